@@ -1,0 +1,424 @@
+package amity
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Secret is a credential (an access or auth token). It formats as "[redacted]" with every
+// fmt verb and in slog, so printing or logging a value that holds one does not leak it. Use
+// string(s) to get the token itself. JSON encoding keeps the value, for callers that store
+// sessions.
+type Secret string
+
+// String returns "[redacted]".
+func (Secret) String() string { return "[redacted]" }
+
+// GoString returns "[redacted]".
+func (Secret) GoString() string { return "[redacted]" }
+
+// Format writes "[redacted]" whatever the verb.
+func (Secret) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte("[redacted]")) }
+
+// LogValue keeps the secret out of slog output, JSON handlers included.
+func (Secret) LogValue() slog.Value { return slog.StringValue("[redacted]") }
+
+// authenticator supplies the bearer token of a Client view.
+type authenticator interface {
+	// token returns the bearer token to send ("" for none); c is the calling view.
+	token(ctx context.Context, c *Client) (string, error)
+	// invalidate drops tok if it is still the current token.
+	invalidate(tok string)
+	// renewable reports whether a 401 may be cured by getting a new token.
+	renewable() bool
+	// identity names the limiter window of this view.
+	identity() string
+}
+
+// adminAuth sends the admin token.
+type adminAuth struct{}
+
+func (adminAuth) token(_ context.Context, c *Client) (string, error) {
+	return c.t.creds.adminToken, nil
+}
+func (adminAuth) invalidate(string) {}
+func (adminAuth) renewable() bool   { return false }
+func (adminAuth) identity() string  { return "admin" }
+
+// noAuth is the root view of a client configured with only an API key: it can register
+// sessions and act as users, but sends no bearer token itself.
+type noAuth struct{}
+
+func (noAuth) token(context.Context, *Client) (string, error) { return "", nil }
+func (noAuth) invalidate(string)                              {}
+func (noAuth) renewable() bool                                { return false }
+func (noAuth) identity() string                               { return "api-key" }
+
+// UserOption configures Client.AsUser.
+type UserOption func(*sessionKey)
+
+// WithDeviceID sets the device ID of the user's session (1–150 characters). Default:
+// "amity-go-" followed by the host name. Registering a session on a device ID invalidates the
+// user's older token on that device, so give each backend identity its own stable ID.
+func WithDeviceID(deviceID string) UserOption { return func(k *sessionKey) { k.deviceID = deviceID } }
+
+// WithDisplayName sets the display name sent with the session registration, which updates
+// the user (or names a user created by it).
+func WithDisplayName(name string) UserOption { return func(k *sessionKey) { k.displayName = name } }
+
+type sessionKey struct {
+	userID, deviceID, displayName string
+}
+
+// renewBefore is how long before its expiry a user token is replaced.
+const renewBefore = time.Hour
+
+// fallbackLifetime is assumed when the server's expiresAt cannot be read.
+const fallbackLifetime = 24 * time.Hour
+
+// userSession caches one user's access token. At most one registration runs at a time
+// however many goroutines need the token; the others wait for it (or for their ctx).
+type userSession struct {
+	key  sessionKey
+	sem  chan struct{} // holds the right to register
+	mu   sync.Mutex
+	tok  string
+	exp  time.Time
+	regs int // registrations made, for tests and logs
+}
+
+func (s *userSession) current(now time.Time) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.tok != "" && now.Add(renewBefore).Before(s.exp) {
+		return s.tok
+	}
+	return ""
+}
+
+func (s *userSession) token(ctx context.Context, c *Client) (string, error) {
+	if tok := s.current(c.t.now()); tok != "" {
+		return tok, nil
+	}
+	select {
+	case s.sem <- struct{}{}:
+	case <-ctx.Done():
+		return "", ctx.Err()
+	}
+	defer func() { <-s.sem }()
+	if tok := s.current(c.t.now()); tok != "" {
+		return tok, nil // another goroutine registered while this one waited
+	}
+	root := c.root()
+	params := &RegisterSessionParams{UserID: s.key.userID, DeviceID: s.key.deviceID, DisplayName: s.key.displayName}
+	if c.t.creds.serverKey != "" {
+		at, err := root.Sessions.CreateAuthToken(ctx, s.key.userID)
+		if err != nil {
+			return "", err
+		}
+		params.AuthToken = at
+	}
+	sess, err := root.Sessions.Register(ctx, params)
+	if err != nil {
+		return "", err
+	}
+	now := c.t.now()
+	exp, err := time.Parse(time.RFC3339, sess.ExpiresAt)
+	if err != nil || !exp.After(now) {
+		exp = now.Add(fallbackLifetime)
+	}
+	s.mu.Lock()
+	s.tok, s.exp = string(sess.AccessToken), exp
+	s.regs++
+	s.mu.Unlock()
+	return string(sess.AccessToken), nil
+}
+
+func (s *userSession) invalidate(tok string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.tok == tok {
+		s.tok = ""
+	}
+}
+
+func (s *userSession) renewable() bool  { return true }
+func (s *userSession) identity() string { return "user:" + s.key.userID }
+
+// AsUser returns a view of c that calls the API as userID, over the same transport, limiter
+// and retries. The view registers a session (POST /api/v4/sessions with the API key, after
+// getting an auth token with the server key when one is set) on its first call, caches the
+// access token, renews it an hour before it expires and once when the API answers 401. Views
+// of the same user and device share one cached session, so AsUser is cheap to call.
+func (c *Client) AsUser(userID string, opts ...UserOption) (*Client, error) {
+	if strings.TrimSpace(userID) == "" {
+		return nil, &ValidationError{Op: "AsUser", Field: "userID", Reason: "must not be empty"}
+	}
+	if len(userID) > 50 {
+		return nil, &ValidationError{Op: "AsUser", Field: "userID", Reason: "must be at most 50 characters"}
+	}
+	if c.t.creds.apiKey == "" {
+		return nil, &ValidationError{Op: "AsUser", Field: "API key", Reason: "is not set (use WithAPIKey)"}
+	}
+	key := sessionKey{userID: userID, deviceID: defaultDeviceID()}
+	for _, o := range opts {
+		o(&key)
+	}
+	if n := len(key.deviceID); n < 1 || n > 150 {
+		return nil, &ValidationError{Op: "AsUser", Field: "deviceID", Reason: "must be 1 to 150 characters"}
+	}
+	if len(key.displayName) > 100 {
+		return nil, &ValidationError{Op: "AsUser", Field: "displayName", Reason: "must be at most 100 characters"}
+	}
+	c.t.sessionsMu.Lock()
+	s, ok := c.t.sessions[key]
+	if !ok {
+		s = &userSession{key: key, sem: make(chan struct{}, 1)}
+		c.t.sessions[key] = s
+	}
+	c.t.sessionsMu.Unlock()
+	v := &Client{t: c.t, auth: s}
+	v.init()
+	return v, nil
+}
+
+// root returns a view with the client's own credentials (admin token or none).
+func (c *Client) root() *Client {
+	if _, isUser := c.auth.(*userSession); !isUser {
+		return c
+	}
+	r := &Client{t: c.t, auth: noAuth{}}
+	if c.t.creds.adminToken != "" {
+		r.auth = adminAuth{}
+	}
+	r.init()
+	return r
+}
+
+func defaultDeviceID() string {
+	host, err := os.Hostname()
+	if err != nil || host == "" {
+		host = "server"
+	}
+	id := "amity-go-" + host
+	if len(id) > 150 {
+		id = id[:150]
+	}
+	return id
+}
+
+// SessionsService registers and revokes user sessions and gets secure-mode auth tokens.
+// Client.AsUser does all of this for you; use it directly to hand tokens to other programs.
+type SessionsService struct{ c *Client }
+
+// DeviceInfo describes the device of a session.
+type DeviceInfo struct {
+	// Kind is one of "ios", "android", "web", "node".
+	Kind string `json:"kind,omitempty"`
+	// Model, at most 100 characters.
+	Model string `json:"model,omitempty"`
+	// SDKVersion, at most 30 characters.
+	SDKVersion string `json:"sdkVersion,omitempty"`
+}
+
+// RegisterSessionParams is the body of a session registration.
+type RegisterSessionParams struct {
+	// UserID (required, 1–50 characters). An unknown user is created.
+	UserID string `json:"userId"`
+	// DeviceID (required, 1–150 characters).
+	DeviceID string `json:"deviceId"`
+	// DeviceInfo is optional.
+	DeviceInfo *DeviceInfo `json:"deviceInfo,omitempty"`
+	// DisplayName, when set (at most 100 characters), updates the user's display name.
+	DisplayName string `json:"displayName,omitempty"`
+	// AuthToken from CreateAuthToken; required when the network is in secure mode.
+	AuthToken Secret `json:"authToken,omitempty"`
+}
+
+func (p *RegisterSessionParams) validate(op string) error {
+	switch {
+	case p == nil:
+		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	case strings.TrimSpace(p.UserID) == "" || len(p.UserID) > 50:
+		return &ValidationError{Op: op, Field: "UserID", Reason: "must be 1 to 50 characters"}
+	case strings.TrimSpace(p.DeviceID) == "" || len(p.DeviceID) > 150:
+		return &ValidationError{Op: op, Field: "DeviceID", Reason: "must be 1 to 150 characters"}
+	case len(p.DisplayName) > 100:
+		return &ValidationError{Op: op, Field: "DisplayName", Reason: "must be at most 100 characters"}
+	case len(p.AuthToken) > 100:
+		return &ValidationError{Op: op, Field: "AuthToken", Reason: "must be at most 100 characters"}
+	}
+	if di := p.DeviceInfo; di != nil {
+		switch di.Kind {
+		case "", "ios", "android", "web", "node":
+		default:
+			return &ValidationError{Op: op, Field: "DeviceInfo.Kind", Reason: "must be ios, android, web or node"}
+		}
+		if len(di.Model) > 100 || len(di.SDKVersion) > 30 {
+			return &ValidationError{Op: op, Field: "DeviceInfo", Reason: "model must be at most 100 and sdkVersion 30 characters"}
+		}
+	}
+	return nil
+}
+
+// Session is a registered session: an access token valid 30 days, and the user.
+type Session struct {
+	AccessToken  Secret `json:"accessToken"`
+	RefreshToken Secret `json:"refreshToken"`
+	// IssuedAt and ExpiresAt are as the server sent them (RFC 3339).
+	IssuedAt  string `json:"issuedAt"`
+	ExpiresAt string `json:"expiresAt"`
+	Users     []User `json:"users"`
+	Files     []File `json:"files"`
+}
+
+// LogValue logs a session without its tokens (slog's JSON handler would otherwise encode
+// them as JSON does).
+func (s Session) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("accessToken", "[redacted]"), slog.String("expiresAt", s.ExpiresAt), slog.Int("users", len(s.Users)))
+}
+
+// LogValue logs the params without the auth token.
+func (p RegisterSessionParams) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("userId", p.UserID), slog.String("deviceId", p.DeviceID), slog.String("authToken", "[redacted]"))
+}
+
+// Register registers a session for a user and device and returns its access token.
+// POST /api/v4/sessions, with the API key. A new session on the same device invalidates the
+// user's older token there. Not retried after it may have reached the server.
+func (s *SessionsService) Register(ctx context.Context, params *RegisterSessionParams) (*Session, error) {
+	const op = "Sessions.Register"
+	if err := params.validate(op); err != nil {
+		return nil, err
+	}
+	var out Session
+	err := s.c.do(ctx, &request{op: op, method: http.MethodPost, path: "/api/v4/sessions", body: params, auth: authKeyOnly}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// RegisterV3 registers a session with the older endpoint POST /api/v3/sessions.
+//
+// Deprecated: use Register (POST /api/v4/sessions); the v3 endpoint is deprecated in the
+// spec, which does not describe its answer, so fields may be empty.
+func (s *SessionsService) RegisterV3(ctx context.Context, params *RegisterSessionParams) (*Session, error) {
+	const op = "Sessions.RegisterV3"
+	if err := params.validate(op); err != nil {
+		return nil, err
+	}
+	var out Session
+	err := s.c.do(ctx, &request{op: op, method: http.MethodPost, path: "/api/v3/sessions", body: params, auth: authKeyOnly}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// CreateAuthToken gets a secure-mode auth token for userID (valid about 10 minutes), to pass
+// as RegisterSessionParams.AuthToken. POST /api/v4/authentication/token, with the server key.
+// 403 means the network is not in secure mode.
+func (s *SessionsService) CreateAuthToken(ctx context.Context, userID string) (Secret, error) {
+	const op = "Sessions.CreateAuthToken"
+	if strings.TrimSpace(userID) == "" {
+		return "", &ValidationError{Op: op, Field: "userID", Reason: "must not be empty"}
+	}
+	var tok string
+	err := s.c.do(ctx, &request{op: op, method: http.MethodPost, path: "/api/v4/authentication/token",
+		body: map[string]string{"userId": userID}, auth: authServerKey}, &tok)
+	return Secret(tok), err
+}
+
+// GetAuthToken gets a secure-mode auth token for userID with GET /api/v3/authentication/token.
+//
+// Deprecated: use CreateAuthToken (POST /api/v4/authentication/token).
+func (s *SessionsService) GetAuthToken(ctx context.Context, userID string) (Secret, error) {
+	const op = "Sessions.GetAuthToken"
+	if strings.TrimSpace(userID) == "" || len(userID) > 100 {
+		return "", &ValidationError{Op: op, Field: "userID", Reason: "must be 1 to 100 characters"}
+	}
+	var tok string
+	err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: "/api/v3/authentication/token",
+		query: url.Values{"userId": {userID}}, auth: authServerKey}, &tok)
+	return Secret(tok), err
+}
+
+// SessionStatus is the answer of Verify.
+type SessionStatus struct {
+	// LastCachePurge is the date of the network's last cache purge.
+	LastCachePurge string `json:"lastCachePurge"`
+}
+
+// Verify checks the view's token: an *Error matching ErrUnauthorized means it is invalid or
+// expired. GET /api/v3/sessions.
+func (s *SessionsService) Verify(ctx context.Context) (*SessionStatus, error) {
+	var out SessionStatus
+	err := s.c.do(ctx, &request{op: "Sessions.Verify", method: http.MethodGet, path: "/api/v3/sessions"}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+type successResult struct {
+	Success bool `json:"success"`
+}
+
+// Revoke revokes the view's own access token (DELETE /api/v4/sessions); on a view from
+// AsUser the cached token is dropped too, so the next call registers a new session.
+// Idempotent by construction: revoking a revoked token changes nothing.
+func (s *SessionsService) Revoke(ctx context.Context) error {
+	tok, err := s.c.auth.token(ctx, s.c)
+	if err != nil {
+		return err
+	}
+	err = s.c.do(ctx, &request{op: "Sessions.Revoke", method: http.MethodDelete, path: "/api/v4/sessions", idempotent: true}, &successResult{})
+	s.c.auth.invalidate(tok)
+	return err
+}
+
+// RevokeUserParams qualifies a revocation of all of a user's tokens.
+type RevokeUserParams struct {
+	// IsPublic says whether the userID is the public ID (the server's default, true) or the
+	// internal one.
+	IsPublic *bool
+}
+
+// RevokeUser revokes every access token of userID (admin). DELETE
+// /api/v4/sessions/users/{userId}. Idempotent by construction, so it is retried like a read.
+func (s *SessionsService) RevokeUser(ctx context.Context, userID string, params *RevokeUserParams) error {
+	path, err := pathf("Sessions.RevokeUser", "/api/v4/sessions/users/%s", id("userID", userID))
+	if err != nil {
+		return err
+	}
+	return s.c.do(ctx, &request{op: "Sessions.RevokeUser", method: http.MethodDelete, path: path, query: params.query(), idempotent: true}, &successResult{})
+}
+
+// RevokeUserByQuery revokes every access token of userID with DELETE
+// /api/v4/sessions?userId=, the query form of RevokeUser; both do the same.
+func (s *SessionsService) RevokeUserByQuery(ctx context.Context, userID string, params *RevokeUserParams) error {
+	const op = "Sessions.RevokeUserByQuery"
+	if strings.TrimSpace(userID) == "" || len(userID) > 50 {
+		return &ValidationError{Op: op, Field: "userID", Reason: "must be 1 to 50 characters"}
+	}
+	q := params.query()
+	q.Set("userId", userID)
+	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: "/api/v4/sessions", query: q, idempotent: true}, &successResult{})
+}
+
+func (p *RevokeUserParams) query() url.Values {
+	q := url.Values{}
+	if p != nil && p.IsPublic != nil {
+		q.Set("isPublic", strconv.FormatBool(*p.IsPublic))
+	}
+	return q
+}

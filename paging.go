@@ -1,0 +1,131 @@
+package amity
+
+import (
+	"context"
+	"encoding/json"
+	"iter"
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// Paging holds the cursors of one page. Pass Next (or Previous) back as the PageToken of the
+// list params to get the next (or previous) page; an empty Next means the last page. The API
+// names the previous cursor "previous" or "prev" depending on the endpoint; both decode here.
+type Paging struct {
+	Next     string `json:"next,omitempty"`
+	Previous string `json:"previous,omitempty"`
+	// Total is the number of items, on the endpoints that report it (v5 messages).
+	Total *int `json:"total,omitempty"`
+}
+
+// UnmarshalJSON accepts both "previous" and "prev".
+func (p *Paging) UnmarshalJSON(b []byte) error {
+	var w struct {
+		Next     string `json:"next"`
+		Previous string `json:"previous"`
+		Prev     string `json:"prev"`
+		Total    *int   `json:"total"`
+	}
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	*p = Paging{Next: w.Next, Previous: w.Previous, Total: w.Total}
+	if p.Previous == "" {
+		p.Previous = w.Prev
+	}
+	return nil
+}
+
+// pageOf is a decoded page: its items and cursors. Every list payload implements it.
+type pageOf[T any] interface {
+	pageItems() []T
+	pageInfo() Paging
+}
+
+// iterate is the one pager of the SDK. It yields the items of the page at token and of the
+// pages after it, fetching each page only when the caller gets to it. A fetch error (or ctx's
+// end) is yielded once, with the zero T, and ends the iteration; breaking out of the loop
+// makes no further request.
+func iterate[T any, P pageOf[T]](ctx context.Context, token string, fetch func(ctx context.Context, token string) (P, error)) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
+		seen := map[string]bool{}
+		for {
+			if err := ctx.Err(); err != nil {
+				yield(zero, err)
+				return
+			}
+			page, err := fetch(ctx, token)
+			if err != nil {
+				yield(zero, err)
+				return
+			}
+			for _, item := range page.pageItems() {
+				if !yield(item, nil) {
+					return
+				}
+			}
+			seen[token] = true
+			next := page.pageInfo().Next
+			if next == "" || seen[next] || len(page.pageItems()) == 0 {
+				return // last page (or a server repeating a cursor: stop rather than loop)
+			}
+			token = next
+		}
+	}
+}
+
+// query builds a request's query string. Empty and nil values are left out, so unset
+// optional fields are never sent.
+type query url.Values
+
+func (q query) str(name, v string) {
+	if v != "" {
+		url.Values(q).Set(name, v)
+	}
+}
+
+func (q query) boolean(name string, v *bool) {
+	if v != nil {
+		url.Values(q).Set(name, strconv.FormatBool(*v))
+	}
+}
+
+func (q query) integer(name string, v int) {
+	if v != 0 {
+		url.Values(q).Set(name, strconv.Itoa(v))
+	}
+}
+
+// list sends an array as repeated name=v pairs (form style, explode: the spec's default).
+func (q query) list(name string, vs []string) {
+	for _, v := range vs {
+		url.Values(q).Add(name, v)
+	}
+}
+
+// options sets options[limit] and options[token], the cursor paging of most list endpoints.
+func (q query) options(limit int, token string) {
+	q.integer("options[limit]", limit)
+	q.str("options[token]", token)
+}
+
+// PageParams are the paging fields shared by list params.
+type PageParams struct {
+	// Limit is the page size, 1 to 100; 0 leaves it to the server (20 items).
+	Limit int
+	// PageToken starts the listing at a page: a Paging.Next or Paging.Previous from an earlier
+	// page. Empty starts at the first page.
+	PageToken string
+}
+
+func (p PageParams) validate(op string) error {
+	if p.Limit < 0 || p.Limit > 100 {
+		return &ValidationError{Op: op, Field: "Limit", Reason: "must be between 1 and 100 (0 for the default)"}
+	}
+	if len(p.PageToken) > 2000 || strings.ContainsAny(p.PageToken, "\r\n") {
+		return &ValidationError{Op: op, Field: "PageToken", Reason: "is not a page token"}
+	}
+	return nil
+}
