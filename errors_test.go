@@ -1,0 +1,91 @@
+package amity_test
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"testing"
+
+	"github.com/amity-go/amity"
+	"github.com/jarcoal/httpmock"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestErrorDecoding(t *testing.T) {
+	cases := []struct {
+		name     string
+		status   int
+		body     string
+		ctype    string
+		code     int
+		message  string
+		matches  []error
+		notMatch []error
+	}{
+		{"not found", 404, `{"status":"error","code":400400,"message":"User not found."}`, "application/json", 400400, "User not found.",
+			[]error{amity.ErrNotFound}, []error{amity.ErrRateLimited, amity.ErrUnauthorized}},
+		{"code as string", 400, `{"status":"error","code":"400400","message":"Item not found"}`, "application/json", 400400, "Item not found",
+			[]error{amity.ErrNotFound}, nil},
+		{"code with trailing comma", 500, `{"status":"error","code":"500000,","message":"Unexpected error"}`, "application/json", 500000, "Unexpected error",
+			nil, []error{amity.ErrNotFound}},
+		{"unauthorized", 401, `{"status":"error","code":400100,"message":"Unauthorized"}`, "application/json", 400100, "Unauthorized",
+			[]error{amity.ErrUnauthorized}, []error{amity.ErrForbidden}},
+		{"forbidden", 403, `{"status":"error","code":400301,"message":"Only administrator can do this"}`, "application/json", 400301, "Only administrator can do this",
+			[]error{amity.ErrForbidden}, nil},
+		{"rate limited 429", 429, `{"status":"error","code":400311,"message":"RateLimit Exceed."}`, "application/json", 400311, "RateLimit Exceed.",
+			[]error{amity.ErrRateLimited}, nil},
+		{"rate limited by code only", 400, `{"status":"error","code":400311,"message":"RateLimit Exceed."}`, "application/json", 400311, "RateLimit Exceed.",
+			[]error{amity.ErrRateLimited}, nil},
+		{"link not allowed", 400, `{"status":"error","code":400309,"message":"Link is not allowed","data":{"detail":["example.com"]}}`, "application/json", 400309, "Link is not allowed",
+			[]error{amity.ErrLinkNotAllowed}, []error{amity.ErrImageRejected}},
+		{"image rejected", 400, `{"status":"error","code":400314,"message":"Image is not allowed"}`, "application/json", 400314, "Image is not allowed",
+			[]error{amity.ErrImageRejected}, []error{amity.ErrLinkNotAllowed}},
+		{"invalid page token", 400, `{"status":"error","code":400000,"message":"Query Token is invalid"}`, "application/json", 400000, "Query Token is invalid",
+			[]error{amity.ErrInvalidPageToken}, []error{amity.ErrNotFound}},
+		{"banned", 403, `{"status":"error","code":400312,"message":"User is global banned"}`, "application/json", 400312, "User is global banned",
+			[]error{amity.ErrBanned, amity.ErrForbidden}, nil},
+		{"html from a proxy", 502, "<html><head><title>502 Bad Gateway</title><style>b{}</style></head><body><h1>502 Bad Gateway</h1>\n<hr>nginx</body></html>", "text/html", 0,
+			"502 Bad Gateway 502 Bad Gateway nginx", nil, []error{amity.ErrNotFound}},
+		{"plain text 404", 404, "Not Found", "text/plain", 0, "Not Found", []error{amity.ErrNotFound}, nil},
+		{"empty body", 403, "", "text/plain", 0, "", []error{amity.ErrForbidden}, nil},
+		{"message not a string", 400, `{"status":"error","code":400000,"message":["a","b"]}`, "application/json", 400000, `["a","b"]`, nil, nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, mt := mockClient(t, amity.WithMaxRetries(0))
+			mt.RegisterResponder("GET", "https://api.test/api/v3/users/u1", func(*http.Request) (*http.Response, error) {
+				resp := httpmock.NewStringResponse(tc.status, tc.body)
+				resp.Header.Set("Content-Type", tc.ctype)
+				return resp, nil
+			})
+			_, err := c.Users.Get(context.Background(), "u1")
+			require.Error(t, err)
+			var ae *amity.Error
+			require.ErrorAs(t, err, &ae)
+			assert.Equal(t, tc.status, ae.StatusCode)
+			assert.Equal(t, tc.code, ae.Code)
+			assert.Equal(t, tc.message, ae.Message)
+			assert.Equal(t, "GET", ae.Method)
+			assert.Equal(t, "/api/v3/users/u1", ae.Path)
+			for _, s := range tc.matches {
+				assert.True(t, errors.Is(err, s), "want errors.Is(%v)", s)
+			}
+			for _, s := range tc.notMatch {
+				assert.False(t, errors.Is(err, s), "want !errors.Is(%v)", s)
+			}
+			assert.NotContains(t, err.Error(), adminToken)
+		})
+	}
+}
+
+func TestErrorData(t *testing.T) {
+	c, mt := mockClient(t)
+	mt.RegisterResponder("GET", "https://api.test/api/v3/users/u1",
+		jsonResponder(400, `{"status":"error","code":400000,"message":"Parameters validation error!","data":{"detail":["userId is required"]}}`))
+	_, err := c.Users.Get(context.Background(), "u1")
+	var ae *amity.Error
+	require.ErrorAs(t, err, &ae)
+	assert.JSONEq(t, `{"detail":["userId is required"]}`, string(ae.Data))
+	assert.Equal(t, `amity: GET /api/v3/users/u1: 400 Bad Request (code 400000): Parameters validation error!`, ae.Error())
+}

@@ -1,0 +1,164 @@
+package amity_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"testing"
+
+	"github.com/amity-go/amity"
+	"github.com/jarcoal/httpmock"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// pagedUsers serves testdata/users_page1.json for no token and users_page2.json for tok-2,
+// and records the queries it saw.
+func pagedUsers(t *testing.T, mt *httpmock.MockTransport, queries *[]string, failSecond bool) {
+	p1, p2 := fixture(t, "users_page1.json"), fixture(t, "users_page2.json")
+	mt.RegisterResponder("GET", "https://api.test/api/v3/users", func(r *http.Request) (*http.Response, error) {
+		*queries = append(*queries, r.URL.RawQuery)
+		switch r.URL.Query().Get("options[token]") {
+		case "":
+			return jsonResponder(200, p1)(r)
+		case "tok-2":
+			if failSecond {
+				return jsonResponder(400, `{"status":"error","code":400000,"message":"Query Token is invalid"}`)(r)
+			}
+			return jsonResponder(200, p2)(r)
+		}
+		t.Errorf("unexpected token in %q", r.URL.RawQuery)
+		return jsonResponder(500, `{}`)(r)
+	})
+}
+
+func TestListIteratesPages(t *testing.T) {
+	c, mt := mockClient(t)
+	var queries []string
+	pagedUsers(t, mt, &queries, false)
+	var ids []string
+	for u, err := range c.Users.List(context.Background(), &amity.ListUsersParams{Filter: amity.UserFilterFlagged, PageParams: amity.PageParams{Limit: 2}}) {
+		require.NoError(t, err)
+		ids = append(ids, u.UserID)
+	}
+	assert.Equal(t, []string{"alice", "bob", "carol"}, ids)
+	require.Len(t, queries, 2)
+	assert.Equal(t, "filter=flagged&options%5Blimit%5D=2", queries[0])
+	assert.Equal(t, "filter=flagged&options%5Blimit%5D=2&options%5Btoken%5D=tok-2", queries[1])
+}
+
+func TestListEarlyBreakMakesNoExtraRequest(t *testing.T) {
+	c, mt := mockClient(t)
+	var queries []string
+	pagedUsers(t, mt, &queries, false)
+	n := 0
+	for _, err := range c.Users.List(context.Background(), nil) {
+		require.NoError(t, err)
+		n++
+		if n == 2 { // the last item of page 1
+			break
+		}
+	}
+	assert.Equal(t, 2, n)
+	assert.Len(t, queries, 1)
+}
+
+func TestListErrorMidway(t *testing.T) {
+	c, mt := mockClient(t)
+	var queries []string
+	pagedUsers(t, mt, &queries, true)
+	var ids []string
+	var errs []error
+	for u, err := range c.Users.List(context.Background(), nil) {
+		if err != nil {
+			errs = append(errs, err)
+			continue // the iterator must stop by itself after an error
+		}
+		ids = append(ids, u.UserID)
+	}
+	assert.Equal(t, []string{"alice", "bob"}, ids)
+	require.Len(t, errs, 1)
+	assert.ErrorIs(t, errs[0], amity.ErrInvalidPageToken)
+	assert.Len(t, queries, 2)
+}
+
+func TestListHonoursContext(t *testing.T) {
+	c, mt := mockClient(t)
+	var queries []string
+	pagedUsers(t, mt, &queries, false)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var errs []error
+	n := 0
+	for _, err := range c.Users.List(ctx, nil) {
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		n++
+		cancel() // cancelled while page 1 is being consumed
+	}
+	assert.Equal(t, 2, n, "items already fetched are yielded")
+	require.Len(t, errs, 1)
+	assert.ErrorIs(t, errs[0], context.Canceled)
+	assert.Len(t, queries, 1, "no request after cancel")
+}
+
+func TestListPageGivesTokensAndSideloads(t *testing.T) {
+	c, mt := mockClient(t)
+	var queries []string
+	pagedUsers(t, mt, &queries, false)
+	ctx := context.Background()
+	page, err := c.Users.ListPage(ctx, nil)
+	require.NoError(t, err)
+	assert.Equal(t, "tok-2", page.Paging.Next)
+	require.Len(t, page.Users, 2)
+	alice := page.Users[0]
+	assert.Equal(t, "Alice", alice.DisplayName)
+	assert.Equal(t, []string{"moderator"}, alice.Roles)
+	assert.Equal(t, map[string]any{"team": "blue"}, alice.Metadata)
+	assert.Equal(t, 2, alice.FlagCount)
+	assert.Equal(t, 2024, alice.CreatedAt.Year())
+	assert.Contains(t, string(alice.Raw), `"futureField"`, "unknown fields stay reachable in Raw")
+	f := page.File(alice.AvatarFileID)
+	require.NotNil(t, f)
+	assert.Equal(t, "image/png", f.Attributes.MimeType)
+
+	page2, err := c.Users.ListPage(ctx, &amity.ListUsersParams{PageParams: amity.PageParams{PageToken: page.Paging.Next}})
+	require.NoError(t, err)
+	assert.Equal(t, "tok-1", page2.Paging.Previous)
+	assert.Empty(t, page2.Paging.Next)
+
+	// Resuming an iterator from a persisted token.
+	var ids []string
+	for u, err := range c.Users.List(ctx, &amity.ListUsersParams{PageParams: amity.PageParams{PageToken: "tok-2"}}) {
+		require.NoError(t, err)
+		ids = append(ids, u.UserID)
+	}
+	assert.Equal(t, []string{"carol"}, ids)
+}
+
+func TestPagingPrevAlias(t *testing.T) {
+	var p amity.Paging
+	require.NoError(t, json.Unmarshal([]byte(`{"next":"n","prev":"p","total":7}`), &p))
+	assert.Equal(t, "n", p.Next)
+	assert.Equal(t, "p", p.Previous)
+	require.NotNil(t, p.Total)
+	assert.Equal(t, 7, *p.Total)
+}
+
+func TestListStopsOnRepeatedCursor(t *testing.T) {
+	c, mt := mockClient(t)
+	calls := 0
+	mt.RegisterResponder("GET", "https://api.test/api/v3/users", func(r *http.Request) (*http.Response, error) {
+		calls++
+		return jsonResponder(200, `{"users":[{"userId":"a"}],"paging":{"next":"same"}}`)(r)
+	})
+	n := 0
+	for _, err := range c.Users.List(context.Background(), nil) {
+		require.NoError(t, err)
+		n++
+	}
+	assert.Equal(t, 2, n)
+	assert.Equal(t, 2, calls)
+}
