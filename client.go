@@ -154,6 +154,26 @@ type Client struct {
 	Users *UsersService
 	// Sessions: session registration and revocation, secure-mode auth tokens.
 	Sessions *SessionsService
+	// Posts: posts, their review, flags and feeds.
+	Posts *PostsService
+	// Comments: comments on posts and content, and their flags.
+	Comments *CommentsService
+	// Reactions: reactions on posts, comments and messages.
+	Reactions *ReactionsService
+	// Communities: communities, members, roles, bans.
+	Communities *CommunitiesService
+	// CommunityCategories: the categories communities are filed under.
+	CommunityCategories *CommunityCategoriesService
+	// Channels: chat channels, members, roles, bans, mutes.
+	Channels *ChannelsService
+	// Messages: chat messages (v5 message feeds and v3) and their flags.
+	Messages *MessagesService
+	// Moderation: blocklists, allowlists, moderation settings.
+	Moderation *ModerationService
+	// Polls: polls and votes.
+	Polls *PollsService
+	// Files: uploads and downloads of files, images and videos.
+	Files *FilesService
 }
 
 // transport is what every view of a Client shares.
@@ -259,6 +279,16 @@ func (cfg *config) endpoint() (*url.URL, error) {
 func (c *Client) init() {
 	c.Users = &UsersService{c: c}
 	c.Sessions = &SessionsService{c: c}
+	c.Posts = &PostsService{c: c}
+	c.Comments = &CommentsService{c: c}
+	c.Reactions = &ReactionsService{c: c}
+	c.Communities = &CommunitiesService{c: c}
+	c.CommunityCategories = &CommunityCategoriesService{c: c}
+	c.Channels = &ChannelsService{c: c}
+	c.Messages = &MessagesService{c: c}
+	c.Moderation = &ModerationService{c: c}
+	c.Polls = &PollsService{c: c}
+	c.Files = &FilesService{c: c}
 }
 
 // String describes the client without credentials.
@@ -337,6 +367,8 @@ type request struct {
 	body   any      // encoded as JSON when non-nil
 	stream *payload // a streamed body (uploads) instead of body
 	auth   authKind
+	// accept overrides the Accept header (default application/json), e.g. for downloads.
+	accept string
 	// idempotent marks a write that is safe to repeat after it may have been applied. GET
 	// and HEAD are always idempotent.
 	idempotent bool
@@ -473,6 +505,9 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*retryablehttp.Req
 	h := req.Header
 	h.Set("User-Agent", c.t.userAgent)
 	h.Set("Accept", "application/json")
+	if r.accept != "" {
+		h.Set("Accept", r.accept)
+	}
 	if contentType != "" {
 		h.Set("Content-Type", contentType)
 	}

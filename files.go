@@ -1,5 +1,9 @@
 package amity
 
+// FilesService uploads, reads, downloads and deletes files, images and videos. Reach it as
+// Client.Files.
+type FilesService struct{ c *Client }
+
 // File is an uploaded file, image or video.
 type File struct {
 	// FileID is the file's root key on the cloud storage.

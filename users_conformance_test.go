@@ -1,0 +1,73 @@
+package amity_test
+
+import (
+	"context"
+
+	"github.com/amity-go/amity"
+)
+
+func init() {
+	registerConformance(
+		conformanceCase{Method: "Users.Get", Op: "GET /api/v3/users/{userId}",
+			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Users.Get(ctx, "u1"); return err }},
+		conformanceCase{Method: "Users.GetByInternalID", Op: "GET /api/v3/users/{userId}",
+			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Users.GetByInternalID(ctx, "6f1"); return err }},
+		conformanceCase{Method: "Users.ListPage", Op: "GET /api/v3/users",
+			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Users.ListPage(ctx, nil); return err },
+			Full: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Users.ListPage(ctx, &amity.ListUsersParams{
+					PageParams: amity.PageParams{Limit: 50, PageToken: "tok"}, Keyword: "al", ExactMatchKeyword: amity.Ptr(true),
+					Filter: amity.UserFilterFlagged, SortBy: amity.UserSortDisplayName, IsDeleted: amity.Ptr(false)})
+				return err
+			}},
+		conformanceCase{Method: "Users.GetMany", Op: "GET /api/v3/users/list",
+			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Users.GetMany(ctx, []string{"u1", "u2"}); return err }},
+		conformanceCase{Method: "Users.Update", Op: "PUT /api/v3/users",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Users.Update(ctx, &amity.UpdateUserParams{UserID: "u1"})
+				return err
+			},
+			Full: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Users.Update(ctx, &amity.UpdateUserParams{UserID: "u1", DisplayName: amity.Ptr("Alice"), Roles: []string{"moderator"},
+					Metadata: map[string]any{"team": "blue"}, AvatarFileID: amity.Ptr("f1"), AvatarCustomURL: amity.Ptr("https://img.example/a.png"),
+					Description: amity.Ptr("hi")})
+				return err
+			}},
+		conformanceCase{Method: "Sessions.Register", Op: "POST /api/v4/sessions",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Sessions.Register(ctx, &amity.RegisterSessionParams{UserID: "u1", DeviceID: "d1"})
+				return err
+			},
+			Full: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Sessions.Register(ctx, &amity.RegisterSessionParams{UserID: "u1", DeviceID: "d1", DisplayName: "Alice", AuthToken: "at",
+					DeviceInfo: &amity.DeviceInfo{Kind: "node", Model: "server", SDKVersion: amity.Version}})
+				return err
+			}},
+		conformanceCase{Method: "Sessions.RegisterV3", Op: "POST /api/v3/sessions",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Sessions.RegisterV3(ctx, &amity.RegisterSessionParams{UserID: "u1", DeviceID: "d1"}) //nolint:staticcheck // deprecated, still covered
+				return err
+			}},
+		conformanceCase{Method: "Sessions.CreateAuthToken", Op: "POST /api/v4/authentication/token",
+			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Sessions.CreateAuthToken(ctx, "u1"); return err }},
+		conformanceCase{Method: "Sessions.GetAuthToken", Op: "GET /api/v3/authentication/token",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Sessions.GetAuthToken(ctx, "u1") //nolint:staticcheck // deprecated, still covered
+				return err
+			}},
+		conformanceCase{Method: "Sessions.Verify", Op: "GET /api/v3/sessions", AsUser: true,
+			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Sessions.Verify(ctx); return err }},
+		conformanceCase{Method: "Sessions.Revoke", Op: "DELETE /api/v4/sessions", AsUser: true,
+			Required: func(ctx context.Context, c *amity.Client) error { return c.Sessions.Revoke(ctx) }},
+		conformanceCase{Method: "Sessions.RevokeUser", Op: "DELETE /api/v4/sessions/users/{userId}",
+			Required: func(ctx context.Context, c *amity.Client) error { return c.Sessions.RevokeUser(ctx, "u1", nil) },
+			Full: func(ctx context.Context, c *amity.Client) error {
+				return c.Sessions.RevokeUser(ctx, "u1", &amity.RevokeUserParams{IsPublic: amity.Ptr(true)})
+			}},
+		conformanceCase{Method: "Sessions.RevokeUserByQuery", Op: "DELETE /api/v4/sessions",
+			Required: func(ctx context.Context, c *amity.Client) error { return c.Sessions.RevokeUserByQuery(ctx, "u1", nil) },
+			Full: func(ctx context.Context, c *amity.Client) error {
+				return c.Sessions.RevokeUserByQuery(ctx, "u1", &amity.RevokeUserParams{IsPublic: amity.Ptr(false)})
+			}},
+	)
+}
