@@ -69,7 +69,7 @@ func TestMain(m *testing.M) {
 // setupOps are the calls a user view makes to get its token; they are validated like any
 // other call but are not the operation under test.
 var setupOps = map[string]bool{
-	"POST /api/v4/sessions":            true,
+	"POST /api/v4/sessions":             true,
 	"POST /api/v4/authentication/token": true,
 }
 

@@ -11,7 +11,10 @@ func init() {
 		conformanceCase{Method: "Users.Get", Op: "GET /api/v3/users/{userId}",
 			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Users.Get(ctx, "u1"); return err }},
 		conformanceCase{Method: "Users.GetByInternalID", Op: "GET /api/v3/users/{userId}",
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Users.GetByInternalID(ctx, "6f1"); return err }},
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Users.GetByInternalID(ctx, "6f1")
+				return err
+			}},
 		conformanceCase{Method: "Users.ListPage", Op: "GET /api/v3/users",
 			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Users.ListPage(ctx, nil); return err },
 			Full: func(ctx context.Context, c *amity.Client) error {
@@ -21,7 +24,10 @@ func init() {
 				return err
 			}},
 		conformanceCase{Method: "Users.GetMany", Op: "GET /api/v3/users/list",
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Users.GetMany(ctx, []string{"u1", "u2"}); return err }},
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Users.GetMany(ctx, []string{"u1", "u2"})
+				return err
+			}},
 		conformanceCase{Method: "Users.Update", Op: "PUT /api/v3/users",
 			Required: func(ctx context.Context, c *amity.Client) error {
 				_, err := c.Users.Update(ctx, &amity.UpdateUserParams{UserID: "u1"})
@@ -49,7 +55,10 @@ func init() {
 				return err
 			}},
 		conformanceCase{Method: "Sessions.CreateAuthToken", Op: "POST /api/v4/authentication/token",
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Sessions.CreateAuthToken(ctx, "u1"); return err }},
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Sessions.CreateAuthToken(ctx, "u1")
+				return err
+			}},
 		conformanceCase{Method: "Sessions.GetAuthToken", Op: "GET /api/v3/authentication/token",
 			Required: func(ctx context.Context, c *amity.Client) error {
 				_, err := c.Sessions.GetAuthToken(ctx, "u1") //nolint:staticcheck // deprecated, still covered
