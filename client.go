@@ -86,7 +86,6 @@ type config struct {
 
 	rateCalls  int
 	rateWindow time.Duration
-	rateMargin time.Duration
 	rateOff    bool
 
 	now func() time.Time
