@@ -73,6 +73,21 @@ var setupOps = map[string]bool{
 	"POST /api/v4/authentication/token": true,
 }
 
+// specLag lets through exactly the request fields the product documents describe and spec
+// 4.92.0 lacks (../shared/amity-openapi/README.md, "Known to be behind the live API"). Every
+// other field the spec does not declare is a violation.
+var specLag = spectest.AllowExtraBodyFields("POST /api/v4/posts",
+	"hashtags",                  // hashtags of the post, for hashtag search
+	"links",                     // link previews: url, index, length, renderPreview, domain, title, imageUrl
+	"isDiscoverable",            // whether the post shows in discovery feeds
+	"eventId",                   // the event a post belongs to
+	"data.title",                // title of a post (e.g. a clip or room post)
+	"data.fileId",               // the file of a file-backed post
+	"data.roomId",               // the live room of a room post
+	"attachments[].displayMode", // clip attachments: fill or fit
+	"attachments[].isMuted",     // clip attachments: muted by default
+)
+
 func conformanceClient(t *testing.T, srv *spectest.Server) *amity.Client {
 	t.Helper()
 	c, err := amity.NewClient(amity.WithBaseURL(srv.URL()), amity.WithAdminToken("conformance-admin-token"),
@@ -110,7 +125,7 @@ func TestConformance(t *testing.T) {
 					continue
 				}
 				ok = t.Run(name, func(t *testing.T) {
-					srv := spec.NewServer(t)
+					srv := spec.NewServer(t, specLag)
 					c := conformanceClient(t, srv)
 					if tc.AsUser {
 						var err error
@@ -152,10 +167,12 @@ func TestConformanceValidatorIsLive(t *testing.T) {
 		{"bad enum", "GET", "/api/v3/users?filter=everyone", ""},
 		{"missing required body field", "POST", "/api/v4/sessions", `{"userId":"u1"}`},
 		{"unknown path", "GET", "/api/v3/nothing-here", ""},
+		{"misspelt body field", "PUT", "/api/v3/users", `{"userId":"u1","displayname":"Alice"}`},
+		{"undocumented extra on create post", "POST", "/api/v4/posts", `{"data":{"text":"hi"},"targetType":"community","targetId":"c1","mood":"happy"}`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			srv := spec.NewServer(t)
+			srv := spec.NewServer(t, specLag)
 			req, err := http.NewRequest(tc.method, srv.URL()+tc.target, strings.NewReader(tc.body))
 			require.NoError(t, err)
 			req.Header.Set("Authorization", "Bearer t")
