@@ -1,0 +1,820 @@
+package amity_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/amity-go/amity"
+	"github.com/jarcoal/httpmock"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// communitiesSeen is one request as the mock server saw it.
+type communitiesSeen struct {
+	method, path, rawPath, query string
+	body                         string
+	header                       http.Header
+}
+
+// communitiesRecord answers every request with status and body and records what was sent.
+func communitiesRecord(t *testing.T, mt *httpmock.MockTransport, status int, body string) *[]communitiesSeen {
+	t.Helper()
+	var seen []communitiesSeen
+	mt.RegisterNoResponder(func(r *http.Request) (*http.Response, error) {
+		s := communitiesSeen{method: r.Method, path: r.URL.Path, rawPath: r.URL.EscapedPath(), query: r.URL.RawQuery, header: r.Header.Clone()}
+		if r.Body != nil {
+			b, err := io.ReadAll(r.Body)
+			require.NoError(t, err)
+			s.body = string(b)
+		}
+		seen = append(seen, s)
+		return jsonResponder(status, body)(r)
+	})
+	return &seen
+}
+
+func communitiesOnly(t *testing.T, seen *[]communitiesSeen) communitiesSeen {
+	t.Helper()
+	require.Len(t, *seen, 1)
+	return (*seen)[0]
+}
+
+func TestCommunitiesListPageDecodesBundle(t *testing.T) {
+	c, mt := mockClient(t)
+	seen := communitiesRecord(t, mt, 200, fixture(t, "communities_page1.json"))
+	page, err := c.Communities.ListPage(context.Background(), &amity.ListCommunitiesParams{
+		PageParams: amity.PageParams{Limit: 2, PageToken: "tok-1"},
+		Keyword:    "hik", Tags: []string{"outdoors", "hiking"}, Filter: amity.CommunityFilterMember,
+		CategoryID: "cat-sports", SortBy: amity.CommunitySortDisplayName, IsDeleted: amity.Ptr(false), HasFlag: amity.Ptr(true),
+	})
+	require.NoError(t, err)
+	req := communitiesOnly(t, seen)
+	assert.Equal(t, "GET", req.method)
+	assert.Equal(t, "/api/v3/communities", req.path)
+	assert.Equal(t, "categoryId=cat-sports&filter=member&hasFlag=true&isDeleted=false&keyword=hik&options%5Blimit%5D=2&options%5Btoken%5D=tok-1&sortBy=displayName&tags=outdoors&tags=hiking", req.query)
+
+	assert.Equal(t, "tok-2", page.Paging.Next)
+	require.Len(t, page.Communities, 2)
+	hikers := &page.Communities[0]
+	assert.Equal(t, "c-hikers", hikers.CommunityID)
+	assert.Equal(t, "6650f0c1e4b0a1b2c3d4e5f6", hikers.ID)
+	assert.Equal(t, "ch-hikers", hikers.ChannelID)
+	assert.Equal(t, "Weekend Hikers", hikers.DisplayName)
+	assert.True(t, hikers.IsOfficial)
+	assert.True(t, hikers.IsJoined)
+	assert.True(t, hikers.HasFlaggedPost)
+	assert.True(t, hikers.NeedApprovalOnPostCreation)
+	assert.Equal(t, []string{"outdoors", "hiking"}, hikers.Tags)
+	assert.Equal(t, map[string]any{"region": "alps"}, hikers.Metadata)
+	assert.Equal(t, 42, hikers.PostsCount)
+	assert.Equal(t, 3, hikers.MembersCount)
+	assert.Equal(t, 1, hikers.ModeratorMemberCount)
+	require.NotNil(t, hikers.AllowCommentInStory)
+	assert.False(t, *hikers.AllowCommentInStory)
+	assert.Nil(t, page.Communities[1].AllowCommentInStory, "absent stays nil (the server's default is true)")
+	assert.Equal(t, amity.CommunityNotificationSubscribe, hikers.NotificationMode)
+	assert.Equal(t, 2024, hikers.CreatedAt.Year())
+	assert.Equal(t, 5, int(hikers.UpdatedAt.Month()))
+	assert.Contains(t, string(hikers.Raw), `"futureField"`, "unknown fields stay reachable in Raw")
+
+	// Lookups resolve the sideloads.
+	assert.Same(t, hikers, page.Community("c-hikers"))
+	assert.Same(t, hikers, page.Community("6650f0c1e4b0a1b2c3d4e5f6"))
+	assert.Nil(t, page.Community("nope"))
+	members := page.Members(hikers)
+	require.Len(t, members, 2)
+	assert.Equal(t, "alice", members[0].UserID)
+	assert.Equal(t, amity.CommunityMembershipBanned, members[1].CommunityMembership)
+	assert.True(t, members[1].IsBanned)
+	alice := page.Member("c-hikers", "alice")
+	require.NotNil(t, alice)
+	assert.Equal(t, []string{"community-moderator"}, alice.Roles)
+	assert.Equal(t, []amity.Permission{amity.PermissionBanCommunityUser, amity.PermissionEditCommunity}, alice.Permissions)
+	assert.Equal(t, 2024, alice.LastActivity.Year())
+	assert.Contains(t, string(alice.Raw), `"notYetDocumented"`)
+	assert.Nil(t, page.Member("c-chess", "alice"))
+	assert.Equal(t, "Alice", page.User("alice").DisplayName)
+	assert.Equal(t, "Alice", page.Creator(hikers).DisplayName)
+	assert.Equal(t, "Bob", page.Creator(&page.Communities[1]).DisplayName)
+	assert.Nil(t, page.User("nobody"))
+	avatar := page.Avatar(hikers)
+	require.NotNil(t, avatar)
+	assert.Equal(t, "image/png", avatar.Attributes.MimeType)
+	assert.Nil(t, page.Avatar(&page.Communities[1]))
+	cats := page.CategoriesOf(hikers)
+	require.Len(t, cats, 1, "a category the payload lacks is skipped")
+	assert.Equal(t, "Sports", cats[0].Name)
+	assert.Empty(t, page.CategoriesOf(&page.Communities[1]))
+	feeds := page.FeedsOf(hikers)
+	require.Len(t, feeds, 2, "only the community's feeds, not a user feed with the same target ID")
+	assert.Equal(t, amity.FeedTypePublished, feeds[0].FeedType)
+	assert.Equal(t, 40, feeds[0].PostCount)
+	assert.Equal(t, amity.FeedTargetCommunity, feeds[1].TargetType)
+
+	// nil arguments are safe.
+	assert.Nil(t, page.Members(nil))
+	assert.Nil(t, page.Avatar(nil))
+	assert.Nil(t, page.CategoriesOf(nil))
+	assert.Nil(t, page.FeedsOf(nil))
+	assert.Nil(t, page.Creator(nil))
+}
+
+func TestCommunitiesListIteratesPages(t *testing.T) {
+	c, mt := mockClient(t)
+	p1, p2 := fixture(t, "communities_page1.json"), fixture(t, "communities_page2.json")
+	var queries []string
+	mt.RegisterResponder("GET", "https://api.test/api/v3/communities", func(r *http.Request) (*http.Response, error) {
+		queries = append(queries, r.URL.RawQuery)
+		if r.URL.Query().Get("options[token]") == "tok-2" {
+			return jsonResponder(200, p2)(r)
+		}
+		return jsonResponder(200, p1)(r)
+	})
+	var ids []string
+	for cm, err := range c.Communities.List(context.Background(), &amity.ListCommunitiesParams{Filter: amity.CommunityFilterNotMember, PageParams: amity.PageParams{Limit: 2}}) {
+		require.NoError(t, err)
+		ids = append(ids, cm.CommunityID)
+	}
+	assert.Equal(t, []string{"c-hikers", "c-chess", "c-books"}, ids)
+	assert.Equal(t, []string{
+		"filter=notMember&options%5Blimit%5D=2",
+		"filter=notMember&options%5Blimit%5D=2&options%5Btoken%5D=tok-2",
+	}, queries)
+}
+
+func TestCommunitiesListStopsOnError(t *testing.T) {
+	c, mt := mockClient(t, amity.WithMaxRetries(0))
+	communitiesRecord(t, mt, 403, `{"status":"error","code":400301,"message":"Only administrator can do this"}`)
+	n := 0
+	for _, err := range c.Communities.List(context.Background(), nil) {
+		require.Error(t, err)
+		assert.ErrorIs(t, err, amity.ErrForbidden)
+		n++
+	}
+	assert.Equal(t, 1, n)
+}
+
+func TestCommunitiesGet(t *testing.T) {
+	ctx := context.Background()
+	c, mt := mockClient(t)
+	seen := communitiesRecord(t, mt, 200, fixture(t, "communities_one.json"))
+
+	p, err := c.Communities.Get(ctx, "c/hikers")
+	require.NoError(t, err)
+	req := communitiesOnly(t, seen)
+	assert.Equal(t, "GET", req.method)
+	assert.Equal(t, "/api/v3/communities/c%2Fhikers", req.rawPath, "IDs are path-escaped")
+	assert.Empty(t, req.query)
+	cm := &p.Communities[0]
+	assert.Equal(t, "c-hikers", cm.CommunityID)
+	assert.Contains(t, string(cm.Raw), `"isDiscoverable"`)
+	assert.Equal(t, "https://files.example/hikers.png", p.Avatar(cm).FileURL)
+	assert.Equal(t, "Sports", p.CategoriesOf(cm)[0].Name)
+	assert.Len(t, p.FeedsOf(cm), 1)
+
+	*seen = nil
+	_, err = c.Communities.GetByInternalID(ctx, "6650f0c1e4b0a1b2c3d4e5f6")
+	require.NoError(t, err)
+	req = communitiesOnly(t, seen)
+	assert.Equal(t, "/api/v3/communities/6650f0c1e4b0a1b2c3d4e5f6", req.path)
+	assert.Equal(t, "type=internal", req.query)
+}
+
+func TestCommunitiesGetEmptyAnswerIsNotFound(t *testing.T) {
+	c, mt := mockClient(t)
+	communitiesRecord(t, mt, 200, `{"communities":[],"users":[]}`)
+	_, err := c.Communities.Get(context.Background(), "c1")
+	assert.ErrorIs(t, err, amity.ErrNotFound)
+}
+
+func TestCommunitiesGetMany(t *testing.T) {
+	ctx := context.Background()
+	c, mt := mockClient(t)
+	seen := communitiesRecord(t, mt, 200, fixture(t, "communities_page2.json"))
+	p, err := c.Communities.GetMany(ctx, []string{"c-books", "c-chess"})
+	require.NoError(t, err)
+	req := communitiesOnly(t, seen)
+	assert.Equal(t, "GET", req.method)
+	assert.Equal(t, "/api/v3/communities/list", req.path)
+	assert.Equal(t, "communityIds=c-books&communityIds=c-chess", req.query)
+	assert.Equal(t, "c-books", p.Communities[0].CommunityID)
+
+	*seen = nil
+	_, err = c.Communities.GetManyByInternalID(ctx, []string{"i1"})
+	require.NoError(t, err)
+	assert.Equal(t, "communityIds=i1&type=internal", communitiesOnly(t, seen).query)
+}
+
+func TestCommunitiesRecommendedAndTopTrending(t *testing.T) {
+	ctx := context.Background()
+	c, mt := mockClient(t)
+	seen := communitiesRecord(t, mt, 200, fixture(t, "communities_page2.json"))
+	p, err := c.Communities.Recommended(ctx, 5)
+	require.NoError(t, err)
+	assert.Len(t, p.Communities, 1)
+	_, err = c.Communities.TopTrending(ctx, 0)
+	require.NoError(t, err)
+	require.Len(t, *seen, 2)
+	assert.Equal(t, "/api/v3/communities/recommended", (*seen)[0].path)
+	assert.Equal(t, "options%5Blimit%5D=5", (*seen)[0].query)
+	assert.Equal(t, "/api/v3/communities/top-trending", (*seen)[1].path)
+	assert.Empty(t, (*seen)[1].query, "0 leaves the limit to the server")
+}
+
+func TestCommunitiesCreate(t *testing.T) {
+	c, mt := mockClient(t)
+	seen := communitiesRecord(t, mt, 200, fixture(t, "communities_one.json"))
+	p, err := c.Communities.Create(context.Background(), &amity.CreateCommunityParams{
+		DisplayName: "Weekend Hikers", IsPublic: amity.Ptr(false), IsOfficial: amity.Ptr(true), OnlyAdminCanPost: amity.Ptr(false),
+		Description: "Trails", Tags: []string{"outdoors"}, Metadata: map[string]any{"region": "alps"}, AvatarFileID: "file-hikers",
+		UserIDs: []string{"alice", "bob"}, CategoryIDs: []string{"cat-sports"}, IsUniqueDisplayName: amity.Ptr(true),
+		NeedApprovalOnPostCreation: amity.Ptr(true), AllowCommentInStory: amity.Ptr(false), NotificationMode: amity.CommunityNotificationSilent,
+	})
+	require.NoError(t, err)
+	req := communitiesOnly(t, seen)
+	assert.Equal(t, "POST", req.method)
+	assert.Equal(t, "/api/v3/communities", req.path)
+	assert.Equal(t, "application/json", req.header.Get("Content-Type"))
+	assert.JSONEq(t, `{"displayName":"Weekend Hikers","isPublic":false,"isOfficial":true,"onlyAdminCanPost":false,
+		"description":"Trails","tags":["outdoors"],"metadata":{"region":"alps"},"avatarFileId":"file-hikers",
+		"userIds":["alice","bob"],"categoryIds":["cat-sports"],"isUniqueDisplayName":true,"needApprovalOnPostCreation":true,
+		"allowCommentInStory":false,"notificationMode":"silent"}`, req.body)
+	assert.Equal(t, "c-hikers", p.Communities[0].CommunityID)
+
+	*seen = nil
+	_, err = c.Communities.Create(context.Background(), &amity.CreateCommunityParams{DisplayName: "Minimal"})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"displayName":"Minimal"}`, communitiesOnly(t, seen).body, "unset optional fields are not sent")
+}
+
+func TestCommunitiesUpdate(t *testing.T) {
+	c, mt := mockClient(t)
+	seen := communitiesRecord(t, mt, 200, fixture(t, "communities_one.json"))
+	_, err := c.Communities.Update(context.Background(), "c-hikers", &amity.UpdateCommunityParams{
+		DisplayName: amity.Ptr("Hikers"), Description: amity.Ptr(""), Tags: []string{"alps"}, IsPublic: amity.Ptr(true),
+		NotificationMode: amity.CommunityNotificationDefault,
+	})
+	require.NoError(t, err)
+	req := communitiesOnly(t, seen)
+	assert.Equal(t, "PUT", req.method)
+	assert.Equal(t, "/api/v3/communities/c-hikers", req.path)
+	assert.JSONEq(t, `{"communityId":"c-hikers","displayName":"Hikers","description":"","tags":["alps"],"isPublic":true,"notificationMode":"default"}`, req.body)
+
+	*seen = nil
+	_, err = c.Communities.Update(context.Background(), "c-hikers", &amity.UpdateCommunityParams{})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"communityId":"c-hikers"}`, communitiesOnly(t, seen).body)
+}
+
+func TestCommunitiesDelete(t *testing.T) {
+	c, mt := mockClient(t)
+	seen := communitiesRecord(t, mt, 200, `{"success":true}`)
+	require.NoError(t, c.Communities.Delete(context.Background(), "c-hikers"))
+	req := communitiesOnly(t, seen)
+	assert.Equal(t, "DELETE", req.method)
+	assert.Equal(t, "/api/v3/communities/c-hikers", req.path)
+}
+
+func TestCommunitiesJoinLeave(t *testing.T) {
+	ctx := context.Background()
+	c, mt := mockClient(t)
+	seen := communitiesRecord(t, mt, 200, fixture(t, "communities_one.json"))
+	p, err := c.Communities.Join(ctx, "c-hikers")
+	require.NoError(t, err)
+	assert.Equal(t, "c-hikers", p.Communities[0].CommunityID)
+	_, err = c.Communities.Leave(ctx, "c-hikers")
+	require.NoError(t, err)
+	require.Len(t, *seen, 2)
+	assert.Equal(t, "POST", (*seen)[0].method)
+	assert.Equal(t, "/api/v3/communities/c-hikers/join", (*seen)[0].path)
+	assert.Empty(t, (*seen)[0].body)
+	assert.Equal(t, "DELETE", (*seen)[1].method)
+	assert.Equal(t, "/api/v3/communities/c-hikers/leave", (*seen)[1].path)
+}
+
+func TestCommunitiesJoinBanned(t *testing.T) {
+	c, mt := mockClient(t)
+	communitiesRecord(t, mt, 403, `{"status":"error","code":400304,"message":"User is banned from a channel / community."}`)
+	_, err := c.Communities.Join(context.Background(), "c-hikers")
+	var ae *amity.Error
+	require.ErrorAs(t, err, &ae)
+	assert.Equal(t, amity.CodeUserBanned, ae.Code)
+	assert.ErrorIs(t, err, amity.ErrBanned)
+	assert.ErrorIs(t, err, amity.ErrForbidden)
+	assert.Equal(t, "/api/v3/communities/c-hikers/join", ae.Path)
+}
+
+func TestCommunitiesMyPermissions(t *testing.T) {
+	c, mt := mockClient(t)
+	seen := communitiesRecord(t, mt, 200, fixture(t, "communities_permissions.json"))
+	perms, err := c.Communities.MyPermissions(context.Background(), "c-hikers")
+	require.NoError(t, err)
+	req := communitiesOnly(t, seen)
+	assert.Equal(t, "GET", req.method)
+	assert.Equal(t, "/api/v3/communities/c-hikers/permissions/me", req.path)
+	assert.False(t, perms.IsCreator)
+	assert.True(t, perms.Has(amity.PermissionBanCommunityUser))
+	assert.True(t, perms.Has(amity.PermissionAssignCommunityUserRole))
+	assert.False(t, perms.Has(amity.PermissionDeleteCommunity))
+}
+
+func TestCommunitiesListMembers(t *testing.T) {
+	c, mt := mockClient(t)
+	p1, p2 := fixture(t, "communities_members_page1.json"), fixture(t, "communities_members_page2.json")
+	var queries []string
+	mt.RegisterResponder("GET", "https://api.test/api/v3/communities/c-hikers/users", func(r *http.Request) (*http.Response, error) {
+		queries = append(queries, r.URL.RawQuery)
+		if r.URL.Query().Get("options[token]") == "mtok-2" {
+			return jsonResponder(200, p2)(r)
+		}
+		return jsonResponder(200, p1)(r)
+	})
+	params := &amity.ListCommunityMembersParams{
+		PageParams:  amity.PageParams{Limit: 2},
+		Memberships: []amity.CommunityMembership{amity.CommunityMembershipBanned},
+		Roles:       []string{"community-moderator", "editor"}, Search: "mal", SortBy: amity.CommunitySortFirstCreated,
+		IDType: amity.CommunityIDPublic, IsDeleted: amity.Ptr(false),
+	}
+	var banned []string
+	for m, err := range c.Communities.ListMembers(context.Background(), "c-hikers", params) {
+		require.NoError(t, err)
+		assert.Equal(t, amity.CommunityMembershipBanned, m.CommunityMembership)
+		banned = append(banned, m.UserID)
+	}
+	assert.Equal(t, []string{"mallory", "trent", "eve"}, banned)
+	require.Len(t, queries, 2)
+	const base = "isDeleted=false&memberships=banned&options%5Blimit%5D=2"
+	const rest = "&roles=community-moderator&roles=editor&search=mal&sortBy=firstCreated&type=public"
+	assert.Equal(t, base+rest, queries[0])
+	assert.Equal(t, base+"&options%5Btoken%5D=mtok-2"+rest, queries[1])
+
+	page, err := c.Communities.ListMembersPage(context.Background(), "c-hikers", &amity.ListCommunityMembersParams{Memberships: []amity.CommunityMembership{amity.CommunityMembershipMember, amity.CommunityMembershipBanned}})
+	require.NoError(t, err)
+	assert.Equal(t, "memberships=member&memberships=banned", queries[2])
+	assert.Equal(t, "mtok-2", page.Paging.Next)
+	require.Len(t, page.CommunityUsers, 2)
+	m := page.CommunityUsers[0]
+	assert.Equal(t, "Mallory", page.User(m.UserID).DisplayName, "members resolve to their users")
+	assert.Contains(t, string(m.Raw), `"banReason"`)
+	assert.Equal(t, "Weekend Hikers", page.Community("c-hikers").DisplayName)
+	assert.Len(t, page.Members(page.Community("c-hikers")), 2)
+}
+
+func TestCommunitiesMembership(t *testing.T) {
+	ctx := context.Background()
+	users := []string{"mallory", "trent"}
+	cases := []struct {
+		name, method, path, query, body string
+		call                            func(c *amity.Client) (*amity.CommunityPayload, error)
+	}{
+		{"AddMembers", "POST", "/api/v3/communities/c-hikers/users", "", `{"userIds":["mallory","trent"]}`,
+			func(c *amity.Client) (*amity.CommunityPayload, error) {
+				return c.Communities.AddMembers(ctx, "c-hikers", users)
+			}},
+		{"RemoveMembers", "DELETE", "/api/v3/communities/c-hikers/users", "userIds=mallory&userIds=trent", "",
+			func(c *amity.Client) (*amity.CommunityPayload, error) {
+				return c.Communities.RemoveMembers(ctx, "c-hikers", users)
+			}},
+		{"BanMembers", "PUT", "/api/v3/communities/c-hikers/users/ban", "", `{"userIds":["mallory","trent"]}`,
+			func(c *amity.Client) (*amity.CommunityPayload, error) {
+				return c.Communities.BanMembers(ctx, "c-hikers", users)
+			}},
+		{"UnbanMembers", "PUT", "/api/v3/communities/c-hikers/users/unban", "", `{"userIds":["mallory","trent"]}`,
+			func(c *amity.Client) (*amity.CommunityPayload, error) {
+				return c.Communities.UnbanMembers(ctx, "c-hikers", users)
+			}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, mt := mockClient(t)
+			seen := communitiesRecord(t, mt, 200, fixture(t, "communities_members_page1.json"))
+			p, err := tc.call(c)
+			require.NoError(t, err)
+			req := communitiesOnly(t, seen)
+			assert.Equal(t, tc.method, req.method)
+			assert.Equal(t, tc.path, req.path)
+			assert.Equal(t, tc.query, req.query)
+			if tc.body == "" {
+				assert.Empty(t, req.body)
+			} else {
+				assert.JSONEq(t, tc.body, req.body)
+			}
+			assert.Empty(t, req.header.Get("X-API-Key"))
+			assert.Equal(t, "Bearer "+adminToken, req.header.Get("Authorization"))
+			require.NotNil(t, p.Member("c-hikers", "mallory"))
+			assert.True(t, p.Member("c-hikers", "mallory").IsBanned)
+		})
+	}
+}
+
+func TestCommunitiesRoles(t *testing.T) {
+	ctx := context.Background()
+	users := []string{"alice", "bob"}
+	cases := []struct {
+		name, method, path, query, body string
+		apiKey                          bool
+		call                            func(c *amity.Client) (*amity.CommunityPayload, error)
+	}{
+		{"AddRoles", "POST", "/api/v4/communities/c-hikers/users/roles", "", `{"userIds":["alice","bob"],"roles":["community-moderator","editor"]}`, false,
+			func(c *amity.Client) (*amity.CommunityPayload, error) {
+				return c.Communities.AddRoles(ctx, "c-hikers", &amity.CommunityRolesParams{UserIDs: users, Roles: []string{"community-moderator", "editor"}})
+			}},
+		{"RemoveRoles", "DELETE", "/api/v4/communities/c-hikers/users/roles", "roles=community-moderator&roles=editor&userIds=alice&userIds=bob", "", true,
+			func(c *amity.Client) (*amity.CommunityPayload, error) {
+				return c.Communities.RemoveRoles(ctx, "c-hikers", &amity.CommunityRolesParams{UserIDs: users, Roles: []string{"community-moderator", "editor"}})
+			}},
+		{"AddRoleV3", "POST", "/api/v3/communities/c-hikers/users/roles", "", `{"userIds":["alice","bob"],"role":"community-moderator"}`, true,
+			func(c *amity.Client) (*amity.CommunityPayload, error) {
+				return c.Communities.AddRoleV3(ctx, "c-hikers", &amity.CommunityRoleParams{UserIDs: users, Role: "community-moderator"})
+			}},
+		{"RemoveRoleV3", "DELETE", "/api/v3/communities/c-hikers/users/roles", "role=community-moderator&userIds=alice&userIds=bob", "", false,
+			func(c *amity.Client) (*amity.CommunityPayload, error) {
+				return c.Communities.RemoveRoleV3(ctx, "c-hikers", &amity.CommunityRoleParams{UserIDs: users, Role: "community-moderator"})
+			}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, mt := mockClient(t)
+			seen := communitiesRecord(t, mt, 200, fixture(t, "communities_one.json"))
+			p, err := tc.call(c)
+			require.NoError(t, err)
+			req := communitiesOnly(t, seen)
+			assert.Equal(t, tc.method, req.method)
+			assert.Equal(t, tc.path, req.path)
+			assert.Equal(t, tc.query, req.query)
+			if tc.body == "" {
+				assert.Empty(t, req.body)
+			} else {
+				assert.JSONEq(t, tc.body, req.body)
+			}
+			assert.Equal(t, "Bearer "+adminToken, req.header.Get("Authorization"), "the token is sent on every call")
+			if tc.apiKey {
+				assert.Equal(t, apiKey, req.header.Get("X-API-Key"), "the spec's ApiKeyAuth")
+			} else {
+				assert.Empty(t, req.header.Get("X-API-Key"))
+			}
+			assert.Equal(t, []string{"community-moderator"}, p.Member("c-hikers", "alice").Roles)
+		})
+	}
+}
+
+// TestCommunitiesWriteRetries checks which writes are retried after a 5xx (the request
+// reached the server): only those idempotent by construction.
+func TestCommunitiesWriteRetries(t *testing.T) {
+	ctx := context.Background()
+	ids := []string{"u1"}
+	cases := []struct {
+		name       string
+		idempotent bool
+		call       func(c *amity.Client) error
+	}{
+		{"Create", false, func(c *amity.Client) error {
+			_, err := c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "x"})
+			return err
+		}},
+		{"Update", true, func(c *amity.Client) error {
+			_, err := c.Communities.Update(ctx, "c1", &amity.UpdateCommunityParams{DisplayName: amity.Ptr("x")})
+			return err
+		}},
+		{"Delete", true, func(c *amity.Client) error { return c.Communities.Delete(ctx, "c1") }},
+		{"Join", false, func(c *amity.Client) error { _, err := c.Communities.Join(ctx, "c1"); return err }},
+		{"Leave", true, func(c *amity.Client) error { _, err := c.Communities.Leave(ctx, "c1"); return err }},
+		{"AddMembers", false, func(c *amity.Client) error { _, err := c.Communities.AddMembers(ctx, "c1", ids); return err }},
+		{"RemoveMembers", true, func(c *amity.Client) error { _, err := c.Communities.RemoveMembers(ctx, "c1", ids); return err }},
+		{"BanMembers", true, func(c *amity.Client) error { _, err := c.Communities.BanMembers(ctx, "c1", ids); return err }},
+		{"UnbanMembers", true, func(c *amity.Client) error { _, err := c.Communities.UnbanMembers(ctx, "c1", ids); return err }},
+		{"AddRoles", false, func(c *amity.Client) error {
+			_, err := c.Communities.AddRoles(ctx, "c1", &amity.CommunityRolesParams{UserIDs: ids, Roles: []string{"r"}})
+			return err
+		}},
+		{"RemoveRoles", true, func(c *amity.Client) error {
+			_, err := c.Communities.RemoveRoles(ctx, "c1", &amity.CommunityRolesParams{UserIDs: ids, Roles: []string{"r"}})
+			return err
+		}},
+		{"AddRoleV3", false, func(c *amity.Client) error {
+			_, err := c.Communities.AddRoleV3(ctx, "c1", &amity.CommunityRoleParams{UserIDs: ids, Role: "r"})
+			return err
+		}},
+		{"RemoveRoleV3", true, func(c *amity.Client) error {
+			_, err := c.Communities.RemoveRoleV3(ctx, "c1", &amity.CommunityRoleParams{UserIDs: ids, Role: "r"})
+			return err
+		}},
+		{"Categories.Create", false, func(c *amity.Client) error {
+			_, err := c.CommunityCategories.Create(ctx, &amity.CreateCommunityCategoryParams{Name: "x"})
+			return err
+		}},
+		{"Categories.Update", true, func(c *amity.Client) error {
+			_, err := c.CommunityCategories.Update(ctx, "cat1", &amity.UpdateCommunityCategoryParams{Name: amity.Ptr("x")})
+			return err
+		}},
+		{"Categories.Delete", true, func(c *amity.Client) error { return c.CommunityCategories.Delete(ctx, "cat1") }},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, mt := mockClient(t, amity.WithMaxRetries(2))
+			communitiesRecord(t, mt, 502, `{"status":"error","code":500000,"message":"Unexpected error"}`)
+			err := tc.call(c)
+			var ae *amity.Error
+			require.ErrorAs(t, err, &ae)
+			assert.Equal(t, 502, ae.StatusCode)
+			want := 1
+			if tc.idempotent {
+				want = 3
+			}
+			assert.Equal(t, want, mt.GetTotalCallCount())
+		})
+	}
+}
+
+func TestCommunitiesErrors(t *testing.T) {
+	c, mt := mockClient(t, amity.WithMaxRetries(0))
+	communitiesRecord(t, mt, 404, `{"status":"error","code":400400,"message":"Resource Not Found."}`)
+	_, err := c.Communities.Get(context.Background(), "gone")
+	var ae *amity.Error
+	require.ErrorAs(t, err, &ae)
+	assert.Equal(t, 404, ae.StatusCode)
+	assert.Equal(t, amity.CodeItemNotFound, ae.Code)
+	assert.True(t, errors.Is(err, amity.ErrNotFound))
+	assert.Equal(t, "GET", ae.Method)
+	assert.Equal(t, "/api/v3/communities/gone", ae.Path)
+
+	c2, mt2 := mockClient(t, amity.WithMaxRetries(0))
+	communitiesRecord(t, mt2, 403, `{"status":"error","code":400306,"message":"Some users cannot be banned"}`)
+	_, err = c2.Communities.BanMembers(context.Background(), "c1", []string{"admin"})
+	require.ErrorAs(t, err, &ae)
+	assert.Equal(t, 400306, ae.Code)
+	assert.ErrorIs(t, err, amity.ErrForbidden)
+	assert.NotErrorIs(t, err, amity.ErrBanned)
+}
+
+func TestCommunitiesValidation(t *testing.T) {
+	ctx := context.Background()
+	long := func(n int) string { return strings.Repeat("x", n) }
+	many := func(n int) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = "u" + strings.Repeat("1", i%5+1)
+		}
+		return out
+	}
+	okRoles := &amity.CommunityRolesParams{UserIDs: []string{"u1"}, Roles: []string{"r"}}
+	cases := []struct {
+		name, field string
+		call        func(c *amity.Client) error
+	}{
+		{"Get empty ID", "communityID", func(c *amity.Client) error { _, err := c.Communities.Get(ctx, " "); return err }},
+		{"Get dot segment", "communityID", func(c *amity.Client) error { _, err := c.Communities.Get(ctx, ".."); return err }},
+		{"Get long ID", "communityID", func(c *amity.Client) error { _, err := c.Communities.Get(ctx, long(901)); return err }},
+		{"GetByInternalID empty", "communityID", func(c *amity.Client) error { _, err := c.Communities.GetByInternalID(ctx, ""); return err }},
+		{"GetMany none", "communityIDs", func(c *amity.Client) error { _, err := c.Communities.GetMany(ctx, nil); return err }},
+		{"GetMany too many", "communityIDs", func(c *amity.Client) error { _, err := c.Communities.GetMany(ctx, many(101)); return err }},
+		{"GetMany long ID", "communityIDs", func(c *amity.Client) error {
+			_, err := c.Communities.GetMany(ctx, []string{long(51)})
+			return err
+		}},
+		{"GetManyByInternalID blank", "communityIDs", func(c *amity.Client) error {
+			_, err := c.Communities.GetManyByInternalID(ctx, []string{""})
+			return err
+		}},
+		{"ListPage limit", "Limit", func(c *amity.Client) error {
+			_, err := c.Communities.ListPage(ctx, &amity.ListCommunitiesParams{PageParams: amity.PageParams{Limit: 101}})
+			return err
+		}},
+		{"ListPage token", "PageToken", func(c *amity.Client) error {
+			_, err := c.Communities.ListPage(ctx, &amity.ListCommunitiesParams{PageParams: amity.PageParams{PageToken: long(1001)}})
+			return err
+		}},
+		{"ListPage keyword", "Keyword", func(c *amity.Client) error {
+			_, err := c.Communities.ListPage(ctx, &amity.ListCommunitiesParams{Keyword: long(101)})
+			return err
+		}},
+		{"ListPage tags", "Tags", func(c *amity.Client) error {
+			_, err := c.Communities.ListPage(ctx, &amity.ListCommunitiesParams{Tags: many(11)})
+			return err
+		}},
+		{"ListPage empty tag", "Tags", func(c *amity.Client) error {
+			_, err := c.Communities.ListPage(ctx, &amity.ListCommunitiesParams{Tags: []string{"a", ""}})
+			return err
+		}},
+		{"ListPage filter", "Filter", func(c *amity.Client) error {
+			_, err := c.Communities.ListPage(ctx, &amity.ListCommunitiesParams{Filter: "joined"})
+			return err
+		}},
+		{"ListPage category", "CategoryID", func(c *amity.Client) error {
+			_, err := c.Communities.ListPage(ctx, &amity.ListCommunitiesParams{CategoryID: long(51)})
+			return err
+		}},
+		{"ListPage sort", "SortBy", func(c *amity.Client) error {
+			_, err := c.Communities.ListPage(ctx, &amity.ListCommunitiesParams{SortBy: "name"})
+			return err
+		}},
+		{"List sort", "SortBy", func(c *amity.Client) error {
+			for _, err := range c.Communities.List(ctx, &amity.ListCommunitiesParams{SortBy: "name"}) {
+				return err
+			}
+			return nil
+		}},
+		{"Recommended limit", "limit", func(c *amity.Client) error { _, err := c.Communities.Recommended(ctx, 101); return err }},
+		{"TopTrending limit", "limit", func(c *amity.Client) error { _, err := c.Communities.TopTrending(ctx, -1); return err }},
+		{"Create nil", "params", func(c *amity.Client) error { _, err := c.Communities.Create(ctx, nil); return err }},
+		{"Create no name", "DisplayName", func(c *amity.Client) error {
+			_, err := c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "  "})
+			return err
+		}},
+		{"Create long name", "DisplayName", func(c *amity.Client) error {
+			_, err := c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: long(1001)})
+			return err
+		}},
+		{"Create description", "Description", func(c *amity.Client) error {
+			_, err := c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "x", Description: long(5001)})
+			return err
+		}},
+		{"Create long tag", "Tags[]", func(c *amity.Client) error {
+			_, err := c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "x", Tags: []string{long(101)}})
+			return err
+		}},
+		{"Create avatar", "AvatarFileID", func(c *amity.Client) error {
+			_, err := c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "x", AvatarFileID: long(51)})
+			return err
+		}},
+		{"Create users", "UserIDs", func(c *amity.Client) error {
+			_, err := c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "x", UserIDs: many(1001)})
+			return err
+		}},
+		{"Create categories", "CategoryIDs", func(c *amity.Client) error {
+			_, err := c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "x", CategoryIDs: many(11)})
+			return err
+		}},
+		{"Create notification mode", "NotificationMode", func(c *amity.Client) error {
+			_, err := c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "x", NotificationMode: "loud"})
+			return err
+		}},
+		{"Update empty ID", "communityID", func(c *amity.Client) error {
+			_, err := c.Communities.Update(ctx, "", &amity.UpdateCommunityParams{})
+			return err
+		}},
+		{"Update nil", "params", func(c *amity.Client) error { _, err := c.Communities.Update(ctx, "c1", nil); return err }},
+		{"Update empty name", "DisplayName", func(c *amity.Client) error {
+			_, err := c.Communities.Update(ctx, "c1", &amity.UpdateCommunityParams{DisplayName: amity.Ptr("")})
+			return err
+		}},
+		{"Update empty avatar", "AvatarFileID", func(c *amity.Client) error {
+			_, err := c.Communities.Update(ctx, "c1", &amity.UpdateCommunityParams{AvatarFileID: amity.Ptr("")})
+			return err
+		}},
+		{"Update tags", "Tags", func(c *amity.Client) error {
+			_, err := c.Communities.Update(ctx, "c1", &amity.UpdateCommunityParams{Tags: many(11)})
+			return err
+		}},
+		{"Update mode", "NotificationMode", func(c *amity.Client) error {
+			_, err := c.Communities.Update(ctx, "c1", &amity.UpdateCommunityParams{NotificationMode: "loud"})
+			return err
+		}},
+		{"Delete empty", "communityID", func(c *amity.Client) error { return c.Communities.Delete(ctx, "") }},
+		{"Join empty", "communityID", func(c *amity.Client) error { _, err := c.Communities.Join(ctx, ""); return err }},
+		{"Leave empty", "communityID", func(c *amity.Client) error { _, err := c.Communities.Leave(ctx, ""); return err }},
+		{"MyPermissions empty", "communityID", func(c *amity.Client) error { _, err := c.Communities.MyPermissions(ctx, ""); return err }},
+		{"ListMembersPage empty ID", "communityID", func(c *amity.Client) error {
+			_, err := c.Communities.ListMembersPage(ctx, "", nil)
+			return err
+		}},
+		{"ListMembersPage membership", "Memberships[]", func(c *amity.Client) error {
+			_, err := c.Communities.ListMembersPage(ctx, "c1", &amity.ListCommunityMembersParams{Memberships: []amity.CommunityMembership{amity.CommunityMembershipNone}})
+			return err
+		}},
+		{"ListMembersPage empty membership", "Memberships[]", func(c *amity.Client) error {
+			_, err := c.Communities.ListMembersPage(ctx, "c1", &amity.ListCommunityMembersParams{Memberships: []amity.CommunityMembership{""}})
+			return err
+		}},
+		{"ListMembersPage memberships", "Memberships", func(c *amity.Client) error {
+			_, err := c.Communities.ListMembersPage(ctx, "c1", &amity.ListCommunityMembersParams{Memberships: []amity.CommunityMembership{"member", "banned", "member"}})
+			return err
+		}},
+		{"ListMembersPage roles", "Roles", func(c *amity.Client) error {
+			_, err := c.Communities.ListMembersPage(ctx, "c1", &amity.ListCommunityMembersParams{Roles: many(21)})
+			return err
+		}},
+		{"ListMembersPage search", "Search", func(c *amity.Client) error {
+			_, err := c.Communities.ListMembersPage(ctx, "c1", &amity.ListCommunityMembersParams{Search: long(10001)})
+			return err
+		}},
+		{"ListMembersPage sort", "SortBy", func(c *amity.Client) error {
+			_, err := c.Communities.ListMembersPage(ctx, "c1", &amity.ListCommunityMembersParams{SortBy: "role"})
+			return err
+		}},
+		{"ListMembersPage ID type", "IDType", func(c *amity.Client) error {
+			_, err := c.Communities.ListMembersPage(ctx, "c1", &amity.ListCommunityMembersParams{IDType: "private"})
+			return err
+		}},
+		{"ListMembers limit", "Limit", func(c *amity.Client) error {
+			for _, err := range c.Communities.ListMembers(ctx, "c1", &amity.ListCommunityMembersParams{PageParams: amity.PageParams{Limit: -1}}) {
+				return err
+			}
+			return nil
+		}},
+		{"AddMembers none", "userIDs", func(c *amity.Client) error { _, err := c.Communities.AddMembers(ctx, "c1", nil); return err }},
+		{"AddMembers too many", "userIDs", func(c *amity.Client) error {
+			_, err := c.Communities.AddMembers(ctx, "c1", many(101))
+			return err
+		}},
+		{"AddMembers long", "userIDs", func(c *amity.Client) error {
+			_, err := c.Communities.AddMembers(ctx, "c1", []string{long(51)})
+			return err
+		}},
+		{"AddMembers empty community", "communityID", func(c *amity.Client) error {
+			_, err := c.Communities.AddMembers(ctx, "", []string{"u1"})
+			return err
+		}},
+		{"RemoveMembers none", "userIDs", func(c *amity.Client) error { _, err := c.Communities.RemoveMembers(ctx, "c1", []string{}); return err }},
+		{"BanMembers too many", "userIDs", func(c *amity.Client) error {
+			_, err := c.Communities.BanMembers(ctx, "c1", many(101))
+			return err
+		}},
+		{"BanMembers long", "userIDs", func(c *amity.Client) error {
+			_, err := c.Communities.BanMembers(ctx, "c1", []string{long(901)})
+			return err
+		}},
+		{"UnbanMembers none", "userIDs", func(c *amity.Client) error { _, err := c.Communities.UnbanMembers(ctx, "c1", nil); return err }},
+		{"UnbanMembers empty community", "communityID", func(c *amity.Client) error {
+			_, err := c.Communities.UnbanMembers(ctx, "", []string{"u1"})
+			return err
+		}},
+		{"AddRoles nil", "params", func(c *amity.Client) error { _, err := c.Communities.AddRoles(ctx, "c1", nil); return err }},
+		{"AddRoles no roles", "Roles", func(c *amity.Client) error {
+			_, err := c.Communities.AddRoles(ctx, "c1", &amity.CommunityRolesParams{UserIDs: []string{"u1"}})
+			return err
+		}},
+		{"AddRoles too many roles", "Roles", func(c *amity.Client) error {
+			_, err := c.Communities.AddRoles(ctx, "c1", &amity.CommunityRolesParams{UserIDs: []string{"u1"}, Roles: many(21)})
+			return err
+		}},
+		{"AddRoles no users", "UserIDs", func(c *amity.Client) error {
+			_, err := c.Communities.AddRoles(ctx, "c1", &amity.CommunityRolesParams{Roles: []string{"r"}})
+			return err
+		}},
+		{"AddRoles empty community", "communityID", func(c *amity.Client) error {
+			_, err := c.Communities.AddRoles(ctx, "", okRoles)
+			return err
+		}},
+		{"RemoveRoles too many roles", "Roles", func(c *amity.Client) error {
+			_, err := c.Communities.RemoveRoles(ctx, "c1", &amity.CommunityRolesParams{UserIDs: []string{"u1"}, Roles: many(101)})
+			return err
+		}},
+		{"RemoveRoles long role", "Roles", func(c *amity.Client) error {
+			_, err := c.Communities.RemoveRoles(ctx, "c1", &amity.CommunityRolesParams{UserIDs: []string{"u1"}, Roles: []string{long(101)}})
+			return err
+		}},
+		{"AddRoleV3 no role", "Role", func(c *amity.Client) error {
+			_, err := c.Communities.AddRoleV3(ctx, "c1", &amity.CommunityRoleParams{UserIDs: []string{"u1"}})
+			return err
+		}},
+		{"AddRoleV3 long role", "Role", func(c *amity.Client) error {
+			_, err := c.Communities.AddRoleV3(ctx, "c1", &amity.CommunityRoleParams{UserIDs: []string{"u1"}, Role: long(101)})
+			return err
+		}},
+		{"RemoveRoleV3 long role", "Role", func(c *amity.Client) error {
+			_, err := c.Communities.RemoveRoleV3(ctx, "c1", &amity.CommunityRoleParams{UserIDs: []string{"u1"}, Role: long(901)})
+			return err
+		}},
+		{"RemoveRoleV3 no users", "UserIDs", func(c *amity.Client) error {
+			_, err := c.Communities.RemoveRoleV3(ctx, "c1", &amity.CommunityRoleParams{Role: "r"})
+			return err
+		}},
+		{"RemoveRoleV3 nil", "params", func(c *amity.Client) error { _, err := c.Communities.RemoveRoleV3(ctx, "c1", nil); return err }},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, mt := mockClient(t)
+			communitiesRecord(t, mt, 200, `{}`)
+			err := tc.call(c)
+			var ve *amity.ValidationError
+			require.ErrorAs(t, err, &ve)
+			assert.Equal(t, tc.field, ve.Field)
+			assert.True(t, strings.HasPrefix(ve.Op, "Communities."), ve.Op)
+			assert.ErrorIs(t, err, amity.ErrInvalidArgument)
+			assert.Equal(t, 0, mt.GetTotalCallCount(), "nothing is sent")
+		})
+	}
+	// The long-role checks above are per call: a v3 removal accepts a 900-character role.
+	c, mt := mockClient(t)
+	communitiesRecord(t, mt, 200, fixture(t, "communities_one.json"))
+	_, err := c.Communities.RemoveRoleV3(ctx, "c1", &amity.CommunityRoleParams{UserIDs: []string{"u1"}, Role: long(900)})
+	require.NoError(t, err)
+}
+
+func TestCommunitiesPayloadJSONRoundTrip(t *testing.T) {
+	var p amity.CommunityPayload
+	require.NoError(t, json.Unmarshal([]byte(fixture(t, "communities_page1.json")), &p))
+	b, err := json.Marshal(p.Communities[0])
+	require.NoError(t, err)
+	var again amity.Community
+	require.NoError(t, json.Unmarshal(b, &again))
+	assert.Equal(t, p.Communities[0].DisplayName, again.DisplayName)
+	assert.Equal(t, p.Communities[0].CreatedAt.Time, again.CreatedAt.Time)
+}

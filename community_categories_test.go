@@ -1,0 +1,242 @@
+package amity_test
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/amity-go/amity"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestCommunityCategoriesListPage(t *testing.T) {
+	c, mt := mockClient(t)
+	seen := communitiesRecord(t, mt, 200, fixture(t, "community_categories_page1.json"))
+	page, err := c.CommunityCategories.ListPage(context.Background(), &amity.ListCommunityCategoriesParams{
+		PageParams: amity.PageParams{Limit: 2, PageToken: "ctok-0"}, SortBy: amity.CommunityCategorySortLastCreated, IsDeleted: amity.Ptr(true),
+	})
+	require.NoError(t, err)
+	req := communitiesOnly(t, seen)
+	assert.Equal(t, "GET", req.method)
+	assert.Equal(t, "/api/v3/community-categories", req.path)
+	assert.Equal(t, "isDeleted=true&options%5Blimit%5D=2&options%5Btoken%5D=ctok-0&sortBy=lastCreated", req.query)
+
+	assert.Equal(t, "ctok-2", page.Paging.Next, "cursors are read from data.paging")
+	require.Len(t, page.Categories, 2)
+	books := &page.Categories[0]
+	assert.Equal(t, "cat-books", books.CategoryID)
+	assert.Equal(t, "Books", books.Name)
+	assert.Equal(t, map[string]any{"icon": "book"}, books.Metadata)
+	assert.False(t, books.IsDeleted)
+	assert.Equal(t, 2023, books.CreatedAt.Year())
+	assert.Equal(t, 123000000, books.UpdatedAt.Nanosecond())
+	assert.Contains(t, string(books.Raw), `"sortOrder"`, "unknown fields stay reachable in Raw")
+	assert.Same(t, books, page.Category("cat-books"))
+	assert.Nil(t, page.Category("cat-none"))
+	avatar := page.Avatar(books)
+	require.NotNil(t, avatar)
+	assert.Equal(t, "https://files.example/books.png", avatar.FileURL)
+	assert.Nil(t, page.Avatar(&page.Categories[1]))
+	assert.Nil(t, page.Avatar(nil))
+}
+
+func TestCommunityCategoriesListIterates(t *testing.T) {
+	c, mt := mockClient(t)
+	p1, p2 := fixture(t, "community_categories_page1.json"), fixture(t, "community_categories_page2.json")
+	var queries []string
+	mt.RegisterResponder("GET", "https://api.test/api/v3/community-categories", func(r *http.Request) (*http.Response, error) {
+		queries = append(queries, r.URL.RawQuery)
+		if r.URL.Query().Get("options[token]") == "ctok-2" {
+			return jsonResponder(200, p2)(r)
+		}
+		return jsonResponder(200, p1)(r)
+	})
+	var names []string
+	for cat, err := range c.CommunityCategories.List(context.Background(), &amity.ListCommunityCategoriesParams{SortBy: amity.CommunityCategorySortName}) {
+		require.NoError(t, err)
+		names = append(names, cat.Name)
+	}
+	assert.Equal(t, []string{"Books", "Sports", "Travel"}, names)
+	assert.Equal(t, []string{"sortBy=name", "options%5Btoken%5D=ctok-2&sortBy=name"}, queries)
+
+	// Page 2 carries its cursors at the top level; they are read from there too.
+	page, err := c.CommunityCategories.ListPage(context.Background(), &amity.ListCommunityCategoriesParams{PageParams: amity.PageParams{PageToken: "ctok-2"}})
+	require.NoError(t, err)
+	assert.Equal(t, "ctok-1", page.Paging.Previous)
+	assert.True(t, page.Categories[0].IsDeleted)
+}
+
+func TestCommunityCategoriesListWithoutPaging(t *testing.T) {
+	c, mt := mockClient(t)
+	communitiesRecord(t, mt, 200, `{"status":"success","data":{"categories":[{"categoryId":"a","name":"A"}],"files":[]}}`)
+	n := 0
+	for _, err := range c.CommunityCategories.List(context.Background(), nil) {
+		require.NoError(t, err)
+		n++
+	}
+	assert.Equal(t, 1, n)
+	assert.Equal(t, 1, mt.GetTotalCallCount(), "no cursor: the listing ends after the first page")
+}
+
+func TestCommunityCategoriesGetAndGetMany(t *testing.T) {
+	ctx := context.Background()
+	c, mt := mockClient(t)
+	seen := communitiesRecord(t, mt, 200, fixture(t, "community_categories_page1.json"))
+	p, err := c.CommunityCategories.Get(ctx, "cat books")
+	require.NoError(t, err)
+	req := communitiesOnly(t, seen)
+	assert.Equal(t, "GET", req.method)
+	assert.Equal(t, "/api/v3/community-categories/cat%20books", req.rawPath)
+	assert.Equal(t, "Books", p.Categories[0].Name)
+
+	*seen = nil
+	p, err = c.CommunityCategories.GetMany(ctx, []string{"cat-books", "cat-sports"})
+	require.NoError(t, err)
+	req = communitiesOnly(t, seen)
+	assert.Equal(t, "/api/v3/community-categories/list", req.path)
+	assert.Equal(t, "categoryIds=cat-books&categoryIds=cat-sports", req.query)
+	assert.Len(t, p.Categories, 2)
+}
+
+func TestCommunityCategoriesGetEmptyAnswerIsNotFound(t *testing.T) {
+	c, mt := mockClient(t)
+	communitiesRecord(t, mt, 200, `{"status":"success","data":{"categories":[]}}`)
+	_, err := c.CommunityCategories.Get(context.Background(), "cat-x")
+	assert.ErrorIs(t, err, amity.ErrNotFound)
+}
+
+func TestCommunityCategoriesCreateUpdateDelete(t *testing.T) {
+	ctx := context.Background()
+	c, mt := mockClient(t)
+	seen := communitiesRecord(t, mt, 200, fixture(t, "community_categories_page1.json"))
+
+	p, err := c.CommunityCategories.Create(ctx, &amity.CreateCommunityCategoryParams{Name: "Books", Metadata: map[string]any{"icon": "book"}, AvatarFileID: "file-books"})
+	require.NoError(t, err)
+	assert.Equal(t, "cat-books", p.Categories[0].CategoryID)
+	_, err = c.CommunityCategories.Create(ctx, &amity.CreateCommunityCategoryParams{Name: "Plain"})
+	require.NoError(t, err)
+	_, err = c.CommunityCategories.Update(ctx, "cat-books", &amity.UpdateCommunityCategoryParams{Name: amity.Ptr("Novels"), AvatarFileID: amity.Ptr("")})
+	require.NoError(t, err)
+
+	require.Len(t, *seen, 3)
+	assert.Equal(t, "POST", (*seen)[0].method)
+	assert.Equal(t, "/api/v3/community-categories", (*seen)[0].path)
+	assert.JSONEq(t, `{"name":"Books","metadata":{"icon":"book"},"avatarFileId":"file-books"}`, (*seen)[0].body)
+	assert.JSONEq(t, `{"name":"Plain"}`, (*seen)[1].body)
+	assert.Equal(t, "PUT", (*seen)[2].method)
+	assert.Equal(t, "/api/v3/community-categories/cat-books", (*seen)[2].path)
+	assert.JSONEq(t, `{"categoryId":"cat-books","name":"Novels","avatarFileId":""}`, (*seen)[2].body)
+
+	c2, mt2 := mockClient(t)
+	seen = communitiesRecord(t, mt2, 200, `{"status":"success","data":{"success":true}}`)
+	require.NoError(t, c2.CommunityCategories.Delete(ctx, "cat-books"))
+	req := communitiesOnly(t, seen)
+	assert.Equal(t, "DELETE", req.method)
+	assert.Equal(t, "/api/v3/community-categories/cat-books", req.path)
+	assert.Equal(t, "categoryId=cat-books", req.query, "the spec wants the ID in the query too")
+}
+
+func TestCommunityCategoriesErrors(t *testing.T) {
+	c, mt := mockClient(t, amity.WithMaxRetries(0))
+	communitiesRecord(t, mt, 404, `{"status":"error","code":400400,"message":"Category not found."}`)
+	_, err := c.CommunityCategories.Get(context.Background(), "cat-gone")
+	var ae *amity.Error
+	require.ErrorAs(t, err, &ae)
+	assert.ErrorIs(t, err, amity.ErrNotFound)
+	assert.Equal(t, "Category not found.", ae.Message)
+	assert.Equal(t, "/api/v3/community-categories/cat-gone", ae.Path)
+
+	c2, mt2 := mockClient(t, amity.WithMaxRetries(0))
+	communitiesRecord(t, mt2, 403, `{"status":"error","code":400301,"message":"Only administrator can do this"}`)
+	err = c2.CommunityCategories.Delete(context.Background(), "cat-1")
+	assert.ErrorIs(t, err, amity.ErrForbidden)
+}
+
+func TestCommunityCategoriesValidation(t *testing.T) {
+	ctx := context.Background()
+	long := func(n int) string { return strings.Repeat("x", n) }
+	ids := func(n int) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = "cat"
+		}
+		return out
+	}
+	cases := []struct {
+		name, field string
+		call        func(c *amity.Client) error
+	}{
+		{"Get empty", "categoryID", func(c *amity.Client) error { _, err := c.CommunityCategories.Get(ctx, ""); return err }},
+		{"Get long", "categoryID", func(c *amity.Client) error { _, err := c.CommunityCategories.Get(ctx, long(51)); return err }},
+		{"GetMany none", "categoryIDs", func(c *amity.Client) error { _, err := c.CommunityCategories.GetMany(ctx, nil); return err }},
+		{"GetMany too many", "categoryIDs", func(c *amity.Client) error {
+			_, err := c.CommunityCategories.GetMany(ctx, ids(101))
+			return err
+		}},
+		{"GetMany long", "categoryIDs", func(c *amity.Client) error {
+			_, err := c.CommunityCategories.GetMany(ctx, []string{long(51)})
+			return err
+		}},
+		{"ListPage sort", "SortBy", func(c *amity.Client) error {
+			_, err := c.CommunityCategories.ListPage(ctx, &amity.ListCommunityCategoriesParams{SortBy: "displayName"})
+			return err
+		}},
+		{"ListPage limit", "Limit", func(c *amity.Client) error {
+			_, err := c.CommunityCategories.ListPage(ctx, &amity.ListCommunityCategoriesParams{PageParams: amity.PageParams{Limit: 1000}})
+			return err
+		}},
+		{"List token", "PageToken", func(c *amity.Client) error {
+			for _, err := range c.CommunityCategories.List(ctx, &amity.ListCommunityCategoriesParams{PageParams: amity.PageParams{PageToken: long(1001)}}) {
+				return err
+			}
+			return nil
+		}},
+		{"Create nil", "params", func(c *amity.Client) error { _, err := c.CommunityCategories.Create(ctx, nil); return err }},
+		{"Create no name", "Name", func(c *amity.Client) error {
+			_, err := c.CommunityCategories.Create(ctx, &amity.CreateCommunityCategoryParams{})
+			return err
+		}},
+		{"Create long name", "Name", func(c *amity.Client) error {
+			_, err := c.CommunityCategories.Create(ctx, &amity.CreateCommunityCategoryParams{Name: long(1001)})
+			return err
+		}},
+		{"Create long avatar", "AvatarFileID", func(c *amity.Client) error {
+			_, err := c.CommunityCategories.Create(ctx, &amity.CreateCommunityCategoryParams{Name: "x", AvatarFileID: long(51)})
+			return err
+		}},
+		{"Update empty ID", "categoryID", func(c *amity.Client) error {
+			_, err := c.CommunityCategories.Update(ctx, " ", &amity.UpdateCommunityCategoryParams{})
+			return err
+		}},
+		{"Update nil", "params", func(c *amity.Client) error { _, err := c.CommunityCategories.Update(ctx, "cat", nil); return err }},
+		{"Update empty name", "Name", func(c *amity.Client) error {
+			_, err := c.CommunityCategories.Update(ctx, "cat", &amity.UpdateCommunityCategoryParams{Name: amity.Ptr("")})
+			return err
+		}},
+		{"Update long name", "Name", func(c *amity.Client) error {
+			_, err := c.CommunityCategories.Update(ctx, "cat", &amity.UpdateCommunityCategoryParams{Name: amity.Ptr(long(1001))})
+			return err
+		}},
+		{"Update long avatar", "AvatarFileID", func(c *amity.Client) error {
+			_, err := c.CommunityCategories.Update(ctx, "cat", &amity.UpdateCommunityCategoryParams{AvatarFileID: amity.Ptr(long(51))})
+			return err
+		}},
+		{"Delete empty", "categoryID", func(c *amity.Client) error { return c.CommunityCategories.Delete(ctx, "") }},
+		{"Delete long", "categoryID", func(c *amity.Client) error { return c.CommunityCategories.Delete(ctx, long(51)) }},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, mt := mockClient(t)
+			communitiesRecord(t, mt, 200, `{}`)
+			err := tc.call(c)
+			var ve *amity.ValidationError
+			require.ErrorAs(t, err, &ve)
+			assert.Equal(t, tc.field, ve.Field)
+			assert.True(t, strings.HasPrefix(ve.Op, "CommunityCategories."), ve.Op)
+			assert.ErrorIs(t, err, amity.ErrInvalidArgument)
+			assert.Equal(t, 0, mt.GetTotalCallCount(), "nothing is sent")
+		})
+	}
+}
