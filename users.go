@@ -7,10 +7,12 @@ import (
 	"iter"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 )
 
-// UsersService manages users: reading, listing, updating. Reach it as Client.Users.
+// UsersService manages users: reading, listing, updating and deleting them, global bans,
+// flags (reports) on users and the blocks between users. Reach it as Client.Users.
 type UsersService struct{ c *Client }
 
 // User is an Amity user.
@@ -280,4 +282,334 @@ func idList(op, field string, ids []string, maxN, maxLength int) error {
 		}
 	}
 	return nil
+}
+
+// Ban bans a user globally: the user can no longer log in or call the API (answers match
+// ErrBanned) until Unban. POST /api/v2/users/ban, with the API key. Idempotent by
+// construction (it sets the user's ban state; banning a banned user changes nothing), so it
+// is retried like a read.
+func (s *UsersService) Ban(ctx context.Context, userID string) error {
+	return s.setBan(ctx, "Users.Ban", "/api/v2/users/ban", userID, authAPIKey)
+}
+
+// Unban lifts a global ban. POST /api/v2/users/unban. Idempotent by construction (it sets
+// the user's ban state; unbanning a user who is not banned changes nothing), so it is
+// retried like a read.
+func (s *UsersService) Unban(ctx context.Context, userID string) error {
+	return s.setBan(ctx, "Users.Unban", "/api/v2/users/unban", userID, authBearer)
+}
+
+func (s *UsersService) setBan(ctx context.Context, op, path, userID string, auth authKind) error {
+	if err := usersID(op, userID); err != nil {
+		return err
+	}
+	body := struct {
+		UserID string `json:"userId"`
+	}{userID}
+	return s.c.do(ctx, &request{op: op, method: http.MethodPost, path: path, body: body, auth: auth, idempotent: true}, nil)
+}
+
+// ClearFlags removes every flag (report) on a user and returns the user, its flag count
+// reset. DELETE /api/v2/users/{userId}/flags. Idempotent by construction (a user without
+// flags stays without), so it is retried like a read.
+func (s *UsersService) ClearFlags(ctx context.Context, userID string) (*User, error) {
+	const op = "Users.ClearFlags"
+	path, err := pathf(op, "/api/v2/users/%s/flags", id("userID", userID))
+	if err != nil {
+		return nil, err
+	}
+	var out User
+	if err := s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, idempotent: true}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// IsFlaggedByMe reports whether the calling user has flagged userID. Call it on a view from
+// Client.AsUser. GET /api/v3/users/{userId}/isFlagByMe.
+func (s *UsersService) IsFlaggedByMe(ctx context.Context, userID string) (bool, error) {
+	const op = "Users.IsFlaggedByMe"
+	if err := maxLen(op, "userID", userID, 900); err != nil {
+		return false, err
+	}
+	path, err := pathf(op, "/api/v3/users/%s/isFlagByMe", id("userID", userID))
+	if err != nil {
+		return false, err
+	}
+	var out struct {
+		IsFlagByMe bool `json:"isFlagByMe"`
+	}
+	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: path}, &out); err != nil {
+		return false, err
+	}
+	return out.IsFlagByMe, nil
+}
+
+// Flag reports (flags) a user as the calling user, which must be a view from Client.AsUser,
+// and returns the flagged user (nil when the answer holds none). POST
+// /api/v4/me/flags/{userId}. Not retried after it may have reached the server (a flag adds
+// to the user's flag count).
+func (s *UsersService) Flag(ctx context.Context, userID string) (*User, error) {
+	return s.flag(ctx, "Users.Flag", http.MethodPost, userID, false)
+}
+
+// Unflag withdraws the calling user's flag on a user and returns the user (nil when the
+// answer holds none). Call it on a view from Client.AsUser. DELETE /api/v4/me/flags/{userId}.
+// Idempotent by construction (it removes the caller's one flag; a repeat leaves the same
+// state, though it may answer an error), so it is retried like a read.
+func (s *UsersService) Unflag(ctx context.Context, userID string) (*User, error) {
+	return s.flag(ctx, "Users.Unflag", http.MethodDelete, userID, true)
+}
+
+func (s *UsersService) flag(ctx context.Context, op, method, userID string, idempotent bool) (*User, error) {
+	if err := usersID(op, userID); err != nil {
+		return nil, err
+	}
+	path, err := pathf(op, "/api/v4/me/flags/%s", id("userID", userID))
+	if err != nil {
+		return nil, err
+	}
+	var page UserPage
+	if err := s.c.do(ctx, &request{op: op, method: method, path: path, idempotent: idempotent}, &page); err != nil {
+		return nil, err
+	}
+	for i := range page.Users {
+		if page.Users[i].UserID == userID {
+			return &page.Users[i], nil
+		}
+	}
+	if len(page.Users) > 0 {
+		return &page.Users[0], nil
+	}
+	return nil, nil
+}
+
+// UserFollowStatus is the state of a relation between two users.
+type UserFollowStatus string
+
+// Relation states; a block is a relation in state blocked.
+const (
+	UserFollowBlocked  UserFollowStatus = "blocked"
+	UserFollowPending  UserFollowStatus = "pending"
+	UserFollowAccepted UserFollowStatus = "accepted"
+	UserFollowNone     UserFollowStatus = "none"
+)
+
+// UserFollow is a relation from one user to another: a follow, a follow request or, with
+// status blocked, a block.
+type UserFollow struct {
+	// From is the user the relation starts from (the blocker), To the other one (the
+	// blocked user), each also given as public and internal ID.
+	From               string           `json:"from"`
+	FromUserPublicID   string           `json:"fromUserPublicId,omitempty"`
+	FromUserInternalID string           `json:"fromUserInternalId,omitempty"`
+	To                 string           `json:"to"`
+	ToUserPublicID     string           `json:"toUserPublicId,omitempty"`
+	ToUserInternalID   string           `json:"toUserInternalId,omitempty"`
+	Status             UserFollowStatus `json:"status,omitempty"`
+	CreatedAt          Time             `json:"createdAt"`
+	UpdatedAt          Time             `json:"updatedAt"`
+}
+
+// UserFollowCount holds a user's follow counters.
+type UserFollowCount struct {
+	UserID         string `json:"userId"`
+	FollowerCount  int    `json:"followerCount"`
+	FollowingCount int    `json:"followingCount"`
+	PendingCount   int    `json:"pendingCount"`
+}
+
+// UserBlockPayload is the answer of Block and Unblock: the relation as it now is and the
+// follow counters it changed.
+type UserBlockPayload struct {
+	Follows      []UserFollow      `json:"follows"`
+	FollowCounts []UserFollowCount `json:"followCounts"`
+}
+
+// BlockedUserPage is one page of the users the calling user blocked.
+type BlockedUserPage struct {
+	// Follows are the block relations of this page, from the caller to each blocked user.
+	Follows []UserFollow `json:"follows"`
+	Users   []User       `json:"users"`
+	Files   []File       `json:"files"`
+	// Paging holds the cursors and, on this endpoint, Total (the number of blocked users).
+	Paging Paging `json:"paging"`
+}
+
+// Blocked returns the blocked users of the page, in the order of Follows. A relation whose
+// user is not sideloaded gives a User holding only its ID.
+func (p *BlockedUserPage) Blocked() []User {
+	if len(p.Follows) == 0 {
+		return p.Users
+	}
+	out := make([]User, 0, len(p.Follows))
+	for _, f := range p.Follows {
+		if u := p.blockedUser(f); u != nil {
+			out = append(out, *u)
+			continue
+		}
+		uid := f.ToUserPublicID
+		if uid == "" {
+			uid = f.To
+		}
+		out = append(out, User{UserID: uid, UserInternalID: f.ToUserInternalID})
+	}
+	return out
+}
+
+func (p *BlockedUserPage) blockedUser(f UserFollow) *User {
+	for i := range p.Users {
+		u := &p.Users[i]
+		switch {
+		case f.ToUserPublicID != "" && u.UserID == f.ToUserPublicID,
+			f.ToUserInternalID != "" && (u.UserInternalID == f.ToUserInternalID || u.ID == f.ToUserInternalID),
+			f.To != "" && (u.UserID == f.To || u.UserInternalID == f.To || u.ID == f.To):
+			return u
+		}
+	}
+	return nil
+}
+
+func (p *BlockedUserPage) pageItems() []User { return p.Blocked() }
+func (p *BlockedUserPage) pageInfo() Paging  { return p.Paging }
+
+// User returns the sideloaded user with the given public ID, or nil.
+func (p *BlockedUserPage) User(userID string) *User {
+	for i := range p.Users {
+		if p.Users[i].UserID == userID {
+			return &p.Users[i]
+		}
+	}
+	return nil
+}
+
+// File returns the sideloaded file with the given ID, or nil.
+func (p *BlockedUserPage) File(fileID string) *File { return findFile(p.Files, fileID) }
+
+// ListBlockedUsersParams pages Users.ListBlocked (flat limit and token on this endpoint).
+type ListBlockedUsersParams struct {
+	PageParams
+}
+
+func (p *ListBlockedUsersParams) query(op string) (query, error) {
+	if p == nil {
+		p = &ListBlockedUsersParams{}
+	}
+	if err := p.PageParams.validate(op); err != nil {
+		return nil, err
+	}
+	q := query{}
+	q.integer("limit", p.Limit)
+	q.str("token", p.PageToken)
+	return q, nil
+}
+
+// ListBlocked returns an iterator over the users the calling user blocked, fetching pages
+// as it goes. Call it on a view from Client.AsUser. GET /api/v4/me/user-blocks.
+func (s *UsersService) ListBlocked(ctx context.Context, params *ListBlockedUsersParams) iter.Seq2[User, error] {
+	token := ""
+	if params != nil {
+		token = params.PageToken
+	}
+	return iterate(ctx, token, func(ctx context.Context, token string) (*BlockedUserPage, error) {
+		p := ListBlockedUsersParams{}
+		if params != nil {
+			p = *params
+		}
+		p.PageToken = token
+		return s.ListBlockedPage(ctx, &p)
+	})
+}
+
+// ListBlockedPage returns one page of the users the calling user blocked, with the block
+// relations and the total. Call it on a view from Client.AsUser. GET /api/v4/me/user-blocks.
+func (s *UsersService) ListBlockedPage(ctx context.Context, params *ListBlockedUsersParams) (*BlockedUserPage, error) {
+	const op = "Users.ListBlockedPage"
+	q, err := params.query(op)
+	if err != nil {
+		return nil, err
+	}
+	var page BlockedUserPage
+	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: "/api/v4/me/user-blocks", query: url.Values(q)}, &page); err != nil {
+		return nil, err
+	}
+	return &page, nil
+}
+
+// Block makes the calling user block userID: neither sees the other's content and any
+// follow between them ends. Call it on a view from Client.AsUser.
+// POST /api/v4/me/user-blocks/{userId}. Idempotent by construction (it sets the relation to
+// blocked; a repeat leaves the same state), so it is retried like a read.
+func (s *UsersService) Block(ctx context.Context, userID string) (*UserBlockPayload, error) {
+	return s.block(ctx, "Users.Block", http.MethodPost, userID)
+}
+
+// Unblock lifts the calling user's block on userID. Call it on a view from Client.AsUser.
+// DELETE /api/v4/me/user-blocks/{userId}. Idempotent by construction (it removes the block;
+// a repeat leaves the same state), so it is retried like a read.
+func (s *UsersService) Unblock(ctx context.Context, userID string) (*UserBlockPayload, error) {
+	return s.block(ctx, "Users.Unblock", http.MethodDelete, userID)
+}
+
+func (s *UsersService) block(ctx context.Context, op, method, userID string) (*UserBlockPayload, error) {
+	path, err := pathf(op, "/api/v4/me/user-blocks/%s", id("userID", userID))
+	if err != nil {
+		return nil, err
+	}
+	var out UserBlockPayload
+	if err := s.c.do(ctx, &request{op: op, method: method, path: path, idempotent: true}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// DeleteUserParams chooses what Users.Delete wipes besides the user. Nil fields leave the
+// server's default (false).
+type DeleteUserParams struct {
+	// DeleteAll hard-deletes the channels, messages, comments, posts, polls and reactions the
+	// user created.
+	DeleteAll *bool
+	// MarkMessageDeleted hard-deletes the user's messages.
+	MarkMessageDeleted *bool
+	// HardDeletePost hard-deletes the user's posts.
+	HardDeletePost *bool
+	// HardDeleteComment hard-deletes the user's comments.
+	HardDeleteComment *bool
+}
+
+func (p *DeleteUserParams) query() query {
+	q := query{}
+	if p == nil {
+		return q
+	}
+	for _, f := range []struct {
+		name string
+		v    *bool
+	}{{"deleteAll", p.DeleteAll}, {"markMessageDeleted", p.MarkMessageDeleted}, {"hardDeletePost", p.HardDeletePost}, {"hardDeleteComment", p.HardDeleteComment}} {
+		if f.v != nil {
+			url.Values(q).Set(f.name, strconv.FormatBool(*f.v))
+		}
+	}
+	return q
+}
+
+// Delete deletes a user (admin only): the display name becomes "Deleted user", and params
+// choose which of the user's content is hard-deleted too. DELETE /api/v4/users/{userId}.
+// Idempotent by construction (a deleted user stays deleted; a repeat may answer an error),
+// so it is retried like a read.
+func (s *UsersService) Delete(ctx context.Context, userID string, params *DeleteUserParams) error {
+	const op = "Users.Delete"
+	if err := usersID(op, userID); err != nil {
+		return err
+	}
+	path, err := pathf(op, "/api/v4/users/%s", id("userID", userID))
+	if err != nil {
+		return err
+	}
+	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(params.query()), idempotent: true}, &successResult{})
+}
+
+// usersID checks a public user ID given in a body or a v4 path: 1 to 50 characters.
+func usersID(op, userID string) error {
+	return firstErr(required(op, "userID", userID), maxLen(op, "userID", userID, 50))
 }

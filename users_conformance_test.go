@@ -39,6 +39,40 @@ func init() {
 					Description: amity.Ptr("hi")})
 				return err
 			}},
+		conformanceCase{Method: "Users.Ban", Op: "POST /api/v2/users/ban",
+			Required: func(ctx context.Context, c *amity.Client) error { return c.Users.Ban(ctx, "u1") }},
+		conformanceCase{Method: "Users.Unban", Op: "POST /api/v2/users/unban",
+			Required: func(ctx context.Context, c *amity.Client) error { return c.Users.Unban(ctx, "u1") }},
+		conformanceCase{Method: "Users.ClearFlags", Op: "DELETE /api/v2/users/{userId}/flags",
+			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Users.ClearFlags(ctx, "u1"); return err }},
+		conformanceCase{Method: "Users.IsFlaggedByMe", Op: "GET /api/v3/users/{userId}/isFlagByMe", AsUser: true,
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Users.IsFlaggedByMe(ctx, "u1")
+				return err
+			}},
+		conformanceCase{Method: "Users.Flag", Op: "POST /api/v4/me/flags/{userId}", AsUser: true,
+			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Users.Flag(ctx, "u1"); return err }},
+		conformanceCase{Method: "Users.Unflag", Op: "DELETE /api/v4/me/flags/{userId}", AsUser: true,
+			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Users.Unflag(ctx, "u1"); return err }},
+		conformanceCase{Method: "Users.ListBlockedPage", Op: "GET /api/v4/me/user-blocks", AsUser: true,
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Users.ListBlockedPage(ctx, nil)
+				return err
+			},
+			Full: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Users.ListBlockedPage(ctx, &amity.ListBlockedUsersParams{PageParams: amity.PageParams{Limit: 25, PageToken: "tok"}})
+				return err
+			}},
+		conformanceCase{Method: "Users.Block", Op: "POST /api/v4/me/user-blocks/{userId}", AsUser: true,
+			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Users.Block(ctx, "u1"); return err }},
+		conformanceCase{Method: "Users.Unblock", Op: "DELETE /api/v4/me/user-blocks/{userId}", AsUser: true,
+			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Users.Unblock(ctx, "u1"); return err }},
+		conformanceCase{Method: "Users.Delete", Op: "DELETE /api/v4/users/{userId}",
+			Required: func(ctx context.Context, c *amity.Client) error { return c.Users.Delete(ctx, "u1", nil) },
+			Full: func(ctx context.Context, c *amity.Client) error {
+				return c.Users.Delete(ctx, "u1", &amity.DeleteUserParams{DeleteAll: amity.Ptr(true), MarkMessageDeleted: amity.Ptr(true),
+					HardDeletePost: amity.Ptr(false), HardDeleteComment: amity.Ptr(true)})
+			}},
 		conformanceCase{Method: "Sessions.Register", Op: "POST /api/v4/sessions",
 			Required: func(ctx context.Context, c *amity.Client) error {
 				_, err := c.Sessions.Register(ctx, &amity.RegisterSessionParams{UserID: "u1", DeviceID: "d1"})

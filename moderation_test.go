@@ -1,0 +1,458 @@
+package amity_test
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/amity-go/amity"
+	"github.com/jarcoal/httpmock"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// modCall is one request seen by a modRecord responder (used by the users, moderation and
+// polls tests).
+type modCall struct {
+	Method, Path, Query, Body string
+	Header                    http.Header
+}
+
+// modRecorder records the requests of one or more responders.
+type modRecorder struct {
+	mu    sync.Mutex
+	calls []modCall
+}
+
+func (r *modRecorder) all() []modCall {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]modCall(nil), r.calls...)
+}
+
+// last returns the last recorded call, failing the test when there is none.
+func (r *modRecorder) last(t *testing.T) modCall {
+	t.Helper()
+	calls := r.all()
+	require.NotEmpty(t, calls, "no request recorded")
+	return calls[len(calls)-1]
+}
+
+// modRecord answers method on https://api.test+path with the given statuses in turn (the
+// last one repeats) and body, recording every request.
+func modRecord(t *testing.T, mt *httpmock.MockTransport, rec *modRecorder, method, path, body string, statuses ...int) {
+	t.Helper()
+	if len(statuses) == 0 {
+		statuses = []int{200}
+	}
+	n := 0
+	mt.RegisterResponder(method, "https://api.test"+path, func(r *http.Request) (*http.Response, error) {
+		var b []byte
+		if r.Body != nil {
+			b, _ = io.ReadAll(r.Body)
+		}
+		rec.mu.Lock()
+		rec.calls = append(rec.calls, modCall{Method: r.Method, Path: r.URL.EscapedPath(), Query: r.URL.RawQuery, Body: string(b), Header: r.Header.Clone()})
+		rec.mu.Unlock()
+		st := statuses[min(n, len(statuses)-1)]
+		n++
+		if st >= 300 && body == "" {
+			return jsonResponder(st, `{"status":"error","code":500000,"message":"Unexpected error"}`)(r)
+		}
+		return jsonResponder(st, body)(r)
+	})
+}
+
+// modUserClient returns a view acting as alice over mt (the session registration is
+// answered with the token user-tok).
+func modUserClient(t *testing.T, c *amity.Client, mt *httpmock.MockTransport) *amity.Client {
+	t.Helper()
+	mt.RegisterResponder("POST", "https://api.test/api/v4/sessions",
+		jsonResponder(200, `{"accessToken":"user-tok","expiresAt":"2999-01-01T00:00:00Z","users":[{"userId":"alice"}]}`))
+	u, err := c.AsUser("alice", amity.WithDeviceID("mod-bot"))
+	require.NoError(t, err)
+	return u
+}
+
+func TestModerationListBlocklistIterates(t *testing.T) {
+	c, mt := mockClient(t)
+	p1, p2 := fixture(t, "moderation_blocklist_page1.json"), fixture(t, "moderation_blocklist_page2.json")
+	var queries []string
+	mt.RegisterResponder("GET", "https://api.test/api/v3/blocklists", func(r *http.Request) (*http.Response, error) {
+		queries = append(queries, r.URL.RawQuery)
+		if r.URL.Query().Get("options[token]") == "block-2" {
+			return jsonResponder(200, p2)(r)
+		}
+		return jsonResponder(200, p1)(r)
+	})
+	var rules []amity.BlocklistRule
+	for rule, err := range c.Moderation.ListBlocklist(context.Background(), &amity.ListModerationRulesParams{
+		PageParams: amity.PageParams{Limit: 2}, Regex: "s", SortBy: amity.ModerationSortLastCreated}) {
+		require.NoError(t, err)
+		rules = append(rules, rule)
+	}
+	require.Len(t, rules, 3)
+	assert.Equal(t, []string{"badword", "sp[a4]m+", "scam"}, []string{rules[0].Regex, rules[1].Regex, rules[2].Regex})
+	assert.True(t, rules[0].IsMatchExactWord)
+	assert.True(t, rules[0].IsEnabled)
+	assert.False(t, rules[2].IsEnabled)
+	assert.Equal(t, "2024-03-05T10:00:00.000Z", rules[1].UpdatedAt)
+	assert.Equal(t, []string{
+		"options%5Blimit%5D=2&regex=s&sortBy=lastCreated",
+		"options%5Blimit%5D=2&options%5Btoken%5D=block-2&regex=s&sortBy=lastCreated",
+	}, queries)
+}
+
+func TestModerationListPagesEncodeCursors(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &modRecorder{}
+	modRecord(t, mt, rec, "GET", "/api/v3/blocklists", fixture(t, "moderation_blocklist_page1.json"))
+	modRecord(t, mt, rec, "GET", "/api/v3/allowlists", fixture(t, "moderation_allowlist.json"))
+	ctx := context.Background()
+	params := &amity.ListModerationRulesParams{PageParams: amity.PageParams{Limit: 5, PageToken: "tk"}, After: amity.Ptr(int64(10)), Before: amity.Ptr(int64(0))}
+
+	page, err := c.Moderation.ListBlocklistPage(ctx, params)
+	require.NoError(t, err)
+	assert.Equal(t, "block-2", page.Paging.Next)
+	assert.Equal(t, "options%5Bafter%5D=10&options%5Bbefore%5D=0&options%5Blimit%5D=5&options%5Btoken%5D=tk", rec.last(t).Query)
+	assert.Equal(t, "Bearer "+adminToken, rec.last(t).Header.Get("Authorization"))
+	assert.Empty(t, rec.last(t).Header.Get("X-API-Key"))
+
+	allow, err := c.Moderation.ListAllowlistPage(ctx, nil)
+	require.NoError(t, err)
+	assert.Empty(t, rec.last(t).Query)
+	require.Len(t, allow.Results, 1)
+	assert.Equal(t, amity.AllowlistRule{RuleID: "allow-1", Regex: "example.com", IsEnabled: true,
+		CreatedAt: "2024-02-01T08:00:00.000Z", UpdatedAt: "2024-02-01T08:00:00.000Z"}, allow.Results[0])
+	assert.Empty(t, allow.Paging.Next)
+
+	var domains []string
+	for r, err := range c.Moderation.ListAllowlist(ctx, &amity.ListModerationRulesParams{SortBy: amity.ModerationSortFirstCreated}) {
+		require.NoError(t, err)
+		domains = append(domains, r.Regex)
+	}
+	assert.Equal(t, []string{"example.com"}, domains)
+	assert.Equal(t, "sortBy=firstCreated", rec.last(t).Query)
+}
+
+func TestModerationAddToBlocklistInBulk(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &modRecorder{}
+	modRecord(t, mt, rec, "POST", "/api/v3/blocklists", `{"success":true}`)
+	ctx := context.Background()
+	words := make([]string, amity.MaxRulesPerRequest)
+	for i := range words {
+		words[i] = "word" + strings.Repeat("x", i%7)
+	}
+	require.NoError(t, c.Moderation.AddToBlocklist(ctx, &amity.AddBlocklistParams{Regexs: words, IsMatchExactWord: amity.Ptr(false)}))
+	call := rec.last(t)
+	assert.Equal(t, "POST", call.Method)
+	assert.Equal(t, "application/json", call.Header.Get("Content-Type"))
+	assert.Contains(t, call.Body, `"isMatchExactWord":false`, "an explicit false is sent")
+	assert.Contains(t, call.Body, `"regexs":["word","wordx",`)
+
+	require.NoError(t, c.Moderation.AddToBlocklist(ctx, &amity.AddBlocklistParams{Regexs: []string{"badword"}}))
+	assert.JSONEq(t, `{"regexs":["badword"]}`, rec.last(t).Body)
+}
+
+func TestModerationAddIsNotRetried(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &modRecorder{}
+	modRecord(t, mt, rec, "POST", "/api/v3/blocklists", "", 503, 200)
+	err := c.Moderation.AddToBlocklist(context.Background(), &amity.AddBlocklistParams{Regexs: []string{"badword"}})
+	var ae *amity.Error
+	require.ErrorAs(t, err, &ae)
+	assert.Equal(t, 503, ae.StatusCode)
+	assert.Len(t, rec.all(), 1, "adding rules is not idempotent: no retry after a 503")
+}
+
+func TestModerationVerifyBlocklist(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &modRecorder{}
+	ctx := context.Background()
+
+	modRecord(t, mt, rec, "POST", "/api/v3/blocklists/verify", `{"success":true}`)
+	v, err := c.Moderation.VerifyBlocklist(ctx, []string{"hello there", "nice day"})
+	require.NoError(t, err)
+	assert.True(t, v.Passed)
+	assert.Nil(t, v.Rejection)
+	assert.JSONEq(t, `{"data":["hello there","nice day"]}`, rec.last(t).Body)
+
+	modRecord(t, mt, rec, "POST", "/api/v3/blocklists/verify",
+		`{"status":"error","code":400308,"message":"Some texts contain blocked words","data":{"detail":["badword"]}}`, 403)
+	v, err = c.Moderation.VerifyBlocklist(ctx, []string{"you badword"})
+	require.NoError(t, err, "a blocked word is a verdict, not an error")
+	assert.False(t, v.Passed)
+	require.NotNil(t, v.Rejection)
+	assert.Equal(t, amity.CodeBanWordFound, v.Rejection.Code)
+	assert.JSONEq(t, `{"detail":["badword"]}`, string(v.Rejection.Data))
+
+	// Verification changes nothing, so it is retried after a 5xx.
+	rec2 := &modRecorder{}
+	modRecord(t, mt, rec2, "POST", "/api/v3/blocklists/verify", `{"success":true}`, 502, 200)
+	v, err = c.Moderation.VerifyBlocklist(ctx, []string{"ok"})
+	require.NoError(t, err)
+	assert.True(t, v.Passed)
+	assert.Len(t, rec2.all(), 2)
+}
+
+func TestModerationAllowlist(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &modRecorder{}
+	ctx := context.Background()
+	modRecord(t, mt, rec, "POST", "/api/v3/allowlists", `{"success":true}`)
+	require.NoError(t, c.Moderation.AddToAllowlist(ctx, []string{"example.com", "docs.example.org"}))
+	assert.JSONEq(t, `{"regexs":["example.com","docs.example.org"]}`, rec.last(t).Body)
+
+	modRecord(t, mt, rec, "POST", "/api/v3/allowlists/verify", `{"status":"error","code":400309,"message":"Some URLs are not in the allow list"}`, 403)
+	v, err := c.Moderation.VerifyAllowlist(ctx, []string{"https://evil.example.net/x"})
+	require.NoError(t, err)
+	assert.False(t, v.Passed)
+	assert.True(t, errors.Is(v.Rejection, amity.ErrLinkNotAllowed))
+	assert.JSONEq(t, `{"data":["https://evil.example.net/x"]}`, rec.last(t).Body)
+
+	modRecord(t, mt, rec, "POST", "/api/v3/allowlists/verify", `{"status":"error","code":400000,"message":"Some URLs are not valid"}`, 400)
+	_, err = c.Moderation.VerifyAllowlist(ctx, []string{"not a url"})
+	var ae *amity.Error
+	require.ErrorAs(t, err, &ae, "an invalid URL is an error, not a verdict")
+	assert.Equal(t, "Some URLs are not valid", ae.Message)
+	assert.Equal(t, "/api/v3/allowlists/verify", ae.Path)
+}
+
+func TestModerationSettings(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &modRecorder{}
+	ctx := context.Background()
+	modRecord(t, mt, rec, "GET", "/api/v3/network-settings/moderation", `{"isWhitelistEnabled":true,"futureField":1}`)
+	modRecord(t, mt, rec, "PUT", "/api/v3/network-settings/moderation", `{"isWhitelistEnabled":false}`)
+	s, err := c.Moderation.Settings(ctx)
+	require.NoError(t, err)
+	assert.True(t, s.IsWhitelistEnabled)
+
+	s, err = c.Moderation.UpdateSettings(ctx, &amity.UpdateModerationSettingsParams{IsWhitelistEnabled: amity.Ptr(false)})
+	require.NoError(t, err)
+	assert.False(t, s.IsWhitelistEnabled)
+	assert.JSONEq(t, `{"isWhitelistEnabled":false}`, rec.last(t).Body)
+
+	_, err = c.Moderation.UpdateSettings(ctx, &amity.UpdateModerationSettingsParams{})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{}`, rec.last(t).Body, "unset fields are not sent")
+}
+
+func TestModerationBlacklistV2(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &modRecorder{}
+	ctx := context.Background()
+	modRecord(t, mt, rec, "GET", "/api/v2/blacklist/records", fixture(t, "moderation_rules_v2.json"))
+	modRecord(t, mt, rec, "POST", "/api/v2/blacklist/records", "")
+	modRecord(t, mt, rec, "PUT", "/api/v2/blacklist/records", "")
+	modRecord(t, mt, rec, "PUT", "/api/v2/blacklist/records/v2-rule%2F1", fixture(t, "moderation_rule_v2.json"))
+	modRecord(t, mt, rec, "DELETE", "/api/v2/blacklist/records", "")
+
+	rules, err := c.Moderation.BlacklistRecordsV2(ctx, []string{"bad", "worse"})
+	require.NoError(t, err)
+	require.Len(t, rules, 2)
+	assert.Equal(t, "v2-rule-1", rules[0].RuleID)
+	assert.True(t, rules[0].IsMatchExactWord)
+	assert.Equal(t, 2023, rules[0].CreatedAt.Year())
+	assert.Equal(t, 2, rules[0].UpdatedAt.Day())
+	assert.Equal(t, "regexs=bad&regexs=worse", rec.last(t).Query)
+	assert.Equal(t, apiKey, rec.last(t).Header.Get("X-API-Key"), "the v2 calls carry the API key")
+	assert.Equal(t, "Bearer "+adminToken, rec.last(t).Header.Get("Authorization"))
+
+	_, err = c.Moderation.BlacklistRecordsV2(ctx, nil)
+	require.NoError(t, err)
+	assert.Empty(t, rec.last(t).Query)
+
+	require.NoError(t, c.Moderation.AddBlacklistRecordsV2(ctx, &amity.AddBlacklistRecordsV2Params{Regexs: []string{"bad"}, IsMatchExactWord: amity.Ptr(true)}))
+	assert.JSONEq(t, `{"regexs":["bad"],"isMatchExactWord":true}`, rec.last(t).Body)
+	assert.Equal(t, apiKey, rec.last(t).Header.Get("X-API-Key"))
+
+	require.NoError(t, c.Moderation.RefreshBlacklistV2(ctx, []string{"a", "b"}))
+	assert.Equal(t, "PUT", rec.last(t).Method)
+	assert.JSONEq(t, `{"regexs":["a","b"]}`, rec.last(t).Body)
+
+	rule, err := c.Moderation.UpdateBlacklistRecordV2(ctx, "v2-rule/1", false)
+	require.NoError(t, err)
+	assert.Equal(t, "/api/v2/blacklist/records/v2-rule%2F1", rec.last(t).Path, "the rule ID is one escaped segment")
+	assert.JSONEq(t, `{"ruleId":"v2-rule/1","isEnabled":false}`, rec.last(t).Body)
+	assert.False(t, rule.IsEnabled)
+	assert.Equal(t, 2024, rule.UpdatedAt.Year())
+
+	require.NoError(t, c.Moderation.DeleteBlacklistRecordsV2(ctx, []string{"r1", "r2"}))
+	assert.Equal(t, "DELETE", rec.last(t).Method)
+	assert.Equal(t, "ruleIds=r1&ruleIds=r2", rec.last(t).Query)
+}
+
+func TestModerationWhitelistV2(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &modRecorder{}
+	ctx := context.Background()
+	modRecord(t, mt, rec, "GET", "/api/v2/whitelist/records", fixture(t, "moderation_rules_v2.json"))
+	modRecord(t, mt, rec, "POST", "/api/v2/whitelist/records", "")
+	modRecord(t, mt, rec, "PUT", "/api/v2/whitelist/records", "")
+	modRecord(t, mt, rec, "PUT", "/api/v2/whitelist/records/w1", fixture(t, "moderation_rule_v2.json"))
+	modRecord(t, mt, rec, "DELETE", "/api/v2/whitelist/records", "", 502, 200)
+
+	rules, err := c.Moderation.WhitelistRecordsV2(ctx, []string{"example"})
+	require.NoError(t, err)
+	assert.Len(t, rules, 2)
+	assert.Equal(t, "regexs=example", rec.last(t).Query)
+
+	require.NoError(t, c.Moderation.AddWhitelistRecordsV2(ctx, []string{"example.com"}))
+	assert.JSONEq(t, `{"regexs":["example.com"]}`, rec.last(t).Body)
+	require.NoError(t, c.Moderation.RefreshWhitelistV2(ctx, []string{"example.com"}))
+	assert.Equal(t, "PUT", rec.last(t).Method)
+	_, err = c.Moderation.UpdateWhitelistRecordV2(ctx, "w1", true)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"ruleId":"w1","isEnabled":true}`, rec.last(t).Body)
+
+	n := len(rec.all())
+	require.NoError(t, c.Moderation.DeleteWhitelistRecordsV2(ctx, []string{"w1"}))
+	assert.Len(t, rec.all(), n+2, "deleting rules is idempotent: retried after a 502")
+	for _, call := range rec.all() {
+		assert.Equal(t, apiKey, call.Header.Get("X-API-Key"), "%s %s", call.Method, call.Path)
+	}
+}
+
+func TestModerationSettingsV2(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &modRecorder{}
+	ctx := context.Background()
+	modRecord(t, mt, rec, "GET", "/api/v2/moderation-settings", fixture(t, "moderation_settings_v2.json"))
+	modRecord(t, mt, rec, "PUT", "/api/v2/moderation-settings", `{"status":"success","code":200}`)
+
+	s, err := c.Moderation.SettingsV2(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, 3, s.MaxRepetition)
+	assert.Equal(t, 600, s.WhitelistMuteTimeout)
+	assert.True(t, s.EnableImageModeration)
+	require.NotNil(t, s.ImageModeration)
+	require.NotNil(t, s.ImageModeration.Violence)
+	assert.InDelta(t, 0.7, *s.ImageModeration.Violence, 1e-9)
+	assert.Equal(t, 2024, s.UpdatedAt.Year())
+	assert.Equal(t, apiKey, rec.last(t).Header.Get("X-API-Key"))
+
+	require.NoError(t, c.Moderation.UpdateSettingsV2(ctx, &amity.UpdateModerationSettingsV2Params{
+		MaxRepetition: amity.Ptr(0), EnableImageModeration: amity.Ptr(true),
+		ImageModeration: &amity.ImageModerationThresholds{Nudity: amity.Ptr(0.5)}}))
+	assert.JSONEq(t, `{"maxRepetition":0,"enableImageModeration":true,"imageModeration":{"nudity":0.5}}`, rec.last(t).Body)
+}
+
+func TestModerationBlacklistV1(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &modRecorder{}
+	ctx := context.Background()
+	for _, m := range []string{"POST", "PUT", "DELETE"} {
+		modRecord(t, mt, rec, m, "/v1/blacklist/records", "")
+	}
+	require.NoError(t, c.Moderation.AddBlacklistRecordsV1(ctx, []string{"bad"}))
+	assert.Equal(t, "/v1/blacklist/records", rec.last(t).Path, "v1 has no /api prefix")
+	assert.JSONEq(t, `{"regexs":["bad"]}`, rec.last(t).Body)
+	require.NoError(t, c.Moderation.RefreshBlacklistV1(ctx, []string{"bad", "worse"}))
+	assert.Equal(t, "PUT", rec.last(t).Method)
+	assert.JSONEq(t, `{"regexs":["bad","worse"]}`, rec.last(t).Body)
+	require.NoError(t, c.Moderation.DeleteBlacklistRecordsV1(ctx, []string{"r9"}))
+	assert.Equal(t, "ruleIds=r9", rec.last(t).Query)
+	for _, call := range rec.all() {
+		assert.Equal(t, apiKey, call.Header.Get("X-API-Key"))
+	}
+}
+
+func TestModerationErrors(t *testing.T) {
+	c, mt := mockClient(t, amity.WithMaxRetries(0))
+	ctx := context.Background()
+	mt.RegisterResponder("GET", "https://api.test/api/v3/blocklists",
+		jsonResponder(403, `{"status":"error","code":400301,"message":"Only administrator can do this"}`))
+	mt.RegisterResponder("GET", "https://api.test/api/v2/moderation-settings",
+		jsonResponder(404, `{"status":"error","code":400400,"message":"Resource Not Found."}`))
+	var errs []error
+	for _, err := range c.Moderation.ListBlocklist(ctx, nil) {
+		errs = append(errs, err)
+	}
+	require.Len(t, errs, 1)
+	assert.ErrorIs(t, errs[0], amity.ErrForbidden)
+	var ae *amity.Error
+	require.ErrorAs(t, errs[0], &ae)
+	assert.Equal(t, amity.CodePermission, ae.Code)
+
+	_, err := c.Moderation.SettingsV2(ctx)
+	assert.ErrorIs(t, err, amity.ErrNotFound)
+}
+
+func TestModerationBadInputSendsNothing(t *testing.T) {
+	c, mt := mockClient(t)
+	ctx := context.Background()
+	tooMany := make([]string, amity.MaxRulesPerRequest+1)
+	for i := range tooMany {
+		tooMany[i] = "w"
+	}
+	cases := map[string]struct {
+		call  func() error
+		field string
+	}{
+		"list limit": {func() error {
+			_, err := c.Moderation.ListBlocklistPage(ctx, &amity.ListModerationRulesParams{PageParams: amity.PageParams{Limit: 101}})
+			return err
+		}, "Limit"},
+		"list sort": {func() error {
+			_, err := c.Moderation.ListAllowlistPage(ctx, &amity.ListModerationRulesParams{SortBy: "newest"})
+			return err
+		}, "SortBy"},
+		"add nil":      {func() error { return c.Moderation.AddToBlocklist(ctx, nil) }, "params"},
+		"add none":     {func() error { return c.Moderation.AddToBlocklist(ctx, &amity.AddBlocklistParams{}) }, "Regexs"},
+		"add too many": {func() error { return c.Moderation.AddToBlocklist(ctx, &amity.AddBlocklistParams{Regexs: tooMany}) }, "Regexs"},
+		"add blank": {func() error {
+			return c.Moderation.AddToBlocklist(ctx, &amity.AddBlocklistParams{Regexs: []string{"a", " "}})
+		}, "Regexs[1]"},
+		"add too long": {func() error {
+			return c.Moderation.AddToBlocklist(ctx, &amity.AddBlocklistParams{Regexs: []string{strings.Repeat("x", 501)}})
+		}, "Regexs[0]"},
+		"allow none":     {func() error { return c.Moderation.AddToAllowlist(ctx, nil) }, "domains"},
+		"allow too many": {func() error { return c.Moderation.AddToAllowlist(ctx, tooMany) }, "domains"},
+		"verify none":    {func() error { _, err := c.Moderation.VerifyBlocklist(ctx, nil); return err }, "texts"},
+		"verify 11":      {func() error { _, err := c.Moderation.VerifyBlocklist(ctx, tooMany[:11]); return err }, "texts"},
+		"verify long": {func() error {
+			_, err := c.Moderation.VerifyBlocklist(ctx, []string{strings.Repeat("x", 501)})
+			return err
+		}, "texts[0]"},
+		"verify urls none":   {func() error { _, err := c.Moderation.VerifyAllowlist(ctx, []string{}); return err }, "urls"},
+		"settings nil":       {func() error { _, err := c.Moderation.UpdateSettings(ctx, nil); return err }, "params"},
+		"v2 get blank":       {func() error { _, err := c.Moderation.BlacklistRecordsV2(ctx, []string{""}); return err }, "regexs[0]"},
+		"v2 add nil":         {func() error { return c.Moderation.AddBlacklistRecordsV2(ctx, nil) }, "params"},
+		"v2 add none":        {func() error { return c.Moderation.AddBlacklistRecordsV2(ctx, &amity.AddBlacklistRecordsV2Params{}) }, "Regexs"},
+		"v2 refresh none":    {func() error { return c.Moderation.RefreshBlacklistV2(ctx, nil) }, "regexs"},
+		"v2 update no id":    {func() error { _, err := c.Moderation.UpdateBlacklistRecordV2(ctx, " ", true); return err }, "ruleID"},
+		"v2 update dot":      {func() error { _, err := c.Moderation.UpdateWhitelistRecordV2(ctx, "..", true); return err }, "ruleID"},
+		"v2 delete none":     {func() error { return c.Moderation.DeleteBlacklistRecordsV2(ctx, nil) }, "ruleIDs"},
+		"v2 delete blank":    {func() error { return c.Moderation.DeleteWhitelistRecordsV2(ctx, []string{"r1", ""}) }, "ruleIDs"},
+		"v2 whitelist get":   {func() error { _, err := c.Moderation.WhitelistRecordsV2(ctx, nil); return err }, "regexs"},
+		"v2 whitelist add":   {func() error { return c.Moderation.AddWhitelistRecordsV2(ctx, nil) }, "regexs"},
+		"v2 whitelist fresh": {func() error { return c.Moderation.RefreshWhitelistV2(ctx, []string{""}) }, "regexs[0]"},
+		"v2 settings nil":    {func() error { return c.Moderation.UpdateSettingsV2(ctx, nil) }, "params"},
+		"v2 settings neg": {func() error {
+			return c.Moderation.UpdateSettingsV2(ctx, &amity.UpdateModerationSettingsV2Params{BlacklistMuteTimeout: amity.Ptr(-1)})
+		}, "BlacklistMuteTimeout"},
+		"v2 settings image": {func() error {
+			return c.Moderation.UpdateSettingsV2(ctx, &amity.UpdateModerationSettingsV2Params{ImageModeration: &amity.ImageModerationThresholds{Violence: amity.Ptr(-0.1)}})
+		}, "ImageModeration.Violence"},
+		"v1 add none":     {func() error { return c.Moderation.AddBlacklistRecordsV1(ctx, nil) }, "regexs"},
+		"v1 refresh none": {func() error { return c.Moderation.RefreshBlacklistV1(ctx, nil) }, "regexs"},
+		"v1 delete none":  {func() error { return c.Moderation.DeleteBlacklistRecordsV1(ctx, nil) }, "ruleIDs"},
+	}
+	for name, tc := range cases {
+		err := tc.call()
+		assert.ErrorIs(t, err, amity.ErrInvalidArgument, name)
+		var ve *amity.ValidationError
+		if assert.ErrorAs(t, err, &ve, name) {
+			assert.Equal(t, tc.field, ve.Field, name)
+		}
+	}
+	for range c.Moderation.ListBlocklist(ctx, &amity.ListModerationRulesParams{SortBy: "sideways"}) {
+	}
+	assert.Zero(t, mt.GetTotalCallCount(), "no request may be sent for bad input")
+}

@@ -1,0 +1,45 @@
+package amity_test
+
+import (
+	"context"
+
+	"github.com/amity-go/amity"
+)
+
+func init() {
+	registerConformance(
+		conformanceCase{Method: "Polls.Create", Op: "POST /api/v3/polls",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Polls.Create(ctx, &amity.CreatePollParams{Question: "Lunch?",
+					Answers: []amity.PollAnswerParams{{Data: "Pizza"}, {Data: "Salad"}}})
+				return err
+			},
+			Full: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Polls.Create(ctx, &amity.CreatePollParams{Question: "Lunch?",
+					Answers:    []amity.PollAnswerParams{{DataType: amity.PollDataTypeText, Data: "Pizza"}, {DataType: amity.PollDataTypeText, Data: "Salad"}},
+					AnswerType: amity.PollAnswerMultiple, ClosedIn: amity.Ptr(int64(86400000)), Text: "Team lunch"})
+				return err
+			}},
+		conformanceCase{Method: "Polls.Get", Op: "GET /api/v3/polls/{pollId}",
+			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Polls.Get(ctx, "p1"); return err }},
+		conformanceCase{Method: "Polls.Close", Op: "PUT /api/v3/polls/{pollId}",
+			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Polls.Close(ctx, "p1"); return err }},
+		conformanceCase{Method: "Polls.Delete", Op: "DELETE /api/v3/polls/{pollId}",
+			Required: func(ctx context.Context, c *amity.Client) error { return c.Polls.Delete(ctx, "p1") }},
+		conformanceCase{Method: "Polls.ListVotersPage", Op: "GET /api/v3/polls/{pollId}/answers/{answerId}",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Polls.ListVotersPage(ctx, "p1", "a1", nil)
+				return err
+			},
+			Full: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Polls.ListVotersPage(ctx, "p1", "a1", &amity.ListPollVotersParams{PageParams: amity.PageParams{Limit: 50, PageToken: "tok"},
+					SortBy: amity.PollVoterSortFirstCreated, Before: "65a0c0ffee", After: "659fc0ffee"})
+				return err
+			}},
+		conformanceCase{Method: "Polls.Vote", Op: "POST /api/v3/polls/{pollId}/votes", AsUser: true,
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Polls.Vote(ctx, "p1", []string{"a1"})
+				return err
+			}},
+	)
+}

@@ -1,0 +1,210 @@
+package amity_test
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/amity-go/amity"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestPollsCreate(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &modRecorder{}
+	modRecord(t, mt, rec, "POST", "/api/v3/polls", fixture(t, "polls_poll.json"), 503, 200)
+	params := &amity.CreatePollParams{
+		Question:   "Where do we go for lunch?",
+		Answers:    []amity.PollAnswerParams{{Data: "Pizza place"}, {DataType: amity.PollDataTypeText, Data: "Salad bar"}},
+		AnswerType: amity.PollAnswerSingle,
+		ClosedIn:   amity.Ptr(int64(86400000)),
+	}
+	_, err := c.Polls.Create(context.Background(), params)
+	var ae *amity.Error
+	require.ErrorAs(t, err, &ae, "creating a poll is not retried after a 503")
+	assert.Len(t, rec.all(), 1)
+
+	out, err := c.Polls.Create(context.Background(), params)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"question":"Where do we go for lunch?","answers":[{"dataType":"text","data":"Pizza place"},{"dataType":"text","data":"Salad bar"}],
+		"answerType":"single","closedIn":86400000}`, rec.last(t).Body, "an empty answer data type is sent as text; unset fields are not sent")
+
+	p := out.Poll()
+	require.NotNil(t, p)
+	assert.Equal(t, "poll-lunch-42", p.PollID)
+	assert.Equal(t, "Where do we go for lunch?", p.Question)
+	assert.Equal(t, amity.PollAnswerSingle, p.AnswerType)
+	assert.Equal(t, amity.PollStatusOpen, p.Status)
+	assert.True(t, p.IsVoted)
+	assert.EqualValues(t, 86400000, p.ClosedIn)
+	assert.Equal(t, "2024-05-02T12:00:00.000Z", p.ClosedAt)
+	require.Len(t, p.Answers, 3)
+	assert.Equal(t, amity.PollAnswer{ID: "ans-pizza", DataType: amity.PollDataTypeText, Data: "Pizza place", VoteCount: 3, IsVotedByUser: true}, p.Answers[0])
+	assert.Equal(t, "Ramen", p.Answer("ans-ramen").Data)
+	assert.Nil(t, p.Answer("nope"))
+	assert.Contains(t, string(p.Raw), "pollFutureField", "unknown fields stay reachable in Raw")
+	creator := out.Creator(p)
+	require.NotNil(t, creator)
+	assert.Equal(t, "Alice", creator.DisplayName)
+	assert.Nil(t, out.User("nobody"))
+	assert.Nil(t, out.Creator(nil))
+}
+
+func TestPollsGetCloseDelete(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &modRecorder{}
+	ctx := context.Background()
+	modRecord(t, mt, rec, "GET", "/api/v3/polls/poll-lunch-42", fixture(t, "polls_poll.json"))
+	modRecord(t, mt, rec, "PUT", "/api/v3/polls/poll-lunch-42", strings.Replace(fixture(t, "polls_poll.json"), `"status": "open"`, `"status": "closed"`, 1), 502, 200)
+	modRecord(t, mt, rec, "DELETE", "/api/v3/polls/poll-lunch-42", `{"status":"success","data":{"success":true}}`)
+
+	got, err := c.Polls.Get(ctx, "poll-lunch-42")
+	require.NoError(t, err)
+	assert.Equal(t, "GET", rec.last(t).Method)
+	assert.Equal(t, 3, got.Poll().Answers[0].VoteCount)
+
+	n := len(rec.all())
+	closed, err := c.Polls.Close(ctx, "poll-lunch-42")
+	require.NoError(t, err)
+	assert.Len(t, rec.all(), n+2, "closing sets a state: retried after a 502")
+	assert.JSONEq(t, `{"status":"closed"}`, rec.last(t).Body)
+	assert.Equal(t, amity.PollStatusClosed, closed.Poll().Status)
+
+	require.NoError(t, c.Polls.Delete(ctx, "poll-lunch-42"))
+	assert.Equal(t, "DELETE", rec.last(t).Method)
+	assert.Empty(t, rec.last(t).Body)
+}
+
+func TestPollsGetNotFound(t *testing.T) {
+	c, mt := mockClient(t)
+	mt.RegisterResponder("GET", "https://api.test/api/v3/polls/gone",
+		jsonResponder(404, `{"status":"error","code":400400,"message":"Poll not found."}`))
+	_, err := c.Polls.Get(context.Background(), "gone")
+	assert.ErrorIs(t, err, amity.ErrNotFound)
+	var ae *amity.Error
+	require.ErrorAs(t, err, &ae)
+	assert.Equal(t, "Poll not found.", ae.Message)
+	assert.Equal(t, "/api/v3/polls/gone", ae.Path)
+}
+
+func TestPollsVoteAsUser(t *testing.T) {
+	c, mt := mockClient(t)
+	u := modUserClient(t, c, mt)
+	rec := &modRecorder{}
+	ctx := context.Background()
+	modRecord(t, mt, rec, "POST", "/api/v3/polls/poll-lunch-42/votes", fixture(t, "polls_poll.json"))
+	out, err := u.Polls.Vote(ctx, "poll-lunch-42", []string{"ans-pizza"})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"answerIds":["ans-pizza"]}`, rec.last(t).Body)
+	assert.Equal(t, "Bearer user-tok", rec.last(t).Header.Get("Authorization"), "the vote is the user's")
+	assert.True(t, out.Poll().Answers[0].IsVotedByUser)
+
+	rec2 := &modRecorder{}
+	modRecord(t, mt, rec2, "POST", "/api/v3/polls/p2/votes", "", 502, 200)
+	_, err = u.Polls.Vote(ctx, "p2", []string{"a1", "a2"})
+	require.Error(t, err)
+	assert.Len(t, rec2.all(), 1, "a vote is never repeated")
+}
+
+func TestPollsListVoters(t *testing.T) {
+	c, mt := mockClient(t)
+	p1, p2 := fixture(t, "polls_voters_page1.json"), fixture(t, "polls_voters_page2.json")
+	var queries []string
+	mt.RegisterResponder("GET", "https://api.test/api/v3/polls/poll-lunch-42/answers/ans-pizza", func(r *http.Request) (*http.Response, error) {
+		queries = append(queries, r.URL.RawQuery)
+		if r.URL.Query().Get("options[token]") == "voters-2" {
+			return jsonResponder(200, p2)(r)
+		}
+		return jsonResponder(200, p1)(r)
+	})
+	ctx := context.Background()
+	params := &amity.ListPollVotersParams{PageParams: amity.PageParams{Limit: 2}, SortBy: amity.PollVoterSortFirstCreated}
+	var voters []string
+	for v, err := range c.Polls.ListVoters(ctx, "poll-lunch-42", "ans-pizza", params) {
+		require.NoError(t, err)
+		require.NotNil(t, v.User, "each vote carries its voter")
+		voters = append(voters, v.User.DisplayName)
+		assert.Equal(t, []string{"ans-pizza"}, v.AnswerIDs)
+	}
+	assert.Equal(t, []string{"Bob", "Carol", "Dave"}, voters)
+	assert.Equal(t, []string{
+		"options%5Blimit%5D=2&sortBy=firstCreated",
+		"options%5Blimit%5D=2&options%5Btoken%5D=voters-2&sortBy=firstCreated",
+	}, queries)
+
+	page, err := c.Polls.ListVotersPage(ctx, "poll-lunch-42", "ans-pizza", &amity.ListPollVotersParams{Before: "65a0c0ffee", After: "659f"})
+	require.NoError(t, err)
+	assert.Equal(t, "options%5Bafter%5D=659f&options%5Bbefore%5D=65a0c0ffee", queries[len(queries)-1])
+	assert.Equal(t, "voters-2", page.Paging.Next)
+	assert.Equal(t, "poll-lunch-42", page.Poll().PollID)
+	require.Len(t, page.UsersAnswered, 2)
+	assert.Equal(t, "2024-05-01T12:05:00.000Z", page.UsersAnswered[0].CreatedAt)
+	assert.Equal(t, "Carol", page.User("carol").DisplayName)
+}
+
+func TestPollsBadInputSendsNothing(t *testing.T) {
+	c, mt := mockClient(t)
+	ctx := context.Background()
+	two := []amity.PollAnswerParams{{Data: "a"}, {Data: "b"}}
+	eleven := make([]amity.PollAnswerParams, 11)
+	for i := range eleven {
+		eleven[i] = amity.PollAnswerParams{Data: "x"}
+	}
+	create := func(p *amity.CreatePollParams) func() error {
+		return func() error { _, err := c.Polls.Create(ctx, p); return err }
+	}
+	cases := map[string]struct {
+		call  func() error
+		field string
+	}{
+		"nil":             {create(nil), "params"},
+		"no question":     {create(&amity.CreatePollParams{Answers: two}), "Question"},
+		"one answer":      {create(&amity.CreatePollParams{Question: "q", Answers: two[:1]}), "Answers"},
+		"eleven answers":  {create(&amity.CreatePollParams{Question: "q", Answers: eleven}), "Answers"},
+		"empty answer":    {create(&amity.CreatePollParams{Question: "q", Answers: []amity.PollAnswerParams{{Data: "a"}, {Data: " "}}}), "Answers[1].Data"},
+		"bad data type":   {create(&amity.CreatePollParams{Question: "q", Answers: []amity.PollAnswerParams{{Data: "a", DataType: "image"}, {Data: "b"}}}), "Answers[0].DataType"},
+		"bad answer type": {create(&amity.CreatePollParams{Question: "q", Answers: two, AnswerType: "ranked"}), "AnswerType"},
+		"closedIn zero":   {create(&amity.CreatePollParams{Question: "q", Answers: two, ClosedIn: amity.Ptr(int64(0))}), "ClosedIn"},
+		"get empty":       {func() error { _, err := c.Polls.Get(ctx, ""); return err }, "pollID"},
+		"get long":        {func() error { _, err := c.Polls.Get(ctx, strings.Repeat("p", 901)); return err }, "pollID"},
+		"close dot":       {func() error { _, err := c.Polls.Close(ctx, ".."); return err }, "pollID"},
+		"delete blank":    {func() error { return c.Polls.Delete(ctx, " ") }, "pollID"},
+		"vote no poll":    {func() error { _, err := c.Polls.Vote(ctx, "", []string{"a"}); return err }, "pollID"},
+		"vote no answer":  {func() error { _, err := c.Polls.Vote(ctx, "p", nil); return err }, "answerIDs"},
+		"vote blank":      {func() error { _, err := c.Polls.Vote(ctx, "p", []string{"a", ""}); return err }, "answerIDs"},
+		"vote eleven": {func() error {
+			_, err := c.Polls.Vote(ctx, "p", strings.Split("a b c d e f g h i j k", " "))
+			return err
+		}, "answerIDs"},
+		"voters no answer": {func() error { _, err := c.Polls.ListVotersPage(ctx, "p", "", nil); return err }, "answerID"},
+		"voters sort": {func() error {
+			_, err := c.Polls.ListVotersPage(ctx, "p", "a", &amity.ListPollVotersParams{SortBy: "loudest"})
+			return err
+		}, "SortBy"},
+		"voters before": {func() error {
+			_, err := c.Polls.ListVotersPage(ctx, "p", "a", &amity.ListPollVotersParams{Before: strings.Repeat("b", 25)})
+			return err
+		}, "Before"},
+		"voters token": {func() error {
+			_, err := c.Polls.ListVotersPage(ctx, "p", "a", &amity.ListPollVotersParams{PageParams: amity.PageParams{PageToken: strings.Repeat("t", 1001)}})
+			return err
+		}, "PageToken"},
+		"voters limit": {func() error {
+			_, err := c.Polls.ListVotersPage(ctx, "p", "a", &amity.ListPollVotersParams{PageParams: amity.PageParams{Limit: 101}})
+			return err
+		}, "Limit"},
+	}
+	for name, tc := range cases {
+		err := tc.call()
+		assert.ErrorIs(t, err, amity.ErrInvalidArgument, name)
+		var ve *amity.ValidationError
+		if assert.ErrorAs(t, err, &ve, name) {
+			assert.Equal(t, tc.field, ve.Field, name)
+		}
+	}
+	for range c.Polls.ListVoters(ctx, "", "a", nil) {
+	}
+	assert.Zero(t, mt.GetTotalCallCount(), "no request may be sent for bad input")
+}

@@ -1,0 +1,248 @@
+package amity_test
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/amity-go/amity"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestUsersBanAndUnban(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &modRecorder{}
+	ctx := context.Background()
+	modRecord(t, mt, rec, "POST", "/api/v2/users/ban", "", 503, 200)
+	modRecord(t, mt, rec, "POST", "/api/v2/users/unban", "")
+
+	require.NoError(t, c.Users.Ban(ctx, "mallory"))
+	calls := rec.all()
+	require.Len(t, calls, 2, "a global ban sets state: retried after a 503")
+	assert.JSONEq(t, `{"userId":"mallory"}`, calls[1].Body)
+	assert.Equal(t, apiKey, calls[1].Header.Get("X-API-Key"), "ban is ApiKeyAuth in the spec")
+	assert.Equal(t, "Bearer "+adminToken, calls[1].Header.Get("Authorization"))
+
+	require.NoError(t, c.Users.Unban(ctx, "mallory"))
+	last := rec.last(t)
+	assert.Equal(t, "/api/v2/users/unban", last.Path)
+	assert.JSONEq(t, `{"userId":"mallory"}`, last.Body)
+	assert.Empty(t, last.Header.Get("X-API-Key"), "unban is BearerAuth in the spec")
+}
+
+func TestUsersBanError(t *testing.T) {
+	c, mt := mockClient(t, amity.WithMaxRetries(0))
+	mt.RegisterResponder("POST", "https://api.test/api/v2/users/ban",
+		jsonResponder(404, `{"status":"error","code":400400,"message":"Resource Not Found."}`))
+	err := c.Users.Ban(context.Background(), "ghost")
+	assert.ErrorIs(t, err, amity.ErrNotFound)
+	var ae *amity.Error
+	require.ErrorAs(t, err, &ae)
+	assert.Equal(t, "POST", ae.Method)
+	assert.Equal(t, "/api/v2/users/ban", ae.Path)
+}
+
+func TestUsersClearFlags(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &modRecorder{}
+	modRecord(t, mt, rec, "DELETE", "/api/v2/users/mallory/flags", fixture(t, "users_clearflags.json"))
+	u, err := c.Users.ClearFlags(context.Background(), "mallory")
+	require.NoError(t, err)
+	assert.Equal(t, "DELETE", rec.last(t).Method)
+	assert.Empty(t, rec.last(t).Body)
+	assert.Equal(t, "mallory", u.UserID)
+	assert.Zero(t, u.FlagCount)
+	assert.Equal(t, 2024, u.UpdatedAt.Year())
+	assert.Contains(t, string(u.Raw), `"futureField"`)
+}
+
+func TestUsersFlagUnflagAsUser(t *testing.T) {
+	c, mt := mockClient(t)
+	u := modUserClient(t, c, mt)
+	rec := &modRecorder{}
+	ctx := context.Background()
+	modRecord(t, mt, rec, "POST", "/api/v4/me/flags/mallory", fixture(t, "users_flag.json"))
+	modRecord(t, mt, rec, "DELETE", "/api/v4/me/flags/mallory", fixture(t, "users_flag.json"))
+	modRecord(t, mt, rec, "GET", "/api/v3/users/mallory/isFlagByMe", `{"isFlagByMe":true}`)
+
+	flagged, err := u.Users.Flag(ctx, "mallory")
+	require.NoError(t, err)
+	assert.Equal(t, "POST", rec.last(t).Method)
+	assert.Equal(t, "Bearer user-tok", rec.last(t).Header.Get("Authorization"), "flags are the user's")
+	require.NotNil(t, flagged)
+	assert.Equal(t, 5, flagged.FlagCount)
+	require.NotNil(t, flagged.HashFlag)
+	assert.Equal(t, []string{"a1", "b2"}, flagged.HashFlag.Hash)
+	assert.Contains(t, string(flagged.Raw), "reportReasons")
+
+	mine, err := u.Users.IsFlaggedByMe(ctx, "mallory")
+	require.NoError(t, err)
+	assert.True(t, mine)
+	assert.Equal(t, "Bearer user-tok", rec.last(t).Header.Get("Authorization"))
+
+	unflagged, err := u.Users.Unflag(ctx, "mallory")
+	require.NoError(t, err)
+	assert.Equal(t, "DELETE", rec.last(t).Method)
+	assert.Equal(t, "mallory", unflagged.UserID)
+}
+
+func TestUsersFlagEmptyAnswerAndNoRetry(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &modRecorder{}
+	ctx := context.Background()
+	modRecord(t, mt, rec, "POST", "/api/v4/me/flags/bob", `{"users":[],"files":[]}`)
+	u, err := c.Users.Flag(ctx, "bob")
+	require.NoError(t, err, "an answer without the user is not an error after the flag was applied")
+	assert.Nil(t, u)
+
+	rec2 := &modRecorder{}
+	modRecord(t, mt, rec2, "POST", "/api/v4/me/flags/carol", "", 502, 200)
+	_, err = c.Users.Flag(ctx, "carol")
+	var ae *amity.Error
+	require.ErrorAs(t, err, &ae)
+	assert.Equal(t, 502, ae.StatusCode)
+	assert.Len(t, rec2.all(), 1, "a flag adds to the count: never repeated")
+
+	rec3 := &modRecorder{}
+	modRecord(t, mt, rec3, "DELETE", "/api/v4/me/flags/carol", fixture(t, "users_flag.json"), 502, 200)
+	_, err = c.Users.Unflag(ctx, "carol")
+	require.NoError(t, err)
+	assert.Len(t, rec3.all(), 2, "unflag is idempotent: retried")
+}
+
+func TestUsersListBlockedIterates(t *testing.T) {
+	c, mt := mockClient(t)
+	u := modUserClient(t, c, mt)
+	p1, p2 := fixture(t, "users_blocked_page1.json"), fixture(t, "users_blocked_page2.json")
+	var queries []string
+	mt.RegisterResponder("GET", "https://api.test/api/v4/me/user-blocks", func(r *http.Request) (*http.Response, error) {
+		queries = append(queries, r.URL.RawQuery)
+		assert.Equal(t, "Bearer user-tok", r.Header.Get("Authorization"))
+		if r.URL.Query().Get("token") == "blocks-2" {
+			return jsonResponder(200, p2)(r)
+		}
+		return jsonResponder(200, p1)(r)
+	})
+	var blocked []amity.User
+	for user, err := range u.Users.ListBlocked(context.Background(), &amity.ListBlockedUsersParams{PageParams: amity.PageParams{Limit: 2}}) {
+		require.NoError(t, err)
+		blocked = append(blocked, user)
+	}
+	require.Len(t, blocked, 3)
+	assert.Equal(t, "mallory", blocked[0].UserID)
+	assert.Equal(t, "Mallory", blocked[0].DisplayName)
+	assert.Equal(t, "trent", blocked[1].UserID)
+	assert.Equal(t, "eve", blocked[2].UserID, "a relation without a sideloaded user still yields its ID")
+	assert.Equal(t, "64be1f6cb9b4106b5a6bb003", blocked[2].UserInternalID)
+	assert.Equal(t, []string{"limit=2", "limit=2&token=blocks-2"}, queries, "flat limit/token paging")
+}
+
+func TestUsersListBlockedPage(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &modRecorder{}
+	modRecord(t, mt, rec, "GET", "/api/v4/me/user-blocks", fixture(t, "users_blocked_page1.json"))
+	page, err := c.Users.ListBlockedPage(context.Background(), &amity.ListBlockedUsersParams{PageParams: amity.PageParams{PageToken: "blocks-1"}})
+	require.NoError(t, err)
+	assert.Equal(t, "token=blocks-1", rec.last(t).Query)
+	assert.Equal(t, "blocks-2", page.Paging.Next)
+	require.NotNil(t, page.Paging.Total)
+	assert.Equal(t, 3, *page.Paging.Total)
+	require.Len(t, page.Follows, 2)
+	assert.Equal(t, amity.UserFollowBlocked, page.Follows[0].Status)
+	assert.Equal(t, "alice", page.Follows[0].FromUserPublicID)
+	assert.Equal(t, "2024-04-01T10:00:00Z", page.Follows[0].CreatedAt.Format(time.RFC3339))
+	assert.Equal(t, []string{"mallory", "trent"}, []string{page.Blocked()[0].UserID, page.Blocked()[1].UserID})
+	m := page.User("mallory")
+	require.NotNil(t, m)
+	assert.Contains(t, string(m.Raw), "futureField")
+	f := page.File(m.AvatarFileID)
+	require.NotNil(t, f)
+	assert.Equal(t, "image/png", f.Attributes.MimeType)
+	assert.Nil(t, page.User("nobody"))
+}
+
+func TestUsersBlockUnblock(t *testing.T) {
+	c, mt := mockClient(t)
+	u := modUserClient(t, c, mt)
+	rec := &modRecorder{}
+	ctx := context.Background()
+	modRecord(t, mt, rec, "POST", "/api/v4/me/user-blocks/mallory", fixture(t, "users_block.json"))
+	modRecord(t, mt, rec, "DELETE", "/api/v4/me/user-blocks/mallory", `{"follows":[{"from":"a","to":"m","status":"none"}],"followCounts":[]}`)
+
+	out, err := u.Users.Block(ctx, "mallory")
+	require.NoError(t, err)
+	assert.Equal(t, "POST", rec.last(t).Method)
+	assert.Equal(t, "Bearer user-tok", rec.last(t).Header.Get("Authorization"))
+	require.Len(t, out.Follows, 1)
+	assert.Equal(t, amity.UserFollowBlocked, out.Follows[0].Status)
+	assert.Equal(t, "mallory", out.Follows[0].ToUserPublicID)
+	require.Len(t, out.FollowCounts, 2)
+	assert.Equal(t, amity.UserFollowCount{UserID: "alice", FollowerCount: 10, FollowingCount: 4}, out.FollowCounts[0])
+
+	out, err = u.Users.Unblock(ctx, "mallory")
+	require.NoError(t, err)
+	assert.Equal(t, "DELETE", rec.last(t).Method)
+	assert.Equal(t, amity.UserFollowNone, out.Follows[0].Status)
+}
+
+func TestUsersDelete(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &modRecorder{}
+	ctx := context.Background()
+	modRecord(t, mt, rec, "DELETE", "/api/v4/users/mallory", `{"success":true}`)
+	require.NoError(t, c.Users.Delete(ctx, "mallory", nil))
+	assert.Empty(t, rec.last(t).Query, "no option is sent unset")
+	require.NoError(t, c.Users.Delete(ctx, "mallory", &amity.DeleteUserParams{DeleteAll: amity.Ptr(true), HardDeletePost: amity.Ptr(false)}))
+	assert.Equal(t, "deleteAll=true&hardDeletePost=false", rec.last(t).Query)
+	require.NoError(t, c.Users.Delete(ctx, "mallory", &amity.DeleteUserParams{MarkMessageDeleted: amity.Ptr(true), HardDeleteComment: amity.Ptr(true)}))
+	assert.Equal(t, "hardDeleteComment=true&markMessageDeleted=true", rec.last(t).Query)
+
+	mt.RegisterResponder("DELETE", "https://api.test/api/v4/users/root",
+		jsonResponder(403, `{"status":"error","code":400301,"message":"Only administrator can do this"}`))
+	err := c.Users.Delete(ctx, "root", nil)
+	assert.ErrorIs(t, err, amity.ErrForbidden)
+}
+
+func TestUsersModerationBadInputSendsNothing(t *testing.T) {
+	c, mt := mockClient(t)
+	ctx := context.Background()
+	long := strings.Repeat("u", 51)
+	cases := map[string]func() error{
+		"ban empty":    func() error { return c.Users.Ban(ctx, "") },
+		"ban long":     func() error { return c.Users.Ban(ctx, long) },
+		"unban blank":  func() error { return c.Users.Unban(ctx, "  ") },
+		"clear empty":  func() error { _, err := c.Users.ClearFlags(ctx, ""); return err },
+		"clear dot":    func() error { _, err := c.Users.ClearFlags(ctx, ".."); return err },
+		"isflag empty": func() error { _, err := c.Users.IsFlaggedByMe(ctx, ""); return err },
+		"isflag long":  func() error { _, err := c.Users.IsFlaggedByMe(ctx, strings.Repeat("u", 901)); return err },
+		"flag empty":   func() error { _, err := c.Users.Flag(ctx, ""); return err },
+		"flag long":    func() error { _, err := c.Users.Flag(ctx, long); return err },
+		"unflag blank": func() error { _, err := c.Users.Unflag(ctx, "\t"); return err },
+		"block empty":  func() error { _, err := c.Users.Block(ctx, ""); return err },
+		"unblock dot":  func() error { _, err := c.Users.Unblock(ctx, "."); return err },
+		"delete empty": func() error { return c.Users.Delete(ctx, "", nil) },
+		"delete long":  func() error { return c.Users.Delete(ctx, long, &amity.DeleteUserParams{DeleteAll: amity.Ptr(true)}) },
+		"blocked limit": func() error {
+			_, err := c.Users.ListBlockedPage(ctx, &amity.ListBlockedUsersParams{PageParams: amity.PageParams{Limit: -1}})
+			return err
+		},
+		"blocked limit up": func() error {
+			_, err := c.Users.ListBlockedPage(ctx, &amity.ListBlockedUsersParams{PageParams: amity.PageParams{Limit: 101}})
+			return err
+		},
+	}
+	for name, call := range cases {
+		err := call()
+		assert.ErrorIs(t, err, amity.ErrInvalidArgument, name)
+		var ve *amity.ValidationError
+		if assert.ErrorAs(t, err, &ve, name) && !strings.HasPrefix(name, "blocked") {
+			assert.Equal(t, "userID", ve.Field, name)
+		}
+	}
+	for range c.Users.ListBlocked(ctx, &amity.ListBlockedUsersParams{PageParams: amity.PageParams{Limit: 500}}) {
+	}
+	assert.Zero(t, mt.GetTotalCallCount(), "no request may be sent for bad input")
+}
