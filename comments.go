@@ -1,4 +1,631 @@
 package amity
 
+import (
+	"context"
+	"encoding/json"
+	"iter"
+	"net/http"
+	"net/url"
+	"strconv"
+)
+
 // CommentsService manages comments on posts, content and stories, and their flags. Reach it as Client.Comments.
 type CommentsService struct{ c *Client }
+
+// CommentReferenceType is what a comment is on.
+type CommentReferenceType string
+
+// Comment references.
+const (
+	CommentOnPost    CommentReferenceType = "post"
+	CommentOnContent CommentReferenceType = "content"
+	CommentOnStory   CommentReferenceType = "story"
+)
+
+// CommentDataType is a kind of comment content.
+type CommentDataType string
+
+// Comment data types.
+const (
+	CommentDataTypeText  CommentDataType = "text"
+	CommentDataTypeImage CommentDataType = "image"
+)
+
+// CommentAttachmentType is the kind of a file attached to a comment; the API knows "image".
+type CommentAttachmentType string
+
+// Comment attachment types.
+const (
+	CommentAttachmentImage CommentAttachmentType = "image"
+)
+
+// Comment is a comment, or a reply to one (ParentID set).
+type Comment struct {
+	// ID is the comment's private ID; Path its real-time event path.
+	ID   string `json:"_id,omitempty"`
+	Path string `json:"path,omitempty"`
+	// CommentID is the comment's public ID.
+	CommentID string `json:"commentId"`
+	// UserID is the author's public ID; UserPublicID and UserInternalID its two forms.
+	UserID         string `json:"userId,omitempty"`
+	UserPublicID   string `json:"userPublicId,omitempty"`
+	UserInternalID string `json:"userInternalId,omitempty"`
+	// ParentID is the comment replied to; RootID the top comment of the thread.
+	ParentID string `json:"parentId,omitempty"`
+	RootID   string `json:"rootId,omitempty"`
+	// ReferenceID is the post, content or story commented on, per ReferenceType.
+	ReferenceID   string               `json:"referenceId,omitempty"`
+	ReferenceType CommentReferenceType `json:"referenceType,omitempty"`
+	// DataType is the content's kind; DataTypes lists the kinds it holds (text, image).
+	DataType  CommentDataType   `json:"dataType,omitempty"`
+	DataTypes []CommentDataType `json:"dataTypes,omitempty"`
+	// Data is the content.
+	Data CommentData `json:"data"`
+	// Metadata is free-form JSON.
+	Metadata map[string]any `json:"metadata,omitempty"`
+	// ChildrenNumber is how many replies the comment has; Children their IDs.
+	ChildrenNumber int      `json:"childrenNumber,omitempty"`
+	Children       []string `json:"children,omitempty"`
+	// FlagCount is how many times users flagged the comment.
+	FlagCount int       `json:"flagCount,omitempty"`
+	HashFlag  *HashFlag `json:"hashFlag,omitempty"`
+	// Reactions counts the reactions by name, e.g. {"like": 3}.
+	Reactions      map[string]int `json:"reactions,omitempty"`
+	ReactionsCount int            `json:"reactionsCount,omitempty"`
+	// MyReactions are the calling user's reaction names.
+	MyReactions []string `json:"myReactions,omitempty"`
+	IsDeleted   bool     `json:"isDeleted,omitempty"`
+	EditedAt    Time     `json:"editedAt"`
+	CreatedAt   Time     `json:"createdAt"`
+	UpdatedAt   Time     `json:"updatedAt"`
+	// SegmentNumber is the comment's position for segment paging.
+	SegmentNumber int                 `json:"segmentNumber,omitempty"`
+	Mentionees    []Mentionee         `json:"mentionees,omitempty"`
+	Attachments   []CommentAttachment `json:"attachments,omitempty"`
+	// TargetID and TargetType name the feed owner of the post commented on.
+	TargetID   string         `json:"targetId,omitempty"`
+	TargetType PostTargetType `json:"targetType,omitempty"`
+
+	// Raw is the comment's JSON as received, with any field this type does not know.
+	Raw json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes a comment and keeps its raw JSON.
+func (c *Comment) UnmarshalJSON(b []byte) error {
+	type plain Comment
+	return decodeRaw(b, (*plain)(c), &c.Raw)
+}
+
+// CommentData is the content of a comment. The spec leaves it free-form; Raw holds it as
+// received.
+type CommentData struct {
+	Text string `json:"text,omitempty"`
+
+	// Raw is the data's JSON as received.
+	Raw json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes comment data; data of another shape leaves Text empty instead of
+// failing, and Raw always holds it.
+func (d *CommentData) UnmarshalJSON(b []byte) error {
+	var v struct {
+		Text string `json:"text"`
+	}
+	*d = CommentData{}
+	if json.Unmarshal(b, &v) == nil {
+		d.Text = v.Text
+	}
+	d.Raw = append(json.RawMessage(nil), b...)
+	return nil
+}
+
+// CommentAttachment is a file attached to a comment.
+type CommentAttachment struct {
+	// Type is image. Required.
+	Type CommentAttachmentType `json:"type"`
+	// FileID is an uploaded image (see Files). Required.
+	FileID string `json:"fileId"`
+}
+
+// CommentPayload is the API's comment bundle: comments, their replies, authors, files and
+// the authors' community memberships. Lists fill Paging.
+type CommentPayload struct {
+	// Comments are the comments asked for (one for a create, get or update).
+	Comments []Comment `json:"comments"`
+	// CommentChildren are their replies (see Children).
+	CommentChildren []Comment `json:"commentChildren"`
+	// CommunityUsers are the authors' community memberships (see Membership).
+	CommunityUsers []CommunityUser `json:"communityUsers"`
+	// Users are the authors and mentioned users (see Author, User).
+	Users []User `json:"users"`
+	// Files are the attached images (see CommentFiles, File).
+	Files []File `json:"files"`
+	// Paging holds the cursors of a list answer.
+	Paging Paging `json:"paging"`
+}
+
+func (p *CommentPayload) pageItems() []Comment { return p.Comments }
+func (p *CommentPayload) pageInfo() Paging     { return p.Paging }
+
+// Comment returns the first comment of the answer (the one created, read or changed), or nil.
+func (p *CommentPayload) Comment() *Comment {
+	if len(p.Comments) == 0 {
+		return nil
+	}
+	return &p.Comments[0]
+}
+
+// User returns the sideloaded user with the given public ID, or nil.
+func (p *CommentPayload) User(userID string) *User { return postsFindUser(p.Users, userID) }
+
+// File returns the sideloaded file with the given ID, or nil.
+func (p *CommentPayload) File(fileID string) *File { return findFile(p.Files, fileID) }
+
+// Author returns the user who wrote comment, or nil when the answer does not hold it.
+func (p *CommentPayload) Author(comment *Comment) *User {
+	if comment == nil {
+		return nil
+	}
+	for _, id := range []string{comment.UserID, comment.UserPublicID} {
+		if u := postsFindUser(p.Users, id); u != nil {
+			return u
+		}
+	}
+	return nil
+}
+
+// Children returns the sideloaded replies of comment, in the order of comment.Children.
+func (p *CommentPayload) Children(comment *Comment) []Comment {
+	if comment == nil {
+		return nil
+	}
+	var out []Comment
+	for _, id := range comment.Children {
+		if c := p.findComment(id); c != nil {
+			out = append(out, *c)
+		}
+	}
+	return out
+}
+
+func (p *CommentPayload) findComment(commentID string) *Comment {
+	for _, list := range [][]Comment{p.CommentChildren, p.Comments} {
+		for i := range list {
+			if list[i].CommentID == commentID {
+				return &list[i]
+			}
+		}
+	}
+	return nil
+}
+
+// CommentFiles returns the sideloaded files attached to comment, in order.
+func (p *CommentPayload) CommentFiles(comment *Comment) []File {
+	if comment == nil {
+		return nil
+	}
+	var out []File
+	for _, a := range comment.Attachments {
+		if f := p.File(a.FileID); f != nil {
+			out = append(out, *f)
+		}
+	}
+	return out
+}
+
+// Membership returns the author's membership of the community a comment was made in (when
+// the post commented on is in a community), or nil.
+func (p *CommentPayload) Membership(comment *Comment) *CommunityUser {
+	if comment == nil || comment.TargetType != PostTargetCommunity {
+		return nil
+	}
+	for i := range p.CommunityUsers {
+		m := &p.CommunityUsers[i]
+		if m.CommunityID == comment.TargetID && m.UserID == comment.UserID {
+			return m
+		}
+	}
+	return nil
+}
+
+// CommentListType is the paging mode of Comments.List: scrollable (cursor, the default) or
+// pagination (offset, with Skip).
+type CommentListType string
+
+// Comment paging modes.
+const (
+	CommentListScrollable CommentListType = "scrollable"
+	CommentListPagination CommentListType = "pagination"
+)
+
+// CommentMatchType says how CommentDataTypesFilter.Values match: any of them, or exactly.
+type CommentMatchType string
+
+// Data type matching.
+const (
+	CommentMatchAny   CommentMatchType = "any"
+	CommentMatchExact CommentMatchType = "exact"
+)
+
+// CommentDataTypesFilter selects comments by the kinds of content they hold.
+type CommentDataTypesFilter struct {
+	// Values are data types such as text and image.
+	Values []CommentDataType
+	// MatchType is any or exact.
+	MatchType CommentMatchType
+}
+
+// ListCommentsParams filters and pages Comments.List. ReferenceID is required.
+type ListCommentsParams struct {
+	PageParams
+	// ReferenceID is the post, content or story whose comments to list (at most 900
+	// characters). Required.
+	ReferenceID string
+	// ReferenceType is post, content or story.
+	ReferenceType CommentReferenceType
+	// FilterByParentID: true (the default) lists only the comments whose parent is ParentID
+	// (top-level comments when ParentID is empty); false lists replies too.
+	FilterByParentID *bool
+	// ParentID lists the replies of a comment (at most 900 characters).
+	ParentID string
+	// HasFlag: true lists only flagged comments (the default, false, lists all).
+	HasFlag *bool
+	// IsDeleted: nil lists both; true only deleted comments; false only live ones.
+	IsDeleted *bool
+	// SortBy is lastCreated (the default), firstCreated, lastUpdated or firstUpdated.
+	SortBy PostSortBy
+	// Type is the paging mode: scrollable (the default) or pagination.
+	Type CommentListType
+	// Skip (0 to 100) skips comments in pagination mode.
+	Skip int
+	// First and Last (1 to 100) take the first or last comments; After and Before (at least
+	// 1) are segment numbers to start after or before. 0 leaves each unset.
+	First, Last, After, Before int
+	// DataTypes selects comments by content kind.
+	DataTypes *CommentDataTypesFilter
+}
+
+func (p *ListCommentsParams) query(op string) (query, error) {
+	if p == nil {
+		p = &ListCommentsParams{}
+	}
+	checks := []error{
+		p.PageParams.validate(op),
+		maxLen(op, "PageToken", p.PageToken, 1000),
+		required(op, "ReferenceID", p.ReferenceID),
+		maxLen(op, "ReferenceID", p.ReferenceID, 900),
+		oneOf(op, "ReferenceType", p.ReferenceType, CommentOnPost, CommentOnContent, CommentOnStory),
+		maxLen(op, "ParentID", p.ParentID, 900),
+		oneOf(op, "SortBy", p.SortBy, PostSortLastCreated, PostSortFirstCreated, PostSortLastUpdated, PostSortFirstUpdated),
+		oneOf(op, "Type", p.Type, CommentListScrollable, CommentListPagination),
+		commentsRange(op, "Skip", p.Skip, 0, 100),
+		commentsRange(op, "First", p.First, 0, 100),
+		commentsRange(op, "Last", p.Last, 0, 100),
+		commentsRange(op, "After", p.After, 0, -1),
+		commentsRange(op, "Before", p.Before, 0, -1),
+	}
+	if f := p.DataTypes; f != nil {
+		checks = append(checks, oneOf(op, "DataTypes.MatchType", f.MatchType, CommentMatchAny, CommentMatchExact))
+		for _, v := range f.Values {
+			checks = append(checks, required(op, "DataTypes.Values[]", string(v)))
+		}
+	}
+	if err := firstErr(checks...); err != nil {
+		return nil, err
+	}
+	q := query{}
+	q.str("referenceId", p.ReferenceID)
+	q.str("referenceType", string(p.ReferenceType))
+	q.boolean("filterByParentId", p.FilterByParentID)
+	q.str("parentId", p.ParentID)
+	q.boolean("hasFlag", p.HasFlag)
+	q.boolean("isDeleted", p.IsDeleted)
+	q.str("sortBy", string(p.SortBy))
+	q.str("options[type]", string(p.Type))
+	q.options(p.Limit, p.PageToken)
+	q.integer("options[skip]", p.Skip)
+	q.integer("options[first]", p.First)
+	q.integer("options[last]", p.Last)
+	q.integer("options[after]", p.After)
+	q.integer("options[before]", p.Before)
+	if f := p.DataTypes; f != nil {
+		// deepObject with an array member: indexed keys, dataTypes[values][0]=text.
+		for i, v := range f.Values {
+			q.str("dataTypes[values]["+strconv.Itoa(i)+"]", string(v))
+		}
+		q.str("dataTypes[matchType]", string(f.MatchType))
+	}
+	return q, nil
+}
+
+// commentsRange checks min <= v <= max (max < 0: no upper bound); 0 means unset.
+func commentsRange(op, field string, v, min, max int) error {
+	if v == 0 {
+		return nil
+	}
+	if v < min || (max >= 0 && v > max) {
+		reason := "must be at least " + strconv.Itoa(min)
+		if max >= 0 {
+			reason = "must be between " + strconv.Itoa(min) + " and " + strconv.Itoa(max)
+		}
+		return &ValidationError{Op: op, Field: field, Reason: reason}
+	}
+	return nil
+}
+
+// List returns an iterator over the comments on a post, content or story matching params,
+// fetching pages as it goes. GET /api/v3/comments (sent with the API key, as the spec's
+// security asks, and the bearer token). A moderation job lists flagged comments with
+// HasFlag: amity.Ptr(true).
+func (s *CommentsService) List(ctx context.Context, params *ListCommentsParams) iter.Seq2[Comment, error] {
+	p := ListCommentsParams{}
+	if params != nil {
+		p = *params
+	}
+	return iterate(ctx, p.PageToken, func(ctx context.Context, token string) (*CommentPayload, error) {
+		page := p
+		page.PageToken = token
+		return s.ListPage(ctx, &page)
+	})
+}
+
+// ListPage returns one page of comments with their replies, authors and files, and its
+// cursors. GET /api/v3/comments.
+func (s *CommentsService) ListPage(ctx context.Context, params *ListCommentsParams) (*CommentPayload, error) {
+	const op = "Comments.ListPage"
+	q, err := params.query(op)
+	if err != nil {
+		return nil, err
+	}
+	var out CommentPayload
+	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: "/api/v3/comments", query: url.Values(q), auth: authAPIKey}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// CreateCommentParams describes a comment for Comments.Create.
+type CreateCommentParams struct {
+	// ReferenceID is the post, content or story to comment on (at most 900 characters).
+	// Required.
+	ReferenceID string `json:"referenceId"`
+	// ReferenceType is post (the default), content or story.
+	ReferenceType CommentReferenceType `json:"referenceType,omitempty"`
+	// Data is the content.
+	Data *CommentDataParams `json:"data,omitempty"`
+	// Metadata is free-form JSON.
+	Metadata map[string]any `json:"metadata,omitempty"`
+	// CommentID sets the new comment's public ID (at most 900 characters).
+	CommentID string `json:"commentId,omitempty"`
+	// ParentID makes the comment a reply to another (at most 900 characters).
+	ParentID string `json:"parentId,omitempty"`
+	// Mentionees are the users the comment mentions (and notifies).
+	Mentionees []Mentionee `json:"mentionees,omitempty"`
+	// CreatedAt backdates the comment (imports).
+	CreatedAt *Time `json:"createdAt,omitempty"`
+	// Attachments are images attached to the comment.
+	Attachments []CommentAttachment `json:"attachments,omitempty"`
+}
+
+// CommentDataParams is the content of a new comment.
+type CommentDataParams struct {
+	// Text, at most 50,000 characters.
+	Text string `json:"text,omitempty"`
+}
+
+// UpdateCommentParams changes a comment in Comments.Update. Nil fields are left as they are.
+type UpdateCommentParams struct {
+	// Data changes the content.
+	Data *UpdateCommentData `json:"data,omitempty"`
+	// Metadata replaces the metadata.
+	Metadata map[string]any `json:"metadata,omitempty"`
+	// Mentionees replaces the mentions.
+	Mentionees []Mentionee `json:"mentionees,omitempty"`
+	// Attachments replaces the attached images.
+	Attachments []CommentAttachment `json:"attachments,omitempty"`
+}
+
+// UpdateCommentData changes a comment's content.
+type UpdateCommentData struct {
+	// Text, at most 50,000 characters.
+	Text *string `json:"text,omitempty"`
+}
+
+const commentsMaxText = 50000 // spec: data.text maxLength 50000
+
+func commentsCheckAttachments(op string, atts []CommentAttachment) error {
+	for _, a := range atts {
+		if err := firstErr(
+			required(op, "Attachments[].FileID", a.FileID),
+			required(op, "Attachments[].Type", string(a.Type)),
+			oneOf(op, "Attachments[].Type", a.Type, CommentAttachmentImage),
+		); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Create creates a comment (or a reply, with ParentID) and returns it.
+// POST /api/v3/comments. Not retried once it may have reached the server: a repeat would
+// create a second comment (unless CommentID is set).
+func (s *CommentsService) Create(ctx context.Context, params *CreateCommentParams) (*CommentPayload, error) {
+	const op = "Comments.Create"
+	if params == nil {
+		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
+	checks := []error{
+		required(op, "ReferenceID", params.ReferenceID),
+		maxLen(op, "ReferenceID", params.ReferenceID, 900),
+		oneOf(op, "ReferenceType", params.ReferenceType, CommentOnPost, CommentOnContent, CommentOnStory),
+		maxLen(op, "CommentID", params.CommentID, 900),
+		maxLen(op, "ParentID", params.ParentID, 900),
+		postsCheckMentionees(op, params.Mentionees),
+		commentsCheckAttachments(op, params.Attachments),
+	}
+	if params.Data != nil {
+		checks = append(checks, maxLen(op, "Data.Text", params.Data.Text, commentsMaxText))
+	}
+	if err := firstErr(checks...); err != nil {
+		return nil, err
+	}
+	return s.payload(ctx, &request{op: op, method: http.MethodPost, path: "/api/v3/comments", body: params})
+}
+
+// Get returns a comment with its replies, author and files. GET /api/v3/comments/{commentId}.
+func (s *CommentsService) Get(ctx context.Context, commentID string) (*CommentPayload, error) {
+	const op = "Comments.Get"
+	path, err := pathf(op, "/api/v3/comments/%s", id("commentID", commentID))
+	if err != nil {
+		return nil, err
+	}
+	return s.payload(ctx, &request{op: op, method: http.MethodGet, path: path})
+}
+
+// GetMany returns the comments with the given IDs (1 to 10, each at most 50 characters).
+// GET /api/v3/comments/list. Unknown IDs are left out of the answer.
+func (s *CommentsService) GetMany(ctx context.Context, commentIDs []string) (*CommentPayload, error) {
+	const op = "Comments.GetMany"
+	if err := idList(op, "commentIDs", commentIDs, 10, 50); err != nil {
+		return nil, err
+	}
+	q := query{}
+	q.list("commentIds", commentIDs)
+	var out CommentPayload
+	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: "/api/v3/comments/list", query: url.Values(q)}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// Update changes a comment's text, metadata, mentions or attachments and returns it.
+// PUT /api/v3/comments/{commentId}. Idempotent by construction (it sets the given fields to
+// the given values), so it is retried like a read. The spec's optional preserve-edited-at
+// header is not sent: the comment's editedAt moves.
+func (s *CommentsService) Update(ctx context.Context, commentID string, params *UpdateCommentParams) (*CommentPayload, error) {
+	const op = "Comments.Update"
+	path, err := pathf(op, "/api/v3/comments/%s", id("commentID", commentID))
+	if err != nil {
+		return nil, err
+	}
+	if params == nil {
+		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
+	checks := []error{
+		postsCheckMentionees(op, params.Mentionees),
+		commentsCheckAttachments(op, params.Attachments),
+	}
+	if params.Data != nil {
+		checks = append(checks, maxLenPtr(op, "Data.Text", params.Data.Text, commentsMaxText))
+	}
+	if err := firstErr(checks...); err != nil {
+		return nil, err
+	}
+	return s.payload(ctx, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true})
+}
+
+// DeleteCommentParams are the options of Comments.Delete.
+type DeleteCommentParams struct {
+	// Permanent deletes the comment for good (hard delete) instead of marking it deleted.
+	Permanent *bool
+}
+
+// Delete deletes a comment (soft by default; see DeleteCommentParams.Permanent).
+// DELETE /api/v4/comments/{commentId}. Idempotent by construction (deleting a deleted
+// comment leaves it deleted), so it is retried like a read; a retry after a first attempt
+// that was applied may answer an error matching ErrNotFound, which a caller can treat as done.
+func (s *CommentsService) Delete(ctx context.Context, commentID string, params *DeleteCommentParams) error {
+	const op = "Comments.Delete"
+	path, err := pathf(op, "/api/v4/comments/%s", id("commentID", commentID))
+	if err != nil {
+		return err
+	}
+	q := query{}
+	if params != nil {
+		q.boolean("permanent", params.Permanent)
+	}
+	return postsDoSuccess(ctx, s.c, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), idempotent: true})
+}
+
+// DeleteV3 soft-deletes a comment with the v3 API. DELETE /api/v3/comments/{commentId}.
+// Unlike Delete (v4) it cannot delete permanently. Idempotent by construction (deleting a
+// deleted comment leaves it deleted).
+//
+// Deprecated: use Delete (DELETE /api/v4/comments/{commentId}).
+func (s *CommentsService) DeleteV3(ctx context.Context, commentID string) error {
+	const op = "Comments.DeleteV3"
+	path, err := pathf(op, "/api/v3/comments/%s", id("commentID", commentID))
+	if err != nil {
+		return err
+	}
+	return postsDoSuccess(ctx, s.c, &request{op: op, method: http.MethodDelete, path: path, idempotent: true})
+}
+
+// Flag reports a comment as the calling user (use a view from Client.AsUser) and returns it.
+// POST /api/v3/comments/{commentId}/flag. Not retried once it may have reached the server.
+func (s *CommentsService) Flag(ctx context.Context, commentID string) (*CommentPayload, error) {
+	const op = "Comments.Flag"
+	path, err := pathf(op, "/api/v3/comments/%s/flag", id("commentID", commentID))
+	if err != nil {
+		return nil, err
+	}
+	if err := maxLen(op, "commentID", commentID, 900); err != nil {
+		return nil, err
+	}
+	body := struct {
+		CommentID string `json:"commentId"`
+	}{commentID}
+	return s.payload(ctx, &request{op: op, method: http.MethodPost, path: path, body: body})
+}
+
+// Unflag withdraws the calling user's flag on a comment and returns it.
+// DELETE /api/v3/comments/{commentId}/unflag. Idempotent by construction (removing one's own
+// flag twice leaves it removed), so it is retried like a read.
+func (s *CommentsService) Unflag(ctx context.Context, commentID string) (*CommentPayload, error) {
+	return s.action(ctx, "Comments.Unflag", "/api/v3/comments/%s/unflag", commentID)
+}
+
+// ClearFlags removes every flag on a comment (moderators) and returns it.
+// DELETE /api/v3/comments/{commentId}/flags. Idempotent by construction (clearing cleared
+// flags changes nothing), so it is retried like a read.
+func (s *CommentsService) ClearFlags(ctx context.Context, commentID string) (*CommentPayload, error) {
+	return s.action(ctx, "Comments.ClearFlags", "/api/v3/comments/%s/flags", commentID)
+}
+
+// IsFlaggedByMe reports whether the calling user flagged a comment.
+// GET /api/v3/comments/{commentId}/isflagbyme.
+func (s *CommentsService) IsFlaggedByMe(ctx context.Context, commentID string) (bool, error) {
+	const op = "Comments.IsFlaggedByMe"
+	path, err := pathf(op, "/api/v3/comments/%s/isflagbyme", id("commentID", commentID))
+	if err != nil {
+		return false, err
+	}
+	var out postsEnvelope[struct {
+		Result bool `json:"result"`
+	}]
+	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: path}, &out); err != nil {
+		return false, err
+	}
+	return out.Data.Result, nil
+}
+
+// action sends an idempotent DELETE on a comment sub-resource.
+func (s *CommentsService) action(ctx context.Context, op, format, commentID string) (*CommentPayload, error) {
+	path, err := pathf(op, format, id("commentID", commentID))
+	if err != nil {
+		return nil, err
+	}
+	return s.payload(ctx, &request{op: op, method: http.MethodDelete, path: path, idempotent: true})
+}
+
+// payload sends r and decodes a comment bundle holding at least one comment.
+func (s *CommentsService) payload(ctx context.Context, r *request) (*CommentPayload, error) {
+	var out CommentPayload
+	if err := s.c.do(ctx, r, &out); err != nil {
+		return nil, err
+	}
+	if _, err := first(out.Comments, r.method, r.path, "comment"); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}

@@ -1,4 +1,1297 @@
 package amity
 
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"iter"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+)
+
 // PostsService manages posts, their review (approve / decline), flags and feeds. Reach it as Client.Posts.
 type PostsService struct{ c *Client }
+
+// PostDataType is the kind of a post. Besides the system types below, a custom type is any
+// dot-separated name such as "com.example.birthday"; its data is free-form (see
+// CreatePostParams.CustomData).
+type PostDataType string
+
+// System post data types.
+const (
+	PostDataTypeText       PostDataType = "text"
+	PostDataTypeImage      PostDataType = "image"
+	PostDataTypeFile       PostDataType = "file"
+	PostDataTypeVideo      PostDataType = "video"
+	PostDataTypeLiveStream PostDataType = "liveStream"
+	PostDataTypePoll       PostDataType = "poll"
+)
+
+// postsCustomType matches a custom data type: at least two dot-separated name parts.
+var postsCustomType = regexp.MustCompile(`^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)+$`)
+
+// IsCustom reports whether t is a custom (dot-separated) data type such as "com.example.birthday".
+func (t PostDataType) IsCustom() bool { return postsCustomType.MatchString(string(t)) }
+
+// PostTargetType is where a post lives: a user's feed, a community's feed, or a piece of
+// content.
+type PostTargetType string
+
+// Post targets.
+const (
+	PostTargetUser      PostTargetType = "user"
+	PostTargetCommunity PostTargetType = "community"
+	PostTargetContent   PostTargetType = "content"
+)
+
+// PostAttachmentType is the kind of a file attached to a post.
+type PostAttachmentType string
+
+// Attachment types. Clip is a short video uploaded as a clip (the product documents' clip
+// posts); the spec lists image, file and video.
+const (
+	PostAttachmentImage PostAttachmentType = "image"
+	PostAttachmentFile  PostAttachmentType = "file"
+	PostAttachmentVideo PostAttachmentType = "video"
+	PostAttachmentClip  PostAttachmentType = "clip"
+)
+
+// PostSortBy orders post listings.
+type PostSortBy string
+
+// Post orders. With the Updated orders, ListPostsParams.UpdatedAt positions the page.
+const (
+	PostSortLastCreated  PostSortBy = "lastCreated"
+	PostSortFirstCreated PostSortBy = "firstCreated"
+	PostSortLastUpdated  PostSortBy = "lastUpdated"
+	PostSortFirstUpdated PostSortBy = "firstUpdated"
+)
+
+// MentionType is the kind of a mention; the API knows "user".
+type MentionType string
+
+// Mention types.
+const (
+	MentionTypeUser MentionType = "user"
+)
+
+// Mentionee is a mention in a post or comment: the users notified by it. In requests set Type
+// and UserIDs; the API fills UserPublicIDs and UserInternalIDs in its answers.
+type Mentionee struct {
+	// Type is "user".
+	Type MentionType `json:"type,omitempty"`
+	// UserIDs are the public IDs of the mentioned users.
+	UserIDs []string `json:"userIds,omitempty"`
+	// UserPublicIDs and UserInternalIDs are the two forms of the mentioned users' IDs, in
+	// answers only.
+	UserPublicIDs   []string `json:"userPublicIds,omitempty"`
+	UserInternalIDs []string `json:"userInternalIds,omitempty"`
+}
+
+// Post is a post. Image, file, video and poll content lives in child posts (see
+// PostPayload.Children), each with one file or poll.
+type Post struct {
+	// ID is the post's private ID; Path its real-time event path (v3 answers).
+	ID   string `json:"_id,omitempty"`
+	Path string `json:"path,omitempty"`
+	// PostID is the post's public ID.
+	PostID string `json:"postId"`
+	// ParentPostID is set on a child post: the post it belongs to.
+	ParentPostID string `json:"parentPostId,omitempty"`
+	// PostedUserID is the author's public ID; PostedUserPublicID and PostedUserInternalID
+	// are its two forms.
+	PostedUserID         string `json:"postedUserId,omitempty"`
+	PostedUserPublicID   string `json:"postedUserPublicId,omitempty"`
+	PostedUserInternalID string `json:"postedUserInternalId,omitempty"`
+	// PublisherID and PublisherPublicID name who published the post (v4 answers).
+	PublisherID       string `json:"publisherId,omitempty"`
+	PublisherPublicID string `json:"publisherPublicId,omitempty"`
+	SharedUserID      string `json:"sharedUserId,omitempty"`
+	SharedCount       int    `json:"sharedCount,omitempty"`
+	// TargetID is the feed owner (a user or community ID, or a content ID), per TargetType.
+	TargetID         string         `json:"targetId,omitempty"`
+	TargetPublicID   string         `json:"targetPublicId,omitempty"`
+	TargetInternalID string         `json:"targetInternalId,omitempty"`
+	TargetType       PostTargetType `json:"targetType,omitempty"`
+	// DataType is text, image, file, video, liveStream, poll or a custom type.
+	DataType PostDataType `json:"dataType,omitempty"`
+	// Data is the post's content.
+	Data PostData `json:"data"`
+	// Metadata is free-form JSON.
+	Metadata map[string]any `json:"metadata,omitempty"`
+	// FlagCount is how many times users flagged the post.
+	FlagCount int       `json:"flagCount,omitempty"`
+	HashFlag  *HashFlag `json:"hashFlag,omitempty"`
+	// EditedAt is when the text was last edited.
+	EditedAt  Time `json:"editedAt"`
+	CreatedAt Time `json:"createdAt"`
+	UpdatedAt Time `json:"updatedAt"`
+	// Reactions counts the reactions by name, e.g. {"like": 3}.
+	Reactions      map[string]int `json:"reactions,omitempty"`
+	ReactionsCount int            `json:"reactionsCount,omitempty"`
+	// MyReactions are the calling user's reaction names.
+	MyReactions   []string `json:"myReactions,omitempty"`
+	CommentsCount int      `json:"commentsCount,omitempty"`
+	// Comments are the IDs of the latest comments (in PostPayload.Comments).
+	Comments []string `json:"comments,omitempty"`
+	// Children are the IDs of the child posts (in PostPayload.PostChildren).
+	Children  []string `json:"children,omitempty"`
+	IsDeleted bool     `json:"isDeleted,omitempty"`
+	// HasFlaggedComment and HasFlaggedChildren report flags below the post.
+	HasFlaggedComment  bool `json:"hasFlaggedComment,omitempty"`
+	HasFlaggedChildren bool `json:"hasFlaggedChildren,omitempty"`
+	// FeedID is the feed the post is in (in PostPayload.Feeds).
+	FeedID string `json:"feedId,omitempty"`
+	// Tags are at most 5 tags of at most 24 characters.
+	Tags       []string    `json:"tags,omitempty"`
+	Mentionees []Mentionee `json:"mentionees,omitempty"`
+	// Impression and Reach are view counts.
+	Impression int `json:"impression,omitempty"`
+	Reach      int `json:"reach,omitempty"`
+	// Hashtags and StructureType are documented by the product but not by the spec.
+	// StructureType describes the media composition of a post with attachments.
+	Hashtags      []string `json:"hashtags,omitempty"`
+	StructureType string   `json:"structureType,omitempty"`
+
+	// Raw is the post's JSON as received, with any field this type does not know.
+	Raw json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes a post and keeps its raw JSON.
+func (p *Post) UnmarshalJSON(b []byte) error {
+	type plain Post
+	return decodeRaw(b, (*plain)(p), &p.Raw)
+}
+
+// PostData is the content of a post. Which fields are set depends on the data type: Text on
+// a parent post, FileID on an image or file child, VideoFileID on a video child, StreamID on
+// a live stream post, PollID on a poll post. A custom post's data is free-form: read it from
+// Raw.
+type PostData struct {
+	// Text is the text of a parent post.
+	Text string `json:"text,omitempty"`
+	// FileID is the file of an image or file child post; ThumbnailFileID a video's
+	// thumbnail; VideoFileID the renditions of a video child post.
+	FileID          string            `json:"fileId,omitempty"`
+	ThumbnailFileID string            `json:"thumbnailFileId,omitempty"`
+	VideoFileID     *PostVideoFileIDs `json:"videoFileId,omitempty"`
+	// StreamID is the live stream of a liveStream post; PollID the poll of a poll post.
+	StreamID string `json:"streamId,omitempty"`
+	PollID   string `json:"pollId,omitempty"`
+	// Title, RoomID, IsMuted and DisplayMode are documented by the product but not by the
+	// spec (titled posts, live rooms, clip children).
+	Title       string `json:"title,omitempty"`
+	RoomID      string `json:"roomId,omitempty"`
+	IsMuted     bool   `json:"isMuted,omitempty"`
+	DisplayMode string `json:"displayMode,omitempty"`
+
+	// Raw is the data's JSON as received: the whole content of a custom post.
+	Raw json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes post data. Data that is not in the shape of PostData (a custom post
+// may hold anything) leaves the fields empty instead of failing; Raw always holds it.
+func (d *PostData) UnmarshalJSON(b []byte) error {
+	type plain PostData
+	var v plain
+	if json.Unmarshal(b, &v) == nil {
+		*d = PostData(v)
+	} else {
+		*d = PostData{}
+	}
+	d.Raw = append(json.RawMessage(nil), b...)
+	return nil
+}
+
+// PostVideoFileIDs are the file IDs of a video's renditions.
+type PostVideoFileIDs struct {
+	Original string `json:"original,omitempty"`
+	Low      string `json:"low,omitempty"`
+	Medium   string `json:"medium,omitempty"`
+	High     string `json:"high,omitempty"`
+}
+
+// VideoStreamingStatus is the state of a live stream.
+type VideoStreamingStatus string
+
+// Live stream states.
+const (
+	VideoStreamingIdle     VideoStreamingStatus = "idle"
+	VideoStreamingLive     VideoStreamingStatus = "live"
+	VideoStreamingEnded    VideoStreamingStatus = "ended"
+	VideoStreamingRecorded VideoStreamingStatus = "recorded"
+)
+
+// VideoStreaming is a live stream, referred to by a liveStream post (PostData.StreamID).
+type VideoStreaming struct {
+	// StreamID is the stream's ID.
+	StreamID string `json:"streamId"`
+	// UserID is the broadcaster's public ID; UserInternalID and UserPublicID its two forms.
+	UserID          string `json:"userId,omitempty"`
+	UserInternalID  string `json:"userInternalId,omitempty"`
+	UserPublicID    string `json:"userPublicId,omitempty"`
+	ThumbnailFileID string `json:"thumbnailFileId,omitempty"`
+	Title           string `json:"title,omitempty"`
+	Description     string `json:"description,omitempty"`
+	// Status is idle, live, ended or recorded.
+	Status    VideoStreamingStatus    `json:"status,omitempty"`
+	IsLive    bool                    `json:"isLive,omitempty"`
+	IsDeleted bool                    `json:"isDeleted,omitempty"`
+	Platform  *VideoStreamingPlatform `json:"platform,omitempty"`
+	// ModerationID refers to the stream's moderation record.
+	ModerationID string         `json:"moderationId,omitempty"`
+	StartedAt    Time           `json:"startedAt"`
+	EndedAt      Time           `json:"endedAt"`
+	CreatedAt    Time           `json:"createdAt"`
+	UpdatedAt    Time           `json:"updatedAt"`
+	Metadata     map[string]any `json:"metadata,omitempty"`
+	// Resolution is SD (the default), HD or FHD.
+	Resolution string `json:"resolution,omitempty"`
+	// StreamerURL is where the broadcaster sends the stream.
+	StreamerURL *VideoStreamingURL `json:"streamerUrl,omitempty"`
+	// Recordings are the recorded files of an ended stream.
+	Recordings []VideoStreamingRecording `json:"recordings,omitempty"`
+	// WatcherURL holds the playback URLs.
+	WatcherURL *VideoStreamingWatcherURLs `json:"watcherUrl,omitempty"`
+
+	// Raw is the stream's JSON as received, with any field this type does not know.
+	Raw json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes a live stream and keeps its raw JSON.
+func (v *VideoStreaming) UnmarshalJSON(b []byte) error {
+	type plain VideoStreaming
+	return decodeRaw(b, (*plain)(v), &v.Raw)
+}
+
+// VideoStreamingPlatform names the broadcasting client.
+type VideoStreamingPlatform struct {
+	Name    string `json:"name,omitempty"`
+	Version string `json:"version,omitempty"`
+}
+
+// VideoStreamingURL is a streaming URL and its parts.
+type VideoStreamingURL struct {
+	URL        string                       `json:"url,omitempty"`
+	Components *VideoStreamingURLComponents `json:"components,omitempty"`
+}
+
+// VideoStreamingURLComponents are the parts of a streaming URL.
+type VideoStreamingURLComponents struct {
+	Origin     string `json:"origin,omitempty"`
+	AppName    string `json:"appName,omitempty"`
+	StreamName string `json:"streamName,omitempty"`
+	Query      string `json:"query,omitempty"`
+}
+
+// VideoStreamingWatcherURLs are the playback URLs of a stream by protocol.
+type VideoStreamingWatcherURLs struct {
+	FLV  *VideoStreamingURL `json:"flv,omitempty"`
+	HLS  *VideoStreamingURL `json:"hls,omitempty"`
+	RTMP *VideoStreamingURL `json:"rtmp,omitempty"`
+}
+
+// VideoStreamingRecording is one recording of a stream, by container format.
+type VideoStreamingRecording struct {
+	FLV  *VideoStreamingRecordingFile `json:"flv,omitempty"`
+	MP4  *VideoStreamingRecordingFile `json:"mp4,omitempty"`
+	M3U8 *VideoStreamingRecordingFile `json:"m3u8,omitempty"`
+}
+
+// VideoStreamingRecordingFile is a recorded file: its URL, duration and time span (as the
+// API sends them, in seconds or milliseconds per the stream service).
+type VideoStreamingRecordingFile struct {
+	URL       string  `json:"url,omitempty"`
+	Duration  float64 `json:"duration,omitempty"`
+	StartTime float64 `json:"startTime,omitempty"`
+	StopTime  float64 `json:"stopTime,omitempty"`
+}
+
+// PostPayload is the API's post bundle: the posts and everything they refer to. Posts
+// answers (create, get, update, flag, review, lists) all have this shape; lists fill Paging.
+// Use the lookup methods to resolve relations without another request.
+type PostPayload struct {
+	// Posts are the posts asked for (one for a create, get or update).
+	Posts []Post `json:"posts"`
+	// PostChildren are their child posts (see Children).
+	PostChildren []Post `json:"postChildren"`
+	// Comments are their latest comments (see LatestComments).
+	Comments []Comment `json:"comments"`
+	// Users are the authors and mentioned users (see Author, User).
+	Users []User `json:"users"`
+	// Files are the attached files (see PostFiles, File).
+	Files []File `json:"files"`
+	// Communities, CommunityUsers and Categories describe the communities posted in and the
+	// authors' memberships (see Community).
+	Communities    []Community         `json:"communities"`
+	CommunityUsers []CommunityUser     `json:"communityUsers"`
+	Categories     []CommunityCategory `json:"categories"`
+	// Feeds are the feeds the posts are in (see Feed).
+	Feeds []Feed `json:"feeds"`
+	// VideoStreamings are the live streams of liveStream posts (see VideoStreaming).
+	VideoStreamings []VideoStreaming `json:"videoStreamings"`
+	// Polls are the polls of poll posts (see Poll).
+	Polls []Poll `json:"polls"`
+	// Paging holds the cursors of a list answer.
+	Paging Paging `json:"paging"`
+}
+
+func (p *PostPayload) pageItems() []Post { return p.Posts }
+func (p *PostPayload) pageInfo() Paging  { return p.Paging }
+
+// Post returns the first post of the answer (the one created, read or changed), or nil.
+func (p *PostPayload) Post() *Post {
+	if len(p.Posts) == 0 {
+		return nil
+	}
+	return &p.Posts[0]
+}
+
+// User returns the sideloaded user with the given public ID, or nil.
+func (p *PostPayload) User(userID string) *User { return postsFindUser(p.Users, userID) }
+
+// File returns the sideloaded file with the given ID, or nil.
+func (p *PostPayload) File(fileID string) *File { return findFile(p.Files, fileID) }
+
+// Author returns the user who posted post, or nil when the answer does not hold it.
+func (p *PostPayload) Author(post *Post) *User {
+	if post == nil {
+		return nil
+	}
+	for _, id := range []string{post.PostedUserID, post.PostedUserPublicID} {
+		if u := postsFindUser(p.Users, id); u != nil {
+			return u
+		}
+	}
+	if post.PostedUserInternalID != "" {
+		for i := range p.Users {
+			if p.Users[i].UserInternalID == post.PostedUserInternalID || p.Users[i].ID == post.PostedUserInternalID {
+				return &p.Users[i]
+			}
+		}
+	}
+	return nil
+}
+
+// Children returns the child posts of post (its images, files, videos or poll), in order.
+func (p *PostPayload) Children(post *Post) []Post {
+	if post == nil {
+		return nil
+	}
+	var out []Post
+	for _, id := range post.Children {
+		if c := p.findPost(id); c != nil {
+			out = append(out, *c)
+		}
+	}
+	return out
+}
+
+func (p *PostPayload) findPost(postID string) *Post {
+	for _, list := range [][]Post{p.PostChildren, p.Posts} {
+		for i := range list {
+			if list[i].PostID == postID {
+				return &list[i]
+			}
+		}
+	}
+	return nil
+}
+
+// PostFiles returns the sideloaded files of post: those its own data refers to and those of its
+// children (attachments, thumbnails, video renditions), in order and without repeats.
+func (p *PostPayload) PostFiles(post *Post) []File {
+	if post == nil {
+		return nil
+	}
+	var ids []string
+	ids = postsFileIDs(ids, &post.Data)
+	for _, c := range p.Children(post) {
+		ids = postsFileIDs(ids, &c.Data)
+	}
+	seen := map[string]bool{}
+	var out []File
+	for _, id := range ids {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		if f := p.File(id); f != nil {
+			out = append(out, *f)
+		}
+	}
+	return out
+}
+
+func postsFileIDs(ids []string, d *PostData) []string {
+	add := func(id string) {
+		if id != "" {
+			ids = append(ids, id)
+		}
+	}
+	add(d.FileID)
+	if v := d.VideoFileID; v != nil {
+		add(v.Original)
+		add(v.High)
+		add(v.Medium)
+		add(v.Low)
+	}
+	add(d.ThumbnailFileID)
+	return ids
+}
+
+// Poll returns the poll of a poll post (referred to by the post or one of its children), or
+// nil.
+func (p *PostPayload) Poll(post *Post) *Poll {
+	if post == nil {
+		return nil
+	}
+	ids := []string{post.Data.PollID}
+	for _, c := range p.Children(post) {
+		ids = append(ids, c.Data.PollID)
+	}
+	for _, id := range ids {
+		if id == "" {
+			continue
+		}
+		for i := range p.Polls {
+			if p.Polls[i].PollID == id {
+				return &p.Polls[i]
+			}
+		}
+	}
+	return nil
+}
+
+// VideoStreaming returns the live stream of a liveStream post (referred to by the post or
+// one of its children), or nil.
+func (p *PostPayload) VideoStreaming(post *Post) *VideoStreaming {
+	if post == nil {
+		return nil
+	}
+	ids := []string{post.Data.StreamID}
+	for _, c := range p.Children(post) {
+		ids = append(ids, c.Data.StreamID)
+	}
+	for _, id := range ids {
+		if id == "" {
+			continue
+		}
+		for i := range p.VideoStreamings {
+			if p.VideoStreamings[i].StreamID == id {
+				return &p.VideoStreamings[i]
+			}
+		}
+	}
+	return nil
+}
+
+// Community returns the community a community post was posted in, or nil (for a post on a
+// user's feed or content, or when the answer does not hold it).
+func (p *PostPayload) Community(post *Post) *Community {
+	if post == nil || post.TargetType != PostTargetCommunity {
+		return nil
+	}
+	for i := range p.Communities {
+		c := &p.Communities[i]
+		if c.CommunityID != "" && (c.CommunityID == post.TargetID || c.CommunityID == post.TargetPublicID) {
+			return c
+		}
+	}
+	return nil
+}
+
+// LatestComments returns the sideloaded latest comments of post, in the order of
+// post.Comments.
+func (p *PostPayload) LatestComments(post *Post) []Comment {
+	if post == nil {
+		return nil
+	}
+	var out []Comment
+	for _, id := range post.Comments {
+		for i := range p.Comments {
+			if p.Comments[i].CommentID == id {
+				out = append(out, p.Comments[i])
+				break
+			}
+		}
+	}
+	return out
+}
+
+// Feed returns the feed post is in, or nil.
+func (p *PostPayload) Feed(post *Post) *Feed {
+	if post == nil || post.FeedID == "" {
+		return nil
+	}
+	for i := range p.Feeds {
+		if p.Feeds[i].FeedID == post.FeedID {
+			return &p.Feeds[i]
+		}
+	}
+	return nil
+}
+
+func postsFindUser(users []User, userID string) *User {
+	if userID == "" {
+		return nil
+	}
+	for i := range users {
+		if users[i].UserID == userID {
+			return &users[i]
+		}
+	}
+	return nil
+}
+
+// CreatePostParams describes a post for Posts.Create. Data (or CustomData, for a custom data
+// type) is required; a text, image, file or video post needs Data.Text or at least one
+// attachment.
+type CreatePostParams struct {
+	// PostID sets the new post's public ID; empty lets the API choose.
+	PostID string `json:"postId,omitempty"`
+	// Data is the post's content. Required unless CustomData is set.
+	Data *CreatePostData `json:"data,omitempty"`
+	// CustomData is the free-form content of a post with a custom DataType (such as
+	// "com.example.birthday"), at most 100 KB as JSON; it is sent as "data" in place of Data.
+	// The API ignores Attachments on custom posts.
+	CustomData map[string]any `json:"-"`
+	// Attachments are the files of an image, file, video or clip post (at most 10), each
+	// becoming a child post.
+	Attachments []PostAttachment `json:"attachments,omitempty"`
+	// DataType is a system type (text, image, file, video, liveStream, poll) or a custom
+	// dot-separated type. Empty lets the API derive it.
+	DataType PostDataType `json:"dataType,omitempty"`
+	// TargetType is where to post: user (the default), community or content.
+	TargetType PostTargetType `json:"targetType,omitempty"`
+	// TargetID is the user, community or content ID per TargetType; required for community
+	// and content, empty on a user target meaning the caller's own feed.
+	TargetID string `json:"targetId,omitempty"`
+	// Metadata is free-form JSON.
+	Metadata map[string]any `json:"metadata,omitempty"`
+	// Tags: at most 5, each at most 24 characters.
+	Tags []string `json:"tags,omitempty"`
+	// Mentionees are the users the post mentions (and notifies).
+	Mentionees []Mentionee `json:"mentionees,omitempty"`
+	// CreatedAt backdates the post (imports).
+	CreatedAt *Time `json:"createdAt,omitempty"`
+
+	// The fields below are documented by the product but not (yet) by the spec.
+
+	// Hashtags: at most 30.
+	Hashtags []string `json:"hashtags,omitempty"`
+	// Links are the links in the text, with their preview.
+	Links []PostLink `json:"links,omitempty"`
+	// IsDiscoverable controls whether the post shows up in discovery and search.
+	IsDiscoverable *bool `json:"isDiscoverable,omitempty"`
+	// EventID attaches the post to an event.
+	EventID string `json:"eventId,omitempty"`
+}
+
+// MarshalJSON encodes the params, sending CustomData as "data" when it is set.
+func (p CreatePostParams) MarshalJSON() ([]byte, error) {
+	type plain CreatePostParams
+	if p.CustomData == nil {
+		return json.Marshal(plain(p))
+	}
+	return json.Marshal(struct {
+		plain
+		Data map[string]any `json:"data"`
+	}{plain(p), p.CustomData})
+}
+
+// CreatePostData is the content of a new post.
+type CreatePostData struct {
+	// Text is the post's text (at most 50,000 characters).
+	Text string `json:"text,omitempty"`
+	// StreamID makes a liveStream post of a video stream.
+	StreamID string `json:"streamId,omitempty"`
+	// PollID makes a poll post of a poll (see Polls).
+	PollID string `json:"pollId,omitempty"`
+
+	// Title, FileID and RoomID are documented by the product but not (yet) by the spec.
+	Title  string `json:"title,omitempty"`
+	FileID string `json:"fileId,omitempty"`
+	RoomID string `json:"roomId,omitempty"`
+}
+
+// PostAttachment is a file attached to a post.
+type PostAttachment struct {
+	// FileID is an uploaded file (see Files). Required.
+	FileID string `json:"fileId"`
+	// Type is image, file, video or clip. Required.
+	Type PostAttachmentType `json:"type"`
+	// DisplayMode (fill or fit) and IsMuted set how a clip is shown; documented by the
+	// product for clip posts, not by the spec.
+	DisplayMode *string `json:"displayMode,omitempty"`
+	IsMuted     *bool   `json:"isMuted,omitempty"`
+}
+
+// PostLink is a link in a post's text and its preview (documented by the product, not by the
+// spec).
+type PostLink struct {
+	// URL is the link. Required.
+	URL string `json:"url"`
+	// Index and Length locate the link in the text.
+	Index  *int `json:"index,omitempty"`
+	Length *int `json:"length,omitempty"`
+	// RenderPreview asks clients to show a preview card.
+	RenderPreview *bool `json:"renderPreview,omitempty"`
+	// Domain, Title and ImageURL describe the preview.
+	Domain   *string `json:"domain,omitempty"`
+	Title    *string `json:"title,omitempty"`
+	ImageURL *string `json:"imageUrl,omitempty"`
+}
+
+// Limits on posts, from the spec and the product documents.
+const (
+	postsMaxAttachments = 10      // "10 images or videos per post"
+	postsMaxTags        = 5       // spec: tags maxItems 5
+	postsMaxTagLen      = 24      // spec: tag items "maximum: 24" (a length)
+	postsMaxHashtags    = 30      // product documents
+	postsMaxText        = 50000   // spec: data.text maximum 50000 on update
+	postsMaxCustomData  = 100_000 // "data payload size will be limit to 100kb"
+	postsMaxIDLen       = 900     // spec: postId / targetId maxLength 900
+	postsMaxDataFileLen = 100     // spec: data.fileId / streamId / thumbnailFileId "maximum: 100"
+)
+
+func (p *CreatePostParams) validate(op string) error {
+	if p == nil {
+		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
+	custom := p.DataType.IsCustom()
+	switch {
+	case p.Data == nil && p.CustomData == nil:
+		return &ValidationError{Op: op, Field: "Data", Reason: "is required"}
+	case p.Data != nil && p.CustomData != nil:
+		return &ValidationError{Op: op, Field: "CustomData", Reason: "must not be set together with Data"}
+	case p.CustomData != nil && !custom:
+		return &ValidationError{Op: op, Field: "CustomData", Reason: "needs a custom (dot-separated) DataType"}
+	}
+	checks := []error{
+		postsCheckDataType(op, "DataType", p.DataType, PostDataTypeText, PostDataTypeImage, PostDataTypeFile,
+			PostDataTypeVideo, PostDataTypeLiveStream, PostDataTypePoll),
+		oneOf(op, "TargetType", p.TargetType, PostTargetUser, PostTargetCommunity, PostTargetContent),
+		maxLen(op, "PostID", p.PostID, postsMaxIDLen),
+		maxLen(op, "TargetID", p.TargetID, postsMaxIDLen),
+		metadataSize(op, "CustomData", p.CustomData, postsMaxCustomData),
+		postsCheckAttachments(op, p.Attachments),
+		postsCheckTags(op, p.Tags),
+		maxItems(op, "Hashtags", len(p.Hashtags), postsMaxHashtags),
+		postsCheckMentionees(op, p.Mentionees),
+	}
+	if p.TargetType == PostTargetCommunity || p.TargetType == PostTargetContent {
+		checks = append(checks, required(op, "TargetID", p.TargetID))
+	}
+	for _, l := range p.Links {
+		checks = append(checks, required(op, "Links[].URL", l.URL))
+	}
+	if d := p.Data; d != nil {
+		checks = append(checks, maxLen(op, "Data.Text", d.Text, postsMaxText))
+		switch {
+		case p.DataType == PostDataTypeLiveStream:
+			checks = append(checks, required(op, "Data.StreamID", d.StreamID))
+		case p.DataType == PostDataTypePoll:
+			checks = append(checks, required(op, "Data.PollID", d.PollID))
+		case !custom && d.StreamID == "" && d.PollID == "" && d.Text == "" && len(p.Attachments) == 0:
+			checks = append(checks, &ValidationError{Op: op, Field: "Data.Text", Reason: "is required when there are no attachments"})
+		}
+	}
+	return firstErr(checks...)
+}
+
+// postsCheckDataType accepts the zero value, one of the system types, or a custom type.
+func postsCheckDataType(op, field string, t PostDataType, system ...PostDataType) error {
+	if t.IsCustom() {
+		return nil
+	}
+	if err := oneOf(op, field, t, system...); err != nil {
+		err.(*ValidationError).Reason += " (or a custom dot-separated type)"
+		return err
+	}
+	return nil
+}
+
+func postsCheckAttachments(op string, atts []PostAttachment) error {
+	if err := maxItems(op, "Attachments", len(atts), postsMaxAttachments); err != nil {
+		return err
+	}
+	for _, a := range atts {
+		if err := firstErr(
+			required(op, "Attachments[].FileID", a.FileID),
+			required(op, "Attachments[].Type", string(a.Type)),
+			oneOf(op, "Attachments[].Type", a.Type, PostAttachmentImage, PostAttachmentFile, PostAttachmentVideo, PostAttachmentClip),
+		); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func postsCheckTags(op string, tags []string) error {
+	if err := maxItems(op, "Tags", len(tags), postsMaxTags); err != nil {
+		return err
+	}
+	for _, t := range tags {
+		if err := maxLen(op, "Tags[]", t, postsMaxTagLen); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func postsCheckMentionees(op string, ms []Mentionee) error {
+	for _, m := range ms {
+		if err := oneOf(op, "Mentionees[].Type", m.Type, MentionTypeUser); err != nil {
+			return err
+		}
+		if len(m.UserPublicIDs)+len(m.UserInternalIDs) > 0 {
+			return &ValidationError{Op: op, Field: "Mentionees[].UserPublicIDs", Reason: "is filled by the API; set UserIDs"}
+		}
+	}
+	return nil
+}
+
+// Create creates a post and returns it with its children, files and poll. POST /api/v4/posts.
+// Not retried once it may have reached the server: a repeat would create a second post
+// (unless PostID is set).
+func (s *PostsService) Create(ctx context.Context, params *CreatePostParams) (*PostPayload, error) {
+	const op = "Posts.Create"
+	if err := params.validate(op); err != nil {
+		return nil, err
+	}
+	return s.payload(ctx, &request{op: op, method: http.MethodPost, path: "/api/v4/posts", body: params})
+}
+
+// CreatePostV3Params describes a post for Posts.CreateV3.
+type CreatePostV3Params struct {
+	// Text is the post's text.
+	//
+	// Deprecated: use Data.Text.
+	Text *string `json:"text,omitempty"`
+	// Data is the post's content; Data.Text is required.
+	Data CreatePostV3Data `json:"data"`
+	// DataType is a system or custom (dot-separated) type.
+	DataType PostDataType `json:"dataType,omitempty"`
+	// TargetType is user (the default), community or content; TargetID the target's ID.
+	TargetType PostTargetType `json:"targetType,omitempty"`
+	TargetID   string         `json:"targetId,omitempty"`
+	Metadata   map[string]any `json:"metadata,omitempty"`
+	// PostID sets the new post's public ID.
+	PostID string `json:"postId,omitempty"`
+	// Tags: at most 5, each at most 24 characters.
+	Tags      []string `json:"tags,omitempty"`
+	CreatedAt *Time    `json:"createdAt,omitempty"`
+}
+
+// CreatePostV3Data is the content of a v3 post: text and the IDs of image and file uploads.
+type CreatePostV3Data struct {
+	// Text is required.
+	Text string `json:"text"`
+	// Images and Files are uploaded file IDs (at most 10 together).
+	Images []string `json:"images,omitempty"`
+	Files  []string `json:"files,omitempty"`
+}
+
+// CreateV3 creates a post with the v3 API. POST /api/v3/posts. Unlike Create (v4), it takes
+// image and file IDs in Data instead of typed attachments, requires text, and knows no
+// mentions, videos, live streams or polls. Not retried once it may have reached the server.
+func (s *PostsService) CreateV3(ctx context.Context, params *CreatePostV3Params) (*PostPayload, error) {
+	const op = "Posts.CreateV3"
+	if params == nil {
+		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
+	checks := []error{
+		required(op, "Data.Text", params.Data.Text),
+		maxLen(op, "Data.Text", params.Data.Text, postsMaxText),
+		maxItems(op, "Data.Images+Data.Files", len(params.Data.Images)+len(params.Data.Files), postsMaxAttachments),
+		postsCheckDataType(op, "DataType", params.DataType, PostDataTypeText, PostDataTypeImage, PostDataTypeFile,
+			PostDataTypeVideo, PostDataTypeLiveStream, PostDataTypePoll),
+		oneOf(op, "TargetType", params.TargetType, PostTargetUser, PostTargetCommunity, PostTargetContent),
+		maxLen(op, "TargetID", params.TargetID, postsMaxIDLen),
+		maxLen(op, "PostID", params.PostID, postsMaxIDLen),
+		postsCheckTags(op, params.Tags),
+	}
+	for _, id := range append(append([]string(nil), params.Data.Images...), params.Data.Files...) {
+		checks = append(checks, required(op, "Data.Images/Files[]", id))
+	}
+	if params.TargetType == PostTargetCommunity || params.TargetType == PostTargetContent {
+		checks = append(checks, required(op, "TargetID", params.TargetID))
+	}
+	if err := firstErr(checks...); err != nil {
+		return nil, err
+	}
+	return s.payload(ctx, &request{op: op, method: http.MethodPost, path: "/api/v3/posts", body: params})
+}
+
+// Get returns a post with its children, comments, author, files and poll.
+// GET /api/v3/posts/{postId}. (There is no v4 variant.)
+func (s *PostsService) Get(ctx context.Context, postID string) (*PostPayload, error) {
+	const op = "Posts.Get"
+	path, err := s.postPath(op, "/api/v3/posts/%s", postID)
+	if err != nil {
+		return nil, err
+	}
+	return s.payload(ctx, &request{op: op, method: http.MethodGet, path: path})
+}
+
+// GetMany returns the posts with the given IDs (at most 100, each at most 50 characters).
+// GET /api/v3/posts/list. Unknown IDs are left out of the answer.
+func (s *PostsService) GetMany(ctx context.Context, postIDs []string) (*PostPayload, error) {
+	const op = "Posts.GetMany"
+	if err := idList(op, "postIDs", postIDs, 100, 50); err != nil {
+		return nil, err
+	}
+	q := query{}
+	q.list("postIds", postIDs)
+	var out PostPayload
+	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: "/api/v3/posts/list", query: url.Values(q)}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ListPostsParams filters and pages Posts.List (GET /api/v4/posts). TargetID is required.
+type ListPostsParams struct {
+	PageParams
+	// TargetID is the feed owner: a user, community or content ID. Required (at most 900
+	// characters).
+	TargetID string
+	// TargetType is community, user or content.
+	TargetType PostTargetType
+	// SortBy is lastCreated (the default), firstCreated, lastUpdated or firstUpdated.
+	SortBy PostSortBy
+	// HasFlag: nil lists all posts; true only flagged posts (or posts with flagged children
+	// or comments); false only posts without flags.
+	HasFlag *bool
+	// IsDeleted: nil lists both; true only deleted posts; false only live ones.
+	IsDeleted *bool
+	// Before and After (post IDs, at most 24 characters) start the page at a post; UpdatedAt
+	// (at most 100 characters) does so for the Updated orders.
+	Before, After, UpdatedAt string
+	// FeedTypes selects feeds: published, reviewing (at most 4 values).
+	FeedTypes []FeedType
+	// DataTypes selects child post types when MatchingOnlyParentPost is false: video, image,
+	// file, liveStream, poll (at most 4).
+	DataTypes []PostDataType
+	// Tags selects posts with these tags (at most 5, each at most 24 characters).
+	Tags []string
+	// MatchingOnlyParentPost: true (the default) lists parent posts only; false lists child
+	// posts too.
+	MatchingOnlyParentPost *bool
+}
+
+func (p *ListPostsParams) query(op string) (query, error) {
+	if p == nil {
+		p = &ListPostsParams{}
+	}
+	checks := []error{
+		p.PageParams.validate(op),
+		maxLen(op, "PageToken", p.PageToken, 1000),
+		required(op, "TargetID", p.TargetID),
+		maxLen(op, "TargetID", p.TargetID, postsMaxIDLen),
+		oneOf(op, "TargetType", p.TargetType, PostTargetCommunity, PostTargetUser, PostTargetContent),
+		oneOf(op, "SortBy", p.SortBy, PostSortLastCreated, PostSortFirstCreated, PostSortLastUpdated, PostSortFirstUpdated),
+		maxLen(op, "Before", p.Before, 24),
+		maxLen(op, "After", p.After, 24),
+		maxLen(op, "UpdatedAt", p.UpdatedAt, 100),
+		maxItems(op, "FeedTypes", len(p.FeedTypes), 4),
+		maxItems(op, "DataTypes", len(p.DataTypes), 4),
+		postsCheckTags(op, p.Tags),
+	}
+	for _, f := range p.FeedTypes {
+		checks = append(checks, required(op, "FeedTypes[]", string(f)), oneOf(op, "FeedTypes[]", f, FeedTypeReviewing, FeedTypePublished))
+	}
+	for _, t := range p.DataTypes {
+		checks = append(checks, required(op, "DataTypes[]", string(t)),
+			oneOf(op, "DataTypes[]", t, PostDataTypeVideo, PostDataTypeImage, PostDataTypeFile, PostDataTypeLiveStream, PostDataTypePoll))
+	}
+	if err := firstErr(checks...); err != nil {
+		return nil, err
+	}
+	q := query{}
+	q.str("targetId", p.TargetID)
+	q.str("targetType", string(p.TargetType))
+	q.str("sortBy", string(p.SortBy))
+	q.boolean("hasFlag", p.HasFlag)
+	q.boolean("isDeleted", p.IsDeleted)
+	q.options(p.Limit, p.PageToken)
+	q.str("options[before]", p.Before)
+	q.str("options[after]", p.After)
+	q.str("options[updatedAt]", p.UpdatedAt)
+	for _, f := range p.FeedTypes {
+		url.Values(q).Add("feedType", string(f))
+	}
+	for _, t := range p.DataTypes {
+		url.Values(q).Add("dataTypes", string(t))
+	}
+	q.list("tags", p.Tags)
+	q.boolean("matchingOnlyParentPost", p.MatchingOnlyParentPost)
+	return q, nil
+}
+
+// List returns an iterator over the posts of a feed matching params, fetching pages as it
+// goes. GET /api/v4/posts. A moderation job lists flagged posts with HasFlag: amity.Ptr(true).
+func (s *PostsService) List(ctx context.Context, params *ListPostsParams) iter.Seq2[Post, error] {
+	p := ListPostsParams{}
+	if params != nil {
+		p = *params
+	}
+	return iterate(ctx, p.PageToken, func(ctx context.Context, token string) (*PostPayload, error) {
+		page := p
+		page.PageToken = token
+		return s.ListPage(ctx, &page)
+	})
+}
+
+// ListPage returns one page of posts with everything they refer to, and its cursors.
+// GET /api/v4/posts.
+func (s *PostsService) ListPage(ctx context.Context, params *ListPostsParams) (*PostPayload, error) {
+	const op = "Posts.ListPage"
+	q, err := params.query(op)
+	if err != nil {
+		return nil, err
+	}
+	var out PostPayload
+	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: "/api/v4/posts", query: url.Values(q)}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ListPostsV3Params filters and pages Posts.ListV3 (GET /api/v3/posts). TargetType is
+// required; TargetID is optional.
+type ListPostsV3Params struct {
+	PageParams
+	// TargetType is community, user or content. Required.
+	TargetType PostTargetType
+	// TargetID is the feed owner (at most 900 characters); empty lists across targets of
+	// TargetType.
+	TargetID string
+	// SortBy is lastCreated (the default), firstCreated, lastUpdated or firstUpdated.
+	SortBy PostSortBy
+	// DataType selects parent posts of one data type (at most 900 characters).
+	DataType PostDataType
+	// HasFlag: nil lists all posts; true only flagged posts; false only posts without flags.
+	HasFlag *bool
+	// IsDeleted: nil lists both; true only deleted posts; false only live ones.
+	IsDeleted *bool
+	// DataTypes selects child post types when MatchingOnlyParentPost is false: video,
+	// image, file, liveStream or custom types (at most 10).
+	DataTypes []PostDataType
+	// Tags selects posts with these tags (at most 5, each at most 24 characters).
+	Tags []string
+	// MatchingOnlyParentPost: true (the default) lists parent posts only.
+	MatchingOnlyParentPost *bool
+}
+
+func (p *ListPostsV3Params) query(op string) (query, error) {
+	if p == nil {
+		p = &ListPostsV3Params{}
+	}
+	checks := []error{
+		p.PageParams.validate(op),
+		maxLen(op, "PageToken", p.PageToken, 1000),
+		required(op, "TargetType", string(p.TargetType)),
+		oneOf(op, "TargetType", p.TargetType, PostTargetCommunity, PostTargetUser, PostTargetContent),
+		maxLen(op, "TargetID", p.TargetID, postsMaxIDLen),
+		oneOf(op, "SortBy", p.SortBy, PostSortLastCreated, PostSortFirstCreated, PostSortLastUpdated, PostSortFirstUpdated),
+		maxLen(op, "DataType", string(p.DataType), postsMaxIDLen),
+		maxItems(op, "DataTypes", len(p.DataTypes), 10),
+		postsCheckTags(op, p.Tags),
+	}
+	for _, t := range p.DataTypes {
+		checks = append(checks, required(op, "DataTypes[]", string(t)),
+			postsCheckDataType(op, "DataTypes[]", t, PostDataTypeVideo, PostDataTypeImage, PostDataTypeFile, PostDataTypeLiveStream))
+	}
+	if err := firstErr(checks...); err != nil {
+		return nil, err
+	}
+	q := query{}
+	q.str("targetType", string(p.TargetType))
+	q.str("targetId", p.TargetID)
+	q.str("sortBy", string(p.SortBy))
+	q.str("dataType", string(p.DataType))
+	q.boolean("hasFlag", p.HasFlag)
+	q.boolean("isDeleted", p.IsDeleted)
+	q.options(p.Limit, p.PageToken)
+	for _, t := range p.DataTypes {
+		url.Values(q).Add("dataTypes", string(t))
+	}
+	q.list("tags", p.Tags)
+	q.boolean("matchingOnlyParentPost", p.MatchingOnlyParentPost)
+	return q, nil
+}
+
+// ListV3 returns an iterator over posts matching params with the v3 API, fetching pages as it
+// goes. GET /api/v3/posts. Unlike List (v4), it needs TargetType but not TargetID, so it can
+// list across all targets of a type (e.g. every flagged community post), filters by one
+// parent DataType, and knows no feed types or before/after cursors.
+func (s *PostsService) ListV3(ctx context.Context, params *ListPostsV3Params) iter.Seq2[Post, error] {
+	p := ListPostsV3Params{}
+	if params != nil {
+		p = *params
+	}
+	return iterate(ctx, p.PageToken, func(ctx context.Context, token string) (*PostPayload, error) {
+		page := p
+		page.PageToken = token
+		return s.ListV3Page(ctx, &page)
+	})
+}
+
+// ListV3Page returns one page of posts with the v3 API (see ListV3). GET /api/v3/posts.
+func (s *PostsService) ListV3Page(ctx context.Context, params *ListPostsV3Params) (*PostPayload, error) {
+	const op = "Posts.ListV3Page"
+	q, err := params.query(op)
+	if err != nil {
+		return nil, err
+	}
+	var out PostPayload
+	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: "/api/v3/posts", query: url.Values(q)}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// UpdatePostParams changes a post in Posts.Update. Nil fields are left as they are.
+type UpdatePostParams struct {
+	// Text is the post's text.
+	//
+	// Deprecated: use Data.Text.
+	Text *string `json:"text,omitempty"`
+	// Data changes the content.
+	Data *UpdatePostData `json:"data,omitempty"`
+	// Metadata replaces the metadata.
+	Metadata map[string]any `json:"metadata,omitempty"`
+	// Tags replaces the tags (at most 5, each at most 24 characters).
+	Tags []string `json:"tags,omitempty"`
+	// Mentionees replaces the mentions.
+	Mentionees []Mentionee `json:"mentionees,omitempty"`
+	// Attachments replaces the attached files (at most 10).
+	Attachments []PostAttachment `json:"attachments,omitempty"`
+}
+
+// UpdatePostData changes a post's content. Nil fields are left as they are.
+type UpdatePostData struct {
+	// Text, at most 50,000 characters.
+	Text *string `json:"text,omitempty"`
+	// FileID, StreamID and ThumbnailFileID, at most 100 characters each.
+	FileID          *string `json:"fileId,omitempty"`
+	StreamID        *string `json:"streamId,omitempty"`
+	ThumbnailFileID *string `json:"thumbnailFileId,omitempty"`
+}
+
+func (d *UpdatePostData) validate(op string) error {
+	if d == nil {
+		return nil
+	}
+	return firstErr(
+		maxLenPtr(op, "Data.Text", d.Text, postsMaxText),
+		maxLenPtr(op, "Data.FileID", d.FileID, postsMaxDataFileLen),
+		maxLenPtr(op, "Data.StreamID", d.StreamID, postsMaxDataFileLen),
+		maxLenPtr(op, "Data.ThumbnailFileID", d.ThumbnailFileID, postsMaxDataFileLen),
+	)
+}
+
+// Update changes a post's text, data, metadata, tags, mentions or attachments and returns it.
+// PUT /api/v4/posts/{postId}. Idempotent by construction (it sets the given fields to the
+// given values; sending it twice leaves the same state), so it is retried like a read. The
+// spec's optional preserve-edited-at header is not sent: the post's editedAt moves.
+func (s *PostsService) Update(ctx context.Context, postID string, params *UpdatePostParams) (*PostPayload, error) {
+	const op = "Posts.Update"
+	path, err := s.postPath(op, "/api/v4/posts/%s", postID)
+	if err != nil {
+		return nil, err
+	}
+	if params == nil {
+		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
+	if err := firstErr(
+		maxLenPtr(op, "Text", params.Text, postsMaxText),
+		params.Data.validate(op),
+		postsCheckTags(op, params.Tags),
+		postsCheckMentionees(op, params.Mentionees),
+		postsCheckAttachments(op, params.Attachments),
+	); err != nil {
+		return nil, err
+	}
+	return s.payload(ctx, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true})
+}
+
+// UpdatePostV3Params changes a post in Posts.UpdateV3. Nil fields are left as they are.
+type UpdatePostV3Params struct {
+	// Text is the post's text.
+	//
+	// Deprecated: use Data.Text.
+	Text *string `json:"text,omitempty"`
+	// Data changes the content.
+	Data *UpdatePostData `json:"data,omitempty"`
+	// Metadata replaces the metadata.
+	Metadata map[string]any `json:"metadata,omitempty"`
+	// Tags replaces the tags (at most 5, each at most 24 characters).
+	Tags []string `json:"tags,omitempty"`
+}
+
+// UpdateV3 changes a post with the v3 API and returns it. PUT /api/v3/posts/{postId}. Unlike
+// Update (v4) it cannot change mentions or attachments. Idempotent by construction (it sets
+// fields to the given values), so it is retried like a read.
+func (s *PostsService) UpdateV3(ctx context.Context, postID string, params *UpdatePostV3Params) (*PostPayload, error) {
+	const op = "Posts.UpdateV3"
+	path, err := s.postPath(op, "/api/v3/posts/%s", postID)
+	if err != nil {
+		return nil, err
+	}
+	if params == nil {
+		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
+	if err := firstErr(
+		maxLenPtr(op, "Text", params.Text, postsMaxText),
+		params.Data.validate(op),
+		postsCheckTags(op, params.Tags),
+	); err != nil {
+		return nil, err
+	}
+	return s.payload(ctx, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true})
+}
+
+// DeletePostParams are the options of Posts.Delete.
+type DeletePostParams struct {
+	// Permanent deletes the post for good (hard delete) instead of marking it deleted.
+	Permanent *bool
+}
+
+// Delete deletes a post (soft by default; see DeletePostParams.Permanent).
+// DELETE /api/v4/posts/{postId}. Idempotent by construction (deleting a deleted post leaves
+// it deleted), so it is retried like a read; a retry after a first attempt that was applied
+// may answer an error matching ErrNotFound, which a caller deleting posts can treat as done.
+func (s *PostsService) Delete(ctx context.Context, postID string, params *DeletePostParams) error {
+	const op = "Posts.Delete"
+	path, err := s.postPath(op, "/api/v4/posts/%s", postID)
+	if err != nil {
+		return err
+	}
+	q := query{}
+	if params != nil {
+		q.boolean("permanent", params.Permanent)
+	}
+	return s.success(ctx, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), idempotent: true})
+}
+
+// DeleteV3 soft-deletes a post with the v3 API. DELETE /api/v3/posts/{postId}. Unlike Delete
+// (v4) it cannot delete permanently. Idempotent by construction (deleting a deleted post
+// leaves it deleted); a retried call may answer ErrNotFound.
+func (s *PostsService) DeleteV3(ctx context.Context, postID string) error {
+	const op = "Posts.DeleteV3"
+	path, err := s.postPath(op, "/api/v3/posts/%s", postID)
+	if err != nil {
+		return err
+	}
+	return s.success(ctx, &request{op: op, method: http.MethodDelete, path: path, idempotent: true})
+}
+
+// Approve publishes a post waiting for review in a community that requires approval of
+// posts, and returns it. POST /api/v3/posts/{postId}/approve. Moderators only. Not retried
+// once it may have reached the server (a repeat would answer an error for a post no longer
+// under review).
+func (s *PostsService) Approve(ctx context.Context, postID string) (*PostPayload, error) {
+	return s.postAction(ctx, "Posts.Approve", http.MethodPost, "/api/v3/posts/%s/approve", postID, false)
+}
+
+// Decline rejects a post waiting for review (it moves to the declined feed) and returns it.
+// POST /api/v3/posts/{postId}/decline. Moderators only. Not retried once it may have reached
+// the server.
+func (s *PostsService) Decline(ctx context.Context, postID string) (*PostPayload, error) {
+	return s.postAction(ctx, "Posts.Decline", http.MethodPost, "/api/v3/posts/%s/decline", postID, false)
+}
+
+// Flag reports a post as the calling user (use a view from Client.AsUser) and returns it.
+// POST /api/v3/posts/{postId}/flag. Not retried once it may have reached the server.
+func (s *PostsService) Flag(ctx context.Context, postID string) (*PostPayload, error) {
+	return s.postAction(ctx, "Posts.Flag", http.MethodPost, "/api/v3/posts/%s/flag", postID, false)
+}
+
+// Unflag withdraws the calling user's flag on a post and returns it.
+// DELETE /api/v3/posts/{postId}/unflag. Idempotent by construction (removing one's own flag
+// twice leaves it removed), so it is retried like a read.
+func (s *PostsService) Unflag(ctx context.Context, postID string) (*PostPayload, error) {
+	return s.postAction(ctx, "Posts.Unflag", http.MethodDelete, "/api/v3/posts/%s/unflag", postID, true)
+}
+
+// ClearFlags removes every flag on a post (moderators) and returns it.
+// DELETE /api/v3/posts/{postId}/flags. Idempotent by construction (clearing cleared flags
+// changes nothing), so it is retried like a read.
+func (s *PostsService) ClearFlags(ctx context.Context, postID string) (*PostPayload, error) {
+	return s.postAction(ctx, "Posts.ClearFlags", http.MethodDelete, "/api/v3/posts/%s/flags", postID, true)
+}
+
+// IsFlaggedByMe reports whether the calling user flagged a post.
+// GET /api/v3/posts/{postId}/isflagbyme.
+func (s *PostsService) IsFlaggedByMe(ctx context.Context, postID string) (bool, error) {
+	const op = "Posts.IsFlaggedByMe"
+	path, err := s.postPath(op, "/api/v3/posts/%s/isflagbyme", postID)
+	if err != nil {
+		return false, err
+	}
+	var out postsEnvelope[struct {
+		Result bool `json:"result"`
+	}]
+	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: path}, &out); err != nil {
+		return false, err
+	}
+	return out.Data.Result, nil
+}
+
+func (s *PostsService) postAction(ctx context.Context, op, method, format, postID string, idempotent bool) (*PostPayload, error) {
+	path, err := s.postPath(op, format, postID)
+	if err != nil {
+		return nil, err
+	}
+	return s.payload(ctx, &request{op: op, method: method, path: path, idempotent: idempotent})
+}
+
+// postPath checks a post ID (at most 900 characters, as the spec states) and builds a path.
+func (s *PostsService) postPath(op, format, postID string) (string, error) {
+	if err := maxLen(op, "postID", postID, postsMaxIDLen); err != nil {
+		return "", err
+	}
+	return pathf(op, format, id("postID", postID))
+}
+
+// payload sends r and decodes a post bundle holding at least one post.
+func (s *PostsService) payload(ctx context.Context, r *request) (*PostPayload, error) {
+	var out PostPayload
+	if err := s.c.do(ctx, r, &out); err != nil {
+		return nil, err
+	}
+	if _, err := first(out.Posts, r.method, r.path, "post"); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+func (s *PostsService) success(ctx context.Context, r *request) error {
+	return postsDoSuccess(ctx, s.c, r)
+}
+
+// postsEnvelope is the {status, data} wrapper of some answers.
+type postsEnvelope[T any] struct {
+	Status string `json:"status"`
+	Data   T      `json:"data"`
+}
+
+// postsDoSuccess sends r and checks a {status, data: {success}} answer: an explicit
+// success: false is an error.
+func postsDoSuccess(ctx context.Context, c *Client, r *request) error {
+	var out postsEnvelope[struct {
+		Success *bool `json:"success"`
+	}]
+	if err := c.do(ctx, r, &out); err != nil {
+		return err
+	}
+	if out.Data.Success != nil && !*out.Data.Success {
+		return fmt.Errorf("amity: %s %s: the API answered success: false (status %s)", r.method, r.path, strconv.Quote(out.Status))
+	}
+	return nil
+}

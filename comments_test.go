@@ -1,0 +1,263 @@
+package amity_test
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/amity-go/amity"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestCommentsListIteratesFlaggedComments(t *testing.T) {
+	c, mt := mockClient(t)
+	p1, p2 := fixture(t, "comments_page1.json"), fixture(t, "comments_page2.json")
+	var queries []string
+	var headers []http.Header
+	mt.RegisterResponder("GET", "https://api.test/api/v3/comments", func(r *http.Request) (*http.Response, error) {
+		queries = append(queries, r.URL.RawQuery)
+		headers = append(headers, r.Header.Clone())
+		if r.URL.Query().Get("options[token]") == "ctok-2" {
+			return jsonResponder(200, p2)(r)
+		}
+		return jsonResponder(200, p1)(r)
+	})
+	var ids []string
+	for cm, err := range c.Comments.List(context.Background(), &amity.ListCommentsParams{ReferenceID: "flag-2",
+		ReferenceType: amity.CommentOnPost, HasFlag: amity.Ptr(true), PageParams: amity.PageParams{Limit: 2}}) {
+		require.NoError(t, err)
+		ids = append(ids, cm.CommentID)
+	}
+	assert.Equal(t, []string{"cm-a", "cm-b", "cm-c"}, ids)
+	require.Len(t, queries, 2)
+	assert.Equal(t, "hasFlag=true&options%5Blimit%5D=2&referenceId=flag-2&referenceType=post", queries[0])
+	assert.Equal(t, "hasFlag=true&options%5Blimit%5D=2&options%5Btoken%5D=ctok-2&referenceId=flag-2&referenceType=post", queries[1])
+	// The spec's security for this operation is ApiKeyAuth: the key goes with the token.
+	assert.Equal(t, apiKey, headers[0].Get("X-API-Key"))
+	assert.Equal(t, "Bearer "+adminToken, headers[0].Get("Authorization"))
+}
+
+func TestCommentsListPageEncodesEveryFilter(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := postsRecord(mt, "GET", "https://api.test/api/v3/comments", 200, fixture(t, "comments_payload.json"))
+	page, err := c.Comments.ListPage(context.Background(), &amity.ListCommentsParams{
+		PageParams:  amity.PageParams{Limit: 10, PageToken: "tok"},
+		ReferenceID: "post-img", ReferenceType: amity.CommentOnContent,
+		FilterByParentID: amity.Ptr(false), ParentID: "cm-0", HasFlag: amity.Ptr(true), IsDeleted: amity.Ptr(false),
+		SortBy: amity.PostSortFirstCreated, Type: amity.CommentListPagination, Skip: 20, First: 5, Last: 6, After: 7, Before: 8,
+		DataTypes: &amity.CommentDataTypesFilter{Values: []amity.CommentDataType{amity.CommentDataTypeText, amity.CommentDataTypeImage},
+			MatchType: amity.CommentMatchExact},
+	})
+	require.NoError(t, err)
+	assert.Empty(t, page.Paging.Next)
+	q := rec.only(t).Query
+	for _, want := range []string{"referenceId=post-img", "referenceType=content", "filterByParentId=false", "parentId=cm-0",
+		"hasFlag=true", "isDeleted=false", "sortBy=firstCreated", "options%5Btype%5D=pagination", "options%5Blimit%5D=10",
+		"options%5Btoken%5D=tok", "options%5Bskip%5D=20", "options%5Bfirst%5D=5", "options%5Blast%5D=6", "options%5Bafter%5D=7",
+		"options%5Bbefore%5D=8", "dataTypes%5Bvalues%5D%5B0%5D=text", "dataTypes%5Bvalues%5D%5B1%5D=image",
+		"dataTypes%5BmatchType%5D=exact"} {
+		assert.Contains(t, q, want)
+	}
+
+	bad := []*amity.ListCommentsParams{
+		nil, {}, {ReferenceID: strings.Repeat("r", 901)},
+		{ReferenceID: "p", ReferenceType: "message"},
+		{ReferenceID: "p", SortBy: "newest"},
+		{ReferenceID: "p", Type: "infinite"},
+		{ReferenceID: "p", Skip: 101}, {ReferenceID: "p", Skip: -1},
+		{ReferenceID: "p", First: 101}, {ReferenceID: "p", Last: -2}, {ReferenceID: "p", After: -1},
+		{ReferenceID: "p", DataTypes: &amity.CommentDataTypesFilter{MatchType: "some"}},
+		{ReferenceID: "p", DataTypes: &amity.CommentDataTypesFilter{Values: []amity.CommentDataType{""}}},
+	}
+	for _, p := range bad {
+		_, err := c.Comments.ListPage(context.Background(), p)
+		assert.ErrorIs(t, err, amity.ErrInvalidArgument, "%+v", p)
+	}
+	assert.Equal(t, 1, mt.GetTotalCallCount())
+}
+
+func TestCommentsGetDecodesBundle(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := postsRecord(mt, "GET", "https://api.test/api/v3/comments/cm%201", 200, fixture(t, "comments_payload.json"))
+	out, err := c.Comments.Get(context.Background(), "cm 1")
+	require.NoError(t, err)
+	assert.Equal(t, "/api/v3/comments/cm%201", rec.only(t).Path)
+	cm := out.Comment()
+	require.NotNil(t, cm)
+	assert.Equal(t, "cm-1", cm.CommentID)
+	assert.Equal(t, "77a1", cm.ID)
+	assert.Equal(t, amity.CommentOnPost, cm.ReferenceType)
+	assert.Equal(t, amity.CommentDataTypeText, cm.DataType)
+	assert.Equal(t, []amity.CommentDataType{amity.CommentDataTypeText, amity.CommentDataTypeImage}, cm.DataTypes)
+	assert.Equal(t, "Nice shots!", cm.Data.Text)
+	assert.Contains(t, string(cm.Data.Raw), "futureDataField")
+	assert.Equal(t, 1, cm.ChildrenNumber)
+	assert.Equal(t, 2, cm.FlagCount)
+	assert.Equal(t, map[string]int{"like": 2}, cm.Reactions)
+	assert.Equal(t, 4, cm.SegmentNumber)
+	assert.Equal(t, amity.PostTargetCommunity, cm.TargetType)
+	assert.Equal(t, time.Date(2024, 5, 1, 13, 0, 0, 0, time.UTC), cm.CreatedAt.Time)
+	assert.Equal(t, []amity.CommentAttachment{{Type: amity.CommentAttachmentImage, FileID: "file-9"}}, cm.Attachments)
+	assert.Contains(t, string(cm.Raw), `"futureField"`)
+
+	assert.Equal(t, "Bob", out.Author(cm).DisplayName)
+	kids := out.Children(cm)
+	require.Len(t, kids, 1)
+	assert.Equal(t, "Thanks!", kids[0].Data.Text)
+	assert.Equal(t, "Alice", out.Author(&kids[0]).DisplayName)
+	files := out.CommentFiles(cm)
+	require.Len(t, files, 1)
+	assert.Equal(t, "image/png", files[0].Attributes.MimeType)
+	m := out.Membership(cm)
+	require.NotNil(t, m)
+	assert.Equal(t, []string{"member"}, m.Roles)
+	assert.Nil(t, out.Membership(&kids[0]), "no target on the reply")
+	assert.Nil(t, out.Author(nil))
+
+	mt.RegisterResponder("GET", "https://api.test/api/v3/comments/gone", jsonResponder(404, `{"status":"error","code":400400,"message":"Comment not found"}`))
+	_, err = c.Comments.Get(context.Background(), "gone")
+	var ae *amity.Error
+	require.ErrorAs(t, err, &ae)
+	assert.ErrorIs(t, err, amity.ErrNotFound)
+	_, err = c.Comments.Get(context.Background(), "")
+	assert.ErrorIs(t, err, amity.ErrInvalidArgument)
+	assert.Equal(t, 2, mt.GetTotalCallCount())
+}
+
+func TestCommentsGetMany(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := postsRecord(mt, "GET", "https://api.test/api/v3/comments/list", 200, fixture(t, "comments_payload.json"))
+	out, err := c.Comments.GetMany(context.Background(), []string{"cm-1", "cm-2"})
+	require.NoError(t, err)
+	assert.Equal(t, "commentIds=cm-1&commentIds=cm-2", rec.only(t).Query)
+	assert.Len(t, out.Comments, 1)
+	for _, ids := range [][]string{nil, make([]string, 11), {strings.Repeat("c", 51)}} {
+		_, err := c.Comments.GetMany(context.Background(), ids)
+		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
+	}
+	assert.Equal(t, 1, mt.GetTotalCallCount())
+}
+
+func TestCommentsCreate(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := postsRecord(mt, "POST", "https://api.test/api/v3/comments", 200, fixture(t, "comments_payload.json"))
+	created := amity.Time{Time: time.Date(2024, 5, 1, 13, 0, 0, 0, time.UTC)}
+	out, err := c.Comments.Create(context.Background(), &amity.CreateCommentParams{
+		ReferenceID: "post-img", ReferenceType: amity.CommentOnPost,
+		Data:     &amity.CommentDataParams{Text: "Nice shots!"},
+		Metadata: map[string]any{"lang": "en"}, CommentID: "cm-1", ParentID: "cm-0",
+		Mentionees:  []amity.Mentionee{{Type: amity.MentionTypeUser, UserIDs: []string{"alice"}}},
+		CreatedAt:   &created,
+		Attachments: []amity.CommentAttachment{{Type: amity.CommentAttachmentImage, FileID: "file-9"}},
+	})
+	require.NoError(t, err)
+	assert.Equal(t, "cm-1", out.Comment().CommentID)
+	assert.JSONEq(t, `{"referenceId":"post-img","referenceType":"post","data":{"text":"Nice shots!"},"metadata":{"lang":"en"},
+		"commentId":"cm-1","parentId":"cm-0","mentionees":[{"type":"user","userIds":["alice"]}],
+		"createdAt":"2024-05-01T13:00:00Z","attachments":[{"type":"image","fileId":"file-9"}]}`, rec.only(t).Body)
+
+	_, err = c.Comments.Create(context.Background(), &amity.CreateCommentParams{ReferenceID: "p"})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"referenceId":"p"}`, rec.calls[1].Body, "unset fields are not sent")
+
+	bad := []*amity.CreateCommentParams{
+		nil, {}, {ReferenceID: "p", ReferenceType: "message"},
+		{ReferenceID: "p", Data: &amity.CommentDataParams{Text: strings.Repeat("x", 50_001)}},
+		{ReferenceID: "p", ParentID: strings.Repeat("x", 901)},
+		{ReferenceID: "p", Attachments: []amity.CommentAttachment{{Type: "video", FileID: "f"}}},
+		{ReferenceID: "p", Attachments: []amity.CommentAttachment{{Type: amity.CommentAttachmentImage}}},
+		{ReferenceID: "p", Mentionees: []amity.Mentionee{{Type: "channel"}}},
+	}
+	for _, p := range bad {
+		_, err := c.Comments.Create(context.Background(), p)
+		assert.ErrorIs(t, err, amity.ErrInvalidArgument, "%+v", p)
+	}
+	assert.Equal(t, 2, mt.GetTotalCallCount())
+
+	// A create is not repeated after a 502: it may have been applied.
+	mt.RegisterResponder("POST", "https://api.test/api/v3/comments", jsonResponder(502, `{"status":"error","code":500000,"message":"Bad gateway"}`))
+	_, err = c.Comments.Create(context.Background(), &amity.CreateCommentParams{ReferenceID: "p"})
+	require.Error(t, err)
+	assert.Equal(t, 3, mt.GetTotalCallCount())
+}
+
+func TestCommentsUpdate(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := postsRecord(mt, "PUT", "https://api.test/api/v3/comments/cm-1", 200, fixture(t, "comments_payload.json"))
+	_, err := c.Comments.Update(context.Background(), "cm-1", &amity.UpdateCommentParams{Data: &amity.UpdateCommentData{Text: amity.Ptr("edited")},
+		Metadata: map[string]any{"k": "v"}})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"data":{"text":"edited"},"metadata":{"k":"v"}}`, rec.only(t).Body)
+
+	_, err = c.Comments.Update(context.Background(), "cm-1", nil)
+	assert.ErrorIs(t, err, amity.ErrInvalidArgument)
+	_, err = c.Comments.Update(context.Background(), "cm-1", &amity.UpdateCommentParams{Data: &amity.UpdateCommentData{Text: amity.Ptr(strings.Repeat("x", 50_001))}})
+	assert.ErrorIs(t, err, amity.ErrInvalidArgument)
+	_, err = c.Comments.Update(context.Background(), "", &amity.UpdateCommentParams{})
+	assert.ErrorIs(t, err, amity.ErrInvalidArgument)
+	assert.Equal(t, 1, mt.GetTotalCallCount())
+
+	// An update sets absolute state: it is retried on a 5xx.
+	retried := postsRecord(mt, "PUT", "https://api.test/api/v3/comments/cm-2", 503, `{"status":"error","code":500000,"message":"busy"}`)
+	_, err = c.Comments.Update(context.Background(), "cm-2", &amity.UpdateCommentParams{})
+	require.Error(t, err)
+	assert.Greater(t, len(retried.calls), 1)
+}
+
+func TestCommentsDelete(t *testing.T) {
+	c, mt := mockClient(t)
+	v4 := postsRecord(mt, "DELETE", "https://api.test/api/v4/comments/cm-1", 200, postsSuccessBody)
+	v3 := postsRecord(mt, "DELETE", "https://api.test/api/v3/comments/cm-1", 200, postsSuccessBody)
+	ctx := context.Background()
+	require.NoError(t, c.Comments.Delete(ctx, "cm-1", &amity.DeleteCommentParams{Permanent: amity.Ptr(true)}))
+	assert.Equal(t, "permanent=true", v4.only(t).Query)
+	require.NoError(t, c.Comments.DeleteV3(ctx, "cm-1")) //nolint:staticcheck // deprecated, still tested
+	assert.Equal(t, "DELETE", v3.only(t).Method)
+	assert.ErrorIs(t, c.Comments.Delete(ctx, "", nil), amity.ErrInvalidArgument)
+	assert.ErrorIs(t, c.Comments.DeleteV3(ctx, ".."), amity.ErrInvalidArgument) //nolint:staticcheck // deprecated, still tested
+
+	mt.RegisterResponder("DELETE", "https://api.test/api/v4/comments/cm-2", jsonResponder(403, `{"status":"error","code":400301,"message":"Permission denied"}`))
+	err := c.Comments.Delete(ctx, "cm-2", nil)
+	var ae *amity.Error
+	require.ErrorAs(t, err, &ae)
+	assert.ErrorIs(t, err, amity.ErrForbidden)
+	assert.Equal(t, 3, mt.GetTotalCallCount())
+}
+
+func TestCommentsFlags(t *testing.T) {
+	c, mt := mockClient(t)
+	body := fixture(t, "comments_payload.json")
+	ctx := context.Background()
+	flag := postsRecord(mt, "POST", "https://api.test/api/v3/comments/cm-1/flag", 200, body)
+	unflag := postsRecord(mt, "DELETE", "https://api.test/api/v3/comments/cm-1/unflag", 200, body)
+	clearRec := postsRecord(mt, "DELETE", "https://api.test/api/v3/comments/cm-1/flags", 200, body)
+	mt.RegisterResponder("GET", "https://api.test/api/v3/comments/cm-1/isflagbyme", jsonResponder(200, `{"status":"success","data":{"result":false}}`))
+
+	out, err := c.Comments.Flag(ctx, "cm-1")
+	require.NoError(t, err)
+	assert.Equal(t, "cm-1", out.Comment().CommentID)
+	assert.JSONEq(t, `{"commentId":"cm-1"}`, flag.only(t).Body, "the spec wants the ID in the body too")
+	_, err = c.Comments.Unflag(ctx, "cm-1")
+	require.NoError(t, err)
+	assert.Empty(t, unflag.only(t).Body)
+	_, err = c.Comments.ClearFlags(ctx, "cm-1")
+	require.NoError(t, err)
+	assert.Equal(t, "DELETE", clearRec.only(t).Method)
+	flagged, err := c.Comments.IsFlaggedByMe(ctx, "cm-1")
+	require.NoError(t, err)
+	assert.False(t, flagged)
+
+	for _, f := range []func() error{
+		func() error { _, err := c.Comments.Flag(ctx, ""); return err },
+		func() error { _, err := c.Comments.Flag(ctx, strings.Repeat("c", 901)); return err },
+		func() error { _, err := c.Comments.Unflag(ctx, " "); return err },
+		func() error { _, err := c.Comments.ClearFlags(ctx, ""); return err },
+		func() error { _, err := c.Comments.IsFlaggedByMe(ctx, ""); return err },
+	} {
+		assert.ErrorIs(t, f(), amity.ErrInvalidArgument)
+	}
+	assert.Equal(t, 4, mt.GetTotalCallCount())
+}

@@ -1,0 +1,569 @@
+package amity_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/amity-go/amity"
+	"github.com/jarcoal/httpmock"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// postsCall is one request seen by a postsRecorder.
+type postsCall struct {
+	Method, Path, Query, Body string
+	Header                    http.Header
+}
+
+// postsRecorder registers a responder answering status/body for method and URL (any query)
+// and records every request it sees.
+type postsRecorder struct {
+	mu    sync.Mutex
+	calls []postsCall
+}
+
+func postsRecord(mt *httpmock.MockTransport, method, url string, status int, body string) *postsRecorder {
+	rec := &postsRecorder{}
+	mt.RegisterResponder(method, url, func(r *http.Request) (*http.Response, error) {
+		var b []byte
+		if r.Body != nil {
+			b, _ = io.ReadAll(r.Body)
+		}
+		rec.mu.Lock()
+		rec.calls = append(rec.calls, postsCall{Method: r.Method, Path: r.URL.EscapedPath(), Query: r.URL.RawQuery, Body: string(b), Header: r.Header.Clone()})
+		rec.mu.Unlock()
+		return jsonResponder(status, body)(r)
+	})
+	return rec
+}
+
+func (r *postsRecorder) only(t *testing.T) postsCall {
+	t.Helper()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	require.Len(t, r.calls, 1)
+	return r.calls[0]
+}
+
+const postsSuccessBody = `{"status":"success","data":{"success":true}}`
+
+func TestPostsCreateSendsEveryField(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := postsRecord(mt, "POST", "https://api.test/api/v4/posts", 200, fixture(t, "posts_payload.json"))
+	created := amity.Time{Time: time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)}
+	out, err := c.Posts.Create(context.Background(), &amity.CreatePostParams{
+		PostID: "post-img",
+		Data:   &amity.CreatePostData{Text: "Launch photos #go", Title: "Launch"},
+		Attachments: []amity.PostAttachment{
+			{FileID: "file-1", Type: amity.PostAttachmentImage},
+			{FileID: "file-2", Type: amity.PostAttachmentClip, DisplayMode: amity.Ptr("fill"), IsMuted: amity.Ptr(true)},
+		},
+		TargetType: amity.PostTargetCommunity, TargetID: "c-news",
+		Metadata:       map[string]any{"source": "import"},
+		Tags:           []string{"launch"},
+		Mentionees:     []amity.Mentionee{{Type: amity.MentionTypeUser, UserIDs: []string{"bob"}}},
+		CreatedAt:      &created,
+		Hashtags:       []string{"go"},
+		Links:          []amity.PostLink{{URL: "https://go.dev", Index: amity.Ptr(0), Length: amity.Ptr(14), RenderPreview: amity.Ptr(true)}},
+		IsDiscoverable: amity.Ptr(false),
+		EventID:        "ev-1",
+	})
+	require.NoError(t, err)
+	call := rec.only(t)
+	assert.Equal(t, "POST", call.Method)
+	assert.Equal(t, "/api/v4/posts", call.Path)
+	assert.Equal(t, "application/json", call.Header.Get("Content-Type"))
+	assert.JSONEq(t, `{
+		"postId": "post-img",
+		"data": {"text": "Launch photos #go", "title": "Launch"},
+		"attachments": [{"fileId": "file-1", "type": "image"}, {"fileId": "file-2", "type": "clip", "displayMode": "fill", "isMuted": true}],
+		"targetType": "community", "targetId": "c-news",
+		"metadata": {"source": "import"},
+		"tags": ["launch"],
+		"mentionees": [{"type": "user", "userIds": ["bob"]}],
+		"createdAt": "2024-05-01T12:00:00Z",
+		"hashtags": ["go"],
+		"links": [{"url": "https://go.dev", "index": 0, "length": 14, "renderPreview": true}],
+		"isDiscoverable": false,
+		"eventId": "ev-1"
+	}`, call.Body)
+	require.NotNil(t, out.Post())
+	assert.Equal(t, "post-img", out.Post().PostID)
+}
+
+func TestPostsCreateSendsOnlyWhatIsSet(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := postsRecord(mt, "POST", "https://api.test/api/v4/posts", 200, fixture(t, "posts_payload.json"))
+	_, err := c.Posts.Create(context.Background(), &amity.CreatePostParams{Data: &amity.CreatePostData{Text: "hi"}})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"data":{"text":"hi"}}`, rec.only(t).Body)
+}
+
+func TestPostsCreateCustomData(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := postsRecord(mt, "POST", "https://api.test/api/v4/posts", 200, fixture(t, "posts_payload.json"))
+	_, err := c.Posts.Create(context.Background(), &amity.CreatePostParams{DataType: "com.example.birthday",
+		CustomData: map[string]any{"name": "Bob", "age": 30}, TargetID: "bob"})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"dataType":"com.example.birthday","data":{"name":"Bob","age":30},"targetId":"bob"}`, rec.only(t).Body)
+}
+
+func TestPostsCreateRejectsBadInput(t *testing.T) {
+	text := &amity.CreatePostData{Text: "hi"}
+	att := func(n int) []amity.PostAttachment {
+		out := make([]amity.PostAttachment, n)
+		for i := range out {
+			out[i] = amity.PostAttachment{FileID: "f", Type: amity.PostAttachmentImage}
+		}
+		return out
+	}
+	cases := []struct {
+		name   string
+		params *amity.CreatePostParams
+		field  string
+	}{
+		{"nil params", nil, "params"},
+		{"no data", &amity.CreatePostParams{}, "Data"},
+		{"empty text without attachments", &amity.CreatePostParams{Data: &amity.CreatePostData{}}, "Data.Text"},
+		{"data and custom data", &amity.CreatePostParams{Data: text, DataType: "a.b", CustomData: map[string]any{}}, "CustomData"},
+		{"custom data on a system type", &amity.CreatePostParams{DataType: amity.PostDataTypeText, CustomData: map[string]any{"a": 1}}, "CustomData"},
+		{"custom data too big", &amity.CreatePostParams{DataType: "a.b", CustomData: map[string]any{"blob": strings.Repeat("x", 100_001)}}, "CustomData"},
+		{"unknown data type", &amity.CreatePostParams{Data: text, DataType: "gif"}, "DataType"},
+		{"unknown target type", &amity.CreatePostParams{Data: text, TargetType: "group"}, "TargetType"},
+		{"community without id", &amity.CreatePostParams{Data: text, TargetType: amity.PostTargetCommunity}, "TargetID"},
+		{"live stream without stream", &amity.CreatePostParams{Data: text, DataType: amity.PostDataTypeLiveStream}, "Data.StreamID"},
+		{"poll without poll", &amity.CreatePostParams{Data: text, DataType: amity.PostDataTypePoll}, "Data.PollID"},
+		{"text too long", &amity.CreatePostParams{Data: &amity.CreatePostData{Text: strings.Repeat("é", 50_001)}}, "Data.Text"},
+		{"11 attachments", &amity.CreatePostParams{Data: text, Attachments: att(11)}, "Attachments"},
+		{"attachment without file", &amity.CreatePostParams{Data: text, Attachments: []amity.PostAttachment{{Type: amity.PostAttachmentImage}}}, "Attachments[].FileID"},
+		{"attachment without type", &amity.CreatePostParams{Data: text, Attachments: []amity.PostAttachment{{FileID: "f"}}}, "Attachments[].Type"},
+		{"attachment of unknown type", &amity.CreatePostParams{Data: text, Attachments: []amity.PostAttachment{{FileID: "f", Type: "gif"}}}, "Attachments[].Type"},
+		{"6 tags", &amity.CreatePostParams{Data: text, Tags: []string{"a", "b", "c", "d", "e", "f"}}, "Tags"},
+		{"tag too long", &amity.CreatePostParams{Data: text, Tags: []string{strings.Repeat("t", 25)}}, "Tags[]"},
+		{"31 hashtags", &amity.CreatePostParams{Data: text, Hashtags: make([]string, 31)}, "Hashtags"},
+		{"bad mention type", &amity.CreatePostParams{Data: text, Mentionees: []amity.Mentionee{{Type: "channel"}}}, "Mentionees[].Type"},
+		{"mention with answer-only ids", &amity.CreatePostParams{Data: text, Mentionees: []amity.Mentionee{{Type: amity.MentionTypeUser, UserPublicIDs: []string{"bob"}}}}, "Mentionees[].UserPublicIDs"},
+		{"link without url", &amity.CreatePostParams{Data: text, Links: []amity.PostLink{{Title: amity.Ptr("x")}}}, "Links[].URL"},
+		{"post id too long", &amity.CreatePostParams{Data: text, PostID: strings.Repeat("p", 901)}, "PostID"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, mt := mockClient(t)
+			_, err := c.Posts.Create(context.Background(), tc.params)
+			require.ErrorIs(t, err, amity.ErrInvalidArgument)
+			var ve *amity.ValidationError
+			require.ErrorAs(t, err, &ve)
+			assert.Equal(t, "Posts.Create", ve.Op)
+			assert.Equal(t, tc.field, ve.Field)
+			assert.Zero(t, mt.GetTotalCallCount())
+		})
+	}
+	// The limits themselves pass: 10 attachments, 5 tags of 24 characters, 30 hashtags.
+	c, mt := mockClient(t)
+	postsRecord(mt, "POST", "https://api.test/api/v4/posts", 200, fixture(t, "posts_payload.json"))
+	tags := []string{strings.Repeat("t", 24), "b", "c", "d", "e"}
+	_, err := c.Posts.Create(context.Background(), &amity.CreatePostParams{Attachments: att(10), Tags: tags,
+		Hashtags: make([]string, 30), Data: &amity.CreatePostData{}})
+	require.NoError(t, err)
+}
+
+func TestPostsCreateIsNotRetriedButUpdateIs(t *testing.T) {
+	c, mt := mockClient(t)
+	create := postsRecord(mt, "POST", "https://api.test/api/v4/posts", 502, `{"status":"error","code":500000,"message":"Bad gateway"}`)
+	_, err := c.Posts.Create(context.Background(), &amity.CreatePostParams{Data: &amity.CreatePostData{Text: "hi"}})
+	var ae *amity.Error
+	require.ErrorAs(t, err, &ae)
+	assert.Equal(t, 502, ae.StatusCode)
+	assert.Len(t, create.calls, 1, "a create that may have been applied is not repeated")
+
+	update := postsRecord(mt, "PUT", "https://api.test/api/v4/posts/p1", 502, `{"status":"error","code":500000,"message":"Bad gateway"}`)
+	_, err = c.Posts.Update(context.Background(), "p1", &amity.UpdatePostParams{Data: &amity.UpdatePostData{Text: amity.Ptr("x")}})
+	require.Error(t, err)
+	assert.Greater(t, len(update.calls), 1, "an idempotent update is retried")
+}
+
+func TestPostsGetDecodesBundle(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := postsRecord(mt, "GET", "https://api.test/api/v3/posts/post%2Fimg", 200, fixture(t, "posts_payload.json"))
+	out, err := c.Posts.Get(context.Background(), "post/img")
+	require.NoError(t, err)
+	call := rec.only(t)
+	assert.Equal(t, "/api/v3/posts/post%2Fimg", call.Path, "the ID stays one path segment")
+	assert.Equal(t, "Bearer "+adminToken, call.Header.Get("Authorization"))
+
+	require.Len(t, out.Posts, 4)
+	p := out.Post()
+	assert.Equal(t, "post-img", p.PostID)
+	assert.Equal(t, "6650a1", p.ID)
+	assert.Equal(t, amity.PostTargetCommunity, p.TargetType)
+	assert.Equal(t, amity.PostDataTypeText, p.DataType)
+	assert.Equal(t, "Launch photos #go", p.Data.Text)
+	assert.Contains(t, string(p.Data.Raw), "futureDataField")
+	assert.Equal(t, map[string]int{"like": 3, "love": 1}, p.Reactions)
+	assert.Equal(t, []string{"like"}, p.MyReactions)
+	assert.Equal(t, 2, p.FlagCount)
+	require.NotNil(t, p.HashFlag)
+	assert.Equal(t, 64, p.HashFlag.Bits)
+	assert.True(t, p.HasFlaggedComment)
+	assert.Equal(t, []string{"launch"}, p.Tags)
+	assert.Equal(t, []amity.Mentionee{{Type: amity.MentionTypeUser, UserIDs: []string{"bob"}, UserPublicIDs: []string{"bob"}, UserInternalIDs: []string{"6f2"}}}, p.Mentionees)
+	assert.Equal(t, 40, p.Impression)
+	assert.Equal(t, []string{"go"}, p.Hashtags)
+	assert.Equal(t, "mixed", p.StructureType)
+	assert.Equal(t, time.Date(2024, 5, 1, 12, 5, 0, 0, time.UTC), p.EditedAt.Time)
+	assert.Contains(t, string(p.Raw), `"futureField"`, "unknown fields stay reachable in Raw")
+
+	// Lookups.
+	require.NotNil(t, out.Author(p))
+	assert.Equal(t, "Alice", out.Author(p).DisplayName)
+	kids := out.Children(p)
+	require.Len(t, kids, 2)
+	assert.Equal(t, "file-1", kids[0].Data.FileID)
+	require.NotNil(t, kids[1].Data.VideoFileID)
+	assert.Equal(t, "file-2", kids[1].Data.VideoFileID.Original)
+	assert.True(t, kids[1].Data.IsMuted)
+	assert.Equal(t, "fill", kids[1].Data.DisplayMode)
+	var fileIDs []string
+	for _, f := range out.PostFiles(p) {
+		fileIDs = append(fileIDs, f.FileID)
+	}
+	assert.Equal(t, []string{"file-1", "file-2", "file-3"}, fileIDs, "children's files, renditions without a sideloaded file skipped")
+	require.NotNil(t, out.Community(p))
+	assert.Equal(t, "News", out.Community(p).DisplayName)
+	require.NotNil(t, out.Feed(p))
+	assert.Equal(t, 7, out.Feed(p).PostCount)
+	var commentIDs []string
+	for _, cm := range out.LatestComments(p) {
+		commentIDs = append(commentIDs, cm.CommentID)
+	}
+	assert.Equal(t, []string{"cm-2", "cm-1"}, commentIDs)
+	assert.Nil(t, out.Poll(p))
+	assert.Nil(t, out.VideoStreaming(p))
+	require.Len(t, out.CommunityUsers, 1)
+	assert.Equal(t, amity.CommunityMembershipMember, out.CommunityUsers[0].CommunityMembership)
+	require.Len(t, out.Categories, 1)
+	assert.Equal(t, "Tech", out.Categories[0].Name)
+
+	poll := out.Poll(&out.Posts[1])
+	require.NotNil(t, poll)
+	assert.Equal(t, "Lunch?", poll.Question)
+	assert.Equal(t, 2, poll.Answer("a1").VoteCount)
+	assert.Equal(t, "Bob", out.Author(&out.Posts[1]).DisplayName)
+	assert.Nil(t, out.Community(&out.Posts[1]), "a user post has no community")
+
+	custom := out.Posts[2]
+	assert.True(t, custom.DataType.IsCustom())
+	assert.Empty(t, custom.Data.Text, "custom data of another shape does not fail decoding")
+	var birthday struct {
+		Age int `json:"age"`
+	}
+	require.NoError(t, json.Unmarshal(custom.Data.Raw, &birthday))
+	assert.Equal(t, 30, birthday.Age)
+
+	live := out.VideoStreaming(&out.Posts[3])
+	require.NotNil(t, live)
+	assert.Equal(t, amity.VideoStreamingLive, live.Status)
+	assert.Equal(t, "https://live.example/s1.m3u8", live.WatcherURL.HLS.URL)
+	assert.Equal(t, "app", live.StreamerURL.Components.AppName)
+	require.Len(t, live.Recordings, 1)
+	assert.InDelta(t, 61.5, live.Recordings[0].MP4.Duration, 0.001)
+	assert.Contains(t, string(live.Raw), "newStreamField")
+	assert.Nil(t, out.Author(nil))
+	assert.Nil(t, out.Children(nil))
+}
+
+func TestPostsGetErrors(t *testing.T) {
+	c, mt := mockClient(t)
+	mt.RegisterResponder("GET", "https://api.test/api/v3/posts/gone", jsonResponder(404, `{"status":"error","code":400400,"message":"Post not found"}`))
+	_, err := c.Posts.Get(context.Background(), "gone")
+	var ae *amity.Error
+	require.ErrorAs(t, err, &ae)
+	assert.Equal(t, 400400, ae.Code)
+	assert.True(t, errors.Is(err, amity.ErrNotFound))
+
+	mt.RegisterResponder("GET", "https://api.test/api/v3/posts/empty", jsonResponder(200, `{"posts":[]}`))
+	_, err = c.Posts.Get(context.Background(), "empty")
+	assert.ErrorIs(t, err, amity.ErrNotFound, "an answer without the post")
+
+	before := mt.GetTotalCallCount()
+	for _, id := range []string{"", "  ", "..", strings.Repeat("p", 901)} {
+		_, err = c.Posts.Get(context.Background(), id)
+		assert.ErrorIs(t, err, amity.ErrInvalidArgument, "%q", id)
+	}
+	assert.Equal(t, before, mt.GetTotalCallCount())
+}
+
+func TestPostsGetMany(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := postsRecord(mt, "GET", "https://api.test/api/v3/posts/list", 200, fixture(t, "posts_payload.json"))
+	out, err := c.Posts.GetMany(context.Background(), []string{"post-img", "post-poll"})
+	require.NoError(t, err)
+	assert.Equal(t, "postIds=post-img&postIds=post-poll", rec.only(t).Query)
+	assert.Len(t, out.Posts, 4)
+
+	for _, ids := range [][]string{nil, {""}, make([]string, 101), {strings.Repeat("p", 51)}} {
+		_, err := c.Posts.GetMany(context.Background(), ids)
+		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
+	}
+	assert.Equal(t, 1, mt.GetTotalCallCount())
+}
+
+// postsPaged serves posts_page1.json for no token and posts_page2.json for tok-2.
+func postsPaged(t *testing.T, mt *httpmock.MockTransport, url string, queries *[]string) {
+	p1, p2 := fixture(t, "posts_page1.json"), fixture(t, "posts_page2.json")
+	mt.RegisterResponder("GET", url, func(r *http.Request) (*http.Response, error) {
+		*queries = append(*queries, r.URL.RawQuery)
+		if r.URL.Query().Get("options[token]") == "tok-2" {
+			return jsonResponder(200, p2)(r)
+		}
+		return jsonResponder(200, p1)(r)
+	})
+}
+
+func TestPostsListIteratesFlaggedPosts(t *testing.T) {
+	c, mt := mockClient(t)
+	var queries []string
+	postsPaged(t, mt, "https://api.test/api/v4/posts", &queries)
+	var ids []string
+	for p, err := range c.Posts.List(context.Background(), &amity.ListPostsParams{TargetID: "c-news", TargetType: amity.PostTargetCommunity,
+		HasFlag: amity.Ptr(true), PageParams: amity.PageParams{Limit: 2}}) {
+		require.NoError(t, err)
+		ids = append(ids, p.PostID)
+	}
+	assert.Equal(t, []string{"flag-1", "flag-2", "flag-3"}, ids)
+	require.Len(t, queries, 2)
+	assert.Equal(t, "hasFlag=true&options%5Blimit%5D=2&targetId=c-news&targetType=community", queries[0])
+	assert.Equal(t, "hasFlag=true&options%5Blimit%5D=2&options%5Btoken%5D=tok-2&targetId=c-news&targetType=community", queries[1])
+}
+
+func TestPostsListPageEncodesEveryFilter(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := postsRecord(mt, "GET", "https://api.test/api/v4/posts", 200, fixture(t, "posts_page1.json"))
+	page, err := c.Posts.ListPage(context.Background(), &amity.ListPostsParams{
+		PageParams: amity.PageParams{Limit: 20, PageToken: "tok"},
+		TargetID:   "alice", TargetType: amity.PostTargetUser, SortBy: amity.PostSortFirstUpdated,
+		HasFlag: amity.Ptr(false), IsDeleted: amity.Ptr(true), Before: "b1", After: "a1", UpdatedAt: "2024-05-01T00:00:00Z",
+		FeedTypes:              []amity.FeedType{amity.FeedTypeReviewing},
+		DataTypes:              []amity.PostDataType{amity.PostDataTypeImage, amity.PostDataTypeVideo},
+		Tags:                   []string{"x", "y"},
+		MatchingOnlyParentPost: amity.Ptr(false),
+	})
+	require.NoError(t, err)
+	assert.Equal(t, "tok-2", page.Paging.Next)
+	q := rec.only(t).Query
+	for _, want := range []string{"targetId=alice", "targetType=user", "sortBy=firstUpdated", "hasFlag=false", "isDeleted=true",
+		"options%5Blimit%5D=20", "options%5Btoken%5D=tok", "options%5Bbefore%5D=b1", "options%5Bafter%5D=a1",
+		"options%5BupdatedAt%5D=2024-05-01T00%3A00%3A00Z", "feedType=reviewing", "dataTypes=image&dataTypes=video",
+		"tags=x&tags=y", "matchingOnlyParentPost=false"} {
+		assert.Contains(t, q, want)
+	}
+
+	bad := []*amity.ListPostsParams{
+		nil, {}, {TargetID: "c", TargetType: "group"}, {TargetID: "c", SortBy: "newest"},
+		{TargetID: "c", FeedTypes: []amity.FeedType{amity.FeedTypeDeclined}},
+		{TargetID: "c", DataTypes: []amity.PostDataType{"text"}},
+		{TargetID: "c", DataTypes: []amity.PostDataType{"image", "video", "file", "poll", "liveStream"}},
+		{TargetID: "c", Before: strings.Repeat("b", 25)},
+		{TargetID: "c", Tags: []string{strings.Repeat("t", 25)}},
+		{TargetID: "c", PageParams: amity.PageParams{Limit: 101}},
+	}
+	for _, p := range bad {
+		_, err := c.Posts.ListPage(context.Background(), p)
+		assert.ErrorIs(t, err, amity.ErrInvalidArgument, "%+v", p)
+	}
+	assert.Equal(t, 1, mt.GetTotalCallCount())
+}
+
+func TestPostsListV3(t *testing.T) {
+	c, mt := mockClient(t)
+	var queries []string
+	postsPaged(t, mt, "https://api.test/api/v3/posts", &queries)
+	var ids []string
+	for p, err := range c.Posts.ListV3(context.Background(), &amity.ListPostsV3Params{TargetType: amity.PostTargetCommunity,
+		HasFlag: amity.Ptr(true), DataType: "com.example.birthday", DataTypes: []amity.PostDataType{amity.PostDataTypeVideo, "com.example.clip"},
+		Tags: []string{"a"}, SortBy: amity.PostSortLastCreated, MatchingOnlyParentPost: amity.Ptr(true)}) {
+		require.NoError(t, err)
+		ids = append(ids, p.PostID)
+	}
+	assert.Equal(t, []string{"flag-1", "flag-2", "flag-3"}, ids)
+	require.Len(t, queries, 2)
+	assert.Equal(t, "dataType=com.example.birthday&dataTypes=video&dataTypes=com.example.clip&hasFlag=true&matchingOnlyParentPost=true&sortBy=lastCreated&tags=a&targetType=community", queries[0])
+	assert.Contains(t, queries[1], "options%5Btoken%5D=tok-2")
+
+	for _, p := range []*amity.ListPostsV3Params{nil, {}, {TargetType: "group"},
+		{TargetType: amity.PostTargetUser, DataTypes: []amity.PostDataType{"gif"}},
+		{TargetType: amity.PostTargetUser, DataTypes: make([]amity.PostDataType, 11)}} {
+		_, err := c.Posts.ListV3Page(context.Background(), p)
+		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
+	}
+	assert.Len(t, queries, 2)
+}
+
+func TestPostsCreateV3(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := postsRecord(mt, "POST", "https://api.test/api/v3/posts", 200, fixture(t, "posts_payload.json"))
+	_, err := c.Posts.CreateV3(context.Background(), &amity.CreatePostV3Params{
+		Data:       amity.CreatePostV3Data{Text: "hi", Images: []string{"file-1"}},
+		TargetType: amity.PostTargetCommunity, TargetID: "c-news", Tags: []string{"a"},
+	})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"data":{"text":"hi","images":["file-1"]},"targetType":"community","targetId":"c-news","tags":["a"]}`, rec.only(t).Body)
+
+	for _, p := range []*amity.CreatePostV3Params{nil, {}, {Data: amity.CreatePostV3Data{Text: "x", Images: make([]string, 11)}},
+		{Data: amity.CreatePostV3Data{Text: "x"}, TargetType: amity.PostTargetCommunity}} {
+		_, err := c.Posts.CreateV3(context.Background(), p)
+		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
+	}
+	assert.Equal(t, 1, mt.GetTotalCallCount())
+}
+
+func TestPostsUpdate(t *testing.T) {
+	c, mt := mockClient(t)
+	v4 := postsRecord(mt, "PUT", "https://api.test/api/v4/posts/post-img", 200, fixture(t, "posts_payload.json"))
+	v3 := postsRecord(mt, "PUT", "https://api.test/api/v3/posts/post-img", 200, fixture(t, "posts_payload.json"))
+	ctx := context.Background()
+	out, err := c.Posts.Update(ctx, "post-img", &amity.UpdatePostParams{
+		Data:        &amity.UpdatePostData{Text: amity.Ptr("edited"), ThumbnailFileID: amity.Ptr("file-3")},
+		Tags:        []string{"t"},
+		Mentionees:  []amity.Mentionee{{Type: amity.MentionTypeUser, UserIDs: []string{"bob"}}},
+		Attachments: []amity.PostAttachment{{FileID: "file-1", Type: amity.PostAttachmentImage}},
+	})
+	require.NoError(t, err)
+	assert.Equal(t, "post-img", out.Post().PostID)
+	assert.JSONEq(t, `{"data":{"text":"edited","thumbnailFileId":"file-3"},"tags":["t"],
+		"mentionees":[{"type":"user","userIds":["bob"]}],"attachments":[{"fileId":"file-1","type":"image"}]}`, v4.only(t).Body)
+
+	_, err = c.Posts.UpdateV3(ctx, "post-img", &amity.UpdatePostV3Params{Metadata: map[string]any{"k": "v"}})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"metadata":{"k":"v"}}`, v3.only(t).Body)
+
+	bad := []func() error{
+		func() error { _, err := c.Posts.Update(ctx, "", &amity.UpdatePostParams{}); return err },
+		func() error { _, err := c.Posts.Update(ctx, "p", nil); return err },
+		func() error {
+			_, err := c.Posts.Update(ctx, "p", &amity.UpdatePostParams{Data: &amity.UpdatePostData{FileID: amity.Ptr(strings.Repeat("f", 101))}})
+			return err
+		},
+		func() error {
+			_, err := c.Posts.Update(ctx, "p", &amity.UpdatePostParams{Data: &amity.UpdatePostData{Text: amity.Ptr(strings.Repeat("x", 50_001))}})
+			return err
+		},
+		func() error {
+			_, err := c.Posts.UpdateV3(ctx, "p", &amity.UpdatePostV3Params{Tags: make([]string, 6)})
+			return err
+		},
+		func() error { _, err := c.Posts.UpdateV3(ctx, "p", nil); return err },
+	}
+	for i, f := range bad {
+		assert.ErrorIs(t, f(), amity.ErrInvalidArgument, "case %d", i)
+	}
+	assert.Equal(t, 2, mt.GetTotalCallCount())
+}
+
+func TestPostsDelete(t *testing.T) {
+	c, mt := mockClient(t)
+	v4 := postsRecord(mt, "DELETE", "https://api.test/api/v4/posts/p1", 200, postsSuccessBody)
+	v3 := postsRecord(mt, "DELETE", "https://api.test/api/v3/posts/p1", 200, postsSuccessBody)
+	ctx := context.Background()
+	require.NoError(t, c.Posts.Delete(ctx, "p1", nil))
+	require.NoError(t, c.Posts.Delete(ctx, "p1", &amity.DeletePostParams{Permanent: amity.Ptr(true)}))
+	require.Len(t, v4.calls, 2)
+	assert.Equal(t, "", v4.calls[0].Query)
+	assert.Equal(t, "permanent=true", v4.calls[1].Query)
+	require.NoError(t, c.Posts.DeleteV3(ctx, "p1"))
+	assert.Equal(t, "DELETE", v3.only(t).Method)
+
+	mt.RegisterResponder("DELETE", "https://api.test/api/v4/posts/p2", jsonResponder(200, `{"status":"success","data":{"success":false}}`))
+	assert.ErrorContains(t, c.Posts.Delete(ctx, "p2", nil), "success: false")
+
+	assert.ErrorIs(t, c.Posts.Delete(ctx, " ", nil), amity.ErrInvalidArgument)
+	assert.ErrorIs(t, c.Posts.DeleteV3(ctx, ""), amity.ErrInvalidArgument)
+	assert.Equal(t, 4, mt.GetTotalCallCount())
+}
+
+func TestPostsReviewAndFlags(t *testing.T) {
+	c, mt := mockClient(t)
+	body := fixture(t, "posts_payload.json")
+	ctx := context.Background()
+	cases := []struct {
+		method, path string
+		call         func(string) (*amity.PostPayload, error)
+	}{
+		{"POST", "/api/v3/posts/p1/approve", func(id string) (*amity.PostPayload, error) { return c.Posts.Approve(ctx, id) }},
+		{"POST", "/api/v3/posts/p1/decline", func(id string) (*amity.PostPayload, error) { return c.Posts.Decline(ctx, id) }},
+		{"POST", "/api/v3/posts/p1/flag", func(id string) (*amity.PostPayload, error) { return c.Posts.Flag(ctx, id) }},
+		{"DELETE", "/api/v3/posts/p1/unflag", func(id string) (*amity.PostPayload, error) { return c.Posts.Unflag(ctx, id) }},
+		{"DELETE", "/api/v3/posts/p1/flags", func(id string) (*amity.PostPayload, error) { return c.Posts.ClearFlags(ctx, id) }},
+	}
+	for _, tc := range cases {
+		rec := postsRecord(mt, tc.method, "https://api.test"+tc.path, 200, body)
+		out, err := tc.call("p1")
+		require.NoError(t, err, tc.path)
+		assert.Equal(t, "post-img", out.Post().PostID)
+		call := rec.only(t)
+		assert.Equal(t, tc.method, call.Method)
+		assert.Empty(t, call.Body, "no body")
+		_, err = tc.call("")
+		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
+	}
+	assert.Equal(t, len(cases), mt.GetTotalCallCount())
+
+	mt.RegisterResponder("GET", "https://api.test/api/v3/posts/p1/isflagbyme", jsonResponder(200, `{"status":"success","data":{"result":true}}`))
+	flagged, err := c.Posts.IsFlaggedByMe(ctx, "p1")
+	require.NoError(t, err)
+	assert.True(t, flagged)
+
+	mt.RegisterResponder("POST", "https://api.test/api/v3/posts/p9/approve", jsonResponder(403, `{"status":"error","code":400301,"message":"Only moderators can review posts"}`))
+	_, err = c.Posts.Approve(ctx, "p9")
+	assert.ErrorIs(t, err, amity.ErrForbidden)
+}
+
+// TestPostsModerationJob pages through flagged posts, reads who reacted and the flagged
+// comments of each, deletes them and clears their flags.
+func TestPostsModerationJob(t *testing.T) {
+	c, mt := mockClient(t)
+	var queries []string
+	postsPaged(t, mt, "https://api.test/api/v3/posts", &queries)
+	mt.RegisterResponder("GET", "https://api.test/api/v3/comments", jsonResponder(200, fixture(t, "comments_page2.json")))
+	mt.RegisterResponder("GET", "https://api.test/api/v3/reactions", jsonResponder(200, fixture(t, "reactions_page2.json")))
+	delPosts := postsRecord(mt, "DELETE", `=~^https://api\.test/api/v4/posts/`, 200, postsSuccessBody)
+	clearPosts := postsRecord(mt, "DELETE", `=~^https://api\.test/api/v3/posts/[^/]+/flags$`, 200, fixture(t, "posts_page1.json"))
+	delComments := postsRecord(mt, "DELETE", `=~^https://api\.test/api/v4/comments/`, 200, postsSuccessBody)
+	clearComments := postsRecord(mt, "DELETE", `=~^https://api\.test/api/v3/comments/[^/]+/flags$`, 200, fixture(t, "comments_payload.json"))
+	ctx := context.Background()
+
+	reactors := 0
+	for post, err := range c.Posts.ListV3(ctx, &amity.ListPostsV3Params{TargetType: amity.PostTargetCommunity, HasFlag: amity.Ptr(true)}) {
+		require.NoError(t, err)
+		for r, err := range c.Reactions.List(ctx, &amity.ListReactionsParams{ReferenceID: post.PostID, ReferenceType: amity.ReactionOnPost}) {
+			require.NoError(t, err)
+			assert.NotEmpty(t, r.UserID)
+			reactors++
+		}
+		if post.HasFlaggedComment {
+			for cm, err := range c.Comments.List(ctx, &amity.ListCommentsParams{ReferenceID: post.PostID, HasFlag: amity.Ptr(true)}) {
+				require.NoError(t, err)
+				require.NoError(t, c.Comments.Delete(ctx, cm.CommentID, nil))
+				_, err = c.Comments.ClearFlags(ctx, cm.CommentID)
+				require.NoError(t, err)
+			}
+		}
+		require.NoError(t, c.Posts.Delete(ctx, post.PostID, nil))
+		_, err = c.Posts.ClearFlags(ctx, post.PostID)
+		require.NoError(t, err)
+	}
+	assert.Len(t, queries, 2)
+	assert.Len(t, delPosts.calls, 3)
+	assert.Len(t, clearPosts.calls, 3)
+	assert.Len(t, delComments.calls, 1)
+	assert.Len(t, clearComments.calls, 1)
+	assert.Equal(t, 3, reactors)
+}

@@ -1,0 +1,77 @@
+package amity_test
+
+import (
+	"context"
+
+	"github.com/amity-go/amity"
+)
+
+func init() {
+	registerConformance(
+		conformanceCase{Method: "Reactions.Add", Op: "POST /api/v2/reactions", AsUser: true,
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Reactions.Add(ctx, &amity.ReactionParams{ReferenceID: "p1", ReferenceType: amity.ReactionOnPost, ReactionName: "like"})
+				return err
+			},
+			Full: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Reactions.Add(ctx, &amity.ReactionParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage,
+					ReactionName: "love", ReferenceVersion: amity.Ptr(2)})
+				return err
+			}},
+		conformanceCase{Method: "Reactions.Remove", Op: "DELETE /api/v2/reactions", AsUser: true,
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Reactions.Remove(ctx, &amity.ReactionParams{ReferenceID: "p1", ReferenceType: amity.ReactionOnPost, ReactionName: "like"})
+				return err
+			},
+			Full: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Reactions.Remove(ctx, &amity.ReactionParams{ReferenceID: "cm1", ReferenceType: amity.ReactionOnComment,
+					ReactionName: "like", ReferenceVersion: amity.Ptr(2)})
+				return err
+			}},
+		conformanceCase{Method: "Reactions.ListPage", Op: "GET /api/v3/reactions",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Reactions.ListPage(ctx, &amity.ListReactionsParams{ReferenceID: "p1", ReferenceType: amity.ReactionOnPost})
+				return err
+			},
+			Full: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Reactions.ListPage(ctx, &amity.ListReactionsParams{PageParams: amity.PageParams{Limit: 50, PageToken: "tok"},
+					ReferenceID: "s1", ReferenceType: amity.ReactionOnStory, ReferenceVersion: amity.Ptr(1), ReactionName: "like"})
+				return err
+			}},
+		conformanceCase{Method: "Reactions.List", Op: "GET /api/v3/reactions",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				return postsFirstOf(c.Reactions.List(ctx, &amity.ListReactionsParams{ReferenceID: "p1", ReferenceType: amity.ReactionOnPost}))
+			},
+			Full: func(ctx context.Context, c *amity.Client) error {
+				return postsFirstOf(c.Reactions.List(ctx, &amity.ListReactionsParams{PageParams: amity.PageParams{Limit: 50, PageToken: "tok"},
+					ReferenceID: "p1", ReferenceType: amity.ReactionOnPost, ReferenceVersion: amity.Ptr(1), ReactionName: "like"}))
+			}},
+		conformanceCase{Method: "Reactions.ListV2Page", Op: "GET /api/v2/reactions",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Reactions.ListV2Page(ctx, &amity.ListReactionsV2Params{ReferenceID: "p1", ReferenceType: amity.ReactionOnPost})
+				return err
+			},
+			Full: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Reactions.ListV2Page(ctx, &amity.ListReactionsV2Params{PageParams: amity.PageParams{Limit: 20, PageToken: "tok"},
+					ReferenceID: "cm1", ReferenceType: amity.ReactionOnComment, ReactionName: "like", Skip: 20})
+				return err
+			}},
+		conformanceCase{Method: "Reactions.ListV2", Op: "GET /api/v2/reactions",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				return postsFirstOf(c.Reactions.ListV2(ctx, &amity.ListReactionsV2Params{ReferenceID: "p1", ReferenceType: amity.ReactionOnPost}))
+			},
+			Full: func(ctx context.Context, c *amity.Client) error {
+				return postsFirstOf(c.Reactions.ListV2(ctx, &amity.ListReactionsV2Params{PageParams: amity.PageParams{Limit: 20, PageToken: "tok"},
+					ReferenceID: "cm1", ReferenceType: amity.ReactionOnComment, ReactionName: "like", Skip: 20}))
+			}},
+		conformanceCase{Method: "Reactions.MostReactedMessages", Op: "GET /api/v2/reactions/messages/most",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Reactions.MostReactedMessages(ctx, nil)
+				return err
+			},
+			Full: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Reactions.MostReactedMessages(ctx, &amity.MostReactedMessagesParams{Limit: 5, ReactionName: "like"})
+				return err
+			}},
+	)
+}
