@@ -1,4 +1,1253 @@
 package amity
 
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"iter"
+	"net/http"
+	"net/url"
+	"time"
+)
+
 // ChannelsService manages chat channels, their members, roles, bans and mutes. Reach it as Client.Channels.
 type ChannelsService struct{ c *Client }
+
+// ChannelType is the kind of a channel.
+type ChannelType string
+
+// Channel types. Standard and private are the deprecated names of community and live.
+const (
+	// ChannelTypeCommunity: public, anyone can find and join it (formerly standard).
+	ChannelTypeCommunity ChannelType = "community"
+	// ChannelTypeLive: private, only members can find it (formerly private).
+	ChannelTypeLive ChannelType = "live"
+	// ChannelTypeBroadcast: only admins send messages.
+	ChannelTypeBroadcast ChannelType = "broadcast"
+	// ChannelTypeConversation: a direct chat between users (see Channels.CreateConversation).
+	ChannelTypeConversation ChannelType = "conversation"
+	// ChannelTypeStandard is the deprecated name of ChannelTypeCommunity.
+	ChannelTypeStandard ChannelType = "standard"
+	// ChannelTypePrivate is the deprecated name of ChannelTypeLive.
+	ChannelTypePrivate ChannelType = "private"
+)
+
+// ChannelNotificationMode says who gets push notifications of a channel.
+type ChannelNotificationMode string
+
+// Channel notification modes.
+const (
+	// ChannelNotifyDefault registers members for push notifications automatically.
+	ChannelNotifyDefault ChannelNotificationMode = "default"
+	// ChannelNotifySilent sends no notification.
+	ChannelNotifySilent ChannelNotificationMode = "silent"
+	// ChannelNotifySubscribe notifies subscribed users only.
+	ChannelNotifySubscribe ChannelNotificationMode = "subscribe"
+)
+
+// ChannelMembership is a user's standing in a channel.
+type ChannelMembership string
+
+// Channel memberships.
+const (
+	ChannelMembershipNone   ChannelMembership = "none"
+	ChannelMembershipMember ChannelMembership = "member"
+	ChannelMembershipBanned ChannelMembership = "banned"
+)
+
+// Channel is a chat channel.
+type Channel struct {
+	// ID is the channel's private ID (used in real-time events); Path its event path.
+	ID   string `json:"_id,omitempty"`
+	Path string `json:"path,omitempty"`
+	// ChannelID is the channel's ID; ChannelInternalID and ChannelPublicID are its two forms.
+	// A channel's default message feed (v5 messages) has the channel's ID as its ID.
+	ChannelID         string `json:"channelId"`
+	ChannelInternalID string `json:"channelInternalId,omitempty"`
+	ChannelPublicID   string `json:"channelPublicId,omitempty"`
+	// IsDistinct marks a conversation that is the one channel of its set of users.
+	IsDistinct bool `json:"isDistinct,omitempty"`
+	// Metadata is free-form JSON.
+	Metadata map[string]any `json:"metadata,omitempty"`
+	// Type is community, live, broadcast or conversation (standard and private are legacy).
+	Type ChannelType `json:"type,omitempty"`
+	// Tags are used for searching.
+	Tags []string `json:"tags,omitempty"`
+	// IsMuted reports a mute of the whole channel (see Channels.Mute), computed from MuteTimeout.
+	IsMuted     bool `json:"isMuted,omitempty"`
+	MuteTimeout Time `json:"muteTimeout"`
+	// IsRateLimited reports a limit on the sending rate: at most RateLimit messages per
+	// RateLimitWindow, until RateLimitTimeout.
+	IsRateLimited    bool   `json:"isRateLimited,omitempty"`
+	RateLimit        int    `json:"rateLimit,omitempty"`
+	RateLimitWindow  int    `json:"rateLimitWindow,omitempty"`
+	RateLimitTimeout Time   `json:"rateLimitTimeout"`
+	DisplayName      string `json:"displayName,omitempty"`
+	// MessageAutoDeleteEnabled deletes a message once it has AutoDeleteMessageByFlagLimit flags.
+	MessageAutoDeleteEnabled     bool `json:"messageAutoDeleteEnabled,omitempty"`
+	AutoDeleteMessageByFlagLimit int  `json:"autoDeleteMessageByFlagLimit,omitempty"`
+	MemberCount                  int  `json:"memberCount,omitempty"`
+	MessageCount                 int  `json:"messageCount,omitempty"`
+	// LastActivity is when a user last did something in the channel (e.g. added members).
+	LastActivity Time   `json:"lastActivity"`
+	CreatedAt    Time   `json:"createdAt"`
+	UpdatedAt    Time   `json:"updatedAt"`
+	AvatarFileID string `json:"avatarFileId,omitempty"`
+	IsDeleted    bool   `json:"isDeleted,omitempty"`
+	// MessagePreviewID is the latest message's preview (see ChannelPayload.MessagePreview);
+	// empty when message previews are off for the network.
+	MessagePreviewID string                  `json:"messagePreviewId,omitempty"`
+	IsPublic         bool                    `json:"isPublic,omitempty"`
+	NotificationMode ChannelNotificationMode `json:"notificationMode,omitempty"`
+
+	// Raw is the channel's JSON as received, with any field this type does not know.
+	Raw json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes a channel and keeps its raw JSON.
+func (ch *Channel) UnmarshalJSON(b []byte) error {
+	type plain Channel
+	return decodeRaw(b, (*plain)(ch), &ch.Raw)
+}
+
+// ChannelUser is a user's membership of a channel: standing, roles, mute and read position.
+type ChannelUser struct {
+	UserID         string `json:"userId,omitempty"`
+	UserInternalID string `json:"userInternalId,omitempty"`
+	UserPublicID   string `json:"userPublicId,omitempty"`
+	// ChannelID is the channel; ChannelInternalID and ChannelPublicID are its two forms.
+	ChannelID         string `json:"channelId,omitempty"`
+	ChannelInternalID string `json:"channelInternalId,omitempty"`
+	ChannelPublicID   string `json:"channelPublicId,omitempty"`
+	// Membership is none, member or banned.
+	Membership   ChannelMembership `json:"membership,omitempty"`
+	IsBanned     bool              `json:"isBanned,omitempty"`
+	LastActivity Time              `json:"lastActivity"`
+	// Roles are the user's role IDs in the channel; Permissions what they allow
+	// (e.g. "BAN_USER_FROM_CHANNEL").
+	Roles       []string `json:"roles,omitempty"`
+	Permissions []string `json:"permissions,omitempty"`
+	// ReadToSegment is the user's read position (see Channels.MarkSeen);
+	// LastMentionedSegment the last message that mentioned them.
+	ReadToSegment        int `json:"readToSegment,omitempty"`
+	LastMentionedSegment int `json:"lastMentionedSegment,omitempty"`
+	// IsMuted reports a mute of the user in the channel, until MuteTimeout.
+	IsMuted     bool `json:"isMuted,omitempty"`
+	MuteTimeout Time `json:"muteTimeout"`
+	CreatedAt   Time `json:"createdAt"`
+	UpdatedAt   Time `json:"updatedAt"`
+
+	// Raw is the membership's JSON as received, with any field this type does not know.
+	Raw json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes a channel user and keeps its raw JSON.
+func (cu *ChannelUser) UnmarshalJSON(b []byte) error {
+	type plain ChannelUser
+	return decodeRaw(b, (*plain)(cu), &cu.Raw)
+}
+
+// MessagePreview is the latest message of a channel (or of one of its message feeds), sent
+// with channels when message previews are on for the network.
+type MessagePreview struct {
+	MessageID     string `json:"messageId,omitempty"`
+	ChannelID     string `json:"channelId,omitempty"`
+	MessageFeedID string `json:"messageFeedId,omitempty"`
+	// Segment is the message's sequence number in its message feed.
+	Segment  int             `json:"segment,omitempty"`
+	DataType MessageDataType `json:"dataType,omitempty"`
+	// Data is the message's content (less than 10 KB), e.g. {"text": "hi"}.
+	Data      map[string]any `json:"data,omitempty"`
+	CreatorID string         `json:"creatorId,omitempty"`
+	ParentID  string         `json:"parentId,omitempty"`
+	IsDeleted bool           `json:"isDeleted,omitempty"`
+	CreatedAt Time           `json:"createdAt"`
+	UpdatedAt Time           `json:"updatedAt"`
+}
+
+// MessageFeedInfo summarizes a message feed of a channel, sent with message previews.
+type MessageFeedInfo struct {
+	MessageFeedID    string `json:"messageFeedId,omitempty"`
+	Name             string `json:"name,omitempty"`
+	CreatedAt        Time   `json:"createdAt"`
+	UpdatedAt        Time   `json:"updatedAt"`
+	MessagePreviewID string `json:"messagePreviewId,omitempty"`
+}
+
+// ChannelPayload is the API's channel bundle: channels with the memberships, message
+// previews, message feeds, users and files they refer to, and the paging cursors of list
+// calls (Paging.Previous holds the API's "prev").
+type ChannelPayload struct {
+	Channels         []Channel         `json:"channels"`
+	ChannelUsers     []ChannelUser     `json:"channelUsers"`
+	MessagePreviews  []MessagePreview  `json:"messagePreviews"`
+	MessageFeedsInfo []MessageFeedInfo `json:"messageFeedsInfo"`
+	Users            []User            `json:"users"`
+	Files            []File            `json:"files"`
+	Paging           Paging            `json:"paging"`
+}
+
+func (p *ChannelPayload) pageItems() []Channel { return p.Channels }
+func (p *ChannelPayload) pageInfo() Paging     { return p.Paging }
+
+// Channel returns the channel with the given ID (public or internal), or nil.
+func (p *ChannelPayload) Channel(channelID string) *Channel {
+	for i := range p.Channels {
+		if channelsSame(channelID, &p.Channels[i]) {
+			return &p.Channels[i]
+		}
+	}
+	return nil
+}
+
+// Members returns the memberships of ch held in the payload. Most calls return only the
+// caller's own membership; Channels.ListMembers returns a page of them.
+func (p *ChannelPayload) Members(ch *Channel) []ChannelUser {
+	if ch == nil {
+		return nil
+	}
+	var out []ChannelUser
+	for _, cu := range p.ChannelUsers {
+		if channelsSame(cu.ChannelID, ch) || channelsSame(cu.ChannelInternalID, ch) || channelsSame(cu.ChannelPublicID, ch) {
+			out = append(out, cu)
+		}
+	}
+	return out
+}
+
+// Member returns the membership of userID in ch, or nil.
+func (p *ChannelPayload) Member(ch *Channel, userID string) *ChannelUser {
+	if ch == nil || userID == "" {
+		return nil
+	}
+	for i := range p.ChannelUsers {
+		cu := &p.ChannelUsers[i]
+		if cu.UserID != userID && cu.UserPublicID != userID && cu.UserInternalID != userID {
+			continue
+		}
+		if channelsSame(cu.ChannelID, ch) || channelsSame(cu.ChannelInternalID, ch) || channelsSame(cu.ChannelPublicID, ch) {
+			return cu
+		}
+	}
+	return nil
+}
+
+// User returns the sideloaded user with the given ID (public, internal or private), or nil.
+func (p *ChannelPayload) User(userID string) *User { return channelsFindUser(p.Users, userID) }
+
+// MemberUser returns the user of a membership, or nil.
+func (p *ChannelPayload) MemberUser(cu *ChannelUser) *User {
+	if cu == nil {
+		return nil
+	}
+	if u := channelsFindUser(p.Users, cu.UserID); u != nil {
+		return u
+	}
+	if u := channelsFindUser(p.Users, cu.UserPublicID); u != nil {
+		return u
+	}
+	return channelsFindUser(p.Users, cu.UserInternalID)
+}
+
+// File returns the sideloaded file with the given ID, or nil.
+func (p *ChannelPayload) File(fileID string) *File { return findFile(p.Files, fileID) }
+
+// Avatar returns the avatar file of ch, or nil.
+func (p *ChannelPayload) Avatar(ch *Channel) *File {
+	if ch == nil || ch.AvatarFileID == "" {
+		return nil
+	}
+	return findFile(p.Files, ch.AvatarFileID)
+}
+
+// MessagePreview returns the preview of ch's latest message, or nil (previews off, or no
+// message yet).
+func (p *ChannelPayload) MessagePreview(ch *Channel) *MessagePreview {
+	if ch == nil || ch.MessagePreviewID == "" {
+		return nil
+	}
+	for i := range p.MessagePreviews {
+		if p.MessagePreviews[i].MessageID == ch.MessagePreviewID {
+			return &p.MessagePreviews[i]
+		}
+	}
+	return nil
+}
+
+// MessageFeedInfo returns the summary of the message feed with the given ID, or nil.
+func (p *ChannelPayload) MessageFeedInfo(messageFeedID string) *MessageFeedInfo {
+	for i := range p.MessageFeedsInfo {
+		if p.MessageFeedsInfo[i].MessageFeedID == messageFeedID {
+			return &p.MessageFeedsInfo[i]
+		}
+	}
+	return nil
+}
+
+// channelsSame reports whether id names ch in any of its forms.
+func channelsSame(id string, ch *Channel) bool {
+	return id != "" && (id == ch.ChannelID || id == ch.ChannelInternalID || id == ch.ChannelPublicID)
+}
+
+// channelsFindUser finds a user by public, internal or private ID.
+func channelsFindUser(users []User, userID string) *User {
+	if userID == "" {
+		return nil
+	}
+	for i := range users {
+		if users[i].UserID == userID {
+			return &users[i]
+		}
+	}
+	for i := range users {
+		u := &users[i]
+		if u.UserPublicID == userID || u.UserInternalID == userID || u.ID == userID {
+			return u
+		}
+	}
+	return nil
+}
+
+// channelsOne checks that a single-channel answer holds its channel.
+func channelsOne(p *ChannelPayload, method, path string) (*ChannelPayload, error) {
+	if _, err := first(p.Channels, method, path, "channel"); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// channelsToken checks a page token against the operation's maximum length.
+func channelsToken(op, token string, maxLength int) error {
+	if len(token) > maxLength {
+		return &ValidationError{Op: op, Field: "PageToken", Reason: fmt.Sprintf("must be at most %d characters", maxLength)}
+	}
+	return nil
+}
+
+// channelsStrings checks a list of strings: at most maxN items of minLength to maxLength
+// characters.
+func channelsStrings(op, field string, vs []string, maxN, minLength, maxLength int) error {
+	if err := maxItems(op, field, len(vs), maxN); err != nil {
+		return err
+	}
+	for _, v := range vs {
+		if n := len([]rune(v)); n < minLength || n > maxLength {
+			return &ValidationError{Op: op, Field: field, Reason: fmt.Sprintf("must hold strings of %d to %d characters", minLength, maxLength)}
+		}
+	}
+	return nil
+}
+
+// channelsUserIDs checks the user IDs of a membership operation: 1 to 100 IDs of 1 to 50
+// characters.
+func channelsUserIDs(op string, userIDs []string) error {
+	return idList(op, "userIDs", userIDs, 100, 50)
+}
+
+func channelsTypes(op, field string, types []ChannelType, allowed ...ChannelType) ([]string, error) {
+	out := make([]string, 0, len(types))
+	for _, t := range types {
+		if t == "" {
+			return nil, &ValidationError{Op: op, Field: field, Reason: "must not hold an empty type"}
+		}
+		if err := oneOf(op, field, t, allowed...); err != nil {
+			return nil, err
+		}
+		out = append(out, string(t))
+	}
+	return out, nil
+}
+
+func channelsNotificationMode(op string, m ChannelNotificationMode) error {
+	return oneOf(op, "NotificationMode", m, ChannelNotifyDefault, ChannelNotifySilent, ChannelNotifySubscribe)
+}
+
+func channelsFlagLimit(op string, v *int) error {
+	if v != nil && (*v < 1 || *v > 1000) {
+		return &ValidationError{Op: op, Field: "AutoDeleteMessageByFlagLimit", Reason: "must be between 1 and 1000"}
+	}
+	return nil
+}
+
+// ---- Create, get, update, delete ----
+
+// CreateChannelParams describe a new channel. Only Type has a default (community); every
+// other field is optional.
+type CreateChannelParams struct {
+	// ChannelID is the new channel's ID (at most 100 characters); empty lets the server pick
+	// one. An ID that exists already fails with code 400315 (DuplicateEntry).
+	ChannelID string `json:"channelId,omitempty"`
+	// Type is community (default), live or broadcast. Conversations are created with
+	// Channels.CreateConversation.
+	Type ChannelType `json:"type,omitempty"`
+	// DisplayName, at most 100 characters.
+	DisplayName string `json:"displayName,omitempty"`
+	// AvatarFileID is an uploaded image (at most 50 characters).
+	AvatarFileID string `json:"avatarFileId,omitempty"`
+	// Metadata is free-form JSON.
+	Metadata map[string]any `json:"metadata,omitempty"`
+	// Tags, at most 10 of at most 100 characters.
+	Tags []string `json:"tags,omitempty"`
+	// UserIDs are the first members (at most 1,000 IDs of at most 50 characters).
+	UserIDs []string `json:"userIds,omitempty"`
+	// IsMuted mutes the channel for all users from the start.
+	IsMuted *bool `json:"isMuted,omitempty"`
+	// MessageAutoDeleteEnabled deletes a message once it has AutoDeleteMessageByFlagLimit
+	// flags (1 to 1,000).
+	MessageAutoDeleteEnabled     *bool `json:"messageAutoDeleteEnabled,omitempty"`
+	AutoDeleteMessageByFlagLimit *int  `json:"autoDeleteMessageByFlagLimit,omitempty"`
+	// IsPublic makes the channel visible to all users.
+	IsPublic *bool `json:"isPublic,omitempty"`
+	// NotificationMode is default, silent or subscribe.
+	NotificationMode ChannelNotificationMode `json:"notificationMode,omitempty"`
+}
+
+func (p *CreateChannelParams) validate(op string) error {
+	if p == nil {
+		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
+	return firstErr(
+		maxLen(op, "ChannelID", p.ChannelID, 100),
+		oneOf(op, "Type", p.Type, ChannelTypeCommunity, ChannelTypeLive, ChannelTypeBroadcast),
+		maxLen(op, "DisplayName", p.DisplayName, 100),
+		maxLen(op, "AvatarFileID", p.AvatarFileID, 50),
+		channelsStrings(op, "Tags", p.Tags, 10, 0, 100),
+		channelsStrings(op, "UserIDs", p.UserIDs, 1000, 1, 50),
+		channelsFlagLimit(op, p.AutoDeleteMessageByFlagLimit),
+		channelsNotificationMode(op, p.NotificationMode),
+	)
+}
+
+// Create creates a channel and returns it (Channels[0] of the payload) with the caller's
+// membership. POST /api/v3/channels. Not retried once it may have reached the server.
+func (s *ChannelsService) Create(ctx context.Context, params *CreateChannelParams) (*ChannelPayload, error) {
+	const op = "Channels.Create"
+	if err := params.validate(op); err != nil {
+		return nil, err
+	}
+	var p ChannelPayload
+	if err := s.c.do(ctx, &request{op: op, method: http.MethodPost, path: "/api/v3/channels", body: params}, &p); err != nil {
+		return nil, err
+	}
+	return channelsOne(&p, "POST", "/api/v3/channels")
+}
+
+// CreateConversationParams describe a conversation (direct chat) channel.
+type CreateConversationParams struct {
+	// UserIDs (required, 1 to 10 IDs of at most 50 characters) are the other participants.
+	UserIDs []string `json:"userIds"`
+	// IsDistinct (the server's default: true) makes the conversation the one channel of its
+	// set of users: creating it again returns the existing one.
+	IsDistinct *bool `json:"isDistinct,omitempty"`
+	// DisplayName, at most 100 characters.
+	DisplayName string `json:"displayName,omitempty"`
+	// AvatarFileID, at most 50 characters.
+	AvatarFileID string `json:"avatarFileId,omitempty"`
+	// Metadata is free-form JSON.
+	Metadata map[string]any `json:"metadata,omitempty"`
+	// Tags, at most 10 of at most 100 characters.
+	Tags []string `json:"tags,omitempty"`
+}
+
+// CreateConversation creates a conversation channel between the caller and UserIDs and
+// returns it (Channels[0] of the payload). POST /api/v3/channels/conversation. Not retried
+// once it may have reached the server.
+func (s *ChannelsService) CreateConversation(ctx context.Context, params *CreateConversationParams) (*ChannelPayload, error) {
+	const op = "Channels.CreateConversation"
+	if params == nil {
+		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
+	if err := firstErr(
+		idList(op, "UserIDs", params.UserIDs, 10, 50),
+		maxLen(op, "DisplayName", params.DisplayName, 100),
+		maxLen(op, "AvatarFileID", params.AvatarFileID, 50),
+		channelsStrings(op, "Tags", params.Tags, 10, 0, 100),
+	); err != nil {
+		return nil, err
+	}
+	const path = "/api/v3/channels/conversation"
+	var p ChannelPayload
+	if err := s.c.do(ctx, &request{op: op, method: http.MethodPost, path: path, body: params}, &p); err != nil {
+		return nil, err
+	}
+	return channelsOne(&p, "POST", path)
+}
+
+// Get returns a channel (Channels[0] of the payload) with the caller's membership and the
+// message preview. GET /api/v3/channels/{channelId}.
+func (s *ChannelsService) Get(ctx context.Context, channelID string) (*ChannelPayload, error) {
+	const op = "Channels.Get"
+	path, err := pathf(op, "/api/v3/channels/%s", id("channelID", channelID))
+	if err != nil {
+		return nil, err
+	}
+	var p ChannelPayload
+	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: path}, &p); err != nil {
+		return nil, err
+	}
+	return channelsOne(&p, "GET", path)
+}
+
+// GetMany returns the channels with the given IDs (1 to 10 IDs of at most 50 characters).
+// GET /api/v3/channels/list.
+func (s *ChannelsService) GetMany(ctx context.Context, channelIDs []string) (*ChannelPayload, error) {
+	const op = "Channels.GetMany"
+	if err := idList(op, "channelIDs", channelIDs, 10, 50); err != nil {
+		return nil, err
+	}
+	q := query{}
+	q.list("channelIds", channelIDs)
+	var p ChannelPayload
+	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: "/api/v3/channels/list", query: url.Values(q)}, &p); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// UpdateChannelParams change a channel. Nil fields are left as they are.
+type UpdateChannelParams struct {
+	// DisplayName, at most 100 characters.
+	DisplayName *string `json:"displayName,omitempty"`
+	// AvatarFileID, at most 50 characters.
+	AvatarFileID *string `json:"avatarFileId,omitempty"`
+	// Metadata replaces the channel's metadata.
+	Metadata map[string]any `json:"metadata,omitempty"`
+	// Tags replaces the channel's tags (at most 10 of at most 100 characters).
+	Tags []string `json:"tags,omitempty"`
+	// MessageAutoDeleteEnabled and AutoDeleteMessageByFlagLimit (1 to 1,000) set the
+	// automatic deletion of flagged messages.
+	MessageAutoDeleteEnabled     *bool `json:"messageAutoDeleteEnabled,omitempty"`
+	AutoDeleteMessageByFlagLimit *int  `json:"autoDeleteMessageByFlagLimit,omitempty"`
+	// NotificationMode is default, silent or subscribe.
+	NotificationMode ChannelNotificationMode `json:"notificationMode,omitempty"`
+}
+
+// Update changes a channel and returns it (Channels[0] of the payload).
+// PUT /api/v3/channels/{channelId}. Idempotent by construction (it sets fields to the given
+// values; sending it twice leaves the same state), so it is retried like a read.
+func (s *ChannelsService) Update(ctx context.Context, channelID string, params *UpdateChannelParams) (*ChannelPayload, error) {
+	const op = "Channels.Update"
+	path, err := pathf(op, "/api/v3/channels/%s", id("channelID", channelID))
+	if err != nil {
+		return nil, err
+	}
+	if params == nil {
+		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
+	if err := firstErr(
+		maxLenPtr(op, "DisplayName", params.DisplayName, 100),
+		maxLenPtr(op, "AvatarFileID", params.AvatarFileID, 50),
+		channelsStrings(op, "Tags", params.Tags, 10, 0, 100),
+		channelsFlagLimit(op, params.AutoDeleteMessageByFlagLimit),
+		channelsNotificationMode(op, params.NotificationMode),
+	); err != nil {
+		return nil, err
+	}
+	var p ChannelPayload
+	if err := s.c.do(ctx, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true}, &p); err != nil {
+		return nil, err
+	}
+	return channelsOne(&p, "PUT", path)
+}
+
+// channelsStatus is the {status, data: {success}} answer of the delete calls.
+type channelsStatus struct {
+	Status string        `json:"status"`
+	Data   successResult `json:"data"`
+}
+
+// Delete deletes a channel. DELETE /api/v3/channels/{channelId}. Idempotent by construction
+// (a deleted channel stays deleted), so it is retried like a read; a retry after the first
+// attempt succeeded may answer ErrNotFound.
+func (s *ChannelsService) Delete(ctx context.Context, channelID string) error {
+	const op = "Channels.Delete"
+	path, err := pathf(op, "/api/v3/channels/%s", id("channelID", channelID))
+	if err != nil {
+		return err
+	}
+	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, idempotent: true}, &channelsStatus{})
+}
+
+// ---- Listing and search ----
+
+// ChannelFilter selects channels by the caller's membership in Channels.List.
+type ChannelFilter string
+
+// Channel filters.
+const (
+	ChannelFilterAll       ChannelFilter = "all"
+	ChannelFilterMember    ChannelFilter = "member"
+	ChannelFilterNotMember ChannelFilter = "notMember"
+	ChannelFilterFlagged   ChannelFilter = "flagged"
+)
+
+// ChannelSortBy orders Channels.List.
+type ChannelSortBy string
+
+// Channel orders.
+const (
+	ChannelSortLastActivity ChannelSortBy = "lastActivity"
+	ChannelSortLastCreated  ChannelSortBy = "lastCreated"
+	ChannelSortFirstCreated ChannelSortBy = "firstCreated"
+	ChannelSortDisplayName  ChannelSortBy = "displayName"
+)
+
+// ListChannelsParams filter and page Channels.List. The zero value lists all channels,
+// most recently active first.
+type ListChannelsParams struct {
+	// PageParams: Limit 1 to 100 (server default 10); PageToken at most 100 characters.
+	PageParams
+	// Keyword matches display names (at most 100 characters).
+	Keyword string
+	// IsDeleted: nil lists both, true deleted channels only, false live ones only.
+	IsDeleted *bool
+	// Tags: channels having all of them; ExcludeTags: channels having none of them (each at
+	// most 10 tags of at most 100 characters).
+	Tags        []string
+	ExcludeTags []string
+	// Filter: all (default), member, notMember or flagged.
+	Filter ChannelFilter
+	// Types: at most 10 channel types.
+	Types []ChannelType
+	// UserID lists the channels of this user (at most 100 characters).
+	UserID string
+	// SortBy: lastActivity (default), lastCreated, firstCreated or displayName.
+	SortBy ChannelSortBy
+}
+
+func (p *ListChannelsParams) query(op string) (query, error) {
+	if p == nil {
+		p = &ListChannelsParams{}
+	}
+	if err := firstErr(
+		p.PageParams.validate(op),
+		channelsToken(op, p.PageToken, 100),
+		maxLen(op, "Keyword", p.Keyword, 100),
+		channelsStrings(op, "Tags", p.Tags, 10, 0, 100),
+		channelsStrings(op, "ExcludeTags", p.ExcludeTags, 10, 0, 100),
+		oneOf(op, "Filter", p.Filter, ChannelFilterAll, ChannelFilterMember, ChannelFilterNotMember, ChannelFilterFlagged),
+		maxItems(op, "Types", len(p.Types), 10),
+		maxLen(op, "UserID", p.UserID, 100),
+		oneOf(op, "SortBy", p.SortBy, ChannelSortLastActivity, ChannelSortLastCreated, ChannelSortFirstCreated, ChannelSortDisplayName),
+	); err != nil {
+		return nil, err
+	}
+	types, err := channelsTypes(op, "Types", p.Types, ChannelTypeStandard, ChannelTypePrivate, ChannelTypeConversation,
+		ChannelTypeBroadcast, ChannelTypeLive, ChannelTypeCommunity)
+	if err != nil {
+		return nil, err
+	}
+	q := query{}
+	q.str("keyword", p.Keyword)
+	q.boolean("isDeleted", p.IsDeleted)
+	q.list("tags", p.Tags)
+	q.list("excludeTags", p.ExcludeTags)
+	q.str("filter", string(p.Filter))
+	q.list("types", types)
+	q.str("userId", p.UserID)
+	q.str("sortBy", string(p.SortBy))
+	q.options(p.Limit, p.PageToken)
+	return q, nil
+}
+
+// List returns an iterator over the channels matching params, fetching pages as it goes.
+// GET /api/v3/channels.
+func (s *ChannelsService) List(ctx context.Context, params *ListChannelsParams) iter.Seq2[Channel, error] {
+	p := ListChannelsParams{}
+	if params != nil {
+		p = *params
+	}
+	return iterate(ctx, p.PageToken, func(ctx context.Context, token string) (*ChannelPayload, error) {
+		p.PageToken = token
+		return s.ListPage(ctx, &p)
+	})
+}
+
+// ListPage returns one page of channels with their sideloads and cursors.
+// GET /api/v3/channels.
+func (s *ChannelsService) ListPage(ctx context.Context, params *ListChannelsParams) (*ChannelPayload, error) {
+	const op = "Channels.ListPage"
+	q, err := params.query(op)
+	if err != nil {
+		return nil, err
+	}
+	var p ChannelPayload
+	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: "/api/v3/channels", query: url.Values(q)}, &p); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// ChannelSearchSortBy orders Channels.Search.
+type ChannelSearchSortBy string
+
+// Channel search orders.
+const (
+	ChannelSearchSortRelevance    ChannelSearchSortBy = "relevance"
+	ChannelSearchSortLastActivity ChannelSearchSortBy = "lastActivity"
+)
+
+// ChannelSearchOrder is the direction of a channel search's order.
+type ChannelSearchOrder string
+
+// Channel search directions.
+const (
+	ChannelSearchDesc ChannelSearchOrder = "desc"
+	ChannelSearchAsc  ChannelSearchOrder = "asc"
+)
+
+// SearchChannelsParams describe a channel search. Query is required.
+type SearchChannelsParams struct {
+	// PageParams: Limit 1 to 100 (server default 20); PageToken at most 100 characters.
+	PageParams
+	// Query (required) is the keyword searched for.
+	Query string
+	// ExactMatch requires the whole keyword to match.
+	ExactMatch *bool
+	// IsMemberOnly restricts the search to channels the caller is a member of.
+	IsMemberOnly *bool
+	// Types: community, conversation, live or broadcast.
+	Types []ChannelType
+	// Tags: at most 10 of at most 100 characters.
+	Tags []string
+	// SortBy: relevance (default) or lastActivity; OrderBy: desc (default) or asc.
+	SortBy  ChannelSearchSortBy
+	OrderBy ChannelSearchOrder
+}
+
+func (p *SearchChannelsParams) query(op string) (query, error) {
+	if p == nil {
+		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
+	if err := firstErr(
+		p.PageParams.validate(op),
+		channelsToken(op, p.PageToken, 100),
+		required(op, "Query", p.Query),
+		channelsStrings(op, "Tags", p.Tags, 10, 0, 100),
+		oneOf(op, "SortBy", p.SortBy, ChannelSearchSortRelevance, ChannelSearchSortLastActivity),
+		oneOf(op, "OrderBy", p.OrderBy, ChannelSearchDesc, ChannelSearchAsc),
+	); err != nil {
+		return nil, err
+	}
+	types, err := channelsTypes(op, "Types", p.Types, ChannelTypeCommunity, ChannelTypeConversation, ChannelTypeLive, ChannelTypeBroadcast)
+	if err != nil {
+		return nil, err
+	}
+	q := query{}
+	q.str("query", p.Query)
+	q.boolean("exactMatch", p.ExactMatch)
+	q.boolean("isMemberOnly", p.IsMemberOnly)
+	q.list("types", types)
+	q.list("tags", p.Tags)
+	q.str("options[sortBy]", string(p.SortBy))
+	q.str("options[orderBy]", string(p.OrderBy))
+	q.options(p.Limit, p.PageToken)
+	return q, nil
+}
+
+// ChannelSearchPage is one page of a channel search: the channel bundle plus the total
+// count and the search as the server understood it.
+type ChannelSearchPage struct {
+	ChannelPayload
+	// TotalCount is the number of matching channels.
+	TotalCount int `json:"totalCount,omitempty"`
+	// Search echoes the query and its options.
+	Search ChannelSearchInfo `json:"search"`
+}
+
+// ChannelSearchInfo echoes a search's query and options.
+type ChannelSearchInfo struct {
+	Query   string `json:"query,omitempty"`
+	Limit   int    `json:"limit,omitempty"`
+	SortBy  string `json:"sortBy,omitempty"`
+	OrderBy string `json:"orderBy,omitempty"`
+}
+
+// Search returns an iterator over the channels matching params, fetching pages as it goes.
+// GET /api/v2/search/channels.
+func (s *ChannelsService) Search(ctx context.Context, params *SearchChannelsParams) iter.Seq2[Channel, error] {
+	var p *SearchChannelsParams
+	token := ""
+	if params != nil {
+		cp := *params
+		p, token = &cp, params.PageToken
+	}
+	return iterate(ctx, token, func(ctx context.Context, token string) (*ChannelSearchPage, error) {
+		if p != nil {
+			p.PageToken = token
+		}
+		return s.SearchPage(ctx, p)
+	})
+}
+
+// SearchPage returns one page of a channel search. GET /api/v2/search/channels. The
+// answer's {status, data} envelope is removed; Paging comes from data.paging.
+func (s *ChannelsService) SearchPage(ctx context.Context, params *SearchChannelsParams) (*ChannelSearchPage, error) {
+	const op = "Channels.SearchPage"
+	q, err := params.query(op)
+	if err != nil {
+		return nil, err
+	}
+	var out struct {
+		Status string            `json:"status"`
+		Data   ChannelSearchPage `json:"data"`
+	}
+	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: "/api/v2/search/channels", query: url.Values(q)}, &out); err != nil {
+		return nil, err
+	}
+	return &out.Data, nil
+}
+
+// ---- Membership of the caller ----
+
+// Join makes the caller a member of a channel and returns the channel with the membership.
+// POST /api/v3/channels/{channelId}/join. Not retried once it may have reached the server
+// (each join is an event members are notified of).
+func (s *ChannelsService) Join(ctx context.Context, channelID string) (*ChannelPayload, error) {
+	const op = "Channels.Join"
+	path, err := pathf(op, "/api/v3/channels/%s/join", id("channelID", channelID))
+	if err != nil {
+		return nil, err
+	}
+	var p ChannelPayload
+	if err := s.c.do(ctx, &request{op: op, method: http.MethodPost, path: path}, &p); err != nil {
+		return nil, err
+	}
+	return channelsOne(&p, "POST", path)
+}
+
+// Leave ends the caller's membership of a channel. DELETE /api/v3/channels/{channelId}/leave.
+// Not retried once it may have reached the server (each leave is an event members are
+// notified of).
+func (s *ChannelsService) Leave(ctx context.Context, channelID string) (*ChannelPayload, error) {
+	const op = "Channels.Leave"
+	path, err := pathf(op, "/api/v3/channels/%s/leave", id("channelID", channelID))
+	if err != nil {
+		return nil, err
+	}
+	var p ChannelPayload
+	if err := s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path}, &p); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// MarkSeen sets the caller's read position in a channel to the message of segment
+// readToSegment (0 or more). POST /api/v3/channels/{channelId}/seen. Idempotent by
+// construction (it sets the position to an absolute value), so it is retried like a read.
+func (s *ChannelsService) MarkSeen(ctx context.Context, channelID string, readToSegment int) error {
+	const op = "Channels.MarkSeen"
+	path, err := pathf(op, "/api/v3/channels/%s/seen", id("channelID", channelID))
+	if err != nil {
+		return err
+	}
+	if readToSegment < 0 {
+		return &ValidationError{Op: op, Field: "readToSegment", Reason: "must not be negative"}
+	}
+	body := struct {
+		ReadToSegment int `json:"readToSegment"`
+	}{readToSegment}
+	return s.c.do(ctx, &request{op: op, method: http.MethodPost, path: path, body: body, idempotent: true}, nil)
+}
+
+// ---- Members ----
+
+// ChannelMemberSortBy orders channel members.
+type ChannelMemberSortBy string
+
+// Channel member orders.
+const (
+	ChannelMemberSortLastCreated  ChannelMemberSortBy = "lastCreated"
+	ChannelMemberSortFirstCreated ChannelMemberSortBy = "firstCreated"
+)
+
+// ChannelMembershipFilter selects members by standing in Channels.ListMembers.
+type ChannelMembershipFilter string
+
+// Channel membership filters.
+const (
+	ChannelMembersMember ChannelMembershipFilter = "member"
+	ChannelMembersBanned ChannelMembershipFilter = "banned"
+	ChannelMembersMuted  ChannelMembershipFilter = "muted"
+)
+
+// ChannelMemberPage is one page of channel members: the channel bundle whose ChannelUsers
+// are the page's items.
+type ChannelMemberPage struct {
+	ChannelPayload
+}
+
+func (p *ChannelMemberPage) pageItems() []ChannelUser { return p.ChannelUsers }
+func (p *ChannelMemberPage) pageInfo() Paging         { return p.Paging }
+
+// ListChannelMembersParams filter and page Channels.ListMembers. The zero value lists members
+// (the server's default membership filter), newest first.
+type ListChannelMembersParams struct {
+	// PageParams: Limit 1 to 100 (server default 10); PageToken at most 1,000 characters.
+	PageParams
+	// Roles keeps members holding one of these roles (1 to 20 of 1 to 900 characters);
+	// sent as "role".
+	Roles []string
+	// Memberships keeps members of these standings (1 to 3 of member, banned, muted); the
+	// server's default is member.
+	Memberships []ChannelMembershipFilter
+	// Search matches members' display names (at most 10,000 characters).
+	Search string
+	// SortBy: lastCreated (default) or firstCreated.
+	SortBy ChannelMemberSortBy
+	// IsDeleted: nil lists both, true deleted users only, false others only.
+	IsDeleted *bool
+}
+
+func (p *ListChannelMembersParams) query(op string) (query, error) {
+	if p == nil {
+		p = &ListChannelMembersParams{}
+	}
+	if err := firstErr(
+		p.PageParams.validate(op),
+		channelsToken(op, p.PageToken, 1000),
+		channelsStrings(op, "Roles", p.Roles, 20, 1, 900),
+		maxItems(op, "Memberships", len(p.Memberships), 3),
+		maxLen(op, "Search", p.Search, 10000),
+		oneOf(op, "SortBy", p.SortBy, ChannelMemberSortLastCreated, ChannelMemberSortFirstCreated),
+	); err != nil {
+		return nil, err
+	}
+	memberships := make([]string, 0, len(p.Memberships))
+	for _, m := range p.Memberships {
+		if m == "" {
+			return nil, &ValidationError{Op: op, Field: "Memberships", Reason: "must not hold an empty value"}
+		}
+		if err := oneOf(op, "Memberships", m, ChannelMembersMember, ChannelMembersBanned, ChannelMembersMuted); err != nil {
+			return nil, err
+		}
+		memberships = append(memberships, string(m))
+	}
+	q := query{}
+	q.list("role", p.Roles)
+	q.str("sortBy", string(p.SortBy))
+	q.list("memberships", memberships)
+	q.str("search", p.Search)
+	q.boolean("isDeleted", p.IsDeleted)
+	q.options(p.Limit, p.PageToken)
+	return q, nil
+}
+
+// ListMembers returns an iterator over a channel's members, fetching pages as it goes.
+// GET /api/v4/channels/{channelId}/users. For a moderation view, filter with
+// Memberships: banned or muted.
+func (s *ChannelsService) ListMembers(ctx context.Context, channelID string, params *ListChannelMembersParams) iter.Seq2[ChannelUser, error] {
+	p := ListChannelMembersParams{}
+	if params != nil {
+		p = *params
+	}
+	return iterate(ctx, p.PageToken, func(ctx context.Context, token string) (*ChannelMemberPage, error) {
+		p.PageToken = token
+		return s.ListMembersPage(ctx, channelID, &p)
+	})
+}
+
+// ListMembersPage returns one page of a channel's members with their users and files.
+// GET /api/v4/channels/{channelId}/users.
+func (s *ChannelsService) ListMembersPage(ctx context.Context, channelID string, params *ListChannelMembersParams) (*ChannelMemberPage, error) {
+	const op = "Channels.ListMembersPage"
+	path, err := pathf(op, "/api/v4/channels/%s/users", id("channelID", channelID))
+	if err != nil {
+		return nil, err
+	}
+	if err := maxLen(op, "channelID", channelID, 900); err != nil {
+		return nil, err
+	}
+	q, err := params.query(op)
+	if err != nil {
+		return nil, err
+	}
+	var p ChannelMemberPage
+	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q)}, &p); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// ChannelMemberFilter selects members by standing in Channels.ListMembersV3.
+type ChannelMemberFilter string
+
+// Channel member filters of the v3 listing.
+const (
+	ChannelMemberFilterAll             ChannelMemberFilter = "all"
+	ChannelMemberFilterMuted           ChannelMemberFilter = "muted"
+	ChannelMemberFilterBanned          ChannelMemberFilter = "banned"
+	ChannelMemberFilterMemberAndBanned ChannelMemberFilter = "member&banned"
+)
+
+// ListChannelMembersV3Params filter and page Channels.ListMembersV3.
+type ListChannelMembersV3Params struct {
+	// PageParams: Limit 1 to 100 (server default 10); PageToken at most 100 characters.
+	PageParams
+	// Roles keeps members holding one of these roles (1 to 20 of 1 to 900 characters).
+	Roles []string
+	// Filter: all (default), muted, banned or member&banned.
+	Filter ChannelMemberFilter
+	// SortBy: lastCreated (default) or firstCreated.
+	SortBy ChannelMemberSortBy
+	// IsDeleted: nil lists both, true deleted users only, false others only.
+	IsDeleted *bool
+}
+
+func (p *ListChannelMembersV3Params) query(op string) (query, error) {
+	if p == nil {
+		p = &ListChannelMembersV3Params{}
+	}
+	if err := firstErr(
+		p.PageParams.validate(op),
+		channelsToken(op, p.PageToken, 100),
+		channelsStrings(op, "Roles", p.Roles, 20, 1, 900),
+		oneOf(op, "Filter", p.Filter, ChannelMemberFilterAll, ChannelMemberFilterMuted, ChannelMemberFilterBanned, ChannelMemberFilterMemberAndBanned),
+		oneOf(op, "SortBy", p.SortBy, ChannelMemberSortLastCreated, ChannelMemberSortFirstCreated),
+	); err != nil {
+		return nil, err
+	}
+	q := query{}
+	q.list("roles", p.Roles)
+	q.str("filter", string(p.Filter))
+	q.str("sortBy", string(p.SortBy))
+	q.boolean("isDeleted", p.IsDeleted)
+	q.options(p.Limit, p.PageToken)
+	return q, nil
+}
+
+// ListMembersV3 returns an iterator over a channel's members with the v3 listing, fetching
+// pages as it goes. GET /api/v3/channels/{channelId}/users. It differs from ListMembers
+// (v4) in its filters: one Filter value instead of Memberships, no Search.
+func (s *ChannelsService) ListMembersV3(ctx context.Context, channelID string, params *ListChannelMembersV3Params) iter.Seq2[ChannelUser, error] {
+	p := ListChannelMembersV3Params{}
+	if params != nil {
+		p = *params
+	}
+	return iterate(ctx, p.PageToken, func(ctx context.Context, token string) (*ChannelMemberPage, error) {
+		p.PageToken = token
+		return s.ListMembersV3Page(ctx, channelID, &p)
+	})
+}
+
+// ListMembersV3Page returns one page of a channel's members with the v3 listing.
+// GET /api/v3/channels/{channelId}/users. See ListMembersV3.
+func (s *ChannelsService) ListMembersV3Page(ctx context.Context, channelID string, params *ListChannelMembersV3Params) (*ChannelMemberPage, error) {
+	const op = "Channels.ListMembersV3Page"
+	path, err := pathf(op, "/api/v3/channels/%s/users", id("channelID", channelID))
+	if err != nil {
+		return nil, err
+	}
+	q, err := params.query(op)
+	if err != nil {
+		return nil, err
+	}
+	var p ChannelMemberPage
+	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q)}, &p); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+type channelsUserIDsBody struct {
+	UserIDs []string `json:"userIds"`
+}
+
+// channelsMembers sends a call on /api/v3/channels/{channelId}/users[suffix].
+func (s *ChannelsService) channelsMembers(ctx context.Context, op, method, suffix, channelID string, userIDs []string, idempotent bool) (*ChannelPayload, error) {
+	path, err := pathf(op, "/api/v3/channels/%s/users"+suffix, id("channelID", channelID))
+	if err != nil {
+		return nil, err
+	}
+	if err := channelsUserIDs(op, userIDs); err != nil {
+		return nil, err
+	}
+	r := &request{op: op, method: method, path: path, idempotent: idempotent}
+	if method == http.MethodDelete {
+		q := query{}
+		q.list("userIds", userIDs)
+		r.query = url.Values(q)
+	} else {
+		r.body = channelsUserIDsBody{UserIDs: userIDs}
+	}
+	var p ChannelPayload
+	if err := s.c.do(ctx, r, &p); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// AddMembers adds users (1 to 100 IDs of at most 50 characters) to a channel.
+// POST /api/v3/channels/{channelId}/users. Not retried once it may have reached the server
+// (members are notified of each addition).
+func (s *ChannelsService) AddMembers(ctx context.Context, channelID string, userIDs []string) (*ChannelPayload, error) {
+	return s.channelsMembers(ctx, "Channels.AddMembers", http.MethodPost, "", channelID, userIDs, false)
+}
+
+// RemoveMembers removes users (1 to 100 IDs of at most 50 characters) from a channel.
+// DELETE /api/v3/channels/{channelId}/users. Idempotent by construction (removed users stay
+// removed), so it is retried like a read.
+func (s *ChannelsService) RemoveMembers(ctx context.Context, channelID string, userIDs []string) (*ChannelPayload, error) {
+	return s.channelsMembers(ctx, "Channels.RemoveMembers", http.MethodDelete, "", channelID, userIDs, true)
+}
+
+// BanMembers bans users (1 to 100 IDs of at most 50 characters) from a channel: they are
+// removed and cannot rejoin until unbanned. PUT /api/v3/channels/{channelId}/users/ban.
+// Idempotent by construction (it sets the users' standing to banned; banning twice leaves
+// the same state), so it is retried like a read.
+func (s *ChannelsService) BanMembers(ctx context.Context, channelID string, userIDs []string) (*ChannelPayload, error) {
+	return s.channelsMembers(ctx, "Channels.BanMembers", http.MethodPut, "/ban", channelID, userIDs, true)
+}
+
+// UnbanMembers lifts the channel ban of users (1 to 100 IDs of at most 50 characters); they
+// may join again but are not made members. PUT /api/v3/channels/{channelId}/users/unban.
+// Idempotent by construction (it sets the users' standing to not banned), so it is retried
+// like a read.
+func (s *ChannelsService) UnbanMembers(ctx context.Context, channelID string, userIDs []string) (*ChannelPayload, error) {
+	return s.channelsMembers(ctx, "Channels.UnbanMembers", http.MethodPut, "/unban", channelID, userIDs, true)
+}
+
+// AddRole gives a role (1 to 100 characters) to members of a channel (1 to 100 user IDs of
+// at most 50 characters). POST /api/v3/channels/{channelId}/users/roles. Idempotent by
+// construction (it sets the role on a set of users; holding a role twice is holding it),
+// so it is retried like a read.
+func (s *ChannelsService) AddRole(ctx context.Context, channelID, role string, userIDs []string) (*ChannelPayload, error) {
+	const op = "Channels.AddRole"
+	path, err := pathf(op, "/api/v3/channels/%s/users/roles", id("channelID", channelID))
+	if err != nil {
+		return nil, err
+	}
+	if err := firstErr(required(op, "role", role), maxLen(op, "role", role, 100), channelsUserIDs(op, userIDs)); err != nil {
+		return nil, err
+	}
+	body := struct {
+		Role    string   `json:"role"`
+		UserIDs []string `json:"userIds"`
+	}{role, userIDs}
+	var p ChannelPayload
+	if err := s.c.do(ctx, &request{op: op, method: http.MethodPost, path: path, body: body, idempotent: true}, &p); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// RemoveRole takes a role (1 to 900 characters) from members of a channel (1 to 100 user
+// IDs of at most 50 characters). DELETE /api/v3/channels/{channelId}/users/roles.
+// Idempotent by construction (the role stays removed), so it is retried like a read.
+func (s *ChannelsService) RemoveRole(ctx context.Context, channelID, role string, userIDs []string) (*ChannelPayload, error) {
+	const op = "Channels.RemoveRole"
+	path, err := pathf(op, "/api/v3/channels/%s/users/roles", id("channelID", channelID))
+	if err != nil {
+		return nil, err
+	}
+	if err := firstErr(required(op, "role", role), maxLen(op, "role", role, 900), channelsUserIDs(op, userIDs)); err != nil {
+		return nil, err
+	}
+	q := query{}
+	q.list("userIds", userIDs)
+	q.str("role", role)
+	var p ChannelPayload
+	if err := s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), idempotent: true}, &p); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// ---- Moderation: mute and close ----
+
+// ChannelMuteForever is the mute period of Channels.Mute and Channels.MuteMembers that lasts
+// until an unmute.
+const ChannelMuteForever time.Duration = -1
+
+// channelsMutePeriod turns a period into the API's milliseconds: -1 for ChannelMuteForever,
+// 0 for an unmute.
+func channelsMutePeriod(op string, period time.Duration) (int64, error) {
+	switch {
+	case period == ChannelMuteForever:
+		return -1, nil
+	case period < 0:
+		return 0, &ValidationError{Op: op, Field: "period", Reason: "must be positive or ChannelMuteForever"}
+	case period == 0:
+		return 0, &ValidationError{Op: op, Field: "period", Reason: "must not be zero (use the Unmute call)"}
+	case period < time.Millisecond:
+		return 0, &ValidationError{Op: op, Field: "period", Reason: "must be at least one millisecond"}
+	}
+	return period.Milliseconds(), nil
+}
+
+type channelsMuteBody struct {
+	UserIDs    []string `json:"userIds,omitempty"`
+	MutePeriod int64    `json:"mutePeriod"`
+}
+
+func (s *ChannelsService) mute(ctx context.Context, op, channelID string, ms int64) error {
+	path, err := pathf(op, "/api/v2/channel/%s/mute", id("channelID", channelID))
+	if err != nil {
+		return err
+	}
+	return s.c.do(ctx, &request{op: op, method: http.MethodPut, path: path, body: channelsMuteBody{MutePeriod: ms}, idempotent: true}, &successResult{})
+}
+
+func (s *ChannelsService) muteMembers(ctx context.Context, op, channelID string, userIDs []string, ms int64) error {
+	path, err := pathf(op, "/api/v2/channel/%s/users/mute", id("channelID", channelID))
+	if err != nil {
+		return err
+	}
+	if err := channelsUserIDs(op, userIDs); err != nil {
+		return err
+	}
+	body := channelsMuteBody{UserIDs: userIDs, MutePeriod: ms}
+	return s.c.do(ctx, &request{op: op, method: http.MethodPut, path: path, body: body, idempotent: true}, &successResult{})
+}
+
+// Mute silences a whole channel for period (at least a millisecond, sent in milliseconds),
+// or until unmuted with ChannelMuteForever: no member can send messages.
+// PUT /api/v2/channel/{channelId}/mute. Idempotent by construction (it sets the channel's
+// mute state), so it is retried like a read.
+func (s *ChannelsService) Mute(ctx context.Context, channelID string, period time.Duration) error {
+	const op = "Channels.Mute"
+	ms, err := channelsMutePeriod(op, period)
+	if err != nil {
+		return err
+	}
+	return s.mute(ctx, op, channelID, ms)
+}
+
+// Unmute lifts the mute of a channel (a mute period of 0).
+// PUT /api/v2/channel/{channelId}/mute. Idempotent by construction (it sets the channel's
+// mute state), so it is retried like a read.
+func (s *ChannelsService) Unmute(ctx context.Context, channelID string) error {
+	return s.mute(ctx, "Channels.Unmute", channelID, 0)
+}
+
+// MuteMembers silences users (1 to 100 IDs of at most 50 characters) in a channel for
+// period (at least a millisecond, sent in milliseconds), or until unmuted with
+// ChannelMuteForever: they can read but not send. PUT /api/v2/channel/{channelId}/users/mute.
+// Idempotent by construction (it sets the users' mute state), so it is retried like a read.
+func (s *ChannelsService) MuteMembers(ctx context.Context, channelID string, userIDs []string, period time.Duration) error {
+	const op = "Channels.MuteMembers"
+	ms, err := channelsMutePeriod(op, period)
+	if err != nil {
+		return err
+	}
+	return s.muteMembers(ctx, op, channelID, userIDs, ms)
+}
+
+// UnmuteMembers lifts the mute of users (1 to 100 IDs of at most 50 characters) in a
+// channel (a mute period of 0). PUT /api/v2/channel/{channelId}/users/mute. Idempotent by
+// construction (it sets the users' mute state), so it is retried like a read.
+func (s *ChannelsService) UnmuteMembers(ctx context.Context, channelID string, userIDs []string) error {
+	return s.muteMembers(ctx, "Channels.UnmuteMembers", channelID, userIDs, 0)
+}
+
+// Close closes a channel: no more messages can be sent to it.
+// POST /api/v2/channels/{channelId}/close. Idempotent by construction (a closed channel
+// stays closed), so it is retried like a read.
+func (s *ChannelsService) Close(ctx context.Context, channelID string) error {
+	const op = "Channels.Close"
+	path, err := pathf(op, "/api/v2/channels/%s/close", id("channelID", channelID))
+	if err != nil {
+		return err
+	}
+	return s.c.do(ctx, &request{op: op, method: http.MethodPost, path: path, idempotent: true}, nil)
+}

@@ -1,0 +1,613 @@
+package amity_test
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/amity-go/amity"
+	"github.com/amity-go/amity/internal/spectest"
+	"github.com/jarcoal/httpmock"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// chatCall is one request seen by a chatRecorder.
+type chatCall struct {
+	Method, Path string
+	Query        url.Values
+	RawQuery     string
+	Body         string
+	Header       http.Header
+}
+
+// chatRecorder answers method+path with status and body and records each request.
+type chatRecorder struct {
+	mu    sync.Mutex
+	calls []chatCall
+}
+
+func (r *chatRecorder) all() []chatCall {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]chatCall(nil), r.calls...)
+}
+
+func (r *chatRecorder) last(t *testing.T) chatCall {
+	t.Helper()
+	calls := r.all()
+	require.NotEmpty(t, calls, "no request was sent")
+	return calls[len(calls)-1]
+}
+
+func chatRecord(t *testing.T, mt *httpmock.MockTransport, method, path string, status int, body string) *chatRecorder {
+	t.Helper()
+	rec := &chatRecorder{}
+	mt.RegisterResponder(method, "https://api.test"+path, func(req *http.Request) (*http.Response, error) {
+		var b []byte
+		if req.Body != nil {
+			b, _ = io.ReadAll(req.Body)
+		}
+		rec.mu.Lock()
+		rec.calls = append(rec.calls, chatCall{Method: req.Method, Path: req.URL.EscapedPath(), Query: req.URL.Query(),
+			RawQuery: req.URL.RawQuery, Body: string(b), Header: req.Header.Clone()})
+		rec.mu.Unlock()
+		return jsonResponder(status, body)(req)
+	})
+	return rec
+}
+
+func TestChannelsListIteratesPagesAndEncodesFilters(t *testing.T) {
+	c, mt := mockClient(t)
+	p1, p2 := fixture(t, "channels_page1.json"), fixture(t, "channels_page2.json")
+	var queries []url.Values
+	mt.RegisterResponder("GET", "https://api.test/api/v3/channels", func(r *http.Request) (*http.Response, error) {
+		queries = append(queries, r.URL.Query())
+		if r.URL.Query().Get("options[token]") == "tok-2" {
+			return jsonResponder(200, p2)(r)
+		}
+		return jsonResponder(200, p1)(r)
+	})
+	params := &amity.ListChannelsParams{PageParams: amity.PageParams{Limit: 2}, Keyword: "sup", IsDeleted: amity.Ptr(false),
+		Tags: []string{"a", "b"}, ExcludeTags: []string{"c"}, Filter: amity.ChannelFilterMember,
+		Types: []amity.ChannelType{amity.ChannelTypeCommunity, amity.ChannelTypeLive}, UserID: "alice", SortBy: amity.ChannelSortLastCreated}
+	var ids []string
+	for ch, err := range c.Channels.List(context.Background(), params) {
+		require.NoError(t, err)
+		ids = append(ids, ch.ChannelID)
+	}
+	assert.Equal(t, []string{"support", "dm-alice-bob", "announcements"}, ids)
+	require.Len(t, queries, 2)
+	want := url.Values{"keyword": {"sup"}, "isDeleted": {"false"}, "tags": {"a", "b"}, "excludeTags": {"c"}, "filter": {"member"},
+		"types": {"community", "live"}, "userId": {"alice"}, "sortBy": {"lastCreated"}, "options[limit]": {"2"}}
+	assert.Equal(t, want, queries[0])
+	want.Set("options[token]", "tok-2")
+	assert.Equal(t, want, queries[1])
+	assert.Empty(t, params.PageToken, "the caller's params are not changed")
+}
+
+func TestChannelsListPageDecodesBundle(t *testing.T) {
+	c, mt := mockClient(t)
+	chatRecord(t, mt, "GET", "/api/v3/channels", 200, fixture(t, "channels_page1.json"))
+	p, err := c.Channels.ListPage(context.Background(), nil)
+	require.NoError(t, err)
+	assert.Equal(t, "tok-2", p.Paging.Next)
+	require.Len(t, p.Channels, 2)
+
+	ch := &p.Channels[0]
+	assert.Equal(t, "support", ch.ChannelID)
+	assert.Equal(t, "64f0a1b2c3d4e5f6a7b8c9d0", ch.ID)
+	assert.Equal(t, amity.ChannelTypeCommunity, ch.Type)
+	assert.Equal(t, map[string]any{"team": "care"}, ch.Metadata)
+	assert.Equal(t, []string{"help", "care"}, ch.Tags)
+	assert.True(t, ch.IsMuted)
+	assert.Equal(t, time.Date(2024, 7, 1, 10, 0, 0, 0, time.UTC), ch.MuteTimeout.Time)
+	assert.Equal(t, 1000, ch.RateLimitWindow)
+	assert.True(t, ch.MessageAutoDeleteEnabled)
+	assert.Equal(t, 5, ch.AutoDeleteMessageByFlagLimit)
+	assert.Equal(t, 42, ch.MemberCount)
+	assert.Equal(t, 1234, ch.MessageCount)
+	assert.Equal(t, 123*time.Millisecond, time.Duration(ch.LastActivity.Nanosecond()))
+	assert.True(t, ch.IsPublic)
+	assert.Equal(t, amity.ChannelNotifyDefault, ch.NotificationMode)
+	assert.Contains(t, string(ch.Raw), `"futureField"`, "unknown fields stay reachable in Raw")
+
+	// Lookups resolve the sideloads without another request.
+	assert.Same(t, ch, p.Channel("64f0a1b2c3d4e5f6a7b8c9d0"), "found by internal ID too")
+	assert.Nil(t, p.Channel("nope"))
+	members := p.Members(ch)
+	require.Len(t, members, 1)
+	assert.Equal(t, amity.ChannelMembershipMember, members[0].Membership)
+	assert.Equal(t, []string{"BAN_USER_FROM_CHANNEL", "MUTE_USER_INSIDE_CHANNEL"}, members[0].Permissions)
+	assert.Equal(t, 1200, members[0].ReadToSegment)
+	assert.Contains(t, string(members[0].Raw), "futureField")
+	dm := &p.Channels[1]
+	require.NotNil(t, p.Member(dm, "alice"), "membership keyed by the channel's internal ID")
+	assert.Nil(t, p.Member(dm, "bob"))
+	alice := p.MemberUser(p.Member(ch, "u-int-alice"))
+	require.NotNil(t, alice)
+	assert.Equal(t, "Alice", alice.DisplayName)
+	assert.Equal(t, "Bob", p.User("u-priv-bob").DisplayName, "users found by private ID too")
+	avatar := p.Avatar(ch)
+	require.NotNil(t, avatar)
+	assert.Equal(t, "image/png", avatar.Attributes.MimeType)
+	assert.Same(t, avatar, p.File("file-avatar-1"))
+	assert.Nil(t, p.Avatar(dm))
+	preview := p.MessagePreview(ch)
+	require.NotNil(t, preview)
+	assert.Equal(t, map[string]any{"text": "How can we help?"}, preview.Data)
+	assert.Equal(t, amity.MessageDataTypeText, preview.DataType)
+	assert.Equal(t, 1234, preview.Segment)
+	assert.Nil(t, p.MessagePreview(dm))
+	info := p.MessageFeedInfo("support")
+	require.NotNil(t, info)
+	assert.Equal(t, "default", info.Name)
+	assert.Nil(t, p.Members(nil))
+	assert.Nil(t, p.MemberUser(nil))
+}
+
+func TestChannelsWrites(t *testing.T) {
+	one := fixture(t, "channels_one.json")
+	ctx := context.Background()
+	cases := []struct {
+		name      string
+		method    string
+		path      string
+		answer    string
+		call      func(c *amity.Client) error
+		wantQuery url.Values
+		wantBody  string
+	}{
+		{"Create", "POST", "/api/v3/channels", one, func(c *amity.Client) error {
+			p, err := c.Channels.Create(ctx, &amity.CreateChannelParams{ChannelID: "support", Type: amity.ChannelTypeCommunity, DisplayName: "Support",
+				Tags: []string{"help"}, UserIDs: []string{"alice"}, IsPublic: amity.Ptr(true), AutoDeleteMessageByFlagLimit: amity.Ptr(5),
+				NotificationMode: amity.ChannelNotifySilent, Metadata: map[string]any{"k": "v"}})
+			if err == nil {
+				assert.Equal(t, "support", p.Channels[0].ChannelID)
+			}
+			return err
+		}, nil, `{"channelId":"support","type":"community","displayName":"Support","metadata":{"k":"v"},"tags":["help"],"userIds":["alice"],
+			"autoDeleteMessageByFlagLimit":5,"isPublic":true,"notificationMode":"silent"}`},
+		{"CreateConversation", "POST", "/api/v3/channels/conversation", one, func(c *amity.Client) error {
+			_, err := c.Channels.CreateConversation(ctx, &amity.CreateConversationParams{UserIDs: []string{"bob"}, IsDistinct: amity.Ptr(false)})
+			return err
+		}, nil, `{"userIds":["bob"],"isDistinct":false}`},
+		{"Get", "GET", "/api/v3/channels/a%2Fb", one, func(c *amity.Client) error {
+			p, err := c.Channels.Get(ctx, "a/b")
+			if err == nil {
+				assert.Equal(t, "channel-moderator", p.Members(&p.Channels[0])[0].Roles[0])
+			}
+			return err
+		}, nil, ""},
+		{"GetMany", "GET", "/api/v3/channels/list", one, func(c *amity.Client) error {
+			_, err := c.Channels.GetMany(ctx, []string{"a", "b"})
+			return err
+		}, url.Values{"channelIds": {"a", "b"}}, ""},
+		{"Update", "PUT", "/api/v3/channels/support", one, func(c *amity.Client) error {
+			_, err := c.Channels.Update(ctx, "support", &amity.UpdateChannelParams{DisplayName: amity.Ptr(""), Tags: []string{"x"},
+				MessageAutoDeleteEnabled: amity.Ptr(false)})
+			return err
+		}, nil, `{"displayName":"","tags":["x"],"messageAutoDeleteEnabled":false}`},
+		{"Delete", "DELETE", "/api/v3/channels/support", `{"status":"success","data":{"success":true}}`, func(c *amity.Client) error {
+			return c.Channels.Delete(ctx, "support")
+		}, nil, ""},
+		{"Join", "POST", "/api/v3/channels/support/join", one, func(c *amity.Client) error {
+			_, err := c.Channels.Join(ctx, "support")
+			return err
+		}, nil, ""},
+		{"Leave", "DELETE", "/api/v3/channels/support/leave", one, func(c *amity.Client) error {
+			_, err := c.Channels.Leave(ctx, "support")
+			return err
+		}, nil, ""},
+		{"MarkSeen", "POST", "/api/v3/channels/support/seen", ``, func(c *amity.Client) error {
+			return c.Channels.MarkSeen(ctx, "support", 0)
+		}, nil, `{"readToSegment":0}`},
+		{"AddMembers", "POST", "/api/v3/channels/support/users", one, func(c *amity.Client) error {
+			_, err := c.Channels.AddMembers(ctx, "support", []string{"u1", "u2"})
+			return err
+		}, nil, `{"userIds":["u1","u2"]}`},
+		{"RemoveMembers", "DELETE", "/api/v3/channels/support/users", one, func(c *amity.Client) error {
+			_, err := c.Channels.RemoveMembers(ctx, "support", []string{"u1", "u2"})
+			return err
+		}, url.Values{"userIds": {"u1", "u2"}}, ""},
+		{"BanMembers", "PUT", "/api/v3/channels/support/users/ban", one, func(c *amity.Client) error {
+			_, err := c.Channels.BanMembers(ctx, "support", []string{"spammer1"})
+			return err
+		}, nil, `{"userIds":["spammer1"]}`},
+		{"UnbanMembers", "PUT", "/api/v3/channels/support/users/unban", one, func(c *amity.Client) error {
+			_, err := c.Channels.UnbanMembers(ctx, "support", []string{"spammer1"})
+			return err
+		}, nil, `{"userIds":["spammer1"]}`},
+		{"AddRole", "POST", "/api/v3/channels/support/users/roles", one, func(c *amity.Client) error {
+			_, err := c.Channels.AddRole(ctx, "support", "channel-moderator", []string{"alice"})
+			return err
+		}, nil, `{"role":"channel-moderator","userIds":["alice"]}`},
+		{"RemoveRole", "DELETE", "/api/v3/channels/support/users/roles", one, func(c *amity.Client) error {
+			_, err := c.Channels.RemoveRole(ctx, "support", "channel-moderator", []string{"alice"})
+			return err
+		}, url.Values{"userIds": {"alice"}, "role": {"channel-moderator"}}, ""},
+		{"Mute", "PUT", "/api/v2/channel/support/mute", `{"success":true}`, func(c *amity.Client) error {
+			return c.Channels.Mute(ctx, "support", 90*time.Second)
+		}, nil, `{"mutePeriod":90000}`},
+		{"Mute forever", "PUT", "/api/v2/channel/support/mute", `{"success":true}`, func(c *amity.Client) error {
+			return c.Channels.Mute(ctx, "support", amity.ChannelMuteForever)
+		}, nil, `{"mutePeriod":-1}`},
+		{"Unmute", "PUT", "/api/v2/channel/support/mute", `{"success":true}`, func(c *amity.Client) error {
+			return c.Channels.Unmute(ctx, "support")
+		}, nil, `{"mutePeriod":0}`},
+		{"MuteMembers", "PUT", "/api/v2/channel/support/users/mute", `{"success":true}`, func(c *amity.Client) error {
+			return c.Channels.MuteMembers(ctx, "support", []string{"loud"}, time.Hour)
+		}, nil, `{"userIds":["loud"],"mutePeriod":3600000}`},
+		{"UnmuteMembers", "PUT", "/api/v2/channel/support/users/mute", `{"success":true}`, func(c *amity.Client) error {
+			return c.Channels.UnmuteMembers(ctx, "support", []string{"loud"})
+		}, nil, `{"userIds":["loud"],"mutePeriod":0}`},
+		{"Close", "POST", "/api/v2/channels/support/close", ``, func(c *amity.Client) error {
+			return c.Channels.Close(ctx, "support")
+		}, nil, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, mt := mockClient(t)
+			rec := chatRecord(t, mt, tc.method, tc.path, 200, tc.answer)
+			require.NoError(t, tc.call(c))
+			require.Len(t, rec.all(), 1)
+			got := rec.last(t)
+			assert.Equal(t, tc.method, got.Method)
+			assert.Equal(t, tc.path, got.Path)
+			if tc.wantQuery == nil {
+				assert.Empty(t, got.RawQuery)
+			} else {
+				assert.Equal(t, tc.wantQuery, got.Query)
+			}
+			if tc.wantBody == "" {
+				assert.Empty(t, got.Body)
+			} else {
+				assert.JSONEq(t, tc.wantBody, got.Body)
+				assert.Equal(t, "application/json", got.Header.Get("Content-Type"))
+			}
+			assert.Equal(t, "Bearer "+adminToken, got.Header.Get("Authorization"))
+		})
+	}
+}
+
+// TestChannelsRetryPolicy checks which writes are retried after a 5xx: the set-state ones
+// (ban, unban, mute, update, ...) are, the ones that create or notify are not.
+func TestChannelsRetryPolicy(t *testing.T) {
+	ctx := context.Background()
+	cases := []struct {
+		name, method, path string
+		call               func(c *amity.Client) error
+		retried            bool
+	}{
+		{"Create", "POST", "/api/v3/channels", func(c *amity.Client) error {
+			_, err := c.Channels.Create(ctx, &amity.CreateChannelParams{})
+			return err
+		}, false},
+		{"AddMembers", "POST", "/api/v3/channels/ch/users", func(c *amity.Client) error {
+			_, err := c.Channels.AddMembers(ctx, "ch", []string{"u"})
+			return err
+		}, false},
+		{"Join", "POST", "/api/v3/channels/ch/join", func(c *amity.Client) error { _, err := c.Channels.Join(ctx, "ch"); return err }, false},
+		{"BanMembers", "PUT", "/api/v3/channels/ch/users/ban", func(c *amity.Client) error {
+			_, err := c.Channels.BanMembers(ctx, "ch", []string{"u"})
+			return err
+		}, true},
+		{"UnbanMembers", "PUT", "/api/v3/channels/ch/users/unban", func(c *amity.Client) error {
+			_, err := c.Channels.UnbanMembers(ctx, "ch", []string{"u"})
+			return err
+		}, true},
+		{"MuteMembers", "PUT", "/api/v2/channel/ch/users/mute", func(c *amity.Client) error {
+			return c.Channels.MuteMembers(ctx, "ch", []string{"u"}, time.Minute)
+		}, true},
+		{"Close", "POST", "/api/v2/channels/ch/close", func(c *amity.Client) error { return c.Channels.Close(ctx, "ch") }, true},
+		{"Update", "PUT", "/api/v3/channels/ch", func(c *amity.Client) error {
+			_, err := c.Channels.Update(ctx, "ch", &amity.UpdateChannelParams{})
+			return err
+		}, true},
+		{"Get", "GET", "/api/v3/channels/ch", func(c *amity.Client) error { _, err := c.Channels.Get(ctx, "ch"); return err }, true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, mt := mockClient(t, amity.WithMaxRetries(2))
+			rec := chatRecord(t, mt, tc.method, tc.path, 503, `{"status":"error","code":500000,"message":"Unexpected error"}`)
+			err := tc.call(c)
+			var ae *amity.Error
+			require.ErrorAs(t, err, &ae)
+			assert.Equal(t, 503, ae.StatusCode)
+			want := 1
+			if tc.retried {
+				want = 3
+			}
+			assert.Len(t, rec.all(), want)
+		})
+	}
+}
+
+func TestChannelsSearch(t *testing.T) {
+	c, mt := mockClient(t)
+	p1, p2 := fixture(t, "channels_search.json"), fixture(t, "channels_search_page2.json")
+	var queries []url.Values
+	mt.RegisterResponder("GET", "https://api.test/api/v2/search/channels", func(r *http.Request) (*http.Response, error) {
+		queries = append(queries, r.URL.Query())
+		if r.URL.Query().Get("options[token]") == "stok-2" {
+			return jsonResponder(200, p2)(r)
+		}
+		return jsonResponder(200, p1)(r)
+	})
+	ctx := context.Background()
+	params := &amity.SearchChannelsParams{PageParams: amity.PageParams{Limit: 2}, Query: "support", ExactMatch: amity.Ptr(false),
+		IsMemberOnly: amity.Ptr(true), Types: []amity.ChannelType{amity.ChannelTypeCommunity, amity.ChannelTypeLive}, Tags: []string{"help"},
+		SortBy: amity.ChannelSearchSortRelevance, OrderBy: amity.ChannelSearchDesc}
+	page, err := c.Channels.SearchPage(ctx, params)
+	require.NoError(t, err)
+	assert.Equal(t, url.Values{"query": {"support"}, "exactMatch": {"false"}, "isMemberOnly": {"true"}, "types": {"community", "live"},
+		"tags": {"help"}, "options[sortBy]": {"relevance"}, "options[orderBy]": {"desc"}, "options[limit]": {"2"}}, queries[0])
+	assert.Equal(t, 3, page.TotalCount)
+	assert.Equal(t, "support", page.Search.Query)
+	assert.Equal(t, "stok-2", page.Paging.Next)
+	require.Len(t, page.Channels, 2)
+	assert.Equal(t, amity.ChannelTypeLive, page.Channels[1].Type)
+
+	var names []string
+	for ch, err := range c.Channels.Search(ctx, params) {
+		require.NoError(t, err)
+		names = append(names, ch.DisplayName)
+	}
+	assert.Equal(t, []string{"Support", "Support EU", "Support US"}, names)
+	require.Len(t, queries, 3)
+	assert.Equal(t, "stok-2", queries[2].Get("options[token]"))
+}
+
+func TestChannelsListMembers(t *testing.T) {
+	c, mt := mockClient(t)
+	p1, p2 := fixture(t, "channels_members_page1.json"), fixture(t, "channels_members_page2.json")
+	var queries []url.Values
+	mt.RegisterResponder("GET", "https://api.test/api/v4/channels/support/users", func(r *http.Request) (*http.Response, error) {
+		queries = append(queries, r.URL.Query())
+		if r.URL.Query().Get("options[token]") == "mtok-2" {
+			return jsonResponder(200, p2)(r)
+		}
+		return jsonResponder(200, p1)(r)
+	})
+	ctx := context.Background()
+	params := &amity.ListChannelMembersParams{PageParams: amity.PageParams{Limit: 2}, Roles: []string{"member"},
+		Memberships: []amity.ChannelMembershipFilter{amity.ChannelMembersBanned, amity.ChannelMembersMuted}, Search: "la",
+		SortBy: amity.ChannelMemberSortFirstCreated, IsDeleted: amity.Ptr(false)}
+	var got []string
+	for cu, err := range c.Channels.ListMembers(ctx, "support", params) {
+		require.NoError(t, err)
+		got = append(got, cu.UserID+":"+string(cu.Membership))
+	}
+	assert.Equal(t, []string{"spammer1:banned", "loud:member", "troll:banned"}, got)
+	require.Len(t, queries, 2)
+	assert.Equal(t, url.Values{"role": {"member"}, "memberships": {"banned", "muted"}, "search": {"la"}, "sortBy": {"firstCreated"},
+		"isDeleted": {"false"}, "options[limit]": {"2"}}, queries[0])
+	assert.Equal(t, "mtok-2", queries[1].Get("options[token]"))
+
+	page, err := c.Channels.ListMembersPage(ctx, "support", nil)
+	require.NoError(t, err)
+	require.Len(t, page.ChannelUsers, 2)
+	loud := page.ChannelUsers[1]
+	assert.True(t, loud.IsMuted)
+	assert.Equal(t, 2024, loud.MuteTimeout.Year())
+	assert.Equal(t, "Loud Larry", page.MemberUser(&loud).DisplayName)
+	assert.Len(t, page.Members(&page.Channels[0]), 2)
+}
+
+func TestChannelsListMembersV3(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := chatRecord(t, mt, "GET", "/api/v3/channels/support/users", 200, fixture(t, "channels_members_page2.json"))
+	var got []string
+	for cu, err := range c.Channels.ListMembersV3(context.Background(), "support", &amity.ListChannelMembersV3Params{
+		Filter: amity.ChannelMemberFilterMemberAndBanned, Roles: []string{"a", "b"}, SortBy: amity.ChannelMemberSortLastCreated}) {
+		require.NoError(t, err)
+		got = append(got, cu.UserID)
+	}
+	assert.Equal(t, []string{"troll"}, got)
+	q := rec.last(t)
+	assert.Equal(t, url.Values{"filter": {"member&banned"}, "roles": {"a", "b"}, "sortBy": {"lastCreated"}}, q.Query)
+	assert.Contains(t, q.RawQuery, "filter=member%26banned")
+}
+
+func TestChannelsAPIErrors(t *testing.T) {
+	c, mt := mockClient(t, amity.WithMaxRetries(0))
+	ctx := context.Background()
+	mt.RegisterResponder("GET", "https://api.test/api/v3/channels/gone",
+		jsonResponder(404, `{"status":"error","code":400400,"message":"Channel not found"}`))
+	mt.RegisterResponder("PUT", "https://api.test/api/v3/channels/support/users/ban",
+		jsonResponder(403, `{"status":"error","code":400301,"message":"Only administrator can do this"}`))
+	mt.RegisterResponder("GET", "https://api.test/api/v3/channels/empty", jsonResponder(200, `{"channels":[]}`))
+	mt.RegisterResponder("PUT", "https://api.test/api/v2/channel/support/users/mute",
+		jsonResponder(400, `{"status":"error","code":400304,"message":"User is banned"}`))
+	mt.RegisterResponder("GET", "https://api.test/api/v3/channels",
+		jsonResponder(400, `{"status":"error","code":400000,"message":"Query Token is invalid"}`))
+
+	_, err := c.Channels.Get(ctx, "gone")
+	var ae *amity.Error
+	require.ErrorAs(t, err, &ae)
+	assert.Equal(t, 400400, ae.Code)
+	assert.Equal(t, "/api/v3/channels/gone", ae.Path)
+	assert.ErrorIs(t, err, amity.ErrNotFound)
+
+	_, err = c.Channels.BanMembers(ctx, "support", []string{"u1"})
+	assert.ErrorIs(t, err, amity.ErrForbidden)
+	assert.False(t, errors.Is(err, amity.ErrNotFound))
+
+	_, err = c.Channels.Get(ctx, "empty")
+	assert.ErrorIs(t, err, amity.ErrNotFound, "an answer without the channel is not a success")
+
+	err = c.Channels.MuteMembers(ctx, "support", []string{"u1"}, time.Minute)
+	assert.ErrorIs(t, err, amity.ErrBanned)
+
+	var errs []error
+	for _, err := range c.Channels.List(ctx, &amity.ListChannelsParams{PageParams: amity.PageParams{PageToken: "stale"}}) {
+		errs = append(errs, err)
+	}
+	require.Len(t, errs, 1, "the iterator yields the error once and stops")
+	assert.ErrorIs(t, errs[0], amity.ErrInvalidPageToken)
+}
+
+func TestChannelsBadInputSendsNothing(t *testing.T) {
+	c, mt := mockClient(t)
+	ctx := context.Background()
+	long := func(n int) string { return strings.Repeat("x", n) }
+	many := func(n int) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = "u" + strings.Repeat("1", i%5)
+		}
+		return out
+	}
+	cases := map[string]struct {
+		field string
+		call  func() error
+	}{
+		"Get blank":    {"channelID", func() error { _, err := c.Channels.Get(ctx, " "); return err }},
+		"Get dot":      {"channelID", func() error { _, err := c.Channels.Get(ctx, ".."); return err }},
+		"GetMany none": {"channelIDs", func() error { _, err := c.Channels.GetMany(ctx, nil); return err }},
+		"GetMany 11":   {"channelIDs", func() error { _, err := c.Channels.GetMany(ctx, many(11)); return err }},
+		"Create nil":   {"params", func() error { _, err := c.Channels.Create(ctx, nil); return err }},
+		"Create type": {"Type", func() error {
+			_, err := c.Channels.Create(ctx, &amity.CreateChannelParams{Type: amity.ChannelTypeConversation})
+			return err
+		}},
+		"Create id length": {"ChannelID", func() error {
+			_, err := c.Channels.Create(ctx, &amity.CreateChannelParams{ChannelID: long(101)})
+			return err
+		}},
+		"Create tags": {"Tags", func() error { _, err := c.Channels.Create(ctx, &amity.CreateChannelParams{Tags: many(11)}); return err }},
+		"Create flag limit": {"AutoDeleteMessageByFlagLimit", func() error {
+			_, err := c.Channels.Create(ctx, &amity.CreateChannelParams{AutoDeleteMessageByFlagLimit: amity.Ptr(0)})
+			return err
+		}},
+		"Create notification": {"NotificationMode", func() error {
+			_, err := c.Channels.Create(ctx, &amity.CreateChannelParams{NotificationMode: "loud"})
+			return err
+		}},
+		"Create user IDs": {"UserIDs", func() error {
+			_, err := c.Channels.Create(ctx, &amity.CreateChannelParams{UserIDs: []string{long(51)}})
+			return err
+		}},
+		"Conversation none": {"UserIDs", func() error {
+			_, err := c.Channels.CreateConversation(ctx, &amity.CreateConversationParams{})
+			return err
+		}},
+		"Conversation 11": {"UserIDs", func() error {
+			_, err := c.Channels.CreateConversation(ctx, &amity.CreateConversationParams{UserIDs: many(11)})
+			return err
+		}},
+		"Update nil": {"params", func() error { _, err := c.Channels.Update(ctx, "ch", nil); return err }},
+		"Update name": {"DisplayName", func() error {
+			_, err := c.Channels.Update(ctx, "ch", &amity.UpdateChannelParams{DisplayName: amity.Ptr(long(101))})
+			return err
+		}},
+		"Update flag limit": {"AutoDeleteMessageByFlagLimit", func() error {
+			_, err := c.Channels.Update(ctx, "ch", &amity.UpdateChannelParams{AutoDeleteMessageByFlagLimit: amity.Ptr(1001)})
+			return err
+		}},
+		"Delete blank": {"channelID", func() error { return c.Channels.Delete(ctx, "") }},
+		"List limit": {"Limit", func() error {
+			_, err := c.Channels.ListPage(ctx, &amity.ListChannelsParams{PageParams: amity.PageParams{Limit: 101}})
+			return err
+		}},
+		"List token": {"PageToken", func() error {
+			_, err := c.Channels.ListPage(ctx, &amity.ListChannelsParams{PageParams: amity.PageParams{PageToken: long(101)}})
+			return err
+		}},
+		"List filter": {"Filter", func() error {
+			_, err := c.Channels.ListPage(ctx, &amity.ListChannelsParams{Filter: "some"})
+			return err
+		}},
+		"List types": {"Types", func() error {
+			_, err := c.Channels.ListPage(ctx, &amity.ListChannelsParams{Types: []amity.ChannelType{"weird"}})
+			return err
+		}},
+		"List sort": {"SortBy", func() error {
+			_, err := c.Channels.ListPage(ctx, &amity.ListChannelsParams{SortBy: "size"})
+			return err
+		}},
+		"Search nil":   {"params", func() error { _, err := c.Channels.SearchPage(ctx, nil); return err }},
+		"Search query": {"Query", func() error { _, err := c.Channels.SearchPage(ctx, &amity.SearchChannelsParams{}); return err }},
+		"Search types": {"Types", func() error {
+			_, err := c.Channels.SearchPage(ctx, &amity.SearchChannelsParams{Query: "q", Types: []amity.ChannelType{amity.ChannelTypeStandard}})
+			return err
+		}},
+		"Search order": {"OrderBy", func() error {
+			_, err := c.Channels.SearchPage(ctx, &amity.SearchChannelsParams{Query: "q", OrderBy: "up"})
+			return err
+		}},
+		"Members channel": {"channelID", func() error { _, err := c.Channels.ListMembersPage(ctx, "", nil); return err }},
+		"Members roles": {"Roles", func() error {
+			_, err := c.Channels.ListMembersPage(ctx, "ch", &amity.ListChannelMembersParams{Roles: []string{""}})
+			return err
+		}},
+		"Members memberships": {"Memberships", func() error {
+			_, err := c.Channels.ListMembersPage(ctx, "ch", &amity.ListChannelMembersParams{Memberships: []amity.ChannelMembershipFilter{"none"}})
+			return err
+		}},
+		"Members 4 memberships": {"Memberships", func() error {
+			_, err := c.Channels.ListMembersPage(ctx, "ch", &amity.ListChannelMembersParams{Memberships: []amity.ChannelMembershipFilter{"member", "banned", "muted", "member"}})
+			return err
+		}},
+		"MembersV3 filter": {"Filter", func() error {
+			_, err := c.Channels.ListMembersV3Page(ctx, "ch", &amity.ListChannelMembersV3Params{Filter: "member"})
+			return err
+		}},
+		"Add none":             {"userIDs", func() error { _, err := c.Channels.AddMembers(ctx, "ch", nil); return err }},
+		"Add 101":              {"userIDs", func() error { _, err := c.Channels.AddMembers(ctx, "ch", many(101)); return err }},
+		"Remove blank ID":      {"userIDs", func() error { _, err := c.Channels.RemoveMembers(ctx, "ch", []string{"u", " "}); return err }},
+		"Ban channel":          {"channelID", func() error { _, err := c.Channels.BanMembers(ctx, "", []string{"u"}); return err }},
+		"Ban long ID":          {"userIDs", func() error { _, err := c.Channels.BanMembers(ctx, "ch", []string{long(51)}); return err }},
+		"Unban none":           {"userIDs", func() error { _, err := c.Channels.UnbanMembers(ctx, "ch", []string{}); return err }},
+		"AddRole role":         {"role", func() error { _, err := c.Channels.AddRole(ctx, "ch", "", []string{"u"}); return err }},
+		"AddRole long role":    {"role", func() error { _, err := c.Channels.AddRole(ctx, "ch", long(101), []string{"u"}); return err }},
+		"RemoveRole users":     {"userIDs", func() error { _, err := c.Channels.RemoveRole(ctx, "ch", "r", nil); return err }},
+		"MarkSeen negative":    {"readToSegment", func() error { return c.Channels.MarkSeen(ctx, "ch", -1) }},
+		"Mute zero":            {"period", func() error { return c.Channels.Mute(ctx, "ch", 0) }},
+		"Mute negative":        {"period", func() error { return c.Channels.Mute(ctx, "ch", -time.Second) }},
+		"Mute sub-millisecond": {"period", func() error { return c.Channels.Mute(ctx, "ch", time.Microsecond) }},
+		"Mute channel":         {"channelID", func() error { return c.Channels.Mute(ctx, "", time.Second) }},
+		"MuteMembers none":     {"userIDs", func() error { return c.Channels.MuteMembers(ctx, "ch", nil, time.Second) }},
+		"UnmuteMembers none":   {"userIDs", func() error { return c.Channels.UnmuteMembers(ctx, "ch", nil) }},
+		"Close blank":          {"channelID", func() error { return c.Channels.Close(ctx, "\t") }},
+	}
+	for name, tc := range cases {
+		err := tc.call()
+		var ve *amity.ValidationError
+		if assert.ErrorAs(t, err, &ve, name) {
+			assert.Equal(t, tc.field, ve.Field, name)
+			assert.ErrorIs(t, err, amity.ErrInvalidArgument, name)
+		}
+	}
+	n := 0
+	for _, err := range c.Channels.ListMembers(ctx, "ch", &amity.ListChannelMembersParams{SortBy: "random"}) {
+		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
+		n++
+	}
+	assert.Equal(t, 1, n)
+	assert.Zero(t, mt.GetTotalCallCount(), "no request may be sent for bad input")
+}
+
+// TestChannelsFixturesMatchSpec keeps the hand-written fixtures honest: each must be a valid
+// answer of its operation.
+func TestChannelsFixturesMatchSpec(t *testing.T) {
+	spec := spectest.Load(t)
+	h := http.Header{"Content-Type": {"application/json"}}
+	for file, target := range map[string][2]string{
+		"channels_page1.json":         {"GET", "/api/v3/channels"},
+		"channels_page2.json":         {"GET", "/api/v3/channels"},
+		"channels_one.json":           {"GET", "/api/v3/channels/support"},
+		"channels_members_page1.json": {"GET", "/api/v4/channels/support/users"},
+		"channels_members_page2.json": {"GET", "/api/v4/channels/support/users"},
+		"channels_search.json":        {"GET", "/api/v2/search/channels"},
+		"channels_search_page2.json":  {"GET", "/api/v2/search/channels"},
+	} {
+		assert.NoError(t, spec.ValidateResponse(target[0], target[1], 200, h, []byte(fixture(t, file))), file)
+	}
+}

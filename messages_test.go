@@ -1,0 +1,787 @@
+package amity_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/amity-go/amity"
+	"github.com/amity-go/amity/internal/spectest"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestMessagesListFlaggedIteratesPages(t *testing.T) {
+	c, mt := mockClient(t)
+	p1, p2 := fixture(t, "messages_page1.json"), fixture(t, "messages_page2.json")
+	var queries []url.Values
+	mt.RegisterResponder("GET", "https://api.test/api/v5/messages", func(r *http.Request) (*http.Response, error) {
+		queries = append(queries, r.URL.Query())
+		if r.URL.Query().Get("options[token]") == "vtok-2" {
+			return jsonResponder(200, p2)(r)
+		}
+		return jsonResponder(200, p1)(r)
+	})
+	params := &amity.ListMessagesParams{PageParams: amity.PageParams{Limit: 2}, MessageFeedID: "support", HasFlags: amity.Ptr(true),
+		IsDeleted: amity.Ptr(false), IncludeTags: []string{"promo"}, ExcludeTags: []string{"ok"}, DataType: amity.MessageDataTypeText,
+		ParentID: "m-1", After: "m-100", SortBy: amity.MessageSortSegmentAsc}
+	var ids []string
+	for m, err := range c.Messages.List(context.Background(), params) {
+		require.NoError(t, err)
+		ids = append(ids, m.MessageID)
+	}
+	assert.Equal(t, []string{"m-101", "m-102", "m-103"}, ids)
+	require.Len(t, queries, 2)
+	assert.Equal(t, url.Values{"messageFeedId": {"support"}, "hasFlags": {"true"}, "isDeleted": {"false"}, "includeTags": {"promo"},
+		"excludeTags": {"ok"}, "dataType": {"text"}, "parentId": {"m-1"}, "options[after]": {"m-100"},
+		"options[sortBy]": {"segmentAsc"}, "options[limit]": {"2"}}, queries[0])
+	// The token carries the position and order: after/sortBy are not repeated with it.
+	assert.Equal(t, url.Values{"messageFeedId": {"support"}, "hasFlags": {"true"}, "isDeleted": {"false"}, "includeTags": {"promo"},
+		"excludeTags": {"ok"}, "dataType": {"text"}, "parentId": {"m-1"}, "options[limit]": {"2"}, "options[token]": {"vtok-2"}}, queries[1])
+}
+
+// TestMessagesModerationJob is the flow a moderation job runs: page through flagged
+// messages, delete the worst, clear the flags of the others.
+func TestMessagesModerationJob(t *testing.T) {
+	c, mt := mockClient(t)
+	p1, p2 := fixture(t, "messages_page1.json"), fixture(t, "messages_page2.json")
+	mt.RegisterResponder("GET", "https://api.test/api/v5/messages", func(r *http.Request) (*http.Response, error) {
+		assert.Equal(t, "true", r.URL.Query().Get("hasFlags"))
+		if r.URL.Query().Get("options[token]") == "vtok-2" {
+			return jsonResponder(200, p2)(r)
+		}
+		return jsonResponder(200, p1)(r)
+	})
+	one := fixture(t, "messages_one.json")
+	var deleted, cleared []string
+	mt.RegisterResponder("DELETE", `=~^https://api\.test/api/v5/messages/[^/]+$`, func(r *http.Request) (*http.Response, error) {
+		deleted = append(deleted, strings.TrimPrefix(r.URL.Path, "/api/v5/messages/")+"?"+r.URL.RawQuery)
+		return jsonResponder(200, ``)(r)
+	})
+	mt.RegisterResponder("DELETE", `=~^https://api\.test/api/v5/messages/[^/]+/flags/all$`, func(r *http.Request) (*http.Response, error) {
+		cleared = append(cleared, strings.Split(r.URL.Path, "/")[4])
+		return jsonResponder(200, one)(r)
+	})
+	ctx := context.Background()
+	for m, err := range c.Messages.List(ctx, &amity.ListMessagesParams{MessageFeedID: "support", HasFlags: amity.Ptr(true)}) {
+		require.NoError(t, err)
+		if m.FlagCount >= 3 {
+			require.NoError(t, c.Messages.Delete(ctx, m.MessageID, &amity.DeleteMessageParams{Permanent: amity.Ptr(true)}))
+			continue
+		}
+		_, err := c.Messages.ClearFlags(ctx, m.MessageID)
+		require.NoError(t, err)
+	}
+	assert.Equal(t, []string{"m-101?permanent=true"}, deleted)
+	assert.Equal(t, []string{"m-102", "m-103"}, cleared)
+}
+
+func TestMessagesPayloadDecodesAndResolves(t *testing.T) {
+	c, mt := mockClient(t)
+	chatRecord(t, mt, "GET", "/api/v5/messages", 200, fixture(t, "messages_page1.json"))
+	p, err := c.Messages.ListPage(context.Background(), &amity.ListMessagesParams{MessageFeedID: "support"})
+	require.NoError(t, err)
+	require.Len(t, p.Messages, 2)
+	require.NotNil(t, p.Paging.Total)
+	assert.Equal(t, 3, *p.Paging.Total)
+	assert.Equal(t, "vtok-2", p.Paging.Next)
+
+	m := &p.Messages[0]
+	assert.Equal(t, "net-1", m.NetworkID)
+	assert.Equal(t, amity.ChannelTypeCommunity, m.ChannelType)
+	assert.Equal(t, 101, m.Segment)
+	assert.Equal(t, amity.MessageDataTypeImage, m.DataType)
+	assert.Equal(t, map[string]any{"caption": "buy cheap stuff"}, m.Data)
+	assert.Equal(t, amity.MessageReactionCounts{"like": 2, "angry": 5}, m.Reactions)
+	assert.Equal(t, 7, m.ReactionCount)
+	assert.Equal(t, []string{"angry"}, m.MyReactions)
+	assert.Equal(t, 3, m.FlagCount)
+	assert.Equal(t, 250*time.Millisecond, time.Duration(m.CreatedAt.Nanosecond()))
+	assert.Equal(t, []amity.MessageMention{{Type: amity.MessageMentionUser, UserIDs: []string{"alice"}}}, m.MentionedUsers)
+	assert.Contains(t, string(m.Raw), `"futureField"`)
+	assert.Equal(t, amity.MessageReactionCounts{"like": 2, "sad": 1}, p.Messages[1].Reactions)
+
+	author := p.Author(m)
+	require.NotNil(t, author)
+	assert.Equal(t, "Spam Bot", author.DisplayName)
+	assert.Contains(t, string(author.Raw), "isDeleted", "fields User does not model stay in Raw")
+	files := p.MessageFiles(m)
+	require.Len(t, files, 2)
+	assert.Equal(t, "file-img-1", files[0].FileID)
+	assert.Equal(t, "file-thumb-1", files[1].FileID)
+	assert.Empty(t, p.MessageFiles(&p.Messages[1]))
+	feed := p.MessageFeed(m)
+	require.NotNil(t, feed)
+	assert.Equal(t, "support", feed.ChannelPublicID)
+	assert.Equal(t, 102, feed.ChildCount)
+	mentioned := p.MentionedUsers(m)
+	require.Len(t, mentioned, 1)
+	assert.Equal(t, "Alice", mentioned[0].DisplayName)
+	assert.Same(t, m, p.Message("m-101"))
+	assert.Equal(t, "alice", p.User("u-priv-alice").UserID)
+	assert.NotNil(t, p.File("file-thumb-1"))
+	assert.Nil(t, p.Author(nil))
+	assert.Nil(t, p.MessageFeed(nil))
+}
+
+func TestMessageReactionCountsTolerant(t *testing.T) {
+	for in, want := range map[string]amity.MessageReactionCounts{
+		`{"like":1,"love":2}`:     {"like": 1, "love": 2},
+		`[{"like":1},{"like":2}]`: {"like": 3},
+		`{}`:                      {},
+		`null`:                    {},
+		`"weird"`:                 {},
+		`{"like":"many"}`:         {},
+	} {
+		var m struct {
+			Reactions amity.MessageReactionCounts `json:"reactions"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(`{"reactions":`+in+`}`), &m), in)
+		assert.Equal(t, want, m.Reactions, in)
+	}
+}
+
+func TestMessagesWrites(t *testing.T) {
+	one := fixture(t, "messages_one.json")
+	v3 := fixture(t, "messages_v3_page1.json")
+	ctx := context.Background()
+	at := amity.Time{Time: time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)}
+	cases := []struct {
+		name, method, path, answer string
+		call                       func(c *amity.Client) error
+		wantQuery                  url.Values
+		wantBody                   string
+	}{
+		{"Create", "POST", "/api/v5/messages", one, func(c *amity.Client) error {
+			p, err := c.Messages.Create(ctx, &amity.CreateMessageParams{MessageFeedID: "support", ReferenceID: "ref-1",
+				DataType: amity.MessageDataTypeText, Data: map[string]any{"text": "hello"}, Tags: []string{"t1"},
+				MentionedUsers: []amity.MessageMention{{Type: amity.MessageMentionUser, UserIDs: []string{"bob"}}}, CreatedAt: &at})
+			if err == nil {
+				assert.Equal(t, "ref-1", p.Messages[0].ReferenceID)
+				assert.Equal(t, "Bob", p.MentionedUsers(&p.Messages[0])[0].DisplayName)
+			}
+			return err
+		}, nil, `{"messageFeedId":"support","referenceId":"ref-1","dataType":"text","data":{"text":"hello"},"tags":["t1"],
+			"mentionedUsers":[{"type":"user","userIds":["bob"]}],"createdAt":"2024-01-02T03:04:05Z"}`},
+		{"Get", "GET", "/api/v5/messages/m-201", one, func(c *amity.Client) error {
+			p, err := c.Messages.Get(ctx, "m-201")
+			if err == nil {
+				assert.Contains(t, string(p.Messages[0].Raw), "futureField")
+			}
+			return err
+		}, nil, ""},
+		{"GetMany", "GET", "/api/v5/messages/list", one, func(c *amity.Client) error {
+			_, err := c.Messages.GetMany(ctx, []string{"m-1", "m-2"})
+			return err
+		}, url.Values{"messageIds": {"m-1", "m-2"}}, ""},
+		{"ListByCreatorPage", "GET", "/api/v5/messages/user/spammer1", fixture(t, "messages_page2.json"), func(c *amity.Client) error {
+			p, err := c.Messages.ListByCreatorPage(ctx, "spammer1", &amity.ListByCreatorParams{PageParams: amity.PageParams{Limit: 50},
+				ChannelID: "support", HasFlags: amity.Ptr(true), Before: "m-900"})
+			if err == nil {
+				assert.Equal(t, "vtok-1", p.Paging.Previous)
+			}
+			return err
+		}, url.Values{"channelId": {"support"}, "hasFlags": {"true"}, "options[before]": {"m-900"}, "options[limit]": {"50"}}, ""},
+		{"Update", "PUT", "/api/v5/messages/m-201", one, func(c *amity.Client) error {
+			_, err := c.Messages.Update(ctx, "m-201", &amity.UpdateMessageParams{Data: map[string]any{"text": "edited"}})
+			return err
+		}, nil, `{"data":{"text":"edited"}}`},
+		{"Delete", "DELETE", "/api/v5/messages/m-201", ``, func(c *amity.Client) error {
+			return c.Messages.Delete(ctx, "m-201", nil)
+		}, nil, ""},
+		{"Flag", "POST", "/api/v5/messages/m-201/flags", one, func(c *amity.Client) error {
+			_, err := c.Messages.Flag(ctx, "m-201")
+			return err
+		}, nil, ""},
+		{"Unflag", "DELETE", "/api/v5/messages/m-201/flags", one, func(c *amity.Client) error {
+			_, err := c.Messages.Unflag(ctx, "m-201")
+			return err
+		}, nil, ""},
+		{"IsFlaggedByMe", "GET", "/api/v5/messages/m-201/flags", `{"result":true}`, func(c *amity.Client) error {
+			ok, err := c.Messages.IsFlaggedByMe(ctx, "m-201")
+			assert.True(t, ok)
+			return err
+		}, nil, ""},
+		{"ClearFlags", "DELETE", "/api/v5/messages/m-201/flags/all", one, func(c *amity.Client) error {
+			_, err := c.Messages.ClearFlags(ctx, "m-201")
+			return err
+		}, nil, ""},
+		{"CreateV3", "POST", "/api/v3/messages", v3, func(c *amity.Client) error {
+			p, err := c.Messages.CreateV3(ctx, &amity.CreateMessageV3Params{ChannelID: "support", Type: amity.MessageDataTypeText,
+				Data: map[string]any{"text": "hi"}, Mentionees: []amity.MessageV3Mentionee{{Type: amity.MessageMentionChannel}}})
+			if err == nil {
+				assert.Equal(t, "Spam Bot", p.Author(&p.Messages[0]).DisplayName)
+			}
+			return err
+		}, nil, `{"channelId":"support","type":"text","data":{"text":"hi"},"mentionees":[{"type":"channel"}]}`},
+		{"GetV3", "GET", "/api/v3/messages/v3m-1", v3, func(c *amity.Client) error {
+			_, err := c.Messages.GetV3(ctx, "v3m-1")
+			return err
+		}, nil, ""},
+		{"GetManyV3", "GET", "/api/v3/messages/list", v3, func(c *amity.Client) error {
+			_, err := c.Messages.GetManyV3(ctx, []string{"v3m-1", "v3m-2"})
+			return err
+		}, url.Values{"messageIds": {"v3m-1", "v3m-2"}}, ""},
+		{"UpdateV3", "PUT", "/api/v3/messages/v3m-1", v3, func(c *amity.Client) error {
+			_, err := c.Messages.UpdateV3(ctx, "v3m-1", &amity.UpdateMessageV3Params{Tags: []string{"x"}, Metadata: map[string]any{"a": true}})
+			return err
+		}, nil, `{"tags":["x"],"metadata":{"a":true}}`},
+		{"DeleteV3", "DELETE", "/api/v3/messages/v3m-1", `{"status":"success","data":{"success":true}}`, func(c *amity.Client) error {
+			return c.Messages.DeleteV3(ctx, "v3m-1")
+		}, nil, ""},
+		{"FlagV3", "POST", "/api/v3/messages/v3m-1/flag", v3, func(c *amity.Client) error {
+			_, err := c.Messages.FlagV3(ctx, "v3m-1")
+			return err
+		}, nil, ""},
+		{"UnflagV3", "DELETE", "/api/v3/messages/v3m-1/unflag", v3, func(c *amity.Client) error {
+			_, err := c.Messages.UnflagV3(ctx, "v3m-1")
+			return err
+		}, nil, ""},
+		{"ClearFlagsV3", "DELETE", "/api/v3/messages/v3m-1/clearFlags", v3, func(c *amity.Client) error {
+			_, err := c.Messages.ClearFlagsV3(ctx, "v3m-1")
+			return err
+		}, nil, ""},
+		{"IsFlaggedByMeV3", "GET", "/api/v3/messages/v3m-1/isFlaggedByMe", `{"status":"success","data":{"result":true}}`, func(c *amity.Client) error {
+			ok, err := c.Messages.IsFlaggedByMeV3(ctx, "v3m-1")
+			assert.True(t, ok)
+			return err
+		}, nil, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, mt := mockClient(t)
+			rec := chatRecord(t, mt, tc.method, tc.path, 200, tc.answer)
+			require.NoError(t, tc.call(c))
+			require.Len(t, rec.all(), 1)
+			got := rec.last(t)
+			assert.Equal(t, tc.method, got.Method)
+			assert.Equal(t, tc.path, got.Path)
+			if tc.wantQuery == nil {
+				assert.Empty(t, got.RawQuery)
+			} else {
+				assert.Equal(t, tc.wantQuery, got.Query)
+			}
+			if tc.wantBody == "" {
+				assert.Empty(t, got.Body)
+			} else {
+				assert.JSONEq(t, tc.wantBody, got.Body)
+			}
+		})
+	}
+}
+
+func TestMessagesRetryPolicy(t *testing.T) {
+	ctx := context.Background()
+	cases := []struct {
+		name, method, path string
+		call               func(c *amity.Client) error
+		retried            bool
+	}{
+		{"Create", "POST", "/api/v5/messages", func(c *amity.Client) error {
+			_, err := c.Messages.Create(ctx, &amity.CreateMessageParams{MessageFeedID: "f", ReferenceID: "r", DataType: "text"})
+			return err
+		}, false},
+		{"CreateV3", "POST", "/api/v3/messages", func(c *amity.Client) error {
+			_, err := c.Messages.CreateV3(ctx, &amity.CreateMessageV3Params{ChannelID: "ch"})
+			return err
+		}, false},
+		{"Flag", "POST", "/api/v5/messages/m/flags", func(c *amity.Client) error { _, err := c.Messages.Flag(ctx, "m"); return err }, false},
+		{"FlagV3", "POST", "/api/v3/messages/m/flag", func(c *amity.Client) error { _, err := c.Messages.FlagV3(ctx, "m"); return err }, false},
+		{"Delete", "DELETE", "/api/v5/messages/m", func(c *amity.Client) error { return c.Messages.Delete(ctx, "m", nil) }, true},
+		{"ClearFlags", "DELETE", "/api/v5/messages/m/flags/all", func(c *amity.Client) error {
+			_, err := c.Messages.ClearFlags(ctx, "m")
+			return err
+		}, true},
+		{"Unflag", "DELETE", "/api/v5/messages/m/flags", func(c *amity.Client) error { _, err := c.Messages.Unflag(ctx, "m"); return err }, true},
+		{"Update", "PUT", "/api/v5/messages/m", func(c *amity.Client) error {
+			_, err := c.Messages.Update(ctx, "m", &amity.UpdateMessageParams{})
+			return err
+		}, true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, mt := mockClient(t, amity.WithMaxRetries(2))
+			rec := chatRecord(t, mt, tc.method, tc.path, 502, `{"status":"error","code":500000,"message":"Bad gateway"}`)
+			assert.Error(t, tc.call(c))
+			want := 1
+			if tc.retried {
+				want = 3
+			}
+			assert.Len(t, rec.all(), want)
+		})
+	}
+}
+
+func TestMessagesListV3(t *testing.T) {
+	c, mt := mockClient(t)
+	p1, p2 := fixture(t, "messages_v3_page1.json"), fixture(t, "messages_v3_page2.json")
+	var queries []url.Values
+	mt.RegisterResponder("GET", "https://api.test/api/v3/messages", func(r *http.Request) (*http.Response, error) {
+		queries = append(queries, r.URL.Query())
+		if r.URL.Query().Get("options[token]") == "v3tok-2" {
+			return jsonResponder(200, p2)(r)
+		}
+		return jsonResponder(200, p1)(r)
+	})
+	ctx := context.Background()
+	params := &amity.ListMessagesV3Params{ChannelID: "support", HasFlags: amity.Ptr(true), Type: amity.MessageDataTypeText,
+		FilterByParentID: amity.Ptr(true), Tags: []string{"promo"}, Last: 2, Before: 60}
+	var ids []string
+	for m, err := range c.Messages.ListV3(ctx, params) {
+		require.NoError(t, err)
+		ids = append(ids, m.MessageID)
+	}
+	assert.Equal(t, []string{"v3m-1", "v3m-2", "v3m-3"}, ids)
+	require.Len(t, queries, 2)
+	assert.Equal(t, url.Values{"channelId": {"support"}, "hasFlag": {"true"}, "type": {"text"}, "filterByParentId": {"true"},
+		"tags": {"promo"}, "options[last]": {"2"}, "options[before]": {"60"}}, queries[0])
+	assert.Equal(t, url.Values{"channelId": {"support"}, "hasFlag": {"true"}, "type": {"text"}, "filterByParentId": {"true"},
+		"tags": {"promo"}, "options[token]": {"v3tok-2"}}, queries[1])
+
+	p, err := c.Messages.ListV3Page(ctx, &amity.ListMessagesV3Params{ChannelID: "support"})
+	require.NoError(t, err)
+	assert.Equal(t, "v3tok-0", p.Paging.Previous, `"prev" decodes into Previous`)
+	m := &p.Messages[0]
+	assert.Equal(t, "v3-priv-1", m.ID)
+	assert.Equal(t, 55, m.ChannelSegment)
+	assert.Equal(t, amity.MessageReactionCounts{"angry": 1}, m.Reactions)
+	assert.Equal(t, 1, m.ReactionsCount)
+	require.NotNil(t, m.HashFlag)
+	assert.Equal(t, 64, m.HashFlag.Bits)
+	require.Len(t, m.Mentionees, 1)
+	assert.Equal(t, []string{"u-int-alice"}, m.Mentionees[0].UserInternalIDs)
+	assert.Contains(t, string(m.Raw), "futureField")
+	assert.Equal(t, "Spam Bot", p.Author(m).DisplayName)
+	assert.Empty(t, p.MessageFiles(m))
+	doc := p.Message("v3m-2")
+	require.NotNil(t, doc)
+	files := p.MessageFiles(doc)
+	require.Len(t, files, 1)
+	assert.Equal(t, "application/pdf", files[0].Attributes.MimeType)
+	assert.NotNil(t, p.File("file-doc-1"))
+	assert.NotNil(t, p.User("spammer1"))
+}
+
+func TestMessagesAPIErrors(t *testing.T) {
+	c, mt := mockClient(t, amity.WithMaxRetries(0))
+	ctx := context.Background()
+	mt.RegisterResponder("GET", "https://api.test/api/v5/messages/gone",
+		jsonResponder(404, `{"status":"error","code":400400,"message":"Message not found"}`))
+	mt.RegisterResponder("POST", "https://api.test/api/v5/messages",
+		jsonResponder(400, `{"status":"error","code":400302,"message":"User is muted"}`))
+	mt.RegisterResponder("POST", "https://api.test/api/v3/messages",
+		jsonResponder(400, `{"status":"error","code":400309,"message":"Link is not allowed"}`))
+	mt.RegisterResponder("GET", "https://api.test/api/v5/messages/empty", jsonResponder(200, `{"messages":[]}`))
+
+	_, err := c.Messages.Get(ctx, "gone")
+	assert.ErrorIs(t, err, amity.ErrNotFound)
+	var ae *amity.Error
+	require.ErrorAs(t, err, &ae)
+	assert.Equal(t, "GET", ae.Method)
+
+	_, err = c.Messages.Create(ctx, &amity.CreateMessageParams{MessageFeedID: "f", ReferenceID: "r", DataType: "text"})
+	require.ErrorAs(t, err, &ae)
+	assert.Equal(t, amity.CodeUserMuted, ae.Code)
+
+	_, err = c.Messages.CreateV3(ctx, &amity.CreateMessageV3Params{ChannelID: "ch", Data: map[string]any{"text": "http://x"}})
+	assert.ErrorIs(t, err, amity.ErrLinkNotAllowed)
+
+	_, err = c.Messages.Get(ctx, "empty")
+	assert.ErrorIs(t, err, amity.ErrNotFound)
+}
+
+func TestMessagesBadInputSendsNothing(t *testing.T) {
+	c, mt := mockClient(t)
+	ctx := context.Background()
+	long := func(n int) string { return strings.Repeat("x", n) }
+	many := func(n int) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = "id"
+		}
+		return out
+	}
+	valid := func() *amity.CreateMessageParams {
+		return &amity.CreateMessageParams{MessageFeedID: "f", ReferenceID: "r", DataType: amity.MessageDataTypeText}
+	}
+	with := func(f func(p *amity.CreateMessageParams)) *amity.CreateMessageParams { p := valid(); f(p); return p }
+	cases := map[string]struct {
+		field string
+		call  func() error
+	}{
+		"Create nil": {"params", func() error { _, err := c.Messages.Create(ctx, nil); return err }},
+		"Create feed": {"MessageFeedID", func() error {
+			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.MessageFeedID = "" }))
+			return err
+		}},
+		"Create feed length": {"MessageFeedID", func() error {
+			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.MessageFeedID = long(31) }))
+			return err
+		}},
+		"Create reference": {"ReferenceID", func() error {
+			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.ReferenceID = " " }))
+			return err
+		}},
+		"Create data type": {"DataType", func() error {
+			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.DataType = "" }))
+			return err
+		}},
+		"Create data type 21": {"DataType", func() error {
+			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.DataType = amity.MessageDataType(long(21)) }))
+			return err
+		}},
+		"Create data size": {"Data", func() error {
+			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.Data = map[string]any{"text": long(11000)} }))
+			return err
+		}},
+		"Create metadata": {"Metadata", func() error {
+			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.Metadata = map[string]any{"x": long(21000)} }))
+			return err
+		}},
+		"Create tags": {"Tags", func() error {
+			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.Tags = many(11) }))
+			return err
+		}},
+		"Create tag length": {"Tags", func() error {
+			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.Tags = []string{long(31)} }))
+			return err
+		}},
+		"Create mention type": {"MentionedUsers[0].Type", func() error {
+			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.MentionedUsers = []amity.MessageMention{{Type: "group"}} }))
+			return err
+		}},
+		"Create mention IDs": {"MentionedUsers[0].UserIDs", func() error {
+			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.MentionedUsers = []amity.MessageMention{{UserIDs: many(51)}} }))
+			return err
+		}},
+		"Get blank":    {"messageID", func() error { _, err := c.Messages.Get(ctx, ""); return err }},
+		"Get long":     {"messageID", func() error { _, err := c.Messages.Get(ctx, long(31)); return err }},
+		"GetMany 11":   {"messageIDs", func() error { _, err := c.Messages.GetMany(ctx, many(11)); return err }},
+		"GetMany none": {"messageIDs", func() error { _, err := c.Messages.GetMany(ctx, nil); return err }},
+		"List nil":     {"params", func() error { _, err := c.Messages.ListPage(ctx, nil); return err }},
+		"List feed":    {"MessageFeedID", func() error { _, err := c.Messages.ListPage(ctx, &amity.ListMessagesParams{}); return err }},
+		"List odd around": {"Limit", func() error {
+			_, err := c.Messages.ListPage(ctx, &amity.ListMessagesParams{MessageFeedID: "f", Around: "m", PageParams: amity.PageParams{Limit: 5}})
+			return err
+		}},
+		"List sort": {"SortBy", func() error {
+			_, err := c.Messages.ListPage(ctx, &amity.ListMessagesParams{MessageFeedID: "f", SortBy: "newest"})
+			return err
+		}},
+		"List tags": {"IncludeTags", func() error {
+			_, err := c.Messages.ListPage(ctx, &amity.ListMessagesParams{MessageFeedID: "f", IncludeTags: many(11)})
+			return err
+		}},
+		"List token": {"PageToken", func() error {
+			_, err := c.Messages.ListPage(ctx, &amity.ListMessagesParams{MessageFeedID: "f", PageParams: amity.PageParams{PageToken: long(101)}})
+			return err
+		}},
+		"ByCreator blank": {"creatorID", func() error { _, err := c.Messages.ListByCreatorPage(ctx, "", nil); return err }},
+		"ByCreator long":  {"creatorID", func() error { _, err := c.Messages.ListByCreatorPage(ctx, long(25), nil); return err }},
+		"ByCreator channel": {"ChannelID", func() error {
+			_, err := c.Messages.ListByCreatorPage(ctx, "u", &amity.ListByCreatorParams{ChannelID: long(25)})
+			return err
+		}},
+		"Update nil": {"params", func() error { _, err := c.Messages.Update(ctx, "m", nil); return err }},
+		"Update tags": {"Tags", func() error {
+			_, err := c.Messages.Update(ctx, "m", &amity.UpdateMessageParams{Tags: many(11)})
+			return err
+		}},
+		"Delete blank":     {"messageID", func() error { return c.Messages.Delete(ctx, " ", nil) }},
+		"Flag blank":       {"messageID", func() error { _, err := c.Messages.Flag(ctx, ""); return err }},
+		"Unflag dot":       {"messageID", func() error { _, err := c.Messages.Unflag(ctx, "."); return err }},
+		"ClearFlags blank": {"messageID", func() error { _, err := c.Messages.ClearFlags(ctx, ""); return err }},
+		"IsFlagged blank":  {"messageID", func() error { _, err := c.Messages.IsFlaggedByMe(ctx, ""); return err }},
+		"CreateV3 nil":     {"params", func() error { _, err := c.Messages.CreateV3(ctx, nil); return err }},
+		"CreateV3 channel": {"ChannelID", func() error { _, err := c.Messages.CreateV3(ctx, &amity.CreateMessageV3Params{}); return err }},
+		"CreateV3 type": {"Type", func() error {
+			_, err := c.Messages.CreateV3(ctx, &amity.CreateMessageV3Params{ChannelID: "c", Type: "sticker"})
+			return err
+		}},
+		"CreateV3 text": {"Data.text", func() error {
+			_, err := c.Messages.CreateV3(ctx, &amity.CreateMessageV3Params{ChannelID: "c", Data: map[string]any{"text": long(20001)}})
+			return err
+		}},
+		"CreateV3 text type": {"Data.text", func() error {
+			_, err := c.Messages.CreateV3(ctx, &amity.CreateMessageV3Params{ChannelID: "c", Data: map[string]any{"text": 5}})
+			return err
+		}},
+		"CreateV3 mentionees": {"Mentionees", func() error {
+			_, err := c.Messages.CreateV3(ctx, &amity.CreateMessageV3Params{ChannelID: "c", Mentionees: make([]amity.MessageV3Mentionee, 3)})
+			return err
+		}},
+		"CreateV3 mention": {"Mentionees[0].Type", func() error {
+			_, err := c.Messages.CreateV3(ctx, &amity.CreateMessageV3Params{ChannelID: "c", Mentionees: []amity.MessageV3Mentionee{{}}})
+			return err
+		}},
+		"GetV3 long":     {"messageID", func() error { _, err := c.Messages.GetV3(ctx, long(151)); return err }},
+		"GetManyV3 none": {"messageIDs", func() error { _, err := c.Messages.GetManyV3(ctx, nil); return err }},
+		"ListV3 nil":     {"params", func() error { _, err := c.Messages.ListV3Page(ctx, nil); return err }},
+		"ListV3 channel": {"ChannelID", func() error { _, err := c.Messages.ListV3Page(ctx, &amity.ListMessagesV3Params{}); return err }},
+		"ListV3 first": {"First", func() error {
+			_, err := c.Messages.ListV3Page(ctx, &amity.ListMessagesV3Params{ChannelID: "c", First: 101})
+			return err
+		}},
+		"ListV3 after": {"After", func() error {
+			_, err := c.Messages.ListV3Page(ctx, &amity.ListMessagesV3Params{ChannelID: "c", After: -1})
+			return err
+		}},
+		"ListV3 token": {"PageToken", func() error {
+			_, err := c.Messages.ListV3Page(ctx, &amity.ListMessagesV3Params{ChannelID: "c", PageToken: long(1001)})
+			return err
+		}},
+		"UpdateV3 nil":       {"params", func() error { _, err := c.Messages.UpdateV3(ctx, "m", nil); return err }},
+		"DeleteV3 blank":     {"messageID", func() error { return c.Messages.DeleteV3(ctx, "") }},
+		"FlagV3 blank":       {"messageID", func() error { _, err := c.Messages.FlagV3(ctx, ""); return err }},
+		"UnflagV3 blank":     {"messageID", func() error { _, err := c.Messages.UnflagV3(ctx, ""); return err }},
+		"ClearFlagsV3 blank": {"messageID", func() error { _, err := c.Messages.ClearFlagsV3(ctx, ""); return err }},
+		"IsFlaggedV3 blank":  {"messageID", func() error { _, err := c.Messages.IsFlaggedByMeV3(ctx, ""); return err }},
+	}
+	for name, tc := range cases {
+		err := tc.call()
+		var ve *amity.ValidationError
+		if assert.ErrorAs(t, err, &ve, name) {
+			assert.Equal(t, tc.field, ve.Field, name)
+			assert.ErrorIs(t, err, amity.ErrInvalidArgument, name)
+		}
+	}
+	for _, seq := range []func(yield func(string, error) bool){
+		func(yield func(string, error) bool) {
+			for m, err := range c.Messages.List(ctx, nil) {
+				yield(m.MessageID, err)
+			}
+		},
+		func(yield func(string, error) bool) {
+			for m, err := range c.Messages.ListV3(ctx, &amity.ListMessagesV3Params{}) {
+				yield(m.MessageID, err)
+			}
+		},
+		func(yield func(string, error) bool) {
+			for m, err := range c.Messages.ListByCreator(ctx, "", nil) {
+				yield(m.MessageID, err)
+			}
+		},
+	} {
+		n := 0
+		seq(func(_ string, err error) bool {
+			assert.ErrorIs(t, err, amity.ErrInvalidArgument)
+			n++
+			return true
+		})
+		assert.Equal(t, 1, n)
+	}
+	assert.Zero(t, mt.GetTotalCallCount(), "no request may be sent for bad input")
+}
+
+// TestMessagesPagingVariantsConform sends the paging variants the conformance cases do not
+// (a token alone, segment options) through the validating server.
+func TestMessagesPagingVariantsConform(t *testing.T) {
+	spec := spectest.Load(t)
+	srv := spec.NewServer(t)
+	c := conformanceClient(t, srv)
+	ctx := context.Background()
+	_, err := c.Messages.ListPage(ctx, &amity.ListMessagesParams{PageParams: amity.PageParams{Limit: 20, PageToken: "tok"},
+		MessageFeedID: "ch1", HasFlags: amity.Ptr(true), After: "ignored-with-token"})
+	require.NoError(t, err)
+	_, err = c.Messages.ListPage(ctx, &amity.ListMessagesParams{PageParams: amity.PageParams{Limit: 10}, MessageFeedID: "ch1", Around: "m5"})
+	require.NoError(t, err)
+	_, err = c.Messages.ListByCreatorPage(ctx, "u1", &amity.ListByCreatorParams{PageParams: amity.PageParams{PageToken: "tok"}})
+	require.NoError(t, err)
+	_, err = c.Messages.ListV3Page(ctx, &amity.ListMessagesV3Params{ChannelID: "ch1", First: 20, After: 3})
+	require.NoError(t, err)
+	_, err = c.Messages.ListV3Page(ctx, &amity.ListMessagesV3Params{ChannelID: "ch1", PageToken: "tok", Last: 5})
+	require.NoError(t, err)
+	assert.Empty(t, srv.Violations())
+	assert.Len(t, srv.Calls(), 5)
+}
+
+func TestMessagesFixturesMatchSpec(t *testing.T) {
+	spec := spectest.Load(t)
+	h := http.Header{"Content-Type": {"application/json"}}
+	for file, target := range map[string][2]string{
+		"messages_page1.json":    {"GET", "/api/v5/messages"},
+		"messages_page2.json":    {"GET", "/api/v5/messages"},
+		"messages_one.json":      {"POST", "/api/v5/messages"},
+		"messages_v3_page1.json": {"GET", "/api/v3/messages"},
+		"messages_v3_page2.json": {"GET", "/api/v3/messages"},
+	} {
+		assert.NoError(t, spec.ValidateResponse(target[0], target[1], 200, h, []byte(fixture(t, file))), file)
+	}
+}
+
+func TestMessagesFeeds(t *testing.T) {
+	ctx := context.Background()
+	p1, p2 := fixture(t, "messages_feeds_page1.json"), fixture(t, "messages_feeds_page2.json")
+
+	t.Run("list pages", func(t *testing.T) {
+		c, mt := mockClient(t)
+		var queries []url.Values
+		mt.RegisterResponder("GET", "https://api.test/api/v5/message-feeds/channel/64f0", func(r *http.Request) (*http.Response, error) {
+			queries = append(queries, r.URL.Query())
+			if r.URL.Query().Get("options[token]") == "ftok-2" {
+				return jsonResponder(200, p2)(r)
+			}
+			return jsonResponder(200, p1)(r)
+		})
+		var names []string
+		for f, err := range c.Messages.ListFeeds(ctx, "64f0", &amity.ListMessageFeedsParams{PageParams: amity.PageParams{Limit: 2},
+			IsDeleted: amity.Ptr(false), After: "mf-0", SortBy: amity.MessageFeedSortLastMessageAsc}) {
+			require.NoError(t, err)
+			names = append(names, f.Name)
+		}
+		assert.Equal(t, []string{"default", "billing", "sales"}, names)
+		require.Len(t, queries, 2)
+		assert.Equal(t, url.Values{"isDeleted": {"false"}, "options[after]": {"mf-0"}, "options[sortBy]": {"lastMessageTimestampAsc"},
+			"options[limit]": {"2"}}, queries[0])
+		assert.Equal(t, url.Values{"isDeleted": {"false"}, "options[limit]": {"2"}, "options[token]": {"ftok-2"}}, queries[1])
+
+		page, err := c.Messages.ListFeedsPage(ctx, "64f0", nil)
+		require.NoError(t, err)
+		require.NotNil(t, page.Paging.Total)
+		assert.Equal(t, 3, *page.Paging.Total)
+		f := &page.MessageFeeds[0]
+		assert.Equal(t, "support", f.ChannelPublicID)
+		assert.Equal(t, 201, f.ChildCount)
+		assert.Equal(t, 2024, f.LastMessageTimestamp.Year())
+		assert.Contains(t, string(f.Raw), "futureField")
+		assert.Equal(t, "Alice", page.Creator(f).DisplayName)
+		last := page.LastMessage(f)
+		require.NotNil(t, last)
+		assert.Equal(t, map[string]any{"text": "hello"}, last.Data)
+		assert.Nil(t, page.LastMessage(&page.MessageFeeds[1]))
+		assert.Same(t, &page.MessageFeeds[1], page.MessageFeed("mf-billing"))
+		assert.Equal(t, "Bob", page.User("bob").DisplayName)
+	})
+
+	t.Run("by creator stops without paging", func(t *testing.T) {
+		c, mt := mockClient(t)
+		rec := chatRecord(t, mt, "GET", "/api/v5/message-feeds/user/alice", 200, `{"messageFeeds":[{"messageFeedId":"a"},{"messageFeedId":"b"}]}`)
+		var ids []string
+		for f, err := range c.Messages.ListFeedsByCreator(ctx, "alice", nil) {
+			require.NoError(t, err)
+			ids = append(ids, f.MessageFeedID)
+		}
+		assert.Equal(t, []string{"a", "b"}, ids)
+		assert.Len(t, rec.all(), 1)
+	})
+
+	one := `{"messageFeeds":[{"messageFeedId":"mf-billing","name":"billing"}],"messages":[],"users":[]}`
+	cases := []struct {
+		name, method, path, answer string
+		call                       func(c *amity.Client) error
+		wantQuery                  url.Values
+		wantBody                   string
+	}{
+		{"CreateFeed", "POST", "/api/v5/message-feeds", one, func(c *amity.Client) error {
+			p, err := c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{ChannelID: "64f0", Name: "billing"})
+			if err == nil {
+				assert.Equal(t, "mf-billing", p.MessageFeeds[0].MessageFeedID)
+			}
+			return err
+		}, nil, `{"channelId":"64f0","name":"billing"}`},
+		{"GetFeed", "GET", "/api/v5/message-feeds/mf-billing", one, func(c *amity.Client) error {
+			_, err := c.Messages.GetFeed(ctx, "mf-billing")
+			return err
+		}, nil, ""},
+		{"GetFeeds", "GET", "/api/v5/message-feeds/list", one, func(c *amity.Client) error {
+			_, err := c.Messages.GetFeeds(ctx, []string{"a", "b"})
+			return err
+		}, url.Values{"messageFeedIds": {"a", "b"}}, ""},
+		{"UpdateFeed", "PUT", "/api/v5/message-feeds/mf-billing", one, func(c *amity.Client) error {
+			_, err := c.Messages.UpdateFeed(ctx, "mf-billing", &amity.UpdateMessageFeedParams{Name: "invoices"})
+			return err
+		}, nil, `{"name":"invoices"}`},
+		{"DeleteFeed", "DELETE", "/api/v5/message-feeds/mf-billing", ``, func(c *amity.Client) error {
+			return c.Messages.DeleteFeed(ctx, "mf-billing", &amity.DeleteMessageFeedParams{Permanent: amity.Ptr(true)})
+		}, url.Values{"permanent": {"true"}}, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, mt := mockClient(t)
+			rec := chatRecord(t, mt, tc.method, tc.path, 200, tc.answer)
+			require.NoError(t, tc.call(c))
+			got := rec.last(t)
+			assert.Equal(t, tc.method, got.Method)
+			if tc.wantQuery == nil {
+				assert.Empty(t, got.RawQuery)
+			} else {
+				assert.Equal(t, tc.wantQuery, got.Query)
+			}
+			if tc.wantBody == "" {
+				assert.Empty(t, got.Body)
+			} else {
+				assert.JSONEq(t, tc.wantBody, got.Body)
+			}
+		})
+	}
+
+	t.Run("errors and retries", func(t *testing.T) {
+		c, mt := mockClient(t, amity.WithMaxRetries(2))
+		create := chatRecord(t, mt, "POST", "/api/v5/message-feeds", 500, `{"status":"error","code":500000,"message":"boom"}`)
+		update := chatRecord(t, mt, "PUT", "/api/v5/message-feeds/mf", 500, `{"status":"error","code":500000,"message":"boom"}`)
+		chatRecord(t, mt, "GET", "/api/v5/message-feeds/gone", 404, `{"status":"error","code":400400,"message":"Message feed not found"}`)
+		_, err := c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{ChannelID: "c", Name: "n"})
+		assert.Error(t, err)
+		assert.Len(t, create.all(), 1, "a create is not repeated")
+		_, err = c.Messages.UpdateFeed(ctx, "mf", &amity.UpdateMessageFeedParams{Name: "n"})
+		assert.Error(t, err)
+		assert.Len(t, update.all(), 3, "a rename is retried")
+		_, err = c.Messages.GetFeed(ctx, "gone")
+		assert.ErrorIs(t, err, amity.ErrNotFound)
+	})
+
+	t.Run("bad input", func(t *testing.T) {
+		c, mt := mockClient(t)
+		long := strings.Repeat("x", 31)
+		cases := map[string]struct {
+			field string
+			call  func() error
+		}{
+			"Create nil": {"params", func() error { _, err := c.Messages.CreateFeed(ctx, nil); return err }},
+			"Create channel": {"ChannelID", func() error {
+				_, err := c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{Name: "n"})
+				return err
+			}},
+			"Create name": {"Name", func() error {
+				_, err := c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{ChannelID: "c"})
+				return err
+			}},
+			"Create long": {"Name", func() error {
+				_, err := c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{ChannelID: "c", Name: strings.Repeat("n", 101)})
+				return err
+			}},
+			"Get blank":    {"messageFeedID", func() error { _, err := c.Messages.GetFeed(ctx, ""); return err }},
+			"Get long":     {"messageFeedID", func() error { _, err := c.Messages.GetFeed(ctx, long); return err }},
+			"GetFeeds 11":  {"messageFeedIDs", func() error { _, err := c.Messages.GetFeeds(ctx, make([]string, 11)); return err }},
+			"Update nil":   {"params", func() error { _, err := c.Messages.UpdateFeed(ctx, "mf", nil); return err }},
+			"Update name":  {"Name", func() error { _, err := c.Messages.UpdateFeed(ctx, "mf", &amity.UpdateMessageFeedParams{}); return err }},
+			"Delete blank": {"messageFeedID", func() error { return c.Messages.DeleteFeed(ctx, " ", nil) }},
+			"List channel": {"channelID", func() error { _, err := c.Messages.ListFeedsPage(ctx, long, nil); return err }},
+			"List sort": {"SortBy", func() error {
+				_, err := c.Messages.ListFeedsPage(ctx, "c", &amity.ListMessageFeedsParams{SortBy: "name"})
+				return err
+			}},
+			"ByCreator user": {"creatorID", func() error { _, err := c.Messages.ListFeedsByCreatorPage(ctx, "", nil); return err }},
+		}
+		for name, tc := range cases {
+			err := tc.call()
+			var ve *amity.ValidationError
+			if assert.ErrorAs(t, err, &ve, name) {
+				assert.Equal(t, tc.field, ve.Field, name)
+			}
+		}
+		assert.Zero(t, mt.GetTotalCallCount())
+	})
+}
+
+func TestMessagesFeedFixturesMatchSpec(t *testing.T) {
+	spec := spectest.Load(t)
+	h := http.Header{"Content-Type": {"application/json"}}
+	for _, file := range []string{"messages_feeds_page1.json", "messages_feeds_page2.json"} {
+		assert.NoError(t, spec.ValidateResponse("GET", "/api/v5/message-feeds/channel/64f0", 200, h, []byte(fixture(t, file))), file)
+	}
+}
