@@ -40,16 +40,6 @@ type filesRequest struct {
 	Parts            []filesPart
 }
 
-// field returns the value of a text field, or "" and false.
-func (r filesRequest) field(name string) (string, bool) {
-	for _, p := range r.Parts {
-		if p.Field == name && p.Filename == "" {
-			return string(p.Data), true
-		}
-	}
-	return "", false
-}
-
 // files returns the file parts.
 func (r filesRequest) files() []filesPart {
 	var out []filesPart
