@@ -1,0 +1,929 @@
+package amitytest
+
+import (
+	"sort"
+	"strings"
+	"time"
+)
+
+// channel is a chat channel.
+type channel struct {
+	id               string
+	internalID       string
+	creatorID        string
+	kind             string // community, live, broadcast or conversation
+	displayName      string
+	avatarFileID     string
+	isDistinct       bool
+	isPublic         bool
+	metadata         map[string]any
+	tags             []string
+	muted            bool
+	muteTimeout      time.Time // zero: muted until unmuted
+	autoDelete       bool
+	autoDeleteLimit  int
+	notificationMode string
+	members          map[string]*membership
+	closed           bool
+	deleted          bool
+	lastActivity     time.Time
+	createdAt        time.Time
+	updatedAt        time.Time
+	seq              int64
+}
+
+type channelJSON struct {
+	ID                           string         `json:"_id"`
+	Path                         string         `json:"path"`
+	ChannelID                    string         `json:"channelId"`
+	ChannelInternalID            string         `json:"channelInternalId"`
+	ChannelPublicID              string         `json:"channelPublicId"`
+	IsDistinct                   bool           `json:"isDistinct"`
+	Metadata                     map[string]any `json:"metadata"`
+	Type                         string         `json:"type"`
+	Tags                         []string       `json:"tags"`
+	IsMuted                      bool           `json:"isMuted"`
+	IsRateLimited                bool           `json:"isRateLimited"`
+	MuteTimeout                  *string        `json:"muteTimeout,omitempty"`
+	DisplayName                  string         `json:"displayName"`
+	MessageAutoDeleteEnabled     bool           `json:"messageAutoDeleteEnabled"`
+	AutoDeleteMessageByFlagLimit int            `json:"autoDeleteMessageByFlagLimit,omitempty"`
+	MemberCount                  int            `json:"memberCount"`
+	MessageCount                 int            `json:"messageCount"`
+	LastActivity                 string         `json:"lastActivity"`
+	CreatedAt                    string         `json:"createdAt"`
+	UpdatedAt                    string         `json:"updatedAt"`
+	AvatarFileID                 string         `json:"avatarFileId,omitempty"`
+	IsDeleted                    bool           `json:"isDeleted"`
+	MessagePreviewID             string         `json:"messagePreviewId,omitempty"`
+	IsPublic                     bool           `json:"isPublic"`
+	NotificationMode             string         `json:"notificationMode"`
+}
+
+type channelUserJSON struct {
+	UserID               string   `json:"userId"`
+	UserInternalID       string   `json:"userInternalId"`
+	UserPublicID         string   `json:"userPublicId"`
+	ChannelID            string   `json:"channelId"`
+	ChannelInternalID    string   `json:"channelInternalId"`
+	ChannelPublicID      string   `json:"channelPublicId"`
+	Membership           string   `json:"membership"`
+	IsBanned             bool     `json:"isBanned"`
+	LastActivity         string   `json:"lastActivity"`
+	Roles                []string `json:"roles"`
+	ReadToSegment        int      `json:"readToSegment"`
+	LastMentionedSegment int      `json:"lastMentionedSegment"`
+	IsMuted              bool     `json:"isMuted"`
+	MuteTimeout          *string  `json:"muteTimeout,omitempty"`
+	CreatedAt            string   `json:"createdAt"`
+	UpdatedAt            string   `json:"updatedAt"`
+}
+
+type messagePreviewJSON struct {
+	MessageID     string         `json:"messageId"`
+	ChannelID     string         `json:"channelId"`
+	MessageFeedID string         `json:"messageFeedId"`
+	Segment       int            `json:"segment"`
+	DataType      string         `json:"dataType"`
+	Data          map[string]any `json:"data"`
+	CreatorID     string         `json:"creatorId"`
+	ParentID      string         `json:"parentId,omitempty"`
+	IsDeleted     bool           `json:"isDeleted"`
+	CreatedAt     string         `json:"createdAt"`
+	UpdatedAt     string         `json:"updatedAt"`
+}
+
+type messageFeedInfoJSON struct {
+	MessageFeedID    string `json:"messageFeedId"`
+	Name             string `json:"name"`
+	CreatedAt        string `json:"createdAt"`
+	UpdatedAt        string `json:"updatedAt"`
+	MessagePreviewID string `json:"messagePreviewId,omitempty"`
+}
+
+type channelsResponse struct {
+	Channels         []channelJSON         `json:"channels"`
+	ChannelUsers     []channelUserJSON     `json:"channelUsers"`
+	MessagePreviews  []messagePreviewJSON  `json:"messagePreviews"`
+	MessageFeedsInfo []messageFeedInfoJSON `json:"messageFeedsInfo"`
+	Users            []userJSON            `json:"users"`
+	Files            []fileJSON            `json:"files"`
+	Paging           *pagingNextPrev       `json:"paging,omitempty"`
+}
+
+type channelUsersV4Response struct {
+	Channels     []channelJSON     `json:"channels"`
+	ChannelUsers []channelUserJSON `json:"channelUsers"`
+	Users        []userJSON        `json:"users"`
+	Files        []fileJSON        `json:"files"`
+	Paging       *pagingNextPrev   `json:"paging"`
+}
+
+func (ch *channel) isMember(userID string) bool {
+	m := ch.members[userID]
+	return m != nil && m.status == "member"
+}
+
+func (ch *channel) isBanned(userID string) bool {
+	m := ch.members[userID]
+	return m != nil && m.status == "banned"
+}
+
+func (ch *channel) isModerator(userID string) bool {
+	m := ch.members[userID]
+	return m != nil && m.status == "member" && (containsString(m.roles, roleChannelModerator) || containsString(m.roles, "moderator"))
+}
+
+// mutedAt reports whether a mute (flag plus timeout) is in force at now.
+func mutedAt(muted bool, timeout, now time.Time) bool {
+	return muted && (timeout.IsZero() || now.Before(timeout))
+}
+
+func (c *ctx) canModerateChannel(ch *channel) bool { return c.isAdmin || ch.isModerator(c.identity) }
+
+// channelMessages returns the live messages of a channel.
+func (st *state) channelMessages(ch *channel) []*message {
+	var out []*message
+	for _, m := range st.messages {
+		if m.channelID == ch.id && !m.deleted {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// lastMessage returns the newest live message of a feed.
+func (st *state) lastMessage(feedID string) *message {
+	var last *message
+	for _, m := range st.messages {
+		if m.feedID == feedID && !m.deleted && (last == nil || m.segment > last.segment) {
+			last = m
+		}
+	}
+	return last
+}
+
+func (c *ctx) channelJSON(ch *channel) channelJSON {
+	members := 0
+	for _, m := range ch.members {
+		if m.status == "member" {
+			members++
+		}
+	}
+	preview := ""
+	if m := c.st.lastMessage(ch.id); m != nil {
+		preview = m.id
+	}
+	mode := ch.notificationMode
+	if mode == "" {
+		mode = "default"
+	}
+	var muteTimeout *string
+	if mutedAt(ch.muted, ch.muteTimeout, c.now()) {
+		muteTimeout = tsPtr(ch.muteTimeout)
+	}
+	return channelJSON{
+		ID: ch.internalID, Path: networkID + "/chat/" + ch.internalID, ChannelID: ch.id,
+		ChannelInternalID: ch.internalID, ChannelPublicID: ch.id, IsDistinct: ch.isDistinct,
+		Metadata: obj(ch.metadata), Type: ch.kind, Tags: nonNil(append([]string(nil), ch.tags...)),
+		IsMuted: mutedAt(ch.muted, ch.muteTimeout, c.now()), MuteTimeout: muteTimeout,
+		DisplayName: ch.displayName, MessageAutoDeleteEnabled: ch.autoDelete,
+		AutoDeleteMessageByFlagLimit: ch.autoDeleteLimit, MemberCount: members,
+		MessageCount: len(c.st.channelMessages(ch)), LastActivity: ts(ch.lastActivity),
+		CreatedAt: ts(ch.createdAt), UpdatedAt: ts(ch.updatedAt), AvatarFileID: ch.avatarFileID,
+		IsDeleted: ch.deleted, MessagePreviewID: preview, IsPublic: ch.isPublic, NotificationMode: mode,
+	}
+}
+
+func (c *ctx) channelUserJSON(ch *channel, m *membership) channelUserJSON {
+	internal := ""
+	if u := c.st.users[m.userID]; u != nil {
+		internal = u.internalID
+	}
+	muted := m.status == "member" && mutedAt(m.muted, m.muteTimeout, c.now())
+	var timeout *string
+	if muted {
+		timeout = tsPtr(m.muteTimeout)
+	}
+	return channelUserJSON{
+		UserID: m.userID, UserInternalID: internal, UserPublicID: m.userID,
+		ChannelID: ch.id, ChannelInternalID: ch.internalID, ChannelPublicID: ch.id,
+		Membership: m.status, IsBanned: m.status == "banned", LastActivity: ts(m.lastActivity),
+		Roles: nonNil(append([]string(nil), m.roles...)), ReadToSegment: m.readToSegment,
+		IsMuted: muted, MuteTimeout: timeout, CreatedAt: ts(m.createdAt), UpdatedAt: ts(m.updatedAt),
+	}
+}
+
+// channelsBody renders channels with their sideloads; members are extra
+// membership records of the single channel.
+func (c *ctx) channelsBody(chans []*channel, members []*membership) channelsResponse {
+	return c.channelsBodyOpt(chans, members, false)
+}
+
+// channelsBodyOpt is channelsBody; with onlyMembers the channelUsers are
+// exactly members.
+func (c *ctx) channelsBodyOpt(chans []*channel, members []*membership, onlyMembers bool) channelsResponse {
+	b := c.sideload()
+	out := channelsResponse{
+		Channels: []channelJSON{}, ChannelUsers: []channelUserJSON{}, MessagePreviews: []messagePreviewJSON{},
+		MessageFeedsInfo: []messageFeedInfoJSON{},
+	}
+	seen := map[string]bool{}
+	addMember := func(ch *channel, m *membership) {
+		if key := ch.id + "\x00" + m.userID; !seen[key] {
+			seen[key] = true
+			out.ChannelUsers = append(out.ChannelUsers, c.channelUserJSON(ch, m))
+			b.addUser(m.userID)
+		}
+	}
+	for _, ch := range chans {
+		out.Channels = append(out.Channels, c.channelJSON(ch))
+		b.addUser(ch.creatorID)
+		b.addFile(ch.avatarFileID)
+		if m := ch.members[c.identity]; m != nil && !onlyMembers {
+			addMember(ch, m)
+		}
+		if f := c.st.feeds[ch.id]; f != nil {
+			info := messageFeedInfoJSON{MessageFeedID: f.id, Name: f.name, CreatedAt: ts(f.createdAt), UpdatedAt: ts(f.updatedAt)}
+			if m := c.st.lastMessage(f.id); m != nil {
+				info.MessagePreviewID = m.id
+				out.MessagePreviews = append(out.MessagePreviews, messagePreviewJSON{
+					MessageID: m.id, ChannelID: m.channelID, MessageFeedID: m.feedID, Segment: m.segment,
+					DataType: m.dataType, Data: obj(m.data), CreatorID: m.creatorID, ParentID: m.parentID,
+					IsDeleted: m.deleted, CreatedAt: ts(m.createdAt), UpdatedAt: ts(m.updatedAt),
+				})
+				b.addUser(m.creatorID)
+			}
+			out.MessageFeedsInfo = append(out.MessageFeedsInfo, info)
+		}
+	}
+	if len(chans) == 1 {
+		for _, m := range members {
+			addMember(chans[0], m)
+		}
+	}
+	out.Users = b.users()
+	out.Files = b.files()
+	return out
+}
+
+// channel finds a channel (deleted ones too).
+func (c *ctx) channel(id string) (*channel, error) {
+	ch := c.st.channels[id]
+	if ch == nil {
+		return nil, errNotFound("Channel %s not found", id)
+	}
+	return ch, nil
+}
+
+func (c *ctx) liveChannel(id string) (*channel, error) {
+	ch, err := c.channel(id)
+	if err == nil && ch.deleted {
+		return nil, errNotFound("Channel %s not found", id)
+	}
+	return ch, err
+}
+
+// canSeeChannel hides conversations from non-members.
+func (c *ctx) canSeeChannel(ch *channel) bool {
+	return c.isAdmin || ch.kind != "conversation" || ch.members[c.identity] != nil
+}
+
+// newChannel creates a channel with its default message feed.
+func (st *state) newChannel(id, kind, creatorID string, now time.Time) *channel {
+	if id == "" {
+		id = st.newID()
+	}
+	ch := &channel{
+		id: id, internalID: st.newID(), creatorID: creatorID, kind: kind, isPublic: kind != "conversation",
+		metadata: map[string]any{}, tags: []string{}, notificationMode: "default", members: map[string]*membership{},
+		lastActivity: now, createdAt: now, updatedAt: now, seq: st.nextSeq(),
+	}
+	st.channels[ch.id] = ch
+	st.feeds[ch.id] = &messageFeed{
+		id: ch.id, channelID: ch.id, name: "default", creatorID: creatorID,
+		createdAt: now, updatedAt: now, seq: st.nextSeq(),
+	}
+	return ch
+}
+
+type channelRequest struct {
+	ChannelID                    string          `json:"channelId"`
+	Type                         string          `json:"type"`
+	DisplayName                  *string         `json:"displayName"`
+	AvatarFileID                 *string         `json:"avatarFileId"`
+	Metadata                     *map[string]any `json:"metadata"`
+	Tags                         *[]string       `json:"tags"`
+	UserIDs                      []string        `json:"userIds"`
+	IsMuted                      *bool           `json:"isMuted"`
+	MessageAutoDeleteEnabled     *bool           `json:"messageAutoDeleteEnabled"`
+	AutoDeleteMessageByFlagLimit *int            `json:"autoDeleteMessageByFlagLimit"`
+	IsPublic                     *bool           `json:"isPublic"`
+	NotificationMode             *string         `json:"notificationMode"`
+	IsDistinct                   *bool           `json:"isDistinct"`
+}
+
+func (req *channelRequest) validate(c *ctx) error {
+	if req.DisplayName != nil {
+		if err := maxLen("displayName", *req.DisplayName, 100); err != nil {
+			return err
+		}
+	}
+	if req.Tags != nil && len(*req.Tags) > 10 {
+		return errBadRequest("Parameters validation error: at most 10 tags")
+	}
+	if req.AutoDeleteMessageByFlagLimit != nil && (*req.AutoDeleteMessageByFlagLimit < 1 || *req.AutoDeleteMessageByFlagLimit > 1000) {
+		return errBadRequest("Parameters validation error: autoDeleteMessageByFlagLimit must be within 1 and 1000")
+	}
+	if req.AvatarFileID != nil && *req.AvatarFileID != "" && c.st.files[*req.AvatarFileID] == nil {
+		return errNotFound("File not found.")
+	}
+	if req.NotificationMode != nil {
+		if err := enum("notificationMode", *req.NotificationMode, "default", "silent", "subscribe"); err != nil {
+			return err
+		}
+	}
+	for _, id := range req.UserIDs {
+		if c.st.liveUser(id) == nil {
+			return errNotFound("User Not Found.")
+		}
+	}
+	return nil
+}
+
+func (req *channelRequest) apply(ch *channel) {
+	if req.DisplayName != nil {
+		ch.displayName = *req.DisplayName
+	}
+	if req.AvatarFileID != nil {
+		ch.avatarFileID = *req.AvatarFileID
+	}
+	if req.Metadata != nil {
+		ch.metadata = obj(*req.Metadata)
+	}
+	if req.Tags != nil {
+		ch.tags = uniq(*req.Tags)
+	}
+	if req.IsMuted != nil {
+		ch.muted, ch.muteTimeout = *req.IsMuted, time.Time{}
+	}
+	if req.MessageAutoDeleteEnabled != nil {
+		ch.autoDelete = *req.MessageAutoDeleteEnabled
+	}
+	if req.AutoDeleteMessageByFlagLimit != nil {
+		ch.autoDeleteLimit = *req.AutoDeleteMessageByFlagLimit
+	}
+	if req.IsPublic != nil {
+		ch.isPublic = *req.IsPublic
+	}
+	if req.NotificationMode != nil {
+		ch.notificationMode = *req.NotificationMode
+	}
+}
+
+func (s *Server) routesChannels() {
+	s.route("POST /api/v3/channels", authUser, s.createChannel)
+	s.route("POST /api/v3/channels/conversation", authUser, s.createConversation)
+	s.route("GET /api/v3/channels", authUser, s.queryChannels)
+	s.route("GET /api/v3/channels/list", authUser, func(c *ctx) error {
+		ids, err := c.idsParam("channelIds", 100)
+		if err != nil {
+			return err
+		}
+		var out []*channel
+		for _, id := range ids {
+			if ch := c.st.channels[id]; ch != nil && c.canSeeChannel(ch) {
+				out = append(out, ch)
+			}
+		}
+		return c.ok(c.channelsBody(out, nil))
+	})
+	s.route("GET /api/v3/channels/{channelId}", authUser, func(c *ctx) error {
+		ch, err := c.channel(c.path("channelId"))
+		if err != nil {
+			return err
+		}
+		if !c.canSeeChannel(ch) {
+			return errPermission("User is not a member of a channel")
+		}
+		return c.ok(c.channelsBody([]*channel{ch}, nil))
+	})
+	s.route("PUT /api/v3/channels/{channelId}", authUser, func(c *ctx) error {
+		ch, err := c.liveChannel(c.path("channelId"))
+		if err != nil {
+			return err
+		}
+		var req channelRequest
+		if err := c.decode(&req, true); err != nil {
+			return err
+		}
+		if !c.canModerateChannel(ch) {
+			return errPermission("You are not allowed to do this.")
+		}
+		req.UserIDs, req.IsMuted, req.IsPublic = nil, nil, nil
+		if err := req.validate(c); err != nil {
+			return err
+		}
+		req.apply(ch)
+		ch.updatedAt = c.now()
+		return c.ok(c.channelsBody([]*channel{ch}, nil))
+	})
+	s.route("DELETE /api/v3/channels/{channelId}", authUser, func(c *ctx) error {
+		ch, err := c.liveChannel(c.path("channelId"))
+		if err != nil {
+			return err
+		}
+		if !c.canModerateChannel(ch) {
+			return errPermission("You are not allowed to do this.")
+		}
+		ch.deleted, ch.updatedAt = true, c.now()
+		return c.ok(successData())
+	})
+	s.route("POST /api/v3/channels/{channelId}/join", authUser, s.joinChannel)
+	s.route("DELETE /api/v3/channels/{channelId}/leave", authUser, func(c *ctx) error {
+		ch, err := c.liveChannel(c.path("channelId"))
+		if err != nil {
+			return err
+		}
+		if ch.isBanned(c.identity) {
+			return errBanned()
+		}
+		if !ch.isMember(c.identity) {
+			return errPermission("User is not a member of a channel")
+		}
+		c.st.setMember(ch.members, c.identity, "none", c.now())
+		return c.ok(c.channelsBody([]*channel{ch}, nil))
+	})
+	s.route("POST /api/v3/channels/{channelId}/seen", authUser, func(c *ctx) error {
+		ch, err := c.liveChannel(c.path("channelId"))
+		if err != nil {
+			return err
+		}
+		var req struct {
+			ReadToSegment *int `json:"readToSegment"`
+		}
+		if err := c.decode(&req, true); err != nil {
+			return err
+		}
+		if req.ReadToSegment == nil || *req.ReadToSegment < 0 {
+			return errBadRequest("Parameters validation error: readToSegment is required")
+		}
+		m := ch.members[c.identity]
+		if m == nil || m.status != "member" {
+			return errPermission("User is not a member of a channel")
+		}
+		if *req.ReadToSegment > m.readToSegment {
+			m.readToSegment = *req.ReadToSegment
+		}
+		m.updatedAt, m.lastActivity = c.now(), c.now()
+		return c.noContent()
+	})
+	s.route("GET /api/v3/channels/{channelId}/users", authUser, func(c *ctx) error { return s.queryChannelUsers(c, false) })
+	s.route("GET /api/v4/channels/{channelId}/users", authUser, func(c *ctx) error { return s.queryChannelUsers(c, true) })
+	s.route("POST /api/v3/channels/{channelId}/users", authUser, func(c *ctx) error { return s.changeChannelMembers(c, "member") })
+	s.route("DELETE /api/v3/channels/{channelId}/users", authUser, func(c *ctx) error { return s.changeChannelMembers(c, "none") })
+	s.route("PUT /api/v3/channels/{channelId}/users/ban", authUser, func(c *ctx) error { return s.changeChannelMembers(c, "banned") })
+	s.route("PUT /api/v3/channels/{channelId}/users/unban", authUser, func(c *ctx) error { return s.changeChannelMembers(c, "unban") })
+	s.route("POST /api/v3/channels/{channelId}/users/roles", authUser, func(c *ctx) error {
+		var req struct {
+			Role    string   `json:"role"`
+			UserIDs []string `json:"userIds"`
+		}
+		if err := c.decode(&req, true); err != nil {
+			return err
+		}
+		return s.changeChannelRoles(c, req.UserIDs, req.Role, true)
+	})
+	s.route("DELETE /api/v3/channels/{channelId}/users/roles", authUser, func(c *ctx) error {
+		return s.changeChannelRoles(c, c.qList("userIds"), c.q("role"), false)
+	})
+	s.route("PUT /api/v2/channel/{channelId}/mute", authUser, func(c *ctx) error {
+		ch, err := c.liveChannel(c.path("channelId"))
+		if err != nil {
+			return err
+		}
+		var req struct {
+			MutePeriod *float64 `json:"mutePeriod"`
+		}
+		if err := c.decode(&req, true); err != nil {
+			return err
+		}
+		if req.MutePeriod == nil {
+			return errBadRequest("Parameters validation error: mutePeriod is required")
+		}
+		if !c.canModerateChannel(ch) {
+			return errPermission("You are not allowed to do this.")
+		}
+		ch.muted, ch.muteTimeout = muteFor(*req.MutePeriod, c.now())
+		ch.updatedAt = c.now()
+		return c.ok(successBody)
+	})
+	s.route("PUT /api/v2/channel/{channelId}/users/mute", authUser, func(c *ctx) error {
+		ch, err := c.liveChannel(c.path("channelId"))
+		if err != nil {
+			return err
+		}
+		var req struct {
+			UserIDs    []string `json:"userIds"`
+			MutePeriod *float64 `json:"mutePeriod"`
+		}
+		if err := c.decode(&req, true); err != nil {
+			return err
+		}
+		ids := uniq(req.UserIDs)
+		if req.MutePeriod == nil || len(ids) == 0 || len(ids) > 100 {
+			return errBadRequest("Parameters validation error: userIds and mutePeriod are required")
+		}
+		if !c.canModerateChannel(ch) {
+			return errPermission("You are not allowed to do this.")
+		}
+		for _, id := range ids {
+			if !ch.isMember(id) {
+				return errNotFound("User %s is not a member of the channel", id)
+			}
+		}
+		for _, id := range ids {
+			m := ch.members[id]
+			m.muted, m.muteTimeout = muteFor(*req.MutePeriod, c.now())
+			m.updatedAt = c.now()
+		}
+		return c.ok(successBody)
+	})
+	s.route("POST /api/v2/channels/{channelId}/close", authUser, func(c *ctx) error {
+		ch, err := c.liveChannel(c.path("channelId"))
+		if err != nil {
+			return err
+		}
+		if !c.canModerateChannel(ch) {
+			return errPermission("You are not allowed to do this.")
+		}
+		ch.closed, ch.updatedAt = true, c.now()
+		return c.noContent()
+	})
+}
+
+// muteFor turns a mute period in milliseconds into a mute state: 0 unmutes,
+// a negative period mutes until unmuted.
+func muteFor(periodMS float64, now time.Time) (bool, time.Time) {
+	switch {
+	case periodMS == 0:
+		return false, time.Time{}
+	case periodMS < 0:
+		return true, time.Time{}
+	}
+	return true, now.Add(time.Duration(periodMS * float64(time.Millisecond)))
+}
+
+func (s *Server) createChannel(c *ctx) error {
+	var req channelRequest
+	if err := c.decode(&req, true); err != nil {
+		return err
+	}
+	if req.Type == "" {
+		req.Type = "community"
+	}
+	if err := enum("type", req.Type, "community", "live", "broadcast"); err != nil {
+		return err
+	}
+	if err := maxLen("channelId", req.ChannelID, 100); err != nil {
+		return err
+	}
+	if len(req.UserIDs) > 1000 {
+		return errBadRequest("Parameters validation error: at most 1000 userIds")
+	}
+	if err := req.validate(c); err != nil {
+		return err
+	}
+	if req.ChannelID != "" && c.st.channels[req.ChannelID] != nil {
+		return errDuplicate()
+	}
+	me := c.me()
+	if me.globalBan {
+		return errGlobalBan()
+	}
+	now := c.now()
+	ch := c.st.newChannel(req.ChannelID, req.Type, me.id, now)
+	req.apply(ch)
+	m := c.st.setMember(ch.members, me.id, "member", now)
+	m.roles = []string{roleChannelModerator}
+	for _, id := range uniq(req.UserIDs) {
+		c.st.setMember(ch.members, id, "member", now)
+	}
+	return c.ok(c.channelsBody([]*channel{ch}, nil))
+}
+
+func (s *Server) createConversation(c *ctx) error {
+	var req channelRequest
+	if err := c.decode(&req, true); err != nil {
+		return err
+	}
+	ids := uniq(req.UserIDs)
+	if len(ids) == 0 || len(ids) > 10 {
+		return errBadRequest("Parameters validation error: userIds must have 1 to 10 items")
+	}
+	if err := req.validate(c); err != nil {
+		return err
+	}
+	me := c.me()
+	if me.globalBan {
+		return errGlobalBan()
+	}
+	ids = addUnique(ids, me.id)
+	distinct := req.IsDistinct == nil || *req.IsDistinct
+	if distinct {
+		want := append([]string(nil), ids...)
+		sort.Strings(want)
+		for _, ch := range c.st.channels {
+			if ch.kind != "conversation" || !ch.isDistinct || ch.deleted {
+				continue
+			}
+			var have []string
+			for id, m := range ch.members {
+				if m.status == "member" {
+					have = append(have, id)
+				}
+			}
+			sort.Strings(have)
+			if strings.Join(have, "\x00") == strings.Join(want, "\x00") {
+				return c.ok(c.channelsBody([]*channel{ch}, nil))
+			}
+		}
+	}
+	now := c.now()
+	ch := c.st.newChannel("", "conversation", me.id, now)
+	ch.isDistinct = distinct
+	req.IsMuted, req.IsPublic = nil, nil
+	req.apply(ch)
+	for _, id := range ids {
+		c.st.setMember(ch.members, id, "member", now)
+	}
+	return c.ok(c.channelsBody([]*channel{ch}, nil))
+}
+
+func (s *Server) joinChannel(c *ctx) error {
+	ch, err := c.liveChannel(c.path("channelId"))
+	if err != nil {
+		return err
+	}
+	me := c.me()
+	switch {
+	case ch.isBanned(me.id):
+		return errBanned()
+	case ch.isMember(me.id):
+		return c.ok(c.channelsBody([]*channel{ch}, nil))
+	case ch.closed:
+		return errForbidden("Channel is closed.")
+	case !c.isAdmin && (ch.kind == "conversation" || !ch.isPublic):
+		return errPermission("Permission denied")
+	}
+	c.st.setMember(ch.members, me.id, "member", c.now())
+	ch.lastActivity = c.now()
+	return c.ok(c.channelsBody([]*channel{ch}, nil))
+}
+
+func (s *Server) queryChannels(c *ctx) error {
+	filter, sortBy := c.q("filter"), c.q("sortBy")
+	if err := enum("filter", filter, "all", "member", "notMember", "flagged"); err != nil {
+		return err
+	}
+	if err := enum("sortBy", sortBy, "lastActivity", "lastCreated", "firstCreated", "displayName"); err != nil {
+		return err
+	}
+	types := c.qList("types")
+	for _, t := range types {
+		if err := enum("types", t, "standard", "private", "conversation", "broadcast", "live", "community"); err != nil {
+			return err
+		}
+	}
+	isDeleted, err := c.qBool("isDeleted")
+	if err != nil {
+		return err
+	}
+	p, err := c.pageParams(defaultPageSize)
+	if err != nil {
+		return err
+	}
+	keyword := strings.ToLower(c.q("keyword"))
+	tags, excludeTags := c.qList("tags"), c.qList("excludeTags")
+	memberOf := c.q("userId")
+	var list []*channel
+	for _, ch := range c.st.channels {
+		if !deletedFilter(isDeleted, ch.deleted) || !c.canSeeChannel(ch) {
+			continue
+		}
+		if len(types) > 0 && !containsString(types, ch.kind) {
+			continue
+		}
+		if keyword != "" && !strings.Contains(strings.ToLower(ch.displayName), keyword) {
+			continue
+		}
+		if (len(tags) > 0 && !anyShared(tags, ch.tags)) || anyShared(excludeTags, ch.tags) {
+			continue
+		}
+		if memberOf != "" && !ch.isMember(memberOf) {
+			continue
+		}
+		joined := ch.isMember(c.identity)
+		switch filter {
+		case "member":
+			if !joined {
+				continue
+			}
+		case "notMember":
+			if joined {
+				continue
+			}
+		case "flagged":
+			flagged := false
+			for _, m := range c.st.channelMessages(ch) {
+				if m.flags.count() > 0 {
+					flagged = true
+				}
+			}
+			if !flagged {
+				continue
+			}
+		}
+		list = append(list, ch)
+	}
+	switch sortBy {
+	case "displayName":
+		sort.Slice(list, func(i, j int) bool {
+			a, b := strings.ToLower(list[i].displayName), strings.ToLower(list[j].displayName)
+			if a != b {
+				return a < b
+			}
+			return list[i].seq < list[j].seq
+		})
+	case "lastCreated", "firstCreated":
+		sortByCreated(list, func(ch *channel) (time.Time, int64) { return ch.createdAt, ch.seq }, sortBy == "lastCreated")
+	default:
+		sortByCreated(list, func(ch *channel) (time.Time, int64) { return ch.lastActivity, ch.seq }, true)
+	}
+	win, cur := paginate(list, p)
+	body := c.channelsBody(win, nil)
+	body.Paging = cur.nextPrev()
+	return c.ok(body)
+}
+
+func (s *Server) queryChannelUsers(c *ctx, v4 bool) error {
+	ch, err := c.channel(c.path("channelId"))
+	if err != nil {
+		return err
+	}
+	if !c.canSeeChannel(ch) {
+		return errPermission("User is not a member of a channel")
+	}
+	sortBy := c.q("sortBy")
+	if err := enum("sortBy", sortBy, "lastCreated", "firstCreated"); err != nil {
+		return err
+	}
+	var roles, memberships []string
+	search := ""
+	if v4 {
+		roles, memberships, search = c.qList("role"), c.qList("memberships"), strings.ToLower(c.q("search"))
+		for _, m := range memberships {
+			if err := enum("memberships", m, "muted", "banned", "member"); err != nil {
+				return err
+			}
+		}
+		if len(memberships) == 0 {
+			memberships = []string{"member"}
+		}
+	} else {
+		roles = c.qList("roles")
+		filter := c.q("filter")
+		if err := enum("filter", filter, "all", "muted", "banned", "member&banned"); err != nil {
+			return err
+		}
+		switch filter {
+		case "muted":
+			memberships = []string{"muted"}
+		case "banned":
+			memberships = []string{"banned"}
+		case "member&banned":
+			memberships = []string{"member", "banned"}
+		default:
+			memberships = []string{"member"}
+		}
+	}
+	p, err := c.pageParams(defaultPageSize)
+	if err != nil {
+		return err
+	}
+	now := c.now()
+	var list []*membership
+	for _, m := range ch.members {
+		muted := m.status == "member" && mutedAt(m.muted, m.muteTimeout, now)
+		if !containsString(memberships, m.status) && !(muted && containsString(memberships, "muted")) {
+			continue
+		}
+		if len(roles) > 0 && !anyShared(roles, m.roles) {
+			continue
+		}
+		u := c.st.users[m.userID]
+		if u == nil {
+			continue
+		}
+		if search != "" && !strings.Contains(strings.ToLower(u.displayName), search) && !strings.Contains(strings.ToLower(u.id), search) {
+			continue
+		}
+		list = append(list, m)
+	}
+	sortByCreated(list, func(m *membership) (time.Time, int64) { return m.createdAt, m.seq }, sortBy != "firstCreated")
+	win, cur := paginate(list, p)
+	body := c.channelsBodyOpt([]*channel{ch}, win, true)
+	if v4 {
+		return c.ok(channelUsersV4Response{
+			Channels: body.Channels, ChannelUsers: body.ChannelUsers, Users: body.Users, Files: body.Files,
+			Paging: cur.nextPrev(),
+		})
+	}
+	body.Paging = cur.nextPrev()
+	return c.ok(body)
+}
+
+// changeChannelMembers adds ("member"), removes ("none"), bans ("banned") or
+// unbans ("unban") channel users.
+func (s *Server) changeChannelMembers(c *ctx, op string) error {
+	ch, err := c.liveChannel(c.path("channelId"))
+	if err != nil {
+		return err
+	}
+	var ids []string
+	if op == "none" {
+		ids = c.qList("userIds")
+	} else {
+		var req struct {
+			UserIDs []string `json:"userIds"`
+		}
+		if err := c.decode(&req, true); err != nil {
+			return err
+		}
+		ids = req.UserIDs
+	}
+	ids = uniq(ids)
+	if len(ids) == 0 || len(ids) > 100 {
+		return errBadRequest("Parameters validation error: userIds must have 1 to 100 items")
+	}
+	allowed := c.canModerateChannel(ch) || (op == "member" && ch.kind == "conversation" && ch.isMember(c.identity))
+	if !allowed {
+		return errPermission("You are not allowed to do this.")
+	}
+	for _, id := range ids {
+		if c.st.users[id] == nil {
+			return errNotFound("User Not Found.")
+		}
+	}
+	now := c.now()
+	var changed []*membership
+	for _, id := range ids {
+		switch op {
+		case "unban":
+			if ch.isBanned(id) {
+				ch.members[id].status, ch.members[id].updatedAt = "none", now
+			}
+		case "banned":
+			m := c.st.setMember(ch.members, id, "banned", now)
+			m.roles = []string{}
+		default:
+			c.st.setMember(ch.members, id, op, now)
+		}
+		if m := ch.members[id]; m != nil {
+			changed = append(changed, m)
+		}
+	}
+	ch.updatedAt, ch.lastActivity = now, now
+	return c.ok(c.channelsBody([]*channel{ch}, changed))
+}
+
+func (s *Server) changeChannelRoles(c *ctx, userIDs []string, role string, add bool) error {
+	ch, err := c.liveChannel(c.path("channelId"))
+	if err != nil {
+		return err
+	}
+	userIDs = uniq(userIDs)
+	if len(userIDs) == 0 || len(userIDs) > 100 || role == "" {
+		return errBadRequest("Parameters validation error: userIds and role are required")
+	}
+	if !c.canModerateChannel(ch) {
+		return errPermission("You are not allowed to do this.")
+	}
+	for _, id := range userIDs {
+		if !ch.isMember(id) {
+			return errPermission("User is not a member of a channel")
+		}
+	}
+	var changed []*membership
+	for _, id := range userIDs {
+		m := ch.members[id]
+		if add {
+			m.roles = addUnique(m.roles, role)
+		} else {
+			m.roles = removeString(m.roles, role)
+		}
+		m.updatedAt = c.now()
+		changed = append(changed, m)
+	}
+	return c.ok(c.channelsBody([]*channel{ch}, changed))
+}

@@ -1,0 +1,143 @@
+package amitytest
+
+import (
+	"net/http"
+	"sync"
+	"time"
+)
+
+// RecordedRequest is one request the server received, in arrival order.
+type RecordedRequest struct {
+	Method   string
+	Path     string
+	RawQuery string
+	// Identity is "admin" for the admin token, the userId for a user's
+	// access token, and "" when the request carried no valid token.
+	Identity string
+}
+
+// faults holds the fault-injection knobs and the request log.
+type faults struct {
+	mu        sync.Mutex
+	failN     int
+	failCode  int
+	dropN     int
+	malformed int
+	delay     time.Duration
+	requests  []RecordedRequest
+}
+
+// FailNext makes the next n requests fail with the given HTTP status and a
+// spec-shaped error body (429 uses code 400311 "RateLimit Exceed.").
+func (s *Server) FailNext(n int, status int) {
+	s.faults.mu.Lock()
+	defer s.faults.mu.Unlock()
+	s.faults.failN, s.faults.failCode = n, status
+}
+
+// SetDelay delays every following request by d before it is handled (0 turns
+// the delay off). A request whose context ends during the delay gets no answer.
+func (s *Server) SetDelay(d time.Duration) {
+	s.faults.mu.Lock()
+	defer s.faults.mu.Unlock()
+	s.faults.delay = d
+}
+
+// DropNext makes the server close the connection of the next n requests
+// without writing a response.
+func (s *Server) DropNext(n int) {
+	s.faults.mu.Lock()
+	defer s.faults.mu.Unlock()
+	s.faults.dropN = n
+}
+
+// MalformedNext makes the next n requests get 200 with a truncated JSON body.
+func (s *Server) MalformedNext(n int) {
+	s.faults.mu.Lock()
+	defer s.faults.mu.Unlock()
+	s.faults.malformed = n
+}
+
+// Requests returns a copy of the requests received so far.
+func (s *Server) Requests() []RecordedRequest {
+	s.faults.mu.Lock()
+	defer s.faults.mu.Unlock()
+	out := make([]RecordedRequest, len(s.faults.requests))
+	copy(out, s.faults.requests)
+	return out
+}
+
+// RequestCount returns the number of requests received so far.
+func (s *Server) RequestCount() int {
+	s.faults.mu.Lock()
+	defer s.faults.mu.Unlock()
+	return len(s.faults.requests)
+}
+
+func (f *faults) record(r RecordedRequest) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.requests = append(f.requests, r)
+}
+
+type faultKind int
+
+const (
+	faultNone faultKind = iota
+	faultDrop
+	faultFail
+	faultMalformed
+)
+
+// take consumes one pending fault, if any, and returns the delay to apply.
+func (f *faults) take() (faultKind, int, time.Duration) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	switch {
+	case f.dropN > 0:
+		f.dropN--
+		return faultDrop, 0, f.delay
+	case f.failN > 0:
+		f.failN--
+		return faultFail, f.failCode, f.delay
+	case f.malformed > 0:
+		f.malformed--
+		return faultMalformed, 0, f.delay
+	}
+	return faultNone, 0, f.delay
+}
+
+// apply injects the configured faults; it reports whether the request has
+// been answered (or dropped) already.
+func (f *faults) apply(w http.ResponseWriter, r *http.Request) bool {
+	kind, status, delay := f.take()
+	if delay > 0 {
+		t := time.NewTimer(delay)
+		select {
+		case <-t.C:
+		case <-r.Context().Done():
+			t.Stop()
+			return true
+		}
+	}
+	switch kind {
+	case faultDrop:
+		if hj, ok := w.(http.Hijacker); ok {
+			if conn, _, err := hj.Hijack(); err == nil {
+				_ = conn.Close()
+				return true
+			}
+		}
+		panic(http.ErrAbortHandler)
+	case faultFail:
+		code, msg := codeForStatus(status)
+		writeJSON(w, status, errorBody{Status: "error", Code: code, Message: msg})
+		return true
+	case faultMalformed:
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.WriteHeader(http.StatusOK)
+		_, _ = w.Write([]byte(`{"status":"success","data":{"users":[{"userId":`))
+		return true
+	}
+	return false
+}

@@ -1,0 +1,337 @@
+package amitytest
+
+import (
+	"bytes"
+	"errors"
+	"image"
+	"image/gif"
+	"image/jpeg"
+	"image/png"
+	"io"
+	"mime"
+	"net/http"
+	"path"
+	"strings"
+	"time"
+)
+
+// file is an uploaded file, kept in memory.
+type file struct {
+	id        string
+	kind      string // image, file or video
+	name      string
+	ext       string
+	mimeType  string
+	data      []byte
+	width     int
+	height    int
+	uploader  string
+	createdAt time.Time
+	seq       int64
+}
+
+// fileJSON is the spec's File shape.
+type fileJSON struct {
+	FileID     string    `json:"fileId"`
+	FileURL    string    `json:"fileUrl"`
+	Type       string    `json:"type"`
+	CreatedAt  string    `json:"createdAt"`
+	UpdatedAt  string    `json:"updatedAt"`
+	Attributes fileAttrs `json:"attributes"`
+}
+
+type fileAttrs struct {
+	Name      string   `json:"name"`
+	Extension string   `json:"extension"`
+	Size      int      `json:"size"`
+	MimeType  string   `json:"mimeType"`
+	Metadata  fileMeta `json:"metadata"`
+}
+
+type fileMeta struct {
+	Height int  `json:"height,omitempty"`
+	Width  int  `json:"width,omitempty"`
+	IsFull bool `json:"isFull"`
+}
+
+func (f *file) json(baseURL string) fileJSON {
+	return fileJSON{
+		FileID:    f.id,
+		FileURL:   baseURL + "/api/v3/files/" + f.id + "/download",
+		Type:      f.kind,
+		CreatedAt: ts(f.createdAt),
+		UpdatedAt: ts(f.createdAt),
+		Attributes: fileAttrs{
+			Name:      f.name,
+			Extension: f.ext,
+			Size:      len(f.data),
+			MimeType:  f.mimeType,
+			Metadata:  fileMeta{Height: f.height, Width: f.width, IsFull: true},
+		},
+	}
+}
+
+// upload is one file part of a multipart request.
+type upload struct {
+	name     string
+	mimeType string
+	data     []byte
+}
+
+// readUploads streams a multipart body into memory, up to the upload limit.
+func (c *ctx) readUploads(field string) ([]upload, map[string]string, error) {
+	c.r.Body = http.MaxBytesReader(c.w, c.r.Body, c.s.cfg.uploadLimit)
+	mr, err := c.r.MultipartReader()
+	if err != nil {
+		return nil, nil, errBadRequest("Request must be multipart/form-data")
+	}
+	var ups []upload
+	values := map[string]string{}
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, nil, uploadErr(err)
+		}
+		name := part.FormName()
+		if name == field || name == field+"[]" {
+			data, err := io.ReadAll(part)
+			if err != nil {
+				return nil, nil, uploadErr(err)
+			}
+			ups = append(ups, upload{name: part.FileName(), mimeType: part.Header.Get("Content-Type"), data: data})
+			continue
+		}
+		v, err := io.ReadAll(io.LimitReader(part, 4096))
+		if err != nil {
+			return nil, nil, uploadErr(err)
+		}
+		values[name] = string(v)
+	}
+	if len(ups) == 0 {
+		return nil, nil, errBadRequest("Parameters validation error: %s is required", field)
+	}
+	return ups, values, nil
+}
+
+func uploadErr(err error) error {
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return errTooLarge()
+	}
+	return errBadRequest("Malformed multipart body")
+}
+
+// storeFile keeps an upload. kind "" picks image or file by content.
+func (st *state) storeFile(up upload, kind, preferredName, uploader string, now time.Time) *file {
+	name := up.name
+	if preferredName != "" {
+		name = preferredName
+	}
+	if name == "" {
+		name = "file"
+	}
+	mt := up.mimeType
+	if mt == "" || mt == "application/octet-stream" {
+		if byExt := mime.TypeByExtension(path.Ext(name)); byExt != "" {
+			mt = byExt
+		} else {
+			mt = http.DetectContentType(up.data)
+		}
+	}
+	if i := strings.IndexByte(mt, ';'); i >= 0 {
+		mt = strings.TrimSpace(mt[:i])
+	}
+	if kind == "" {
+		kind = "file"
+		if strings.HasPrefix(mt, "image/") {
+			kind = "image"
+		}
+	}
+	f := &file{
+		id:        st.newID(),
+		kind:      kind,
+		name:      name,
+		ext:       strings.TrimPrefix(path.Ext(name), "."),
+		mimeType:  mt,
+		data:      up.data,
+		uploader:  uploader,
+		createdAt: now,
+		seq:       st.nextSeq(),
+	}
+	if cfg, _, err := image.DecodeConfig(bytes.NewReader(up.data)); err == nil {
+		f.width, f.height = cfg.Width, cfg.Height
+	}
+	st.files[f.id] = f
+	return f
+}
+
+func isImage(up upload) bool {
+	mt := up.mimeType
+	if mt == "" || mt == "application/octet-stream" {
+		mt = http.DetectContentType(up.data)
+	}
+	return strings.HasPrefix(mt, "image/")
+}
+
+func isVideo(up upload) bool {
+	if strings.HasPrefix(up.mimeType, "video/") || strings.HasPrefix(http.DetectContentType(up.data), "video/") {
+		return true
+	}
+	return strings.HasPrefix(mime.TypeByExtension(path.Ext(up.name)), "video/")
+}
+
+func (s *Server) routesFiles() {
+	s.routeUnlocked("POST /api/v4/files", authUser, func(c *ctx) error { return s.uploadV4(c, "file") })
+	s.routeUnlocked("POST /api/v4/images", authUser, func(c *ctx) error { return s.uploadV4(c, "image") })
+	s.routeUnlocked("POST /api/v4/videos", authUser, func(c *ctx) error { return s.uploadV4(c, "video") })
+	s.routeUnlocked("POST /api/v3/files", authUser, s.uploadV3)
+	s.route("GET /api/v3/files/{fileId}", authUser, func(c *ctx) error {
+		f := c.st.files[c.path("fileId")]
+		if f == nil {
+			return errNotFound("Resource Not Found.")
+		}
+		return c.ok(statusData{Status: "success", Data: f.json(c.st.baseURL)})
+	})
+	s.route("DELETE /api/v3/files/{fileId}", authUser, func(c *ctx) error {
+		f := c.st.files[c.path("fileId")]
+		if f == nil {
+			return errNotFound("Resource Not Found.")
+		}
+		if !c.isAdmin && f.uploader != c.identity {
+			return errPermission("You are not allowed to do this.")
+		}
+		delete(c.st.files, f.id)
+		return c.ok(statusData{Status: "success", Data: map[string]string{"fileId": f.id}})
+	})
+	s.route("GET /api/v3/files/{fileId}/download", authNone, s.download)
+}
+
+func (s *Server) uploadV4(c *ctx, kind string) error {
+	ups, values, err := c.readUploads("files")
+	if err != nil {
+		return err
+	}
+	for _, up := range ups {
+		if kind == "image" && !isImage(up) {
+			return errBadRequest("File must be an image")
+		}
+		if kind == "video" && !isVideo(up) {
+			return &apiError{http.StatusBadRequest, 400002, "Video format is invalid"}
+		}
+	}
+	c.lock()
+	defer c.unlock()
+	preferred := ""
+	if len(ups) == 1 {
+		preferred = values["preferredFilename"]
+	}
+	out := []fileJSON{}
+	for _, up := range ups {
+		out = append(out, c.st.storeFile(up, kind, preferred, c.identity, c.now()).json(c.st.baseURL))
+	}
+	return c.ok(out)
+}
+
+func (s *Server) uploadV3(c *ctx) error {
+	ups, values, err := c.readUploads("file")
+	if err != nil {
+		return err
+	}
+	c.lock()
+	defer c.unlock()
+	preferred := ""
+	if len(ups) == 1 {
+		preferred = values["preferredFilename"]
+	}
+	out := []fileJSON{}
+	for _, up := range ups {
+		out = append(out, c.st.storeFile(up, "", preferred, c.identity, c.now()).json(c.st.baseURL))
+	}
+	return c.ok(statusData{Status: "success", Data: out})
+}
+
+// download answers the file's bytes. The token may come from the
+// Authorization header, the upstra-access-token cookie or the t parameter.
+func (s *Server) download(c *ctx) error {
+	tok := bearerToken(c.r)
+	if tok == "" {
+		if ck, err := c.r.Cookie("upstra-access-token"); err == nil {
+			tok = ck.Value
+		}
+	}
+	if tok == "" {
+		tok = c.q("t")
+	}
+	if _, _, ok := c.st.resolveToken(tok, s.cfg.adminToken, c.now()); !ok {
+		return errUnauthorized("Unauthorized")
+	}
+	size := c.q("size")
+	if err := enum("size", size, "full", "large", "medium", "small"); err != nil {
+		return err
+	}
+	f := c.st.files[c.path("fileId")]
+	if f == nil {
+		return errNotFound("Resource Not Found.")
+	}
+	data, mt := f.data, f.mimeType
+	if f.kind == "image" {
+		data, mt = resized(f, size)
+	}
+	c.w.Header().Set("Content-Type", mt)
+	c.w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": f.name}))
+	c.w.WriteHeader(http.StatusOK)
+	_, _ = c.w.Write(data)
+	return nil
+}
+
+// resized scales an image down so its longer side fits the requested size
+// (small 160, medium 600, large 1500 pixels; full or absent keeps it).
+func resized(f *file, size string) ([]byte, string) {
+	limits := map[string]int{"small": 160, "medium": 600, "large": 1500}
+	max := limits[size]
+	if max == 0 || (f.width <= max && f.height <= max) {
+		return f.data, f.mimeType
+	}
+	src, format, err := image.Decode(bytes.NewReader(f.data))
+	if err != nil {
+		return f.data, f.mimeType
+	}
+	w, h := f.width, f.height
+	if w >= h {
+		w, h = max, h*max/w
+	} else {
+		w, h = w*max/h, max
+	}
+	if w < 1 {
+		w = 1
+	}
+	if h < 1 {
+		h = 1
+	}
+	dst := image.NewRGBA(image.Rect(0, 0, w, h))
+	b := src.Bounds()
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			dst.Set(x, y, src.At(b.Min.X+x*b.Dx()/w, b.Min.Y+y*b.Dy()/h))
+		}
+	}
+	var buf bytes.Buffer
+	switch format {
+	case "jpeg":
+		if jpeg.Encode(&buf, dst, nil) == nil {
+			return buf.Bytes(), "image/jpeg"
+		}
+	case "gif":
+		if gif.Encode(&buf, dst, nil) == nil {
+			return buf.Bytes(), "image/gif"
+		}
+	}
+	buf.Reset()
+	if png.Encode(&buf, dst) == nil {
+		return buf.Bytes(), "image/png"
+	}
+	return f.data, f.mimeType
+}

@@ -1,0 +1,862 @@
+package amitytest
+
+import (
+	"encoding/json"
+	"time"
+)
+
+// maxMessageData caps the encoded size of a message's data.
+const maxMessageData = 10 * 1024
+
+// messageFeed is a v5 message feed (sub-channel). Every channel has a
+// default feed whose id is the channelId.
+type messageFeed struct {
+	id          string
+	channelID   string
+	name        string
+	creatorID   string
+	nextSegment int
+	deleted     bool
+	editedAt    time.Time
+	createdAt   time.Time
+	updatedAt   time.Time
+	seq         int64
+}
+
+// message is a v5 chat message.
+type message struct {
+	id              string
+	referenceID     string
+	channelID       string
+	feedID          string
+	segment         int
+	dataType        string
+	data            map[string]any
+	fileID          string
+	thumbnailFileID string
+	metadata        map[string]any
+	tags            []string
+	creatorID       string
+	mentioned       []mentionedUsers
+	reactions       reactionSet
+	parentID        string
+	flags           flagSet
+	deleted         bool
+	editedAt        time.Time
+	createdAt       time.Time
+	updatedAt       time.Time
+	seq             int64
+}
+
+type mentionedUsers struct {
+	Type    string   `json:"type"`
+	UserIDs []string `json:"userIds"`
+}
+
+type messageJSON struct {
+	MessageID       string           `json:"messageId"`
+	ReferenceID     string           `json:"referenceId,omitempty"`
+	NetworkID       string           `json:"networkId"`
+	ChannelID       string           `json:"channelId"`
+	ChannelType     string           `json:"channelType"`
+	MessageFeedID   string           `json:"messageFeedId"`
+	Segment         int              `json:"segment"`
+	DataType        string           `json:"dataType"`
+	Data            map[string]any   `json:"data"`
+	FileID          string           `json:"fileId,omitempty"`
+	ThumbnailFileID string           `json:"thumbnailFileId,omitempty"`
+	Metadata        map[string]any   `json:"metadata"`
+	Tags            []string         `json:"tags"`
+	CreatorID       string           `json:"creatorId"`
+	MentionedUsers  []mentionedUsers `json:"mentionedUsers"`
+	Reactions       map[string]any   `json:"reactions"`
+	ReactionCount   int              `json:"reactionCount"`
+	ParentID        string           `json:"parentId,omitempty"`
+	Path            string           `json:"path"`
+	FlagCount       int              `json:"flagCount"`
+	ChildCount      int              `json:"childCount"`
+	IsDeleted       bool             `json:"isDeleted"`
+	EditedAt        string           `json:"editedAt"`
+	CreatedAt       string           `json:"createdAt"`
+	UpdatedAt       string           `json:"updatedAt"`
+	MyReactions     []string         `json:"myReactions"`
+}
+
+type messageFeedJSON struct {
+	MessageFeedID        string  `json:"messageFeedId"`
+	ChannelID            string  `json:"channelId"`
+	ChannelPublicID      string  `json:"channelPublicId"`
+	ChannelType          string  `json:"channelType"`
+	Name                 string  `json:"name"`
+	LastMessageID        string  `json:"lastMessageId,omitempty"`
+	LastMessageTimestamp *string `json:"lastMessageTimestamp,omitempty"`
+	CreatorID            string  `json:"creatorId"`
+	Path                 string  `json:"path"`
+	ChildCount           int     `json:"childCount"`
+	IsDeleted            bool    `json:"isDeleted"`
+	EditedAt             string  `json:"editedAt"`
+	CreatedAt            string  `json:"createdAt"`
+	UpdatedAt            string  `json:"updatedAt"`
+	MessagePreviewID     string  `json:"messagePreviewId,omitempty"`
+}
+
+type messagesResponse struct {
+	Messages     []messageJSON     `json:"messages"`
+	MessageFeeds []messageFeedJSON `json:"messageFeeds"`
+	Files        []fileJSON        `json:"files"`
+	Users        []userJSON        `json:"users"`
+	Paging       *pagingTotal      `json:"paging,omitempty"`
+}
+
+type messageFeedsResponse struct {
+	MessageFeeds []messageFeedJSON `json:"messageFeeds"`
+	Messages     []messageJSON     `json:"messages"`
+	Users        []userJSON        `json:"users"`
+	Paging       *pagingTotal      `json:"paging,omitempty"`
+}
+
+func (st *state) channelType(channelID string) string {
+	if ch := st.channels[channelID]; ch != nil {
+		return ch.kind
+	}
+	return "community"
+}
+
+func (c *ctx) messageJSON(m *message) messageJSON {
+	children := 0
+	for _, other := range c.st.messages {
+		if other.parentID == m.id && !other.deleted {
+			children++
+		}
+	}
+	mentioned := []mentionedUsers{}
+	for _, mu := range m.mentioned {
+		mentioned = append(mentioned, mentionedUsers{Type: mu.Type, UserIDs: nonNil(mu.UserIDs)})
+	}
+	return messageJSON{
+		MessageID: m.id, ReferenceID: m.referenceID, NetworkID: networkID, ChannelID: m.channelID,
+		ChannelType: c.st.channelType(m.channelID), MessageFeedID: m.feedID, Segment: m.segment,
+		DataType: m.dataType, Data: obj(m.data), FileID: m.fileID, ThumbnailFileID: m.thumbnailFileID,
+		Metadata: obj(m.metadata), Tags: nonNil(append([]string(nil), m.tags...)), CreatorID: m.creatorID,
+		MentionedUsers: mentioned, Reactions: m.reactions.counts(), ReactionCount: len(m.reactions),
+		ParentID: m.parentID, Path: networkID + "/chat/" + m.channelID + "/" + m.feedID + "/" + m.id,
+		FlagCount: m.flags.count(), ChildCount: children, IsDeleted: m.deleted, EditedAt: ts(m.editedAt),
+		CreatedAt: ts(m.createdAt), UpdatedAt: ts(m.updatedAt), MyReactions: m.reactions.mine(c.identity),
+	}
+}
+
+func (c *ctx) messageFeedJSON(f *messageFeed) messageFeedJSON {
+	count := 0
+	for _, m := range c.st.messages {
+		if m.feedID == f.id && !m.deleted {
+			count++
+		}
+	}
+	out := messageFeedJSON{
+		MessageFeedID: f.id, ChannelID: f.channelID, ChannelPublicID: f.channelID,
+		ChannelType: c.st.channelType(f.channelID), Name: f.name, CreatorID: f.creatorID,
+		Path: networkID + "/chat/" + f.channelID + "/" + f.id, ChildCount: count, IsDeleted: f.deleted,
+		EditedAt: ts(f.editedAt), CreatedAt: ts(f.createdAt), UpdatedAt: ts(f.updatedAt),
+	}
+	if f.editedAt.IsZero() {
+		out.EditedAt = ts(f.createdAt)
+	}
+	if last := c.st.lastMessage(f.id); last != nil {
+		out.LastMessageID, out.LastMessageTimestamp, out.MessagePreviewID = last.id, tsPtr(last.createdAt), last.id
+	}
+	return out
+}
+
+func (c *ctx) messagesBody(msgs []*message) messagesResponse {
+	b := c.sideload()
+	out := messagesResponse{Messages: []messageJSON{}, MessageFeeds: []messageFeedJSON{}}
+	var feeds orderedSet
+	for _, m := range msgs {
+		out.Messages = append(out.Messages, c.messageJSON(m))
+		b.addUser(m.creatorID)
+		b.addFile(m.fileID)
+		b.addFile(m.thumbnailFileID)
+		feeds.add(m.feedID)
+	}
+	for _, id := range feeds.list {
+		if f := c.st.feeds[id]; f != nil {
+			out.MessageFeeds = append(out.MessageFeeds, c.messageFeedJSON(f))
+		}
+	}
+	out.Users = b.users()
+	out.Files = b.files()
+	return out
+}
+
+func (c *ctx) messageFeedsBody(feeds []*messageFeed) messageFeedsResponse {
+	b := c.sideload()
+	out := messageFeedsResponse{MessageFeeds: []messageFeedJSON{}, Messages: []messageJSON{}}
+	for _, f := range feeds {
+		out.MessageFeeds = append(out.MessageFeeds, c.messageFeedJSON(f))
+		b.addUser(f.creatorID)
+		if last := c.st.lastMessage(f.id); last != nil {
+			out.Messages = append(out.Messages, c.messageJSON(last))
+			b.addUser(last.creatorID)
+		}
+	}
+	out.Users = b.users()
+	return out
+}
+
+// canReadChannel reports whether the caller may read a channel's messages.
+func (c *ctx) canReadChannel(ch *channel) bool {
+	return c.isAdmin || ch.isMember(c.identity) || (ch.kind != "conversation" && ch.isPublic && !ch.isBanned(c.identity))
+}
+
+// feedFor finds a message feed and checks read access to its channel.
+func (c *ctx) feedFor(id string) (*messageFeed, *channel, error) {
+	f := c.st.feeds[id]
+	if f == nil {
+		return nil, nil, errNotFound("Message feed %s not found", id)
+	}
+	ch := c.st.channels[f.channelID]
+	if ch == nil {
+		return nil, nil, errNotFound("Channel %s not found", f.channelID)
+	}
+	if !c.canReadChannel(ch) {
+		return nil, nil, errPermission("User is not a member of a channel")
+	}
+	return f, ch, nil
+}
+
+// checkCanMessage enforces who may write into a channel.
+func (c *ctx) checkCanMessage(ch *channel) error {
+	me := c.me()
+	if me.globalBan {
+		return errGlobalBan()
+	}
+	if ch.deleted {
+		return errNotFound("Channel %s not found", ch.id)
+	}
+	if c.isAdmin {
+		return nil
+	}
+	now := c.now()
+	m := ch.members[me.id]
+	switch {
+	case ch.isBanned(me.id):
+		return errBanned()
+	case m == nil || m.status != "member":
+		return errPermission("User is not a member of a channel")
+	case ch.closed:
+		return errForbidden("Channel is closed.")
+	case ch.isModerator(me.id):
+		return nil
+	case ch.kind == "broadcast":
+		return errPermission("Only administrator can do this")
+	case mutedAt(ch.muted, ch.muteTimeout, now):
+		return &apiError{403, codeChannelMuted, "Channel is muted."}
+	case mutedAt(m.muted, m.muteTimeout, now):
+		return &apiError{403, codeUserMuted, "User is muted from the channel."}
+	}
+	return nil
+}
+
+// message finds a message (deleted ones too).
+func (c *ctx) message(id string) (*message, error) {
+	m := c.st.messages[id]
+	if m == nil {
+		return nil, errNotFound("Message %s not found", id)
+	}
+	return m, nil
+}
+
+// canModerateMessage reports whether the caller moderates a message's channel.
+func (c *ctx) canModerateMessage(m *message) bool {
+	if c.isAdmin {
+		return true
+	}
+	ch := c.st.channels[m.channelID]
+	return ch != nil && ch.isModerator(c.identity)
+}
+
+type messageRequest struct {
+	MessageFeedID  string           `json:"messageFeedId"`
+	ParentID       string           `json:"parentId"`
+	ReferenceID    string           `json:"referenceId"`
+	DataType       string           `json:"dataType"`
+	Data           map[string]any   `json:"data"`
+	FileID         string           `json:"fileId"`
+	Metadata       map[string]any   `json:"metadata"`
+	Tags           []string         `json:"tags"`
+	MentionedUsers []mentionedUsers `json:"mentionedUsers"`
+	CreatedAt      string           `json:"createdAt"`
+}
+
+// validateMessageFields checks data, tags and mentions.
+func validateMessageFields(data map[string]any, tags []string, mentioned []mentionedUsers) error {
+	if data != nil {
+		b, _ := json.Marshal(data)
+		if len(b) > maxMessageData {
+			return errBadRequest("Parameters validation error: data must be smaller than 10 KB")
+		}
+		if v, ok := data["text"]; ok {
+			if _, isString := v.(string); !isString {
+				return errBadRequest("Parameters validation error: data.text must be a string")
+			}
+		}
+	}
+	if len(tags) > 10 {
+		return errBadRequest("Parameters validation error: at most 10 tags")
+	}
+	for _, t := range tags {
+		if err := maxLen("tags", t, 30); err != nil {
+			return err
+		}
+	}
+	for _, mu := range mentioned {
+		if err := enum("mentionedUsers.type", mu.Type, "channel", "user"); err != nil {
+			return err
+		}
+		if len(mu.UserIDs) > 50 {
+			return errBadRequest("Parameters validation error: at most 50 mentioned users")
+		}
+	}
+	return nil
+}
+
+func (s *Server) createMessage(c *ctx) error {
+	var req messageRequest
+	if err := c.decode(&req, true); err != nil {
+		return err
+	}
+	if req.MessageFeedID == "" || req.ReferenceID == "" || req.DataType == "" {
+		return errBadRequest("Parameters validation error: messageFeedId, referenceId and dataType are required")
+	}
+	if err := maxLen("referenceId", req.ReferenceID, 30); err != nil {
+		return err
+	}
+	if err := maxLen("dataType", req.DataType, 20); err != nil {
+		return err
+	}
+	f := c.st.feeds[req.MessageFeedID]
+	if f == nil || f.deleted {
+		return errNotFound("Message feed %s not found", req.MessageFeedID)
+	}
+	m, err := c.postMessage(f, newMessage{
+		referenceID: req.ReferenceID, dataType: req.DataType, data: req.Data, fileID: req.FileID,
+		parentID: req.ParentID, metadata: req.Metadata, tags: req.Tags, mentioned: req.MentionedUsers,
+		createdAt: req.CreatedAt,
+	})
+	if err != nil {
+		return err
+	}
+	return c.ok(c.messagesBody([]*message{m}))
+}
+
+// newMessage is a message to post, from either API version.
+type newMessage struct {
+	id          string // requested id (v3); "" for a fresh one
+	referenceID string // client reference (v5); repeats return the first message
+	dataType    string
+	data        map[string]any
+	fileID      string
+	parentID    string
+	metadata    map[string]any
+	tags        []string
+	mentioned   []mentionedUsers
+	createdAt   string
+}
+
+// postMessage validates and stores a message in feed f.
+func (c *ctx) postMessage(f *messageFeed, in newMessage) (*message, error) {
+	if err := validateMessageFields(in.data, in.tags, in.mentioned); err != nil {
+		return nil, err
+	}
+	text, _ := in.data["text"].(string)
+	switch in.dataType {
+	case "text":
+		if text == "" {
+			return nil, errBadRequest("Text is required in data object.")
+		}
+	case "image", "file", "video", "audio":
+		if in.fileID == "" {
+			return nil, errBadRequest("File is required in data object.")
+		}
+	}
+	if in.fileID != "" && c.st.files[in.fileID] == nil {
+		return nil, errNotFound("File %s not found", in.fileID)
+	}
+	ch := c.st.channels[f.channelID]
+	if ch == nil {
+		return nil, errNotFound("Channel %s not found", f.channelID)
+	}
+	if err := c.checkCanMessage(ch); err != nil {
+		return nil, err
+	}
+	me := c.me()
+	if in.referenceID != "" {
+		for _, m := range c.st.messages {
+			if m.feedID == f.id && m.creatorID == me.id && m.referenceID == in.referenceID {
+				return m, nil
+			}
+		}
+	}
+	if in.id != "" && c.st.messages[in.id] != nil {
+		return nil, errDuplicate()
+	}
+	if in.parentID != "" {
+		parent := c.st.messages[in.parentID]
+		if parent == nil || parent.deleted || parent.feedID != f.id {
+			return nil, errNotFound("Message %s not found", in.parentID)
+		}
+	}
+	if err := c.st.checkText(text); err != nil {
+		return nil, err
+	}
+	now := c.now()
+	if in.createdAt != "" {
+		t, err := time.Parse(time.RFC3339Nano, in.createdAt)
+		if err != nil {
+			return nil, errBadRequest("Parameters validation error: createdAt must be a date-time")
+		}
+		now = t.UTC()
+	}
+	if in.id == "" {
+		in.id = c.st.newID()
+	}
+	f.nextSegment++
+	m := &message{
+		id: in.id, referenceID: in.referenceID, channelID: ch.id, feedID: f.id, segment: f.nextSegment,
+		dataType: in.dataType, data: obj(in.data), fileID: in.fileID, metadata: obj(in.metadata),
+		tags: uniq(in.tags), creatorID: me.id, mentioned: in.mentioned, parentID: in.parentID,
+		flags: flagSet{}, editedAt: now, createdAt: now, updatedAt: now, seq: c.st.nextSeq(),
+	}
+	c.st.messages[m.id] = m
+	f.updatedAt = now
+	ch.lastActivity = now
+	if mem := ch.members[me.id]; mem != nil {
+		mem.lastActivity = now
+		if m.segment > mem.readToSegment {
+			mem.readToSegment = m.segment
+		}
+	}
+	return m, nil
+}
+
+// msgQuery are the filters of the message listing operations.
+type msgQuery struct {
+	feedID    string
+	creatorID string
+	channelID string
+	parentID  string
+	isDeleted *bool
+	hasFlags  *bool
+	dataType  string
+	include   []string
+	exclude   []string
+}
+
+func (s *Server) listMessages(c *ctx, q msgQuery) error {
+	c.bareOpts = true
+	sortBy := c.opt("sortBy")
+	if err := enum("options.sortBy", sortBy, "segmentAsc", "segmentDesc"); err != nil {
+		return err
+	}
+	var err error
+	if q.hasFlags, err = c.qBool("hasFlags"); err != nil {
+		return err
+	}
+	if q.isDeleted, err = c.qBool("isDeleted"); err != nil {
+		return err
+	}
+	p, err := c.pageParams(defaultPageSize)
+	if err != nil {
+		return err
+	}
+	var list []*message
+	for _, m := range c.st.messages {
+		switch {
+		case q.feedID != "" && m.feedID != q.feedID,
+			q.creatorID != "" && m.creatorID != q.creatorID,
+			q.channelID != "" && m.channelID != q.channelID,
+			q.parentID != "" && m.parentID != q.parentID,
+			!deletedFilter(q.isDeleted, m.deleted),
+			q.hasFlags != nil && *q.hasFlags != (m.flags.count() > 0),
+			q.dataType != "" && m.dataType != q.dataType,
+			len(q.include) > 0 && !anyShared(q.include, m.tags),
+			anyShared(q.exclude, m.tags):
+			continue
+		}
+		if q.creatorID != "" {
+			if ch := c.st.channels[m.channelID]; ch == nil || !c.canReadChannel(ch) {
+				continue
+			}
+		}
+		list = append(list, m)
+	}
+	asc := sortBy == "segmentAsc"
+	bySegment := func(m *message) (time.Time, int64) { return time.Time{}, int64(m.segment) }
+	if q.feedID == "" {
+		bySegment = func(m *message) (time.Time, int64) { return m.createdAt, m.seq }
+	}
+	sortByCreated(list, bySegment, !asc)
+	if q.feedID != "" {
+		list = cutAround(list, func(m *message) string { return m.id }, bySegment, c.opt("before"), c.opt("after"))
+	}
+	if around := c.opt("around"); around != "" && q.feedID != "" && c.rawOpt("token") == "" {
+		if p.limit%2 != 0 {
+			return errBadRequest("Parameters validation error: options.limit must be even with options.around")
+		}
+		idx := -1
+		for i, m := range list {
+			if m.id == around {
+				idx = i
+			}
+		}
+		if idx < 0 {
+			return errNotFound("Message %s not found", around)
+		}
+		p.offset = idx - p.limit/2
+		if p.offset < 0 {
+			p.offset = 0
+		}
+	}
+	win, cur := paginate(list, p)
+	body := c.messagesBody(win)
+	body.Paging = cur.withTotal()
+	return c.ok(body)
+}
+
+// purgeMessage removes a message for good.
+func (st *state) purgeMessage(m *message) { delete(st.messages, m.id) }
+
+func (s *Server) routesMessages() {
+	s.route("POST /api/v5/messages", authUser, s.createMessage)
+	s.route("GET /api/v5/messages", authUser, func(c *ctx) error {
+		q := msgQuery{feedID: c.q("messageFeedId"), parentID: c.q("parentId"), dataType: c.q("dataType"),
+			include: c.qList("includeTags"), exclude: c.qList("excludeTags")}
+		if q.feedID == "" {
+			return errBadRequest("Parameters validation error: messageFeedId is required")
+		}
+		if _, _, err := c.feedFor(q.feedID); err != nil {
+			return err
+		}
+		return s.listMessages(c, q)
+	})
+	s.route("GET /api/v5/messages/list", authUser, func(c *ctx) error {
+		ids, err := c.idsParam("messageIds", 10)
+		if err != nil {
+			return err
+		}
+		var out []*message
+		for _, id := range ids {
+			m := c.st.messages[id]
+			if m == nil {
+				continue
+			}
+			if ch := c.st.channels[m.channelID]; ch != nil && c.canReadChannel(ch) {
+				out = append(out, m)
+			}
+		}
+		return c.ok(c.messagesBody(out))
+	})
+	// GET /api/v5/messages/{messageId}/flags and /api/v5/messages/user/{creatorId}
+	// share a shape, so one pattern serves both.
+	s.route("GET /api/v5/messages/{first}/{second}", authUser, func(c *ctx) error {
+		first, second := c.path("first"), c.path("second")
+		if second == "flags" && c.st.messages[first] != nil {
+			m := c.st.messages[first]
+			_, flagged := m.flags[c.identity]
+			return c.ok(map[string]bool{"result": flagged})
+		}
+		if first == "user" {
+			q := msgQuery{creatorID: second, channelID: c.q("channelId")}
+			return s.listMessages(c, q)
+		}
+		return errNotFound("Message %s not found", first)
+	})
+	s.route("GET /api/v5/messages/{messageId}", authUser, func(c *ctx) error {
+		m, err := c.message(c.path("messageId"))
+		if err != nil {
+			return err
+		}
+		if ch := c.st.channels[m.channelID]; ch == nil || !c.canReadChannel(ch) {
+			return errPermission("User is not a member of a channel")
+		}
+		return c.ok(c.messagesBody([]*message{m}))
+	})
+	s.route("PUT /api/v5/messages/{messageId}", authUser, s.updateMessage)
+	s.route("DELETE /api/v5/messages/{messageId}", authUser, func(c *ctx) error {
+		m, err := c.message(c.path("messageId"))
+		if err != nil {
+			return err
+		}
+		if m.creatorID != c.identity && !c.canModerateMessage(m) {
+			return errPermission("You are not allowed to do this.")
+		}
+		permanent, err := c.qBool("permanent")
+		if err != nil {
+			return err
+		}
+		if permanent != nil && *permanent {
+			c.st.purgeMessage(m)
+			return c.noContent()
+		}
+		if m.deleted {
+			return errNotFound("Message %s not found", m.id)
+		}
+		m.deleted, m.updatedAt = true, c.now()
+		return c.noContent()
+	})
+	s.route("POST /api/v5/messages/{messageId}/flags", authUser, func(c *ctx) error {
+		m, err := c.message(c.path("messageId"))
+		if err != nil || m.deleted {
+			return errNotFound("Message %s not found", c.path("messageId"))
+		}
+		m.flags[c.identity] = c.now()
+		if ch := c.st.channels[m.channelID]; ch != nil && ch.autoDelete && ch.autoDeleteLimit > 0 && m.flags.count() >= ch.autoDeleteLimit {
+			m.deleted, m.updatedAt = true, c.now()
+		}
+		return c.ok(c.messagesBody([]*message{m}))
+	})
+	s.route("DELETE /api/v5/messages/{messageId}/flags", authUser, func(c *ctx) error {
+		m, err := c.message(c.path("messageId"))
+		if err != nil {
+			return err
+		}
+		delete(m.flags, c.identity)
+		return c.ok(c.messagesBody([]*message{m}))
+	})
+	s.route("DELETE /api/v5/messages/{messageId}/flags/all", authUser, func(c *ctx) error {
+		m, err := c.message(c.path("messageId"))
+		if err != nil {
+			return err
+		}
+		if !c.canModerateMessage(m) {
+			return errPermission("You are not allowed to do this.")
+		}
+		m.flags = flagSet{}
+		return c.ok(c.messagesBody([]*message{m}))
+	})
+	s.routesMessageFeeds()
+}
+
+func (s *Server) updateMessage(c *ctx) error {
+	m, err := c.message(c.path("messageId"))
+	if err != nil || m.deleted {
+		return errNotFound("Message %s not found", c.path("messageId"))
+	}
+	var req messageEdit
+	if err := c.decode(&req, true); err != nil {
+		return err
+	}
+	if err := c.editMessage(m, req); err != nil {
+		return err
+	}
+	return c.ok(c.messagesBody([]*message{m}))
+}
+
+// messageEdit is the body of a message update (v5 mentionedUsers, v3
+// mentionees).
+type messageEdit struct {
+	Data           map[string]any    `json:"data"`
+	Metadata       *map[string]any   `json:"metadata"`
+	Tags           *[]string         `json:"tags"`
+	MentionedUsers *[]mentionedUsers `json:"mentionedUsers"`
+	Mentionees     *[]mentionedUsers `json:"mentionees"`
+}
+
+// editMessage applies an update after checking rights and content.
+func (c *ctx) editMessage(m *message, req messageEdit) error {
+	if m.creatorID != c.identity && !c.canModerateMessage(m) {
+		return errPermission("You are not allowed to do this.")
+	}
+	if c.me().globalBan {
+		return errGlobalBan()
+	}
+	var tags []string
+	if req.Tags != nil {
+		tags = *req.Tags
+	}
+	if req.MentionedUsers == nil {
+		req.MentionedUsers = req.Mentionees
+	}
+	var mentioned []mentionedUsers
+	if req.MentionedUsers != nil {
+		mentioned = *req.MentionedUsers
+	}
+	if err := validateMessageFields(req.Data, tags, mentioned); err != nil {
+		return err
+	}
+	if req.Data != nil {
+		text, _ := req.Data["text"].(string)
+		if err := c.st.checkText(text); err != nil {
+			return err
+		}
+		m.data = req.Data
+	}
+	if req.Metadata != nil {
+		m.metadata = obj(*req.Metadata)
+	}
+	if req.Tags != nil {
+		m.tags = uniq(tags)
+	}
+	if req.MentionedUsers != nil {
+		m.mentioned = mentioned
+	}
+	now := c.now()
+	m.editedAt, m.updatedAt = now, now
+	return nil
+}
+
+func (s *Server) routesMessageFeeds() {
+	s.route("POST /api/v5/message-feeds", authUser, func(c *ctx) error {
+		var req struct {
+			Name      string `json:"name"`
+			ChannelID string `json:"channelId"`
+		}
+		if err := c.decode(&req, true); err != nil {
+			return err
+		}
+		if req.Name == "" || req.ChannelID == "" {
+			return &apiError{422, codeBusiness, "Parameters validation error: name and channelId are required"}
+		}
+		if err := maxLen("name", req.Name, 100); err != nil {
+			return err
+		}
+		ch, err := c.liveChannel(req.ChannelID)
+		if err != nil {
+			return err
+		}
+		if err := c.checkCanMessage(ch); err != nil {
+			return err
+		}
+		now := c.now()
+		f := &messageFeed{id: c.st.newID(), channelID: ch.id, name: req.Name, creatorID: c.me().id,
+			createdAt: now, updatedAt: now, seq: c.st.nextSeq()}
+		c.st.feeds[f.id] = f
+		return c.ok(c.messageFeedsBody([]*messageFeed{f}))
+	})
+	s.route("GET /api/v5/message-feeds/{messageFeedId}", authUser, func(c *ctx) error {
+		f, _, err := c.feedFor(c.path("messageFeedId"))
+		if err != nil {
+			return err
+		}
+		return c.ok(c.messageFeedsBody([]*messageFeed{f}))
+	})
+	s.route("PUT /api/v5/message-feeds/{messageFeedId}", authUser, func(c *ctx) error {
+		f, ch, err := c.feedFor(c.path("messageFeedId"))
+		if err != nil {
+			return err
+		}
+		var req struct {
+			Name string `json:"name"`
+		}
+		if err := c.decode(&req, true); err != nil {
+			return err
+		}
+		if req.Name == "" {
+			return &apiError{422, codeBusiness, "Parameters validation error: name is required"}
+		}
+		if err := maxLen("name", req.Name, 100); err != nil {
+			return err
+		}
+		if f.creatorID != c.identity && !c.canModerateChannel(ch) {
+			return errPermission("You are not allowed to do this.")
+		}
+		now := c.now()
+		f.name, f.editedAt, f.updatedAt = req.Name, now, now
+		return c.ok(c.messageFeedsBody([]*messageFeed{f}))
+	})
+	s.route("DELETE /api/v5/message-feeds/{messageFeedId}", authUser, func(c *ctx) error {
+		f, ch, err := c.feedFor(c.path("messageFeedId"))
+		if err != nil {
+			return err
+		}
+		if f.id == ch.id {
+			return errForbidden("The default message feed of a channel cannot be deleted")
+		}
+		if f.creatorID != c.identity && !c.canModerateChannel(ch) {
+			return errPermission("You are not allowed to do this.")
+		}
+		permanent, err := c.qBool("permanent")
+		if err != nil {
+			return err
+		}
+		if permanent != nil && *permanent {
+			for _, m := range c.st.messages {
+				if m.feedID == f.id {
+					delete(c.st.messages, m.id)
+				}
+			}
+			delete(c.st.feeds, f.id)
+			return c.noContent()
+		}
+		f.deleted, f.updatedAt = true, c.now()
+		return c.noContent()
+	})
+	s.route("GET /api/v5/message-feeds/channel/{channelId}", authUser, func(c *ctx) error {
+		ch, err := c.channel(c.path("channelId"))
+		if err != nil {
+			return err
+		}
+		if !c.canReadChannel(ch) {
+			return errPermission("User is not a member of a channel")
+		}
+		return s.listFeeds(c, func(f *messageFeed) bool { return f.channelID == ch.id }, true)
+	})
+	s.route("GET /api/v5/message-feeds/list", authUser, func(c *ctx) error {
+		ids, err := c.idsParam("messageFeedIds", 100)
+		if err != nil {
+			return err
+		}
+		var out []*messageFeed
+		for _, id := range ids {
+			if f, _, err := c.feedFor(id); err == nil {
+				out = append(out, f)
+			}
+		}
+		return c.ok(c.messageFeedsBody(out))
+	})
+	s.route("GET /api/v5/message-feeds/user/{creatorId}", authUser, func(c *ctx) error {
+		creator := c.path("creatorId")
+		return s.listFeeds(c, func(f *messageFeed) bool {
+			ch := c.st.channels[f.channelID]
+			return f.creatorID == creator && ch != nil && c.canReadChannel(ch)
+		}, false)
+	})
+}
+
+// listFeeds pages through message feeds, ordered by last message time.
+func (s *Server) listFeeds(c *ctx, match func(*messageFeed) bool, withPaging bool) error {
+	c.bareOpts = true
+	sortBy := c.opt("sortBy")
+	if err := enum("options.sortBy", sortBy, "lastMessageTimestampAsc", "lastMessageTimestampDesc"); err != nil {
+		return err
+	}
+	isDeleted, err := c.qBool("isDeleted")
+	if err != nil {
+		return err
+	}
+	p, err := c.pageParams(defaultPageSize)
+	if err != nil {
+		return err
+	}
+	var list []*messageFeed
+	for _, f := range c.st.feeds {
+		if match(f) && deletedFilter(isDeleted, f.deleted) {
+			list = append(list, f)
+		}
+	}
+	sortByCreated(list, func(f *messageFeed) (time.Time, int64) {
+		if last := c.st.lastMessage(f.id); last != nil {
+			return last.createdAt, last.seq
+		}
+		return f.createdAt, f.seq
+	}, sortBy != "lastMessageTimestampAsc")
+	list = cutAround(list, func(f *messageFeed) string { return f.id }, func(f *messageFeed) (time.Time, int64) {
+		return f.createdAt, f.seq
+	}, c.opt("before"), c.opt("after"))
+	win, cur := paginate(list, p)
+	body := c.messageFeedsBody(win)
+	if withPaging {
+		body.Paging = cur.withTotal()
+	}
+	return c.ok(body)
+}

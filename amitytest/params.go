@@ -1,0 +1,374 @@
+package amitytest
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// maxJSONBody caps JSON request bodies.
+const maxJSONBody = 1 << 20
+
+// Page sizes of list operations.
+const (
+	defaultPageSize = 20
+	maxPageSize     = 100
+)
+
+// decode reads the JSON request body into v. An empty body leaves v as is
+// unless required.
+func (c *ctx) decode(v any, required bool) error {
+	body, err := io.ReadAll(io.LimitReader(c.r.Body, maxJSONBody+1))
+	if err != nil {
+		return errBadRequest("Unable to read request body")
+	}
+	if len(body) > maxJSONBody {
+		return errTooLarge()
+	}
+	if len(strings.TrimSpace(string(body))) == 0 {
+		if required {
+			return errBadRequest("Request body is required")
+		}
+		return nil
+	}
+	if err := json.Unmarshal(body, v); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			return errBadRequest("Parameters validation error: %s has the wrong type", te.Field)
+		}
+		return errBadRequest("Invalid JSON body")
+	}
+	return nil
+}
+
+// q returns a query parameter.
+func (c *ctx) q(name string) string { return c.r.URL.Query().Get(name) }
+
+// path returns a path parameter.
+func (c *ctx) path(name string) string { return c.r.PathValue(name) }
+
+// qBool parses an optional boolean query parameter.
+func (c *ctx) qBool(name string) (*bool, error) {
+	v := c.q(name)
+	if v == "" {
+		return nil, nil
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		return nil, errBadRequest("Parameters validation error: %s must be a boolean", name)
+	}
+	return &b, nil
+}
+
+// qList reads an array query parameter sent as name=a&name=b, name[]=a,
+// name[0]=a or name=a,b.
+func (c *ctx) qList(name string) []string {
+	var out []string
+	for k, vs := range c.r.URL.Query() {
+		if k != name && k != name+"[]" && !(strings.HasPrefix(k, name+"[") && strings.HasSuffix(k, "]") && isDigits(k[len(name)+1:len(k)-1])) {
+			continue
+		}
+		for _, v := range vs {
+			for _, p := range strings.Split(v, ",") {
+				if p = strings.TrimSpace(p); p != "" {
+					out = append(out, p)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// pagingOptions are options that only page and never shape a list.
+var pagingOptions = map[string]bool{"token": true, "limit": true, "skip": true}
+
+// bareOptionNames are the option names read without the options[...]
+// wrapper on operations that declare options without deepObject style.
+var bareOptionNames = []string{"token", "limit", "skip", "sortBy", "before", "after", "around"}
+
+// rawOpt reads options[name] or, on operations with bare options, name.
+func (c *ctx) rawOpt(name string) string {
+	qv := c.r.URL.Query()
+	if v := qv.Get("options[" + name + "]"); v != "" {
+		return v
+	}
+	if c.bareOpts && containsString(bareOptionNames, name) {
+		return qv.Get(name)
+	}
+	return ""
+}
+
+// opt reads an option from the query or, for options that shape the list,
+// from the page token the request carries.
+func (c *ctx) opt(name string) string {
+	if v := c.rawOpt(name); v != "" {
+		return v
+	}
+	if tok, ok := c.pageToken(); ok && tok != nil && !pagingOptions[name] {
+		return tok.opts.Get(name)
+	}
+	return ""
+}
+
+// queryOptions returns the list-shaping options present in the query.
+func (c *ctx) queryOptions() url.Values {
+	out := url.Values{}
+	for k, vs := range c.r.URL.Query() {
+		if len(vs) == 0 || vs[0] == "" {
+			continue
+		}
+		if strings.HasPrefix(k, "options[") && strings.HasSuffix(k, "]") {
+			if name := k[len("options[") : len(k)-1]; !pagingOptions[name] {
+				out.Set(name, vs[0])
+			}
+		} else if c.bareOpts && containsString(bareOptionNames, k) && !pagingOptions[k] {
+			out.Set(k, vs[0])
+		}
+	}
+	return out
+}
+
+// pageToken decodes the request's page token once; ok is false when the
+// token is malformed.
+func (c *ctx) pageToken() (*pageTok, bool) {
+	if !c.tokLoaded {
+		c.tokLoaded = true
+		if raw := c.rawOpt("token"); raw != "" {
+			c.tok, c.tokOK = decodePageToken(raw)
+		} else {
+			c.tokOK = true
+		}
+	}
+	return c.tok, c.tokOK
+}
+
+// optInt parses an optional integer option within [lo, hi] (hi 0: no bound).
+func (c *ctx) optInt(name string, lo, hi int) (int, bool, error) {
+	v := c.opt(name)
+	if v == "" {
+		return 0, false, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < lo || (hi > 0 && n > hi) {
+		return 0, false, errBadRequest("Parameters validation error: options.%s is invalid", name)
+	}
+	return n, true, nil
+}
+
+// enum checks that v is empty or one of allowed.
+func enum(name, v string, allowed ...string) error {
+	if v == "" || containsString(allowed, v) {
+		return nil
+	}
+	return errBadRequest("Parameters validation error: %s must be one of %s", name, strings.Join(allowed, ", "))
+}
+
+// maxLen checks a string's length.
+func maxLen(name, v string, n int) error {
+	if len([]rune(v)) > n {
+		return errBadRequest("Parameters validation error: %s must be at most %d characters", name, n)
+	}
+	return nil
+}
+
+// page is a resolved window of a list.
+type page struct {
+	offset int
+	limit  int
+	fp     string
+	opts   url.Values
+}
+
+// pageTok is a decoded page token.
+type pageTok struct {
+	offset int
+	limit  int
+	fp     string
+	opts   url.Values
+}
+
+// pageParams reads options[limit], options[skip] and options[token] (or the
+// bare limit and token of flat-paged operations). A token is bound to the
+// query that produced it: it also carries the list-shaping options, so it
+// can be sent alone, and a token from another query, or garbage, is refused
+// with "Query Token is invalid".
+func (c *ctx) pageParams(defLimit int) (page, error) {
+	p := page{limit: defLimit, fp: c.fingerprint(), opts: c.queryOptions()}
+	lim, hasLim, err := c.optInt("limit", 1, maxPageSize)
+	if err != nil {
+		return p, err
+	}
+	tok, ok := c.pageToken()
+	if !ok {
+		return p, errInvalidToken()
+	}
+	if tok != nil {
+		if tok.fp != p.fp {
+			return p, errInvalidToken()
+		}
+		for k := range p.opts {
+			if tok.opts.Get(k) != p.opts.Get(k) {
+				return p, errInvalidToken()
+			}
+		}
+		p.offset, p.limit, p.opts = tok.offset, tok.limit, tok.opts
+	}
+	if skip, has, err := c.optInt("skip", 0, 0); err != nil {
+		return p, err
+	} else if has {
+		p.offset = skip
+	}
+	if hasLim {
+		p.limit = lim
+	}
+	return p, nil
+}
+
+// fingerprint hashes the route and the query parameters that select items
+// (options aside), so a page token only fits the query that produced it.
+func (c *ctx) fingerprint() string {
+	qv := c.r.URL.Query()
+	keys := make([]string, 0, len(qv))
+	for k := range qv {
+		if strings.HasPrefix(k, "options[") || (c.bareOpts && containsString(bareOptionNames, k)) {
+			continue
+		}
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	h := fnv.New32a()
+	_, _ = io.WriteString(h, c.r.URL.Path)
+	for _, k := range keys {
+		vs := append([]string(nil), qv[k]...)
+		sort.Strings(vs)
+		_, _ = fmt.Fprintf(h, "|%s=%s", k, strings.Join(vs, ","))
+	}
+	return fmt.Sprintf("%08x", h.Sum32())
+}
+
+func encodePageToken(offset, limit int, fp string, opts url.Values) string {
+	raw := fmt.Sprintf("%d|%d|%s|%s", offset, limit, fp, opts.Encode())
+	return base64.RawURLEncoding.EncodeToString([]byte(raw))
+}
+
+func decodePageToken(tok string) (*pageTok, bool) {
+	raw, err := base64.RawURLEncoding.DecodeString(tok)
+	if err != nil {
+		return nil, false
+	}
+	parts := strings.SplitN(string(raw), "|", 4)
+	if len(parts) != 4 || len(parts[2]) != 8 {
+		return nil, false
+	}
+	offset, err1 := strconv.Atoi(parts[0])
+	limit, err2 := strconv.Atoi(parts[1])
+	opts, err3 := url.ParseQuery(parts[3])
+	if err1 != nil || err2 != nil || err3 != nil || offset < 0 || limit < 1 || limit > maxPageSize {
+		return nil, false
+	}
+	return &pageTok{offset: offset, limit: limit, fp: parts[2], opts: opts}, true
+}
+
+// cursors are the next and previous page tokens of a window.
+type cursors struct {
+	next, prev string
+	total      int
+}
+
+// paginate cuts the window p out of items.
+func paginate[T any](items []T, p page) ([]T, cursors) {
+	cur := cursors{total: len(items)}
+	start := p.offset
+	if start > len(items) {
+		start = len(items)
+	}
+	end := start + p.limit
+	if end > len(items) {
+		end = len(items)
+	}
+	if end < len(items) {
+		cur.next = encodePageToken(end, p.limit, p.fp, p.opts)
+	}
+	if start > 0 {
+		prev := start - p.limit
+		if prev < 0 {
+			prev = 0
+		}
+		cur.prev = encodePageToken(prev, p.limit, p.fp, p.opts)
+	}
+	return items[start:end], cur
+}
+
+// pagingNextPrevious is paging{next, previous}.
+type pagingNextPrevious struct {
+	Next     string `json:"next,omitempty"`
+	Previous string `json:"previous,omitempty"`
+}
+
+// pagingNextPrev is paging{next, prev}.
+type pagingNextPrev struct {
+	Next string `json:"next,omitempty"`
+	Prev string `json:"prev,omitempty"`
+}
+
+// pagingNext is paging{next}.
+type pagingNext struct {
+	Next string `json:"next,omitempty"`
+}
+
+// pagingTotal is paging{next, previous, total}.
+type pagingTotal struct {
+	Next     string `json:"next,omitempty"`
+	Previous string `json:"previous,omitempty"`
+	Total    int    `json:"total"`
+}
+
+func (cu cursors) nextPrevious() *pagingNextPrevious {
+	return &pagingNextPrevious{Next: cu.next, Previous: cu.prev}
+}
+
+func (cu cursors) nextPrev() *pagingNextPrev { return &pagingNextPrev{Next: cu.next, Prev: cu.prev} }
+
+func (cu cursors) withTotal() *pagingTotal {
+	return &pagingTotal{Next: cu.next, Previous: cu.prev, Total: cu.total}
+}
+
+// idsParam reads a required id-list query parameter.
+func (c *ctx) idsParam(name string, max int) ([]string, error) {
+	ids := uniq(c.qList(name))
+	if len(ids) == 0 {
+		return nil, errBadRequest("Parameters validation error: %s is required", name)
+	}
+	if max > 0 && len(ids) > max {
+		return nil, errBadRequest("Parameters validation error: at most %d %s", max, name)
+	}
+	return ids, nil
+}
+
+// deletedFilter applies the isDeleted convention of the fake: absent or false
+// lists live items only, true lists deleted items only.
+func deletedFilter(want *bool, deleted bool) bool {
+	if want == nil {
+		return !deleted
+	}
+	return *want == deleted
+}

@@ -1,0 +1,22 @@
+package amitytest
+
+import "net/http"
+
+// routes registers every implemented operation.
+func (s *Server) routes() {
+	s.routesAuth()
+	s.routesUsers()
+	s.routesFiles()
+	s.routesPosts()
+	s.routesComments()
+	s.routesReactions()
+	s.routesCommunities()
+	s.routesChannels()
+	s.routesMessages()
+	s.routesMessagesV3()
+	s.routesPolls()
+	s.routesModeration()
+	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, errNotFound("Resource Not Found."))
+	})
+}

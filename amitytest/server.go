@@ -1,0 +1,243 @@
+package amitytest
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Credentials of a Server started without options.
+const (
+	defaultAdminToken = "amitytest-admin-token"
+	defaultAPIKey     = "amitytest-api-key"
+)
+
+// defaultUploadLimit caps the bytes an upload request may carry.
+const defaultUploadLimit = 32 << 20
+
+// Option configures a Server created by NewServer.
+type Option func(*config)
+
+type config struct {
+	adminToken  string
+	apiKey      string
+	serverKey   string
+	rateCalls   int
+	rateWindow  time.Duration
+	rateEnabled bool
+	clock       func() time.Time
+	uploadLimit int64
+}
+
+// WithAdminToken sets the admin token the server accepts (default "amitytest-admin-token").
+func WithAdminToken(token string) Option { return func(c *config) { c.adminToken = token } }
+
+// WithAPIKey sets the API key that POST /api/v4/sessions requires in the
+// x-api-key header (default "amitytest-api-key").
+func WithAPIKey(key string) Option { return func(c *config) { c.apiKey = key } }
+
+// WithServerKey turns on secure mode: auth tokens can be issued with this
+// server key and session registration then requires a valid authToken.
+func WithServerKey(key string) Option { return func(c *config) { c.serverKey = key } }
+
+// WithRateLimit allows at most calls requests per identity (the admin, or
+// each user) within any window (default 100 per 5 s).
+func WithRateLimit(calls int, window time.Duration) Option {
+	return func(c *config) {
+		c.rateCalls, c.rateWindow, c.rateEnabled = calls, window, true
+	}
+}
+
+// WithoutRateLimit disables the per-identity rate limit.
+func WithoutRateLimit() Option { return func(c *config) { c.rateEnabled = false } }
+
+// WithClock replaces time.Now for timestamps, token expiry and rate limiting.
+func WithClock(now func() time.Time) Option { return func(c *config) { c.clock = now } }
+
+// WithUploadLimit sets the largest upload request body, in bytes, that the
+// file endpoints accept before answering 413 (default 32 MiB).
+func WithUploadLimit(bytes int64) Option { return func(c *config) { c.uploadLimit = bytes } }
+
+// Server is an in-process, stateful fake of the Amity (social.plus) REST API
+// listening on a loopback address. Create it with NewServer and stop it with
+// Close. All methods are safe for concurrent use.
+type Server struct {
+	cfg     config
+	ts      *httptest.Server
+	mux     *http.ServeMux
+	limiter *limiter
+	faults  faults
+
+	mu sync.Mutex // guards st
+	st *state
+}
+
+// NewServer starts a fake Amity API server on a loopback address.
+func NewServer(opts ...Option) *Server {
+	cfg := config{
+		adminToken:  defaultAdminToken,
+		apiKey:      defaultAPIKey,
+		rateCalls:   100,
+		rateWindow:  5 * time.Second,
+		rateEnabled: true,
+		clock:       time.Now,
+		uploadLimit: defaultUploadLimit,
+	}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	s := &Server{cfg: cfg, mux: http.NewServeMux()}
+	s.limiter = newLimiter(cfg.rateCalls, cfg.rateWindow, cfg.rateEnabled)
+	s.st = newState(s.now())
+	s.routes()
+	s.ts = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
+	s.mu.Lock()
+	s.st.baseURL = s.ts.URL
+	s.mu.Unlock()
+	return s
+}
+
+// URL returns the base URL of the server, e.g. http://127.0.0.1:41234.
+func (s *Server) URL() string { return s.ts.URL }
+
+// Close shuts the server down and blocks until all requests have finished.
+func (s *Server) Close() { s.ts.Close() }
+
+// AdminToken returns an admin token the server accepts.
+func (s *Server) AdminToken() string { return s.cfg.adminToken }
+
+// APIKey returns the API key required by session registration.
+func (s *Server) APIKey() string { return s.cfg.apiKey }
+
+// ServerKey returns the server key of secure mode, or "" when secure mode is off.
+func (s *Server) ServerKey() string { return s.cfg.serverKey }
+
+// SetRateLimitEnabled turns the per-identity rate limit on or off.
+func (s *Server) SetRateLimitEnabled(enabled bool) { s.limiter.setEnabled(enabled) }
+
+func (s *Server) now() time.Time { return s.cfg.clock().UTC() }
+
+// authMode says what a route requires from the Authorization header.
+type authMode int
+
+const (
+	authNone  authMode = iota // no token needed
+	authUser                  // any valid token (admin or user)
+	authAdmin                 // the admin token
+)
+
+// ctx carries one request through a handler.
+type ctx struct {
+	s        *Server
+	st       *state
+	w        http.ResponseWriter
+	r        *http.Request
+	identity string // "admin" or a userId; "" when unauthenticated
+	isAdmin  bool
+	token    string
+
+	bareOpts  bool // options may come without the options[...] wrapper
+	tokLoaded bool
+	tok       *pageTok
+	tokOK     bool
+}
+
+type handler func(c *ctx) error
+
+// route registers h for pattern ("METHOD /path") with the given auth mode.
+// The state lock is held while h runs.
+func (s *Server) route(pattern string, mode authMode, h handler) {
+	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		c, err := s.authenticate(w, r, mode)
+		if err == nil {
+			err = h(c)
+		}
+		if err != nil {
+			writeError(w, err)
+		}
+	})
+}
+
+// routeUnlocked is like route but h runs without the state lock (it must take
+// it itself with c.lock); used by uploads, which read large bodies first.
+func (s *Server) routeUnlocked(pattern string, mode authMode, h handler) {
+	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		c, err := s.authenticate(w, r, mode)
+		s.mu.Unlock()
+		if err == nil {
+			err = h(c)
+		}
+		if err != nil {
+			writeError(w, err)
+		}
+	})
+}
+
+// authenticate resolves the caller and applies the rate limit. s.mu is held.
+func (s *Server) authenticate(w http.ResponseWriter, r *http.Request, mode authMode) (*ctx, error) {
+	c := &ctx{s: s, st: s.st, w: w, r: r}
+	if mode == authNone {
+		return c, nil
+	}
+	tok := bearerToken(r)
+	id, admin, ok := s.st.resolveToken(tok, s.cfg.adminToken, s.now())
+	if !ok {
+		return nil, errUnauthorized("Unauthorized")
+	}
+	c.identity, c.isAdmin, c.token = id, admin, tok
+	key := "user:" + id
+	if admin {
+		key = "admin"
+	}
+	if !s.limiter.allow(key, s.now()) {
+		return nil, errRateLimit()
+	}
+	if mode == authAdmin && !admin {
+		return nil, errPermission("Only administrator can do this")
+	}
+	return c, nil
+}
+
+// bearerToken extracts the token from "Authorization: Bearer <t>" or, as the
+// product documents also show, an "x-admin-token" header.
+func bearerToken(r *http.Request) string {
+	h := r.Header.Get("Authorization")
+	if len(h) > 7 && strings.EqualFold(h[:7], "bearer ") {
+		return strings.TrimSpace(h[7:])
+	}
+	return strings.TrimSpace(r.Header.Get("x-admin-token"))
+}
+
+// serveHTTP records the request, applies fault injection and dispatches.
+func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	id, _, _ := s.st.resolveToken(bearerToken(r), s.cfg.adminToken, s.now())
+	s.mu.Unlock()
+	s.faults.record(RecordedRequest{Method: r.Method, Path: r.URL.Path, RawQuery: r.URL.RawQuery, Identity: id})
+	if s.faults.apply(w, r) {
+		return
+	}
+	s.mux.ServeHTTP(w, r)
+}
+
+// lock takes the state lock in an unlocked route.
+func (c *ctx) lock() { c.s.mu.Lock() }
+
+// unlock releases the state lock in an unlocked route.
+func (c *ctx) unlock() { c.s.mu.Unlock() }
+
+// now is the server clock.
+func (c *ctx) now() time.Time { return c.s.now() }
+
+// me returns the caller's user record, creating the admin's user on first use.
+func (c *ctx) me() *user {
+	if c.isAdmin {
+		return c.st.adminUser(c.now())
+	}
+	return c.st.users[c.identity]
+}

@@ -1,0 +1,342 @@
+package amitytest
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestDefaults(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	assert.True(t, strings.HasPrefix(srv.URL(), "http://127.0.0.1:"))
+	assert.Equal(t, "amitytest-admin-token", srv.AdminToken())
+	assert.Equal(t, "amitytest-api-key", srv.APIKey())
+	assert.Equal(t, "", srv.ServerKey())
+
+	custom := newServer(t, WithAdminToken("adm"), WithAPIKey("key"), WithServerKey("srv"))
+	assert.Equal(t, "adm", custom.AdminToken())
+	assert.Equal(t, "key", custom.APIKey())
+	assert.Equal(t, "srv", custom.ServerKey())
+	ok(t, call(t, custom, "adm", "GET", "/api/v3/sessions", nil))
+}
+
+func TestAuthAdminAndMissingToken(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	m := ok(t, call(t, srv, srv.AdminToken(), "GET", "/api/v3/sessions", nil))
+	assert.NotEmpty(t, m["lastCachePurge"])
+
+	for _, tok := range []string{"", "nope"} {
+		r := call(t, srv, tok, "GET", "/api/v3/users", nil)
+		assert.Equal(t, http.StatusUnauthorized, r.status)
+		assert.Equal(t, 400100, r.code(t))
+	}
+	// x-admin-token is accepted as well.
+	r := call(t, srv, "", "GET", "/api/v3/users", nil, "x-admin-token", srv.AdminToken())
+	assert.Equal(t, http.StatusOK, r.status)
+	// Unknown routes get the spec's error body.
+	r = call(t, srv, srv.AdminToken(), "GET", "/api/v9/nothing", nil)
+	assert.Equal(t, http.StatusNotFound, r.status)
+	assert.Equal(t, 400400, r.code(t))
+}
+
+func TestSessionRegistration(t *testing.T) {
+	t.Parallel()
+	clock := newFakeClock()
+	srv := newServer(t, WithClock(clock.now))
+
+	// Wrong API key.
+	r := call(t, srv, "", "POST", "/api/v4/sessions", map[string]any{"userId": "u1", "deviceId": "d"}, "x-api-key", "bad")
+	assert.Equal(t, http.StatusUnauthorized, r.status)
+	assert.Equal(t, 400100, r.code(t))
+	// Missing deviceId.
+	r = call(t, srv, "", "POST", "/api/v4/sessions", map[string]any{"userId": "u1"}, "x-api-key", srv.APIKey())
+	assert.Equal(t, http.StatusBadRequest, r.status)
+	assert.Equal(t, 400000, r.code(t))
+
+	r = call(t, srv, "", "POST", "/api/v4/sessions", map[string]any{
+		"userId": "u1", "deviceId": "d1", "displayName": "User One",
+		"deviceInfo": map[string]any{"kind": "node", "model": "ci", "sdkVersion": "1.0"},
+	}, "x-api-key", srv.APIKey())
+	m := ok(t, r)
+	tok := m["accessToken"].(string)
+	assert.NotEmpty(t, m["refreshToken"])
+	issued, err := time.Parse(time.RFC3339, m["issuedAt"].(string))
+	require.NoError(t, err)
+	expires, err := time.Parse(time.RFC3339, m["expiresAt"].(string))
+	require.NoError(t, err)
+	assert.Equal(t, clock.now(), issued)
+	assert.Equal(t, 30*24*time.Hour, expires.Sub(issued))
+	users := list(t, m, "users")
+	require.Len(t, users, 1)
+	assert.Equal(t, "u1", users[0]["userId"])
+	assert.Equal(t, "User One", users[0]["displayName"])
+	assert.NotNil(t, m["files"])
+
+	// The token works, and the unknown user has been created.
+	me := ok(t, call(t, srv, tok, "GET", "/api/v3/users/u1", nil))
+	assert.Equal(t, "User One", list(t, me, "users")[0]["displayName"])
+
+	// Tokens expire after 30 days.
+	clock.advance(30*24*time.Hour + time.Second)
+	r = call(t, srv, tok, "GET", "/api/v3/sessions", nil)
+	assert.Equal(t, http.StatusUnauthorized, r.status)
+}
+
+func TestNewSessionOnSameDeviceInvalidatesOldToken(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	first := register(t, srv, "bob", "phone")
+	other := register(t, srv, "bob", "laptop")
+	second := register(t, srv, "bob", "phone")
+	assert.NotEqual(t, first, second)
+
+	r := call(t, srv, first, "GET", "/api/v3/sessions", nil)
+	assert.Equal(t, http.StatusUnauthorized, r.status)
+	assert.Equal(t, 400100, r.code(t))
+	ok(t, call(t, srv, second, "GET", "/api/v3/sessions", nil))
+	ok(t, call(t, srv, other, "GET", "/api/v3/sessions", nil))
+}
+
+func TestRevokeSessions(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	a1 := register(t, srv, "carol", "d1")
+	a2 := register(t, srv, "carol", "d2")
+	b := register(t, srv, "dave", "d1")
+
+	// A user revokes their own token only.
+	m := ok(t, call(t, srv, a1, "DELETE", "/api/v4/sessions", nil))
+	assert.Equal(t, true, m["success"])
+	assert.Equal(t, http.StatusUnauthorized, call(t, srv, a1, "GET", "/api/v3/sessions", nil).status)
+	ok(t, call(t, srv, a2, "GET", "/api/v3/sessions", nil))
+
+	// Only the admin may revoke another user's tokens.
+	r := call(t, srv, b, "DELETE", "/api/v4/sessions?userId=carol", nil)
+	assert.Equal(t, http.StatusForbidden, r.status)
+	ok(t, call(t, srv, srv.AdminToken(), "DELETE", "/api/v4/sessions?userId=carol", nil))
+	assert.Equal(t, http.StatusUnauthorized, call(t, srv, a2, "GET", "/api/v3/sessions", nil).status)
+
+	// DELETE /api/v4/sessions/users/{userId}.
+	ok(t, call(t, srv, srv.AdminToken(), "DELETE", "/api/v4/sessions/users/dave", nil))
+	assert.Equal(t, http.StatusUnauthorized, call(t, srv, b, "GET", "/api/v3/sessions", nil).status)
+	r = call(t, srv, srv.AdminToken(), "DELETE", "/api/v4/sessions/users/nobody", nil)
+	assert.Equal(t, http.StatusNotFound, r.status)
+	assert.Equal(t, 400400, r.code(t))
+}
+
+func TestSecureMode(t *testing.T) {
+	t.Parallel()
+	clock := newFakeClock()
+	srv := newServer(t, WithServerKey("server-key"), WithClock(clock.now))
+	reg := func(body map[string]any) resp {
+		return call(t, srv, "", "POST", "/api/v4/sessions", body, "x-api-key", srv.APIKey())
+	}
+
+	// Without an auth token registration is refused.
+	r := reg(map[string]any{"userId": "erin", "deviceId": "d"})
+	assert.Equal(t, http.StatusUnauthorized, r.status)
+	assert.Equal(t, 400100, r.code(t))
+
+	// A bad server key gets 401 text/plain.
+	r = call(t, srv, "", "POST", "/api/v4/authentication/token", map[string]any{"userId": "erin"}, "x-server-key", "wrong")
+	assert.Equal(t, http.StatusUnauthorized, r.status)
+	assert.Contains(t, r.header.Get("Content-Type"), "text/plain")
+
+	r = call(t, srv, "", "POST", "/api/v4/authentication/token", map[string]any{"userId": "erin"}, "x-server-key", "server-key")
+	require.Equal(t, http.StatusOK, r.status)
+	assert.Contains(t, r.header.Get("Content-Type"), "text/plain")
+	authToken := string(r.body)
+	require.NotEmpty(t, authToken)
+
+	// The token is bound to its user.
+	r = reg(map[string]any{"userId": "frank", "deviceId": "d", "authToken": authToken})
+	assert.Equal(t, http.StatusUnauthorized, r.status)
+	ok(t, reg(map[string]any{"userId": "erin", "deviceId": "d", "authToken": authToken}))
+
+	// The v3 variant answers a JSON string.
+	r = call(t, srv, "", "GET", "/api/v3/authentication/token?userId=frank", nil, "x-server-key", "server-key")
+	require.Equal(t, http.StatusOK, r.status)
+	var v3 string
+	require.NoError(t, jsonUnmarshal(r.body, &v3))
+	ok(t, reg(map[string]any{"userId": "frank", "deviceId": "d", "authToken": v3}))
+
+	// Auth tokens expire after 10 minutes.
+	clock.advance(10*time.Minute + time.Second)
+	r = reg(map[string]any{"userId": "erin", "deviceId": "d2", "authToken": authToken})
+	assert.Equal(t, http.StatusUnauthorized, r.status)
+
+	// Outside secure mode the auth token endpoint is forbidden.
+	plain := newServer(t)
+	r = call(t, plain, "", "POST", "/api/v4/authentication/token", map[string]any{"userId": "x"}, "x-server-key", "k")
+	assert.Equal(t, http.StatusForbidden, r.status)
+}
+
+func TestRateLimit(t *testing.T) {
+	t.Parallel()
+	clock := newFakeClock()
+	srv := newServer(t, WithRateLimit(3, 5*time.Second), WithClock(clock.now))
+	alice := srv.UserToken("alice")
+	for i := 0; i < 3; i++ {
+		ok(t, call(t, srv, alice, "GET", "/api/v3/users/alice", nil))
+	}
+	r := call(t, srv, alice, "GET", "/api/v3/users/alice", nil)
+	require.Equal(t, http.StatusTooManyRequests, r.status)
+	m := r.obj(t)
+	assert.Equal(t, float64(400311), m["code"])
+	assert.Equal(t, "RateLimit Exceed.", m["message"])
+
+	// Other identities have their own budget.
+	ok(t, call(t, srv, srv.AdminToken(), "GET", "/api/v3/users/alice", nil))
+
+	// The window slides.
+	clock.advance(5*time.Second + time.Millisecond)
+	ok(t, call(t, srv, alice, "GET", "/api/v3/users/alice", nil))
+
+	// It can be switched off.
+	srv.SetRateLimitEnabled(false)
+	for i := 0; i < 10; i++ {
+		ok(t, call(t, srv, alice, "GET", "/api/v3/users/alice", nil))
+	}
+	srv.SetRateLimitEnabled(true)
+
+	unlimited := newServer(t, WithoutRateLimit())
+	tok := unlimited.UserToken("u")
+	for i := 0; i < 120; i++ {
+		require.Equal(t, http.StatusOK, call(t, unlimited, tok, "GET", "/api/v3/sessions", nil).status)
+	}
+}
+
+func TestDefaultRateLimitIs100Per5s(t *testing.T) {
+	t.Parallel()
+	clock := newFakeClock()
+	srv := newServer(t, WithClock(clock.now))
+	tok := srv.UserToken("busy")
+	for i := 0; i < 100; i++ {
+		require.Equal(t, http.StatusOK, call(t, srv, tok, "GET", "/api/v3/sessions", nil).status)
+	}
+	assert.Equal(t, http.StatusTooManyRequests, call(t, srv, tok, "GET", "/api/v3/sessions", nil).status)
+}
+
+func TestFailNext(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	srv.FailNext(2, http.StatusTooManyRequests)
+	for i := 0; i < 2; i++ {
+		r := call(t, srv, srv.AdminToken(), "GET", "/api/v3/users", nil)
+		require.Equal(t, http.StatusTooManyRequests, r.status)
+		assert.Equal(t, 400311, r.code(t))
+	}
+	ok(t, call(t, srv, srv.AdminToken(), "GET", "/api/v3/users", nil))
+
+	for status, code := range map[int]int{500: 500000, 503: 500000, 404: 400400, 403: 400300, 401: 400100, 400: 400000} {
+		srv.FailNext(1, status)
+		r := call(t, srv, srv.AdminToken(), "GET", "/api/v3/users", nil)
+		assert.Equal(t, status, r.status)
+		assert.Equal(t, code, r.code(t))
+	}
+}
+
+func TestDropNext(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	srv.DropNext(1)
+	req, err := http.NewRequest("GET", srv.URL()+"/api/v3/sessions", nil)
+	require.NoError(t, err)
+	req.Header.Set("Authorization", "Bearer "+srv.AdminToken())
+	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+	_, err = client.Do(req)
+	require.Error(t, err)
+	ok(t, call(t, srv, srv.AdminToken(), "GET", "/api/v3/sessions", nil))
+
+	// At the connection level nothing comes back.
+	srv.DropNext(1)
+	conn, err := net.Dial("tcp", strings.TrimPrefix(srv.URL(), "http://"))
+	require.NoError(t, err)
+	defer conn.Close()
+	_, err = io.WriteString(conn, "GET /api/v3/sessions HTTP/1.1\r\nHost: x\r\n\r\n")
+	require.NoError(t, err)
+	_, err = bufio.NewReader(conn).ReadByte()
+	assert.Error(t, err)
+}
+
+func TestMalformedNext(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	srv.MalformedNext(1)
+	r := call(t, srv, srv.AdminToken(), "GET", "/api/v3/users", nil)
+	assert.Equal(t, http.StatusOK, r.status)
+	var v any
+	assert.Error(t, jsonUnmarshal(r.body, &v))
+	ok(t, call(t, srv, srv.AdminToken(), "GET", "/api/v3/users", nil))
+}
+
+func TestSetDelay(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	srv.SetDelay(150 * time.Millisecond)
+	start := time.Now()
+	ok(t, call(t, srv, srv.AdminToken(), "GET", "/api/v3/sessions", nil))
+	assert.GreaterOrEqual(t, time.Since(start), 150*time.Millisecond)
+
+	// A client timeout shorter than the delay fails.
+	client := &http.Client{Timeout: 30 * time.Millisecond}
+	req, _ := http.NewRequest("GET", srv.URL()+"/api/v3/sessions", nil)
+	req.Header.Set("Authorization", "Bearer "+srv.AdminToken())
+	_, err := client.Do(req)
+	assert.Error(t, err)
+
+	srv.SetDelay(0)
+	start = time.Now()
+	ok(t, call(t, srv, srv.AdminToken(), "GET", "/api/v3/sessions", nil))
+	assert.Less(t, time.Since(start), 150*time.Millisecond)
+}
+
+func TestRequestsRecorded(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	tok := srv.UserToken("rec")
+	call(t, srv, srv.AdminToken(), "GET", "/api/v3/users?keyword=re&options[limit]=5", nil)
+	call(t, srv, tok, "GET", "/api/v3/users/rec", nil)
+	call(t, srv, "", "GET", "/api/v3/users", nil)
+	reqs := srv.Requests()
+	require.Len(t, reqs, 3)
+	assert.Equal(t, 3, srv.RequestCount())
+	assert.Equal(t, RecordedRequest{Method: "GET", Path: "/api/v3/users", RawQuery: "keyword=re&options[limit]=5", Identity: "admin"}, reqs[0])
+	assert.Equal(t, "rec", reqs[1].Identity)
+	assert.Equal(t, "/api/v3/users/rec", reqs[1].Path)
+	assert.Equal(t, "", reqs[2].Identity)
+}
+
+func TestConcurrentUse(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t, WithoutRateLimit())
+	srv.Seed(SeedOptions{Users: 5, Communities: 1, PostsPerCommunity: 2, Channels: 1, MessagesPerChannel: 3})
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			id := fmt.Sprintf("worker-%d", i)
+			tok := srv.UserToken(id)
+			for j := 0; j < 10; j++ {
+				assert.Equal(t, http.StatusOK, call(t, srv, tok, "POST", "/api/v4/posts", map[string]any{"data": map[string]any{"text": "hi"}}).status)
+				assert.Equal(t, http.StatusOK, call(t, srv, tok, "GET", "/api/v3/user-feeds/"+id, nil).status)
+			}
+			srv.FailNext(0, 500)
+			_ = srv.Requests()
+		}(i)
+	}
+	wg.Wait()
+	assert.GreaterOrEqual(t, srv.RequestCount(), 160)
+}

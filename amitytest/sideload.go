@@ -1,0 +1,64 @@
+package amitytest
+
+// orderedSet is a set of ids that remembers insertion order.
+type orderedSet struct {
+	seen map[string]bool
+	list []string
+}
+
+func (o *orderedSet) add(id string) bool {
+	if id == "" || o.seen[id] {
+		return false
+	}
+	if o.seen == nil {
+		o.seen = map[string]bool{}
+	}
+	o.seen[id] = true
+	o.list = append(o.list, id)
+	return true
+}
+
+// sideload collects the users and files a response refers to, so they can be
+// returned in the response's sideloaded arrays.
+type sideload struct {
+	c       *ctx
+	userIDs orderedSet
+	fileIDs orderedSet
+}
+
+func (c *ctx) sideload() *sideload { return &sideload{c: c} }
+
+// addUser adds a user and its avatar file.
+func (b *sideload) addUser(id string) {
+	if !b.userIDs.add(id) {
+		return
+	}
+	if u := b.c.st.users[id]; u != nil && u.avatarFileID != "" {
+		b.addFile(u.avatarFileID)
+	}
+}
+
+// addFile adds a file.
+func (b *sideload) addFile(id string) { b.fileIDs.add(id) }
+
+// users renders the collected users.
+func (b *sideload) users() []userJSON {
+	out := []userJSON{}
+	for _, id := range b.userIDs.list {
+		if u := b.c.st.users[id]; u != nil {
+			out = append(out, u.json())
+		}
+	}
+	return out
+}
+
+// files renders the collected files.
+func (b *sideload) files() []fileJSON {
+	out := []fileJSON{}
+	for _, id := range b.fileIDs.list {
+		if f := b.c.st.files[id]; f != nil {
+			out = append(out, f.json(b.c.st.baseURL))
+		}
+	}
+	return out
+}

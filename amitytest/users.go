@@ -1,0 +1,508 @@
+package amitytest
+
+import (
+	"sort"
+	"strings"
+	"time"
+)
+
+// user is a network user.
+type user struct {
+	id              string // public userId
+	internalID      string
+	displayName     string
+	description     string
+	avatarFileID    string
+	avatarCustomURL string
+	roles           []string
+	metadata        map[string]any
+	flags           flagSet
+	globalBan       bool
+	deleted         bool
+	createdAt       time.Time
+	updatedAt       time.Time
+	seq             int64
+}
+
+// userJSON is the spec's user (UserV3) shape.
+type userJSON struct {
+	ID              string         `json:"_id"`
+	Path            string         `json:"path"`
+	UserID          string         `json:"userId"`
+	UserInternalID  string         `json:"userInternalId"`
+	UserPublicID    string         `json:"userPublicId"`
+	Roles           []string       `json:"roles"`
+	DisplayName     string         `json:"displayName"`
+	Description     string         `json:"description"`
+	AvatarFileID    string         `json:"avatarFileId,omitempty"`
+	AvatarCustomURL string         `json:"avatarCustomUrl,omitempty"`
+	FlagCount       int            `json:"flagCount"`
+	Metadata        map[string]any `json:"metadata"`
+	IsGlobalBan     bool           `json:"isGlobalBan"`
+	IsBrand         bool           `json:"isBrand"`
+	IsDeleted       bool           `json:"isDeleted"`
+	CreatedAt       string         `json:"createdAt"`
+	UpdatedAt       string         `json:"updatedAt"`
+}
+
+func (u *user) json() userJSON {
+	return userJSON{
+		ID:              u.internalID,
+		Path:            networkID + "/user/" + u.internalID,
+		UserID:          u.id,
+		UserInternalID:  u.internalID,
+		UserPublicID:    u.id,
+		Roles:           nonNil(append([]string(nil), u.roles...)),
+		DisplayName:     u.displayName,
+		Description:     u.description,
+		AvatarFileID:    u.avatarFileID,
+		AvatarCustomURL: u.avatarCustomURL,
+		FlagCount:       u.flags.count(),
+		Metadata:        obj(u.metadata),
+		IsGlobalBan:     u.globalBan,
+		IsDeleted:       u.deleted,
+		CreatedAt:       ts(u.createdAt),
+		UpdatedAt:       ts(u.updatedAt),
+	}
+}
+
+// addUser creates a user.
+func (st *state) addUser(id, displayName string, now time.Time) *user {
+	u := &user{
+		id:          id,
+		internalID:  st.newID(),
+		displayName: displayName,
+		roles:       []string{},
+		metadata:    map[string]any{},
+		flags:       flagSet{},
+		createdAt:   now,
+		updatedAt:   now,
+		seq:         st.nextSeq(),
+	}
+	st.users[id] = u
+	return u
+}
+
+// adminUser returns the user the admin token acts as, creating it on first use.
+func (st *state) adminUser(now time.Time) *user {
+	if u := st.users[adminUserID]; u != nil {
+		return u
+	}
+	u := st.addUser(adminUserID, "Administrator", now)
+	u.roles = []string{"global-admin"}
+	return u
+}
+
+// liveUser returns a user that exists and is not deleted.
+func (st *state) liveUser(id string) *user {
+	if u := st.users[id]; u != nil && !u.deleted {
+		return u
+	}
+	return nil
+}
+
+// userByInternalID finds a user by internal id.
+func (st *state) userByInternalID(id string) *user {
+	for _, u := range st.users {
+		if u.internalID == id {
+			return u
+		}
+	}
+	return nil
+}
+
+// userByParam finds a user by public id, or by internal id when isPublic is
+// "false".
+func (c *ctx) userByParam(id, isPublic string) (*user, error) {
+	var u *user
+	if isPublic == "false" {
+		u = c.st.userByInternalID(id)
+	} else {
+		u = c.st.users[id]
+	}
+	if u == nil {
+		return nil, errNotFound("User Not Found.")
+	}
+	return u, nil
+}
+
+// AddUser creates a user (or renames an existing one) without a session.
+func (s *Server) AddUser(userID, displayName string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if u := s.st.users[userID]; u != nil {
+		u.displayName = displayName
+		u.updatedAt = s.now()
+		return
+	}
+	s.st.addUser(userID, displayName, s.now())
+}
+
+type usersResponse struct {
+	Users  []userJSON  `json:"users"`
+	Files  []fileJSON  `json:"files"`
+	Paging *pagingNext `json:"paging,omitempty"`
+}
+
+func (c *ctx) usersBody(users []*user) usersResponse {
+	b := c.sideload()
+	for _, u := range users {
+		b.addUser(u.id)
+	}
+	return usersResponse{Users: b.users(), Files: b.files()}
+}
+
+func (s *Server) routesUsers() {
+	s.route("GET /api/v3/users", authUser, s.queryUsers)
+	s.route("PUT /api/v3/users", authUser, s.updateUser)
+	s.route("GET /api/v3/users/list", authUser, func(c *ctx) error {
+		ids, err := c.idsParam("userIds", 100)
+		if err != nil {
+			return err
+		}
+		var out []*user
+		for _, id := range ids {
+			if u := c.st.users[id]; u != nil {
+				out = append(out, u)
+			}
+		}
+		return c.ok(c.usersBody(out))
+	})
+	s.route("GET /api/v3/users/{userId}", authUser, func(c *ctx) error {
+		var u *user
+		if c.q("type") == "internal" {
+			u = c.st.userByInternalID(c.path("userId"))
+		} else {
+			u = c.st.users[c.path("userId")]
+		}
+		if u == nil {
+			return errNotFound("User Not Found.")
+		}
+		return c.ok(c.usersBody([]*user{u}))
+	})
+	s.route("DELETE /api/v4/users/{userId}", authAdmin, s.deleteUser)
+	s.route("POST /api/v4/me/flags/{userId}", authUser, func(c *ctx) error {
+		u := c.st.liveUser(c.path("userId"))
+		if u == nil {
+			return errNotFound("User Not Found.")
+		}
+		u.flags[c.identity] = c.now()
+		return c.ok(c.usersBody([]*user{u}))
+	})
+	s.route("DELETE /api/v4/me/flags/{userId}", authUser, func(c *ctx) error {
+		u := c.st.liveUser(c.path("userId"))
+		if u == nil {
+			return errNotFound("User Not Found.")
+		}
+		delete(u.flags, c.identity)
+		return c.ok(c.usersBody([]*user{u}))
+	})
+	s.route("DELETE /api/v2/users/{userId}/flags", authAdmin, func(c *ctx) error {
+		u := c.st.users[c.path("userId")]
+		if u == nil {
+			return errNotFound("User Not Found.")
+		}
+		u.flags = flagSet{}
+		return c.ok(u.json())
+	})
+	s.route("GET /api/v3/users/{userId}/isFlagByMe", authUser, func(c *ctx) error {
+		u := c.st.users[c.path("userId")]
+		if u == nil {
+			return errNotFound("User Not Found.")
+		}
+		_, flagged := u.flags[c.identity]
+		return c.ok(map[string]bool{"isFlagByMe": flagged})
+	})
+	s.route("POST /api/v2/users/ban", authAdmin, func(c *ctx) error { return s.setGlobalBan(c, true) })
+	s.route("POST /api/v2/users/unban", authAdmin, func(c *ctx) error { return s.setGlobalBan(c, false) })
+	s.route("GET /api/v4/me/user-blocks", authUser, s.listBlocks)
+	s.route("POST /api/v4/me/user-blocks/{userId}", authUser, func(c *ctx) error { return s.setBlock(c, true) })
+	s.route("DELETE /api/v4/me/user-blocks/{userId}", authUser, func(c *ctx) error { return s.setBlock(c, false) })
+}
+
+func (s *Server) queryUsers(c *ctx) error {
+	keyword := strings.ToLower(c.q("keyword"))
+	filter, sortBy := c.q("filter"), c.q("sortBy")
+	if err := enum("filter", filter, "all", "flagged"); err != nil {
+		return err
+	}
+	if err := enum("sortBy", sortBy, "firstCreated", "lastCreated", "displayName"); err != nil {
+		return err
+	}
+	exact, err := c.qBool("exactMatchKeyword")
+	if err != nil {
+		return err
+	}
+	isDeleted, err := c.qBool("isDeleted")
+	if err != nil {
+		return err
+	}
+	p, err := c.pageParams(defaultPageSize)
+	if err != nil {
+		return err
+	}
+	var list []*user
+	for _, u := range c.st.users {
+		if !deletedFilter(isDeleted, u.deleted) || (filter == "flagged" && u.flags.count() == 0) {
+			continue
+		}
+		if keyword != "" {
+			name, id := strings.ToLower(u.displayName), strings.ToLower(u.id)
+			if exact != nil && *exact {
+				if name != keyword && id != keyword {
+					continue
+				}
+			} else if !strings.Contains(name, keyword) && !strings.Contains(id, keyword) {
+				continue
+			}
+		}
+		list = append(list, u)
+	}
+	switch sortBy {
+	case "firstCreated", "lastCreated":
+		sortByCreated(list, func(u *user) (time.Time, int64) { return u.createdAt, u.seq }, sortBy == "lastCreated")
+	default:
+		sort.Slice(list, func(i, j int) bool {
+			a, b := strings.ToLower(list[i].displayName), strings.ToLower(list[j].displayName)
+			if a != b {
+				return a < b
+			}
+			return list[i].id < list[j].id
+		})
+	}
+	win, cur := paginate(list, p)
+	body := c.usersBody(win)
+	body.Paging = &pagingNext{Next: cur.next}
+	return c.ok(body)
+}
+
+type updateUserRequest struct {
+	UserID          string          `json:"userId"`
+	DisplayName     *string         `json:"displayName"`
+	Roles           *[]string       `json:"roles"`
+	Metadata        *map[string]any `json:"metadata"`
+	AvatarFileID    *string         `json:"avatarFileId"`
+	AvatarCustomURL *string         `json:"avatarCustomUrl"`
+	Description     *string         `json:"description"`
+}
+
+func (s *Server) updateUser(c *ctx) error {
+	var req updateUserRequest
+	if err := c.decode(&req, true); err != nil {
+		return err
+	}
+	target := req.UserID
+	if target == "" {
+		if c.isAdmin {
+			return errBadRequest("Parameters validation error: userId is required")
+		}
+		target = c.identity
+	}
+	if !c.isAdmin && target != c.identity {
+		return errUnauthorized("Only administrator can update user")
+	}
+	u := c.st.liveUser(target)
+	if u == nil {
+		return errNotFound("User Not Found.")
+	}
+	if req.Roles != nil && !c.isAdmin {
+		return errPermission("Only administrator can do this")
+	}
+	if req.DisplayName != nil {
+		if err := maxLen("displayName", *req.DisplayName, 100); err != nil {
+			return err
+		}
+	}
+	if req.Description != nil {
+		if err := maxLen("description", *req.Description, 500); err != nil {
+			return err
+		}
+	}
+	if req.Roles != nil && len(*req.Roles) > 10 {
+		return errBadRequest("Parameters validation error: at most 10 roles")
+	}
+	if req.AvatarFileID != nil && *req.AvatarFileID != "" {
+		f := c.st.files[*req.AvatarFileID]
+		if f == nil {
+			return errNotFound("File not found.")
+		}
+		if f.kind != "image" {
+			return errForbidden("Avatar must be an image.")
+		}
+	}
+	if req.DisplayName != nil {
+		u.displayName = *req.DisplayName
+	}
+	if req.Roles != nil {
+		u.roles = uniq(*req.Roles)
+	}
+	if req.Metadata != nil {
+		u.metadata = obj(*req.Metadata)
+	}
+	if req.AvatarFileID != nil {
+		u.avatarFileID = *req.AvatarFileID
+	}
+	if req.AvatarCustomURL != nil {
+		u.avatarCustomURL = *req.AvatarCustomURL
+	}
+	if req.Description != nil {
+		u.description = *req.Description
+	}
+	u.updatedAt = c.now()
+	return c.ok(c.usersBody([]*user{u}))
+}
+
+func (s *Server) deleteUser(c *ctx) error {
+	u := c.st.users[c.path("userId")]
+	if u == nil {
+		return errNotFound("User Not Found.")
+	}
+	if u.deleted {
+		return errBadRequest("User is already deleted")
+	}
+	flag := func(name string) bool { v, _ := c.qBool(name); return v != nil && *v }
+	deleteAll := flag("deleteAll")
+	now := c.now()
+	u.deleted = true
+	u.updatedAt = now
+	c.st.revokeUser(u.id)
+	for _, p := range c.st.posts {
+		if p.postedUserID != u.id || p.parentID != "" {
+			continue
+		}
+		if deleteAll || flag("hardDeletePost") {
+			c.st.purgePost(p)
+		}
+	}
+	for _, cm := range c.st.comments {
+		if cm.userID == u.id && (deleteAll || flag("hardDeleteComment")) {
+			c.st.purgeComment(cm)
+		}
+	}
+	for _, m := range c.st.messages {
+		if m.creatorID != u.id {
+			continue
+		}
+		switch {
+		case deleteAll:
+			c.st.purgeMessage(m)
+		case flag("markMessageDeleted"):
+			m.deleted, m.updatedAt = true, now
+		}
+	}
+	if deleteAll {
+		for _, pl := range c.st.polls {
+			if pl.userID == u.id {
+				delete(c.st.polls, pl.id)
+			}
+		}
+		c.st.removeReactionsBy(u.id)
+	}
+	return c.ok(map[string]bool{"success": true})
+}
+
+func (s *Server) setGlobalBan(c *ctx, banned bool) error {
+	var req struct {
+		UserID string `json:"userId"`
+	}
+	if err := c.decode(&req, true); err != nil {
+		return err
+	}
+	if req.UserID == "" {
+		return errBadRequest("Parameters validation error: userId is required")
+	}
+	u := c.st.users[req.UserID]
+	if u == nil {
+		return errNotFound("Resource Not Found.")
+	}
+	u.globalBan = banned
+	u.updatedAt = c.now()
+	return c.ok(successBody)
+}
+
+// followJSON is the spec's follow-relation shape used by the block endpoints.
+type followJSON struct {
+	From               string `json:"from"`
+	FromUserPublicID   string `json:"fromUserPublicId"`
+	FromUserInternalID string `json:"fromUserInternalId"`
+	To                 string `json:"to"`
+	ToUserPublicID     string `json:"toUserPublicId"`
+	ToUserInternalID   string `json:"toUserInternalId"`
+	Status             string `json:"status"`
+	CreatedAt          string `json:"createdAt"`
+	UpdatedAt          string `json:"updatedAt"`
+}
+
+type followCountJSON struct {
+	UserID         string `json:"userId"`
+	FollowerCount  int    `json:"followerCount"`
+	FollowingCount int    `json:"followingCount"`
+	PendingCount   int    `json:"pendingCount"`
+}
+
+func follow(from, to *user, status string, at time.Time) followJSON {
+	return followJSON{
+		From: from.id, FromUserPublicID: from.id, FromUserInternalID: from.internalID,
+		To: to.id, ToUserPublicID: to.id, ToUserInternalID: to.internalID,
+		Status: status, CreatedAt: ts(at), UpdatedAt: ts(at),
+	}
+}
+
+func (s *Server) setBlock(c *ctx, block bool) error {
+	me := c.me()
+	other := c.st.liveUser(c.path("userId"))
+	if other == nil {
+		return errNotFound("User Not Found.")
+	}
+	if other.id == me.id {
+		return errBadRequest("You cannot block yourself")
+	}
+	now := c.now()
+	if block {
+		if c.st.blocks[me.id] == nil {
+			c.st.blocks[me.id] = map[string]time.Time{}
+		}
+		if _, ok := c.st.blocks[me.id][other.id]; !ok {
+			c.st.blocks[me.id][other.id] = now
+		}
+	} else {
+		delete(c.st.blocks[me.id], other.id)
+	}
+	return c.ok(map[string]any{
+		"follows":      []followJSON{follow(me, other, "none", now)},
+		"followCounts": []followCountJSON{{UserID: other.id}},
+	})
+}
+
+func (s *Server) listBlocks(c *ctx) error {
+	c.bareOpts = true
+	me := c.me()
+	p, err := c.pageParams(defaultPageSize)
+	if err != nil {
+		return err
+	}
+	type blocked struct {
+		u  *user
+		at time.Time
+	}
+	var list []blocked
+	for id, at := range c.st.blocks[me.id] {
+		if u := c.st.users[id]; u != nil {
+			list = append(list, blocked{u, at})
+		}
+	}
+	sortByCreated(list, func(b blocked) (time.Time, int64) { return b.at, b.u.seq }, true)
+	win, cur := paginate(list, p)
+	b := c.sideload()
+	follows := []followJSON{}
+	for _, bl := range win {
+		follows = append(follows, follow(me, bl.u, "blocked", bl.at))
+		b.addUser(bl.u.id)
+	}
+	return c.ok(map[string]any{
+		"follows": follows,
+		"users":   b.users(),
+		"files":   b.files(),
+		"paging":  cur.withTotal(),
+	})
+}
