@@ -233,20 +233,20 @@ func (p *ChannelPayload) Member(ch *Channel, userID string) *ChannelUser {
 }
 
 // User returns the sideloaded user with the given ID (public, internal or private), or nil.
-func (p *ChannelPayload) User(userID string) *User { return channelsFindUser(p.Users, userID) }
+func (p *ChannelPayload) User(userID string) *User { return findUser(p.Users, userID) }
 
 // MemberUser returns the user of a membership, or nil.
 func (p *ChannelPayload) MemberUser(cu *ChannelUser) *User {
 	if cu == nil {
 		return nil
 	}
-	if u := channelsFindUser(p.Users, cu.UserID); u != nil {
+	if u := findUser(p.Users, cu.UserID); u != nil {
 		return u
 	}
-	if u := channelsFindUser(p.Users, cu.UserPublicID); u != nil {
+	if u := findUser(p.Users, cu.UserPublicID); u != nil {
 		return u
 	}
-	return channelsFindUser(p.Users, cu.UserInternalID)
+	return findUser(p.Users, cu.UserInternalID)
 }
 
 // File returns the sideloaded file with the given ID, or nil.
@@ -287,25 +287,6 @@ func (p *ChannelPayload) MessageFeedInfo(messageFeedID string) *MessageFeedInfo 
 // channelsSame reports whether id names ch in any of its forms.
 func channelsSame(id string, ch *Channel) bool {
 	return id != "" && (id == ch.ChannelID || id == ch.ChannelInternalID || id == ch.ChannelPublicID)
-}
-
-// channelsFindUser finds a user by public, internal or private ID.
-func channelsFindUser(users []User, userID string) *User {
-	if userID == "" {
-		return nil
-	}
-	for i := range users {
-		if users[i].UserID == userID {
-			return &users[i]
-		}
-	}
-	for i := range users {
-		u := &users[i]
-		if u.UserPublicID == userID || u.UserInternalID == userID || u.ID == userID {
-			return u
-		}
-	}
-	return nil
 }
 
 // channelsOne checks that a single-channel answer holds its channel.

@@ -156,7 +156,7 @@ func (p *CommentPayload) Comment() *Comment {
 }
 
 // User returns the sideloaded user with the given public ID, or nil.
-func (p *CommentPayload) User(userID string) *User { return postsFindUser(p.Users, userID) }
+func (p *CommentPayload) User(userID string) *User { return findUser(p.Users, userID) }
 
 // File returns the sideloaded file with the given ID, or nil.
 func (p *CommentPayload) File(fileID string) *File { return findFile(p.Files, fileID) }
@@ -167,7 +167,7 @@ func (p *CommentPayload) Author(comment *Comment) *User {
 		return nil
 	}
 	for _, id := range []string{comment.UserID, comment.UserPublicID} {
-		if u := postsFindUser(p.Users, id); u != nil {
+		if u := findUser(p.Users, id); u != nil {
 			return u
 		}
 	}

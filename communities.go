@@ -257,14 +257,7 @@ func (p *CommunityPayload) Member(communityID, userID string) *CommunityUser {
 }
 
 // User returns the sideloaded user with the given ID, or nil.
-func (p *CommunityPayload) User(userID string) *User {
-	for i := range p.Users {
-		if u := &p.Users[i]; u.UserID == userID || (u.UserPublicID != "" && u.UserPublicID == userID) {
-			return u
-		}
-	}
-	return nil
-}
+func (p *CommunityPayload) User(userID string) *User { return findUser(p.Users, userID) }
 
 // Creator returns the user who created community, or nil when the payload does not hold it.
 func (p *CommunityPayload) Creator(community *Community) *User {

@@ -196,11 +196,11 @@ func (p *MessagePayload) Author(m *Message) *User {
 	if m == nil {
 		return nil
 	}
-	return channelsFindUser(p.Users, m.CreatorID)
+	return findUser(p.Users, m.CreatorID)
 }
 
 // User returns the sideloaded user with the given ID (public, internal or private), or nil.
-func (p *MessagePayload) User(userID string) *User { return channelsFindUser(p.Users, userID) }
+func (p *MessagePayload) User(userID string) *User { return findUser(p.Users, userID) }
 
 // MentionedUsers returns the sideloaded users m mentions by ID.
 func (p *MessagePayload) MentionedUsers(m *Message) []User {
@@ -210,7 +210,7 @@ func (p *MessagePayload) MentionedUsers(m *Message) []User {
 	var out []User
 	for _, mention := range m.MentionedUsers {
 		for _, id := range mention.UserIDs {
-			if u := channelsFindUser(p.Users, id); u != nil {
+			if u := findUser(p.Users, id); u != nil {
 				out = append(out, *u)
 			}
 		}
@@ -790,11 +790,11 @@ func (p *MessageV3Payload) Author(m *MessageV3) *User {
 	if m == nil {
 		return nil
 	}
-	return channelsFindUser(p.Users, m.UserID)
+	return findUser(p.Users, m.UserID)
 }
 
 // User returns the sideloaded user with the given ID (public, internal or private), or nil.
-func (p *MessageV3Payload) User(userID string) *User { return channelsFindUser(p.Users, userID) }
+func (p *MessageV3Payload) User(userID string) *User { return findUser(p.Users, userID) }
 
 // File returns the sideloaded file with the given ID, or nil.
 func (p *MessageV3Payload) File(fileID string) *File { return findFile(p.Files, fileID) }
@@ -1181,7 +1181,7 @@ func (p *MessageFeedPayload) Creator(f *MessageFeed) *User {
 	if f == nil {
 		return nil
 	}
-	return channelsFindUser(p.Users, f.CreatorID)
+	return findUser(p.Users, f.CreatorID)
 }
 
 // LastMessage returns the sideloaded latest message of f, or nil.
@@ -1198,7 +1198,7 @@ func (p *MessageFeedPayload) LastMessage(f *MessageFeed) *Message {
 }
 
 // User returns the sideloaded user with the given ID (public, internal or private), or nil.
-func (p *MessageFeedPayload) User(userID string) *User { return channelsFindUser(p.Users, userID) }
+func (p *MessageFeedPayload) User(userID string) *User { return findUser(p.Users, userID) }
 
 func messagesFeedOne(p *MessageFeedPayload, method, path string) (*MessageFeedPayload, error) {
 	if _, err := first(p.MessageFeeds, method, path, "message feed"); err != nil {

@@ -113,26 +113,14 @@ func (p *PollPayload) Poll() *Poll {
 }
 
 // User returns the sideloaded user with the given public ID, or nil.
-func (p *PollPayload) User(userID string) *User { return pollsFindUser(p.Users, userID) }
+func (p *PollPayload) User(userID string) *User { return findUser(p.Users, userID) }
 
 // Creator returns the sideloaded user who created poll, or nil.
 func (p *PollPayload) Creator(poll *Poll) *User {
 	if poll == nil {
 		return nil
 	}
-	return pollsFindUser(p.Users, poll.UserID)
-}
-
-func pollsFindUser(users []User, userID string) *User {
-	if userID == "" {
-		return nil
-	}
-	for i := range users {
-		if users[i].UserID == userID {
-			return &users[i]
-		}
-	}
-	return nil
+	return findUser(p.Users, poll.UserID)
 }
 
 // PollAnswerParams is one answer of a new poll.
@@ -312,7 +300,7 @@ func (p *PollVotePage) pageItems() []PollVote { return p.UsersAnswered }
 func (p *PollVotePage) pageInfo() Paging      { return p.Paging }
 
 // User returns the sideloaded user with the given public ID, or nil.
-func (p *PollVotePage) User(userID string) *User { return pollsFindUser(p.Users, userID) }
+func (p *PollVotePage) User(userID string) *User { return findUser(p.Users, userID) }
 
 // Poll returns the sideloaded poll, or nil.
 func (p *PollVotePage) Poll() *Poll {

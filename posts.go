@@ -350,7 +350,7 @@ func (p *PostPayload) Post() *Post {
 }
 
 // User returns the sideloaded user with the given public ID, or nil.
-func (p *PostPayload) User(userID string) *User { return postsFindUser(p.Users, userID) }
+func (p *PostPayload) User(userID string) *User { return findUser(p.Users, userID) }
 
 // File returns the sideloaded file with the given ID, or nil.
 func (p *PostPayload) File(fileID string) *File { return findFile(p.Files, fileID) }
@@ -361,7 +361,7 @@ func (p *PostPayload) Author(post *Post) *User {
 		return nil
 	}
 	for _, id := range []string{post.PostedUserID, post.PostedUserPublicID} {
-		if u := postsFindUser(p.Users, id); u != nil {
+		if u := findUser(p.Users, id); u != nil {
 			return u
 		}
 	}
@@ -529,18 +529,6 @@ func (p *PostPayload) Feed(post *Post) *Feed {
 	for i := range p.Feeds {
 		if p.Feeds[i].FeedID == post.FeedID {
 			return &p.Feeds[i]
-		}
-	}
-	return nil
-}
-
-func postsFindUser(users []User, userID string) *User {
-	if userID == "" {
-		return nil
-	}
-	for i := range users {
-		if users[i].UserID == userID {
-			return &users[i]
 		}
 	}
 	return nil

@@ -109,7 +109,7 @@ func reactionsUser(users []User, r *Reactor) *User {
 		return nil
 	}
 	for _, id := range []string{r.UserID, r.UserPublicID} {
-		if u := postsFindUser(users, id); u != nil {
+		if u := findUser(users, id); u != nil {
 			return u
 		}
 	}

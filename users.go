@@ -259,6 +259,24 @@ func first[T any](items []T, method, path, what string) (*T, error) {
 	return &items[0], nil
 }
 
+// findUser finds a sideloaded user by public ID, else by internal or private ID.
+func findUser(users []User, userID string) *User {
+	if userID == "" {
+		return nil
+	}
+	for i := range users {
+		if users[i].UserID == userID {
+			return &users[i]
+		}
+	}
+	for i := range users {
+		if u := &users[i]; u.UserPublicID == userID || u.UserInternalID == userID || u.ID == userID {
+			return u
+		}
+	}
+	return nil
+}
+
 func findFile(files []File, fileID string) *File {
 	for i := range files {
 		if files[i].FileID == fileID {
