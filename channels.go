@@ -596,6 +596,8 @@ type ListChannelsParams struct {
 	SortBy ChannelSortBy
 }
 
+func (p *ListChannelsParams) token() *string { return &p.PageToken }
+
 func (p *ListChannelsParams) query(op string) (query, error) {
 	if p == nil {
 		p = &ListChannelsParams{}
@@ -634,14 +636,7 @@ func (p *ListChannelsParams) query(op string) (query, error) {
 // List returns an iterator over the channels matching params, fetching pages as it goes.
 // GET /api/v3/channels.
 func (s *ChannelsService) List(ctx context.Context, params *ListChannelsParams) iter.Seq2[Channel, error] {
-	p := ListChannelsParams{}
-	if params != nil {
-		p = *params
-	}
-	return iterate(ctx, p.PageToken, func(ctx context.Context, token string) (*ChannelPayload, error) {
-		p.PageToken = token
-		return s.ListPage(ctx, &p)
-	})
+	return listAll(ctx, params, s.ListPage)
 }
 
 // ListPage returns one page of channels with their sideloads and cursors.
@@ -696,6 +691,8 @@ type SearchChannelsParams struct {
 	OrderBy ChannelSearchOrder
 }
 
+func (p *SearchChannelsParams) token() *string { return &p.PageToken }
+
 func (p *SearchChannelsParams) query(op string) (query, error) {
 	if p == nil {
 		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
@@ -747,18 +744,7 @@ type ChannelSearchInfo struct {
 // Search returns an iterator over the channels matching params, fetching pages as it goes.
 // GET /api/v2/search/channels.
 func (s *ChannelsService) Search(ctx context.Context, params *SearchChannelsParams) iter.Seq2[Channel, error] {
-	var p *SearchChannelsParams
-	token := ""
-	if params != nil {
-		cp := *params
-		p, token = &cp, params.PageToken
-	}
-	return iterate(ctx, token, func(ctx context.Context, token string) (*ChannelSearchPage, error) {
-		if p != nil {
-			p.PageToken = token
-		}
-		return s.SearchPage(ctx, p)
-	})
+	return listAll(ctx, params, s.SearchPage)
 }
 
 // SearchPage returns one page of a channel search. GET /api/v2/search/channels. The
@@ -880,6 +866,8 @@ type ListChannelMembersParams struct {
 	IsDeleted *bool
 }
 
+func (p *ListChannelMembersParams) token() *string { return &p.PageToken }
+
 func (p *ListChannelMembersParams) query(op string) (query, error) {
 	if p == nil {
 		p = &ListChannelMembersParams{}
@@ -918,13 +906,8 @@ func (p *ListChannelMembersParams) query(op string) (query, error) {
 // GET /api/v4/channels/{channelId}/users. For a moderation view, filter with
 // Memberships: banned or muted.
 func (s *ChannelsService) ListMembers(ctx context.Context, channelID string, params *ListChannelMembersParams) iter.Seq2[ChannelUser, error] {
-	p := ListChannelMembersParams{}
-	if params != nil {
-		p = *params
-	}
-	return iterate(ctx, p.PageToken, func(ctx context.Context, token string) (*ChannelMemberPage, error) {
-		p.PageToken = token
-		return s.ListMembersPage(ctx, channelID, &p)
+	return listAll(ctx, params, func(ctx context.Context, p *ListChannelMembersParams) (*ChannelMemberPage, error) {
+		return s.ListMembersPage(ctx, channelID, p)
 	})
 }
 
@@ -975,6 +958,8 @@ type ListChannelMembersV3Params struct {
 	IsDeleted *bool
 }
 
+func (p *ListChannelMembersV3Params) token() *string { return &p.PageToken }
+
 func (p *ListChannelMembersV3Params) query(op string) (query, error) {
 	if p == nil {
 		p = &ListChannelMembersV3Params{}
@@ -1001,13 +986,8 @@ func (p *ListChannelMembersV3Params) query(op string) (query, error) {
 // pages as it goes. GET /api/v3/channels/{channelId}/users. It differs from ListMembers
 // (v4) in its filters: one Filter value instead of Memberships, no Search.
 func (s *ChannelsService) ListMembersV3(ctx context.Context, channelID string, params *ListChannelMembersV3Params) iter.Seq2[ChannelUser, error] {
-	p := ListChannelMembersV3Params{}
-	if params != nil {
-		p = *params
-	}
-	return iterate(ctx, p.PageToken, func(ctx context.Context, token string) (*ChannelMemberPage, error) {
-		p.PageToken = token
-		return s.ListMembersV3Page(ctx, channelID, &p)
+	return listAll(ctx, params, func(ctx context.Context, p *ListChannelMembersV3Params) (*ChannelMemberPage, error) {
+		return s.ListMembersV3Page(ctx, channelID, p)
 	})
 }
 

@@ -358,15 +358,7 @@ func commentsRange(op, field string, v, min, max int) error {
 // security asks, and the bearer token). A moderation job lists flagged comments with
 // HasFlag: amity.Ptr(true).
 func (s *CommentsService) List(ctx context.Context, params *ListCommentsParams) iter.Seq2[Comment, error] {
-	p := ListCommentsParams{}
-	if params != nil {
-		p = *params
-	}
-	return iterate(ctx, p.PageToken, func(ctx context.Context, token string) (*CommentPayload, error) {
-		page := p
-		page.PageToken = token
-		return s.ListPage(ctx, &page)
-	})
+	return listAll(ctx, params, s.ListPage)
 }
 
 // ListPage returns one page of comments with their replies, authors and files, and its

@@ -729,18 +729,7 @@ func (s *CommunitiesService) getMany(ctx context.Context, op string, ids []strin
 // List returns an iterator over the communities matching params, fetching pages as it goes.
 // GET /api/v3/communities.
 func (s *CommunitiesService) List(ctx context.Context, params *ListCommunitiesParams) iter.Seq2[Community, error] {
-	token := ""
-	if params != nil {
-		token = params.PageToken
-	}
-	return iterate(ctx, token, func(ctx context.Context, token string) (*CommunityPayload, error) {
-		p := ListCommunitiesParams{}
-		if params != nil {
-			p = *params
-		}
-		p.PageToken = token
-		return s.ListPage(ctx, &p)
-	})
+	return listAll(ctx, params, s.ListPage)
 }
 
 // ListPage returns one page of communities with their sideloads and cursors.
@@ -850,17 +839,8 @@ func (s *CommunitiesService) MyPermissions(ctx context.Context, communityID stri
 // and banned users; see ListCommunityMembersParams.Memberships), fetching pages as it goes.
 // GET /api/v3/communities/{communityId}/users.
 func (s *CommunitiesService) ListMembers(ctx context.Context, communityID string, params *ListCommunityMembersParams) iter.Seq2[CommunityUser, error] {
-	token := ""
-	if params != nil {
-		token = params.PageToken
-	}
-	return iterate(ctx, token, func(ctx context.Context, token string) (*CommunityMemberPage, error) {
-		p := ListCommunityMembersParams{}
-		if params != nil {
-			p = *params
-		}
-		p.PageToken = token
-		return s.ListMembersPage(ctx, communityID, &p)
+	return listAll(ctx, params, func(ctx context.Context, p *ListCommunityMembersParams) (*CommunityMemberPage, error) {
+		return s.ListMembersPage(ctx, communityID, p)
 	})
 }
 

@@ -223,18 +223,7 @@ func (s *CommunityCategoriesService) GetMany(ctx context.Context, categoryIDs []
 // List returns an iterator over the categories matching params, fetching pages as it goes.
 // GET /api/v3/community-categories.
 func (s *CommunityCategoriesService) List(ctx context.Context, params *ListCommunityCategoriesParams) iter.Seq2[CommunityCategory, error] {
-	token := ""
-	if params != nil {
-		token = params.PageToken
-	}
-	return iterate(ctx, token, func(ctx context.Context, token string) (*CommunityCategoryPayload, error) {
-		p := ListCommunityCategoriesParams{}
-		if params != nil {
-			p = *params
-		}
-		p.PageToken = token
-		return s.ListPage(ctx, &p)
-	})
+	return listAll(ctx, params, s.ListPage)
 }
 
 // ListPage returns one page of categories with their avatar files and cursors.

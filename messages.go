@@ -433,6 +433,8 @@ type ListMessagesParams struct {
 	SortBy MessageSortBy
 }
 
+func (p *ListMessagesParams) token() *string { return &p.PageToken }
+
 func (p *ListMessagesParams) query(op string) (query, error) {
 	if p == nil {
 		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
@@ -478,18 +480,7 @@ func (p *ListMessagesParams) query(op string) (query, error) {
 // pages as it goes. GET /api/v5/messages. To work through flagged messages (a moderation
 // queue), set HasFlags, then Delete or ClearFlags each one.
 func (s *MessagesService) List(ctx context.Context, params *ListMessagesParams) iter.Seq2[Message, error] {
-	var p *ListMessagesParams
-	token := ""
-	if params != nil {
-		cp := *params
-		p, token = &cp, params.PageToken
-	}
-	return iterate(ctx, token, func(ctx context.Context, token string) (*MessagePayload, error) {
-		if p != nil {
-			p.PageToken = token
-		}
-		return s.ListPage(ctx, p)
-	})
+	return listAll(ctx, params, s.ListPage)
 }
 
 // ListPage returns one page of a message feed's messages with their sideloads and cursors.
@@ -520,6 +511,8 @@ type ListByCreatorParams struct {
 	After, Before string
 }
 
+func (p *ListByCreatorParams) token() *string { return &p.PageToken }
+
 func (p *ListByCreatorParams) query(op string) (query, error) {
 	if p == nil {
 		p = &ListByCreatorParams{}
@@ -547,13 +540,8 @@ func (p *ListByCreatorParams) query(op string) (query, error) {
 // ListByCreator returns an iterator over the messages of one user across feeds, fetching
 // pages as it goes; admins only. GET /api/v5/messages/user/{creatorId}.
 func (s *MessagesService) ListByCreator(ctx context.Context, creatorID string, params *ListByCreatorParams) iter.Seq2[Message, error] {
-	p := ListByCreatorParams{}
-	if params != nil {
-		p = *params
-	}
-	return iterate(ctx, p.PageToken, func(ctx context.Context, token string) (*MessagePayload, error) {
-		p.PageToken = token
-		return s.ListByCreatorPage(ctx, creatorID, &p)
+	return listAll(ctx, params, func(ctx context.Context, p *ListByCreatorParams) (*MessagePayload, error) {
+		return s.ListByCreatorPage(ctx, creatorID, p)
 	})
 }
 
@@ -973,6 +961,8 @@ type ListMessagesV3Params struct {
 	PageToken string
 }
 
+func (p *ListMessagesV3Params) token() *string { return &p.PageToken }
+
 func (p *ListMessagesV3Params) query(op string) (query, error) {
 	if p == nil {
 		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
@@ -1029,18 +1019,7 @@ func (p *ListMessagesV3Params) query(op string) (query, error) {
 // it goes. GET /api/v3/messages. It differs from List (v5) in addressing a channel rather
 // than a message feed and in paging by segment (see ListMessagesV3Params).
 func (s *MessagesService) ListV3(ctx context.Context, params *ListMessagesV3Params) iter.Seq2[MessageV3, error] {
-	var p *ListMessagesV3Params
-	token := ""
-	if params != nil {
-		cp := *params
-		p, token = &cp, params.PageToken
-	}
-	return iterate(ctx, token, func(ctx context.Context, token string) (*MessageV3Payload, error) {
-		if p != nil {
-			p.PageToken = token
-		}
-		return s.ListV3Page(ctx, p)
-	})
+	return listAll(ctx, params, s.ListV3Page)
 }
 
 // ListV3Page returns one page of a channel's messages with the v3 API.
@@ -1359,6 +1338,8 @@ type ListMessageFeedsParams struct {
 	SortBy MessageFeedSortBy
 }
 
+func (p *ListMessageFeedsParams) token() *string { return &p.PageToken }
+
 func (p *ListMessageFeedsParams) query(op string) (query, error) {
 	if p == nil {
 		p = &ListMessageFeedsParams{}
@@ -1387,13 +1368,8 @@ func (p *ListMessageFeedsParams) query(op string) (query, error) {
 // goes. GET /api/v5/message-feeds/channel/{channelId}; channelID is the channel's internal
 // ID (at most 30 characters).
 func (s *MessagesService) ListFeeds(ctx context.Context, channelID string, params *ListMessageFeedsParams) iter.Seq2[MessageFeed, error] {
-	p := ListMessageFeedsParams{}
-	if params != nil {
-		p = *params
-	}
-	return iterate(ctx, p.PageToken, func(ctx context.Context, token string) (*MessageFeedPayload, error) {
-		p.PageToken = token
-		return s.ListFeedsPage(ctx, channelID, &p)
+	return listAll(ctx, params, func(ctx context.Context, p *ListMessageFeedsParams) (*MessageFeedPayload, error) {
+		return s.ListFeedsPage(ctx, channelID, p)
 	})
 }
 
@@ -1408,13 +1384,8 @@ func (s *MessagesService) ListFeedsPage(ctx context.Context, channelID string, p
 // characters. The spec declares no paging for this answer: when the server sends none, the
 // iteration ends after the first page.
 func (s *MessagesService) ListFeedsByCreator(ctx context.Context, creatorID string, params *ListMessageFeedsParams) iter.Seq2[MessageFeed, error] {
-	p := ListMessageFeedsParams{}
-	if params != nil {
-		p = *params
-	}
-	return iterate(ctx, p.PageToken, func(ctx context.Context, token string) (*MessageFeedPayload, error) {
-		p.PageToken = token
-		return s.ListFeedsByCreatorPage(ctx, creatorID, &p)
+	return listAll(ctx, params, func(ctx context.Context, p *ListMessageFeedsParams) (*MessageFeedPayload, error) {
+		return s.ListFeedsByCreatorPage(ctx, creatorID, p)
 	})
 }
 

@@ -112,18 +112,7 @@ func (p *ListModerationRulesParams) query(op string) (query, error) {
 // ListBlocklist returns an iterator over the blocklist's rules, fetching pages as it goes.
 // GET /api/v3/blocklists.
 func (s *ModerationService) ListBlocklist(ctx context.Context, params *ListModerationRulesParams) iter.Seq2[BlocklistRule, error] {
-	token := ""
-	if params != nil {
-		token = params.PageToken
-	}
-	return iterate(ctx, token, func(ctx context.Context, token string) (*BlocklistPage, error) {
-		p := ListModerationRulesParams{}
-		if params != nil {
-			p = *params
-		}
-		p.PageToken = token
-		return s.ListBlocklistPage(ctx, &p)
-	})
+	return listAll(ctx, params, s.ListBlocklistPage)
 }
 
 // ListBlocklistPage returns one page of the blocklist's rules. GET /api/v3/blocklists.
@@ -143,18 +132,7 @@ func (s *ModerationService) ListBlocklistPage(ctx context.Context, params *ListM
 // ListAllowlist returns an iterator over the allowlist's rules (allowed link domains),
 // fetching pages as it goes. GET /api/v3/allowlists.
 func (s *ModerationService) ListAllowlist(ctx context.Context, params *ListModerationRulesParams) iter.Seq2[AllowlistRule, error] {
-	token := ""
-	if params != nil {
-		token = params.PageToken
-	}
-	return iterate(ctx, token, func(ctx context.Context, token string) (*AllowlistPage, error) {
-		p := ListModerationRulesParams{}
-		if params != nil {
-			p = *params
-		}
-		p.PageToken = token
-		return s.ListAllowlistPage(ctx, &p)
-	})
+	return listAll(ctx, params, s.ListAllowlistPage)
 }
 
 // ListAllowlistPage returns one page of the allowlist's rules. GET /api/v3/allowlists.

@@ -76,6 +76,24 @@ func iterate[T any, P pageOf[T]](ctx context.Context, token string, fetch func(c
 	}
 }
 
+// listAll is the iterator of every List method: it starts at params' PageToken and fetches
+// each page with page, on a copy of params (nil stands for the zero value), so the caller's
+// params are never changed and the iterator can be ranged over again.
+func listAll[T any, P pageOf[T], Q any, PQ interface {
+	*Q
+	token() *string
+}](ctx context.Context, params PQ, page func(context.Context, PQ) (P, error)) iter.Seq2[T, error] {
+	var p Q
+	if params != nil {
+		p = *params
+	}
+	pp := PQ(&p)
+	return iterate(ctx, *pp.token(), func(ctx context.Context, token string) (P, error) {
+		*pp.token() = token
+		return page(ctx, pp)
+	})
+}
+
 // query builds a request's query string. Empty and nil values are left out, so unset
 // optional fields are never sent.
 type query url.Values
@@ -119,6 +137,8 @@ type PageParams struct {
 	// page. Empty starts at the first page.
 	PageToken string
 }
+
+func (p *PageParams) token() *string { return &p.PageToken }
 
 func (p PageParams) validate(op string) error {
 	if p.Limit < 0 || p.Limit > 100 {

@@ -359,17 +359,8 @@ func (p *ListPollVotersParams) query(op string) (query, error) {
 // ListVoters returns an iterator over the votes for one answer of a poll, each with its
 // voter, fetching pages as it goes. GET /api/v3/polls/{pollId}/answers/{answerId}.
 func (s *PollsService) ListVoters(ctx context.Context, pollID, answerID string, params *ListPollVotersParams) iter.Seq2[PollVote, error] {
-	token := ""
-	if params != nil {
-		token = params.PageToken
-	}
-	return iterate(ctx, token, func(ctx context.Context, token string) (*PollVotePage, error) {
-		p := ListPollVotersParams{}
-		if params != nil {
-			p = *params
-		}
-		p.PageToken = token
-		return s.ListVotersPage(ctx, pollID, answerID, &p)
+	return listAll(ctx, params, func(ctx context.Context, p *ListPollVotersParams) (*PollVotePage, error) {
+		return s.ListVotersPage(ctx, pollID, answerID, p)
 	})
 }
 

@@ -237,15 +237,7 @@ func (p *ListReactionsParams) query(op string) (query, error) {
 // List returns an iterator over who reacted to a post, comment, message or story, fetching
 // pages as it goes. GET /api/v3/reactions.
 func (s *ReactionsService) List(ctx context.Context, params *ListReactionsParams) iter.Seq2[Reactor, error] {
-	p := ListReactionsParams{}
-	if params != nil {
-		p = *params
-	}
-	return iterate(ctx, p.PageToken, func(ctx context.Context, token string) (*ReactionPage, error) {
-		page := p
-		page.PageToken = token
-		return s.ListPage(ctx, &page)
-	})
+	return listAll(ctx, params, s.ListPage)
 }
 
 // ListPage returns one page of reactions with the users who reacted, and its cursors.

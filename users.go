@@ -156,18 +156,7 @@ func (s *UsersService) get(ctx context.Context, op, userID, typ string) (*User, 
 // List returns an iterator over users matching params, fetching pages as it goes.
 // GET /api/v3/users.
 func (s *UsersService) List(ctx context.Context, params *ListUsersParams) iter.Seq2[User, error] {
-	token := ""
-	if params != nil {
-		token = params.PageToken
-	}
-	return iterate(ctx, token, func(ctx context.Context, token string) (*UserPage, error) {
-		p := ListUsersParams{}
-		if params != nil {
-			p = *params
-		}
-		p.PageToken = token
-		return s.ListPage(ctx, &p)
-	})
+	return listAll(ctx, params, s.ListPage)
 }
 
 // ListPage returns one page of users, with its cursors. GET /api/v3/users.
@@ -525,18 +514,7 @@ func (p *ListBlockedUsersParams) query(op string) (query, error) {
 // ListBlocked returns an iterator over the users the calling user blocked, fetching pages
 // as it goes. Call it on a view from Client.AsUser. GET /api/v4/me/user-blocks.
 func (s *UsersService) ListBlocked(ctx context.Context, params *ListBlockedUsersParams) iter.Seq2[User, error] {
-	token := ""
-	if params != nil {
-		token = params.PageToken
-	}
-	return iterate(ctx, token, func(ctx context.Context, token string) (*BlockedUserPage, error) {
-		p := ListBlockedUsersParams{}
-		if params != nil {
-			p = *params
-		}
-		p.PageToken = token
-		return s.ListBlockedPage(ctx, &p)
-	})
+	return listAll(ctx, params, s.ListBlockedPage)
 }
 
 // ListBlockedPage returns one page of the users the calling user blocked, with the block
