@@ -47,9 +47,10 @@ type pageOf[T any] interface {
 // pages after it, fetching each page only when the caller gets to it. A fetch error (or ctx's
 // end) is yielded once, with the zero T, and ends the iteration; breaking out of the loop
 // makes no further request.
-func iterate[T any, P pageOf[T]](ctx context.Context, token string, fetch func(ctx context.Context, token string) (P, error)) iter.Seq2[T, error] {
+func iterate[T any, P pageOf[T]](ctx context.Context, first string, fetch func(ctx context.Context, token string) (P, error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
+		token := first // each range starts over at first
 		seen := map[string]bool{}
 		for {
 			if err := ctx.Err(); err != nil {

@@ -162,3 +162,21 @@ func TestListStopsOnRepeatedCursor(t *testing.T) {
 	assert.Equal(t, 2, n)
 	assert.Equal(t, 2, calls)
 }
+
+func TestListRangesTwiceAndLeavesParamsAlone(t *testing.T) {
+	c, mt := mockClient(t)
+	var queries []string
+	pagedUsers(t, mt, &queries, false)
+	params := &amity.ListUsersParams{PageParams: amity.PageParams{Limit: 2}}
+	seq := c.Users.List(context.Background(), params)
+	for round := 0; round < 2; round++ {
+		n := 0
+		for _, err := range seq {
+			require.NoError(t, err)
+			n++
+		}
+		assert.Equal(t, 3, n, "round %d", round)
+	}
+	assert.Empty(t, params.PageToken, "the caller's params are not changed")
+	assert.Len(t, queries, 4)
+}
