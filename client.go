@@ -368,6 +368,8 @@ type request struct {
 	auth   authKind
 	// accept overrides the Accept header (default application/json), e.g. for downloads.
 	accept string
+	// header holds the operation's own header parameters (never credentials).
+	header http.Header
 	// idempotent marks a write that is safe to repeat after it may have been applied. GET
 	// and HEAD are always idempotent.
 	idempotent bool
@@ -506,6 +508,9 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*retryablehttp.Req
 	h.Set("Accept", "application/json")
 	if r.accept != "" {
 		h.Set("Accept", r.accept)
+	}
+	for k, vs := range r.header {
+		h[http.CanonicalHeaderKey(k)] = vs
 	}
 	if contentType != "" {
 		h.Set("Content-Type", contentType)

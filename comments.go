@@ -415,6 +415,9 @@ type UpdateCommentParams struct {
 	Mentionees []Mentionee `json:"mentionees,omitempty"`
 	// Attachments replaces the attached images.
 	Attachments []CommentAttachment `json:"attachments,omitempty"`
+	// PreserveEditedAt, when true, keeps the comment's editedAt as it was (sent as the
+	// preserve-edited-at header; the server's default is false: editedAt moves).
+	PreserveEditedAt *bool `json:"-"`
 }
 
 // UpdateCommentData changes a comment's content.
@@ -492,8 +495,7 @@ func (s *CommentsService) GetMany(ctx context.Context, commentIDs []string) (*Co
 
 // Update changes a comment's text, metadata, mentions or attachments and returns it.
 // PUT /api/v3/comments/{commentId}. Idempotent by construction (it sets the given fields to
-// the given values), so it is retried like a read. The spec's optional preserve-edited-at
-// header is not sent: the comment's editedAt moves.
+// the given values), so it is retried like a read.
 func (s *CommentsService) Update(ctx context.Context, commentID string, params *UpdateCommentParams) (*CommentPayload, error) {
 	const op = "Comments.Update"
 	path, err := pathf(op, "/api/v3/comments/%s", id("commentID", commentID))
@@ -513,7 +515,8 @@ func (s *CommentsService) Update(ctx context.Context, commentID string, params *
 	if err := firstErr(checks...); err != nil {
 		return nil, err
 	}
-	return s.payload(ctx, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true})
+	return s.payload(ctx, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true,
+		header: preserveEditedAt(params.PreserveEditedAt)})
 }
 
 // DeleteCommentParams are the options of Comments.Delete.

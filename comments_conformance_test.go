@@ -67,10 +67,11 @@ func init() {
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
 				_, err := c.Comments.Update(ctx, "cm1", &amity.UpdateCommentParams{
-					Data:        &amity.UpdateCommentData{Text: amity.Ptr("edited")},
-					Metadata:    map[string]any{"k": "v"},
-					Mentionees:  []amity.Mentionee{{Type: amity.MentionTypeUser, UserIDs: []string{"bob"}}},
-					Attachments: []amity.CommentAttachment{{Type: amity.CommentAttachmentImage, FileID: "f1"}},
+					Data:             &amity.UpdateCommentData{Text: amity.Ptr("edited")},
+					Metadata:         map[string]any{"k": "v"},
+					Mentionees:       []amity.Mentionee{{Type: amity.MentionTypeUser, UserIDs: []string{"bob"}}},
+					Attachments:      []amity.CommentAttachment{{Type: amity.CommentAttachmentImage, FileID: "f1"}},
+					PreserveEditedAt: amity.Ptr(true),
 				})
 				return err
 			}},

@@ -7,9 +7,12 @@ import (
 	"image"
 	"image/png"
 	"log"
+	"net/http"
+	"testing"
 
 	"github.com/amity-go/amity"
 	"github.com/amity-go/amity/amitytest"
+	"github.com/stretchr/testify/require"
 )
 
 // exampleClient starts a seeded fake and returns an admin client for it. Real programs use
@@ -163,4 +166,18 @@ func ExamplePostsService_ListPage() {
 	fmt.Println("pages:", pages, "posts:", posts)
 	// Output:
 	// pages: 4 posts: 7
+}
+
+// TestREADMEAmitytestSnippet is the README's "Testing your code with amitytest" snippet, kept
+// compiling and passing here.
+func TestREADMEAmitytestSnippet(t *testing.T) {
+	srv := amitytest.NewServer()
+	defer srv.Close()
+	seeded := srv.Seed(amitytest.SeedOptions{})
+	c, _ := amity.NewClient(amity.WithBaseURL(srv.URL()),
+		amity.WithAdminToken(srv.AdminToken()), amity.WithAPIKey(srv.APIKey()))
+	srv.FailNext(1, http.StatusServiceUnavailable) // the SDK retries reads
+	u, err := c.Users.Get(context.Background(), seeded.UserIDs[0])
+	require.NoError(t, err)
+	require.Equal(t, seeded.UserIDs[0], u.UserID)
 }

@@ -1043,6 +1043,9 @@ type UpdatePostParams struct {
 	Mentionees []Mentionee `json:"mentionees,omitempty"`
 	// Attachments replaces the attached files (at most 10).
 	Attachments []PostAttachment `json:"attachments,omitempty"`
+	// PreserveEditedAt, when true, keeps the post's editedAt as it was (sent as the
+	// preserve-edited-at header; the server's default is false: editedAt moves).
+	PreserveEditedAt *bool `json:"-"`
 }
 
 // UpdatePostData changes a post's content. Nil fields are left as they are.
@@ -1069,8 +1072,7 @@ func (d *UpdatePostData) validate(op string) error {
 
 // Update changes a post's text, data, metadata, tags, mentions or attachments and returns it.
 // PUT /api/v4/posts/{postId}. Idempotent by construction (it sets the given fields to the
-// given values; sending it twice leaves the same state), so it is retried like a read. The
-// spec's optional preserve-edited-at header is not sent: the post's editedAt moves.
+// given values; sending it twice leaves the same state), so it is retried like a read.
 func (s *PostsService) Update(ctx context.Context, postID string, params *UpdatePostParams) (*PostPayload, error) {
 	const op = "Posts.Update"
 	path, err := s.postPath(op, "/api/v4/posts/%s", postID)
@@ -1089,7 +1091,16 @@ func (s *PostsService) Update(ctx context.Context, postID string, params *Update
 	); err != nil {
 		return nil, err
 	}
-	return s.payload(ctx, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true})
+	return s.payload(ctx, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true,
+		header: preserveEditedAt(params.PreserveEditedAt)})
+}
+
+// preserveEditedAt is the preserve-edited-at header of the update calls, when set.
+func preserveEditedAt(v *bool) http.Header {
+	if v == nil {
+		return nil
+	}
+	return http.Header{"Preserve-Edited-At": {strconv.FormatBool(*v)}}
 }
 
 // UpdatePostV3Params changes a post in Posts.UpdateV3. Nil fields are left as they are.
@@ -1104,6 +1115,9 @@ type UpdatePostV3Params struct {
 	Metadata map[string]any `json:"metadata,omitempty"`
 	// Tags replaces the tags (at most 5, each at most 24 characters).
 	Tags []string `json:"tags,omitempty"`
+	// PreserveEditedAt, when true, keeps the post's editedAt as it was (sent as the
+	// preserve-edited-at header; the server's default is false: editedAt moves).
+	PreserveEditedAt *bool `json:"-"`
 }
 
 // UpdateV3 changes a post with the v3 API and returns it. PUT /api/v3/posts/{postId}. Unlike
@@ -1125,7 +1139,8 @@ func (s *PostsService) UpdateV3(ctx context.Context, postID string, params *Upda
 	); err != nil {
 		return nil, err
 	}
-	return s.payload(ctx, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true})
+	return s.payload(ctx, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true,
+		header: preserveEditedAt(params.PreserveEditedAt)})
 }
 
 // DeletePostParams are the options of Posts.Delete.

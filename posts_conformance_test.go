@@ -109,10 +109,11 @@ func init() {
 					Text: amity.Ptr("edited"), //nolint:staticcheck // deprecated, still covered
 					Data: &amity.UpdatePostData{Text: amity.Ptr("edited"), FileID: amity.Ptr("f1"), StreamID: amity.Ptr("s1"),
 						ThumbnailFileID: amity.Ptr("f2")},
-					Metadata:    map[string]any{"k": "v"},
-					Tags:        []string{"a", "b"},
-					Mentionees:  []amity.Mentionee{{Type: amity.MentionTypeUser, UserIDs: []string{"bob"}}},
-					Attachments: []amity.PostAttachment{{FileID: "f1", Type: amity.PostAttachmentFile}},
+					Metadata:         map[string]any{"k": "v"},
+					Tags:             []string{"a", "b"},
+					Mentionees:       []amity.Mentionee{{Type: amity.MentionTypeUser, UserIDs: []string{"bob"}}},
+					Attachments:      []amity.PostAttachment{{FileID: "f1", Type: amity.PostAttachmentFile}},
+					PreserveEditedAt: amity.Ptr(true),
 				})
 				return err
 			}},
@@ -126,7 +127,7 @@ func init() {
 					Text: amity.Ptr("edited"), //nolint:staticcheck // deprecated, still covered
 					Data: &amity.UpdatePostData{Text: amity.Ptr("edited"), FileID: amity.Ptr("f1"), StreamID: amity.Ptr("s1"),
 						ThumbnailFileID: amity.Ptr("f2")},
-					Metadata: map[string]any{"k": "v"}, Tags: []string{"a"},
+					Metadata: map[string]any{"k": "v"}, Tags: []string{"a"}, PreserveEditedAt: amity.Ptr(true),
 				})
 				return err
 			}},

@@ -567,3 +567,18 @@ func TestPostsModerationJob(t *testing.T) {
 	assert.Len(t, clearComments.calls, 1)
 	assert.Equal(t, 3, reactors)
 }
+
+func TestPostsUpdatePreserveEditedAtHeader(t *testing.T) {
+	c, mt := mockClient(t)
+	var got []string
+	mt.RegisterResponder("PUT", "https://api.test/api/v4/posts/p1", func(r *http.Request) (*http.Response, error) {
+		got = append(got, r.Header.Get("Preserve-Edited-At"))
+		return jsonResponder(200, `{"posts":[{"postId":"p1"}]}`)(r)
+	})
+	ctx := context.Background()
+	_, err := c.Posts.Update(ctx, "p1", &amity.UpdatePostParams{Data: &amity.UpdatePostData{Text: amity.Ptr("x")}})
+	require.NoError(t, err)
+	_, err = c.Posts.Update(ctx, "p1", &amity.UpdatePostParams{Data: &amity.UpdatePostData{Text: amity.Ptr("x")}, PreserveEditedAt: amity.Ptr(true)})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"", "true"}, got, "the header is sent only when set")
+}
