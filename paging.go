@@ -78,8 +78,9 @@ func iterate[T any, P pageOf[T]](ctx context.Context, first string, fetch func(c
 }
 
 // listAll is the iterator of every List method: it starts at params' PageToken and fetches
-// each page with page, on a copy of params (nil stands for the zero value), so the caller's
-// params are never changed and the iterator can be ranged over again.
+// each page with page, on a copy of params (nil stands for the zero value) made for each
+// page, so the caller's params are never changed and the iterator can be ranged over again,
+// even from several goroutines.
 func listAll[T any, P pageOf[T], Q any, PQ interface {
 	*Q
 	token() *string
@@ -88,10 +89,10 @@ func listAll[T any, P pageOf[T], Q any, PQ interface {
 	if params != nil {
 		p = *params
 	}
-	pp := PQ(&p)
-	return iterate(ctx, *pp.token(), func(ctx context.Context, token string) (P, error) {
-		*pp.token() = token
-		return page(ctx, pp)
+	return iterate(ctx, *PQ(&p).token(), func(ctx context.Context, token string) (P, error) {
+		q := p
+		*PQ(&q).token() = token
+		return page(ctx, &q)
 	})
 }
 
