@@ -596,8 +596,6 @@ type ListChannelsParams struct {
 	SortBy ChannelSortBy
 }
 
-func (p *ListChannelsParams) token() *string { return &p.PageToken }
-
 func (p *ListChannelsParams) query(op string) (query, error) {
 	if p == nil {
 		p = &ListChannelsParams{}
@@ -690,8 +688,6 @@ type SearchChannelsParams struct {
 	SortBy  ChannelSearchSortBy
 	OrderBy ChannelSearchOrder
 }
-
-func (p *SearchChannelsParams) token() *string { return &p.PageToken }
 
 func (p *SearchChannelsParams) query(op string) (query, error) {
 	if p == nil {
@@ -866,8 +862,6 @@ type ListChannelMembersParams struct {
 	IsDeleted *bool
 }
 
-func (p *ListChannelMembersParams) token() *string { return &p.PageToken }
-
 func (p *ListChannelMembersParams) query(op string) (query, error) {
 	if p == nil {
 		p = &ListChannelMembersParams{}
@@ -957,8 +951,6 @@ type ListChannelMembersV3Params struct {
 	// IsDeleted: nil lists both, true deleted users only, false others only.
 	IsDeleted *bool
 }
-
-func (p *ListChannelMembersV3Params) token() *string { return &p.PageToken }
 
 func (p *ListChannelMembersV3Params) query(op string) (query, error) {
 	if p == nil {

@@ -433,8 +433,6 @@ type ListMessagesParams struct {
 	SortBy MessageSortBy
 }
 
-func (p *ListMessagesParams) token() *string { return &p.PageToken }
-
 func (p *ListMessagesParams) query(op string) (query, error) {
 	if p == nil {
 		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
@@ -510,8 +508,6 @@ type ListByCreatorParams struct {
 	// After and Before start the page after or before a message ID (at most 30 characters).
 	After, Before string
 }
-
-func (p *ListByCreatorParams) token() *string { return &p.PageToken }
 
 func (p *ListByCreatorParams) query(op string) (query, error) {
 	if p == nil {
@@ -1337,8 +1333,6 @@ type ListMessageFeedsParams struct {
 	// SortBy: lastMessageTimestampDesc (default) or lastMessageTimestampAsc.
 	SortBy MessageFeedSortBy
 }
-
-func (p *ListMessageFeedsParams) token() *string { return &p.PageToken }
 
 func (p *ListMessageFeedsParams) query(op string) (query, error) {
 	if p == nil {
