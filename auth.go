@@ -2,11 +2,13 @@ package amity
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"net/http"
 	"net/url"
-	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -14,10 +16,17 @@ import (
 )
 
 // Secret is a credential (an access or auth token). It formats as "[redacted]" with every
-// fmt verb and in slog, so printing or logging a value that holds one does not leak it. Use
-// string(s) to get the token itself. JSON encoding keeps the value, for callers that store
-// sessions.
+// fmt verb, in slog (text and JSON handlers, nested in any value) and in JSON and text
+// encodings, so printing, logging or encoding a value that holds one does not leak it. Use
+// string(s) to get the token itself, e.g. to store a session. It decodes from JSON as a plain
+// string.
 type Secret string
+
+// MarshalJSON encodes "[redacted]": a Secret never leaves through JSON.
+func (Secret) MarshalJSON() ([]byte, error) { return []byte(`"[redacted]"`), nil }
+
+// MarshalText encodes "[redacted]".
+func (Secret) MarshalText() ([]byte, error) { return []byte("[redacted]"), nil }
 
 // String returns "[redacted]".
 func (Secret) String() string { return "[redacted]" }
@@ -34,9 +43,9 @@ func (Secret) LogValue() slog.Value { return slog.StringValue("[redacted]") }
 // authenticator supplies the bearer token of a Client view.
 type authenticator interface {
 	// token returns the bearer token to send ("" for none); c is the calling view.
-	token(ctx context.Context, c *Client) (string, error)
+	token(ctx context.Context, c *Client) (Secret, error)
 	// invalidate drops tok if it is still the current token.
-	invalidate(tok string)
+	invalidate(tok Secret)
 	// renewable reports whether a 401 may be cured by getting a new token.
 	renewable() bool
 	// identity names the limiter window of this view.
@@ -46,28 +55,43 @@ type authenticator interface {
 // adminAuth sends the admin token.
 type adminAuth struct{}
 
-func (adminAuth) token(_ context.Context, c *Client) (string, error) {
-	return c.t.creds.adminToken, nil
+// adminIdentity is the identity of the admin token.
+const adminIdentity = "admin"
+
+func (adminAuth) token(_ context.Context, c *Client) (Secret, error) {
+	return Secret(c.t.creds.adminToken), nil
 }
-func (adminAuth) invalidate(string) {}
+func (adminAuth) invalidate(Secret) {}
 func (adminAuth) renewable() bool   { return false }
-func (adminAuth) identity() string  { return "admin" }
+func (adminAuth) identity() string  { return adminIdentity }
 
 // noAuth is the root view of a client configured with only an API key: it can register
 // sessions and act as users, but sends no bearer token itself.
 type noAuth struct{}
 
-func (noAuth) token(context.Context, *Client) (string, error) { return "", nil }
-func (noAuth) invalidate(string)                              {}
+func (noAuth) token(context.Context, *Client) (Secret, error) { return "", nil }
+func (noAuth) invalidate(Secret)                              {}
 func (noAuth) renewable() bool                                { return false }
 func (noAuth) identity() string                               { return "api-key" }
+
+// sessionSetup is the view a user's session is registered on: no bearer token, and the
+// user's own limiter window, so that a user's registration never queues behind the admin's
+// calls (the API bills it to the user).
+type sessionSetup struct{ s *userSession }
+
+func (sessionSetup) token(context.Context, *Client) (Secret, error) { return "", nil }
+func (sessionSetup) invalidate(Secret)                              {}
+func (sessionSetup) renewable() bool                                { return false }
+func (v sessionSetup) identity() string                             { return v.s.identity() }
 
 // UserOption configures Client.AsUser.
 type UserOption func(*sessionKey)
 
-// WithDeviceID sets the device ID of the user's session (1–150 characters). Default:
-// "amity-go-" followed by the host name. Registering a session on a device ID invalidates the
-// user's older token on that device, so give each backend identity its own stable ID.
+// WithDeviceID sets the device ID of the user's session (1–150 characters). Registering a
+// session on a device ID invalidates the user's older token on that device, so two processes
+// must never share one. The default is random per Client ("amity-go-" and 24 hex digits),
+// which is safe for any number of processes on one host; set a stable ID only when a single
+// process acts as the user at a time and should keep one session across restarts.
 func WithDeviceID(deviceID string) UserOption { return func(k *sessionKey) { k.deviceID = deviceID } }
 
 // WithDisplayName sets the display name sent with the session registration, which updates
@@ -78,8 +102,12 @@ type sessionKey struct {
 	userID, deviceID, displayName string
 }
 
-// renewBefore is how long before its expiry a user token is replaced.
-const renewBefore = time.Hour
+// A user token is replaced a tenth of its lifetime before it expires, at most an hour
+// before: a 30-day token an hour early, a 10-minute token a minute early.
+const (
+	renewFraction  = 10
+	maxRenewBefore = time.Hour
+)
 
 // fallbackLifetime is assumed when the server's expiresAt cannot be read.
 const fallbackLifetime = 24 * time.Hour
@@ -87,24 +115,25 @@ const fallbackLifetime = 24 * time.Hour
 // userSession caches one user's access token. At most one registration runs at a time
 // however many goroutines need the token; the others wait for it (or for their ctx).
 type userSession struct {
-	key  sessionKey
-	sem  chan struct{} // holds the right to register
-	mu   sync.Mutex
-	tok  string
-	exp  time.Time
-	regs int // registrations made, for tests and logs
+	key   sessionKey
+	sem   chan struct{} // holds the right to register
+	mu    sync.Mutex
+	tok   Secret
+	exp   time.Time
+	renew time.Time // when to replace tok
+	regs  int       // registrations made, for tests and logs
 }
 
-func (s *userSession) current(now time.Time) string {
+func (s *userSession) current(now time.Time) Secret {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.tok != "" && now.Add(renewBefore).Before(s.exp) {
+	if s.tok != "" && now.Before(s.renew) {
 		return s.tok
 	}
 	return ""
 }
 
-func (s *userSession) token(ctx context.Context, c *Client) (string, error) {
+func (s *userSession) token(ctx context.Context, c *Client) (Secret, error) {
 	if tok := s.current(c.t.now()); tok != "" {
 		return tok, nil
 	}
@@ -117,18 +146,22 @@ func (s *userSession) token(ctx context.Context, c *Client) (string, error) {
 	if tok := s.current(c.t.now()); tok != "" {
 		return tok, nil // another goroutine registered while this one waited
 	}
-	root := c.root()
+	setup := &Client{t: c.t, auth: sessionSetup{s}}
+	setup.init()
 	params := &RegisterSessionParams{UserID: s.key.userID, DeviceID: s.key.deviceID, DisplayName: s.key.displayName}
 	if c.t.creds.serverKey != "" {
-		at, err := root.Sessions.CreateAuthToken(ctx, s.key.userID)
+		at, err := setup.Sessions.CreateAuthToken(ctx, s.key.userID)
 		if err != nil {
 			return "", err
 		}
 		params.AuthToken = at
 	}
-	sess, err := root.Sessions.Register(ctx, params)
+	sess, err := setup.Sessions.Register(ctx, params)
 	if err != nil {
 		return "", err
+	}
+	if sess.AccessToken == "" {
+		return "", malformedAnswer(&request{op: "Sessions.Register", method: http.MethodPost, path: "/api/v4/sessions"}, "the session holds no access token")
 	}
 	now := c.t.now()
 	exp, err := time.Parse(time.RFC3339, sess.ExpiresAt)
@@ -136,13 +169,14 @@ func (s *userSession) token(ctx context.Context, c *Client) (string, error) {
 		exp = now.Add(fallbackLifetime)
 	}
 	s.mu.Lock()
-	s.tok, s.exp = string(sess.AccessToken), exp
+	s.tok, s.exp = sess.AccessToken, exp
+	s.renew = exp.Add(-min(exp.Sub(now)/renewFraction, maxRenewBefore))
 	s.regs++
 	s.mu.Unlock()
-	return string(sess.AccessToken), nil
+	return sess.AccessToken, nil
 }
 
-func (s *userSession) invalidate(tok string) {
+func (s *userSession) invalidate(tok Secret) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.tok == tok {
@@ -156,7 +190,9 @@ func (s *userSession) identity() string { return "user:" + s.key.userID }
 // AsUser returns a view of c that calls the API as userID, over the same transport, limiter
 // and retries. The view registers a session (POST /api/v4/sessions with the API key, after
 // getting an auth token with the server key when one is set) on its first call, caches the
-// access token, renews it an hour before it expires and once when the API answers 401. Views
+// access token, renews it a tenth of its lifetime (at most an hour) before it expires and
+// once when the API answers 401. The registration counts against the user's own rate-limit
+// window, never the admin's. Views
 // of the same user and device share one cached session, so AsUser is cheap to call.
 func (c *Client) AsUser(userID string, opts ...UserOption) (*Client, error) {
 	if strings.TrimSpace(userID) == "" {
@@ -168,7 +204,7 @@ func (c *Client) AsUser(userID string, opts ...UserOption) (*Client, error) {
 	if c.t.creds.apiKey == "" {
 		return nil, &ValidationError{Op: "AsUser", Field: "API key", Reason: "is not set (use WithAPIKey)"}
 	}
-	key := sessionKey{userID: userID, deviceID: defaultDeviceID()}
+	key := sessionKey{userID: userID, deviceID: c.t.deviceID}
 	for _, o := range opts {
 		o(&key)
 	}
@@ -203,16 +239,33 @@ func (c *Client) root() *Client {
 	return r
 }
 
-func defaultDeviceID() string {
-	host, err := os.Hostname()
-	if err != nil || host == "" {
-		host = "server"
+// newDeviceID is the default device ID of a Client's user sessions: random, so that no two
+// processes (or Clients) invalidate each other's tokens.
+func newDeviceID() string {
+	var b [12]byte
+	_, _ = rand.Read(b[:])
+	return "amity-go-" + hex.EncodeToString(b[:])
+}
+
+// redact replaces every credential of the transport, and every cached user token, in s.
+func (t *transport) redact(s string) string {
+	if s == "" {
+		return s
 	}
-	id := "amity-go-" + host
-	if len(id) > 150 {
-		id = id[:150]
+	secrets := []string{t.creds.adminToken, t.creds.apiKey, t.creds.serverKey}
+	t.sessionsMu.Lock()
+	for _, us := range t.sessions {
+		us.mu.Lock()
+		secrets = append(secrets, string(us.tok))
+		us.mu.Unlock()
 	}
-	return id
+	t.sessionsMu.Unlock()
+	for _, sec := range secrets {
+		if len(sec) >= 4 && strings.Contains(s, sec) {
+			s = strings.ReplaceAll(s, sec, "[redacted]")
+		}
+	}
+	return s
 }
 
 // SessionsService registers and revokes user sessions and gets secure-mode auth tokens.
@@ -286,6 +339,16 @@ func (s Session) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("accessToken", "[redacted]"), slog.String("expiresAt", s.ExpiresAt), slog.Int("users", len(s.Users)))
 }
 
+// MarshalJSON encodes the registration body, auth token included (a Secret alone encodes as
+// "[redacted]").
+func (p RegisterSessionParams) MarshalJSON() ([]byte, error) {
+	type wire RegisterSessionParams
+	return json.Marshal(struct {
+		wire
+		AuthToken string `json:"authToken,omitempty"`
+	}{wire(p), string(p.AuthToken)})
+}
+
 // LogValue logs the params without the auth token.
 func (p RegisterSessionParams) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("userId", p.UserID), slog.String("deviceId", p.DeviceID), slog.String("authToken", "[redacted]"))
@@ -317,7 +380,7 @@ func (s *SessionsService) RegisterV3(ctx context.Context, params *RegisterSessio
 		return nil, err
 	}
 	var out Session
-	err := s.c.do(ctx, &request{op: op, method: http.MethodPost, path: "/api/v3/sessions", body: params, auth: authKeyOnly}, &out)
+	err := s.c.do(ctx, &request{op: op, method: http.MethodPost, path: "/api/v3/sessions", body: params, auth: authKeyOnly, optionalAnswer: true}, &out)
 	if err != nil {
 		return nil, err
 	}
@@ -327,14 +390,14 @@ func (s *SessionsService) RegisterV3(ctx context.Context, params *RegisterSessio
 // CreateAuthToken gets a secure-mode auth token for userID (valid about 10 minutes), to pass
 // as RegisterSessionParams.AuthToken. POST /api/v4/authentication/token, with the server key.
 // 403 means the network is not in secure mode.
-func (s *SessionsService) CreateAuthToken(ctx context.Context, userID string) (Secret, error) {
+func (s *SessionsService) CreateAuthToken(ctx context.Context, userID string, opts ...CallOption) (Secret, error) {
 	const op = "Sessions.CreateAuthToken"
 	if strings.TrimSpace(userID) == "" {
 		return "", &ValidationError{Op: op, Field: "userID", Reason: "must not be empty"}
 	}
 	var tok string
 	err := s.c.do(ctx, &request{op: op, method: http.MethodPost, path: "/api/v4/authentication/token",
-		body: map[string]string{"userId": userID}, auth: authServerKey}, &tok)
+		body: map[string]string{"userId": userID}, auth: authServerKey, accept: "text/plain", opts: opts}, &tok)
 	return Secret(tok), err
 }
 
@@ -369,10 +432,6 @@ func (s *SessionsService) Verify(ctx context.Context) (*SessionStatus, error) {
 	return &out, nil
 }
 
-type successResult struct {
-	Success bool `json:"success"`
-}
-
 // Revoke revokes the view's own access token (DELETE /api/v4/sessions); on a view from
 // AsUser the cached token is dropped too, so the next call registers a new session.
 // Idempotent by construction: revoking a revoked token changes nothing.
@@ -381,7 +440,7 @@ func (s *SessionsService) Revoke(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	err = s.c.do(ctx, &request{op: "Sessions.Revoke", method: http.MethodDelete, path: "/api/v4/sessions", idempotent: true}, &successResult{})
+	err = s.c.do(ctx, &request{op: "Sessions.Revoke", method: http.MethodDelete, path: "/api/v4/sessions", idempotent: true}, nil)
 	s.c.auth.invalidate(tok)
 	return err
 }
@@ -400,7 +459,7 @@ func (s *SessionsService) RevokeUser(ctx context.Context, userID string, params 
 	if err != nil {
 		return err
 	}
-	return s.c.do(ctx, &request{op: "Sessions.RevokeUser", method: http.MethodDelete, path: path, query: params.query(), idempotent: true}, &successResult{})
+	return s.c.do(ctx, &request{op: "Sessions.RevokeUser", method: http.MethodDelete, path: path, query: params.query(), idempotent: true}, nil)
 }
 
 // RevokeUserByQuery revokes every access token of userID with DELETE
@@ -412,7 +471,7 @@ func (s *SessionsService) RevokeUserByQuery(ctx context.Context, userID string, 
 	}
 	q := params.query()
 	q.Set("userId", userID)
-	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: "/api/v4/sessions", query: q, idempotent: true}, &successResult{})
+	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: "/api/v4/sessions", query: q, idempotent: true}, nil)
 }
 
 func (p *RevokeUserParams) query() url.Values {

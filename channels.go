@@ -291,7 +291,7 @@ func channelsSame(id string, ch *Channel) bool {
 
 // channelsOne checks that a single-channel answer holds its channel.
 func channelsOne(p *ChannelPayload, method, path string) (*ChannelPayload, error) {
-	if _, err := first(p.Channels, method, path, "channel"); err != nil {
+	if _, err := first(&request{method: method, path: path}, p.Channels, "channel"); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -533,8 +533,8 @@ func (s *ChannelsService) Update(ctx context.Context, channelID string, params *
 
 // channelsStatus is the {status, data: {success}} answer of the delete calls.
 type channelsStatus struct {
-	Status string        `json:"status"`
-	Data   successResult `json:"data"`
+	Status string   `json:"status"`
+	Data   struct{} `json:"data"`
 }
 
 // Delete deletes a channel. DELETE /api/v3/channels/{channelId}. Idempotent by construction
@@ -634,7 +634,7 @@ func (p *ListChannelsParams) query(op string) (query, error) {
 // List returns an iterator over the channels matching params, fetching pages as it goes.
 // GET /api/v3/channels.
 func (s *ChannelsService) List(ctx context.Context, params *ListChannelsParams) iter.Seq2[Channel, error] {
-	return listAll(ctx, params, s.ListPage)
+	return listAllLegacy(ctx, params, s.ListPage)
 }
 
 // ListPage returns one page of channels with their sideloads and cursors.
@@ -740,7 +740,7 @@ type ChannelSearchInfo struct {
 // Search returns an iterator over the channels matching params, fetching pages as it goes.
 // GET /api/v2/search/channels.
 func (s *ChannelsService) Search(ctx context.Context, params *SearchChannelsParams) iter.Seq2[Channel, error] {
-	return listAll(ctx, params, s.SearchPage)
+	return listAllLegacy(ctx, params, s.SearchPage)
 }
 
 // SearchPage returns one page of a channel search. GET /api/v2/search/channels. The
@@ -900,7 +900,7 @@ func (p *ListChannelMembersParams) query(op string) (query, error) {
 // GET /api/v4/channels/{channelId}/users. For a moderation view, filter with
 // Memberships: banned or muted.
 func (s *ChannelsService) ListMembers(ctx context.Context, channelID string, params *ListChannelMembersParams) iter.Seq2[ChannelUser, error] {
-	return listAll(ctx, params, func(ctx context.Context, p *ListChannelMembersParams) (*ChannelMemberPage, error) {
+	return listAllLegacy(ctx, params, func(ctx context.Context, p *ListChannelMembersParams) (*ChannelMemberPage, error) {
 		return s.ListMembersPage(ctx, channelID, p)
 	})
 }
@@ -978,7 +978,7 @@ func (p *ListChannelMembersV3Params) query(op string) (query, error) {
 // pages as it goes. GET /api/v3/channels/{channelId}/users. It differs from ListMembers
 // (v4) in its filters: one Filter value instead of Memberships, no Search.
 func (s *ChannelsService) ListMembersV3(ctx context.Context, channelID string, params *ListChannelMembersV3Params) iter.Seq2[ChannelUser, error] {
-	return listAll(ctx, params, func(ctx context.Context, p *ListChannelMembersV3Params) (*ChannelMemberPage, error) {
+	return listAllLegacy(ctx, params, func(ctx context.Context, p *ListChannelMembersV3Params) (*ChannelMemberPage, error) {
 		return s.ListMembersV3Page(ctx, channelID, p)
 	})
 }
@@ -1138,7 +1138,7 @@ func (s *ChannelsService) mute(ctx context.Context, op, channelID string, ms int
 	if err != nil {
 		return err
 	}
-	return s.c.do(ctx, &request{op: op, method: http.MethodPut, path: path, body: channelsMuteBody{MutePeriod: ms}, idempotent: true}, &successResult{})
+	return s.c.do(ctx, &request{op: op, method: http.MethodPut, path: path, body: channelsMuteBody{MutePeriod: ms}, idempotent: true}, nil)
 }
 
 func (s *ChannelsService) muteMembers(ctx context.Context, op, channelID string, userIDs []string, ms int64) error {
@@ -1150,7 +1150,7 @@ func (s *ChannelsService) muteMembers(ctx context.Context, op, channelID string,
 		return err
 	}
 	body := channelsMuteBody{UserIDs: userIDs, MutePeriod: ms}
-	return s.c.do(ctx, &request{op: op, method: http.MethodPut, path: path, body: body, idempotent: true}, &successResult{})
+	return s.c.do(ctx, &request{op: op, method: http.MethodPut, path: path, body: body, idempotent: true}, nil)
 }
 
 // Mute silences a whole channel for period (at least a millisecond, sent in milliseconds),

@@ -440,7 +440,7 @@ func TestChannelsAPIErrors(t *testing.T) {
 	assert.False(t, errors.Is(err, amity.ErrNotFound))
 
 	_, err = c.Channels.Get(ctx, "empty")
-	assert.ErrorIs(t, err, amity.ErrNotFound, "an answer without the channel is not a success")
+	assert.ErrorIs(t, err, amity.ErrMalformedResponse, "an answer without the channel is not a success")
 
 	err = c.Channels.MuteMembers(ctx, "support", []string{"u1"}, time.Minute)
 	assert.ErrorIs(t, err, amity.ErrBanned)

@@ -17,11 +17,14 @@ package amity
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -33,7 +36,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/amity-go/amity/internal/ratelimit"
 	"github.com/hashicorp/go-retryablehttp"
 )
 
@@ -87,6 +89,9 @@ type config struct {
 	rateCalls  int
 	rateWindow time.Duration
 	rateOff    bool
+	limiter    Limiter
+
+	maxResponse int64
 
 	now func() time.Time
 }
@@ -95,11 +100,14 @@ type config struct {
 func WithRegion(r Region) Option { return func(c *config) { c.region = r } }
 
 // WithBaseURL sets the API endpoint explicitly (a test server, a proxy); it wins over
-// WithRegion. It must be an absolute http or https URL without query or fragment.
+// WithRegion. It must be an absolute http or https URL without user info, query or fragment.
+// Its path, if any, prefixes every operation's path exactly as written (escapes kept).
 func WithBaseURL(u string) Option { return func(c *config) { c.baseURL = u } }
 
 // WithAdminToken sets the admin token from the console (Settings → Admin Users), sent as
-// "Authorization: Bearer". It never appears in errors, logs or formatted values.
+// "Authorization: Bearer". It never appears in errors, logs or formatted values. A token with
+// white space or control characters (a trailing newline read from a file) is refused by
+// NewClient.
 func WithAdminToken(token string) Option { return func(c *config) { c.adminToken = token } }
 
 // WithAPIKey sets the network's API key, sent as X-API-Key when registering sessions and on
@@ -112,22 +120,26 @@ func WithServerKey(key string) Option { return func(c *config) { c.serverKey = k
 
 // WithHTTPClient sets the HTTP client whose transport carries the requests. The client is
 // copied, not changed: the SDK wraps its transport with the limiter and refuses redirects to
-// another host. Its Timeout, if any, bounds each attempt.
+// another host and every redirect of a write. Its Timeout, if any, bounds each attempt.
 func WithHTTPClient(hc *http.Client) Option { return func(c *config) { c.httpClient = hc } }
 
 // WithUserAgent sets the User-Agent; the SDK's own name and version are appended.
 func WithUserAgent(ua string) Option { return func(c *config) { c.userAgent = ua } }
 
-// WithLogger sets the logger for request tracing (method, path, status, attempt, duration at
-// Debug; retries at Info). No header, query or body is logged. Default: no logging.
+// WithLogger sets the logger for request tracing: each attempt (operation, method, path,
+// status, attempt, duration) at Debug, each retry at Info. No header, query or body is
+// logged. Default: no logging.
 func WithLogger(l *slog.Logger) Option { return func(c *config) { c.logger = l } }
 
 // WithMaxRetries sets how many times a failed attempt may be retried (default 4; 0 turns
-// retries off). See the package documentation for what is retried.
+// retries off). WithRetries changes it for one call. See the package documentation for what
+// is retried.
 func WithMaxRetries(n int) Option { return func(c *config) { c.maxRetries = n } }
 
 // WithRetryWait sets the bounds of the exponential backoff between attempts (default 500ms
-// and 30s). A Retry-After header from the server wins over both.
+// and 30s). A Retry-After header from the server wins over both; a Retry-After longer than
+// max (or than the time left before the ctx deadline) is not waited for: the call fails at
+// once with an *Error matching ErrRateLimited whose RetryAfter says how long to wait.
 func WithRetryWait(min, max time.Duration) Option {
 	return func(c *config) { c.retryWaitMin, c.retryWaitMax = min, max }
 }
@@ -135,13 +147,24 @@ func WithRetryWait(min, max time.Duration) Option {
 // WithRateLimit sets the client-side limit per identity (the admin token is one identity,
 // each user acting through AsUser another): at most calls in any window, with a safety margin
 // of window/25 added because the server counts arrivals, not sends. The default, 100 per 5s,
-// is the API's limit; the sustained rate is 96% of it.
+// is the API's limit; the sustained rate is 96% of it. It configures the in-process limiter;
+// WithLimiter replaces that limiter altogether.
 func WithRateLimit(calls int, window time.Duration) Option {
 	return func(c *config) { c.rateCalls, c.rateWindow, c.rateOff = calls, window, false }
 }
 
 // WithoutRateLimit turns the client-side limiter off (the server still enforces its limit).
 func WithoutRateLimit() Option { return func(c *config) { c.rateOff = true } }
+
+// WithLimiter sets the limiter that paces every call, e.g. one shared by several processes
+// (package redislimit). The default is NewWindowLimiter(100, 5*time.Second), or the limit set
+// by WithRateLimit.
+func WithLimiter(l Limiter) Option { return func(c *config) { c.limiter, c.rateOff = l, false } }
+
+// WithMaxResponseSize bounds the size of a 2xx JSON answer (default 32 MiB); a larger one
+// fails with an *Error matching ErrMalformedResponse instead of being read into memory.
+// Downloads are streamed and not bounded by it.
+func WithMaxResponseSize(n int64) Option { return func(c *config) { c.maxResponse = n } }
 
 // Client is an Amity API client. Its services share one transport; a Client is safe for
 // concurrent use. Client.AsUser returns a view acting as a user over the same transport.
@@ -177,15 +200,20 @@ type Client struct {
 
 // transport is what every view of a Client shares.
 type transport struct {
-	base       *url.URL
-	http       *retryablehttp.Client
-	creds      *credentials
-	userAgent  string
-	logger     *slog.Logger
-	limiter    *ratelimit.Limiter // nil when off
-	now        func() time.Time
-	sessionsMu sync.Mutex
-	sessions   map[sessionKey]*userSession
+	base         *url.URL
+	basePath     string // the base URL's escaped path, without a trailing slash
+	http         *retryablehttp.Client
+	creds        *credentials
+	userAgent    string
+	logger       *slog.Logger
+	limiter      Limiter // nil when off
+	maxRetries   int
+	retryWaitMax time.Duration
+	maxResponse  int64
+	deviceID     string // the default device ID of this client's user sessions
+	now          func() time.Time
+	sessionsMu   sync.Mutex
+	sessions     map[sessionKey]*userSession
 }
 
 // credentials are kept behind a pointer so that no formatting of a Client prints them.
@@ -193,8 +221,12 @@ type credentials struct {
 	adminToken, apiKey, serverKey string
 }
 
+// defaultMaxResponse is WithMaxResponseSize's default.
+const defaultMaxResponse = 32 << 20
+
 // NewClient returns a client configured by opts. It fails on an unknown region, a malformed
-// base URL, bad retry or rate settings, or when neither an admin token nor an API key is set.
+// base URL, a credential holding white space, bad retry or rate settings, or when neither an
+// admin token nor an API key is set.
 func NewClient(opts ...Option) (*Client, error) {
 	cfg := config{
 		maxRetries:   4,
@@ -202,6 +234,7 @@ func NewClient(opts ...Option) (*Client, error) {
 		retryWaitMax: 30 * time.Second,
 		rateCalls:    100,
 		rateWindow:   5 * time.Second,
+		maxResponse:  defaultMaxResponse,
 		now:          time.Now,
 	}
 	for _, o := range opts {
@@ -214,31 +247,48 @@ func NewClient(opts ...Option) (*Client, error) {
 	if cfg.adminToken == "" && cfg.apiKey == "" {
 		return nil, errors.New("amity: no credential: set WithAdminToken or WithAPIKey")
 	}
+	for _, cred := range []struct{ name, v string }{{"WithAdminToken", cfg.adminToken}, {"WithAPIKey", cfg.apiKey}, {"WithServerKey", cfg.serverKey}} {
+		if strings.ContainsFunc(cred.v, func(r rune) bool { return r <= ' ' || r == 0x7f }) {
+			return nil, fmt.Errorf("amity: %s: the credential holds white space or control characters (a trailing newline read from a file?)", cred.name)
+		}
+	}
 	if cfg.maxRetries < 0 || cfg.retryWaitMin < 0 || cfg.retryWaitMax < cfg.retryWaitMin {
 		return nil, errors.New("amity: invalid retry settings")
 	}
+	if cfg.maxResponse <= 0 {
+		return nil, errors.New("amity: invalid maximum response size")
+	}
 	t := &transport{
-		base:      base,
-		creds:     &credentials{adminToken: cfg.adminToken, apiKey: cfg.apiKey, serverKey: cfg.serverKey},
-		userAgent: strings.TrimSpace(cfg.userAgent + " amity-go/" + Version),
-		logger:    cfg.logger,
-		now:       cfg.now,
-		sessions:  make(map[sessionKey]*userSession),
+		base:         base,
+		basePath:     strings.TrimRight(base.EscapedPath(), "/"),
+		creds:        &credentials{adminToken: cfg.adminToken, apiKey: cfg.apiKey, serverKey: cfg.serverKey},
+		userAgent:    strings.TrimSpace(cfg.userAgent + " amity-go/" + Version),
+		logger:       cfg.logger,
+		maxRetries:   cfg.maxRetries,
+		retryWaitMax: cfg.retryWaitMax,
+		maxResponse:  cfg.maxResponse,
+		deviceID:     newDeviceID(),
+		now:          cfg.now,
+		sessions:     make(map[sessionKey]*userSession),
 	}
 	if t.logger == nil {
 		t.logger = slog.New(discardHandler{})
 	}
-	if !cfg.rateOff {
+	switch {
+	case cfg.rateOff:
+	case cfg.limiter != nil:
+		t.limiter = cfg.limiter
+	default:
 		if cfg.rateCalls < 1 || cfg.rateWindow <= 0 {
 			return nil, errors.New("amity: invalid rate limit: need calls >= 1 and window > 0")
 		}
-		t.limiter = ratelimit.New(cfg.rateCalls, cfg.rateWindow+cfg.rateWindow/25, cfg.now)
+		t.limiter = newWindowLimiter(cfg.rateCalls, cfg.rateWindow, cfg.now)
 	}
 	t.http = &retryablehttp.Client{
 		HTTPClient:   t.httpClient(cfg.httpClient),
 		RetryWaitMin: cfg.retryWaitMin,
 		RetryWaitMax: cfg.retryWaitMax,
-		RetryMax:     cfg.maxRetries,
+		RetryMax:     math.MaxInt32, // checkRetry enforces each call's own limit
 		CheckRetry:   checkRetry,
 		Backoff:      backoff,
 		ErrorHandler: retryablehttp.PassthroughErrorHandler,
@@ -266,11 +316,13 @@ func (cfg *config) endpoint() (*url.URL, error) {
 		}
 	}
 	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
-		return nil, fmt.Errorf("amity: malformed base URL %q: want http(s)://host[:port][/prefix]", raw)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil || u.Opaque != "" {
+		shown := ""
+		if err == nil && u.User == nil && u.Host != "" {
+			shown = fmt.Sprintf(" %q", u.Scheme+"://"+u.Host+u.EscapedPath())
+		}
+		return nil, fmt.Errorf("amity: malformed base URL%s: want http(s)://host[:port][/prefix], without user info, query or fragment", shown)
 	}
-	u.Path = strings.TrimRight(u.Path, "/")
-	u.RawPath = ""
 	return u, nil
 }
 
@@ -292,11 +344,21 @@ func (c *Client) init() {
 
 // String describes the client without credentials.
 func (c *Client) String() string {
-	return fmt.Sprintf("amity.Client{endpoint: %s, identity: %s}", c.t.base, c.auth.identity())
+	if c == nil || c.t == nil {
+		return "amity.Client{}"
+	}
+	return fmt.Sprintf("amity.Client{endpoint: %s, identity: %s}", c.t.base.Redacted(), c.auth.identity())
 }
 
 // GoString is String, so %#v shows no credential either.
 func (c *Client) GoString() string { return c.String() }
+
+// Format writes String whatever the verb, so no fmt verb (%t, %d, %x of a Client or a
+// pointer to one) walks into its fields.
+func (c *Client) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.String()) }
+
+// LogValue logs the client as String does.
+func (c *Client) LogValue() slog.Value { return slog.StringValue(c.String()) }
 
 // httpClient copies hc (or a default), wrapping its transport with the limiter and refusing
 // redirects to another origin: Go strips only Authorization, and only for another hostname,
@@ -308,6 +370,11 @@ func (t *transport) httpClient(hc *http.Client) *http.Client {
 	} else {
 		tr := http.DefaultTransport.(*http.Transport).Clone()
 		tr.ResponseHeaderTimeout = 2 * time.Minute // a server that never answers is an error, not a hang
+		// One API host under concurrency: keep as many idle connections as a bulk job runs
+		// goroutines, so a warm pool never pays a new TLS handshake (Go's default keeps 2).
+		tr.MaxIdleConns = 256
+		tr.MaxIdleConnsPerHost = 256
+		tr.ForceAttemptHTTP2 = true
 		out.Transport = tr
 	}
 	base := out.Transport
@@ -317,6 +384,9 @@ func (t *transport) httpClient(hc *http.Client) *http.Client {
 	out.Transport = &roundTripper{base: base, t: t}
 	userCheck := out.CheckRedirect
 	out.CheckRedirect = func(req *http.Request, via []*http.Request) error {
+		if m := via[0].Method; m != http.MethodGet && m != http.MethodHead {
+			return http.ErrUseLastResponse // a write is never turned into a read, nor sent again
+		}
 		if !sameOrigin(req.URL, via[0].URL) {
 			return fmt.Errorf("%w: %s to %s", errRedirect, via[0].URL.Host, req.URL.Host)
 		}
@@ -373,7 +443,17 @@ type request struct {
 	// idempotent marks a write that is safe to repeat after it may have been applied. GET
 	// and HEAD are always idempotent.
 	idempotent bool
+	// streamAnswer leaves a 2xx body unread for the caller (downloads); every other answer
+	// is read whole, bounded, inside the retry loop.
+	streamAnswer bool
+	// optionalAnswer marks an operation whose spec declares no answer body: an empty one is
+	// not an error.
+	optionalAnswer bool
+	// opts are the caller's per-call options.
+	opts []CallOption
 }
+
+func (r *request) isRead() bool { return r.method == http.MethodGet || r.method == http.MethodHead }
 
 // payload is a streamed request body. open returns a fresh reader for each attempt; when the
 // source cannot be rewound, open fails on the second call and the call is not retried.
@@ -384,69 +464,76 @@ type payload struct {
 
 type ctxKey int
 
-const (
-	identityKey ctxKey = iota
-	policyKey
-)
+const policyKey ctxKey = iota
 
 // policy travels in the request context to the round tripper and retry check.
 type policy struct {
-	identity   string
-	idempotent bool
-	attempt    atomic.Int32
-	op         string
+	identity     string // the limiter key
+	idempotent   bool
+	attempt      atomic.Int32
+	maxRetries   int
+	retryWaitMax time.Duration
+	op           string
+	streamAnswer bool
 }
 
-// do sends r and decodes a JSON answer into out (when non-nil).
+// do sends r and decodes the answer into out (nil: the answer is only checked; a *string:
+// a text answer). It is the path of every call but downloads.
 func (c *Client) do(ctx context.Context, r *request, out any) error {
-	resp, err := c.send(ctx, r)
+	resp, cancel, err := c.send(ctx, r)
 	if err != nil {
 		return err
 	}
+	defer cancel()
 	defer resp.Body.Close()
-	if out == nil {
-		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<20))
-		return nil
-	}
-	if s, ok := out.(*string); ok && !strings.Contains(resp.Header.Get("Content-Type"), "json") {
-		b, err := io.ReadAll(resp.Body)
-		if err != nil {
-			return c.transportError(r, err)
-		}
-		*s = strings.TrimSpace(string(b))
-		return nil
-	}
-	if err := json.NewDecoder(resp.Body).Decode(out); err != nil && !errors.Is(err, io.EOF) {
-		return fmt.Errorf("amity: %s %s: decoding response: %w", r.method, r.path, err)
-	}
-	return nil
+	return c.decodeAnswer(r, resp, out)
 }
 
-// send is the one request path: auth, limiter, retries, error decoding. It returns a 2xx
-// response whose body the caller must close, or an error (an *Error for API answers).
-func (c *Client) send(ctx context.Context, r *request) (*http.Response, error) {
+// send is the one request path: call options, auth, limiter, retries, error decoding. It
+// returns a 2xx response whose body the caller must close and then call cancel (which ends
+// a per-call timeout), or an error (an *Error for API answers). The body is already read
+// into memory unless r.streamAnswer is set.
+func (c *Client) send(ctx context.Context, r *request) (*http.Response, context.CancelFunc, error) {
 	if ctx == nil {
-		return nil, &ValidationError{Op: r.op, Field: "ctx", Reason: "must not be nil"}
+		return nil, nil, &ValidationError{Op: r.op, Field: "ctx", Reason: "must not be nil"}
 	}
-	resp, tok, err := c.attempt(ctx, r)
+	var co callConfig
+	for _, o := range r.opts {
+		if o != nil {
+			o(&co)
+		}
+	}
+	if co.err != nil {
+		return nil, nil, &ValidationError{Op: r.op, Field: "CallOption", Reason: co.err.Error()}
+	}
+	cancel := context.CancelFunc(func() {})
+	if co.timeout > 0 {
+		ctx, cancel = context.WithTimeout(ctx, co.timeout)
+	}
+	resp, tok, err := c.attempt(ctx, r, &co)
 	if err == nil && resp.StatusCode == http.StatusUnauthorized && tok != "" && c.auth.renewable() {
 		// The user's token was revoked or replaced (a new session on the same device): the
 		// server refused the call unprocessed, so renewing once and resending is safe.
 		resp.Body.Close()
 		c.auth.invalidate(tok)
-		resp, _, err = c.attempt(ctx, r)
+		resp, _, err = c.attempt(ctx, r, &co)
 	}
 	if err != nil {
-		return nil, err
+		cancel()
+		return nil, nil, err
+	}
+	if co.response != nil {
+		*co.response = resp
 	}
 	if resp.StatusCode >= 300 {
-		return nil, decodeError(resp, r.method, r.path)
+		cancel()
+		return nil, nil, c.decodeError(resp, r)
 	}
-	return resp, nil
+	return resp, cancel, nil
 }
 
-func (c *Client) attempt(ctx context.Context, r *request) (*http.Response, string, error) {
-	req, tok, err := c.newRequest(ctx, r)
+func (c *Client) attempt(ctx context.Context, r *request, co *callConfig) (*http.Response, Secret, error) {
+	req, tok, err := c.newRequest(ctx, r, co)
 	if err != nil {
 		return nil, "", err
 	}
@@ -463,18 +550,27 @@ func (c *Client) transportError(r *request, err error) error {
 	if errors.As(err, &ue) {
 		err = ue.Err
 	}
+	var tooLarge *errTooLarge
+	if errors.As(err, &tooLarge) {
+		e := malformed(r, &http.Response{StatusCode: tooLarge.status}, tooLarge.Error())
+		return e
+	}
 	return fmt.Errorf("amity: %s %s: %w", r.method, r.path, err)
 }
 
-func (c *Client) newRequest(ctx context.Context, r *request) (*retryablehttp.Request, string, error) {
+func (c *Client) newRequest(ctx context.Context, r *request, co *callConfig) (*retryablehttp.Request, Secret, error) {
 	u := *c.t.base
-	u.RawPath = u.Path + r.path
+	// The base path is kept as written (escapes included) and the operation path is already
+	// escaped: joining the escaped forms keeps "a%2F..%2Fb" one segment under any base.
+	u.RawPath = c.t.basePath + r.path
 	p, err := url.PathUnescape(u.RawPath)
 	if err != nil {
 		return nil, "", &ValidationError{Op: r.op, Field: "path", Reason: "is malformed"}
 	}
 	u.Path = p
-	u.RawQuery = r.query.Encode()
+	if len(r.query) > 0 {
+		u.RawQuery = r.query.Encode()
+	}
 
 	var body retryablehttp.ReaderFunc
 	contentType := ""
@@ -490,9 +586,15 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*retryablehttp.Req
 		contentType = "application/json"
 	}
 	pol := &policy{
-		identity:   c.auth.identity(),
-		idempotent: r.idempotent || r.method == http.MethodGet || r.method == http.MethodHead,
-		op:         r.op,
+		identity:     c.t.limiterKey(c.auth.identity()),
+		idempotent:   r.idempotent || r.isRead(),
+		maxRetries:   c.t.maxRetries,
+		retryWaitMax: c.t.retryWaitMax,
+		op:           r.op,
+		streamAnswer: r.streamAnswer,
+	}
+	if co.retries != nil {
+		pol.maxRetries = *co.retries
 	}
 	ctx = context.WithValue(ctx, policyKey, pol)
 	var rawBody any
@@ -501,7 +603,7 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*retryablehttp.Req
 	}
 	req, err := retryablehttp.NewRequestWithContext(ctx, r.method, u.String(), rawBody)
 	if err != nil {
-		return nil, "", fmt.Errorf("amity: %s: %w", r.op, err)
+		return nil, "", fmt.Errorf("amity: %s: building the request failed", r.op)
 	}
 	h := req.Header
 	h.Set("User-Agent", c.t.userAgent)
@@ -512,17 +614,20 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*retryablehttp.Req
 	for k, vs := range r.header {
 		h[http.CanonicalHeaderKey(k)] = vs
 	}
+	for k, vs := range co.header {
+		h[k] = vs
+	}
 	if contentType != "" {
 		h.Set("Content-Type", contentType)
 	}
-	var tok string
+	var tok Secret
 	switch r.auth {
 	case authBearer, authAPIKey:
 		if tok, err = c.auth.token(ctx, c); err != nil {
 			return nil, "", err
 		}
 		if tok != "" {
-			h.Set("Authorization", "Bearer "+tok)
+			h.Set("Authorization", "Bearer "+string(tok))
 		}
 		if r.auth == authAPIKey && c.t.creds.apiKey != "" {
 			h.Set("X-API-Key", c.t.creds.apiKey)
@@ -541,8 +646,86 @@ func (c *Client) newRequest(ctx context.Context, r *request) (*retryablehttp.Req
 	return req, tok, nil
 }
 
+// CallOption changes one call: pass any number of them last to any method.
+type CallOption func(*callConfig)
+
+type callConfig struct {
+	header   http.Header
+	response **http.Response
+	retries  *int
+	timeout  time.Duration
+	err      error
+}
+
+// reservedHeaders are set by the SDK and cannot be set with WithHeader.
+var reservedHeaders = map[string]bool{
+	"Authorization": true, "X-Api-Key": true, "X-Server-Key": true, "Cookie": true,
+	"Content-Type": true, "Content-Length": true, "Host": true, "Transfer-Encoding": true,
+}
+
+// WithHeader adds a header to the request of one call, e.g. a tracing header. Credential
+// and framing headers (Authorization, X-API-Key, X-Server-Key, Cookie, Content-Type,
+// Content-Length, Host, Transfer-Encoding) are the SDK's: setting one fails the call before
+// anything is sent.
+func WithHeader(key, value string) CallOption {
+	return func(c *callConfig) {
+		k := http.CanonicalHeaderKey(strings.TrimSpace(key))
+		switch {
+		case k == "" || strings.ContainsAny(k, " :\r\n") || strings.ContainsAny(value, "\r\n"):
+			c.err = fmt.Errorf("header %q is malformed", key)
+		case reservedHeaders[k]:
+			c.err = fmt.Errorf("header %s is set by the SDK", k)
+		default:
+			if c.header == nil {
+				c.header = http.Header{}
+			}
+			c.header.Add(k, value)
+		}
+	}
+}
+
+// WithResponseInto stores the call's final *http.Response in *dst (status, headers; its
+// body has been read and closed), also when the call fails with an API error. It is left
+// unset when no answer came (a transport error, a call refused before sending).
+func WithResponseInto(dst **http.Response) CallOption {
+	return func(c *callConfig) {
+		if dst == nil {
+			c.err = errors.New("WithResponseInto needs a non-nil pointer")
+			return
+		}
+		c.response = dst
+	}
+}
+
+// WithRetries sets how many times this call may be retried (0 turns retries off), in place
+// of the client's WithMaxRetries. What is retried does not change: a write the server may
+// have applied is never sent again.
+func WithRetries(n int) CallOption {
+	return func(c *callConfig) {
+		if n < 0 {
+			c.err = errors.New("WithRetries needs n >= 0")
+			return
+		}
+		c.retries = &n
+	}
+}
+
+// WithTimeout bounds the whole call (every attempt, backoff and limiter wait, and reading
+// the answer) by d, on top of ctx's own deadline.
+func WithTimeout(d time.Duration) CallOption {
+	return func(c *callConfig) {
+		if d <= 0 {
+			c.err = errors.New("WithTimeout needs d > 0")
+			return
+		}
+		c.timeout = d
+	}
+}
+
 // roundTripper waits for the limiter before every attempt, marks failures that provably
-// happened before the request reached the server, and logs each attempt.
+// happened before the request reached the server, reads answers whole (bounded) so that a
+// body cut short is a failed attempt, feeds rate-limited answers back to the limiter, and
+// logs each attempt.
 type roundTripper struct {
 	base http.RoundTripper
 	t    *transport
@@ -555,6 +738,45 @@ type errNotSent struct{ err error }
 func (e *errNotSent) Error() string { return e.err.Error() }
 func (e *errNotSent) Unwrap() error { return e.err }
 
+// errTooLarge is an answer larger than the transport reads; it is never retried.
+type errTooLarge struct {
+	status int
+	limit  int64
+}
+
+func (e *errTooLarge) Error() string {
+	return fmt.Sprintf("the answer is larger than %d bytes (see WithMaxResponseSize)", e.limit)
+}
+
+// cancelOnClose ends a call's per-call timeout when its streamed body is closed.
+type cancelOnClose struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+}
+
+func (c *cancelOnClose) Close() error {
+	err := c.ReadCloser.Close()
+	c.cancel()
+	return err
+}
+
+// bufferedBody is an answer read whole; decodeAnswer takes its bytes without a copy.
+type bufferedBody struct {
+	*bytes.Reader
+	b []byte
+}
+
+func (bufferedBody) Close() error { return nil }
+
+// bodyBytes returns a buffered answer's bytes (reading an unbuffered one, bounded).
+func bodyBytes(resp *http.Response) []byte {
+	if bb, ok := resp.Body.(bufferedBody); ok {
+		return bb.b
+	}
+	b, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+	return b
+}
+
 func (rt *roundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
 	pol, _ := ctx.Value(policyKey).(*policy)
@@ -562,6 +784,11 @@ func (rt *roundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
 		pol = &policy{identity: "anonymous"}
 	}
 	attempt := pol.attempt.Add(1)
+	lg := rt.t.logger
+	if attempt > 1 {
+		lg.LogAttrs(ctx, slog.LevelInfo, "amity retry", slog.String("op", pol.op), slog.String("method", req.Method),
+			slog.String("path", req.URL.EscapedPath()), slog.Int("attempt", int(attempt)))
+	}
 	if rt.t.limiter != nil {
 		if err := rt.t.limiter.Wait(ctx, pol.identity); err != nil {
 			return nil, err
@@ -574,7 +801,9 @@ func (rt *roundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	start := time.Now()
 	resp, err := rt.base.RoundTrip(req.WithContext(httptrace.WithClientTrace(ctx, trace)))
-	lg := rt.t.logger
+	if err == nil && !(pol.streamAnswer && resp.StatusCode < 300) {
+		err = rt.readBody(resp)
+	}
 	if err != nil {
 		if (asked.Load() && !wrote.Load()) || isDialError(err) {
 			err = &errNotSent{err}
@@ -584,10 +813,55 @@ func (rt *roundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
 			slog.String("error", errorText(err)))
 		return nil, err
 	}
+	if rt.t.limiter != nil && isRateLimited(resp) {
+		d, ok := retryAfter(resp.Header.Get("Retry-After"), time.Now())
+		if !ok {
+			d = 0
+		}
+		rt.t.limiter.Pause(ctx, pol.identity, d)
+	}
 	lg.LogAttrs(ctx, slog.LevelDebug, "amity request", slog.String("op", pol.op), slog.String("method", req.Method),
 		slog.String("path", req.URL.EscapedPath()), slog.Int("attempt", int(attempt)), slog.Int("status", resp.StatusCode),
 		slog.Duration("duration", time.Since(start)))
 	return resp, nil
+}
+
+// readBody replaces resp.Body with its content, read whole: at most maxResponse bytes of a
+// 2xx answer, maxErrorBody of any other. A read that fails (a body cut short) is the
+// attempt's error.
+func (rt *roundTripper) readBody(resp *http.Response) error {
+	limit := rt.t.maxResponse
+	if resp.StatusCode >= 300 {
+		limit = maxErrorBody
+	}
+	size := int64(512)
+	if n := resp.ContentLength; n > 0 {
+		size = min(n, limit) + 1 // one more byte, so that reading to EOF does not grow it
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size))
+	_, err := buf.ReadFrom(io.LimitReader(resp.Body, limit+1))
+	b := buf.Bytes()
+	if err == nil && resp.ContentLength > 0 && int64(len(b)) < resp.ContentLength {
+		err = io.ErrUnexpectedEOF // the connection ended before Content-Length bytes
+	}
+	if err == nil && int64(len(b)) > limit {
+		if resp.StatusCode < 300 {
+			resp.Body.Close()
+			return &errTooLarge{status: resp.StatusCode, limit: limit}
+		}
+		b = b[:limit] // an error body: its start is enough
+	}
+	resp.Body.Close()
+	if err != nil {
+		return fmt.Errorf("reading the answer: %w", err)
+	}
+	resp.Body = bufferedBody{bytes.NewReader(b), b}
+	return nil
+}
+
+// isRateLimited reports whether an answer refuses a call as rate limited.
+func isRateLimited(resp *http.Response) bool {
+	return resp.StatusCode == http.StatusTooManyRequests || (resp.StatusCode >= 400 && rateLimitCode(bodyBytes(resp)))
 }
 
 // errorText strips the URL (and so the query) from a transport error for logging.
@@ -608,57 +882,69 @@ func isDialError(err error) bool {
 	return errors.As(err, &dns)
 }
 
+// isFinal reports transport errors that no retry can cure: a refused redirect, a
+// certificate the client does not trust, an answer too large to read.
+func isFinal(err error) bool {
+	var (
+		unknownAuthority x509.UnknownAuthorityError
+		hostname         x509.HostnameError
+		invalid          x509.CertificateInvalidError
+		verify           *tls.CertificateVerificationError
+		tooLarge         *errTooLarge
+	)
+	return errors.Is(err, errRedirect) || errors.As(err, &unknownAuthority) || errors.As(err, &hostname) ||
+		errors.As(err, &invalid) || errors.As(err, &verify) || errors.As(err, &tooLarge)
+}
+
 // checkRetry decides whether to try again. Reads (GET/HEAD) are retried on connection
-// failures, 429, 400311 and 5xx but 501. Writes are retried only when the server provably did
-// not process them: the connection failed before the request was written, or the answer was
-// 429 / 400311 (rejected unprocessed); a write marked idempotent is retried like a read.
+// failures, a body cut short, 429, 400311 and 5xx but 501. Writes are retried only when the
+// server provably did not process them: the connection failed before the request was
+// written, or the answer was 429 / 400311 (rejected unprocessed); a write marked idempotent
+// is retried like a read. A certificate error is final. No call is retried past its retry
+// limit, and a rate-limited call whose Retry-After passes the deadline or the longest retry
+// wait is not retried at all (its error carries the Retry-After).
 func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	if ctxErr := ctx.Err(); ctxErr != nil {
 		return false, ctxErr
 	}
 	pol, _ := ctx.Value(policyKey).(*policy)
-	idempotent := pol != nil && pol.idempotent
+	if pol == nil {
+		pol = &policy{}
+	}
+	if int(pol.attempt.Load()) > pol.maxRetries {
+		return false, nil
+	}
 	if err != nil {
-		if errors.Is(err, errRedirect) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		if isFinal(err) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 			return false, nil
 		}
 		var notSent *errNotSent
 		if errors.As(err, &notSent) {
 			return true, nil
 		}
-		var ue *url.Error
-		if errors.As(err, &ue) && strings.Contains(ue.Err.Error(), "certificate") {
-			return false, nil
-		}
-		return idempotent, nil
+		return pol.idempotent, nil
 	}
 	switch {
-	case resp.StatusCode == http.StatusTooManyRequests:
-		return true, nil
-	case resp.StatusCode >= 400 && peekRateLimited(resp):
+	case isRateLimited(resp):
+		if d, ok := retryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
+			if d > pol.retryWaitMax {
+				return false, nil
+			}
+			if dl, ok := ctx.Deadline(); ok && time.Now().Add(d).After(dl) {
+				return false, nil
+			}
+		}
 		return true, nil
 	case resp.StatusCode >= 500 && resp.StatusCode != http.StatusNotImplemented:
-		return idempotent, nil
+		return pol.idempotent, nil
 	}
 	return false, nil
 }
 
-// peekRateLimited reads the start of an error body to look for code 400311 and puts it back.
-func peekRateLimited(resp *http.Response) bool {
-	head, err := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
-	resp.Body = struct {
-		io.Reader
-		io.Closer
-	}{io.MultiReader(bytes.NewReader(head), resp.Body), resp.Body}
-	return err == nil && rateLimitCode(head)
-}
-
-// maxRetryAfter bounds how long a Retry-After header can make a call wait.
-const maxRetryAfter = 10 * time.Minute
-
-// backoff honours Retry-After (seconds or an HTTP date) and otherwise waits min·2^attempt,
-// capped at max, with "equal jitter" (between half and all of it) so that goroutines that
-// failed together do not retry together.
+// backoff honours Retry-After (seconds or an HTTP date; checkRetry has already refused one
+// longer than max) and otherwise waits min·2^attempt, capped at max, with "equal jitter"
+// (between half and all of it) so that goroutines that failed together do not retry
+// together.
 func backoff(min, max time.Duration, attempt int, resp *http.Response) time.Duration {
 	if resp != nil {
 		if d, ok := retryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
@@ -676,19 +962,23 @@ func backoff(min, max time.Duration, attempt int, resp *http.Response) time.Dura
 	return half + rand.N(half+1)
 }
 
+// retryAfter reads a Retry-After header: seconds or an HTTP date.
 func retryAfter(v string, now time.Time) (time.Duration, bool) {
 	if v == "" {
 		return 0, false
 	}
 	var d time.Duration
-	if secs, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {
+	if secs, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64); err == nil {
+		if secs > 1<<31 {
+			secs = 1 << 31
+		}
 		d = time.Duration(secs) * time.Second
 	} else if t, err := http.ParseTime(v); err == nil {
 		d = t.Sub(now)
 	} else {
 		return 0, false
 	}
-	return min(max(d, 0), maxRetryAfter), true
+	return max(d, 0), true
 }
 
 // discardHandler is a slog.Handler that drops everything (slog.DiscardHandler needs Go 1.24).

@@ -223,15 +223,20 @@ func hammer(t *testing.T, c *amity.Client, n int) {
 
 func TestAsUserOneRegistrationForManyGoroutines(t *testing.T) {
 	t.Run("expiring token", func(t *testing.T) {
-		ss := &sessionServer{firstExp: time.Now().Add(30 * time.Minute).UTC().Format(time.RFC3339)}
+		// A token that lives about 2 s is renewed a tenth of its lifetime before it expires.
+		exp := time.Now().Add(3 * time.Second).Truncate(time.Second)
+		ss := &sessionServer{firstExp: exp.UTC().Format(time.RFC3339)}
 		srv := httptest.NewServer(ss.handler(t))
 		defer srv.Close()
 		c, err := amity.NewClient(amity.WithBaseURL(srv.URL), amity.WithAPIKey(apiKey))
 		require.NoError(t, err)
 		u, err := c.AsUser("alice")
 		require.NoError(t, err)
-		hammer(t, u, 1) // registers tok-1, which expires within the renewal margin
+		hammer(t, u, 1) // registers tok-1
 		require.EqualValues(t, 1, ss.regs.Load())
+		hammer(t, u, 8)
+		require.EqualValues(t, 1, ss.regs.Load(), "a token far from its expiry is reused")
+		time.Sleep(time.Until(exp)) // tok-1 is now within its renewal margin
 		hammer(t, u, 64)
 		assert.EqualValues(t, 2, ss.regs.Load(), "64 goroutines on an expiring token must cause exactly one registration")
 		// A second view of the same user shares the session.

@@ -358,7 +358,7 @@ func commentsRange(op, field string, v, min, max int) error {
 // security asks, and the bearer token). A moderation job lists flagged comments with
 // HasFlag: amity.Ptr(true).
 func (s *CommentsService) List(ctx context.Context, params *ListCommentsParams) iter.Seq2[Comment, error] {
-	return listAll(ctx, params, s.ListPage)
+	return listAllLegacy(ctx, params, s.ListPage)
 }
 
 // ListPage returns one page of comments with their replies, authors and files, and its
@@ -619,7 +619,7 @@ func (s *CommentsService) payload(ctx context.Context, r *request) (*CommentPayl
 	if err := s.c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
-	if _, err := first(out.Comments, r.method, r.path, "comment"); err != nil {
+	if _, err := first(r, out.Comments, "comment"); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -729,7 +729,7 @@ func (s *CommunitiesService) getMany(ctx context.Context, op string, ids []strin
 // List returns an iterator over the communities matching params, fetching pages as it goes.
 // GET /api/v3/communities.
 func (s *CommunitiesService) List(ctx context.Context, params *ListCommunitiesParams) iter.Seq2[Community, error] {
-	return listAll(ctx, params, s.ListPage)
+	return listAllLegacy(ctx, params, s.ListPage)
 }
 
 // ListPage returns one page of communities with their sideloads and cursors.
@@ -790,7 +790,7 @@ func (s *CommunitiesService) Delete(ctx context.Context, communityID string) err
 	if err != nil {
 		return err
 	}
-	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, idempotent: true}, &successResult{})
+	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, idempotent: true}, nil)
 }
 
 // Join makes the caller (a view from Client.AsUser) a member of a community and returns it.
@@ -839,7 +839,7 @@ func (s *CommunitiesService) MyPermissions(ctx context.Context, communityID stri
 // and banned users; see ListCommunityMembersParams.Memberships), fetching pages as it goes.
 // GET /api/v3/communities/{communityId}/users.
 func (s *CommunitiesService) ListMembers(ctx context.Context, communityID string, params *ListCommunityMembersParams) iter.Seq2[CommunityUser, error] {
-	return listAll(ctx, params, func(ctx context.Context, p *ListCommunityMembersParams) (*CommunityMemberPage, error) {
+	return listAllLegacy(ctx, params, func(ctx context.Context, p *ListCommunityMembersParams) (*CommunityMemberPage, error) {
 		return s.ListMembersPage(ctx, communityID, p)
 	})
 }

@@ -223,7 +223,7 @@ func (s *CommunityCategoriesService) GetMany(ctx context.Context, categoryIDs []
 // List returns an iterator over the categories matching params, fetching pages as it goes.
 // GET /api/v3/community-categories.
 func (s *CommunityCategoriesService) List(ctx context.Context, params *ListCommunityCategoriesParams) iter.Seq2[CommunityCategory, error] {
-	return listAll(ctx, params, s.ListPage)
+	return listAllLegacy(ctx, params, s.ListPage)
 }
 
 // ListPage returns one page of categories with their avatar files and cursors.
@@ -277,7 +277,7 @@ func (s *CommunityCategoriesService) Delete(ctx context.Context, categoryID stri
 	q := query{}
 	q.str("categoryId", categoryID)
 	var out struct {
-		Data successResult `json:"data"`
+		Data struct{} `json:"data"`
 	}
 	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), idempotent: true}, &out)
 }

@@ -5,11 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
-	"regexp"
 	"strconv"
 	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Sentinel errors for errors.Is. An *Error matches the ones its status code, API code or
@@ -36,6 +37,13 @@ var (
 	ErrBanned = errors.New("amity: user is banned")
 	// ErrInvalidArgument: a call refused before any request was sent; see *ValidationError.
 	ErrInvalidArgument = errors.New("amity: invalid argument")
+	// ErrUnsuccessful: a 2xx answer whose body (or its "data") says "success": false. The
+	// operation was not applied.
+	ErrUnsuccessful = errors.New("amity: the API answered success: false")
+	// ErrMalformedResponse: a 2xx answer that is empty, is not JSON, is cut short, is larger
+	// than WithMaxResponseSize, or lacks the entity the operation returns. After a write,
+	// the write may have been applied.
+	ErrMalformedResponse = errors.New("amity: malformed answer")
 )
 
 // API error codes named by the product's documents. Error.Code holds one of these, or
@@ -59,8 +67,10 @@ const (
 	invalidTokenMessage = "query token is invalid"
 )
 
-// Error is an error answered by the API (or by a proxy in front of it). It names the call by
-// method and path only: no query, header or credential is ever part of it.
+// Error is an error answered by the API (or by a proxy in front of it), or a 2xx answer that
+// broke the success rule (see ErrUnsuccessful and ErrMalformedResponse). It names the call by
+// method and path only: no query, header or credential is ever part of it, and a credential
+// the body echoes is redacted.
 type Error struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
@@ -72,6 +82,15 @@ type Error struct {
 	Data json.RawMessage
 	// Method and Path name the call, e.g. "GET" and "/api/v3/users/u1".
 	Method, Path string
+	// RetryAfter is the wait the server asked for in a Retry-After header (0 when it sent
+	// none). A rate-limited call whose Retry-After passes the ctx deadline or the longest
+	// retry wait fails at once with it.
+	RetryAfter time.Duration
+	// RequestID is the request ID the server or its gateway sent (X-Request-Id,
+	// X-Amzn-RequestId or X-Amz-Cf-Id), for support tickets; empty when none was sent.
+	RequestID string
+
+	unsuccessful, malformed bool
 }
 
 // Error implements error.
@@ -84,6 +103,9 @@ func (e *Error) Error() string {
 	if e.Message != "" {
 		b.WriteString(": ")
 		b.WriteString(e.Message)
+	}
+	if e.RetryAfter > 0 {
+		fmt.Fprintf(&b, " (retry after %v)", e.RetryAfter)
 	}
 	return b.String()
 }
@@ -107,6 +129,10 @@ func (e *Error) Is(target error) bool {
 		return strings.Contains(strings.ToLower(e.Message), invalidTokenMessage)
 	case ErrBanned:
 		return e.Code == CodeUserBanned || e.Code == CodeGlobalBanned
+	case ErrUnsuccessful:
+		return e.unsuccessful
+	case ErrMalformedResponse:
+		return e.malformed
 	}
 	return false
 }
@@ -133,13 +159,39 @@ func (e *ValidationError) Is(target error) bool { return target == ErrInvalidArg
 // maxErrorBody bounds how much of an error body is read.
 const maxErrorBody = 64 << 10
 
-// decodeError turns a non-2xx response into an *Error. It reads (at most maxErrorBody of) and
-// closes the body. The API's "code" is a number in some answers and a string in others, once
-// even "500000,"; any of them decodes.
-func decodeError(resp *http.Response, method, path string) *Error {
-	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+// requestIDHeaders are the headers a request ID may come in, most specific first.
+var requestIDHeaders = []string{"X-Request-Id", "X-Amzn-Requestid", "X-Amz-Cf-Id", "X-Correlation-Id"}
+
+// newError starts the *Error of an answer: status, call, Retry-After and request ID.
+func newError(resp *http.Response, r *request) *Error {
+	e := &Error{StatusCode: resp.StatusCode, Method: r.method, Path: r.path}
+	if resp.Header != nil {
+		if d, ok := retryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
+			e.RetryAfter = d
+		}
+		for _, h := range requestIDHeaders {
+			if v := resp.Header.Get(h); v != "" {
+				e.RequestID = truncate(v, 200)
+				break
+			}
+		}
+	}
+	return e
+}
+
+// decodeError turns a non-2xx response into an *Error. It reads the body (buffered by the
+// transport, at most maxErrorBody of it) and closes it.
+func (c *Client) decodeError(resp *http.Response, r *request) *Error {
+	body := bodyBytes(resp)
 	resp.Body.Close()
-	e := &Error{StatusCode: resp.StatusCode, Method: method, Path: path}
+	return c.apiError(resp, r, body)
+}
+
+// apiError reads an error body. The API's "code" is a number in some answers and a string
+// in others, once even "500000,"; any of them decodes. Credentials the body echoes (gateways
+// do) are redacted.
+func (c *Client) apiError(resp *http.Response, r *request, body []byte) *Error {
+	e := newError(resp, r)
 	var wire struct {
 		Status  string          `json:"status"`
 		Code    json.RawMessage `json:"code"`
@@ -147,25 +199,21 @@ func decodeError(resp *http.Response, method, path string) *Error {
 		Data    json.RawMessage `json:"data"`
 	}
 	trimmed := bytes.TrimSpace(body)
-	if len(trimmed) > 0 && trimmed[0] == '{' && json.Unmarshal(trimmed, &wire) == nil {
+	switch {
+	case len(trimmed) > 0 && trimmed[0] == '{' && json.Unmarshal(trimmed, &wire) == nil:
 		e.Code = leadingInt(wire.Code)
 		e.Message = messageText(wire.Message)
 		if len(wire.Data) > 0 && string(wire.Data) != "null" {
-			e.Data = wire.Data
+			e.Data = json.RawMessage(c.t.redact(string(wire.Data)))
 		}
 		if e.Message == "" && e.Code == 0 {
 			e.Message = snippet(trimmed)
 		}
-		return e
+	case len(trimmed) > 0 && trimmed[0] == '"' && json.Unmarshal(trimmed, &e.Message) == nil: // a bare JSON string
+	default:
+		e.Message = snippet(trimmed)
 	}
-	if len(trimmed) > 0 && trimmed[0] == '"' { // a bare JSON string
-		var s string
-		if json.Unmarshal(trimmed, &s) == nil {
-			e.Message = s
-			return e
-		}
-	}
-	e.Message = snippet(trimmed)
+	e.Message = c.t.redact(truncate(e.Message, 1000))
 	return e
 }
 
@@ -192,23 +240,80 @@ func messageText(raw json.RawMessage) string {
 	return string(raw)
 }
 
-var (
-	htmlTag    = regexp.MustCompile(`(?s)<(script|style)[^>]*>.*?</(script|style)>|<[^>]*>`)
-	whitespace = regexp.MustCompile(`\s+`)
-)
+// snippetInput bounds how much of a non-API body snippet looks at.
+const snippetInput = 16 << 10
 
 // snippet makes a one-line text of at most 200 characters from a body that is not an API
-// error (an HTML page from a proxy, plain text).
+// error (an HTML page from a proxy, plain text): tags and the contents of script and style
+// elements are dropped, runs of white space become one space. It runs in time linear in its
+// (bounded) input, whatever the markup.
 func snippet(body []byte) string {
+	if len(body) > snippetInput {
+		body = body[:snippetInput]
+	}
+	var b strings.Builder
+	space := false
+	emit := func(r rune) {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			return
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
 	s := string(body)
-	if strings.Contains(s, "<") {
-		s = htmlTag.ReplaceAllString(s, " ")
+	for i := 0; i < len(s) && b.Len() < 800; {
+		if s[i] != '<' {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			emit(r)
+			i += n
+			continue
+		}
+		end := strings.IndexByte(s[i:], '>')
+		if end < 0 {
+			break // an unclosed tag: drop the rest
+		}
+		tag := strings.ToLower(s[i+1 : i+end])
+		i += end + 1
+		space = b.Len() > 0
+		for _, elem := range [...]string{"script", "style"} {
+			if strings.HasPrefix(tag, elem) && (len(tag) == len(elem) || !isNameByte(tag[len(elem)])) {
+				closeAt := indexFold(s[i:], "</"+elem)
+				if closeAt < 0 {
+					i = len(s)
+				} else {
+					i += closeAt
+				}
+			}
+		}
 	}
-	s = strings.TrimSpace(whitespace.ReplaceAllString(s, " "))
-	if r := []rune(s); len(r) > 200 {
-		s = string(r[:200]) + "…"
+	return truncate(b.String(), 200)
+}
+
+func isNameByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-'
+}
+
+// indexFold is strings.Index ignoring ASCII case, for a lower-case needle.
+func indexFold(s, needle string) int {
+	for i := 0; i+len(needle) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(needle)], needle) {
+			return i
+		}
 	}
-	return s
+	return -1
+}
+
+// truncate cuts s to at most n runes, marking the cut with "…".
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n]) + "…"
 }
 
 // rateLimitCode reports whether a (peeked) error body carries code 400311.

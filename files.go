@@ -312,11 +312,11 @@ func (s *FilesService) Download(ctx context.Context, fileID string, params *Down
 	}
 	q := query{}
 	q.str("size", string(params.Size))
-	resp, err := s.c.send(ctx, &request{op: op, method: http.MethodGet, path: p, query: url.Values(q), accept: "*/*"})
+	resp, cancel, err := s.c.send(ctx, &request{op: op, method: http.MethodGet, path: p, query: url.Values(q), accept: "*/*", streamAnswer: true})
 	if err != nil {
 		return nil, err
 	}
-	return resp.Body, nil
+	return &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}, nil
 }
 
 // filesPath builds a file path, checking the ID's length (at most 50 characters).

@@ -264,7 +264,7 @@ func messagesFiles(files []File, ids ...string) []File {
 
 // messagesOne checks that a single-message answer holds its message.
 func messagesOne(p *MessagePayload, method, path string) (*MessagePayload, error) {
-	if _, err := first(p.Messages, method, path, "message"); err != nil {
+	if _, err := first(&request{method: method, path: path}, p.Messages, "message"); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -478,7 +478,7 @@ func (p *ListMessagesParams) query(op string) (query, error) {
 // pages as it goes. GET /api/v5/messages. To work through flagged messages (a moderation
 // queue), set HasFlags, then Delete or ClearFlags each one.
 func (s *MessagesService) List(ctx context.Context, params *ListMessagesParams) iter.Seq2[Message, error] {
-	return listAll(ctx, params, s.ListPage)
+	return listAllLegacy(ctx, params, s.ListPage)
 }
 
 // ListPage returns one page of a message feed's messages with their sideloads and cursors.
@@ -536,7 +536,7 @@ func (p *ListByCreatorParams) query(op string) (query, error) {
 // ListByCreator returns an iterator over the messages of one user across feeds, fetching
 // pages as it goes; admins only. GET /api/v5/messages/user/{creatorId}.
 func (s *MessagesService) ListByCreator(ctx context.Context, creatorID string, params *ListByCreatorParams) iter.Seq2[Message, error] {
-	return listAll(ctx, params, func(ctx context.Context, p *ListByCreatorParams) (*MessagePayload, error) {
+	return listAllLegacy(ctx, params, func(ctx context.Context, p *ListByCreatorParams) (*MessagePayload, error) {
 		return s.ListByCreatorPage(ctx, creatorID, p)
 	})
 }
@@ -792,7 +792,7 @@ func (p *MessageV3Payload) MessageFiles(m *MessageV3) []File {
 }
 
 func messagesV3One(p *MessageV3Payload, method, path string) (*MessageV3Payload, error) {
-	if _, err := first(p.Messages, method, path, "message"); err != nil {
+	if _, err := first(&request{method: method, path: path}, p.Messages, "message"); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -1015,7 +1015,7 @@ func (p *ListMessagesV3Params) query(op string) (query, error) {
 // it goes. GET /api/v3/messages. It differs from List (v5) in addressing a channel rather
 // than a message feed and in paging by segment (see ListMessagesV3Params).
 func (s *MessagesService) ListV3(ctx context.Context, params *ListMessagesV3Params) iter.Seq2[MessageV3, error] {
-	return listAll(ctx, params, s.ListV3Page)
+	return listAllLegacy(ctx, params, s.ListV3Page)
 }
 
 // ListV3Page returns one page of a channel's messages with the v3 API.
@@ -1176,7 +1176,7 @@ func (p *MessageFeedPayload) LastMessage(f *MessageFeed) *Message {
 func (p *MessageFeedPayload) User(userID string) *User { return findUser(p.Users, userID) }
 
 func messagesFeedOne(p *MessageFeedPayload, method, path string) (*MessageFeedPayload, error) {
-	if _, err := first(p.MessageFeeds, method, path, "message feed"); err != nil {
+	if _, err := first(&request{method: method, path: path}, p.MessageFeeds, "message feed"); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -1362,7 +1362,7 @@ func (p *ListMessageFeedsParams) query(op string) (query, error) {
 // goes. GET /api/v5/message-feeds/channel/{channelId}; channelID is the channel's internal
 // ID (at most 30 characters).
 func (s *MessagesService) ListFeeds(ctx context.Context, channelID string, params *ListMessageFeedsParams) iter.Seq2[MessageFeed, error] {
-	return listAll(ctx, params, func(ctx context.Context, p *ListMessageFeedsParams) (*MessageFeedPayload, error) {
+	return listAllLegacy(ctx, params, func(ctx context.Context, p *ListMessageFeedsParams) (*MessageFeedPayload, error) {
 		return s.ListFeedsPage(ctx, channelID, p)
 	})
 }
@@ -1378,7 +1378,7 @@ func (s *MessagesService) ListFeedsPage(ctx context.Context, channelID string, p
 // characters. The spec declares no paging for this answer: when the server sends none, the
 // iteration ends after the first page.
 func (s *MessagesService) ListFeedsByCreator(ctx context.Context, creatorID string, params *ListMessageFeedsParams) iter.Seq2[MessageFeed, error] {
-	return listAll(ctx, params, func(ctx context.Context, p *ListMessageFeedsParams) (*MessageFeedPayload, error) {
+	return listAllLegacy(ctx, params, func(ctx context.Context, p *ListMessageFeedsParams) (*MessageFeedPayload, error) {
 		return s.ListFeedsByCreatorPage(ctx, creatorID, p)
 	})
 }

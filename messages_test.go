@@ -391,7 +391,7 @@ func TestMessagesAPIErrors(t *testing.T) {
 	assert.ErrorIs(t, err, amity.ErrLinkNotAllowed)
 
 	_, err = c.Messages.Get(ctx, "empty")
-	assert.ErrorIs(t, err, amity.ErrNotFound)
+	assert.ErrorIs(t, err, amity.ErrMalformedResponse)
 }
 
 func TestMessagesBadInputSendsNothing(t *testing.T) {

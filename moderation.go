@@ -112,7 +112,7 @@ func (p *ListModerationRulesParams) query(op string) (query, error) {
 // ListBlocklist returns an iterator over the blocklist's rules, fetching pages as it goes.
 // GET /api/v3/blocklists.
 func (s *ModerationService) ListBlocklist(ctx context.Context, params *ListModerationRulesParams) iter.Seq2[BlocklistRule, error] {
-	return listAll(ctx, params, s.ListBlocklistPage)
+	return listAllLegacy(ctx, params, s.ListBlocklistPage)
 }
 
 // ListBlocklistPage returns one page of the blocklist's rules. GET /api/v3/blocklists.
@@ -132,7 +132,7 @@ func (s *ModerationService) ListBlocklistPage(ctx context.Context, params *ListM
 // ListAllowlist returns an iterator over the allowlist's rules (allowed link domains),
 // fetching pages as it goes. GET /api/v3/allowlists.
 func (s *ModerationService) ListAllowlist(ctx context.Context, params *ListModerationRulesParams) iter.Seq2[AllowlistRule, error] {
-	return listAll(ctx, params, s.ListAllowlistPage)
+	return listAllLegacy(ctx, params, s.ListAllowlistPage)
 }
 
 // ListAllowlistPage returns one page of the allowlist's rules. GET /api/v3/allowlists.
@@ -172,7 +172,7 @@ func (s *ModerationService) AddToBlocklist(ctx context.Context, params *AddBlock
 	if err := moderationRegexs(op, "Regexs", params.Regexs, MaxRulesPerRequest, 500); err != nil {
 		return err
 	}
-	return s.c.do(ctx, &request{op: op, method: http.MethodPost, path: "/api/v3/blocklists", body: params}, &successResult{})
+	return s.c.do(ctx, &request{op: op, method: http.MethodPost, path: "/api/v3/blocklists", body: params}, nil)
 }
 
 // AddToAllowlist adds up to 100 link domains (or regular expressions) to the allowlist in
@@ -187,7 +187,7 @@ func (s *ModerationService) AddToAllowlist(ctx context.Context, domains []string
 	body := struct {
 		Regexs []string `json:"regexs"`
 	}{domains}
-	return s.c.do(ctx, &request{op: op, method: http.MethodPost, path: "/api/v3/allowlists", body: body}, &successResult{})
+	return s.c.do(ctx, &request{op: op, method: http.MethodPost, path: "/api/v3/allowlists", body: body}, nil)
 }
 
 // ModerationVerdict is the outcome of VerifyBlocklist or VerifyAllowlist.
@@ -231,7 +231,9 @@ func (s *ModerationService) verify(ctx context.Context, op, path, field string, 
 	body := struct {
 		Data []string `json:"data"`
 	}{data}
-	var out successResult
+	var out struct {
+		Success bool `json:"success"`
+	}
 	err := s.c.do(ctx, &request{op: op, method: http.MethodPost, path: path, body: body, idempotent: true}, &out)
 	var ae *Error
 	if errors.As(err, &ae) && ae.Code == rejectCode {

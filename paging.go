@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"iter"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -43,33 +44,36 @@ type pageOf[T any] interface {
 	pageInfo() Paging
 }
 
-// iterate is the one pager of the SDK. It yields the items of the page at token and of the
-// pages after it, fetching each page only when the caller gets to it. A fetch error (or ctx's
-// end) is yielded once, with the zero T, and ends the iteration; breaking out of the loop
-// makes no further request.
-func iterate[T any, P pageOf[T]](ctx context.Context, first string, fetch func(ctx context.Context, token string) (P, error)) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		var zero T
+// iterate is the one pager of the SDK. It yields the pages at token and after it, fetching
+// each only when the caller gets to it. A fetch error (or ctx's end) is yielded once, with a
+// nil page, and ends the iteration; breaking out of the loop makes no further request. It
+// stops at a page without a next cursor, an empty page, or a cursor it has seen among the
+// last few (a server repeating itself); it keeps only those few, however long the walk.
+func iterate[P interface {
+	*Q
+	pageOf[T]
+}, Q, T any](ctx context.Context, first string, fetch func(ctx context.Context, token string) (P, error)) iter.Seq2[P, error] {
+	return func(yield func(P, error) bool) {
 		token := first // each range starts over at first
-		seen := map[string]bool{}
+		var recent [8]string
+		n := 0
 		for {
 			if err := ctx.Err(); err != nil {
-				yield(zero, err)
+				yield(nil, err)
 				return
 			}
 			page, err := fetch(ctx, token)
 			if err != nil {
-				yield(zero, err)
+				yield(nil, err)
 				return
 			}
-			for _, item := range page.pageItems() {
-				if !yield(item, nil) {
-					return
-				}
+			if !yield(page, nil) {
+				return
 			}
-			seen[token] = true
+			recent[n%len(recent)] = token
+			n++
 			next := page.pageInfo().Next
-			if next == "" || seen[next] || len(page.pageItems()) == 0 {
+			if next == "" || len(page.pageItems()) == 0 || slices.Contains(recent[:min(n, len(recent))], next) {
 				return // last page (or a server repeating a cursor: stop rather than loop)
 			}
 			token = next
@@ -77,23 +81,56 @@ func iterate[T any, P pageOf[T]](ctx context.Context, first string, fetch func(c
 	}
 }
 
-// listAll is the iterator of every List method: it starts at params' PageToken and fetches
-// each page with page, on a copy of params (nil stands for the zero value) made for each
-// page, so the caller's params are never changed and the iterator can be ranged over again,
-// even from several goroutines.
-func listAll[T any, P pageOf[T], Q any, PQ interface {
+// pages is the iterator of every ListPages method: it starts at params' PageToken and
+// fetches each page with page, on a copy of params (nil stands for the zero value) made for
+// each page, so the caller's params are never changed and the iterator can be ranged over
+// again, even from several goroutines.
+func pages[P interface {
+	*R
+	pageOf[T]
+}, R, T, Q any, PQ interface {
 	*Q
 	token() *string
-}](ctx context.Context, params PQ, page func(context.Context, PQ) (P, error)) iter.Seq2[T, error] {
+}](ctx context.Context, params PQ, opts []CallOption, page func(context.Context, PQ, ...CallOption) (P, error)) iter.Seq2[P, error] {
 	var p Q
 	if params != nil {
 		p = *params
 	}
-	return iterate(ctx, *PQ(&p).token(), func(ctx context.Context, token string) (P, error) {
+	return iterate[P](ctx, *PQ(&p).token(), func(ctx context.Context, token string) (P, error) {
 		q := p
 		*PQ(&q).token() = token
-		return page(ctx, &q)
+		return page(ctx, &q, opts...)
 	})
+}
+
+// listAll is the iterator of every List method: the items of pages, in order.
+func listAll[P interface {
+	*R
+	pageOf[T]
+}, R, T, Q any, PQ interface {
+	*Q
+	token() *string
+}](ctx context.Context, params PQ, opts []CallOption, page func(context.Context, PQ, ...CallOption) (P, error)) iter.Seq2[T, error] {
+	return items[P](pages[P, R, T](ctx, params, opts, page))
+}
+
+// items flattens an iterator of pages into their items. An error is yielded once, with the
+// zero T, and ends the iteration.
+func items[P pageOf[T], T any](seq iter.Seq2[P, error]) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
+		for pg, err := range seq {
+			if err != nil {
+				yield(zero, err)
+				return
+			}
+			for _, item := range pg.pageItems() {
+				if !yield(item, nil) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // query builds a request's query string. Empty and nil values are left out, so unset
@@ -150,4 +187,16 @@ func (p PageParams) validate(op string) error {
 		return &ValidationError{Op: op, Field: "PageToken", Reason: "is not a page token"}
 	}
 	return nil
+}
+
+// listAllLegacy adapts a page method without call options. TRANSITIONAL: it goes when every
+// service takes ...CallOption.
+func listAllLegacy[P interface {
+	*R
+	pageOf[T]
+}, R, T, Q any, PQ interface {
+	*Q
+	token() *string
+}](ctx context.Context, params PQ, page func(context.Context, PQ) (P, error)) iter.Seq2[T, error] {
+	return listAll[P, R, T](ctx, params, nil, func(ctx context.Context, q PQ, _ ...CallOption) (P, error) { return page(ctx, q) })
 }

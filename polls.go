@@ -245,8 +245,8 @@ func (s *PollsService) Delete(ctx context.Context, pollID string) error {
 		return err
 	}
 	var out struct {
-		Status string        `json:"status"`
-		Data   successResult `json:"data"`
+		Status string   `json:"status"`
+		Data   struct{} `json:"data"`
 	}
 	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, idempotent: true}, &out)
 }
@@ -359,7 +359,7 @@ func (p *ListPollVotersParams) query(op string) (query, error) {
 // ListVoters returns an iterator over the votes for one answer of a poll, each with its
 // voter, fetching pages as it goes. GET /api/v3/polls/{pollId}/answers/{answerId}.
 func (s *PollsService) ListVoters(ctx context.Context, pollID, answerID string, params *ListPollVotersParams) iter.Seq2[PollVote, error] {
-	return listAll(ctx, params, func(ctx context.Context, p *ListPollVotersParams) (*PollVotePage, error) {
+	return listAllLegacy(ctx, params, func(ctx context.Context, p *ListPollVotersParams) (*PollVotePage, error) {
 		return s.ListVotersPage(ctx, pollID, answerID, p)
 	})
 }

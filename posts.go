@@ -923,7 +923,7 @@ func (p *ListPostsParams) query(op string) (query, error) {
 // List returns an iterator over the posts of a feed matching params, fetching pages as it
 // goes. GET /api/v4/posts. A moderation job lists flagged posts with HasFlag: amity.Ptr(true).
 func (s *PostsService) List(ctx context.Context, params *ListPostsParams) iter.Seq2[Post, error] {
-	return listAll(ctx, params, s.ListPage)
+	return listAllLegacy(ctx, params, s.ListPage)
 }
 
 // ListPage returns one page of posts with everything they refer to, and its cursors.
@@ -1010,7 +1010,7 @@ func (p *ListPostsV3Params) query(op string) (query, error) {
 // list across all targets of a type (e.g. every flagged community post), filters by one
 // parent DataType, and knows no feed types or before/after cursors.
 func (s *PostsService) ListV3(ctx context.Context, params *ListPostsV3Params) iter.Seq2[Post, error] {
-	return listAll(ctx, params, s.ListV3Page)
+	return listAllLegacy(ctx, params, s.ListV3Page)
 }
 
 // ListV3Page returns one page of posts with the v3 API (see ListV3). GET /api/v3/posts.
@@ -1252,7 +1252,7 @@ func (s *PostsService) payload(ctx context.Context, r *request) (*PostPayload, e
 	if err := s.c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
-	if _, err := first(out.Posts, r.method, r.path, "post"); err != nil {
+	if _, err := first(r, out.Posts, "post"); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -291,7 +291,7 @@ func TestPostsGetErrors(t *testing.T) {
 
 	mt.RegisterResponder("GET", "https://api.test/api/v3/posts/empty", jsonResponder(200, `{"posts":[]}`))
 	_, err = c.Posts.Get(context.Background(), "empty")
-	assert.ErrorIs(t, err, amity.ErrNotFound, "an answer without the post")
+	assert.ErrorIs(t, err, amity.ErrMalformedResponse, "an answer without the post")
 
 	before := mt.GetTotalCallCount()
 	for _, id := range []string{"", "  ", "..", strings.Repeat("p", 901)} {

@@ -237,7 +237,7 @@ func (p *ListReactionsParams) query(op string) (query, error) {
 // List returns an iterator over who reacted to a post, comment, message or story, fetching
 // pages as it goes. GET /api/v3/reactions.
 func (s *ReactionsService) List(ctx context.Context, params *ListReactionsParams) iter.Seq2[Reactor, error] {
-	return listAll(ctx, params, s.ListPage)
+	return listAllLegacy(ctx, params, s.ListPage)
 }
 
 // ListPage returns one page of reactions with the users who reacted, and its cursors.
@@ -335,7 +335,7 @@ func (s *ReactionsService) ListV2(ctx context.Context, params *ListReactionsV2Pa
 	if params != nil {
 		p = *params
 	}
-	return iterate(ctx, "", func(ctx context.Context, token string) (*ReactionV2Page, error) {
+	return items[*ReactionV2Page](iterate[*ReactionV2Page](ctx, "", func(ctx context.Context, token string) (*ReactionV2Page, error) {
 		page := p
 		if token != "" {
 			skip, err := strconv.Atoi(token)
@@ -345,7 +345,7 @@ func (s *ReactionsService) ListV2(ctx context.Context, params *ListReactionsV2Pa
 			page.Skip = skip
 		}
 		return s.ListV2Page(ctx, &page)
-	})
+	}))
 }
 
 // ListV2Page returns one page of reactions with the v2 API (see ListV2).

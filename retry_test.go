@@ -126,7 +126,7 @@ func TestRetryAfterHonoured(t *testing.T) {
 	srv := httptest.NewServer(s)
 	defer srv.Close()
 	// Backoff bounds far below one second: only Retry-After can explain a 1 s gap.
-	_, err := retryClient(t, srv.URL).Users.Get(context.Background(), "u")
+	_, err := retryClient(t, srv.URL, amity.WithRetryWait(time.Millisecond, 2*time.Second)).Users.Get(context.Background(), "u")
 	require.NoError(t, err)
 	first, second := <-s.times, <-s.times
 	assert.GreaterOrEqual(t, second.Sub(first), 990*time.Millisecond)

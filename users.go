@@ -3,12 +3,10 @@ package amity
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"iter"
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 )
 
 // UsersService manages users: reading, listing, updating and deleting them, global bans,
@@ -150,13 +148,13 @@ func (s *UsersService) get(ctx context.Context, op, userID, typ string) (*User, 
 	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q)}, &page); err != nil {
 		return nil, err
 	}
-	return first(page.Users, "GET", path, "user")
+	return first(&request{method: http.MethodGet, path: path}, page.Users, "user")
 }
 
 // List returns an iterator over users matching params, fetching pages as it goes.
 // GET /api/v3/users.
 func (s *UsersService) List(ctx context.Context, params *ListUsersParams) iter.Seq2[User, error] {
-	return listAll(ctx, params, s.ListPage)
+	return listAllLegacy(ctx, params, s.ListPage)
 }
 
 // ListPage returns one page of users, with its cursors. GET /api/v3/users.
@@ -237,58 +235,7 @@ func (s *UsersService) Update(ctx context.Context, params *UpdateUserParams) (*U
 	if err := s.c.do(ctx, &request{op: op, method: http.MethodPut, path: "/api/v3/users", body: params, idempotent: true}, &page); err != nil {
 		return nil, err
 	}
-	return first(page.Users, "PUT", "/api/v3/users", "user")
-}
-
-// first returns the first item of a one-item answer, or an error matching ErrNotFound.
-func first[T any](items []T, method, path, what string) (*T, error) {
-	if len(items) == 0 {
-		return nil, fmt.Errorf("amity: %s %s: the answer holds no %s: %w", method, path, what, ErrNotFound)
-	}
-	return &items[0], nil
-}
-
-// findUser finds a sideloaded user by public ID, else by internal or private ID.
-func findUser(users []User, userID string) *User {
-	if userID == "" {
-		return nil
-	}
-	for i := range users {
-		if users[i].UserID == userID {
-			return &users[i]
-		}
-	}
-	for i := range users {
-		if u := &users[i]; u.UserPublicID == userID || u.UserInternalID == userID || u.ID == userID {
-			return u
-		}
-	}
-	return nil
-}
-
-func findFile(files []File, fileID string) *File {
-	for i := range files {
-		if files[i].FileID == fileID {
-			return &files[i]
-		}
-	}
-	return nil
-}
-
-// idList checks a list of IDs sent in a query.
-func idList(op, field string, ids []string, maxN, maxLength int) error {
-	if len(ids) == 0 {
-		return &ValidationError{Op: op, Field: field, Reason: "must not be empty"}
-	}
-	if len(ids) > maxN {
-		return &ValidationError{Op: op, Field: field, Reason: fmt.Sprintf("must hold at most %d IDs", maxN)}
-	}
-	for _, v := range ids {
-		if strings.TrimSpace(v) == "" || len(v) > maxLength {
-			return &ValidationError{Op: op, Field: field, Reason: fmt.Sprintf("must hold IDs of 1 to %d characters", maxLength)}
-		}
-	}
-	return nil
+	return first(&request{method: http.MethodPut, path: "/api/v3/users"}, page.Users, "user")
 }
 
 // Ban bans a user globally: the user can no longer log in or call the API (answers match
@@ -514,7 +461,7 @@ func (p *ListBlockedUsersParams) query(op string) (query, error) {
 // ListBlocked returns an iterator over the users the calling user blocked, fetching pages
 // as it goes. Call it on a view from Client.AsUser. GET /api/v4/me/user-blocks.
 func (s *UsersService) ListBlocked(ctx context.Context, params *ListBlockedUsersParams) iter.Seq2[User, error] {
-	return listAll(ctx, params, s.ListBlockedPage)
+	return listAllLegacy(ctx, params, s.ListBlockedPage)
 }
 
 // ListBlockedPage returns one page of the users the calling user blocked, with the block
@@ -602,7 +549,7 @@ func (s *UsersService) Delete(ctx context.Context, userID string, params *Delete
 	if err != nil {
 		return err
 	}
-	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(params.query()), idempotent: true}, &successResult{})
+	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(params.query()), idempotent: true}, nil)
 }
 
 // usersID checks a public user ID given in a body or a v4 path: 1 to 50 characters.

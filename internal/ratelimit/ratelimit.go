@@ -87,6 +87,17 @@ func (w *Window) cancel(at time.Time) {
 	}
 }
 
+// Hold admits no event before until, as if the window were full until then (the server
+// refused a call as rate limited). Later reservations stay in order behind it.
+func (w *Window) Hold(until time.Time) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if until.After(w.last) {
+		w.last = until
+		w.canUndo = false
+	}
+}
+
 // idleSince reports whether every reservation is older than now − span, i.e. the window is
 // indistinguishable from a new one.
 func (w *Window) idleSince(now time.Time) bool {

@@ -1,0 +1,185 @@
+package amity
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"time"
+)
+
+// This file is the one home of answer decoding: every 2xx body goes through decodeAnswer,
+// which applies the API's success rule, decodes JSON into the caller's type and keeps the
+// body as the payload's Raw.
+//
+// The success rule: a 2xx answer whose body says {"status": "error", ...} is an *Error with
+// the body's code and message; a body (or its "data") holding "success": false is an *Error
+// matching ErrUnsuccessful; an empty or malformed body where an answer was expected is an
+// *Error matching ErrMalformedResponse. None of these is ever reported as ErrNotFound.
+
+// rawJSON is embedded in every payload type: the answer's body as received.
+type rawJSON struct {
+	// Raw is the whole answer as the API sent it, with every field this package does not
+	// model. It is a slice of the one buffer the body was read into; nothing is copied.
+	Raw json.RawMessage `json:"-"`
+}
+
+func (r *rawJSON) setRaw(b []byte) { r.Raw = b }
+
+type rawSetter interface{ setRaw([]byte) }
+
+// maxTextAnswer bounds a text answer (a token).
+const maxTextAnswer = 16 << 10
+
+// decodeAnswer decodes the buffered 2xx body of resp into out (nil: the body is only
+// checked). out may be a *string for text answers.
+func (c *Client) decodeAnswer(r *request, resp *http.Response, out any) error {
+	body := bodyBytes(resp)
+	trimmed := bytes.TrimSpace(body)
+	if s, ok := out.(*string); ok {
+		if len(trimmed) > maxTextAnswer {
+			return malformed(r, resp, "the text answer is larger than "+strconv.Itoa(maxTextAnswer)+" bytes")
+		}
+		if len(trimmed) > 0 && trimmed[0] == '"' {
+			if err := json.Unmarshal(trimmed, s); err != nil {
+				return malformed(r, resp, "the answer is not a JSON string")
+			}
+		} else {
+			*s = string(trimmed)
+		}
+		if *s == "" {
+			return malformed(r, resp, "the answer is empty")
+		}
+		return nil
+	}
+	if len(trimmed) == 0 {
+		if out == nil || r.optionalAnswer {
+			return nil
+		}
+		return malformed(r, resp, "the answer is empty")
+	}
+	if err := c.checkOutcome(r, resp, trimmed); err != nil {
+		return err
+	}
+	if out == nil {
+		return nil
+	}
+	if err := json.Unmarshal(trimmed, out); err != nil {
+		return malformed(r, resp, "decoding the answer: "+err.Error())
+	}
+	if rs, ok := out.(rawSetter); ok {
+		rs.setRaw(trimmed)
+	}
+	return nil
+}
+
+// checkOutcome applies the success rule to a 2xx JSON body.
+func (c *Client) checkOutcome(r *request, resp *http.Response, body []byte) error {
+	if body[0] != '{' || (!bytes.Contains(body, []byte(`"success"`)) && !bytes.Contains(body, []byte(`"status"`))) {
+		return nil
+	}
+	var wire struct {
+		Status  string          `json:"status"`
+		Success *bool           `json:"success"`
+		Data    json.RawMessage `json:"data"`
+	}
+	if json.Unmarshal(body, &wire) != nil {
+		return nil // decoding into out reports it
+	}
+	if wire.Status == "error" || wire.Status == "fail" {
+		e := c.apiError(resp, r, body)
+		if e.Message == "" {
+			e.Message = "the API answered status " + strconv.Quote(wire.Status)
+		}
+		return e
+	}
+	success := wire.Success
+	if success == nil && len(wire.Data) > 0 && wire.Data[0] == '{' {
+		var data struct {
+			Success *bool `json:"success"`
+		}
+		if json.Unmarshal(wire.Data, &data) == nil {
+			success = data.Success
+		}
+	}
+	if success != nil && !*success {
+		e := newError(resp, r)
+		e.Message = "the API answered success: false"
+		e.unsuccessful = true
+		return e
+	}
+	return nil
+}
+
+// malformed is the error of a 2xx answer that cannot be read as the operation's answer. For a
+// write, it says that the write may have been applied.
+func malformed(r *request, resp *http.Response, why string) *Error {
+	e := newError(resp, r)
+	e.Message = why
+	if !r.isRead() {
+		e.Message += " (the write may have been applied: check before sending it again)"
+	}
+	e.malformed = true
+	return e
+}
+
+// call sends r and decodes the answer into a new P.
+func call[P any](ctx context.Context, c *Client, r *request) (*P, error) {
+	var out P
+	if err := c.do(ctx, r, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// callOne is call for an answer that must hold at least one entity, listed by items; an
+// answer without one is an *Error matching ErrMalformedResponse.
+func callOne[P, T any](ctx context.Context, c *Client, r *request, what string, items func(*P) []T) (*P, error) {
+	out, err := call[P](ctx, c, r)
+	if err != nil {
+		return nil, err
+	}
+	if len(items(out)) == 0 {
+		return nil, malformedAnswer(r, "the answer holds no "+what)
+	}
+	return out, nil
+}
+
+// malformedAnswer is malformed for an answer already decoded.
+func malformedAnswer(r *request, why string) *Error {
+	return malformed(r, &http.Response{StatusCode: http.StatusOK}, why)
+}
+
+// first returns the first of items, or an *Error matching ErrMalformedResponse.
+func first[T any](r *request, items []T, what string) (*T, error) {
+	if len(items) == 0 {
+		return nil, malformedAnswer(r, "the answer holds no "+what)
+	}
+	return &items[0], nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler: RFC 3339 with or without fractional seconds;
+// a value in another form (or null) decodes to the zero time instead of failing the answer.
+func (t *Time) UnmarshalJSON(b []byte) error {
+	t.Time = time.Time{}
+	if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' {
+		return nil
+	}
+	s := b[1 : len(b)-1]
+	if len(s) == 0 || bytes.IndexByte(s, '\\') >= 0 {
+		return nil
+	}
+	if parsed, err := time.Parse(time.RFC3339Nano, string(s)); err == nil {
+		t.Time = parsed
+	}
+	return nil
+}
+
+// MarshalJSON implements json.Marshaler; the zero time encodes as null.
+func (t Time) MarshalJSON() ([]byte, error) {
+	if t.IsZero() {
+		return []byte("null"), nil
+	}
+	return []byte(`"` + t.Time.UTC().Format(time.RFC3339Nano) + `"`), nil
+}
