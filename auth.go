@@ -48,8 +48,10 @@ type authenticator interface {
 	invalidate(tok Secret)
 	// renewable reports whether a 401 may be cured by getting a new token.
 	renewable() bool
-	// identity names the limiter window of this view.
+	// identity names this view in String and logs.
 	identity() string
+	// limitKey is the limiter key of this view (see transport.limiterKey), computed once.
+	limitKey(t *transport) string
 }
 
 // adminAuth sends the admin token.
@@ -61,9 +63,10 @@ const adminIdentity = "admin"
 func (adminAuth) token(_ context.Context, c *Client) (Secret, error) {
 	return Secret(c.t.creds.adminToken), nil
 }
-func (adminAuth) invalidate(Secret) {}
-func (adminAuth) renewable() bool   { return false }
-func (adminAuth) identity() string  { return adminIdentity }
+func (adminAuth) invalidate(Secret)            {}
+func (adminAuth) renewable() bool              { return false }
+func (adminAuth) identity() string             { return adminIdentity }
+func (adminAuth) limitKey(t *transport) string { return t.adminKey }
 
 // noAuth is the root view of a client configured with only an API key: it can register
 // sessions and act as users, but sends no bearer token itself.
@@ -73,6 +76,7 @@ func (noAuth) token(context.Context, *Client) (Secret, error) { return "", nil }
 func (noAuth) invalidate(Secret)                              {}
 func (noAuth) renewable() bool                                { return false }
 func (noAuth) identity() string                               { return "api-key" }
+func (noAuth) limitKey(t *transport) string                   { return t.apiKeyKey }
 
 // sessionSetup is the view a user's session is registered on: no bearer token, and the
 // user's own limiter window, so that a user's registration never queues behind the admin's
@@ -83,6 +87,7 @@ func (sessionSetup) token(context.Context, *Client) (Secret, error) { return "",
 func (sessionSetup) invalidate(Secret)                              {}
 func (sessionSetup) renewable() bool                                { return false }
 func (v sessionSetup) identity() string                             { return v.s.identity() }
+func (v sessionSetup) limitKey(*transport) string                   { return v.s.lkey }
 
 // UserOption configures Client.AsUser.
 type UserOption func(*sessionKey)
@@ -116,6 +121,7 @@ const fallbackLifetime = 24 * time.Hour
 // however many goroutines need the token; the others wait for it (or for their ctx).
 type userSession struct {
 	key   sessionKey
+	lkey  string        // the limiter key of the user
 	sem   chan struct{} // holds the right to register
 	mu    sync.Mutex
 	tok   Secret
@@ -184,8 +190,9 @@ func (s *userSession) invalidate(tok Secret) {
 	}
 }
 
-func (s *userSession) renewable() bool  { return true }
-func (s *userSession) identity() string { return "user:" + s.key.userID }
+func (s *userSession) renewable() bool            { return true }
+func (s *userSession) identity() string           { return "user:" + s.key.userID }
+func (s *userSession) limitKey(*transport) string { return s.lkey }
 
 // AsUser returns a view of c that calls the API as userID, over the same transport, limiter
 // and retries. The view registers a session (POST /api/v4/sessions with the API key, after
@@ -218,6 +225,7 @@ func (c *Client) AsUser(userID string, opts ...UserOption) (*Client, error) {
 	s, ok := c.t.sessions[key]
 	if !ok {
 		s = &userSession{key: key, sem: make(chan struct{}, 1)}
+		s.lkey = c.t.limiterKey(s.identity())
 		c.t.sessions[key] = s
 	}
 	c.t.sessionsMu.Unlock()

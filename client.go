@@ -1,17 +1,3 @@
-// Package amity is a typed Go client for the Amity / social.plus REST API: users, sessions,
-// communities, posts, comments, channels, messages, polls, files and moderation.
-//
-// A Client holds one transport shared by all its services: region endpoints, admin and user
-// token auth, a client-side limiter for the API's 100 calls per user per 5 seconds, retries
-// that never repeat a write the server may have applied, and next-token pagination.
-//
-//	c, err := amity.NewClient(amity.WithRegion(amity.RegionEU), amity.WithAdminToken(token))
-//	u, err := c.Users.Get(ctx, "alice")
-//
-// Acting as a user (a session registered with the API key, renewed when needed):
-//
-//	alice, err := c.AsUser("alice")
-//	post, err := alice.Posts.Create(ctx, &amity.CreatePostParams{...})
 package amity
 
 import (
@@ -211,6 +197,8 @@ type transport struct {
 	retryWaitMax time.Duration
 	maxResponse  int64
 	deviceID     string // the default device ID of this client's user sessions
+	adminKey     string // the limiter keys of the admin and of the API key alone
+	apiKeyKey    string
 	now          func() time.Time
 	sessionsMu   sync.Mutex
 	sessions     map[sessionKey]*userSession
@@ -271,6 +259,7 @@ func NewClient(opts ...Option) (*Client, error) {
 		now:          cfg.now,
 		sessions:     make(map[sessionKey]*userSession),
 	}
+	t.adminKey, t.apiKeyKey = t.limiterKey(adminIdentity), t.limiterKey(noAuth{}.identity())
 	if t.logger == nil {
 		t.logger = slog.New(discardHandler{})
 	}
@@ -466,7 +455,9 @@ type ctxKey int
 
 const policyKey ctxKey = iota
 
-// policy travels in the request context to the round tripper and retry check.
+// policy travels in the request context to the round tripper and retry check. It carries
+// the httptrace hooks that tell whether an attempt's request was written (reset by each
+// attempt: attempts of a call never overlap).
 type policy struct {
 	identity     string // the limiter key
 	idempotent   bool
@@ -475,7 +466,15 @@ type policy struct {
 	retryWaitMax time.Duration
 	op           string
 	streamAnswer bool
+
+	asked, wrote atomic.Bool
+	trace        httptrace.ClientTrace
 }
+
+func (p *policy) gotConn(string) { p.asked.Store(true) }
+func (p *policy) wroteHeaders()  { p.wrote.Store(true) }
+func (p *policy) resetTrace()    { p.asked.Store(false); p.wrote.Store(false) }
+func (p *policy) notSent() bool  { return p.asked.Load() && !p.wrote.Load() }
 
 // do sends r and decodes the answer into out (nil: the answer is only checked; a *string:
 // a text answer). It is the path of every call but downloads.
@@ -586,7 +585,7 @@ func (c *Client) newRequest(ctx context.Context, r *request, co *callConfig) (*r
 		contentType = "application/json"
 	}
 	pol := &policy{
-		identity:     c.t.limiterKey(c.auth.identity()),
+		identity:     c.auth.limitKey(c.t),
 		idempotent:   r.idempotent || r.isRead(),
 		maxRetries:   c.t.maxRetries,
 		retryWaitMax: c.t.retryWaitMax,
@@ -596,14 +595,15 @@ func (c *Client) newRequest(ctx context.Context, r *request, co *callConfig) (*r
 	if co.retries != nil {
 		pol.maxRetries = *co.retries
 	}
-	ctx = context.WithValue(ctx, policyKey, pol)
-	var rawBody any
+	pol.trace = httptrace.ClientTrace{GetConn: pol.gotConn, WroteHeaders: pol.wroteHeaders}
+	ctx = httptrace.WithClientTrace(context.WithValue(ctx, policyKey, pol), &pol.trace)
+	hreq := &http.Request{Method: r.method, URL: &u, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
+		Header: make(http.Header, 8), Host: u.Host}
+	req := &retryablehttp.Request{Request: hreq.WithContext(ctx)}
 	if body != nil {
-		rawBody = body
-	}
-	req, err := retryablehttp.NewRequestWithContext(ctx, r.method, u.String(), rawBody)
-	if err != nil {
-		return nil, "", fmt.Errorf("amity: %s: building the request failed", r.op)
+		if err := req.SetBody(body); err != nil {
+			return nil, "", fmt.Errorf("amity: %s: building the request failed", r.op)
+		}
 	}
 	h := req.Header
 	h.Set("User-Agent", c.t.userAgent)
@@ -762,15 +762,15 @@ func (c *cancelOnClose) Close() error {
 
 // bufferedBody is an answer read whole; decodeAnswer takes its bytes without a copy.
 type bufferedBody struct {
-	*bytes.Reader
+	bytes.Reader
 	b []byte
 }
 
-func (bufferedBody) Close() error { return nil }
+func (*bufferedBody) Close() error { return nil }
 
 // bodyBytes returns a buffered answer's bytes (reading an unbuffered one, bounded).
 func bodyBytes(resp *http.Response) []byte {
-	if bb, ok := resp.Body.(bufferedBody); ok {
+	if bb, ok := resp.Body.(*bufferedBody); ok {
 		return bb.b
 	}
 	b, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
@@ -794,18 +794,14 @@ func (rt *roundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
 			return nil, err
 		}
 	}
-	var asked, wrote atomic.Bool
-	trace := &httptrace.ClientTrace{
-		GetConn:      func(string) { asked.Store(true) },
-		WroteHeaders: func() { wrote.Store(true) },
-	}
+	pol.resetTrace()
 	start := time.Now()
-	resp, err := rt.base.RoundTrip(req.WithContext(httptrace.WithClientTrace(ctx, trace)))
+	resp, err := rt.base.RoundTrip(req)
 	if err == nil && !(pol.streamAnswer && resp.StatusCode < 300) {
 		err = rt.readBody(resp)
 	}
 	if err != nil {
-		if (asked.Load() && !wrote.Load()) || isDialError(err) {
+		if pol.notSent() || isDialError(err) {
 			err = &errNotSent{err}
 		}
 		lg.LogAttrs(ctx, slog.LevelDebug, "amity request failed", slog.String("op", pol.op), slog.String("method", req.Method),
@@ -838,9 +834,7 @@ func (rt *roundTripper) readBody(resp *http.Response) error {
 	if n := resp.ContentLength; n > 0 {
 		size = min(n, limit) + 1 // one more byte, so that reading to EOF does not grow it
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, size))
-	_, err := buf.ReadFrom(io.LimitReader(resp.Body, limit+1))
-	b := buf.Bytes()
+	b, err := readAll(resp.Body, make([]byte, 0, size), limit+1)
 	if err == nil && resp.ContentLength > 0 && int64(len(b)) < resp.ContentLength {
 		err = io.ErrUnexpectedEOF // the connection ended before Content-Length bytes
 	}
@@ -855,8 +849,29 @@ func (rt *roundTripper) readBody(resp *http.Response) error {
 	if err != nil {
 		return fmt.Errorf("reading the answer: %w", err)
 	}
-	resp.Body = bufferedBody{bytes.NewReader(b), b}
+	bb := &bufferedBody{b: b}
+	bb.Reset(b)
+	resp.Body = bb
 	return nil
+}
+
+// readAll is io.ReadAll into buf, reading at most limit bytes.
+func readAll(r io.Reader, buf []byte, limit int64) ([]byte, error) {
+	for int64(len(buf)) < limit {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		room := buf[len(buf):min(int64(cap(buf)), limit)]
+		n, err := r.Read(room)
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
+	return buf, nil
 }
 
 // isRateLimited reports whether an answer refuses a call as rate limited.
@@ -993,8 +1008,9 @@ func (d discardHandler) WithGroup(string) slog.Handler           { return d }
 // blank, "." or "..", and is escaped with url.PathEscape so that it stays one segment
 // ("a/../b?x#y" becomes "a%2F..%2Fb%3Fx%23y").
 func pathf(op, format string, ids ...idArg) (string, error) {
-	args := make([]any, len(ids))
-	for i, id := range ids {
+	var b strings.Builder
+	b.Grow(len(format) + 32)
+	for _, id := range ids {
 		v := strings.TrimSpace(id.value)
 		switch {
 		case v == "":
@@ -1002,9 +1018,16 @@ func pathf(op, format string, ids ...idArg) (string, error) {
 		case id.value == "." || id.value == "..":
 			return "", &ValidationError{Op: op, Field: id.name, Reason: "must not be a dot segment"}
 		}
-		args[i] = url.PathEscape(id.value)
+		at := strings.Index(format, "%s")
+		if at < 0 {
+			panic("amity: pathf: more IDs than %s in " + format)
+		}
+		b.WriteString(format[:at])
+		b.WriteString(url.PathEscape(id.value))
+		format = format[at+2:]
 	}
-	return fmt.Sprintf(format, args...), nil
+	b.WriteString(format)
+	return b.String(), nil
 }
 
 // idArg is a named ID for pathf; the name appears in validation errors.

@@ -159,19 +159,12 @@ func first[T any](r *request, items []T, what string) (*T, error) {
 	return &items[0], nil
 }
 
-// UnmarshalJSON implements json.Unmarshaler: RFC 3339 with or without fractional seconds;
-// a value in another form (or null) decodes to the zero time instead of failing the answer.
+// UnmarshalJSON implements json.Unmarshaler: RFC 3339 with or without fractional seconds,
+// parsed straight from the bytes; a value in another form (or null) decodes to the zero time
+// instead of failing the answer.
 func (t *Time) UnmarshalJSON(b []byte) error {
-	t.Time = time.Time{}
-	if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' {
-		return nil
-	}
-	s := b[1 : len(b)-1]
-	if len(s) == 0 || bytes.IndexByte(s, '\\') >= 0 {
-		return nil
-	}
-	if parsed, err := time.Parse(time.RFC3339Nano, string(s)); err == nil {
-		t.Time = parsed
+	if len(b) < 2 || b[0] != '"' || t.Time.UnmarshalJSON(b) != nil {
+		t.Time = time.Time{}
 	}
 	return nil
 }

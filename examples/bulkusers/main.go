@@ -14,6 +14,7 @@ package main
 import (
 	"bufio"
 	"context"
+	_ "embed"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -54,25 +55,41 @@ func (s *summary) fail(format string, args ...any) {
 }
 
 func main() {
-	csvPath := flag.String("csv", "examples/bulkusers/users.csv", "CSV file of users")
+	csvPath := flag.String("csv", "", "CSV file of users (default: the sample users.csv built into the program)")
+	apply := flag.Bool("apply", false, "register the users and make the joins (default: a dry run that changes nothing)")
 	statePath := flag.String("state", "", "file recording finished work, for resuming an interrupted run")
 	workers := flag.Int("workers", 4, "concurrent workers")
 	device := flag.String("device", "amity-go-bulkusers", "device ID of the sessions registered")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if err := run(ctx, os.Stdout, os.Stderr, *csvPath, *statePath, *device, *workers); err != nil {
+	if err := run(ctx, os.Stdout, os.Stderr, *csvPath, *statePath, *device, *workers, !*apply); err != nil {
 		fmt.Fprintln(os.Stderr, "bulkusers:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, out, errw io.Writer, csvPath, statePath, device string, workers int) error {
-	rows, err := readCSV(csvPath, errw)
+func run(ctx context.Context, out, errw io.Writer, csvPath, statePath, device string, workers int, dryRun bool) error {
+	mode := exampleenv.Apply
+	if dryRun {
+		mode = exampleenv.DryRun
+	}
+	var src io.Reader
+	if csvPath == "" {
+		csvPath, src = "users.csv", strings.NewReader(sampleCSV)
+	} else {
+		f, err := os.Open(csvPath)
+		if err != nil {
+			return fmt.Errorf("reading the user list: %w", err)
+		}
+		defer f.Close()
+		src = f
+	}
+	rows, err := readCSV(src, csvPath, errw)
 	if err != nil {
 		return err
 	}
-	env, err := exampleenv.Connect(out, amitytest.SeedOptions{})
+	env, err := exampleenv.Connect(out, amitytest.SeedOptions{}, mode)
 	if err != nil {
 		return err
 	}
@@ -88,6 +105,21 @@ func run(ctx context.Context, out, errw io.Writer, csvPath, statePath, device st
 	communityIDs, err := communitiesByName(ctx, c)
 	if err != nil {
 		return err
+	}
+	if dryRun {
+		joins := 0
+		for _, r := range rows.valid {
+			for _, name := range r.communities {
+				if _, ok := communityIDs[strings.ToLower(name)]; ok {
+					joins++
+				} else {
+					fmt.Fprintf(errw, "%s:%d: no community named %q; join skipped\n", csvPath, r.line, name)
+				}
+			}
+		}
+		fmt.Fprintf(out, "dry run: would register or update %d users and make %d community joins (%d malformed rows skipped); nothing was changed\n",
+			len(rows.valid), joins, rows.malformed)
+		return nil
 	}
 
 	// 1. Register a session per user (creates or updates the user), then set metadata.
@@ -203,13 +235,13 @@ type parsed struct {
 	malformed int
 }
 
-func readCSV(path string, errw io.Writer) (parsed, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return parsed{}, fmt.Errorf("reading the user list: %w", err)
-	}
-	defer f.Close()
-	r := csv.NewReader(f)
+// sampleCSV is the sample user list, used when -csv is not given.
+//
+//go:embed users.csv
+var sampleCSV string
+
+func readCSV(src io.Reader, path string, errw io.Writer) (parsed, error) {
+	r := csv.NewReader(src)
 	r.FieldsPerRecord = -1
 	var out parsed
 	seen := map[string]int{}

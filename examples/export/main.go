@@ -39,7 +39,7 @@ func main() {
 }
 
 func run(ctx context.Context, stdout, errw io.Writer, outPath string, pageSize int) error {
-	env, err := exampleenv.Connect(errw, amitytest.SeedOptions{Communities: 5})
+	env, err := exampleenv.Connect(errw, amitytest.SeedOptions{Communities: 5}, exampleenv.ReadOnly)
 	if err != nil {
 		return err
 	}

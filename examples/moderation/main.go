@@ -1,8 +1,10 @@
 // Command moderation sweeps a network's flagged content: it pages through flagged posts and
 // comments in every community and flagged messages in every channel, deletes what was flagged
 // at least -delete-at times and clears the flags of the rest, globally bans users flagged at
-// least -ban-at times, uploads a blocklist from a file, and prints a summary table.
-// -dry-run reports what it would do without changing anything.
+// least -ban-at times, uploads a blocklist from a file (-blocklist, none by default), and
+// prints a summary table.
+// It is a dry run unless -apply is given: it reports what it would do and changes nothing. Its
+// first line of output says which network it talks to and in which mode.
 //
 // With no AMITY_REGION and credentials set it runs on the built-in fake (amitytest).
 package main
@@ -49,9 +51,10 @@ func main() {
 	var cfg config
 	flag.IntVar(&cfg.deleteAt, "delete-at", 2, "delete content flagged at least this many times; clear the flags of the rest")
 	flag.IntVar(&cfg.banAt, "ban-at", 2, "globally ban users flagged at least this many times")
-	flag.StringVar(&cfg.blocklist, "blocklist", "examples/moderation/blocklist.txt", "file of words or regular expressions to blocklist (empty: skip)")
-	flag.BoolVar(&cfg.dryRun, "dry-run", false, "report without changing anything")
+	flag.StringVar(&cfg.blocklist, "blocklist", "", "file of words or regular expressions to blocklist, e.g. examples/moderation/blocklist.txt (default: none)")
+	apply := flag.Bool("apply", false, "make the changes (default: a dry run that changes nothing)")
 	flag.Parse()
+	cfg.dryRun = !*apply
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	if err := run(ctx, os.Stdout, os.Stderr, cfg); err != nil {
@@ -61,7 +64,11 @@ func main() {
 }
 
 func run(ctx context.Context, out, errw io.Writer, cfg config) error {
-	env, err := exampleenv.Connect(out, amitytest.SeedOptions{})
+	mode := exampleenv.Apply
+	if cfg.dryRun {
+		mode = exampleenv.DryRun
+	}
+	env, err := exampleenv.Connect(out, amitytest.SeedOptions{}, mode)
 	if err != nil {
 		return err
 	}

@@ -32,9 +32,30 @@ func (e *Env) Close() {
 	}
 }
 
+// Mode says whether an example may change the network it runs on.
+type Mode int
+
+// The modes of an example. Examples that write default to DryRun: they change a network only
+// when run with -apply.
+const (
+	ReadOnly Mode = iota // the example never writes
+	DryRun               // it reports what it would change, and changes nothing
+	Apply                // it makes the changes (-apply)
+)
+
+func (m Mode) String() string {
+	switch m {
+	case DryRun:
+		return "dry run: nothing will be changed (pass -apply to make the changes)"
+	case Apply:
+		return "apply: changes will be made"
+	}
+	return "read-only"
+}
+
 // Connect returns the environment of an example and writes its first line of output to out:
-// which API it talks to.
-func Connect(out io.Writer, seed amitytest.SeedOptions) (*Env, error) {
+// which network it talks to, and in which mode.
+func Connect(out io.Writer, seed amitytest.SeedOptions, mode Mode) (*Env, error) {
 	region, base := os.Getenv("AMITY_REGION"), os.Getenv("AMITY_BASE_URL")
 	admin, key, server := os.Getenv("AMITY_ADMIN_TOKEN"), os.Getenv("AMITY_API_KEY"), os.Getenv("AMITY_SERVER_KEY")
 	if (region != "" || base != "") && (admin != "" || key != "") {
@@ -48,7 +69,7 @@ func Connect(out io.Writer, seed amitytest.SeedOptions) (*Env, error) {
 		if err != nil {
 			return nil, err
 		}
-		fmt.Fprintf(out, "using the Amity API (%s)\n", strings.TrimPrefix(c.String(), "amity.Client"))
+		fmt.Fprintf(out, "network: the REAL Amity API %s; mode: %s\n", strings.TrimPrefix(c.String(), "amity.Client"), mode)
 		return &Env{Client: c}, nil
 	}
 	fake := amitytest.NewServer()
@@ -58,7 +79,7 @@ func Connect(out io.Writer, seed amitytest.SeedOptions) (*Env, error) {
 		fake.Close()
 		return nil, err
 	}
-	fmt.Fprintf(out, "no AMITY_REGION and credentials set: running on the built-in fake (amitytest) at %s with seeded data\n", fake.URL())
+	fmt.Fprintf(out, "network: no AMITY_REGION and credentials set: running on the built-in fake (amitytest) at %s with seeded data; mode: %s\n", fake.URL(), mode)
 	return &Env{Client: c, Fake: fake, Seeded: seeded}, nil
 }
 
