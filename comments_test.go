@@ -101,7 +101,8 @@ func TestCommentsGetDecodesBundle(t *testing.T) {
 	assert.Equal(t, amity.PostTargetCommunity, cm.TargetType)
 	assert.Equal(t, time.Date(2024, 5, 1, 13, 0, 0, 0, time.UTC), cm.CreatedAt.Time)
 	assert.Equal(t, []amity.CommentAttachment{{Type: amity.CommentAttachmentImage, FileID: "file-9"}}, cm.Attachments)
-	assert.Contains(t, string(cm.Raw), `"futureField"`)
+	assert.Contains(t, string(out.Raw), `"futureField"`, "unknown fields stay reachable in the payload's Raw")
+	assert.Equal(t, strings.TrimSpace(fixture(t, "comments_payload.json")), string(out.Raw))
 
 	assert.Equal(t, "Bob", out.Author(cm).DisplayName)
 	kids := out.Children(cm)
@@ -116,6 +117,15 @@ func TestCommentsGetDecodesBundle(t *testing.T) {
 	assert.Equal(t, []string{"member"}, m.Roles)
 	assert.Nil(t, out.Membership(&kids[0]), "no target on the reply")
 	assert.Nil(t, out.Author(nil))
+	assert.Nil(t, out.Children(nil))
+	assert.Nil(t, out.CommentFiles(nil))
+	assert.Nil(t, out.Membership(nil))
+	assert.Equal(t, "Bob", out.UserByID(cm.UserID).DisplayName)
+	assert.Equal(t, "file-9", out.FileByID("file-9").FileID)
+	assert.Nil(t, out.FileByID("nope"))
+	require.NotNil(t, out.CommentByID(kids[0].CommentID), "a reply")
+	assert.Equal(t, "cm-1", out.CommentByID("cm-1").CommentID)
+	assert.Nil(t, out.CommentByID("nope"))
 
 	mt.RegisterResponder("GET", "https://api.test/api/v3/comments/gone", jsonResponder(404, `{"status":"error","code":400400,"message":"Comment not found"}`))
 	_, err = c.Comments.Get(context.Background(), "gone")
@@ -130,12 +140,14 @@ func TestCommentsGetDecodesBundle(t *testing.T) {
 func TestCommentsGetMany(t *testing.T) {
 	c, mt := mockClient(t)
 	rec := postsRecord(mt, "GET", "https://api.test/api/v3/comments/list", 200, fixture(t, "comments_payload.json"))
-	out, err := c.Comments.GetMany(context.Background(), []string{"cm-1", "cm-2"})
+	out, err := c.Comments.GetMany(context.Background(), &amity.GetManyCommentsParams{CommentIDs: []string{"cm-1", "cm-2"}})
 	require.NoError(t, err)
 	assert.Equal(t, "commentIds=cm-1&commentIds=cm-2", rec.only(t).Query)
 	assert.Len(t, out.Comments, 1)
+	_, err = c.Comments.GetMany(context.Background(), nil)
+	assert.ErrorIs(t, err, amity.ErrInvalidArgument)
 	for _, ids := range [][]string{nil, make([]string, 11), {strings.Repeat("c", 51)}} {
-		_, err := c.Comments.GetMany(context.Background(), ids)
+		_, err := c.Comments.GetMany(context.Background(), &amity.GetManyCommentsParams{CommentIDs: ids})
 		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
 	}
 	assert.Equal(t, 1, mt.GetTotalCallCount())
@@ -214,10 +226,10 @@ func TestCommentsDelete(t *testing.T) {
 	ctx := context.Background()
 	require.NoError(t, c.Comments.Delete(ctx, "cm-1", &amity.DeleteCommentParams{Permanent: amity.Ptr(true)}))
 	assert.Equal(t, "permanent=true", v4.only(t).Query)
-	require.NoError(t, c.Comments.DeleteV3(ctx, "cm-1")) //nolint:staticcheck // deprecated, still tested
+	require.NoError(t, c.Comments.V3.Delete(ctx, "cm-1")) //nolint:staticcheck // deprecated, still tested
 	assert.Equal(t, "DELETE", v3.only(t).Method)
 	assert.ErrorIs(t, c.Comments.Delete(ctx, "", nil), amity.ErrInvalidArgument)
-	assert.ErrorIs(t, c.Comments.DeleteV3(ctx, ".."), amity.ErrInvalidArgument) //nolint:staticcheck // deprecated, still tested
+	assert.ErrorIs(t, c.Comments.V3.Delete(ctx, ".."), amity.ErrInvalidArgument) //nolint:staticcheck // deprecated, still tested
 
 	mt.RegisterResponder("DELETE", "https://api.test/api/v4/comments/cm-2", jsonResponder(403, `{"status":"error","code":400301,"message":"Permission denied"}`))
 	err := c.Comments.Delete(ctx, "cm-2", nil)

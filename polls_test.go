@@ -44,11 +44,12 @@ func TestPollsCreate(t *testing.T) {
 	assert.Equal(t, amity.PollAnswer{ID: "ans-pizza", DataType: amity.PollDataTypeText, Data: "Pizza place", VoteCount: 3, IsVotedByUser: true}, p.Answers[0])
 	assert.Equal(t, "Ramen", p.Answer("ans-ramen").Data)
 	assert.Nil(t, p.Answer("nope"))
-	assert.Contains(t, string(p.Raw), "pollFutureField", "unknown fields stay reachable in Raw")
+	assert.Contains(t, string(out.Raw), "pollFutureField", "unknown fields stay reachable in the payload's Raw")
 	creator := out.Creator(p)
 	require.NotNil(t, creator)
 	assert.Equal(t, "Alice", creator.DisplayName)
-	assert.Nil(t, out.User("nobody"))
+	assert.Nil(t, out.UserByID("nobody"))
+	assert.Equal(t, "Alice", out.UserByID("alice").DisplayName)
 	assert.Nil(t, out.Creator(nil))
 }
 
@@ -95,7 +96,7 @@ func TestPollsVoteAsUser(t *testing.T) {
 	rec := &modRecorder{}
 	ctx := context.Background()
 	modRecord(t, mt, rec, "POST", "/api/v3/polls/poll-lunch-42/votes", fixture(t, "polls_poll.json"))
-	out, err := u.Polls.Vote(ctx, "poll-lunch-42", []string{"ans-pizza"})
+	out, err := u.Polls.Vote(ctx, "poll-lunch-42", &amity.VotePollParams{AnswerIDs: []string{"ans-pizza"}})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"answerIds":["ans-pizza"]}`, rec.last(t).Body)
 	assert.Equal(t, "Bearer user-tok", rec.last(t).Header.Get("Authorization"), "the vote is the user's")
@@ -103,7 +104,7 @@ func TestPollsVoteAsUser(t *testing.T) {
 
 	rec2 := &modRecorder{}
 	modRecord(t, mt, rec2, "POST", "/api/v3/polls/p2/votes", "", 502, 200)
-	_, err = u.Polls.Vote(ctx, "p2", []string{"a1", "a2"})
+	_, err = u.Polls.Vote(ctx, "p2", &amity.VotePollParams{AnswerIDs: []string{"a1", "a2"}})
 	require.Error(t, err)
 	assert.Len(t, rec2.all(), 1, "a vote is never repeated")
 }
@@ -141,7 +142,9 @@ func TestPollsListVoters(t *testing.T) {
 	assert.Equal(t, "poll-lunch-42", page.Poll().PollID)
 	require.Len(t, page.UsersAnswered, 2)
 	assert.Equal(t, "2024-05-01T12:05:00.000Z", page.UsersAnswered[0].CreatedAt)
-	assert.Equal(t, "Carol", page.User("carol").DisplayName)
+	assert.Equal(t, "Carol", page.UserByID("carol").DisplayName)
+	assert.Equal(t, "Carol", page.Voter(&page.UsersAnswered[1]).DisplayName)
+	assert.Nil(t, page.Voter(nil))
 }
 
 func TestPollsBadInputSendsNothing(t *testing.T) {
@@ -171,13 +174,23 @@ func TestPollsBadInputSendsNothing(t *testing.T) {
 		"get long":        {func() error { _, err := c.Polls.Get(ctx, strings.Repeat("p", 901)); return err }, "pollID"},
 		"close dot":       {func() error { _, err := c.Polls.Close(ctx, ".."); return err }, "pollID"},
 		"delete blank":    {func() error { return c.Polls.Delete(ctx, " ") }, "pollID"},
-		"vote no poll":    {func() error { _, err := c.Polls.Vote(ctx, "", []string{"a"}); return err }, "pollID"},
-		"vote no answer":  {func() error { _, err := c.Polls.Vote(ctx, "p", nil); return err }, "answerIDs"},
-		"vote blank":      {func() error { _, err := c.Polls.Vote(ctx, "p", []string{"a", ""}); return err }, "answerIDs"},
-		"vote eleven": {func() error {
-			_, err := c.Polls.Vote(ctx, "p", strings.Split("a b c d e f g h i j k", " "))
+		"vote no poll": {func() error {
+			_, err := c.Polls.Vote(ctx, "", &amity.VotePollParams{AnswerIDs: []string{"a"}})
 			return err
-		}, "answerIDs"},
+		}, "pollID"},
+		"vote nil params": {func() error { _, err := c.Polls.Vote(ctx, "p", nil); return err }, "params"},
+		"vote no answer": {func() error {
+			_, err := c.Polls.Vote(ctx, "p", &amity.VotePollParams{})
+			return err
+		}, "AnswerIDs"},
+		"vote blank": {func() error {
+			_, err := c.Polls.Vote(ctx, "p", &amity.VotePollParams{AnswerIDs: []string{"a", ""}})
+			return err
+		}, "AnswerIDs"},
+		"vote eleven": {func() error {
+			_, err := c.Polls.Vote(ctx, "p", &amity.VotePollParams{AnswerIDs: strings.Split("a b c d e f g h i j k", " ")})
+			return err
+		}, "AnswerIDs"},
 		"voters no answer": {func() error { _, err := c.Polls.ListVotersPage(ctx, "p", "", nil); return err }, "answerID"},
 		"voters sort": {func() error {
 			_, err := c.Polls.ListVotersPage(ctx, "p", "a", &amity.ListPollVotersParams{SortBy: "loudest"})

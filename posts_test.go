@@ -219,7 +219,8 @@ func TestPostsGetDecodesBundle(t *testing.T) {
 	assert.Equal(t, []string{"go"}, p.Hashtags)
 	assert.Equal(t, "mixed", p.StructureType)
 	assert.Equal(t, time.Date(2024, 5, 1, 12, 5, 0, 0, time.UTC), p.EditedAt.Time)
-	assert.Contains(t, string(p.Raw), `"futureField"`, "unknown fields stay reachable in Raw")
+	assert.Contains(t, string(out.Raw), `"futureField"`, "unknown fields stay reachable in the payload's Raw")
+	assert.Equal(t, strings.TrimSpace(fixture(t, "posts_payload.json")), string(out.Raw), "Raw is the whole answer")
 
 	// Lookups.
 	require.NotNil(t, out.Author(p))
@@ -275,9 +276,25 @@ func TestPostsGetDecodesBundle(t *testing.T) {
 	assert.Equal(t, "app", live.StreamerURL.Components.AppName)
 	require.Len(t, live.Recordings, 1)
 	assert.InDelta(t, 61.5, live.Recordings[0].MP4.Duration, 0.001)
-	assert.Contains(t, string(live.Raw), "newStreamField")
+	assert.Contains(t, string(out.Raw), "newStreamField")
 	assert.Nil(t, out.Author(nil))
 	assert.Nil(t, out.Children(nil))
+	assert.Nil(t, out.Poll(nil))
+	assert.Nil(t, out.VideoStreaming(nil))
+	assert.Nil(t, out.PostFiles(nil))
+	assert.Nil(t, out.Community(nil))
+	assert.Nil(t, out.LatestComments(nil))
+	assert.Nil(t, out.Feed(nil))
+
+	// By-ID lookups.
+	assert.Equal(t, "Alice", out.UserByID("alice").DisplayName)
+	assert.Nil(t, out.UserByID(""))
+	assert.Equal(t, "file-1", out.FileByID("file-1").FileID)
+	assert.Nil(t, out.FileByID("nope"))
+	require.NotNil(t, out.PostByID(kids[0].PostID), "a child post")
+	assert.Equal(t, kids[0].PostID, out.PostByID(kids[0].PostID).PostID)
+	assert.Equal(t, "post-img", out.PostByID("post-img").PostID)
+	assert.Nil(t, out.PostByID("nope"))
 }
 
 func TestPostsGetErrors(t *testing.T) {
@@ -304,16 +321,24 @@ func TestPostsGetErrors(t *testing.T) {
 func TestPostsGetMany(t *testing.T) {
 	c, mt := mockClient(t)
 	rec := postsRecord(mt, "GET", "https://api.test/api/v3/posts/list", 200, fixture(t, "posts_payload.json"))
-	out, err := c.Posts.GetMany(context.Background(), []string{"post-img", "post-poll"})
+	out, err := c.Posts.GetMany(context.Background(), &amity.GetManyPostsParams{PostIDs: []string{"post-img", "post-poll"}})
 	require.NoError(t, err)
 	assert.Equal(t, "postIds=post-img&postIds=post-poll", rec.only(t).Query)
 	assert.Len(t, out.Posts, 4)
 
+	_, err = c.Posts.GetMany(context.Background(), nil)
+	assert.ErrorIs(t, err, amity.ErrInvalidArgument)
 	for _, ids := range [][]string{nil, {""}, make([]string, 101), {strings.Repeat("p", 51)}} {
-		_, err := c.Posts.GetMany(context.Background(), ids)
+		_, err := c.Posts.GetMany(context.Background(), &amity.GetManyPostsParams{PostIDs: ids})
 		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
 	}
 	assert.Equal(t, 1, mt.GetTotalCallCount())
+
+	// Unknown IDs are left out: an answer without posts is not an error.
+	mt.RegisterResponder("GET", "https://api.test/api/v3/posts/list", jsonResponder(200, `{"posts":[]}`))
+	out, err = c.Posts.GetMany(context.Background(), &amity.GetManyPostsParams{PostIDs: []string{"gone"}})
+	require.NoError(t, err)
+	assert.Nil(t, out.Post())
 }
 
 // postsPaged serves posts_page1.json for no token and posts_page2.json for tok-2.
@@ -387,7 +412,7 @@ func TestPostsListV3(t *testing.T) {
 	var queries []string
 	postsPaged(t, mt, "https://api.test/api/v3/posts", &queries)
 	var ids []string
-	for p, err := range c.Posts.ListV3(context.Background(), &amity.ListPostsV3Params{TargetType: amity.PostTargetCommunity,
+	for p, err := range c.Posts.V3.List(context.Background(), &amity.V3ListPostsParams{TargetType: amity.PostTargetCommunity,
 		HasFlag: amity.Ptr(true), DataType: "com.example.birthday", DataTypes: []amity.PostDataType{amity.PostDataTypeVideo, "com.example.clip"},
 		Tags: []string{"a"}, SortBy: amity.PostSortLastCreated, MatchingOnlyParentPost: amity.Ptr(true)}) {
 		require.NoError(t, err)
@@ -398,10 +423,10 @@ func TestPostsListV3(t *testing.T) {
 	assert.Equal(t, "dataType=com.example.birthday&dataTypes=video&dataTypes=com.example.clip&hasFlag=true&matchingOnlyParentPost=true&sortBy=lastCreated&tags=a&targetType=community", queries[0])
 	assert.Contains(t, queries[1], "options%5Btoken%5D=tok-2")
 
-	for _, p := range []*amity.ListPostsV3Params{nil, {}, {TargetType: "group"},
+	for _, p := range []*amity.V3ListPostsParams{nil, {}, {TargetType: "group"},
 		{TargetType: amity.PostTargetUser, DataTypes: []amity.PostDataType{"gif"}},
 		{TargetType: amity.PostTargetUser, DataTypes: make([]amity.PostDataType, 11)}} {
-		_, err := c.Posts.ListV3Page(context.Background(), p)
+		_, err := c.Posts.V3.ListPage(context.Background(), p)
 		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
 	}
 	assert.Len(t, queries, 2)
@@ -410,16 +435,16 @@ func TestPostsListV3(t *testing.T) {
 func TestPostsCreateV3(t *testing.T) {
 	c, mt := mockClient(t)
 	rec := postsRecord(mt, "POST", "https://api.test/api/v3/posts", 200, fixture(t, "posts_payload.json"))
-	_, err := c.Posts.CreateV3(context.Background(), &amity.CreatePostV3Params{
-		Data:       amity.CreatePostV3Data{Text: "hi", Images: []string{"file-1"}},
+	_, err := c.Posts.V3.Create(context.Background(), &amity.V3CreatePostParams{
+		Data:       amity.V3CreatePostData{Text: "hi", Images: []string{"file-1"}},
 		TargetType: amity.PostTargetCommunity, TargetID: "c-news", Tags: []string{"a"},
 	})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"data":{"text":"hi","images":["file-1"]},"targetType":"community","targetId":"c-news","tags":["a"]}`, rec.only(t).Body)
 
-	for _, p := range []*amity.CreatePostV3Params{nil, {}, {Data: amity.CreatePostV3Data{Text: "x", Images: make([]string, 11)}},
-		{Data: amity.CreatePostV3Data{Text: "x"}, TargetType: amity.PostTargetCommunity}} {
-		_, err := c.Posts.CreateV3(context.Background(), p)
+	for _, p := range []*amity.V3CreatePostParams{nil, {}, {Data: amity.V3CreatePostData{Text: "x", Images: make([]string, 11)}},
+		{Data: amity.V3CreatePostData{Text: "x"}, TargetType: amity.PostTargetCommunity}} {
+		_, err := c.Posts.V3.Create(context.Background(), p)
 		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
 	}
 	assert.Equal(t, 1, mt.GetTotalCallCount())
@@ -441,7 +466,7 @@ func TestPostsUpdate(t *testing.T) {
 	assert.JSONEq(t, `{"data":{"text":"edited","thumbnailFileId":"file-3"},"tags":["t"],
 		"mentionees":[{"type":"user","userIds":["bob"]}],"attachments":[{"fileId":"file-1","type":"image"}]}`, v4.only(t).Body)
 
-	_, err = c.Posts.UpdateV3(ctx, "post-img", &amity.UpdatePostV3Params{Metadata: map[string]any{"k": "v"}})
+	_, err = c.Posts.V3.Update(ctx, "post-img", &amity.V3UpdatePostParams{Metadata: map[string]any{"k": "v"}})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"metadata":{"k":"v"}}`, v3.only(t).Body)
 
@@ -457,10 +482,10 @@ func TestPostsUpdate(t *testing.T) {
 			return err
 		},
 		func() error {
-			_, err := c.Posts.UpdateV3(ctx, "p", &amity.UpdatePostV3Params{Tags: make([]string, 6)})
+			_, err := c.Posts.V3.Update(ctx, "p", &amity.V3UpdatePostParams{Tags: make([]string, 6)})
 			return err
 		},
-		func() error { _, err := c.Posts.UpdateV3(ctx, "p", nil); return err },
+		func() error { _, err := c.Posts.V3.Update(ctx, "p", nil); return err },
 	}
 	for i, f := range bad {
 		assert.ErrorIs(t, f(), amity.ErrInvalidArgument, "case %d", i)
@@ -478,14 +503,14 @@ func TestPostsDelete(t *testing.T) {
 	require.Len(t, v4.calls, 2)
 	assert.Equal(t, "", v4.calls[0].Query)
 	assert.Equal(t, "permanent=true", v4.calls[1].Query)
-	require.NoError(t, c.Posts.DeleteV3(ctx, "p1"))
+	require.NoError(t, c.Posts.V3.Delete(ctx, "p1"))
 	assert.Equal(t, "DELETE", v3.only(t).Method)
 
 	mt.RegisterResponder("DELETE", "https://api.test/api/v4/posts/p2", jsonResponder(200, `{"status":"success","data":{"success":false}}`))
-	assert.ErrorContains(t, c.Posts.Delete(ctx, "p2", nil), "success: false")
+	assert.ErrorIs(t, c.Posts.Delete(ctx, "p2", nil), amity.ErrUnsuccessful)
 
 	assert.ErrorIs(t, c.Posts.Delete(ctx, " ", nil), amity.ErrInvalidArgument)
-	assert.ErrorIs(t, c.Posts.DeleteV3(ctx, ""), amity.ErrInvalidArgument)
+	assert.ErrorIs(t, c.Posts.V3.Delete(ctx, ""), amity.ErrInvalidArgument)
 	assert.Equal(t, 4, mt.GetTotalCallCount())
 }
 
@@ -541,7 +566,7 @@ func TestPostsModerationJob(t *testing.T) {
 	ctx := context.Background()
 
 	reactors := 0
-	for post, err := range c.Posts.ListV3(ctx, &amity.ListPostsV3Params{TargetType: amity.PostTargetCommunity, HasFlag: amity.Ptr(true)}) {
+	for post, err := range c.Posts.V3.List(ctx, &amity.V3ListPostsParams{TargetType: amity.PostTargetCommunity, HasFlag: amity.Ptr(true)}) {
 		require.NoError(t, err)
 		for r, err := range c.Reactions.List(ctx, &amity.ListReactionsParams{ReferenceID: post.PostID, ReferenceType: amity.ReactionOnPost}) {
 			require.NoError(t, err)

@@ -18,15 +18,16 @@ func TestReactionsAddAndRemove(t *testing.T) {
 	remove := postsRecord(mt, "DELETE", "https://api.test/api/v2/reactions", 200, `{"removedId":"r-9"}`)
 	ctx := context.Background()
 
-	id, err := c.Reactions.Add(ctx, &amity.ReactionParams{ReferenceID: "post-img", ReferenceType: amity.ReactionOnPost, ReactionName: "like"})
+	added, err := c.Reactions.Add(ctx, &amity.ReactionParams{ReferenceID: "post-img", ReferenceType: amity.ReactionOnPost, ReactionName: "like"})
 	require.NoError(t, err)
-	assert.Equal(t, "r-9", id)
+	assert.Equal(t, "r-9", added.AddedID)
+	assert.JSONEq(t, `{"addedId":"r-9"}`, string(added.Raw))
 	assert.JSONEq(t, `{"referenceId":"post-img","referenceType":"post","reactionName":"like"}`, add.only(t).Body)
 
-	id, err = c.Reactions.Remove(ctx, &amity.ReactionParams{ReferenceID: "m 1", ReferenceType: amity.ReactionOnMessage,
+	removed, err := c.Reactions.Remove(ctx, &amity.ReactionParams{ReferenceID: "m 1", ReferenceType: amity.ReactionOnMessage,
 		ReactionName: "love", ReferenceVersion: amity.Ptr(3)})
 	require.NoError(t, err)
-	assert.Equal(t, "r-9", id)
+	assert.Equal(t, "r-9", removed.RemovedID)
 	call := remove.only(t)
 	assert.Equal(t, "reactionName=love&referenceId=m+1&referenceType=message&referenceVersion=3", call.Query)
 	assert.Empty(t, call.Body)
@@ -94,7 +95,8 @@ func TestReactionsListIteratesWhoReacted(t *testing.T) {
 	assert.Equal(t, "rtok-2", page.Paging.Next)
 	require.Len(t, page.Reactions, 1)
 	assert.Equal(t, amity.ReactionOnPost, page.Reactions[0].ReferenceType)
-	assert.Contains(t, string(page.Reactions[0].Raw), "futureField")
+	assert.Contains(t, string(page.Raw), "futureField")
+	assert.Equal(t, "post-img", page.Reaction().ReferenceID)
 	rs := page.Reactors()
 	require.Len(t, rs, 2)
 	assert.Equal(t, "alice", rs[0].UserPublicID, "the spec's userPublicIdId is read")
@@ -104,7 +106,9 @@ func TestReactionsListIteratesWhoReacted(t *testing.T) {
 	u := page.User(&rs[0])
 	require.NotNil(t, u)
 	assert.Equal(t, "Alice", u.DisplayName)
-	assert.Equal(t, "image/png", page.File(u.AvatarFileID).Attributes.MimeType)
+	assert.Equal(t, "image/png", page.FileByID(u.AvatarFileID).Attributes.MimeType)
+	assert.Equal(t, "Alice", page.UserByID("alice").DisplayName)
+	assert.Equal(t, "Alice", page.User(&amity.Reactor{UserInternalID: "6f1"}).DisplayName, "found by internal ID")
 	assert.Nil(t, page.User(nil))
 
 	for _, p := range []*amity.ListReactionsParams{nil, {}, {ReferenceID: "p"}, {ReferenceID: "p", ReferenceType: "user"},
@@ -126,9 +130,9 @@ func TestReactionsListV2PagesBySkip(t *testing.T) {
 		}
 		return jsonResponder(200, body)(r)
 	})
-	params := &amity.ListReactionsV2Params{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage, ReactionName: "like"}
+	params := &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage, ReactionName: "like"}
 	n := 0
-	for r, err := range c.Reactions.ListV2(context.Background(), params) {
+	for r, err := range c.Reactions.V2.List(context.Background(), params) {
 		require.NoError(t, err)
 		assert.Equal(t, "like", r.ReactionName)
 		n++
@@ -144,26 +148,29 @@ func TestReactionsListV2PagesBySkip(t *testing.T) {
 	params.Limit = 5
 	params.Skip = 10
 	n = 0
-	for _, err := range c.Reactions.ListV2(context.Background(), params) {
+	for _, err := range c.Reactions.V2.List(context.Background(), params) {
 		require.NoError(t, err)
 		n++
 	}
 	assert.Equal(t, 2, n)
 	assert.Equal(t, []string{"options%5Blimit%5D=5&options%5Bskip%5D=10&reactionName=like&referenceId=m1&referenceType=message"}, queries)
 
-	page, err := c.Reactions.ListV2Page(context.Background(), &amity.ListReactionsV2Params{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage, Skip: 6})
+	page, err := c.Reactions.V2.ListPage(context.Background(), &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage, Skip: 6})
 	require.NoError(t, err)
 	assert.Equal(t, 8, page.NextSkip)
 	assert.Len(t, page.Reactors(), 2)
+	assert.Equal(t, "m1", page.Reaction().ReferenceID)
 	u := page.User(&page.Reactions[0].Reactors[0])
 	require.NotNil(t, u)
-	assert.Contains(t, string(u.Raw), "futureField")
+	assert.Equal(t, "Alice", u.DisplayName)
+	assert.Equal(t, "Alice", page.UserByID("alice").DisplayName)
+	assert.Equal(t, strings.TrimSpace(body), string(page.Raw), "Raw is the whole answer, envelope included")
 	assert.Nil(t, page.User(&page.Reactions[0].Reactors[1]), "bob is not sideloaded")
-	assert.Nil(t, page.File("none"))
+	assert.Nil(t, page.FileByID("none"))
 
-	_, err = c.Reactions.ListV2Page(context.Background(), &amity.ListReactionsV2Params{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage, Skip: -1})
+	_, err = c.Reactions.V2.ListPage(context.Background(), &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage, Skip: -1})
 	assert.ErrorIs(t, err, amity.ErrInvalidArgument)
-	_, err = c.Reactions.ListV2Page(context.Background(), nil)
+	_, err = c.Reactions.V2.ListPage(context.Background(), nil)
 	assert.ErrorIs(t, err, amity.ErrInvalidArgument)
 }
 
@@ -173,7 +180,8 @@ func TestReactionsMostReactedMessages(t *testing.T) {
 		`[{"messageId":"m1","reactionsCount":12,"extra":true},{"messageId":"m2","reactionsCount":3}]`)
 	out, err := c.Reactions.MostReactedMessages(context.Background(), &amity.MostReactedMessagesParams{Limit: 2, ReactionName: "like"})
 	require.NoError(t, err)
-	assert.Equal(t, []amity.MessageReactionCount{{MessageID: "m1", ReactionsCount: 12}, {MessageID: "m2", ReactionsCount: 3}}, out)
+	assert.Equal(t, []amity.MessageReactionCount{{MessageID: "m1", ReactionsCount: 12}, {MessageID: "m2", ReactionsCount: 3}}, out.Messages)
+	assert.Contains(t, string(out.Raw), `"extra":true`)
 	assert.Equal(t, "limit=2&reactionName=like", rec.only(t).Query)
 
 	_, err = c.Reactions.MostReactedMessages(context.Background(), nil)
