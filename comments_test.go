@@ -273,3 +273,174 @@ func TestCommentsFlags(t *testing.T) {
 	}
 	assert.Equal(t, 4, mt.GetTotalCallCount())
 }
+
+func TestCommentsShape(t *testing.T) {
+	payload := fixture(t, "comments_payload.json")
+	page := fixture(t, "comments_page1.json")
+	const empty = `{"comments":[],"users":[]}`
+	success := `{"status":"success","data":{"success":true}}`
+	comment := func(t *testing.T, out any) {
+		p := out.(*amity.CommentPayload)
+		require.NotNil(t, p.Comment())
+		assert.Equal(t, "cm-1", p.Comment().CommentID)
+		assert.Equal(t, "Bob", p.Author(p.Comment()).DisplayName, "sideloads kept")
+	}
+	listed := func(t *testing.T, out any) {
+		switch v := out.(type) {
+		case amity.Comment:
+			assert.Equal(t, "cm-a", v.CommentID)
+		case *amity.CommentPayload:
+			assert.Equal(t, "ctok-2", v.Paging.Next)
+			assert.Len(t, v.Comments, 2)
+		default:
+			t.Fatalf("unexpected %T", out)
+		}
+	}
+	type fn = func(context.Context, *amity.Client) error
+	badID := func(f func(ctx context.Context, c *amity.Client, id string) error) []fn {
+		var out []fn
+		for _, id := range []string{"", " ", "..", strings.Repeat("c", 901)} {
+			out = append(out, func(ctx context.Context, c *amity.Client) error { return f(ctx, c, id) })
+		}
+		return out
+	}
+	runShapeCases(t, []shapeCase{
+		{name: "List", method: "GET", path: "/api/v3/comments", query: "referenceId=p1", answer: page, check: listed,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeFirst(c.Comments.List(ctx, &amity.ListCommentsParams{ReferenceID: "p1"}))
+			},
+			invalid: []fn{func(ctx context.Context, c *amity.Client) error {
+				_, err := shapeFirst(c.Comments.List(ctx, nil))
+				return err
+			}}},
+		{name: "ListPages", method: "GET", path: "/api/v3/comments", query: "referenceId=p1&referenceType=post", answer: page, check: listed,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeFirst(c.Comments.ListPages(ctx, &amity.ListCommentsParams{ReferenceID: "p1", ReferenceType: amity.CommentOnPost}))
+			},
+			invalid: []fn{func(ctx context.Context, c *amity.Client) error {
+				_, err := shapeFirst(c.Comments.ListPages(ctx, &amity.ListCommentsParams{ReferenceID: "p1", Skip: -1}))
+				return err
+			}}},
+		{name: "ListPage", method: "GET", path: "/api/v3/comments", query: "options%5Blimit%5D=2&referenceId=p1", answer: page, check: listed,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Comments.ListPage(ctx, &amity.ListCommentsParams{ReferenceID: "p1", PageParams: amity.PageParams{Limit: 2}})
+			},
+			invalid: []fn{func(ctx context.Context, c *amity.Client) error { _, err := c.Comments.ListPage(ctx, nil); return err }}},
+		{name: "Create", method: "POST", path: "/api/v3/comments", body: `{"referenceId":"p1","data":{"text":"hi"}}`,
+			answer: payload, empty: empty, check: comment,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Comments.Create(ctx, &amity.CreateCommentParams{ReferenceID: "p1", Data: &amity.CommentDataParams{Text: "hi"}})
+			},
+			invalid: []fn{
+				func(ctx context.Context, c *amity.Client) error { _, err := c.Comments.Create(ctx, nil); return err },
+				func(ctx context.Context, c *amity.Client) error {
+					_, err := c.Comments.Create(ctx, &amity.CreateCommentParams{})
+					return err
+				},
+			}},
+		{name: "Get", method: "GET", path: "/api/v3/comments/cm-1", answer: payload, empty: empty, check: comment,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Comments.Get(ctx, "cm-1") },
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
+				_, err := c.Comments.Get(ctx, id)
+				return err
+			})},
+		{name: "GetMany", method: "GET", path: "/api/v3/comments/list", query: "commentIds=cm-1", answer: payload, check: comment,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Comments.GetMany(ctx, &amity.GetManyCommentsParams{CommentIDs: []string{"cm-1"}})
+			},
+			invalid: []fn{
+				func(ctx context.Context, c *amity.Client) error { _, err := c.Comments.GetMany(ctx, nil); return err },
+				func(ctx context.Context, c *amity.Client) error {
+					_, err := c.Comments.GetMany(ctx, &amity.GetManyCommentsParams{})
+					return err
+				},
+			}},
+		{name: "Update", method: "PUT", path: "/api/v3/comments/cm-1", body: `{"data":{"text":"edited"}}`, answer: payload, empty: empty, check: comment,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Comments.Update(ctx, "cm-1", &amity.UpdateCommentParams{Data: &amity.UpdateCommentData{Text: amity.Ptr("edited")}})
+			},
+			invalid: append(badID(func(ctx context.Context, c *amity.Client, id string) error {
+				_, err := c.Comments.Update(ctx, id, &amity.UpdateCommentParams{})
+				return err
+			}), func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Comments.Update(ctx, "cm-1", nil)
+				return err
+			})},
+		{name: "Delete", method: "DELETE", path: "/api/v4/comments/cm-1", query: "permanent=false", answer: success, successOnly: true,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Comments.Delete(ctx, "cm-1", &amity.DeleteCommentParams{Permanent: amity.Ptr(false)}))
+			},
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error { return c.Comments.Delete(ctx, id, nil) })},
+		{name: "V3.Delete", method: "DELETE", path: "/api/v3/comments/cm-1", answer: success, successOnly: true,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Comments.V3.Delete(ctx, "cm-1")) //nolint:staticcheck // deprecated, still tested
+			},
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
+				return c.Comments.V3.Delete(ctx, id) //nolint:staticcheck // deprecated, still tested
+			})},
+		{name: "Flag", method: "POST", path: "/api/v3/comments/cm-1/flag", body: `{"commentId":"cm-1"}`, answer: payload, empty: empty, check: comment,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Comments.Flag(ctx, "cm-1") },
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
+				_, err := c.Comments.Flag(ctx, id)
+				return err
+			})},
+		{name: "Unflag", method: "DELETE", path: "/api/v3/comments/cm-1/unflag", answer: payload, empty: empty, check: comment,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Comments.Unflag(ctx, "cm-1") },
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
+				_, err := c.Comments.Unflag(ctx, id)
+				return err
+			})},
+		{name: "ClearFlags", method: "DELETE", path: "/api/v3/comments/cm-1/flags", answer: payload, empty: empty, check: comment,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Comments.ClearFlags(ctx, "cm-1") },
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
+				_, err := c.Comments.ClearFlags(ctx, id)
+				return err
+			})},
+		{name: "IsFlaggedByMe", method: "GET", path: "/api/v3/comments/cm-1/isflagbyme", answer: `{"status":"success","data":{"result":true}}`,
+			call:  func(ctx context.Context, c *amity.Client) (any, error) { return c.Comments.IsFlaggedByMe(ctx, "cm-1") },
+			check: func(t *testing.T, out any) { assert.Equal(t, true, out) },
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
+				_, err := c.Comments.IsFlaggedByMe(ctx, id)
+				return err
+			})},
+	})
+}
+
+// TestCommentsListPages walks the pages of a comment listing and resumes from a cursor.
+func TestCommentsListPages(t *testing.T) {
+	c, mt := mockClient(t)
+	p1, p2 := fixture(t, "comments_page1.json"), fixture(t, "comments_page2.json")
+	var queries []string
+	mt.RegisterResponder("GET", "https://api.test/api/v3/comments", func(r *http.Request) (*http.Response, error) {
+		queries = append(queries, r.URL.RawQuery)
+		if r.URL.Query().Get("options[token]") == "ctok-2" {
+			return jsonResponder(200, p2)(r)
+		}
+		return jsonResponder(200, p1)(r)
+	})
+	ctx := context.Background()
+	var ids []string
+	var next string
+	for page, err := range c.Comments.ListPages(ctx, &amity.ListCommentsParams{ReferenceID: "flag-2"}) {
+		require.NoError(t, err)
+		for _, cm := range page.Comments {
+			ids = append(ids, cm.CommentID)
+		}
+		if next == "" {
+			next = page.Paging.Next
+		}
+	}
+	assert.Equal(t, []string{"cm-a", "cm-b", "cm-c"}, ids)
+	assert.Len(t, queries, 2)
+
+	queries = nil
+	ids = nil
+	for page, err := range c.Comments.ListPages(ctx, &amity.ListCommentsParams{ReferenceID: "flag-2", PageParams: amity.PageParams{PageToken: next}}) {
+		require.NoError(t, err)
+		for _, cm := range page.Comments {
+			ids = append(ids, cm.CommentID)
+		}
+	}
+	assert.Equal(t, []string{"cm-c"}, ids, "a walk resumes at a page's cursor")
+	assert.Len(t, queries, 1)
+}

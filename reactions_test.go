@@ -192,3 +192,193 @@ func TestReactionsMostReactedMessages(t *testing.T) {
 	assert.ErrorIs(t, err, amity.ErrInvalidArgument)
 	assert.Equal(t, 2, mt.GetTotalCallCount())
 }
+
+func TestReactionsShape(t *testing.T) {
+	page := fixture(t, "reactions_page1.json")
+	v2 := fixture(t, "reactions_v2.json")
+	like := &amity.ReactionParams{ReferenceID: "p1", ReferenceType: amity.ReactionOnPost, ReactionName: "like"}
+	type fn = func(context.Context, *amity.Client) error
+	listed := func(t *testing.T, out any) {
+		switch v := out.(type) {
+		case amity.Reactor:
+			assert.Equal(t, "alice", v.UserID)
+		case *amity.ReactionPayload:
+			assert.Equal(t, "rtok-2", v.Paging.Next)
+			assert.Equal(t, "Alice", v.User(&v.Reactors()[0]).DisplayName)
+		case *amity.V2ReactionPayload:
+			assert.Equal(t, 2, v.NextSkip)
+			assert.Equal(t, "Alice", v.User(&v.Reactors()[0]).DisplayName)
+		default:
+			t.Fatalf("unexpected %T", out)
+		}
+	}
+	badList := func(f func(ctx context.Context, c *amity.Client, p *amity.ListReactionsParams) error) []fn {
+		var out []fn
+		for _, p := range []*amity.ListReactionsParams{nil, {ReferenceID: "p1"}, {ReferenceType: amity.ReactionOnPost}} {
+			out = append(out, func(ctx context.Context, c *amity.Client) error { return f(ctx, c, p) })
+		}
+		return out
+	}
+	badV2 := func(f func(ctx context.Context, c *amity.Client, p *amity.V2ListReactionsParams) error) []fn {
+		var out []fn
+		for _, p := range []*amity.V2ListReactionsParams{nil, {ReferenceID: "p1"}, {ReferenceID: "p1", ReferenceType: amity.ReactionOnPost, Skip: -1}} {
+			out = append(out, func(ctx context.Context, c *amity.Client) error { return f(ctx, c, p) })
+		}
+		return out
+	}
+	badReaction := func(f func(ctx context.Context, c *amity.Client, p *amity.ReactionParams) error) []fn {
+		var out []fn
+		for _, p := range []*amity.ReactionParams{nil, {ReferenceID: "p1", ReferenceType: amity.ReactionOnPost},
+			{ReferenceID: "p1", ReferenceType: "user", ReactionName: "like"}} {
+			out = append(out, func(ctx context.Context, c *amity.Client) error { return f(ctx, c, p) })
+		}
+		return out
+	}
+	runShapeCases(t, []shapeCase{
+		{name: "Add", method: "POST", path: "/api/v2/reactions", body: `{"referenceId":"p1","referenceType":"post","reactionName":"like"}`,
+			answer: `{"addedId":"r-9"}`,
+			call:   func(ctx context.Context, c *amity.Client) (any, error) { return c.Reactions.Add(ctx, like) },
+			check:  func(t *testing.T, out any) { assert.Equal(t, "r-9", out.(*amity.AddReactionPayload).AddedID) },
+			invalid: badReaction(func(ctx context.Context, c *amity.Client, p *amity.ReactionParams) error {
+				_, err := c.Reactions.Add(ctx, p)
+				return err
+			})},
+		{name: "Remove", method: "DELETE", path: "/api/v2/reactions", query: "reactionName=like&referenceId=p1&referenceType=post",
+			answer: `{"removedId":"r-9"}`,
+			call:   func(ctx context.Context, c *amity.Client) (any, error) { return c.Reactions.Remove(ctx, like) },
+			check:  func(t *testing.T, out any) { assert.Equal(t, "r-9", out.(*amity.RemoveReactionPayload).RemovedID) },
+			invalid: badReaction(func(ctx context.Context, c *amity.Client, p *amity.ReactionParams) error {
+				_, err := c.Reactions.Remove(ctx, p)
+				return err
+			})},
+		{name: "List", method: "GET", path: "/api/v3/reactions", query: "referenceId=p1&referenceType=post", answer: page, check: listed,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeFirst(c.Reactions.List(ctx, &amity.ListReactionsParams{ReferenceID: "p1", ReferenceType: amity.ReactionOnPost}))
+			},
+			invalid: badList(func(ctx context.Context, c *amity.Client, p *amity.ListReactionsParams) error {
+				_, err := shapeFirst(c.Reactions.List(ctx, p))
+				return err
+			})},
+		{name: "ListPages", method: "GET", path: "/api/v3/reactions", query: "referenceId=p1&referenceType=post", answer: page, check: listed,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeFirst(c.Reactions.ListPages(ctx, &amity.ListReactionsParams{ReferenceID: "p1", ReferenceType: amity.ReactionOnPost}))
+			},
+			invalid: badList(func(ctx context.Context, c *amity.Client, p *amity.ListReactionsParams) error {
+				_, err := shapeFirst(c.Reactions.ListPages(ctx, p))
+				return err
+			})},
+		{name: "ListPage", method: "GET", path: "/api/v3/reactions", query: "options%5Blimit%5D=2&reactionName=like&referenceId=p1&referenceType=post",
+			answer: page, check: listed,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Reactions.ListPage(ctx, &amity.ListReactionsParams{ReferenceID: "p1", ReferenceType: amity.ReactionOnPost,
+					ReactionName: "like", PageParams: amity.PageParams{Limit: 2}})
+			},
+			invalid: badList(func(ctx context.Context, c *amity.Client, p *amity.ListReactionsParams) error {
+				_, err := c.Reactions.ListPage(ctx, p)
+				return err
+			})},
+		{name: "MostReactedMessages", method: "GET", path: "/api/v2/reactions/messages/most", query: "limit=5",
+			answer: `[{"messageId":"m1","reactionsCount":12}]`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Reactions.MostReactedMessages(ctx, &amity.MostReactedMessagesParams{Limit: 5})
+			},
+			check: func(t *testing.T, out any) {
+				assert.Equal(t, []amity.MessageReactionCount{{MessageID: "m1", ReactionsCount: 12}}, out.(*amity.MostReactedMessagesPayload).Messages)
+			},
+			invalid: []fn{func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Reactions.MostReactedMessages(ctx, &amity.MostReactedMessagesParams{Limit: -1})
+				return err
+			}}},
+		{name: "V2.List", method: "GET", path: "/api/v2/reactions", query: "referenceId=m1&referenceType=message", answer: v2, check: listed,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeFirst(c.Reactions.V2.List(ctx, &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage}))
+			},
+			invalid: badV2(func(ctx context.Context, c *amity.Client, p *amity.V2ListReactionsParams) error {
+				_, err := shapeFirst(c.Reactions.V2.List(ctx, p))
+				return err
+			})},
+		{name: "V2.ListPages", method: "GET", path: "/api/v2/reactions", query: "referenceId=m1&referenceType=message", answer: v2, check: listed,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeFirst(c.Reactions.V2.ListPages(ctx, &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage}))
+			},
+			invalid: badV2(func(ctx context.Context, c *amity.Client, p *amity.V2ListReactionsParams) error {
+				_, err := shapeFirst(c.Reactions.V2.ListPages(ctx, p))
+				return err
+			})},
+		{name: "V2.ListPage", method: "GET", path: "/api/v2/reactions", query: "reactionName=like&referenceId=m1&referenceType=message",
+			answer: v2, check: listed,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Reactions.V2.ListPage(ctx, &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage, ReactionName: "like"})
+			},
+			invalid: badV2(func(ctx context.Context, c *amity.Client, p *amity.V2ListReactionsParams) error {
+				_, err := c.Reactions.V2.ListPage(ctx, p)
+				return err
+			})},
+	})
+}
+
+// TestReactionsListPages walks the pages of who reacted, with their users, and resumes: by
+// cursor on v3, by Skip on v2.
+func TestReactionsListPages(t *testing.T) {
+	c, mt := mockClient(t)
+	p1, p2 := fixture(t, "reactions_page1.json"), fixture(t, "reactions_page2.json")
+	var queries []string
+	mt.RegisterResponder("GET", "https://api.test/api/v3/reactions", func(r *http.Request) (*http.Response, error) {
+		queries = append(queries, r.URL.RawQuery)
+		if r.URL.Query().Get("options[token]") == "rtok-2" {
+			return jsonResponder(200, p2)(r)
+		}
+		return jsonResponder(200, p1)(r)
+	})
+	ctx := context.Background()
+	var who []string
+	var next string
+	for page, err := range c.Reactions.ListPages(ctx, &amity.ListReactionsParams{ReferenceID: "post-img", ReferenceType: amity.ReactionOnPost}) {
+		require.NoError(t, err)
+		for _, r := range page.Reactors() {
+			u := page.User(&r)
+			require.NotNil(t, u, "the page's users resolve its reactors")
+			who = append(who, u.DisplayName)
+		}
+		if next == "" {
+			next = page.Paging.Next
+		}
+	}
+	assert.Len(t, who, 3)
+	assert.Len(t, queries, 2)
+
+	queries = nil
+	n := 0
+	for page, err := range c.Reactions.ListPages(ctx, &amity.ListReactionsParams{ReferenceID: "post-img", ReferenceType: amity.ReactionOnPost,
+		PageParams: amity.PageParams{PageToken: next}}) {
+		require.NoError(t, err)
+		n += len(page.Reactors())
+	}
+	assert.Equal(t, 1, n)
+	require.Len(t, queries, 1)
+	assert.Contains(t, queries[0], "options%5Btoken%5D=rtok-2")
+
+	// v2 pages by skip: a walk resumes at a page's NextSkip.
+	body := fixture(t, "reactions_v2.json")
+	var skips []string
+	mt.RegisterResponder("GET", "https://api.test/api/v2/reactions", func(r *http.Request) (*http.Response, error) {
+		skips = append(skips, r.URL.Query().Get("options[skip]"))
+		if r.URL.Query().Get("options[skip]") == "4" {
+			return jsonResponder(200, `{"status":"success","data":{"reactions":[],"users":[],"files":[]}}`)(r)
+		}
+		return jsonResponder(200, body)(r)
+	})
+	var nextSkip int
+	for page, err := range c.Reactions.V2.ListPages(ctx, &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage}) {
+		require.NoError(t, err)
+		if nextSkip == 0 {
+			nextSkip = page.NextSkip
+		}
+	}
+	assert.Equal(t, []string{"", "2", "4"}, skips)
+	skips = nil
+	for _, err := range c.Reactions.V2.ListPages(ctx, &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage, Skip: nextSkip}) {
+		require.NoError(t, err)
+	}
+	assert.Equal(t, []string{"2", "4"}, skips)
+}
