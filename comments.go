@@ -152,12 +152,7 @@ func (p *CommentPayload) pageItems() []Comment { return p.Comments }
 func (p *CommentPayload) pageInfo() Paging     { return p.Paging }
 
 // Comment returns the first comment of the answer (the one created, read or changed), or nil.
-func (p *CommentPayload) Comment() *Comment {
-	if len(p.Comments) == 0 {
-		return nil
-	}
-	return &p.Comments[0]
-}
+func (p *CommentPayload) Comment() *Comment { return firstOf(p.Comments) }
 
 // UserByID returns the sideloaded user with the given ID (public, else internal), or nil.
 func (p *CommentPayload) UserByID(userID string) *User { return findUser(p.Users, userID) }

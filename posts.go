@@ -335,12 +335,7 @@ func (p *PostPayload) pageItems() []Post { return p.Posts }
 func (p *PostPayload) pageInfo() Paging  { return p.Paging }
 
 // Post returns the first post of the answer (the one created, read or changed), or nil.
-func (p *PostPayload) Post() *Post {
-	if len(p.Posts) == 0 {
-		return nil
-	}
-	return &p.Posts[0]
-}
+func (p *PostPayload) Post() *Post { return firstOf(p.Posts) }
 
 // UserByID returns the sideloaded user with the given ID (public, else internal), or nil.
 func (p *PostPayload) UserByID(userID string) *User { return findUser(p.Users, userID) }
@@ -355,6 +350,11 @@ func (p *PostPayload) PostByID(postID string) *Post {
 		return c
 	}
 	return byID(p.Posts, postID, key)
+}
+
+// CommentByID returns the sideloaded comment with the given public ID, or nil.
+func (p *PostPayload) CommentByID(commentID string) *Comment {
+	return byID(p.Comments, commentID, func(c *Comment) string { return c.CommentID })
 }
 
 // Author returns the user who posted post, or nil when the answer does not hold it.
@@ -464,9 +464,7 @@ func (p *PostPayload) LatestComments(post *Post) []Comment {
 	if post == nil {
 		return nil
 	}
-	return lookupAll(post.Comments, func(id string) *Comment {
-		return byID(p.Comments, id, func(c *Comment) string { return c.CommentID })
-	})
+	return lookupAll(post.Comments, p.CommentByID)
 }
 
 // Feed returns the feed post is in, or nil.
@@ -498,6 +496,15 @@ func lookupAll[T any](ids []string, find func(string) *T) []T {
 		}
 	}
 	return out
+}
+
+// firstOf returns the first of items, or nil: the primary-entity accessors (Post(),
+// Comment(), Poll(), ...). TODO(lead): move to sideload.go.
+func firstOf[T any](items []T) *T {
+	if len(items) == 0 {
+		return nil
+	}
+	return &items[0]
 }
 
 // envelope is the {status, data} wrapper of some answers. TODO(lead): move to decode.go.

@@ -296,6 +296,8 @@ func TestPostsGetDecodesBundle(t *testing.T) {
 	assert.Equal(t, kids[0].PostID, out.PostByID(kids[0].PostID).PostID)
 	assert.Equal(t, "post-img", out.PostByID("post-img").PostID)
 	assert.Nil(t, out.PostByID("nope"))
+	assert.Equal(t, "cm-1", out.CommentByID("cm-1").CommentID)
+	assert.Nil(t, out.CommentByID(""))
 }
 
 func TestPostsGetErrors(t *testing.T) {

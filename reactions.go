@@ -121,14 +121,6 @@ func reactorUser(users []User, r *Reactor) *User {
 	return findUserOf(users, r.UserID, r.UserPublicID, r.UserInternalID)
 }
 
-// firstOf returns the first of items, or nil. TODO(lead): move to sideload.go.
-func firstOf[T any](items []T) *T {
-	if len(items) == 0 {
-		return nil
-	}
-	return &items[0]
-}
-
 // ReactionParams names a reaction to add or remove.
 type ReactionParams struct {
 	// ReferenceID is the post, comment, message or story (at most 900 characters). Required.
