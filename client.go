@@ -320,8 +320,11 @@ func (c *Client) init() {
 	c.Users = &UsersService{c: c}
 	c.Sessions = &SessionsService{c: c}
 	c.Posts = &PostsService{c: c}
+	c.Posts.init()
 	c.Comments = &CommentsService{c: c}
+	c.Comments.init()
 	c.Reactions = &ReactionsService{c: c}
+	c.Reactions.init()
 	c.Communities = &CommunitiesService{c: c}
 	c.CommunityCategories = &CommunityCategoriesService{c: c}
 	c.Channels = &ChannelsService{c: c}
