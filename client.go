@@ -330,14 +330,17 @@ func (cfg *config) endpoint() (*url.URL, error) {
 func (c *Client) init() {
 	c.Users = &UsersService{c: c}
 	c.Sessions = &SessionsService{c: c}
+	c.Sessions.init()
 	c.Posts = &PostsService{c: c}
 	c.Comments = &CommentsService{c: c}
 	c.Reactions = &ReactionsService{c: c}
 	c.Communities = &CommunitiesService{c: c}
+	c.Communities.init()
 	c.CommunityCategories = &CommunityCategoriesService{c: c}
 	c.Channels = &ChannelsService{c: c}
 	c.Messages = &MessagesService{c: c}
 	c.Moderation = &ModerationService{c: c}
+	c.Moderation.init()
 	c.Polls = &PollsService{c: c}
 	c.Files = &FilesService{c: c}
 }
