@@ -496,10 +496,22 @@ func TestCommunitiesWriteRetries(t *testing.T) {
 		{"Delete", true, func(c *amity.Client) error { return c.Communities.Delete(ctx, "c1") }},
 		{"Join", false, func(c *amity.Client) error { _, err := c.Communities.Join(ctx, "c1"); return err }},
 		{"Leave", true, func(c *amity.Client) error { _, err := c.Communities.Leave(ctx, "c1"); return err }},
-		{"AddMembers", false, func(c *amity.Client) error { _, err := c.Communities.AddMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: ids}); return err }},
-		{"RemoveMembers", true, func(c *amity.Client) error { _, err := c.Communities.RemoveMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: ids}); return err }},
-		{"BanMembers", true, func(c *amity.Client) error { _, err := c.Communities.BanMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: ids}); return err }},
-		{"UnbanMembers", true, func(c *amity.Client) error { _, err := c.Communities.UnbanMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: ids}); return err }},
+		{"AddMembers", false, func(c *amity.Client) error {
+			_, err := c.Communities.AddMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: ids})
+			return err
+		}},
+		{"RemoveMembers", true, func(c *amity.Client) error {
+			_, err := c.Communities.RemoveMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: ids})
+			return err
+		}},
+		{"BanMembers", true, func(c *amity.Client) error {
+			_, err := c.Communities.BanMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: ids})
+			return err
+		}},
+		{"UnbanMembers", true, func(c *amity.Client) error {
+			_, err := c.Communities.UnbanMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: ids})
+			return err
+		}},
 		{"AddRoles", false, func(c *amity.Client) error {
 			_, err := c.Communities.AddRoles(ctx, "c1", &amity.CommunityRolesParams{UserIDs: ids, Roles: []string{"r"}})
 			return err
@@ -583,8 +595,14 @@ func TestCommunitiesValidation(t *testing.T) {
 		{"Get dot segment", "communityID", func(c *amity.Client) error { _, err := c.Communities.Get(ctx, ".."); return err }},
 		{"Get long ID", "communityID", func(c *amity.Client) error { _, err := c.Communities.Get(ctx, long(901)); return err }},
 		{"GetByInternalID empty", "communityID", func(c *amity.Client) error { _, err := c.Communities.GetByInternalID(ctx, ""); return err }},
-		{"GetMany none", "CommunityIDs", func(c *amity.Client) error { _, err := c.Communities.GetMany(ctx, &amity.GetManyCommunitiesParams{}); return err }},
-		{"GetMany too many", "CommunityIDs", func(c *amity.Client) error { _, err := c.Communities.GetMany(ctx, &amity.GetManyCommunitiesParams{CommunityIDs: many(101)}); return err }},
+		{"GetMany none", "CommunityIDs", func(c *amity.Client) error {
+			_, err := c.Communities.GetMany(ctx, &amity.GetManyCommunitiesParams{})
+			return err
+		}},
+		{"GetMany too many", "CommunityIDs", func(c *amity.Client) error {
+			_, err := c.Communities.GetMany(ctx, &amity.GetManyCommunitiesParams{CommunityIDs: many(101)})
+			return err
+		}},
 		{"GetMany long ID", "CommunityIDs", func(c *amity.Client) error {
 			_, err := c.Communities.GetMany(ctx, &amity.GetManyCommunitiesParams{CommunityIDs: []string{long(51)}})
 			return err
@@ -631,8 +649,14 @@ func TestCommunitiesValidation(t *testing.T) {
 			}
 			return nil
 		}},
-		{"Recommended limit", "Limit", func(c *amity.Client) error { _, err := c.Communities.Recommended(ctx, &amity.TopCommunitiesParams{Limit: 101}); return err }},
-		{"TopTrending limit", "Limit", func(c *amity.Client) error { _, err := c.Communities.TopTrending(ctx, &amity.TopCommunitiesParams{Limit: -1}); return err }},
+		{"Recommended limit", "Limit", func(c *amity.Client) error {
+			_, err := c.Communities.Recommended(ctx, &amity.TopCommunitiesParams{Limit: 101})
+			return err
+		}},
+		{"TopTrending limit", "Limit", func(c *amity.Client) error {
+			_, err := c.Communities.TopTrending(ctx, &amity.TopCommunitiesParams{Limit: -1})
+			return err
+		}},
 		{"Create nil", "params", func(c *amity.Client) error { _, err := c.Communities.Create(ctx, nil); return err }},
 		{"Create no name", "DisplayName", func(c *amity.Client) error {
 			_, err := c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "  "})
@@ -729,7 +753,10 @@ func TestCommunitiesValidation(t *testing.T) {
 			}
 			return nil
 		}},
-		{"AddMembers none", "UserIDs", func(c *amity.Client) error { _, err := c.Communities.AddMembers(ctx, "c1", &amity.CommunityMembersParams{}); return err }},
+		{"AddMembers none", "UserIDs", func(c *amity.Client) error {
+			_, err := c.Communities.AddMembers(ctx, "c1", &amity.CommunityMembersParams{})
+			return err
+		}},
 		{"AddMembers too many", "UserIDs", func(c *amity.Client) error {
 			_, err := c.Communities.AddMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: many(101)})
 			return err
@@ -742,7 +769,10 @@ func TestCommunitiesValidation(t *testing.T) {
 			_, err := c.Communities.AddMembers(ctx, "", &amity.CommunityMembersParams{UserIDs: []string{"u1"}})
 			return err
 		}},
-		{"RemoveMembers none", "UserIDs", func(c *amity.Client) error { _, err := c.Communities.RemoveMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: []string{}}); return err }},
+		{"RemoveMembers none", "UserIDs", func(c *amity.Client) error {
+			_, err := c.Communities.RemoveMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: []string{}})
+			return err
+		}},
 		{"BanMembers too many", "UserIDs", func(c *amity.Client) error {
 			_, err := c.Communities.BanMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: many(101)})
 			return err
@@ -751,7 +781,10 @@ func TestCommunitiesValidation(t *testing.T) {
 			_, err := c.Communities.BanMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: []string{long(901)}})
 			return err
 		}},
-		{"UnbanMembers none", "UserIDs", func(c *amity.Client) error { _, err := c.Communities.UnbanMembers(ctx, "c1", &amity.CommunityMembersParams{}); return err }},
+		{"UnbanMembers none", "UserIDs", func(c *amity.Client) error {
+			_, err := c.Communities.UnbanMembers(ctx, "c1", &amity.CommunityMembersParams{})
+			return err
+		}},
 		{"UnbanMembers empty community", "communityID", func(c *amity.Client) error {
 			_, err := c.Communities.UnbanMembers(ctx, "", &amity.CommunityMembersParams{UserIDs: []string{"u1"}})
 			return err
