@@ -495,3 +495,89 @@ func TestModerationBadInputSendsNothing(t *testing.T) {
 	}
 	assert.Zero(t, mt.GetTotalCallCount(), "no request may be sent for bad input")
 }
+
+func TestModerationListPages(t *testing.T) {
+	c, mt := mockClient(t)
+	var queries []string
+	mt.RegisterResponder("GET", "https://api.test/api/v3/blocklists", func(r *http.Request) (*http.Response, error) {
+		queries = append(queries, r.URL.RawQuery)
+		if r.URL.Query().Get("options[token]") == "block-2" {
+			return jsonResponder(200, fixture(t, "moderation_blocklist_page2.json"))(r)
+		}
+		return jsonResponder(200, fixture(t, "moderation_blocklist_page1.json"))(r)
+	})
+	rec := &modRecorder{}
+	modRecord(t, mt, rec, "GET", "/api/v3/allowlists", fixture(t, "moderation_allowlist.json"))
+	ctx := context.Background()
+	var rules int
+	for p, err := range c.Moderation.ListBlocklistPages(ctx, nil) {
+		require.NoError(t, err)
+		rules += len(p.Results)
+		assert.NotEmpty(t, p.Raw)
+	}
+	assert.Equal(t, 3, rules)
+	assert.Equal(t, []string{"", "options%5Btoken%5D=block-2"}, queries)
+
+	var allow []*amity.AllowlistPayload
+	for p, err := range c.Moderation.ListAllowlistPages(ctx, &amity.ListModerationRulesParams{Regex: "ex"}, amity.WithHeader("X-Trace", "t")) {
+		require.NoError(t, err)
+		allow = append(allow, p)
+	}
+	require.Len(t, allow, 1)
+	assert.Equal(t, "regex=ex", rec.last(t).Query)
+	assert.Equal(t, "t", rec.last(t).Header.Get("X-Trace"), "call options reach every page")
+
+	for _, err := range c.Moderation.ListAllowlistPages(ctx, &amity.ListModerationRulesParams{SortBy: "x"}) {
+		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
+	}
+	assert.Len(t, rec.all(), 1)
+}
+
+func TestModerationUnsuccessful(t *testing.T) {
+	c, mt := mockClient(t, amity.WithMaxRetries(0))
+	ctx := context.Background()
+	for _, route := range []struct{ method, path string }{
+		{"POST", "/api/v3/blocklists"}, {"POST", "/api/v3/allowlists"},
+		{"POST", "/api/v3/blocklists/verify"}, {"POST", "/api/v3/allowlists/verify"},
+		{"POST", "/api/v2/blacklist/records"}, {"PUT", "/api/v2/blacklist/records"}, {"DELETE", "/api/v2/blacklist/records"},
+		{"POST", "/api/v2/whitelist/records"}, {"PUT", "/api/v2/whitelist/records"}, {"DELETE", "/api/v2/whitelist/records"},
+		{"PUT", "/api/v2/moderation-settings"},
+		{"POST", "/v1/blacklist/records"}, {"PUT", "/v1/blacklist/records"}, {"DELETE", "/v1/blacklist/records"},
+	} {
+		mt.RegisterResponder(route.method, "https://api.test"+route.path, jsonResponder(200, `{"success":false}`))
+	}
+	rx := []string{"bad"}
+	calls := map[string]func() error{
+		"AddToBlocklist": func() error { return c.Moderation.AddToBlocklist(ctx, &amity.AddBlocklistParams{Regexs: rx}) },
+		"AddToAllowlist": func() error { return c.Moderation.AddToAllowlist(ctx, &amity.AddAllowlistParams{Domains: rx}) },
+		"VerifyBlocklist": func() error {
+			_, err := c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{Texts: rx})
+			return err
+		},
+		"VerifyAllowlist": func() error {
+			_, err := c.Moderation.VerifyAllowlist(ctx, &amity.VerifyAllowlistParams{URLs: []string{"https://x.example"}})
+			return err
+		},
+		"V2.AddBlacklistRecords": func() error {
+			return c.Moderation.V2.AddBlacklistRecords(ctx, &amity.V2AddBlacklistRecordsParams{Regexs: rx})
+		},
+		"V2.RefreshBlacklist": func() error { return c.Moderation.V2.RefreshBlacklist(ctx, &amity.V2RecordsParams{Regexs: rx}) },
+		"V2.DeleteBlacklistRecords": func() error {
+			return c.Moderation.V2.DeleteBlacklistRecords(ctx, &amity.V2DeleteRecordsParams{RuleIDs: rx})
+		},
+		"V2.AddWhitelistRecords": func() error { return c.Moderation.V2.AddWhitelistRecords(ctx, &amity.V2RecordsParams{Regexs: rx}) },
+		"V2.RefreshWhitelist":    func() error { return c.Moderation.V2.RefreshWhitelist(ctx, &amity.V2RecordsParams{Regexs: rx}) },
+		"V2.DeleteWhitelistRecords": func() error {
+			return c.Moderation.V2.DeleteWhitelistRecords(ctx, &amity.V2DeleteRecordsParams{RuleIDs: rx})
+		},
+		"V2.UpdateSettings":      func() error { return c.Moderation.V2.UpdateSettings(ctx, &amity.V2UpdateModerationSettingsParams{}) },
+		"V1.AddBlacklistRecords": func() error { return c.Moderation.V1.AddBlacklistRecords(ctx, &amity.V1RecordsParams{Regexs: rx}) },
+		"V1.RefreshBlacklist":    func() error { return c.Moderation.V1.RefreshBlacklist(ctx, &amity.V1RecordsParams{Regexs: rx}) },
+		"V1.DeleteBlacklistRecords": func() error {
+			return c.Moderation.V1.DeleteBlacklistRecords(ctx, &amity.V1DeleteRecordsParams{RuleIDs: rx})
+		},
+	}
+	for name, call := range calls {
+		assert.ErrorIs(t, call(), amity.ErrUnsuccessful, name)
+	}
+}
