@@ -319,6 +319,7 @@ func (cfg *config) endpoint() (*url.URL, error) {
 func (c *Client) init() {
 	c.Users = &UsersService{c: c}
 	c.Sessions = &SessionsService{c: c}
+	c.Sessions.init()
 	c.Posts = &PostsService{c: c}
 	c.Posts.init()
 	c.Comments = &CommentsService{c: c}
@@ -326,10 +327,12 @@ func (c *Client) init() {
 	c.Reactions = &ReactionsService{c: c}
 	c.Reactions.init()
 	c.Communities = &CommunitiesService{c: c}
+	c.Communities.init()
 	c.CommunityCategories = &CommunityCategoriesService{c: c}
 	c.Channels = &ChannelsService{c: c}
 	c.Messages = &MessagesService{c: c}
 	c.Moderation = &ModerationService{c: c}
+	c.Moderation.init()
 	c.Polls = &PollsService{c: c}
 	c.Files = &FilesService{c: c}
 }
