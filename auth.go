@@ -339,6 +339,21 @@ func (s Session) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("accessToken", "[redacted]"), slog.String("expiresAt", s.ExpiresAt), slog.Int("users", len(s.Users)))
 }
 
+// Format formats the session with its tokens redacted. Without it, a bad verb (%s of a
+// struct holding a *Session) makes fmt print the pointed-to fields raw, tokens included.
+func (s Session) Format(f fmt.State, verb rune) {
+	type plain Session
+	s.AccessToken, s.RefreshToken = "[redacted]", "[redacted]"
+	fmt.Fprintf(f, fmt.FormatString(f, verb), plain(s))
+}
+
+// Format formats the params with the auth token redacted, as Session.Format does.
+func (p RegisterSessionParams) Format(f fmt.State, verb rune) {
+	type plain RegisterSessionParams
+	p.AuthToken = "[redacted]"
+	fmt.Fprintf(f, fmt.FormatString(f, verb), plain(p))
+}
+
 // MarshalJSON encodes the registration body, auth token included (a Secret alone encodes as
 // "[redacted]").
 func (p RegisterSessionParams) MarshalJSON() ([]byte, error) {
