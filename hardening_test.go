@@ -6,15 +6,12 @@ package amity_test
 // adapted in one place.
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -993,92 +990,3 @@ func TestHardeningCallOptions(t *testing.T) {
 	})
 }
 
-// hardRawServer is a TCP listener speaking just enough HTTP/1.1 for the fault tests: it
-// reads each request whole, counts it, and lets the test answer (or reset) by hand.
-type hardRawServer struct {
-	ln       net.Listener
-	arrivals atomic.Int32
-	mu       sync.Mutex
-	paths    map[string]int
-	handle   func(n int, conn net.Conn, req *http.Request)
-	done     chan struct{}
-	wg       sync.WaitGroup
-}
-
-func newHardRawServer(t *testing.T, handle func(n int, conn net.Conn, req *http.Request)) *hardRawServer {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	s := &hardRawServer{ln: ln, paths: map[string]int{}, handle: handle, done: make(chan struct{})}
-	s.wg.Add(1)
-	go func() {
-		defer s.wg.Done()
-		for {
-			conn, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			s.wg.Add(1)
-			go func() {
-				defer s.wg.Done()
-				defer conn.Close()
-				req, err := http.ReadRequest(bufio.NewReader(conn))
-				if err != nil {
-					return
-				}
-				if _, err := io.Copy(io.Discard, req.Body); err != nil {
-					return
-				}
-				n := int(s.arrivals.Add(1))
-				s.mu.Lock()
-				s.paths[req.Method+" "+req.URL.Path]++
-				s.mu.Unlock()
-				s.handle(n, conn, req)
-			}()
-		}
-	}()
-	t.Cleanup(func() {
-		close(s.done)
-		ln.Close()
-		s.wg.Wait()
-	})
-	return s
-}
-
-func (s *hardRawServer) URL() string { return "http://" + s.ln.Addr().String() }
-
-func (s *hardRawServer) hits(methodPath string) int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.paths[methodPath]
-}
-
-// hardReset closes conn with a TCP RST.
-func hardReset(conn net.Conn) {
-	if tc, ok := conn.(*net.TCPConn); ok {
-		_ = tc.SetLinger(0)
-	}
-	_ = conn.Close()
-}
-
-// hardWrite writes a whole answer with Connection: close.
-func hardWrite(conn net.Conn, status int, ctype, body string, header ...string) {
-	var b strings.Builder
-	fmt.Fprintf(&b, "HTTP/1.1 %d %s\r\nContent-Type: %s\r\nContent-Length: %d\r\nConnection: close\r\n", status, http.StatusText(status), ctype, len(body))
-	for i := 0; i+1 < len(header); i += 2 {
-		fmt.Fprintf(&b, "%s: %s\r\n", header[i], header[i+1])
-	}
-	b.WriteString("\r\n")
-	b.WriteString(body)
-	_, _ = io.WriteString(conn, b.String())
-}
-
-// hardOK is the right answer to a read or a write.
-func hardOK(conn net.Conn, req *http.Request) {
-	if req.Method == http.MethodPost {
-		hardWrite(conn, 200, "application/json", hardPostBody("p1"))
-		return
-	}
-	hardWrite(conn, 200, "application/json", hardUserBody("u1"))
-}
-
-var _ = errors.Is
