@@ -239,7 +239,9 @@ func faultRows() []faultRow {
 		{name: "empty 200", respond: faultFirst(10, faultStatus(200, "")),
 			read:  faultOutcome{want: amity.ErrMalformedResponse, arrivals: 1, notIs: []error{amity.ErrNotFound}},
 			write: faultOutcome{want: amity.ErrMalformedResponse, arrivals: 1, notIs: []error{amity.ErrNotFound}}},
-		{name: "204 where an entity is due", respond: faultFirst(10, func(conn net.Conn) { _, _ = io.WriteString(conn, "HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n") }),
+		{name: "204 where an entity is due", respond: faultFirst(10, func(conn net.Conn) {
+			_, _ = io.WriteString(conn, "HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n")
+		}),
 			read:  faultOutcome{want: amity.ErrMalformedResponse, arrivals: 1},
 			write: faultOutcome{want: amity.ErrMalformedResponse, arrivals: 1}},
 		{name: "200 without the entity", respond: faultFirst(10, faultStatus(200, `{"users":[],"posts":[]}`)),

@@ -989,4 +989,3 @@ func TestHardeningCallOptions(t *testing.T) {
 		assert.Equal(t, "req-42", e.RequestID)
 	})
 }
-
