@@ -129,12 +129,12 @@ func faultWaitGone(s *hardRawServer, conn net.Conn, max time.Duration) {
 	}
 }
 
-// faultAny stands for "some error" in a row's expectation.
-var faultAny = errors.New("any error")
+// errFaultAny stands for "some error" in a row's expectation.
+var errFaultAny = errors.New("any error")
 
 // faultOutcome is what one variant (read or write) of a row must give.
 type faultOutcome struct {
-	want     error // nil: success; faultAny: some error; else errors.Is must hold
+	want     error // nil: success; errFaultAny: some error; else errors.Is must hold
 	status   int   // when non-zero, the *Error's status
 	arrivals int
 	notIs    []error // errors.Is must not hold
@@ -202,13 +202,13 @@ func faultRows() []faultRow {
 	proxyPage := "<html><head><style>body{}</style><script>var x=1;</script></head><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>"
 	return []faultRow{
 		{name: "5xx burst of 1", respond: faultBurst(1, faultStatus(503, apiErr)),
-			read: faultOutcome{arrivals: 2}, write: faultOutcome{want: faultAny, status: 503, arrivals: 1}},
+			read: faultOutcome{arrivals: 2}, write: faultOutcome{want: errFaultAny, status: 503, arrivals: 1}},
 		{name: "5xx burst of 3", respond: faultBurst(3, faultStatus(500, apiErr)),
-			read: faultOutcome{arrivals: 4}, write: faultOutcome{want: faultAny, status: 500, arrivals: 1}},
+			read: faultOutcome{arrivals: 4}, write: faultOutcome{want: errFaultAny, status: 500, arrivals: 1}},
 		{name: "5xx burst past the retry limit", respond: faultBurst(10, faultStatus(502, apiErr)),
-			read: faultOutcome{want: faultAny, status: 502, arrivals: 5}, write: faultOutcome{want: faultAny, status: 502, arrivals: 1}},
+			read: faultOutcome{want: errFaultAny, status: 502, arrivals: 5}, write: faultOutcome{want: errFaultAny, status: 502, arrivals: 1}},
 		{name: "501 is not retried", respond: faultBurst(1, faultStatus(501, apiErr)),
-			read: faultOutcome{want: faultAny, status: 501, arrivals: 1}, write: faultOutcome{want: faultAny, status: 501, arrivals: 1}},
+			read: faultOutcome{want: errFaultAny, status: 501, arrivals: 1}, write: faultOutcome{want: errFaultAny, status: 501, arrivals: 1}},
 		{name: "429 burst (rejected unprocessed: a write is retried too)", respond: faultBurst(2, faultStatus(429, `{"code":400311,"message":"Rate limit"}`)),
 			opts: []amity.Option{amity.WithoutRateLimit()},
 			read: faultOutcome{arrivals: 3}, write: faultOutcome{arrivals: 3}},
@@ -216,11 +216,11 @@ func faultRows() []faultRow {
 			opts: []amity.Option{amity.WithoutRateLimit()},
 			read: faultOutcome{arrivals: 2}, write: faultOutcome{arrivals: 2}},
 		{name: "reset before the answer", respond: faultFirst(1, hardReset),
-			read: faultOutcome{arrivals: 2}, write: faultOutcome{want: faultAny, arrivals: 1, notIs: []error{context.DeadlineExceeded}}},
+			read: faultOutcome{arrivals: 2}, write: faultOutcome{want: errFaultAny, arrivals: 1, notIs: []error{context.DeadlineExceeded}}},
 		{name: "reset twice before the answer", respond: faultFirst(2, hardReset),
-			read: faultOutcome{arrivals: 3}, write: faultOutcome{want: faultAny, arrivals: 1}},
+			read: faultOutcome{arrivals: 3}, write: faultOutcome{want: errFaultAny, arrivals: 1}},
 		{name: "close before the answer", respond: faultFirst(1, func(conn net.Conn) { conn.Close() }),
-			read: faultOutcome{arrivals: 2}, write: faultOutcome{want: faultAny, arrivals: 1}},
+			read: faultOutcome{arrivals: 2}, write: faultOutcome{want: errFaultAny, arrivals: 1}},
 		{name: "reset in the middle of the body", respond: faultFirst(1, faultCut(true)),
 			read:  faultOutcome{arrivals: 2},
 			write: faultOutcome{want: amity.ErrMalformedResponse, arrivals: 1, contains: "may have been applied"}},
@@ -248,16 +248,16 @@ func faultRows() []faultRow {
 			read:  faultOutcome{want: amity.ErrMalformedResponse, arrivals: 1, notIs: []error{amity.ErrNotFound}},
 			write: faultOutcome{want: amity.ErrMalformedResponse, arrivals: 1}},
 		{name: "error body with 200", respond: faultBurst(10, faultStatus(200, apiErr)),
-			read:  faultOutcome{want: faultAny, status: 200, arrivals: 1, notIs: []error{amity.ErrMalformedResponse}},
-			write: faultOutcome{want: faultAny, status: 200, arrivals: 1, notIs: []error{amity.ErrMalformedResponse}}},
+			read:  faultOutcome{want: errFaultAny, status: 200, arrivals: 1, notIs: []error{amity.ErrMalformedResponse}},
+			write: faultOutcome{want: errFaultAny, status: 200, arrivals: 1, notIs: []error{amity.ErrMalformedResponse}}},
 		{name: "success false with 200", respond: faultBurst(10, faultStatus(200, `{"success":false}`)),
 			read:  faultOutcome{want: amity.ErrUnsuccessful, arrivals: 1},
 			write: faultOutcome{want: amity.ErrUnsuccessful, arrivals: 1}},
 		{name: "HTML from a proxy, once", respond: faultBurst(1, faultHTML(502, proxyPage)),
-			read: faultOutcome{arrivals: 2}, write: faultOutcome{want: faultAny, status: 502, arrivals: 1, contains: "502 Bad Gateway nginx"}},
+			read: faultOutcome{arrivals: 2}, write: faultOutcome{want: errFaultAny, status: 502, arrivals: 1, contains: "502 Bad Gateway nginx"}},
 		{name: "pathological HTML under a deadline", respond: faultBurst(100, faultHTML(502, strings.Repeat("<script>", 8<<10))),
 			deadline: 300 * time.Millisecond, opts: []amity.Option{amity.WithRetryWait(20*time.Millisecond, 50*time.Millisecond)},
-			read: faultOutcome{want: faultAny}, write: faultOutcome{want: faultAny, status: 502, arrivals: 1}},
+			read: faultOutcome{want: errFaultAny}, write: faultOutcome{want: errFaultAny, status: 502, arrivals: 1}},
 		{name: "slow server under a deadline", deadline: 300 * time.Millisecond,
 			respond: func(s *hardRawServer, n int, conn net.Conn, req *http.Request) bool {
 				faultWaitGone(s, conn, 5*time.Second)
@@ -299,7 +299,7 @@ func faultRows() []faultRow {
 			hardWrite(conn, 307, "text/plain", "", "Location", "/elsewhere")
 			return false
 		},
-			read: faultOutcome{arrivals: 1}, write: faultOutcome{want: faultAny, status: 307, arrivals: 1}, elsewhere: 1},
+			read: faultOutcome{arrivals: 1}, write: faultOutcome{want: errFaultAny, status: 307, arrivals: 1}, elsewhere: 1},
 		{name: "redirect to another host", respond: func(s *hardRawServer, n int, conn net.Conn, req *http.Request) bool {
 			if req.URL.Path == "/elsewhere" {
 				hardOK(conn, req)
@@ -308,7 +308,7 @@ func faultRows() []faultRow {
 			hardWrite(conn, 302, "text/plain", "", "Location", "http://localhost:"+strings.Split(s.ln.Addr().String(), ":")[1]+"/elsewhere")
 			return false
 		},
-			read: faultOutcome{want: faultAny, arrivals: 1}, write: faultOutcome{want: faultAny, status: 302, arrivals: 1}},
+			read: faultOutcome{want: errFaultAny, arrivals: 1}, write: faultOutcome{want: errFaultAny, status: 302, arrivals: 1}},
 	}
 }
 
@@ -347,7 +347,7 @@ func TestFaultMatrix(t *testing.T) {
 				switch {
 				case want.want == nil:
 					require.NoError(t, err)
-				case want.want == faultAny:
+				case want.want == errFaultAny:
 					require.Error(t, err)
 				default:
 					require.ErrorIs(t, err, want.want)
