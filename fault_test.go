@@ -30,18 +30,23 @@ import (
 // answer has Connection: close, so each attempt is a new connection.
 type hardRawServer struct {
 	ln       net.Listener
-	arrivals atomic.Int32
-	mu       sync.Mutex
-	paths    map[string]int
-	handle   func(s *hardRawServer, n int, conn net.Conn, req *http.Request, body []byte)
-	done     chan struct{}
-	wg       sync.WaitGroup
+	heads    atomic.Int32 // requests whose head was read
+	arrivals atomic.Int32 // requests read whole, body included
+	// beforeBody, when set, sees each request (n counts heads) before its body is read; it
+	// returns true when it has dealt with the connection.
+	beforeBody func(n int, conn net.Conn) bool
+	mu         sync.Mutex
+	paths      map[string]int
+	handle     func(s *hardRawServer, n int, conn net.Conn, req *http.Request, body []byte)
+	done       chan struct{}
+	wg         sync.WaitGroup
 }
 
-func newHardRawServer(t *testing.T, handle func(s *hardRawServer, n int, conn net.Conn, req *http.Request, body []byte)) *hardRawServer {
+func newHardRawServer(t *testing.T, handle func(s *hardRawServer, n int, conn net.Conn, req *http.Request, body []byte),
+	beforeBody func(n int, conn net.Conn) bool) *hardRawServer {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
-	s := &hardRawServer{ln: ln, paths: map[string]int{}, handle: handle, done: make(chan struct{})}
+	s := &hardRawServer{ln: ln, paths: map[string]int{}, handle: handle, beforeBody: beforeBody, done: make(chan struct{})}
 	s.wg.Add(1)
 	go func() {
 		defer s.wg.Done()
@@ -56,6 +61,9 @@ func newHardRawServer(t *testing.T, handle func(s *hardRawServer, n int, conn ne
 				defer conn.Close()
 				req, err := http.ReadRequest(bufio.NewReader(conn))
 				if err != nil {
+					return
+				}
+				if h := int(s.heads.Add(1)); s.beforeBody != nil && s.beforeBody(h, conn) {
 					return
 				}
 				body, err := io.ReadAll(req.Body)
@@ -137,6 +145,7 @@ type faultOutcome struct {
 	want     error // nil: success; errFaultAny: some error; else errors.Is must hold
 	status   int   // when non-zero, the *Error's status
 	arrivals int
+	heads    int     // when non-zero, the requests whose head reached the server
 	notIs    []error // errors.Is must not hold
 	contains string  // the error text must contain it
 }
@@ -150,6 +159,8 @@ type faultRow struct {
 	opts        []amity.Option
 	read, write faultOutcome
 	elsewhere   int // arrivals of the read expected at /elsewhere (redirect targets)
+	// beforeBody fails the n-th request before its body is read (see hardRawServer).
+	beforeBody func(n int, conn net.Conn) bool
 }
 
 // faultBurst fails the first k arrivals with fail, then answers right.
@@ -219,6 +230,15 @@ func faultRows() []faultRow {
 			read: faultOutcome{arrivals: 2}, write: faultOutcome{want: errFaultAny, arrivals: 1, notIs: []error{context.DeadlineExceeded}}},
 		{name: "reset twice before the answer", respond: faultFirst(2, hardReset),
 			read: faultOutcome{arrivals: 3}, write: faultOutcome{want: errFaultAny, arrivals: 1}},
+		{name: "reset after the request head, before its body", respond: faultFirst(0, nil),
+			beforeBody: func(n int, conn net.Conn) bool {
+				if n == 1 {
+					hardReset(conn)
+					return true
+				}
+				return false
+			},
+			read: faultOutcome{arrivals: 1, heads: 2}, write: faultOutcome{want: errFaultAny, heads: 1}},
 		{name: "close before the answer", respond: faultFirst(1, func(conn net.Conn) { conn.Close() }),
 			read: faultOutcome{arrivals: 2}, write: faultOutcome{want: errFaultAny, arrivals: 1}},
 		{name: "reset in the middle of the body", respond: faultFirst(1, faultCut(true)),
@@ -327,7 +347,7 @@ func TestFaultMatrix(t *testing.T) {
 					if row.respond(s, n, conn, req) && req.Method == http.MethodPost && req.URL.Path == "/api/v4/posts" {
 						applied.Add(1)
 					}
-				})
+				}, row.beforeBody)
 				c := hardClient(t, srv.URL(), row.opts...)
 				ctx := context.Background()
 				if row.deadline > 0 {
@@ -374,8 +394,11 @@ func TestFaultMatrix(t *testing.T) {
 				if write {
 					method, path = "POST", "/api/v4/posts"
 				}
-				if want.arrivals > 0 {
+				if want.arrivals > 0 || want.heads > 0 {
 					assert.Equal(t, want.arrivals, srv.hits(method+" "+path), "arrivals")
+				}
+				if want.heads > 0 {
+					assert.Equal(t, int32(want.heads), srv.heads.Load(), "request heads")
 				}
 				if write {
 					assert.Zero(t, srv.hits(method+" /elsewhere"), "a redirect of a write is never followed")
@@ -434,7 +457,7 @@ func TestFaultManyIdentitiesMixedFaults(t *testing.T) {
 				hardWrite(conn, 200, "application/json", hardUserBody("u"))
 			}
 		}
-	})
+	}, nil)
 	c := hardClient(t, srv.URL())
 	views := map[string]*amity.Client{"admin": c}
 	for i := range 5 {
