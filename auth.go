@@ -344,14 +344,23 @@ func (s Session) LogValue() slog.Value {
 func (s Session) Format(f fmt.State, verb rune) {
 	type plain Session
 	s.AccessToken, s.RefreshToken = "[redacted]", "[redacted]"
-	fmt.Fprintf(f, fmt.FormatString(f, verb), plain(s))
+	formatAs(f, verb, plain(s), "amity.Session")
 }
 
 // Format formats the params with the auth token redacted, as Session.Format does.
 func (p RegisterSessionParams) Format(f fmt.State, verb rune) {
 	type plain RegisterSessionParams
 	p.AuthToken = "[redacted]"
-	fmt.Fprintf(f, fmt.FormatString(f, verb), plain(p))
+	formatAs(f, verb, plain(p), "amity.RegisterSessionParams")
+}
+
+// formatAs formats v, a method-less copy of a struct, as f and verb ask; %#v names it name.
+func formatAs(f fmt.State, verb rune, v any, name string) {
+	s := fmt.Sprintf(fmt.FormatString(f, verb), v)
+	if i := strings.IndexByte(s, '{'); verb == 'v' && f.Flag('#') && i > 0 {
+		s = name + s[i:]
+	}
+	_, _ = f.Write([]byte(s))
 }
 
 // MarshalJSON encodes the registration body, auth token included (a Secret alone encodes as
