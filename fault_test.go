@@ -250,6 +250,18 @@ func faultRows() []faultRow {
 		{name: "body always cut short", respond: faultFirst(10, faultCut(false)),
 			read:  faultOutcome{want: amity.ErrMalformedResponse, arrivals: 5},
 			write: faultOutcome{want: amity.ErrMalformedResponse, arrivals: 1}},
+		{name: "chunked body cut short", respond: faultFirst(1, func(conn net.Conn) {
+			_, _ = io.WriteString(conn, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n10\r\n{\"users\":[{\"use\r\n")
+		}),
+			read:  faultOutcome{arrivals: 2},
+			write: faultOutcome{want: amity.ErrMalformedResponse, arrivals: 1, contains: "may have been applied"}},
+		{name: "corrupt gzip body", respond: faultFirst(1, func(conn net.Conn) {
+			hardWrite(conn, 200, "application/json", "\x1f\x8b\x08\x00garbage-not-gzip", "Content-Encoding", "gzip")
+		}),
+			read:  faultOutcome{arrivals: 2},
+			write: faultOutcome{want: amity.ErrMalformedResponse, arrivals: 1, contains: "may have been applied"}},
+		{name: "garbage instead of HTTP", respond: faultFirst(1, func(conn net.Conn) { _, _ = io.WriteString(conn, "SSH-2.0-OpenSSH\r\n\r\n") }),
+			read: faultOutcome{arrivals: 2}, write: faultOutcome{want: errFaultAny, arrivals: 1}},
 		{name: "malformed JSON", respond: faultFirst(10, faultStatus(200, `{"users":[{"userId":`)),
 			read:  faultOutcome{want: amity.ErrMalformedResponse, arrivals: 1, notIs: []error{amity.ErrNotFound}},
 			write: faultOutcome{want: amity.ErrMalformedResponse, arrivals: 1, contains: "may have been applied"}},
