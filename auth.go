@@ -357,6 +357,30 @@ func (s Session) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("accessToken", "[redacted]"), slog.String("expiresAt", s.ExpiresAt), slog.Int("users", len(s.Users)))
 }
 
+// Format formats the session with its tokens redacted. Without it, a bad verb (%s of a
+// struct holding a *Session) makes fmt print the pointed-to fields raw, tokens included.
+func (s Session) Format(f fmt.State, verb rune) {
+	type plain Session
+	s.AccessToken, s.RefreshToken = "[redacted]", "[redacted]"
+	formatAs(f, verb, plain(s), "amity.Session")
+}
+
+// Format formats the params with the auth token redacted, as Session.Format does.
+func (p RegisterSessionParams) Format(f fmt.State, verb rune) {
+	type plain RegisterSessionParams
+	p.AuthToken = "[redacted]"
+	formatAs(f, verb, plain(p), "amity.RegisterSessionParams")
+}
+
+// formatAs formats v, a method-less copy of a struct, as f and verb ask; %#v names it name.
+func formatAs(f fmt.State, verb rune, v any, name string) {
+	s := fmt.Sprintf(fmt.FormatString(f, verb), v)
+	if i := strings.IndexByte(s, '{'); verb == 'v' && f.Flag('#') && i > 0 {
+		s = name + s[i:]
+	}
+	_, _ = f.Write([]byte(s))
+}
+
 // MarshalJSON encodes the registration body, auth token included (a Secret alone encodes as
 // "[redacted]").
 func (p RegisterSessionParams) MarshalJSON() ([]byte, error) {

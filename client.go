@@ -560,6 +560,10 @@ func (c *Client) transportError(r *request, err error) error {
 		e := malformed(r, &http.Response{StatusCode: tooLarge.status}, tooLarge.Error())
 		return e
 	}
+	var cut *errCutShort
+	if errors.As(err, &cut) && cut.status < 300 && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
+		return malformed(r, &http.Response{StatusCode: cut.status}, "the answer was cut short: "+errorText(cut.err))
+	}
 	return fmt.Errorf("amity: %s %s: %w", r.method, r.path, err)
 }
 
@@ -754,6 +758,16 @@ func (e *errTooLarge) Error() string {
 	return fmt.Sprintf("the answer is larger than %d bytes (see WithMaxResponseSize)", e.limit)
 }
 
+// errCutShort is an answer whose body could not be read whole. A read may retry it; a
+// 2xx one that ends a call is ErrMalformedResponse (after a write, the write may be applied).
+type errCutShort struct {
+	status int
+	err    error
+}
+
+func (e *errCutShort) Error() string { return "reading the answer: " + e.err.Error() }
+func (e *errCutShort) Unwrap() error { return e.err }
+
 // cancelOnClose ends a call's per-call timeout when its streamed body is closed.
 type cancelOnClose struct {
 	io.ReadCloser
@@ -841,7 +855,7 @@ func (rt *roundTripper) readBody(resp *http.Response) error {
 		size = min(n, limit) + 1 // one more byte, so that reading to EOF does not grow it
 	}
 	b, err := readAll(resp.Body, make([]byte, 0, size), limit+1)
-	if err == nil && resp.ContentLength > 0 && int64(len(b)) < resp.ContentLength {
+	if err == nil && resp.ContentLength > 0 && int64(len(b)) < resp.ContentLength && int64(len(b)) <= limit {
 		err = io.ErrUnexpectedEOF // the connection ended before Content-Length bytes
 	}
 	if err == nil && int64(len(b)) > limit {
@@ -853,7 +867,7 @@ func (rt *roundTripper) readBody(resp *http.Response) error {
 	}
 	resp.Body.Close()
 	if err != nil {
-		return fmt.Errorf("reading the answer: %w", err)
+		return &errCutShort{status: resp.StatusCode, err: err}
 	}
 	bb := &bufferedBody{b: b}
 	bb.Reset(b)
