@@ -105,7 +105,7 @@ type fleetResult struct {
 	arrivals  []time.Time
 	maxWindow int           // most arrivals in any 5s window
 	minGap    time.Duration // shortest time from an arrival to the 100th after it
-	sustained float64 // steady rate as a fraction of 100 per 5s
+	sustained float64       // steady rate as a fraction of 100 per 5s
 	reports   []workerReport
 }
 
