@@ -5,6 +5,8 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"net/http"
+	"net/http/httptest"
 	"slices"
 	"strings"
 	"sync"
@@ -521,6 +523,9 @@ func TestNewPanicsOnBadSettings(t *testing.T) {
 		"window 0": func() {
 			redislimit.New(redis.NewClient(&redis.Options{}), redislimit.WithLimit(1, 0))
 		},
+		"brace in prefix": func() {
+			redislimit.New(redis.NewClient(&redis.Options{}), redislimit.WithPrefix("a{}b:"))
+		},
 		"timeout 0": func() {
 			redislimit.New(redis.NewClient(&redis.Options{}), redislimit.WithTimeout(0))
 		},
@@ -533,5 +538,63 @@ func TestNewPanicsOnBadSettings(t *testing.T) {
 			}()
 			f()
 		}()
+	}
+}
+
+func TestWithPrefix(t *testing.T) {
+	s := startRedis(t)
+	rdb := s.Client(t)
+	a := redislimit.New(rdb, redislimit.WithLimit(1, time.Second), redislimit.WithPrefix("app1:"), redislimit.WithLogger(quiet))
+	b := redislimit.New(rdb, redislimit.WithLimit(1, time.Second), redislimit.WithPrefix("app2:"), redislimit.WithLogger(quiet))
+	ctx := context.Background()
+	t0 := time.Now()
+	if err := a.Wait(ctx, testKey); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Wait(ctx, testKey); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(t0); d > 200*time.Millisecond {
+		t.Errorf("limiters of two prefixes shared a window: %v", d)
+	}
+	keys, err := rdb.Keys(ctx, "*").Result()
+	slices.Sort(keys)
+	if err != nil || !slices.Equal(keys, []string{"app1:{" + testKey + "}", "app2:{" + testKey + "}"}) {
+		t.Errorf("keys = %q, %v", keys, err)
+	}
+}
+
+// The client's Pause on a 429 reaches Redis: another process's limiter waits out the
+// Retry-After.
+func TestClientPauseOn429(t *testing.T) {
+	s := startRedis(t)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "1")
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusTooManyRequests)
+		_, _ = w.Write([]byte(`{"status":"error","code":400311,"message":"Rate limit exceeded"}`))
+	}))
+	defer srv.Close()
+	a := redislimit.New(s.Client(t), redislimit.WithLogger(quiet))
+	c, err := amity.NewClient(amity.WithBaseURL(srv.URL), amity.WithAdminToken("tok"), amity.WithLimiter(a), amity.WithMaxRetries(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if _, err := c.Users.Get(ctx, "u1"); !errors.Is(err, amity.ErrRateLimited) {
+		t.Fatalf("Get = %v, want ErrRateLimited", err)
+	}
+	keys, err := s.Client(t).Keys(ctx, "amity:rl:{*}:hold").Result()
+	if err != nil || len(keys) != 1 {
+		t.Fatalf("hold keys = %q, %v", keys, err)
+	}
+	key := strings.TrimSuffix(strings.TrimPrefix(keys[0], "amity:rl:{"), "}:hold")
+	b := redislimit.New(s.Client(t), redislimit.WithLogger(quiet))
+	t0 := time.Now()
+	if err := b.Wait(ctx, key); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(t0); d < 900*time.Millisecond || d > 1500*time.Millisecond {
+		t.Errorf("another limiter waited %v after a 429 with Retry-After: 1", d)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -123,7 +124,7 @@ func WithLimit(calls int, window time.Duration) Option {
 
 // WithPrefix sets the prefix of the keys the limiter writes (default "amity:rl:"). Each
 // identity has two keys, prefix+"{"+key+"}" and prefix+"{"+key+"}:hold"; the braces keep
-// them in one Redis Cluster slot.
+// them in one Redis Cluster slot. New panics if prefix holds a brace, which could break that.
 func WithPrefix(prefix string) Option { return func(l *Limiter) { l.prefix = prefix } }
 
 // WithTimeout bounds each Redis operation (default 200ms). An operation that takes longer
@@ -164,6 +165,9 @@ func New(rdb redis.UniversalClient, opts ...Option) *Limiter {
 	}
 	if l.calls < 1 || l.window <= 0 {
 		panic(fmt.Sprintf("redislimit: invalid limit %d per %v", l.calls, l.window))
+	}
+	if strings.ContainsAny(l.prefix, "{}") {
+		panic(fmt.Sprintf("redislimit: prefix %q holds a brace", l.prefix))
 	}
 	if l.timeout <= 0 {
 		panic(fmt.Sprintf("redislimit: invalid timeout %v", l.timeout))
@@ -245,12 +249,13 @@ func (l *Limiter) Pause(ctx context.Context, key string, d time.Duration) {
 	if !l.useRedis() {
 		return
 	}
-	err := l.op(ctx, func(ctx context.Context) error {
+	// Recorded even if the caller gives up: the other processes need to know.
+	err := l.op(context.WithoutCancel(ctx), func(ctx context.Context) error {
 		return pauseScript.Run(ctx, l.rdb, []string{l.holdKey(key)}, d.Microseconds()).Err()
 	})
 	if err == nil {
 		l.up()
-	} else if ctx.Err() == nil {
+	} else {
 		l.fail(err)
 	}
 }
