@@ -249,8 +249,8 @@ func (l *Limiter) Pause(ctx context.Context, key string, d time.Duration) {
 	if !l.useRedis() {
 		return
 	}
-	// Recorded even if the caller gives up: the other processes need to know.
-	err := l.op(context.WithoutCancel(ctx), func(ctx context.Context) error {
+	// Recorded even if the caller gives up (op ignores ctx's end): the others need to know.
+	err := l.op(ctx, func(ctx context.Context) error {
 		return pauseScript.Run(ctx, l.rdb, []string{l.holdKey(key)}, d.Microseconds()).Err()
 	})
 	if err == nil {
@@ -307,14 +307,14 @@ func (l *Limiter) reserve(ctx context.Context, key, member string) (time.Duratio
 // release gives back an unused reservation (best effort: one left behind only makes the
 // window more conservative until it expires).
 func (l *Limiter) release(ctx context.Context, key, member string) {
-	_ = l.op(context.WithoutCancel(ctx), func(ctx context.Context) error {
+	_ = l.op(ctx, func(ctx context.Context) error {
 		return l.rdb.ZRem(ctx, l.windowKey(key), member).Err()
 	})
 }
 
 // op runs f with the operation timeout, whatever the client's own timeouts: f runs in its own
-// goroutine, abandoned (it ends at the client's read timeout) when it takes too long or ctx
-// ends.
+// goroutine, abandoned (it ends at the client's read timeout) when it takes too long. ctx
+// gives values only: an operation started is carried out even if the caller gives up.
 func (l *Limiter) op(ctx context.Context, f func(context.Context) error) error {
 	octx, cancel := context.WithTimeout(context.WithoutCancel(ctx), l.timeout)
 	done := make(chan error, 1)
@@ -332,8 +332,6 @@ func (l *Limiter) op(ctx context.Context, f func(context.Context) error) error {
 		default:
 		}
 		return fmt.Errorf("no answer within %v", l.timeout)
-	case <-ctx.Done():
-		return ctx.Err()
 	}
 }
 
