@@ -17,7 +17,7 @@ const benchCalls, benchWindow = 1 << 20, 10 * time.Millisecond
 // in-process window it updates alongside.
 func BenchmarkWaitRedis(b *testing.B) {
 	s := startRedis(b)
-	l := redislimit.New(s.Client(b), redislimit.WithLimit(benchCalls, benchWindow), redislimit.WithLogger(quiet))
+	l := redislimit.New(s.Client(b), redislimit.WithLimit(benchCalls, benchWindow), redislimit.WithLogger(quiet), patient)
 	benchWait(b, l)
 	if l.Degraded() {
 		b.Fatal("the limiter fell back from Redis during the benchmark")

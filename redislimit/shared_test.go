@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -37,10 +38,10 @@ const (
 
 // workerReport is what a worker prints on its standard output.
 type workerReport struct {
-	OK       int    `json:"ok"`
-	Errors   int    `json:"errors"`
-	FirstErr string `json:"firstErr,omitempty"`
-	Degraded bool   `json:"degraded"`
+	OK        int    `json:"ok"`
+	Errors    int    `json:"errors"`
+	FirstErr  string `json:"firstErr,omitempty"`
+	Fallbacks int    `json:"fallbacks"` // times the Redis limiter fell back
 }
 
 // worker is the body of one process of the shared-limit test: perProcess goroutines call
@@ -51,11 +52,22 @@ func worker(mode string) int {
 	start, _ := strconv.ParseInt(env("START"), 10, 64)
 	until, _ := strconv.ParseInt(env("UNTIL"), 10, 64)
 	opts := []amity.Option{amity.WithBaseURL(env("URL")), amity.WithAdminToken(env("TOKEN")), amity.WithMaxRetries(0)}
-	var rl *redislimit.Limiter
+	var (
+		rl   *redislimit.Limiter
+		logs *logBuffer
+		lg   *slog.Logger
+	)
 	if mode == "redis" {
-		rdb := redis.NewClient(&redis.Options{Addr: env("REDIS")})
+		rdb := redis.NewClient(&redis.Options{Addr: env("REDIS"), PoolSize: perProcess, MinIdleConns: perProcess})
 		defer rdb.Close()
-		rl = redislimit.New(rdb)
+		if err := rdb.Ping(context.Background()).Err(); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 2
+		}
+		// A patient timeout: this test is about the shared window, and a loaded CI machine
+		// must not turn it into a test of the fallback.
+		logs, lg = newLog()
+		rl = redislimit.New(rdb, redislimit.WithTimeout(2*time.Second), redislimit.WithLogger(lg))
 		opts = append(opts, amity.WithLimiter(rl))
 	}
 	c, err := amity.NewClient(opts...)
@@ -94,7 +106,7 @@ func worker(mode string) int {
 	}
 	wg.Wait()
 	if rl != nil {
-		rep.Degraded = rl.Degraded()
+		rep.Fallbacks = logs.count("WARN")
 	}
 	_ = json.NewEncoder(os.Stdout).Encode(rep)
 	return 0
@@ -210,8 +222,8 @@ func TestSharedLimitAcrossProcesses(t *testing.T) {
 		t.Errorf("sustained %.1f%% of the limit, want >= 95%%", 100*res.sustained)
 	}
 	for i, r := range res.reports {
-		if r.Degraded {
-			t.Errorf("worker %d fell back from Redis", i)
+		if r.Fallbacks > 0 {
+			t.Errorf("worker %d fell back from Redis %d times", i, r.Fallbacks)
 		}
 	}
 }
