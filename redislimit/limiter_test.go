@@ -84,12 +84,14 @@ func TestWindowSharedByTwoLimiters(t *testing.T) {
 
 	start := time.Now()
 	times := admissions(t, 1800*time.Millisecond, 12, a, b)
-	// The window is 520ms (500ms + 500ms/25): bursts of 10 at 0, 520, 1040 and 1560ms.
-	if got := maxInWindow(times, 500*time.Millisecond); got > 10 {
-		t.Errorf("%d admissions in one 500ms window, want at most 10", got)
+	// The window is 520ms (500ms + 500ms/25): bursts of 10 at 0, 520, 1040 and 1560ms. The
+	// times are taken when Wait returns, late by however long a loaded machine takes to run
+	// the goroutine: 400ms windows leave 120ms for that.
+	if got := maxInWindow(times, 400*time.Millisecond); got > 10 {
+		t.Errorf("%d admissions in one 400ms window, want at most 10", got)
 	}
-	if len(times) != 40 {
-		t.Errorf("%d admissions in 1.8s, want 40 (10 per 520ms)", len(times))
+	if len(times) > 40 || len(times) < 30 {
+		t.Errorf("%d admissions in 1.8s, want 40 (10 per 520ms; at most 40 in any case)", len(times))
 	}
 	// The 11th comes one span after the first, not earlier.
 	if len(times) > 10 {
@@ -192,13 +194,12 @@ func TestDeadlineGivesTheReservationBack(t *testing.T) {
 	if err := l.Wait(done, testKey); !errors.Is(err, context.Canceled) {
 		t.Errorf("Wait on a done context = %v", err)
 	}
-	// The freed turns are usable: the next call waits for the window only, not for 2 more.
-	t0 = time.Now()
+	// The window goes on: the next call is admitted once the first 3 are a window old.
 	if err := l.Wait(bg, testKey); err != nil {
 		t.Fatal(err)
 	}
-	if d := time.Since(t0); d > 1100*time.Millisecond {
-		t.Errorf("next call waited %v, want at most one window", d)
+	if n := card(); n != 4 {
+		t.Errorf("%d reservations after the next call, want 4", n)
 	}
 }
 
@@ -389,14 +390,16 @@ func TestRedisRestartMidRun(t *testing.T) {
 	times := admissions(t, 5*time.Second, 8, l)
 	<-restarted
 	// One process is bounded by its in-process window throughout, also in the window after
-	// Redis came back empty.
-	got := maxInWindow(times, window)
-	t.Logf("restart mid-run: %d admissions in 5s, at most %d in any 1s window (limit %d); log:\n%s", len(times), got, n, logs)
+	// Redis came back empty: bursts of 20 at 0, 1.04, 2.08, 3.12 and 4.16s, so at most 100 in
+	// all, and at most 20 in any 900ms (the times are taken when Wait returns, late by
+	// however long a loaded machine takes to run the goroutine).
+	got := maxInWindow(times, window-100*time.Millisecond)
+	t.Logf("restart mid-run: %d admissions in 5s, at most %d in any 900ms (limit %d per 1.04s); log:\n%s", len(times), got, n, logs)
 	if got > n {
 		t.Errorf("%d admissions in one window across the restart, want at most %d", got, n)
 	}
-	if len(times) < 4*n {
-		t.Errorf("only %d admissions in 5s at %d per ~1s", len(times), n)
+	if len(times) < 4*n || len(times) > 5*n {
+		t.Errorf("%d admissions in 5s at %d per 1.04s, want 80 to 100", len(times), n)
 	}
 	if logs.count("WARN") < 1 {
 		t.Error("no warning for the outage")
