@@ -609,6 +609,7 @@ func (s *Server) createChannel(c *ctx) error {
 	for _, id := range uniq(req.UserIDs) {
 		c.st.setMember(ch.members, id, "member", now)
 	}
+	c.emitChannel("channel.didCreate", ch, append([]string{me.id}, uniq(req.UserIDs)...))
 	return c.ok(c.channelsBody([]*channel{ch}, nil))
 }
 
@@ -678,6 +679,7 @@ func (s *Server) joinChannel(c *ctx) error {
 	}
 	c.st.setMember(ch.members, me.id, "member", c.now())
 	ch.lastActivity = c.now()
+	c.emitChannel("channel.didJoin", ch, []string{me.id})
 	return c.ok(c.channelsBody([]*channel{ch}, nil))
 }
 
