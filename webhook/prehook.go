@@ -188,6 +188,7 @@ type preHookHandler struct {
 
 // ServeHTTP answers one pre-hook call.
 func (h *preHookHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
 	body, status := readSigned(w, r, h.secret, h.cfg.maxBody, true)
 	if status != 0 {
 		answer(w, status)
@@ -198,7 +199,7 @@ func (h *preHookHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		answer(w, http.StatusBadRequest)
 		return
 	}
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), h.cfg.deadline)
+	ctx, cancel := context.WithDeadline(context.WithoutCancel(r.Context()), start.Add(h.cfg.deadline))
 	defer cancel()
 	type result struct {
 		reply PreHookReply
