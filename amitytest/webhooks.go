@@ -14,29 +14,6 @@ import (
 	"time"
 )
 
-// Webhook delivery: SetWebhook makes the fake POST the events its own operations cause, like
-// a network with a webhook configured. Each event is signed like Amity signs it (header
-// x-amity-signature = base64(HMAC-SHA256(secret, body))), and its body is shaped like the
-// spec's GET /webhook/<event> pseudo-operation: {"event": name, "data": {...}} with the same
-// bundle the REST answer of the operation carries.
-//
-// Events sent (name: cause):
-//
-//	v3.post.didCreate, didUpdate, didDelete, didFlag, didUnflag, didApprove, didDecline: posts
-//	v3.comment.didCreate (didReply for a reply): comments
-//	v3.community.didJoin, didAddUsers, didRemoveUsers, didBan, didUnban: community members
-//	channel.didCreate, channel.didJoin: channels (data key "channel", an array)
-//	message.didCreate, didUpdate: messages; the v5 API's in the v5 shape (messages,
-//	    messageFeeds, ...), the v3 API's in the v3 shape, under the same names as Amity does
-//	message.didFlag, didUnflag: message flags, v3 or v5 API (in the v3 shape, the only one
-//	    the spec has for them)
-//	user.didFlag, user.didUnflag: user flags
-//	moderation.didBan: a global ban (POST /api/v2/users/ban), {channel: [], users, userId}
-//
-// Deliveries run on one goroutine per server, in the order the operations happened; an API
-// call never waits for them beyond a short hand-off (an event that cannot be queued within
-// it is dropped and recorded as failed).
-
 // webhookQueueSize bounds the events waiting for delivery.
 const webhookQueueSize = 1024
 
@@ -100,8 +77,29 @@ type preHookConfig struct {
 }
 
 // SetWebhook makes the server POST the events its operations cause to url, signed with
-// secret (see WebhookDelivery). An empty url stops delivery. Events already queued are still
-// delivered to the url they were queued for.
+// secret, like a network with a webhook configured. An empty url stops delivery. Events
+// already queued are still delivered to the url they were queued for.
+//
+// Each event is signed like Amity signs it (header x-amity-signature =
+// base64(HMAC-SHA256(secret, body))), and its body is shaped like the spec's GET
+// /webhook/<event> pseudo-operation: {"event": name, "data": {...}} with the bundle the REST
+// answer of the operation carries. Events sent (name: cause):
+//
+//	v3.post.didCreate, didUpdate, didDelete, didFlag, didUnflag, didApprove, didDecline: posts
+//	v3.comment.didCreate (didReply for a reply): comments
+//	v3.community.didJoin, didAddUsers, didRemoveUsers, didBan, didUnban: community members
+//	channel.didCreate, channel.didJoin: channels (data key "channel", an array)
+//	message.didCreate, didUpdate: messages; the v5 API's in the v5 shape (messages,
+//	    messageFeeds, ...), the v3 API's in the v3 shape, under the same names, as Amity does
+//	message.didFlag, didUnflag: message flags, v3 or v5 API (in the v3 shape, the only one
+//	    the spec has for them)
+//	user.didFlag, user.didUnflag: user flags
+//	moderation.didBan: a global ban (POST /api/v2/users/ban), {channel: [], users, userId}
+//
+// Deliveries run on one goroutine per server, in the order the operations happened; an API
+// call never waits for them beyond a short hand-off (an event that cannot be queued within
+// 100 ms is dropped and recorded as failed). Use FlushWebhooks to wait for them and
+// WebhookDeliveries to see them. A delivery gets 5 s; Close gives the queue a second.
 func (s *Server) SetWebhook(url string, secret []byte) {
 	w := &s.webhooks
 	w.mu.Lock()

@@ -190,13 +190,16 @@ func TestPreHookObeyed(t *testing.T) {
 	assert.Equal(t, "clean", msg["data"].(map[string]any)["text"])
 	assert.Equal(t, []any{"checked"}, msg["tags"])
 	assert.Equal(t, 1.0, msg["segment"])
+	action = `{"action":"allow","data":{"data":{"text":"edited clean"}}}`
+	m = ok(t, call(t, srv, alice, "PUT", "/api/v5/messages/"+msg["messageId"].(string), map[string]any{"data": map[string]any{"text": "edited dirty"}}))
+	assert.Equal(t, "edited clean", list(t, m, "messages")[0]["data"].(map[string]any)["text"])
 
 	action = `{"action":"allow"}`
 	m = ok(t, call(t, srv, alice, "POST", "/api/v4/posts", map[string]any{"data": map[string]any{"text": "fine"}}))
 	assert.Equal(t, "fine", list(t, m, "posts")[0]["data"].(map[string]any)["text"])
 
 	reqs := got()
-	require.Len(t, reqs, 4)
+	require.Len(t, reqs, 5)
 	for _, r := range reqs {
 		assert.Equal(t, sig(r.body, secret), r.header.Get("X-Amity-Signature"))
 		mac := hmac.New(sha256.New, secret)
@@ -213,7 +216,7 @@ func TestPreHookObeyed(t *testing.T) {
 		require.NoError(t, json.Unmarshal(r.body, &req))
 		assert.Equal(t, "alice", req.Actor.UserID)
 		assert.NotEmpty(t, req.Actor.ID)
-		assert.Contains(t, []string{"post.shouldCreate", "message.shouldCreate"}, req.EventName)
+		assert.Contains(t, []string{"post.shouldCreate", "message.shouldCreate", "message.shouldUpdate"}, req.EventName)
 	}
 	// A bad answer applies the default action.
 	action = `not json`

@@ -112,12 +112,17 @@ type HandlerFunc func(ctx context.Context, ev *Event) error
 // and dispatches it to the handlers registered for its name with On or OnEvent, then to
 // those registered with OnAny. Events nobody handles are acknowledged with 200.
 //
-// By default the handlers run after the 200 is sent, on a bounded pool of workers, so
-// the answer always meets Amity's 1.5 s budget. The cost: an event whose handler fails,
-// panics or is still queued when the process stops is lost, because Amity does not
-// deliver an event again once it got a 200. Persist the event first thing (a queue, a table)
-// if that matters, or use WithSynchronous, which answers only after the handlers return
-// (200 on success, 500 on error) within the budget.
+// By default a verified event is queued for a bounded pool of workers and answered 200 at
+// once: the answer never waits for the handlers, so it always meets Amity's 1.5 s budget
+// (a full queue is answered 503). The cost: an event whose handler fails or panics (the
+// error goes to WithErrorHandler), or that is still queued or running when the process
+// stops, is lost, because Amity does not deliver an event again once it got a 200. Persist
+// the event first thing (a queue, a table) if that matters, or use WithSynchronous, which
+// answers only after the handlers return (200 on success, 500 on error) within the budget.
+//
+// Statuses: 200 accepted; 400 signed but not a JSON event; 401 signature missing or wrong;
+// 405 not a POST; 413 body over the limit; 500 a synchronous handler failed; 503 queue full
+// or Handler closed.
 //
 // There is no timestamp or event ID in the signature, so a replayed request verifies;
 // see Verify. Register handlers before serving; Close stops the workers.
