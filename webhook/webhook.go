@@ -152,7 +152,8 @@ type envelope struct {
 //     accepted without it ("post.didCreate" is EventPostDidCreate), as the product docs
 //     name them so.
 //   - {eventType: "push-notification.created", data{eventName}}: "push-notification/" +
-//     data.eventName, e.g. EventPushPostCreated.
+//     data.eventName, e.g. EventPushPostCreated (also for a push notification this package
+//     does not know; "push-notification.created" when data.eventName is missing).
 //   - message.didCreate, message.didUpdate and message.didDelete are sent under the same
 //     names by the v3 chat API and the v5 messages API (the spec's v5 events declare
 //     event: message.didCreate / message.didDelete, and message.didCreate for the update
@@ -192,7 +193,7 @@ func Parse(body []byte) (*Event, error) {
 	}
 	newData, known := eventKinds[ev.Name]
 	if !known {
-		if ev.Push != nil {
+		if ev.Push != nil && ev.SentName == "" {
 			ev.Name = EventName(env.EventType)
 		}
 		ev.Data = &Unknown{Data: env.Data}

@@ -120,7 +120,8 @@ func TestParseNames(t *testing.T) {
 		{`{"event":"story.didCreate","data":{"stories":[1,2]}}`, "story.didCreate", "*webhook.Unknown"},
 		{`{"event":"x"}`, "x", "*webhook.Unknown"},
 		{`{}`, "", "*webhook.Unknown"},
-		{`{"eventType":"push-notification.created","id":"n1","data":{"eventName":"story.created"}}`, "push-notification.created", "*webhook.Unknown"},
+		{`{"eventType":"push-notification.created","id":"n1","data":{"eventName":"story.created"}}`, "push-notification/story.created", "*webhook.Unknown"},
+		{`{"eventType":"push-notification.created","id":"n1","data":{}}`, "push-notification.created", "*webhook.Unknown"},
 		{`{"eventType":"push-notification.created","id":"n1","sentTime":"2024-01-02T03:04:05Z","data":{"eventName":"post.created","title":"t","posts":[{"postId":"p"}]}}`, webhook.EventPushPostCreated, "*webhook.PushPostEvent"},
 		// Data of a known event that is null or missing decodes to the zero value.
 		{`{"event":"poll.didVote","data":null}`, webhook.EventPollDidVote, "*webhook.PollEvent"},
