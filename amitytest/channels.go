@@ -452,6 +452,7 @@ func (s *Server) routesChannels() {
 			return errPermission("User is not a member of a channel")
 		}
 		c.st.setMember(ch.members, c.identity, "none", c.now())
+		c.emitChannel("channel.didLeave", ch, []string{c.identity})
 		return c.ok(c.channelsBody([]*channel{ch}, nil))
 	})
 	s.route("POST /api/v3/channels/{channelId}/seen", authUser, func(c *ctx) error {

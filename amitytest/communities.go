@@ -546,7 +546,8 @@ func (s *Server) routesCommunities() {
 		if !cm.isMember(c.identity) {
 			return errForbidden("You are not a member of this community")
 		}
-		c.st.setMember(cm.members, c.identity, "none", c.now())
+		m := c.st.setMember(cm.members, c.identity, "none", c.now())
+		c.emitCommunity("v3.community.didLeave", cm, []*membership{m})
 		return c.ok(c.communitiesBody([]*community{cm}, nil))
 	})
 	s.route("GET /api/v3/communities/{communityId}/users", authUser, s.queryCommunityUsers)

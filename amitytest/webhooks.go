@@ -87,12 +87,13 @@ type preHookConfig struct {
 //
 //	v3.post.didCreate, didUpdate, didDelete, didFlag, didUnflag, didApprove, didDecline: posts
 //	v3.comment.didCreate (didReply for a reply): comments
-//	v3.community.didJoin, didAddUsers, didRemoveUsers, didBan, didUnban: community members
-//	channel.didCreate, channel.didJoin: channels (data key "channel", an array)
+//	v3.community.didJoin, didLeave, didAddUsers, didRemoveUsers, didBan, didUnban: members
+//	channel.didCreate, didJoin, didLeave: channels (data key "channel", an array)
 //	message.didCreate, didUpdate: messages; the v5 API's in the v5 shape (messages,
 //	    messageFeeds, ...), the v3 API's in the v3 shape, under the same names, as Amity does
 //	message.didFlag, didUnflag: message flags, v3 or v5 API (in the v3 shape, the only one
 //	    the spec has for them)
+//	user.didCreate: a session registration that creates its user
 //	user.didFlag, user.didUnflag: user flags
 //	moderation.didBan: a global ban (POST /api/v2/users/ban), {channel: [], users, userId}
 //

@@ -97,6 +97,9 @@ func TestWebhooksDeliveredSignedAndSpecShaped(t *testing.T) {
 	ok(t, call(t, srv, alice, "POST", "/api/v4/me/flags/bob", nil))
 	ok(t, call(t, srv, admin, "POST", "/api/v2/users/ban", map[string]any{"userId": "carol"}))
 	ok(t, call(t, srv, alice, "DELETE", "/api/v4/posts/"+pid, nil))
+	ok(t, call(t, srv, bob, "DELETE", "/api/v3/communities/"+comID+"/leave", nil))
+	ok(t, call(t, srv, bob, "DELETE", "/api/v3/channels/general/leave", nil))
+	register(t, srv, "dave", "d1")
 
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
@@ -107,6 +110,7 @@ func TestWebhooksDeliveredSignedAndSpecShaped(t *testing.T) {
 		"v3.community.didJoin", "v3.community.didAddUsers", "v3.community.didBan",
 		"channel.didCreate", "v5.message.didCreate", "v5.message.didUpdate", "message.didFlag",
 		"message.didCreate", "user.didFlag", "moderation.didBan", "v3.post.didDelete",
+		"v3.community.didLeave", "channel.didLeave", "user.didCreate",
 	}
 	reqs := got()
 	require.Len(t, reqs, len(want), "deliveries: %v", srv.WebhookDeliveries())
