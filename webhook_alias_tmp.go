@@ -1,4 +1,0 @@
-package amity
-
-// UserPayload is TEMPORARY: the lead deletes this file once UserPage is renamed UserPayload.
-type UserPayload = UserPage
