@@ -336,7 +336,9 @@ func (c *Client) init() {
 	c.Communities = &CommunitiesService{c: c}
 	c.CommunityCategories = &CommunityCategoriesService{c: c}
 	c.Channels = &ChannelsService{c: c}
+	c.Channels.init()
 	c.Messages = &MessagesService{c: c}
+	c.Messages.init()
 	c.Moderation = &ModerationService{c: c}
 	c.Polls = &PollsService{c: c}
 	c.Files = &FilesService{c: c}
