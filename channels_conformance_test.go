@@ -77,7 +77,9 @@ func init() {
 		conformanceCase{Method: "Channels.Leave", Op: "DELETE /api/v3/channels/{channelId}/leave", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Channels.Leave(ctx, "ch1"); return err }},
 		conformanceCase{Method: "Channels.MarkSeen", Op: "POST /api/v3/channels/{channelId}/seen", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error { return c.Channels.MarkSeen(ctx, "ch1", &amity.MarkSeenParams{ReadToSegment: 42}) }},
+			Required: func(ctx context.Context, c *amity.Client) error {
+				return c.Channels.MarkSeen(ctx, "ch1", &amity.MarkSeenParams{ReadToSegment: 42})
+			}},
 		conformanceCase{Method: "Channels.ListMembersPage", Op: "GET /api/v4/channels/{channelId}/users",
 			Required: func(ctx context.Context, c *amity.Client) error {
 				_, err := c.Channels.ListMembersPage(ctx, "ch1", nil)
@@ -131,7 +133,9 @@ func init() {
 				return err
 			}},
 		conformanceCase{Method: "Channels.Mute", Op: "PUT /api/v2/channel/{channelId}/mute",
-			Required: func(ctx context.Context, c *amity.Client) error { return c.Channels.Mute(ctx, "ch1", &amity.MuteChannelParams{Period: 10 * time.Minute}) }},
+			Required: func(ctx context.Context, c *amity.Client) error {
+				return c.Channels.Mute(ctx, "ch1", &amity.MuteChannelParams{Period: 10 * time.Minute})
+			}},
 		conformanceCase{Method: "Channels.Unmute", Op: "PUT /api/v2/channel/{channelId}/mute",
 			Required: func(ctx context.Context, c *amity.Client) error { return c.Channels.Unmute(ctx, "ch1") }},
 		conformanceCase{Method: "Channels.MuteMembers", Op: "PUT /api/v2/channel/{channelId}/users/mute",

@@ -480,7 +480,7 @@ func TestChannelsBadInputSendsNothing(t *testing.T) {
 			_, err := c.Channels.GetMany(ctx, &amity.GetManyChannelsParams{ChannelIDs: many(11)})
 			return err
 		}},
-		"Create nil":   {"params", func() error { _, err := c.Channels.Create(ctx, nil); return err }},
+		"Create nil": {"params", func() error { _, err := c.Channels.Create(ctx, nil); return err }},
 		"Create type": {"Type", func() error {
 			_, err := c.Channels.Create(ctx, &amity.CreateChannelParams{Type: amity.ChannelTypeConversation})
 			return err
@@ -567,8 +567,8 @@ func TestChannelsBadInputSendsNothing(t *testing.T) {
 			_, err := c.Channels.V3.ListMembersPage(ctx, "ch", &amity.V3ListChannelMembersParams{Filter: "member"})
 			return err
 		}},
-		"Add nil":          {"params", func() error { _, err := c.Channels.AddMembers(ctx, "ch", nil); return err }},
-		"Add none":         {"UserIDs", func() error { _, err := c.Channels.AddMembers(ctx, "ch", &amity.ChannelMembersParams{}); return err }},
+		"Add nil":  {"params", func() error { _, err := c.Channels.AddMembers(ctx, "ch", nil); return err }},
+		"Add none": {"UserIDs", func() error { _, err := c.Channels.AddMembers(ctx, "ch", &amity.ChannelMembersParams{}); return err }},
 		"Add 101": {"UserIDs", func() error {
 			_, err := c.Channels.AddMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: many(101)})
 			return err
@@ -612,10 +612,12 @@ func TestChannelsBadInputSendsNothing(t *testing.T) {
 		"Mute sub-millisecond": {"Period", func() error {
 			return c.Channels.Mute(ctx, "ch", &amity.MuteChannelParams{Period: time.Microsecond})
 		}},
-		"Mute channel":     {"channelID", func() error { return c.Channels.Mute(ctx, "", &amity.MuteChannelParams{Period: time.Second}) }},
-		"Unmute channel":   {"channelID", func() error { return c.Channels.Unmute(ctx, "..") }},
-		"MuteMembers nil":  {"params", func() error { return c.Channels.MuteMembers(ctx, "ch", nil) }},
-		"MuteMembers none": {"UserIDs", func() error { return c.Channels.MuteMembers(ctx, "ch", &amity.MuteChannelMembersParams{Period: time.Second}) }},
+		"Mute channel":    {"channelID", func() error { return c.Channels.Mute(ctx, "", &amity.MuteChannelParams{Period: time.Second}) }},
+		"Unmute channel":  {"channelID", func() error { return c.Channels.Unmute(ctx, "..") }},
+		"MuteMembers nil": {"params", func() error { return c.Channels.MuteMembers(ctx, "ch", nil) }},
+		"MuteMembers none": {"UserIDs", func() error {
+			return c.Channels.MuteMembers(ctx, "ch", &amity.MuteChannelMembersParams{Period: time.Second})
+		}},
 		"MuteMembers period": {"Period", func() error {
 			return c.Channels.MuteMembers(ctx, "ch", &amity.MuteChannelMembersParams{UserIDs: []string{"u"}})
 		}},
@@ -625,7 +627,7 @@ func TestChannelsBadInputSendsNothing(t *testing.T) {
 		"Leave blank":        {"channelID", func() error { _, err := c.Channels.Leave(ctx, " "); return err }},
 		"Update channel":     {"channelID", func() error { _, err := c.Channels.Update(ctx, "", &amity.UpdateChannelParams{}); return err }},
 		"MembersV3 channel":  {"channelID", func() error { _, err := c.Channels.V3.ListMembersPage(ctx, "", nil); return err }},
-		"Close blank":          {"channelID", func() error { return c.Channels.Close(ctx, "\t") }},
+		"Close blank":        {"channelID", func() error { return c.Channels.Close(ctx, "\t") }},
 	}
 	for name, tc := range cases {
 		err := tc.call()
@@ -673,7 +675,9 @@ func TestChannelsUnsuccessful(t *testing.T) {
 		{"Delete", "DELETE", "/api/v3/channels/ch", `{"status":"success","data":{"success":false}}`,
 			func(c *amity.Client) error { return c.Channels.Delete(ctx, "ch") }},
 		{"Mute", "PUT", "/api/v2/channel/ch/mute", `{"success":false}`,
-			func(c *amity.Client) error { return c.Channels.Mute(ctx, "ch", &amity.MuteChannelParams{Period: time.Minute}) }},
+			func(c *amity.Client) error {
+				return c.Channels.Mute(ctx, "ch", &amity.MuteChannelParams{Period: time.Minute})
+			}},
 		{"Unmute", "PUT", "/api/v2/channel/ch/mute", `{"success":false}`,
 			func(c *amity.Client) error { return c.Channels.Unmute(ctx, "ch") }},
 		{"MuteMembers", "PUT", "/api/v2/channel/ch/users/mute", `{"success":false}`, func(c *amity.Client) error {
@@ -685,7 +689,9 @@ func TestChannelsUnsuccessful(t *testing.T) {
 		{"Close", "POST", "/api/v2/channels/ch/close", `{"success":false}`,
 			func(c *amity.Client) error { return c.Channels.Close(ctx, "ch") }},
 		{"MarkSeen", "POST", "/api/v3/channels/ch/seen", `{"success":false}`,
-			func(c *amity.Client) error { return c.Channels.MarkSeen(ctx, "ch", &amity.MarkSeenParams{ReadToSegment: 3}) }},
+			func(c *amity.Client) error {
+				return c.Channels.MarkSeen(ctx, "ch", &amity.MarkSeenParams{ReadToSegment: 3})
+			}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -137,3 +137,55 @@ func BenchmarkUpload1GiB(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkUploadDirectBody is the floor BenchmarkUpload1GiB is measured against: the same
+// 1 GiB, from the same generator, posted with net/http directly (a Content-Length, no SDK, no
+// multipart framing) to the same kind of server, under the same memory sampling. Run them
+// together:
+//
+//	go test -run '^$' -bench Upload -benchtime 1x -benchmem .
+func BenchmarkUploadDirectBody(b *testing.B) {
+	const size = int64(1 << 30)
+	var received atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n, err := io.Copy(io.Discard, r.Body)
+		received.Store(n)
+		if err != nil {
+			w.WriteHeader(http.StatusBadRequest)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, `[{"fileId":"big","type":"file","attributes":{"name":"big.bin","size":1073741824}}]`)
+	}))
+	defer srv.Close()
+	client := &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	runtime.GC()
+	peak := filesWatchMemory(2 * time.Millisecond) // the same sampling as BenchmarkUpload1GiB
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		req, err := http.NewRequest(http.MethodPost, srv.URL+"/api/v4/files", &filesZeroes{left: size})
+		if err != nil {
+			b.Fatal(err)
+		}
+		req.ContentLength = size
+		req.Header.Set("Content-Type", "application/octet-stream")
+		resp, err := client.Do(req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_, _ = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			b.Fatalf("status %d", resp.StatusCode)
+		}
+	}
+	b.StopTimer()
+	heapMiB, sysMiB := peak.end()
+	if received.Load() != size {
+		b.Fatalf("the server received %d bytes, want %d", received.Load(), size)
+	}
+	b.ReportMetric(heapMiB, "peak-heap-MiB")
+	b.ReportMetric(sysMiB, "peak-sys-MiB")
+}

@@ -865,7 +865,7 @@ func filesStacks() string {
 		buf = buf[:runtime.Stack(buf, true)]
 		var out []string
 		for _, g := range strings.Split(string(buf), "\n\n") {
-			if strings.Contains(g, "amity.(*filesStream)") {
+			if strings.Contains(g, "amity.(*filesStream)") || strings.Contains(g, "amity.(*filesSection)") || strings.Contains(g, "amity.(*filesDirect)") {
 				out = append(out, g)
 			}
 		}
@@ -902,6 +902,10 @@ func TestFilesUploadLeavesNoGoroutine(t *testing.T) {
 			}
 		case "slow":
 			_, _ = io.Copy(io.Discard, r.Body) // until the client gives up
+		case "stall":
+			_, _ = io.CopyN(io.Discard, r.Body, 64<<10)
+			time.Sleep(400 * time.Millisecond) // reads no more for a while: the client is held in its writes
+			_, _ = io.Copy(io.Discard, r.Body) // until the client, given up, closes the connection
 		}
 	}))
 	defer srv.Close()
@@ -945,8 +949,22 @@ func TestFilesUploadLeavesNoGoroutine(t *testing.T) {
 			assert.ErrorIs(t, err, context.DeadlineExceeded)
 			return err
 		}},
-		{"ok", func() error { // the Size check fails the producer
+		{"ok", func() error { // the Size check fails the body
 			_, err := c.Files.UploadFile(context.Background(), &amity.Upload{Name: "a.bin", Body: &filesOneShot{big()}, Size: 32 << 20})
+			return err
+		}},
+		{"stall", func() error { // cancelled while a body of known length is held
+			ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+			defer cancel()
+			_, err := c.Files.UploadFile(ctx, &amity.Upload{Name: "a.bin", Body: &filesOneShot{big()}, Size: 16 << 20})
+			assert.ErrorIs(t, err, context.DeadlineExceeded)
+			return err
+		}},
+		{"stall", func() error { // the same with an unknown length (the pipe)
+			ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+			defer cancel()
+			_, err := c.Files.UploadFile(ctx, &amity.Upload{Name: "a.bin", Body: big()})
+			assert.ErrorIs(t, err, context.DeadlineExceeded)
 			return err
 		}},
 	}
@@ -968,4 +986,48 @@ func TestFilesUploadLeavesNoGoroutine(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	assert.LessOrEqual(t, after, before, "goroutines before and after the uploads")
+}
+
+// TestFilesUploadKnownLengthSkipsThePipe checks that a body of known length is sent by the
+// transport from Body itself, with no producer goroutine, and that an unknown length still
+// goes through the producer; both send the same multipart body.
+func TestFilesUploadKnownLengthSkipsThePipe(t *testing.T) {
+	data := filesPatternBytes(32 << 20) // more than the socket buffers hold: a producer is still at work
+	var producing atomic.Bool
+	rec := &filesRecorder{body: `[{"fileId":"f1"}]`}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		buf := make([]byte, 16<<20)
+		buf = buf[:runtime.Stack(buf, true)]
+		producing.Store(strings.Contains(string(buf), "amity.(*filesStream).produce"))
+		rec.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	c := retryClient(t, srv.URL)
+	for _, tc := range []struct {
+		name string
+		body io.Reader
+		size int64
+		pipe bool
+	}{
+		{"seekable", bytes.NewReader(data), 0, false},
+		{"one-shot with Size", &filesOneShot{bytes.NewReader(data)}, int64(len(data)), false},
+		{"one-shot, unknown length", &filesOneShot{bytes.NewReader(data)}, 0, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := c.Files.UploadFile(context.Background(), &amity.Upload{Name: "a.bin", Body: tc.body, Size: tc.size})
+			require.NoError(t, err)
+			assert.Equal(t, "f1", p.File().FileID)
+			assert.Equal(t, tc.pipe, producing.Load(), "a producer goroutine runs only for an unknown length")
+			reqs := rec.requests(t)
+			last := reqs[len(reqs)-1]
+			require.Len(t, last.files(), 1)
+			assert.Equal(t, data, last.files()[0].Data)
+			if tc.pipe {
+				assert.EqualValues(t, -1, last.ContentLength)
+			} else {
+				assert.Equal(t, last.BodySize, last.ContentLength, "the Content-Length is the body's length")
+			}
+			assert.Empty(t, filesStacks())
+		})
+	}
 }

@@ -129,7 +129,10 @@ func init() {
 		conformanceCase{Method: "Messages.V3.Flag", Op: "POST /api/v3/messages/{messageId}/flag", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Messages.V3.Flag(ctx, "m1"); return err }},
 		conformanceCase{Method: "Messages.V3.Unflag", Op: "DELETE /api/v3/messages/{messageId}/unflag", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Messages.V3.Unflag(ctx, "m1"); return err }},
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Messages.V3.Unflag(ctx, "m1")
+				return err
+			}},
 		conformanceCase{Method: "Messages.V3.ClearFlags", Op: "DELETE /api/v3/messages/{messageId}/clearFlags",
 			Required: func(ctx context.Context, c *amity.Client) error {
 				_, err := c.Messages.V3.ClearFlags(ctx, "m1")

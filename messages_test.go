@@ -464,8 +464,8 @@ func TestMessagesBadInputSendsNothing(t *testing.T) {
 			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.MentionedUsers = []amity.MessageMention{{UserIDs: many(51)}} }))
 			return err
 		}},
-		"Get blank":    {"messageID", func() error { _, err := c.Messages.Get(ctx, ""); return err }},
-		"Get long":     {"messageID", func() error { _, err := c.Messages.Get(ctx, long(31)); return err }},
+		"Get blank": {"messageID", func() error { _, err := c.Messages.Get(ctx, ""); return err }},
+		"Get long":  {"messageID", func() error { _, err := c.Messages.Get(ctx, long(31)); return err }},
 		"GetMany 11": {"MessageIDs", func() error {
 			_, err := c.Messages.GetMany(ctx, &amity.GetManyMessagesParams{MessageIDs: many(11)})
 			return err
@@ -528,12 +528,12 @@ func TestMessagesBadInputSendsNothing(t *testing.T) {
 			_, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Mentionees: []amity.V3MessageMentionee{{}}})
 			return err
 		}},
-		"GetV3 long":     {"messageID", func() error { _, err := c.Messages.V3.Get(ctx, long(151)); return err }},
+		"GetV3 long": {"messageID", func() error { _, err := c.Messages.V3.Get(ctx, long(151)); return err }},
 		"GetManyV3 none": {"MessageIDs", func() error {
 			_, err := c.Messages.V3.GetMany(ctx, &amity.V3GetManyMessagesParams{})
 			return err
 		}},
-		"GetManyV3 nil": {"params", func() error { _, err := c.Messages.V3.GetMany(ctx, nil); return err }},
+		"GetManyV3 nil":  {"params", func() error { _, err := c.Messages.V3.GetMany(ctx, nil); return err }},
 		"ListV3 nil":     {"params", func() error { _, err := c.Messages.V3.ListPage(ctx, nil); return err }},
 		"ListV3 channel": {"ChannelID", func() error { _, err := c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{}); return err }},
 		"ListV3 first": {"First", func() error {
@@ -769,8 +769,8 @@ func TestMessagesFeeds(t *testing.T) {
 				_, err := c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{ChannelID: "c", Name: strings.Repeat("n", 101)})
 				return err
 			}},
-			"Get blank":    {"messageFeedID", func() error { _, err := c.Messages.GetFeed(ctx, ""); return err }},
-			"Get long":     {"messageFeedID", func() error { _, err := c.Messages.GetFeed(ctx, long); return err }},
+			"Get blank": {"messageFeedID", func() error { _, err := c.Messages.GetFeed(ctx, ""); return err }},
+			"Get long":  {"messageFeedID", func() error { _, err := c.Messages.GetFeed(ctx, long); return err }},
 			"GetFeeds 11": {"MessageFeedIDs", func() error {
 				_, err := c.Messages.GetFeeds(ctx, &amity.GetFeedsParams{MessageFeedIDs: make([]string, 11)})
 				return err
