@@ -3,6 +3,7 @@ package amity_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -803,4 +804,192 @@ func TestMessagesFeedFixturesMatchSpec(t *testing.T) {
 	for _, file := range []string{"messages_feeds_page1.json", "messages_feeds_page2.json"} {
 		assert.NoError(t, spec.ValidateResponse("GET", "/api/v5/message-feeds/channel/64f0", 200, h, []byte(fixture(t, file))), file)
 	}
+}
+
+// TestMessagesUnsuccessful checks that {success: false} answers are errors matching
+// ErrUnsuccessful, for each method whose answer is only {success}.
+func TestMessagesUnsuccessful(t *testing.T) {
+	ctx := context.Background()
+	cases := []struct {
+		name, method, path, answer string
+		call                       func(c *amity.Client) error
+	}{
+		{"Delete", "DELETE", "/api/v5/messages/m1", `{"success":false}`,
+			func(c *amity.Client) error { return c.Messages.Delete(ctx, "m1", nil) }},
+		{"DeleteFeed", "DELETE", "/api/v5/message-feeds/mf1", `{"success":false}`,
+			func(c *amity.Client) error { return c.Messages.DeleteFeed(ctx, "mf1", nil) }},
+		{"V3.Delete", "DELETE", "/api/v3/messages/m1", `{"status":"success","data":{"success":false}}`,
+			func(c *amity.Client) error { return c.Messages.V3.Delete(ctx, "m1") }},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, mt := mockClient(t)
+			rec := chatRecord(t, mt, tc.method, tc.path, 200, tc.answer)
+			err := tc.call(c)
+			require.ErrorIs(t, err, amity.ErrUnsuccessful)
+			assert.False(t, errors.Is(err, amity.ErrNotFound))
+			assert.Len(t, rec.all(), 1)
+		})
+	}
+}
+
+// TestMessagesEntityAnswersMustHoldTheEntity checks that the answers about one message or
+// feed are malformed without it.
+func TestMessagesEntityAnswersMustHoldTheEntity(t *testing.T) {
+	ctx := context.Background()
+	cases := []struct {
+		name, method, path string
+		call               func(c *amity.Client) error
+	}{
+		{"Create", "POST", "/api/v5/messages", func(c *amity.Client) error {
+			_, err := c.Messages.Create(ctx, &amity.CreateMessageParams{MessageFeedID: "f", ReferenceID: "r", DataType: amity.MessageDataTypeText})
+			return err
+		}},
+		{"Get", "GET", "/api/v5/messages/m1", func(c *amity.Client) error { _, err := c.Messages.Get(ctx, "m1"); return err }},
+		{"Update", "PUT", "/api/v5/messages/m1", func(c *amity.Client) error {
+			_, err := c.Messages.Update(ctx, "m1", &amity.UpdateMessageParams{})
+			return err
+		}},
+		{"Flag", "POST", "/api/v5/messages/m1/flags", func(c *amity.Client) error { _, err := c.Messages.Flag(ctx, "m1"); return err }},
+		{"V3.Create", "POST", "/api/v3/messages", func(c *amity.Client) error {
+			_, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "ch"})
+			return err
+		}},
+		{"V3.Get", "GET", "/api/v3/messages/m1", func(c *amity.Client) error { _, err := c.Messages.V3.Get(ctx, "m1"); return err }},
+		{"V3.ClearFlags", "DELETE", "/api/v3/messages/m1/clearFlags", func(c *amity.Client) error {
+			_, err := c.Messages.V3.ClearFlags(ctx, "m1")
+			return err
+		}},
+		{"CreateFeed", "POST", "/api/v5/message-feeds", func(c *amity.Client) error {
+			_, err := c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{ChannelID: "ch", Name: "n"})
+			return err
+		}},
+		{"GetFeed", "GET", "/api/v5/message-feeds/mf1", func(c *amity.Client) error { _, err := c.Messages.GetFeed(ctx, "mf1"); return err }},
+		{"UpdateFeed", "PUT", "/api/v5/message-feeds/mf1", func(c *amity.Client) error {
+			_, err := c.Messages.UpdateFeed(ctx, "mf1", &amity.UpdateMessageFeedParams{Name: "n"})
+			return err
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, mt := mockClient(t, amity.WithMaxRetries(0))
+			chatRecord(t, mt, tc.method, tc.path, 200, `{"messages":[],"messageFeeds":[],"users":[]}`)
+			err := tc.call(c)
+			require.ErrorIs(t, err, amity.ErrMalformedResponse)
+			assert.False(t, errors.Is(err, amity.ErrNotFound))
+		})
+	}
+}
+
+// TestMessagesListPages checks the page iterators of every message list: the pages in
+// order, the cursor followed, per-call options on every request, an error yielded once.
+func TestMessagesListPages(t *testing.T) {
+	ctx := context.Background()
+	serve := func(t *testing.T, path, tokenValue, p1, p2 string) (*amity.Client, *[]http.Header) {
+		c, mt := mockClient(t)
+		var seen []http.Header
+		mt.RegisterResponder("GET", "https://api.test"+path, func(r *http.Request) (*http.Response, error) {
+			seen = append(seen, r.Header.Clone())
+			if r.URL.Query().Get("options[token]") == tokenValue {
+				return jsonResponder(200, p2)(r)
+			}
+			return jsonResponder(200, p1)(r)
+		})
+		return c, &seen
+	}
+	trace := amity.WithHeader("X-Trace", "t1")
+	check := func(t *testing.T, sizes []int, seen *[]http.Header) {
+		t.Helper()
+		require.Len(t, sizes, 2)
+		assert.Positive(t, sizes[0])
+		require.Len(t, *seen, 2)
+		for _, h := range *seen {
+			assert.Equal(t, "t1", h.Get("X-Trace"), "per-call options reach every page")
+		}
+	}
+	msgs1, msgs2 := fixture(t, "messages_page1.json"), fixture(t, "messages_page2.json")
+	t.Run("ListPages", func(t *testing.T) {
+		c, seen := serve(t, "/api/v5/messages", "vtok-2", msgs1, msgs2)
+		var sizes []int
+		for p, err := range c.Messages.ListPages(ctx, &amity.ListMessagesParams{MessageFeedID: "support"}, trace) {
+			require.NoError(t, err)
+			sizes = append(sizes, len(p.Messages))
+			assert.NotEmpty(t, p.Raw)
+		}
+		check(t, sizes, seen)
+	})
+	t.Run("ListByCreatorPages", func(t *testing.T) {
+		c, seen := serve(t, "/api/v5/messages/user/spammer1", "vtok-2", msgs1, msgs2)
+		var sizes []int
+		for p, err := range c.Messages.ListByCreatorPages(ctx, "spammer1", nil, trace) {
+			require.NoError(t, err)
+			sizes = append(sizes, len(p.Messages))
+		}
+		check(t, sizes, seen)
+		var ids []string
+		for m, err := range c.Messages.ListByCreator(ctx, "spammer1", nil) {
+			require.NoError(t, err)
+			ids = append(ids, m.MessageID)
+		}
+		assert.Equal(t, []string{"m-101", "m-102", "m-103"}, ids)
+	})
+	feeds1, feeds2 := fixture(t, "messages_feeds_page1.json"), fixture(t, "messages_feeds_page2.json")
+	t.Run("ListFeedsPages", func(t *testing.T) {
+		c, seen := serve(t, "/api/v5/message-feeds/channel/64f0", "ftok-2", feeds1, feeds2)
+		var sizes []int
+		for p, err := range c.Messages.ListFeedsPages(ctx, "64f0", nil, trace) {
+			require.NoError(t, err)
+			sizes = append(sizes, len(p.MessageFeeds))
+		}
+		check(t, sizes, seen)
+	})
+	t.Run("ListFeedsByCreatorPages", func(t *testing.T) {
+		c, seen := serve(t, "/api/v5/message-feeds/user/alice", "ftok-2", feeds1, feeds2)
+		var sizes []int
+		for p, err := range c.Messages.ListFeedsByCreatorPages(ctx, "alice", nil, trace) {
+			require.NoError(t, err)
+			sizes = append(sizes, len(p.MessageFeeds))
+		}
+		check(t, sizes, seen)
+	})
+	t.Run("V3.ListPages", func(t *testing.T) {
+		c, seen := serve(t, "/api/v3/messages", "v3tok-2", fixture(t, "messages_v3_page1.json"), fixture(t, "messages_v3_page2.json"))
+		var sizes []int
+		for p, err := range c.Messages.V3.ListPages(ctx, &amity.V3ListMessagesParams{ChannelID: "support"}, trace) {
+			require.NoError(t, err)
+			sizes = append(sizes, len(p.Messages))
+		}
+		check(t, sizes, seen)
+	})
+	t.Run("errors", func(t *testing.T) {
+		c, mt := mockClient(t)
+		n := 0
+		for p, err := range c.Messages.ListPages(ctx, nil) {
+			assert.Nil(t, p)
+			assert.ErrorIs(t, err, amity.ErrInvalidArgument)
+			n++
+		}
+		for p, err := range c.Messages.V3.ListPages(ctx, nil) {
+			assert.Nil(t, p)
+			assert.ErrorIs(t, err, amity.ErrInvalidArgument)
+			n++
+		}
+		for p, err := range c.Messages.ListFeedsPages(ctx, "", nil) {
+			assert.Nil(t, p)
+			assert.ErrorIs(t, err, amity.ErrInvalidArgument)
+			n++
+		}
+		for p, err := range c.Messages.ListByCreatorPages(ctx, " ", nil) {
+			assert.Nil(t, p)
+			assert.ErrorIs(t, err, amity.ErrInvalidArgument)
+			n++
+		}
+		for p, err := range c.Messages.ListFeedsByCreatorPages(ctx, "..", nil) {
+			assert.Nil(t, p)
+			assert.ErrorIs(t, err, amity.ErrInvalidArgument)
+			n++
+		}
+		assert.Equal(t, 5, n)
+		assert.Zero(t, mt.GetTotalCallCount())
+	})
 }
