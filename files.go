@@ -26,8 +26,11 @@ import (
 // Client.Files.
 //
 // Uploads are streamed: the multipart body is produced while it is sent, so a file of any
-// size is never held in memory. See Upload for how a body is replayed when a call must be
-// sent again.
+// size is never held in memory. A body of known length (see Upload.Size) is read by the
+// transport straight from Upload.Body, between the multipart framing written once; one of
+// unknown length is sent chunked, through a pipe fed by a goroutine. Every upload answers a
+// *FilePayload whose File() is the stored file. See Upload for how a body is replayed when a
+// call must be sent again.
 type FilesService struct{ c *Client }
 
 // File is an uploaded file, image or video.
@@ -284,6 +287,7 @@ func (s *FilesService) Get(ctx context.Context, fileID string, opts ...CallOptio
 // Delete deletes a file, from the cloud storage too; only its uploader or an admin may.
 // DELETE /api/v3/files/{fileId}. Not marked idempotent: a repeat after a lost answer would
 // report the already deleted file as not found, so a failure is returned to the caller.
+// An answer of success: false is an error matching ErrUnsuccessful.
 func (s *FilesService) Delete(ctx context.Context, fileID string, opts ...CallOption) error {
 	const op = "Files.Delete"
 	p, err := filesPath(op, "/api/v3/files/%s", fileID)
