@@ -988,36 +988,57 @@ func TestFilesUploadLeavesNoGoroutine(t *testing.T) {
 	assert.LessOrEqual(t, after, before, "goroutines before and after the uploads")
 }
 
-// TestFilesUploadKnownLengthSkipsThePipe checks that a body of known length is sent by the
-// transport from Body itself, with no producer goroutine, and that an unknown length still
-// goes through the producer; both send the same multipart body.
+// filesWhoReads is a Body that notes, at its first Read, which code reads it: the pipe's
+// producer goroutine or the transport itself through the direct body.
+type filesWhoReads struct {
+	r              io.Reader
+	once           sync.Once
+	viaPipe, viaTr bool
+}
+
+func (w *filesWhoReads) Read(p []byte) (int, error) {
+	w.once.Do(func() {
+		buf := make([]byte, 64<<10)
+		stack := string(buf[:runtime.Stack(buf, false)])
+		w.viaPipe = strings.Contains(stack, "amity.(*filesStream).produce")
+		w.viaTr = strings.Contains(stack, "amity.(*filesSection).Read") && strings.Contains(stack, "net/http.")
+	})
+	return w.r.Read(p)
+}
+
+// filesWhoReadsSeeker is a seekable filesWhoReads.
+type filesWhoReadsSeeker struct {
+	*filesWhoReads
+	io.Seeker
+}
+
+// TestFilesUploadKnownLengthSkipsThePipe checks that a body of known length is read by the
+// transport itself, with no producer goroutine, and that an unknown length still goes
+// through the producer; both send the same multipart body.
 func TestFilesUploadKnownLengthSkipsThePipe(t *testing.T) {
-	data := filesPatternBytes(32 << 20) // more than the socket buffers hold: a producer is still at work
-	var producing atomic.Bool
+	data := filesPatternBytes(2 << 20)
 	rec := &filesRecorder{body: `[{"fileId":"f1"}]`}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		buf := make([]byte, 16<<20)
-		buf = buf[:runtime.Stack(buf, true)]
-		producing.Store(strings.Contains(string(buf), "amity.(*filesStream).produce"))
-		rec.ServeHTTP(w, r)
-	}))
+	srv := httptest.NewServer(rec)
 	defer srv.Close()
 	c := retryClient(t, srv.URL)
+	seekable := bytes.NewReader(data)
 	for _, tc := range []struct {
 		name string
-		body io.Reader
+		who  *filesWhoReads
+		body func(*filesWhoReads) io.Reader
 		size int64
 		pipe bool
 	}{
-		{"seekable", bytes.NewReader(data), 0, false},
-		{"one-shot with Size", &filesOneShot{bytes.NewReader(data)}, int64(len(data)), false},
-		{"one-shot, unknown length", &filesOneShot{bytes.NewReader(data)}, 0, true},
+		{"seekable", &filesWhoReads{r: seekable}, func(w *filesWhoReads) io.Reader { return filesWhoReadsSeeker{w, seekable} }, 0, false},
+		{"one-shot with Size", &filesWhoReads{r: bytes.NewReader(data)}, func(w *filesWhoReads) io.Reader { return w }, int64(len(data)), false},
+		{"one-shot, unknown length", &filesWhoReads{r: bytes.NewReader(data)}, func(w *filesWhoReads) io.Reader { return w }, 0, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p, err := c.Files.UploadFile(context.Background(), &amity.Upload{Name: "a.bin", Body: tc.body, Size: tc.size})
+			p, err := c.Files.UploadFile(context.Background(), &amity.Upload{Name: "a.bin", Body: tc.body(tc.who), Size: tc.size})
 			require.NoError(t, err)
 			assert.Equal(t, "f1", p.File().FileID)
-			assert.Equal(t, tc.pipe, producing.Load(), "a producer goroutine runs only for an unknown length")
+			assert.Equal(t, tc.pipe, tc.who.viaPipe, "a producer goroutine reads Body only for an unknown length")
+			assert.Equal(t, !tc.pipe, tc.who.viaTr, "the transport reads Body itself for a known length")
 			reqs := rec.requests(t)
 			last := reqs[len(reqs)-1]
 			require.Len(t, last.files(), 1)
