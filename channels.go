@@ -2,7 +2,6 @@ package amity
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"iter"
 	"net/http"
@@ -10,8 +9,19 @@ import (
 	"time"
 )
 
-// ChannelsService manages chat channels, their members, roles, bans and mutes. Reach it as Client.Channels.
-type ChannelsService struct{ c *Client }
+// ChannelsService manages chat channels, their members, roles, bans and mutes. Reach it as
+// Client.Channels. The older v3 member listing is on its V3 field.
+type ChannelsService struct {
+	c *Client
+	// V3 holds the v3 forms of operations that have a current one.
+	V3 *ChannelsV3Service
+}
+
+// ChannelsV3Service holds the v3 channel operations that have a current form. Reach it as
+// Client.Channels.V3.
+type ChannelsV3Service struct{ c *Client }
+
+func (s *ChannelsService) init() { s.V3 = &ChannelsV3Service{c: s.c} }
 
 // ChannelType is the kind of a channel.
 type ChannelType string
@@ -93,21 +103,14 @@ type Channel struct {
 	CreatedAt    Time   `json:"createdAt"`
 	UpdatedAt    Time   `json:"updatedAt"`
 	AvatarFileID string `json:"avatarFileId,omitempty"`
-	IsDeleted    bool   `json:"isDeleted,omitempty"`
+	// Avatar is the avatar file, when the API embeds it (see ChannelPayload.Avatar).
+	Avatar    *File `json:"avatar,omitempty"`
+	IsDeleted bool  `json:"isDeleted,omitempty"`
 	// MessagePreviewID is the latest message's preview (see ChannelPayload.MessagePreview);
 	// empty when message previews are off for the network.
 	MessagePreviewID string                  `json:"messagePreviewId,omitempty"`
 	IsPublic         bool                    `json:"isPublic,omitempty"`
 	NotificationMode ChannelNotificationMode `json:"notificationMode,omitempty"`
-
-	// Raw is the channel's JSON as received, with any field this type does not know.
-	Raw json.RawMessage `json:"-"`
-}
-
-// UnmarshalJSON decodes a channel and keeps its raw JSON.
-func (ch *Channel) UnmarshalJSON(b []byte) error {
-	type plain Channel
-	return decodeRaw(b, (*plain)(ch), &ch.Raw)
 }
 
 // ChannelUser is a user's membership of a channel: standing, roles, mute and read position.
@@ -136,15 +139,6 @@ type ChannelUser struct {
 	MuteTimeout Time `json:"muteTimeout"`
 	CreatedAt   Time `json:"createdAt"`
 	UpdatedAt   Time `json:"updatedAt"`
-
-	// Raw is the membership's JSON as received, with any field this type does not know.
-	Raw json.RawMessage `json:"-"`
-}
-
-// UnmarshalJSON decodes a channel user and keeps its raw JSON.
-func (cu *ChannelUser) UnmarshalJSON(b []byte) error {
-	type plain ChannelUser
-	return decodeRaw(b, (*plain)(cu), &cu.Raw)
 }
 
 // MessagePreview is the latest message of a channel (or of one of its message feeds), sent
@@ -176,8 +170,9 @@ type MessageFeedInfo struct {
 
 // ChannelPayload is the API's channel bundle: channels with the memberships, message
 // previews, message feeds, users and files they refer to, and the paging cursors of list
-// calls (Paging.Previous holds the API's "prev").
+// calls (Paging.Previous holds the API's "prev"). Raw is the whole answer.
 type ChannelPayload struct {
+	rawJSON
 	Channels         []Channel         `json:"channels"`
 	ChannelUsers     []ChannelUser     `json:"channelUsers"`
 	MessagePreviews  []MessagePreview  `json:"messagePreviews"`
@@ -190,8 +185,17 @@ type ChannelPayload struct {
 func (p *ChannelPayload) pageItems() []Channel { return p.Channels }
 func (p *ChannelPayload) pageInfo() Paging     { return p.Paging }
 
-// Channel returns the channel with the given ID (public or internal), or nil.
-func (p *ChannelPayload) Channel(channelID string) *Channel {
+// Channel returns the payload's first channel (the one a Get, Create, Update or Join is
+// about), or nil.
+func (p *ChannelPayload) Channel() *Channel {
+	if len(p.Channels) == 0 {
+		return nil
+	}
+	return &p.Channels[0]
+}
+
+// ChannelByID returns the channel with the given ID (public or internal), or nil.
+func (p *ChannelPayload) ChannelByID(channelID string) *Channel {
 	for i := range p.Channels {
 		if channelsSame(channelID, &p.Channels[i]) {
 			return &p.Channels[i]
@@ -201,7 +205,7 @@ func (p *ChannelPayload) Channel(channelID string) *Channel {
 }
 
 // Members returns the memberships of ch held in the payload. Most calls return only the
-// caller's own membership; Channels.ListMembers returns a page of them.
+// caller's own membership; Channels.ListMembersPage returns a page of them.
 func (p *ChannelPayload) Members(ch *Channel) []ChannelUser {
 	if ch == nil {
 		return nil
@@ -232,8 +236,9 @@ func (p *ChannelPayload) Member(ch *Channel, userID string) *ChannelUser {
 	return nil
 }
 
-// User returns the sideloaded user with the given ID (public, internal or private), or nil.
-func (p *ChannelPayload) User(userID string) *User { return findUser(p.Users, userID) }
+// UserByID returns the sideloaded user with the given ID (public, internal or private), or
+// nil.
+func (p *ChannelPayload) UserByID(userID string) *User { return findUser(p.Users, userID) }
 
 // MemberUser returns the user of a membership, or nil.
 func (p *ChannelPayload) MemberUser(cu *ChannelUser) *User {
@@ -249,12 +254,19 @@ func (p *ChannelPayload) MemberUser(cu *ChannelUser) *User {
 	return findUser(p.Users, cu.UserInternalID)
 }
 
-// File returns the sideloaded file with the given ID, or nil.
-func (p *ChannelPayload) File(fileID string) *File { return findFile(p.Files, fileID) }
+// FileByID returns the sideloaded file with the given ID, or nil.
+func (p *ChannelPayload) FileByID(fileID string) *File { return findFile(p.Files, fileID) }
 
-// Avatar returns the avatar file of ch, or nil.
+// Avatar returns the avatar file of ch: the one embedded in the channel, else the sideloaded
+// file of its AvatarFileID, or nil.
 func (p *ChannelPayload) Avatar(ch *Channel) *File {
-	if ch == nil || ch.AvatarFileID == "" {
+	if ch == nil {
+		return nil
+	}
+	if ch.Avatar != nil {
+		return ch.Avatar
+	}
+	if ch.AvatarFileID == "" {
 		return nil
 	}
 	return findFile(p.Files, ch.AvatarFileID)
@@ -263,38 +275,20 @@ func (p *ChannelPayload) Avatar(ch *Channel) *File {
 // MessagePreview returns the preview of ch's latest message, or nil (previews off, or no
 // message yet).
 func (p *ChannelPayload) MessagePreview(ch *Channel) *MessagePreview {
-	if ch == nil || ch.MessagePreviewID == "" {
+	if ch == nil {
 		return nil
 	}
-	for i := range p.MessagePreviews {
-		if p.MessagePreviews[i].MessageID == ch.MessagePreviewID {
-			return &p.MessagePreviews[i]
-		}
-	}
-	return nil
+	return byID(p.MessagePreviews, ch.MessagePreviewID, func(m *MessagePreview) string { return m.MessageID })
 }
 
-// MessageFeedInfo returns the summary of the message feed with the given ID, or nil.
-func (p *ChannelPayload) MessageFeedInfo(messageFeedID string) *MessageFeedInfo {
-	for i := range p.MessageFeedsInfo {
-		if p.MessageFeedsInfo[i].MessageFeedID == messageFeedID {
-			return &p.MessageFeedsInfo[i]
-		}
-	}
-	return nil
+// MessageFeedInfoByID returns the summary of the message feed with the given ID, or nil.
+func (p *ChannelPayload) MessageFeedInfoByID(messageFeedID string) *MessageFeedInfo {
+	return byID(p.MessageFeedsInfo, messageFeedID, func(f *MessageFeedInfo) string { return f.MessageFeedID })
 }
 
 // channelsSame reports whether id names ch in any of its forms.
 func channelsSame(id string, ch *Channel) bool {
 	return id != "" && (id == ch.ChannelID || id == ch.ChannelInternalID || id == ch.ChannelPublicID)
-}
-
-// channelsOne checks that a single-channel answer holds its channel.
-func channelsOne(p *ChannelPayload, method, path string) (*ChannelPayload, error) {
-	if _, err := first(&request{method: method, path: path}, p.Channels, "channel"); err != nil {
-		return nil, err
-	}
-	return p, nil
 }
 
 // channelsToken checks a page token against the operation's maximum length.
@@ -305,15 +299,15 @@ func channelsToken(op, token string, maxLength int) error {
 	return nil
 }
 
-// channelsStrings checks a list of strings: at most maxN items of minLength to maxLength
-// characters.
-func channelsStrings(op, field string, vs []string, maxN, minLength, maxLength int) error {
+// stringList checks a list of strings: at most maxN items of minLen to maxLen characters.
+// TODO(lead): moves to validate.go (communities.go has the same helper).
+func stringList(op, field string, vs []string, maxN, minLen, maxLen int) error {
 	if err := maxItems(op, field, len(vs), maxN); err != nil {
 		return err
 	}
 	for _, v := range vs {
-		if n := len([]rune(v)); n < minLength || n > maxLength {
-			return &ValidationError{Op: op, Field: field, Reason: fmt.Sprintf("must hold strings of %d to %d characters", minLength, maxLength)}
+		if n := len([]rune(v)); n < minLen || n > maxLen {
+			return &ValidationError{Op: op, Field: field, Reason: fmt.Sprintf("must hold strings of %d to %d characters", minLen, maxLen)}
 		}
 	}
 	return nil
@@ -322,7 +316,7 @@ func channelsStrings(op, field string, vs []string, maxN, minLength, maxLength i
 // channelsUserIDs checks the user IDs of a membership operation: 1 to 100 IDs of 1 to 50
 // characters.
 func channelsUserIDs(op string, userIDs []string) error {
-	return idList(op, "userIDs", userIDs, 100, 50)
+	return idList(op, "UserIDs", userIDs, 100, 50)
 }
 
 func channelsTypes(op, field string, types []ChannelType, allowed ...ChannelType) ([]string, error) {
@@ -349,6 +343,9 @@ func channelsFlagLimit(op string, v *int) error {
 	}
 	return nil
 }
+
+// channelsOf lists the channels of an answer, for callOne.
+func channelsOf(p *ChannelPayload) []Channel { return p.Channels }
 
 // ---- Create, get, update, delete ----
 
@@ -392,25 +389,21 @@ func (p *CreateChannelParams) validate(op string) error {
 		oneOf(op, "Type", p.Type, ChannelTypeCommunity, ChannelTypeLive, ChannelTypeBroadcast),
 		maxLen(op, "DisplayName", p.DisplayName, 100),
 		maxLen(op, "AvatarFileID", p.AvatarFileID, 50),
-		channelsStrings(op, "Tags", p.Tags, 10, 0, 100),
-		channelsStrings(op, "UserIDs", p.UserIDs, 1000, 1, 50),
+		stringList(op, "Tags", p.Tags, 10, 0, 100),
+		stringList(op, "UserIDs", p.UserIDs, 1000, 1, 50),
 		channelsFlagLimit(op, p.AutoDeleteMessageByFlagLimit),
 		channelsNotificationMode(op, p.NotificationMode),
 	)
 }
 
-// Create creates a channel and returns it (Channels[0] of the payload) with the caller's
+// Create creates a channel and returns it (the payload's Channel()) with the caller's
 // membership. POST /api/v3/channels. Not retried once it may have reached the server.
-func (s *ChannelsService) Create(ctx context.Context, params *CreateChannelParams) (*ChannelPayload, error) {
+func (s *ChannelsService) Create(ctx context.Context, params *CreateChannelParams, opts ...CallOption) (*ChannelPayload, error) {
 	const op = "Channels.Create"
 	if err := params.validate(op); err != nil {
 		return nil, err
 	}
-	var p ChannelPayload
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodPost, path: "/api/v3/channels", body: params}, &p); err != nil {
-		return nil, err
-	}
-	return channelsOne(&p, "POST", "/api/v3/channels")
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v3/channels", body: params, opts: opts}, "channel", channelsOf)
 }
 
 // CreateConversationParams describe a conversation (direct chat) channel.
@@ -431,9 +424,9 @@ type CreateConversationParams struct {
 }
 
 // CreateConversation creates a conversation channel between the caller and UserIDs and
-// returns it (Channels[0] of the payload). POST /api/v3/channels/conversation. Not retried
+// returns it (the payload's Channel()). POST /api/v3/channels/conversation. Not retried
 // once it may have reached the server.
-func (s *ChannelsService) CreateConversation(ctx context.Context, params *CreateConversationParams) (*ChannelPayload, error) {
+func (s *ChannelsService) CreateConversation(ctx context.Context, params *CreateConversationParams, opts ...CallOption) (*ChannelPayload, error) {
 	const op = "Channels.CreateConversation"
 	if params == nil {
 		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
@@ -442,47 +435,43 @@ func (s *ChannelsService) CreateConversation(ctx context.Context, params *Create
 		idList(op, "UserIDs", params.UserIDs, 10, 50),
 		maxLen(op, "DisplayName", params.DisplayName, 100),
 		maxLen(op, "AvatarFileID", params.AvatarFileID, 50),
-		channelsStrings(op, "Tags", params.Tags, 10, 0, 100),
+		stringList(op, "Tags", params.Tags, 10, 0, 100),
 	); err != nil {
 		return nil, err
 	}
-	const path = "/api/v3/channels/conversation"
-	var p ChannelPayload
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodPost, path: path, body: params}, &p); err != nil {
-		return nil, err
-	}
-	return channelsOne(&p, "POST", path)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v3/channels/conversation", body: params, opts: opts}, "channel", channelsOf)
 }
 
-// Get returns a channel (Channels[0] of the payload) with the caller's membership and the
+// Get returns a channel (the payload's Channel()) with the caller's membership and the
 // message preview. GET /api/v3/channels/{channelId}.
-func (s *ChannelsService) Get(ctx context.Context, channelID string) (*ChannelPayload, error) {
+func (s *ChannelsService) Get(ctx context.Context, channelID string, opts ...CallOption) (*ChannelPayload, error) {
 	const op = "Channels.Get"
 	path, err := pathf(op, "/api/v3/channels/%s", id("channelID", channelID))
 	if err != nil {
 		return nil, err
 	}
-	var p ChannelPayload
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: path}, &p); err != nil {
-		return nil, err
-	}
-	return channelsOne(&p, "GET", path)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, "channel", channelsOf)
 }
 
-// GetMany returns the channels with the given IDs (1 to 10 IDs of at most 50 characters).
+// GetManyChannelsParams name the channels of Channels.GetMany.
+type GetManyChannelsParams struct {
+	// ChannelIDs (required) are 1 to 10 IDs of at most 50 characters.
+	ChannelIDs []string
+}
+
+// GetMany returns the channels with the given IDs; the answer holds those that exist.
 // GET /api/v3/channels/list.
-func (s *ChannelsService) GetMany(ctx context.Context, channelIDs []string) (*ChannelPayload, error) {
+func (s *ChannelsService) GetMany(ctx context.Context, params *GetManyChannelsParams, opts ...CallOption) (*ChannelPayload, error) {
 	const op = "Channels.GetMany"
-	if err := idList(op, "channelIDs", channelIDs, 10, 50); err != nil {
+	if params == nil {
+		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
+	if err := idList(op, "ChannelIDs", params.ChannelIDs, 10, 50); err != nil {
 		return nil, err
 	}
 	q := query{}
-	q.list("channelIds", channelIDs)
-	var p ChannelPayload
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: "/api/v3/channels/list", query: url.Values(q)}, &p); err != nil {
-		return nil, err
-	}
-	return &p, nil
+	q.list("channelIds", params.ChannelIDs)
+	return call[ChannelPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/channels/list", query: url.Values(q), opts: opts})
 }
 
 // UpdateChannelParams change a channel. Nil fields are left as they are.
@@ -503,10 +492,10 @@ type UpdateChannelParams struct {
 	NotificationMode ChannelNotificationMode `json:"notificationMode,omitempty"`
 }
 
-// Update changes a channel and returns it (Channels[0] of the payload).
+// Update changes a channel and returns it (the payload's Channel()).
 // PUT /api/v3/channels/{channelId}. Idempotent by construction (it sets fields to the given
 // values; sending it twice leaves the same state), so it is retried like a read.
-func (s *ChannelsService) Update(ctx context.Context, channelID string, params *UpdateChannelParams) (*ChannelPayload, error) {
+func (s *ChannelsService) Update(ctx context.Context, channelID string, params *UpdateChannelParams, opts ...CallOption) (*ChannelPayload, error) {
 	const op = "Channels.Update"
 	path, err := pathf(op, "/api/v3/channels/%s", id("channelID", channelID))
 	if err != nil {
@@ -518,35 +507,26 @@ func (s *ChannelsService) Update(ctx context.Context, channelID string, params *
 	if err := firstErr(
 		maxLenPtr(op, "DisplayName", params.DisplayName, 100),
 		maxLenPtr(op, "AvatarFileID", params.AvatarFileID, 50),
-		channelsStrings(op, "Tags", params.Tags, 10, 0, 100),
+		stringList(op, "Tags", params.Tags, 10, 0, 100),
 		channelsFlagLimit(op, params.AutoDeleteMessageByFlagLimit),
 		channelsNotificationMode(op, params.NotificationMode),
 	); err != nil {
 		return nil, err
 	}
-	var p ChannelPayload
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true}, &p); err != nil {
-		return nil, err
-	}
-	return channelsOne(&p, "PUT", path)
-}
-
-// channelsStatus is the {status, data: {success}} answer of the delete calls.
-type channelsStatus struct {
-	Status string   `json:"status"`
-	Data   struct{} `json:"data"`
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true, opts: opts}, "channel", channelsOf)
 }
 
 // Delete deletes a channel. DELETE /api/v3/channels/{channelId}. Idempotent by construction
 // (a deleted channel stays deleted), so it is retried like a read; a retry after the first
-// attempt succeeded may answer ErrNotFound.
-func (s *ChannelsService) Delete(ctx context.Context, channelID string) error {
+// attempt succeeded may answer ErrNotFound. An answer of success: false is an error matching
+// ErrUnsuccessful.
+func (s *ChannelsService) Delete(ctx context.Context, channelID string, opts ...CallOption) error {
 	const op = "Channels.Delete"
 	path, err := pathf(op, "/api/v3/channels/%s", id("channelID", channelID))
 	if err != nil {
 		return err
 	}
-	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, idempotent: true}, &channelsStatus{})
+	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, idempotent: true, opts: opts}, nil)
 }
 
 // ---- Listing and search ----
@@ -604,8 +584,8 @@ func (p *ListChannelsParams) query(op string) (query, error) {
 		p.PageParams.validate(op),
 		channelsToken(op, p.PageToken, 100),
 		maxLen(op, "Keyword", p.Keyword, 100),
-		channelsStrings(op, "Tags", p.Tags, 10, 0, 100),
-		channelsStrings(op, "ExcludeTags", p.ExcludeTags, 10, 0, 100),
+		stringList(op, "Tags", p.Tags, 10, 0, 100),
+		stringList(op, "ExcludeTags", p.ExcludeTags, 10, 0, 100),
 		oneOf(op, "Filter", p.Filter, ChannelFilterAll, ChannelFilterMember, ChannelFilterNotMember, ChannelFilterFlagged),
 		maxItems(op, "Types", len(p.Types), 10),
 		maxLen(op, "UserID", p.UserID, 100),
@@ -633,23 +613,25 @@ func (p *ListChannelsParams) query(op string) (query, error) {
 
 // List returns an iterator over the channels matching params, fetching pages as it goes.
 // GET /api/v3/channels.
-func (s *ChannelsService) List(ctx context.Context, params *ListChannelsParams) iter.Seq2[Channel, error] {
-	return listAllLegacy(ctx, params, s.ListPage)
+func (s *ChannelsService) List(ctx context.Context, params *ListChannelsParams, opts ...CallOption) iter.Seq2[Channel, error] {
+	return listAll(ctx, params, opts, s.ListPage)
+}
+
+// ListPages returns an iterator over the pages of channels matching params, with their
+// sideloads. GET /api/v3/channels.
+func (s *ChannelsService) ListPages(ctx context.Context, params *ListChannelsParams, opts ...CallOption) iter.Seq2[*ChannelPayload, error] {
+	return pages(ctx, params, opts, s.ListPage)
 }
 
 // ListPage returns one page of channels with their sideloads and cursors.
 // GET /api/v3/channels.
-func (s *ChannelsService) ListPage(ctx context.Context, params *ListChannelsParams) (*ChannelPayload, error) {
+func (s *ChannelsService) ListPage(ctx context.Context, params *ListChannelsParams, opts ...CallOption) (*ChannelPayload, error) {
 	const op = "Channels.ListPage"
 	q, err := params.query(op)
 	if err != nil {
 		return nil, err
 	}
-	var p ChannelPayload
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: "/api/v3/channels", query: url.Values(q)}, &p); err != nil {
-		return nil, err
-	}
-	return &p, nil
+	return call[ChannelPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/channels", query: url.Values(q), opts: opts})
 }
 
 // ChannelSearchSortBy orders Channels.Search.
@@ -697,7 +679,7 @@ func (p *SearchChannelsParams) query(op string) (query, error) {
 		p.PageParams.validate(op),
 		channelsToken(op, p.PageToken, 100),
 		required(op, "Query", p.Query),
-		channelsStrings(op, "Tags", p.Tags, 10, 0, 100),
+		stringList(op, "Tags", p.Tags, 10, 0, 100),
 		oneOf(op, "SortBy", p.SortBy, ChannelSearchSortRelevance, ChannelSearchSortLastActivity),
 		oneOf(op, "OrderBy", p.OrderBy, ChannelSearchDesc, ChannelSearchAsc),
 	); err != nil {
@@ -719,9 +701,10 @@ func (p *SearchChannelsParams) query(op string) (query, error) {
 	return q, nil
 }
 
-// ChannelSearchPage is one page of a channel search: the channel bundle plus the total
-// count and the search as the server understood it.
-type ChannelSearchPage struct {
+// ChannelSearchPayload is one page of a channel search: the channel bundle plus the total
+// count and the search as the server understood it, taken out of the answer's {status, data}
+// envelope (Raw is the whole answer, envelope included).
+type ChannelSearchPayload struct {
 	ChannelPayload
 	// TotalCount is the number of matching channels.
 	TotalCount int `json:"totalCount,omitempty"`
@@ -737,80 +720,88 @@ type ChannelSearchInfo struct {
 	OrderBy string `json:"orderBy,omitempty"`
 }
 
-// Search returns an iterator over the channels matching params, fetching pages as it goes.
-// GET /api/v2/search/channels.
-func (s *ChannelsService) Search(ctx context.Context, params *SearchChannelsParams) iter.Seq2[Channel, error] {
-	return listAllLegacy(ctx, params, s.SearchPage)
+// channelsSearchAnswer is the {status, data} envelope of a channel search.
+type channelsSearchAnswer struct {
+	rawJSON
+	Data ChannelSearchPayload `json:"data"`
 }
 
-// SearchPage returns one page of a channel search. GET /api/v2/search/channels. The
-// answer's {status, data} envelope is removed; Paging comes from data.paging.
-func (s *ChannelsService) SearchPage(ctx context.Context, params *SearchChannelsParams) (*ChannelSearchPage, error) {
+// Search returns an iterator over the channels matching params, fetching pages as it goes.
+// GET /api/v2/search/channels.
+func (s *ChannelsService) Search(ctx context.Context, params *SearchChannelsParams, opts ...CallOption) iter.Seq2[Channel, error] {
+	return listAll(ctx, params, opts, s.SearchPage)
+}
+
+// SearchPages returns an iterator over the pages of a channel search.
+// GET /api/v2/search/channels.
+func (s *ChannelsService) SearchPages(ctx context.Context, params *SearchChannelsParams, opts ...CallOption) iter.Seq2[*ChannelSearchPayload, error] {
+	return pages(ctx, params, opts, s.SearchPage)
+}
+
+// SearchPage returns one page of a channel search. GET /api/v2/search/channels. Paging comes
+// from data.paging.
+func (s *ChannelsService) SearchPage(ctx context.Context, params *SearchChannelsParams, opts ...CallOption) (*ChannelSearchPayload, error) {
 	const op = "Channels.SearchPage"
 	q, err := params.query(op)
 	if err != nil {
 		return nil, err
 	}
-	var out struct {
-		Status string            `json:"status"`
-		Data   ChannelSearchPage `json:"data"`
-	}
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: "/api/v2/search/channels", query: url.Values(q)}, &out); err != nil {
+	out, err := call[channelsSearchAnswer](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v2/search/channels", query: url.Values(q), opts: opts})
+	if err != nil {
 		return nil, err
 	}
+	out.Data.Raw = out.Raw
 	return &out.Data, nil
 }
 
 // ---- Membership of the caller ----
 
-// Join makes the caller a member of a channel and returns the channel with the membership.
-// POST /api/v3/channels/{channelId}/join. Not retried once it may have reached the server
-// (each join is an event members are notified of).
-func (s *ChannelsService) Join(ctx context.Context, channelID string) (*ChannelPayload, error) {
+// Join makes the caller a member of a channel and returns the channel (the payload's
+// Channel()) with the membership. POST /api/v3/channels/{channelId}/join. Not retried once it
+// may have reached the server (each join is an event members are notified of).
+func (s *ChannelsService) Join(ctx context.Context, channelID string, opts ...CallOption) (*ChannelPayload, error) {
 	const op = "Channels.Join"
 	path, err := pathf(op, "/api/v3/channels/%s/join", id("channelID", channelID))
 	if err != nil {
 		return nil, err
 	}
-	var p ChannelPayload
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodPost, path: path}, &p); err != nil {
-		return nil, err
-	}
-	return channelsOne(&p, "POST", path)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPost, path: path, opts: opts}, "channel", channelsOf)
 }
 
-// Leave ends the caller's membership of a channel. DELETE /api/v3/channels/{channelId}/leave.
-// Not retried once it may have reached the server (each leave is an event members are
-// notified of).
-func (s *ChannelsService) Leave(ctx context.Context, channelID string) (*ChannelPayload, error) {
+// Leave ends the caller's membership of a channel and returns the channel bundle the API
+// answers with. DELETE /api/v3/channels/{channelId}/leave. Not retried once it may have
+// reached the server (each leave is an event members are notified of).
+func (s *ChannelsService) Leave(ctx context.Context, channelID string, opts ...CallOption) (*ChannelPayload, error) {
 	const op = "Channels.Leave"
 	path, err := pathf(op, "/api/v3/channels/%s/leave", id("channelID", channelID))
 	if err != nil {
 		return nil, err
 	}
-	var p ChannelPayload
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path}, &p); err != nil {
-		return nil, err
-	}
-	return &p, nil
+	return call[ChannelPayload](ctx, s.c, &request{op: op, method: http.MethodDelete, path: path, opts: opts})
+}
+
+// MarkSeenParams give the caller's new read position of Channels.MarkSeen.
+type MarkSeenParams struct {
+	// ReadToSegment (0 or more) is the segment of the last message read.
+	ReadToSegment int `json:"readToSegment"`
 }
 
 // MarkSeen sets the caller's read position in a channel to the message of segment
-// readToSegment (0 or more). POST /api/v3/channels/{channelId}/seen. Idempotent by
-// construction (it sets the position to an absolute value), so it is retried like a read.
-func (s *ChannelsService) MarkSeen(ctx context.Context, channelID string, readToSegment int) error {
+// params.ReadToSegment. POST /api/v3/channels/{channelId}/seen. Idempotent by construction
+// (it sets the position to an absolute value), so it is retried like a read.
+func (s *ChannelsService) MarkSeen(ctx context.Context, channelID string, params *MarkSeenParams, opts ...CallOption) error {
 	const op = "Channels.MarkSeen"
 	path, err := pathf(op, "/api/v3/channels/%s/seen", id("channelID", channelID))
 	if err != nil {
 		return err
 	}
-	if readToSegment < 0 {
-		return &ValidationError{Op: op, Field: "readToSegment", Reason: "must not be negative"}
+	if params == nil {
+		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
 	}
-	body := struct {
-		ReadToSegment int `json:"readToSegment"`
-	}{readToSegment}
-	return s.c.do(ctx, &request{op: op, method: http.MethodPost, path: path, body: body, idempotent: true}, nil)
+	if params.ReadToSegment < 0 {
+		return &ValidationError{Op: op, Field: "ReadToSegment", Reason: "must not be negative"}
+	}
+	return s.c.do(ctx, &request{op: op, method: http.MethodPost, path: path, body: params, idempotent: true, opts: opts}, nil)
 }
 
 // ---- Members ----
@@ -834,14 +825,14 @@ const (
 	ChannelMembersMuted  ChannelMembershipFilter = "muted"
 )
 
-// ChannelMemberPage is one page of channel members: the channel bundle whose ChannelUsers
-// are the page's items.
-type ChannelMemberPage struct {
+// ChannelMembersPayload is one page of channel members: the channel bundle whose
+// ChannelUsers are the page's items.
+type ChannelMembersPayload struct {
 	ChannelPayload
 }
 
-func (p *ChannelMemberPage) pageItems() []ChannelUser { return p.ChannelUsers }
-func (p *ChannelMemberPage) pageInfo() Paging         { return p.Paging }
+func (p *ChannelMembersPayload) pageItems() []ChannelUser { return p.ChannelUsers }
+func (p *ChannelMembersPayload) pageInfo() Paging         { return p.Paging }
 
 // ListChannelMembersParams filter and page Channels.ListMembers. The zero value lists members
 // (the server's default membership filter), newest first.
@@ -869,7 +860,7 @@ func (p *ListChannelMembersParams) query(op string) (query, error) {
 	if err := firstErr(
 		p.PageParams.validate(op),
 		channelsToken(op, p.PageToken, 1000),
-		channelsStrings(op, "Roles", p.Roles, 20, 1, 900),
+		stringList(op, "Roles", p.Roles, 20, 1, 900),
 		maxItems(op, "Memberships", len(p.Memberships), 3),
 		maxLen(op, "Search", p.Search, 10000),
 		oneOf(op, "SortBy", p.SortBy, ChannelMemberSortLastCreated, ChannelMemberSortFirstCreated),
@@ -899,15 +890,23 @@ func (p *ListChannelMembersParams) query(op string) (query, error) {
 // ListMembers returns an iterator over a channel's members, fetching pages as it goes.
 // GET /api/v4/channels/{channelId}/users. For a moderation view, filter with
 // Memberships: banned or muted.
-func (s *ChannelsService) ListMembers(ctx context.Context, channelID string, params *ListChannelMembersParams) iter.Seq2[ChannelUser, error] {
-	return listAllLegacy(ctx, params, func(ctx context.Context, p *ListChannelMembersParams) (*ChannelMemberPage, error) {
-		return s.ListMembersPage(ctx, channelID, p)
+func (s *ChannelsService) ListMembers(ctx context.Context, channelID string, params *ListChannelMembersParams, opts ...CallOption) iter.Seq2[ChannelUser, error] {
+	return listAll(ctx, params, opts, func(ctx context.Context, p *ListChannelMembersParams, o ...CallOption) (*ChannelMembersPayload, error) {
+		return s.ListMembersPage(ctx, channelID, p, o...)
+	})
+}
+
+// ListMembersPages returns an iterator over the pages of a channel's members, with their
+// users and files. GET /api/v4/channels/{channelId}/users.
+func (s *ChannelsService) ListMembersPages(ctx context.Context, channelID string, params *ListChannelMembersParams, opts ...CallOption) iter.Seq2[*ChannelMembersPayload, error] {
+	return pages(ctx, params, opts, func(ctx context.Context, p *ListChannelMembersParams, o ...CallOption) (*ChannelMembersPayload, error) {
+		return s.ListMembersPage(ctx, channelID, p, o...)
 	})
 }
 
 // ListMembersPage returns one page of a channel's members with their users and files.
 // GET /api/v4/channels/{channelId}/users.
-func (s *ChannelsService) ListMembersPage(ctx context.Context, channelID string, params *ListChannelMembersParams) (*ChannelMemberPage, error) {
+func (s *ChannelsService) ListMembersPage(ctx context.Context, channelID string, params *ListChannelMembersParams, opts ...CallOption) (*ChannelMembersPayload, error) {
 	const op = "Channels.ListMembersPage"
 	path, err := pathf(op, "/api/v4/channels/%s/users", id("channelID", channelID))
 	if err != nil {
@@ -920,47 +919,43 @@ func (s *ChannelsService) ListMembersPage(ctx context.Context, channelID string,
 	if err != nil {
 		return nil, err
 	}
-	var p ChannelMemberPage
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q)}, &p); err != nil {
-		return nil, err
-	}
-	return &p, nil
+	return call[ChannelMembersPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q), opts: opts})
 }
 
-// ChannelMemberFilter selects members by standing in Channels.ListMembersV3.
-type ChannelMemberFilter string
+// V3ChannelMemberFilter selects members by standing in Channels.V3.ListMembers.
+type V3ChannelMemberFilter string
 
 // Channel member filters of the v3 listing.
 const (
-	ChannelMemberFilterAll             ChannelMemberFilter = "all"
-	ChannelMemberFilterMuted           ChannelMemberFilter = "muted"
-	ChannelMemberFilterBanned          ChannelMemberFilter = "banned"
-	ChannelMemberFilterMemberAndBanned ChannelMemberFilter = "member&banned"
+	V3ChannelMemberFilterAll             V3ChannelMemberFilter = "all"
+	V3ChannelMemberFilterMuted           V3ChannelMemberFilter = "muted"
+	V3ChannelMemberFilterBanned          V3ChannelMemberFilter = "banned"
+	V3ChannelMemberFilterMemberAndBanned V3ChannelMemberFilter = "member&banned"
 )
 
-// ListChannelMembersV3Params filter and page Channels.ListMembersV3.
-type ListChannelMembersV3Params struct {
+// V3ListChannelMembersParams filter and page Channels.V3.ListMembers.
+type V3ListChannelMembersParams struct {
 	// PageParams: Limit 1 to 100 (server default 10); PageToken at most 100 characters.
 	PageParams
 	// Roles keeps members holding one of these roles (1 to 20 of 1 to 900 characters).
 	Roles []string
 	// Filter: all (default), muted, banned or member&banned.
-	Filter ChannelMemberFilter
+	Filter V3ChannelMemberFilter
 	// SortBy: lastCreated (default) or firstCreated.
 	SortBy ChannelMemberSortBy
 	// IsDeleted: nil lists both, true deleted users only, false others only.
 	IsDeleted *bool
 }
 
-func (p *ListChannelMembersV3Params) query(op string) (query, error) {
+func (p *V3ListChannelMembersParams) query(op string) (query, error) {
 	if p == nil {
-		p = &ListChannelMembersV3Params{}
+		p = &V3ListChannelMembersParams{}
 	}
 	if err := firstErr(
 		p.PageParams.validate(op),
 		channelsToken(op, p.PageToken, 100),
-		channelsStrings(op, "Roles", p.Roles, 20, 1, 900),
-		oneOf(op, "Filter", p.Filter, ChannelMemberFilterAll, ChannelMemberFilterMuted, ChannelMemberFilterBanned, ChannelMemberFilterMemberAndBanned),
+		stringList(op, "Roles", p.Roles, 20, 1, 900),
+		oneOf(op, "Filter", p.Filter, V3ChannelMemberFilterAll, V3ChannelMemberFilterMuted, V3ChannelMemberFilterBanned, V3ChannelMemberFilterMemberAndBanned),
 		oneOf(op, "SortBy", p.SortBy, ChannelMemberSortLastCreated, ChannelMemberSortFirstCreated),
 	); err != nil {
 		return nil, err
@@ -974,19 +969,28 @@ func (p *ListChannelMembersV3Params) query(op string) (query, error) {
 	return q, nil
 }
 
-// ListMembersV3 returns an iterator over a channel's members with the v3 listing, fetching
-// pages as it goes. GET /api/v3/channels/{channelId}/users. It differs from ListMembers
-// (v4) in its filters: one Filter value instead of Memberships, no Search.
-func (s *ChannelsService) ListMembersV3(ctx context.Context, channelID string, params *ListChannelMembersV3Params) iter.Seq2[ChannelUser, error] {
-	return listAllLegacy(ctx, params, func(ctx context.Context, p *ListChannelMembersV3Params) (*ChannelMemberPage, error) {
-		return s.ListMembersV3Page(ctx, channelID, p)
+// ListMembers returns an iterator over a channel's members with the v3 listing, fetching
+// pages as it goes. GET /api/v3/channels/{channelId}/users. It differs from
+// Channels.ListMembers (v4) in its filters: one Filter value instead of Memberships, no
+// Search.
+func (s *ChannelsV3Service) ListMembers(ctx context.Context, channelID string, params *V3ListChannelMembersParams, opts ...CallOption) iter.Seq2[ChannelUser, error] {
+	return listAll(ctx, params, opts, func(ctx context.Context, p *V3ListChannelMembersParams, o ...CallOption) (*ChannelMembersPayload, error) {
+		return s.ListMembersPage(ctx, channelID, p, o...)
 	})
 }
 
-// ListMembersV3Page returns one page of a channel's members with the v3 listing.
-// GET /api/v3/channels/{channelId}/users. See ListMembersV3.
-func (s *ChannelsService) ListMembersV3Page(ctx context.Context, channelID string, params *ListChannelMembersV3Params) (*ChannelMemberPage, error) {
-	const op = "Channels.ListMembersV3Page"
+// ListMembersPages returns an iterator over the pages of a channel's members with the v3
+// listing. GET /api/v3/channels/{channelId}/users.
+func (s *ChannelsV3Service) ListMembersPages(ctx context.Context, channelID string, params *V3ListChannelMembersParams, opts ...CallOption) iter.Seq2[*ChannelMembersPayload, error] {
+	return pages(ctx, params, opts, func(ctx context.Context, p *V3ListChannelMembersParams, o ...CallOption) (*ChannelMembersPayload, error) {
+		return s.ListMembersPage(ctx, channelID, p, o...)
+	})
+}
+
+// ListMembersPage returns one page of a channel's members with the v3 listing.
+// GET /api/v3/channels/{channelId}/users. See ListMembers.
+func (s *ChannelsV3Service) ListMembersPage(ctx context.Context, channelID string, params *V3ListChannelMembersParams, opts ...CallOption) (*ChannelMembersPayload, error) {
+	const op = "Channels.V3.ListMembersPage"
 	path, err := pathf(op, "/api/v3/channels/%s/users", id("channelID", channelID))
 	if err != nil {
 		return nil, err
@@ -995,115 +999,114 @@ func (s *ChannelsService) ListMembersV3Page(ctx context.Context, channelID strin
 	if err != nil {
 		return nil, err
 	}
-	var p ChannelMemberPage
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q)}, &p); err != nil {
-		return nil, err
-	}
-	return &p, nil
+	return call[ChannelMembersPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q), opts: opts})
 }
 
-type channelsUserIDsBody struct {
+// ChannelMembersParams name the users of a membership operation (Channels.AddMembers,
+// RemoveMembers, BanMembers, UnbanMembers, UnmuteMembers).
+type ChannelMembersParams struct {
+	// UserIDs (required) are 1 to 100 IDs of at most 50 characters.
 	UserIDs []string `json:"userIds"`
 }
 
 // channelsMembers sends a call on /api/v3/channels/{channelId}/users[suffix].
-func (s *ChannelsService) channelsMembers(ctx context.Context, op, method, suffix, channelID string, userIDs []string, idempotent bool) (*ChannelPayload, error) {
+func (s *ChannelsService) channelsMembers(ctx context.Context, op, method, suffix, channelID string, params *ChannelMembersParams, idempotent bool, opts []CallOption) (*ChannelPayload, error) {
 	path, err := pathf(op, "/api/v3/channels/%s/users"+suffix, id("channelID", channelID))
 	if err != nil {
 		return nil, err
 	}
-	if err := channelsUserIDs(op, userIDs); err != nil {
+	if params == nil {
+		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
+	if err := channelsUserIDs(op, params.UserIDs); err != nil {
 		return nil, err
 	}
-	r := &request{op: op, method: method, path: path, idempotent: idempotent}
+	r := &request{op: op, method: method, path: path, idempotent: idempotent, opts: opts}
 	if method == http.MethodDelete {
 		q := query{}
-		q.list("userIds", userIDs)
+		q.list("userIds", params.UserIDs)
 		r.query = url.Values(q)
 	} else {
-		r.body = channelsUserIDsBody{UserIDs: userIDs}
+		r.body = params
 	}
-	var p ChannelPayload
-	if err := s.c.do(ctx, r, &p); err != nil {
-		return nil, err
-	}
-	return &p, nil
+	return call[ChannelPayload](ctx, s.c, r)
 }
 
-// AddMembers adds users (1 to 100 IDs of at most 50 characters) to a channel.
+// AddMembers adds users to a channel and returns the channel bundle.
 // POST /api/v3/channels/{channelId}/users. Not retried once it may have reached the server
 // (members are notified of each addition).
-func (s *ChannelsService) AddMembers(ctx context.Context, channelID string, userIDs []string) (*ChannelPayload, error) {
-	return s.channelsMembers(ctx, "Channels.AddMembers", http.MethodPost, "", channelID, userIDs, false)
+func (s *ChannelsService) AddMembers(ctx context.Context, channelID string, params *ChannelMembersParams, opts ...CallOption) (*ChannelPayload, error) {
+	return s.channelsMembers(ctx, "Channels.AddMembers", http.MethodPost, "", channelID, params, false, opts)
 }
 
-// RemoveMembers removes users (1 to 100 IDs of at most 50 characters) from a channel.
+// RemoveMembers removes users from a channel and returns the channel bundle.
 // DELETE /api/v3/channels/{channelId}/users. Idempotent by construction (removed users stay
 // removed), so it is retried like a read.
-func (s *ChannelsService) RemoveMembers(ctx context.Context, channelID string, userIDs []string) (*ChannelPayload, error) {
-	return s.channelsMembers(ctx, "Channels.RemoveMembers", http.MethodDelete, "", channelID, userIDs, true)
+func (s *ChannelsService) RemoveMembers(ctx context.Context, channelID string, params *ChannelMembersParams, opts ...CallOption) (*ChannelPayload, error) {
+	return s.channelsMembers(ctx, "Channels.RemoveMembers", http.MethodDelete, "", channelID, params, true, opts)
 }
 
-// BanMembers bans users (1 to 100 IDs of at most 50 characters) from a channel: they are
-// removed and cannot rejoin until unbanned. PUT /api/v3/channels/{channelId}/users/ban.
-// Idempotent by construction (it sets the users' standing to banned; banning twice leaves
-// the same state), so it is retried like a read.
-func (s *ChannelsService) BanMembers(ctx context.Context, channelID string, userIDs []string) (*ChannelPayload, error) {
-	return s.channelsMembers(ctx, "Channels.BanMembers", http.MethodPut, "/ban", channelID, userIDs, true)
+// BanMembers bans users from a channel: they are removed and cannot rejoin until unbanned.
+// PUT /api/v3/channels/{channelId}/users/ban. Idempotent by construction (it sets the users'
+// standing to banned; banning twice leaves the same state), so it is retried like a read.
+func (s *ChannelsService) BanMembers(ctx context.Context, channelID string, params *ChannelMembersParams, opts ...CallOption) (*ChannelPayload, error) {
+	return s.channelsMembers(ctx, "Channels.BanMembers", http.MethodPut, "/ban", channelID, params, true, opts)
 }
 
-// UnbanMembers lifts the channel ban of users (1 to 100 IDs of at most 50 characters); they
-// may join again but are not made members. PUT /api/v3/channels/{channelId}/users/unban.
-// Idempotent by construction (it sets the users' standing to not banned), so it is retried
-// like a read.
-func (s *ChannelsService) UnbanMembers(ctx context.Context, channelID string, userIDs []string) (*ChannelPayload, error) {
-	return s.channelsMembers(ctx, "Channels.UnbanMembers", http.MethodPut, "/unban", channelID, userIDs, true)
+// UnbanMembers lifts the channel ban of users; they may join again but are not made
+// members. PUT /api/v3/channels/{channelId}/users/unban. Idempotent by construction (it sets
+// the users' standing to not banned), so it is retried like a read.
+func (s *ChannelsService) UnbanMembers(ctx context.Context, channelID string, params *ChannelMembersParams, opts ...CallOption) (*ChannelPayload, error) {
+	return s.channelsMembers(ctx, "Channels.UnbanMembers", http.MethodPut, "/unban", channelID, params, true, opts)
 }
 
-// AddRole gives a role (1 to 100 characters) to members of a channel (1 to 100 user IDs of
-// at most 50 characters). POST /api/v3/channels/{channelId}/users/roles. Idempotent by
-// construction (it sets the role on a set of users; holding a role twice is holding it),
-// so it is retried like a read.
-func (s *ChannelsService) AddRole(ctx context.Context, channelID, role string, userIDs []string) (*ChannelPayload, error) {
+// ChannelRoleParams name a role and the members of Channels.AddRole and RemoveRole.
+type ChannelRoleParams struct {
+	// Role (required) is the role ID: at most 100 characters for AddRole, 900 for
+	// RemoveRole.
+	Role string `json:"role"`
+	// UserIDs (required) are 1 to 100 IDs of at most 50 characters.
+	UserIDs []string `json:"userIds"`
+}
+
+func (p *ChannelRoleParams) validate(op string, maxRole int) error {
+	if p == nil {
+		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
+	return firstErr(required(op, "Role", p.Role), maxLen(op, "Role", p.Role, maxRole), channelsUserIDs(op, p.UserIDs))
+}
+
+// AddRole gives a role to members of a channel and returns the channel bundle.
+// POST /api/v3/channels/{channelId}/users/roles. Idempotent by construction (it sets the role
+// on a set of users; holding a role twice is holding it), so it is retried like a read.
+func (s *ChannelsService) AddRole(ctx context.Context, channelID string, params *ChannelRoleParams, opts ...CallOption) (*ChannelPayload, error) {
 	const op = "Channels.AddRole"
 	path, err := pathf(op, "/api/v3/channels/%s/users/roles", id("channelID", channelID))
 	if err != nil {
 		return nil, err
 	}
-	if err := firstErr(required(op, "role", role), maxLen(op, "role", role, 100), channelsUserIDs(op, userIDs)); err != nil {
+	if err := params.validate(op, 100); err != nil {
 		return nil, err
 	}
-	body := struct {
-		Role    string   `json:"role"`
-		UserIDs []string `json:"userIds"`
-	}{role, userIDs}
-	var p ChannelPayload
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodPost, path: path, body: body, idempotent: true}, &p); err != nil {
-		return nil, err
-	}
-	return &p, nil
+	return call[ChannelPayload](ctx, s.c, &request{op: op, method: http.MethodPost, path: path, body: params, idempotent: true, opts: opts})
 }
 
-// RemoveRole takes a role (1 to 900 characters) from members of a channel (1 to 100 user
-// IDs of at most 50 characters). DELETE /api/v3/channels/{channelId}/users/roles.
-// Idempotent by construction (the role stays removed), so it is retried like a read.
-func (s *ChannelsService) RemoveRole(ctx context.Context, channelID, role string, userIDs []string) (*ChannelPayload, error) {
+// RemoveRole takes a role from members of a channel and returns the channel bundle.
+// DELETE /api/v3/channels/{channelId}/users/roles. Idempotent by construction (the role stays
+// removed), so it is retried like a read.
+func (s *ChannelsService) RemoveRole(ctx context.Context, channelID string, params *ChannelRoleParams, opts ...CallOption) (*ChannelPayload, error) {
 	const op = "Channels.RemoveRole"
 	path, err := pathf(op, "/api/v3/channels/%s/users/roles", id("channelID", channelID))
 	if err != nil {
 		return nil, err
 	}
-	if err := firstErr(required(op, "role", role), maxLen(op, "role", role, 900), channelsUserIDs(op, userIDs)); err != nil {
+	if err := params.validate(op, 900); err != nil {
 		return nil, err
 	}
 	q := query{}
-	q.list("userIds", userIDs)
-	q.str("role", role)
-	var p ChannelPayload
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), idempotent: true}, &p); err != nil {
-		return nil, err
-	}
-	return &p, nil
+	q.list("userIds", params.UserIDs)
+	q.str("role", params.Role)
+	return call[ChannelPayload](ctx, s.c, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), idempotent: true, opts: opts})
 }
 
 // ---- Moderation: mute and close ----
@@ -1112,18 +1115,17 @@ func (s *ChannelsService) RemoveRole(ctx context.Context, channelID, role string
 // until an unmute.
 const ChannelMuteForever time.Duration = -1
 
-// channelsMutePeriod turns a period into the API's milliseconds: -1 for ChannelMuteForever,
-// 0 for an unmute.
+// channelsMutePeriod turns a period into the API's milliseconds: -1 for ChannelMuteForever.
 func channelsMutePeriod(op string, period time.Duration) (int64, error) {
 	switch {
 	case period == ChannelMuteForever:
 		return -1, nil
 	case period < 0:
-		return 0, &ValidationError{Op: op, Field: "period", Reason: "must be positive or ChannelMuteForever"}
+		return 0, &ValidationError{Op: op, Field: "Period", Reason: "must be positive or ChannelMuteForever"}
 	case period == 0:
-		return 0, &ValidationError{Op: op, Field: "period", Reason: "must not be zero (use the Unmute call)"}
+		return 0, &ValidationError{Op: op, Field: "Period", Reason: "must not be zero (use the Unmute call)"}
 	case period < time.Millisecond:
-		return 0, &ValidationError{Op: op, Field: "period", Reason: "must be at least one millisecond"}
+		return 0, &ValidationError{Op: op, Field: "Period", Reason: "must be at least one millisecond"}
 	}
 	return period.Milliseconds(), nil
 }
@@ -1133,15 +1135,31 @@ type channelsMuteBody struct {
 	MutePeriod int64    `json:"mutePeriod"`
 }
 
-func (s *ChannelsService) mute(ctx context.Context, op, channelID string, ms int64) error {
+// MuteChannelParams give the period of Channels.Mute.
+type MuteChannelParams struct {
+	// Period (required) is at least a millisecond (sent in milliseconds), or
+	// ChannelMuteForever.
+	Period time.Duration
+}
+
+// MuteChannelMembersParams name the users and period of Channels.MuteMembers.
+type MuteChannelMembersParams struct {
+	// UserIDs (required) are 1 to 100 IDs of at most 50 characters.
+	UserIDs []string
+	// Period (required) is at least a millisecond (sent in milliseconds), or
+	// ChannelMuteForever.
+	Period time.Duration
+}
+
+func (s *ChannelsService) mute(ctx context.Context, op, channelID string, ms int64, opts []CallOption) error {
 	path, err := pathf(op, "/api/v2/channel/%s/mute", id("channelID", channelID))
 	if err != nil {
 		return err
 	}
-	return s.c.do(ctx, &request{op: op, method: http.MethodPut, path: path, body: channelsMuteBody{MutePeriod: ms}, idempotent: true}, nil)
+	return s.c.do(ctx, &request{op: op, method: http.MethodPut, path: path, body: channelsMuteBody{MutePeriod: ms}, idempotent: true, opts: opts}, nil)
 }
 
-func (s *ChannelsService) muteMembers(ctx context.Context, op, channelID string, userIDs []string, ms int64) error {
+func (s *ChannelsService) muteMembers(ctx context.Context, op, channelID string, userIDs []string, ms int64, opts []CallOption) error {
 	path, err := pathf(op, "/api/v2/channel/%s/users/mute", id("channelID", channelID))
 	if err != nil {
 		return err
@@ -1150,57 +1168,69 @@ func (s *ChannelsService) muteMembers(ctx context.Context, op, channelID string,
 		return err
 	}
 	body := channelsMuteBody{UserIDs: userIDs, MutePeriod: ms}
-	return s.c.do(ctx, &request{op: op, method: http.MethodPut, path: path, body: body, idempotent: true}, nil)
+	return s.c.do(ctx, &request{op: op, method: http.MethodPut, path: path, body: body, idempotent: true, opts: opts}, nil)
 }
 
-// Mute silences a whole channel for period (at least a millisecond, sent in milliseconds),
-// or until unmuted with ChannelMuteForever: no member can send messages.
-// PUT /api/v2/channel/{channelId}/mute. Idempotent by construction (it sets the channel's
-// mute state), so it is retried like a read.
-func (s *ChannelsService) Mute(ctx context.Context, channelID string, period time.Duration) error {
+// Mute silences a whole channel for params.Period, or until unmuted with
+// ChannelMuteForever: no member can send messages. PUT /api/v2/channel/{channelId}/mute.
+// Idempotent by construction (it sets the channel's mute state), so it is retried like a
+// read. An answer of success: false is an error matching ErrUnsuccessful.
+func (s *ChannelsService) Mute(ctx context.Context, channelID string, params *MuteChannelParams, opts ...CallOption) error {
 	const op = "Channels.Mute"
-	ms, err := channelsMutePeriod(op, period)
+	if params == nil {
+		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
+	ms, err := channelsMutePeriod(op, params.Period)
 	if err != nil {
 		return err
 	}
-	return s.mute(ctx, op, channelID, ms)
+	return s.mute(ctx, op, channelID, ms, opts)
 }
 
 // Unmute lifts the mute of a channel (a mute period of 0).
 // PUT /api/v2/channel/{channelId}/mute. Idempotent by construction (it sets the channel's
-// mute state), so it is retried like a read.
-func (s *ChannelsService) Unmute(ctx context.Context, channelID string) error {
-	return s.mute(ctx, "Channels.Unmute", channelID, 0)
+// mute state), so it is retried like a read. An answer of success: false is an error
+// matching ErrUnsuccessful.
+func (s *ChannelsService) Unmute(ctx context.Context, channelID string, opts ...CallOption) error {
+	return s.mute(ctx, "Channels.Unmute", channelID, 0, opts)
 }
 
-// MuteMembers silences users (1 to 100 IDs of at most 50 characters) in a channel for
-// period (at least a millisecond, sent in milliseconds), or until unmuted with
+// MuteMembers silences users in a channel for params.Period, or until unmuted with
 // ChannelMuteForever: they can read but not send. PUT /api/v2/channel/{channelId}/users/mute.
 // Idempotent by construction (it sets the users' mute state), so it is retried like a read.
-func (s *ChannelsService) MuteMembers(ctx context.Context, channelID string, userIDs []string, period time.Duration) error {
+// An answer of success: false is an error matching ErrUnsuccessful.
+func (s *ChannelsService) MuteMembers(ctx context.Context, channelID string, params *MuteChannelMembersParams, opts ...CallOption) error {
 	const op = "Channels.MuteMembers"
-	ms, err := channelsMutePeriod(op, period)
+	if params == nil {
+		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
+	ms, err := channelsMutePeriod(op, params.Period)
 	if err != nil {
 		return err
 	}
-	return s.muteMembers(ctx, op, channelID, userIDs, ms)
+	return s.muteMembers(ctx, op, channelID, params.UserIDs, ms, opts)
 }
 
-// UnmuteMembers lifts the mute of users (1 to 100 IDs of at most 50 characters) in a
-// channel (a mute period of 0). PUT /api/v2/channel/{channelId}/users/mute. Idempotent by
-// construction (it sets the users' mute state), so it is retried like a read.
-func (s *ChannelsService) UnmuteMembers(ctx context.Context, channelID string, userIDs []string) error {
-	return s.muteMembers(ctx, "Channels.UnmuteMembers", channelID, userIDs, 0)
+// UnmuteMembers lifts the mute of users in a channel (a mute period of 0).
+// PUT /api/v2/channel/{channelId}/users/mute. Idempotent by construction (it sets the users'
+// mute state), so it is retried like a read. An answer of success: false is an error
+// matching ErrUnsuccessful.
+func (s *ChannelsService) UnmuteMembers(ctx context.Context, channelID string, params *ChannelMembersParams, opts ...CallOption) error {
+	const op = "Channels.UnmuteMembers"
+	if params == nil {
+		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
+	return s.muteMembers(ctx, op, channelID, params.UserIDs, 0, opts)
 }
 
 // Close closes a channel: no more messages can be sent to it.
 // POST /api/v2/channels/{channelId}/close. Idempotent by construction (a closed channel
 // stays closed), so it is retried like a read.
-func (s *ChannelsService) Close(ctx context.Context, channelID string) error {
+func (s *ChannelsService) Close(ctx context.Context, channelID string, opts ...CallOption) error {
 	const op = "Channels.Close"
 	path, err := pathf(op, "/api/v2/channels/%s/close", id("channelID", channelID))
 	if err != nil {
 		return err
 	}
-	return s.c.do(ctx, &request{op: op, method: http.MethodPost, path: path, idempotent: true}, nil)
+	return s.c.do(ctx, &request{op: op, method: http.MethodPost, path: path, idempotent: true, opts: opts}, nil)
 }

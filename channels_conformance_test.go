@@ -35,7 +35,7 @@ func init() {
 			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Channels.Get(ctx, "ch1"); return err }},
 		conformanceCase{Method: "Channels.GetMany", Op: "GET /api/v3/channels/list",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Channels.GetMany(ctx, []string{"ch1", "ch2"})
+				_, err := c.Channels.GetMany(ctx, &amity.GetManyChannelsParams{ChannelIDs: []string{"ch1", "ch2"}})
 				return err
 			}},
 		conformanceCase{Method: "Channels.ListPage", Op: "GET /api/v3/channels",
@@ -77,7 +77,9 @@ func init() {
 		conformanceCase{Method: "Channels.Leave", Op: "DELETE /api/v3/channels/{channelId}/leave", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Channels.Leave(ctx, "ch1"); return err }},
 		conformanceCase{Method: "Channels.MarkSeen", Op: "POST /api/v3/channels/{channelId}/seen", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error { return c.Channels.MarkSeen(ctx, "ch1", 42) }},
+			Required: func(ctx context.Context, c *amity.Client) error {
+				return c.Channels.MarkSeen(ctx, "ch1", &amity.MarkSeenParams{ReadToSegment: 42})
+			}},
 		conformanceCase{Method: "Channels.ListMembersPage", Op: "GET /api/v4/channels/{channelId}/users",
 			Required: func(ctx context.Context, c *amity.Client) error {
 				_, err := c.Channels.ListMembersPage(ctx, "ch1", nil)
@@ -89,58 +91,60 @@ func init() {
 					Search: "al", SortBy: amity.ChannelMemberSortFirstCreated, IsDeleted: amity.Ptr(false)})
 				return err
 			}},
-		conformanceCase{Method: "Channels.ListMembersV3Page", Op: "GET /api/v3/channels/{channelId}/users",
+		conformanceCase{Method: "Channels.V3.ListMembersPage", Op: "GET /api/v3/channels/{channelId}/users",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Channels.ListMembersV3Page(ctx, "ch1", nil)
+				_, err := c.Channels.V3.ListMembersPage(ctx, "ch1", nil)
 				return err
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Channels.ListMembersV3Page(ctx, "ch1", &amity.ListChannelMembersV3Params{PageParams: amity.PageParams{Limit: 10, PageToken: "tok"},
-					Roles: []string{"moderator"}, Filter: amity.ChannelMemberFilterMemberAndBanned, SortBy: amity.ChannelMemberSortLastCreated,
+				_, err := c.Channels.V3.ListMembersPage(ctx, "ch1", &amity.V3ListChannelMembersParams{PageParams: amity.PageParams{Limit: 10, PageToken: "tok"},
+					Roles: []string{"moderator"}, Filter: amity.V3ChannelMemberFilterMemberAndBanned, SortBy: amity.ChannelMemberSortLastCreated,
 					IsDeleted: amity.Ptr(true)})
 				return err
 			}},
 		conformanceCase{Method: "Channels.AddMembers", Op: "POST /api/v3/channels/{channelId}/users",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Channels.AddMembers(ctx, "ch1", []string{"u1", "u2"})
+				_, err := c.Channels.AddMembers(ctx, "ch1", &amity.ChannelMembersParams{UserIDs: []string{"u1", "u2"}})
 				return err
 			}},
 		conformanceCase{Method: "Channels.RemoveMembers", Op: "DELETE /api/v3/channels/{channelId}/users",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Channels.RemoveMembers(ctx, "ch1", []string{"u1", "u2"})
+				_, err := c.Channels.RemoveMembers(ctx, "ch1", &amity.ChannelMembersParams{UserIDs: []string{"u1", "u2"}})
 				return err
 			}},
 		conformanceCase{Method: "Channels.BanMembers", Op: "PUT /api/v3/channels/{channelId}/users/ban",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Channels.BanMembers(ctx, "ch1", []string{"spammer"})
+				_, err := c.Channels.BanMembers(ctx, "ch1", &amity.ChannelMembersParams{UserIDs: []string{"spammer"}})
 				return err
 			}},
 		conformanceCase{Method: "Channels.UnbanMembers", Op: "PUT /api/v3/channels/{channelId}/users/unban",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Channels.UnbanMembers(ctx, "ch1", []string{"spammer"})
+				_, err := c.Channels.UnbanMembers(ctx, "ch1", &amity.ChannelMembersParams{UserIDs: []string{"spammer"}})
 				return err
 			}},
 		conformanceCase{Method: "Channels.AddRole", Op: "POST /api/v3/channels/{channelId}/users/roles",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Channels.AddRole(ctx, "ch1", "moderator", []string{"u1"})
+				_, err := c.Channels.AddRole(ctx, "ch1", &amity.ChannelRoleParams{Role: "moderator", UserIDs: []string{"u1"}})
 				return err
 			}},
 		conformanceCase{Method: "Channels.RemoveRole", Op: "DELETE /api/v3/channels/{channelId}/users/roles",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Channels.RemoveRole(ctx, "ch1", "moderator", []string{"u1"})
+				_, err := c.Channels.RemoveRole(ctx, "ch1", &amity.ChannelRoleParams{Role: "moderator", UserIDs: []string{"u1"}})
 				return err
 			}},
 		conformanceCase{Method: "Channels.Mute", Op: "PUT /api/v2/channel/{channelId}/mute",
-			Required: func(ctx context.Context, c *amity.Client) error { return c.Channels.Mute(ctx, "ch1", 10*time.Minute) }},
+			Required: func(ctx context.Context, c *amity.Client) error {
+				return c.Channels.Mute(ctx, "ch1", &amity.MuteChannelParams{Period: 10 * time.Minute})
+			}},
 		conformanceCase{Method: "Channels.Unmute", Op: "PUT /api/v2/channel/{channelId}/mute",
 			Required: func(ctx context.Context, c *amity.Client) error { return c.Channels.Unmute(ctx, "ch1") }},
 		conformanceCase{Method: "Channels.MuteMembers", Op: "PUT /api/v2/channel/{channelId}/users/mute",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return c.Channels.MuteMembers(ctx, "ch1", []string{"u1"}, amity.ChannelMuteForever)
+				return c.Channels.MuteMembers(ctx, "ch1", &amity.MuteChannelMembersParams{UserIDs: []string{"u1"}, Period: amity.ChannelMuteForever})
 			}},
 		conformanceCase{Method: "Channels.UnmuteMembers", Op: "PUT /api/v2/channel/{channelId}/users/mute",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return c.Channels.UnmuteMembers(ctx, "ch1", []string{"u1"})
+				return c.Channels.UnmuteMembers(ctx, "ch1", &amity.ChannelMembersParams{UserIDs: []string{"u1"}})
 			}},
 		conformanceCase{Method: "Channels.Close", Op: "POST /api/v2/channels/{channelId}/close",
 			Required: func(ctx context.Context, c *amity.Client) error { return c.Channels.Close(ctx, "ch1") }},

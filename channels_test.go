@@ -116,28 +116,30 @@ func TestChannelsListPageDecodesBundle(t *testing.T) {
 	assert.Equal(t, 123*time.Millisecond, time.Duration(ch.LastActivity.Nanosecond()))
 	assert.True(t, ch.IsPublic)
 	assert.Equal(t, amity.ChannelNotifyDefault, ch.NotificationMode)
-	assert.Contains(t, string(ch.Raw), `"futureField"`, "unknown fields stay reachable in Raw")
+	assert.Contains(t, string(p.Raw), `"futureField"`, "unknown fields stay reachable in the payload's Raw")
+	assert.JSONEq(t, fixture(t, "channels_page1.json"), string(p.Raw), "Raw is the whole answer")
 
 	// Lookups resolve the sideloads without another request.
-	assert.Same(t, ch, p.Channel("64f0a1b2c3d4e5f6a7b8c9d0"), "found by internal ID too")
-	assert.Nil(t, p.Channel("nope"))
+	assert.Same(t, ch, p.Channel(), "the primary channel is the first")
+	assert.Same(t, ch, p.ChannelByID("64f0a1b2c3d4e5f6a7b8c9d0"), "found by internal ID too")
+	assert.Nil(t, p.ChannelByID("nope"))
+	assert.Nil(t, (&amity.ChannelPayload{}).Channel())
 	members := p.Members(ch)
 	require.Len(t, members, 1)
 	assert.Equal(t, amity.ChannelMembershipMember, members[0].Membership)
 	assert.Equal(t, []string{"BAN_USER_FROM_CHANNEL", "MUTE_USER_INSIDE_CHANNEL"}, members[0].Permissions)
 	assert.Equal(t, 1200, members[0].ReadToSegment)
-	assert.Contains(t, string(members[0].Raw), "futureField")
 	dm := &p.Channels[1]
 	require.NotNil(t, p.Member(dm, "alice"), "membership keyed by the channel's internal ID")
 	assert.Nil(t, p.Member(dm, "bob"))
 	alice := p.MemberUser(p.Member(ch, "u-int-alice"))
 	require.NotNil(t, alice)
 	assert.Equal(t, "Alice", alice.DisplayName)
-	assert.Equal(t, "Bob", p.User("u-priv-bob").DisplayName, "users found by private ID too")
+	assert.Equal(t, "Bob", p.UserByID("u-priv-bob").DisplayName, "users found by private ID too")
 	avatar := p.Avatar(ch)
 	require.NotNil(t, avatar)
 	assert.Equal(t, "image/png", avatar.Attributes.MimeType)
-	assert.Same(t, avatar, p.File("file-avatar-1"))
+	assert.Same(t, avatar, p.FileByID("file-avatar-1"))
 	assert.Nil(t, p.Avatar(dm))
 	preview := p.MessagePreview(ch)
 	require.NotNil(t, preview)
@@ -145,7 +147,7 @@ func TestChannelsListPageDecodesBundle(t *testing.T) {
 	assert.Equal(t, amity.MessageDataTypeText, preview.DataType)
 	assert.Equal(t, 1234, preview.Segment)
 	assert.Nil(t, p.MessagePreview(dm))
-	info := p.MessageFeedInfo("support")
+	info := p.MessageFeedInfoByID("support")
 	require.NotNil(t, info)
 	assert.Equal(t, "default", info.Name)
 	assert.Nil(t, p.Members(nil))
@@ -169,7 +171,7 @@ func TestChannelsWrites(t *testing.T) {
 				Tags: []string{"help"}, UserIDs: []string{"alice"}, IsPublic: amity.Ptr(true), AutoDeleteMessageByFlagLimit: amity.Ptr(5),
 				NotificationMode: amity.ChannelNotifySilent, Metadata: map[string]any{"k": "v"}})
 			if err == nil {
-				assert.Equal(t, "support", p.Channels[0].ChannelID)
+				assert.Equal(t, "support", p.Channel().ChannelID)
 			}
 			return err
 		}, nil, `{"channelId":"support","type":"community","displayName":"Support","metadata":{"k":"v"},"tags":["help"],"userIds":["alice"],
@@ -181,12 +183,14 @@ func TestChannelsWrites(t *testing.T) {
 		{"Get", "GET", "/api/v3/channels/a%2Fb", one, func(c *amity.Client) error {
 			p, err := c.Channels.Get(ctx, "a/b")
 			if err == nil {
-				assert.Equal(t, "channel-moderator", p.Members(&p.Channels[0])[0].Roles[0])
+				assert.Equal(t, "channel-moderator", p.Members(p.Channel())[0].Roles[0])
+				assert.Equal(t, "file-avatar-1", p.Avatar(p.Channel()).FileID, "the embedded avatar")
+				assert.Contains(t, string(p.Raw), `"channelUsers"`)
 			}
 			return err
 		}, nil, ""},
 		{"GetMany", "GET", "/api/v3/channels/list", one, func(c *amity.Client) error {
-			_, err := c.Channels.GetMany(ctx, []string{"a", "b"})
+			_, err := c.Channels.GetMany(ctx, &amity.GetManyChannelsParams{ChannelIDs: []string{"a", "b"}})
 			return err
 		}, url.Values{"channelIds": {"a", "b"}}, ""},
 		{"Update", "PUT", "/api/v3/channels/support", one, func(c *amity.Client) error {
@@ -206,46 +210,46 @@ func TestChannelsWrites(t *testing.T) {
 			return err
 		}, nil, ""},
 		{"MarkSeen", "POST", "/api/v3/channels/support/seen", ``, func(c *amity.Client) error {
-			return c.Channels.MarkSeen(ctx, "support", 0)
+			return c.Channels.MarkSeen(ctx, "support", &amity.MarkSeenParams{})
 		}, nil, `{"readToSegment":0}`},
 		{"AddMembers", "POST", "/api/v3/channels/support/users", one, func(c *amity.Client) error {
-			_, err := c.Channels.AddMembers(ctx, "support", []string{"u1", "u2"})
+			_, err := c.Channels.AddMembers(ctx, "support", &amity.ChannelMembersParams{UserIDs: []string{"u1", "u2"}})
 			return err
 		}, nil, `{"userIds":["u1","u2"]}`},
 		{"RemoveMembers", "DELETE", "/api/v3/channels/support/users", one, func(c *amity.Client) error {
-			_, err := c.Channels.RemoveMembers(ctx, "support", []string{"u1", "u2"})
+			_, err := c.Channels.RemoveMembers(ctx, "support", &amity.ChannelMembersParams{UserIDs: []string{"u1", "u2"}})
 			return err
 		}, url.Values{"userIds": {"u1", "u2"}}, ""},
 		{"BanMembers", "PUT", "/api/v3/channels/support/users/ban", one, func(c *amity.Client) error {
-			_, err := c.Channels.BanMembers(ctx, "support", []string{"spammer1"})
+			_, err := c.Channels.BanMembers(ctx, "support", &amity.ChannelMembersParams{UserIDs: []string{"spammer1"}})
 			return err
 		}, nil, `{"userIds":["spammer1"]}`},
 		{"UnbanMembers", "PUT", "/api/v3/channels/support/users/unban", one, func(c *amity.Client) error {
-			_, err := c.Channels.UnbanMembers(ctx, "support", []string{"spammer1"})
+			_, err := c.Channels.UnbanMembers(ctx, "support", &amity.ChannelMembersParams{UserIDs: []string{"spammer1"}})
 			return err
 		}, nil, `{"userIds":["spammer1"]}`},
 		{"AddRole", "POST", "/api/v3/channels/support/users/roles", one, func(c *amity.Client) error {
-			_, err := c.Channels.AddRole(ctx, "support", "channel-moderator", []string{"alice"})
+			_, err := c.Channels.AddRole(ctx, "support", &amity.ChannelRoleParams{Role: "channel-moderator", UserIDs: []string{"alice"}})
 			return err
 		}, nil, `{"role":"channel-moderator","userIds":["alice"]}`},
 		{"RemoveRole", "DELETE", "/api/v3/channels/support/users/roles", one, func(c *amity.Client) error {
-			_, err := c.Channels.RemoveRole(ctx, "support", "channel-moderator", []string{"alice"})
+			_, err := c.Channels.RemoveRole(ctx, "support", &amity.ChannelRoleParams{Role: "channel-moderator", UserIDs: []string{"alice"}})
 			return err
 		}, url.Values{"userIds": {"alice"}, "role": {"channel-moderator"}}, ""},
 		{"Mute", "PUT", "/api/v2/channel/support/mute", `{"success":true}`, func(c *amity.Client) error {
-			return c.Channels.Mute(ctx, "support", 90*time.Second)
+			return c.Channels.Mute(ctx, "support", &amity.MuteChannelParams{Period: 90 * time.Second})
 		}, nil, `{"mutePeriod":90000}`},
 		{"Mute forever", "PUT", "/api/v2/channel/support/mute", `{"success":true}`, func(c *amity.Client) error {
-			return c.Channels.Mute(ctx, "support", amity.ChannelMuteForever)
+			return c.Channels.Mute(ctx, "support", &amity.MuteChannelParams{Period: amity.ChannelMuteForever})
 		}, nil, `{"mutePeriod":-1}`},
 		{"Unmute", "PUT", "/api/v2/channel/support/mute", `{"success":true}`, func(c *amity.Client) error {
 			return c.Channels.Unmute(ctx, "support")
 		}, nil, `{"mutePeriod":0}`},
 		{"MuteMembers", "PUT", "/api/v2/channel/support/users/mute", `{"success":true}`, func(c *amity.Client) error {
-			return c.Channels.MuteMembers(ctx, "support", []string{"loud"}, time.Hour)
+			return c.Channels.MuteMembers(ctx, "support", &amity.MuteChannelMembersParams{UserIDs: []string{"loud"}, Period: time.Hour})
 		}, nil, `{"userIds":["loud"],"mutePeriod":3600000}`},
 		{"UnmuteMembers", "PUT", "/api/v2/channel/support/users/mute", `{"success":true}`, func(c *amity.Client) error {
-			return c.Channels.UnmuteMembers(ctx, "support", []string{"loud"})
+			return c.Channels.UnmuteMembers(ctx, "support", &amity.ChannelMembersParams{UserIDs: []string{"loud"}})
 		}, nil, `{"userIds":["loud"],"mutePeriod":0}`},
 		{"Close", "POST", "/api/v2/channels/support/close", ``, func(c *amity.Client) error {
 			return c.Channels.Close(ctx, "support")
@@ -290,20 +294,20 @@ func TestChannelsRetryPolicy(t *testing.T) {
 			return err
 		}, false},
 		{"AddMembers", "POST", "/api/v3/channels/ch/users", func(c *amity.Client) error {
-			_, err := c.Channels.AddMembers(ctx, "ch", []string{"u"})
+			_, err := c.Channels.AddMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{"u"}})
 			return err
 		}, false},
 		{"Join", "POST", "/api/v3/channels/ch/join", func(c *amity.Client) error { _, err := c.Channels.Join(ctx, "ch"); return err }, false},
 		{"BanMembers", "PUT", "/api/v3/channels/ch/users/ban", func(c *amity.Client) error {
-			_, err := c.Channels.BanMembers(ctx, "ch", []string{"u"})
+			_, err := c.Channels.BanMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{"u"}})
 			return err
 		}, true},
 		{"UnbanMembers", "PUT", "/api/v3/channels/ch/users/unban", func(c *amity.Client) error {
-			_, err := c.Channels.UnbanMembers(ctx, "ch", []string{"u"})
+			_, err := c.Channels.UnbanMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{"u"}})
 			return err
 		}, true},
 		{"MuteMembers", "PUT", "/api/v2/channel/ch/users/mute", func(c *amity.Client) error {
-			return c.Channels.MuteMembers(ctx, "ch", []string{"u"}, time.Minute)
+			return c.Channels.MuteMembers(ctx, "ch", &amity.MuteChannelMembersParams{UserIDs: []string{"u"}, Period: time.Minute})
 		}, true},
 		{"Close", "POST", "/api/v2/channels/ch/close", func(c *amity.Client) error { return c.Channels.Close(ctx, "ch") }, true},
 		{"Update", "PUT", "/api/v3/channels/ch", func(c *amity.Client) error {
@@ -397,15 +401,15 @@ func TestChannelsListMembers(t *testing.T) {
 	assert.True(t, loud.IsMuted)
 	assert.Equal(t, 2024, loud.MuteTimeout.Year())
 	assert.Equal(t, "Loud Larry", page.MemberUser(&loud).DisplayName)
-	assert.Len(t, page.Members(&page.Channels[0]), 2)
+	assert.Len(t, page.Members(page.Channel()), 2)
 }
 
 func TestChannelsListMembersV3(t *testing.T) {
 	c, mt := mockClient(t)
 	rec := chatRecord(t, mt, "GET", "/api/v3/channels/support/users", 200, fixture(t, "channels_members_page2.json"))
 	var got []string
-	for cu, err := range c.Channels.ListMembersV3(context.Background(), "support", &amity.ListChannelMembersV3Params{
-		Filter: amity.ChannelMemberFilterMemberAndBanned, Roles: []string{"a", "b"}, SortBy: amity.ChannelMemberSortLastCreated}) {
+	for cu, err := range c.Channels.V3.ListMembers(context.Background(), "support", &amity.V3ListChannelMembersParams{
+		Filter: amity.V3ChannelMemberFilterMemberAndBanned, Roles: []string{"a", "b"}, SortBy: amity.ChannelMemberSortLastCreated}) {
 		require.NoError(t, err)
 		got = append(got, cu.UserID)
 	}
@@ -435,14 +439,14 @@ func TestChannelsAPIErrors(t *testing.T) {
 	assert.Equal(t, "/api/v3/channels/gone", ae.Path)
 	assert.ErrorIs(t, err, amity.ErrNotFound)
 
-	_, err = c.Channels.BanMembers(ctx, "support", []string{"u1"})
+	_, err = c.Channels.BanMembers(ctx, "support", &amity.ChannelMembersParams{UserIDs: []string{"u1"}})
 	assert.ErrorIs(t, err, amity.ErrForbidden)
 	assert.False(t, errors.Is(err, amity.ErrNotFound))
 
 	_, err = c.Channels.Get(ctx, "empty")
 	assert.ErrorIs(t, err, amity.ErrMalformedResponse, "an answer without the channel is not a success")
 
-	err = c.Channels.MuteMembers(ctx, "support", []string{"u1"}, time.Minute)
+	err = c.Channels.MuteMembers(ctx, "support", &amity.MuteChannelMembersParams{UserIDs: []string{"u1"}, Period: time.Minute})
 	assert.ErrorIs(t, err, amity.ErrBanned)
 
 	var errs []error
@@ -470,9 +474,13 @@ func TestChannelsBadInputSendsNothing(t *testing.T) {
 	}{
 		"Get blank":    {"channelID", func() error { _, err := c.Channels.Get(ctx, " "); return err }},
 		"Get dot":      {"channelID", func() error { _, err := c.Channels.Get(ctx, ".."); return err }},
-		"GetMany none": {"channelIDs", func() error { _, err := c.Channels.GetMany(ctx, nil); return err }},
-		"GetMany 11":   {"channelIDs", func() error { _, err := c.Channels.GetMany(ctx, many(11)); return err }},
-		"Create nil":   {"params", func() error { _, err := c.Channels.Create(ctx, nil); return err }},
+		"GetMany nil":  {"params", func() error { _, err := c.Channels.GetMany(ctx, nil); return err }},
+		"GetMany none": {"ChannelIDs", func() error { _, err := c.Channels.GetMany(ctx, &amity.GetManyChannelsParams{}); return err }},
+		"GetMany 11": {"ChannelIDs", func() error {
+			_, err := c.Channels.GetMany(ctx, &amity.GetManyChannelsParams{ChannelIDs: many(11)})
+			return err
+		}},
+		"Create nil": {"params", func() error { _, err := c.Channels.Create(ctx, nil); return err }},
 		"Create type": {"Type", func() error {
 			_, err := c.Channels.Create(ctx, &amity.CreateChannelParams{Type: amity.ChannelTypeConversation})
 			return err
@@ -556,26 +564,70 @@ func TestChannelsBadInputSendsNothing(t *testing.T) {
 			return err
 		}},
 		"MembersV3 filter": {"Filter", func() error {
-			_, err := c.Channels.ListMembersV3Page(ctx, "ch", &amity.ListChannelMembersV3Params{Filter: "member"})
+			_, err := c.Channels.V3.ListMembersPage(ctx, "ch", &amity.V3ListChannelMembersParams{Filter: "member"})
 			return err
 		}},
-		"Add none":             {"userIDs", func() error { _, err := c.Channels.AddMembers(ctx, "ch", nil); return err }},
-		"Add 101":              {"userIDs", func() error { _, err := c.Channels.AddMembers(ctx, "ch", many(101)); return err }},
-		"Remove blank ID":      {"userIDs", func() error { _, err := c.Channels.RemoveMembers(ctx, "ch", []string{"u", " "}); return err }},
-		"Ban channel":          {"channelID", func() error { _, err := c.Channels.BanMembers(ctx, "", []string{"u"}); return err }},
-		"Ban long ID":          {"userIDs", func() error { _, err := c.Channels.BanMembers(ctx, "ch", []string{long(51)}); return err }},
-		"Unban none":           {"userIDs", func() error { _, err := c.Channels.UnbanMembers(ctx, "ch", []string{}); return err }},
-		"AddRole role":         {"role", func() error { _, err := c.Channels.AddRole(ctx, "ch", "", []string{"u"}); return err }},
-		"AddRole long role":    {"role", func() error { _, err := c.Channels.AddRole(ctx, "ch", long(101), []string{"u"}); return err }},
-		"RemoveRole users":     {"userIDs", func() error { _, err := c.Channels.RemoveRole(ctx, "ch", "r", nil); return err }},
-		"MarkSeen negative":    {"readToSegment", func() error { return c.Channels.MarkSeen(ctx, "ch", -1) }},
-		"Mute zero":            {"period", func() error { return c.Channels.Mute(ctx, "ch", 0) }},
-		"Mute negative":        {"period", func() error { return c.Channels.Mute(ctx, "ch", -time.Second) }},
-		"Mute sub-millisecond": {"period", func() error { return c.Channels.Mute(ctx, "ch", time.Microsecond) }},
-		"Mute channel":         {"channelID", func() error { return c.Channels.Mute(ctx, "", time.Second) }},
-		"MuteMembers none":     {"userIDs", func() error { return c.Channels.MuteMembers(ctx, "ch", nil, time.Second) }},
-		"UnmuteMembers none":   {"userIDs", func() error { return c.Channels.UnmuteMembers(ctx, "ch", nil) }},
-		"Close blank":          {"channelID", func() error { return c.Channels.Close(ctx, "\t") }},
+		"Add nil":  {"params", func() error { _, err := c.Channels.AddMembers(ctx, "ch", nil); return err }},
+		"Add none": {"UserIDs", func() error { _, err := c.Channels.AddMembers(ctx, "ch", &amity.ChannelMembersParams{}); return err }},
+		"Add 101": {"UserIDs", func() error {
+			_, err := c.Channels.AddMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: many(101)})
+			return err
+		}},
+		"Remove blank ID": {"UserIDs", func() error {
+			_, err := c.Channels.RemoveMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{"u", " "}})
+			return err
+		}},
+		"Ban channel": {"channelID", func() error {
+			_, err := c.Channels.BanMembers(ctx, "", &amity.ChannelMembersParams{UserIDs: []string{"u"}})
+			return err
+		}},
+		"Ban long ID": {"UserIDs", func() error {
+			_, err := c.Channels.BanMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{long(51)}})
+			return err
+		}},
+		"Unban none": {"UserIDs", func() error {
+			_, err := c.Channels.UnbanMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{}})
+			return err
+		}},
+		"AddRole nil": {"params", func() error { _, err := c.Channels.AddRole(ctx, "ch", nil); return err }},
+		"AddRole role": {"Role", func() error {
+			_, err := c.Channels.AddRole(ctx, "ch", &amity.ChannelRoleParams{UserIDs: []string{"u"}})
+			return err
+		}},
+		"AddRole long role": {"Role", func() error {
+			_, err := c.Channels.AddRole(ctx, "ch", &amity.ChannelRoleParams{Role: long(101), UserIDs: []string{"u"}})
+			return err
+		}},
+		"RemoveRole users": {"UserIDs", func() error {
+			_, err := c.Channels.RemoveRole(ctx, "ch", &amity.ChannelRoleParams{Role: "r"})
+			return err
+		}},
+		"RemoveRole nil":    {"params", func() error { _, err := c.Channels.RemoveRole(ctx, "ch", nil); return err }},
+		"MarkSeen nil":      {"params", func() error { return c.Channels.MarkSeen(ctx, "ch", nil) }},
+		"MarkSeen negative": {"ReadToSegment", func() error { return c.Channels.MarkSeen(ctx, "ch", &amity.MarkSeenParams{ReadToSegment: -1}) }},
+		"MarkSeen channel":  {"channelID", func() error { return c.Channels.MarkSeen(ctx, "", &amity.MarkSeenParams{}) }},
+		"Mute nil":          {"params", func() error { return c.Channels.Mute(ctx, "ch", nil) }},
+		"Mute zero":         {"Period", func() error { return c.Channels.Mute(ctx, "ch", &amity.MuteChannelParams{}) }},
+		"Mute negative":     {"Period", func() error { return c.Channels.Mute(ctx, "ch", &amity.MuteChannelParams{Period: -time.Second}) }},
+		"Mute sub-millisecond": {"Period", func() error {
+			return c.Channels.Mute(ctx, "ch", &amity.MuteChannelParams{Period: time.Microsecond})
+		}},
+		"Mute channel":    {"channelID", func() error { return c.Channels.Mute(ctx, "", &amity.MuteChannelParams{Period: time.Second}) }},
+		"Unmute channel":  {"channelID", func() error { return c.Channels.Unmute(ctx, "..") }},
+		"MuteMembers nil": {"params", func() error { return c.Channels.MuteMembers(ctx, "ch", nil) }},
+		"MuteMembers none": {"UserIDs", func() error {
+			return c.Channels.MuteMembers(ctx, "ch", &amity.MuteChannelMembersParams{Period: time.Second})
+		}},
+		"MuteMembers period": {"Period", func() error {
+			return c.Channels.MuteMembers(ctx, "ch", &amity.MuteChannelMembersParams{UserIDs: []string{"u"}})
+		}},
+		"UnmuteMembers nil":  {"params", func() error { return c.Channels.UnmuteMembers(ctx, "ch", nil) }},
+		"UnmuteMembers none": {"UserIDs", func() error { return c.Channels.UnmuteMembers(ctx, "ch", &amity.ChannelMembersParams{}) }},
+		"Join blank":         {"channelID", func() error { _, err := c.Channels.Join(ctx, ""); return err }},
+		"Leave blank":        {"channelID", func() error { _, err := c.Channels.Leave(ctx, " "); return err }},
+		"Update channel":     {"channelID", func() error { _, err := c.Channels.Update(ctx, "", &amity.UpdateChannelParams{}); return err }},
+		"MembersV3 channel":  {"channelID", func() error { _, err := c.Channels.V3.ListMembersPage(ctx, "", nil); return err }},
+		"Close blank":        {"channelID", func() error { return c.Channels.Close(ctx, "\t") }},
 	}
 	for name, tc := range cases {
 		err := tc.call()
@@ -610,4 +662,167 @@ func TestChannelsFixturesMatchSpec(t *testing.T) {
 	} {
 		assert.NoError(t, spec.ValidateResponse(target[0], target[1], 200, h, []byte(fixture(t, file))), file)
 	}
+}
+
+// TestChannelsUnsuccessful checks that every {success} answer of false is an error matching
+// ErrUnsuccessful, for each method whose answer is only {success}.
+func TestChannelsUnsuccessful(t *testing.T) {
+	ctx := context.Background()
+	cases := []struct {
+		name, method, path, answer string
+		call                       func(c *amity.Client) error
+	}{
+		{"Delete", "DELETE", "/api/v3/channels/ch", `{"status":"success","data":{"success":false}}`,
+			func(c *amity.Client) error { return c.Channels.Delete(ctx, "ch") }},
+		{"Mute", "PUT", "/api/v2/channel/ch/mute", `{"success":false}`,
+			func(c *amity.Client) error {
+				return c.Channels.Mute(ctx, "ch", &amity.MuteChannelParams{Period: time.Minute})
+			}},
+		{"Unmute", "PUT", "/api/v2/channel/ch/mute", `{"success":false}`,
+			func(c *amity.Client) error { return c.Channels.Unmute(ctx, "ch") }},
+		{"MuteMembers", "PUT", "/api/v2/channel/ch/users/mute", `{"success":false}`, func(c *amity.Client) error {
+			return c.Channels.MuteMembers(ctx, "ch", &amity.MuteChannelMembersParams{UserIDs: []string{"u"}, Period: time.Minute})
+		}},
+		{"UnmuteMembers", "PUT", "/api/v2/channel/ch/users/mute", `{"success":false}`, func(c *amity.Client) error {
+			return c.Channels.UnmuteMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{"u"}})
+		}},
+		{"Close", "POST", "/api/v2/channels/ch/close", `{"success":false}`,
+			func(c *amity.Client) error { return c.Channels.Close(ctx, "ch") }},
+		{"MarkSeen", "POST", "/api/v3/channels/ch/seen", `{"success":false}`,
+			func(c *amity.Client) error {
+				return c.Channels.MarkSeen(ctx, "ch", &amity.MarkSeenParams{ReadToSegment: 3})
+			}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, mt := mockClient(t)
+			rec := chatRecord(t, mt, tc.method, tc.path, 200, tc.answer)
+			err := tc.call(c)
+			require.ErrorIs(t, err, amity.ErrUnsuccessful)
+			assert.False(t, errors.Is(err, amity.ErrNotFound))
+			assert.Len(t, rec.all(), 1)
+		})
+	}
+}
+
+// TestChannelsEntityAnswersMustHoldTheChannel checks that the single-channel answers are
+// malformed without their channel.
+func TestChannelsEntityAnswersMustHoldTheChannel(t *testing.T) {
+	ctx := context.Background()
+	cases := []struct {
+		name, method, path string
+		call               func(c *amity.Client) error
+	}{
+		{"Create", "POST", "/api/v3/channels", func(c *amity.Client) error {
+			_, err := c.Channels.Create(ctx, &amity.CreateChannelParams{})
+			return err
+		}},
+		{"CreateConversation", "POST", "/api/v3/channels/conversation", func(c *amity.Client) error {
+			_, err := c.Channels.CreateConversation(ctx, &amity.CreateConversationParams{UserIDs: []string{"u"}})
+			return err
+		}},
+		{"Update", "PUT", "/api/v3/channels/ch", func(c *amity.Client) error {
+			_, err := c.Channels.Update(ctx, "ch", &amity.UpdateChannelParams{})
+			return err
+		}},
+		{"Join", "POST", "/api/v3/channels/ch/join", func(c *amity.Client) error { _, err := c.Channels.Join(ctx, "ch"); return err }},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, mt := mockClient(t)
+			chatRecord(t, mt, tc.method, tc.path, 200, `{"channels":[],"users":[]}`)
+			err := tc.call(c)
+			require.ErrorIs(t, err, amity.ErrMalformedResponse)
+			assert.False(t, errors.Is(err, amity.ErrNotFound))
+		})
+	}
+}
+
+// TestChannelsListPages checks the page iterators of every channel list: each page with its
+// sideloads, the cursors followed, per-call options on every request.
+func TestChannelsListPages(t *testing.T) {
+	ctx := context.Background()
+	paged := func(t *testing.T, mt interface {
+		RegisterResponder(string, string, httpmock.Responder)
+	}, path, tokenValue, p1, p2 string, seen *[]http.Header) {
+		mt.RegisterResponder("GET", "https://api.test"+path, func(r *http.Request) (*http.Response, error) {
+			*seen = append(*seen, r.Header.Clone())
+			if r.URL.Query().Get("options[token]") == tokenValue {
+				return jsonResponder(200, p2)(r)
+			}
+			return jsonResponder(200, p1)(r)
+		})
+	}
+	t.Run("List", func(t *testing.T) {
+		c, mt := mockClient(t)
+		var seen []http.Header
+		paged(t, mt, "/api/v3/channels", "tok-2", fixture(t, "channels_page1.json"), fixture(t, "channels_page2.json"), &seen)
+		var sizes []int
+		for p, err := range c.Channels.ListPages(ctx, nil, amity.WithHeader("X-Trace", "t1")) {
+			require.NoError(t, err)
+			sizes = append(sizes, len(p.Channels))
+			assert.NotEmpty(t, p.Raw)
+		}
+		assert.Equal(t, []int{2, 1}, sizes)
+		require.Len(t, seen, 2)
+		for _, h := range seen {
+			assert.Equal(t, "t1", h.Get("X-Trace"), "per-call options reach every page")
+		}
+	})
+	t.Run("Search", func(t *testing.T) {
+		c, mt := mockClient(t)
+		var seen []http.Header
+		paged(t, mt, "/api/v2/search/channels", "stok-2", fixture(t, "channels_search.json"), fixture(t, "channels_search_page2.json"), &seen)
+		var totals []int
+		for p, err := range c.Channels.SearchPages(ctx, &amity.SearchChannelsParams{Query: "support"}) {
+			require.NoError(t, err)
+			totals = append(totals, p.TotalCount)
+			assert.Contains(t, string(p.Raw), `"status"`, "Raw is the whole answer, envelope included")
+		}
+		assert.Equal(t, []int{3, 3}, totals)
+	})
+	t.Run("ListMembers", func(t *testing.T) {
+		c, mt := mockClient(t)
+		var seen []http.Header
+		paged(t, mt, "/api/v4/channels/support/users", "mtok-2", fixture(t, "channels_members_page1.json"), fixture(t, "channels_members_page2.json"), &seen)
+		var sizes []int
+		for p, err := range c.Channels.ListMembersPages(ctx, "support", nil) {
+			require.NoError(t, err)
+			sizes = append(sizes, len(p.ChannelUsers))
+		}
+		assert.Equal(t, []int{2, 1}, sizes)
+	})
+	t.Run("V3.ListMembers", func(t *testing.T) {
+		c, mt := mockClient(t)
+		var seen []http.Header
+		paged(t, mt, "/api/v3/channels/support/users", "mtok-2", fixture(t, "channels_members_page1.json"), fixture(t, "channels_members_page2.json"), &seen)
+		var sizes []int
+		for p, err := range c.Channels.V3.ListMembersPages(ctx, "support", nil) {
+			require.NoError(t, err)
+			sizes = append(sizes, len(p.ChannelUsers))
+		}
+		assert.Equal(t, []int{2, 1}, sizes)
+		var ids []string
+		for cu, err := range c.Channels.V3.ListMembers(ctx, "support", nil) {
+			require.NoError(t, err)
+			ids = append(ids, cu.UserID)
+		}
+		assert.Equal(t, []string{"spammer1", "loud", "troll"}, ids)
+	})
+	t.Run("errors", func(t *testing.T) {
+		c, mt := mockClient(t)
+		n := 0
+		for p, err := range c.Channels.ListMembersPages(ctx, "", nil) {
+			assert.Nil(t, p)
+			assert.ErrorIs(t, err, amity.ErrInvalidArgument)
+			n++
+		}
+		for p, err := range c.Channels.SearchPages(ctx, nil) {
+			assert.Nil(t, p)
+			assert.ErrorIs(t, err, amity.ErrInvalidArgument)
+			n++
+		}
+		assert.Equal(t, 2, n)
+		assert.Zero(t, mt.GetTotalCallCount())
+	})
 }

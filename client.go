@@ -330,7 +330,9 @@ func (c *Client) init() {
 	c.Communities.init()
 	c.CommunityCategories = &CommunityCategoriesService{c: c}
 	c.Channels = &ChannelsService{c: c}
+	c.Channels.init()
 	c.Messages = &MessagesService{c: c}
+	c.Messages.init()
 	c.Moderation = &ModerationService{c: c}
 	c.Moderation.init()
 	c.Polls = &PollsService{c: c}

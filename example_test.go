@@ -56,7 +56,7 @@ func Example_createPostWithImage() {
 		TargetType:  amity.PostTargetCommunity,
 		TargetID:    seeded.CommunityIDs[0],
 		Data:        &amity.CreatePostData{Text: "A fresh square"},
-		Attachments: []amity.PostAttachment{{FileID: files[0].FileID, Type: amity.PostAttachmentImage}},
+		Attachments: []amity.PostAttachment{{FileID: files.File().FileID, Type: amity.PostAttachmentImage}},
 	})
 	if err != nil {
 		log.Fatal(err)

@@ -1,6 +1,7 @@
 package amity
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -17,6 +18,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 )
 
@@ -24,8 +26,11 @@ import (
 // Client.Files.
 //
 // Uploads are streamed: the multipart body is produced while it is sent, so a file of any
-// size is never held in memory. See Upload for how a body is replayed when a call must be
-// sent again.
+// size is never held in memory. A body of known length (see Upload.Size) is read by the
+// transport straight from Upload.Body, between the multipart framing written once; one of
+// unknown length is sent chunked, through a pipe fed by a goroutine. Every upload answers a
+// *FilePayload whose File() is the stored file. See Upload for how a body is replayed when a
+// call must be sent again.
 type FilesService struct{ c *Client }
 
 // File is an uploaded file, image or video.
@@ -41,16 +46,58 @@ type File struct {
 	// CreatedAt and UpdatedAt are RFC 3339 times.
 	CreatedAt Time `json:"createdAt"`
 	UpdatedAt Time `json:"updatedAt"`
-
-	// Raw is the file's JSON as received, with any field this type does not know.
-	Raw json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes a file and keeps its raw JSON.
-func (f *File) UnmarshalJSON(b []byte) error {
-	type plain File
-	return decodeRaw(b, (*plain)(f), &f.Raw)
+// FilePayload is the answer of the upload operations and of Files.Get: the files as stored.
+// The v4 uploads answer a JSON list of files, the v3 upload {status, data: [files]} and
+// Files.Get {status, data: file}; all three decode to Files. Raw is the whole answer.
+type FilePayload struct {
+	rawJSON
+	Files []File
 }
+
+// File returns the payload's first file (the one uploaded or asked for), or nil.
+func (p *FilePayload) File() *File {
+	if len(p.Files) == 0 {
+		return nil
+	}
+	return &p.Files[0]
+}
+
+// FileByID returns the file with the given ID, or nil.
+func (p *FilePayload) FileByID(fileID string) *File { return findFile(p.Files, fileID) }
+
+// UnmarshalJSON decodes the three answer forms (see FilePayload); the files are decoded
+// once.
+func (p *FilePayload) UnmarshalJSON(b []byte) error {
+	p.Files = nil
+	b = bytes.TrimSpace(b)
+	if len(b) > 0 && b[0] == '[' {
+		return json.Unmarshal(b, &p.Files)
+	}
+	var w struct {
+		Data json.RawMessage `json:"data"`
+	}
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	data := bytes.TrimSpace(w.Data)
+	switch {
+	case len(data) == 0 || bytes.Equal(data, []byte("null")):
+		return nil
+	case data[0] == '[':
+		return json.Unmarshal(data, &p.Files)
+	}
+	var f File
+	if err := json.Unmarshal(data, &f); err != nil {
+		return err
+	}
+	p.Files = []File{f}
+	return nil
+}
+
+// filesOf lists the files of an answer, for callOne.
+func filesOf(p *FilePayload) []File { return p.Files }
 
 // FileType is the kind of an uploaded file.
 type FileType string
@@ -186,95 +233,68 @@ var (
 	filesUploadV3    = filesEndpoint{op: "Files.UploadV3", path: "/api/v3/files", field: "file", maxSize: MaxUploadSize, fullImage: true}
 )
 
-// UploadFile uploads a file of any type (at most 1 GiB) and returns it as stored, with its
-// download URL. POST /api/v4/files (multipart field "files"). Not idempotent: each call
-// stores a new file, so it is retried only when the server provably did not process it (see
-// Upload for the body's replay).
-func (s *FilesService) UploadFile(ctx context.Context, u *Upload) ([]File, error) {
-	var out []File
-	if err := s.upload(ctx, filesUploadFile, u, &out); err != nil {
-		return nil, err
-	}
-	return out, nil
+// UploadFile uploads a file of any type (at most 1 GiB) and returns it as stored (the
+// payload's File()), with its download URL. POST /api/v4/files (multipart field "files").
+// Not idempotent: each call stores a new file, so it is retried only when the server
+// provably did not process it (see Upload for the body's replay).
+func (s *FilesService) UploadFile(ctx context.Context, u *Upload, opts ...CallOption) (*FilePayload, error) {
+	return s.upload(ctx, filesUploadFile, u, opts)
 }
 
 // UploadImage uploads an image (an image/* ContentType, at most 1 GiB) and returns it as
-// stored. POST /api/v4/images (multipart field "files"). Not idempotent, like UploadFile.
-func (s *FilesService) UploadImage(ctx context.Context, u *Upload) ([]File, error) {
-	var out []File
-	if err := s.upload(ctx, filesUploadImage, u, &out); err != nil {
-		return nil, err
-	}
-	return out, nil
+// stored (the payload's File()). POST /api/v4/images (multipart field "files"). Not
+// idempotent, like UploadFile.
+func (s *FilesService) UploadImage(ctx context.Context, u *Upload, opts ...CallOption) (*FilePayload, error) {
+	return s.upload(ctx, filesUploadImage, u, opts)
 }
 
 // UploadVideo uploads a video (a video/* ContentType, at most 2 GiB) and returns it as
-// stored; Upload.FeedType says what it is for. POST /api/v4/videos (multipart field "files").
-// Not idempotent, like UploadFile.
-func (s *FilesService) UploadVideo(ctx context.Context, u *Upload) ([]File, error) {
-	var out []File
-	if err := s.upload(ctx, filesUploadVideo, u, &out); err != nil {
-		return nil, err
-	}
-	return out, nil
+// stored (the payload's File()); Upload.FeedType says what it is for. POST /api/v4/videos
+// (multipart field "files"). Not idempotent, like UploadFile.
+func (s *FilesService) UploadVideo(ctx context.Context, u *Upload, opts ...CallOption) (*FilePayload, error) {
+	return s.upload(ctx, filesUploadVideo, u, opts)
 }
 
-// UploadV3 uploads a file or image with the v3 operation, which differs from UploadFile in
-// its multipart field ("file"), its fullImage option (Upload.FullImage), its answer (wrapped
-// in {status, data}, without fileUrl) and the types it reports (image or file, never video).
-// The SDK applies the 1 GiB limit of the v4 operations. POST /api/v3/files. Not idempotent,
-// like UploadFile.
-func (s *FilesService) UploadV3(ctx context.Context, u *Upload) ([]File, error) {
-	var out struct {
-		Status string `json:"status"`
-		Data   []File `json:"data"`
-	}
-	if err := s.upload(ctx, filesUploadV3, u, &out); err != nil {
-		return nil, err
-	}
-	return out.Data, nil
+// UploadV3 uploads a file or image with the v3 operation and returns it as stored (the
+// payload's File()). It differs from UploadFile in its multipart field ("file"), its
+// fullImage option (Upload.FullImage), its answer (wrapped in {status, data}, without
+// fileUrl) and the types it reports (image or file, never video). The SDK applies the 1 GiB
+// limit of the v4 operations. POST /api/v3/files. Not idempotent, like UploadFile.
+func (s *FilesService) UploadV3(ctx context.Context, u *Upload, opts ...CallOption) (*FilePayload, error) {
+	return s.upload(ctx, filesUploadV3, u, opts)
 }
 
-func (s *FilesService) upload(ctx context.Context, ep filesEndpoint, u *Upload, out any) error {
+func (s *FilesService) upload(ctx context.Context, ep filesEndpoint, u *Upload, opts []CallOption) (*FilePayload, error) {
 	st, err := ep.prepare(u)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer st.finish()
-	return s.c.do(ctx, &request{op: ep.op, method: http.MethodPost, path: ep.path,
-		stream: &payload{contentType: st.formType, open: st.open}}, out)
+	return callOne(ctx, s.c, &request{op: ep.op, method: http.MethodPost, path: ep.path,
+		stream: &payload{contentType: st.formType, open: st.open}, opts: opts}, "file", filesOf)
 }
 
-// Get returns a file's information. GET /api/v3/files/{fileId}.
-func (s *FilesService) Get(ctx context.Context, fileID string) (*File, error) {
+// Get returns a file's information (the payload's File()). GET /api/v3/files/{fileId}.
+func (s *FilesService) Get(ctx context.Context, fileID string, opts ...CallOption) (*FilePayload, error) {
 	const op = "Files.Get"
 	p, err := filesPath(op, "/api/v3/files/%s", fileID)
 	if err != nil {
 		return nil, err
 	}
-	var out struct {
-		Status string `json:"status"`
-		Data   *File  `json:"data"`
-	}
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: p}, &out); err != nil {
-		return nil, err
-	}
-	if out.Data == nil {
-		return nil, fmt.Errorf("amity: GET %s: the answer holds no file: %w", p, ErrNotFound)
-	}
-	return out.Data, nil
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodGet, path: p, opts: opts}, "file", filesOf)
 }
 
 // Delete deletes a file, from the cloud storage too; only its uploader or an admin may.
 // DELETE /api/v3/files/{fileId}. Not marked idempotent: a repeat after a lost answer would
 // report the already deleted file as not found, so a failure is returned to the caller.
-func (s *FilesService) Delete(ctx context.Context, fileID string) error {
+// An answer of success: false is an error matching ErrUnsuccessful.
+func (s *FilesService) Delete(ctx context.Context, fileID string, opts ...CallOption) error {
 	const op = "Files.Delete"
 	p, err := filesPath(op, "/api/v3/files/%s", fileID)
 	if err != nil {
 		return err
 	}
-	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: p}, nil)
+	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: p, opts: opts}, nil)
 }
 
 // ImageSize is the rendition of an image to download. It has no effect on other files.
@@ -298,7 +318,7 @@ type DownloadParams struct {
 // Download returns the content of a file as a stream, which the caller must close. ctx
 // bounds the whole download, reading the stream included. GET
 // /api/v3/files/{fileId}/download, sent with the view's token and Accept: */*.
-func (s *FilesService) Download(ctx context.Context, fileID string, params *DownloadParams) (io.ReadCloser, error) {
+func (s *FilesService) Download(ctx context.Context, fileID string, params *DownloadParams, opts ...CallOption) (io.ReadCloser, error) {
 	const op = "Files.Download"
 	p, err := filesPath(op, "/api/v3/files/%s/download", fileID)
 	if err != nil {
@@ -312,7 +332,7 @@ func (s *FilesService) Download(ctx context.Context, fileID string, params *Down
 	}
 	q := query{}
 	q.str("size", string(params.Size))
-	resp, cancel, err := s.c.send(ctx, &request{op: op, method: http.MethodGet, path: p, query: url.Values(q), accept: "*/*", streamAnswer: true})
+	resp, cancel, err := s.c.send(ctx, &request{op: op, method: http.MethodGet, path: p, query: url.Values(q), accept: "*/*", streamAnswer: true, opts: opts})
 	if err != nil {
 		return nil, err
 	}
@@ -400,20 +420,24 @@ func (ep filesEndpoint) prepare(u *Upload) (*filesStream, error) {
 	random := multipart.NewWriter(io.Discard) // for its random boundary
 	st.boundary, st.formType = random.Boundary(), random.FormDataContentType()
 	if st.size > 0 {
-		// The framing (fields, part header, closing boundary) has a fixed length: measure it
-		// once so that the request can carry a Content-Length.
-		var n filesCounter
-		mw := multipart.NewWriter(&n)
+		// The framing (fields and part header before the content, the closing boundary after
+		// it) is fixed: write it once, so that each attempt sends it around a section of Body
+		// without a pipe, and the request carries a Content-Length.
+		var buf bytes.Buffer
+		mw := multipart.NewWriter(&buf)
 		if err := mw.SetBoundary(st.boundary); err != nil {
 			return nil, err
 		}
 		if _, err := st.writeHead(mw); err != nil {
 			return nil, err
 		}
+		headLen := buf.Len()
 		if err := mw.Close(); err != nil {
 			return nil, err
 		}
-		st.length = int64(n) + st.size
+		framing := buf.Bytes()
+		st.head, st.tail = framing[:headLen:headLen], framing[headLen:]
+		st.length = int64(len(framing)) + st.size
 	}
 	return st, nil
 }
@@ -457,10 +481,16 @@ func filesIsNil(r io.Reader) bool {
 	return false
 }
 
-// filesStream is the multipart body of one upload call. Each attempt gets a reader from open;
-// the first Read of a reader starts a goroutine that writes the multipart body into an
-// io.Pipe, streaming Body through it. Only one producer runs at a time, and none is left
-// running once finish returns.
+// filesStream is the multipart body of one upload call. Each attempt gets a reader from open.
+//
+// When the body's length is known (Body's size is), the reader is a filesDirect: the framing
+// written once by prepare, then Body itself, read by the transport's own goroutine, then the
+// closing boundary. When it is not, the first Read of a reader (a filesBody) starts a
+// goroutine that writes the multipart body into an io.Pipe, streaming Body through it; only
+// one such producer runs at a time, and none is left running once finish returns.
+//
+// Either way, only the reader of the latest attempt that began reading may read Body: an
+// older one fails, and once finish returns Body is not read again.
 type filesStream struct {
 	op        string
 	src       io.Reader
@@ -474,12 +504,15 @@ type filesStream struct {
 	fields    [][2]string // form fields, sent before the file part
 	boundary  string
 	formType  string // multipart/form-data; boundary=...
+	// head and tail are the framing around the content, when length is known.
+	head, tail []byte
 
 	mu      sync.Mutex
 	started bool // src has been (or is being) read
 	over    bool // finish was called
 	opened  int  // readers handed out by open
 	run     *filesRun
+	cur     int // the generation of the filesDirect reading src, 0 for none
 }
 
 // filesRun is one running producer.
@@ -539,6 +572,9 @@ func (st *filesStream) open() (io.Reader, error) {
 		return nil, err
 	}
 	st.opened++
+	if st.length >= 0 {
+		return &filesDirect{st: st, gen: st.opened}, nil
+	}
 	return &filesBody{st: st, gen: st.opened}, nil
 }
 
@@ -714,10 +750,109 @@ func (b *filesBody) Len() int {
 	return int(b.st.length)
 }
 
-// filesCounter counts the bytes written to it.
-type filesCounter int64
+// filesDirect is the reader of one attempt of a body of known length: head, a section of src
+// of exactly size bytes, tail, with no goroutine and no copy between. The section is taken on
+// the first Read (seeking src back to its start for a repeat attempt) and each of its reads
+// is made under the stream's lock, after checking that this reader is still the current one:
+// a stale attempt's reader fails instead of reading src, and finish waits for a Read in
+// progress.
+type filesDirect struct {
+	st     *filesStream
+	gen    int
+	r      io.Reader // head, section, tail; nil until the first Read
+	closed atomic.Bool
+}
 
-func (c *filesCounter) Write(p []byte) (int, error) {
-	*c += filesCounter(len(p))
-	return len(p), nil
+func (d *filesDirect) Read(p []byte) (int, error) {
+	if d.closed.Load() {
+		return 0, io.ErrClosedPipe
+	}
+	if d.r == nil {
+		if err := d.st.claim(d.gen); err != nil {
+			return 0, err
+		}
+		d.r = io.MultiReader(bytes.NewReader(d.st.head), &filesSection{d: d, left: d.st.size}, bytes.NewReader(d.st.tail))
+	}
+	return d.r.Read(p)
+}
+
+// Close ends the attempt: its reader reads src no more.
+func (d *filesDirect) Close() error {
+	d.closed.Store(true)
+	return nil
+}
+
+// Len is the whole body's length; the transport sends it as the Content-Length.
+func (d *filesDirect) Len() int {
+	if d.st.length > math.MaxInt {
+		return 0
+	}
+	return int(d.st.length)
+}
+
+// claim makes the reader of generation gen the one reading src, rewinding src when an
+// earlier attempt read it. A reader older than the current one is refused.
+func (st *filesStream) claim(gen int) error {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if err := st.replayableLocked(); err != nil {
+		return err
+	}
+	if st.cur > gen {
+		return fmt.Errorf("amity: %s: %w", st.op, errFilesAborted)
+	}
+	if st.started {
+		if _, err := st.seeker.Seek(st.start, io.SeekStart); err != nil {
+			return fmt.Errorf("amity: %s: rewinding Body: %w", st.op, err)
+		}
+	}
+	st.started, st.cur = true, gen
+	return nil
+}
+
+// filesSection reads exactly size bytes of src for one filesDirect, and fails when src holds
+// fewer or more.
+type filesSection struct {
+	d    *filesDirect
+	left int64 // bytes of size still to read
+	done bool
+}
+
+func (s *filesSection) Read(p []byte) (int, error) {
+	if s.done {
+		return 0, io.EOF
+	}
+	st := s.d.st
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if st.over || st.cur != s.d.gen || s.d.closed.Load() {
+		return 0, fmt.Errorf("amity: %s: %w", st.op, errFilesAborted)
+	}
+	if s.left == 0 {
+		// One byte more tells a Body longer than Size.
+		var one [1]byte
+		n, err := io.ReadFull(st.src, one[:])
+		if n > 0 {
+			return 0, fmt.Errorf("amity: %s: Body holds more than the %d bytes of Size", st.op, st.size)
+		}
+		if err != nil && err != io.EOF {
+			return 0, fmt.Errorf("amity: %s: reading Body: %w", st.op, err)
+		}
+		s.done = true
+		return 0, io.EOF
+	}
+	if int64(len(p)) > s.left {
+		p = p[:s.left]
+	}
+	n, err := st.src.Read(p)
+	s.left -= int64(n)
+	switch {
+	case err == io.EOF && s.left > 0:
+		return n, fmt.Errorf("amity: %s: Body holds %d bytes, not the %d of Size", st.op, st.size-s.left, st.size)
+	case err == io.EOF:
+		return n, nil // checked for more at the next Read
+	case err != nil:
+		return n, fmt.Errorf("amity: %s: reading Body: %w", st.op, err)
+	}
+	return n, nil
 }

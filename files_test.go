@@ -159,7 +159,7 @@ func filesPatternBytes(n int64) []byte {
 
 func TestFilesUploadMultipartShape(t *testing.T) {
 	content := []byte("%PDF-1.7\n" + strings.Repeat("quarterly numbers\n", 500))
-	type upload func(c *amity.Client, u *amity.Upload) ([]amity.File, error)
+	type upload func(c *amity.Client, u *amity.Upload) (*amity.FilePayload, error)
 	cases := []struct {
 		name      string
 		call      upload
@@ -174,7 +174,7 @@ func TestFilesUploadMultipartShape(t *testing.T) {
 	}{
 		{
 			name: "UploadFile with a known size",
-			call: func(c *amity.Client, u *amity.Upload) ([]amity.File, error) {
+			call: func(c *amity.Client, u *amity.Upload) (*amity.FilePayload, error) {
 				return c.Files.UploadFile(context.Background(), u)
 			},
 			fixture: "files_upload_v4.json",
@@ -185,7 +185,7 @@ func TestFilesUploadMultipartShape(t *testing.T) {
 		},
 		{
 			name: "UploadFile of an unknown type",
-			call: func(c *amity.Client, u *amity.Upload) ([]amity.File, error) {
+			call: func(c *amity.Client, u *amity.Upload) (*amity.FilePayload, error) {
 				return c.Files.UploadFile(context.Background(), u)
 			},
 			fixture: "files_upload_v4.json",
@@ -195,7 +195,7 @@ func TestFilesUploadMultipartShape(t *testing.T) {
 		},
 		{
 			name: "UploadImage derives the type from the name and escapes it",
-			call: func(c *amity.Client, u *amity.Upload) ([]amity.File, error) {
+			call: func(c *amity.Client, u *amity.Upload) (*amity.FilePayload, error) {
 				return c.Files.UploadImage(context.Background(), u)
 			},
 			fixture: "files_upload_v4.json",
@@ -205,7 +205,7 @@ func TestFilesUploadMultipartShape(t *testing.T) {
 		},
 		{
 			name: "UploadVideo streams an unknown size chunked",
-			call: func(c *amity.Client, u *amity.Upload) ([]amity.File, error) {
+			call: func(c *amity.Client, u *amity.Upload) (*amity.FilePayload, error) {
 				return c.Files.UploadVideo(context.Background(), u)
 			},
 			fixture: "files_upload_v4.json",
@@ -217,7 +217,7 @@ func TestFilesUploadMultipartShape(t *testing.T) {
 		},
 		{
 			name: "UploadV3 uses the field file and sends fullImage",
-			call: func(c *amity.Client, u *amity.Upload) ([]amity.File, error) {
+			call: func(c *amity.Client, u *amity.Upload) (*amity.FilePayload, error) {
 				return c.Files.UploadV3(context.Background(), u)
 			},
 			fixture: "files_upload_v3.json",
@@ -234,8 +234,8 @@ func TestFilesUploadMultipartShape(t *testing.T) {
 			defer srv.Close()
 			files, err := tc.call(retryClient(t, srv.URL), tc.upload)
 			require.NoError(t, err)
-			require.Len(t, files, 1)
-			assert.NotEmpty(t, files[0].FileID)
+			require.Len(t, files.Files, 1)
+			assert.NotEmpty(t, files.File().FileID)
 
 			reqs := rec.requests(t)
 			require.Len(t, reqs, 1)
@@ -280,8 +280,8 @@ func TestFilesUploadDecodesAnswers(t *testing.T) {
 	c := retryClient(t, srv.URL)
 	files, err := c.Files.UploadVideo(context.Background(), &amity.Upload{Name: "launch-teaser.mp4", ContentType: "video/mp4", Body: strings.NewReader("ftyp")})
 	require.NoError(t, err)
-	require.Len(t, files, 1)
-	f := files[0]
+	require.Len(t, files.Files, 1)
+	f := files.File()
 	assert.Equal(t, "a91e4c0f2b7d4e5c9f3a8b10", f.FileID)
 	assert.Equal(t, "https://apix.eu.amity.co/api/v3/files/a91e4c0f2b7d4e5c9f3a8b10/download", f.FileURL)
 	assert.Equal(t, amity.FileTypeVideo, f.Type)
@@ -292,17 +292,18 @@ func TestFilesUploadDecodesAnswers(t *testing.T) {
 	assert.Equal(t, 12.48, f.Attributes.Metadata["duration"])
 	assert.Equal(t, 1280, f.Attributes.Image().Width)
 	assert.Equal(t, time.Date(2024, 6, 11, 16, 3, 55, 81e6, time.UTC), f.CreatedAt.UTC())
-	assert.Contains(t, string(f.Raw), `"videoUrl"`, "unknown fields are kept in Raw")
+	assert.Contains(t, string(files.Raw), `"videoUrl"`, "unknown fields are kept in the payload's Raw")
 
 	rec.body = fixture(t, "files_upload_v3.json")
 	files, err = c.Files.UploadV3(context.Background(), &amity.Upload{Name: "q3-report.pdf", Body: strings.NewReader("%PDF")})
 	require.NoError(t, err)
-	require.Len(t, files, 1)
-	assert.Equal(t, "5d7e2f9a1c3b4a6e8f0d2c4b", files[0].FileID)
-	assert.Equal(t, amity.FileTypeFile, files[0].Type)
-	assert.Empty(t, files[0].FileURL)
-	assert.EqualValues(t, 93214, files[0].Attributes.Size)
-	assert.Contains(t, string(files[0].Raw), `"isDeleted"`)
+	require.Len(t, files.Files, 1)
+	assert.Equal(t, "5d7e2f9a1c3b4a6e8f0d2c4b", files.File().FileID)
+	assert.Equal(t, amity.FileTypeFile, files.File().Type)
+	assert.Empty(t, files.File().FileURL)
+	assert.EqualValues(t, 93214, files.File().Attributes.Size)
+	assert.Contains(t, string(files.Raw), `"isDeleted"`)
+	assert.Contains(t, string(files.Raw), `"status"`, "Raw is the whole answer, envelope included")
 }
 
 // filesGated yields n pattern bytes but stops after gateAt bytes until gate is closed: a
@@ -362,7 +363,7 @@ func TestFilesUploadStreams(t *testing.T) {
 			files, err := retryClient(t, srv.URL).Files.UploadFile(context.Background(),
 				&amity.Upload{Name: "big.bin", Body: body, Size: size})
 			require.NoError(t, err)
-			assert.Equal(t, "big", files[0].FileID)
+			assert.Equal(t, "big", files.File().FileID)
 			assert.True(t, body.waited)
 			assert.EqualValues(t, total, gotN)
 			assert.Equal(t, want, got, "the server got the bytes in order")
@@ -424,7 +425,7 @@ func TestFilesUploadReplaysSeekableBody(t *testing.T) {
 				files, err := retryClient(t, ts.URL).Files.UploadFile(context.Background(),
 					&amity.Upload{Name: "data.bin", Body: source()})
 				require.NoError(t, err)
-				assert.Equal(t, "f1", files[0].FileID)
+				assert.Equal(t, "f1", files.File().FileID)
 				assert.EqualValues(t, 2, srv.hits.Load(), "the 429 is retried")
 				reqs := srv.requests(t)
 				if readFirst {
@@ -479,7 +480,7 @@ func TestFilesUploadStaleAttemptCannotTakeBody(t *testing.T) {
 	c := retryClient(t, "https://api.test", amity.WithHTTPClient(&http.Client{Transport: lt}))
 	files, err := c.Files.UploadFile(context.Background(), &amity.Upload{Name: "a.bin", Body: bytes.NewReader(data)})
 	require.NoError(t, err)
-	assert.Equal(t, "f1", files[0].FileID)
+	assert.Equal(t, "f1", files.File().FileID)
 	assert.Equal(t, 2, lt.hits)
 	require.Error(t, lt.staleErr, "the abandoned attempt's reader must not start streaming again")
 	require.NoError(t, lt.parseErr)
@@ -693,8 +694,12 @@ func TestFilesBadInputSendsNothing(t *testing.T) {
 func TestFilesGet(t *testing.T) {
 	c, mt := mockClient(t)
 	mt.RegisterResponder("GET", "https://api.test/api/v3/files/f0c1a2b3c4d5e6f708192a3b", jsonResponder(200, fixture(t, "files_get.json")))
-	f, err := c.Files.Get(context.Background(), "f0c1a2b3c4d5e6f708192a3b")
+	p, err := c.Files.Get(context.Background(), "f0c1a2b3c4d5e6f708192a3b")
 	require.NoError(t, err)
+	require.Len(t, p.Files, 1)
+	f := p.File()
+	assert.Same(t, f, p.FileByID("f0c1a2b3c4d5e6f708192a3b"))
+	assert.Nil(t, p.FileByID("other"))
 	assert.Equal(t, "f0c1a2b3c4d5e6f708192a3b", f.FileID)
 	assert.Equal(t, amity.FileTypeImage, f.Type)
 	assert.Equal(t, "sunset.jpg", f.Attributes.Name)
@@ -708,7 +713,7 @@ func TestFilesGet(t *testing.T) {
 	assert.True(t, img.IsFull)
 	assert.Equal(t, "Canon", img.Exif["Make"])
 	assert.Equal(t, 13.7563, img.GPS["latitude"])
-	assert.Contains(t, string(f.Raw), `"accessType"`, "unknown fields are kept in Raw")
+	assert.Contains(t, string(p.Raw), `"accessType"`, "unknown fields are kept in the payload's Raw")
 	info := mt.GetCallCountInfo()
 	assert.Equal(t, 1, info["GET https://api.test/api/v3/files/f0c1a2b3c4d5e6f708192a3b"])
 
@@ -722,7 +727,45 @@ func TestFilesGet(t *testing.T) {
 
 	mt.RegisterResponder("GET", "https://api.test/api/v3/files/empty", jsonResponder(200, `{"status":"success"}`))
 	_, err = c.Files.Get(context.Background(), "empty")
-	assert.ErrorIs(t, err, amity.ErrNotFound)
+	assert.ErrorIs(t, err, amity.ErrMalformedResponse, "an answer without the file is malformed")
+	assert.False(t, errors.Is(err, amity.ErrNotFound))
+
+	_, err = c.Files.Get(context.Background(), "..")
+	assert.ErrorIs(t, err, amity.ErrInvalidArgument)
+	_, err = c.Files.Get(context.Background(), strings.Repeat("x", 51))
+	assert.ErrorIs(t, err, amity.ErrInvalidArgument)
+	assert.Equal(t, 3, mt.GetTotalCallCount(), "bad IDs send nothing")
+}
+
+func TestFilesUnsuccessful(t *testing.T) {
+	c, mt := mockClient(t)
+	mt.RegisterResponder("DELETE", "https://api.test/api/v3/files/f1", jsonResponder(200, `{"status":"success","data":{"success":false}}`))
+	err := c.Files.Delete(context.Background(), "f1")
+	require.ErrorIs(t, err, amity.ErrUnsuccessful)
+	assert.ErrorIs(t, c.Files.Delete(context.Background(), ""), amity.ErrInvalidArgument)
+	assert.Equal(t, 1, mt.GetTotalCallCount())
+}
+
+func TestFilesPayloadDecodesEachAnswerForm(t *testing.T) {
+	c, mt := mockClient(t)
+	for path, answer := range map[string]string{
+		"/api/v4/files":  `[{"fileId":"a"},{"fileId":"b"}]`,
+		"/api/v3/files":  `{"status":"success","data":[{"fileId":"a"},{"fileId":"b"}]}`,
+		"/api/v4/images": `[]`,
+	} {
+		mt.RegisterResponder("POST", "https://api.test"+path, jsonResponder(200, answer))
+	}
+	up := func() *amity.Upload { return &amity.Upload{Name: "a.png", Body: strings.NewReader("x")} }
+	p, err := c.Files.UploadFile(context.Background(), up(), amity.WithRetries(0))
+	require.NoError(t, err)
+	assert.Equal(t, "a", p.File().FileID)
+	assert.Equal(t, "b", p.FileByID("b").FileID)
+	p, err = c.Files.UploadV3(context.Background(), up())
+	require.NoError(t, err)
+	assert.Len(t, p.Files, 2)
+	_, err = c.Files.UploadImage(context.Background(), up())
+	assert.ErrorIs(t, err, amity.ErrMalformedResponse, "an upload answer without its file is malformed")
+	assert.Nil(t, (&amity.FilePayload{}).File())
 }
 
 func TestFilesDelete(t *testing.T) {
@@ -822,7 +865,7 @@ func filesStacks() string {
 		buf = buf[:runtime.Stack(buf, true)]
 		var out []string
 		for _, g := range strings.Split(string(buf), "\n\n") {
-			if strings.Contains(g, "amity.(*filesStream)") {
+			if strings.Contains(g, "amity.(*filesStream)") || strings.Contains(g, "amity.(*filesSection)") || strings.Contains(g, "amity.(*filesDirect)") {
 				out = append(out, g)
 			}
 		}
@@ -859,6 +902,10 @@ func TestFilesUploadLeavesNoGoroutine(t *testing.T) {
 			}
 		case "slow":
 			_, _ = io.Copy(io.Discard, r.Body) // until the client gives up
+		case "stall":
+			_, _ = io.CopyN(io.Discard, r.Body, 64<<10)
+			time.Sleep(400 * time.Millisecond) // reads no more for a while: the client is held in its writes
+			_, _ = io.Copy(io.Discard, r.Body) // until the client, given up, closes the connection
 		}
 	}))
 	defer srv.Close()
@@ -902,8 +949,22 @@ func TestFilesUploadLeavesNoGoroutine(t *testing.T) {
 			assert.ErrorIs(t, err, context.DeadlineExceeded)
 			return err
 		}},
-		{"ok", func() error { // the Size check fails the producer
+		{"ok", func() error { // the Size check fails the body
 			_, err := c.Files.UploadFile(context.Background(), &amity.Upload{Name: "a.bin", Body: &filesOneShot{big()}, Size: 32 << 20})
+			return err
+		}},
+		{"stall", func() error { // cancelled while a body of known length is held
+			ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+			defer cancel()
+			_, err := c.Files.UploadFile(ctx, &amity.Upload{Name: "a.bin", Body: &filesOneShot{big()}, Size: 16 << 20})
+			assert.ErrorIs(t, err, context.DeadlineExceeded)
+			return err
+		}},
+		{"stall", func() error { // the same with an unknown length (the pipe)
+			ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+			defer cancel()
+			_, err := c.Files.UploadFile(ctx, &amity.Upload{Name: "a.bin", Body: big()})
+			assert.ErrorIs(t, err, context.DeadlineExceeded)
 			return err
 		}},
 	}
@@ -925,4 +986,69 @@ func TestFilesUploadLeavesNoGoroutine(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	assert.LessOrEqual(t, after, before, "goroutines before and after the uploads")
+}
+
+// filesWhoReads is a Body that notes, at its first Read, which code reads it: the pipe's
+// producer goroutine or the transport itself through the direct body.
+type filesWhoReads struct {
+	r              io.Reader
+	once           sync.Once
+	viaPipe, viaTr bool
+}
+
+func (w *filesWhoReads) Read(p []byte) (int, error) {
+	w.once.Do(func() {
+		buf := make([]byte, 64<<10)
+		stack := string(buf[:runtime.Stack(buf, false)])
+		w.viaPipe = strings.Contains(stack, "amity.(*filesStream).produce")
+		w.viaTr = strings.Contains(stack, "amity.(*filesSection).Read") && strings.Contains(stack, "net/http.")
+	})
+	return w.r.Read(p)
+}
+
+// filesWhoReadsSeeker is a seekable filesWhoReads.
+type filesWhoReadsSeeker struct {
+	*filesWhoReads
+	io.Seeker
+}
+
+// TestFilesUploadKnownLengthSkipsThePipe checks that a body of known length is read by the
+// transport itself, with no producer goroutine, and that an unknown length still goes
+// through the producer; both send the same multipart body.
+func TestFilesUploadKnownLengthSkipsThePipe(t *testing.T) {
+	data := filesPatternBytes(2 << 20)
+	rec := &filesRecorder{body: `[{"fileId":"f1"}]`}
+	srv := httptest.NewServer(rec)
+	defer srv.Close()
+	c := retryClient(t, srv.URL)
+	seekable := bytes.NewReader(data)
+	for _, tc := range []struct {
+		name string
+		who  *filesWhoReads
+		body func(*filesWhoReads) io.Reader
+		size int64
+		pipe bool
+	}{
+		{"seekable", &filesWhoReads{r: seekable}, func(w *filesWhoReads) io.Reader { return filesWhoReadsSeeker{w, seekable} }, 0, false},
+		{"one-shot with Size", &filesWhoReads{r: bytes.NewReader(data)}, func(w *filesWhoReads) io.Reader { return w }, int64(len(data)), false},
+		{"one-shot, unknown length", &filesWhoReads{r: bytes.NewReader(data)}, func(w *filesWhoReads) io.Reader { return w }, 0, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := c.Files.UploadFile(context.Background(), &amity.Upload{Name: "a.bin", Body: tc.body(tc.who), Size: tc.size})
+			require.NoError(t, err)
+			assert.Equal(t, "f1", p.File().FileID)
+			assert.Equal(t, tc.pipe, tc.who.viaPipe, "a producer goroutine reads Body only for an unknown length")
+			assert.Equal(t, !tc.pipe, tc.who.viaTr, "the transport reads Body itself for a known length")
+			reqs := rec.requests(t)
+			last := reqs[len(reqs)-1]
+			require.Len(t, last.files(), 1)
+			assert.Equal(t, data, last.files()[0].Data)
+			if tc.pipe {
+				assert.EqualValues(t, -1, last.ContentLength)
+			} else {
+				assert.Equal(t, last.BodySize, last.ContentLength, "the Content-Length is the body's length")
+			}
+			assert.Empty(t, filesStacks())
+		})
+	}
 }

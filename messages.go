@@ -10,13 +10,24 @@ import (
 	"net/url"
 )
 
-// MessagesService manages chat messages (v5 message feeds and v3) and their flags. Reach it as Client.Messages.
+// MessagesService manages chat messages, message feeds and their flags. Reach it as
+// Client.Messages.
 //
-// The plain methods (Create, Get, List, Flag, ...) use the current v5 API, where a message
-// belongs to a message feed (a sub-channel; a channel's default message feed has the
-// channel's ID as its ID). The V3 methods use the older v3 API, where a message belongs to a
-// channel directly and lists page by channel segment.
-type MessagesService struct{ c *Client }
+// Its methods (Create, Get, List, Flag, ...) use the current v5 API, where a message belongs
+// to a message feed (a sub-channel; a channel's default message feed has the channel's ID as
+// its ID). The older v3 API, where a message belongs to a channel directly and lists page by
+// channel segment, is on its V3 field.
+type MessagesService struct {
+	c *Client
+	// V3 holds the v3 message operations (Client.Messages.V3).
+	V3 *MessagesV3Service
+}
+
+// MessagesV3Service holds the v3 message operations, which have current v5 forms on
+// MessagesService. Reach it as Client.Messages.V3.
+type MessagesV3Service struct{ c *Client }
+
+func (s *MessagesService) init() { s.V3 = &MessagesV3Service{c: s.c} }
 
 // MessageDataType is the kind of a message's content. In v5 it is a free string of at most
 // 20 characters (the constants are the common values); in v3 it must be one of the
@@ -126,15 +137,6 @@ type Message struct {
 	EditedAt  Time `json:"editedAt"`
 	CreatedAt Time `json:"createdAt"`
 	UpdatedAt Time `json:"updatedAt"`
-
-	// Raw is the message's JSON as received, with any field this type does not know.
-	Raw json.RawMessage `json:"-"`
-}
-
-// UnmarshalJSON decodes a message and keeps its raw JSON.
-func (m *Message) UnmarshalJSON(b []byte) error {
-	type plain Message
-	return decodeRaw(b, (*plain)(m), &m.Raw)
 }
 
 // MessageFeed is a v5 message feed: a sub-channel of a channel that holds messages.
@@ -157,20 +159,13 @@ type MessageFeed struct {
 	CreatedAt        Time   `json:"createdAt"`
 	UpdatedAt        Time   `json:"updatedAt"`
 	MessagePreviewID string `json:"messagePreviewId,omitempty"`
-
-	// Raw is the message feed's JSON as received, with any field this type does not know.
-	Raw json.RawMessage `json:"-"`
-}
-
-// UnmarshalJSON decodes a message feed and keeps its raw JSON.
-func (f *MessageFeed) UnmarshalJSON(b []byte) error {
-	type plain MessageFeed
-	return decodeRaw(b, (*plain)(f), &f.Raw)
 }
 
 // MessagePayload is the API's v5 message bundle: messages with their message feeds, files
-// and users, and the cursors of list calls (Paging.Total is the number of matches).
+// and users, and the cursors of list calls (Paging.Total is the number of matches). Raw is
+// the whole answer.
 type MessagePayload struct {
+	rawJSON
 	Messages     []Message     `json:"messages"`
 	MessageFeeds []MessageFeed `json:"messageFeeds"`
 	Files        []File        `json:"files"`
@@ -181,14 +176,13 @@ type MessagePayload struct {
 func (p *MessagePayload) pageItems() []Message { return p.Messages }
 func (p *MessagePayload) pageInfo() Paging     { return p.Paging }
 
-// Message returns the message with the given ID, or nil.
-func (p *MessagePayload) Message(messageID string) *Message {
-	for i := range p.Messages {
-		if p.Messages[i].MessageID == messageID {
-			return &p.Messages[i]
-		}
-	}
-	return nil
+// Message returns the payload's first message (the one a Get, Create, Update or Flag is
+// about), or nil.
+func (p *MessagePayload) Message() *Message { return messagesFirst(p.Messages) }
+
+// MessageByID returns the message with the given ID, or nil.
+func (p *MessagePayload) MessageByID(messageID string) *Message {
+	return byID(p.Messages, messageID, func(m *Message) string { return m.MessageID })
 }
 
 // Author returns the sideloaded author of m, or nil.
@@ -199,8 +193,9 @@ func (p *MessagePayload) Author(m *Message) *User {
 	return findUser(p.Users, m.CreatorID)
 }
 
-// User returns the sideloaded user with the given ID (public, internal or private), or nil.
-func (p *MessagePayload) User(userID string) *User { return findUser(p.Users, userID) }
+// UserByID returns the sideloaded user with the given ID (public, internal or private), or
+// nil.
+func (p *MessagePayload) UserByID(userID string) *User { return findUser(p.Users, userID) }
 
 // MentionedUsers returns the sideloaded users m mentions by ID.
 func (p *MessagePayload) MentionedUsers(m *Message) []User {
@@ -218,8 +213,8 @@ func (p *MessagePayload) MentionedUsers(m *Message) []User {
 	return out
 }
 
-// File returns the sideloaded file with the given ID, or nil.
-func (p *MessagePayload) File(fileID string) *File { return findFile(p.Files, fileID) }
+// FileByID returns the sideloaded file with the given ID, or nil.
+func (p *MessagePayload) FileByID(fileID string) *File { return findFile(p.Files, fileID) }
 
 // MessageFiles returns the sideloaded files of m: its file, then its thumbnail.
 func (p *MessagePayload) MessageFiles(m *Message) []File {
@@ -237,16 +232,21 @@ func (p *MessagePayload) MessageFeed(m *Message) *MessageFeed {
 	return messagesFindFeed(p.MessageFeeds, m.MessageFeedID)
 }
 
+// MessageFeedByID returns the sideloaded message feed with the given ID, or nil.
+func (p *MessagePayload) MessageFeedByID(messageFeedID string) *MessageFeed {
+	return messagesFindFeed(p.MessageFeeds, messageFeedID)
+}
+
 func messagesFindFeed(feeds []MessageFeed, messageFeedID string) *MessageFeed {
-	if messageFeedID == "" {
+	return byID(feeds, messageFeedID, func(f *MessageFeed) string { return f.MessageFeedID })
+}
+
+// messagesFirst returns the first of items, or nil.
+func messagesFirst[T any](items []T) *T {
+	if len(items) == 0 {
 		return nil
 	}
-	for i := range feeds {
-		if feeds[i].MessageFeedID == messageFeedID {
-			return &feeds[i]
-		}
-	}
-	return nil
+	return &items[0]
 }
 
 func messagesFiles(files []File, ids ...string) []File {
@@ -262,13 +262,8 @@ func messagesFiles(files []File, ids ...string) []File {
 	return out
 }
 
-// messagesOne checks that a single-message answer holds its message.
-func messagesOne(p *MessagePayload, method, path string) (*MessagePayload, error) {
-	if _, err := first(&request{method: method, path: path}, p.Messages, "message"); err != nil {
-		return nil, err
-	}
-	return p, nil
-}
+// messagesOf lists the messages of an answer, for callOne.
+func messagesOf(p *MessagePayload) []Message { return p.Messages }
 
 // The v5 size limits of Data and Metadata ("less than 10 KB" and "less than 20 KB").
 const (
@@ -281,7 +276,7 @@ func messagesMentions(op string, mentions []MessageMention) error {
 		field := fmt.Sprintf("MentionedUsers[%d]", i)
 		if err := firstErr(
 			oneOf(op, field+".Type", m.Type, MessageMentionUser, MessageMentionChannel),
-			channelsStrings(op, field+".UserIDs", m.UserIDs, 50, 1, 24),
+			stringList(op, field+".UserIDs", m.UserIDs, 50, 1, 24),
 		); err != nil {
 			return err
 		}
@@ -345,55 +340,52 @@ func (p *CreateMessageParams) validate(op string) error {
 		metadataSize(op, "Data", p.Data, messagesDataLimit),
 		maxLen(op, "FileID", p.FileID, 30),
 		metadataSize(op, "Metadata", p.Metadata, messagesMetadataLimit),
-		channelsStrings(op, "Tags", p.Tags, 10, 0, 30),
+		stringList(op, "Tags", p.Tags, 10, 0, 30),
 		messagesMentions(op, p.MentionedUsers),
 	)
 }
 
-// Create posts a message to a message feed and returns it (Messages[0] of the payload).
+// Create posts a message to a message feed and returns it (the payload's Message()).
 // POST /api/v5/messages. Not retried once it may have reached the server: a repeat would
 // post the message twice.
-func (s *MessagesService) Create(ctx context.Context, params *CreateMessageParams) (*MessagePayload, error) {
+func (s *MessagesService) Create(ctx context.Context, params *CreateMessageParams, opts ...CallOption) (*MessagePayload, error) {
 	const op = "Messages.Create"
 	if err := params.validate(op); err != nil {
 		return nil, err
 	}
-	var p MessagePayload
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodPost, path: "/api/v5/messages", body: params}, &p); err != nil {
-		return nil, err
-	}
-	return messagesOne(&p, "POST", "/api/v5/messages")
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v5/messages", body: params, opts: opts}, "message", messagesOf)
 }
 
-// Get returns a message (Messages[0] of the payload) with its feed, files and users.
+// Get returns a message (the payload's Message()) with its feed, files and users.
 // GET /api/v5/messages/{messageId}.
-func (s *MessagesService) Get(ctx context.Context, messageID string) (*MessagePayload, error) {
+func (s *MessagesService) Get(ctx context.Context, messageID string, opts ...CallOption) (*MessagePayload, error) {
 	const op = "Messages.Get"
 	path, err := messagesID(op, "/api/v5/messages/%s", messageID)
 	if err != nil {
 		return nil, err
 	}
-	var p MessagePayload
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: path}, &p); err != nil {
-		return nil, err
-	}
-	return messagesOne(&p, "GET", path)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, "message", messagesOf)
 }
 
-// GetMany returns the messages with the given IDs (1 to 10 IDs of at most 30 characters).
+// GetManyMessagesParams name the messages of Messages.GetMany.
+type GetManyMessagesParams struct {
+	// MessageIDs (required) are 1 to 10 IDs of at most 30 characters.
+	MessageIDs []string
+}
+
+// GetMany returns the messages with the given IDs; the answer holds those that exist.
 // GET /api/v5/messages/list.
-func (s *MessagesService) GetMany(ctx context.Context, messageIDs []string) (*MessagePayload, error) {
+func (s *MessagesService) GetMany(ctx context.Context, params *GetManyMessagesParams, opts ...CallOption) (*MessagePayload, error) {
 	const op = "Messages.GetMany"
-	if err := idList(op, "messageIDs", messageIDs, 10, 30); err != nil {
+	if params == nil {
+		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
+	if err := idList(op, "MessageIDs", params.MessageIDs, 10, 30); err != nil {
 		return nil, err
 	}
 	q := query{}
-	q.list("messageIds", messageIDs)
-	var p MessagePayload
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: "/api/v5/messages/list", query: url.Values(q)}, &p); err != nil {
-		return nil, err
-	}
-	return &p, nil
+	q.list("messageIds", params.MessageIDs)
+	return call[MessagePayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v5/messages/list", query: url.Values(q), opts: opts})
 }
 
 // MessageSortBy orders Messages.List.
@@ -443,8 +435,8 @@ func (p *ListMessagesParams) query(op string) (query, error) {
 		required(op, "MessageFeedID", p.MessageFeedID),
 		maxLen(op, "MessageFeedID", p.MessageFeedID, 30),
 		maxLen(op, "ParentID", p.ParentID, 30),
-		channelsStrings(op, "IncludeTags", p.IncludeTags, 10, 0, 30),
-		channelsStrings(op, "ExcludeTags", p.ExcludeTags, 10, 0, 30),
+		stringList(op, "IncludeTags", p.IncludeTags, 10, 0, 30),
+		stringList(op, "ExcludeTags", p.ExcludeTags, 10, 0, 30),
 		maxLen(op, "DataType", string(p.DataType), 20),
 		maxLen(op, "After", p.After, 30),
 		maxLen(op, "Before", p.Before, 30),
@@ -477,23 +469,25 @@ func (p *ListMessagesParams) query(op string) (query, error) {
 // List returns an iterator over the messages of a message feed matching params, fetching
 // pages as it goes. GET /api/v5/messages. To work through flagged messages (a moderation
 // queue), set HasFlags, then Delete or ClearFlags each one.
-func (s *MessagesService) List(ctx context.Context, params *ListMessagesParams) iter.Seq2[Message, error] {
-	return listAllLegacy(ctx, params, s.ListPage)
+func (s *MessagesService) List(ctx context.Context, params *ListMessagesParams, opts ...CallOption) iter.Seq2[Message, error] {
+	return listAll(ctx, params, opts, s.ListPage)
+}
+
+// ListPages returns an iterator over the pages of a message feed's messages, with their
+// sideloads. GET /api/v5/messages.
+func (s *MessagesService) ListPages(ctx context.Context, params *ListMessagesParams, opts ...CallOption) iter.Seq2[*MessagePayload, error] {
+	return pages(ctx, params, opts, s.ListPage)
 }
 
 // ListPage returns one page of a message feed's messages with their sideloads and cursors.
 // GET /api/v5/messages.
-func (s *MessagesService) ListPage(ctx context.Context, params *ListMessagesParams) (*MessagePayload, error) {
+func (s *MessagesService) ListPage(ctx context.Context, params *ListMessagesParams, opts ...CallOption) (*MessagePayload, error) {
 	const op = "Messages.ListPage"
 	q, err := params.query(op)
 	if err != nil {
 		return nil, err
 	}
-	var p MessagePayload
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: "/api/v5/messages", query: url.Values(q)}, &p); err != nil {
-		return nil, err
-	}
-	return &p, nil
+	return call[MessagePayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v5/messages", query: url.Values(q), opts: opts})
 }
 
 // ListByCreatorParams filter and page Messages.ListByCreator.
@@ -535,15 +529,23 @@ func (p *ListByCreatorParams) query(op string) (query, error) {
 
 // ListByCreator returns an iterator over the messages of one user across feeds, fetching
 // pages as it goes; admins only. GET /api/v5/messages/user/{creatorId}.
-func (s *MessagesService) ListByCreator(ctx context.Context, creatorID string, params *ListByCreatorParams) iter.Seq2[Message, error] {
-	return listAllLegacy(ctx, params, func(ctx context.Context, p *ListByCreatorParams) (*MessagePayload, error) {
-		return s.ListByCreatorPage(ctx, creatorID, p)
+func (s *MessagesService) ListByCreator(ctx context.Context, creatorID string, params *ListByCreatorParams, opts ...CallOption) iter.Seq2[Message, error] {
+	return listAll(ctx, params, opts, func(ctx context.Context, p *ListByCreatorParams, o ...CallOption) (*MessagePayload, error) {
+		return s.ListByCreatorPage(ctx, creatorID, p, o...)
+	})
+}
+
+// ListByCreatorPages returns an iterator over the pages of one user's messages across
+// feeds; admins only. GET /api/v5/messages/user/{creatorId}.
+func (s *MessagesService) ListByCreatorPages(ctx context.Context, creatorID string, params *ListByCreatorParams, opts ...CallOption) iter.Seq2[*MessagePayload, error] {
+	return pages(ctx, params, opts, func(ctx context.Context, p *ListByCreatorParams, o ...CallOption) (*MessagePayload, error) {
+		return s.ListByCreatorPage(ctx, creatorID, p, o...)
 	})
 }
 
 // ListByCreatorPage returns one page of a user's messages (creatorID at most 24
 // characters); admins only. GET /api/v5/messages/user/{creatorId}.
-func (s *MessagesService) ListByCreatorPage(ctx context.Context, creatorID string, params *ListByCreatorParams) (*MessagePayload, error) {
+func (s *MessagesService) ListByCreatorPage(ctx context.Context, creatorID string, params *ListByCreatorParams, opts ...CallOption) (*MessagePayload, error) {
 	const op = "Messages.ListByCreatorPage"
 	path, err := pathf(op, "/api/v5/messages/user/%s", id("creatorID", creatorID))
 	if err != nil {
@@ -556,11 +558,7 @@ func (s *MessagesService) ListByCreatorPage(ctx context.Context, creatorID strin
 	if err != nil {
 		return nil, err
 	}
-	var p MessagePayload
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q)}, &p); err != nil {
-		return nil, err
-	}
-	return &p, nil
+	return call[MessagePayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q), opts: opts})
 }
 
 // UpdateMessageParams change a v5 message. Nil fields are left as they are.
@@ -575,10 +573,10 @@ type UpdateMessageParams struct {
 	MentionedUsers []MessageMention `json:"mentionedUsers,omitempty"`
 }
 
-// Update changes a message and returns it (Messages[0] of the payload).
+// Update changes a message and returns it (the payload's Message()).
 // PUT /api/v5/messages/{messageId}. Idempotent by construction (it sets fields to the given
 // values), so it is retried like a read.
-func (s *MessagesService) Update(ctx context.Context, messageID string, params *UpdateMessageParams) (*MessagePayload, error) {
+func (s *MessagesService) Update(ctx context.Context, messageID string, params *UpdateMessageParams, opts ...CallOption) (*MessagePayload, error) {
 	const op = "Messages.Update"
 	path, err := messagesID(op, "/api/v5/messages/%s", messageID)
 	if err != nil {
@@ -590,16 +588,12 @@ func (s *MessagesService) Update(ctx context.Context, messageID string, params *
 	if err := firstErr(
 		metadataSize(op, "Data", params.Data, messagesDataLimit),
 		metadataSize(op, "Metadata", params.Metadata, messagesMetadataLimit),
-		channelsStrings(op, "Tags", params.Tags, 10, 0, 30),
+		stringList(op, "Tags", params.Tags, 10, 0, 30),
 		messagesMentions(op, params.MentionedUsers),
 	); err != nil {
 		return nil, err
 	}
-	var p MessagePayload
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true}, &p); err != nil {
-		return nil, err
-	}
-	return messagesOne(&p, "PUT", path)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true, opts: opts}, "message", messagesOf)
 }
 
 // DeleteMessageParams qualify a deletion.
@@ -611,7 +605,7 @@ type DeleteMessageParams struct {
 // Delete deletes a message; params may be nil. DELETE /api/v5/messages/{messageId}.
 // Idempotent by construction (a deleted message stays deleted), so it is retried like a
 // read; a retry after a permanent deletion succeeded may answer ErrNotFound.
-func (s *MessagesService) Delete(ctx context.Context, messageID string, params *DeleteMessageParams) error {
+func (s *MessagesService) Delete(ctx context.Context, messageID string, params *DeleteMessageParams, opts ...CallOption) error {
 	const op = "Messages.Delete"
 	path, err := messagesID(op, "/api/v5/messages/%s", messageID)
 	if err != nil {
@@ -621,45 +615,41 @@ func (s *MessagesService) Delete(ctx context.Context, messageID string, params *
 	if params != nil {
 		q.boolean("permanent", params.Permanent)
 	}
-	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), idempotent: true}, nil)
+	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), idempotent: true, opts: opts}, nil)
 }
 
 // Flag flags a message as the caller (a user: call it on a Client.AsUser view) and returns
 // it. POST /api/v5/messages/{messageId}/flags. Not retried once it may have reached the
 // server: each flag counts.
-func (s *MessagesService) Flag(ctx context.Context, messageID string) (*MessagePayload, error) {
-	return s.flags(ctx, "Messages.Flag", http.MethodPost, "/api/v5/messages/%s/flags", messageID, false)
+func (s *MessagesService) Flag(ctx context.Context, messageID string, opts ...CallOption) (*MessagePayload, error) {
+	return s.flags(ctx, "Messages.Flag", http.MethodPost, "/api/v5/messages/%s/flags", messageID, false, opts)
 }
 
 // Unflag removes the caller's flag from a message and returns it.
 // DELETE /api/v5/messages/{messageId}/flags. Idempotent by construction (the caller's flag
 // stays removed), so it is retried like a read.
-func (s *MessagesService) Unflag(ctx context.Context, messageID string) (*MessagePayload, error) {
-	return s.flags(ctx, "Messages.Unflag", http.MethodDelete, "/api/v5/messages/%s/flags", messageID, true)
+func (s *MessagesService) Unflag(ctx context.Context, messageID string, opts ...CallOption) (*MessagePayload, error) {
+	return s.flags(ctx, "Messages.Unflag", http.MethodDelete, "/api/v5/messages/%s/flags", messageID, true, opts)
 }
 
 // ClearFlags removes every flag of a message (a moderator's dismissal) and returns it.
 // DELETE /api/v5/messages/{messageId}/flags/all. Idempotent by construction (the flags stay
 // removed), so it is retried like a read.
-func (s *MessagesService) ClearFlags(ctx context.Context, messageID string) (*MessagePayload, error) {
-	return s.flags(ctx, "Messages.ClearFlags", http.MethodDelete, "/api/v5/messages/%s/flags/all", messageID, true)
+func (s *MessagesService) ClearFlags(ctx context.Context, messageID string, opts ...CallOption) (*MessagePayload, error) {
+	return s.flags(ctx, "Messages.ClearFlags", http.MethodDelete, "/api/v5/messages/%s/flags/all", messageID, true, opts)
 }
 
-func (s *MessagesService) flags(ctx context.Context, op, method, format, messageID string, idempotent bool) (*MessagePayload, error) {
+func (s *MessagesService) flags(ctx context.Context, op, method, format, messageID string, idempotent bool, opts []CallOption) (*MessagePayload, error) {
 	path, err := messagesID(op, format, messageID)
 	if err != nil {
 		return nil, err
 	}
-	var p MessagePayload
-	if err := s.c.do(ctx, &request{op: op, method: method, path: path, idempotent: idempotent}, &p); err != nil {
-		return nil, err
-	}
-	return &p, nil
+	return callOne(ctx, s.c, &request{op: op, method: method, path: path, idempotent: idempotent, opts: opts}, "message", messagesOf)
 }
 
 // IsFlaggedByMe reports whether the caller flagged a message.
 // GET /api/v5/messages/{messageId}/flags.
-func (s *MessagesService) IsFlaggedByMe(ctx context.Context, messageID string) (bool, error) {
+func (s *MessagesService) IsFlaggedByMe(ctx context.Context, messageID string, opts ...CallOption) (bool, error) {
 	const op = "Messages.IsFlaggedByMe"
 	path, err := messagesID(op, "/api/v5/messages/%s/flags", messageID)
 	if err != nil {
@@ -668,7 +658,7 @@ func (s *MessagesService) IsFlaggedByMe(ctx context.Context, messageID string) (
 	var out struct {
 		Result bool `json:"result"`
 	}
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: path}, &out); err != nil {
+	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: path, opts: opts}, &out); err != nil {
 		return false, err
 	}
 	return out.Result, nil
@@ -676,9 +666,9 @@ func (s *MessagesService) IsFlaggedByMe(ctx context.Context, messageID string) (
 
 // ---- v3 messages ----
 
-// MessageV3Mentionee is a mention in a v3 message: users (at most 30 IDs) or the whole
+// V3MessageMentionee is a mention in a v3 message: users (at most 30 IDs) or the whole
 // channel. UserPublicIDs and UserInternalIDs are filled in answers only.
-type MessageV3Mentionee struct {
+type V3MessageMentionee struct {
 	// Type (required) is user or channel.
 	Type MessageMentionType `json:"type"`
 	// UserIDs are the mentioned users; leave empty for a channel mention.
@@ -687,8 +677,8 @@ type MessageV3Mentionee struct {
 	UserInternalIDs []string `json:"userInternalIds,omitempty"`
 }
 
-// MessageV3Reaction is the latest reaction to a v3 message, sent with real-time events.
-type MessageV3Reaction struct {
+// V3MessageReaction is the latest reaction to a v3 message, sent with real-time events.
+type V3MessageReaction struct {
 	ReferenceID     string `json:"referenceId,omitempty"`
 	ReferenceType   string `json:"referenceType,omitempty"`
 	ReactionName    string `json:"reactionName,omitempty"`
@@ -699,14 +689,14 @@ type MessageV3Reaction struct {
 	CreatedAt       Time   `json:"createdAt"`
 }
 
-// MessageV3 is a v3 chat message: it belongs to a channel and is ordered by ChannelSegment.
-type MessageV3 struct {
+// V3Message is a v3 chat message: it belongs to a channel and is ordered by ChannelSegment.
+type V3Message struct {
 	// ID is the message's private ID; Path its real-time event path.
 	ID        string `json:"_id,omitempty"`
 	Path      string `json:"path,omitempty"`
 	MessageID string `json:"messageId"`
 	ChannelID string `json:"channelId,omitempty"`
-	// UserID is the author (see MessageV3Payload.Author).
+	// UserID is the author (see V3MessagePayload.Author).
 	UserID string `json:"userId,omitempty"`
 	// Type is text, image, file, custom, video, audio or imagemap.
 	Type MessageDataType `json:"type,omitempty"`
@@ -730,73 +720,62 @@ type MessageV3 struct {
 	Reactions      MessageReactionCounts `json:"reactions,omitempty"`
 	MyReactions    []string              `json:"myReactions,omitempty"`
 	// LatestReaction is set in real-time events only.
-	LatestReaction *MessageV3Reaction   `json:"latestReaction,omitempty"`
+	LatestReaction *V3MessageReaction   `json:"latestReaction,omitempty"`
 	IsDeleted      bool                 `json:"isDeleted,omitempty"`
 	CreatedAt      Time                 `json:"createdAt"`
 	UpdatedAt      Time                 `json:"updatedAt"`
 	EditedAt       Time                 `json:"editedAt"`
-	Mentionees     []MessageV3Mentionee `json:"mentionees,omitempty"`
-
-	// Raw is the message's JSON as received, with any field this type does not know.
-	Raw json.RawMessage `json:"-"`
+	Mentionees     []V3MessageMentionee `json:"mentionees,omitempty"`
 }
 
-// UnmarshalJSON decodes a v3 message and keeps its raw JSON.
-func (m *MessageV3) UnmarshalJSON(b []byte) error {
-	type plain MessageV3
-	return decodeRaw(b, (*plain)(m), &m.Raw)
-}
-
-// MessageV3Payload is the API's v3 message bundle: messages with their users and files, and
-// the cursors of list calls (Paging.Previous holds the API's "prev").
-type MessageV3Payload struct {
-	Messages []MessageV3 `json:"messages"`
+// V3MessagePayload is the API's v3 message bundle: messages with their users and files, and
+// the cursors of list calls (Paging.Previous holds the API's "prev"). Raw is the whole
+// answer.
+type V3MessagePayload struct {
+	rawJSON
+	Messages []V3Message `json:"messages"`
 	Users    []User      `json:"users"`
 	Files    []File      `json:"files"`
 	Paging   Paging      `json:"paging"`
 }
 
-func (p *MessageV3Payload) pageItems() []MessageV3 { return p.Messages }
-func (p *MessageV3Payload) pageInfo() Paging       { return p.Paging }
+func (p *V3MessagePayload) pageItems() []V3Message { return p.Messages }
+func (p *V3MessagePayload) pageInfo() Paging       { return p.Paging }
 
-// Message returns the message with the given ID, or nil.
-func (p *MessageV3Payload) Message(messageID string) *MessageV3 {
-	for i := range p.Messages {
-		if p.Messages[i].MessageID == messageID {
-			return &p.Messages[i]
-		}
-	}
-	return nil
+// Message returns the payload's first message (the one a Get, Create, Update or Flag is
+// about), or nil.
+func (p *V3MessagePayload) Message() *V3Message { return messagesFirst(p.Messages) }
+
+// MessageByID returns the message with the given ID, or nil.
+func (p *V3MessagePayload) MessageByID(messageID string) *V3Message {
+	return byID(p.Messages, messageID, func(m *V3Message) string { return m.MessageID })
 }
 
 // Author returns the sideloaded author of m, or nil.
-func (p *MessageV3Payload) Author(m *MessageV3) *User {
+func (p *V3MessagePayload) Author(m *V3Message) *User {
 	if m == nil {
 		return nil
 	}
 	return findUser(p.Users, m.UserID)
 }
 
-// User returns the sideloaded user with the given ID (public, internal or private), or nil.
-func (p *MessageV3Payload) User(userID string) *User { return findUser(p.Users, userID) }
+// UserByID returns the sideloaded user with the given ID (public, internal or private), or
+// nil.
+func (p *V3MessagePayload) UserByID(userID string) *User { return findUser(p.Users, userID) }
 
-// File returns the sideloaded file with the given ID, or nil.
-func (p *MessageV3Payload) File(fileID string) *File { return findFile(p.Files, fileID) }
+// FileByID returns the sideloaded file with the given ID, or nil.
+func (p *V3MessagePayload) FileByID(fileID string) *File { return findFile(p.Files, fileID) }
 
 // MessageFiles returns the sideloaded file of m, if any.
-func (p *MessageV3Payload) MessageFiles(m *MessageV3) []File {
+func (p *V3MessagePayload) MessageFiles(m *V3Message) []File {
 	if m == nil {
 		return nil
 	}
 	return messagesFiles(p.Files, m.FileID)
 }
 
-func messagesV3One(p *MessageV3Payload, method, path string) (*MessageV3Payload, error) {
-	if _, err := first(&request{method: method, path: path}, p.Messages, "message"); err != nil {
-		return nil, err
-	}
-	return p, nil
-}
+// messagesV3Of lists the messages of a v3 answer, for callOne.
+func messagesV3Of(p *V3MessagePayload) []V3Message { return p.Messages }
 
 // messagesV3ID builds a v3 message path: IDs are at most 150 characters.
 func messagesV3ID(op, format, messageID string) (string, error) {
@@ -816,7 +795,7 @@ func messagesV3Type(op string, t MessageDataType) error {
 }
 
 // messagesV3Content checks the data, tags and mentionees of a v3 create or update.
-func messagesV3Content(op string, data map[string]any, tags []string, mentionees []MessageV3Mentionee) error {
+func messagesV3Content(op string, data map[string]any, tags []string, mentionees []V3MessageMentionee) error {
 	if text, ok := data["text"]; ok {
 		s, isString := text.(string)
 		if !isString {
@@ -827,7 +806,7 @@ func messagesV3Content(op string, data map[string]any, tags []string, mentionees
 		}
 	}
 	if err := firstErr(
-		channelsStrings(op, "Tags", tags, 10, 0, 30),
+		stringList(op, "Tags", tags, 10, 0, 30),
 		maxItems(op, "Mentionees", len(mentionees), 2),
 	); err != nil {
 		return err
@@ -847,8 +826,9 @@ func messagesV3Content(op string, data map[string]any, tags []string, mentionees
 	return nil
 }
 
-// CreateMessageV3Params describe a new v3 message. ChannelID is required.
-type CreateMessageV3Params struct {
+// V3CreateMessageParams describe a new v3 message (Messages.V3.Create). ChannelID is
+// required.
+type V3CreateMessageParams struct {
 	// ChannelID (required, at most 150 characters) is the channel to post in.
 	ChannelID string `json:"channelId"`
 	// MessageID sets the new message's ID (at most 150 characters); empty lets the server
@@ -867,15 +847,15 @@ type CreateMessageV3Params struct {
 	// Tags, at most 10 of at most 30 characters.
 	Tags []string `json:"tags,omitempty"`
 	// Mentionees (at most 2) notify users or the whole channel.
-	Mentionees []MessageV3Mentionee `json:"mentionees,omitempty"`
+	Mentionees []V3MessageMentionee `json:"mentionees,omitempty"`
 }
 
-// CreateV3 posts a message to a channel with the v3 API and returns it (Messages[0] of the
-// payload). POST /api/v3/messages. It differs from Create (v5) in addressing a channel
-// rather than a message feed, in its typed Type and in its mentionees. Not retried once it
-// may have reached the server: a repeat would post the message twice.
-func (s *MessagesService) CreateV3(ctx context.Context, params *CreateMessageV3Params) (*MessageV3Payload, error) {
-	const op = "Messages.CreateV3"
+// Create posts a message to a channel with the v3 API and returns it (the payload's
+// Message()). POST /api/v3/messages. It differs from Messages.Create (v5) in addressing a
+// channel rather than a message feed, in its typed Type and in its mentionees. Not retried
+// once it may have reached the server: a repeat would post the message twice.
+func (s *MessagesV3Service) Create(ctx context.Context, params *V3CreateMessageParams, opts ...CallOption) (*V3MessagePayload, error) {
+	const op = "Messages.V3.Create"
 	if params == nil {
 		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
 	}
@@ -890,49 +870,46 @@ func (s *MessagesService) CreateV3(ctx context.Context, params *CreateMessageV3P
 	); err != nil {
 		return nil, err
 	}
-	var p MessageV3Payload
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodPost, path: "/api/v3/messages", body: params}, &p); err != nil {
-		return nil, err
-	}
-	return messagesV3One(&p, "POST", "/api/v3/messages")
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v3/messages", body: params, opts: opts}, "message", messagesV3Of)
 }
 
-// GetV3 returns a message with the v3 API (Messages[0] of the payload).
-// GET /api/v3/messages/{messageId}. See Get for the v5 form.
-func (s *MessagesService) GetV3(ctx context.Context, messageID string) (*MessageV3Payload, error) {
-	const op = "Messages.GetV3"
+// Get returns a message with the v3 API (the payload's Message()).
+// GET /api/v3/messages/{messageId}. See Messages.Get for the v5 form.
+func (s *MessagesV3Service) Get(ctx context.Context, messageID string, opts ...CallOption) (*V3MessagePayload, error) {
+	const op = "Messages.V3.Get"
 	path, err := messagesV3ID(op, "/api/v3/messages/%s", messageID)
 	if err != nil {
 		return nil, err
 	}
-	var p MessageV3Payload
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: path}, &p); err != nil {
-		return nil, err
-	}
-	return messagesV3One(&p, "GET", path)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, "message", messagesV3Of)
 }
 
-// GetManyV3 returns the messages with the given IDs (1 to 10 IDs of at most 150
-// characters) with the v3 API. GET /api/v3/messages/list. See GetMany for the v5 form.
-func (s *MessagesService) GetManyV3(ctx context.Context, messageIDs []string) (*MessageV3Payload, error) {
-	const op = "Messages.GetManyV3"
-	if err := idList(op, "messageIDs", messageIDs, 10, 150); err != nil {
+// V3GetManyMessagesParams name the messages of Messages.V3.GetMany.
+type V3GetManyMessagesParams struct {
+	// MessageIDs (required) are 1 to 10 IDs of at most 150 characters.
+	MessageIDs []string
+}
+
+// GetMany returns the messages with the given IDs with the v3 API; the answer holds those
+// that exist. GET /api/v3/messages/list. See Messages.GetMany for the v5 form.
+func (s *MessagesV3Service) GetMany(ctx context.Context, params *V3GetManyMessagesParams, opts ...CallOption) (*V3MessagePayload, error) {
+	const op = "Messages.V3.GetMany"
+	if params == nil {
+		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
+	if err := idList(op, "MessageIDs", params.MessageIDs, 10, 150); err != nil {
 		return nil, err
 	}
 	q := query{}
-	q.list("messageIds", messageIDs)
-	var p MessageV3Payload
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: "/api/v3/messages/list", query: url.Values(q)}, &p); err != nil {
-		return nil, err
-	}
-	return &p, nil
+	q.list("messageIds", params.MessageIDs)
+	return call[V3MessagePayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/messages/list", query: url.Values(q), opts: opts})
 }
 
-// ListMessagesV3Params filter and page Messages.ListV3. ChannelID is required. The v3 API
+// V3ListMessagesParams filter and page Messages.V3.List. ChannelID is required. The v3 API
 // pages by channel segment: First or Last take the oldest or newest messages (1 to 100),
 // After or Before start after or before a segment; then PageToken (at most 1,000
 // characters) carries the position and the segment options are not sent with it.
-type ListMessagesV3Params struct {
+type V3ListMessagesParams struct {
 	// ChannelID (required, at most 100 characters).
 	ChannelID string
 	// Type keeps messages of one type.
@@ -957,9 +934,9 @@ type ListMessagesV3Params struct {
 	PageToken string
 }
 
-func (p *ListMessagesV3Params) token() *string { return &p.PageToken }
+func (p *V3ListMessagesParams) token() *string { return &p.PageToken }
 
-func (p *ListMessagesV3Params) query(op string) (query, error) {
+func (p *V3ListMessagesParams) query(op string) (query, error) {
 	if p == nil {
 		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
 	}
@@ -968,8 +945,8 @@ func (p *ListMessagesV3Params) query(op string) (query, error) {
 		maxLen(op, "ChannelID", p.ChannelID, 100),
 		messagesV3Type(op, p.Type),
 		maxLen(op, "ParentID", p.ParentID, 150),
-		channelsStrings(op, "Tags", p.Tags, 10, 0, 100),
-		channelsStrings(op, "ExcludeTags", p.ExcludeTags, 10, 0, 100),
+		stringList(op, "Tags", p.Tags, 10, 0, 100),
+		stringList(op, "ExcludeTags", p.ExcludeTags, 10, 0, 100),
 		PageParams{PageToken: p.PageToken}.validate(op),
 		channelsToken(op, p.PageToken, 1000),
 	}
@@ -1011,30 +988,32 @@ func (p *ListMessagesV3Params) query(op string) (query, error) {
 	return q, nil
 }
 
-// ListV3 returns an iterator over a channel's messages with the v3 API, fetching pages as
-// it goes. GET /api/v3/messages. It differs from List (v5) in addressing a channel rather
-// than a message feed and in paging by segment (see ListMessagesV3Params).
-func (s *MessagesService) ListV3(ctx context.Context, params *ListMessagesV3Params) iter.Seq2[MessageV3, error] {
-	return listAllLegacy(ctx, params, s.ListV3Page)
+// List returns an iterator over a channel's messages with the v3 API, fetching pages as it
+// goes. GET /api/v3/messages. It differs from Messages.List (v5) in addressing a channel
+// rather than a message feed and in paging by segment (see V3ListMessagesParams).
+func (s *MessagesV3Service) List(ctx context.Context, params *V3ListMessagesParams, opts ...CallOption) iter.Seq2[V3Message, error] {
+	return listAll(ctx, params, opts, s.ListPage)
 }
 
-// ListV3Page returns one page of a channel's messages with the v3 API.
-// GET /api/v3/messages. See ListV3.
-func (s *MessagesService) ListV3Page(ctx context.Context, params *ListMessagesV3Params) (*MessageV3Payload, error) {
-	const op = "Messages.ListV3Page"
+// ListPages returns an iterator over the pages of a channel's messages with the v3 API.
+// GET /api/v3/messages.
+func (s *MessagesV3Service) ListPages(ctx context.Context, params *V3ListMessagesParams, opts ...CallOption) iter.Seq2[*V3MessagePayload, error] {
+	return pages(ctx, params, opts, s.ListPage)
+}
+
+// ListPage returns one page of a channel's messages with the v3 API.
+// GET /api/v3/messages. See List.
+func (s *MessagesV3Service) ListPage(ctx context.Context, params *V3ListMessagesParams, opts ...CallOption) (*V3MessagePayload, error) {
+	const op = "Messages.V3.ListPage"
 	q, err := params.query(op)
 	if err != nil {
 		return nil, err
 	}
-	var p MessageV3Payload
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: "/api/v3/messages", query: url.Values(q)}, &p); err != nil {
-		return nil, err
-	}
-	return &p, nil
+	return call[V3MessagePayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/messages", query: url.Values(q), opts: opts})
 }
 
-// UpdateMessageV3Params change a v3 message. Nil fields are left as they are.
-type UpdateMessageV3Params struct {
+// V3UpdateMessageParams change a v3 message. Nil fields are left as they are.
+type V3UpdateMessageParams struct {
 	// Data replaces the content; for text, {"text": "..."} with at most 20,000 characters.
 	Data map[string]any `json:"data,omitempty"`
 	// Metadata replaces the metadata.
@@ -1042,14 +1021,14 @@ type UpdateMessageV3Params struct {
 	// Tags replaces the tags (at most 10 of at most 30 characters).
 	Tags []string `json:"tags,omitempty"`
 	// Mentionees (at most 2) replaces the mentions.
-	Mentionees []MessageV3Mentionee `json:"mentionees,omitempty"`
+	Mentionees []V3MessageMentionee `json:"mentionees,omitempty"`
 }
 
-// UpdateV3 changes a message with the v3 API and returns it (Messages[0] of the payload).
-// PUT /api/v3/messages/{messageId}. See Update for the v5 form. Idempotent by construction
-// (it sets fields to the given values), so it is retried like a read.
-func (s *MessagesService) UpdateV3(ctx context.Context, messageID string, params *UpdateMessageV3Params) (*MessageV3Payload, error) {
-	const op = "Messages.UpdateV3"
+// Update changes a message with the v3 API and returns it (the payload's Message()).
+// PUT /api/v3/messages/{messageId}. See Messages.Update for the v5 form. Idempotent by
+// construction (it sets fields to the given values), so it is retried like a read.
+func (s *MessagesV3Service) Update(ctx context.Context, messageID string, params *V3UpdateMessageParams, opts ...CallOption) (*V3MessagePayload, error) {
+	const op = "Messages.V3.Update"
 	path, err := messagesV3ID(op, "/api/v3/messages/%s", messageID)
 	if err != nil {
 		return nil, err
@@ -1060,62 +1039,56 @@ func (s *MessagesService) UpdateV3(ctx context.Context, messageID string, params
 	if err := messagesV3Content(op, params.Data, params.Tags, params.Mentionees); err != nil {
 		return nil, err
 	}
-	var p MessageV3Payload
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true}, &p); err != nil {
-		return nil, err
-	}
-	return messagesV3One(&p, "PUT", path)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true, opts: opts}, "message", messagesV3Of)
 }
 
-// DeleteV3 deletes a message with the v3 API. DELETE /api/v3/messages/{messageId}. See
-// Delete for the v5 form, which can also delete permanently. Idempotent by construction (a
-// deleted message stays deleted), so it is retried like a read.
-func (s *MessagesService) DeleteV3(ctx context.Context, messageID string) error {
-	const op = "Messages.DeleteV3"
+// Delete deletes a message with the v3 API. DELETE /api/v3/messages/{messageId}. See
+// Messages.Delete for the v5 form, which can also delete permanently. Idempotent by
+// construction (a deleted message stays deleted), so it is retried like a read. An answer of
+// success: false is an error matching ErrUnsuccessful.
+func (s *MessagesV3Service) Delete(ctx context.Context, messageID string, opts ...CallOption) error {
+	const op = "Messages.V3.Delete"
 	path, err := messagesV3ID(op, "/api/v3/messages/%s", messageID)
 	if err != nil {
 		return err
 	}
-	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, idempotent: true}, &channelsStatus{})
+	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, idempotent: true, opts: opts}, nil)
 }
 
-// FlagV3 flags a message as the caller with the v3 API and returns it.
-// POST /api/v3/messages/{messageId}/flag. See Flag for the v5 form. Not retried once it may
-// have reached the server: each flag counts.
-func (s *MessagesService) FlagV3(ctx context.Context, messageID string) (*MessageV3Payload, error) {
-	return s.flagsV3(ctx, "Messages.FlagV3", http.MethodPost, "/api/v3/messages/%s/flag", messageID, false)
+// Flag flags a message as the caller with the v3 API and returns it (the payload's
+// Message()). POST /api/v3/messages/{messageId}/flag. See Messages.Flag for the v5 form. Not
+// retried once it may have reached the server: each flag counts.
+func (s *MessagesV3Service) Flag(ctx context.Context, messageID string, opts ...CallOption) (*V3MessagePayload, error) {
+	return s.flags(ctx, "Messages.V3.Flag", http.MethodPost, "/api/v3/messages/%s/flag", messageID, false, opts)
 }
 
-// UnflagV3 removes the caller's flag from a message with the v3 API and returns it.
-// DELETE /api/v3/messages/{messageId}/unflag. See Unflag for the v5 form. Idempotent by
-// construction (the caller's flag stays removed), so it is retried like a read.
-func (s *MessagesService) UnflagV3(ctx context.Context, messageID string) (*MessageV3Payload, error) {
-	return s.flagsV3(ctx, "Messages.UnflagV3", http.MethodDelete, "/api/v3/messages/%s/unflag", messageID, true)
+// Unflag removes the caller's flag from a message with the v3 API and returns it.
+// DELETE /api/v3/messages/{messageId}/unflag. See Messages.Unflag for the v5 form.
+// Idempotent by construction (the caller's flag stays removed), so it is retried like a read.
+func (s *MessagesV3Service) Unflag(ctx context.Context, messageID string, opts ...CallOption) (*V3MessagePayload, error) {
+	return s.flags(ctx, "Messages.V3.Unflag", http.MethodDelete, "/api/v3/messages/%s/unflag", messageID, true, opts)
 }
 
-// ClearFlagsV3 removes every flag of a message with the v3 API and returns it.
-// DELETE /api/v3/messages/{messageId}/clearFlags. See ClearFlags for the v5 form.
+// ClearFlags removes every flag of a message with the v3 API and returns it.
+// DELETE /api/v3/messages/{messageId}/clearFlags. See Messages.ClearFlags for the v5 form.
 // Idempotent by construction (the flags stay removed), so it is retried like a read.
-func (s *MessagesService) ClearFlagsV3(ctx context.Context, messageID string) (*MessageV3Payload, error) {
-	return s.flagsV3(ctx, "Messages.ClearFlagsV3", http.MethodDelete, "/api/v3/messages/%s/clearFlags", messageID, true)
+func (s *MessagesV3Service) ClearFlags(ctx context.Context, messageID string, opts ...CallOption) (*V3MessagePayload, error) {
+	return s.flags(ctx, "Messages.V3.ClearFlags", http.MethodDelete, "/api/v3/messages/%s/clearFlags", messageID, true, opts)
 }
 
-func (s *MessagesService) flagsV3(ctx context.Context, op, method, format, messageID string, idempotent bool) (*MessageV3Payload, error) {
+func (s *MessagesV3Service) flags(ctx context.Context, op, method, format, messageID string, idempotent bool, opts []CallOption) (*V3MessagePayload, error) {
 	path, err := messagesV3ID(op, format, messageID)
 	if err != nil {
 		return nil, err
 	}
-	var p MessageV3Payload
-	if err := s.c.do(ctx, &request{op: op, method: method, path: path, idempotent: idempotent}, &p); err != nil {
-		return nil, err
-	}
-	return &p, nil
+	return callOne(ctx, s.c, &request{op: op, method: method, path: path, idempotent: idempotent, opts: opts}, "message", messagesV3Of)
 }
 
-// IsFlaggedByMeV3 reports whether the caller flagged a message, with the v3 API.
-// GET /api/v3/messages/{messageId}/isFlaggedByMe. See IsFlaggedByMe for the v5 form.
-func (s *MessagesService) IsFlaggedByMeV3(ctx context.Context, messageID string) (bool, error) {
-	const op = "Messages.IsFlaggedByMeV3"
+// IsFlaggedByMe reports whether the caller flagged a message, with the v3 API.
+// GET /api/v3/messages/{messageId}/isFlaggedByMe. See Messages.IsFlaggedByMe for the v5
+// form.
+func (s *MessagesV3Service) IsFlaggedByMe(ctx context.Context, messageID string, opts ...CallOption) (bool, error) {
+	const op = "Messages.V3.IsFlaggedByMe"
 	path, err := messagesV3ID(op, "/api/v3/messages/%s/isFlaggedByMe", messageID)
 	if err != nil {
 		return false, err
@@ -1126,7 +1099,7 @@ func (s *MessagesService) IsFlaggedByMeV3(ctx context.Context, messageID string)
 			Result bool `json:"result"`
 		} `json:"data"`
 	}
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: path}, &out); err != nil {
+	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: path, opts: opts}, &out); err != nil {
 		return false, err
 	}
 	return out.Data.Result, nil
@@ -1136,7 +1109,9 @@ func (s *MessagesService) IsFlaggedByMeV3(ctx context.Context, messageID string)
 
 // MessageFeedPayload is the API's message-feed bundle: message feeds with their latest
 // messages and users, and the cursors of list calls (Paging.Total is the number of matches).
+// Raw is the whole answer.
 type MessageFeedPayload struct {
+	rawJSON
 	MessageFeeds []MessageFeed `json:"messageFeeds"`
 	Messages     []Message     `json:"messages"`
 	Users        []User        `json:"users"`
@@ -1146,8 +1121,12 @@ type MessageFeedPayload struct {
 func (p *MessageFeedPayload) pageItems() []MessageFeed { return p.MessageFeeds }
 func (p *MessageFeedPayload) pageInfo() Paging         { return p.Paging }
 
-// MessageFeed returns the message feed with the given ID, or nil.
-func (p *MessageFeedPayload) MessageFeed(messageFeedID string) *MessageFeed {
+// MessageFeed returns the payload's first message feed (the one a GetFeed, CreateFeed or
+// UpdateFeed is about), or nil.
+func (p *MessageFeedPayload) MessageFeed() *MessageFeed { return messagesFirst(p.MessageFeeds) }
+
+// MessageFeedByID returns the message feed with the given ID, or nil.
+func (p *MessageFeedPayload) MessageFeedByID(messageFeedID string) *MessageFeed {
 	return messagesFindFeed(p.MessageFeeds, messageFeedID)
 }
 
@@ -1161,26 +1140,23 @@ func (p *MessageFeedPayload) Creator(f *MessageFeed) *User {
 
 // LastMessage returns the sideloaded latest message of f, or nil.
 func (p *MessageFeedPayload) LastMessage(f *MessageFeed) *Message {
-	if f == nil || f.LastMessageID == "" {
+	if f == nil {
 		return nil
 	}
-	for i := range p.Messages {
-		if p.Messages[i].MessageID == f.LastMessageID {
-			return &p.Messages[i]
-		}
-	}
-	return nil
+	return p.MessageByID(f.LastMessageID)
 }
 
-// User returns the sideloaded user with the given ID (public, internal or private), or nil.
-func (p *MessageFeedPayload) User(userID string) *User { return findUser(p.Users, userID) }
-
-func messagesFeedOne(p *MessageFeedPayload, method, path string) (*MessageFeedPayload, error) {
-	if _, err := first(&request{method: method, path: path}, p.MessageFeeds, "message feed"); err != nil {
-		return nil, err
-	}
-	return p, nil
+// MessageByID returns the sideloaded message with the given ID, or nil.
+func (p *MessageFeedPayload) MessageByID(messageID string) *Message {
+	return byID(p.Messages, messageID, func(m *Message) string { return m.MessageID })
 }
+
+// UserByID returns the sideloaded user with the given ID (public, internal or private), or
+// nil.
+func (p *MessageFeedPayload) UserByID(userID string) *User { return findUser(p.Users, userID) }
+
+// messageFeedsOf lists the message feeds of an answer, for callOne.
+func messageFeedsOf(p *MessageFeedPayload) []MessageFeed { return p.MessageFeeds }
 
 // messagesFeedPath builds a message-feed path from an ID of at most 30 characters.
 func messagesFeedPath(op, format, name, value string) (string, error) {
@@ -1206,10 +1182,10 @@ type CreateMessageFeedParams struct {
 	CreatedAt *Time `json:"createdAt,omitempty"`
 }
 
-// CreateFeed adds a message feed to a channel and returns it (MessageFeeds[0] of the
-// payload). POST /api/v5/message-feeds. Not retried once it may have reached the server: a
-// repeat would add a second feed.
-func (s *MessagesService) CreateFeed(ctx context.Context, params *CreateMessageFeedParams) (*MessageFeedPayload, error) {
+// CreateFeed adds a message feed to a channel and returns it (the payload's MessageFeed()).
+// POST /api/v5/message-feeds. Not retried once it may have reached the server: a repeat
+// would add a second feed.
+func (s *MessagesService) CreateFeed(ctx context.Context, params *CreateMessageFeedParams, opts ...CallOption) (*MessageFeedPayload, error) {
 	const op = "Messages.CreateFeed"
 	if params == nil {
 		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
@@ -1222,43 +1198,39 @@ func (s *MessagesService) CreateFeed(ctx context.Context, params *CreateMessageF
 	); err != nil {
 		return nil, err
 	}
-	const path = "/api/v5/message-feeds"
-	var p MessageFeedPayload
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodPost, path: path, body: params}, &p); err != nil {
-		return nil, err
-	}
-	return messagesFeedOne(&p, "POST", path)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v5/message-feeds", body: params, opts: opts}, "message feed", messageFeedsOf)
 }
 
-// GetFeed returns a message feed (MessageFeeds[0] of the payload) with its latest message.
+// GetFeed returns a message feed (the payload's MessageFeed()) with its latest message.
 // GET /api/v5/message-feeds/{messageFeedId}.
-func (s *MessagesService) GetFeed(ctx context.Context, messageFeedID string) (*MessageFeedPayload, error) {
+func (s *MessagesService) GetFeed(ctx context.Context, messageFeedID string, opts ...CallOption) (*MessageFeedPayload, error) {
 	const op = "Messages.GetFeed"
 	path, err := messagesFeedPath(op, "/api/v5/message-feeds/%s", "messageFeedID", messageFeedID)
 	if err != nil {
 		return nil, err
 	}
-	var p MessageFeedPayload
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: path}, &p); err != nil {
-		return nil, err
-	}
-	return messagesFeedOne(&p, "GET", path)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, "message feed", messageFeedsOf)
 }
 
-// GetFeeds returns the message feeds with the given IDs (1 to 10 IDs of at most 30
-// characters). GET /api/v5/message-feeds/list.
-func (s *MessagesService) GetFeeds(ctx context.Context, messageFeedIDs []string) (*MessageFeedPayload, error) {
+// GetFeedsParams name the message feeds of Messages.GetFeeds.
+type GetFeedsParams struct {
+	// MessageFeedIDs (required) are 1 to 10 IDs of at most 30 characters.
+	MessageFeedIDs []string
+}
+
+// GetFeeds returns the message feeds with the given IDs; the answer holds those that exist.
+// GET /api/v5/message-feeds/list.
+func (s *MessagesService) GetFeeds(ctx context.Context, params *GetFeedsParams, opts ...CallOption) (*MessageFeedPayload, error) {
 	const op = "Messages.GetFeeds"
-	if err := idList(op, "messageFeedIDs", messageFeedIDs, 10, 30); err != nil {
+	if params == nil {
+		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
+	if err := idList(op, "MessageFeedIDs", params.MessageFeedIDs, 10, 30); err != nil {
 		return nil, err
 	}
 	q := query{}
-	q.list("messageFeedIds", messageFeedIDs)
-	var p MessageFeedPayload
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: "/api/v5/message-feeds/list", query: url.Values(q)}, &p); err != nil {
-		return nil, err
-	}
-	return &p, nil
+	q.list("messageFeedIds", params.MessageFeedIDs)
+	return call[MessageFeedPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v5/message-feeds/list", query: url.Values(q), opts: opts})
 }
 
 // UpdateMessageFeedParams change a message feed.
@@ -1267,10 +1239,10 @@ type UpdateMessageFeedParams struct {
 	Name string `json:"name"`
 }
 
-// UpdateFeed renames a message feed (not a channel's default feed) and returns it
-// (MessageFeeds[0] of the payload). PUT /api/v5/message-feeds/{messageFeedId}. Idempotent
-// by construction (it sets the name), so it is retried like a read.
-func (s *MessagesService) UpdateFeed(ctx context.Context, messageFeedID string, params *UpdateMessageFeedParams) (*MessageFeedPayload, error) {
+// UpdateFeed renames a message feed (not a channel's default feed) and returns it (the
+// payload's MessageFeed()). PUT /api/v5/message-feeds/{messageFeedId}. Idempotent by
+// construction (it sets the name), so it is retried like a read.
+func (s *MessagesService) UpdateFeed(ctx context.Context, messageFeedID string, params *UpdateMessageFeedParams, opts ...CallOption) (*MessageFeedPayload, error) {
 	const op = "Messages.UpdateFeed"
 	path, err := messagesFeedPath(op, "/api/v5/message-feeds/%s", "messageFeedID", messageFeedID)
 	if err != nil {
@@ -1282,11 +1254,7 @@ func (s *MessagesService) UpdateFeed(ctx context.Context, messageFeedID string, 
 	if err := firstErr(required(op, "Name", params.Name), maxLen(op, "Name", params.Name, 100)); err != nil {
 		return nil, err
 	}
-	var p MessageFeedPayload
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true}, &p); err != nil {
-		return nil, err
-	}
-	return messagesFeedOne(&p, "PUT", path)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true, opts: opts}, "message feed", messageFeedsOf)
 }
 
 // DeleteMessageFeedParams qualify the deletion of a message feed.
@@ -1298,7 +1266,7 @@ type DeleteMessageFeedParams struct {
 // DeleteFeed deletes a message feed (not a channel's default feed); params may be nil.
 // DELETE /api/v5/message-feeds/{messageFeedId}. Idempotent by construction (a deleted feed
 // stays deleted), so it is retried like a read.
-func (s *MessagesService) DeleteFeed(ctx context.Context, messageFeedID string, params *DeleteMessageFeedParams) error {
+func (s *MessagesService) DeleteFeed(ctx context.Context, messageFeedID string, params *DeleteMessageFeedParams, opts ...CallOption) error {
 	const op = "Messages.DeleteFeed"
 	path, err := messagesFeedPath(op, "/api/v5/message-feeds/%s", "messageFeedID", messageFeedID)
 	if err != nil {
@@ -1308,7 +1276,7 @@ func (s *MessagesService) DeleteFeed(ctx context.Context, messageFeedID string, 
 	if params != nil {
 		q.boolean("permanent", params.Permanent)
 	}
-	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), idempotent: true}, nil)
+	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), idempotent: true, opts: opts}, nil)
 }
 
 // MessageFeedSortBy orders message feeds.
@@ -1361,35 +1329,51 @@ func (p *ListMessageFeedsParams) query(op string) (query, error) {
 // ListFeeds returns an iterator over the message feeds of a channel, fetching pages as it
 // goes. GET /api/v5/message-feeds/channel/{channelId}; channelID is the channel's internal
 // ID (at most 30 characters).
-func (s *MessagesService) ListFeeds(ctx context.Context, channelID string, params *ListMessageFeedsParams) iter.Seq2[MessageFeed, error] {
-	return listAllLegacy(ctx, params, func(ctx context.Context, p *ListMessageFeedsParams) (*MessageFeedPayload, error) {
-		return s.ListFeedsPage(ctx, channelID, p)
+func (s *MessagesService) ListFeeds(ctx context.Context, channelID string, params *ListMessageFeedsParams, opts ...CallOption) iter.Seq2[MessageFeed, error] {
+	return listAll(ctx, params, opts, func(ctx context.Context, p *ListMessageFeedsParams, o ...CallOption) (*MessageFeedPayload, error) {
+		return s.ListFeedsPage(ctx, channelID, p, o...)
+	})
+}
+
+// ListFeedsPages returns an iterator over the pages of a channel's message feeds.
+// GET /api/v5/message-feeds/channel/{channelId}. See ListFeeds.
+func (s *MessagesService) ListFeedsPages(ctx context.Context, channelID string, params *ListMessageFeedsParams, opts ...CallOption) iter.Seq2[*MessageFeedPayload, error] {
+	return pages(ctx, params, opts, func(ctx context.Context, p *ListMessageFeedsParams, o ...CallOption) (*MessageFeedPayload, error) {
+		return s.ListFeedsPage(ctx, channelID, p, o...)
 	})
 }
 
 // ListFeedsPage returns one page of a channel's message feeds.
 // GET /api/v5/message-feeds/channel/{channelId}. See ListFeeds.
-func (s *MessagesService) ListFeedsPage(ctx context.Context, channelID string, params *ListMessageFeedsParams) (*MessageFeedPayload, error) {
-	return s.listFeedsPage(ctx, "Messages.ListFeedsPage", "/api/v5/message-feeds/channel/%s", "channelID", channelID, params)
+func (s *MessagesService) ListFeedsPage(ctx context.Context, channelID string, params *ListMessageFeedsParams, opts ...CallOption) (*MessageFeedPayload, error) {
+	return s.listFeedsPage(ctx, "Messages.ListFeedsPage", "/api/v5/message-feeds/channel/%s", "channelID", channelID, params, opts)
 }
 
 // ListFeedsByCreator returns an iterator over the message feeds a user created, fetching
 // pages as it goes. GET /api/v5/message-feeds/user/{creatorId}; creatorID is at most 30
 // characters. The spec declares no paging for this answer: when the server sends none, the
 // iteration ends after the first page.
-func (s *MessagesService) ListFeedsByCreator(ctx context.Context, creatorID string, params *ListMessageFeedsParams) iter.Seq2[MessageFeed, error] {
-	return listAllLegacy(ctx, params, func(ctx context.Context, p *ListMessageFeedsParams) (*MessageFeedPayload, error) {
-		return s.ListFeedsByCreatorPage(ctx, creatorID, p)
+func (s *MessagesService) ListFeedsByCreator(ctx context.Context, creatorID string, params *ListMessageFeedsParams, opts ...CallOption) iter.Seq2[MessageFeed, error] {
+	return listAll(ctx, params, opts, func(ctx context.Context, p *ListMessageFeedsParams, o ...CallOption) (*MessageFeedPayload, error) {
+		return s.ListFeedsByCreatorPage(ctx, creatorID, p, o...)
+	})
+}
+
+// ListFeedsByCreatorPages returns an iterator over the pages of the message feeds a user
+// created. GET /api/v5/message-feeds/user/{creatorId}. See ListFeedsByCreator.
+func (s *MessagesService) ListFeedsByCreatorPages(ctx context.Context, creatorID string, params *ListMessageFeedsParams, opts ...CallOption) iter.Seq2[*MessageFeedPayload, error] {
+	return pages(ctx, params, opts, func(ctx context.Context, p *ListMessageFeedsParams, o ...CallOption) (*MessageFeedPayload, error) {
+		return s.ListFeedsByCreatorPage(ctx, creatorID, p, o...)
 	})
 }
 
 // ListFeedsByCreatorPage returns one page of the message feeds a user created.
 // GET /api/v5/message-feeds/user/{creatorId}. See ListFeedsByCreator.
-func (s *MessagesService) ListFeedsByCreatorPage(ctx context.Context, creatorID string, params *ListMessageFeedsParams) (*MessageFeedPayload, error) {
-	return s.listFeedsPage(ctx, "Messages.ListFeedsByCreatorPage", "/api/v5/message-feeds/user/%s", "creatorID", creatorID, params)
+func (s *MessagesService) ListFeedsByCreatorPage(ctx context.Context, creatorID string, params *ListMessageFeedsParams, opts ...CallOption) (*MessageFeedPayload, error) {
+	return s.listFeedsPage(ctx, "Messages.ListFeedsByCreatorPage", "/api/v5/message-feeds/user/%s", "creatorID", creatorID, params, opts)
 }
 
-func (s *MessagesService) listFeedsPage(ctx context.Context, op, format, name, value string, params *ListMessageFeedsParams) (*MessageFeedPayload, error) {
+func (s *MessagesService) listFeedsPage(ctx context.Context, op, format, name, value string, params *ListMessageFeedsParams, opts []CallOption) (*MessageFeedPayload, error) {
 	path, err := messagesFeedPath(op, format, name, value)
 	if err != nil {
 		return nil, err
@@ -1398,9 +1382,5 @@ func (s *MessagesService) listFeedsPage(ctx context.Context, op, format, name, v
 	if err != nil {
 		return nil, err
 	}
-	var p MessageFeedPayload
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q)}, &p); err != nil {
-		return nil, err
-	}
-	return &p, nil
+	return call[MessageFeedPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q), opts: opts})
 }

@@ -27,7 +27,7 @@ func init() {
 			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Messages.Get(ctx, "m1"); return err }},
 		conformanceCase{Method: "Messages.GetMany", Op: "GET /api/v5/messages/list",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Messages.GetMany(ctx, []string{"m1", "m2"})
+				_, err := c.Messages.GetMany(ctx, &amity.GetManyMessagesParams{MessageIDs: []string{"m1", "m2"}})
 				return err
 			}},
 		conformanceCase{Method: "Messages.ListPage", Op: "GET /api/v5/messages",
@@ -84,60 +84,63 @@ func init() {
 			}},
 
 		// v3
-		conformanceCase{Method: "Messages.CreateV3", Op: "POST /api/v3/messages", AsUser: true,
+		conformanceCase{Method: "Messages.V3.Create", Op: "POST /api/v3/messages", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Messages.CreateV3(ctx, &amity.CreateMessageV3Params{ChannelID: "ch1"})
+				_, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "ch1"})
 				return err
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Messages.CreateV3(ctx, &amity.CreateMessageV3Params{ChannelID: "ch1", MessageID: "m1", Type: amity.MessageDataTypeText,
+				_, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "ch1", MessageID: "m1", Type: amity.MessageDataTypeText,
 					Data: map[string]any{"text": "hi"}, FileID: "f1", ParentID: "m0", Metadata: map[string]any{"k": "v"}, Tags: []string{"t"},
-					Mentionees: []amity.MessageV3Mentionee{{Type: amity.MessageMentionUser, UserIDs: []string{"u2"}}, {Type: amity.MessageMentionChannel}}})
+					Mentionees: []amity.V3MessageMentionee{{Type: amity.MessageMentionUser, UserIDs: []string{"u2"}}, {Type: amity.MessageMentionChannel}}})
 				return err
 			}},
-		conformanceCase{Method: "Messages.GetV3", Op: "GET /api/v3/messages/{messageId}",
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Messages.GetV3(ctx, "m1"); return err }},
-		conformanceCase{Method: "Messages.GetManyV3", Op: "GET /api/v3/messages/list",
+		conformanceCase{Method: "Messages.V3.Get", Op: "GET /api/v3/messages/{messageId}",
+			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Messages.V3.Get(ctx, "m1"); return err }},
+		conformanceCase{Method: "Messages.V3.GetMany", Op: "GET /api/v3/messages/list",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Messages.GetManyV3(ctx, []string{"m1", "m2"})
+				_, err := c.Messages.V3.GetMany(ctx, &amity.V3GetManyMessagesParams{MessageIDs: []string{"m1", "m2"}})
 				return err
 			}},
-		conformanceCase{Method: "Messages.ListV3Page", Op: "GET /api/v3/messages",
+		conformanceCase{Method: "Messages.V3.ListPage", Op: "GET /api/v3/messages",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Messages.ListV3Page(ctx, &amity.ListMessagesV3Params{ChannelID: "ch1"})
+				_, err := c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{ChannelID: "ch1"})
 				return err
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Messages.ListV3Page(ctx, &amity.ListMessagesV3Params{ChannelID: "ch1", Type: amity.MessageDataTypeText, ParentID: "m0",
+				_, err := c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{ChannelID: "ch1", Type: amity.MessageDataTypeText, ParentID: "m0",
 					FilterByParentID: amity.Ptr(true), HasFlags: amity.Ptr(true), IsDeleted: amity.Ptr(false), Tags: []string{"a"},
 					ExcludeTags: []string{"b"}, First: 0, Last: 20, After: 0, Before: 100})
 				return err
 			}},
-		conformanceCase{Method: "Messages.UpdateV3", Op: "PUT /api/v3/messages/{messageId}",
+		conformanceCase{Method: "Messages.V3.Update", Op: "PUT /api/v3/messages/{messageId}",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Messages.UpdateV3(ctx, "m1", &amity.UpdateMessageV3Params{})
+				_, err := c.Messages.V3.Update(ctx, "m1", &amity.V3UpdateMessageParams{})
 				return err
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Messages.UpdateV3(ctx, "m1", &amity.UpdateMessageV3Params{Data: map[string]any{"text": "edited"},
+				_, err := c.Messages.V3.Update(ctx, "m1", &amity.V3UpdateMessageParams{Data: map[string]any{"text": "edited"},
 					Metadata: map[string]any{"k": "v"}, Tags: []string{"t"},
-					Mentionees: []amity.MessageV3Mentionee{{Type: amity.MessageMentionUser, UserIDs: []string{"u2"}}}})
+					Mentionees: []amity.V3MessageMentionee{{Type: amity.MessageMentionUser, UserIDs: []string{"u2"}}}})
 				return err
 			}},
-		conformanceCase{Method: "Messages.DeleteV3", Op: "DELETE /api/v3/messages/{messageId}",
-			Required: func(ctx context.Context, c *amity.Client) error { return c.Messages.DeleteV3(ctx, "m1") }},
-		conformanceCase{Method: "Messages.FlagV3", Op: "POST /api/v3/messages/{messageId}/flag", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Messages.FlagV3(ctx, "m1"); return err }},
-		conformanceCase{Method: "Messages.UnflagV3", Op: "DELETE /api/v3/messages/{messageId}/unflag", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Messages.UnflagV3(ctx, "m1"); return err }},
-		conformanceCase{Method: "Messages.ClearFlagsV3", Op: "DELETE /api/v3/messages/{messageId}/clearFlags",
+		conformanceCase{Method: "Messages.V3.Delete", Op: "DELETE /api/v3/messages/{messageId}",
+			Required: func(ctx context.Context, c *amity.Client) error { return c.Messages.V3.Delete(ctx, "m1") }},
+		conformanceCase{Method: "Messages.V3.Flag", Op: "POST /api/v3/messages/{messageId}/flag", AsUser: true,
+			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Messages.V3.Flag(ctx, "m1"); return err }},
+		conformanceCase{Method: "Messages.V3.Unflag", Op: "DELETE /api/v3/messages/{messageId}/unflag", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Messages.ClearFlagsV3(ctx, "m1")
+				_, err := c.Messages.V3.Unflag(ctx, "m1")
 				return err
 			}},
-		conformanceCase{Method: "Messages.IsFlaggedByMeV3", Op: "GET /api/v3/messages/{messageId}/isFlaggedByMe", AsUser: true,
+		conformanceCase{Method: "Messages.V3.ClearFlags", Op: "DELETE /api/v3/messages/{messageId}/clearFlags",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Messages.IsFlaggedByMeV3(ctx, "m1")
+				_, err := c.Messages.V3.ClearFlags(ctx, "m1")
+				return err
+			}},
+		conformanceCase{Method: "Messages.V3.IsFlaggedByMe", Op: "GET /api/v3/messages/{messageId}/isFlaggedByMe", AsUser: true,
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Messages.V3.IsFlaggedByMe(ctx, "m1")
 				return err
 			}},
 		// v5 message feeds
@@ -155,7 +158,7 @@ func init() {
 			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Messages.GetFeed(ctx, "mf1"); return err }},
 		conformanceCase{Method: "Messages.GetFeeds", Op: "GET /api/v5/message-feeds/list",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Messages.GetFeeds(ctx, []string{"mf1", "mf2"})
+				_, err := c.Messages.GetFeeds(ctx, &amity.GetFeedsParams{MessageFeedIDs: []string{"mf1", "mf2"}})
 				return err
 			}},
 		conformanceCase{Method: "Messages.UpdateFeed", Op: "PUT /api/v5/message-feeds/{messageFeedId}",

@@ -3,6 +3,7 @@ package amity_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -102,7 +103,7 @@ func TestMessagesPayloadDecodesAndResolves(t *testing.T) {
 	assert.Equal(t, 3, m.FlagCount)
 	assert.Equal(t, 250*time.Millisecond, time.Duration(m.CreatedAt.Nanosecond()))
 	assert.Equal(t, []amity.MessageMention{{Type: amity.MessageMentionUser, UserIDs: []string{"alice"}}}, m.MentionedUsers)
-	assert.Contains(t, string(m.Raw), `"futureField"`)
+	assert.Contains(t, string(p.Raw), `"futureField"`, "unknown fields stay reachable in the payload's Raw")
 	assert.Equal(t, amity.MessageReactionCounts{"like": 2, "sad": 1}, p.Messages[1].Reactions)
 
 	author := p.Author(m)
@@ -121,9 +122,13 @@ func TestMessagesPayloadDecodesAndResolves(t *testing.T) {
 	mentioned := p.MentionedUsers(m)
 	require.Len(t, mentioned, 1)
 	assert.Equal(t, "Alice", mentioned[0].DisplayName)
-	assert.Same(t, m, p.Message("m-101"))
-	assert.Equal(t, "alice", p.User("u-priv-alice").UserID)
-	assert.NotNil(t, p.File("file-thumb-1"))
+	assert.Same(t, m, p.MessageByID("m-101"))
+	assert.Same(t, m, p.Message(), "the primary message is the first")
+	assert.Nil(t, p.MessageByID("nope"))
+	assert.Equal(t, "alice", p.UserByID("u-priv-alice").UserID)
+	assert.NotNil(t, p.FileByID("file-thumb-1"))
+	assert.Same(t, feed, p.MessageFeedByID(m.MessageFeedID))
+	assert.Nil(t, (&amity.MessagePayload{}).Message())
 	assert.Nil(t, p.Author(nil))
 	assert.Nil(t, p.MessageFeed(nil))
 }
@@ -170,12 +175,13 @@ func TestMessagesWrites(t *testing.T) {
 		{"Get", "GET", "/api/v5/messages/m-201", one, func(c *amity.Client) error {
 			p, err := c.Messages.Get(ctx, "m-201")
 			if err == nil {
-				assert.Contains(t, string(p.Messages[0].Raw), "futureField")
+				assert.Contains(t, string(p.Raw), "futureField")
+				assert.Equal(t, "m-201", p.Message().MessageID)
 			}
 			return err
 		}, nil, ""},
 		{"GetMany", "GET", "/api/v5/messages/list", one, func(c *amity.Client) error {
-			_, err := c.Messages.GetMany(ctx, []string{"m-1", "m-2"})
+			_, err := c.Messages.GetMany(ctx, &amity.GetManyMessagesParams{MessageIDs: []string{"m-1", "m-2"}})
 			return err
 		}, url.Values{"messageIds": {"m-1", "m-2"}}, ""},
 		{"ListByCreatorPage", "GET", "/api/v5/messages/user/spammer1", fixture(t, "messages_page2.json"), func(c *amity.Client) error {
@@ -211,42 +217,42 @@ func TestMessagesWrites(t *testing.T) {
 			return err
 		}, nil, ""},
 		{"CreateV3", "POST", "/api/v3/messages", v3, func(c *amity.Client) error {
-			p, err := c.Messages.CreateV3(ctx, &amity.CreateMessageV3Params{ChannelID: "support", Type: amity.MessageDataTypeText,
-				Data: map[string]any{"text": "hi"}, Mentionees: []amity.MessageV3Mentionee{{Type: amity.MessageMentionChannel}}})
+			p, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "support", Type: amity.MessageDataTypeText,
+				Data: map[string]any{"text": "hi"}, Mentionees: []amity.V3MessageMentionee{{Type: amity.MessageMentionChannel}}})
 			if err == nil {
 				assert.Equal(t, "Spam Bot", p.Author(&p.Messages[0]).DisplayName)
 			}
 			return err
 		}, nil, `{"channelId":"support","type":"text","data":{"text":"hi"},"mentionees":[{"type":"channel"}]}`},
 		{"GetV3", "GET", "/api/v3/messages/v3m-1", v3, func(c *amity.Client) error {
-			_, err := c.Messages.GetV3(ctx, "v3m-1")
+			_, err := c.Messages.V3.Get(ctx, "v3m-1")
 			return err
 		}, nil, ""},
 		{"GetManyV3", "GET", "/api/v3/messages/list", v3, func(c *amity.Client) error {
-			_, err := c.Messages.GetManyV3(ctx, []string{"v3m-1", "v3m-2"})
+			_, err := c.Messages.V3.GetMany(ctx, &amity.V3GetManyMessagesParams{MessageIDs: []string{"v3m-1", "v3m-2"}})
 			return err
 		}, url.Values{"messageIds": {"v3m-1", "v3m-2"}}, ""},
 		{"UpdateV3", "PUT", "/api/v3/messages/v3m-1", v3, func(c *amity.Client) error {
-			_, err := c.Messages.UpdateV3(ctx, "v3m-1", &amity.UpdateMessageV3Params{Tags: []string{"x"}, Metadata: map[string]any{"a": true}})
+			_, err := c.Messages.V3.Update(ctx, "v3m-1", &amity.V3UpdateMessageParams{Tags: []string{"x"}, Metadata: map[string]any{"a": true}})
 			return err
 		}, nil, `{"tags":["x"],"metadata":{"a":true}}`},
 		{"DeleteV3", "DELETE", "/api/v3/messages/v3m-1", `{"status":"success","data":{"success":true}}`, func(c *amity.Client) error {
-			return c.Messages.DeleteV3(ctx, "v3m-1")
+			return c.Messages.V3.Delete(ctx, "v3m-1")
 		}, nil, ""},
 		{"FlagV3", "POST", "/api/v3/messages/v3m-1/flag", v3, func(c *amity.Client) error {
-			_, err := c.Messages.FlagV3(ctx, "v3m-1")
+			_, err := c.Messages.V3.Flag(ctx, "v3m-1")
 			return err
 		}, nil, ""},
 		{"UnflagV3", "DELETE", "/api/v3/messages/v3m-1/unflag", v3, func(c *amity.Client) error {
-			_, err := c.Messages.UnflagV3(ctx, "v3m-1")
+			_, err := c.Messages.V3.Unflag(ctx, "v3m-1")
 			return err
 		}, nil, ""},
 		{"ClearFlagsV3", "DELETE", "/api/v3/messages/v3m-1/clearFlags", v3, func(c *amity.Client) error {
-			_, err := c.Messages.ClearFlagsV3(ctx, "v3m-1")
+			_, err := c.Messages.V3.ClearFlags(ctx, "v3m-1")
 			return err
 		}, nil, ""},
 		{"IsFlaggedByMeV3", "GET", "/api/v3/messages/v3m-1/isFlaggedByMe", `{"status":"success","data":{"result":true}}`, func(c *amity.Client) error {
-			ok, err := c.Messages.IsFlaggedByMeV3(ctx, "v3m-1")
+			ok, err := c.Messages.V3.IsFlaggedByMe(ctx, "v3m-1")
 			assert.True(t, ok)
 			return err
 		}, nil, ""},
@@ -286,11 +292,11 @@ func TestMessagesRetryPolicy(t *testing.T) {
 			return err
 		}, false},
 		{"CreateV3", "POST", "/api/v3/messages", func(c *amity.Client) error {
-			_, err := c.Messages.CreateV3(ctx, &amity.CreateMessageV3Params{ChannelID: "ch"})
+			_, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "ch"})
 			return err
 		}, false},
 		{"Flag", "POST", "/api/v5/messages/m/flags", func(c *amity.Client) error { _, err := c.Messages.Flag(ctx, "m"); return err }, false},
-		{"FlagV3", "POST", "/api/v3/messages/m/flag", func(c *amity.Client) error { _, err := c.Messages.FlagV3(ctx, "m"); return err }, false},
+		{"FlagV3", "POST", "/api/v3/messages/m/flag", func(c *amity.Client) error { _, err := c.Messages.V3.Flag(ctx, "m"); return err }, false},
 		{"Delete", "DELETE", "/api/v5/messages/m", func(c *amity.Client) error { return c.Messages.Delete(ctx, "m", nil) }, true},
 		{"ClearFlags", "DELETE", "/api/v5/messages/m/flags/all", func(c *amity.Client) error {
 			_, err := c.Messages.ClearFlags(ctx, "m")
@@ -328,10 +334,10 @@ func TestMessagesListV3(t *testing.T) {
 		return jsonResponder(200, p1)(r)
 	})
 	ctx := context.Background()
-	params := &amity.ListMessagesV3Params{ChannelID: "support", HasFlags: amity.Ptr(true), Type: amity.MessageDataTypeText,
+	params := &amity.V3ListMessagesParams{ChannelID: "support", HasFlags: amity.Ptr(true), Type: amity.MessageDataTypeText,
 		FilterByParentID: amity.Ptr(true), Tags: []string{"promo"}, Last: 2, Before: 60}
 	var ids []string
-	for m, err := range c.Messages.ListV3(ctx, params) {
+	for m, err := range c.Messages.V3.List(ctx, params) {
 		require.NoError(t, err)
 		ids = append(ids, m.MessageID)
 	}
@@ -342,7 +348,7 @@ func TestMessagesListV3(t *testing.T) {
 	assert.Equal(t, url.Values{"channelId": {"support"}, "hasFlag": {"true"}, "type": {"text"}, "filterByParentId": {"true"},
 		"tags": {"promo"}, "options[token]": {"v3tok-2"}}, queries[1])
 
-	p, err := c.Messages.ListV3Page(ctx, &amity.ListMessagesV3Params{ChannelID: "support"})
+	p, err := c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{ChannelID: "support"})
 	require.NoError(t, err)
 	assert.Equal(t, "v3tok-0", p.Paging.Previous, `"prev" decodes into Previous`)
 	m := &p.Messages[0]
@@ -354,16 +360,17 @@ func TestMessagesListV3(t *testing.T) {
 	assert.Equal(t, 64, m.HashFlag.Bits)
 	require.Len(t, m.Mentionees, 1)
 	assert.Equal(t, []string{"u-int-alice"}, m.Mentionees[0].UserInternalIDs)
-	assert.Contains(t, string(m.Raw), "futureField")
+	assert.Contains(t, string(p.Raw), "futureField")
+	assert.Same(t, m, p.Message())
 	assert.Equal(t, "Spam Bot", p.Author(m).DisplayName)
 	assert.Empty(t, p.MessageFiles(m))
-	doc := p.Message("v3m-2")
+	doc := p.MessageByID("v3m-2")
 	require.NotNil(t, doc)
 	files := p.MessageFiles(doc)
 	require.Len(t, files, 1)
 	assert.Equal(t, "application/pdf", files[0].Attributes.MimeType)
-	assert.NotNil(t, p.File("file-doc-1"))
-	assert.NotNil(t, p.User("spammer1"))
+	assert.NotNil(t, p.FileByID("file-doc-1"))
+	assert.NotNil(t, p.UserByID("spammer1"))
 }
 
 func TestMessagesAPIErrors(t *testing.T) {
@@ -387,7 +394,7 @@ func TestMessagesAPIErrors(t *testing.T) {
 	require.ErrorAs(t, err, &ae)
 	assert.Equal(t, amity.CodeUserMuted, ae.Code)
 
-	_, err = c.Messages.CreateV3(ctx, &amity.CreateMessageV3Params{ChannelID: "ch", Data: map[string]any{"text": "http://x"}})
+	_, err = c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "ch", Data: map[string]any{"text": "http://x"}})
 	assert.ErrorIs(t, err, amity.ErrLinkNotAllowed)
 
 	_, err = c.Messages.Get(ctx, "empty")
@@ -458,10 +465,14 @@ func TestMessagesBadInputSendsNothing(t *testing.T) {
 			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.MentionedUsers = []amity.MessageMention{{UserIDs: many(51)}} }))
 			return err
 		}},
-		"Get blank":    {"messageID", func() error { _, err := c.Messages.Get(ctx, ""); return err }},
-		"Get long":     {"messageID", func() error { _, err := c.Messages.Get(ctx, long(31)); return err }},
-		"GetMany 11":   {"messageIDs", func() error { _, err := c.Messages.GetMany(ctx, many(11)); return err }},
-		"GetMany none": {"messageIDs", func() error { _, err := c.Messages.GetMany(ctx, nil); return err }},
+		"Get blank": {"messageID", func() error { _, err := c.Messages.Get(ctx, ""); return err }},
+		"Get long":  {"messageID", func() error { _, err := c.Messages.Get(ctx, long(31)); return err }},
+		"GetMany 11": {"MessageIDs", func() error {
+			_, err := c.Messages.GetMany(ctx, &amity.GetManyMessagesParams{MessageIDs: many(11)})
+			return err
+		}},
+		"GetMany none": {"MessageIDs", func() error { _, err := c.Messages.GetMany(ctx, &amity.GetManyMessagesParams{}); return err }},
+		"GetMany nil":  {"params", func() error { _, err := c.Messages.GetMany(ctx, nil); return err }},
 		"List nil":     {"params", func() error { _, err := c.Messages.ListPage(ctx, nil); return err }},
 		"List feed":    {"MessageFeedID", func() error { _, err := c.Messages.ListPage(ctx, &amity.ListMessagesParams{}); return err }},
 		"List odd around": {"Limit", func() error {
@@ -496,50 +507,54 @@ func TestMessagesBadInputSendsNothing(t *testing.T) {
 		"Unflag dot":       {"messageID", func() error { _, err := c.Messages.Unflag(ctx, "."); return err }},
 		"ClearFlags blank": {"messageID", func() error { _, err := c.Messages.ClearFlags(ctx, ""); return err }},
 		"IsFlagged blank":  {"messageID", func() error { _, err := c.Messages.IsFlaggedByMe(ctx, ""); return err }},
-		"CreateV3 nil":     {"params", func() error { _, err := c.Messages.CreateV3(ctx, nil); return err }},
-		"CreateV3 channel": {"ChannelID", func() error { _, err := c.Messages.CreateV3(ctx, &amity.CreateMessageV3Params{}); return err }},
+		"CreateV3 nil":     {"params", func() error { _, err := c.Messages.V3.Create(ctx, nil); return err }},
+		"CreateV3 channel": {"ChannelID", func() error { _, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{}); return err }},
 		"CreateV3 type": {"Type", func() error {
-			_, err := c.Messages.CreateV3(ctx, &amity.CreateMessageV3Params{ChannelID: "c", Type: "sticker"})
+			_, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Type: "sticker"})
 			return err
 		}},
 		"CreateV3 text": {"Data.text", func() error {
-			_, err := c.Messages.CreateV3(ctx, &amity.CreateMessageV3Params{ChannelID: "c", Data: map[string]any{"text": long(20001)}})
+			_, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Data: map[string]any{"text": long(20001)}})
 			return err
 		}},
 		"CreateV3 text type": {"Data.text", func() error {
-			_, err := c.Messages.CreateV3(ctx, &amity.CreateMessageV3Params{ChannelID: "c", Data: map[string]any{"text": 5}})
+			_, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Data: map[string]any{"text": 5}})
 			return err
 		}},
 		"CreateV3 mentionees": {"Mentionees", func() error {
-			_, err := c.Messages.CreateV3(ctx, &amity.CreateMessageV3Params{ChannelID: "c", Mentionees: make([]amity.MessageV3Mentionee, 3)})
+			_, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Mentionees: make([]amity.V3MessageMentionee, 3)})
 			return err
 		}},
 		"CreateV3 mention": {"Mentionees[0].Type", func() error {
-			_, err := c.Messages.CreateV3(ctx, &amity.CreateMessageV3Params{ChannelID: "c", Mentionees: []amity.MessageV3Mentionee{{}}})
+			_, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Mentionees: []amity.V3MessageMentionee{{}}})
 			return err
 		}},
-		"GetV3 long":     {"messageID", func() error { _, err := c.Messages.GetV3(ctx, long(151)); return err }},
-		"GetManyV3 none": {"messageIDs", func() error { _, err := c.Messages.GetManyV3(ctx, nil); return err }},
-		"ListV3 nil":     {"params", func() error { _, err := c.Messages.ListV3Page(ctx, nil); return err }},
-		"ListV3 channel": {"ChannelID", func() error { _, err := c.Messages.ListV3Page(ctx, &amity.ListMessagesV3Params{}); return err }},
+		"GetV3 long": {"messageID", func() error { _, err := c.Messages.V3.Get(ctx, long(151)); return err }},
+		"GetManyV3 none": {"MessageIDs", func() error {
+			_, err := c.Messages.V3.GetMany(ctx, &amity.V3GetManyMessagesParams{})
+			return err
+		}},
+		"GetManyV3 nil":  {"params", func() error { _, err := c.Messages.V3.GetMany(ctx, nil); return err }},
+		"ListV3 nil":     {"params", func() error { _, err := c.Messages.V3.ListPage(ctx, nil); return err }},
+		"ListV3 channel": {"ChannelID", func() error { _, err := c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{}); return err }},
 		"ListV3 first": {"First", func() error {
-			_, err := c.Messages.ListV3Page(ctx, &amity.ListMessagesV3Params{ChannelID: "c", First: 101})
+			_, err := c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{ChannelID: "c", First: 101})
 			return err
 		}},
 		"ListV3 after": {"After", func() error {
-			_, err := c.Messages.ListV3Page(ctx, &amity.ListMessagesV3Params{ChannelID: "c", After: -1})
+			_, err := c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{ChannelID: "c", After: -1})
 			return err
 		}},
 		"ListV3 token": {"PageToken", func() error {
-			_, err := c.Messages.ListV3Page(ctx, &amity.ListMessagesV3Params{ChannelID: "c", PageToken: long(1001)})
+			_, err := c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{ChannelID: "c", PageToken: long(1001)})
 			return err
 		}},
-		"UpdateV3 nil":       {"params", func() error { _, err := c.Messages.UpdateV3(ctx, "m", nil); return err }},
-		"DeleteV3 blank":     {"messageID", func() error { return c.Messages.DeleteV3(ctx, "") }},
-		"FlagV3 blank":       {"messageID", func() error { _, err := c.Messages.FlagV3(ctx, ""); return err }},
-		"UnflagV3 blank":     {"messageID", func() error { _, err := c.Messages.UnflagV3(ctx, ""); return err }},
-		"ClearFlagsV3 blank": {"messageID", func() error { _, err := c.Messages.ClearFlagsV3(ctx, ""); return err }},
-		"IsFlaggedV3 blank":  {"messageID", func() error { _, err := c.Messages.IsFlaggedByMeV3(ctx, ""); return err }},
+		"UpdateV3 nil":       {"params", func() error { _, err := c.Messages.V3.Update(ctx, "m", nil); return err }},
+		"DeleteV3 blank":     {"messageID", func() error { return c.Messages.V3.Delete(ctx, "") }},
+		"FlagV3 blank":       {"messageID", func() error { _, err := c.Messages.V3.Flag(ctx, ""); return err }},
+		"UnflagV3 blank":     {"messageID", func() error { _, err := c.Messages.V3.Unflag(ctx, ""); return err }},
+		"ClearFlagsV3 blank": {"messageID", func() error { _, err := c.Messages.V3.ClearFlags(ctx, ""); return err }},
+		"IsFlaggedV3 blank":  {"messageID", func() error { _, err := c.Messages.V3.IsFlaggedByMe(ctx, ""); return err }},
 	}
 	for name, tc := range cases {
 		err := tc.call()
@@ -556,7 +571,7 @@ func TestMessagesBadInputSendsNothing(t *testing.T) {
 			}
 		},
 		func(yield func(string, error) bool) {
-			for m, err := range c.Messages.ListV3(ctx, &amity.ListMessagesV3Params{}) {
+			for m, err := range c.Messages.V3.List(ctx, &amity.V3ListMessagesParams{}) {
 				yield(m.MessageID, err)
 			}
 		},
@@ -591,9 +606,9 @@ func TestMessagesPagingVariantsConform(t *testing.T) {
 	require.NoError(t, err)
 	_, err = c.Messages.ListByCreatorPage(ctx, "u1", &amity.ListByCreatorParams{PageParams: amity.PageParams{PageToken: "tok"}})
 	require.NoError(t, err)
-	_, err = c.Messages.ListV3Page(ctx, &amity.ListMessagesV3Params{ChannelID: "ch1", First: 20, After: 3})
+	_, err = c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{ChannelID: "ch1", First: 20, After: 3})
 	require.NoError(t, err)
-	_, err = c.Messages.ListV3Page(ctx, &amity.ListMessagesV3Params{ChannelID: "ch1", PageToken: "tok", Last: 5})
+	_, err = c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{ChannelID: "ch1", PageToken: "tok", Last: 5})
 	require.NoError(t, err)
 	assert.Empty(t, srv.Violations())
 	assert.Len(t, srv.Calls(), 5)
@@ -647,14 +662,15 @@ func TestMessagesFeeds(t *testing.T) {
 		assert.Equal(t, "support", f.ChannelPublicID)
 		assert.Equal(t, 201, f.ChildCount)
 		assert.Equal(t, 2024, f.LastMessageTimestamp.Year())
-		assert.Contains(t, string(f.Raw), "futureField")
+		assert.Contains(t, string(page.Raw), "futureField")
 		assert.Equal(t, "Alice", page.Creator(f).DisplayName)
 		last := page.LastMessage(f)
 		require.NotNil(t, last)
 		assert.Equal(t, map[string]any{"text": "hello"}, last.Data)
 		assert.Nil(t, page.LastMessage(&page.MessageFeeds[1]))
-		assert.Same(t, &page.MessageFeeds[1], page.MessageFeed("mf-billing"))
-		assert.Equal(t, "Bob", page.User("bob").DisplayName)
+		assert.Same(t, &page.MessageFeeds[1], page.MessageFeedByID("mf-billing"))
+		assert.Same(t, &page.MessageFeeds[0], page.MessageFeed())
+		assert.Equal(t, "Bob", page.UserByID("bob").DisplayName)
 	})
 
 	t.Run("by creator stops without paging", func(t *testing.T) {
@@ -688,7 +704,7 @@ func TestMessagesFeeds(t *testing.T) {
 			return err
 		}, nil, ""},
 		{"GetFeeds", "GET", "/api/v5/message-feeds/list", one, func(c *amity.Client) error {
-			_, err := c.Messages.GetFeeds(ctx, []string{"a", "b"})
+			_, err := c.Messages.GetFeeds(ctx, &amity.GetFeedsParams{MessageFeedIDs: []string{"a", "b"}})
 			return err
 		}, url.Values{"messageFeedIds": {"a", "b"}}, ""},
 		{"UpdateFeed", "PUT", "/api/v5/message-feeds/mf-billing", one, func(c *amity.Client) error {
@@ -754,9 +770,13 @@ func TestMessagesFeeds(t *testing.T) {
 				_, err := c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{ChannelID: "c", Name: strings.Repeat("n", 101)})
 				return err
 			}},
-			"Get blank":    {"messageFeedID", func() error { _, err := c.Messages.GetFeed(ctx, ""); return err }},
-			"Get long":     {"messageFeedID", func() error { _, err := c.Messages.GetFeed(ctx, long); return err }},
-			"GetFeeds 11":  {"messageFeedIDs", func() error { _, err := c.Messages.GetFeeds(ctx, make([]string, 11)); return err }},
+			"Get blank": {"messageFeedID", func() error { _, err := c.Messages.GetFeed(ctx, ""); return err }},
+			"Get long":  {"messageFeedID", func() error { _, err := c.Messages.GetFeed(ctx, long); return err }},
+			"GetFeeds 11": {"MessageFeedIDs", func() error {
+				_, err := c.Messages.GetFeeds(ctx, &amity.GetFeedsParams{MessageFeedIDs: make([]string, 11)})
+				return err
+			}},
+			"GetFeeds nil": {"params", func() error { _, err := c.Messages.GetFeeds(ctx, nil); return err }},
 			"Update nil":   {"params", func() error { _, err := c.Messages.UpdateFeed(ctx, "mf", nil); return err }},
 			"Update name":  {"Name", func() error { _, err := c.Messages.UpdateFeed(ctx, "mf", &amity.UpdateMessageFeedParams{}); return err }},
 			"Delete blank": {"messageFeedID", func() error { return c.Messages.DeleteFeed(ctx, " ", nil) }},
@@ -784,4 +804,192 @@ func TestMessagesFeedFixturesMatchSpec(t *testing.T) {
 	for _, file := range []string{"messages_feeds_page1.json", "messages_feeds_page2.json"} {
 		assert.NoError(t, spec.ValidateResponse("GET", "/api/v5/message-feeds/channel/64f0", 200, h, []byte(fixture(t, file))), file)
 	}
+}
+
+// TestMessagesUnsuccessful checks that {success: false} answers are errors matching
+// ErrUnsuccessful, for each method whose answer is only {success}.
+func TestMessagesUnsuccessful(t *testing.T) {
+	ctx := context.Background()
+	cases := []struct {
+		name, method, path, answer string
+		call                       func(c *amity.Client) error
+	}{
+		{"Delete", "DELETE", "/api/v5/messages/m1", `{"success":false}`,
+			func(c *amity.Client) error { return c.Messages.Delete(ctx, "m1", nil) }},
+		{"DeleteFeed", "DELETE", "/api/v5/message-feeds/mf1", `{"success":false}`,
+			func(c *amity.Client) error { return c.Messages.DeleteFeed(ctx, "mf1", nil) }},
+		{"V3.Delete", "DELETE", "/api/v3/messages/m1", `{"status":"success","data":{"success":false}}`,
+			func(c *amity.Client) error { return c.Messages.V3.Delete(ctx, "m1") }},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, mt := mockClient(t)
+			rec := chatRecord(t, mt, tc.method, tc.path, 200, tc.answer)
+			err := tc.call(c)
+			require.ErrorIs(t, err, amity.ErrUnsuccessful)
+			assert.False(t, errors.Is(err, amity.ErrNotFound))
+			assert.Len(t, rec.all(), 1)
+		})
+	}
+}
+
+// TestMessagesEntityAnswersMustHoldTheEntity checks that the answers about one message or
+// feed are malformed without it.
+func TestMessagesEntityAnswersMustHoldTheEntity(t *testing.T) {
+	ctx := context.Background()
+	cases := []struct {
+		name, method, path string
+		call               func(c *amity.Client) error
+	}{
+		{"Create", "POST", "/api/v5/messages", func(c *amity.Client) error {
+			_, err := c.Messages.Create(ctx, &amity.CreateMessageParams{MessageFeedID: "f", ReferenceID: "r", DataType: amity.MessageDataTypeText})
+			return err
+		}},
+		{"Get", "GET", "/api/v5/messages/m1", func(c *amity.Client) error { _, err := c.Messages.Get(ctx, "m1"); return err }},
+		{"Update", "PUT", "/api/v5/messages/m1", func(c *amity.Client) error {
+			_, err := c.Messages.Update(ctx, "m1", &amity.UpdateMessageParams{})
+			return err
+		}},
+		{"Flag", "POST", "/api/v5/messages/m1/flags", func(c *amity.Client) error { _, err := c.Messages.Flag(ctx, "m1"); return err }},
+		{"V3.Create", "POST", "/api/v3/messages", func(c *amity.Client) error {
+			_, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "ch"})
+			return err
+		}},
+		{"V3.Get", "GET", "/api/v3/messages/m1", func(c *amity.Client) error { _, err := c.Messages.V3.Get(ctx, "m1"); return err }},
+		{"V3.ClearFlags", "DELETE", "/api/v3/messages/m1/clearFlags", func(c *amity.Client) error {
+			_, err := c.Messages.V3.ClearFlags(ctx, "m1")
+			return err
+		}},
+		{"CreateFeed", "POST", "/api/v5/message-feeds", func(c *amity.Client) error {
+			_, err := c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{ChannelID: "ch", Name: "n"})
+			return err
+		}},
+		{"GetFeed", "GET", "/api/v5/message-feeds/mf1", func(c *amity.Client) error { _, err := c.Messages.GetFeed(ctx, "mf1"); return err }},
+		{"UpdateFeed", "PUT", "/api/v5/message-feeds/mf1", func(c *amity.Client) error {
+			_, err := c.Messages.UpdateFeed(ctx, "mf1", &amity.UpdateMessageFeedParams{Name: "n"})
+			return err
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, mt := mockClient(t, amity.WithMaxRetries(0))
+			chatRecord(t, mt, tc.method, tc.path, 200, `{"messages":[],"messageFeeds":[],"users":[]}`)
+			err := tc.call(c)
+			require.ErrorIs(t, err, amity.ErrMalformedResponse)
+			assert.False(t, errors.Is(err, amity.ErrNotFound))
+		})
+	}
+}
+
+// TestMessagesListPages checks the page iterators of every message list: the pages in
+// order, the cursor followed, per-call options on every request, an error yielded once.
+func TestMessagesListPages(t *testing.T) {
+	ctx := context.Background()
+	serve := func(t *testing.T, path, tokenValue, p1, p2 string) (*amity.Client, *[]http.Header) {
+		c, mt := mockClient(t)
+		var seen []http.Header
+		mt.RegisterResponder("GET", "https://api.test"+path, func(r *http.Request) (*http.Response, error) {
+			seen = append(seen, r.Header.Clone())
+			if r.URL.Query().Get("options[token]") == tokenValue {
+				return jsonResponder(200, p2)(r)
+			}
+			return jsonResponder(200, p1)(r)
+		})
+		return c, &seen
+	}
+	trace := amity.WithHeader("X-Trace", "t1")
+	check := func(t *testing.T, sizes []int, seen *[]http.Header) {
+		t.Helper()
+		require.Len(t, sizes, 2)
+		assert.Positive(t, sizes[0])
+		require.Len(t, *seen, 2)
+		for _, h := range *seen {
+			assert.Equal(t, "t1", h.Get("X-Trace"), "per-call options reach every page")
+		}
+	}
+	msgs1, msgs2 := fixture(t, "messages_page1.json"), fixture(t, "messages_page2.json")
+	t.Run("ListPages", func(t *testing.T) {
+		c, seen := serve(t, "/api/v5/messages", "vtok-2", msgs1, msgs2)
+		var sizes []int
+		for p, err := range c.Messages.ListPages(ctx, &amity.ListMessagesParams{MessageFeedID: "support"}, trace) {
+			require.NoError(t, err)
+			sizes = append(sizes, len(p.Messages))
+			assert.NotEmpty(t, p.Raw)
+		}
+		check(t, sizes, seen)
+	})
+	t.Run("ListByCreatorPages", func(t *testing.T) {
+		c, seen := serve(t, "/api/v5/messages/user/spammer1", "vtok-2", msgs1, msgs2)
+		var sizes []int
+		for p, err := range c.Messages.ListByCreatorPages(ctx, "spammer1", nil, trace) {
+			require.NoError(t, err)
+			sizes = append(sizes, len(p.Messages))
+		}
+		check(t, sizes, seen)
+		var ids []string
+		for m, err := range c.Messages.ListByCreator(ctx, "spammer1", nil) {
+			require.NoError(t, err)
+			ids = append(ids, m.MessageID)
+		}
+		assert.Equal(t, []string{"m-101", "m-102", "m-103"}, ids)
+	})
+	feeds1, feeds2 := fixture(t, "messages_feeds_page1.json"), fixture(t, "messages_feeds_page2.json")
+	t.Run("ListFeedsPages", func(t *testing.T) {
+		c, seen := serve(t, "/api/v5/message-feeds/channel/64f0", "ftok-2", feeds1, feeds2)
+		var sizes []int
+		for p, err := range c.Messages.ListFeedsPages(ctx, "64f0", nil, trace) {
+			require.NoError(t, err)
+			sizes = append(sizes, len(p.MessageFeeds))
+		}
+		check(t, sizes, seen)
+	})
+	t.Run("ListFeedsByCreatorPages", func(t *testing.T) {
+		c, seen := serve(t, "/api/v5/message-feeds/user/alice", "ftok-2", feeds1, feeds2)
+		var sizes []int
+		for p, err := range c.Messages.ListFeedsByCreatorPages(ctx, "alice", nil, trace) {
+			require.NoError(t, err)
+			sizes = append(sizes, len(p.MessageFeeds))
+		}
+		check(t, sizes, seen)
+	})
+	t.Run("V3.ListPages", func(t *testing.T) {
+		c, seen := serve(t, "/api/v3/messages", "v3tok-2", fixture(t, "messages_v3_page1.json"), fixture(t, "messages_v3_page2.json"))
+		var sizes []int
+		for p, err := range c.Messages.V3.ListPages(ctx, &amity.V3ListMessagesParams{ChannelID: "support"}, trace) {
+			require.NoError(t, err)
+			sizes = append(sizes, len(p.Messages))
+		}
+		check(t, sizes, seen)
+	})
+	t.Run("errors", func(t *testing.T) {
+		c, mt := mockClient(t)
+		n := 0
+		for p, err := range c.Messages.ListPages(ctx, nil) {
+			assert.Nil(t, p)
+			assert.ErrorIs(t, err, amity.ErrInvalidArgument)
+			n++
+		}
+		for p, err := range c.Messages.V3.ListPages(ctx, nil) {
+			assert.Nil(t, p)
+			assert.ErrorIs(t, err, amity.ErrInvalidArgument)
+			n++
+		}
+		for p, err := range c.Messages.ListFeedsPages(ctx, "", nil) {
+			assert.Nil(t, p)
+			assert.ErrorIs(t, err, amity.ErrInvalidArgument)
+			n++
+		}
+		for p, err := range c.Messages.ListByCreatorPages(ctx, " ", nil) {
+			assert.Nil(t, p)
+			assert.ErrorIs(t, err, amity.ErrInvalidArgument)
+			n++
+		}
+		for p, err := range c.Messages.ListFeedsByCreatorPages(ctx, "..", nil) {
+			assert.Nil(t, p)
+			assert.ErrorIs(t, err, amity.ErrInvalidArgument)
+			n++
+		}
+		assert.Equal(t, 5, n)
+		assert.Zero(t, mt.GetTotalCallCount())
+	})
 }
