@@ -2,7 +2,6 @@ package amity
 
 import (
 	"context"
-	"fmt"
 	"iter"
 	"net/http"
 	"net/url"
@@ -291,28 +290,6 @@ func channelsSame(id string, ch *Channel) bool {
 	return id != "" && (id == ch.ChannelID || id == ch.ChannelInternalID || id == ch.ChannelPublicID)
 }
 
-// channelsToken checks a page token against the operation's maximum length.
-func channelsToken(op, token string, maxLength int) error {
-	if len(token) > maxLength {
-		return &ValidationError{Op: op, Field: "PageToken", Reason: fmt.Sprintf("must be at most %d characters", maxLength)}
-	}
-	return nil
-}
-
-// stringList checks a list of strings: at most maxN items of minLen to maxLen characters.
-// TODO(lead): moves to validate.go (communities.go has the same helper).
-func stringList(op, field string, vs []string, maxN, minLen, maxLen int) error {
-	if err := maxItems(op, field, len(vs), maxN); err != nil {
-		return err
-	}
-	for _, v := range vs {
-		if n := len([]rune(v)); n < minLen || n > maxLen {
-			return &ValidationError{Op: op, Field: field, Reason: fmt.Sprintf("must hold strings of %d to %d characters", minLen, maxLen)}
-		}
-	}
-	return nil
-}
-
 // channelsUserIDs checks the user IDs of a membership operation: 1 to 100 IDs of 1 to 50
 // characters.
 func channelsUserIDs(op string, userIDs []string) error {
@@ -582,7 +559,7 @@ func (p *ListChannelsParams) query(op string) (query, error) {
 	}
 	if err := firstErr(
 		p.PageParams.validate(op),
-		channelsToken(op, p.PageToken, 100),
+		maxLen(op, "PageToken", p.PageToken, 100),
 		maxLen(op, "Keyword", p.Keyword, 100),
 		stringList(op, "Tags", p.Tags, 10, 0, 100),
 		stringList(op, "ExcludeTags", p.ExcludeTags, 10, 0, 100),
@@ -677,7 +654,7 @@ func (p *SearchChannelsParams) query(op string) (query, error) {
 	}
 	if err := firstErr(
 		p.PageParams.validate(op),
-		channelsToken(op, p.PageToken, 100),
+		maxLen(op, "PageToken", p.PageToken, 100),
 		required(op, "Query", p.Query),
 		stringList(op, "Tags", p.Tags, 10, 0, 100),
 		oneOf(op, "SortBy", p.SortBy, ChannelSearchSortRelevance, ChannelSearchSortLastActivity),
@@ -859,7 +836,7 @@ func (p *ListChannelMembersParams) query(op string) (query, error) {
 	}
 	if err := firstErr(
 		p.PageParams.validate(op),
-		channelsToken(op, p.PageToken, 1000),
+		maxLen(op, "PageToken", p.PageToken, 1000),
 		stringList(op, "Roles", p.Roles, 20, 1, 900),
 		maxItems(op, "Memberships", len(p.Memberships), 3),
 		maxLen(op, "Search", p.Search, 10000),
@@ -953,7 +930,7 @@ func (p *V3ListChannelMembersParams) query(op string) (query, error) {
 	}
 	if err := firstErr(
 		p.PageParams.validate(op),
-		channelsToken(op, p.PageToken, 100),
+		maxLen(op, "PageToken", p.PageToken, 100),
 		stringList(op, "Roles", p.Roles, 20, 1, 900),
 		oneOf(op, "Filter", p.Filter, V3ChannelMemberFilterAll, V3ChannelMemberFilterMuted, V3ChannelMemberFilterBanned, V3ChannelMemberFilterMemberAndBanned),
 		oneOf(op, "SortBy", p.SortBy, ChannelMemberSortLastCreated, ChannelMemberSortFirstCreated),

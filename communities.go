@@ -2,11 +2,9 @@ package amity
 
 import (
 	"context"
-	"fmt"
 	"iter"
 	"net/http"
 	"net/url"
-	"strings"
 )
 
 // CommunitiesService manages communities, their members, roles and bans. Reach it as
@@ -402,7 +400,7 @@ func (p *ListCommunitiesParams) query(op string) (query, error) {
 		p = &ListCommunitiesParams{}
 	}
 	if err := firstErr(
-		pageTokenParams(op, p.PageParams, 1000),
+		p.PageParams.validateToken(op, 1000),
 		maxLen(op, "Keyword", p.Keyword, 100),
 		stringList(op, "Tags", p.Tags, 10, 1, 1000),
 		oneOf(op, "Filter", p.Filter, CommunityFilterAll, CommunityFilterMember, CommunityFilterNotMember),
@@ -450,7 +448,7 @@ func (p *ListCommunityMembersParams) query(op string) (query, error) {
 		p = &ListCommunityMembersParams{}
 	}
 	checks := []error{
-		pageTokenParams(op, p.PageParams, 1000),
+		p.PageParams.validateToken(op, 1000),
 		maxItems(op, "Memberships", len(p.Memberships), 2),
 		stringList(op, "Roles", p.Roles, 20, 1, 100),
 		maxLen(op, "Search", p.Search, 10000),
@@ -673,34 +671,6 @@ func communityPath(op, format, communityID string) (string, error) {
 		return "", err
 	}
 	return pathf(op, format, id("communityID", communityID))
-}
-
-// stringList checks an optional list: at most maxN items, each minLen to maxLen characters
-// (a blank item is refused whatever minLen). A nil or empty list passes (it is not sent).
-// TRANSITIONAL home: it belongs in validate.go, beside idList.
-func stringList(op, field string, vs []string, maxN, minLen, maxLength int) error {
-	if err := maxItems(op, field, len(vs), maxN); err != nil {
-		return err
-	}
-	for _, v := range vs {
-		if strings.TrimSpace(v) == "" {
-			return &ValidationError{Op: op, Field: field, Reason: "must not hold empty values"}
-		}
-		if n := len([]rune(v)); n < minLen {
-			return &ValidationError{Op: op, Field: field + "[]", Reason: fmt.Sprintf("must be at least %d characters", minLen)}
-		}
-		if err := maxLen(op, field+"[]", v, maxLength); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// pageTokenParams checks paging fields with an endpoint's own bound on the page token
-// (maxToken characters). TRANSITIONAL home: it belongs in paging.go, as
-// PageParams.validateToken(op, maxLen).
-func pageTokenParams(op string, p PageParams, maxToken int) error {
-	return firstErr(p.validate(op), maxLen(op, "PageToken", p.PageToken, maxToken))
 }
 
 // Create creates a community and returns it (Communities[0]) with its sideloads.

@@ -115,7 +115,7 @@ func (p *ListCommunityCategoriesParams) query(op string) (query, error) {
 		p = &ListCommunityCategoriesParams{}
 	}
 	if err := firstErr(
-		pageTokenParams(op, p.PageParams, 1000),
+		p.PageParams.validateToken(op, 1000),
 		oneOf(op, "SortBy", p.SortBy, CommunityCategorySortFirstCreated, CommunityCategorySortLastCreated, CommunityCategorySortName),
 	); err != nil {
 		return nil, err

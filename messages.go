@@ -431,7 +431,7 @@ func (p *ListMessagesParams) query(op string) (query, error) {
 	}
 	if err := firstErr(
 		p.PageParams.validate(op),
-		channelsToken(op, p.PageToken, 100),
+		maxLen(op, "PageToken", p.PageToken, 100),
 		required(op, "MessageFeedID", p.MessageFeedID),
 		maxLen(op, "MessageFeedID", p.MessageFeedID, 30),
 		maxLen(op, "ParentID", p.ParentID, 30),
@@ -509,7 +509,7 @@ func (p *ListByCreatorParams) query(op string) (query, error) {
 	}
 	if err := firstErr(
 		p.PageParams.validate(op),
-		channelsToken(op, p.PageToken, 100),
+		maxLen(op, "PageToken", p.PageToken, 100),
 		maxLen(op, "ChannelID", p.ChannelID, 24),
 		maxLen(op, "After", p.After, 30),
 		maxLen(op, "Before", p.Before, 30),
@@ -948,7 +948,7 @@ func (p *V3ListMessagesParams) query(op string) (query, error) {
 		stringList(op, "Tags", p.Tags, 10, 0, 100),
 		stringList(op, "ExcludeTags", p.ExcludeTags, 10, 0, 100),
 		PageParams{PageToken: p.PageToken}.validate(op),
-		channelsToken(op, p.PageToken, 1000),
+		maxLen(op, "PageToken", p.PageToken, 1000),
 	}
 	for _, f := range []struct {
 		name string
@@ -1308,7 +1308,7 @@ func (p *ListMessageFeedsParams) query(op string) (query, error) {
 	}
 	if err := firstErr(
 		p.PageParams.validate(op),
-		channelsToken(op, p.PageToken, 100),
+		maxLen(op, "PageToken", p.PageToken, 100),
 		maxLen(op, "After", p.After, 30),
 		maxLen(op, "Before", p.Before, 30),
 		oneOf(op, "SortBy", p.SortBy, MessageFeedSortLastMessageDesc, MessageFeedSortLastMessageAsc),

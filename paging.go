@@ -179,6 +179,11 @@ type PageParams struct {
 
 func (p *PageParams) token() *string { return &p.PageToken }
 
+// validateToken is validate for an endpoint with its own bound on the page token.
+func (p PageParams) validateToken(op string, maxToken int) error {
+	return firstErr(p.validate(op), maxLen(op, "PageToken", p.PageToken, maxToken))
+}
+
 func (p PageParams) validate(op string) error {
 	if p.Limit < 0 || p.Limit > 100 {
 		return &ValidationError{Op: op, Field: "Limit", Reason: "must be between 1 and 100 (0 for the default)"}

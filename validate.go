@@ -92,3 +92,23 @@ func idList(op, field string, ids []string, maxN, maxLength int) error {
 	}
 	return nil
 }
+
+// stringList checks an optional list: at most maxN items, each minLen to maxLen characters
+// (a blank item is refused whatever minLen). A nil or empty list passes (it is not sent).
+func stringList(op, field string, vs []string, maxN, minLen, maxLength int) error {
+	if err := maxItems(op, field, len(vs), maxN); err != nil {
+		return err
+	}
+	for _, v := range vs {
+		if strings.TrimSpace(v) == "" {
+			return &ValidationError{Op: op, Field: field, Reason: "must not hold empty values"}
+		}
+		if n := len([]rune(v)); n < minLen {
+			return &ValidationError{Op: op, Field: field + "[]", Reason: fmt.Sprintf("must be at least %d characters", minLen)}
+		}
+		if err := maxLen(op, field+"[]", v, maxLength); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -67,7 +67,7 @@ type FollowEvent struct {
 // V3MessageEvent is the data of the message.* events (the v3 chat API): the v3 message
 // bundle (messages, users, files).
 type V3MessageEvent struct {
-	amity.MessageV3Payload
+	amity.V3MessagePayload
 	// Reactor is the reaction of didAddReaction and didRemoveReaction.
 	Reactor *amity.Reactor `json:"reactor,omitempty"`
 }
@@ -141,7 +141,7 @@ type PushFollowEvent struct {
 // messages, users and files.
 type PushMessageEvent struct {
 	PushNotification
-	amity.MessageV3Payload
+	amity.V3MessagePayload
 }
 
 // PushVideoStreamingEvent is the data of the video-streaming.started push notification.
