@@ -498,7 +498,7 @@ func TestChannelsBadInputSendsNothing(t *testing.T) {
 			_, err := c.Channels.Create(ctx, &amity.CreateChannelParams{NotificationMode: "loud"})
 			return err
 		}},
-		"Create user IDs": {"UserIDs", func() error {
+		"Create user IDs": {"UserIDs[]", func() error {
 			_, err := c.Channels.Create(ctx, &amity.CreateChannelParams{UserIDs: []string{long(51)}})
 			return err
 		}},

@@ -453,7 +453,7 @@ func TestMessagesBadInputSendsNothing(t *testing.T) {
 			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.Tags = many(11) }))
 			return err
 		}},
-		"Create tag length": {"Tags", func() error {
+		"Create tag length": {"Tags[]", func() error {
 			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.Tags = []string{long(31)} }))
 			return err
 		}},
