@@ -34,7 +34,7 @@ const (
 
 // AnalyticsActivity is one activity to record.
 type AnalyticsActivity struct {
-	// ContentID (required) is the post's or story's ID.
+	// ContentID (required) is the post's or story's ID (24 hex digits).
 	ContentID string
 	// ContentType (required) is post or story.
 	ContentType AnalyticsContentType
@@ -83,7 +83,7 @@ func (p *RecordActivitiesParams) validate(op string) error {
 			return &ValidationError{Op: op, Field: field + ".ActivityType", Reason: "is required"}
 		}
 		if err := firstErr(
-			required(op, field+".ContentID", a.ContentID),
+			objectID(op, field+".ContentID", a.ContentID),
 			oneOf(op, field+".ContentType", a.ContentType, AnalyticsPost, AnalyticsStory),
 			oneOf(op, field+".ActivityType", a.ActivityType, AnalyticsView, AnalyticsLinkClicked),
 		); err != nil {
