@@ -101,3 +101,11 @@ func drainB[T any](seq func(func(T, error) bool)) ([]T, error) {
 
 // ctxB is the context of the B-area unit tests.
 var ctxB = context.Background()
+
+// countB ranges over seq, failing t on an error, and returns the number of items.
+func countB[T any](t *testing.T, seq func(func(T, error) bool)) int {
+	t.Helper()
+	items, err := drainB(seq)
+	require.NoError(t, err)
+	return len(items)
+}
