@@ -109,3 +109,22 @@ func countB[T any](t *testing.T, seq func(func(T, error) bool)) int {
 	require.NoError(t, err)
 	return len(items)
 }
+
+type (
+	httpReq  = http.Request
+	httpResp = http.Response
+)
+
+// readBody reads a request's body for a recorder.
+func readBody(r *http.Request) string {
+	if r.Body == nil {
+		return ""
+	}
+	b, _ := io.ReadAll(r.Body)
+	return string(b)
+}
+
+// emptyResponse is an answer without a body.
+func emptyResponse(status int) *http.Response {
+	return httpmock.NewStringResponse(status, "")
+}
