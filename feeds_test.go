@@ -119,7 +119,6 @@ func TestFeedsGlobalAndFollowing(t *testing.T) {
 	}
 }
 
-
 func TestFeedsErrorsAndValidation(t *testing.T) {
 	c, mt := mockClient(t)
 	mt.RegisterResponder("GET", "https://api.test/api/v3/user-feeds/ghost", jsonResponder(404, notFoundBodyB))

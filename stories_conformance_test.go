@@ -26,18 +26,30 @@ func init() {
 				return err
 			}},
 		conformanceCase{Method: "Stories.Get", Op: "GET /api/v4/stories/{storyId}",
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Stories.Get(ctx, confStoryID); return err }},
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Stories.Get(ctx, confStoryID)
+				return err
+			}},
 		conformanceCase{Method: "Stories.Delete", Op: "DELETE /api/v4/stories/{storyId}",
 			Required: func(ctx context.Context, c *amity.Client) error { return c.Stories.Delete(ctx, confStoryID, nil) },
 			Full: func(ctx context.Context, c *amity.Client) error {
 				return c.Stories.Delete(ctx, confStoryID, &amity.DeleteStoryParams{Permanent: amity.Ptr(true)})
 			}},
 		conformanceCase{Method: "Stories.Flag", Op: "POST /api/v4/stories/{storyId}/flags", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Stories.Flag(ctx, confStoryID); return err }},
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Stories.Flag(ctx, confStoryID)
+				return err
+			}},
 		conformanceCase{Method: "Stories.Unflag", Op: "DELETE /api/v4/stories/{storyId}/flags", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Stories.Unflag(ctx, confStoryID); return err }},
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Stories.Unflag(ctx, confStoryID)
+				return err
+			}},
 		conformanceCase{Method: "Stories.ClearFlags", Op: "DELETE /api/v4/stories/{storyId}/flags/all",
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Stories.ClearFlags(ctx, confStoryID); return err }},
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Stories.ClearFlags(ctx, confStoryID)
+				return err
+			}},
 		conformanceCase{Method: "Stories.ListPage", Op: "GET /api/v4/stories",
 			Required: func(ctx context.Context, c *amity.Client) error {
 				_, err := c.Stories.ListPage(ctx, &amity.ListStoriesParams{TargetType: amity.StoryTargetCommunity, TargetID: "c1"})

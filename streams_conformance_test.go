@@ -33,7 +33,10 @@ func init() {
 		conformanceCase{Method: "Streams.Delete", Op: "DELETE /api/v3/video-streaming/{streamId}",
 			Required: func(ctx context.Context, c *amity.Client) error { return c.Streams.Delete(ctx, "s1") }},
 		conformanceCase{Method: "Streams.DisposeURL", Op: "DELETE /api/v3/video-streaming/{streamId}/streaming-url",
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Streams.DisposeURL(ctx, "s1"); return err }},
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Streams.DisposeURL(ctx, "s1")
+				return err
+			}},
 		conformanceCase{Method: "Streams.ListPage", Op: "GET /api/v3/video-streaming",
 			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Streams.ListPage(ctx, nil); return err },
 			Full: func(ctx context.Context, c *amity.Client) error {
