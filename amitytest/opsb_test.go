@@ -246,6 +246,9 @@ func TestAnalyticsViewsAndReach(t *testing.T) {
 	impression, reach := srv.Views("post", pid)
 	assert.Equal(t, 3, impression)
 	assert.Equal(t, 2, reach)
+	p := list(t, ok(t, call(t, srv, alice, "GET", "/api/v3/posts/"+pid, nil)), "posts")[0]
+	assert.EqualValues(t, 3, p["impression"], "the post carries its impression and reach")
+	assert.EqualValues(t, 2, p["reach"])
 	m := ok(t, call(t, srv, alice, "GET", "/api/v1/analytics/views/posts/"+pid+"/users?limit=1", nil))
 	assert.Equal(t, []string{"bob"}, ids(list(t, m, "users"), "userId"), "latest viewer first")
 	next := m["paging"].(map[string]any)["next"].(string)
@@ -300,6 +303,11 @@ func TestStreamStatusTransitions(t *testing.T) {
 		"streams": []map[string]any{{"streamId": id, "startTime": "a", "endTime": "b", "watchSeconds": 1}}}).status, "a nonce is used once")
 
 	other := list(t, ok(t, call(t, srv, bob, "POST", "/api/v3/video-streaming", map[string]any{"title": "Bob live"})), "videoStreamings")[0]["streamId"].(string)
+	// A liveStream post carries its stream in the post bundle.
+	assert.Equal(t, http.StatusForbidden, call(t, srv, alice, "POST", "/api/v4/posts", map[string]any{"dataType": "liveStream", "data": map[string]any{"streamId": other}}).status, "another user's stream")
+	m = createPost(t, srv, bob, map[string]any{"dataType": "liveStream", "data": map[string]any{"text": "Watch me", "streamId": other}})
+	assert.Equal(t, "liveStream", list(t, m, "posts")[0]["dataType"])
+	assert.Equal(t, []string{other}, ids(list(t, m, "videoStreamings"), "streamId"))
 	m = ok(t, call(t, srv, alice, "GET", "/api/v3/video-streaming?statuses=idle&sortBy=firstCreated&options[limit]=5", nil))
 	assert.Equal(t, []string{other}, ids(list(t, m["results"].(map[string]any), "videoStreamings"), "streamId"))
 	m = ok(t, call(t, srv, alice, "GET", "/api/v3/video-streaming?userPublicIds=alice", nil))

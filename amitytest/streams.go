@@ -390,3 +390,37 @@ func (s *Server) routesStreams() {
 		return nil
 	})
 }
+
+// checkStreamPost checks the data of a liveStream post: a stream of the caller's (or any,
+// for the admin) that is not deleted.
+func (c *ctx) checkStreamPost(dataType string, data map[string]any) error {
+	if dataType != "liveStream" {
+		return errBadRequest("Parameters validation error: a post with data.streamId has dataType liveStream")
+	}
+	id, _ := data["streamId"].(string)
+	st := c.st.b().streams[id]
+	if st == nil || st.deleted {
+		return errNotFound("Stream %s not found", id)
+	}
+	if !c.isAdmin && st.userID != c.identity {
+		return errPermission("The stream is not yours")
+	}
+	return nil
+}
+
+// postStreams renders the streams that liveStream posts refer to, for the post bundle.
+func (c *ctx) postStreams(posts, children []postJSON, b *sideload) []any {
+	out := []any{}
+	seen := map[string]bool{}
+	for _, list := range [][]postJSON{posts, children} {
+		for _, p := range list {
+			id, _ := p.Data["streamId"].(string)
+			if st := c.st.b().streams[id]; st != nil && !seen[id] {
+				seen[id] = true
+				out = append(out, c.streamJSON(st))
+				b.addUser(st.userID)
+			}
+		}
+	}
+	return out
+}
