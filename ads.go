@@ -116,7 +116,7 @@ func (p *AdPayload) AdvertiserByID(id string) *Advertiser {
 }
 
 // FileByID returns the sideloaded file with the given ID, or nil.
-func (p *AdPayload) FileByID(id string) *File { return byID(p.Files, id, fileKey) }
+func (p *AdPayload) FileByID(id string) *File { return findFile(p.Files, id) }
 
 // Advertiser returns the advertiser of ad, or nil.
 func (p *AdPayload) Advertiser(ad *Ad) *Advertiser {

@@ -124,7 +124,7 @@ func (p *ViewerPayload) pageInfo() Paging  { return p.Paging }
 func (p *ViewerPayload) UserByID(id string) *User { return findUser(p.Users, id) }
 
 // FileByID returns the sideloaded file (an avatar) with the given ID, or nil.
-func (p *ViewerPayload) FileByID(id string) *File { return byID(p.Files, id, fileKey) }
+func (p *ViewerPayload) FileByID(id string) *File { return findFile(p.Files, id) }
 
 // ListViewersParams pages the viewer listings.
 type ListViewersParams struct {

@@ -92,7 +92,7 @@ func (p *FollowPayload) Follow() *Follow {
 func (p *FollowPayload) UserByID(id string) *User { return findUser(p.Users, id) }
 
 // FileByID returns the sideloaded file with the given ID, or nil.
-func (p *FollowPayload) FileByID(id string) *File { return byID(p.Files, id, fileKey) }
+func (p *FollowPayload) FileByID(id string) *File { return findFile(p.Files, id) }
 
 // Follower returns the sideloaded user who follows in f, or nil.
 func (p *FollowPayload) Follower(f *Follow) *User {

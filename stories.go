@@ -237,7 +237,7 @@ func (p *StoryPayload) StoryByID(id string) *Story {
 func (p *StoryPayload) UserByID(id string) *User { return findUser(p.Users, id) }
 
 // FileByID returns the sideloaded file with the given ID, or nil.
-func (p *StoryPayload) FileByID(id string) *File { return byID(p.Files, id, fileKey) }
+func (p *StoryPayload) FileByID(id string) *File { return findFile(p.Files, id) }
 
 // CommunityByID returns the sideloaded community with the given ID, or nil.
 func (p *StoryPayload) CommunityByID(id string) *Community {
@@ -299,7 +299,7 @@ func (p *StoryTargetPayload) CommunityByID(id string) *Community {
 func (p *StoryTargetPayload) UserByID(id string) *User { return findUser(p.Users, id) }
 
 // FileByID returns the sideloaded file with the given ID, or nil.
-func (p *StoryTargetPayload) FileByID(id string) *File { return byID(p.Files, id, fileKey) }
+func (p *StoryTargetPayload) FileByID(id string) *File { return findFile(p.Files, id) }
 
 // StoryCountPayload is the answer of Stories.Count.
 type StoryCountPayload struct {
@@ -307,8 +307,6 @@ type StoryCountPayload struct {
 	// Count is the number of stories, active and expired.
 	Count int `json:"count"`
 }
-
-func fileKey(f *File) string { return f.FileID }
 
 func communityKey(c *Community) string {
 	if c.CommunityID != "" {

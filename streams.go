@@ -93,7 +93,7 @@ func (p *StreamPayload) StreamByID(id string) *VideoStreaming {
 func (p *StreamPayload) UserByID(id string) *User { return findUser(p.Users, id) }
 
 // FileByID returns the sideloaded file (a thumbnail) with the given ID, or nil.
-func (p *StreamPayload) FileByID(id string) *File { return byID(p.Files, id, fileKey) }
+func (p *StreamPayload) FileByID(id string) *File { return findFile(p.Files, id) }
 
 // Broadcaster returns the sideloaded user who created stream, or nil.
 func (p *StreamPayload) Broadcaster(stream *VideoStreaming) *User {

@@ -44,10 +44,3 @@ func (st *state) b() *stateB {
 	}
 	return st.opsB
 }
-
-// flatPage reads the flat limit and token of the operations that declare them (default 10,
-// the spec's default for these operations).
-func (c *ctx) flatPage() (page, error) {
-	c.bareOpts = true
-	return c.pageParams(10)
-}
