@@ -13,6 +13,9 @@ import (
 // StoriesService manages stories: short-lived image, video or text posts in a community,
 // the targets that hold them and their moderation (flags, clearing flags, deletion). Reach
 // it as Client.Stories.
+//
+// Spec 4.92.0 declares most story operations without any security scheme; the API needs
+// the caller's token like every other call (API-FACTS §1), so it is sent.
 type StoriesService struct{ c *Client }
 
 // StoryDataType is the kind of a story.
@@ -634,7 +637,9 @@ func (s *StoriesService) ListByTargetsPages(ctx context.Context, params *ListSto
 }
 
 // ListByTargetsPage returns one page of the active stories of several targets, sorted by
-// the targets' order, with their StoryTargets. GET /api/v4/stories-by-targets.
+// the targets' order, with their StoryTargets. GET /api/v4/stories-by-targets. The spec
+// takes options[token] but declares no paging in the answer; Paging is read when the API
+// sends it, and an answer without a next cursor ends ListByTargets.
 func (s *StoriesService) ListByTargetsPage(ctx context.Context, params *ListStoriesByTargetsParams, opts ...CallOption) (*StoryPayload, error) {
 	const op = "Stories.ListByTargetsPage"
 	q, err := params.query(op)
