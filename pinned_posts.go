@@ -30,11 +30,29 @@ const (
 	PinOrderDesc PinOrder = "desc"
 )
 
+// PinTargetType is the kind of entity pins belong to.
+type PinTargetType string
+
+// Pin target types: a community's pins, a message feed's, the network's (global pins).
+const (
+	PinTargetCommunity   PinTargetType = "community"
+	PinTargetMessageFeed PinTargetType = "messageFeed"
+	PinTargetNetwork     PinTargetType = "network"
+)
+
+// PinReferenceType is the kind of content pinned.
+type PinReferenceType string
+
+// Pinned content types.
+const (
+	PinReferencePost PinReferenceType = "post"
+)
+
 // Pin is one pinned post.
 type Pin struct {
 	// ReferenceID is the pinned post's ID; ReferenceType is post.
-	ReferenceID   string `json:"referenceId"`
-	ReferenceType string `json:"referenceType,omitempty"`
+	ReferenceID   string           `json:"referenceId"`
+	ReferenceType PinReferenceType `json:"referenceType,omitempty"`
 	// Placement is default, announcement or global.
 	Placement PinPlacement `json:"placement,omitempty"`
 	// PinnedBy is the user who pinned it.
@@ -45,9 +63,9 @@ type Pin struct {
 // PinTarget is where pins live (a community, or the network for global pins) and when its
 // pins last changed.
 type PinTarget struct {
-	TargetID          string `json:"targetId"`
-	TargetType        string `json:"targetType,omitempty"`
-	LastPinsUpdatedAt Time   `json:"lastPinsUpdatedAt"`
+	TargetID          string        `json:"targetId"`
+	TargetType        PinTargetType `json:"targetType,omitempty"`
+	LastPinsUpdatedAt Time          `json:"lastPinsUpdatedAt"`
 }
 
 // PinnedPostPayload is the answer of the pin calls: the pins in order, their targets and the

@@ -41,7 +41,8 @@ func TestPinnedPostsCommunity(t *testing.T) {
 	assert.Equal(t, "post-img", out.PinnedPost(out.PinByPostID("post-img")).PostID)
 	assert.Nil(t, out.PinnedPost(nil))
 	assert.Nil(t, out.PinByPostID("nope"))
-	assert.Equal(t, "community", out.PinTargets[0].TargetType)
+	assert.Equal(t, amity.PinTargetCommunity, out.PinTargets[0].TargetType)
+	assert.Equal(t, amity.PinReferencePost, out.Pins[0].ReferenceType)
 	assert.NotEmpty(t, out.Users, "the post bundle's sideloads")
 	assert.Contains(t, string(out.Raw), "pinFutureField")
 

@@ -168,12 +168,21 @@ type StoryItemTransform struct {
 	Rotate float64 `json:"rotate,omitempty"`
 }
 
+// StoryMentionType is the kind of a story mention.
+type StoryMentionType string
+
+// Story mention types: named users, or everyone in the channel.
+const (
+	StoryMentionUser    StoryMentionType = "user"
+	StoryMentionChannel StoryMentionType = "channel"
+)
+
 // StoryMention is a mention in a story.
 type StoryMention struct {
 	// Type is user or channel.
-	Type          string   `json:"type,omitempty"`
-	UserIDs       []string `json:"userIds,omitempty"`
-	UserPublicIDs []string `json:"userPublicIds,omitempty"`
+	Type          StoryMentionType `json:"type,omitempty"`
+	UserIDs       []string         `json:"userIds,omitempty"`
+	UserPublicIDs []string         `json:"userPublicIds,omitempty"`
 }
 
 // StoryTarget is a community or user that holds stories, with when its latest story expires

@@ -43,6 +43,7 @@ func TestStoriesCreate(t *testing.T) {
 	assert.Equal(t, 10, st.Impression)
 	assert.Equal(t, 3, st.Reactions["like"])
 	assert.Equal(t, []string{"bob"}, st.MentionedUsers[0].UserIDs)
+	assert.Equal(t, amity.StoryMentionUser, st.MentionedUsers[0].Type)
 	assert.Equal(t, 2026, st.ExpiresAt.Year())
 	assert.Contains(t, string(out.Raw), "storyFutureField", "unknown fields stay reachable in Raw")
 	assert.Equal(t, "Alice", out.Creator(st).DisplayName)
