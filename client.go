@@ -182,6 +182,24 @@ type Client struct {
 	Polls *PollsService
 	// Files: uploads and downloads of files, images and videos.
 	Files *FilesService
+
+	// Services of B:
+	// Stories: stories, their targets, flags and deletion.
+	Stories *StoriesService
+	// Feeds: user, community, content, following and global feeds.
+	Feeds *FeedsService
+	// Follows: the follow graph, follow requests and follow counts.
+	Follows *FollowsService
+	// Analytics: views and link clicks on posts and stories, and their viewers.
+	Analytics *AnalyticsService
+	// Streams: live video streams and their watch events.
+	Streams *StreamsService
+	// PinnedPosts: community pins and globally featured posts.
+	PinnedPosts *PinnedPostsService
+	// Search: semantic search of posts and communities.
+	Search *SearchService
+	// Ads: the network's ads and ad settings.
+	Ads *AdsService
 }
 
 // transport is what every view of a Client shares.
@@ -337,6 +355,15 @@ func (c *Client) init() {
 	c.Moderation.init()
 	c.Polls = &PollsService{c: c}
 	c.Files = &FilesService{c: c}
+	// Services of B:
+	c.Stories = &StoriesService{c: c}
+	c.Feeds = &FeedsService{c: c, V4: &FeedsV4Service{c: c}, V3: &FeedsV3Service{c: c}}
+	c.Follows = &FollowsService{c: c, V4: &FollowsV4Service{c: c}}
+	c.Analytics = &AnalyticsService{c: c}
+	c.Streams = &StreamsService{c: c}
+	c.PinnedPosts = &PinnedPostsService{c: c}
+	c.Search = &SearchService{c: c}
+	c.Ads = &AdsService{c: c}
 }
 
 // String describes the client without credentials.

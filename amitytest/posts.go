@@ -157,7 +157,9 @@ func (c *ctx) postJSON(p *post) postJSON {
 			flaggedChildren = true
 		}
 	}
+	impression, reach := st.b().reach("post", p.id) // views recorded by the analytics activities (B)
 	return postJSON{
+		Impression: impression, Reach: reach,
 		ID: p.id, Path: networkID + "/social/post/" + p.id, PostID: p.id, ParentPostID: p.parentID,
 		PostedUserID: p.postedUserID, PostedUserPublicID: p.postedUserID, PostedUserInternalID: posterInternal,
 		TargetID: p.targetID, TargetPublicID: p.targetID, TargetInternalID: st.targetInternalID(p.targetType, p.targetID),
@@ -276,6 +278,7 @@ func (c *ctx) postsBody(posts []*post, withPolls bool) postsResponse {
 	out.Communities = cb.communities()
 	out.CommunityUsers = nonNil(cb.members)
 	out.Categories = cb.categories()
+	out.VideoStreamings = c.postStreams(out.Posts, out.PostChildren, b) // streams.go (B)
 	out.Users = b.users()
 	out.Files = b.files()
 	return out
@@ -452,7 +455,9 @@ func (s *Server) createPost(c *ctx, req createPostRequest) error {
 			return errNotFound("Poll not found.")
 		}
 	case req.DataType == "liveStream" || req.Data["streamId"] != nil:
-		return errBadRequest("Live stream posts are not supported by amitytest")
+		if err := c.checkStreamPost(req.DataType, req.Data); err != nil { // streams.go (B)
+			return err
+		}
 	case custom:
 	case req.DataType == "" || req.DataType == "text" || req.DataType == "image" || req.DataType == "file" || req.DataType == "video":
 		if text == "" && len(req.Attachments) == 0 {
@@ -505,6 +510,9 @@ func (s *Server) createPost(c *ctx, req createPostRequest) error {
 		parent.data = req.Data
 	} else {
 		parent.data = map[string]any{"text": text}
+		if req.DataType == "liveStream" { // a live stream post (streams.go, B)
+			parent.dataType, parent.data["streamId"] = "liveStream", req.Data["streamId"]
+		}
 	}
 	if _, err := c.applyPostPreHook("post.shouldCreate", parent); err != nil {
 		return err

@@ -16,6 +16,15 @@ func (s *Server) routes() {
 	s.routesMessagesV3()
 	s.routesPolls()
 	s.routesModeration()
+	// Routes of B: stories, feeds, follows, analytics, streams, pins, search, ads.
+	s.routesStories()
+	s.routesFeedsB()
+	s.routesFollows()
+	s.routesAnalytics()
+	s.routesStreams()
+	s.routesPins()
+	s.routesSearch()
+	s.routesAds()
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, errNotFound("Resource Not Found."))
 	})

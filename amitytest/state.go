@@ -40,6 +40,10 @@ type state struct {
 	blocklist        []*rule
 	allowlist        []*rule
 	whitelistEnabled bool
+
+	// opsB holds the state of helper B's areas (stories, follows, analytics, streams, pins,
+	// ads); see state_b.go. Created on first use.
+	opsB *stateB
 }
 
 func newState(now time.Time) *state {

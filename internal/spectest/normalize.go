@@ -56,6 +56,16 @@ import (
 //     a JSON "delete" body, but the endpoint streams the file (API-FACTS §5;
 //     the unused FilePayloadResponse of the multi-file spec); it is replaced
 //     by a binary body of any media type with a Content-Disposition header.
+//  10. Query parameters that are arrays of objects (targets on GET
+//     /api/v4/stories-by-targets and /api/v4/stories/seen) have no style, and
+//     neither form nor deepObject style of such an array is defined by
+//     OpenAPI 3.0 or decoded by kin-openapi. The API's own JavaScript SDK
+//     sends them the way its HTTP client (axios) serializes nested params,
+//     targets[0][targetId]=c1&targets[0][targetType]=community, which the
+//     API's qs-style query parser reads back as the array. The parameter
+//     becomes a deepObject object with one property per index ("0" up to
+//     maxItems-1, "0" required) of the item schema, so that encoding
+//     validates, item fields and enums included.
 func normalize(doc *openapi3.T) []string {
 	counts := map[string]int{}
 	note := func(fix string, n int) {
@@ -140,6 +150,13 @@ func normalize(doc *openapi3.T) []string {
 					explode := true
 					pv.Explode = &explode
 					note("options query parameters made style: deepObject, explode: true", 1)
+				}
+			}
+
+			// 10. Arrays of objects in the query.
+			for _, p := range op.Parameters {
+				if indexArrayParam(p) {
+					note("array-of-object query parameters made indexed deepObject objects (targets[0][targetId])", 1)
 				}
 			}
 
@@ -383,4 +400,33 @@ func slim(v any, names bool) {
 			slim(child, false)
 		}
 	}
+}
+
+// indexArrayParam rewrites a query parameter whose schema is an array of
+// objects as a deepObject object keyed by index (repair 10).
+func indexArrayParam(p *openapi3.ParameterRef) bool {
+	pv := p.Value
+	if pv == nil || pv.In != openapi3.ParameterInQuery || pv.Schema == nil || pv.Schema.Value == nil {
+		return false
+	}
+	arr := pv.Schema.Value
+	if !arr.Type.Is(openapi3.TypeArray) || arr.Items == nil || arr.Items.Value == nil || !arr.Items.Value.Type.Is(openapi3.TypeObject) {
+		return false
+	}
+	n := 10
+	if arr.MaxItems != nil && *arr.MaxItems > 0 {
+		n = int(*arr.MaxItems)
+	}
+	obj := openapi3.NewObjectSchema()
+	for i := 0; i < n; i++ {
+		obj.Properties[fmt.Sprint(i)] = arr.Items
+	}
+	obj.Required = []string{"0"}
+	no := false
+	obj.AdditionalProperties = openapi3.AdditionalProperties{Has: &no}
+	pv.Schema = openapi3.NewSchemaRef("", obj)
+	pv.Style = openapi3.SerializationDeepObject
+	explode := true
+	pv.Explode = &explode
+	return true
 }

@@ -1,0 +1,579 @@
+package amitytest
+
+import (
+	"sort"
+	"strconv"
+	"time"
+)
+
+// storyLifetime is how long a story is listed after its creation (the product's 24 hours).
+const storyLifetime = 24 * time.Hour
+
+// story is a community story.
+type story struct {
+	id          string
+	creatorID   string
+	targetType  string
+	targetID    string
+	dataType    string
+	data        map[string]any
+	items       []map[string]any
+	metadata    map[string]any
+	referenceID string
+	flags       flagSet
+	deleted     bool
+	createdAt   time.Time
+	updatedAt   time.Time
+	expiresAt   time.Time
+	seq         int64
+}
+
+func (s *story) expired(now time.Time) bool { return !now.Before(s.expiresAt) }
+
+// storyJSON is the spec's Story shape.
+type storyJSON struct {
+	StoryID           string           `json:"storyId"`
+	Path              string           `json:"path"`
+	CreatorID         string           `json:"creatorId"`
+	CreatorPublicID   string           `json:"creatorPublicId"`
+	TargetID          string           `json:"targetId"`
+	TargetPublicID    string           `json:"targetPublicId"`
+	TargetType        string           `json:"targetType"`
+	DataType          string           `json:"dataType"`
+	Items             []map[string]any `json:"items"`
+	Data              map[string]any   `json:"data"`
+	Metadata          map[string]any   `json:"metadata"`
+	FlagCount         int              `json:"flagCount"`
+	CreatedAt         string           `json:"createdAt"`
+	UpdatedAt         string           `json:"updatedAt"`
+	ExpiresAt         string           `json:"expiresAt"`
+	Reactions         map[string]any   `json:"reactions"`
+	ReactionsCount    int              `json:"reactionsCount"`
+	MyReactions       []string         `json:"myReactions"`
+	CommentsCount     int              `json:"commentsCount"`
+	IsDeleted         bool             `json:"isDeleted"`
+	HasFlaggedComment bool             `json:"hasFlaggedComment"`
+	MentionedUsers    []any            `json:"mentionedUsers"`
+	Impression        int              `json:"impression"`
+	Reach             int              `json:"reach"`
+	ReferenceID       string           `json:"referenceId,omitempty"`
+}
+
+// storyTargetJSON is the spec's StoryTarget shape.
+type storyTargetJSON struct {
+	TargetID               string  `json:"targetId"`
+	TargetPublicID         string  `json:"targetPublicId"`
+	TargetType             string  `json:"targetType"`
+	LastStoryExpiresAt     *string `json:"lastStoryExpiresAt,omitempty"`
+	LastStorySeenExpiresAt *string `json:"lastStorySeenExpiresAt,omitempty"`
+	TargetUpdatedAt        string  `json:"targetUpdatedAt"`
+}
+
+// storiesResponse is the story bundle.
+type storiesResponse struct {
+	Stories        []storyJSON         `json:"stories"`
+	Comments       []commentJSON       `json:"comments"`
+	Files          []fileJSON          `json:"files"`
+	Users          []userJSON          `json:"users"`
+	Communities    []communityJSON     `json:"communities"`
+	CommunityUsers []communityUserJSON `json:"communityUsers"`
+	Categories     []categoryJSON      `json:"categories"`
+	StoryTargets   []storyTargetJSON   `json:"storyTargets,omitempty"`
+	Paging         *pagingNextPrevious `json:"paging,omitempty"`
+}
+
+// storyTargetsResponse is the story-target bundle.
+type storyTargetsResponse struct {
+	StoryTargets   []storyTargetJSON   `json:"storyTargets"`
+	Files          []fileJSON          `json:"files"`
+	Users          []userJSON          `json:"users"`
+	Communities    []communityJSON     `json:"communities"`
+	CommunityUsers []communityUserJSON `json:"communityUsers"`
+	Categories     []categoryJSON      `json:"categories"`
+	Paging         *pagingNextPrevious `json:"paging,omitempty"`
+}
+
+func (c *ctx) storyJSON(s *story) storyJSON {
+	st := c.st
+	creatorInternal := ""
+	if u := st.users[s.creatorID]; u != nil {
+		creatorInternal = u.internalID
+	}
+	comments, flagged := 0, false
+	for _, cm := range st.comments {
+		if cm.referenceType == "story" && cm.referenceID == s.id && !cm.deleted {
+			comments++
+			if cm.flags.count() > 0 {
+				flagged = true
+			}
+		}
+	}
+	impression, reach := st.b().reach("story", s.id)
+	return storyJSON{
+		StoryID: s.id, Path: networkID + "/social/story/" + s.id, CreatorID: creatorInternal, CreatorPublicID: s.creatorID,
+		TargetID: stableID("target:" + s.targetType + ":" + s.targetID), TargetPublicID: s.targetID, TargetType: s.targetType,
+		DataType: s.dataType, Items: nonNil(s.items), Data: obj(s.data), Metadata: obj(s.metadata), FlagCount: s.flags.count(),
+		CreatedAt: ts(s.createdAt), UpdatedAt: ts(s.updatedAt), ExpiresAt: ts(s.expiresAt),
+		Reactions: map[string]any{}, MyReactions: []string{}, CommentsCount: comments, IsDeleted: s.deleted,
+		HasFlaggedComment: flagged, MentionedUsers: []any{}, Impression: impression, Reach: reach,
+	}
+}
+
+// storyTarget renders the story state of one target for the caller.
+func (c *ctx) storyTarget(targetType, targetID string) storyTargetJSON {
+	b := c.st.b()
+	out := storyTargetJSON{TargetID: stableID("target:" + targetType + ":" + targetID), TargetPublicID: targetID, TargetType: targetType, TargetUpdatedAt: ts(c.st.started)}
+	var latest time.Time
+	now := c.now()
+	for _, s := range b.stories {
+		if s.targetType == targetType && s.targetID == targetID && !s.deleted && !s.expired(now) && s.expiresAt.After(latest) {
+			latest = s.expiresAt
+		}
+	}
+	if targetType == "community" {
+		if cm := c.st.communities[targetID]; cm != nil {
+			out.TargetUpdatedAt = ts(cm.updatedAt)
+		}
+	} else if u := c.st.users[targetID]; u != nil {
+		out.TargetUpdatedAt = ts(u.updatedAt)
+	}
+	out.LastStoryExpiresAt = tsPtr(latest)
+	if seen := b.storySeen[c.identity][targetType+":"+targetID]; !seen.IsZero() {
+		out.LastStorySeenExpiresAt = tsPtr(seen)
+	}
+	return out
+}
+
+// storiesBody renders stories with what they refer to.
+func (c *ctx) storiesBody(stories []*story) storiesResponse {
+	b := c.sideload()
+	cb := c.newCommunityBundle(b)
+	out := storiesResponse{Stories: []storyJSON{}, Comments: []commentJSON{}}
+	for _, s := range stories {
+		out.Stories = append(out.Stories, c.storyJSON(s))
+		b.addUser(s.creatorID)
+		if fid, ok := s.data["fileId"].(string); ok {
+			b.addFile(fid)
+		}
+		if s.targetType == "community" {
+			if cm := c.st.communities[s.targetID]; cm != nil {
+				cb.add(cm)
+			}
+		}
+	}
+	out.Users, out.Files = b.users(), b.files()
+	out.Communities, out.CommunityUsers, out.Categories = cb.communities(), nonNil(cb.members), cb.categories()
+	return out
+}
+
+// storyTargetsBody renders story targets with their communities and users.
+func (c *ctx) storyTargetsBody(targets []storyTargetJSON) storyTargetsResponse {
+	b := c.sideload()
+	cb := c.newCommunityBundle(b)
+	for _, t := range targets {
+		if t.TargetType == "community" {
+			if cm := c.st.communities[t.TargetPublicID]; cm != nil {
+				cb.add(cm)
+			}
+		} else {
+			b.addUser(t.TargetPublicID)
+		}
+	}
+	return storyTargetsResponse{StoryTargets: nonNil(targets), Users: b.users(), Files: b.files(),
+		Communities: cb.communities(), CommunityUsers: nonNil(cb.members), Categories: cb.categories()}
+}
+
+// story finds a story (deleted ones too).
+func (c *ctx) story(id string) (*story, error) {
+	s := c.st.b().stories[id]
+	if s == nil {
+		return nil, errNotFound("Story %s not found", id)
+	}
+	return s, nil
+}
+
+// canModerateStory reports whether the caller may moderate a story: the admin or a
+// moderator of its community.
+func (c *ctx) canModerateStory(s *story) bool {
+	if c.isAdmin {
+		return true
+	}
+	if s.targetType == "community" {
+		if cm := c.st.communities[s.targetID]; cm != nil {
+			return cm.isModerator(c.identity)
+		}
+	}
+	return false
+}
+
+// canReadTarget reports whether the caller may read a target's stories.
+func (c *ctx) canReadTarget(targetType, targetID string) error {
+	if targetType != "community" {
+		if c.st.liveUser(targetID) == nil {
+			return errNotFound("User Not Found.")
+		}
+		return nil
+	}
+	cm, err := c.liveCommunity(targetID)
+	if err != nil {
+		return err
+	}
+	if !cm.isPublic && !c.isAdmin && !cm.isMember(c.identity) {
+		return errForbidden("You are not a member of this community")
+	}
+	return nil
+}
+
+// targetStories lists a target's stories, newest first unless asc.
+func (c *ctx) targetStories(targetType, targetID, dataType string, expired, asc bool) []*story {
+	var list []*story
+	now := c.now()
+	for _, s := range c.st.b().stories {
+		if s.targetType != targetType || s.targetID != targetID || s.deleted || s.expired(now) != expired {
+			continue
+		}
+		if dataType != "" && s.dataType != dataType {
+			continue
+		}
+		list = append(list, s)
+	}
+	sortByCreated(list, func(s *story) (time.Time, int64) { return s.createdAt, s.seq }, !asc)
+	return list
+}
+
+// storyOrder reads options[sortBy] and options[orderBy]; asc reports ascending order.
+func (c *ctx) storyOrder() (asc bool, err error) {
+	if err := enum("options.sortBy", c.opt("sortBy"), "createdAt"); err != nil {
+		return false, err
+	}
+	order := c.opt("orderBy")
+	if err := enum("options.orderBy", order, "asc", "desc"); err != nil {
+		return false, err
+	}
+	return order == "asc", nil
+}
+
+// storyTargetsParam reads targets[i][targetId] and targets[i][targetType] (1 to 10).
+func (c *ctx) storyTargetsParam() ([][2]string, error) {
+	var out [][2]string
+	q := c.r.URL.Query()
+	for i := 0; ; i++ {
+		key := "targets[" + strconv.Itoa(i) + "]"
+		id, typ := q.Get(key+"[targetId]"), q.Get(key+"[targetType]")
+		if id == "" && typ == "" {
+			break
+		}
+		if id == "" || maxLen("targets.targetId", id, 900) != nil {
+			return nil, errBadRequest("Parameters validation error: targets[%d].targetId is invalid", i)
+		}
+		if err := enum("targets.targetType", typ, "community", "user"); err != nil || typ == "" {
+			return nil, errBadRequest("Parameters validation error: targets[%d].targetType must be one of community, user", i)
+		}
+		out = append(out, [2]string{typ, id})
+	}
+	if len(out) == 0 {
+		return nil, errBadRequest("Parameters validation error: targets is required")
+	}
+	if len(out) > 10 {
+		return nil, errBadRequest("Parameters validation error: at most 10 targets")
+	}
+	return out, nil
+}
+
+type createStoryRequest struct {
+	Data        map[string]any   `json:"data"`
+	DataType    string           `json:"dataType"`
+	Items       []map[string]any `json:"items"`
+	TargetType  string           `json:"targetType"`
+	TargetID    string           `json:"targetId"`
+	Metadata    map[string]any   `json:"metadata"`
+	ReferenceID string           `json:"referenceId"`
+}
+
+func (s *Server) createStory(c *ctx) error {
+	var req createStoryRequest
+	if err := c.decode(&req, true); err != nil {
+		return err
+	}
+	if req.TargetType != "community" {
+		return errBadRequest("Parameters validation error: targetType must be community")
+	}
+	if err := enum("dataType", req.DataType, "text", "image", "video"); err != nil || req.DataType == "" {
+		return errBadRequest("Parameters validation error: dataType must be one of text, image, video")
+	}
+	if req.ReferenceID == "" || req.TargetID == "" {
+		return errBadRequest("Parameters validation error: targetId and referenceId are required")
+	}
+	if len(req.Items) > 10 {
+		return errBadRequest("Parameters validation error: at most 10 items")
+	}
+	for _, it := range req.Items {
+		d, _ := it["data"].(map[string]any)
+		if u, _ := d["url"].(string); u == "" {
+			return errBadRequest("Parameters validation error: items.data.url is required")
+		}
+		if it["type"] == nil {
+			it["type"] = "hyperlink"
+		}
+	}
+	cm, err := c.liveCommunity(req.TargetID)
+	if err != nil {
+		return err
+	}
+	if !c.isAdmin {
+		if cm.isBanned(c.identity) {
+			return errBanned()
+		}
+		if !cm.isMember(c.identity) {
+			return errPermission("User is not a member of a community")
+		}
+	}
+	data := map[string]any{}
+	switch req.DataType {
+	case "text":
+		text, _ := req.Data["text"].(string)
+		if text == "" {
+			return errBadRequest("Parameters validation error: data.text is required")
+		}
+		data["text"] = text
+	default:
+		fid, _ := req.Data["fileId"].(string)
+		f := c.st.files[fid]
+		if f == nil {
+			return errBadRequest("Parameters validation error: data.fileId is not a file")
+		}
+		if f.kind != req.DataType {
+			return errBadRequest("Parameters validation error: data.fileId is not a %s", req.DataType)
+		}
+		data["fileId"] = fid
+		if req.DataType == "image" {
+			mode, _ := req.Data["imageDisplayMode"].(string)
+			if err := enum("data.imageDisplayMode", mode, "fit", "fill"); err != nil {
+				return err
+			}
+			if mode == "" {
+				mode = "fit"
+			}
+			data["imageDisplayMode"] = mode
+		} else {
+			data["videoFileId"] = map[string]any{"original": fid}
+		}
+	}
+	now := c.now()
+	me := c.me()
+	st := &story{
+		id: c.st.newID(), creatorID: me.id, targetType: "community", targetID: cm.id, dataType: req.DataType,
+		data: data, items: req.Items, metadata: req.Metadata, referenceID: req.ReferenceID, flags: flagSet{},
+		createdAt: now, updatedAt: now, expiresAt: now.Add(storyLifetime), seq: c.st.nextSeq(),
+	}
+	c.st.b().stories[st.id] = st
+	body := c.storiesBody([]*story{st})
+	body.Stories[0].ReferenceID = st.referenceID
+	return c.ok(body)
+}
+
+func (s *Server) routesStories() {
+	s.route("POST /api/v4/stories", authUser, s.createStory)
+	s.route("GET /api/v4/stories", authUser, func(c *ctx) error {
+		c.bareOpts = true
+		targetType, targetID := c.q("targetType"), c.q("targetId")
+		if err := enum("targetType", targetType, "community", "user"); err != nil || targetType == "" || targetID == "" {
+			return errBadRequest("Parameters validation error: targetType and targetId are required")
+		}
+		dataType := c.q("dataType")
+		if err := enum("dataType", dataType, "image", "video"); err != nil {
+			return err
+		}
+		expired, err := c.qBool("isExpired")
+		if err != nil {
+			return err
+		}
+		asc, err := c.storyOrder()
+		if err != nil {
+			return err
+		}
+		if err := c.canReadTarget(targetType, targetID); err != nil {
+			return err
+		}
+		p, err := c.pageParams(10)
+		if err != nil {
+			return err
+		}
+		win, cur := paginate(c.targetStories(targetType, targetID, dataType, expired != nil && *expired, asc), p)
+		body := c.storiesBody(win)
+		body.StoryTargets = []storyTargetJSON{c.storyTarget(targetType, targetID)}
+		body.Paging = cur.nextPrevious()
+		return c.ok(body)
+	})
+	s.route("GET /api/v4/stories-by-targets", authUser, func(c *ctx) error {
+		c.bareOpts = true
+		targets, err := c.storyTargetsParam()
+		if err != nil {
+			return err
+		}
+		asc, err := c.storyOrder()
+		if err != nil {
+			return err
+		}
+		var all []*story
+		var infos []storyTargetJSON
+		for _, t := range targets {
+			if err := c.canReadTarget(t[0], t[1]); err != nil {
+				return err
+			}
+			all = append(all, c.targetStories(t[0], t[1], "", false, asc)...)
+			infos = append(infos, c.storyTarget(t[0], t[1]))
+		}
+		p, err := c.pageParams(10)
+		if err != nil {
+			return err
+		}
+		win, cur := paginate(all, p)
+		body := c.storiesBody(win)
+		body.StoryTargets = infos
+		body.Paging = cur.nextPrevious()
+		return c.ok(body)
+	})
+	s.route("GET /api/v4/stories/count", authAdmin, func(c *ctx) error {
+		targetType, targetID := c.q("targetType"), c.q("targetId")
+		if err := enum("targetType", targetType, "community", "user"); err != nil || targetType == "" || targetID == "" {
+			return errBadRequest("Parameters validation error: targetType and targetId are required")
+		}
+		n := 0
+		for _, st := range c.st.b().stories {
+			if st.targetType == targetType && st.targetID == targetID && !st.deleted {
+				n++
+			}
+		}
+		return c.ok(map[string]int{"count": n})
+	})
+	s.route("GET /api/v4/stories/seen", authUser, func(c *ctx) error {
+		targets, err := c.storyTargetsParam()
+		if err != nil {
+			return err
+		}
+		var infos []storyTargetJSON
+		for _, t := range targets {
+			infos = append(infos, c.storyTarget(t[0], t[1]))
+		}
+		return c.ok(c.storyTargetsBody(infos))
+	})
+	s.route("GET /api/v4/stories/{storyId}", authUser, func(c *ctx) error {
+		st, err := c.story(c.path("storyId"))
+		if err != nil {
+			return err
+		}
+		if err := c.canReadTarget(st.targetType, st.targetID); err != nil {
+			return err
+		}
+		return c.ok(c.storiesBody([]*story{st}))
+	})
+	s.route("DELETE /api/v4/stories/{storyId}", authUser, func(c *ctx) error {
+		st, err := c.story(c.path("storyId"))
+		if err != nil {
+			return err
+		}
+		if st.creatorID != c.identity && !c.canModerateStory(st) {
+			return errPermission("You are not allowed to do this.")
+		}
+		permanent, err := c.qBool("permanent")
+		if err != nil {
+			return err
+		}
+		if permanent != nil && *permanent {
+			delete(c.st.b().stories, st.id)
+		} else {
+			st.deleted, st.updatedAt = true, c.now()
+		}
+		return c.ok(map[string]bool{"success": true})
+	})
+	s.route("POST /api/v4/stories/{storyId}/flags", authUser, func(c *ctx) error {
+		st, err := c.story(c.path("storyId"))
+		if err != nil || st.deleted {
+			return errNotFound("Story %s not found", c.path("storyId"))
+		}
+		if _, dup := st.flags[c.identity]; dup {
+			return errDuplicate()
+		}
+		st.flags[c.identity] = c.now()
+		return c.ok(c.storiesBody([]*story{st}))
+	})
+	s.route("DELETE /api/v4/stories/{storyId}/flags", authUser, func(c *ctx) error {
+		st, err := c.story(c.path("storyId"))
+		if err != nil {
+			return err
+		}
+		delete(st.flags, c.identity)
+		return c.ok(c.storiesBody([]*story{st}))
+	})
+	s.route("DELETE /api/v4/stories/{storyId}/flags/all", authUser, func(c *ctx) error {
+		st, err := c.story(c.path("storyId"))
+		if err != nil {
+			return err
+		}
+		if !c.canModerateStory(st) {
+			return errPermission("Only administrator can do this")
+		}
+		st.flags = flagSet{}
+		return c.ok(c.storiesBody([]*story{st}))
+	})
+	s.route("GET /api/v5/me/global-story-targets", authUser, func(c *ctx) error {
+		c.bareOpts = true
+		seenState := c.q("seenState")
+		if err := enum("seenState", seenState, "all", "seen", "unseen"); err != nil {
+			return err
+		}
+		if seenState == "" {
+			seenState = "unseen"
+		}
+		type entry struct {
+			info   storyTargetJSON
+			latest time.Time
+			seq    int64
+		}
+		byTarget := map[string]*entry{}
+		now := c.now()
+		for _, st := range c.st.b().stories {
+			if st.deleted || st.expired(now) || st.targetType != "community" {
+				continue
+			}
+			cm := c.st.communities[st.targetID]
+			if cm == nil || cm.deleted || (!c.isAdmin && !cm.isMember(c.identity)) {
+				continue
+			}
+			e := byTarget[st.targetID]
+			if e == nil {
+				e = &entry{info: c.storyTarget("community", st.targetID)}
+				byTarget[st.targetID] = e
+			}
+			if st.createdAt.After(e.latest) || (st.createdAt.Equal(e.latest) && st.seq > e.seq) {
+				e.latest, e.seq = st.createdAt, st.seq
+			}
+		}
+		var list []*entry
+		for _, e := range byTarget {
+			unseen := e.info.LastStorySeenExpiresAt == nil || *e.info.LastStorySeenExpiresAt < *e.info.LastStoryExpiresAt
+			if seenState == "all" || (seenState == "unseen") == unseen {
+				list = append(list, e)
+			}
+		}
+		sort.Slice(list, func(i, j int) bool {
+			if !list[i].latest.Equal(list[j].latest) {
+				return list[i].latest.After(list[j].latest)
+			}
+			return list[i].seq > list[j].seq
+		})
+		p, err := c.pageParams(10)
+		if err != nil {
+			return err
+		}
+		win, cur := paginate(list, p)
+		infos := make([]storyTargetJSON, len(win))
+		for i, e := range win {
+			infos[i] = e.info
+		}
+		body := c.storyTargetsBody(infos)
+		body.Paging = cur.nextPrevious()
+		return c.ok(body)
+	})
+}

@@ -1,0 +1,102 @@
+package amity_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/amity-go/amity"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const postIDB = "65a0c0ffee65a0c0ffee0002"
+
+func TestAnalyticsRecord(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &bRecorder{}
+	mt.RegisterResponder("POST", "https://api.test/api/v1/analytics/activities", func(r *httpReq) (*httpResp, error) {
+		rec.mu.Lock()
+		rec.calls = append(rec.calls, bCall{Method: r.Method, Path: r.URL.Path, Body: readBody(r)})
+		n := len(rec.calls)
+		rec.mu.Unlock()
+		if n == 1 {
+			return jsonResponder(503, `{"status":"error","code":500000,"message":"busy"}`)(r)
+		}
+		return emptyResponse(202), nil
+	})
+	params := &amity.RecordActivitiesParams{Activities: []amity.AnalyticsActivity{
+		{ContentID: postIDB, ContentType: amity.AnalyticsPost, ActivityType: amity.AnalyticsView, Timestamp: time.Date(2026, 1, 2, 3, 4, 5, 0, time.FixedZone("x", 3600))},
+		{ContentID: storyID, ContentType: amity.AnalyticsStory, ActivityType: amity.AnalyticsLinkClicked},
+	}}
+	require.Error(t, c.Analytics.Record(ctxB, params), "views are not retried after a 503")
+	assert.Len(t, rec.all(), 1)
+	require.NoError(t, c.Analytics.Record(ctxB, params), "a 202 without a body is the answer")
+	assert.JSONEq(t, `{"activities":[{"contentId":"`+postIDB+`","contentType":"post","activityType":"view","timestamp":"2026-01-02T02:04:05Z"},
+		{"contentId":"`+storyID+`","contentType":"story","activityType":"linkClicked"}]}`, rec.last(t).Body, "timestamps go in UTC; a zero one is left out")
+
+	before := mt.GetTotalCallCount()
+	for name, tc := range map[string]struct {
+		p     *amity.RecordActivitiesParams
+		field string
+	}{
+		"nil":            {nil, "params"},
+		"empty":          {&amity.RecordActivitiesParams{}, "Activities"},
+		"too many":       {&amity.RecordActivitiesParams{Activities: make([]amity.AnalyticsActivity, 1001)}, "Activities"},
+		"bad id":         {&amity.RecordActivitiesParams{Activities: []amity.AnalyticsActivity{{ContentID: "p1", ContentType: amity.AnalyticsPost, ActivityType: amity.AnalyticsView}}}, "Activities[0].ContentID"},
+		"no type":        {&amity.RecordActivitiesParams{Activities: []amity.AnalyticsActivity{{ContentID: postIDB, ActivityType: amity.AnalyticsView}}}, "Activities[0].ContentType"},
+		"no activity":    {&amity.RecordActivitiesParams{Activities: []amity.AnalyticsActivity{{ContentID: postIDB, ContentType: amity.AnalyticsPost}}}, "Activities[0].ActivityType"},
+		"bad type":       {&amity.RecordActivitiesParams{Activities: []amity.AnalyticsActivity{{ContentID: postIDB, ContentType: "comment", ActivityType: amity.AnalyticsView}}}, "Activities[0].ContentType"},
+		"click on posts": {&amity.RecordActivitiesParams{Activities: []amity.AnalyticsActivity{{ContentID: postIDB, ContentType: amity.AnalyticsPost, ActivityType: amity.AnalyticsLinkClicked}}}, "Activities[0].ActivityType"},
+	} {
+		assertInvalidB(t, c.Analytics.Record(ctxB, tc.p), tc.field)
+		_ = name
+	}
+	assert.Equal(t, before, mt.GetTotalCallCount())
+}
+
+func TestAnalyticsViewers(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &bRecorder{}
+	for _, p := range []string{"/api/v1/analytics/views/posts/" + postIDB + "/users", "/api/v1/analytics/views/stories/" + storyID + "/users"} {
+		rec.answer(mt, "GET", p, fixture(t, "analytics_viewers.json"))
+		mt.RegisterResponderWithQuery("GET", "https://api.test"+p, "token=viewers-2", jsonResponder(200, `{"users":[],"paging":{}}`))
+	}
+	page, err := c.Analytics.ListPostViewersPage(ctxB, postIDB, &amity.ListViewersParams{PageParams: amity.PageParams{Limit: 2, PageToken: "t"}})
+	require.NoError(t, err)
+	assert.Equal(t, "2", rec.last(t).Query.Get("limit"))
+	assert.Equal(t, "t", rec.last(t).Query.Get("token"))
+	require.Len(t, page.Users, 2)
+	assert.Equal(t, "Bob", page.UserByID("bob").DisplayName)
+	assert.Equal(t, "https://files.test/bob.png", page.FileByID("file-bob").FileURL)
+	assert.Equal(t, "viewers-2", page.Paging.Next)
+	assert.Contains(t, string(page.Raw), "viewerFutureField")
+
+	var viewers []string
+	for u, err := range c.Analytics.ListPostViewers(ctxB, postIDB, nil) {
+		require.NoError(t, err)
+		viewers = append(viewers, u.UserID)
+	}
+	assert.Equal(t, []string{"bob", "carol"}, viewers)
+	assert.Equal(t, 2, countB(t, c.Analytics.ListPostViewersPages(ctxB, postIDB, nil)))
+	assert.Equal(t, 2, countB(t, c.Analytics.ListStoryViewers(ctxB, storyID, nil)))
+	assert.Equal(t, 2, countB(t, c.Analytics.ListStoryViewersPages(ctxB, storyID, nil)))
+	_, err = c.Analytics.ListStoryViewersPage(ctxB, storyID, nil)
+	require.NoError(t, err)
+	assert.Equal(t, "/api/v1/analytics/views/stories/"+storyID+"/users", rec.last(t).Path)
+
+	mt.RegisterResponder("GET", "https://api.test/api/v1/analytics/views/posts/"+storyID+"/users", jsonResponder(404, notFoundBodyB))
+	_, err = c.Analytics.ListPostViewersPage(ctxB, storyID, nil)
+	assertNotFoundB(t, err)
+
+	before := mt.GetTotalCallCount()
+	for _, bad := range []string{"", "..", "post-1", strings.Repeat("a", 25)} {
+		_, err := c.Analytics.ListPostViewersPage(ctxB, bad, nil)
+		assertInvalidB(t, err, "postID")
+		_, err = c.Analytics.ListStoryViewersPage(ctxB, bad, nil)
+		assertInvalidB(t, err, "storyID")
+	}
+	_, err = c.Analytics.ListPostViewersPage(ctxB, postIDB, &amity.ListViewersParams{PageParams: amity.PageParams{PageToken: strings.Repeat("t", 1001)}})
+	assertInvalidB(t, err, "PageToken")
+	assert.Equal(t, before, mt.GetTotalCallCount())
+}

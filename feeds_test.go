@@ -1,0 +1,161 @@
+package amity_test
+
+import (
+	"testing"
+
+	"github.com/amity-go/amity"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestFeedsV3Feeds(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &bRecorder{}
+	rec.answer(mt, "GET", "/api/v3/user-feeds/alice", fixture(t, "feeds_v3.json"))
+	rec.answer(mt, "GET", "/api/v3/community-feeds/c-news", fixture(t, "feeds_v3.json"))
+	rec.answer(mt, "GET", "/api/v3/content-feeds", fixture(t, "feeds_v3.json"))
+	rec.answer(mt, "GET", "/api/v3/user-feeds/alice/count", `{"postsCount":12}`)
+	params := &amity.ListFeedParams{PageParams: amity.PageParams{Limit: 2, PageToken: "tok"}, SortBy: amity.FeedSortFirstCreated,
+		HasFlag: amity.Ptr(true), IsDeleted: amity.Ptr(false), DataTypes: []amity.FeedDataType{amity.FeedDataImage, amity.FeedDataVideo}}
+
+	page, err := c.Feeds.ListUserPage(ctxB, "alice", params)
+	require.NoError(t, err)
+	q := rec.last(t).Query
+	assert.Equal(t, "firstCreated", q.Get("sortBy"))
+	assert.Equal(t, "true", q.Get("hasFlag"))
+	assert.Equal(t, "false", q.Get("isDeleted"))
+	assert.Equal(t, []string{"image", "video"}, q["dataTypes"])
+	assert.Equal(t, "2", q.Get("options[limit]"))
+	assert.Equal(t, "tok", q.Get("options[token]"))
+	assert.Equal(t, "success", page.Status)
+	require.Len(t, page.Posts, 2)
+	assert.Equal(t, "post-img", page.Posts[0].PostID)
+	assert.Equal(t, "feed-page-2", page.Paging.Next, "data.paging is the page's cursor")
+	assert.Contains(t, string(page.Raw), "feedFutureField")
+	assert.NotEmpty(t, page.Users)
+
+	_, err = c.Feeds.ListCommunityPage(ctxB, "c-news", nil)
+	require.NoError(t, err)
+	assert.Empty(t, rec.last(t).Query, "nil params send no query")
+
+	_, err = c.Feeds.ListContentPage(ctxB, &amity.ListFeedParams{SortBy: amity.FeedSortLastUpdated})
+	require.NoError(t, err)
+	assert.Equal(t, "lastUpdated", rec.last(t).Query.Get("sortBy"))
+
+	count, err := c.Feeds.CountUserPosts(ctxB, "alice", &amity.CountUserPostsParams{IsDeleted: amity.Ptr(true)})
+	require.NoError(t, err)
+	assert.Equal(t, 12, count.PostsCount)
+	assert.Equal(t, "true", rec.last(t).Query.Get("isDeleted"))
+
+	// Iterators: the second page has no next cursor.
+	mt.RegisterResponderWithQuery("GET", "https://api.test/api/v3/user-feeds/alice", "options[token]=feed-page-2", jsonResponder(200, `{"status":"success","data":{"posts":[]}}`))
+	mt.RegisterResponderWithQuery("GET", "https://api.test/api/v3/community-feeds/c-news", "options[token]=feed-page-2", jsonResponder(200, `{"status":"success","data":{"posts":[]}}`))
+	mt.RegisterResponderWithQuery("GET", "https://api.test/api/v3/content-feeds", "options[token]=feed-page-2", jsonResponder(200, `{"status":"success","data":{"posts":[]}}`))
+	posts, err := drainB(c.Feeds.ListUser(ctxB, "alice", nil))
+	require.NoError(t, err)
+	assert.Len(t, posts, 2)
+	pgs, err := drainB(c.Feeds.ListUserPages(ctxB, "alice", nil))
+	require.NoError(t, err)
+	assert.Len(t, pgs, 2)
+	posts, err = drainB(c.Feeds.ListCommunity(ctxB, "c-news", nil))
+	require.NoError(t, err)
+	assert.Len(t, posts, 2)
+	cpgs, err := drainB(c.Feeds.ListCommunityPages(ctxB, "c-news", nil))
+	require.NoError(t, err)
+	assert.Len(t, cpgs, 2)
+	posts, err = drainB(c.Feeds.ListContent(ctxB, nil))
+	require.NoError(t, err)
+	assert.Len(t, posts, 2)
+	tpgs, err := drainB(c.Feeds.ListContentPages(ctxB, nil))
+	require.NoError(t, err)
+	assert.Len(t, tpgs, 2)
+}
+
+func TestFeedsGlobalAndFollowing(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &bRecorder{}
+	rec.answer(mt, "GET", "/api/v5/me/global-feeds", fixture(t, "feeds_v3.json"))
+	rec.answer(mt, "GET", "/api/v4/me/global-feeds", fixture(t, "feeds_v3.json"))
+	rec.answer(mt, "GET", "/api/v3/global-feeds", fixture(t, "feeds_v3.json"))
+	rec.answer(mt, "GET", "/api/v1/me/following-feeds", fixture(t, "feeds_following.json"))
+	empty := `{"status":"success","data":{"posts":[]}}`
+	mt.RegisterResponderWithQuery("GET", "https://api.test/api/v5/me/global-feeds", "token=feed-page-2", jsonResponder(200, empty))
+	mt.RegisterResponderWithQuery("GET", "https://api.test/api/v4/me/global-feeds", "token=feed-page-2", jsonResponder(200, empty))
+	mt.RegisterResponderWithQuery("GET", "https://api.test/api/v3/global-feeds", "options[token]=feed-page-2", jsonResponder(200, empty))
+	mt.RegisterResponderWithQuery("GET", "https://api.test/api/v1/me/following-feeds", "token=following-2", jsonResponder(200, `{"posts":[]}`))
+
+	_, err := c.Feeds.ListGlobalPage(ctxB, &amity.ListGlobalParams{PageParams: amity.PageParams{Limit: 3, PageToken: "t"}})
+	require.NoError(t, err)
+	assert.Equal(t, "3", rec.last(t).Query.Get("limit"))
+	assert.Equal(t, "t", rec.last(t).Query.Get("token"))
+	_, err = c.Feeds.V4.ListGlobalPage(ctxB, &amity.V4ListGlobalParams{DataTypes: []amity.FeedDataType{amity.FeedDataLiveStream}, PageParams: amity.PageParams{Limit: 4}})
+	require.NoError(t, err)
+	assert.Equal(t, "liveStream", rec.last(t).Query.Get("dataTypes"))
+	assert.Equal(t, "4", rec.last(t).Query.Get("limit"))
+	_, err = c.Feeds.V3.ListGlobalPage(ctxB, &amity.V3ListGlobalParams{ShowOnlyMyFeed: amity.Ptr(true), DataTypes: []amity.FeedDataType{amity.FeedDataFile}, PageParams: amity.PageParams{Limit: 5}})
+	require.NoError(t, err)
+	q := rec.last(t).Query
+	assert.Equal(t, "true", q.Get("showOnlyMyFeed"))
+	assert.Equal(t, "file", q.Get("dataTypes"))
+	assert.Equal(t, "5", q.Get("options[limit]"))
+	following, err := c.Feeds.ListFollowingPage(ctxB, &amity.ListFollowingParams{SortBy: amity.FollowingFeedLastCreated, PageParams: amity.PageParams{Limit: 6}})
+	require.NoError(t, err)
+	assert.Equal(t, "lastCreated", rec.last(t).Query.Get("sortBy"))
+	assert.Equal(t, "6", rec.last(t).Query.Get("limit"))
+	assert.Equal(t, "following-2", following.Paging.Next)
+	assert.Len(t, following.Posts, 2)
+
+	for name, n := range map[string]int{
+		"v5": countB(t, c.Feeds.ListGlobal(ctxB, nil)), "v4": countB(t, c.Feeds.V4.ListGlobal(ctxB, nil)),
+		"v3": countB(t, c.Feeds.V3.ListGlobal(ctxB, nil)), "following": countB(t, c.Feeds.ListFollowing(ctxB, nil)),
+	} {
+		assert.Equal(t, 2, n, name)
+	}
+	for name, n := range map[string]int{
+		"v5": countB(t, c.Feeds.ListGlobalPages(ctxB, nil)), "v4": countB(t, c.Feeds.V4.ListGlobalPages(ctxB, nil)),
+		"v3": countB(t, c.Feeds.V3.ListGlobalPages(ctxB, nil)), "following": countB(t, c.Feeds.ListFollowingPages(ctxB, nil)),
+	} {
+		assert.Equal(t, 2, n, name)
+	}
+}
+
+func TestFeedsErrorsAndValidation(t *testing.T) {
+	c, mt := mockClient(t)
+	mt.RegisterResponder("GET", "https://api.test/api/v3/user-feeds/ghost", jsonResponder(404, notFoundBodyB))
+	mt.RegisterResponder("GET", "https://api.test/api/v3/content-feeds", jsonResponder(200, `{"status":"error","code":400300,"message":"Feature disabled"}`))
+	_, err := c.Feeds.ListUserPage(ctxB, "ghost", nil)
+	assertNotFoundB(t, err)
+	_, err = c.Feeds.ListContentPage(ctxB, nil)
+	var ae *amity.Error
+	require.ErrorAs(t, err, &ae, "status error in a 200 is an API error")
+	assert.Equal(t, 400300, ae.Code)
+
+	before := mt.GetTotalCallCount()
+	for _, bad := range []string{"", " ", ".", ".."} {
+		_, err := c.Feeds.ListUserPage(ctxB, bad, nil)
+		assertInvalidB(t, err, "userID")
+		_, err = c.Feeds.CountUserPosts(ctxB, bad, nil)
+		assertInvalidB(t, err, "userID")
+		_, err = c.Feeds.ListCommunityPage(ctxB, bad, nil)
+		assertInvalidB(t, err, "communityID")
+	}
+	_, err = c.Feeds.ListUserPage(ctxB, "u", &amity.ListFeedParams{SortBy: "random"})
+	assertInvalidB(t, err, "SortBy")
+	_, err = c.Feeds.ListUserPage(ctxB, "u", &amity.ListFeedParams{DataTypes: []amity.FeedDataType{"poll"}})
+	assertInvalidB(t, err, "DataTypes")
+	_, err = c.Feeds.ListUserPage(ctxB, "u", &amity.ListFeedParams{DataTypes: []amity.FeedDataType{"image", "video", "file", "liveStream", "image"}})
+	assertInvalidB(t, err, "DataTypes")
+	_, err = c.Feeds.ListContentPage(ctxB, &amity.ListFeedParams{DataTypes: []amity.FeedDataType{"image"}})
+	assertInvalidB(t, err, "DataTypes")
+	_, err = c.Feeds.ListFollowingPage(ctxB, &amity.ListFollowingParams{SortBy: "oldest"})
+	assertInvalidB(t, err, "SortBy")
+	_, err = c.Feeds.ListFollowingPage(ctxB, &amity.ListFollowingParams{PageParams: amity.PageParams{PageToken: string(make([]byte, 101))}})
+	assertInvalidB(t, err, "PageToken")
+	_, err = c.Feeds.ListGlobalPage(ctxB, &amity.ListGlobalParams{PageParams: amity.PageParams{Limit: 101}})
+	assertInvalidB(t, err, "Limit")
+	_, err = c.Feeds.V4.ListGlobalPage(ctxB, &amity.V4ListGlobalParams{DataTypes: []amity.FeedDataType{""}})
+	assertInvalidB(t, err, "DataTypes")
+	_, err = c.Feeds.V3.ListGlobalPage(ctxB, &amity.V3ListGlobalParams{PageParams: amity.PageParams{Limit: -1}})
+	assertInvalidB(t, err, "Limit")
+	assert.Equal(t, before, mt.GetTotalCallCount())
+}

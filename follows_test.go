@@ -1,0 +1,144 @@
+package amity_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/amity-go/amity"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestFollowsChanges(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &bRecorder{}
+	one := `{"follows":[{"from":"me","to":"bob","status":"pending","createdAt":"2026-01-01T00:00:00.000Z","updatedAt":"2026-01-01T00:00:00.000Z"}]}`
+	rec.answer(mt, "POST", "/api/v4/me/following/bob", one, 503, 200)
+	rec.answer(mt, "DELETE", "/api/v4/me/following/bob", one, 502, 200)
+	rec.answer(mt, "POST", "/api/v4/me/followers/bob", one, 502, 200)
+	rec.answer(mt, "DELETE", "/api/v4/me/followers/bob", one, 502, 200)
+
+	_, err := c.Follows.Follow(ctxB, "bob")
+	require.Error(t, err, "a follow is not retried after a 503")
+	assert.Len(t, rec.all(), 1)
+	f, err := c.Follows.Follow(ctxB, "bob")
+	require.NoError(t, err)
+	assert.Equal(t, "POST", rec.last(t).Method)
+	assert.Empty(t, rec.last(t).Body)
+	assert.Equal(t, amity.FollowPending, f.Follow().Status)
+	assert.Equal(t, "bob", f.Follow().To)
+
+	for name, call := range map[string]func() (*amity.FollowPayload, error){
+		"unfollow": func() (*amity.FollowPayload, error) { return c.Follows.Unfollow(ctxB, "bob") },
+		"accept":   func() (*amity.FollowPayload, error) { return c.Follows.Accept(ctxB, "bob") },
+		"remove":   func() (*amity.FollowPayload, error) { return c.Follows.RemoveFollower(ctxB, "bob") },
+	} {
+		n := len(rec.all())
+		out, err := call()
+		require.NoError(t, err, name)
+		assert.Len(t, rec.all(), n+2, "%s is retried after a 502", name)
+		assert.NotNil(t, out.Follow())
+	}
+	assert.Equal(t, "/api/v4/me/followers/bob", rec.last(t).Path)
+}
+
+func TestFollowsListsAndInfo(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &bRecorder{}
+	for _, p := range []string{"/api/v4/me/followers", "/api/v4/me/following", "/api/v4/users/alice/followers", "/api/v4/users/alice/following"} {
+		rec.answer(mt, "GET", p, fixture(t, "follows_page.json"))
+		mt.RegisterResponderWithQuery("GET", "https://api.test"+p, "token=follow-page-2", jsonResponder(200, `{"follows":[],"paging":{}}`))
+	}
+	rec.answer(mt, "GET", "/api/v4/me/followInfo", fixture(t, "follows_info.json"))
+	rec.answer(mt, "GET", "/api/v5/users/alice/followInfo", fixture(t, "follows_info.json"))
+	rec.answer(mt, "GET", "/api/v4/users/alice/followInfo", `{"follows":[],"followCounts":[{"userId":"alice","followerCount":1}]}`)
+
+	page, err := c.Follows.ListFollowersPage(ctxB, "alice", &amity.ListFollowsParams{Status: amity.FollowFilterPending, PageParams: amity.PageParams{Limit: 2, PageToken: "t"}})
+	require.NoError(t, err)
+	q := rec.last(t).Query
+	assert.Equal(t, "pending", q.Get("status"))
+	assert.Equal(t, "2", q.Get("limit"))
+	assert.Equal(t, "t", q.Get("token"))
+	require.Len(t, page.Follows, 2)
+	f := &page.Follows[0]
+	assert.Equal(t, amity.FollowAccepted, f.Status)
+	assert.Equal(t, "int-bob", f.FromUserInternalID)
+	assert.Equal(t, "Bob", page.Follower(f).DisplayName)
+	assert.Equal(t, "Alice", page.Followee(f).DisplayName)
+	assert.Equal(t, "https://files.test/bob.png", page.FileByID(page.UserByID("bob").AvatarFileID).FileURL)
+	assert.Equal(t, "follow-page-2", page.Paging.Next, "paging.next")
+	assert.Contains(t, string(page.Raw), "followFutureField")
+	assert.Nil(t, page.Follower(nil))
+	assert.Nil(t, page.Followee(nil))
+
+	// An export of a user's followers: every follower, over the pages.
+	mt.RegisterResponderWithQuery("GET", "https://api.test/api/v4/users/alice/followers", "status=accepted&token=follow-page-2", jsonResponder(200, `{"follows":[],"paging":{}}`))
+	var followers []string
+	for f, err := range c.Follows.ListFollowers(ctxB, "alice", &amity.ListFollowsParams{Status: amity.FollowFilterAccepted}) {
+		require.NoError(t, err)
+		followers = append(followers, f.From)
+	}
+	assert.Equal(t, []string{"bob", "carol"}, followers)
+	assert.Equal(t, 2, countB(t, c.Follows.ListFollowersPages(ctxB, "alice", nil)))
+	assert.Equal(t, 2, countB(t, c.Follows.ListFollowing(ctxB, "alice", nil)))
+	assert.Equal(t, 2, countB(t, c.Follows.ListFollowingPages(ctxB, "alice", nil)))
+	assert.Equal(t, 2, countB(t, c.Follows.ListMyFollowers(ctxB, nil)))
+	assert.Equal(t, 2, countB(t, c.Follows.ListMyFollowersPages(ctxB, nil)))
+	assert.Equal(t, 2, countB(t, c.Follows.ListMyFollowing(ctxB, nil)))
+	assert.Equal(t, 2, countB(t, c.Follows.ListMyFollowingPages(ctxB, nil)))
+	_, err = c.Follows.ListMyFollowingPage(ctxB, &amity.ListFollowsParams{Status: amity.FollowFilterAll})
+	require.NoError(t, err)
+	assert.Equal(t, "all", rec.last(t).Query.Get("status"))
+
+	mine, err := c.Follows.GetMyInfo(ctxB)
+	require.NoError(t, err)
+	assert.Equal(t, amity.FollowCount{UserID: "alice", FollowerCount: 12, FollowingCount: 3, PendingCount: 1}, *mine.Count())
+	assert.Contains(t, string(mine.Raw), "countFutureField")
+	info, err := c.Follows.GetInfo(ctxB, "alice")
+	require.NoError(t, err)
+	assert.Equal(t, amity.FollowBlocked, info.Status())
+	assert.Equal(t, 12, info.CountByID("alice").FollowerCount)
+	assert.Nil(t, info.CountByID("nobody"))
+	v4, err := c.Follows.V4.GetInfo(ctxB, "alice")
+	require.NoError(t, err)
+	assert.Equal(t, amity.FollowNone, v4.Status(), "no follow: none")
+	assert.Equal(t, "/api/v4/users/alice/followInfo", rec.last(t).Path)
+}
+
+func TestFollowsErrorsAndValidation(t *testing.T) {
+	c, mt := mockClient(t)
+	mt.RegisterResponder("POST", "https://api.test/api/v4/me/following/ghost", jsonResponder(404, notFoundBodyB))
+	mt.RegisterResponder("GET", "https://api.test/api/v4/me/followInfo", jsonResponder(200, `{"followCounts":[]}`))
+	_, err := c.Follows.Follow(ctxB, "ghost")
+	assertNotFoundB(t, err)
+	_, err = c.Follows.GetMyInfo(ctxB)
+	assert.ErrorIs(t, err, amity.ErrMalformedResponse, "an answer without counts")
+
+	before := mt.GetTotalCallCount()
+	long := strings.Repeat("u", 901)
+	for _, bad := range []string{"", " ", ".", "..", long} {
+		_, err := c.Follows.Follow(ctxB, bad)
+		assertInvalidB(t, err, "userID")
+		_, err = c.Follows.Unfollow(ctxB, bad)
+		assertInvalidB(t, err, "userID")
+		_, err = c.Follows.Accept(ctxB, bad)
+		assertInvalidB(t, err, "userID")
+		_, err = c.Follows.RemoveFollower(ctxB, bad)
+		assertInvalidB(t, err, "userID")
+		_, err = c.Follows.GetInfo(ctxB, bad)
+		assertInvalidB(t, err, "userID")
+		_, err = c.Follows.V4.GetInfo(ctxB, bad)
+		assertInvalidB(t, err, "userID")
+		_, err = c.Follows.ListFollowersPage(ctxB, bad, nil)
+		assertInvalidB(t, err, "userID")
+		_, err = c.Follows.ListFollowingPage(ctxB, bad, nil)
+		assertInvalidB(t, err, "userID")
+	}
+	_, err = c.Follows.ListMyFollowersPage(ctxB, &amity.ListFollowsParams{Status: "blocked"})
+	assertInvalidB(t, err, "Status")
+	_, err = c.Follows.ListMyFollowingPage(ctxB, &amity.ListFollowsParams{PageParams: amity.PageParams{PageToken: strings.Repeat("t", 101)}})
+	assertInvalidB(t, err, "PageToken")
+	_, err = drainB(c.Follows.ListFollowers(ctxB, "", nil))
+	assertInvalidB(t, err, "userID")
+	assert.Equal(t, before, mt.GetTotalCallCount())
+}

@@ -1,0 +1,68 @@
+package amity_test
+
+import (
+	"context"
+
+	"github.com/amity-go/amity"
+)
+
+func init() {
+	registerConformance(
+		conformanceCase{Method: "PinnedPosts.Pin", Op: "POST /api/v1/pinned-posts/communities/{communityId}/{placement}/{postId}",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.PinnedPosts.Pin(ctx, "c1", "p1", nil)
+				return err
+			},
+			Full: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.PinnedPosts.Pin(ctx, "c1", "p1", &amity.PinParams{Placement: amity.PinAnnouncement})
+				return err
+			}},
+		conformanceCase{Method: "PinnedPosts.Unpin", Op: "DELETE /api/v1/pinned-posts/communities/{communityId}/{placement}/{postId}",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.PinnedPosts.Unpin(ctx, "c1", "p1", nil)
+				return err
+			},
+			Full: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.PinnedPosts.Unpin(ctx, "c1", "p1", &amity.PinParams{Placement: amity.PinAnnouncement})
+				return err
+			}},
+		conformanceCase{Method: "PinnedPosts.Community", Op: "GET /api/v1/pinned-posts/communities/{communityId}",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.PinnedPosts.Community(ctx, "c1", nil)
+				return err
+			},
+			Full: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.PinnedPosts.Community(ctx, "c1", &amity.CommunityPinsParams{Order: amity.PinOrderAsc})
+				return err
+			}},
+		conformanceCase{Method: "PinnedPosts.Community", Op: "GET /api/v1/pinned-posts/communities/{communityId}/{placement}",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.PinnedPosts.Community(ctx, "c1", &amity.CommunityPinsParams{Placement: amity.PinDefault})
+				return err
+			},
+			Full: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.PinnedPosts.Community(ctx, "c1", &amity.CommunityPinsParams{Placement: amity.PinAnnouncement, Order: amity.PinOrderDesc})
+				return err
+			}},
+		conformanceCase{Method: "PinnedPosts.ClearCommunity", Op: "DELETE /api/v1/pinned-posts/communities/{communityId}",
+			Required: func(ctx context.Context, c *amity.Client) error { return c.PinnedPosts.ClearCommunity(ctx, "c1", nil) }},
+		conformanceCase{Method: "PinnedPosts.ClearCommunity", Op: "DELETE /api/v1/pinned-posts/communities/{communityId}/{placement}",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				return c.PinnedPosts.ClearCommunity(ctx, "c1", &amity.ClearCommunityParams{Placement: amity.PinAnnouncement})
+			}},
+		conformanceCase{Method: "PinnedPosts.PinGlobal", Op: "POST /api/v1/pinned-posts/global/{postId}",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.PinnedPosts.PinGlobal(ctx, "p1")
+				return err
+			}},
+		conformanceCase{Method: "PinnedPosts.UnpinGlobal", Op: "DELETE /api/v1/pinned-posts/global/{postId}",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.PinnedPosts.UnpinGlobal(ctx, "p1")
+				return err
+			}},
+		conformanceCase{Method: "PinnedPosts.Global", Op: "GET /api/v1/pinned-posts/global",
+			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.PinnedPosts.Global(ctx); return err }},
+		conformanceCase{Method: "PinnedPosts.ClearGlobal", Op: "DELETE /api/v1/pinned-posts/global",
+			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.PinnedPosts.ClearGlobal(ctx); return err }},
+	)
+}

@@ -1,0 +1,130 @@
+package amity_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/amity-go/amity"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestPinnedPostsCommunity(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &bRecorder{}
+	body := fixture(t, "pinned_posts_community.json")
+	rec.answer(mt, "POST", "/api/v1/pinned-posts/communities/c-news/default/post-img", body, 503, 200)
+	rec.answer(mt, "POST", "/api/v1/pinned-posts/communities/c-news/announcement/post-poll", body)
+	rec.answer(mt, "DELETE", "/api/v1/pinned-posts/communities/c-news/announcement/post-poll", body, 502, 200)
+	rec.answer(mt, "GET", "/api/v1/pinned-posts/communities/c-news", body)
+	rec.answer(mt, "GET", "/api/v1/pinned-posts/communities/c-news/announcement", body)
+	rec.answer(mt, "DELETE", "/api/v1/pinned-posts/communities/c-news", `{"success":true}`, 502, 200)
+	rec.answer(mt, "DELETE", "/api/v1/pinned-posts/communities/c-news/default", `{"success":false}`)
+
+	_, err := c.PinnedPosts.Pin(ctxB, "c-news", "post-img", nil)
+	require.Error(t, err, "a pin is not retried after a 503")
+	assert.Len(t, rec.all(), 1)
+	_, err = c.PinnedPosts.Pin(ctxB, "c-news", "post-img", nil)
+	require.NoError(t, err, "an empty placement is default")
+	out, err := c.PinnedPosts.Pin(ctxB, "c-news", "post-poll", &amity.PinParams{Placement: amity.PinAnnouncement})
+	require.NoError(t, err)
+	assert.Empty(t, rec.last(t).Body)
+
+	require.Len(t, out.Pins, 3)
+	assert.Equal(t, amity.PinAnnouncement, out.Pins[0].Placement)
+	assert.Equal(t, "admin", out.Pins[0].PinnedBy)
+	assert.Equal(t, 2026, out.Pins[0].PinnedAt.Year())
+	pinned := out.PinnedPosts()
+	require.Len(t, pinned, 2, "a pin whose post the answer lacks is left out")
+	assert.Equal(t, "post-poll", pinned[0].PostID, "in the pins' order")
+	assert.Equal(t, "post-img", pinned[1].PostID)
+	assert.Equal(t, "post-img", out.PinnedPost(out.PinByPostID("post-img")).PostID)
+	assert.Nil(t, out.PinnedPost(nil))
+	assert.Nil(t, out.PinByPostID("nope"))
+	assert.Equal(t, amity.PinTargetCommunity, out.PinTargets[0].TargetType)
+	assert.Equal(t, amity.PinReferencePost, out.Pins[0].ReferenceType)
+	assert.NotEmpty(t, out.Users, "the post bundle's sideloads")
+	assert.Contains(t, string(out.Raw), "pinFutureField")
+
+	n := len(rec.all())
+	_, err = c.PinnedPosts.Unpin(ctxB, "c-news", "post-poll", &amity.PinParams{Placement: amity.PinAnnouncement})
+	require.NoError(t, err)
+	assert.Len(t, rec.all(), n+2, "an unpin is retried")
+
+	_, err = c.PinnedPosts.Community(ctxB, "c-news", &amity.CommunityPinsParams{Order: amity.PinOrderAsc})
+	require.NoError(t, err)
+	assert.Equal(t, "/api/v1/pinned-posts/communities/c-news", rec.last(t).Path)
+	assert.Equal(t, "asc", rec.last(t).Query.Get("options[orderBy]"))
+	assert.Equal(t, "createdAt", rec.last(t).Query.Get("options[sortBy]"))
+	_, err = c.PinnedPosts.Community(ctxB, "c-news", &amity.CommunityPinsParams{Placement: amity.PinAnnouncement})
+	require.NoError(t, err)
+	assert.Equal(t, "/api/v1/pinned-posts/communities/c-news/announcement", rec.last(t).Path)
+	assert.Empty(t, rec.last(t).Query)
+
+	n = len(rec.all())
+	require.NoError(t, c.PinnedPosts.ClearCommunity(ctxB, "c-news", nil))
+	assert.Len(t, rec.all(), n+2)
+	err = c.PinnedPosts.ClearCommunity(ctxB, "c-news", &amity.ClearCommunityParams{Placement: amity.PinDefault})
+	assert.ErrorIs(t, err, amity.ErrUnsuccessful)
+}
+
+func TestPinnedPostsGlobal(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &bRecorder{}
+	body := fixture(t, "pinned_posts_community.json")
+	rec.answer(mt, "POST", "/api/v1/pinned-posts/global/post-img", body, 503, 200)
+	rec.answer(mt, "DELETE", "/api/v1/pinned-posts/global/post-img", body, 502, 200)
+	rec.answer(mt, "GET", "/api/v1/pinned-posts/global", body)
+	rec.answer(mt, "DELETE", "/api/v1/pinned-posts/global", `{"pins":[],"pinTargets":[],"posts":[]}`, 502, 200)
+
+	_, err := c.PinnedPosts.PinGlobal(ctxB, "post-img")
+	require.Error(t, err)
+	assert.Len(t, rec.all(), 1)
+	_, err = c.PinnedPosts.PinGlobal(ctxB, "post-img")
+	require.NoError(t, err)
+	n := len(rec.all())
+	_, err = c.PinnedPosts.UnpinGlobal(ctxB, "post-img")
+	require.NoError(t, err)
+	assert.Len(t, rec.all(), n+2)
+	g, err := c.PinnedPosts.Global(ctxB)
+	require.NoError(t, err)
+	assert.Len(t, g.Pins, 3)
+	n = len(rec.all())
+	cleared, err := c.PinnedPosts.ClearGlobal(ctxB)
+	require.NoError(t, err)
+	assert.Len(t, rec.all(), n+2)
+	assert.Empty(t, cleared.Pins)
+}
+
+func TestPinnedPostsErrorsAndValidation(t *testing.T) {
+	c, mt := mockClient(t)
+	mt.RegisterResponder("POST", "https://api.test/api/v1/pinned-posts/global/ghost", jsonResponder(404, notFoundBodyB))
+	_, err := c.PinnedPosts.PinGlobal(ctxB, "ghost")
+	assertNotFoundB(t, err)
+
+	before := mt.GetTotalCallCount()
+	long := strings.Repeat("x", 901)
+	for _, bad := range []string{"", "..", long} {
+		_, err := c.PinnedPosts.Pin(ctxB, bad, "p", nil)
+		assertInvalidB(t, err, "communityID")
+		_, err = c.PinnedPosts.Pin(ctxB, "c", bad, nil)
+		assertInvalidB(t, err, "postID")
+		_, err = c.PinnedPosts.Unpin(ctxB, "c", bad, nil)
+		assertInvalidB(t, err, "postID")
+		_, err = c.PinnedPosts.Community(ctxB, bad, nil)
+		assertInvalidB(t, err, "communityID")
+		assertInvalidB(t, c.PinnedPosts.ClearCommunity(ctxB, bad, nil), "communityID")
+		_, err = c.PinnedPosts.PinGlobal(ctxB, bad)
+		assertInvalidB(t, err, "postID")
+		_, err = c.PinnedPosts.UnpinGlobal(ctxB, bad)
+		assertInvalidB(t, err, "postID")
+	}
+	_, err = c.PinnedPosts.Pin(ctxB, "c", "p", &amity.PinParams{Placement: amity.PinGlobal})
+	assertInvalidB(t, err, "Placement")
+	_, err = c.PinnedPosts.Community(ctxB, "c", &amity.CommunityPinsParams{Placement: "top"})
+	assertInvalidB(t, err, "Placement")
+	_, err = c.PinnedPosts.Community(ctxB, "c", &amity.CommunityPinsParams{Order: "random"})
+	assertInvalidB(t, err, "Order")
+	assertInvalidB(t, c.PinnedPosts.ClearCommunity(ctxB, "c", &amity.ClearCommunityParams{Placement: amity.PinGlobal}), "Placement")
+	assert.Equal(t, before, mt.GetTotalCallCount())
+}

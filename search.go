@@ -1,0 +1,248 @@
+package amity
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+// SearchService searches posts and communities by meaning (semantic search), when the
+// network has it enabled. Results come best match first, each with its score. Reach it as
+// Client.Search.
+type SearchService struct{ c *Client }
+
+// SearchTargetType limits a post search to one kind of target.
+type SearchTargetType string
+
+// Post search target types.
+const (
+	SearchTargetCommunity SearchTargetType = "community"
+	SearchTargetUser      SearchTargetType = "user"
+	SearchTargetContent   SearchTargetType = "content"
+)
+
+// SearchDataType keeps child posts of a kind in a post search.
+type SearchDataType string
+
+// Post search data types.
+const (
+	SearchDataText  SearchDataType = "text"
+	SearchDataImage SearchDataType = "image"
+)
+
+// SearchMembership filters a community search by the caller's membership.
+type SearchMembership string
+
+// Community search filters.
+const (
+	SearchAllCommunities SearchMembership = "all"
+	SearchMember         SearchMembership = "member"
+	SearchNotMember      SearchMembership = "notMember"
+)
+
+// PostSearchResult is one match of a post search.
+type PostSearchResult struct {
+	// PostID is the matching post.
+	PostID string `json:"postId"`
+	// Score is how well it matches the query (higher is better).
+	Score float64 `json:"score"`
+}
+
+// CommunitySearchResult is one match of a community search.
+type CommunitySearchResult struct {
+	// CommunityID is the matching community.
+	CommunityID string `json:"communityId"`
+	// Score is how well it matches the query (higher is better).
+	Score float64 `json:"score"`
+}
+
+// PostSearchPayload is the answer of a post search: the matches, best first, and the post
+// bundle of the matching posts (its fields and lookups are promoted from PostPayload).
+type PostSearchPayload struct {
+	rawJSON
+	SearchResults []PostSearchResult `json:"searchResults"`
+	PostPayload
+}
+
+// Score returns the score of the given post, and whether it is among the matches.
+func (p *PostSearchPayload) Score(postID string) (float64, bool) {
+	r := byID(p.SearchResults, postID, func(r *PostSearchResult) string { return r.PostID })
+	if r == nil {
+		return 0, false
+	}
+	return r.Score, true
+}
+
+// CommunitySearchPayload is the answer of a community search: the matches, best first, and
+// the community bundle of the matching communities (promoted from CommunityPayload).
+type CommunitySearchPayload struct {
+	rawJSON
+	SearchResults []CommunitySearchResult `json:"searchResults"`
+	CommunityPayload
+}
+
+// Score returns the score of the given community, and whether it is among the matches.
+func (p *CommunitySearchPayload) Score(communityID string) (float64, bool) {
+	r := byID(p.SearchResults, communityID, func(r *CommunitySearchResult) string { return r.CommunityID })
+	if r == nil {
+		return 0, false
+	}
+	return r.Score, true
+}
+
+func checkSearchTags(op string, q query, tags []string) error {
+	if err := maxItems(op, "Tags", len(tags), 5); err != nil {
+		return err
+	}
+	for i, t := range tags {
+		if err := firstErr(required(op, fmt.Sprintf("Tags[%d]", i), t), maxLen(op, fmt.Sprintf("Tags[%d]", i), t, 24)); err != nil {
+			return err
+		}
+	}
+	q.list("tags", tags)
+	return nil
+}
+
+// SearchPostsParams is a post search.
+type SearchPostsParams struct {
+	PageParams
+	// Query (required) is the text to match (at most 1,024 characters).
+	Query string
+	// TargetType and TargetID limit the search to one target's posts.
+	TargetType SearchTargetType
+	TargetID   string
+	// DataTypes keeps child posts of these kinds (at most 10); it applies when
+	// MatchingOnlyParentPost is false.
+	DataTypes []SearchDataType
+	// Tags keeps posts with one of these tags (at most 5, each at most 24 characters).
+	Tags []string
+	// MatchingOnlyParentPost returns parent posts only (true, the default) or child posts too.
+	MatchingOnlyParentPost *bool
+}
+
+func (p *SearchPostsParams) query(op string) (query, error) {
+	if p == nil {
+		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
+	if err := firstErr(
+		p.PageParams.validate(op),
+		maxLen(op, "PageToken", p.PageToken, 1000),
+		required(op, "Query", p.Query),
+		maxLen(op, "Query", p.Query, 1024),
+		oneOf(op, "TargetType", p.TargetType, SearchTargetCommunity, SearchTargetUser, SearchTargetContent),
+		maxLen(op, "TargetID", p.TargetID, 900),
+		maxItems(op, "DataTypes", len(p.DataTypes), 10),
+	); err != nil {
+		return nil, err
+	}
+	q := query{}
+	q.str("query", p.Query)
+	q.str("targetType", string(p.TargetType))
+	q.str("targetId", p.TargetID)
+	for _, t := range p.DataTypes {
+		if t == "" {
+			return nil, &ValidationError{Op: op, Field: "DataTypes", Reason: "must not hold an empty data type"}
+		}
+		if err := oneOf(op, "DataTypes", t, SearchDataText, SearchDataImage); err != nil {
+			return nil, err
+		}
+		q.list("dataTypes", []string{string(t)})
+	}
+	if err := checkSearchTags(op, q, p.Tags); err != nil {
+		return nil, err
+	}
+	q.boolean("matchingOnlyParentPost", p.MatchingOnlyParentPost)
+	q.options(p.Limit, p.PageToken)
+	return q, nil
+}
+
+// Posts iterates over the posts matching a query, best first, fetching pages as needed.
+func (s *SearchService) Posts(ctx context.Context, params *SearchPostsParams, opts ...CallOption) iter.Seq2[Post, error] {
+	return listAll(ctx, params, opts, s.PostsPage)
+}
+
+// PostsPages iterates over the pages of Search.Posts.
+func (s *SearchService) PostsPages(ctx context.Context, params *SearchPostsParams, opts ...CallOption) iter.Seq2[*PostSearchPayload, error] {
+	return pages(ctx, params, opts, s.PostsPage)
+}
+
+// PostsPage returns one page of the posts matching a query, with their scores.
+// GET /api/v1/semantic-search/posts.
+func (s *SearchService) PostsPage(ctx context.Context, params *SearchPostsParams, opts ...CallOption) (*PostSearchPayload, error) {
+	const op = "Search.PostsPage"
+	q, err := params.query(op)
+	if err != nil {
+		return nil, err
+	}
+	return call[PostSearchPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v1/semantic-search/posts", query: url.Values(q), opts: opts})
+}
+
+// SearchCommunitiesParams is a community search.
+type SearchCommunitiesParams struct {
+	PageParams
+	// Query (required) is the text to match (at most 1,024 characters).
+	Query string
+	// Filter is all (the default), member or notMember.
+	Filter SearchMembership
+	// Tags keeps communities with one of these tags (at most 5, each at most 24 characters).
+	Tags []string
+	// CategoryIDs keeps communities in these categories; the spec declares one string of at
+	// most 128 characters, so they are sent comma-separated.
+	CategoryIDs []string
+}
+
+func (p *SearchCommunitiesParams) query(op string) (query, error) {
+	if p == nil {
+		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
+	categories := strings.Join(p.CategoryIDs, ",")
+	if err := firstErr(
+		p.PageParams.validate(op),
+		maxLen(op, "PageToken", p.PageToken, 1000),
+		required(op, "Query", p.Query),
+		maxLen(op, "Query", p.Query, 1024),
+		oneOf(op, "Filter", p.Filter, SearchAllCommunities, SearchMember, SearchNotMember),
+		maxLen(op, "CategoryIDs", categories, 128),
+	); err != nil {
+		return nil, err
+	}
+	for i, c := range p.CategoryIDs {
+		if strings.TrimSpace(c) == "" || strings.Contains(c, ",") {
+			return nil, &ValidationError{Op: op, Field: fmt.Sprintf("CategoryIDs[%d]", i), Reason: "must be a category ID"}
+		}
+	}
+	q := query{}
+	q.str("query", p.Query)
+	q.str("filter", string(p.Filter))
+	if err := checkSearchTags(op, q, p.Tags); err != nil {
+		return nil, err
+	}
+	q.str("categoryIds", categories)
+	q.options(p.Limit, p.PageToken)
+	return q, nil
+}
+
+// Communities iterates over the communities matching a query, best first, fetching pages
+// as needed.
+func (s *SearchService) Communities(ctx context.Context, params *SearchCommunitiesParams, opts ...CallOption) iter.Seq2[Community, error] {
+	return listAll(ctx, params, opts, s.CommunitiesPage)
+}
+
+// CommunitiesPages iterates over the pages of Search.Communities.
+func (s *SearchService) CommunitiesPages(ctx context.Context, params *SearchCommunitiesParams, opts ...CallOption) iter.Seq2[*CommunitySearchPayload, error] {
+	return pages(ctx, params, opts, s.CommunitiesPage)
+}
+
+// CommunitiesPage returns one page of the communities matching a query, with their scores.
+// GET /api/v1/semantic-search/communities.
+func (s *SearchService) CommunitiesPage(ctx context.Context, params *SearchCommunitiesParams, opts ...CallOption) (*CommunitySearchPayload, error) {
+	const op = "Search.CommunitiesPage"
+	q, err := params.query(op)
+	if err != nil {
+		return nil, err
+	}
+	return call[CommunitySearchPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v1/semantic-search/communities", query: url.Values(q), opts: opts})
+}

@@ -1,0 +1,86 @@
+package amity_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/amity-go/amity"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestSearchPosts(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &bRecorder{}
+	rec.answer(mt, "GET", "/api/v1/semantic-search/posts", fixture(t, "search_posts.json"))
+	mt.RegisterResponderWithQuery("GET", "https://api.test/api/v1/semantic-search/posts", "query=lunch&options[token]=search-2", jsonResponder(200, `{"searchResults":[],"posts":[]}`))
+	page, err := c.Search.PostsPage(ctxB, &amity.SearchPostsParams{PageParams: amity.PageParams{Limit: 2}, Query: "lunch", TargetType: amity.SearchTargetCommunity,
+		TargetID: "c-news", DataTypes: []amity.SearchDataType{amity.SearchDataImage}, Tags: []string{"food", "team"}, MatchingOnlyParentPost: amity.Ptr(false)})
+	require.NoError(t, err)
+	q := rec.last(t).Query
+	assert.Equal(t, "lunch", q.Get("query"))
+	assert.Equal(t, "community", q.Get("targetType"))
+	assert.Equal(t, "c-news", q.Get("targetId"))
+	assert.Equal(t, []string{"image"}, q["dataTypes"])
+	assert.Equal(t, []string{"food", "team"}, q["tags"])
+	assert.Equal(t, "false", q.Get("matchingOnlyParentPost"))
+	assert.Equal(t, "2", q.Get("options[limit]"))
+	require.Len(t, page.SearchResults, 2)
+	assert.Equal(t, "post-poll", page.SearchResults[0].PostID, "best first")
+	score, ok := page.Score("post-poll")
+	assert.True(t, ok)
+	assert.Equal(t, 0.92, score)
+	_, ok = page.Score("nope")
+	assert.False(t, ok)
+	assert.Len(t, page.Posts, 2)
+	assert.Contains(t, string(page.Raw), "resultFutureField")
+	assert.Equal(t, 2, countB(t, c.Search.Posts(ctxB, &amity.SearchPostsParams{Query: "lunch"})))
+	assert.Equal(t, 2, countB(t, c.Search.PostsPages(ctxB, &amity.SearchPostsParams{Query: "lunch"})))
+}
+
+func TestSearchCommunities(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &bRecorder{}
+	rec.answer(mt, "GET", "/api/v1/semantic-search/communities", fixture(t, "search_communities.json"))
+	page, err := c.Search.CommunitiesPage(ctxB, &amity.SearchCommunitiesParams{PageParams: amity.PageParams{Limit: 3, PageToken: "t"}, Query: "hiking",
+		Filter: amity.SearchMember, Tags: []string{"outdoor"}, CategoryIDs: []string{"cat1", "cat2"}})
+	require.NoError(t, err)
+	q := rec.last(t).Query
+	assert.Equal(t, "hiking", q.Get("query"))
+	assert.Equal(t, "member", q.Get("filter"))
+	assert.Equal(t, "outdoor", q.Get("tags"))
+	assert.Equal(t, "cat1,cat2", q.Get("categoryIds"))
+	assert.Equal(t, "t", q.Get("options[token]"))
+	score, ok := page.Score("c-hikers")
+	assert.True(t, ok)
+	assert.Equal(t, 0.8, score)
+	assert.Equal(t, "c-hikers", page.Communities[0].CommunityID)
+	assert.Equal(t, 2, countB(t, c.Search.Communities(ctxB, &amity.SearchCommunitiesParams{Query: "hiking"})))
+	assert.Equal(t, 1, countB(t, c.Search.CommunitiesPages(ctxB, &amity.SearchCommunitiesParams{Query: "hiking"})))
+}
+
+func TestSearchErrorsAndValidation(t *testing.T) {
+	c, mt := mockClient(t)
+	mt.RegisterResponder("GET", "https://api.test/api/v1/semantic-search/posts", jsonResponder(403, `{"status":"error","code":400300,"message":"Semantic search is disabled"}`))
+	_, err := c.Search.PostsPage(ctxB, &amity.SearchPostsParams{Query: "x"})
+	assert.ErrorIs(t, err, amity.ErrForbidden)
+
+	before := mt.GetTotalCallCount()
+	for name, p := range map[string]*amity.SearchPostsParams{
+		"params": nil, "Query": {}, "TargetType": {Query: "x", TargetType: "channel"}, "DataTypes": {Query: "x", DataTypes: []amity.SearchDataType{"video"}},
+		"Tags": {Query: "x", Tags: make([]string, 6)}, "Tags[0]": {Query: "x", Tags: []string{strings.Repeat("t", 25)}},
+	} {
+		_, err := c.Search.PostsPage(ctxB, p)
+		assertInvalidB(t, err, name)
+	}
+	_, err = c.Search.PostsPage(ctxB, &amity.SearchPostsParams{Query: strings.Repeat("q", 1025)})
+	assertInvalidB(t, err, "Query")
+	for name, p := range map[string]*amity.SearchCommunitiesParams{
+		"params": nil, "Query": {}, "Filter": {Query: "x", Filter: "owner"}, "CategoryIDs": {Query: "x", CategoryIDs: []string{strings.Repeat("c", 129)}},
+		"CategoryIDs[0]": {Query: "x", CategoryIDs: []string{"a,b"}},
+	} {
+		_, err := c.Search.CommunitiesPage(ctxB, p)
+		assertInvalidB(t, err, name)
+	}
+	assert.Equal(t, before, mt.GetTotalCallCount())
+}

@@ -1,0 +1,282 @@
+package amity_test
+
+import (
+	"testing"
+
+	"github.com/amity-go/amity"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const storyID = "65a0c0ffee65a0c0ffee0001"
+
+func TestStoriesCreate(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &bRecorder{}
+	rec.answer(mt, "POST", "/api/v4/stories", fixture(t, "stories_page.json"), 503, 200)
+	params := &amity.CreateStoryParams{TargetID: "hikers", DataType: amity.StoryDataImage,
+		Data:        amity.StoryDataParams{FileID: "file-summit", ImageDisplayMode: amity.StoryImageFill},
+		Items:       []amity.StoryItem{{Data: amity.StoryHyperlink{URL: "https://example.com/trail", CustomText: "Trail map"}}},
+		ReferenceID: "ref-1", Metadata: map[string]any{"mood": "sunny"}}
+	_, err := c.Stories.Create(ctxB, params)
+	require.Error(t, err, "a create is not retried after a 503")
+	assert.Len(t, rec.all(), 1)
+
+	out, err := c.Stories.Create(ctxB, params)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"targetType":"community","targetId":"hikers","dataType":"image","data":{"fileId":"file-summit","imageDisplayMode":"fill"},
+		"items":[{"type":"hyperlink","data":{"url":"https://example.com/trail","customText":"Trail map"}}],"metadata":{"mood":"sunny"},"referenceId":"ref-1"}`,
+		rec.last(t).Body, "empty target and item types are sent as community and hyperlink")
+	assert.Empty(t, params.Items[0].Type, "the caller's params are not changed")
+
+	st := out.Story()
+	require.NotNil(t, st)
+	assert.Equal(t, storyID, st.StoryID)
+	assert.Equal(t, amity.StoryTargetCommunity, st.TargetType)
+	assert.Equal(t, amity.StoryDataImage, st.DataType)
+	assert.Equal(t, amity.StoryImageFill, st.Data.ImageDisplayMode)
+	require.Len(t, st.Items, 1)
+	assert.Equal(t, 15.0, st.Items[0].Placement.Transform.Rotate)
+	assert.Equal(t, "Trail map", st.Items[0].Data.CustomText)
+	assert.Equal(t, 2, st.FlagCount)
+	assert.Equal(t, 4, st.Reach)
+	assert.Equal(t, 10, st.Impression)
+	assert.Equal(t, 3, st.Reactions["like"])
+	assert.Equal(t, []string{"bob"}, st.MentionedUsers[0].UserIDs)
+	assert.Equal(t, amity.StoryMentionUser, st.MentionedUsers[0].Type)
+	assert.Equal(t, 2026, st.ExpiresAt.Year())
+	assert.Contains(t, string(out.Raw), "storyFutureField", "unknown fields stay reachable in Raw")
+	assert.Equal(t, "Alice", out.Creator(st).DisplayName)
+	assert.Equal(t, "https://files.test/summit.jpg", out.StoryFile(st).FileURL)
+	assert.Equal(t, "Hikers", out.CommunityByID("hikers").DisplayName)
+	assert.Same(t, st, out.StoryByID(storyID))
+	assert.Nil(t, out.StoryByID("nope"))
+	assert.Nil(t, out.Creator(nil))
+	assert.Nil(t, out.UserByID("nobody"))
+	assert.NotNil(t, out.FileByID("file-summit"))
+	require.Len(t, out.StoryTargets, 1)
+	assert.True(t, out.StoryTargets[0].HasUnseen())
+}
+
+func TestStoriesCreateValidation(t *testing.T) {
+	c, mt := mockClient(t)
+	cases := map[string]struct {
+		p     *amity.CreateStoryParams
+		field string
+	}{
+		"nil":          {nil, "params"},
+		"no data type": {&amity.CreateStoryParams{TargetID: "c", ReferenceID: "r"}, "DataType"},
+		"user target":  {&amity.CreateStoryParams{TargetType: amity.StoryTargetUser, TargetID: "u", DataType: amity.StoryDataText, Data: amity.StoryDataParams{Text: "t"}, ReferenceID: "r"}, "TargetType"},
+		"no target":    {&amity.CreateStoryParams{DataType: amity.StoryDataText, Data: amity.StoryDataParams{Text: "t"}, ReferenceID: "r"}, "TargetID"},
+		"no text":      {&amity.CreateStoryParams{TargetID: "c", DataType: amity.StoryDataText, ReferenceID: "r"}, "Data.Text"},
+		"no file":      {&amity.CreateStoryParams{TargetID: "c", DataType: amity.StoryDataVideo, ReferenceID: "r"}, "Data.FileID"},
+		"no reference": {&amity.CreateStoryParams{TargetID: "c", DataType: amity.StoryDataText, Data: amity.StoryDataParams{Text: "t"}}, "ReferenceID"},
+		"bad mode":     {&amity.CreateStoryParams{TargetID: "c", DataType: amity.StoryDataImage, Data: amity.StoryDataParams{FileID: "f", ImageDisplayMode: "stretch"}, ReferenceID: "r"}, "Data.ImageDisplayMode"},
+		"long text": {&amity.CreateStoryParams{TargetID: "c", DataType: amity.StoryDataText, Data: amity.StoryDataParams{Text: "t"}, ReferenceID: "r",
+			Items: []amity.StoryItem{{Data: amity.StoryHyperlink{URL: "https://x", CustomText: "this label is far longer than thirty characters"}}}}, "Items[0].Data.CustomText"},
+		"no url": {&amity.CreateStoryParams{TargetID: "c", DataType: amity.StoryDataText, Data: amity.StoryDataParams{Text: "t"}, ReferenceID: "r",
+			Items: []amity.StoryItem{{}}}, "Items[0].Data.URL"},
+		"many items": {&amity.CreateStoryParams{TargetID: "c", DataType: amity.StoryDataText, Data: amity.StoryDataParams{Text: "t"}, ReferenceID: "r",
+			Items: make([]amity.StoryItem, 11)}, "Items"},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			_, err := c.Stories.Create(ctxB, tc.p)
+			assertInvalidB(t, err, tc.field)
+		})
+	}
+	assert.Zero(t, mt.GetTotalCallCount())
+}
+
+func TestStoriesGetDeleteFlags(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &bRecorder{}
+	rec.answer(mt, "GET", "/api/v4/stories/"+storyID, fixture(t, "stories_page.json"))
+	rec.answer(mt, "DELETE", "/api/v4/stories/"+storyID, `{"success":true}`, 502, 200)
+	rec.answer(mt, "POST", "/api/v4/stories/"+storyID+"/flags", fixture(t, "stories_page.json"), 503, 200)
+	rec.answer(mt, "DELETE", "/api/v4/stories/"+storyID+"/flags", fixture(t, "stories_page.json"), 502, 200)
+	rec.answer(mt, "DELETE", "/api/v4/stories/"+storyID+"/flags/all", fixture(t, "stories_page.json"), 502, 200)
+
+	got, err := c.Stories.Get(ctxB, storyID)
+	require.NoError(t, err)
+	assert.Equal(t, "GET", rec.last(t).Method)
+	assert.Equal(t, "hikers", got.Story().TargetPublicID)
+
+	n := len(rec.all())
+	require.NoError(t, c.Stories.Delete(ctxB, storyID, &amity.DeleteStoryParams{Permanent: amity.Ptr(true)}))
+	assert.Len(t, rec.all(), n+2, "a delete is retried after a 502")
+	assert.Equal(t, "true", rec.last(t).Query.Get("permanent"))
+	require.NoError(t, c.Stories.Delete(ctxB, storyID, nil))
+	assert.Empty(t, rec.last(t).Query)
+
+	n = len(rec.all())
+	_, err = c.Stories.Flag(ctxB, storyID)
+	require.Error(t, err, "a flag is not retried after a 503")
+	assert.Len(t, rec.all(), n+1)
+	_, err = c.Stories.Flag(ctxB, storyID)
+	require.NoError(t, err)
+
+	n = len(rec.all())
+	_, err = c.Stories.Unflag(ctxB, storyID)
+	require.NoError(t, err)
+	assert.Len(t, rec.all(), n+2, "unflag is retried")
+	n = len(rec.all())
+	cleared, err := c.Stories.ClearFlags(ctxB, storyID)
+	require.NoError(t, err)
+	assert.Len(t, rec.all(), n+2, "clearing flags is retried")
+	assert.Equal(t, "/api/v4/stories/"+storyID+"/flags/all", rec.last(t).Path)
+	assert.NotNil(t, cleared.Story())
+}
+
+func TestStoriesErrors(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &bRecorder{}
+	mt.RegisterResponder("GET", "https://api.test/api/v4/stories/"+storyID, jsonResponder(404, notFoundBodyB))
+	rec.answer(mt, "DELETE", "/api/v4/stories/"+storyID, `{"success":false}`)
+	rec.answer(mt, "POST", "/api/v4/stories/"+storyID+"/flags", `{"stories":[]}`)
+
+	_, err := c.Stories.Get(ctxB, storyID)
+	assertNotFoundB(t, err)
+	err = c.Stories.Delete(ctxB, storyID, nil)
+	assert.ErrorIs(t, err, amity.ErrUnsuccessful)
+	_, err = c.Stories.Flag(ctxB, storyID)
+	assert.ErrorIs(t, err, amity.ErrMalformedResponse, "an answer without the story")
+
+	before := mt.GetTotalCallCount()
+	for _, bad := range []string{"", "..", "p1", "65a0c0ffee65a0c0ffee000g", "65a0c0ffee65a0c0ffee00011"} {
+		_, err := c.Stories.Get(ctxB, bad)
+		assertInvalidB(t, err, "storyID")
+		assertInvalidB(t, c.Stories.Delete(ctxB, bad, nil), "storyID")
+		_, err = c.Stories.Flag(ctxB, bad)
+		assertInvalidB(t, err, "storyID")
+		_, err = c.Stories.Unflag(ctxB, bad)
+		assertInvalidB(t, err, "storyID")
+		_, err = c.Stories.ClearFlags(ctxB, bad)
+		assertInvalidB(t, err, "storyID")
+	}
+	assert.Equal(t, before, mt.GetTotalCallCount(), "bad IDs send nothing")
+}
+
+func TestStoriesList(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &bRecorder{}
+	rec.answer(mt, "GET", "/api/v4/stories", fixture(t, "stories_page.json"))
+	page, err := c.Stories.ListPage(ctxB, &amity.ListStoriesParams{PageParams: amity.PageParams{Limit: 5, PageToken: "tok"},
+		TargetType: amity.StoryTargetCommunity, TargetID: "hikers", DataType: amity.StoryDataImage, IsExpired: amity.Ptr(false), Order: amity.StoryOrderAsc})
+	require.NoError(t, err)
+	q := rec.last(t).Query
+	assert.Equal(t, "community", q.Get("targetType"))
+	assert.Equal(t, "hikers", q.Get("targetId"))
+	assert.Equal(t, "image", q.Get("dataType"))
+	assert.Equal(t, "false", q.Get("isExpired"))
+	assert.Equal(t, "createdAt", q.Get("options[sortBy]"))
+	assert.Equal(t, "asc", q.Get("options[orderBy]"))
+	assert.Equal(t, "5", q.Get("options[limit]"))
+	assert.Equal(t, "tok", q.Get("options[token]"))
+	assert.Equal(t, "story-page-2", page.Paging.Next)
+
+	// The iterator follows the cursor; the second page (same fixture with no next) ends it.
+	last := `{"stories":[],"paging":{}}`
+	mt.RegisterResponderWithQuery("GET", "https://api.test/api/v4/stories", "targetType=community&targetId=hikers&options[token]=story-page-2", jsonResponder(200, last))
+	stories, err := drainB(c.Stories.List(ctxB, &amity.ListStoriesParams{TargetType: amity.StoryTargetCommunity, TargetID: "hikers"}))
+	require.NoError(t, err)
+	assert.Len(t, stories, 1)
+	n := 0
+	for pg, err := range c.Stories.ListPages(ctxB, &amity.ListStoriesParams{TargetType: amity.StoryTargetCommunity, TargetID: "hikers"}) {
+		require.NoError(t, err)
+		n++
+		_ = pg
+	}
+	assert.Equal(t, 2, n)
+
+	before := mt.GetTotalCallCount()
+	_, err = c.Stories.ListPage(ctxB, nil)
+	assertInvalidB(t, err, "params")
+	_, err = c.Stories.ListPage(ctxB, &amity.ListStoriesParams{TargetID: "x"})
+	assertInvalidB(t, err, "TargetType")
+	_, err = c.Stories.ListPage(ctxB, &amity.ListStoriesParams{TargetType: amity.StoryTargetUser})
+	assertInvalidB(t, err, "TargetID")
+	_, err = c.Stories.ListPage(ctxB, &amity.ListStoriesParams{TargetType: amity.StoryTargetUser, TargetID: "u", DataType: amity.StoryDataText})
+	assertInvalidB(t, err, "DataType")
+	_, err = c.Stories.ListPage(ctxB, &amity.ListStoriesParams{TargetType: amity.StoryTargetUser, TargetID: "u", Order: "sideways"})
+	assertInvalidB(t, err, "Order")
+	_, err = drainB(c.Stories.List(ctxB, &amity.ListStoriesParams{TargetType: "channel", TargetID: "u"}))
+	assertInvalidB(t, err, "TargetType")
+	assert.Equal(t, before, mt.GetTotalCallCount())
+}
+
+func TestStoriesByTargetsAndTargets(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &bRecorder{}
+	rec.answer(mt, "GET", "/api/v4/stories-by-targets", `{"stories":[],"storyTargets":[]}`)
+	rec.answer(mt, "GET", "/api/v4/stories/seen", fixture(t, "stories_targets.json"))
+	rec.answer(mt, "GET", "/api/v4/stories/count", `{"count":7}`)
+	rec.answer(mt, "GET", "/api/v5/me/global-story-targets", fixture(t, "stories_targets.json"))
+	targets := []amity.StoryRef{{TargetType: amity.StoryTargetCommunity, TargetID: "hikers"}, {TargetType: amity.StoryTargetUser, TargetID: "alice"}}
+
+	_, err := c.Stories.ListByTargetsPage(ctxB, &amity.ListStoriesByTargetsParams{Targets: targets, Order: amity.StoryOrderDesc, PageParams: amity.PageParams{Limit: 10}})
+	require.NoError(t, err)
+	q := rec.last(t).Query
+	assert.Equal(t, "hikers", q.Get("targets[0][targetId]"))
+	assert.Equal(t, "community", q.Get("targets[0][targetType]"))
+	assert.Equal(t, "alice", q.Get("targets[1][targetId]"))
+	assert.Equal(t, "user", q.Get("targets[1][targetType]"))
+	assert.Equal(t, "desc", q.Get("options[orderBy]"))
+	assert.Equal(t, "10", q.Get("options[limit]"))
+	items, err := drainB(c.Stories.ListByTargets(ctxB, &amity.ListStoriesByTargetsParams{Targets: targets}))
+	require.NoError(t, err)
+	assert.Empty(t, items)
+
+	seen, err := c.Stories.GetTargets(ctxB, &amity.GetTargetsParams{Targets: targets})
+	require.NoError(t, err)
+	assert.Equal(t, "alice", rec.last(t).Query.Get("targets[1][targetId]"))
+	hikers := seen.Target(amity.StoryTargetCommunity, "hikers")
+	require.NotNil(t, hikers)
+	assert.True(t, hikers.HasUnseen(), "never seen")
+	assert.False(t, seen.Target(amity.StoryTargetUser, "alice").HasUnseen(), "seen up to the latest")
+	assert.Nil(t, seen.Target(amity.StoryTargetUser, "hikers"))
+	assert.Contains(t, string(seen.Raw), "targetFutureField")
+	assert.Equal(t, "Hikers", seen.CommunityByID("hikers").DisplayName)
+	assert.Equal(t, "Alice", seen.UserByID("alice").DisplayName)
+	assert.Nil(t, seen.FileByID("none"))
+
+	count, err := c.Stories.Count(ctxB, &amity.CountStoriesParams{TargetType: amity.StoryTargetCommunity, TargetID: "hikers"})
+	require.NoError(t, err)
+	assert.Equal(t, 7, count.Count)
+	assert.Equal(t, "hikers", rec.last(t).Query.Get("targetId"))
+
+	global, err := c.Stories.ListGlobalTargetsPage(ctxB, &amity.ListGlobalTargetsParams{SeenState: amity.StorySeenUnseen, PageParams: amity.PageParams{Limit: 3, PageToken: "t1"}})
+	require.NoError(t, err)
+	q = rec.last(t).Query
+	assert.Equal(t, "unseen", q.Get("seenState"))
+	assert.Equal(t, "3", q.Get("limit"))
+	assert.Equal(t, "t1", q.Get("token"))
+	assert.Len(t, global.StoryTargets, 2)
+	all, err := drainB(c.Stories.ListGlobalTargets(ctxB, nil))
+	require.NoError(t, err)
+	assert.Len(t, all, 2)
+	pgs, err := drainB(c.Stories.ListGlobalTargetsPages(ctxB, nil))
+	require.NoError(t, err)
+	assert.Len(t, pgs, 1)
+	_, err = drainB(c.Stories.ListByTargetsPages(ctxB, &amity.ListStoriesByTargetsParams{Targets: targets}))
+	require.NoError(t, err)
+
+	before := mt.GetTotalCallCount()
+	_, err = c.Stories.ListByTargetsPage(ctxB, &amity.ListStoriesByTargetsParams{})
+	assertInvalidB(t, err, "Targets")
+	_, err = c.Stories.ListByTargetsPage(ctxB, &amity.ListStoriesByTargetsParams{Targets: make([]amity.StoryRef, 11)})
+	assertInvalidB(t, err, "Targets")
+	_, err = c.Stories.ListByTargetsPage(ctxB, &amity.ListStoriesByTargetsParams{Targets: []amity.StoryRef{{TargetType: amity.StoryTargetUser}}})
+	assertInvalidB(t, err, "Targets[0].TargetID")
+	_, err = c.Stories.GetTargets(ctxB, &amity.GetTargetsParams{Targets: []amity.StoryRef{{TargetID: "x", TargetType: "channel"}}})
+	assertInvalidB(t, err, "Targets[0].TargetType")
+	_, err = c.Stories.GetTargets(ctxB, nil)
+	assertInvalidB(t, err, "params")
+	_, err = c.Stories.Count(ctxB, &amity.CountStoriesParams{TargetType: amity.StoryTargetUser})
+	assertInvalidB(t, err, "TargetID")
+	_, err = c.Stories.Count(ctxB, nil)
+	assertInvalidB(t, err, "params")
+	_, err = c.Stories.ListGlobalTargetsPage(ctxB, &amity.ListGlobalTargetsParams{SeenState: "smart"})
+	assertInvalidB(t, err, "SeenState")
+	assert.Equal(t, before, mt.GetTotalCallCount())
+}

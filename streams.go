@@ -1,0 +1,395 @@
+package amity
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"net/http"
+	"net/url"
+	"strconv"
+)
+
+// StreamsService manages live video streams: creating them (which yields the broadcaster's
+// streamer URL), reading, listing, updating, ending and deleting them, and the watch events
+// that count viewing time. A stream goes idle (created), live (broadcasting), ended, then
+// recorded. The stream entity is VideoStreaming, the type liveStream posts refer to. Reach
+// it as Client.Streams.
+type StreamsService struct{ c *Client }
+
+// StreamResolution is the resolution of a stream.
+type StreamResolution string
+
+// Stream resolutions.
+const (
+	StreamSD  StreamResolution = "SD"
+	StreamHD  StreamResolution = "HD"
+	StreamFHD StreamResolution = "FHD"
+)
+
+// StreamSortBy orders the stream listing.
+type StreamSortBy string
+
+// Stream orders.
+const (
+	StreamSortFirstCreated StreamSortBy = "firstCreated"
+	StreamSortLastCreated  StreamSortBy = "lastCreated"
+)
+
+// StreamModerationCategory is a category of content the stream moderation detects.
+type StreamModerationCategory string
+
+// Stream moderation categories.
+const (
+	StreamModerationPornography   StreamModerationCategory = "pornography"
+	StreamModerationViolence      StreamModerationCategory = "violence"
+	StreamModerationProhibited    StreamModerationCategory = "prohibited"
+	StreamModerationInappropriate StreamModerationCategory = "inappropriate"
+	StreamModerationProfanity     StreamModerationCategory = "profanity"
+)
+
+// StreamModeration is the moderation record of a stream: the labels that flagged it and
+// the ones that terminated it.
+type StreamModeration struct {
+	ModerationID    string                  `json:"moderationId"`
+	StreamID        string                  `json:"streamId,omitempty"`
+	FlagLabels      []StreamModerationLabel `json:"flagLabels,omitempty"`
+	TerminateLabels []StreamModerationLabel `json:"terminateLabels,omitempty"`
+	CreatedAt       Time                    `json:"createdAt"`
+	UpdatedAt       Time                    `json:"updatedAt"`
+}
+
+// StreamModerationLabel is one detection: its category, threshold and time.
+type StreamModerationLabel struct {
+	Category   StreamModerationCategory `json:"category,omitempty"`
+	Threshold  float64                  `json:"threshold,omitempty"`
+	DetectedAt Time                     `json:"detectedAt"`
+}
+
+// StreamPayload is the answer of the stream calls: the streams, their moderation records
+// and their broadcasters.
+type StreamPayload struct {
+	rawJSON
+	VideoStreamings        []VideoStreaming   `json:"videoStreamings"`
+	VideoStreamModerations []StreamModeration `json:"videoStreamModerations"`
+	Users                  []User             `json:"users"`
+	Files                  []File             `json:"files"`
+}
+
+// Stream returns the first stream of the answer (the one a call about one stream is about),
+// or nil.
+func (p *StreamPayload) Stream() *VideoStreaming {
+	if len(p.VideoStreamings) == 0 {
+		return nil
+	}
+	return &p.VideoStreamings[0]
+}
+
+// StreamByID returns the stream with the given ID, or nil.
+func (p *StreamPayload) StreamByID(id string) *VideoStreaming {
+	return byID(p.VideoStreamings, id, func(v *VideoStreaming) string { return v.StreamID })
+}
+
+// UserByID returns the sideloaded user with the given ID, or nil.
+func (p *StreamPayload) UserByID(id string) *User { return findUser(p.Users, id) }
+
+// FileByID returns the sideloaded file (a thumbnail) with the given ID, or nil.
+func (p *StreamPayload) FileByID(id string) *File { return findFile(p.Files, id) }
+
+// Broadcaster returns the sideloaded user who created stream, or nil.
+func (p *StreamPayload) Broadcaster(stream *VideoStreaming) *User {
+	if stream == nil {
+		return nil
+	}
+	return findUser(p.Users, stream.UserID)
+}
+
+// Moderation returns the moderation record of stream, or nil.
+func (p *StreamPayload) Moderation(stream *VideoStreaming) *StreamModeration {
+	if stream == nil {
+		return nil
+	}
+	if m := byID(p.VideoStreamModerations, stream.ModerationID, func(m *StreamModeration) string { return m.ModerationID }); m != nil {
+		return m
+	}
+	return byID(p.VideoStreamModerations, stream.StreamID, func(m *StreamModeration) string { return m.StreamID })
+}
+
+// StreamListPayload is the answer of the stream listing: the bundle under "results" (its
+// fields and lookups are promoted from StreamPayload) and the cursors.
+type StreamListPayload struct {
+	rawJSON
+	StreamPayload `json:"results"`
+	Paging        Paging `json:"paging"`
+}
+
+func (p *StreamListPayload) pageItems() []VideoStreaming { return p.VideoStreamings }
+func (p *StreamListPayload) pageInfo() Paging            { return p.Paging }
+
+// CreateStreamParams is the body of Streams.Create.
+type CreateStreamParams struct {
+	// Title (required) is at most 1,000 characters.
+	Title string `json:"title"`
+	// Description is at most 5,000 characters.
+	Description string `json:"description,omitempty"`
+	// ThumbnailFileID is an uploaded image (at most 50 characters).
+	ThumbnailFileID string `json:"thumbnailFileId,omitempty"`
+	// Metadata is free-form JSON.
+	Metadata map[string]any `json:"metadata,omitempty"`
+	// IsSecure asks for a signed streamer URL.
+	IsSecure *bool `json:"isSecure,omitempty"`
+	// Resolution is SD (the default), HD or FHD.
+	Resolution StreamResolution `json:"resolution,omitempty"`
+}
+
+func checkStreamFields(op, title, description, thumbnail string, res StreamResolution) error {
+	return firstErr(
+		required(op, "Title", title),
+		maxLen(op, "Title", title, 1000),
+		maxLen(op, "Description", description, 5000),
+		maxLen(op, "ThumbnailFileID", thumbnail, 50),
+		oneOf(op, "Resolution", res, StreamSD, StreamHD, StreamFHD),
+	)
+}
+
+// Create creates a stream (idle until the broadcaster connects to its streamer URL) and
+// returns it. POST /api/v3/video-streaming. Not retried after it may have reached the
+// server (a repeat would create a second stream).
+func (s *StreamsService) Create(ctx context.Context, params *CreateStreamParams, opts ...CallOption) (*StreamPayload, error) {
+	const op = "Streams.Create"
+	if params == nil {
+		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
+	if err := checkStreamFields(op, params.Title, params.Description, params.ThumbnailFileID, params.Resolution); err != nil {
+		return nil, err
+	}
+	r := &request{op: op, method: http.MethodPost, path: "/api/v3/video-streaming", body: params, opts: opts}
+	return callOne(ctx, s.c, r, "stream", func(p *StreamPayload) []VideoStreaming { return p.VideoStreamings })
+}
+
+func streamPath(op, format, streamID string) (string, error) {
+	if err := maxLen(op, "streamID", streamID, 50); err != nil {
+		return "", err
+	}
+	return pathf(op, format, id("streamID", streamID))
+}
+
+// Get returns a stream with its moderation record and broadcaster.
+// GET /api/v3/video-streaming/{streamId}.
+func (s *StreamsService) Get(ctx context.Context, streamID string, opts ...CallOption) (*StreamPayload, error) {
+	const op = "Streams.Get"
+	path, err := streamPath(op, "/api/v3/video-streaming/%s", streamID)
+	if err != nil {
+		return nil, err
+	}
+	r := &request{op: op, method: http.MethodGet, path: path, opts: opts}
+	return callOne(ctx, s.c, r, "stream", func(p *StreamPayload) []VideoStreaming { return p.VideoStreamings })
+}
+
+// UpdateStreamParams is the body of Streams.Update: the stream's new details. Fields left
+// empty are cleared, as the API replaces them all.
+type UpdateStreamParams struct {
+	// Title (required) is at most 1,000 characters.
+	Title string `json:"title"`
+	// Description is at most 5,000 characters.
+	Description string `json:"description,omitempty"`
+	// ThumbnailFileID is an uploaded image (at most 50 characters).
+	ThumbnailFileID string `json:"thumbnailFileId,omitempty"`
+	// Metadata is free-form JSON.
+	Metadata map[string]any `json:"metadata,omitempty"`
+	// Resolution is SD, HD or FHD.
+	Resolution StreamResolution `json:"resolution,omitempty"`
+}
+
+// Update changes a stream's details and returns it. PUT /api/v3/video-streaming/{streamId}.
+// Idempotent by construction (it sets the same values again), so it is retried like a read.
+func (s *StreamsService) Update(ctx context.Context, streamID string, params *UpdateStreamParams, opts ...CallOption) (*StreamPayload, error) {
+	const op = "Streams.Update"
+	path, err := streamPath(op, "/api/v3/video-streaming/%s", streamID)
+	if err != nil {
+		return nil, err
+	}
+	if params == nil {
+		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
+	if err := checkStreamFields(op, params.Title, params.Description, params.ThumbnailFileID, params.Resolution); err != nil {
+		return nil, err
+	}
+	r := &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true, opts: opts}
+	return callOne(ctx, s.c, r, "stream", func(p *StreamPayload) []VideoStreaming { return p.VideoStreamings })
+}
+
+// Delete deletes a stream. DELETE /api/v3/video-streaming/{streamId}. Idempotent by
+// construction (a deleted stream stays deleted; a repeat may answer ErrNotFound), so it is
+// retried like a read.
+func (s *StreamsService) Delete(ctx context.Context, streamID string, opts ...CallOption) error {
+	const op = "Streams.Delete"
+	path, err := streamPath(op, "/api/v3/video-streaming/%s", streamID)
+	if err != nil {
+		return err
+	}
+	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, idempotent: true, opts: opts}, nil)
+}
+
+// DisposeURL ends a stream: its status becomes ended and its streamer URL stops accepting
+// the broadcast. DELETE /api/v3/video-streaming/{streamId}/streaming-url, which the spec
+// authorizes with the API key (X-API-Key, sent with the admin token). Idempotent by
+// construction (an ended stream stays ended), so it is retried like a read.
+func (s *StreamsService) DisposeURL(ctx context.Context, streamID string, opts ...CallOption) (*StreamPayload, error) {
+	const op = "Streams.DisposeURL"
+	path, err := streamPath(op, "/api/v3/video-streaming/%s/streaming-url", streamID)
+	if err != nil {
+		return nil, err
+	}
+	r := &request{op: op, method: http.MethodDelete, path: path, auth: authAPIKey, idempotent: true, opts: opts}
+	return callOne(ctx, s.c, r, "stream", func(p *StreamPayload) []VideoStreaming { return p.VideoStreamings })
+}
+
+// ListStreamsParams filters Streams.List.
+type ListStreamsParams struct {
+	PageParams
+	// Skip skips that many streams (offset paging, with Limit).
+	Skip int
+	// IsLive keeps live streams (true) or the others (false).
+	IsLive *bool
+	// Statuses keeps streams in these states (at most 10).
+	Statuses []VideoStreamingStatus
+	// UserPublicIDs keeps the streams of these broadcasters (at most 100).
+	UserPublicIDs []string
+	// SortBy is firstCreated or lastCreated.
+	SortBy StreamSortBy
+	// IsDeleted keeps deleted streams (true) or the others (false); nil keeps both.
+	IsDeleted *bool
+}
+
+func (p *ListStreamsParams) query(op string) (query, error) {
+	var v ListStreamsParams
+	if p != nil {
+		v = *p
+	}
+	if err := firstErr(
+		v.PageParams.validate(op),
+		maxLen(op, "PageToken", v.PageToken, 1000),
+		oneOf(op, "SortBy", v.SortBy, StreamSortFirstCreated, StreamSortLastCreated),
+		maxItems(op, "Statuses", len(v.Statuses), 10),
+		maxItems(op, "UserPublicIDs", len(v.UserPublicIDs), 100),
+	); err != nil {
+		return nil, err
+	}
+	if v.Skip < 0 {
+		return nil, &ValidationError{Op: op, Field: "Skip", Reason: "must not be negative"}
+	}
+	q := query{}
+	q.boolean("isLive", v.IsLive)
+	for _, st := range v.Statuses {
+		if st == "" {
+			return nil, &ValidationError{Op: op, Field: "Statuses", Reason: "must not hold an empty status"}
+		}
+		if err := oneOf(op, "Statuses", st, VideoStreamingIdle, VideoStreamingLive, VideoStreamingEnded, VideoStreamingRecorded); err != nil {
+			return nil, err
+		}
+		q.list("statuses", []string{string(st)})
+	}
+	for i, u := range v.UserPublicIDs {
+		if err := firstErr(required(op, fmt.Sprintf("UserPublicIDs[%d]", i), u), maxLen(op, fmt.Sprintf("UserPublicIDs[%d]", i), u, 50)); err != nil {
+			return nil, err
+		}
+	}
+	q.list("userPublicIds", v.UserPublicIDs)
+	q.str("sortBy", string(v.SortBy))
+	q.boolean("isDeleted", v.IsDeleted)
+	if v.Skip > 0 {
+		q.str("options[skip]", strconv.Itoa(v.Skip))
+	}
+	q.options(v.Limit, v.PageToken)
+	return q, nil
+}
+
+// List iterates over the streams, fetching pages as needed.
+func (s *StreamsService) List(ctx context.Context, params *ListStreamsParams, opts ...CallOption) iter.Seq2[VideoStreaming, error] {
+	return listAll(ctx, params, opts, s.ListPage)
+}
+
+// ListPages iterates over the pages of Streams.List.
+func (s *StreamsService) ListPages(ctx context.Context, params *ListStreamsParams, opts ...CallOption) iter.Seq2[*StreamListPayload, error] {
+	return pages(ctx, params, opts, s.ListPage)
+}
+
+// ListPage returns one page of streams. GET /api/v3/video-streaming.
+func (s *StreamsService) ListPage(ctx context.Context, params *ListStreamsParams, opts ...CallOption) (*StreamListPayload, error) {
+	const op = "Streams.ListPage"
+	q, err := params.query(op)
+	if err != nil {
+		return nil, err
+	}
+	return call[StreamListPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/video-streaming", query: url.Values(q), opts: opts})
+}
+
+// StreamWatchEvent is one viewer's watching session of a stream.
+type StreamWatchEvent struct {
+	// SessionID is unique per watch event (at most 50 characters).
+	SessionID string `json:"sessionId,omitempty"`
+	// StreamID (required) is the stream watched (at most 50 characters).
+	StreamID string `json:"streamId"`
+	// StartTime and EndTime (required) bound the session, as UTC timestamp strings.
+	StartTime string `json:"startTime"`
+	EndTime   string `json:"endTime"`
+	// WatchSeconds is the time watched, in seconds.
+	WatchSeconds float64 `json:"watchSeconds"`
+}
+
+// RecordWatchEventsParams is the body of Streams.RecordWatchEvents: a signed batch of watch
+// events.
+type RecordWatchEventsParams struct {
+	// Signature (required) signs the batch with the network's stream-event key.
+	Signature string `json:"signature"`
+	// NonceStr (required) is unique per request (at most 50 characters).
+	NonceStr string `json:"nonceStr"`
+	// Timestamp (required) is the request's time, as a UTC timestamp string.
+	Timestamp string `json:"timestamp"`
+	// Streams (required) are the watch events.
+	Streams []StreamWatchEvent `json:"streams"`
+}
+
+// StreamEventPayload is the answer of Streams.RecordWatchEvents.
+type StreamEventPayload struct {
+	rawJSON
+	// OK reports that the events were processed.
+	OK bool `json:"ok"`
+}
+
+// RecordWatchEvents sends a signed batch of watch events of the calling user.
+// POST /api/v3/user-event/video-streaming. Not retried once it may have reached the server
+// (a repeat would count the watching time twice).
+func (s *StreamsService) RecordWatchEvents(ctx context.Context, params *RecordWatchEventsParams, opts ...CallOption) (*StreamEventPayload, error) {
+	const op = "Streams.RecordWatchEvents"
+	if params == nil {
+		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
+	if err := firstErr(
+		required(op, "Signature", params.Signature),
+		required(op, "NonceStr", params.NonceStr),
+		maxLen(op, "NonceStr", params.NonceStr, 50),
+		required(op, "Timestamp", params.Timestamp),
+	); err != nil {
+		return nil, err
+	}
+	if len(params.Streams) == 0 {
+		return nil, &ValidationError{Op: op, Field: "Streams", Reason: "must hold at least 1 event"}
+	}
+	for i, e := range params.Streams {
+		field := fmt.Sprintf("Streams[%d]", i)
+		if err := firstErr(
+			maxLen(op, field+".SessionID", e.SessionID, 50),
+			required(op, field+".StreamID", e.StreamID),
+			maxLen(op, field+".StreamID", e.StreamID, 50),
+			required(op, field+".StartTime", e.StartTime),
+			required(op, field+".EndTime", e.EndTime),
+		); err != nil {
+			return nil, err
+		}
+		if e.WatchSeconds < 0 {
+			return nil, &ValidationError{Op: op, Field: field + ".WatchSeconds", Reason: "must not be negative"}
+		}
+	}
+	return call[StreamEventPayload](ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v3/user-event/video-streaming", body: params, opts: opts})
+}
