@@ -182,6 +182,18 @@ type Client struct {
 	Polls *PollsService
 	// Files: uploads and downloads of files, images and videos.
 	Files *FilesService
+	// Services of A:
+	// NetworkSettings: feature switches and the chat, social, user, feed, video-streaming,
+	// semantic-search, webhook and pre-hook settings.
+	NetworkSettings *NetworkSettingsService
+	// Roles: roles and the permissions they grant (v2 calls on Roles.V2).
+	Roles *RolesService
+	// Notifications: push notification settings and device registration.
+	Notifications *NotificationsService
+	// Presence: heartbeats and who is online.
+	Presence *PresenceService
+	// Markers: read markers and unread counts of chat.
+	Markers *MarkersService
 }
 
 // transport is what every view of a Client shares.
@@ -329,6 +341,11 @@ func (c *Client) init() {
 	c.Moderation = &ModerationService{c: c}
 	c.Polls = &PollsService{c: c}
 	c.Files = &FilesService{c: c}
+	c.NetworkSettings = &NetworkSettingsService{c: c}
+	c.Roles = &RolesService{c: c, V2: &RolesV2Service{c: c}}
+	c.Notifications = &NotificationsService{c: c}
+	c.Presence = &PresenceService{c: c}
+	c.Markers = &MarkersService{c: c}
 }
 
 // String describes the client without credentials.
