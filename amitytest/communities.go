@@ -611,6 +611,9 @@ var communityModeratorPermissions = []string{
 }
 
 func (s *Server) createCommunity(c *ctx) error {
+	if err := c.socialDisabled(); err != nil { // hook of A: network settings
+		return err
+	}
 	var req communityRequest
 	if err := c.decode(&req, true); err != nil {
 		return err
@@ -1003,7 +1006,10 @@ func (s *Server) routesCategories() {
 		data.Paging = cur.nextPrevious()
 		return c.ok(statusData{Status: "success", Data: data})
 	})
-	s.route("POST /api/v3/community-categories", authAdmin, func(c *ctx) error {
+	s.route("POST /api/v3/community-categories", authUser, func(c *ctx) error {
+		if err := c.requirePermission("CREATE_COMMUNITY_CATEGORY"); err != nil { // hook of A: roles
+			return err
+		}
 		var req categoryRequest
 		if err := c.decode(&req, true); err != nil {
 			return err
@@ -1040,7 +1046,10 @@ func (s *Server) routesCategories() {
 		}
 		return c.ok(statusData{Status: "success", Data: c.categoriesBody([]*category{cat})})
 	})
-	s.route("PUT /api/v3/community-categories/{categoryId}", authAdmin, func(c *ctx) error {
+	s.route("PUT /api/v3/community-categories/{categoryId}", authUser, func(c *ctx) error {
+		if err := c.requirePermission("EDIT_COMMUNITY_CATEGORY"); err != nil { // hook of A: roles
+			return err
+		}
 		cat := c.st.categories[c.path("categoryId")]
 		if cat == nil || cat.deleted {
 			return errNotFound("Category not found.")
@@ -1062,7 +1071,10 @@ func (s *Server) routesCategories() {
 		cat.updatedAt = c.now()
 		return c.ok(statusData{Status: "success", Data: c.categoriesBody([]*category{cat})})
 	})
-	s.route("DELETE /api/v3/community-categories/{categoryId}", authAdmin, func(c *ctx) error {
+	s.route("DELETE /api/v3/community-categories/{categoryId}", authUser, func(c *ctx) error {
+		if err := c.requirePermission("DELETE_COMMUNITY_CATEGORY"); err != nil { // hook of A: roles
+			return err
+		}
 		cat := c.st.categories[c.path("categoryId")]
 		if cat == nil || cat.deleted {
 			return errNotFound("Category not found.")

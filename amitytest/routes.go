@@ -16,6 +16,13 @@ func (s *Server) routes() {
 	s.routesMessagesV3()
 	s.routesPolls()
 	s.routesModeration()
+	// Routes of A: network settings, roles, notifications, presence, markers, legacy lists.
+	s.routesNetworkSettings()
+	s.routesRoles()
+	s.routesNotifications()
+	s.routesPresence()
+	s.routesMarkers()
+	s.routesModerationLegacy()
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, errNotFound("Resource Not Found."))
 	})

@@ -40,6 +40,8 @@ type state struct {
 	blocklist        []*rule
 	allowlist        []*rule
 	whitelistEnabled bool
+
+	a *stateA // helper A's areas: settings, roles, notifications, presence, markers (state.opsA)
 }
 
 func newState(now time.Time) *state {

@@ -312,6 +312,9 @@ func (s *Server) updateUser(c *ctx) error {
 		if err := maxLen("displayName", *req.DisplayName, 100); err != nil {
 			return err
 		}
+		if err := c.displayNameLocked(); err != nil { // hook of A: network settings
+			return err
+		}
 	}
 	if req.Description != nil {
 		if err := maxLen("description", *req.Description, 500); err != nil {
