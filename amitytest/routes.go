@@ -23,6 +23,7 @@ func (s *Server) routes() {
 	s.routesPresence()
 	s.routesMarkers()
 	s.routesModerationLegacy()
+	s.routesChannelSearch()
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, errNotFound("Resource Not Found."))
 	})

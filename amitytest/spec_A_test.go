@@ -39,10 +39,11 @@ var specOpsA = []string{
 	"PUT /api/v2/whitelist/records/:ruleId",
 	"POST /v1/blacklist/records", "PUT /v1/blacklist/records", "DELETE /v1/blacklist/records",
 	"GET /api/v2/moderation-settings", "PUT /api/v2/moderation-settings",
+	"GET /api/v2/search/channels",
 }
 
 // TestSpecConformanceA replays the scenarios of the network settings, roles, notifications,
-// presence, markers and legacy word lists with every response validated against the spec,
+// presence, markers, legacy word lists and v2 channel search with every response validated against the spec,
 // as TestSpecConformance does for the other areas, and checks that each of specOpsA was
 // validated.
 func TestSpecConformanceA(t *testing.T) {
@@ -93,6 +94,7 @@ func TestSpecConformanceA(t *testing.T) {
 		"Markers":          TestMarkersCountReads,
 		"LegacyLists":      TestLegacyWordLists,
 		"ModerationV2":     TestModerationSettingsV2,
+		"ChannelSearch":    TestChannelSearchV2,
 	}
 	for name, run := range scenarios {
 		t.Run(name, run)
