@@ -120,21 +120,21 @@ func (s *NetworkSettingsService) UpdateChat(ctx context.Context, params *UpdateC
 	return call[ChatSettings](ctx, s.c, &request{op: op, method: http.MethodPut, path: "/api/v3/network-settings/chat", body: params, idempotent: true, opts: opts})
 }
 
-// VideoResolution is a video resolution of the transcoding settings.
-type VideoResolution string
+// TranscodeResolution is a video resolution of the transcoding settings.
+type TranscodeResolution string
 
 // Video resolutions.
 const (
-	VideoResolution1080p VideoResolution = "1080p"
-	VideoResolution720p  VideoResolution = "720p"
-	VideoResolution480p  VideoResolution = "480p"
-	VideoResolution360p  VideoResolution = "360p"
+	TranscodeResolution1080p TranscodeResolution = "1080p"
+	TranscodeResolution720p  TranscodeResolution = "720p"
+	TranscodeResolution480p  TranscodeResolution = "480p"
+	TranscodeResolution360p  TranscodeResolution = "360p"
 )
 
 // TranscodeConfig bounds the resolutions an uploaded video is transcoded to.
 type TranscodeConfig struct {
-	MaxResolution VideoResolution `json:"maxResolution,omitempty"`
-	MinResolution VideoResolution `json:"minResolution,omitempty"`
+	MaxResolution TranscodeResolution `json:"maxResolution,omitempty"`
+	MinResolution TranscodeResolution `json:"minResolution,omitempty"`
 }
 
 // FeedSettings are the content checks of each kind of feed (post, message, story).
@@ -201,7 +201,7 @@ func (p *UpdateFeedSettingsParams) validate(op string) error {
 			return &ValidationError{Op: op, Field: f.name + ".Video.MaxDurationSeconds", Reason: fmt.Sprintf("must be between 1 and %d", f.max)}
 		}
 		if tc := v.TranscodeConfig; tc != nil {
-			all := []VideoResolution{VideoResolution1080p, VideoResolution720p, VideoResolution480p, VideoResolution360p}
+			all := []TranscodeResolution{TranscodeResolution1080p, TranscodeResolution720p, TranscodeResolution480p, TranscodeResolution360p}
 			if err := firstErr(
 				oneOf(op, f.name+".Video.TranscodeConfig.MaxResolution", tc.MaxResolution, all...),
 				oneOf(op, f.name+".Video.TranscodeConfig.MinResolution", tc.MinResolution, all...),
@@ -312,21 +312,21 @@ func (s *NetworkSettingsService) UpdatePrehook(ctx context.Context, params *Upda
 type SemanticSearchSettings struct {
 	rawJSON
 	SemanticSearch struct {
-		Post      SemanticSearchScope `json:"post"`
-		Community SemanticSearchScope `json:"community"`
+		Post      SemanticSearchSetting `json:"post"`
+		Community SemanticSearchSetting `json:"community"`
 	} `json:"semanticSearch"`
 }
 
-// SemanticSearchScope is the semantic search setting of one kind of content.
-type SemanticSearchScope struct {
+// SemanticSearchSetting is the semantic search setting of one kind of content.
+type SemanticSearchSetting struct {
 	Enabled bool `json:"enabled"`
 	// MinScore is the lowest relevance (0 to 1) a result must have.
 	MinScore float64 `json:"minScore,omitempty"`
 }
 
-// UpdateSemanticSearchParams changes the minimum scores of semantic search (each 0 to 1).
+// UpdateSemanticSearchSettingsParams changes the minimum scores of semantic search (each 0 to 1).
 // Nil fields are left as they are.
-type UpdateSemanticSearchParams struct {
+type UpdateSemanticSearchSettingsParams struct {
 	PostMinScore      *float64 `json:"postMinScore,omitempty"`
 	CommunityMinScore *float64 `json:"communityMinScore,omitempty"`
 }
@@ -339,7 +339,7 @@ func (s *NetworkSettingsService) SemanticSearch(ctx context.Context, opts ...Cal
 
 // UpdateSemanticSearch changes the semantic search settings and returns them.
 // PUT /api/v3/network-settings/semantic-search. Retried: it sets the given values.
-func (s *NetworkSettingsService) UpdateSemanticSearch(ctx context.Context, params *UpdateSemanticSearchParams, opts ...CallOption) (*SemanticSearchSettings, error) {
+func (s *NetworkSettingsService) UpdateSemanticSearch(ctx context.Context, params *UpdateSemanticSearchSettingsParams, opts ...CallOption) (*SemanticSearchSettings, error) {
 	const op = "NetworkSettings.UpdateSemanticSearch"
 	if params == nil {
 		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
@@ -389,13 +389,13 @@ type SocialSettings struct {
 	// DisallowNonMemberInteractInCommunity keeps non-members from reacting and commenting.
 	DisallowNonMemberInteractInCommunity bool `json:"disallowNonMemberInteractInCommunity"`
 	// AllowJoinPrivateCommunity lets users join private communities by themselves.
-	AllowJoinPrivateCommunity bool               `json:"allowJoinPrivateCommunity"`
-	GlobalFeed                GlobalFeedSettings `json:"globalFeed"`
-	Story                     StorySettings      `json:"story"`
+	AllowJoinPrivateCommunity bool                     `json:"allowJoinPrivateCommunity"`
+	GlobalFeed                SocialGlobalFeedSettings `json:"globalFeed"`
+	Story                     SocialStorySettings      `json:"story"`
 }
 
-// GlobalFeedSettings say which posts the global feed shows.
-type GlobalFeedSettings struct {
+// SocialGlobalFeedSettings say which posts the global feed shows.
+type SocialGlobalFeedSettings struct {
 	ShowOnlyMyFeed    bool `json:"showOnlyMyFeed"`
 	ShowMyPost        bool `json:"showMyPost"`
 	ShowEveryonePost  bool `json:"showEveryonePost"`
@@ -405,8 +405,8 @@ type GlobalFeedSettings struct {
 	MaxGlobalPinnedPost int `json:"maxGlobalPinnedPost,omitempty"`
 }
 
-// StorySettings are the story settings.
-type StorySettings struct {
+// SocialStorySettings are the story settings.
+type SocialStorySettings struct {
 	// ExpiryTimeMinutes is how long a story lasts.
 	ExpiryTimeMinutes int `json:"expiryTimeMinutes,omitempty"`
 	// AllowAllUserToCreateStory lets every user create stories (otherwise only users with
@@ -417,16 +417,18 @@ type StorySettings struct {
 // UpdateSocialSettingsParams changes the social settings. Nil fields are left as they are.
 type UpdateSocialSettingsParams struct {
 	// UserPrivacySetting: public or private.
-	UserPrivacySetting                   UserPrivacy `json:"userPrivacySetting,omitempty"`
-	IsFollowWithRequestEnabled           *bool       `json:"isFollowWithRequestEnabled,omitempty"`
-	IsAllowEditPostWhenReviewingEnabled  *bool       `json:"isAllowEditPostWhenReviewingEnabled,omitempty"`
-	ShowOnlyMyFeed                       *bool       `json:"showOnlyMyFeed,omitempty"`
-	ShowMyPost                           *bool       `json:"showMyPost,omitempty"`
-	ShowEveryonePost                     *bool       `json:"showEveryonePost,omitempty"`
-	ShowCommunityPost                    *bool       `json:"showCommunityPost,omitempty"`
-	ShowFollowingPost                    *bool       `json:"showFollowingPost,omitempty"`
-	IsAllowMentionedChannelEnabled       *bool       `json:"isAllowMentionedChannelEnabled,omitempty"`
-	DisallowNonMemberInteractInCommunity *bool       `json:"disallowNonMemberInteractInCommunity,omitempty"`
+	UserPrivacySetting                  UserPrivacy `json:"userPrivacySetting,omitempty"`
+	IsFollowWithRequestEnabled          *bool       `json:"isFollowWithRequestEnabled,omitempty"`
+	IsAllowEditPostWhenReviewingEnabled *bool       `json:"isAllowEditPostWhenReviewingEnabled,omitempty"`
+	ShowOnlyMyFeed                      *bool       `json:"showOnlyMyFeed,omitempty"`
+	ShowMyPost                          *bool       `json:"showMyPost,omitempty"`
+	ShowEveryonePost                    *bool       `json:"showEveryonePost,omitempty"`
+	ShowCommunityPost                   *bool       `json:"showCommunityPost,omitempty"`
+	ShowFollowingPost                   *bool       `json:"showFollowingPost,omitempty"`
+	// IsAllowMentionedChannelEnabled is the chat setting of @channel mentions (ChatSettings.Mention);
+	// the spec lets the social update set it too.
+	IsAllowMentionedChannelEnabled       *bool `json:"isAllowMentionedChannelEnabled,omitempty"`
+	DisallowNonMemberInteractInCommunity *bool `json:"disallowNonMemberInteractInCommunity,omitempty"`
 	// StoryExpiryTimeMinutes is how long a story lasts, 60 to 1440 minutes.
 	StoryExpiryTimeMinutes    *int  `json:"storyExpiryTimeMinutes,omitempty"`
 	AllowAllUserToCreateStory *bool `json:"allowAllUserToCreateStory,omitempty"`
@@ -485,51 +487,51 @@ func (s *NetworkSettingsService) UpdateUsers(ctx context.Context, params *Update
 	return call[UserSettings](ctx, s.c, &request{op: op, method: http.MethodPut, path: "/api/v3/network-settings/users", body: params, idempotent: true, opts: opts})
 }
 
-// VideoModerationCategoryName is a category of live-stream moderation.
-type VideoModerationCategoryName string
+// LiveModerationCategory is a category of live-stream moderation.
+type LiveModerationCategory string
 
-// Video moderation categories.
+// Live-stream moderation categories.
 const (
-	VideoModerationPornography   VideoModerationCategoryName = "pornography"
-	VideoModerationViolence      VideoModerationCategoryName = "violence"
-	VideoModerationProhibited    VideoModerationCategoryName = "prohibited"
-	VideoModerationInappropriate VideoModerationCategoryName = "inappropriate"
-	VideoModerationProfanity     VideoModerationCategoryName = "profanity"
+	LiveModerationPornography   LiveModerationCategory = "pornography"
+	LiveModerationViolence      LiveModerationCategory = "violence"
+	LiveModerationProhibited    LiveModerationCategory = "prohibited"
+	LiveModerationInappropriate LiveModerationCategory = "inappropriate"
+	LiveModerationProfanity     LiveModerationCategory = "profanity"
 )
 
-// VideoModerationCategory holds the thresholds of one moderation category: a stream is
+// LiveModerationThreshold holds the thresholds of one moderation category: a stream is
 // flagged at FlagThreshold and stopped at TerminateThreshold (confidences, 0 to 1).
-type VideoModerationCategory struct {
-	Category           VideoModerationCategoryName `json:"category"`
-	FlagThreshold      *float64                    `json:"flagThreshold,omitempty"`
-	TerminateThreshold *float64                    `json:"terminateThreshold,omitempty"`
+type LiveModerationThreshold struct {
+	Category           LiveModerationCategory `json:"category"`
+	FlagThreshold      *float64               `json:"flagThreshold,omitempty"`
+	TerminateThreshold *float64               `json:"terminateThreshold,omitempty"`
 }
 
-// VideoStreamingModeration is the moderation of live streams.
-type VideoStreamingModeration struct {
+// LiveModerationSettings is the moderation of live streams.
+type LiveModerationSettings struct {
 	Enabled    bool                      `json:"enabled"`
-	Categories []VideoModerationCategory `json:"categories,omitempty"`
+	Categories []LiveModerationThreshold `json:"categories,omitempty"`
 }
 
 // VideoStreamingSettings are the video streaming settings.
 type VideoStreamingSettings struct {
 	rawJSON
-	Enabled    bool                     `json:"enabled"`
-	Moderation VideoStreamingModeration `json:"moderation"`
+	Enabled    bool                   `json:"enabled"`
+	Moderation LiveModerationSettings `json:"moderation"`
 }
 
-// UpdateVideoStreamingModeration changes the moderation of live streams.
-type UpdateVideoStreamingModeration struct {
+// UpdateLiveModerationParams changes the moderation of live streams.
+type UpdateLiveModerationParams struct {
 	Enabled *bool `json:"enabled,omitempty"`
 	// Categories replaces the moderation categories.
-	Categories []VideoModerationCategory `json:"categories,omitempty"`
+	Categories []LiveModerationThreshold `json:"categories,omitempty"`
 }
 
 // UpdateVideoStreamingSettingsParams changes the video streaming settings. Nil fields are
 // left as they are.
 type UpdateVideoStreamingSettingsParams struct {
-	Enabled    *bool                           `json:"enabled,omitempty"`
-	Moderation *UpdateVideoStreamingModeration `json:"moderation,omitempty"`
+	Enabled    *bool                       `json:"enabled,omitempty"`
+	Moderation *UpdateLiveModerationParams `json:"moderation,omitempty"`
 }
 
 // VideoStreaming returns the video streaming settings.
@@ -549,8 +551,8 @@ func (s *NetworkSettingsService) UpdateVideoStreaming(ctx context.Context, param
 		for _, cat := range m.Categories {
 			if err := firstErr(
 				required(op, "Moderation.Categories[].Category", string(cat.Category)),
-				oneOf(op, "Moderation.Categories[].Category", cat.Category, VideoModerationPornography, VideoModerationViolence,
-					VideoModerationProhibited, VideoModerationInappropriate, VideoModerationProfanity),
+				oneOf(op, "Moderation.Categories[].Category", cat.Category, LiveModerationPornography, LiveModerationViolence,
+					LiveModerationProhibited, LiveModerationInappropriate, LiveModerationProfanity),
 				unitRange(op, "Moderation.Categories[].FlagThreshold", cat.FlagThreshold),
 				unitRange(op, "Moderation.Categories[].TerminateThreshold", cat.TerminateThreshold),
 			); err != nil {

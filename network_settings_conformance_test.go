@@ -48,7 +48,7 @@ func init() {
 			Full: func(ctx context.Context, c *amity.Client) error {
 				video := func(d int) *amity.FeedTypeCheck {
 					return &amity.FeedTypeCheck{Video: &amity.VideoCheck{Allowed: amity.Ptr(true), MaxDurationSeconds: amity.Ptr(d),
-						TranscodeConfig: &amity.TranscodeConfig{MaxResolution: amity.VideoResolution1080p, MinResolution: amity.VideoResolution360p}}}
+						TranscodeConfig: &amity.TranscodeConfig{MaxResolution: amity.TranscodeResolution1080p, MinResolution: amity.TranscodeResolution360p}}}
 				}
 				_, err := c.NetworkSettings.UpdateFeedSettings(ctx, &amity.UpdateFeedSettingsParams{Post: video(7200), Message: video(600), Story: video(90)})
 				return err
@@ -75,11 +75,11 @@ func init() {
 			}},
 		conformanceCase{Method: "NetworkSettings.UpdateSemanticSearch", Op: "PUT /api/v3/network-settings/semantic-search",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.NetworkSettings.UpdateSemanticSearch(ctx, &amity.UpdateSemanticSearchParams{})
+				_, err := c.NetworkSettings.UpdateSemanticSearch(ctx, &amity.UpdateSemanticSearchSettingsParams{})
 				return err
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.NetworkSettings.UpdateSemanticSearch(ctx, &amity.UpdateSemanticSearchParams{PostMinScore: amity.Ptr(0.5), CommunityMinScore: amity.Ptr(0.7)})
+				_, err := c.NetworkSettings.UpdateSemanticSearch(ctx, &amity.UpdateSemanticSearchSettingsParams{PostMinScore: amity.Ptr(0.5), CommunityMinScore: amity.Ptr(0.7)})
 				return err
 			}},
 		conformanceCase{Method: "NetworkSettings.Social", Op: "GET /api/v3/network-settings/social",
@@ -127,8 +127,8 @@ func init() {
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
 				_, err := c.NetworkSettings.UpdateVideoStreaming(ctx, &amity.UpdateVideoStreamingSettingsParams{Enabled: amity.Ptr(true),
-					Moderation: &amity.UpdateVideoStreamingModeration{Enabled: amity.Ptr(true), Categories: []amity.VideoModerationCategory{
-						{Category: amity.VideoModerationViolence, FlagThreshold: amity.Ptr(0.4), TerminateThreshold: amity.Ptr(0.9)}}}})
+					Moderation: &amity.UpdateLiveModerationParams{Enabled: amity.Ptr(true), Categories: []amity.LiveModerationThreshold{
+						{Category: amity.LiveModerationViolence, FlagThreshold: amity.Ptr(0.4), TerminateThreshold: amity.Ptr(0.9)}}}})
 				return err
 			}},
 		conformanceCase{Method: "NetworkSettings.Webhook", Op: "GET /api/v3/network-settings/webhook",

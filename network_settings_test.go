@@ -133,7 +133,7 @@ func TestNetworkSettingsDecodes(t *testing.T) {
 	story := fs.Feed("story")
 	require.NotNil(t, story)
 	assert.False(t, story.ContentSettings[0].Allowed)
-	assert.Equal(t, amity.VideoResolution720p, story.ContentSettings[0].TranscodeConfig.MaxResolution)
+	assert.Equal(t, amity.TranscodeResolution720p, story.ContentSettings[0].TranscodeConfig.MaxResolution)
 	assert.Nil(t, fs.Feed("message"))
 }
 
@@ -152,7 +152,7 @@ func TestNetworkSettingsUpdates(t *testing.T) {
 			return err
 		}},
 		{"UpdateSemanticSearch", "/api/v3/network-settings/semantic-search", `{"postMinScore":0.3}`, func(c *amity.Client) error {
-			_, err := c.NetworkSettings.UpdateSemanticSearch(ctx, &amity.UpdateSemanticSearchParams{PostMinScore: amity.Ptr(0.3)})
+			_, err := c.NetworkSettings.UpdateSemanticSearch(ctx, &amity.UpdateSemanticSearchSettingsParams{PostMinScore: amity.Ptr(0.3)})
 			return err
 		}},
 		{"UpdateSocial", "/api/v3/network-settings/social", `{"userPrivacySetting":"private","storyExpiryTimeMinutes":60}`, func(c *amity.Client) error {
@@ -164,8 +164,8 @@ func TestNetworkSettingsUpdates(t *testing.T) {
 			return err
 		}},
 		{"UpdateVideoStreaming", "/api/v3/network-settings/video-streaming", `{"moderation":{"categories":[{"category":"profanity","terminateThreshold":0.9}]}}`, func(c *amity.Client) error {
-			_, err := c.NetworkSettings.UpdateVideoStreaming(ctx, &amity.UpdateVideoStreamingSettingsParams{Moderation: &amity.UpdateVideoStreamingModeration{
-				Categories: []amity.VideoModerationCategory{{Category: amity.VideoModerationProfanity, TerminateThreshold: amity.Ptr(0.9)}}}})
+			_, err := c.NetworkSettings.UpdateVideoStreaming(ctx, &amity.UpdateVideoStreamingSettingsParams{Moderation: &amity.UpdateLiveModerationParams{
+				Categories: []amity.LiveModerationThreshold{{Category: amity.LiveModerationProfanity, TerminateThreshold: amity.Ptr(0.9)}}}})
 			return err
 		}},
 		{"UpdateWebhook", "/api/v3/network-settings/webhook", `{"webhookEnabled":true}`, func(c *amity.Client) error {
@@ -193,14 +193,14 @@ func TestNetworkSettingsValidation(t *testing.T) {
 	validationA(t, err, "NetworkSettings.UpdateFeedSettings", "Message.Video.MaxDurationSeconds")
 	_, err = c.NetworkSettings.UpdateFeedSettings(ctx, &amity.UpdateFeedSettingsParams{Post: &amity.FeedTypeCheck{Video: &amity.VideoCheck{TranscodeConfig: &amity.TranscodeConfig{MinResolution: "4k"}}}})
 	validationA(t, err, "NetworkSettings.UpdateFeedSettings", "Post.Video.TranscodeConfig.MinResolution")
-	_, err = c.NetworkSettings.UpdateSemanticSearch(ctx, &amity.UpdateSemanticSearchParams{CommunityMinScore: amity.Ptr(1.5)})
+	_, err = c.NetworkSettings.UpdateSemanticSearch(ctx, &amity.UpdateSemanticSearchSettingsParams{CommunityMinScore: amity.Ptr(1.5)})
 	validationA(t, err, "NetworkSettings.UpdateSemanticSearch", "CommunityMinScore")
 	_, err = c.NetworkSettings.UpdateSocial(ctx, &amity.UpdateSocialSettingsParams{MaxGlobalPinnedPost: amity.Ptr(21)})
 	validationA(t, err, "NetworkSettings.UpdateSocial", "MaxGlobalPinnedPost")
 	_, err = c.NetworkSettings.UpdateSocial(ctx, &amity.UpdateSocialSettingsParams{UserPrivacySetting: "friends"})
 	validationA(t, err, "NetworkSettings.UpdateSocial", "UserPrivacySetting")
-	_, err = c.NetworkSettings.UpdateVideoStreaming(ctx, &amity.UpdateVideoStreamingSettingsParams{Moderation: &amity.UpdateVideoStreamingModeration{
-		Categories: []amity.VideoModerationCategory{{Category: "gore"}}}})
+	_, err = c.NetworkSettings.UpdateVideoStreaming(ctx, &amity.UpdateVideoStreamingSettingsParams{Moderation: &amity.UpdateLiveModerationParams{
+		Categories: []amity.LiveModerationThreshold{{Category: "gore"}}}})
 	validationA(t, err, "NetworkSettings.UpdateVideoStreaming", "Moderation.Categories[].Category")
 	_, err = c.NetworkSettings.UpdatePrehook(ctx, &amity.UpdatePrehookParams{DefaultAction: "maybe"})
 	validationA(t, err, "NetworkSettings.UpdatePrehook", "DefaultAction")

@@ -35,19 +35,19 @@ func (s *PresenceService) Heartbeat(ctx context.Context, opts ...CallOption) err
 	return s.c.do(ctx, &request{op: "Presence.Heartbeat", method: http.MethodPost, path: "/api/v1/presence/heartbeat", idempotent: true, opts: opts}, nil)
 }
 
-// SortOrder is an ascending or descending order.
-type SortOrder string
+// PresenceOrder is an ascending or descending order.
+type PresenceOrder string
 
 // Orders.
 const (
-	SortAsc  SortOrder = "asc"
-	SortDesc SortOrder = "desc"
+	PresenceOrderAsc  PresenceOrder = "asc"
+	PresenceOrderDesc PresenceOrder = "desc"
 )
 
 // OnlineUsersParams orders OnlineUsers.
 type OnlineUsersParams struct {
 	// OrderBy orders by last heartbeat: asc or desc.
-	OrderBy SortOrder
+	OrderBy PresenceOrder
 }
 
 // OnlineUsers returns the users online in the network. GET /api/v1/presence/network/users.
@@ -56,7 +56,7 @@ func (s *PresenceService) OnlineUsers(ctx context.Context, params *OnlineUsersPa
 	if params == nil {
 		params = &OnlineUsersParams{}
 	}
-	if err := oneOf(op, "OrderBy", params.OrderBy, SortAsc, SortDesc); err != nil {
+	if err := oneOf(op, "OrderBy", params.OrderBy, PresenceOrderAsc, PresenceOrderDesc); err != nil {
 		return nil, err
 	}
 	q := query{}

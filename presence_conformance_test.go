@@ -16,7 +16,7 @@ func init() {
 				return err
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Presence.OnlineUsers(ctx, &amity.OnlineUsersParams{OrderBy: amity.SortDesc})
+				_, err := c.Presence.OnlineUsers(ctx, &amity.OnlineUsersParams{OrderBy: amity.PresenceOrderDesc})
 				return err
 			}},
 		conformanceCase{Method: "Presence.CountOnlineUsers", Op: "GET /api/v1/presence/network/users/count",

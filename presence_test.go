@@ -30,7 +30,7 @@ func TestPresenceOnlineUsers(t *testing.T) {
 	ctx := context.Background()
 	c, mt := mockClient(t)
 	seen := recordA(t, mt, 200, fixture(t, "presence_users.json"))
-	p, err := c.Presence.OnlineUsers(ctx, &amity.OnlineUsersParams{OrderBy: amity.SortDesc})
+	p, err := c.Presence.OnlineUsers(ctx, &amity.OnlineUsersParams{OrderBy: amity.PresenceOrderDesc})
 	require.NoError(t, err)
 	req := onlyA(t, seen)
 	assert.Equal(t, "GET", req.method)
