@@ -82,9 +82,11 @@
 // X-API-Key) hold permissions from the spec's list. A user holds the roles
 // the admin gives it with PUT /api/v3/users roles, and their permissions
 // work at once: CREATE_COMMUNITY_CATEGORY, EDIT_COMMUNITY_CATEGORY and
-// DELETE_COMMUNITY_CATEGORY let it manage community categories, and
-// CREATE_ROLE, EDIT_ROLE and DELETE_ROLE roles; without them it gets
-// 400301. A deleted role grants nothing. RoleUsers lists a role's users.
+// DELETE_COMMUNITY_CATEGORY let it manage community categories,
+// CREATE_ROLE, EDIT_ROLE and DELETE_ROLE roles, EDIT_USER update other
+// users and ASSIGN_USER_ROLE give roles (PUT /api/v3/users); without them
+// it is refused as a plain user is. A deleted role grants nothing.
+// RoleUsers lists a role's users.
 //
 // # Push notifications
 //

@@ -34,7 +34,7 @@ func TestNetworkSettingsPersist(t *testing.T) {
 	r := call(t, srv, admin, "PUT", "/api/v3/network-settings/chat", map[string]any{"messagePreviewSetting": map[string]any{}})
 	assert.Equal(t, http.StatusBadRequest, r.status)
 
-	m = ok(t, call(t, srv, admin, "PUT", "/api/v3/network-settings/feed-setting", map[string]any{
+	ok(t, call(t, srv, admin, "PUT", "/api/v3/network-settings/feed-setting", map[string]any{
 		"story": map[string]any{"video": map[string]any{"allowed": false, "maxDurationSeconds": 30, "transcodeConfig": map[string]any{"maxResolution": "720p"}}}}))
 	m = ok(t, call(t, srv, admin, "GET", "/api/v3/network-settings/feed-setting", nil))
 	feeds := list(t, m, "feedSettings")
@@ -47,12 +47,12 @@ func TestNetworkSettingsPersist(t *testing.T) {
 	r = call(t, srv, admin, "PUT", "/api/v3/network-settings/feed-setting", map[string]any{"message": map[string]any{"video": map[string]any{"maxDurationSeconds": 601}}})
 	assert.Equal(t, 400000, r.code(t))
 
-	m = ok(t, call(t, srv, admin, "PUT", "/api/v3/network-settings/semantic-search", map[string]any{"postMinScore": 0.25}))
+	ok(t, call(t, srv, admin, "PUT", "/api/v3/network-settings/semantic-search", map[string]any{"postMinScore": 0.25}))
 	m = ok(t, call(t, srv, admin, "GET", "/api/v3/network-settings/semantic-search", nil))
 	assert.Equal(t, 0.25, m["semanticSearch"].(map[string]any)["post"].(map[string]any)["minScore"])
 	assert.Equal(t, http.StatusBadRequest, call(t, srv, admin, "PUT", "/api/v3/network-settings/semantic-search", map[string]any{"communityMinScore": 2}).status)
 
-	m = ok(t, call(t, srv, admin, "PUT", "/api/v3/network-settings/social", map[string]any{
+	ok(t, call(t, srv, admin, "PUT", "/api/v3/network-settings/social", map[string]any{
 		"userPrivacySetting": "private", "isFollowWithRequestEnabled": true, "showOnlyMyFeed": true, "storyExpiryTimeMinutes": 120,
 		"allowAllUserToCreateStory": true, "allowJoinPrivateCommunity": true, "maxGlobalPinnedPost": 5, "disallowNonMemberInteractInCommunity": true}))
 	m = ok(t, call(t, srv, admin, "GET", "/api/v3/network-settings/social", nil))
@@ -64,7 +64,7 @@ func TestNetworkSettingsPersist(t *testing.T) {
 	assert.Equal(t, true, m["globalFeed"].(map[string]any)["showOnlyMyFeed"])
 	assert.Equal(t, 400000, call(t, srv, admin, "PUT", "/api/v3/network-settings/social", map[string]any{"storyExpiryTimeMinutes": 30}).code(t))
 
-	m = ok(t, call(t, srv, admin, "PUT", "/api/v3/network-settings/video-streaming", map[string]any{"enabled": true,
+	ok(t, call(t, srv, admin, "PUT", "/api/v3/network-settings/video-streaming", map[string]any{"enabled": true,
 		"moderation": map[string]any{"enabled": true, "categories": []map[string]any{{"category": "violence", "flagThreshold": 0.4, "terminateThreshold": 0.9}}}}))
 	m = ok(t, call(t, srv, admin, "GET", "/api/v3/network-settings/video-streaming", nil))
 	assert.Equal(t, true, m["enabled"])

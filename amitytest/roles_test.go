@@ -82,6 +82,17 @@ func TestRolesGrantPermissions(t *testing.T) {
 	ok(t, call(t, srv, alice, "POST", "/api/v3/roles", map[string]any{"roleId": "helper", "permissions": []string{}}))
 	assert.Equal(t, 400301, call(t, srv, alice, "DELETE", "/api/v3/roles/helper", nil).code(t))
 
+	// EDIT_USER lets a user update others, ASSIGN_USER_ROLE give roles.
+	srv.AddUser("bob", "Bob")
+	assert.Equal(t, http.StatusUnauthorized, call(t, srv, alice, "PUT", "/api/v3/users", map[string]any{"userId": "bob", "description": "x"}).status)
+	ok(t, call(t, srv, admin, "POST", "/api/v3/roles", map[string]any{"roleId": "manager", "permissions": []string{"EDIT_USER", "ASSIGN_USER_ROLE"}}))
+	carol := srv.UserToken("carol")
+	assert.Equal(t, http.StatusForbidden, call(t, srv, carol, "PUT", "/api/v3/users", map[string]any{"roles": []string{"manager"}}).status)
+	ok(t, call(t, srv, admin, "PUT", "/api/v3/users", map[string]any{"userId": "carol", "roles": []string{"manager"}}))
+	ok(t, call(t, srv, carol, "PUT", "/api/v3/users", map[string]any{"userId": "bob", "description": "edited by carol"}))
+	ok(t, call(t, srv, carol, "PUT", "/api/v3/users", map[string]any{"userId": "bob", "roles": []string{"curator"}}))
+	assert.Equal(t, []string{"alice", "bob"}, srv.RoleUsers("curator"))
+
 	// Taking a permission away takes effect at once; so does deleting the role.
 	ok(t, call(t, srv, admin, "PUT", "/api/v3/roles/curator", map[string]any{"permissions": []string{"EDIT_COMMUNITY_CATEGORY"}}))
 	assert.Equal(t, 400301, call(t, srv, alice, "POST", "/api/v3/community-categories", map[string]any{"name": "Films"}).code(t))

@@ -298,14 +298,14 @@ func (s *Server) updateUser(c *ctx) error {
 		}
 		target = c.identity
 	}
-	if !c.isAdmin && target != c.identity {
+	if target != c.identity && !c.can("EDIT_USER") { // hook of A: roles (EDIT_USER)
 		return errUnauthorized("Only administrator can update user")
 	}
 	u := c.st.liveUser(target)
 	if u == nil {
 		return errNotFound("User Not Found.")
 	}
-	if req.Roles != nil && !c.isAdmin {
+	if req.Roles != nil && !c.can("ASSIGN_USER_ROLE") { // hook of A: roles (ASSIGN_USER_ROLE)
 		return errPermission("Only administrator can do this")
 	}
 	if req.DisplayName != nil {
