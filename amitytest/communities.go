@@ -686,7 +686,7 @@ func (s *Server) joinCommunity(c *ctx) error {
 		return errGlobalBan()
 	case cm.isBanned(me.id):
 		return errBanned()
-	case !cm.isPublic && !c.isAdmin && !cm.isMember(me.id):
+	case !cm.isPublic && !c.isAdmin && !cm.isMember(me.id) && !c.privateJoinAllowed(): // hook of A: social settings
 		return errForbidden("You are not allowed to do this")
 	}
 	c.st.setMember(cm.members, me.id, "member", c.now())

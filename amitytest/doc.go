@@ -71,7 +71,9 @@
 // off features are refused with 400300: with chatEnabled false no channel
 // or conversation can be created, with socialEnabled false no community;
 // with the users setting isAllowUpdateDisplayName false a user cannot
-// change its own display name (the admin still can). The webhook switch
+// change its own display name (the admin still can); with the social
+// setting allowJoinPrivateCommunity a user may join a private community by
+// itself (otherwise it must be added). The webhook switch
 // and the pre-hook (enabled, callbackUrl, defaultAction) persist; the
 // pre-hook's secretKey is answered only by the PUT that first enables it
 // or that sets regenerateKey, never by GET.

@@ -241,6 +241,10 @@ func (c *ctx) displayNameLocked() error {
 	return nil
 }
 
+// privateJoinAllowed reports whether users may join private communities by themselves (the
+// social setting allowJoinPrivateCommunity; off by default).
+func (c *ctx) privateJoinAllowed() bool { return c.st.opsA().settings.social.AllowJoinPrivateCommunity }
+
 func (s *Server) routesNetworkSettings() {
 	s.route("PUT /api/v3/network-settings", authAdmin, func(c *ctx) error {
 		var req struct {

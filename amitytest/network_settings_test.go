@@ -98,6 +98,13 @@ func TestNetworkSettingsRefuseDisabledFeatures(t *testing.T) {
 	ok(t, call(t, srv, admin, "PUT", "/api/v3/network-settings", map[string]any{"socialEnabled": true}))
 	ok(t, call(t, srv, alice, "POST", "/api/v3/communities", map[string]any{"displayName": "Club"}))
 
+	// Private communities: joined only by invitation, unless allowJoinPrivateCommunity.
+	m0 := ok(t, call(t, srv, admin, "POST", "/api/v3/communities", map[string]any{"displayName": "Secret", "isPublic": false}))
+	secret := list(t, m0, "communities")[0]["communityId"].(string)
+	assert.Equal(t, http.StatusForbidden, call(t, srv, alice, "POST", "/api/v3/communities/"+secret+"/join", nil).status)
+	ok(t, call(t, srv, admin, "PUT", "/api/v3/network-settings/social", map[string]any{"allowJoinPrivateCommunity": true}))
+	ok(t, call(t, srv, alice, "POST", "/api/v3/communities/"+secret+"/join", nil))
+
 	// Display names locked: a user cannot rename itself, the admin still can.
 	m := ok(t, call(t, srv, admin, "PUT", "/api/v3/network-settings/users", map[string]any{"isAllowUpdateDisplayName": false}))
 	assert.Equal(t, false, m["isAllowUpdateDisplayName"])
