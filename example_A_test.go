@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/amity-go/amity"
+	"github.com/amity-go/amity/amitytest"
 )
 
 // Grant a role to users and list the role's users. The role grants a permission, which the
@@ -63,4 +64,63 @@ func Example_grantRole() {
 	// curators: [user-01 user-02]
 	// curator created a category
 	// other user refused: true
+}
+
+// Read markers count a member's unread messages: marking a feed read up to a segment, or a
+// whole channel read, changes the counts the markers report.
+func Example_unreadCounts() {
+	srv := amitytest.NewServer()
+	defer srv.Close()
+	srv.AddUser("bob", "Bob")
+	c, err := amity.NewClient(amity.WithBaseURL(srv.URL()), amity.WithAdminToken(srv.AdminToken()), amity.WithAPIKey(srv.APIKey()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+	alice, err := c.AsUser("alice", amity.WithDeviceID("example-device"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	bob, err := c.AsUser("bob", amity.WithDeviceID("example-device"))
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	ch, err := alice.Channels.Create(ctx, &amity.CreateChannelParams{ChannelID: "team", DisplayName: "Team", UserIDs: []string{"bob"}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	internalID := ch.Channels[0].ChannelInternalID // markers use internal IDs
+	for _, text := range []string{"one", "two", "three"} {
+		if _, err := alice.Messages.Create(ctx, &amity.CreateMessageParams{MessageFeedID: "team", ReferenceID: text,
+			DataType: "text", Data: map[string]any{"text": text}}); err != nil {
+			log.Fatal(err)
+		}
+	}
+
+	m, err := bob.Markers.Channels(ctx, &amity.MarkerIDsParams{IDs: []string{internalID}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("unread:", m.UserEntityMarkerByID(internalID).UnreadCount)
+
+	// Bob reads the first message (segment 1) of the channel's default feed.
+	m, err = bob.Markers.MarkRead(ctx, "team", &amity.MarkReadParams{ReadToSegment: 1})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("after reading one:", m.UserFeedMarkerByID("team").UnreadCount)
+
+	if _, err := bob.Markers.MarkChannelRead(ctx, internalID); err != nil {
+		log.Fatal(err)
+	}
+	m, err = bob.Markers.UserMarker(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("total after marking the channel read:", m.UserMarker().UnreadCount)
+	// Output:
+	// unread: 3
+	// after reading one: 2
+	// total after marking the channel read: 0
 }
