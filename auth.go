@@ -278,7 +278,17 @@ func (t *transport) redact(s string) string {
 
 // SessionsService registers and revokes user sessions and gets secure-mode auth tokens.
 // Client.AsUser does all of this for you; use it directly to hand tokens to other programs.
-type SessionsService struct{ c *Client }
+// The deprecated v3 calls are on its V3 field.
+type SessionsService struct {
+	c *Client
+	// V3 holds the deprecated v3 session calls.
+	V3 *SessionsV3Service
+}
+
+// SessionsV3Service holds the deprecated v3 session calls. Reach it as Client.Sessions.V3.
+type SessionsV3Service struct{ c *Client }
+
+func (s *SessionsService) init() { s.V3 = &SessionsV3Service{c: s.c} }
 
 // DeviceInfo describes the device of a session.
 type DeviceInfo struct {
@@ -347,6 +357,30 @@ func (s Session) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("accessToken", "[redacted]"), slog.String("expiresAt", s.ExpiresAt), slog.Int("users", len(s.Users)))
 }
 
+// Format formats the session with its tokens redacted. Without it, a bad verb (%s of a
+// struct holding a *Session) makes fmt print the pointed-to fields raw, tokens included.
+func (s Session) Format(f fmt.State, verb rune) {
+	type plain Session
+	s.AccessToken, s.RefreshToken = "[redacted]", "[redacted]"
+	formatAs(f, verb, plain(s), "amity.Session")
+}
+
+// Format formats the params with the auth token redacted, as Session.Format does.
+func (p RegisterSessionParams) Format(f fmt.State, verb rune) {
+	type plain RegisterSessionParams
+	p.AuthToken = "[redacted]"
+	formatAs(f, verb, plain(p), "amity.RegisterSessionParams")
+}
+
+// formatAs formats v, a method-less copy of a struct, as f and verb ask; %#v names it name.
+func formatAs(f fmt.State, verb rune, v any, name string) {
+	s := fmt.Sprintf(fmt.FormatString(f, verb), v)
+	if i := strings.IndexByte(s, '{'); verb == 'v' && f.Flag('#') && i > 0 {
+		s = name + s[i:]
+	}
+	_, _ = f.Write([]byte(s))
+}
+
 // MarshalJSON encodes the registration body, auth token included (a Secret alone encodes as
 // "[redacted]").
 func (p RegisterSessionParams) MarshalJSON() ([]byte, error) {
@@ -365,39 +399,31 @@ func (p RegisterSessionParams) LogValue() slog.Value {
 // Register registers a session for a user and device and returns its access token.
 // POST /api/v4/sessions, with the API key. A new session on the same device invalidates the
 // user's older token there. Not retried after it may have reached the server.
-func (s *SessionsService) Register(ctx context.Context, params *RegisterSessionParams) (*Session, error) {
+func (s *SessionsService) Register(ctx context.Context, params *RegisterSessionParams, opts ...CallOption) (*Session, error) {
 	const op = "Sessions.Register"
 	if err := params.validate(op); err != nil {
 		return nil, err
 	}
-	var out Session
-	err := s.c.do(ctx, &request{op: op, method: http.MethodPost, path: "/api/v4/sessions", body: params, auth: authKeyOnly}, &out)
-	if err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[Session](ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v4/sessions", body: params, auth: authKeyOnly, opts: opts})
 }
 
-// RegisterV3 registers a session with the older endpoint POST /api/v3/sessions.
+// Register registers a session with the older endpoint POST /api/v3/sessions. Not retried
+// after it may have reached the server.
 //
-// Deprecated: use Register (POST /api/v4/sessions); the v3 endpoint is deprecated in the
-// spec, which does not describe its answer, so fields may be empty.
-func (s *SessionsService) RegisterV3(ctx context.Context, params *RegisterSessionParams) (*Session, error) {
-	const op = "Sessions.RegisterV3"
+// Deprecated: use Client.Sessions.Register (POST /api/v4/sessions); the v3 endpoint is
+// deprecated in the spec, which does not describe its answer, so fields may be empty.
+func (s *SessionsV3Service) Register(ctx context.Context, params *RegisterSessionParams, opts ...CallOption) (*Session, error) {
+	const op = "Sessions.V3.Register"
 	if err := params.validate(op); err != nil {
 		return nil, err
 	}
-	var out Session
-	err := s.c.do(ctx, &request{op: op, method: http.MethodPost, path: "/api/v3/sessions", body: params, auth: authKeyOnly, optionalAnswer: true}, &out)
-	if err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[Session](ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v3/sessions", body: params, auth: authKeyOnly, optionalAnswer: true, opts: opts})
 }
 
 // CreateAuthToken gets a secure-mode auth token for userID (valid about 10 minutes), to pass
-// as RegisterSessionParams.AuthToken. POST /api/v4/authentication/token, with the server key.
-// 403 means the network is not in secure mode.
+// as RegisterSessionParams.AuthToken. POST /api/v4/authentication/token, with the server key;
+// the user's ID, the one field of the body, is the argument. 403 means the network is not in
+// secure mode. Not retried after it may have reached the server (each call issues a token).
 func (s *SessionsService) CreateAuthToken(ctx context.Context, userID string, opts ...CallOption) (Secret, error) {
 	const op = "Sessions.CreateAuthToken"
 	if strings.TrimSpace(userID) == "" {
@@ -411,44 +437,41 @@ func (s *SessionsService) CreateAuthToken(ctx context.Context, userID string, op
 
 // GetAuthToken gets a secure-mode auth token for userID with GET /api/v3/authentication/token.
 //
-// Deprecated: use CreateAuthToken (POST /api/v4/authentication/token).
-func (s *SessionsService) GetAuthToken(ctx context.Context, userID string) (Secret, error) {
-	const op = "Sessions.GetAuthToken"
+// Deprecated: use Client.Sessions.CreateAuthToken (POST /api/v4/authentication/token).
+func (s *SessionsV3Service) GetAuthToken(ctx context.Context, userID string, opts ...CallOption) (Secret, error) {
+	const op = "Sessions.V3.GetAuthToken"
 	if strings.TrimSpace(userID) == "" || len(userID) > 100 {
 		return "", &ValidationError{Op: op, Field: "userID", Reason: "must be 1 to 100 characters"}
 	}
 	var tok string
 	err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: "/api/v3/authentication/token",
-		query: url.Values{"userId": {userID}}, auth: authServerKey}, &tok)
+		query: url.Values{"userId": {userID}}, auth: authServerKey, opts: opts}, &tok)
 	return Secret(tok), err
 }
 
 // SessionStatus is the answer of Verify.
 type SessionStatus struct {
-	// LastCachePurge is the date of the network's last cache purge.
+	rawJSON
+	// LastCachePurge is the date of the network's last cache purge, as the server sent it
+	// (the spec gives it as a string without a format).
 	LastCachePurge string `json:"lastCachePurge"`
 }
 
 // Verify checks the view's token: an *Error matching ErrUnauthorized means it is invalid or
 // expired. GET /api/v3/sessions.
-func (s *SessionsService) Verify(ctx context.Context) (*SessionStatus, error) {
-	var out SessionStatus
-	err := s.c.do(ctx, &request{op: "Sessions.Verify", method: http.MethodGet, path: "/api/v3/sessions"}, &out)
-	if err != nil {
-		return nil, err
-	}
-	return &out, nil
+func (s *SessionsService) Verify(ctx context.Context, opts ...CallOption) (*SessionStatus, error) {
+	return call[SessionStatus](ctx, s.c, &request{op: "Sessions.Verify", method: http.MethodGet, path: "/api/v3/sessions", opts: opts})
 }
 
 // Revoke revokes the view's own access token (DELETE /api/v4/sessions); on a view from
 // AsUser the cached token is dropped too, so the next call registers a new session.
 // Idempotent by construction: revoking a revoked token changes nothing.
-func (s *SessionsService) Revoke(ctx context.Context) error {
+func (s *SessionsService) Revoke(ctx context.Context, opts ...CallOption) error {
 	tok, err := s.c.auth.token(ctx, s.c)
 	if err != nil {
 		return err
 	}
-	err = s.c.do(ctx, &request{op: "Sessions.Revoke", method: http.MethodDelete, path: "/api/v4/sessions", idempotent: true}, nil)
+	err = s.c.do(ctx, &request{op: "Sessions.Revoke", method: http.MethodDelete, path: "/api/v4/sessions", idempotent: true, opts: opts}, nil)
 	s.c.auth.invalidate(tok)
 	return err
 }
@@ -462,24 +485,24 @@ type RevokeUserParams struct {
 
 // RevokeUser revokes every access token of userID (admin). DELETE
 // /api/v4/sessions/users/{userId}. Idempotent by construction, so it is retried like a read.
-func (s *SessionsService) RevokeUser(ctx context.Context, userID string, params *RevokeUserParams) error {
+func (s *SessionsService) RevokeUser(ctx context.Context, userID string, params *RevokeUserParams, opts ...CallOption) error {
 	path, err := pathf("Sessions.RevokeUser", "/api/v4/sessions/users/%s", id("userID", userID))
 	if err != nil {
 		return err
 	}
-	return s.c.do(ctx, &request{op: "Sessions.RevokeUser", method: http.MethodDelete, path: path, query: params.query(), idempotent: true}, nil)
+	return s.c.do(ctx, &request{op: "Sessions.RevokeUser", method: http.MethodDelete, path: path, query: params.query(), idempotent: true, opts: opts}, nil)
 }
 
 // RevokeUserByQuery revokes every access token of userID with DELETE
 // /api/v4/sessions?userId=, the query form of RevokeUser; both do the same.
-func (s *SessionsService) RevokeUserByQuery(ctx context.Context, userID string, params *RevokeUserParams) error {
+func (s *SessionsService) RevokeUserByQuery(ctx context.Context, userID string, params *RevokeUserParams, opts ...CallOption) error {
 	const op = "Sessions.RevokeUserByQuery"
 	if strings.TrimSpace(userID) == "" || len(userID) > 50 {
 		return &ValidationError{Op: op, Field: "userID", Reason: "must be 1 to 50 characters"}
 	}
 	q := params.query()
 	q.Set("userId", userID)
-	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: "/api/v4/sessions", query: q, idempotent: true}, nil)
+	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: "/api/v4/sessions", query: q, idempotent: true, opts: opts}, nil)
 }
 
 func (p *RevokeUserParams) query() url.Values {

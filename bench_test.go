@@ -157,7 +157,7 @@ func userPageBody(n int) []byte {
 }
 
 func BenchmarkDecodeUserPage(b *testing.B) {
-	decodeBench[amity.UserPage](b, userPageBody(20))
+	decodeBench[amity.UserPayload](b, userPageBody(20))
 }
 
 func BenchmarkDecodePostPayload(b *testing.B) {
@@ -209,7 +209,7 @@ func BenchmarkGet(b *testing.B) {
 	})
 	b.Run("raw", func(b *testing.B) {
 		hc := rawHTTPClient()
-		plain := plainMirror(reflect.TypeOf(amity.UserPage{}))
+		plain := plainMirror(reflect.TypeOf(amity.UserPayload{}))
 		b.ReportAllocs()
 		for range b.N {
 			if err := rawGet(hc, srv.URL+"/api/v3/users/user-0", reflect.New(plain).Interface()); err != nil {
@@ -266,7 +266,7 @@ func BenchmarkParallel16(b *testing.B) {
 	})
 	b.Run("raw", func(b *testing.B) {
 		hc := rawHTTPClient()
-		plain := plainMirror(reflect.TypeOf(amity.UserPage{}))
+		plain := plainMirror(reflect.TypeOf(amity.UserPayload{}))
 		b.ReportAllocs()
 		b.SetParallelism(par)
 		b.RunParallel(func(pb *testing.PB) {

@@ -331,14 +331,20 @@ func (cfg *config) endpoint() (*url.URL, error) {
 func (c *Client) init() {
 	c.Users = &UsersService{c: c}
 	c.Sessions = &SessionsService{c: c}
+	c.Sessions.init()
 	c.Posts = &PostsService{c: c}
+	c.Posts.init()
 	c.Comments = &CommentsService{c: c}
+	c.Comments.init()
 	c.Reactions = &ReactionsService{c: c}
+	c.Reactions.init()
 	c.Communities = &CommunitiesService{c: c}
+	c.Communities.init()
 	c.CommunityCategories = &CommunityCategoriesService{c: c}
 	c.Channels = &ChannelsService{c: c}
 	c.Messages = &MessagesService{c: c}
 	c.Moderation = &ModerationService{c: c}
+	c.Moderation.init()
 	c.Polls = &PollsService{c: c}
 	c.Files = &FilesService{c: c}
 	c.NetworkSettings = &NetworkSettingsService{c: c}
@@ -571,6 +577,10 @@ func (c *Client) transportError(r *request, err error) error {
 		e := malformed(r, &http.Response{StatusCode: tooLarge.status}, tooLarge.Error())
 		return e
 	}
+	var cut *errCutShort
+	if errors.As(err, &cut) && cut.status < 300 && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
+		return malformed(r, &http.Response{StatusCode: cut.status}, "the answer was cut short: "+errorText(cut.err))
+	}
 	return fmt.Errorf("amity: %s %s: %w", r.method, r.path, err)
 }
 
@@ -765,6 +775,16 @@ func (e *errTooLarge) Error() string {
 	return fmt.Sprintf("the answer is larger than %d bytes (see WithMaxResponseSize)", e.limit)
 }
 
+// errCutShort is an answer whose body could not be read whole. A read may retry it; a
+// 2xx one that ends a call is ErrMalformedResponse (after a write, the write may be applied).
+type errCutShort struct {
+	status int
+	err    error
+}
+
+func (e *errCutShort) Error() string { return "reading the answer: " + e.err.Error() }
+func (e *errCutShort) Unwrap() error { return e.err }
+
 // cancelOnClose ends a call's per-call timeout when its streamed body is closed.
 type cancelOnClose struct {
 	io.ReadCloser
@@ -852,7 +872,7 @@ func (rt *roundTripper) readBody(resp *http.Response) error {
 		size = min(n, limit) + 1 // one more byte, so that reading to EOF does not grow it
 	}
 	b, err := readAll(resp.Body, make([]byte, 0, size), limit+1)
-	if err == nil && resp.ContentLength > 0 && int64(len(b)) < resp.ContentLength {
+	if err == nil && resp.ContentLength > 0 && int64(len(b)) < resp.ContentLength && int64(len(b)) <= limit {
 		err = io.ErrUnexpectedEOF // the connection ended before Content-Length bytes
 	}
 	if err == nil && int64(len(b)) > limit {
@@ -864,7 +884,7 @@ func (rt *roundTripper) readBody(resp *http.Response) error {
 	}
 	resp.Body.Close()
 	if err != nil {
-		return fmt.Errorf("reading the answer: %w", err)
+		return &errCutShort{status: resp.StatusCode, err: err}
 	}
 	bb := &bufferedBody{b: b}
 	bb.Reset(b)

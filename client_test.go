@@ -95,7 +95,7 @@ func TestRegionURLs(t *testing.T) {
 		require.NoError(t, err, region)
 		u, err := c.Users.Get(context.Background(), "u1")
 		require.NoError(t, err, region)
-		assert.Equal(t, "u1", u.UserID)
+		assert.Equal(t, "u1", u.User().UserID)
 		assert.Equal(t, 1, mt.GetTotalCallCount(), region)
 		got, err := region.BaseURL()
 		require.NoError(t, err)
@@ -287,7 +287,7 @@ func TestBadIDsSendNothing(t *testing.T) {
 	}
 	_, err := c.Users.GetMany(ctx, nil)
 	assert.ErrorIs(t, err, amity.ErrInvalidArgument)
-	_, err = c.Users.GetMany(ctx, []string{"a", ""})
+	_, err = c.Users.GetMany(ctx, &amity.GetManyUsersParams{UserIDs: []string{"a", ""}})
 	assert.ErrorIs(t, err, amity.ErrInvalidArgument)
 	_, err = c.Users.Update(ctx, &amity.UpdateUserParams{})
 	assert.ErrorIs(t, err, amity.ErrInvalidArgument)
@@ -321,7 +321,7 @@ func TestIDsArePathEscaped(t *testing.T) {
 	require.NoError(t, err)
 	u, err := c.Users.Get(context.Background(), "a/../b?x#y")
 	require.NoError(t, err)
-	assert.Equal(t, "a/../b?x#y", u.UserID)
+	assert.Equal(t, "a/../b?x#y", u.User().UserID)
 }
 
 func TestCrossHostRedirectRefused(t *testing.T) {
@@ -348,7 +348,7 @@ func TestCrossHostRedirectRefused(t *testing.T) {
 	ctx := context.Background()
 	u, err := c.Users.Get(ctx, "same")
 	require.NoError(t, err, "a redirect within the API's origin is followed")
-	assert.Equal(t, "moved", u.UserID)
+	assert.Equal(t, "moved", u.User().UserID)
 	_, err = c.Users.Get(ctx, "elsewhere")
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "refused redirect")

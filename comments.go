@@ -9,8 +9,20 @@ import (
 	"strconv"
 )
 
-// CommentsService manages comments on posts, content and stories, and their flags. Reach it as Client.Comments.
-type CommentsService struct{ c *Client }
+// CommentsService manages comments on posts, content and stories, and their flags. Reach it
+// as Client.Comments; the deprecated v3 delete is on V3.
+type CommentsService struct {
+	c *Client
+	// V3 holds the v3 API's delete of comments (Client.Comments.V3).
+	V3 *CommentsV3Service
+}
+
+// CommentsV3Service holds the v3 variants of the comment calls that have a v4 one. Reach it
+// as Client.Comments.V3.
+type CommentsV3Service struct{ c *Client }
+
+// init creates the sub-services; Client.init calls it.
+func (s *CommentsService) init() { s.V3 = &CommentsV3Service{c: s.c} }
 
 // CommentReferenceType is what a comment is on.
 type CommentReferenceType string
@@ -85,15 +97,6 @@ type Comment struct {
 	// TargetID and TargetType name the feed owner of the post commented on.
 	TargetID   string         `json:"targetId,omitempty"`
 	TargetType PostTargetType `json:"targetType,omitempty"`
-
-	// Raw is the comment's JSON as received, with any field this type does not know.
-	Raw json.RawMessage `json:"-"`
-}
-
-// UnmarshalJSON decodes a comment and keeps its raw JSON.
-func (c *Comment) UnmarshalJSON(b []byte) error {
-	type plain Comment
-	return decodeRaw(b, (*plain)(c), &c.Raw)
 }
 
 // CommentData is the content of a comment. The spec leaves it free-form; Raw holds it as
@@ -105,8 +108,8 @@ type CommentData struct {
 	Raw json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes comment data; data of another shape leaves Text empty instead of
-// failing, and Raw always holds it.
+// UnmarshalJSON decodes comment data in one pass; data of another shape leaves Text empty
+// instead of failing, and Raw always holds it (a copy: the decoder's buffer is not kept).
 func (d *CommentData) UnmarshalJSON(b []byte) error {
 	var v struct {
 		Text string `json:"text"`
@@ -130,15 +133,16 @@ type CommentAttachment struct {
 // CommentPayload is the API's comment bundle: comments, their replies, authors, files and
 // the authors' community memberships. Lists fill Paging.
 type CommentPayload struct {
+	rawJSON
 	// Comments are the comments asked for (one for a create, get or update).
 	Comments []Comment `json:"comments"`
 	// CommentChildren are their replies (see Children).
 	CommentChildren []Comment `json:"commentChildren"`
 	// CommunityUsers are the authors' community memberships (see Membership).
 	CommunityUsers []CommunityUser `json:"communityUsers"`
-	// Users are the authors and mentioned users (see Author, User).
+	// Users are the authors and mentioned users (see Author, UserByID).
 	Users []User `json:"users"`
-	// Files are the attached images (see CommentFiles, File).
+	// Files are the attached images (see CommentFiles, FileByID).
 	Files []File `json:"files"`
 	// Paging holds the cursors of a list answer.
 	Paging Paging `json:"paging"`
@@ -148,30 +152,29 @@ func (p *CommentPayload) pageItems() []Comment { return p.Comments }
 func (p *CommentPayload) pageInfo() Paging     { return p.Paging }
 
 // Comment returns the first comment of the answer (the one created, read or changed), or nil.
-func (p *CommentPayload) Comment() *Comment {
-	if len(p.Comments) == 0 {
-		return nil
+func (p *CommentPayload) Comment() *Comment { return firstOf(p.Comments) }
+
+// UserByID returns the sideloaded user with the given ID (public, else internal), or nil.
+func (p *CommentPayload) UserByID(userID string) *User { return findUser(p.Users, userID) }
+
+// FileByID returns the sideloaded file with the given ID, or nil.
+func (p *CommentPayload) FileByID(fileID string) *File { return findFile(p.Files, fileID) }
+
+// CommentByID returns the comment or reply with the given public ID, or nil.
+func (p *CommentPayload) CommentByID(commentID string) *Comment {
+	key := func(c *Comment) string { return c.CommentID }
+	if c := byID(p.CommentChildren, commentID, key); c != nil {
+		return c
 	}
-	return &p.Comments[0]
+	return byID(p.Comments, commentID, key)
 }
-
-// User returns the sideloaded user with the given public ID, or nil.
-func (p *CommentPayload) User(userID string) *User { return findUser(p.Users, userID) }
-
-// File returns the sideloaded file with the given ID, or nil.
-func (p *CommentPayload) File(fileID string) *File { return findFile(p.Files, fileID) }
 
 // Author returns the user who wrote comment, or nil when the answer does not hold it.
 func (p *CommentPayload) Author(comment *Comment) *User {
 	if comment == nil {
 		return nil
 	}
-	for _, id := range []string{comment.UserID, comment.UserPublicID} {
-		if u := findUser(p.Users, id); u != nil {
-			return u
-		}
-	}
-	return nil
+	return findUserOf(p.Users, comment.UserID, comment.UserPublicID, comment.UserInternalID)
 }
 
 // Children returns the sideloaded replies of comment, in the order of comment.Children.
@@ -179,24 +182,7 @@ func (p *CommentPayload) Children(comment *Comment) []Comment {
 	if comment == nil {
 		return nil
 	}
-	var out []Comment
-	for _, id := range comment.Children {
-		if c := p.findComment(id); c != nil {
-			out = append(out, *c)
-		}
-	}
-	return out
-}
-
-func (p *CommentPayload) findComment(commentID string) *Comment {
-	for _, list := range [][]Comment{p.CommentChildren, p.Comments} {
-		for i := range list {
-			if list[i].CommentID == commentID {
-				return &list[i]
-			}
-		}
-	}
-	return nil
+	return lookupAll(comment.Children, p.CommentByID)
 }
 
 // CommentFiles returns the sideloaded files attached to comment, in order.
@@ -204,13 +190,11 @@ func (p *CommentPayload) CommentFiles(comment *Comment) []File {
 	if comment == nil {
 		return nil
 	}
-	var out []File
-	for _, a := range comment.Attachments {
-		if f := p.File(a.FileID); f != nil {
-			out = append(out, *f)
-		}
+	ids := make([]string, len(comment.Attachments))
+	for i, a := range comment.Attachments {
+		ids[i] = a.FileID
 	}
-	return out
+	return lookupAll(ids, p.FileByID)
 }
 
 // Membership returns the author's membership of the community a comment was made in (when
@@ -298,11 +282,11 @@ func (p *ListCommentsParams) query(op string) (query, error) {
 		maxLen(op, "ParentID", p.ParentID, 900),
 		oneOf(op, "SortBy", p.SortBy, PostSortLastCreated, PostSortFirstCreated, PostSortLastUpdated, PostSortFirstUpdated),
 		oneOf(op, "Type", p.Type, CommentListScrollable, CommentListPagination),
-		commentsRange(op, "Skip", p.Skip, 0, 100),
-		commentsRange(op, "First", p.First, 0, 100),
-		commentsRange(op, "Last", p.Last, 0, 100),
-		commentsRange(op, "After", p.After, 0, -1),
-		commentsRange(op, "Before", p.Before, 0, -1),
+		intRange(op, "Skip", p.Skip, 0, 100),
+		intRange(op, "First", p.First, 0, 100),
+		intRange(op, "Last", p.Last, 0, 100),
+		intRange(op, "After", p.After, 0, -1),
+		intRange(op, "Before", p.Before, 0, -1),
 	}
 	if f := p.DataTypes; f != nil {
 		checks = append(checks, oneOf(op, "DataTypes.MatchType", f.MatchType, CommentMatchAny, CommentMatchExact))
@@ -338,8 +322,9 @@ func (p *ListCommentsParams) query(op string) (query, error) {
 	return q, nil
 }
 
-// commentsRange checks min <= v <= max (max < 0: no upper bound); 0 means unset.
-func commentsRange(op, field string, v, min, max int) error {
+// intRange checks min <= v <= max (max < 0: no upper bound); 0 means unset.
+// TODO(lead): move to validate.go (comments and reactions use it).
+func intRange(op, field string, v, min, max int) error {
 	if v == 0 {
 		return nil
 	}
@@ -357,23 +342,26 @@ func commentsRange(op, field string, v, min, max int) error {
 // fetching pages as it goes. GET /api/v3/comments (sent with the API key, as the spec's
 // security asks, and the bearer token). A moderation job lists flagged comments with
 // HasFlag: amity.Ptr(true).
-func (s *CommentsService) List(ctx context.Context, params *ListCommentsParams) iter.Seq2[Comment, error] {
-	return listAllLegacy(ctx, params, s.ListPage)
+func (s *CommentsService) List(ctx context.Context, params *ListCommentsParams, opts ...CallOption) iter.Seq2[Comment, error] {
+	return listAll(ctx, params, opts, s.ListPage)
+}
+
+// ListPages returns an iterator over the pages of List, each with its comments' replies,
+// authors and files. GET /api/v3/comments.
+func (s *CommentsService) ListPages(ctx context.Context, params *ListCommentsParams, opts ...CallOption) iter.Seq2[*CommentPayload, error] {
+	return pages(ctx, params, opts, s.ListPage)
 }
 
 // ListPage returns one page of comments with their replies, authors and files, and its
 // cursors. GET /api/v3/comments.
-func (s *CommentsService) ListPage(ctx context.Context, params *ListCommentsParams) (*CommentPayload, error) {
+func (s *CommentsService) ListPage(ctx context.Context, params *ListCommentsParams, opts ...CallOption) (*CommentPayload, error) {
 	const op = "Comments.ListPage"
 	q, err := params.query(op)
 	if err != nil {
 		return nil, err
 	}
-	var out CommentPayload
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: "/api/v3/comments", query: url.Values(q), auth: authAPIKey}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[CommentPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/comments", query: url.Values(q),
+		auth: authAPIKey, opts: opts})
 }
 
 // CreateCommentParams describes a comment for Comments.Create.
@@ -444,7 +432,7 @@ func commentsCheckAttachments(op string, atts []CommentAttachment) error {
 // Create creates a comment (or a reply, with ParentID) and returns it.
 // POST /api/v3/comments. Not retried once it may have reached the server: a repeat would
 // create a second comment (unless CommentID is set).
-func (s *CommentsService) Create(ctx context.Context, params *CreateCommentParams) (*CommentPayload, error) {
+func (s *CommentsService) Create(ctx context.Context, params *CreateCommentParams, opts ...CallOption) (*CommentPayload, error) {
 	const op = "Comments.Create"
 	if params == nil {
 		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
@@ -455,7 +443,7 @@ func (s *CommentsService) Create(ctx context.Context, params *CreateCommentParam
 		oneOf(op, "ReferenceType", params.ReferenceType, CommentOnPost, CommentOnContent, CommentOnStory),
 		maxLen(op, "CommentID", params.CommentID, 900),
 		maxLen(op, "ParentID", params.ParentID, 900),
-		postsCheckMentionees(op, params.Mentionees),
+		checkMentionees(op, params.Mentionees),
 		commentsCheckAttachments(op, params.Attachments),
 	}
 	if params.Data != nil {
@@ -464,41 +452,47 @@ func (s *CommentsService) Create(ctx context.Context, params *CreateCommentParam
 	if err := firstErr(checks...); err != nil {
 		return nil, err
 	}
-	return s.payload(ctx, &request{op: op, method: http.MethodPost, path: "/api/v3/comments", body: params})
+	return commentsCall(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v3/comments", body: params, opts: opts})
 }
 
 // Get returns a comment with its replies, author and files. GET /api/v3/comments/{commentId}.
-func (s *CommentsService) Get(ctx context.Context, commentID string) (*CommentPayload, error) {
+func (s *CommentsService) Get(ctx context.Context, commentID string, opts ...CallOption) (*CommentPayload, error) {
 	const op = "Comments.Get"
-	path, err := pathf(op, "/api/v3/comments/%s", id("commentID", commentID))
+	path, err := commentPath(op, "/api/v3/comments/%s", commentID)
 	if err != nil {
 		return nil, err
 	}
-	return s.payload(ctx, &request{op: op, method: http.MethodGet, path: path})
+	return commentsCall(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts})
 }
 
-// GetMany returns the comments with the given IDs (1 to 10, each at most 50 characters).
-// GET /api/v3/comments/list. Unknown IDs are left out of the answer.
-func (s *CommentsService) GetMany(ctx context.Context, commentIDs []string) (*CommentPayload, error) {
+// GetManyCommentsParams names the comments of Comments.GetMany.
+type GetManyCommentsParams struct {
+	// CommentIDs are the comments' public IDs: 1 to 10, each at most 50 characters. Required.
+	CommentIDs []string
+}
+
+// GetMany returns the comments with the given IDs, with their replies, authors and files.
+// GET /api/v3/comments/list. Unknown IDs are left out of the answer (which may then hold no
+// comment).
+func (s *CommentsService) GetMany(ctx context.Context, params *GetManyCommentsParams, opts ...CallOption) (*CommentPayload, error) {
 	const op = "Comments.GetMany"
-	if err := idList(op, "commentIDs", commentIDs, 10, 50); err != nil {
+	if params == nil {
+		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
+	if err := idList(op, "CommentIDs", params.CommentIDs, 10, 50); err != nil {
 		return nil, err
 	}
 	q := query{}
-	q.list("commentIds", commentIDs)
-	var out CommentPayload
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: "/api/v3/comments/list", query: url.Values(q)}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	q.list("commentIds", params.CommentIDs)
+	return call[CommentPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/comments/list", query: url.Values(q), opts: opts})
 }
 
 // Update changes a comment's text, metadata, mentions or attachments and returns it.
 // PUT /api/v3/comments/{commentId}. Idempotent by construction (it sets the given fields to
 // the given values), so it is retried like a read.
-func (s *CommentsService) Update(ctx context.Context, commentID string, params *UpdateCommentParams) (*CommentPayload, error) {
+func (s *CommentsService) Update(ctx context.Context, commentID string, params *UpdateCommentParams, opts ...CallOption) (*CommentPayload, error) {
 	const op = "Comments.Update"
-	path, err := pathf(op, "/api/v3/comments/%s", id("commentID", commentID))
+	path, err := commentPath(op, "/api/v3/comments/%s", commentID)
 	if err != nil {
 		return nil, err
 	}
@@ -506,7 +500,7 @@ func (s *CommentsService) Update(ctx context.Context, commentID string, params *
 		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
 	}
 	checks := []error{
-		postsCheckMentionees(op, params.Mentionees),
+		checkMentionees(op, params.Mentionees),
 		commentsCheckAttachments(op, params.Attachments),
 	}
 	if params.Data != nil {
@@ -515,8 +509,8 @@ func (s *CommentsService) Update(ctx context.Context, commentID string, params *
 	if err := firstErr(checks...); err != nil {
 		return nil, err
 	}
-	return s.payload(ctx, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true,
-		header: preserveEditedAt(params.PreserveEditedAt)})
+	return commentsCall(ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true,
+		header: preserveEditedAt(params.PreserveEditedAt), opts: opts})
 }
 
 // DeleteCommentParams are the options of Comments.Delete.
@@ -529,9 +523,10 @@ type DeleteCommentParams struct {
 // DELETE /api/v4/comments/{commentId}. Idempotent by construction (deleting a deleted
 // comment leaves it deleted), so it is retried like a read; a retry after a first attempt
 // that was applied may answer an error matching ErrNotFound, which a caller can treat as done.
-func (s *CommentsService) Delete(ctx context.Context, commentID string, params *DeleteCommentParams) error {
+// An answer of success: false is an *Error matching ErrUnsuccessful.
+func (s *CommentsService) Delete(ctx context.Context, commentID string, params *DeleteCommentParams, opts ...CallOption) error {
 	const op = "Comments.Delete"
-	path, err := pathf(op, "/api/v4/comments/%s", id("commentID", commentID))
+	path, err := commentPath(op, "/api/v4/comments/%s", commentID)
 	if err != nil {
 		return err
 	}
@@ -539,88 +534,82 @@ func (s *CommentsService) Delete(ctx context.Context, commentID string, params *
 	if params != nil {
 		q.boolean("permanent", params.Permanent)
 	}
-	return postsDoSuccess(ctx, s.c, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), idempotent: true})
+	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), idempotent: true, opts: opts}, nil)
 }
 
-// DeleteV3 soft-deletes a comment with the v3 API. DELETE /api/v3/comments/{commentId}.
-// Unlike Delete (v4) it cannot delete permanently. Idempotent by construction (deleting a
-// deleted comment leaves it deleted).
+// Delete soft-deletes a comment with the v3 API. DELETE /api/v3/comments/{commentId}.
+// Unlike Comments.Delete (v4) it cannot delete permanently. Idempotent by construction
+// (deleting a deleted comment leaves it deleted). An answer of success: false is an *Error
+// matching ErrUnsuccessful.
 //
-// Deprecated: use Delete (DELETE /api/v4/comments/{commentId}).
-func (s *CommentsService) DeleteV3(ctx context.Context, commentID string) error {
-	const op = "Comments.DeleteV3"
-	path, err := pathf(op, "/api/v3/comments/%s", id("commentID", commentID))
+// Deprecated: use Comments.Delete (DELETE /api/v4/comments/{commentId}).
+func (s *CommentsV3Service) Delete(ctx context.Context, commentID string, opts ...CallOption) error {
+	const op = "Comments.V3.Delete"
+	path, err := commentPath(op, "/api/v3/comments/%s", commentID)
 	if err != nil {
 		return err
 	}
-	return postsDoSuccess(ctx, s.c, &request{op: op, method: http.MethodDelete, path: path, idempotent: true})
+	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, idempotent: true, opts: opts}, nil)
 }
 
 // Flag reports a comment as the calling user (use a view from Client.AsUser) and returns it.
 // POST /api/v3/comments/{commentId}/flag. Not retried once it may have reached the server.
-func (s *CommentsService) Flag(ctx context.Context, commentID string) (*CommentPayload, error) {
+func (s *CommentsService) Flag(ctx context.Context, commentID string, opts ...CallOption) (*CommentPayload, error) {
 	const op = "Comments.Flag"
-	path, err := pathf(op, "/api/v3/comments/%s/flag", id("commentID", commentID))
+	path, err := commentPath(op, "/api/v3/comments/%s/flag", commentID)
 	if err != nil {
-		return nil, err
-	}
-	if err := maxLen(op, "commentID", commentID, 900); err != nil {
 		return nil, err
 	}
 	body := struct {
 		CommentID string `json:"commentId"`
 	}{commentID}
-	return s.payload(ctx, &request{op: op, method: http.MethodPost, path: path, body: body})
+	return commentsCall(ctx, s.c, &request{op: op, method: http.MethodPost, path: path, body: body, opts: opts})
 }
 
 // Unflag withdraws the calling user's flag on a comment and returns it.
 // DELETE /api/v3/comments/{commentId}/unflag. Idempotent by construction (removing one's own
 // flag twice leaves it removed), so it is retried like a read.
-func (s *CommentsService) Unflag(ctx context.Context, commentID string) (*CommentPayload, error) {
-	return s.action(ctx, "Comments.Unflag", "/api/v3/comments/%s/unflag", commentID)
+func (s *CommentsService) Unflag(ctx context.Context, commentID string, opts ...CallOption) (*CommentPayload, error) {
+	return s.action(ctx, "Comments.Unflag", "/api/v3/comments/%s/unflag", commentID, opts)
 }
 
 // ClearFlags removes every flag on a comment (moderators) and returns it.
 // DELETE /api/v3/comments/{commentId}/flags. Idempotent by construction (clearing cleared
 // flags changes nothing), so it is retried like a read.
-func (s *CommentsService) ClearFlags(ctx context.Context, commentID string) (*CommentPayload, error) {
-	return s.action(ctx, "Comments.ClearFlags", "/api/v3/comments/%s/flags", commentID)
+func (s *CommentsService) ClearFlags(ctx context.Context, commentID string, opts ...CallOption) (*CommentPayload, error) {
+	return s.action(ctx, "Comments.ClearFlags", "/api/v3/comments/%s/flags", commentID, opts)
 }
 
 // IsFlaggedByMe reports whether the calling user flagged a comment.
 // GET /api/v3/comments/{commentId}/isflagbyme.
-func (s *CommentsService) IsFlaggedByMe(ctx context.Context, commentID string) (bool, error) {
+func (s *CommentsService) IsFlaggedByMe(ctx context.Context, commentID string, opts ...CallOption) (bool, error) {
 	const op = "Comments.IsFlaggedByMe"
-	path, err := pathf(op, "/api/v3/comments/%s/isflagbyme", id("commentID", commentID))
+	path, err := commentPath(op, "/api/v3/comments/%s/isflagbyme", commentID)
 	if err != nil {
 		return false, err
 	}
-	var out postsEnvelope[struct {
-		Result bool `json:"result"`
-	}]
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: path}, &out); err != nil {
-		return false, err
-	}
-	return out.Data.Result, nil
+	return isFlaggedByMe(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts})
 }
 
 // action sends an idempotent DELETE on a comment sub-resource.
-func (s *CommentsService) action(ctx context.Context, op, format, commentID string) (*CommentPayload, error) {
-	path, err := pathf(op, format, id("commentID", commentID))
+func (s *CommentsService) action(ctx context.Context, op, format, commentID string, opts []CallOption) (*CommentPayload, error) {
+	path, err := commentPath(op, format, commentID)
 	if err != nil {
 		return nil, err
 	}
-	return s.payload(ctx, &request{op: op, method: http.MethodDelete, path: path, idempotent: true})
+	return commentsCall(ctx, s.c, &request{op: op, method: http.MethodDelete, path: path, idempotent: true, opts: opts})
 }
 
-// payload sends r and decodes a comment bundle holding at least one comment.
-func (s *CommentsService) payload(ctx context.Context, r *request) (*CommentPayload, error) {
-	var out CommentPayload
-	if err := s.c.do(ctx, r, &out); err != nil {
-		return nil, err
+// commentPath checks a comment ID (at most 900 characters, as the spec states) and builds a
+// path.
+func commentPath(op, format, commentID string) (string, error) {
+	if err := maxLen(op, "commentID", commentID, 900); err != nil {
+		return "", err
 	}
-	if _, err := first(r, out.Comments, "comment"); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return pathf(op, format, id("commentID", commentID))
+}
+
+// commentsCall sends r and decodes a comment bundle holding at least one comment.
+func commentsCall(ctx context.Context, c *Client, r *request) (*CommentPayload, error) {
+	return callOne(ctx, c, r, "comment", func(p *CommentPayload) []Comment { return p.Comments })
 }

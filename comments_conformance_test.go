@@ -37,6 +37,13 @@ func init() {
 			Full: func(ctx context.Context, c *amity.Client) error {
 				return postsFirstOf(c.Comments.List(ctx, fullList()))
 			}},
+		conformanceCase{Method: "Comments.ListPages", Op: "GET /api/v3/comments",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				return postsFirstOf(c.Comments.ListPages(ctx, &amity.ListCommentsParams{ReferenceID: "p1"}))
+			},
+			Full: func(ctx context.Context, c *amity.Client) error {
+				return postsFirstOf(c.Comments.ListPages(ctx, fullList()))
+			}},
 		conformanceCase{Method: "Comments.Create", Op: "POST /api/v3/comments", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error {
 				_, err := c.Comments.Create(ctx, &amity.CreateCommentParams{ReferenceID: "p1"})
@@ -55,7 +62,7 @@ func init() {
 			}},
 		conformanceCase{Method: "Comments.GetMany", Op: "GET /api/v3/comments/list",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Comments.GetMany(ctx, []string{"cm1", "cm2"})
+				_, err := c.Comments.GetMany(ctx, &amity.GetManyCommentsParams{CommentIDs: []string{"cm1", "cm2"}})
 				return err
 			}},
 		conformanceCase{Method: "Comments.Get", Op: "GET /api/v3/comments/{commentId}",
@@ -80,9 +87,9 @@ func init() {
 			Full: func(ctx context.Context, c *amity.Client) error {
 				return c.Comments.Delete(ctx, "cm1", &amity.DeleteCommentParams{Permanent: amity.Ptr(true)})
 			}},
-		conformanceCase{Method: "Comments.DeleteV3", Op: "DELETE /api/v3/comments/{commentId}",
+		conformanceCase{Method: "Comments.V3.Delete", Op: "DELETE /api/v3/comments/{commentId}",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return c.Comments.DeleteV3(ctx, "cm1") //nolint:staticcheck // deprecated, still covered
+				return c.Comments.V3.Delete(ctx, "cm1") //nolint:staticcheck // deprecated, still covered
 			}},
 		conformanceCase{Method: "Comments.Flag", Op: "POST /api/v3/comments/{commentId}/flag", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Comments.Flag(ctx, "cm1"); return err }},

@@ -101,7 +101,8 @@ func TestCommentsGetDecodesBundle(t *testing.T) {
 	assert.Equal(t, amity.PostTargetCommunity, cm.TargetType)
 	assert.Equal(t, time.Date(2024, 5, 1, 13, 0, 0, 0, time.UTC), cm.CreatedAt.Time)
 	assert.Equal(t, []amity.CommentAttachment{{Type: amity.CommentAttachmentImage, FileID: "file-9"}}, cm.Attachments)
-	assert.Contains(t, string(cm.Raw), `"futureField"`)
+	assert.Contains(t, string(out.Raw), `"futureField"`, "unknown fields stay reachable in the payload's Raw")
+	assert.Equal(t, strings.TrimSpace(fixture(t, "comments_payload.json")), string(out.Raw))
 
 	assert.Equal(t, "Bob", out.Author(cm).DisplayName)
 	kids := out.Children(cm)
@@ -116,6 +117,15 @@ func TestCommentsGetDecodesBundle(t *testing.T) {
 	assert.Equal(t, []string{"member"}, m.Roles)
 	assert.Nil(t, out.Membership(&kids[0]), "no target on the reply")
 	assert.Nil(t, out.Author(nil))
+	assert.Nil(t, out.Children(nil))
+	assert.Nil(t, out.CommentFiles(nil))
+	assert.Nil(t, out.Membership(nil))
+	assert.Equal(t, "Bob", out.UserByID(cm.UserID).DisplayName)
+	assert.Equal(t, "file-9", out.FileByID("file-9").FileID)
+	assert.Nil(t, out.FileByID("nope"))
+	require.NotNil(t, out.CommentByID(kids[0].CommentID), "a reply")
+	assert.Equal(t, "cm-1", out.CommentByID("cm-1").CommentID)
+	assert.Nil(t, out.CommentByID("nope"))
 
 	mt.RegisterResponder("GET", "https://api.test/api/v3/comments/gone", jsonResponder(404, `{"status":"error","code":400400,"message":"Comment not found"}`))
 	_, err = c.Comments.Get(context.Background(), "gone")
@@ -130,12 +140,14 @@ func TestCommentsGetDecodesBundle(t *testing.T) {
 func TestCommentsGetMany(t *testing.T) {
 	c, mt := mockClient(t)
 	rec := postsRecord(mt, "GET", "https://api.test/api/v3/comments/list", 200, fixture(t, "comments_payload.json"))
-	out, err := c.Comments.GetMany(context.Background(), []string{"cm-1", "cm-2"})
+	out, err := c.Comments.GetMany(context.Background(), &amity.GetManyCommentsParams{CommentIDs: []string{"cm-1", "cm-2"}})
 	require.NoError(t, err)
 	assert.Equal(t, "commentIds=cm-1&commentIds=cm-2", rec.only(t).Query)
 	assert.Len(t, out.Comments, 1)
+	_, err = c.Comments.GetMany(context.Background(), nil)
+	assert.ErrorIs(t, err, amity.ErrInvalidArgument)
 	for _, ids := range [][]string{nil, make([]string, 11), {strings.Repeat("c", 51)}} {
-		_, err := c.Comments.GetMany(context.Background(), ids)
+		_, err := c.Comments.GetMany(context.Background(), &amity.GetManyCommentsParams{CommentIDs: ids})
 		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
 	}
 	assert.Equal(t, 1, mt.GetTotalCallCount())
@@ -214,10 +226,10 @@ func TestCommentsDelete(t *testing.T) {
 	ctx := context.Background()
 	require.NoError(t, c.Comments.Delete(ctx, "cm-1", &amity.DeleteCommentParams{Permanent: amity.Ptr(true)}))
 	assert.Equal(t, "permanent=true", v4.only(t).Query)
-	require.NoError(t, c.Comments.DeleteV3(ctx, "cm-1")) //nolint:staticcheck // deprecated, still tested
+	require.NoError(t, c.Comments.V3.Delete(ctx, "cm-1")) //nolint:staticcheck // deprecated, still tested
 	assert.Equal(t, "DELETE", v3.only(t).Method)
 	assert.ErrorIs(t, c.Comments.Delete(ctx, "", nil), amity.ErrInvalidArgument)
-	assert.ErrorIs(t, c.Comments.DeleteV3(ctx, ".."), amity.ErrInvalidArgument) //nolint:staticcheck // deprecated, still tested
+	assert.ErrorIs(t, c.Comments.V3.Delete(ctx, ".."), amity.ErrInvalidArgument) //nolint:staticcheck // deprecated, still tested
 
 	mt.RegisterResponder("DELETE", "https://api.test/api/v4/comments/cm-2", jsonResponder(403, `{"status":"error","code":400301,"message":"Permission denied"}`))
 	err := c.Comments.Delete(ctx, "cm-2", nil)
@@ -260,4 +272,175 @@ func TestCommentsFlags(t *testing.T) {
 		assert.ErrorIs(t, f(), amity.ErrInvalidArgument)
 	}
 	assert.Equal(t, 4, mt.GetTotalCallCount())
+}
+
+func TestCommentsShape(t *testing.T) {
+	payload := fixture(t, "comments_payload.json")
+	page := fixture(t, "comments_page1.json")
+	const empty = `{"comments":[],"users":[]}`
+	success := `{"status":"success","data":{"success":true}}`
+	comment := func(t *testing.T, out any) {
+		p := out.(*amity.CommentPayload)
+		require.NotNil(t, p.Comment())
+		assert.Equal(t, "cm-1", p.Comment().CommentID)
+		assert.Equal(t, "Bob", p.Author(p.Comment()).DisplayName, "sideloads kept")
+	}
+	listed := func(t *testing.T, out any) {
+		switch v := out.(type) {
+		case amity.Comment:
+			assert.Equal(t, "cm-a", v.CommentID)
+		case *amity.CommentPayload:
+			assert.Equal(t, "ctok-2", v.Paging.Next)
+			assert.Len(t, v.Comments, 2)
+		default:
+			t.Fatalf("unexpected %T", out)
+		}
+	}
+	type fn = func(context.Context, *amity.Client) error
+	badID := func(f func(ctx context.Context, c *amity.Client, id string) error) []fn {
+		var out []fn
+		for _, id := range []string{"", " ", "..", strings.Repeat("c", 901)} {
+			out = append(out, func(ctx context.Context, c *amity.Client) error { return f(ctx, c, id) })
+		}
+		return out
+	}
+	runShapeCases(t, []shapeCase{
+		{name: "List", method: "GET", path: "/api/v3/comments", query: "referenceId=p1", answer: page, check: listed,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeFirst(c.Comments.List(ctx, &amity.ListCommentsParams{ReferenceID: "p1"}))
+			},
+			invalid: []fn{func(ctx context.Context, c *amity.Client) error {
+				_, err := shapeFirst(c.Comments.List(ctx, nil))
+				return err
+			}}},
+		{name: "ListPages", method: "GET", path: "/api/v3/comments", query: "referenceId=p1&referenceType=post", answer: page, check: listed,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeFirst(c.Comments.ListPages(ctx, &amity.ListCommentsParams{ReferenceID: "p1", ReferenceType: amity.CommentOnPost}))
+			},
+			invalid: []fn{func(ctx context.Context, c *amity.Client) error {
+				_, err := shapeFirst(c.Comments.ListPages(ctx, &amity.ListCommentsParams{ReferenceID: "p1", Skip: -1}))
+				return err
+			}}},
+		{name: "ListPage", method: "GET", path: "/api/v3/comments", query: "options%5Blimit%5D=2&referenceId=p1", answer: page, check: listed,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Comments.ListPage(ctx, &amity.ListCommentsParams{ReferenceID: "p1", PageParams: amity.PageParams{Limit: 2}})
+			},
+			invalid: []fn{func(ctx context.Context, c *amity.Client) error { _, err := c.Comments.ListPage(ctx, nil); return err }}},
+		{name: "Create", method: "POST", path: "/api/v3/comments", body: `{"referenceId":"p1","data":{"text":"hi"}}`,
+			answer: payload, empty: empty, check: comment,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Comments.Create(ctx, &amity.CreateCommentParams{ReferenceID: "p1", Data: &amity.CommentDataParams{Text: "hi"}})
+			},
+			invalid: []fn{
+				func(ctx context.Context, c *amity.Client) error { _, err := c.Comments.Create(ctx, nil); return err },
+				func(ctx context.Context, c *amity.Client) error {
+					_, err := c.Comments.Create(ctx, &amity.CreateCommentParams{})
+					return err
+				},
+			}},
+		{name: "Get", method: "GET", path: "/api/v3/comments/cm-1", answer: payload, empty: empty, check: comment,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Comments.Get(ctx, "cm-1") },
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
+				_, err := c.Comments.Get(ctx, id)
+				return err
+			})},
+		{name: "GetMany", method: "GET", path: "/api/v3/comments/list", query: "commentIds=cm-1", answer: payload, check: comment,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Comments.GetMany(ctx, &amity.GetManyCommentsParams{CommentIDs: []string{"cm-1"}})
+			},
+			invalid: []fn{
+				func(ctx context.Context, c *amity.Client) error { _, err := c.Comments.GetMany(ctx, nil); return err },
+				func(ctx context.Context, c *amity.Client) error {
+					_, err := c.Comments.GetMany(ctx, &amity.GetManyCommentsParams{})
+					return err
+				},
+			}},
+		{name: "Update", method: "PUT", path: "/api/v3/comments/cm-1", body: `{"data":{"text":"edited"}}`, answer: payload, empty: empty, check: comment,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Comments.Update(ctx, "cm-1", &amity.UpdateCommentParams{Data: &amity.UpdateCommentData{Text: amity.Ptr("edited")}})
+			},
+			invalid: append(badID(func(ctx context.Context, c *amity.Client, id string) error {
+				_, err := c.Comments.Update(ctx, id, &amity.UpdateCommentParams{})
+				return err
+			}), func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Comments.Update(ctx, "cm-1", nil)
+				return err
+			})},
+		{name: "Delete", method: "DELETE", path: "/api/v4/comments/cm-1", query: "permanent=false", answer: success, successOnly: true,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Comments.Delete(ctx, "cm-1", &amity.DeleteCommentParams{Permanent: amity.Ptr(false)}))
+			},
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error { return c.Comments.Delete(ctx, id, nil) })},
+		{name: "V3.Delete", method: "DELETE", path: "/api/v3/comments/cm-1", answer: success, successOnly: true,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Comments.V3.Delete(ctx, "cm-1")) //nolint:staticcheck // deprecated, still tested
+			},
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
+				return c.Comments.V3.Delete(ctx, id) //nolint:staticcheck // deprecated, still tested
+			})},
+		{name: "Flag", method: "POST", path: "/api/v3/comments/cm-1/flag", body: `{"commentId":"cm-1"}`, answer: payload, empty: empty, check: comment,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Comments.Flag(ctx, "cm-1") },
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
+				_, err := c.Comments.Flag(ctx, id)
+				return err
+			})},
+		{name: "Unflag", method: "DELETE", path: "/api/v3/comments/cm-1/unflag", answer: payload, empty: empty, check: comment,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Comments.Unflag(ctx, "cm-1") },
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
+				_, err := c.Comments.Unflag(ctx, id)
+				return err
+			})},
+		{name: "ClearFlags", method: "DELETE", path: "/api/v3/comments/cm-1/flags", answer: payload, empty: empty, check: comment,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Comments.ClearFlags(ctx, "cm-1") },
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
+				_, err := c.Comments.ClearFlags(ctx, id)
+				return err
+			})},
+		{name: "IsFlaggedByMe", method: "GET", path: "/api/v3/comments/cm-1/isflagbyme", answer: `{"status":"success","data":{"result":true}}`,
+			call:  func(ctx context.Context, c *amity.Client) (any, error) { return c.Comments.IsFlaggedByMe(ctx, "cm-1") },
+			check: func(t *testing.T, out any) { assert.Equal(t, true, out) },
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
+				_, err := c.Comments.IsFlaggedByMe(ctx, id)
+				return err
+			})},
+	})
+}
+
+// TestCommentsListPages walks the pages of a comment listing and resumes from a cursor.
+func TestCommentsListPages(t *testing.T) {
+	c, mt := mockClient(t)
+	p1, p2 := fixture(t, "comments_page1.json"), fixture(t, "comments_page2.json")
+	var queries []string
+	mt.RegisterResponder("GET", "https://api.test/api/v3/comments", func(r *http.Request) (*http.Response, error) {
+		queries = append(queries, r.URL.RawQuery)
+		if r.URL.Query().Get("options[token]") == "ctok-2" {
+			return jsonResponder(200, p2)(r)
+		}
+		return jsonResponder(200, p1)(r)
+	})
+	ctx := context.Background()
+	var ids []string
+	var next string
+	for page, err := range c.Comments.ListPages(ctx, &amity.ListCommentsParams{ReferenceID: "flag-2"}) {
+		require.NoError(t, err)
+		for _, cm := range page.Comments {
+			ids = append(ids, cm.CommentID)
+		}
+		if next == "" {
+			next = page.Paging.Next
+		}
+	}
+	assert.Equal(t, []string{"cm-a", "cm-b", "cm-c"}, ids)
+	assert.Len(t, queries, 2)
+
+	queries = nil
+	ids = nil
+	for page, err := range c.Comments.ListPages(ctx, &amity.ListCommentsParams{ReferenceID: "flag-2", PageParams: amity.PageParams{PageToken: next}}) {
+		require.NoError(t, err)
+		for _, cm := range page.Comments {
+			ids = append(ids, cm.CommentID)
+		}
+	}
+	assert.Equal(t, []string{"cm-c"}, ids, "a walk resumes at a page's cursor")
+	assert.Len(t, queries, 1)
 }

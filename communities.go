@@ -2,7 +2,6 @@ package amity
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"iter"
 	"net/http"
@@ -10,8 +9,20 @@ import (
 	"strings"
 )
 
-// CommunitiesService manages communities, their members, roles and bans. Reach it as Client.Communities.
-type CommunitiesService struct{ c *Client }
+// CommunitiesService manages communities, their members, roles and bans. Reach it as
+// Client.Communities; the older v3 role calls are on its V3 field.
+type CommunitiesService struct {
+	c *Client
+	// V3 holds the older single-role calls (POST and DELETE
+	// /api/v3/communities/{communityId}/users/roles); AddRoles and RemoveRoles are current.
+	V3 *CommunitiesV3Service
+}
+
+// CommunitiesV3Service holds the v3 community role calls, which take one role at a time.
+// Reach it as Client.Communities.V3.
+type CommunitiesV3Service struct{ c *Client }
+
+func (s *CommunitiesService) init() { s.V3 = &CommunitiesV3Service{c: s.c} }
 
 // Community is an Amity community: a group with its own feed, members and roles.
 type Community struct {
@@ -58,15 +69,6 @@ type Community struct {
 	// AllowCommentInStory is nil when the server left it out (its default is true).
 	AllowCommentInStory *bool                     `json:"allowCommentInStory,omitempty"`
 	NotificationMode    CommunityNotificationMode `json:"notificationMode,omitempty"`
-
-	// Raw is the community's JSON as received, with any field this type does not know.
-	Raw json.RawMessage `json:"-"`
-}
-
-// UnmarshalJSON decodes a community and keeps its raw JSON.
-func (c *Community) UnmarshalJSON(b []byte) error {
-	type plain Community
-	return decodeRaw(b, (*plain)(c), &c.Raw)
 }
 
 // CommunityNotificationMode says who gets push notifications of a community.
@@ -111,15 +113,6 @@ type CommunityUser struct {
 	Permissions []Permission `json:"permissions,omitempty"`
 	CreatedAt   Time         `json:"createdAt"`
 	UpdatedAt   Time         `json:"updatedAt"`
-
-	// Raw is the membership's JSON as received, with any field this type does not know.
-	Raw json.RawMessage `json:"-"`
-}
-
-// UnmarshalJSON decodes a membership and keeps its raw JSON.
-func (u *CommunityUser) UnmarshalJSON(b []byte) error {
-	type plain CommunityUser
-	return decodeRaw(b, (*plain)(u), &u.Raw)
 }
 
 // Permission is a permission a role grants, e.g. BAN_COMMUNITY_USER.
@@ -208,6 +201,7 @@ const (
 // files, categories and feeds they refer to, and the paging cursors of list answers. Its
 // lookup methods resolve those relations without another request.
 type CommunityPayload struct {
+	rawJSON
 	Communities    []Community         `json:"communities"`
 	CommunityUsers []CommunityUser     `json:"communityUsers"`
 	Files          []File              `json:"files"`
@@ -220,14 +214,22 @@ type CommunityPayload struct {
 func (p *CommunityPayload) pageItems() []Community { return p.Communities }
 func (p *CommunityPayload) pageInfo() Paging       { return p.Paging }
 
-// Community returns the community with the given ID (communityId or _id), or nil.
-func (p *CommunityPayload) Community(communityID string) *Community {
-	for i := range p.Communities {
-		if c := &p.Communities[i]; c.CommunityID == communityID || (c.ID != "" && c.ID == communityID) {
-			return c
-		}
+func communitiesOf(p *CommunityPayload) []Community { return p.Communities }
+
+// Community returns the answer's first community, or nil.
+func (p *CommunityPayload) Community() *Community {
+	if len(p.Communities) == 0 {
+		return nil
 	}
-	return nil
+	return &p.Communities[0]
+}
+
+// CommunityByID returns the community with the given ID (communityId or _id), or nil.
+func (p *CommunityPayload) CommunityByID(communityID string) *Community {
+	if c := byID(p.Communities, communityID, func(c *Community) string { return c.CommunityID }); c != nil {
+		return c
+	}
+	return byID(p.Communities, communityID, func(c *Community) string { return c.ID })
 }
 
 // Members returns the memberships of community held in the payload (members, banned users
@@ -245,37 +247,61 @@ func (p *CommunityPayload) Members(community *Community) []*CommunityUser {
 	return out
 }
 
-// Member returns the membership of userID in communityID, or nil when the payload has none.
-func (p *CommunityPayload) Member(communityID, userID string) *CommunityUser {
+// MemberByUserID returns the membership of userID (public ID) in communityID, or nil when
+// the payload has none.
+func (p *CommunityPayload) MemberByUserID(communityID, userID string) *CommunityUser {
+	if userID == "" {
+		return nil
+	}
 	for i := range p.CommunityUsers {
 		m := &p.CommunityUsers[i]
-		if m.CommunityID == communityID && (m.UserID == userID || (m.UserPublicID != "" && m.UserPublicID == userID)) {
+		if m.CommunityID == communityID && (m.UserID == userID || m.UserPublicID == userID) {
 			return m
 		}
 	}
 	return nil
 }
 
-// User returns the sideloaded user with the given ID, or nil.
-func (p *CommunityPayload) User(userID string) *User { return findUser(p.Users, userID) }
+// UserByID returns the sideloaded user with the given public (else internal or private) ID,
+// or nil.
+func (p *CommunityPayload) UserByID(userID string) *User { return findUser(p.Users, userID) }
+
+// MemberUser returns the user of a membership, or nil when the payload does not hold it.
+func (p *CommunityPayload) MemberUser(member *CommunityUser) *User {
+	if member == nil {
+		return nil
+	}
+	if u := p.UserByID(member.UserID); u != nil {
+		return u
+	}
+	if member.UserPublicID != "" {
+		return p.UserByID(member.UserPublicID)
+	}
+	return nil
+}
 
 // Creator returns the user who created community, or nil when the payload does not hold it.
 func (p *CommunityPayload) Creator(community *Community) *User {
 	if community == nil || community.UserID == "" {
 		return nil
 	}
-	return p.User(community.UserID)
+	return p.UserByID(community.UserID)
 }
 
-// File returns the sideloaded file with the given ID, or nil.
-func (p *CommunityPayload) File(fileID string) *File { return findFile(p.Files, fileID) }
+// FileByID returns the sideloaded file with the given ID, or nil.
+func (p *CommunityPayload) FileByID(fileID string) *File { return findFile(p.Files, fileID) }
+
+// CategoryByID returns the sideloaded category with the given ID, or nil.
+func (p *CommunityPayload) CategoryByID(categoryID string) *CommunityCategory {
+	return byID(p.Categories, categoryID, communityCategoryID)
+}
 
 // Avatar returns community's avatar file, or nil when it has none or the payload lacks it.
 func (p *CommunityPayload) Avatar(community *Community) *File {
 	if community == nil || community.AvatarFileID == "" {
 		return nil
 	}
-	return p.File(community.AvatarFileID)
+	return p.FileByID(community.AvatarFileID)
 }
 
 // CategoriesOf returns the categories of community found in the payload, in the order of
@@ -286,7 +312,7 @@ func (p *CommunityPayload) CategoriesOf(community *Community) []*CommunityCatego
 	}
 	var out []*CommunityCategory
 	for _, id := range community.CategoryIDs {
-		if c := findCommunityCategory(p.Categories, id); c != nil {
+		if c := p.CategoryByID(id); c != nil {
 			out = append(out, c)
 		}
 	}
@@ -308,14 +334,14 @@ func (p *CommunityPayload) FeedsOf(community *Community) []*Feed {
 	return out
 }
 
-// CommunityMemberPage is one page of a community's memberships (CommunityUsers), with the
-// community, users and files they refer to. Its lookups are CommunityPayload's.
-type CommunityMemberPage struct {
+// CommunityMembersPayload is one page of a community's memberships (CommunityUsers), with
+// the community, users and files they refer to. Its lookups are CommunityPayload's.
+type CommunityMembersPayload struct {
 	CommunityPayload
 }
 
-func (p *CommunityMemberPage) pageItems() []CommunityUser { return p.CommunityUsers }
-func (p *CommunityMemberPage) pageInfo() Paging           { return p.Paging }
+func (p *CommunityMembersPayload) pageItems() []CommunityUser { return p.CommunityUsers }
+func (p *CommunityMembersPayload) pageInfo() Paging           { return p.Paging }
 
 // CommunityIDType says which form of a community ID a call takes.
 type CommunityIDType string
@@ -376,9 +402,9 @@ func (p *ListCommunitiesParams) query(op string) (query, error) {
 		p = &ListCommunitiesParams{}
 	}
 	if err := firstErr(
-		communitiesPageParams(op, p.PageParams),
+		pageTokenParams(op, p.PageParams, 1000),
 		maxLen(op, "Keyword", p.Keyword, 100),
-		communitiesStrings(op, "Tags", p.Tags, 10, 1000),
+		stringList(op, "Tags", p.Tags, 10, 1, 1000),
 		oneOf(op, "Filter", p.Filter, CommunityFilterAll, CommunityFilterMember, CommunityFilterNotMember),
 		maxLen(op, "CategoryID", p.CategoryID, 50),
 		oneOf(op, "SortBy", p.SortBy, CommunitySortFirstCreated, CommunitySortLastCreated, CommunitySortDisplayName),
@@ -424,9 +450,9 @@ func (p *ListCommunityMembersParams) query(op string) (query, error) {
 		p = &ListCommunityMembersParams{}
 	}
 	checks := []error{
-		communitiesPageParams(op, p.PageParams),
+		pageTokenParams(op, p.PageParams, 1000),
 		maxItems(op, "Memberships", len(p.Memberships), 2),
-		communitiesStrings(op, "Roles", p.Roles, 20, 100),
+		stringList(op, "Roles", p.Roles, 20, 1, 100),
 		maxLen(op, "Search", p.Search, 10000),
 		oneOf(op, "SortBy", p.SortBy, CommunitySortFirstCreated, CommunitySortLastCreated, CommunitySortDisplayName),
 		oneOf(op, "IDType", p.IDType, CommunityIDPublic, CommunityIDInternal),
@@ -494,10 +520,10 @@ func (p *CreateCommunityParams) validate(op string) error {
 		required(op, "DisplayName", p.DisplayName),
 		maxLen(op, "DisplayName", p.DisplayName, 1000),
 		maxLen(op, "Description", p.Description, 5000),
-		communitiesStrings(op, "Tags", p.Tags, 10, 100),
+		stringList(op, "Tags", p.Tags, 10, 1, 100),
 		maxLen(op, "AvatarFileID", p.AvatarFileID, 50),
-		communitiesStrings(op, "UserIDs", p.UserIDs, 1000, 900),
-		communitiesStrings(op, "CategoryIDs", p.CategoryIDs, 10, 50),
+		stringList(op, "UserIDs", p.UserIDs, 1000, 1, 900),
+		stringList(op, "CategoryIDs", p.CategoryIDs, 10, 1, 50),
 		oneOf(op, "NotificationMode", p.NotificationMode, CommunityNotificationDefault, CommunityNotificationSilent, CommunityNotificationSubscribe),
 	)
 }
@@ -532,9 +558,9 @@ func (p *UpdateCommunityParams) validate(op string) error {
 	checks := []error{
 		maxLenPtr(op, "DisplayName", p.DisplayName, 1000),
 		maxLenPtr(op, "Description", p.Description, 5000),
-		communitiesStrings(op, "Tags", p.Tags, 10, 100),
+		stringList(op, "Tags", p.Tags, 10, 1, 100),
 		maxLenPtr(op, "AvatarFileID", p.AvatarFileID, 50),
-		communitiesStrings(op, "CategoryIDs", p.CategoryIDs, 10, 50),
+		stringList(op, "CategoryIDs", p.CategoryIDs, 10, 1, 50),
 		oneOf(op, "NotificationMode", p.NotificationMode, CommunityNotificationDefault, CommunityNotificationSilent, CommunityNotificationSubscribe),
 	}
 	if p.DisplayName != nil {
@@ -553,8 +579,10 @@ type updateCommunityBody struct {
 	*UpdateCommunityParams
 }
 
-// CommunityPermissions are the caller's permissions in a community.
+// CommunityPermissions is the answer of Communities.MyPermissions: the caller's permissions
+// in a community.
 type CommunityPermissions struct {
+	rawJSON
 	// IsCreator reports whether the caller created the community.
 	IsCreator   bool         `json:"isCreator"`
 	Permissions []Permission `json:"permissions"`
@@ -590,16 +618,16 @@ func (p *CommunityRolesParams) validate(op string, maxRoles int) error {
 	)
 }
 
-// CommunityRoleParams names one community role and the members to grant it to or take it
-// from (Communities.AddRoleV3 and RemoveRoleV3).
-type CommunityRoleParams struct {
+// V3CommunityRoleParams names one community role and the members to grant it to or take it
+// from (Communities.V3.AddRole and RemoveRole).
+type V3CommunityRoleParams struct {
 	// UserIDs (required, 1 to 100, each 1 to 50 characters) are the members.
 	UserIDs []string `json:"userIds"`
-	// Role (required, 1 to 100 characters) is a role ID.
+	// Role (required, 1 to 100 characters; 900 for RemoveRole) is a role ID.
 	Role string `json:"role"`
 }
 
-func (p *CommunityRoleParams) validate(op string, maxRole int) error {
+func (p *V3CommunityRoleParams) validate(op string, maxRole int) error {
 	if p == nil {
 		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
 	}
@@ -610,6 +638,35 @@ func (p *CommunityRoleParams) validate(op string, maxRole int) error {
 	)
 }
 
+// GetManyCommunitiesParams names the communities of Communities.GetMany and
+// GetManyByInternalID.
+type GetManyCommunitiesParams struct {
+	// CommunityIDs (required, 1 to 100, each 1 to 50 characters) are the communities.
+	CommunityIDs []string
+}
+
+// TopCommunitiesParams sizes Communities.Recommended and TopTrending. The zero value takes
+// the server's default of 5 communities.
+type TopCommunitiesParams struct {
+	// Limit is how many communities to return, 1 to 100; 0 leaves it to the server.
+	Limit int
+}
+
+// CommunityMembersParams names the users of Communities.AddMembers, RemoveMembers,
+// BanMembers and UnbanMembers.
+type CommunityMembersParams struct {
+	// UserIDs (required, 1 to 100) are the users: each 1 to 50 characters to add or remove,
+	// 1 to 900 to ban or unban.
+	UserIDs []string `json:"userIds"`
+}
+
+func (p *CommunityMembersParams) validate(op string, maxLength int) error {
+	if p == nil {
+		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
+	return idList(op, "UserIDs", p.UserIDs, 100, maxLength)
+}
+
 // communityPath builds a path holding a communityId (1 to 900 characters).
 func communityPath(op, format, communityID string) (string, error) {
 	if err := maxLen(op, "communityID", communityID, 900); err != nil {
@@ -618,15 +675,19 @@ func communityPath(op, format, communityID string) (string, error) {
 	return pathf(op, format, id("communityID", communityID))
 }
 
-// communitiesStrings checks an optional list: at most maxN items, each 1 to maxLength
-// characters. A nil or empty list passes (it is not sent).
-func communitiesStrings(op, field string, vs []string, maxN, maxLength int) error {
+// stringList checks an optional list: at most maxN items, each minLen to maxLen characters
+// (a blank item is refused whatever minLen). A nil or empty list passes (it is not sent).
+// TRANSITIONAL home: it belongs in validate.go, beside idList.
+func stringList(op, field string, vs []string, maxN, minLen, maxLength int) error {
 	if err := maxItems(op, field, len(vs), maxN); err != nil {
 		return err
 	}
 	for _, v := range vs {
 		if strings.TrimSpace(v) == "" {
 			return &ValidationError{Op: op, Field: field, Reason: "must not hold empty values"}
+		}
+		if n := len([]rune(v)); n < minLen {
+			return &ValidationError{Op: op, Field: field + "[]", Reason: fmt.Sprintf("must be at least %d characters", minLen)}
 		}
 		if err := maxLen(op, field+"[]", v, maxLength); err != nil {
 			return err
@@ -635,140 +696,124 @@ func communitiesStrings(op, field string, vs []string, maxN, maxLength int) erro
 	return nil
 }
 
-// communitiesPageParams checks paging fields; the community endpoints take tokens of at most
-// 1,000 characters.
-func communitiesPageParams(op string, p PageParams) error {
-	return firstErr(p.validate(op), maxLen(op, "PageToken", p.PageToken, 1000))
-}
-
-// communitiesLimit checks the limit of the top-N lists (0 for the server's default).
-func communitiesLimit(op string, limit int) error {
-	if limit < 0 || limit > 100 {
-		return &ValidationError{Op: op, Field: "limit", Reason: "must be between 1 and 100 (0 for the default)"}
-	}
-	return nil
-}
-
-// send sends one community call and decodes the bundle.
-func (s *CommunitiesService) send(ctx context.Context, r *request) (*CommunityPayload, error) {
-	var out CommunityPayload
-	if err := s.c.do(ctx, r, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-// one sends a call whose answer must hold the community, and fails with ErrNotFound when it
-// holds none.
-func (s *CommunitiesService) one(ctx context.Context, r *request) (*CommunityPayload, error) {
-	p, err := s.send(ctx, r)
-	if err != nil {
-		return nil, err
-	}
-	if len(p.Communities) == 0 {
-		return nil, fmt.Errorf("amity: %s %s: the answer holds no community: %w", r.method, r.path, ErrNotFound)
-	}
-	return p, nil
+// pageTokenParams checks paging fields with an endpoint's own bound on the page token
+// (maxToken characters). TRANSITIONAL home: it belongs in paging.go, as
+// PageParams.validateToken(op, maxLen).
+func pageTokenParams(op string, p PageParams, maxToken int) error {
+	return firstErr(p.validate(op), maxLen(op, "PageToken", p.PageToken, maxToken))
 }
 
 // Create creates a community and returns it (Communities[0]) with its sideloads.
 // POST /api/v3/communities. Not retried after it may have reached the server: a repeat
 // would create a second community.
-func (s *CommunitiesService) Create(ctx context.Context, params *CreateCommunityParams) (*CommunityPayload, error) {
+func (s *CommunitiesService) Create(ctx context.Context, params *CreateCommunityParams, opts ...CallOption) (*CommunityPayload, error) {
 	const op = "Communities.Create"
 	if err := params.validate(op); err != nil {
 		return nil, err
 	}
-	return s.one(ctx, &request{op: op, method: http.MethodPost, path: "/api/v3/communities", body: params})
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v3/communities", body: params, opts: opts}, "community", communitiesOf)
 }
 
 // Get returns one community by ID (Communities[0]) with its sideloads.
 // GET /api/v3/communities/{communityId}.
-func (s *CommunitiesService) Get(ctx context.Context, communityID string) (*CommunityPayload, error) {
-	return s.get(ctx, "Communities.Get", communityID, "")
+func (s *CommunitiesService) Get(ctx context.Context, communityID string, opts ...CallOption) (*CommunityPayload, error) {
+	return s.get(ctx, "Communities.Get", communityID, "", opts)
 }
 
 // GetByInternalID returns one community by internal ID with its sideloads.
 // GET /api/v3/communities/{communityId}?type=internal.
-func (s *CommunitiesService) GetByInternalID(ctx context.Context, internalID string) (*CommunityPayload, error) {
-	return s.get(ctx, "Communities.GetByInternalID", internalID, CommunityIDInternal)
+func (s *CommunitiesService) GetByInternalID(ctx context.Context, internalID string, opts ...CallOption) (*CommunityPayload, error) {
+	return s.get(ctx, "Communities.GetByInternalID", internalID, CommunityIDInternal, opts)
 }
 
-func (s *CommunitiesService) get(ctx context.Context, op, communityID string, typ CommunityIDType) (*CommunityPayload, error) {
+func (s *CommunitiesService) get(ctx context.Context, op, communityID string, typ CommunityIDType, opts []CallOption) (*CommunityPayload, error) {
 	path, err := communityPath(op, "/api/v3/communities/%s", communityID)
 	if err != nil {
 		return nil, err
 	}
 	q := query{}
 	q.str("type", string(typ))
-	return s.one(ctx, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q)})
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q), opts: opts}, "community", communitiesOf)
 }
 
-// GetMany returns the communities with the given IDs (1 to 100), with their sideloads.
-// GET /api/v3/communities/list.
-func (s *CommunitiesService) GetMany(ctx context.Context, communityIDs []string) (*CommunityPayload, error) {
-	return s.getMany(ctx, "Communities.GetMany", communityIDs, "")
+// GetMany returns the communities with the given IDs, with their sideloads; communities that
+// do not exist are left out. GET /api/v3/communities/list.
+func (s *CommunitiesService) GetMany(ctx context.Context, params *GetManyCommunitiesParams, opts ...CallOption) (*CommunityPayload, error) {
+	return s.getMany(ctx, "Communities.GetMany", params, "", opts)
 }
 
-// GetManyByInternalID returns the communities with the given internal IDs (1 to 100).
-// GET /api/v3/communities/list?type=internal.
-func (s *CommunitiesService) GetManyByInternalID(ctx context.Context, internalIDs []string) (*CommunityPayload, error) {
-	return s.getMany(ctx, "Communities.GetManyByInternalID", internalIDs, CommunityIDInternal)
+// GetManyByInternalID returns the communities with the given internal IDs, with their
+// sideloads. GET /api/v3/communities/list?type=internal.
+func (s *CommunitiesService) GetManyByInternalID(ctx context.Context, params *GetManyCommunitiesParams, opts ...CallOption) (*CommunityPayload, error) {
+	return s.getMany(ctx, "Communities.GetManyByInternalID", params, CommunityIDInternal, opts)
 }
 
-func (s *CommunitiesService) getMany(ctx context.Context, op string, ids []string, typ CommunityIDType) (*CommunityPayload, error) {
-	if err := idList(op, "communityIDs", ids, 100, 50); err != nil {
+func (s *CommunitiesService) getMany(ctx context.Context, op string, params *GetManyCommunitiesParams, typ CommunityIDType, opts []CallOption) (*CommunityPayload, error) {
+	if params == nil {
+		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
+	if err := idList(op, "CommunityIDs", params.CommunityIDs, 100, 50); err != nil {
 		return nil, err
 	}
 	q := query{}
-	q.list("communityIds", ids)
+	q.list("communityIds", params.CommunityIDs)
 	q.str("type", string(typ))
-	return s.send(ctx, &request{op: op, method: http.MethodGet, path: "/api/v3/communities/list", query: url.Values(q)})
+	return call[CommunityPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/communities/list", query: url.Values(q), opts: opts})
 }
 
 // List returns an iterator over the communities matching params, fetching pages as it goes.
 // GET /api/v3/communities.
-func (s *CommunitiesService) List(ctx context.Context, params *ListCommunitiesParams) iter.Seq2[Community, error] {
-	return listAllLegacy(ctx, params, s.ListPage)
+func (s *CommunitiesService) List(ctx context.Context, params *ListCommunitiesParams, opts ...CallOption) iter.Seq2[Community, error] {
+	return listAll(ctx, params, opts, s.ListPage)
+}
+
+// ListPages returns an iterator over the pages of communities matching params, with their
+// sideloads and cursors. GET /api/v3/communities.
+func (s *CommunitiesService) ListPages(ctx context.Context, params *ListCommunitiesParams, opts ...CallOption) iter.Seq2[*CommunityPayload, error] {
+	return pages(ctx, params, opts, s.ListPage)
 }
 
 // ListPage returns one page of communities with their sideloads and cursors.
 // GET /api/v3/communities.
-func (s *CommunitiesService) ListPage(ctx context.Context, params *ListCommunitiesParams) (*CommunityPayload, error) {
+func (s *CommunitiesService) ListPage(ctx context.Context, params *ListCommunitiesParams, opts ...CallOption) (*CommunityPayload, error) {
 	const op = "Communities.ListPage"
 	q, err := params.query(op)
 	if err != nil {
 		return nil, err
 	}
-	return s.send(ctx, &request{op: op, method: http.MethodGet, path: "/api/v3/communities", query: url.Values(q)})
+	return call[CommunityPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/communities", query: url.Values(q), opts: opts})
 }
 
-// Recommended returns up to limit communities recommended to the caller (1 to 100; 0 for
-// the server's default of 5). GET /api/v3/communities/recommended. The list has no further
-// pages.
-func (s *CommunitiesService) Recommended(ctx context.Context, limit int) (*CommunityPayload, error) {
-	return s.top(ctx, "Communities.Recommended", "/api/v3/communities/recommended", limit)
+// Recommended returns the communities recommended to the caller (params.Limit of them; nil
+// for the server's default of 5). GET /api/v3/communities/recommended. The list has no
+// further pages.
+func (s *CommunitiesService) Recommended(ctx context.Context, params *TopCommunitiesParams, opts ...CallOption) (*CommunityPayload, error) {
+	return s.top(ctx, "Communities.Recommended", "/api/v3/communities/recommended", params, opts)
 }
 
-// TopTrending returns up to limit trending communities (1 to 100; 0 for the server's
+// TopTrending returns the trending communities (params.Limit of them; nil for the server's
 // default of 5). GET /api/v3/communities/top-trending. The list has no further pages.
-func (s *CommunitiesService) TopTrending(ctx context.Context, limit int) (*CommunityPayload, error) {
-	return s.top(ctx, "Communities.TopTrending", "/api/v3/communities/top-trending", limit)
+func (s *CommunitiesService) TopTrending(ctx context.Context, params *TopCommunitiesParams, opts ...CallOption) (*CommunityPayload, error) {
+	return s.top(ctx, "Communities.TopTrending", "/api/v3/communities/top-trending", params, opts)
 }
 
-func (s *CommunitiesService) top(ctx context.Context, op, path string, limit int) (*CommunityPayload, error) {
-	if err := communitiesLimit(op, limit); err != nil {
-		return nil, err
+func (s *CommunitiesService) top(ctx context.Context, op, path string, params *TopCommunitiesParams, opts []CallOption) (*CommunityPayload, error) {
+	limit := 0
+	if params != nil {
+		limit = params.Limit
+	}
+	if limit < 0 || limit > 100 {
+		return nil, &ValidationError{Op: op, Field: "Limit", Reason: "must be between 1 and 100 (0 for the default)"}
 	}
 	q := query{}
 	q.integer("options[limit]", limit)
-	return s.send(ctx, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q)})
+	return call[CommunityPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q), opts: opts})
 }
 
 // Update changes a community and returns it (Communities[0]) with its sideloads.
 // PUT /api/v3/communities/{communityId}. Idempotent by construction: it sets the given fields
 // to the given values, so a repeat leaves the same state, and it is retried like a read.
-func (s *CommunitiesService) Update(ctx context.Context, communityID string, params *UpdateCommunityParams) (*CommunityPayload, error) {
+func (s *CommunitiesService) Update(ctx context.Context, communityID string, params *UpdateCommunityParams, opts ...CallOption) (*CommunityPayload, error) {
 	const op = "Communities.Update"
 	path, err := communityPath(op, "/api/v3/communities/%s", communityID)
 	if err != nil {
@@ -777,20 +822,21 @@ func (s *CommunitiesService) Update(ctx context.Context, communityID string, par
 	if err := params.validate(op); err != nil {
 		return nil, err
 	}
-	return s.one(ctx, &request{op: op, method: http.MethodPut, path: path,
-		body: updateCommunityBody{CommunityID: communityID, UpdateCommunityParams: params}, idempotent: true})
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPut, path: path,
+		body: updateCommunityBody{CommunityID: communityID, UpdateCommunityParams: params}, idempotent: true, opts: opts}, "community", communitiesOf)
 }
 
-// Delete deletes a community. DELETE /api/v3/communities/{communityId}.
+// Delete deletes a community. DELETE /api/v3/communities/{communityId}. An answer of
+// success false is an *Error matching ErrUnsuccessful.
 // Idempotent by construction: a deleted community stays deleted, so it is retried like a
 // read; a retry of a delete that was applied may answer an error matching ErrNotFound.
-func (s *CommunitiesService) Delete(ctx context.Context, communityID string) error {
+func (s *CommunitiesService) Delete(ctx context.Context, communityID string, opts ...CallOption) error {
 	const op = "Communities.Delete"
 	path, err := communityPath(op, "/api/v3/communities/%s", communityID)
 	if err != nil {
 		return err
 	}
-	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, idempotent: true}, nil)
+	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, idempotent: true, opts: opts}, nil)
 }
 
 // Join makes the caller (a view from Client.AsUser) a member of a community and returns it.
@@ -798,55 +844,61 @@ func (s *CommunitiesService) Delete(ctx context.Context, communityID string) err
 // ErrBanned. Not retried after it may have reached the server: a join is an action on the
 // server (a member event and notifications, refused for private communities), not a
 // stated end state, and the spec does not say that a repeat is harmless.
-func (s *CommunitiesService) Join(ctx context.Context, communityID string) (*CommunityPayload, error) {
+func (s *CommunitiesService) Join(ctx context.Context, communityID string, opts ...CallOption) (*CommunityPayload, error) {
 	const op = "Communities.Join"
 	path, err := communityPath(op, "/api/v3/communities/%s/join", communityID)
 	if err != nil {
 		return nil, err
 	}
-	return s.send(ctx, &request{op: op, method: http.MethodPost, path: path})
+	return call[CommunityPayload](ctx, s.c, &request{op: op, method: http.MethodPost, path: path, opts: opts})
 }
 
 // Leave ends the caller's (a view from Client.AsUser) membership of a community and returns
 // it. DELETE /api/v3/communities/{communityId}/leave. Idempotent by construction: its end
 // state is "not a member", which a repeat cannot change, so it is retried like a read; a
 // retry of a leave that was applied may answer an error saying the caller is not a member.
-func (s *CommunitiesService) Leave(ctx context.Context, communityID string) (*CommunityPayload, error) {
+func (s *CommunitiesService) Leave(ctx context.Context, communityID string, opts ...CallOption) (*CommunityPayload, error) {
 	const op = "Communities.Leave"
 	path, err := communityPath(op, "/api/v3/communities/%s/leave", communityID)
 	if err != nil {
 		return nil, err
 	}
-	return s.send(ctx, &request{op: op, method: http.MethodDelete, path: path, idempotent: true})
+	return call[CommunityPayload](ctx, s.c, &request{op: op, method: http.MethodDelete, path: path, idempotent: true, opts: opts})
 }
 
 // MyPermissions returns the caller's permissions in a community and whether the caller
 // created it. GET /api/v3/communities/{communityId}/permissions/me.
-func (s *CommunitiesService) MyPermissions(ctx context.Context, communityID string) (*CommunityPermissions, error) {
+func (s *CommunitiesService) MyPermissions(ctx context.Context, communityID string, opts ...CallOption) (*CommunityPermissions, error) {
 	const op = "Communities.MyPermissions"
 	path, err := communityPath(op, "/api/v3/communities/%s/permissions/me", communityID)
 	if err != nil {
 		return nil, err
 	}
-	var out CommunityPermissions
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: path}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[CommunityPermissions](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts})
 }
 
 // ListMembers returns an iterator over a community's memberships matching params (members
 // and banned users; see ListCommunityMembersParams.Memberships), fetching pages as it goes.
 // GET /api/v3/communities/{communityId}/users.
-func (s *CommunitiesService) ListMembers(ctx context.Context, communityID string, params *ListCommunityMembersParams) iter.Seq2[CommunityUser, error] {
-	return listAllLegacy(ctx, params, func(ctx context.Context, p *ListCommunityMembersParams) (*CommunityMemberPage, error) {
-		return s.ListMembersPage(ctx, communityID, p)
-	})
+func (s *CommunitiesService) ListMembers(ctx context.Context, communityID string, params *ListCommunityMembersParams, opts ...CallOption) iter.Seq2[CommunityUser, error] {
+	return listAll(ctx, params, opts, s.membersPage(communityID))
+}
+
+// ListMembersPages returns an iterator over the pages of a community's memberships matching
+// params, with the users and files they refer to. GET /api/v3/communities/{communityId}/users.
+func (s *CommunitiesService) ListMembersPages(ctx context.Context, communityID string, params *ListCommunityMembersParams, opts ...CallOption) iter.Seq2[*CommunityMembersPayload, error] {
+	return pages(ctx, params, opts, s.membersPage(communityID))
+}
+
+func (s *CommunitiesService) membersPage(communityID string) func(context.Context, *ListCommunityMembersParams, ...CallOption) (*CommunityMembersPayload, error) {
+	return func(ctx context.Context, p *ListCommunityMembersParams, opts ...CallOption) (*CommunityMembersPayload, error) {
+		return s.ListMembersPage(ctx, communityID, p, opts...)
+	}
 }
 
 // ListMembersPage returns one page of a community's memberships, with the users and files
 // they refer to and the page's cursors. GET /api/v3/communities/{communityId}/users.
-func (s *CommunitiesService) ListMembersPage(ctx context.Context, communityID string, params *ListCommunityMembersParams) (*CommunityMemberPage, error) {
+func (s *CommunitiesService) ListMembersPage(ctx context.Context, communityID string, params *ListCommunityMembersParams, opts ...CallOption) (*CommunityMembersPayload, error) {
 	const op = "Communities.ListMembersPage"
 	path, err := communityPath(op, "/api/v3/communities/%s/users", communityID)
 	if err != nil {
@@ -856,86 +908,78 @@ func (s *CommunitiesService) ListMembersPage(ctx context.Context, communityID st
 	if err != nil {
 		return nil, err
 	}
-	var page CommunityMemberPage
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q)}, &page); err != nil {
-		return nil, err
-	}
-	return &page, nil
+	return call[CommunityMembersPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q), opts: opts})
 }
 
-type communityUserIDs struct {
-	UserIDs []string `json:"userIds"`
-}
-
-// AddMembers adds users (1 to 100 IDs, each 1 to 50 characters) to a community and returns
-// the community with the new memberships. POST /api/v3/communities/{communityId}/users.
-// Not retried after it may have reached the server: adding is an action (each applied add
-// emits a member-added event and notifications) and the spec does not say that adding
-// existing members is a no-op.
-func (s *CommunitiesService) AddMembers(ctx context.Context, communityID string, userIDs []string) (*CommunityPayload, error) {
+// AddMembers adds users (params.UserIDs: 1 to 100, each 1 to 50 characters) to a community
+// and returns the community with the new memberships.
+// POST /api/v3/communities/{communityId}/users. Not retried after it may have reached the
+// server: adding is an action (each applied add emits a member-added event and
+// notifications) and the spec does not say that adding existing members is a no-op.
+func (s *CommunitiesService) AddMembers(ctx context.Context, communityID string, params *CommunityMembersParams, opts ...CallOption) (*CommunityPayload, error) {
 	const op = "Communities.AddMembers"
 	path, err := communityPath(op, "/api/v3/communities/%s/users", communityID)
 	if err != nil {
 		return nil, err
 	}
-	if err := idList(op, "userIDs", userIDs, 100, 50); err != nil {
+	if err := params.validate(op, 50); err != nil {
 		return nil, err
 	}
-	return s.send(ctx, &request{op: op, method: http.MethodPost, path: path, body: communityUserIDs{UserIDs: userIDs}})
+	return call[CommunityPayload](ctx, s.c, &request{op: op, method: http.MethodPost, path: path, body: params, opts: opts})
 }
 
-// RemoveMembers removes users (1 to 100 IDs, each 1 to 50 characters) from a community.
-// DELETE /api/v3/communities/{communityId}/users. Idempotent by construction: its end state
-// is "these users are not members", which a repeat cannot change, so it is retried like a
-// read.
-func (s *CommunitiesService) RemoveMembers(ctx context.Context, communityID string, userIDs []string) (*CommunityPayload, error) {
+// RemoveMembers removes users (params.UserIDs: 1 to 100, each 1 to 50 characters) from a
+// community. DELETE /api/v3/communities/{communityId}/users. Idempotent by construction: its
+// end state is "these users are not members", which a repeat cannot change, so it is
+// retried like a read.
+func (s *CommunitiesService) RemoveMembers(ctx context.Context, communityID string, params *CommunityMembersParams, opts ...CallOption) (*CommunityPayload, error) {
 	const op = "Communities.RemoveMembers"
 	path, err := communityPath(op, "/api/v3/communities/%s/users", communityID)
 	if err != nil {
 		return nil, err
 	}
-	if err := idList(op, "userIDs", userIDs, 100, 50); err != nil {
+	if err := params.validate(op, 50); err != nil {
 		return nil, err
 	}
 	q := query{}
-	q.list("userIds", userIDs)
-	return s.send(ctx, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), idempotent: true})
+	q.list("userIds", params.UserIDs)
+	return call[CommunityPayload](ctx, s.c, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), idempotent: true, opts: opts})
 }
 
-// BanMembers bans users (1 to 100 IDs, each 1 to 900 characters) from a community: they
-// lose membership and roles and cannot rejoin until unbanned. PUT
+// BanMembers bans users (params.UserIDs: 1 to 100, each 1 to 900 characters) from a
+// community: they lose membership and roles and cannot rejoin until unbanned. PUT
 // /api/v3/communities/{communityId}/users/ban. Users exempt from bans fail the call (code
 // 400306). Idempotent by construction: it sets the users' state to banned, and banning a
 // banned user changes nothing, so it is retried like a read.
-func (s *CommunitiesService) BanMembers(ctx context.Context, communityID string, userIDs []string) (*CommunityPayload, error) {
-	return s.ban(ctx, "Communities.BanMembers", "/api/v3/communities/%s/users/ban", communityID, userIDs)
+func (s *CommunitiesService) BanMembers(ctx context.Context, communityID string, params *CommunityMembersParams, opts ...CallOption) (*CommunityPayload, error) {
+	return s.ban(ctx, "Communities.BanMembers", "/api/v3/communities/%s/users/ban", communityID, params, opts)
 }
 
-// UnbanMembers lifts the community ban of users (1 to 100 IDs, each 1 to 900 characters);
-// they may join again. PUT /api/v3/communities/{communityId}/users/unban.
+// UnbanMembers lifts the community ban of users (params.UserIDs: 1 to 100, each 1 to 900
+// characters); they may join again. PUT /api/v3/communities/{communityId}/users/unban.
 // Idempotent by construction: it sets the users' state to not banned, and unbanning a user
 // who is not banned changes nothing, so it is retried like a read.
-func (s *CommunitiesService) UnbanMembers(ctx context.Context, communityID string, userIDs []string) (*CommunityPayload, error) {
-	return s.ban(ctx, "Communities.UnbanMembers", "/api/v3/communities/%s/users/unban", communityID, userIDs)
+func (s *CommunitiesService) UnbanMembers(ctx context.Context, communityID string, params *CommunityMembersParams, opts ...CallOption) (*CommunityPayload, error) {
+	return s.ban(ctx, "Communities.UnbanMembers", "/api/v3/communities/%s/users/unban", communityID, params, opts)
 }
 
-func (s *CommunitiesService) ban(ctx context.Context, op, format, communityID string, userIDs []string) (*CommunityPayload, error) {
+func (s *CommunitiesService) ban(ctx context.Context, op, format, communityID string, params *CommunityMembersParams, opts []CallOption) (*CommunityPayload, error) {
 	path, err := communityPath(op, format, communityID)
 	if err != nil {
 		return nil, err
 	}
-	if err := idList(op, "userIDs", userIDs, 100, 900); err != nil {
+	if err := params.validate(op, 900); err != nil {
 		return nil, err
 	}
-	return s.send(ctx, &request{op: op, method: http.MethodPut, path: path, body: communityUserIDs{UserIDs: userIDs}, idempotent: true})
+	return call[CommunityPayload](ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true, opts: opts})
 }
 
 // AddRoles grants community roles (1 to 20) to members (1 to 100). POST
 // /api/v4/communities/{communityId}/users/roles, the current role call, which takes several
-// roles at once (AddRoleV3 takes one). Not retried after it may have reached the server: it
+// roles at once (V3.AddRole takes one). Not retried after it may have reached the server: it
 // is a POST that adds (each applied grant emits a role-change event) and the spec does not
 // say a repeat is a no-op.
-func (s *CommunitiesService) AddRoles(ctx context.Context, communityID string, params *CommunityRolesParams) (*CommunityPayload, error) {
+func (s *CommunitiesService) AddRoles(ctx context.Context, communityID string, params *CommunityRolesParams, opts ...CallOption) (*CommunityPayload, error) {
 	const op = "Communities.AddRoles"
 	path, err := communityPath(op, "/api/v4/communities/%s/users/roles", communityID)
 	if err != nil {
@@ -944,16 +988,16 @@ func (s *CommunitiesService) AddRoles(ctx context.Context, communityID string, p
 	if err := params.validate(op, 20); err != nil {
 		return nil, err
 	}
-	return s.send(ctx, &request{op: op, method: http.MethodPost, path: path, body: params})
+	return call[CommunityPayload](ctx, s.c, &request{op: op, method: http.MethodPost, path: path, body: params, opts: opts})
 }
 
 // RemoveRoles takes community roles (1 to 100) from members (1 to 100). DELETE
 // /api/v4/communities/{communityId}/users/roles, the current role call, which takes several
-// roles at once (RemoveRoleV3 takes one); sent with the API key, as the spec's ApiKeyAuth
+// roles at once (V3.RemoveRole takes one); sent with the API key, as the spec's ApiKeyAuth
 // asks, besides the view's token. Idempotent by construction: its end state is "these
 // members do not hold these roles", which a repeat cannot change, so it is retried like a
 // read.
-func (s *CommunitiesService) RemoveRoles(ctx context.Context, communityID string, params *CommunityRolesParams) (*CommunityPayload, error) {
+func (s *CommunitiesService) RemoveRoles(ctx context.Context, communityID string, params *CommunityRolesParams, opts ...CallOption) (*CommunityPayload, error) {
 	const op = "Communities.RemoveRoles"
 	path, err := communityPath(op, "/api/v4/communities/%s/users/roles", communityID)
 	if err != nil {
@@ -965,15 +1009,15 @@ func (s *CommunitiesService) RemoveRoles(ctx context.Context, communityID string
 	q := query{}
 	q.list("roles", params.Roles)
 	q.list("userIds", params.UserIDs)
-	return s.send(ctx, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), auth: authAPIKey, idempotent: true})
+	return call[CommunityPayload](ctx, s.c, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), auth: authAPIKey, idempotent: true, opts: opts})
 }
 
-// AddRoleV3 grants one community role to members (1 to 100) with the older call POST
+// AddRole grants one community role to members (1 to 100) with the older call POST
 // /api/v3/communities/{communityId}/users/roles; sent with the API key, as the spec's
-// ApiKeyAuth asks, besides the view's token. AddRoles (v4) grants several roles in one
-// call. Not retried after it may have reached the server, like AddRoles.
-func (s *CommunitiesService) AddRoleV3(ctx context.Context, communityID string, params *CommunityRoleParams) (*CommunityPayload, error) {
-	const op = "Communities.AddRoleV3"
+// ApiKeyAuth asks, besides the view's token. Communities.AddRoles (v4) grants several roles
+// in one call. Not retried after it may have reached the server, like AddRoles.
+func (s *CommunitiesV3Service) AddRole(ctx context.Context, communityID string, params *V3CommunityRoleParams, opts ...CallOption) (*CommunityPayload, error) {
+	const op = "Communities.V3.AddRole"
 	path, err := communityPath(op, "/api/v3/communities/%s/users/roles", communityID)
 	if err != nil {
 		return nil, err
@@ -981,16 +1025,16 @@ func (s *CommunitiesService) AddRoleV3(ctx context.Context, communityID string, 
 	if err := params.validate(op, 100); err != nil {
 		return nil, err
 	}
-	return s.send(ctx, &request{op: op, method: http.MethodPost, path: path, body: params, auth: authAPIKey})
+	return call[CommunityPayload](ctx, s.c, &request{op: op, method: http.MethodPost, path: path, body: params, auth: authAPIKey, opts: opts})
 }
 
-// RemoveRoleV3 takes one community role from members (1 to 100) with the older call DELETE
+// RemoveRole takes one community role from members (1 to 100) with the older call DELETE
 // /api/v3/communities/{communityId}/users/roles (the role may be up to 900 characters
-// there). RemoveRoles (v4) takes several roles in one call. Idempotent by construction:
-// its end state is "these members do not hold this role", which a repeat cannot change, so
-// it is retried like a read.
-func (s *CommunitiesService) RemoveRoleV3(ctx context.Context, communityID string, params *CommunityRoleParams) (*CommunityPayload, error) {
-	const op = "Communities.RemoveRoleV3"
+// there). Communities.RemoveRoles (v4) takes several roles in one call. Idempotent by
+// construction: its end state is "these members do not hold this role", which a repeat
+// cannot change, so it is retried like a read.
+func (s *CommunitiesV3Service) RemoveRole(ctx context.Context, communityID string, params *V3CommunityRoleParams, opts ...CallOption) (*CommunityPayload, error) {
+	const op = "Communities.V3.RemoveRole"
 	path, err := communityPath(op, "/api/v3/communities/%s/users/roles", communityID)
 	if err != nil {
 		return nil, err
@@ -1001,5 +1045,5 @@ func (s *CommunitiesService) RemoveRoleV3(ctx context.Context, communityID strin
 	q := query{}
 	q.list("userIds", params.UserIDs)
 	q.str("role", params.Role)
-	return s.send(ctx, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), idempotent: true})
+	return call[CommunityPayload](ctx, s.c, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), idempotent: true, opts: opts})
 }

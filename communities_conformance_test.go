@@ -34,12 +34,12 @@ func init() {
 			}},
 		conformanceCase{Method: "Communities.GetMany", Op: "GET /api/v3/communities/list",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.GetMany(ctx, []string{"c1", "c2"})
+				_, err := c.Communities.GetMany(ctx, &amity.GetManyCommunitiesParams{CommunityIDs: []string{"c1", "c2"}})
 				return err
 			}},
 		conformanceCase{Method: "Communities.GetManyByInternalID", Op: "GET /api/v3/communities/list",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.GetManyByInternalID(ctx, []string{"6650f0c1e4b0a1b2c3d4e5f6"})
+				_, err := c.Communities.GetManyByInternalID(ctx, &amity.GetManyCommunitiesParams{CommunityIDs: []string{"6650f0c1e4b0a1b2c3d4e5f6"}})
 				return err
 			}},
 		conformanceCase{Method: "Communities.ListPage", Op: "GET /api/v3/communities",
@@ -63,22 +63,32 @@ func init() {
 				}
 				return nil
 			}},
+		conformanceCase{Method: "Communities.ListPages", Op: "GET /api/v3/communities",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				for _, err := range c.Communities.ListPages(ctx, nil) {
+					if err != nil {
+						return err
+					}
+					break // one page: the synthesized answer repeats its cursor
+				}
+				return nil
+			}},
 		conformanceCase{Method: "Communities.Recommended", Op: "GET /api/v3/communities/recommended",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.Recommended(ctx, 0)
+				_, err := c.Communities.Recommended(ctx, nil)
 				return err
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.Recommended(ctx, 10)
+				_, err := c.Communities.Recommended(ctx, &amity.TopCommunitiesParams{Limit: 10})
 				return err
 			}},
 		conformanceCase{Method: "Communities.TopTrending", Op: "GET /api/v3/communities/top-trending",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.TopTrending(ctx, 0)
+				_, err := c.Communities.TopTrending(ctx, nil)
 				return err
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.TopTrending(ctx, 10)
+				_, err := c.Communities.TopTrending(ctx, &amity.TopCommunitiesParams{Limit: 10})
 				return err
 			}},
 		conformanceCase{Method: "Communities.Update", Op: "PUT /api/v3/communities/{communityId}",
@@ -127,24 +137,34 @@ func init() {
 				}
 				return nil
 			}},
+		conformanceCase{Method: "Communities.ListMembersPages", Op: "GET /api/v3/communities/{communityId}/users",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				for _, err := range c.Communities.ListMembersPages(ctx, "c1", nil) {
+					if err != nil {
+						return err
+					}
+					break // one page: the synthesized answer repeats its cursor
+				}
+				return nil
+			}},
 		conformanceCase{Method: "Communities.AddMembers", Op: "POST /api/v3/communities/{communityId}/users",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.AddMembers(ctx, "c1", users)
+				_, err := c.Communities.AddMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: users})
 				return err
 			}},
 		conformanceCase{Method: "Communities.RemoveMembers", Op: "DELETE /api/v3/communities/{communityId}/users",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.RemoveMembers(ctx, "c1", users)
+				_, err := c.Communities.RemoveMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: users})
 				return err
 			}},
 		conformanceCase{Method: "Communities.BanMembers", Op: "PUT /api/v3/communities/{communityId}/users/ban",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.BanMembers(ctx, "c1", users)
+				_, err := c.Communities.BanMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: users})
 				return err
 			}},
 		conformanceCase{Method: "Communities.UnbanMembers", Op: "PUT /api/v3/communities/{communityId}/users/unban",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.UnbanMembers(ctx, "c1", users)
+				_, err := c.Communities.UnbanMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: users})
 				return err
 			}},
 		conformanceCase{Method: "Communities.AddRoles", Op: "POST /api/v4/communities/{communityId}/users/roles",
@@ -157,14 +177,14 @@ func init() {
 				_, err := c.Communities.RemoveRoles(ctx, "c1", &amity.CommunityRolesParams{UserIDs: users, Roles: []string{"community-moderator", "editor"}})
 				return err
 			}},
-		conformanceCase{Method: "Communities.AddRoleV3", Op: "POST /api/v3/communities/{communityId}/users/roles",
+		conformanceCase{Method: "Communities.V3.AddRole", Op: "POST /api/v3/communities/{communityId}/users/roles",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.AddRoleV3(ctx, "c1", &amity.CommunityRoleParams{UserIDs: users, Role: "community-moderator"})
+				_, err := c.Communities.V3.AddRole(ctx, "c1", &amity.V3CommunityRoleParams{UserIDs: users, Role: "community-moderator"})
 				return err
 			}},
-		conformanceCase{Method: "Communities.RemoveRoleV3", Op: "DELETE /api/v3/communities/{communityId}/users/roles",
+		conformanceCase{Method: "Communities.V3.RemoveRole", Op: "DELETE /api/v3/communities/{communityId}/users/roles",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.RemoveRoleV3(ctx, "c1", &amity.CommunityRoleParams{UserIDs: users, Role: "community-moderator"})
+				_, err := c.Communities.V3.RemoveRole(ctx, "c1", &amity.V3CommunityRoleParams{UserIDs: users, Role: "community-moderator"})
 				return err
 			}},
 	)

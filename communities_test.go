@@ -81,28 +81,33 @@ func TestCommunitiesListPageDecodesBundle(t *testing.T) {
 	assert.Equal(t, amity.CommunityNotificationSubscribe, hikers.NotificationMode)
 	assert.Equal(t, 2024, hikers.CreatedAt.Year())
 	assert.Equal(t, 5, int(hikers.UpdatedAt.Month()))
-	assert.Contains(t, string(hikers.Raw), `"futureField"`, "unknown fields stay reachable in Raw")
+	assert.Contains(t, string(page.Raw), `"futureField"`, "unknown fields stay reachable in Raw")
 
 	// Lookups resolve the sideloads.
-	assert.Same(t, hikers, page.Community("c-hikers"))
-	assert.Same(t, hikers, page.Community("6650f0c1e4b0a1b2c3d4e5f6"))
-	assert.Nil(t, page.Community("nope"))
+	assert.Same(t, hikers, page.Community(), "the first community")
+	assert.Same(t, hikers, page.CommunityByID("c-hikers"))
+	assert.Same(t, hikers, page.CommunityByID("6650f0c1e4b0a1b2c3d4e5f6"))
+	assert.Nil(t, page.CommunityByID("nope"))
+	assert.Nil(t, page.CommunityByID(""))
+	assert.Nil(t, (&amity.CommunityPayload{}).Community())
 	members := page.Members(hikers)
 	require.Len(t, members, 2)
 	assert.Equal(t, "alice", members[0].UserID)
 	assert.Equal(t, amity.CommunityMembershipBanned, members[1].CommunityMembership)
 	assert.True(t, members[1].IsBanned)
-	alice := page.Member("c-hikers", "alice")
+	alice := page.MemberByUserID("c-hikers", "alice")
 	require.NotNil(t, alice)
 	assert.Equal(t, []string{"community-moderator"}, alice.Roles)
 	assert.Equal(t, []amity.Permission{amity.PermissionBanCommunityUser, amity.PermissionEditCommunity}, alice.Permissions)
 	assert.Equal(t, 2024, alice.LastActivity.Year())
-	assert.Contains(t, string(alice.Raw), `"notYetDocumented"`)
-	assert.Nil(t, page.Member("c-chess", "alice"))
-	assert.Equal(t, "Alice", page.User("alice").DisplayName)
+	assert.Nil(t, page.MemberByUserID("c-chess", "alice"))
+	assert.Nil(t, page.MemberByUserID("c-hikers", ""))
+	assert.Equal(t, "Alice", page.UserByID("alice").DisplayName)
+	assert.Equal(t, "Alice", page.MemberUser(alice).DisplayName)
+	assert.Nil(t, page.MemberUser(nil))
 	assert.Equal(t, "Alice", page.Creator(hikers).DisplayName)
 	assert.Equal(t, "Bob", page.Creator(&page.Communities[1]).DisplayName)
-	assert.Nil(t, page.User("nobody"))
+	assert.Nil(t, page.UserByID("nobody"))
 	avatar := page.Avatar(hikers)
 	require.NotNil(t, avatar)
 	assert.Equal(t, "image/png", avatar.Attributes.MimeType)
@@ -173,7 +178,7 @@ func TestCommunitiesGet(t *testing.T) {
 	assert.Empty(t, req.query)
 	cm := &p.Communities[0]
 	assert.Equal(t, "c-hikers", cm.CommunityID)
-	assert.Contains(t, string(cm.Raw), `"isDiscoverable"`)
+	assert.Contains(t, string(p.Raw), `"isDiscoverable"`)
 	assert.Equal(t, "https://files.example/hikers.png", p.Avatar(cm).FileURL)
 	assert.Equal(t, "Sports", p.CategoriesOf(cm)[0].Name)
 	assert.Len(t, p.FeedsOf(cm), 1)
@@ -186,18 +191,24 @@ func TestCommunitiesGet(t *testing.T) {
 	assert.Equal(t, "type=internal", req.query)
 }
 
-func TestCommunitiesGetEmptyAnswerIsNotFound(t *testing.T) {
+func TestCommunitiesEmptyAnswerIsMalformed(t *testing.T) {
 	c, mt := mockClient(t)
 	communitiesRecord(t, mt, 200, `{"communities":[],"users":[]}`)
-	_, err := c.Communities.Get(context.Background(), "c1")
-	assert.ErrorIs(t, err, amity.ErrNotFound)
+	ctx := context.Background()
+	_, err := c.Communities.Get(ctx, "c1")
+	assert.ErrorIs(t, err, amity.ErrMalformedResponse)
+	assert.NotErrorIs(t, err, amity.ErrNotFound, "an empty answer is not a missing community")
+	_, err = c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "x"})
+	assert.ErrorIs(t, err, amity.ErrMalformedResponse)
+	_, err = c.Communities.Update(ctx, "c1", &amity.UpdateCommunityParams{})
+	assert.ErrorIs(t, err, amity.ErrMalformedResponse)
 }
 
 func TestCommunitiesGetMany(t *testing.T) {
 	ctx := context.Background()
 	c, mt := mockClient(t)
 	seen := communitiesRecord(t, mt, 200, fixture(t, "communities_page2.json"))
-	p, err := c.Communities.GetMany(ctx, []string{"c-books", "c-chess"})
+	p, err := c.Communities.GetMany(ctx, &amity.GetManyCommunitiesParams{CommunityIDs: []string{"c-books", "c-chess"}})
 	require.NoError(t, err)
 	req := communitiesOnly(t, seen)
 	assert.Equal(t, "GET", req.method)
@@ -206,7 +217,7 @@ func TestCommunitiesGetMany(t *testing.T) {
 	assert.Equal(t, "c-books", p.Communities[0].CommunityID)
 
 	*seen = nil
-	_, err = c.Communities.GetManyByInternalID(ctx, []string{"i1"})
+	_, err = c.Communities.GetManyByInternalID(ctx, &amity.GetManyCommunitiesParams{CommunityIDs: []string{"i1"}})
 	require.NoError(t, err)
 	assert.Equal(t, "communityIds=i1&type=internal", communitiesOnly(t, seen).query)
 }
@@ -215,10 +226,10 @@ func TestCommunitiesRecommendedAndTopTrending(t *testing.T) {
 	ctx := context.Background()
 	c, mt := mockClient(t)
 	seen := communitiesRecord(t, mt, 200, fixture(t, "communities_page2.json"))
-	p, err := c.Communities.Recommended(ctx, 5)
+	p, err := c.Communities.Recommended(ctx, &amity.TopCommunitiesParams{Limit: 5})
 	require.NoError(t, err)
 	assert.Len(t, p.Communities, 1)
-	_, err = c.Communities.TopTrending(ctx, 0)
+	_, err = c.Communities.TopTrending(ctx, nil)
 	require.NoError(t, err)
 	require.Len(t, *seen, 2)
 	assert.Equal(t, "/api/v3/communities/recommended", (*seen)[0].path)
@@ -360,10 +371,10 @@ func TestCommunitiesListMembers(t *testing.T) {
 	assert.Equal(t, "mtok-2", page.Paging.Next)
 	require.Len(t, page.CommunityUsers, 2)
 	m := page.CommunityUsers[0]
-	assert.Equal(t, "Mallory", page.User(m.UserID).DisplayName, "members resolve to their users")
-	assert.Contains(t, string(m.Raw), `"banReason"`)
-	assert.Equal(t, "Weekend Hikers", page.Community("c-hikers").DisplayName)
-	assert.Len(t, page.Members(page.Community("c-hikers")), 2)
+	assert.Equal(t, "Mallory", page.UserByID(m.UserID).DisplayName, "members resolve to their users")
+	assert.Contains(t, string(page.Raw), `"banReason"`)
+	assert.Equal(t, "Weekend Hikers", page.CommunityByID("c-hikers").DisplayName)
+	assert.Len(t, page.Members(page.Community()), 2)
 }
 
 func TestCommunitiesMembership(t *testing.T) {
@@ -375,19 +386,19 @@ func TestCommunitiesMembership(t *testing.T) {
 	}{
 		{"AddMembers", "POST", "/api/v3/communities/c-hikers/users", "", `{"userIds":["mallory","trent"]}`,
 			func(c *amity.Client) (*amity.CommunityPayload, error) {
-				return c.Communities.AddMembers(ctx, "c-hikers", users)
+				return c.Communities.AddMembers(ctx, "c-hikers", &amity.CommunityMembersParams{UserIDs: users})
 			}},
 		{"RemoveMembers", "DELETE", "/api/v3/communities/c-hikers/users", "userIds=mallory&userIds=trent", "",
 			func(c *amity.Client) (*amity.CommunityPayload, error) {
-				return c.Communities.RemoveMembers(ctx, "c-hikers", users)
+				return c.Communities.RemoveMembers(ctx, "c-hikers", &amity.CommunityMembersParams{UserIDs: users})
 			}},
 		{"BanMembers", "PUT", "/api/v3/communities/c-hikers/users/ban", "", `{"userIds":["mallory","trent"]}`,
 			func(c *amity.Client) (*amity.CommunityPayload, error) {
-				return c.Communities.BanMembers(ctx, "c-hikers", users)
+				return c.Communities.BanMembers(ctx, "c-hikers", &amity.CommunityMembersParams{UserIDs: users})
 			}},
 		{"UnbanMembers", "PUT", "/api/v3/communities/c-hikers/users/unban", "", `{"userIds":["mallory","trent"]}`,
 			func(c *amity.Client) (*amity.CommunityPayload, error) {
-				return c.Communities.UnbanMembers(ctx, "c-hikers", users)
+				return c.Communities.UnbanMembers(ctx, "c-hikers", &amity.CommunityMembersParams{UserIDs: users})
 			}},
 	}
 	for _, tc := range cases {
@@ -407,8 +418,8 @@ func TestCommunitiesMembership(t *testing.T) {
 			}
 			assert.Empty(t, req.header.Get("X-API-Key"))
 			assert.Equal(t, "Bearer "+adminToken, req.header.Get("Authorization"))
-			require.NotNil(t, p.Member("c-hikers", "mallory"))
-			assert.True(t, p.Member("c-hikers", "mallory").IsBanned)
+			require.NotNil(t, p.MemberByUserID("c-hikers", "mallory"))
+			assert.True(t, p.MemberByUserID("c-hikers", "mallory").IsBanned)
 		})
 	}
 }
@@ -429,13 +440,13 @@ func TestCommunitiesRoles(t *testing.T) {
 			func(c *amity.Client) (*amity.CommunityPayload, error) {
 				return c.Communities.RemoveRoles(ctx, "c-hikers", &amity.CommunityRolesParams{UserIDs: users, Roles: []string{"community-moderator", "editor"}})
 			}},
-		{"AddRoleV3", "POST", "/api/v3/communities/c-hikers/users/roles", "", `{"userIds":["alice","bob"],"role":"community-moderator"}`, true,
+		{"V3.AddRole", "POST", "/api/v3/communities/c-hikers/users/roles", "", `{"userIds":["alice","bob"],"role":"community-moderator"}`, true,
 			func(c *amity.Client) (*amity.CommunityPayload, error) {
-				return c.Communities.AddRoleV3(ctx, "c-hikers", &amity.CommunityRoleParams{UserIDs: users, Role: "community-moderator"})
+				return c.Communities.V3.AddRole(ctx, "c-hikers", &amity.V3CommunityRoleParams{UserIDs: users, Role: "community-moderator"})
 			}},
-		{"RemoveRoleV3", "DELETE", "/api/v3/communities/c-hikers/users/roles", "role=community-moderator&userIds=alice&userIds=bob", "", false,
+		{"V3.RemoveRole", "DELETE", "/api/v3/communities/c-hikers/users/roles", "role=community-moderator&userIds=alice&userIds=bob", "", false,
 			func(c *amity.Client) (*amity.CommunityPayload, error) {
-				return c.Communities.RemoveRoleV3(ctx, "c-hikers", &amity.CommunityRoleParams{UserIDs: users, Role: "community-moderator"})
+				return c.Communities.V3.RemoveRole(ctx, "c-hikers", &amity.V3CommunityRoleParams{UserIDs: users, Role: "community-moderator"})
 			}},
 	}
 	for _, tc := range cases {
@@ -459,7 +470,7 @@ func TestCommunitiesRoles(t *testing.T) {
 			} else {
 				assert.Empty(t, req.header.Get("X-API-Key"))
 			}
-			assert.Equal(t, []string{"community-moderator"}, p.Member("c-hikers", "alice").Roles)
+			assert.Equal(t, []string{"community-moderator"}, p.MemberByUserID("c-hikers", "alice").Roles)
 		})
 	}
 }
@@ -485,10 +496,22 @@ func TestCommunitiesWriteRetries(t *testing.T) {
 		{"Delete", true, func(c *amity.Client) error { return c.Communities.Delete(ctx, "c1") }},
 		{"Join", false, func(c *amity.Client) error { _, err := c.Communities.Join(ctx, "c1"); return err }},
 		{"Leave", true, func(c *amity.Client) error { _, err := c.Communities.Leave(ctx, "c1"); return err }},
-		{"AddMembers", false, func(c *amity.Client) error { _, err := c.Communities.AddMembers(ctx, "c1", ids); return err }},
-		{"RemoveMembers", true, func(c *amity.Client) error { _, err := c.Communities.RemoveMembers(ctx, "c1", ids); return err }},
-		{"BanMembers", true, func(c *amity.Client) error { _, err := c.Communities.BanMembers(ctx, "c1", ids); return err }},
-		{"UnbanMembers", true, func(c *amity.Client) error { _, err := c.Communities.UnbanMembers(ctx, "c1", ids); return err }},
+		{"AddMembers", false, func(c *amity.Client) error {
+			_, err := c.Communities.AddMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: ids})
+			return err
+		}},
+		{"RemoveMembers", true, func(c *amity.Client) error {
+			_, err := c.Communities.RemoveMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: ids})
+			return err
+		}},
+		{"BanMembers", true, func(c *amity.Client) error {
+			_, err := c.Communities.BanMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: ids})
+			return err
+		}},
+		{"UnbanMembers", true, func(c *amity.Client) error {
+			_, err := c.Communities.UnbanMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: ids})
+			return err
+		}},
 		{"AddRoles", false, func(c *amity.Client) error {
 			_, err := c.Communities.AddRoles(ctx, "c1", &amity.CommunityRolesParams{UserIDs: ids, Roles: []string{"r"}})
 			return err
@@ -497,12 +520,12 @@ func TestCommunitiesWriteRetries(t *testing.T) {
 			_, err := c.Communities.RemoveRoles(ctx, "c1", &amity.CommunityRolesParams{UserIDs: ids, Roles: []string{"r"}})
 			return err
 		}},
-		{"AddRoleV3", false, func(c *amity.Client) error {
-			_, err := c.Communities.AddRoleV3(ctx, "c1", &amity.CommunityRoleParams{UserIDs: ids, Role: "r"})
+		{"V3.AddRole", false, func(c *amity.Client) error {
+			_, err := c.Communities.V3.AddRole(ctx, "c1", &amity.V3CommunityRoleParams{UserIDs: ids, Role: "r"})
 			return err
 		}},
-		{"RemoveRoleV3", true, func(c *amity.Client) error {
-			_, err := c.Communities.RemoveRoleV3(ctx, "c1", &amity.CommunityRoleParams{UserIDs: ids, Role: "r"})
+		{"V3.RemoveRole", true, func(c *amity.Client) error {
+			_, err := c.Communities.V3.RemoveRole(ctx, "c1", &amity.V3CommunityRoleParams{UserIDs: ids, Role: "r"})
 			return err
 		}},
 		{"Categories.Create", false, func(c *amity.Client) error {
@@ -546,7 +569,7 @@ func TestCommunitiesErrors(t *testing.T) {
 
 	c2, mt2 := mockClient(t, amity.WithMaxRetries(0))
 	communitiesRecord(t, mt2, 403, `{"status":"error","code":400306,"message":"Some users cannot be banned"}`)
-	_, err = c2.Communities.BanMembers(context.Background(), "c1", []string{"admin"})
+	_, err = c2.Communities.BanMembers(context.Background(), "c1", &amity.CommunityMembersParams{UserIDs: []string{"admin"}})
 	require.ErrorAs(t, err, &ae)
 	assert.Equal(t, 400306, ae.Code)
 	assert.ErrorIs(t, err, amity.ErrForbidden)
@@ -572,14 +595,20 @@ func TestCommunitiesValidation(t *testing.T) {
 		{"Get dot segment", "communityID", func(c *amity.Client) error { _, err := c.Communities.Get(ctx, ".."); return err }},
 		{"Get long ID", "communityID", func(c *amity.Client) error { _, err := c.Communities.Get(ctx, long(901)); return err }},
 		{"GetByInternalID empty", "communityID", func(c *amity.Client) error { _, err := c.Communities.GetByInternalID(ctx, ""); return err }},
-		{"GetMany none", "communityIDs", func(c *amity.Client) error { _, err := c.Communities.GetMany(ctx, nil); return err }},
-		{"GetMany too many", "communityIDs", func(c *amity.Client) error { _, err := c.Communities.GetMany(ctx, many(101)); return err }},
-		{"GetMany long ID", "communityIDs", func(c *amity.Client) error {
-			_, err := c.Communities.GetMany(ctx, []string{long(51)})
+		{"GetMany none", "CommunityIDs", func(c *amity.Client) error {
+			_, err := c.Communities.GetMany(ctx, &amity.GetManyCommunitiesParams{})
 			return err
 		}},
-		{"GetManyByInternalID blank", "communityIDs", func(c *amity.Client) error {
-			_, err := c.Communities.GetManyByInternalID(ctx, []string{""})
+		{"GetMany too many", "CommunityIDs", func(c *amity.Client) error {
+			_, err := c.Communities.GetMany(ctx, &amity.GetManyCommunitiesParams{CommunityIDs: many(101)})
+			return err
+		}},
+		{"GetMany long ID", "CommunityIDs", func(c *amity.Client) error {
+			_, err := c.Communities.GetMany(ctx, &amity.GetManyCommunitiesParams{CommunityIDs: []string{long(51)}})
+			return err
+		}},
+		{"GetManyByInternalID blank", "CommunityIDs", func(c *amity.Client) error {
+			_, err := c.Communities.GetManyByInternalID(ctx, &amity.GetManyCommunitiesParams{CommunityIDs: []string{""}})
 			return err
 		}},
 		{"ListPage limit", "Limit", func(c *amity.Client) error {
@@ -620,8 +649,14 @@ func TestCommunitiesValidation(t *testing.T) {
 			}
 			return nil
 		}},
-		{"Recommended limit", "limit", func(c *amity.Client) error { _, err := c.Communities.Recommended(ctx, 101); return err }},
-		{"TopTrending limit", "limit", func(c *amity.Client) error { _, err := c.Communities.TopTrending(ctx, -1); return err }},
+		{"Recommended limit", "Limit", func(c *amity.Client) error {
+			_, err := c.Communities.Recommended(ctx, &amity.TopCommunitiesParams{Limit: 101})
+			return err
+		}},
+		{"TopTrending limit", "Limit", func(c *amity.Client) error {
+			_, err := c.Communities.TopTrending(ctx, &amity.TopCommunitiesParams{Limit: -1})
+			return err
+		}},
 		{"Create nil", "params", func(c *amity.Client) error { _, err := c.Communities.Create(ctx, nil); return err }},
 		{"Create no name", "DisplayName", func(c *amity.Client) error {
 			_, err := c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "  "})
@@ -718,33 +753,45 @@ func TestCommunitiesValidation(t *testing.T) {
 			}
 			return nil
 		}},
-		{"AddMembers none", "userIDs", func(c *amity.Client) error { _, err := c.Communities.AddMembers(ctx, "c1", nil); return err }},
-		{"AddMembers too many", "userIDs", func(c *amity.Client) error {
-			_, err := c.Communities.AddMembers(ctx, "c1", many(101))
+		{"AddMembers none", "UserIDs", func(c *amity.Client) error {
+			_, err := c.Communities.AddMembers(ctx, "c1", &amity.CommunityMembersParams{})
 			return err
 		}},
-		{"AddMembers long", "userIDs", func(c *amity.Client) error {
-			_, err := c.Communities.AddMembers(ctx, "c1", []string{long(51)})
+		{"AddMembers too many", "UserIDs", func(c *amity.Client) error {
+			_, err := c.Communities.AddMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: many(101)})
+			return err
+		}},
+		{"AddMembers long", "UserIDs", func(c *amity.Client) error {
+			_, err := c.Communities.AddMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: []string{long(51)}})
 			return err
 		}},
 		{"AddMembers empty community", "communityID", func(c *amity.Client) error {
-			_, err := c.Communities.AddMembers(ctx, "", []string{"u1"})
+			_, err := c.Communities.AddMembers(ctx, "", &amity.CommunityMembersParams{UserIDs: []string{"u1"}})
 			return err
 		}},
-		{"RemoveMembers none", "userIDs", func(c *amity.Client) error { _, err := c.Communities.RemoveMembers(ctx, "c1", []string{}); return err }},
-		{"BanMembers too many", "userIDs", func(c *amity.Client) error {
-			_, err := c.Communities.BanMembers(ctx, "c1", many(101))
+		{"RemoveMembers none", "UserIDs", func(c *amity.Client) error {
+			_, err := c.Communities.RemoveMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: []string{}})
 			return err
 		}},
-		{"BanMembers long", "userIDs", func(c *amity.Client) error {
-			_, err := c.Communities.BanMembers(ctx, "c1", []string{long(901)})
+		{"BanMembers too many", "UserIDs", func(c *amity.Client) error {
+			_, err := c.Communities.BanMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: many(101)})
 			return err
 		}},
-		{"UnbanMembers none", "userIDs", func(c *amity.Client) error { _, err := c.Communities.UnbanMembers(ctx, "c1", nil); return err }},
+		{"BanMembers long", "UserIDs", func(c *amity.Client) error {
+			_, err := c.Communities.BanMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: []string{long(901)}})
+			return err
+		}},
+		{"UnbanMembers none", "UserIDs", func(c *amity.Client) error {
+			_, err := c.Communities.UnbanMembers(ctx, "c1", &amity.CommunityMembersParams{})
+			return err
+		}},
 		{"UnbanMembers empty community", "communityID", func(c *amity.Client) error {
-			_, err := c.Communities.UnbanMembers(ctx, "", []string{"u1"})
+			_, err := c.Communities.UnbanMembers(ctx, "", &amity.CommunityMembersParams{UserIDs: []string{"u1"}})
 			return err
 		}},
+		{"AddMembers nil", "params", func(c *amity.Client) error { _, err := c.Communities.AddMembers(ctx, "c1", nil); return err }},
+		{"BanMembers nil", "params", func(c *amity.Client) error { _, err := c.Communities.BanMembers(ctx, "c1", nil); return err }},
+		{"GetMany nil", "params", func(c *amity.Client) error { _, err := c.Communities.GetMany(ctx, nil); return err }},
 		{"AddRoles nil", "params", func(c *amity.Client) error { _, err := c.Communities.AddRoles(ctx, "c1", nil); return err }},
 		{"AddRoles no roles", "Roles", func(c *amity.Client) error {
 			_, err := c.Communities.AddRoles(ctx, "c1", &amity.CommunityRolesParams{UserIDs: []string{"u1"}})
@@ -770,23 +817,23 @@ func TestCommunitiesValidation(t *testing.T) {
 			_, err := c.Communities.RemoveRoles(ctx, "c1", &amity.CommunityRolesParams{UserIDs: []string{"u1"}, Roles: []string{long(101)}})
 			return err
 		}},
-		{"AddRoleV3 no role", "Role", func(c *amity.Client) error {
-			_, err := c.Communities.AddRoleV3(ctx, "c1", &amity.CommunityRoleParams{UserIDs: []string{"u1"}})
+		{"V3.AddRole no role", "Role", func(c *amity.Client) error {
+			_, err := c.Communities.V3.AddRole(ctx, "c1", &amity.V3CommunityRoleParams{UserIDs: []string{"u1"}})
 			return err
 		}},
-		{"AddRoleV3 long role", "Role", func(c *amity.Client) error {
-			_, err := c.Communities.AddRoleV3(ctx, "c1", &amity.CommunityRoleParams{UserIDs: []string{"u1"}, Role: long(101)})
+		{"V3.AddRole long role", "Role", func(c *amity.Client) error {
+			_, err := c.Communities.V3.AddRole(ctx, "c1", &amity.V3CommunityRoleParams{UserIDs: []string{"u1"}, Role: long(101)})
 			return err
 		}},
-		{"RemoveRoleV3 long role", "Role", func(c *amity.Client) error {
-			_, err := c.Communities.RemoveRoleV3(ctx, "c1", &amity.CommunityRoleParams{UserIDs: []string{"u1"}, Role: long(901)})
+		{"V3.RemoveRole long role", "Role", func(c *amity.Client) error {
+			_, err := c.Communities.V3.RemoveRole(ctx, "c1", &amity.V3CommunityRoleParams{UserIDs: []string{"u1"}, Role: long(901)})
 			return err
 		}},
-		{"RemoveRoleV3 no users", "UserIDs", func(c *amity.Client) error {
-			_, err := c.Communities.RemoveRoleV3(ctx, "c1", &amity.CommunityRoleParams{Role: "r"})
+		{"V3.RemoveRole no users", "UserIDs", func(c *amity.Client) error {
+			_, err := c.Communities.V3.RemoveRole(ctx, "c1", &amity.V3CommunityRoleParams{Role: "r"})
 			return err
 		}},
-		{"RemoveRoleV3 nil", "params", func(c *amity.Client) error { _, err := c.Communities.RemoveRoleV3(ctx, "c1", nil); return err }},
+		{"V3.RemoveRole nil", "params", func(c *amity.Client) error { _, err := c.Communities.V3.RemoveRole(ctx, "c1", nil); return err }},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -804,7 +851,7 @@ func TestCommunitiesValidation(t *testing.T) {
 	// The long-role checks above are per call: a v3 removal accepts a 900-character role.
 	c, mt := mockClient(t)
 	communitiesRecord(t, mt, 200, fixture(t, "communities_one.json"))
-	_, err := c.Communities.RemoveRoleV3(ctx, "c1", &amity.CommunityRoleParams{UserIDs: []string{"u1"}, Role: long(900)})
+	_, err := c.Communities.V3.RemoveRole(ctx, "c1", &amity.V3CommunityRoleParams{UserIDs: []string{"u1"}, Role: long(900)})
 	require.NoError(t, err)
 }
 
@@ -817,4 +864,99 @@ func TestCommunitiesPayloadJSONRoundTrip(t *testing.T) {
 	require.NoError(t, json.Unmarshal(b, &again))
 	assert.Equal(t, p.Communities[0].DisplayName, again.DisplayName)
 	assert.Equal(t, p.Communities[0].CreatedAt.Time, again.CreatedAt.Time)
+}
+
+// communitiesPaged answers GET path with page1, or page2 when the options[token] is tok2.
+func communitiesPaged(t *testing.T, mt *httpmock.MockTransport, path, tok2, page1, page2 string) *[]string {
+	var queries []string
+	mt.RegisterResponder("GET", "https://api.test"+path, func(r *http.Request) (*http.Response, error) {
+		queries = append(queries, r.URL.RawQuery)
+		if r.URL.Query().Get("options[token]") == tok2 {
+			return jsonResponder(200, page2)(r)
+		}
+		return jsonResponder(200, page1)(r)
+	})
+	return &queries
+}
+
+func TestCommunitiesListPages(t *testing.T) {
+	c, mt := mockClient(t)
+	queries := communitiesPaged(t, mt, "/api/v3/communities", "tok-2", fixture(t, "communities_page1.json"), fixture(t, "communities_page2.json"))
+	var pages []*amity.CommunityPayload
+	for p, err := range c.Communities.ListPages(context.Background(), &amity.ListCommunitiesParams{Keyword: "k"}) {
+		require.NoError(t, err)
+		pages = append(pages, p)
+	}
+	require.Len(t, pages, 2)
+	assert.NotNil(t, pages[0].Avatar(pages[0].Community()), "a page keeps its sideloads")
+	assert.Equal(t, "c-books", pages[1].Community().CommunityID)
+	assert.Equal(t, []string{"keyword=k", "keyword=k&options%5Btoken%5D=tok-2"}, *queries)
+
+	for _, err := range c.Communities.ListPages(context.Background(), &amity.ListCommunitiesParams{PageParams: amity.PageParams{PageToken: strings.Repeat("t", 1001)}}) {
+		var ve *amity.ValidationError
+		require.ErrorAs(t, err, &ve)
+		assert.Equal(t, "PageToken", ve.Field, "community tokens are at most 1,000 characters")
+	}
+	assert.Len(t, *queries, 2)
+}
+
+func TestCommunitiesListMembersPages(t *testing.T) {
+	c, mt := mockClient(t)
+	queries := communitiesPaged(t, mt, "/api/v3/communities/c-hikers/users", "mtok-2",
+		fixture(t, "communities_members_page1.json"), fixture(t, "communities_members_page2.json"))
+	var members int
+	for p, err := range c.Communities.ListMembersPages(context.Background(), "c-hikers", &amity.ListCommunityMembersParams{Search: "m"}) {
+		require.NoError(t, err)
+		members += len(p.CommunityUsers)
+		assert.NotEmpty(t, p.Raw)
+	}
+	assert.Equal(t, 3, members)
+	assert.Equal(t, []string{"search=m", "options%5Btoken%5D=mtok-2&search=m"}, *queries)
+
+	for _, err := range c.Communities.ListMembersPages(context.Background(), "", nil) {
+		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
+	}
+	assert.Len(t, *queries, 2, "a bad community ID sends nothing")
+}
+
+func TestCommunitiesUnsuccessful(t *testing.T) {
+	c, mt := mockClient(t, amity.WithMaxRetries(0))
+	communitiesRecord(t, mt, 200, `{"success":false}`)
+	err := c.Communities.Delete(context.Background(), "c1")
+	assert.ErrorIs(t, err, amity.ErrUnsuccessful)
+	var ae *amity.Error
+	require.ErrorAs(t, err, &ae)
+	assert.Equal(t, "DELETE", ae.Method)
+}
+
+func TestCommunitiesCallOptions(t *testing.T) {
+	c, mt := mockClient(t)
+	seen := communitiesRecord(t, mt, 200, fixture(t, "communities_one.json"))
+	ctx := context.Background()
+	_, err := c.Communities.Get(ctx, "c1", amity.WithHeader("X-Trace", "t1"))
+	require.NoError(t, err)
+	_, err = c.Communities.V3.AddRole(ctx, "c1", &amity.V3CommunityRoleParams{UserIDs: []string{"u"}, Role: "r"}, amity.WithHeader("X-Trace", "t2"))
+	require.NoError(t, err)
+	_, err = c.Communities.AddMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: []string{"u"}}, amity.WithHeader("X-Trace", "t3"))
+	require.NoError(t, err)
+	require.Len(t, *seen, 3)
+	for i, want := range []string{"t1", "t2", "t3"} {
+		assert.Equal(t, want, (*seen)[i].header.Get("X-Trace"))
+	}
+}
+
+func TestCommunitiesStringListBounds(t *testing.T) {
+	c, mt := mockClient(t)
+	ctx := context.Background()
+	for name, params := range map[string]*amity.ListCommunitiesParams{
+		"blank tag":   {Tags: []string{"a", " "}},
+		"long tag":    {Tags: []string{strings.Repeat("t", 1001)}},
+		"eleven tags": {Tags: make([]string, 11)},
+	} {
+		_, err := c.Communities.ListPage(ctx, params)
+		var ve *amity.ValidationError
+		require.ErrorAs(t, err, &ve, name)
+		assert.True(t, strings.HasPrefix(ve.Field, "Tags"), name)
+	}
+	assert.Zero(t, mt.GetTotalCallCount())
 }

@@ -3,7 +3,6 @@ package amity
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"iter"
 	"net/http"
 	"net/url"
@@ -25,29 +24,15 @@ type CommunityCategory struct {
 	CreatedAt    Time   `json:"createdAt"`
 	// UpdatedAt is when the category was last updated or deleted.
 	UpdatedAt Time `json:"updatedAt"`
-
-	// Raw is the category's JSON as received, with any field this type does not know.
-	Raw json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes a category and keeps its raw JSON.
-func (c *CommunityCategory) UnmarshalJSON(b []byte) error {
-	type plain CommunityCategory
-	return decodeRaw(b, (*plain)(c), &c.Raw)
-}
-
-func findCommunityCategory(cats []CommunityCategory, categoryID string) *CommunityCategory {
-	for i := range cats {
-		if cats[i].CategoryID == categoryID {
-			return &cats[i]
-		}
-	}
-	return nil
-}
+func communityCategoryID(c *CommunityCategory) string { return c.CategoryID }
 
 // CommunityCategoryPayload is the category bundle: categories and their avatar files, and
-// the cursors of a list page. The API wraps it as {"status", "data"}; the SDK unwraps it.
+// the cursors of a list page. The API wraps it as {"status", "data"}; the SDK unwraps it
+// (Raw is the whole answer, wrapper included).
 type CommunityCategoryPayload struct {
+	rawJSON
 	Categories []CommunityCategory `json:"categories"`
 	Files      []File              `json:"files"`
 	// Paging holds the cursors of CommunityCategories.ListPage. The spec declares none for this
@@ -56,30 +41,53 @@ type CommunityCategoryPayload struct {
 	Paging Paging `json:"paging"`
 }
 
+// UnmarshalJSON unwraps the {"status", "data"} answer, in one decoding.
+func (p *CommunityCategoryPayload) UnmarshalJSON(b []byte) error {
+	var wire struct {
+		Data struct {
+			Categories []CommunityCategory `json:"categories"`
+			Files      []File              `json:"files"`
+			Paging     Paging              `json:"paging"`
+		} `json:"data"`
+		Paging *Paging `json:"paging"`
+	}
+	if err := json.Unmarshal(b, &wire); err != nil {
+		return err
+	}
+	p.Categories, p.Files, p.Paging = wire.Data.Categories, wire.Data.Files, wire.Data.Paging
+	if p.Paging.Next == "" && p.Paging.Previous == "" && wire.Paging != nil {
+		p.Paging = *wire.Paging
+	}
+	return nil
+}
+
 func (p *CommunityCategoryPayload) pageItems() []CommunityCategory { return p.Categories }
 func (p *CommunityCategoryPayload) pageInfo() Paging               { return p.Paging }
 
-// Category returns the category with the given ID, or nil.
-func (p *CommunityCategoryPayload) Category(categoryID string) *CommunityCategory {
-	return findCommunityCategory(p.Categories, categoryID)
+func categoriesOf(p *CommunityCategoryPayload) []CommunityCategory { return p.Categories }
+
+// Category returns the answer's first category, or nil.
+func (p *CommunityCategoryPayload) Category() *CommunityCategory {
+	if len(p.Categories) == 0 {
+		return nil
+	}
+	return &p.Categories[0]
 }
 
-// File returns the sideloaded file with the given ID, or nil.
-func (p *CommunityCategoryPayload) File(fileID string) *File { return findFile(p.Files, fileID) }
+// CategoryByID returns the category with the given ID, or nil.
+func (p *CommunityCategoryPayload) CategoryByID(categoryID string) *CommunityCategory {
+	return byID(p.Categories, categoryID, communityCategoryID)
+}
+
+// FileByID returns the sideloaded file with the given ID, or nil.
+func (p *CommunityCategoryPayload) FileByID(fileID string) *File { return findFile(p.Files, fileID) }
 
 // Avatar returns category's avatar file, or nil when it has none or the payload lacks it.
 func (p *CommunityCategoryPayload) Avatar(category *CommunityCategory) *File {
 	if category == nil || category.AvatarFileID == "" {
 		return nil
 	}
-	return p.File(category.AvatarFileID)
-}
-
-// communityCategoriesEnvelope is the {status, data} wrapper of every category answer.
-type communityCategoriesEnvelope struct {
-	Status string                   `json:"status"`
-	Data   CommunityCategoryPayload `json:"data"`
-	Paging *Paging                  `json:"paging"`
+	return p.FileByID(category.AvatarFileID)
 }
 
 // CommunityCategorySortBy orders CommunityCategories.List.
@@ -107,7 +115,7 @@ func (p *ListCommunityCategoriesParams) query(op string) (query, error) {
 		p = &ListCommunityCategoriesParams{}
 	}
 	if err := firstErr(
-		communitiesPageParams(op, p.PageParams),
+		pageTokenParams(op, p.PageParams, 1000),
 		oneOf(op, "SortBy", p.SortBy, CommunityCategorySortFirstCreated, CommunityCategorySortLastCreated, CommunityCategorySortName),
 	); err != nil {
 		return nil, err
@@ -154,35 +162,16 @@ func communityCategoryPath(op, format, categoryID string) (string, error) {
 	return pathf(op, format, id("categoryID", categoryID))
 }
 
-// send sends one category call and unwraps the bundle.
-func (s *CommunityCategoriesService) send(ctx context.Context, r *request) (*CommunityCategoryPayload, error) {
-	var env communityCategoriesEnvelope
-	if err := s.c.do(ctx, r, &env); err != nil {
-		return nil, err
-	}
-	out := env.Data
-	if out.Paging.Next == "" && out.Paging.Previous == "" && env.Paging != nil {
-		out.Paging = *env.Paging
-	}
-	return &out, nil
-}
-
-// one sends a call whose answer must hold the category.
-func (s *CommunityCategoriesService) one(ctx context.Context, r *request) (*CommunityCategoryPayload, error) {
-	p, err := s.send(ctx, r)
-	if err != nil {
-		return nil, err
-	}
-	if len(p.Categories) == 0 {
-		return nil, fmt.Errorf("amity: %s %s: the answer holds no category: %w", r.method, r.path, ErrNotFound)
-	}
-	return p, nil
+// GetManyCommunityCategoriesParams names the categories of CommunityCategories.GetMany.
+type GetManyCommunityCategoriesParams struct {
+	// CategoryIDs (required, 1 to 100, each 1 to 50 characters) are the categories.
+	CategoryIDs []string
 }
 
 // Create creates a category and returns it (Categories[0]) with its avatar file.
 // POST /api/v3/community-categories. Not retried after it may have reached the server: a
 // repeat would create a second category.
-func (s *CommunityCategoriesService) Create(ctx context.Context, params *CreateCommunityCategoryParams) (*CommunityCategoryPayload, error) {
+func (s *CommunityCategoriesService) Create(ctx context.Context, params *CreateCommunityCategoryParams, opts ...CallOption) (*CommunityCategoryPayload, error) {
 	const op = "CommunityCategories.Create"
 	if params == nil {
 		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
@@ -194,54 +183,63 @@ func (s *CommunityCategoriesService) Create(ctx context.Context, params *CreateC
 	); err != nil {
 		return nil, err
 	}
-	return s.one(ctx, &request{op: op, method: http.MethodPost, path: "/api/v3/community-categories", body: params})
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v3/community-categories", body: params, opts: opts}, "category", categoriesOf)
 }
 
 // Get returns one category (Categories[0]) with its avatar file.
 // GET /api/v3/community-categories/{categoryId}.
-func (s *CommunityCategoriesService) Get(ctx context.Context, categoryID string) (*CommunityCategoryPayload, error) {
+func (s *CommunityCategoriesService) Get(ctx context.Context, categoryID string, opts ...CallOption) (*CommunityCategoryPayload, error) {
 	const op = "CommunityCategories.Get"
 	path, err := communityCategoryPath(op, "/api/v3/community-categories/%s", categoryID)
 	if err != nil {
 		return nil, err
 	}
-	return s.one(ctx, &request{op: op, method: http.MethodGet, path: path})
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, "category", categoriesOf)
 }
 
-// GetMany returns the categories with the given IDs (1 to 100, each 1 to 50 characters).
-// GET /api/v3/community-categories/list.
-func (s *CommunityCategoriesService) GetMany(ctx context.Context, categoryIDs []string) (*CommunityCategoryPayload, error) {
+// GetMany returns the categories with the given IDs, with their avatar files; categories
+// that do not exist are left out. GET /api/v3/community-categories/list.
+func (s *CommunityCategoriesService) GetMany(ctx context.Context, params *GetManyCommunityCategoriesParams, opts ...CallOption) (*CommunityCategoryPayload, error) {
 	const op = "CommunityCategories.GetMany"
-	if err := idList(op, "categoryIDs", categoryIDs, 100, 50); err != nil {
+	if params == nil {
+		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
+	if err := idList(op, "CategoryIDs", params.CategoryIDs, 100, 50); err != nil {
 		return nil, err
 	}
 	q := query{}
-	q.list("categoryIds", categoryIDs)
-	return s.send(ctx, &request{op: op, method: http.MethodGet, path: "/api/v3/community-categories/list", query: url.Values(q)})
+	q.list("categoryIds", params.CategoryIDs)
+	return call[CommunityCategoryPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/community-categories/list", query: url.Values(q), opts: opts})
 }
 
 // List returns an iterator over the categories matching params, fetching pages as it goes.
 // GET /api/v3/community-categories.
-func (s *CommunityCategoriesService) List(ctx context.Context, params *ListCommunityCategoriesParams) iter.Seq2[CommunityCategory, error] {
-	return listAllLegacy(ctx, params, s.ListPage)
+func (s *CommunityCategoriesService) List(ctx context.Context, params *ListCommunityCategoriesParams, opts ...CallOption) iter.Seq2[CommunityCategory, error] {
+	return listAll(ctx, params, opts, s.ListPage)
+}
+
+// ListPages returns an iterator over the pages of categories matching params, with their
+// avatar files and cursors. GET /api/v3/community-categories.
+func (s *CommunityCategoriesService) ListPages(ctx context.Context, params *ListCommunityCategoriesParams, opts ...CallOption) iter.Seq2[*CommunityCategoryPayload, error] {
+	return pages(ctx, params, opts, s.ListPage)
 }
 
 // ListPage returns one page of categories with their avatar files and cursors.
 // GET /api/v3/community-categories.
-func (s *CommunityCategoriesService) ListPage(ctx context.Context, params *ListCommunityCategoriesParams) (*CommunityCategoryPayload, error) {
+func (s *CommunityCategoriesService) ListPage(ctx context.Context, params *ListCommunityCategoriesParams, opts ...CallOption) (*CommunityCategoryPayload, error) {
 	const op = "CommunityCategories.ListPage"
 	q, err := params.query(op)
 	if err != nil {
 		return nil, err
 	}
-	return s.send(ctx, &request{op: op, method: http.MethodGet, path: "/api/v3/community-categories", query: url.Values(q)})
+	return call[CommunityCategoryPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/community-categories", query: url.Values(q), opts: opts})
 }
 
 // Update changes a category and returns it (Categories[0]).
 // PUT /api/v3/community-categories/{categoryId}. Idempotent by construction: it sets the
 // given fields to the given values, so a repeat leaves the same state, and it is retried
 // like a read.
-func (s *CommunityCategoriesService) Update(ctx context.Context, categoryID string, params *UpdateCommunityCategoryParams) (*CommunityCategoryPayload, error) {
+func (s *CommunityCategoriesService) Update(ctx context.Context, categoryID string, params *UpdateCommunityCategoryParams, opts ...CallOption) (*CommunityCategoryPayload, error) {
 	const op = "CommunityCategories.Update"
 	path, err := communityCategoryPath(op, "/api/v3/community-categories/%s", categoryID)
 	if err != nil {
@@ -260,15 +258,16 @@ func (s *CommunityCategoriesService) Update(ctx context.Context, categoryID stri
 	if err := firstErr(checks...); err != nil {
 		return nil, err
 	}
-	return s.one(ctx, &request{op: op, method: http.MethodPut, path: path,
-		body: updateCommunityCategoryBody{CategoryID: categoryID, UpdateCommunityCategoryParams: params}, idempotent: true})
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPut, path: path,
+		body: updateCommunityCategoryBody{CategoryID: categoryID, UpdateCommunityCategoryParams: params}, idempotent: true, opts: opts}, "category", categoriesOf)
 }
 
 // Delete deletes a category. DELETE /api/v3/community-categories/{categoryId} (the spec
-// also wants the ID as the categoryId query parameter; both are sent).
+// also wants the ID as the categoryId query parameter; both are sent). An answer of
+// data.success false is an *Error matching ErrUnsuccessful.
 // Idempotent by construction: a deleted category stays deleted, so it is retried like a
 // read; a retry of a delete that was applied may answer an error matching ErrNotFound.
-func (s *CommunityCategoriesService) Delete(ctx context.Context, categoryID string) error {
+func (s *CommunityCategoriesService) Delete(ctx context.Context, categoryID string, opts ...CallOption) error {
 	const op = "CommunityCategories.Delete"
 	path, err := communityCategoryPath(op, "/api/v3/community-categories/%s", categoryID)
 	if err != nil {
@@ -276,8 +275,5 @@ func (s *CommunityCategoriesService) Delete(ctx context.Context, categoryID stri
 	}
 	q := query{}
 	q.str("categoryId", categoryID)
-	var out struct {
-		Data struct{} `json:"data"`
-	}
-	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), idempotent: true}, &out)
+	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), idempotent: true, opts: opts}, nil)
 }

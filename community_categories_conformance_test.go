@@ -25,7 +25,7 @@ func init() {
 			}},
 		conformanceCase{Method: "CommunityCategories.GetMany", Op: "GET /api/v3/community-categories/list",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.CommunityCategories.GetMany(ctx, []string{"cat1", "cat2"})
+				_, err := c.CommunityCategories.GetMany(ctx, &amity.GetManyCommunityCategoriesParams{CategoryIDs: []string{"cat1", "cat2"}})
 				return err
 			}},
 		conformanceCase{Method: "CommunityCategories.ListPage", Op: "GET /api/v3/community-categories",
@@ -37,6 +37,16 @@ func init() {
 				_, err := c.CommunityCategories.ListPage(ctx, &amity.ListCommunityCategoriesParams{PageParams: amity.PageParams{Limit: 20, PageToken: "tok"},
 					SortBy: amity.CommunityCategorySortFirstCreated, IsDeleted: amity.Ptr(true)})
 				return err
+			}},
+		conformanceCase{Method: "CommunityCategories.ListPages", Op: "GET /api/v3/community-categories",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				for _, err := range c.CommunityCategories.ListPages(ctx, nil) {
+					if err != nil {
+						return err
+					}
+					break // one page: the synthesized answer repeats its cursor
+				}
+				return nil
 			}},
 		conformanceCase{Method: "CommunityCategories.List", Op: "GET /api/v3/community-categories",
 			Required: func(ctx context.Context, c *amity.Client) error {

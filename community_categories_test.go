@@ -32,9 +32,13 @@ func TestCommunityCategoriesListPage(t *testing.T) {
 	assert.False(t, books.IsDeleted)
 	assert.Equal(t, 2023, books.CreatedAt.Year())
 	assert.Equal(t, 123000000, books.UpdatedAt.Nanosecond())
-	assert.Contains(t, string(books.Raw), `"sortOrder"`, "unknown fields stay reachable in Raw")
-	assert.Same(t, books, page.Category("cat-books"))
-	assert.Nil(t, page.Category("cat-none"))
+	assert.Contains(t, string(page.Raw), `"sortOrder"`, "unknown fields stay reachable in Raw")
+	assert.Contains(t, string(page.Raw), `"status"`, "Raw is the whole answer, wrapper included")
+	assert.Same(t, books, page.Category(), "the first category")
+	assert.Same(t, books, page.CategoryByID("cat-books"))
+	assert.Nil(t, page.CategoryByID("cat-none"))
+	assert.Same(t, page.FileByID(books.AvatarFileID), page.Avatar(books))
+	assert.Nil(t, (&amity.CommunityCategoryPayload{}).Category())
 	avatar := page.Avatar(books)
 	require.NotNil(t, avatar)
 	assert.Equal(t, "https://files.example/books.png", avatar.FileURL)
@@ -92,7 +96,7 @@ func TestCommunityCategoriesGetAndGetMany(t *testing.T) {
 	assert.Equal(t, "Books", p.Categories[0].Name)
 
 	*seen = nil
-	p, err = c.CommunityCategories.GetMany(ctx, []string{"cat-books", "cat-sports"})
+	p, err = c.CommunityCategories.GetMany(ctx, &amity.GetManyCommunityCategoriesParams{CategoryIDs: []string{"cat-books", "cat-sports"}})
 	require.NoError(t, err)
 	req = communitiesOnly(t, seen)
 	assert.Equal(t, "/api/v3/community-categories/list", req.path)
@@ -100,11 +104,17 @@ func TestCommunityCategoriesGetAndGetMany(t *testing.T) {
 	assert.Len(t, p.Categories, 2)
 }
 
-func TestCommunityCategoriesGetEmptyAnswerIsNotFound(t *testing.T) {
+func TestCommunityCategoriesEmptyAnswerIsMalformed(t *testing.T) {
 	c, mt := mockClient(t)
 	communitiesRecord(t, mt, 200, `{"status":"success","data":{"categories":[]}}`)
-	_, err := c.CommunityCategories.Get(context.Background(), "cat-x")
-	assert.ErrorIs(t, err, amity.ErrNotFound)
+	ctx := context.Background()
+	_, err := c.CommunityCategories.Get(ctx, "cat-x")
+	assert.ErrorIs(t, err, amity.ErrMalformedResponse)
+	assert.NotErrorIs(t, err, amity.ErrNotFound)
+	_, err = c.CommunityCategories.Create(ctx, &amity.CreateCommunityCategoryParams{Name: "x"})
+	assert.ErrorIs(t, err, amity.ErrMalformedResponse)
+	_, err = c.CommunityCategories.Update(ctx, "cat-x", &amity.UpdateCommunityCategoryParams{})
+	assert.ErrorIs(t, err, amity.ErrMalformedResponse)
 }
 
 func TestCommunityCategoriesCreateUpdateDelete(t *testing.T) {
@@ -170,13 +180,17 @@ func TestCommunityCategoriesValidation(t *testing.T) {
 	}{
 		{"Get empty", "categoryID", func(c *amity.Client) error { _, err := c.CommunityCategories.Get(ctx, ""); return err }},
 		{"Get long", "categoryID", func(c *amity.Client) error { _, err := c.CommunityCategories.Get(ctx, long(51)); return err }},
-		{"GetMany none", "categoryIDs", func(c *amity.Client) error { _, err := c.CommunityCategories.GetMany(ctx, nil); return err }},
-		{"GetMany too many", "categoryIDs", func(c *amity.Client) error {
-			_, err := c.CommunityCategories.GetMany(ctx, ids(101))
+		{"GetMany nil", "params", func(c *amity.Client) error { _, err := c.CommunityCategories.GetMany(ctx, nil); return err }},
+		{"GetMany none", "CategoryIDs", func(c *amity.Client) error {
+			_, err := c.CommunityCategories.GetMany(ctx, &amity.GetManyCommunityCategoriesParams{})
 			return err
 		}},
-		{"GetMany long", "categoryIDs", func(c *amity.Client) error {
-			_, err := c.CommunityCategories.GetMany(ctx, []string{long(51)})
+		{"GetMany too many", "CategoryIDs", func(c *amity.Client) error {
+			_, err := c.CommunityCategories.GetMany(ctx, &amity.GetManyCommunityCategoriesParams{CategoryIDs: ids(101)})
+			return err
+		}},
+		{"GetMany long", "CategoryIDs", func(c *amity.Client) error {
+			_, err := c.CommunityCategories.GetMany(ctx, &amity.GetManyCommunityCategoriesParams{CategoryIDs: []string{long(51)}})
 			return err
 		}},
 		{"ListPage sort", "SortBy", func(c *amity.Client) error {
@@ -239,4 +253,31 @@ func TestCommunityCategoriesValidation(t *testing.T) {
 			assert.Equal(t, 0, mt.GetTotalCallCount(), "nothing is sent")
 		})
 	}
+}
+
+func TestCommunityCategoriesListPages(t *testing.T) {
+	c, mt := mockClient(t)
+	var queries []string
+	mt.RegisterResponder("GET", "https://api.test/api/v3/community-categories", func(r *http.Request) (*http.Response, error) {
+		queries = append(queries, r.URL.RawQuery)
+		if r.URL.Query().Get("options[token]") == "ctok-2" {
+			return jsonResponder(200, fixture(t, "community_categories_page2.json"))(r)
+		}
+		return jsonResponder(200, fixture(t, "community_categories_page1.json"))(r)
+	})
+	var n int
+	for p, err := range c.CommunityCategories.ListPages(context.Background(), nil) {
+		require.NoError(t, err)
+		n += len(p.Categories)
+		assert.NotNil(t, p.Category())
+	}
+	assert.Equal(t, 3, n)
+	assert.Equal(t, []string{"", "options%5Btoken%5D=ctok-2"}, queries)
+}
+
+func TestCommunityCategoriesDeleteUnsuccessful(t *testing.T) {
+	c, mt := mockClient(t, amity.WithMaxRetries(0))
+	communitiesRecord(t, mt, 200, `{"status":"success","data":{"success":false}}`)
+	err := c.CommunityCategories.Delete(context.Background(), "cat-x")
+	assert.ErrorIs(t, err, amity.ErrUnsuccessful, "data.success false is a failure")
 }

@@ -66,7 +66,7 @@ func (c *Client) decodeAnswer(r *request, resp *http.Response, out any) error {
 		return nil
 	}
 	if err := json.Unmarshal(trimmed, out); err != nil {
-		return malformed(r, resp, "decoding the answer: "+err.Error())
+		return malformed(r, resp, "decoding the answer: "+truncate(err.Error(), 300)) // it may quote a number of any length
 	}
 	if rs, ok := out.(rawSetter); ok {
 		rs.setRaw(trimmed)

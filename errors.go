@@ -198,7 +198,8 @@ func (c *Client) apiError(resp *http.Response, r *request, body []byte) *Error {
 		Message json.RawMessage `json:"message"`
 		Data    json.RawMessage `json:"data"`
 	}
-	trimmed := bytes.TrimSpace(body)
+	// Redact before anything is cut: a credential across a cut would leave a prefix behind.
+	trimmed := []byte(c.t.redact(string(bytes.TrimSpace(body))))
 	switch {
 	case len(trimmed) > 0 && trimmed[0] == '{' && json.Unmarshal(trimmed, &wire) == nil:
 		e.Code = leadingInt(wire.Code)
@@ -213,7 +214,7 @@ func (c *Client) apiError(resp *http.Response, r *request, body []byte) *Error {
 	default:
 		e.Message = snippet(trimmed)
 	}
-	e.Message = c.t.redact(truncate(e.Message, 1000))
+	e.Message = truncate(c.t.redact(e.Message), 1000) // again: decoding may have unescaped one
 	return e
 }
 

@@ -106,7 +106,7 @@ func ExampleUsersService_Ban() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println("globally banned:", u.IsGlobalBan)
+	fmt.Println("globally banned:", u.User().IsGlobalBan)
 	// Output:
 	// globally banned: true
 }
@@ -179,5 +179,5 @@ func TestREADMEAmitytestSnippet(t *testing.T) {
 	srv.FailNext(1, http.StatusServiceUnavailable) // the SDK retries reads
 	u, err := c.Users.Get(context.Background(), seeded.UserIDs[0])
 	require.NoError(t, err)
-	require.Equal(t, seeded.UserIDs[0], u.UserID)
+	require.Equal(t, seeded.UserIDs[0], u.User().UserID)
 }

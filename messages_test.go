@@ -108,7 +108,7 @@ func TestMessagesPayloadDecodesAndResolves(t *testing.T) {
 	author := p.Author(m)
 	require.NotNil(t, author)
 	assert.Equal(t, "Spam Bot", author.DisplayName)
-	assert.Contains(t, string(author.Raw), "isDeleted", "fields User does not model stay in Raw")
+	assert.False(t, author.IsDeleted)
 	files := p.MessageFiles(m)
 	require.Len(t, files, 2)
 	assert.Equal(t, "file-img-1", files[0].FileID)

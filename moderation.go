@@ -15,9 +15,27 @@ import (
 // The current (v3) API has a blocklist of banned words (ListBlocklist, AddToBlocklist,
 // VerifyBlocklist), an allowlist of link domains (ListAllowlist, AddToAllowlist,
 // VerifyAllowlist) and the network's moderation settings (Settings, UpdateSettings). The
-// methods named V2 and V1 call the older blacklist / whitelist / moderation-settings
-// endpoints, which the spec still lists; they take the API key as well as the token.
-type ModerationService struct{ c *Client }
+// older blacklist / whitelist / moderation-settings endpoints, which the spec still lists,
+// are on the V2 and V1 fields; they take the API key as well as the token.
+type ModerationService struct {
+	c *Client
+	// V2 holds the v2 blacklist, whitelist and moderation-settings calls.
+	V2 *ModerationV2Service
+	// V1 holds the v1 blacklist calls (paths without the /api prefix).
+	V1 *ModerationV1Service
+}
+
+// ModerationV2Service holds the v2 word-list (blacklist), link-list (whitelist) and
+// moderation-settings calls. Reach it as Client.Moderation.V2.
+type ModerationV2Service struct{ c *Client }
+
+// ModerationV1Service holds the v1 blacklist calls. Reach it as Client.Moderation.V1.
+type ModerationV1Service struct{ c *Client }
+
+func (s *ModerationService) init() {
+	s.V2 = &ModerationV2Service{c: s.c}
+	s.V1 = &ModerationV1Service{c: s.c}
+}
 
 // ModerationSortBy orders the v3 blocklist and allowlist listings.
 type ModerationSortBy string
@@ -56,23 +74,25 @@ type AllowlistRule struct {
 	UpdatedAt string `json:"updatedAt,omitempty"`
 }
 
-// BlocklistPage is one page of blocklist rules.
-type BlocklistPage struct {
+// BlocklistPayload is one page of blocklist rules.
+type BlocklistPayload struct {
+	rawJSON
 	Results []BlocklistRule `json:"results"`
 	Paging  Paging          `json:"paging"`
 }
 
-func (p *BlocklistPage) pageItems() []BlocklistRule { return p.Results }
-func (p *BlocklistPage) pageInfo() Paging           { return p.Paging }
+func (p *BlocklistPayload) pageItems() []BlocklistRule { return p.Results }
+func (p *BlocklistPayload) pageInfo() Paging           { return p.Paging }
 
-// AllowlistPage is one page of allowlist rules.
-type AllowlistPage struct {
+// AllowlistPayload is one page of allowlist rules.
+type AllowlistPayload struct {
+	rawJSON
 	Results []AllowlistRule `json:"results"`
 	Paging  Paging          `json:"paging"`
 }
 
-func (p *AllowlistPage) pageItems() []AllowlistRule { return p.Results }
-func (p *AllowlistPage) pageInfo() Paging           { return p.Paging }
+func (p *AllowlistPayload) pageItems() []AllowlistRule { return p.Results }
+func (p *AllowlistPayload) pageInfo() Paging           { return p.Paging }
 
 // ListModerationRulesParams filters and pages ListBlocklist and ListAllowlist. The zero
 // value lists every rule.
@@ -111,42 +131,46 @@ func (p *ListModerationRulesParams) query(op string) (query, error) {
 
 // ListBlocklist returns an iterator over the blocklist's rules, fetching pages as it goes.
 // GET /api/v3/blocklists.
-func (s *ModerationService) ListBlocklist(ctx context.Context, params *ListModerationRulesParams) iter.Seq2[BlocklistRule, error] {
-	return listAllLegacy(ctx, params, s.ListBlocklistPage)
+func (s *ModerationService) ListBlocklist(ctx context.Context, params *ListModerationRulesParams, opts ...CallOption) iter.Seq2[BlocklistRule, error] {
+	return listAll(ctx, params, opts, s.ListBlocklistPage)
+}
+
+// ListBlocklistPages returns an iterator over the pages of the blocklist's rules.
+// GET /api/v3/blocklists.
+func (s *ModerationService) ListBlocklistPages(ctx context.Context, params *ListModerationRulesParams, opts ...CallOption) iter.Seq2[*BlocklistPayload, error] {
+	return pages(ctx, params, opts, s.ListBlocklistPage)
 }
 
 // ListBlocklistPage returns one page of the blocklist's rules. GET /api/v3/blocklists.
-func (s *ModerationService) ListBlocklistPage(ctx context.Context, params *ListModerationRulesParams) (*BlocklistPage, error) {
+func (s *ModerationService) ListBlocklistPage(ctx context.Context, params *ListModerationRulesParams, opts ...CallOption) (*BlocklistPayload, error) {
 	const op = "Moderation.ListBlocklistPage"
 	q, err := params.query(op)
 	if err != nil {
 		return nil, err
 	}
-	var page BlocklistPage
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: "/api/v3/blocklists", query: url.Values(q)}, &page); err != nil {
-		return nil, err
-	}
-	return &page, nil
+	return call[BlocklistPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/blocklists", query: url.Values(q), opts: opts})
 }
 
 // ListAllowlist returns an iterator over the allowlist's rules (allowed link domains),
 // fetching pages as it goes. GET /api/v3/allowlists.
-func (s *ModerationService) ListAllowlist(ctx context.Context, params *ListModerationRulesParams) iter.Seq2[AllowlistRule, error] {
-	return listAllLegacy(ctx, params, s.ListAllowlistPage)
+func (s *ModerationService) ListAllowlist(ctx context.Context, params *ListModerationRulesParams, opts ...CallOption) iter.Seq2[AllowlistRule, error] {
+	return listAll(ctx, params, opts, s.ListAllowlistPage)
+}
+
+// ListAllowlistPages returns an iterator over the pages of the allowlist's rules.
+// GET /api/v3/allowlists.
+func (s *ModerationService) ListAllowlistPages(ctx context.Context, params *ListModerationRulesParams, opts ...CallOption) iter.Seq2[*AllowlistPayload, error] {
+	return pages(ctx, params, opts, s.ListAllowlistPage)
 }
 
 // ListAllowlistPage returns one page of the allowlist's rules. GET /api/v3/allowlists.
-func (s *ModerationService) ListAllowlistPage(ctx context.Context, params *ListModerationRulesParams) (*AllowlistPage, error) {
+func (s *ModerationService) ListAllowlistPage(ctx context.Context, params *ListModerationRulesParams, opts ...CallOption) (*AllowlistPayload, error) {
 	const op = "Moderation.ListAllowlistPage"
 	q, err := params.query(op)
 	if err != nil {
 		return nil, err
 	}
-	var page AllowlistPage
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: "/api/v3/allowlists", query: url.Values(q)}, &page); err != nil {
-		return nil, err
-	}
-	return &page, nil
+	return call[AllowlistPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/allowlists", query: url.Values(q), opts: opts})
 }
 
 // MaxRulesPerRequest is the most rules AddToBlocklist and AddToAllowlist accept in one
@@ -162,9 +186,10 @@ type AddBlocklistParams struct {
 	IsMatchExactWord *bool `json:"isMatchExactWord,omitempty"`
 }
 
-// AddToBlocklist adds up to 100 rules to the blocklist in one call.
-// POST /api/v3/blocklists. Not retried after it may have reached the server (it adds rules).
-func (s *ModerationService) AddToBlocklist(ctx context.Context, params *AddBlocklistParams) error {
+// AddToBlocklist adds up to 100 rules to the blocklist in one call. POST /api/v3/blocklists.
+// An answer of success false is an *Error matching ErrUnsuccessful. Not retried after it may
+// have reached the server (it adds rules).
+func (s *ModerationService) AddToBlocklist(ctx context.Context, params *AddBlocklistParams, opts ...CallOption) error {
 	const op = "Moderation.AddToBlocklist"
 	if params == nil {
 		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
@@ -172,51 +197,80 @@ func (s *ModerationService) AddToBlocklist(ctx context.Context, params *AddBlock
 	if err := moderationRegexs(op, "Regexs", params.Regexs, MaxRulesPerRequest, 500); err != nil {
 		return err
 	}
-	return s.c.do(ctx, &request{op: op, method: http.MethodPost, path: "/api/v3/blocklists", body: params}, nil)
+	return s.c.do(ctx, &request{op: op, method: http.MethodPost, path: "/api/v3/blocklists", body: params, opts: opts}, nil)
+}
+
+// AddAllowlistParams is the body of AddToAllowlist.
+type AddAllowlistParams struct {
+	// Domains (required) are the link domains (or regular expressions) to allow: 1 to 100 of
+	// them, each 1 to 500 characters. The API calls them regexs.
+	Domains []string `json:"regexs"`
 }
 
 // AddToAllowlist adds up to 100 link domains (or regular expressions) to the allowlist in
 // one call; with link moderation on, links to other domains are refused with
-// ErrLinkNotAllowed. POST /api/v3/allowlists. Not retried after it may have reached the
-// server (it adds rules).
-func (s *ModerationService) AddToAllowlist(ctx context.Context, domains []string) error {
+// ErrLinkNotAllowed. POST /api/v3/allowlists. An answer of success false is an *Error
+// matching ErrUnsuccessful. Not retried after it may have reached the server (it adds
+// rules).
+func (s *ModerationService) AddToAllowlist(ctx context.Context, params *AddAllowlistParams, opts ...CallOption) error {
 	const op = "Moderation.AddToAllowlist"
-	if err := moderationRegexs(op, "domains", domains, MaxRulesPerRequest, 500); err != nil {
+	if params == nil {
+		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
+	if err := moderationRegexs(op, "Domains", params.Domains, MaxRulesPerRequest, 500); err != nil {
 		return err
 	}
-	body := struct {
-		Regexs []string `json:"regexs"`
-	}{domains}
-	return s.c.do(ctx, &request{op: op, method: http.MethodPost, path: "/api/v3/allowlists", body: body}, nil)
+	return s.c.do(ctx, &request{op: op, method: http.MethodPost, path: "/api/v3/allowlists", body: params, opts: opts}, nil)
 }
 
 // ModerationVerdict is the outcome of VerifyBlocklist or VerifyAllowlist.
 type ModerationVerdict struct {
 	// Passed reports whether every text (or URL) passed the rules.
 	Passed bool
-	// Rejection, when Passed is false because of the rules, is the API's answer: code
-	// CodeBanWordFound (400308, a text holds a blocked word) or CodeLinkNotAllowed (400309,
-	// a URL is not on the allowlist). Its Message and Data tell what failed.
+	// Rejection, when Passed is false, is the API's answer: code CodeBanWordFound (400308, a
+	// text holds a blocked word) or CodeLinkNotAllowed (400309, a URL is not on the
+	// allowlist). Its Message and Data tell what failed.
 	Rejection *Error
 }
 
-// VerifyBlocklist checks 1 to 10 texts (each at most 500 characters) against the blocklist.
-// POST /api/v3/blocklists/verify. A text holding a blocked word is a verdict with Passed
-// false, not an error; other failures are errors. Idempotent by construction (it only
-// checks the texts and changes nothing), so it is retried like a read.
-func (s *ModerationService) VerifyBlocklist(ctx context.Context, texts []string) (*ModerationVerdict, error) {
-	return s.verify(ctx, "Moderation.VerifyBlocklist", "/api/v3/blocklists/verify", "texts", texts, CodeBanWordFound)
+// VerifyBlocklistParams holds the texts of VerifyBlocklist.
+type VerifyBlocklistParams struct {
+	// Texts (required, 1 to 10, each at most 500 characters) are checked.
+	Texts []string
 }
 
-// VerifyAllowlist checks 1 to 10 URLs (each at most 500 characters) against the allowlist.
-// POST /api/v3/allowlists/verify. A URL whose domain is not allowed is a verdict with Passed
-// false, not an error; a malformed URL is an *Error (400, "Some URLs are not valid").
-// Idempotent by construction (it only checks the URLs), so it is retried like a read.
-func (s *ModerationService) VerifyAllowlist(ctx context.Context, urls []string) (*ModerationVerdict, error) {
-	return s.verify(ctx, "Moderation.VerifyAllowlist", "/api/v3/allowlists/verify", "urls", urls, CodeLinkNotAllowed)
+// VerifyAllowlistParams holds the URLs of VerifyAllowlist.
+type VerifyAllowlistParams struct {
+	// URLs (required, 1 to 10, each at most 500 characters) are checked.
+	URLs []string
 }
 
-func (s *ModerationService) verify(ctx context.Context, op, path, field string, data []string, rejectCode int) (*ModerationVerdict, error) {
+// VerifyBlocklist checks texts against the blocklist. POST /api/v3/blocklists/verify. A text
+// holding a blocked word is a verdict with Passed false, not an error; an answer of success
+// false is an *Error matching ErrUnsuccessful, and other failures are errors. Idempotent by
+// construction (it only checks the texts and changes nothing), so it is retried like a read.
+func (s *ModerationService) VerifyBlocklist(ctx context.Context, params *VerifyBlocklistParams, opts ...CallOption) (*ModerationVerdict, error) {
+	const op = "Moderation.VerifyBlocklist"
+	if params == nil {
+		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
+	return s.verify(ctx, op, "/api/v3/blocklists/verify", "Texts", params.Texts, CodeBanWordFound, opts)
+}
+
+// VerifyAllowlist checks URLs against the allowlist. POST /api/v3/allowlists/verify. A URL
+// whose domain is not allowed is a verdict with Passed false, not an error; a malformed URL
+// is an *Error (400, "Some URLs are not valid"), and an answer of success false an *Error
+// matching ErrUnsuccessful. Idempotent by construction (it only checks the URLs), so it is
+// retried like a read.
+func (s *ModerationService) VerifyAllowlist(ctx context.Context, params *VerifyAllowlistParams, opts ...CallOption) (*ModerationVerdict, error) {
+	const op = "Moderation.VerifyAllowlist"
+	if params == nil {
+		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
+	return s.verify(ctx, op, "/api/v3/allowlists/verify", "URLs", params.URLs, CodeLinkNotAllowed, opts)
+}
+
+func (s *ModerationService) verify(ctx context.Context, op, path, field string, data []string, rejectCode int, opts []CallOption) (*ModerationVerdict, error) {
 	if len(data) == 0 {
 		return nil, &ValidationError{Op: op, Field: field, Reason: "must hold at least 1 item"}
 	}
@@ -231,10 +285,7 @@ func (s *ModerationService) verify(ctx context.Context, op, path, field string, 
 	body := struct {
 		Data []string `json:"data"`
 	}{data}
-	var out struct {
-		Success bool `json:"success"`
-	}
-	err := s.c.do(ctx, &request{op: op, method: http.MethodPost, path: path, body: body, idempotent: true}, &out)
+	err := s.c.do(ctx, &request{op: op, method: http.MethodPost, path: path, body: body, idempotent: true, opts: opts}, nil)
 	var ae *Error
 	if errors.As(err, &ae) && ae.Code == rejectCode {
 		return &ModerationVerdict{Passed: false, Rejection: ae}, nil
@@ -242,12 +293,13 @@ func (s *ModerationService) verify(ctx context.Context, op, path, field string, 
 	if err != nil {
 		return nil, err
 	}
-	return &ModerationVerdict{Passed: out.Success}, nil
+	return &ModerationVerdict{Passed: true}, nil
 }
 
 // ModerationSettings are the network's moderation settings (network settings, area
-// moderation).
+// moderation), the answer of Settings and UpdateSettings.
 type ModerationSettings struct {
+	rawJSON
 	// IsWhitelistEnabled turns link moderation on: links must point to a domain on the
 	// allowlist.
 	IsWhitelistEnabled bool `json:"isWhitelistEnabled"`
@@ -261,31 +313,24 @@ type UpdateModerationSettingsParams struct {
 }
 
 // Settings returns the network's moderation settings. GET /api/v3/network-settings/moderation.
-func (s *ModerationService) Settings(ctx context.Context) (*ModerationSettings, error) {
-	var out ModerationSettings
-	if err := s.c.do(ctx, &request{op: "Moderation.Settings", method: http.MethodGet, path: "/api/v3/network-settings/moderation"}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+func (s *ModerationService) Settings(ctx context.Context, opts ...CallOption) (*ModerationSettings, error) {
+	return call[ModerationSettings](ctx, s.c, &request{op: "Moderation.Settings", method: http.MethodGet, path: "/api/v3/network-settings/moderation", opts: opts})
 }
 
 // UpdateSettings changes the network's moderation settings and returns them.
 // PUT /api/v3/network-settings/moderation. Idempotent by construction (it sets the given
 // values), so it is retried like a read.
-func (s *ModerationService) UpdateSettings(ctx context.Context, params *UpdateModerationSettingsParams) (*ModerationSettings, error) {
+func (s *ModerationService) UpdateSettings(ctx context.Context, params *UpdateModerationSettingsParams, opts ...CallOption) (*ModerationSettings, error) {
 	const op = "Moderation.UpdateSettings"
 	if params == nil {
 		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
 	}
-	var out ModerationSettings
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodPut, path: "/api/v3/network-settings/moderation", body: params, idempotent: true}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[ModerationSettings](ctx, s.c, &request{op: op, method: http.MethodPut, path: "/api/v3/network-settings/moderation", body: params, idempotent: true, opts: opts})
 }
 
-// BlacklistRule is a rule of the v2 blacklist or whitelist, the older word and link lists.
-type BlacklistRule struct {
+// V2WordRule is a rule of the v2 blacklist (a banned word) or whitelist (an allowed link
+// domain): a word or regular expression.
+type V2WordRule struct {
 	RuleID string `json:"ruleId,omitempty"`
 	// Regex is the rule's word or regular expression.
 	Regex string `json:"regex"`
@@ -297,172 +342,216 @@ type BlacklistRule struct {
 	UpdatedAt        Time `json:"updatedAt"`
 }
 
-// moderationRulesV2 is the {status, data: {results}} answer of the v2 rule listings.
-type moderationRulesV2 struct {
+// V2WordRulesPayload is the {status, data: {results}} answer of the v2 rule listings.
+type V2WordRulesPayload struct {
+	rawJSON
 	Status string `json:"status"`
 	Data   struct {
-		Results []BlacklistRule `json:"results"`
+		// Results are the rules.
+		Results []V2WordRule `json:"results"`
 	} `json:"data"`
 }
 
-// moderationRuleV2 is the {status, data: rule} answer of the v2 rule updates.
-type moderationRuleV2 struct {
-	Status string        `json:"status"`
-	Data   BlacklistRule `json:"data"`
+// Rules returns the rules of the answer.
+func (p *V2WordRulesPayload) Rules() []V2WordRule { return p.Data.Results }
+
+// V2WordRulePayload is the {status, data: rule} answer of the v2 rule updates.
+type V2WordRulePayload struct {
+	rawJSON
+	Status string `json:"status"`
+	// Data is the rule as it now is.
+	Data V2WordRule `json:"data"`
 }
 
-// BlacklistRecordsV2 returns the rules of the v2 blacklist, all of them or those matching
-// regexs. GET /api/v2/blacklist/records, with the API key. Unlike ListBlocklist (v3) it has
-// no paging and returns every rule at once.
-func (s *ModerationService) BlacklistRecordsV2(ctx context.Context, regexs []string) ([]BlacklistRule, error) {
-	const op = "Moderation.BlacklistRecordsV2"
-	if err := moderationOptionalList(op, "regexs", regexs); err != nil {
-		return nil, err
-	}
-	q := query{}
-	q.list("regexs", regexs)
-	var out moderationRulesV2
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: "/api/v2/blacklist/records", query: url.Values(q), auth: authAPIKey}, &out); err != nil {
-		return nil, err
-	}
-	return out.Data.Results, nil
+// Rule returns the rule of the answer.
+func (p *V2WordRulePayload) Rule() *V2WordRule { return &p.Data }
+
+// V2ListRecordsParams filters V2.ListBlacklistRecords and V2.ListWhitelistRecords.
+type V2ListRecordsParams struct {
+	// Regexs selects the rules with these words or expressions: optional for the blacklist
+	// (nil lists every rule), required (at least one) for the whitelist.
+	Regexs []string
 }
 
-// AddBlacklistRecordsV2Params is the body of AddBlacklistRecordsV2.
-type AddBlacklistRecordsV2Params struct {
+// V2AddBlacklistRecordsParams is the body of V2.AddBlacklistRecords.
+type V2AddBlacklistRecordsParams struct {
 	// Regexs (required) are the words or regular expressions to add.
 	Regexs []string `json:"regexs"`
 	// IsMatchExactWord makes the new rules match whole words only.
 	IsMatchExactWord *bool `json:"isMatchExactWord,omitempty"`
 }
 
-// AddBlacklistRecordsV2 adds rules to the v2 blacklist. POST /api/v2/blacklist/records, with
-// the API key. Unlike AddToBlocklist (v3) the spec sets no bound on the count or length of
-// the rules. Not retried after it may have reached the server (it adds rules).
-func (s *ModerationService) AddBlacklistRecordsV2(ctx context.Context, params *AddBlacklistRecordsV2Params) error {
-	const op = "Moderation.AddBlacklistRecordsV2"
+// V2RecordsParams holds the rules of V2.AddWhitelistRecords, V2.RefreshBlacklist and
+// V2.RefreshWhitelist.
+type V2RecordsParams struct {
+	// Regexs (required, at least one) are the words, domains or regular expressions.
+	Regexs []string `json:"regexs"`
+}
+
+// V2UpdateRecordParams is the body of V2.UpdateBlacklistRecord and V2.UpdateWhitelistRecord.
+type V2UpdateRecordParams struct {
+	// IsEnabled turns the rule on or off.
+	IsEnabled bool
+}
+
+// V2DeleteRecordsParams names the rules of V2.DeleteBlacklistRecords and
+// V2.DeleteWhitelistRecords.
+type V2DeleteRecordsParams struct {
+	// RuleIDs (required, 1 to 1,000, each 1 to 900 characters) are the rules to delete.
+	RuleIDs []string
+}
+
+// ListBlacklistRecords returns the rules of the v2 blacklist, all of them or those matching
+// params.Regexs (params may be nil). GET /api/v2/blacklist/records, with the API key. Unlike
+// Moderation.ListBlocklist (v3) it has no paging and returns every rule at once.
+func (s *ModerationV2Service) ListBlacklistRecords(ctx context.Context, params *V2ListRecordsParams, opts ...CallOption) (*V2WordRulesPayload, error) {
+	const op = "Moderation.V2.ListBlacklistRecords"
+	var regexs []string
+	if params != nil {
+		regexs = params.Regexs
+	}
+	if err := moderationOptionalList(op, "Regexs", regexs); err != nil {
+		return nil, err
+	}
+	q := query{}
+	q.list("regexs", regexs)
+	return call[V2WordRulesPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v2/blacklist/records", query: url.Values(q), auth: authAPIKey, opts: opts})
+}
+
+// AddBlacklistRecords adds rules to the v2 blacklist. POST /api/v2/blacklist/records, with
+// the API key. Unlike Moderation.AddToBlocklist (v3) the spec sets no bound on the count or
+// length of the rules. Not retried after it may have reached the server (it adds rules).
+func (s *ModerationV2Service) AddBlacklistRecords(ctx context.Context, params *V2AddBlacklistRecordsParams, opts ...CallOption) error {
+	const op = "Moderation.V2.AddBlacklistRecords"
 	if params == nil {
 		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
 	}
 	if err := moderationRegexs(op, "Regexs", params.Regexs, 0, 0); err != nil {
 		return err
 	}
-	return s.c.do(ctx, &request{op: op, method: http.MethodPost, path: "/api/v2/blacklist/records", body: params, auth: authAPIKey}, nil)
+	return s.c.do(ctx, &request{op: op, method: http.MethodPost, path: "/api/v2/blacklist/records", body: params, auth: authAPIKey, opts: opts}, nil)
 }
 
-// RefreshBlacklistV2 replaces all rules of the v2 blacklist with regexs.
+// RefreshBlacklist replaces all rules of the v2 blacklist with params.Regexs.
 // PUT /api/v2/blacklist/records, with the API key. v3 has no equivalent. Idempotent by
 // construction (it sets the whole list), so it is retried like a read.
-func (s *ModerationService) RefreshBlacklistV2(ctx context.Context, regexs []string) error {
-	return s.replaceRules(ctx, "Moderation.RefreshBlacklistV2", "/api/v2/blacklist/records", regexs)
+func (s *ModerationV2Service) RefreshBlacklist(ctx context.Context, params *V2RecordsParams, opts ...CallOption) error {
+	return replaceRules(ctx, s.c, "Moderation.V2.RefreshBlacklist", "/api/v2/blacklist/records", regexsOf(params), opts)
 }
 
-// UpdateBlacklistRecordV2 enables or disables one rule of the v2 blacklist and returns it.
+// UpdateBlacklistRecord enables or disables one rule of the v2 blacklist and returns it.
 // PUT /api/v2/blacklist/records/:ruleId (an Express-style path in the spec), with the API
 // key. v3 has no equivalent. Idempotent by construction (it sets the rule's state), so it is
 // retried like a read.
-func (s *ModerationService) UpdateBlacklistRecordV2(ctx context.Context, ruleID string, isEnabled bool) (*BlacklistRule, error) {
-	return s.updateRule(ctx, "Moderation.UpdateBlacklistRecordV2", "/api/v2/blacklist/records/%s", ruleID, isEnabled)
+func (s *ModerationV2Service) UpdateBlacklistRecord(ctx context.Context, ruleID string, params *V2UpdateRecordParams, opts ...CallOption) (*V2WordRulePayload, error) {
+	return s.updateRule(ctx, "Moderation.V2.UpdateBlacklistRecord", "/api/v2/blacklist/records/%s", ruleID, params, opts)
 }
 
-// DeleteBlacklistRecordsV2 deletes rules from the v2 blacklist by ID.
+// DeleteBlacklistRecords deletes rules from the v2 blacklist by ID.
 // DELETE /api/v2/blacklist/records?ruleIds=, with the API key. v3 has no equivalent.
 // Idempotent by construction (deleted rules stay deleted), so it is retried like a read.
-func (s *ModerationService) DeleteBlacklistRecordsV2(ctx context.Context, ruleIDs []string) error {
-	return s.deleteRules(ctx, "Moderation.DeleteBlacklistRecordsV2", "/api/v2/blacklist/records", ruleIDs)
+func (s *ModerationV2Service) DeleteBlacklistRecords(ctx context.Context, params *V2DeleteRecordsParams, opts ...CallOption) error {
+	return deleteRules(ctx, s.c, "Moderation.V2.DeleteBlacklistRecords", "/api/v2/blacklist/records", ruleIDsOf(params), opts)
 }
 
-// WhitelistRecordsV2 returns the rules of the v2 whitelist matching regexs (required by
-// the spec, at least one). GET /api/v2/whitelist/records, with the API key. Unlike
-// ListAllowlist (v3) it needs a filter and has no paging.
-func (s *ModerationService) WhitelistRecordsV2(ctx context.Context, regexs []string) ([]BlacklistRule, error) {
-	const op = "Moderation.WhitelistRecordsV2"
-	if err := moderationRegexs(op, "regexs", regexs, 0, 0); err != nil {
+// ListWhitelistRecords returns the rules of the v2 whitelist matching params.Regexs
+// (required by the spec, at least one). GET /api/v2/whitelist/records, with the API key.
+// Unlike Moderation.ListAllowlist (v3) it needs a filter and has no paging.
+func (s *ModerationV2Service) ListWhitelistRecords(ctx context.Context, params *V2ListRecordsParams, opts ...CallOption) (*V2WordRulesPayload, error) {
+	const op = "Moderation.V2.ListWhitelistRecords"
+	if params == nil {
+		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
+	if err := moderationRegexs(op, "Regexs", params.Regexs, 0, 0); err != nil {
 		return nil, err
 	}
 	q := query{}
-	q.list("regexs", regexs)
-	var out moderationRulesV2
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: "/api/v2/whitelist/records", query: url.Values(q), auth: authAPIKey}, &out); err != nil {
-		return nil, err
-	}
-	return out.Data.Results, nil
+	q.list("regexs", params.Regexs)
+	return call[V2WordRulesPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v2/whitelist/records", query: url.Values(q), auth: authAPIKey, opts: opts})
 }
 
-// AddWhitelistRecordsV2 adds rules to the v2 whitelist. POST /api/v2/whitelist/records, with
-// the API key. Unlike AddToAllowlist (v3) the spec sets no bound on the count or length of
-// the rules. Not retried after it may have reached the server (it adds rules).
-func (s *ModerationService) AddWhitelistRecordsV2(ctx context.Context, regexs []string) error {
-	const op = "Moderation.AddWhitelistRecordsV2"
-	if err := moderationRegexs(op, "regexs", regexs, 0, 0); err != nil {
+// AddWhitelistRecords adds rules to the v2 whitelist. POST /api/v2/whitelist/records, with
+// the API key. Unlike Moderation.AddToAllowlist (v3) the spec sets no bound on the count or
+// length of the rules. Not retried after it may have reached the server (it adds rules).
+func (s *ModerationV2Service) AddWhitelistRecords(ctx context.Context, params *V2RecordsParams, opts ...CallOption) error {
+	const op = "Moderation.V2.AddWhitelistRecords"
+	regexs := regexsOf(params)
+	if err := moderationRegexs(op, "Regexs", regexs, 0, 0); err != nil {
 		return err
 	}
-	body := struct {
-		Regexs []string `json:"regexs"`
-	}{regexs}
-	return s.c.do(ctx, &request{op: op, method: http.MethodPost, path: "/api/v2/whitelist/records", body: body, auth: authAPIKey}, nil)
+	return s.c.do(ctx, &request{op: op, method: http.MethodPost, path: "/api/v2/whitelist/records", body: V2RecordsParams{Regexs: regexs}, auth: authAPIKey, opts: opts}, nil)
 }
 
-// RefreshWhitelistV2 replaces all rules of the v2 whitelist with regexs.
+// RefreshWhitelist replaces all rules of the v2 whitelist with params.Regexs.
 // PUT /api/v2/whitelist/records, with the API key. v3 has no equivalent. Idempotent by
 // construction (it sets the whole list), so it is retried like a read.
-func (s *ModerationService) RefreshWhitelistV2(ctx context.Context, regexs []string) error {
-	return s.replaceRules(ctx, "Moderation.RefreshWhitelistV2", "/api/v2/whitelist/records", regexs)
+func (s *ModerationV2Service) RefreshWhitelist(ctx context.Context, params *V2RecordsParams, opts ...CallOption) error {
+	return replaceRules(ctx, s.c, "Moderation.V2.RefreshWhitelist", "/api/v2/whitelist/records", regexsOf(params), opts)
 }
 
-// UpdateWhitelistRecordV2 enables or disables one rule of the v2 whitelist and returns it.
+// UpdateWhitelistRecord enables or disables one rule of the v2 whitelist and returns it.
 // PUT /api/v2/whitelist/records/:ruleId (an Express-style path in the spec), with the API
 // key. v3 has no equivalent. Idempotent by construction (it sets the rule's state), so it is
 // retried like a read.
-func (s *ModerationService) UpdateWhitelistRecordV2(ctx context.Context, ruleID string, isEnabled bool) (*BlacklistRule, error) {
-	return s.updateRule(ctx, "Moderation.UpdateWhitelistRecordV2", "/api/v2/whitelist/records/%s", ruleID, isEnabled)
+func (s *ModerationV2Service) UpdateWhitelistRecord(ctx context.Context, ruleID string, params *V2UpdateRecordParams, opts ...CallOption) (*V2WordRulePayload, error) {
+	return s.updateRule(ctx, "Moderation.V2.UpdateWhitelistRecord", "/api/v2/whitelist/records/%s", ruleID, params, opts)
 }
 
-// DeleteWhitelistRecordsV2 deletes rules from the v2 whitelist by ID.
+// DeleteWhitelistRecords deletes rules from the v2 whitelist by ID.
 // DELETE /api/v2/whitelist/records?ruleIds=, with the API key. v3 has no equivalent.
 // Idempotent by construction (deleted rules stay deleted), so it is retried like a read.
-func (s *ModerationService) DeleteWhitelistRecordsV2(ctx context.Context, ruleIDs []string) error {
-	return s.deleteRules(ctx, "Moderation.DeleteWhitelistRecordsV2", "/api/v2/whitelist/records", ruleIDs)
+func (s *ModerationV2Service) DeleteWhitelistRecords(ctx context.Context, params *V2DeleteRecordsParams, opts ...CallOption) error {
+	return deleteRules(ctx, s.c, "Moderation.V2.DeleteWhitelistRecords", "/api/v2/whitelist/records", ruleIDsOf(params), opts)
 }
 
-func (s *ModerationService) replaceRules(ctx context.Context, op, path string, regexs []string) error {
-	if err := moderationRegexs(op, "regexs", regexs, 0, 0); err != nil {
-		return err
-	}
-	body := struct {
-		Regexs []string `json:"regexs"`
-	}{regexs}
-	return s.c.do(ctx, &request{op: op, method: http.MethodPut, path: path, body: body, auth: authAPIKey, idempotent: true}, nil)
-}
-
-func (s *ModerationService) updateRule(ctx context.Context, op, format, ruleID string, isEnabled bool) (*BlacklistRule, error) {
+func (s *ModerationV2Service) updateRule(ctx context.Context, op, format, ruleID string, params *V2UpdateRecordParams, opts []CallOption) (*V2WordRulePayload, error) {
 	path, err := pathf(op, format, id("ruleID", ruleID))
 	if err != nil {
 		return nil, err
 	}
+	if params == nil {
+		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
 	body := struct {
 		RuleID    string `json:"ruleId"`
 		IsEnabled bool   `json:"isEnabled"`
-	}{ruleID, isEnabled}
-	var out moderationRuleV2
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodPut, path: path, body: body, auth: authAPIKey, idempotent: true}, &out); err != nil {
-		return nil, err
-	}
-	return &out.Data, nil
+	}{ruleID, params.IsEnabled}
+	return call[V2WordRulePayload](ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: body, auth: authAPIKey, idempotent: true, opts: opts})
 }
 
-func (s *ModerationService) deleteRules(ctx context.Context, op, path string, ruleIDs []string) error {
-	if err := idList(op, "ruleIDs", ruleIDs, 1000, 900); err != nil {
+func regexsOf(p *V2RecordsParams) []string {
+	if p == nil {
+		return nil
+	}
+	return p.Regexs
+}
+
+func ruleIDsOf(p *V2DeleteRecordsParams) []string {
+	if p == nil {
+		return nil
+	}
+	return p.RuleIDs
+}
+
+func replaceRules(ctx context.Context, c *Client, op, path string, regexs []string, opts []CallOption) error {
+	if err := moderationRegexs(op, "Regexs", regexs, 0, 0); err != nil {
+		return err
+	}
+	return c.do(ctx, &request{op: op, method: http.MethodPut, path: path, body: V2RecordsParams{Regexs: regexs}, auth: authAPIKey, idempotent: true, opts: opts}, nil)
+}
+
+func deleteRules(ctx context.Context, c *Client, op, path string, ruleIDs []string, opts []CallOption) error {
+	if err := idList(op, "RuleIDs", ruleIDs, 1000, 900); err != nil {
 		return err
 	}
 	q := query{}
 	q.list("ruleIds", ruleIDs)
-	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), auth: authAPIKey, idempotent: true}, nil)
+	return c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), auth: authAPIKey, idempotent: true, opts: opts}, nil)
 }
 
-// ModerationSettingsV2 are the v2 moderation settings: repetition limits, mute timeouts and
+// V2ModerationSettings are the v2 moderation settings: repetition limits, mute timeouts and
 // image moderation.
-type ModerationSettingsV2 struct {
+type V2ModerationSettings struct {
 	// MaxRepetition is how many times a user may repeat a message within
 	// MaxRepetitionTimeout.
 	MaxRepetition        int `json:"maxRepetition,omitempty"`
@@ -479,6 +568,17 @@ type ModerationSettingsV2 struct {
 	UpdatedAt       Time                       `json:"updatedAt"`
 }
 
+// V2ModerationSettingsPayload is the {status, data} answer of V2.Settings.
+type V2ModerationSettingsPayload struct {
+	rawJSON
+	Status string `json:"status"`
+	// Data are the settings.
+	Data V2ModerationSettings `json:"data"`
+}
+
+// Settings returns the settings of the answer.
+func (p *V2ModerationSettingsPayload) Settings() *V2ModerationSettings { return &p.Data }
+
 // ImageModerationThresholds are the confidence levels above which an image is refused
 // (ErrImageRejected), per category.
 type ImageModerationThresholds struct {
@@ -488,23 +588,16 @@ type ImageModerationThresholds struct {
 	Disturbing *float64 `json:"disturbing,omitempty"`
 }
 
-// SettingsV2 returns the v2 moderation settings. GET /api/v2/moderation-settings, with the
-// API key. Unlike Settings (v3 network settings, the allowlist switch) it holds repetition
-// limits, mute timeouts and image moderation.
-func (s *ModerationService) SettingsV2(ctx context.Context) (*ModerationSettingsV2, error) {
-	var out struct {
-		Status string               `json:"status"`
-		Data   ModerationSettingsV2 `json:"data"`
-	}
-	if err := s.c.do(ctx, &request{op: "Moderation.SettingsV2", method: http.MethodGet, path: "/api/v2/moderation-settings", auth: authAPIKey}, &out); err != nil {
-		return nil, err
-	}
-	return &out.Data, nil
+// Settings returns the v2 moderation settings. GET /api/v2/moderation-settings, with the
+// API key. Unlike Moderation.Settings (v3 network settings, the allowlist switch) it holds
+// repetition limits, mute timeouts and image moderation.
+func (s *ModerationV2Service) Settings(ctx context.Context, opts ...CallOption) (*V2ModerationSettingsPayload, error) {
+	return call[V2ModerationSettingsPayload](ctx, s.c, &request{op: "Moderation.V2.Settings", method: http.MethodGet, path: "/api/v2/moderation-settings", auth: authAPIKey, opts: opts})
 }
 
-// UpdateModerationSettingsV2Params changes the v2 moderation settings. Nil fields are left
+// V2UpdateModerationSettingsParams changes the v2 moderation settings. Nil fields are left
 // as they are; every number must be 0 or more.
-type UpdateModerationSettingsV2Params struct {
+type V2UpdateModerationSettingsParams struct {
 	MaxRepetition            *int                       `json:"maxRepetition,omitempty"`
 	MaxRepetitionTimeout     *int                       `json:"maxRepetitionTimeout,omitempty"`
 	BlacklistMuteTimeout     *int                       `json:"blacklistMuteTimeout,omitempty"`
@@ -514,7 +607,7 @@ type UpdateModerationSettingsV2Params struct {
 	ImageModeration          *ImageModerationThresholds `json:"imageModeration,omitempty"`
 }
 
-func (p *UpdateModerationSettingsV2Params) validate(op string) error {
+func (p *V2UpdateModerationSettingsParams) validate(op string) error {
 	if p == nil {
 		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
 	}
@@ -545,46 +638,68 @@ func (p *UpdateModerationSettingsV2Params) validate(op string) error {
 	return nil
 }
 
-// UpdateSettingsV2 changes the v2 moderation settings. PUT /api/v2/moderation-settings,
-// with the API key. Unlike UpdateSettings (v3 network settings, the allowlist switch) it
-// sets repetition limits, mute timeouts and image moderation. Idempotent by construction
+// UpdateSettings changes the v2 moderation settings. PUT /api/v2/moderation-settings, with
+// the API key. Unlike Moderation.UpdateSettings (v3 network settings, the allowlist switch)
+// it sets repetition limits, mute timeouts and image moderation. Idempotent by construction
 // (it sets the given values), so it is retried like a read.
-func (s *ModerationService) UpdateSettingsV2(ctx context.Context, params *UpdateModerationSettingsV2Params) error {
-	const op = "Moderation.UpdateSettingsV2"
+func (s *ModerationV2Service) UpdateSettings(ctx context.Context, params *V2UpdateModerationSettingsParams, opts ...CallOption) error {
+	const op = "Moderation.V2.UpdateSettings"
 	if err := params.validate(op); err != nil {
 		return err
 	}
-	return s.c.do(ctx, &request{op: op, method: http.MethodPut, path: "/api/v2/moderation-settings", body: params, auth: authAPIKey, idempotent: true}, nil)
+	return s.c.do(ctx, &request{op: op, method: http.MethodPut, path: "/api/v2/moderation-settings", body: params, auth: authAPIKey, idempotent: true, opts: opts}, nil)
 }
 
-// AddBlacklistRecordsV1 adds rules to the v1 blacklist. POST /v1/blacklist/records (no /api
-// prefix), with the API key. Unlike AddToBlocklist (v3) it has no exact-word option and no
-// stated bounds. Not retried after it may have reached the server (it adds rules).
-func (s *ModerationService) AddBlacklistRecordsV1(ctx context.Context, regexs []string) error {
-	const op = "Moderation.AddBlacklistRecordsV1"
-	if err := moderationRegexs(op, "regexs", regexs, 0, 0); err != nil {
+// V1RecordsParams holds the rules of V1.AddBlacklistRecords and V1.RefreshBlacklist.
+type V1RecordsParams struct {
+	// Regexs (required, at least one) are the words or regular expressions.
+	Regexs []string `json:"regexs"`
+}
+
+// V1DeleteRecordsParams names the rules of V1.DeleteBlacklistRecords.
+type V1DeleteRecordsParams struct {
+	// RuleIDs (required, 1 to 1,000, each 1 to 900 characters). The spec names the parameter
+	// ruleIds but describes it as the regular expressions to delete.
+	RuleIDs []string
+}
+
+func v1Regexs(p *V1RecordsParams) []string {
+	if p == nil {
+		return nil
+	}
+	return p.Regexs
+}
+
+// AddBlacklistRecords adds rules to the v1 blacklist. POST /v1/blacklist/records (no /api
+// prefix), with the API key. Unlike Moderation.AddToBlocklist (v3) it has no exact-word
+// option and no stated bounds. Not retried after it may have reached the server (it adds
+// rules).
+func (s *ModerationV1Service) AddBlacklistRecords(ctx context.Context, params *V1RecordsParams, opts ...CallOption) error {
+	const op = "Moderation.V1.AddBlacklistRecords"
+	regexs := v1Regexs(params)
+	if err := moderationRegexs(op, "Regexs", regexs, 0, 0); err != nil {
 		return err
 	}
-	body := struct {
-		Regexs []string `json:"regexs"`
-	}{regexs}
-	return s.c.do(ctx, &request{op: op, method: http.MethodPost, path: "/v1/blacklist/records", body: body, auth: authAPIKey}, nil)
+	return s.c.do(ctx, &request{op: op, method: http.MethodPost, path: "/v1/blacklist/records", body: V1RecordsParams{Regexs: regexs}, auth: authAPIKey, opts: opts}, nil)
 }
 
-// RefreshBlacklistV1 replaces all rules of the v1 blacklist with regexs.
-// PUT /v1/blacklist/records (no /api prefix), with the API key; RefreshBlacklistV2 is the v2
-// form. Idempotent by construction (it sets the whole list), so it is retried like a read.
-func (s *ModerationService) RefreshBlacklistV1(ctx context.Context, regexs []string) error {
-	return s.replaceRules(ctx, "Moderation.RefreshBlacklistV1", "/v1/blacklist/records", regexs)
+// RefreshBlacklist replaces all rules of the v1 blacklist with params.Regexs.
+// PUT /v1/blacklist/records (no /api prefix), with the API key; V2.RefreshBlacklist is the
+// v2 form. Idempotent by construction (it sets the whole list), so it is retried like a read.
+func (s *ModerationV1Service) RefreshBlacklist(ctx context.Context, params *V1RecordsParams, opts ...CallOption) error {
+	return replaceRules(ctx, s.c, "Moderation.V1.RefreshBlacklist", "/v1/blacklist/records", v1Regexs(params), opts)
 }
 
-// DeleteBlacklistRecordsV1 deletes rules from the v1 blacklist.
+// DeleteBlacklistRecords deletes rules from the v1 blacklist.
 // DELETE /v1/blacklist/records?ruleIds= (no /api prefix), with the API key;
-// DeleteBlacklistRecordsV2 is the v2 form. The spec names the parameter ruleIds but
-// describes it as the regular expressions to delete. Idempotent by construction (deleted
-// rules stay deleted), so it is retried like a read.
-func (s *ModerationService) DeleteBlacklistRecordsV1(ctx context.Context, ruleIDs []string) error {
-	return s.deleteRules(ctx, "Moderation.DeleteBlacklistRecordsV1", "/v1/blacklist/records", ruleIDs)
+// V2.DeleteBlacklistRecords is the v2 form. Idempotent by construction (deleted rules stay
+// deleted), so it is retried like a read.
+func (s *ModerationV1Service) DeleteBlacklistRecords(ctx context.Context, params *V1DeleteRecordsParams, opts ...CallOption) error {
+	var ids []string
+	if params != nil {
+		ids = params.RuleIDs
+	}
+	return deleteRules(ctx, s.c, "Moderation.V1.DeleteBlacklistRecords", "/v1/blacklist/records", ids, opts)
 }
 
 // moderationRegexs checks a required list of rules: not empty, at most maxN items (0: no

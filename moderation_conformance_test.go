@@ -19,6 +19,16 @@ func init() {
 				_, err := c.Moderation.ListBlocklistPage(ctx, fullRules)
 				return err
 			}},
+		conformanceCase{Method: "Moderation.ListBlocklistPages", Op: "GET /api/v3/blocklists",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				for _, err := range c.Moderation.ListBlocklistPages(ctx, nil) {
+					if err != nil {
+						return err
+					}
+					break // one page: the synthesized answer repeats its cursor
+				}
+				return nil
+			}},
 		conformanceCase{Method: "Moderation.AddToBlocklist", Op: "POST /api/v3/blocklists",
 			Required: func(ctx context.Context, c *amity.Client) error {
 				return c.Moderation.AddToBlocklist(ctx, &amity.AddBlocklistParams{Regexs: []string{"badword"}})
@@ -28,7 +38,7 @@ func init() {
 			}},
 		conformanceCase{Method: "Moderation.VerifyBlocklist", Op: "POST /api/v3/blocklists/verify",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Moderation.VerifyBlocklist(ctx, []string{"hello there"})
+				_, err := c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{Texts: []string{"hello there"}})
 				return err
 			}},
 		conformanceCase{Method: "Moderation.ListAllowlistPage", Op: "GET /api/v3/allowlists",
@@ -40,13 +50,23 @@ func init() {
 				_, err := c.Moderation.ListAllowlistPage(ctx, fullRules)
 				return err
 			}},
+		conformanceCase{Method: "Moderation.ListAllowlistPages", Op: "GET /api/v3/allowlists",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				for _, err := range c.Moderation.ListAllowlistPages(ctx, nil) {
+					if err != nil {
+						return err
+					}
+					break // one page: the synthesized answer repeats its cursor
+				}
+				return nil
+			}},
 		conformanceCase{Method: "Moderation.AddToAllowlist", Op: "POST /api/v3/allowlists",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return c.Moderation.AddToAllowlist(ctx, []string{"example.com"})
+				return c.Moderation.AddToAllowlist(ctx, &amity.AddAllowlistParams{Domains: []string{"example.com"}})
 			}},
 		conformanceCase{Method: "Moderation.VerifyAllowlist", Op: "POST /api/v3/allowlists/verify",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Moderation.VerifyAllowlist(ctx, []string{"https://example.com/a"})
+				_, err := c.Moderation.VerifyAllowlist(ctx, &amity.VerifyAllowlistParams{URLs: []string{"https://example.com/a"}})
 				return err
 			}},
 		conformanceCase{Method: "Moderation.Settings", Op: "GET /api/v3/network-settings/moderation",
@@ -62,69 +82,69 @@ func init() {
 			}},
 
 		// v2 blacklist.
-		conformanceCase{Method: "Moderation.BlacklistRecordsV2", Op: "GET /api/v2/blacklist/records",
+		conformanceCase{Method: "Moderation.V2.ListBlacklistRecords", Op: "GET /api/v2/blacklist/records",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Moderation.BlacklistRecordsV2(ctx, nil)
+				_, err := c.Moderation.V2.ListBlacklistRecords(ctx, nil)
 				return err
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Moderation.BlacklistRecordsV2(ctx, []string{"bad", "worse"})
+				_, err := c.Moderation.V2.ListBlacklistRecords(ctx, &amity.V2ListRecordsParams{Regexs: []string{"bad", "worse"}})
 				return err
 			}},
-		conformanceCase{Method: "Moderation.AddBlacklistRecordsV2", Op: "POST /api/v2/blacklist/records",
+		conformanceCase{Method: "Moderation.V2.AddBlacklistRecords", Op: "POST /api/v2/blacklist/records",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return c.Moderation.AddBlacklistRecordsV2(ctx, &amity.AddBlacklistRecordsV2Params{Regexs: []string{"bad"}})
+				return c.Moderation.V2.AddBlacklistRecords(ctx, &amity.V2AddBlacklistRecordsParams{Regexs: []string{"bad"}})
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				return c.Moderation.AddBlacklistRecordsV2(ctx, &amity.AddBlacklistRecordsV2Params{Regexs: []string{"bad"}, IsMatchExactWord: amity.Ptr(true)})
+				return c.Moderation.V2.AddBlacklistRecords(ctx, &amity.V2AddBlacklistRecordsParams{Regexs: []string{"bad"}, IsMatchExactWord: amity.Ptr(true)})
 			}},
-		conformanceCase{Method: "Moderation.RefreshBlacklistV2", Op: "PUT /api/v2/blacklist/records",
+		conformanceCase{Method: "Moderation.V2.RefreshBlacklist", Op: "PUT /api/v2/blacklist/records",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return c.Moderation.RefreshBlacklistV2(ctx, []string{"bad", "worse"})
+				return c.Moderation.V2.RefreshBlacklist(ctx, &amity.V2RecordsParams{Regexs: []string{"bad", "worse"}})
 			}},
-		conformanceCase{Method: "Moderation.UpdateBlacklistRecordV2", Op: "PUT /api/v2/blacklist/records/:ruleId",
+		conformanceCase{Method: "Moderation.V2.UpdateBlacklistRecord", Op: "PUT /api/v2/blacklist/records/:ruleId",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Moderation.UpdateBlacklistRecordV2(ctx, "r1", false)
+				_, err := c.Moderation.V2.UpdateBlacklistRecord(ctx, "r1", &amity.V2UpdateRecordParams{IsEnabled: false})
 				return err
 			}},
-		conformanceCase{Method: "Moderation.DeleteBlacklistRecordsV2", Op: "DELETE /api/v2/blacklist/records",
+		conformanceCase{Method: "Moderation.V2.DeleteBlacklistRecords", Op: "DELETE /api/v2/blacklist/records",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return c.Moderation.DeleteBlacklistRecordsV2(ctx, []string{"r1", "r2"})
+				return c.Moderation.V2.DeleteBlacklistRecords(ctx, &amity.V2DeleteRecordsParams{RuleIDs: []string{"r1", "r2"}})
 			}},
 
 		// v2 whitelist.
-		conformanceCase{Method: "Moderation.WhitelistRecordsV2", Op: "GET /api/v2/whitelist/records",
+		conformanceCase{Method: "Moderation.V2.ListWhitelistRecords", Op: "GET /api/v2/whitelist/records",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Moderation.WhitelistRecordsV2(ctx, []string{"example"})
+				_, err := c.Moderation.V2.ListWhitelistRecords(ctx, &amity.V2ListRecordsParams{Regexs: []string{"example"}})
 				return err
 			}},
-		conformanceCase{Method: "Moderation.AddWhitelistRecordsV2", Op: "POST /api/v2/whitelist/records",
+		conformanceCase{Method: "Moderation.V2.AddWhitelistRecords", Op: "POST /api/v2/whitelist/records",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return c.Moderation.AddWhitelistRecordsV2(ctx, []string{"example.com"})
+				return c.Moderation.V2.AddWhitelistRecords(ctx, &amity.V2RecordsParams{Regexs: []string{"example.com"}})
 			}},
-		conformanceCase{Method: "Moderation.RefreshWhitelistV2", Op: "PUT /api/v2/whitelist/records",
+		conformanceCase{Method: "Moderation.V2.RefreshWhitelist", Op: "PUT /api/v2/whitelist/records",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return c.Moderation.RefreshWhitelistV2(ctx, []string{"example.com"})
+				return c.Moderation.V2.RefreshWhitelist(ctx, &amity.V2RecordsParams{Regexs: []string{"example.com"}})
 			}},
-		conformanceCase{Method: "Moderation.UpdateWhitelistRecordV2", Op: "PUT /api/v2/whitelist/records/:ruleId",
+		conformanceCase{Method: "Moderation.V2.UpdateWhitelistRecord", Op: "PUT /api/v2/whitelist/records/:ruleId",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Moderation.UpdateWhitelistRecordV2(ctx, "r1", true)
+				_, err := c.Moderation.V2.UpdateWhitelistRecord(ctx, "r1", &amity.V2UpdateRecordParams{IsEnabled: true})
 				return err
 			}},
-		conformanceCase{Method: "Moderation.DeleteWhitelistRecordsV2", Op: "DELETE /api/v2/whitelist/records",
+		conformanceCase{Method: "Moderation.V2.DeleteWhitelistRecords", Op: "DELETE /api/v2/whitelist/records",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return c.Moderation.DeleteWhitelistRecordsV2(ctx, []string{"r1"})
+				return c.Moderation.V2.DeleteWhitelistRecords(ctx, &amity.V2DeleteRecordsParams{RuleIDs: []string{"r1"}})
 			}},
 
 		// v2 moderation settings.
-		conformanceCase{Method: "Moderation.SettingsV2", Op: "GET /api/v2/moderation-settings",
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Moderation.SettingsV2(ctx); return err }},
-		conformanceCase{Method: "Moderation.UpdateSettingsV2", Op: "PUT /api/v2/moderation-settings",
+		conformanceCase{Method: "Moderation.V2.Settings", Op: "GET /api/v2/moderation-settings",
+			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Moderation.V2.Settings(ctx); return err }},
+		conformanceCase{Method: "Moderation.V2.UpdateSettings", Op: "PUT /api/v2/moderation-settings",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return c.Moderation.UpdateSettingsV2(ctx, &amity.UpdateModerationSettingsV2Params{})
+				return c.Moderation.V2.UpdateSettings(ctx, &amity.V2UpdateModerationSettingsParams{})
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				return c.Moderation.UpdateSettingsV2(ctx, &amity.UpdateModerationSettingsV2Params{
+				return c.Moderation.V2.UpdateSettings(ctx, &amity.V2UpdateModerationSettingsParams{
 					MaxRepetition: amity.Ptr(3), MaxRepetitionTimeout: amity.Ptr(60), BlacklistMuteTimeout: amity.Ptr(300),
 					WhitelistMuteTimeout: amity.Ptr(300), MaxRepetitionMuteTimeout: amity.Ptr(120), EnableImageModeration: amity.Ptr(true),
 					ImageModeration: &amity.ImageModerationThresholds{Nudity: amity.Ptr(0.8), Suggestive: amity.Ptr(0.9),
@@ -132,17 +152,17 @@ func init() {
 			}},
 
 		// v1 blacklist.
-		conformanceCase{Method: "Moderation.AddBlacklistRecordsV1", Op: "POST /v1/blacklist/records",
+		conformanceCase{Method: "Moderation.V1.AddBlacklistRecords", Op: "POST /v1/blacklist/records",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return c.Moderation.AddBlacklistRecordsV1(ctx, []string{"bad"})
+				return c.Moderation.V1.AddBlacklistRecords(ctx, &amity.V1RecordsParams{Regexs: []string{"bad"}})
 			}},
-		conformanceCase{Method: "Moderation.RefreshBlacklistV1", Op: "PUT /v1/blacklist/records",
+		conformanceCase{Method: "Moderation.V1.RefreshBlacklist", Op: "PUT /v1/blacklist/records",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return c.Moderation.RefreshBlacklistV1(ctx, []string{"bad"})
+				return c.Moderation.V1.RefreshBlacklist(ctx, &amity.V1RecordsParams{Regexs: []string{"bad"}})
 			}},
-		conformanceCase{Method: "Moderation.DeleteBlacklistRecordsV1", Op: "DELETE /v1/blacklist/records",
+		conformanceCase{Method: "Moderation.V1.DeleteBlacklistRecords", Op: "DELETE /v1/blacklist/records",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return c.Moderation.DeleteBlacklistRecordsV1(ctx, []string{"r1"})
+				return c.Moderation.V1.DeleteBlacklistRecords(ctx, &amity.V1DeleteRecordsParams{RuleIDs: []string{"r1"}})
 			}},
 	)
 }

@@ -176,7 +176,7 @@ func TestModerationVerifyBlocklist(t *testing.T) {
 	ctx := context.Background()
 
 	modRecord(t, mt, rec, "POST", "/api/v3/blocklists/verify", `{"success":true}`)
-	v, err := c.Moderation.VerifyBlocklist(ctx, []string{"hello there", "nice day"})
+	v, err := c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{Texts: []string{"hello there", "nice day"}})
 	require.NoError(t, err)
 	assert.True(t, v.Passed)
 	assert.Nil(t, v.Rejection)
@@ -184,7 +184,7 @@ func TestModerationVerifyBlocklist(t *testing.T) {
 
 	modRecord(t, mt, rec, "POST", "/api/v3/blocklists/verify",
 		`{"status":"error","code":400308,"message":"Some texts contain blocked words","data":{"detail":["badword"]}}`, 403)
-	v, err = c.Moderation.VerifyBlocklist(ctx, []string{"you badword"})
+	v, err = c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{Texts: []string{"you badword"}})
 	require.NoError(t, err, "a blocked word is a verdict, not an error")
 	assert.False(t, v.Passed)
 	require.NotNil(t, v.Rejection)
@@ -194,7 +194,7 @@ func TestModerationVerifyBlocklist(t *testing.T) {
 	// Verification changes nothing, so it is retried after a 5xx.
 	rec2 := &modRecorder{}
 	modRecord(t, mt, rec2, "POST", "/api/v3/blocklists/verify", `{"success":true}`, 502, 200)
-	v, err = c.Moderation.VerifyBlocklist(ctx, []string{"ok"})
+	v, err = c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{Texts: []string{"ok"}})
 	require.NoError(t, err)
 	assert.True(t, v.Passed)
 	assert.Len(t, rec2.all(), 2)
@@ -205,18 +205,18 @@ func TestModerationAllowlist(t *testing.T) {
 	rec := &modRecorder{}
 	ctx := context.Background()
 	modRecord(t, mt, rec, "POST", "/api/v3/allowlists", `{"success":true}`)
-	require.NoError(t, c.Moderation.AddToAllowlist(ctx, []string{"example.com", "docs.example.org"}))
+	require.NoError(t, c.Moderation.AddToAllowlist(ctx, &amity.AddAllowlistParams{Domains: []string{"example.com", "docs.example.org"}}))
 	assert.JSONEq(t, `{"regexs":["example.com","docs.example.org"]}`, rec.last(t).Body)
 
 	modRecord(t, mt, rec, "POST", "/api/v3/allowlists/verify", `{"status":"error","code":400309,"message":"Some URLs are not in the allow list"}`, 403)
-	v, err := c.Moderation.VerifyAllowlist(ctx, []string{"https://evil.example.net/x"})
+	v, err := c.Moderation.VerifyAllowlist(ctx, &amity.VerifyAllowlistParams{URLs: []string{"https://evil.example.net/x"}})
 	require.NoError(t, err)
 	assert.False(t, v.Passed)
 	assert.True(t, errors.Is(v.Rejection, amity.ErrLinkNotAllowed))
 	assert.JSONEq(t, `{"data":["https://evil.example.net/x"]}`, rec.last(t).Body)
 
 	modRecord(t, mt, rec, "POST", "/api/v3/allowlists/verify", `{"status":"error","code":400000,"message":"Some URLs are not valid"}`, 400)
-	_, err = c.Moderation.VerifyAllowlist(ctx, []string{"not a url"})
+	_, err = c.Moderation.VerifyAllowlist(ctx, &amity.VerifyAllowlistParams{URLs: []string{"not a url"}})
 	var ae *amity.Error
 	require.ErrorAs(t, err, &ae, "an invalid URL is an error, not a verdict")
 	assert.Equal(t, "Some URLs are not valid", ae.Message)
@@ -253,9 +253,12 @@ func TestModerationBlacklistV2(t *testing.T) {
 	modRecord(t, mt, rec, "PUT", "/api/v2/blacklist/records/v2-rule%2F1", fixture(t, "moderation_rule_v2.json"))
 	modRecord(t, mt, rec, "DELETE", "/api/v2/blacklist/records", "")
 
-	rules, err := c.Moderation.BlacklistRecordsV2(ctx, []string{"bad", "worse"})
+	rp, err := c.Moderation.V2.ListBlacklistRecords(ctx, &amity.V2ListRecordsParams{Regexs: []string{"bad", "worse"}})
 	require.NoError(t, err)
+	rules := rp.Rules()
 	require.Len(t, rules, 2)
+	assert.Equal(t, "success", rp.Status)
+	assert.NotEmpty(t, rp.Raw)
 	assert.Equal(t, "v2-rule-1", rules[0].RuleID)
 	assert.True(t, rules[0].IsMatchExactWord)
 	assert.Equal(t, 2023, rules[0].CreatedAt.Year())
@@ -264,26 +267,27 @@ func TestModerationBlacklistV2(t *testing.T) {
 	assert.Equal(t, apiKey, rec.last(t).Header.Get("X-API-Key"), "the v2 calls carry the API key")
 	assert.Equal(t, "Bearer "+adminToken, rec.last(t).Header.Get("Authorization"))
 
-	_, err = c.Moderation.BlacklistRecordsV2(ctx, nil)
+	_, err = c.Moderation.V2.ListBlacklistRecords(ctx, nil)
 	require.NoError(t, err)
 	assert.Empty(t, rec.last(t).Query)
 
-	require.NoError(t, c.Moderation.AddBlacklistRecordsV2(ctx, &amity.AddBlacklistRecordsV2Params{Regexs: []string{"bad"}, IsMatchExactWord: amity.Ptr(true)}))
+	require.NoError(t, c.Moderation.V2.AddBlacklistRecords(ctx, &amity.V2AddBlacklistRecordsParams{Regexs: []string{"bad"}, IsMatchExactWord: amity.Ptr(true)}))
 	assert.JSONEq(t, `{"regexs":["bad"],"isMatchExactWord":true}`, rec.last(t).Body)
 	assert.Equal(t, apiKey, rec.last(t).Header.Get("X-API-Key"))
 
-	require.NoError(t, c.Moderation.RefreshBlacklistV2(ctx, []string{"a", "b"}))
+	require.NoError(t, c.Moderation.V2.RefreshBlacklist(ctx, &amity.V2RecordsParams{Regexs: []string{"a", "b"}}))
 	assert.Equal(t, "PUT", rec.last(t).Method)
 	assert.JSONEq(t, `{"regexs":["a","b"]}`, rec.last(t).Body)
 
-	rule, err := c.Moderation.UpdateBlacklistRecordV2(ctx, "v2-rule/1", false)
+	rulep, err := c.Moderation.V2.UpdateBlacklistRecord(ctx, "v2-rule/1", &amity.V2UpdateRecordParams{IsEnabled: false})
 	require.NoError(t, err)
+	rule := rulep.Rule()
 	assert.Equal(t, "/api/v2/blacklist/records/v2-rule%2F1", rec.last(t).Path, "the rule ID is one escaped segment")
 	assert.JSONEq(t, `{"ruleId":"v2-rule/1","isEnabled":false}`, rec.last(t).Body)
 	assert.False(t, rule.IsEnabled)
 	assert.Equal(t, 2024, rule.UpdatedAt.Year())
 
-	require.NoError(t, c.Moderation.DeleteBlacklistRecordsV2(ctx, []string{"r1", "r2"}))
+	require.NoError(t, c.Moderation.V2.DeleteBlacklistRecords(ctx, &amity.V2DeleteRecordsParams{RuleIDs: []string{"r1", "r2"}}))
 	assert.Equal(t, "DELETE", rec.last(t).Method)
 	assert.Equal(t, "ruleIds=r1&ruleIds=r2", rec.last(t).Query)
 }
@@ -298,21 +302,22 @@ func TestModerationWhitelistV2(t *testing.T) {
 	modRecord(t, mt, rec, "PUT", "/api/v2/whitelist/records/w1", fixture(t, "moderation_rule_v2.json"))
 	modRecord(t, mt, rec, "DELETE", "/api/v2/whitelist/records", "", 502, 200)
 
-	rules, err := c.Moderation.WhitelistRecordsV2(ctx, []string{"example"})
+	rules, err := c.Moderation.V2.ListWhitelistRecords(ctx, &amity.V2ListRecordsParams{Regexs: []string{"example"}})
 	require.NoError(t, err)
-	assert.Len(t, rules, 2)
+	assert.Len(t, rules.Rules(), 2)
+	var _ []amity.V2WordRule = rules.Data.Results // one rule type for both lists
 	assert.Equal(t, "regexs=example", rec.last(t).Query)
 
-	require.NoError(t, c.Moderation.AddWhitelistRecordsV2(ctx, []string{"example.com"}))
+	require.NoError(t, c.Moderation.V2.AddWhitelistRecords(ctx, &amity.V2RecordsParams{Regexs: []string{"example.com"}}))
 	assert.JSONEq(t, `{"regexs":["example.com"]}`, rec.last(t).Body)
-	require.NoError(t, c.Moderation.RefreshWhitelistV2(ctx, []string{"example.com"}))
+	require.NoError(t, c.Moderation.V2.RefreshWhitelist(ctx, &amity.V2RecordsParams{Regexs: []string{"example.com"}}))
 	assert.Equal(t, "PUT", rec.last(t).Method)
-	_, err = c.Moderation.UpdateWhitelistRecordV2(ctx, "w1", true)
+	_, err = c.Moderation.V2.UpdateWhitelistRecord(ctx, "w1", &amity.V2UpdateRecordParams{IsEnabled: true})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"ruleId":"w1","isEnabled":true}`, rec.last(t).Body)
 
 	n := len(rec.all())
-	require.NoError(t, c.Moderation.DeleteWhitelistRecordsV2(ctx, []string{"w1"}))
+	require.NoError(t, c.Moderation.V2.DeleteWhitelistRecords(ctx, &amity.V2DeleteRecordsParams{RuleIDs: []string{"w1"}}))
 	assert.Len(t, rec.all(), n+2, "deleting rules is idempotent: retried after a 502")
 	for _, call := range rec.all() {
 		assert.Equal(t, apiKey, call.Header.Get("X-API-Key"), "%s %s", call.Method, call.Path)
@@ -326,8 +331,10 @@ func TestModerationSettingsV2(t *testing.T) {
 	modRecord(t, mt, rec, "GET", "/api/v2/moderation-settings", fixture(t, "moderation_settings_v2.json"))
 	modRecord(t, mt, rec, "PUT", "/api/v2/moderation-settings", `{"status":"success","code":200}`)
 
-	s, err := c.Moderation.SettingsV2(ctx)
+	sp, err := c.Moderation.V2.Settings(ctx)
 	require.NoError(t, err)
+	s := sp.Settings()
+	assert.NotEmpty(t, sp.Raw)
 	assert.Equal(t, 3, s.MaxRepetition)
 	assert.Equal(t, 600, s.WhitelistMuteTimeout)
 	assert.True(t, s.EnableImageModeration)
@@ -337,7 +344,7 @@ func TestModerationSettingsV2(t *testing.T) {
 	assert.Equal(t, 2024, s.UpdatedAt.Year())
 	assert.Equal(t, apiKey, rec.last(t).Header.Get("X-API-Key"))
 
-	require.NoError(t, c.Moderation.UpdateSettingsV2(ctx, &amity.UpdateModerationSettingsV2Params{
+	require.NoError(t, c.Moderation.V2.UpdateSettings(ctx, &amity.V2UpdateModerationSettingsParams{
 		MaxRepetition: amity.Ptr(0), EnableImageModeration: amity.Ptr(true),
 		ImageModeration: &amity.ImageModerationThresholds{Nudity: amity.Ptr(0.5)}}))
 	assert.JSONEq(t, `{"maxRepetition":0,"enableImageModeration":true,"imageModeration":{"nudity":0.5}}`, rec.last(t).Body)
@@ -350,13 +357,13 @@ func TestModerationBlacklistV1(t *testing.T) {
 	for _, m := range []string{"POST", "PUT", "DELETE"} {
 		modRecord(t, mt, rec, m, "/v1/blacklist/records", "")
 	}
-	require.NoError(t, c.Moderation.AddBlacklistRecordsV1(ctx, []string{"bad"}))
+	require.NoError(t, c.Moderation.V1.AddBlacklistRecords(ctx, &amity.V1RecordsParams{Regexs: []string{"bad"}}))
 	assert.Equal(t, "/v1/blacklist/records", rec.last(t).Path, "v1 has no /api prefix")
 	assert.JSONEq(t, `{"regexs":["bad"]}`, rec.last(t).Body)
-	require.NoError(t, c.Moderation.RefreshBlacklistV1(ctx, []string{"bad", "worse"}))
+	require.NoError(t, c.Moderation.V1.RefreshBlacklist(ctx, &amity.V1RecordsParams{Regexs: []string{"bad", "worse"}}))
 	assert.Equal(t, "PUT", rec.last(t).Method)
 	assert.JSONEq(t, `{"regexs":["bad","worse"]}`, rec.last(t).Body)
-	require.NoError(t, c.Moderation.DeleteBlacklistRecordsV1(ctx, []string{"r9"}))
+	require.NoError(t, c.Moderation.V1.DeleteBlacklistRecords(ctx, &amity.V1DeleteRecordsParams{RuleIDs: []string{"r9"}}))
 	assert.Equal(t, "ruleIds=r9", rec.last(t).Query)
 	for _, call := range rec.all() {
 		assert.Equal(t, apiKey, call.Header.Get("X-API-Key"))
@@ -380,7 +387,7 @@ func TestModerationErrors(t *testing.T) {
 	require.ErrorAs(t, errs[0], &ae)
 	assert.Equal(t, amity.CodePermission, ae.Code)
 
-	_, err := c.Moderation.SettingsV2(ctx)
+	_, err := c.Moderation.V2.Settings(ctx)
 	assert.ErrorIs(t, err, amity.ErrNotFound)
 }
 
@@ -412,37 +419,69 @@ func TestModerationBadInputSendsNothing(t *testing.T) {
 		"add too long": {func() error {
 			return c.Moderation.AddToBlocklist(ctx, &amity.AddBlocklistParams{Regexs: []string{strings.Repeat("x", 501)}})
 		}, "Regexs[0]"},
-		"allow none":     {func() error { return c.Moderation.AddToAllowlist(ctx, nil) }, "domains"},
-		"allow too many": {func() error { return c.Moderation.AddToAllowlist(ctx, tooMany) }, "domains"},
-		"verify none":    {func() error { _, err := c.Moderation.VerifyBlocklist(ctx, nil); return err }, "texts"},
-		"verify 11":      {func() error { _, err := c.Moderation.VerifyBlocklist(ctx, tooMany[:11]); return err }, "texts"},
-		"verify long": {func() error {
-			_, err := c.Moderation.VerifyBlocklist(ctx, []string{strings.Repeat("x", 501)})
+		"allow nil":      {func() error { return c.Moderation.AddToAllowlist(ctx, nil) }, "params"},
+		"allow none":     {func() error { return c.Moderation.AddToAllowlist(ctx, &amity.AddAllowlistParams{}) }, "Domains"},
+		"allow too many": {func() error { return c.Moderation.AddToAllowlist(ctx, &amity.AddAllowlistParams{Domains: tooMany}) }, "Domains"},
+		"verify nil":     {func() error { _, err := c.Moderation.VerifyBlocklist(ctx, nil); return err }, "params"},
+		"verify none": {func() error {
+			_, err := c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{})
 			return err
-		}, "texts[0]"},
-		"verify urls none":   {func() error { _, err := c.Moderation.VerifyAllowlist(ctx, []string{}); return err }, "urls"},
-		"settings nil":       {func() error { _, err := c.Moderation.UpdateSettings(ctx, nil); return err }, "params"},
-		"v2 get blank":       {func() error { _, err := c.Moderation.BlacklistRecordsV2(ctx, []string{""}); return err }, "regexs[0]"},
-		"v2 add nil":         {func() error { return c.Moderation.AddBlacklistRecordsV2(ctx, nil) }, "params"},
-		"v2 add none":        {func() error { return c.Moderation.AddBlacklistRecordsV2(ctx, &amity.AddBlacklistRecordsV2Params{}) }, "Regexs"},
-		"v2 refresh none":    {func() error { return c.Moderation.RefreshBlacklistV2(ctx, nil) }, "regexs"},
-		"v2 update no id":    {func() error { _, err := c.Moderation.UpdateBlacklistRecordV2(ctx, " ", true); return err }, "ruleID"},
-		"v2 update dot":      {func() error { _, err := c.Moderation.UpdateWhitelistRecordV2(ctx, "..", true); return err }, "ruleID"},
-		"v2 delete none":     {func() error { return c.Moderation.DeleteBlacklistRecordsV2(ctx, nil) }, "ruleIDs"},
-		"v2 delete blank":    {func() error { return c.Moderation.DeleteWhitelistRecordsV2(ctx, []string{"r1", ""}) }, "ruleIDs"},
-		"v2 whitelist get":   {func() error { _, err := c.Moderation.WhitelistRecordsV2(ctx, nil); return err }, "regexs"},
-		"v2 whitelist add":   {func() error { return c.Moderation.AddWhitelistRecordsV2(ctx, nil) }, "regexs"},
-		"v2 whitelist fresh": {func() error { return c.Moderation.RefreshWhitelistV2(ctx, []string{""}) }, "regexs[0]"},
-		"v2 settings nil":    {func() error { return c.Moderation.UpdateSettingsV2(ctx, nil) }, "params"},
+		}, "Texts"},
+		"verify 11": {func() error {
+			_, err := c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{Texts: tooMany[:11]})
+			return err
+		}, "Texts"},
+		"verify long": {func() error {
+			_, err := c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{Texts: []string{strings.Repeat("x", 501)}})
+			return err
+		}, "Texts[0]"},
+		"verify urls nil": {func() error { _, err := c.Moderation.VerifyAllowlist(ctx, nil); return err }, "params"},
+		"verify urls none": {func() error {
+			_, err := c.Moderation.VerifyAllowlist(ctx, &amity.VerifyAllowlistParams{URLs: []string{}})
+			return err
+		}, "URLs"},
+		"settings nil": {func() error { _, err := c.Moderation.UpdateSettings(ctx, nil); return err }, "params"},
+		"v2 get blank": {func() error {
+			_, err := c.Moderation.V2.ListBlacklistRecords(ctx, &amity.V2ListRecordsParams{Regexs: []string{""}})
+			return err
+		}, "Regexs[0]"},
+		"v2 add nil": {func() error { return c.Moderation.V2.AddBlacklistRecords(ctx, nil) }, "params"},
+		"v2 add none": {func() error {
+			return c.Moderation.V2.AddBlacklistRecords(ctx, &amity.V2AddBlacklistRecordsParams{})
+		}, "Regexs"},
+		"v2 refresh none": {func() error { return c.Moderation.V2.RefreshBlacklist(ctx, nil) }, "Regexs"},
+		"v2 update no id": {func() error {
+			_, err := c.Moderation.V2.UpdateBlacklistRecord(ctx, " ", &amity.V2UpdateRecordParams{IsEnabled: true})
+			return err
+		}, "ruleID"},
+		"v2 update dot": {func() error {
+			_, err := c.Moderation.V2.UpdateWhitelistRecord(ctx, "..", &amity.V2UpdateRecordParams{IsEnabled: true})
+			return err
+		}, "ruleID"},
+		"v2 update nil":  {func() error { _, err := c.Moderation.V2.UpdateBlacklistRecord(ctx, "r1", nil); return err }, "params"},
+		"v2 delete none": {func() error { return c.Moderation.V2.DeleteBlacklistRecords(ctx, nil) }, "RuleIDs"},
+		"v2 delete blank": {func() error {
+			return c.Moderation.V2.DeleteWhitelistRecords(ctx, &amity.V2DeleteRecordsParams{RuleIDs: []string{"r1", ""}})
+		}, "RuleIDs"},
+		"v2 whitelist get nil": {func() error { _, err := c.Moderation.V2.ListWhitelistRecords(ctx, nil); return err }, "params"},
+		"v2 whitelist get": {func() error {
+			_, err := c.Moderation.V2.ListWhitelistRecords(ctx, &amity.V2ListRecordsParams{})
+			return err
+		}, "Regexs"},
+		"v2 whitelist add": {func() error { return c.Moderation.V2.AddWhitelistRecords(ctx, nil) }, "Regexs"},
+		"v2 whitelist fresh": {func() error {
+			return c.Moderation.V2.RefreshWhitelist(ctx, &amity.V2RecordsParams{Regexs: []string{""}})
+		}, "Regexs[0]"},
+		"v2 settings nil": {func() error { return c.Moderation.V2.UpdateSettings(ctx, nil) }, "params"},
 		"v2 settings neg": {func() error {
-			return c.Moderation.UpdateSettingsV2(ctx, &amity.UpdateModerationSettingsV2Params{BlacklistMuteTimeout: amity.Ptr(-1)})
+			return c.Moderation.V2.UpdateSettings(ctx, &amity.V2UpdateModerationSettingsParams{BlacklistMuteTimeout: amity.Ptr(-1)})
 		}, "BlacklistMuteTimeout"},
 		"v2 settings image": {func() error {
-			return c.Moderation.UpdateSettingsV2(ctx, &amity.UpdateModerationSettingsV2Params{ImageModeration: &amity.ImageModerationThresholds{Violence: amity.Ptr(-0.1)}})
+			return c.Moderation.V2.UpdateSettings(ctx, &amity.V2UpdateModerationSettingsParams{ImageModeration: &amity.ImageModerationThresholds{Violence: amity.Ptr(-0.1)}})
 		}, "ImageModeration.Violence"},
-		"v1 add none":     {func() error { return c.Moderation.AddBlacklistRecordsV1(ctx, nil) }, "regexs"},
-		"v1 refresh none": {func() error { return c.Moderation.RefreshBlacklistV1(ctx, nil) }, "regexs"},
-		"v1 delete none":  {func() error { return c.Moderation.DeleteBlacklistRecordsV1(ctx, nil) }, "ruleIDs"},
+		"v1 add none":     {func() error { return c.Moderation.V1.AddBlacklistRecords(ctx, nil) }, "Regexs"},
+		"v1 refresh none": {func() error { return c.Moderation.V1.RefreshBlacklist(ctx, &amity.V1RecordsParams{}) }, "Regexs"},
+		"v1 delete none":  {func() error { return c.Moderation.V1.DeleteBlacklistRecords(ctx, nil) }, "RuleIDs"},
 	}
 	for name, tc := range cases {
 		err := tc.call()
@@ -455,4 +494,90 @@ func TestModerationBadInputSendsNothing(t *testing.T) {
 	for range c.Moderation.ListBlocklist(ctx, &amity.ListModerationRulesParams{SortBy: "sideways"}) {
 	}
 	assert.Zero(t, mt.GetTotalCallCount(), "no request may be sent for bad input")
+}
+
+func TestModerationListPages(t *testing.T) {
+	c, mt := mockClient(t)
+	var queries []string
+	mt.RegisterResponder("GET", "https://api.test/api/v3/blocklists", func(r *http.Request) (*http.Response, error) {
+		queries = append(queries, r.URL.RawQuery)
+		if r.URL.Query().Get("options[token]") == "block-2" {
+			return jsonResponder(200, fixture(t, "moderation_blocklist_page2.json"))(r)
+		}
+		return jsonResponder(200, fixture(t, "moderation_blocklist_page1.json"))(r)
+	})
+	rec := &modRecorder{}
+	modRecord(t, mt, rec, "GET", "/api/v3/allowlists", fixture(t, "moderation_allowlist.json"))
+	ctx := context.Background()
+	var rules int
+	for p, err := range c.Moderation.ListBlocklistPages(ctx, nil) {
+		require.NoError(t, err)
+		rules += len(p.Results)
+		assert.NotEmpty(t, p.Raw)
+	}
+	assert.Equal(t, 3, rules)
+	assert.Equal(t, []string{"", "options%5Btoken%5D=block-2"}, queries)
+
+	var allow []*amity.AllowlistPayload
+	for p, err := range c.Moderation.ListAllowlistPages(ctx, &amity.ListModerationRulesParams{Regex: "ex"}, amity.WithHeader("X-Trace", "t")) {
+		require.NoError(t, err)
+		allow = append(allow, p)
+	}
+	require.Len(t, allow, 1)
+	assert.Equal(t, "regex=ex", rec.last(t).Query)
+	assert.Equal(t, "t", rec.last(t).Header.Get("X-Trace"), "call options reach every page")
+
+	for _, err := range c.Moderation.ListAllowlistPages(ctx, &amity.ListModerationRulesParams{SortBy: "x"}) {
+		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
+	}
+	assert.Len(t, rec.all(), 1)
+}
+
+func TestModerationUnsuccessful(t *testing.T) {
+	c, mt := mockClient(t, amity.WithMaxRetries(0))
+	ctx := context.Background()
+	for _, route := range []struct{ method, path string }{
+		{"POST", "/api/v3/blocklists"}, {"POST", "/api/v3/allowlists"},
+		{"POST", "/api/v3/blocklists/verify"}, {"POST", "/api/v3/allowlists/verify"},
+		{"POST", "/api/v2/blacklist/records"}, {"PUT", "/api/v2/blacklist/records"}, {"DELETE", "/api/v2/blacklist/records"},
+		{"POST", "/api/v2/whitelist/records"}, {"PUT", "/api/v2/whitelist/records"}, {"DELETE", "/api/v2/whitelist/records"},
+		{"PUT", "/api/v2/moderation-settings"},
+		{"POST", "/v1/blacklist/records"}, {"PUT", "/v1/blacklist/records"}, {"DELETE", "/v1/blacklist/records"},
+	} {
+		mt.RegisterResponder(route.method, "https://api.test"+route.path, jsonResponder(200, `{"success":false}`))
+	}
+	rx := []string{"bad"}
+	calls := map[string]func() error{
+		"AddToBlocklist": func() error { return c.Moderation.AddToBlocklist(ctx, &amity.AddBlocklistParams{Regexs: rx}) },
+		"AddToAllowlist": func() error { return c.Moderation.AddToAllowlist(ctx, &amity.AddAllowlistParams{Domains: rx}) },
+		"VerifyBlocklist": func() error {
+			_, err := c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{Texts: rx})
+			return err
+		},
+		"VerifyAllowlist": func() error {
+			_, err := c.Moderation.VerifyAllowlist(ctx, &amity.VerifyAllowlistParams{URLs: []string{"https://x.example"}})
+			return err
+		},
+		"V2.AddBlacklistRecords": func() error {
+			return c.Moderation.V2.AddBlacklistRecords(ctx, &amity.V2AddBlacklistRecordsParams{Regexs: rx})
+		},
+		"V2.RefreshBlacklist": func() error { return c.Moderation.V2.RefreshBlacklist(ctx, &amity.V2RecordsParams{Regexs: rx}) },
+		"V2.DeleteBlacklistRecords": func() error {
+			return c.Moderation.V2.DeleteBlacklistRecords(ctx, &amity.V2DeleteRecordsParams{RuleIDs: rx})
+		},
+		"V2.AddWhitelistRecords": func() error { return c.Moderation.V2.AddWhitelistRecords(ctx, &amity.V2RecordsParams{Regexs: rx}) },
+		"V2.RefreshWhitelist":    func() error { return c.Moderation.V2.RefreshWhitelist(ctx, &amity.V2RecordsParams{Regexs: rx}) },
+		"V2.DeleteWhitelistRecords": func() error {
+			return c.Moderation.V2.DeleteWhitelistRecords(ctx, &amity.V2DeleteRecordsParams{RuleIDs: rx})
+		},
+		"V2.UpdateSettings":      func() error { return c.Moderation.V2.UpdateSettings(ctx, &amity.V2UpdateModerationSettingsParams{}) },
+		"V1.AddBlacklistRecords": func() error { return c.Moderation.V1.AddBlacklistRecords(ctx, &amity.V1RecordsParams{Regexs: rx}) },
+		"V1.RefreshBlacklist":    func() error { return c.Moderation.V1.RefreshBlacklist(ctx, &amity.V1RecordsParams{Regexs: rx}) },
+		"V1.DeleteBlacklistRecords": func() error {
+			return c.Moderation.V1.DeleteBlacklistRecords(ctx, &amity.V1DeleteRecordsParams{RuleIDs: rx})
+		},
+	}
+	for name, call := range calls {
+		assert.ErrorIs(t, call(), amity.ErrUnsuccessful, name)
+	}
 }

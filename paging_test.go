@@ -119,8 +119,8 @@ func TestListPageGivesTokensAndSideloads(t *testing.T) {
 	assert.Equal(t, map[string]any{"team": "blue"}, alice.Metadata)
 	assert.Equal(t, 2, alice.FlagCount)
 	assert.Equal(t, 2024, alice.CreatedAt.Year())
-	assert.Contains(t, string(alice.Raw), `"futureField"`, "unknown fields stay reachable in Raw")
-	f := page.File(alice.AvatarFileID)
+	assert.Contains(t, string(page.Raw), `"futureField"`, "unknown fields stay reachable in Raw")
+	f := page.FileByID(alice.AvatarFileID)
 	require.NotNil(t, f)
 	assert.Equal(t, "image/png", f.Attributes.MimeType)
 

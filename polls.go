@@ -63,15 +63,6 @@ type Poll struct {
 	Status PollStatus `json:"status,omitempty"`
 	// ClosedIn is the voting time from creation, in milliseconds.
 	ClosedIn int64 `json:"closedIn,omitempty"`
-
-	// Raw is the poll's JSON as received, with any field this type does not know.
-	Raw json.RawMessage `json:"-"`
-}
-
-// UnmarshalJSON decodes a poll and keeps its raw JSON.
-func (p *Poll) UnmarshalJSON(b []byte) error {
-	type plain Poll
-	return decodeRaw(b, (*plain)(p), &p.Raw)
 }
 
 // PollAnswer is one answer of a poll.
@@ -100,27 +91,25 @@ func (p *Poll) Answer(answerID string) *PollAnswer {
 
 // PollPayload is the answer of the poll calls: the polls and their creators.
 type PollPayload struct {
+	rawJSON
+	// Polls are the polls asked for (one for a create, get, close or vote).
 	Polls []Poll `json:"polls"`
+	// Users are their creators (see Creator, UserByID).
 	Users []User `json:"users"`
 }
 
 // Poll returns the payload's first poll (the one a call about a single poll is about), or nil.
-func (p *PollPayload) Poll() *Poll {
-	if len(p.Polls) == 0 {
-		return nil
-	}
-	return &p.Polls[0]
-}
+func (p *PollPayload) Poll() *Poll { return firstOf(p.Polls) }
 
-// User returns the sideloaded user with the given public ID, or nil.
-func (p *PollPayload) User(userID string) *User { return findUser(p.Users, userID) }
+// UserByID returns the sideloaded user with the given ID (public, else internal), or nil.
+func (p *PollPayload) UserByID(userID string) *User { return findUser(p.Users, userID) }
 
 // Creator returns the sideloaded user who created poll, or nil.
 func (p *PollPayload) Creator(poll *Poll) *User {
 	if poll == nil {
 		return nil
 	}
-	return findUser(p.Users, poll.UserID)
+	return findUserOf(p.Users, poll.UserID, poll.UserPublicID, poll.UserInternalID)
 }
 
 // PollAnswerParams is one answer of a new poll.
@@ -190,37 +179,29 @@ func (p *CreatePollParams) validate(op string) error {
 // Create creates a poll and returns it with its creator. POST /api/v3/polls. Attach it to a
 // post with the post's poll data. Not retried after it may have reached the server (a repeat
 // would create a second poll).
-func (s *PollsService) Create(ctx context.Context, params *CreatePollParams) (*PollPayload, error) {
+func (s *PollsService) Create(ctx context.Context, params *CreatePollParams, opts ...CallOption) (*PollPayload, error) {
 	const op = "Polls.Create"
 	if err := params.validate(op); err != nil {
 		return nil, err
 	}
-	var out PollPayload
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodPost, path: "/api/v3/polls", body: params}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return pollsCall(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v3/polls", body: params, opts: opts})
 }
 
 // Get returns a poll with its answers, vote counts and creator. GET /api/v3/polls/{pollId}.
-func (s *PollsService) Get(ctx context.Context, pollID string) (*PollPayload, error) {
+func (s *PollsService) Get(ctx context.Context, pollID string, opts ...CallOption) (*PollPayload, error) {
 	const op = "Polls.Get"
 	path, err := pollsPath(op, "/api/v3/polls/%s", pollID)
 	if err != nil {
 		return nil, err
 	}
-	var out PollPayload
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: path}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return pollsCall(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts})
 }
 
 // Close closes a poll to further votes and returns it. PUT /api/v3/polls/{pollId} with
 // {"status": "closed"}, the only change the endpoint supports. Idempotent by construction
 // (it sets the status to closed; a repeat leaves the same state), so it is retried like a
 // read.
-func (s *PollsService) Close(ctx context.Context, pollID string) (*PollPayload, error) {
+func (s *PollsService) Close(ctx context.Context, pollID string, opts ...CallOption) (*PollPayload, error) {
 	const op = "Polls.Close"
 	path, err := pollsPath(op, "/api/v3/polls/%s", pollID)
 	if err != nil {
@@ -229,49 +210,45 @@ func (s *PollsService) Close(ctx context.Context, pollID string) (*PollPayload, 
 	body := struct {
 		Status PollStatus `json:"status"`
 	}{PollStatusClosed}
-	var out PollPayload
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodPut, path: path, body: body, idempotent: true}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return pollsCall(ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: body, idempotent: true, opts: opts})
 }
 
 // Delete deletes a poll. DELETE /api/v3/polls/{pollId}. Idempotent by construction (a
 // deleted poll stays deleted; a repeat may answer ErrNotFound), so it is retried like a read.
-func (s *PollsService) Delete(ctx context.Context, pollID string) error {
+// An answer of success: false is an *Error matching ErrUnsuccessful.
+func (s *PollsService) Delete(ctx context.Context, pollID string, opts ...CallOption) error {
 	const op = "Polls.Delete"
 	path, err := pollsPath(op, "/api/v3/polls/%s", pollID)
 	if err != nil {
 		return err
 	}
-	var out struct {
-		Status string   `json:"status"`
-		Data   struct{} `json:"data"`
-	}
-	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, idempotent: true}, &out)
+	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, idempotent: true, opts: opts}, nil)
+}
+
+// VotePollParams are the answers of Polls.Vote.
+type VotePollParams struct {
+	// AnswerIDs are the chosen answers (PollAnswer.ID): one, or on a multiple-answer poll up
+	// to 10, each at most 900 characters. Required.
+	AnswerIDs []string `json:"answerIds"`
 }
 
 // Vote records the calling user's vote for one answer (or, on a multiple-answer poll,
 // several) and returns the poll with its new counts. POST /api/v3/polls/{pollId}/votes. Call
 // it on a view from Client.AsUser: the vote is the token's user's. Not retried after it may
 // have reached the server (a vote is not idempotent).
-func (s *PollsService) Vote(ctx context.Context, pollID string, answerIDs []string) (*PollPayload, error) {
+func (s *PollsService) Vote(ctx context.Context, pollID string, params *VotePollParams, opts ...CallOption) (*PollPayload, error) {
 	const op = "Polls.Vote"
 	path, err := pollsPath(op, "/api/v3/polls/%s/votes", pollID)
 	if err != nil {
 		return nil, err
 	}
-	if err := idList(op, "answerIDs", answerIDs, 10, 900); err != nil {
+	if params == nil {
+		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
+	if err := idList(op, "AnswerIDs", params.AnswerIDs, 10, 900); err != nil {
 		return nil, err
 	}
-	body := struct {
-		AnswerIDs []string `json:"answerIds"`
-	}{answerIDs}
-	var out PollPayload
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodPost, path: path, body: body}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return pollsCall(ctx, s.c, &request{op: op, method: http.MethodPost, path: path, body: params, opts: opts})
 }
 
 // PollVote is one user's vote on a poll.
@@ -282,37 +259,44 @@ type PollVote struct {
 	AnswerIDs []string `json:"answerIds,omitempty"`
 	// CreatedAt is when the user voted, as the server sent it (RFC 3339).
 	CreatedAt string `json:"createdAt,omitempty"`
-	// User is the voter, resolved from the page's sideloaded users (nil when the answer did
-	// not include them).
+	// User is the voter, resolved from the page's sideloaded users by ListVotersPage (nil
+	// when the answer did not include them); PollVotersPayload.Voter is the same lookup.
 	User *User `json:"-"`
 }
 
-// PollVotePage is one page of the voters of a poll answer.
-type PollVotePage struct {
+// PollVotersPayload is one page of the voters of a poll answer, with the poll and the voters.
+type PollVotersPayload struct {
+	rawJSON
+	// Polls holds the poll (see Poll).
 	Polls []Poll `json:"polls"`
+	// Users are the voters (see Voter, UserByID).
 	Users []User `json:"users"`
 	// UsersAnswered are the votes of this page (the API's own spelling of the key).
 	UsersAnswered []PollVote `json:"UsersAnswered"`
-	Paging        Paging     `json:"paging"`
+	// Paging holds the cursors.
+	Paging Paging `json:"paging"`
 }
 
-func (p *PollVotePage) pageItems() []PollVote { return p.UsersAnswered }
-func (p *PollVotePage) pageInfo() Paging      { return p.Paging }
-
-// User returns the sideloaded user with the given public ID, or nil.
-func (p *PollVotePage) User(userID string) *User { return findUser(p.Users, userID) }
+func (p *PollVotersPayload) pageItems() []PollVote { return p.UsersAnswered }
+func (p *PollVotersPayload) pageInfo() Paging      { return p.Paging }
 
 // Poll returns the sideloaded poll, or nil.
-func (p *PollVotePage) Poll() *Poll {
-	if len(p.Polls) == 0 {
+func (p *PollVotersPayload) Poll() *Poll { return firstOf(p.Polls) }
+
+// UserByID returns the sideloaded user with the given ID (public, else internal), or nil.
+func (p *PollVotersPayload) UserByID(userID string) *User { return findUser(p.Users, userID) }
+
+// Voter returns the sideloaded user who cast vote, or nil.
+func (p *PollVotersPayload) Voter(vote *PollVote) *User {
+	if vote == nil {
 		return nil
 	}
-	return &p.Polls[0]
+	return findUser(p.Users, vote.UserID)
 }
 
-func (p *PollVotePage) resolve() {
+func (p *PollVotersPayload) resolve() {
 	for i := range p.UsersAnswered {
-		p.UsersAnswered[i].User = p.User(p.UsersAnswered[i].UserID)
+		p.UsersAnswered[i].User = p.Voter(&p.UsersAnswered[i])
 	}
 }
 
@@ -358,15 +342,25 @@ func (p *ListPollVotersParams) query(op string) (query, error) {
 
 // ListVoters returns an iterator over the votes for one answer of a poll, each with its
 // voter, fetching pages as it goes. GET /api/v3/polls/{pollId}/answers/{answerId}.
-func (s *PollsService) ListVoters(ctx context.Context, pollID, answerID string, params *ListPollVotersParams) iter.Seq2[PollVote, error] {
-	return listAllLegacy(ctx, params, func(ctx context.Context, p *ListPollVotersParams) (*PollVotePage, error) {
-		return s.ListVotersPage(ctx, pollID, answerID, p)
-	})
+func (s *PollsService) ListVoters(ctx context.Context, pollID, answerID string, params *ListPollVotersParams, opts ...CallOption) iter.Seq2[PollVote, error] {
+	return listAll(ctx, params, opts, s.votersPage(pollID, answerID))
+}
+
+// ListVotersPages returns an iterator over the pages of ListVoters, each with the poll and
+// the voters. GET /api/v3/polls/{pollId}/answers/{answerId}.
+func (s *PollsService) ListVotersPages(ctx context.Context, pollID, answerID string, params *ListPollVotersParams, opts ...CallOption) iter.Seq2[*PollVotersPayload, error] {
+	return pages(ctx, params, opts, s.votersPage(pollID, answerID))
+}
+
+func (s *PollsService) votersPage(pollID, answerID string) func(context.Context, *ListPollVotersParams, ...CallOption) (*PollVotersPayload, error) {
+	return func(ctx context.Context, p *ListPollVotersParams, opts ...CallOption) (*PollVotersPayload, error) {
+		return s.ListVotersPage(ctx, pollID, answerID, p, opts...)
+	}
 }
 
 // ListVotersPage returns one page of the votes for one answer of a poll, with the voters and
 // the poll. GET /api/v3/polls/{pollId}/answers/{answerId}.
-func (s *PollsService) ListVotersPage(ctx context.Context, pollID, answerID string, params *ListPollVotersParams) (*PollVotePage, error) {
+func (s *PollsService) ListVotersPage(ctx context.Context, pollID, answerID string, params *ListPollVotersParams, opts ...CallOption) (*PollVotersPayload, error) {
 	const op = "Polls.ListVotersPage"
 	if err := firstErr(maxLen(op, "pollID", pollID, 900), maxLen(op, "answerID", answerID, 900)); err != nil {
 		return nil, err
@@ -379,12 +373,12 @@ func (s *PollsService) ListVotersPage(ctx context.Context, pollID, answerID stri
 	if err != nil {
 		return nil, err
 	}
-	var page PollVotePage
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q)}, &page); err != nil {
+	page, err := call[PollVotersPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q), opts: opts})
+	if err != nil {
 		return nil, err
 	}
 	page.resolve()
-	return &page, nil
+	return page, nil
 }
 
 // pollsPath builds a path with one poll ID (at most 900 characters).
@@ -393,4 +387,9 @@ func pollsPath(op, format, pollID string) (string, error) {
 		return "", err
 	}
 	return pathf(op, format, id("pollID", pollID))
+}
+
+// pollsCall sends r and decodes a poll bundle holding at least one poll.
+func pollsCall(ctx context.Context, c *Client, r *request) (*PollPayload, error) {
+	return callOne(ctx, c, r, "poll", func(p *PollPayload) []Poll { return p.Polls })
 }

@@ -36,9 +36,25 @@ func init() {
 					SortBy: amity.PollVoterSortFirstCreated, Before: "65a0c0ffee", After: "659fc0ffee"})
 				return err
 			}},
+		conformanceCase{Method: "Polls.ListVoters", Op: "GET /api/v3/polls/{pollId}/answers/{answerId}",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				return postsFirstOf(c.Polls.ListVoters(ctx, "p1", "a1", nil))
+			},
+			Full: func(ctx context.Context, c *amity.Client) error {
+				return postsFirstOf(c.Polls.ListVoters(ctx, "p1", "a1", &amity.ListPollVotersParams{PageParams: amity.PageParams{Limit: 50, PageToken: "tok"},
+					SortBy: amity.PollVoterSortLastCreated, Before: "65a0c0ffee", After: "659fc0ffee"}))
+			}},
+		conformanceCase{Method: "Polls.ListVotersPages", Op: "GET /api/v3/polls/{pollId}/answers/{answerId}",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				return postsFirstOf(c.Polls.ListVotersPages(ctx, "p1", "a1", nil))
+			}},
 		conformanceCase{Method: "Polls.Vote", Op: "POST /api/v3/polls/{pollId}/votes", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Polls.Vote(ctx, "p1", []string{"a1"})
+				_, err := c.Polls.Vote(ctx, "p1", &amity.VotePollParams{AnswerIDs: []string{"a1"}})
+				return err
+			},
+			Full: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Polls.Vote(ctx, "p1", &amity.VotePollParams{AnswerIDs: []string{"a1", "a2"}})
 				return err
 			}},
 	)

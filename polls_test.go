@@ -44,11 +44,12 @@ func TestPollsCreate(t *testing.T) {
 	assert.Equal(t, amity.PollAnswer{ID: "ans-pizza", DataType: amity.PollDataTypeText, Data: "Pizza place", VoteCount: 3, IsVotedByUser: true}, p.Answers[0])
 	assert.Equal(t, "Ramen", p.Answer("ans-ramen").Data)
 	assert.Nil(t, p.Answer("nope"))
-	assert.Contains(t, string(p.Raw), "pollFutureField", "unknown fields stay reachable in Raw")
+	assert.Contains(t, string(out.Raw), "pollFutureField", "unknown fields stay reachable in the payload's Raw")
 	creator := out.Creator(p)
 	require.NotNil(t, creator)
 	assert.Equal(t, "Alice", creator.DisplayName)
-	assert.Nil(t, out.User("nobody"))
+	assert.Nil(t, out.UserByID("nobody"))
+	assert.Equal(t, "Alice", out.UserByID("alice").DisplayName)
 	assert.Nil(t, out.Creator(nil))
 }
 
@@ -95,7 +96,7 @@ func TestPollsVoteAsUser(t *testing.T) {
 	rec := &modRecorder{}
 	ctx := context.Background()
 	modRecord(t, mt, rec, "POST", "/api/v3/polls/poll-lunch-42/votes", fixture(t, "polls_poll.json"))
-	out, err := u.Polls.Vote(ctx, "poll-lunch-42", []string{"ans-pizza"})
+	out, err := u.Polls.Vote(ctx, "poll-lunch-42", &amity.VotePollParams{AnswerIDs: []string{"ans-pizza"}})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"answerIds":["ans-pizza"]}`, rec.last(t).Body)
 	assert.Equal(t, "Bearer user-tok", rec.last(t).Header.Get("Authorization"), "the vote is the user's")
@@ -103,7 +104,7 @@ func TestPollsVoteAsUser(t *testing.T) {
 
 	rec2 := &modRecorder{}
 	modRecord(t, mt, rec2, "POST", "/api/v3/polls/p2/votes", "", 502, 200)
-	_, err = u.Polls.Vote(ctx, "p2", []string{"a1", "a2"})
+	_, err = u.Polls.Vote(ctx, "p2", &amity.VotePollParams{AnswerIDs: []string{"a1", "a2"}})
 	require.Error(t, err)
 	assert.Len(t, rec2.all(), 1, "a vote is never repeated")
 }
@@ -141,7 +142,9 @@ func TestPollsListVoters(t *testing.T) {
 	assert.Equal(t, "poll-lunch-42", page.Poll().PollID)
 	require.Len(t, page.UsersAnswered, 2)
 	assert.Equal(t, "2024-05-01T12:05:00.000Z", page.UsersAnswered[0].CreatedAt)
-	assert.Equal(t, "Carol", page.User("carol").DisplayName)
+	assert.Equal(t, "Carol", page.UserByID("carol").DisplayName)
+	assert.Equal(t, "Carol", page.Voter(&page.UsersAnswered[1]).DisplayName)
+	assert.Nil(t, page.Voter(nil))
 }
 
 func TestPollsBadInputSendsNothing(t *testing.T) {
@@ -171,13 +174,23 @@ func TestPollsBadInputSendsNothing(t *testing.T) {
 		"get long":        {func() error { _, err := c.Polls.Get(ctx, strings.Repeat("p", 901)); return err }, "pollID"},
 		"close dot":       {func() error { _, err := c.Polls.Close(ctx, ".."); return err }, "pollID"},
 		"delete blank":    {func() error { return c.Polls.Delete(ctx, " ") }, "pollID"},
-		"vote no poll":    {func() error { _, err := c.Polls.Vote(ctx, "", []string{"a"}); return err }, "pollID"},
-		"vote no answer":  {func() error { _, err := c.Polls.Vote(ctx, "p", nil); return err }, "answerIDs"},
-		"vote blank":      {func() error { _, err := c.Polls.Vote(ctx, "p", []string{"a", ""}); return err }, "answerIDs"},
-		"vote eleven": {func() error {
-			_, err := c.Polls.Vote(ctx, "p", strings.Split("a b c d e f g h i j k", " "))
+		"vote no poll": {func() error {
+			_, err := c.Polls.Vote(ctx, "", &amity.VotePollParams{AnswerIDs: []string{"a"}})
 			return err
-		}, "answerIDs"},
+		}, "pollID"},
+		"vote nil params": {func() error { _, err := c.Polls.Vote(ctx, "p", nil); return err }, "params"},
+		"vote no answer": {func() error {
+			_, err := c.Polls.Vote(ctx, "p", &amity.VotePollParams{})
+			return err
+		}, "AnswerIDs"},
+		"vote blank": {func() error {
+			_, err := c.Polls.Vote(ctx, "p", &amity.VotePollParams{AnswerIDs: []string{"a", ""}})
+			return err
+		}, "AnswerIDs"},
+		"vote eleven": {func() error {
+			_, err := c.Polls.Vote(ctx, "p", &amity.VotePollParams{AnswerIDs: strings.Split("a b c d e f g h i j k", " ")})
+			return err
+		}, "AnswerIDs"},
 		"voters no answer": {func() error { _, err := c.Polls.ListVotersPage(ctx, "p", "", nil); return err }, "answerID"},
 		"voters sort": {func() error {
 			_, err := c.Polls.ListVotersPage(ctx, "p", "a", &amity.ListPollVotersParams{SortBy: "loudest"})
@@ -207,4 +220,152 @@ func TestPollsBadInputSendsNothing(t *testing.T) {
 	for range c.Polls.ListVoters(ctx, "", "a", nil) {
 	}
 	assert.Zero(t, mt.GetTotalCallCount(), "no request may be sent for bad input")
+}
+
+func TestPollsShape(t *testing.T) {
+	poll := fixture(t, "polls_poll.json")
+	voters := fixture(t, "polls_voters_page1.json")
+	const empty = `{"polls":[],"users":[]}`
+	type fn = func(context.Context, *amity.Client) error
+	checkPoll := func(t *testing.T, out any) {
+		p := out.(*amity.PollPayload)
+		require.NotNil(t, p.Poll())
+		assert.Equal(t, "poll-lunch-42", p.Poll().PollID)
+		assert.Equal(t, "Alice", p.Creator(p.Poll()).DisplayName, "sideloads kept")
+	}
+	listed := func(t *testing.T, out any) {
+		switch v := out.(type) {
+		case amity.PollVote:
+			require.NotNil(t, v.User)
+			assert.Equal(t, "Bob", v.User.DisplayName)
+		case *amity.PollVotersPayload:
+			assert.Equal(t, "voters-2", v.Paging.Next)
+			assert.Equal(t, "Bob", v.Voter(&v.UsersAnswered[0]).DisplayName)
+		default:
+			t.Fatalf("unexpected %T", out)
+		}
+	}
+	badID := func(f func(ctx context.Context, c *amity.Client, id string) error) []fn {
+		var out []fn
+		for _, id := range []string{"", " ", "..", strings.Repeat("p", 901)} {
+			out = append(out, func(ctx context.Context, c *amity.Client) error { return f(ctx, c, id) })
+		}
+		return out
+	}
+	badVoters := func(f func(ctx context.Context, c *amity.Client, pollID, answerID string) error) []fn {
+		return []fn{
+			func(ctx context.Context, c *amity.Client) error { return f(ctx, c, "", "a") },
+			func(ctx context.Context, c *amity.Client) error { return f(ctx, c, "p", "..") },
+			func(ctx context.Context, c *amity.Client) error { return f(ctx, c, "p", strings.Repeat("a", 901)) },
+		}
+	}
+	runShapeCases(t, []shapeCase{
+		{name: "Create", method: "POST", path: "/api/v3/polls", body: `{"question":"Lunch?","answers":[{"dataType":"text","data":"A"},{"dataType":"text","data":"B"}]}`,
+			answer: poll, empty: empty, check: checkPoll,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Polls.Create(ctx, &amity.CreatePollParams{Question: "Lunch?", Answers: []amity.PollAnswerParams{{Data: "A"}, {Data: "B"}}})
+			},
+			invalid: []fn{
+				func(ctx context.Context, c *amity.Client) error { _, err := c.Polls.Create(ctx, nil); return err },
+				func(ctx context.Context, c *amity.Client) error {
+					_, err := c.Polls.Create(ctx, &amity.CreatePollParams{Question: "q"})
+					return err
+				},
+			}},
+		{name: "Get", method: "GET", path: "/api/v3/polls/poll-lunch-42", answer: poll, empty: empty, check: checkPoll,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Polls.Get(ctx, "poll-lunch-42") },
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
+				_, err := c.Polls.Get(ctx, id)
+				return err
+			})},
+		{name: "Close", method: "PUT", path: "/api/v3/polls/poll-lunch-42", body: `{"status":"closed"}`, answer: poll, empty: empty, check: checkPoll,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Polls.Close(ctx, "poll-lunch-42") },
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
+				_, err := c.Polls.Close(ctx, id)
+				return err
+			})},
+		{name: "Delete", method: "DELETE", path: "/api/v3/polls/poll-lunch-42", answer: `{"status":"success","data":{"success":true}}`, successOnly: true,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Polls.Delete(ctx, "poll-lunch-42"))
+			},
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error { return c.Polls.Delete(ctx, id) })},
+		{name: "Vote", method: "POST", path: "/api/v3/polls/poll-lunch-42/votes", body: `{"answerIds":["ans-pizza","ans-ramen"]}`,
+			answer: poll, empty: empty, check: checkPoll,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Polls.Vote(ctx, "poll-lunch-42", &amity.VotePollParams{AnswerIDs: []string{"ans-pizza", "ans-ramen"}})
+			},
+			invalid: append(badID(func(ctx context.Context, c *amity.Client, id string) error {
+				_, err := c.Polls.Vote(ctx, id, &amity.VotePollParams{AnswerIDs: []string{"a"}})
+				return err
+			}), func(ctx context.Context, c *amity.Client) error { _, err := c.Polls.Vote(ctx, "p", nil); return err },
+				func(ctx context.Context, c *amity.Client) error {
+					_, err := c.Polls.Vote(ctx, "p", &amity.VotePollParams{})
+					return err
+				})},
+		{name: "ListVoters", method: "GET", path: "/api/v3/polls/poll-lunch-42/answers/ans-pizza", answer: voters, check: listed,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeFirst(c.Polls.ListVoters(ctx, "poll-lunch-42", "ans-pizza", nil))
+			},
+			invalid: badVoters(func(ctx context.Context, c *amity.Client, pollID, answerID string) error {
+				_, err := shapeFirst(c.Polls.ListVoters(ctx, pollID, answerID, nil))
+				return err
+			})},
+		{name: "ListVotersPages", method: "GET", path: "/api/v3/polls/poll-lunch-42/answers/ans-pizza", query: "sortBy=lastCreated",
+			answer: voters, check: listed,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeFirst(c.Polls.ListVotersPages(ctx, "poll-lunch-42", "ans-pizza", &amity.ListPollVotersParams{SortBy: amity.PollVoterSortLastCreated}))
+			},
+			invalid: badVoters(func(ctx context.Context, c *amity.Client, pollID, answerID string) error {
+				_, err := shapeFirst(c.Polls.ListVotersPages(ctx, pollID, answerID, nil))
+				return err
+			})},
+		{name: "ListVotersPage", method: "GET", path: "/api/v3/polls/poll-lunch-42/answers/ans-pizza", query: "options%5Blimit%5D=2",
+			answer: voters, check: listed,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Polls.ListVotersPage(ctx, "poll-lunch-42", "ans-pizza", &amity.ListPollVotersParams{PageParams: amity.PageParams{Limit: 2}})
+			},
+			invalid: badVoters(func(ctx context.Context, c *amity.Client, pollID, answerID string) error {
+				_, err := c.Polls.ListVotersPage(ctx, pollID, answerID, nil)
+				return err
+			})},
+	})
+}
+
+// TestPollsListVotersPages walks the voter pages with their sideloads and resumes from a
+// cursor.
+func TestPollsListVotersPages(t *testing.T) {
+	c, mt := mockClient(t)
+	p1, p2 := fixture(t, "polls_voters_page1.json"), fixture(t, "polls_voters_page2.json")
+	var queries []string
+	mt.RegisterResponder("GET", "https://api.test/api/v3/polls/poll-lunch-42/answers/ans-pizza", func(r *http.Request) (*http.Response, error) {
+		queries = append(queries, r.URL.RawQuery)
+		if r.URL.Query().Get("options[token]") == "voters-2" {
+			return jsonResponder(200, p2)(r)
+		}
+		return jsonResponder(200, p1)(r)
+	})
+	ctx := context.Background()
+	var voters []string
+	var next string
+	for page, err := range c.Polls.ListVotersPages(ctx, "poll-lunch-42", "ans-pizza", nil) {
+		require.NoError(t, err)
+		assert.Equal(t, "poll-lunch-42", page.Poll().PollID)
+		for i := range page.UsersAnswered {
+			voters = append(voters, page.Voter(&page.UsersAnswered[i]).DisplayName)
+		}
+		if next == "" {
+			next = page.Paging.Next
+		}
+	}
+	assert.Equal(t, []string{"Bob", "Carol", "Dave"}, voters)
+	assert.Len(t, queries, 2)
+
+	queries = nil
+	voters = nil
+	for v, err := range c.Polls.ListVoters(ctx, "poll-lunch-42", "ans-pizza", &amity.ListPollVotersParams{PageParams: amity.PageParams{PageToken: next}}) {
+		require.NoError(t, err)
+		voters = append(voters, v.User.DisplayName)
+	}
+	assert.Equal(t, []string{"Dave"}, voters, "a walk resumes at a page's cursor")
+	assert.Equal(t, []string{"options%5Btoken%5D=voters-2"}, queries)
 }

@@ -3,7 +3,6 @@ package amity
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"iter"
 	"net/http"
 	"net/url"
@@ -11,8 +10,20 @@ import (
 	"strconv"
 )
 
-// PostsService manages posts, their review (approve / decline), flags and feeds. Reach it as Client.Posts.
-type PostsService struct{ c *Client }
+// PostsService manages posts, their review (approve / decline), flags and feeds. Reach it as
+// Client.Posts; the v3 variants of its create, update, delete and list calls are on V3.
+type PostsService struct {
+	c *Client
+	// V3 holds the v3 API's create, list, update and delete of posts (Client.Posts.V3).
+	V3 *PostsV3Service
+}
+
+// PostsV3Service holds the v3 variants of the post calls that have a v4 one. Reach it as
+// Client.Posts.V3.
+type PostsV3Service struct{ c *Client }
+
+// init creates the sub-services; Client.init calls it.
+func (s *PostsService) init() { s.V3 = &PostsV3Service{c: s.c} }
 
 // PostDataType is the kind of a post. Besides the system types below, a custom type is any
 // dot-separated name such as "com.example.birthday"; its data is free-form (see
@@ -154,15 +165,6 @@ type Post struct {
 	// StructureType describes the media composition of a post with attachments.
 	Hashtags      []string `json:"hashtags,omitempty"`
 	StructureType string   `json:"structureType,omitempty"`
-
-	// Raw is the post's JSON as received, with any field this type does not know.
-	Raw json.RawMessage `json:"-"`
-}
-
-// UnmarshalJSON decodes a post and keeps its raw JSON.
-func (p *Post) UnmarshalJSON(b []byte) error {
-	type plain Post
-	return decodeRaw(b, (*plain)(p), &p.Raw)
 }
 
 // PostData is the content of a post. Which fields are set depends on the data type: Text on
@@ -191,14 +193,13 @@ type PostData struct {
 	Raw json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes post data. Data that is not in the shape of PostData (a custom post
-// may hold anything) leaves the fields empty instead of failing; Raw always holds it.
+// UnmarshalJSON decodes post data in one pass. Data that is not in the shape of PostData (a
+// custom post may hold anything) leaves the fields empty instead of failing; Raw always
+// holds it (a copy: the decoder's buffer is not kept).
 func (d *PostData) UnmarshalJSON(b []byte) error {
 	type plain PostData
-	var v plain
-	if json.Unmarshal(b, &v) == nil {
-		*d = PostData(v)
-	} else {
+	*d = PostData{}
+	if json.Unmarshal(b, (*plain)(d)) != nil {
 		*d = PostData{}
 	}
 	d.Raw = append(json.RawMessage(nil), b...)
@@ -255,15 +256,6 @@ type VideoStreaming struct {
 	Recordings []VideoStreamingRecording `json:"recordings,omitempty"`
 	// WatcherURL holds the playback URLs.
 	WatcherURL *VideoStreamingWatcherURLs `json:"watcherUrl,omitempty"`
-
-	// Raw is the stream's JSON as received, with any field this type does not know.
-	Raw json.RawMessage `json:"-"`
-}
-
-// UnmarshalJSON decodes a live stream and keeps its raw JSON.
-func (v *VideoStreaming) UnmarshalJSON(b []byte) error {
-	type plain VideoStreaming
-	return decodeRaw(b, (*plain)(v), &v.Raw)
 }
 
 // VideoStreamingPlatform names the broadcasting client.
@@ -313,15 +305,16 @@ type VideoStreamingRecordingFile struct {
 // answers (create, get, update, flag, review, lists) all have this shape; lists fill Paging.
 // Use the lookup methods to resolve relations without another request.
 type PostPayload struct {
+	rawJSON
 	// Posts are the posts asked for (one for a create, get or update).
 	Posts []Post `json:"posts"`
 	// PostChildren are their child posts (see Children).
 	PostChildren []Post `json:"postChildren"`
 	// Comments are their latest comments (see LatestComments).
 	Comments []Comment `json:"comments"`
-	// Users are the authors and mentioned users (see Author, User).
+	// Users are the authors and mentioned users (see Author, UserByID).
 	Users []User `json:"users"`
-	// Files are the attached files (see PostFiles, File).
+	// Files are the attached files (see PostFiles, FileByID).
 	Files []File `json:"files"`
 	// Communities, CommunityUsers and Categories describe the communities posted in and the
 	// authors' memberships (see Community).
@@ -342,37 +335,34 @@ func (p *PostPayload) pageItems() []Post { return p.Posts }
 func (p *PostPayload) pageInfo() Paging  { return p.Paging }
 
 // Post returns the first post of the answer (the one created, read or changed), or nil.
-func (p *PostPayload) Post() *Post {
-	if len(p.Posts) == 0 {
-		return nil
+func (p *PostPayload) Post() *Post { return firstOf(p.Posts) }
+
+// UserByID returns the sideloaded user with the given ID (public, else internal), or nil.
+func (p *PostPayload) UserByID(userID string) *User { return findUser(p.Users, userID) }
+
+// FileByID returns the sideloaded file with the given ID, or nil.
+func (p *PostPayload) FileByID(fileID string) *File { return findFile(p.Files, fileID) }
+
+// PostByID returns the post or child post with the given public ID, or nil.
+func (p *PostPayload) PostByID(postID string) *Post {
+	key := func(x *Post) string { return x.PostID }
+	if c := byID(p.PostChildren, postID, key); c != nil {
+		return c
 	}
-	return &p.Posts[0]
+	return byID(p.Posts, postID, key)
 }
 
-// User returns the sideloaded user with the given public ID, or nil.
-func (p *PostPayload) User(userID string) *User { return findUser(p.Users, userID) }
-
-// File returns the sideloaded file with the given ID, or nil.
-func (p *PostPayload) File(fileID string) *File { return findFile(p.Files, fileID) }
+// CommentByID returns the sideloaded comment with the given public ID, or nil.
+func (p *PostPayload) CommentByID(commentID string) *Comment {
+	return byID(p.Comments, commentID, func(c *Comment) string { return c.CommentID })
+}
 
 // Author returns the user who posted post, or nil when the answer does not hold it.
 func (p *PostPayload) Author(post *Post) *User {
 	if post == nil {
 		return nil
 	}
-	for _, id := range []string{post.PostedUserID, post.PostedUserPublicID} {
-		if u := findUser(p.Users, id); u != nil {
-			return u
-		}
-	}
-	if post.PostedUserInternalID != "" {
-		for i := range p.Users {
-			if p.Users[i].UserInternalID == post.PostedUserInternalID || p.Users[i].ID == post.PostedUserInternalID {
-				return &p.Users[i]
-			}
-		}
-	}
-	return nil
+	return findUserOf(p.Users, post.PostedUserID, post.PostedUserPublicID, post.PostedUserInternalID)
 }
 
 // Children returns the child posts of post (its images, files, videos or poll), in order.
@@ -380,24 +370,7 @@ func (p *PostPayload) Children(post *Post) []Post {
 	if post == nil {
 		return nil
 	}
-	var out []Post
-	for _, id := range post.Children {
-		if c := p.findPost(id); c != nil {
-			out = append(out, *c)
-		}
-	}
-	return out
-}
-
-func (p *PostPayload) findPost(postID string) *Post {
-	for _, list := range [][]Post{p.PostChildren, p.Posts} {
-		for i := range list {
-			if list[i].PostID == postID {
-				return &list[i]
-			}
-		}
-	}
-	return nil
+	return lookupAll(post.Children, p.PostByID)
 }
 
 // PostFiles returns the sideloaded files of post: those its own data refers to and those of its
@@ -418,7 +391,7 @@ func (p *PostPayload) PostFiles(post *Post) []File {
 			continue
 		}
 		seen[id] = true
-		if f := p.File(id); f != nil {
+		if f := p.FileByID(id); f != nil {
 			out = append(out, *f)
 		}
 	}
@@ -445,44 +418,28 @@ func postsFileIDs(ids []string, d *PostData) []string {
 // Poll returns the poll of a poll post (referred to by the post or one of its children), or
 // nil.
 func (p *PostPayload) Poll(post *Post) *Poll {
-	if post == nil {
-		return nil
-	}
-	ids := []string{post.Data.PollID}
-	for _, c := range p.Children(post) {
-		ids = append(ids, c.Data.PollID)
-	}
-	for _, id := range ids {
-		if id == "" {
-			continue
-		}
-		for i := range p.Polls {
-			if p.Polls[i].PollID == id {
-				return &p.Polls[i]
-			}
-		}
-	}
-	return nil
+	return postReferent(p, post, p.Polls, func(d *PostData) string { return d.PollID }, func(x *Poll) string { return x.PollID })
 }
 
 // VideoStreaming returns the live stream of a liveStream post (referred to by the post or
 // one of its children), or nil.
 func (p *PostPayload) VideoStreaming(post *Post) *VideoStreaming {
+	return postReferent(p, post, p.VideoStreamings, func(d *PostData) string { return d.StreamID },
+		func(x *VideoStreaming) string { return x.StreamID })
+}
+
+// postReferent is the one lookup of what a post's data refers to by ID (its poll, its live
+// stream): the item of items whose key is ref of the post's data, else of its children's.
+func postReferent[T any](p *PostPayload, post *Post, items []T, ref func(*PostData) string, key func(*T) string) *T {
 	if post == nil {
 		return nil
 	}
-	ids := []string{post.Data.StreamID}
-	for _, c := range p.Children(post) {
-		ids = append(ids, c.Data.StreamID)
+	if v := byID(items, ref(&post.Data), key); v != nil {
+		return v
 	}
-	for _, id := range ids {
-		if id == "" {
-			continue
-		}
-		for i := range p.VideoStreamings {
-			if p.VideoStreamings[i].StreamID == id {
-				return &p.VideoStreamings[i]
-			}
+	for _, c := range p.Children(post) {
+		if v := byID(items, ref(&c.Data), key); v != nil {
+			return v
 		}
 	}
 	return nil
@@ -494,13 +451,11 @@ func (p *PostPayload) Community(post *Post) *Community {
 	if post == nil || post.TargetType != PostTargetCommunity {
 		return nil
 	}
-	for i := range p.Communities {
-		c := &p.Communities[i]
-		if c.CommunityID != "" && (c.CommunityID == post.TargetID || c.CommunityID == post.TargetPublicID) {
-			return c
-		}
+	key := func(c *Community) string { return c.CommunityID }
+	if c := byID(p.Communities, post.TargetID, key); c != nil {
+		return c
 	}
-	return nil
+	return byID(p.Communities, post.TargetPublicID, key)
 }
 
 // LatestComments returns the sideloaded latest comments of post, in the order of
@@ -509,29 +464,54 @@ func (p *PostPayload) LatestComments(post *Post) []Comment {
 	if post == nil {
 		return nil
 	}
-	var out []Comment
-	for _, id := range post.Comments {
-		for i := range p.Comments {
-			if p.Comments[i].CommentID == id {
-				out = append(out, p.Comments[i])
-				break
-			}
+	return lookupAll(post.Comments, p.CommentByID)
+}
+
+// Feed returns the feed post is in, or nil.
+func (p *PostPayload) Feed(post *Post) *Feed {
+	if post == nil {
+		return nil
+	}
+	return byID(p.Feeds, post.FeedID, func(f *Feed) string { return f.FeedID })
+}
+
+// findUserOf returns the first sideloaded user matching one of ids (the public, then the
+// other forms of one user's ID), or nil. TODO(lead): move to sideload.go.
+func findUserOf(users []User, ids ...string) *User {
+	for _, id := range ids {
+		if u := findUser(users, id); u != nil {
+			return u
+		}
+	}
+	return nil
+}
+
+// lookupAll resolves ids with find, in order, leaving out those not found.
+// TODO(lead): move to sideload.go.
+func lookupAll[T any](ids []string, find func(string) *T) []T {
+	var out []T
+	for _, id := range ids {
+		if v := find(id); v != nil {
+			out = append(out, *v)
 		}
 	}
 	return out
 }
 
-// Feed returns the feed post is in, or nil.
-func (p *PostPayload) Feed(post *Post) *Feed {
-	if post == nil || post.FeedID == "" {
+// firstOf returns the first of items, or nil: the primary-entity accessors (Post(),
+// Comment(), Poll(), ...). TODO(lead): move to sideload.go.
+func firstOf[T any](items []T) *T {
+	if len(items) == 0 {
 		return nil
 	}
-	for i := range p.Feeds {
-		if p.Feeds[i].FeedID == post.FeedID {
-			return &p.Feeds[i]
-		}
-	}
-	return nil
+	return &items[0]
+}
+
+// envelope is the {status, data} wrapper of some answers. TODO(lead): move to decode.go.
+type envelope[T any] struct {
+	rawJSON
+	Status string `json:"status"`
+	Data   T      `json:"data"`
 }
 
 // CreatePostParams describes a post for Posts.Create. Data (or CustomData, for a custom data
@@ -668,7 +648,7 @@ func (p *CreatePostParams) validate(op string) error {
 		postsCheckAttachments(op, p.Attachments),
 		postsCheckTags(op, p.Tags),
 		maxItems(op, "Hashtags", len(p.Hashtags), postsMaxHashtags),
-		postsCheckMentionees(op, p.Mentionees),
+		checkMentionees(op, p.Mentionees),
 	}
 	if p.TargetType == PostTargetCommunity || p.TargetType == PostTargetContent {
 		checks = append(checks, required(op, "TargetID", p.TargetID))
@@ -730,7 +710,9 @@ func postsCheckTags(op string, tags []string) error {
 	return nil
 }
 
-func postsCheckMentionees(op string, ms []Mentionee) error {
+// checkMentionees checks the mentions of a post or comment: type user, and no answer-only
+// IDs. TODO(lead): move to validate.go.
+func checkMentionees(op string, ms []Mentionee) error {
 	for _, m := range ms {
 		if err := oneOf(op, "Mentionees[].Type", m.Type, MentionTypeUser); err != nil {
 			return err
@@ -745,22 +727,22 @@ func postsCheckMentionees(op string, ms []Mentionee) error {
 // Create creates a post and returns it with its children, files and poll. POST /api/v4/posts.
 // Not retried once it may have reached the server: a repeat would create a second post
 // (unless PostID is set).
-func (s *PostsService) Create(ctx context.Context, params *CreatePostParams) (*PostPayload, error) {
+func (s *PostsService) Create(ctx context.Context, params *CreatePostParams, opts ...CallOption) (*PostPayload, error) {
 	const op = "Posts.Create"
 	if err := params.validate(op); err != nil {
 		return nil, err
 	}
-	return s.payload(ctx, &request{op: op, method: http.MethodPost, path: "/api/v4/posts", body: params})
+	return postsCall(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v4/posts", body: params, opts: opts})
 }
 
-// CreatePostV3Params describes a post for Posts.CreateV3.
-type CreatePostV3Params struct {
+// V3CreatePostParams describes a post for Posts.V3.Create.
+type V3CreatePostParams struct {
 	// Text is the post's text.
 	//
 	// Deprecated: use Data.Text.
 	Text *string `json:"text,omitempty"`
 	// Data is the post's content; Data.Text is required.
-	Data CreatePostV3Data `json:"data"`
+	Data V3CreatePostData `json:"data"`
 	// DataType is a system or custom (dot-separated) type.
 	DataType PostDataType `json:"dataType,omitempty"`
 	// TargetType is user (the default), community or content; TargetID the target's ID.
@@ -774,8 +756,8 @@ type CreatePostV3Params struct {
 	CreatedAt *Time    `json:"createdAt,omitempty"`
 }
 
-// CreatePostV3Data is the content of a v3 post: text and the IDs of image and file uploads.
-type CreatePostV3Data struct {
+// V3CreatePostData is the content of a v3 post: text and the IDs of image and file uploads.
+type V3CreatePostData struct {
 	// Text is required.
 	Text string `json:"text"`
 	// Images and Files are uploaded file IDs (at most 10 together).
@@ -783,11 +765,12 @@ type CreatePostV3Data struct {
 	Files  []string `json:"files,omitempty"`
 }
 
-// CreateV3 creates a post with the v3 API. POST /api/v3/posts. Unlike Create (v4), it takes
-// image and file IDs in Data instead of typed attachments, requires text, and knows no
-// mentions, videos, live streams or polls. Not retried once it may have reached the server.
-func (s *PostsService) CreateV3(ctx context.Context, params *CreatePostV3Params) (*PostPayload, error) {
-	const op = "Posts.CreateV3"
+// Create creates a post with the v3 API and returns it. POST /api/v3/posts. Unlike
+// Posts.Create (v4), it takes image and file IDs in Data instead of typed attachments,
+// requires text, and knows no mentions, videos, live streams or polls. Not retried once it
+// may have reached the server.
+func (s *PostsV3Service) Create(ctx context.Context, params *V3CreatePostParams, opts ...CallOption) (*PostPayload, error) {
+	const op = "Posts.V3.Create"
 	if params == nil {
 		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
 	}
@@ -811,34 +794,40 @@ func (s *PostsService) CreateV3(ctx context.Context, params *CreatePostV3Params)
 	if err := firstErr(checks...); err != nil {
 		return nil, err
 	}
-	return s.payload(ctx, &request{op: op, method: http.MethodPost, path: "/api/v3/posts", body: params})
+	return postsCall(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v3/posts", body: params, opts: opts})
 }
 
 // Get returns a post with its children, comments, author, files and poll.
 // GET /api/v3/posts/{postId}. (There is no v4 variant.)
-func (s *PostsService) Get(ctx context.Context, postID string) (*PostPayload, error) {
+func (s *PostsService) Get(ctx context.Context, postID string, opts ...CallOption) (*PostPayload, error) {
 	const op = "Posts.Get"
-	path, err := s.postPath(op, "/api/v3/posts/%s", postID)
+	path, err := postPath(op, "/api/v3/posts/%s", postID)
 	if err != nil {
 		return nil, err
 	}
-	return s.payload(ctx, &request{op: op, method: http.MethodGet, path: path})
+	return postsCall(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts})
 }
 
-// GetMany returns the posts with the given IDs (at most 100, each at most 50 characters).
-// GET /api/v3/posts/list. Unknown IDs are left out of the answer.
-func (s *PostsService) GetMany(ctx context.Context, postIDs []string) (*PostPayload, error) {
+// GetManyPostsParams names the posts of Posts.GetMany.
+type GetManyPostsParams struct {
+	// PostIDs are the posts' public IDs: 1 to 100, each at most 50 characters. Required.
+	PostIDs []string
+}
+
+// GetMany returns the posts with the given IDs, with everything they refer to.
+// GET /api/v3/posts/list. Unknown IDs are left out of the answer (which may then hold no
+// post).
+func (s *PostsService) GetMany(ctx context.Context, params *GetManyPostsParams, opts ...CallOption) (*PostPayload, error) {
 	const op = "Posts.GetMany"
-	if err := idList(op, "postIDs", postIDs, 100, 50); err != nil {
+	if params == nil {
+		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
+	if err := idList(op, "PostIDs", params.PostIDs, 100, 50); err != nil {
 		return nil, err
 	}
 	q := query{}
-	q.list("postIds", postIDs)
-	var out PostPayload
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: "/api/v3/posts/list", query: url.Values(q)}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	q.list("postIds", params.PostIDs)
+	return call[PostPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/posts/list", query: url.Values(q), opts: opts})
 }
 
 // ListPostsParams filters and pages Posts.List (GET /api/v4/posts). TargetID is required.
@@ -922,28 +911,30 @@ func (p *ListPostsParams) query(op string) (query, error) {
 
 // List returns an iterator over the posts of a feed matching params, fetching pages as it
 // goes. GET /api/v4/posts. A moderation job lists flagged posts with HasFlag: amity.Ptr(true).
-func (s *PostsService) List(ctx context.Context, params *ListPostsParams) iter.Seq2[Post, error] {
-	return listAllLegacy(ctx, params, s.ListPage)
+func (s *PostsService) List(ctx context.Context, params *ListPostsParams, opts ...CallOption) iter.Seq2[Post, error] {
+	return listAll(ctx, params, opts, s.ListPage)
+}
+
+// ListPages returns an iterator over the pages of List, each with everything its posts refer
+// to (authors, children, files, ...). GET /api/v4/posts.
+func (s *PostsService) ListPages(ctx context.Context, params *ListPostsParams, opts ...CallOption) iter.Seq2[*PostPayload, error] {
+	return pages(ctx, params, opts, s.ListPage)
 }
 
 // ListPage returns one page of posts with everything they refer to, and its cursors.
 // GET /api/v4/posts.
-func (s *PostsService) ListPage(ctx context.Context, params *ListPostsParams) (*PostPayload, error) {
+func (s *PostsService) ListPage(ctx context.Context, params *ListPostsParams, opts ...CallOption) (*PostPayload, error) {
 	const op = "Posts.ListPage"
 	q, err := params.query(op)
 	if err != nil {
 		return nil, err
 	}
-	var out PostPayload
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: "/api/v4/posts", query: url.Values(q)}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[PostPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v4/posts", query: url.Values(q), opts: opts})
 }
 
-// ListPostsV3Params filters and pages Posts.ListV3 (GET /api/v3/posts). TargetType is
+// V3ListPostsParams filters and pages Posts.V3.List (GET /api/v3/posts). TargetType is
 // required; TargetID is optional.
-type ListPostsV3Params struct {
+type V3ListPostsParams struct {
 	PageParams
 	// TargetType is community, user or content. Required.
 	TargetType PostTargetType
@@ -967,9 +958,9 @@ type ListPostsV3Params struct {
 	MatchingOnlyParentPost *bool
 }
 
-func (p *ListPostsV3Params) query(op string) (query, error) {
+func (p *V3ListPostsParams) query(op string) (query, error) {
 	if p == nil {
-		p = &ListPostsV3Params{}
+		p = &V3ListPostsParams{}
 	}
 	checks := []error{
 		p.PageParams.validate(op),
@@ -1005,26 +996,29 @@ func (p *ListPostsV3Params) query(op string) (query, error) {
 	return q, nil
 }
 
-// ListV3 returns an iterator over posts matching params with the v3 API, fetching pages as it
-// goes. GET /api/v3/posts. Unlike List (v4), it needs TargetType but not TargetID, so it can
-// list across all targets of a type (e.g. every flagged community post), filters by one
-// parent DataType, and knows no feed types or before/after cursors.
-func (s *PostsService) ListV3(ctx context.Context, params *ListPostsV3Params) iter.Seq2[Post, error] {
-	return listAllLegacy(ctx, params, s.ListV3Page)
+// List returns an iterator over posts matching params with the v3 API, fetching pages as it
+// goes. GET /api/v3/posts. Unlike Posts.List (v4), it needs TargetType but not TargetID, so
+// it can list across all targets of a type (e.g. every flagged community post), filters by
+// one parent DataType, and knows no feed types or before/after cursors.
+func (s *PostsV3Service) List(ctx context.Context, params *V3ListPostsParams, opts ...CallOption) iter.Seq2[Post, error] {
+	return listAll(ctx, params, opts, s.ListPage)
 }
 
-// ListV3Page returns one page of posts with the v3 API (see ListV3). GET /api/v3/posts.
-func (s *PostsService) ListV3Page(ctx context.Context, params *ListPostsV3Params) (*PostPayload, error) {
-	const op = "Posts.ListV3Page"
+// ListPages returns an iterator over the pages of List, each with everything its posts refer
+// to. GET /api/v3/posts.
+func (s *PostsV3Service) ListPages(ctx context.Context, params *V3ListPostsParams, opts ...CallOption) iter.Seq2[*PostPayload, error] {
+	return pages(ctx, params, opts, s.ListPage)
+}
+
+// ListPage returns one page of posts with the v3 API (see List), and its cursors.
+// GET /api/v3/posts.
+func (s *PostsV3Service) ListPage(ctx context.Context, params *V3ListPostsParams, opts ...CallOption) (*PostPayload, error) {
+	const op = "Posts.V3.ListPage"
 	q, err := params.query(op)
 	if err != nil {
 		return nil, err
 	}
-	var out PostPayload
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: "/api/v3/posts", query: url.Values(q)}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[PostPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/posts", query: url.Values(q), opts: opts})
 }
 
 // UpdatePostParams changes a post in Posts.Update. Nil fields are left as they are.
@@ -1073,9 +1067,9 @@ func (d *UpdatePostData) validate(op string) error {
 // Update changes a post's text, data, metadata, tags, mentions or attachments and returns it.
 // PUT /api/v4/posts/{postId}. Idempotent by construction (it sets the given fields to the
 // given values; sending it twice leaves the same state), so it is retried like a read.
-func (s *PostsService) Update(ctx context.Context, postID string, params *UpdatePostParams) (*PostPayload, error) {
+func (s *PostsService) Update(ctx context.Context, postID string, params *UpdatePostParams, opts ...CallOption) (*PostPayload, error) {
 	const op = "Posts.Update"
-	path, err := s.postPath(op, "/api/v4/posts/%s", postID)
+	path, err := postPath(op, "/api/v4/posts/%s", postID)
 	if err != nil {
 		return nil, err
 	}
@@ -1086,16 +1080,17 @@ func (s *PostsService) Update(ctx context.Context, postID string, params *Update
 		maxLenPtr(op, "Text", params.Text, postsMaxText),
 		params.Data.validate(op),
 		postsCheckTags(op, params.Tags),
-		postsCheckMentionees(op, params.Mentionees),
+		checkMentionees(op, params.Mentionees),
 		postsCheckAttachments(op, params.Attachments),
 	); err != nil {
 		return nil, err
 	}
-	return s.payload(ctx, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true,
-		header: preserveEditedAt(params.PreserveEditedAt)})
+	return postsCall(ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true,
+		header: preserveEditedAt(params.PreserveEditedAt), opts: opts})
 }
 
-// preserveEditedAt is the preserve-edited-at header of the update calls, when set.
+// preserveEditedAt is the preserve-edited-at header of the post and comment update calls,
+// when set.
 func preserveEditedAt(v *bool) http.Header {
 	if v == nil {
 		return nil
@@ -1103,8 +1098,8 @@ func preserveEditedAt(v *bool) http.Header {
 	return http.Header{"Preserve-Edited-At": {strconv.FormatBool(*v)}}
 }
 
-// UpdatePostV3Params changes a post in Posts.UpdateV3. Nil fields are left as they are.
-type UpdatePostV3Params struct {
+// V3UpdatePostParams changes a post in Posts.V3.Update. Nil fields are left as they are.
+type V3UpdatePostParams struct {
 	// Text is the post's text.
 	//
 	// Deprecated: use Data.Text.
@@ -1120,12 +1115,12 @@ type UpdatePostV3Params struct {
 	PreserveEditedAt *bool `json:"-"`
 }
 
-// UpdateV3 changes a post with the v3 API and returns it. PUT /api/v3/posts/{postId}. Unlike
-// Update (v4) it cannot change mentions or attachments. Idempotent by construction (it sets
-// fields to the given values), so it is retried like a read.
-func (s *PostsService) UpdateV3(ctx context.Context, postID string, params *UpdatePostV3Params) (*PostPayload, error) {
-	const op = "Posts.UpdateV3"
-	path, err := s.postPath(op, "/api/v3/posts/%s", postID)
+// Update changes a post with the v3 API and returns it. PUT /api/v3/posts/{postId}. Unlike
+// Posts.Update (v4) it cannot change mentions or attachments. Idempotent by construction (it
+// sets fields to the given values), so it is retried like a read.
+func (s *PostsV3Service) Update(ctx context.Context, postID string, params *V3UpdatePostParams, opts ...CallOption) (*PostPayload, error) {
+	const op = "Posts.V3.Update"
+	path, err := postPath(op, "/api/v3/posts/%s", postID)
 	if err != nil {
 		return nil, err
 	}
@@ -1139,8 +1134,8 @@ func (s *PostsService) UpdateV3(ctx context.Context, postID string, params *Upda
 	); err != nil {
 		return nil, err
 	}
-	return s.payload(ctx, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true,
-		header: preserveEditedAt(params.PreserveEditedAt)})
+	return postsCall(ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true,
+		header: preserveEditedAt(params.PreserveEditedAt), opts: opts})
 }
 
 // DeletePostParams are the options of Posts.Delete.
@@ -1153,9 +1148,10 @@ type DeletePostParams struct {
 // DELETE /api/v4/posts/{postId}. Idempotent by construction (deleting a deleted post leaves
 // it deleted), so it is retried like a read; a retry after a first attempt that was applied
 // may answer an error matching ErrNotFound, which a caller deleting posts can treat as done.
-func (s *PostsService) Delete(ctx context.Context, postID string, params *DeletePostParams) error {
+// An answer of success: false is an *Error matching ErrUnsuccessful.
+func (s *PostsService) Delete(ctx context.Context, postID string, params *DeletePostParams, opts ...CallOption) error {
 	const op = "Posts.Delete"
-	path, err := s.postPath(op, "/api/v4/posts/%s", postID)
+	path, err := postPath(op, "/api/v4/posts/%s", postID)
 	if err != nil {
 		return err
 	}
@@ -1163,122 +1159,96 @@ func (s *PostsService) Delete(ctx context.Context, postID string, params *Delete
 	if params != nil {
 		q.boolean("permanent", params.Permanent)
 	}
-	return s.success(ctx, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), idempotent: true})
+	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), idempotent: true, opts: opts}, nil)
 }
 
-// DeleteV3 soft-deletes a post with the v3 API. DELETE /api/v3/posts/{postId}. Unlike Delete
-// (v4) it cannot delete permanently. Idempotent by construction (deleting a deleted post
-// leaves it deleted); a retried call may answer ErrNotFound.
-func (s *PostsService) DeleteV3(ctx context.Context, postID string) error {
-	const op = "Posts.DeleteV3"
-	path, err := s.postPath(op, "/api/v3/posts/%s", postID)
+// Delete soft-deletes a post with the v3 API. DELETE /api/v3/posts/{postId}. Unlike
+// Posts.Delete (v4) it cannot delete permanently. Idempotent by construction (deleting a
+// deleted post leaves it deleted); a retried call may answer ErrNotFound. An answer of
+// success: false is an *Error matching ErrUnsuccessful.
+func (s *PostsV3Service) Delete(ctx context.Context, postID string, opts ...CallOption) error {
+	const op = "Posts.V3.Delete"
+	path, err := postPath(op, "/api/v3/posts/%s", postID)
 	if err != nil {
 		return err
 	}
-	return s.success(ctx, &request{op: op, method: http.MethodDelete, path: path, idempotent: true})
+	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, idempotent: true, opts: opts}, nil)
 }
 
 // Approve publishes a post waiting for review in a community that requires approval of
 // posts, and returns it. POST /api/v3/posts/{postId}/approve. Moderators only. Not retried
 // once it may have reached the server (a repeat would answer an error for a post no longer
 // under review).
-func (s *PostsService) Approve(ctx context.Context, postID string) (*PostPayload, error) {
-	return s.postAction(ctx, "Posts.Approve", http.MethodPost, "/api/v3/posts/%s/approve", postID, false)
+func (s *PostsService) Approve(ctx context.Context, postID string, opts ...CallOption) (*PostPayload, error) {
+	return s.action(ctx, "Posts.Approve", http.MethodPost, "/api/v3/posts/%s/approve", postID, false, opts)
 }
 
 // Decline rejects a post waiting for review (it moves to the declined feed) and returns it.
 // POST /api/v3/posts/{postId}/decline. Moderators only. Not retried once it may have reached
 // the server.
-func (s *PostsService) Decline(ctx context.Context, postID string) (*PostPayload, error) {
-	return s.postAction(ctx, "Posts.Decline", http.MethodPost, "/api/v3/posts/%s/decline", postID, false)
+func (s *PostsService) Decline(ctx context.Context, postID string, opts ...CallOption) (*PostPayload, error) {
+	return s.action(ctx, "Posts.Decline", http.MethodPost, "/api/v3/posts/%s/decline", postID, false, opts)
 }
 
 // Flag reports a post as the calling user (use a view from Client.AsUser) and returns it.
 // POST /api/v3/posts/{postId}/flag. Not retried once it may have reached the server.
-func (s *PostsService) Flag(ctx context.Context, postID string) (*PostPayload, error) {
-	return s.postAction(ctx, "Posts.Flag", http.MethodPost, "/api/v3/posts/%s/flag", postID, false)
+func (s *PostsService) Flag(ctx context.Context, postID string, opts ...CallOption) (*PostPayload, error) {
+	return s.action(ctx, "Posts.Flag", http.MethodPost, "/api/v3/posts/%s/flag", postID, false, opts)
 }
 
 // Unflag withdraws the calling user's flag on a post and returns it.
 // DELETE /api/v3/posts/{postId}/unflag. Idempotent by construction (removing one's own flag
 // twice leaves it removed), so it is retried like a read.
-func (s *PostsService) Unflag(ctx context.Context, postID string) (*PostPayload, error) {
-	return s.postAction(ctx, "Posts.Unflag", http.MethodDelete, "/api/v3/posts/%s/unflag", postID, true)
+func (s *PostsService) Unflag(ctx context.Context, postID string, opts ...CallOption) (*PostPayload, error) {
+	return s.action(ctx, "Posts.Unflag", http.MethodDelete, "/api/v3/posts/%s/unflag", postID, true, opts)
 }
 
 // ClearFlags removes every flag on a post (moderators) and returns it.
 // DELETE /api/v3/posts/{postId}/flags. Idempotent by construction (clearing cleared flags
 // changes nothing), so it is retried like a read.
-func (s *PostsService) ClearFlags(ctx context.Context, postID string) (*PostPayload, error) {
-	return s.postAction(ctx, "Posts.ClearFlags", http.MethodDelete, "/api/v3/posts/%s/flags", postID, true)
+func (s *PostsService) ClearFlags(ctx context.Context, postID string, opts ...CallOption) (*PostPayload, error) {
+	return s.action(ctx, "Posts.ClearFlags", http.MethodDelete, "/api/v3/posts/%s/flags", postID, true, opts)
 }
 
 // IsFlaggedByMe reports whether the calling user flagged a post.
 // GET /api/v3/posts/{postId}/isflagbyme.
-func (s *PostsService) IsFlaggedByMe(ctx context.Context, postID string) (bool, error) {
+func (s *PostsService) IsFlaggedByMe(ctx context.Context, postID string, opts ...CallOption) (bool, error) {
 	const op = "Posts.IsFlaggedByMe"
-	path, err := s.postPath(op, "/api/v3/posts/%s/isflagbyme", postID)
+	path, err := postPath(op, "/api/v3/posts/%s/isflagbyme", postID)
 	if err != nil {
 		return false, err
 	}
-	var out postsEnvelope[struct {
+	return isFlaggedByMe(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts})
+}
+
+// isFlaggedByMe sends r and reads a {status, data: {result}} answer (posts and comments).
+func isFlaggedByMe(ctx context.Context, c *Client, r *request) (bool, error) {
+	out, err := call[envelope[struct {
 		Result bool `json:"result"`
-	}]
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: path}, &out); err != nil {
+	}]](ctx, c, r)
+	if err != nil {
 		return false, err
 	}
 	return out.Data.Result, nil
 }
 
-func (s *PostsService) postAction(ctx context.Context, op, method, format, postID string, idempotent bool) (*PostPayload, error) {
-	path, err := s.postPath(op, format, postID)
+func (s *PostsService) action(ctx context.Context, op, method, format, postID string, idempotent bool, opts []CallOption) (*PostPayload, error) {
+	path, err := postPath(op, format, postID)
 	if err != nil {
 		return nil, err
 	}
-	return s.payload(ctx, &request{op: op, method: method, path: path, idempotent: idempotent})
+	return postsCall(ctx, s.c, &request{op: op, method: method, path: path, idempotent: idempotent, opts: opts})
 }
 
 // postPath checks a post ID (at most 900 characters, as the spec states) and builds a path.
-func (s *PostsService) postPath(op, format, postID string) (string, error) {
+func postPath(op, format, postID string) (string, error) {
 	if err := maxLen(op, "postID", postID, postsMaxIDLen); err != nil {
 		return "", err
 	}
 	return pathf(op, format, id("postID", postID))
 }
 
-// payload sends r and decodes a post bundle holding at least one post.
-func (s *PostsService) payload(ctx context.Context, r *request) (*PostPayload, error) {
-	var out PostPayload
-	if err := s.c.do(ctx, r, &out); err != nil {
-		return nil, err
-	}
-	if _, err := first(r, out.Posts, "post"); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-func (s *PostsService) success(ctx context.Context, r *request) error {
-	return postsDoSuccess(ctx, s.c, r)
-}
-
-// postsEnvelope is the {status, data} wrapper of some answers.
-type postsEnvelope[T any] struct {
-	Status string `json:"status"`
-	Data   T      `json:"data"`
-}
-
-// postsDoSuccess sends r and checks a {status, data: {success}} answer: an explicit
-// success: false is an error.
-func postsDoSuccess(ctx context.Context, c *Client, r *request) error {
-	var out postsEnvelope[struct {
-		Success *bool `json:"success"`
-	}]
-	if err := c.do(ctx, r, &out); err != nil {
-		return err
-	}
-	if out.Data.Success != nil && !*out.Data.Success {
-		return fmt.Errorf("amity: %s %s: the API answered success: false (status %s)", r.method, r.path, strconv.Quote(out.Status))
-	}
-	return nil
+// postsCall sends r and decodes a post bundle holding at least one post.
+func postsCall(ctx context.Context, c *Client, r *request) (*PostPayload, error) {
+	return callOne(ctx, c, r, "post", func(p *PostPayload) []Post { return p.Posts })
 }

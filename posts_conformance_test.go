@@ -46,15 +46,15 @@ func init() {
 				})
 				return err
 			}},
-		conformanceCase{Method: "Posts.CreateV3", Op: "POST /api/v3/posts", AsUser: true,
+		conformanceCase{Method: "Posts.V3.Create", Op: "POST /api/v3/posts", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Posts.CreateV3(ctx, &amity.CreatePostV3Params{Data: amity.CreatePostV3Data{Text: "hello"}})
+				_, err := c.Posts.V3.Create(ctx, &amity.V3CreatePostParams{Data: amity.V3CreatePostData{Text: "hello"}})
 				return err
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Posts.CreateV3(ctx, &amity.CreatePostV3Params{
+				_, err := c.Posts.V3.Create(ctx, &amity.V3CreatePostParams{
 					Text:     amity.Ptr("hello"), //nolint:staticcheck // deprecated, still covered
-					Data:     amity.CreatePostV3Data{Text: "hello", Images: []string{"f1"}, Files: []string{"f2"}},
+					Data:     amity.V3CreatePostData{Text: "hello", Images: []string{"f1"}, Files: []string{"f2"}},
 					DataType: amity.PostDataTypeImage, TargetType: amity.PostTargetUser, TargetID: "alice",
 					Metadata: map[string]any{"k": "v"}, PostID: "post-1", Tags: []string{"a"}, CreatedAt: &created,
 				})
@@ -64,7 +64,7 @@ func init() {
 			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Posts.Get(ctx, "p1"); return err }},
 		conformanceCase{Method: "Posts.GetMany", Op: "GET /api/v3/posts/list",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Posts.GetMany(ctx, []string{"p1", "p2"})
+				_, err := c.Posts.GetMany(ctx, &amity.GetManyPostsParams{PostIDs: []string{"p1", "p2"}})
 				return err
 			}},
 		conformanceCase{Method: "Posts.ListPage", Op: "GET /api/v4/posts",
@@ -83,21 +83,35 @@ func init() {
 			Full: func(ctx context.Context, c *amity.Client) error {
 				return postsFirstOf(c.Posts.List(ctx, postsFullList()))
 			}},
-		conformanceCase{Method: "Posts.ListV3Page", Op: "GET /api/v3/posts",
+		conformanceCase{Method: "Posts.ListPages", Op: "GET /api/v4/posts",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Posts.ListV3Page(ctx, &amity.ListPostsV3Params{TargetType: amity.PostTargetCommunity})
+				return postsFirstOf(c.Posts.ListPages(ctx, &amity.ListPostsParams{TargetID: "c1"}))
+			},
+			Full: func(ctx context.Context, c *amity.Client) error {
+				return postsFirstOf(c.Posts.ListPages(ctx, postsFullList()))
+			}},
+		conformanceCase{Method: "Posts.V3.ListPage", Op: "GET /api/v3/posts",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Posts.V3.ListPage(ctx, &amity.V3ListPostsParams{TargetType: amity.PostTargetCommunity})
 				return err
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Posts.ListV3Page(ctx, postsFullListV3())
+				_, err := c.Posts.V3.ListPage(ctx, postsFullListV3())
 				return err
 			}},
-		conformanceCase{Method: "Posts.ListV3", Op: "GET /api/v3/posts",
+		conformanceCase{Method: "Posts.V3.List", Op: "GET /api/v3/posts",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return postsFirstOf(c.Posts.ListV3(ctx, &amity.ListPostsV3Params{TargetType: amity.PostTargetCommunity}))
+				return postsFirstOf(c.Posts.V3.List(ctx, &amity.V3ListPostsParams{TargetType: amity.PostTargetCommunity}))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				return postsFirstOf(c.Posts.ListV3(ctx, postsFullListV3()))
+				return postsFirstOf(c.Posts.V3.List(ctx, postsFullListV3()))
+			}},
+		conformanceCase{Method: "Posts.V3.ListPages", Op: "GET /api/v3/posts",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				return postsFirstOf(c.Posts.V3.ListPages(ctx, &amity.V3ListPostsParams{TargetType: amity.PostTargetCommunity}))
+			},
+			Full: func(ctx context.Context, c *amity.Client) error {
+				return postsFirstOf(c.Posts.V3.ListPages(ctx, postsFullListV3()))
 			}},
 		conformanceCase{Method: "Posts.Update", Op: "PUT /api/v4/posts/{postId}",
 			Required: func(ctx context.Context, c *amity.Client) error {
@@ -117,13 +131,13 @@ func init() {
 				})
 				return err
 			}},
-		conformanceCase{Method: "Posts.UpdateV3", Op: "PUT /api/v3/posts/{postId}",
+		conformanceCase{Method: "Posts.V3.Update", Op: "PUT /api/v3/posts/{postId}",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Posts.UpdateV3(ctx, "p1", &amity.UpdatePostV3Params{})
+				_, err := c.Posts.V3.Update(ctx, "p1", &amity.V3UpdatePostParams{})
 				return err
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Posts.UpdateV3(ctx, "p1", &amity.UpdatePostV3Params{
+				_, err := c.Posts.V3.Update(ctx, "p1", &amity.V3UpdatePostParams{
 					Text: amity.Ptr("edited"), //nolint:staticcheck // deprecated, still covered
 					Data: &amity.UpdatePostData{Text: amity.Ptr("edited"), FileID: amity.Ptr("f1"), StreamID: amity.Ptr("s1"),
 						ThumbnailFileID: amity.Ptr("f2")},
@@ -136,8 +150,8 @@ func init() {
 			Full: func(ctx context.Context, c *amity.Client) error {
 				return c.Posts.Delete(ctx, "p1", &amity.DeletePostParams{Permanent: amity.Ptr(true)})
 			}},
-		conformanceCase{Method: "Posts.DeleteV3", Op: "DELETE /api/v3/posts/{postId}",
-			Required: func(ctx context.Context, c *amity.Client) error { return c.Posts.DeleteV3(ctx, "p1") }},
+		conformanceCase{Method: "Posts.V3.Delete", Op: "DELETE /api/v3/posts/{postId}",
+			Required: func(ctx context.Context, c *amity.Client) error { return c.Posts.V3.Delete(ctx, "p1") }},
 		conformanceCase{Method: "Posts.Approve", Op: "POST /api/v3/posts/{postId}/approve",
 			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Posts.Approve(ctx, "p1"); return err }},
 		conformanceCase{Method: "Posts.Decline", Op: "POST /api/v3/posts/{postId}/decline",
@@ -169,8 +183,8 @@ func postsFullList() *amity.ListPostsParams {
 	}
 }
 
-func postsFullListV3() *amity.ListPostsV3Params {
-	return &amity.ListPostsV3Params{
+func postsFullListV3() *amity.V3ListPostsParams {
+	return &amity.V3ListPostsParams{
 		PageParams: amity.PageParams{Limit: 50, PageToken: "tok"},
 		TargetType: amity.PostTargetCommunity, TargetID: "c1", SortBy: amity.PostSortFirstCreated,
 		DataType: "com.example.birthday", HasFlag: amity.Ptr(true), IsDeleted: amity.Ptr(false),

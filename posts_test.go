@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -219,7 +220,8 @@ func TestPostsGetDecodesBundle(t *testing.T) {
 	assert.Equal(t, []string{"go"}, p.Hashtags)
 	assert.Equal(t, "mixed", p.StructureType)
 	assert.Equal(t, time.Date(2024, 5, 1, 12, 5, 0, 0, time.UTC), p.EditedAt.Time)
-	assert.Contains(t, string(p.Raw), `"futureField"`, "unknown fields stay reachable in Raw")
+	assert.Contains(t, string(out.Raw), `"futureField"`, "unknown fields stay reachable in the payload's Raw")
+	assert.Equal(t, strings.TrimSpace(fixture(t, "posts_payload.json")), string(out.Raw), "Raw is the whole answer")
 
 	// Lookups.
 	require.NotNil(t, out.Author(p))
@@ -275,9 +277,27 @@ func TestPostsGetDecodesBundle(t *testing.T) {
 	assert.Equal(t, "app", live.StreamerURL.Components.AppName)
 	require.Len(t, live.Recordings, 1)
 	assert.InDelta(t, 61.5, live.Recordings[0].MP4.Duration, 0.001)
-	assert.Contains(t, string(live.Raw), "newStreamField")
+	assert.Contains(t, string(out.Raw), "newStreamField")
 	assert.Nil(t, out.Author(nil))
 	assert.Nil(t, out.Children(nil))
+	assert.Nil(t, out.Poll(nil))
+	assert.Nil(t, out.VideoStreaming(nil))
+	assert.Nil(t, out.PostFiles(nil))
+	assert.Nil(t, out.Community(nil))
+	assert.Nil(t, out.LatestComments(nil))
+	assert.Nil(t, out.Feed(nil))
+
+	// By-ID lookups.
+	assert.Equal(t, "Alice", out.UserByID("alice").DisplayName)
+	assert.Nil(t, out.UserByID(""))
+	assert.Equal(t, "file-1", out.FileByID("file-1").FileID)
+	assert.Nil(t, out.FileByID("nope"))
+	require.NotNil(t, out.PostByID(kids[0].PostID), "a child post")
+	assert.Equal(t, kids[0].PostID, out.PostByID(kids[0].PostID).PostID)
+	assert.Equal(t, "post-img", out.PostByID("post-img").PostID)
+	assert.Nil(t, out.PostByID("nope"))
+	assert.Equal(t, "cm-1", out.CommentByID("cm-1").CommentID)
+	assert.Nil(t, out.CommentByID(""))
 }
 
 func TestPostsGetErrors(t *testing.T) {
@@ -304,16 +324,24 @@ func TestPostsGetErrors(t *testing.T) {
 func TestPostsGetMany(t *testing.T) {
 	c, mt := mockClient(t)
 	rec := postsRecord(mt, "GET", "https://api.test/api/v3/posts/list", 200, fixture(t, "posts_payload.json"))
-	out, err := c.Posts.GetMany(context.Background(), []string{"post-img", "post-poll"})
+	out, err := c.Posts.GetMany(context.Background(), &amity.GetManyPostsParams{PostIDs: []string{"post-img", "post-poll"}})
 	require.NoError(t, err)
 	assert.Equal(t, "postIds=post-img&postIds=post-poll", rec.only(t).Query)
 	assert.Len(t, out.Posts, 4)
 
+	_, err = c.Posts.GetMany(context.Background(), nil)
+	assert.ErrorIs(t, err, amity.ErrInvalidArgument)
 	for _, ids := range [][]string{nil, {""}, make([]string, 101), {strings.Repeat("p", 51)}} {
-		_, err := c.Posts.GetMany(context.Background(), ids)
+		_, err := c.Posts.GetMany(context.Background(), &amity.GetManyPostsParams{PostIDs: ids})
 		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
 	}
 	assert.Equal(t, 1, mt.GetTotalCallCount())
+
+	// Unknown IDs are left out: an answer without posts is not an error.
+	mt.RegisterResponder("GET", "https://api.test/api/v3/posts/list", jsonResponder(200, `{"posts":[]}`))
+	out, err = c.Posts.GetMany(context.Background(), &amity.GetManyPostsParams{PostIDs: []string{"gone"}})
+	require.NoError(t, err)
+	assert.Nil(t, out.Post())
 }
 
 // postsPaged serves posts_page1.json for no token and posts_page2.json for tok-2.
@@ -387,7 +415,7 @@ func TestPostsListV3(t *testing.T) {
 	var queries []string
 	postsPaged(t, mt, "https://api.test/api/v3/posts", &queries)
 	var ids []string
-	for p, err := range c.Posts.ListV3(context.Background(), &amity.ListPostsV3Params{TargetType: amity.PostTargetCommunity,
+	for p, err := range c.Posts.V3.List(context.Background(), &amity.V3ListPostsParams{TargetType: amity.PostTargetCommunity,
 		HasFlag: amity.Ptr(true), DataType: "com.example.birthday", DataTypes: []amity.PostDataType{amity.PostDataTypeVideo, "com.example.clip"},
 		Tags: []string{"a"}, SortBy: amity.PostSortLastCreated, MatchingOnlyParentPost: amity.Ptr(true)}) {
 		require.NoError(t, err)
@@ -398,10 +426,10 @@ func TestPostsListV3(t *testing.T) {
 	assert.Equal(t, "dataType=com.example.birthday&dataTypes=video&dataTypes=com.example.clip&hasFlag=true&matchingOnlyParentPost=true&sortBy=lastCreated&tags=a&targetType=community", queries[0])
 	assert.Contains(t, queries[1], "options%5Btoken%5D=tok-2")
 
-	for _, p := range []*amity.ListPostsV3Params{nil, {}, {TargetType: "group"},
+	for _, p := range []*amity.V3ListPostsParams{nil, {}, {TargetType: "group"},
 		{TargetType: amity.PostTargetUser, DataTypes: []amity.PostDataType{"gif"}},
 		{TargetType: amity.PostTargetUser, DataTypes: make([]amity.PostDataType, 11)}} {
-		_, err := c.Posts.ListV3Page(context.Background(), p)
+		_, err := c.Posts.V3.ListPage(context.Background(), p)
 		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
 	}
 	assert.Len(t, queries, 2)
@@ -410,16 +438,16 @@ func TestPostsListV3(t *testing.T) {
 func TestPostsCreateV3(t *testing.T) {
 	c, mt := mockClient(t)
 	rec := postsRecord(mt, "POST", "https://api.test/api/v3/posts", 200, fixture(t, "posts_payload.json"))
-	_, err := c.Posts.CreateV3(context.Background(), &amity.CreatePostV3Params{
-		Data:       amity.CreatePostV3Data{Text: "hi", Images: []string{"file-1"}},
+	_, err := c.Posts.V3.Create(context.Background(), &amity.V3CreatePostParams{
+		Data:       amity.V3CreatePostData{Text: "hi", Images: []string{"file-1"}},
 		TargetType: amity.PostTargetCommunity, TargetID: "c-news", Tags: []string{"a"},
 	})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"data":{"text":"hi","images":["file-1"]},"targetType":"community","targetId":"c-news","tags":["a"]}`, rec.only(t).Body)
 
-	for _, p := range []*amity.CreatePostV3Params{nil, {}, {Data: amity.CreatePostV3Data{Text: "x", Images: make([]string, 11)}},
-		{Data: amity.CreatePostV3Data{Text: "x"}, TargetType: amity.PostTargetCommunity}} {
-		_, err := c.Posts.CreateV3(context.Background(), p)
+	for _, p := range []*amity.V3CreatePostParams{nil, {}, {Data: amity.V3CreatePostData{Text: "x", Images: make([]string, 11)}},
+		{Data: amity.V3CreatePostData{Text: "x"}, TargetType: amity.PostTargetCommunity}} {
+		_, err := c.Posts.V3.Create(context.Background(), p)
 		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
 	}
 	assert.Equal(t, 1, mt.GetTotalCallCount())
@@ -441,7 +469,7 @@ func TestPostsUpdate(t *testing.T) {
 	assert.JSONEq(t, `{"data":{"text":"edited","thumbnailFileId":"file-3"},"tags":["t"],
 		"mentionees":[{"type":"user","userIds":["bob"]}],"attachments":[{"fileId":"file-1","type":"image"}]}`, v4.only(t).Body)
 
-	_, err = c.Posts.UpdateV3(ctx, "post-img", &amity.UpdatePostV3Params{Metadata: map[string]any{"k": "v"}})
+	_, err = c.Posts.V3.Update(ctx, "post-img", &amity.V3UpdatePostParams{Metadata: map[string]any{"k": "v"}})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"metadata":{"k":"v"}}`, v3.only(t).Body)
 
@@ -457,10 +485,10 @@ func TestPostsUpdate(t *testing.T) {
 			return err
 		},
 		func() error {
-			_, err := c.Posts.UpdateV3(ctx, "p", &amity.UpdatePostV3Params{Tags: make([]string, 6)})
+			_, err := c.Posts.V3.Update(ctx, "p", &amity.V3UpdatePostParams{Tags: make([]string, 6)})
 			return err
 		},
-		func() error { _, err := c.Posts.UpdateV3(ctx, "p", nil); return err },
+		func() error { _, err := c.Posts.V3.Update(ctx, "p", nil); return err },
 	}
 	for i, f := range bad {
 		assert.ErrorIs(t, f(), amity.ErrInvalidArgument, "case %d", i)
@@ -478,14 +506,14 @@ func TestPostsDelete(t *testing.T) {
 	require.Len(t, v4.calls, 2)
 	assert.Equal(t, "", v4.calls[0].Query)
 	assert.Equal(t, "permanent=true", v4.calls[1].Query)
-	require.NoError(t, c.Posts.DeleteV3(ctx, "p1"))
+	require.NoError(t, c.Posts.V3.Delete(ctx, "p1"))
 	assert.Equal(t, "DELETE", v3.only(t).Method)
 
 	mt.RegisterResponder("DELETE", "https://api.test/api/v4/posts/p2", jsonResponder(200, `{"status":"success","data":{"success":false}}`))
-	assert.ErrorContains(t, c.Posts.Delete(ctx, "p2", nil), "success: false")
+	assert.ErrorIs(t, c.Posts.Delete(ctx, "p2", nil), amity.ErrUnsuccessful)
 
 	assert.ErrorIs(t, c.Posts.Delete(ctx, " ", nil), amity.ErrInvalidArgument)
-	assert.ErrorIs(t, c.Posts.DeleteV3(ctx, ""), amity.ErrInvalidArgument)
+	assert.ErrorIs(t, c.Posts.V3.Delete(ctx, ""), amity.ErrInvalidArgument)
 	assert.Equal(t, 4, mt.GetTotalCallCount())
 }
 
@@ -541,7 +569,7 @@ func TestPostsModerationJob(t *testing.T) {
 	ctx := context.Background()
 
 	reactors := 0
-	for post, err := range c.Posts.ListV3(ctx, &amity.ListPostsV3Params{TargetType: amity.PostTargetCommunity, HasFlag: amity.Ptr(true)}) {
+	for post, err := range c.Posts.V3.List(ctx, &amity.V3ListPostsParams{TargetType: amity.PostTargetCommunity, HasFlag: amity.Ptr(true)}) {
 		require.NoError(t, err)
 		for r, err := range c.Reactions.List(ctx, &amity.ListReactionsParams{ReferenceID: post.PostID, ReferenceType: amity.ReactionOnPost}) {
 			require.NoError(t, err)
@@ -581,4 +609,374 @@ func TestPostsUpdatePreserveEditedAtHeader(t *testing.T) {
 	_, err = c.Posts.Update(ctx, "p1", &amity.UpdatePostParams{Data: &amity.UpdatePostData{Text: amity.Ptr("x")}, PreserveEditedAt: amity.Ptr(true)})
 	require.NoError(t, err)
 	assert.Equal(t, []string{"", "true"}, got, "the header is sent only when set")
+}
+
+// shapeCase is one method checked against the shape every method must have: the request it
+// sends (method, path, query, body), the decoding of a spec-shaped answer (with the payload's
+// Raw the whole answer), the error path, bad input sending nothing, and, for an answer that
+// is only {success}, success: false failing with ErrUnsuccessful.
+type shapeCase struct {
+	name         string
+	method, path string // the escaped path
+	query        string // the exact raw query
+	body         string // the JSON body; empty for none
+	answer       string // a 200 answer
+	call         func(ctx context.Context, c *amity.Client) (any, error)
+	check        func(t *testing.T, out any) // checks of the decoded answer; may be nil
+	// empty, when set, is a 200 answer without the entity: it must fail with
+	// ErrMalformedResponse.
+	empty string
+	// invalid calls must each fail with a *ValidationError before sending anything.
+	invalid []func(ctx context.Context, c *amity.Client) error
+	// successOnly marks an answer of {status, data: {success}}.
+	successOnly bool
+}
+
+func runShapeCases(t *testing.T, cases []shapeCase) {
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			url := "https://api.test" + tc.path
+
+			c, mt := mockClient(t)
+			rec := postsRecord(mt, tc.method, url, 200, tc.answer)
+			out, err := tc.call(ctx, c)
+			require.NoError(t, err)
+			got := rec.only(t)
+			assert.Equal(t, tc.method, got.Method)
+			assert.Equal(t, tc.path, got.Path)
+			assert.Equal(t, tc.query, got.Query)
+			if tc.body == "" {
+				assert.Empty(t, got.Body, "no body")
+			} else {
+				assert.JSONEq(t, tc.body, got.Body)
+				assert.Equal(t, "application/json", got.Header.Get("Content-Type"))
+			}
+			if rv := reflect.ValueOf(out); rv.Kind() == reflect.Pointer {
+				raw := rv.Elem().FieldByName("Raw")
+				require.True(t, raw.IsValid(), "%T has a Raw", out)
+				assert.Equal(t, strings.TrimSpace(tc.answer), string(raw.Bytes()), "Raw is the whole answer")
+			}
+			if tc.check != nil {
+				tc.check(t, out)
+			}
+
+			c, mt = mockClient(t)
+			mt.RegisterResponder(tc.method, url, jsonResponder(404, `{"status":"error","code":400400,"message":"Item not found"}`))
+			_, err = tc.call(ctx, c)
+			var ae *amity.Error
+			require.ErrorAs(t, err, &ae)
+			assert.Equal(t, 400400, ae.Code)
+			assert.Equal(t, "Item not found", ae.Message)
+			assert.ErrorIs(t, err, amity.ErrNotFound)
+
+			if tc.empty != "" {
+				mt.RegisterResponder(tc.method, url, jsonResponder(200, tc.empty))
+				_, err = tc.call(ctx, c)
+				assert.ErrorIs(t, err, amity.ErrMalformedResponse, "an answer without its entity")
+			}
+			if tc.successOnly {
+				mt.RegisterResponder(tc.method, url, jsonResponder(200, `{"status":"success","data":{"success":false}}`))
+				_, err = tc.call(ctx, c)
+				assert.ErrorIs(t, err, amity.ErrUnsuccessful)
+				mt.RegisterResponder(tc.method, url, jsonResponder(200, `{"success":false}`))
+				_, err = tc.call(ctx, c)
+				assert.ErrorIs(t, err, amity.ErrUnsuccessful)
+			}
+
+			c, mt = mockClient(t)
+			for i, bad := range tc.invalid {
+				err := bad(ctx, c)
+				require.ErrorIs(t, err, amity.ErrInvalidArgument, "invalid[%d]", i)
+				var ve *amity.ValidationError
+				require.ErrorAs(t, err, &ve, "invalid[%d]", i)
+				assert.NotEmpty(t, ve.Field)
+			}
+			assert.Zero(t, mt.GetTotalCallCount(), "bad input sends nothing")
+		})
+	}
+}
+
+// shapeErr adapts a method returning only an error to shapeCase.call.
+func shapeErr(err error) (any, error) { return nil, err }
+
+// shapeFirst runs an iterator to its first item (one request) for shapeCase.call: a page
+// (a pointer) is returned, an item is checked by the case's check.
+func shapeFirst[T any](seq func(func(T, error) bool)) (any, error) {
+	for v, err := range seq {
+		if err != nil {
+			return nil, err
+		}
+		return v, nil
+	}
+	return nil, nil
+}
+
+func TestPostsShape(t *testing.T) {
+	payload := fixture(t, "posts_payload.json")
+	page := fixture(t, "posts_page1.json")
+	const empty = `{"posts":[],"users":[]}`
+	success := `{"status":"success","data":{"success":true}}`
+	post := func(t *testing.T, out any) {
+		p := out.(*amity.PostPayload)
+		require.NotNil(t, p.Post())
+		assert.Equal(t, "post-img", p.Post().PostID)
+		assert.Equal(t, "Alice", p.Author(p.Post()).DisplayName, "sideloads kept")
+	}
+	listed := func(t *testing.T, out any) {
+		switch v := out.(type) {
+		case amity.Post:
+			assert.Equal(t, "flag-1", v.PostID)
+		case *amity.PostPayload:
+			assert.Equal(t, "tok-2", v.Paging.Next)
+			assert.Equal(t, "Alice", v.Author(v.Post()).DisplayName)
+		default:
+			t.Fatalf("unexpected %T", out)
+		}
+	}
+	text := &amity.CreatePostData{Text: "hi"}
+	badID := func(f func(ctx context.Context, c *amity.Client, id string) error) []func(context.Context, *amity.Client) error {
+		var out []func(context.Context, *amity.Client) error
+		for _, id := range []string{"", " ", "..", strings.Repeat("p", 901)} {
+			out = append(out, func(ctx context.Context, c *amity.Client) error { return f(ctx, c, id) })
+		}
+		return out
+	}
+	action := func(name, method, verb string, call func(*amity.PostsService) func(context.Context, string, ...amity.CallOption) (*amity.PostPayload, error)) shapeCase {
+		return shapeCase{name: name, method: method, path: "/api/v3/posts/p1/" + verb, answer: payload, empty: empty, check: post,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return call(c.Posts)(ctx, "p1") },
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
+				_, err := call(c.Posts)(ctx, id)
+				return err
+			})}
+	}
+	runShapeCases(t, []shapeCase{
+		{name: "Create", method: "POST", path: "/api/v4/posts", body: `{"data":{"text":"hi"},"targetType":"community","targetId":"c1"}`,
+			answer: payload, empty: empty, check: post,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Posts.Create(ctx, &amity.CreatePostParams{Data: text, TargetType: amity.PostTargetCommunity, TargetID: "c1"})
+			},
+			invalid: []func(context.Context, *amity.Client) error{
+				func(ctx context.Context, c *amity.Client) error { _, err := c.Posts.Create(ctx, nil); return err },
+				func(ctx context.Context, c *amity.Client) error {
+					_, err := c.Posts.Create(ctx, &amity.CreatePostParams{Data: text, TargetType: amity.PostTargetCommunity})
+					return err
+				},
+			}},
+		{name: "Get", method: "GET", path: "/api/v3/posts/p1", answer: payload, empty: empty, check: post,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Posts.Get(ctx, "p1") },
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
+				_, err := c.Posts.Get(ctx, id)
+				return err
+			})},
+		{name: "GetMany", method: "GET", path: "/api/v3/posts/list", query: "postIds=p1&postIds=p2", answer: payload, check: post,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Posts.GetMany(ctx, &amity.GetManyPostsParams{PostIDs: []string{"p1", "p2"}})
+			},
+			invalid: []func(context.Context, *amity.Client) error{
+				func(ctx context.Context, c *amity.Client) error { _, err := c.Posts.GetMany(ctx, nil); return err },
+				func(ctx context.Context, c *amity.Client) error {
+					_, err := c.Posts.GetMany(ctx, &amity.GetManyPostsParams{})
+					return err
+				},
+			}},
+		{name: "List", method: "GET", path: "/api/v4/posts", query: "targetId=c-news", answer: page, check: listed,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeFirst(c.Posts.List(ctx, &amity.ListPostsParams{TargetID: "c-news"}))
+			},
+			invalid: []func(context.Context, *amity.Client) error{
+				func(ctx context.Context, c *amity.Client) error {
+					_, err := shapeFirst(c.Posts.List(ctx, nil))
+					return err
+				},
+			}},
+		{name: "ListPages", method: "GET", path: "/api/v4/posts", query: "targetId=c-news", answer: page, check: listed,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeFirst(c.Posts.ListPages(ctx, &amity.ListPostsParams{TargetID: "c-news"}))
+			},
+			invalid: []func(context.Context, *amity.Client) error{
+				func(ctx context.Context, c *amity.Client) error {
+					_, err := shapeFirst(c.Posts.ListPages(ctx, &amity.ListPostsParams{}))
+					return err
+				},
+			}},
+		{name: "ListPage", method: "GET", path: "/api/v4/posts", query: "options%5Blimit%5D=2&targetId=c-news", answer: page, check: listed,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Posts.ListPage(ctx, &amity.ListPostsParams{TargetID: "c-news", PageParams: amity.PageParams{Limit: 2}})
+			},
+			invalid: []func(context.Context, *amity.Client) error{
+				func(ctx context.Context, c *amity.Client) error { _, err := c.Posts.ListPage(ctx, nil); return err },
+			}},
+		{name: "Update", method: "PUT", path: "/api/v4/posts/p1", body: `{"data":{"text":"edited"}}`, answer: payload, empty: empty, check: post,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Posts.Update(ctx, "p1", &amity.UpdatePostParams{Data: &amity.UpdatePostData{Text: amity.Ptr("edited")}})
+			},
+			invalid: append(badID(func(ctx context.Context, c *amity.Client, id string) error {
+				_, err := c.Posts.Update(ctx, id, &amity.UpdatePostParams{})
+				return err
+			}), func(ctx context.Context, c *amity.Client) error { _, err := c.Posts.Update(ctx, "p1", nil); return err })},
+		{name: "Delete", method: "DELETE", path: "/api/v4/posts/p1", query: "permanent=true", answer: success, successOnly: true,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Posts.Delete(ctx, "p1", &amity.DeletePostParams{Permanent: amity.Ptr(true)}))
+			},
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error { return c.Posts.Delete(ctx, id, nil) })},
+		action("Approve", "POST", "approve", func(s *amity.PostsService) func(context.Context, string, ...amity.CallOption) (*amity.PostPayload, error) {
+			return s.Approve
+		}),
+		action("Decline", "POST", "decline", func(s *amity.PostsService) func(context.Context, string, ...amity.CallOption) (*amity.PostPayload, error) {
+			return s.Decline
+		}),
+		action("Flag", "POST", "flag", func(s *amity.PostsService) func(context.Context, string, ...amity.CallOption) (*amity.PostPayload, error) {
+			return s.Flag
+		}),
+		action("Unflag", "DELETE", "unflag", func(s *amity.PostsService) func(context.Context, string, ...amity.CallOption) (*amity.PostPayload, error) {
+			return s.Unflag
+		}),
+		action("ClearFlags", "DELETE", "flags", func(s *amity.PostsService) func(context.Context, string, ...amity.CallOption) (*amity.PostPayload, error) {
+			return s.ClearFlags
+		}),
+		{name: "IsFlaggedByMe", method: "GET", path: "/api/v3/posts/p1/isflagbyme", answer: `{"status":"success","data":{"result":true}}`,
+			call:  func(ctx context.Context, c *amity.Client) (any, error) { return c.Posts.IsFlaggedByMe(ctx, "p1") },
+			check: func(t *testing.T, out any) { assert.Equal(t, true, out) },
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
+				_, err := c.Posts.IsFlaggedByMe(ctx, id)
+				return err
+			})},
+		{name: "V3.Create", method: "POST", path: "/api/v3/posts", body: `{"data":{"text":"hi","files":["f1"]}}`,
+			answer: payload, empty: empty, check: post,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Posts.V3.Create(ctx, &amity.V3CreatePostParams{Data: amity.V3CreatePostData{Text: "hi", Files: []string{"f1"}}})
+			},
+			invalid: []func(context.Context, *amity.Client) error{
+				func(ctx context.Context, c *amity.Client) error { _, err := c.Posts.V3.Create(ctx, nil); return err },
+				func(ctx context.Context, c *amity.Client) error {
+					_, err := c.Posts.V3.Create(ctx, &amity.V3CreatePostParams{})
+					return err
+				},
+			}},
+		{name: "V3.List", method: "GET", path: "/api/v3/posts", query: "targetType=community", answer: page, check: listed,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeFirst(c.Posts.V3.List(ctx, &amity.V3ListPostsParams{TargetType: amity.PostTargetCommunity}))
+			},
+			invalid: []func(context.Context, *amity.Client) error{
+				func(ctx context.Context, c *amity.Client) error {
+					_, err := shapeFirst(c.Posts.V3.List(ctx, nil))
+					return err
+				},
+			}},
+		{name: "V3.ListPages", method: "GET", path: "/api/v3/posts", query: "targetType=community", answer: page, check: listed,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeFirst(c.Posts.V3.ListPages(ctx, &amity.V3ListPostsParams{TargetType: amity.PostTargetCommunity}))
+			},
+			invalid: []func(context.Context, *amity.Client) error{
+				func(ctx context.Context, c *amity.Client) error {
+					_, err := shapeFirst(c.Posts.V3.ListPages(ctx, nil))
+					return err
+				},
+			}},
+		{name: "V3.ListPage", method: "GET", path: "/api/v3/posts", query: "targetId=c-news&targetType=community", answer: page, check: listed,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Posts.V3.ListPage(ctx, &amity.V3ListPostsParams{TargetType: amity.PostTargetCommunity, TargetID: "c-news"})
+			},
+			invalid: []func(context.Context, *amity.Client) error{
+				func(ctx context.Context, c *amity.Client) error {
+					_, err := c.Posts.V3.ListPage(ctx, &amity.V3ListPostsParams{TargetType: "group"})
+					return err
+				},
+			}},
+		{name: "V3.Update", method: "PUT", path: "/api/v3/posts/p1", body: `{"tags":["a"]}`, answer: payload, empty: empty, check: post,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Posts.V3.Update(ctx, "p1", &amity.V3UpdatePostParams{Tags: []string{"a"}})
+			},
+			invalid: append(badID(func(ctx context.Context, c *amity.Client, id string) error {
+				_, err := c.Posts.V3.Update(ctx, id, &amity.V3UpdatePostParams{})
+				return err
+			}), func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Posts.V3.Update(ctx, "p1", nil)
+				return err
+			})},
+		{name: "V3.Delete", method: "DELETE", path: "/api/v3/posts/p1", answer: success, successOnly: true,
+			call:    func(ctx context.Context, c *amity.Client) (any, error) { return shapeErr(c.Posts.V3.Delete(ctx, "p1")) },
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error { return c.Posts.V3.Delete(ctx, id) })},
+	})
+}
+
+// TestPostsListPages walks the pages of a flagged-posts listing with their sideloads, and
+// resumes a walk from a page's cursor.
+func TestPostsListPages(t *testing.T) {
+	c, mt := mockClient(t)
+	var queries []string
+	postsPaged(t, mt, "https://api.test/api/v4/posts", &queries)
+	ctx := context.Background()
+	params := &amity.ListPostsParams{TargetID: "c-news", HasFlag: amity.Ptr(true)}
+	var ids, authors []string
+	var next string
+	for page, err := range c.Posts.ListPages(ctx, params) {
+		require.NoError(t, err)
+		for i := range page.Posts {
+			p := &page.Posts[i]
+			ids = append(ids, p.PostID)
+			if a := page.Author(p); a != nil {
+				authors = append(authors, a.DisplayName)
+			}
+		}
+		if next == "" {
+			next = page.Paging.Next
+		}
+	}
+	assert.Equal(t, []string{"flag-1", "flag-2", "flag-3"}, ids)
+	assert.Equal(t, []string{"Alice", "Bob", "Carol"}, authors, "each page's sideloads resolve its posts")
+	assert.Len(t, queries, 2)
+	assert.Empty(t, params.PageToken, "the caller's params are not changed")
+
+	// Resuming at the cursor of the first page fetches only the second.
+	queries = nil
+	ids = nil
+	for page, err := range c.Posts.ListPages(ctx, &amity.ListPostsParams{TargetID: "c-news", PageParams: amity.PageParams{PageToken: next}}) {
+		require.NoError(t, err)
+		for _, p := range page.Posts {
+			ids = append(ids, p.PostID)
+		}
+	}
+	assert.Equal(t, []string{"flag-3"}, ids)
+	require.Len(t, queries, 1)
+	assert.Contains(t, queries[0], "options%5Btoken%5D=tok-2")
+
+	// Breaking out makes no further request.
+	queries = nil
+	for range c.Posts.ListPages(ctx, params) {
+		break
+	}
+	assert.Len(t, queries, 1)
+}
+
+// TestPostsCallOptions passes per-call options through: a header reaches the server, a
+// reserved one fails before sending, WithResponseInto sees the answer.
+func TestPostsCallOptions(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := postsRecord(mt, "GET", "https://api.test/api/v3/posts/p1", 200, fixture(t, "posts_payload.json"))
+	var resp *http.Response
+	_, err := c.Posts.Get(context.Background(), "p1", amity.WithHeader("X-Trace-Id", "trace-1"), amity.WithResponseInto(&resp))
+	require.NoError(t, err)
+	assert.Equal(t, "trace-1", rec.only(t).Header.Get("X-Trace-Id"))
+	require.NotNil(t, resp)
+	assert.Equal(t, 200, resp.StatusCode)
+
+	_, err = c.Posts.Get(context.Background(), "p1", amity.WithHeader("Authorization", "Bearer other"))
+	assert.ErrorIs(t, err, amity.ErrInvalidArgument)
+	assert.Len(t, rec.calls, 1, "a refused option sends nothing")
+
+	// The options reach every page of an iterator.
+	var traces []string
+	mt.RegisterResponder("GET", "https://api.test/api/v4/posts", func(r *http.Request) (*http.Response, error) {
+		traces = append(traces, r.Header.Get("X-Trace-Id"))
+		if r.URL.Query().Get("options[token]") == "tok-2" {
+			return jsonResponder(200, fixture(t, "posts_page2.json"))(r)
+		}
+		return jsonResponder(200, fixture(t, "posts_page1.json"))(r)
+	})
+	for _, err := range c.Posts.List(context.Background(), &amity.ListPostsParams{TargetID: "c-news"}, amity.WithHeader("X-Trace-Id", "walk")) {
+		require.NoError(t, err)
+	}
+	assert.Equal(t, []string{"walk", "walk"}, traces)
 }

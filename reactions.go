@@ -9,8 +9,20 @@ import (
 	"strconv"
 )
 
-// ReactionsService manages reactions on posts, comments, messages and stories. Reach it as Client.Reactions.
-type ReactionsService struct{ c *Client }
+// ReactionsService manages reactions on posts, comments, messages and stories. Reach it as
+// Client.Reactions; the v2 listing of reactions is on V2.
+type ReactionsService struct {
+	c *Client
+	// V2 holds the v2 API's listing of reactions (Client.Reactions.V2).
+	V2 *ReactionsV2Service
+}
+
+// ReactionsV2Service holds the v2 variants of the reaction calls that have a v3 one. Reach it
+// as Client.Reactions.V2.
+type ReactionsV2Service struct{ c *Client }
+
+// init creates the sub-services; Client.init calls it.
+func (s *ReactionsService) init() { s.V2 = &ReactionsV2Service{c: s.c} }
 
 // ReactionReferenceType is what a reaction is on.
 type ReactionReferenceType string
@@ -31,15 +43,6 @@ type Reaction struct {
 	ReferenceType ReactionReferenceType `json:"referenceType"`
 	// Reactors are the users' reactions.
 	Reactors []Reactor `json:"reactors,omitempty"`
-
-	// Raw is the reaction's JSON as received, with any field this type does not know.
-	Raw json.RawMessage `json:"-"`
-}
-
-// UnmarshalJSON decodes a reaction and keeps its raw JSON.
-func (r *Reaction) UnmarshalJSON(b []byte) error {
-	type plain Reaction
-	return decodeRaw(b, (*plain)(r), &r.Raw)
 }
 
 // Reactor is one user's reaction.
@@ -55,7 +58,7 @@ type Reactor struct {
 	UpdatedAt      Time   `json:"updatedAt"`
 }
 
-// UnmarshalJSON decodes a reactor. The spec names the public ID "userPublicIdId"; both that
+// UnmarshalJSON decodes a reactor in one pass. The spec names the public ID "userPublicIdId"; both that
 // and "userPublicId" are read.
 func (r *Reactor) UnmarshalJSON(b []byte) error {
 	type plain Reactor
@@ -73,30 +76,37 @@ func (r *Reactor) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// ReactionPage is one page of reactions with the users who reacted and their files.
-type ReactionPage struct {
+// ReactionPayload is one page of reactions with the users who reacted and their files.
+type ReactionPayload struct {
+	rawJSON
 	// Reactions group the reactors by what they reacted to (see Reactors).
 	Reactions []Reaction `json:"reactions"`
-	// Users are the users who reacted (see User); Files their avatars.
+	// Users are the users who reacted (see User, UserByID); Files their avatars.
 	Users []User `json:"users"`
 	Files []File `json:"files"`
 	// Paging holds the cursors.
 	Paging Paging `json:"paging"`
 }
 
-func (p *ReactionPage) pageItems() []Reactor { return reactionsReactors(p.Reactions) }
-func (p *ReactionPage) pageInfo() Paging     { return p.Paging }
+func (p *ReactionPayload) pageItems() []Reactor { return reactorsOf(p.Reactions) }
+func (p *ReactionPayload) pageInfo() Paging     { return p.Paging }
+
+// Reaction returns the first reaction group of the page, or nil.
+func (p *ReactionPayload) Reaction() *Reaction { return firstOf(p.Reactions) }
 
 // Reactors returns the reactors of every reaction of the page, in order.
-func (p *ReactionPage) Reactors() []Reactor { return reactionsReactors(p.Reactions) }
+func (p *ReactionPayload) Reactors() []Reactor { return reactorsOf(p.Reactions) }
 
 // User returns the sideloaded user who reacted, or nil.
-func (p *ReactionPage) User(r *Reactor) *User { return reactionsUser(p.Users, r) }
+func (p *ReactionPayload) User(r *Reactor) *User { return reactorUser(p.Users, r) }
 
-// File returns the sideloaded file with the given ID (e.g. a user's avatar), or nil.
-func (p *ReactionPage) File(fileID string) *File { return findFile(p.Files, fileID) }
+// UserByID returns the sideloaded user with the given ID (public, else internal), or nil.
+func (p *ReactionPayload) UserByID(userID string) *User { return findUser(p.Users, userID) }
 
-func reactionsReactors(rs []Reaction) []Reactor {
+// FileByID returns the sideloaded file with the given ID (e.g. a user's avatar), or nil.
+func (p *ReactionPayload) FileByID(fileID string) *File { return findFile(p.Files, fileID) }
+
+func reactorsOf(rs []Reaction) []Reactor {
 	var out []Reactor
 	for _, r := range rs {
 		out = append(out, r.Reactors...)
@@ -104,23 +114,11 @@ func reactionsReactors(rs []Reaction) []Reactor {
 	return out
 }
 
-func reactionsUser(users []User, r *Reactor) *User {
+func reactorUser(users []User, r *Reactor) *User {
 	if r == nil {
 		return nil
 	}
-	for _, id := range []string{r.UserID, r.UserPublicID} {
-		if u := findUser(users, id); u != nil {
-			return u
-		}
-	}
-	if r.UserInternalID != "" {
-		for i := range users {
-			if users[i].UserInternalID == r.UserInternalID || users[i].ID == r.UserInternalID {
-				return &users[i]
-			}
-		}
-	}
-	return nil
+	return findUserOf(users, r.UserID, r.UserPublicID, r.UserInternalID)
 }
 
 // ReactionParams names a reaction to add or remove.
@@ -153,31 +151,39 @@ func reactionsCheckType(op string, t ReactionReferenceType) error {
 	return oneOf(op, "ReferenceType", t, ReactionOnMessage, ReactionOnPost, ReactionOnComment, ReactionOnStory)
 }
 
+// AddReactionPayload is the answer of Reactions.Add.
+type AddReactionPayload struct {
+	rawJSON
+	// AddedID is the new reaction's ID.
+	AddedID string `json:"addedId"`
+}
+
+// RemoveReactionPayload is the answer of Reactions.Remove.
+type RemoveReactionPayload struct {
+	rawJSON
+	// RemovedID is the removed reaction's ID.
+	RemovedID string `json:"removedId"`
+}
+
 // Add adds the calling user's reaction (use a view from Client.AsUser) and returns the new
-// reaction's ID. POST /api/v2/reactions. Not retried once it may have reached the server:
-// adding is not idempotent (reaction counts would move twice).
-func (s *ReactionsService) Add(ctx context.Context, params *ReactionParams) (string, error) {
+// reaction's ID. POST /api/v2/reactions (current: there is no v3). Not retried once it may
+// have reached the server: adding is not idempotent (reaction counts would move twice).
+func (s *ReactionsService) Add(ctx context.Context, params *ReactionParams, opts ...CallOption) (*AddReactionPayload, error) {
 	const op = "Reactions.Add"
 	if err := params.validate(op); err != nil {
-		return "", err
+		return nil, err
 	}
-	var out struct {
-		AddedID string `json:"addedId"`
-	}
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodPost, path: "/api/v2/reactions", body: params}, &out); err != nil {
-		return "", err
-	}
-	return out.AddedID, nil
+	return call[AddReactionPayload](ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v2/reactions", body: params, opts: opts})
 }
 
 // Remove removes the calling user's reaction and returns the removed reaction's ID.
-// DELETE /api/v2/reactions. Idempotent by construction (removing a removed reaction leaves
+// DELETE /api/v2/reactions (current: there is no v3). Idempotent by construction (removing a removed reaction leaves
 // it removed), so it is retried like a read; a retry after a first attempt that was applied
 // may answer an error matching ErrNotFound.
-func (s *ReactionsService) Remove(ctx context.Context, params *ReactionParams) (string, error) {
+func (s *ReactionsService) Remove(ctx context.Context, params *ReactionParams, opts ...CallOption) (*RemoveReactionPayload, error) {
 	const op = "Reactions.Remove"
 	if err := params.validate(op); err != nil {
-		return "", err
+		return nil, err
 	}
 	q := query{}
 	q.str("referenceId", params.ReferenceID)
@@ -186,13 +192,8 @@ func (s *ReactionsService) Remove(ctx context.Context, params *ReactionParams) (
 	if params.ReferenceVersion != nil {
 		url.Values(q).Set("referenceVersion", strconv.Itoa(*params.ReferenceVersion))
 	}
-	var out struct {
-		RemovedID string `json:"removedId"`
-	}
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: "/api/v2/reactions", query: url.Values(q), idempotent: true}, &out); err != nil {
-		return "", err
-	}
-	return out.RemovedID, nil
+	return call[RemoveReactionPayload](ctx, s.c, &request{op: op, method: http.MethodDelete, path: "/api/v2/reactions", query: url.Values(q),
+		idempotent: true, opts: opts})
 }
 
 // ListReactionsParams selects the reactions of Reactions.List (GET /api/v3/reactions).
@@ -236,28 +237,30 @@ func (p *ListReactionsParams) query(op string) (query, error) {
 
 // List returns an iterator over who reacted to a post, comment, message or story, fetching
 // pages as it goes. GET /api/v3/reactions.
-func (s *ReactionsService) List(ctx context.Context, params *ListReactionsParams) iter.Seq2[Reactor, error] {
-	return listAllLegacy(ctx, params, s.ListPage)
+func (s *ReactionsService) List(ctx context.Context, params *ListReactionsParams, opts ...CallOption) iter.Seq2[Reactor, error] {
+	return listAll(ctx, params, opts, s.ListPage)
+}
+
+// ListPages returns an iterator over the pages of List, each with the users who reacted and
+// their files. GET /api/v3/reactions.
+func (s *ReactionsService) ListPages(ctx context.Context, params *ListReactionsParams, opts ...CallOption) iter.Seq2[*ReactionPayload, error] {
+	return pages(ctx, params, opts, s.ListPage)
 }
 
 // ListPage returns one page of reactions with the users who reacted, and its cursors.
 // GET /api/v3/reactions.
-func (s *ReactionsService) ListPage(ctx context.Context, params *ListReactionsParams) (*ReactionPage, error) {
+func (s *ReactionsService) ListPage(ctx context.Context, params *ListReactionsParams, opts ...CallOption) (*ReactionPayload, error) {
 	const op = "Reactions.ListPage"
 	q, err := params.query(op)
 	if err != nil {
 		return nil, err
 	}
-	var out ReactionPage
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: "/api/v3/reactions", query: url.Values(q)}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[ReactionPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/reactions", query: url.Values(q), opts: opts})
 }
 
-// ListReactionsV2Params selects the reactions of Reactions.ListV2 (GET /api/v2/reactions),
+// V2ListReactionsParams selects the reactions of Reactions.V2.List (GET /api/v2/reactions),
 // which pages by offset.
-type ListReactionsV2Params struct {
+type V2ListReactionsParams struct {
 	// PageParams.Limit is the page size; PageParams.PageToken is sent as options[token].
 	PageParams
 	// ReferenceID is the post, comment, message or story (at most 900 characters). Required.
@@ -270,9 +273,9 @@ type ListReactionsV2Params struct {
 	Skip int
 }
 
-func (p *ListReactionsV2Params) query(op string) (query, error) {
+func (p *V2ListReactionsParams) query(op string) (query, error) {
 	if p == nil {
-		p = &ListReactionsV2Params{}
+		p = &V2ListReactionsParams{}
 	}
 	if err := firstErr(
 		p.PageParams.validate(op),
@@ -282,7 +285,7 @@ func (p *ListReactionsV2Params) query(op string) (query, error) {
 		required(op, "ReferenceType", string(p.ReferenceType)),
 		reactionsCheckType(op, p.ReferenceType),
 		maxLen(op, "ReactionName", p.ReactionName, 100),
-		commentsRange(op, "Skip", p.Skip, 0, -1),
+		intRange(op, "Skip", p.Skip, 0, -1),
 	); err != nil {
 		return nil, err
 	}
@@ -295,76 +298,86 @@ func (p *ListReactionsV2Params) query(op string) (query, error) {
 	return q, nil
 }
 
-// ReactionV2Page is one page of Reactions.ListV2: reactions with the users who reacted. The
-// v2 answer has no cursors; NextSkip is the Skip of the following page.
-type ReactionV2Page struct {
+// V2ReactionPayload is one page of Reactions.V2.List: reactions with the users who reacted.
+// The v2 answer ({status, data}) has no cursors; NextSkip is the Skip of the following page.
+// Raw is the whole answer, envelope included.
+type V2ReactionPayload struct {
+	rawJSON
 	// Reactions group the reactors by what they reacted to (see Reactors).
-	Reactions []Reaction
-	// Users are the users who reacted (see User); Files their avatars.
-	Users []User
-	Files []File
+	Reactions []Reaction `json:"reactions"`
+	// Users are the users who reacted (see User, UserByID); Files their avatars.
+	Users []User `json:"users"`
+	Files []File `json:"files"`
 	// NextSkip is the params' Skip plus the reactors on this page: pass it as Skip to get
 	// the next page. A page with no reactors (or fewer than Limit) is the last.
-	NextSkip int
+	NextSkip int `json:"-"`
 
 	last bool
 }
 
-func (p *ReactionV2Page) pageItems() []Reactor { return reactionsReactors(p.Reactions) }
-func (p *ReactionV2Page) pageInfo() Paging {
+func (p *V2ReactionPayload) pageItems() []Reactor { return reactorsOf(p.Reactions) }
+func (p *V2ReactionPayload) pageInfo() Paging {
 	if p.last {
 		return Paging{}
 	}
 	return Paging{Next: strconv.Itoa(p.NextSkip)}
 }
 
+// Reaction returns the first reaction group of the page, or nil.
+func (p *V2ReactionPayload) Reaction() *Reaction { return firstOf(p.Reactions) }
+
 // Reactors returns the reactors of every reaction of the page, in order.
-func (p *ReactionV2Page) Reactors() []Reactor { return reactionsReactors(p.Reactions) }
+func (p *V2ReactionPayload) Reactors() []Reactor { return reactorsOf(p.Reactions) }
 
 // User returns the sideloaded user who reacted, or nil.
-func (p *ReactionV2Page) User(r *Reactor) *User { return reactionsUser(p.Users, r) }
+func (p *V2ReactionPayload) User(r *Reactor) *User { return reactorUser(p.Users, r) }
 
-// File returns the sideloaded file with the given ID, or nil.
-func (p *ReactionV2Page) File(fileID string) *File { return findFile(p.Files, fileID) }
+// UserByID returns the sideloaded user with the given ID (public, else internal), or nil.
+func (p *V2ReactionPayload) UserByID(userID string) *User { return findUser(p.Users, userID) }
 
-// ListV2 returns an iterator over who reacted, with the v2 API, fetching pages as it goes
-// (by offset: each page starts at the previous page's NextSkip). GET /api/v2/reactions.
-// Unlike List (v3), it pages by skip and its answer carries no cursor; prefer List.
-func (s *ReactionsService) ListV2(ctx context.Context, params *ListReactionsV2Params) iter.Seq2[Reactor, error] {
-	p := ListReactionsV2Params{}
+// FileByID returns the sideloaded file with the given ID, or nil.
+func (p *V2ReactionPayload) FileByID(fileID string) *File { return findFile(p.Files, fileID) }
+
+// List returns an iterator over who reacted, with the v2 API, fetching pages as it goes (by
+// offset: each page starts at the previous page's NextSkip). GET /api/v2/reactions. Unlike
+// Reactions.List (v3), it pages by skip and its answer carries no cursor; prefer that.
+func (s *ReactionsV2Service) List(ctx context.Context, params *V2ListReactionsParams, opts ...CallOption) iter.Seq2[Reactor, error] {
+	return items[*V2ReactionPayload](s.ListPages(ctx, params, opts...))
+}
+
+// ListPages returns an iterator over the pages of List, starting at params.Skip; to resume
+// a walk, pass a page's NextSkip as Skip. GET /api/v2/reactions.
+func (s *ReactionsV2Service) ListPages(ctx context.Context, params *V2ListReactionsParams, opts ...CallOption) iter.Seq2[*V2ReactionPayload, error] {
+	p := V2ListReactionsParams{}
 	if params != nil {
 		p = *params
 	}
-	return items[*ReactionV2Page](iterate[*ReactionV2Page](ctx, "", func(ctx context.Context, token string) (*ReactionV2Page, error) {
+	return iterate[*V2ReactionPayload](ctx, "", func(ctx context.Context, token string) (*V2ReactionPayload, error) {
 		page := p
 		if token != "" {
 			skip, err := strconv.Atoi(token)
 			if err != nil {
-				return nil, &ValidationError{Op: "Reactions.ListV2", Field: "Skip", Reason: "is not a number"}
+				return nil, &ValidationError{Op: "Reactions.V2.ListPages", Field: "Skip", Reason: "is not a number"}
 			}
 			page.Skip = skip
 		}
-		return s.ListV2Page(ctx, &page)
-	}))
+		return s.ListPage(ctx, &page, opts...)
+	})
 }
 
-// ListV2Page returns one page of reactions with the v2 API (see ListV2).
-// GET /api/v2/reactions.
-func (s *ReactionsService) ListV2Page(ctx context.Context, params *ListReactionsV2Params) (*ReactionV2Page, error) {
-	const op = "Reactions.ListV2Page"
+// ListPage returns one page of reactions with the v2 API (see List). GET /api/v2/reactions.
+func (s *ReactionsV2Service) ListPage(ctx context.Context, params *V2ListReactionsParams, opts ...CallOption) (*V2ReactionPayload, error) {
+	const op = "Reactions.V2.ListPage"
 	q, err := params.query(op)
 	if err != nil {
 		return nil, err
 	}
-	var out postsEnvelope[struct {
-		Reactions []Reaction `json:"reactions"`
-		Users     []User     `json:"users"`
-		Files     []File     `json:"files"`
-	}]
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: "/api/v2/reactions", query: url.Values(q)}, &out); err != nil {
+	out, err := call[envelope[V2ReactionPayload]](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v2/reactions", query: url.Values(q), opts: opts})
+	if err != nil {
 		return nil, err
 	}
-	page := &ReactionV2Page{Reactions: out.Data.Reactions, Users: out.Data.Users, Files: out.Data.Files}
+	page := &out.Data
+	page.Raw = out.Raw
 	n := len(page.Reactors())
 	page.NextSkip = params.Skip + n
 	page.last = n == 0 || (params.Limit > 0 && n < params.Limit)
@@ -387,9 +400,21 @@ type MostReactedMessagesParams struct {
 	ReactionName string
 }
 
+// MostReactedMessagesPayload is the answer of Reactions.MostReactedMessages.
+type MostReactedMessagesPayload struct {
+	rawJSON
+	// Messages are the messages, most reacted first.
+	Messages []MessageReactionCount
+}
+
+// UnmarshalJSON decodes the answer, a JSON array, into Messages.
+func (p *MostReactedMessagesPayload) UnmarshalJSON(b []byte) error {
+	return json.Unmarshal(b, &p.Messages)
+}
+
 // MostReactedMessages returns the IDs of the messages with the most reactions, most first.
-// GET /api/v2/reactions/messages/most.
-func (s *ReactionsService) MostReactedMessages(ctx context.Context, params *MostReactedMessagesParams) ([]MessageReactionCount, error) {
+// GET /api/v2/reactions/messages/most (current: there is no v3).
+func (s *ReactionsService) MostReactedMessages(ctx context.Context, params *MostReactedMessagesParams, opts ...CallOption) (*MostReactedMessagesPayload, error) {
 	const op = "Reactions.MostReactedMessages"
 	if params == nil {
 		params = &MostReactedMessagesParams{}
@@ -400,9 +425,6 @@ func (s *ReactionsService) MostReactedMessages(ctx context.Context, params *Most
 	q := query{}
 	q.integer("limit", params.Limit)
 	q.str("reactionName", params.ReactionName)
-	var out []MessageReactionCount
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: "/api/v2/reactions/messages/most", query: url.Values(q)}, &out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return call[MostReactedMessagesPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v2/reactions/messages/most",
+		query: url.Values(q), opts: opts})
 }

@@ -46,22 +46,38 @@ func init() {
 				return postsFirstOf(c.Reactions.List(ctx, &amity.ListReactionsParams{PageParams: amity.PageParams{Limit: 50, PageToken: "tok"},
 					ReferenceID: "p1", ReferenceType: amity.ReactionOnPost, ReferenceVersion: amity.Ptr(1), ReactionName: "like"}))
 			}},
-		conformanceCase{Method: "Reactions.ListV2Page", Op: "GET /api/v2/reactions",
+		conformanceCase{Method: "Reactions.ListPages", Op: "GET /api/v3/reactions",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Reactions.ListV2Page(ctx, &amity.ListReactionsV2Params{ReferenceID: "p1", ReferenceType: amity.ReactionOnPost})
+				return postsFirstOf(c.Reactions.ListPages(ctx, &amity.ListReactionsParams{ReferenceID: "p1", ReferenceType: amity.ReactionOnPost}))
+			},
+			Full: func(ctx context.Context, c *amity.Client) error {
+				return postsFirstOf(c.Reactions.ListPages(ctx, &amity.ListReactionsParams{PageParams: amity.PageParams{Limit: 50, PageToken: "tok"},
+					ReferenceID: "p1", ReferenceType: amity.ReactionOnPost, ReferenceVersion: amity.Ptr(1), ReactionName: "like"}))
+			}},
+		conformanceCase{Method: "Reactions.V2.ListPage", Op: "GET /api/v2/reactions",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Reactions.V2.ListPage(ctx, &amity.V2ListReactionsParams{ReferenceID: "p1", ReferenceType: amity.ReactionOnPost})
 				return err
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Reactions.ListV2Page(ctx, &amity.ListReactionsV2Params{PageParams: amity.PageParams{Limit: 20, PageToken: "tok"},
+				_, err := c.Reactions.V2.ListPage(ctx, &amity.V2ListReactionsParams{PageParams: amity.PageParams{Limit: 20, PageToken: "tok"},
 					ReferenceID: "cm1", ReferenceType: amity.ReactionOnComment, ReactionName: "like", Skip: 20})
 				return err
 			}},
-		conformanceCase{Method: "Reactions.ListV2", Op: "GET /api/v2/reactions",
+		conformanceCase{Method: "Reactions.V2.ListPages", Op: "GET /api/v2/reactions",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return postsFirstOf(c.Reactions.ListV2(ctx, &amity.ListReactionsV2Params{ReferenceID: "p1", ReferenceType: amity.ReactionOnPost}))
+				return postsFirstOf(c.Reactions.V2.ListPages(ctx, &amity.V2ListReactionsParams{ReferenceID: "p1", ReferenceType: amity.ReactionOnPost}))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				return postsFirstOf(c.Reactions.ListV2(ctx, &amity.ListReactionsV2Params{PageParams: amity.PageParams{Limit: 20, PageToken: "tok"},
+				return postsFirstOf(c.Reactions.V2.ListPages(ctx, &amity.V2ListReactionsParams{PageParams: amity.PageParams{Limit: 20, PageToken: "tok"},
+					ReferenceID: "cm1", ReferenceType: amity.ReactionOnComment, ReactionName: "like", Skip: 20}))
+			}},
+		conformanceCase{Method: "Reactions.V2.List", Op: "GET /api/v2/reactions",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				return postsFirstOf(c.Reactions.V2.List(ctx, &amity.V2ListReactionsParams{ReferenceID: "p1", ReferenceType: amity.ReactionOnPost}))
+			},
+			Full: func(ctx context.Context, c *amity.Client) error {
+				return postsFirstOf(c.Reactions.V2.List(ctx, &amity.V2ListReactionsParams{PageParams: amity.PageParams{Limit: 20, PageToken: "tok"},
 					ReferenceID: "cm1", ReferenceType: amity.ReactionOnComment, ReactionName: "like", Skip: 20}))
 			}},
 		conformanceCase{Method: "Reactions.MostReactedMessages", Op: "GET /api/v2/reactions/messages/most",

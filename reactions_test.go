@@ -18,15 +18,16 @@ func TestReactionsAddAndRemove(t *testing.T) {
 	remove := postsRecord(mt, "DELETE", "https://api.test/api/v2/reactions", 200, `{"removedId":"r-9"}`)
 	ctx := context.Background()
 
-	id, err := c.Reactions.Add(ctx, &amity.ReactionParams{ReferenceID: "post-img", ReferenceType: amity.ReactionOnPost, ReactionName: "like"})
+	added, err := c.Reactions.Add(ctx, &amity.ReactionParams{ReferenceID: "post-img", ReferenceType: amity.ReactionOnPost, ReactionName: "like"})
 	require.NoError(t, err)
-	assert.Equal(t, "r-9", id)
+	assert.Equal(t, "r-9", added.AddedID)
+	assert.JSONEq(t, `{"addedId":"r-9"}`, string(added.Raw))
 	assert.JSONEq(t, `{"referenceId":"post-img","referenceType":"post","reactionName":"like"}`, add.only(t).Body)
 
-	id, err = c.Reactions.Remove(ctx, &amity.ReactionParams{ReferenceID: "m 1", ReferenceType: amity.ReactionOnMessage,
+	removed, err := c.Reactions.Remove(ctx, &amity.ReactionParams{ReferenceID: "m 1", ReferenceType: amity.ReactionOnMessage,
 		ReactionName: "love", ReferenceVersion: amity.Ptr(3)})
 	require.NoError(t, err)
-	assert.Equal(t, "r-9", id)
+	assert.Equal(t, "r-9", removed.RemovedID)
 	call := remove.only(t)
 	assert.Equal(t, "reactionName=love&referenceId=m+1&referenceType=message&referenceVersion=3", call.Query)
 	assert.Empty(t, call.Body)
@@ -94,7 +95,8 @@ func TestReactionsListIteratesWhoReacted(t *testing.T) {
 	assert.Equal(t, "rtok-2", page.Paging.Next)
 	require.Len(t, page.Reactions, 1)
 	assert.Equal(t, amity.ReactionOnPost, page.Reactions[0].ReferenceType)
-	assert.Contains(t, string(page.Reactions[0].Raw), "futureField")
+	assert.Contains(t, string(page.Raw), "futureField")
+	assert.Equal(t, "post-img", page.Reaction().ReferenceID)
 	rs := page.Reactors()
 	require.Len(t, rs, 2)
 	assert.Equal(t, "alice", rs[0].UserPublicID, "the spec's userPublicIdId is read")
@@ -104,7 +106,9 @@ func TestReactionsListIteratesWhoReacted(t *testing.T) {
 	u := page.User(&rs[0])
 	require.NotNil(t, u)
 	assert.Equal(t, "Alice", u.DisplayName)
-	assert.Equal(t, "image/png", page.File(u.AvatarFileID).Attributes.MimeType)
+	assert.Equal(t, "image/png", page.FileByID(u.AvatarFileID).Attributes.MimeType)
+	assert.Equal(t, "Alice", page.UserByID("alice").DisplayName)
+	assert.Equal(t, "Alice", page.User(&amity.Reactor{UserInternalID: "6f1"}).DisplayName, "found by internal ID")
 	assert.Nil(t, page.User(nil))
 
 	for _, p := range []*amity.ListReactionsParams{nil, {}, {ReferenceID: "p"}, {ReferenceID: "p", ReferenceType: "user"},
@@ -126,9 +130,9 @@ func TestReactionsListV2PagesBySkip(t *testing.T) {
 		}
 		return jsonResponder(200, body)(r)
 	})
-	params := &amity.ListReactionsV2Params{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage, ReactionName: "like"}
+	params := &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage, ReactionName: "like"}
 	n := 0
-	for r, err := range c.Reactions.ListV2(context.Background(), params) {
+	for r, err := range c.Reactions.V2.List(context.Background(), params) {
 		require.NoError(t, err)
 		assert.Equal(t, "like", r.ReactionName)
 		n++
@@ -144,26 +148,29 @@ func TestReactionsListV2PagesBySkip(t *testing.T) {
 	params.Limit = 5
 	params.Skip = 10
 	n = 0
-	for _, err := range c.Reactions.ListV2(context.Background(), params) {
+	for _, err := range c.Reactions.V2.List(context.Background(), params) {
 		require.NoError(t, err)
 		n++
 	}
 	assert.Equal(t, 2, n)
 	assert.Equal(t, []string{"options%5Blimit%5D=5&options%5Bskip%5D=10&reactionName=like&referenceId=m1&referenceType=message"}, queries)
 
-	page, err := c.Reactions.ListV2Page(context.Background(), &amity.ListReactionsV2Params{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage, Skip: 6})
+	page, err := c.Reactions.V2.ListPage(context.Background(), &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage, Skip: 6})
 	require.NoError(t, err)
 	assert.Equal(t, 8, page.NextSkip)
 	assert.Len(t, page.Reactors(), 2)
+	assert.Equal(t, "m1", page.Reaction().ReferenceID)
 	u := page.User(&page.Reactions[0].Reactors[0])
 	require.NotNil(t, u)
-	assert.Contains(t, string(u.Raw), "futureField")
+	assert.Equal(t, "Alice", u.DisplayName)
+	assert.Equal(t, "Alice", page.UserByID("alice").DisplayName)
+	assert.Equal(t, strings.TrimSpace(body), string(page.Raw), "Raw is the whole answer, envelope included")
 	assert.Nil(t, page.User(&page.Reactions[0].Reactors[1]), "bob is not sideloaded")
-	assert.Nil(t, page.File("none"))
+	assert.Nil(t, page.FileByID("none"))
 
-	_, err = c.Reactions.ListV2Page(context.Background(), &amity.ListReactionsV2Params{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage, Skip: -1})
+	_, err = c.Reactions.V2.ListPage(context.Background(), &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage, Skip: -1})
 	assert.ErrorIs(t, err, amity.ErrInvalidArgument)
-	_, err = c.Reactions.ListV2Page(context.Background(), nil)
+	_, err = c.Reactions.V2.ListPage(context.Background(), nil)
 	assert.ErrorIs(t, err, amity.ErrInvalidArgument)
 }
 
@@ -173,7 +180,8 @@ func TestReactionsMostReactedMessages(t *testing.T) {
 		`[{"messageId":"m1","reactionsCount":12,"extra":true},{"messageId":"m2","reactionsCount":3}]`)
 	out, err := c.Reactions.MostReactedMessages(context.Background(), &amity.MostReactedMessagesParams{Limit: 2, ReactionName: "like"})
 	require.NoError(t, err)
-	assert.Equal(t, []amity.MessageReactionCount{{MessageID: "m1", ReactionsCount: 12}, {MessageID: "m2", ReactionsCount: 3}}, out)
+	assert.Equal(t, []amity.MessageReactionCount{{MessageID: "m1", ReactionsCount: 12}, {MessageID: "m2", ReactionsCount: 3}}, out.Messages)
+	assert.Contains(t, string(out.Raw), `"extra":true`)
 	assert.Equal(t, "limit=2&reactionName=like", rec.only(t).Query)
 
 	_, err = c.Reactions.MostReactedMessages(context.Background(), nil)
@@ -183,4 +191,194 @@ func TestReactionsMostReactedMessages(t *testing.T) {
 	_, err = c.Reactions.MostReactedMessages(context.Background(), &amity.MostReactedMessagesParams{Limit: -1})
 	assert.ErrorIs(t, err, amity.ErrInvalidArgument)
 	assert.Equal(t, 2, mt.GetTotalCallCount())
+}
+
+func TestReactionsShape(t *testing.T) {
+	page := fixture(t, "reactions_page1.json")
+	v2 := fixture(t, "reactions_v2.json")
+	like := &amity.ReactionParams{ReferenceID: "p1", ReferenceType: amity.ReactionOnPost, ReactionName: "like"}
+	type fn = func(context.Context, *amity.Client) error
+	listed := func(t *testing.T, out any) {
+		switch v := out.(type) {
+		case amity.Reactor:
+			assert.Equal(t, "alice", v.UserID)
+		case *amity.ReactionPayload:
+			assert.Equal(t, "rtok-2", v.Paging.Next)
+			assert.Equal(t, "Alice", v.User(&v.Reactors()[0]).DisplayName)
+		case *amity.V2ReactionPayload:
+			assert.Equal(t, 2, v.NextSkip)
+			assert.Equal(t, "Alice", v.User(&v.Reactors()[0]).DisplayName)
+		default:
+			t.Fatalf("unexpected %T", out)
+		}
+	}
+	badList := func(f func(ctx context.Context, c *amity.Client, p *amity.ListReactionsParams) error) []fn {
+		var out []fn
+		for _, p := range []*amity.ListReactionsParams{nil, {ReferenceID: "p1"}, {ReferenceType: amity.ReactionOnPost}} {
+			out = append(out, func(ctx context.Context, c *amity.Client) error { return f(ctx, c, p) })
+		}
+		return out
+	}
+	badV2 := func(f func(ctx context.Context, c *amity.Client, p *amity.V2ListReactionsParams) error) []fn {
+		var out []fn
+		for _, p := range []*amity.V2ListReactionsParams{nil, {ReferenceID: "p1"}, {ReferenceID: "p1", ReferenceType: amity.ReactionOnPost, Skip: -1}} {
+			out = append(out, func(ctx context.Context, c *amity.Client) error { return f(ctx, c, p) })
+		}
+		return out
+	}
+	badReaction := func(f func(ctx context.Context, c *amity.Client, p *amity.ReactionParams) error) []fn {
+		var out []fn
+		for _, p := range []*amity.ReactionParams{nil, {ReferenceID: "p1", ReferenceType: amity.ReactionOnPost},
+			{ReferenceID: "p1", ReferenceType: "user", ReactionName: "like"}} {
+			out = append(out, func(ctx context.Context, c *amity.Client) error { return f(ctx, c, p) })
+		}
+		return out
+	}
+	runShapeCases(t, []shapeCase{
+		{name: "Add", method: "POST", path: "/api/v2/reactions", body: `{"referenceId":"p1","referenceType":"post","reactionName":"like"}`,
+			answer: `{"addedId":"r-9"}`,
+			call:   func(ctx context.Context, c *amity.Client) (any, error) { return c.Reactions.Add(ctx, like) },
+			check:  func(t *testing.T, out any) { assert.Equal(t, "r-9", out.(*amity.AddReactionPayload).AddedID) },
+			invalid: badReaction(func(ctx context.Context, c *amity.Client, p *amity.ReactionParams) error {
+				_, err := c.Reactions.Add(ctx, p)
+				return err
+			})},
+		{name: "Remove", method: "DELETE", path: "/api/v2/reactions", query: "reactionName=like&referenceId=p1&referenceType=post",
+			answer: `{"removedId":"r-9"}`,
+			call:   func(ctx context.Context, c *amity.Client) (any, error) { return c.Reactions.Remove(ctx, like) },
+			check:  func(t *testing.T, out any) { assert.Equal(t, "r-9", out.(*amity.RemoveReactionPayload).RemovedID) },
+			invalid: badReaction(func(ctx context.Context, c *amity.Client, p *amity.ReactionParams) error {
+				_, err := c.Reactions.Remove(ctx, p)
+				return err
+			})},
+		{name: "List", method: "GET", path: "/api/v3/reactions", query: "referenceId=p1&referenceType=post", answer: page, check: listed,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeFirst(c.Reactions.List(ctx, &amity.ListReactionsParams{ReferenceID: "p1", ReferenceType: amity.ReactionOnPost}))
+			},
+			invalid: badList(func(ctx context.Context, c *amity.Client, p *amity.ListReactionsParams) error {
+				_, err := shapeFirst(c.Reactions.List(ctx, p))
+				return err
+			})},
+		{name: "ListPages", method: "GET", path: "/api/v3/reactions", query: "referenceId=p1&referenceType=post", answer: page, check: listed,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeFirst(c.Reactions.ListPages(ctx, &amity.ListReactionsParams{ReferenceID: "p1", ReferenceType: amity.ReactionOnPost}))
+			},
+			invalid: badList(func(ctx context.Context, c *amity.Client, p *amity.ListReactionsParams) error {
+				_, err := shapeFirst(c.Reactions.ListPages(ctx, p))
+				return err
+			})},
+		{name: "ListPage", method: "GET", path: "/api/v3/reactions", query: "options%5Blimit%5D=2&reactionName=like&referenceId=p1&referenceType=post",
+			answer: page, check: listed,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Reactions.ListPage(ctx, &amity.ListReactionsParams{ReferenceID: "p1", ReferenceType: amity.ReactionOnPost,
+					ReactionName: "like", PageParams: amity.PageParams{Limit: 2}})
+			},
+			invalid: badList(func(ctx context.Context, c *amity.Client, p *amity.ListReactionsParams) error {
+				_, err := c.Reactions.ListPage(ctx, p)
+				return err
+			})},
+		{name: "MostReactedMessages", method: "GET", path: "/api/v2/reactions/messages/most", query: "limit=5",
+			answer: `[{"messageId":"m1","reactionsCount":12}]`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Reactions.MostReactedMessages(ctx, &amity.MostReactedMessagesParams{Limit: 5})
+			},
+			check: func(t *testing.T, out any) {
+				assert.Equal(t, []amity.MessageReactionCount{{MessageID: "m1", ReactionsCount: 12}}, out.(*amity.MostReactedMessagesPayload).Messages)
+			},
+			invalid: []fn{func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Reactions.MostReactedMessages(ctx, &amity.MostReactedMessagesParams{Limit: -1})
+				return err
+			}}},
+		{name: "V2.List", method: "GET", path: "/api/v2/reactions", query: "referenceId=m1&referenceType=message", answer: v2, check: listed,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeFirst(c.Reactions.V2.List(ctx, &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage}))
+			},
+			invalid: badV2(func(ctx context.Context, c *amity.Client, p *amity.V2ListReactionsParams) error {
+				_, err := shapeFirst(c.Reactions.V2.List(ctx, p))
+				return err
+			})},
+		{name: "V2.ListPages", method: "GET", path: "/api/v2/reactions", query: "referenceId=m1&referenceType=message", answer: v2, check: listed,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeFirst(c.Reactions.V2.ListPages(ctx, &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage}))
+			},
+			invalid: badV2(func(ctx context.Context, c *amity.Client, p *amity.V2ListReactionsParams) error {
+				_, err := shapeFirst(c.Reactions.V2.ListPages(ctx, p))
+				return err
+			})},
+		{name: "V2.ListPage", method: "GET", path: "/api/v2/reactions", query: "reactionName=like&referenceId=m1&referenceType=message",
+			answer: v2, check: listed,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Reactions.V2.ListPage(ctx, &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage, ReactionName: "like"})
+			},
+			invalid: badV2(func(ctx context.Context, c *amity.Client, p *amity.V2ListReactionsParams) error {
+				_, err := c.Reactions.V2.ListPage(ctx, p)
+				return err
+			})},
+	})
+}
+
+// TestReactionsListPages walks the pages of who reacted, with their users, and resumes: by
+// cursor on v3, by Skip on v2.
+func TestReactionsListPages(t *testing.T) {
+	c, mt := mockClient(t)
+	p1, p2 := fixture(t, "reactions_page1.json"), fixture(t, "reactions_page2.json")
+	var queries []string
+	mt.RegisterResponder("GET", "https://api.test/api/v3/reactions", func(r *http.Request) (*http.Response, error) {
+		queries = append(queries, r.URL.RawQuery)
+		if r.URL.Query().Get("options[token]") == "rtok-2" {
+			return jsonResponder(200, p2)(r)
+		}
+		return jsonResponder(200, p1)(r)
+	})
+	ctx := context.Background()
+	var who []string
+	var next string
+	for page, err := range c.Reactions.ListPages(ctx, &amity.ListReactionsParams{ReferenceID: "post-img", ReferenceType: amity.ReactionOnPost}) {
+		require.NoError(t, err)
+		for _, r := range page.Reactors() {
+			u := page.User(&r)
+			require.NotNil(t, u, "the page's users resolve its reactors")
+			who = append(who, u.DisplayName)
+		}
+		if next == "" {
+			next = page.Paging.Next
+		}
+	}
+	assert.Len(t, who, 3)
+	assert.Len(t, queries, 2)
+
+	queries = nil
+	n := 0
+	for page, err := range c.Reactions.ListPages(ctx, &amity.ListReactionsParams{ReferenceID: "post-img", ReferenceType: amity.ReactionOnPost,
+		PageParams: amity.PageParams{PageToken: next}}) {
+		require.NoError(t, err)
+		n += len(page.Reactors())
+	}
+	assert.Equal(t, 1, n)
+	require.Len(t, queries, 1)
+	assert.Contains(t, queries[0], "options%5Btoken%5D=rtok-2")
+
+	// v2 pages by skip: a walk resumes at a page's NextSkip.
+	body := fixture(t, "reactions_v2.json")
+	var skips []string
+	mt.RegisterResponder("GET", "https://api.test/api/v2/reactions", func(r *http.Request) (*http.Response, error) {
+		skips = append(skips, r.URL.Query().Get("options[skip]"))
+		if r.URL.Query().Get("options[skip]") == "4" {
+			return jsonResponder(200, `{"status":"success","data":{"reactions":[],"users":[],"files":[]}}`)(r)
+		}
+		return jsonResponder(200, body)(r)
+	})
+	var nextSkip int
+	for page, err := range c.Reactions.V2.ListPages(ctx, &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage}) {
+		require.NoError(t, err)
+		if nextSkip == 0 {
+			nextSkip = page.NextSkip
+		}
+	}
+	assert.Equal(t, []string{"", "2", "4"}, skips)
+	skips = nil
+	for _, err := range c.Reactions.V2.ListPages(ctx, &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage, Skip: nextSkip}) {
+		require.NoError(t, err)
+	}
+	assert.Equal(t, []string{"2", "4"}, skips)
 }

@@ -2,7 +2,6 @@ package amity
 
 import (
 	"context"
-	"encoding/json"
 	"iter"
 	"net/http"
 	"net/url"
@@ -39,17 +38,10 @@ type User struct {
 	// IsGlobalBan reports a global ban (see Users.Ban).
 	IsGlobalBan bool `json:"isGlobalBan,omitempty"`
 	IsBrand     bool `json:"isBrand,omitempty"`
-	CreatedAt   Time `json:"createdAt"`
-	UpdatedAt   Time `json:"updatedAt"`
-
-	// Raw is the user's JSON as received, with any field this type does not know.
-	Raw json.RawMessage `json:"-"`
-}
-
-// UnmarshalJSON decodes a user and keeps its raw JSON.
-func (u *User) UnmarshalJSON(b []byte) error {
-	type plain User
-	return decodeRaw(b, (*plain)(u), &u.Raw)
+	// IsDeleted reports a deleted user (see Users.Delete).
+	IsDeleted bool `json:"isDeleted,omitempty"`
+	CreatedAt Time `json:"createdAt"`
+	UpdatedAt Time `json:"updatedAt"`
 }
 
 // HashFlag is the bloom filter of who flagged an entity.
@@ -59,18 +51,39 @@ type HashFlag struct {
 	Hash   []string `json:"hash,omitempty"`
 }
 
-// UserPage is one page of users with the files they refer to (avatars).
-type UserPage struct {
+// UserPayload is the users answer: users with the files they refer to (avatars), and the
+// cursors of a list page.
+type UserPayload struct {
+	rawJSON
 	Users  []User `json:"users"`
 	Files  []File `json:"files"`
 	Paging Paging `json:"paging"`
 }
 
-func (p *UserPage) pageItems() []User { return p.Users }
-func (p *UserPage) pageInfo() Paging  { return p.Paging }
+func (p *UserPayload) pageItems() []User { return p.Users }
+func (p *UserPayload) pageInfo() Paging  { return p.Paging }
 
-// File returns the sideloaded file with the given ID, or nil.
-func (p *UserPage) File(fileID string) *File { return findFile(p.Files, fileID) }
+// User returns the answer's first user, or nil.
+func (p *UserPayload) User() *User {
+	if len(p.Users) == 0 {
+		return nil
+	}
+	return &p.Users[0]
+}
+
+// UserByID returns the user with the given public (else internal or private) ID, or nil.
+func (p *UserPayload) UserByID(userID string) *User { return findUser(p.Users, userID) }
+
+// FileByID returns the sideloaded file with the given ID, or nil.
+func (p *UserPayload) FileByID(fileID string) *File { return findFile(p.Files, fileID) }
+
+// Avatar returns user's avatar file, or nil when it has none or the payload lacks it.
+func (p *UserPayload) Avatar(user *User) *File {
+	if user == nil || user.AvatarFileID == "" {
+		return nil
+	}
+	return p.FileByID(user.AvatarFileID)
+}
 
 // UserFilter selects users in Users.List.
 type UserFilter string
@@ -108,13 +121,11 @@ func (p *ListUsersParams) query(op string) (query, error) {
 	if p == nil {
 		p = &ListUsersParams{}
 	}
-	if err := p.PageParams.validate(op); err != nil {
-		return nil, err
-	}
-	if err := oneOf(op, "Filter", p.Filter, UserFilterAll, UserFilterFlagged); err != nil {
-		return nil, err
-	}
-	if err := oneOf(op, "SortBy", p.SortBy, UserSortFirstCreated, UserSortLastCreated, UserSortDisplayName); err != nil {
+	if err := firstErr(
+		p.PageParams.validate(op),
+		oneOf(op, "Filter", p.Filter, UserFilterAll, UserFilterFlagged),
+		oneOf(op, "SortBy", p.SortBy, UserSortFirstCreated, UserSortLastCreated, UserSortDisplayName),
+	); err != nil {
 		return nil, err
 	}
 	q := query{}
@@ -127,64 +138,70 @@ func (p *ListUsersParams) query(op string) (query, error) {
 	return q, nil
 }
 
-// Get returns one user by public ID. GET /api/v3/users/{userId}.
-func (s *UsersService) Get(ctx context.Context, userID string) (*User, error) {
-	return s.get(ctx, "Users.Get", userID, "")
+// Get returns one user by public ID, with its avatar file. GET /api/v3/users/{userId}.
+func (s *UsersService) Get(ctx context.Context, userID string, opts ...CallOption) (*UserPayload, error) {
+	return s.get(ctx, "Users.Get", userID, "", opts)
 }
 
-// GetByInternalID returns one user by internal ID. GET /api/v3/users/{userId}?type=internal.
-func (s *UsersService) GetByInternalID(ctx context.Context, internalID string) (*User, error) {
-	return s.get(ctx, "Users.GetByInternalID", internalID, "internal")
+// GetByInternalID returns one user by internal ID, with its avatar file.
+// GET /api/v3/users/{userId}?type=internal.
+func (s *UsersService) GetByInternalID(ctx context.Context, internalID string, opts ...CallOption) (*UserPayload, error) {
+	return s.get(ctx, "Users.GetByInternalID", internalID, "internal", opts)
 }
 
-func (s *UsersService) get(ctx context.Context, op, userID, typ string) (*User, error) {
+func (s *UsersService) get(ctx context.Context, op, userID, typ string, opts []CallOption) (*UserPayload, error) {
 	path, err := pathf(op, "/api/v3/users/%s", id("userID", userID))
 	if err != nil {
 		return nil, err
 	}
 	q := query{}
 	q.str("type", typ)
-	var page UserPage
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q)}, &page); err != nil {
-		return nil, err
-	}
-	return first(&request{method: http.MethodGet, path: path}, page.Users, "user")
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q), opts: opts}, "user", usersOf)
 }
+
+func usersOf(p *UserPayload) []User { return p.Users }
 
 // List returns an iterator over users matching params, fetching pages as it goes.
 // GET /api/v3/users.
-func (s *UsersService) List(ctx context.Context, params *ListUsersParams) iter.Seq2[User, error] {
-	return listAllLegacy(ctx, params, s.ListPage)
+func (s *UsersService) List(ctx context.Context, params *ListUsersParams, opts ...CallOption) iter.Seq2[User, error] {
+	return listAll(ctx, params, opts, s.ListPage)
+}
+
+// ListPages returns an iterator over the pages of users matching params, with their files
+// and cursors. GET /api/v3/users.
+func (s *UsersService) ListPages(ctx context.Context, params *ListUsersParams, opts ...CallOption) iter.Seq2[*UserPayload, error] {
+	return pages(ctx, params, opts, s.ListPage)
 }
 
 // ListPage returns one page of users, with its cursors. GET /api/v3/users.
-func (s *UsersService) ListPage(ctx context.Context, params *ListUsersParams) (*UserPage, error) {
+func (s *UsersService) ListPage(ctx context.Context, params *ListUsersParams, opts ...CallOption) (*UserPayload, error) {
 	const op = "Users.ListPage"
 	q, err := params.query(op)
 	if err != nil {
 		return nil, err
 	}
-	var page UserPage
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: "/api/v3/users", query: url.Values(q)}, &page); err != nil {
-		return nil, err
-	}
-	return &page, nil
+	return call[UserPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/users", query: url.Values(q), opts: opts})
 }
 
-// GetMany returns the users with the given public IDs (at most 100), with their files.
-// GET /api/v3/users/list.
-func (s *UsersService) GetMany(ctx context.Context, userIDs []string) (*UserPage, error) {
+// GetManyUsersParams names the users of Users.GetMany.
+type GetManyUsersParams struct {
+	// UserIDs (required, 1 to 100, each 1 to 900 characters) are public user IDs.
+	UserIDs []string
+}
+
+// GetMany returns the users with the given public IDs, with their files. Users that do not
+// exist are left out. GET /api/v3/users/list.
+func (s *UsersService) GetMany(ctx context.Context, params *GetManyUsersParams, opts ...CallOption) (*UserPayload, error) {
 	const op = "Users.GetMany"
-	if err := idList(op, "userIDs", userIDs, 100, 900); err != nil {
+	if params == nil {
+		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	}
+	if err := idList(op, "UserIDs", params.UserIDs, 100, 900); err != nil {
 		return nil, err
 	}
 	q := query{}
-	q.list("userIds", userIDs)
-	var page UserPage
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: "/api/v3/users/list", query: url.Values(q)}, &page); err != nil {
-		return nil, err
-	}
-	return &page, nil
+	q.list("userIds", params.UserIDs)
+	return call[UserPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/users/list", query: url.Values(q), opts: opts})
 }
 
 // UpdateUserParams changes a user. Nil fields are left as they are.
@@ -224,64 +241,71 @@ func (p *UpdateUserParams) validate(op string) error {
 }
 
 // Update changes a user's display name, roles, metadata, avatar or description and returns
-// the user. PUT /api/v3/users. Idempotent by construction (it sets fields to the given
-// values; sending it twice leaves the same state), so it is retried like a read.
-func (s *UsersService) Update(ctx context.Context, params *UpdateUserParams) (*User, error) {
+// the user with its files. PUT /api/v3/users. Idempotent by construction (it sets fields to
+// the given values; sending it twice leaves the same state), so it is retried like a read.
+func (s *UsersService) Update(ctx context.Context, params *UpdateUserParams, opts ...CallOption) (*UserPayload, error) {
 	const op = "Users.Update"
 	if err := params.validate(op); err != nil {
 		return nil, err
 	}
-	var page UserPage
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodPut, path: "/api/v3/users", body: params, idempotent: true}, &page); err != nil {
-		return nil, err
-	}
-	return first(&request{method: http.MethodPut, path: "/api/v3/users"}, page.Users, "user")
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPut, path: "/api/v3/users", body: params, idempotent: true, opts: opts}, "user", usersOf)
 }
 
 // Ban bans a user globally: the user can no longer log in or call the API (answers match
-// ErrBanned) until Unban. POST /api/v2/users/ban, with the API key. Idempotent by
-// construction (it sets the user's ban state; banning a banned user changes nothing), so it
-// is retried like a read.
-func (s *UsersService) Ban(ctx context.Context, userID string) error {
-	return s.setBan(ctx, "Users.Ban", "/api/v2/users/ban", userID, authAPIKey)
+// ErrBanned) until Unban. POST /api/v2/users/ban, with the API key. The user's ID, the one
+// field of the body, is the argument. Idempotent by construction (it sets the user's ban
+// state; banning a banned user changes nothing), so it is retried like a read.
+func (s *UsersService) Ban(ctx context.Context, userID string, opts ...CallOption) error {
+	return s.setBan(ctx, "Users.Ban", "/api/v2/users/ban", userID, authAPIKey, opts)
 }
 
 // Unban lifts a global ban. POST /api/v2/users/unban. Idempotent by construction (it sets
 // the user's ban state; unbanning a user who is not banned changes nothing), so it is
 // retried like a read.
-func (s *UsersService) Unban(ctx context.Context, userID string) error {
-	return s.setBan(ctx, "Users.Unban", "/api/v2/users/unban", userID, authBearer)
+func (s *UsersService) Unban(ctx context.Context, userID string, opts ...CallOption) error {
+	return s.setBan(ctx, "Users.Unban", "/api/v2/users/unban", userID, authBearer, opts)
 }
 
-func (s *UsersService) setBan(ctx context.Context, op, path, userID string, auth authKind) error {
+func (s *UsersService) setBan(ctx context.Context, op, path, userID string, auth authKind, opts []CallOption) error {
 	if err := usersID(op, userID); err != nil {
 		return err
 	}
 	body := struct {
 		UserID string `json:"userId"`
 	}{userID}
-	return s.c.do(ctx, &request{op: op, method: http.MethodPost, path: path, body: body, auth: auth, idempotent: true}, nil)
+	return s.c.do(ctx, &request{op: op, method: http.MethodPost, path: path, body: body, auth: auth, idempotent: true, opts: opts}, nil)
+}
+
+// userAnswer is an answer that is one bare user object.
+type userAnswer struct {
+	rawJSON
+	User
 }
 
 // ClearFlags removes every flag (report) on a user and returns the user, its flag count
-// reset. DELETE /api/v2/users/{userId}/flags. Idempotent by construction (a user without
+// reset, as the payload's only user (the API answers the bare user; the payload holds no
+// files). DELETE /api/v2/users/{userId}/flags. Idempotent by construction (a user without
 // flags stays without), so it is retried like a read.
-func (s *UsersService) ClearFlags(ctx context.Context, userID string) (*User, error) {
+func (s *UsersService) ClearFlags(ctx context.Context, userID string, opts ...CallOption) (*UserPayload, error) {
 	const op = "Users.ClearFlags"
 	path, err := pathf(op, "/api/v2/users/%s/flags", id("userID", userID))
 	if err != nil {
 		return nil, err
 	}
-	var out User
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, idempotent: true}, &out); err != nil {
+	r := &request{op: op, method: http.MethodDelete, path: path, idempotent: true, opts: opts}
+	out, err := call[userAnswer](ctx, s.c, r)
+	if err != nil {
 		return nil, err
 	}
-	return &out, nil
+	if out.UserID == "" {
+		return nil, malformedAnswer(r, "the answer holds no user")
+	}
+	return &UserPayload{rawJSON: out.rawJSON, Users: []User{out.User}}, nil
 }
 
 // IsFlaggedByMe reports whether the calling user has flagged userID. Call it on a view from
 // Client.AsUser. GET /api/v3/users/{userId}/isFlagByMe.
-func (s *UsersService) IsFlaggedByMe(ctx context.Context, userID string) (bool, error) {
+func (s *UsersService) IsFlaggedByMe(ctx context.Context, userID string, opts ...CallOption) (bool, error) {
 	const op = "Users.IsFlaggedByMe"
 	if err := maxLen(op, "userID", userID, 900); err != nil {
 		return false, err
@@ -293,29 +317,30 @@ func (s *UsersService) IsFlaggedByMe(ctx context.Context, userID string) (bool, 
 	var out struct {
 		IsFlagByMe bool `json:"isFlagByMe"`
 	}
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: path}, &out); err != nil {
+	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: path, opts: opts}, &out); err != nil {
 		return false, err
 	}
 	return out.IsFlagByMe, nil
 }
 
 // Flag reports (flags) a user as the calling user, which must be a view from Client.AsUser,
-// and returns the flagged user (nil when the answer holds none). POST
-// /api/v4/me/flags/{userId}. Not retried after it may have reached the server (a flag adds
-// to the user's flag count).
-func (s *UsersService) Flag(ctx context.Context, userID string) (*User, error) {
-	return s.flag(ctx, "Users.Flag", http.MethodPost, userID, false)
+// and returns the flagged user with its files (UserByID(userID); the payload may hold no
+// user, which is not an error once the flag was applied). POST /api/v4/me/flags/{userId}.
+// Not retried after it may have reached the server (a flag adds to the user's flag count).
+func (s *UsersService) Flag(ctx context.Context, userID string, opts ...CallOption) (*UserPayload, error) {
+	return s.flag(ctx, "Users.Flag", http.MethodPost, userID, false, opts)
 }
 
-// Unflag withdraws the calling user's flag on a user and returns the user (nil when the
-// answer holds none). Call it on a view from Client.AsUser. DELETE /api/v4/me/flags/{userId}.
-// Idempotent by construction (it removes the caller's one flag; a repeat leaves the same
-// state, though it may answer an error), so it is retried like a read.
-func (s *UsersService) Unflag(ctx context.Context, userID string) (*User, error) {
-	return s.flag(ctx, "Users.Unflag", http.MethodDelete, userID, true)
+// Unflag withdraws the calling user's flag on a user and returns the user with its files
+// (the payload may hold no user). Call it on a view from Client.AsUser.
+// DELETE /api/v4/me/flags/{userId}. Idempotent by construction (it removes the caller's one
+// flag; a repeat leaves the same state, though it may answer an error), so it is retried
+// like a read.
+func (s *UsersService) Unflag(ctx context.Context, userID string, opts ...CallOption) (*UserPayload, error) {
+	return s.flag(ctx, "Users.Unflag", http.MethodDelete, userID, true, opts)
 }
 
-func (s *UsersService) flag(ctx context.Context, op, method, userID string, idempotent bool) (*User, error) {
+func (s *UsersService) flag(ctx context.Context, op, method, userID string, idempotent bool, opts []CallOption) (*UserPayload, error) {
 	if err := usersID(op, userID); err != nil {
 		return nil, err
 	}
@@ -323,19 +348,7 @@ func (s *UsersService) flag(ctx context.Context, op, method, userID string, idem
 	if err != nil {
 		return nil, err
 	}
-	var page UserPage
-	if err := s.c.do(ctx, &request{op: op, method: method, path: path, idempotent: idempotent}, &page); err != nil {
-		return nil, err
-	}
-	for i := range page.Users {
-		if page.Users[i].UserID == userID {
-			return &page.Users[i], nil
-		}
-	}
-	if len(page.Users) > 0 {
-		return &page.Users[0], nil
-	}
-	return nil, nil
+	return call[UserPayload](ctx, s.c, &request{op: op, method: method, path: path, idempotent: idempotent, opts: opts})
 }
 
 // UserFollowStatus is the state of a relation between two users.
@@ -376,12 +389,14 @@ type UserFollowCount struct {
 // UserBlockPayload is the answer of Block and Unblock: the relation as it now is and the
 // follow counters it changed.
 type UserBlockPayload struct {
+	rawJSON
 	Follows      []UserFollow      `json:"follows"`
 	FollowCounts []UserFollowCount `json:"followCounts"`
 }
 
-// BlockedUserPage is one page of the users the calling user blocked.
-type BlockedUserPage struct {
+// BlockedUsersPayload is one page of the users the calling user blocked.
+type BlockedUsersPayload struct {
+	rawJSON
 	// Follows are the block relations of this page, from the caller to each blocked user.
 	Follows []UserFollow `json:"follows"`
 	Users   []User       `json:"users"`
@@ -392,13 +407,13 @@ type BlockedUserPage struct {
 
 // Blocked returns the blocked users of the page, in the order of Follows. A relation whose
 // user is not sideloaded gives a User holding only its ID.
-func (p *BlockedUserPage) Blocked() []User {
+func (p *BlockedUsersPayload) Blocked() []User {
 	if len(p.Follows) == 0 {
 		return p.Users
 	}
 	out := make([]User, 0, len(p.Follows))
 	for _, f := range p.Follows {
-		if u := p.blockedUser(f); u != nil {
+		if u := p.BlockedUser(f); u != nil {
 			out = append(out, *u)
 			continue
 		}
@@ -411,7 +426,8 @@ func (p *BlockedUserPage) Blocked() []User {
 	return out
 }
 
-func (p *BlockedUserPage) blockedUser(f UserFollow) *User {
+// BlockedUser returns the sideloaded user a block relation points to, or nil.
+func (p *BlockedUsersPayload) BlockedUser(f UserFollow) *User {
 	for i := range p.Users {
 		u := &p.Users[i]
 		switch {
@@ -424,21 +440,15 @@ func (p *BlockedUserPage) blockedUser(f UserFollow) *User {
 	return nil
 }
 
-func (p *BlockedUserPage) pageItems() []User { return p.Blocked() }
-func (p *BlockedUserPage) pageInfo() Paging  { return p.Paging }
+func (p *BlockedUsersPayload) pageItems() []User { return p.Blocked() }
+func (p *BlockedUsersPayload) pageInfo() Paging  { return p.Paging }
 
-// User returns the sideloaded user with the given public ID, or nil.
-func (p *BlockedUserPage) User(userID string) *User {
-	for i := range p.Users {
-		if p.Users[i].UserID == userID {
-			return &p.Users[i]
-		}
-	}
-	return nil
-}
+// UserByID returns the sideloaded user with the given public (else internal or private) ID,
+// or nil.
+func (p *BlockedUsersPayload) UserByID(userID string) *User { return findUser(p.Users, userID) }
 
-// File returns the sideloaded file with the given ID, or nil.
-func (p *BlockedUserPage) File(fileID string) *File { return findFile(p.Files, fileID) }
+// FileByID returns the sideloaded file with the given ID, or nil.
+func (p *BlockedUsersPayload) FileByID(fileID string) *File { return findFile(p.Files, fileID) }
 
 // ListBlockedUsersParams pages Users.ListBlocked (flat limit and token on this endpoint).
 type ListBlockedUsersParams struct {
@@ -460,50 +470,48 @@ func (p *ListBlockedUsersParams) query(op string) (query, error) {
 
 // ListBlocked returns an iterator over the users the calling user blocked, fetching pages
 // as it goes. Call it on a view from Client.AsUser. GET /api/v4/me/user-blocks.
-func (s *UsersService) ListBlocked(ctx context.Context, params *ListBlockedUsersParams) iter.Seq2[User, error] {
-	return listAllLegacy(ctx, params, s.ListBlockedPage)
+func (s *UsersService) ListBlocked(ctx context.Context, params *ListBlockedUsersParams, opts ...CallOption) iter.Seq2[User, error] {
+	return listAll(ctx, params, opts, s.ListBlockedPage)
+}
+
+// ListBlockedPages returns an iterator over the pages of the users the calling user blocked,
+// with the block relations. Call it on a view from Client.AsUser. GET /api/v4/me/user-blocks.
+func (s *UsersService) ListBlockedPages(ctx context.Context, params *ListBlockedUsersParams, opts ...CallOption) iter.Seq2[*BlockedUsersPayload, error] {
+	return pages(ctx, params, opts, s.ListBlockedPage)
 }
 
 // ListBlockedPage returns one page of the users the calling user blocked, with the block
 // relations and the total. Call it on a view from Client.AsUser. GET /api/v4/me/user-blocks.
-func (s *UsersService) ListBlockedPage(ctx context.Context, params *ListBlockedUsersParams) (*BlockedUserPage, error) {
+func (s *UsersService) ListBlockedPage(ctx context.Context, params *ListBlockedUsersParams, opts ...CallOption) (*BlockedUsersPayload, error) {
 	const op = "Users.ListBlockedPage"
 	q, err := params.query(op)
 	if err != nil {
 		return nil, err
 	}
-	var page BlockedUserPage
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: "/api/v4/me/user-blocks", query: url.Values(q)}, &page); err != nil {
-		return nil, err
-	}
-	return &page, nil
+	return call[BlockedUsersPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v4/me/user-blocks", query: url.Values(q), opts: opts})
 }
 
 // Block makes the calling user block userID: neither sees the other's content and any
 // follow between them ends. Call it on a view from Client.AsUser.
 // POST /api/v4/me/user-blocks/{userId}. Idempotent by construction (it sets the relation to
 // blocked; a repeat leaves the same state), so it is retried like a read.
-func (s *UsersService) Block(ctx context.Context, userID string) (*UserBlockPayload, error) {
-	return s.block(ctx, "Users.Block", http.MethodPost, userID)
+func (s *UsersService) Block(ctx context.Context, userID string, opts ...CallOption) (*UserBlockPayload, error) {
+	return s.block(ctx, "Users.Block", http.MethodPost, userID, opts)
 }
 
 // Unblock lifts the calling user's block on userID. Call it on a view from Client.AsUser.
 // DELETE /api/v4/me/user-blocks/{userId}. Idempotent by construction (it removes the block;
 // a repeat leaves the same state), so it is retried like a read.
-func (s *UsersService) Unblock(ctx context.Context, userID string) (*UserBlockPayload, error) {
-	return s.block(ctx, "Users.Unblock", http.MethodDelete, userID)
+func (s *UsersService) Unblock(ctx context.Context, userID string, opts ...CallOption) (*UserBlockPayload, error) {
+	return s.block(ctx, "Users.Unblock", http.MethodDelete, userID, opts)
 }
 
-func (s *UsersService) block(ctx context.Context, op, method, userID string) (*UserBlockPayload, error) {
+func (s *UsersService) block(ctx context.Context, op, method, userID string, opts []CallOption) (*UserBlockPayload, error) {
 	path, err := pathf(op, "/api/v4/me/user-blocks/%s", id("userID", userID))
 	if err != nil {
 		return nil, err
 	}
-	var out UserBlockPayload
-	if err := s.c.do(ctx, &request{op: op, method: method, path: path, idempotent: true}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[UserBlockPayload](ctx, s.c, &request{op: op, method: method, path: path, idempotent: true, opts: opts})
 }
 
 // DeleteUserParams chooses what Users.Delete wipes besides the user. Nil fields leave the
@@ -540,7 +548,7 @@ func (p *DeleteUserParams) query() query {
 // choose which of the user's content is hard-deleted too. DELETE /api/v4/users/{userId}.
 // Idempotent by construction (a deleted user stays deleted; a repeat may answer an error),
 // so it is retried like a read.
-func (s *UsersService) Delete(ctx context.Context, userID string, params *DeleteUserParams) error {
+func (s *UsersService) Delete(ctx context.Context, userID string, params *DeleteUserParams, opts ...CallOption) error {
 	const op = "Users.Delete"
 	if err := usersID(op, userID); err != nil {
 		return err
@@ -549,7 +557,7 @@ func (s *UsersService) Delete(ctx context.Context, userID string, params *Delete
 	if err != nil {
 		return err
 	}
-	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(params.query()), idempotent: true}, nil)
+	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(params.query()), idempotent: true, opts: opts}, nil)
 }
 
 // usersID checks a public user ID given in a body or a v4 path: 1 to 50 characters.

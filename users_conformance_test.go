@@ -23,9 +23,19 @@ func init() {
 					Filter: amity.UserFilterFlagged, SortBy: amity.UserSortDisplayName, IsDeleted: amity.Ptr(false)})
 				return err
 			}},
+		conformanceCase{Method: "Users.ListPages", Op: "GET /api/v3/users",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				for _, err := range c.Users.ListPages(ctx, nil) {
+					if err != nil {
+						return err
+					}
+					break // one page: the synthesized answer repeats its cursor
+				}
+				return nil
+			}},
 		conformanceCase{Method: "Users.GetMany", Op: "GET /api/v3/users/list",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Users.GetMany(ctx, []string{"u1", "u2"})
+				_, err := c.Users.GetMany(ctx, &amity.GetManyUsersParams{UserIDs: []string{"u1", "u2"}})
 				return err
 			}},
 		conformanceCase{Method: "Users.Update", Op: "PUT /api/v3/users",
@@ -63,6 +73,16 @@ func init() {
 				_, err := c.Users.ListBlockedPage(ctx, &amity.ListBlockedUsersParams{PageParams: amity.PageParams{Limit: 25, PageToken: "tok"}})
 				return err
 			}},
+		conformanceCase{Method: "Users.ListBlockedPages", Op: "GET /api/v4/me/user-blocks", AsUser: true,
+			Required: func(ctx context.Context, c *amity.Client) error {
+				for _, err := range c.Users.ListBlockedPages(ctx, nil) {
+					if err != nil {
+						return err
+					}
+					break // one page: the synthesized answer repeats its cursor
+				}
+				return nil
+			}},
 		conformanceCase{Method: "Users.Block", Op: "POST /api/v4/me/user-blocks/{userId}", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Users.Block(ctx, "u1"); return err }},
 		conformanceCase{Method: "Users.Unblock", Op: "DELETE /api/v4/me/user-blocks/{userId}", AsUser: true,
@@ -83,9 +103,9 @@ func init() {
 					DeviceInfo: &amity.DeviceInfo{Kind: "node", Model: "server", SDKVersion: amity.Version}})
 				return err
 			}},
-		conformanceCase{Method: "Sessions.RegisterV3", Op: "POST /api/v3/sessions",
+		conformanceCase{Method: "Sessions.V3.Register", Op: "POST /api/v3/sessions",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Sessions.RegisterV3(ctx, &amity.RegisterSessionParams{UserID: "u1", DeviceID: "d1"}) //nolint:staticcheck // deprecated, still covered
+				_, err := c.Sessions.V3.Register(ctx, &amity.RegisterSessionParams{UserID: "u1", DeviceID: "d1"}) //nolint:staticcheck // deprecated, still covered
 				return err
 			}},
 		conformanceCase{Method: "Sessions.CreateAuthToken", Op: "POST /api/v4/authentication/token",
@@ -93,9 +113,9 @@ func init() {
 				_, err := c.Sessions.CreateAuthToken(ctx, "u1")
 				return err
 			}},
-		conformanceCase{Method: "Sessions.GetAuthToken", Op: "GET /api/v3/authentication/token",
+		conformanceCase{Method: "Sessions.V3.GetAuthToken", Op: "GET /api/v3/authentication/token",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Sessions.GetAuthToken(ctx, "u1") //nolint:staticcheck // deprecated, still covered
+				_, err := c.Sessions.V3.GetAuthToken(ctx, "u1") //nolint:staticcheck // deprecated, still covered
 				return err
 			}},
 		conformanceCase{Method: "Sessions.Verify", Op: "GET /api/v3/sessions", AsUser: true,

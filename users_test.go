@@ -49,14 +49,21 @@ func TestUsersClearFlags(t *testing.T) {
 	c, mt := mockClient(t)
 	rec := &modRecorder{}
 	modRecord(t, mt, rec, "DELETE", "/api/v2/users/mallory/flags", fixture(t, "users_clearflags.json"))
-	u, err := c.Users.ClearFlags(context.Background(), "mallory")
+	p, err := c.Users.ClearFlags(context.Background(), "mallory")
 	require.NoError(t, err)
 	assert.Equal(t, "DELETE", rec.last(t).Method)
 	assert.Empty(t, rec.last(t).Body)
+	u := p.User()
+	require.NotNil(t, u)
 	assert.Equal(t, "mallory", u.UserID)
 	assert.Zero(t, u.FlagCount)
 	assert.Equal(t, 2024, u.UpdatedAt.Year())
-	assert.Contains(t, string(u.Raw), `"futureField"`)
+	assert.Contains(t, string(p.Raw), `"futureField"`)
+	assert.Same(t, u, p.UserByID("mallory"))
+
+	mt.RegisterResponder("DELETE", "https://api.test/api/v2/users/ghost/flags", jsonResponder(200, `{"displayName":"x"}`))
+	_, err = c.Users.ClearFlags(context.Background(), "ghost")
+	assert.ErrorIs(t, err, amity.ErrMalformedResponse, "an answer without the user")
 }
 
 func TestUsersFlagUnflagAsUser(t *testing.T) {
@@ -68,15 +75,16 @@ func TestUsersFlagUnflagAsUser(t *testing.T) {
 	modRecord(t, mt, rec, "DELETE", "/api/v4/me/flags/mallory", fixture(t, "users_flag.json"))
 	modRecord(t, mt, rec, "GET", "/api/v3/users/mallory/isFlagByMe", `{"isFlagByMe":true}`)
 
-	flagged, err := u.Users.Flag(ctx, "mallory")
+	fp, err := u.Users.Flag(ctx, "mallory")
 	require.NoError(t, err)
 	assert.Equal(t, "POST", rec.last(t).Method)
 	assert.Equal(t, "Bearer user-tok", rec.last(t).Header.Get("Authorization"), "flags are the user's")
+	flagged := fp.UserByID("mallory")
 	require.NotNil(t, flagged)
 	assert.Equal(t, 5, flagged.FlagCount)
 	require.NotNil(t, flagged.HashFlag)
 	assert.Equal(t, []string{"a1", "b2"}, flagged.HashFlag.Hash)
-	assert.Contains(t, string(flagged.Raw), "reportReasons")
+	assert.Contains(t, string(fp.Raw), "reportReasons")
 
 	mine, err := u.Users.IsFlaggedByMe(ctx, "mallory")
 	require.NoError(t, err)
@@ -86,7 +94,7 @@ func TestUsersFlagUnflagAsUser(t *testing.T) {
 	unflagged, err := u.Users.Unflag(ctx, "mallory")
 	require.NoError(t, err)
 	assert.Equal(t, "DELETE", rec.last(t).Method)
-	assert.Equal(t, "mallory", unflagged.UserID)
+	assert.Equal(t, "mallory", unflagged.User().UserID)
 }
 
 func TestUsersFlagEmptyAnswerAndNoRetry(t *testing.T) {
@@ -96,7 +104,7 @@ func TestUsersFlagEmptyAnswerAndNoRetry(t *testing.T) {
 	modRecord(t, mt, rec, "POST", "/api/v4/me/flags/bob", `{"users":[],"files":[]}`)
 	u, err := c.Users.Flag(ctx, "bob")
 	require.NoError(t, err, "an answer without the user is not an error after the flag was applied")
-	assert.Nil(t, u)
+	assert.Nil(t, u.User())
 
 	rec2 := &modRecorder{}
 	modRecord(t, mt, rec2, "POST", "/api/v4/me/flags/carol", "", 502, 200)
@@ -155,13 +163,14 @@ func TestUsersListBlockedPage(t *testing.T) {
 	assert.Equal(t, "alice", page.Follows[0].FromUserPublicID)
 	assert.Equal(t, "2024-04-01T10:00:00Z", page.Follows[0].CreatedAt.Format(time.RFC3339))
 	assert.Equal(t, []string{"mallory", "trent"}, []string{page.Blocked()[0].UserID, page.Blocked()[1].UserID})
-	m := page.User("mallory")
+	m := page.UserByID("mallory")
 	require.NotNil(t, m)
-	assert.Contains(t, string(m.Raw), "futureField")
-	f := page.File(m.AvatarFileID)
+	assert.Contains(t, string(page.Raw), "futureField")
+	f := page.FileByID(m.AvatarFileID)
 	require.NotNil(t, f)
 	assert.Equal(t, "image/png", f.Attributes.MimeType)
-	assert.Nil(t, page.User("nobody"))
+	assert.Nil(t, page.UserByID("nobody"))
+	assert.Same(t, m, page.BlockedUser(page.Follows[0]))
 }
 
 func TestUsersBlockUnblock(t *testing.T) {
@@ -245,4 +254,158 @@ func TestUsersModerationBadInputSendsNothing(t *testing.T) {
 	for range c.Users.ListBlocked(ctx, &amity.ListBlockedUsersParams{PageParams: amity.PageParams{Limit: 500}}) {
 	}
 	assert.Zero(t, mt.GetTotalCallCount(), "no request may be sent for bad input")
+}
+
+func TestUsersGetPayload(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &modRecorder{}
+	ctx := context.Background()
+	modRecord(t, mt, rec, "GET", "/api/v3/users/alice", fixture(t, "users_page1.json"))
+	var resp *http.Response
+	p, err := c.Users.Get(ctx, "alice", amity.WithHeader("X-Trace", "t1"), amity.WithResponseInto(&resp))
+	require.NoError(t, err)
+	last := rec.last(t)
+	assert.Equal(t, "GET", last.Method)
+	assert.Empty(t, last.Query)
+	assert.Empty(t, last.Body)
+	assert.Equal(t, "t1", last.Header.Get("X-Trace"), "call options reach the request")
+	require.NotNil(t, resp)
+	assert.Equal(t, 200, resp.StatusCode)
+	u := p.User()
+	require.NotNil(t, u)
+	assert.Equal(t, "alice", u.UserID)
+	assert.False(t, u.IsDeleted)
+	assert.Equal(t, "image/png", p.Avatar(u).Attributes.MimeType)
+	assert.Same(t, p.Avatar(u), p.FileByID("f-alice"))
+	assert.Nil(t, p.Avatar(p.UserByID("bob")), "bob has no avatar")
+	assert.Nil(t, p.Avatar(nil))
+	assert.Same(t, u, p.UserByID("6f1"), "by internal ID too")
+	assert.Contains(t, string(p.Raw), "futureField")
+
+	modRecord(t, mt, rec, "GET", "/api/v3/users/6f1", `{"users":[{"userId":"alice","isDeleted":true,"createdAt":"2024-05-01T10:00:00Z","updatedAt":"2024-05-01T10:00:00Z"}],"files":[]}`)
+	p, err = c.Users.GetByInternalID(ctx, "6f1")
+	require.NoError(t, err)
+	assert.Equal(t, "type=internal", rec.last(t).Query)
+	assert.True(t, p.User().IsDeleted, "isDeleted decodes")
+
+	mt.RegisterResponder("GET", "https://api.test/api/v3/users/none", jsonResponder(200, `{"users":[],"files":[]}`))
+	_, err = c.Users.Get(ctx, "none")
+	assert.ErrorIs(t, err, amity.ErrMalformedResponse, "an answer without the user")
+	assert.NotErrorIs(t, err, amity.ErrNotFound)
+
+	mt.RegisterResponder("GET", "https://api.test/api/v3/users/gone",
+		jsonResponder(404, `{"status":"error","code":400400,"message":"Resource Not Found."}`))
+	_, err = c.Users.Get(ctx, "gone")
+	assert.ErrorIs(t, err, amity.ErrNotFound)
+	assert.Nil(t, (&amity.UserPayload{}).User())
+}
+
+func TestUsersGetMany(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &modRecorder{}
+	ctx := context.Background()
+	modRecord(t, mt, rec, "GET", "/api/v3/users/list", fixture(t, "users_page1.json"))
+	p, err := c.Users.GetMany(ctx, &amity.GetManyUsersParams{UserIDs: []string{"alice", "bob"}})
+	require.NoError(t, err)
+	assert.Equal(t, "userIds=alice&userIds=bob", rec.last(t).Query)
+	assert.Len(t, p.Users, 2)
+	assert.NotNil(t, p.FileByID("f-alice"))
+
+	for name, params := range map[string]*amity.GetManyUsersParams{
+		"nil": nil, "empty": {}, "blank": {UserIDs: []string{"a", " "}},
+		"too many": {UserIDs: make([]string, 101)}, "too long": {UserIDs: []string{strings.Repeat("u", 901)}},
+	} {
+		_, err := c.Users.GetMany(ctx, params)
+		assert.ErrorIs(t, err, amity.ErrInvalidArgument, name)
+	}
+	assert.Len(t, rec.all(), 1, "bad input sends nothing")
+}
+
+func TestUsersUpdate(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &modRecorder{}
+	ctx := context.Background()
+	modRecord(t, mt, rec, "PUT", "/api/v3/users", fixture(t, "users_page1.json"), 503, 200)
+	p, err := c.Users.Update(ctx, &amity.UpdateUserParams{UserID: "alice", DisplayName: amity.Ptr("Alice"), Roles: []string{"moderator"},
+		Metadata: map[string]any{"team": "blue"}, Description: amity.Ptr("")})
+	require.NoError(t, err)
+	calls := rec.all()
+	require.Len(t, calls, 2, "an update sets fields: retried")
+	assert.JSONEq(t, `{"userId":"alice","displayName":"Alice","roles":["moderator"],"metadata":{"team":"blue"},"description":""}`, calls[1].Body)
+	assert.Equal(t, "alice", p.User().UserID)
+	assert.NotNil(t, p.Avatar(p.User()))
+
+	mt.RegisterResponder("PUT", "https://api.test/api/v3/users", jsonResponder(200, `{"users":[],"files":[]}`))
+	_, err = c.Users.Update(ctx, &amity.UpdateUserParams{UserID: "alice"})
+	assert.ErrorIs(t, err, amity.ErrMalformedResponse)
+
+	before := mt.GetTotalCallCount()
+	for name, params := range map[string]*amity.UpdateUserParams{
+		"nil": nil, "no user": {}, "long user": {UserID: strings.Repeat("u", 51)},
+		"roles": {UserID: "u", Roles: make([]string, 11)}, "role long": {UserID: "u", Roles: []string{strings.Repeat("r", 101)}},
+		"metadata": {UserID: "u", Metadata: map[string]any{"x": strings.Repeat("m", 5001)}},
+		"avatar":   {UserID: "u", AvatarFileID: amity.Ptr(strings.Repeat("f", 51))},
+		"url":      {UserID: "u", AvatarCustomURL: amity.Ptr(strings.Repeat("h", 1001))},
+		"desc":     {UserID: "u", Description: amity.Ptr(strings.Repeat("d", 501))},
+	} {
+		_, err := c.Users.Update(ctx, params)
+		assert.ErrorIs(t, err, amity.ErrInvalidArgument, name)
+	}
+	assert.Equal(t, before, mt.GetTotalCallCount(), "bad input sends nothing")
+}
+
+func TestUsersListPages(t *testing.T) {
+	c, mt := mockClient(t)
+	var queries []string
+	mt.RegisterResponder("GET", "https://api.test/api/v3/users", func(r *http.Request) (*http.Response, error) {
+		queries = append(queries, r.URL.RawQuery)
+		if r.URL.Query().Get("options[token]") == "tok-2" {
+			return jsonResponder(200, fixture(t, "users_page2.json"))(r)
+		}
+		return jsonResponder(200, fixture(t, "users_page1.json"))(r)
+	})
+	var n int
+	for p, err := range c.Users.ListPages(context.Background(), &amity.ListUsersParams{Keyword: "a", PageParams: amity.PageParams{Limit: 2}}) {
+		require.NoError(t, err)
+		n++
+		assert.NotEmpty(t, p.Raw)
+		if n == 1 {
+			assert.NotNil(t, p.FileByID("f-alice"), "each page keeps its sideloads")
+		}
+	}
+	assert.Equal(t, 2, n)
+	assert.Equal(t, []string{"keyword=a&options%5Blimit%5D=2", "keyword=a&options%5Blimit%5D=2&options%5Btoken%5D=tok-2"}, queries)
+
+	for _, err := range c.Users.ListPages(context.Background(), &amity.ListUsersParams{Filter: "bogus"}) {
+		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
+	}
+	assert.Len(t, queries, 2, "bad params send nothing")
+}
+
+func TestUsersListBlockedPages(t *testing.T) {
+	c, mt := mockClient(t)
+	u := modUserClient(t, c, mt)
+	mt.RegisterResponder("GET", "https://api.test/api/v4/me/user-blocks", func(r *http.Request) (*http.Response, error) {
+		if r.URL.Query().Get("token") == "blocks-2" {
+			return jsonResponder(200, fixture(t, "users_blocked_page2.json"))(r)
+		}
+		return jsonResponder(200, fixture(t, "users_blocked_page1.json"))(r)
+	})
+	var follows int
+	for p, err := range u.Users.ListBlockedPages(context.Background(), nil) {
+		require.NoError(t, err)
+		follows += len(p.Follows)
+	}
+	assert.Equal(t, 3, follows)
+}
+
+func TestUsersUnsuccessful(t *testing.T) {
+	c, mt := mockClient(t, amity.WithMaxRetries(0))
+	ctx := context.Background()
+	mt.RegisterResponder("DELETE", "https://api.test/api/v4/users/mallory", jsonResponder(200, `{"success":false}`))
+	mt.RegisterResponder("POST", "https://api.test/api/v2/users/ban", jsonResponder(200, `{"success":false}`))
+	mt.RegisterResponder("POST", "https://api.test/api/v2/users/unban", jsonResponder(200, `{"data":{"success":false}}`))
+	assert.ErrorIs(t, c.Users.Delete(ctx, "mallory", nil), amity.ErrUnsuccessful)
+	assert.ErrorIs(t, c.Users.Ban(ctx, "mallory"), amity.ErrUnsuccessful)
+	assert.ErrorIs(t, c.Users.Unban(ctx, "mallory"), amity.ErrUnsuccessful)
 }

@@ -189,6 +189,7 @@ func (s *Server) registerSession(c *ctx) error {
 			name = *req.DisplayName
 		}
 		u = c.st.addUser(req.UserID, name, now)
+		c.emitUser("user.didCreate", u)
 	case req.DisplayName != nil && *req.DisplayName != u.displayName:
 		u.displayName = *req.DisplayName
 		u.updatedAt = now

@@ -452,6 +452,7 @@ func (s *Server) routesChannels() {
 			return errPermission("User is not a member of a channel")
 		}
 		c.st.setMember(ch.members, c.identity, "none", c.now())
+		c.emitChannel("channel.didLeave", ch, []string{c.identity})
 		return c.ok(c.channelsBody([]*channel{ch}, nil))
 	})
 	s.route("POST /api/v3/channels/{channelId}/seen", authUser, func(c *ctx) error {
@@ -612,6 +613,7 @@ func (s *Server) createChannel(c *ctx) error {
 	for _, id := range uniq(req.UserIDs) {
 		c.st.setMember(ch.members, id, "member", now)
 	}
+	c.emitChannel("channel.didCreate", ch, append([]string{me.id}, uniq(req.UserIDs)...))
 	return c.ok(c.channelsBody([]*channel{ch}, nil))
 }
 
@@ -684,6 +686,7 @@ func (s *Server) joinChannel(c *ctx) error {
 	}
 	c.st.setMember(ch.members, me.id, "member", c.now())
 	ch.lastActivity = c.now()
+	c.emitChannel("channel.didJoin", ch, []string{me.id})
 	return c.ok(c.channelsBody([]*channel{ch}, nil))
 }
 

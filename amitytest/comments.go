@@ -334,6 +334,11 @@ func (s *Server) createComment(c *ctx) error {
 	if parent != nil {
 		parent.children = append(parent.children, cm.id)
 	}
+	if cm.parentID != "" {
+		c.emitComment("v3.comment.didReply", cm, nil)
+	} else {
+		c.emitComment("v3.comment.didCreate", cm, nil)
+	}
 	return c.ok(c.commentsBody([]*comment{cm}))
 }
 

@@ -546,7 +546,8 @@ func (s *Server) routesCommunities() {
 		if !cm.isMember(c.identity) {
 			return errForbidden("You are not a member of this community")
 		}
-		c.st.setMember(cm.members, c.identity, "none", c.now())
+		m := c.st.setMember(cm.members, c.identity, "none", c.now())
+		c.emitCommunity("v3.community.didLeave", cm, []*membership{m})
 		return c.ok(c.communitiesBody([]*community{cm}, nil))
 	})
 	s.route("GET /api/v3/communities/{communityId}/users", authUser, s.queryCommunityUsers)
@@ -689,7 +690,8 @@ func (s *Server) joinCommunity(c *ctx) error {
 	case !cm.isPublic && !c.isAdmin && !cm.isMember(me.id) && !c.privateJoinAllowed(): // hook of A: social settings
 		return errForbidden("You are not allowed to do this")
 	}
-	c.st.setMember(cm.members, me.id, "member", c.now())
+	m := c.st.setMember(cm.members, me.id, "member", c.now())
+	c.emitCommunity("v3.community.didJoin", cm, []*membership{m})
 	return c.ok(c.communitiesBody([]*community{cm}, nil))
 }
 
@@ -900,6 +902,10 @@ func (s *Server) changeCommunityMembers(c *ctx, op string) error {
 		}
 	}
 	cm.updatedAt = now
+	c.emitCommunity(map[string]string{
+		"member": "v3.community.didAddUsers", "none": "v3.community.didRemoveUsers",
+		"banned": "v3.community.didBan", "unban": "v3.community.didUnban",
+	}[op], cm, changed)
 	return c.ok(c.communitiesBody([]*community{cm}, changed))
 }
 

@@ -420,13 +420,20 @@ func (c *ctx) postMessage(f *messageFeed, in newMessage) (*message, error) {
 	if in.id == "" {
 		in.id = c.st.newID()
 	}
-	f.nextSegment++
 	m := &message{
-		id: in.id, referenceID: in.referenceID, channelID: ch.id, feedID: f.id, segment: f.nextSegment,
+		id: in.id, referenceID: in.referenceID, channelID: ch.id, feedID: f.id, segment: f.nextSegment + 1,
 		dataType: in.dataType, data: obj(in.data), fileID: in.fileID, metadata: obj(in.metadata),
 		tags: uniq(in.tags), creatorID: me.id, mentioned: in.mentioned, parentID: in.parentID,
 		flags: flagSet{}, editedAt: now, createdAt: now, updatedAt: now, seq: c.st.nextSeq(),
 	}
+	if _, err := c.applyMessagePreHook("message.shouldCreate", m); err != nil {
+		return nil, err
+	}
+	if c.st.messages[m.id] != nil { // the lock was released during the pre-hook
+		return nil, errDuplicate()
+	}
+	f.nextSegment++
+	m.segment = f.nextSegment
 	c.st.messages[m.id] = m
 	f.updatedAt = now
 	ch.lastActivity = now
@@ -436,6 +443,7 @@ func (c *ctx) postMessage(f *messageFeed, in newMessage) (*message, error) {
 			mem.readToSegment = m.segment
 		}
 	}
+	c.emitMessage("message.didCreate", m)
 	return m, nil
 }
 
@@ -613,6 +621,7 @@ func (s *Server) routesMessages() {
 		if ch := c.st.channels[m.channelID]; ch != nil && ch.autoDelete && ch.autoDeleteLimit > 0 && m.flags.count() >= ch.autoDeleteLimit {
 			m.deleted, m.updatedAt = true, c.now()
 		}
+		c.emitMessageV3("message.didFlag", m)
 		return c.ok(c.messagesBody([]*message{m}))
 	})
 	s.route("DELETE /api/v5/messages/{messageId}/flags", authUser, func(c *ctx) error {
@@ -621,6 +630,7 @@ func (s *Server) routesMessages() {
 			return err
 		}
 		delete(m.flags, c.identity)
+		c.emitMessageV3("message.didUnflag", m)
 		return c.ok(c.messagesBody([]*message{m}))
 	})
 	s.route("DELETE /api/v5/messages/{messageId}/flags/all", authUser, func(c *ctx) error {
@@ -684,6 +694,24 @@ func (c *ctx) editMessage(m *message, req messageEdit) error {
 	if err := validateMessageFields(req.Data, tags, mentioned); err != nil {
 		return err
 	}
+	preview := *m
+	if req.Data != nil {
+		preview.data = req.Data
+	}
+	if req.Metadata != nil {
+		preview.metadata = obj(*req.Metadata)
+	}
+	if req.Tags != nil {
+		preview.tags = uniq(tags)
+	}
+	modified, err := c.applyMessagePreHook("message.shouldUpdate", &preview)
+	if err != nil {
+		return err
+	}
+	if modified { // the pre-hook's content replaces the update's
+		req.Data, req.Metadata, tags = preview.data, &preview.metadata, preview.tags
+		req.Tags = &tags
+	}
 	if req.Data != nil {
 		text, _ := req.Data["text"].(string)
 		if err := c.st.checkText(text); err != nil {
@@ -702,6 +730,7 @@ func (c *ctx) editMessage(m *message, req messageEdit) error {
 	}
 	now := c.now()
 	m.editedAt, m.updatedAt = now, now
+	c.emitMessage("message.didUpdate", m)
 	return nil
 }
 

@@ -195,6 +195,7 @@ func (s *Server) routesMessagesV3() {
 			return err
 		}
 		m.flags[c.identity] = c.now()
+		c.emitMessageV3("message.didFlag", m)
 		return c.ok(c.messagesV3Body([]*message{m}))
 	})
 	s.route("DELETE /api/v3/messages/{messageId}/unflag", authUser, func(c *ctx) error {
@@ -203,6 +204,7 @@ func (s *Server) routesMessagesV3() {
 			return err
 		}
 		delete(m.flags, c.identity)
+		c.emitMessageV3("message.didUnflag", m)
 		return c.ok(c.messagesV3Body([]*message{m}))
 	})
 	s.route("DELETE /api/v3/messages/{messageId}/clearFlags", authUser, func(c *ctx) error {

@@ -506,6 +506,12 @@ func (s *Server) createPost(c *ctx, req createPostRequest) error {
 	} else {
 		parent.data = map[string]any{"text": text}
 	}
+	if _, err := c.applyPostPreHook("post.shouldCreate", parent); err != nil {
+		return err
+	}
+	if req.PostID != "" && c.st.posts[req.PostID] != nil { // again: the lock was released
+		return errDuplicate()
+	}
 	c.st.posts[parent.id] = parent
 	newChild := func(dataType string, data map[string]any) {
 		ch := &post{
@@ -523,6 +529,7 @@ func (s *Server) createPost(c *ctx, req createPostRequest) error {
 	if pollID != "" {
 		newChild("poll", map[string]any{"pollId": pollID})
 	}
+	c.emitPost("v3.post.didCreate", parent, nil)
 	return c.ok(c.postsBody([]*post{parent}, true))
 }
 
@@ -584,6 +591,24 @@ func (s *Server) updatePost(c *ctx) error {
 			return err
 		}
 	}
+	preview := *p
+	if text != nil {
+		preview.data = map[string]any{}
+		for k, v := range p.data {
+			preview.data[k] = v
+		}
+		preview.data["text"] = *text
+	}
+	if req.Metadata != nil {
+		preview.metadata = obj(*req.Metadata)
+	}
+	if req.Tags != nil {
+		preview.tags = uniq(*req.Tags)
+	}
+	modified, err := c.applyPostPreHook("post.shouldUpdate", &preview)
+	if err != nil {
+		return err
+	}
 	now := c.now()
 	if text != nil {
 		if strings.Contains(p.dataType, ".") {
@@ -626,6 +651,10 @@ func (s *Server) updatePost(c *ctx) error {
 		p.editedAt = now
 	}
 	p.updatedAt = now
+	if modified { // the pre-hook's content replaces the update's
+		p.data, p.metadata, p.tags = preview.data, preview.metadata, preview.tags
+	}
+	c.emitPost("v3.post.didUpdate", p, nil)
 	return c.ok(c.postsBody([]*post{p}, true))
 }
 
@@ -665,6 +694,7 @@ func (s *Server) deletePost(c *ctx, permanentAllowed bool) error {
 		permanent = v != nil && *v
 	}
 	if permanent {
+		c.emitPost("v3.post.didDelete", p, nil)
 		c.st.purgePost(p)
 		return c.ok(successData())
 	}
@@ -678,6 +708,7 @@ func (s *Server) deletePost(c *ctx, permanentAllowed bool) error {
 			ch.deleted, ch.updatedAt = true, now
 		}
 	}
+	c.emitPost("v3.post.didDelete", p, nil)
 	return c.ok(successData())
 }
 
@@ -941,6 +972,7 @@ func (s *Server) routesPosts() {
 			return err
 		}
 		p.flags[c.identity] = c.now()
+		c.emitPost("v3.post.didFlag", p, map[string]any{"flaggedUserId": c.identity})
 		return c.ok(c.postsBody([]*post{p}, true))
 	})
 	s.route("DELETE /api/v3/posts/{postId}/unflag", authUser, func(c *ctx) error {
@@ -949,6 +981,7 @@ func (s *Server) routesPosts() {
 			return err
 		}
 		delete(p.flags, c.identity)
+		c.emitPost("v3.post.didUnflag", p, map[string]any{"flaggedUserId": c.identity})
 		return c.ok(c.postsBody([]*post{p}, true))
 	})
 	s.route("DELETE /api/v3/posts/{postId}/flags", authUser, func(c *ctx) error {
@@ -1068,6 +1101,11 @@ func (s *Server) reviewPost(c *ctx, feedType string) error {
 		if ch := c.st.posts[id]; ch != nil {
 			ch.feedType, ch.updatedAt = feedType, now
 		}
+	}
+	if feedType == "published" {
+		c.emitPost("v3.post.didApprove", p, nil)
+	} else {
+		c.emitPost("v3.post.didDecline", p, nil)
 	}
 	return c.ok(c.postsBody([]*post{p}, true))
 }

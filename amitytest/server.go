@@ -72,6 +72,8 @@ type Server struct {
 
 	mu sync.Mutex // guards st
 	st *state
+
+	webhooks webhooks // webhook and pre-hook delivery (webhooks.go)
 }
 
 // NewServer starts a fake Amity API server on a loopback address.
@@ -103,7 +105,10 @@ func NewServer(opts ...Option) *Server {
 func (s *Server) URL() string { return s.ts.URL }
 
 // Close shuts the server down and blocks until all requests have finished.
-func (s *Server) Close() { s.ts.Close() }
+func (s *Server) Close() {
+	s.ts.Close()
+	s.closeWebhooks()
+}
 
 // AdminToken returns an admin token the server accepts.
 func (s *Server) AdminToken() string { return s.cfg.adminToken }

@@ -187,6 +187,7 @@ func (s *Server) routesUsers() {
 			return errNotFound("User Not Found.")
 		}
 		u.flags[c.identity] = c.now()
+		c.emitUser("user.didFlag", u)
 		return c.ok(c.usersBody([]*user{u}))
 	})
 	s.route("DELETE /api/v4/me/flags/{userId}", authUser, func(c *ctx) error {
@@ -195,6 +196,7 @@ func (s *Server) routesUsers() {
 			return errNotFound("User Not Found.")
 		}
 		delete(u.flags, c.identity)
+		c.emitUser("user.didUnflag", u)
 		return c.ok(c.usersBody([]*user{u}))
 	})
 	s.route("DELETE /api/v2/users/{userId}/flags", authAdmin, func(c *ctx) error {
@@ -420,6 +422,9 @@ func (s *Server) setGlobalBan(c *ctx, banned bool) error {
 	}
 	u.globalBan = banned
 	u.updatedAt = c.now()
+	if banned {
+		c.emitGlobalBan(u)
+	}
 	return c.ok(successBody)
 }
 

@@ -173,7 +173,7 @@ func run(ctx context.Context, out, errw io.Writer, csvPath, statePath, device st
 		users := joins[id]
 		for start := 0; start < len(users) && ctx.Err() == nil; start += 100 {
 			batch := users[start:min(start+100, len(users))]
-			if _, err := c.Communities.AddMembers(ctx, id, batch); err != nil {
+			if _, err := c.Communities.AddMembers(ctx, id, &amity.CommunityMembersParams{UserIDs: batch}); err != nil {
 				sum.fail("join %d users to %s: %v", len(batch), id, err)
 				continue
 			}

@@ -1,0 +1,519 @@
+package amitytest
+
+import (
+	"bytes"
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+)
+
+// webhookQueueSize bounds the events waiting for delivery.
+const webhookQueueSize = 1024
+
+// webhookHandOff is the longest an API call waits to queue an event.
+const webhookHandOff = 100 * time.Millisecond
+
+// webhookTimeout bounds one delivery.
+const webhookTimeout = 5 * time.Second
+
+// WebhookDelivery is one webhook POST the server made (or failed to make).
+type WebhookDelivery struct {
+	// Event is the event name; Body the signed body; Signature the x-amity-signature.
+	Event     string
+	Body      []byte
+	Signature string
+	// Status is the receiver's HTTP status (0 when the request failed); Err the failure.
+	Status int
+	Err    error
+}
+
+// PreHookCall is one pre-hook call the server made.
+type PreHookCall struct {
+	// Event is the pre-hook event, e.g. "post.shouldCreate"; Body the signed request body.
+	Event string
+	Body  []byte
+	// Action is the action applied: "allow" or "deny" (the receiver's, or the default on a
+	// timeout or a bad answer); TimedOut says the default was used.
+	Action   string
+	TimedOut bool
+}
+
+type webhooks struct {
+	mu        sync.Mutex
+	url       string
+	secret    []byte
+	jobs      chan webhookJob
+	pending   int
+	delivered []WebhookDelivery
+	closed    bool
+	stop      context.CancelFunc
+	stopCtx   context.Context
+	done      chan struct{}
+
+	pre      preHookConfig
+	preCalls []PreHookCall
+
+	client *http.Client
+}
+
+// webhookJob is a queued delivery and the url it goes to.
+type webhookJob struct {
+	d   WebhookDelivery
+	url string
+}
+
+type preHookConfig struct {
+	url           string
+	secret        []byte
+	timeout       time.Duration
+	defaultAction string
+}
+
+// SetWebhook makes the server POST the events its operations cause to url, signed with
+// secret, like a network with a webhook configured. An empty url stops delivery. Events
+// already queued are still delivered to the url they were queued for.
+//
+// Each event is signed like Amity signs it (header x-amity-signature =
+// base64(HMAC-SHA256(secret, body))), and its body is shaped like the spec's GET
+// /webhook/<event> pseudo-operation: {"event": name, "data": {...}} with the bundle the REST
+// answer of the operation carries. Events sent (name: cause):
+//
+//	v3.post.didCreate, didUpdate, didDelete, didFlag, didUnflag, didApprove, didDecline: posts
+//	v3.comment.didCreate (didReply for a reply): comments
+//	v3.community.didJoin, didLeave, didAddUsers, didRemoveUsers, didBan, didUnban: members
+//	channel.didCreate, didJoin, didLeave: channels (data key "channel", an array)
+//	message.didCreate, didUpdate: messages; the v5 API's in the v5 shape (messages,
+//	    messageFeeds, ...), the v3 API's in the v3 shape, under the same names, as Amity does
+//	message.didFlag, didUnflag: message flags, v3 or v5 API (in the v3 shape, the only one
+//	    the spec has for them)
+//	user.didCreate: a session registration that creates its user
+//	user.didFlag, user.didUnflag: user flags
+//	moderation.didBan: a global ban (POST /api/v2/users/ban), {channel: [], users, userId}
+//
+// Deliveries run on one goroutine per server, in the order the operations happened; an API
+// call never waits for them beyond a short hand-off (an event that cannot be queued within
+// 100 ms is dropped and recorded as failed). Use FlushWebhooks to wait for them and
+// WebhookDeliveries to see them. A delivery gets 5 s; Close gives the queue a second.
+func (s *Server) SetWebhook(url string, secret []byte) {
+	w := &s.webhooks
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.url, w.secret = url, append([]byte(nil), secret...)
+}
+
+// SetPreHook makes the server call url before it creates or updates a post or a message
+// (post.shouldCreate, post.shouldUpdate, message.shouldCreate, message.shouldUpdate) with the
+// body {eventName, data, actor{_id, userId}}, signed with secret in both forms
+// (x-amity-signature, base64; x-signature, hex). The reply {action, data?, message?} is obeyed:
+//
+//   - "allow" goes on; with data, the stored content is the modified data: a post's or
+//     message's "data" (e.g. {"text": ...}), "metadata" and "tags" members replace the ones
+//     sent (a data object without a "data" member but with "text" is taken as the content).
+//   - "deny" fails the call with 400 and code 400000, the message being the reply's message
+//     (or "Denied by pre-hook"); nothing is stored.
+//
+// A reply that does not come within timeout (default 2 s), or is not a 200 with a valid
+// action, applies defaultAction ("allow" or "deny"; default "allow"), like a network's
+// defaultAction. The state lock is released while the pre-hook runs, so the receiver may call
+// the server. An empty url turns pre-hooks off.
+func (s *Server) SetPreHook(url string, secret []byte, timeout time.Duration, defaultAction string) {
+	if timeout <= 0 {
+		timeout = 2 * time.Second
+	}
+	if defaultAction != "deny" {
+		defaultAction = "allow"
+	}
+	w := &s.webhooks
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.pre = preHookConfig{url: url, secret: append([]byte(nil), secret...), timeout: timeout, defaultAction: defaultAction}
+}
+
+// WebhookDeliveries returns the webhook deliveries finished so far, in order.
+func (s *Server) WebhookDeliveries() []WebhookDelivery {
+	w := &s.webhooks
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return append([]WebhookDelivery(nil), w.delivered...)
+}
+
+// PreHookCalls returns the pre-hook calls made so far, in order.
+func (s *Server) PreHookCalls() []PreHookCall {
+	w := &s.webhooks
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return append([]PreHookCall(nil), w.preCalls...)
+}
+
+// FlushWebhooks waits until every queued webhook has been delivered, or ctx ends.
+func (s *Server) FlushWebhooks(ctx context.Context) error {
+	w := &s.webhooks
+	t := time.NewTicker(2 * time.Millisecond)
+	defer t.Stop()
+	for {
+		w.mu.Lock()
+		n := w.pending
+		w.mu.Unlock()
+		if n == 0 {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-t.C:
+		}
+	}
+}
+
+// closeWebhooks stops delivery: queued events get a second to go out, then the rest are
+// abandoned. Called by Close.
+func (s *Server) closeWebhooks() {
+	w := &s.webhooks
+	w.mu.Lock()
+	if w.closed {
+		w.mu.Unlock()
+		return
+	}
+	w.closed = true
+	done, stop := w.done, w.stop
+	if w.jobs != nil {
+		close(w.jobs)
+	}
+	w.mu.Unlock()
+	if done == nil {
+		return
+	}
+	select {
+	case <-done:
+	case <-time.After(time.Second):
+		stop()
+		<-done
+	}
+}
+
+func signBase64(body, secret []byte) string {
+	m := hmac.New(sha256.New, secret)
+	m.Write(body)
+	return base64.StdEncoding.EncodeToString(m.Sum(nil))
+}
+
+func signHex(body, secret []byte) string {
+	m := hmac.New(sha256.New, secret)
+	m.Write(body)
+	return fmt.Sprintf("%x", m.Sum(nil))
+}
+
+// emit queues the event {event, data} for delivery when a webhook is set. s.mu is held; the
+// body is encoded now, so it is a snapshot of the state at the operation. Emits run inside
+// handlers only, and Close closes the queue after the listener has finished every handler,
+// so no emit races the close.
+func (c *ctx) emit(event string, data any) {
+	w := &c.s.webhooks
+	w.mu.Lock()
+	if w.url == "" || w.closed {
+		w.mu.Unlock()
+		return
+	}
+	body, err := json.Marshal(map[string]any{"event": event, "data": data})
+	if err != nil {
+		w.delivered = append(w.delivered, WebhookDelivery{Event: event, Err: err})
+		w.mu.Unlock()
+		return
+	}
+	d := WebhookDelivery{Event: event, Body: body, Signature: signBase64(body, w.secret)}
+	if w.jobs == nil {
+		w.jobs = make(chan webhookJob, webhookQueueSize)
+		w.done = make(chan struct{})
+		w.stopCtx, w.stop = context.WithCancel(context.Background())
+		w.client = &http.Client{Timeout: webhookTimeout}
+		go c.s.deliverWebhooks(w.stopCtx, w.jobs, w.done)
+	}
+	jobs, job := w.jobs, webhookJob{d: d, url: w.url}
+	w.pending++
+	w.mu.Unlock()
+	t := time.NewTimer(webhookHandOff)
+	defer t.Stop()
+	select {
+	case jobs <- job:
+	case <-t.C:
+		d.Err = fmt.Errorf("amitytest: webhook queue full, %s dropped", event)
+		w.mu.Lock()
+		w.pending--
+		w.delivered = append(w.delivered, d)
+		w.mu.Unlock()
+	}
+}
+
+// deliverWebhooks POSTs the queued events one after the other until jobs is closed.
+func (s *Server) deliverWebhooks(ctx context.Context, jobs <-chan webhookJob, done chan<- struct{}) {
+	defer close(done)
+	w := &s.webhooks
+	for j := range jobs {
+		d := j.d
+		req, err := http.NewRequestWithContext(ctx, http.MethodPost, j.url, bytes.NewReader(d.Body))
+		if err == nil {
+			req.Header.Set("Content-Type", "application/json")
+			req.Header.Set("x-amity-signature", d.Signature)
+			var resp *http.Response
+			resp, err = w.client.Do(req)
+			if err == nil {
+				d.Status = resp.StatusCode
+				_ = resp.Body.Close()
+			}
+		}
+		d.Err = err
+		w.mu.Lock()
+		w.pending--
+		w.delivered = append(w.delivered, d)
+		w.mu.Unlock()
+	}
+}
+
+// errPreHookDenied is the API error of a call a pre-hook denied.
+func errPreHookDenied(msg string) error {
+	if msg == "" {
+		msg = "Denied by pre-hook"
+	}
+	return errBadRequest("%s", msg)
+}
+
+// preHook asks the configured pre-hook about event with data (the entity as it would be
+// stored). It returns the reply's modified data (nil: unchanged) or the denial error. s.mu
+// is held on entry and on return, and released during the call.
+func (c *ctx) preHook(event string, data any) (map[string]any, error) {
+	w := &c.s.webhooks
+	w.mu.Lock()
+	cfg := w.pre
+	w.mu.Unlock()
+	if cfg.url == "" {
+		return nil, nil
+	}
+	me := c.me()
+	body, err := json.Marshal(map[string]any{
+		"eventName": event,
+		"data":      data,
+		"actor":     map[string]string{"_id": me.internalID, "userId": me.id},
+	})
+	if err != nil {
+		return nil, err
+	}
+	c.unlock()
+	action, modified, msg, timedOut := callPreHook(cfg, body)
+	c.lock()
+	w.mu.Lock()
+	w.preCalls = append(w.preCalls, PreHookCall{Event: event, Body: body, Action: action, TimedOut: timedOut})
+	w.mu.Unlock()
+	if action == "deny" {
+		return nil, errPreHookDenied(msg)
+	}
+	return modified, nil
+}
+
+// callPreHook POSTs body to the pre-hook and reads its decision; the default action on a
+// timeout or a bad answer.
+func callPreHook(cfg preHookConfig, body []byte) (action string, data map[string]any, msg string, timedOut bool) {
+	ctx, cancel := context.WithTimeout(context.Background(), cfg.timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, cfg.url, bytes.NewReader(body))
+	if err != nil {
+		return cfg.defaultAction, nil, "", false
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("x-amity-signature", signBase64(body, cfg.secret))
+	req.Header.Set("x-signature", signHex(body, cfg.secret))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return cfg.defaultAction, nil, "", ctx.Err() != nil
+	}
+	defer resp.Body.Close()
+	var reply struct {
+		Action  string         `json:"action"`
+		Data    map[string]any `json:"data"`
+		Message string         `json:"message"`
+	}
+	dec := json.NewDecoder(http.MaxBytesReader(nil, resp.Body, 1<<20))
+	if resp.StatusCode != http.StatusOK || dec.Decode(&reply) != nil {
+		return cfg.defaultAction, nil, "", ctx.Err() != nil
+	}
+	switch reply.Action {
+	case "allow":
+		return "allow", reply.Data, "", false
+	case "deny":
+		return "deny", nil, reply.Message, false
+	}
+	return cfg.defaultAction, nil, "", false
+}
+
+// modifiedContent splits a pre-hook's modified data into content, metadata and tags (each
+// nil when not given).
+func modifiedContent(m map[string]any) (content, metadata map[string]any, tags []string, hasTags bool) {
+	if m == nil {
+		return nil, nil, nil, false
+	}
+	if d, ok := m["data"].(map[string]any); ok {
+		content = d
+	} else if _, ok := m["text"]; ok {
+		content = m
+	}
+	metadata, _ = m["metadata"].(map[string]any)
+	if raw, ok := m["tags"].([]any); ok {
+		hasTags = true
+		for _, t := range raw {
+			if s, ok := t.(string); ok {
+				tags = append(tags, s)
+			}
+		}
+	}
+	return content, metadata, tags, hasTags
+}
+
+// applyPostPreHook asks the pre-hook about p (post.shouldCreate / post.shouldUpdate) and
+// applies a modification to it; modified reports one.
+func (c *ctx) applyPostPreHook(event string, p *post) (modified bool, err error) {
+	mod, err := c.preHook(event, c.postJSON(p))
+	if err != nil || mod == nil {
+		return false, err
+	}
+	content, metadata, tags, hasTags := modifiedContent(mod)
+	if content != nil {
+		if t, ok := content["text"]; ok && !strings.Contains(p.dataType, ".") {
+			p.data = map[string]any{"text": t}
+		} else {
+			p.data = content
+		}
+	}
+	if metadata != nil {
+		p.metadata = metadata
+	}
+	if hasTags {
+		p.tags = uniq(tags)
+	}
+	return true, nil
+}
+
+// applyMessagePreHook asks the pre-hook about m (message.shouldCreate /
+// message.shouldUpdate) and applies a modification to it; modified reports one.
+func (c *ctx) applyMessagePreHook(event string, m *message) (modified bool, err error) {
+	mod, err := c.preHook(event, c.messageJSON(m))
+	if err != nil || mod == nil {
+		return false, err
+	}
+	content, metadata, tags, hasTags := modifiedContent(mod)
+	if content != nil {
+		m.data = content
+	}
+	if metadata != nil {
+		m.metadata = metadata
+	}
+	if hasTags {
+		m.tags = uniq(tags)
+	}
+	return true, nil
+}
+
+// emitPost sends a v3.post.* event with the post bundle; extra members are added to data.
+func (c *ctx) emitPost(event string, p *post, extra map[string]any) {
+	if !c.s.webhookOn() {
+		return
+	}
+	c.emit(event, withExtra(c.postsBody([]*post{p}, false), extra))
+}
+
+// emitComment sends a v3.comment.* event with the comment bundle.
+func (c *ctx) emitComment(event string, cm *comment, extra map[string]any) {
+	if !c.s.webhookOn() {
+		return
+	}
+	c.emit(event, withExtra(c.commentsBody([]*comment{cm}), extra))
+}
+
+// emitCommunity sends a v3.community.* event with the community bundle and the changed
+// memberships.
+func (c *ctx) emitCommunity(event string, cm *community, members []*membership) {
+	if !c.s.webhookOn() {
+		return
+	}
+	c.emit(event, c.communitiesBody([]*community{cm}, members))
+}
+
+// emitChannel sends a channel.* event: {channel: [...], users, userIds}.
+func (c *ctx) emitChannel(event string, ch *channel, userIDs []string) {
+	if !c.s.webhookOn() {
+		return
+	}
+	b := c.channelsBody([]*channel{ch}, nil)
+	c.emit(event, map[string]any{"channel": b.Channels, "users": b.Users, "userIds": nonNil(userIDs)})
+}
+
+// emitMessage sends a message.* event, in the v5 shape for a v5 call and the v3 shape for a
+// v3 one (Amity uses the same names for both).
+func (c *ctx) emitMessage(event string, m *message) {
+	if !c.s.webhookOn() {
+		return
+	}
+	if strings.HasPrefix(c.r.URL.Path, "/api/v5/") {
+		c.emit(event, c.messagesBody([]*message{m}))
+		return
+	}
+	c.emit(event, c.messagesV3Body([]*message{m}))
+}
+
+// emitMessageV3 sends a message.* event in the v3 shape, whichever API was called: the
+// spec's flag events exist for the v3 shape only.
+func (c *ctx) emitMessageV3(event string, m *message) {
+	if !c.s.webhookOn() {
+		return
+	}
+	c.emit(event, c.messagesV3Body([]*message{m}))
+}
+
+// emitUser sends a user.* event with the users bundle.
+func (c *ctx) emitUser(event string, u *user) {
+	if !c.s.webhookOn() {
+		return
+	}
+	c.emit(event, c.usersBody([]*user{u}))
+}
+
+// emitGlobalBan sends moderation.didBan for a global ban.
+func (c *ctx) emitGlobalBan(u *user) {
+	if !c.s.webhookOn() {
+		return
+	}
+	b := c.usersBody([]*user{u})
+	c.emit("moderation.didBan", map[string]any{"channel": []any{}, "users": b.Users, "userId": u.id})
+}
+
+// webhookOn reports whether a webhook is set (so bodies are built only then).
+func (s *Server) webhookOn() bool {
+	w := &s.webhooks
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.url != "" && !w.closed
+}
+
+// withExtra adds extra members to a bundle's JSON object.
+func withExtra(v any, extra map[string]any) any {
+	if len(extra) == 0 {
+		return v
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return v
+	}
+	var m map[string]any
+	if json.Unmarshal(b, &m) != nil {
+		return v
+	}
+	for k, x := range extra {
+		m[k] = x
+	}
+	return m
+}

@@ -1,0 +1,241 @@
+package amitytest
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/amity-go/amity/internal/webhookspec"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// captured is one request a test receiver got.
+type captured struct {
+	header http.Header
+	body   []byte
+}
+
+// receiver is an HTTP server recording what it gets and answering reply.
+func receiver(t *testing.T, reply func(body []byte) (int, string)) (*httptest.Server, func() []captured) {
+	t.Helper()
+	var mu sync.Mutex
+	var got []captured
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		mu.Lock()
+		got = append(got, captured{r.Header.Clone(), b})
+		mu.Unlock()
+		status, body := http.StatusOK, "{}"
+		if reply != nil {
+			status, body = reply(b)
+		}
+		w.WriteHeader(status)
+		_, _ = io.WriteString(w, body)
+	}))
+	t.Cleanup(ts.Close)
+	return ts, func() []captured {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]captured(nil), got...)
+	}
+}
+
+func sig(body, secret []byte) string {
+	m := hmac.New(sha256.New, secret)
+	m.Write(body)
+	return base64.StdEncoding.EncodeToString(m.Sum(nil))
+}
+
+// TestWebhooksDeliveredSignedAndSpecShaped drives the operations that cause events and checks
+// every delivery: its signature, its order, and its body against the spec's schema.
+func TestWebhooksDeliveredSignedAndSpecShaped(t *testing.T) {
+	spec, err := webhookspec.Load()
+	if err != nil {
+		if os.Getenv("AMITY_SKIP_CONFORMANCE") == "1" {
+			t.Skip("spec not found")
+		}
+		t.Fatal(err)
+	}
+	srv := newServer(t)
+	ts, got := receiver(t, nil)
+	secret := []byte("s3cret")
+	srv.SetWebhook(ts.URL, secret)
+	alice, bob := srv.UserToken("alice"), srv.UserToken("bob")
+	admin := srv.AdminToken()
+
+	m := ok(t, call(t, srv, alice, "POST", "/api/v4/posts", map[string]any{"data": map[string]any{"text": "hi"}}))
+	pid := list(t, m, "posts")[0]["postId"].(string)
+	ok(t, call(t, srv, alice, "PUT", "/api/v4/posts/"+pid, map[string]any{"data": map[string]any{"text": "hi again"}}))
+	ok(t, call(t, srv, bob, "POST", "/api/v3/posts/"+pid+"/flag", nil))
+	ok(t, call(t, srv, bob, "DELETE", "/api/v3/posts/"+pid+"/unflag", nil))
+	cm := ok(t, call(t, srv, bob, "POST", "/api/v3/comments", map[string]any{"referenceId": pid, "referenceType": "post", "data": map[string]any{"text": "c"}}))
+	cid := list(t, cm, "comments")[0]["commentId"].(string)
+	ok(t, call(t, srv, alice, "POST", "/api/v3/comments", map[string]any{"referenceId": pid, "parentId": cid, "data": map[string]any{"text": "r"}}))
+	com := ok(t, call(t, srv, alice, "POST", "/api/v3/communities", map[string]any{"displayName": "hikers", "isPublic": true}))
+	comID := list(t, com, "communities")[0]["communityId"].(string)
+	ok(t, call(t, srv, bob, "POST", "/api/v3/communities/"+comID+"/join", nil))
+	srv.AddUser("carol", "Carol")
+	ok(t, call(t, srv, admin, "POST", "/api/v3/communities/"+comID+"/users", map[string]any{"userIds": []string{"carol"}}))
+	ok(t, call(t, srv, admin, "PUT", "/api/v3/communities/"+comID+"/users/ban", map[string]any{"userIds": []string{"carol"}}))
+	ok(t, call(t, srv, alice, "POST", "/api/v3/channels", map[string]any{"channelId": "general", "type": "community", "userIds": []string{"bob"}}))
+	msg := ok(t, call(t, srv, bob, "POST", "/api/v5/messages", map[string]any{"messageFeedId": "general", "referenceId": "r1", "dataType": "text", "data": map[string]any{"text": "yo"}}))
+	mid := list(t, msg, "messages")[0]["messageId"].(string)
+	ok(t, call(t, srv, bob, "PUT", "/api/v5/messages/"+mid, map[string]any{"data": map[string]any{"text": "yo!"}}))
+	ok(t, call(t, srv, alice, "POST", "/api/v5/messages/"+mid+"/flags", nil))
+	ok(t, call(t, srv, alice, "POST", "/api/v3/messages", map[string]any{"channelId": "general", "data": map[string]any{"text": "v3"}}))
+	ok(t, call(t, srv, alice, "POST", "/api/v4/me/flags/bob", nil))
+	ok(t, call(t, srv, admin, "POST", "/api/v2/users/ban", map[string]any{"userId": "carol"}))
+	ok(t, call(t, srv, alice, "DELETE", "/api/v4/posts/"+pid, nil))
+	ok(t, call(t, srv, bob, "DELETE", "/api/v3/communities/"+comID+"/leave", nil))
+	ok(t, call(t, srv, bob, "DELETE", "/api/v3/channels/general/leave", nil))
+	register(t, srv, "dave", "d1")
+
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	require.NoError(t, srv.FlushWebhooks(ctx))
+	want := []string{
+		"v3.post.didCreate", "v3.post.didUpdate", "v3.post.didFlag", "v3.post.didUnflag",
+		"v3.comment.didCreate", "v3.comment.didReply",
+		"v3.community.didJoin", "v3.community.didAddUsers", "v3.community.didBan",
+		"channel.didCreate", "v5.message.didCreate", "v5.message.didUpdate", "message.didFlag",
+		"message.didCreate", "user.didFlag", "moderation.didBan", "v3.post.didDelete",
+		"v3.community.didLeave", "channel.didLeave", "user.didCreate",
+	}
+	reqs := got()
+	require.Len(t, reqs, len(want), "deliveries: %v", srv.WebhookDeliveries())
+	for i, r := range reqs {
+		assert.Equal(t, sig(r.body, secret), r.header.Get("X-Amity-Signature"), "signature of #%d", i)
+		var env struct {
+			Event string                     `json:"event"`
+			Data  map[string]json.RawMessage `json:"data"`
+		}
+		require.NoError(t, json.Unmarshal(r.body, &env))
+		name := env.Event
+		if _, v5 := env.Data["messageFeeds"]; v5 && strings.HasPrefix(name, "message.") {
+			name = "v5." + name // Amity sends the v5 events under the v3 names
+		}
+		assert.Equal(t, want[i], name, "event #%d", i)
+		assert.NoError(t, spec.Check(name, r.body), "%s body: %s", name, r.body)
+	}
+	for _, d := range srv.WebhookDeliveries() {
+		assert.Equal(t, http.StatusOK, d.Status)
+		assert.NoError(t, d.Err)
+	}
+}
+
+func TestWebhookOffSendsNothing(t *testing.T) {
+	srv := newServer(t)
+	ts, got := receiver(t, nil)
+	srv.SetWebhook(ts.URL, []byte("k"))
+	srv.SetWebhook("", nil)
+	ok(t, call(t, srv, srv.UserToken("alice"), "POST", "/api/v4/posts", map[string]any{"data": map[string]any{"text": "hi"}}))
+	require.NoError(t, srv.FlushWebhooks(context.Background()))
+	assert.Empty(t, got())
+}
+
+func TestWebhookSlowReceiverDoesNotBlockTheAPI(t *testing.T) {
+	srv := NewServer()
+	release := make(chan struct{})
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { <-release }))
+	defer ts.Close()
+	defer close(release)
+	srv.SetWebhook(ts.URL, []byte("k"))
+	alice := srv.UserToken("alice")
+	start := time.Now()
+	for range 5 {
+		ok(t, call(t, srv, alice, "POST", "/api/v4/posts", map[string]any{"data": map[string]any{"text": "hi"}}))
+	}
+	assert.Less(t, time.Since(start), time.Second)
+	done := make(chan struct{})
+	go func() { srv.Close(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("Close hung on a stuck receiver")
+	}
+}
+
+func TestPreHookObeyed(t *testing.T) {
+	srv := newServer(t)
+	secret := []byte("pre")
+	var action string
+	ts, got := receiver(t, func(body []byte) (int, string) {
+		return http.StatusOK, action
+	})
+	srv.SetPreHook(ts.URL, secret, time.Second, "allow")
+	alice := srv.UserToken("alice")
+	srv.AddUser("bob", "Bob")
+	ok(t, call(t, srv, alice, "POST", "/api/v3/channels", map[string]any{"channelId": "general", "type": "community"}))
+
+	action = `{"action":"deny","message":"no links"}`
+	r := call(t, srv, alice, "POST", "/api/v4/posts", map[string]any{"data": map[string]any{"text": "http://x"}})
+	assert.Equal(t, http.StatusBadRequest, r.status)
+	assert.Equal(t, 400000, r.code(t))
+	assert.Equal(t, "no links", r.obj(t)["message"])
+	feed := ok(t, call(t, srv, alice, "GET", "/api/v4/posts?targetType=user&targetId=alice", nil))
+	assert.Empty(t, list(t, feed, "posts"))
+	r = call(t, srv, alice, "POST", "/api/v5/messages", map[string]any{"messageFeedId": "general", "referenceId": "r1", "dataType": "text", "data": map[string]any{"text": "x"}})
+	assert.Equal(t, 400000, r.code(t))
+
+	action = `{"action":"allow","data":{"data":{"text":"clean"},"tags":["checked"]}}`
+	m := ok(t, call(t, srv, alice, "POST", "/api/v5/messages", map[string]any{"messageFeedId": "general", "referenceId": "r2", "dataType": "text", "data": map[string]any{"text": "dirty"}}))
+	msg := list(t, m, "messages")[0]
+	assert.Equal(t, "clean", msg["data"].(map[string]any)["text"])
+	assert.Equal(t, []any{"checked"}, msg["tags"])
+	assert.Equal(t, 1.0, msg["segment"])
+	action = `{"action":"allow","data":{"data":{"text":"edited clean"}}}`
+	m = ok(t, call(t, srv, alice, "PUT", "/api/v5/messages/"+msg["messageId"].(string), map[string]any{"data": map[string]any{"text": "edited dirty"}}))
+	assert.Equal(t, "edited clean", list(t, m, "messages")[0]["data"].(map[string]any)["text"])
+
+	action = `{"action":"allow"}`
+	m = ok(t, call(t, srv, alice, "POST", "/api/v4/posts", map[string]any{"data": map[string]any{"text": "fine"}}))
+	assert.Equal(t, "fine", list(t, m, "posts")[0]["data"].(map[string]any)["text"])
+
+	reqs := got()
+	require.Len(t, reqs, 5)
+	for _, r := range reqs {
+		assert.Equal(t, sig(r.body, secret), r.header.Get("X-Amity-Signature"))
+		mac := hmac.New(sha256.New, secret)
+		mac.Write(r.body)
+		assert.Equal(t, strings.ToLower(hexString(mac.Sum(nil))), r.header.Get("X-Signature"))
+		var req struct {
+			EventName string         `json:"eventName"`
+			Data      map[string]any `json:"data"`
+			Actor     struct {
+				ID     string `json:"_id"`
+				UserID string `json:"userId"`
+			} `json:"actor"`
+		}
+		require.NoError(t, json.Unmarshal(r.body, &req))
+		assert.Equal(t, "alice", req.Actor.UserID)
+		assert.NotEmpty(t, req.Actor.ID)
+		assert.Contains(t, []string{"post.shouldCreate", "message.shouldCreate", "message.shouldUpdate"}, req.EventName)
+	}
+	// A bad answer applies the default action.
+	action = `not json`
+	srv.SetPreHook(ts.URL, secret, time.Second, "deny")
+	r = call(t, srv, alice, "POST", "/api/v4/posts", map[string]any{"data": map[string]any{"text": "x"}})
+	assert.Equal(t, 400000, r.code(t))
+	calls := srv.PreHookCalls()
+	assert.Equal(t, "deny", calls[len(calls)-1].Action)
+}
+
+func hexString(b []byte) string {
+	const digits = "0123456789abcdef"
+	out := make([]byte, 0, 2*len(b))
+	for _, c := range b {
+		out = append(out, digits[c>>4], digits[c&15])
+	}
+	return string(out)
+}

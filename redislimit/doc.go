@@ -1,0 +1,66 @@
+// Package redislimit is an amity.Limiter that keeps its windows in Redis, so that many
+// processes calling the Amity API as the same identity share one rate limit.
+//
+// # When you need it
+//
+// The API admits 100 calls per user (the admin token is one user) in any 5 seconds and
+// answers the 101st with 400311. The SDK's default limiter keeps that count in the process:
+// two processes, pods or cron jobs using the same admin token each send 100 calls in a
+// window, and the API refuses about half of them. With this package every process asks Redis
+// for its turn instead, and all of them together stay under the limit while keeping about
+// 96% of it (the window carries the same arrival margin, window/25, as the default limiter).
+// A single process does not need it.
+//
+// # Configuration
+//
+//	rdb := redis.NewClient(&redis.Options{Addr: "redis:6379"}) // or NewClusterClient, NewUniversalClient...
+//	client, err := amity.NewClient(
+//		amity.WithRegion(amity.RegionEU),
+//		amity.WithAdminToken(os.Getenv("AMITY_ADMIN_TOKEN")),
+//		amity.WithLimiter(redislimit.New(rdb)),
+//	)
+//
+// Options: WithLimit(calls, window) (default 100 per 5s; every process sharing a Redis must
+// use the same one), WithPrefix (default "amity:rl:"), WithTimeout for each Redis operation
+// (default 200ms), WithFailClosed, WithLogger (default slog.Default()) and WithFallback (the
+// in-process limiter, default amity.NewWindowLimiter with the same limit).
+//
+// Each identity has a sorted set of admission times, prefix+"{"+key+"}", and a hold key
+// beside it; the key is a keyed hash of the identity (32 hex digits) that holds no token, key
+// or user ID, and is the same in every process of the same network. The braces put both keys
+// in one Redis Cluster slot, so Cluster works. Keys expire by themselves once their window has
+// passed. Redis 5 or later is needed (any Redis whose scripts may call TIME and then write).
+//
+// # How it works
+//
+// Each Wait runs one Lua script (EVALSHA) that, atomically and on the Redis server's clock,
+// drops admissions older than one window, and reserves the earliest time at which the window
+// has room: now if fewer than the limit were admitted in the last window and nothing is
+// queued, otherwise one window after the limit-th most recent admission. Reservations are
+// recorded, so concurrent processes queue in order and no window ever holds more than the
+// limit. Wait then sleeps until its time (no polling); a time past ctx's deadline is given
+// back at once with an error wrapping context.DeadlineExceeded, and so is the reservation of a
+// caller whose ctx ends while it waits. When the API answers 429 or 400311 anyway, the
+// client's Pause holds the window in Redis for the Retry-After time (a whole window without
+// one), so every process slows down, not only the one that was refused.
+//
+// Clocks of the processes do not matter; only the Redis server's does. With replicas that may
+// be promoted, keep the servers' clocks synchronised.
+//
+// # When Redis is unavailable
+//
+// An operation that fails or takes longer than the timeout (the limiter does not wait for the
+// client's own, longer, read timeout) makes the limiter fall back to the in-process limiter,
+// with the same limit: each process then keeps its own 100 per 5s, never no limit, so N
+// processes may send up to N times the limit and the API refuses the excess with 400311,
+// which the client retries. One Warn is logged when this happens and one Info when Redis
+// answers again; while it is down, Redis is asked again at most once a second, and the
+// limiter goes back to it as soon as it answers. Degraded reports the state.
+//
+// Every admission is recorded in the in-process limiter too, also while Redis answers. So when
+// Redis restarts empty (or a failover loses recent writes), this process still knows what it
+// sent in the last window and cannot send twice the limit.
+//
+// With WithFailClosed, Wait fails instead with an error wrapping ErrUnavailable while Redis is
+// unavailable: no call is sent that the shared limit did not admit.
+package redislimit

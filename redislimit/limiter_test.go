@@ -1,0 +1,605 @@
+package redislimit_test
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/amity-go/amity"
+	"github.com/amity-go/amity/redislimit"
+	"github.com/redis/go-redis/v9"
+)
+
+const testKey = "0123456789abcdef0123456789abcdef" // the shape of the client's keys
+
+var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
+
+// patient is the operation timeout of the tests that are not about timeouts: a loaded CI
+// machine (go test -race ./... runs packages side by side) can take longer than the 200ms
+// default to schedule a round trip, and a fallback would then change what they measure.
+var patient = redislimit.WithTimeout(2 * time.Second)
+
+// waitRecovered calls Wait once a probe interval until l uses Redis again (at most 5 times).
+func waitRecovered(t *testing.T, l *redislimit.Limiter) {
+	t.Helper()
+	for range 5 {
+		time.Sleep(1100 * time.Millisecond)
+		if err := l.Wait(context.Background(), testKey); err != nil {
+			t.Fatalf("Wait after Redis came back: %v", err)
+		}
+		if !l.Degraded() {
+			return
+		}
+	}
+	t.Fatal("still Degraded 5s after Redis came back")
+}
+
+// admissions runs workers goroutines calling Wait on the limiters (round robin) until d has
+// passed and returns the sorted times at which Wait returned nil; any other error fails t.
+func admissions(t *testing.T, d time.Duration, workers int, ls ...amity.Limiter) []time.Time {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), d)
+	defer cancel()
+	var (
+		mu    sync.Mutex
+		times []time.Time
+		wg    sync.WaitGroup
+	)
+	for i := range workers {
+		wg.Add(1)
+		go func(l amity.Limiter) {
+			defer wg.Done()
+			for ctx.Err() == nil {
+				err := l.Wait(ctx, testKey)
+				if err != nil {
+					if !errors.Is(err, context.DeadlineExceeded) {
+						t.Errorf("Wait: %v", err)
+					}
+					return
+				}
+				mu.Lock()
+				times = append(times, time.Now())
+				mu.Unlock()
+			}
+		}(ls[i%len(ls)])
+	}
+	wg.Wait()
+	slices.SortFunc(times, func(a, b time.Time) int { return a.Compare(b) })
+	return times
+}
+
+func TestWindowSharedByTwoLimiters(t *testing.T) {
+	s := startRedis(t)
+	opts := []redislimit.Option{redislimit.WithLimit(10, 500*time.Millisecond), redislimit.WithLogger(quiet), patient}
+	a := redislimit.New(s.Client(t), opts...)
+	b := redislimit.New(s.Client(t), opts...)
+
+	start := time.Now()
+	times := admissions(t, 1800*time.Millisecond, 12, a, b)
+	// The window is 520ms (500ms + 500ms/25): bursts of 10 at 0, 520, 1040 and 1560ms. The
+	// times are taken when Wait returns, late by however long a loaded machine takes to run
+	// the goroutine: 400ms windows leave 120ms for that.
+	if got := maxInWindow(times, 400*time.Millisecond); got > 10 {
+		t.Errorf("%d admissions in one 400ms window, want at most 10", got)
+	}
+	if len(times) > 40 || len(times) < 30 {
+		t.Errorf("%d admissions in 1.8s, want 40 (10 per 520ms; at most 40 in any case)", len(times))
+	}
+	// The 11th comes one span after the first, not earlier.
+	if len(times) > 10 {
+		if d := times[10].Sub(start); d < 515*time.Millisecond {
+			t.Errorf("11th admission after %v, want >= 520ms", d)
+		}
+	}
+	if a.Degraded() || b.Degraded() {
+		t.Error("limiter degraded with Redis up")
+	}
+
+	// The keys vanish by themselves.
+	rdb := s.Client(t)
+	ctx := context.Background()
+	ttl, err := rdb.PTTL(ctx, "amity:rl:{"+testKey+"}").Result()
+	if err != nil || ttl <= 0 || ttl > 2*time.Second {
+		t.Errorf("PTTL of the window = %v, %v; want a TTL of about one window", ttl, err)
+	}
+	time.Sleep(ttl + 50*time.Millisecond)
+	if n, err := rdb.Exists(ctx, "amity:rl:{"+testKey+"}").Result(); err != nil || n != 0 {
+		t.Errorf("window key still there after its TTL: %d, %v", n, err)
+	}
+}
+
+func TestImmediateBurstThenWait(t *testing.T) {
+	s := startRedis(t)
+	l := redislimit.New(s.Client(t), redislimit.WithLimit(5, 300*time.Millisecond), redislimit.WithLogger(quiet), patient)
+	ctx := context.Background()
+	start := time.Now()
+	for i := range 5 {
+		if err := l.Wait(ctx, testKey); err != nil {
+			t.Fatal(err)
+		}
+		if d := time.Since(start); d > 250*time.Millisecond {
+			t.Fatalf("call %d waited %v; the first 5 are free", i+1, d)
+		}
+	}
+	if err := l.Wait(ctx, testKey); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d < 310*time.Millisecond || d > 1200*time.Millisecond {
+		t.Errorf("6th call after %v, want about 312ms", d)
+	}
+	// Another key has a window of its own.
+	other := "fedcba9876543210fedcba9876543210"
+	t0 := time.Now()
+	if err := l.Wait(ctx, other); err != nil || time.Since(t0) > 250*time.Millisecond {
+		t.Errorf("another key waited %v (%v)", time.Since(t0), err)
+	}
+}
+
+func TestDeadlineGivesTheReservationBack(t *testing.T) {
+	s := startRedis(t)
+	rdb := s.Client(t)
+	l := redislimit.New(rdb, redislimit.WithLimit(3, time.Second), redislimit.WithLogger(quiet), patient)
+	bg := context.Background()
+	for range 3 {
+		if err := l.Wait(bg, testKey); err != nil {
+			t.Fatal(err)
+		}
+	}
+	card := func() int64 {
+		n, err := rdb.ZCard(bg, "amity:rl:{"+testKey+"}").Result()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+
+	// A deadline before the reserved time: an error at once, the reservation given back.
+	ctx, cancel := context.WithTimeout(bg, 200*time.Millisecond)
+	t0 := time.Now()
+	err := l.Wait(ctx, testKey)
+	cancel()
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("Wait past the deadline = %v, want DeadlineExceeded", err)
+	}
+	if d := time.Since(t0); d > 180*time.Millisecond {
+		t.Errorf("Wait past the deadline took %v, want at once", d)
+	}
+	if n := card(); n != 3 {
+		t.Errorf("%d reservations after the refused one, want 3", n)
+	}
+
+	// Cancelled while waiting: Canceled, the reservation given back.
+	ctx, cancel = context.WithCancel(bg)
+	time.AfterFunc(100*time.Millisecond, cancel)
+	err = l.Wait(ctx, testKey)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("Wait cancelled = %v, want Canceled", err)
+	}
+	time.Sleep(50 * time.Millisecond)
+	if n := card(); n != 3 {
+		t.Errorf("%d reservations after the cancelled one, want 3", n)
+	}
+
+	// A context already done: no reservation at all.
+	done, cancel := context.WithCancel(bg)
+	cancel()
+	if err := l.Wait(done, testKey); !errors.Is(err, context.Canceled) {
+		t.Errorf("Wait on a done context = %v", err)
+	}
+	// The window goes on: the next call is admitted once the first 3 are a window old.
+	if err := l.Wait(bg, testKey); err != nil {
+		t.Fatal(err)
+	}
+	if n := card(); n != 4 {
+		t.Errorf("%d reservations after the next call, want 4", n)
+	}
+}
+
+func TestPauseSeenByAnotherLimiter(t *testing.T) {
+	s := startRedis(t)
+	opts := []redislimit.Option{redislimit.WithLimit(100, 500*time.Millisecond), redislimit.WithLogger(quiet), patient}
+	a := redislimit.New(s.Client(t), opts...)
+	b := redislimit.New(s.Client(t), opts...)
+	ctx := context.Background()
+
+	a.Pause(ctx, testKey, 400*time.Millisecond)
+	t0 := time.Now()
+	if err := b.Wait(ctx, testKey); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(t0); d < 390*time.Millisecond || d > 1100*time.Millisecond {
+		t.Errorf("Wait after another process's Pause(400ms) took %v", d)
+	}
+
+	// Pause(0) holds for a whole window (520ms).
+	a.Pause(ctx, testKey, 0)
+	t0 = time.Now()
+	if err := b.Wait(ctx, testKey); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(t0); d < 500*time.Millisecond || d > 1200*time.Millisecond {
+		t.Errorf("Wait after Pause(0) took %v, want about 520ms", d)
+	}
+
+	// A shorter Pause does not shorten a longer one.
+	a.Pause(ctx, testKey, 400*time.Millisecond)
+	a.Pause(ctx, testKey, 10*time.Millisecond)
+	t0 = time.Now()
+	if err := b.Wait(ctx, testKey); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(t0); d < 390*time.Millisecond {
+		t.Errorf("a shorter Pause cut a longer one: waited %v", d)
+	}
+
+	// A Pause past the deadline: the waiter fails at once.
+	a.Pause(ctx, testKey, time.Second)
+	dctx, cancel := context.WithTimeout(ctx, 100*time.Millisecond)
+	defer cancel()
+	if err := b.Wait(dctx, testKey); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("Wait during a 1s pause with a 100ms deadline = %v", err)
+	}
+}
+
+func TestFallbackAndRecovery(t *testing.T) {
+	s := startRedis(t)
+	logs, lg := newLog()
+	l := redislimit.New(s.Client(t), redislimit.WithLimit(5, 500*time.Millisecond), redislimit.WithLogger(lg))
+	ctx := context.Background()
+	start := time.Now()
+	for range 5 {
+		if err := l.Wait(ctx, testKey); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Kill()
+
+	// Redis is gone: the in-process limiter rules, and it saw the 5 admissions already.
+	if err := l.Wait(ctx, testKey); err != nil {
+		t.Fatalf("Wait with Redis down: %v", err)
+	}
+	if d := time.Since(start); d < 510*time.Millisecond {
+		t.Errorf("6th call with Redis down after %v: the fallback forgot the 5 calls before (want >= 520ms)", d)
+	}
+	if !l.Degraded() {
+		t.Error("not Degraded with Redis down")
+	}
+	for range 5 {
+		if err := l.Wait(ctx, testKey); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := logs.count("WARN"); n != 1 {
+		t.Errorf("%d warnings for one outage, want 1:\n%s", n, logs)
+	}
+
+	s.Restart()
+	waitRecovered(t, l)
+	for range 2 {
+		if err := l.Wait(ctx, testKey); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n, err := s.Client(t).ZCard(ctx, "amity:rl:{"+testKey+"}").Result()
+	if err != nil || n == 0 {
+		t.Errorf("no admission recorded in Redis after recovery: %d, %v", n, err)
+	}
+	if n := logs.count("INFO"); n != 1 {
+		t.Errorf("%d recovery records, want 1:\n%s", n, logs)
+	}
+}
+
+func TestSlowRedisFallsBackWithinTheTimeout(t *testing.T) {
+	s := startRedis(t)
+	logs, lg := newLog()
+	l := redislimit.New(s.Client(t), redislimit.WithLimit(50, time.Second), redislimit.WithLogger(lg),
+		redislimit.WithTimeout(150*time.Millisecond))
+	ctx := context.Background()
+	if err := l.Wait(ctx, testKey); err != nil {
+		t.Fatal(err)
+	}
+	s.Freeze()
+	defer s.Thaw()
+	t0 := time.Now()
+	if err := l.Wait(ctx, testKey); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(t0); d < 140*time.Millisecond || d > 1000*time.Millisecond {
+		t.Errorf("Wait on a stuck Redis took %v, want the 150ms timeout (not the client's 3s read timeout)", d)
+	}
+	// Then no more Redis round trips until the probe.
+	t0 = time.Now()
+	for range 10 {
+		if err := l.Wait(ctx, testKey); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if d := time.Since(t0); d > 300*time.Millisecond {
+		t.Errorf("10 calls in fallback took %v", d)
+	}
+	l.Pause(ctx, testKey, 10*time.Millisecond) // skips Redis while degraded
+	if n := logs.count("WARN"); n != 1 {
+		t.Errorf("%d warnings, want 1:\n%s", n, logs)
+	}
+	s.Thaw()
+	waitRecovered(t, l)
+}
+
+func TestFailClosed(t *testing.T) {
+	s := startRedis(t)
+	l := redislimit.New(s.Client(t), redislimit.WithLimit(5, 500*time.Millisecond), redislimit.WithFailClosed(),
+		redislimit.WithLogger(quiet))
+	ctx := context.Background()
+	if err := l.Wait(ctx, testKey); err != nil {
+		t.Fatal(err)
+	}
+	s.Kill()
+	for i := range 3 {
+		t0 := time.Now()
+		err := l.Wait(ctx, testKey)
+		if !errors.Is(err, redislimit.ErrUnavailable) {
+			t.Fatalf("Wait %d with Redis down, fail closed = %v, want ErrUnavailable", i, err)
+		}
+		if d := time.Since(t0); d > time.Second {
+			t.Errorf("refusal took %v (the client's read timeout is 3s)", d)
+		}
+	}
+	s.Restart()
+	waitRecovered(t, l)
+}
+
+func TestUnreachableFromTheStart(t *testing.T) {
+	s := startRedis(t)
+	addr := s.Addr
+	s.Kill()
+	rdb := redis.NewClient(&redis.Options{Addr: addr})
+	defer rdb.Close()
+	logs, lg := newLog()
+	l := redislimit.New(rdb, redislimit.WithLimit(3, 300*time.Millisecond), redislimit.WithLogger(lg))
+	ctx := context.Background()
+	start := time.Now()
+	for range 4 {
+		if err := l.Wait(ctx, testKey); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if d := time.Since(start); d < 300*time.Millisecond {
+		t.Errorf("4 calls at 3 per 300ms in %v with Redis down: no limit", d)
+	}
+	if logs.count("WARN") != 1 {
+		t.Errorf("want one warning:\n%s", logs)
+	}
+}
+
+func TestRedisRestartMidRun(t *testing.T) {
+	s := startRedis(t)
+	logs, lg := newLog()
+	const n, window = 20, time.Second
+	l := redislimit.New(s.Client(t), redislimit.WithLimit(n, window), redislimit.WithLogger(lg))
+	time.AfterFunc(1500*time.Millisecond, s.Kill)
+	restarted := make(chan struct{})
+	time.AfterFunc(2500*time.Millisecond, func() { s.start(); close(restarted) })
+	times := admissions(t, 5*time.Second, 8, l)
+	<-restarted
+	// One process is bounded by its in-process window throughout, also in the window after
+	// Redis came back empty: bursts of 20 at 0, 1.04, 2.08, 3.12 and 4.16s, so at most 100 in
+	// all, and at most 20 in any 900ms (the times are taken when Wait returns, late by
+	// however long a loaded machine takes to run the goroutine).
+	got := maxInWindow(times, window-100*time.Millisecond)
+	t.Logf("restart mid-run: %d admissions in 5s, at most %d in any 900ms (limit %d per 1.04s); log:\n%s", len(times), got, n, logs)
+	if got > n {
+		t.Errorf("%d admissions in one window across the restart, want at most %d", got, n)
+	}
+	if len(times) < 4*n || len(times) > 5*n {
+		t.Errorf("%d admissions in 5s at %d per 1.04s, want 80 to 100", len(times), n)
+	}
+	if logs.count("WARN") < 1 {
+		t.Error("no warning for the outage")
+	}
+	// And it uses Redis again.
+	waitRecovered(t, l)
+}
+
+// A Redis that loses its data (a restart without persistence, a failover) while Redis keeps
+// answering: this process's in-process window still holds what it sent.
+func TestDataLossDoesNotDoubleTheLimit(t *testing.T) {
+	s := startRedis(t)
+	rdb := s.Client(t)
+	l := redislimit.New(rdb, redislimit.WithLimit(10, 500*time.Millisecond), redislimit.WithLogger(quiet), patient)
+	ctx := context.Background()
+	start := time.Now()
+	for range 10 {
+		if err := l.Wait(ctx, testKey); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := rdb.FlushAll(ctx).Err(); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Wait(ctx, testKey); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d < 510*time.Millisecond {
+		t.Errorf("11th call %v after the first, with Redis emptied: the process sent twice its limit (want >= 520ms)", d)
+	}
+	if l.Degraded() {
+		t.Error("degraded although Redis answered")
+	}
+}
+
+func TestClusterSlots(t *testing.T) {
+	s := startRedis(t, "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf")
+	ctx := context.Background()
+	admin := s.Client(t)
+	if err := admin.Do(ctx, "CLUSTER", "ADDSLOTSRANGE", 0, 16383).Err(); err != nil {
+		t.Fatal(err)
+	}
+	cc := redis.NewClusterClient(&redis.ClusterOptions{Addrs: []string{s.Addr}})
+	defer cc.Close()
+	deadline := time.Now().Add(10 * time.Second)
+	for cc.Ping(ctx).Err() != nil || admin.ClusterInfo(ctx).Val() == "" || !clusterOK(admin) {
+		if time.Now().After(deadline) {
+			t.Fatal("cluster did not come up")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	l := redislimit.New(cc, redislimit.WithLimit(2, 300*time.Millisecond), redislimit.WithLogger(quiet), redislimit.WithFailClosed(), patient)
+	for range 3 {
+		if err := l.Wait(ctx, testKey); err != nil {
+			t.Fatalf("Wait on a cluster: %v", err)
+		}
+	}
+	l.Pause(ctx, testKey, 50*time.Millisecond)
+	if l.Degraded() {
+		t.Fatal("degraded on a cluster (CROSSSLOT?)")
+	}
+}
+
+func clusterOK(rdb *redis.Client) bool {
+	info, err := rdb.ClusterInfo(context.Background()).Result()
+	return err == nil && strings.Contains(info, "cluster_state:ok")
+}
+
+// countingLimiter counts the calls that reach the limiter it wraps.
+type countingLimiter struct {
+	amity.Limiter
+	mu            sync.Mutex
+	waits, pauses int
+}
+
+func (c *countingLimiter) Wait(ctx context.Context, key string) error {
+	c.mu.Lock()
+	c.waits++
+	c.mu.Unlock()
+	return c.Limiter.Wait(ctx, key)
+}
+
+func (c *countingLimiter) Pause(ctx context.Context, key string, d time.Duration) {
+	c.mu.Lock()
+	c.pauses++
+	c.mu.Unlock()
+	c.Limiter.Pause(ctx, key, d)
+}
+
+func TestWithFallback(t *testing.T) {
+	s := startRedis(t)
+	fb := &countingLimiter{Limiter: amity.NewWindowLimiter(2, 300*time.Millisecond)}
+	l := redislimit.New(s.Client(t), redislimit.WithLimit(100, time.Second), redislimit.WithFallback(fb), redislimit.WithLogger(quiet), patient)
+	ctx := context.Background()
+	for range 2 {
+		if err := l.Wait(ctx, testKey); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l.Pause(ctx, testKey, time.Millisecond)
+	if fb.waits != 2 || fb.pauses != 1 {
+		t.Errorf("the fallback saw %d waits and %d pauses with Redis up, want every one (2, 1)", fb.waits, fb.pauses)
+	}
+	s.Kill()
+	t0 := time.Now()
+	for range 3 {
+		if err := l.Wait(ctx, testKey); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The fallback's own limit (2 per 312ms) rules with Redis down.
+	if d := time.Since(t0); d < 300*time.Millisecond {
+		t.Errorf("3 calls through a fallback of 2 per 300ms took %v", d)
+	}
+	if fb.waits != 5 {
+		t.Errorf("fallback waits = %d, want 5", fb.waits)
+	}
+}
+
+func TestNewPanicsOnBadSettings(t *testing.T) {
+	for name, f := range map[string]func(){
+		"nil client": func() { redislimit.New(nil) },
+		"calls 0": func() {
+			redislimit.New(redis.NewClient(&redis.Options{}), redislimit.WithLimit(0, time.Second))
+		},
+		"window 0": func() {
+			redislimit.New(redis.NewClient(&redis.Options{}), redislimit.WithLimit(1, 0))
+		},
+		"brace in prefix": func() {
+			redislimit.New(redis.NewClient(&redis.Options{}), redislimit.WithPrefix("a{}b:"))
+		},
+		"timeout 0": func() {
+			redislimit.New(redis.NewClient(&redis.Options{}), redislimit.WithTimeout(0))
+		},
+	} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("%s: no panic", name)
+				}
+			}()
+			f()
+		}()
+	}
+}
+
+func TestWithPrefix(t *testing.T) {
+	s := startRedis(t)
+	rdb := s.Client(t)
+	a := redislimit.New(rdb, redislimit.WithLimit(1, time.Second), redislimit.WithPrefix("app1:"), redislimit.WithLogger(quiet), patient)
+	b := redislimit.New(rdb, redislimit.WithLimit(1, time.Second), redislimit.WithPrefix("app2:"), redislimit.WithLogger(quiet), patient)
+	ctx := context.Background()
+	t0 := time.Now()
+	if err := a.Wait(ctx, testKey); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Wait(ctx, testKey); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(t0); d > 200*time.Millisecond {
+		t.Errorf("limiters of two prefixes shared a window: %v", d)
+	}
+	keys, err := rdb.Keys(ctx, "*").Result()
+	slices.Sort(keys)
+	if err != nil || !slices.Equal(keys, []string{"app1:{" + testKey + "}", "app2:{" + testKey + "}"}) {
+		t.Errorf("keys = %q, %v", keys, err)
+	}
+}
+
+// The client's Pause on a 429 reaches Redis: another process's limiter waits out the
+// Retry-After.
+func TestClientPauseOn429(t *testing.T) {
+	s := startRedis(t)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "1")
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusTooManyRequests)
+		_, _ = w.Write([]byte(`{"status":"error","code":400311,"message":"Rate limit exceeded"}`))
+	}))
+	defer srv.Close()
+	a := redislimit.New(s.Client(t), redislimit.WithLogger(quiet), patient)
+	c, err := amity.NewClient(amity.WithBaseURL(srv.URL), amity.WithAdminToken("tok"), amity.WithLimiter(a), amity.WithMaxRetries(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if _, err := c.Users.Get(ctx, "u1"); !errors.Is(err, amity.ErrRateLimited) {
+		t.Fatalf("Get = %v, want ErrRateLimited", err)
+	}
+	keys, err := s.Client(t).Keys(ctx, "amity:rl:{*}:hold").Result()
+	if err != nil || len(keys) != 1 {
+		t.Fatalf("hold keys = %q, %v", keys, err)
+	}
+	key := strings.TrimSuffix(strings.TrimPrefix(keys[0], "amity:rl:{"), "}:hold")
+	b := redislimit.New(s.Client(t), redislimit.WithLogger(quiet), patient)
+	t0 := time.Now()
+	if err := b.Wait(ctx, key); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(t0); d < 900*time.Millisecond || d > 2000*time.Millisecond {
+		t.Errorf("another limiter waited %v after a 429 with Retry-After: 1", d)
+	}
+}

@@ -1,0 +1,397 @@
+package redislimit
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/amity-go/amity"
+	"github.com/redis/go-redis/v9"
+)
+
+// ErrUnavailable is wrapped by the error Wait returns, under WithFailClosed, while Redis
+// cannot be reached or does not answer within the operation timeout.
+var ErrUnavailable = errors.New("redislimit: Redis unavailable")
+
+// Default settings of New.
+const (
+	// DefaultCalls and DefaultWindow are the API's limit: 100 calls per identity in any 5s.
+	DefaultCalls  = 100
+	DefaultWindow = 5 * time.Second
+	// DefaultPrefix starts the name of every key the limiter writes.
+	DefaultPrefix = "amity:rl:"
+	// DefaultTimeout bounds each Redis operation; past it the limiter falls back.
+	DefaultTimeout = 200 * time.Millisecond
+	// probeEvery is how often, at most, a limiter that fell back asks Redis again.
+	probeEvery = time.Second
+)
+
+// acquireScript reserves one admission in the sliding window of KEYS[1] and returns how many
+// microseconds the caller must wait before it (0: now).
+//
+// KEYS[1] is a sorted set of admission times (µs, the server's clock) whose members name the
+// reservations; KEYS[2] holds the time before which nothing is admitted (Pause). ARGV: the
+// calls per span, the span in µs, the member naming this reservation.
+//
+// A call is admitted at the earliest time at or after now, after the latest reservation
+// (first come, first served) and after the hold, at which the n-th most recent reservation
+// is at least one span old: any interval of length span then holds at most n reservations,
+// whichever processes made them. Reservations that no longer constrain anything (older than
+// now − span) are dropped, and the keys expire once every reservation in them has.
+var acquireScript = redis.NewScript(`
+if redis.replicate_commands then redis.replicate_commands() end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local n = tonumber(ARGV[1])
+local span = tonumber(ARGV[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - span)
+local at = now
+local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+if last[2] then
+  local l = tonumber(last[2])
+  if l > at then at = l end
+end
+local hold = redis.call('GET', KEYS[2])
+if hold then
+  local h = tonumber(hold)
+  if h and h > at then at = h end
+end
+if redis.call('ZCARD', KEYS[1]) >= n then
+  local nth = redis.call('ZRANGE', KEYS[1], -n, -n, 'WITHSCORES')
+  local free = tonumber(nth[2]) + span
+  if free > at then at = free end
+end
+redis.call('ZADD', KEYS[1], at, ARGV[3])
+redis.call('PEXPIRE', KEYS[1], math.ceil((at - now + span) / 1000) + 1)
+return at - now
+`)
+
+// pauseScript holds KEYS[1] (the window's hold key) until ARGV[1] µs from now, the server's
+// clock, unless it is held longer already.
+var pauseScript = redis.NewScript(`
+if redis.replicate_commands then redis.replicate_commands() end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local d = tonumber(ARGV[1])
+local cur = tonumber(redis.call('GET', KEYS[1]) or '0') or 0
+if cur < now + d then
+  redis.call('SET', KEYS[1], string.format('%d', now + d), 'PX', math.ceil(d / 1000) + 1)
+end
+return 0
+`)
+
+// Limiter is an amity.Limiter whose windows live in Redis, so that every process using the
+// same Redis and the same identity shares one limit. Create it with New; it is safe for
+// concurrent use.
+type Limiter struct {
+	rdb        redis.UniversalClient
+	calls      int
+	window     time.Duration
+	span       time.Duration
+	prefix     string
+	timeout    time.Duration
+	failClosed bool
+	logger     *slog.Logger
+	local      amity.Limiter
+
+	id  string // names this limiter's reservations, with seq
+	seq atomic.Uint64
+
+	down      atomic.Bool // Redis failed; the local limiter rules until a probe succeeds
+	mu        sync.Mutex
+	nextProbe time.Time
+	lastErr   error
+}
+
+// Option configures a Limiter in New.
+type Option func(*Limiter)
+
+// WithLimit sets the limit per identity: at most calls in any window, plus the margin of
+// window/25 that amity.NewWindowLimiter adds (the server counts arrivals, not sends). The
+// default is 100 per 5s, the API's limit. Every process sharing a Redis must use the same
+// limit. New panics if calls < 1 or window <= 0.
+func WithLimit(calls int, window time.Duration) Option {
+	return func(l *Limiter) { l.calls, l.window = calls, window }
+}
+
+// WithPrefix sets the prefix of the keys the limiter writes (default "amity:rl:"). Each
+// identity has two keys, prefix+"{"+key+"}" and prefix+"{"+key+"}:hold"; the braces keep
+// them in one Redis Cluster slot. New panics if prefix holds a brace, which could break that.
+func WithPrefix(prefix string) Option { return func(l *Limiter) { l.prefix = prefix } }
+
+// WithTimeout bounds each Redis operation (default 200ms). An operation that takes longer
+// counts as Redis being unavailable. New panics if d <= 0.
+func WithTimeout(d time.Duration) Option { return func(l *Limiter) { l.timeout = d } }
+
+// WithFailClosed makes Wait fail with an error wrapping ErrUnavailable while Redis is
+// unavailable, instead of falling back to the in-process limiter: no call is sent that the
+// shared limit did not admit.
+func WithFailClosed() Option { return func(l *Limiter) { l.failClosed = true } }
+
+// WithLogger sets the logger of the limiter's state changes: one Warn when it falls back
+// (or, under WithFailClosed, starts refusing calls) and one Info when Redis answers again.
+// The default is slog.Default(). Keys are never logged.
+func WithLogger(lg *slog.Logger) Option { return func(l *Limiter) { l.logger = lg } }
+
+// WithFallback sets the in-process limiter that records every admission alongside Redis and
+// rules alone while Redis is unavailable. The default is amity.NewWindowLimiter with the
+// limit of WithLimit. It must not be nil.
+func WithFallback(fb amity.Limiter) Option { return func(l *Limiter) { l.local = fb } }
+
+// New returns a limiter keeping its windows in rdb (a *redis.Client, *redis.ClusterClient,
+// *redis.Ring or failover client). The limiter does not own rdb: closing it is the caller's
+// business. New panics if rdb is nil or an option is invalid.
+func New(rdb redis.UniversalClient, opts ...Option) *Limiter {
+	if rdb == nil {
+		panic("redislimit: nil Redis client")
+	}
+	l := &Limiter{
+		rdb:     rdb,
+		calls:   DefaultCalls,
+		window:  DefaultWindow,
+		prefix:  DefaultPrefix,
+		timeout: DefaultTimeout,
+	}
+	for _, o := range opts {
+		o(l)
+	}
+	if l.calls < 1 || l.window <= 0 {
+		panic(fmt.Sprintf("redislimit: invalid limit %d per %v", l.calls, l.window))
+	}
+	if strings.ContainsAny(l.prefix, "{}") {
+		panic(fmt.Sprintf("redislimit: prefix %q holds a brace", l.prefix))
+	}
+	if l.timeout <= 0 {
+		panic(fmt.Sprintf("redislimit: invalid timeout %v", l.timeout))
+	}
+	l.span = l.window + l.window/25
+	if l.local == nil {
+		l.local = amity.NewWindowLimiter(l.calls, l.window)
+	}
+	if l.logger == nil {
+		l.logger = slog.Default()
+	}
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	l.id = hex.EncodeToString(b[:]) + ":"
+	return l
+}
+
+// Wait blocks until one more call for key may be sent, or ctx ends: it reserves a time in the
+// shared window in Redis, sleeps until then, and records the admission in the in-process
+// limiter too. A reserved time past ctx's deadline is given back and Wait returns at once
+// with an error wrapping context.DeadlineExceeded. While Redis is unavailable the in-process
+// limiter rules alone (or, under WithFailClosed, Wait fails with ErrUnavailable); Redis is
+// asked again at most once a second.
+func (l *Limiter) Wait(ctx context.Context, key string) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if l.useRedis() {
+		member := l.id + strconv.FormatUint(l.seq.Add(1), 10)
+		wait, err := l.reserve(ctx, key, member)
+		if err == nil {
+			l.up()
+			return l.admit(ctx, key, member, wait)
+		}
+		if cerr := ctx.Err(); cerr != nil {
+			return cerr
+		}
+		l.fail(err)
+	}
+	if l.failClosed {
+		return l.unavailable()
+	}
+	return l.local.Wait(ctx, key)
+}
+
+// admit sleeps until the reserved time, then lets the in-process limiter record the call
+// (it waits too only if it holds more of this process's calls than Redis does, after Redis
+// lost its data). A reservation not used is given back.
+func (l *Limiter) admit(ctx context.Context, key, member string, wait time.Duration) error {
+	if wait > 0 {
+		at := time.Now().Add(wait)
+		if dl, ok := ctx.Deadline(); ok && dl.Before(at) {
+			l.release(ctx, key, member)
+			return fmt.Errorf("redislimit: waiting %v would pass the context deadline: %w", wait.Round(time.Millisecond), context.DeadlineExceeded)
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-t.C:
+		case <-ctx.Done():
+			t.Stop()
+			l.release(ctx, key, member)
+			return ctx.Err()
+		}
+	}
+	if err := l.local.Wait(ctx, key); err != nil {
+		l.release(ctx, key, member)
+		return err
+	}
+	return nil
+}
+
+// Pause holds key's window for d (a whole window when d <= 0), in Redis so that every
+// process sharing it slows down, and in the in-process limiter.
+func (l *Limiter) Pause(ctx context.Context, key string, d time.Duration) {
+	l.local.Pause(ctx, key, d)
+	if d <= 0 {
+		d = l.span
+	}
+	if !l.useRedis() {
+		return
+	}
+	// Recorded even if the caller gives up (op ignores ctx's end): the others need to know.
+	err := l.op(ctx, func(ctx context.Context) error {
+		return pauseScript.Run(ctx, l.rdb, []string{l.holdKey(key)}, d.Microseconds()).Err()
+	})
+	if err == nil {
+		l.up()
+	} else {
+		l.fail(err)
+	}
+}
+
+func (l *Limiter) windowKey(key string) string { return l.prefix + "{" + key + "}" }
+func (l *Limiter) holdKey(key string) string   { return l.prefix + "{" + key + "}:hold" }
+
+// reserve runs the acquisition script and returns the wait it reserved. Like op, it gives up
+// after the operation timeout; when ctx ends first, a reservation the script made anyway is
+// given back once its answer comes.
+func (l *Limiter) reserve(ctx context.Context, key, member string) (time.Duration, error) {
+	type result struct {
+		us  int64
+		err error
+	}
+	octx, cancel := context.WithTimeout(context.WithoutCancel(ctx), l.timeout)
+	done := make(chan result, 1)
+	go func() {
+		defer cancel()
+		us, err := acquireScript.Run(octx, l.rdb, []string{l.windowKey(key), l.holdKey(key)},
+			l.calls, l.span.Microseconds(), member).Int64()
+		done <- result{us, err}
+	}()
+	var r result
+	select {
+	case r = <-done:
+	case <-octx.Done():
+		select {
+		case r = <-done:
+		default:
+			// The call goes out under the in-process limit; a reservation the script makes
+			// after all stays and counts it.
+			return 0, fmt.Errorf("no answer within %v", l.timeout)
+		}
+	case <-ctx.Done():
+		go func() {
+			if r := <-done; r.err == nil {
+				l.release(context.Background(), key, member)
+			}
+		}()
+		return 0, ctx.Err()
+	}
+	if r.err != nil {
+		return 0, r.err
+	}
+	return time.Duration(r.us) * time.Microsecond, nil
+}
+
+// release gives back an unused reservation (best effort: one left behind only makes the
+// window more conservative until it expires).
+func (l *Limiter) release(ctx context.Context, key, member string) {
+	_ = l.op(ctx, func(ctx context.Context) error {
+		return l.rdb.ZRem(ctx, l.windowKey(key), member).Err()
+	})
+}
+
+// op runs f with the operation timeout, whatever the client's own timeouts: f runs in its own
+// goroutine, abandoned (it ends at the client's read timeout) when it takes too long. ctx
+// gives values only: an operation started is carried out even if the caller gives up.
+func (l *Limiter) op(ctx context.Context, f func(context.Context) error) error {
+	octx, cancel := context.WithTimeout(context.WithoutCancel(ctx), l.timeout)
+	done := make(chan error, 1)
+	go func() {
+		defer cancel()
+		done <- f(octx)
+	}()
+	select {
+	case err := <-done:
+		return err
+	case <-octx.Done():
+		select {
+		case err := <-done:
+			return err
+		default:
+		}
+		return fmt.Errorf("no answer within %v", l.timeout)
+	}
+}
+
+// useRedis reports whether this call should go to Redis: always while it answers, and for one
+// call a second (a probe) while it does not.
+func (l *Limiter) useRedis() bool {
+	if !l.down.Load() {
+		return true
+	}
+	now := time.Now()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if now.Before(l.nextProbe) {
+		return false
+	}
+	l.nextProbe = now.Add(probeEvery)
+	return true
+}
+
+// fail records that Redis did not answer; the first failure of an outage is logged.
+func (l *Limiter) fail(err error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.lastErr = err
+	l.nextProbe = time.Now().Add(probeEvery)
+	if l.down.Swap(true) {
+		return
+	}
+	if l.failClosed {
+		l.logger.Warn("redislimit: Redis unavailable: refusing calls until it answers", slog.String("error", err.Error()))
+	} else {
+		l.logger.Warn("redislimit: Redis unavailable: falling back to the in-process limit of this process until it answers",
+			slog.String("error", err.Error()), slog.Int("calls", l.calls), slog.Duration("window", l.window))
+	}
+}
+
+// up records that Redis answered; the end of an outage is logged.
+func (l *Limiter) up() {
+	if !l.down.Load() {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.down.Swap(false) {
+		l.lastErr = nil
+		l.logger.Info("redislimit: Redis answers again: back to the shared limit")
+	}
+}
+
+func (l *Limiter) unavailable() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.lastErr == nil {
+		return ErrUnavailable
+	}
+	return fmt.Errorf("%w: %w", ErrUnavailable, l.lastErr)
+}
+
+// Degraded reports whether the limiter currently finds Redis unavailable, so that the
+// in-process limiter rules alone (or, under WithFailClosed, calls are refused).
+func (l *Limiter) Degraded() bool { return l.down.Load() }
+
+var _ amity.Limiter = (*Limiter)(nil)

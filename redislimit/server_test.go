@@ -1,0 +1,178 @@
+package redislimit_test
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"net"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+)
+
+func TestMain(m *testing.M) {
+	redis.SetLogger(silent{}) // go-redis logs every failed dial of the outages the tests make
+	if mode := os.Getenv(workerEnv); mode != "" {
+		os.Exit(worker(mode))
+	}
+	os.Exit(m.Run())
+}
+
+type silent struct{}
+
+func (silent) Printf(context.Context, string, ...any) {}
+
+// redisServer is a redis-server process of the test's own, on a free loopback port, without
+// persistence: a restart loses every key, as a real crash without AOF would.
+type redisServer struct {
+	t    testing.TB
+	bin  string
+	dir  string
+	port int
+	Addr string
+
+	mu  sync.Mutex
+	cmd *exec.Cmd
+	log *bytes.Buffer
+}
+
+// startRedis starts a redis-server for the test, or skips it when there is no redis-server
+// binary. extra are more command-line settings.
+func startRedis(t testing.TB, extra ...string) *redisServer {
+	t.Helper()
+	bin, err := exec.LookPath("redis-server")
+	if err != nil {
+		t.Skip("redis-server is not installed (apt-get install redis-server): skipping the tests that need a real Redis")
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := l.Addr().(*net.TCPAddr).Port
+	l.Close()
+	s := &redisServer{t: t, bin: bin, dir: t.TempDir(), port: port, Addr: "127.0.0.1:" + strconv.Itoa(port)}
+	s.start(extra...)
+	t.Cleanup(s.Kill)
+	return s
+}
+
+func (s *redisServer) start(extra ...string) {
+	s.t.Helper()
+	args := append([]string{"--port", strconv.Itoa(s.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+		"--dir", s.dir, "--daemonize", "no", "--protected-mode", "no", "--loglevel", "warning"}, extra...)
+	cmd := exec.Command(s.bin, args...)
+	log := new(bytes.Buffer)
+	cmd.Stdout, cmd.Stderr = log, log
+	if err := cmd.Start(); err != nil {
+		s.t.Fatal(err)
+	}
+	s.mu.Lock()
+	s.cmd, s.log = cmd, log
+	s.mu.Unlock()
+	rdb := redis.NewClient(&redis.Options{Addr: s.Addr, MaxRetries: -1})
+	defer rdb.Close()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+		err := rdb.Ping(ctx).Err()
+		cancel()
+		if err == nil {
+			return
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("redis-server on %s did not start: %v\n%s", s.Addr, err, log.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// Kill ends the server at once (SIGKILL), losing its data; a second Kill does nothing.
+func (s *redisServer) Kill() {
+	s.mu.Lock()
+	cmd := s.cmd
+	s.cmd = nil
+	s.mu.Unlock()
+	if cmd == nil {
+		return
+	}
+	_ = cmd.Process.Signal(syscall.SIGCONT)
+	_ = cmd.Process.Kill()
+	_ = cmd.Wait()
+}
+
+// Restart starts the server again on the same port, empty.
+func (s *redisServer) Restart() {
+	s.t.Helper()
+	s.Kill()
+	s.start()
+}
+
+// Freeze stops the process (SIGSTOP): connections are accepted by the kernel but nothing
+// answers, as with a Redis that is overloaded or stuck. Thaw continues it.
+func (s *redisServer) Freeze() { s.signal(syscall.SIGSTOP) }
+
+// Thaw continues a frozen server.
+func (s *redisServer) Thaw() { s.signal(syscall.SIGCONT) }
+
+func (s *redisServer) signal(sig syscall.Signal) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cmd != nil {
+		_ = s.cmd.Process.Signal(sig)
+	}
+}
+
+// Client returns a new client of the server, closed at the end of the test.
+func (s *redisServer) Client(t testing.TB) *redis.Client {
+	rdb := redis.NewClient(&redis.Options{Addr: s.Addr})
+	t.Cleanup(func() { rdb.Close() })
+	return rdb
+}
+
+// logBuffer is a slog handler's output, safe to read while the limiter writes.
+type logBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *logBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *logBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// count reports how many records of level (e.g. "WARN") were logged.
+func (l *logBuffer) count(level string) int {
+	return strings.Count(l.String(), "level="+level+" ")
+}
+
+func newLog() (*logBuffer, *slog.Logger) {
+	b := new(logBuffer)
+	return b, slog.New(slog.NewTextHandler(b, &slog.HandlerOptions{Level: slog.LevelDebug}))
+}
+
+// maxInWindow returns the largest number of times in any half-open interval of length w.
+// times must be sorted.
+func maxInWindow(times []time.Time, w time.Duration) int {
+	best, j := 0, 0
+	for i := range times {
+		for times[i].Sub(times[j]) >= w {
+			j++
+		}
+		best = max(best, i-j+1)
+	}
+	return best
+}

@@ -1,0 +1,240 @@
+package redislimit_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"slices"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/amity-go/amity"
+	"github.com/amity-go/amity/redislimit"
+	"github.com/redis/go-redis/v9"
+)
+
+// The shared-limit test runs its callers in separate OS processes: the test binary started
+// again with workerEnv set ("redis" or "local"), which TestMain hands to worker.
+const (
+	workerEnv   = "AMITY_REDISLIMIT_WORKER"
+	processes   = 4
+	perProcess  = 8 // goroutines calling in each process
+	apiCalls    = 100
+	apiWindow   = 5 * time.Second
+	startupTime = 3 * time.Second // for the processes to start before the common start time
+)
+
+// workerReport is what a worker prints on its standard output.
+type workerReport struct {
+	OK        int    `json:"ok"`
+	Errors    int    `json:"errors"`
+	FirstErr  string `json:"firstErr,omitempty"`
+	Fallbacks int    `json:"fallbacks"` // times the Redis limiter fell back
+}
+
+// worker is the body of one process of the shared-limit test: perProcess goroutines call
+// Users.Get through an amity.Client from the common start time until the end time, paced by
+// the Redis limiter ("redis") or the in-process one ("local").
+func worker(mode string) int {
+	env := func(k string) string { return os.Getenv("AMITY_REDISLIMIT_" + k) }
+	start, _ := strconv.ParseInt(env("START"), 10, 64)
+	until, _ := strconv.ParseInt(env("UNTIL"), 10, 64)
+	opts := []amity.Option{amity.WithBaseURL(env("URL")), amity.WithAdminToken(env("TOKEN")), amity.WithMaxRetries(0)}
+	var (
+		rl   *redislimit.Limiter
+		logs *logBuffer
+		lg   *slog.Logger
+	)
+	if mode == "redis" {
+		rdb := redis.NewClient(&redis.Options{Addr: env("REDIS"), PoolSize: perProcess, MinIdleConns: perProcess})
+		defer rdb.Close()
+		if err := rdb.Ping(context.Background()).Err(); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 2
+		}
+		// A patient timeout: this test is about the shared window, and a loaded CI machine
+		// must not turn it into a test of the fallback.
+		logs, lg = newLog()
+		rl = redislimit.New(rdb, redislimit.WithTimeout(2*time.Second), redislimit.WithLogger(lg))
+		opts = append(opts, amity.WithLimiter(rl))
+	}
+	c, err := amity.NewClient(opts...)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 2
+	}
+	time.Sleep(time.Until(time.Unix(0, start)))
+	ctx, cancel := context.WithDeadline(context.Background(), time.Unix(0, until))
+	defer cancel()
+	var (
+		rep workerReport
+		mu  sync.Mutex
+		wg  sync.WaitGroup
+	)
+	for range perProcess {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ctx.Err() == nil {
+				_, err := c.Users.Get(ctx, "u1")
+				mu.Lock()
+				switch {
+				case err == nil:
+					rep.OK++
+				case errors.Is(err, context.DeadlineExceeded):
+				default:
+					rep.Errors++
+					if rep.FirstErr == "" {
+						rep.FirstErr = err.Error()
+					}
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	if rl != nil {
+		rep.Fallbacks = logs.count("WARN")
+	}
+	_ = json.NewEncoder(os.Stdout).Encode(rep)
+	return 0
+}
+
+// fleetResult is what the API server saw from a fleet of worker processes.
+type fleetResult struct {
+	arrivals  []time.Time
+	maxWindow int           // most arrivals in any 5s window
+	minGap    time.Duration // shortest time from an arrival to the 100th after it
+	sustained float64       // steady rate as a fraction of 100 per 5s
+	reports   []workerReport
+}
+
+// runFleet starts the worker processes against a counting API server and returns what it
+// saw once they are done.
+func runFleet(t *testing.T, mode, redisAddr string, d time.Duration) fleetResult {
+	t.Helper()
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	token := "tok-" + hex.EncodeToString(b[:])
+	var (
+		mu       sync.Mutex
+		arrivals []time.Time
+		foreign  atomic.Int64
+	)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		now := time.Now()
+		if r.Header.Get("Authorization") != "Bearer "+token {
+			foreign.Add(1)
+			http.Error(w, `{"status":"error","code":400100,"message":"unauthorized"}`, http.StatusUnauthorized)
+			return
+		}
+		mu.Lock()
+		arrivals = append(arrivals, now)
+		mu.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"users":[{"userId":"u1","displayName":"U"}],"files":[],"paging":{}}`))
+	}))
+	defer srv.Close()
+
+	start := time.Now().Add(startupTime)
+	until := start.Add(d)
+	cmds := make([]*exec.Cmd, processes)
+	outs := make([]*bytes.Buffer, processes)
+	for i := range cmds {
+		cmd := exec.Command(os.Args[0], "-test.run=^$")
+		cmd.Env = append(os.Environ(),
+			workerEnv+"="+mode,
+			"AMITY_REDISLIMIT_REDIS="+redisAddr,
+			"AMITY_REDISLIMIT_URL="+srv.URL,
+			"AMITY_REDISLIMIT_TOKEN="+token,
+			"AMITY_REDISLIMIT_START="+strconv.FormatInt(start.UnixNano(), 10),
+			"AMITY_REDISLIMIT_UNTIL="+strconv.FormatInt(until.UnixNano(), 10),
+		)
+		outs[i] = new(bytes.Buffer)
+		cmd.Stdout = outs[i]
+		cmd.Stderr = os.Stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		cmds[i] = cmd
+	}
+	var res fleetResult
+	for i, cmd := range cmds {
+		if err := cmd.Wait(); err != nil {
+			t.Fatalf("worker %d: %v", i, err)
+		}
+		var rep workerReport
+		if err := json.Unmarshal(outs[i].Bytes(), &rep); err != nil {
+			t.Fatalf("worker %d printed %q: %v", i, outs[i], err)
+		}
+		if rep.Errors > 0 {
+			t.Errorf("worker %d: %d failed calls, the first: %s", i, rep.Errors, rep.FirstErr)
+		}
+		res.reports = append(res.reports, rep)
+	}
+	if n := foreign.Load(); n > 0 {
+		t.Errorf("%d requests without the token", n)
+	}
+	mu.Lock()
+	res.arrivals = slices.Clone(arrivals)
+	mu.Unlock()
+	slices.SortFunc(res.arrivals, func(a, b time.Time) int { return a.Compare(b) })
+	res.maxWindow = maxInWindow(res.arrivals, apiWindow)
+	for i := apiCalls; i < len(res.arrivals); i++ {
+		if g := res.arrivals[i].Sub(res.arrivals[i-apiCalls]); res.minGap == 0 || g < res.minGap {
+			res.minGap = g
+		}
+	}
+	// Steady rate: k·100 arrivals from the first to the (k·100+1)-th, for the largest k, as a
+	// fraction of 100 per 5s. The window admits arrival i+100 one window (5.2s) after arrival
+	// i at the earliest, so the ideal is 5/5.2 = 96%.
+	if k := (len(res.arrivals) - 1) / apiCalls; k >= 1 {
+		span := res.arrivals[k*apiCalls].Sub(res.arrivals[0])
+		res.sustained = float64(k*apiCalls) / span.Seconds() / (float64(apiCalls) / apiWindow.Seconds())
+	}
+	return res
+}
+
+// TestSharedLimitAcrossProcesses is the reason for the package: 4 processes sharing one admin
+// token through Redis never put more than 100 calls in any 5s window on the API, and together
+// keep it busy.
+func TestSharedLimitAcrossProcesses(t *testing.T) {
+	s := startRedis(t)
+	res := runFleet(t, "redis", s.Addr, 15*time.Second)
+	t.Logf("redis limiter, %d processes for 15s: %d calls, at most %d in any 5s window, arrivals 100 apart at least %v apart, sustained %.1f%% of 100 per 5s",
+		processes, len(res.arrivals), res.maxWindow, res.minGap.Round(time.Millisecond), 100*res.sustained)
+	if res.maxWindow > apiCalls {
+		t.Errorf("the API saw %d calls in one 5s window, want at most %d", res.maxWindow, apiCalls)
+	}
+	if res.sustained < 0.95 {
+		t.Errorf("sustained %.1f%% of the limit, want >= 95%%", 100*res.sustained)
+	}
+	for i, r := range res.reports {
+		if r.Fallbacks > 0 {
+			t.Errorf("worker %d fell back from Redis %d times", i, r.Fallbacks)
+		}
+	}
+}
+
+// TestSharedLimitInProcessOverruns is the control: the same fleet with the SDK's in-process
+// limiter passes the API's limit, so the test above can fail.
+func TestSharedLimitInProcessOverruns(t *testing.T) {
+	res := runFleet(t, "local", "", 2*time.Second)
+	t.Logf("in-process limiter, %d processes for 2s: %d calls, at most %d in any 5s window (limit %d)",
+		processes, len(res.arrivals), res.maxWindow, apiCalls)
+	if res.maxWindow <= apiCalls {
+		t.Errorf("the in-process limiters stayed within %d per 5s (%d): the fleet does not exercise the shared limit", apiCalls, res.maxWindow)
+	}
+}

@@ -1,0 +1,40 @@
+// Package webhook receives Amity (social.plus) webhooks and answers pre-hooks, safely and
+// typed.
+//
+// # Webhooks
+//
+// Amity POSTs an event to each configured webhook URL with the header x-amity-signature =
+// base64(HMAC-SHA256(secret, raw body)). Verify checks it in constant time, Parse decodes the
+// event into an Event with typed Data (one of the types listed at Data, built from the SDK's
+// payload types, so the accessors of amity.PostPayload and the others work on them), and
+// ConstructEvent does both. Every one of the spec's 86 events has an EventName constant;
+// unknown events and unknown fields pass through (Data *Unknown, Event.Raw), never as an
+// error.
+//
+// NewHandler is an http.Handler that does it all for a request: it reads the raw body under
+// a size limit, answers 401 to unsigned or badly signed requests without calling any user
+// code, answers 200 within Amity's 1.5 s budget and dispatches the event to the handlers
+// registered with On (typed), OnEvent or OnAny. By default handlers run after the 200 on a
+// bounded worker pool: a handler that fails, or a process that stops, loses the event,
+// because Amity does not deliver an event again once it got a 200. WithSynchronous runs
+// them before answering instead (200 on success, 500 on error, within the budget).
+//
+// The signature covers only the body: there is no timestamp and no event ID in it, so no
+// replay window can be checked and a captured request verifies again. Handle events
+// idempotently.
+//
+// # Pre-hooks
+//
+// On the Max plan a network can ask a pre-hook before a post, message or channel action
+// (the 12 PreHookEvent constants). NewPreHookHandler verifies the call (the base64
+// x-amity-signature, or the hex x-signature the product docs show), decodes it into a
+// PreHookRequest (with Post, Message or Channel typed) and replies the decision of your
+// function: Allow(), Deny(reason) or Modify(data). A decision that misses the deadline
+// (default 1.8 s, below the network's 2 to 3 s timeout) is replaced by a default reply.
+//
+// # Testing
+//
+// amitytest.Server delivers real signed webhooks for the operations it serves
+// (Server.SetWebhook) and calls a pre-hook before creating or updating posts and messages
+// (Server.SetPreHook), so a receiver can be tested end to end without a network.
+package webhook

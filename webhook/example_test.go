@@ -1,0 +1,107 @@
+package webhook_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+
+	"github.com/amity-go/amity/webhook"
+)
+
+func ExampleConstructEvent() {
+	secret := []byte("the network's webhook secret")
+	body := []byte(`{"event":"v3.post.didCreate","data":{"posts":[{"postId":"p1","postedUserId":"alice","data":{"text":"hello"}}],"users":[{"userId":"alice","displayName":"Alice"}]}}`)
+	signature := webhook.Sign(body, secret) // what Amity sends in x-amity-signature
+
+	ev, err := webhook.ConstructEvent(body, signature, secret)
+	if err != nil {
+		fmt.Println("rejected:", err)
+		return
+	}
+	switch d := ev.Data.(type) {
+	case *webhook.PostEvent:
+		p := d.Posts[0] // or d.Post(), and d.Author(p) for the sideloaded author
+		fmt.Println(ev.Name, p.PostID, p.Data.Text, d.Users[0].DisplayName)
+	case *webhook.Unknown:
+		fmt.Println("unknown event", ev.Name)
+	}
+
+	_, err = webhook.ConstructEvent(append(body, ' '), signature, secret)
+	fmt.Println(err)
+	// Output:
+	// v3.post.didCreate p1 hello Alice
+	// webhook: signature does not match the body
+}
+
+func ExampleNewHandler() {
+	secret := []byte("the network's webhook secret")
+	h := webhook.NewHandler(secret, webhook.WithSynchronous())
+	webhook.On(h, webhook.EventPostDidFlag, func(ctx context.Context, ev *webhook.Event, d *webhook.PostEvent) error {
+		fmt.Println("flagged:", d.Posts[0].PostID, "by", d.FlaggedUserID)
+		return nil
+	})
+	h.OnAny(func(ctx context.Context, ev *webhook.Event) error {
+		fmt.Println("event:", ev.Name)
+		return nil
+	})
+	// http.Handle("/amity/webhook", h) in a real server; here a recorded request.
+	body := []byte(`{"event":"v3.post.didFlag","data":{"posts":[{"postId":"p1"}],"flaggedUserId":"bob"}}`)
+	req := httptest.NewRequest(http.MethodPost, "/amity/webhook", bytes.NewReader(body))
+	req.Header.Set("x-amity-signature", webhook.Sign(body, secret))
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	fmt.Println(rec.Code)
+
+	unsigned := httptest.NewRequest(http.MethodPost, "/amity/webhook", bytes.NewReader(body))
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, unsigned)
+	fmt.Println(rec.Code)
+	// Output:
+	// flagged: p1 by bob
+	// event: v3.post.didFlag
+	// 200
+	// 401
+}
+
+func ExampleNewPreHookHandler() {
+	secret := []byte("the pre-hook secret key")
+	h := webhook.NewPreHookHandler(secret, func(ctx context.Context, req *webhook.PreHookRequest) webhook.PreHookReply {
+		if req.Post != nil && strings.Contains(strings.ToLower(req.Post.Data.Text), "spoiler") {
+			return webhook.Deny("no spoilers, please")
+		}
+		return webhook.Allow()
+	}, webhook.WithDefaultReply(webhook.Allow()))
+
+	body := []byte(`{"eventName":"post.shouldCreate","data":{"postId":"p1","data":{"text":"Spoiler: it was a dream"}},"actor":{"_id":"6501","userId":"alice"}}`)
+	req := httptest.NewRequest(http.MethodPost, "/amity/prehook", bytes.NewReader(body))
+	req.Header.Set("x-signature", webhook.SignHex(body, secret)) // the docs' hex form
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	fmt.Print(rec.Code, " ", rec.Body.String())
+	// Output:
+	// 200 {"action":"deny","message":"no spoilers, please"}
+}
+
+func ExampleParse() {
+	// The v3 and v5 message events share their names on the wire; Parse tells them apart by
+	// the data's shape.
+	for _, body := range []string{
+		`{"event":"message.didCreate","data":{"messages":[{"messageId":"m1","channelId":"c1","channelSegment":4}]}}`,
+		`{"event":"message.didCreate","data":{"messages":[{"messageId":"m2","messageFeedId":"f1","segment":4}],"messageFeeds":[]}}`,
+		`{"event":"story.didCreate","data":{}}`,
+	} {
+		ev, err := webhook.Parse([]byte(body))
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Printf("%s %T\n", ev.Name, ev.Data)
+	}
+	// Output:
+	// message.didCreate *webhook.V3MessageEvent
+	// v5.message.didCreate *webhook.MessageEvent
+	// story.didCreate *webhook.Unknown
+}

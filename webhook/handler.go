@@ -1,0 +1,380 @@
+package webhook
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"net/http"
+	"reflect"
+	"runtime/debug"
+	"sync"
+	"time"
+)
+
+// Defaults of the handlers.
+const (
+	// DefaultMaxBodyBytes is the largest body read (1 MiB); a larger one is answered 413.
+	DefaultMaxBodyBytes = 1 << 20
+	// DefaultBudget is the time Amity gives a webhook receiver to answer 200.
+	DefaultBudget = 1500 * time.Millisecond
+	// DefaultPreHookDeadline is when a pre-hook handler stops waiting for its decision and
+	// replies with the default: below the network's pre-hook timeout (2 to 3 s).
+	DefaultPreHookDeadline = 1800 * time.Millisecond
+	// DefaultWorkers and DefaultQueueSize size the worker pool of an asynchronous Handler.
+	DefaultWorkers   = 4
+	DefaultQueueSize = 256
+)
+
+// Option configures NewHandler and NewPreHookHandler. An option that does not apply to a
+// handler (WithWorkers on a pre-hook handler, say) is ignored by it.
+type Option func(*config)
+
+type config struct {
+	maxBody       int64
+	budget        time.Duration
+	sync          bool
+	workers       int
+	queue         int
+	onError       func(ctx context.Context, ev *Event, err error)
+	deadline      time.Duration
+	defaultReply  PreHookReply
+	onPreHookFail func(ctx context.Context, req *PreHookRequest, err error)
+}
+
+func newConfig(opts []Option) config {
+	c := config{
+		maxBody: DefaultMaxBodyBytes, budget: DefaultBudget, workers: DefaultWorkers,
+		queue: DefaultQueueSize, deadline: DefaultPreHookDeadline, defaultReply: Allow(),
+	}
+	for _, o := range opts {
+		if o != nil {
+			o(&c)
+		}
+	}
+	if c.maxBody <= 0 {
+		c.maxBody = DefaultMaxBodyBytes
+	}
+	if c.budget <= 0 {
+		c.budget = DefaultBudget
+	}
+	if c.workers <= 0 {
+		c.workers = DefaultWorkers
+	}
+	if c.queue < 0 {
+		c.queue = 0
+	}
+	if c.deadline <= 0 {
+		c.deadline = DefaultPreHookDeadline
+	}
+	return c
+}
+
+// WithMaxBodyBytes sets the largest body read (default 1 MiB). A larger body is answered
+// 413 and never verified or parsed.
+func WithMaxBodyBytes(n int64) Option { return func(c *config) { c.maxBody = n } }
+
+// WithSynchronous makes a Handler run the event's handlers before it answers: 200 when they
+// all return nil, 500 when one returns an error or panics (Amity then sees a failed
+// delivery). The handlers get a context whose deadline is the answer budget (WithBudget);
+// one still running at the deadline is left to finish in the background and the request
+// is answered 500. The deadline keeps a tenth of the budget, at most 100 ms, to write the
+// answer.
+func WithSynchronous() Option { return func(c *config) { c.sync = true } }
+
+// WithBudget sets the time within which a Handler answers (default 1.5 s, Amity's limit).
+// In synchronous mode it is the handlers' deadline.
+func WithBudget(d time.Duration) Option { return func(c *config) { c.budget = d } }
+
+// WithWorkers sets the number of goroutines that run the handlers of an asynchronous
+// Handler (default 4).
+func WithWorkers(n int) Option { return func(c *config) { c.workers = n } }
+
+// WithQueueSize sets how many verified events an asynchronous Handler holds for its
+// workers (default 256). When the queue is full a delivery is answered 503 rather than
+// accepted and dropped.
+func WithQueueSize(n int) Option { return func(c *config) { c.queue = n } }
+
+// WithErrorHandler sets the function told about a handler that returned an error or
+// panicked after the 200 was sent (asynchronous mode), or in synchronous mode before the
+// 500. The default logs with the standard log package.
+func WithErrorHandler(fn func(ctx context.Context, ev *Event, err error)) Option {
+	return func(c *config) { c.onError = fn }
+}
+
+// HandlerFunc handles one verified event. Data is typed; see On for a handler of one type.
+type HandlerFunc func(ctx context.Context, ev *Event) error
+
+// Handler is an http.Handler that receives Amity webhooks: it reads the raw body under a
+// size limit (413 beyond it), verifies the x-amity-signature header (401 when it is missing
+// or wrong, and no user code runs), parses the event (400 when the body is not an event)
+// and dispatches it to the handlers registered for its name with On or OnEvent, then to
+// those registered with OnAny. Events nobody handles are acknowledged with 200.
+//
+// By default a verified event is queued for a bounded pool of workers and answered 200 at
+// once: the answer never waits for the handlers, so it always meets Amity's 1.5 s budget
+// (a full queue is answered 503). The cost: an event whose handler fails or panics (the
+// error goes to WithErrorHandler), or that is still queued or running when the process
+// stops, is lost, because Amity does not deliver an event again once it got a 200. Persist
+// the event first thing (a queue, a table) if that matters, or use WithSynchronous, which
+// answers only after the handlers return (200 on success, 500 on error) within the budget.
+//
+// Statuses: 200 accepted; 400 signed but not a JSON event; 401 signature missing or wrong;
+// 405 not a POST; 413 body over the limit; 500 a synchronous handler failed; 503 queue full
+// or Handler closed.
+//
+// There is no timestamp or event ID in the signature, so a replayed request verifies;
+// see Verify. Register handlers before serving; Close stops the workers.
+type Handler struct {
+	secret []byte
+	cfg    config
+
+	mu     sync.RWMutex
+	byName map[EventName][]HandlerFunc
+	any    []HandlerFunc
+
+	jobs      chan job
+	wg        sync.WaitGroup
+	closeOnce sync.Once
+	closed    chan struct{}
+}
+
+type job struct {
+	ctx context.Context
+	ev  *Event
+}
+
+// NewHandler returns a Handler that verifies deliveries with secret (the network's webhook
+// secret key).
+func NewHandler(secret []byte, opts ...Option) *Handler {
+	h := &Handler{
+		secret: append([]byte(nil), secret...),
+		cfg:    newConfig(opts),
+		byName: map[EventName][]HandlerFunc{},
+		closed: make(chan struct{}),
+	}
+	if !h.cfg.sync {
+		h.jobs = make(chan job, h.cfg.queue)
+		for range h.cfg.workers {
+			h.wg.Add(1)
+			go h.work()
+		}
+	}
+	return h
+}
+
+// OnEvent registers fn for the event name; several functions run in registration order.
+func (h *Handler) OnEvent(name EventName, fn HandlerFunc) {
+	if fn == nil {
+		panic("webhook: nil handler for " + string(name))
+	}
+	h.mu.Lock()
+	h.byName[name] = append(h.byName[name], fn)
+	h.mu.Unlock()
+}
+
+// OnAny registers fn for every event, known or not, after the handlers for its name.
+func (h *Handler) OnAny(fn HandlerFunc) {
+	if fn == nil {
+		panic("webhook: nil catch-all handler")
+	}
+	h.mu.Lock()
+	h.any = append(h.any, fn)
+	h.mu.Unlock()
+}
+
+// On registers a typed handler for the event name: fn gets the event's data as T, e.g.
+//
+//	webhook.On(h, webhook.EventPostDidCreate, func(ctx context.Context, ev *webhook.Event, d *webhook.PostEvent) error { ... })
+//
+// It panics at registration when name is a known event whose data is not a T (a
+// programming error, caught at start-up rather than per delivery). For an unknown name, T
+// must be *Unknown.
+func On[T Data](h *Handler, name EventName, fn func(ctx context.Context, ev *Event, data T) error) {
+	var want Data = &Unknown{}
+	if newData, ok := eventKinds[name]; ok {
+		want = newData()
+	}
+	if _, ok := want.(T); !ok {
+		var zero T
+		panic(fmt.Sprintf("webhook: %s carries %T, not %s", name, want, reflect.TypeOf(&zero).Elem()))
+	}
+	h.OnEvent(name, func(ctx context.Context, ev *Event) error {
+		d, ok := ev.Data.(T)
+		if !ok {
+			return fmt.Errorf("webhook: %s carries %T", ev.Name, ev.Data)
+		}
+		return fn(ctx, ev, d)
+	})
+}
+
+// Close stops accepting events (later deliveries are answered 503), lets the workers finish
+// the queued ones and returns when they are done or ctx ends (then with ctx's error; the
+// events still queued are lost).
+func (h *Handler) Close(ctx context.Context) error {
+	h.closeOnce.Do(func() {
+		h.mu.Lock()
+		close(h.closed)
+		if h.jobs != nil {
+			close(h.jobs)
+		}
+		h.mu.Unlock()
+	})
+	done := make(chan struct{})
+	go func() { h.wg.Wait(); close(done) }()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (h *Handler) work() {
+	defer h.wg.Done()
+	for j := range h.jobs {
+		if err := h.dispatch(j.ctx, j.ev); err != nil {
+			h.reportError(j.ctx, j.ev, err)
+		}
+	}
+}
+
+func (h *Handler) reportError(ctx context.Context, ev *Event, err error) {
+	if h.cfg.onError != nil {
+		h.cfg.onError(ctx, ev, err)
+		return
+	}
+	log.Printf("webhook: %s: %v", ev.Name, err)
+}
+
+// dispatch runs the handlers of ev in order and returns the first error (or panic).
+func (h *Handler) dispatch(ctx context.Context, ev *Event) (err error) {
+	h.mu.RLock()
+	fns := append(append([]HandlerFunc(nil), h.byName[ev.Name]...), h.any...)
+	h.mu.RUnlock()
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("webhook: handler panicked: %v\n%s", p, debug.Stack())
+		}
+	}()
+	for _, fn := range fns {
+		if err := fn(ctx, ev); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ServeHTTP receives one delivery; see Handler.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	body, status := readSigned(w, r, h.secret, h.cfg.maxBody, false)
+	if status != 0 {
+		answer(w, status)
+		return
+	}
+	ev, err := Parse(body)
+	if err != nil {
+		answer(w, http.StatusBadRequest)
+		return
+	}
+	ctx := context.WithoutCancel(r.Context())
+	if h.cfg.sync {
+		ctx, cancel := context.WithDeadline(ctx, start.Add(h.cfg.budget-answerMargin(h.cfg.budget)))
+		defer cancel()
+		done := make(chan error, 1)
+		go func() { done <- h.dispatch(ctx, ev) }()
+		select {
+		case err = <-done:
+		case <-ctx.Done():
+			err = fmt.Errorf("webhook: handlers still running at the %v budget", h.cfg.budget)
+		}
+		if err != nil {
+			h.reportError(ctx, ev, err)
+			answer(w, http.StatusInternalServerError)
+			return
+		}
+		answer(w, http.StatusOK)
+		return
+	}
+	if !h.enqueue(ctx, ev) {
+		answer(w, http.StatusServiceUnavailable)
+		return
+	}
+	answer(w, http.StatusOK)
+}
+
+// enqueue hands ev to the workers without blocking; false when closed or full.
+func (h *Handler) enqueue(ctx context.Context, ev *Event) bool {
+	h.mu.RLock()
+	defer h.mu.RUnlock()
+	select {
+	case <-h.closed:
+		return false
+	default:
+	}
+	select {
+	case h.jobs <- job{ctx: ctx, ev: ev}:
+		return true
+	default:
+		return false
+	}
+}
+
+// answerMargin is the part of a budget kept to write the answer: a tenth, at most 100 ms.
+func answerMargin(budget time.Duration) time.Duration {
+	return min(budget/10, 100*time.Millisecond)
+}
+
+// errTooLarge marks a body over the limit.
+var errTooLarge = errors.New("webhook: body too large")
+
+// readSigned reads r's body under limit and verifies its signature. It returns the body, or
+// the status to answer: 405, 413, 400 or 401. preHook also accepts the hex x-signature.
+func readSigned(w http.ResponseWriter, r *http.Request, secret []byte, limit int64, preHook bool) ([]byte, int) {
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", http.MethodPost)
+		return nil, http.StatusMethodNotAllowed
+	}
+	if r.ContentLength > limit {
+		return nil, http.StatusRequestEntityTooLarge
+	}
+	body, err := readLimited(r.Body, limit)
+	if errors.Is(err, errTooLarge) {
+		return nil, http.StatusRequestEntityTooLarge
+	}
+	if err != nil {
+		return nil, http.StatusBadRequest
+	}
+	sig := r.Header.Get(SignatureHeader)
+	err = Verify(body, sig, secret)
+	if preHook && err != nil {
+		if hexSig := r.Header.Get(PreHookSignatureHeader); hexSig != "" {
+			err = VerifyHex(body, hexSig, secret)
+		}
+	}
+	if err != nil {
+		return nil, http.StatusUnauthorized
+	}
+	return body, 0
+}
+
+// readLimited reads at most limit bytes; errTooLarge when there are more.
+func readLimited(rc io.Reader, limit int64) ([]byte, error) {
+	body, err := io.ReadAll(io.LimitReader(rc, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(body)) > limit {
+		return nil, errTooLarge
+	}
+	return body, nil
+}
+
+// answer writes status with an empty JSON object body (Amity expects "{}" with the 200).
+func answer(w http.ResponseWriter, status int) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_, _ = io.WriteString(w, "{}")
+}

@@ -1,0 +1,247 @@
+package webhook
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"log"
+	"net/http"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/amity-go/amity"
+)
+
+// PreHookEvent names a pre-hook event (product docs, Max plan): the network asks before it
+// creates, changes, deletes or flags a post or a message, or creates, joins, leaves or
+// changes a channel.
+type PreHookEvent string
+
+// The 12 pre-hook events.
+const (
+	// PreHookPostShouldCreate asks before a post is created; Request.Post is the post.
+	PreHookPostShouldCreate PreHookEvent = "post.shouldCreate"
+	// PreHookPostShouldUpdate asks before a post is changed; Request.Post is the post.
+	PreHookPostShouldUpdate PreHookEvent = "post.shouldUpdate"
+	// PreHookPostShouldDelete asks before a post is deleted; Request.Post is the post.
+	PreHookPostShouldDelete PreHookEvent = "post.shouldDelete"
+	// PreHookPostShouldFlag asks before a post is flagged; Request.Post is the post.
+	PreHookPostShouldFlag PreHookEvent = "post.shouldFlag"
+	// PreHookMessageShouldCreate asks before a message is sent; Request.Message is it.
+	PreHookMessageShouldCreate PreHookEvent = "message.shouldCreate"
+	// PreHookMessageShouldUpdate asks before a message is changed; Request.Message is it.
+	PreHookMessageShouldUpdate PreHookEvent = "message.shouldUpdate"
+	// PreHookMessageShouldFlag asks before a message is flagged; Request.Message is it.
+	PreHookMessageShouldFlag PreHookEvent = "message.shouldFlag"
+	// PreHookMessageShouldUnflag asks before a message is unflagged; Request.Message is it.
+	PreHookMessageShouldUnflag PreHookEvent = "message.shouldUnflag"
+	// PreHookChannelShouldCreate asks before a channel is created; Request.Channel is it.
+	PreHookChannelShouldCreate PreHookEvent = "channel.shouldCreate"
+	// PreHookChannelShouldJoin asks before a user joins a channel; Request.Channel is it.
+	PreHookChannelShouldJoin PreHookEvent = "channel.shouldJoin"
+	// PreHookChannelShouldLeave asks before a user leaves a channel; Request.Channel is it.
+	PreHookChannelShouldLeave PreHookEvent = "channel.shouldLeave"
+	// PreHookChannelShouldUpdate asks before a channel is changed; Request.Channel is it.
+	PreHookChannelShouldUpdate PreHookEvent = "channel.shouldUpdate"
+)
+
+// PreHookEvents returns the 12 pre-hook events.
+func PreHookEvents() []PreHookEvent {
+	return []PreHookEvent{
+		PreHookPostShouldCreate, PreHookPostShouldUpdate, PreHookPostShouldDelete, PreHookPostShouldFlag,
+		PreHookMessageShouldCreate, PreHookMessageShouldUpdate, PreHookMessageShouldFlag, PreHookMessageShouldUnflag,
+		PreHookChannelShouldCreate, PreHookChannelShouldJoin, PreHookChannelShouldLeave, PreHookChannelShouldUpdate,
+	}
+}
+
+// Actor is the user whose action a pre-hook is asked about.
+type Actor struct {
+	// ID is the user's internal ID; UserID its public ID.
+	ID     string `json:"_id"`
+	UserID string `json:"userId"`
+}
+
+// PreHookRequest is one pre-hook call: {eventName, data, actor}. The data is decoded into
+// Post, Message or Channel by the event's prefix (post., message., channel.); the other two
+// stay nil, and all three stay nil for an event this package does not know.
+type PreHookRequest struct {
+	// EventName is the event, one of the PreHook constants.
+	EventName PreHookEvent `json:"eventName"`
+	// Data is the content the action is about, as sent.
+	Data json.RawMessage `json:"data"`
+	// Actor is who acts.
+	Actor Actor `json:"actor"`
+	// Post is Data for the post.should* events.
+	Post *amity.Post `json:"-"`
+	// Message is Data for the message.should* events (a v5 message).
+	Message *amity.Message `json:"-"`
+	// Channel is Data for the channel.should* events.
+	Channel *amity.Channel `json:"-"`
+	// Raw is the whole body as received.
+	Raw json.RawMessage `json:"-"`
+}
+
+// ParsePreHook decodes a pre-hook body without verifying it. The error matches
+// ErrInvalidPayload.
+func ParsePreHook(body []byte) (*PreHookRequest, error) {
+	trimmed := bytes.TrimSpace(body)
+	if len(trimmed) == 0 || trimmed[0] != '{' {
+		return nil, fmt.Errorf("%w: the body is not a JSON object", ErrInvalidPayload)
+	}
+	req := &PreHookRequest{Raw: json.RawMessage(body)}
+	if err := json.Unmarshal(trimmed, req); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrInvalidPayload, err)
+	}
+	if !isObject(req.Data) {
+		return req, nil
+	}
+	var target any
+	switch family, _, _ := strings.Cut(string(req.EventName), "."); family {
+	case "post":
+		req.Post = new(amity.Post)
+		target = req.Post
+	case "message":
+		req.Message = new(amity.Message)
+		target = req.Message
+	case "channel":
+		req.Channel = new(amity.Channel)
+		target = req.Channel
+	default:
+		return req, nil
+	}
+	if err := json.Unmarshal(req.Data, target); err != nil {
+		return nil, fmt.Errorf("%w: %s data: %v", ErrInvalidPayload, req.EventName, err)
+	}
+	return req, nil
+}
+
+// PreHookAction is the decision of a pre-hook.
+type PreHookAction string
+
+// Pre-hook decisions.
+const (
+	// ActionAllow lets the action happen (with Data, as modified).
+	ActionAllow PreHookAction = "allow"
+	// ActionDeny stops it; Message is the reason the caller gets.
+	ActionDeny PreHookAction = "deny"
+)
+
+// PreHookReply is the answer to a pre-hook: {action, data?, message?}. Build it with Allow,
+// Deny or Modify.
+type PreHookReply struct {
+	// Action is allow or deny.
+	Action PreHookAction `json:"action"`
+	// Data, with allow, is the content to store instead of the one sent (Modify).
+	Data any `json:"data,omitempty"`
+	// Message, with deny, is the reason.
+	Message string `json:"message,omitempty"`
+}
+
+// Allow lets the action happen unchanged.
+func Allow() PreHookReply { return PreHookReply{Action: ActionAllow} }
+
+// Deny stops the action; reason is passed to the caller.
+func Deny(reason string) PreHookReply { return PreHookReply{Action: ActionDeny, Message: reason} }
+
+// Modify lets the action happen with data in place of the content sent (for a post, the
+// post object with the changed fields, e.g. map[string]any{"data": map[string]any{"text":
+// "..."}}).
+func Modify(data any) PreHookReply { return PreHookReply{Action: ActionAllow, Data: data} }
+
+// WithPreHookDeadline sets how long a pre-hook handler waits for its decision before it
+// replies with the default (default 1.8 s, below the network's 2 to 3 s timeout, after which
+// the network applies its own defaultAction).
+func WithPreHookDeadline(d time.Duration) Option { return func(c *config) { c.deadline = d } }
+
+// WithDefaultReply sets what a pre-hook handler replies when the decision misses the
+// deadline or panics (default Allow()). Deny("...") fails closed.
+func WithDefaultReply(reply PreHookReply) Option { return func(c *config) { c.defaultReply = reply } }
+
+// WithPreHookErrorHandler sets the function told when a decision misses the deadline or
+// panics (the default reply is then sent). The default logs with the standard log package.
+func WithPreHookErrorHandler(fn func(ctx context.Context, req *PreHookRequest, err error)) Option {
+	return func(c *config) { c.onPreHookFail = fn }
+}
+
+// NewPreHookHandler returns an http.Handler that answers the network's pre-hook calls. It
+// reads the body under the size limit (413), verifies the signature with secret (the
+// prehook secretKey) in either form, the base64 x-amity-signature or the hex x-signature of
+// the product docs (401 when neither verifies; decide is not called), parses the request
+// (400) and replies decide's PreHookReply as JSON with 200. decide gets a context with the
+// deadline (WithPreHookDeadline); when it has not returned by then, or panics, the default
+// reply (WithDefaultReply) is sent instead. Like webhooks, the signature holds no timestamp,
+// so a replayed call verifies.
+func NewPreHookHandler(secret []byte, decide func(ctx context.Context, req *PreHookRequest) PreHookReply, opts ...Option) http.Handler {
+	if decide == nil {
+		panic("webhook: nil pre-hook decision function")
+	}
+	return &preHookHandler{secret: append([]byte(nil), secret...), decide: decide, cfg: newConfig(opts)}
+}
+
+type preHookHandler struct {
+	secret []byte
+	decide func(context.Context, *PreHookRequest) PreHookReply
+	cfg    config
+}
+
+// ServeHTTP answers one pre-hook call.
+func (h *preHookHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	body, status := readSigned(w, r, h.secret, h.cfg.maxBody, true)
+	if status != 0 {
+		answer(w, status)
+		return
+	}
+	req, err := ParsePreHook(body)
+	if err != nil {
+		answer(w, http.StatusBadRequest)
+		return
+	}
+	ctx, cancel := context.WithDeadline(context.WithoutCancel(r.Context()), start.Add(h.cfg.deadline))
+	defer cancel()
+	type result struct {
+		reply PreHookReply
+		err   error
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- result{err: fmt.Errorf("webhook: pre-hook decision panicked: %v\n%s", p, debug.Stack())}
+			}
+		}()
+		done <- result{reply: h.decide(ctx, req)}
+	}()
+	var reply PreHookReply
+	select {
+	case res := <-done:
+		reply, err = res.reply, res.err
+	case <-ctx.Done():
+		err = fmt.Errorf("webhook: pre-hook decision missed the %v deadline", h.cfg.deadline)
+	}
+	if err == nil && reply.Action != ActionAllow && reply.Action != ActionDeny {
+		err = fmt.Errorf("webhook: pre-hook decision has action %q", reply.Action)
+	}
+	if err != nil {
+		h.fail(ctx, req, err)
+		reply = h.cfg.defaultReply
+	}
+	out, err := json.Marshal(reply)
+	if err != nil {
+		h.fail(ctx, req, fmt.Errorf("webhook: encoding the pre-hook reply: %w", err))
+		out, _ = json.Marshal(h.cfg.defaultReply)
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(out)
+}
+
+func (h *preHookHandler) fail(ctx context.Context, req *PreHookRequest, err error) {
+	if h.cfg.onPreHookFail != nil {
+		h.cfg.onPreHookFail(ctx, req, err)
+		return
+	}
+	log.Printf("webhook: pre-hook %s: %v", req.EventName, err)
+}
