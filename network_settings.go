@@ -358,8 +358,9 @@ func unitRange(op, field string, v *float64) error {
 	return nil
 }
 
-// intRange checks an optional integer between lo and hi.
-func intRange(op, field string, v *int, lo, hi int) error {
+// intRangePtr checks an optional integer between lo and hi (set to 0 it fails, unlike
+// intRange, where 0 means unset).
+func intRangePtr(op, field string, v *int, lo, hi int) error {
 	if v != nil && (*v < lo || *v > hi) {
 		return &ValidationError{Op: op, Field: field, Reason: fmt.Sprintf("must be between %d and %d", lo, hi)}
 	}
@@ -452,8 +453,8 @@ func (s *NetworkSettingsService) UpdateSocial(ctx context.Context, params *Updat
 	}
 	if err := firstErr(
 		oneOf(op, "UserPrivacySetting", params.UserPrivacySetting, UserPrivacyPublic, UserPrivacyPrivate),
-		intRange(op, "StoryExpiryTimeMinutes", params.StoryExpiryTimeMinutes, 60, 1440),
-		intRange(op, "MaxGlobalPinnedPost", params.MaxGlobalPinnedPost, 1, 20),
+		intRangePtr(op, "StoryExpiryTimeMinutes", params.StoryExpiryTimeMinutes, 60, 1440),
+		intRangePtr(op, "MaxGlobalPinnedPost", params.MaxGlobalPinnedPost, 1, 20),
 	); err != nil {
 		return nil, err
 	}

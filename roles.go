@@ -247,7 +247,7 @@ type V2RolesPayload struct {
 	Status string `json:"status,omitempty"`
 	Data   struct {
 		// ModerationSettings is spelt "moderatonSettings" on the wire (sic).
-		ModerationSettings []ModerationSettingsV2 `json:"moderatonSettings"`
+		ModerationSettings []V2ModerationSettings `json:"moderatonSettings"`
 		Roles              []V2Role               `json:"roles"`
 	} `json:"data"`
 }

@@ -76,7 +76,11 @@
 // itself (otherwise it must be added). The webhook switch
 // and the pre-hook (enabled, callbackUrl, defaultAction) persist; the
 // pre-hook's secretKey is answered only by the PUT that first enables it
-// or that sets regenerateKey, never by GET.
+// or that sets regenerateKey, never by GET. The settings drive the
+// delivery of SetWebhook and SetPreHook: SetWebhook turns the webhook
+// switch on and webhookEnabled false stops the deliveries; a pre-hook
+// enabled with PUT .../prehook is called at its callbackUrl, signed with
+// its secretKey, with its defaultAction, and SetPreHook shows in GET.
 //
 // # Roles
 //

@@ -72,6 +72,51 @@ type prehookSetting struct {
 	secretKey     string // issued on the first enable or on regenerateKey
 }
 
+// syncWebhookSetting turns the network's webhook switch on when a webhook is set with
+// Server.SetWebhook (a network with a registered webhook has webhooks enabled); PUT
+// /api/v3/network-settings/webhook {webhookEnabled: false} then stops the deliveries until it
+// is turned on again. Clearing the webhook leaves the switch as it is.
+func (s *Server) syncWebhookSetting(url string) {
+	if url == "" {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.st.opsA().settings.webhook.enabled = true
+}
+
+// syncPrehookSetting makes GET /api/v3/network-settings/prehook show a pre-hook set with
+// Server.SetPreHook (an empty url disables it).
+func (s *Server) syncPrehookSetting(url string, secret []byte, defaultAction string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ph := &s.st.opsA().settings.prehook
+	ph.enabled, ph.defaultAction = url != "", defaultAction
+	if url != "" {
+		ph.callbackURL, ph.secretKey = url, string(secret)
+	}
+}
+
+// applyPrehookSetting makes the pre-hook calls follow the network's pre-hook settings after
+// PUT /api/v3/network-settings/prehook: while enabled, post and message writes ask
+// callbackUrl, signed with secretKey, and apply defaultAction without an answer (see
+// Server.SetPreHook); disabled, they ask nobody. s.mu is held.
+func (c *ctx) applyPrehookSetting() {
+	ph := c.st.opsA().settings.prehook
+	w := &c.s.webhooks
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if !ph.enabled {
+		w.pre.url = ""
+		return
+	}
+	timeout := w.pre.timeout
+	if timeout <= 0 {
+		timeout = 2 * time.Second
+	}
+	w.pre = preHookConfig{url: ph.callbackURL, secret: []byte(ph.secretKey), timeout: timeout, defaultAction: ph.defaultAction}
+}
+
 // webhookSettings returns the webhook switch: webhook delivery should happen only while it
 // is enabled. The caller holds the state lock.
 func (st *state) webhookSettings() webhookSetting { return st.opsA().settings.webhook }
@@ -365,6 +410,7 @@ func (s *Server) routesNetworkSettings() {
 			ns.prehook.secretKey = "phk_" + c.st.newID() + c.st.newID()
 			issued = ns.prehook.secretKey
 		}
+		c.applyPrehookSetting()
 		return c.ok(ns.prehookJSON(issued))
 	})
 	s.route("GET /api/v3/network-settings/semantic-search", authAdmin, func(c *ctx) error {

@@ -1,6 +1,7 @@
 package amitytest
 
 import (
+	"context"
 	"net/http"
 	"testing"
 
@@ -154,4 +155,49 @@ func TestWebhookAndPrehookSettings(t *testing.T) {
 	assert.Equal(t, m["secretKey"], ph.secretKey)
 	assert.Equal(t, "deny", ph.defaultAction)
 	assert.Equal(t, 400000, call(t, srv, admin, "PUT", "/api/v3/network-settings/prehook", map[string]any{"defaultAction": "maybe"}).code(t))
+}
+
+// The webhook switch and the pre-hook settings drive the delivery of webhooks.go.
+func TestHookSettingsDriveDelivery(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	admin, alice := srv.AdminToken(), srv.UserToken("alice")
+	ctx := context.Background()
+
+	hooks, got := receiver(t, nil)
+	srv.SetWebhook(hooks.URL, []byte("k"))
+	assert.Equal(t, true, ok(t, call(t, srv, admin, "GET", "/api/v3/network-settings/webhook", nil))["enabled"], "a set webhook turns the switch on")
+	createChannel(t, srv, alice, map[string]any{"channelId": "one"})
+	require.NoError(t, srv.FlushWebhooks(ctx))
+	require.Len(t, got(), 1)
+	ok(t, call(t, srv, admin, "PUT", "/api/v3/network-settings/webhook", map[string]any{"webhookEnabled": false}))
+	createChannel(t, srv, alice, map[string]any{"channelId": "two"})
+	require.NoError(t, srv.FlushWebhooks(ctx))
+	assert.Len(t, got(), 1, "no delivery while webhooks are disabled")
+	ok(t, call(t, srv, admin, "PUT", "/api/v3/network-settings/webhook", map[string]any{"webhookEnabled": true}))
+	createChannel(t, srv, alice, map[string]any{"channelId": "three"})
+	require.NoError(t, srv.FlushWebhooks(ctx))
+	assert.Len(t, got(), 2)
+
+	// The pre-hook configured through the API is called, signed with the key it returned.
+	pre, calls := receiver(t, func([]byte) (int, string) { return http.StatusOK, `{"action":"deny","message":"held"}` })
+	m := ok(t, call(t, srv, admin, "PUT", "/api/v3/network-settings/prehook", map[string]any{"enabled": true, "callbackUrl": pre.URL}))
+	key := m["secretKey"].(string)
+	send := func(ref string) resp {
+		return call(t, srv, alice, "POST", "/api/v5/messages", map[string]any{"messageFeedId": "one", "referenceId": ref, "dataType": "text", "data": map[string]any{"text": "x"}})
+	}
+	r := send("r1")
+	assert.Equal(t, "held", r.obj(t)["message"])
+	require.Len(t, calls(), 1)
+	assert.Equal(t, sig(calls()[0].body, []byte(key)), calls()[0].header.Get("X-Amity-Signature"))
+	ok(t, call(t, srv, admin, "PUT", "/api/v3/network-settings/prehook", map[string]any{"enabled": false}))
+	ok(t, send("r2"))
+	assert.Len(t, calls(), 1, "a disabled pre-hook is not called")
+
+	// A pre-hook set with SetPreHook shows in the settings.
+	srv.SetPreHook(pre.URL, []byte("s"), 0, "deny")
+	m = ok(t, call(t, srv, admin, "GET", "/api/v3/network-settings/prehook", nil))
+	assert.Equal(t, true, m["enabled"])
+	assert.Equal(t, pre.URL, m["callbackUrl"])
+	assert.Equal(t, "deny", m["defaultAction"])
 }

@@ -86,6 +86,7 @@ func TestSpecConformanceA(t *testing.T) {
 		"NetworkSettings":  TestNetworkSettingsPersist,
 		"DisabledFeatures": TestNetworkSettingsRefuseDisabledFeatures,
 		"Hooks":            TestWebhookAndPrehookSettings,
+		"HookDelivery":     TestHookSettingsDriveDelivery,
 		"Roles":            TestRolesCRUD,
 		"RolePermissions":  TestRolesGrantPermissions,
 		"Notifications":    TestNotificationSettings,
