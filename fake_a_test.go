@@ -113,3 +113,49 @@ func TestServicesAAgainstFake(t *testing.T) {
 	require.NoError(t, alice.Notifications.UnregisterDevice(ctx, &amity.UnregisterDeviceParams{DeviceID: "d1"}))
 	assert.Empty(t, srv.PushDevices("alice"))
 }
+
+// The v1/v2 word lists and v2 moderation settings through the SDK against the fake.
+func TestLegacyModerationAgainstFake(t *testing.T) {
+	ctx := context.Background()
+	c, _ := fakeA(t)
+	v2 := c.Moderation.V2
+	require.NoError(t, v2.AddBlacklistRecords(ctx, &amity.V2AddBlacklistRecordsParams{Regexs: []string{"darn"}, IsMatchExactWord: amity.Ptr(true)}))
+	list, err := v2.ListBlacklistRecords(ctx, nil)
+	require.NoError(t, err)
+	require.Len(t, list.Rules(), 1)
+	rule := list.Rules()[0]
+	assert.True(t, rule.IsEnabled)
+	assert.True(t, rule.IsMatchExactWord)
+	up, err := v2.UpdateBlacklistRecord(ctx, rule.RuleID, &amity.V2UpdateRecordParams{IsEnabled: false})
+	require.NoError(t, err)
+	assert.False(t, up.Rule().IsEnabled)
+	require.NoError(t, v2.DeleteBlacklistRecords(ctx, &amity.V2DeleteRecordsParams{RuleIDs: []string{rule.RuleID}}))
+	require.NoError(t, c.Moderation.V1.AddBlacklistRecords(ctx, &amity.V1RecordsParams{Regexs: []string{"heck"}}))
+	require.NoError(t, c.Moderation.V1.RefreshBlacklist(ctx, &amity.V1RecordsParams{Regexs: []string{"blast"}}))
+	list, err = v2.ListBlacklistRecords(ctx, &amity.V2ListRecordsParams{Regexs: []string{"blast"}})
+	require.NoError(t, err)
+	require.Len(t, list.Rules(), 1)
+	require.NoError(t, c.Moderation.V1.DeleteBlacklistRecords(ctx, &amity.V1DeleteRecordsParams{RuleIDs: []string{list.Rules()[0].RuleID}}))
+
+	require.NoError(t, v2.AddWhitelistRecords(ctx, &amity.V2RecordsParams{Regexs: []string{"example.com"}}))
+	require.NoError(t, v2.RefreshWhitelist(ctx, &amity.V2RecordsParams{Regexs: []string{"example.org"}}))
+	wl, err := v2.ListWhitelistRecords(ctx, &amity.V2ListRecordsParams{Regexs: []string{"example.org"}})
+	require.NoError(t, err)
+	require.Len(t, wl.Rules(), 1)
+	_, err = v2.UpdateWhitelistRecord(ctx, wl.Rules()[0].RuleID, &amity.V2UpdateRecordParams{IsEnabled: false})
+	require.NoError(t, err)
+	require.NoError(t, v2.DeleteWhitelistRecords(ctx, &amity.V2DeleteRecordsParams{RuleIDs: []string{wl.Rules()[0].RuleID}}))
+
+	require.NoError(t, v2.UpdateSettings(ctx, &amity.V2UpdateModerationSettingsParams{MaxRepetition: amity.Ptr(3)}))
+	s, err := v2.Settings(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, 3, s.Settings().MaxRepetition)
+
+	// The v2 channel search.
+	_, err = c.Channels.Create(ctx, &amity.CreateChannelParams{ChannelID: "garden", DisplayName: "Garden"})
+	require.NoError(t, err)
+	found, err := c.Channels.SearchPage(ctx, &amity.SearchChannelsParams{Query: "gard"})
+	require.NoError(t, err)
+	require.Len(t, found.Channels, 1)
+	assert.Equal(t, 1, found.TotalCount)
+}
