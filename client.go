@@ -183,7 +183,6 @@ type Client struct {
 	// Files: uploads and downloads of files, images and videos.
 	Files *FilesService
 
-	// Services of B:
 	// Stories: stories, their targets, flags and deletion.
 	Stories *StoriesService
 	// Feeds: user, community, content, following and global feeds.
@@ -200,6 +199,17 @@ type Client struct {
 	Search *SearchService
 	// Ads: the network's ads and ad settings.
 	Ads *AdsService
+	// NetworkSettings: feature switches and the chat, social, user, feed, video-streaming,
+	// semantic-search, webhook and pre-hook settings.
+	NetworkSettings *NetworkSettingsService
+	// Roles: roles and the permissions they grant (v2 calls on Roles.V2).
+	Roles *RolesService
+	// Notifications: push notification settings and device registration.
+	Notifications *NotificationsService
+	// Presence: heartbeats and who is online.
+	Presence *PresenceService
+	// Markers: read markers and unread counts of chat.
+	Markers *MarkersService
 }
 
 // transport is what every view of a Client shares.
@@ -355,7 +365,6 @@ func (c *Client) init() {
 	c.Moderation.init()
 	c.Polls = &PollsService{c: c}
 	c.Files = &FilesService{c: c}
-	// Services of B:
 	c.Stories = &StoriesService{c: c}
 	c.Feeds = &FeedsService{c: c, V4: &FeedsV4Service{c: c}, V3: &FeedsV3Service{c: c}}
 	c.Follows = &FollowsService{c: c, V4: &FollowsV4Service{c: c}}
@@ -364,6 +373,11 @@ func (c *Client) init() {
 	c.PinnedPosts = &PinnedPostsService{c: c}
 	c.Search = &SearchService{c: c}
 	c.Ads = &AdsService{c: c}
+	c.NetworkSettings = &NetworkSettingsService{c: c}
+	c.Roles = &RolesService{c: c, V2: &RolesV2Service{c: c}}
+	c.Notifications = &NotificationsService{c: c}
+	c.Presence = &PresenceService{c: c}
+	c.Markers = &MarkersService{c: c}
 }
 
 // String describes the client without credentials.

@@ -576,6 +576,9 @@ func muteFor(periodMS float64, now time.Time) (bool, time.Time) {
 }
 
 func (s *Server) createChannel(c *ctx) error {
+	if err := c.chatDisabled(); err != nil { // hook of A: network settings
+		return err
+	}
 	var req channelRequest
 	if err := c.decode(&req, true); err != nil {
 		return err
@@ -615,6 +618,9 @@ func (s *Server) createChannel(c *ctx) error {
 }
 
 func (s *Server) createConversation(c *ctx) error {
+	if err := c.chatDisabled(); err != nil { // hook of A: network settings
+		return err
+	}
 	var req channelRequest
 	if err := c.decode(&req, true); err != nil {
 		return err

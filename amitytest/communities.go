@@ -612,6 +612,9 @@ var communityModeratorPermissions = []string{
 }
 
 func (s *Server) createCommunity(c *ctx) error {
+	if err := c.socialDisabled(); err != nil { // hook of A: network settings
+		return err
+	}
 	var req communityRequest
 	if err := c.decode(&req, true); err != nil {
 		return err
@@ -684,7 +687,7 @@ func (s *Server) joinCommunity(c *ctx) error {
 		return errGlobalBan()
 	case cm.isBanned(me.id):
 		return errBanned()
-	case !cm.isPublic && !c.isAdmin && !cm.isMember(me.id):
+	case !cm.isPublic && !c.isAdmin && !cm.isMember(me.id) && !c.privateJoinAllowed(): // hook of A: social settings
 		return errForbidden("You are not allowed to do this")
 	}
 	m := c.st.setMember(cm.members, me.id, "member", c.now())
@@ -1009,7 +1012,10 @@ func (s *Server) routesCategories() {
 		data.Paging = cur.nextPrevious()
 		return c.ok(statusData{Status: "success", Data: data})
 	})
-	s.route("POST /api/v3/community-categories", authAdmin, func(c *ctx) error {
+	s.route("POST /api/v3/community-categories", authUser, func(c *ctx) error {
+		if err := c.requirePermission("CREATE_COMMUNITY_CATEGORY"); err != nil { // hook of A: roles
+			return err
+		}
 		var req categoryRequest
 		if err := c.decode(&req, true); err != nil {
 			return err
@@ -1046,7 +1052,10 @@ func (s *Server) routesCategories() {
 		}
 		return c.ok(statusData{Status: "success", Data: c.categoriesBody([]*category{cat})})
 	})
-	s.route("PUT /api/v3/community-categories/{categoryId}", authAdmin, func(c *ctx) error {
+	s.route("PUT /api/v3/community-categories/{categoryId}", authUser, func(c *ctx) error {
+		if err := c.requirePermission("EDIT_COMMUNITY_CATEGORY"); err != nil { // hook of A: roles
+			return err
+		}
 		cat := c.st.categories[c.path("categoryId")]
 		if cat == nil || cat.deleted {
 			return errNotFound("Category not found.")
@@ -1068,7 +1077,10 @@ func (s *Server) routesCategories() {
 		cat.updatedAt = c.now()
 		return c.ok(statusData{Status: "success", Data: c.categoriesBody([]*category{cat})})
 	})
-	s.route("DELETE /api/v3/community-categories/{categoryId}", authAdmin, func(c *ctx) error {
+	s.route("DELETE /api/v3/community-categories/{categoryId}", authUser, func(c *ctx) error {
+		if err := c.requirePermission("DELETE_COMMUNITY_CATEGORY"); err != nil { // hook of A: roles
+			return err
+		}
 		cat := c.st.categories[c.path("categoryId")]
 		if cat == nil || cat.deleted {
 			return errNotFound("Category not found.")

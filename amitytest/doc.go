@@ -125,4 +125,77 @@
 // Ads are added by the test (Server.AddAd) and listed by GET /api/v1/ads/me while ads are
 // enabled (Server.EnableAds), within their start and end, with their advertisers and the
 // ad settings.
+// # Network settings
+//
+// The network settings persist and are the admin's (a user token is
+// refused): PUT /api/v3/network-settings switches social, chat and video
+// streaming (and the allowlist), and the chat, social, users, feed-setting,
+// video-streaming and semantic-search settings keep what is set. Switched
+// off features are refused with 400300: with chatEnabled false no channel
+// or conversation can be created, with socialEnabled false no community;
+// with the users setting isAllowUpdateDisplayName false a user cannot
+// change its own display name (the admin still can); with the social
+// setting allowJoinPrivateCommunity a user may join a private community by
+// itself (otherwise it must be added). The webhook switch
+// and the pre-hook (enabled, callbackUrl, defaultAction) persist; the
+// pre-hook's secretKey is answered only by the PUT that first enables it
+// or that sets regenerateKey, never by GET. The settings drive the
+// delivery of SetWebhook and SetPreHook: SetWebhook turns the webhook
+// switch on and webhookEnabled false stops the deliveries; a pre-hook
+// enabled with PUT .../prehook is called at its callbackUrl, signed with
+// its secretKey, with its defaultAction, and SetPreHook shows in GET.
+//
+// # Roles
+//
+// Roles (POST/GET/PUT/DELETE /api/v3/roles, GET|PUT /api/v2/roles with the
+// X-API-Key) hold permissions from the spec's list. A user holds the roles
+// the admin gives it with PUT /api/v3/users roles, and their permissions
+// work at once: CREATE_COMMUNITY_CATEGORY, EDIT_COMMUNITY_CATEGORY and
+// DELETE_COMMUNITY_CATEGORY let it manage community categories,
+// CREATE_ROLE, EDIT_ROLE and DELETE_ROLE roles, EDIT_USER update other
+// users and ASSIGN_USER_ROLE give roles (PUT /api/v3/users); without them
+// it is refused as a plain user is. A deleted role grants nothing.
+// RoleUsers lists a role's users.
+//
+// # Push notifications
+//
+// The notification settings of the user, channel and community levels
+// persist per user (Pushable reports the outcome); POST and DELETE
+// /v1/notification (with the X-API-Key) register and unregister a user's
+// devices (PushDevices lists them; an iOS token must be hexadecimal).
+//
+// # Presence
+//
+// Presence is on for the network (heartbeat interval 30 s) and off for each
+// user until PUT /api/v1/presence/settings/user turns it on; a user with
+// presence off is refused the presence calls (400300) and is never online.
+// POST /api/v1/presence/heartbeat (answered 202) makes the caller online
+// for two heartbeat intervals: the online users, their count and
+// GET /api/v1/presence/users/list follow the heartbeats (OnlineUsers).
+//
+// # Markers
+//
+// Markers count reads. Each member has a read marker per message feed (the
+// one of a channel's default feed is the membership's readToSegment that
+// POST /api/v3/channels/{id}/seen moves): the unread count of a feed is the
+// number of live messages by others after it, a channel's is the sum over
+// its feeds and the user marker's the sum over the caller's channels;
+// isMentioned tells an unread message mentions the caller. mark-read (feed
+// or whole channel) and message-feeds/reading move the marker forward
+// (never back), mark-delivering the delivered marker; between start-reading
+// and stop-readings new messages count as read. GET /api/v1/markers/messages
+// counts a message's readers and receivers, read-users and delivered-users
+// name them, and sync returns the markers changed since deviceLastSyncAt.
+// Marker IDs are internal IDs (channelInternalId); public channel IDs are
+// accepted too.
+//
+// # Legacy word lists
+//
+// The v1 and v2 blacklist are views of the v3 blocklist and the v2
+// whitelist of the v3 allowlist (X-API-Key required): rules added, replaced
+// (PUT) or deleted through them are in force in posts, comments and
+// messages at once; PUT .../records/{ruleId} isEnabled false takes a rule
+// out of force (and out of the v3 listing) until it is enabled again.
+// GET|PUT /api/v2/moderation-settings keep the repetition, mute and image
+// moderation settings.
 package amitytest

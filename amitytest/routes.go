@@ -25,6 +25,14 @@ func (s *Server) routes() {
 	s.routesPins()
 	s.routesSearch()
 	s.routesAds()
+	// Routes of A: network settings, roles, notifications, presence, markers, legacy lists.
+	s.routesNetworkSettings()
+	s.routesRoles()
+	s.routesNotifications()
+	s.routesPresence()
+	s.routesMarkers()
+	s.routesModerationLegacy()
+	s.routesChannelSearch()
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, errNotFound("Resource Not Found."))
 	})

@@ -44,6 +44,7 @@ type state struct {
 	// opsB holds the state of helper B's areas (stories, follows, analytics, streams, pins,
 	// ads); see state_b.go. Created on first use.
 	opsB *stateB
+	a    *stateA // helper A's areas: settings, roles, notifications, presence, markers (state.opsA)
 }
 
 func newState(now time.Time) *state {

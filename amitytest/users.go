@@ -300,18 +300,21 @@ func (s *Server) updateUser(c *ctx) error {
 		}
 		target = c.identity
 	}
-	if !c.isAdmin && target != c.identity {
+	if target != c.identity && !c.can("EDIT_USER") { // hook of A: roles (EDIT_USER)
 		return errUnauthorized("Only administrator can update user")
 	}
 	u := c.st.liveUser(target)
 	if u == nil {
 		return errNotFound("User Not Found.")
 	}
-	if req.Roles != nil && !c.isAdmin {
+	if req.Roles != nil && !c.can("ASSIGN_USER_ROLE") { // hook of A: roles (ASSIGN_USER_ROLE)
 		return errPermission("Only administrator can do this")
 	}
 	if req.DisplayName != nil {
 		if err := maxLen("displayName", *req.DisplayName, 100); err != nil {
+			return err
+		}
+		if err := c.displayNameLocked(); err != nil { // hook of A: network settings
 			return err
 		}
 	}

@@ -102,6 +102,7 @@ type preHookConfig struct {
 // 100 ms is dropped and recorded as failed). Use FlushWebhooks to wait for them and
 // WebhookDeliveries to see them. A delivery gets 5 s; Close gives the queue a second.
 func (s *Server) SetWebhook(url string, secret []byte) {
+	s.syncWebhookSetting(url) // hook of A: the network's webhook switch
 	w := &s.webhooks
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -130,6 +131,7 @@ func (s *Server) SetPreHook(url string, secret []byte, timeout time.Duration, de
 	if defaultAction != "deny" {
 		defaultAction = "allow"
 	}
+	s.syncPrehookSetting(url, secret, defaultAction) // hook of A: the network's pre-hook settings
 	w := &s.webhooks
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -217,7 +219,7 @@ func signHex(body, secret []byte) string {
 func (c *ctx) emit(event string, data any) {
 	w := &c.s.webhooks
 	w.mu.Lock()
-	if w.url == "" || w.closed {
+	if w.url == "" || w.closed || !c.st.webhookSettings().enabled { // hook of A: webhookEnabled
 		w.mu.Unlock()
 		return
 	}

@@ -1,0 +1,89 @@
+package amity_test
+
+import (
+	"context"
+	"time"
+
+	"github.com/amity-go/amity"
+)
+
+func init() {
+	ids := &amity.MarkerIDsParams{IDs: []string{"65166ee3e95ee48b93eed245", "65166ee3e95ee48b93eed246"}}
+	const feed = "65166ee3e95ee48b93eed247"
+	registerConformance(
+		conformanceCase{Method: "Markers.Channels", Op: "GET /api/v1/markers/channels", AsUser: true,
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Markers.Channels(ctx, ids)
+				return err
+			}},
+		conformanceCase{Method: "Markers.MessageFeeds", Op: "GET /api/v1/markers/message-feeds", AsUser: true,
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Markers.MessageFeeds(ctx, ids)
+				return err
+			}},
+		conformanceCase{Method: "Markers.Messages", Op: "GET /api/v1/markers/messages", AsUser: true,
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Markers.Messages(ctx, ids)
+				return err
+			}},
+		conformanceCase{Method: "Markers.UserMessageFeeds", Op: "GET /api/v1/markers/user-message-feed", AsUser: true,
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Markers.UserMessageFeeds(ctx, ids)
+				return err
+			}},
+		conformanceCase{Method: "Markers.UserMarker", Op: "GET /api/v1/markers/userMarker", AsUser: true,
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Markers.UserMarker(ctx)
+				return err
+			}},
+		conformanceCase{Method: "Markers.MarkChannelRead", Op: "PUT /api/v1/markers/channels/{channelId}/mark-read", AsUser: true,
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Markers.MarkChannelRead(ctx, feed)
+				return err
+			}},
+		conformanceCase{Method: "Markers.MarkRead", Op: "PUT /api/v1/markers/message-feeds/{messageFeedId}/mark-read", AsUser: true,
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Markers.MarkRead(ctx, feed, &amity.MarkReadParams{ReadToSegment: 12})
+				return err
+			}},
+		conformanceCase{Method: "Markers.MarkDelivering", Op: "PUT /api/v1/markers/message-feeds/{messageFeedId}/mark-delivering", AsUser: true,
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Markers.MarkDelivering(ctx, feed, &amity.MarkDeliveringParams{MessageID: "65166ee3e95ee48b93eed248"})
+				return err
+			}},
+		conformanceCase{Method: "Markers.Reading", Op: "POST /api/v1/markers/message-feeds/reading", AsUser: true,
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Markers.Reading(ctx, &amity.ReadingParams{MessageFeedIDs: []string{feed}})
+				return err
+			}},
+		conformanceCase{Method: "Markers.StartReading", Op: "POST /api/v1/markers/message-feeds/{messageFeedId}/start-reading", AsUser: true,
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Markers.StartReading(ctx, feed)
+				return err
+			}},
+		conformanceCase{Method: "Markers.StopReading", Op: "POST /api/v1/markers/message-feeds/{messageFeedId}/stop-readings", AsUser: true,
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Markers.StopReading(ctx, feed)
+				return err
+			}},
+		conformanceCase{Method: "Markers.ReadUsers", Op: "GET /api/v1/markers/messages/{messageId}/read-users", AsUser: true,
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Markers.ReadUsers(ctx, "65166ee3e95ee48b93eed248")
+				return err
+			}},
+		conformanceCase{Method: "Markers.DeliveredUsers", Op: "GET /api/v1/markers/messages/{messageId}/delivered-users", AsUser: true,
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Markers.DeliveredUsers(ctx, "65166ee3e95ee48b93eed248")
+				return err
+			}},
+		conformanceCase{Method: "Markers.Sync", Op: "POST /api/v1/markers/sync", AsUser: true,
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Markers.Sync(ctx, nil)
+				return err
+			},
+			Full: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Markers.Sync(ctx, &amity.SyncParams{DeviceLastSyncAt: amity.Ptr(time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC))})
+				return err
+			}},
+	)
+}

@@ -1,0 +1,144 @@
+package amity_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/amity-go/amity"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestMarkersQueries(t *testing.T) {
+	ctx := context.Background()
+	ids := &amity.MarkerIDsParams{IDs: []string{"a", "b"}}
+	for _, tc := range []struct {
+		name, path, query string
+		call              func(c *amity.Client) (*amity.MarkerPayload, error)
+	}{
+		{"Channels", "/api/v1/markers/channels", "channelIds=a&channelIds=b", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.Channels(ctx, ids) }},
+		{"MessageFeeds", "/api/v1/markers/message-feeds", "messageFeedIds=a&messageFeedIds=b", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.MessageFeeds(ctx, ids) }},
+		{"Messages", "/api/v1/markers/messages", "messageIds=a&messageIds=b", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.Messages(ctx, ids) }},
+		{"UserMessageFeeds", "/api/v1/markers/user-message-feed", "channelIds=a&channelIds=b", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.UserMessageFeeds(ctx, ids) }},
+		{"UserMarker", "/api/v1/markers/userMarker", "", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.UserMarker(ctx) }},
+		{"ReadUsers", "/api/v1/markers/messages/m%2F1/read-users", "", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.ReadUsers(ctx, "m/1") }},
+		{"DeliveredUsers", "/api/v1/markers/messages/m1/delivered-users", "", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.DeliveredUsers(ctx, "m1") }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, mt := mockClient(t)
+			seen := recordA(t, mt, 200, fixture(t, "markers_messages.json"))
+			p, err := tc.call(c)
+			require.NoError(t, err)
+			req := onlyA(t, seen)
+			assert.Equal(t, "GET", req.method)
+			assert.Equal(t, tc.path, req.path)
+			assert.Equal(t, tc.query, req.query)
+			assert.Equal(t, 7, p.UserMarker().UnreadCount)
+		})
+	}
+}
+
+func TestMarkersDecode(t *testing.T) {
+	c, mt := mockClient(t)
+	recordA(t, mt, 200, fixture(t, "markers_messages.json"))
+	p, err := c.Markers.Messages(context.Background(), &amity.MarkerIDsParams{IDs: []string{"m1"}})
+	require.NoError(t, err)
+	um := p.UserMarker()
+	assert.True(t, um.IsMentioned)
+	assert.Equal(t, 2024, um.LastSyncAt.Year())
+	fm := p.UserFeedMarkerByID("f1")
+	require.NotNil(t, fm)
+	assert.Equal(t, int64(2), fm.ReadToSegment)
+	assert.Equal(t, int64(3), fm.DeliveredToSegment)
+	assert.Equal(t, int64(3), fm.LastMentionSegment)
+	em := p.UserEntityMarkerByID("c1")
+	require.NotNil(t, em)
+	assert.Equal(t, amity.MarkerMuted, em.Membership)
+	assert.Equal(t, int64(3), p.FeedMarkerByID("f1").LastSegment)
+	cm := p.ContentMarkerByID("m1")
+	require.NotNil(t, cm)
+	assert.Equal(t, 2, cm.ReadCount)
+	assert.Equal(t, 4, cm.DeliveredCount)
+	assert.Equal(t, "u-alice", cm.CreatorID)
+	assert.Equal(t, []string{"bob", "carol"}, p.PublicUserIDs)
+	assert.Nil(t, p.FeedMarkerByID("none"))
+	assert.Contains(t, string(p.Raw), `"serverTime"`)
+	var empty amity.MarkerPayload
+	assert.Nil(t, empty.UserMarker())
+}
+
+func TestMarkersWrites(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name, method, path, body string
+		call                     func(c *amity.Client) (*amity.MarkerPayload, error)
+	}{
+		{"MarkChannelRead", "PUT", "/api/v1/markers/channels/c1/mark-read", "", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.MarkChannelRead(ctx, "c1") }},
+		{"MarkRead", "PUT", "/api/v1/markers/message-feeds/f1/mark-read", `{"readToSegment":0}`, func(c *amity.Client) (*amity.MarkerPayload, error) {
+			return c.Markers.MarkRead(ctx, "f1", &amity.MarkReadParams{})
+		}},
+		{"MarkDelivering", "PUT", "/api/v1/markers/message-feeds/f1/mark-delivering", `{"messageId":"m1"}`, func(c *amity.Client) (*amity.MarkerPayload, error) {
+			return c.Markers.MarkDelivering(ctx, "f1", &amity.MarkDeliveringParams{MessageID: "m1"})
+		}},
+		{"Reading", "POST", "/api/v1/markers/message-feeds/reading", `{"messageFeedIds":["f1","f2"]}`, func(c *amity.Client) (*amity.MarkerPayload, error) {
+			return c.Markers.Reading(ctx, &amity.ReadingParams{MessageFeedIDs: []string{"f1", "f2"}})
+		}},
+		{"StartReading", "POST", "/api/v1/markers/message-feeds/f1/start-reading", "", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.StartReading(ctx, "f1") }},
+		{"StopReading", "POST", "/api/v1/markers/message-feeds/f1/stop-readings", "", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.StopReading(ctx, "f1") }},
+		{"Sync", "POST", "/api/v1/markers/sync", `{"deviceLastSyncAt":"2024-05-01T12:00:00Z"}`, func(c *amity.Client) (*amity.MarkerPayload, error) {
+			return c.Markers.Sync(ctx, &amity.SyncParams{DeviceLastSyncAt: amity.Ptr(time.Date(2024, 5, 1, 14, 0, 0, 0, time.FixedZone("x", 7200)))})
+		}},
+		{"SyncAll", "POST", "/api/v1/markers/sync", `{}`, func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.Sync(ctx, nil) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, mt := mockClient(t)
+			seen := recordA(t, mt, 200, fixture(t, "markers_messages.json"))
+			_, err := tc.call(c)
+			require.NoError(t, err)
+			req := onlyA(t, seen)
+			assert.Equal(t, tc.method, req.method)
+			assert.Equal(t, tc.path, req.path)
+			if tc.body == "" {
+				assert.Empty(t, req.body)
+			} else {
+				assert.JSONEq(t, tc.body, req.body)
+			}
+		})
+	}
+}
+
+func TestMarkersValidationAndErrors(t *testing.T) {
+	ctx := context.Background()
+	c, mt := mockClient(t)
+	seen := recordA(t, mt, 200, `{}`)
+	_, err := c.Markers.Channels(ctx, &amity.MarkerIDsParams{})
+	validationA(t, err, "Markers.Channels", "IDs")
+	_, err = c.Markers.Messages(ctx, nil)
+	validationA(t, err, "Markers.Messages", "params")
+	_, err = c.Markers.MessageFeeds(ctx, &amity.MarkerIDsParams{IDs: make([]string, 101)})
+	validationA(t, err, "Markers.MessageFeeds", "IDs")
+	_, err = c.Markers.MarkChannelRead(ctx, "")
+	validationA(t, err, "Markers.MarkChannelRead", "channelID")
+	_, err = c.Markers.MarkRead(ctx, "f1", &amity.MarkReadParams{ReadToSegment: -1})
+	validationA(t, err, "Markers.MarkRead", "ReadToSegment")
+	_, err = c.Markers.MarkRead(ctx, "f1", nil)
+	validationA(t, err, "Markers.MarkRead", "params")
+	_, err = c.Markers.MarkDelivering(ctx, "f1", &amity.MarkDeliveringParams{})
+	validationA(t, err, "Markers.MarkDelivering", "MessageID")
+	_, err = c.Markers.StartReading(ctx, "..")
+	validationA(t, err, "Markers.StartReading", "messageFeedID")
+	_, err = c.Markers.ReadUsers(ctx, " ")
+	validationA(t, err, "Markers.ReadUsers", "messageID")
+	_, err = c.Markers.Reading(ctx, &amity.ReadingParams{})
+	validationA(t, err, "Markers.Reading", "MessageFeedIDs")
+	assert.Empty(t, *seen)
+
+	c, mt = mockClient(t)
+	recordA(t, mt, 403, `{"status":"error","code":400301,"message":"User is not a member of a channel"}`)
+	_, err = c.Markers.MarkChannelRead(ctx, "c1")
+	var ae *amity.Error
+	require.ErrorAs(t, err, &ae)
+	assert.Equal(t, 400301, ae.Code)
+	assert.ErrorIs(t, err, amity.ErrForbidden)
+}

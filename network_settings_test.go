@@ -1,0 +1,270 @@
+package amity_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"testing"
+
+	"github.com/amity-go/amity"
+	"github.com/jarcoal/httpmock"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// seenA is a request a test of the settings, roles, notifications, presence and markers
+// services received.
+type seenA struct {
+	method, path, query, body string
+	header                    http.Header
+}
+
+// recordA answers every request with status and body and records it.
+func recordA(t *testing.T, mt *httpmock.MockTransport, status int, body string) *[]seenA {
+	t.Helper()
+	var seen []seenA
+	mt.RegisterNoResponder(func(r *http.Request) (*http.Response, error) {
+		s := seenA{method: r.Method, path: r.URL.EscapedPath(), query: r.URL.RawQuery, header: r.Header.Clone()}
+		if r.Body != nil {
+			b, err := io.ReadAll(r.Body)
+			require.NoError(t, err)
+			s.body = string(b)
+		}
+		seen = append(seen, s)
+		if body == "" {
+			return httpmock.NewStringResponse(status, ""), nil
+		}
+		return jsonResponder(status, body)(r)
+	})
+	return &seen
+}
+
+// onlyA returns the one request made.
+func onlyA(t *testing.T, seen *[]seenA) seenA {
+	t.Helper()
+	require.Len(t, *seen, 1)
+	return (*seen)[0]
+}
+
+// validationA asserts err is a *ValidationError naming op and field.
+func validationA(t *testing.T, err error, op, field string) {
+	t.Helper()
+	var ve *amity.ValidationError
+	require.True(t, errors.As(err, &ve), "want a *ValidationError, got %v", err)
+	assert.Equal(t, op, ve.Op)
+	assert.Equal(t, field, ve.Field)
+}
+
+func TestNetworkSettingsUpdate(t *testing.T) {
+	c, mt := mockClient(t)
+	seen := recordA(t, mt, 200, fixture(t, "network_settings_all.json"))
+	out, err := c.NetworkSettings.Update(context.Background(), &amity.UpdateNetworkSettingsParams{TierHandler: "gold", ChatEnabled: amity.Ptr(false), IsWhitelistEnabled: amity.Ptr(true)})
+	require.NoError(t, err)
+	req := onlyA(t, seen)
+	assert.Equal(t, "PUT", req.method)
+	assert.Equal(t, "/api/v3/network-settings", req.path)
+	assert.JSONEq(t, `{"tierHandler":"gold","chatEnabled":false,"isWhitelistEnabled":true}`, req.body)
+	assert.False(t, out.VideoStreaming.Enabled)
+	assert.True(t, out.Chat.MessagePreview.Enabled)
+	assert.True(t, out.Chat.AllowMemberToUpdateConversationChannel)
+	assert.Equal(t, amity.UserPrivacyPublic, out.Social.UserPrivacySetting)
+	assert.True(t, out.Webhook.Enabled)
+	assert.True(t, out.Moderation.IsWhitelistEnabled)
+	assert.Equal(t, "gold", out.TierHandler)
+	assert.Contains(t, string(out.Raw), `"billing"`)
+
+	_, err = c.NetworkSettings.Update(context.Background(), &amity.UpdateNetworkSettingsParams{TierHandler: string(make([]byte, 201))})
+	validationA(t, err, "NetworkSettings.Update", "TierHandler")
+	_, err = c.NetworkSettings.Update(context.Background(), nil)
+	validationA(t, err, "NetworkSettings.Update", "params")
+	assert.Len(t, *seen, 1, "bad input sends nothing")
+}
+
+func TestNetworkSettingsGetters(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name, path, body string
+		call             func(c *amity.Client) (any, error)
+	}{
+		{"Chat", "/api/v3/network-settings/chat", `{"enabled":true,"mention":{"isAllowMentionedChannelEnabled":false}}`, func(c *amity.Client) (any, error) { return c.NetworkSettings.Chat(ctx) }},
+		{"FeedSettings", "/api/v3/network-settings/feed-setting", fixture(t, "network_settings_feed.json"), func(c *amity.Client) (any, error) { return c.NetworkSettings.FeedSettings(ctx) }},
+		{"Prehook", "/api/v3/network-settings/prehook", `{"enabled":false,"defaultAction":"allow"}`, func(c *amity.Client) (any, error) { return c.NetworkSettings.Prehook(ctx) }},
+		{"SemanticSearch", "/api/v3/network-settings/semantic-search", `{"semanticSearch":{"post":{"enabled":true,"minScore":0.4}}}`, func(c *amity.Client) (any, error) { return c.NetworkSettings.SemanticSearch(ctx) }},
+		{"Social", "/api/v3/network-settings/social", fixture(t, "network_settings_social.json"), func(c *amity.Client) (any, error) { return c.NetworkSettings.Social(ctx) }},
+		{"Users", "/api/v3/network-settings/users", `{"isAllowUpdateDisplayName":false}`, func(c *amity.Client) (any, error) { return c.NetworkSettings.Users(ctx) }},
+		{"VideoStreaming", "/api/v3/network-settings/video-streaming", `{"enabled":true,"moderation":{"enabled":true,"categories":[{"category":"violence","flagThreshold":0.4}]}}`, func(c *amity.Client) (any, error) { return c.NetworkSettings.VideoStreaming(ctx) }},
+		{"Webhook", "/api/v3/network-settings/webhook", `{"enabled":true}`, func(c *amity.Client) (any, error) { return c.NetworkSettings.Webhook(ctx) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, mt := mockClient(t)
+			seen := recordA(t, mt, 200, tc.body)
+			out, err := tc.call(c)
+			require.NoError(t, err)
+			req := onlyA(t, seen)
+			assert.Equal(t, "GET", req.method)
+			assert.Equal(t, tc.path, req.path)
+			b, err := json.Marshal(out)
+			require.NoError(t, err)
+			assert.NotEqual(t, "null", string(b))
+		})
+	}
+}
+
+func TestNetworkSettingsDecodes(t *testing.T) {
+	ctx := context.Background()
+	c, mt := mockClient(t)
+	recordA(t, mt, 200, fixture(t, "network_settings_social.json"))
+	so, err := c.NetworkSettings.Social(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, amity.UserPrivacyPrivate, so.UserPrivacySetting)
+	assert.True(t, so.IsFollowWithRequestEnabled)
+	assert.True(t, so.AllowJoinPrivateCommunity)
+	assert.Equal(t, 5, so.GlobalFeed.MaxGlobalPinnedPost)
+	assert.Equal(t, 720, so.Story.ExpiryTimeMinutes)
+	assert.Contains(t, string(so.Raw), "futureSetting")
+
+	c, mt = mockClient(t)
+	recordA(t, mt, 200, fixture(t, "network_settings_feed.json"))
+	fs, err := c.NetworkSettings.FeedSettings(ctx)
+	require.NoError(t, err)
+	story := fs.Feed("story")
+	require.NotNil(t, story)
+	assert.False(t, story.ContentSettings[0].Allowed)
+	assert.Equal(t, amity.TranscodeResolution720p, story.ContentSettings[0].TranscodeConfig.MaxResolution)
+	assert.Nil(t, fs.Feed("message"))
+}
+
+func TestNetworkSettingsUpdates(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name, path, want string
+		call             func(c *amity.Client) error
+	}{
+		{"UpdateChat", "/api/v3/network-settings/chat", `{"messagePreviewSetting":{"enabled":true},"isAllowAdminViewConversationMessage":false}`, func(c *amity.Client) error {
+			_, err := c.NetworkSettings.UpdateChat(ctx, &amity.UpdateChatSettingsParams{MessagePreviewSetting: &amity.MessagePreviewSetting{Enabled: true}, IsAllowAdminViewConversationMessage: amity.Ptr(false)})
+			return err
+		}},
+		{"UpdateFeedSettings", "/api/v3/network-settings/feed-setting", `{"story":{"video":{"allowed":false,"maxDurationSeconds":60}}}`, func(c *amity.Client) error {
+			_, err := c.NetworkSettings.UpdateFeedSettings(ctx, &amity.UpdateFeedSettingsParams{Story: &amity.FeedTypeCheck{Video: &amity.VideoCheck{Allowed: amity.Ptr(false), MaxDurationSeconds: amity.Ptr(60)}}})
+			return err
+		}},
+		{"UpdateSemanticSearch", "/api/v3/network-settings/semantic-search", `{"postMinScore":0.3}`, func(c *amity.Client) error {
+			_, err := c.NetworkSettings.UpdateSemanticSearch(ctx, &amity.UpdateSemanticSearchSettingsParams{PostMinScore: amity.Ptr(0.3)})
+			return err
+		}},
+		{"UpdateSocial", "/api/v3/network-settings/social", `{"userPrivacySetting":"private","storyExpiryTimeMinutes":60}`, func(c *amity.Client) error {
+			_, err := c.NetworkSettings.UpdateSocial(ctx, &amity.UpdateSocialSettingsParams{UserPrivacySetting: amity.UserPrivacyPrivate, StoryExpiryTimeMinutes: amity.Ptr(60)})
+			return err
+		}},
+		{"UpdateUsers", "/api/v3/network-settings/users", `{"isAllowUpdateDisplayName":false}`, func(c *amity.Client) error {
+			_, err := c.NetworkSettings.UpdateUsers(ctx, &amity.UpdateUserSettingsParams{IsAllowUpdateDisplayName: amity.Ptr(false)})
+			return err
+		}},
+		{"UpdateVideoStreaming", "/api/v3/network-settings/video-streaming", `{"moderation":{"categories":[{"category":"profanity","terminateThreshold":0.9}]}}`, func(c *amity.Client) error {
+			_, err := c.NetworkSettings.UpdateVideoStreaming(ctx, &amity.UpdateVideoStreamingSettingsParams{Moderation: &amity.UpdateLiveModerationParams{
+				Categories: []amity.LiveModerationThreshold{{Category: amity.LiveModerationProfanity, TerminateThreshold: amity.Ptr(0.9)}}}})
+			return err
+		}},
+		{"UpdateWebhook", "/api/v3/network-settings/webhook", `{"webhookEnabled":true}`, func(c *amity.Client) error {
+			_, err := c.NetworkSettings.UpdateWebhook(ctx, &amity.UpdateWebhookParams{WebhookEnabled: amity.Ptr(true)})
+			return err
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, mt := mockClient(t)
+			seen := recordA(t, mt, 200, `{}`)
+			require.NoError(t, tc.call(c))
+			req := onlyA(t, seen)
+			assert.Equal(t, "PUT", req.method)
+			assert.Equal(t, tc.path, req.path)
+			assert.JSONEq(t, tc.want, req.body)
+		})
+	}
+}
+
+func TestNetworkSettingsValidation(t *testing.T) {
+	ctx := context.Background()
+	c, mt := mockClient(t)
+	seen := recordA(t, mt, 200, `{}`)
+	_, err := c.NetworkSettings.UpdateFeedSettings(ctx, &amity.UpdateFeedSettingsParams{Message: &amity.FeedTypeCheck{Video: &amity.VideoCheck{MaxDurationSeconds: amity.Ptr(601)}}})
+	validationA(t, err, "NetworkSettings.UpdateFeedSettings", "Message.Video.MaxDurationSeconds")
+	_, err = c.NetworkSettings.UpdateFeedSettings(ctx, &amity.UpdateFeedSettingsParams{Post: &amity.FeedTypeCheck{Video: &amity.VideoCheck{TranscodeConfig: &amity.TranscodeConfig{MinResolution: "4k"}}}})
+	validationA(t, err, "NetworkSettings.UpdateFeedSettings", "Post.Video.TranscodeConfig.MinResolution")
+	_, err = c.NetworkSettings.UpdateSemanticSearch(ctx, &amity.UpdateSemanticSearchSettingsParams{CommunityMinScore: amity.Ptr(1.5)})
+	validationA(t, err, "NetworkSettings.UpdateSemanticSearch", "CommunityMinScore")
+	_, err = c.NetworkSettings.UpdateSocial(ctx, &amity.UpdateSocialSettingsParams{MaxGlobalPinnedPost: amity.Ptr(21)})
+	validationA(t, err, "NetworkSettings.UpdateSocial", "MaxGlobalPinnedPost")
+	_, err = c.NetworkSettings.UpdateSocial(ctx, &amity.UpdateSocialSettingsParams{UserPrivacySetting: "friends"})
+	validationA(t, err, "NetworkSettings.UpdateSocial", "UserPrivacySetting")
+	_, err = c.NetworkSettings.UpdateVideoStreaming(ctx, &amity.UpdateVideoStreamingSettingsParams{Moderation: &amity.UpdateLiveModerationParams{
+		Categories: []amity.LiveModerationThreshold{{Category: "gore"}}}})
+	validationA(t, err, "NetworkSettings.UpdateVideoStreaming", "Moderation.Categories[].Category")
+	_, err = c.NetworkSettings.UpdatePrehook(ctx, &amity.UpdatePrehookParams{DefaultAction: "maybe"})
+	validationA(t, err, "NetworkSettings.UpdatePrehook", "DefaultAction")
+	for name, call := range map[string]func() error{
+		"UpdateChat":           func() error { _, err := c.NetworkSettings.UpdateChat(ctx, nil); return err },
+		"UpdateFeedSettings":   func() error { _, err := c.NetworkSettings.UpdateFeedSettings(ctx, nil); return err },
+		"UpdatePrehook":        func() error { _, err := c.NetworkSettings.UpdatePrehook(ctx, nil); return err },
+		"UpdateSemanticSearch": func() error { _, err := c.NetworkSettings.UpdateSemanticSearch(ctx, nil); return err },
+		"UpdateSocial":         func() error { _, err := c.NetworkSettings.UpdateSocial(ctx, nil); return err },
+		"UpdateUsers":          func() error { _, err := c.NetworkSettings.UpdateUsers(ctx, nil); return err },
+		"UpdateVideoStreaming": func() error { _, err := c.NetworkSettings.UpdateVideoStreaming(ctx, nil); return err },
+		"UpdateWebhook":        func() error { _, err := c.NetworkSettings.UpdateWebhook(ctx, nil); return err },
+	} {
+		validationA(t, call(), "NetworkSettings."+name, "params")
+	}
+	assert.Empty(t, *seen)
+}
+
+func TestNetworkSettingsPrehookSecret(t *testing.T) {
+	c, mt := mockClient(t)
+	seen := recordA(t, mt, 200, fixture(t, "network_settings_prehook.json"))
+	out, err := c.NetworkSettings.UpdatePrehook(context.Background(), &amity.UpdatePrehookParams{Enabled: amity.Ptr(true),
+		CallbackURL: amity.Ptr("https://hooks.example.com/pre"), DefaultAction: amity.PrehookDeny, RegenerateKey: true})
+	require.NoError(t, err)
+	req := onlyA(t, seen)
+	assert.JSONEq(t, `{"enabled":true,"callbackUrl":"https://hooks.example.com/pre","defaultAction":"deny","regenerateKey":true}`, req.body)
+	assert.True(t, out.Enabled)
+	assert.Equal(t, amity.PrehookDeny, out.DefaultAction)
+	assert.Equal(t, "phk_SECRET_0123456789", string(out.SecretKey))
+	// The key never leaves through formatting, JSON or Raw.
+	assert.NotContains(t, fmt.Sprintf("%v %+v %s", out.SecretKey, out.SecretKey, out.SecretKey), "SECRET")
+	b, err := json.Marshal(out)
+	require.NoError(t, err)
+	assert.NotContains(t, string(b), "SECRET")
+	assert.NotContains(t, string(out.Raw), "SECRET")
+	assert.Contains(t, string(out.Raw), `"unknownField"`)
+}
+
+func TestNetworkSettingsRetries(t *testing.T) {
+	ctx := context.Background()
+	// A plain setting change is retried after a 500; a key regeneration or an enable is not.
+	c, mt := mockClient(t)
+	seen := recordA(t, mt, 500, `{"status":"error","code":500000,"message":"Unexpected error"}`)
+	_, err := c.NetworkSettings.UpdatePrehook(ctx, &amity.UpdatePrehookParams{DefaultAction: amity.PrehookAllow})
+	require.Error(t, err)
+	assert.Greater(t, len(*seen), 1)
+	for _, p := range []*amity.UpdatePrehookParams{{RegenerateKey: true}, {Enabled: amity.Ptr(true)}} {
+		c, mt = mockClient(t)
+		seen = recordA(t, mt, 500, `{"status":"error","code":500000,"message":"Unexpected error"}`)
+		_, err = c.NetworkSettings.UpdatePrehook(ctx, p)
+		var ae *amity.Error
+		require.True(t, errors.As(err, &ae))
+		assert.Equal(t, 500000, ae.Code)
+		assert.Len(t, *seen, 1, "a write that may issue the secret key is not repeated")
+	}
+}
+
+func TestNetworkSettingsAPIError(t *testing.T) {
+	c, mt := mockClient(t)
+	recordA(t, mt, 403, `{"status":"error","code":400300,"message":"Forbidden error."}`)
+	_, err := c.NetworkSettings.Prehook(context.Background())
+	var ae *amity.Error
+	require.True(t, errors.As(err, &ae))
+	assert.Equal(t, 403, ae.StatusCode)
+	assert.Equal(t, 400300, ae.Code)
+	assert.ErrorIs(t, err, amity.ErrForbidden)
+}

@@ -1,0 +1,119 @@
+package amity_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/amity-go/amity"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestNotificationsSettings(t *testing.T) {
+	ctx := context.Background()
+	c, mt := mockClient(t)
+	seen := recordA(t, mt, 200, fixture(t, "notification_settings.json"))
+	s, err := c.Notifications.Settings(ctx, &amity.NotificationSettingsParams{Level: amity.NotificationLevelCommunity, CommunityID: "cm1"})
+	require.NoError(t, err)
+	req := onlyA(t, seen)
+	assert.Equal(t, "GET", req.method)
+	assert.Equal(t, "/api/v3/notification/setting", req.path)
+	assert.Equal(t, "communityId=cm1&level=community", req.query)
+	assert.True(t, s.IsPushNotifiable)
+	assert.True(t, s.IsUserEnabled)
+	require.Len(t, s.NotifiableEvents, 1)
+	e := s.NotifiableEvents[0]
+	assert.Equal(t, amity.NotificationPostCreated, e.Name)
+	assert.Equal(t, amity.NotificationModuleSocial, e.ModuleName)
+	assert.False(t, e.IsPushNotifiable)
+	assert.Equal(t, []string{"moderator"}, e.ListenFromRoleIDs)
+	assert.Equal(t, []string{"userDisplayName"}, e.Parameters)
+	assert.True(t, e.IsNetworkEnabled)
+	assert.Contains(t, string(s.Raw), `"priority"`)
+
+	_, err = c.Notifications.Settings(ctx, &amity.NotificationSettingsParams{Level: amity.NotificationLevelChannel})
+	validationA(t, err, "Notifications.Settings", "ChannelID")
+	_, err = c.Notifications.Settings(ctx, &amity.NotificationSettingsParams{})
+	validationA(t, err, "Notifications.Settings", "Level")
+	_, err = c.Notifications.Settings(ctx, nil)
+	validationA(t, err, "Notifications.Settings", "params")
+	assert.Len(t, *seen, 1)
+}
+
+func TestNotificationsUpdateSettings(t *testing.T) {
+	ctx := context.Background()
+	c, mt := mockClient(t)
+	seen := recordA(t, mt, 200, `{"status":"success"}`)
+	require.NoError(t, c.Notifications.UpdateSettings(ctx, &amity.UpdateNotificationSettingsParams{Level: amity.NotificationLevelUser, IsPushNotifiable: amity.Ptr(true),
+		NotifiableEvents: []amity.NotifiableEventSetting{{ModuleName: amity.NotificationModuleChat, IsPushNotifiable: amity.Ptr(false)}}}))
+	req := onlyA(t, seen)
+	assert.Equal(t, "POST", req.method)
+	assert.Equal(t, "/api/v3/notification/setting", req.path)
+	assert.JSONEq(t, `{"level":"user","isPushNotifiable":true,"notifiableEvents":[{"moduleName":"chat","isPushNotifiable":false}]}`, req.body)
+
+	events := make([]amity.NotifiableEventSetting, 8)
+	for _, tc := range []struct {
+		p     *amity.UpdateNotificationSettingsParams
+		field string
+	}{
+		{nil, "params"},
+		{&amity.UpdateNotificationSettingsParams{Level: "network"}, "Level"},
+		{&amity.UpdateNotificationSettingsParams{Level: amity.NotificationLevelCommunity}, "CommunityID"},
+		{&amity.UpdateNotificationSettingsParams{Level: amity.NotificationLevelUser, NotifiableEvents: events}, "NotifiableEvents"},
+		{&amity.UpdateNotificationSettingsParams{Level: amity.NotificationLevelUser, NotifiableEvents: []amity.NotifiableEventSetting{{TitleTemplate: strings.Repeat("t", 1001)}}}, "NotifiableEvents[].TitleTemplate"},
+		{&amity.UpdateNotificationSettingsParams{Level: amity.NotificationLevelUser, NotifiableEvents: []amity.NotifiableEventSetting{{ListenFromRoleIDs: make([]string, 11)}}}, "NotifiableEvents[].ListenFromRoleIDs"},
+		{&amity.UpdateNotificationSettingsParams{Level: amity.NotificationLevelUser, NotifiableEvents: []amity.NotifiableEventSetting{{ModuleName: "email"}}}, "NotifiableEvents[].ModuleName"},
+	} {
+		validationA(t, c.Notifications.UpdateSettings(ctx, tc.p), "Notifications.UpdateSettings", tc.field)
+	}
+	assert.Len(t, *seen, 1)
+
+	c, mt = mockClient(t)
+	recordA(t, mt, 200, `{"status":"error","code":400319,"message":"Network notification is off"}`)
+	err := c.Notifications.UpdateSettings(ctx, &amity.UpdateNotificationSettingsParams{Level: amity.NotificationLevelUser})
+	var ae *amity.Error
+	require.ErrorAs(t, err, &ae)
+	assert.Equal(t, 400319, ae.Code)
+}
+
+func TestNotificationsDevices(t *testing.T) {
+	ctx := context.Background()
+	c, mt := mockClient(t)
+	seen := recordA(t, mt, 200, `{"status":"success","data":{}}`)
+	require.NoError(t, c.Notifications.RegisterDevice(ctx, &amity.RegisterDeviceParams{DeviceID: "d1", Platform: amity.DevicePlatformIOS, Token: "ab12", UserID: "alice", Provider: "apns"}))
+	req := onlyA(t, seen)
+	assert.Equal(t, "POST", req.method)
+	assert.Equal(t, "/v1/notification", req.path, "no /api prefix")
+	assert.JSONEq(t, `{"deviceId":"d1","platform":"ios","token":"ab12","userId":"alice","provider":"apns"}`, req.body)
+	assert.Equal(t, apiKey, req.header.Get("X-API-Key"))
+
+	c, mt = mockClient(t)
+	seen = recordA(t, mt, 200, `{"status":"success","data":{}}`)
+	require.NoError(t, c.Notifications.UnregisterDevice(ctx, &amity.UnregisterDeviceParams{DeviceID: "d1", UserID: "alice"}))
+	req = onlyA(t, seen)
+	assert.Equal(t, "DELETE", req.method)
+	assert.Equal(t, "/v1/notification", req.path)
+	assert.Equal(t, "deviceId=d1&userId=alice", req.query)
+
+	for _, tc := range []struct {
+		p     *amity.RegisterDeviceParams
+		field string
+	}{
+		{nil, "params"},
+		{&amity.RegisterDeviceParams{Platform: amity.DevicePlatformAndroid, Token: "t", UserID: "u"}, "DeviceID"},
+		{&amity.RegisterDeviceParams{DeviceID: "d", Platform: "windows", Token: "t", UserID: "u"}, "Platform"},
+		{&amity.RegisterDeviceParams{DeviceID: "d", Platform: amity.DevicePlatformAndroid, UserID: "u"}, "Token"},
+		{&amity.RegisterDeviceParams{DeviceID: "d", Platform: amity.DevicePlatformIOS, Token: "xyz", UserID: "u"}, "Token"},
+		{&amity.RegisterDeviceParams{DeviceID: "d", Platform: amity.DevicePlatformAndroid, Token: "t"}, "UserID"},
+	} {
+		validationA(t, c.Notifications.RegisterDevice(ctx, tc.p), "Notifications.RegisterDevice", tc.field)
+	}
+	validationA(t, c.Notifications.UnregisterDevice(ctx, &amity.UnregisterDeviceParams{}), "Notifications.UnregisterDevice", "DeviceID")
+	assert.Len(t, *seen, 1)
+
+	c, mt = mockClient(t)
+	recordA(t, mt, 401, `{"status":"error","code":400100,"message":"Invalid API key"}`)
+	err := c.Notifications.RegisterDevice(ctx, &amity.RegisterDeviceParams{DeviceID: "d1", Platform: amity.DevicePlatformAndroid, Token: "t", UserID: "alice"})
+	assert.ErrorIs(t, err, amity.ErrUnauthorized)
+}

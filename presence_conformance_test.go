@@ -1,0 +1,43 @@
+package amity_test
+
+import (
+	"context"
+
+	"github.com/amity-go/amity"
+)
+
+func init() {
+	registerConformance(
+		conformanceCase{Method: "Presence.Heartbeat", Op: "POST /api/v1/presence/heartbeat", AsUser: true,
+			Required: func(ctx context.Context, c *amity.Client) error { return c.Presence.Heartbeat(ctx) }},
+		conformanceCase{Method: "Presence.OnlineUsers", Op: "GET /api/v1/presence/network/users",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Presence.OnlineUsers(ctx, nil)
+				return err
+			},
+			Full: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Presence.OnlineUsers(ctx, &amity.OnlineUsersParams{OrderBy: amity.PresenceOrderDesc})
+				return err
+			}},
+		conformanceCase{Method: "Presence.CountOnlineUsers", Op: "GET /api/v1/presence/network/users/count",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Presence.CountOnlineUsers(ctx)
+				return err
+			}},
+		conformanceCase{Method: "Presence.Settings", Op: "GET /api/v1/presence/settings", AsUser: true,
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Presence.Settings(ctx)
+				return err
+			}},
+		conformanceCase{Method: "Presence.UpdateUserSetting", Op: "PUT /api/v1/presence/settings/user", AsUser: true,
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Presence.UpdateUserSetting(ctx, &amity.UpdatePresenceUserSettingParams{Enabled: true})
+				return err
+			}},
+		conformanceCase{Method: "Presence.GetMany", Op: "GET /api/v1/presence/users/list",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Presence.GetMany(ctx, &amity.GetManyPresencesParams{UserIDs: []string{"alice", "bob"}})
+				return err
+			}},
+	)
+}
