@@ -5,8 +5,10 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"iter"
 	"net/http"
 	"os"
+	"reflect"
 	"sort"
 	"strings"
 	"sync"
@@ -212,4 +214,60 @@ func TestCoverageDoc(t *testing.T) {
 	current, err := os.ReadFile(path)
 	require.NoError(t, err, "docs/coverage.md is missing: go test . -run TestCoverageDoc -update")
 	assert.Equal(t, buf.String(), string(current), "docs/coverage.md is stale: go test . -run TestCoverageDoc -update")
+}
+
+// TestEveryMethodHasAConformanceCase walks the services of a Client (and their V1/V2/V3/V4
+// sub-services) by reflection and requires a conformance case for every exported method, so
+// that no method, iterator included, escapes the spec check or docs/coverage.md.
+func TestEveryMethodHasAConformanceCase(t *testing.T) {
+	registered := map[string]bool{}
+	for _, tc := range conformanceCases {
+		registered[tc.Method] = true
+	}
+	c, err := amity.NewClient(amity.WithBaseURL("http://127.0.0.1:1"), amity.WithAdminToken("t"))
+	require.NoError(t, err)
+	var missing []string
+	var walk func(prefix string, v reflect.Value)
+	walk = func(prefix string, v reflect.Value) {
+		typ := v.Type()
+		for i := range typ.NumMethod() {
+			if name := prefix + "." + typ.Method(i).Name; !registered[name] {
+				missing = append(missing, name)
+			}
+		}
+		elem := v.Elem()
+		for i := range elem.NumField() {
+			f := elem.Type().Field(i)
+			if f.IsExported() && f.Type.Kind() == reflect.Pointer && strings.HasSuffix(f.Type.Elem().Name(), "Service") {
+				walk(prefix+"."+f.Name, elem.Field(i))
+			}
+		}
+	}
+	cv := reflect.ValueOf(c).Elem()
+	n := 0
+	for i := range cv.NumField() {
+		f := cv.Type().Field(i)
+		if f.IsExported() && f.Type.Kind() == reflect.Pointer && strings.HasSuffix(f.Type.Elem().Name(), "Service") {
+			walk(f.Name, cv.Field(i))
+			n++
+		}
+	}
+	sort.Strings(missing)
+	assert.Empty(t, missing, "methods without a conformance case (%d services walked)", n)
+}
+
+// firstItem ranges over an item iterator up to its first item (one page fetched).
+func firstItem[T any](seq iter.Seq2[T, error]) error {
+	for _, err := range seq {
+		return err
+	}
+	return nil
+}
+
+// firstPage ranges over a page iterator up to its first page.
+func firstPage[P any](seq iter.Seq2[P, error]) error {
+	for _, err := range seq {
+		return err
+	}
+	return nil
 }
