@@ -3,12 +3,14 @@ package amity_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"image"
 	"image/png"
 	"log"
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/amity-go/amity"
 	"github.com/amity-go/amity/amitytest"
@@ -92,13 +94,15 @@ func ExampleCommunitiesService_ListMembers() {
 	// members: true
 }
 
-// Ban a user everywhere: the ban holds across the network until Unban.
-func ExampleUsersService_Ban() {
+// Ban a user three ways: everywhere (a global ban: no login, no API call until Unban), from
+// one community, and from one channel.
+func Example_banUser() {
 	c, seeded, done := exampleClient()
 	defer done()
 	ctx := context.Background()
-
 	userID := seeded.UserIDs[1]
+
+	// Globally.
 	if err := c.Users.Ban(ctx, userID); err != nil {
 		log.Fatal(err)
 	}
@@ -106,18 +110,58 @@ func ExampleUsersService_Ban() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println("globally banned:", u.User().IsGlobalBan)
+	fmt.Println("global ban of", u.User().UserID+":", u.User().IsGlobalBan)
+
+	// From a community: the member's standing becomes banned.
+	communityID := seeded.CommunityIDs[0]
+	if _, err := c.Communities.BanMembers(ctx, communityID, &amity.CommunityMembersParams{UserIDs: []string{userID}}); err != nil {
+		log.Fatal(err)
+	}
+	banned, err := c.Communities.ListMembersPage(ctx, communityID, &amity.ListCommunityMembersParams{
+		Memberships: []amity.CommunityMembership{amity.CommunityMembershipBanned}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, m := range banned.CommunityUsers {
+		fmt.Println("community", communityID+":", m.UserID, m.CommunityMembership)
+	}
+
+	// From a channel.
+	channelID := seeded.ChannelIDs[0]
+	if _, err := c.Channels.BanMembers(ctx, channelID, &amity.ChannelMembersParams{UserIDs: []string{userID}}); err != nil {
+		log.Fatal(err)
+	}
+	chBanned, err := c.Channels.ListMembersPage(ctx, channelID, &amity.ListChannelMembersParams{
+		Memberships: []amity.ChannelMembershipFilter{amity.ChannelMembersBanned}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, m := range chBanned.ChannelUsers {
+		fmt.Println("channel", channelID+":", m.UserID, m.Membership)
+	}
 	// Output:
-	// globally banned: true
+	// global ban of user-02: true
+	// community 5de186dcba779207797efcf3: user-02 banned
+	// channel 049f1a060b263a127a386832: user-02 banned
 }
 
-// Sweep flagged posts: page through each community's flagged posts and clear their flags.
-func Example_sweepFlaggedPosts() {
+// Sweep flagged content: page through each community's flagged posts and their flagged
+// comments; delete what was flagged twice or more, clear the flags of the rest.
+func Example_sweepFlaggedContent() {
 	c, _, done := exampleClient()
 	defer done()
 	ctx := context.Background()
 
-	cleared := 0
+	act := func(kind, id string, flags int, del, clear func() error) {
+		verb, f := "cleared", clear
+		if flags >= 2 {
+			verb, f = "deleted", del
+		}
+		if err := f(); err != nil {
+			log.Fatal(err)
+		}
+		fmt.Printf("%s %s %s (%d flags)\n", verb, kind, id, flags)
+	}
 	for com, err := range c.Communities.List(ctx, nil) {
 		if err != nil {
 			log.Fatal(err)
@@ -127,45 +171,160 @@ func Example_sweepFlaggedPosts() {
 			if err != nil {
 				log.Fatal(err)
 			}
-			if post.FlagCount == 0 {
-				continue // listed for a flagged comment or child
+			if post.HasFlaggedComment {
+				comments := &amity.ListCommentsParams{ReferenceType: amity.CommentOnPost, ReferenceID: post.PostID, HasFlag: amity.Ptr(true)}
+				for cm, err := range c.Comments.List(ctx, comments) {
+					if err != nil {
+						log.Fatal(err)
+					}
+					act("comment", cm.CommentID, cm.FlagCount,
+						func() error { return c.Comments.Delete(ctx, cm.CommentID, nil) },
+						func() error { _, err := c.Comments.ClearFlags(ctx, cm.CommentID); return err })
+				}
 			}
-			if _, err := c.Posts.ClearFlags(ctx, post.PostID); err != nil {
-				log.Fatal(err)
+			if post.FlagCount > 0 {
+				act("post", post.PostID, post.FlagCount,
+					func() error { return c.Posts.Delete(ctx, post.PostID, nil) },
+					func() error { _, err := c.Posts.ClearFlags(ctx, post.PostID); return err })
 			}
-			cleared++
 		}
 	}
-	fmt.Println("flagged posts cleared:", cleared > 0)
 	// Output:
-	// flagged posts cleared: true
+	// deleted comment 35e76b2eb1a96a71dd7ad801 (3 flags)
+	// deleted post 3fadb6bde9285e98e4a02cc9 (2 flags)
+	// deleted comment b41d1166f0fa7f73ff9a8a3f (2 flags)
+	// deleted comment 230275d791e422cc7303917a (2 flags)
+	// cleared comment 3d9b64451af7f223291018f3 (1 flags)
+	// deleted post 5709ba31dfe2649c47053e01 (2 flags)
+	// cleared comment 051c9d6dbc0a79ca2a017a5d (1 flags)
+	// cleared comment bc46b610e9d3f3753b53b8db (1 flags)
+	// cleared comment c7ab56057c8da90771dae269 (1 flags)
+	// cleared post 4d5cb825dfaab05b81775227 (1 flags)
 }
 
-// Page through a community feed one page at a time, keeping the cursor (e.g. to resume a job
-// later from a stored token).
-func ExamplePostsService_ListPage() {
+// Post as a user: AsUser registers a session for the user (with the API key) on its first
+// call and acts as that user from then on.
+func Example_postAsUser() {
 	c, seeded, done := exampleClient()
 	defer done()
 	ctx := context.Background()
 
+	members, err := c.Communities.ListMembersPage(ctx, seeded.CommunityIDs[0], &amity.ListCommunityMembersParams{
+		PageParams: amity.PageParams{Limit: 1}, Memberships: []amity.CommunityMembership{amity.CommunityMembershipMember}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	alice, err := c.AsUser(members.CommunityUsers[0].UserID)
+	if err != nil {
+		log.Fatal(err)
+	}
+	payload, err := alice.Posts.Create(ctx, &amity.CreatePostParams{
+		TargetType: amity.PostTargetCommunity, TargetID: seeded.CommunityIDs[0],
+		Data: &amity.CreatePostData{Text: "Hello from Go"},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	post := payload.Post()
+	fmt.Println(post.Data.Text, "by", payload.Author(post).DisplayName, "in", post.TargetID)
+	// Output:
+	// Hello from Go by Rosa Tanaka in 5de186dcba779207797efcf3
+}
+
+// Upload an image: the body is streamed, and replayed on a retry only because a
+// *bytes.Reader can seek.
+func ExampleFilesService_UploadImage() {
+	c, _, done := exampleClient()
+	defer done()
+	ctx := context.Background()
+
+	var img bytes.Buffer
+	if err := png.Encode(&img, image.NewRGBA(image.Rect(0, 0, 16, 16))); err != nil {
+		log.Fatal(err)
+	}
+	files, err := c.Files.UploadImage(ctx, &amity.Upload{Name: "square.png", Body: bytes.NewReader(img.Bytes())})
+	if err != nil {
+		log.Fatal(err)
+	}
+	f := files.File()
+	fmt.Println(f.Type, f.Attributes.Name, f.Attributes.MimeType)
+	// Output:
+	// image square.png image/png
+}
+
+// Resume a job from a stored cursor: a job ranges over pages, stores each page's Next cursor
+// when it is done with the page, and a later run starts from the stored cursor.
+func Example_resumeFromCursor() {
+	c, seeded, done := exampleClient()
+	defer done()
+	ctx := context.Background()
 	params := &amity.ListPostsParams{TargetType: amity.PostTargetCommunity, TargetID: seeded.CommunityIDs[0],
-		PageParams: amity.PageParams{Limit: 2}}
-	pages, posts := 0, 0
-	for {
-		page, err := c.Posts.ListPage(ctx, params)
+		PageParams: amity.PageParams{Limit: 3}}
+
+	stored := "" // in a real job: a file or a database row
+	for page, err := range c.Posts.ListPages(ctx, params) {
 		if err != nil {
 			log.Fatal(err)
 		}
-		pages++
-		posts += len(page.Posts)
-		if page.Paging.Next == "" {
-			break
+		for _, p := range page.Posts {
+			fmt.Println("run 1:", p.PostID, "by", page.Author(&p).UserID)
 		}
-		params.PageToken = page.Paging.Next // store it to resume later
+		stored = page.Paging.Next
+		break // the job is interrupted after its first page
 	}
-	fmt.Println("pages:", pages, "posts:", posts)
+
+	params.PageToken = stored // the next run starts where the first stopped
+	for post, err := range c.Posts.List(ctx, params) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println("run 2:", post.PostID)
+	}
 	// Output:
-	// pages: 4 posts: 7
+	// run 1: ca23f2d88d65a6026c41bbef by user-04
+	// run 1: 9d189ecfff7b2147c34e481f by user-10
+	// run 1: 7bb3c45c597cdb85c5a10042 by user-03
+	// run 2: 369eae0b0ca19112bf30c905
+	// run 2: 4d5cb825dfaab05b81775227
+	// run 2: aac8c00000a81e44df26503a
+	// run 2: 1120b3d00955f032130af3af
+}
+
+// Handle ErrRateLimited: the SDK paces calls to the API's limit and retries a refused call by
+// itself; a call that still fails (retries spent, or a Retry-After past the deadline) matches
+// ErrRateLimited, and its *Error says how long to wait when the server said so.
+func Example_handleRateLimited() {
+	srv := amitytest.NewServer(amitytest.WithRateLimit(3, time.Minute)) // a tiny limit, to see it
+	defer srv.Close()
+	seeded := srv.Seed(amitytest.SeedOptions{})
+	// The client's own limiter is off and retries are off, so that the server's refusal shows.
+	c, err := amity.NewClient(amity.WithBaseURL(srv.URL()), amity.WithAdminToken(srv.AdminToken()),
+		amity.WithoutRateLimit(), amity.WithMaxRetries(0))
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+	for i := 1; i <= 4; i++ {
+		_, err := c.Users.Get(ctx, seeded.UserIDs[0])
+		var ae *amity.Error
+		switch {
+		case errors.Is(err, amity.ErrRateLimited) && errors.As(err, &ae):
+			wait := ae.RetryAfter
+			if wait == 0 {
+				wait = 5 * time.Second // no Retry-After: wait a whole window
+			}
+			fmt.Printf("call %d: rate limited (HTTP %d, code %d): wait %v, then retry\n", i, ae.StatusCode, ae.Code, wait)
+		case err != nil:
+			log.Fatal(err)
+		default:
+			fmt.Printf("call %d: ok\n", i)
+		}
+	}
+	// Output:
+	// call 1: ok
+	// call 2: ok
+	// call 3: ok
+	// call 4: rate limited (HTTP 429, code 400311): wait 5s, then retry
 }
 
 // TestREADMEAmitytestSnippet is the README's "Testing your code with amitytest" snippet, kept
