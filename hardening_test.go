@@ -23,6 +23,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/amity-go/amity"
+	"github.com/amity-go/amity/internal/testlock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -406,6 +407,7 @@ func (s *hardCounting) maxInWindow(who string, window time.Duration) int {
 // 4. Each identity has its own window: a user's first call (its registration included) does
 // not queue behind the admin's, and three identities at full speed take one window, not three.
 func TestHardeningIdentityIndependence(t *testing.T) {
+	testlock.RealTime(t)
 	t.Run("new user under 300 queued admin calls", func(t *testing.T) {
 		srv := newHardCounting(t)
 		c := hardClient(t, srv.URL) // default limiter: 100 per 5 s per identity

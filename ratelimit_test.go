@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/amity-go/amity"
+	"github.com/amity-go/amity/internal/testlock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -21,6 +22,7 @@ import (
 // slowed by the first. It takes about 10 s of real time; -short skips it (the fake-clock
 // tests in internal/ratelimit prove the same rule and the sustained rate).
 func TestLimiterAgainstCountingServer(t *testing.T) {
+	testlock.RealTime(t)
 	if testing.Short() {
 		t.Skip("real-time limiter test skipped in -short mode")
 	}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/amity-go/amity"
+	"github.com/amity-go/amity/internal/testlock"
 	"github.com/amity-go/amity/redislimit"
 	"github.com/redis/go-redis/v9"
 )
@@ -380,6 +381,7 @@ func TestUnreachableFromTheStart(t *testing.T) {
 }
 
 func TestRedisRestartMidRun(t *testing.T) {
+	testlock.RealTime(t)
 	s := startRedis(t)
 	logs, lg := newLog()
 	const n, window = 20, time.Second
@@ -411,6 +413,7 @@ func TestRedisRestartMidRun(t *testing.T) {
 // A Redis that loses its data (a restart without persistence, a failover) while Redis keeps
 // answering: this process's in-process window still holds what it sent.
 func TestDataLossDoesNotDoubleTheLimit(t *testing.T) {
+	testlock.RealTime(t)
 	s := startRedis(t)
 	rdb := s.Client(t)
 	l := redislimit.New(rdb, redislimit.WithLimit(10, 500*time.Millisecond), redislimit.WithLogger(quiet), patient)

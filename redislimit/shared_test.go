@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/amity-go/amity"
+	"github.com/amity-go/amity/internal/testlock"
 	"github.com/amity-go/amity/redislimit"
 	"github.com/redis/go-redis/v9"
 )
@@ -211,6 +212,7 @@ func runFleet(t *testing.T, mode, redisAddr string, d time.Duration) fleetResult
 // token through Redis never put more than 100 calls in any 5s window on the API, and together
 // keep it busy.
 func TestSharedLimitAcrossProcesses(t *testing.T) {
+	testlock.RealTime(t)
 	s := startRedis(t)
 	res := runFleet(t, "redis", s.Addr, 15*time.Second)
 	t.Logf("redis limiter, %d processes for 15s: %d calls, at most %d in any 5s window, arrivals 100 apart at least %v apart, sustained %.1f%% of 100 per 5s",
@@ -231,6 +233,7 @@ func TestSharedLimitAcrossProcesses(t *testing.T) {
 // TestSharedLimitInProcessOverruns is the control: the same fleet with the SDK's in-process
 // limiter passes the API's limit, so the test above can fail.
 func TestSharedLimitInProcessOverruns(t *testing.T) {
+	testlock.RealTime(t)
 	res := runFleet(t, "local", "", 2*time.Second)
 	t.Logf("in-process limiter, %d processes for 2s: %d calls, at most %d in any 5s window (limit %d)",
 		processes, len(res.arrivals), res.maxWindow, apiCalls)
