@@ -1,5 +1,10 @@
-// Package amity is a typed Go client for the Amity / social.plus REST API: users, sessions,
-// communities, posts, comments, reactions, channels, messages, polls, files and moderation.
+// Package amity is a typed Go client for the Amity / social.plus REST API, all 266 operations
+// of spec 4.92.0: users, sessions, communities and their categories, posts, comments,
+// reactions, polls, channels, messages, markers, presence, files, moderation, stories, feeds,
+// follows, roles, network settings, notifications, video streams, analytics, pinned and
+// featured posts, semantic search and ads. Package webhook receives its webhooks and
+// pre-hooks, package redislimit shares its rate limit among processes, and package amitytest
+// is an in-process fake of the API.
 //
 // # Clients and identities
 //
@@ -82,8 +87,15 @@
 // redislimit that shares the window among processes. When the API refuses a call as rate
 // limited anyway, the identity's window is held full for the Retry-After (or a window).
 //
+// # Legacy versions
+//
+// Older versions of an operation live on a V1/V2/V3/V4 field of their service
+// (c.Moderation.V2, c.Messages.V3, c.Posts.V3, c.Feeds.V3), so each service reads as the
+// current API.
+//
 // # Testing
 //
-// Package amitytest is an in-process fake of the API, with seeded data, real error codes,
-// rate limits and fault injection, for your own tests and for the examples.
+// Package amitytest is an in-process fake of the API serving all 266 operations, with seeded
+// data, real error codes, rate limits, signed webhooks and fault injection, for your own tests
+// and for the examples.
 package amity
