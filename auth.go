@@ -234,19 +234,6 @@ func (c *Client) AsUser(userID string, opts ...UserOption) (*Client, error) {
 	return v, nil
 }
 
-// root returns a view with the client's own credentials (admin token or none).
-func (c *Client) root() *Client {
-	if _, isUser := c.auth.(*userSession); !isUser {
-		return c
-	}
-	r := &Client{t: c.t, auth: noAuth{}}
-	if c.t.creds.adminToken != "" {
-		r.auth = adminAuth{}
-	}
-	r.init()
-	return r
-}
-
 // newDeviceID is the default device ID of a Client's user sessions: random, so that no two
 // processes (or Clients) invalidate each other's tokens.
 func newDeviceID() string {

@@ -186,12 +186,7 @@ func (p *ChannelPayload) pageInfo() Paging     { return p.Paging }
 
 // Channel returns the payload's first channel (the one a Get, Create, Update or Join is
 // about), or nil.
-func (p *ChannelPayload) Channel() *Channel {
-	if len(p.Channels) == 0 {
-		return nil
-	}
-	return &p.Channels[0]
-}
+func (p *ChannelPayload) Channel() *Channel { return firstOf(p.Channels) }
 
 // ChannelByID returns the channel with the given ID (public or internal), or nil.
 func (p *ChannelPayload) ChannelByID(channelID string) *Channel {
@@ -697,12 +692,6 @@ type ChannelSearchInfo struct {
 	OrderBy string `json:"orderBy,omitempty"`
 }
 
-// channelsSearchAnswer is the {status, data} envelope of a channel search.
-type channelsSearchAnswer struct {
-	rawJSON
-	Data ChannelSearchPayload `json:"data"`
-}
-
 // Search returns an iterator over the channels matching params, fetching pages as it goes.
 // GET /api/v2/search/channels.
 func (s *ChannelsService) Search(ctx context.Context, params *SearchChannelsParams, opts ...CallOption) iter.Seq2[Channel, error] {
@@ -723,12 +712,7 @@ func (s *ChannelsService) SearchPage(ctx context.Context, params *SearchChannels
 	if err != nil {
 		return nil, err
 	}
-	out, err := call[channelsSearchAnswer](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v2/search/channels", query: url.Values(q), opts: opts})
-	if err != nil {
-		return nil, err
-	}
-	out.Data.Raw = out.Raw
-	return &out.Data, nil
+	return callData[ChannelSearchPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v2/search/channels", query: url.Values(q), opts: opts})
 }
 
 // ---- Membership of the caller ----

@@ -493,6 +493,15 @@ type request struct {
 
 func (r *request) isRead() bool { return r.method == http.MethodGet || r.method == http.MethodHead }
 
+// preserveEditedAt is the preserve-edited-at header of the post and comment update calls,
+// when set.
+func preserveEditedAt(v *bool) http.Header {
+	if v == nil {
+		return nil
+	}
+	return http.Header{"Preserve-Edited-At": {strconv.FormatBool(*v)}}
+}
+
 // payload is a streamed request body. open returns a fresh reader for each attempt; when the
 // source cannot be rewound, open fails on the second call and the call is not retried.
 type payload struct {

@@ -322,22 +322,6 @@ func (p *ListCommentsParams) query(op string) (query, error) {
 	return q, nil
 }
 
-// intRange checks min <= v <= max (max < 0: no upper bound); 0 means unset.
-// TODO(lead): move to validate.go (comments and reactions use it).
-func intRange(op, field string, v, min, max int) error {
-	if v == 0 {
-		return nil
-	}
-	if v < min || (max >= 0 && v > max) {
-		reason := "must be at least " + strconv.Itoa(min)
-		if max >= 0 {
-			reason = "must be between " + strconv.Itoa(min) + " and " + strconv.Itoa(max)
-		}
-		return &ValidationError{Op: op, Field: field, Reason: reason}
-	}
-	return nil
-}
-
 // List returns an iterator over the comments on a post, content or story matching params,
 // fetching pages as it goes. GET /api/v3/comments (sent with the API key, as the spec's
 // security asks, and the bearer token). A moderation job lists flagged comments with

@@ -215,12 +215,7 @@ func (p *CommunityPayload) pageInfo() Paging       { return p.Paging }
 func communitiesOf(p *CommunityPayload) []Community { return p.Communities }
 
 // Community returns the answer's first community, or nil.
-func (p *CommunityPayload) Community() *Community {
-	if len(p.Communities) == 0 {
-		return nil
-	}
-	return &p.Communities[0]
-}
+func (p *CommunityPayload) Community() *Community { return firstOf(p.Communities) }
 
 // CommunityByID returns the community with the given ID (communityId or _id), or nil.
 func (p *CommunityPayload) CommunityByID(communityID string) *Community {

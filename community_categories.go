@@ -26,8 +26,6 @@ type CommunityCategory struct {
 	UpdatedAt Time `json:"updatedAt"`
 }
 
-func communityCategoryID(c *CommunityCategory) string { return c.CategoryID }
-
 // CommunityCategoryPayload is the category bundle: categories and their avatar files, and
 // the cursors of a list page. The API wraps it as {"status", "data"}; the SDK unwraps it
 // (Raw is the whole answer, wrapper included).
@@ -67,12 +65,7 @@ func (p *CommunityCategoryPayload) pageInfo() Paging               { return p.Pa
 func categoriesOf(p *CommunityCategoryPayload) []CommunityCategory { return p.Categories }
 
 // Category returns the answer's first category, or nil.
-func (p *CommunityCategoryPayload) Category() *CommunityCategory {
-	if len(p.Categories) == 0 {
-		return nil
-	}
-	return &p.Categories[0]
-}
+func (p *CommunityCategoryPayload) Category() *CommunityCategory { return firstOf(p.Categories) }
 
 // CategoryByID returns the category with the given ID, or nil.
 func (p *CommunityCategoryPayload) CategoryByID(categoryID string) *CommunityCategory {

@@ -151,12 +151,36 @@ func malformedAnswer(r *request, why string) *Error {
 	return malformed(r, &http.Response{StatusCode: http.StatusOK}, why)
 }
 
-// first returns the first of items, or an *Error matching ErrMalformedResponse.
-func first[T any](r *request, items []T, what string) (*T, error) {
-	if len(items) == 0 {
-		return nil, malformedAnswer(r, "the answer holds no "+what)
+// envelope is the {status, data} wrapper of some answers.
+type envelope[T any] struct {
+	rawJSON
+	Status string `json:"status"`
+	Data   T      `json:"data"`
+}
+
+// callData is call for an answer wrapped in {status, data}: it returns the data, whose Raw
+// is the whole answer, wrapper included.
+func callData[P any, PP interface {
+	*P
+	rawSetter
+}](ctx context.Context, c *Client, r *request) (*P, error) {
+	out, err := call[envelope[P]](ctx, c, r)
+	if err != nil {
+		return nil, err
 	}
-	return &items[0], nil
+	PP(&out.Data).setRaw(out.Raw)
+	return &out.Data, nil
+}
+
+// isFlaggedByMe sends r and reads a {status, data: {result}} answer (posts, comments, v3 messages).
+func isFlaggedByMe(ctx context.Context, c *Client, r *request) (bool, error) {
+	out, err := call[envelope[struct {
+		Result bool `json:"result"`
+	}]](ctx, c, r)
+	if err != nil {
+		return false, err
+	}
+	return out.Data.Result, nil
 }
 
 // UnmarshalJSON implements json.Unmarshaler: RFC 3339 with or without fractional seconds,

@@ -57,12 +57,7 @@ type FilePayload struct {
 }
 
 // File returns the payload's first file (the one uploaded or asked for), or nil.
-func (p *FilePayload) File() *File {
-	if len(p.Files) == 0 {
-		return nil
-	}
-	return &p.Files[0]
-}
+func (p *FilePayload) File() *File { return firstOf(p.Files) }
 
 // FileByID returns the file with the given ID, or nil.
 func (p *FilePayload) FileByID(fileID string) *File { return findFile(p.Files, fileID) }

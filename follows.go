@@ -81,12 +81,7 @@ func (p *FollowPayload) pageItems() []Follow { return p.Follows }
 func (p *FollowPayload) pageInfo() Paging    { return p.Paging }
 
 // Follow returns the first follow of the answer (the one a follow call changed), or nil.
-func (p *FollowPayload) Follow() *Follow {
-	if len(p.Follows) == 0 {
-		return nil
-	}
-	return &p.Follows[0]
-}
+func (p *FollowPayload) Follow() *Follow { return firstOf(p.Follows) }
 
 // UserByID returns the sideloaded user with the given ID, or nil.
 func (p *FollowPayload) UserByID(id string) *User { return findUser(p.Users, id) }
@@ -120,12 +115,7 @@ type FollowInfoPayload struct {
 }
 
 // Count returns the first follow counts of the answer (the user asked about), or nil.
-func (p *FollowInfoPayload) Count() *FollowCount {
-	if len(p.FollowCounts) == 0 {
-		return nil
-	}
-	return &p.FollowCounts[0]
-}
+func (p *FollowInfoPayload) Count() *FollowCount { return firstOf(p.FollowCounts) }
 
 // CountByID returns the follow counts of the given user, or nil.
 func (p *FollowInfoPayload) CountByID(userID string) *FollowCount {

@@ -106,12 +106,7 @@ type MarkerPayload struct {
 }
 
 // UserMarker returns the caller's total marker, or nil.
-func (p *MarkerPayload) UserMarker() *UserMarker {
-	if len(p.UserMarkers) == 0 {
-		return nil
-	}
-	return &p.UserMarkers[0]
-}
+func (p *MarkerPayload) UserMarker() *UserMarker { return firstOf(p.UserMarkers) }
 
 // UserEntityMarkerByID returns the caller's marker of a channel (internal ID), or nil.
 func (p *MarkerPayload) UserEntityMarkerByID(channelID string) *UserEntityMarker {

@@ -178,7 +178,7 @@ func (p *MessagePayload) pageInfo() Paging     { return p.Paging }
 
 // Message returns the payload's first message (the one a Get, Create, Update or Flag is
 // about), or nil.
-func (p *MessagePayload) Message() *Message { return messagesFirst(p.Messages) }
+func (p *MessagePayload) Message() *Message { return firstOf(p.Messages) }
 
 // MessageByID returns the message with the given ID, or nil.
 func (p *MessagePayload) MessageByID(messageID string) *Message {
@@ -239,14 +239,6 @@ func (p *MessagePayload) MessageFeedByID(messageFeedID string) *MessageFeed {
 
 func messagesFindFeed(feeds []MessageFeed, messageFeedID string) *MessageFeed {
 	return byID(feeds, messageFeedID, func(f *MessageFeed) string { return f.MessageFeedID })
-}
-
-// messagesFirst returns the first of items, or nil.
-func messagesFirst[T any](items []T) *T {
-	if len(items) == 0 {
-		return nil
-	}
-	return &items[0]
 }
 
 func messagesFiles(files []File, ids ...string) []File {
@@ -744,7 +736,7 @@ func (p *V3MessagePayload) pageInfo() Paging       { return p.Paging }
 
 // Message returns the payload's first message (the one a Get, Create, Update or Flag is
 // about), or nil.
-func (p *V3MessagePayload) Message() *V3Message { return messagesFirst(p.Messages) }
+func (p *V3MessagePayload) Message() *V3Message { return firstOf(p.Messages) }
 
 // MessageByID returns the message with the given ID, or nil.
 func (p *V3MessagePayload) MessageByID(messageID string) *V3Message {
@@ -1093,16 +1085,7 @@ func (s *MessagesV3Service) IsFlaggedByMe(ctx context.Context, messageID string,
 	if err != nil {
 		return false, err
 	}
-	var out struct {
-		Status string `json:"status"`
-		Data   struct {
-			Result bool `json:"result"`
-		} `json:"data"`
-	}
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: path, opts: opts}, &out); err != nil {
-		return false, err
-	}
-	return out.Data.Result, nil
+	return isFlaggedByMe(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts})
 }
 
 // ---- v5 message feeds ----
@@ -1123,7 +1106,7 @@ func (p *MessageFeedPayload) pageInfo() Paging         { return p.Paging }
 
 // MessageFeed returns the payload's first message feed (the one a GetFeed, CreateFeed or
 // UpdateFeed is about), or nil.
-func (p *MessageFeedPayload) MessageFeed() *MessageFeed { return messagesFirst(p.MessageFeeds) }
+func (p *MessageFeedPayload) MessageFeed() *MessageFeed { return firstOf(p.MessageFeeds) }
 
 // MessageFeedByID returns the message feed with the given ID, or nil.
 func (p *MessageFeedPayload) MessageFeedByID(messageFeedID string) *MessageFeed {

@@ -350,23 +350,6 @@ func (s *NetworkSettingsService) UpdateSemanticSearch(ctx context.Context, param
 	return call[SemanticSearchSettings](ctx, s.c, &request{op: op, method: http.MethodPut, path: "/api/v3/network-settings/semantic-search", body: params, idempotent: true, opts: opts})
 }
 
-// unitRange checks an optional value between 0 and 1.
-func unitRange(op, field string, v *float64) error {
-	if v != nil && (*v < 0 || *v > 1) {
-		return &ValidationError{Op: op, Field: field, Reason: "must be between 0 and 1"}
-	}
-	return nil
-}
-
-// intRangePtr checks an optional integer between lo and hi (set to 0 it fails, unlike
-// intRange, where 0 means unset).
-func intRangePtr(op, field string, v *int, lo, hi int) error {
-	if v != nil && (*v < lo || *v > hi) {
-		return &ValidationError{Op: op, Field: field, Reason: fmt.Sprintf("must be between %d and %d", lo, hi)}
-	}
-	return nil
-}
-
 // UserPrivacy is who may see a user's content by default.
 type UserPrivacy string
 

@@ -193,15 +193,3 @@ func (p PageParams) validate(op string) error {
 	}
 	return nil
 }
-
-// listAllLegacy adapts a page method without call options. TRANSITIONAL: it goes when every
-// service takes ...CallOption.
-func listAllLegacy[P interface {
-	*R
-	pageOf[T]
-}, R, T, Q any, PQ interface {
-	*Q
-	token() *string
-}](ctx context.Context, params PQ, page func(context.Context, PQ) (P, error)) iter.Seq2[T, error] {
-	return listAll[P, R, T](ctx, params, nil, func(ctx context.Context, q PQ, _ ...CallOption) (P, error) { return page(ctx, q) })
-}

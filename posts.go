@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
-	"strconv"
 )
 
 // PostsService manages posts, their review (approve / decline), flags and feeds. Reach it as
@@ -475,45 +474,6 @@ func (p *PostPayload) Feed(post *Post) *Feed {
 	return byID(p.Feeds, post.FeedID, func(f *Feed) string { return f.FeedID })
 }
 
-// findUserOf returns the first sideloaded user matching one of ids (the public, then the
-// other forms of one user's ID), or nil. TODO(lead): move to sideload.go.
-func findUserOf(users []User, ids ...string) *User {
-	for _, id := range ids {
-		if u := findUser(users, id); u != nil {
-			return u
-		}
-	}
-	return nil
-}
-
-// lookupAll resolves ids with find, in order, leaving out those not found.
-// TODO(lead): move to sideload.go.
-func lookupAll[T any](ids []string, find func(string) *T) []T {
-	var out []T
-	for _, id := range ids {
-		if v := find(id); v != nil {
-			out = append(out, *v)
-		}
-	}
-	return out
-}
-
-// firstOf returns the first of items, or nil: the primary-entity accessors (Post(),
-// Comment(), Poll(), ...). TODO(lead): move to sideload.go.
-func firstOf[T any](items []T) *T {
-	if len(items) == 0 {
-		return nil
-	}
-	return &items[0]
-}
-
-// envelope is the {status, data} wrapper of some answers. TODO(lead): move to decode.go.
-type envelope[T any] struct {
-	rawJSON
-	Status string `json:"status"`
-	Data   T      `json:"data"`
-}
-
 // CreatePostParams describes a post for Posts.Create. Data (or CustomData, for a custom data
 // type) is required; a text, image, file or video post needs Data.Text or at least one
 // attachment.
@@ -705,20 +665,6 @@ func postsCheckTags(op string, tags []string) error {
 	for _, t := range tags {
 		if err := maxLen(op, "Tags[]", t, postsMaxTagLen); err != nil {
 			return err
-		}
-	}
-	return nil
-}
-
-// checkMentionees checks the mentions of a post or comment: type user, and no answer-only
-// IDs. TODO(lead): move to validate.go.
-func checkMentionees(op string, ms []Mentionee) error {
-	for _, m := range ms {
-		if err := oneOf(op, "Mentionees[].Type", m.Type, MentionTypeUser); err != nil {
-			return err
-		}
-		if len(m.UserPublicIDs)+len(m.UserInternalIDs) > 0 {
-			return &ValidationError{Op: op, Field: "Mentionees[].UserPublicIDs", Reason: "is filled by the API; set UserIDs"}
 		}
 	}
 	return nil
@@ -1089,15 +1035,6 @@ func (s *PostsService) Update(ctx context.Context, postID string, params *Update
 		header: preserveEditedAt(params.PreserveEditedAt), opts: opts})
 }
 
-// preserveEditedAt is the preserve-edited-at header of the post and comment update calls,
-// when set.
-func preserveEditedAt(v *bool) http.Header {
-	if v == nil {
-		return nil
-	}
-	return http.Header{"Preserve-Edited-At": {strconv.FormatBool(*v)}}
-}
-
 // V3UpdatePostParams changes a post in Posts.V3.Update. Nil fields are left as they are.
 type V3UpdatePostParams struct {
 	// Text is the post's text.
@@ -1219,17 +1156,6 @@ func (s *PostsService) IsFlaggedByMe(ctx context.Context, postID string, opts ..
 		return false, err
 	}
 	return isFlaggedByMe(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts})
-}
-
-// isFlaggedByMe sends r and reads a {status, data: {result}} answer (posts and comments).
-func isFlaggedByMe(ctx context.Context, c *Client, r *request) (bool, error) {
-	out, err := call[envelope[struct {
-		Result bool `json:"result"`
-	}]](ctx, c, r)
-	if err != nil {
-		return false, err
-	}
-	return out.Data.Result, nil
 }
 
 func (s *PostsService) action(ctx context.Context, op, method, format, postID string, idempotent bool, opts []CallOption) (*PostPayload, error) {

@@ -372,12 +372,10 @@ func (s *ReactionsV2Service) ListPage(ctx context.Context, params *V2ListReactio
 	if err != nil {
 		return nil, err
 	}
-	out, err := call[envelope[V2ReactionPayload]](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v2/reactions", query: url.Values(q), opts: opts})
+	page, err := callData[V2ReactionPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v2/reactions", query: url.Values(q), opts: opts})
 	if err != nil {
 		return nil, err
 	}
-	page := &out.Data
-	page.Raw = out.Raw
 	n := len(page.Reactors())
 	page.NextSkip = params.Skip + n
 	page.last = n == 0 || (params.Limit > 0 && n < params.Limit)

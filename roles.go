@@ -50,12 +50,7 @@ func (p *RolePayload) pageItems() []Role { return p.Roles }
 func (p *RolePayload) pageInfo() Paging  { return p.Paging }
 
 // Role returns the first role of the answer, or nil.
-func (p *RolePayload) Role() *Role {
-	if len(p.Roles) == 0 {
-		return nil
-	}
-	return &p.Roles[0]
-}
+func (p *RolePayload) Role() *Role { return firstOf(p.Roles) }
 
 // RoleByID returns the role with the given ID, or nil.
 func (p *RolePayload) RoleByID(roleID string) *Role {

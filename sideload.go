@@ -42,3 +42,45 @@ func findFile(files []File, fileID string) *File {
 	}
 	return nil
 }
+
+// findUserOf returns the first sideloaded user matching one of ids (the public, then the
+// other forms of one user's ID), or nil.
+func findUserOf(users []User, ids ...string) *User {
+	for _, id := range ids {
+		if u := findUser(users, id); u != nil {
+			return u
+		}
+	}
+	return nil
+}
+
+// lookupAll resolves ids with find, in order, leaving out those not found.
+func lookupAll[T any](ids []string, find func(string) *T) []T {
+	var out []T
+	for _, id := range ids {
+		if v := find(id); v != nil {
+			out = append(out, *v)
+		}
+	}
+	return out
+}
+
+// firstOf returns the first of items, or nil: the primary-entity accessors (Post(),
+// Comment(), Poll(), ...).
+func firstOf[T any](items []T) *T {
+	if len(items) == 0 {
+		return nil
+	}
+	return &items[0]
+}
+
+// communityKey is a community's public ID, else its private ID: the key of the community
+// sideloads that carry either.
+func communityKey(c *Community) string {
+	if c.CommunityID != "" {
+		return c.CommunityID
+	}
+	return c.ID
+}
+
+func communityCategoryID(c *CommunityCategory) string { return c.CategoryID }

@@ -233,12 +233,7 @@ func (p *StoryPayload) pageInfo() Paging   { return p.Paging }
 
 // Story returns the first story of the answer (the one a call about one story is about), or
 // nil.
-func (p *StoryPayload) Story() *Story {
-	if len(p.Stories) == 0 {
-		return nil
-	}
-	return &p.Stories[0]
-}
+func (p *StoryPayload) Story() *Story { return firstOf(p.Stories) }
 
 // StoryByID returns the story with the given ID, or nil.
 func (p *StoryPayload) StoryByID(id string) *Story {
@@ -318,27 +313,6 @@ type StoryCountPayload struct {
 	rawJSON
 	// Count is the number of stories, active and expired.
 	Count int `json:"count"`
-}
-
-func communityKey(c *Community) string {
-	if c.CommunityID != "" {
-		return c.CommunityID
-	}
-	return c.ID
-}
-
-// objectID checks an ID the spec declares as 24 hex digits (a storyId, a postId of the
-// analytics calls). TODO(lead): move to validate.go if another area needs it.
-func objectID(op, field, v string) error {
-	if len(v) != 24 {
-		return &ValidationError{Op: op, Field: field, Reason: "must be 24 hexadecimal digits"}
-	}
-	for _, r := range v {
-		if !(r >= '0' && r <= '9' || r >= 'a' && r <= 'f' || r >= 'A' && r <= 'F') {
-			return &ValidationError{Op: op, Field: field, Reason: "must be 24 hexadecimal digits"}
-		}
-	}
-	return nil
 }
 
 // storyPath checks storyID and builds the path.

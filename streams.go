@@ -77,12 +77,7 @@ type StreamPayload struct {
 
 // Stream returns the first stream of the answer (the one a call about one stream is about),
 // or nil.
-func (p *StreamPayload) Stream() *VideoStreaming {
-	if len(p.VideoStreamings) == 0 {
-		return nil
-	}
-	return &p.VideoStreamings[0]
-}
+func (p *StreamPayload) Stream() *VideoStreaming { return firstOf(p.VideoStreamings) }
 
 // StreamByID returns the stream with the given ID, or nil.
 func (p *StreamPayload) StreamByID(id string) *VideoStreaming {

@@ -64,12 +64,7 @@ func (p *UserPayload) pageItems() []User { return p.Users }
 func (p *UserPayload) pageInfo() Paging  { return p.Paging }
 
 // User returns the answer's first user, or nil.
-func (p *UserPayload) User() *User {
-	if len(p.Users) == 0 {
-		return nil
-	}
-	return &p.Users[0]
-}
+func (p *UserPayload) User() *User { return firstOf(p.Users) }
 
 // UserByID returns the user with the given public (else internal or private) ID, or nil.
 func (p *UserPayload) UserByID(userID string) *User { return findUser(p.Users, userID) }

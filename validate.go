@@ -112,3 +112,63 @@ func stringList(op, field string, vs []string, maxN, minLen, maxLength int) erro
 	}
 	return nil
 }
+
+// intRange checks min <= v <= max (max < 0: no upper bound); 0 means unset.
+func intRange(op, field string, v, min, max int) error {
+	if v == 0 {
+		return nil
+	}
+	if v < min || (max >= 0 && v > max) {
+		reason := fmt.Sprintf("must be at least %d", min)
+		if max >= 0 {
+			reason = fmt.Sprintf("must be between %d and %d", min, max)
+		}
+		return &ValidationError{Op: op, Field: field, Reason: reason}
+	}
+	return nil
+}
+
+// intRangePtr checks an optional integer between lo and hi (set to 0 it fails, unlike
+// intRange, where 0 means unset).
+func intRangePtr(op, field string, v *int, lo, hi int) error {
+	if v != nil && (*v < lo || *v > hi) {
+		return &ValidationError{Op: op, Field: field, Reason: fmt.Sprintf("must be between %d and %d", lo, hi)}
+	}
+	return nil
+}
+
+// unitRange checks an optional value between 0 and 1.
+func unitRange(op, field string, v *float64) error {
+	if v != nil && (*v < 0 || *v > 1) {
+		return &ValidationError{Op: op, Field: field, Reason: "must be between 0 and 1"}
+	}
+	return nil
+}
+
+// objectID checks an ID the spec declares as 24 hex digits (a storyId, a postId of the
+// analytics calls).
+func objectID(op, field, v string) error {
+	if len(v) != 24 {
+		return &ValidationError{Op: op, Field: field, Reason: "must be 24 hexadecimal digits"}
+	}
+	for _, r := range v {
+		if !(r >= '0' && r <= '9' || r >= 'a' && r <= 'f' || r >= 'A' && r <= 'F') {
+			return &ValidationError{Op: op, Field: field, Reason: "must be 24 hexadecimal digits"}
+		}
+	}
+	return nil
+}
+
+// checkMentionees checks the mentions of a post or comment: type user, and no answer-only
+// IDs.
+func checkMentionees(op string, ms []Mentionee) error {
+	for _, m := range ms {
+		if err := oneOf(op, "Mentionees[].Type", m.Type, MentionTypeUser); err != nil {
+			return err
+		}
+		if len(m.UserPublicIDs)+len(m.UserInternalIDs) > 0 {
+			return &ValidationError{Op: op, Field: "Mentionees[].UserPublicIDs", Reason: "is filled by the API; set UserIDs"}
+		}
+	}
+	return nil
+}
