@@ -3,34 +3,43 @@
 // net/http.
 //
 // NewServer starts the fake on a loopback address; point the SDK (or any
-// HTTP client) at Server.URL. Paths, parameters and JSON shapes follow the
-// official OpenAPI spec (4.92.0), including its sideloaded response bundles
-// and its several paging shapes.
+// HTTP client) at Server.URL. It serves all 266 REST operations of the
+// official OpenAPI spec (4.92.0), statefully: what one call creates, changes
+// or deletes, the next call sees. Paths, parameters and JSON shapes follow
+// the spec, including its sideloaded response bundles and its several paging
+// shapes, and the package's spec test checks that every operation gives at
+// least one successful answer that validates against the spec. The spec's
+// webhook and realtime pseudo-operations, and any other unknown route, are
+// answered 404 with code 400400. The sections below say what each area does.
 //
 //	srv := amitytest.NewServer()
 //	defer srv.Close()
 //	res := srv.Seed(amitytest.SeedOptions{})
 //	token := srv.UserToken(res.UserIDs[0]) // or POST /api/v4/sessions
 //
-// # Authentication
+// # Sessions and authentication
 //
 // Requests carry "Authorization: Bearer <token>", where the token is the
 // admin token (Server.AdminToken; identity "admin", full rights) or a user
-// access token from POST /api/v4/sessions (header x-api-key must be
-// Server.APIKey). A new session on the same userId and deviceId invalidates
-// the older token. With WithServerKey the server is in secure mode and
-// registration requires an authToken from POST /api/v4/authentication/token.
-// A missing or bad token is answered 401 with code 400100. Content the admin
-// token creates is attributed to the user "admin", created on first use.
+// access token from POST /api/v4/sessions or the deprecated POST
+// /api/v3/sessions (header x-api-key must be Server.APIKey; an unknown
+// userId creates the user, a displayName renames it). Server.UserToken
+// registers a session without HTTP. A new session on the same userId and
+// deviceId invalidates the older token. DELETE /api/v4/sessions revokes the
+// caller's token; the admin revokes all of a user's sessions with
+// DELETE /api/v4/sessions?userId= or DELETE /api/v4/sessions/users/{userId}. With WithServerKey the server is in secure mode and registration
+// requires an authToken from POST /api/v4/authentication/token (or GET
+// /api/v3/authentication/token) for the same userId. A missing or bad token
+// is answered 401 with code 400100. Content the admin token creates is
+// attributed to the user "admin", created on first use.
 //
-// # Errors, limits and paging
+// # Errors and paging
 //
 // Errors have the spec's body {"status":"error","code":...,"message":...}
 // with the service's codes (400000 validation, 400100 unauthorized,
 // 400300/400301 forbidden, 400304 banned from a community or channel,
 // 400308 blocklisted word, 400309 link not on the allowlist, 400311 rate
-// limit with HTTP 429, 400312 global ban, 400400 not found). Each identity
-// may make 100 calls in any 5 s window (see WithRateLimit).
+// limit with HTTP 429, 400312 global ban, 400400 not found).
 //
 // Lists take options[limit] (default 20, at most 100) and options[token]
 // (flat limit and token on the operations that declare them), and
@@ -46,21 +55,164 @@
 // which lists deleted items only; a soft-deleted item can still be read by
 // id (with isDeleted true).
 //
+// # Rate limit
+//
+// Each identity (the admin, or each user) may make 100 calls in any sliding
+// 5 s window; further calls are answered 429 with code 400311 and are not
+// counted. WithRateLimit changes the limit, WithoutRateLimit turns it off and
+// WithClock drives the window with a test clock.
+//
+// # Users
+//
+// Users are listed (GET /api/v3/users with keyword, filter flagged, sortBy
+// and isDeleted; GET /api/v3/users/list by ids) and read by id (public, or internal with
+// isPublic=false). A user updates its own display name, description,
+// avatar and metadata with PUT /api/v3/users; only the admin (or a role
+// with EDIT_USER / ASSIGN_USER_ROLE) updates others or sets roles. Users
+// flag one another once (POST|DELETE /api/v4/me/flags/{userId}, isFlagByMe;
+// the admin clears all flags with DELETE /api/v2/users/{userId}/flags).
+// The admin bans users network-wide (POST /api/v2/users/ban, unban): a
+// banned user gets 400312 on new sessions and on every write. A user blocks
+// others (/api/v4/me/user-blocks, not itself; blocked users cannot follow
+// each other) and lists its blocks. DELETE /api/v4/users/{userId} (admin)
+// deletes the user and revokes its sessions; with deleteAll, hardDeletePost,
+// hardDeleteComment or markMessageDeleted it also removes its content.
+// AddUser creates a user without a session.
+//
+// # Posts
+//
+// Posts (v3 and v4 create, update and delete; GET by id, list by ids, query
+// by target with dataTypes, sortBy, feedType, tags and isDeleted) have text,
+// metadata, tags, mentionees and attachments (uploaded images, videos and
+// files, or a poll), stored as child posts. A post goes to a user's feed,
+// a community (members only; banned users get 400304; onlyAdminCanPost
+// communities need a moderator) or a content target. In a community that
+// needs approval, posts of plain members wait in the reviewing feed until a
+// moderator approves or declines them (declined posts leave every feed).
+// Only the author, the community's moderators and the admin edit or delete;
+// deletion is soft (still readable with isDeleted true) unless
+// permanent=true. Users flag a post once (flag, unflag, isflagbyme);
+// moderators clear flags. The v3 user and community feeds list a target's
+// readable posts; a private community's posts are hidden from non-members.
+//
+// # Comments
+//
+// Comments go on posts, stories or content references, with text,
+// metadata, mentionees and image attachments, and may reply to another
+// comment (replies are sideloaded with their parent). They are listed newest first
+// (or by segment windows and offset), counted and listed by their post, read
+// by id and by ids, updated and deleted (soft, or permanent with v4) by their
+// author, the community's moderators or the admin, and flagged once per user
+// (moderators clear flags).
+//
+// # Reactions
+//
+// POST|DELETE /api/v2/reactions add and remove a named reaction of the
+// caller to a post, comment, story or message (once per name and user);
+// the entity's reactions and reactionsCount follow, GET /api/v2/reactions
+// and /api/v3/reactions page through the reactors newest first, and
+// GET /api/v2/reactions/messages/most ranks the caller's readable messages
+// by their reactions (of one name, or all).
+//
+// # Communities
+//
+// Communities are created by any user (unless social is switched off) with
+// a unique display name, public or private, in categories, with post
+// settings (needApprovalOnPostCreation, onlyAdminCanPost). They are queried
+// (keyword, categoryId, filter member/notMember, sortBy, isDeleted), listed
+// by ids, read by id, and updated or deleted by moderators and the admin.
+// Users join public communities (private ones only when added, or when the
+// social setting allows) and leave; moderators add, remove, ban and unban
+// members and give or take roles (v3 and v4), and GET .../permissions/me
+// reports the caller's. The recommended list holds the public communities
+// the caller has not joined and top-trending all public ones, most members
+// first.
+//
+// # Categories
+//
+// Community categories (POST/GET/PUT/DELETE /api/v3/community-categories,
+// query and list by ids) are managed by the admin or a role with the
+// category permissions; a category has a name, an avatar and metadata, and
+// deletion is soft.
+//
+// # Channels
+//
+// Channels are community, live or broadcast channels, or conversations
+// (POST /api/v3/channels/conversation; a distinct conversation between the
+// same users is reused, and outsiders neither see nor join it). Each has a
+// default message feed. They are queried (types, keyword, tags and
+// excludeTags, userId, filter member/notMember, isDeleted), listed by ids, read, updated and deleted by
+// moderators and the admin, joined and left; moderators add, remove, ban,
+// unban and give roles to members, mute the channel or single users for a
+// period (v2 mute) and close it (v2 close). POST .../seen moves the
+// caller's read marker. autoDeleteMessageByFlagLimit deletes a message that
+// reaches that many flags.
+//
+// # Messages
+//
+// Messages are written by members (not banned or muted ones) into a
+// channel's message feeds, through the v5 API (referenceId is idempotent
+// per creator) or the v3 API (the channel's default feed, the v3 types,
+// segment windows). Both
+// versions see the same messages. They are listed newest first (or
+// ascending, with before/after/around cursors and total), read by id, by
+// ids, by creator and by parentId (threads), edited and deleted (soft, or permanent)
+// by their creator or the channel's moderators, and flagged once per user
+// (moderators clear all flags). Message feeds (sub-channels) are created,
+// updated, deleted and listed by channel, by creator and by ids, ordered by
+// last message.
+//
+// # Polls
+//
+// Polls (POST /api/v3/polls, with answers, answerType single or multiple and
+// an optional closedIn) are attached to posts. Users vote (voting again
+// replaces the vote; several answers only with answerType multiple), GET .../answers
+// lists an answer's voters, and the creator closes (PUT status closed) or
+// deletes a poll; a closed poll, also one past closedIn, refuses votes.
+//
+// # Files
+//
+// Uploads are multipart (POST /api/v4/files, /api/v4/images,
+// /api/v4/videos, or v3 /api/v3/files), several files at once, kept in
+// memory up to the upload limit (WithUploadLimit; larger bodies get 413);
+// images must be images and videos videos. GET /api/v3/files/{fileId}
+// reads a file's info, GET .../download streams its bytes (token from the
+// Authorization header, the upstra-access-token cookie or the t parameter;
+// size small, medium or large resizes an image), and only the uploader or
+// the admin deletes it.
+//
 // # Moderation
 //
 // Post, comment, message and poll texts are checked against the blocklist
-// (POST /api/v3/blocklists) and, when the allowlist is not empty and
+// (POST /api/v3/blocklists; 400308) and, when the allowlist is not empty and
 // isWhitelistEnabled is on (the default), links (http://, https:// and
-// www. addresses) must be on the allowlist (POST /api/v3/allowlists).
+// www. addresses) must be on the allowlist (POST /api/v3/allowlists;
+// 400309). Both lists have verify operations that test a text without
+// storing it, and GET|PUT /api/v3/network-settings/moderation keep the
+// moderation settings. Flags, bans and mutes are described with their
+// areas.
 //
-// Operations the fake does not implement (follows, stories, global feeds,
-// markers, video streaming, roles, presence, the v1/v2 word lists and most
-// network settings) are answered 404 with code 400400.
+// # Webhooks and pre-hooks
+//
+// SetWebhook makes the server POST the events its operations cause (posts,
+// comments, community members, channels, messages, user flags and global
+// bans) to a URL, signed like Amity signs them (x-amity-signature) and
+// shaped like the spec's webhook pseudo-operations; deliveries run in order
+// on their own goroutine and never block the API (FlushWebhooks,
+// WebhookDeliveries). SetPreHook makes the server ask a URL before it
+// creates or updates a post or a message, and obeys the reply: allow (with
+// modified data) or deny (400000); a slow or bad reply applies the default
+// action (PreHookCalls). Both are in step with the network's webhook and
+// pre-hook settings (see Network settings).
 //
 // # Fault injection
 //
-// FailNext, DropNext, MalformedNext and SetDelay inject failures; Requests
-// and RequestCount report what the server received.
+// FailNext(n, status) fails the next n requests with that status and a
+// spec-shaped error body (429 with 400311); SetDelay delays every following
+// request (a request whose context ends meanwhile gets no answer); DropNext
+// closes the connection of the next n requests without an answer;
+// MalformedNext answers the next n with 200 and a truncated JSON body.
+// Requests and RequestCount report what the server received.
 //
 // # Stories
 //
@@ -125,6 +277,7 @@
 // Ads are added by the test (Server.AddAd) and listed by GET /api/v1/ads/me while ads are
 // enabled (Server.EnableAds), within their start and end, with their advertisers and the
 // ad settings.
+//
 // # Network settings
 //
 // The network settings persist and are the admin's (a user token is

@@ -1,9 +1,6 @@
 package amitytest
 
 import (
-	"errors"
-	"sort"
-	"sync"
 	"testing"
 
 	"github.com/amity-go/amity/internal/spectest"
@@ -48,56 +45,30 @@ var specOpsA = []string{
 // validated.
 func TestSpecConformanceA(t *testing.T) {
 	spec := spectest.Load(t)
-	var mu sync.Mutex
-	checked := map[string]int{}
-	hook = func(tb testing.TB, method, path string, r resp) {
-		tb.Helper()
-		op, _, err := spec.FindOperation(method, path)
-		if errors.Is(err, spectest.ErrNoOperation) {
-			return
-		}
-		if err != nil {
-			tb.Errorf("%s %s: %v", method, path, err)
-			return
-		}
-		if err := spec.ValidateResponse(method, path, r.status, r.header, r.body); err != nil && !knownSpecGap(err) {
-			tb.Errorf("%s %s -> %d does not match the spec: %v\nbody: %.600s", method, path, r.status, err, r.body)
-			return
-		}
-		mu.Lock()
-		checked[op.Key()]++
-		mu.Unlock()
-	}
+	rec := validateResponses(t, spec)
 	t.Cleanup(func() {
-		hook = nil
-		var missing []string
-		for _, op := range specOpsA {
-			if checked[op] == 0 {
-				missing = append(missing, op)
-			}
-		}
-		sort.Strings(missing)
-		if len(missing) > 0 {
+		if missing := rec.missing(specOpsA, false); len(missing) > 0 {
 			t.Errorf("operations never validated: %v", missing)
 		}
-		t.Logf("validated responses of %d operations", len(checked))
+		t.Logf("validated responses of %d operations", rec.operations())
 	})
-	scenarios := map[string]func(*testing.T){
-		"NetworkSettings":  TestNetworkSettingsPersist,
-		"DisabledFeatures": TestNetworkSettingsRefuseDisabledFeatures,
-		"Hooks":            TestWebhookAndPrehookSettings,
-		"HookDelivery":     TestHookSettingsDriveDelivery,
-		"Roles":            TestRolesCRUD,
-		"RolePermissions":  TestRolesGrantPermissions,
-		"Notifications":    TestNotificationSettings,
-		"PushDevices":      TestPushDevices,
-		"Presence":         TestPresenceHeartbeats,
-		"Markers":          TestMarkersCountReads,
-		"LegacyLists":      TestLegacyWordLists,
-		"ModerationV2":     TestModerationSettingsV2,
-		"ChannelSearch":    TestChannelSearchV2,
-	}
-	for name, run := range scenarios {
-		t.Run(name, run)
-	}
+	runScenarios(t, specScenariosA)
+}
+
+// specScenariosA are the scenarios of the network settings, roles,
+// notifications, presence, markers, legacy word lists and v2 channel search.
+var specScenariosA = map[string]func(*testing.T){
+	"NetworkSettings":  TestNetworkSettingsPersist,
+	"DisabledFeatures": TestNetworkSettingsRefuseDisabledFeatures,
+	"Hooks":            TestWebhookAndPrehookSettings,
+	"HookDelivery":     TestHookSettingsDriveDelivery,
+	"Roles":            TestRolesCRUD,
+	"RolePermissions":  TestRolesGrantPermissions,
+	"Notifications":    TestNotificationSettings,
+	"PushDevices":      TestPushDevices,
+	"Presence":         TestPresenceHeartbeats,
+	"Markers":          TestMarkersCountReads,
+	"LegacyLists":      TestLegacyWordLists,
+	"ModerationV2":     TestModerationSettingsV2,
+	"ChannelSearch":    TestChannelSearchV2,
 }

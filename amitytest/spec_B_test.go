@@ -1,9 +1,6 @@
 package amitytest
 
 import (
-	"errors"
-	"sort"
-	"sync"
 	"testing"
 
 	"github.com/amity-go/amity/internal/spectest"
@@ -73,52 +70,24 @@ var opsB = []string{
 // (skipped when the spec file is absent).
 func TestSpecConformanceB(t *testing.T) {
 	spec := spectest.Load(t)
-	var mu sync.Mutex
-	checked := map[string]int{}
-	hook = func(tb testing.TB, method, path string, r resp) {
-		tb.Helper()
-		op, _, err := spec.FindOperation(method, path)
-		if errors.Is(err, spectest.ErrNoOperation) {
-			return
-		}
-		if err != nil {
-			tb.Errorf("%s %s: %v", method, path, err)
-			return
-		}
-		if err := spec.ValidateResponse(method, path, r.status, r.header, r.body); err != nil && !knownSpecGap(err) {
-			tb.Errorf("%s %s -> %d does not match the spec: %v\nbody: %.600s", method, path, r.status, err, r.body)
-			return
-		}
-		if r.status < 300 {
-			mu.Lock()
-			checked[op.Key()]++
-			mu.Unlock()
-		}
-	}
-	t.Cleanup(func() { hook = nil })
-	t.Run("scenarios", func(t *testing.T) {
-		for name, run := range map[string]func(*testing.T){
-			"Stories":   TestStoriesExpireAndModeration,
-			"Follows":   TestFollowsFeedTheFollowingFeed,
-			"Pins":      TestCommunityPinsAndGlobalFeatured,
-			"Analytics": TestAnalyticsViewsAndReach,
-			"Streams":   TestStreamStatusTransitions,
-			"Search":    TestSemanticSearchB,
-			"Ads":       TestAdsB,
-			"Feeds":     TestFeedsB,
-		} {
-			t.Run(name, run)
-		}
-	})
-	var missing []string
-	for _, op := range opsB {
-		if checked[op] == 0 {
-			missing = append(missing, op)
-		}
-	}
-	sort.Strings(missing)
+	rec := validateResponses(t, spec)
+	t.Run("scenarios", func(t *testing.T) { runScenarios(t, specScenariosB) })
+	missing := rec.missing(opsB, true)
 	if len(missing) > 0 {
 		t.Errorf("no successful, validated response for %d B operations: %v", len(missing), missing)
 	}
 	t.Logf("validated successful responses of %d B operations", len(opsB)-len(missing))
+}
+
+// specScenariosB are the scenarios of the stories, follows, pins, analytics,
+// video streams, semantic search, ads and feeds.
+var specScenariosB = map[string]func(*testing.T){
+	"Stories":   TestStoriesExpireAndModeration,
+	"Follows":   TestFollowsFeedTheFollowingFeed,
+	"Pins":      TestCommunityPinsAndGlobalFeatured,
+	"Analytics": TestAnalyticsViewsAndReach,
+	"Streams":   TestStreamStatusTransitions,
+	"Search":    TestSemanticSearchB,
+	"Ads":       TestAdsB,
+	"Feeds":     TestFeedsB,
 }

@@ -1,9 +1,7 @@
 package amitytest
 
 import (
-	"errors"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/amity-go/amity/internal/spectest"
@@ -14,77 +12,59 @@ import (
 // spec file is absent).
 func TestSpecConformance(t *testing.T) {
 	spec := spectest.Load(t)
-	var mu sync.Mutex
-	checked := map[string]int{}
-	hook = func(tb testing.TB, method, path string, r resp) {
-		tb.Helper()
-		op, _, err := spec.FindOperation(method, path)
-		if errors.Is(err, spectest.ErrNoOperation) {
-			return // deliberately unknown routes
-		}
-		if err != nil {
-			tb.Errorf("%s %s: %v", method, path, err)
-			return
-		}
-		if err := spec.ValidateResponse(method, path, r.status, r.header, r.body); err != nil && !knownSpecGap(err) {
-			tb.Errorf("%s %s -> %d does not match the spec: %v\nbody: %.600s", method, path, r.status, err, r.body)
-			return
-		}
-		mu.Lock()
-		checked[op.Key()]++
-		mu.Unlock()
-	}
+	rec := validateResponses(t, spec)
 	t.Cleanup(func() {
-		hook = nil
-		t.Logf("validated responses of %d operations (spec loaded in %s)", len(checked), spec.LoadTime())
+		t.Logf("validated responses of %d operations (spec loaded in %s)", rec.operations(), spec.LoadTime())
 	})
-	scenarios := map[string]func(*testing.T){
-		"Sessions":     TestSessionRegistration,
-		"Revoke":       TestRevokeSessions,
-		"SecureMode":   TestSecureMode,
-		"Users":        TestUsersQueryFilters,
-		"UserUpdate":   TestUserUpdate,
-		"UserFlags":    TestUserFlags,
-		"GlobalBan":    TestGlobalBan,
-		"UserBlocks":   TestUserBlocks,
-		"DeleteUser":   TestDeleteUser,
-		"Files":        TestFilesV4,
-		"FilesV3":      TestFilesV3AndUploadLimit,
-		"Posts":        TestPostCRUD,
-		"PostImages":   TestImageAndPollPosts,
-		"PostBans":     TestBannedUserCannotPost,
-		"Feeds":        TestDeletedPostDisappearsFromFeeds,
-		"Review":       TestPostReview,
-		"PostFlags":    TestPostFlags,
-		"PostPaging":   TestPostPagingAndCursors,
-		"PrivatePosts": TestPrivateCommunityPostsHidden,
-		"Moderation":   TestModerationOnPosts,
-		"Comments":     TestCommentCRUD,
-		"CommentPages": TestCommentPagingAndFlags,
-		"Reactions":    TestReactions,
-		"Communities":  TestCommunityCRUD,
-		"Members":      TestCommunityMembership,
-		"Trending":     TestRecommendedAndTrendingCommunities,
-		"Categories":   TestCommunityCategories,
-		"Channels":     TestChannelCRUD,
-		"ChannelUsers": TestChannelMembership,
-		"Conversation": TestConversationChannels,
-		"Mute":         TestChannelMuteAndClose,
-		"Messages":     TestMessageCRUD,
-		"MsgPaging":    TestMessagePaging,
-		"MsgFlags":     TestMessageFlags,
-		"MsgFeeds":     TestMessageFeeds,
-		"MsgModerate":  TestMessageModeration,
-		"MessagesV3":   TestMessagesV3,
-		"Polls":        TestPolls,
-		"Lists":        TestModerationLists,
-		"Seed":         TestSeed,
-		"RateLimit":    TestRateLimit,
-		"Faults":       TestFailNext,
-	}
-	for name, run := range scenarios {
-		t.Run(name, run)
-	}
+	runScenarios(t, specScenarios)
+}
+
+// specScenarios are the scenarios of the users, sessions, files, posts,
+// comments, reactions, communities, categories, channels, messages, polls,
+// moderation lists, seed, rate limit and fault areas.
+var specScenarios = map[string]func(*testing.T){
+	"Sessions":     TestSessionRegistration,
+	"Revoke":       TestRevokeSessions,
+	"SecureMode":   TestSecureMode,
+	"Users":        TestUsersQueryFilters,
+	"UserUpdate":   TestUserUpdate,
+	"UserFlags":    TestUserFlags,
+	"GlobalBan":    TestGlobalBan,
+	"UserBlocks":   TestUserBlocks,
+	"DeleteUser":   TestDeleteUser,
+	"Files":        TestFilesV4,
+	"FilesV3":      TestFilesV3AndUploadLimit,
+	"Posts":        TestPostCRUD,
+	"PostImages":   TestImageAndPollPosts,
+	"PostBans":     TestBannedUserCannotPost,
+	"Feeds":        TestDeletedPostDisappearsFromFeeds,
+	"Review":       TestPostReview,
+	"PostFlags":    TestPostFlags,
+	"PostPaging":   TestPostPagingAndCursors,
+	"PrivatePosts": TestPrivateCommunityPostsHidden,
+	"Moderation":   TestModerationOnPosts,
+	"Comments":     TestCommentCRUD,
+	"CommentPages": TestCommentPagingAndFlags,
+	"Reactions":    TestReactions,
+	"Communities":  TestCommunityCRUD,
+	"Members":      TestCommunityMembership,
+	"Trending":     TestRecommendedAndTrendingCommunities,
+	"Categories":   TestCommunityCategories,
+	"Channels":     TestChannelCRUD,
+	"ChannelUsers": TestChannelMembership,
+	"Conversation": TestConversationChannels,
+	"Mute":         TestChannelMuteAndClose,
+	"Messages":     TestMessageCRUD,
+	"MsgPaging":    TestMessagePaging,
+	"MsgFlags":     TestMessageFlags,
+	"MsgFeeds":     TestMessageFeeds,
+	"MsgModerate":  TestMessageModeration,
+	"MessagesV3":   TestMessagesV3,
+	"Polls":        TestPolls,
+	"Lists":        TestModerationLists,
+	"Seed":         TestSeed,
+	"RateLimit":    TestRateLimit,
+	"Faults":       TestFailNext,
 }
 
 // knownSpecGap reports the two places where the fake follows the service
