@@ -577,11 +577,7 @@ func (s *CommentsService) IsFlaggedByMe(ctx context.Context, commentID string, o
 
 // action sends an idempotent DELETE on a comment sub-resource.
 func (s *CommentsService) action(ctx context.Context, op, format, commentID string, opts []CallOption) (*CommentPayload, error) {
-	path, err := commentPath(op, format, commentID)
-	if err != nil {
-		return nil, err
-	}
-	return commentsCall(ctx, s.c, &request{op: op, method: http.MethodDelete, path: path, idempotent: true, opts: opts})
+	return callOneOn(ctx, s.c, op, http.MethodDelete, format, commentID, commentPath, true, "comment", func(p *CommentPayload) []Comment { return p.Comments }, opts)
 }
 
 // commentPath checks a comment ID (at most 900 characters, as the spec states) and builds a

@@ -146,6 +146,17 @@ func callOne[P, T any](ctx context.Context, c *Client, r *request, what string, 
 	return out, nil
 }
 
+// callOneOn is callOne for a call without a body on one entity: pathOf checks id and builds
+// the path from format (postPath, storyPath, ...).
+func callOneOn[P, T any](ctx context.Context, c *Client, op, method, format, id string, pathOf func(op, format, id string) (string, error),
+	idempotent bool, what string, items func(*P) []T, opts []CallOption) (*P, error) {
+	path, err := pathOf(op, format, id)
+	if err != nil {
+		return nil, err
+	}
+	return callOne(ctx, c, &request{op: op, method: method, path: path, idempotent: idempotent, opts: opts}, what, items)
+}
+
 // malformedAnswer is malformed for an answer already decoded.
 func malformedAnswer(r *request, why string) *Error {
 	return malformed(r, &http.Response{StatusCode: http.StatusOK}, why)

@@ -127,6 +127,19 @@ func (s *FeedsService) feedPage(ctx context.Context, op, path string, q query, o
 	return call[FeedPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q), opts: opts})
 }
 
+// targetFeedPage is one page of the feed of one user or community: field names the ID.
+func (s *FeedsService) targetFeedPage(ctx context.Context, op, format, field, targetID string, params *ListFeedParams, opts []CallOption) (*FeedPayload, error) {
+	path, err := pathf(op, format, id(field, targetID))
+	if err != nil {
+		return nil, err
+	}
+	q, err := params.query(op, true)
+	if err != nil {
+		return nil, err
+	}
+	return s.feedPage(ctx, op, path, q, opts)
+}
+
 // ListUser iterates over the posts of a user's feed, fetching pages as needed.
 func (s *FeedsService) ListUser(ctx context.Context, userID string, params *ListFeedParams, opts ...CallOption) iter.Seq2[Post, error] {
 	return listAll(ctx, params, opts, func(ctx context.Context, p *ListFeedParams, opts ...CallOption) (*FeedPayload, error) {
@@ -144,16 +157,7 @@ func (s *FeedsService) ListUserPages(ctx context.Context, userID string, params 
 // ListUserPage returns one page of the posts on a user's feed (posted to the user),
 // newest first by default. GET /api/v3/user-feeds/{userId}.
 func (s *FeedsService) ListUserPage(ctx context.Context, userID string, params *ListFeedParams, opts ...CallOption) (*FeedPayload, error) {
-	const op = "Feeds.ListUserPage"
-	path, err := pathf(op, "/api/v3/user-feeds/%s", id("userID", userID))
-	if err != nil {
-		return nil, err
-	}
-	q, err := params.query(op, true)
-	if err != nil {
-		return nil, err
-	}
-	return s.feedPage(ctx, op, path, q, opts)
+	return s.targetFeedPage(ctx, "Feeds.ListUserPage", "/api/v3/user-feeds/%s", "userID", userID, params, opts)
 }
 
 // CountUserPostsParams filters Feeds.CountUserPosts.
@@ -201,16 +205,7 @@ func (s *FeedsService) ListCommunityPages(ctx context.Context, communityID strin
 // ListCommunityPage returns one page of the published posts of a community, newest first by
 // default. GET /api/v3/community-feeds/{communityId}.
 func (s *FeedsService) ListCommunityPage(ctx context.Context, communityID string, params *ListFeedParams, opts ...CallOption) (*FeedPayload, error) {
-	const op = "Feeds.ListCommunityPage"
-	path, err := pathf(op, "/api/v3/community-feeds/%s", id("communityID", communityID))
-	if err != nil {
-		return nil, err
-	}
-	q, err := params.query(op, true)
-	if err != nil {
-		return nil, err
-	}
-	return s.feedPage(ctx, op, path, q, opts)
+	return s.targetFeedPage(ctx, "Feeds.ListCommunityPage", "/api/v3/community-feeds/%s", "communityID", communityID, params, opts)
 }
 
 // ListContent iterates over the posts of the content feed (posts on content targets),

@@ -139,12 +139,7 @@ func followPath(op, format, userID string) (string, error) {
 }
 
 func (s *FollowsService) change(ctx context.Context, op, method, format, userID string, idempotent bool, opts []CallOption) (*FollowPayload, error) {
-	path, err := followPath(op, format, userID)
-	if err != nil {
-		return nil, err
-	}
-	r := &request{op: op, method: method, path: path, idempotent: idempotent, opts: opts}
-	return callOne(ctx, s.c, r, "follow", func(p *FollowPayload) []Follow { return p.Follows })
+	return callOneOn(ctx, s.c, op, method, format, userID, followPath, idempotent, "follow", func(p *FollowPayload) []Follow { return p.Follows }, opts)
 }
 
 // Follow makes the calling user follow a user, or asks to when the network requires

@@ -632,11 +632,7 @@ func (s *MessagesService) ClearFlags(ctx context.Context, messageID string, opts
 }
 
 func (s *MessagesService) flags(ctx context.Context, op, method, format, messageID string, idempotent bool, opts []CallOption) (*MessagePayload, error) {
-	path, err := messagesID(op, format, messageID)
-	if err != nil {
-		return nil, err
-	}
-	return callOne(ctx, s.c, &request{op: op, method: method, path: path, idempotent: idempotent, opts: opts}, "message", messagesOf)
+	return callOneOn(ctx, s.c, op, method, format, messageID, messagesID, idempotent, "message", messagesOf, opts)
 }
 
 // IsFlaggedByMe reports whether the caller flagged a message.
@@ -1069,11 +1065,7 @@ func (s *MessagesV3Service) ClearFlags(ctx context.Context, messageID string, op
 }
 
 func (s *MessagesV3Service) flags(ctx context.Context, op, method, format, messageID string, idempotent bool, opts []CallOption) (*V3MessagePayload, error) {
-	path, err := messagesV3ID(op, format, messageID)
-	if err != nil {
-		return nil, err
-	}
-	return callOne(ctx, s.c, &request{op: op, method: method, path: path, idempotent: idempotent, opts: opts}, "message", messagesV3Of)
+	return callOneOn(ctx, s.c, op, method, format, messageID, messagesV3ID, idempotent, "message", messagesV3Of, opts)
 }
 
 // IsFlaggedByMe reports whether the caller flagged a message, with the v3 API.

@@ -1159,11 +1159,7 @@ func (s *PostsService) IsFlaggedByMe(ctx context.Context, postID string, opts ..
 }
 
 func (s *PostsService) action(ctx context.Context, op, method, format, postID string, idempotent bool, opts []CallOption) (*PostPayload, error) {
-	path, err := postPath(op, format, postID)
-	if err != nil {
-		return nil, err
-	}
-	return postsCall(ctx, s.c, &request{op: op, method: method, path: path, idempotent: idempotent, opts: opts})
+	return callOneOn(ctx, s.c, op, method, format, postID, postPath, idempotent, "post", func(p *PostPayload) []Post { return p.Posts }, opts)
 }
 
 // postPath checks a post ID (at most 900 characters, as the spec states) and builds a path.

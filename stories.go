@@ -479,12 +479,7 @@ func (s *StoriesService) ClearFlags(ctx context.Context, storyID string, opts ..
 }
 
 func (s *StoriesService) flagCall(ctx context.Context, op, method, format, storyID string, idempotent bool, opts []CallOption) (*StoryPayload, error) {
-	path, err := storyPath(op, format, storyID)
-	if err != nil {
-		return nil, err
-	}
-	r := &request{op: op, method: method, path: path, idempotent: idempotent, opts: opts}
-	return callOne(ctx, s.c, r, "story", func(p *StoryPayload) []Story { return p.Stories })
+	return callOneOn(ctx, s.c, op, method, format, storyID, storyPath, idempotent, "story", func(p *StoryPayload) []Story { return p.Stories }, opts)
 }
 
 // ListStoriesParams selects the stories of one target for Stories.List.
