@@ -327,6 +327,7 @@ func (s *FilesService) Download(ctx context.Context, fileID string, params *Down
 	}
 	q := query{}
 	q.str("size", string(params.Size))
+	//nolint:bodyclose // the body is the download: the caller reads and closes it
 	resp, cancel, err := s.c.send(ctx, &request{op: op, method: http.MethodGet, path: p, query: url.Values(q), accept: "*/*", streamAnswer: true, opts: opts})
 	if err != nil {
 		return nil, err
