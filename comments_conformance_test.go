@@ -89,7 +89,7 @@ func init() {
 			}},
 		conformanceCase{Method: "Comments.V3.Delete", Op: "DELETE /api/v3/comments/{commentId}",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return c.Comments.V3.Delete(ctx, "cm1") //nolint:staticcheck // deprecated, still covered
+				return c.Comments.V3.Delete(ctx, "cm1")
 			}},
 		conformanceCase{Method: "Comments.Flag", Op: "POST /api/v3/comments/{commentId}/flag", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Comments.Flag(ctx, "cm1"); return err }},

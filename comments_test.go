@@ -226,10 +226,10 @@ func TestCommentsDelete(t *testing.T) {
 	ctx := context.Background()
 	require.NoError(t, c.Comments.Delete(ctx, "cm-1", &amity.DeleteCommentParams{Permanent: amity.Ptr(true)}))
 	assert.Equal(t, "permanent=true", v4.only(t).Query)
-	require.NoError(t, c.Comments.V3.Delete(ctx, "cm-1")) //nolint:staticcheck // deprecated, still tested
+	require.NoError(t, c.Comments.V3.Delete(ctx, "cm-1"))
 	assert.Equal(t, "DELETE", v3.only(t).Method)
 	assert.ErrorIs(t, c.Comments.Delete(ctx, "", nil), amity.ErrInvalidArgument)
-	assert.ErrorIs(t, c.Comments.V3.Delete(ctx, ".."), amity.ErrInvalidArgument) //nolint:staticcheck // deprecated, still tested
+	assert.ErrorIs(t, c.Comments.V3.Delete(ctx, ".."), amity.ErrInvalidArgument)
 
 	mt.RegisterResponder("DELETE", "https://api.test/api/v4/comments/cm-2", jsonResponder(403, `{"status":"error","code":400301,"message":"Permission denied"}`))
 	err := c.Comments.Delete(ctx, "cm-2", nil)
@@ -373,10 +373,10 @@ func TestCommentsShape(t *testing.T) {
 			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error { return c.Comments.Delete(ctx, id, nil) })},
 		{name: "V3.Delete", method: "DELETE", path: "/api/v3/comments/cm-1", answer: success, successOnly: true,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return shapeErr(c.Comments.V3.Delete(ctx, "cm-1")) //nolint:staticcheck // deprecated, still tested
+				return shapeErr(c.Comments.V3.Delete(ctx, "cm-1"))
 			},
 			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
-				return c.Comments.V3.Delete(ctx, id) //nolint:staticcheck // deprecated, still tested
+				return c.Comments.V3.Delete(ctx, id)
 			})},
 		{name: "Flag", method: "POST", path: "/api/v3/comments/cm-1/flag", body: `{"commentId":"cm-1"}`, answer: payload, empty: empty, check: comment,
 			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Comments.Flag(ctx, "cm-1") },

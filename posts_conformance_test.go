@@ -53,7 +53,7 @@ func init() {
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
 				_, err := c.Posts.V3.Create(ctx, &amity.V3CreatePostParams{
-					Text:     amity.Ptr("hello"), //nolint:staticcheck // deprecated, still covered
+					Text:     amity.Ptr("hello"),
 					Data:     amity.V3CreatePostData{Text: "hello", Images: []string{"f1"}, Files: []string{"f2"}},
 					DataType: amity.PostDataTypeImage, TargetType: amity.PostTargetUser, TargetID: "alice",
 					Metadata: map[string]any{"k": "v"}, PostID: "post-1", Tags: []string{"a"}, CreatedAt: &created,
@@ -120,7 +120,7 @@ func init() {
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
 				_, err := c.Posts.Update(ctx, "p1", &amity.UpdatePostParams{
-					Text: amity.Ptr("edited"), //nolint:staticcheck // deprecated, still covered
+					Text: amity.Ptr("edited"),
 					Data: &amity.UpdatePostData{Text: amity.Ptr("edited"), FileID: amity.Ptr("f1"), StreamID: amity.Ptr("s1"),
 						ThumbnailFileID: amity.Ptr("f2")},
 					Metadata:         map[string]any{"k": "v"},
@@ -138,7 +138,7 @@ func init() {
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
 				_, err := c.Posts.V3.Update(ctx, "p1", &amity.V3UpdatePostParams{
-					Text: amity.Ptr("edited"), //nolint:staticcheck // deprecated, still covered
+					Text: amity.Ptr("edited"),
 					Data: &amity.UpdatePostData{Text: amity.Ptr("edited"), FileID: amity.Ptr("f1"), StreamID: amity.Ptr("s1"),
 						ThumbnailFileID: amity.Ptr("f2")},
 					Metadata: map[string]any{"k": "v"}, Tags: []string{"a"}, PreserveEditedAt: amity.Ptr(true),

@@ -43,7 +43,7 @@ func TestSessionsV3Register(t *testing.T) {
 	c, mt := mockClient(t)
 	rec := &modRecorder{}
 	modRecord(t, mt, rec, "POST", "/api/v3/sessions", "")
-	sess, err := c.Sessions.V3.Register(context.Background(), &amity.RegisterSessionParams{UserID: "alice", DeviceID: "d1"}) //nolint:staticcheck // deprecated, still tested
+	sess, err := c.Sessions.V3.Register(context.Background(), &amity.RegisterSessionParams{UserID: "alice", DeviceID: "d1"})
 	require.NoError(t, err, "the v3 answer is not described: an empty one is not an error")
 	assert.Empty(t, sess.AccessToken)
 	assert.Equal(t, "/api/v3/sessions", rec.last(t).Path)
@@ -65,7 +65,7 @@ func TestSessionsAuthTokens(t *testing.T) {
 	assert.Equal(t, serverKey, last.Header.Get("X-Server-Key"))
 	assert.Empty(t, last.Header.Get("X-API-Key"))
 
-	tok, err = c.Sessions.V3.GetAuthToken(ctx, "alice", amity.WithHeader("X-Trace", "t")) //nolint:staticcheck // deprecated, still tested
+	tok, err = c.Sessions.V3.GetAuthToken(ctx, "alice", amity.WithHeader("X-Trace", "t"))
 	require.NoError(t, err)
 	assert.Equal(t, amity.Secret("tok-v3"), tok)
 	assert.Equal(t, "userId=alice", rec.last(t).Query)
@@ -74,7 +74,7 @@ func TestSessionsAuthTokens(t *testing.T) {
 	n := len(rec.all())
 	_, err = c.Sessions.CreateAuthToken(ctx, " ")
 	assert.ErrorIs(t, err, amity.ErrInvalidArgument)
-	_, err = c.Sessions.V3.GetAuthToken(ctx, strings.Repeat("u", 101)) //nolint:staticcheck // deprecated, still tested
+	_, err = c.Sessions.V3.GetAuthToken(ctx, strings.Repeat("u", 101))
 	assert.ErrorIs(t, err, amity.ErrInvalidArgument)
 	assert.Len(t, rec.all(), n, "bad input sends nothing")
 }
@@ -144,7 +144,7 @@ func TestSessionsRegisterBadInputSendsNothing(t *testing.T) {
 	}
 	for name, tc := range cases {
 		for _, register := range []func(context.Context, *amity.RegisterSessionParams, ...amity.CallOption) (*amity.Session, error){
-			c.Sessions.Register, c.Sessions.V3.Register, //nolint:staticcheck // deprecated, still tested
+			c.Sessions.Register, c.Sessions.V3.Register,
 		} {
 			_, err := register(ctx, tc.params)
 			var ve *amity.ValidationError

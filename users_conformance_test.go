@@ -105,7 +105,7 @@ func init() {
 			}},
 		conformanceCase{Method: "Sessions.V3.Register", Op: "POST /api/v3/sessions",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Sessions.V3.Register(ctx, &amity.RegisterSessionParams{UserID: "u1", DeviceID: "d1"}) //nolint:staticcheck // deprecated, still covered
+				_, err := c.Sessions.V3.Register(ctx, &amity.RegisterSessionParams{UserID: "u1", DeviceID: "d1"})
 				return err
 			}},
 		conformanceCase{Method: "Sessions.CreateAuthToken", Op: "POST /api/v4/authentication/token",
@@ -115,7 +115,7 @@ func init() {
 			}},
 		conformanceCase{Method: "Sessions.V3.GetAuthToken", Op: "GET /api/v3/authentication/token",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Sessions.V3.GetAuthToken(ctx, "u1") //nolint:staticcheck // deprecated, still covered
+				_, err := c.Sessions.V3.GetAuthToken(ctx, "u1")
 				return err
 			}},
 		conformanceCase{Method: "Sessions.Verify", Op: "GET /api/v3/sessions", AsUser: true,
