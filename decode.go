@@ -76,40 +76,144 @@ func (c *Client) decodeAnswer(r *request, resp *http.Response, out any) error {
 
 // checkOutcome applies the success rule to a 2xx JSON body.
 func (c *Client) checkOutcome(r *request, resp *http.Response, body []byte) error {
-	if body[0] != '{' || (!bytes.Contains(body, []byte(`"success"`)) && !bytes.Contains(body, []byte(`"status"`))) {
-		return nil
+	var status, success, data []byte
+	if !objectMembers(body, func(key, val []byte) {
+		switch string(key) {
+		case "status":
+			status = val
+		case "success":
+			success = val
+		case "data":
+			data = val
+		}
+	}) {
+		return nil // not an object it can read: decoding into out reports it
 	}
-	var wire struct {
-		Status  string          `json:"status"`
-		Success *bool           `json:"success"`
-		Data    json.RawMessage `json:"data"`
-	}
-	if json.Unmarshal(body, &wire) != nil {
-		return nil // decoding into out reports it
-	}
-	if wire.Status == "error" || wire.Status == "fail" {
+	if st := string(bytes.Trim(status, `"`)); st == "error" || st == "fail" {
 		e := c.apiError(resp, r, body)
 		if e.Message == "" {
-			e.Message = "the API answered status " + strconv.Quote(wire.Status)
+			e.Message = "the API answered status " + strconv.Quote(st)
 		}
 		return e
 	}
-	success := wire.Success
-	if success == nil && len(wire.Data) > 0 && wire.Data[0] == '{' {
-		var data struct {
-			Success *bool `json:"success"`
-		}
-		if json.Unmarshal(wire.Data, &data) == nil {
-			success = data.Success
-		}
+	if success == nil && len(data) > 0 && data[0] == '{' {
+		objectMembers(data, func(key, val []byte) {
+			if string(key) == "success" {
+				success = val
+			}
+		})
 	}
-	if success != nil && !*success {
+	if string(success) == "false" {
 		e := newError(resp, r)
 		e.Message = "the API answered success: false"
 		e.unsuccessful = true
 		return e
 	}
 	return nil
+}
+
+// objectMembers calls fn with the raw key (without its quotes) and the raw value of each
+// member of the JSON object b, without decoding the values: the success rule needs three
+// top-level members of answers that are mostly large arrays. It reports false when b is not
+// a well-formed object (fn may have been called for its first members).
+func objectMembers(b []byte, fn func(key, val []byte)) bool {
+	i := skipSpace(b, 0)
+	if i >= len(b) || b[i] != '{' {
+		return false
+	}
+	i = skipSpace(b, i+1)
+	if i < len(b) && b[i] == '}' {
+		return true
+	}
+	for i < len(b) {
+		if b[i] != '"' {
+			return false
+		}
+		keyEnd := skipString(b, i)
+		if keyEnd < 0 {
+			return false
+		}
+		key := b[i+1 : keyEnd-1]
+		i = skipSpace(b, keyEnd)
+		if i >= len(b) || b[i] != ':' {
+			return false
+		}
+		i = skipSpace(b, i+1)
+		valEnd := skipValue(b, i)
+		if valEnd < 0 {
+			return false
+		}
+		fn(key, b[i:valEnd])
+		i = skipSpace(b, valEnd)
+		switch {
+		case i < len(b) && b[i] == '}':
+			return true
+		case i < len(b) && b[i] == ',':
+			i = skipSpace(b, i+1)
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipString returns the index after the JSON string starting at b[i], or -1.
+func skipString(b []byte, i int) int {
+	for j := i + 1; j < len(b); j++ {
+		switch b[j] {
+		case '\\':
+			j++
+		case '"':
+			return j + 1
+		}
+	}
+	return -1
+}
+
+// skipValue returns the index after the JSON value starting at b[i], or -1. Objects and arrays
+// are skipped by counting brackets outside strings; the values are not validated.
+func skipValue(b []byte, i int) int {
+	if i >= len(b) {
+		return -1
+	}
+	switch b[i] {
+	case '"':
+		return skipString(b, i)
+	case '{', '[':
+		depth := 0
+		for j := i; j < len(b); j++ {
+			switch b[j] {
+			case '"':
+				end := skipString(b, j)
+				if end < 0 {
+					return -1
+				}
+				j = end - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				if depth--; depth == 0 {
+					return j + 1
+				}
+			}
+		}
+		return -1
+	}
+	j := i
+	for j < len(b) && b[j] != ',' && b[j] != '}' && b[j] != ']' && b[j] != ' ' && b[j] != '\t' && b[j] != '\n' && b[j] != '\r' {
+		j++
+	}
+	if j == i {
+		return -1
+	}
+	return j
 }
 
 // malformed is the error of a 2xx answer that cannot be read as the operation's answer. For a

@@ -1,8 +1,10 @@
 package amity
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"iter"
 	"net/url"
 	"slices"
@@ -21,21 +23,50 @@ type Paging struct {
 }
 
 // UnmarshalJSON accepts both "previous" and "prev".
+// It reads the members without a second pass of encoding/json (a page is decoded once);
+// a member of an unexpected type is left empty, as the rest of an answer would be.
 func (p *Paging) UnmarshalJSON(b []byte) error {
-	var w struct {
-		Next     string `json:"next"`
-		Previous string `json:"previous"`
-		Prev     string `json:"prev"`
-		Total    *int   `json:"total"`
+	*p = Paging{}
+	if string(b) == "null" {
+		return nil
 	}
-	if err := json.Unmarshal(b, &w); err != nil {
-		return err
+	var prev string
+	ok := objectMembers(b, func(key, val []byte) {
+		switch string(key) {
+		case "next":
+			p.Next = jsonString(val)
+		case "previous":
+			p.Previous = jsonString(val)
+		case "prev":
+			prev = jsonString(val)
+		case "total":
+			if n, err := strconv.Atoi(string(val)); err == nil {
+				p.Total = &n
+			}
+		}
+	})
+	if !ok {
+		return errors.New("amity: paging is not a JSON object")
 	}
-	*p = Paging{Next: w.Next, Previous: w.Previous, Total: w.Total}
 	if p.Previous == "" {
-		p.Previous = w.Prev
+		p.Previous = prev
 	}
 	return nil
+}
+
+// jsonString decodes a JSON string value ("" for any other value).
+func jsonString(val []byte) string {
+	if len(val) < 2 || val[0] != '"' {
+		return ""
+	}
+	if bytes.IndexByte(val, '\\') < 0 {
+		return string(val[1 : len(val)-1])
+	}
+	var s string
+	if json.Unmarshal(val, &s) != nil {
+		return ""
+	}
+	return s
 }
 
 // pageOf is a decoded page: its items and cursors. Every list payload implements it.
