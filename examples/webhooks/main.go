@@ -101,7 +101,7 @@ func receiver(log *logger, webhookSecret, preHookSecret []byte, block string, op
 }
 
 func run(ctx context.Context, out io.Writer, cfg config) error {
-	env, err := exampleenv.Connect(out, amitytest.SeedOptions{Users: 2, Communities: 1, PostsPerCommunity: 1, CommentsPerPost: 1, Channels: 1}, exampleenv.ReadOnly)
+	env, err := exampleenv.Connect(out, amitytest.SeedOptions{Users: 2, Communities: 1, PostsPerCommunity: 1, CommentsPerPost: 1, Channels: 1}, exampleenv.Listen)
 	if err != nil {
 		return err
 	}

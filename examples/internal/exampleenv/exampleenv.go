@@ -41,6 +41,7 @@ const (
 	ReadOnly Mode = iota // the example never writes
 	DryRun               // it reports what it would change, and changes nothing
 	Apply                // it makes the changes (-apply)
+	Listen               // it only listens on a real network; on the fake it writes demo content
 )
 
 func (m Mode) String() string {
@@ -49,6 +50,8 @@ func (m Mode) String() string {
 		return "dry run: nothing will be changed (pass -apply to make the changes)"
 	case Apply:
 		return "apply: changes will be made"
+	case Listen:
+		return "listen: nothing is written to a real network (on the fake, demo posts are created to cause events)"
 	}
 	return "read-only"
 }
