@@ -16,7 +16,7 @@ func TestRunOnTheFake(t *testing.T) {
 	}
 	s := out.String()
 	for _, want := range []string{
-		"built-in fake", "read-only",
+		"built-in fake", "mode: listen",
 		"webhook v3.post.didCreate: post", "by Demo User",
 		"pre-hook post.shouldCreate by webhooks-demo: deny",
 		"denied: 400 400000 posts may not contain forbidden",
