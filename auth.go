@@ -336,6 +336,8 @@ type Session struct {
 	ExpiresAt string `json:"expiresAt"`
 	Users     []User `json:"users"`
 	Files     []File `json:"files"`
+	// LastCachePurge is the date of the network's last cache purge, as the server sent it.
+	LastCachePurge string `json:"lastCachePurge,omitempty"`
 }
 
 // LogValue logs a session without its tokens (slog's JSON handler would otherwise encode

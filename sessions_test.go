@@ -34,6 +34,7 @@ func TestSessionsRegister(t *testing.T) {
 	assert.Equal(t, "t1", last.Header.Get("X-Trace"))
 	assert.Equal(t, amity.Secret("acc-SECRET-tok"), sess.AccessToken)
 	assert.Equal(t, "2024-05-31T10:00:00.000Z", sess.ExpiresAt)
+	assert.Equal(t, "2024-04-30T00:00:00.000Z", sess.LastCachePurge)
 	require.Len(t, sess.Users, 1)
 	assert.Equal(t, "alice", sess.Users[0].UserID)
 	assert.Len(t, sess.Files, 1)
