@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"strconv"
 	"time"
 )
@@ -296,6 +297,15 @@ func isFlaggedByMe(ctx context.Context, c *Client, r *request) (bool, error) {
 		return false, err
 	}
 	return out.Data.Result, nil
+}
+
+// softDelete sends the DELETE of an entity the API keeps as deleted unless permanent is true.
+// It is idempotent by construction (a deleted entity stays deleted), so it is retried like a
+// read; a {"success": false} answer is an error matching ErrUnsuccessful.
+func softDelete(ctx context.Context, c *Client, op, path string, permanent *bool, opts []CallOption) error {
+	q := query{}
+	q.boolean("permanent", permanent)
+	return c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), idempotent: true, opts: opts}, nil)
 }
 
 // UnmarshalJSON implements json.Unmarshaler: RFC 3339 with or without fractional seconds,

@@ -603,11 +603,11 @@ func (s *MessagesService) Delete(ctx context.Context, messageID string, params *
 	if err != nil {
 		return err
 	}
-	q := query{}
+	var permanent *bool
 	if params != nil {
-		q.boolean("permanent", params.Permanent)
+		permanent = params.Permanent
 	}
-	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), idempotent: true, opts: opts}, nil)
+	return softDelete(ctx, s.c, op, path, permanent, opts)
 }
 
 // Flag flags a message as the caller (a user: call it on a Client.AsUser view) and returns
@@ -1247,11 +1247,11 @@ func (s *MessagesService) DeleteFeed(ctx context.Context, messageFeedID string, 
 	if err != nil {
 		return err
 	}
-	q := query{}
+	var permanent *bool
 	if params != nil {
-		q.boolean("permanent", params.Permanent)
+		permanent = params.Permanent
 	}
-	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), idempotent: true, opts: opts}, nil)
+	return softDelete(ctx, s.c, op, path, permanent, opts)
 }
 
 // MessageFeedSortBy orders message feeds.

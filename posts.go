@@ -1092,11 +1092,11 @@ func (s *PostsService) Delete(ctx context.Context, postID string, params *Delete
 	if err != nil {
 		return err
 	}
-	q := query{}
+	var permanent *bool
 	if params != nil {
-		q.boolean("permanent", params.Permanent)
+		permanent = params.Permanent
 	}
-	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), idempotent: true, opts: opts}, nil)
+	return softDelete(ctx, s.c, op, path, permanent, opts)
 }
 
 // Delete soft-deletes a post with the v3 API. DELETE /api/v3/posts/{postId}. Unlike

@@ -451,11 +451,11 @@ func (s *StoriesService) Delete(ctx context.Context, storyID string, params *Del
 	if err != nil {
 		return err
 	}
-	q := query{}
+	var permanent *bool
 	if params != nil {
-		q.boolean("permanent", params.Permanent)
+		permanent = params.Permanent
 	}
-	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), idempotent: true, opts: opts}, nil)
+	return softDelete(ctx, s.c, op, path, permanent, opts)
 }
 
 // Flag reports a story as the calling user (use a view from Client.AsUser) and returns it.
