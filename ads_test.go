@@ -10,8 +10,8 @@ import (
 
 func TestAdsGet(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &bRecorder{}
-	rec.answer(mt, "GET", "/api/v1/ads/me", fixture(t, "ads_me.json"))
+	rec := &modRecorder{}
+	modRecord(t, mt, rec, "GET", "/api/v1/ads/me", fixture(t, "ads_me.json"))
 	out, err := c.Ads.Get(ctxB)
 	require.NoError(t, err)
 	assert.Equal(t, "GET", rec.last(t).Method)

@@ -1,6 +1,8 @@
 package amity_test
 
 import (
+	"io"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -14,10 +16,11 @@ const postIDB = "65a0c0ffee65a0c0ffee0002"
 
 func TestAnalyticsRecord(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &bRecorder{}
-	mt.RegisterResponder("POST", "https://api.test/api/v1/analytics/activities", func(r *httpReq) (*httpResp, error) {
+	rec := &modRecorder{}
+	mt.RegisterResponder("POST", "https://api.test/api/v1/analytics/activities", func(r *http.Request) (*http.Response, error) {
+		body, _ := io.ReadAll(r.Body)
 		rec.mu.Lock()
-		rec.calls = append(rec.calls, bCall{Method: r.Method, Path: r.URL.Path, Body: readBody(r)})
+		rec.calls = append(rec.calls, modCall{Method: r.Method, Path: r.URL.Path, Body: string(body)})
 		n := len(rec.calls)
 		rec.mu.Unlock()
 		if n == 1 {
@@ -57,15 +60,15 @@ func TestAnalyticsRecord(t *testing.T) {
 
 func TestAnalyticsViewers(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &bRecorder{}
+	rec := &modRecorder{}
 	for _, p := range []string{"/api/v1/analytics/views/posts/" + postIDB + "/users", "/api/v1/analytics/views/stories/" + storyID + "/users"} {
-		rec.answer(mt, "GET", p, fixture(t, "analytics_viewers.json"))
+		modRecord(t, mt, rec, "GET", p, fixture(t, "analytics_viewers.json"))
 		mt.RegisterResponderWithQuery("GET", "https://api.test"+p, "token=viewers-2", jsonResponder(200, `{"users":[],"paging":{}}`))
 	}
 	page, err := c.Analytics.ListPostViewersPage(ctxB, postIDB, &amity.ListViewersParams{PageParams: amity.PageParams{Limit: 2, PageToken: "t"}})
 	require.NoError(t, err)
-	assert.Equal(t, "2", rec.last(t).Query.Get("limit"))
-	assert.Equal(t, "t", rec.last(t).Query.Get("token"))
+	assert.Equal(t, "2", rec.last(t).Values().Get("limit"))
+	assert.Equal(t, "t", rec.last(t).Values().Get("token"))
 	require.Len(t, page.Users, 2)
 	assert.Equal(t, "Bob", page.UserByID("bob").DisplayName)
 	assert.Equal(t, "https://files.test/bob.png", page.FileByID("file-bob").FileURL)

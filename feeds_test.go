@@ -10,17 +10,17 @@ import (
 
 func TestFeedsV3Feeds(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &bRecorder{}
-	rec.answer(mt, "GET", "/api/v3/user-feeds/alice", fixture(t, "feeds_v3.json"))
-	rec.answer(mt, "GET", "/api/v3/community-feeds/c-news", fixture(t, "feeds_v3.json"))
-	rec.answer(mt, "GET", "/api/v3/content-feeds", fixture(t, "feeds_v3.json"))
-	rec.answer(mt, "GET", "/api/v3/user-feeds/alice/count", `{"postsCount":12}`)
+	rec := &modRecorder{}
+	modRecord(t, mt, rec, "GET", "/api/v3/user-feeds/alice", fixture(t, "feeds_v3.json"))
+	modRecord(t, mt, rec, "GET", "/api/v3/community-feeds/c-news", fixture(t, "feeds_v3.json"))
+	modRecord(t, mt, rec, "GET", "/api/v3/content-feeds", fixture(t, "feeds_v3.json"))
+	modRecord(t, mt, rec, "GET", "/api/v3/user-feeds/alice/count", `{"postsCount":12}`)
 	params := &amity.ListFeedParams{PageParams: amity.PageParams{Limit: 2, PageToken: "tok"}, SortBy: amity.FeedSortFirstCreated,
 		HasFlag: amity.Ptr(true), IsDeleted: amity.Ptr(false), DataTypes: []amity.FeedDataType{amity.FeedDataImage, amity.FeedDataVideo}}
 
 	page, err := c.Feeds.ListUserPage(ctxB, "alice", params)
 	require.NoError(t, err)
-	q := rec.last(t).Query
+	q := rec.last(t).Values()
 	assert.Equal(t, "firstCreated", q.Get("sortBy"))
 	assert.Equal(t, "true", q.Get("hasFlag"))
 	assert.Equal(t, "false", q.Get("isDeleted"))
@@ -36,16 +36,16 @@ func TestFeedsV3Feeds(t *testing.T) {
 
 	_, err = c.Feeds.ListCommunityPage(ctxB, "c-news", nil)
 	require.NoError(t, err)
-	assert.Empty(t, rec.last(t).Query, "nil params send no query")
+	assert.Empty(t, rec.last(t).Values(), "nil params send no query")
 
 	_, err = c.Feeds.ListContentPage(ctxB, &amity.ListFeedParams{SortBy: amity.FeedSortLastUpdated})
 	require.NoError(t, err)
-	assert.Equal(t, "lastUpdated", rec.last(t).Query.Get("sortBy"))
+	assert.Equal(t, "lastUpdated", rec.last(t).Values().Get("sortBy"))
 
 	count, err := c.Feeds.CountUserPosts(ctxB, "alice", &amity.CountUserPostsParams{IsDeleted: amity.Ptr(true)})
 	require.NoError(t, err)
 	assert.Equal(t, 12, count.PostsCount)
-	assert.Equal(t, "true", rec.last(t).Query.Get("isDeleted"))
+	assert.Equal(t, "true", rec.last(t).Values().Get("isDeleted"))
 
 	// Iterators: the second page has no next cursor.
 	mt.RegisterResponderWithQuery("GET", "https://api.test/api/v3/user-feeds/alice", "options[token]=feed-page-2", jsonResponder(200, `{"status":"success","data":{"posts":[]}}`))
@@ -73,11 +73,11 @@ func TestFeedsV3Feeds(t *testing.T) {
 
 func TestFeedsGlobalAndFollowing(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &bRecorder{}
-	rec.answer(mt, "GET", "/api/v5/me/global-feeds", fixture(t, "feeds_v3.json"))
-	rec.answer(mt, "GET", "/api/v4/me/global-feeds", fixture(t, "feeds_v3.json"))
-	rec.answer(mt, "GET", "/api/v3/global-feeds", fixture(t, "feeds_v3.json"))
-	rec.answer(mt, "GET", "/api/v1/me/following-feeds", fixture(t, "feeds_following.json"))
+	rec := &modRecorder{}
+	modRecord(t, mt, rec, "GET", "/api/v5/me/global-feeds", fixture(t, "feeds_v3.json"))
+	modRecord(t, mt, rec, "GET", "/api/v4/me/global-feeds", fixture(t, "feeds_v3.json"))
+	modRecord(t, mt, rec, "GET", "/api/v3/global-feeds", fixture(t, "feeds_v3.json"))
+	modRecord(t, mt, rec, "GET", "/api/v1/me/following-feeds", fixture(t, "feeds_following.json"))
 	empty := `{"status":"success","data":{"posts":[]}}`
 	mt.RegisterResponderWithQuery("GET", "https://api.test/api/v5/me/global-feeds", "token=feed-page-2", jsonResponder(200, empty))
 	mt.RegisterResponderWithQuery("GET", "https://api.test/api/v4/me/global-feeds", "token=feed-page-2", jsonResponder(200, empty))
@@ -86,22 +86,22 @@ func TestFeedsGlobalAndFollowing(t *testing.T) {
 
 	_, err := c.Feeds.ListGlobalPage(ctxB, &amity.ListGlobalParams{PageParams: amity.PageParams{Limit: 3, PageToken: "t"}})
 	require.NoError(t, err)
-	assert.Equal(t, "3", rec.last(t).Query.Get("limit"))
-	assert.Equal(t, "t", rec.last(t).Query.Get("token"))
+	assert.Equal(t, "3", rec.last(t).Values().Get("limit"))
+	assert.Equal(t, "t", rec.last(t).Values().Get("token"))
 	_, err = c.Feeds.V4.ListGlobalPage(ctxB, &amity.V4ListGlobalParams{DataTypes: []amity.FeedDataType{amity.FeedDataLiveStream}, PageParams: amity.PageParams{Limit: 4}})
 	require.NoError(t, err)
-	assert.Equal(t, "liveStream", rec.last(t).Query.Get("dataTypes"))
-	assert.Equal(t, "4", rec.last(t).Query.Get("limit"))
+	assert.Equal(t, "liveStream", rec.last(t).Values().Get("dataTypes"))
+	assert.Equal(t, "4", rec.last(t).Values().Get("limit"))
 	_, err = c.Feeds.V3.ListGlobalPage(ctxB, &amity.V3ListGlobalParams{ShowOnlyMyFeed: amity.Ptr(true), DataTypes: []amity.FeedDataType{amity.FeedDataFile}, PageParams: amity.PageParams{Limit: 5}})
 	require.NoError(t, err)
-	q := rec.last(t).Query
+	q := rec.last(t).Values()
 	assert.Equal(t, "true", q.Get("showOnlyMyFeed"))
 	assert.Equal(t, "file", q.Get("dataTypes"))
 	assert.Equal(t, "5", q.Get("options[limit]"))
 	following, err := c.Feeds.ListFollowingPage(ctxB, &amity.ListFollowingParams{SortBy: amity.FollowingFeedLastCreated, PageParams: amity.PageParams{Limit: 6}})
 	require.NoError(t, err)
-	assert.Equal(t, "lastCreated", rec.last(t).Query.Get("sortBy"))
-	assert.Equal(t, "6", rec.last(t).Query.Get("limit"))
+	assert.Equal(t, "lastCreated", rec.last(t).Values().Get("sortBy"))
+	assert.Equal(t, "6", rec.last(t).Values().Get("limit"))
 	assert.Equal(t, "following-2", following.Paging.Next)
 	assert.Len(t, following.Posts, 2)
 

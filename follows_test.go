@@ -11,12 +11,12 @@ import (
 
 func TestFollowsChanges(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &bRecorder{}
+	rec := &modRecorder{}
 	one := `{"follows":[{"from":"me","to":"bob","status":"pending","createdAt":"2026-01-01T00:00:00.000Z","updatedAt":"2026-01-01T00:00:00.000Z"}]}`
-	rec.answer(mt, "POST", "/api/v4/me/following/bob", one, 503, 200)
-	rec.answer(mt, "DELETE", "/api/v4/me/following/bob", one, 502, 200)
-	rec.answer(mt, "POST", "/api/v4/me/followers/bob", one, 502, 200)
-	rec.answer(mt, "DELETE", "/api/v4/me/followers/bob", one, 502, 200)
+	modRecord(t, mt, rec, "POST", "/api/v4/me/following/bob", one, 503, 200)
+	modRecord(t, mt, rec, "DELETE", "/api/v4/me/following/bob", one, 502, 200)
+	modRecord(t, mt, rec, "POST", "/api/v4/me/followers/bob", one, 502, 200)
+	modRecord(t, mt, rec, "DELETE", "/api/v4/me/followers/bob", one, 502, 200)
 
 	_, err := c.Follows.Follow(ctxB, "bob")
 	require.Error(t, err, "a follow is not retried after a 503")
@@ -44,18 +44,18 @@ func TestFollowsChanges(t *testing.T) {
 
 func TestFollowsListsAndInfo(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &bRecorder{}
+	rec := &modRecorder{}
 	for _, p := range []string{"/api/v4/me/followers", "/api/v4/me/following", "/api/v4/users/alice/followers", "/api/v4/users/alice/following"} {
-		rec.answer(mt, "GET", p, fixture(t, "follows_page.json"))
+		modRecord(t, mt, rec, "GET", p, fixture(t, "follows_page.json"))
 		mt.RegisterResponderWithQuery("GET", "https://api.test"+p, "token=follow-page-2", jsonResponder(200, `{"follows":[],"paging":{}}`))
 	}
-	rec.answer(mt, "GET", "/api/v4/me/followInfo", fixture(t, "follows_info.json"))
-	rec.answer(mt, "GET", "/api/v5/users/alice/followInfo", fixture(t, "follows_info.json"))
-	rec.answer(mt, "GET", "/api/v4/users/alice/followInfo", `{"follows":[],"followCounts":[{"userId":"alice","followerCount":1}]}`)
+	modRecord(t, mt, rec, "GET", "/api/v4/me/followInfo", fixture(t, "follows_info.json"))
+	modRecord(t, mt, rec, "GET", "/api/v5/users/alice/followInfo", fixture(t, "follows_info.json"))
+	modRecord(t, mt, rec, "GET", "/api/v4/users/alice/followInfo", `{"follows":[],"followCounts":[{"userId":"alice","followerCount":1}]}`)
 
 	page, err := c.Follows.ListFollowersPage(ctxB, "alice", &amity.ListFollowsParams{Status: amity.FollowFilterPending, PageParams: amity.PageParams{Limit: 2, PageToken: "t"}})
 	require.NoError(t, err)
-	q := rec.last(t).Query
+	q := rec.last(t).Values()
 	assert.Equal(t, "pending", q.Get("status"))
 	assert.Equal(t, "2", q.Get("limit"))
 	assert.Equal(t, "t", q.Get("token"))
@@ -88,7 +88,7 @@ func TestFollowsListsAndInfo(t *testing.T) {
 	assert.Equal(t, 2, countB(t, c.Follows.ListMyFollowingPages(ctxB, nil)))
 	_, err = c.Follows.ListMyFollowingPage(ctxB, &amity.ListFollowsParams{Status: amity.FollowFilterAll})
 	require.NoError(t, err)
-	assert.Equal(t, "all", rec.last(t).Query.Get("status"))
+	assert.Equal(t, "all", rec.last(t).Values().Get("status"))
 
 	mine, err := c.Follows.GetMyInfo(ctxB)
 	require.NoError(t, err)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -20,6 +21,12 @@ import (
 type modCall struct {
 	Method, Path, Query, Body string
 	Header                    http.Header
+}
+
+// Values is the call's query, parsed.
+func (c modCall) Values() url.Values {
+	v, _ := url.ParseQuery(c.Query)
+	return v
 }
 
 // modRecorder records the requests of one or more responders.

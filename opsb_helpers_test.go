@@ -2,10 +2,7 @@ package amity_test
 
 import (
 	"context"
-	"io"
 	"net/http"
-	"net/url"
-	"sync"
 	"testing"
 
 	"github.com/amity-go/amity"
@@ -13,58 +10,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// bCall is one request seen by a bRecorder.
-type bCall struct {
-	Method string
-	Path   string
-	Query  url.Values
-	Body   string
-	Header http.Header
-}
-
-// bRecorder records the requests of the B-area unit tests.
-type bRecorder struct {
-	mu    sync.Mutex
-	calls []bCall
-}
-
-func (r *bRecorder) all() []bCall {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return append([]bCall(nil), r.calls...)
-}
-
-func (r *bRecorder) last(t *testing.T) bCall {
-	t.Helper()
-	calls := r.all()
-	require.NotEmpty(t, calls, "no request recorded")
-	return calls[len(calls)-1]
-}
-
-// answer registers a responder for method on https://api.test+path answering body with the
-// statuses in turn (the last one repeats), recording every request.
-func (r *bRecorder) answer(mt *httpmock.MockTransport, method, path, body string, statuses ...int) {
-	if len(statuses) == 0 {
-		statuses = []int{200}
-	}
-	n := 0
-	mt.RegisterResponder(method, "https://api.test"+path, func(req *http.Request) (*http.Response, error) {
-		var b []byte
-		if req.Body != nil {
-			b, _ = io.ReadAll(req.Body)
-		}
-		r.mu.Lock()
-		r.calls = append(r.calls, bCall{Method: req.Method, Path: req.URL.EscapedPath(), Query: req.URL.Query(), Body: string(b), Header: req.Header.Clone()})
-		st := statuses[min(n, len(statuses)-1)]
-		n++
-		r.mu.Unlock()
-		if st >= 300 {
-			return jsonResponder(st, `{"status":"error","code":500000,"message":"Unexpected error"}`)(req)
-		}
-		return jsonResponder(st, body)(req)
-	})
-}
 
 // assertInvalidB asserts a *ValidationError naming field.
 func assertInvalidB(t *testing.T, err error, field string) {
@@ -108,20 +53,6 @@ func countB[T any](t *testing.T, seq func(func(T, error) bool)) int {
 	items, err := drainB(seq)
 	require.NoError(t, err)
 	return len(items)
-}
-
-type (
-	httpReq  = http.Request
-	httpResp = http.Response
-)
-
-// readBody reads a request's body for a recorder.
-func readBody(r *http.Request) string {
-	if r.Body == nil {
-		return ""
-	}
-	b, _ := io.ReadAll(r.Body)
-	return string(b)
 }
 
 // emptyResponse is an answer without a body.

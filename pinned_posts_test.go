@@ -11,15 +11,15 @@ import (
 
 func TestPinnedPostsCommunity(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &bRecorder{}
+	rec := &modRecorder{}
 	body := fixture(t, "pinned_posts_community.json")
-	rec.answer(mt, "POST", "/api/v1/pinned-posts/communities/c-news/default/post-img", body, 503, 200)
-	rec.answer(mt, "POST", "/api/v1/pinned-posts/communities/c-news/announcement/post-poll", body)
-	rec.answer(mt, "DELETE", "/api/v1/pinned-posts/communities/c-news/announcement/post-poll", body, 502, 200)
-	rec.answer(mt, "GET", "/api/v1/pinned-posts/communities/c-news", body)
-	rec.answer(mt, "GET", "/api/v1/pinned-posts/communities/c-news/announcement", body)
-	rec.answer(mt, "DELETE", "/api/v1/pinned-posts/communities/c-news", `{"success":true}`, 502, 200)
-	rec.answer(mt, "DELETE", "/api/v1/pinned-posts/communities/c-news/default", `{"success":false}`)
+	modRecord(t, mt, rec, "POST", "/api/v1/pinned-posts/communities/c-news/default/post-img", body, 503, 200)
+	modRecord(t, mt, rec, "POST", "/api/v1/pinned-posts/communities/c-news/announcement/post-poll", body)
+	modRecord(t, mt, rec, "DELETE", "/api/v1/pinned-posts/communities/c-news/announcement/post-poll", body, 502, 200)
+	modRecord(t, mt, rec, "GET", "/api/v1/pinned-posts/communities/c-news", body)
+	modRecord(t, mt, rec, "GET", "/api/v1/pinned-posts/communities/c-news/announcement", body)
+	modRecord(t, mt, rec, "DELETE", "/api/v1/pinned-posts/communities/c-news", `{"success":true}`, 502, 200)
+	modRecord(t, mt, rec, "DELETE", "/api/v1/pinned-posts/communities/c-news/default", `{"success":false}`)
 
 	_, err := c.PinnedPosts.Pin(ctxB, "c-news", "post-img", nil)
 	require.Error(t, err, "a pin is not retried after a 503")
@@ -54,12 +54,12 @@ func TestPinnedPostsCommunity(t *testing.T) {
 	_, err = c.PinnedPosts.Community(ctxB, "c-news", &amity.CommunityPinsParams{Order: amity.PinOrderAsc})
 	require.NoError(t, err)
 	assert.Equal(t, "/api/v1/pinned-posts/communities/c-news", rec.last(t).Path)
-	assert.Equal(t, "asc", rec.last(t).Query.Get("options[orderBy]"))
-	assert.Equal(t, "createdAt", rec.last(t).Query.Get("options[sortBy]"))
+	assert.Equal(t, "asc", rec.last(t).Values().Get("options[orderBy]"))
+	assert.Equal(t, "createdAt", rec.last(t).Values().Get("options[sortBy]"))
 	_, err = c.PinnedPosts.Community(ctxB, "c-news", &amity.CommunityPinsParams{Placement: amity.PinAnnouncement})
 	require.NoError(t, err)
 	assert.Equal(t, "/api/v1/pinned-posts/communities/c-news/announcement", rec.last(t).Path)
-	assert.Empty(t, rec.last(t).Query)
+	assert.Empty(t, rec.last(t).Values())
 
 	n = len(rec.all())
 	require.NoError(t, c.PinnedPosts.ClearCommunity(ctxB, "c-news", nil))
@@ -70,12 +70,12 @@ func TestPinnedPostsCommunity(t *testing.T) {
 
 func TestPinnedPostsGlobal(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &bRecorder{}
+	rec := &modRecorder{}
 	body := fixture(t, "pinned_posts_community.json")
-	rec.answer(mt, "POST", "/api/v1/pinned-posts/global/post-img", body, 503, 200)
-	rec.answer(mt, "DELETE", "/api/v1/pinned-posts/global/post-img", body, 502, 200)
-	rec.answer(mt, "GET", "/api/v1/pinned-posts/global", body)
-	rec.answer(mt, "DELETE", "/api/v1/pinned-posts/global", `{"pins":[],"pinTargets":[],"posts":[]}`, 502, 200)
+	modRecord(t, mt, rec, "POST", "/api/v1/pinned-posts/global/post-img", body, 503, 200)
+	modRecord(t, mt, rec, "DELETE", "/api/v1/pinned-posts/global/post-img", body, 502, 200)
+	modRecord(t, mt, rec, "GET", "/api/v1/pinned-posts/global", body)
+	modRecord(t, mt, rec, "DELETE", "/api/v1/pinned-posts/global", `{"pins":[],"pinTargets":[],"posts":[]}`, 502, 200)
 
 	_, err := c.PinnedPosts.PinGlobal(ctxB, "post-img")
 	require.Error(t, err)

@@ -11,13 +11,13 @@ import (
 
 func TestSearchPosts(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &bRecorder{}
-	rec.answer(mt, "GET", "/api/v1/semantic-search/posts", fixture(t, "search_posts.json"))
+	rec := &modRecorder{}
+	modRecord(t, mt, rec, "GET", "/api/v1/semantic-search/posts", fixture(t, "search_posts.json"))
 	mt.RegisterResponderWithQuery("GET", "https://api.test/api/v1/semantic-search/posts", "query=lunch&options[token]=search-2", jsonResponder(200, `{"searchResults":[],"posts":[]}`))
 	page, err := c.Search.PostsPage(ctxB, &amity.SearchPostsParams{PageParams: amity.PageParams{Limit: 2}, Query: "lunch", TargetType: amity.SearchTargetCommunity,
 		TargetID: "c-news", DataTypes: []amity.SearchDataType{amity.SearchDataImage}, Tags: []string{"food", "team"}, MatchingOnlyParentPost: amity.Ptr(false)})
 	require.NoError(t, err)
-	q := rec.last(t).Query
+	q := rec.last(t).Values()
 	assert.Equal(t, "lunch", q.Get("query"))
 	assert.Equal(t, "community", q.Get("targetType"))
 	assert.Equal(t, "c-news", q.Get("targetId"))
@@ -40,12 +40,12 @@ func TestSearchPosts(t *testing.T) {
 
 func TestSearchCommunities(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &bRecorder{}
-	rec.answer(mt, "GET", "/api/v1/semantic-search/communities", fixture(t, "search_communities.json"))
+	rec := &modRecorder{}
+	modRecord(t, mt, rec, "GET", "/api/v1/semantic-search/communities", fixture(t, "search_communities.json"))
 	page, err := c.Search.CommunitiesPage(ctxB, &amity.SearchCommunitiesParams{PageParams: amity.PageParams{Limit: 3, PageToken: "t"}, Query: "hiking",
 		Filter: amity.SearchMember, Tags: []string{"outdoor"}, CategoryIDs: []string{"cat1", "cat2"}})
 	require.NoError(t, err)
-	q := rec.last(t).Query
+	q := rec.last(t).Values()
 	assert.Equal(t, "hiking", q.Get("query"))
 	assert.Equal(t, "member", q.Get("filter"))
 	assert.Equal(t, "outdoor", q.Get("tags"))

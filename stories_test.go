@@ -12,8 +12,8 @@ const storyID = "65a0c0ffee65a0c0ffee0001"
 
 func TestStoriesCreate(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &bRecorder{}
-	rec.answer(mt, "POST", "/api/v4/stories", fixture(t, "stories_page.json"), 503, 200)
+	rec := &modRecorder{}
+	modRecord(t, mt, rec, "POST", "/api/v4/stories", fixture(t, "stories_page.json"), 503, 200)
 	params := &amity.CreateStoryParams{TargetID: "hikers", DataType: amity.StoryDataImage,
 		Data:        amity.StoryDataParams{FileID: "file-summit", ImageDisplayMode: amity.StoryImageFill},
 		Items:       []amity.StoryItem{{Data: amity.StoryHyperlink{URL: "https://example.com/trail", CustomText: "Trail map"}}},
@@ -90,12 +90,12 @@ func TestStoriesCreateValidation(t *testing.T) {
 
 func TestStoriesGetDeleteFlags(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &bRecorder{}
-	rec.answer(mt, "GET", "/api/v4/stories/"+storyID, fixture(t, "stories_page.json"))
-	rec.answer(mt, "DELETE", "/api/v4/stories/"+storyID, `{"success":true}`, 502, 200)
-	rec.answer(mt, "POST", "/api/v4/stories/"+storyID+"/flags", fixture(t, "stories_page.json"), 503, 200)
-	rec.answer(mt, "DELETE", "/api/v4/stories/"+storyID+"/flags", fixture(t, "stories_page.json"), 502, 200)
-	rec.answer(mt, "DELETE", "/api/v4/stories/"+storyID+"/flags/all", fixture(t, "stories_page.json"), 502, 200)
+	rec := &modRecorder{}
+	modRecord(t, mt, rec, "GET", "/api/v4/stories/"+storyID, fixture(t, "stories_page.json"))
+	modRecord(t, mt, rec, "DELETE", "/api/v4/stories/"+storyID, `{"success":true}`, 502, 200)
+	modRecord(t, mt, rec, "POST", "/api/v4/stories/"+storyID+"/flags", fixture(t, "stories_page.json"), 503, 200)
+	modRecord(t, mt, rec, "DELETE", "/api/v4/stories/"+storyID+"/flags", fixture(t, "stories_page.json"), 502, 200)
+	modRecord(t, mt, rec, "DELETE", "/api/v4/stories/"+storyID+"/flags/all", fixture(t, "stories_page.json"), 502, 200)
 
 	got, err := c.Stories.Get(ctxB, storyID)
 	require.NoError(t, err)
@@ -105,9 +105,9 @@ func TestStoriesGetDeleteFlags(t *testing.T) {
 	n := len(rec.all())
 	require.NoError(t, c.Stories.Delete(ctxB, storyID, &amity.DeleteStoryParams{Permanent: amity.Ptr(true)}))
 	assert.Len(t, rec.all(), n+2, "a delete is retried after a 502")
-	assert.Equal(t, "true", rec.last(t).Query.Get("permanent"))
+	assert.Equal(t, "true", rec.last(t).Values().Get("permanent"))
 	require.NoError(t, c.Stories.Delete(ctxB, storyID, nil))
-	assert.Empty(t, rec.last(t).Query)
+	assert.Empty(t, rec.last(t).Values())
 
 	n = len(rec.all())
 	_, err = c.Stories.Flag(ctxB, storyID)
@@ -130,10 +130,10 @@ func TestStoriesGetDeleteFlags(t *testing.T) {
 
 func TestStoriesErrors(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &bRecorder{}
+	rec := &modRecorder{}
 	mt.RegisterResponder("GET", "https://api.test/api/v4/stories/"+storyID, jsonResponder(404, notFoundBodyB))
-	rec.answer(mt, "DELETE", "/api/v4/stories/"+storyID, `{"success":false}`)
-	rec.answer(mt, "POST", "/api/v4/stories/"+storyID+"/flags", `{"stories":[]}`)
+	modRecord(t, mt, rec, "DELETE", "/api/v4/stories/"+storyID, `{"success":false}`)
+	modRecord(t, mt, rec, "POST", "/api/v4/stories/"+storyID+"/flags", `{"stories":[]}`)
 
 	_, err := c.Stories.Get(ctxB, storyID)
 	assertNotFoundB(t, err)
@@ -159,12 +159,12 @@ func TestStoriesErrors(t *testing.T) {
 
 func TestStoriesList(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &bRecorder{}
-	rec.answer(mt, "GET", "/api/v4/stories", fixture(t, "stories_page.json"))
+	rec := &modRecorder{}
+	modRecord(t, mt, rec, "GET", "/api/v4/stories", fixture(t, "stories_page.json"))
 	page, err := c.Stories.ListPage(ctxB, &amity.ListStoriesParams{PageParams: amity.PageParams{Limit: 5, PageToken: "tok"},
 		TargetType: amity.StoryTargetCommunity, TargetID: "hikers", DataType: amity.StoryDataImage, IsExpired: amity.Ptr(false), Order: amity.StoryOrderAsc})
 	require.NoError(t, err)
-	q := rec.last(t).Query
+	q := rec.last(t).Values()
 	assert.Equal(t, "community", q.Get("targetType"))
 	assert.Equal(t, "hikers", q.Get("targetId"))
 	assert.Equal(t, "image", q.Get("dataType"))
@@ -207,16 +207,16 @@ func TestStoriesList(t *testing.T) {
 
 func TestStoriesByTargetsAndTargets(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &bRecorder{}
-	rec.answer(mt, "GET", "/api/v4/stories-by-targets", `{"stories":[],"storyTargets":[]}`)
-	rec.answer(mt, "GET", "/api/v4/stories/seen", fixture(t, "stories_targets.json"))
-	rec.answer(mt, "GET", "/api/v4/stories/count", `{"count":7}`)
-	rec.answer(mt, "GET", "/api/v5/me/global-story-targets", fixture(t, "stories_targets.json"))
+	rec := &modRecorder{}
+	modRecord(t, mt, rec, "GET", "/api/v4/stories-by-targets", `{"stories":[],"storyTargets":[]}`)
+	modRecord(t, mt, rec, "GET", "/api/v4/stories/seen", fixture(t, "stories_targets.json"))
+	modRecord(t, mt, rec, "GET", "/api/v4/stories/count", `{"count":7}`)
+	modRecord(t, mt, rec, "GET", "/api/v5/me/global-story-targets", fixture(t, "stories_targets.json"))
 	targets := []amity.StoryRef{{TargetType: amity.StoryTargetCommunity, TargetID: "hikers"}, {TargetType: amity.StoryTargetUser, TargetID: "alice"}}
 
 	_, err := c.Stories.ListByTargetsPage(ctxB, &amity.ListStoriesByTargetsParams{Targets: targets, Order: amity.StoryOrderDesc, PageParams: amity.PageParams{Limit: 10}})
 	require.NoError(t, err)
-	q := rec.last(t).Query
+	q := rec.last(t).Values()
 	assert.Equal(t, "hikers", q.Get("targets[0][targetId]"))
 	assert.Equal(t, "community", q.Get("targets[0][targetType]"))
 	assert.Equal(t, "alice", q.Get("targets[1][targetId]"))
@@ -229,7 +229,7 @@ func TestStoriesByTargetsAndTargets(t *testing.T) {
 
 	seen, err := c.Stories.GetTargets(ctxB, &amity.GetTargetsParams{Targets: targets})
 	require.NoError(t, err)
-	assert.Equal(t, "alice", rec.last(t).Query.Get("targets[1][targetId]"))
+	assert.Equal(t, "alice", rec.last(t).Values().Get("targets[1][targetId]"))
 	hikers := seen.Target(amity.StoryTargetCommunity, "hikers")
 	require.NotNil(t, hikers)
 	assert.True(t, hikers.HasUnseen(), "never seen")
@@ -243,11 +243,11 @@ func TestStoriesByTargetsAndTargets(t *testing.T) {
 	count, err := c.Stories.Count(ctxB, &amity.CountStoriesParams{TargetType: amity.StoryTargetCommunity, TargetID: "hikers"})
 	require.NoError(t, err)
 	assert.Equal(t, 7, count.Count)
-	assert.Equal(t, "hikers", rec.last(t).Query.Get("targetId"))
+	assert.Equal(t, "hikers", rec.last(t).Values().Get("targetId"))
 
 	global, err := c.Stories.ListGlobalTargetsPage(ctxB, &amity.ListGlobalTargetsParams{SeenState: amity.StorySeenUnseen, PageParams: amity.PageParams{Limit: 3, PageToken: "t1"}})
 	require.NoError(t, err)
-	q = rec.last(t).Query
+	q = rec.last(t).Values()
 	assert.Equal(t, "unseen", q.Get("seenState"))
 	assert.Equal(t, "3", q.Get("limit"))
 	assert.Equal(t, "t1", q.Get("token"))

@@ -11,12 +11,12 @@ import (
 
 func TestStreamsCRUD(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &bRecorder{}
-	rec.answer(mt, "POST", "/api/v3/video-streaming", fixture(t, "streams_one.json"), 503, 200)
-	rec.answer(mt, "GET", "/api/v3/video-streaming/stream-1", fixture(t, "streams_one.json"))
-	rec.answer(mt, "PUT", "/api/v3/video-streaming/stream-1", fixture(t, "streams_one.json"), 502, 200)
-	rec.answer(mt, "DELETE", "/api/v3/video-streaming/stream-1", `{"status":"success","data":{"success":true}}`, 502, 200)
-	rec.answer(mt, "DELETE", "/api/v3/video-streaming/stream-1/streaming-url", fixture(t, "streams_one.json"), 502, 200)
+	rec := &modRecorder{}
+	modRecord(t, mt, rec, "POST", "/api/v3/video-streaming", fixture(t, "streams_one.json"), 503, 200)
+	modRecord(t, mt, rec, "GET", "/api/v3/video-streaming/stream-1", fixture(t, "streams_one.json"))
+	modRecord(t, mt, rec, "PUT", "/api/v3/video-streaming/stream-1", fixture(t, "streams_one.json"), 502, 200)
+	modRecord(t, mt, rec, "DELETE", "/api/v3/video-streaming/stream-1", `{"status":"success","data":{"success":true}}`, 502, 200)
+	modRecord(t, mt, rec, "DELETE", "/api/v3/video-streaming/stream-1/streaming-url", fixture(t, "streams_one.json"), 502, 200)
 
 	params := &amity.CreateStreamParams{Title: "Launch", Description: "Product launch", ThumbnailFileID: "file-thumb", IsSecure: amity.Ptr(true), Resolution: amity.StreamHD, Metadata: map[string]any{"k": "v"}}
 	_, err := c.Streams.Create(ctxB, params)
@@ -69,14 +69,14 @@ func TestStreamsCRUD(t *testing.T) {
 
 func TestStreamsList(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &bRecorder{}
-	rec.answer(mt, "GET", "/api/v3/video-streaming", fixture(t, "streams_page.json"))
+	rec := &modRecorder{}
+	modRecord(t, mt, rec, "GET", "/api/v3/video-streaming", fixture(t, "streams_page.json"))
 	mt.RegisterResponderWithQuery("GET", "https://api.test/api/v3/video-streaming", "options[token]=streams-2", jsonResponder(200, `{"results":{"videoStreamings":[]},"paging":{}}`))
 	page, err := c.Streams.ListPage(ctxB, &amity.ListStreamsParams{PageParams: amity.PageParams{Limit: 5}, Skip: 10, IsLive: amity.Ptr(true),
 		Statuses: []amity.VideoStreamingStatus{amity.VideoStreamingLive, amity.VideoStreamingEnded}, UserPublicIDs: []string{"alice", "bob"},
 		SortBy: amity.StreamSortFirstCreated, IsDeleted: amity.Ptr(false)})
 	require.NoError(t, err)
-	q := rec.last(t).Query
+	q := rec.last(t).Values()
 	assert.Equal(t, "true", q.Get("isLive"))
 	assert.Equal(t, []string{"live", "ended"}, q["statuses"])
 	assert.Equal(t, []string{"alice", "bob"}, q["userPublicIds"])
@@ -94,8 +94,8 @@ func TestStreamsList(t *testing.T) {
 
 func TestStreamsWatchEvents(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &bRecorder{}
-	rec.answer(mt, "POST", "/api/v3/user-event/video-streaming", `{"ok":true}`, 503, 200)
+	rec := &modRecorder{}
+	modRecord(t, mt, rec, "POST", "/api/v3/user-event/video-streaming", `{"ok":true}`, 503, 200)
 	params := &amity.RecordWatchEventsParams{Signature: "sig", NonceStr: "n1", Timestamp: "2026-01-02T03:04:05Z",
 		Streams: []amity.StreamWatchEvent{{SessionID: "s", StreamID: "stream-1", StartTime: "2026-01-02T03:00:00Z", EndTime: "2026-01-02T03:04:00Z", WatchSeconds: 240}}}
 	_, err := c.Streams.RecordWatchEvents(ctxB, params)
