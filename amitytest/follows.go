@@ -186,16 +186,7 @@ func (s *Server) routesFollows() {
 		if err != nil {
 			return err
 		}
-		me := c.me()
-		b := c.st.b()
-		key := followKey(me.id, u.id)
-		f := b.follows[key]
-		if f == nil {
-			f = &followRel{from: me.id, to: u.id, createdAt: c.now(), updatedAt: c.now()}
-		}
-		delete(b.follows, key)
-		f.updatedAt = c.now()
-		return c.followAnswer(f, "none")
+		return c.endFollow(c.me().id, u.id)
 	})
 	s.route("POST /api/v4/me/followers/{userId}", authUser, func(c *ctx) error {
 		u, err := c.otherUser()
@@ -217,16 +208,7 @@ func (s *Server) routesFollows() {
 		if err != nil {
 			return err
 		}
-		me := c.me()
-		b := c.st.b()
-		key := followKey(u.id, me.id)
-		f := b.follows[key]
-		if f == nil {
-			f = &followRel{from: u.id, to: me.id, createdAt: c.now(), updatedAt: c.now()}
-		}
-		delete(b.follows, key)
-		f.updatedAt = c.now()
-		return c.followAnswer(f, "none")
+		return c.endFollow(u.id, c.me().id)
 	})
 	s.route("GET /api/v4/me/followInfo", authUser, func(c *ctx) error {
 		return c.ok(map[string]any{"followCounts": []followCountJSON{c.st.followCounts(c.me().id)}})
@@ -249,4 +231,18 @@ func (s *Server) routesFollows() {
 		}
 		return c.listFollows(u.id, false)
 	})
+}
+
+// endFollow removes the relation from → to (unfollow, or removing a follower) and answers it
+// with status none; a relation that did not exist answers the same.
+func (c *ctx) endFollow(from, to string) error {
+	b := c.st.b()
+	key := followKey(from, to)
+	f := b.follows[key]
+	if f == nil {
+		f = &followRel{from: from, to: to, createdAt: c.now()}
+	}
+	delete(b.follows, key)
+	f.updatedAt = c.now()
+	return c.followAnswer(f, "none")
 }
