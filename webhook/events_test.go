@@ -2,7 +2,6 @@ package webhook_test
 
 import (
 	"encoding/json"
-	"os"
 	"strings"
 	"testing"
 
@@ -10,19 +9,8 @@ import (
 	"github.com/amity-go/amity/webhook"
 )
 
-// loadSpec returns the webhook part of the spec, skipping when AMITY_SKIP_CONFORMANCE=1 and
-// the spec is missing (and failing loudly otherwise), like the conformance suite.
-func loadSpec(t testing.TB) *webhookspec.Spec {
-	t.Helper()
-	s, err := webhookspec.Load()
-	if err != nil {
-		if os.Getenv("AMITY_SKIP_CONFORMANCE") == "1" {
-			t.Skip("spec not found and AMITY_SKIP_CONFORMANCE=1")
-		}
-		t.Fatalf("%v (set AMITY_OPENAPI_SPEC or AMITY_SKIP_CONFORMANCE=1)", err)
-	}
-	return s
-}
+// loadSpec returns the webhook part of the spec (see webhookspec.ForTest).
+func loadSpec(t testing.TB) *webhookspec.Spec { return webhookspec.ForTest(t) }
 
 // specBody synthesizes the spec-shaped body of the event's pseudo-operation.
 func specBody(t testing.TB, spec *webhookspec.Spec, name webhook.EventName) []byte {

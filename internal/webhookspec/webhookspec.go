@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"testing"
 
 	"github.com/amity-go/amity/internal/spectest"
 )
@@ -30,6 +31,20 @@ var (
 
 // ErrNoSpec is returned by Load when the bundled spec is not found.
 var ErrNoSpec = errors.New("webhookspec: the bundled spec was not found")
+
+// ForTest is Load for a test: like spectest.Load, it skips tb when the spec is missing and
+// AMITY_SKIP_CONFORMANCE=1, and fails it loudly otherwise.
+func ForTest(tb testing.TB) *Spec {
+	tb.Helper()
+	s, err := Load()
+	if err != nil {
+		if errors.Is(err, ErrNoSpec) && os.Getenv(spectest.EnvSkip) == "1" {
+			tb.Skip("webhookspec: spec not found (skipped: " + spectest.EnvSkip + "=1)")
+		}
+		tb.Fatalf("%v (set %s, or %s=1 to skip knowingly)", err, spectest.EnvSpecPath, spectest.EnvSkip)
+	}
+	return s
+}
 
 // Load reads the bundled spec found by spectest.Find, once per process.
 func Load() (*Spec, error) {
