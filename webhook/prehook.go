@@ -1,7 +1,6 @@
 package webhook
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -86,7 +85,7 @@ type PreHookRequest struct {
 // ParsePreHook decodes a pre-hook body without verifying it. The error matches
 // ErrInvalidPayload.
 func ParsePreHook(body []byte) (*PreHookRequest, error) {
-	trimmed := bytes.TrimSpace(body)
+	trimmed := trimJSONSpace(body)
 	if len(trimmed) == 0 || trimmed[0] != '{' {
 		return nil, fmt.Errorf("%w: the body is not a JSON object", ErrInvalidPayload)
 	}

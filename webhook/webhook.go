@@ -169,7 +169,7 @@ type envelope struct {
 // types and kept in Raw. The error, matching ErrInvalidPayload, is for a body that is not a
 // JSON object or data of a known event that does not decode into its type.
 func Parse(body []byte) (*Event, error) {
-	trimmed := bytes.TrimSpace(body)
+	trimmed := trimJSONSpace(body)
 	if len(trimmed) == 0 || trimmed[0] != '{' {
 		return nil, fmt.Errorf("%w: the body is not a JSON object", ErrInvalidPayload)
 	}
@@ -213,9 +213,14 @@ func Parse(body []byte) (*Event, error) {
 }
 
 func isObject(b json.RawMessage) bool {
-	b = bytes.TrimSpace(b)
+	b = trimJSONSpace(b)
 	return len(b) > 0 && b[0] == '{'
 }
+
+// trimJSONSpace trims the white space JSON allows around a value (space, tab, CR, LF), and
+// nothing else: a body with other white space around it (a vertical tab) is not JSON, and
+// Event.Raw, the body as signed, must be.
+func trimJSONSpace(b []byte) []byte { return bytes.Trim(b, " \t\r\n") }
 
 // resolveName maps the envelope's event member to an EventName (see Parse).
 func resolveName(sent string, data json.RawMessage) EventName {
