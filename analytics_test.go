@@ -39,7 +39,7 @@ func TestAnalyticsRecord(t *testing.T) {
 		{"contentId":"`+storyID+`","contentType":"story","activityType":"linkClicked"}]}`, rec.last(t).Body, "timestamps go in UTC; a zero one is left out")
 
 	before := mt.GetTotalCallCount()
-	for name, tc := range map[string]struct {
+	for _, tc := range map[string]struct {
 		p     *amity.RecordActivitiesParams
 		field string
 	}{
@@ -53,7 +53,6 @@ func TestAnalyticsRecord(t *testing.T) {
 		"click on posts": {&amity.RecordActivitiesParams{Activities: []amity.AnalyticsActivity{{ContentID: postIDB, ContentType: amity.AnalyticsPost, ActivityType: amity.AnalyticsLinkClicked}}}, "Activities[0].ActivityType"},
 	} {
 		assertInvalidB(t, c.Analytics.Record(ctxB, tc.p), tc.field)
-		_ = name
 	}
 	assert.Equal(t, before, mt.GetTotalCallCount())
 }

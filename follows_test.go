@@ -28,18 +28,22 @@ func TestFollowsChanges(t *testing.T) {
 	assert.Equal(t, amity.FollowPending, f.Follow().Status)
 	assert.Equal(t, "bob", f.Follow().To)
 
-	for name, call := range map[string]func() (*amity.FollowPayload, error){
-		"unfollow": func() (*amity.FollowPayload, error) { return c.Follows.Unfollow(ctxB, "bob") },
-		"accept":   func() (*amity.FollowPayload, error) { return c.Follows.Accept(ctxB, "bob") },
-		"remove":   func() (*amity.FollowPayload, error) { return c.Follows.RemoveFollower(ctxB, "bob") },
+	for _, tc := range []struct {
+		name, method, path string
+		call               func() (*amity.FollowPayload, error)
+	}{
+		{"unfollow", "DELETE", "/api/v4/me/following/bob", func() (*amity.FollowPayload, error) { return c.Follows.Unfollow(ctxB, "bob") }},
+		{"accept", "POST", "/api/v4/me/followers/bob", func() (*amity.FollowPayload, error) { return c.Follows.Accept(ctxB, "bob") }},
+		{"remove", "DELETE", "/api/v4/me/followers/bob", func() (*amity.FollowPayload, error) { return c.Follows.RemoveFollower(ctxB, "bob") }},
 	} {
 		n := len(rec.all())
-		out, err := call()
-		require.NoError(t, err, name)
-		assert.Len(t, rec.all(), n+2, "%s is retried after a 502", name)
+		out, err := tc.call()
+		require.NoError(t, err, tc.name)
+		assert.Len(t, rec.all(), n+2, "%s is retried after a 502", tc.name)
+		assert.Equal(t, tc.method, rec.last(t).Method, tc.name)
+		assert.Equal(t, tc.path, rec.last(t).Path, tc.name)
 		assert.NotNil(t, out.Follow())
 	}
-	assert.Equal(t, "/api/v4/me/followers/bob", rec.last(t).Path)
 }
 
 func TestFollowsListsAndInfo(t *testing.T) {

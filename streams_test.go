@@ -145,7 +145,7 @@ func TestStreamsErrorsAndValidation(t *testing.T) {
 	assertInvalidB(t, err, "Skip")
 	_, err = c.Streams.ListPage(ctxB, &amity.ListStreamsParams{SortBy: "popular"})
 	assertInvalidB(t, err, "SortBy")
-	for name, tc := range map[string]struct {
+	for _, tc := range map[string]struct {
 		p     *amity.RecordWatchEventsParams
 		field string
 	}{
@@ -159,7 +159,6 @@ func TestStreamsErrorsAndValidation(t *testing.T) {
 	} {
 		_, err := c.Streams.RecordWatchEvents(ctxB, tc.p)
 		assertInvalidB(t, err, tc.field)
-		_ = name
 	}
 	assert.Equal(t, before, mt.GetTotalCallCount())
 }
