@@ -291,20 +291,46 @@ func (c *ctx) canSeeChannel(ch *channel) bool {
 
 // newChannel creates a channel with its default message feed.
 func (st *state) newChannel(id, kind, creatorID string, now time.Time) *channel {
+	ch := st.draftChannel(id, kind, creatorID, now)
+	st.storeChannel(ch)
+	return ch
+}
+
+// draftChannel makes a channel that is not stored yet (see storeChannel).
+func (st *state) draftChannel(id, kind, creatorID string, now time.Time) *channel {
 	if id == "" {
 		id = st.newID()
 	}
-	ch := &channel{
+	return &channel{
 		id: id, internalID: st.newID(), creatorID: creatorID, kind: kind, isPublic: kind != "conversation",
 		metadata: map[string]any{}, tags: []string{}, notificationMode: "default", members: map[string]*membership{},
 		lastActivity: now, createdAt: now, updatedAt: now, seq: st.nextSeq(),
 	}
+}
+
+// storeChannel stores a drafted channel and gives it its default message feed.
+func (st *state) storeChannel(ch *channel) {
 	st.channels[ch.id] = ch
 	st.feeds[ch.id] = &messageFeed{
-		id: ch.id, channelID: ch.id, name: "default", creatorID: creatorID,
-		createdAt: now, updatedAt: now, seq: st.nextSeq(),
+		id: ch.id, channelID: ch.id, name: "default", creatorID: ch.creatorID,
+		createdAt: ch.createdAt, updatedAt: ch.createdAt, seq: st.nextSeq(),
 	}
-	return ch
+}
+
+// addChannel asks the pre-hook (channel.shouldCreate) about the drafted channel ch, applies
+// the reply's modification (displayName, metadata, tags) and stores ch. A channel of ch's ID
+// created while the pre-hook ran makes it a duplicate; a denial stores nothing.
+func (c *ctx) addChannel(ch *channel) error {
+	mod, err := c.preHook("channel.shouldCreate", c.channelJSON(ch))
+	if err != nil {
+		return err
+	}
+	applyChannelEdit(ch, mod)
+	if c.st.channels[ch.id] != nil { // the lock was released during the pre-hook
+		return errDuplicate()
+	}
+	c.st.storeChannel(ch)
+	return nil
 }
 
 type channelRequest struct {
@@ -409,22 +435,33 @@ func (s *Server) routesChannels() {
 		return c.ok(c.channelsBody([]*channel{ch}, nil))
 	})
 	s.route("PUT /api/v3/channels/{channelId}", authUser, func(c *ctx) error {
-		ch, err := c.liveChannel(c.path("channelId"))
-		if err != nil {
+		if _, err := c.liveChannel(c.path("channelId")); err != nil {
 			return err
 		}
 		var req channelRequest
 		if err := c.decode(&req, true); err != nil {
 			return err
 		}
-		if !c.canModerateChannel(ch) {
-			return errPermission("You are not allowed to do this.")
-		}
 		req.UserIDs, req.IsMuted, req.IsPublic = nil, nil, nil
-		if err := req.validate(c); err != nil {
+		ch, mod, err := preHookFor(c, "channel.shouldUpdate", func() (*channel, error) {
+			ch, err := c.liveChannel(c.path("channelId"))
+			if err != nil {
+				return nil, err
+			}
+			if !c.canModerateChannel(ch) {
+				return nil, errPermission("You are not allowed to do this.")
+			}
+			return ch, req.validate(c)
+		}, func(ch *channel) channelJSON { // the channel as the update leaves it
+			preview := *ch
+			req.apply(&preview)
+			return c.channelJSON(&preview)
+		})
+		if err != nil {
 			return err
 		}
 		req.apply(ch)
+		applyChannelEdit(ch, mod)
 		ch.updatedAt = c.now()
 		return c.ok(c.channelsBody([]*channel{ch}, nil))
 	})
@@ -441,15 +478,20 @@ func (s *Server) routesChannels() {
 	})
 	s.route("POST /api/v3/channels/{channelId}/join", authUser, s.joinChannel)
 	s.route("DELETE /api/v3/channels/{channelId}/leave", authUser, func(c *ctx) error {
-		ch, err := c.liveChannel(c.path("channelId"))
+		ch, _, err := preHookFor(c, "channel.shouldLeave", func() (*channel, error) {
+			ch, err := c.liveChannel(c.path("channelId"))
+			switch {
+			case err != nil:
+				return nil, err
+			case ch.isBanned(c.identity):
+				return nil, errBanned()
+			case !ch.isMember(c.identity):
+				return nil, errPermission("User is not a member of a channel")
+			}
+			return ch, nil
+		}, c.channelJSON)
 		if err != nil {
 			return err
-		}
-		if ch.isBanned(c.identity) {
-			return errBanned()
-		}
-		if !ch.isMember(c.identity) {
-			return errPermission("User is not a member of a channel")
 		}
 		c.st.setMember(ch.members, c.identity, "none", c.now())
 		c.emitChannel("channel.didLeave", ch, []string{c.identity})
@@ -606,12 +648,15 @@ func (s *Server) createChannel(c *ctx) error {
 		return errGlobalBan()
 	}
 	now := c.now()
-	ch := c.st.newChannel(req.ChannelID, req.Type, me.id, now)
+	ch := c.st.draftChannel(req.ChannelID, req.Type, me.id, now)
 	req.apply(ch)
 	m := c.st.setMember(ch.members, me.id, "member", now)
 	m.roles = []string{roleChannelModerator}
 	for _, id := range uniq(req.UserIDs) {
 		c.st.setMember(ch.members, id, "member", now)
+	}
+	if err := c.addChannel(ch); err != nil {
+		return err
 	}
 	c.emitChannel("channel.didCreate", ch, append([]string{me.id}, uniq(req.UserIDs)...))
 	return c.ok(c.channelsBody([]*channel{ch}, nil))
@@ -658,35 +703,49 @@ func (s *Server) createConversation(c *ctx) error {
 		}
 	}
 	now := c.now()
-	ch := c.st.newChannel("", "conversation", me.id, now)
+	ch := c.st.draftChannel("", "conversation", me.id, now)
 	ch.isDistinct = distinct
 	req.IsMuted, req.IsPublic = nil, nil
 	req.apply(ch)
 	for _, id := range ids {
 		c.st.setMember(ch.members, id, "member", now)
 	}
+	if err := c.addChannel(ch); err != nil {
+		return err
+	}
 	return c.ok(c.channelsBody([]*channel{ch}, nil))
 }
 
 func (s *Server) joinChannel(c *ctx) error {
-	ch, err := c.liveChannel(c.path("channelId"))
+	me := c.me()
+	find := func() (*channel, error) {
+		ch, err := c.liveChannel(c.path("channelId"))
+		switch {
+		case err != nil:
+			return nil, err
+		case ch.isBanned(me.id):
+			return nil, errBanned()
+		case ch.isMember(me.id):
+			return ch, nil
+		case ch.closed:
+			return nil, errForbidden("Channel is closed.")
+		case !c.isAdmin && (ch.kind == "conversation" || !ch.isPublic):
+			return nil, errPermission("Permission denied")
+		}
+		return ch, nil
+	}
+	ch, err := find()
+	if err == nil && !ch.isMember(me.id) { // a member's join changes nothing: nothing to ask
+		ch, _, err = preHookFor(c, "channel.shouldJoin", find, c.channelJSON)
+	}
 	if err != nil {
 		return err
 	}
-	me := c.me()
-	switch {
-	case ch.isBanned(me.id):
-		return errBanned()
-	case ch.isMember(me.id):
-		return c.ok(c.channelsBody([]*channel{ch}, nil))
-	case ch.closed:
-		return errForbidden("Channel is closed.")
-	case !c.isAdmin && (ch.kind == "conversation" || !ch.isPublic):
-		return errPermission("Permission denied")
+	if !ch.isMember(me.id) { // (the caller may have joined while the pre-hook ran)
+		c.st.setMember(ch.members, me.id, "member", c.now())
+		ch.lastActivity = c.now()
+		c.emitChannel("channel.didJoin", ch, []string{me.id})
 	}
-	c.st.setMember(ch.members, me.id, "member", c.now())
-	ch.lastActivity = c.now()
-	c.emitChannel("channel.didJoin", ch, []string{me.id})
 	return c.ok(c.channelsBody([]*channel{ch}, nil))
 }
 

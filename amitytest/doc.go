@@ -169,6 +169,8 @@
 // replaces the vote; several answers only with answerType multiple), GET .../answers
 // lists an answer's voters, and the creator closes (PUT status closed) or
 // deletes a poll; a closed poll, also one past closedIn, refuses votes.
+// Creating, voting and closing send poll.didCreate, poll.didVote and
+// poll.didUpdate webhooks.
 //
 // # Files
 //
@@ -195,15 +197,19 @@
 // # Webhooks and pre-hooks
 //
 // SetWebhook makes the server POST the events its operations cause (posts,
-// comments, community members, channels, messages, user flags and global
-// bans) to a URL, signed like Amity signs them (x-amity-signature) and
-// shaped like the spec's webhook pseudo-operations; deliveries run in order
-// on their own goroutine and never block the API (FlushWebhooks,
-// WebhookDeliveries). SetPreHook makes the server ask a URL before it
-// creates or updates a post or a message, and obeys the reply: allow (with
-// modified data) or deny (400000); a slow or bad reply applies the default
-// action (PreHookCalls). Both are in step with the network's webhook and
-// pre-hook settings (see Network settings).
+// comments, community members, channels, messages, user flags, global
+// bans, follows, polls and video streams; Server.SetWebhook lists each
+// event and its operation) to a URL, signed like Amity signs them
+// (x-amity-signature) and shaped like the spec's webhook pseudo-operations;
+// deliveries run in order on their own goroutine and never block the API
+// (FlushWebhooks, WebhookDeliveries). SetPreHook makes the server ask a URL
+// before the operations of the 12 pre-hook events: creating, updating,
+// deleting or flagging a post; creating, updating, flagging or unflagging
+// a message; creating, joining, leaving or updating a channel. It obeys
+// the reply: allow (with modified data on a create or an update) or deny
+// (400000, nothing changes); a slow or bad reply applies the default action
+// (PreHookCalls). Both are in step with the network's webhook and pre-hook
+// settings (see Network settings).
 //
 // # Fault injection
 //
@@ -232,7 +238,8 @@
 //
 // POST /api/v4/me/following/{userId} follows a user at once, or leaves the follow pending
 // until the followed user accepts it when SetFollowApproval(true); unfollowing, removing a
-// follower and declining answer the relation with status none. Blocked users cannot follow
+// follower and declining answer the relation with status none; each change sends its
+// follow.* webhook (see SetWebhook). Blocked users cannot follow
 // each other and v5 follow info reports the block. Follow counts leave out deleted users;
 // other users' pending requests are not listed. The following feed
 // (GET /api/v1/me/following-feeds) and the v4/v5 global feeds hold the caller's own posts,
@@ -263,8 +270,9 @@
 // with Server.StartStream (the broadcaster connecting), ended with
 // DELETE /api/v3/video-streaming/{streamId}/streaming-url (which also needs the X-API-Key
 // header and disposes the URLs) or its deletion, and recorded with Server.RecordStream. Only
-// its broadcaster or the admin changes it. Watch events need a fresh nonceStr each time and
-// add up per stream (Server.WatchSeconds).
+// its broadcaster or the admin changes it. Going live, ending a live stream and being
+// recorded send the video-streaming.didStart, didStop and didRecord webhooks. Watch events
+// need a fresh nonceStr each time and add up per stream (Server.WatchSeconds).
 //
 // # Semantic search
 //

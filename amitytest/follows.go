@@ -175,10 +175,12 @@ func (s *Server) routesFollows() {
 		}
 		now := c.now()
 		f := &followRel{from: me.id, to: u.id, status: "accepted", createdAt: now, updatedAt: now, seq: c.st.nextSeq()}
+		event := "follow.didCreate"
 		if b.followApproval {
-			f.status = "pending"
+			f.status, event = "pending", "follow.didRequest"
 		}
 		b.follows[key] = f
+		c.emitFollow(event, f)
 		return c.followAnswer(f, f.status)
 	})
 	s.route("DELETE /api/v4/me/following/{userId}", authUser, func(c *ctx) error {
@@ -186,7 +188,7 @@ func (s *Server) routesFollows() {
 		if err != nil {
 			return err
 		}
-		return c.endFollow(c.me().id, u.id)
+		return c.endFollow(c.me().id, u.id, "follow.didUnfollow", "follow.didCancelRequest")
 	})
 	s.route("POST /api/v4/me/followers/{userId}", authUser, func(c *ctx) error {
 		u, err := c.otherUser()
@@ -200,6 +202,7 @@ func (s *Server) routesFollows() {
 		}
 		if f.status != "accepted" {
 			f.status, f.updatedAt = "accepted", c.now()
+			c.emitFollow("follow.didAcceptRequest", f)
 		}
 		return c.followAnswer(f, f.status)
 	})
@@ -208,7 +211,7 @@ func (s *Server) routesFollows() {
 		if err != nil {
 			return err
 		}
-		return c.endFollow(u.id, c.me().id)
+		return c.endFollow(u.id, c.me().id, "follow.didDeleteFollower", "follow.didDeclineRequest")
 	})
 	s.route("GET /api/v4/me/followInfo", authUser, func(c *ctx) error {
 		return c.ok(map[string]any{"followCounts": []followCountJSON{c.st.followCounts(c.me().id)}})
@@ -234,15 +237,27 @@ func (s *Server) routesFollows() {
 }
 
 // endFollow removes the relation from → to (unfollow, or removing a follower) and answers it
-// with status none; a relation that did not exist answers the same.
-func (c *ctx) endFollow(from, to string) error {
+// with status none; a relation that did not exist answers the same. Ending an accepted
+// relation sends the event accepted (follow.didUnfollow, follow.didDeleteFollower), ending a
+// pending one the event pending (follow.didCancelRequest, follow.didDeclineRequest); ending
+// none sends nothing.
+func (c *ctx) endFollow(from, to, accepted, pending string) error {
 	b := c.st.b()
 	key := followKey(from, to)
 	f := b.follows[key]
-	if f == nil {
+	event := ""
+	switch {
+	case f == nil:
 		f = &followRel{from: from, to: to, createdAt: c.now()}
+	case f.status == "pending":
+		event = pending
+	default:
+		event = accepted
 	}
 	delete(b.follows, key)
 	f.updatedAt = c.now()
+	if event != "" {
+		c.emitFollow(event, f)
+	}
 	return c.followAnswer(f, "none")
 }

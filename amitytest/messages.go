@@ -613,9 +613,15 @@ func (s *Server) routesMessages() {
 		return c.noContent()
 	})
 	s.route("POST /api/v5/messages/{messageId}/flags", authUser, func(c *ctx) error {
-		m, err := c.message(c.path("messageId"))
-		if err != nil || m.deleted {
-			return errNotFound("Message %s not found", c.path("messageId"))
+		m, _, err := preHookFor(c, "message.shouldFlag", func() (*message, error) {
+			m, err := c.message(c.path("messageId"))
+			if err != nil || m.deleted {
+				return nil, errNotFound("Message %s not found", c.path("messageId"))
+			}
+			return m, nil
+		}, c.messageJSON)
+		if err != nil {
+			return err
 		}
 		m.flags[c.identity] = c.now()
 		if ch := c.st.channels[m.channelID]; ch != nil && ch.autoDelete && ch.autoDeleteLimit > 0 && m.flags.count() >= ch.autoDeleteLimit {
@@ -625,7 +631,7 @@ func (s *Server) routesMessages() {
 		return c.ok(c.messagesBody([]*message{m}))
 	})
 	s.route("DELETE /api/v5/messages/{messageId}/flags", authUser, func(c *ctx) error {
-		m, err := c.message(c.path("messageId"))
+		m, _, err := preHookFor(c, "message.shouldUnflag", func() (*message, error) { return c.message(c.path("messageId")) }, c.messageJSON)
 		if err != nil {
 			return err
 		}

@@ -190,7 +190,7 @@ func (s *Server) routesMessagesV3() {
 		return c.ok(successData())
 	})
 	s.route("POST /api/v3/messages/{messageId}/flag", authUser, func(c *ctx) error {
-		m, err := c.readableMessage(c.path("messageId"))
+		m, _, err := preHookFor(c, "message.shouldFlag", func() (*message, error) { return c.readableMessage(c.path("messageId")) }, c.messageJSON)
 		if err != nil {
 			return err
 		}
@@ -199,7 +199,7 @@ func (s *Server) routesMessagesV3() {
 		return c.ok(c.messagesV3Body([]*message{m}))
 	})
 	s.route("DELETE /api/v3/messages/{messageId}/unflag", authUser, func(c *ctx) error {
-		m, err := c.readableMessage(c.path("messageId"))
+		m, _, err := preHookFor(c, "message.shouldUnflag", func() (*message, error) { return c.readableMessage(c.path("messageId")) }, c.messageJSON)
 		if err != nil {
 			return err
 		}

@@ -98,8 +98,8 @@ func (s *Server) syncPrehookSetting(url string, secret []byte, defaultAction str
 }
 
 // applyPrehookSetting makes the pre-hook calls follow the network's pre-hook settings after
-// PUT /api/v3/network-settings/prehook: while enabled, post and message writes ask
-// callbackUrl, signed with secretKey, and apply defaultAction without an answer (see
+// PUT /api/v3/network-settings/prehook: while enabled, the post, message and channel
+// operations of the pre-hook events ask callbackUrl, signed with secretKey, and apply defaultAction without an answer (see
 // Server.SetPreHook); disabled, they ask nobody. s.mu is held.
 func (c *ctx) applyPrehookSetting() {
 	ph := c.st.opsA().settings.prehook

@@ -161,6 +161,7 @@ func (s *Server) routesPolls() {
 			return errForbidden("Only creator can update poll.")
 		}
 		pl.closed, pl.updatedAt = true, c.now()
+		c.emitPoll("poll.didUpdate", pl)
 		return c.ok(c.pollsBody(pl))
 	})
 	s.route("DELETE /api/v3/polls/{pollId}", authUser, func(c *ctx) error {
@@ -278,6 +279,7 @@ func (s *Server) createPoll(c *ctx) error {
 		pl.answers = append(pl.answers, &pollAnswer{id: c.st.newID(), dataType: "text", data: a.Data})
 	}
 	c.st.polls[pl.id] = pl
+	c.emitPoll("poll.didCreate", pl)
 	return c.ok(c.pollsBody(pl))
 }
 
@@ -316,5 +318,6 @@ func (s *Server) votePoll(c *ctx) error {
 		return errBadRequest("Poll is closed.")
 	}
 	pl.votes[me.id] = &pollVote{answerIDs: ids, createdAt: c.now(), seq: c.st.nextSeq()}
+	c.emitPoll("poll.didVote", pl)
 	return c.ok(c.pollsBody(pl))
 }

@@ -686,28 +686,34 @@ func (st *state) purgePost(p *post) {
 }
 
 func (s *Server) deletePost(c *ctx, permanentAllowed bool) error {
-	p, err := c.post(c.path("postId"))
+	permanent := false
+	p, _, err := preHookFor(c, "post.shouldDelete", func() (*post, error) {
+		p, err := c.post(c.path("postId"))
+		if err != nil {
+			return nil, err
+		}
+		if !c.canEditPost(p) {
+			return nil, errPermission("You are not allowed to do this.")
+		}
+		if permanentAllowed {
+			v, err := c.qBool("permanent")
+			if err != nil {
+				return nil, err
+			}
+			permanent = v != nil && *v
+		}
+		if !permanent && p.deleted {
+			return nil, errNotFound("PostId %s not found", p.id)
+		}
+		return p, nil
+	}, c.postJSON)
 	if err != nil {
 		return err
-	}
-	if !c.canEditPost(p) {
-		return errPermission("You are not allowed to do this.")
-	}
-	permanent := false
-	if permanentAllowed {
-		v, err := c.qBool("permanent")
-		if err != nil {
-			return err
-		}
-		permanent = v != nil && *v
 	}
 	if permanent {
 		c.emitPost("v3.post.didDelete", p, nil)
 		c.st.purgePost(p)
 		return c.ok(successData())
-	}
-	if p.deleted {
-		return errNotFound("PostId %s not found", p.id)
 	}
 	now := c.now()
 	p.deleted, p.updatedAt = true, now
@@ -975,7 +981,7 @@ func (s *Server) routesPosts() {
 	s.route("POST /api/v3/posts/{postId}/approve", authUser, func(c *ctx) error { return s.reviewPost(c, "published") })
 	s.route("POST /api/v3/posts/{postId}/decline", authUser, func(c *ctx) error { return s.reviewPost(c, "declined") })
 	s.route("POST /api/v3/posts/{postId}/flag", authUser, func(c *ctx) error {
-		p, err := c.livePost(c.path("postId"))
+		p, _, err := preHookFor(c, "post.shouldFlag", func() (*post, error) { return c.livePost(c.path("postId")) }, c.postJSON)
 		if err != nil {
 			return err
 		}

@@ -236,6 +236,10 @@ func (c *ctx) lock() { c.s.mu.Lock() }
 // unlock releases the state lock in an unlocked route.
 func (c *ctx) unlock() { c.s.mu.Unlock() }
 
+// userCtx is the context of an operation of userID that a Server method causes instead of a
+// request (e.g. StartStream), so it can build bodies and send events; s.mu is held.
+func (s *Server) userCtx(userID string) *ctx { return &ctx{s: s, st: s.st, identity: userID} }
+
 // now is the server clock.
 func (c *ctx) now() time.Time { return c.s.now() }
 

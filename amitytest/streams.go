@@ -135,7 +135,8 @@ func (c *ctx) streamsBody(list []*stream) streamsResponse {
 }
 
 // StartStream marks an idle stream live, as when its broadcaster connects to the streamer
-// URL. It fails for an unknown stream or one that is not idle.
+// URL, and sends video-streaming.didStart. It fails for an unknown stream or one that is not
+// idle.
 func (s *Server) StartStream(streamID string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -148,11 +149,12 @@ func (s *Server) StartStream(streamID string) error {
 	}
 	now := s.now()
 	st.status, st.startedAt, st.updatedAt = "live", now, now
+	s.userCtx(st.userID).emitStream("video-streaming.didStart", st)
 	return nil
 }
 
-// RecordStream marks an ended stream recorded, giving it recordings. It fails for an
-// unknown stream or one that has not ended.
+// RecordStream marks an ended stream recorded, giving it recordings, and sends
+// video-streaming.didRecord. It fails for an unknown stream or one that has not ended.
 func (s *Server) RecordStream(streamID string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -164,6 +166,7 @@ func (s *Server) RecordStream(streamID string) error {
 		return fmt.Errorf("amitytest: stream %q is %s, not ended after being live", streamID, st.status)
 	}
 	st.status, st.updatedAt = "recorded", s.now()
+	s.userCtx(st.userID).emitStream("video-streaming.didRecord", st)
 	return nil
 }
 
@@ -292,9 +295,7 @@ func (s *Server) routesStreams() {
 			return err
 		}
 		st.deleted, st.updatedAt = true, c.now()
-		if st.status == "idle" || st.status == "live" {
-			st.status, st.endedAt, st.urlDisposed = "ended", c.now(), true
-		}
+		c.endStream(st)
 		return c.ok(successData())
 	})
 	s.route("DELETE /api/v3/video-streaming/{streamId}/streaming-url", authUser, func(c *ctx) error {
@@ -305,11 +306,7 @@ func (s *Server) routesStreams() {
 		if err != nil {
 			return err
 		}
-		if st.status == "idle" || st.status == "live" {
-			now := c.now()
-			st.status, st.endedAt, st.updatedAt = "ended", now, now
-		}
-		st.urlDisposed = true
+		c.endStream(st)
 		return c.ok(c.streamsBody([]*stream{st}))
 	})
 	s.route("GET /api/v3/video-streaming", authUser, func(c *ctx) error {
@@ -389,6 +386,21 @@ func (s *Server) routesStreams() {
 		writeJSON(c.w, http.StatusOK, map[string]bool{"ok": true})
 		return nil
 	})
+}
+
+// endStream ends an idle or live stream and disposes its URLs (those of an ended or
+// recorded stream are already disposed). Ending a live stream sends video-streaming.didStop;
+// an idle one never started, so it does not stop.
+func (c *ctx) endStream(st *stream) {
+	wasLive := st.status == "live"
+	if st.status == "idle" || wasLive {
+		now := c.now()
+		st.status, st.endedAt, st.updatedAt = "ended", now, now
+	}
+	st.urlDisposed = true
+	if wasLive {
+		c.emitStream("video-streaming.didStop", st)
+	}
 }
 
 // checkStreamPost checks the data of a liveStream post: a stream of the caller's (or any,

@@ -96,6 +96,27 @@ type preHookConfig struct {
 //	user.didCreate: a session registration that creates its user
 //	user.didFlag, user.didUnflag: user flags
 //	moderation.didBan: a global ban (POST /api/v2/users/ban), {channel: [], users, userId}
+//	follow.didCreate: a new follow accepted at once (POST /api/v4/me/following/{userId});
+//	    follow.didRequest: the same when SetFollowApproval(true) leaves it pending
+//	follow.didAcceptRequest: accepting a pending request (POST /api/v4/me/followers/{userId})
+//	follow.didUnfollow, follow.didCancelRequest: ending an accepted or a pending follow of
+//	    one's own (DELETE /api/v4/me/following/{userId})
+//	follow.didDeleteFollower, follow.didDeclineRequest: removing an accepted follower or
+//	    declining a pending request (DELETE /api/v4/me/followers/{userId})
+//	poll.didCreate, poll.didVote, poll.didUpdate: creating a poll (POST /api/v3/polls), voting
+//	    (POST /api/v3/polls/{pollId}/votes), closing it (PUT /api/v3/polls/{pollId})
+//	video-streaming.didStart: Server.StartStream (idle → live)
+//	video-streaming.didStop: ending a live stream (DELETE
+//	    /api/v3/video-streaming/{streamId}/streaming-url, or deleting the stream)
+//	video-streaming.didRecord: Server.RecordStream (ended → recorded)
+//
+// A follow event's data is the relation {from, to, status, createdAt, updatedAt, ...} with
+// status "none", the one value the spec allows (the REST answer has the relation's status);
+// poll events carry {polls, users}, stream events {videoStreamings, users, files}. An
+// operation that changes nothing sends nothing: following again, accepting an accepted
+// follow, ending a follow that does not exist, ending an idle stream (it never started).
+// Deleting a poll sends nothing either (the spec has no event for it), nor does a poll that
+// closes by itself at closedIn (no operation closes it).
 //
 // Deliveries run on one goroutine per server, in the order the operations happened; an API
 // call never waits for them beyond a short hand-off (an event that cannot be queued within
@@ -109,21 +130,39 @@ func (s *Server) SetWebhook(url string, secret []byte) {
 	w.url, w.secret = url, append([]byte(nil), secret...)
 }
 
-// SetPreHook makes the server call url before it creates or updates a post or a message
-// (post.shouldCreate, post.shouldUpdate, message.shouldCreate, message.shouldUpdate) with the
-// body {eventName, data, actor{_id, userId}}, signed with secret in both forms
-// (x-amity-signature, base64; x-signature, hex). The reply {action, data?, message?} is obeyed:
+// SetPreHook makes the server call url before the operations that cause the 12 pre-hook
+// events (event: operation):
 //
-//   - "allow" goes on; with data, the stored content is the modified data: a post's or
+//	post.shouldCreate, post.shouldUpdate: creating (v3, v4) or updating a post
+//	post.shouldDelete: deleting a post (v3, v4; soft or permanent)
+//	post.shouldFlag: flagging a post (POST /api/v3/posts/{postId}/flag)
+//	message.shouldCreate, message.shouldUpdate: creating or updating a message (v5 or v3 API)
+//	message.shouldFlag, message.shouldUnflag: flagging or unflagging a message (v5 or v3 API)
+//	channel.shouldCreate: creating a channel or a new conversation (a distinct conversation
+//	    that is reused is not created)
+//	channel.shouldJoin, channel.shouldLeave: joining (not by a member, whose join changes
+//	    nothing) or leaving a channel
+//	channel.shouldUpdate: updating a channel (PUT /api/v3/channels/{channelId})
+//
+// The call comes after the operation's own checks (a call that fails anyway asks nobody),
+// with the body {eventName, data, actor{_id, userId}}, data being the post, the v5 message or
+// the channel: as a create or an update would store it, as it is for the other events. It is
+// signed with secret in both forms (x-amity-signature, base64; x-signature, hex). The reply
+// {action, data?, message?} is obeyed:
+//
+//   - "allow" goes on. On a create or an update, data is the modification: a post's or
 //     message's "data" (e.g. {"text": ...}), "metadata" and "tags" members replace the ones
-//     sent (a data object without a "data" member but with "text" is taken as the content).
+//     sent (a data object without a "data" member but with "text" is taken as the content);
+//     a channel's "displayName", "metadata" and "tags". On the other events data is ignored.
 //   - "deny" fails the call with 400 and code 400000, the message being the reply's message
-//     (or "Denied by pre-hook"); nothing is stored.
+//     (or "Denied by pre-hook"); nothing changes.
 //
 // A reply that does not come within timeout (default 2 s), or is not a 200 with a valid
 // action, applies defaultAction ("allow" or "deny"; default "allow"), like a network's
 // defaultAction. The state lock is released while the pre-hook runs, so the receiver may call
-// the server. An empty url turns pre-hooks off.
+// the server; after it a delete, flag, unflag, join, leave or channel update finds again what
+// it acts on (a post deleted meanwhile is not found), and a create checks again that its ID
+// is free. An empty url turns pre-hooks off.
 func (s *Server) SetPreHook(url string, secret []byte, timeout time.Duration, defaultAction string) {
 	if timeout <= 0 {
 		timeout = 2 * time.Second
@@ -353,27 +392,52 @@ func callPreHook(cfg preHookConfig, body []byte) (action string, data map[string
 	return cfg.defaultAction, nil, "", false
 }
 
-// modifiedContent splits a pre-hook's modified data into content, metadata and tags (each
-// nil when not given).
-func modifiedContent(m map[string]any) (content, metadata map[string]any, tags []string, hasTags bool) {
+// preHookEdit is what the modified data of a pre-hook's allow reply changes; a member the
+// reply does not carry is unset.
+type preHookEdit struct {
+	content     map[string]any // a post's or a message's data
+	displayName *string        // a channel's display name
+	metadata    map[string]any
+	tags        []string
+	hasTags     bool
+}
+
+// parsePreHookEdit reads a pre-hook's modified data: its "data" member is the content (a data
+// object without one but with "text" is taken as the content); "displayName", "metadata" and
+// "tags" are the members of the same names.
+func parsePreHookEdit(m map[string]any) preHookEdit {
+	var e preHookEdit
 	if m == nil {
-		return nil, nil, nil, false
+		return e
 	}
 	if d, ok := m["data"].(map[string]any); ok {
-		content = d
+		e.content = d
 	} else if _, ok := m["text"]; ok {
-		content = m
+		e.content = m
 	}
-	metadata, _ = m["metadata"].(map[string]any)
+	if name, ok := m["displayName"].(string); ok {
+		e.displayName = &name
+	}
+	e.metadata, _ = m["metadata"].(map[string]any)
 	if raw, ok := m["tags"].([]any); ok {
-		hasTags = true
+		e.hasTags = true
 		for _, t := range raw {
 			if s, ok := t.(string); ok {
-				tags = append(tags, s)
+				e.tags = append(e.tags, s)
 			}
 		}
 	}
-	return content, metadata, tags, hasTags
+	return e
+}
+
+// applyMeta replaces *metadata and *tags with the edit's, when it carries them.
+func (e preHookEdit) applyMeta(metadata *map[string]any, tags *[]string) {
+	if e.metadata != nil {
+		*metadata = e.metadata
+	}
+	if e.hasTags {
+		*tags = uniq(e.tags)
+	}
 }
 
 // applyPostPreHook asks the pre-hook about p (post.shouldCreate / post.shouldUpdate) and
@@ -383,20 +447,15 @@ func (c *ctx) applyPostPreHook(event string, p *post) (modified bool, err error)
 	if err != nil || mod == nil {
 		return false, err
 	}
-	content, metadata, tags, hasTags := modifiedContent(mod)
-	if content != nil {
-		if t, ok := content["text"]; ok && !strings.Contains(p.dataType, ".") {
+	e := parsePreHookEdit(mod)
+	if e.content != nil {
+		if t, ok := e.content["text"]; ok && !strings.Contains(p.dataType, ".") {
 			p.data = map[string]any{"text": t}
 		} else {
-			p.data = content
+			p.data = e.content
 		}
 	}
-	if metadata != nil {
-		p.metadata = metadata
-	}
-	if hasTags {
-		p.tags = uniq(tags)
-	}
+	e.applyMeta(&p.metadata, &p.tags)
 	return true, nil
 }
 
@@ -407,17 +466,41 @@ func (c *ctx) applyMessagePreHook(event string, m *message) (modified bool, err 
 	if err != nil || mod == nil {
 		return false, err
 	}
-	content, metadata, tags, hasTags := modifiedContent(mod)
-	if content != nil {
-		m.data = content
+	e := parsePreHookEdit(mod)
+	if e.content != nil {
+		m.data = e.content
 	}
-	if metadata != nil {
-		m.metadata = metadata
-	}
-	if hasTags {
-		m.tags = uniq(tags)
-	}
+	e.applyMeta(&m.metadata, &m.tags)
 	return true, nil
+}
+
+// applyChannelEdit applies the modified data of a channel.shouldCreate or
+// channel.shouldUpdate reply (nil: none) to ch: its displayName, metadata and tags.
+func applyChannelEdit(ch *channel, mod map[string]any) {
+	e := parsePreHookEdit(mod)
+	if e.displayName != nil {
+		ch.displayName = *e.displayName
+	}
+	e.applyMeta(&ch.metadata, &ch.tags)
+}
+
+// preHookFor asks the pre-hook about event for an operation on what find finds (data renders
+// it) and returns it, with the reply's modified data (nil: none). find runs before the call
+// and, as the state lock is released during the call, again after it, so the operation acts
+// on the state as it is then: an entity deleted or a right lost meanwhile fails it. The deny
+// error, or find's, is returned before anything changed.
+func preHookFor[T, D any](c *ctx, event string, find func() (T, error), data func(T) D) (T, map[string]any, error) {
+	v, err := find()
+	if err != nil {
+		return v, nil, err
+	}
+	mod, err := c.preHook(event, data(v))
+	if err != nil {
+		var zero T
+		return zero, nil, err
+	}
+	v, err = find()
+	return v, mod, err
 }
 
 // emitPost sends a v3.post.* event with the post bundle; extra members are added to data.
@@ -491,6 +574,34 @@ func (c *ctx) emitGlobalBan(u *user) {
 	}
 	b := c.usersBody([]*user{u})
 	c.emit("moderation.didBan", map[string]any{"channel": []any{}, "users": b.Users, "userId": u.id})
+}
+
+// emitFollow sends a follow.* event with the relation f. The spec pins the status of every
+// follow event's data to "none" (enum ["none"]), also for didCreate, didRequest and
+// didAcceptRequest, after which the relation is accepted or pending; the body follows the
+// spec, and the REST answer of the operation has the relation's status.
+func (c *ctx) emitFollow(event string, f *followRel) {
+	if !c.s.webhookOn() {
+		return
+	}
+	c.emit(event, c.st.followJSON(f, "none"))
+}
+
+// emitPoll sends a poll.* event with the poll bundle (polls, users).
+func (c *ctx) emitPoll(event string, pl *poll) {
+	if !c.s.webhookOn() {
+		return
+	}
+	c.emit(event, c.pollsBody(pl))
+}
+
+// emitStream sends a video-streaming.* event with the stream bundle (videoStreamings, users,
+// files).
+func (c *ctx) emitStream(event string, st *stream) {
+	if !c.s.webhookOn() {
+		return
+	}
+	c.emit(event, c.streamsBody([]*stream{st}))
 }
 
 // webhookOn reports whether a webhook is set (so bodies are built only then).
