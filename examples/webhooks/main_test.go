@@ -21,7 +21,8 @@ func TestRunOnTheFake(t *testing.T) {
 		"pre-hook post.shouldCreate by webhooks-demo: deny",
 		"denied: 400 400000 posts may not contain forbidden",
 		"webhook v3.post.didFlag",
-		"failed; pre-hook calls: 2",
+		"pre-hook post.shouldFlag by admin: allow",
+		"failed; pre-hook calls: 3",
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("output lacks %q:\n%s", want, s)
