@@ -361,12 +361,14 @@ func TestWarmPoolOpensNoConnections(t *testing.T) {
 		}
 		wg.Wait()
 	}
-	burst() // warm-up: up to 16 connections
+	// Warm-up. It may open a few more than 16 connections: a request that waits for a dial
+	// takes whichever connection comes free first, and net/http keeps the dialed one idle.
+	burst()
 	warm := opened.Load()
+	t.Logf("%d connections opened while warming", warm)
 	burst()
 	burst()
 	assert.Equal(t, warm, opened.Load(), "no connection opened after warm-up (%d opened while warming)", warm)
-	assert.LessOrEqual(t, warm, int32(16))
 }
 
 // TestCertificateErrorFailsAfterOneHandshake: a server whose certificate the client does not
