@@ -106,7 +106,10 @@ func WithServerKey(key string) Option { return func(c *config) { c.serverKey = k
 
 // WithHTTPClient sets the HTTP client whose transport carries the requests. The client is
 // copied, not changed: the SDK wraps its transport with the limiter and refuses redirects to
-// another host and every redirect of a write. Its Timeout, if any, bounds each attempt.
+// another host and every redirect of a write. Its Timeout, if any, bounds each attempt. An
+// *http.Transport is cloned (settings kept, its own pool of connections), so that it never
+// resends a request by itself: every send waits for the limiter and counts against the
+// call's retries. Another http.RoundTripper is used as it is and must not resend requests.
 func WithHTTPClient(hc *http.Client) Option { return func(c *config) { c.httpClient = hc } }
 
 // WithUserAgent sets the User-Agent; the SDK's own name and version are appended.
@@ -419,6 +422,11 @@ func (t *transport) httpClient(hc *http.Client) *http.Client {
 	if base == nil {
 		base = http.DefaultTransport
 	}
+	if tr, ok := base.(*http.Transport); ok {
+		tr = tr.Clone()
+		refuseResends(tr)
+		base = tr
+	}
 	out.Transport = &roundTripper{base: base, t: t}
 	userCheck := out.CheckRedirect
 	out.CheckRedirect = func(req *http.Request, via []*http.Request) error {
@@ -440,6 +448,31 @@ func (t *transport) httpClient(hc *http.Client) *http.Client {
 }
 
 var errRedirect = errors.New("amity: refused redirect to another host")
+
+// errResend is an attempt that net/http would have sent again by itself: the server closed a
+// kept-alive connection before answering (or before the request was written). The SDK's retry
+// loop decides instead, after a limiter turn, within the call's retries.
+var errResend = errors.New("the server closed a kept-alive connection before answering")
+
+// refuseResends stops tr from sending a request a second time by itself. net/http resends a
+// read (and a request it had not yet written) when the server closes a reused connection
+// without answering; that resend bypassed the limiter and WithRetries(0), so the server saw
+// more calls than the limiter admitted. Transport.Proxy is asked before every send of the
+// transport's own loop, and an error from it ends the loop: the second ask of one attempt
+// refuses. The attempt then fails with errResend and checkRetry treats it as any other
+// connection failure (a read, or a request provably not written, is retried through the limiter).
+func refuseResends(tr *http.Transport) {
+	proxy := tr.Proxy
+	tr.Proxy = func(req *http.Request) (*url.URL, error) {
+		if pol, _ := req.Context().Value(policyKey).(*policy); pol != nil && pol.sends.Add(1) > 1 {
+			return nil, errResend
+		}
+		if proxy == nil {
+			return nil, nil
+		}
+		return proxy(req)
+	}
+}
 
 func sameOrigin(a, b *url.URL) bool {
 	return strings.EqualFold(a.Scheme, b.Scheme) && strings.EqualFold(a.Hostname(), b.Hostname()) && portOf(a) == portOf(b)
@@ -526,12 +559,13 @@ type policy struct {
 	streamAnswer bool
 
 	asked, wrote atomic.Bool
+	sends        atomic.Int32 // the transport's sends of this attempt (refuseResends)
 	trace        httptrace.ClientTrace
 }
 
 func (p *policy) gotConn(string) { p.asked.Store(true) }
 func (p *policy) wroteHeaders()  { p.wrote.Store(true) }
-func (p *policy) resetTrace()    { p.asked.Store(false); p.wrote.Store(false) }
+func (p *policy) resetTrace()    { p.asked.Store(false); p.wrote.Store(false); p.sends.Store(0) }
 func (p *policy) notSent() bool  { return p.asked.Load() && !p.wrote.Load() }
 
 // do sends r and decodes the answer into out (nil: the answer is only checked; a *string:

@@ -1,0 +1,227 @@
+package amity_test
+
+// Tests of what reaches the server: every arrival passes the limiter, even when the server
+// closes kept-alive connections under the client.
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/amity-go/amity"
+	"github.com/amity-go/amity/internal/testlock"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// keepAliveServer speaks HTTP/1.1 with keep-alive and lets drop decide, for each request read
+// whole, whether to close the connection instead of answering (n counts arrivals, reused says
+// whether the request came on a connection that served an earlier one). It answers sessions
+// with a token per user and everything else with a user.
+type keepAliveServer struct {
+	ln   net.Listener
+	drop func(n int, reused bool) bool
+	wg   sync.WaitGroup
+
+	mu       sync.Mutex
+	conns    map[net.Conn]bool
+	arrivals map[string][]time.Time // by Authorization header
+	count    atomic.Int32
+}
+
+func newKeepAliveServer(t *testing.T, drop func(n int, reused bool) bool) *keepAliveServer {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	s := &keepAliveServer{ln: ln, drop: drop, arrivals: map[string][]time.Time{}, conns: map[net.Conn]bool{}}
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			s.mu.Lock()
+			s.conns[conn] = true
+			s.mu.Unlock()
+			s.wg.Add(1)
+			go func() {
+				defer s.wg.Done()
+				s.serve(conn)
+			}()
+		}
+	}()
+	t.Cleanup(func() {
+		ln.Close()
+		s.mu.Lock()
+		for conn := range s.conns {
+			conn.Close() // the client's idle connections
+		}
+		s.mu.Unlock()
+		s.wg.Wait()
+	})
+	return s
+}
+
+func (s *keepAliveServer) serve(conn net.Conn) {
+	defer conn.Close()
+	br := bufio.NewReader(conn)
+	for served := 0; ; served++ {
+		req, err := http.ReadRequest(br)
+		if err != nil {
+			return
+		}
+		body, err := io.ReadAll(req.Body)
+		if err != nil {
+			return
+		}
+		n := int(s.count.Add(1))
+		auth := req.Header.Get("Authorization")
+		if req.URL.Path == "/api/v4/sessions" {
+			auth = "register"
+		}
+		s.mu.Lock()
+		s.arrivals[auth] = append(s.arrivals[auth], time.Now())
+		s.mu.Unlock()
+		if s.drop(n, served > 0) {
+			return // close without answering
+		}
+		answer := `{"users":[{"userId":"u1"}]}`
+		if req.URL.Path == "/api/v4/sessions" {
+			user := strings.Split(string(body), `"userId":"`)
+			id := "x"
+			if len(user) > 1 {
+				id, _, _ = strings.Cut(user[1], `"`)
+			}
+			answer = `{"accessToken":"tok-` + id + `","expiresAt":"2999-01-01T00:00:00Z"}`
+		}
+		if _, err := fmt.Fprintf(conn, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", len(answer), answer); err != nil {
+			return
+		}
+	}
+}
+
+func (s *keepAliveServer) URL() string { return "http://" + s.ln.Addr().String() }
+
+// countingLimiter counts the turns a Limiter hands out.
+type countingLimiter struct {
+	amity.Limiter
+	turns atomic.Int32
+}
+
+func (l *countingLimiter) Wait(ctx context.Context, key string) error {
+	if err := l.Limiter.Wait(ctx, key); err != nil {
+		return err
+	}
+	l.turns.Add(1)
+	return nil
+}
+
+// Go's transport resends a read by itself when the server closes a reused connection without
+// answering. Every such arrival must pass the limiter, and WithRetries(0) must mean one send.
+func TestEveryArrivalPassesTheLimiter(t *testing.T) {
+	for _, retries := range []int{0, 4} {
+		t.Run(fmt.Sprintf("retries=%d", retries), func(t *testing.T) {
+			// Close every second request's connection instead of answering it.
+			srv := newKeepAliveServer(t, func(n int, reused bool) bool { return n%2 == 0 })
+			lim := &countingLimiter{Limiter: amity.NewWindowLimiter(1000, time.Second)}
+			c := hardClient(t, srv.URL(), amity.WithLimiter(lim))
+			failed := 0
+			for i := 0; i < 50; i++ {
+				if _, err := c.Users.Get(context.Background(), "u1", amity.WithRetries(retries)); err != nil {
+					failed++
+				}
+			}
+			arrivals := int(srv.count.Load())
+			t.Logf("retries=%d: 50 calls, %d failed, %d limiter turns, %d arrivals", retries, failed, lim.turns.Load(), arrivals)
+			assert.Equal(t, int(lim.turns.Load()), arrivals, "every arrival at the server must pass the limiter")
+			if retries == 0 {
+				assert.LessOrEqual(t, arrivals, 50, "WithRetries(0): at most one send per call")
+			} else {
+				assert.Zero(t, failed, "the SDK's retries cure a connection closed before answering")
+			}
+		})
+	}
+}
+
+var loadFor = flag.Duration("amity.load", 0, "run TestLoadArrivalsPerIdentity this long (default: a short run)")
+
+// TestLoadArrivalsPerIdentity sends calls for 20 identities (the admin and 19 users) through a
+// server that closes reused connections at random instead of answering, and counts arrivals
+// at the server: no identity may pass 100 in any 5 s window. The short run covers two
+// windows; -amity.load=3m runs it long.
+func TestLoadArrivalsPerIdentity(t *testing.T) {
+	testlock.RealTime(t)
+	if testing.Short() {
+		t.Skip("real-time load test skipped in -short mode")
+	}
+	d := *loadFor
+	if d <= 0 {
+		d = 6 * time.Second
+	}
+	srv := newKeepAliveServer(t, func(n int, reused bool) bool { return reused && rand.IntN(5) == 0 })
+	c := hardClient(t, srv.URL())
+	views := []*amity.Client{c}
+	for i := 1; i < 20; i++ {
+		v, err := c.AsUser(fmt.Sprintf("user%02d", i))
+		require.NoError(t, err)
+		views = append(views, v)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(d, cancel)
+	defer cancel()
+	var wg sync.WaitGroup
+	var calls, failures atomic.Int32
+	for _, v := range views {
+		for g := 0; g < 3; g++ { // three goroutines per identity: they share its window
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for ctx.Err() == nil {
+					_, err := v.Users.Get(ctx, "u1")
+					calls.Add(1)
+					if err != nil && ctx.Err() == nil {
+						failures.Add(1)
+					}
+				}
+			}()
+		}
+	}
+	wg.Wait()
+	srv.mu.Lock()
+	defer srv.mu.Unlock()
+	worst, worstID, total := 0, "", 0
+	for id, times := range srv.arrivals {
+		if id == "register" {
+			continue
+		}
+		total += len(times)
+		if n := maxIn(times, 5*time.Second); n > worst {
+			worst, worstID = n, id
+		}
+	}
+	ids := make([]string, 0, len(srv.arrivals))
+	for id := range srv.arrivals {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	t.Logf("%v: %d identities, %d calls (%d failed), %d arrivals, busiest identity %d arrivals in a 5 s window",
+		d, len(ids)-1, calls.Load(), failures.Load(), total, worst)
+	assert.Len(t, ids, 21, "20 identities and the session registrations")
+	assert.LessOrEqual(t, worst, 100, "identity %s passed 100 arrivals in a 5 s window", worstID)
+	// A call fails only when all 5 of its sends are dropped (1 in 5 of those on a reused
+	// connection): about one in 3,000.
+	assert.Less(t, int(failures.Load()), max(int(calls.Load())/100, 1), "the retries cure almost every dropped connection")
+}
