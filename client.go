@@ -698,7 +698,7 @@ func (c *Client) newRequest(ctx context.Context, r *request, co *callConfig) (*r
 	req := &retryablehttp.Request{Request: hreq.WithContext(ctx)}
 	if body != nil {
 		if err := req.SetBody(body); err != nil {
-			return nil, "", fmt.Errorf("amity: %s: building the request failed", r.op)
+			return nil, "", c.transportError(r, err) // ErrNotReplayable: a second send of a one-shot upload
 		}
 	}
 	h := req.Header

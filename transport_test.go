@@ -12,6 +12,7 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"sort"
 	"strings"
 	"sync"
@@ -224,4 +225,29 @@ func TestLoadArrivalsPerIdentity(t *testing.T) {
 	// A call fails only when all 5 of its sends are dropped (1 in 5 of those on a reused
 	// connection): about one in 3,000.
 	assert.Less(t, int(failures.Load()), max(int(calls.Load())/100, 1), "the retries cure almost every dropped connection")
+}
+
+// A 401 to a user's upload renews the session and would send the body again: a body that
+// cannot be rewound fails with ErrNotReplayable, not with an unmatchable "building the request".
+func TestUploadRenewalOfNonSeekableBodyIsNotReplayable(t *testing.T) {
+	var uploads atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body)
+		w.Header().Set("Content-Type", "application/json")
+		if r.URL.Path == "/api/v4/sessions" {
+			fmt.Fprint(w, `{"accessToken":"tok","expiresAt":"2999-01-01T00:00:00Z"}`)
+			return
+		}
+		uploads.Add(1)
+		w.WriteHeader(http.StatusUnauthorized)
+		fmt.Fprint(w, `{"status":"error","code":400100,"message":"Unauthorized"}`)
+	}))
+	defer srv.Close()
+	alice, err := hardClient(t, srv.URL).AsUser("alice")
+	require.NoError(t, err)
+	_, err = alice.Files.UploadFile(context.Background(), &amity.Upload{Name: "a.bin", Body: io.MultiReader(strings.NewReader("one-shot"))})
+	require.Error(t, err)
+	assert.ErrorIs(t, err, amity.ErrNotReplayable)
+	assert.Contains(t, err.Error(), "POST /api/v4/files")
+	assert.EqualValues(t, 1, uploads.Load(), "the body went once")
 }
