@@ -557,6 +557,7 @@ type policy struct {
 	retryWaitMax time.Duration
 	op           string
 	streamAnswer bool
+	limited      *http.Response // the last rate-limited answer (its body buffered)
 
 	asked, wrote atomic.Bool
 	sends        atomic.Int32 // the transport's sends of this attempt (refuseResends)
@@ -630,9 +631,33 @@ func (c *Client) attempt(ctx context.Context, r *request, co *callConfig) (*http
 	}
 	resp, err := c.t.http.Do(req)
 	if err != nil {
+		var noTurn *errNoTurn
+		if errors.As(err, &noTurn) {
+			pol, _ := req.Context().Value(policyKey).(*policy)
+			return nil, "", c.noTurnError(r, pol, noTurn)
+		}
 		return nil, "", c.transportError(r, err)
 	}
 	return resp, tok, nil
+}
+
+// noTurnError is the error of a call whose limiter turn would come after its deadline: the
+// API's rate-limited answer that led to the wait when there was one, else an *Error of the
+// client's own limit (StatusCode 0); either matches ErrRateLimited, with RetryAfter at least
+// the wait.
+func (c *Client) noTurnError(r *request, pol *policy, noTurn *errNoTurn) *Error {
+	var e *Error
+	if pol != nil && pol.limited != nil {
+		e = c.decodeError(pol.limited, r)
+	} else {
+		e = &Error{Method: r.method, Path: r.path, Message: "the client's rate limit gives this call no turn before its deadline"}
+		e.limited = true
+	}
+	var lw *LimitWaitError
+	if errors.As(noTurn.err, &lw) && lw.Wait > e.RetryAfter {
+		e.RetryAfter = lw.Wait
+	}
+	return e
 }
 
 // transportError names the call without its URL: url.Error would print the query.
@@ -834,6 +859,13 @@ type errNotSent struct{ err error }
 func (e *errNotSent) Error() string { return e.err.Error() }
 func (e *errNotSent) Unwrap() error { return e.err }
 
+// errNoTurn is a limiter's refusal to wait past the call's deadline (a *LimitWaitError from
+// the default limiter). It is final; the call fails with an *Error matching ErrRateLimited.
+type errNoTurn struct{ err error }
+
+func (e *errNoTurn) Error() string { return e.err.Error() }
+func (e *errNoTurn) Unwrap() error { return e.err }
+
 // errTooLarge is an answer larger than the transport reads; it is never retried.
 type errTooLarge struct {
 	status int
@@ -897,6 +929,9 @@ func (rt *roundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	if rt.t.limiter != nil {
 		if err := rt.t.limiter.Wait(ctx, pol.identity); err != nil {
+			if ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
+				return nil, &errNoTurn{err} // the turn comes after the deadline: ErrRateLimited now
+			}
 			return nil, err
 		}
 	}
@@ -916,11 +951,13 @@ func (rt *roundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
 		return nil, err
 	}
 	if rt.t.limiter != nil && isRateLimited(resp) {
-		d, ok := retryAfter(resp.Header.Get("Retry-After"), time.Now())
-		if !ok {
-			d = 0
-		}
-		rt.t.limiter.Pause(ctx, pol.identity, d)
+		pol.limited = resp // its error, should the limiter give the retry no turn in time
+		switch d, ok := retryAfter(resp.Header.Get("Retry-After"), time.Now()); {
+		case !ok:
+			rt.t.limiter.Pause(ctx, pol.identity, 0) // no Retry-After: a whole window
+		case d > 0:
+			rt.t.limiter.Pause(ctx, pol.identity, d)
+		} // an explicit Retry-After: 0 means again now
 	}
 	lg.LogAttrs(ctx, slog.LevelDebug, "amity request", slog.String("op", pol.op), slog.String("method", req.Method),
 		slog.String("path", req.URL.EscapedPath()), slog.Int("attempt", int(attempt)), slog.Int("status", resp.StatusCode),
@@ -1012,9 +1049,10 @@ func isFinal(err error) bool {
 		invalid          x509.CertificateInvalidError
 		verify           *tls.CertificateVerificationError
 		tooLarge         *errTooLarge
+		noTurn           *errNoTurn
 	)
 	return errors.Is(err, errRedirect) || errors.As(err, &unknownAuthority) || errors.As(err, &hostname) ||
-		errors.As(err, &invalid) || errors.As(err, &verify) || errors.As(err, &tooLarge)
+		errors.As(err, &invalid) || errors.As(err, &verify) || errors.As(err, &tooLarge) || errors.As(err, &noTurn)
 }
 
 // checkRetry decides whether to try again. Reads (GET/HEAD) are retried on connection

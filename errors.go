@@ -23,7 +23,9 @@ var (
 	// ErrForbidden: HTTP 403 (no permission, feature disabled, banned).
 	ErrForbidden = errors.New("amity: forbidden")
 	// ErrRateLimited: HTTP 429 or API code 400311 (RPCRateLimitError, past 100 calls per user
-	// in 5 seconds).
+	// in 5 seconds), or a call whose turn under the client's rate limit would come after its
+	// ctx deadline (refused at once, Error.StatusCode 0). Error.RetryAfter says how long to
+	// wait.
 	ErrRateLimited = errors.New("amity: rate limited")
 	// ErrLinkNotAllowed: API code 400309, a link whose domain is not on the network allowlist.
 	ErrLinkNotAllowed = errors.New("amity: link not on the allowlist")
@@ -72,7 +74,8 @@ const (
 // method and path only: no query, header or credential is ever part of it, and a credential
 // the body echoes is redacted.
 type Error struct {
-	// StatusCode is the HTTP status.
+	// StatusCode is the HTTP status; 0 for a call the client's own rate limit refused to send
+	// (it would have waited past its deadline: see ErrRateLimited).
 	StatusCode int
 	// Code is the API's numeric error code (e.g. 400400), or 0 when the body had none.
 	Code int
@@ -84,19 +87,25 @@ type Error struct {
 	Method, Path string
 	// RetryAfter is the wait the server asked for in a Retry-After header (0 when it sent
 	// none). A rate-limited call whose Retry-After passes the ctx deadline or the longest
-	// retry wait fails at once with it.
+	// retry wait fails at once with it; so does a call whose next turn under the rate limit
+	// comes after its deadline, with RetryAfter at least the wait for that turn.
 	RetryAfter time.Duration
 	// RequestID is the request ID the server or its gateway sent (X-Request-Id,
 	// X-Amzn-RequestId or X-Amz-Cf-Id), for support tickets; empty when none was sent.
 	RequestID string
 
-	unsuccessful, malformed bool
+	unsuccessful, malformed, limited bool
 }
 
 // Error implements error.
 func (e *Error) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "amity: %s %s: %d %s", e.Method, e.Path, e.StatusCode, http.StatusText(e.StatusCode))
+	fmt.Fprintf(&b, "amity: %s %s: ", e.Method, e.Path)
+	if e.StatusCode != 0 {
+		fmt.Fprintf(&b, "%d %s", e.StatusCode, http.StatusText(e.StatusCode))
+	} else {
+		b.WriteString("not sent")
+	}
 	if e.Code != 0 {
 		fmt.Fprintf(&b, " (code %d)", e.Code)
 	}
@@ -120,7 +129,7 @@ func (e *Error) Is(target error) bool {
 	case ErrForbidden:
 		return e.StatusCode == http.StatusForbidden
 	case ErrRateLimited:
-		return e.StatusCode == http.StatusTooManyRequests || e.Code == CodeRateLimited
+		return e.StatusCode == http.StatusTooManyRequests || e.Code == CodeRateLimited || e.limited
 	case ErrLinkNotAllowed:
 		return e.Code == CodeLinkNotAllowed
 	case ErrImageRejected:

@@ -22,7 +22,7 @@ import (
 type Limiter interface {
 	// Wait blocks until one more call for key may be sent, or ctx ends. A wait that cannot
 	// end before ctx's deadline should return at once with an error wrapping
-	// context.DeadlineExceeded.
+	// context.DeadlineExceeded, best a *LimitWaitError saying how long the wait would be.
 	Wait(ctx context.Context, key string) error
 	// Pause marks key's window full for d (for a whole window when d is 0): the API refused
 	// a call for key as rate limited.
@@ -48,7 +48,30 @@ type windowLimiter struct {
 	now  func() time.Time
 }
 
-func (w *windowLimiter) Wait(ctx context.Context, key string) error { return w.l.Wait(ctx, key) }
+func (w *windowLimiter) Wait(ctx context.Context, key string) error {
+	err := w.l.Wait(ctx, key)
+	if de, ok := err.(*ratelimit.DeadlineError); ok {
+		return &LimitWaitError{Wait: de.Delay}
+	}
+	return err
+}
+
+// LimitWaitError is the error of a Limiter's Wait when the caller's turn comes only after
+// ctx's deadline: the wait is refused at once instead of spent in vain. It matches
+// context.DeadlineExceeded. A call refused so fails with an *Error matching ErrRateLimited
+// whose RetryAfter is Wait, before its deadline, not with a deadline error.
+type LimitWaitError struct {
+	// Wait is how long the caller would have waited for its turn.
+	Wait time.Duration
+}
+
+// Error implements error.
+func (e *LimitWaitError) Error() string {
+	return "amity: rate limit: waiting " + e.Wait.Round(time.Millisecond).String() + " would pass the context deadline"
+}
+
+// Unwrap returns context.DeadlineExceeded.
+func (e *LimitWaitError) Unwrap() error { return context.DeadlineExceeded }
 
 func (w *windowLimiter) Pause(_ context.Context, key string, d time.Duration) {
 	if d <= 0 {

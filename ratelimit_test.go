@@ -112,5 +112,10 @@ func TestRateLimitCanBeTurnedOffAndHonoursContext(t *testing.T) {
 	short, cancel := context.WithTimeout(ctx, 50*time.Millisecond)
 	defer cancel()
 	_, err = tight.Users.Get(short, "u")
-	assert.ErrorIs(t, err, context.DeadlineExceeded, "the third call would wait an hour: it fails with ctx")
+	// The third call would wait an hour: it fails at once, rate limited, before its deadline.
+	assert.ErrorIs(t, err, amity.ErrRateLimited)
+	assert.NotErrorIs(t, err, context.DeadlineExceeded)
+	var ae *amity.Error
+	require.ErrorAs(t, err, &ae)
+	assert.Greater(t, ae.RetryAfter, 59*time.Minute)
 }

@@ -251,3 +251,73 @@ func TestUploadRenewalOfNonSeekableBodyIsNotReplayable(t *testing.T) {
 	assert.Contains(t, err.Error(), "POST /api/v4/files")
 	assert.EqualValues(t, 1, uploads.Load(), "the body went once")
 }
+
+// A 429 with an explicit "Retry-After: 0" means again now; a wait for a turn that cannot fit
+// the deadline fails at once with ErrRateLimited and RetryAfter, never with a deadline error
+// before the deadline.
+func TestRateLimitedWaitsAndDeadlines(t *testing.T) {
+	limited := func(retryAfter string) http.HandlerFunc {
+		var n atomic.Int32
+		return func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/json")
+			if n.Add(1) == 1 {
+				if retryAfter != "" {
+					w.Header().Set("Retry-After", retryAfter)
+				}
+				w.WriteHeader(http.StatusTooManyRequests)
+				fmt.Fprint(w, `{"status":"error","code":400311,"message":"Rate limit exceeded"}`)
+				return
+			}
+			fmt.Fprint(w, `{"users":[{"userId":"u1"}]}`)
+		}
+	}
+	deadline := func() (context.Context, context.CancelFunc) {
+		return context.WithTimeout(context.Background(), 5*time.Second)
+	}
+
+	t.Run("Retry-After 0 is again now", func(t *testing.T) {
+		srv := httptest.NewServer(limited("0"))
+		defer srv.Close()
+		ctx, cancel := deadline()
+		defer cancel()
+		start := time.Now()
+		_, err := hardClient(t, srv.URL).Users.Get(ctx, "u1")
+		require.NoError(t, err)
+		assert.Less(t, time.Since(start), 2*time.Second, "no window-long hold")
+	})
+	t.Run("no Retry-After: the window's hold does not fit the deadline", func(t *testing.T) {
+		srv := httptest.NewServer(limited(""))
+		defer srv.Close()
+		ctx, cancel := deadline()
+		defer cancel()
+		_, err := hardClient(t, srv.URL).Users.Get(ctx, "u1")
+		require.Error(t, err)
+		require.NoError(t, ctx.Err(), "failed before the deadline")
+		assert.NotErrorIs(t, err, context.DeadlineExceeded)
+		assert.ErrorIs(t, err, amity.ErrRateLimited)
+		var ae *amity.Error
+		require.ErrorAs(t, err, &ae)
+		assert.Equal(t, http.StatusTooManyRequests, ae.StatusCode)
+		assert.Equal(t, amity.CodeRateLimited, ae.Code)
+		assert.Greater(t, ae.RetryAfter, 4*time.Second, "the wait for the window")
+	})
+	t.Run("the client's own window is full", func(t *testing.T) {
+		srv := httptest.NewServer(limited("0"))
+		defer srv.Close()
+		c := hardClient(t, srv.URL, amity.WithRateLimit(2, time.Minute))
+		_, err := c.Users.Get(context.Background(), "u1") // 429, then 200: the window's two turns
+		require.NoError(t, err)
+		ctx, cancel := deadline()
+		defer cancel()
+		_, err = c.Users.Get(ctx, "u1")
+		require.Error(t, err)
+		require.NoError(t, ctx.Err(), "failed before the deadline")
+		assert.NotErrorIs(t, err, context.DeadlineExceeded)
+		assert.ErrorIs(t, err, amity.ErrRateLimited)
+		var ae *amity.Error
+		require.ErrorAs(t, err, &ae)
+		assert.Zero(t, ae.StatusCode, "not sent")
+		assert.Greater(t, ae.RetryAfter, 50*time.Second)
+		assert.Contains(t, err.Error(), "GET /api/v3/users/u1: not sent")
+	})
+}

@@ -160,8 +160,21 @@ func (l *Limiter) Len() int {
 	return len(l.windows)
 }
 
+// DeadlineError is Wait's error when the caller's turn comes after ctx's deadline. It
+// matches context.DeadlineExceeded.
+type DeadlineError struct {
+	// Delay is how long the caller would have waited.
+	Delay time.Duration
+}
+
+func (e *DeadlineError) Error() string {
+	return fmt.Sprintf("rate limit: waiting %v would pass the context deadline", e.Delay.Round(time.Millisecond))
+}
+
+func (e *DeadlineError) Unwrap() error { return context.DeadlineExceeded }
+
 // Wait blocks until identity may make one more call, or ctx ends. A wait that cannot end
-// before ctx's deadline returns at once without using a turn.
+// before ctx's deadline returns a *DeadlineError at once, without using a turn.
 func (l *Limiter) Wait(ctx context.Context, identity string) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -175,7 +188,7 @@ func (l *Limiter) Wait(ctx context.Context, identity string) error {
 	}
 	if dl, ok := ctx.Deadline(); ok && dl.Before(at) {
 		w.cancel(at)
-		return fmt.Errorf("rate limit: waiting %v would pass the context deadline: %w", delay.Round(time.Millisecond), context.DeadlineExceeded)
+		return &DeadlineError{Delay: delay}
 	}
 	t := time.NewTimer(delay)
 	defer t.Stop()
