@@ -12,7 +12,10 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
+
+	"github.com/amity-go/amity/internal/ratelimit"
 )
 
 // Secret is a credential (an access or auth token). It formats as "[redacted]" with every
@@ -118,29 +121,38 @@ const (
 const fallbackLifetime = 24 * time.Hour
 
 // userSession caches one user's access token. At most one registration runs at a time
-// however many goroutines need the token; the others wait for it (or for their ctx).
+// however many goroutines need the token; the others wait for it (or for their ctx). The
+// token lives behind a pointer, so that no formatting of a struct that reaches a session
+// (a Client value printed with a bad verb) prints it.
 type userSession struct {
-	key   sessionKey
-	lkey  string        // the limiter key of the user
-	sem   chan struct{} // holds the right to register
-	mu    sync.Mutex
+	key      sessionKey
+	lkey     string        // the limiter key of the user
+	sem      chan struct{} // holds the right to register
+	lastUsed atomic.Int64  // the transport clock's UnixNano at the latest token ask
+	mu       sync.Mutex
+	cur      *sessionToken // nil before the first registration and after dropping
+	regs     int           // registrations made, for tests and logs
+}
+
+// sessionToken is a registered session's token and when to replace it.
+type sessionToken struct {
 	tok   Secret
-	exp   time.Time
-	renew time.Time // when to replace tok
-	regs  int       // registrations made, for tests and logs
+	renew time.Time
 }
 
 func (s *userSession) current(now time.Time) Secret {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.tok != "" && now.Before(s.renew) {
-		return s.tok
+	if s.cur != nil && now.Before(s.cur.renew) {
+		return s.cur.tok
 	}
 	return ""
 }
 
 func (s *userSession) token(ctx context.Context, c *Client) (Secret, error) {
-	if tok := s.current(c.t.now()); tok != "" {
+	now := c.t.now()
+	s.lastUsed.Store(now.UnixNano())
+	if tok := s.current(now); tok != "" {
 		return tok, nil
 	}
 	select {
@@ -169,14 +181,13 @@ func (s *userSession) token(ctx context.Context, c *Client) (Secret, error) {
 	if sess.AccessToken == "" {
 		return "", malformedAnswer(&request{op: "Sessions.Register", method: http.MethodPost, path: "/api/v4/sessions"}, "the session holds no access token")
 	}
-	now := c.t.now()
+	now = c.t.now()
 	exp, err := time.Parse(time.RFC3339, sess.ExpiresAt)
 	if err != nil || !exp.After(now) {
 		exp = now.Add(fallbackLifetime)
 	}
 	s.mu.Lock()
-	s.tok, s.exp = sess.AccessToken, exp
-	s.renew = exp.Add(-min(exp.Sub(now)/renewFraction, maxRenewBefore))
+	s.cur = &sessionToken{tok: sess.AccessToken, renew: exp.Add(-min(exp.Sub(now)/renewFraction, maxRenewBefore))}
 	s.regs++
 	s.mu.Unlock()
 	return sess.AccessToken, nil
@@ -185,22 +196,87 @@ func (s *userSession) token(ctx context.Context, c *Client) (Secret, error) {
 func (s *userSession) invalidate(tok Secret) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.tok == tok {
-		s.tok = ""
+	if s.cur != nil && s.cur.tok == tok {
+		s.cur = nil
 	}
 }
 
-func (s *userSession) renewable() bool            { return true }
-func (s *userSession) identity() string           { return "user:" + s.key.userID }
-func (s *userSession) limitKey(*transport) string { return s.lkey }
+func (s *userSession) identity() string { return "user:" + s.key.userID }
+
+// sessionIdle is how long a user's session is kept unused: then the transport's janitor
+// drops it (and its token), so that a job acting as many users one after another does not
+// hold a session for each of them. The next call as that user registers again.
+const sessionIdle = 15 * time.Minute
+
+// session returns the cached session of key, creating it on first use.
+func (t *transport) session(key sessionKey) *userSession {
+	t.sessionsMu.Lock()
+	s, ok := t.sessions[key]
+	if !ok {
+		s = &userSession{key: key, sem: make(chan struct{}, 1)}
+		s.lkey = t.limiterKey(s.identity())
+		s.lastUsed.Store(t.now().UnixNano())
+		t.sessions[key] = s
+	}
+	t.sessionsMu.Unlock()
+	if !ok {
+		t.wakeJanitor()
+	}
+	return s
+}
+
+// dropIdleSessions forgets the sessions unused since before now − sessionIdle and reports
+// how many are left.
+func (t *transport) dropIdleSessions(now time.Time) int {
+	t.sessionsMu.Lock()
+	defer t.sessionsMu.Unlock()
+	dropped := 0
+	for key, s := range t.sessions {
+		if now.UnixNano()-s.lastUsed.Load() >= int64(sessionIdle) {
+			delete(t.sessions, key)
+			dropped++
+		}
+	}
+	if dropped > len(t.sessions) { // a map never gives memory back: copy what is left
+		t.sessions = ratelimit.Shrink(t.sessions)
+	}
+	return len(t.sessions)
+}
+
+// userView is the authenticator of a view from AsUser. It holds the user's key, not the
+// session: the session is looked up (or registered again) on each call, so the janitor can
+// drop an idle one while views of it live on.
+type userView struct {
+	t    *transport
+	key  sessionKey
+	lkey string
+}
+
+func (v userView) token(ctx context.Context, c *Client) (Secret, error) {
+	return v.t.session(v.key).token(ctx, c)
+}
+
+func (v userView) invalidate(tok Secret) {
+	v.t.sessionsMu.Lock()
+	s := v.t.sessions[v.key]
+	v.t.sessionsMu.Unlock()
+	if s != nil {
+		s.invalidate(tok)
+	}
+}
+
+func (userView) renewable() bool              { return true }
+func (v userView) identity() string           { return "user:" + v.key.userID }
+func (v userView) limitKey(*transport) string { return v.lkey }
 
 // AsUser returns a view of c that calls the API as userID, over the same transport, limiter
 // and retries. The view registers a session (POST /api/v4/sessions with the API key, after
 // getting an auth token with the server key when one is set) on its first call, caches the
 // access token, renews it a tenth of its lifetime (at most an hour) before it expires and
 // once when the API answers 401. The registration counts against the user's own rate-limit
-// window, never the admin's. Views
-// of the same user and device share one cached session, so AsUser is cheap to call.
+// window, never the admin's. Views of the same user and device share one cached session, so
+// AsUser is cheap to call; a session unused for 15 minutes is dropped, and the next call
+// registers again.
 func (c *Client) AsUser(userID string, opts ...UserOption) (*Client, error) {
 	if strings.TrimSpace(userID) == "" {
 		return nil, &ValidationError{Op: "AsUser", Field: "userID", Reason: "must not be empty"}
@@ -221,15 +297,7 @@ func (c *Client) AsUser(userID string, opts ...UserOption) (*Client, error) {
 	if len(key.displayName) > 100 {
 		return nil, &ValidationError{Op: "AsUser", Field: "displayName", Reason: "must be at most 100 characters"}
 	}
-	c.t.sessionsMu.Lock()
-	s, ok := c.t.sessions[key]
-	if !ok {
-		s = &userSession{key: key, sem: make(chan struct{}, 1)}
-		s.lkey = c.t.limiterKey(s.identity())
-		c.t.sessions[key] = s
-	}
-	c.t.sessionsMu.Unlock()
-	v := &Client{t: c.t, auth: s}
+	v := &Client{t: c.t, auth: userView{t: c.t, key: key, lkey: c.t.limiterKey("user:" + userID)}}
 	v.init()
 	return v, nil
 }
@@ -242,16 +310,23 @@ func newDeviceID() string {
 	return "amity-go-" + hex.EncodeToString(b[:])
 }
 
-// redact replaces every credential of the transport, and every cached user token, in s.
-func (t *transport) redact(s string) string {
+// redact replaces in s every credential of the transport, every cached user token and every
+// other secret the call carried (the bearer tokens it sent, a secure-mode auth token in its
+// body).
+func (t *transport) redact(s string, carried []Secret) string {
 	if s == "" {
 		return s
 	}
 	secrets := []string{t.creds.adminToken, t.creds.apiKey, t.creds.serverKey}
+	for _, sec := range carried {
+		secrets = append(secrets, string(sec))
+	}
 	t.sessionsMu.Lock()
 	for _, us := range t.sessions {
 		us.mu.Lock()
-		secrets = append(secrets, string(us.tok))
+		if us.cur != nil {
+			secrets = append(secrets, string(us.cur.tok))
+		}
 		us.mu.Unlock()
 	}
 	t.sessionsMu.Unlock()
@@ -393,7 +468,8 @@ func (s *SessionsService) Register(ctx context.Context, params *RegisterSessionP
 	if err := params.validate(op); err != nil {
 		return nil, err
 	}
-	return call[Session](ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v4/sessions", body: params, auth: authKeyOnly, opts: opts})
+	return call[Session](ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v4/sessions", body: params, auth: authKeyOnly,
+		opts: opts, carried: []Secret{params.AuthToken}})
 }
 
 // Register registers a session with the older endpoint POST /api/v3/sessions. Not retried
@@ -406,7 +482,8 @@ func (s *SessionsV3Service) Register(ctx context.Context, params *RegisterSessio
 	if err := params.validate(op); err != nil {
 		return nil, err
 	}
-	return call[Session](ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v3/sessions", body: params, auth: authKeyOnly, optionalAnswer: true, opts: opts})
+	return call[Session](ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v3/sessions", body: params, auth: authKeyOnly,
+		optionalAnswer: true, opts: opts, carried: []Secret{params.AuthToken}})
 }
 
 // CreateAuthToken gets a secure-mode auth token for userID (valid about 10 minutes), to pass

@@ -233,6 +233,80 @@ type transport struct {
 	now          func() time.Time
 	sessionsMu   sync.Mutex
 	sessions     map[sessionKey]*userSession
+
+	closed    atomic.Bool
+	janitorOn atomic.Bool
+	janitorMu sync.Mutex
+	janitor   *time.Timer // runs sweep while idle windows or sessions may be left
+}
+
+// janitorEvery is how often the janitor drops idle limiter windows and sessions while the
+// client holds any.
+const janitorEvery = time.Minute
+
+// wakeJanitor starts the janitor unless it runs: it is called when a call is made and when a
+// session is created. Between its runs no goroutine waits.
+func (t *transport) wakeJanitor() {
+	if t.janitorOn.Load() || t.closed.Load() {
+		return
+	}
+	t.janitorMu.Lock()
+	defer t.janitorMu.Unlock()
+	if t.janitor == nil && !t.closed.Load() {
+		t.janitorOn.Store(true)
+		t.janitor = time.AfterFunc(janitorEvery, t.sweep)
+	}
+}
+
+// sweep drops the limiter windows that are idle (no reservation left in their span) and the
+// sessions unused for sessionIdle; it runs again while any is left.
+func (t *transport) sweep() {
+	now := t.now()
+	left := t.dropIdleSessions(now)
+	if wl, ok := t.limiter.(*windowLimiter); ok {
+		left += wl.l.Sweep(now)
+	}
+	t.janitorMu.Lock()
+	defer t.janitorMu.Unlock()
+	if t.janitor == nil {
+		return // Close stopped it
+	}
+	if left > 0 {
+		t.janitor.Reset(janitorEvery)
+		return
+	}
+	t.janitor = nil
+	t.janitorOn.Store(false)
+}
+
+// ErrClientClosed is the error of a call made after Client.Close.
+var ErrClientClosed = errors.New("amity: the client is closed")
+
+// Close ends what the client owns: it closes its idle connections, drops its rate-limit
+// windows (the default limiter's; one set with WithLimiter is the caller's) and its users'
+// sessions, and stops its janitor. Calls in flight finish, and their connections are closed
+// as they do; calls made after Close fail with ErrClientClosed. Views from AsUser share the
+// client's transport: closing any of them closes them all. Close may be called more than
+// once; it always returns nil.
+func (c *Client) Close() error {
+	t := c.t
+	if !t.closed.CompareAndSwap(false, true) {
+		return nil
+	}
+	t.janitorMu.Lock()
+	if t.janitor != nil {
+		t.janitor.Stop()
+		t.janitor = nil
+	}
+	t.janitorMu.Unlock()
+	t.sessionsMu.Lock()
+	t.sessions = make(map[sessionKey]*userSession)
+	t.sessionsMu.Unlock()
+	if wl, ok := t.limiter.(*windowLimiter); ok {
+		wl.l.Reset()
+	}
+	t.http.HTTPClient.CloseIdleConnections()
+	return nil
 }
 
 // credentials are kept behind a pointer so that no formatting of a Client prints them.
@@ -522,6 +596,9 @@ type request struct {
 	optionalAnswer bool
 	// opts are the caller's per-call options.
 	opts []CallOption
+	// carried are the secrets the call sent (its bearer tokens, a secure-mode auth token in
+	// its body): an error body that echoes one is redacted.
+	carried []Secret
 }
 
 func (r *request) isRead() bool { return r.method == http.MethodGet || r.method == http.MethodHead }
@@ -598,6 +675,10 @@ func (c *Client) send(ctx context.Context, r *request) (*http.Response, context.
 	if co.err != nil {
 		return nil, nil, &ValidationError{Op: r.op, Field: "CallOption", Reason: co.err.Error()}
 	}
+	if c.t.closed.Load() {
+		return nil, nil, fmt.Errorf("amity: %s: %w", r.op, ErrClientClosed)
+	}
+	c.t.wakeJanitor()
 	cancel := context.CancelFunc(func() {})
 	if co.timeout > 0 {
 		ctx, cancel = context.WithTimeout(ctx, co.timeout)
@@ -628,6 +709,9 @@ func (c *Client) attempt(ctx context.Context, r *request, co *callConfig) (*http
 	req, tok, err := c.newRequest(ctx, r, co)
 	if err != nil {
 		return nil, "", err
+	}
+	if tok != "" {
+		r.carried = append(r.carried, tok)
 	}
 	resp, err := c.t.http.Do(req)
 	if err != nil {
@@ -962,7 +1046,18 @@ func (rt *roundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
 	lg.LogAttrs(ctx, slog.LevelDebug, "amity request", slog.String("op", pol.op), slog.String("method", req.Method),
 		slog.String("path", req.URL.EscapedPath()), slog.Int("attempt", int(attempt)), slog.Int("status", resp.StatusCode),
 		slog.Duration("duration", time.Since(start)))
+	if rt.t.closed.Load() && !pol.streamAnswer {
+		rt.CloseIdleConnections() // a call in flight at Close: its connection is not kept
+	}
 	return resp, nil
+}
+
+// CloseIdleConnections closes the idle connections of the wrapped transport, for
+// http.Client.CloseIdleConnections.
+func (rt *roundTripper) CloseIdleConnections() {
+	if ci, ok := rt.base.(interface{ CloseIdleConnections() }); ok {
+		ci.CloseIdleConnections()
+	}
 }
 
 // readBody replaces resp.Body with its content, read whole: at most maxResponse bytes of a

@@ -208,13 +208,13 @@ func (c *Client) apiError(resp *http.Response, r *request, body []byte) *Error {
 		Data    json.RawMessage `json:"data"`
 	}
 	// Redact before anything is cut: a credential across a cut would leave a prefix behind.
-	trimmed := []byte(c.t.redact(string(bytes.TrimSpace(body))))
+	trimmed := []byte(c.t.redact(string(bytes.TrimSpace(body)), r.carried))
 	switch {
 	case len(trimmed) > 0 && trimmed[0] == '{' && json.Unmarshal(trimmed, &wire) == nil:
 		e.Code = leadingInt(wire.Code)
-		e.Message = messageText(wire.Message)
+		e.Message = messageText(c.redactJSON(wire.Message, r.carried))
 		if len(wire.Data) > 0 && string(wire.Data) != "null" {
-			e.Data = json.RawMessage(c.t.redact(string(wire.Data)))
+			e.Data = c.redactJSON(wire.Data, r.carried)
 		}
 		if e.Message == "" && e.Code == 0 {
 			e.Message = snippet(trimmed)
@@ -223,8 +223,61 @@ func (c *Client) apiError(resp *http.Response, r *request, body []byte) *Error {
 	default:
 		e.Message = snippet(trimmed)
 	}
-	e.Message = truncate(c.t.redact(e.Message), 1000) // again: decoding may have unescaped one
+	e.Message = truncate(c.t.redact(e.Message, r.carried), 1000) // again: decoding may have unescaped one
 	return e
+}
+
+// redactJSON redacts the credentials in a JSON value as its reader will see them: a string
+// may hold one JSON-escaped ("\u0061bc", "a\/b"), which only decoding reveals. The value is
+// decoded, each string (and member name) redacted, and encoded again when one changed;
+// anything that is not JSON is redacted as text.
+func (c *Client) redactJSON(raw json.RawMessage, carried []Secret) json.RawMessage {
+	if len(raw) == 0 {
+		return raw
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var v any
+	if dec.Decode(&v) != nil {
+		return json.RawMessage(c.t.redact(string(raw), carried))
+	}
+	changed := false
+	var walk func(v any) any
+	walk = func(v any) any {
+		switch x := v.(type) {
+		case string:
+			if red := c.t.redact(x, carried); red != x {
+				changed = true
+				return red
+			}
+		case []any:
+			for i := range x {
+				x[i] = walk(x[i])
+			}
+		case map[string]any:
+			for k, val := range x {
+				val = walk(val)
+				if red := c.t.redact(k, carried); red != k {
+					changed = true
+					delete(x, k)
+					k = red
+				}
+				x[k] = val
+			}
+		}
+		return v
+	}
+	v = walk(v)
+	if !changed {
+		return json.RawMessage(c.t.redact(string(raw), carried))
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if enc.Encode(v) != nil {
+		return json.RawMessage(`"[redacted]"`)
+	}
+	return bytes.TrimSpace(b.Bytes())
 }
 
 // leadingInt reads a code given as 400400, "400400" or "500000,".

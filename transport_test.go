@@ -321,3 +321,62 @@ func TestRateLimitedWaitsAndDeadlines(t *testing.T) {
 		assert.Contains(t, err.Error(), "GET /api/v3/users/u1: not sent")
 	})
 }
+
+// Close ends what the client owns: its idle connections at once, the connection of a call in
+// flight when that call ends, and every later call fails with ErrClientClosed.
+func TestCloseClosesConnections(t *testing.T) {
+	var open atomic.Int32
+	arrived, release := make(chan struct{}), make(chan struct{})
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/slow") {
+			close(arrived)
+			<-release
+		}
+		hardJSON(w, 200, hardUserBody("u1"))
+	}))
+	srv.Config.ConnState = func(_ net.Conn, st http.ConnState) {
+		switch st {
+		case http.StateNew:
+			open.Add(1)
+		case http.StateClosed, http.StateHijacked:
+			open.Add(-1)
+		}
+	}
+	srv.Start()
+	defer srv.Close()
+	c := hardClient(t, srv.URL)
+	alice, err := c.AsUser("alice")
+	require.NoError(t, err)
+
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, err := c.Users.Get(context.Background(), "u1")
+			assert.NoError(t, err)
+		}()
+	}
+	wg.Wait()
+	inFlight := make(chan error, 1)
+	go func() {
+		_, err := c.Users.Get(context.Background(), "slow")
+		inFlight <- err
+	}()
+	<-arrived
+
+	require.NoError(t, alice.Close(), "closing a view closes the client")
+	require.NoError(t, c.Close(), "Close twice is fine")
+	require.Eventually(t, func() bool { return open.Load() == 1 }, 2*time.Second, 5*time.Millisecond,
+		"only the call in flight keeps its connection")
+	close(release)
+	require.NoError(t, <-inFlight)
+	require.Eventually(t, func() bool { return open.Load() == 0 }, 2*time.Second, 5*time.Millisecond,
+		"the call in flight at Close leaves no connection behind")
+
+	_, err = c.Users.Get(context.Background(), "u1")
+	assert.ErrorIs(t, err, amity.ErrClientClosed)
+	_, err = alice.Users.Get(context.Background(), "u1")
+	assert.ErrorIs(t, err, amity.ErrClientClosed)
+	assert.Zero(t, open.Load(), "no call after Close opens a connection")
+}

@@ -37,7 +37,7 @@ func NewWindow(n int, span time.Duration) *Window {
 	if n < 1 || span <= 0 {
 		panic(fmt.Sprintf("ratelimit: invalid window %d per %v", n, span))
 	}
-	return &Window{n: n, span: span, ring: make([]time.Time, 0, n)}
+	return &Window{n: n, span: span} // the ring grows with use: an identity that made one call holds one time
 }
 
 // Reserve records one event and returns the earliest time at or after now at which it may
@@ -140,17 +140,44 @@ func (l *Limiter) Window(identity string) *Window {
 	if !ok {
 		now := l.now()
 		if len(l.windows) >= sweepAbove && now.Sub(l.lastSweep) >= l.span {
-			for id, old := range l.windows {
-				if old.idleSince(now) {
-					delete(l.windows, id)
-				}
-			}
-			l.lastSweep = now
+			l.sweepLocked(now)
 		}
 		w = NewWindow(l.n, l.span)
 		l.windows[identity] = w
 	}
 	return w
+}
+
+// Sweep drops the windows idle at now (indistinguishable from new ones) and reports how many
+// are left.
+func (l *Limiter) Sweep(now time.Time) int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.sweepLocked(now)
+	return len(l.windows)
+}
+
+// sweepLocked drops the windows idle at now. A map never gives memory back, so one that lost
+// most of its windows is copied into a new one.
+func (l *Limiter) sweepLocked(now time.Time) {
+	dropped := 0
+	for id, w := range l.windows {
+		if w.idleSince(now) {
+			delete(l.windows, id)
+			dropped++
+		}
+	}
+	if dropped > len(l.windows) {
+		l.windows = Shrink(l.windows)
+	}
+	l.lastSweep = now
+}
+
+// Reset drops every window.
+func (l *Limiter) Reset() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.windows = make(map[string]*Window)
 }
 
 // Len reports how many identities currently have a window.
@@ -199,4 +226,14 @@ func (l *Limiter) Wait(ctx context.Context, identity string) error {
 		w.cancel(at)
 		return ctx.Err()
 	}
+}
+
+// Shrink returns a new map holding m's entries: a map keeps the memory of its largest size
+// (maps.Clone keeps it too), so one that lost most of its entries is copied.
+func Shrink[K comparable, V any](m map[K]V) map[K]V {
+	out := make(map[K]V, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
 }
