@@ -147,7 +147,18 @@ type job struct {
 
 // NewHandler returns a Handler that verifies deliveries with secret (the network's webhook
 // secret key).
-func NewHandler(secret []byte, opts ...Option) *Handler {
+//
+// It returns an error, and no Handler, for a secret with which every delivery would be
+// answered 401 without a word on why: empty or white space only (ErrNoSecret, e.g. an unset
+// environment variable) or with white space around it (ErrSecretSpace, e.g. a file's
+// trailing newline). A secret is configuration, read at start-up from the environment or a
+// file, so a bad one is an error for the caller to report (log.Fatal, a failed health
+// check) rather than a panic: this package panics only on programming errors, like a nil
+// handler function or a type that does not match its event.
+func NewHandler(secret []byte, opts ...Option) (*Handler, error) {
+	if err := checkSecret(secret); err != nil {
+		return nil, err
+	}
 	h := &Handler{
 		secret: append([]byte(nil), secret...),
 		cfg:    newConfig(opts),
@@ -161,7 +172,7 @@ func NewHandler(secret []byte, opts ...Option) *Handler {
 			go h.work()
 		}
 	}
-	return h
+	return h, nil
 }
 
 // OnEvent registers fn for the event name; several functions run in registration order.

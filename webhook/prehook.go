@@ -172,11 +172,17 @@ func WithPreHookErrorHandler(fn func(ctx context.Context, req *PreHookRequest, e
 // deadline (WithPreHookDeadline); when it has not returned by then, or panics, the default
 // reply (WithDefaultReply) is sent instead. Like webhooks, the signature holds no timestamp,
 // so a replayed call verifies.
-func NewPreHookHandler(secret []byte, decide func(ctx context.Context, req *PreHookRequest) PreHookReply, opts ...Option) http.Handler {
+//
+// It returns an error, and no handler, for a secret with which every call would be answered
+// 401 (see NewHandler). A nil decide is a programming error and panics.
+func NewPreHookHandler(secret []byte, decide func(ctx context.Context, req *PreHookRequest) PreHookReply, opts ...Option) (http.Handler, error) {
 	if decide == nil {
 		panic("webhook: nil pre-hook decision function")
 	}
-	return &preHookHandler{secret: append([]byte(nil), secret...), decide: decide, cfg: newConfig(opts)}
+	if err := checkSecret(secret); err != nil {
+		return nil, err
+	}
+	return &preHookHandler{secret: append([]byte(nil), secret...), decide: decide, cfg: newConfig(opts)}, nil
 }
 
 type preHookHandler struct {

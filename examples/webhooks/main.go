@@ -63,9 +63,12 @@ func (l *logger) printf(format string, args ...any) {
 	fmt.Fprintf(l.out, format+"\n", args...)
 }
 
-// receiver returns the webhook handler and the pre-hook handler of the example.
-func receiver(log *logger, webhookSecret, preHookSecret []byte, block string, opts ...webhook.Option) (*webhook.Handler, http.Handler) {
-	h := webhook.NewHandler(webhookSecret, opts...)
+// receiver returns the webhook handler of the example; an error for an unusable secret.
+func receiver(log *logger, webhookSecret []byte, opts ...webhook.Option) (*webhook.Handler, error) {
+	h, err := webhook.NewHandler(webhookSecret, opts...)
+	if err != nil {
+		return nil, err
+	}
 	webhook.On(h, webhook.EventPostDidCreate, func(ctx context.Context, ev *webhook.Event, d *webhook.PostEvent) error {
 		for _, p := range d.Posts {
 			author := p.PostedUserID
@@ -88,8 +91,13 @@ func receiver(log *logger, webhookSecret, preHookSecret []byte, block string, op
 		}
 		return nil
 	})
+	return h, nil
+}
+
+// preHook returns the pre-hook handler of the example, which denies posts containing block.
+func preHook(log *logger, preHookSecret []byte, block string) (http.Handler, error) {
 	block = strings.ToLower(block)
-	pre := webhook.NewPreHookHandler(preHookSecret, func(ctx context.Context, req *webhook.PreHookRequest) webhook.PreHookReply {
+	return webhook.NewPreHookHandler(preHookSecret, func(ctx context.Context, req *webhook.PreHookRequest) webhook.PreHookReply {
 		if req.Post != nil && block != "" && strings.Contains(strings.ToLower(req.Post.Data.Text), block) {
 			log.printf("  pre-hook %s by %s: deny (contains %q)", req.EventName, req.Actor.UserID, block)
 			return webhook.Deny("posts may not contain " + block)
@@ -97,7 +105,6 @@ func receiver(log *logger, webhookSecret, preHookSecret []byte, block string, op
 		log.printf("  pre-hook %s by %s: allow", req.EventName, req.Actor.UserID)
 		return webhook.Allow()
 	}, webhook.WithDefaultReply(webhook.Allow()))
-	return h, pre
 }
 
 func run(ctx context.Context, out io.Writer, cfg config) error {
@@ -115,7 +122,14 @@ func run(ctx context.Context, out io.Writer, cfg config) error {
 	webhookSecret, preHookSecret := []byte("example-webhook-secret"), []byte("example-prehook-secret")
 	// Synchronous, so that each event is logged before the fake's delivery finishes and the
 	// output reads in order; a production receiver keeps the default (handlers after the 200).
-	h, pre := receiver(log, webhookSecret, preHookSecret, cfg.block, webhook.WithSynchronous())
+	h, err := receiver(log, webhookSecret, webhook.WithSynchronous())
+	if err != nil {
+		return err
+	}
+	pre, err := preHook(log, preHookSecret, cfg.block)
+	if err != nil {
+		return err
+	}
 	mux := http.NewServeMux()
 	mux.Handle("/webhook", h)
 	mux.Handle("/prehook", pre)
@@ -183,13 +197,17 @@ func run(ctx context.Context, out io.Writer, cfg config) error {
 // listen serves the receiver on a real network until ctx ends.
 func listen(ctx context.Context, log *logger, cfg config) error {
 	webhookSecret, preHookSecret := os.Getenv("AMITY_WEBHOOK_SECRET"), os.Getenv("AMITY_PREHOOK_SECRET")
-	if webhookSecret == "" {
-		return errors.New("set AMITY_WEBHOOK_SECRET (and AMITY_PREHOOK_SECRET for the pre-hook)")
+	h, err := receiver(log, []byte(webhookSecret))
+	if err != nil {
+		return fmt.Errorf("AMITY_WEBHOOK_SECRET: %w", err)
 	}
-	h, pre := receiver(log, []byte(webhookSecret), []byte(preHookSecret), cfg.block)
 	mux := http.NewServeMux()
 	mux.Handle("/webhook", h)
-	if preHookSecret != "" {
+	if preHookSecret != "" { // the pre-hook is optional (Max plan)
+		pre, err := preHook(log, []byte(preHookSecret), cfg.block)
+		if err != nil {
+			return fmt.Errorf("AMITY_PREHOOK_SECRET: %w", err)
+		}
 		mux.Handle("/prehook", pre)
 	}
 	srv := &http.Server{Addr: cfg.addr, Handler: mux, ReadHeaderTimeout: 5 * time.Second}

@@ -3,8 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
+	"io"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/amity-go/amity/webhook"
 )
 
 func TestRunOnTheFake(t *testing.T) {
@@ -30,5 +35,24 @@ func TestRunOnTheFake(t *testing.T) {
 	}
 	if !strings.HasPrefix(s, "network: ") {
 		t.Errorf("first line: %s", strings.SplitN(s, "\n", 2)[0])
+	}
+}
+
+// On a real network an unset secret stops the example at start-up with the variable's name,
+// instead of a receiver that answers 401 to every delivery.
+func TestListenRefusesAnUnsetSecret(t *testing.T) {
+	// Were a secret accepted, listen would serve until ctx ends.
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	t.Setenv("AMITY_WEBHOOK_SECRET", "")
+	err := listen(ctx, &logger{out: io.Discard}, config{addr: "127.0.0.1:0"})
+	if err == nil || !strings.Contains(err.Error(), "AMITY_WEBHOOK_SECRET") || !errors.Is(err, webhook.ErrNoSecret) {
+		t.Fatalf("listen with no secret: %v", err)
+	}
+	t.Setenv("AMITY_WEBHOOK_SECRET", "s3cret")
+	t.Setenv("AMITY_PREHOOK_SECRET", "s3cret\n")
+	err = listen(ctx, &logger{out: io.Discard}, config{addr: "127.0.0.1:0"})
+	if err == nil || !strings.Contains(err.Error(), "AMITY_PREHOOK_SECRET") || !errors.Is(err, webhook.ErrSecretSpace) {
+		t.Fatalf("listen with a pre-hook secret read from a file: %v", err)
 	}
 }
