@@ -3,6 +3,7 @@ package webhook
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log"
 	"net/http"
@@ -138,6 +139,24 @@ type PreHookReply struct {
 	Message string `json:"message,omitempty"`
 }
 
+// ErrInvalidReply: a pre-hook reply that cannot be sent, because its action is neither allow
+// nor deny (the zero PreHookReply, say) or its Data does not encode as JSON.
+// NewPreHookHandler returns it for such a default reply; a decision that returns one is
+// reported with it to WithPreHookErrorHandler and replaced by the default reply.
+var ErrInvalidReply = errors.New("webhook: invalid pre-hook reply")
+
+// encodeReply returns the JSON of reply, or why it cannot be sent.
+func encodeReply(reply PreHookReply) ([]byte, error) {
+	if reply.Action != ActionAllow && reply.Action != ActionDeny {
+		return nil, fmt.Errorf("%w: action %q, want %q or %q (build replies with Allow, Deny or Modify)", ErrInvalidReply, reply.Action, ActionAllow, ActionDeny)
+	}
+	out, err := json.Marshal(reply)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrInvalidReply, err)
+	}
+	return out, nil
+}
+
 // Allow lets the action happen unchanged.
 func Allow() PreHookReply { return PreHookReply{Action: ActionAllow} }
 
@@ -155,11 +174,15 @@ func Modify(data any) PreHookReply { return PreHookReply{Action: ActionAllow, Da
 func WithPreHookDeadline(d time.Duration) Option { return func(c *config) { c.deadline = d } }
 
 // WithDefaultReply sets what a pre-hook handler replies when the decision misses the
-// deadline or panics (default Allow()). Deny("...") fails closed.
+// deadline, panics or returns a reply that cannot be sent (default Allow()). Deny("...")
+// fails closed. NewPreHookHandler encodes it once and returns an error matching
+// ErrInvalidReply when it cannot be sent (the zero PreHookReply has no action), so the
+// fallback itself never fails.
 func WithDefaultReply(reply PreHookReply) Option { return func(c *config) { c.defaultReply = reply } }
 
-// WithPreHookErrorHandler sets the function told when a decision misses the deadline or
-// panics (the default reply is then sent). The default logs with the standard log package.
+// WithPreHookErrorHandler sets the function told when a decision misses the deadline,
+// panics or returns a reply that cannot be sent (ErrInvalidReply); the default reply is then
+// sent. The default logs with the standard log package.
 func WithPreHookErrorHandler(fn func(ctx context.Context, req *PreHookRequest, err error)) Option {
 	return func(c *config) { c.onPreHookFail = fn }
 }
@@ -169,12 +192,14 @@ func WithPreHookErrorHandler(fn func(ctx context.Context, req *PreHookRequest, e
 // prehook secretKey) in either form, the base64 x-amity-signature or the hex x-signature of
 // the product docs (401 when neither verifies; decide is not called), parses the request
 // (400) and replies decide's PreHookReply as JSON with 200. decide gets a context with the
-// deadline (WithPreHookDeadline); when it has not returned by then, or panics, the default
-// reply (WithDefaultReply) is sent instead. Like webhooks, the signature holds no timestamp,
+// deadline (WithPreHookDeadline); when it has not returned by then, panics, or returns a
+// reply that cannot be sent (an action other than allow or deny, Data that does not encode),
+// the default reply (WithDefaultReply) is sent instead. Like webhooks, the signature holds no timestamp,
 // so a replayed call verifies.
 //
 // It returns an error, and no handler, for a secret with which every call would be answered
-// 401 (see NewHandler). A nil decide is a programming error and panics.
+// 401 (see NewHandler), or a default reply that cannot be sent (ErrInvalidReply). A nil
+// decide is a programming error and panics.
 func NewPreHookHandler(secret []byte, decide func(ctx context.Context, req *PreHookRequest) PreHookReply, opts ...Option) (http.Handler, error) {
 	if decide == nil {
 		panic("webhook: nil pre-hook decision function")
@@ -182,13 +207,19 @@ func NewPreHookHandler(secret []byte, decide func(ctx context.Context, req *PreH
 	if err := checkSecret(secret); err != nil {
 		return nil, err
 	}
-	return &preHookHandler{secret: append([]byte(nil), secret...), decide: decide, cfg: newConfig(opts)}, nil
+	cfg := newConfig(opts)
+	fallback, err := encodeReply(cfg.defaultReply)
+	if err != nil {
+		return nil, fmt.Errorf("the default reply (WithDefaultReply): %w", err)
+	}
+	return &preHookHandler{secret: append([]byte(nil), secret...), decide: decide, cfg: cfg, fallback: fallback}, nil
 }
 
 type preHookHandler struct {
-	secret []byte
-	decide func(context.Context, *PreHookRequest) PreHookReply
-	cfg    config
+	secret   []byte
+	decide   func(context.Context, *PreHookRequest) PreHookReply
+	cfg      config
+	fallback []byte // the default reply, encoded and checked by NewPreHookHandler
 }
 
 // ServeHTTP answers one pre-hook call.
@@ -219,24 +250,19 @@ func (h *preHookHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}()
 		done <- result{reply: h.decide(ctx, req)}
 	}()
-	var reply PreHookReply
+	var out []byte
 	select {
 	case res := <-done:
-		reply, err = res.reply, res.err
+		err = res.err
+		if err == nil {
+			out, err = encodeReply(res.reply)
+		}
 	case <-ctx.Done():
 		err = fmt.Errorf("webhook: pre-hook decision missed the %v deadline", h.cfg.deadline)
 	}
-	if err == nil && reply.Action != ActionAllow && reply.Action != ActionDeny {
-		err = fmt.Errorf("webhook: pre-hook decision has action %q", reply.Action)
-	}
 	if err != nil {
 		h.fail(ctx, req, err)
-		reply = h.cfg.defaultReply
-	}
-	out, err := json.Marshal(reply)
-	if err != nil {
-		h.fail(ctx, req, fmt.Errorf("webhook: encoding the pre-hook reply: %w", err))
-		out, _ = json.Marshal(h.cfg.defaultReply)
+		out = h.fallback
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(http.StatusOK)
