@@ -65,6 +65,7 @@ func newConfig(opts []Option) config {
 	if c.queue < 0 {
 		c.queue = 0
 	}
+
 	if c.deadline <= 0 {
 		c.deadline = DefaultPreHookDeadline
 	}
@@ -98,7 +99,8 @@ func WithQueueSize(n int) Option { return func(c *config) { c.queue = n } }
 
 // WithErrorHandler sets the function told about a handler that returned an error or
 // panicked after the 200 was sent (asynchronous mode), or in synchronous mode before the
-// 500. The default logs with the standard log package.
+// 500; and about each event Close dropped from the queue (ErrClosed). The default logs with
+// the standard log package.
 func WithErrorHandler(fn func(ctx context.Context, ev *Event, err error)) Option {
 	return func(c *config) { c.onError = fn }
 }
@@ -121,23 +123,24 @@ type HandlerFunc func(ctx context.Context, ev *Event) error
 // answers only after the handlers return (200 on success, 500 on error) within the budget.
 //
 // Statuses: 200 accepted; 400 signed but not a JSON event; 401 signature missing or wrong;
-// 405 not a POST; 413 body over the limit; 500 a synchronous handler failed; 503 queue full
-// or Handler closed.
+// 405 not a POST; 413 body over the limit; 500 a synchronous handler failed or ran past the
+// budget; 503 queue full or Handler closed.
 //
-// There is no timestamp or event ID in the signature, so a replayed request verifies;
-// see Verify. Register handlers before serving; Close stops the workers.
+// Handlers get a context with the request's values, not its cancellation (the answer may
+// be sent before they end); Close cancels it. There is no timestamp or event ID in the
+// signature, so a replayed request verifies; see Verify. Register handlers before serving;
+// Close stops the Handler.
 type Handler struct {
 	secret []byte
 	cfg    config
 
-	mu     sync.RWMutex
+	mu     sync.RWMutex // guards byName and any; held for reading while a job is queued
 	byName map[EventName][]HandlerFunc
 	any    []HandlerFunc
 
-	jobs      chan job
-	wg        sync.WaitGroup
+	jobs      chan job // nil in synchronous mode
+	runs      *runner  // the workers (asynchronous) or the handler runs (synchronous)
 	closeOnce sync.Once
-	closed    chan struct{}
 }
 
 type job struct {
@@ -163,14 +166,14 @@ func NewHandler(secret []byte, opts ...Option) (*Handler, error) {
 		secret: append([]byte(nil), secret...),
 		cfg:    newConfig(opts),
 		byName: map[EventName][]HandlerFunc{},
-		closed: make(chan struct{}),
 	}
-	if !h.cfg.sync {
-		h.jobs = make(chan job, h.cfg.queue)
-		for range h.cfg.workers {
-			h.wg.Add(1)
-			go h.work()
-		}
+	h.runs = newRunner()
+	if h.cfg.sync {
+		return h, nil
+	}
+	h.jobs = make(chan job, h.cfg.queue)
+	for range h.cfg.workers {
+		_ = h.runs.start(h.work) // cannot fail: not closed
 	}
 	return h, nil
 }
@@ -220,34 +223,40 @@ func On[T Data](h *Handler, name EventName, fn func(ctx context.Context, ev *Eve
 	})
 }
 
-// Close stops accepting events (later deliveries are answered 503), lets the workers finish
-// the queued ones and returns when they are done or ctx ends (then with ctx's error; the
-// events still queued are lost).
+// Close stops the Handler: later deliveries are answered 503 and run no user code. It
+// waits for the handlers already running, and in asynchronous mode for the workers to
+// handle the queued events, and returns nil when they are done, or ctx's error when ctx
+// ends first. Either way it then cancels the context given to the handlers, with cause
+// ErrClosed (context.Cause): the handlers get until ctx ends to finish, and are then told
+// to stop; the events still queued then are dropped, each reported to the error handler
+// with ErrClosed. Pass a ctx with a timeout, or an ended one to cancel at once.
+//
+// Close starts no goroutine: one that returns ctx's error leaves nothing behind, and it may
+// be called again, to wait again for the handlers that ignore their context.
 func (h *Handler) Close(ctx context.Context) error {
 	h.closeOnce.Do(func() {
-		h.mu.Lock()
-		close(h.closed)
+		h.mu.Lock() // no enqueue in progress
+		h.runs.close()
 		if h.jobs != nil {
 			close(h.jobs)
 		}
 		h.mu.Unlock()
 	})
-	done := make(chan struct{})
-	go func() { h.wg.Wait(); close(done) }()
-	select {
-	case <-done:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
+	return h.runs.shutdown(ctx)
 }
 
+// work is a worker of an asynchronous Handler: it handles the queued events until Close.
 func (h *Handler) work() {
-	defer h.wg.Done()
 	for j := range h.jobs {
-		if err := h.dispatch(j.ctx, j.ev); err != nil {
-			h.reportError(j.ctx, j.ev, err)
+		if h.runs.base.Err() != nil { // Close gave up waiting
+			h.reportError(j.ctx, j.ev, fmt.Errorf("%w: the event was dropped from the queue", ErrClosed))
+			continue
 		}
+		ctx, release := h.runs.context(j.ctx, time.Time{})
+		if err := h.dispatch(ctx, j.ev); err != nil {
+			h.reportError(ctx, j.ev, err)
+		}
+		release()
 	}
 }
 
@@ -290,30 +299,37 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		answer(w, http.StatusBadRequest)
 		return
 	}
-	ctx := context.WithoutCancel(r.Context())
 	if h.cfg.sync {
-		ctx, cancel := context.WithDeadline(ctx, start.Add(h.cfg.budget-answerMargin(h.cfg.budget)))
-		defer cancel()
-		done := make(chan error, 1)
-		go func() { done <- h.dispatch(ctx, ev) }()
-		select {
-		case err = <-done:
-		case <-ctx.Done():
-			err = fmt.Errorf("webhook: handlers still running at the %v budget", h.cfg.budget)
-		}
-		if err != nil {
-			h.reportError(ctx, ev, err)
-			answer(w, http.StatusInternalServerError)
-			return
-		}
-		answer(w, http.StatusOK)
+		answer(w, h.runSync(r.Context(), start, ev))
 		return
 	}
-	if !h.enqueue(ctx, ev) {
+	if !h.enqueue(context.WithoutCancel(r.Context()), ev) {
 		answer(w, http.StatusServiceUnavailable)
 		return
 	}
 	answer(w, http.StatusOK)
+}
+
+// runSync runs the handlers of ev within the budget that started at start, on a goroutine
+// of the runner, and returns the status to answer.
+func (h *Handler) runSync(reqCtx context.Context, start time.Time, ev *Event) int {
+	ctx, release := h.runs.context(reqCtx, start.Add(h.cfg.budget-answerMargin(h.cfg.budget)))
+	defer release()
+	done := make(chan error, 1)
+	if err := h.runs.start(func() { done <- h.dispatch(ctx, ev) }); err != nil {
+		return http.StatusServiceUnavailable // closed
+	}
+	var err error
+	select {
+	case err = <-done:
+	case <-ctx.Done():
+		err = fmt.Errorf("webhook: handlers still running at the %v budget: %w", h.cfg.budget, context.Cause(ctx))
+	}
+	if err != nil {
+		h.reportError(ctx, ev, err)
+		return http.StatusInternalServerError
+	}
+	return http.StatusOK
 }
 
 // enqueue hands ev to the workers without blocking; false when closed or full.
@@ -321,7 +337,7 @@ func (h *Handler) enqueue(ctx context.Context, ev *Event) bool {
 	h.mu.RLock()
 	defer h.mu.RUnlock()
 	select {
-	case <-h.closed:
+	case <-h.runs.closing:
 		return false
 	default:
 	}

@@ -21,7 +21,7 @@ func newHandler(t testing.TB, opts ...webhook.Option) *webhook.Handler {
 }
 
 // newPreHook is webhook.NewPreHookHandler with the test secret; it fails the test on an error.
-func newPreHook(t testing.TB, decide func(context.Context, *webhook.PreHookRequest) webhook.PreHookReply, opts ...webhook.Option) http.Handler {
+func newPreHook(t testing.TB, decide func(context.Context, *webhook.PreHookRequest) webhook.PreHookReply, opts ...webhook.Option) *webhook.PreHookHandler {
 	t.Helper()
 	h, err := webhook.NewPreHookHandler(secret, decide, opts...)
 	if err != nil {

@@ -180,9 +180,10 @@ func WithPreHookDeadline(d time.Duration) Option { return func(c *config) { c.de
 // fallback itself never fails.
 func WithDefaultReply(reply PreHookReply) Option { return func(c *config) { c.defaultReply = reply } }
 
-// WithPreHookErrorHandler sets the function told when a decision misses the deadline,
-// panics or returns a reply that cannot be sent (ErrInvalidReply); the default reply is then
-// sent. The default logs with the standard log package.
+// WithPreHookErrorHandler sets the function told whenever the default reply is sent
+// instead of a decision: the decision missed the deadline, panicked or returned a reply
+// that cannot be sent (ErrInvalidReply), or was not asked because the handler was closed
+// (ErrClosed). The default logs with the standard log package.
 func WithPreHookErrorHandler(fn func(ctx context.Context, req *PreHookRequest, err error)) Option {
 	return func(c *config) { c.onPreHookFail = fn }
 }
@@ -200,7 +201,7 @@ func WithPreHookErrorHandler(fn func(ctx context.Context, req *PreHookRequest, e
 // It returns an error, and no handler, for a secret with which every call would be answered
 // 401 (see NewHandler), or a default reply that cannot be sent (ErrInvalidReply). A nil
 // decide is a programming error and panics.
-func NewPreHookHandler(secret []byte, decide func(ctx context.Context, req *PreHookRequest) PreHookReply, opts ...Option) (http.Handler, error) {
+func NewPreHookHandler(secret []byte, decide func(ctx context.Context, req *PreHookRequest) PreHookReply, opts ...Option) (*PreHookHandler, error) {
 	if decide == nil {
 		panic("webhook: nil pre-hook decision function")
 	}
@@ -212,18 +213,32 @@ func NewPreHookHandler(secret []byte, decide func(ctx context.Context, req *PreH
 	if err != nil {
 		return nil, fmt.Errorf("the default reply (WithDefaultReply): %w", err)
 	}
-	return &preHookHandler{secret: append([]byte(nil), secret...), decide: decide, cfg: cfg, fallback: fallback}, nil
+	return &PreHookHandler{
+		secret: append([]byte(nil), secret...), decide: decide, cfg: cfg, fallback: fallback,
+		runs: newRunner(),
+	}, nil
 }
 
-type preHookHandler struct {
+// PreHookHandler is the http.Handler NewPreHookHandler returns. Each decision runs on a
+// goroutine of its own, so that the reply can be sent at the deadline. Close stops it.
+type PreHookHandler struct {
 	secret   []byte
 	decide   func(context.Context, *PreHookRequest) PreHookReply
 	cfg      config
 	fallback []byte // the default reply, encoded and checked by NewPreHookHandler
+	runs     *runner
 }
 
+// Close stops the handler: later calls are verified as before but get the default reply
+// without decide being called (rather than a 503, which would leave the decision to the
+// network's own default action, perhaps not the one you chose). It waits for the decisions
+// still running and returns nil when they have returned, or ctx's error when ctx ends
+// first; either way it then cancels their context, with cause ErrClosed (context.Cause).
+// Close starts no goroutine, and may be called again.
+func (h *PreHookHandler) Close(ctx context.Context) error { return h.runs.shutdown(ctx) }
+
 // ServeHTTP answers one pre-hook call.
-func (h *preHookHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (h *PreHookHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	body, status := readSigned(w, r, h.secret, h.cfg.maxBody, true)
 	if status != 0 {
@@ -235,30 +250,35 @@ func (h *preHookHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		answer(w, http.StatusBadRequest)
 		return
 	}
-	ctx, cancel := context.WithDeadline(context.WithoutCancel(r.Context()), start.Add(h.cfg.deadline))
-	defer cancel()
+	ctx, release := h.runs.context(r.Context(), start.Add(h.cfg.deadline))
+	defer release()
 	type result struct {
 		reply PreHookReply
 		err   error
 	}
 	done := make(chan result, 1)
-	go func() {
+	err = h.runs.start(func() {
 		defer func() {
 			if p := recover(); p != nil {
 				done <- result{err: fmt.Errorf("webhook: pre-hook decision panicked: %v\n%s", p, debug.Stack())}
 			}
 		}()
 		done <- result{reply: h.decide(ctx, req)}
-	}()
+	})
+	if err != nil {
+		err = fmt.Errorf("%w: the default reply is sent", err)
+	}
 	var out []byte
-	select {
-	case res := <-done:
-		err = res.err
-		if err == nil {
-			out, err = encodeReply(res.reply)
+	if err == nil {
+		select {
+		case res := <-done:
+			err = res.err
+			if err == nil {
+				out, err = encodeReply(res.reply)
+			}
+		case <-ctx.Done():
+			err = fmt.Errorf("webhook: pre-hook decision missed the %v deadline: %w", h.cfg.deadline, context.Cause(ctx))
 		}
-	case <-ctx.Done():
-		err = fmt.Errorf("webhook: pre-hook decision missed the %v deadline", h.cfg.deadline)
 	}
 	if err != nil {
 		h.fail(ctx, req, err)
@@ -269,7 +289,7 @@ func (h *preHookHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write(out)
 }
 
-func (h *preHookHandler) fail(ctx context.Context, req *PreHookRequest, err error) {
+func (h *PreHookHandler) fail(ctx context.Context, req *PreHookRequest, err error) {
 	if h.cfg.onPreHookFail != nil {
 		h.cfg.onPreHookFail(ctx, req, err)
 		return

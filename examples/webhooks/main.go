@@ -95,7 +95,7 @@ func receiver(log *logger, webhookSecret []byte, opts ...webhook.Option) (*webho
 }
 
 // preHook returns the pre-hook handler of the example, which denies posts containing block.
-func preHook(log *logger, preHookSecret []byte, block string) (http.Handler, error) {
+func preHook(log *logger, preHookSecret []byte, block string) (*webhook.PreHookHandler, error) {
 	block = strings.ToLower(block)
 	return webhook.NewPreHookHandler(preHookSecret, func(ctx context.Context, req *webhook.PreHookRequest) webhook.PreHookReply {
 		if req.Post != nil && block != "" && strings.Contains(strings.ToLower(req.Post.Data.Text), block) {
@@ -191,7 +191,7 @@ func run(ctx context.Context, out io.Writer, cfg config) error {
 		}
 	}
 	fmt.Fprintf(out, "deliveries: %d answered 200, %d failed; pre-hook calls: %d\n", ok, failed, len(env.Fake.PreHookCalls()))
-	return h.Close(ctx)
+	return errors.Join(h.Close(ctx), pre.Close(ctx))
 }
 
 // listen serves the receiver on a real network until ctx ends.
@@ -201,27 +201,36 @@ func listen(ctx context.Context, log *logger, cfg config) error {
 	if err != nil {
 		return fmt.Errorf("AMITY_WEBHOOK_SECRET: %w", err)
 	}
+	closers := []interface{ Close(context.Context) error }{h}
+	closeAll := func(ctx context.Context) error {
+		var errs []error
+		for _, c := range closers {
+			errs = append(errs, c.Close(ctx))
+		}
+		return errors.Join(errs...)
+	}
 	mux := http.NewServeMux()
 	mux.Handle("/webhook", h)
 	if preHookSecret != "" { // the pre-hook is optional (Max plan)
 		pre, err := preHook(log, []byte(preHookSecret), cfg.block)
 		if err != nil {
-			return fmt.Errorf("AMITY_PREHOOK_SECRET: %w", err)
+			return errors.Join(fmt.Errorf("AMITY_PREHOOK_SECRET: %w", err), closeAll(ctx))
 		}
+		closers = append(closers, pre)
 		mux.Handle("/prehook", pre)
 	}
 	srv := &http.Server{Addr: cfg.addr, Handler: mux, ReadHeaderTimeout: 5 * time.Second}
-	go func() {
-		<-ctx.Done()
-		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		_ = srv.Shutdown(sctx)
-	}()
+	served := make(chan error, 1)
+	go func() { served <- srv.ListenAndServe() }()
 	log.printf("listening on %s: /webhook, /prehook; Ctrl-C to stop", cfg.addr)
-	if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return err
+	select {
+	case err := <-served: // could not listen
+		return errors.Join(err, closeAll(ctx))
+	case <-ctx.Done():
 	}
-	cctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	// Shutdown waits for the requests in flight; then Close waits for the handlers (the
+	// events queued after a 200) and cancels those still running at the timeout.
+	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	return h.Close(cctx)
+	return errors.Join(srv.Shutdown(sctx), closeAll(sctx))
 }
