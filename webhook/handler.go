@@ -25,6 +25,9 @@ const (
 	// DefaultWorkers and DefaultQueueSize size the worker pool of an asynchronous Handler.
 	DefaultWorkers   = 4
 	DefaultQueueSize = 256
+	// DefaultMaxRunning bounds the handler runs of a synchronous Handler, and the decisions
+	// of a PreHookHandler, running at once (WithMaxRunning).
+	DefaultMaxRunning = 64
 )
 
 // Option configures NewHandler and NewPreHookHandler. An option that does not apply to a
@@ -37,6 +40,7 @@ type config struct {
 	sync          bool
 	workers       int
 	queue         int
+	maxRunning    int
 	onError       func(ctx context.Context, ev *Event, err error)
 	deadline      time.Duration
 	defaultReply  PreHookReply
@@ -46,7 +50,8 @@ type config struct {
 func newConfig(opts []Option) config {
 	c := config{
 		maxBody: DefaultMaxBodyBytes, budget: DefaultBudget, workers: DefaultWorkers,
-		queue: DefaultQueueSize, deadline: DefaultPreHookDeadline, defaultReply: Allow(),
+		queue: DefaultQueueSize, maxRunning: DefaultMaxRunning, deadline: DefaultPreHookDeadline,
+		defaultReply: Allow(),
 	}
 	for _, o := range opts {
 		if o != nil {
@@ -65,7 +70,9 @@ func newConfig(opts []Option) config {
 	if c.queue < 0 {
 		c.queue = 0
 	}
-
+	if c.maxRunning <= 0 {
+		c.maxRunning = DefaultMaxRunning
+	}
 	if c.deadline <= 0 {
 		c.deadline = DefaultPreHookDeadline
 	}
@@ -81,8 +88,17 @@ func WithMaxBodyBytes(n int64) Option { return func(c *config) { c.maxBody = n }
 // delivery). The handlers get a context whose deadline is the answer budget (WithBudget);
 // one still running at the deadline is left to finish in the background and the request
 // is answered 500. The deadline keeps a tenth of the budget, at most 100 ms, to write the
-// answer.
+// answer. Handler runs left in the background count against WithMaxRunning.
 func WithSynchronous() Option { return func(c *config) { c.sync = true } }
+
+// WithMaxRunning bounds the handler runs of a synchronous Handler, and the decisions of a
+// PreHookHandler, running at once (default 64), those still running past their deadline
+// included: each runs on a goroutine of its own so that the answer can be sent at the
+// deadline, and a function that ignores its context cannot be stopped. A delivery that
+// finds no free slot before its deadline gets no goroutine: a Handler answers 503, a
+// PreHookHandler replies its default reply, and the error handler is told ErrBusy. An
+// asynchronous Handler is bounded by its workers (WithWorkers) instead.
+func WithMaxRunning(n int) Option { return func(c *config) { c.maxRunning = n } }
 
 // WithBudget sets the time within which a Handler answers (default 1.5 s, Amity's limit).
 // In synchronous mode it is the handlers' deadline.
@@ -99,8 +115,9 @@ func WithQueueSize(n int) Option { return func(c *config) { c.queue = n } }
 
 // WithErrorHandler sets the function told about a handler that returned an error or
 // panicked after the 200 was sent (asynchronous mode), or in synchronous mode before the
-// 500; and about each event Close dropped from the queue (ErrClosed). The default logs with
-// the standard log package.
+// 500; about a delivery refused with 503 because WithMaxRunning runs were busy (ErrBusy);
+// and about each event Close dropped from the queue (ErrClosed). The default logs with the
+// standard log package.
 func WithErrorHandler(fn func(ctx context.Context, ev *Event, err error)) Option {
 	return func(c *config) { c.onError = fn }
 }
@@ -124,7 +141,7 @@ type HandlerFunc func(ctx context.Context, ev *Event) error
 //
 // Statuses: 200 accepted; 400 signed but not a JSON event; 401 signature missing or wrong;
 // 405 not a POST; 413 body over the limit; 500 a synchronous handler failed or ran past the
-// budget; 503 queue full or Handler closed.
+// budget; 503 queue full, Handler closed, or (synchronous) WithMaxRunning runs busy.
 //
 // Handlers get a context with the request's values, not its cancellation (the answer may
 // be sent before they end); Close cancels it. There is no timestamp or event ID in the
@@ -167,13 +184,14 @@ func NewHandler(secret []byte, opts ...Option) (*Handler, error) {
 		cfg:    newConfig(opts),
 		byName: map[EventName][]HandlerFunc{},
 	}
-	h.runs = newRunner()
 	if h.cfg.sync {
+		h.runs = newRunner(h.cfg.maxRunning)
 		return h, nil
 	}
+	h.runs = newRunner(0) // the fixed pool is the bound
 	h.jobs = make(chan job, h.cfg.queue)
 	for range h.cfg.workers {
-		_ = h.runs.start(h.work) // cannot fail: not closed
+		_ = h.runs.start(context.Background(), h.work) // cannot fail: not closed, no bound
 	}
 	return h, nil
 }
@@ -311,15 +329,19 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // runSync runs the handlers of ev within the budget that started at start, on a goroutine
-// of the runner, and returns the status to answer.
+// of the runner (the bound on runs left behind), and returns the status to answer.
 func (h *Handler) runSync(reqCtx context.Context, start time.Time, ev *Event) int {
 	ctx, release := h.runs.context(reqCtx, start.Add(h.cfg.budget-answerMargin(h.cfg.budget)))
 	defer release()
 	done := make(chan error, 1)
-	if err := h.runs.start(func() { done <- h.dispatch(ctx, ev) }); err != nil {
-		return http.StatusServiceUnavailable // closed
+	err := h.runs.start(ctx, func() { done <- h.dispatch(ctx, ev) })
+	switch {
+	case errors.Is(err, ErrClosed):
+		return http.StatusServiceUnavailable
+	case err != nil:
+		h.reportError(ctx, ev, fmt.Errorf("%w: %d handler runs (WithMaxRunning) until the deadline; delivery refused", err, h.cfg.maxRunning))
+		return http.StatusServiceUnavailable
 	}
-	var err error
 	select {
 	case err = <-done:
 	case <-ctx.Done():

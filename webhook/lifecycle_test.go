@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"runtime"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -95,6 +96,107 @@ func TestClosedHandlersRunNoUserCode(t *testing.T) {
 			t.Errorf("reported %v, want ErrClosed", err)
 		}
 	})
+}
+
+// A synchronous handler that ignores its context keeps its goroutine past the deadline; at
+// most WithMaxRunning of them live, and deliveries beyond are answered 503.
+func TestSyncHandlerGoroutinesAreBounded(t *testing.T) {
+	const bound, deliveries = 4, 200
+	release := make(chan struct{})
+	var busy atomic.Int32
+	h := newHandler(t, webhook.WithSynchronous(), webhook.WithBudget(20*time.Millisecond), webhook.WithMaxRunning(bound),
+		webhook.WithErrorHandler(func(ctx context.Context, ev *webhook.Event, err error) {
+			if errors.Is(err, webhook.ErrBusy) {
+				busy.Add(1)
+			}
+		}))
+	h.OnAny(func(context.Context, *webhook.Event) error { <-release; return nil }) // ignores ctx
+	defer func() {
+		close(release)
+		if err := h.Close(context.Background()); err != nil {
+			t.Error(err)
+		}
+	}()
+	before := runtime.NumGoroutine()
+	codes := map[int]int{}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	body := []byte(postBody)
+	for range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range deliveries / 20 {
+				code := post(t, h, body, signed(body)).Code
+				mu.Lock()
+				codes[code]++
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	after := settle(before + bound + goroutineNoise)
+	t.Logf("%d deliveries: goroutines %d -> %d; statuses %v", deliveries, before, after, codes)
+	if after > before+bound+goroutineNoise {
+		t.Errorf("%d deliveries to a handler that ignores its context left %d goroutines (bound %d)", deliveries, after-before, bound)
+	}
+	if codes[http.StatusInternalServerError] != bound || codes[http.StatusServiceUnavailable] != deliveries-bound {
+		t.Errorf("statuses %v, want %d x 500 then 503", codes, bound)
+	}
+	if n := busy.Load(); n != deliveries-bound {
+		t.Errorf("ErrBusy reported %d times, want %d", n, deliveries-bound)
+	}
+}
+
+// A pre-hook decision that ignores its context: at most WithMaxRunning goroutines live, and
+// the calls beyond get the default reply.
+func TestPreHookGoroutinesAreBounded(t *testing.T) {
+	const bound, calls = 4, 100
+	release := make(chan struct{})
+	var busy atomic.Int32
+	h := newPreHook(t, func(context.Context, *webhook.PreHookRequest) webhook.PreHookReply {
+		<-release // ignores ctx
+		return webhook.Allow()
+	}, webhook.WithPreHookDeadline(20*time.Millisecond), webhook.WithMaxRunning(bound),
+		webhook.WithDefaultReply(webhook.Deny("default")),
+		webhook.WithPreHookErrorHandler(func(ctx context.Context, req *webhook.PreHookRequest, err error) {
+			if errors.Is(err, webhook.ErrBusy) {
+				busy.Add(1)
+			}
+		}))
+	defer func() {
+		close(release)
+		if err := h.Close(context.Background()); err != nil {
+			t.Error(err)
+		}
+	}()
+	before := runtime.NumGoroutine()
+	var wg sync.WaitGroup
+	var wrong atomic.Int32
+	b := preHookBody("p")
+	for range 10 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range calls / 10 {
+				if rec := post(t, h, b, signed(b)); rec.Body.String() != `{"action":"deny","message":"default"}` {
+					wrong.Add(1)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	after := settle(before + bound + goroutineNoise)
+	t.Logf("%d calls: goroutines %d -> %d", calls, before, after)
+	if after > before+bound+goroutineNoise {
+		t.Errorf("%d calls to a decision that ignores its context left %d goroutines (bound %d)", calls, after-before, bound)
+	}
+	if n := wrong.Load(); n != 0 {
+		t.Errorf("%d calls did not get the default reply", n)
+	}
+	if n := busy.Load(); n != calls-bound {
+		t.Errorf("ErrBusy reported %d times, want %d", n, calls-bound)
+	}
 }
 
 // Close cancels the handlers' context once its own ctx ends, with cause ErrClosed.

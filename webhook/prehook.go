@@ -183,7 +183,7 @@ func WithDefaultReply(reply PreHookReply) Option { return func(c *config) { c.de
 // WithPreHookErrorHandler sets the function told whenever the default reply is sent
 // instead of a decision: the decision missed the deadline, panicked or returned a reply
 // that cannot be sent (ErrInvalidReply), or was not asked because the handler was closed
-// (ErrClosed). The default logs with the standard log package.
+// (ErrClosed) or WithMaxRunning decisions were running (ErrBusy). The default logs with the standard log package.
 func WithPreHookErrorHandler(fn func(ctx context.Context, req *PreHookRequest, err error)) Option {
 	return func(c *config) { c.onPreHookFail = fn }
 }
@@ -215,12 +215,14 @@ func NewPreHookHandler(secret []byte, decide func(ctx context.Context, req *PreH
 	}
 	return &PreHookHandler{
 		secret: append([]byte(nil), secret...), decide: decide, cfg: cfg, fallback: fallback,
-		runs: newRunner(),
+		runs: newRunner(cfg.maxRunning),
 	}, nil
 }
 
 // PreHookHandler is the http.Handler NewPreHookHandler returns. Each decision runs on a
-// goroutine of its own, so that the reply can be sent at the deadline. Close stops it.
+// goroutine of its own, so that the reply can be sent at the deadline; at most
+// WithMaxRunning of them run at once, those that outlived their deadline included. Close
+// stops it.
 type PreHookHandler struct {
 	secret   []byte
 	decide   func(context.Context, *PreHookRequest) PreHookReply
@@ -257,7 +259,7 @@ func (h *PreHookHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		err   error
 	}
 	done := make(chan result, 1)
-	err = h.runs.start(func() {
+	err = h.runs.start(ctx, func() {
 		defer func() {
 			if p := recover(); p != nil {
 				done <- result{err: fmt.Errorf("webhook: pre-hook decision panicked: %v\n%s", p, debug.Stack())}
@@ -265,7 +267,10 @@ func (h *PreHookHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}()
 		done <- result{reply: h.decide(ctx, req)}
 	})
-	if err != nil {
+	switch {
+	case errors.Is(err, ErrBusy):
+		err = fmt.Errorf("%w: %d decisions (WithMaxRunning) until the deadline; the default reply is sent", err, h.cfg.maxRunning)
+	case err != nil:
 		err = fmt.Errorf("%w: the default reply is sent", err)
 	}
 	var out []byte

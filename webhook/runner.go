@@ -7,15 +7,25 @@ import (
 	"time"
 )
 
-// ErrClosed: the handler was closed. A closed Handler answers 503 and a closed
-// PreHookHandler replies its default reply, neither running user code. It is also the cause
-// (context.Cause) of the handlers' and decisions' contexts Close cancels, and is reported
-// for each event Close drops from an asynchronous Handler's queue. Match it with errors.Is.
-var ErrClosed = errors.New("webhook: handler closed")
+// Errors of a closed or saturated handler. Match them with errors.Is.
+var (
+	// ErrClosed: the handler was closed. A closed Handler answers 503 and a closed
+	// PreHookHandler replies its default reply, neither running user code. It is also the
+	// cause (context.Cause) of the handlers' and decisions' contexts Close cancels, and is
+	// reported for each event Close drops from an asynchronous Handler's queue.
+	ErrClosed = errors.New("webhook: handler closed")
+	// ErrBusy: as many handler runs or decisions as WithMaxRunning allows were running
+	// until the delivery's deadline (most likely functions that ignore their context and
+	// outlive it), so the delivery got no goroutine: a synchronous Handler answers 503, a
+	// PreHookHandler replies its default reply.
+	ErrBusy = errors.New("webhook: too many handler runs still running")
+)
 
-// runner runs user code on goroutines of its own and tracks them for Close: it refuses new
-// ones once closed, tells when the last one returned, and cancels their contexts.
+// runner runs user code on goroutines of its own, at most cap(slots) at once, and tracks
+// them for Close: it refuses new ones once closed, tells when the last one returned, and
+// cancels their contexts.
 type runner struct {
+	slots   chan struct{}           // a token per running function; nil: no bound
 	base    context.Context         // cancelled by shutdown; every function's context follows it
 	cancel  context.CancelCauseFunc // cancels base
 	closing chan struct{}           // closed by close
@@ -26,17 +36,44 @@ type runner struct {
 	running int
 }
 
-// newRunner returns a runner.
-func newRunner() *runner {
+// newRunner returns a runner of at most max functions at once; max <= 0: no bound.
+func newRunner(max int) *runner {
 	base, cancel := context.WithCancelCause(context.Background())
-	return &runner{base: base, cancel: cancel, closing: make(chan struct{}), idle: make(chan struct{})}
+	r := &runner{base: base, cancel: cancel, closing: make(chan struct{}), idle: make(chan struct{})}
+	if max > 0 {
+		r.slots = make(chan struct{}, max)
+	}
+	return r
 }
 
-// start runs fn on a goroutine of its own. It returns ErrClosed once r is closed.
-func (r *runner) start(fn func()) error {
+// start runs fn on a goroutine of its own once a slot is free. It returns ErrClosed once r
+// is closed, and ErrBusy when ctx ends before a slot frees.
+func (r *runner) start(ctx context.Context, fn func()) error {
+	if r.slots != nil {
+		select {
+		case <-r.closing:
+			return ErrClosed
+		default:
+		}
+		select {
+		case r.slots <- struct{}{}:
+		case <-r.closing:
+			return ErrClosed
+		case <-ctx.Done():
+			select {
+			case <-r.closing: // Close cancelled ctx
+				return ErrClosed
+			default:
+				return ErrBusy
+			}
+		}
+	}
 	r.mu.Lock()
 	if r.closed {
 		r.mu.Unlock()
+		if r.slots != nil {
+			<-r.slots
+		}
 		return ErrClosed
 	}
 	r.running++
@@ -48,8 +85,11 @@ func (r *runner) start(fn func()) error {
 	return nil
 }
 
-// done counts a function that returned.
+// done frees the slot of a function that returned.
 func (r *runner) done() {
+	if r.slots != nil {
+		<-r.slots
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.running--
