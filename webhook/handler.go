@@ -7,6 +7,7 @@ import (
 	"io"
 	"log"
 	"net/http"
+	"os"
 	"reflect"
 	"runtime/debug"
 	"sync"
@@ -101,7 +102,8 @@ func WithSynchronous() Option { return func(c *config) { c.sync = true } }
 func WithMaxRunning(n int) Option { return func(c *config) { c.maxRunning = n } }
 
 // WithBudget sets the time within which a Handler answers (default 1.5 s, Amity's limit).
-// In synchronous mode it is the handlers' deadline.
+// The body must arrive within it (408 otherwise); in synchronous mode it is also the
+// handlers' deadline.
 func WithBudget(d time.Duration) Option { return func(c *config) { c.budget = d } }
 
 // WithWorkers sets the number of goroutines that run the handlers of an asynchronous
@@ -126,10 +128,20 @@ func WithErrorHandler(fn func(ctx context.Context, ev *Event, err error)) Option
 type HandlerFunc func(ctx context.Context, ev *Event) error
 
 // Handler is an http.Handler that receives Amity webhooks: it reads the raw body under a
-// size limit (413 beyond it), verifies the x-amity-signature header (401 when it is missing
-// or wrong, and no user code runs), parses the event (400 when the body is not an event)
-// and dispatches it to the handlers registered for its name with On or OnEvent, then to
-// those registered with OnAny. Events nobody handles are acknowledged with 200.
+// size limit (413 beyond it) and within the budget (408 after it), verifies the
+// x-amity-signature header (401 when it is missing or wrong, and no user code runs), parses
+// the event (400 when the body is not an event) and dispatches it to the handlers
+// registered for its name with On or OnEvent, then to those registered with OnAny. Events
+// nobody handles are acknowledged with 200.
+//
+// The body's time limit holds whatever the server's timeouts: the Handler sets the
+// connection's read deadline to the end of the budget (less the time to answer) through
+// http.ResponseController, over the server's ReadTimeout for that request, and answers
+// 408 and closes the connection when the body is not in by then. Behind a ResponseWriter
+// wrapper without an Unwrap method the deadline cannot be set; a read that ends past it
+// then fails instead, which cuts a body trickling in but not one that stalls. The headers
+// are the server's to bound: set the http.Server's ReadHeaderTimeout, ReadTimeout,
+// WriteTimeout and IdleTimeout (see the README).
 //
 // By default a verified event is queued for a bounded pool of workers and answered 200 at
 // once: the answer never waits for the handlers, so it always meets Amity's 1.5 s budget
@@ -140,7 +152,7 @@ type HandlerFunc func(ctx context.Context, ev *Event) error
 // answers only after the handlers return (200 on success, 500 on error) within the budget.
 //
 // Statuses: 200 accepted; 400 signed but not a JSON event; 401 signature missing or wrong;
-// 405 not a POST; 413 body over the limit; 500 a synchronous handler failed or ran past the
+// 405 not a POST; 408 body not in within the budget; 413 body over the limit; 500 a synchronous handler failed or ran past the
 // budget; 503 queue full, Handler closed, or (synchronous) WithMaxRunning runs busy.
 //
 // Handlers get a context with the request's values, not its cancellation (the answer may
@@ -307,7 +319,7 @@ func (h *Handler) dispatch(ctx context.Context, ev *Event) (err error) {
 // ServeHTTP receives one delivery; see Handler.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
-	body, status := readSigned(w, r, h.secret, h.cfg.maxBody, false)
+	body, status := readSigned(w, r, h.secret, h.cfg.maxBody, start.Add(h.cfg.budget-answerMargin(h.cfg.budget)), false)
 	if status != 0 {
 		answer(w, status)
 		return
@@ -379,9 +391,16 @@ func answerMargin(budget time.Duration) time.Duration {
 // errTooLarge marks a body over the limit.
 var errTooLarge = errors.New("webhook: body too large")
 
-// readSigned reads r's body under limit and verifies its signature. It returns the body, or
-// the status to answer: 405, 413, 400 or 401. preHook also accepts the hex x-signature.
-func readSigned(w http.ResponseWriter, r *http.Request, secret []byte, limit int64, preHook bool) ([]byte, int) {
+// readSigned reads r's body under limit, by deadline, and verifies its signature. It returns
+// the body, or the status to answer: 405, 413, 408, 400 or 401. preHook also accepts the hex
+// x-signature.
+//
+// The deadline holds whatever the server's timeouts (a server without ReadTimeout waits for
+// a body forever): it is set as the connection's read deadline (http.ResponseController;
+// it replaces the server's ReadTimeout for this body), and when the ResponseWriter cannot
+// (a wrapper without Unwrap) a read that ends past it fails, which cuts a body trickling in
+// but not one that stalls. A body not in by then is answered 408 and its connection closed.
+func readSigned(w http.ResponseWriter, r *http.Request, secret []byte, limit int64, deadline time.Time, preHook bool) ([]byte, int) {
 	if r.Method != http.MethodPost {
 		w.Header().Set("Allow", http.MethodPost)
 		return nil, http.StatusMethodNotAllowed
@@ -389,11 +408,18 @@ func readSigned(w http.ResponseWriter, r *http.Request, secret []byte, limit int
 	if r.ContentLength > limit {
 		return nil, http.StatusRequestEntityTooLarge
 	}
-	body, err := readLimited(r.Body, limit)
-	if errors.Is(err, errTooLarge) {
-		return nil, http.StatusRequestEntityTooLarge
+	var in io.Reader = r.Body
+	if err := http.NewResponseController(w).SetReadDeadline(deadline); err != nil {
+		in = &deadlineReader{r: r.Body, deadline: deadline}
 	}
-	if err != nil {
+	body, err := readLimited(in, limit)
+	switch {
+	case errors.Is(err, errTooLarge):
+		return nil, http.StatusRequestEntityTooLarge
+	case err != nil && (errors.Is(err, os.ErrDeadlineExceeded) || !time.Now().Before(deadline)):
+		w.Header().Set("Connection", "close") // the rest of the body may still be coming
+		return nil, http.StatusRequestTimeout
+	case err != nil:
 		return nil, http.StatusBadRequest
 	}
 	sig := r.Header.Get(SignatureHeader)
@@ -419,6 +445,23 @@ func readLimited(rc io.Reader, limit int64) ([]byte, error) {
 		return nil, errTooLarge
 	}
 	return body, nil
+}
+
+// deadlineReader fails the reads that end past deadline with os.ErrDeadlineExceeded.
+type deadlineReader struct {
+	r        io.Reader
+	deadline time.Time
+}
+
+func (d *deadlineReader) Read(p []byte) (int, error) {
+	if !time.Now().Before(d.deadline) {
+		return 0, os.ErrDeadlineExceeded
+	}
+	n, err := d.r.Read(p)
+	if err == nil && !time.Now().Before(d.deadline) {
+		err = os.ErrDeadlineExceeded
+	}
+	return n, err
 }
 
 // answer writes status with an empty JSON object body (Amity expects "{}" with the 200).

@@ -170,7 +170,7 @@ func Modify(data any) PreHookReply { return PreHookReply{Action: ActionAllow, Da
 
 // WithPreHookDeadline sets how long a pre-hook handler waits for its decision before it
 // replies with the default (default 1.8 s, below the network's 2 to 3 s timeout, after which
-// the network applies its own defaultAction).
+// the network applies its own defaultAction). The body must arrive within it too (408).
 func WithPreHookDeadline(d time.Duration) Option { return func(c *config) { c.deadline = d } }
 
 // WithDefaultReply sets what a pre-hook handler replies when the decision misses the
@@ -183,24 +183,26 @@ func WithDefaultReply(reply PreHookReply) Option { return func(c *config) { c.de
 // WithPreHookErrorHandler sets the function told whenever the default reply is sent
 // instead of a decision: the decision missed the deadline, panicked or returned a reply
 // that cannot be sent (ErrInvalidReply), or was not asked because the handler was closed
-// (ErrClosed) or WithMaxRunning decisions were running (ErrBusy). The default logs with the standard log package.
+// (ErrClosed) or WithMaxRunning decisions were running (ErrBusy). The default logs with the
+// standard log package.
 func WithPreHookErrorHandler(fn func(ctx context.Context, req *PreHookRequest, err error)) Option {
 	return func(c *config) { c.onPreHookFail = fn }
 }
 
-// NewPreHookHandler returns an http.Handler that answers the network's pre-hook calls. It
-// reads the body under the size limit (413), verifies the signature with secret (the
-// prehook secretKey) in either form, the base64 x-amity-signature or the hex x-signature of
-// the product docs (401 when neither verifies; decide is not called), parses the request
-// (400) and replies decide's PreHookReply as JSON with 200. decide gets a context with the
-// deadline (WithPreHookDeadline); when it has not returned by then, panics, or returns a
-// reply that cannot be sent (an action other than allow or deny, Data that does not encode),
-// the default reply (WithDefaultReply) is sent instead. Like webhooks, the signature holds no timestamp,
-// so a replayed call verifies.
+// NewPreHookHandler returns a PreHookHandler, which answers the network's pre-hook calls.
+// It reads the body under the size limit (413) and before the deadline (408; see Handler
+// for how), verifies the signature with secret (the prehook secretKey) in either form, the
+// base64 x-amity-signature or the hex x-signature of the product docs (401 when neither
+// verifies; decide is not called), parses the request (400) and replies decide's
+// PreHookReply as JSON with 200. decide gets a context with the deadline
+// (WithPreHookDeadline); when it has not returned by then, panics, or returns a reply that
+// cannot be sent (an action other than allow or deny, Data that does not encode), the
+// default reply (WithDefaultReply) is sent instead. Like webhooks, the signature holds no
+// timestamp, so a replayed call verifies.
 //
 // It returns an error, and no handler, for a secret with which every call would be answered
-// 401 (see NewHandler), or a default reply that cannot be sent (ErrInvalidReply). A nil
-// decide is a programming error and panics.
+// 401 (see NewHandler), or a default reply that cannot be sent (ErrInvalidReply): both are
+// configuration, checked once at start-up. A nil decide is a programming error and panics.
 func NewPreHookHandler(secret []byte, decide func(ctx context.Context, req *PreHookRequest) PreHookReply, opts ...Option) (*PreHookHandler, error) {
 	if decide == nil {
 		panic("webhook: nil pre-hook decision function")
@@ -242,7 +244,7 @@ func (h *PreHookHandler) Close(ctx context.Context) error { return h.runs.shutdo
 // ServeHTTP answers one pre-hook call.
 func (h *PreHookHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
-	body, status := readSigned(w, r, h.secret, h.cfg.maxBody, true)
+	body, status := readSigned(w, r, h.secret, h.cfg.maxBody, start.Add(h.cfg.deadline), true)
 	if status != 0 {
 		answer(w, status)
 		return

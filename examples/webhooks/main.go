@@ -194,6 +194,21 @@ func run(ctx context.Context, out io.Writer, cfg config) error {
 	return errors.Join(h.Close(ctx), pre.Close(ctx))
 }
 
+// newServer returns the server of the receiver, with every timeout set: without them a
+// client that sends its headers or body slowly, or never reads the answer, holds a
+// connection and a goroutine as long as it likes. The handlers bound the body themselves
+// (to their budget, with a 408), not the headers.
+func newServer(addr string, h http.Handler) *http.Server {
+	return &http.Server{
+		Addr:              addr,
+		Handler:           h,
+		ReadHeaderTimeout: 2 * time.Second,
+		ReadTimeout:       5 * time.Second,
+		WriteTimeout:      10 * time.Second, // above the 1.5 s budget and the 1.8 s pre-hook deadline
+		IdleTimeout:       time.Minute,
+	}
+}
+
 // listen serves the receiver on a real network until ctx ends.
 func listen(ctx context.Context, log *logger, cfg config) error {
 	webhookSecret, preHookSecret := os.Getenv("AMITY_WEBHOOK_SECRET"), os.Getenv("AMITY_PREHOOK_SECRET")
@@ -219,7 +234,7 @@ func listen(ctx context.Context, log *logger, cfg config) error {
 		closers = append(closers, pre)
 		mux.Handle("/prehook", pre)
 	}
-	srv := &http.Server{Addr: cfg.addr, Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	srv := newServer(cfg.addr, mux)
 	served := make(chan error, 1)
 	go func() { served <- srv.ListenAndServe() }()
 	log.printf("listening on %s: /webhook, /prehook; Ctrl-C to stop", cfg.addr)

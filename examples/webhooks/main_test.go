@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -54,5 +55,22 @@ func TestListenRefusesAnUnsetSecret(t *testing.T) {
 	err = listen(ctx, &logger{out: io.Discard}, config{addr: "127.0.0.1:0"})
 	if err == nil || !strings.Contains(err.Error(), "AMITY_PREHOOK_SECRET") || !errors.Is(err, webhook.ErrSecretSpace) {
 		t.Fatalf("listen with a pre-hook secret read from a file: %v", err)
+	}
+}
+
+// The real-network server sets every timeout, so slow clients cannot hold its connections.
+func TestServerTimeouts(t *testing.T) {
+	srv := newServer(":8080", http.NotFoundHandler())
+	for name, d := range map[string]time.Duration{
+		"ReadHeaderTimeout": srv.ReadHeaderTimeout, "ReadTimeout": srv.ReadTimeout,
+		"WriteTimeout": srv.WriteTimeout, "IdleTimeout": srv.IdleTimeout,
+	} {
+		if d <= 0 {
+			t.Errorf("%s is not set", name)
+		}
+	}
+	// The answer is written after the handlers' budget or the pre-hook's deadline.
+	if srv.WriteTimeout <= webhook.DefaultBudget || srv.WriteTimeout <= webhook.DefaultPreHookDeadline {
+		t.Errorf("WriteTimeout %v cuts the answers", srv.WriteTimeout)
 	}
 }
