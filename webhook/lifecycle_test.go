@@ -104,7 +104,7 @@ func TestSyncHandlerGoroutinesAreBounded(t *testing.T) {
 	const bound, deliveries = 4, 200
 	release := make(chan struct{})
 	var busy atomic.Int32
-	h := newHandler(t, webhook.WithSynchronous(), webhook.WithBudget(20*time.Millisecond), webhook.WithMaxRunning(bound),
+	h := newHandler(t, webhook.WithSynchronous(), webhook.WithBudget(50*time.Millisecond), webhook.WithMaxRunning(bound),
 		webhook.WithErrorHandler(func(ctx context.Context, ev *webhook.Event, err error) {
 			if errors.Is(err, webhook.ErrBusy) {
 				busy.Add(1)
@@ -157,7 +157,7 @@ func TestPreHookGoroutinesAreBounded(t *testing.T) {
 	h := newPreHook(t, func(context.Context, *webhook.PreHookRequest) webhook.PreHookReply {
 		<-release // ignores ctx
 		return webhook.Allow()
-	}, webhook.WithPreHookDeadline(20*time.Millisecond), webhook.WithMaxRunning(bound),
+	}, webhook.WithPreHookDeadline(50*time.Millisecond), webhook.WithMaxRunning(bound),
 		webhook.WithDefaultReply(webhook.Deny("default")),
 		webhook.WithPreHookErrorHandler(func(ctx context.Context, req *webhook.PreHookRequest, err error) {
 			if errors.Is(err, webhook.ErrBusy) {
@@ -269,6 +269,9 @@ func TestCloseThatTimesOutLeavesNoGoroutine(t *testing.T) {
 		if rec := post(t, async, body, signed(body)); rec.Code != http.StatusOK {
 			t.Fatalf("async: %d", rec.Code)
 		}
+	}
+	for deadline := time.Now().Add(5 * time.Second); runs.Load() == 0 && time.Now().Before(deadline); {
+		time.Sleep(time.Millisecond)
 	}
 	if rec := post(t, synchronous, body, signed(body)); rec.Code != http.StatusInternalServerError {
 		t.Fatalf("sync: %d", rec.Code)
