@@ -12,12 +12,20 @@
 // error.
 //
 // NewHandler is an http.Handler that does it all for a request: it reads the raw body under
-// a size limit, answers 401 to unsigned or badly signed requests without calling any user
+// a size limit and within the budget (408 for a body still coming, whatever the server's
+// timeouts), answers 401 to unsigned or badly signed requests without calling any user
 // code, answers 200 within Amity's 1.5 s budget and dispatches the event to the handlers
 // registered with On (typed), OnEvent or OnAny. By default handlers run after the 200 on a
 // bounded worker pool: a handler that fails, or a process that stops, loses the event,
 // because Amity does not deliver an event again once it got a 200. WithSynchronous runs
-// them before answering instead (200 on success, 500 on error, within the budget).
+// them before answering instead (200 on success, 500 on error, within the budget); a run
+// that outlives the budget keeps its goroutine, at most WithMaxRunning of them (503
+// beyond). Close answers later deliveries 503, waits for the running handlers until its
+// ctx ends, then cancels their context (cause ErrClosed).
+//
+// A secret that cannot verify anything (empty, white space, a file's trailing newline) is
+// an error of NewHandler and NewPreHookHandler (ErrNoSecret, ErrSecretSpace), not a 401
+// for every delivery later.
 //
 // The signature covers only the body: there is no timestamp and no event ID in it, so no
 // replay window can be checked and a captured request verifies again. Handle events
@@ -30,7 +38,9 @@
 // x-amity-signature, or the hex x-signature the product docs show), decodes it into a
 // PreHookRequest (with Post, Message or Channel typed) and replies the decision of your
 // function: Allow(), Deny(reason) or Modify(data). A decision that misses the deadline
-// (default 1.8 s, below the network's 2 to 3 s timeout) is replaced by a default reply.
+// (default 1.8 s, below the network's 2 to 3 s timeout), panics or cannot be encoded is
+// replaced by a default reply, which NewPreHookHandler checks (ErrInvalidReply); so is one
+// not asked because WithMaxRunning decisions are running or the PreHookHandler was closed.
 //
 // # Testing
 //

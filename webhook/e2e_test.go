@@ -27,7 +27,7 @@ func newE2E(t *testing.T, decide func(ctx context.Context, req *webhook.PreHookR
 	srv := amitytest.NewServer()
 	t.Cleanup(srv.Close)
 	events := make(chan *webhook.Event, 64)
-	h := webhook.NewHandler(secret)
+	h := newHandler(t)
 	h.OnAny(func(ctx context.Context, ev *webhook.Event) error { events <- ev; return nil })
 	t.Cleanup(func() { _ = h.Close(context.Background()) })
 	recv := httptest.NewServer(h)
@@ -35,7 +35,11 @@ func newE2E(t *testing.T, decide func(ctx context.Context, req *webhook.PreHookR
 	srv.SetWebhook(recv.URL, secret)
 	if decide != nil {
 		preSecret := []byte("pre-hook-secret")
-		pre := httptest.NewServer(webhook.NewPreHookHandler(preSecret, decide))
+		ph, err := webhook.NewPreHookHandler(preSecret, decide)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pre := httptest.NewServer(ph)
 		t.Cleanup(pre.Close)
 		srv.SetPreHook(pre.URL, preSecret, 2*time.Second, "allow")
 	}

@@ -38,7 +38,11 @@ func ExampleConstructEvent() {
 
 func ExampleNewHandler() {
 	secret := []byte("the network's webhook secret")
-	h := webhook.NewHandler(secret, webhook.WithSynchronous())
+	h, err := webhook.NewHandler(secret, webhook.WithSynchronous())
+	if err != nil { // an empty secret, say
+		fmt.Println(err)
+		return
+	}
 	webhook.On(h, webhook.EventPostDidFlag, func(ctx context.Context, ev *webhook.Event, d *webhook.PostEvent) error {
 		fmt.Println("flagged:", d.Posts[0].PostID, "by", d.FlaggedUserID)
 		return nil
@@ -68,12 +72,16 @@ func ExampleNewHandler() {
 
 func ExampleNewPreHookHandler() {
 	secret := []byte("the pre-hook secret key")
-	h := webhook.NewPreHookHandler(secret, func(ctx context.Context, req *webhook.PreHookRequest) webhook.PreHookReply {
+	h, err := webhook.NewPreHookHandler(secret, func(ctx context.Context, req *webhook.PreHookRequest) webhook.PreHookReply {
 		if req.Post != nil && strings.Contains(strings.ToLower(req.Post.Data.Text), "spoiler") {
 			return webhook.Deny("no spoilers, please")
 		}
 		return webhook.Allow()
 	}, webhook.WithDefaultReply(webhook.Allow()))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 
 	body := []byte(`{"eventName":"post.shouldCreate","data":{"postId":"p1","data":{"text":"Spoiler: it was a dream"}},"actor":{"_id":"6501","userId":"alice"}}`)
 	req := httptest.NewRequest(http.MethodPost, "/amity/prehook", bytes.NewReader(body))

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log"
 	"net/http"
+	"os"
 	"reflect"
 	"runtime/debug"
 	"sync"
@@ -25,6 +26,9 @@ const (
 	// DefaultWorkers and DefaultQueueSize size the worker pool of an asynchronous Handler.
 	DefaultWorkers   = 4
 	DefaultQueueSize = 256
+	// DefaultMaxRunning bounds the handler runs of a synchronous Handler, and the decisions
+	// of a PreHookHandler, running at once (WithMaxRunning).
+	DefaultMaxRunning = 64
 )
 
 // Option configures NewHandler and NewPreHookHandler. An option that does not apply to a
@@ -37,6 +41,7 @@ type config struct {
 	sync          bool
 	workers       int
 	queue         int
+	maxRunning    int
 	onError       func(ctx context.Context, ev *Event, err error)
 	deadline      time.Duration
 	defaultReply  PreHookReply
@@ -46,7 +51,8 @@ type config struct {
 func newConfig(opts []Option) config {
 	c := config{
 		maxBody: DefaultMaxBodyBytes, budget: DefaultBudget, workers: DefaultWorkers,
-		queue: DefaultQueueSize, deadline: DefaultPreHookDeadline, defaultReply: Allow(),
+		queue: DefaultQueueSize, maxRunning: DefaultMaxRunning, deadline: DefaultPreHookDeadline,
+		defaultReply: Allow(),
 	}
 	for _, o := range opts {
 		if o != nil {
@@ -65,6 +71,9 @@ func newConfig(opts []Option) config {
 	if c.queue < 0 {
 		c.queue = 0
 	}
+	if c.maxRunning <= 0 {
+		c.maxRunning = DefaultMaxRunning
+	}
 	if c.deadline <= 0 {
 		c.deadline = DefaultPreHookDeadline
 	}
@@ -80,11 +89,21 @@ func WithMaxBodyBytes(n int64) Option { return func(c *config) { c.maxBody = n }
 // delivery). The handlers get a context whose deadline is the answer budget (WithBudget);
 // one still running at the deadline is left to finish in the background and the request
 // is answered 500. The deadline keeps a tenth of the budget, at most 100 ms, to write the
-// answer.
+// answer. Handler runs left in the background count against WithMaxRunning.
 func WithSynchronous() Option { return func(c *config) { c.sync = true } }
 
+// WithMaxRunning bounds the handler runs of a synchronous Handler, and the decisions of a
+// PreHookHandler, running at once (default 64), those still running past their deadline
+// included: each runs on a goroutine of its own so that the answer can be sent at the
+// deadline, and a function that ignores its context cannot be stopped. A delivery that
+// finds no free slot before its deadline gets no goroutine: a Handler answers 503, a
+// PreHookHandler replies its default reply, and the error handler is told ErrBusy. An
+// asynchronous Handler is bounded by its workers (WithWorkers) instead.
+func WithMaxRunning(n int) Option { return func(c *config) { c.maxRunning = n } }
+
 // WithBudget sets the time within which a Handler answers (default 1.5 s, Amity's limit).
-// In synchronous mode it is the handlers' deadline.
+// The body must arrive within it (408 otherwise); in synchronous mode it is also the
+// handlers' deadline.
 func WithBudget(d time.Duration) Option { return func(c *config) { c.budget = d } }
 
 // WithWorkers sets the number of goroutines that run the handlers of an asynchronous
@@ -98,7 +117,9 @@ func WithQueueSize(n int) Option { return func(c *config) { c.queue = n } }
 
 // WithErrorHandler sets the function told about a handler that returned an error or
 // panicked after the 200 was sent (asynchronous mode), or in synchronous mode before the
-// 500. The default logs with the standard log package.
+// 500; about a delivery refused with 503 because WithMaxRunning runs were busy (ErrBusy);
+// and about each event Close dropped from the queue (ErrClosed). The default logs with the
+// standard log package.
 func WithErrorHandler(fn func(ctx context.Context, ev *Event, err error)) Option {
 	return func(c *config) { c.onError = fn }
 }
@@ -107,10 +128,20 @@ func WithErrorHandler(fn func(ctx context.Context, ev *Event, err error)) Option
 type HandlerFunc func(ctx context.Context, ev *Event) error
 
 // Handler is an http.Handler that receives Amity webhooks: it reads the raw body under a
-// size limit (413 beyond it), verifies the x-amity-signature header (401 when it is missing
-// or wrong, and no user code runs), parses the event (400 when the body is not an event)
-// and dispatches it to the handlers registered for its name with On or OnEvent, then to
-// those registered with OnAny. Events nobody handles are acknowledged with 200.
+// size limit (413 beyond it) and within the budget (408 after it), verifies the
+// x-amity-signature header (401 when it is missing or wrong, and no user code runs), parses
+// the event (400 when the body is not an event) and dispatches it to the handlers
+// registered for its name with On or OnEvent, then to those registered with OnAny. Events
+// nobody handles are acknowledged with 200.
+//
+// The body's time limit holds whatever the server's timeouts: the Handler sets the
+// connection's read deadline to the end of the budget (less the time to answer) through
+// http.ResponseController, over the server's ReadTimeout for that request, and answers
+// 408 and closes the connection when the body is not in by then. Behind a ResponseWriter
+// wrapper without an Unwrap method the deadline cannot be set; a read that ends past it
+// then fails instead, which cuts a body trickling in but not one that stalls. The headers
+// are the server's to bound: set the http.Server's ReadHeaderTimeout, ReadTimeout,
+// WriteTimeout and IdleTimeout (see the README).
 //
 // By default a verified event is queued for a bounded pool of workers and answered 200 at
 // once: the answer never waits for the handlers, so it always meets Amity's 1.5 s budget
@@ -121,23 +152,24 @@ type HandlerFunc func(ctx context.Context, ev *Event) error
 // answers only after the handlers return (200 on success, 500 on error) within the budget.
 //
 // Statuses: 200 accepted; 400 signed but not a JSON event; 401 signature missing or wrong;
-// 405 not a POST; 413 body over the limit; 500 a synchronous handler failed; 503 queue full
-// or Handler closed.
+// 405 not a POST; 408 body not in within the budget; 413 body over the limit; 500 a synchronous handler failed or ran past the
+// budget; 503 queue full, Handler closed, or (synchronous) WithMaxRunning runs busy.
 //
-// There is no timestamp or event ID in the signature, so a replayed request verifies;
-// see Verify. Register handlers before serving; Close stops the workers.
+// Handlers get a context with the request's values, not its cancellation (the answer may
+// be sent before they end); Close cancels it. There is no timestamp or event ID in the
+// signature, so a replayed request verifies; see Verify. Register handlers before serving;
+// Close stops the Handler.
 type Handler struct {
 	secret []byte
 	cfg    config
 
-	mu     sync.RWMutex
+	mu     sync.RWMutex // guards byName and any; held for reading while a job is queued
 	byName map[EventName][]HandlerFunc
 	any    []HandlerFunc
 
-	jobs      chan job
-	wg        sync.WaitGroup
+	jobs      chan job // nil in synchronous mode
+	runs      *runner  // the workers (asynchronous) or the handler runs (synchronous)
 	closeOnce sync.Once
-	closed    chan struct{}
 }
 
 type job struct {
@@ -147,21 +179,33 @@ type job struct {
 
 // NewHandler returns a Handler that verifies deliveries with secret (the network's webhook
 // secret key).
-func NewHandler(secret []byte, opts ...Option) *Handler {
+//
+// It returns an error, and no Handler, for a secret with which every delivery would be
+// answered 401 without a word on why: empty or white space only (ErrNoSecret, e.g. an unset
+// environment variable) or with white space around it (ErrSecretSpace, e.g. a file's
+// trailing newline). A secret is configuration, read at start-up from the environment or a
+// file, so a bad one is an error for the caller to report (log.Fatal, a failed health
+// check) rather than a panic: this package panics only on programming errors, like a nil
+// handler function or a type that does not match its event.
+func NewHandler(secret []byte, opts ...Option) (*Handler, error) {
+	if err := checkSecret(secret); err != nil {
+		return nil, err
+	}
 	h := &Handler{
 		secret: append([]byte(nil), secret...),
 		cfg:    newConfig(opts),
 		byName: map[EventName][]HandlerFunc{},
-		closed: make(chan struct{}),
 	}
-	if !h.cfg.sync {
-		h.jobs = make(chan job, h.cfg.queue)
-		for range h.cfg.workers {
-			h.wg.Add(1)
-			go h.work()
-		}
+	if h.cfg.sync {
+		h.runs = newRunner(h.cfg.maxRunning)
+		return h, nil
 	}
-	return h
+	h.runs = newRunner(0) // the fixed pool is the bound
+	h.jobs = make(chan job, h.cfg.queue)
+	for range h.cfg.workers {
+		_ = h.runs.start(context.Background(), h.work) // cannot fail: not closed, no bound
+	}
+	return h, nil
 }
 
 // OnEvent registers fn for the event name; several functions run in registration order.
@@ -209,34 +253,40 @@ func On[T Data](h *Handler, name EventName, fn func(ctx context.Context, ev *Eve
 	})
 }
 
-// Close stops accepting events (later deliveries are answered 503), lets the workers finish
-// the queued ones and returns when they are done or ctx ends (then with ctx's error; the
-// events still queued are lost).
+// Close stops the Handler: later deliveries are answered 503 and run no user code. It
+// waits for the handlers already running, and in asynchronous mode for the workers to
+// handle the queued events, and returns nil when they are done, or ctx's error when ctx
+// ends first. Either way it then cancels the context given to the handlers, with cause
+// ErrClosed (context.Cause): the handlers get until ctx ends to finish, and are then told
+// to stop; the events still queued then are dropped, each reported to the error handler
+// with ErrClosed. Pass a ctx with a timeout, or an ended one to cancel at once.
+//
+// Close starts no goroutine: one that returns ctx's error leaves nothing behind, and it may
+// be called again, to wait again for the handlers that ignore their context.
 func (h *Handler) Close(ctx context.Context) error {
 	h.closeOnce.Do(func() {
-		h.mu.Lock()
-		close(h.closed)
+		h.mu.Lock() // no enqueue in progress
+		h.runs.close()
 		if h.jobs != nil {
 			close(h.jobs)
 		}
 		h.mu.Unlock()
 	})
-	done := make(chan struct{})
-	go func() { h.wg.Wait(); close(done) }()
-	select {
-	case <-done:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
+	return h.runs.shutdown(ctx)
 }
 
+// work is a worker of an asynchronous Handler: it handles the queued events until Close.
 func (h *Handler) work() {
-	defer h.wg.Done()
 	for j := range h.jobs {
-		if err := h.dispatch(j.ctx, j.ev); err != nil {
-			h.reportError(j.ctx, j.ev, err)
+		if h.runs.base.Err() != nil { // Close gave up waiting
+			h.reportError(j.ctx, j.ev, fmt.Errorf("%w: the event was dropped from the queue", ErrClosed))
+			continue
 		}
+		ctx, release := h.runs.context(j.ctx, time.Time{})
+		if err := h.dispatch(ctx, j.ev); err != nil {
+			h.reportError(ctx, j.ev, err)
+		}
+		release()
 	}
 }
 
@@ -269,7 +319,7 @@ func (h *Handler) dispatch(ctx context.Context, ev *Event) (err error) {
 // ServeHTTP receives one delivery; see Handler.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
-	body, status := readSigned(w, r, h.secret, h.cfg.maxBody, false)
+	body, status := readSigned(w, r, h.secret, h.cfg.maxBody, start.Add(h.cfg.budget-answerMargin(h.cfg.budget)), false)
 	if status != 0 {
 		answer(w, status)
 		return
@@ -279,30 +329,41 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		answer(w, http.StatusBadRequest)
 		return
 	}
-	ctx := context.WithoutCancel(r.Context())
 	if h.cfg.sync {
-		ctx, cancel := context.WithDeadline(ctx, start.Add(h.cfg.budget-answerMargin(h.cfg.budget)))
-		defer cancel()
-		done := make(chan error, 1)
-		go func() { done <- h.dispatch(ctx, ev) }()
-		select {
-		case err = <-done:
-		case <-ctx.Done():
-			err = fmt.Errorf("webhook: handlers still running at the %v budget", h.cfg.budget)
-		}
-		if err != nil {
-			h.reportError(ctx, ev, err)
-			answer(w, http.StatusInternalServerError)
-			return
-		}
-		answer(w, http.StatusOK)
+		answer(w, h.runSync(r.Context(), start, ev))
 		return
 	}
-	if !h.enqueue(ctx, ev) {
+	if !h.enqueue(context.WithoutCancel(r.Context()), ev) {
 		answer(w, http.StatusServiceUnavailable)
 		return
 	}
 	answer(w, http.StatusOK)
+}
+
+// runSync runs the handlers of ev within the budget that started at start, on a goroutine
+// of the runner (the bound on runs left behind), and returns the status to answer.
+func (h *Handler) runSync(reqCtx context.Context, start time.Time, ev *Event) int {
+	ctx, release := h.runs.context(reqCtx, start.Add(h.cfg.budget-answerMargin(h.cfg.budget)))
+	defer release()
+	done := make(chan error, 1)
+	err := h.runs.start(ctx, func() { done <- h.dispatch(ctx, ev) })
+	switch {
+	case errors.Is(err, ErrClosed):
+		return http.StatusServiceUnavailable
+	case err != nil:
+		h.reportError(ctx, ev, fmt.Errorf("%w: %d handler runs (WithMaxRunning) until the deadline; delivery refused", err, h.cfg.maxRunning))
+		return http.StatusServiceUnavailable
+	}
+	select {
+	case err = <-done:
+	case <-ctx.Done():
+		err = fmt.Errorf("webhook: handlers still running at the %v budget: %w", h.cfg.budget, context.Cause(ctx))
+	}
+	if err != nil {
+		h.reportError(ctx, ev, err)
+		return http.StatusInternalServerError
+	}
+	return http.StatusOK
 }
 
 // enqueue hands ev to the workers without blocking; false when closed or full.
@@ -310,7 +371,7 @@ func (h *Handler) enqueue(ctx context.Context, ev *Event) bool {
 	h.mu.RLock()
 	defer h.mu.RUnlock()
 	select {
-	case <-h.closed:
+	case <-h.runs.closing:
 		return false
 	default:
 	}
@@ -330,9 +391,16 @@ func answerMargin(budget time.Duration) time.Duration {
 // errTooLarge marks a body over the limit.
 var errTooLarge = errors.New("webhook: body too large")
 
-// readSigned reads r's body under limit and verifies its signature. It returns the body, or
-// the status to answer: 405, 413, 400 or 401. preHook also accepts the hex x-signature.
-func readSigned(w http.ResponseWriter, r *http.Request, secret []byte, limit int64, preHook bool) ([]byte, int) {
+// readSigned reads r's body under limit, by deadline, and verifies its signature. It returns
+// the body, or the status to answer: 405, 413, 408, 400 or 401. preHook also accepts the hex
+// x-signature.
+//
+// The deadline holds whatever the server's timeouts (a server without ReadTimeout waits for
+// a body forever): it is set as the connection's read deadline (http.ResponseController;
+// it replaces the server's ReadTimeout for this body), and when the ResponseWriter cannot
+// (a wrapper without Unwrap) a read that ends past it fails, which cuts a body trickling in
+// but not one that stalls. A body not in by then is answered 408 and its connection closed.
+func readSigned(w http.ResponseWriter, r *http.Request, secret []byte, limit int64, deadline time.Time, preHook bool) ([]byte, int) {
 	if r.Method != http.MethodPost {
 		w.Header().Set("Allow", http.MethodPost)
 		return nil, http.StatusMethodNotAllowed
@@ -340,11 +408,18 @@ func readSigned(w http.ResponseWriter, r *http.Request, secret []byte, limit int
 	if r.ContentLength > limit {
 		return nil, http.StatusRequestEntityTooLarge
 	}
-	body, err := readLimited(r.Body, limit)
-	if errors.Is(err, errTooLarge) {
-		return nil, http.StatusRequestEntityTooLarge
+	var in io.Reader = r.Body
+	if err := http.NewResponseController(w).SetReadDeadline(deadline); err != nil {
+		in = &deadlineReader{r: r.Body, deadline: deadline}
 	}
-	if err != nil {
+	body, err := readLimited(in, limit)
+	switch {
+	case errors.Is(err, errTooLarge):
+		return nil, http.StatusRequestEntityTooLarge
+	case err != nil && (errors.Is(err, os.ErrDeadlineExceeded) || !time.Now().Before(deadline)):
+		w.Header().Set("Connection", "close") // the rest of the body may still be coming
+		return nil, http.StatusRequestTimeout
+	case err != nil:
 		return nil, http.StatusBadRequest
 	}
 	sig := r.Header.Get(SignatureHeader)
@@ -370,6 +445,23 @@ func readLimited(rc io.Reader, limit int64) ([]byte, error) {
 		return nil, errTooLarge
 	}
 	return body, nil
+}
+
+// deadlineReader fails the reads that end past deadline with os.ErrDeadlineExceeded.
+type deadlineReader struct {
+	r        io.Reader
+	deadline time.Time
+}
+
+func (d *deadlineReader) Read(p []byte) (int, error) {
+	if !time.Now().Before(d.deadline) {
+		return 0, os.ErrDeadlineExceeded
+	}
+	n, err := d.r.Read(p)
+	if err == nil && !time.Now().Before(d.deadline) {
+		err = os.ErrDeadlineExceeded
+	}
+	return n, err
 }
 
 // answer writes status with an empty JSON object body (Amity expects "{}" with the 200).

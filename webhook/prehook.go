@@ -3,6 +3,7 @@ package webhook
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log"
 	"net/http"
@@ -138,6 +139,24 @@ type PreHookReply struct {
 	Message string `json:"message,omitempty"`
 }
 
+// ErrInvalidReply: a pre-hook reply that cannot be sent, because its action is neither allow
+// nor deny (the zero PreHookReply, say) or its Data does not encode as JSON.
+// NewPreHookHandler returns it for such a default reply; a decision that returns one is
+// reported with it to WithPreHookErrorHandler and replaced by the default reply.
+var ErrInvalidReply = errors.New("webhook: invalid pre-hook reply")
+
+// encodeReply returns the JSON of reply, or why it cannot be sent.
+func encodeReply(reply PreHookReply) ([]byte, error) {
+	if reply.Action != ActionAllow && reply.Action != ActionDeny {
+		return nil, fmt.Errorf("%w: action %q, want %q or %q (build replies with Allow, Deny or Modify)", ErrInvalidReply, reply.Action, ActionAllow, ActionDeny)
+	}
+	out, err := json.Marshal(reply)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrInvalidReply, err)
+	}
+	return out, nil
+}
+
 // Allow lets the action happen unchanged.
 func Allow() PreHookReply { return PreHookReply{Action: ActionAllow} }
 
@@ -151,44 +170,81 @@ func Modify(data any) PreHookReply { return PreHookReply{Action: ActionAllow, Da
 
 // WithPreHookDeadline sets how long a pre-hook handler waits for its decision before it
 // replies with the default (default 1.8 s, below the network's 2 to 3 s timeout, after which
-// the network applies its own defaultAction).
+// the network applies its own defaultAction). The body must arrive within it too (408).
 func WithPreHookDeadline(d time.Duration) Option { return func(c *config) { c.deadline = d } }
 
 // WithDefaultReply sets what a pre-hook handler replies when the decision misses the
-// deadline or panics (default Allow()). Deny("...") fails closed.
+// deadline, panics or returns a reply that cannot be sent (default Allow()). Deny("...")
+// fails closed. NewPreHookHandler encodes it once and returns an error matching
+// ErrInvalidReply when it cannot be sent (the zero PreHookReply has no action), so the
+// fallback itself never fails.
 func WithDefaultReply(reply PreHookReply) Option { return func(c *config) { c.defaultReply = reply } }
 
-// WithPreHookErrorHandler sets the function told when a decision misses the deadline or
-// panics (the default reply is then sent). The default logs with the standard log package.
+// WithPreHookErrorHandler sets the function told whenever the default reply is sent
+// instead of a decision: the decision missed the deadline, panicked or returned a reply
+// that cannot be sent (ErrInvalidReply), or was not asked because the handler was closed
+// (ErrClosed) or WithMaxRunning decisions were running (ErrBusy). The default logs with the
+// standard log package.
 func WithPreHookErrorHandler(fn func(ctx context.Context, req *PreHookRequest, err error)) Option {
 	return func(c *config) { c.onPreHookFail = fn }
 }
 
-// NewPreHookHandler returns an http.Handler that answers the network's pre-hook calls. It
-// reads the body under the size limit (413), verifies the signature with secret (the
-// prehook secretKey) in either form, the base64 x-amity-signature or the hex x-signature of
-// the product docs (401 when neither verifies; decide is not called), parses the request
-// (400) and replies decide's PreHookReply as JSON with 200. decide gets a context with the
-// deadline (WithPreHookDeadline); when it has not returned by then, or panics, the default
-// reply (WithDefaultReply) is sent instead. Like webhooks, the signature holds no timestamp,
-// so a replayed call verifies.
-func NewPreHookHandler(secret []byte, decide func(ctx context.Context, req *PreHookRequest) PreHookReply, opts ...Option) http.Handler {
+// NewPreHookHandler returns a PreHookHandler, which answers the network's pre-hook calls.
+// It reads the body under the size limit (413) and before the deadline (408; see Handler
+// for how), verifies the signature with secret (the prehook secretKey) in either form, the
+// base64 x-amity-signature or the hex x-signature of the product docs (401 when neither
+// verifies; decide is not called), parses the request (400) and replies decide's
+// PreHookReply as JSON with 200. decide gets a context with the deadline
+// (WithPreHookDeadline); when it has not returned by then, panics, or returns a reply that
+// cannot be sent (an action other than allow or deny, Data that does not encode), the
+// default reply (WithDefaultReply) is sent instead. Like webhooks, the signature holds no
+// timestamp, so a replayed call verifies.
+//
+// It returns an error, and no handler, for a secret with which every call would be answered
+// 401 (see NewHandler), or a default reply that cannot be sent (ErrInvalidReply): both are
+// configuration, checked once at start-up. A nil decide is a programming error and panics.
+func NewPreHookHandler(secret []byte, decide func(ctx context.Context, req *PreHookRequest) PreHookReply, opts ...Option) (*PreHookHandler, error) {
 	if decide == nil {
 		panic("webhook: nil pre-hook decision function")
 	}
-	return &preHookHandler{secret: append([]byte(nil), secret...), decide: decide, cfg: newConfig(opts)}
+	if err := checkSecret(secret); err != nil {
+		return nil, err
+	}
+	cfg := newConfig(opts)
+	fallback, err := encodeReply(cfg.defaultReply)
+	if err != nil {
+		return nil, fmt.Errorf("the default reply (WithDefaultReply): %w", err)
+	}
+	return &PreHookHandler{
+		secret: append([]byte(nil), secret...), decide: decide, cfg: cfg, fallback: fallback,
+		runs: newRunner(cfg.maxRunning),
+	}, nil
 }
 
-type preHookHandler struct {
-	secret []byte
-	decide func(context.Context, *PreHookRequest) PreHookReply
-	cfg    config
+// PreHookHandler is the http.Handler NewPreHookHandler returns. Each decision runs on a
+// goroutine of its own, so that the reply can be sent at the deadline; at most
+// WithMaxRunning of them run at once, those that outlived their deadline included. Close
+// stops it.
+type PreHookHandler struct {
+	secret   []byte
+	decide   func(context.Context, *PreHookRequest) PreHookReply
+	cfg      config
+	fallback []byte // the default reply, encoded and checked by NewPreHookHandler
+	runs     *runner
 }
+
+// Close stops the handler: later calls are verified as before but get the default reply
+// without decide being called (rather than a 503, which would leave the decision to the
+// network's own default action, perhaps not the one you chose). It waits for the decisions
+// still running and returns nil when they have returned, or ctx's error when ctx ends
+// first; either way it then cancels their context, with cause ErrClosed (context.Cause).
+// Close starts no goroutine, and may be called again.
+func (h *PreHookHandler) Close(ctx context.Context) error { return h.runs.shutdown(ctx) }
 
 // ServeHTTP answers one pre-hook call.
-func (h *preHookHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (h *PreHookHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
-	body, status := readSigned(w, r, h.secret, h.cfg.maxBody, true)
+	body, status := readSigned(w, r, h.secret, h.cfg.maxBody, start.Add(h.cfg.deadline), true)
 	if status != 0 {
 		answer(w, status)
 		return
@@ -198,46 +254,49 @@ func (h *preHookHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		answer(w, http.StatusBadRequest)
 		return
 	}
-	ctx, cancel := context.WithDeadline(context.WithoutCancel(r.Context()), start.Add(h.cfg.deadline))
-	defer cancel()
+	ctx, release := h.runs.context(r.Context(), start.Add(h.cfg.deadline))
+	defer release()
 	type result struct {
 		reply PreHookReply
 		err   error
 	}
 	done := make(chan result, 1)
-	go func() {
+	err = h.runs.start(ctx, func() {
 		defer func() {
 			if p := recover(); p != nil {
 				done <- result{err: fmt.Errorf("webhook: pre-hook decision panicked: %v\n%s", p, debug.Stack())}
 			}
 		}()
 		done <- result{reply: h.decide(ctx, req)}
-	}()
-	var reply PreHookReply
-	select {
-	case res := <-done:
-		reply, err = res.reply, res.err
-	case <-ctx.Done():
-		err = fmt.Errorf("webhook: pre-hook decision missed the %v deadline", h.cfg.deadline)
+	})
+	switch {
+	case errors.Is(err, ErrBusy):
+		err = fmt.Errorf("%w: %d decisions (WithMaxRunning) until the deadline; the default reply is sent", err, h.cfg.maxRunning)
+	case err != nil:
+		err = fmt.Errorf("%w: the default reply is sent", err)
 	}
-	if err == nil && reply.Action != ActionAllow && reply.Action != ActionDeny {
-		err = fmt.Errorf("webhook: pre-hook decision has action %q", reply.Action)
+	var out []byte
+	if err == nil {
+		select {
+		case res := <-done:
+			err = res.err
+			if err == nil {
+				out, err = encodeReply(res.reply)
+			}
+		case <-ctx.Done():
+			err = fmt.Errorf("webhook: pre-hook decision missed the %v deadline: %w", h.cfg.deadline, context.Cause(ctx))
+		}
 	}
 	if err != nil {
 		h.fail(ctx, req, err)
-		reply = h.cfg.defaultReply
-	}
-	out, err := json.Marshal(reply)
-	if err != nil {
-		h.fail(ctx, req, fmt.Errorf("webhook: encoding the pre-hook reply: %w", err))
-		out, _ = json.Marshal(h.cfg.defaultReply)
+		out = h.fallback
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write(out)
 }
 
-func (h *preHookHandler) fail(ctx context.Context, req *PreHookRequest, err error) {
+func (h *PreHookHandler) fail(ctx context.Context, req *PreHookRequest, err error) {
 	if h.cfg.onPreHookFail != nil {
 		h.cfg.onPreHookFail(ctx, req, err)
 		return

@@ -31,7 +31,12 @@ var (
 	// not valid base64 / hex).
 	ErrBadSignature = errors.New("webhook: signature does not match the body")
 	// ErrNoSecret: the secret is empty, which is a configuration error; nothing verifies.
+	// NewHandler and NewPreHookHandler also return it for a secret of white space only.
 	ErrNoSecret = errors.New("webhook: empty secret")
+	// ErrSecretSpace: NewHandler or NewPreHookHandler was given a secret that starts or ends
+	// with white space, like a secret read from a file with its trailing newline. Amity's
+	// secrets have none, so nothing would verify.
+	ErrSecretSpace = errors.New("webhook: the secret starts or ends with white space")
 	// ErrInvalidPayload: the body is not a JSON object, or the data of a known event does
 	// not decode into its type.
 	ErrInvalidPayload = errors.New("webhook: invalid payload")
@@ -75,6 +80,21 @@ func decodeBase64(s string) ([]byte, error) {
 		return b, nil
 	}
 	return base64.RawStdEncoding.DecodeString(s)
+}
+
+// checkSecret tells why a handler built with secret would refuse every delivery: ErrNoSecret
+// when it is empty or white space only, ErrSecretSpace when white space surrounds it.
+func checkSecret(secret []byte) error {
+	trimmed := bytes.TrimSpace(secret)
+	switch {
+	case len(trimmed) == 0 && len(secret) == 0:
+		return fmt.Errorf("%w: every delivery would be refused (is the variable or file that holds it set?)", ErrNoSecret)
+	case len(trimmed) == 0:
+		return fmt.Errorf("%w: the secret is %d bytes of white space only", ErrNoSecret, len(secret))
+	case len(trimmed) != len(secret):
+		return fmt.Errorf("%w: every delivery would be refused; trim it (bytes.TrimSpace) if it was read from a file", ErrSecretSpace)
+	}
+	return nil
 }
 
 func verify(body []byte, signature string, secret []byte, decode func(string) ([]byte, error)) error {

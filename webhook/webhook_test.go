@@ -189,7 +189,7 @@ func signed(body []byte) map[string]string {
 
 func TestHandlerRejects(t *testing.T) {
 	var called atomic.Int32
-	h := webhook.NewHandler(secret, webhook.WithMaxBodyBytes(1024), webhook.WithSynchronous())
+	h := newHandler(t, webhook.WithMaxBodyBytes(1024), webhook.WithSynchronous())
 	h.OnAny(func(context.Context, *webhook.Event) error { called.Add(1); return nil })
 	body := []byte(postBody)
 	changed := append([]byte(nil), body...)
@@ -242,7 +242,7 @@ func TestHandlerRejects(t *testing.T) {
 }
 
 func TestHandlerAsyncDispatch(t *testing.T) {
-	h := webhook.NewHandler(secret)
+	h := newHandler(t)
 	var mu sync.Mutex
 	var got []string
 	done := make(chan struct{}, 4)
@@ -299,7 +299,7 @@ func TestHandlerAsyncDispatch(t *testing.T) {
 func TestHandlerAsyncErrorsAndFullQueue(t *testing.T) {
 	release, started := make(chan struct{}), make(chan struct{}, 2)
 	errs := make(chan error, 4)
-	h := webhook.NewHandler(secret, webhook.WithWorkers(1), webhook.WithQueueSize(1),
+	h := newHandler(t, webhook.WithWorkers(1), webhook.WithQueueSize(1),
 		webhook.WithErrorHandler(func(ctx context.Context, ev *webhook.Event, err error) { errs <- err }))
 	h.OnEvent(webhook.EventPostDidCreate, func(ctx context.Context, ev *webhook.Event) error {
 		started <- struct{}{}
@@ -332,7 +332,7 @@ func TestHandlerAsyncErrorsAndFullQueue(t *testing.T) {
 
 func TestHandlerSynchronous(t *testing.T) {
 	var deadline time.Time
-	h := webhook.NewHandler(secret, webhook.WithSynchronous(), webhook.WithBudget(200*time.Millisecond),
+	h := newHandler(t, webhook.WithSynchronous(), webhook.WithBudget(200*time.Millisecond),
 		webhook.WithErrorHandler(func(context.Context, *webhook.Event, error) {}))
 	h.OnEvent(webhook.EventPostDidCreate, func(ctx context.Context, ev *webhook.Event) error {
 		deadline, _ = ctx.Deadline()
@@ -368,7 +368,7 @@ func TestHandlerSynchronous(t *testing.T) {
 }
 
 func TestOnPanicsOnTypeMismatch(t *testing.T) {
-	h := webhook.NewHandler(secret, webhook.WithSynchronous())
+	h := newHandler(t, webhook.WithSynchronous())
 	defer func() {
 		if recover() == nil {
 			t.Fatal("On accepted *CommentEvent for a post event")
@@ -379,7 +379,7 @@ func TestOnPanicsOnTypeMismatch(t *testing.T) {
 
 func TestOnEveryEventType(t *testing.T) {
 	// Registering the documented type for every event must not panic.
-	h := webhook.NewHandler(secret, webhook.WithSynchronous())
+	h := newHandler(t, webhook.WithSynchronous())
 	for _, name := range webhook.AllEvents() {
 		ev, err := webhook.Parse([]byte(`{"event":"` + string(name) + `","data":{}}`))
 		if strings.HasPrefix(string(name), "push-notification/") {
@@ -401,7 +401,7 @@ func TestOnEveryEventType(t *testing.T) {
 
 func TestPreHookHandler(t *testing.T) {
 	var calls atomic.Int32
-	h := webhook.NewPreHookHandler(secret, func(ctx context.Context, req *webhook.PreHookRequest) webhook.PreHookReply {
+	h := newPreHook(t, func(ctx context.Context, req *webhook.PreHookRequest) webhook.PreHookReply {
 		calls.Add(1)
 		if _, ok := ctx.Deadline(); !ok {
 			t.Error("no deadline")
@@ -462,7 +462,7 @@ func TestPreHookHandler(t *testing.T) {
 
 func TestPreHookDeadline(t *testing.T) {
 	failed := make(chan error, 2)
-	h := webhook.NewPreHookHandler(secret, func(ctx context.Context, req *webhook.PreHookRequest) webhook.PreHookReply {
+	h := newPreHook(t, func(ctx context.Context, req *webhook.PreHookRequest) webhook.PreHookReply {
 		if req.Post.PostID == "panic" {
 			panic("boom")
 		}

@@ -63,9 +63,12 @@ func (l *logger) printf(format string, args ...any) {
 	fmt.Fprintf(l.out, format+"\n", args...)
 }
 
-// receiver returns the webhook handler and the pre-hook handler of the example.
-func receiver(log *logger, webhookSecret, preHookSecret []byte, block string, opts ...webhook.Option) (*webhook.Handler, http.Handler) {
-	h := webhook.NewHandler(webhookSecret, opts...)
+// receiver returns the webhook handler of the example; an error for an unusable secret.
+func receiver(log *logger, webhookSecret []byte, opts ...webhook.Option) (*webhook.Handler, error) {
+	h, err := webhook.NewHandler(webhookSecret, opts...)
+	if err != nil {
+		return nil, err
+	}
 	webhook.On(h, webhook.EventPostDidCreate, func(ctx context.Context, ev *webhook.Event, d *webhook.PostEvent) error {
 		for _, p := range d.Posts {
 			author := p.PostedUserID
@@ -88,8 +91,13 @@ func receiver(log *logger, webhookSecret, preHookSecret []byte, block string, op
 		}
 		return nil
 	})
+	return h, nil
+}
+
+// preHook returns the pre-hook handler of the example, which denies posts containing block.
+func preHook(log *logger, preHookSecret []byte, block string) (*webhook.PreHookHandler, error) {
 	block = strings.ToLower(block)
-	pre := webhook.NewPreHookHandler(preHookSecret, func(ctx context.Context, req *webhook.PreHookRequest) webhook.PreHookReply {
+	return webhook.NewPreHookHandler(preHookSecret, func(ctx context.Context, req *webhook.PreHookRequest) webhook.PreHookReply {
 		if req.Post != nil && block != "" && strings.Contains(strings.ToLower(req.Post.Data.Text), block) {
 			log.printf("  pre-hook %s by %s: deny (contains %q)", req.EventName, req.Actor.UserID, block)
 			return webhook.Deny("posts may not contain " + block)
@@ -97,7 +105,6 @@ func receiver(log *logger, webhookSecret, preHookSecret []byte, block string, op
 		log.printf("  pre-hook %s by %s: allow", req.EventName, req.Actor.UserID)
 		return webhook.Allow()
 	}, webhook.WithDefaultReply(webhook.Allow()))
-	return h, pre
 }
 
 func run(ctx context.Context, out io.Writer, cfg config) error {
@@ -115,7 +122,14 @@ func run(ctx context.Context, out io.Writer, cfg config) error {
 	webhookSecret, preHookSecret := []byte("example-webhook-secret"), []byte("example-prehook-secret")
 	// Synchronous, so that each event is logged before the fake's delivery finishes and the
 	// output reads in order; a production receiver keeps the default (handlers after the 200).
-	h, pre := receiver(log, webhookSecret, preHookSecret, cfg.block, webhook.WithSynchronous())
+	h, err := receiver(log, webhookSecret, webhook.WithSynchronous())
+	if err != nil {
+		return err
+	}
+	pre, err := preHook(log, preHookSecret, cfg.block)
+	if err != nil {
+		return err
+	}
 	mux := http.NewServeMux()
 	mux.Handle("/webhook", h)
 	mux.Handle("/prehook", pre)
@@ -177,33 +191,61 @@ func run(ctx context.Context, out io.Writer, cfg config) error {
 		}
 	}
 	fmt.Fprintf(out, "deliveries: %d answered 200, %d failed; pre-hook calls: %d\n", ok, failed, len(env.Fake.PreHookCalls()))
-	return h.Close(ctx)
+	return errors.Join(h.Close(ctx), pre.Close(ctx))
+}
+
+// newServer returns the server of the receiver, with every timeout set: without them a
+// client that sends its headers or body slowly, or never reads the answer, holds a
+// connection and a goroutine as long as it likes. The handlers bound the body themselves
+// (to their budget, with a 408), not the headers.
+func newServer(addr string, h http.Handler) *http.Server {
+	return &http.Server{
+		Addr:              addr,
+		Handler:           h,
+		ReadHeaderTimeout: 2 * time.Second,
+		ReadTimeout:       5 * time.Second,
+		WriteTimeout:      10 * time.Second, // above the 1.5 s budget and the 1.8 s pre-hook deadline
+		IdleTimeout:       time.Minute,
+	}
 }
 
 // listen serves the receiver on a real network until ctx ends.
 func listen(ctx context.Context, log *logger, cfg config) error {
 	webhookSecret, preHookSecret := os.Getenv("AMITY_WEBHOOK_SECRET"), os.Getenv("AMITY_PREHOOK_SECRET")
-	if webhookSecret == "" {
-		return errors.New("set AMITY_WEBHOOK_SECRET (and AMITY_PREHOOK_SECRET for the pre-hook)")
+	h, err := receiver(log, []byte(webhookSecret))
+	if err != nil {
+		return fmt.Errorf("AMITY_WEBHOOK_SECRET: %w", err)
 	}
-	h, pre := receiver(log, []byte(webhookSecret), []byte(preHookSecret), cfg.block)
+	closers := []interface{ Close(context.Context) error }{h}
+	closeAll := func(ctx context.Context) error {
+		var errs []error
+		for _, c := range closers {
+			errs = append(errs, c.Close(ctx))
+		}
+		return errors.Join(errs...)
+	}
 	mux := http.NewServeMux()
 	mux.Handle("/webhook", h)
-	if preHookSecret != "" {
+	if preHookSecret != "" { // the pre-hook is optional (Max plan)
+		pre, err := preHook(log, []byte(preHookSecret), cfg.block)
+		if err != nil {
+			return errors.Join(fmt.Errorf("AMITY_PREHOOK_SECRET: %w", err), closeAll(ctx))
+		}
+		closers = append(closers, pre)
 		mux.Handle("/prehook", pre)
 	}
-	srv := &http.Server{Addr: cfg.addr, Handler: mux, ReadHeaderTimeout: 5 * time.Second}
-	go func() {
-		<-ctx.Done()
-		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		_ = srv.Shutdown(sctx)
-	}()
+	srv := newServer(cfg.addr, mux)
+	served := make(chan error, 1)
+	go func() { served <- srv.ListenAndServe() }()
 	log.printf("listening on %s: /webhook, /prehook; Ctrl-C to stop", cfg.addr)
-	if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return err
+	select {
+	case err := <-served: // could not listen
+		return errors.Join(err, closeAll(ctx))
+	case <-ctx.Done():
 	}
-	cctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	// Shutdown waits for the requests in flight; then Close waits for the handlers (the
+	// events queued after a 200) and cancels those still running at the timeout.
+	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	return h.Close(cctx)
+	return errors.Join(srv.Shutdown(sctx), closeAll(sctx))
 }
