@@ -4,15 +4,29 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/url"
+	"reflect"
 	"strconv"
+	"strings"
+	"sync"
 	"time"
 )
 
 // This file is the one home of answer decoding: every 2xx body goes through decodeAnswer,
 // which applies the API's success rule, decodes JSON into the caller's type and keeps the
 // body as the payload's Raw.
+//
+// The decoding policy: one odd member never fails an answer. The server sends some members
+// in other JSON types than the spec's (a file's size as "166904", a bloom filter as a string
+// or as numbers, a message's data as a string), so a member whose JSON type does not fit its
+// Go field is left zero and the rest of the answer is decoded; its value stays in the
+// payload's Raw. Numbers known to arrive as strings are of type Int, which reads both;
+// free-form members (MessageData, PostData, CommentData, HashFlag.Hash) keep their raw JSON.
+// Only a broken envelope fails an answer: a body that is not JSON, or a list of entities, a
+// sideload list, the paging or a wrapped answer's data in another JSON type than a list or
+// an object (a page read from it could silently hold nothing: see envelopeShape).
 //
 // The success rule: a 2xx answer whose body says {"status": "error", ...} is an *Error with
 // the body's code and message; a body (or its "data") holding "success": false is an *Error
@@ -66,13 +80,168 @@ func (c *Client) decodeAnswer(r *request, resp *http.Response, out any) error {
 	if out == nil {
 		return nil
 	}
-	if err := json.Unmarshal(trimmed, out); err != nil {
+	if err := decodeJSON(trimmed, out); err != nil {
 		return malformed(r, resp, "decoding the answer: "+truncate(err.Error(), 300)) // it may quote a number of any length
 	}
 	if rs, ok := out.(rawSetter); ok {
 		rs.setRaw(trimmed)
 	}
 	return nil
+}
+
+// decodeJSON decodes b into out under the decoding policy: it fails only on a broken
+// envelope. A member whose JSON type does not fit its Go field is left zero (encoding/json
+// skips it and decodes the rest). A type that decodes itself (json.Unmarshaler) applies the
+// policy in its UnmarshalJSON, by decodeJSON on its wire form, and its error is final.
+func decodeJSON(b []byte, out any) error {
+	err := json.Unmarshal(b, out)
+	if err == nil {
+		return nil
+	}
+	var te *json.UnmarshalTypeError
+	if !errors.As(err, &te) {
+		return err
+	}
+	if _, self := out.(json.Unmarshaler); self {
+		return err
+	}
+	if why := shapeOf(reflect.TypeOf(out)).broken(b); why != "" {
+		return errors.New(why)
+	}
+	return nil
+}
+
+// decodeLenient is decodeJSON for a member that decodes itself (PostData, Reactor, ...):
+// nothing about it is the envelope, so no type mismatch in it fails the answer. It reports
+// false for a value that is not JSON of out's kind at all.
+func decodeLenient(b []byte, out any) bool {
+	err := json.Unmarshal(b, out)
+	var te *json.UnmarshalTypeError
+	return err == nil || (errors.As(err, &te) && te.Field != "")
+}
+
+// envelopeShape is what must hold of an answer for a page read from it to be what the
+// server meant: its top-level kind (an object, or a list of objects), and the kind of each
+// member the answer type decodes into a list (entities, sideloads; each item an object) or an
+// object (paging, settings). The data of a wrapped answer ({status, data}) is checked the same
+// way, one level down. Other members may be of any type.
+type envelopeShape struct {
+	kind    byte // '{' or '['
+	items   bool // a list whose items must be objects
+	members map[string]*envelopeShape
+}
+
+var envelopeShapes sync.Map // reflect.Type → *envelopeShape
+
+// shapeOf returns the envelope shape of an answer type (a pointer to a struct or a slice).
+func shapeOf(t reflect.Type) *envelopeShape {
+	if v, ok := envelopeShapes.Load(t); ok {
+		return v.(*envelopeShape)
+	}
+	sh := buildShape(t, true)
+	envelopeShapes.Store(t, sh)
+	return sh
+}
+
+var unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
+
+func buildShape(t reflect.Type, top bool) *envelopeShape {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch {
+	case t.Kind() == reflect.Slice && t.Elem().Kind() != reflect.Uint8:
+		e := t.Elem()
+		for e.Kind() == reflect.Pointer {
+			e = e.Elem()
+		}
+		return &envelopeShape{kind: '[', items: e.Kind() == reflect.Struct}
+	case t.Kind() != reflect.Struct || reflect.PointerTo(t).Implements(unmarshalerType) && !top:
+		return nil // decodes itself, or a scalar or map: any JSON type is tolerated
+	}
+	sh := &envelopeShape{kind: '{', members: map[string]*envelopeShape{}}
+	if !top {
+		return sh
+	}
+	var add func(t reflect.Type)
+	add = func(t reflect.Type) {
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			switch {
+			case name == "-" || !f.IsExported() && !f.Anonymous:
+				continue
+			case f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct:
+				add(f.Type) // promoted fields
+				continue
+			case name == "":
+				name = f.Name
+			}
+			m := buildShape(f.Type, false)
+			if name == "data" && m != nil && m.kind == '{' {
+				m = buildShape(f.Type, true)
+			}
+			if m != nil {
+				sh.members[name] = m
+			}
+		}
+	}
+	add(t)
+	return sh
+}
+
+// broken says why b does not have the shape sh, or "" when it has it (or is null).
+func (sh *envelopeShape) broken(b []byte) string {
+	i := skipSpace(b, 0)
+	switch {
+	case sh == nil || i >= len(b) || b[i] == 'n':
+		return ""
+	case b[i] != sh.kind:
+		return "the answer is not a JSON " + kindName(sh.kind)
+	}
+	why := ""
+	if sh.kind == '[' {
+		if sh.items {
+			arrayItems(b[i:], func(item []byte) {
+				if why == "" && item[0] != '{' && item[0] != 'n' {
+					why = "an item of a list is not a JSON object"
+				}
+			})
+		}
+		return why
+	}
+	objectMembers(b[i:], func(key, val []byte) {
+		if m := sh.members[string(key)]; m != nil && why == "" {
+			if w := m.broken(val); w != "" {
+				why = "member " + strconv.Quote(string(key)) + ": " + w
+			}
+		}
+	})
+	return why
+}
+
+func kindName(k byte) string {
+	if k == '[' {
+		return "list"
+	}
+	return "object"
+}
+
+// arrayItems calls fn with the raw value of each item of the JSON array b (values are not
+// validated; json.Unmarshal has done that).
+func arrayItems(b []byte, fn func(item []byte)) {
+	i := skipSpace(b, 1)
+	for i < len(b) && b[i] != ']' {
+		end := skipValue(b, i)
+		if end < 0 {
+			return
+		}
+		fn(b[i:end])
+		i = skipSpace(b, end)
+		if i < len(b) && b[i] == ',' {
+			i = skipSpace(b, i+1)
+		}
+	}
 }
 
 // checkOutcome applies the success rule to a 2xx JSON body.

@@ -106,10 +106,11 @@ const (
 
 // FileAttributes describe an uploaded file.
 type FileAttributes struct {
-	Name      string  `json:"name,omitempty"`
-	Extension string  `json:"extension,omitempty"`
-	Size      float64 `json:"size,omitempty"`
-	MimeType  string  `json:"mimeType,omitempty"`
+	Name      string `json:"name,omitempty"`
+	Extension string `json:"extension,omitempty"`
+	// Size is in bytes; the server sends it as a number or as a string of digits.
+	Size     Int    `json:"size,omitempty"`
+	MimeType string `json:"mimeType,omitempty"`
 	// Metadata holds image metadata: exif, gps, height, width, isFull (see Image), or the
 	// video's metadata. It keeps any key the API adds.
 	Metadata map[string]any `json:"metadata,omitempty"`

@@ -109,8 +109,10 @@ type Message struct {
 	// Segment is the message's sequence number in its message feed.
 	Segment  int             `json:"segment,omitempty"`
 	DataType MessageDataType `json:"dataType,omitempty"`
-	// Data is the content (less than 10 KB), e.g. {"text": "hi"}.
-	Data map[string]any `json:"data,omitempty"`
+	// Data is the content as the API sent it: an object ({"text": "hi"}, an image's
+	// caption) or, for custom messages, any JSON, a string included. Data.Text() reads the
+	// text; Data.Map() or Data.Decode the rest.
+	Data RawJSON `json:"data,omitempty"`
 	// FileID and ThumbnailFileID are attached files (see MessagePayload.MessageFiles).
 	FileID          string `json:"fileId,omitempty"`
 	ThumbnailFileID string `json:"thumbnailFileId,omitempty"`
@@ -688,8 +690,8 @@ type V3Message struct {
 	UserID string `json:"userId,omitempty"`
 	// Type is text, image, file, custom, video, audio or imagemap.
 	Type MessageDataType `json:"type,omitempty"`
-	// Data is the content, e.g. {"text": "hi"}.
-	Data map[string]any `json:"data,omitempty"`
+	// Data is the content as the API sent it, e.g. {"text": "hi"} (see Message.Data).
+	Data RawJSON `json:"data,omitempty"`
 	// ChannelSegment is the message's sequence number in the channel.
 	ChannelSegment int      `json:"channelSegment,omitempty"`
 	ParentID       string   `json:"parentId,omitempty"`

@@ -23,22 +23,31 @@ type Paging struct {
 }
 
 // UnmarshalJSON accepts both "previous" and "prev".
-// It reads the members without a second pass of encoding/json (a page is decoded once);
-// a member of an unexpected type is left empty, as the rest of an answer would be.
+// It reads the members without a second pass of encoding/json (a page is decoded once).
+// Paging is the envelope of a page: a cursor that is not a string (or null) fails the answer,
+// because reading it as "no next page" would end a listing early without a word. A total of
+// another type is left nil.
 func (p *Paging) UnmarshalJSON(b []byte) error {
 	*p = Paging{}
 	if string(b) == "null" {
 		return nil
 	}
 	var prev string
+	bad := ""
+	cursor := func(name string, val []byte) string {
+		if len(val) > 0 && val[0] != '"' && string(val) != "null" {
+			bad = name
+		}
+		return jsonString(val)
+	}
 	ok := objectMembers(b, func(key, val []byte) {
 		switch string(key) {
 		case "next":
-			p.Next = jsonString(val)
+			p.Next = cursor("next", val)
 		case "previous":
-			p.Previous = jsonString(val)
+			p.Previous = cursor("previous", val)
 		case "prev":
-			prev = jsonString(val)
+			prev = cursor("prev", val)
 		case "total":
 			if n, err := strconv.Atoi(string(val)); err == nil {
 				p.Total = &n
@@ -47,6 +56,9 @@ func (p *Paging) UnmarshalJSON(b []byte) error {
 	})
 	if !ok {
 		return errors.New("amity: paging is not a JSON object")
+	}
+	if bad != "" {
+		return errors.New("amity: paging." + bad + " is not a string")
 	}
 	if p.Previous == "" {
 		p.Previous = prev

@@ -44,11 +44,13 @@ type User struct {
 	UpdatedAt Time `json:"updatedAt"`
 }
 
-// HashFlag is the bloom filter of who flagged an entity.
+// HashFlag is the bloom filter of who flagged an entity. The server sends its bits in
+// several forms (a string, a list of strings, a list of numbers), and nothing in the API
+// reads them back: Hash keeps them as sent.
 type HashFlag struct {
-	Bits   int      `json:"bits,omitempty"`
-	Hashes int      `json:"hashes,omitempty"`
-	Hash   []string `json:"hash,omitempty"`
+	Bits   int     `json:"bits,omitempty"`
+	Hashes int     `json:"hashes,omitempty"`
+	Hash   RawJSON `json:"hash,omitempty"`
 }
 
 // UserPayload is the users answer: users with the files they refer to (avatars), and the
