@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -206,4 +207,62 @@ func hexString(b []byte) string {
 		out = append(out, digits[c>>4], digits[c&15])
 	}
 	return string(out)
+}
+
+// TestCloseWhileStreamEventWaitsForAFullQueue closes the server while StartStream (a Server
+// method, not a handler, so Close does not wait for it) waits to queue its event into a full
+// webhook queue. The emit must give up (the event recorded as dropped) instead of sending on
+// the queue Close shuts: it used to panic with "send on closed channel".
+func TestCloseWhileStreamEventWaitsForAFullQueue(t *testing.T) {
+	srv := NewServer(WithoutRateLimit())
+	release := make(chan struct{})
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { <-release }))
+	defer ts.Close()
+	defer close(release)
+	srv.SetWebhook(ts.URL, []byte("k"))
+	alice := srv.UserToken("alice")
+	var streams []string
+	for i := range 4 {
+		m := ok(t, call(t, srv, alice, "POST", "/api/v3/video-streaming", map[string]any{"title": fmt.Sprint("s", i)}))
+		streams = append(streams, list(t, m, "videoStreamings")[0]["streamId"].(string))
+	}
+
+	// The stuck receiver holds the first event; the next webhookQueueSize fill the queue.
+	srv.mu.Lock()
+	fill := srv.userCtx("alice")
+	for i := range webhookQueueSize + 2 {
+		fill.emit("test.fill", i)
+	}
+	srv.mu.Unlock()
+
+	errs := make(chan error, len(streams))
+	waiting := make(chan struct{})
+	go func() {
+		close(waiting)
+		for _, id := range streams { // each waits up to the 100 ms hand-off, or until Close
+			errs <- srv.StartStream(id)
+		}
+		close(errs)
+	}()
+	<-waiting
+	time.Sleep(30 * time.Millisecond) // the first StartStream is waiting for room in the queue
+	closed := make(chan struct{})
+	go func() { srv.Close(); close(closed) }()
+	select {
+	case <-closed:
+	case <-time.After(10 * time.Second):
+		t.Fatal("Close hung")
+	}
+	for err := range errs {
+		require.NoError(t, err)
+	}
+	var dropped int
+	for _, d := range srv.WebhookDeliveries() {
+		if d.Event == "video-streaming.didStart" {
+			require.Error(t, d.Err, "an event that waited for the queue while it closed is dropped")
+			dropped++
+		}
+	}
+	assert.Positive(t, dropped, "the event waiting when Close came is recorded as dropped")
+	require.NoError(t, srv.FlushWebhooks(context.Background()), "nothing stays pending after Close")
 }
