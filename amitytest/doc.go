@@ -140,7 +140,7 @@
 // Channels are community, live or broadcast channels, or conversations
 // (POST /api/v3/channels/conversation; a distinct conversation between the
 // same users is reused, and outsiders neither see nor join it). Each has a
-// default message feed. They are queried (types, keyword, tags and
+// default message feed, whose ID is the channel's internal ID (see Messages). They are queried (types, keyword, tags and
 // excludeTags, userId, filter member/notMember, isDeleted), listed by ids, read, updated and deleted by
 // moderators and the admin, joined and left; moderators add, remove, ban,
 // unban and give roles to members, mute the channel or single users for a
@@ -154,7 +154,27 @@
 // channel's message feeds, through the v5 API (referenceId is idempotent
 // per creator) or the v3 API (the channel's default feed, the v3 types,
 // segment windows). Both
-// versions see the same messages. They are listed newest first (or
+// versions see the same messages.
+//
+// IDs follow the service. A channel has a public ID (channelId, the one the
+// channel operations, moderation and the v3 API take) and an internal one
+// (channelInternalId, 24 hex digits). Its default message feed's ID is the
+// internal ID, which messageFeedsInfo names; a v5 message and a message feed
+// carry channelId = the internal channel ID and channelPublicId = the public
+// one, creatorId = the creator's internal user ID and creatorPublicId = its
+// public ID (so do the channels' messagePreviews); the v3 message shape keeps
+// the public channelId and userId. Every operation that takes a messageFeedId
+// (POST and GET /api/v5/messages, /api/v5/message-feeds/{messageFeedId} and
+// .../list, the message-feed markers) takes a feed ID only: a public channel
+// ID there is answered 404 (400400), as the service knows no feed by that ID
+// (the vendor clients always pass the internal one). The channel-level feed
+// operations (POST /api/v5/message-feeds channelId, GET
+// /api/v5/message-feeds/channel/{channelId}, the channelId filter of
+// /api/v5/messages/user/{creatorId}) take the public channel ID, which the
+// vendor clients send, or the internal one; the creator of
+// /api/v5/messages/user/{creatorId} and /api/v5/message-feeds/user/{creatorId}
+// is a public or an internal user ID. SeedResult.MessageFeedIDs names the
+// seeded channels' default feeds. They are listed newest first (or
 // ascending, with before/after/around cursors and total), read by id, by
 // ids, by creator and by parentId (threads), edited and deleted (soft, or permanent)
 // by their creator or the channel's moderators, and flagged once per user
@@ -347,8 +367,10 @@
 // and stop-readings new messages count as read. GET /api/v1/markers/messages
 // counts a message's readers and receivers, read-users and delivered-users
 // name them, and sync returns the markers changed since deviceLastSyncAt.
-// Marker IDs are internal IDs (channelInternalId); public channel IDs are
-// accepted too.
+// Marker IDs are internal IDs: channelInternalId and message feed IDs (a
+// channel's default feed is its internal ID). Where a marker operation takes
+// a channel ID, the public one is accepted too; a message feed ID is never a
+// public channel ID.
 //
 // # Legacy word lists
 //

@@ -514,3 +514,24 @@ func (s *Server) listBlocks(c *ctx) error {
 		"paging":  cur.withTotal(),
 	})
 }
+
+// userInternalID returns the internal ID of the user with public ID id (id itself for an
+// unknown user).
+func (st *state) userInternalID(id string) string {
+	if u := st.users[id]; u != nil {
+		return u.internalID
+	}
+	return id
+}
+
+// userPublicID returns the public ID of the user with public or internal ID id (id itself
+// for an unknown user).
+func (st *state) userPublicID(id string) string {
+	if st.users[id] != nil {
+		return id
+	}
+	if u := st.userByInternalID(id); u != nil {
+		return u.id
+	}
+	return id
+}

@@ -80,7 +80,7 @@ func TestWebhooksDeliveredSignedAndSpecShaped(t *testing.T) {
 	ok(t, call(t, srv, admin, "POST", "/api/v3/communities/"+comID+"/users", map[string]any{"userIds": []string{"carol"}}))
 	ok(t, call(t, srv, admin, "PUT", "/api/v3/communities/"+comID+"/users/ban", map[string]any{"userIds": []string{"carol"}}))
 	ok(t, call(t, srv, alice, "POST", "/api/v3/channels", map[string]any{"channelId": "general", "type": "community", "userIds": []string{"bob"}}))
-	msg := ok(t, call(t, srv, bob, "POST", "/api/v5/messages", map[string]any{"messageFeedId": "general", "referenceId": "r1", "dataType": "text", "data": map[string]any{"text": "yo"}}))
+	msg := ok(t, call(t, srv, bob, "POST", "/api/v5/messages", map[string]any{"messageFeedId": defaultFeed(t, srv, alice, "general"), "referenceId": "r1", "dataType": "text", "data": map[string]any{"text": "yo"}}))
 	mid := list(t, msg, "messages")[0]["messageId"].(string)
 	ok(t, call(t, srv, bob, "PUT", "/api/v5/messages/"+mid, map[string]any{"data": map[string]any{"text": "yo!"}}))
 	ok(t, call(t, srv, alice, "POST", "/api/v5/messages/"+mid+"/flags", nil))
@@ -145,6 +145,7 @@ func TestPreHookObeyed(t *testing.T) {
 	alice := srv.UserToken("alice")
 	srv.AddUser("bob", "Bob")
 	ok(t, call(t, srv, alice, "POST", "/api/v3/channels", map[string]any{"channelId": "general", "type": "community"}))
+	general := defaultFeed(t, srv, alice, "general")
 
 	action = `{"action":"deny","message":"no links"}`
 	r := call(t, srv, alice, "POST", "/api/v4/posts", map[string]any{"data": map[string]any{"text": "http://x"}})
@@ -153,11 +154,11 @@ func TestPreHookObeyed(t *testing.T) {
 	assert.Equal(t, "no links", r.obj(t)["message"])
 	feed := ok(t, call(t, srv, alice, "GET", "/api/v4/posts?targetType=user&targetId=alice", nil))
 	assert.Empty(t, list(t, feed, "posts"))
-	r = call(t, srv, alice, "POST", "/api/v5/messages", map[string]any{"messageFeedId": "general", "referenceId": "r1", "dataType": "text", "data": map[string]any{"text": "x"}})
+	r = call(t, srv, alice, "POST", "/api/v5/messages", map[string]any{"messageFeedId": general, "referenceId": "r1", "dataType": "text", "data": map[string]any{"text": "x"}})
 	assert.Equal(t, 400000, r.code(t))
 
 	action = `{"action":"allow","data":{"data":{"text":"clean"},"tags":["checked"]}}`
-	m := ok(t, call(t, srv, alice, "POST", "/api/v5/messages", map[string]any{"messageFeedId": "general", "referenceId": "r2", "dataType": "text", "data": map[string]any{"text": "dirty"}}))
+	m := ok(t, call(t, srv, alice, "POST", "/api/v5/messages", map[string]any{"messageFeedId": general, "referenceId": "r2", "dataType": "text", "data": map[string]any{"text": "dirty"}}))
 	msg := list(t, m, "messages")[0]
 	assert.Equal(t, "clean", msg["data"].(map[string]any)["text"])
 	assert.Equal(t, []any{"checked"}, msg["tags"])
