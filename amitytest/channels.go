@@ -809,7 +809,7 @@ func (s *Server) queryChannels(c *ctx) error {
 	memberOf := c.q("userId")
 	var list []*channel
 	for _, ch := range c.st.channels {
-		if !deletedFilter(isDeleted, ch.deleted) || !c.canSeeChannel(ch) {
+		if !deletedFilter(isDeleted, ch.deleted, bothByDefault) || !c.canSeeChannel(ch) {
 			continue
 		}
 		if len(types) > 0 && !containsString(types, ch.kind) {
@@ -908,6 +908,11 @@ func (s *Server) queryChannelUsers(c *ctx, v4 bool) error {
 			memberships = []string{"member"}
 		}
 	}
+	// isDeleted is about the members' users: null (the default) lists deleted and live ones.
+	isDeleted, err := c.qBool("isDeleted")
+	if err != nil {
+		return err
+	}
 	p, err := c.pageParams(defaultPageSize)
 	if err != nil {
 		return err
@@ -923,7 +928,7 @@ func (s *Server) queryChannelUsers(c *ctx, v4 bool) error {
 			continue
 		}
 		u := c.st.users[m.userID]
-		if u == nil {
+		if u == nil || !deletedFilter(isDeleted, u.deleted, bothByDefault) {
 			continue
 		}
 		if search != "" && !strings.Contains(strings.ToLower(u.displayName), search) && !strings.Contains(strings.ToLower(u.id), search) {

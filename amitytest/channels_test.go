@@ -68,8 +68,9 @@ func TestChannelCRUD(t *testing.T) {
 	assert.Equal(t, http.StatusForbidden, call(t, srv, bob, "DELETE", "/api/v3/channels/general", nil).status)
 	m = ok(t, call(t, srv, alice, "DELETE", "/api/v3/channels/general", nil))
 	assert.Equal(t, true, m["data"].(map[string]any)["success"])
-	assert.Equal(t, []string{"random"}, query(bob, ""))
+	assert.Equal(t, []string{"random"}, query(bob, "isDeleted=false"))
 	assert.Equal(t, []string{"general"}, query(bob, "isDeleted=true"))
+	assert.ElementsMatch(t, []string{"general", "random"}, query(bob, ""), "isDeleted null (the default) lists both")
 }
 
 func TestChannelMembership(t *testing.T) {

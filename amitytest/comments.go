@@ -395,7 +395,7 @@ func (s *Server) queryComments(c *ctx) error {
 		if byParent && cm.parentID != parentID {
 			continue
 		}
-		if !deletedFilter(isDeleted, cm.deleted) || (hasFlag != nil && *hasFlag && cm.flags.count() == 0) {
+		if !deletedFilter(isDeleted, cm.deleted, bothByDefault) || (hasFlag != nil && *hasFlag && cm.flags.count() == 0) {
 			continue
 		}
 		if a, ok := seg["after"]; ok && cm.segment <= a {

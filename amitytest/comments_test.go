@@ -60,8 +60,10 @@ func TestCommentCRUD(t *testing.T) {
 
 	// Delete (v4 soft, v4 permanent, v3).
 	ok(t, call(t, srv, alice, "DELETE", "/api/v4/comments/"+c2, nil))
-	m = ok(t, call(t, srv, alice, "GET", "/api/v3/comments?referenceId="+pid, nil))
+	m = ok(t, call(t, srv, alice, "GET", "/api/v3/comments?referenceId="+pid+"&isDeleted=false", nil))
 	assert.Equal(t, []string{c1}, ids(list(t, m, "comments"), "commentId"))
+	m = ok(t, call(t, srv, alice, "GET", "/api/v3/comments?referenceId="+pid, nil))
+	assert.ElementsMatch(t, []string{c1, c2}, ids(list(t, m, "comments"), "commentId"), "without isDeleted, deleted comments are listed too")
 	m = ok(t, call(t, srv, alice, "GET", "/api/v3/comments?referenceId="+pid+"&isDeleted=true", nil))
 	assert.Equal(t, []string{c2}, ids(list(t, m, "comments"), "commentId"))
 	ok(t, call(t, srv, alice, "DELETE", "/api/v4/comments/"+c2+"?permanent=true", nil))

@@ -51,9 +51,31 @@
 // paging in the shape each operation declares (paging{next, previous},
 // paging{next, prev}, paging{next} or paging{next, previous, total}).
 //
-// Deleted items are left out of lists unless isDeleted=true is asked for,
-// which lists deleted items only; a soft-deleted item can still be read by
-// id (with isDeleted true).
+// Soft-deleted items can still be read by id (with isDeleted true). In lists,
+// isDeleted=true lists deleted items only and isDeleted=false live items
+// only; a list that is sent without isDeleted follows the default the spec
+// declares for it:
+//
+//   - live and deleted items (the spec's "null(default) - Show both"):
+//     GET /api/v3/channels, /api/v3/communities, /api/v3/messages and
+//     /api/v3/video-streaming; the member lists GET
+//     /api/v3/channels/{channelId}/users, /api/v4/channels/{channelId}/users
+//     and /api/v3/communities/{communityId}/users, where isDeleted is about
+//     the members' users ("will return both deleted and non-deleted
+//     members");
+//   - live and deleted items too where the spec declares default null without
+//     a word: GET /api/v3/comments, /api/v3/community-categories,
+//     /api/v3/posts, /api/v4/posts, /api/v3/content-feeds,
+//     /api/v3/community-feeds/{communityId}, /api/v3/user-feeds/{userId} and
+//     its count. The vendor clients always send isDeleted=false unless the
+//     caller asks to include deleted items, and then leave it out
+//     (inferIsDeleted), which means both on the service;
+//   - live items only (the spec's default false): GET /api/v5/messages,
+//     /api/v5/message-feeds/channel/{channelId},
+//     /api/v5/message-feeds/user/{creatorId} and /api/v3/users.
+//
+// The lists that declare no isDeleted (the v4 and v5 global feeds, stories,
+// /api/v5/messages/user/{creatorId}, ...) list live items only.
 //
 // # Rate limit
 //

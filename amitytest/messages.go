@@ -496,7 +496,7 @@ func (s *Server) listMessages(c *ctx, q msgQuery) error {
 			q.creatorID != "" && m.creatorID != q.creatorID,
 			q.channelID != "" && m.channelID != q.channelID,
 			q.parentID != "" && m.parentID != q.parentID,
-			!deletedFilter(q.isDeleted, m.deleted),
+			!deletedFilter(q.isDeleted, m.deleted, liveByDefault),
 			q.hasFlags != nil && *q.hasFlags != (m.flags.count() > 0),
 			q.dataType != "" && m.dataType != q.dataType,
 			len(q.include) > 0 && !anyShared(q.include, m.tags),
@@ -890,7 +890,7 @@ func (s *Server) listFeeds(c *ctx, match func(*messageFeed) bool, withPaging boo
 	}
 	var list []*messageFeed
 	for _, f := range c.st.feeds {
-		if match(f) && deletedFilter(isDeleted, f.deleted) {
+		if match(f) && deletedFilter(isDeleted, f.deleted, liveByDefault) {
 			list = append(list, f)
 		}
 	}

@@ -308,6 +308,8 @@ func TestMessagesV3(t *testing.T) {
 	assert.Equal(t, http.StatusForbidden, call(t, srv, bob, "DELETE", "/api/v3/messages/custom-1", nil).status)
 	m = ok(t, call(t, srv, alice, "DELETE", "/api/v3/messages/custom-1", nil))
 	assert.Equal(t, true, m["data"].(map[string]any)["success"])
-	m = ok(t, call(t, srv, bob, "GET", "/api/v3/messages?channelId="+cid, nil))
+	m = ok(t, call(t, srv, bob, "GET", "/api/v3/messages?channelId="+cid+"&isDeleted=false", nil))
 	assert.Equal(t, v5, ids(list(t, m, "messages"), "messageId"))
+	m = ok(t, call(t, srv, bob, "GET", "/api/v3/messages?channelId="+cid, nil))
+	assert.Equal(t, append([]string{"custom-1"}, v5...), ids(list(t, m, "messages"), "messageId"), "isDeleted null (the default) lists both")
 }

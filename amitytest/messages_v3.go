@@ -280,7 +280,7 @@ func (s *Server) queryMessagesV3(c *ctx) error {
 	parentID := c.q("parentId")
 	var list []*message
 	for _, m := range c.st.messages {
-		if m.feedID != ch.defaultFeedID() || !deletedFilter(isDeleted, m.deleted) {
+		if m.feedID != ch.defaultFeedID() || !deletedFilter(isDeleted, m.deleted, bothByDefault) {
 			continue
 		}
 		if kind != "" && messageV3Type(m) != kind {

@@ -364,11 +364,25 @@ func (c *ctx) idsParam(name string, max int) ([]string, error) {
 	return ids, nil
 }
 
-// deletedFilter applies the isDeleted convention of the fake: absent or false
-// lists live items only, true lists deleted items only.
-func deletedFilter(want *bool, deleted bool) bool {
+// deletedDefault is what a list operation shows when its isDeleted parameter
+// is left out, as the spec documents it per operation (see the package doc).
+type deletedDefault bool
+
+const (
+	// liveByDefault is the spec's default false (v5 messages and message
+	// feeds, users): live items only.
+	liveByDefault deletedDefault = false
+	// bothByDefault is the spec's default null ("null(default) - Show both"):
+	// live and deleted items.
+	bothByDefault deletedDefault = true
+)
+
+// deletedFilter reports whether an item, deleted or not, is listed for the
+// isDeleted parameter want: true lists deleted items only, false live items
+// only, and a missing parameter what def says.
+func deletedFilter(want *bool, deleted bool, def deletedDefault) bool {
 	if want == nil {
-		return !deleted
+		return bool(def) || !deleted
 	}
 	return *want == deleted
 }

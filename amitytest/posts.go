@@ -784,7 +784,9 @@ func (st *state) postFlagged(p *post) bool {
 	return false
 }
 
-// findPosts lists the posts matching q, sorted.
+// findPosts lists the posts matching q, sorted. Its callers (the v3 and v4 post queries and
+// the v3 feeds) declare isDeleted with default null: without it, deleted posts are listed
+// too.
 func (c *ctx) findPosts(q postQuery) []*post {
 	st := c.st
 	feedTypes := q.feedTypes
@@ -799,7 +801,7 @@ func (c *ctx) findPosts(q postQuery) []*post {
 		if q.targetID != "" && p.targetID != q.targetID {
 			continue
 		}
-		if !deletedFilter(q.isDeleted, p.deleted) || !containsString(feedTypes, p.feedType) {
+		if !deletedFilter(q.isDeleted, p.deleted, bothByDefault) || !containsString(feedTypes, p.feedType) {
 			continue
 		}
 		if p.feedType == "reviewing" && p.postedUserID != c.identity && !c.canModeratePost(p) {

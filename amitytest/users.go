@@ -245,7 +245,7 @@ func (s *Server) queryUsers(c *ctx) error {
 	}
 	var list []*user
 	for _, u := range c.st.users {
-		if !deletedFilter(isDeleted, u.deleted) || (filter == "flagged" && u.flags.count() == 0) {
+		if !deletedFilter(isDeleted, u.deleted, liveByDefault) || (filter == "flagged" && u.flags.count() == 0) {
 			continue
 		}
 		if keyword != "" {
