@@ -51,6 +51,13 @@
 // paging in the shape each operation declares (paging{next, previous},
 // paging{next, prev}, paging{next} or paging{next, previous, total}).
 //
+// Array query parameters are read in every form clients send them:
+// name[]=a&name[]=b (what the vendor clients send, and the product docs
+// show), name[0]=a&name[1]=b (the vendor's migration tool), repeated
+// name=a&name=b (OpenAPI's default) and name=a,b, mixed or not; the values
+// keep the order they were sent in (name[i] by index), which the by-ids
+// lists (/list) keep in their answers.
+//
 // Soft-deleted items can still be read by id (with isDeleted true). In lists,
 // isDeleted=true lists deleted items only and isDeleted=false live items
 // only; a list that is sent without isDeleted follows the default the spec

@@ -67,21 +67,62 @@ func (c *ctx) qBool(name string) (*bool, error) {
 	return &b, nil
 }
 
-// qList reads an array query parameter sent as name=a&name=b, name[]=a,
-// name[0]=a or name=a,b.
+// qList reads the array query parameter name in every form clients send it,
+// the one place where the fake reads array parameters: name[]=a&name[]=b (the
+// vendor clients, axios; the product docs), name[0]=a&name[1]=b (the vendor's
+// migration tool), name=a&name=b (OpenAPI's default form) and name=a,b. The
+// values come in the order they were sent, those of name[i] ordered by their
+// index; the forms may be mixed. name may be a deepObject member, e.g.
+// "dataTypes[values]".
 func (c *ctx) qList(name string) []string {
-	var out []string
-	for k, vs := range c.r.URL.Query() {
-		if k != name && k != name+"[]" && !(strings.HasPrefix(k, name+"[") && strings.HasSuffix(k, "]") && isDigits(k[len(name)+1:len(k)-1])) {
+	type entry struct {
+		index int // the i of name[i]; -1 for the other forms
+		value string
+	}
+	var entries []entry
+	var indexed []int // positions in entries of the name[i] values
+	for _, pair := range strings.Split(c.r.URL.RawQuery, "&") {
+		rawKey, rawValue, _ := strings.Cut(pair, "=")
+		key, err1 := url.QueryUnescape(rawKey)
+		value, err2 := url.QueryUnescape(rawValue)
+		if err1 != nil || err2 != nil {
 			continue
 		}
-		for _, v := range vs {
-			for _, p := range strings.Split(v, ",") {
-				if p = strings.TrimSpace(p); p != "" {
-					out = append(out, p)
+		index := -1
+		switch {
+		case key == name || key == name+"[]":
+		case strings.HasPrefix(key, name+"[") && strings.HasSuffix(key, "]") && isDigits(key[len(name)+1:len(key)-1]):
+			var err error
+			if index, err = strconv.Atoi(key[len(name)+1 : len(key)-1]); err != nil {
+				continue
+			}
+		default:
+			continue
+		}
+		for _, v := range strings.Split(value, ",") {
+			if v = strings.TrimSpace(v); v != "" {
+				if index >= 0 {
+					indexed = append(indexed, len(entries))
 				}
+				entries = append(entries, entry{index, v})
 			}
 		}
+	}
+	// The name[i] values take the places of the name[i] keys, in index order.
+	byIndex := make([]entry, len(indexed))
+	for i, pos := range indexed {
+		byIndex[i] = entries[pos]
+	}
+	sort.SliceStable(byIndex, func(i, j int) bool { return byIndex[i].index < byIndex[j].index })
+	for i, pos := range indexed {
+		entries[pos] = byIndex[i]
+	}
+	out := make([]string, 0, len(entries))
+	for _, e := range entries {
+		out = append(out, e.value)
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
