@@ -97,7 +97,13 @@
 // and isDeleted; GET /api/v3/users/list by ids) and read by id (public, or internal with
 // isPublic=false). A user updates its own display name, description,
 // avatar and metadata with PUT /api/v3/users; only the admin (or a role
-// with EDIT_USER / ASSIGN_USER_ROLE) updates others or sets roles. Users
+// with EDIT_USER / ASSIGN_USER_ROLE) updates others or sets roles. An update
+// of an unknown userId is answered 404 (400400) unless its body has
+// createNewUserWhenNotFound true, which creates the user with the update
+// (a deleted user is not brought back). The field is not in spec 4.92.0;
+// every vendor client sends it false, so the fake reads its absence as
+// false; the real service's default is undocumented, which is why a client
+// should send false explicitly, as the vendor clients do. Users
 // flag one another once (POST|DELETE /api/v4/me/flags/{userId}, isFlagByMe;
 // the admin clears all flags with DELETE /api/v2/users/{userId}/flags).
 // The admin bans users network-wide (POST /api/v2/users/ban, unban): a

@@ -65,6 +65,10 @@ var specScenarios = map[string]func(*testing.T){
 	"Seed":         TestSeed,
 	"RateLimit":    TestRateLimit,
 	"Faults":       TestFailNext,
+	"FeedIDs":      TestDefaultFeedIsTheChannelInternalID,
+	"IsDeleted":    TestIsDeletedDefaultsFollowTheSpec,
+	"ArrayQuery":   TestArrayQueryParametersInEveryForm,
+	"UserCreate":   TestUserUpdateCreateNewUserWhenNotFound,
 }
 
 // knownSpecGap reports the two places where the fake follows the service

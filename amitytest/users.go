@@ -286,8 +286,13 @@ type updateUserRequest struct {
 	AvatarFileID    *string         `json:"avatarFileId"`
 	AvatarCustomURL *string         `json:"avatarCustomUrl"`
 	Description     *string         `json:"description"`
+	// CreateNewUserWhenNotFound (not in spec 4.92.0; every vendor client sends it false)
+	// creates an unknown userId when true; false or absent answer 404 for it.
+	CreateNewUserWhenNotFound *bool `json:"createNewUserWhenNotFound"`
 }
 
+// updateUser is PUT /api/v3/users. An unknown (or deleted) user is 404 unless
+// createNewUserWhenNotFound is true, which creates an unknown one once the update is valid.
 func (s *Server) updateUser(c *ctx) error {
 	var req updateUserRequest
 	if err := c.decode(&req, true); err != nil {
@@ -304,8 +309,12 @@ func (s *Server) updateUser(c *ctx) error {
 		return errUnauthorized("Only administrator can update user")
 	}
 	u := c.st.liveUser(target)
-	if u == nil {
+	create := u == nil && c.st.users[target] == nil && req.CreateNewUserWhenNotFound != nil && *req.CreateNewUserWhenNotFound
+	if u == nil && !create {
 		return errNotFound("User Not Found.")
+	}
+	if err := maxLen("userId", target, 50); err != nil {
+		return err
 	}
 	if req.Roles != nil && !c.can("ASSIGN_USER_ROLE") { // hook of A: roles (ASSIGN_USER_ROLE)
 		return errPermission("Only administrator can do this")
@@ -334,6 +343,9 @@ func (s *Server) updateUser(c *ctx) error {
 		if f.kind != "image" {
 			return errForbidden("Avatar must be an image.")
 		}
+	}
+	if create {
+		u = c.st.addUser(target, target, c.now())
 	}
 	if req.DisplayName != nil {
 		u.displayName = *req.DisplayName
