@@ -143,7 +143,10 @@
 // # Reactions
 //
 // POST|DELETE /api/v2/reactions add and remove a named reaction of the
-// caller to a post, comment, story or message (once per name and user);
+// caller to a post, comment, story or message (once per name and user;
+// referenceVersion, which the vendor clients send as 5 for messages, is
+// accepted and changes nothing; DELETE takes its parameters in the query, as
+// the spec says, or in a JSON body, as the vendor clients send them);
 // the entity's reactions and reactionsCount follow, GET /api/v2/reactions
 // and /api/v3/reactions page through the reactors newest first, and
 // GET /api/v2/reactions/messages/most ranks the caller's readable messages

@@ -69,6 +69,7 @@ var specScenarios = map[string]func(*testing.T){
 	"IsDeleted":    TestIsDeletedDefaultsFollowTheSpec,
 	"ArrayQuery":   TestArrayQueryParametersInEveryForm,
 	"UserCreate":   TestUserUpdateCreateNewUserWhenNotFound,
+	"ClientReacts": TestReactionsAsTheVendorClientsSendThem,
 }
 
 // knownSpecGap reports the two places where the fake follows the service
