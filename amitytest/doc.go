@@ -119,7 +119,12 @@
 // Posts (v3 and v4 create, update and delete; GET by id, list by ids, query
 // by target with dataTypes, sortBy, feedType, tags and isDeleted) have text,
 // metadata, tags, mentionees and attachments (uploaded images, videos and
-// files, or a poll), stored as child posts. A post goes to a user's feed,
+// files, or a poll), stored as child posts. Beyond spec 4.92.0, the fake
+// takes what the vendor clients send: audio and clip attachments (a clip is
+// an uploaded video, with displayMode fill|fit and isMuted; an audio any
+// uploaded file), a data.title, and room posts (dataType room, data
+// {text, title, roomId} kept as given; the fake has no rooms). Its answers
+// then carry those data types, which the 4.92.0 schema does not list. A post goes to a user's feed,
 // a community (members only; banned users get 400304; onlyAdminCanPost
 // communities need a moderator) or a content target. In a community that
 // needs approval, posts of plain members wait in the reviewing feed until a
@@ -133,7 +138,9 @@
 // # Comments
 //
 // Comments go on posts, stories or content references, with text,
-// metadata, mentionees and image attachments, and may reply to another
+// metadata, mentionees and attachments (uploaded images or videos, or links
+// {type: link, url}, which the vendor clients send and spec 4.92.0 lacks;
+// dataTypes lists the kinds a comment holds), and may reply to another
 // comment (replies are sideloaded with their parent). They are listed newest first
 // (or by segment windows and offset), counted and listed by their post, read
 // by id and by ids, updated and deleted (soft, or permanent with v4) by their
@@ -182,7 +189,8 @@
 // excludeTags, userId, filter member/notMember, isDeleted), listed by ids, read, updated and deleted by
 // moderators and the admin, joined and left; moderators add, remove, ban,
 // unban and give roles to members, mute the channel or single users for a
-// period (v2 mute) and close it (v2 close). POST .../seen moves the
+// period (v2 mute; the member lists filter them with memberships muted (v4)
+// or filter=muted (v3)) and close it (v2 close). POST .../seen moves the
 // caller's read marker. autoDeleteMessageByFlagLimit deletes a message that
 // reaches that many flags.
 //
