@@ -147,6 +147,17 @@
 // author, the community's moderators or the admin, and flagged once per user
 // (moderators clear flags).
 //
+// A comment list (GET /api/v3/comments) without parentId lists top-level
+// comments only, as the vendor clients' comment collections expect; with
+// parentId it lists that comment's replies, and filterByParentId=false (the
+// spec's parameter, default true) lists top-level comments and replies
+// together. So hasFlag=true alone finds flagged top-level comments; flagged
+// replies are found per parent with parentId=<comment>&hasFlag=true, the way
+// the vendor clients ask (they never send filterByParentId: their source
+// says the backend does not support it), or all at once with
+// filterByParentId=false&hasFlag=true. A post whose comment or reply is
+// flagged has hasFlaggedComment true and is listed by hasFlag=true.
+//
 // # Reactions
 //
 // POST|DELETE /api/v2/reactions add and remove a named reaction of the

@@ -71,6 +71,7 @@ var specScenarios = map[string]func(*testing.T){
 	"UserCreate":   TestUserUpdateCreateNewUserWhenNotFound,
 	"ClientReacts": TestReactionsAsTheVendorClientsSendThem,
 	"ClientValues": TestValuesTheVendorClientsSendBeyondTheSpec,
+	"FlagReplies":  TestFlaggedRepliesAsTheVendorClientsFindThem,
 }
 
 // knownSpecGap reports the places where the fake follows the service (the
