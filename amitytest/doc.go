@@ -429,6 +429,25 @@
 // a channel ID, the public one is accepted too; a message feed ID is never a
 // public channel ID.
 //
+// # Answers the vendor clients read differently
+//
+// A few answers are given in spec 4.92.0's shape although the vendor's
+// shipping clients read another one, which may be what the service sends; a
+// client of the fake should decode both. The flag checks GET
+// /api/v3/posts/{postId}/isflagbyme, /api/v3/comments/{commentId}/isflagbyme
+// and /api/v3/messages/{messageId}/isFlaggedByMe answer
+// {status, data: {result}}, where the clients read a top-level result (or
+// isFlagByMe); GET /api/v5/messages/{messageId}/flags answers {result} and GET
+// /api/v3/users/{userId}/isFlagByMe {isFlagByMe}, as both the spec and the
+// clients have them (the clients call the user check in lower case,
+// .../isflagbyme, which the fake serves too, as the service's routes ignore
+// case). GET /api/v3/files/{fileId} answers {status, data: File}, where the
+// clients take the body for the File ("backend bad serializer issue"). GET
+// /api/v3/roles and /api/v3/roles/{roleId} answer {status, data: [Role]}
+// (with paging beside data on the query), where the clients read
+// {roles, paging} and a bare [Role]. The roles query takes no keyword as well
+// (the spec marks it required; the clients leave it out to list every role).
+//
 // # Legacy word lists
 //
 // The v1 and v2 blacklist are views of the v3 blocklist and the v2

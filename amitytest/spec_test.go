@@ -72,6 +72,7 @@ var specScenarios = map[string]func(*testing.T){
 	"ClientReacts": TestReactionsAsTheVendorClientsSendThem,
 	"ClientValues": TestValuesTheVendorClientsSendBeyondTheSpec,
 	"FlagReplies":  TestFlaggedRepliesAsTheVendorClientsFindThem,
+	"ClientShapes": TestShapesOfTheLookupsTheVendorClientsRead,
 }
 
 // knownSpecGap reports the places where the fake follows the service (the

@@ -207,14 +207,18 @@ func (s *Server) routesUsers() {
 		u.flags = flagSet{}
 		return c.ok(u.json())
 	})
-	s.route("GET /api/v3/users/{userId}/isFlagByMe", authUser, func(c *ctx) error {
+	isFlagByMe := func(c *ctx) error {
 		u := c.st.users[c.path("userId")]
 		if u == nil {
 			return errNotFound("User Not Found.")
 		}
 		_, flagged := u.flags[c.identity]
 		return c.ok(map[string]bool{"isFlagByMe": flagged})
-	})
+	}
+	s.route("GET /api/v3/users/{userId}/isFlagByMe", authUser, isFlagByMe)
+	// The vendor clients call it in lower case (ts-sdk report/api/isReportedByMe.ts:42), as
+	// they do the post and comment checks; the service's routes ignore case.
+	s.route("GET /api/v3/users/{userId}/isflagbyme", authUser, isFlagByMe)
 	s.route("POST /api/v2/users/ban", authAdmin, func(c *ctx) error { return s.setGlobalBan(c, true) })
 	s.route("POST /api/v2/users/unban", authAdmin, func(c *ctx) error { return s.setGlobalBan(c, false) })
 	s.route("GET /api/v4/me/user-blocks", authUser, s.listBlocks)
