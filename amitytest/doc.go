@@ -209,7 +209,9 @@
 //
 // Messages are written by members (not banned or muted ones) into a
 // channel's message feeds, through the v5 API (referenceId is idempotent
-// per creator) or the v3 API (the channel's default feed, the v3 types,
+// per creator and feed: sending a referenceId again answers the first
+// message, unchanged; it may have up to 100 characters, beyond the spec's
+// 30, since the vendor clients send "LOCAL_" and a UUID, 42) or the v3 API (the channel's default feed, the v3 types,
 // segment windows). Both
 // versions see the same messages.
 //

@@ -8,6 +8,12 @@ import (
 // maxMessageData caps the encoded size of a message's data.
 const maxMessageData = 10 * 1024
 
+// maxReferenceID caps a v5 message's referenceId. The spec says 30 characters, but the vendor
+// clients send "LOCAL_" and a UUID, 42 characters, when the caller gives none (ts-sdk
+// messageRepository/api/createMessage.ts:11 getLocalId, :127), so the service takes longer
+// ones; the fake takes up to 100.
+const maxReferenceID = 100
+
 // messageFeed is a v5 message feed (sub-channel). Every channel has a
 // default feed whose id is the channel's internal ID (channelInternalId).
 type messageFeed struct {
@@ -340,7 +346,7 @@ func (s *Server) createMessage(c *ctx) error {
 	if req.MessageFeedID == "" || req.ReferenceID == "" || req.DataType == "" {
 		return errBadRequest("Parameters validation error: messageFeedId, referenceId and dataType are required")
 	}
-	if err := maxLen("referenceId", req.ReferenceID, 30); err != nil {
+	if err := maxLen("referenceId", req.ReferenceID, maxReferenceID); err != nil {
 		return err
 	}
 	if err := maxLen("dataType", req.DataType, 20); err != nil {

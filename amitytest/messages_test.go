@@ -3,6 +3,7 @@ package amitytest
 import (
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -312,4 +313,34 @@ func TestMessagesV3(t *testing.T) {
 	assert.Equal(t, v5, ids(list(t, m, "messages"), "messageId"))
 	m = ok(t, call(t, srv, bob, "GET", "/api/v3/messages?channelId="+cid, nil))
 	assert.Equal(t, append([]string{"custom-1"}, v5...), ids(list(t, m, "messages"), "messageId"), "isDeleted null (the default) lists both")
+}
+
+// TestMessageReferenceIDAsTheVendorClientsSendIt sends messages the way the vendor clients do:
+// without a caller's referenceId they send "LOCAL_" and a UUID v4, 42 characters
+// (ts-sdk messageRepository/api/createMessage.ts: getLocalId), over the spec's maxLength of
+// 30, which the service therefore accepts. A referenceId sent again by the same creator in the
+// same feed answers the first message (the fake's idempotency); another creator's is another
+// message. (Not replayed by the spec test: the 4.92.0 schema caps referenceId at 30 in the
+// answer too.)
+func TestMessageReferenceIDAsTheVendorClientsSendIt(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	alice, bob := srv.UserToken("alice"), srv.UserToken("bob")
+	feed := defaultFeed(t, srv, alice, createChannel(t, srv, alice, map[string]any{"displayName": "Chat", "userIds": []string{"bob"}}))
+	ref := "LOCAL_0b7e1a4c-3f5d-4e8a-9c21-6d2f8e7a9b10"
+	require.Len(t, ref, 42)
+	send := func(token, ref, text string) resp {
+		return call(t, srv, token, "POST", "/api/v5/messages", map[string]any{"messageFeedId": feed, "referenceId": ref,
+			"dataType": "text", "data": map[string]any{"text": text}})
+	}
+	first := list(t, ok(t, send(alice, ref, "hello")), "messages")[0]
+	assert.Equal(t, ref, first["referenceId"])
+	again := list(t, ok(t, send(alice, ref, "hello again")), "messages")[0]
+	assert.Equal(t, first["messageId"], again["messageId"], "the same creator's referenceId answers the first message")
+	assert.Equal(t, "hello", again["data"].(map[string]any)["text"])
+	other := list(t, ok(t, send(bob, ref, "mine")), "messages")[0]
+	assert.NotEqual(t, first["messageId"], other["messageId"], "another creator's referenceId is another message")
+	m := ok(t, call(t, srv, alice, "GET", "/api/v5/messages?messageFeedId="+feed, nil))
+	assert.Len(t, list(t, m, "messages"), 2)
+	assert.Equal(t, 400000, send(alice, strings.Repeat("r", 101), "too long").code(t))
 }
