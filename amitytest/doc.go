@@ -58,6 +58,11 @@
 // keep the order they were sent in (name[i] by index), which the by-ids
 // lists (/list) keep in their answers.
 //
+// The parameters of a DELETE may also come in a JSON object body, where the
+// vendor clients send them (removing channel and community members and
+// roles, reactions and push devices); the query wins when it names a
+// parameter.
+//
 // Soft-deleted items can still be read by id (with isDeleted true). In lists,
 // isDeleted=true lists deleted items only and isDeleted=false live items
 // only; a list that is sent without isDeleted follows the default the spec

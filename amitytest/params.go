@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"net/http"
 	"net/url"
 	"sort"
 	"strconv"
@@ -22,10 +23,20 @@ const (
 	maxPageSize     = 100
 )
 
+// readBody reads the request body once (at most maxJSONBody+1 bytes); later
+// calls return the same bytes.
+func (c *ctx) readBody() ([]byte, error) {
+	if !c.bodyRead {
+		c.bodyRead = true
+		c.body, c.bodyErr = io.ReadAll(io.LimitReader(c.r.Body, maxJSONBody+1))
+	}
+	return c.body, c.bodyErr
+}
+
 // decode reads the JSON request body into v. An empty body leaves v as is
 // unless required.
 func (c *ctx) decode(v any, required bool) error {
-	body, err := io.ReadAll(io.LimitReader(c.r.Body, maxJSONBody+1))
+	body, err := c.readBody()
 	if err != nil {
 		return errBadRequest("Unable to read request body")
 	}
@@ -48,8 +59,62 @@ func (c *ctx) decode(v any, required bool) error {
 	return nil
 }
 
-// q returns a query parameter.
-func (c *ctx) q(name string) string { return c.r.URL.Query().Get(name) }
+// q returns a query parameter. A DELETE may carry its parameters in a JSON
+// body instead (see bodyParam).
+func (c *ctx) q(name string) string {
+	if v := c.r.URL.Query().Get(name); v != "" || c.r.Method != http.MethodDelete {
+		return v
+	}
+	vs := c.bodyParam(name)
+	if len(vs) == 0 {
+		return ""
+	}
+	return vs[0]
+}
+
+// bodyParam reads the parameter name from the JSON object body of a DELETE
+// request, where the vendor clients send a DELETE's parameters (axios
+// delete(url, {data}): removing members, roles, reactions and push devices)
+// although the spec declares them in the query. Strings, numbers and booleans
+// are read as their text, arrays as their elements; the query, when it names
+// the parameter, wins (q and qList look there first).
+func (c *ctx) bodyParam(name string) []string {
+	if c.r.Method != http.MethodDelete {
+		return nil
+	}
+	if !c.bodyParsed {
+		c.bodyParsed = true
+		if body, err := c.readBody(); err == nil && len(body) <= maxJSONBody {
+			_ = json.Unmarshal(body, &c.bodyParams) // not an object: no parameters
+		}
+	}
+	text := func(v any) (string, bool) {
+		switch v := v.(type) {
+		case string:
+			return v, true
+		case float64:
+			return strconv.FormatFloat(v, 'f', -1, 64), true
+		case bool:
+			return strconv.FormatBool(v), true
+		}
+		return "", false
+	}
+	switch v := c.bodyParams[name].(type) {
+	case []any:
+		var out []string
+		for _, e := range v {
+			if s, ok := text(e); ok && s != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	default:
+		if s, ok := text(v); ok && s != "" {
+			return []string{s}
+		}
+	}
+	return nil
+}
 
 // path returns a path parameter.
 func (c *ctx) path(name string) string { return c.r.PathValue(name) }
@@ -67,7 +132,8 @@ func (c *ctx) qBool(name string) (*bool, error) {
 	return &b, nil
 }
 
-// qList reads the array query parameter name in every form clients send it,
+// qList reads the array query parameter name in every form clients send it
+// (or, for a DELETE without it in the query, from its JSON body: bodyParam),
 // the one place where the fake reads array parameters: name[]=a&name[]=b (the
 // vendor clients, axios; the product docs), name[0]=a&name[1]=b (the vendor's
 // migration tool), name=a&name=b (OpenAPI's default form) and name=a,b. The
@@ -122,7 +188,7 @@ func (c *ctx) qList(name string) []string {
 		out = append(out, e.value)
 	}
 	if len(out) == 0 {
-		return nil
+		return c.bodyParam(name)
 	}
 	return out
 }

@@ -83,7 +83,7 @@ type reactionRequest struct {
 
 // deleteReactionRequest reads the parameters of DELETE /api/v2/reactions: from the query, as
 // the spec declares them, or from a JSON body, where the vendor clients send them
-// (removeReaction.ts: axios delete(url, {data})).
+// (removeReaction.ts: axios delete(url, {data}); see bodyParam).
 func (c *ctx) deleteReactionRequest() (reactionRequest, error) {
 	req := reactionRequest{ReferenceID: c.q("referenceId"), ReferenceType: c.q("referenceType"), ReactionName: c.q("reactionName")}
 	if v := c.q("referenceVersion"); v != "" {
@@ -91,11 +91,7 @@ func (c *ctx) deleteReactionRequest() (reactionRequest, error) {
 			return req, errBadRequest("Parameters validation error: referenceVersion must be an integer")
 		}
 	}
-	if req.ReferenceID != "" || req.ReferenceType != "" || req.ReactionName != "" {
-		return req, nil
-	}
-	err := c.decode(&req, false)
-	return req, err
+	return req, nil
 }
 
 func (s *Server) routesReactions() {

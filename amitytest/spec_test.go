@@ -73,6 +73,7 @@ var specScenarios = map[string]func(*testing.T){
 	"ClientValues": TestValuesTheVendorClientsSendBeyondTheSpec,
 	"FlagReplies":  TestFlaggedRepliesAsTheVendorClientsFindThem,
 	"ClientShapes": TestShapesOfTheLookupsTheVendorClientsRead,
+	"DeleteBodies": TestDeleteParametersInAJSONBody,
 }
 
 // knownSpecGap reports the places where the fake follows the service (the
