@@ -79,18 +79,22 @@ type channelUserJSON struct {
 	UpdatedAt            string   `json:"updatedAt"`
 }
 
+// messagePreviewJSON is a channel's message preview: like a message, channelId and creatorId
+// are internal IDs, channelPublicId and creatorPublicId the public ones.
 type messagePreviewJSON struct {
-	MessageID     string         `json:"messageId"`
-	ChannelID     string         `json:"channelId"`
-	MessageFeedID string         `json:"messageFeedId"`
-	Segment       int            `json:"segment"`
-	DataType      string         `json:"dataType"`
-	Data          map[string]any `json:"data"`
-	CreatorID     string         `json:"creatorId"`
-	ParentID      string         `json:"parentId,omitempty"`
-	IsDeleted     bool           `json:"isDeleted"`
-	CreatedAt     string         `json:"createdAt"`
-	UpdatedAt     string         `json:"updatedAt"`
+	MessageID       string         `json:"messageId"`
+	ChannelID       string         `json:"channelId"`
+	ChannelPublicID string         `json:"channelPublicId"`
+	MessageFeedID   string         `json:"messageFeedId"`
+	Segment         int            `json:"segment"`
+	DataType        string         `json:"dataType"`
+	Data            map[string]any `json:"data"`
+	CreatorID       string         `json:"creatorId"`
+	CreatorPublicID string         `json:"creatorPublicId"`
+	ParentID        string         `json:"parentId,omitempty"`
+	IsDeleted       bool           `json:"isDeleted"`
+	CreatedAt       string         `json:"createdAt"`
+	UpdatedAt       string         `json:"updatedAt"`
 }
 
 type messageFeedInfoJSON struct {
@@ -152,6 +156,33 @@ func (st *state) channelMessages(ch *channel) []*message {
 	return out
 }
 
+// defaultFeedID is the ID of the channel's default message feed: its internal ID, as on the
+// service (the vendor clients take a channel's default sub-channel ID from
+// channelInternalId).
+func (ch *channel) defaultFeedID() string { return ch.internalID }
+
+// channelByAnyID finds a channel by public or internal ID.
+func (st *state) channelByAnyID(id string) *channel {
+	if ch := st.channels[id]; ch != nil {
+		return ch
+	}
+	for _, ch := range st.channels {
+		if ch.internalID == id {
+			return ch
+		}
+	}
+	return nil
+}
+
+// channelInternalID returns the internal ID of the channel with public ID id (id itself for
+// an unknown channel).
+func (st *state) channelInternalID(id string) string {
+	if ch := st.channels[id]; ch != nil {
+		return ch.internalID
+	}
+	return id
+}
+
 // lastMessage returns the newest live message of a feed.
 func (st *state) lastMessage(feedID string) *message {
 	var last *message
@@ -171,7 +202,7 @@ func (c *ctx) channelJSON(ch *channel) channelJSON {
 		}
 	}
 	preview := ""
-	if m := c.st.lastMessage(ch.id); m != nil {
+	if m := c.st.lastMessage(ch.defaultFeedID()); m != nil {
 		preview = m.id
 	}
 	mode := ch.notificationMode
@@ -243,13 +274,14 @@ func (c *ctx) channelsBodyOpt(chans []*channel, members []*membership, onlyMembe
 		if m := ch.members[c.identity]; m != nil && !onlyMembers {
 			addMember(ch, m)
 		}
-		if f := c.st.feeds[ch.id]; f != nil {
+		if f := c.st.feeds[ch.defaultFeedID()]; f != nil {
 			info := messageFeedInfoJSON{MessageFeedID: f.id, Name: f.name, CreatedAt: ts(f.createdAt), UpdatedAt: ts(f.updatedAt)}
 			if m := c.st.lastMessage(f.id); m != nil {
 				info.MessagePreviewID = m.id
 				out.MessagePreviews = append(out.MessagePreviews, messagePreviewJSON{
-					MessageID: m.id, ChannelID: m.channelID, MessageFeedID: m.feedID, Segment: m.segment,
-					DataType: m.dataType, Data: obj(m.data), CreatorID: m.creatorID, ParentID: m.parentID,
+					MessageID: m.id, ChannelID: ch.internalID, ChannelPublicID: ch.id, MessageFeedID: m.feedID,
+					Segment: m.segment, DataType: m.dataType, Data: obj(m.data),
+					CreatorID: c.st.userInternalID(m.creatorID), CreatorPublicID: m.creatorID, ParentID: m.parentID,
 					IsDeleted: m.deleted, CreatedAt: ts(m.createdAt), UpdatedAt: ts(m.updatedAt),
 				})
 				b.addUser(m.creatorID)
@@ -308,11 +340,12 @@ func (st *state) draftChannel(id, kind, creatorID string, now time.Time) *channe
 	}
 }
 
-// storeChannel stores a drafted channel and gives it its default message feed.
+// storeChannel stores a drafted channel and gives it its default message feed, whose ID is
+// the channel's internal ID.
 func (st *state) storeChannel(ch *channel) {
 	st.channels[ch.id] = ch
-	st.feeds[ch.id] = &messageFeed{
-		id: ch.id, channelID: ch.id, name: "default", creatorID: ch.creatorID,
+	st.feeds[ch.defaultFeedID()] = &messageFeed{
+		id: ch.defaultFeedID(), channelID: ch.id, isDefault: true, name: "default", creatorID: ch.creatorID,
 		createdAt: ch.createdAt, updatedAt: ch.createdAt, seq: st.nextSeq(),
 	}
 }
@@ -776,7 +809,7 @@ func (s *Server) queryChannels(c *ctx) error {
 	memberOf := c.q("userId")
 	var list []*channel
 	for _, ch := range c.st.channels {
-		if !deletedFilter(isDeleted, ch.deleted) || !c.canSeeChannel(ch) {
+		if !deletedFilter(isDeleted, ch.deleted, bothByDefault) || !c.canSeeChannel(ch) {
 			continue
 		}
 		if len(types) > 0 && !containsString(types, ch.kind) {
@@ -875,6 +908,11 @@ func (s *Server) queryChannelUsers(c *ctx, v4 bool) error {
 			memberships = []string{"member"}
 		}
 	}
+	// isDeleted is about the members' users: null (the default) lists deleted and live ones.
+	isDeleted, err := c.qBool("isDeleted")
+	if err != nil {
+		return err
+	}
 	p, err := c.pageParams(defaultPageSize)
 	if err != nil {
 		return err
@@ -890,7 +928,7 @@ func (s *Server) queryChannelUsers(c *ctx, v4 bool) error {
 			continue
 		}
 		u := c.st.users[m.userID]
-		if u == nil {
+		if u == nil || !deletedFilter(isDeleted, u.deleted, bothByDefault) {
 			continue
 		}
 		if search != "" && !strings.Contains(strings.ToLower(u.displayName), search) && !strings.Contains(strings.ToLower(u.id), search) {

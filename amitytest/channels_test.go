@@ -30,7 +30,7 @@ func TestChannelCRUD(t *testing.T) {
 	assert.Equal(t, "community", ch["type"])
 	assert.Equal(t, 2.0, ch["memberCount"])
 	assert.Len(t, list(t, m, "messageFeedsInfo"), 1)
-	assert.Equal(t, "general", list(t, m, "messageFeedsInfo")[0]["messageFeedId"])
+	assert.Equal(t, ch["channelInternalId"], list(t, m, "messageFeedsInfo")[0]["messageFeedId"], "the default feed's ID is the channel's internal ID")
 
 	r := call(t, srv, bob, "POST", "/api/v3/channels", map[string]any{"channelId": "general"})
 	assert.Equal(t, 400315, r.code(t))
@@ -68,8 +68,9 @@ func TestChannelCRUD(t *testing.T) {
 	assert.Equal(t, http.StatusForbidden, call(t, srv, bob, "DELETE", "/api/v3/channels/general", nil).status)
 	m = ok(t, call(t, srv, alice, "DELETE", "/api/v3/channels/general", nil))
 	assert.Equal(t, true, m["data"].(map[string]any)["success"])
-	assert.Equal(t, []string{"random"}, query(bob, ""))
+	assert.Equal(t, []string{"random"}, query(bob, "isDeleted=false"))
 	assert.Equal(t, []string{"general"}, query(bob, "isDeleted=true"))
+	assert.ElementsMatch(t, []string{"general", "random"}, query(bob, ""), "isDeleted null (the default) lists both")
 }
 
 func TestChannelMembership(t *testing.T) {
@@ -120,6 +121,7 @@ func TestConversationChannels(t *testing.T) {
 	alice, bob, eve := srv.UserToken("alice"), srv.UserToken("bob"), srv.UserToken("eve")
 	m := ok(t, call(t, srv, alice, "POST", "/api/v3/channels/conversation", map[string]any{"userIds": []string{"bob"}}))
 	cid := list(t, m, "channels")[0]["channelId"].(string)
+	feed := list(t, m, "messageFeedsInfo")[0]["messageFeedId"].(string)
 	assert.Equal(t, "conversation", list(t, m, "channels")[0]["type"])
 	// Distinct conversations are reused.
 	m = ok(t, call(t, srv, bob, "POST", "/api/v3/channels/conversation", map[string]any{"userIds": []string{"alice"}}))
@@ -130,7 +132,7 @@ func TestConversationChannels(t *testing.T) {
 	assert.Equal(t, http.StatusForbidden, call(t, srv, eve, "POST", "/api/v3/channels/"+cid+"/join", nil).status)
 	m = ok(t, call(t, srv, eve, "GET", "/api/v3/channels", nil))
 	assert.Empty(t, list(t, m, "channels"))
-	r := call(t, srv, eve, "POST", "/api/v5/messages", map[string]any{"messageFeedId": cid, "referenceId": "r1", "dataType": "text", "data": map[string]any{"text": "hi"}})
+	r := call(t, srv, eve, "POST", "/api/v5/messages", map[string]any{"messageFeedId": feed, "referenceId": "r1", "dataType": "text", "data": map[string]any{"text": "hi"}})
 	assert.Equal(t, 400301, r.code(t))
 }
 
@@ -140,9 +142,10 @@ func TestChannelMuteAndClose(t *testing.T) {
 	srv := newServer(t, WithClock(clock.now))
 	owner, member := srv.UserToken("owner"), srv.UserToken("member")
 	cid := createChannel(t, srv, owner, map[string]any{"displayName": "Room", "userIds": []string{"member"}})
+	feed := defaultFeed(t, srv, owner, cid)
 	send := func(tok, ref string) resp {
 		return call(t, srv, tok, "POST", "/api/v5/messages", map[string]any{
-			"messageFeedId": cid, "referenceId": ref, "dataType": "text", "data": map[string]any{"text": "hello"},
+			"messageFeedId": feed, "referenceId": ref, "dataType": "text", "data": map[string]any{"text": "hello"},
 		})
 	}
 	ok(t, send(member, "a"))

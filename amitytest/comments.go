@@ -30,9 +30,12 @@ type comment struct {
 	seq           int64
 }
 
+// commentAttachment is a comment attachment: an image (spec 4.92.0), a video (spec 4.116) or
+// a link with its url (the vendor clients' Amity.Attachment: type 'image' | 'link', url).
 type commentAttachment struct {
 	Type   string `json:"type"`
-	FileID string `json:"fileId"`
+	FileID string `json:"fileId,omitempty"`
+	URL    string `json:"url,omitempty"`
 }
 
 type commentJSON struct {
@@ -73,8 +76,8 @@ func (cm *comment) dataTypes() []string {
 	if t, _ := cm.data["text"].(string); t != "" {
 		out = append(out, "text")
 	}
-	if len(cm.attachments) > 0 {
-		out = append(out, "image")
+	for _, a := range cm.attachments {
+		out = addUnique(out, a.Type)
 	}
 	return out
 }
@@ -211,21 +214,35 @@ type createCommentRequest struct {
 	Attachments   []commentAttachment `json:"attachments"`
 }
 
-// checkCommentAttachments validates comment attachments (images only).
+// checkCommentAttachments validates comment attachments: an uploaded image or video
+// (fileId), or a link (url).
 func (c *ctx) checkCommentAttachments(atts []commentAttachment) error {
 	if len(atts) > 10 {
 		return errBadRequest("Parameters validation error: at most 10 attachments")
 	}
 	for _, a := range atts {
-		if a.Type != "image" || a.FileID == "" {
-			return errBadRequest("Parameters validation error: attachments need fileId and type image")
+		switch a.Type {
+		case "link":
+			if a.URL == "" {
+				return errBadRequest("Parameters validation error: a link attachment needs a url")
+			}
+			if err := maxLen("attachments.url", a.URL, 2000); err != nil {
+				return err
+			}
+			continue
+		case "image", "video":
+		default:
+			return errBadRequest("Parameters validation error: attachments.type must be one of image, video, link")
+		}
+		if a.FileID == "" {
+			return errBadRequest("Parameters validation error: attachments need fileId and type")
 		}
 		f := c.st.files[a.FileID]
 		if f == nil {
 			return errNotFound("File %s not found", a.FileID)
 		}
-		if f.kind != "image" {
-			return errBadRequest("File %s is not an image", a.FileID)
+		if f.kind != a.Type {
+			return errBadRequest("File %s is not of type %s", a.FileID, a.Type)
 		}
 	}
 	return nil
@@ -395,7 +412,7 @@ func (s *Server) queryComments(c *ctx) error {
 		if byParent && cm.parentID != parentID {
 			continue
 		}
-		if !deletedFilter(isDeleted, cm.deleted) || (hasFlag != nil && *hasFlag && cm.flags.count() == 0) {
+		if !deletedFilter(isDeleted, cm.deleted, bothByDefault) || (hasFlag != nil && *hasFlag && cm.flags.count() == 0) {
 			continue
 		}
 		if a, ok := seg["after"]; ok && cm.segment <= a {

@@ -60,8 +60,10 @@ func TestCommentCRUD(t *testing.T) {
 
 	// Delete (v4 soft, v4 permanent, v3).
 	ok(t, call(t, srv, alice, "DELETE", "/api/v4/comments/"+c2, nil))
-	m = ok(t, call(t, srv, alice, "GET", "/api/v3/comments?referenceId="+pid, nil))
+	m = ok(t, call(t, srv, alice, "GET", "/api/v3/comments?referenceId="+pid+"&isDeleted=false", nil))
 	assert.Equal(t, []string{c1}, ids(list(t, m, "comments"), "commentId"))
+	m = ok(t, call(t, srv, alice, "GET", "/api/v3/comments?referenceId="+pid, nil))
+	assert.ElementsMatch(t, []string{c1, c2}, ids(list(t, m, "comments"), "commentId"), "without isDeleted, deleted comments are listed too")
 	m = ok(t, call(t, srv, alice, "GET", "/api/v3/comments?referenceId="+pid+"&isDeleted=true", nil))
 	assert.Equal(t, []string{c2}, ids(list(t, m, "comments"), "commentId"))
 	ok(t, call(t, srv, alice, "DELETE", "/api/v4/comments/"+c2+"?permanent=true", nil))
@@ -157,4 +159,48 @@ func TestReactions(t *testing.T) {
 	assert.Equal(t, http.StatusNotFound, call(t, srv, bob, "POST", "/api/v2/reactions", map[string]any{"referenceId": "x", "referenceType": "post", "reactionName": "like"}).status)
 	m = ok(t, call(t, srv, bob, "GET", "/api/v3/comments/"+cid, nil))
 	assert.Equal(t, 1.0, list(t, m, "comments")[0]["reactionsCount"])
+}
+
+// TestFlaggedRepliesAsTheVendorClientsFindThem checks how a moderator finds flagged comments.
+// A comment list is a list of top-level comments unless it names a parent: without parentId
+// it leaves replies out (the vendor clients' comment collection expects exactly that,
+// CommentQueryStreamController.ts:75), so hasFlag=true alone finds flagged top-level comments
+// only. The vendor clients find flagged replies per parent, with parentId and hasFlag; the
+// spec's filterByParentId=false (which the vendor clients never send) lists top-level
+// comments and replies together. The post itself says it has a flagged comment, reply or not.
+func TestFlaggedRepliesAsTheVendorClientsFindThem(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	alice, bob, carol := srv.UserToken("alice"), srv.UserToken("bob"), srv.UserToken("carol")
+	pid := list(t, ok(t, call(t, srv, alice, "POST", "/api/v4/posts", map[string]any{"data": map[string]any{"text": "p"}})),
+		"posts")[0]["postId"].(string)
+	comment := func(token, parent, text string) string {
+		body := map[string]any{"referenceId": pid, "referenceType": "post", "data": map[string]any{"text": text}}
+		if parent != "" {
+			body["parentId"] = parent
+		}
+		return list(t, ok(t, call(t, srv, token, "POST", "/api/v3/comments", body)), "comments")[0]["commentId"].(string)
+	}
+	top := comment(bob, "", "top")
+	reply := comment(carol, top, "reply")
+	comment(bob, top, "clean reply")
+	m := ok(t, call(t, srv, alice, "GET", "/api/v3/posts/"+pid, nil))
+	assert.Equal(t, false, list(t, m, "posts")[0]["hasFlaggedComment"])
+	ok(t, call(t, srv, alice, "POST", "/api/v3/comments/"+reply+"/flag", nil))
+
+	query := func(q string) []string {
+		t.Helper()
+		m := ok(t, call(t, srv, alice, "GET", "/api/v3/comments?referenceId="+pid+"&referenceType=post&"+q, nil))
+		return ids(list(t, m, "comments"), "commentId")
+	}
+	assert.Equal(t, []string{top}, query("isDeleted=false"), "without parentId: top-level comments only")
+	assert.Empty(t, query("hasFlag=true&isDeleted=false"), "the flagged reply is no top-level comment")
+	assert.Equal(t, []string{reply}, query("parentId="+top+"&hasFlag=true&isDeleted=false"), "the vendor clients' way: per parent")
+	assert.Equal(t, []string{reply}, query("filterByParentId=false&hasFlag=true"), "the spec's way: every comment of the post")
+	m = ok(t, call(t, srv, alice, "GET", "/api/v3/posts/"+pid, nil))
+	assert.Equal(t, true, list(t, m, "posts")[0]["hasFlaggedComment"], "a flagged reply flags its post")
+	m = ok(t, call(t, srv, alice, "GET", "/api/v4/posts?targetType=user&targetId=alice&hasFlag=true", nil))
+	assert.Equal(t, []string{pid}, ids(list(t, m, "posts"), "postId"), "the post of a flagged reply is a flagged post")
+	m = ok(t, call(t, srv, alice, "GET", "/api/v3/comments/"+top, nil))
+	assert.Contains(t, ids(list(t, m, "commentChildren"), "commentId"), reply, "the parent sideloads its replies")
 }

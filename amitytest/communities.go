@@ -720,7 +720,7 @@ func (s *Server) queryCommunities(c *ctx) error {
 	categoryID := c.q("categoryId")
 	var list []*community
 	for _, cm := range c.st.communities {
-		if !deletedFilter(isDeleted, cm.deleted) {
+		if !deletedFilter(isDeleted, cm.deleted, bothByDefault) {
 			continue
 		}
 		if keyword != "" && !strings.Contains(strings.ToLower(cm.displayName), keyword) {
@@ -818,6 +818,11 @@ func (s *Server) queryCommunityUsers(c *ctx) error {
 	if err != nil {
 		return err
 	}
+	// isDeleted is about the members' users: null (the default) lists deleted and live ones.
+	isDeleted, err := c.qBool("isDeleted")
+	if err != nil {
+		return err
+	}
 	roles := c.qList("roles")
 	search := strings.ToLower(c.q("search"))
 	var list []*membership
@@ -826,7 +831,7 @@ func (s *Server) queryCommunityUsers(c *ctx) error {
 			continue
 		}
 		u := c.st.users[m.userID]
-		if u == nil {
+		if u == nil || !deletedFilter(isDeleted, u.deleted, bothByDefault) {
 			continue
 		}
 		if search != "" && !strings.Contains(strings.ToLower(u.displayName), search) && !strings.Contains(strings.ToLower(u.id), search) {
@@ -992,7 +997,7 @@ func (s *Server) routesCategories() {
 		}
 		var list []*category
 		for _, cat := range c.st.categories {
-			if deletedFilter(isDeleted, cat.deleted) {
+			if deletedFilter(isDeleted, cat.deleted, bothByDefault) {
 				list = append(list, cat)
 			}
 		}

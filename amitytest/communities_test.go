@@ -73,8 +73,9 @@ func TestCommunityCRUD(t *testing.T) {
 	assert.Equal(t, http.StatusForbidden, call(t, srv, bob, "DELETE", "/api/v3/communities/"+cid, nil).status)
 	m = ok(t, call(t, srv, alice, "DELETE", "/api/v3/communities/"+cid, nil))
 	assert.Equal(t, true, m["success"])
-	assert.Equal(t, []string{"Bakers"}, query(bob, ""))
+	assert.Equal(t, []string{"Bakers"}, query(bob, "isDeleted=false"))
 	assert.Equal(t, []string{"Hikers"}, query(bob, "isDeleted=true"))
+	assert.ElementsMatch(t, []string{"Bakers", "Hikers"}, query(bob, ""), "isDeleted null (the default) lists both")
 	r = createPostResp(t, srv, alice, cid)
 	assert.Equal(t, http.StatusNotFound, r.status)
 }
@@ -189,7 +190,8 @@ func TestCommunityCategories(t *testing.T) {
 	assert.Equal(t, "Jazz", list(t, m["data"].(map[string]any), "categories")[0]["name"])
 	m = ok(t, call(t, srv, admin, "DELETE", "/api/v3/community-categories/"+created[0]+"?categoryId="+created[0], nil))
 	assert.Equal(t, true, m["data"].(map[string]any)["success"])
-	assert.Equal(t, []string{"Art", "Sport"}, names(""))
+	assert.Equal(t, []string{"Art", "Sport"}, names("isDeleted=false"))
 	assert.Equal(t, []string{"Jazz"}, names("isDeleted=true"))
+	assert.ElementsMatch(t, []string{"Art", "Jazz", "Sport"}, names(""), "without isDeleted, deleted categories are listed too")
 	assert.Equal(t, http.StatusNotFound, call(t, srv, user, "GET", "/api/v3/community-categories/none", nil).status)
 }

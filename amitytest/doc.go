@@ -51,9 +51,43 @@
 // paging in the shape each operation declares (paging{next, previous},
 // paging{next, prev}, paging{next} or paging{next, previous, total}).
 //
-// Deleted items are left out of lists unless isDeleted=true is asked for,
-// which lists deleted items only; a soft-deleted item can still be read by
-// id (with isDeleted true).
+// Array query parameters are read in every form clients send them:
+// name[]=a&name[]=b (what the vendor clients send, and the product docs
+// show), name[0]=a&name[1]=b (the vendor's migration tool), repeated
+// name=a&name=b (OpenAPI's default) and name=a,b, mixed or not; the values
+// keep the order they were sent in (name[i] by index), which the by-ids
+// lists (/list) keep in their answers.
+//
+// The parameters of a DELETE may also come in a JSON object body, where the
+// vendor clients send them (removing channel and community members and
+// roles, reactions and push devices); the query wins when it names a
+// parameter.
+//
+// Soft-deleted items can still be read by id (with isDeleted true). In lists,
+// isDeleted=true lists deleted items only and isDeleted=false live items
+// only; a list that is sent without isDeleted follows the default the spec
+// declares for it:
+//
+//   - live and deleted items (the spec's "null(default) - Show both"):
+//     GET /api/v3/channels, /api/v3/communities, /api/v3/messages and
+//     /api/v3/video-streaming; the member lists GET
+//     /api/v3/channels/{channelId}/users, /api/v4/channels/{channelId}/users
+//     and /api/v3/communities/{communityId}/users, where isDeleted is about
+//     the members' users ("will return both deleted and non-deleted
+//     members");
+//   - live and deleted items too where the spec declares default null without
+//     a word: GET /api/v3/comments, /api/v3/community-categories,
+//     /api/v3/posts, /api/v4/posts, /api/v3/content-feeds,
+//     /api/v3/community-feeds/{communityId}, /api/v3/user-feeds/{userId} and
+//     its count. The vendor clients always send isDeleted=false unless the
+//     caller asks to include deleted items, and then leave it out
+//     (inferIsDeleted), which means both on the service;
+//   - live items only (the spec's default false): GET /api/v5/messages,
+//     /api/v5/message-feeds/channel/{channelId},
+//     /api/v5/message-feeds/user/{creatorId} and /api/v3/users.
+//
+// The lists that declare no isDeleted (the v4 and v5 global feeds, stories,
+// /api/v5/messages/user/{creatorId}, ...) list live items only.
 //
 // # Rate limit
 //
@@ -68,7 +102,13 @@
 // and isDeleted; GET /api/v3/users/list by ids) and read by id (public, or internal with
 // isPublic=false). A user updates its own display name, description,
 // avatar and metadata with PUT /api/v3/users; only the admin (or a role
-// with EDIT_USER / ASSIGN_USER_ROLE) updates others or sets roles. Users
+// with EDIT_USER / ASSIGN_USER_ROLE) updates others or sets roles. An update
+// of an unknown userId is answered 404 (400400) unless its body has
+// createNewUserWhenNotFound true, which creates the user with the update
+// (a deleted user is not brought back). The field is not in spec 4.92.0;
+// every vendor client sends it false, so the fake reads its absence as
+// false; the real service's default is undocumented, which is why a client
+// should send false explicitly, as the vendor clients do. Users
 // flag one another once (POST|DELETE /api/v4/me/flags/{userId}, isFlagByMe;
 // the admin clears all flags with DELETE /api/v2/users/{userId}/flags).
 // The admin bans users network-wide (POST /api/v2/users/ban, unban): a
@@ -84,7 +124,12 @@
 // Posts (v3 and v4 create, update and delete; GET by id, list by ids, query
 // by target with dataTypes, sortBy, feedType, tags and isDeleted) have text,
 // metadata, tags, mentionees and attachments (uploaded images, videos and
-// files, or a poll), stored as child posts. A post goes to a user's feed,
+// files, or a poll), stored as child posts. Beyond spec 4.92.0, the fake
+// takes what the vendor clients send: audio and clip attachments (a clip is
+// an uploaded video, with displayMode fill|fit and isMuted; an audio any
+// uploaded file), a data.title, and room posts (dataType room, data
+// {text, title, roomId} kept as given; the fake has no rooms). Its answers
+// then carry those data types, which the 4.92.0 schema does not list. A post goes to a user's feed,
 // a community (members only; banned users get 400304; onlyAdminCanPost
 // communities need a moderator) or a content target. In a community that
 // needs approval, posts of plain members wait in the reviewing feed until a
@@ -98,17 +143,33 @@
 // # Comments
 //
 // Comments go on posts, stories or content references, with text,
-// metadata, mentionees and image attachments, and may reply to another
+// metadata, mentionees and attachments (uploaded images or videos, or links
+// {type: link, url}, which the vendor clients send and spec 4.92.0 lacks;
+// dataTypes lists the kinds a comment holds), and may reply to another
 // comment (replies are sideloaded with their parent). They are listed newest first
 // (or by segment windows and offset), counted and listed by their post, read
 // by id and by ids, updated and deleted (soft, or permanent with v4) by their
 // author, the community's moderators or the admin, and flagged once per user
 // (moderators clear flags).
 //
+// A comment list (GET /api/v3/comments) without parentId lists top-level
+// comments only, as the vendor clients' comment collections expect; with
+// parentId it lists that comment's replies, and filterByParentId=false (the
+// spec's parameter, default true) lists top-level comments and replies
+// together. So hasFlag=true alone finds flagged top-level comments; flagged
+// replies are found per parent with parentId=<comment>&hasFlag=true, the way
+// the vendor clients ask (they never send filterByParentId: their source
+// says the backend does not support it), or all at once with
+// filterByParentId=false&hasFlag=true. A post whose comment or reply is
+// flagged has hasFlaggedComment true and is listed by hasFlag=true.
+//
 // # Reactions
 //
 // POST|DELETE /api/v2/reactions add and remove a named reaction of the
-// caller to a post, comment, story or message (once per name and user);
+// caller to a post, comment, story or message (once per name and user;
+// referenceVersion, which the vendor clients send as 5 for messages, is
+// accepted and changes nothing; DELETE takes its parameters in the query, as
+// the spec says, or in a JSON body, as the vendor clients send them);
 // the entity's reactions and reactionsCount follow, GET /api/v2/reactions
 // and /api/v3/reactions page through the reactors newest first, and
 // GET /api/v2/reactions/messages/most ranks the caller's readable messages
@@ -140,11 +201,12 @@
 // Channels are community, live or broadcast channels, or conversations
 // (POST /api/v3/channels/conversation; a distinct conversation between the
 // same users is reused, and outsiders neither see nor join it). Each has a
-// default message feed. They are queried (types, keyword, tags and
+// default message feed, whose ID is the channel's internal ID (see Messages). They are queried (types, keyword, tags and
 // excludeTags, userId, filter member/notMember, isDeleted), listed by ids, read, updated and deleted by
 // moderators and the admin, joined and left; moderators add, remove, ban,
 // unban and give roles to members, mute the channel or single users for a
-// period (v2 mute) and close it (v2 close). POST .../seen moves the
+// period (v2 mute; the member lists filter them with memberships muted (v4)
+// or filter=muted (v3)) and close it (v2 close). POST .../seen moves the
 // caller's read marker. autoDeleteMessageByFlagLimit deletes a message that
 // reaches that many flags.
 //
@@ -152,9 +214,31 @@
 //
 // Messages are written by members (not banned or muted ones) into a
 // channel's message feeds, through the v5 API (referenceId is idempotent
-// per creator) or the v3 API (the channel's default feed, the v3 types,
+// per creator and feed: sending a referenceId again answers the first
+// message, unchanged; it may have up to 100 characters, beyond the spec's
+// 30, since the vendor clients send "LOCAL_" and a UUID, 42) or the v3 API (the channel's default feed, the v3 types,
 // segment windows). Both
-// versions see the same messages. They are listed newest first (or
+// versions see the same messages.
+//
+// IDs follow the service. A channel has a public ID (channelId, the one the
+// channel operations, moderation and the v3 API take) and an internal one
+// (channelInternalId, 24 hex digits). Its default message feed's ID is the
+// internal ID, which messageFeedsInfo names; a v5 message and a message feed
+// carry channelId = the internal channel ID and channelPublicId = the public
+// one, creatorId = the creator's internal user ID and creatorPublicId = its
+// public ID (so do the channels' messagePreviews); the v3 message shape keeps
+// the public channelId and userId. Every operation that takes a messageFeedId
+// (POST and GET /api/v5/messages, /api/v5/message-feeds/{messageFeedId} and
+// .../list, the message-feed markers) takes a feed ID only: a public channel
+// ID there is answered 404 (400400), as the service knows no feed by that ID
+// (the vendor clients always pass the internal one). The channel-level feed
+// operations (POST /api/v5/message-feeds channelId, GET
+// /api/v5/message-feeds/channel/{channelId}, the channelId filter of
+// /api/v5/messages/user/{creatorId}) take the public channel ID, which the
+// vendor clients send, or the internal one; the creator of
+// /api/v5/messages/user/{creatorId} and /api/v5/message-feeds/user/{creatorId}
+// is a public or an internal user ID. SeedResult.MessageFeedIDs names the
+// seeded channels' default feeds. They are listed newest first (or
 // ascending, with before/after/around cursors and total), read by id, by
 // ids, by creator and by parentId (threads), edited and deleted (soft, or permanent)
 // by their creator or the channel's moderators, and flagged once per user
@@ -347,8 +431,29 @@
 // and stop-readings new messages count as read. GET /api/v1/markers/messages
 // counts a message's readers and receivers, read-users and delivered-users
 // name them, and sync returns the markers changed since deviceLastSyncAt.
-// Marker IDs are internal IDs (channelInternalId); public channel IDs are
-// accepted too.
+// Marker IDs are internal IDs: channelInternalId and message feed IDs (a
+// channel's default feed is its internal ID). Where a marker operation takes
+// a channel ID, the public one is accepted too; a message feed ID is never a
+// public channel ID.
+//
+// # Answers the vendor clients read differently
+//
+// A few answers are given in spec 4.92.0's shape although the vendor's
+// shipping clients read another one, which may be what the service sends; a
+// client of the fake should decode both. The flag checks GET
+// /api/v3/posts/{postId}/isflagbyme, /api/v3/comments/{commentId}/isflagbyme
+// and /api/v3/messages/{messageId}/isFlaggedByMe answer
+// {status, data: {result}}, where the clients read a top-level result (or
+// isFlagByMe); GET /api/v5/messages/{messageId}/flags answers {result} and GET
+// /api/v3/users/{userId}/isFlagByMe {isFlagByMe}, as both the spec and the
+// clients have them (the clients call the user check in lower case,
+// .../isflagbyme, which the fake serves too, as the service's routes ignore
+// case). GET /api/v3/files/{fileId} answers {status, data: File}, where the
+// clients take the body for the File ("backend bad serializer issue"). GET
+// /api/v3/roles and /api/v3/roles/{roleId} answer {status, data: [Role]}
+// (with paging beside data on the query), where the clients read
+// {roles, paging} and a bare [Role]. The roles query takes no keyword as well
+// (the spec marks it required; the clients leave it out to list every role).
 //
 // # Legacy word lists
 //

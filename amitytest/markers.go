@@ -146,19 +146,6 @@ func (st *state) channelFeeds(channelID string) []*messageFeed {
 	return out
 }
 
-// channelByAnyID finds a channel by public or internal ID.
-func (st *state) channelByAnyID(id string) *channel {
-	if ch := st.channels[id]; ch != nil {
-		return ch
-	}
-	for _, ch := range st.channels {
-		if ch.internalID == id {
-			return ch
-		}
-	}
-	return nil
-}
-
 func (a *stateA) marker(userID, feedID string) *feedMarker {
 	return a.feedMarkers[userID+"\x00"+feedID]
 }
@@ -172,7 +159,7 @@ func (st *state) readTo(userID string, f *messageFeed) int {
 		}
 		n = fm.readTo
 	}
-	if f.id == f.channelID {
+	if f.isDefault {
 		if ch := st.channels[f.channelID]; ch != nil {
 			if m := ch.members[userID]; m != nil && m.readToSegment > n {
 				n = m.readToSegment
@@ -210,7 +197,7 @@ func (st *state) markRead(userID string, f *messageFeed, seg int, now time.Time)
 	if seg > fm.readTo {
 		fm.readTo = seg
 	}
-	if f.id == f.channelID {
+	if f.isDefault {
 		if ch := st.channels[f.channelID]; ch != nil {
 			if m := ch.members[userID]; m != nil && seg > m.readToSegment {
 				m.readToSegment = seg

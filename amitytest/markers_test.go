@@ -21,9 +21,10 @@ func TestMarkersCountReads(t *testing.T) {
 	alice, bob := srv.UserToken("alice"), srv.UserToken("bob")
 	cid := createChannel(t, srv, alice, map[string]any{"displayName": "Chat", "userIds": []string{"bob"}})
 	internal := channelInternalID(t, srv, alice, cid)
-	m1 := sendMessage(t, srv, alice, cid, "one")
-	sendMessage(t, srv, alice, cid, "two")
-	ok(t, call(t, srv, alice, "POST", "/api/v5/messages", map[string]any{"messageFeedId": cid, "referenceId": "r3", "dataType": "text",
+	feed := internal // the default message feed has the channel's internal ID
+	m1 := sendMessage(t, srv, alice, feed, "one")
+	sendMessage(t, srv, alice, feed, "two")
+	ok(t, call(t, srv, alice, "POST", "/api/v5/messages", map[string]any{"messageFeedId": feed, "referenceId": "r3", "dataType": "text",
 		"data": map[string]any{"text": "hey bob"}, "mentionedUsers": []map[string]any{{"type": "user", "userIds": []string{"bob"}}}}))
 
 	m := ok(t, call(t, srv, bob, "GET", "/api/v1/markers/channels?channelIds="+internal, nil))
@@ -37,7 +38,7 @@ func TestMarkersCountReads(t *testing.T) {
 	assert.Equal(t, 0.0, list(t, ok(t, call(t, srv, alice, "GET", "/api/v1/markers/userMarker", nil)), "userMarkers")[0]["unreadCount"])
 
 	// Bob reads up to segment 1, then receives up to message 1.
-	m = ok(t, call(t, srv, bob, "PUT", "/api/v1/markers/message-feeds/"+cid+"/mark-read", map[string]any{"readToSegment": 1}))
+	m = ok(t, call(t, srv, bob, "PUT", "/api/v1/markers/message-feeds/"+feed+"/mark-read", map[string]any{"readToSegment": 1}))
 	fm := list(t, m, "userFeedMarkers")[0]
 	assert.Equal(t, 1.0, fm["readToSegment"])
 	assert.Equal(t, 2.0, fm["unreadCount"])
@@ -52,11 +53,11 @@ func TestMarkersCountReads(t *testing.T) {
 	assert.Equal(t, []any{"bob"}, m["publicUserIds"])
 
 	// A marker never moves back.
-	m = ok(t, call(t, srv, bob, "PUT", "/api/v1/markers/message-feeds/"+cid+"/mark-read", map[string]any{"readToSegment": 0}))
+	m = ok(t, call(t, srv, bob, "PUT", "/api/v1/markers/message-feeds/"+feed+"/mark-read", map[string]any{"readToSegment": 0}))
 	assert.Equal(t, 1.0, list(t, m, "userFeedMarkers")[0]["readToSegment"])
 
 	// Delivered, not read.
-	msgs := ok(t, call(t, srv, bob, "GET", "/api/v5/messages?messageFeedId="+cid, nil))
+	msgs := ok(t, call(t, srv, bob, "GET", "/api/v5/messages?messageFeedId="+feed, nil))
 	var last string
 	for _, msg := range list(t, msgs, "messages") {
 		if msg["segment"] == 3.0 {
@@ -64,7 +65,7 @@ func TestMarkersCountReads(t *testing.T) {
 		}
 	}
 	require.NotEmpty(t, last)
-	m = ok(t, call(t, srv, bob, "PUT", "/api/v1/markers/message-feeds/"+cid+"/mark-delivering", map[string]any{"messageId": last}))
+	m = ok(t, call(t, srv, bob, "PUT", "/api/v1/markers/message-feeds/"+feed+"/mark-delivering", map[string]any{"messageId": last}))
 	assert.Equal(t, 3.0, list(t, m, "userFeedMarkers")[0]["deliveredToSegment"])
 	m = ok(t, call(t, srv, alice, "GET", "/api/v1/markers/messages/"+last+"/delivered-users", nil))
 	assert.Equal(t, []any{"bob"}, m["publicUserIds"])
@@ -78,33 +79,33 @@ func TestMarkersCountReads(t *testing.T) {
 	assert.Equal(t, 0.0, list(t, ok(t, call(t, srv, bob, "GET", "/api/v1/markers/userMarker", nil)), "userMarkers")[0]["unreadCount"])
 
 	// While bob reads the feed, new messages count as read; after he stops they count again.
-	ok(t, call(t, srv, bob, "POST", "/api/v1/markers/message-feeds/"+cid+"/start-reading", nil))
-	sendMessage(t, srv, alice, cid, "four")
-	m = ok(t, call(t, srv, bob, "GET", "/api/v1/markers/message-feeds?messageFeedIds="+cid, nil))
+	ok(t, call(t, srv, bob, "POST", "/api/v1/markers/message-feeds/"+feed+"/start-reading", nil))
+	sendMessage(t, srv, alice, feed, "four")
+	m = ok(t, call(t, srv, bob, "GET", "/api/v1/markers/message-feeds?messageFeedIds="+feed, nil))
 	assert.Equal(t, 0.0, list(t, m, "userFeedMarkers")[0]["unreadCount"])
-	ok(t, call(t, srv, bob, "POST", "/api/v1/markers/message-feeds/"+cid+"/stop-readings", nil))
-	sendMessage(t, srv, alice, cid, "five")
+	ok(t, call(t, srv, bob, "POST", "/api/v1/markers/message-feeds/"+feed+"/stop-readings", nil))
+	sendMessage(t, srv, alice, feed, "five")
 	m = ok(t, call(t, srv, bob, "GET", "/api/v1/markers/user-message-feed?channelIds="+internal, nil))
 	assert.Equal(t, 1.0, list(t, m, "userFeedMarkers")[0]["unreadCount"])
 	assert.Equal(t, 5.0, list(t, m, "feedMarkers")[0]["lastSegment"])
-	m = ok(t, call(t, srv, bob, "POST", "/api/v1/markers/message-feeds/reading", map[string]any{"messageFeedIds": []string{cid}}))
+	m = ok(t, call(t, srv, bob, "POST", "/api/v1/markers/message-feeds/reading", map[string]any{"messageFeedIds": []string{feed}}))
 	assert.Equal(t, 0.0, list(t, m, "userFeedMarkers")[0]["unreadCount"])
 
 	// Sync returns the markers of the caller's channels.
 	m = ok(t, call(t, srv, bob, "POST", "/api/v1/markers/sync", map[string]any{}))
-	assert.Equal(t, []string{cid}, ids(list(t, m, "userFeedMarkers"), "feedId"))
+	assert.Equal(t, []string{feed}, ids(list(t, m, "userFeedMarkers"), "feedId"))
 	m = ok(t, call(t, srv, bob, "POST", "/api/v1/markers/sync", map[string]any{"deviceLastSyncAt": "2999-01-01T00:00:00Z"}))
 	assert.Empty(t, list(t, m, "userFeedMarkers"))
 
 	// The channel's seen endpoint and the markers are one read marker.
-	sendMessage(t, srv, alice, cid, "six")
+	sendMessage(t, srv, alice, feed, "six")
 	assert.Equal(t, 1.0, list(t, ok(t, call(t, srv, bob, "GET", "/api/v1/markers/userMarker", nil)), "userMarkers")[0]["unreadCount"])
 
 	// Errors.
 	carol := srv.UserToken("carol")
 	assert.Equal(t, 400301, call(t, srv, carol, "PUT", "/api/v1/markers/channels/"+internal+"/mark-read", nil).code(t))
 	assert.Equal(t, http.StatusNotFound, call(t, srv, bob, "PUT", "/api/v1/markers/message-feeds/ghost/mark-read", map[string]any{"readToSegment": 1}).status)
-	assert.Equal(t, 400000, call(t, srv, bob, "PUT", "/api/v1/markers/message-feeds/"+cid+"/mark-read", map[string]any{}).code(t))
+	assert.Equal(t, 400000, call(t, srv, bob, "PUT", "/api/v1/markers/message-feeds/"+feed+"/mark-read", map[string]any{}).code(t))
 	assert.Equal(t, 400000, call(t, srv, bob, "GET", "/api/v1/markers/channels", nil).code(t))
-	assert.Equal(t, http.StatusNotFound, call(t, srv, bob, "PUT", "/api/v1/markers/message-feeds/"+cid+"/mark-delivering", map[string]any{"messageId": "ghost"}).status)
+	assert.Equal(t, http.StatusNotFound, call(t, srv, bob, "PUT", "/api/v1/markers/message-feeds/"+feed+"/mark-delivering", map[string]any{"messageId": "ghost"}).status)
 }

@@ -8,11 +8,18 @@ import (
 // maxMessageData caps the encoded size of a message's data.
 const maxMessageData = 10 * 1024
 
+// maxReferenceID caps a v5 message's referenceId. The spec says 30 characters, but the vendor
+// clients send "LOCAL_" and a UUID, 42 characters, when the caller gives none (ts-sdk
+// messageRepository/api/createMessage.ts:11 getLocalId, :127), so the service takes longer
+// ones; the fake takes up to 100.
+const maxReferenceID = 100
+
 // messageFeed is a v5 message feed (sub-channel). Every channel has a
-// default feed whose id is the channelId.
+// default feed whose id is the channel's internal ID (channelInternalId).
 type messageFeed struct {
 	id          string
-	channelID   string
+	channelID   string // the channel's public ID (the state's key)
+	isDefault   bool   // the channel's default feed
 	name        string
 	creatorID   string
 	nextSegment int
@@ -27,7 +34,7 @@ type messageFeed struct {
 type message struct {
 	id              string
 	referenceID     string
-	channelID       string
+	channelID       string // the channel's public ID (the state's key)
 	feedID          string
 	segment         int
 	dataType        string
@@ -36,7 +43,7 @@ type message struct {
 	thumbnailFileID string
 	metadata        map[string]any
 	tags            []string
-	creatorID       string
+	creatorID       string // the creator's public ID (the state's key)
 	mentioned       []mentionedUsers
 	reactions       reactionSet
 	parentID        string
@@ -53,11 +60,15 @@ type mentionedUsers struct {
 	UserIDs []string `json:"userIds"`
 }
 
+// messageJSON is the v5 message shape. As on the service (and as the vendor clients read
+// it), channelId and creatorId are internal IDs and channelPublicId and creatorPublicId the
+// public ones.
 type messageJSON struct {
 	MessageID       string           `json:"messageId"`
 	ReferenceID     string           `json:"referenceId,omitempty"`
 	NetworkID       string           `json:"networkId"`
 	ChannelID       string           `json:"channelId"`
+	ChannelPublicID string           `json:"channelPublicId"`
 	ChannelType     string           `json:"channelType"`
 	MessageFeedID   string           `json:"messageFeedId"`
 	Segment         int              `json:"segment"`
@@ -68,6 +79,7 @@ type messageJSON struct {
 	Metadata        map[string]any   `json:"metadata"`
 	Tags            []string         `json:"tags"`
 	CreatorID       string           `json:"creatorId"`
+	CreatorPublicID string           `json:"creatorPublicId"`
 	MentionedUsers  []mentionedUsers `json:"mentionedUsers"`
 	Reactions       map[string]any   `json:"reactions"`
 	ReactionCount   int              `json:"reactionCount"`
@@ -82,6 +94,8 @@ type messageJSON struct {
 	MyReactions     []string         `json:"myReactions"`
 }
 
+// messageFeedJSON is the v5 message feed shape: channelId and creatorId are internal IDs,
+// channelPublicId and creatorPublicId the public ones.
 type messageFeedJSON struct {
 	MessageFeedID        string  `json:"messageFeedId"`
 	ChannelID            string  `json:"channelId"`
@@ -91,6 +105,7 @@ type messageFeedJSON struct {
 	LastMessageID        string  `json:"lastMessageId,omitempty"`
 	LastMessageTimestamp *string `json:"lastMessageTimestamp,omitempty"`
 	CreatorID            string  `json:"creatorId"`
+	CreatorPublicID      string  `json:"creatorPublicId"`
 	Path                 string  `json:"path"`
 	ChildCount           int     `json:"childCount"`
 	IsDeleted            bool    `json:"isDeleted"`
@@ -133,13 +148,15 @@ func (c *ctx) messageJSON(m *message) messageJSON {
 	for _, mu := range m.mentioned {
 		mentioned = append(mentioned, mentionedUsers{Type: mu.Type, UserIDs: nonNil(mu.UserIDs)})
 	}
+	channel := c.st.channelInternalID(m.channelID)
 	return messageJSON{
-		MessageID: m.id, ReferenceID: m.referenceID, NetworkID: networkID, ChannelID: m.channelID,
-		ChannelType: c.st.channelType(m.channelID), MessageFeedID: m.feedID, Segment: m.segment,
-		DataType: m.dataType, Data: obj(m.data), FileID: m.fileID, ThumbnailFileID: m.thumbnailFileID,
-		Metadata: obj(m.metadata), Tags: nonNil(append([]string(nil), m.tags...)), CreatorID: m.creatorID,
+		MessageID: m.id, ReferenceID: m.referenceID, NetworkID: networkID, ChannelID: channel,
+		ChannelPublicID: m.channelID, ChannelType: c.st.channelType(m.channelID), MessageFeedID: m.feedID,
+		Segment: m.segment, DataType: m.dataType, Data: obj(m.data), FileID: m.fileID,
+		ThumbnailFileID: m.thumbnailFileID, Metadata: obj(m.metadata), Tags: nonNil(append([]string(nil), m.tags...)),
+		CreatorID: c.st.userInternalID(m.creatorID), CreatorPublicID: m.creatorID,
 		MentionedUsers: mentioned, Reactions: m.reactions.counts(), ReactionCount: len(m.reactions),
-		ParentID: m.parentID, Path: networkID + "/chat/" + m.channelID + "/" + m.feedID + "/" + m.id,
+		ParentID: m.parentID, Path: networkID + "/chat/" + channel + "/" + m.feedID + "/" + m.id,
 		FlagCount: m.flags.count(), ChildCount: children, IsDeleted: m.deleted, EditedAt: ts(m.editedAt),
 		CreatedAt: ts(m.createdAt), UpdatedAt: ts(m.updatedAt), MyReactions: m.reactions.mine(c.identity),
 	}
@@ -152,10 +169,11 @@ func (c *ctx) messageFeedJSON(f *messageFeed) messageFeedJSON {
 			count++
 		}
 	}
+	channel := c.st.channelInternalID(f.channelID)
 	out := messageFeedJSON{
-		MessageFeedID: f.id, ChannelID: f.channelID, ChannelPublicID: f.channelID,
-		ChannelType: c.st.channelType(f.channelID), Name: f.name, CreatorID: f.creatorID,
-		Path: networkID + "/chat/" + f.channelID + "/" + f.id, ChildCount: count, IsDeleted: f.deleted,
+		MessageFeedID: f.id, ChannelID: channel, ChannelPublicID: f.channelID,
+		ChannelType: c.st.channelType(f.channelID), Name: f.name, CreatorID: c.st.userInternalID(f.creatorID),
+		CreatorPublicID: f.creatorID, Path: networkID + "/chat/" + channel + "/" + f.id, ChildCount: count, IsDeleted: f.deleted,
 		EditedAt: ts(f.editedAt), CreatedAt: ts(f.createdAt), UpdatedAt: ts(f.updatedAt),
 	}
 	if f.editedAt.IsZero() {
@@ -328,7 +346,7 @@ func (s *Server) createMessage(c *ctx) error {
 	if req.MessageFeedID == "" || req.ReferenceID == "" || req.DataType == "" {
 		return errBadRequest("Parameters validation error: messageFeedId, referenceId and dataType are required")
 	}
-	if err := maxLen("referenceId", req.ReferenceID, 30); err != nil {
+	if err := maxLen("referenceId", req.ReferenceID, maxReferenceID); err != nil {
 		return err
 	}
 	if err := maxLen("dataType", req.DataType, 20); err != nil {
@@ -484,7 +502,7 @@ func (s *Server) listMessages(c *ctx, q msgQuery) error {
 			q.creatorID != "" && m.creatorID != q.creatorID,
 			q.channelID != "" && m.channelID != q.channelID,
 			q.parentID != "" && m.parentID != q.parentID,
-			!deletedFilter(q.isDeleted, m.deleted),
+			!deletedFilter(q.isDeleted, m.deleted, liveByDefault),
 			q.hasFlags != nil && *q.hasFlags != (m.flags.count() > 0),
 			q.dataType != "" && m.dataType != q.dataType,
 			len(q.include) > 0 && !anyShared(q.include, m.tags),
@@ -574,7 +592,10 @@ func (s *Server) routesMessages() {
 			return c.ok(map[string]bool{"result": flagged})
 		}
 		if first == "user" {
-			q := msgQuery{creatorID: second, channelID: c.q("channelId")}
+			q := msgQuery{creatorID: c.st.userPublicID(second), channelID: c.q("channelId")}
+			if ch := c.st.channelByAnyID(q.channelID); ch != nil {
+				q.channelID = ch.id
+			}
 			return s.listMessages(c, q)
 		}
 		return errNotFound("Message %s not found", first)
@@ -755,9 +776,9 @@ func (s *Server) routesMessageFeeds() {
 		if err := maxLen("name", req.Name, 100); err != nil {
 			return err
 		}
-		ch, err := c.liveChannel(req.ChannelID)
-		if err != nil {
-			return err
+		ch := c.st.channelByAnyID(req.ChannelID)
+		if ch == nil || ch.deleted {
+			return errNotFound("Channel %s not found", req.ChannelID)
 		}
 		if err := c.checkCanMessage(ch); err != nil {
 			return err
@@ -804,7 +825,7 @@ func (s *Server) routesMessageFeeds() {
 		if err != nil {
 			return err
 		}
-		if f.id == ch.id {
+		if f.isDefault {
 			return errForbidden("The default message feed of a channel cannot be deleted")
 		}
 		if f.creatorID != c.identity && !c.canModerateChannel(ch) {
@@ -827,9 +848,9 @@ func (s *Server) routesMessageFeeds() {
 		return c.noContent()
 	})
 	s.route("GET /api/v5/message-feeds/channel/{channelId}", authUser, func(c *ctx) error {
-		ch, err := c.channel(c.path("channelId"))
-		if err != nil {
-			return err
+		ch := c.st.channelByAnyID(c.path("channelId"))
+		if ch == nil {
+			return errNotFound("Channel %s not found", c.path("channelId"))
 		}
 		if !c.canReadChannel(ch) {
 			return errPermission("User is not a member of a channel")
@@ -850,7 +871,7 @@ func (s *Server) routesMessageFeeds() {
 		return c.ok(c.messageFeedsBody(out))
 	})
 	s.route("GET /api/v5/message-feeds/user/{creatorId}", authUser, func(c *ctx) error {
-		creator := c.path("creatorId")
+		creator := c.st.userPublicID(c.path("creatorId"))
 		return s.listFeeds(c, func(f *messageFeed) bool {
 			ch := c.st.channels[f.channelID]
 			return f.creatorID == creator && ch != nil && c.canReadChannel(ch)
@@ -875,7 +896,7 @@ func (s *Server) listFeeds(c *ctx, match func(*messageFeed) bool, withPaging boo
 	}
 	var list []*messageFeed
 	for _, f := range c.st.feeds {
-		if match(f) && deletedFilter(isDeleted, f.deleted) {
+		if match(f) && deletedFilter(isDeleted, f.deleted, liveByDefault) {
 			list = append(list, f)
 		}
 	}

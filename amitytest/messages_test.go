@@ -3,6 +3,7 @@ package amitytest
 import (
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -22,36 +23,37 @@ func TestMessageCRUD(t *testing.T) {
 	srv := newServer(t)
 	alice, bob := srv.UserToken("alice"), srv.UserToken("bob")
 	cid := createChannel(t, srv, alice, map[string]any{"displayName": "Chat", "userIds": []string{"bob"}})
+	feed := defaultFeed(t, srv, alice, cid)
 
 	m := ok(t, call(t, srv, alice, "POST", "/api/v5/messages", map[string]any{
-		"messageFeedId": cid, "referenceId": "r1", "dataType": "text", "data": map[string]any{"text": "hello"},
+		"messageFeedId": feed, "referenceId": "r1", "dataType": "text", "data": map[string]any{"text": "hello"},
 		"tags": []string{"greet"}, "metadata": map[string]any{"x": 1},
 		"mentionedUsers": []map[string]any{{"type": "user", "userIds": []string{"bob"}}},
 	}))
 	msg := list(t, m, "messages")[0]
 	id := msg["messageId"].(string)
 	assert.Equal(t, "r1", msg["referenceId"])
-	assert.Equal(t, cid, msg["channelId"])
-	assert.Equal(t, cid, msg["messageFeedId"])
+	assert.Equal(t, feed, msg["channelId"])
+	assert.Equal(t, feed, msg["messageFeedId"])
 	assert.Equal(t, 1.0, msg["segment"])
-	assert.Equal(t, "alice", msg["creatorId"])
+	assert.Equal(t, "alice", msg["creatorPublicId"])
 	assert.Len(t, list(t, m, "messageFeeds"), 1)
 
 	// The same referenceId from the same creator is not duplicated.
 	m = ok(t, call(t, srv, alice, "POST", "/api/v5/messages", map[string]any{
-		"messageFeedId": cid, "referenceId": "r1", "dataType": "text", "data": map[string]any{"text": "hello"},
+		"messageFeedId": feed, "referenceId": "r1", "dataType": "text", "data": map[string]any{"text": "hello"},
 	}))
 	assert.Equal(t, id, list(t, m, "messages")[0]["messageId"])
 
 	reply := ok(t, call(t, srv, bob, "POST", "/api/v5/messages", map[string]any{
-		"messageFeedId": cid, "referenceId": "r2", "dataType": "text", "data": map[string]any{"text": "hi"}, "parentId": id,
+		"messageFeedId": feed, "referenceId": "r2", "dataType": "text", "data": map[string]any{"text": "hi"}, "parentId": id,
 	}))
 	replyID := list(t, reply, "messages")[0]["messageId"].(string)
 	m = ok(t, call(t, srv, bob, "GET", "/api/v5/messages/"+id, nil))
 	assert.Equal(t, 1.0, list(t, m, "messages")[0]["childCount"])
-	m = ok(t, call(t, srv, bob, "GET", "/api/v5/messages?messageFeedId="+cid+"&parentId="+id, nil))
+	m = ok(t, call(t, srv, bob, "GET", "/api/v5/messages?messageFeedId="+feed+"&parentId="+id, nil))
 	assert.Equal(t, []string{replyID}, ids(list(t, m, "messages"), "messageId"))
-	m = ok(t, call(t, srv, bob, "GET", "/api/v5/messages?messageFeedId="+cid+"&includeTags=greet", nil))
+	m = ok(t, call(t, srv, bob, "GET", "/api/v5/messages?messageFeedId="+feed+"&includeTags=greet", nil))
 	assert.Equal(t, []string{id}, ids(list(t, m, "messages"), "messageId"))
 	m = ok(t, call(t, srv, bob, "GET", "/api/v5/messages/list?messageIds="+id+","+replyID, nil))
 	assert.Len(t, list(t, m, "messages"), 2)
@@ -64,21 +66,21 @@ func TestMessageCRUD(t *testing.T) {
 	assert.Equal(t, "hello!", list(t, m, "messages")[0]["data"].(map[string]any)["text"])
 	r := call(t, srv, bob, "DELETE", "/api/v5/messages/"+replyID, nil)
 	assert.Equal(t, http.StatusOK, r.status)
-	m = ok(t, call(t, srv, bob, "GET", "/api/v5/messages?messageFeedId="+cid, nil))
+	m = ok(t, call(t, srv, bob, "GET", "/api/v5/messages?messageFeedId="+feed, nil))
 	assert.Equal(t, []string{id}, ids(list(t, m, "messages"), "messageId"))
-	m = ok(t, call(t, srv, bob, "GET", "/api/v5/messages?messageFeedId="+cid+"&isDeleted=true", nil))
+	m = ok(t, call(t, srv, bob, "GET", "/api/v5/messages?messageFeedId="+feed+"&isDeleted=true", nil))
 	assert.Equal(t, []string{replyID}, ids(list(t, m, "messages"), "messageId"))
 	r = call(t, srv, alice, "DELETE", "/api/v5/messages/"+replyID+"?permanent=true", nil)
 	assert.Equal(t, http.StatusOK, r.status)
 	assert.Equal(t, http.StatusNotFound, call(t, srv, alice, "GET", "/api/v5/messages/"+replyID, nil).status)
 
 	// Validation and access.
-	r = call(t, srv, alice, "POST", "/api/v5/messages", map[string]any{"messageFeedId": cid, "dataType": "text"})
+	r = call(t, srv, alice, "POST", "/api/v5/messages", map[string]any{"messageFeedId": feed, "dataType": "text"})
 	assert.Equal(t, 400000, r.code(t))
 	r = call(t, srv, alice, "POST", "/api/v5/messages", map[string]any{"messageFeedId": "nope", "referenceId": "x", "dataType": "text", "data": map[string]any{"text": "x"}})
 	assert.Equal(t, 400400, r.code(t))
 	stranger := srv.UserToken("stranger")
-	r = call(t, srv, stranger, "POST", "/api/v5/messages", map[string]any{"messageFeedId": cid, "referenceId": "x", "dataType": "text", "data": map[string]any{"text": "x"}})
+	r = call(t, srv, stranger, "POST", "/api/v5/messages", map[string]any{"messageFeedId": feed, "referenceId": "x", "dataType": "text", "data": map[string]any{"text": "x"}})
 	assert.Equal(t, http.StatusForbidden, r.status)
 	assert.Equal(t, 400301, r.code(t))
 }
@@ -87,15 +89,15 @@ func TestMessagePaging(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
 	alice := srv.UserToken("alice")
-	cid := createChannel(t, srv, alice, map[string]any{"displayName": "Chat"})
+	feed := defaultFeed(t, srv, alice, createChannel(t, srv, alice, map[string]any{"displayName": "Chat"}))
 	var sent []string
 	for i := 0; i < 9; i++ {
-		sent = append(sent, sendMessage(t, srv, alice, cid, fmt.Sprint("m", i)))
+		sent = append(sent, sendMessage(t, srv, alice, feed, fmt.Sprint("m", i)))
 	}
 
 	// Newest first, three pages of 4, 4 and 1, with total.
 	var got []string
-	path := "/api/v5/messages?messageFeedId=" + cid + "&options[limit]=4"
+	path := "/api/v5/messages?messageFeedId=" + feed + "&options[limit]=4"
 	for path != "" {
 		m := ok(t, call(t, srv, alice, "GET", path, nil))
 		got = append(got, ids(list(t, m, "messages"), "messageId")...)
@@ -105,7 +107,7 @@ func TestMessagePaging(t *testing.T) {
 		path = ""
 		if next != "" {
 			assert.LessOrEqual(t, len(next), 100)
-			path = "/api/v5/messages?messageFeedId=" + cid + "&options[token]=" + q(next)
+			path = "/api/v5/messages?messageFeedId=" + feed + "&options[token]=" + q(next)
 		}
 	}
 	want := make([]string, len(sent))
@@ -115,29 +117,29 @@ func TestMessagePaging(t *testing.T) {
 	assert.Equal(t, want, got)
 
 	// Ascending order travels inside the token.
-	m := ok(t, call(t, srv, alice, "GET", "/api/v5/messages?messageFeedId="+cid+"&options[limit]=5&options[sortBy]=segmentAsc", nil))
+	m := ok(t, call(t, srv, alice, "GET", "/api/v5/messages?messageFeedId="+feed+"&options[limit]=5&options[sortBy]=segmentAsc", nil))
 	assert.Equal(t, sent[:5], ids(list(t, m, "messages"), "messageId"))
 	next := m["paging"].(map[string]any)["next"].(string)
-	m = ok(t, call(t, srv, alice, "GET", "/api/v5/messages?messageFeedId="+cid+"&options[token]="+q(next), nil))
+	m = ok(t, call(t, srv, alice, "GET", "/api/v5/messages?messageFeedId="+feed+"&options[token]="+q(next), nil))
 	assert.Equal(t, sent[5:], ids(list(t, m, "messages"), "messageId"))
 	// The bare (non-deepObject) form works too.
-	m = ok(t, call(t, srv, alice, "GET", "/api/v5/messages?messageFeedId="+cid+"&limit=2&sortBy=segmentAsc", nil))
+	m = ok(t, call(t, srv, alice, "GET", "/api/v5/messages?messageFeedId="+feed+"&limit=2&sortBy=segmentAsc", nil))
 	assert.Equal(t, sent[:2], ids(list(t, m, "messages"), "messageId"))
 
 	// before/after/around cursors.
-	m = ok(t, call(t, srv, alice, "GET", "/api/v5/messages?messageFeedId="+cid+"&options[sortBy]=segmentAsc&options[after]="+sent[6], nil))
+	m = ok(t, call(t, srv, alice, "GET", "/api/v5/messages?messageFeedId="+feed+"&options[sortBy]=segmentAsc&options[after]="+sent[6], nil))
 	assert.Equal(t, sent[7:], ids(list(t, m, "messages"), "messageId"))
-	m = ok(t, call(t, srv, alice, "GET", "/api/v5/messages?messageFeedId="+cid+"&options[before]="+sent[2], nil))
+	m = ok(t, call(t, srv, alice, "GET", "/api/v5/messages?messageFeedId="+feed+"&options[before]="+sent[2], nil))
 	assert.Equal(t, []string{sent[1], sent[0]}, ids(list(t, m, "messages"), "messageId"))
-	m = ok(t, call(t, srv, alice, "GET", "/api/v5/messages?messageFeedId="+cid+"&options[sortBy]=segmentAsc&options[around]="+sent[4]+"&options[limit]=4", nil))
+	m = ok(t, call(t, srv, alice, "GET", "/api/v5/messages?messageFeedId="+feed+"&options[sortBy]=segmentAsc&options[around]="+sent[4]+"&options[limit]=4", nil))
 	assert.Equal(t, sent[2:6], ids(list(t, m, "messages"), "messageId"))
-	r := call(t, srv, alice, "GET", "/api/v5/messages?messageFeedId="+cid+"&options[around]="+sent[4]+"&options[limit]=3", nil)
+	r := call(t, srv, alice, "GET", "/api/v5/messages?messageFeedId="+feed+"&options[around]="+sent[4]+"&options[limit]=3", nil)
 	assert.Equal(t, http.StatusBadRequest, r.status)
 
 	// Tokens are bound to their query.
-	r = call(t, srv, alice, "GET", "/api/v5/messages?messageFeedId="+cid+"&options[token]=bm9wZQ", nil)
+	r = call(t, srv, alice, "GET", "/api/v5/messages?messageFeedId="+feed+"&options[token]=bm9wZQ", nil)
 	assert.Equal(t, "Query Token is invalid", r.obj(t)["message"])
-	r = call(t, srv, alice, "GET", "/api/v5/messages?messageFeedId="+cid+"&options[sortBy]=segmentDesc&options[token]="+q(next), nil)
+	r = call(t, srv, alice, "GET", "/api/v5/messages?messageFeedId="+feed+"&options[sortBy]=segmentDesc&options[token]="+q(next), nil)
 	assert.Equal(t, 400000, r.code(t))
 }
 
@@ -148,8 +150,9 @@ func TestMessageFlags(t *testing.T) {
 	cid := createChannel(t, srv, alice, map[string]any{
 		"displayName": "Chat", "userIds": []string{"bob"}, "messageAutoDeleteEnabled": true, "autoDeleteMessageByFlagLimit": 2,
 	})
-	id := sendMessage(t, srv, alice, cid, "one")
-	other := sendMessage(t, srv, alice, cid, "two")
+	feed := defaultFeed(t, srv, alice, cid)
+	id := sendMessage(t, srv, alice, feed, "one")
+	other := sendMessage(t, srv, alice, feed, "two")
 
 	m := ok(t, call(t, srv, bob, "POST", "/api/v5/messages/"+id+"/flags", nil))
 	assert.Equal(t, 1.0, list(t, m, "messages")[0]["flagCount"])
@@ -157,7 +160,7 @@ func TestMessageFlags(t *testing.T) {
 	assert.Equal(t, true, m["result"])
 	m = ok(t, call(t, srv, alice, "GET", "/api/v5/messages/"+id+"/flags", nil))
 	assert.Equal(t, false, m["result"])
-	m = ok(t, call(t, srv, alice, "GET", "/api/v5/messages?messageFeedId="+cid+"&hasFlags=true", nil))
+	m = ok(t, call(t, srv, alice, "GET", "/api/v5/messages?messageFeedId="+feed+"&hasFlags=true", nil))
 	assert.Equal(t, []string{id}, ids(list(t, m, "messages"), "messageId"))
 	m = ok(t, call(t, srv, alice, "GET", "/api/v5/messages/user/alice?hasFlags=true", nil))
 	assert.Equal(t, []string{id}, ids(list(t, m, "messages"), "messageId"))
@@ -195,19 +198,21 @@ func TestMessageFeeds(t *testing.T) {
 	srv := newServer(t)
 	alice, bob := srv.UserToken("alice"), srv.UserToken("bob")
 	cid := createChannel(t, srv, alice, map[string]any{"displayName": "Chat", "userIds": []string{"bob"}})
+	main := defaultFeed(t, srv, alice, cid) // the default feed: the channel's internal ID
 
 	m := ok(t, call(t, srv, bob, "POST", "/api/v5/message-feeds", map[string]any{"channelId": cid, "name": "thread"}))
 	feed := list(t, m, "messageFeeds")[0]
 	fid := feed["messageFeedId"].(string)
 	assert.Equal(t, "thread", feed["name"])
-	assert.Equal(t, cid, feed["channelId"])
+	assert.Equal(t, main, feed["channelId"], "a feed's channelId is the internal channel ID")
+	assert.Equal(t, cid, feed["channelPublicId"])
 	sendMessage(t, srv, bob, fid, "in thread")
 
 	m = ok(t, call(t, srv, alice, "GET", "/api/v5/message-feeds/"+fid, nil))
 	assert.Equal(t, 1.0, list(t, m, "messageFeeds")[0]["childCount"])
 	assert.Len(t, list(t, m, "messages"), 1)
 	m = ok(t, call(t, srv, alice, "GET", "/api/v5/message-feeds/channel/"+cid, nil))
-	assert.ElementsMatch(t, []string{cid, fid}, ids(list(t, m, "messageFeeds"), "messageFeedId"))
+	assert.ElementsMatch(t, []string{main, fid}, ids(list(t, m, "messageFeeds"), "messageFeedId"))
 	assert.Equal(t, 2.0, m["paging"].(map[string]any)["total"])
 	m = ok(t, call(t, srv, alice, "GET", "/api/v5/message-feeds/channel/"+cid+"?options[limit]=1", nil))
 	assert.Equal(t, []string{fid}, ids(list(t, m, "messageFeeds"), "messageFeedId"))
@@ -218,11 +223,11 @@ func TestMessageFeeds(t *testing.T) {
 
 	m = ok(t, call(t, srv, bob, "PUT", "/api/v5/message-feeds/"+fid, map[string]any{"name": "renamed"}))
 	assert.Equal(t, "renamed", list(t, m, "messageFeeds")[0]["name"])
-	assert.Equal(t, http.StatusForbidden, call(t, srv, bob, "DELETE", "/api/v5/message-feeds/"+cid, nil).status)
+	assert.Equal(t, http.StatusForbidden, call(t, srv, bob, "DELETE", "/api/v5/message-feeds/"+main, nil).status)
 	r := call(t, srv, bob, "DELETE", "/api/v5/message-feeds/"+fid, nil)
 	require.Equal(t, http.StatusOK, r.status)
 	m = ok(t, call(t, srv, alice, "GET", "/api/v5/message-feeds/channel/"+cid, nil))
-	assert.Equal(t, []string{cid}, ids(list(t, m, "messageFeeds"), "messageFeedId"))
+	assert.Equal(t, []string{main}, ids(list(t, m, "messageFeeds"), "messageFeedId"))
 	m = ok(t, call(t, srv, alice, "GET", "/api/v5/message-feeds/channel/"+cid+"?isDeleted=true", nil))
 	assert.Equal(t, []string{fid}, ids(list(t, m, "messageFeeds"), "messageFeedId"))
 }
@@ -232,11 +237,11 @@ func TestMessageModeration(t *testing.T) {
 	srv := newServer(t)
 	admin := srv.AdminToken()
 	alice := srv.UserToken("alice")
-	cid := createChannel(t, srv, alice, map[string]any{"displayName": "Chat"})
+	feed := defaultFeed(t, srv, alice, createChannel(t, srv, alice, map[string]any{"displayName": "Chat"}))
 	ok(t, call(t, srv, admin, "POST", "/api/v3/blocklists", map[string]any{"regexs": []string{"bad(word)?"}}))
 	ok(t, call(t, srv, admin, "POST", "/api/v3/allowlists", map[string]any{"regexs": []string{"amity.co"}}))
 	send := func(text string) resp {
-		return call(t, srv, alice, "POST", "/api/v5/messages", map[string]any{"messageFeedId": cid, "referenceId": text[:3], "dataType": "text", "data": map[string]any{"text": text}})
+		return call(t, srv, alice, "POST", "/api/v5/messages", map[string]any{"messageFeedId": feed, "referenceId": text[:3], "dataType": "text", "data": map[string]any{"text": text}})
 	}
 	assert.Equal(t, 400308, send("a badword here").code(t))
 	assert.Equal(t, 400309, send("go to http://phish.example").code(t))
@@ -251,6 +256,7 @@ func TestMessagesV3(t *testing.T) {
 	srv := newServer(t)
 	alice, bob := srv.UserToken("alice"), srv.UserToken("bob")
 	cid := createChannel(t, srv, alice, map[string]any{"displayName": "Chat", "userIds": []string{"bob"}})
+	feed := defaultFeed(t, srv, alice, cid)
 
 	m := ok(t, call(t, srv, alice, "POST", "/api/v3/messages", map[string]any{
 		"channelId": cid, "messageId": "custom-1", "data": map[string]any{"text": "v3 hello"}, "tags": []string{"t"},
@@ -267,7 +273,7 @@ func TestMessagesV3(t *testing.T) {
 	// v3 and v5 share the channel's default feed.
 	var v5 []string
 	for i := 0; i < 5; i++ {
-		v5 = append(v5, sendMessage(t, srv, bob, cid, fmt.Sprint("n", i)))
+		v5 = append(v5, sendMessage(t, srv, bob, feed, fmt.Sprint("n", i)))
 	}
 	all := append([]string{"custom-1"}, v5...)
 	m = ok(t, call(t, srv, bob, "GET", "/api/v3/messages?channelId="+cid, nil))
@@ -303,6 +309,38 @@ func TestMessagesV3(t *testing.T) {
 	assert.Equal(t, http.StatusForbidden, call(t, srv, bob, "DELETE", "/api/v3/messages/custom-1", nil).status)
 	m = ok(t, call(t, srv, alice, "DELETE", "/api/v3/messages/custom-1", nil))
 	assert.Equal(t, true, m["data"].(map[string]any)["success"])
-	m = ok(t, call(t, srv, bob, "GET", "/api/v3/messages?channelId="+cid, nil))
+	m = ok(t, call(t, srv, bob, "GET", "/api/v3/messages?channelId="+cid+"&isDeleted=false", nil))
 	assert.Equal(t, v5, ids(list(t, m, "messages"), "messageId"))
+	m = ok(t, call(t, srv, bob, "GET", "/api/v3/messages?channelId="+cid, nil))
+	assert.Equal(t, append([]string{"custom-1"}, v5...), ids(list(t, m, "messages"), "messageId"), "isDeleted null (the default) lists both")
+}
+
+// TestMessageReferenceIDAsTheVendorClientsSendIt sends messages the way the vendor clients do:
+// without a caller's referenceId they send "LOCAL_" and a UUID v4, 42 characters
+// (ts-sdk messageRepository/api/createMessage.ts: getLocalId), over the spec's maxLength of
+// 30, which the service therefore accepts. A referenceId sent again by the same creator in the
+// same feed answers the first message (the fake's idempotency); another creator's is another
+// message. (Not replayed by the spec test: the 4.92.0 schema caps referenceId at 30 in the
+// answer too.)
+func TestMessageReferenceIDAsTheVendorClientsSendIt(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	alice, bob := srv.UserToken("alice"), srv.UserToken("bob")
+	feed := defaultFeed(t, srv, alice, createChannel(t, srv, alice, map[string]any{"displayName": "Chat", "userIds": []string{"bob"}}))
+	ref := "LOCAL_0b7e1a4c-3f5d-4e8a-9c21-6d2f8e7a9b10"
+	require.Len(t, ref, 42)
+	send := func(token, ref, text string) resp {
+		return call(t, srv, token, "POST", "/api/v5/messages", map[string]any{"messageFeedId": feed, "referenceId": ref,
+			"dataType": "text", "data": map[string]any{"text": text}})
+	}
+	first := list(t, ok(t, send(alice, ref, "hello")), "messages")[0]
+	assert.Equal(t, ref, first["referenceId"])
+	again := list(t, ok(t, send(alice, ref, "hello again")), "messages")[0]
+	assert.Equal(t, first["messageId"], again["messageId"], "the same creator's referenceId answers the first message")
+	assert.Equal(t, "hello", again["data"].(map[string]any)["text"])
+	other := list(t, ok(t, send(bob, ref, "mine")), "messages")[0]
+	assert.NotEqual(t, first["messageId"], other["messageId"], "another creator's referenceId is another message")
+	m := ok(t, call(t, srv, alice, "GET", "/api/v5/messages?messageFeedId="+feed, nil))
+	assert.Len(t, list(t, m, "messages"), 2)
+	assert.Equal(t, 400000, send(alice, strings.Repeat("r", 101), "too long").code(t))
 }

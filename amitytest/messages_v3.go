@@ -7,7 +7,8 @@ import "time"
 var v3Types = []string{"text", "image", "file", "custom", "video", "audio", "imagemap"}
 
 // messageV3JSON is the v3 message shape (channel level; the channel's
-// default message feed).
+// default message feed). The v3 API names channels and users by their public
+// IDs: channelId and userId are public.
 type messageV3JSON struct {
 	ID             string          `json:"_id"`
 	Path           string          `json:"path"`
@@ -122,7 +123,7 @@ func (s *Server) routesMessagesV3() {
 		if err != nil {
 			return err
 		}
-		f := c.st.feeds[ch.id]
+		f := c.st.feeds[ch.defaultFeedID()]
 		if f == nil {
 			return errNotFound("Channel %s not found", ch.id)
 		}
@@ -279,7 +280,7 @@ func (s *Server) queryMessagesV3(c *ctx) error {
 	parentID := c.q("parentId")
 	var list []*message
 	for _, m := range c.st.messages {
-		if m.feedID != ch.id || !deletedFilter(isDeleted, m.deleted) {
+		if m.feedID != ch.defaultFeedID() || !deletedFilter(isDeleted, m.deleted, bothByDefault) {
 			continue
 		}
 		if kind != "" && messageV3Type(m) != kind {

@@ -13,11 +13,11 @@ func TestLegacyWordLists(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
 	admin, key, alice := srv.AdminToken(), srv.APIKey(), srv.UserToken("alice")
-	cid := createChannel(t, srv, alice, map[string]any{"displayName": "Chat"})
+	feed := defaultFeed(t, srv, alice, createChannel(t, srv, alice, map[string]any{"displayName": "Chat"}))
 	n := 0
 	send := func(text string) resp {
 		n++
-		return call(t, srv, alice, "POST", "/api/v5/messages", map[string]any{"messageFeedId": cid, "referenceId": fmt.Sprint("ref", n),
+		return call(t, srv, alice, "POST", "/api/v5/messages", map[string]any{"messageFeedId": feed, "referenceId": fmt.Sprint("ref", n),
 			"dataType": "text", "data": map[string]any{"text": text}})
 	}
 

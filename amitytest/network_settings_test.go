@@ -167,7 +167,7 @@ func TestHookSettingsDriveDelivery(t *testing.T) {
 	hooks, got := receiver(t, nil)
 	srv.SetWebhook(hooks.URL, []byte("k"))
 	assert.Equal(t, true, ok(t, call(t, srv, admin, "GET", "/api/v3/network-settings/webhook", nil))["enabled"], "a set webhook turns the switch on")
-	createChannel(t, srv, alice, map[string]any{"channelId": "one"})
+	one := defaultFeed(t, srv, alice, createChannel(t, srv, alice, map[string]any{"channelId": "one"}))
 	require.NoError(t, srv.FlushWebhooks(ctx))
 	require.Len(t, got(), 1)
 	ok(t, call(t, srv, admin, "PUT", "/api/v3/network-settings/webhook", map[string]any{"webhookEnabled": false}))
@@ -184,7 +184,7 @@ func TestHookSettingsDriveDelivery(t *testing.T) {
 	m := ok(t, call(t, srv, admin, "PUT", "/api/v3/network-settings/prehook", map[string]any{"enabled": true, "callbackUrl": pre.URL}))
 	key := m["secretKey"].(string)
 	send := func(ref string) resp {
-		return call(t, srv, alice, "POST", "/api/v5/messages", map[string]any{"messageFeedId": "one", "referenceId": ref, "dataType": "text", "data": map[string]any{"text": "x"}})
+		return call(t, srv, alice, "POST", "/api/v5/messages", map[string]any{"messageFeedId": one, "referenceId": ref, "dataType": "text", "data": map[string]any{"text": "x"}})
 	}
 	r := send("r1")
 	assert.Equal(t, "held", r.obj(t)["message"])

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"net/http"
 	"net/url"
 	"sort"
 	"strconv"
@@ -22,10 +23,20 @@ const (
 	maxPageSize     = 100
 )
 
+// readBody reads the request body once (at most maxJSONBody+1 bytes); later
+// calls return the same bytes.
+func (c *ctx) readBody() ([]byte, error) {
+	if !c.bodyRead {
+		c.bodyRead = true
+		c.body, c.bodyErr = io.ReadAll(io.LimitReader(c.r.Body, maxJSONBody+1))
+	}
+	return c.body, c.bodyErr
+}
+
 // decode reads the JSON request body into v. An empty body leaves v as is
 // unless required.
 func (c *ctx) decode(v any, required bool) error {
-	body, err := io.ReadAll(io.LimitReader(c.r.Body, maxJSONBody+1))
+	body, err := c.readBody()
 	if err != nil {
 		return errBadRequest("Unable to read request body")
 	}
@@ -48,8 +59,62 @@ func (c *ctx) decode(v any, required bool) error {
 	return nil
 }
 
-// q returns a query parameter.
-func (c *ctx) q(name string) string { return c.r.URL.Query().Get(name) }
+// q returns a query parameter. A DELETE may carry its parameters in a JSON
+// body instead (see bodyParam).
+func (c *ctx) q(name string) string {
+	if v := c.r.URL.Query().Get(name); v != "" || c.r.Method != http.MethodDelete {
+		return v
+	}
+	vs := c.bodyParam(name)
+	if len(vs) == 0 {
+		return ""
+	}
+	return vs[0]
+}
+
+// bodyParam reads the parameter name from the JSON object body of a DELETE
+// request, where the vendor clients send a DELETE's parameters (axios
+// delete(url, {data}): removing members, roles, reactions and push devices)
+// although the spec declares them in the query. Strings, numbers and booleans
+// are read as their text, arrays as their elements; the query, when it names
+// the parameter, wins (q and qList look there first).
+func (c *ctx) bodyParam(name string) []string {
+	if c.r.Method != http.MethodDelete {
+		return nil
+	}
+	if !c.bodyParsed {
+		c.bodyParsed = true
+		if body, err := c.readBody(); err == nil && len(body) <= maxJSONBody {
+			_ = json.Unmarshal(body, &c.bodyParams) // not an object: no parameters
+		}
+	}
+	text := func(v any) (string, bool) {
+		switch v := v.(type) {
+		case string:
+			return v, true
+		case float64:
+			return strconv.FormatFloat(v, 'f', -1, 64), true
+		case bool:
+			return strconv.FormatBool(v), true
+		}
+		return "", false
+	}
+	switch v := c.bodyParams[name].(type) {
+	case []any:
+		var out []string
+		for _, e := range v {
+			if s, ok := text(e); ok && s != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	default:
+		if s, ok := text(v); ok && s != "" {
+			return []string{s}
+		}
+	}
+	return nil
+}
 
 // path returns a path parameter.
 func (c *ctx) path(name string) string { return c.r.PathValue(name) }
@@ -67,21 +132,63 @@ func (c *ctx) qBool(name string) (*bool, error) {
 	return &b, nil
 }
 
-// qList reads an array query parameter sent as name=a&name=b, name[]=a,
-// name[0]=a or name=a,b.
+// qList reads the array query parameter name in every form clients send it
+// (or, for a DELETE without it in the query, from its JSON body: bodyParam),
+// the one place where the fake reads array parameters: name[]=a&name[]=b (the
+// vendor clients, axios; the product docs), name[0]=a&name[1]=b (the vendor's
+// migration tool), name=a&name=b (OpenAPI's default form) and name=a,b. The
+// values come in the order they were sent, those of name[i] ordered by their
+// index; the forms may be mixed. name may be a deepObject member, e.g.
+// "dataTypes[values]".
 func (c *ctx) qList(name string) []string {
-	var out []string
-	for k, vs := range c.r.URL.Query() {
-		if k != name && k != name+"[]" && !(strings.HasPrefix(k, name+"[") && strings.HasSuffix(k, "]") && isDigits(k[len(name)+1:len(k)-1])) {
+	type entry struct {
+		index int // the i of name[i]; -1 for the other forms
+		value string
+	}
+	var entries []entry
+	var indexed []int // positions in entries of the name[i] values
+	for _, pair := range strings.Split(c.r.URL.RawQuery, "&") {
+		rawKey, rawValue, _ := strings.Cut(pair, "=")
+		key, err1 := url.QueryUnescape(rawKey)
+		value, err2 := url.QueryUnescape(rawValue)
+		if err1 != nil || err2 != nil {
 			continue
 		}
-		for _, v := range vs {
-			for _, p := range strings.Split(v, ",") {
-				if p = strings.TrimSpace(p); p != "" {
-					out = append(out, p)
+		index := -1
+		switch {
+		case key == name || key == name+"[]":
+		case strings.HasPrefix(key, name+"[") && strings.HasSuffix(key, "]") && isDigits(key[len(name)+1:len(key)-1]):
+			var err error
+			if index, err = strconv.Atoi(key[len(name)+1 : len(key)-1]); err != nil {
+				continue
+			}
+		default:
+			continue
+		}
+		for _, v := range strings.Split(value, ",") {
+			if v = strings.TrimSpace(v); v != "" {
+				if index >= 0 {
+					indexed = append(indexed, len(entries))
 				}
+				entries = append(entries, entry{index, v})
 			}
 		}
+	}
+	// The name[i] values take the places of the name[i] keys, in index order.
+	byIndex := make([]entry, len(indexed))
+	for i, pos := range indexed {
+		byIndex[i] = entries[pos]
+	}
+	sort.SliceStable(byIndex, func(i, j int) bool { return byIndex[i].index < byIndex[j].index })
+	for i, pos := range indexed {
+		entries[pos] = byIndex[i]
+	}
+	out := make([]string, 0, len(entries))
+	for _, e := range entries {
+		out = append(out, e.value)
+	}
+	if len(out) == 0 {
+		return c.bodyParam(name)
 	}
 	return out
 }
@@ -364,11 +471,25 @@ func (c *ctx) idsParam(name string, max int) ([]string, error) {
 	return ids, nil
 }
 
-// deletedFilter applies the isDeleted convention of the fake: absent or false
-// lists live items only, true lists deleted items only.
-func deletedFilter(want *bool, deleted bool) bool {
+// deletedDefault is what a list operation shows when its isDeleted parameter
+// is left out, as the spec documents it per operation (see the package doc).
+type deletedDefault bool
+
+const (
+	// liveByDefault is the spec's default false (v5 messages and message
+	// feeds, users): live items only.
+	liveByDefault deletedDefault = false
+	// bothByDefault is the spec's default null ("null(default) - Show both"):
+	// live and deleted items.
+	bothByDefault deletedDefault = true
+)
+
+// deletedFilter reports whether an item, deleted or not, is listed for the
+// isDeleted parameter want: true lists deleted items only, false live items
+// only, and a missing parameter what def says.
+func deletedFilter(want *bool, deleted bool, def deletedDefault) bool {
 	if want == nil {
-		return !deleted
+		return bool(def) || !deleted
 	}
 	return *want == deleted
 }

@@ -180,7 +180,7 @@ func TestSeed(t *testing.T) {
 			assert.True(t, created.Before(time.Now()))
 		}
 	}
-	m = ok(t, call(t, srv, admin, "GET", "/api/v5/messages?messageFeedId="+res.ChannelIDs[0]+"&hasFlags=true", nil))
+	m = ok(t, call(t, srv, admin, "GET", "/api/v5/messages?messageFeedId="+res.MessageFeedIDs[0]+"&hasFlags=true", nil))
 	assert.NotEmpty(t, list(t, m, "messages"))
 	m = ok(t, call(t, srv, admin, "GET", "/api/v3/comments/list?commentIds="+res.FlaggedCommentIDs[0], nil))
 	assert.Greater(t, list(t, m, "comments")[0]["flagCount"].(float64), 0.0)

@@ -320,9 +320,14 @@ func (c *ctx) canEditPost(p *post) bool {
 	return p.postedUserID == c.identity || c.canModeratePost(p)
 }
 
+// attachment is a post attachment: image, file or video (spec 4.92.0), or audio and clip,
+// which the vendor clients send (ts-sdk-react-native 7.20.0 createAudioPost, createClipPost,
+// createMixedMediaPost); a clip has the displayMode and isMuted of spec 4.116.
 type attachment struct {
-	FileID string `json:"fileId"`
-	Type   string `json:"type"`
+	FileID      string `json:"fileId"`
+	Type        string `json:"type"`
+	DisplayMode string `json:"displayMode,omitempty"`
+	IsMuted     *bool  `json:"isMuted,omitempty"`
 }
 
 type createPostRequest struct {
@@ -358,7 +363,10 @@ func (c *ctx) checkAttachments(atts []attachment) error {
 		return errBadRequest("Parameters validation error: at most 10 attachments")
 	}
 	for _, a := range atts {
-		if err := enum("attachments.type", a.Type, "image", "file", "video"); err != nil {
+		if err := enum("attachments.type", a.Type, "image", "file", "video", "audio", "clip"); err != nil {
+			return err
+		}
+		if err := enum("attachments.displayMode", a.DisplayMode, "fill", "fit"); err != nil {
 			return err
 		}
 		if a.Type == "" || a.FileID == "" {
@@ -368,7 +376,13 @@ func (c *ctx) checkAttachments(atts []attachment) error {
 		if f == nil {
 			return errNotFound("File %s not found", a.FileID)
 		}
-		if a.Type != "file" && f.kind != a.Type {
+		// A clip is a video (uploaded through /api/v4/videos); an audio file may be any file
+		// (the vendor clients upload it through /api/v4/audios, which spec 4.92.0 lacks).
+		want := a.Type
+		if want == "clip" {
+			want = "video"
+		}
+		if want != "file" && want != "audio" && f.kind != want {
 			return errBadRequest("File %s is not of type %s", a.FileID, a.Type)
 		}
 	}
@@ -377,8 +391,18 @@ func (c *ctx) checkAttachments(atts []attachment) error {
 
 // childData is the data of an attachment's child post.
 func childData(a attachment) map[string]any {
-	if a.Type == "video" {
+	switch a.Type {
+	case "video":
 		return map[string]any{"videoFileId": map[string]any{"original": a.FileID}}
+	case "clip":
+		d := map[string]any{"fileId": a.FileID, "displayMode": "fit", "isMuted": false}
+		if a.DisplayMode != "" {
+			d["displayMode"] = a.DisplayMode
+		}
+		if a.IsMuted != nil {
+			d["isMuted"] = *a.IsMuted
+		}
+		return d
 	}
 	return map[string]any{"fileId": a.FileID}
 }
@@ -458,8 +482,10 @@ func (s *Server) createPost(c *ctx, req createPostRequest) error {
 		if err := c.checkStreamPost(req.DataType, req.Data); err != nil { // streams.go (B)
 			return err
 		}
-	case custom:
-	case req.DataType == "" || req.DataType == "text" || req.DataType == "image" || req.DataType == "file" || req.DataType == "video":
+	case custom, req.DataType == "room":
+		// A room post (ts-sdk-react-native 7.20.0 createRoomPost: data {text, title, roomId};
+		// spec 4.116 accepts "room") is kept as given, like a custom one: the fake has no rooms.
+	case containsString([]string{"", "text", "image", "file", "video", "audio", "clip"}, req.DataType):
 		if text == "" && len(req.Attachments) == 0 {
 			return errBadRequest("Text is required in data object.")
 		}
@@ -505,11 +531,14 @@ func (s *Server) createPost(c *ctx, req createPostRequest) error {
 		children: []string{}, feedType: feedType, flags: flagSet{}, editedAt: now, createdAt: now, updatedAt: now,
 		seq: c.st.nextSeq(),
 	}
-	if custom {
+	if custom || req.DataType == "room" {
 		parent.dataType = req.DataType
 		parent.data = req.Data
 	} else {
 		parent.data = map[string]any{"text": text}
+		if title, isString := req.Data["title"].(string); isString { // ContentDataText's title
+			parent.data["title"] = title
+		}
 		if req.DataType == "liveStream" { // a live stream post (streams.go, B)
 			parent.dataType, parent.data["streamId"] = "liveStream", req.Data["streamId"]
 		}
@@ -619,11 +648,14 @@ func (s *Server) updatePost(c *ctx) error {
 	}
 	now := c.now()
 	if text != nil {
-		if strings.Contains(p.dataType, ".") {
+		if strings.Contains(p.dataType, ".") || p.dataType == "room" {
 			p.data["text"] = *text
 		} else {
 			p.data = map[string]any{"text": *text}
 		}
+	}
+	if title, isString := req.Data["title"].(string); isString {
+		p.data["title"] = title
 	}
 	if req.Metadata != nil {
 		p.metadata = obj(*req.Metadata)
@@ -784,7 +816,9 @@ func (st *state) postFlagged(p *post) bool {
 	return false
 }
 
-// findPosts lists the posts matching q, sorted.
+// findPosts lists the posts matching q, sorted. Its callers (the v3 and v4 post queries and
+// the v3 feeds) declare isDeleted with default null: without it, deleted posts are listed
+// too.
 func (c *ctx) findPosts(q postQuery) []*post {
 	st := c.st
 	feedTypes := q.feedTypes
@@ -799,7 +833,7 @@ func (c *ctx) findPosts(q postQuery) []*post {
 		if q.targetID != "" && p.targetID != q.targetID {
 			continue
 		}
-		if !deletedFilter(q.isDeleted, p.deleted) || !containsString(feedTypes, p.feedType) {
+		if !deletedFilter(q.isDeleted, p.deleted, bothByDefault) || !containsString(feedTypes, p.feedType) {
 			continue
 		}
 		if p.feedType == "reviewing" && p.postedUserID != c.identity && !c.canModeratePost(p) {

@@ -177,6 +177,9 @@ func createPostResp(t testing.TB, srv *Server, token, communityID string) resp {
 	})
 }
 
+// TestDeletedPostDisappearsFromFeeds checks that a deleted post leaves the feeds that are asked
+// for live posts (isDeleted=false), is listed alone with isDeleted=true and, as the spec's
+// default null says, is listed with the live ones when isDeleted is left out.
 func TestDeletedPostDisappearsFromFeeds(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
@@ -194,18 +197,21 @@ func TestDeletedPostDisappearsFromFeeds(t *testing.T) {
 	}
 	assert.Equal(t, []string{drop, keep}, feed("/api/v3/community-feeds/"+cid))
 	ok(t, call(t, srv, alice, "DELETE", "/api/v4/posts/"+drop, nil))
-	assert.Equal(t, []string{keep}, feed("/api/v3/community-feeds/"+cid))
+	assert.Equal(t, []string{keep}, feed("/api/v3/community-feeds/"+cid+"?isDeleted=false"))
 	assert.Equal(t, []string{drop}, feed("/api/v3/community-feeds/"+cid+"?isDeleted=true"))
-	m = ok(t, call(t, srv, alice, "GET", "/api/v4/posts?targetType=community&targetId="+cid, nil))
+	assert.Equal(t, []string{drop, keep}, feed("/api/v3/community-feeds/"+cid), "isDeleted null (the default) lists both")
+	m = ok(t, call(t, srv, alice, "GET", "/api/v4/posts?targetType=community&targetId="+cid+"&isDeleted=false", nil))
 	assert.Equal(t, []string{keep}, ids(list(t, m, "posts"), "postId"))
 
 	assert.Equal(t, []string{mine}, feed("/api/v3/user-feeds/alice"))
 	m = ok(t, call(t, srv, alice, "GET", "/api/v3/user-feeds/alice/count", nil))
 	assert.Equal(t, 1.0, m["postsCount"])
 	ok(t, call(t, srv, alice, "DELETE", "/api/v3/posts/"+mine, nil))
-	assert.Empty(t, feed("/api/v3/user-feeds/alice"))
-	m = ok(t, call(t, srv, alice, "GET", "/api/v3/user-feeds/alice/count", nil))
+	assert.Empty(t, feed("/api/v3/user-feeds/alice?isDeleted=false"))
+	m = ok(t, call(t, srv, alice, "GET", "/api/v3/user-feeds/alice/count?isDeleted=false", nil))
 	assert.Equal(t, 0.0, m["postsCount"])
+	m = ok(t, call(t, srv, alice, "GET", "/api/v3/user-feeds/alice/count", nil))
+	assert.Equal(t, 1.0, m["postsCount"], "isDeleted null (the default) counts both")
 	m = ok(t, call(t, srv, alice, "GET", "/api/v3/communities/"+cid, nil))
 	assert.Equal(t, 1.0, list(t, m, "communities")[0]["postsCount"])
 }

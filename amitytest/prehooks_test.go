@@ -58,7 +58,7 @@ func TestPreHookDeleteFlagAndChannelEvents(t *testing.T) {
 	alice, bob := srv.UserToken("alice"), srv.UserToken("bob")
 	ok(t, call(t, srv, alice, "POST", "/api/v3/channels", map[string]any{"channelId": "general", "type": "community", "userIds": []string{"bob"}}))
 	pid := list(t, ok(t, call(t, srv, alice, "POST", "/api/v4/posts", map[string]any{"data": map[string]any{"text": "hi"}})), "posts")[0]["postId"].(string)
-	mid := list(t, ok(t, call(t, srv, bob, "POST", "/api/v5/messages", map[string]any{"messageFeedId": "general", "referenceId": "r1", "dataType": "text", "data": map[string]any{"text": "yo"}})), "messages")[0]["messageId"].(string)
+	mid := list(t, ok(t, call(t, srv, bob, "POST", "/api/v5/messages", map[string]any{"messageFeedId": defaultFeed(t, srv, alice, "general"), "referenceId": "r1", "dataType": "text", "data": map[string]any{"text": "yo"}})), "messages")[0]["messageId"].(string)
 
 	got := webhookReceiver(t, srv)
 	var replies preHookReplies

@@ -71,13 +71,32 @@ func (st *state) removeReactionsBy(userID string) {
 	}
 }
 
+// reactionRequest names a reaction. ReferenceVersion is the API version of the entity (5 for
+// a v5 message, which the vendor clients always send for messages); any integer is accepted
+// and nothing depends on it, since the fake's v3 and v5 messages are the same messages.
+type reactionRequest struct {
+	ReferenceID      string `json:"referenceId"`
+	ReferenceType    string `json:"referenceType"`
+	ReactionName     string `json:"reactionName"`
+	ReferenceVersion *int   `json:"referenceVersion"`
+}
+
+// deleteReactionRequest reads the parameters of DELETE /api/v2/reactions: from the query, as
+// the spec declares them, or from a JSON body, where the vendor clients send them
+// (removeReaction.ts: axios delete(url, {data}); see bodyParam).
+func (c *ctx) deleteReactionRequest() (reactionRequest, error) {
+	req := reactionRequest{ReferenceID: c.q("referenceId"), ReferenceType: c.q("referenceType"), ReactionName: c.q("reactionName")}
+	if v := c.q("referenceVersion"); v != "" {
+		if _, err := strconv.Atoi(v); err != nil {
+			return req, errBadRequest("Parameters validation error: referenceVersion must be an integer")
+		}
+	}
+	return req, nil
+}
+
 func (s *Server) routesReactions() {
 	s.route("POST /api/v2/reactions", authUser, func(c *ctx) error {
-		var req struct {
-			ReferenceID   string `json:"referenceId"`
-			ReferenceType string `json:"referenceType"`
-			ReactionName  string `json:"reactionName"`
-		}
+		var req reactionRequest
 		if err := c.decode(&req, true); err != nil {
 			return err
 		}
@@ -105,7 +124,11 @@ func (s *Server) routesReactions() {
 		return c.ok(map[string]string{"addedId": r.id})
 	})
 	s.route("DELETE /api/v2/reactions", authUser, func(c *ctx) error {
-		refID, refType, name := c.q("referenceId"), c.q("referenceType"), c.q("reactionName")
+		req, err := c.deleteReactionRequest()
+		if err != nil {
+			return err
+		}
+		refID, refType, name := req.ReferenceID, req.ReferenceType, req.ReactionName
 		if refID == "" || refType == "" || name == "" {
 			return errBadRequest("Parameters validation error: referenceId, referenceType and reactionName are required")
 		}

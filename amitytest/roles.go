@@ -127,9 +127,9 @@ func rolesBody(list ...*role) statusData {
 
 func (s *Server) routesRoles() {
 	s.route("GET /api/v3/roles", authUser, func(c *ctx) error {
-		if !c.r.URL.Query().Has("keyword") {
-			return errBadRequest("Parameters validation error: keyword is required")
-		}
+		// The spec marks keyword required, but the vendor clients leave it out to list every
+		// role (ts-sdk role/api/queryRoles.ts:53 sends keyword: displayName, undefined when
+		// not given, which axios drops), so it is optional.
 		keyword := strings.ToLower(c.q("keyword"))
 		if err := maxLen("keyword", keyword, 100); err != nil {
 			return err

@@ -41,7 +41,8 @@ type SeedResult struct {
 	FlaggedPostIDs    []string
 	CommentIDs        []string
 	FlaggedCommentIDs []string
-	ChannelIDs        []string // also the ids of their default message feeds
+	ChannelIDs        []string // public channel IDs
+	MessageFeedIDs    []string // the channels' default message feeds, in ChannelIDs order (their internal IDs)
 	MessageIDs        []string
 	FlaggedMessageIDs []string
 	FileIDs           []string
@@ -332,13 +333,14 @@ func (g *seeder) channels(opts SeedOptions) {
 		ch.tags = []string{g.pick(seedTags)}
 		ch.metadata = map[string]any{"seeded": true}
 		g.res.ChannelIDs = append(g.res.ChannelIDs, ch.id)
+		g.res.MessageFeedIDs = append(g.res.MessageFeedIDs, ch.defaultFeedID())
 		m := g.st.setMember(ch.members, creator, "member", now)
 		m.roles = []string{roleChannelModerator}
 		members := append([]string{creator}, g.others(creator, 3+g.rng.Intn(3))...)
 		for _, id := range members[1:] {
 			g.st.setMember(ch.members, id, "member", now)
 		}
-		feed := g.st.feeds[ch.id]
+		feed := g.st.feeds[ch.defaultFeedID()]
 		for k := 0; k < opts.MessagesPerChannel; k++ {
 			t := g.tick()
 			feed.nextSegment++

@@ -147,6 +147,12 @@ type ctx struct {
 	tokLoaded bool
 	tok       *pageTok
 	tokOK     bool
+
+	body       []byte         // the request body, once read (see readBody)
+	bodyRead   bool           // body has been read
+	bodyErr    error          // the error of reading it
+	bodyParams map[string]any // a DELETE's JSON body object, once decoded (see bodyParam)
+	bodyParsed bool
 }
 
 type handler func(c *ctx) error

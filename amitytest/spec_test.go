@@ -65,16 +65,34 @@ var specScenarios = map[string]func(*testing.T){
 	"Seed":         TestSeed,
 	"RateLimit":    TestRateLimit,
 	"Faults":       TestFailNext,
+	"FeedIDs":      TestDefaultFeedIsTheChannelInternalID,
+	"IsDeleted":    TestIsDeletedDefaultsFollowTheSpec,
+	"ArrayQuery":   TestArrayQueryParametersInEveryForm,
+	"UserCreate":   TestUserUpdateCreateNewUserWhenNotFound,
+	"ClientReacts": TestReactionsAsTheVendorClientsSendThem,
+	"ClientValues": TestValuesTheVendorClientsSendBeyondTheSpec,
+	"FlagReplies":  TestFlaggedRepliesAsTheVendorClientsFindThem,
+	"ClientShapes": TestShapesOfTheLookupsTheVendorClientsRead,
+	"DeleteBodies": TestDeleteParametersInAJSONBody,
 }
 
-// knownSpecGap reports the two places where the fake follows the service
-// rather than the spec's schema:
-//   - poll posts: the post schema's dataType enum lacks "poll", although
-//     GET /api/v4/posts filters child posts by dataTypes=poll;
+// knownSpecGap reports the places where the fake follows the service (the
+// vendor clients) rather than spec 4.92.0's schema:
+//   - post data types: the post schema's dataType enum lacks "poll", although
+//     GET /api/v4/posts filters child posts by dataTypes=poll, and "room",
+//     "clip" and "audio", which the vendor clients create (spec 4.116 accepts
+//     "room");
+//   - link comment attachments ({type: link, url}), which the vendor clients
+//     send and spec 4.92.0's attachment (type image, with a fileId) lacks;
 //   - the verify operations declare the error code a string while their own
 //     examples (and every other operation) send a number.
 func knownSpecGap(err error) bool {
 	msg := err.Error()
-	return strings.Contains(msg, `dataType: value is not one of the allowed values`) && strings.Contains(msg, `(got "poll")`) ||
+	for _, dataType := range []string{"poll", "room", "clip", "audio"} {
+		if strings.Contains(msg, `dataType: value is not one of the allowed values`) && strings.Contains(msg, `(got "`+dataType+`")`) {
+			return true
+		}
+	}
+	return strings.Contains(msg, `/attachments/`) && strings.Contains(msg, `/type: value is not one of the allowed values ["image"] (got "link")`) ||
 		strings.Contains(msg, `at /code: value must be a string`)
 }

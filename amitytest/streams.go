@@ -331,7 +331,7 @@ func (s *Server) routesStreams() {
 		}
 		var list []*stream
 		for _, st := range c.st.b().streams {
-			if isDeleted != nil && *isDeleted != st.deleted {
+			if !deletedFilter(isDeleted, st.deleted, bothByDefault) {
 				continue
 			}
 			if isLive != nil && *isLive != (st.status == "live") {

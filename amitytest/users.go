@@ -207,14 +207,18 @@ func (s *Server) routesUsers() {
 		u.flags = flagSet{}
 		return c.ok(u.json())
 	})
-	s.route("GET /api/v3/users/{userId}/isFlagByMe", authUser, func(c *ctx) error {
+	isFlagByMe := func(c *ctx) error {
 		u := c.st.users[c.path("userId")]
 		if u == nil {
 			return errNotFound("User Not Found.")
 		}
 		_, flagged := u.flags[c.identity]
 		return c.ok(map[string]bool{"isFlagByMe": flagged})
-	})
+	}
+	s.route("GET /api/v3/users/{userId}/isFlagByMe", authUser, isFlagByMe)
+	// The vendor clients call it in lower case (ts-sdk report/api/isReportedByMe.ts:42), as
+	// they do the post and comment checks; the service's routes ignore case.
+	s.route("GET /api/v3/users/{userId}/isflagbyme", authUser, isFlagByMe)
 	s.route("POST /api/v2/users/ban", authAdmin, func(c *ctx) error { return s.setGlobalBan(c, true) })
 	s.route("POST /api/v2/users/unban", authAdmin, func(c *ctx) error { return s.setGlobalBan(c, false) })
 	s.route("GET /api/v4/me/user-blocks", authUser, s.listBlocks)
@@ -245,7 +249,7 @@ func (s *Server) queryUsers(c *ctx) error {
 	}
 	var list []*user
 	for _, u := range c.st.users {
-		if !deletedFilter(isDeleted, u.deleted) || (filter == "flagged" && u.flags.count() == 0) {
+		if !deletedFilter(isDeleted, u.deleted, liveByDefault) || (filter == "flagged" && u.flags.count() == 0) {
 			continue
 		}
 		if keyword != "" {
@@ -286,8 +290,13 @@ type updateUserRequest struct {
 	AvatarFileID    *string         `json:"avatarFileId"`
 	AvatarCustomURL *string         `json:"avatarCustomUrl"`
 	Description     *string         `json:"description"`
+	// CreateNewUserWhenNotFound (not in spec 4.92.0; every vendor client sends it false)
+	// creates an unknown userId when true; false or absent answer 404 for it.
+	CreateNewUserWhenNotFound *bool `json:"createNewUserWhenNotFound"`
 }
 
+// updateUser is PUT /api/v3/users. An unknown (or deleted) user is 404 unless
+// createNewUserWhenNotFound is true, which creates an unknown one once the update is valid.
 func (s *Server) updateUser(c *ctx) error {
 	var req updateUserRequest
 	if err := c.decode(&req, true); err != nil {
@@ -304,8 +313,12 @@ func (s *Server) updateUser(c *ctx) error {
 		return errUnauthorized("Only administrator can update user")
 	}
 	u := c.st.liveUser(target)
-	if u == nil {
+	create := u == nil && c.st.users[target] == nil && req.CreateNewUserWhenNotFound != nil && *req.CreateNewUserWhenNotFound
+	if u == nil && !create {
 		return errNotFound("User Not Found.")
+	}
+	if err := maxLen("userId", target, 50); err != nil {
+		return err
 	}
 	if req.Roles != nil && !c.can("ASSIGN_USER_ROLE") { // hook of A: roles (ASSIGN_USER_ROLE)
 		return errPermission("Only administrator can do this")
@@ -334,6 +347,9 @@ func (s *Server) updateUser(c *ctx) error {
 		if f.kind != "image" {
 			return errForbidden("Avatar must be an image.")
 		}
+	}
+	if create {
+		u = c.st.addUser(target, target, c.now())
 	}
 	if req.DisplayName != nil {
 		u.displayName = *req.DisplayName
@@ -513,4 +529,25 @@ func (s *Server) listBlocks(c *ctx) error {
 		"files":   b.files(),
 		"paging":  cur.withTotal(),
 	})
+}
+
+// userInternalID returns the internal ID of the user with public ID id (id itself for an
+// unknown user).
+func (st *state) userInternalID(id string) string {
+	if u := st.users[id]; u != nil {
+		return u.internalID
+	}
+	return id
+}
+
+// userPublicID returns the public ID of the user with public or internal ID id (id itself
+// for an unknown user).
+func (st *state) userPublicID(id string) string {
+	if st.users[id] != nil {
+		return id
+	}
+	if u := st.userByInternalID(id); u != nil {
+		return u.id
+	}
+	return id
 }

@@ -204,3 +204,49 @@ func TestDeleteUser(t *testing.T) {
 	r := call(t, srv, srv.AdminToken(), "DELETE", "/api/v4/users/gone", nil)
 	assert.Equal(t, http.StatusBadRequest, r.status)
 }
+
+// TestUserUpdateCreateNewUserWhenNotFound checks PUT /api/v3/users on a user that does not
+// exist: every vendor client sends createNewUserWhenNotFound false (and gets 404 for an
+// unknown user); true creates the user, once the update is valid; absent is like false.
+func TestUserUpdateCreateNewUserWhenNotFound(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	admin, alice := srv.AdminToken(), srv.UserToken("alice")
+	exists := func(id string) bool {
+		return call(t, srv, admin, "GET", "/api/v3/users/"+id, nil).status == http.StatusOK
+	}
+	for _, body := range []map[string]any{
+		{"userId": "ghost", "displayName": "Ghost", "createNewUserWhenNotFound": false},
+		{"userId": "ghost", "displayName": "Ghost"},
+	} {
+		r := call(t, srv, admin, "PUT", "/api/v3/users", body)
+		assert.Equal(t, http.StatusNotFound, r.status, "%v: %s", body, r.body)
+		assert.Equal(t, 400400, r.code(t))
+		assert.False(t, exists("ghost"))
+	}
+
+	// An invalid update creates nothing; a user may not create others.
+	r := call(t, srv, admin, "PUT", "/api/v3/users", map[string]any{"userId": "ghost", "avatarFileId": "missing",
+		"createNewUserWhenNotFound": true})
+	assert.Equal(t, http.StatusNotFound, r.status)
+	assert.False(t, exists("ghost"))
+	r = call(t, srv, alice, "PUT", "/api/v3/users", map[string]any{"userId": "ghost", "createNewUserWhenNotFound": true})
+	assert.Equal(t, http.StatusUnauthorized, r.status)
+	assert.False(t, exists("ghost"))
+
+	m := ok(t, call(t, srv, admin, "PUT", "/api/v3/users", map[string]any{"userId": "ghost", "displayName": "Ghost",
+		"metadata": map[string]any{"k": "v"}, "createNewUserWhenNotFound": true}))
+	u := list(t, m, "users")[0]
+	assert.Equal(t, "ghost", u["userId"])
+	assert.Equal(t, "Ghost", u["displayName"])
+	assert.Equal(t, map[string]any{"k": "v"}, u["metadata"])
+	assert.True(t, exists("ghost"))
+
+	// An existing user is updated whatever the flag; a deleted one is not brought back.
+	m = ok(t, call(t, srv, admin, "PUT", "/api/v3/users", map[string]any{"userId": "ghost", "displayName": "Casper",
+		"createNewUserWhenNotFound": false}))
+	assert.Equal(t, "Casper", list(t, m, "users")[0]["displayName"])
+	deleted(t, call(t, srv, admin, "DELETE", "/api/v4/users/ghost", nil))
+	r = call(t, srv, admin, "PUT", "/api/v3/users", map[string]any{"userId": "ghost", "createNewUserWhenNotFound": true})
+	assert.Equal(t, http.StatusNotFound, r.status)
+}

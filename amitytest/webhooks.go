@@ -45,11 +45,22 @@ type PreHookCall struct {
 	TimedOut bool
 }
 
+// webhooks is the webhook and pre-hook machinery of a server.
+//
+// The delivery queue's lifecycle: jobs is created by the first emit and closed only by
+// closeWebhooks, and no send may race that close. An emit checks closed and registers in
+// senders under mu, then sends without mu (it may wait for room); closeWebhooks sets closed
+// and closes quit under mu, which wakes the waiting sends, then waits for senders before it
+// closes jobs. Emits do not all run inside handlers (Server.StartStream and
+// Server.RecordStream emit from the test's goroutine), so Close cannot rely on the listener
+// having finished them.
 type webhooks struct {
 	mu        sync.Mutex
 	url       string
 	secret    []byte
 	jobs      chan webhookJob
+	quit      chan struct{}  // closed by closeWebhooks: emits waiting for room give up
+	senders   sync.WaitGroup // emits between their closed check and the end of their send
 	pending   int
 	delivered []WebhookDelivery
 	closed    bool
@@ -223,14 +234,18 @@ func (s *Server) closeWebhooks() {
 		return
 	}
 	w.closed = true
-	done, stop := w.done, w.stop
-	if w.jobs != nil {
-		close(w.jobs)
+	done, stop, jobs := w.done, w.stop, w.jobs
+	if w.quit != nil {
+		close(w.quit)
 	}
 	w.mu.Unlock()
-	if done == nil {
+	if jobs == nil {
 		return
 	}
+	// No emit registers once closed is set; those registered give up on quit or finish their
+	// send, and only then is the queue closed.
+	w.senders.Wait()
+	close(jobs)
 	select {
 	case <-done:
 	case <-time.After(time.Second):
@@ -252,9 +267,10 @@ func signHex(body, secret []byte) string {
 }
 
 // emit queues the event {event, data} for delivery when a webhook is set. s.mu is held; the
-// body is encoded now, so it is a snapshot of the state at the operation. Emits run inside
-// handlers only, and Close closes the queue after the listener has finished every handler,
-// so no emit races the close.
+// body is encoded now, so it is a snapshot of the state at the operation. An emit may run
+// while Close runs (Server.StartStream and RecordStream are not handlers): an event emitted
+// after Close is not sent, and one waiting for room in the queue when Close comes is dropped
+// and recorded as failed (see webhooks for why no send races the queue's close).
 func (c *ctx) emit(event string, data any) {
 	w := &c.s.webhooks
 	w.mu.Lock()
@@ -271,25 +287,31 @@ func (c *ctx) emit(event string, data any) {
 	d := WebhookDelivery{Event: event, Body: body, Signature: signBase64(body, w.secret)}
 	if w.jobs == nil {
 		w.jobs = make(chan webhookJob, webhookQueueSize)
+		w.quit = make(chan struct{})
 		w.done = make(chan struct{})
 		w.stopCtx, w.stop = context.WithCancel(context.Background())
 		w.client = &http.Client{Timeout: webhookTimeout}
 		go c.s.deliverWebhooks(w.stopCtx, w.jobs, w.done)
 	}
-	jobs, job := w.jobs, webhookJob{d: d, url: w.url}
+	jobs, quit, job := w.jobs, w.quit, webhookJob{d: d, url: w.url}
 	w.pending++
+	w.senders.Add(1)
 	w.mu.Unlock()
+	defer w.senders.Done()
 	t := time.NewTimer(webhookHandOff)
 	defer t.Stop()
 	select {
 	case jobs <- job:
+		return
 	case <-t.C:
 		d.Err = fmt.Errorf("amitytest: webhook queue full, %s dropped", event)
-		w.mu.Lock()
-		w.pending--
-		w.delivered = append(w.delivered, d)
-		w.mu.Unlock()
+	case <-quit:
+		d.Err = fmt.Errorf("amitytest: server closed, %s dropped", event)
 	}
+	w.mu.Lock()
+	w.pending--
+	w.delivered = append(w.delivered, d)
+	w.mu.Unlock()
 }
 
 // deliverWebhooks POSTs the queued events one after the other until jobs is closed.

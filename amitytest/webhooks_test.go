@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -79,7 +80,7 @@ func TestWebhooksDeliveredSignedAndSpecShaped(t *testing.T) {
 	ok(t, call(t, srv, admin, "POST", "/api/v3/communities/"+comID+"/users", map[string]any{"userIds": []string{"carol"}}))
 	ok(t, call(t, srv, admin, "PUT", "/api/v3/communities/"+comID+"/users/ban", map[string]any{"userIds": []string{"carol"}}))
 	ok(t, call(t, srv, alice, "POST", "/api/v3/channels", map[string]any{"channelId": "general", "type": "community", "userIds": []string{"bob"}}))
-	msg := ok(t, call(t, srv, bob, "POST", "/api/v5/messages", map[string]any{"messageFeedId": "general", "referenceId": "r1", "dataType": "text", "data": map[string]any{"text": "yo"}}))
+	msg := ok(t, call(t, srv, bob, "POST", "/api/v5/messages", map[string]any{"messageFeedId": defaultFeed(t, srv, alice, "general"), "referenceId": "r1", "dataType": "text", "data": map[string]any{"text": "yo"}}))
 	mid := list(t, msg, "messages")[0]["messageId"].(string)
 	ok(t, call(t, srv, bob, "PUT", "/api/v5/messages/"+mid, map[string]any{"data": map[string]any{"text": "yo!"}}))
 	ok(t, call(t, srv, alice, "POST", "/api/v5/messages/"+mid+"/flags", nil))
@@ -144,6 +145,7 @@ func TestPreHookObeyed(t *testing.T) {
 	alice := srv.UserToken("alice")
 	srv.AddUser("bob", "Bob")
 	ok(t, call(t, srv, alice, "POST", "/api/v3/channels", map[string]any{"channelId": "general", "type": "community"}))
+	general := defaultFeed(t, srv, alice, "general")
 
 	action = `{"action":"deny","message":"no links"}`
 	r := call(t, srv, alice, "POST", "/api/v4/posts", map[string]any{"data": map[string]any{"text": "http://x"}})
@@ -152,11 +154,11 @@ func TestPreHookObeyed(t *testing.T) {
 	assert.Equal(t, "no links", r.obj(t)["message"])
 	feed := ok(t, call(t, srv, alice, "GET", "/api/v4/posts?targetType=user&targetId=alice", nil))
 	assert.Empty(t, list(t, feed, "posts"))
-	r = call(t, srv, alice, "POST", "/api/v5/messages", map[string]any{"messageFeedId": "general", "referenceId": "r1", "dataType": "text", "data": map[string]any{"text": "x"}})
+	r = call(t, srv, alice, "POST", "/api/v5/messages", map[string]any{"messageFeedId": general, "referenceId": "r1", "dataType": "text", "data": map[string]any{"text": "x"}})
 	assert.Equal(t, 400000, r.code(t))
 
 	action = `{"action":"allow","data":{"data":{"text":"clean"},"tags":["checked"]}}`
-	m := ok(t, call(t, srv, alice, "POST", "/api/v5/messages", map[string]any{"messageFeedId": "general", "referenceId": "r2", "dataType": "text", "data": map[string]any{"text": "dirty"}}))
+	m := ok(t, call(t, srv, alice, "POST", "/api/v5/messages", map[string]any{"messageFeedId": general, "referenceId": "r2", "dataType": "text", "data": map[string]any{"text": "dirty"}}))
 	msg := list(t, m, "messages")[0]
 	assert.Equal(t, "clean", msg["data"].(map[string]any)["text"])
 	assert.Equal(t, []any{"checked"}, msg["tags"])
@@ -206,4 +208,62 @@ func hexString(b []byte) string {
 		out = append(out, digits[c>>4], digits[c&15])
 	}
 	return string(out)
+}
+
+// TestCloseWhileStreamEventWaitsForAFullQueue closes the server while StartStream (a Server
+// method, not a handler, so Close does not wait for it) waits to queue its event into a full
+// webhook queue. The emit must give up (the event recorded as dropped) instead of sending on
+// the queue Close shuts: it used to panic with "send on closed channel".
+func TestCloseWhileStreamEventWaitsForAFullQueue(t *testing.T) {
+	srv := NewServer(WithoutRateLimit())
+	release := make(chan struct{})
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { <-release }))
+	defer ts.Close()
+	defer close(release)
+	srv.SetWebhook(ts.URL, []byte("k"))
+	alice := srv.UserToken("alice")
+	var streams []string
+	for i := range 4 {
+		m := ok(t, call(t, srv, alice, "POST", "/api/v3/video-streaming", map[string]any{"title": fmt.Sprint("s", i)}))
+		streams = append(streams, list(t, m, "videoStreamings")[0]["streamId"].(string))
+	}
+
+	// The stuck receiver holds the first event; the next webhookQueueSize fill the queue.
+	srv.mu.Lock()
+	fill := srv.userCtx("alice")
+	for i := range webhookQueueSize + 2 {
+		fill.emit("test.fill", i)
+	}
+	srv.mu.Unlock()
+
+	errs := make(chan error, len(streams))
+	waiting := make(chan struct{})
+	go func() {
+		close(waiting)
+		for _, id := range streams { // each waits up to the 100 ms hand-off, or until Close
+			errs <- srv.StartStream(id)
+		}
+		close(errs)
+	}()
+	<-waiting
+	time.Sleep(30 * time.Millisecond) // the first StartStream is waiting for room in the queue
+	closed := make(chan struct{})
+	go func() { srv.Close(); close(closed) }()
+	select {
+	case <-closed:
+	case <-time.After(10 * time.Second):
+		t.Fatal("Close hung")
+	}
+	for err := range errs {
+		require.NoError(t, err)
+	}
+	var dropped int
+	for _, d := range srv.WebhookDeliveries() {
+		if d.Event == "video-streaming.didStart" {
+			require.Error(t, d.Err, "an event that waited for the queue while it closed is dropped")
+			dropped++
+		}
+	}
+	assert.Positive(t, dropped, "the event waiting when Close came is recorded as dropped")
+	require.NoError(t, srv.FlushWebhooks(context.Background()), "nothing stays pending after Close")
 }
