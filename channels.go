@@ -69,8 +69,9 @@ type Channel struct {
 	// ID is the channel's private ID (used in real-time events); Path its event path.
 	ID   string `json:"_id,omitempty"`
 	Path string `json:"path,omitempty"`
-	// ChannelID is the channel's ID; ChannelInternalID and ChannelPublicID are its two forms.
-	// A channel's default message feed (v5 messages) has the channel's ID as its ID.
+	// ChannelID is the channel's public ID, the one channel, member and moderation calls take;
+	// ChannelInternalID and ChannelPublicID are its two forms. A channel's default message
+	// feed (v5 messages) has the channel's INTERNAL ID as its ID: see DefaultMessageFeedID.
 	ChannelID         string `json:"channelId"`
 	ChannelInternalID string `json:"channelInternalId,omitempty"`
 	ChannelPublicID   string `json:"channelPublicId,omitempty"`
@@ -1195,3 +1196,9 @@ func (s *ChannelsService) Close(ctx context.Context, channelID string, opts ...C
 	}
 	return s.c.do(ctx, &request{op: op, method: http.MethodPost, path: path, idempotent: true, opts: opts}, nil)
 }
+
+// DefaultMessageFeedID returns the ID of the channel's default message feed, the feed v5
+// messages are posted in and listed from (CreateMessageParams.MessageFeedID,
+// ListMessagesParams.MessageFeedID): the channel's internal ID, not its public ChannelID.
+// It is "" when the answer did not carry the internal ID.
+func (ch *Channel) DefaultMessageFeedID() string { return ch.ChannelInternalID }

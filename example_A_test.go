@@ -90,9 +90,10 @@ func Example_unreadCounts() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	internalID := ch.Channels[0].ChannelInternalID // markers use internal IDs
+	// The channel's default message feed, and its markers, go by the channel's internal ID.
+	internalID := ch.Channel().DefaultMessageFeedID()
 	for _, text := range []string{"one", "two", "three"} {
-		if _, err := alice.Messages.Create(ctx, &amity.CreateMessageParams{MessageFeedID: "team", ReferenceID: text,
+		if _, err := alice.Messages.Create(ctx, &amity.CreateMessageParams{MessageFeedID: internalID, ReferenceID: text,
 			DataType: "text", Data: map[string]any{"text": text}}); err != nil {
 			log.Fatal(err)
 		}
@@ -105,11 +106,11 @@ func Example_unreadCounts() {
 	fmt.Println("unread:", m.UserEntityMarkerByID(internalID).UnreadCount)
 
 	// Bob reads the first message (segment 1) of the channel's default feed.
-	m, err = bob.Markers.MarkRead(ctx, "team", &amity.MarkReadParams{ReadToSegment: 1})
+	m, err = bob.Markers.MarkRead(ctx, internalID, &amity.MarkReadParams{ReadToSegment: 1})
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println("after reading one:", m.UserFeedMarkerByID("team").UnreadCount)
+	fmt.Println("after reading one:", m.UserFeedMarkerByID(internalID).UnreadCount)
 
 	if _, err := bob.Markers.MarkChannelRead(ctx, internalID); err != nil {
 		log.Fatal(err)

@@ -87,17 +87,17 @@ func TestServicesAAgainstFake(t *testing.T) {
 
 	ch, err := alice.Channels.Create(ctx, &amity.CreateChannelParams{ChannelID: "chat", DisplayName: "Chat", UserIDs: []string{"bob"}})
 	require.NoError(t, err)
-	internal := ch.Channels[0].ChannelInternalID
+	internal := ch.Channel().DefaultMessageFeedID() // the feed of v5 messages and markers: the internal ID
 	for _, ref := range []string{"r1", "r2"} {
-		_, err := alice.Messages.Create(ctx, &amity.CreateMessageParams{MessageFeedID: "chat", ReferenceID: ref, DataType: "text", Data: map[string]any{"text": ref}})
+		_, err := alice.Messages.Create(ctx, &amity.CreateMessageParams{MessageFeedID: internal, ReferenceID: ref, DataType: "text", Data: map[string]any{"text": ref}})
 		require.NoError(t, err)
 	}
 	mk, err := bob.Markers.Channels(ctx, &amity.MarkerIDsParams{IDs: []string{internal}})
 	require.NoError(t, err)
 	assert.Equal(t, 2, mk.UserEntityMarkerByID(internal).UnreadCount)
-	mk, err = bob.Markers.MarkRead(ctx, "chat", &amity.MarkReadParams{ReadToSegment: 1})
+	mk, err = bob.Markers.MarkRead(ctx, internal, &amity.MarkReadParams{ReadToSegment: 1})
 	require.NoError(t, err)
-	assert.Equal(t, 1, mk.UserFeedMarkerByID("chat").UnreadCount)
+	assert.Equal(t, 1, mk.UserFeedMarkerByID(internal).UnreadCount)
 	assert.Equal(t, 1, mk.UserMarker().UnreadCount)
 	mk, err = bob.Markers.MarkChannelRead(ctx, internal)
 	require.NoError(t, err)

@@ -704,12 +704,20 @@ func TestHardeningSuccessRule(t *testing.T) {
 		assert.NotErrorIs(t, err, amity.ErrMalformedResponse)
 	})
 	t.Run("decode error of any length is bounded", func(t *testing.T) {
-		body := `{"users":[{"userId":"u1","flagCount":1.` + strings.Repeat("5", 100000) + `}]}`
+		// A broken envelope (the users list is a huge number) fails with a short error. The
+		// same number in a member of a user only leaves that member zero (the decoding policy).
+		long := `1.` + strings.Repeat("5", 100000)
+		body := `{"users":` + long + `}`
 		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { hardJSON(w, 200, body) }))
 		defer srv.Close()
 		err := hardGetUser(ctx, hardClient(t, srv.URL), "u1")
 		require.ErrorIs(t, err, amity.ErrMalformedResponse)
 		assert.Less(t, len(err.Error()), 600)
+		body = `{"users":[{"userId":"u1","flagCount":` + long + `}]}`
+		u, err := hardClient(t, srv.URL).Users.Get(ctx, "u1")
+		require.NoError(t, err)
+		assert.Equal(t, "u1", u.User().UserID)
+		assert.Zero(t, u.User().FlagCount)
 	})
 	t.Run("truncated body", func(t *testing.T) {
 		var gets, posts atomic.Int32

@@ -14,9 +14,15 @@ import (
 // Client.Messages.
 //
 // Its methods (Create, Get, List, Flag, ...) use the current v5 API, where a message belongs
-// to a message feed (a sub-channel; a channel's default message feed has the channel's ID as
-// its ID). The older v3 API, where a message belongs to a channel directly and lists page by
-// channel segment, is on its V3 field.
+// to a message feed (a sub-channel). A channel's default message feed has the channel's
+// INTERNAL ID as its ID (Channel.DefaultMessageFeedID), not the public channel ID the
+// channel calls take. The older v3 API, where a message belongs to a channel directly and
+// lists page by channel segment, is on its V3 field.
+//
+// Which ID each call takes: message calls take message IDs; message-feed IDs are internal
+// channel IDs (or sub-channel IDs); channel calls, channel bans and mutes take the public
+// channel ID (Message.ChannelPublicID) and public user IDs (Message.CreatorPublicID): to ban
+// a message's author, pass CreatorPublicID, not CreatorID, which is the internal ID.
 type MessagesService struct {
 	c *Client
 	// V3 holds the v3 message operations (Client.Messages.V3).
@@ -102,10 +108,12 @@ type Message struct {
 	// ReferenceID is the caller's reference given to Messages.Create (create answers only).
 	ReferenceID string `json:"referenceId,omitempty"`
 	NetworkID   string `json:"networkId,omitempty"`
-	// ChannelID and ChannelType are the channel of the message feed.
-	ChannelID     string      `json:"channelId,omitempty"`
-	ChannelType   ChannelType `json:"channelType,omitempty"`
-	MessageFeedID string      `json:"messageFeedId,omitempty"`
+	// ChannelID is the INTERNAL ID of the message feed's channel and ChannelPublicID its
+	// public ID, the one channel calls (bans, mutes, members) take; ChannelType its type.
+	ChannelID       string      `json:"channelId,omitempty"`
+	ChannelPublicID string      `json:"channelPublicId,omitempty"`
+	ChannelType     ChannelType `json:"channelType,omitempty"`
+	MessageFeedID   string      `json:"messageFeedId,omitempty"`
 	// Segment is the message's sequence number in its message feed.
 	Segment  int             `json:"segment,omitempty"`
 	DataType MessageDataType `json:"dataType,omitempty"`
@@ -120,9 +128,11 @@ type Message struct {
 	Metadata map[string]any `json:"metadata,omitempty"`
 	// Tags, at most 10.
 	Tags []string `json:"tags,omitempty"`
-	// CreatorID is the author (see MessagePayload.Author).
-	CreatorID      string           `json:"creatorId,omitempty"`
-	MentionedUsers []MessageMention `json:"mentionedUsers,omitempty"`
+	// CreatorID is the author's INTERNAL user ID and CreatorPublicID the public one, which
+	// user calls and bans take (see MessagePayload.Author).
+	CreatorID       string           `json:"creatorId,omitempty"`
+	CreatorPublicID string           `json:"creatorPublicId,omitempty"`
+	MentionedUsers  []MessageMention `json:"mentionedUsers,omitempty"`
 	// Reactions counts the reactions by name; ReactionCount is their total; MyReactions are
 	// the caller's.
 	Reactions     MessageReactionCounts `json:"reactions,omitempty"`
@@ -192,7 +202,7 @@ func (p *MessagePayload) Author(m *Message) *User {
 	if m == nil {
 		return nil
 	}
-	return findUser(p.Users, m.CreatorID)
+	return findUserOf(p.Users, m.CreatorPublicID, m.CreatorID)
 }
 
 // UserByID returns the sideloaded user with the given ID (public, internal or private), or
@@ -296,7 +306,7 @@ func messagesID(op, format, messageID string) (string, error) {
 // required.
 type CreateMessageParams struct {
 	// MessageFeedID (required, at most 30 characters) is the feed to post in; a channel's
-	// default feed has the channel's ID.
+	// default feed has the channel's internal ID (Channel.DefaultMessageFeedID).
 	MessageFeedID string `json:"messageFeedId"`
 	// ParentID makes the message a reply (at most 30 characters).
 	ParentID string `json:"parentId,omitempty"`
@@ -398,7 +408,7 @@ type ListMessagesParams struct {
 	// PageToken After, Before, Around and SortBy are not sent.
 	PageParams
 	// MessageFeedID (required, at most 30 characters); a channel's default feed has the
-	// channel's ID.
+	// channel's internal ID (Channel.DefaultMessageFeedID).
 	MessageFeedID string
 	// ParentID lists the replies to a message (at most 30 characters).
 	ParentID string

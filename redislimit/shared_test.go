@@ -95,6 +95,10 @@ func worker(mode string) int {
 				case err == nil:
 					rep.OK++
 				case errors.Is(err, context.DeadlineExceeded):
+				case errors.Is(err, amity.ErrRateLimited) && !isAnswer(err):
+					// No turn before the deadline: the run is over for this goroutine.
+					mu.Unlock()
+					return
 				default:
 					rep.Errors++
 					if rep.FirstErr == "" {
@@ -240,4 +244,10 @@ func TestSharedLimitInProcessOverruns(t *testing.T) {
 	if res.maxWindow <= apiCalls {
 		t.Errorf("the in-process limiters stayed within %d per 5s (%d): the fleet does not exercise the shared limit", apiCalls, res.maxWindow)
 	}
+}
+
+// isAnswer reports whether err is an answer of the server (not the client's own refusal).
+func isAnswer(err error) bool {
+	var ae *amity.Error
+	return errors.As(err, &ae) && ae.StatusCode != 0
 }

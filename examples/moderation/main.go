@@ -208,7 +208,7 @@ func sweepComments(ctx context.Context, c *amity.Client, cfg config, t tally, po
 }
 
 // sweepChannels pages through the flagged messages of every channel (a channel's default
-// message feed has the channel's ID).
+// message feed has the channel's internal ID).
 func sweepChannels(ctx context.Context, c *amity.Client, errw io.Writer, cfg config, t tally) error {
 	progress := exampleenv.NewProgress(errw, "channels swept", 0)
 	defer progress.Finish()
@@ -216,7 +216,7 @@ func sweepChannels(ctx context.Context, c *amity.Client, errw io.Writer, cfg con
 		if err != nil {
 			return fmt.Errorf("listing channels: %w", err)
 		}
-		params := &amity.ListMessagesParams{MessageFeedID: ch.ChannelID, HasFlags: amity.Ptr(true), PageParams: amity.PageParams{Limit: 100}}
+		params := &amity.ListMessagesParams{MessageFeedID: ch.DefaultMessageFeedID(), HasFlags: amity.Ptr(true), PageParams: amity.PageParams{Limit: 100}}
 		for m, err := range c.Messages.List(ctx, params) {
 			if err != nil {
 				return fmt.Errorf("listing flagged messages of %s: %w", ch.ChannelID, err)
