@@ -2,7 +2,6 @@ package amity
 
 import (
 	"context"
-	"encoding/json"
 	"iter"
 	"net/http"
 	"net/url"
@@ -49,7 +48,7 @@ func (p *CommunityCategoryPayload) UnmarshalJSON(b []byte) error {
 		} `json:"data"`
 		Paging *Paging `json:"paging"`
 	}
-	if err := json.Unmarshal(b, &wire); err != nil {
+	if err := decodeJSON(b, &wire); err != nil {
 		return err
 	}
 	p.Categories, p.Files, p.Paging = wire.Data.Categories, wire.Data.Files, wire.Data.Paging

@@ -457,15 +457,32 @@ func callData[P any, PP interface {
 	return &out.Data, nil
 }
 
-// isFlaggedByMe sends r and reads a {status, data: {result}} answer (posts, comments, v3 messages).
+// isFlaggedByMe sends r and reads whether the caller flagged the entity. The answer comes in
+// the shapes {result}, {status, data: {result}} and {isFlagByMe} (with a boolean or its
+// text), by endpoint and by server version: the spec and the vendor's clients disagree, see
+// docs/wire-notes.md. Each is read; an answer with none of them is ErrMalformedResponse,
+// never a silent false.
 func isFlaggedByMe(ctx context.Context, c *Client, r *request) (bool, error) {
-	out, err := call[envelope[struct {
-		Result bool `json:"result"`
-	}]](ctx, c, r)
+	type flag struct {
+		Result     json.RawMessage `json:"result"`
+		IsFlagByMe json.RawMessage `json:"isFlagByMe"`
+	}
+	out, err := call[struct {
+		flag
+		Data flag `json:"data"`
+	}](ctx, c, r)
 	if err != nil {
 		return false, err
 	}
-	return out.Data.Result, nil
+	for _, v := range []json.RawMessage{out.Result, out.IsFlagByMe, out.Data.Result, out.Data.IsFlagByMe} {
+		switch string(bytes.Trim(v, `"`)) {
+		case "true":
+			return true, nil
+		case "false":
+			return false, nil
+		}
+	}
+	return false, malformedAnswer(r, "the answer holds no result")
 }
 
 // softDelete sends the DELETE of an entity the API keeps as deleted unless permanent is true.

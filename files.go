@@ -50,7 +50,8 @@ type File struct {
 
 // FilePayload is the answer of the upload operations and of Files.Get: the files as stored.
 // The v4 uploads answer a JSON list of files, the v3 upload {status, data: [files]} and
-// Files.Get {status, data: file}; all three decode to Files. Raw is the whole answer.
+// Files.Get {status, data: file} by the spec, or the bare file by the vendor's clients
+// (docs/wire-notes.md); all of them decode to Files. Raw is the whole answer.
 type FilePayload struct {
 	rawJSON
 	Files []File
@@ -62,31 +63,35 @@ func (p *FilePayload) File() *File { return firstOf(p.Files) }
 // FileByID returns the file with the given ID, or nil.
 func (p *FilePayload) FileByID(fileID string) *File { return findFile(p.Files, fileID) }
 
-// UnmarshalJSON decodes the three answer forms (see FilePayload); the files are decoded
-// once.
+// UnmarshalJSON decodes the answer forms (see FilePayload), each file once, under the
+// decoding policy (see decodeJSON).
 func (p *FilePayload) UnmarshalJSON(b []byte) error {
 	p.Files = nil
 	b = bytes.TrimSpace(b)
 	if len(b) > 0 && b[0] == '[' {
-		return json.Unmarshal(b, &p.Files)
+		return decodeJSON(b, &p.Files)
 	}
 	var w struct {
-		Data json.RawMessage `json:"data"`
+		Data   json.RawMessage `json:"data"`
+		FileID json.RawMessage `json:"fileId"`
 	}
 	if err := json.Unmarshal(b, &w); err != nil {
-		return err
+		return err // not an object
 	}
 	data := bytes.TrimSpace(w.Data)
 	switch {
 	case len(data) == 0 || bytes.Equal(data, []byte("null")):
-		return nil
+		if w.FileID == nil {
+			return nil
+		}
+		data = b // a bare file: what Files.Get answers by the vendor clients' account
 	case data[0] == '[':
-		return json.Unmarshal(data, &p.Files)
+		return decodeJSON(data, &p.Files)
+	case data[0] != '{':
+		return errors.New("amity: the answer's data is neither a file nor a list of files")
 	}
 	var f File
-	if err := json.Unmarshal(data, &f); err != nil {
-		return err
-	}
+	decodeLenient(data, &f)
 	p.Files = []File{f}
 	return nil
 }

@@ -655,13 +655,7 @@ func (s *MessagesService) IsFlaggedByMe(ctx context.Context, messageID string, o
 	if err != nil {
 		return false, err
 	}
-	var out struct {
-		Result bool `json:"result"`
-	}
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: path, opts: opts}, &out); err != nil {
-		return false, err
-	}
-	return out.Result, nil
+	return isFlaggedByMe(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts})
 }
 
 // ---- v3 messages ----

@@ -192,13 +192,14 @@ type PostData struct {
 	Raw json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes post data in one pass. Data that is not in the shape of PostData (a
-// custom post may hold anything) leaves the fields empty instead of failing; Raw always
-// holds it (a copy: the decoder's buffer is not kept).
+// UnmarshalJSON decodes post data in one pass. Data that is not an object (a custom post may
+// hold anything) leaves the fields empty, and a member of another type than PostData's
+// leaves that field empty, instead of failing; Raw always holds it (a copy: the decoder's
+// buffer is not kept).
 func (d *PostData) UnmarshalJSON(b []byte) error {
 	type plain PostData
 	*d = PostData{}
-	if json.Unmarshal(b, (*plain)(d)) != nil {
+	if !decodeLenient(b, (*plain)(d)) {
 		*d = PostData{}
 	}
 	d.Raw = append(json.RawMessage(nil), b...)

@@ -2,7 +2,6 @@ package amity
 
 import (
 	"context"
-	"encoding/json"
 	"iter"
 	"net/http"
 	"net/url"
@@ -66,9 +65,7 @@ func (r *Reactor) UnmarshalJSON(b []byte) error {
 		plain
 		UserPublicIDID string `json:"userPublicIdId"`
 	}
-	if err := json.Unmarshal(b, &w); err != nil {
-		return err
-	}
+	decodeLenient(b, &w) // a member of another type is left zero, as in any entity
 	*r = Reactor(w.plain)
 	if r.UserPublicID == "" {
 		r.UserPublicID = w.UserPublicIDID
@@ -407,7 +404,7 @@ type MostReactedMessagesPayload struct {
 
 // UnmarshalJSON decodes the answer, a JSON array, into Messages.
 func (p *MostReactedMessagesPayload) UnmarshalJSON(b []byte) error {
-	return json.Unmarshal(b, &p.Messages)
+	return decodeJSON(b, &p.Messages)
 }
 
 // MostReactedMessages returns the IDs of the messages with the most reactions, most first.

@@ -1,6 +1,7 @@
 package amity
 
 import (
+	"bytes"
 	"context"
 	"iter"
 	"net/http"
@@ -36,7 +37,9 @@ func (r *Role) Grants(p Permission) bool {
 	return false
 }
 
-// RolePayload is the answer of the role calls: {status, data: [roles]}.
+// RolePayload is the answer of the role calls: {status, data: [roles]} by the spec; the
+// vendor's clients read a listing as {roles, paging} and a Get as a bare list of roles
+// (docs/wire-notes.md). All three decode.
 type RolePayload struct {
 	rawJSON
 	Status string `json:"status,omitempty"`
@@ -44,6 +47,28 @@ type RolePayload struct {
 	// Paging holds the cursors of a listing. The spec declares none for GET /api/v3/roles
 	// although the operation takes a page token; it is decoded when the API sends one.
 	Paging Paging `json:"paging"`
+}
+
+// UnmarshalJSON decodes the three answer forms, under the decoding policy.
+func (p *RolePayload) UnmarshalJSON(b []byte) error {
+	*p = RolePayload{}
+	if b = bytes.TrimSpace(b); len(b) > 0 && b[0] == '[' {
+		return decodeJSON(b, &p.Roles)
+	}
+	var w struct {
+		Status string `json:"status"`
+		Data   []Role `json:"data"`
+		Roles  []Role `json:"roles"`
+		Paging Paging `json:"paging"`
+	}
+	if err := decodeJSON(b, &w); err != nil {
+		return err
+	}
+	p.Status, p.Roles, p.Paging = w.Status, w.Data, w.Paging
+	if p.Roles == nil {
+		p.Roles = w.Roles
+	}
+	return nil
 }
 
 func (p *RolePayload) pageItems() []Role { return p.Roles }

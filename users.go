@@ -311,13 +311,7 @@ func (s *UsersService) IsFlaggedByMe(ctx context.Context, userID string, opts ..
 	if err != nil {
 		return false, err
 	}
-	var out struct {
-		IsFlagByMe bool `json:"isFlagByMe"`
-	}
-	if err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: path, opts: opts}, &out); err != nil {
-		return false, err
-	}
-	return out.IsFlagByMe, nil
+	return isFlaggedByMe(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts})
 }
 
 // Flag reports (flags) a user as the calling user, which must be a view from Client.AsUser,
