@@ -244,6 +244,13 @@ func arrayItems(b []byte, fn func(item []byte)) {
 	}
 }
 
+// hasMember reports whether the JSON object b has a member named key, of any type.
+func hasMember(b []byte, key string) bool {
+	found := false
+	objectMembers(b, func(k, _ []byte) { found = found || string(k) == key })
+	return found
+}
+
 // checkOutcome applies the success rule to a 2xx JSON body.
 func (c *Client) checkOutcome(r *request, resp *http.Response, body []byte) error {
 	var status, success, data []byte

@@ -294,7 +294,7 @@ func (s *UsersService) ClearFlags(ctx context.Context, userID string, opts ...Ca
 	if err != nil {
 		return nil, err
 	}
-	if out.UserID == "" {
+	if !hasMember(out.Raw, "userId") { // present: a userId of another JSON type is the policy's
 		return nil, malformedAnswer(r, "the answer holds no user")
 	}
 	return &UserPayload{rawJSON: out.rawJSON, Users: []User{out.User}}, nil
