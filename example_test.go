@@ -145,63 +145,6 @@ func Example_banUser() {
 	// channel 049f1a060b263a127a386832: user-02 banned
 }
 
-// Sweep flagged content: page through each community's flagged posts and their flagged
-// comments; delete what was flagged twice or more, clear the flags of the rest.
-func Example_sweepFlaggedContent() {
-	c, _, done := exampleClient()
-	defer done()
-	ctx := context.Background()
-
-	act := func(kind, id string, flags int, del, clear func() error) {
-		verb, f := "cleared", clear
-		if flags >= 2 {
-			verb, f = "deleted", del
-		}
-		if err := f(); err != nil {
-			log.Fatal(err)
-		}
-		fmt.Printf("%s %s %s (%d flags)\n", verb, kind, id, flags)
-	}
-	for com, err := range c.Communities.List(ctx, nil) {
-		if err != nil {
-			log.Fatal(err)
-		}
-		flagged := &amity.ListPostsParams{TargetType: amity.PostTargetCommunity, TargetID: com.CommunityID, HasFlag: amity.Ptr(true)}
-		for post, err := range c.Posts.List(ctx, flagged) {
-			if err != nil {
-				log.Fatal(err)
-			}
-			if post.HasFlaggedComment {
-				comments := &amity.ListCommentsParams{ReferenceType: amity.CommentOnPost, ReferenceID: post.PostID, HasFlag: amity.Ptr(true)}
-				for cm, err := range c.Comments.List(ctx, comments) {
-					if err != nil {
-						log.Fatal(err)
-					}
-					act("comment", cm.CommentID, cm.FlagCount,
-						func() error { return c.Comments.Delete(ctx, cm.CommentID, nil) },
-						func() error { _, err := c.Comments.ClearFlags(ctx, cm.CommentID); return err })
-				}
-			}
-			if post.FlagCount > 0 {
-				act("post", post.PostID, post.FlagCount,
-					func() error { return c.Posts.Delete(ctx, post.PostID, nil) },
-					func() error { _, err := c.Posts.ClearFlags(ctx, post.PostID); return err })
-			}
-		}
-	}
-	// Output:
-	// deleted comment 35e76b2eb1a96a71dd7ad801 (3 flags)
-	// deleted post 3fadb6bde9285e98e4a02cc9 (2 flags)
-	// deleted comment b41d1166f0fa7f73ff9a8a3f (2 flags)
-	// deleted comment 230275d791e422cc7303917a (2 flags)
-	// cleared comment 3d9b64451af7f223291018f3 (1 flags)
-	// deleted post 5709ba31dfe2649c47053e01 (2 flags)
-	// cleared comment 051c9d6dbc0a79ca2a017a5d (1 flags)
-	// cleared comment bc46b610e9d3f3753b53b8db (1 flags)
-	// cleared comment c7ab56057c8da90771dae269 (1 flags)
-	// cleared post 4d5cb825dfaab05b81775227 (1 flags)
-}
-
 // Post as a user: AsUser registers a session for the user (with the API key) on its first
 // call and acts as that user from then on.
 func Example_postAsUser() {

@@ -44,6 +44,10 @@ func TestREADMESnippetsCompile(t *testing.T) {
 	for i, b := range blocks {
 		code := b[1]
 		line := 1 + strings.Count(string(readme[:strings.Index(string(readme), b[0])]), "\n")
+		if strings.HasPrefix(code, "// ") || strings.HasPrefix(code, "func ") { // a declaration
+			fmt.Fprintf(&body, "\n//line README.md:%d\n%s\n", line+1, code)
+			continue
+		}
 		if strings.HasPrefix(code, "package ") {
 			sub := filepath.Join(dir, fmt.Sprintf("prog%d", i))
 			require.NoError(t, os.MkdirAll(sub, 0o755))
@@ -58,4 +62,15 @@ func TestREADMESnippetsCompile(t *testing.T) {
 	out, err := cmd.CombinedOutput()
 	require.NoError(t, err, "README snippets do not compile:\n%s", out)
 	t.Logf("%d README snippets compile (%d whole programs)", len(blocks), files)
+}
+
+// TestREADMESweepRecipeIsTheTestedOne keeps the README's moderation recipe the function that
+// Example_sweepFlaggedContent and TestSweepFlaggedContentFindsEverything run.
+func TestREADMESweepRecipeIsTheTestedOne(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	require.NoError(t, err)
+	example, err := os.ReadFile("example_sweep_test.go")
+	require.NoError(t, err)
+	fn := string(example[strings.Index(string(example), "// sweepFlagged deletes"):])
+	require.Contains(t, string(readme), "```go\n"+strings.TrimSpace(fn)+"\n```", "README.md must show sweepFlagged as example_sweep_test.go has it")
 }

@@ -799,17 +799,26 @@ func (c *ctx) readPostQuery(q *postQuery) error {
 }
 
 // postFlagged reports whether a post, a child of it or a comment on it is flagged.
-func (st *state) postFlagged(p *post) bool {
-	if p.flags.count() > 0 {
+// flaggedComments are the posts that have a live flagged comment or reply, from one pass
+// over the comments (a listing asks it of every post).
+func (st *state) flaggedComments() map[string]bool {
+	out := map[string]bool{}
+	for _, cm := range st.comments {
+		if cm.referenceType == "post" && !cm.deleted && cm.flags.count() > 0 {
+			out[cm.referenceID] = true
+		}
+	}
+	return out
+}
+
+// postFlagged reports whether p, one of its children or (per flaggedComments) one of its
+// comments is flagged.
+func (st *state) postFlagged(p *post, flaggedComments map[string]bool) bool {
+	if p.flags.count() > 0 || flaggedComments[p.id] {
 		return true
 	}
 	for _, id := range p.children {
 		if ch := st.posts[id]; ch != nil && ch.flags.count() > 0 {
-			return true
-		}
-	}
-	for _, cm := range st.postComments(p.id) {
-		if cm.flags.count() > 0 {
 			return true
 		}
 	}
@@ -826,6 +835,10 @@ func (c *ctx) findPosts(q postQuery) []*post {
 		feedTypes = []string{"published"}
 	}
 	var list []*post
+	var flaggedComments map[string]bool
+	if q.hasFlag != nil {
+		flaggedComments = st.flaggedComments()
+	}
 	for _, p := range st.posts {
 		if q.targetType != "" && p.targetType != q.targetType {
 			continue
@@ -844,7 +857,7 @@ func (c *ctx) findPosts(q postQuery) []*post {
 				continue
 			}
 		}
-		if q.hasFlag != nil && *q.hasFlag != st.postFlagged(p) {
+		if q.hasFlag != nil && *q.hasFlag != st.postFlagged(p, flaggedComments) {
 			continue
 		}
 		if len(q.tags) > 0 && !anyShared(q.tags, p.tags) {

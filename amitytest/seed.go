@@ -28,6 +28,9 @@ type SeedOptions struct {
 	Channels int
 	// MessagesPerChannel is the number of messages in each channel (default 15).
 	MessagesPerChannel int
+	// RepliesPerComment is the number of replies to each comment of a community post
+	// (default none); every fourth reply is flagged.
+	RepliesPerComment int
 }
 
 // SeedResult lists what Seed created.
@@ -41,6 +44,8 @@ type SeedResult struct {
 	FlaggedPostIDs    []string
 	CommentIDs        []string
 	FlaggedCommentIDs []string
+	ReplyIDs          []string // replies to comments (SeedOptions.RepliesPerComment)
+	FlaggedReplyIDs   []string
 	ChannelIDs        []string // public channel IDs
 	MessageFeedIDs    []string // the channels' default message feeds, in ChannelIDs order (their internal IDs)
 	MessageIDs        []string
@@ -92,8 +97,8 @@ func (s *Server) Seed(opts SeedOptions) SeedResult {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	g := &seeder{st: s.st, rng: rand.New(rand.NewSource(opts.Seed))}
-	items := opts.Users + len(seedCategories) + opts.Communities*(1+opts.PostsPerCommunity*(1+opts.CommentsPerPost)) +
+	g := &seeder{st: s.st, rng: rand.New(rand.NewSource(opts.Seed)), replies: max(opts.RepliesPerComment, 0)}
+	items := opts.Users + len(seedCategories) + opts.Communities*(1+opts.PostsPerCommunity*(1+opts.CommentsPerPost*(1+max(opts.RepliesPerComment, 0)))) +
 		3*2 + 1 + opts.Channels*(1+opts.MessagesPerChannel) + 8
 	span := 7 * 24 * time.Hour
 	g.step = span / time.Duration(items)
@@ -105,11 +110,12 @@ func (s *Server) Seed(opts SeedOptions) SeedResult {
 }
 
 type seeder struct {
-	st   *state
-	rng  *rand.Rand
-	at   time.Time
-	step time.Duration
-	res  SeedResult
+	st      *state
+	rng     *rand.Rand
+	at      time.Time
+	step    time.Duration
+	replies int // per comment of a community post
+	res     SeedResult
 }
 
 // tick advances the seed clock and returns the next creation time; every
@@ -274,8 +280,31 @@ func (g *seeder) post(targetType, targetID, author string, audience []string, wi
 			g.flagBy(cm.flags, audience)
 			g.res.FlaggedCommentIDs = append(g.res.FlaggedCommentIDs, cm.id)
 		}
+		if targetType == "community" {
+			g.reply(cm, audience)
+		}
 	}
 	return p
+}
+
+// reply adds the seeder's replies to cm, flagging every fourth.
+func (g *seeder) reply(cm *comment, audience []string) {
+	for k := 0; k < g.replies; k++ {
+		t := g.tick()
+		r := &comment{
+			id: g.st.newID(), userID: g.pick(audience), parentID: cm.id, rootID: cm.id, referenceID: cm.referenceID,
+			referenceType: cm.referenceType, targetType: cm.targetType, targetID: cm.targetID,
+			data: map[string]any{"text": g.pick(seedReplies)}, metadata: map[string]any{}, children: []string{}, flags: flagSet{},
+			segment: k + 1, editedAt: t, createdAt: t, updatedAt: t, seq: g.st.nextSeq(),
+		}
+		g.st.comments[r.id] = r
+		cm.children = append(cm.children, r.id)
+		g.res.ReplyIDs = append(g.res.ReplyIDs, r.id)
+		if len(g.res.ReplyIDs)%4 == 0 {
+			g.flagBy(r.flags, audience)
+			g.res.FlaggedReplyIDs = append(g.res.FlaggedReplyIDs, r.id)
+		}
+	}
 }
 
 func (g *seeder) userPosts() {
