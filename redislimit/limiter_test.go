@@ -438,7 +438,10 @@ func TestDataLossDoesNotDoubleTheLimit(t *testing.T) {
 	}
 }
 
-func TestClusterSlots(t *testing.T) {
+// startCluster starts a one-node Redis Cluster holding every slot and returns a cluster
+// client of it and a plain client of the node.
+func startCluster(t *testing.T) (*redis.ClusterClient, *redis.Client) {
+	t.Helper()
 	s := startRedis(t, "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf")
 	ctx := context.Background()
 	admin := s.Client(t)
@@ -446,7 +449,7 @@ func TestClusterSlots(t *testing.T) {
 		t.Fatal(err)
 	}
 	cc := redis.NewClusterClient(&redis.ClusterOptions{Addrs: []string{s.Addr}})
-	defer cc.Close()
+	t.Cleanup(func() { cc.Close() })
 	deadline := time.Now().Add(10 * time.Second)
 	for cc.Ping(ctx).Err() != nil || admin.ClusterInfo(ctx).Val() == "" || !clusterOK(admin) {
 		if time.Now().After(deadline) {
@@ -454,6 +457,12 @@ func TestClusterSlots(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+	return cc, admin
+}
+
+func TestClusterSlots(t *testing.T) {
+	cc, _ := startCluster(t)
+	ctx := context.Background()
 	l := redislimit.New(cc, redislimit.WithLimit(2, 300*time.Millisecond), redislimit.WithLogger(quiet), redislimit.WithFailClosed(), patient)
 	for range 3 {
 		if err := l.Wait(ctx, testKey); err != nil {
@@ -463,6 +472,61 @@ func TestClusterSlots(t *testing.T) {
 	l.Pause(ctx, testKey, 50*time.Millisecond)
 	if l.Degraded() {
 		t.Fatal("degraded on a cluster (CROSSSLOT?)")
+	}
+}
+
+// Keys the SDK never makes but a caller's own Limiter key may be: each must keep its window and
+// hold key in one slot (no CROSSSLOT) and have a window of its own.
+func TestClusterAnyKey(t *testing.T) {
+	cc, admin := startCluster(t)
+	ctx := context.Background()
+	opts := []redislimit.Option{redislimit.WithLimit(1, time.Minute), redislimit.WithLogger(quiet), redislimit.WithFailClosed(), patient}
+	keys := []string{"", "}", "}abc", "{", "{}", "{}x", "a}b", "a{b}c", "{a}", "}{", testKey}
+	one := redislimit.New(cc, opts...)
+	for _, key := range keys {
+		l := redislimit.New(cc, opts...) // a limiter of its own, so one failure does not hide another
+		l.Pause(ctx, key, time.Millisecond)
+		if err := l.Wait(ctx, key); err != nil {
+			t.Errorf("Wait(%q) on a cluster: %v", key, err)
+		}
+		if l.Degraded() {
+			t.Errorf("key %q: degraded on a cluster", key)
+		}
+		// Another limiter's first call for key waits a minute: the window is the key's.
+		wctx, cancel := context.WithTimeout(ctx, time.Second)
+		if err := one.Wait(wctx, key); !errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("key %q: a second call within the minute = %v, want DeadlineExceeded", key, err)
+		}
+		cancel()
+	}
+	// Every key written is one of a pair in one slot.
+	written, err := admin.Keys(ctx, "amity:rl:*").Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	slots := map[string]int64{}
+	for _, k := range written {
+		slot, err := admin.ClusterKeySlot(ctx, k).Result()
+		if err != nil {
+			t.Fatal(err)
+		}
+		slots[k] = slot
+	}
+	for k, slot := range slots {
+		if w, ok := strings.CutSuffix(k, ":hold"); ok {
+			if ws, ok := slots[w]; !ok || ws != slot {
+				t.Errorf("hold key %q in slot %d, its window %q in slot %d (present %v)", k, slot, w, ws, ok)
+			}
+		}
+	}
+	windows := 0
+	for _, k := range written {
+		if !strings.HasSuffix(k, ":hold") {
+			windows++
+		}
+	}
+	if windows != len(keys) {
+		t.Errorf("%d windows for %d caller keys: %q", windows, len(keys), written)
 	}
 }
 

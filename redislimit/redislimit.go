@@ -3,6 +3,7 @@ package redislimit
 import (
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -124,7 +125,9 @@ func WithLimit(calls int, window time.Duration) Option {
 
 // WithPrefix sets the prefix of the keys the limiter writes (default "amity:rl:"). Each
 // identity has two keys, prefix+"{"+key+"}" and prefix+"{"+key+"}:hold"; the braces keep
-// them in one Redis Cluster slot. New panics if prefix holds a brace, which could break that.
+// them in one Redis Cluster slot. A key that is empty or holds a brace (never one of the
+// SDK's) is replaced there by "{" and 32 hex digits of its SHA-256, so that any key works on
+// Cluster. New panics if prefix holds a brace, which could break that.
 func WithPrefix(prefix string) Option { return func(l *Limiter) { l.prefix = prefix } }
 
 // WithTimeout bounds each Redis operation (default 200ms). An operation that takes longer
@@ -260,8 +263,20 @@ func (l *Limiter) Pause(ctx context.Context, key string, d time.Duration) {
 	}
 }
 
-func (l *Limiter) windowKey(key string) string { return l.prefix + "{" + key + "}" }
-func (l *Limiter) holdKey(key string) string   { return l.prefix + "{" + key + "}:hold" }
+func (l *Limiter) windowKey(key string) string { return l.prefix + "{" + hashTag(key) + "}" }
+func (l *Limiter) holdKey(key string) string   { return l.prefix + "{" + hashTag(key) + "}:hold" }
+
+// hashTag returns what goes between the braces of key's Redis keys, so that Redis Cluster
+// hashes only it and puts them in one slot: the key itself when that is safe (not empty, no
+// brace: the SDK's keys are 32 hex digits), otherwise "{" and 32 hex digits of the key's
+// SHA-256. The tag of "prefix{{…}" is "{…", which no safe key can be, so keys stay apart.
+func hashTag(key string) string {
+	if key != "" && !strings.ContainsAny(key, "{}") {
+		return key
+	}
+	sum := sha256.Sum256([]byte(key))
+	return "{" + hex.EncodeToString(sum[:16])
+}
 
 // reserve runs the acquisition script and returns the wait it reserved. Like op, it gives up
 // after the operation timeout; when ctx ends first, a reservation the script made anyway is
