@@ -250,6 +250,60 @@ func TestPauseSeenByAnotherLimiter(t *testing.T) {
 	}
 }
 
+// A fresh process far from Redis (50 and 80ms round trips) uses Redis from its first calls,
+// although each opens a connection (dial, HELLO, CLIENT SETINFO) within the 200ms default
+// operation timeout: 8 goroutines call at once, so 8 connections are opened. Then 16 call at
+// once, and the pool opens 8 more.
+func TestFirstCallsOverASlowLink(t *testing.T) {
+	testlock.RealTime(t)
+	s := startRedis(t)
+	admin := s.Client(t)
+	ctx := context.Background()
+	for _, rtt := range []time.Duration{50 * time.Millisecond, 80 * time.Millisecond} {
+		if err := admin.FlushAll(ctx).Err(); err != nil {
+			t.Fatal(err)
+		}
+		if err := admin.ScriptFlush(ctx).Err(); err != nil { // as a Redis that never saw the script
+			t.Fatal(err)
+		}
+		link := newSlowLink(t, s.Addr, rtt)
+		logs, lg := newLog()
+		l := redislimit.New(link.Client(t), redislimit.WithLogger(lg)) // the default timeout
+		reserved := int64(0)
+		for _, callers := range []int{8, 16} {
+			var (
+				wg      sync.WaitGroup
+				mu      sync.Mutex
+				slowest time.Duration
+			)
+			start, sent := time.Now(), link.sent.Load()
+			for range callers {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					if err := l.Wait(ctx, testKey); err != nil {
+						t.Error(err)
+					}
+					mu.Lock()
+					slowest = max(slowest, time.Since(start))
+					mu.Unlock()
+				}()
+			}
+			wg.Wait()
+			reserved += int64(callers)
+			n, err := admin.ZCard(ctx, "amity:rl:{"+testKey+"}").Result()
+			t.Logf("%v round trip: %d calls at once in %v, %d chunks sent, %d reserved in Redis in all, degraded %v",
+				rtt, callers, slowest.Round(time.Millisecond), link.sent.Load()-sent, n, l.Degraded())
+			if err != nil || n != reserved {
+				t.Errorf("%v round trip, %d calls at once: %d reserved in Redis, want %d (%v): the others fell back\n%s", rtt, callers, n, reserved, err, logs)
+			}
+			if l.Degraded() || logs.count("WARN") > 0 {
+				t.Fatalf("%v round trip, %d calls at once: the limiter fell back:\n%s", rtt, callers, logs)
+			}
+		}
+	}
+}
+
 func TestFallbackAndRecovery(t *testing.T) {
 	s := startRedis(t)
 	logs, lg := newLog()

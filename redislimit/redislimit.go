@@ -31,6 +31,9 @@ const (
 	DefaultPrefix = "amity:rl:"
 	// DefaultTimeout bounds each Redis operation; past it the limiter falls back.
 	DefaultTimeout = 200 * time.Millisecond
+	// DefaultConnectTimeout bounds, on top of DefaultTimeout, the opening of a connection
+	// that an operation waits for.
+	DefaultConnectTimeout = time.Second
 	// probeEvery is how often, at most, a limiter that fell back asks Redis again.
 	probeEvery = time.Second
 )
@@ -47,7 +50,7 @@ const (
 // is at least one span old: any interval of length span then holds at most n reservations,
 // whichever processes made them. Reservations that no longer constrain anything (older than
 // now − span) are dropped, and the keys expire once every reservation in them has.
-var acquireScript = redis.NewScript(`
+var acquireScript = newScript(`
 if redis.replicate_commands then redis.replicate_commands() end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
@@ -77,7 +80,7 @@ return at - now
 
 // pauseScript holds KEYS[1] (the window's hold key) until ARGV[1] µs from now, the server's
 // clock, unless it is held longer already.
-var pauseScript = redis.NewScript(`
+var pauseScript = newScript(`
 if redis.replicate_commands then redis.replicate_commands() end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
@@ -89,6 +92,27 @@ end
 return 0
 `)
 
+func newScript(src string) *redis.Script { return redis.NewScript(src) }
+
+// script runs a Lua script in one round trip: by EVAL until Redis has answered one (which
+// caches the script there), then by EVALSHA, which falls back to EVAL on NOSCRIPT (a Redis
+// restarted, another Cluster node). A fresh limiter does not pay EVALSHA, NOSCRIPT, EVAL.
+type script struct {
+	s      *redis.Script
+	loaded atomic.Bool // Redis is known to hold the script
+}
+
+func (s *script) run(ctx context.Context, c redis.Scripter, keys []string, args ...any) *redis.Cmd {
+	if s.loaded.Load() {
+		return s.s.Run(ctx, c, keys, args...)
+	}
+	cmd := s.s.Eval(ctx, c, keys, args...)
+	if cmd.Err() == nil {
+		s.loaded.Store(true)
+	}
+	return cmd
+}
+
 // Limiter is an amity.Limiter whose windows live in Redis, so that every process using the
 // same Redis and the same identity shares one limit. Create it with New; it is safe for
 // concurrent use.
@@ -99,6 +123,7 @@ type Limiter struct {
 	span       time.Duration
 	prefix     string
 	timeout    time.Duration
+	connect    time.Duration // connect timeout
 	failClosed bool
 	logger     *slog.Logger
 	local      amity.Limiter
@@ -106,6 +131,10 @@ type Limiter struct {
 	id  string // names this limiter's reservations, with seq
 	seq atomic.Uint64
 
+	acquire, pause script
+
+	cluster   bool        // rdb is a *redis.ClusterClient
+	warm      atomic.Bool // Redis answered since New or since the last failure
 	down      atomic.Bool // Redis failed; the local limiter rules until a probe succeeds
 	mu        sync.Mutex
 	nextProbe time.Time
@@ -131,8 +160,17 @@ func WithLimit(calls int, window time.Duration) Option {
 func WithPrefix(prefix string) Option { return func(l *Limiter) { l.prefix = prefix } }
 
 // WithTimeout bounds each Redis operation (default 200ms). An operation that takes longer
-// counts as Redis being unavailable. New panics if d <= 0.
+// counts as Redis being unavailable. The time an operation waits for a new connection to be
+// opened is bounded by WithConnectTimeout instead. New panics if d <= 0.
 func WithTimeout(d time.Duration) Option { return func(l *Limiter) { l.timeout = d } }
+
+// WithConnectTimeout sets how much longer than the operation timeout an operation may take
+// when a connection is opened for it (default 1s): after the dial, the client's handshake
+// (HELLO, then AUTH, SELECT, CLIENT SETINFO as configured) costs several round trips, which a
+// distant Redis cannot fit in the operation timeout. It applies when the client's pool
+// opened a connection during the operation (on Cluster, also to every operation until Redis
+// first answers). A Redis that refuses connections is not waited for. New panics if d < 0.
+func WithConnectTimeout(d time.Duration) Option { return func(l *Limiter) { l.connect = d } }
 
 // WithFailClosed makes Wait fail with an error wrapping ErrUnavailable while Redis is
 // unavailable, instead of falling back to the in-process limiter: no call is sent that the
@@ -162,6 +200,9 @@ func New(rdb redis.UniversalClient, opts ...Option) *Limiter {
 		window:  DefaultWindow,
 		prefix:  DefaultPrefix,
 		timeout: DefaultTimeout,
+		connect: DefaultConnectTimeout,
+		acquire: script{s: acquireScript},
+		pause:   script{s: pauseScript},
 	}
 	for _, o := range opts {
 		o(l)
@@ -175,7 +216,11 @@ func New(rdb redis.UniversalClient, opts ...Option) *Limiter {
 	if l.timeout <= 0 {
 		panic(fmt.Sprintf("redislimit: invalid timeout %v", l.timeout))
 	}
+	if l.connect < 0 {
+		panic(fmt.Sprintf("redislimit: invalid connect timeout %v", l.connect))
+	}
 	l.span = l.window + l.window/25
+	_, l.cluster = rdb.(*redis.ClusterClient)
 	if l.local == nil {
 		l.local = amity.NewWindowLimiter(l.calls, l.window)
 	}
@@ -254,7 +299,7 @@ func (l *Limiter) Pause(ctx context.Context, key string, d time.Duration) {
 	}
 	// Recorded even if the caller gives up (op ignores ctx's end): the others need to know.
 	err := l.op(ctx, func(ctx context.Context) error {
-		return pauseScript.Run(ctx, l.rdb, []string{l.holdKey(key)}, d.Microseconds()).Err()
+		return l.pause.run(ctx, l.rdb, []string{l.holdKey(key)}, d.Microseconds()).Err()
 	})
 	if err == nil {
 		l.up()
@@ -282,41 +327,28 @@ func hashTag(key string) string {
 // after the operation timeout; when ctx ends first, a reservation the script made anyway is
 // given back once its answer comes.
 func (l *Limiter) reserve(ctx context.Context, key, member string) (time.Duration, error) {
-	type result struct {
-		us  int64
-		err error
-	}
-	octx, cancel := context.WithTimeout(context.WithoutCancel(ctx), l.timeout)
-	done := make(chan result, 1)
-	go func() {
-		defer cancel()
-		us, err := acquireScript.Run(octx, l.rdb, []string{l.windowKey(key), l.holdKey(key)},
+	var us int64
+	o := l.start(ctx, func(ctx context.Context) error {
+		var err error
+		us, err = l.acquire.run(ctx, l.rdb, []string{l.windowKey(key), l.holdKey(key)},
 			l.calls, l.span.Microseconds(), member).Int64()
-		done <- result{us, err}
-	}()
-	var r result
-	select {
-	case r = <-done:
-	case <-octx.Done():
-		select {
-		case r = <-done:
-		default:
-			// The call goes out under the in-process limit; a reservation the script makes
-			// after all stays and counts it.
-			return 0, fmt.Errorf("no answer within %v", l.timeout)
-		}
-	case <-ctx.Done():
+		return err
+	})
+	err := l.await(ctx, o)
+	switch {
+	case errors.Is(err, errGaveUp):
 		go func() {
-			if r := <-done; r.err == nil {
+			if err := <-o.done; err == nil {
 				l.release(context.Background(), key, member)
 			}
 		}()
 		return 0, ctx.Err()
+	case err != nil:
+		// On errNoAnswer the call goes out under the in-process limit; a reservation the
+		// script makes after all stays and counts it.
+		return 0, err
 	}
-	if r.err != nil {
-		return 0, r.err
-	}
-	return time.Duration(r.us) * time.Microsecond, nil
+	return time.Duration(us) * time.Microsecond, nil
 }
 
 // release gives back an unused reservation (best effort: one left behind only makes the
@@ -327,27 +359,84 @@ func (l *Limiter) release(ctx context.Context, key, member string) {
 	})
 }
 
-// op runs f with the operation timeout, whatever the client's own timeouts: f runs in its own
-// goroutine, abandoned (it ends at the client's read timeout) when it takes too long. ctx
-// gives values only: an operation started is carried out even if the caller gives up.
+// op runs f within the limiter's time budget, whatever the client's own timeouts (see start).
+// ctx gives values only: an operation started is carried out even if the caller gives up.
 func (l *Limiter) op(ctx context.Context, f func(context.Context) error) error {
-	octx, cancel := context.WithTimeout(context.WithoutCancel(ctx), l.timeout)
-	done := make(chan error, 1)
+	return l.await(context.Background(), l.start(ctx, f))
+}
+
+var (
+	// errGaveUp is await's answer when the caller's ctx ended first.
+	errGaveUp = errors.New("the caller gave up")
+	// errNoAnswer is await's answer when Redis did not answer within the budget.
+	errNoAnswer = errors.New("no answer")
+)
+
+// pending is a Redis operation under way in a goroutine of its own.
+type pending struct {
+	done  chan error // receives f's answer
+	cold  bool       // the limiter had no answer from Redis yet when it started
+	conns uint32     // the connections in the client's pool when it started
+	known bool       // conns is known
+}
+
+// start runs f in a goroutine of its own, with ctx's values but not its end. f's context ends
+// after the operation timeout plus the connect timeout; await decides how long of that the
+// caller waits.
+func (l *Limiter) start(ctx context.Context, f func(context.Context) error) *pending {
+	p := &pending{done: make(chan error, 1), cold: !l.warm.Load()}
+	if !p.cold || !l.cluster {
+		// A Cluster client's PoolStats loads the cluster's state first, over the network,
+		// until it has it (once Redis answered).
+		p.conns, p.known = l.rdb.PoolStats().TotalConns, true
+	}
+	octx, cancel := context.WithTimeout(context.WithoutCancel(ctx), l.timeout+l.connect)
 	go func() {
 		defer cancel()
-		done <- f(octx)
+		p.done <- f(octx)
 	}()
-	select {
-	case err := <-done:
-		return err
-	case <-octx.Done():
+	return p
+}
+
+// await waits for p's answer, or until ctx ends (errGaveUp), or for the operation timeout
+// (errNoAnswer; f is abandoned and ends at the client's read timeout). The operation may take
+// the connect timeout more when it may be opening a connection: the client's pool holds more
+// connections than when it started (a dial succeeded: this operation's, or another's, the
+// limiter cannot tell), or, on Cluster, the limiter had no answer from Redis yet. A Redis that
+// refuses connections is not waited for.
+func (l *Limiter) await(ctx context.Context, p *pending) error {
+	t := time.NewTimer(l.timeout)
+	defer t.Stop()
+	budget, extended := l.timeout, false
+	for {
 		select {
-		case err := <-done:
+		case err := <-p.done:
 			return err
-		default:
+		case <-ctx.Done():
+			return errGaveUp
+		case <-t.C:
+			if !extended && l.connect > 0 && l.opening(p) {
+				extended = true
+				budget += l.connect
+				t.Reset(l.connect)
+				continue
+			}
+			select {
+			case err := <-p.done:
+				return err
+			default:
+			}
+			return fmt.Errorf("%w within %v", errNoAnswer, budget)
 		}
-		return fmt.Errorf("no answer within %v", l.timeout)
 	}
+}
+
+// opening reports whether the operation p may be waiting for a connection being opened.
+func (l *Limiter) opening(p *pending) bool {
+	if !p.known {
+		return p.cold
+	}
+	return l.rdb.PoolStats().TotalConns > p.conns
 }
 
 // useRedis reports whether this call should go to Redis: always while it answers, and for one
@@ -372,6 +461,10 @@ func (l *Limiter) fail(err error) {
 	defer l.mu.Unlock()
 	l.lastErr = err
 	l.nextProbe = time.Now().Add(probeEvery)
+	l.warm.Store(false)
+	// Redis may come back without the scripts (a restart): EVAL them first.
+	l.acquire.loaded.Store(false)
+	l.pause.loaded.Store(false)
 	if l.down.Swap(true) {
 		return
 	}
@@ -386,10 +479,12 @@ func (l *Limiter) fail(err error) {
 // up records that Redis answered; the end of an outage is logged.
 func (l *Limiter) up() {
 	if !l.down.Load() {
+		l.warm.Store(true)
 		return
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	l.warm.Store(true)
 	if l.down.Swap(false) {
 		l.lastErr = nil
 		l.logger.Info("redislimit: Redis answers again: back to the shared limit")
