@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -349,6 +350,109 @@ func TestFallbackAndRecovery(t *testing.T) {
 	}
 	if n := logs.count("INFO"); n != 1 {
 		t.Errorf("%d recovery records, want 1:\n%s", n, logs)
+	}
+}
+
+// limiterGoroutines counts the goroutines running the limiter's code (a probe, an operation).
+func limiterGoroutines() int {
+	buf := make([]byte, 1<<20)
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			buf = buf[:n]
+			break
+		}
+		buf = make([]byte, 2*len(buf))
+	}
+	count := 0
+	for _, g := range strings.Split(string(buf), "\n\n") {
+		if strings.Contains(g, "amity/redislimit.(*Limiter)") {
+			count++
+		}
+	}
+	return count
+}
+
+// eventually polls cond every 10ms until it holds or d has passed, and reports how long it
+// took and whether it held.
+func eventually(d time.Duration, cond func() bool) (time.Duration, bool) {
+	start := time.Now()
+	for !cond() {
+		if time.Since(start) > d {
+			return time.Since(start), false
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return time.Since(start), true
+}
+
+// The limiter goes back to Redis within about a second of its return, without a caller: a
+// goroutine probes while it is down, and ends when Redis answers, or on Close.
+func TestRecoveryWithoutCallers(t *testing.T) {
+	testlock.RealTime(t)
+	s := startRedis(t)
+	logs, lg := newLog()
+	base := limiterGoroutines()
+	l := redislimit.New(s.Client(t), redislimit.WithLimit(100, time.Second), redislimit.WithLogger(lg))
+	ctx := context.Background()
+	for round := range 2 {
+		if err := l.Wait(ctx, testKey); err != nil {
+			t.Fatal(err)
+		}
+		s.Kill()
+		if err := l.Wait(ctx, testKey); err != nil {
+			t.Fatal(err)
+		}
+		if !l.Degraded() {
+			t.Fatal("not degraded with Redis down")
+		}
+		time.Sleep(1500 * time.Millisecond) // probes fail meanwhile
+		s.start()
+		took, ok := eventually(3*time.Second, func() bool { return !l.Degraded() })
+		t.Logf("round %d: back to Redis %v after it answered", round, took.Round(time.Millisecond))
+		if !ok {
+			t.Fatalf("round %d: still degraded %v after Redis came back, with no caller:\n%s", round, took.Round(time.Millisecond), logs)
+		}
+		// The probe ended with the outage.
+		if took, ok := eventually(2*time.Second, func() bool { return limiterGoroutines() == base }); !ok {
+			t.Errorf("round %d: %d goroutines of the limiter still running %v after it recovered, want %d", round, limiterGoroutines(), took, base)
+		}
+	}
+	if w, i := logs.count("WARN"), logs.count("INFO"); w != 2 || i != 2 {
+		t.Errorf("%d warnings and %d recoveries logged for 2 outages:\n%s", w, i, logs)
+	}
+}
+
+// Close ends the probe of a Redis that is down, and the limiter still works after it.
+func TestCloseEndsTheProbe(t *testing.T) {
+	s := startRedis(t)
+	base := limiterGoroutines()
+	l := redislimit.New(s.Client(t), redislimit.WithLimit(100, time.Second), redislimit.WithLogger(quiet))
+	ctx := context.Background()
+	if err := l.Wait(ctx, testKey); err != nil {
+		t.Fatal(err)
+	}
+	s.Kill()
+	if err := l.Wait(ctx, testKey); err != nil {
+		t.Fatal(err)
+	}
+	if n := limiterGoroutines(); n <= base {
+		t.Errorf("no probe running with Redis down (%d limiter goroutines, %d before)", n, base)
+	}
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if took, ok := eventually(2*time.Second, func() bool { return limiterGoroutines() == base }); !ok {
+		t.Errorf("%d goroutines of the limiter still running %v after Close, want %d", limiterGoroutines(), took, base)
+	}
+	if err := l.Close(); err != nil { // a second Close does nothing
+		t.Fatal(err)
+	}
+	// After Close the limiter still admits, and a Wait still finds Redis again.
+	s.start()
+	waitRecovered(t, l)
+	if n := limiterGoroutines(); n != base {
+		t.Errorf("%d goroutines of the limiter after Close and recovery, want %d", n, base)
 	}
 }
 

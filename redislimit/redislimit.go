@@ -34,8 +34,8 @@ const (
 	// DefaultConnectTimeout bounds, on top of DefaultTimeout, the opening of a connection
 	// that an operation waits for.
 	DefaultConnectTimeout = time.Second
-	// probeEvery is how often, at most, a limiter that fell back asks Redis again.
-	probeEvery = time.Second
+	// probeEvery is how often a limiter that fell back asks Redis again.
+	probeEvery = 500 * time.Millisecond
 )
 
 // acquireScript reserves one admission in the sliding window of KEYS[1] and returns how many
@@ -137,7 +137,11 @@ type Limiter struct {
 	warm      atomic.Bool // Redis answered since New or since the last failure
 	down      atomic.Bool // Redis failed; the local limiter rules until a probe succeeds
 	mu        sync.Mutex
-	nextProbe time.Time
+	probing   bool          // the probe goroutine runs
+	closed    bool          // Close was called: no more probe goroutines
+	stop      chan struct{} // closed by Close
+	probes    sync.WaitGroup
+	nextProbe time.Time // after Close, when a Wait may ask Redis again
 	lastErr   error
 }
 
@@ -203,6 +207,7 @@ func New(rdb redis.UniversalClient, opts ...Option) *Limiter {
 		connect: DefaultConnectTimeout,
 		acquire: script{s: acquireScript},
 		pause:   script{s: pauseScript},
+		stop:    make(chan struct{}),
 	}
 	for _, o := range opts {
 		o(l)
@@ -237,8 +242,8 @@ func New(rdb redis.UniversalClient, opts ...Option) *Limiter {
 // shared window in Redis, sleeps until then, and records the admission in the in-process
 // limiter too. A reserved time past ctx's deadline is given back and Wait returns at once
 // with an error wrapping context.DeadlineExceeded. While Redis is unavailable the in-process
-// limiter rules alone (or, under WithFailClosed, Wait fails with ErrUnavailable); Redis is
-// asked again at most once a second.
+// limiter rules alone (or, under WithFailClosed, Wait fails with ErrUnavailable), and a
+// goroutine asks Redis again every half second.
 func (l *Limiter) Wait(ctx context.Context, key string) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -439,8 +444,8 @@ func (l *Limiter) opening(p *pending) bool {
 	return l.rdb.PoolStats().TotalConns > p.conns
 }
 
-// useRedis reports whether this call should go to Redis: always while it answers, and for one
-// call a second (a probe) while it does not.
+// useRedis reports whether this call should go to Redis: while it answers. While it does
+// not, the probe goroutine asks it; after Close, one call every probeEvery does.
 func (l *Limiter) useRedis() bool {
 	if !l.down.Load() {
 		return true
@@ -448,14 +453,15 @@ func (l *Limiter) useRedis() bool {
 	now := time.Now()
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if now.Before(l.nextProbe) {
+	if !l.closed || now.Before(l.nextProbe) {
 		return false
 	}
 	l.nextProbe = now.Add(probeEvery)
 	return true
 }
 
-// fail records that Redis did not answer; the first failure of an outage is logged.
+// fail records that Redis did not answer; the first failure of an outage is logged and starts
+// the probe goroutine.
 func (l *Limiter) fail(err error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -465,6 +471,11 @@ func (l *Limiter) fail(err error) {
 	// Redis may come back without the scripts (a restart): EVAL them first.
 	l.acquire.loaded.Store(false)
 	l.pause.loaded.Store(false)
+	if !l.probing && !l.closed {
+		l.probing = true
+		l.probes.Add(1)
+		go l.probe()
+	}
 	if l.down.Swap(true) {
 		return
 	}
@@ -476,6 +487,45 @@ func (l *Limiter) fail(err error) {
 	}
 }
 
+// probe asks Redis every probeEvery whether it answers, loading the scripts (SCRIPT LOAD),
+// until it does, the limiter is back on Redis anyway, or Close. It is the one goroutine the
+// limiter keeps, and only while Redis is unavailable.
+func (l *Limiter) probe() {
+	defer l.probes.Done()
+	t := time.NewTimer(probeEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-l.stop:
+			l.mu.Lock()
+			l.probing = false
+			l.mu.Unlock()
+			return
+		case <-t.C:
+		}
+		err := l.op(context.Background(), func(ctx context.Context) error {
+			for _, s := range []*script{&l.acquire, &l.pause} {
+				if err := s.s.Load(ctx, l.rdb).Err(); err != nil {
+					return err
+				}
+				s.loaded.Store(true)
+			}
+			return nil
+		})
+		l.mu.Lock()
+		if err == nil || !l.down.Load() {
+			// Under mu with probing, so that a failure after this starts a new probe.
+			l.probing = false
+			l.upLocked()
+			l.mu.Unlock()
+			return
+		}
+		l.lastErr = err
+		l.mu.Unlock()
+		t.Reset(probeEvery)
+	}
+}
+
 // up records that Redis answered; the end of an outage is logged.
 func (l *Limiter) up() {
 	if !l.down.Load() {
@@ -484,11 +534,31 @@ func (l *Limiter) up() {
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	l.upLocked()
+}
+
+func (l *Limiter) upLocked() {
 	l.warm.Store(true)
 	if l.down.Swap(false) {
 		l.lastErr = nil
 		l.logger.Info("redislimit: Redis answers again: back to the shared limit")
 	}
+}
+
+// Close stops the goroutine that probes Redis while it is unavailable, if one runs, and waits
+// until it has ended; it does not close the Redis client. The limiter may still be used after
+// Close, without that goroutine: while Redis is unavailable, one Wait every half second asks
+// it again.
+// Close always returns nil; a second Close does nothing.
+func (l *Limiter) Close() error {
+	l.mu.Lock()
+	if !l.closed {
+		l.closed = true
+		close(l.stop)
+	}
+	l.mu.Unlock()
+	l.probes.Wait()
+	return nil
 }
 
 func (l *Limiter) unavailable() error {
