@@ -548,8 +548,7 @@ func (l *Limiter) upLocked() {
 // Close stops the goroutine that probes Redis while it is unavailable, if one runs, and waits
 // until it has ended; it does not close the Redis client. The limiter may still be used after
 // Close, without that goroutine: while Redis is unavailable, one Wait every half second asks
-// it again.
-// Close always returns nil; a second Close does nothing.
+// it again. Close always returns nil; a second Close does nothing.
 func (l *Limiter) Close() error {
 	l.mu.Lock()
 	if !l.closed {
