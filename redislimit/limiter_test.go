@@ -406,7 +406,7 @@ func TestRecoveryWithoutCallers(t *testing.T) {
 		if !l.Degraded() {
 			t.Fatal("not degraded with Redis down")
 		}
-		time.Sleep(1500 * time.Millisecond) // probes fail meanwhile
+		time.Sleep(time.Second) // probes fail meanwhile
 		s.start()
 		took, ok := eventually(3*time.Second, func() bool { return !l.Degraded() })
 		t.Logf("round %d: back to Redis %v after it answered", round, took.Round(time.Millisecond))
@@ -616,6 +616,66 @@ func startCluster(t *testing.T) (*redis.ClusterClient, *redis.Client) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	return cc, admin
+}
+
+// Two processes (limiters with clients of their own) that sent 5 calls each under a limit of
+// 10 find, after FLUSHALL, that Redis lost the window: each puts its 5 calls back before
+// anything more is admitted, so the 11th call waits a whole window after the first instead of
+// going out at once (as it did when each process only knew its own 5).
+func TestDataLossTwoProcessesPutTheirCallsBack(t *testing.T) {
+	testlock.RealTime(t)
+	s := startRedis(t)
+	admin := s.Client(t)
+	opts := []redislimit.Option{redislimit.WithLimit(10, 2*time.Second), redislimit.WithLogger(quiet), patient}
+	a := redislimit.New(s.Client(t), opts...)
+	b := redislimit.New(s.Client(t), opts...)
+	ctx := context.Background()
+	start := time.Now()
+	for range 5 {
+		for _, l := range []*redislimit.Limiter{a, b} {
+			if err := l.Wait(ctx, testKey); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := admin.FlushAll(ctx).Err(); err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	after := make([]time.Duration, 2)
+	for i, l := range []*redislimit.Limiter{a, b} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := l.Wait(ctx, testKey); err != nil {
+				t.Error(err)
+			}
+			after[i] = time.Since(start)
+		}()
+	}
+	time.Sleep(200 * time.Millisecond) // within the rebuilding time (416ms): both put theirs back
+	members, err := admin.ZRange(ctx, "amity:rl:{"+testKey+"}", 0, -1).Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	placeholders := 0
+	for _, m := range members {
+		if strings.HasPrefix(m, "#lost:") {
+			placeholders++
+		}
+	}
+	wg.Wait()
+	t.Logf("after FLUSHALL: the window holds %d entries, %d of them placeholders; the next calls went out %v and %v after the first",
+		len(members), placeholders, after[0].Round(time.Millisecond), after[1].Round(time.Millisecond))
+	// Within 2.08s of the first call, no more than 10: the 11th and 12th come a window later.
+	for i, d := range after {
+		if d < 2070*time.Millisecond {
+			t.Errorf("call %d after the loss went out %v after the first call, want >= 2.08s (a window): the two processes sent more than the limit", 11+i, d)
+		}
+	}
+	if len(members) != 10 || placeholders != 0 {
+		t.Errorf("window after both put their calls back: %d entries, %d placeholders; want their 10 calls and none", len(members), placeholders)
+	}
 }
 
 func TestClusterSlots(t *testing.T) {

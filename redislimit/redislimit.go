@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -38,25 +37,85 @@ const (
 	probeEvery = 500 * time.Millisecond
 )
 
-// acquireScript reserves one admission in the sliding window of KEYS[1] and returns how many
-// microseconds the caller must wait before it (0: now).
+// acquireScript reserves one admission in the sliding window of KEYS[1], after putting back
+// calls Redis lost, and answers {code, µs, now}: code 0, the reservation is µs from now; code
+// 1, the window was lost (nothing reserved: call again with mode 1); code 2, the window is
+// being rebuilt (nothing reserved: call again in µs). now is the server's clock (µs).
 //
 // KEYS[1] is a sorted set of admission times (µs, the server's clock) whose members name the
-// reservations; KEYS[2] holds the time before which nothing is admitted (Pause). ARGV: the
-// calls per span, the span in µs, the member naming this reservation.
+// reservations; KEYS[2] holds the time before which nothing is admitted (Pause); KEYS[3]
+// records a loss of the window. ARGV: the calls per span, the span in µs, the member naming
+// this reservation, the member and time of the caller's latest reservation Redis should hold
+// ("" for none), the mode, the rebuilding time in µs, then in modes 1 and 2 the number of
+// the caller's calls made through Redis and the (µs, member) pairs of its calls, those first.
 //
 // A call is admitted at the earliest time at or after now, after the latest reservation
 // (first come, first served) and after the hold, at which the n-th most recent reservation
 // is at least one span old: any interval of length span then holds at most n reservations,
 // whichever processes made them. Reservations that no longer constrain anything (older than
 // now − span) are dropped, and the keys expire once every reservation in them has.
+//
+// The window is lost when the caller's latest reservation is missing from it (mode 0 or 2).
+// The caller then puts back every call it sent in the last span (mode 1): the first to do so
+// after a loss also adds n − (its calls in the span before the loss) placeholders at the time
+// of the loss, standing for the calls of the other processes that Redis lost, whatever they
+// were, and starts the rebuilding time; each other process that puts its calls back removes
+// a placeholder for each of its calls from that span that Redis did not have. During the
+// rebuilding time nothing is reserved, so that busy processes put their calls back before
+// the window is used; the placeholders left after it are the calls of processes that did not.
+// Mode 2 puts back calls the fallback admitted while Redis was unavailable.
 var acquireScript = newScript(`
 if redis.replicate_commands then redis.replicate_commands() end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local n = tonumber(ARGV[1])
 local span = tonumber(ARGV[2])
+local mode = ARGV[6]
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - span)
+if mode ~= '1' and ARGV[4] ~= '' and tonumber(ARGV[5]) > now - span and not redis.call('ZSCORE', KEYS[1], ARGV[4]) then
+  return {1, 0, now}
+end
+local lost = redis.call('HMGET', KEYS[3], 't', 'p', 'g')
+local td, left, rebuild = tonumber(lost[1]), tonumber(lost[2]), tonumber(lost[3])
+if mode ~= '0' then
+  local first = false
+  if mode == '1' and not td then
+    td, left, rebuild, first = now, 0, now + tonumber(ARGV[7]), true
+  end
+  local viaRedis = tonumber(ARGV[8])
+  local mine, added = 0, 0
+  for i = 0, (#ARGV - 8) / 2 - 1 do
+    local s = tonumber(ARGV[9 + 2 * i])
+    if s > now - span then
+      local a = redis.call('ZADD', KEYS[1], 'NX', s, ARGV[10 + 2 * i])
+      if i < viaRedis and td and s > td - span and s <= td then
+        mine = mine + 1
+        added = added + a
+      end
+    end
+  end
+  if first then
+    left = math.max(n - mine, 0)
+    for i = 1, left do
+      redis.call('ZADD', KEYS[1], td, '#lost:' .. td .. ':' .. i)
+    end
+    redis.call('HSET', KEYS[3], 't', td, 'p', left, 'g', rebuild)
+    redis.call('PEXPIRE', KEYS[3], math.ceil(span / 1000) + 1)
+  elseif td and left > 0 and added > 0 then
+    local r = math.min(left, added)
+    for i = left - r + 1, left do
+      redis.call('ZREM', KEYS[1], '#lost:' .. td .. ':' .. i)
+    end
+    redis.call('HSET', KEYS[3], 'p', left - r)
+  end
+  local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+  if last[2] then
+    redis.call('PEXPIRE', KEYS[1], math.ceil((tonumber(last[2]) - now + span) / 1000) + 1)
+  end
+end
+if rebuild and rebuild > now then
+  return {2, rebuild - now, now}
+end
 local at = now
 local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
 if last[2] then
@@ -75,8 +134,19 @@ if redis.call('ZCARD', KEYS[1]) >= n then
 end
 redis.call('ZADD', KEYS[1], at, ARGV[3])
 redis.call('PEXPIRE', KEYS[1], math.ceil((at - now + span) / 1000) + 1)
-return at - now
+return {0, at - now, now}
 `)
+
+// The acquisition script's modes and answers.
+const (
+	modeReserve = "0" // reserve, checking the window was not lost
+	modeLost    = "1" // put every call of the last span back, then reserve
+	modeSync    = "2" // put the fallback's calls back, then reserve, checking as mode 0
+
+	codeReserved   = 0
+	codeLost       = 1
+	codeRebuilding = 2
+)
 
 // pauseScript holds KEYS[1] (the window's hold key) until ARGV[1] µs from now, the server's
 // clock, unless it is held longer already.
@@ -131,6 +201,12 @@ type Limiter struct {
 	id  string // names this limiter's reservations, with seq
 	seq atomic.Uint64
 
+	offset    atomic.Int64 // the Redis server's clock minus this process's, µs
+	booksMu   sync.Mutex
+	books     map[string]*book
+	lastSweep int64 // µs, server clock
+	rebuild   time.Duration
+
 	acquire, pause script
 
 	cluster   bool        // rdb is a *redis.ClusterClient
@@ -157,8 +233,8 @@ func WithLimit(calls int, window time.Duration) Option {
 }
 
 // WithPrefix sets the prefix of the keys the limiter writes (default "amity:rl:"). Each
-// identity has two keys, prefix+"{"+key+"}" and prefix+"{"+key+"}:hold"; the braces keep
-// them in one Redis Cluster slot. A key that is empty or holds a brace (never one of the
+// identity has the keys prefix+"{"+key+"}", prefix+"{"+key+"}:hold" and, after Redis lost
+// its data, prefix+"{"+key+"}:lost"; the braces keep them in one Redis Cluster slot. A key that is empty or holds a brace (never one of the
 // SDK's) is replaced there by "{" and 32 hex digits of its SHA-256, so that any key works on
 // Cluster. New panics if prefix holds a brace, which could break that.
 func WithPrefix(prefix string) Option { return func(l *Limiter) { l.prefix = prefix } }
@@ -208,6 +284,7 @@ func New(rdb redis.UniversalClient, opts ...Option) *Limiter {
 		acquire: script{s: acquireScript},
 		pause:   script{s: pauseScript},
 		stop:    make(chan struct{}),
+		books:   make(map[string]*book),
 	}
 	for _, o := range opts {
 		o(l)
@@ -225,6 +302,7 @@ func New(rdb redis.UniversalClient, opts ...Option) *Limiter {
 		panic(fmt.Sprintf("redislimit: invalid connect timeout %v", l.connect))
 	}
 	l.span = l.window + l.window/25
+	l.rebuild = l.span / 5
 	_, l.cluster = rdb.(*redis.ClusterClient)
 	if l.local == nil {
 		l.local = amity.NewWindowLimiter(l.calls, l.window)
@@ -239,8 +317,10 @@ func New(rdb redis.UniversalClient, opts ...Option) *Limiter {
 }
 
 // Wait blocks until one more call for key may be sent, or ctx ends: it reserves a time in the
-// shared window in Redis, sleeps until then, and records the admission in the in-process
-// limiter too. A reserved time past ctx's deadline is given back and Wait returns at once
+// shared window in Redis, sleeps until then, checks that Redis still holds the reservation,
+// and records the admission in the in-process limiter too. When Redis lost the window, Wait
+// puts this process's calls of the last window back first and reserves again (see the
+// package documentation). A reserved time past ctx's deadline is given back and Wait returns at once
 // with an error wrapping context.DeadlineExceeded. While Redis is unavailable the in-process
 // limiter rules alone (or, under WithFailClosed, Wait fails with ErrUnavailable), and a
 // goroutine asks Redis again every half second.
@@ -248,48 +328,113 @@ func (l *Limiter) Wait(ctx context.Context, key string) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if l.useRedis() {
-		member := l.id + strconv.FormatUint(l.seq.Add(1), 10)
-		wait, err := l.reserve(ctx, key, member)
-		if err == nil {
-			l.up()
-			return l.admit(ctx, key, member, wait)
+	b := l.bookOf(key)
+	lost := false // Redis lost the window: put this process's calls back first
+	for {
+		if !l.useRedis() {
+			break
 		}
-		if cerr := ctx.Err(); cerr != nil {
-			return cerr
+		r, err := l.reserve(ctx, key, b, lost)
+		if err != nil {
+			if cerr := ctx.Err(); cerr != nil {
+				return cerr
+			}
+			l.fail(err)
+			break
 		}
-		l.fail(err)
+		l.up()
+		lost = false
+		if r.rebuilding > 0 {
+			// Redis lost the window; the processes are putting their calls back.
+			if err := sleep(ctx, r.rebuilding); err != nil {
+				return err
+			}
+			continue
+		}
+		again, err := l.admit(ctx, key, b, r)
+		if !again {
+			return err
+		}
+		lost = err == nil // err: the reservation was revoked (another caller put the calls back)
 	}
 	if l.failClosed {
 		return l.unavailable()
 	}
-	return l.local.Wait(ctx, key)
-}
-
-// admit sleeps until the reserved time, then lets the in-process limiter record the call
-// (it waits too only if it holds more of this process's calls than Redis does, after Redis
-// lost its data). A reservation not used is given back.
-func (l *Limiter) admit(ctx context.Context, key, member string, wait time.Duration) error {
-	if wait > 0 {
-		at := time.Now().Add(wait)
-		if dl, ok := ctx.Deadline(); ok && dl.Before(at) {
-			l.release(ctx, key, member)
-			return fmt.Errorf("redislimit: waiting %v would pass the context deadline: %w", wait.Round(time.Millisecond), context.DeadlineExceeded)
-		}
-		t := time.NewTimer(wait)
-		select {
-		case <-t.C:
-		case <-ctx.Done():
-			t.Stop()
-			l.release(ctx, key, member)
-			return ctx.Err()
-		}
-	}
 	if err := l.local.Wait(ctx, key); err != nil {
-		l.release(ctx, key, member)
 		return err
 	}
+	b.fallbackCall(l.nextMember(true), l.serverNow())
 	return nil
+}
+
+// errRevoked is admit's answer for a reservation revoked by a caller who found the window lost.
+var errRevoked = errors.New("reservation revoked")
+
+// sleep waits for d, or fails at once when ctx's deadline comes first.
+func sleep(ctx context.Context, d time.Duration) error {
+	if dl, ok := ctx.Deadline(); ok && dl.Before(time.Now().Add(d)) {
+		return fmt.Errorf("redislimit: waiting %v would pass the context deadline: %w", d.Round(time.Millisecond), context.DeadlineExceeded)
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// admit sleeps until the reserved time, checks that Redis still holds the reservation, then
+// lets the in-process limiter record the call (it waits too only if it holds more of this
+// process's calls than Redis does). A reservation not used is given back. again reports that
+// the caller must reserve again: Redis lost the reservation (err nil: the window must be
+// rebuilt first) or another caller of this process found that and revoked it.
+func (l *Limiter) admit(ctx context.Context, key string, b *book, r reservation) (again bool, err error) {
+	if r.wait > 0 {
+		if err := sleep(ctx, r.wait); err != nil {
+			l.giveBack(ctx, key, b, r.member)
+			return false, err
+		}
+		// Redis may have lost the window while this caller waited: the call goes out only if
+		// the reservation is still there, and otherwise this process's calls are put back.
+		if b.revoked(r.member) {
+			l.giveBack(ctx, key, b, r.member)
+			return true, errRevoked
+		}
+		var held bool
+		err := l.op(ctx, func(ctx context.Context) error {
+			err := l.rdb.ZScore(ctx, l.windowKey(key), r.member).Err()
+			held = err == nil
+			if err == redis.Nil {
+				return nil
+			}
+			return err
+		})
+		if err == nil && !held && b.holds(r.member) {
+			b.drop(r.member)
+			return true, nil
+		}
+		if err != nil {
+			// Redis made the reservation, and is unavailable now: the call goes out.
+			l.fail(err)
+		}
+	}
+	if !b.admitted(r.member) {
+		l.giveBack(ctx, key, b, r.member)
+		return true, errRevoked
+	}
+	if err := l.local.Wait(ctx, key); err != nil {
+		l.giveBack(ctx, key, b, r.member)
+		return false, err
+	}
+	return false, nil
+}
+
+// giveBack forgets a reservation and gives it back to Redis.
+func (l *Limiter) giveBack(ctx context.Context, key string, b *book, member string) {
+	b.drop(member) // first: a caller checking the window must not take its absence for a loss
+	l.release(ctx, key, member)
 }
 
 // Pause holds key's window for d (a whole window when d <= 0), in Redis so that every
@@ -315,6 +460,7 @@ func (l *Limiter) Pause(ctx context.Context, key string, d time.Duration) {
 
 func (l *Limiter) windowKey(key string) string { return l.prefix + "{" + hashTag(key) + "}" }
 func (l *Limiter) holdKey(key string) string   { return l.prefix + "{" + hashTag(key) + "}:hold" }
+func (l *Limiter) lostKey(key string) string   { return l.prefix + "{" + hashTag(key) + "}:lost" }
 
 // hashTag returns what goes between the braces of key's Redis keys, so that Redis Cluster
 // hashes only it and puts them in one slot: the key itself when that is safe (not empty, no
@@ -328,33 +474,92 @@ func hashTag(key string) string {
 	return "{" + hex.EncodeToString(sum[:16])
 }
 
-// reserve runs the acquisition script and returns the wait it reserved. Like op, it gives up
-// after the operation timeout; when ctx ends first, a reservation the script made anyway is
-// given back once its answer comes.
-func (l *Limiter) reserve(ctx context.Context, key, member string) (time.Duration, error) {
-	var us int64
-	o := l.start(ctx, func(ctx context.Context) error {
-		var err error
-		us, err = l.acquire.run(ctx, l.rdb, []string{l.windowKey(key), l.holdKey(key)},
-			l.calls, l.span.Microseconds(), member).Int64()
-		return err
-	})
-	err := l.await(ctx, o)
-	switch {
-	case errors.Is(err, errGaveUp):
-		go func() {
-			if err := <-o.done; err == nil {
-				l.release(context.Background(), key, member)
-			}
-		}()
-		return 0, ctx.Err()
-	case err != nil:
-		// On errNoAnswer the call goes out under the in-process limit; a reservation the
-		// script makes after all stays and counts it.
-		return 0, err
-	}
-	return time.Duration(us) * time.Microsecond, nil
+// reservation is what reserve obtained: a reservation wait from now, or the time to wait
+// before trying again while a lost window is rebuilt.
+type reservation struct {
+	member     string
+	wait       time.Duration
+	rebuilding time.Duration
 }
+
+// reserve runs the acquisition script, with this process's calls to put back when Redis lost
+// the window (lost), or when the fallback admitted calls Redis has not seen. Like op, it gives
+// up after the operation timeout; when ctx ends first, a reservation the script made anyway is
+// given back once its answer comes.
+func (l *Limiter) reserve(ctx context.Context, key string, b *book, lost bool) (reservation, error) {
+	span := l.span.Microseconds()
+	for range 3 {
+		cutoff := l.serverNow() - span
+		mode, check, checkAt := modeLost, "", int64(0)
+		payload := b.seed(cutoff, lost)
+		if !lost {
+			mode = modeReserve
+			if payload != nil {
+				mode = modeSync
+			}
+			if m, at, ok := b.check(cutoff); ok {
+				check, checkAt = m, at
+			}
+		}
+		r := reservation{member: l.nextMember(false)}
+		args := append([]any{l.calls, span, r.member, check, checkAt, mode, l.rebuild.Microseconds()}, payload...)
+		var res []int64
+		sent := time.Now()
+		o := l.start(ctx, func(ctx context.Context) error {
+			var err error
+			res, err = l.acquire.run(ctx, l.rdb, []string{l.windowKey(key), l.holdKey(key), l.lostKey(key)}, args...).Int64Slice()
+			if err == nil && len(res) != 3 {
+				err = fmt.Errorf("redislimit: unexpected answer %v", res)
+			}
+			return err
+		})
+		err := l.await(ctx, o)
+		switch {
+		case errors.Is(err, errGaveUp):
+			go func() {
+				if err := <-o.done; err == nil && res[0] == codeReserved {
+					l.release(context.Background(), key, r.member)
+				}
+			}()
+			return reservation{}, ctx.Err()
+		case err != nil:
+			// On errNoAnswer the call goes out under the in-process limit; a reservation the
+			// script makes after all stays and counts it.
+			return reservation{}, err
+		}
+		l.clock(sent, time.Now(), res[2])
+		switch res[0] {
+		case codeLost:
+			if b.holds(check) { // not a reservation given back meanwhile
+				lost = true
+			}
+			continue
+		case codeRebuilding:
+			if payload != nil {
+				b.seeded(payload)
+			}
+			r.rebuilding = time.Duration(res[1]) * time.Microsecond
+			return r, nil
+		}
+		if payload != nil {
+			b.seeded(payload)
+		}
+		r.wait = time.Duration(res[1]) * time.Microsecond
+		b.reserved(r.member, res[2]+res[1])
+		return r, nil
+	}
+	return reservation{}, errors.New("redislimit: the window kept changing")
+}
+
+// clock updates the estimate of the server's clock from an answer sent and received at those
+// times that gave the server's time (µs).
+func (l *Limiter) clock(sent, received time.Time, server int64) {
+	mid := sent.Add(received.Sub(sent) / 2)
+	l.offset.Store(server - mid.UnixMicro())
+}
+
+// serverNow estimates the Redis server's clock (µs), within a round trip.
+func (l *Limiter) serverNow() int64 { return time.Now().UnixMicro() + l.offset.Load() }
 
 // release gives back an unused reservation (best effort: one left behind only makes the
 // window more conservative until it expires).
