@@ -10,6 +10,8 @@ import (
 // (a restart without persistence, a failover, FLUSHALL); the processes that sent in it then
 // put their own calls back, and this is where they find them.
 type book struct {
+	keys []string // the key's window, hold and lost keys in Redis
+
 	mu      sync.Mutex
 	entries []entry
 }
@@ -192,7 +194,7 @@ func (l *Limiter) bookOf(key string) *book {
 		}
 		l.lastSweep = now
 	}
-	b = new(book)
+	b = &book{keys: []string{l.windowKey(key), l.holdKey(key), l.lostKey(key)}}
 	l.books[key] = b
 	return b
 }

@@ -206,6 +206,7 @@ type Limiter struct {
 	books     map[string]*book
 	lastSweep int64 // µs, server clock
 	rebuild   time.Duration
+	args      [3]any // the script's constant arguments: calls, span, rebuilding time
 
 	acquire, pause script
 
@@ -303,6 +304,7 @@ func New(rdb redis.UniversalClient, opts ...Option) *Limiter {
 	}
 	l.span = l.window + l.window/25
 	l.rebuild = l.span / 5
+	l.args = [3]any{l.calls, l.span.Microseconds(), l.rebuild.Microseconds()}
 	_, l.cluster = rdb.(*redis.ClusterClient)
 	if l.local == nil {
 		l.local = amity.NewWindowLimiter(l.calls, l.window)
@@ -502,12 +504,12 @@ func (l *Limiter) reserve(ctx context.Context, key string, b *book, lost bool) (
 			}
 		}
 		r := reservation{member: l.nextMember(false)}
-		args := append([]any{l.calls, span, r.member, check, checkAt, mode, l.rebuild.Microseconds()}, payload...)
+		args := append([]any{l.args[0], l.args[1], r.member, check, checkAt, mode, l.args[2]}, payload...)
 		var res []int64
 		sent := time.Now()
 		o := l.start(ctx, func(ctx context.Context) error {
 			var err error
-			res, err = l.acquire.run(ctx, l.rdb, []string{l.windowKey(key), l.holdKey(key), l.lostKey(key)}, args...).Int64Slice()
+			res, err = l.acquire.run(ctx, l.rdb, b.keys, args...).Int64Slice()
 			if err == nil && len(res) != 3 {
 				err = fmt.Errorf("redislimit: unexpected answer %v", res)
 			}
