@@ -38,16 +38,17 @@
 // # How it works
 //
 // Each Wait runs one Lua script (EVALSHA; EVAL until Redis has it, so the first call is one
-// round trip too) that, atomically and on the Redis server's clock, drops admissions older
-// than one window, and reserves the earliest time at which the window has room: now if fewer than the limit were admitted in the last window and nothing is
-// queued, otherwise one window after the limit-th most recent admission. Reservations are
-// recorded, so concurrent processes queue in order and no window ever holds more than the
-// limit. Wait then sleeps until its time (no polling) and, if it slept, checks that Redis
-// still holds the reservation (one more round trip, for at most the limit's calls per window);
-// a time past ctx's deadline is given back at once with an error wrapping context.DeadlineExceeded, and so is the reservation of a
-// caller whose ctx ends while it waits. When the API answers 429 or 400311 anyway, the
-// client's Pause holds the window in Redis for the Retry-After time (a whole window without
-// one), so every process slows down, not only the one that was refused.
+// round trip too) that, atomically and on the Redis server's clock, drops admissions older than
+// one window, and reserves the earliest time at which the window has room: now if fewer than
+// the limit were admitted in the last window and nothing is queued, otherwise one window after
+// the limit-th most recent admission. Reservations are recorded, so concurrent processes queue
+// in order and no window ever holds more than the limit. Wait then sleeps until its time (no
+// polling) and, if it slept, checks that Redis still holds the reservation (one more round
+// trip, for at most the limit's calls per window); a time past ctx's deadline is given back at
+// once with an error wrapping context.DeadlineExceeded, and so is the reservation of a caller
+// whose ctx ends while it waits. When the API answers 429 or 400311 anyway, the client's Pause
+// holds the window in Redis for the Retry-After time (a whole window without one), so every
+// process slows down, not only the one that was refused.
 //
 // Clocks of the processes do not matter; only the Redis server's does. With replicas that may
 // be promoted, keep the servers' clocks synchronised.

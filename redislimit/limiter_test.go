@@ -819,6 +819,9 @@ func TestNewPanicsOnBadSettings(t *testing.T) {
 		"timeout 0": func() {
 			redislimit.New(redis.NewClient(&redis.Options{}), redislimit.WithTimeout(0))
 		},
+		"connect timeout < 0": func() {
+			redislimit.New(redis.NewClient(&redis.Options{}), redislimit.WithConnectTimeout(-time.Second))
+		},
 	} {
 		func() {
 			defer func() {

@@ -64,7 +64,7 @@ const (
 // rebuilding time nothing is reserved, so that busy processes put their calls back before
 // the window is used; the placeholders left after it are the calls of processes that did not.
 // Mode 2 puts back calls the fallback admitted while Redis was unavailable.
-var acquireScript = newScript(`
+var acquireScript = redis.NewScript(`
 if redis.replicate_commands then redis.replicate_commands() end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
@@ -150,7 +150,7 @@ const (
 
 // pauseScript holds KEYS[1] (the window's hold key) until ARGV[1] µs from now, the server's
 // clock, unless it is held longer already.
-var pauseScript = newScript(`
+var pauseScript = redis.NewScript(`
 if redis.replicate_commands then redis.replicate_commands() end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
@@ -161,8 +161,6 @@ if cur < now + d then
 end
 return 0
 `)
-
-func newScript(src string) *redis.Script { return redis.NewScript(src) }
 
 // script runs a Lua script in one round trip: by EVAL until Redis has answered one (which
 // caches the script there), then by EVALSHA, which falls back to EVAL on NOSCRIPT (a Redis
@@ -235,9 +233,10 @@ func WithLimit(calls int, window time.Duration) Option {
 
 // WithPrefix sets the prefix of the keys the limiter writes (default "amity:rl:"). Each
 // identity has the keys prefix+"{"+key+"}", prefix+"{"+key+"}:hold" and, after Redis lost
-// its data, prefix+"{"+key+"}:lost"; the braces keep them in one Redis Cluster slot. A key that is empty or holds a brace (never one of the
-// SDK's) is replaced there by "{" and 32 hex digits of its SHA-256, so that any key works on
-// Cluster. New panics if prefix holds a brace, which could break that.
+// its data, prefix+"{"+key+"}:lost"; the braces keep them in one Redis Cluster slot. A key
+// that is empty or holds a brace (never one of the SDK's) is replaced there by "{" and 32 hex
+// digits of its SHA-256, so that any key works on Cluster. New panics if prefix holds a
+// brace, which could break that.
 func WithPrefix(prefix string) Option { return func(l *Limiter) { l.prefix = prefix } }
 
 // WithTimeout bounds each Redis operation (default 200ms). An operation that takes longer
@@ -322,10 +321,10 @@ func New(rdb redis.UniversalClient, opts ...Option) *Limiter {
 // shared window in Redis, sleeps until then, checks that Redis still holds the reservation,
 // and records the admission in the in-process limiter too. When Redis lost the window, Wait
 // puts this process's calls of the last window back first and reserves again (see the
-// package documentation). A reserved time past ctx's deadline is given back and Wait returns at once
-// with an error wrapping context.DeadlineExceeded. While Redis is unavailable the in-process
-// limiter rules alone (or, under WithFailClosed, Wait fails with ErrUnavailable), and a
-// goroutine asks Redis again every half second.
+// package documentation). A reserved time past ctx's deadline is given back and Wait returns
+// at once with an error wrapping context.DeadlineExceeded. While Redis is unavailable the
+// in-process limiter rules alone (or, under WithFailClosed, Wait fails with ErrUnavailable),
+// and a goroutine asks Redis again every half second.
 func (l *Limiter) Wait(ctx context.Context, key string) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -408,7 +407,7 @@ func (l *Limiter) admit(ctx context.Context, key string, b *book, r reservation)
 		err := l.op(ctx, func(ctx context.Context) error {
 			err := l.rdb.ZScore(ctx, l.windowKey(key), r.member).Err()
 			held = err == nil
-			if err == redis.Nil {
+			if errors.Is(err, redis.Nil) {
 				return nil
 			}
 			return err
