@@ -3,6 +3,8 @@ package redislimit_test
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"log/slog"
 	"net"
 	"os"
@@ -45,39 +47,58 @@ type redisServer struct {
 
 // startRedis starts a redis-server for the test, or skips it when there is no redis-server
 // binary. extra are more command-line settings. The server is killed and reaped when the test
-// ends, and at once when it fails to start.
+// ends, and at once when it fails to start. A port taken by another process between its choice
+// and the server's start (the machine is shared) is replaced by another.
 func startRedis(t testing.TB, extra ...string) *redisServer {
 	t.Helper()
 	bin, err := exec.LookPath("redis-server")
 	if err != nil {
 		t.Skip("redis-server is not installed (apt-get install redis-server): skipping the tests that need a real Redis")
 	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	port := l.Addr().(*net.TCPAddr).Port
-	l.Close()
-	s := &redisServer{t: t, bin: bin, dir: t.TempDir(), port: port, Addr: "127.0.0.1:" + strconv.Itoa(port)}
+	s := &redisServer{t: t, bin: bin, dir: t.TempDir()}
 	t.Cleanup(s.Kill) // before start, which may fail the test
-	s.start(extra...)
-	return s
+	for attempt := 1; ; attempt++ {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.port = l.Addr().(*net.TCPAddr).Port
+		s.Addr = "127.0.0.1:" + strconv.Itoa(s.port)
+		l.Close()
+		err = s.tryStart(extra...)
+		if err == nil {
+			return s
+		}
+		if !errors.Is(err, errPortTaken) || attempt == 3 {
+			t.Fatal(err)
+		}
+	}
 }
 
 // startTimeout bounds the wait for a started server to answer PING.
 var startTimeout = 10 * time.Second
 
-// start starts the server and waits until it answers PING. When it exits first or does not
-// answer within startTimeout, start kills and reaps it, then fails the test.
+// errPortTaken is tryStart's error when another process has the server's port.
+var errPortTaken = errors.New("port taken")
+
+// start starts the server again on its port, or fails the test.
 func (s *redisServer) start(extra ...string) {
 	s.t.Helper()
+	if err := s.tryStart(extra...); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+// tryStart starts the server and waits until it answers PING. When it exits first or does not
+// answer within startTimeout, tryStart kills and reaps it, and says why.
+func (s *redisServer) tryStart(extra ...string) error {
 	args := append([]string{"--port", strconv.Itoa(s.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
 		"--dir", s.dir, "--daemonize", "no", "--protected-mode", "no", "--loglevel", "warning"}, extra...)
 	cmd := exec.Command(s.bin, args...)
 	log := new(syncBuffer)
 	cmd.Stdout, cmd.Stderr = log, log
 	if err := cmd.Start(); err != nil {
-		s.t.Fatal(err)
+		return err
 	}
 	exited := make(chan struct{})
 	go func() {
@@ -92,20 +113,28 @@ func (s *redisServer) start(extra ...string) {
 	deadline := time.Now().Add(startTimeout)
 	for {
 		ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
-		err := rdb.Ping(ctx).Err()
+		info, err := rdb.Info(ctx, "server").Result()
 		cancel()
 		if err == nil {
-			return
+			// The server that answers must be this one, not another on the same port.
+			if strings.Contains(info, "\nprocess_id:"+strconv.Itoa(cmd.Process.Pid)+"\r") {
+				return nil
+			}
+			s.Kill()
+			return fmt.Errorf("%w: another server answers on %s\n%s", errPortTaken, s.Addr, log)
 		}
 		select {
 		case <-exited:
 			s.Kill()
-			s.t.Fatalf("redis-server on %s exited at start (%v)\n%s", s.Addr, cmd.ProcessState, log)
+			if strings.Contains(log.String(), "Address already in use") {
+				return fmt.Errorf("%w: redis-server on %s exited at start (%v)\n%s", errPortTaken, s.Addr, cmd.ProcessState, log)
+			}
+			return fmt.Errorf("redis-server on %s exited at start (%v)\n%s", s.Addr, cmd.ProcessState, log)
 		default:
 		}
 		if time.Now().After(deadline) {
 			s.Kill()
-			s.t.Fatalf("redis-server on %s did not answer within %v: %v\n%s", s.Addr, startTimeout, err, log)
+			return fmt.Errorf("redis-server on %s did not answer within %v: %v\n%s", s.Addr, startTimeout, err, log)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
