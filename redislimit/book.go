@@ -3,6 +3,7 @@ package redislimit
 import (
 	"strconv"
 	"sync"
+	"time"
 )
 
 // A book is what this process knows of one key's window: the calls it sent in the last span
@@ -12,8 +13,9 @@ import (
 type book struct {
 	keys []string // the key's window, hold and lost keys in Redis
 
-	mu      sync.Mutex
-	entries []entry
+	mu        sync.Mutex
+	entries   []entry
+	lastWatch time.Time // when a waiting caller last checked the window
 }
 
 // entry is one call of this process: a reservation in Redis (pending until its time came and
@@ -58,6 +60,18 @@ func (b *book) check(cutoff int64) (member string, at int64, ok bool) {
 		}
 	}
 	return member, at, ok
+}
+
+// watch reports whether the caller should check the window now: no other caller did in the
+// last interval.
+func (b *book) watch(now time.Time, every time.Duration) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if now.Sub(b.lastWatch) < every {
+		return false
+	}
+	b.lastWatch = now
+	return true
 }
 
 // holds reports whether member is still this process's reservation (not given back).

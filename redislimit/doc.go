@@ -83,17 +83,20 @@
 // windows while Redis answers. The fleet still holds the limit: each process keeps its own
 // calls of the last window (on the server's clock, with those its fallback admitted during an
 // outage), and the first process that reaches Redis after the loss with calls of its own in
-// the last window finds it, because its latest reservation is missing, when it reserves again
-// or when a reservation it slept on comes due. It puts its calls back, plus placeholders at
-// the time it found the loss for the rest of the limit: they stand for the calls of the
-// processes it cannot see, whatever they were, alive or not. For a fifth of a window (1.04s
-// by default) Redis then reserves nothing while the other processes put their calls back, each
-// removing a placeholder for each of its calls Redis had lost. Reservations made before the
-// loss are not honoured: their callers reserve again. So no window holds more than the limit,
-// at the price of a pause of up to one window when the placeholders stay, for instance because
-// the fleet's last burst was nearly a window old when the loss was found (measured: 4
-// processes at 20 per second, 8 goroutines each, FLUSHALL and then a restart mid-run: never
-// more than 20 calls in any second, a pause of 0.8 to 1.0s after each loss).
+// the last window finds it, because its latest reservation is missing: when it reserves
+// again, when a reservation it slept on comes due, or, while its callers sleep on
+// reservations, within a fifth of a window (one of them checks the window that often, once
+// per key and process). It puts its calls back, plus placeholders at the time it found the
+// loss for the rest of the limit: they stand for the calls of the processes it cannot see,
+// whatever they were, alive or not. For a fifth of a window (1.04s by default) Redis then
+// reserves nothing while the other processes put their calls back, each removing a
+// placeholder for each of its calls Redis had lost. Reservations made before the loss are not
+// honoured: their callers reserve again. So no window holds more than the limit (measured: 4
+// processes of 8 goroutines at the API's limit, fail-closed, a FLUSHALL and then a restart
+// mid-run: at most 100 calls in any 5s, against 132 before, and no fewer calls in all than
+// without a loss, 400 in 16s). The placeholders left after the rebuilding time, those of the
+// processes that did not put their calls back in time, hold the window until a window after
+// the loss was found.
 //
 // What it cannot do: calls made between the loss and its discovery by processes with no call in
 // the last window are counted against the window Redis has, so the window of the loss can hold

@@ -678,6 +678,57 @@ func TestDataLossTwoProcessesPutTheirCallsBack(t *testing.T) {
 	}
 }
 
+// A loss while every caller sleeps on a reservation (the fleet's burst used the window, the
+// next burst is reserved a window later) is found while they wait, not when the next burst
+// comes due: the calls put back are then within a window of the loss, so the next burst goes
+// out on time instead of a whole window late behind placeholders.
+func TestDataLossFoundWhileWaiting(t *testing.T) {
+	testlock.RealTime(t)
+	s := startRedis(t)
+	admin := s.Client(t)
+	opts := []redislimit.Option{redislimit.WithLimit(10, 2*time.Second), redislimit.WithLogger(quiet), patient}
+	a := redislimit.New(s.Client(t), opts...)
+	b := redislimit.New(s.Client(t), opts...)
+	ctx := context.Background()
+	start := time.Now()
+	for range 5 {
+		for _, l := range []*redislimit.Limiter{a, b} {
+			if err := l.Wait(ctx, testKey); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	var wg sync.WaitGroup
+	after := make([]time.Duration, 4)
+	for i, l := range []*redislimit.Limiter{a, b, a, b} { // the next burst: reserved at 2.08s
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := l.Wait(ctx, testKey); err != nil {
+				t.Error(err)
+			}
+			after[i] = time.Since(start)
+		}()
+	}
+	time.Sleep(500 * time.Millisecond)
+	if err := admin.FlushAll(ctx).Err(); err != nil {
+		t.Fatal(err)
+	}
+	wg.Wait()
+	slices.Sort(after)
+	t.Logf("FLUSHALL at 0.5s while 4 callers waited for 2.08s: they went out at %v", after)
+	for _, d := range after {
+		if d < 2070*time.Millisecond {
+			t.Errorf("a call went out %v after the first 10, want >= 2.08s: more than the limit in a window", d)
+		}
+		// Found when the reservations came due, the loss would hold the window for the
+		// rebuilding time (416ms) more at least: 2.5s.
+		if d > 2300*time.Millisecond {
+			t.Errorf("a call went out %v after the first 10, want about 2.08s: the loss was found late and held the window", d)
+		}
+	}
+}
+
 func TestClusterSlots(t *testing.T) {
 	cc, _ := startCluster(t)
 	ctx := context.Background()

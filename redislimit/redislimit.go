@@ -40,12 +40,14 @@ const (
 // acquireScript reserves one admission in the sliding window of KEYS[1], after putting back
 // calls Redis lost, and answers {code, µs, now}: code 0, the reservation is µs from now; code
 // 1, the window was lost (nothing reserved: call again with mode 1); code 2, the window is
-// being rebuilt (nothing reserved: call again in µs). now is the server's clock (µs).
+// being rebuilt (nothing reserved: call again in µs); code 3, the calls were put back and
+// nothing was asked for. now is the server's clock (µs).
 //
 // KEYS[1] is a sorted set of admission times (µs, the server's clock) whose members name the
 // reservations; KEYS[2] holds the time before which nothing is admitted (Pause); KEYS[3]
 // records a loss of the window. ARGV: the calls per span, the span in µs, the member naming
-// this reservation, the member and time of the caller's latest reservation Redis should hold
+// this reservation ("" to reserve nothing), the member and time of the caller's latest
+// reservation Redis should hold
 // ("" for none), the mode, the rebuilding time in µs, then in modes 1 and 2 the number of
 // the caller's calls made through Redis and the (µs, member) pairs of its calls, those first.
 //
@@ -113,6 +115,9 @@ if mode ~= '0' then
     redis.call('PEXPIRE', KEYS[1], math.ceil((tonumber(last[2]) - now + span) / 1000) + 1)
   end
 end
+if ARGV[3] == '' then
+  return {3, 0, now}
+end
 if rebuild and rebuild > now then
   return {2, rebuild - now, now}
 end
@@ -146,6 +151,7 @@ const (
 	codeReserved   = 0
 	codeLost       = 1
 	codeRebuilding = 2
+	codePutBack    = 3 // mode 1 without a reservation
 )
 
 // pauseScript holds KEYS[1] (the window's hold key) until ARGV[1] µs from now, the server's
@@ -393,9 +399,28 @@ func sleep(ctx context.Context, d time.Duration) error {
 // rebuilt first) or another caller of this process found that and revoked it.
 func (l *Limiter) admit(ctx context.Context, key string, b *book, r reservation) (again bool, err error) {
 	if r.wait > 0 {
-		if err := sleep(ctx, r.wait); err != nil {
+		at := time.Now().Add(r.wait)
+		if dl, ok := ctx.Deadline(); ok && dl.Before(at) {
 			l.giveBack(ctx, key, b, r.member)
-			return false, err
+			return false, fmt.Errorf("redislimit: waiting %v would pass the context deadline: %w", r.wait.Round(time.Millisecond), context.DeadlineExceeded)
+		}
+		// A long wait is slept in steps of the rebuilding time. After each, a caller whose
+		// reservation was revoked reserves again at once, and one caller of this process per
+		// key and step checks that Redis still has the window: a loss is then found about
+		// when it happens, not when the reservations come due, which makes the placeholders
+		// stand for calls near their real times.
+		for left := r.wait; left > 0; left = time.Until(at) {
+			if err := sleep(ctx, min(left, l.rebuild)); err != nil {
+				l.giveBack(ctx, key, b, r.member)
+				return false, err
+			}
+			if b.revoked(r.member) {
+				l.giveBack(ctx, key, b, r.member)
+				return true, errRevoked
+			}
+			if time.Until(at) > 0 && b.watch(time.Now(), l.rebuild) {
+				l.watch(ctx, key, b)
+			}
 		}
 		// Redis may have lost the window while this caller waited: the call goes out only if
 		// the reservation is still there, and otherwise this process's calls are put back.
@@ -430,6 +455,45 @@ func (l *Limiter) admit(ctx context.Context, key string, b *book, r reservation)
 		return false, err
 	}
 	return false, nil
+}
+
+// watch checks that Redis still holds this process's latest reservation for key and, when it
+// does not, puts the process's calls back (which revokes the reservations under way). Errors
+// are left to the callers' own operations.
+func (l *Limiter) watch(ctx context.Context, key string, b *book) {
+	span := l.span.Microseconds()
+	check, _, ok := b.check(l.serverNow() - span)
+	if !ok {
+		return
+	}
+	var held bool
+	err := l.op(ctx, func(ctx context.Context) error {
+		err := l.rdb.ZScore(ctx, b.keys[0], check).Err()
+		held = err == nil
+		if errors.Is(err, redis.Nil) {
+			return nil
+		}
+		return err
+	})
+	if err != nil || held || !b.holds(check) {
+		return
+	}
+	payload := b.seed(l.serverNow()-span, true)
+	args := append([]any{l.args[0], l.args[1], "", "", 0, modeLost, l.args[2]}, payload...)
+	sent := time.Now()
+	var res []int64
+	err = l.op(ctx, func(ctx context.Context) error {
+		var err error
+		res, err = l.acquire.run(ctx, l.rdb, b.keys, args...).Int64Slice()
+		if err == nil && len(res) != 3 {
+			err = fmt.Errorf("redislimit: unexpected answer %v", res)
+		}
+		return err
+	})
+	if err == nil {
+		l.clock(sent, time.Now(), res[2])
+		b.seeded(payload)
+	}
 }
 
 // giveBack forgets a reservation and gives it back to Redis.
