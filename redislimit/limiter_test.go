@@ -3,6 +3,7 @@ package redislimit_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -353,8 +354,8 @@ func TestFallbackAndRecovery(t *testing.T) {
 	}
 }
 
-// limiterGoroutines counts the goroutines running the limiter's code (a probe, an operation).
-func limiterGoroutines() int {
+// goroutines counts the goroutines whose stack holds s.
+func goroutines(s string) int {
 	buf := make([]byte, 1<<20)
 	for {
 		n := runtime.Stack(buf, true)
@@ -366,11 +367,20 @@ func limiterGoroutines() int {
 	}
 	count := 0
 	for _, g := range strings.Split(string(buf), "\n\n") {
-		if strings.Contains(g, "amity/redislimit.(*Limiter)") {
+		if strings.Contains(g, s) {
 			count++
 		}
 	}
 	return count
+}
+
+// limiterGoroutines counts the goroutines running the code of any limiter (a probe, an
+// operation under way).
+func limiterGoroutines() int { return goroutines("amity/redislimit.(*Limiter)") }
+
+// probes counts l's probe goroutines (a stack shows the method's receiver).
+func probes(l *redislimit.Limiter) int {
+	return goroutines(fmt.Sprintf("amity/redislimit.(*Limiter).probe(%p", l))
 }
 
 // eventually polls cond every 10ms until it holds or d has passed, and reports how long it
@@ -406,6 +416,9 @@ func TestRecoveryWithoutCallers(t *testing.T) {
 		if !l.Degraded() {
 			t.Fatal("not degraded with Redis down")
 		}
+		if _, ok := eventually(time.Second, func() bool { return probes(l) == 1 }); !ok {
+			t.Errorf("round %d: %d probes running with Redis down, want 1", round, probes(l))
+		}
 		time.Sleep(time.Second) // probes fail meanwhile
 		s.start()
 		took, ok := eventually(3*time.Second, func() bool { return !l.Degraded() })
@@ -413,9 +426,12 @@ func TestRecoveryWithoutCallers(t *testing.T) {
 		if !ok {
 			t.Fatalf("round %d: still degraded %v after Redis came back, with no caller:\n%s", round, took.Round(time.Millisecond), logs)
 		}
-		// The probe ended with the outage.
-		if took, ok := eventually(2*time.Second, func() bool { return limiterGoroutines() == base }); !ok {
-			t.Errorf("round %d: %d goroutines of the limiter still running %v after it recovered, want %d", round, limiterGoroutines(), took, base)
+		// The probe ended with the outage, and nothing of the limiter's runs on.
+		if n := probes(l); n != 0 {
+			t.Errorf("round %d: %d probes still running after the limiter recovered", round, n)
+		}
+		if took, ok := eventually(2*time.Second, func() bool { return limiterGoroutines() <= base }); !ok {
+			t.Errorf("round %d: %d goroutines of limiters still running %v after it recovered, want %d", round, limiterGoroutines(), took, base)
 		}
 	}
 	if w, i := logs.count("WARN"), logs.count("INFO"); w != 2 || i != 2 {
@@ -436,14 +452,17 @@ func TestCloseEndsTheProbe(t *testing.T) {
 	if err := l.Wait(ctx, testKey); err != nil {
 		t.Fatal(err)
 	}
-	if n := limiterGoroutines(); n <= base {
-		t.Errorf("no probe running with Redis down (%d limiter goroutines, %d before)", n, base)
+	if _, ok := eventually(time.Second, func() bool { return probes(l) == 1 }); !ok {
+		t.Errorf("%d probes running with Redis down, want 1", probes(l))
 	}
 	if err := l.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if took, ok := eventually(2*time.Second, func() bool { return limiterGoroutines() == base }); !ok {
-		t.Errorf("%d goroutines of the limiter still running %v after Close, want %d", limiterGoroutines(), took, base)
+	if n := probes(l); n != 0 { // Close waits for it
+		t.Errorf("%d probes running after Close", n)
+	}
+	if took, ok := eventually(2*time.Second, func() bool { return limiterGoroutines() <= base }); !ok {
+		t.Errorf("%d goroutines of limiters still running %v after Close, want %d", limiterGoroutines(), took, base)
 	}
 	if err := l.Close(); err != nil { // a second Close does nothing
 		t.Fatal(err)
@@ -451,8 +470,8 @@ func TestCloseEndsTheProbe(t *testing.T) {
 	// After Close the limiter still admits, and a Wait still finds Redis again.
 	s.start()
 	waitRecovered(t, l)
-	if n := limiterGoroutines(); n != base {
-		t.Errorf("%d goroutines of the limiter after Close and recovery, want %d", n, base)
+	if n := probes(l); n != 0 {
+		t.Errorf("%d probes running after Close and recovery", n)
 	}
 }
 
@@ -523,6 +542,7 @@ func TestUnreachableFromTheStart(t *testing.T) {
 	defer rdb.Close()
 	logs, lg := newLog()
 	l := redislimit.New(rdb, redislimit.WithLimit(3, 300*time.Millisecond), redislimit.WithLogger(lg))
+	defer l.Close() // Redis stays down: end the probe
 	ctx := context.Background()
 	start := time.Now()
 	for range 4 {
@@ -829,6 +849,7 @@ func TestWithFallback(t *testing.T) {
 	s := startRedis(t)
 	fb := &countingLimiter{Limiter: amity.NewWindowLimiter(2, 300*time.Millisecond)}
 	l := redislimit.New(s.Client(t), redislimit.WithLimit(100, time.Second), redislimit.WithFallback(fb), redislimit.WithLogger(quiet), patient)
+	defer l.Close() // Redis stays down: end the probe
 	ctx := context.Background()
 	for range 2 {
 		if err := l.Wait(ctx, testKey); err != nil {
