@@ -62,8 +62,9 @@
 // which the client retries. One Warn is logged when this happens and one Info when Redis
 // answers again. While it is down, a goroutine asks Redis again every half second (SCRIPT
 // LOAD, which also has the scripts ready), whether or not anyone calls Wait, so the limiter
-// goes back to it within half a second of its return (measured: 0.07 to 0.3s); that goroutine
-// exists only during an outage, and ends with it or on Close. Degraded reports the state.
+// goes back to it within about half a second of its return (measured: 0.07 to 0.3s); the
+// goroutine exists only during an outage, and ends with it or on Close. Degraded reports the
+// state.
 // Back on Redis, each process adds the calls its fallback admitted to the window with its
 // next reservation, so the fleet is under the shared limit again within one window.
 //
