@@ -3,10 +3,12 @@ package redislimit_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -250,6 +252,60 @@ func TestPauseSeenByAnotherLimiter(t *testing.T) {
 	}
 }
 
+// A fresh process far from Redis (50 and 80ms round trips) uses Redis from its first calls,
+// although each opens a connection (dial, HELLO, CLIENT SETINFO) within the 200ms default
+// operation timeout: 8 goroutines call at once, so 8 connections are opened. Then 16 call at
+// once, and the pool opens 8 more.
+func TestFirstCallsOverASlowLink(t *testing.T) {
+	testlock.RealTime(t)
+	s := startRedis(t)
+	admin := s.Client(t)
+	ctx := context.Background()
+	for _, rtt := range []time.Duration{50 * time.Millisecond, 80 * time.Millisecond} {
+		if err := admin.FlushAll(ctx).Err(); err != nil {
+			t.Fatal(err)
+		}
+		if err := admin.ScriptFlush(ctx).Err(); err != nil { // as a Redis that never saw the script
+			t.Fatal(err)
+		}
+		link := newSlowLink(t, s.Addr, rtt)
+		logs, lg := newLog()
+		l := redislimit.New(link.Client(t), redislimit.WithLogger(lg)) // the default timeout
+		reserved := int64(0)
+		for _, callers := range []int{8, 16} {
+			var (
+				wg      sync.WaitGroup
+				mu      sync.Mutex
+				slowest time.Duration
+			)
+			start, sent := time.Now(), link.sent.Load()
+			for range callers {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					if err := l.Wait(ctx, testKey); err != nil {
+						t.Error(err)
+					}
+					mu.Lock()
+					slowest = max(slowest, time.Since(start))
+					mu.Unlock()
+				}()
+			}
+			wg.Wait()
+			reserved += int64(callers)
+			n, err := admin.ZCard(ctx, "amity:rl:{"+testKey+"}").Result()
+			t.Logf("%v round trip: %d calls at once in %v, %d chunks sent, %d reserved in Redis in all, degraded %v",
+				rtt, callers, slowest.Round(time.Millisecond), link.sent.Load()-sent, n, l.Degraded())
+			if err != nil || n != reserved {
+				t.Errorf("%v round trip, %d calls at once: %d reserved in Redis, want %d (%v): the others fell back\n%s", rtt, callers, n, reserved, err, logs)
+			}
+			if l.Degraded() || logs.count("WARN") > 0 {
+				t.Fatalf("%v round trip, %d calls at once: the limiter fell back:\n%s", rtt, callers, logs)
+			}
+		}
+	}
+}
+
 func TestFallbackAndRecovery(t *testing.T) {
 	s := startRedis(t)
 	logs, lg := newLog()
@@ -295,6 +351,127 @@ func TestFallbackAndRecovery(t *testing.T) {
 	}
 	if n := logs.count("INFO"); n != 1 {
 		t.Errorf("%d recovery records, want 1:\n%s", n, logs)
+	}
+}
+
+// goroutines counts the goroutines whose stack holds s.
+func goroutines(s string) int {
+	buf := make([]byte, 1<<20)
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			buf = buf[:n]
+			break
+		}
+		buf = make([]byte, 2*len(buf))
+	}
+	count := 0
+	for _, g := range strings.Split(string(buf), "\n\n") {
+		if strings.Contains(g, s) {
+			count++
+		}
+	}
+	return count
+}
+
+// limiterGoroutines counts the goroutines running the code of any limiter (a probe, an
+// operation under way).
+func limiterGoroutines() int { return goroutines("amity/redislimit.(*Limiter)") }
+
+// probes counts l's probe goroutines (a stack shows the method's receiver).
+func probes(l *redislimit.Limiter) int {
+	return goroutines(fmt.Sprintf("amity/redislimit.(*Limiter).probe(%p", l))
+}
+
+// eventually polls cond every 10ms until it holds or d has passed, and reports how long it
+// took and whether it held.
+func eventually(d time.Duration, cond func() bool) (time.Duration, bool) {
+	start := time.Now()
+	for !cond() {
+		if time.Since(start) > d {
+			return time.Since(start), false
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return time.Since(start), true
+}
+
+// The limiter goes back to Redis within about a second of its return, without a caller: a
+// goroutine probes while it is down, and ends when Redis answers, or on Close.
+func TestRecoveryWithoutCallers(t *testing.T) {
+	testlock.RealTime(t)
+	s := startRedis(t)
+	logs, lg := newLog()
+	base := limiterGoroutines()
+	l := redislimit.New(s.Client(t), redislimit.WithLimit(100, time.Second), redislimit.WithLogger(lg))
+	ctx := context.Background()
+	for round := range 2 {
+		if err := l.Wait(ctx, testKey); err != nil {
+			t.Fatal(err)
+		}
+		s.Kill()
+		if err := l.Wait(ctx, testKey); err != nil {
+			t.Fatal(err)
+		}
+		if !l.Degraded() {
+			t.Fatal("not degraded with Redis down")
+		}
+		if _, ok := eventually(time.Second, func() bool { return probes(l) == 1 }); !ok {
+			t.Errorf("round %d: %d probes running with Redis down, want 1", round, probes(l))
+		}
+		time.Sleep(time.Second) // probes fail meanwhile
+		s.start()
+		took, ok := eventually(3*time.Second, func() bool { return !l.Degraded() })
+		t.Logf("round %d: back to Redis %v after it answered", round, took.Round(time.Millisecond))
+		if !ok {
+			t.Fatalf("round %d: still degraded %v after Redis came back, with no caller:\n%s", round, took.Round(time.Millisecond), logs)
+		}
+		// The probe ended with the outage, and nothing of the limiter's runs on.
+		if n := probes(l); n != 0 {
+			t.Errorf("round %d: %d probes still running after the limiter recovered", round, n)
+		}
+		if took, ok := eventually(2*time.Second, func() bool { return limiterGoroutines() <= base }); !ok {
+			t.Errorf("round %d: %d goroutines of limiters still running %v after it recovered, want %d", round, limiterGoroutines(), took, base)
+		}
+	}
+	if w, i := logs.count("WARN"), logs.count("INFO"); w != 2 || i != 2 {
+		t.Errorf("%d warnings and %d recoveries logged for 2 outages:\n%s", w, i, logs)
+	}
+}
+
+// Close ends the probe of a Redis that is down, and the limiter still works after it.
+func TestCloseEndsTheProbe(t *testing.T) {
+	s := startRedis(t)
+	base := limiterGoroutines()
+	l := redislimit.New(s.Client(t), redislimit.WithLimit(100, time.Second), redislimit.WithLogger(quiet))
+	ctx := context.Background()
+	if err := l.Wait(ctx, testKey); err != nil {
+		t.Fatal(err)
+	}
+	s.Kill()
+	if err := l.Wait(ctx, testKey); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := eventually(time.Second, func() bool { return probes(l) == 1 }); !ok {
+		t.Errorf("%d probes running with Redis down, want 1", probes(l))
+	}
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if n := probes(l); n != 0 { // Close waits for it
+		t.Errorf("%d probes running after Close", n)
+	}
+	if took, ok := eventually(2*time.Second, func() bool { return limiterGoroutines() <= base }); !ok {
+		t.Errorf("%d goroutines of limiters still running %v after Close, want %d", limiterGoroutines(), took, base)
+	}
+	if err := l.Close(); err != nil { // a second Close does nothing
+		t.Fatal(err)
+	}
+	// After Close the limiter still admits, and a Wait still finds Redis again.
+	s.start()
+	waitRecovered(t, l)
+	if n := probes(l); n != 0 {
+		t.Errorf("%d probes running after Close and recovery", n)
 	}
 }
 
@@ -365,6 +542,7 @@ func TestUnreachableFromTheStart(t *testing.T) {
 	defer rdb.Close()
 	logs, lg := newLog()
 	l := redislimit.New(rdb, redislimit.WithLimit(3, 300*time.Millisecond), redislimit.WithLogger(lg))
+	defer l.Close() // Redis stays down: end the probe
 	ctx := context.Background()
 	start := time.Now()
 	for range 4 {
@@ -438,7 +616,10 @@ func TestDataLossDoesNotDoubleTheLimit(t *testing.T) {
 	}
 }
 
-func TestClusterSlots(t *testing.T) {
+// startCluster starts a one-node Redis Cluster holding every slot and returns a cluster
+// client of it and a plain client of the node.
+func startCluster(t *testing.T) (*redis.ClusterClient, *redis.Client) {
+	t.Helper()
 	s := startRedis(t, "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf")
 	ctx := context.Background()
 	admin := s.Client(t)
@@ -446,7 +627,7 @@ func TestClusterSlots(t *testing.T) {
 		t.Fatal(err)
 	}
 	cc := redis.NewClusterClient(&redis.ClusterOptions{Addrs: []string{s.Addr}})
-	defer cc.Close()
+	t.Cleanup(func() { cc.Close() })
 	deadline := time.Now().Add(10 * time.Second)
 	for cc.Ping(ctx).Err() != nil || admin.ClusterInfo(ctx).Val() == "" || !clusterOK(admin) {
 		if time.Now().After(deadline) {
@@ -454,6 +635,123 @@ func TestClusterSlots(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+	return cc, admin
+}
+
+// Two processes (limiters with clients of their own) that sent 5 calls each under a limit of
+// 10 find, after FLUSHALL, that Redis lost the window: each puts its 5 calls back before
+// anything more is admitted, so the 11th call waits a whole window after the first instead of
+// going out at once (as it did when each process only knew its own 5).
+func TestDataLossTwoProcessesPutTheirCallsBack(t *testing.T) {
+	testlock.RealTime(t)
+	s := startRedis(t)
+	admin := s.Client(t)
+	opts := []redislimit.Option{redislimit.WithLimit(10, 2*time.Second), redislimit.WithLogger(quiet), patient}
+	a := redislimit.New(s.Client(t), opts...)
+	b := redislimit.New(s.Client(t), opts...)
+	ctx := context.Background()
+	start := time.Now()
+	for range 5 {
+		for _, l := range []*redislimit.Limiter{a, b} {
+			if err := l.Wait(ctx, testKey); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := admin.FlushAll(ctx).Err(); err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	after := make([]time.Duration, 2)
+	for i, l := range []*redislimit.Limiter{a, b} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := l.Wait(ctx, testKey); err != nil {
+				t.Error(err)
+			}
+			after[i] = time.Since(start)
+		}()
+	}
+	time.Sleep(200 * time.Millisecond) // within the rebuilding time (416ms): both put theirs back
+	members, err := admin.ZRange(ctx, "amity:rl:{"+testKey+"}", 0, -1).Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	placeholders := 0
+	for _, m := range members {
+		if strings.HasPrefix(m, "#lost:") {
+			placeholders++
+		}
+	}
+	wg.Wait()
+	t.Logf("after FLUSHALL: the window holds %d entries, %d of them placeholders; the next calls went out %v and %v after the first",
+		len(members), placeholders, after[0].Round(time.Millisecond), after[1].Round(time.Millisecond))
+	// Within 2.08s of the first call, no more than 10: the 11th and 12th come a window later.
+	for i, d := range after {
+		if d < 2070*time.Millisecond {
+			t.Errorf("call %d after the loss went out %v after the first call, want >= 2.08s (a window): the two processes sent more than the limit", 11+i, d)
+		}
+	}
+	if len(members) != 10 || placeholders != 0 {
+		t.Errorf("window after both put their calls back: %d entries, %d placeholders; want their 10 calls and none", len(members), placeholders)
+	}
+}
+
+// A loss while every caller sleeps on a reservation (the fleet's burst used the window, the
+// next burst is reserved a window later) is found while they wait, not when the next burst
+// comes due: the calls put back are then within a window of the loss, so the next burst goes
+// out on time instead of a whole window late behind placeholders.
+func TestDataLossFoundWhileWaiting(t *testing.T) {
+	testlock.RealTime(t)
+	s := startRedis(t)
+	admin := s.Client(t)
+	opts := []redislimit.Option{redislimit.WithLimit(10, 2*time.Second), redislimit.WithLogger(quiet), patient}
+	a := redislimit.New(s.Client(t), opts...)
+	b := redislimit.New(s.Client(t), opts...)
+	ctx := context.Background()
+	start := time.Now()
+	for range 5 {
+		for _, l := range []*redislimit.Limiter{a, b} {
+			if err := l.Wait(ctx, testKey); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	var wg sync.WaitGroup
+	after := make([]time.Duration, 4)
+	for i, l := range []*redislimit.Limiter{a, b, a, b} { // the next burst: reserved at 2.08s
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := l.Wait(ctx, testKey); err != nil {
+				t.Error(err)
+			}
+			after[i] = time.Since(start)
+		}()
+	}
+	time.Sleep(500 * time.Millisecond)
+	if err := admin.FlushAll(ctx).Err(); err != nil {
+		t.Fatal(err)
+	}
+	wg.Wait()
+	slices.Sort(after)
+	t.Logf("FLUSHALL at 0.5s while 4 callers waited for 2.08s: they went out at %v", after)
+	for _, d := range after {
+		if d < 2070*time.Millisecond {
+			t.Errorf("a call went out %v after the first 10, want >= 2.08s: more than the limit in a window", d)
+		}
+		// Found when the reservations came due, the loss would hold the window for the
+		// rebuilding time (416ms) more at least: 2.5s.
+		if d > 2300*time.Millisecond {
+			t.Errorf("a call went out %v after the first 10, want about 2.08s: the loss was found late and held the window", d)
+		}
+	}
+}
+
+func TestClusterSlots(t *testing.T) {
+	cc, _ := startCluster(t)
+	ctx := context.Background()
 	l := redislimit.New(cc, redislimit.WithLimit(2, 300*time.Millisecond), redislimit.WithLogger(quiet), redislimit.WithFailClosed(), patient)
 	for range 3 {
 		if err := l.Wait(ctx, testKey); err != nil {
@@ -463,6 +761,61 @@ func TestClusterSlots(t *testing.T) {
 	l.Pause(ctx, testKey, 50*time.Millisecond)
 	if l.Degraded() {
 		t.Fatal("degraded on a cluster (CROSSSLOT?)")
+	}
+}
+
+// Keys the SDK never makes but a caller's own Limiter key may be: each must keep its window and
+// hold key in one slot (no CROSSSLOT) and have a window of its own.
+func TestClusterAnyKey(t *testing.T) {
+	cc, admin := startCluster(t)
+	ctx := context.Background()
+	opts := []redislimit.Option{redislimit.WithLimit(1, time.Minute), redislimit.WithLogger(quiet), redislimit.WithFailClosed(), patient}
+	keys := []string{"", "}", "}abc", "{", "{}", "{}x", "a}b", "a{b}c", "{a}", "}{", testKey}
+	one := redislimit.New(cc, opts...)
+	for _, key := range keys {
+		l := redislimit.New(cc, opts...) // a limiter of its own, so one failure does not hide another
+		l.Pause(ctx, key, time.Millisecond)
+		if err := l.Wait(ctx, key); err != nil {
+			t.Errorf("Wait(%q) on a cluster: %v", key, err)
+		}
+		if l.Degraded() {
+			t.Errorf("key %q: degraded on a cluster", key)
+		}
+		// Another limiter's first call for key waits a minute: the window is the key's.
+		wctx, cancel := context.WithTimeout(ctx, time.Second)
+		if err := one.Wait(wctx, key); !errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("key %q: a second call within the minute = %v, want DeadlineExceeded", key, err)
+		}
+		cancel()
+	}
+	// Every key written is one of a pair in one slot.
+	written, err := admin.Keys(ctx, "amity:rl:*").Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	slots := map[string]int64{}
+	for _, k := range written {
+		slot, err := admin.ClusterKeySlot(ctx, k).Result()
+		if err != nil {
+			t.Fatal(err)
+		}
+		slots[k] = slot
+	}
+	for k, slot := range slots {
+		if w, ok := strings.CutSuffix(k, ":hold"); ok {
+			if ws, ok := slots[w]; !ok || ws != slot {
+				t.Errorf("hold key %q in slot %d, its window %q in slot %d (present %v)", k, slot, w, ws, ok)
+			}
+		}
+	}
+	windows := 0
+	for _, k := range written {
+		if !strings.HasSuffix(k, ":hold") {
+			windows++
+		}
+	}
+	if windows != len(keys) {
+		t.Errorf("%d windows for %d caller keys: %q", windows, len(keys), written)
 	}
 }
 
@@ -496,6 +849,7 @@ func TestWithFallback(t *testing.T) {
 	s := startRedis(t)
 	fb := &countingLimiter{Limiter: amity.NewWindowLimiter(2, 300*time.Millisecond)}
 	l := redislimit.New(s.Client(t), redislimit.WithLimit(100, time.Second), redislimit.WithFallback(fb), redislimit.WithLogger(quiet), patient)
+	defer l.Close() // Redis stays down: end the probe
 	ctx := context.Background()
 	for range 2 {
 		if err := l.Wait(ctx, testKey); err != nil {
@@ -536,6 +890,9 @@ func TestNewPanicsOnBadSettings(t *testing.T) {
 		},
 		"timeout 0": func() {
 			redislimit.New(redis.NewClient(&redis.Options{}), redislimit.WithTimeout(0))
+		},
+		"connect timeout < 0": func() {
+			redislimit.New(redis.NewClient(&redis.Options{}), redislimit.WithConnectTimeout(-time.Second))
 		},
 	} {
 		func() {

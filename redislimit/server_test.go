@@ -3,6 +3,8 @@ package redislimit_test
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"log/slog"
 	"net"
 	"os"
@@ -38,65 +40,111 @@ type redisServer struct {
 	port int
 	Addr string
 
-	mu  sync.Mutex
-	cmd *exec.Cmd
-	log *bytes.Buffer
+	mu     sync.Mutex
+	cmd    *exec.Cmd
+	exited chan struct{} // closed once cmd is reaped
 }
 
 // startRedis starts a redis-server for the test, or skips it when there is no redis-server
-// binary. extra are more command-line settings.
+// binary. extra are more command-line settings. The server is killed and reaped when the test
+// ends, and at once when it fails to start. A port taken by another process between its choice
+// and the server's start (the machine is shared) is replaced by another.
 func startRedis(t testing.TB, extra ...string) *redisServer {
 	t.Helper()
 	bin, err := exec.LookPath("redis-server")
 	if err != nil {
 		t.Skip("redis-server is not installed (apt-get install redis-server): skipping the tests that need a real Redis")
 	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
+	s := &redisServer{t: t, bin: bin, dir: t.TempDir()}
+	t.Cleanup(s.Kill) // before start, which may fail the test
+	for attempt := 1; ; attempt++ {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.port = l.Addr().(*net.TCPAddr).Port
+		s.Addr = "127.0.0.1:" + strconv.Itoa(s.port)
+		l.Close()
+		err = s.tryStart(extra...)
+		if err == nil {
+			return s
+		}
+		if !errors.Is(err, errPortTaken) || attempt == 3 {
+			t.Fatal(err)
+		}
 	}
-	port := l.Addr().(*net.TCPAddr).Port
-	l.Close()
-	s := &redisServer{t: t, bin: bin, dir: t.TempDir(), port: port, Addr: "127.0.0.1:" + strconv.Itoa(port)}
-	s.start(extra...)
-	t.Cleanup(s.Kill)
-	return s
 }
 
+// startTimeout bounds the wait for a started server to answer PING.
+var startTimeout = 10 * time.Second
+
+// errPortTaken is tryStart's error when another process has the server's port.
+var errPortTaken = errors.New("port taken")
+
+// start starts the server again on its port, or fails the test.
 func (s *redisServer) start(extra ...string) {
 	s.t.Helper()
+	if err := s.tryStart(extra...); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+// tryStart starts the server and waits until it answers PING. When it exits first or does not
+// answer within startTimeout, tryStart kills and reaps it, and says why.
+func (s *redisServer) tryStart(extra ...string) error {
 	args := append([]string{"--port", strconv.Itoa(s.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
 		"--dir", s.dir, "--daemonize", "no", "--protected-mode", "no", "--loglevel", "warning"}, extra...)
 	cmd := exec.Command(s.bin, args...)
-	log := new(bytes.Buffer)
+	log := new(syncBuffer)
 	cmd.Stdout, cmd.Stderr = log, log
 	if err := cmd.Start(); err != nil {
-		s.t.Fatal(err)
+		return err
 	}
+	exited := make(chan struct{})
+	go func() {
+		_ = cmd.Wait() // reaps the process whenever it ends
+		close(exited)
+	}()
 	s.mu.Lock()
-	s.cmd, s.log = cmd, log
+	s.cmd, s.exited = cmd, exited
 	s.mu.Unlock()
 	rdb := redis.NewClient(&redis.Options{Addr: s.Addr, MaxRetries: -1})
 	defer rdb.Close()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(startTimeout)
 	for {
 		ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
-		err := rdb.Ping(ctx).Err()
+		info, err := rdb.Info(ctx, "server").Result()
 		cancel()
 		if err == nil {
-			return
+			// The server that answers must be this one, not another on the same port.
+			if strings.Contains(info, "\nprocess_id:"+strconv.Itoa(cmd.Process.Pid)+"\r") {
+				return nil
+			}
+			s.Kill()
+			return fmt.Errorf("%w: another server answers on %s\n%s", errPortTaken, s.Addr, log)
+		}
+		select {
+		case <-exited:
+			s.Kill()
+			if strings.Contains(log.String(), "Address already in use") {
+				return fmt.Errorf("%w: redis-server on %s exited at start (%v)\n%s", errPortTaken, s.Addr, cmd.ProcessState, log)
+			}
+			return fmt.Errorf("redis-server on %s exited at start (%v)\n%s", s.Addr, cmd.ProcessState, log)
+		default:
 		}
 		if time.Now().After(deadline) {
-			s.t.Fatalf("redis-server on %s did not start: %v\n%s", s.Addr, err, log.String())
+			s.Kill()
+			return fmt.Errorf("redis-server on %s did not answer within %v: %v\n%s", s.Addr, startTimeout, err, log)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
 }
 
-// Kill ends the server at once (SIGKILL), losing its data; a second Kill does nothing.
+// Kill ends the server at once (SIGKILL), losing its data, and waits until it is reaped; a
+// second Kill does nothing.
 func (s *redisServer) Kill() {
 	s.mu.Lock()
-	cmd := s.cmd
+	cmd, exited := s.cmd, s.exited
 	s.cmd = nil
 	s.mu.Unlock()
 	if cmd == nil {
@@ -104,7 +152,7 @@ func (s *redisServer) Kill() {
 	}
 	_ = cmd.Process.Signal(syscall.SIGCONT)
 	_ = cmd.Process.Kill()
-	_ = cmd.Wait()
+	<-exited
 }
 
 // Restart starts the server again on the same port, empty.
@@ -134,6 +182,24 @@ func (s *redisServer) Client(t testing.TB) *redis.Client {
 	rdb := redis.NewClient(&redis.Options{Addr: s.Addr})
 	t.Cleanup(func() { rdb.Close() })
 	return rdb
+}
+
+// syncBuffer is a bytes.Buffer safe for a process's output and a reader at once.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.String()
 }
 
 // logBuffer is a slog handler's output, safe to read while the limiter writes.

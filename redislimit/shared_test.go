@@ -43,6 +43,7 @@ type workerReport struct {
 	Errors    int    `json:"errors"`
 	FirstErr  string `json:"firstErr,omitempty"`
 	Fallbacks int    `json:"fallbacks"` // times the Redis limiter fell back
+	Refused   int    `json:"refused"`   // calls refused with ErrUnavailable (fail-closed)
 }
 
 // worker is the body of one process of the shared-limit test: perProcess goroutines call
@@ -68,7 +69,16 @@ func worker(mode string) int {
 		// A patient timeout: this test is about the shared window, and a loaded CI machine
 		// must not turn it into a test of the fallback.
 		logs, lg = newLog()
-		rl = redislimit.New(rdb, redislimit.WithTimeout(2*time.Second), redislimit.WithLogger(lg))
+		ropts := []redislimit.Option{redislimit.WithTimeout(2 * time.Second), redislimit.WithLogger(lg)}
+		if calls, _ := strconv.Atoi(env("CALLS")); calls > 0 {
+			ms, _ := strconv.Atoi(env("WINDOW_MS"))
+			ropts = append(ropts, redislimit.WithLimit(calls, time.Duration(ms)*time.Millisecond))
+		}
+		if env("FAIL_CLOSED") != "" {
+			ropts = append(ropts, redislimit.WithFailClosed())
+		}
+		rl = redislimit.New(rdb, ropts...)
+		defer rl.Close()
 		opts = append(opts, amity.WithLimiter(rl))
 	}
 	c, err := amity.NewClient(opts...)
@@ -95,6 +105,11 @@ func worker(mode string) int {
 				case err == nil:
 					rep.OK++
 				case errors.Is(err, context.DeadlineExceeded):
+				case errors.Is(err, redislimit.ErrUnavailable):
+					rep.Refused++
+					mu.Unlock()
+					time.Sleep(10 * time.Millisecond)
+					continue
 				case errors.Is(err, amity.ErrRateLimited) && !isAnswer(err):
 					// No turn before the deadline: the run is over for this goroutine.
 					mu.Unlock()
@@ -126,10 +141,32 @@ type fleetResult struct {
 	reports   []workerReport
 }
 
+// fleet is a run of worker processes.
+type fleet struct {
+	mode       string // "redis" or "local"
+	redis      string // address
+	d          time.Duration
+	calls      int           // the limit, when not the API's
+	window     time.Duration // likewise
+	failClosed bool
+	// during, when set, runs once the workers started calling, at start.
+	during func(start time.Time)
+}
+
 // runFleet starts the worker processes against a counting API server and returns what it
 // saw once they are done.
 func runFleet(t *testing.T, mode, redisAddr string, d time.Duration) fleetResult {
 	t.Helper()
+	return runFleetOf(t, fleet{mode: mode, redis: redisAddr, d: d})
+}
+
+func runFleetOf(t *testing.T, f fleet) fleetResult {
+	t.Helper()
+	mode, redisAddr, d := f.mode, f.redis, f.d
+	calls, window := apiCalls, apiWindow
+	if f.calls > 0 {
+		calls, window = f.calls, f.window
+	}
 	var b [8]byte
 	_, _ = rand.Read(b[:])
 	token := "tok-" + hex.EncodeToString(b[:])
@@ -167,6 +204,13 @@ func runFleet(t *testing.T, mode, redisAddr string, d time.Duration) fleetResult
 			"AMITY_REDISLIMIT_START="+strconv.FormatInt(start.UnixNano(), 10),
 			"AMITY_REDISLIMIT_UNTIL="+strconv.FormatInt(until.UnixNano(), 10),
 		)
+		if f.calls > 0 {
+			cmd.Env = append(cmd.Env, "AMITY_REDISLIMIT_CALLS="+strconv.Itoa(f.calls),
+				"AMITY_REDISLIMIT_WINDOW_MS="+strconv.FormatInt(f.window.Milliseconds(), 10))
+		}
+		if f.failClosed {
+			cmd.Env = append(cmd.Env, "AMITY_REDISLIMIT_FAIL_CLOSED=1")
+		}
 		outs[i] = new(bytes.Buffer)
 		cmd.Stdout = outs[i]
 		cmd.Stderr = os.Stderr
@@ -174,6 +218,12 @@ func runFleet(t *testing.T, mode, redisAddr string, d time.Duration) fleetResult
 			t.Fatal(err)
 		}
 		cmds[i] = cmd
+	}
+	if f.during != nil {
+		go func() {
+			time.Sleep(time.Until(start))
+			f.during(start)
+		}()
 	}
 	var res fleetResult
 	for i, cmd := range cmds {
@@ -196,18 +246,18 @@ func runFleet(t *testing.T, mode, redisAddr string, d time.Duration) fleetResult
 	res.arrivals = slices.Clone(arrivals)
 	mu.Unlock()
 	slices.SortFunc(res.arrivals, func(a, b time.Time) int { return a.Compare(b) })
-	res.maxWindow = maxInWindow(res.arrivals, apiWindow)
-	for i := apiCalls; i < len(res.arrivals); i++ {
-		if g := res.arrivals[i].Sub(res.arrivals[i-apiCalls]); res.minGap == 0 || g < res.minGap {
+	res.maxWindow = maxInWindow(res.arrivals, window)
+	for i := calls; i < len(res.arrivals); i++ {
+		if g := res.arrivals[i].Sub(res.arrivals[i-calls]); res.minGap == 0 || g < res.minGap {
 			res.minGap = g
 		}
 	}
 	// Steady rate: k·100 arrivals from the first to the (k·100+1)-th, for the largest k, as a
 	// fraction of 100 per 5s. The window admits arrival i+100 one window (5.2s) after arrival
 	// i at the earliest, so the ideal is 5/5.2 = 96%.
-	if k := (len(res.arrivals) - 1) / apiCalls; k >= 1 {
-		span := res.arrivals[k*apiCalls].Sub(res.arrivals[0])
-		res.sustained = float64(k*apiCalls) / span.Seconds() / (float64(apiCalls) / apiWindow.Seconds())
+	if k := (len(res.arrivals) - 1) / calls; k >= 1 {
+		span := res.arrivals[k*calls].Sub(res.arrivals[0])
+		res.sustained = float64(k*calls) / span.Seconds() / (float64(calls) / window.Seconds())
 	}
 	return res
 }
@@ -243,6 +293,47 @@ func TestSharedLimitInProcessOverruns(t *testing.T) {
 		processes, len(res.arrivals), res.maxWindow, apiCalls)
 	if res.maxWindow <= apiCalls {
 		t.Errorf("the in-process limiters stayed within %d per 5s (%d): the fleet does not exercise the shared limit", apiCalls, res.maxWindow)
+	}
+}
+
+// TestSharedLimitThroughDataLoss: the fleet holds the shared limit when Redis loses its data
+// mid-window, by FLUSHALL and by a restart without persistence (fail-closed, so the outage of
+// the restart refuses calls instead of falling back). The limit is 20 per second here, to
+// see several windows in a short run; arrivals are counted in any 900ms (100ms for a loaded
+// machine's scheduling).
+func TestSharedLimitThroughDataLoss(t *testing.T) {
+	testlock.RealTime(t)
+	s := startRedis(t)
+	const calls, window = 20, time.Second
+	var lost []time.Duration
+	res := runFleetOf(t, fleet{mode: "redis", redis: s.Addr, d: 6 * time.Second, calls: calls, window: window, failClosed: true,
+		during: func(start time.Time) {
+			time.Sleep(time.Until(start.Add(2300 * time.Millisecond)))
+			lost = append(lost, time.Since(start))
+			rdb := redis.NewClient(&redis.Options{Addr: s.Addr})
+			defer rdb.Close()
+			if err := rdb.FlushAll(context.Background()).Err(); err != nil {
+				t.Error(err)
+			}
+			time.Sleep(time.Until(start.Add(4300 * time.Millisecond)))
+			lost = append(lost, time.Since(start))
+			s.Restart()
+		}})
+	worst := maxInWindow(res.arrivals, window-100*time.Millisecond)
+	refused := 0
+	for _, r := range res.reports {
+		refused += r.Refused
+	}
+	// Without a loss the fleet sends a burst of the limit every span (window + window/25).
+	span := window + window/25
+	ideal := calls * int((6*time.Second+span-1)/span)
+	t.Logf("%d processes, %d per %v, data lost at %v: %d calls (%d without a loss), at most %d in any %v (%d in any %v), %d refused",
+		processes, calls, window, lost, len(res.arrivals), ideal, worst, window-100*time.Millisecond, res.maxWindow, window, refused)
+	if worst > calls {
+		t.Errorf("the API saw %d calls in 900ms across the data losses, want at most %d", worst, calls)
+	}
+	if len(res.arrivals) < 3*calls {
+		t.Errorf("%d calls in 6s at %d per %v: the fleet stalled", len(res.arrivals), calls, window)
 	}
 }
 
