@@ -45,8 +45,9 @@
 // in order and no window ever holds more than the limit. Wait then sleeps until its time (no
 // polling) and, if it slept, checks that Redis still holds the reservation (one more round
 // trip, for at most the limit's calls per window); a time past ctx's deadline is given back at
-// once with an error wrapping context.DeadlineExceeded, and so is the reservation of a caller
-// whose ctx ends while it waits. When the API answers 429 or 400311 anyway, the client's Pause
+// once with an *amity.LimitWaitError (it matches context.DeadlineExceeded; the client reports
+// the call as rate limited), and the reservation of a caller whose ctx ends while it waits is
+// given back too. When the API answers 429 or 400311 anyway, the client's Pause
 // holds the window in Redis for the Retry-After time (a whole window without one), so every
 // process slows down, not only the one that was refused.
 //

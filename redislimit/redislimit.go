@@ -328,7 +328,8 @@ func New(rdb redis.UniversalClient, opts ...Option) *Limiter {
 // and records the admission in the in-process limiter too. When Redis lost the window, Wait
 // puts this process's calls of the last window back first and reserves again (see the
 // package documentation). A reserved time past ctx's deadline is given back and Wait returns
-// at once with an error wrapping context.DeadlineExceeded. While Redis is unavailable the
+// at once with an *amity.LimitWaitError (it matches context.DeadlineExceeded), which the
+// client reports as rate limited, with the wait as Error.RetryAfter. While Redis is unavailable the
 // in-process limiter rules alone (or, under WithFailClosed, Wait fails with ErrUnavailable),
 // and a goroutine asks Redis again every half second.
 func (l *Limiter) Wait(ctx context.Context, key string) error {
@@ -380,7 +381,7 @@ var errRevoked = errors.New("reservation revoked")
 // sleep waits for d, or fails at once when ctx's deadline comes first.
 func sleep(ctx context.Context, d time.Duration) error {
 	if dl, ok := ctx.Deadline(); ok && dl.Before(time.Now().Add(d)) {
-		return fmt.Errorf("redislimit: waiting %v would pass the context deadline: %w", d.Round(time.Millisecond), context.DeadlineExceeded)
+		return &amity.LimitWaitError{Wait: d}
 	}
 	t := time.NewTimer(d)
 	defer t.Stop()
@@ -402,7 +403,7 @@ func (l *Limiter) admit(ctx context.Context, key string, b *book, r reservation)
 		at := time.Now().Add(r.wait)
 		if dl, ok := ctx.Deadline(); ok && dl.Before(at) {
 			l.giveBack(ctx, key, b, r.member)
-			return false, fmt.Errorf("redislimit: waiting %v would pass the context deadline: %w", r.wait.Round(time.Millisecond), context.DeadlineExceeded)
+			return false, &amity.LimitWaitError{Wait: r.wait}
 		}
 		// A long wait is slept in steps of the rebuilding time. After each, a caller whose
 		// reservation was revoked reserves again at once, and one caller of this process per
