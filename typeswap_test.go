@@ -194,7 +194,10 @@ var typeSwapCalls = []struct {
 		return err
 	}},
 	{"channels_page1.json", func(ctx context.Context, c *amity.Client) error { _, err := c.Channels.ListPage(ctx, nil); return err }},
-	{"communities_page1.json", func(ctx context.Context, c *amity.Client) error { _, err := c.Communities.ListPage(ctx, nil); return err }},
+	{"communities_page1.json", func(ctx context.Context, c *amity.Client) error {
+		_, err := c.Communities.ListPage(ctx, nil)
+		return err
+	}},
 	{"files_get.json", func(ctx context.Context, c *amity.Client) error { _, err := c.Files.Get(ctx, "f1"); return err }},
 	{"reactions_page1.json", func(ctx context.Context, c *amity.Client) error {
 		_, err := c.Reactions.ListPage(ctx, &amity.ListReactionsParams{ReferenceType: amity.ReactionOnPost, ReferenceID: "p1"})
