@@ -1,5 +1,6 @@
-// Command moderation sweeps a network's flagged content: it pages through flagged posts and
-// comments in every community and flagged messages in every channel, deletes what was flagged
+// Command moderation sweeps a network's flagged content: it pages through the flagged posts of
+// community and user feeds with their flagged comments and replies, and the flagged messages
+// of every channel, deletes what was flagged
 // at least -delete-at times and clears the flags of the rest, globally bans users flagged at
 // least -ban-at times, uploads a blocklist from a file (-blocklist, none by default), and
 // prints a summary table.
@@ -29,6 +30,7 @@ type config struct {
 	deleteAt, banAt int
 	blocklist       string
 	dryRun          bool
+	page            amity.PageParams // the page size of the flagged listings
 }
 
 // tally counts what the sweep did, per kind of content.
@@ -52,37 +54,40 @@ func main() {
 	flag.IntVar(&cfg.deleteAt, "delete-at", 2, "delete content flagged at least this many times; clear the flags of the rest")
 	flag.IntVar(&cfg.banAt, "ban-at", 2, "globally ban users flagged at least this many times")
 	flag.StringVar(&cfg.blocklist, "blocklist", "", "file of words or regular expressions to blocklist, e.g. examples/moderation/blocklist.txt (default: none)")
+	flag.IntVar(&cfg.page.Limit, "page-size", 100, "items per page of the flagged listings (1 to 100)")
 	apply := flag.Bool("apply", false, "make the changes (default: a dry run that changes nothing)")
 	flag.Parse()
 	cfg.dryRun = !*apply
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if err := run(ctx, os.Stdout, os.Stderr, cfg); err != nil {
+	mode := exampleenv.Apply
+	if cfg.dryRun {
+		mode = exampleenv.DryRun
+	}
+	env, err := exampleenv.Connect(os.Stdout, amitytest.SeedOptions{RepliesPerComment: 1}, mode)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "moderation:", err)
+		os.Exit(1)
+	}
+	defer env.Close()
+	if err := run(ctx, env.Client, os.Stdout, os.Stderr, cfg); err != nil {
 		fmt.Fprintln(os.Stderr, "moderation:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, out, errw io.Writer, cfg config) error {
-	mode := exampleenv.Apply
-	if cfg.dryRun {
-		mode = exampleenv.DryRun
-	}
-	env, err := exampleenv.Connect(out, amitytest.SeedOptions{}, mode)
-	if err != nil {
-		return err
-	}
-	defer env.Close()
-	c := env.Client
+// run sweeps the network of c and prints the summary to out (progress to errw).
+func run(ctx context.Context, c *amity.Client, out, errw io.Writer, cfg config) error {
 	t := tally{}
 	banned, blocklisted := 0, 0
+	var err error
 
 	if cfg.blocklist != "" {
 		if blocklisted, err = uploadBlocklist(ctx, c, cfg); err != nil {
 			return err
 		}
 	}
-	if err := sweepCommunities(ctx, c, errw, cfg, t); err != nil {
+	if err := sweepPosts(ctx, c, errw, cfg, t); err != nil {
 		return err
 	}
 	if err := sweepChannels(ctx, c, errw, cfg, t); err != nil {
@@ -156,46 +161,50 @@ func act(cfg config, t tally, kind string, flags int, del, clear func() error) e
 	return clear()
 }
 
-// sweepCommunities pages through the flagged posts of every community, and the flagged
-// comments of the posts that have some.
-func sweepCommunities(ctx context.Context, c *amity.Client, errw io.Writer, cfg config, t tally) error {
-	progress := exampleenv.NewProgress(errw, "communities swept", 0)
+// Acting on an item takes it out of a filtered listing (hasFlag=true), and the API's page
+// tokens are offsets: ranging over a listing while acting on its items would skip some of
+// them. Every listing below is swept with amity.Sweep, which lists, acts, and lists again.
+
+// sweepPosts sweeps the flagged posts of community and user feeds (GET /api/v3/posts lists
+// across feeds), and the flagged comments and replies of the posts that have some.
+func sweepPosts(ctx context.Context, c *amity.Client, errw io.Writer, cfg config, t tally) error {
+	progress := exampleenv.NewProgress(errw, "flagged posts swept", 0)
 	defer progress.Finish()
-	for com, err := range c.Communities.List(ctx, &amity.ListCommunitiesParams{PageParams: amity.PageParams{Limit: 100}}) {
-		if err != nil {
-			return fmt.Errorf("listing communities: %w", err)
-		}
-		flagged := &amity.ListPostsParams{TargetType: amity.PostTargetCommunity, TargetID: com.CommunityID, HasFlag: amity.Ptr(true), PageParams: amity.PageParams{Limit: 100}}
-		for post, err := range c.Posts.List(ctx, flagged) {
-			if err != nil {
-				return fmt.Errorf("listing flagged posts of %s: %w", com.CommunityID, err)
-			}
-			if post.HasFlaggedComment {
-				if err := sweepComments(ctx, c, cfg, t, post.PostID); err != nil {
-					return err
+	for _, target := range []amity.PostTargetType{amity.PostTargetCommunity, amity.PostTargetUser} {
+		flagged := &amity.V3ListPostsParams{PageParams: cfg.page, TargetType: target, HasFlag: amity.Ptr(true), IsDeleted: amity.Ptr(false)}
+		_, err := amity.Sweep(ctx, c.Posts.V3.List(ctx, flagged), func(p amity.Post) string { return p.PostID },
+			func(ctx context.Context, post amity.Post) error {
+				defer progress.Add(1)
+				if post.HasFlaggedComment {
+					if err := sweepComments(ctx, c, cfg, t, post.PostID); err != nil {
+						return err
+					}
 				}
-			}
-			if post.FlagCount == 0 {
-				continue // listed for its flagged comments or children
-			}
-			err := act(cfg, t, "posts", post.FlagCount,
-				func() error { return c.Posts.Delete(ctx, post.PostID, nil) },
-				func() error { _, err := c.Posts.ClearFlags(ctx, post.PostID); return err })
-			if err != nil {
-				return fmt.Errorf("post %s: %w", post.PostID, err)
-			}
+				if post.FlagCount == 0 {
+					return nil // listed for its flagged comments or children
+				}
+				err := act(cfg, t, "posts", post.FlagCount,
+					func() error { return c.Posts.Delete(ctx, post.PostID, nil) },
+					func() error { _, err := c.Posts.ClearFlags(ctx, post.PostID); return err })
+				if err != nil {
+					return fmt.Errorf("post %s: %w", post.PostID, err)
+				}
+				return nil
+			})
+		if err != nil {
+			return fmt.Errorf("sweeping flagged %s posts: %w", target, err)
 		}
-		progress.Add(1)
 	}
 	return nil
 }
 
+// sweepComments sweeps the flagged comments of a post and the flagged replies under every
+// comment (a reply is listed under its parent, which need not be flagged itself).
 func sweepComments(ctx context.Context, c *amity.Client, cfg config, t tally, postID string) error {
-	params := &amity.ListCommentsParams{ReferenceType: amity.CommentOnPost, ReferenceID: postID, HasFlag: amity.Ptr(true),
-		FilterByParentID: amity.Ptr(false), PageParams: amity.PageParams{Limit: 100}}
-	for cm, err := range c.Comments.List(ctx, params) {
-		if err != nil {
-			return fmt.Errorf("listing flagged comments of post %s: %w", postID, err)
+	commentID := func(cm amity.Comment) string { return cm.CommentID }
+	moderate := func(ctx context.Context, cm amity.Comment) error {
+		if cm.FlagCount == 0 {
+			return nil
 		}
 		err := act(cfg, t, "comments", cm.FlagCount,
 			func() error { return c.Comments.Delete(ctx, cm.CommentID, nil) },
@@ -203,12 +212,27 @@ func sweepComments(ctx context.Context, c *amity.Client, cfg config, t tally, po
 		if err != nil {
 			return fmt.Errorf("comment %s: %w", cm.CommentID, err)
 		}
+		return nil
+	}
+	top := &amity.ListCommentsParams{PageParams: cfg.page, ReferenceType: amity.CommentOnPost, ReferenceID: postID, IsDeleted: amity.Ptr(false)}
+	_, err := amity.Sweep(ctx, c.Comments.List(ctx, top), commentID, func(ctx context.Context, cm amity.Comment) error {
+		if cm.ChildrenNumber > 0 {
+			replies := &amity.ListCommentsParams{PageParams: cfg.page, ReferenceType: amity.CommentOnPost, ReferenceID: postID,
+				ParentID: cm.CommentID, HasFlag: amity.Ptr(true), IsDeleted: amity.Ptr(false)}
+			if _, err := amity.Sweep(ctx, c.Comments.List(ctx, replies), commentID, moderate); err != nil {
+				return fmt.Errorf("replies of comment %s: %w", cm.CommentID, err)
+			}
+		}
+		return moderate(ctx, cm)
+	})
+	if err != nil {
+		return fmt.Errorf("comments of post %s: %w", postID, err)
 	}
 	return nil
 }
 
-// sweepChannels pages through the flagged messages of every channel (a channel's default
-// message feed has the channel's internal ID).
+// sweepChannels sweeps the flagged messages of every channel (a channel's default message
+// feed has the channel's internal ID).
 func sweepChannels(ctx context.Context, c *amity.Client, errw io.Writer, cfg config, t tally) error {
 	progress := exampleenv.NewProgress(errw, "channels swept", 0)
 	defer progress.Finish()
@@ -216,17 +240,19 @@ func sweepChannels(ctx context.Context, c *amity.Client, errw io.Writer, cfg con
 		if err != nil {
 			return fmt.Errorf("listing channels: %w", err)
 		}
-		params := &amity.ListMessagesParams{MessageFeedID: ch.DefaultMessageFeedID(), HasFlags: amity.Ptr(true), PageParams: amity.PageParams{Limit: 100}}
-		for m, err := range c.Messages.List(ctx, params) {
-			if err != nil {
-				return fmt.Errorf("listing flagged messages of %s: %w", ch.ChannelID, err)
-			}
-			err := act(cfg, t, "messages", m.FlagCount,
-				func() error { return c.Messages.Delete(ctx, m.MessageID, nil) },
-				func() error { _, err := c.Messages.ClearFlags(ctx, m.MessageID); return err })
-			if err != nil {
-				return fmt.Errorf("message %s: %w", m.MessageID, err)
-			}
+		flagged := &amity.ListMessagesParams{PageParams: cfg.page, MessageFeedID: ch.DefaultMessageFeedID(), HasFlags: amity.Ptr(true)}
+		_, err := amity.Sweep(ctx, c.Messages.List(ctx, flagged), func(m amity.Message) string { return m.MessageID },
+			func(ctx context.Context, m amity.Message) error {
+				err := act(cfg, t, "messages", m.FlagCount,
+					func() error { return c.Messages.Delete(ctx, m.MessageID, nil) },
+					func() error { _, err := c.Messages.ClearFlags(ctx, m.MessageID); return err })
+				if err != nil {
+					return fmt.Errorf("message %s: %w", m.MessageID, err)
+				}
+				return nil
+			})
+		if err != nil {
+			return fmt.Errorf("sweeping channel %s: %w", ch.ChannelID, err)
 		}
 		progress.Add(1)
 	}
@@ -234,31 +260,34 @@ func sweepChannels(ctx context.Context, c *amity.Client, errw io.Writer, cfg con
 }
 
 // banUsers bans, network-wide, the flagged users over the threshold and clears the flags of
-// the others.
+// the others (which takes them out of the flagged listing: it is swept too).
 func banUsers(ctx context.Context, c *amity.Client, cfg config, t tally) (int, error) {
 	banned := 0
-	for u, err := range c.Users.List(ctx, &amity.ListUsersParams{Filter: amity.UserFilterFlagged, PageParams: amity.PageParams{Limit: 100}}) {
-		if err != nil {
-			return banned, fmt.Errorf("listing flagged users: %w", err)
-		}
-		t.add("users", seen)
-		switch {
-		case u.IsGlobalBan:
-		case u.FlagCount >= cfg.banAt:
-			banned++
-			if !cfg.dryRun {
-				if err := c.Users.Ban(ctx, u.UserID); err != nil {
-					return banned, fmt.Errorf("banning %s: %w", u.UserID, err)
+	flagged := &amity.ListUsersParams{PageParams: cfg.page, Filter: amity.UserFilterFlagged}
+	_, err := amity.Sweep(ctx, c.Users.List(ctx, flagged), func(u amity.User) string { return u.UserID },
+		func(ctx context.Context, u amity.User) error {
+			t.add("users", seen)
+			switch {
+			case u.IsGlobalBan:
+			case u.FlagCount >= cfg.banAt:
+				banned++
+				if !cfg.dryRun {
+					if err := c.Users.Ban(ctx, u.UserID); err != nil {
+						return fmt.Errorf("banning %s: %w", u.UserID, err)
+					}
+				}
+			default:
+				t.add("users", cleared)
+				if !cfg.dryRun {
+					if _, err := c.Users.ClearFlags(ctx, u.UserID); err != nil {
+						return fmt.Errorf("clearing flags of %s: %w", u.UserID, err)
+					}
 				}
 			}
-		default:
-			t.add("users", cleared)
-			if !cfg.dryRun {
-				if _, err := c.Users.ClearFlags(ctx, u.UserID); err != nil {
-					return banned, fmt.Errorf("clearing flags of %s: %w", u.UserID, err)
-				}
-			}
-		}
+			return nil
+		})
+	if err != nil {
+		return banned, fmt.Errorf("sweeping flagged users: %w", err)
 	}
 	return banned, nil
 }
