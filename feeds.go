@@ -90,7 +90,8 @@ type ListFeedParams struct {
 	SortBy FeedSortBy
 	// HasFlag keeps flagged posts (true) or unflagged ones (false); nil keeps both.
 	HasFlag *bool
-	// IsDeleted keeps deleted posts (true) or live ones (false); nil leaves it to the server.
+	// IsDeleted keeps deleted posts (true) or live ones (false); nil keeps both (the spec
+	// gives no default; the vendor's clients leave it out exactly when they want both).
 	IsDeleted *bool
 	// DataTypes keeps posts with a child of these kinds (at most 4).
 	DataTypes []FeedDataType
@@ -162,7 +163,7 @@ func (s *FeedsService) ListUserPage(ctx context.Context, userID string, params *
 
 // CountUserPostsParams filters Feeds.CountUserPosts.
 type CountUserPostsParams struct {
-	// IsDeleted counts deleted posts (true) or live ones (false); nil leaves it to the server.
+	// IsDeleted counts deleted posts (true) or live ones (false); nil counts both.
 	IsDeleted *bool
 }
 

@@ -110,7 +110,9 @@ type ListUsersParams struct {
 	// Filter: all (default) or flagged.
 	Filter UserFilter
 	// SortBy: firstCreated, lastCreated or displayName.
-	SortBy    UserSortBy
+	SortBy UserSortBy
+	// IsDeleted: true lists deleted users only; nil or false live ones only (the server's
+	// default is false).
 	IsDeleted *bool
 }
 
