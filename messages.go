@@ -310,8 +310,15 @@ type CreateMessageParams struct {
 	MessageFeedID string `json:"messageFeedId"`
 	// ParentID makes the message a reply (at most 30 characters).
 	ParentID string `json:"parentId,omitempty"`
-	// ReferenceID (required, at most 30 characters) is the caller's own reference for the
-	// message, echoed in the answer.
+	// ReferenceID (required) is the caller's own reference for the message, echoed in the
+	// answer: the vendor's clients give each message a fresh one ("LOCAL_" and a UUID) to
+	// match the server's answer to the message they already display. It is a correlation
+	// key, not an idempotency key: neither the spec nor the clients say the server
+	// deduplicates by it, so sending the same message twice may post it twice, and Create is
+	// never retried once the request may have reached the server. After an error matching
+	// ErrMalformedResponse, or a transport error after the request was sent, look for the
+	// message in the feed (List) before sending it again. The spec caps it at 30 characters,
+	// but the clients send 42, so the SDK sends it as given.
 	ReferenceID string `json:"referenceId"`
 	// DataType (required, at most 20 characters), e.g. text, image or custom.
 	DataType MessageDataType `json:"dataType"`
@@ -338,7 +345,6 @@ func (p *CreateMessageParams) validate(op string) error {
 		maxLen(op, "MessageFeedID", p.MessageFeedID, 30),
 		maxLen(op, "ParentID", p.ParentID, 30),
 		required(op, "ReferenceID", p.ReferenceID),
-		maxLen(op, "ReferenceID", p.ReferenceID, 30),
 		required(op, "DataType", string(p.DataType)),
 		maxLen(op, "DataType", string(p.DataType), 20),
 		metadataSize(op, "Data", p.Data, messagesDataLimit),
@@ -350,8 +356,8 @@ func (p *CreateMessageParams) validate(op string) error {
 }
 
 // Create posts a message to a message feed and returns it (the payload's Message()).
-// POST /api/v5/messages. Not retried once it may have reached the server: a repeat would
-// post the message twice.
+// POST /api/v5/messages. Not retried once it may have reached the server: a repeat may post
+// the message twice (see CreateMessageParams.ReferenceID).
 func (s *MessagesService) Create(ctx context.Context, params *CreateMessageParams, opts ...CallOption) (*MessagePayload, error) {
 	const op = "Messages.Create"
 	if err := params.validate(op); err != nil {

@@ -567,7 +567,9 @@ func (s *NetworkSettingsService) Webhook(ctx context.Context, opts ...CallOption
 }
 
 // UpdateWebhook turns webhooks on or off and returns the settings.
-// PUT /api/v3/network-settings/webhook. Retried: it sets the given value.
+// PUT /api/v3/network-settings/webhook. Retried: it sets the given value. The answer holds
+// only Enabled: the webhook secret (package webhook) is not returned by the API; it is shown
+// in the console where the webhook URL is configured.
 func (s *NetworkSettingsService) UpdateWebhook(ctx context.Context, params *UpdateWebhookParams, opts ...CallOption) (*WebhookSettings, error) {
 	const op = "NetworkSettings.UpdateWebhook"
 	if params == nil {

@@ -213,12 +213,12 @@
 // # Messages
 //
 // Messages are written by members (not banned or muted ones) into a
-// channel's message feeds, through the v5 API (referenceId is idempotent
-// per creator and feed: sending a referenceId again answers the first
-// message, unchanged; it may have up to 100 characters, beyond the spec's
-// 30, since the vendor clients send "LOCAL_" and a UUID, 42) or the v3 API (the channel's default feed, the v3 types,
-// segment windows). Both
-// versions see the same messages.
+// channel's message feeds, through the v5 API or the v3 API (the channel's
+// default feed, the v3 types, segment windows). Both versions see the same
+// messages. A v5 referenceId is a correlation key, not an idempotency key
+// (see amity.CreateMessageParams.ReferenceID): sending one again makes a
+// second message, as the service may. It may have up to 100 characters,
+// beyond the spec's 30, since the vendor clients send "LOCAL_" and a UUID (42).
 //
 // IDs follow the service. A channel has a public ID (channelId, the one the
 // channel operations, moderation and the v3 API take) and an internal one

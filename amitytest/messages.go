@@ -370,7 +370,7 @@ func (s *Server) createMessage(c *ctx) error {
 // newMessage is a message to post, from either API version.
 type newMessage struct {
 	id          string // requested id (v3); "" for a fresh one
-	referenceID string // client reference (v5); repeats return the first message
+	referenceID string // client reference (v5): a correlation key; a repeat is a new message
 	dataType    string
 	data        map[string]any
 	fileID      string
@@ -408,13 +408,6 @@ func (c *ctx) postMessage(f *messageFeed, in newMessage) (*message, error) {
 		return nil, err
 	}
 	me := c.me()
-	if in.referenceID != "" {
-		for _, m := range c.st.messages {
-			if m.feedID == f.id && m.creatorID == me.id && m.referenceID == in.referenceID {
-				return m, nil
-			}
-		}
-	}
 	if in.id != "" && c.st.messages[in.id] != nil {
 		return nil, errDuplicate()
 	}
