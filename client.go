@@ -25,8 +25,10 @@ import (
 	"github.com/hashicorp/go-retryablehttp"
 )
 
-// Version is the SDK's version, sent in the User-Agent.
-const Version = "0.1.0"
+// Version is the SDK's version, sent in the User-Agent. It is the top version of
+// CHANGELOG.md: "X.Y.Z-dev" while that entry is "Unreleased (vX.Y.Z)", "X.Y.Z" once released
+// (TestVersionMatchesChangelog).
+const Version = "0.2.0-dev"
 
 // Region is an Amity data region. A network lives in one region for good.
 type Region string

@@ -10,6 +10,11 @@ import (
 
 // UsersService manages users: reading, listing, updating and deleting them, global bans,
 // flags (reports) on users and the blocks between users. Reach it as Client.Users.
+//
+// The API has no call that only creates a user: registering a session
+// (Client.Sessions.Register, or the first call of a view from Client.AsUser) creates a user
+// that does not exist yet. See Example_createUsers for a bulk import, and the README's
+// Throughput section for how long one takes.
 type UsersService struct{ c *Client }
 
 // User is an Amity user.
