@@ -736,7 +736,7 @@ func (c *Client) noTurnError(r *request, pol *policy, noTurn *errNoTurn) *Error 
 	if pol != nil && pol.limited != nil {
 		e = c.decodeError(pol.limited, r)
 	} else {
-		e = &Error{Method: r.method, Path: r.path, Message: "the client's rate limit gives this call no turn before its deadline"}
+		e = &Error{Op: r.op, Method: r.method, Path: r.path, Message: "the client's rate limit gives this call no turn before its deadline"}
 		e.limited = true
 	}
 	var lw *LimitWaitError
@@ -761,7 +761,7 @@ func (c *Client) transportError(r *request, err error) error {
 	if errors.As(err, &cut) && cut.status < 300 && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
 		return malformed(r, &http.Response{StatusCode: cut.status}, "the answer was cut short: "+errorText(cut.err))
 	}
-	return fmt.Errorf("amity: %s %s: %w", r.method, r.path, err)
+	return fmt.Errorf("amity: %s: %s %s: %w", r.op, r.method, r.path, err)
 }
 
 func (c *Client) newRequest(ctx context.Context, r *request, co *callConfig) (*retryablehttp.Request, Secret, error) {

@@ -70,9 +70,10 @@ const (
 )
 
 // Error is an error answered by the API (or by a proxy in front of it), or a 2xx answer that
-// broke the success rule (see ErrUnsuccessful and ErrMalformedResponse). It names the call by
-// method and path only: no query, header or credential is ever part of it, and a credential
-// the body echoes is redacted.
+// broke the success rule (see ErrUnsuccessful and ErrMalformedResponse). It names the SDK
+// method and the request's method and path ("amity: Posts.Create: POST /api/v4/posts: 403
+// Forbidden ..."): no query, header or credential is ever part of it, and a credential the
+// body echoes is redacted.
 type Error struct {
 	// StatusCode is the HTTP status; 0 for a call the client's own rate limit refused to send
 	// (it would have waited past its deadline: see ErrRateLimited).
@@ -83,7 +84,10 @@ type Error struct {
 	Message string
 	// Data is the raw "data" member of the error body (validation details), if any.
 	Data json.RawMessage
-	// Method and Path name the call, e.g. "GET" and "/api/v3/users/u1".
+	// Op is the SDK method that made the call, e.g. "Posts.Create" ("Posts.List" for an
+	// error of the iterator).
+	Op string
+	// Method and Path name the request, e.g. "GET" and "/api/v3/users/u1".
 	Method, Path string
 	// RetryAfter is the wait the server asked for in a Retry-After header (0 when it sent
 	// none). A rate-limited call whose Retry-After passes the ctx deadline or the longest
@@ -100,7 +104,12 @@ type Error struct {
 // Error implements error.
 func (e *Error) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "amity: %s %s: ", e.Method, e.Path)
+	b.WriteString("amity: ")
+	if e.Op != "" {
+		b.WriteString(e.Op)
+		b.WriteString(": ")
+	}
+	fmt.Fprintf(&b, "%s %s: ", e.Method, e.Path)
 	if e.StatusCode != 0 {
 		fmt.Fprintf(&b, "%d %s", e.StatusCode, http.StatusText(e.StatusCode))
 	} else {
@@ -173,7 +182,7 @@ var requestIDHeaders = []string{"X-Request-Id", "X-Amzn-Requestid", "X-Amz-Cf-Id
 
 // newError starts the *Error of an answer: status, call, Retry-After and request ID.
 func newError(resp *http.Response, r *request) *Error {
-	e := &Error{StatusCode: resp.StatusCode, Method: r.method, Path: r.path}
+	e := &Error{StatusCode: resp.StatusCode, Op: r.op, Method: r.method, Path: r.path}
 	if resp.Header != nil {
 		if d, ok := retryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
 			e.RetryAfter = d

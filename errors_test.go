@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/amity-go/amity"
@@ -87,5 +89,43 @@ func TestErrorData(t *testing.T) {
 	var ae *amity.Error
 	require.ErrorAs(t, err, &ae)
 	assert.JSONEq(t, `{"detail":["userId is required"]}`, string(ae.Data))
-	assert.Equal(t, `amity: GET /api/v3/users/u1: 400 Bad Request (code 400000): Parameters validation error!`, ae.Error())
+	assert.Equal(t, `amity: Users.Get: GET /api/v3/users/u1: 400 Bad Request (code 400000): Parameters validation error!`, ae.Error())
+}
+
+// Errors name the SDK method: an answered call, a transport failure, and an iterator (the
+// iterator's own name, not the ListPage it calls).
+func TestErrorsNameTheirOperation(t *testing.T) {
+	ctx := context.Background()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hardJSON(w, http.StatusForbidden, `{"status":"error","code":400300,"message":"Forbidden"}`)
+	}))
+	defer srv.Close()
+	c := hardClient(t, srv.URL, amity.WithMaxRetries(0))
+	_, err := c.Posts.Create(ctx, &amity.CreatePostParams{TargetType: amity.PostTargetCommunity, TargetID: "c1", Data: &amity.CreatePostData{Text: "hi"}})
+	var ae *amity.Error
+	require.ErrorAs(t, err, &ae)
+	assert.Equal(t, "Posts.Create", ae.Op)
+	assert.True(t, strings.HasPrefix(err.Error(), "amity: Posts.Create: POST /api/v4/posts: 403 Forbidden"), err.Error())
+
+	params := &amity.ListPostsParams{TargetType: amity.PostTargetCommunity, TargetID: "c1"}
+	for _, err := range c.Posts.List(ctx, params) {
+		require.ErrorAs(t, err, &ae)
+		assert.Equal(t, "Posts.List", ae.Op)
+	}
+	for _, err := range c.Posts.ListPages(ctx, params) {
+		require.ErrorAs(t, err, &ae)
+		assert.Equal(t, "Posts.ListPages", ae.Op)
+	}
+	_, err = c.Posts.ListPage(ctx, params)
+	require.ErrorAs(t, err, &ae)
+	assert.Equal(t, "Posts.ListPage", ae.Op)
+	for _, err := range c.Posts.List(ctx, &amity.ListPostsParams{}) { // refused before sending
+		var ve *amity.ValidationError
+		require.ErrorAs(t, err, &ve)
+		assert.Equal(t, "Posts.List", ve.Op)
+	}
+
+	_, err = hardClient(t, "http://"+deadAddr(t), amity.WithMaxRetries(0)).Users.Get(ctx, "u1")
+	require.Error(t, err)
+	assert.True(t, strings.HasPrefix(err.Error(), "amity: Users.Get: GET /api/v3/users/u1: "), err.Error())
 }

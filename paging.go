@@ -135,6 +135,18 @@ func pages[P interface {
 	*Q
 	token() *string
 }](ctx context.Context, params PQ, opts []CallOption, page func(context.Context, PQ, ...CallOption) (P, error)) iter.Seq2[P, error] {
+	return pagesAs[P, R, T](ctx, params, opts, page, func(op string) string { return op + "s" })
+}
+
+// pagesAs is pages whose errors name the iterator: rename maps the ...Page method's name
+// ("Posts.ListPage") to the iterator's ("Posts.ListPages", "Posts.List").
+func pagesAs[P interface {
+	*R
+	pageOf[T]
+}, R, T, Q any, PQ interface {
+	*Q
+	token() *string
+}](ctx context.Context, params PQ, opts []CallOption, page func(context.Context, PQ, ...CallOption) (P, error), rename func(string) string) iter.Seq2[P, error] {
 	var p Q
 	if params != nil {
 		p = *params
@@ -142,8 +154,25 @@ func pages[P interface {
 	return iterate[P](ctx, *PQ(&p).token(), func(ctx context.Context, token string) (P, error) {
 		q := p
 		*PQ(&q).token() = token
-		return page(ctx, &q, opts...)
+		pg, err := page(ctx, &q, opts...)
+		if err != nil {
+			renameOp(err, rename)
+		}
+		return pg, err
 	})
+}
+
+// renameOp renames the SDK method an *Error or *ValidationError names (errors are made per
+// call, so changing one in place is safe).
+func renameOp(err error, rename func(string) string) {
+	var ae *Error
+	if errors.As(err, &ae) {
+		ae.Op = rename(ae.Op)
+	}
+	var ve *ValidationError
+	if errors.As(err, &ve) {
+		ve.Op = rename(ve.Op)
+	}
 }
 
 // listAll is the iterator of every List method: the items of pages, in order.
@@ -154,7 +183,7 @@ func listAll[P interface {
 	*Q
 	token() *string
 }](ctx context.Context, params PQ, opts []CallOption, page func(context.Context, PQ, ...CallOption) (P, error)) iter.Seq2[T, error] {
-	return items[P](pages[P, R, T](ctx, params, opts, page))
+	return items[P](pagesAs[P, R, T](ctx, params, opts, page, func(op string) string { return strings.TrimSuffix(op, "Page") }))
 }
 
 // items flattens an iterator of pages into their items. An error is yielded once, with the
