@@ -42,6 +42,18 @@
 // replaced by a default reply, which NewPreHookHandler checks (ErrInvalidReply); so is one
 // not asked because WithMaxRunning decisions are running or the PreHookHandler was closed.
 //
+// # Options
+//
+// Each constructor has its own option type, so that an option that does not apply to it is
+// a compile error rather than ignored: NewHandler takes HandlerOptions (WithSynchronous,
+// WithBudget, WithWorkers, WithQueueSize, WithErrorHandler) and NewPreHookHandler
+// PreHookOptions (WithPreHookDeadline, WithDefaultReply, WithPreHookErrorHandler); the
+// options of both (WithMaxBodyBytes, WithMaxRunning) return an Option, which is
+// either. An option value out of range (WithMaxBodyBytes(0), WithWorkers(-1), ...) is an
+// error of the constructor, never replaced by a default. Within a Handler, a synchronous one
+// does not use WithWorkers and WithQueueSize, and an asynchronous one does not use
+// WithMaxRunning.
+//
 // # Testing
 //
 // amitytest.Server delivers real signed webhooks for the operations it serves

@@ -64,7 +64,7 @@ func (l *logger) printf(format string, args ...any) {
 }
 
 // receiver returns the webhook handler of the example; an error for an unusable secret.
-func receiver(log *logger, webhookSecret []byte, opts ...webhook.Option) (*webhook.Handler, error) {
+func receiver(log *logger, webhookSecret []byte, opts ...webhook.HandlerOption) (*webhook.Handler, error) {
 	h, err := webhook.NewHandler(webhookSecret, opts...)
 	if err != nil {
 		return nil, err
