@@ -48,11 +48,20 @@
 // a compile error rather than ignored: NewHandler takes HandlerOptions (WithSynchronous,
 // WithBudget, WithWorkers, WithQueueSize, WithErrorHandler) and NewPreHookHandler
 // PreHookOptions (WithPreHookDeadline, WithDefaultReply, WithPreHookErrorHandler); the
-// options of both (WithMaxBodyBytes, WithMaxRunning) return an Option, which is
+// options of both (WithMaxBodyBytes, WithMaxRunning, WithLogger) return an Option, which is
 // either. An option value out of range (WithMaxBodyBytes(0), WithWorkers(-1), ...) is an
 // error of the constructor, never replaced by a default. Within a Handler, a synchronous one
 // does not use WithWorkers and WithQueueSize, and an asynchronous one does not use
 // WithMaxRunning.
+//
+// # Logging
+//
+// Nothing is logged by default: neither the standard log package nor slog.Default is
+// written to. Errors that reach no caller (an event a handler failed or a delivery refused,
+// a pre-hook answered with the default reply) go to the error handler (WithErrorHandler,
+// WithPreHookErrorHandler); the default one logs each as one record at Error level to the
+// logger of WithLogger, with the attributes event (the event's name) and error. No body,
+// header or secret is logged.
 //
 // # Testing
 //

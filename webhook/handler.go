@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log"
 	"net/http"
 	"os"
 	"reflect"
@@ -211,7 +210,7 @@ func (h *Handler) reportError(ctx context.Context, ev *Event, err error) {
 		h.cfg.onError(ctx, ev, err)
 		return
 	}
-	log.Printf("webhook: %s: %v", ev.Name, err)
+	h.cfg.log(ctx, "webhook event not handled", string(ev.Name), err)
 }
 
 // dispatch runs the handlers of ev in order and returns the first error (or panic).

@@ -3,27 +3,28 @@ package webhook
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"time"
 )
 
 // HandlerOption configures NewHandler. WithSynchronous, WithBudget, WithWorkers,
 // WithQueueSize and WithErrorHandler return one, and so do the options of both handlers
-// (Option: WithMaxBodyBytes, WithMaxRunning). An option of NewPreHookHandler
-// only is not a HandlerOption: passing it to NewHandler does not compile.
+// (Option: WithMaxBodyBytes, WithMaxRunning, WithLogger). An option of NewPreHookHandler only
+// is not a HandlerOption: passing it to NewHandler does not compile.
 type HandlerOption interface {
 	applyHandler(*handlerConfig)
 }
 
 // PreHookOption configures NewPreHookHandler. WithPreHookDeadline, WithDefaultReply and
 // WithPreHookErrorHandler return one, and so do the options of both handlers (Option:
-// WithMaxBodyBytes, WithMaxRunning). An option of NewHandler only is not a
+// WithMaxBodyBytes, WithMaxRunning, WithLogger). An option of NewHandler only is not a
 // PreHookOption: passing it to NewPreHookHandler does not compile.
 type PreHookOption interface {
 	applyPreHook(*preHookConfig)
 }
 
 // Option configures both handlers: it is a HandlerOption and a PreHookOption.
-// WithMaxBodyBytes and WithMaxRunning return one. The zero Option does nothing.
+// WithMaxBodyBytes, WithMaxRunning and WithLogger return one. The zero Option does nothing.
 type Option struct {
 	apply func(*sharedConfig)
 }
@@ -54,6 +55,7 @@ func (f preHookOption) applyPreHook(c *preHookConfig) { f(c) }
 type sharedConfig struct {
 	maxBody    int64
 	maxRunning int
+	logger     *slog.Logger // nil: log nothing
 }
 
 func defaultSharedConfig() sharedConfig {
@@ -68,6 +70,15 @@ func (c *sharedConfig) check() error {
 		return fmt.Errorf("webhook: WithMaxRunning(%d): the bound must be at least 1", c.maxRunning)
 	}
 	return nil
+}
+
+// log writes the record of an error the default error handler was told about, at Error
+// level with the attributes event and error; nothing without a logger.
+func (c *sharedConfig) log(ctx context.Context, msg, event string, err error) {
+	if c.logger == nil {
+		return
+	}
+	c.logger.LogAttrs(ctx, slog.LevelError, msg, slog.String("event", event), slog.Any("error", err))
 }
 
 // handlerConfig is the configuration of a Handler.
@@ -153,6 +164,20 @@ func WithMaxRunning(n int) Option {
 	return Option{apply: func(c *sharedConfig) { c.maxRunning = n }}
 }
 
+// WithLogger sets the logger of the default error handlers. A Handler without
+// WithErrorHandler logs each event its handlers did not handle (an error, a panic, the
+// budget missed, a delivery refused with ErrBusy, an event dropped with ErrClosed); a
+// PreHookHandler without WithPreHookErrorHandler logs each call answered with the default
+// reply instead of a decision. Each is one record at Error level with the attributes event
+// (the event's name) and error; no body, header or secret is logged.
+//
+// Without WithLogger, or with a nil logger, nothing is logged: neither the standard log
+// package nor slog.Default is written to. An error handler set with WithErrorHandler or
+// WithPreHookErrorHandler replaces the logging of its handler.
+func WithLogger(l *slog.Logger) Option {
+	return Option{apply: func(c *sharedConfig) { c.logger = l }}
+}
+
 // Options of NewHandler.
 
 // WithSynchronous makes a Handler run the event's handlers before it answers: 200 when they
@@ -193,7 +218,7 @@ func WithQueueSize(n int) HandlerOption {
 // panicked after the 200 was sent (asynchronous mode), or in synchronous mode before the
 // 500; about a delivery refused with 503 because WithMaxRunning runs were busy (ErrBusy);
 // and about each event Close dropped from the queue (ErrClosed). The default, also for a
-// nil fn, logs with the standard log package.
+// nil fn, logs each of them to the logger of WithLogger, and nothing without one.
 func WithErrorHandler(fn func(ctx context.Context, ev *Event, err error)) HandlerOption {
 	return handlerOption(func(c *handlerConfig) { c.onError = fn })
 }
@@ -221,7 +246,7 @@ func WithDefaultReply(reply PreHookReply) PreHookOption {
 // instead of a decision: the decision missed the deadline, panicked or returned a reply
 // that cannot be sent (ErrInvalidReply), or was not asked because the handler was closed
 // (ErrClosed) or WithMaxRunning decisions were running (ErrBusy). The default, also for a
-// nil fn, logs with the standard log package.
+// nil fn, logs each of them to the logger of WithLogger, and nothing without one.
 func WithPreHookErrorHandler(fn func(ctx context.Context, req *PreHookRequest, err error)) PreHookOption {
 	return preHookOption(func(c *preHookConfig) { c.onFail = fn })
 }

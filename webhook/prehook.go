@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"log"
 	"net/http"
 	"runtime/debug"
 	"strings"
@@ -287,5 +286,5 @@ func (h *PreHookHandler) fail(ctx context.Context, req *PreHookRequest, err erro
 		h.cfg.onFail(ctx, req, err)
 		return
 	}
-	log.Printf("webhook: pre-hook %s: %v", req.EventName, err)
+	h.cfg.log(ctx, "pre-hook answered with the default reply", string(req.EventName), err)
 }
