@@ -50,9 +50,9 @@
 // PreHookOptions (WithPreHookDeadline, WithDefaultReply, WithPreHookErrorHandler); the
 // options of both (WithMaxBodyBytes, WithMaxRunning, WithLogger) return an Option, which is
 // either. An option value out of range (WithMaxBodyBytes(0), WithWorkers(-1), ...) is an
-// error of the constructor, never replaced by a default. Within a Handler, a synchronous one
-// does not use WithWorkers and WithQueueSize, and an asynchronous one does not use
-// WithMaxRunning.
+// error of the constructor, never replaced by a default. A synchronous Handler does not use
+// WithWorkers and WithQueueSize, an asynchronous one does not use WithMaxRunning; each of
+// these options says so.
 //
 // # Logging
 //
