@@ -23,9 +23,11 @@
 // Options: WithLimit(calls, window) (default 100 per 5s; every process sharing a Redis must
 // use the same one), WithPrefix (default "amity:rl:"), WithTimeout for each Redis operation
 // (default 200ms) and WithConnectTimeout for opening a connection on top of it (default 1s),
-// WithFailClosed, WithLogger (default slog.Default()) and WithFallback (the in-process
-// limiter, default amity.NewWindowLimiter with the same limit). Close stops the goroutine a
-// limiter runs while Redis is unavailable; it does not close the Redis client.
+// WithFailClosed, WithLogger (default: no logging) and WithFallback (the in-process limiter,
+// default amity.NewWindowLimiter with the same limit). New panics on a value out of range
+// (WithLimit(0, ...), WithTimeout(0), ...), a programming error; a nil logger or fallback
+// means the default. Close stops the goroutine a limiter runs while Redis is unavailable; it
+// does not close the Redis client.
 //
 // Each identity has a sorted set of admission times, prefix+"{"+key+"}", a hold key beside
 // it, and after a loss of data (below) a third; the key is a keyed hash of the identity (32
@@ -61,11 +63,12 @@
 // with the same limit: each process then keeps its own 100 per 5s, never no limit, so N
 // processes may send up to N times the limit and the API refuses the excess with 400311,
 // which the client retries. One Warn is logged when this happens and one Info when Redis
-// answers again. While it is down, a goroutine asks Redis again every half second (SCRIPT
-// LOAD, which also has the scripts ready), whether or not anyone calls Wait, so the limiter
-// goes back to it within about half a second of its return (measured: 0.07 to 0.3s); the
-// goroutine exists only during an outage, and ends with it or on Close. Degraded reports the
-// state.
+// answers again, to the logger of WithLogger (nothing is logged without one, neither to
+// slog.Default nor to the standard log package). While it is down, a goroutine asks Redis
+// again every half second (SCRIPT LOAD, which also has the scripts ready), whether or not
+// anyone calls Wait, so the limiter goes back to it within about half a second of its return
+// (measured: 0.07 to 0.3s); the goroutine exists only during an outage, and ends with it or
+// on Close. Degraded reports the state.
 // Back on Redis, each process adds the calls its fallback admitted to the window with its
 // next reservation, so the fleet is under the shared limit again within one window.
 //

@@ -264,13 +264,18 @@ func WithConnectTimeout(d time.Duration) Option { return func(l *Limiter) { l.co
 func WithFailClosed() Option { return func(l *Limiter) { l.failClosed = true } }
 
 // WithLogger sets the logger of the limiter's state changes: one Warn when it falls back
-// (or, under WithFailClosed, starts refusing calls) and one Info when Redis answers again.
-// The default is slog.Default(). Keys are never logged.
+// (or, under WithFailClosed, starts refusing calls), with the attributes error (the error
+// value), and calls and window (the fallback's limit; not under WithFailClosed); and one Info
+// when Redis answers again. No key or token is logged; the error is the Redis client's (it
+// may name the server's address).
+//
+// Without WithLogger, or with a nil logger, nothing is logged: neither slog.Default nor the
+// standard log package is written to. Degraded reports the state at any time.
 func WithLogger(lg *slog.Logger) Option { return func(l *Limiter) { l.logger = lg } }
 
 // WithFallback sets the in-process limiter that records every admission alongside Redis and
-// rules alone while Redis is unavailable. The default is amity.NewWindowLimiter with the
-// limit of WithLimit. It must not be nil.
+// rules alone while Redis is unavailable. The default, also for a nil fb, is
+// amity.NewWindowLimiter with the limit of WithLimit.
 func WithFallback(fb amity.Limiter) Option { return func(l *Limiter) { l.local = fb } }
 
 // New returns a limiter keeping its windows in rdb (a *redis.Client, *redis.ClusterClient,
@@ -315,7 +320,7 @@ func New(rdb redis.UniversalClient, opts ...Option) *Limiter {
 		l.local = amity.NewWindowLimiter(l.calls, l.window)
 	}
 	if l.logger == nil {
-		l.logger = slog.Default()
+		l.logger = slog.New(discardHandler{})
 	}
 	var b [8]byte
 	_, _ = rand.Read(b[:])
@@ -751,10 +756,10 @@ func (l *Limiter) fail(err error) {
 		return
 	}
 	if l.failClosed {
-		l.logger.Warn("redislimit: Redis unavailable: refusing calls until it answers", slog.String("error", err.Error()))
+		l.logger.Warn("redislimit: Redis unavailable: refusing calls until it answers", slog.Any("error", err))
 	} else {
 		l.logger.Warn("redislimit: Redis unavailable: falling back to the in-process limit of this process until it answers",
-			slog.String("error", err.Error()), slog.Int("calls", l.calls), slog.Duration("window", l.window))
+			slog.Any("error", err), slog.Int("calls", l.calls), slog.Duration("window", l.window))
 	}
 }
 
@@ -845,3 +850,12 @@ func (l *Limiter) unavailable() error {
 func (l *Limiter) Degraded() bool { return l.down.Load() }
 
 var _ amity.Limiter = (*Limiter)(nil)
+
+// discardHandler is a slog.Handler that drops every record (slog.DiscardHandler needs Go
+// 1.24).
+type discardHandler struct{}
+
+func (discardHandler) Enabled(context.Context, slog.Level) bool  { return false }
+func (discardHandler) Handle(context.Context, slog.Record) error { return nil }
+func (d discardHandler) WithAttrs([]slog.Attr) slog.Handler      { return d }
+func (d discardHandler) WithGroup(string) slog.Handler           { return d }

@@ -42,6 +42,27 @@
 // replaced by a default reply, which NewPreHookHandler checks (ErrInvalidReply); so is one
 // not asked because WithMaxRunning decisions are running or the PreHookHandler was closed.
 //
+// # Options
+//
+// Each constructor has its own option type, so that an option that does not apply to it is
+// a compile error rather than ignored: NewHandler takes HandlerOptions (WithSynchronous,
+// WithBudget, WithWorkers, WithQueueSize, WithErrorHandler) and NewPreHookHandler
+// PreHookOptions (WithPreHookDeadline, WithDefaultReply, WithPreHookErrorHandler); the
+// options of both (WithMaxBodyBytes, WithMaxRunning, WithLogger) return an Option, which is
+// either. An option value out of range (WithMaxBodyBytes(0), WithWorkers(-1), ...) is an
+// error of the constructor, never replaced by a default. A synchronous Handler does not use
+// WithWorkers and WithQueueSize, an asynchronous one does not use WithMaxRunning; each of
+// these options says so.
+//
+// # Logging
+//
+// Nothing is logged by default: neither the standard log package nor slog.Default is
+// written to. Errors that reach no caller (an event a handler failed or a delivery refused,
+// a pre-hook answered with the default reply) go to the error handler (WithErrorHandler,
+// WithPreHookErrorHandler); the default one logs each as one record at Error level to the
+// logger of WithLogger, with the attributes event (the event's name) and error. No body,
+// header or secret is logged.
+//
 // # Testing
 //
 // amitytest.Server delivers real signed webhooks for the operations it serves

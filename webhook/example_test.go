@@ -3,9 +3,12 @@ package webhook_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 
 	"github.com/amity-go/amity/webhook"
@@ -68,6 +71,35 @@ func ExampleNewHandler() {
 	// event: v3.post.didFlag
 	// 200
 	// 401
+}
+
+// Without WithLogger nothing is logged. With it, the default error handler logs each event
+// not handled as one record at Error level, with the event's name and the error.
+func ExampleWithLogger() {
+	noTime := func(_ []string, a slog.Attr) slog.Attr {
+		if a.Key == slog.TimeKey {
+			return slog.Attr{}
+		}
+		return a
+	}
+	logger := slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{ReplaceAttr: noTime}))
+	secret := []byte("the network's webhook secret")
+	h, err := webhook.NewHandler(secret, webhook.WithSynchronous(), webhook.WithLogger(logger))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	h.OnAny(func(ctx context.Context, ev *webhook.Event) error { return errors.New("database unavailable") })
+
+	body := []byte(`{"event":"v3.post.didCreate","data":{"posts":[{"postId":"p1"}]}}`)
+	req := httptest.NewRequest(http.MethodPost, "/amity/webhook", bytes.NewReader(body))
+	req.Header.Set("x-amity-signature", webhook.Sign(body, secret))
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	fmt.Println(rec.Code)
+	// Output:
+	// level=ERROR msg="webhook event not handled" event=v3.post.didCreate error="database unavailable"
+	// 500
 }
 
 func ExampleNewPreHookHandler() {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log"
 	"net/http"
 	"os"
 	"reflect"
@@ -30,99 +29,6 @@ const (
 	// of a PreHookHandler, running at once (WithMaxRunning).
 	DefaultMaxRunning = 64
 )
-
-// Option configures NewHandler and NewPreHookHandler. An option that does not apply to a
-// handler (WithWorkers on a pre-hook handler, say) is ignored by it.
-type Option func(*config)
-
-type config struct {
-	maxBody       int64
-	budget        time.Duration
-	sync          bool
-	workers       int
-	queue         int
-	maxRunning    int
-	onError       func(ctx context.Context, ev *Event, err error)
-	deadline      time.Duration
-	defaultReply  PreHookReply
-	onPreHookFail func(ctx context.Context, req *PreHookRequest, err error)
-}
-
-func newConfig(opts []Option) config {
-	c := config{
-		maxBody: DefaultMaxBodyBytes, budget: DefaultBudget, workers: DefaultWorkers,
-		queue: DefaultQueueSize, maxRunning: DefaultMaxRunning, deadline: DefaultPreHookDeadline,
-		defaultReply: Allow(),
-	}
-	for _, o := range opts {
-		if o != nil {
-			o(&c)
-		}
-	}
-	if c.maxBody <= 0 {
-		c.maxBody = DefaultMaxBodyBytes
-	}
-	if c.budget <= 0 {
-		c.budget = DefaultBudget
-	}
-	if c.workers <= 0 {
-		c.workers = DefaultWorkers
-	}
-	if c.queue < 0 {
-		c.queue = 0
-	}
-	if c.maxRunning <= 0 {
-		c.maxRunning = DefaultMaxRunning
-	}
-	if c.deadline <= 0 {
-		c.deadline = DefaultPreHookDeadline
-	}
-	return c
-}
-
-// WithMaxBodyBytes sets the largest body read (default 1 MiB). A larger body is answered
-// 413 and never verified or parsed.
-func WithMaxBodyBytes(n int64) Option { return func(c *config) { c.maxBody = n } }
-
-// WithSynchronous makes a Handler run the event's handlers before it answers: 200 when they
-// all return nil, 500 when one returns an error or panics (Amity then sees a failed
-// delivery). The handlers get a context whose deadline is the answer budget (WithBudget);
-// one still running at the deadline is left to finish in the background and the request
-// is answered 500. The deadline keeps a tenth of the budget, at most 100 ms, to write the
-// answer. Handler runs left in the background count against WithMaxRunning.
-func WithSynchronous() Option { return func(c *config) { c.sync = true } }
-
-// WithMaxRunning bounds the handler runs of a synchronous Handler, and the decisions of a
-// PreHookHandler, running at once (default 64), those still running past their deadline
-// included: each runs on a goroutine of its own so that the answer can be sent at the
-// deadline, and a function that ignores its context cannot be stopped. A delivery that
-// finds no free slot before its deadline gets no goroutine: a Handler answers 503, a
-// PreHookHandler replies its default reply, and the error handler is told ErrBusy. An
-// asynchronous Handler is bounded by its workers (WithWorkers) instead.
-func WithMaxRunning(n int) Option { return func(c *config) { c.maxRunning = n } }
-
-// WithBudget sets the time within which a Handler answers (default 1.5 s, Amity's limit).
-// The body must arrive within it (408 otherwise); in synchronous mode it is also the
-// handlers' deadline.
-func WithBudget(d time.Duration) Option { return func(c *config) { c.budget = d } }
-
-// WithWorkers sets the number of goroutines that run the handlers of an asynchronous
-// Handler (default 4).
-func WithWorkers(n int) Option { return func(c *config) { c.workers = n } }
-
-// WithQueueSize sets how many verified events an asynchronous Handler holds for its
-// workers (default 256). When the queue is full a delivery is answered 503 rather than
-// accepted and dropped.
-func WithQueueSize(n int) Option { return func(c *config) { c.queue = n } }
-
-// WithErrorHandler sets the function told about a handler that returned an error or
-// panicked after the 200 was sent (asynchronous mode), or in synchronous mode before the
-// 500; about a delivery refused with 503 because WithMaxRunning runs were busy (ErrBusy);
-// and about each event Close dropped from the queue (ErrClosed). The default logs with the
-// standard log package.
-func WithErrorHandler(fn func(ctx context.Context, ev *Event, err error)) Option {
-	return func(c *config) { c.onError = fn }
-}
 
 // HandlerFunc handles one verified event. Data is typed; see On for a handler of one type.
 type HandlerFunc func(ctx context.Context, ev *Event) error
@@ -161,7 +67,7 @@ type HandlerFunc func(ctx context.Context, ev *Event) error
 // Close stops the Handler.
 type Handler struct {
 	secret []byte
-	cfg    config
+	cfg    handlerConfig
 
 	mu     sync.RWMutex // guards byName and any; held for reading while a job is queued
 	byName map[EventName][]HandlerFunc
@@ -183,17 +89,26 @@ type job struct {
 // It returns an error, and no Handler, for a secret with which every delivery would be
 // answered 401 without a word on why: empty or white space only (ErrNoSecret, e.g. an unset
 // environment variable) or with white space around it (ErrSecretSpace, e.g. a file's
-// trailing newline). A secret is configuration, read at start-up from the environment or a
-// file, so a bad one is an error for the caller to report (log.Fatal, a failed health
-// check) rather than a panic: this package panics only on programming errors, like a nil
-// handler function or a type that does not match its event.
-func NewHandler(secret []byte, opts ...Option) (*Handler, error) {
+// trailing newline); and for an option value out of range (WithMaxBodyBytes(0),
+// WithWorkers(-1), ...; each option says which values it takes), rather than replace it. A
+// secret is configuration, read at start-up from the environment or a file, so a bad one is
+// an error for the caller to report (log.Fatal, a failed health check) rather than a panic:
+// this package panics only on programming errors, like a nil handler function or a type
+// that does not match its event.
+//
+// opts are the HandlerOptions; those of NewPreHookHandler only do not compile here. Nil
+// options are skipped.
+func NewHandler(secret []byte, opts ...HandlerOption) (*Handler, error) {
 	if err := checkSecret(secret); err != nil {
+		return nil, err
+	}
+	cfg, err := newHandlerConfig(opts)
+	if err != nil {
 		return nil, err
 	}
 	h := &Handler{
 		secret: append([]byte(nil), secret...),
-		cfg:    newConfig(opts),
+		cfg:    cfg,
 		byName: map[EventName][]HandlerFunc{},
 	}
 	if h.cfg.sync {
@@ -295,7 +210,7 @@ func (h *Handler) reportError(ctx context.Context, ev *Event, err error) {
 		h.cfg.onError(ctx, ev, err)
 		return
 	}
-	log.Printf("webhook: %s: %v", ev.Name, err)
+	h.cfg.log(ctx, "webhook event not handled", string(ev.Name), err)
 }
 
 // dispatch runs the handlers of ev in order and returns the first error (or panic).

@@ -11,7 +11,7 @@ import (
 )
 
 // newHandler is webhook.NewHandler with the test secret; it fails the test on an error.
-func newHandler(t testing.TB, opts ...webhook.Option) *webhook.Handler {
+func newHandler(t testing.TB, opts ...webhook.HandlerOption) *webhook.Handler {
 	t.Helper()
 	h, err := webhook.NewHandler(secret, opts...)
 	if err != nil {
@@ -21,7 +21,7 @@ func newHandler(t testing.TB, opts ...webhook.Option) *webhook.Handler {
 }
 
 // newPreHook is webhook.NewPreHookHandler with the test secret; it fails the test on an error.
-func newPreHook(t testing.TB, decide func(context.Context, *webhook.PreHookRequest) webhook.PreHookReply, opts ...webhook.Option) *webhook.PreHookHandler {
+func newPreHook(t testing.TB, decide func(context.Context, *webhook.PreHookRequest) webhook.PreHookReply, opts ...webhook.PreHookOption) *webhook.PreHookHandler {
 	t.Helper()
 	h, err := webhook.NewPreHookHandler(secret, decide, opts...)
 	if err != nil {

@@ -51,8 +51,8 @@ func TestClosedHandlersRunNoUserCode(t *testing.T) {
 	body := []byte(postBody)
 	for _, mode := range []struct {
 		name string
-		opts []webhook.Option
-	}{{"async", nil}, {"sync", []webhook.Option{webhook.WithSynchronous()}}} {
+		opts []webhook.HandlerOption
+	}{{"async", nil}, {"sync", []webhook.HandlerOption{webhook.WithSynchronous()}}} {
 		t.Run(mode.name, func(t *testing.T) {
 			var calls atomic.Int32
 			h := newHandler(t, mode.opts...)

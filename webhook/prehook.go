@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"log"
 	"net/http"
 	"runtime/debug"
 	"strings"
@@ -168,27 +167,6 @@ func Deny(reason string) PreHookReply { return PreHookReply{Action: ActionDeny, 
 // "..."}}).
 func Modify(data any) PreHookReply { return PreHookReply{Action: ActionAllow, Data: data} }
 
-// WithPreHookDeadline sets how long a pre-hook handler waits for its decision before it
-// replies with the default (default 1.8 s, below the network's 2 to 3 s timeout, after which
-// the network applies its own defaultAction). The body must arrive within it too (408).
-func WithPreHookDeadline(d time.Duration) Option { return func(c *config) { c.deadline = d } }
-
-// WithDefaultReply sets what a pre-hook handler replies when the decision misses the
-// deadline, panics or returns a reply that cannot be sent (default Allow()). Deny("...")
-// fails closed. NewPreHookHandler encodes it once and returns an error matching
-// ErrInvalidReply when it cannot be sent (the zero PreHookReply has no action), so the
-// fallback itself never fails.
-func WithDefaultReply(reply PreHookReply) Option { return func(c *config) { c.defaultReply = reply } }
-
-// WithPreHookErrorHandler sets the function told whenever the default reply is sent
-// instead of a decision: the decision missed the deadline, panicked or returned a reply
-// that cannot be sent (ErrInvalidReply), or was not asked because the handler was closed
-// (ErrClosed) or WithMaxRunning decisions were running (ErrBusy). The default logs with the
-// standard log package.
-func WithPreHookErrorHandler(fn func(ctx context.Context, req *PreHookRequest, err error)) Option {
-	return func(c *config) { c.onPreHookFail = fn }
-}
-
 // NewPreHookHandler returns a PreHookHandler, which answers the network's pre-hook calls.
 // It reads the body under the size limit (413) and before the deadline (408; see Handler
 // for how), verifies the signature with secret (the prehook secretKey) in either form, the
@@ -201,16 +179,23 @@ func WithPreHookErrorHandler(fn func(ctx context.Context, req *PreHookRequest, e
 // timestamp, so a replayed call verifies.
 //
 // It returns an error, and no handler, for a secret with which every call would be answered
-// 401 (see NewHandler), or a default reply that cannot be sent (ErrInvalidReply): both are
+// 401 (see NewHandler), a default reply that cannot be sent (ErrInvalidReply), or an option
+// value out of range (WithPreHookDeadline(0), WithMaxRunning(0), ...): all are
 // configuration, checked once at start-up. A nil decide is a programming error and panics.
-func NewPreHookHandler(secret []byte, decide func(ctx context.Context, req *PreHookRequest) PreHookReply, opts ...Option) (*PreHookHandler, error) {
+//
+// opts are the PreHookOptions; those of NewHandler only do not compile here. Nil options are
+// skipped.
+func NewPreHookHandler(secret []byte, decide func(ctx context.Context, req *PreHookRequest) PreHookReply, opts ...PreHookOption) (*PreHookHandler, error) {
 	if decide == nil {
 		panic("webhook: nil pre-hook decision function")
 	}
 	if err := checkSecret(secret); err != nil {
 		return nil, err
 	}
-	cfg := newConfig(opts)
+	cfg, err := newPreHookConfig(opts)
+	if err != nil {
+		return nil, err
+	}
 	fallback, err := encodeReply(cfg.defaultReply)
 	if err != nil {
 		return nil, fmt.Errorf("the default reply (WithDefaultReply): %w", err)
@@ -228,7 +213,7 @@ func NewPreHookHandler(secret []byte, decide func(ctx context.Context, req *PreH
 type PreHookHandler struct {
 	secret   []byte
 	decide   func(context.Context, *PreHookRequest) PreHookReply
-	cfg      config
+	cfg      preHookConfig
 	fallback []byte // the default reply, encoded and checked by NewPreHookHandler
 	runs     *runner
 }
@@ -297,9 +282,9 @@ func (h *PreHookHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *PreHookHandler) fail(ctx context.Context, req *PreHookRequest, err error) {
-	if h.cfg.onPreHookFail != nil {
-		h.cfg.onPreHookFail(ctx, req, err)
+	if h.cfg.onFail != nil {
+		h.cfg.onFail(ctx, req, err)
 		return
 	}
-	log.Printf("webhook: pre-hook %s: %v", req.EventName, err)
+	h.cfg.log(ctx, "pre-hook answered with the default reply", string(req.EventName), err)
 }

@@ -93,7 +93,7 @@ func TestSlowBodyIsCutWithoutServerTimeouts(t *testing.T) {
 	const budget = 300 * time.Millisecond
 	body := []byte(postBody)
 	t.Run("webhook", func(t *testing.T) {
-		for _, mode := range [][]webhook.Option{nil, {webhook.WithSynchronous()}} {
+		for _, mode := range [][]webhook.HandlerOption{nil, {webhook.WithSynchronous()}} {
 			h := newHandler(t, append(mode, webhook.WithBudget(budget))...)
 			srv := httptest.NewServer(h)
 			slowPosts(t, srv.Listener.Addr().String(), 20, body, signed(body))

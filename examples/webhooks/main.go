@@ -19,6 +19,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -36,6 +37,9 @@ import (
 type config struct {
 	addr  string
 	block string
+	// logger gets the errors the receiver's default error handlers log: a handler that
+	// failed, a pre-hook answered with its default reply. Nil: not logged.
+	logger *slog.Logger
 }
 
 func main() {
@@ -43,6 +47,7 @@ func main() {
 	flag.StringVar(&cfg.addr, "addr", ":8080", "address to listen on (real network only)")
 	flag.StringVar(&cfg.block, "block", "forbidden", "the pre-hook denies posts containing this word (case-insensitive)")
 	flag.Parse()
+	cfg.logger = slog.New(slog.NewTextHandler(os.Stderr, nil))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	if err := run(ctx, os.Stdout, cfg); err != nil {
@@ -64,7 +69,7 @@ func (l *logger) printf(format string, args ...any) {
 }
 
 // receiver returns the webhook handler of the example; an error for an unusable secret.
-func receiver(log *logger, webhookSecret []byte, opts ...webhook.Option) (*webhook.Handler, error) {
+func receiver(log *logger, webhookSecret []byte, opts ...webhook.HandlerOption) (*webhook.Handler, error) {
 	h, err := webhook.NewHandler(webhookSecret, opts...)
 	if err != nil {
 		return nil, err
@@ -95,8 +100,9 @@ func receiver(log *logger, webhookSecret []byte, opts ...webhook.Option) (*webho
 }
 
 // preHook returns the pre-hook handler of the example, which denies posts containing block.
-func preHook(log *logger, preHookSecret []byte, block string) (*webhook.PreHookHandler, error) {
+func preHook(log *logger, preHookSecret []byte, block string, opts ...webhook.PreHookOption) (*webhook.PreHookHandler, error) {
 	block = strings.ToLower(block)
+	opts = append([]webhook.PreHookOption{webhook.WithDefaultReply(webhook.Allow())}, opts...)
 	return webhook.NewPreHookHandler(preHookSecret, func(ctx context.Context, req *webhook.PreHookRequest) webhook.PreHookReply {
 		if req.Post != nil && block != "" && strings.Contains(strings.ToLower(req.Post.Data.Text), block) {
 			log.printf("  pre-hook %s by %s: deny (contains %q)", req.EventName, req.Actor.UserID, block)
@@ -104,7 +110,7 @@ func preHook(log *logger, preHookSecret []byte, block string) (*webhook.PreHookH
 		}
 		log.printf("  pre-hook %s by %s: allow", req.EventName, req.Actor.UserID)
 		return webhook.Allow()
-	}, webhook.WithDefaultReply(webhook.Allow()))
+	}, opts...)
 }
 
 func run(ctx context.Context, out io.Writer, cfg config) error {
@@ -122,11 +128,11 @@ func run(ctx context.Context, out io.Writer, cfg config) error {
 	webhookSecret, preHookSecret := []byte("example-webhook-secret"), []byte("example-prehook-secret")
 	// Synchronous, so that each event is logged before the fake's delivery finishes and the
 	// output reads in order; a production receiver keeps the default (handlers after the 200).
-	h, err := receiver(log, webhookSecret, webhook.WithSynchronous())
+	h, err := receiver(log, webhookSecret, webhook.WithSynchronous(), webhook.WithLogger(cfg.logger))
 	if err != nil {
 		return err
 	}
-	pre, err := preHook(log, preHookSecret, cfg.block)
+	pre, err := preHook(log, preHookSecret, cfg.block, webhook.WithLogger(cfg.logger))
 	if err != nil {
 		return err
 	}
@@ -212,7 +218,7 @@ func newServer(addr string, h http.Handler) *http.Server {
 // listen serves the receiver on a real network until ctx ends.
 func listen(ctx context.Context, log *logger, cfg config) error {
 	webhookSecret, preHookSecret := os.Getenv("AMITY_WEBHOOK_SECRET"), os.Getenv("AMITY_PREHOOK_SECRET")
-	h, err := receiver(log, []byte(webhookSecret))
+	h, err := receiver(log, []byte(webhookSecret), webhook.WithLogger(cfg.logger))
 	if err != nil {
 		return fmt.Errorf("AMITY_WEBHOOK_SECRET: %w", err)
 	}
@@ -227,7 +233,7 @@ func listen(ctx context.Context, log *logger, cfg config) error {
 	mux := http.NewServeMux()
 	mux.Handle("/webhook", h)
 	if preHookSecret != "" { // the pre-hook is optional (Max plan)
-		pre, err := preHook(log, []byte(preHookSecret), cfg.block)
+		pre, err := preHook(log, []byte(preHookSecret), cfg.block, webhook.WithLogger(cfg.logger))
 		if err != nil {
 			return errors.Join(fmt.Errorf("AMITY_PREHOOK_SECRET: %w", err), closeAll(ctx))
 		}
