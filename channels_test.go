@@ -84,8 +84,8 @@ func TestChannelsListIteratesPagesAndEncodesFilters(t *testing.T) {
 	}
 	assert.Equal(t, []string{"support", "dm-alice-bob", "announcements"}, ids)
 	require.Len(t, queries, 2)
-	want := url.Values{"keyword": {"sup"}, "isDeleted": {"false"}, "tags": {"a", "b"}, "excludeTags": {"c"}, "filter": {"member"},
-		"types": {"community", "live"}, "userId": {"alice"}, "sortBy": {"lastCreated"}, "options[limit]": {"2"}}
+	want := url.Values{"keyword": {"sup"}, "isDeleted": {"false"}, "tags[]": {"a", "b"}, "excludeTags[]": {"c"}, "filter": {"member"},
+		"types[]": {"community", "live"}, "userId": {"alice"}, "sortBy": {"lastCreated"}, "options[limit]": {"2"}}
 	assert.Equal(t, want, queries[0])
 	want.Set("options[token]", "tok-2")
 	assert.Equal(t, want, queries[1])
@@ -192,7 +192,7 @@ func TestChannelsWrites(t *testing.T) {
 		{"GetMany", "GET", "/api/v3/channels/list", one, func(c *amity.Client) error {
 			_, err := c.Channels.GetMany(ctx, &amity.GetManyChannelsParams{ChannelIDs: []string{"a", "b"}})
 			return err
-		}, url.Values{"channelIds": {"a", "b"}}, ""},
+		}, url.Values{"channelIds[]": {"a", "b"}}, ""},
 		{"Update", "PUT", "/api/v3/channels/support", one, func(c *amity.Client) error {
 			_, err := c.Channels.Update(ctx, "support", &amity.UpdateChannelParams{DisplayName: amity.Ptr(""), Tags: []string{"x"},
 				MessageAutoDeleteEnabled: amity.Ptr(false)})
@@ -219,7 +219,7 @@ func TestChannelsWrites(t *testing.T) {
 		{"RemoveMembers", "DELETE", "/api/v3/channels/support/users", one, func(c *amity.Client) error {
 			_, err := c.Channels.RemoveMembers(ctx, "support", &amity.ChannelMembersParams{UserIDs: []string{"u1", "u2"}})
 			return err
-		}, url.Values{"userIds": {"u1", "u2"}}, ""},
+		}, url.Values{"userIds[]": {"u1", "u2"}}, ""},
 		{"BanMembers", "PUT", "/api/v3/channels/support/users/ban", one, func(c *amity.Client) error {
 			_, err := c.Channels.BanMembers(ctx, "support", &amity.ChannelMembersParams{UserIDs: []string{"spammer1"}})
 			return err
@@ -235,7 +235,7 @@ func TestChannelsWrites(t *testing.T) {
 		{"RemoveRole", "DELETE", "/api/v3/channels/support/users/roles", one, func(c *amity.Client) error {
 			_, err := c.Channels.RemoveRole(ctx, "support", &amity.ChannelRoleParams{Role: "channel-moderator", UserIDs: []string{"alice"}})
 			return err
-		}, url.Values{"userIds": {"alice"}, "role": {"channel-moderator"}}, ""},
+		}, url.Values{"userIds[]": {"alice"}, "role": {"channel-moderator"}}, ""},
 		{"Mute", "PUT", "/api/v2/channel/support/mute", `{"success":true}`, func(c *amity.Client) error {
 			return c.Channels.Mute(ctx, "support", &amity.MuteChannelParams{Period: 90 * time.Second})
 		}, nil, `{"mutePeriod":90000}`},
@@ -350,8 +350,8 @@ func TestChannelsSearch(t *testing.T) {
 		SortBy: amity.ChannelSearchSortRelevance, OrderBy: amity.ChannelSearchDesc}
 	page, err := c.Channels.SearchPage(ctx, params)
 	require.NoError(t, err)
-	assert.Equal(t, url.Values{"query": {"support"}, "exactMatch": {"false"}, "isMemberOnly": {"true"}, "types": {"community", "live"},
-		"tags": {"help"}, "options[sortBy]": {"relevance"}, "options[orderBy]": {"desc"}, "options[limit]": {"2"}}, queries[0])
+	assert.Equal(t, url.Values{"query": {"support"}, "exactMatch": {"false"}, "isMemberOnly": {"true"}, "types[]": {"community", "live"},
+		"tags[]": {"help"}, "options[sortBy]": {"relevance"}, "options[orderBy]": {"desc"}, "options[limit]": {"2"}}, queries[0])
 	assert.Equal(t, 3, page.TotalCount)
 	assert.Equal(t, "support", page.Search.Query)
 	assert.Equal(t, "stok-2", page.Paging.Next)
@@ -390,7 +390,7 @@ func TestChannelsListMembers(t *testing.T) {
 	}
 	assert.Equal(t, []string{"spammer1:banned", "loud:member", "troll:banned"}, got)
 	require.Len(t, queries, 2)
-	assert.Equal(t, url.Values{"role": {"member"}, "memberships": {"banned", "muted"}, "search": {"la"}, "sortBy": {"firstCreated"},
+	assert.Equal(t, url.Values{"role[]": {"member"}, "memberships[]": {"banned", "muted"}, "search": {"la"}, "sortBy": {"firstCreated"},
 		"isDeleted": {"false"}, "options[limit]": {"2"}}, queries[0])
 	assert.Equal(t, "mtok-2", queries[1].Get("options[token]"))
 
@@ -415,7 +415,7 @@ func TestChannelsListMembersV3(t *testing.T) {
 	}
 	assert.Equal(t, []string{"troll"}, got)
 	q := rec.last(t)
-	assert.Equal(t, url.Values{"filter": {"member&banned"}, "roles": {"a", "b"}, "sortBy": {"lastCreated"}}, q.Query)
+	assert.Equal(t, url.Values{"filter": {"member&banned"}, "roles[]": {"a", "b"}, "sortBy": {"lastCreated"}}, q.Query)
 	assert.Contains(t, q.RawQuery, "filter=member%26banned")
 }
 

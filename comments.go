@@ -6,7 +6,6 @@ import (
 	"iter"
 	"net/http"
 	"net/url"
-	"strconv"
 )
 
 // CommentsService manages comments on posts, content and stories, and their flags. Reach it
@@ -313,10 +312,9 @@ func (p *ListCommentsParams) query(op string) (query, error) {
 	q.integer("options[after]", p.After)
 	q.integer("options[before]", p.Before)
 	if f := p.DataTypes; f != nil {
-		// deepObject with an array member: indexed keys, dataTypes[values][0]=text.
-		for i, v := range f.Values {
-			q.str("dataTypes[values]["+strconv.Itoa(i)+"]", string(v))
-		}
+		// deepObject with an array member, sent as the API's clients send it:
+		// dataTypes[values][]=text&dataTypes[values][]=image (see query.list).
+		enums(q, "dataTypes[values]", f.Values)
 		q.str("dataTypes[matchType]", string(f.MatchType))
 	}
 	return q, nil

@@ -57,7 +57,7 @@ func TestCommentsListPageEncodesEveryFilter(t *testing.T) {
 	for _, want := range []string{"referenceId=post-img", "referenceType=content", "filterByParentId=false", "parentId=cm-0",
 		"hasFlag=true", "isDeleted=false", "sortBy=firstCreated", "options%5Btype%5D=pagination", "options%5Blimit%5D=10",
 		"options%5Btoken%5D=tok", "options%5Bskip%5D=20", "options%5Bfirst%5D=5", "options%5Blast%5D=6", "options%5Bafter%5D=7",
-		"options%5Bbefore%5D=8", "dataTypes%5Bvalues%5D%5B0%5D=text", "dataTypes%5Bvalues%5D%5B1%5D=image",
+		"options%5Bbefore%5D=8", "dataTypes%5Bvalues%5D%5B%5D=text&dataTypes%5Bvalues%5D%5B%5D=image",
 		"dataTypes%5BmatchType%5D=exact"} {
 		assert.Contains(t, q, want)
 	}
@@ -142,7 +142,7 @@ func TestCommentsGetMany(t *testing.T) {
 	rec := postsRecord(mt, "GET", "https://api.test/api/v3/comments/list", 200, fixture(t, "comments_payload.json"))
 	out, err := c.Comments.GetMany(context.Background(), &amity.GetManyCommentsParams{CommentIDs: []string{"cm-1", "cm-2"}})
 	require.NoError(t, err)
-	assert.Equal(t, "commentIds=cm-1&commentIds=cm-2", rec.only(t).Query)
+	assert.Equal(t, "commentIds%5B%5D=cm-1&commentIds%5B%5D=cm-2", rec.only(t).Query)
 	assert.Len(t, out.Comments, 1)
 	_, err = c.Comments.GetMany(context.Background(), nil)
 	assert.ErrorIs(t, err, amity.ErrInvalidArgument)
@@ -344,7 +344,7 @@ func TestCommentsShape(t *testing.T) {
 				_, err := c.Comments.Get(ctx, id)
 				return err
 			})},
-		{name: "GetMany", method: "GET", path: "/api/v3/comments/list", query: "commentIds=cm-1", answer: payload, check: comment,
+		{name: "GetMany", method: "GET", path: "/api/v3/comments/list", query: "commentIds%5B%5D=cm-1", answer: payload, check: comment,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return c.Comments.GetMany(ctx, &amity.GetManyCommentsParams{CommentIDs: []string{"cm-1"}})
 			},

@@ -460,9 +460,7 @@ func (p *ListCommunityMembersParams) query(op string) (query, error) {
 		return nil, err
 	}
 	q := query{}
-	for _, m := range p.Memberships {
-		url.Values(q).Add("memberships", string(m))
-	}
+	enums(q, "memberships", p.Memberships)
 	q.list("roles", p.Roles)
 	q.str("search", p.Search)
 	q.str("sortBy", string(p.SortBy))

@@ -57,7 +57,7 @@ func TestCommunitiesListPageDecodesBundle(t *testing.T) {
 	req := communitiesOnly(t, seen)
 	assert.Equal(t, "GET", req.method)
 	assert.Equal(t, "/api/v3/communities", req.path)
-	assert.Equal(t, "categoryId=cat-sports&filter=member&hasFlag=true&isDeleted=false&keyword=hik&options%5Blimit%5D=2&options%5Btoken%5D=tok-1&sortBy=displayName&tags=outdoors&tags=hiking", req.query)
+	assert.Equal(t, "categoryId=cat-sports&filter=member&hasFlag=true&isDeleted=false&keyword=hik&options%5Blimit%5D=2&options%5Btoken%5D=tok-1&sortBy=displayName&tags%5B%5D=outdoors&tags%5B%5D=hiking", req.query)
 
 	assert.Equal(t, "tok-2", page.Paging.Next)
 	require.Len(t, page.Communities, 2)
@@ -213,13 +213,13 @@ func TestCommunitiesGetMany(t *testing.T) {
 	req := communitiesOnly(t, seen)
 	assert.Equal(t, "GET", req.method)
 	assert.Equal(t, "/api/v3/communities/list", req.path)
-	assert.Equal(t, "communityIds=c-books&communityIds=c-chess", req.query)
+	assert.Equal(t, "communityIds%5B%5D=c-books&communityIds%5B%5D=c-chess", req.query)
 	assert.Equal(t, "c-books", p.Communities[0].CommunityID)
 
 	*seen = nil
 	_, err = c.Communities.GetManyByInternalID(ctx, &amity.GetManyCommunitiesParams{CommunityIDs: []string{"i1"}})
 	require.NoError(t, err)
-	assert.Equal(t, "communityIds=i1&type=internal", communitiesOnly(t, seen).query)
+	assert.Equal(t, "communityIds%5B%5D=i1&type=internal", communitiesOnly(t, seen).query)
 }
 
 func TestCommunitiesRecommendedAndTopTrending(t *testing.T) {
@@ -360,14 +360,14 @@ func TestCommunitiesListMembers(t *testing.T) {
 	}
 	assert.Equal(t, []string{"mallory", "trent", "eve"}, banned)
 	require.Len(t, queries, 2)
-	const base = "isDeleted=false&memberships=banned&options%5Blimit%5D=2"
-	const rest = "&roles=community-moderator&roles=editor&search=mal&sortBy=firstCreated&type=public"
+	const base = "isDeleted=false&memberships%5B%5D=banned&options%5Blimit%5D=2"
+	const rest = "&roles%5B%5D=community-moderator&roles%5B%5D=editor&search=mal&sortBy=firstCreated&type=public"
 	assert.Equal(t, base+rest, queries[0])
 	assert.Equal(t, base+"&options%5Btoken%5D=mtok-2"+rest, queries[1])
 
 	page, err := c.Communities.ListMembersPage(context.Background(), "c-hikers", &amity.ListCommunityMembersParams{Memberships: []amity.CommunityMembership{amity.CommunityMembershipMember, amity.CommunityMembershipBanned}})
 	require.NoError(t, err)
-	assert.Equal(t, "memberships=member&memberships=banned", queries[2])
+	assert.Equal(t, "memberships%5B%5D=member&memberships%5B%5D=banned", queries[2])
 	assert.Equal(t, "mtok-2", page.Paging.Next)
 	require.Len(t, page.CommunityUsers, 2)
 	m := page.CommunityUsers[0]
@@ -388,7 +388,7 @@ func TestCommunitiesMembership(t *testing.T) {
 			func(c *amity.Client) (*amity.CommunityPayload, error) {
 				return c.Communities.AddMembers(ctx, "c-hikers", &amity.CommunityMembersParams{UserIDs: users})
 			}},
-		{"RemoveMembers", "DELETE", "/api/v3/communities/c-hikers/users", "userIds=mallory&userIds=trent", "",
+		{"RemoveMembers", "DELETE", "/api/v3/communities/c-hikers/users", "userIds%5B%5D=mallory&userIds%5B%5D=trent", "",
 			func(c *amity.Client) (*amity.CommunityPayload, error) {
 				return c.Communities.RemoveMembers(ctx, "c-hikers", &amity.CommunityMembersParams{UserIDs: users})
 			}},
@@ -436,7 +436,7 @@ func TestCommunitiesRoles(t *testing.T) {
 			func(c *amity.Client) (*amity.CommunityPayload, error) {
 				return c.Communities.AddRoles(ctx, "c-hikers", &amity.CommunityRolesParams{UserIDs: users, Roles: []string{"community-moderator", "editor"}})
 			}},
-		{"RemoveRoles", "DELETE", "/api/v4/communities/c-hikers/users/roles", "roles=community-moderator&roles=editor&userIds=alice&userIds=bob", "", true,
+		{"RemoveRoles", "DELETE", "/api/v4/communities/c-hikers/users/roles", "roles%5B%5D=community-moderator&roles%5B%5D=editor&userIds%5B%5D=alice&userIds%5B%5D=bob", "", true,
 			func(c *amity.Client) (*amity.CommunityPayload, error) {
 				return c.Communities.RemoveRoles(ctx, "c-hikers", &amity.CommunityRolesParams{UserIDs: users, Roles: []string{"community-moderator", "editor"}})
 			}},
@@ -444,7 +444,7 @@ func TestCommunitiesRoles(t *testing.T) {
 			func(c *amity.Client) (*amity.CommunityPayload, error) {
 				return c.Communities.V3.AddRole(ctx, "c-hikers", &amity.V3CommunityRoleParams{UserIDs: users, Role: "community-moderator"})
 			}},
-		{"V3.RemoveRole", "DELETE", "/api/v3/communities/c-hikers/users/roles", "role=community-moderator&userIds=alice&userIds=bob", "", false,
+		{"V3.RemoveRole", "DELETE", "/api/v3/communities/c-hikers/users/roles", "role=community-moderator&userIds%5B%5D=alice&userIds%5B%5D=bob", "", false,
 			func(c *amity.Client) (*amity.CommunityPayload, error) {
 				return c.Communities.V3.RemoveRole(ctx, "c-hikers", &amity.V3CommunityRoleParams{UserIDs: users, Role: "community-moderator"})
 			}},

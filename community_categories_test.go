@@ -100,7 +100,7 @@ func TestCommunityCategoriesGetAndGetMany(t *testing.T) {
 	require.NoError(t, err)
 	req = communitiesOnly(t, seen)
 	assert.Equal(t, "/api/v3/community-categories/list", req.path)
-	assert.Equal(t, "categoryIds=cat-books&categoryIds=cat-sports", req.query)
+	assert.Equal(t, "categoryIds%5B%5D=cat-books&categoryIds%5B%5D=cat-sports", req.query)
 	assert.Len(t, p.Categories, 2)
 }
 

@@ -78,7 +78,7 @@ func feedDataTypes(op string, q query, types []FeedDataType) error {
 		if err := oneOf(op, "DataTypes", t, FeedDataVideo, FeedDataImage, FeedDataFile, FeedDataLiveStream); err != nil {
 			return err
 		}
-		q.list("dataTypes", []string{string(t)})
+		enums(q, "dataTypes", []FeedDataType{t})
 	}
 	return nil
 }

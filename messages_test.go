@@ -37,12 +37,12 @@ func TestMessagesListFlaggedIteratesPages(t *testing.T) {
 	}
 	assert.Equal(t, []string{"m-101", "m-102", "m-103"}, ids)
 	require.Len(t, queries, 2)
-	assert.Equal(t, url.Values{"messageFeedId": {"support"}, "hasFlags": {"true"}, "isDeleted": {"false"}, "includeTags": {"promo"},
-		"excludeTags": {"ok"}, "dataType": {"text"}, "parentId": {"m-1"}, "options[after]": {"m-100"},
+	assert.Equal(t, url.Values{"messageFeedId": {"support"}, "hasFlags": {"true"}, "isDeleted": {"false"}, "includeTags[]": {"promo"},
+		"excludeTags[]": {"ok"}, "dataType": {"text"}, "parentId": {"m-1"}, "options[after]": {"m-100"},
 		"options[sortBy]": {"segmentAsc"}, "options[limit]": {"2"}}, queries[0])
 	// The token carries the position and order: after/sortBy are not repeated with it.
-	assert.Equal(t, url.Values{"messageFeedId": {"support"}, "hasFlags": {"true"}, "isDeleted": {"false"}, "includeTags": {"promo"},
-		"excludeTags": {"ok"}, "dataType": {"text"}, "parentId": {"m-1"}, "options[limit]": {"2"}, "options[token]": {"vtok-2"}}, queries[1])
+	assert.Equal(t, url.Values{"messageFeedId": {"support"}, "hasFlags": {"true"}, "isDeleted": {"false"}, "includeTags[]": {"promo"},
+		"excludeTags[]": {"ok"}, "dataType": {"text"}, "parentId": {"m-1"}, "options[limit]": {"2"}, "options[token]": {"vtok-2"}}, queries[1])
 }
 
 // TestMessagesModerationJob is the flow a moderation job runs: page through flagged
@@ -183,7 +183,7 @@ func TestMessagesWrites(t *testing.T) {
 		{"GetMany", "GET", "/api/v5/messages/list", one, func(c *amity.Client) error {
 			_, err := c.Messages.GetMany(ctx, &amity.GetManyMessagesParams{MessageIDs: []string{"m-1", "m-2"}})
 			return err
-		}, url.Values{"messageIds": {"m-1", "m-2"}}, ""},
+		}, url.Values{"messageIds[]": {"m-1", "m-2"}}, ""},
 		{"ListByCreatorPage", "GET", "/api/v5/messages/user/spammer1", fixture(t, "messages_page2.json"), func(c *amity.Client) error {
 			p, err := c.Messages.ListByCreatorPage(ctx, "spammer1", &amity.ListByCreatorParams{PageParams: amity.PageParams{Limit: 50},
 				ChannelID: "support", HasFlags: amity.Ptr(true), Before: "m-900"})
@@ -231,7 +231,7 @@ func TestMessagesWrites(t *testing.T) {
 		{"GetManyV3", "GET", "/api/v3/messages/list", v3, func(c *amity.Client) error {
 			_, err := c.Messages.V3.GetMany(ctx, &amity.V3GetManyMessagesParams{MessageIDs: []string{"v3m-1", "v3m-2"}})
 			return err
-		}, url.Values{"messageIds": {"v3m-1", "v3m-2"}}, ""},
+		}, url.Values{"messageIds[]": {"v3m-1", "v3m-2"}}, ""},
 		{"UpdateV3", "PUT", "/api/v3/messages/v3m-1", v3, func(c *amity.Client) error {
 			_, err := c.Messages.V3.Update(ctx, "v3m-1", &amity.V3UpdateMessageParams{Tags: []string{"x"}, Metadata: map[string]any{"a": true}})
 			return err
@@ -344,9 +344,9 @@ func TestMessagesListV3(t *testing.T) {
 	assert.Equal(t, []string{"v3m-1", "v3m-2", "v3m-3"}, ids)
 	require.Len(t, queries, 2)
 	assert.Equal(t, url.Values{"channelId": {"support"}, "hasFlag": {"true"}, "type": {"text"}, "filterByParentId": {"true"},
-		"tags": {"promo"}, "options[last]": {"2"}, "options[before]": {"60"}}, queries[0])
+		"tags[]": {"promo"}, "options[last]": {"2"}, "options[before]": {"60"}}, queries[0])
 	assert.Equal(t, url.Values{"channelId": {"support"}, "hasFlag": {"true"}, "type": {"text"}, "filterByParentId": {"true"},
-		"tags": {"promo"}, "options[token]": {"v3tok-2"}}, queries[1])
+		"tags[]": {"promo"}, "options[token]": {"v3tok-2"}}, queries[1])
 
 	p, err := c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{ChannelID: "support"})
 	require.NoError(t, err)
@@ -706,7 +706,7 @@ func TestMessagesFeeds(t *testing.T) {
 		{"GetFeeds", "GET", "/api/v5/message-feeds/list", one, func(c *amity.Client) error {
 			_, err := c.Messages.GetFeeds(ctx, &amity.GetFeedsParams{MessageFeedIDs: []string{"a", "b"}})
 			return err
-		}, url.Values{"messageFeedIds": {"a", "b"}}, ""},
+		}, url.Values{"messageFeedIds[]": {"a", "b"}}, ""},
 		{"UpdateFeed", "PUT", "/api/v5/message-feeds/mf-billing", one, func(c *amity.Client) error {
 			_, err := c.Messages.UpdateFeed(ctx, "mf-billing", &amity.UpdateMessageFeedParams{Name: "invoices"})
 			return err

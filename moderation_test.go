@@ -270,7 +270,7 @@ func TestModerationBlacklistV2(t *testing.T) {
 	assert.True(t, rules[0].IsMatchExactWord)
 	assert.Equal(t, 2023, rules[0].CreatedAt.Year())
 	assert.Equal(t, 2, rules[0].UpdatedAt.Day())
-	assert.Equal(t, "regexs=bad&regexs=worse", rec.last(t).Query)
+	assert.Equal(t, "regexs%5B%5D=bad&regexs%5B%5D=worse", rec.last(t).Query)
 	assert.Equal(t, apiKey, rec.last(t).Header.Get("X-API-Key"), "the v2 calls carry the API key")
 	assert.Equal(t, "Bearer "+adminToken, rec.last(t).Header.Get("Authorization"))
 
@@ -296,7 +296,7 @@ func TestModerationBlacklistV2(t *testing.T) {
 
 	require.NoError(t, c.Moderation.V2.DeleteBlacklistRecords(ctx, &amity.V2DeleteRecordsParams{RuleIDs: []string{"r1", "r2"}}))
 	assert.Equal(t, "DELETE", rec.last(t).Method)
-	assert.Equal(t, "ruleIds=r1&ruleIds=r2", rec.last(t).Query)
+	assert.Equal(t, "ruleIds%5B%5D=r1&ruleIds%5B%5D=r2", rec.last(t).Query)
 }
 
 func TestModerationWhitelistV2(t *testing.T) {
@@ -313,7 +313,7 @@ func TestModerationWhitelistV2(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, rules.Rules(), 2)
 	var _ []amity.V2WordRule = rules.Data.Results // one rule type for both lists
-	assert.Equal(t, "regexs=example", rec.last(t).Query)
+	assert.Equal(t, "regexs%5B%5D=example", rec.last(t).Query)
 
 	require.NoError(t, c.Moderation.V2.AddWhitelistRecords(ctx, &amity.V2RecordsParams{Regexs: []string{"example.com"}}))
 	assert.JSONEq(t, `{"regexs":["example.com"]}`, rec.last(t).Body)
@@ -371,7 +371,7 @@ func TestModerationBlacklistV1(t *testing.T) {
 	assert.Equal(t, "PUT", rec.last(t).Method)
 	assert.JSONEq(t, `{"regexs":["bad","worse"]}`, rec.last(t).Body)
 	require.NoError(t, c.Moderation.V1.DeleteBlacklistRecords(ctx, &amity.V1DeleteRecordsParams{RuleIDs: []string{"r9"}}))
-	assert.Equal(t, "ruleIds=r9", rec.last(t).Query)
+	assert.Equal(t, "ruleIds%5B%5D=r9", rec.last(t).Query)
 	for _, call := range rec.all() {
 		assert.Equal(t, apiKey, call.Header.Get("X-API-Key"))
 	}

@@ -186,10 +186,20 @@ func (q query) integer(name string, v int) {
 	}
 }
 
-// list sends an array as repeated name=v pairs (form style, explode: the spec's default).
+// list sends an array as name[]=a&name[]=b, the way every client of the API sends one (the
+// spec's form style would be name=a&name=b). The API parses nested query keys (it reads
+// options[limit]), so a lone name=a reaches it as a string, not a one-item list; name[]=a is a
+// list however many items there are. See docs/wire-notes.md.
 func (q query) list(name string, vs []string) {
 	for _, v := range vs {
-		url.Values(q).Add(name, v)
+		url.Values(q).Add(name+"[]", v)
+	}
+}
+
+// enums sends a list of typed strings (an enum filter) like list.
+func enums[E ~string](q query, name string, vs []E) {
+	for _, v := range vs {
+		url.Values(q).Add(name+"[]", string(v))
 	}
 }
 

@@ -844,12 +844,12 @@ func (p *ListPostsParams) query(op string) (query, error) {
 	q.str("options[before]", p.Before)
 	q.str("options[after]", p.After)
 	q.str("options[updatedAt]", p.UpdatedAt)
+	// One feed type goes as the API's clients send it, feedType=reviewing (a scalar, as spec
+	// 4.116 declares it); several go repeated, the 4.92 spec's array (docs/wire-notes.md).
 	for _, f := range p.FeedTypes {
 		url.Values(q).Add("feedType", string(f))
 	}
-	for _, t := range p.DataTypes {
-		url.Values(q).Add("dataTypes", string(t))
-	}
+	enums(q, "dataTypes", p.DataTypes)
 	q.list("tags", p.Tags)
 	q.boolean("matchingOnlyParentPost", p.MatchingOnlyParentPost)
 	return q, nil
@@ -934,9 +934,7 @@ func (p *V3ListPostsParams) query(op string) (query, error) {
 	q.boolean("hasFlag", p.HasFlag)
 	q.boolean("isDeleted", p.IsDeleted)
 	q.options(p.Limit, p.PageToken)
-	for _, t := range p.DataTypes {
-		url.Values(q).Add("dataTypes", string(t))
-	}
+	enums(q, "dataTypes", p.DataTypes)
 	q.list("tags", p.Tags)
 	q.boolean("matchingOnlyParentPost", p.MatchingOnlyParentPost)
 	return q, nil

@@ -326,7 +326,7 @@ func TestPostsGetMany(t *testing.T) {
 	rec := postsRecord(mt, "GET", "https://api.test/api/v3/posts/list", 200, fixture(t, "posts_payload.json"))
 	out, err := c.Posts.GetMany(context.Background(), &amity.GetManyPostsParams{PostIDs: []string{"post-img", "post-poll"}})
 	require.NoError(t, err)
-	assert.Equal(t, "postIds=post-img&postIds=post-poll", rec.only(t).Query)
+	assert.Equal(t, "postIds%5B%5D=post-img&postIds%5B%5D=post-poll", rec.only(t).Query)
 	assert.Len(t, out.Posts, 4)
 
 	_, err = c.Posts.GetMany(context.Background(), nil)
@@ -389,8 +389,8 @@ func TestPostsListPageEncodesEveryFilter(t *testing.T) {
 	q := rec.only(t).Query
 	for _, want := range []string{"targetId=alice", "targetType=user", "sortBy=firstUpdated", "hasFlag=false", "isDeleted=true",
 		"options%5Blimit%5D=20", "options%5Btoken%5D=tok", "options%5Bbefore%5D=b1", "options%5Bafter%5D=a1",
-		"options%5BupdatedAt%5D=2024-05-01T00%3A00%3A00Z", "feedType=reviewing", "dataTypes=image&dataTypes=video",
-		"tags=x&tags=y", "matchingOnlyParentPost=false"} {
+		"options%5BupdatedAt%5D=2024-05-01T00%3A00%3A00Z", "feedType=reviewing", "dataTypes%5B%5D=image&dataTypes%5B%5D=video",
+		"tags%5B%5D=x&tags%5B%5D=y", "matchingOnlyParentPost=false"} {
 		assert.Contains(t, q, want)
 	}
 
@@ -423,7 +423,7 @@ func TestPostsListV3(t *testing.T) {
 	}
 	assert.Equal(t, []string{"flag-1", "flag-2", "flag-3"}, ids)
 	require.Len(t, queries, 2)
-	assert.Equal(t, "dataType=com.example.birthday&dataTypes=video&dataTypes=com.example.clip&hasFlag=true&matchingOnlyParentPost=true&sortBy=lastCreated&tags=a&targetType=community", queries[0])
+	assert.Equal(t, "dataType=com.example.birthday&dataTypes%5B%5D=video&dataTypes%5B%5D=com.example.clip&hasFlag=true&matchingOnlyParentPost=true&sortBy=lastCreated&tags%5B%5D=a&targetType=community", queries[0])
 	assert.Contains(t, queries[1], "options%5Btoken%5D=tok-2")
 
 	for _, p := range []*amity.V3ListPostsParams{nil, {}, {TargetType: "group"},
@@ -769,7 +769,7 @@ func TestPostsShape(t *testing.T) {
 				_, err := c.Posts.Get(ctx, id)
 				return err
 			})},
-		{name: "GetMany", method: "GET", path: "/api/v3/posts/list", query: "postIds=p1&postIds=p2", answer: payload, check: post,
+		{name: "GetMany", method: "GET", path: "/api/v3/posts/list", query: "postIds%5B%5D=p1&postIds%5B%5D=p2", answer: payload, check: post,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return c.Posts.GetMany(ctx, &amity.GetManyPostsParams{PostIDs: []string{"p1", "p2"}})
 			},

@@ -57,7 +57,7 @@ func TestPresenceOnlineUsers(t *testing.T) {
 	require.NoError(t, err)
 	req = onlyA(t, seen)
 	assert.Equal(t, "/api/v1/presence/users/list", req.path)
-	assert.Equal(t, "userIds=alice&userIds=bob", req.query)
+	assert.Equal(t, "userIds%5B%5D=alice&userIds%5B%5D=bob", req.query)
 	_, err = c.Presence.GetMany(ctx, &amity.GetManyPresencesParams{})
 	validationA(t, err, "Presence.GetMany", "UserIDs")
 	_, err = c.Presence.GetMany(ctx, &amity.GetManyPresencesParams{UserIDs: make([]string, 221)})

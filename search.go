@@ -149,7 +149,7 @@ func (p *SearchPostsParams) query(op string) (query, error) {
 		if err := oneOf(op, "DataTypes", t, SearchDataText, SearchDataImage); err != nil {
 			return nil, err
 		}
-		q.list("dataTypes", []string{string(t)})
+		enums(q, "dataTypes", []SearchDataType{t})
 	}
 	if err := checkSearchTags(op, q, p.Tags); err != nil {
 		return nil, err

@@ -282,7 +282,7 @@ func (p *ListStreamsParams) query(op string) (query, error) {
 		if err := oneOf(op, "Statuses", st, VideoStreamingIdle, VideoStreamingLive, VideoStreamingEnded, VideoStreamingRecorded); err != nil {
 			return nil, err
 		}
-		q.list("statuses", []string{string(st)})
+		enums(q, "statuses", []VideoStreamingStatus{st})
 	}
 	for i, u := range v.UserPublicIDs {
 		if err := firstErr(required(op, fmt.Sprintf("UserPublicIDs[%d]", i), u), maxLen(op, fmt.Sprintf("UserPublicIDs[%d]", i), u, 50)); err != nil {

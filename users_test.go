@@ -307,7 +307,7 @@ func TestUsersGetMany(t *testing.T) {
 	modRecord(t, mt, rec, "GET", "/api/v3/users/list", fixture(t, "users_page1.json"))
 	p, err := c.Users.GetMany(ctx, &amity.GetManyUsersParams{UserIDs: []string{"alice", "bob"}})
 	require.NoError(t, err)
-	assert.Equal(t, "userIds=alice&userIds=bob", rec.last(t).Query)
+	assert.Equal(t, "userIds%5B%5D=alice&userIds%5B%5D=bob", rec.last(t).Query)
 	assert.Len(t, p.Users, 2)
 	assert.NotNil(t, p.FileByID("f-alice"))
 
