@@ -321,6 +321,22 @@ func TestUsersGetMany(t *testing.T) {
 	assert.Len(t, rec.all(), 1, "bad input sends nothing")
 }
 
+// TestUsersUpdateNeverCreatesByAccident: like the API's own clients, Update sends
+// createNewUserWhenNotFound: false unless the caller asks for an upsert.
+func TestUsersUpdateNeverCreatesByAccident(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &modRecorder{}
+	ctx := context.Background()
+	modRecord(t, mt, rec, "PUT", "/api/v3/users", fixture(t, "users_page1.json"), 200)
+	_, err := c.Users.Update(ctx, &amity.UpdateUserParams{UserID: "alice"})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"userId":"alice","createNewUserWhenNotFound":false}`, rec.last(t).Body)
+
+	_, err = c.Users.Update(ctx, &amity.UpdateUserParams{UserID: "alice", DisplayName: amity.Ptr("Alice"), CreateIfNotFound: true})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"userId":"alice","displayName":"Alice","createNewUserWhenNotFound":true}`, rec.last(t).Body)
+}
+
 func TestUsersUpdate(t *testing.T) {
 	c, mt := mockClient(t)
 	rec := &modRecorder{}
@@ -331,7 +347,8 @@ func TestUsersUpdate(t *testing.T) {
 	require.NoError(t, err)
 	calls := rec.all()
 	require.Len(t, calls, 2, "an update sets fields: retried")
-	assert.JSONEq(t, `{"userId":"alice","displayName":"Alice","roles":["moderator"],"metadata":{"team":"blue"},"description":""}`, calls[1].Body)
+	assert.JSONEq(t, `{"userId":"alice","displayName":"Alice","roles":["moderator"],"metadata":{"team":"blue"},"description":"",
+		"createNewUserWhenNotFound":false}`, calls[1].Body)
 	assert.Equal(t, "alice", p.User().UserID)
 	assert.NotNil(t, p.Avatar(p.User()))
 
