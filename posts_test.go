@@ -54,6 +54,14 @@ func (r *postsRecorder) only(t *testing.T) postsCall {
 	return r.calls[0]
 }
 
+func (r *postsRecorder) last(t *testing.T) postsCall {
+	t.Helper()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	require.NotEmpty(t, r.calls)
+	return r.calls[len(r.calls)-1]
+}
+
 const postsSuccessBody = `{"status":"success","data":{"success":true}}`
 
 func TestPostsCreateSendsEveryField(t *testing.T) {

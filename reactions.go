@@ -129,8 +129,32 @@ type ReactionParams struct {
 	ReferenceType ReactionReferenceType `json:"referenceType"`
 	// ReactionName is the reaction, e.g. "like" (at most 100 characters). Required.
 	ReactionName string `json:"reactionName"`
-	// ReferenceVersion is the version of the referenced item, where it has one.
+	// ReferenceVersion is the API version of the referenced item. Nil on a message sends 5
+	// (MessageReferenceVersion), as the API's clients always do for the v5 messages of
+	// Client.Messages; set it to send another version. Nil on anything else sends none.
 	ReferenceVersion *int `json:"referenceVersion,omitempty"`
+}
+
+// MessageReferenceVersion is the referenceVersion the reaction calls send for a message when
+// the params leave it unset: the version of the messages of Client.Messages (v5), which the
+// API's clients send with every reaction on a message.
+const MessageReferenceVersion = 5
+
+// referenceVersion is the version a reaction call sends: v when set, else
+// MessageReferenceVersion for a message, else none.
+func referenceVersion(t ReactionReferenceType, v *int) *int {
+	if v == nil && t == ReactionOnMessage {
+		n := MessageReferenceVersion
+		return &n
+	}
+	return v
+}
+
+// wire is the body of Reactions.Add and Remove: params with the version they send.
+func (p *ReactionParams) wire() *ReactionParams {
+	w := *p
+	w.ReferenceVersion = referenceVersion(p.ReferenceType, p.ReferenceVersion)
+	return &w
 }
 
 func (p *ReactionParams) validate(op string) error {
@@ -166,14 +190,15 @@ type RemoveReactionPayload struct {
 }
 
 // Add adds the calling user's reaction (use a view from Client.AsUser) and returns the new
-// reaction's ID. POST /api/v2/reactions (current: there is no v3). Not retried once it may
-// have reached the server: adding is not idempotent (reaction counts would move twice).
+// reaction's ID. POST /api/v2/reactions (current: there is no v3); a reaction on a message
+// carries referenceVersion 5 unless params say otherwise. Not retried once it may have
+// reached the server: adding is not idempotent (reaction counts would move twice).
 func (s *ReactionsService) Add(ctx context.Context, params *ReactionParams, opts ...CallOption) (*AddReactionPayload, error) {
 	const op = "Reactions.Add"
 	if err := params.validate(op); err != nil {
 		return nil, err
 	}
-	return call[AddReactionPayload](ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v2/reactions", body: params, opts: opts})
+	return call[AddReactionPayload](ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v2/reactions", body: params.wire(), opts: opts})
 }
 
 // Remove removes the calling user's reaction and returns the removed reaction's ID.
@@ -185,12 +210,13 @@ func (s *ReactionsService) Remove(ctx context.Context, params *ReactionParams, o
 	if err := params.validate(op); err != nil {
 		return nil, err
 	}
+	w := params.wire()
 	q := query{}
-	q.str("referenceId", params.ReferenceID)
-	q.str("referenceType", string(params.ReferenceType))
-	q.str("reactionName", params.ReactionName)
-	if params.ReferenceVersion != nil {
-		url.Values(q).Set("referenceVersion", strconv.Itoa(*params.ReferenceVersion))
+	q.str("referenceId", w.ReferenceID)
+	q.str("referenceType", string(w.ReferenceType))
+	q.str("reactionName", w.ReactionName)
+	if w.ReferenceVersion != nil {
+		url.Values(q).Set("referenceVersion", strconv.Itoa(*w.ReferenceVersion))
 	}
 	return call[RemoveReactionPayload](ctx, s.c, &request{op: op, method: http.MethodDelete, path: "/api/v2/reactions", query: url.Values(q),
 		idempotent: true, opts: opts})
@@ -203,7 +229,8 @@ type ListReactionsParams struct {
 	ReferenceID string
 	// ReferenceType is message, post, comment or story. Required.
 	ReferenceType ReactionReferenceType
-	// ReferenceVersion is the version of the referenced item, where it has one.
+	// ReferenceVersion is the API version of the referenced item; nil on a message sends 5
+	// (MessageReferenceVersion), as the API's clients do (see ReactionParams).
 	ReferenceVersion *int
 	// ReactionName lists only this reaction (at most 100 characters).
 	ReactionName string
@@ -227,8 +254,8 @@ func (p *ListReactionsParams) query(op string) (query, error) {
 	q := query{}
 	q.str("referenceId", p.ReferenceID)
 	q.str("referenceType", string(p.ReferenceType))
-	if p.ReferenceVersion != nil {
-		url.Values(q).Set("referenceVersion", strconv.Itoa(*p.ReferenceVersion))
+	if v := referenceVersion(p.ReferenceType, p.ReferenceVersion); v != nil {
+		url.Values(q).Set("referenceVersion", strconv.Itoa(*v))
 	}
 	q.str("reactionName", p.ReactionName)
 	q.options(p.Limit, p.PageToken)

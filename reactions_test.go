@@ -48,6 +48,37 @@ func TestReactionsAddAndRemove(t *testing.T) {
 	assert.Equal(t, 2, mt.GetTotalCallCount())
 }
 
+// TestReactionsOnMessagesCarryReferenceVersion5: like the API's clients, every reaction call
+// on a message says which message version it means (5, the messages of Client.Messages),
+// unless the caller gives one; other references carry none.
+func TestReactionsOnMessagesCarryReferenceVersion5(t *testing.T) {
+	c, mt := mockClient(t)
+	add := postsRecord(mt, "POST", "https://api.test/api/v2/reactions", 200, `{"addedId":"r-9"}`)
+	remove := postsRecord(mt, "DELETE", "https://api.test/api/v2/reactions", 200, `{"removedId":"r-9"}`)
+	list := postsRecord(mt, "GET", "https://api.test/api/v3/reactions", 200, `{"reactions":[],"users":[],"files":[],"paging":{}}`)
+	ctx := context.Background()
+	onMessage := &amity.ReactionParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage, ReactionName: "like"}
+
+	_, err := c.Reactions.Add(ctx, onMessage)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"referenceId":"m1","referenceType":"message","reactionName":"like","referenceVersion":5}`, add.last(t).Body)
+	_, err = c.Reactions.Remove(ctx, onMessage)
+	require.NoError(t, err)
+	assert.Contains(t, remove.last(t).Query, "referenceVersion=5")
+	_, err = c.Reactions.ListPage(ctx, &amity.ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage})
+	require.NoError(t, err)
+	assert.Contains(t, list.last(t).Query, "referenceVersion=5")
+	assert.Nil(t, onMessage.ReferenceVersion, "the caller's params are not changed")
+
+	_, err = c.Reactions.Add(ctx, &amity.ReactionParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage, ReactionName: "like",
+		ReferenceVersion: amity.Ptr(3)})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"referenceId":"m1","referenceType":"message","reactionName":"like","referenceVersion":3}`, add.last(t).Body)
+	_, err = c.Reactions.ListPage(ctx, &amity.ListReactionsParams{ReferenceID: "c1", ReferenceType: amity.ReactionOnComment})
+	require.NoError(t, err)
+	assert.NotContains(t, list.last(t).Query, "referenceVersion")
+}
+
 func TestReactionsAddIsNotRetriedButRemoveIs(t *testing.T) {
 	c, mt := mockClient(t)
 	add := postsRecord(mt, "POST", "https://api.test/api/v2/reactions", 500, `{"status":"error","code":500000,"message":"Unexpected error"}`)
