@@ -800,8 +800,9 @@ func (p *ChannelMembersPayload) pageInfo() Paging         { return p.Paging }
 type ListChannelMembersParams struct {
 	// PageParams: Limit 1 to 100 (server default 10); PageToken at most 1,000 characters.
 	PageParams
-	// Roles keeps members holding one of these roles (1 to 20 of 1 to 900 characters);
-	// sent as "role".
+	// Roles keeps members holding one of these roles (1 to 20 of 1 to 900 characters); sent
+	// as roles[] (the API's clients' name) and as role[] (the spec's), so that the filter
+	// holds whichever the server reads.
 	Roles []string
 	// Memberships keeps members of these standings (1 to 3 of member, banned, muted); the
 	// server's default is member.
@@ -839,6 +840,10 @@ func (p *ListChannelMembersParams) query(op string) (query, error) {
 		memberships = append(memberships, string(m))
 	}
 	q := query{}
+	// The clients send roles (as the v3 listing's spec names it); spec 4.92 and 4.116 name it
+	// role here. A filter the server ignored would list every member, so both are sent
+	// (docs/wire-notes.md).
+	q.list("roles", p.Roles)
 	q.list("role", p.Roles)
 	q.str("sortBy", string(p.SortBy))
 	q.list("memberships", memberships)
@@ -987,10 +992,21 @@ func (s *ChannelsService) channelsMembers(ctx context.Context, op, method, suffi
 		q := query{}
 		q.list("userIds", params.UserIDs)
 		r.query = url.Values(q)
+		r.body = channelsDeleteBody{ChannelID: channelID, UserIDs: params.UserIDs}
 	} else {
 		r.body = params
 	}
 	return call[ChannelPayload](ctx, s.c, r)
+}
+
+// channelsDeleteBody is the JSON body of the channel DELETE calls that name members. The spec
+// puts their parameters in the query; the API's clients send them as this body (axios's
+// DELETE data), {channelId, role, userIds}. Both are sent, so the call works whichever the
+// server reads (docs/wire-notes.md).
+type channelsDeleteBody struct {
+	ChannelID string   `json:"channelId"`
+	Role      string   `json:"role,omitempty"`
+	UserIDs   []string `json:"userIds"`
 }
 
 // AddMembers adds users to a channel and returns the channel bundle.
@@ -1001,7 +1017,8 @@ func (s *ChannelsService) AddMembers(ctx context.Context, channelID string, para
 }
 
 // RemoveMembers removes users from a channel and returns the channel bundle.
-// DELETE /api/v3/channels/{channelId}/users. Idempotent by construction (removed users stay
+// DELETE /api/v3/channels/{channelId}/users, with the user IDs in the query (as the spec says)
+// and in a JSON body (as the API's clients send them). Idempotent by construction (removed users stay
 // removed), so it is retried like a read.
 func (s *ChannelsService) RemoveMembers(ctx context.Context, channelID string, params *ChannelMembersParams, opts ...CallOption) (*ChannelPayload, error) {
 	return s.channelsMembers(ctx, "Channels.RemoveMembers", http.MethodDelete, "", channelID, params, true, opts)
@@ -1053,7 +1070,8 @@ func (s *ChannelsService) AddRole(ctx context.Context, channelID string, params 
 }
 
 // RemoveRole takes a role from members of a channel and returns the channel bundle.
-// DELETE /api/v3/channels/{channelId}/users/roles. Idempotent by construction (the role stays
+// DELETE /api/v3/channels/{channelId}/users/roles, with the role and user IDs in the query (as
+// the spec says) and in a JSON body (as the API's clients send them). Idempotent by construction (the role stays
 // removed), so it is retried like a read.
 func (s *ChannelsService) RemoveRole(ctx context.Context, channelID string, params *ChannelRoleParams, opts ...CallOption) (*ChannelPayload, error) {
 	const op = "Channels.RemoveRole"
@@ -1067,7 +1085,8 @@ func (s *ChannelsService) RemoveRole(ctx context.Context, channelID string, para
 	q := query{}
 	q.list("userIds", params.UserIDs)
 	q.str("role", params.Role)
-	return call[ChannelPayload](ctx, s.c, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), idempotent: true, opts: opts})
+	body := channelsDeleteBody{ChannelID: channelID, Role: params.Role, UserIDs: params.UserIDs}
+	return call[ChannelPayload](ctx, s.c, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), body: body, idempotent: true, opts: opts})
 }
 
 // ---- Moderation: mute and close ----

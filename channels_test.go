@@ -219,7 +219,7 @@ func TestChannelsWrites(t *testing.T) {
 		{"RemoveMembers", "DELETE", "/api/v3/channels/support/users", one, func(c *amity.Client) error {
 			_, err := c.Channels.RemoveMembers(ctx, "support", &amity.ChannelMembersParams{UserIDs: []string{"u1", "u2"}})
 			return err
-		}, url.Values{"userIds[]": {"u1", "u2"}}, ""},
+		}, url.Values{"userIds[]": {"u1", "u2"}}, `{"channelId":"support","userIds":["u1","u2"]}`},
 		{"BanMembers", "PUT", "/api/v3/channels/support/users/ban", one, func(c *amity.Client) error {
 			_, err := c.Channels.BanMembers(ctx, "support", &amity.ChannelMembersParams{UserIDs: []string{"spammer1"}})
 			return err
@@ -235,7 +235,7 @@ func TestChannelsWrites(t *testing.T) {
 		{"RemoveRole", "DELETE", "/api/v3/channels/support/users/roles", one, func(c *amity.Client) error {
 			_, err := c.Channels.RemoveRole(ctx, "support", &amity.ChannelRoleParams{Role: "channel-moderator", UserIDs: []string{"alice"}})
 			return err
-		}, url.Values{"userIds[]": {"alice"}, "role": {"channel-moderator"}}, ""},
+		}, url.Values{"userIds[]": {"alice"}, "role": {"channel-moderator"}}, `{"channelId":"support","role":"channel-moderator","userIds":["alice"]}`},
 		{"Mute", "PUT", "/api/v2/channel/support/mute", `{"success":true}`, func(c *amity.Client) error {
 			return c.Channels.Mute(ctx, "support", &amity.MuteChannelParams{Period: 90 * time.Second})
 		}, nil, `{"mutePeriod":90000}`},
@@ -390,7 +390,7 @@ func TestChannelsListMembers(t *testing.T) {
 	}
 	assert.Equal(t, []string{"spammer1:banned", "loud:member", "troll:banned"}, got)
 	require.Len(t, queries, 2)
-	assert.Equal(t, url.Values{"role[]": {"member"}, "memberships[]": {"banned", "muted"}, "search": {"la"}, "sortBy": {"firstCreated"},
+	assert.Equal(t, url.Values{"roles[]": {"member"}, "role[]": {"member"}, "memberships[]": {"banned", "muted"}, "search": {"la"}, "sortBy": {"firstCreated"},
 		"isDeleted": {"false"}, "options[limit]": {"2"}}, queries[0])
 	assert.Equal(t, "mtok-2", queries[1].Get("options[token]"))
 

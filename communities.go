@@ -892,7 +892,8 @@ func (s *CommunitiesService) AddMembers(ctx context.Context, communityID string,
 }
 
 // RemoveMembers removes users (params.UserIDs: 1 to 100, each 1 to 50 characters) from a
-// community. DELETE /api/v3/communities/{communityId}/users. Idempotent by construction: its
+// community. DELETE /api/v3/communities/{communityId}/users, with the user IDs in the query
+// (as the spec says) and in a JSON body (as the API's clients send them). Idempotent by construction: its
 // end state is "these users are not members", which a repeat cannot change, so it is
 // retried like a read.
 func (s *CommunitiesService) RemoveMembers(ctx context.Context, communityID string, params *CommunityMembersParams, opts ...CallOption) (*CommunityPayload, error) {
@@ -906,7 +907,18 @@ func (s *CommunitiesService) RemoveMembers(ctx context.Context, communityID stri
 	}
 	q := query{}
 	q.list("userIds", params.UserIDs)
-	return call[CommunityPayload](ctx, s.c, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), idempotent: true, opts: opts})
+	body := communitiesDeleteBody{CommunityID: communityID, UserIDs: params.UserIDs}
+	return call[CommunityPayload](ctx, s.c, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), body: body, idempotent: true, opts: opts})
+}
+
+// communitiesDeleteBody is the JSON body of the community DELETE calls that name members. The
+// spec puts their parameters in the query; the API's clients send them as this body (axios's
+// DELETE data), {communityId, roles, userIds}. Both are sent, so the call works whichever the
+// server reads (docs/wire-notes.md).
+type communitiesDeleteBody struct {
+	CommunityID string   `json:"communityId"`
+	Roles       []string `json:"roles,omitempty"`
+	UserIDs     []string `json:"userIds"`
 }
 
 // BanMembers bans users (params.UserIDs: 1 to 100, each 1 to 900 characters) from a
@@ -956,8 +968,9 @@ func (s *CommunitiesService) AddRoles(ctx context.Context, communityID string, p
 
 // RemoveRoles takes community roles (1 to 100) from members (1 to 100). DELETE
 // /api/v4/communities/{communityId}/users/roles, the current role call, which takes several
-// roles at once (V3.RemoveRole takes one); sent with the API key, as the spec's ApiKeyAuth
-// asks, besides the view's token. Idempotent by construction: its end state is "these
+// roles at once (V3.RemoveRole takes one); the roles and user IDs go in the query (as the spec
+// says) and in a JSON body (as the API's clients send them), with the API key, as the spec's
+// ApiKeyAuth asks, besides the view's token. Idempotent by construction: its end state is "these
 // members do not hold these roles", which a repeat cannot change, so it is retried like a
 // read.
 func (s *CommunitiesService) RemoveRoles(ctx context.Context, communityID string, params *CommunityRolesParams, opts ...CallOption) (*CommunityPayload, error) {
@@ -972,7 +985,8 @@ func (s *CommunitiesService) RemoveRoles(ctx context.Context, communityID string
 	q := query{}
 	q.list("roles", params.Roles)
 	q.list("userIds", params.UserIDs)
-	return call[CommunityPayload](ctx, s.c, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), auth: authAPIKey, idempotent: true, opts: opts})
+	body := communitiesDeleteBody{CommunityID: communityID, Roles: params.Roles, UserIDs: params.UserIDs}
+	return call[CommunityPayload](ctx, s.c, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), body: body, auth: authAPIKey, idempotent: true, opts: opts})
 }
 
 // AddRole grants one community role to members (1 to 100) with the older call POST

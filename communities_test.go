@@ -388,7 +388,8 @@ func TestCommunitiesMembership(t *testing.T) {
 			func(c *amity.Client) (*amity.CommunityPayload, error) {
 				return c.Communities.AddMembers(ctx, "c-hikers", &amity.CommunityMembersParams{UserIDs: users})
 			}},
-		{"RemoveMembers", "DELETE", "/api/v3/communities/c-hikers/users", "userIds%5B%5D=mallory&userIds%5B%5D=trent", "",
+		{"RemoveMembers", "DELETE", "/api/v3/communities/c-hikers/users", "userIds%5B%5D=mallory&userIds%5B%5D=trent",
+			`{"communityId":"c-hikers","userIds":["mallory","trent"]}`,
 			func(c *amity.Client) (*amity.CommunityPayload, error) {
 				return c.Communities.RemoveMembers(ctx, "c-hikers", &amity.CommunityMembersParams{UserIDs: users})
 			}},
@@ -436,7 +437,8 @@ func TestCommunitiesRoles(t *testing.T) {
 			func(c *amity.Client) (*amity.CommunityPayload, error) {
 				return c.Communities.AddRoles(ctx, "c-hikers", &amity.CommunityRolesParams{UserIDs: users, Roles: []string{"community-moderator", "editor"}})
 			}},
-		{"RemoveRoles", "DELETE", "/api/v4/communities/c-hikers/users/roles", "roles%5B%5D=community-moderator&roles%5B%5D=editor&userIds%5B%5D=alice&userIds%5B%5D=bob", "", true,
+		{"RemoveRoles", "DELETE", "/api/v4/communities/c-hikers/users/roles", "roles%5B%5D=community-moderator&roles%5B%5D=editor&userIds%5B%5D=alice&userIds%5B%5D=bob",
+			`{"communityId":"c-hikers","roles":["community-moderator","editor"],"userIds":["alice","bob"]}`, true,
 			func(c *amity.Client) (*amity.CommunityPayload, error) {
 				return c.Communities.RemoveRoles(ctx, "c-hikers", &amity.CommunityRolesParams{UserIDs: users, Roles: []string{"community-moderator", "editor"}})
 			}},

@@ -104,6 +104,19 @@ var wireDeviations = []spectest.ServerOption{
 	// "PUT /api/v3/users createNewUserWhenNotFound": every client sends false, so that an
 	// update never creates a user; the spec does not list the field.
 	spectest.AllowExtraBodyFields("PUT /api/v3/users", "createNewUserWhenNotFound"),
+	// "DELETE bodies": the spec puts these DELETEs' parameters in the query; the clients send
+	// them as a JSON body (axios's DELETE data). The SDK sends both: the query the spec
+	// declares (validated as ever) and the clients' body, each member validated against the
+	// parameter it repeats (a path ID must equal the path's).
+	spectest.AllowParamsInBody("DELETE /api/v3/channels/{channelId}/users", "channelId", "userIds"),
+	spectest.AllowParamsInBody("DELETE /api/v3/channels/{channelId}/users/roles", "channelId", "role", "userIds"),
+	spectest.AllowParamsInBody("DELETE /api/v3/communities/{communityId}/users", "communityId", "userIds"),
+	spectest.AllowParamsInBody("DELETE /api/v4/communities/{communityId}/users/roles", "communityId", "roles", "userIds"),
+	spectest.AllowParamsInBody("DELETE /api/v2/reactions", "referenceId", "referenceType", "reactionName", "referenceVersion"),
+	spectest.AllowParamsInBody("DELETE /v1/notification", "deviceId"),
+	// "GET /api/v4/channels/{channelId}/users roles": the clients filter by roles[], the spec
+	// names the filter role; the SDK sends both, roles[] validated as role.
+	spectest.AllowQueryAlias("GET /api/v4/channels/{channelId}/users", "roles[]", "role"),
 }
 
 // conformanceOptions are the server options of every conformance server.

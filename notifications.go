@@ -274,7 +274,8 @@ type UnregisterDeviceParams struct {
 }
 
 // UnregisterDevice stops push notifications to a device. DELETE /v1/notification (no /api
-// prefix), with the API key. Retried: removing a removed registration changes nothing.
+// prefix), with the API key; the device ID goes in the query (as the spec says) and in a JSON
+// body (as the API's client sends it). Retried: removing a removed registration changes nothing.
 func (s *NotificationsService) UnregisterDevice(ctx context.Context, params *UnregisterDeviceParams, opts ...CallOption) error {
 	const op = "Notifications.UnregisterDevice"
 	if params == nil {
@@ -286,5 +287,10 @@ func (s *NotificationsService) UnregisterDevice(ctx context.Context, params *Unr
 	q := query{}
 	q.str("userId", params.UserID)
 	q.str("deviceId", params.DeviceID)
-	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: "/v1/notification", query: url.Values(q), auth: authAPIKey, idempotent: true, opts: opts}, nil)
+	// The spec puts the parameters in the query; the API's client sends {deviceId} as a JSON
+	// body (axios's DELETE data). Both are sent (docs/wire-notes.md).
+	body := struct {
+		DeviceID string `json:"deviceId"`
+	}{params.DeviceID}
+	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: "/v1/notification", query: url.Values(q), body: body, auth: authAPIKey, idempotent: true, opts: opts}, nil)
 }

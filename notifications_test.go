@@ -95,6 +95,7 @@ func TestNotificationsDevices(t *testing.T) {
 	assert.Equal(t, "DELETE", req.method)
 	assert.Equal(t, "/v1/notification", req.path)
 	assert.Equal(t, "deviceId=d1&userId=alice", req.query)
+	assert.JSONEq(t, `{"deviceId":"d1"}`, req.body, "the client's body beside the spec's query")
 
 	for _, tc := range []struct {
 		p     *amity.RegisterDeviceParams

@@ -202,7 +202,9 @@ func (s *ReactionsService) Add(ctx context.Context, params *ReactionParams, opts
 }
 
 // Remove removes the calling user's reaction and returns the removed reaction's ID.
-// DELETE /api/v2/reactions (current: there is no v3). Idempotent by construction (removing a removed reaction leaves
+// DELETE /api/v2/reactions (current: there is no v3), with the parameters in the query (as
+// the spec says) and in a JSON body (as the API's clients send them); a message carries
+// referenceVersion 5 unless params say otherwise. Idempotent by construction (removing a removed reaction leaves
 // it removed), so it is retried like a read; a retry after a first attempt that was applied
 // may answer an error matching ErrNotFound.
 func (s *ReactionsService) Remove(ctx context.Context, params *ReactionParams, opts ...CallOption) (*RemoveReactionPayload, error) {
@@ -218,8 +220,11 @@ func (s *ReactionsService) Remove(ctx context.Context, params *ReactionParams, o
 	if w.ReferenceVersion != nil {
 		url.Values(q).Set("referenceVersion", strconv.Itoa(*w.ReferenceVersion))
 	}
+	// The spec puts the parameters in the query; the API's clients send them as a JSON body
+	// (axios's DELETE data). Both are sent, so the call works whichever the server reads
+	// (docs/wire-notes.md).
 	return call[RemoveReactionPayload](ctx, s.c, &request{op: op, method: http.MethodDelete, path: "/api/v2/reactions", query: url.Values(q),
-		idempotent: true, opts: opts})
+		body: w, idempotent: true, opts: opts})
 }
 
 // ListReactionsParams selects the reactions of Reactions.List (GET /api/v3/reactions).

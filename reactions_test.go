@@ -30,7 +30,8 @@ func TestReactionsAddAndRemove(t *testing.T) {
 	assert.Equal(t, "r-9", removed.RemovedID)
 	call := remove.only(t)
 	assert.Equal(t, "reactionName=love&referenceId=m+1&referenceType=message&referenceVersion=3", call.Query)
-	assert.Empty(t, call.Body)
+	assert.JSONEq(t, `{"referenceId":"m 1","referenceType":"message","reactionName":"love","referenceVersion":3}`, call.Body,
+		"the clients' body beside the spec's query")
 
 	bad := []*amity.ReactionParams{
 		nil, {}, {ReferenceID: "p", ReferenceType: amity.ReactionOnPost},
@@ -275,6 +276,7 @@ func TestReactionsShape(t *testing.T) {
 				return err
 			})},
 		{name: "Remove", method: "DELETE", path: "/api/v2/reactions", query: "reactionName=like&referenceId=p1&referenceType=post",
+			body:   `{"referenceId":"p1","referenceType":"post","reactionName":"like"}`,
 			answer: `{"removedId":"r-9"}`,
 			call:   func(ctx context.Context, c *amity.Client) (any, error) { return c.Reactions.Remove(ctx, like) },
 			check:  func(t *testing.T, out any) { assert.Equal(t, "r-9", out.(*amity.RemoveReactionPayload).RemovedID) },
