@@ -390,11 +390,6 @@ func (p *RegisterSessionParams) validate(op string) error {
 		return &ValidationError{Op: op, Field: "AuthToken", Reason: "must be at most 100 characters"}
 	}
 	if di := p.DeviceInfo; di != nil {
-		switch di.Kind {
-		case "", "ios", "android", "web", "node":
-		default:
-			return &ValidationError{Op: op, Field: "DeviceInfo.Kind", Reason: "must be ios, android, web or node"}
-		}
 		if len(di.Model) > 100 || len(di.SDKVersion) > 30 {
 			return &ValidationError{Op: op, Field: "DeviceInfo", Reason: "model must be at most 100 and sdkVersion 30 characters"}
 		}

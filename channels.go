@@ -291,22 +291,17 @@ func channelsUserIDs(op string, userIDs []string) error {
 	return idList(op, "UserIDs", userIDs, 100, 50)
 }
 
-func channelsTypes(op, field string, types []ChannelType, allowed ...ChannelType) ([]string, error) {
+// channelsTypes checks a channel type filter: no empty type (a type the SDK does not know is
+// sent as given).
+func channelsTypes(op, field string, types []ChannelType) ([]string, error) {
 	out := make([]string, 0, len(types))
 	for _, t := range types {
 		if t == "" {
 			return nil, &ValidationError{Op: op, Field: field, Reason: "must not hold an empty type"}
 		}
-		if err := oneOf(op, field, t, allowed...); err != nil {
-			return nil, err
-		}
 		out = append(out, string(t))
 	}
 	return out, nil
-}
-
-func channelsNotificationMode(op string, m ChannelNotificationMode) error {
-	return oneOf(op, "NotificationMode", m, ChannelNotifyDefault, ChannelNotifySilent, ChannelNotifySubscribe)
 }
 
 func channelsFlagLimit(op string, v *int) error {
@@ -358,13 +353,11 @@ func (p *CreateChannelParams) validate(op string) error {
 	}
 	return firstErr(
 		maxLen(op, "ChannelID", p.ChannelID, 100),
-		oneOf(op, "Type", p.Type, ChannelTypeCommunity, ChannelTypeLive, ChannelTypeBroadcast),
 		maxLen(op, "DisplayName", p.DisplayName, 100),
 		maxLen(op, "AvatarFileID", p.AvatarFileID, 50),
 		stringList(op, "Tags", p.Tags, 10, 0, 100),
 		stringList(op, "UserIDs", p.UserIDs, 1000, 1, 50),
 		channelsFlagLimit(op, p.AutoDeleteMessageByFlagLimit),
-		channelsNotificationMode(op, p.NotificationMode),
 	)
 }
 
@@ -481,7 +474,6 @@ func (s *ChannelsService) Update(ctx context.Context, channelID string, params *
 		maxLenPtr(op, "AvatarFileID", params.AvatarFileID, 50),
 		stringList(op, "Tags", params.Tags, 10, 0, 100),
 		channelsFlagLimit(op, params.AutoDeleteMessageByFlagLimit),
-		channelsNotificationMode(op, params.NotificationMode),
 	); err != nil {
 		return nil, err
 	}
@@ -558,15 +550,12 @@ func (p *ListChannelsParams) query(op string) (query, error) {
 		maxLen(op, "Keyword", p.Keyword, 100),
 		stringList(op, "Tags", p.Tags, 10, 0, 100),
 		stringList(op, "ExcludeTags", p.ExcludeTags, 10, 0, 100),
-		oneOf(op, "Filter", p.Filter, ChannelFilterAll, ChannelFilterMember, ChannelFilterNotMember, ChannelFilterFlagged),
 		maxItems(op, "Types", len(p.Types), 10),
 		maxLen(op, "UserID", p.UserID, 100),
-		oneOf(op, "SortBy", p.SortBy, ChannelSortLastActivity, ChannelSortLastCreated, ChannelSortFirstCreated, ChannelSortDisplayName),
 	); err != nil {
 		return nil, err
 	}
-	types, err := channelsTypes(op, "Types", p.Types, ChannelTypeStandard, ChannelTypePrivate, ChannelTypeConversation,
-		ChannelTypeBroadcast, ChannelTypeLive, ChannelTypeCommunity)
+	types, err := channelsTypes(op, "Types", p.Types)
 	if err != nil {
 		return nil, err
 	}
@@ -652,12 +641,10 @@ func (p *SearchChannelsParams) query(op string) (query, error) {
 		maxLen(op, "PageToken", p.PageToken, 100),
 		required(op, "Query", p.Query),
 		stringList(op, "Tags", p.Tags, 10, 0, 100),
-		oneOf(op, "SortBy", p.SortBy, ChannelSearchSortRelevance, ChannelSearchSortLastActivity),
-		oneOf(op, "OrderBy", p.OrderBy, ChannelSearchDesc, ChannelSearchAsc),
 	); err != nil {
 		return nil, err
 	}
-	types, err := channelsTypes(op, "Types", p.Types, ChannelTypeCommunity, ChannelTypeConversation, ChannelTypeLive, ChannelTypeBroadcast)
+	types, err := channelsTypes(op, "Types", p.Types)
 	if err != nil {
 		return nil, err
 	}
@@ -825,7 +812,6 @@ func (p *ListChannelMembersParams) query(op string) (query, error) {
 		stringList(op, "Roles", p.Roles, 20, 1, 900),
 		maxItems(op, "Memberships", len(p.Memberships), 3),
 		maxLen(op, "Search", p.Search, 10000),
-		oneOf(op, "SortBy", p.SortBy, ChannelMemberSortLastCreated, ChannelMemberSortFirstCreated),
 	); err != nil {
 		return nil, err
 	}
@@ -833,9 +819,6 @@ func (p *ListChannelMembersParams) query(op string) (query, error) {
 	for _, m := range p.Memberships {
 		if m == "" {
 			return nil, &ValidationError{Op: op, Field: "Memberships", Reason: "must not hold an empty value"}
-		}
-		if err := oneOf(op, "Memberships", m, ChannelMembersMember, ChannelMembersBanned, ChannelMembersMuted); err != nil {
-			return nil, err
 		}
 		memberships = append(memberships, string(m))
 	}
@@ -921,8 +904,6 @@ func (p *V3ListChannelMembersParams) query(op string) (query, error) {
 		p.PageParams.validate(op),
 		maxLen(op, "PageToken", p.PageToken, 100),
 		stringList(op, "Roles", p.Roles, 20, 1, 900),
-		oneOf(op, "Filter", p.Filter, V3ChannelMemberFilterAll, V3ChannelMemberFilterMuted, V3ChannelMemberFilterBanned, V3ChannelMemberFilterMemberAndBanned),
-		oneOf(op, "SortBy", p.SortBy, ChannelMemberSortLastCreated, ChannelMemberSortFirstCreated),
 	); err != nil {
 		return nil, err
 	}

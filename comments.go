@@ -42,12 +42,15 @@ const (
 	CommentDataTypeImage CommentDataType = "image"
 )
 
-// CommentAttachmentType is the kind of a file attached to a comment; the API knows "image".
+// CommentAttachmentType is the kind of an attachment of a comment: an image file, or a link
+// (the API's clients attach links; spec 4.92.0 lists image). A type the SDK does not know is
+// sent as given.
 type CommentAttachmentType string
 
 // Comment attachment types.
 const (
 	CommentAttachmentImage CommentAttachmentType = "image"
+	CommentAttachmentLink  CommentAttachmentType = "link"
 )
 
 // Comment is a comment, or a reply to one (ParentID set).
@@ -121,12 +124,14 @@ func (d *CommentData) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// CommentAttachment is a file attached to a comment.
+// CommentAttachment is a file or a link attached to a comment.
 type CommentAttachment struct {
-	// Type is image. Required.
+	// Type is image or link. Required.
 	Type CommentAttachmentType `json:"type"`
-	// FileID is an uploaded image (see Files). Required.
-	FileID string `json:"fileId"`
+	// FileID is an uploaded image (see Files); URL the link of a link attachment. One of
+	// them is required.
+	FileID string `json:"fileId,omitempty"`
+	URL    string `json:"url,omitempty"`
 }
 
 // CommentPayload is the API's comment bundle: comments, their replies, authors, files and
@@ -277,10 +282,7 @@ func (p *ListCommentsParams) query(op string) (query, error) {
 		maxLen(op, "PageToken", p.PageToken, 1000),
 		required(op, "ReferenceID", p.ReferenceID),
 		maxLen(op, "ReferenceID", p.ReferenceID, 900),
-		oneOf(op, "ReferenceType", p.ReferenceType, CommentOnPost, CommentOnContent, CommentOnStory),
 		maxLen(op, "ParentID", p.ParentID, 900),
-		oneOf(op, "SortBy", p.SortBy, PostSortLastCreated, PostSortFirstCreated, PostSortLastUpdated, PostSortFirstUpdated),
-		oneOf(op, "Type", p.Type, CommentListScrollable, CommentListPagination),
 		intRange(op, "Skip", p.Skip, 0, 100),
 		intRange(op, "First", p.First, 0, 100),
 		intRange(op, "Last", p.Last, 0, 100),
@@ -288,7 +290,6 @@ func (p *ListCommentsParams) query(op string) (query, error) {
 		intRange(op, "Before", p.Before, 0, -1),
 	}
 	if f := p.DataTypes; f != nil {
-		checks = append(checks, oneOf(op, "DataTypes.MatchType", f.MatchType, CommentMatchAny, CommentMatchExact))
 		for _, v := range f.Values {
 			checks = append(checks, required(op, "DataTypes.Values[]", string(v)))
 		}
@@ -400,12 +401,11 @@ const commentsMaxText = 50000 // spec: data.text maxLength 50000
 
 func commentsCheckAttachments(op string, atts []CommentAttachment) error {
 	for _, a := range atts {
-		if err := firstErr(
-			required(op, "Attachments[].FileID", a.FileID),
-			required(op, "Attachments[].Type", string(a.Type)),
-			oneOf(op, "Attachments[].Type", a.Type, CommentAttachmentImage),
-		); err != nil {
+		if err := required(op, "Attachments[].Type", string(a.Type)); err != nil {
 			return err
+		}
+		if a.FileID == "" && a.URL == "" {
+			return &ValidationError{Op: op, Field: "Attachments[].FileID", Reason: "is required (or URL, for a link)"}
 		}
 	}
 	return nil
@@ -422,7 +422,6 @@ func (s *CommentsService) Create(ctx context.Context, params *CreateCommentParam
 	checks := []error{
 		required(op, "ReferenceID", params.ReferenceID),
 		maxLen(op, "ReferenceID", params.ReferenceID, 900),
-		oneOf(op, "ReferenceType", params.ReferenceType, CommentOnPost, CommentOnContent, CommentOnStory),
 		maxLen(op, "CommentID", params.CommentID, 900),
 		maxLen(op, "ParentID", params.ParentID, 900),
 		checkMentionees(op, params.Mentionees),

@@ -64,12 +64,8 @@ func TestCommentsListPageEncodesEveryFilter(t *testing.T) {
 
 	bad := []*amity.ListCommentsParams{
 		nil, {}, {ReferenceID: strings.Repeat("r", 901)},
-		{ReferenceID: "p", ReferenceType: "message"},
-		{ReferenceID: "p", SortBy: "newest"},
-		{ReferenceID: "p", Type: "infinite"},
 		{ReferenceID: "p", Skip: 101}, {ReferenceID: "p", Skip: -1},
 		{ReferenceID: "p", First: 101}, {ReferenceID: "p", Last: -2}, {ReferenceID: "p", After: -1},
-		{ReferenceID: "p", DataTypes: &amity.CommentDataTypesFilter{MatchType: "some"}},
 		{ReferenceID: "p", DataTypes: &amity.CommentDataTypesFilter{Values: []amity.CommentDataType{""}}},
 	}
 	for _, p := range bad {
@@ -77,6 +73,29 @@ func TestCommentsListPageEncodesEveryFilter(t *testing.T) {
 		assert.ErrorIs(t, err, amity.ErrInvalidArgument, "%+v", p)
 	}
 	assert.Equal(t, 1, mt.GetTotalCallCount())
+}
+
+// TestCommentsUnknownEnumsAreSent: values the SDK does not know (a reference type, order,
+// paging mode, match type, attachment or mention type) are sent as given, and a link
+// attachment, as the API's clients send it, carries its URL.
+func TestCommentsUnknownEnumsAreSent(t *testing.T) {
+	assertUnknownEnumsSent(t, []enumCase{
+		{"List", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Comments.ListPage(ctx, &amity.ListCommentsParams{ReferenceID: "p", ReferenceType: "message", SortBy: "newest",
+				Type: "infinite", DataTypes: &amity.CommentDataTypesFilter{Values: []amity.CommentDataType{"video"}, MatchType: "some"}})
+			return err
+		}, []string{"referenceType=message", "sortBy=newest", "options[type]=infinite", "dataTypes[values][]=video", "dataTypes[matchType]=some"}},
+		{"Create", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Comments.Create(ctx, &amity.CreateCommentParams{ReferenceID: "p", ReferenceType: "message",
+				Attachments: []amity.CommentAttachment{{Type: "video", FileID: "f"}}, Mentionees: []amity.Mentionee{{Type: "channel"}}})
+			return err
+		}, []string{`"referenceType":"message"`, `{"type":"video","fileId":"f"}`, `"mentionees":[{"type":"channel"`}},
+		{"Create with a link attachment", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Comments.Create(ctx, &amity.CreateCommentParams{ReferenceID: "p",
+				Attachments: []amity.CommentAttachment{{Type: amity.CommentAttachmentLink, URL: "https://example.com/a"}}})
+			return err
+		}, []string{`"attachments":[{"type":"link","url":"https://example.com/a"}]`}},
+	})
 }
 
 func TestCommentsGetDecodesBundle(t *testing.T) {
@@ -176,12 +195,12 @@ func TestCommentsCreate(t *testing.T) {
 	assert.JSONEq(t, `{"referenceId":"p"}`, rec.calls[1].Body, "unset fields are not sent")
 
 	bad := []*amity.CreateCommentParams{
-		nil, {}, {ReferenceID: "p", ReferenceType: "message"},
+		nil, {},
 		{ReferenceID: "p", Data: &amity.CommentDataParams{Text: strings.Repeat("x", 50_001)}},
 		{ReferenceID: "p", ParentID: strings.Repeat("x", 901)},
-		{ReferenceID: "p", Attachments: []amity.CommentAttachment{{Type: "video", FileID: "f"}}},
 		{ReferenceID: "p", Attachments: []amity.CommentAttachment{{Type: amity.CommentAttachmentImage}}},
-		{ReferenceID: "p", Mentionees: []amity.Mentionee{{Type: "channel"}}},
+		{ReferenceID: "p", Attachments: []amity.CommentAttachment{{FileID: "f"}}},
+		{ReferenceID: "p", Mentionees: []amity.Mentionee{{Type: amity.MentionTypeUser, UserPublicIDs: []string{"a"}}}},
 	}
 	for _, p := range bad {
 		_, err := c.Comments.Create(context.Background(), p)

@@ -85,11 +85,13 @@ const (
 // CommunityMembership is a user's standing in a community.
 type CommunityMembership string
 
-// Community memberships.
+// Community memberships. Muted is a standing the API's clients know (a member who may not
+// post); spec 4.92.0 does not list it.
 const (
 	CommunityMembershipNone   CommunityMembership = "none"
 	CommunityMembershipMember CommunityMembership = "member"
 	CommunityMembershipBanned CommunityMembership = "banned"
+	CommunityMembershipMuted  CommunityMembership = "muted"
 )
 
 // CommunityUser is a user's membership of a community: standing, roles and permissions.
@@ -398,9 +400,7 @@ func (p *ListCommunitiesParams) query(op string) (query, error) {
 		p.PageParams.validateToken(op, 1000),
 		maxLen(op, "Keyword", p.Keyword, 100),
 		stringList(op, "Tags", p.Tags, 10, 1, 1000),
-		oneOf(op, "Filter", p.Filter, CommunityFilterAll, CommunityFilterMember, CommunityFilterNotMember),
 		maxLen(op, "CategoryID", p.CategoryID, 50),
-		oneOf(op, "SortBy", p.SortBy, CommunitySortFirstCreated, CommunitySortLastCreated, CommunitySortDisplayName),
 	); err != nil {
 		return nil, err
 	}
@@ -447,14 +447,11 @@ func (p *ListCommunityMembersParams) query(op string) (query, error) {
 		maxItems(op, "Memberships", len(p.Memberships), 2),
 		stringList(op, "Roles", p.Roles, 20, 1, 100),
 		maxLen(op, "Search", p.Search, 10000),
-		oneOf(op, "SortBy", p.SortBy, CommunitySortFirstCreated, CommunitySortLastCreated, CommunitySortDisplayName),
-		oneOf(op, "IDType", p.IDType, CommunityIDPublic, CommunityIDInternal),
 	}
 	for _, m := range p.Memberships {
 		if m == "" {
 			checks = append(checks, &ValidationError{Op: op, Field: "Memberships[]", Reason: "must not be empty"})
 		}
-		checks = append(checks, oneOf(op, "Memberships[]", m, CommunityMembershipMember, CommunityMembershipBanned))
 	}
 	if err := firstErr(checks...); err != nil {
 		return nil, err
@@ -515,7 +512,6 @@ func (p *CreateCommunityParams) validate(op string) error {
 		maxLen(op, "AvatarFileID", p.AvatarFileID, 50),
 		stringList(op, "UserIDs", p.UserIDs, 1000, 1, 900),
 		stringList(op, "CategoryIDs", p.CategoryIDs, 10, 1, 50),
-		oneOf(op, "NotificationMode", p.NotificationMode, CommunityNotificationDefault, CommunityNotificationSilent, CommunityNotificationSubscribe),
 	)
 }
 
@@ -552,7 +548,6 @@ func (p *UpdateCommunityParams) validate(op string) error {
 		stringList(op, "Tags", p.Tags, 10, 1, 100),
 		maxLenPtr(op, "AvatarFileID", p.AvatarFileID, 50),
 		stringList(op, "CategoryIDs", p.CategoryIDs, 10, 1, 50),
-		oneOf(op, "NotificationMode", p.NotificationMode, CommunityNotificationDefault, CommunityNotificationSilent, CommunityNotificationSubscribe),
 	}
 	if p.DisplayName != nil {
 		checks = append(checks, required(op, "DisplayName", *p.DisplayName))

@@ -1,6 +1,7 @@
 package amity_test
 
 import (
+	"context"
 	"testing"
 
 	"github.com/amity-go/amity"
@@ -139,16 +140,10 @@ func TestFeedsErrorsAndValidation(t *testing.T) {
 		_, err = c.Feeds.ListCommunityPage(ctxB, bad, nil)
 		assertInvalidB(t, err, "communityID")
 	}
-	_, err = c.Feeds.ListUserPage(ctxB, "u", &amity.ListFeedParams{SortBy: "random"})
-	assertInvalidB(t, err, "SortBy")
-	_, err = c.Feeds.ListUserPage(ctxB, "u", &amity.ListFeedParams{DataTypes: []amity.FeedDataType{"poll"}})
-	assertInvalidB(t, err, "DataTypes")
 	_, err = c.Feeds.ListUserPage(ctxB, "u", &amity.ListFeedParams{DataTypes: []amity.FeedDataType{"image", "video", "file", "liveStream", "image"}})
 	assertInvalidB(t, err, "DataTypes")
 	_, err = c.Feeds.ListContentPage(ctxB, &amity.ListFeedParams{DataTypes: []amity.FeedDataType{"image"}})
 	assertInvalidB(t, err, "DataTypes")
-	_, err = c.Feeds.ListFollowingPage(ctxB, &amity.ListFollowingParams{SortBy: "oldest"})
-	assertInvalidB(t, err, "SortBy")
 	_, err = c.Feeds.ListFollowingPage(ctxB, &amity.ListFollowingParams{PageParams: amity.PageParams{PageToken: string(make([]byte, 101))}})
 	assertInvalidB(t, err, "PageToken")
 	_, err = c.Feeds.ListGlobalPage(ctxB, &amity.ListGlobalParams{PageParams: amity.PageParams{Limit: 101}})
@@ -158,4 +153,18 @@ func TestFeedsErrorsAndValidation(t *testing.T) {
 	_, err = c.Feeds.V3.ListGlobalPage(ctxB, &amity.V3ListGlobalParams{PageParams: amity.PageParams{Limit: -1}})
 	assertInvalidB(t, err, "Limit")
 	assert.Equal(t, before, mt.GetTotalCallCount())
+}
+
+// TestFeedsUnknownEnumsAreSent: an order or data type the SDK does not know is sent as given.
+func TestFeedsUnknownEnumsAreSent(t *testing.T) {
+	assertUnknownEnumsSent(t, []enumCase{
+		{"user feed sort and data types", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Feeds.ListUserPage(ctx, "u", &amity.ListFeedParams{SortBy: "random", DataTypes: []amity.FeedDataType{amity.FeedDataClip, "sticker"}})
+			return err
+		}, []string{"sortBy=random", "dataTypes[]=clip&dataTypes[]=sticker"}},
+		{"following feed sort", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Feeds.ListFollowingPage(ctx, &amity.ListFollowingParams{SortBy: "oldest"})
+			return err
+		}, []string{"oldest"}},
+	})
 }

@@ -401,6 +401,35 @@ func TestMessagesAPIErrors(t *testing.T) {
 	assert.ErrorIs(t, err, amity.ErrMalformedResponse)
 }
 
+// TestMessagesUnknownEnumsAreSent: a mention type, message type or order the SDK does not
+// know is sent as given.
+func TestMessagesUnknownEnumsAreSent(t *testing.T) {
+	assertUnknownEnumsSent(t, []enumCase{
+		{"Create mention type", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Messages.Create(ctx, &amity.CreateMessageParams{MessageFeedID: "f", ReferenceID: "r", DataType: "sticker",
+				MentionedUsers: []amity.MessageMention{{Type: "group"}}})
+			return err
+		}, []string{`"dataType":"sticker"`, `"mentionedUsers":[{"type":"group"`}},
+		{"List sort", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Messages.ListPage(ctx, &amity.ListMessagesParams{MessageFeedID: "f", SortBy: "newest"})
+			return err
+		}, []string{"options[sortBy]=newest"}},
+		{"V3 create type and mention", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Type: "sticker",
+				Mentionees: []amity.V3MessageMentionee{{Type: "group"}}})
+			return err
+		}, []string{`"type":"sticker"`, `"mentionees":[{"type":"group"`}},
+		{"V3 list type", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{ChannelID: "c", Type: "sticker"})
+			return err
+		}, []string{"type=sticker"}},
+		{"feeds sort", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Messages.ListFeedsPage(ctx, "c", &amity.ListMessageFeedsParams{SortBy: "name"})
+			return err
+		}, []string{"options[sortBy]=name"}},
+	})
+}
+
 func TestMessagesBadInputSendsNothing(t *testing.T) {
 	c, mt := mockClient(t)
 	ctx := context.Background()
@@ -457,10 +486,6 @@ func TestMessagesBadInputSendsNothing(t *testing.T) {
 			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.Tags = []string{long(31)} }))
 			return err
 		}},
-		"Create mention type": {"MentionedUsers[0].Type", func() error {
-			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.MentionedUsers = []amity.MessageMention{{Type: "group"}} }))
-			return err
-		}},
 		"Create mention IDs": {"MentionedUsers[0].UserIDs", func() error {
 			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.MentionedUsers = []amity.MessageMention{{UserIDs: many(51)}} }))
 			return err
@@ -477,10 +502,6 @@ func TestMessagesBadInputSendsNothing(t *testing.T) {
 		"List feed":    {"MessageFeedID", func() error { _, err := c.Messages.ListPage(ctx, &amity.ListMessagesParams{}); return err }},
 		"List odd around": {"Limit", func() error {
 			_, err := c.Messages.ListPage(ctx, &amity.ListMessagesParams{MessageFeedID: "f", Around: "m", PageParams: amity.PageParams{Limit: 5}})
-			return err
-		}},
-		"List sort": {"SortBy", func() error {
-			_, err := c.Messages.ListPage(ctx, &amity.ListMessagesParams{MessageFeedID: "f", SortBy: "newest"})
 			return err
 		}},
 		"List tags": {"IncludeTags", func() error {
@@ -509,10 +530,6 @@ func TestMessagesBadInputSendsNothing(t *testing.T) {
 		"IsFlagged blank":  {"messageID", func() error { _, err := c.Messages.IsFlaggedByMe(ctx, ""); return err }},
 		"CreateV3 nil":     {"params", func() error { _, err := c.Messages.V3.Create(ctx, nil); return err }},
 		"CreateV3 channel": {"ChannelID", func() error { _, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{}); return err }},
-		"CreateV3 type": {"Type", func() error {
-			_, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Type: "sticker"})
-			return err
-		}},
 		"CreateV3 text": {"Data.text", func() error {
 			_, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Data: map[string]any{"text": long(20001)}})
 			return err
@@ -776,15 +793,11 @@ func TestMessagesFeeds(t *testing.T) {
 				_, err := c.Messages.GetFeeds(ctx, &amity.GetFeedsParams{MessageFeedIDs: make([]string, 11)})
 				return err
 			}},
-			"GetFeeds nil": {"params", func() error { _, err := c.Messages.GetFeeds(ctx, nil); return err }},
-			"Update nil":   {"params", func() error { _, err := c.Messages.UpdateFeed(ctx, "mf", nil); return err }},
-			"Update name":  {"Name", func() error { _, err := c.Messages.UpdateFeed(ctx, "mf", &amity.UpdateMessageFeedParams{}); return err }},
-			"Delete blank": {"messageFeedID", func() error { return c.Messages.DeleteFeed(ctx, " ", nil) }},
-			"List channel": {"channelID", func() error { _, err := c.Messages.ListFeedsPage(ctx, long, nil); return err }},
-			"List sort": {"SortBy", func() error {
-				_, err := c.Messages.ListFeedsPage(ctx, "c", &amity.ListMessageFeedsParams{SortBy: "name"})
-				return err
-			}},
+			"GetFeeds nil":   {"params", func() error { _, err := c.Messages.GetFeeds(ctx, nil); return err }},
+			"Update nil":     {"params", func() error { _, err := c.Messages.UpdateFeed(ctx, "mf", nil); return err }},
+			"Update name":    {"Name", func() error { _, err := c.Messages.UpdateFeed(ctx, "mf", &amity.UpdateMessageFeedParams{}); return err }},
+			"Delete blank":   {"messageFeedID", func() error { return c.Messages.DeleteFeed(ctx, " ", nil) }},
+			"List channel":   {"channelID", func() error { _, err := c.Messages.ListFeedsPage(ctx, long, nil); return err }},
 			"ByCreator user": {"creatorID", func() error { _, err := c.Messages.ListFeedsByCreatorPage(ctx, "", nil); return err }},
 		}
 		for name, tc := range cases {

@@ -121,7 +121,6 @@ type NotificationSettingsParams struct {
 func checkNotificationTarget(op string, level NotificationLevel, channelID, communityID string) error {
 	if err := firstErr(
 		required(op, "Level", string(level)),
-		oneOf(op, "Level", level, NotificationLevelUser, NotificationLevelChannel, NotificationLevelCommunity),
 		maxLen(op, "ChannelID", channelID, 900),
 		maxLen(op, "CommunityID", communityID, 900),
 	); err != nil {
@@ -194,7 +193,6 @@ func (s *NotificationsService) UpdateSettings(ctx context.Context, params *Updat
 	}
 	for _, e := range params.NotifiableEvents {
 		if err := firstErr(
-			oneOf(op, "NotifiableEvents[].ModuleName", e.ModuleName, NotificationModuleChat, NotificationModuleVideoStreaming, NotificationModuleSocial),
 			maxLen(op, "NotifiableEvents[].TitleTemplate", e.TitleTemplate, 1000),
 			maxLen(op, "NotifiableEvents[].BodyTemplate", e.BodyTemplate, 5000),
 			roleIDList(op, "NotifiableEvents[].ListenFromRoleIDs", e.ListenFromRoleIDs),
@@ -250,7 +248,6 @@ func (s *NotificationsService) RegisterDevice(ctx context.Context, params *Regis
 		required(op, "DeviceID", params.DeviceID),
 		maxLen(op, "DeviceID", params.DeviceID, 150),
 		required(op, "Platform", string(params.Platform)),
-		oneOf(op, "Platform", params.Platform, DevicePlatformAndroid, DevicePlatformIOS),
 		required(op, "Token", params.Token),
 		maxLen(op, "Token", params.Token, 1000),
 		required(op, "UserID", params.UserID),

@@ -165,14 +165,9 @@ func (p *ReactionParams) validate(op string) error {
 		required(op, "ReferenceID", p.ReferenceID),
 		maxLen(op, "ReferenceID", p.ReferenceID, 900),
 		required(op, "ReferenceType", string(p.ReferenceType)),
-		reactionsCheckType(op, p.ReferenceType),
 		required(op, "ReactionName", p.ReactionName),
 		maxLen(op, "ReactionName", p.ReactionName, 100),
 	)
-}
-
-func reactionsCheckType(op string, t ReactionReferenceType) error {
-	return oneOf(op, "ReferenceType", t, ReactionOnMessage, ReactionOnPost, ReactionOnComment, ReactionOnStory)
 }
 
 // AddReactionPayload is the answer of Reactions.Add.
@@ -251,7 +246,6 @@ func (p *ListReactionsParams) query(op string) (query, error) {
 		required(op, "ReferenceID", p.ReferenceID),
 		maxLen(op, "ReferenceID", p.ReferenceID, 900),
 		required(op, "ReferenceType", string(p.ReferenceType)),
-		reactionsCheckType(op, p.ReferenceType),
 		maxLen(op, "ReactionName", p.ReactionName, 100),
 	); err != nil {
 		return nil, err
@@ -315,7 +309,6 @@ func (p *V2ListReactionsParams) query(op string) (query, error) {
 		required(op, "ReferenceID", p.ReferenceID),
 		maxLen(op, "ReferenceID", p.ReferenceID, 900),
 		required(op, "ReferenceType", string(p.ReferenceType)),
-		reactionsCheckType(op, p.ReferenceType),
 		maxLen(op, "ReactionName", p.ReactionName, 100),
 		intRange(op, "Skip", p.Skip, 0, -1),
 	); err != nil {

@@ -36,7 +36,6 @@ func TestReactionsAddAndRemove(t *testing.T) {
 	bad := []*amity.ReactionParams{
 		nil, {}, {ReferenceID: "p", ReferenceType: amity.ReactionOnPost},
 		{ReferenceID: "p", ReactionName: "like"},
-		{ReferenceID: "p", ReferenceType: "user", ReactionName: "like"},
 		{ReferenceID: strings.Repeat("p", 901), ReferenceType: amity.ReactionOnPost, ReactionName: "like"},
 		{ReferenceID: "p", ReferenceType: amity.ReactionOnPost, ReactionName: strings.Repeat("l", 101)},
 	}
@@ -78,6 +77,21 @@ func TestReactionsOnMessagesCarryReferenceVersion5(t *testing.T) {
 	_, err = c.Reactions.ListPage(ctx, &amity.ListReactionsParams{ReferenceID: "c1", ReferenceType: amity.ReactionOnComment})
 	require.NoError(t, err)
 	assert.NotContains(t, list.last(t).Query, "referenceVersion")
+}
+
+// TestReactionsUnknownEnumsAreSent: a reference type the SDK does not know is sent as given.
+func TestReactionsUnknownEnumsAreSent(t *testing.T) {
+	user := &amity.ReactionParams{ReferenceID: "p", ReferenceType: "user", ReactionName: "like"}
+	assertUnknownEnumsSent(t, []enumCase{
+		{"Add", func(ctx context.Context, c *amity.Client) error { _, err := c.Reactions.Add(ctx, user); return err },
+			[]string{`"referenceType":"user"`}},
+		{"Remove", func(ctx context.Context, c *amity.Client) error { _, err := c.Reactions.Remove(ctx, user); return err },
+			[]string{"referenceType=user", `"referenceType":"user"`}},
+		{"List", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Reactions.ListPage(ctx, &amity.ListReactionsParams{ReferenceID: "p", ReferenceType: "user"})
+			return err
+		}, []string{"referenceType=user"}},
+	})
 }
 
 func TestReactionsAddIsNotRetriedButRemoveIs(t *testing.T) {
@@ -143,7 +157,7 @@ func TestReactionsListIteratesWhoReacted(t *testing.T) {
 	assert.Equal(t, "Alice", page.User(&amity.Reactor{UserInternalID: "6f1"}).DisplayName, "found by internal ID")
 	assert.Nil(t, page.User(nil))
 
-	for _, p := range []*amity.ListReactionsParams{nil, {}, {ReferenceID: "p"}, {ReferenceID: "p", ReferenceType: "user"},
+	for _, p := range []*amity.ListReactionsParams{nil, {}, {ReferenceID: "p"}, {ReferenceType: "user"},
 		{ReferenceID: "p", ReferenceType: amity.ReactionOnPost, PageParams: amity.PageParams{PageToken: strings.Repeat("t", 201)}}} {
 		_, err := c.Reactions.ListPage(context.Background(), p)
 		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
@@ -261,7 +275,7 @@ func TestReactionsShape(t *testing.T) {
 	badReaction := func(f func(ctx context.Context, c *amity.Client, p *amity.ReactionParams) error) []fn {
 		var out []fn
 		for _, p := range []*amity.ReactionParams{nil, {ReferenceID: "p1", ReferenceType: amity.ReactionOnPost},
-			{ReferenceID: "p1", ReferenceType: "user", ReactionName: "like"}} {
+			{ReferenceID: "p1", ReactionName: "like"}} {
 			out = append(out, func(ctx context.Context, c *amity.Client) error { return f(ctx, c, p) })
 		}
 		return out

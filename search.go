@@ -132,7 +132,6 @@ func (p *SearchPostsParams) query(op string) (query, error) {
 		maxLen(op, "PageToken", p.PageToken, 1000),
 		required(op, "Query", p.Query),
 		maxLen(op, "Query", p.Query, 1024),
-		oneOf(op, "TargetType", p.TargetType, SearchTargetCommunity, SearchTargetUser, SearchTargetContent),
 		maxLen(op, "TargetID", p.TargetID, 900),
 		maxItems(op, "DataTypes", len(p.DataTypes), 10),
 	); err != nil {
@@ -145,9 +144,6 @@ func (p *SearchPostsParams) query(op string) (query, error) {
 	for _, t := range p.DataTypes {
 		if t == "" {
 			return nil, &ValidationError{Op: op, Field: "DataTypes", Reason: "must not hold an empty data type"}
-		}
-		if err := oneOf(op, "DataTypes", t, SearchDataText, SearchDataImage); err != nil {
-			return nil, err
 		}
 		enums(q, "dataTypes", []SearchDataType{t})
 	}
@@ -204,7 +200,6 @@ func (p *SearchCommunitiesParams) query(op string) (query, error) {
 		maxLen(op, "PageToken", p.PageToken, 1000),
 		required(op, "Query", p.Query),
 		maxLen(op, "Query", p.Query, 1024),
-		oneOf(op, "Filter", p.Filter, SearchAllCommunities, SearchMember, SearchNotMember),
 		maxLen(op, "CategoryIDs", categories, 128),
 	); err != nil {
 		return nil, err

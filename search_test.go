@@ -1,6 +1,7 @@
 package amity_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -67,7 +68,7 @@ func TestSearchErrorsAndValidation(t *testing.T) {
 
 	before := mt.GetTotalCallCount()
 	for name, p := range map[string]*amity.SearchPostsParams{
-		"params": nil, "Query": {}, "TargetType": {Query: "x", TargetType: "channel"}, "DataTypes": {Query: "x", DataTypes: []amity.SearchDataType{"video"}},
+		"params": nil, "Query": {}, "DataTypes": {Query: "x", DataTypes: []amity.SearchDataType{""}},
 		"Tags": {Query: "x", Tags: make([]string, 6)}, "Tags[0]": {Query: "x", Tags: []string{strings.Repeat("t", 25)}},
 	} {
 		_, err := c.Search.PostsPage(ctxB, p)
@@ -76,11 +77,26 @@ func TestSearchErrorsAndValidation(t *testing.T) {
 	_, err = c.Search.PostsPage(ctxB, &amity.SearchPostsParams{Query: strings.Repeat("q", 1025)})
 	assertInvalidB(t, err, "Query")
 	for name, p := range map[string]*amity.SearchCommunitiesParams{
-		"params": nil, "Query": {}, "Filter": {Query: "x", Filter: "owner"}, "CategoryIDs": {Query: "x", CategoryIDs: []string{strings.Repeat("c", 129)}},
+		"params": nil, "Query": {}, "CategoryIDs": {Query: "x", CategoryIDs: []string{strings.Repeat("c", 129)}},
 		"CategoryIDs[0]": {Query: "x", CategoryIDs: []string{"a,b"}},
 	} {
 		_, err := c.Search.CommunitiesPage(ctxB, p)
 		assertInvalidB(t, err, name)
 	}
 	assert.Equal(t, before, mt.GetTotalCallCount())
+}
+
+// TestSearchUnknownEnumsAreSent: a target type, data type or membership filter the SDK does
+// not know is sent as given.
+func TestSearchUnknownEnumsAreSent(t *testing.T) {
+	assertUnknownEnumsSent(t, []enumCase{
+		{"posts", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Search.PostsPage(ctx, &amity.SearchPostsParams{Query: "x", TargetType: "channel", DataTypes: []amity.SearchDataType{"video"}})
+			return err
+		}, []string{"targetType=channel", "dataTypes[]=video"}},
+		{"communities", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Search.CommunitiesPage(ctx, &amity.SearchCommunitiesParams{Query: "x", Filter: "owner"})
+			return err
+		}, []string{"filter=owner"}},
+	})
 }

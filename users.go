@@ -118,8 +118,6 @@ func (p *ListUsersParams) query(op string) (query, error) {
 	}
 	if err := firstErr(
 		p.PageParams.validate(op),
-		oneOf(op, "Filter", p.Filter, UserFilterAll, UserFilterFlagged),
-		oneOf(op, "SortBy", p.SortBy, UserSortFirstCreated, UserSortLastCreated, UserSortDisplayName),
 	); err != nil {
 		return nil, err
 	}

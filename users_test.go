@@ -393,10 +393,20 @@ func TestUsersListPages(t *testing.T) {
 	assert.Equal(t, 2, n)
 	assert.Equal(t, []string{"keyword=a&options%5Blimit%5D=2", "keyword=a&options%5Blimit%5D=2&options%5Btoken%5D=tok-2"}, queries)
 
-	for _, err := range c.Users.ListPages(context.Background(), &amity.ListUsersParams{Filter: "bogus"}) {
+	for _, err := range c.Users.ListPages(context.Background(), &amity.ListUsersParams{PageParams: amity.PageParams{Limit: -1}}) {
 		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
 	}
 	assert.Len(t, queries, 2, "bad params send nothing")
+}
+
+// TestUsersUnknownEnumsAreSent: a filter or order the SDK does not know is sent as given.
+func TestUsersUnknownEnumsAreSent(t *testing.T) {
+	assertUnknownEnumsSent(t, []enumCase{
+		{"List filter and sort", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Users.ListPage(ctx, &amity.ListUsersParams{Filter: "bogus", SortBy: "sideways"})
+			return err
+		}, []string{"filter=bogus", "sortBy=sideways"}},
+	})
 }
 
 func TestUsersListBlockedPages(t *testing.T) {
