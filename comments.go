@@ -252,7 +252,9 @@ type ListCommentsParams struct {
 	// ReferenceType is post, content or story.
 	ReferenceType CommentReferenceType
 	// FilterByParentID: true (the default) lists only the comments whose parent is ParentID
-	// (top-level comments when ParentID is empty); false lists replies too.
+	// (top-level comments when ParentID is empty); false lists replies too. The spec declares
+	// it, but the API's own client leaves it out, noting the server does not support it
+	// (docs/wire-notes.md): do not rely on false.
 	FilterByParentID *bool
 	// ParentID lists the replies of a comment (at most 900 characters).
 	ParentID string

@@ -117,6 +117,16 @@ var wireDeviations = []spectest.ServerOption{
 	// "GET /api/v4/channels/{channelId}/users roles": the clients filter by roles[], the spec
 	// names the filter role; the SDK sends both, roles[] validated as role.
 	spectest.AllowQueryAlias("GET /api/v4/channels/{channelId}/users", "roles[]", "role"),
+	// "GET /api/v1/semantic-search/communities categoryIds": a list in the clients (and in
+	// spec 4.116), one string in 4.92; each item is validated as 4.92's string.
+	spectest.AllowQueryAlias("GET /api/v1/semantic-search/communities", "categoryIds[]", "categoryIds"),
+	// "global feeds paging": the spec pages these flat (limit, token); the clients send the
+	// cursor as options[token] (and the size as options[limit]). The SDK sends both
+	// spellings, options[...] validated as the flat parameter.
+	spectest.AllowQueryAlias("GET /api/v4/me/global-feeds", "options[limit]", "limit"),
+	spectest.AllowQueryAlias("GET /api/v4/me/global-feeds", "options[token]", "token"),
+	spectest.AllowQueryAlias("GET /api/v5/me/global-feeds", "options[limit]", "limit"),
+	spectest.AllowQueryAlias("GET /api/v5/me/global-feeds", "options[token]", "token"),
 }
 
 // conformanceOptions are the server options of every conformance server.

@@ -280,7 +280,8 @@ func (s *FeedsService) ListFollowingPage(ctx context.Context, params *ListFollow
 	return call[PostPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v1/me/following-feeds", query: url.Values(q), opts: opts})
 }
 
-// ListGlobalParams pages Feeds.ListGlobal.
+// ListGlobalParams pages Feeds.ListGlobal. Limit and PageToken go both flat (limit, token:
+// the spec) and as options[limit] / options[token] (the API's clients).
 type ListGlobalParams struct {
 	PageParams
 }
@@ -294,8 +295,7 @@ func (p *ListGlobalParams) query(op string) (query, error) {
 		return nil, err
 	}
 	q := query{}
-	q.integer("limit", v.Limit)
-	q.str("token", v.PageToken)
+	q.flatAndOptions(v.Limit, v.PageToken)
 	return q, nil
 }
 
@@ -322,7 +322,8 @@ func (s *FeedsService) ListGlobalPage(ctx context.Context, params *ListGlobalPar
 	return s.feedPage(ctx, op, "/api/v5/me/global-feeds", q, opts)
 }
 
-// V4ListGlobalParams filters Feeds.V4.ListGlobal.
+// V4ListGlobalParams filters Feeds.V4.ListGlobal. Limit and PageToken go both flat (limit,
+// token: the spec) and as options[limit] / options[token] (the API's clients).
 type V4ListGlobalParams struct {
 	PageParams
 	// DataTypes keeps posts with a child of these kinds (at most 4).
@@ -341,8 +342,7 @@ func (p *V4ListGlobalParams) query(op string) (query, error) {
 	if err := feedDataTypes(op, q, v.DataTypes); err != nil {
 		return nil, err
 	}
-	q.integer("limit", v.Limit)
-	q.str("token", v.PageToken)
+	q.flatAndOptions(v.Limit, v.PageToken)
 	return q, nil
 }
 

@@ -209,6 +209,15 @@ func (q query) options(limit int, token string) {
 	q.str("options[token]", token)
 }
 
+// flatAndOptions sends the page size and cursor both flat (limit, token), as the spec of the
+// global feeds declares them, and as options[limit] / options[token], as the API's clients
+// send them there; the server reads one spelling or the other (docs/wire-notes.md).
+func (q query) flatAndOptions(limit int, token string) {
+	q.integer("limit", limit)
+	q.str("token", token)
+	q.options(limit, token)
+}
+
 // PageParams are the paging fields shared by list params.
 type PageParams struct {
 	// Limit is the page size, 1 to 100; 0 leaves it to the server (20 items).

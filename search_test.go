@@ -50,7 +50,7 @@ func TestSearchCommunities(t *testing.T) {
 	assert.Equal(t, "hiking", q.Get("query"))
 	assert.Equal(t, "member", q.Get("filter"))
 	assert.Equal(t, "outdoor", q.Get("tags[]"))
-	assert.Equal(t, "cat1,cat2", q.Get("categoryIds"))
+	assert.Equal(t, []string{"cat1", "cat2"}, q["categoryIds[]"], "a list, as the API's clients send it (was one comma-joined string)")
 	assert.Equal(t, "t", q.Get("options[token]"))
 	score, ok := page.Score("c-hikers")
 	assert.True(t, ok)
@@ -77,8 +77,8 @@ func TestSearchErrorsAndValidation(t *testing.T) {
 	_, err = c.Search.PostsPage(ctxB, &amity.SearchPostsParams{Query: strings.Repeat("q", 1025)})
 	assertInvalidB(t, err, "Query")
 	for name, p := range map[string]*amity.SearchCommunitiesParams{
-		"params": nil, "Query": {}, "CategoryIDs": {Query: "x", CategoryIDs: []string{strings.Repeat("c", 129)}},
-		"CategoryIDs[0]": {Query: "x", CategoryIDs: []string{"a,b"}},
+		"params": nil, "Query": {}, "CategoryIDs": {Query: "x", CategoryIDs: make([]string, 11)},
+		"CategoryIDs[]": {Query: "x", CategoryIDs: []string{strings.Repeat("c", 129)}},
 	} {
 		_, err := c.Search.CommunitiesPage(ctxB, p)
 		assertInvalidB(t, err, name)
