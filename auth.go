@@ -354,7 +354,9 @@ func (s *SessionsService) init() { s.V3 = &SessionsV3Service{c: s.c} }
 
 // DeviceInfo describes the device of a session.
 type DeviceInfo struct {
-	// Kind is one of "ios", "android", "web", "node".
+	// Kind is "ios", "android", "web" or "node" (the spec's values; another is sent as
+	// given). The API's JavaScript client sends "web" even on Node.js, noting that the server
+	// did not accept "node" (docs/wire-notes.md).
 	Kind string `json:"kind,omitempty"`
 	// Model, at most 100 characters.
 	Model string `json:"model,omitempty"`
