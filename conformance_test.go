@@ -76,8 +76,9 @@ var setupOps = map[string]bool{
 }
 
 // specLag lets through exactly the request fields the product documents describe and spec
-// 4.92.0 lacks (../shared/amity-openapi/README.md, "Known to be behind the live API"). Every
-// other field the spec does not declare is a violation.
+// 4.92.0 lacks (../shared/amity-openapi/README.md, "Known to be behind the live API"); the
+// API's clients send them too (docs/wire-notes.md, row 24). Every other field the spec does
+// not declare is a violation.
 var specLag = spectest.AllowExtraBodyFields("POST /api/v4/posts",
 	"hashtags",                  // hashtags of the post, for hashtag search
 	"links",                     // link previews: url, index, length, renderPreview, domain, title, imageUrl
@@ -92,19 +93,19 @@ var specLag = spectest.AllowExtraBodyFields("POST /api/v4/posts",
 
 // wireDeviations let through exactly the places where the SDK sends what the API's shipping
 // clients send instead of what spec 4.92.0 says, each recorded with its evidence in
-// docs/wire-notes.md (the row named in each comment). Everything else the suite checks as
+// docs/wire-notes.md (the row given in each comment). Everything else the suite checks as
 // before: values are still validated against the schema of the parameter they stand for, a
 // misspelt parameter is still undeclared, and a body on any other operation without one is a
 // violation. (Arrays go as name[]=v everywhere: internal/spectest reads that form as the
-// spec's parameter and refuses the bare form; wire-notes.md, "arrays in the query".)
+// spec's parameter and refuses the bare form; wire-notes.md, row 1 and "Arrays in the query".)
 var wireDeviations = []spectest.ServerOption{
-	// "GET /api/v4/posts feedType": one feed type goes as the clients send it, a scalar
+	// Row 5, GET /api/v4/posts feedType: one feed type goes as the clients send it, a scalar
 	// (spec 4.116 declares it a string); 4.92 declares an array.
 	spectest.AllowQueryAlias("GET /api/v4/posts", "feedType", "feedType"),
-	// "PUT /api/v3/users createNewUserWhenNotFound": every client sends false, so that an
+	// Row 6, PUT /api/v3/users createNewUserWhenNotFound: every client sends false, so that an
 	// update never creates a user; the spec does not list the field.
 	spectest.AllowExtraBodyFields("PUT /api/v3/users", "createNewUserWhenNotFound"),
-	// "DELETE bodies": the spec puts these DELETEs' parameters in the query; the clients send
+	// Rows 8-13, DELETE bodies: the spec puts these DELETEs' parameters in the query; the clients send
 	// them as a JSON body (axios's DELETE data). The SDK sends both: the query the spec
 	// declares (validated as ever) and the clients' body, each member validated against the
 	// parameter it repeats (a path ID must equal the path's).
@@ -114,13 +115,13 @@ var wireDeviations = []spectest.ServerOption{
 	spectest.AllowParamsInBody("DELETE /api/v4/communities/{communityId}/users/roles", "communityId", "roles", "userIds"),
 	spectest.AllowParamsInBody("DELETE /api/v2/reactions", "referenceId", "referenceType", "reactionName", "referenceVersion"),
 	spectest.AllowParamsInBody("DELETE /v1/notification", "deviceId"),
-	// "GET /api/v4/channels/{channelId}/users roles": the clients filter by roles[], the spec
+	// Row 14, GET /api/v4/channels/{channelId}/users roles: the clients filter by roles[], the spec
 	// names the filter role; the SDK sends both, roles[] validated as role.
 	spectest.AllowQueryAlias("GET /api/v4/channels/{channelId}/users", "roles[]", "role"),
-	// "GET /api/v1/semantic-search/communities categoryIds": a list in the clients (and in
+	// Row 15, GET /api/v1/semantic-search/communities categoryIds: a list in the clients (and in
 	// spec 4.116), one string in 4.92; each item is validated as 4.92's string.
 	spectest.AllowQueryAlias("GET /api/v1/semantic-search/communities", "categoryIds[]", "categoryIds"),
-	// "global feeds paging": the spec pages these flat (limit, token); the clients send the
+	// Row 16, global feeds paging: the spec pages these flat (limit, token); the clients send the
 	// cursor as options[token] (and the size as options[limit]). The SDK sends both
 	// spellings, options[...] validated as the flat parameter.
 	spectest.AllowQueryAlias("GET /api/v4/me/global-feeds", "options[limit]", "limit"),
