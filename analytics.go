@@ -82,11 +82,7 @@ func (p *RecordActivitiesParams) validate(op string) error {
 		if a.ActivityType == "" {
 			return &ValidationError{Op: op, Field: field + ".ActivityType", Reason: "is required"}
 		}
-		if err := firstErr(
-			objectID(op, field+".ContentID", a.ContentID),
-			oneOf(op, field+".ContentType", a.ContentType, AnalyticsPost, AnalyticsStory),
-			oneOf(op, field+".ActivityType", a.ActivityType, AnalyticsView, AnalyticsLinkClicked),
-		); err != nil {
+		if err := objectID(op, field+".ContentID", a.ContentID); err != nil {
 			return err
 		}
 		if a.ActivityType == AnalyticsLinkClicked && a.ContentType != AnalyticsStory {

@@ -1,6 +1,7 @@
 package amity_test
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"strings"
@@ -49,12 +50,22 @@ func TestAnalyticsRecord(t *testing.T) {
 		"bad id":         {&amity.RecordActivitiesParams{Activities: []amity.AnalyticsActivity{{ContentID: "p1", ContentType: amity.AnalyticsPost, ActivityType: amity.AnalyticsView}}}, "Activities[0].ContentID"},
 		"no type":        {&amity.RecordActivitiesParams{Activities: []amity.AnalyticsActivity{{ContentID: postIDB, ActivityType: amity.AnalyticsView}}}, "Activities[0].ContentType"},
 		"no activity":    {&amity.RecordActivitiesParams{Activities: []amity.AnalyticsActivity{{ContentID: postIDB, ContentType: amity.AnalyticsPost}}}, "Activities[0].ActivityType"},
-		"bad type":       {&amity.RecordActivitiesParams{Activities: []amity.AnalyticsActivity{{ContentID: postIDB, ContentType: "comment", ActivityType: amity.AnalyticsView}}}, "Activities[0].ContentType"},
 		"click on posts": {&amity.RecordActivitiesParams{Activities: []amity.AnalyticsActivity{{ContentID: postIDB, ContentType: amity.AnalyticsPost, ActivityType: amity.AnalyticsLinkClicked}}}, "Activities[0].ActivityType"},
 	} {
 		assertInvalidB(t, c.Analytics.Record(ctxB, tc.p), tc.field)
 	}
 	assert.Equal(t, before, mt.GetTotalCallCount())
+}
+
+// TestAnalyticsUnknownEnumsAreSent: a content or activity type the SDK does not know is
+// sent as given (the API may know it).
+func TestAnalyticsUnknownEnumsAreSent(t *testing.T) {
+	assertUnknownEnumsSent(t, []enumCase{
+		{"content and activity types", func(ctx context.Context, c *amity.Client) error {
+			return c.Analytics.Record(ctx, &amity.RecordActivitiesParams{Activities: []amity.AnalyticsActivity{
+				{ContentID: postIDB, ContentType: "comment", ActivityType: "share"}}})
+		}, []string{`"contentType":"comment"`, `"activityType":"share"`}},
+	})
 }
 
 func TestAnalyticsViewers(t *testing.T) {

@@ -354,7 +354,9 @@ func (s *SessionsService) init() { s.V3 = &SessionsV3Service{c: s.c} }
 
 // DeviceInfo describes the device of a session.
 type DeviceInfo struct {
-	// Kind is one of "ios", "android", "web", "node".
+	// Kind is "ios", "android", "web" or "node" (the spec's values; another is sent as
+	// given). The API's JavaScript client sends "web" even on Node.js, noting that the server
+	// did not accept "node" (docs/wire-notes.md).
 	Kind string `json:"kind,omitempty"`
 	// Model, at most 100 characters.
 	Model string `json:"model,omitempty"`
@@ -390,11 +392,6 @@ func (p *RegisterSessionParams) validate(op string) error {
 		return &ValidationError{Op: op, Field: "AuthToken", Reason: "must be at most 100 characters"}
 	}
 	if di := p.DeviceInfo; di != nil {
-		switch di.Kind {
-		case "", "ios", "android", "web", "node":
-		default:
-			return &ValidationError{Op: op, Field: "DeviceInfo.Kind", Reason: "must be ios, android, web or node"}
-		}
 		if len(di.Model) > 100 || len(di.SDKVersion) > 30 {
 			return &ValidationError{Op: op, Field: "DeviceInfo", Reason: "model must be at most 100 and sdkVersion 30 characters"}
 		}

@@ -292,22 +292,17 @@ func channelsUserIDs(op string, userIDs []string) error {
 	return idList(op, "UserIDs", userIDs, 100, 50)
 }
 
-func channelsTypes(op, field string, types []ChannelType, allowed ...ChannelType) ([]string, error) {
+// channelsTypes checks a channel type filter: no empty type (a type the SDK does not know is
+// sent as given).
+func channelsTypes(op, field string, types []ChannelType) ([]string, error) {
 	out := make([]string, 0, len(types))
 	for _, t := range types {
 		if t == "" {
 			return nil, &ValidationError{Op: op, Field: field, Reason: "must not hold an empty type"}
 		}
-		if err := oneOf(op, field, t, allowed...); err != nil {
-			return nil, err
-		}
 		out = append(out, string(t))
 	}
 	return out, nil
-}
-
-func channelsNotificationMode(op string, m ChannelNotificationMode) error {
-	return oneOf(op, "NotificationMode", m, ChannelNotifyDefault, ChannelNotifySilent, ChannelNotifySubscribe)
 }
 
 func channelsFlagLimit(op string, v *int) error {
@@ -359,13 +354,11 @@ func (p *CreateChannelParams) validate(op string) error {
 	}
 	return firstErr(
 		maxLen(op, "ChannelID", p.ChannelID, 100),
-		oneOf(op, "Type", p.Type, ChannelTypeCommunity, ChannelTypeLive, ChannelTypeBroadcast),
 		maxLen(op, "DisplayName", p.DisplayName, 100),
 		maxLen(op, "AvatarFileID", p.AvatarFileID, 50),
 		stringList(op, "Tags", p.Tags, 10, 0, 100),
 		stringList(op, "UserIDs", p.UserIDs, 1000, 1, 50),
 		channelsFlagLimit(op, p.AutoDeleteMessageByFlagLimit),
-		channelsNotificationMode(op, p.NotificationMode),
 	)
 }
 
@@ -482,7 +475,6 @@ func (s *ChannelsService) Update(ctx context.Context, channelID string, params *
 		maxLenPtr(op, "AvatarFileID", params.AvatarFileID, 50),
 		stringList(op, "Tags", params.Tags, 10, 0, 100),
 		channelsFlagLimit(op, params.AutoDeleteMessageByFlagLimit),
-		channelsNotificationMode(op, params.NotificationMode),
 	); err != nil {
 		return nil, err
 	}
@@ -559,15 +551,12 @@ func (p *ListChannelsParams) query(op string) (query, error) {
 		maxLen(op, "Keyword", p.Keyword, 100),
 		stringList(op, "Tags", p.Tags, 10, 0, 100),
 		stringList(op, "ExcludeTags", p.ExcludeTags, 10, 0, 100),
-		oneOf(op, "Filter", p.Filter, ChannelFilterAll, ChannelFilterMember, ChannelFilterNotMember, ChannelFilterFlagged),
 		maxItems(op, "Types", len(p.Types), 10),
 		maxLen(op, "UserID", p.UserID, 100),
-		oneOf(op, "SortBy", p.SortBy, ChannelSortLastActivity, ChannelSortLastCreated, ChannelSortFirstCreated, ChannelSortDisplayName),
 	); err != nil {
 		return nil, err
 	}
-	types, err := channelsTypes(op, "Types", p.Types, ChannelTypeStandard, ChannelTypePrivate, ChannelTypeConversation,
-		ChannelTypeBroadcast, ChannelTypeLive, ChannelTypeCommunity)
+	types, err := channelsTypes(op, "Types", p.Types)
 	if err != nil {
 		return nil, err
 	}
@@ -653,12 +642,10 @@ func (p *SearchChannelsParams) query(op string) (query, error) {
 		maxLen(op, "PageToken", p.PageToken, 100),
 		required(op, "Query", p.Query),
 		stringList(op, "Tags", p.Tags, 10, 0, 100),
-		oneOf(op, "SortBy", p.SortBy, ChannelSearchSortRelevance, ChannelSearchSortLastActivity),
-		oneOf(op, "OrderBy", p.OrderBy, ChannelSearchDesc, ChannelSearchAsc),
 	); err != nil {
 		return nil, err
 	}
-	types, err := channelsTypes(op, "Types", p.Types, ChannelTypeCommunity, ChannelTypeConversation, ChannelTypeLive, ChannelTypeBroadcast)
+	types, err := channelsTypes(op, "Types", p.Types)
 	if err != nil {
 		return nil, err
 	}
@@ -801,8 +788,9 @@ func (p *ChannelMembersPayload) pageInfo() Paging         { return p.Paging }
 type ListChannelMembersParams struct {
 	// PageParams: Limit 1 to 100 (server default 10); PageToken at most 1,000 characters.
 	PageParams
-	// Roles keeps members holding one of these roles (1 to 20 of 1 to 900 characters);
-	// sent as "role".
+	// Roles keeps members holding one of these roles (1 to 20 of 1 to 900 characters); sent
+	// as roles[] (the API's clients' name) and as role[] (the spec's), so that the filter
+	// holds whichever the server reads.
 	Roles []string
 	// Memberships keeps members of these standings (1 to 3 of member, banned, muted); the
 	// server's default is member.
@@ -825,7 +813,6 @@ func (p *ListChannelMembersParams) query(op string) (query, error) {
 		stringList(op, "Roles", p.Roles, 20, 1, 900),
 		maxItems(op, "Memberships", len(p.Memberships), 3),
 		maxLen(op, "Search", p.Search, 10000),
-		oneOf(op, "SortBy", p.SortBy, ChannelMemberSortLastCreated, ChannelMemberSortFirstCreated),
 	); err != nil {
 		return nil, err
 	}
@@ -834,12 +821,13 @@ func (p *ListChannelMembersParams) query(op string) (query, error) {
 		if m == "" {
 			return nil, &ValidationError{Op: op, Field: "Memberships", Reason: "must not hold an empty value"}
 		}
-		if err := oneOf(op, "Memberships", m, ChannelMembersMember, ChannelMembersBanned, ChannelMembersMuted); err != nil {
-			return nil, err
-		}
 		memberships = append(memberships, string(m))
 	}
 	q := query{}
+	// The clients send roles (as the v3 listing's spec names it); spec 4.92 and 4.116 name it
+	// role here. A filter the server ignored would list every member, so both are sent
+	// (docs/wire-notes.md).
+	q.list("roles", p.Roles)
 	q.list("role", p.Roles)
 	q.str("sortBy", string(p.SortBy))
 	q.list("memberships", memberships)
@@ -917,8 +905,6 @@ func (p *V3ListChannelMembersParams) query(op string) (query, error) {
 		p.PageParams.validate(op),
 		maxLen(op, "PageToken", p.PageToken, 100),
 		stringList(op, "Roles", p.Roles, 20, 1, 900),
-		oneOf(op, "Filter", p.Filter, V3ChannelMemberFilterAll, V3ChannelMemberFilterMuted, V3ChannelMemberFilterBanned, V3ChannelMemberFilterMemberAndBanned),
-		oneOf(op, "SortBy", p.SortBy, ChannelMemberSortLastCreated, ChannelMemberSortFirstCreated),
 	); err != nil {
 		return nil, err
 	}
@@ -988,10 +974,21 @@ func (s *ChannelsService) channelsMembers(ctx context.Context, op, method, suffi
 		q := query{}
 		q.list("userIds", params.UserIDs)
 		r.query = url.Values(q)
+		r.body = channelsDeleteBody{ChannelID: channelID, UserIDs: params.UserIDs}
 	} else {
 		r.body = params
 	}
 	return call[ChannelPayload](ctx, s.c, r)
+}
+
+// channelsDeleteBody is the JSON body of the channel DELETE calls that name members. The spec
+// puts their parameters in the query; the API's clients send them as this body (axios's
+// DELETE data), {channelId, role, userIds}. Both are sent, so the call works whichever the
+// server reads (docs/wire-notes.md).
+type channelsDeleteBody struct {
+	ChannelID string   `json:"channelId"`
+	Role      string   `json:"role,omitempty"`
+	UserIDs   []string `json:"userIds"`
 }
 
 // AddMembers adds users to a channel and returns the channel bundle.
@@ -1002,7 +999,8 @@ func (s *ChannelsService) AddMembers(ctx context.Context, channelID string, para
 }
 
 // RemoveMembers removes users from a channel and returns the channel bundle.
-// DELETE /api/v3/channels/{channelId}/users. Idempotent by construction (removed users stay
+// DELETE /api/v3/channels/{channelId}/users, with the user IDs in the query (as the spec says)
+// and in a JSON body (as the API's clients send them). Idempotent by construction (removed users stay
 // removed), so it is retried like a read.
 func (s *ChannelsService) RemoveMembers(ctx context.Context, channelID string, params *ChannelMembersParams, opts ...CallOption) (*ChannelPayload, error) {
 	return s.channelsMembers(ctx, "Channels.RemoveMembers", http.MethodDelete, "", channelID, params, true, opts)
@@ -1054,7 +1052,8 @@ func (s *ChannelsService) AddRole(ctx context.Context, channelID string, params 
 }
 
 // RemoveRole takes a role from members of a channel and returns the channel bundle.
-// DELETE /api/v3/channels/{channelId}/users/roles. Idempotent by construction (the role stays
+// DELETE /api/v3/channels/{channelId}/users/roles, with the role and user IDs in the query (as
+// the spec says) and in a JSON body (as the API's clients send them). Idempotent by construction (the role stays
 // removed), so it is retried like a read.
 func (s *ChannelsService) RemoveRole(ctx context.Context, channelID string, params *ChannelRoleParams, opts ...CallOption) (*ChannelPayload, error) {
 	const op = "Channels.RemoveRole"
@@ -1068,7 +1067,8 @@ func (s *ChannelsService) RemoveRole(ctx context.Context, channelID string, para
 	q := query{}
 	q.list("userIds", params.UserIDs)
 	q.str("role", params.Role)
-	return call[ChannelPayload](ctx, s.c, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), idempotent: true, opts: opts})
+	body := channelsDeleteBody{ChannelID: channelID, Role: params.Role, UserIDs: params.UserIDs}
+	return call[ChannelPayload](ctx, s.c, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), body: body, idempotent: true, opts: opts})
 }
 
 // ---- Moderation: mute and close ----

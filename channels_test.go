@@ -84,8 +84,8 @@ func TestChannelsListIteratesPagesAndEncodesFilters(t *testing.T) {
 	}
 	assert.Equal(t, []string{"support", "dm-alice-bob", "announcements"}, ids)
 	require.Len(t, queries, 2)
-	want := url.Values{"keyword": {"sup"}, "isDeleted": {"false"}, "tags": {"a", "b"}, "excludeTags": {"c"}, "filter": {"member"},
-		"types": {"community", "live"}, "userId": {"alice"}, "sortBy": {"lastCreated"}, "options[limit]": {"2"}}
+	want := url.Values{"keyword": {"sup"}, "isDeleted": {"false"}, "tags[]": {"a", "b"}, "excludeTags[]": {"c"}, "filter": {"member"},
+		"types[]": {"community", "live"}, "userId": {"alice"}, "sortBy": {"lastCreated"}, "options[limit]": {"2"}}
 	assert.Equal(t, want, queries[0])
 	want.Set("options[token]", "tok-2")
 	assert.Equal(t, want, queries[1])
@@ -192,7 +192,7 @@ func TestChannelsWrites(t *testing.T) {
 		{"GetMany", "GET", "/api/v3/channels/list", one, func(c *amity.Client) error {
 			_, err := c.Channels.GetMany(ctx, &amity.GetManyChannelsParams{ChannelIDs: []string{"a", "b"}})
 			return err
-		}, url.Values{"channelIds": {"a", "b"}}, ""},
+		}, url.Values{"channelIds[]": {"a", "b"}}, ""},
 		{"Update", "PUT", "/api/v3/channels/support", one, func(c *amity.Client) error {
 			_, err := c.Channels.Update(ctx, "support", &amity.UpdateChannelParams{DisplayName: amity.Ptr(""), Tags: []string{"x"},
 				MessageAutoDeleteEnabled: amity.Ptr(false)})
@@ -219,7 +219,7 @@ func TestChannelsWrites(t *testing.T) {
 		{"RemoveMembers", "DELETE", "/api/v3/channels/support/users", one, func(c *amity.Client) error {
 			_, err := c.Channels.RemoveMembers(ctx, "support", &amity.ChannelMembersParams{UserIDs: []string{"u1", "u2"}})
 			return err
-		}, url.Values{"userIds": {"u1", "u2"}}, ""},
+		}, url.Values{"userIds[]": {"u1", "u2"}}, `{"channelId":"support","userIds":["u1","u2"]}`},
 		{"BanMembers", "PUT", "/api/v3/channels/support/users/ban", one, func(c *amity.Client) error {
 			_, err := c.Channels.BanMembers(ctx, "support", &amity.ChannelMembersParams{UserIDs: []string{"spammer1"}})
 			return err
@@ -235,7 +235,7 @@ func TestChannelsWrites(t *testing.T) {
 		{"RemoveRole", "DELETE", "/api/v3/channels/support/users/roles", one, func(c *amity.Client) error {
 			_, err := c.Channels.RemoveRole(ctx, "support", &amity.ChannelRoleParams{Role: "channel-moderator", UserIDs: []string{"alice"}})
 			return err
-		}, url.Values{"userIds": {"alice"}, "role": {"channel-moderator"}}, ""},
+		}, url.Values{"userIds[]": {"alice"}, "role": {"channel-moderator"}}, `{"channelId":"support","role":"channel-moderator","userIds":["alice"]}`},
 		{"Mute", "PUT", "/api/v2/channel/support/mute", `{"success":true}`, func(c *amity.Client) error {
 			return c.Channels.Mute(ctx, "support", &amity.MuteChannelParams{Period: 90 * time.Second})
 		}, nil, `{"mutePeriod":90000}`},
@@ -350,8 +350,8 @@ func TestChannelsSearch(t *testing.T) {
 		SortBy: amity.ChannelSearchSortRelevance, OrderBy: amity.ChannelSearchDesc}
 	page, err := c.Channels.SearchPage(ctx, params)
 	require.NoError(t, err)
-	assert.Equal(t, url.Values{"query": {"support"}, "exactMatch": {"false"}, "isMemberOnly": {"true"}, "types": {"community", "live"},
-		"tags": {"help"}, "options[sortBy]": {"relevance"}, "options[orderBy]": {"desc"}, "options[limit]": {"2"}}, queries[0])
+	assert.Equal(t, url.Values{"query": {"support"}, "exactMatch": {"false"}, "isMemberOnly": {"true"}, "types[]": {"community", "live"},
+		"tags[]": {"help"}, "options[sortBy]": {"relevance"}, "options[orderBy]": {"desc"}, "options[limit]": {"2"}}, queries[0])
 	assert.Equal(t, 3, page.TotalCount)
 	assert.Equal(t, "support", page.Search.Query)
 	assert.Equal(t, "stok-2", page.Paging.Next)
@@ -390,7 +390,7 @@ func TestChannelsListMembers(t *testing.T) {
 	}
 	assert.Equal(t, []string{"spammer1:banned", "loud:member", "troll:banned"}, got)
 	require.Len(t, queries, 2)
-	assert.Equal(t, url.Values{"role": {"member"}, "memberships": {"banned", "muted"}, "search": {"la"}, "sortBy": {"firstCreated"},
+	assert.Equal(t, url.Values{"roles[]": {"member"}, "role[]": {"member"}, "memberships[]": {"banned", "muted"}, "search": {"la"}, "sortBy": {"firstCreated"},
 		"isDeleted": {"false"}, "options[limit]": {"2"}}, queries[0])
 	assert.Equal(t, "mtok-2", queries[1].Get("options[token]"))
 
@@ -415,7 +415,7 @@ func TestChannelsListMembersV3(t *testing.T) {
 	}
 	assert.Equal(t, []string{"troll"}, got)
 	q := rec.last(t)
-	assert.Equal(t, url.Values{"filter": {"member&banned"}, "roles": {"a", "b"}, "sortBy": {"lastCreated"}}, q.Query)
+	assert.Equal(t, url.Values{"filter": {"member&banned"}, "roles[]": {"a", "b"}, "sortBy": {"lastCreated"}}, q.Query)
 	assert.Contains(t, q.RawQuery, "filter=member%26banned")
 }
 
@@ -481,10 +481,6 @@ func TestChannelsBadInputSendsNothing(t *testing.T) {
 			return err
 		}},
 		"Create nil": {"params", func() error { _, err := c.Channels.Create(ctx, nil); return err }},
-		"Create type": {"Type", func() error {
-			_, err := c.Channels.Create(ctx, &amity.CreateChannelParams{Type: amity.ChannelTypeConversation})
-			return err
-		}},
 		"Create id length": {"ChannelID", func() error {
 			_, err := c.Channels.Create(ctx, &amity.CreateChannelParams{ChannelID: long(101)})
 			return err
@@ -492,10 +488,6 @@ func TestChannelsBadInputSendsNothing(t *testing.T) {
 		"Create tags": {"Tags", func() error { _, err := c.Channels.Create(ctx, &amity.CreateChannelParams{Tags: many(11)}); return err }},
 		"Create flag limit": {"AutoDeleteMessageByFlagLimit", func() error {
 			_, err := c.Channels.Create(ctx, &amity.CreateChannelParams{AutoDeleteMessageByFlagLimit: amity.Ptr(0)})
-			return err
-		}},
-		"Create notification": {"NotificationMode", func() error {
-			_, err := c.Channels.Create(ctx, &amity.CreateChannelParams{NotificationMode: "loud"})
 			return err
 		}},
 		"Create user IDs": {"UserIDs[]", func() error {
@@ -528,43 +520,15 @@ func TestChannelsBadInputSendsNothing(t *testing.T) {
 			_, err := c.Channels.ListPage(ctx, &amity.ListChannelsParams{PageParams: amity.PageParams{PageToken: long(101)}})
 			return err
 		}},
-		"List filter": {"Filter", func() error {
-			_, err := c.Channels.ListPage(ctx, &amity.ListChannelsParams{Filter: "some"})
-			return err
-		}},
-		"List types": {"Types", func() error {
-			_, err := c.Channels.ListPage(ctx, &amity.ListChannelsParams{Types: []amity.ChannelType{"weird"}})
-			return err
-		}},
-		"List sort": {"SortBy", func() error {
-			_, err := c.Channels.ListPage(ctx, &amity.ListChannelsParams{SortBy: "size"})
-			return err
-		}},
-		"Search nil":   {"params", func() error { _, err := c.Channels.SearchPage(ctx, nil); return err }},
-		"Search query": {"Query", func() error { _, err := c.Channels.SearchPage(ctx, &amity.SearchChannelsParams{}); return err }},
-		"Search types": {"Types", func() error {
-			_, err := c.Channels.SearchPage(ctx, &amity.SearchChannelsParams{Query: "q", Types: []amity.ChannelType{amity.ChannelTypeStandard}})
-			return err
-		}},
-		"Search order": {"OrderBy", func() error {
-			_, err := c.Channels.SearchPage(ctx, &amity.SearchChannelsParams{Query: "q", OrderBy: "up"})
-			return err
-		}},
+		"Search nil":      {"params", func() error { _, err := c.Channels.SearchPage(ctx, nil); return err }},
+		"Search query":    {"Query", func() error { _, err := c.Channels.SearchPage(ctx, &amity.SearchChannelsParams{}); return err }},
 		"Members channel": {"channelID", func() error { _, err := c.Channels.ListMembersPage(ctx, "", nil); return err }},
 		"Members roles": {"Roles", func() error {
 			_, err := c.Channels.ListMembersPage(ctx, "ch", &amity.ListChannelMembersParams{Roles: []string{""}})
 			return err
 		}},
-		"Members memberships": {"Memberships", func() error {
-			_, err := c.Channels.ListMembersPage(ctx, "ch", &amity.ListChannelMembersParams{Memberships: []amity.ChannelMembershipFilter{"none"}})
-			return err
-		}},
 		"Members 4 memberships": {"Memberships", func() error {
 			_, err := c.Channels.ListMembersPage(ctx, "ch", &amity.ListChannelMembersParams{Memberships: []amity.ChannelMembershipFilter{"member", "banned", "muted", "member"}})
-			return err
-		}},
-		"MembersV3 filter": {"Filter", func() error {
-			_, err := c.Channels.V3.ListMembersPage(ctx, "ch", &amity.V3ListChannelMembersParams{Filter: "member"})
 			return err
 		}},
 		"Add nil":  {"params", func() error { _, err := c.Channels.AddMembers(ctx, "ch", nil); return err }},
@@ -638,12 +602,44 @@ func TestChannelsBadInputSendsNothing(t *testing.T) {
 		}
 	}
 	n := 0
-	for _, err := range c.Channels.ListMembers(ctx, "ch", &amity.ListChannelMembersParams{SortBy: "random"}) {
+	for _, err := range c.Channels.ListMembers(ctx, "ch", &amity.ListChannelMembersParams{PageParams: amity.PageParams{Limit: 101}}) {
 		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
 		n++
 	}
 	assert.Equal(t, 1, n)
 	assert.Zero(t, mt.GetTotalCallCount(), "no request may be sent for bad input")
+}
+
+// TestChannelsUnknownEnumsAreSent: an enum value the SDK does not know (a channel type,
+// filter, order, membership, notification mode) is sent as given; the API decides.
+func TestChannelsUnknownEnumsAreSent(t *testing.T) {
+	assertUnknownEnumsSent(t, []enumCase{
+		{"Create type and notification mode", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Channels.Create(ctx, &amity.CreateChannelParams{Type: amity.ChannelTypeConversation, NotificationMode: "loud"})
+			return err
+		}, []string{`"type":"conversation"`, `"notificationMode":"loud"`}},
+		{"Update notification mode", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Channels.Update(ctx, "ch", &amity.UpdateChannelParams{NotificationMode: "loud"})
+			return err
+		}, []string{`"notificationMode":"loud"`}},
+		{"List filter, types, sort", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Channels.ListPage(ctx, &amity.ListChannelsParams{Filter: "some", Types: []amity.ChannelType{"weird"}, SortBy: "size"})
+			return err
+		}, []string{"filter=some", "types[]=weird", "sortBy=size"}},
+		{"Search types, sort, order", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Channels.SearchPage(ctx, &amity.SearchChannelsParams{Query: "q", Types: []amity.ChannelType{amity.ChannelTypeStandard},
+				SortBy: "size", OrderBy: "up"})
+			return err
+		}, []string{"types[]=standard", "options[sortBy]=size", "options[orderBy]=up"}},
+		{"Members memberships and sort", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Channels.ListMembersPage(ctx, "ch", &amity.ListChannelMembersParams{Memberships: []amity.ChannelMembershipFilter{"none"}, SortBy: "random"})
+			return err
+		}, []string{"memberships[]=none", "sortBy=random"}},
+		{"V3 members filter and sort", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Channels.V3.ListMembersPage(ctx, "ch", &amity.V3ListChannelMembersParams{Filter: "member", SortBy: "random"})
+			return err
+		}, []string{"filter=member", "sortBy=random"}},
+	})
 }
 
 // TestChannelsFixturesMatchSpec keeps the hand-written fixtures honest: each must be a valid

@@ -6,7 +6,6 @@ import (
 	"iter"
 	"net/http"
 	"net/url"
-	"strconv"
 )
 
 // CommentsService manages comments on posts, content and stories, and their flags. Reach it
@@ -43,12 +42,15 @@ const (
 	CommentDataTypeImage CommentDataType = "image"
 )
 
-// CommentAttachmentType is the kind of a file attached to a comment; the API knows "image".
+// CommentAttachmentType is the kind of an attachment of a comment: an image file, or a link
+// (the API's clients attach links; spec 4.92.0 lists image). A type the SDK does not know is
+// sent as given.
 type CommentAttachmentType string
 
 // Comment attachment types.
 const (
 	CommentAttachmentImage CommentAttachmentType = "image"
+	CommentAttachmentLink  CommentAttachmentType = "link"
 )
 
 // Comment is a comment, or a reply to one (ParentID set).
@@ -122,12 +124,14 @@ func (d *CommentData) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// CommentAttachment is a file attached to a comment.
+// CommentAttachment is a file or a link attached to a comment.
 type CommentAttachment struct {
-	// Type is image. Required.
+	// Type is image or link. Required.
 	Type CommentAttachmentType `json:"type"`
-	// FileID is an uploaded image (see Files). Required.
-	FileID string `json:"fileId"`
+	// FileID is an uploaded image (see Files); URL the link of a link attachment. One of
+	// them is required.
+	FileID string `json:"fileId,omitempty"`
+	URL    string `json:"url,omitempty"`
 }
 
 // CommentPayload is the API's comment bundle: comments, their replies, authors, files and
@@ -248,7 +252,9 @@ type ListCommentsParams struct {
 	// ReferenceType is post, content or story.
 	ReferenceType CommentReferenceType
 	// FilterByParentID: true (the default) lists only the comments whose parent is ParentID
-	// (top-level comments when ParentID is empty); false lists replies too.
+	// (top-level comments when ParentID is empty); false lists replies too. The spec declares
+	// it, but the API's own client leaves it out, noting the server does not support it
+	// (docs/wire-notes.md): do not rely on false.
 	FilterByParentID *bool
 	// ParentID lists the replies of a comment (at most 900 characters).
 	ParentID string
@@ -278,10 +284,7 @@ func (p *ListCommentsParams) query(op string) (query, error) {
 		maxLen(op, "PageToken", p.PageToken, 1000),
 		required(op, "ReferenceID", p.ReferenceID),
 		maxLen(op, "ReferenceID", p.ReferenceID, 900),
-		oneOf(op, "ReferenceType", p.ReferenceType, CommentOnPost, CommentOnContent, CommentOnStory),
 		maxLen(op, "ParentID", p.ParentID, 900),
-		oneOf(op, "SortBy", p.SortBy, PostSortLastCreated, PostSortFirstCreated, PostSortLastUpdated, PostSortFirstUpdated),
-		oneOf(op, "Type", p.Type, CommentListScrollable, CommentListPagination),
 		intRange(op, "Skip", p.Skip, 0, 100),
 		intRange(op, "First", p.First, 0, 100),
 		intRange(op, "Last", p.Last, 0, 100),
@@ -289,7 +292,6 @@ func (p *ListCommentsParams) query(op string) (query, error) {
 		intRange(op, "Before", p.Before, 0, -1),
 	}
 	if f := p.DataTypes; f != nil {
-		checks = append(checks, oneOf(op, "DataTypes.MatchType", f.MatchType, CommentMatchAny, CommentMatchExact))
 		for _, v := range f.Values {
 			checks = append(checks, required(op, "DataTypes.Values[]", string(v)))
 		}
@@ -313,10 +315,9 @@ func (p *ListCommentsParams) query(op string) (query, error) {
 	q.integer("options[after]", p.After)
 	q.integer("options[before]", p.Before)
 	if f := p.DataTypes; f != nil {
-		// deepObject with an array member: indexed keys, dataTypes[values][0]=text.
-		for i, v := range f.Values {
-			q.str("dataTypes[values]["+strconv.Itoa(i)+"]", string(v))
-		}
+		// deepObject with an array member, sent as the API's clients send it:
+		// dataTypes[values][]=text&dataTypes[values][]=image (see query.list).
+		enums(q, "dataTypes[values]", f.Values)
 		q.str("dataTypes[matchType]", string(f.MatchType))
 	}
 	return q, nil
@@ -402,12 +403,11 @@ const commentsMaxText = 50000 // spec: data.text maxLength 50000
 
 func commentsCheckAttachments(op string, atts []CommentAttachment) error {
 	for _, a := range atts {
-		if err := firstErr(
-			required(op, "Attachments[].FileID", a.FileID),
-			required(op, "Attachments[].Type", string(a.Type)),
-			oneOf(op, "Attachments[].Type", a.Type, CommentAttachmentImage),
-		); err != nil {
+		if err := required(op, "Attachments[].Type", string(a.Type)); err != nil {
 			return err
+		}
+		if a.FileID == "" && a.URL == "" {
+			return &ValidationError{Op: op, Field: "Attachments[].FileID", Reason: "is required (or URL, for a link)"}
 		}
 	}
 	return nil
@@ -424,7 +424,6 @@ func (s *CommentsService) Create(ctx context.Context, params *CreateCommentParam
 	checks := []error{
 		required(op, "ReferenceID", params.ReferenceID),
 		maxLen(op, "ReferenceID", params.ReferenceID, 900),
-		oneOf(op, "ReferenceType", params.ReferenceType, CommentOnPost, CommentOnContent, CommentOnStory),
 		maxLen(op, "CommentID", params.CommentID, 900),
 		maxLen(op, "ParentID", params.ParentID, 900),
 		checkMentionees(op, params.Mentionees),

@@ -57,19 +57,15 @@ func TestCommentsListPageEncodesEveryFilter(t *testing.T) {
 	for _, want := range []string{"referenceId=post-img", "referenceType=content", "filterByParentId=false", "parentId=cm-0",
 		"hasFlag=true", "isDeleted=false", "sortBy=firstCreated", "options%5Btype%5D=pagination", "options%5Blimit%5D=10",
 		"options%5Btoken%5D=tok", "options%5Bskip%5D=20", "options%5Bfirst%5D=5", "options%5Blast%5D=6", "options%5Bafter%5D=7",
-		"options%5Bbefore%5D=8", "dataTypes%5Bvalues%5D%5B0%5D=text", "dataTypes%5Bvalues%5D%5B1%5D=image",
+		"options%5Bbefore%5D=8", "dataTypes%5Bvalues%5D%5B%5D=text&dataTypes%5Bvalues%5D%5B%5D=image",
 		"dataTypes%5BmatchType%5D=exact"} {
 		assert.Contains(t, q, want)
 	}
 
 	bad := []*amity.ListCommentsParams{
 		nil, {}, {ReferenceID: strings.Repeat("r", 901)},
-		{ReferenceID: "p", ReferenceType: "message"},
-		{ReferenceID: "p", SortBy: "newest"},
-		{ReferenceID: "p", Type: "infinite"},
 		{ReferenceID: "p", Skip: 101}, {ReferenceID: "p", Skip: -1},
 		{ReferenceID: "p", First: 101}, {ReferenceID: "p", Last: -2}, {ReferenceID: "p", After: -1},
-		{ReferenceID: "p", DataTypes: &amity.CommentDataTypesFilter{MatchType: "some"}},
 		{ReferenceID: "p", DataTypes: &amity.CommentDataTypesFilter{Values: []amity.CommentDataType{""}}},
 	}
 	for _, p := range bad {
@@ -77,6 +73,29 @@ func TestCommentsListPageEncodesEveryFilter(t *testing.T) {
 		assert.ErrorIs(t, err, amity.ErrInvalidArgument, "%+v", p)
 	}
 	assert.Equal(t, 1, mt.GetTotalCallCount())
+}
+
+// TestCommentsUnknownEnumsAreSent: values the SDK does not know (a reference type, order,
+// paging mode, match type, attachment or mention type) are sent as given, and a link
+// attachment, as the API's clients send it, carries its URL.
+func TestCommentsUnknownEnumsAreSent(t *testing.T) {
+	assertUnknownEnumsSent(t, []enumCase{
+		{"List", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Comments.ListPage(ctx, &amity.ListCommentsParams{ReferenceID: "p", ReferenceType: "message", SortBy: "newest",
+				Type: "infinite", DataTypes: &amity.CommentDataTypesFilter{Values: []amity.CommentDataType{"video"}, MatchType: "some"}})
+			return err
+		}, []string{"referenceType=message", "sortBy=newest", "options[type]=infinite", "dataTypes[values][]=video", "dataTypes[matchType]=some"}},
+		{"Create", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Comments.Create(ctx, &amity.CreateCommentParams{ReferenceID: "p", ReferenceType: "message",
+				Attachments: []amity.CommentAttachment{{Type: "video", FileID: "f"}}, Mentionees: []amity.Mentionee{{Type: "channel"}}})
+			return err
+		}, []string{`"referenceType":"message"`, `{"type":"video","fileId":"f"}`, `"mentionees":[{"type":"channel"`}},
+		{"Create with a link attachment", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Comments.Create(ctx, &amity.CreateCommentParams{ReferenceID: "p",
+				Attachments: []amity.CommentAttachment{{Type: amity.CommentAttachmentLink, URL: "https://example.com/a"}}})
+			return err
+		}, []string{`"attachments":[{"type":"link","url":"https://example.com/a"}]`}},
+	})
 }
 
 func TestCommentsGetDecodesBundle(t *testing.T) {
@@ -142,7 +161,7 @@ func TestCommentsGetMany(t *testing.T) {
 	rec := postsRecord(mt, "GET", "https://api.test/api/v3/comments/list", 200, fixture(t, "comments_payload.json"))
 	out, err := c.Comments.GetMany(context.Background(), &amity.GetManyCommentsParams{CommentIDs: []string{"cm-1", "cm-2"}})
 	require.NoError(t, err)
-	assert.Equal(t, "commentIds=cm-1&commentIds=cm-2", rec.only(t).Query)
+	assert.Equal(t, "commentIds%5B%5D=cm-1&commentIds%5B%5D=cm-2", rec.only(t).Query)
 	assert.Len(t, out.Comments, 1)
 	_, err = c.Comments.GetMany(context.Background(), nil)
 	assert.ErrorIs(t, err, amity.ErrInvalidArgument)
@@ -176,12 +195,12 @@ func TestCommentsCreate(t *testing.T) {
 	assert.JSONEq(t, `{"referenceId":"p"}`, rec.calls[1].Body, "unset fields are not sent")
 
 	bad := []*amity.CreateCommentParams{
-		nil, {}, {ReferenceID: "p", ReferenceType: "message"},
+		nil, {},
 		{ReferenceID: "p", Data: &amity.CommentDataParams{Text: strings.Repeat("x", 50_001)}},
 		{ReferenceID: "p", ParentID: strings.Repeat("x", 901)},
-		{ReferenceID: "p", Attachments: []amity.CommentAttachment{{Type: "video", FileID: "f"}}},
 		{ReferenceID: "p", Attachments: []amity.CommentAttachment{{Type: amity.CommentAttachmentImage}}},
-		{ReferenceID: "p", Mentionees: []amity.Mentionee{{Type: "channel"}}},
+		{ReferenceID: "p", Attachments: []amity.CommentAttachment{{FileID: "f"}}},
+		{ReferenceID: "p", Mentionees: []amity.Mentionee{{Type: amity.MentionTypeUser, UserPublicIDs: []string{"a"}}}},
 	}
 	for _, p := range bad {
 		_, err := c.Comments.Create(context.Background(), p)
@@ -344,7 +363,7 @@ func TestCommentsShape(t *testing.T) {
 				_, err := c.Comments.Get(ctx, id)
 				return err
 			})},
-		{name: "GetMany", method: "GET", path: "/api/v3/comments/list", query: "commentIds=cm-1", answer: payload, check: comment,
+		{name: "GetMany", method: "GET", path: "/api/v3/comments/list", query: "commentIds%5B%5D=cm-1", answer: payload, check: comment,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return c.Comments.GetMany(ctx, &amity.GetManyCommentsParams{CommentIDs: []string{"cm-1"}})
 			},

@@ -85,11 +85,13 @@ const (
 // CommunityMembership is a user's standing in a community.
 type CommunityMembership string
 
-// Community memberships.
+// Community memberships. Muted is a standing the API's clients know (a member who may not
+// post); spec 4.92.0 does not list it.
 const (
 	CommunityMembershipNone   CommunityMembership = "none"
 	CommunityMembershipMember CommunityMembership = "member"
 	CommunityMembershipBanned CommunityMembership = "banned"
+	CommunityMembershipMuted  CommunityMembership = "muted"
 )
 
 // CommunityUser is a user's membership of a community: standing, roles and permissions.
@@ -398,9 +400,7 @@ func (p *ListCommunitiesParams) query(op string) (query, error) {
 		p.PageParams.validateToken(op, 1000),
 		maxLen(op, "Keyword", p.Keyword, 100),
 		stringList(op, "Tags", p.Tags, 10, 1, 1000),
-		oneOf(op, "Filter", p.Filter, CommunityFilterAll, CommunityFilterMember, CommunityFilterNotMember),
 		maxLen(op, "CategoryID", p.CategoryID, 50),
-		oneOf(op, "SortBy", p.SortBy, CommunitySortFirstCreated, CommunitySortLastCreated, CommunitySortDisplayName),
 	); err != nil {
 		return nil, err
 	}
@@ -447,22 +447,17 @@ func (p *ListCommunityMembersParams) query(op string) (query, error) {
 		maxItems(op, "Memberships", len(p.Memberships), 2),
 		stringList(op, "Roles", p.Roles, 20, 1, 100),
 		maxLen(op, "Search", p.Search, 10000),
-		oneOf(op, "SortBy", p.SortBy, CommunitySortFirstCreated, CommunitySortLastCreated, CommunitySortDisplayName),
-		oneOf(op, "IDType", p.IDType, CommunityIDPublic, CommunityIDInternal),
 	}
 	for _, m := range p.Memberships {
 		if m == "" {
 			checks = append(checks, &ValidationError{Op: op, Field: "Memberships[]", Reason: "must not be empty"})
 		}
-		checks = append(checks, oneOf(op, "Memberships[]", m, CommunityMembershipMember, CommunityMembershipBanned))
 	}
 	if err := firstErr(checks...); err != nil {
 		return nil, err
 	}
 	q := query{}
-	for _, m := range p.Memberships {
-		url.Values(q).Add("memberships", string(m))
-	}
+	enums(q, "memberships", p.Memberships)
 	q.list("roles", p.Roles)
 	q.str("search", p.Search)
 	q.str("sortBy", string(p.SortBy))
@@ -517,7 +512,6 @@ func (p *CreateCommunityParams) validate(op string) error {
 		maxLen(op, "AvatarFileID", p.AvatarFileID, 50),
 		stringList(op, "UserIDs", p.UserIDs, 1000, 1, 900),
 		stringList(op, "CategoryIDs", p.CategoryIDs, 10, 1, 50),
-		oneOf(op, "NotificationMode", p.NotificationMode, CommunityNotificationDefault, CommunityNotificationSilent, CommunityNotificationSubscribe),
 	)
 }
 
@@ -554,7 +548,6 @@ func (p *UpdateCommunityParams) validate(op string) error {
 		stringList(op, "Tags", p.Tags, 10, 1, 100),
 		maxLenPtr(op, "AvatarFileID", p.AvatarFileID, 50),
 		stringList(op, "CategoryIDs", p.CategoryIDs, 10, 1, 50),
-		oneOf(op, "NotificationMode", p.NotificationMode, CommunityNotificationDefault, CommunityNotificationSilent, CommunityNotificationSubscribe),
 	}
 	if p.DisplayName != nil {
 		checks = append(checks, required(op, "DisplayName", *p.DisplayName))
@@ -894,7 +887,8 @@ func (s *CommunitiesService) AddMembers(ctx context.Context, communityID string,
 }
 
 // RemoveMembers removes users (params.UserIDs: 1 to 100, each 1 to 50 characters) from a
-// community. DELETE /api/v3/communities/{communityId}/users. Idempotent by construction: its
+// community. DELETE /api/v3/communities/{communityId}/users, with the user IDs in the query
+// (as the spec says) and in a JSON body (as the API's clients send them). Idempotent by construction: its
 // end state is "these users are not members", which a repeat cannot change, so it is
 // retried like a read.
 func (s *CommunitiesService) RemoveMembers(ctx context.Context, communityID string, params *CommunityMembersParams, opts ...CallOption) (*CommunityPayload, error) {
@@ -908,7 +902,18 @@ func (s *CommunitiesService) RemoveMembers(ctx context.Context, communityID stri
 	}
 	q := query{}
 	q.list("userIds", params.UserIDs)
-	return call[CommunityPayload](ctx, s.c, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), idempotent: true, opts: opts})
+	body := communitiesDeleteBody{CommunityID: communityID, UserIDs: params.UserIDs}
+	return call[CommunityPayload](ctx, s.c, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), body: body, idempotent: true, opts: opts})
+}
+
+// communitiesDeleteBody is the JSON body of the community DELETE calls that name members. The
+// spec puts their parameters in the query; the API's clients send them as this body (axios's
+// DELETE data), {communityId, roles, userIds}. Both are sent, so the call works whichever the
+// server reads (docs/wire-notes.md).
+type communitiesDeleteBody struct {
+	CommunityID string   `json:"communityId"`
+	Roles       []string `json:"roles,omitempty"`
+	UserIDs     []string `json:"userIds"`
 }
 
 // BanMembers bans users (params.UserIDs: 1 to 100, each 1 to 900 characters) from a
@@ -958,8 +963,9 @@ func (s *CommunitiesService) AddRoles(ctx context.Context, communityID string, p
 
 // RemoveRoles takes community roles (1 to 100) from members (1 to 100). DELETE
 // /api/v4/communities/{communityId}/users/roles, the current role call, which takes several
-// roles at once (V3.RemoveRole takes one); sent with the API key, as the spec's ApiKeyAuth
-// asks, besides the view's token. Idempotent by construction: its end state is "these
+// roles at once (V3.RemoveRole takes one); the roles and user IDs go in the query (as the spec
+// says) and in a JSON body (as the API's clients send them), with the API key, as the spec's
+// ApiKeyAuth asks, besides the view's token. Idempotent by construction: its end state is "these
 // members do not hold these roles", which a repeat cannot change, so it is retried like a
 // read.
 func (s *CommunitiesService) RemoveRoles(ctx context.Context, communityID string, params *CommunityRolesParams, opts ...CallOption) (*CommunityPayload, error) {
@@ -974,7 +980,8 @@ func (s *CommunitiesService) RemoveRoles(ctx context.Context, communityID string
 	q := query{}
 	q.list("roles", params.Roles)
 	q.list("userIds", params.UserIDs)
-	return call[CommunityPayload](ctx, s.c, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), auth: authAPIKey, idempotent: true, opts: opts})
+	body := communitiesDeleteBody{CommunityID: communityID, Roles: params.Roles, UserIDs: params.UserIDs}
+	return call[CommunityPayload](ctx, s.c, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), body: body, auth: authAPIKey, idempotent: true, opts: opts})
 }
 
 // AddRole grants one community role to members (1 to 100) with the older call POST

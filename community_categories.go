@@ -108,7 +108,6 @@ func (p *ListCommunityCategoriesParams) query(op string) (query, error) {
 	}
 	if err := firstErr(
 		p.PageParams.validateToken(op, 1000),
-		oneOf(op, "SortBy", p.SortBy, CommunityCategorySortFirstCreated, CommunityCategorySortLastCreated, CommunityCategorySortName),
 	); err != nil {
 		return nil, err
 	}

@@ -50,12 +50,19 @@ const (
 // FeedDataType keeps the posts with a child post of a kind.
 type FeedDataType string
 
-// Feed data types.
+// Feed data types. Text, audio, clip, poll and room are the further kinds the API's clients
+// filter feeds by; spec 4.92.0 lists the first four. A type the SDK does not know is sent as
+// given.
 const (
 	FeedDataVideo      FeedDataType = "video"
 	FeedDataImage      FeedDataType = "image"
 	FeedDataFile       FeedDataType = "file"
 	FeedDataLiveStream FeedDataType = "liveStream"
+	FeedDataText       FeedDataType = "text"
+	FeedDataAudio      FeedDataType = "audio"
+	FeedDataClip       FeedDataType = "clip"
+	FeedDataPoll       FeedDataType = "poll"
+	FeedDataRoom       FeedDataType = "room"
 )
 
 // FollowingFeedSortBy orders the following feed.
@@ -75,10 +82,7 @@ func feedDataTypes(op string, q query, types []FeedDataType) error {
 		if t == "" {
 			return &ValidationError{Op: op, Field: "DataTypes", Reason: "must not hold an empty data type"}
 		}
-		if err := oneOf(op, "DataTypes", t, FeedDataVideo, FeedDataImage, FeedDataFile, FeedDataLiveStream); err != nil {
-			return err
-		}
-		q.list("dataTypes", []string{string(t)})
+		enums(q, "dataTypes", []FeedDataType{t})
 	}
 	return nil
 }
@@ -105,7 +109,6 @@ func (p *ListFeedParams) query(op string, withDataTypes bool) (query, error) {
 	if err := firstErr(
 		v.PageParams.validate(op),
 		maxLen(op, "PageToken", v.PageToken, 1000),
-		oneOf(op, "SortBy", v.SortBy, FeedSortLastCreated, FeedSortFirstCreated, FeedSortLastUpdated, FeedSortFirstUpdated),
 	); err != nil {
 		return nil, err
 	}
@@ -245,7 +248,6 @@ func (p *ListFollowingParams) query(op string) (query, error) {
 	if err := firstErr(
 		v.PageParams.validate(op),
 		maxLen(op, "PageToken", v.PageToken, 100),
-		oneOf(op, "SortBy", v.SortBy, FollowingFeedCustomRanking, FollowingFeedLastCreated),
 	); err != nil {
 		return nil, err
 	}
@@ -279,7 +281,8 @@ func (s *FeedsService) ListFollowingPage(ctx context.Context, params *ListFollow
 	return call[PostPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v1/me/following-feeds", query: url.Values(q), opts: opts})
 }
 
-// ListGlobalParams pages Feeds.ListGlobal.
+// ListGlobalParams pages Feeds.ListGlobal. Limit and PageToken go both flat (limit, token:
+// the spec) and as options[limit] / options[token] (the API's clients).
 type ListGlobalParams struct {
 	PageParams
 }
@@ -293,8 +296,7 @@ func (p *ListGlobalParams) query(op string) (query, error) {
 		return nil, err
 	}
 	q := query{}
-	q.integer("limit", v.Limit)
-	q.str("token", v.PageToken)
+	q.flatAndOptions(v.Limit, v.PageToken)
 	return q, nil
 }
 
@@ -321,7 +323,8 @@ func (s *FeedsService) ListGlobalPage(ctx context.Context, params *ListGlobalPar
 	return s.feedPage(ctx, op, "/api/v5/me/global-feeds", q, opts)
 }
 
-// V4ListGlobalParams filters Feeds.V4.ListGlobal.
+// V4ListGlobalParams filters Feeds.V4.ListGlobal. Limit and PageToken go both flat (limit,
+// token: the spec) and as options[limit] / options[token] (the API's clients).
 type V4ListGlobalParams struct {
 	PageParams
 	// DataTypes keeps posts with a child of these kinds (at most 4).
@@ -340,8 +343,7 @@ func (p *V4ListGlobalParams) query(op string) (query, error) {
 	if err := feedDataTypes(op, q, v.DataTypes); err != nil {
 		return nil, err
 	}
-	q.integer("limit", v.Limit)
-	q.str("token", v.PageToken)
+	q.flatAndOptions(v.Limit, v.PageToken)
 	return q, nil
 }
 

@@ -1,6 +1,7 @@
 package amity_test
 
 import (
+	"context"
 	"testing"
 
 	"github.com/amity-go/amity"
@@ -24,7 +25,7 @@ func TestFeedsV3Feeds(t *testing.T) {
 	assert.Equal(t, "firstCreated", q.Get("sortBy"))
 	assert.Equal(t, "true", q.Get("hasFlag"))
 	assert.Equal(t, "false", q.Get("isDeleted"))
-	assert.Equal(t, []string{"image", "video"}, q["dataTypes"])
+	assert.Equal(t, []string{"image", "video"}, q["dataTypes[]"])
 	assert.Equal(t, "2", q.Get("options[limit]"))
 	assert.Equal(t, "tok", q.Get("options[token]"))
 	assert.Equal(t, "success", page.Status)
@@ -79,24 +80,28 @@ func TestFeedsGlobalAndFollowing(t *testing.T) {
 	modRecord(t, mt, rec, "GET", "/api/v3/global-feeds", fixture(t, "feeds_v3.json"))
 	modRecord(t, mt, rec, "GET", "/api/v1/me/following-feeds", fixture(t, "feeds_following.json"))
 	empty := `{"status":"success","data":{"posts":[]}}`
-	mt.RegisterResponderWithQuery("GET", "https://api.test/api/v5/me/global-feeds", "token=feed-page-2", jsonResponder(200, empty))
-	mt.RegisterResponderWithQuery("GET", "https://api.test/api/v4/me/global-feeds", "token=feed-page-2", jsonResponder(200, empty))
+	mt.RegisterResponderWithQuery("GET", "https://api.test/api/v5/me/global-feeds", "token=feed-page-2&options[token]=feed-page-2", jsonResponder(200, empty))
+	mt.RegisterResponderWithQuery("GET", "https://api.test/api/v4/me/global-feeds", "token=feed-page-2&options[token]=feed-page-2", jsonResponder(200, empty))
 	mt.RegisterResponderWithQuery("GET", "https://api.test/api/v3/global-feeds", "options[token]=feed-page-2", jsonResponder(200, empty))
 	mt.RegisterResponderWithQuery("GET", "https://api.test/api/v1/me/following-feeds", "token=following-2", jsonResponder(200, `{"posts":[]}`))
 
 	_, err := c.Feeds.ListGlobalPage(ctxB, &amity.ListGlobalParams{PageParams: amity.PageParams{Limit: 3, PageToken: "t"}})
 	require.NoError(t, err)
+	// The spec's flat paging and the clients' options[...], both (docs/wire-notes.md).
 	assert.Equal(t, "3", rec.last(t).Values().Get("limit"))
 	assert.Equal(t, "t", rec.last(t).Values().Get("token"))
+	assert.Equal(t, "3", rec.last(t).Values().Get("options[limit]"))
+	assert.Equal(t, "t", rec.last(t).Values().Get("options[token]"))
 	_, err = c.Feeds.V4.ListGlobalPage(ctxB, &amity.V4ListGlobalParams{DataTypes: []amity.FeedDataType{amity.FeedDataLiveStream}, PageParams: amity.PageParams{Limit: 4}})
 	require.NoError(t, err)
-	assert.Equal(t, "liveStream", rec.last(t).Values().Get("dataTypes"))
+	assert.Equal(t, "liveStream", rec.last(t).Values().Get("dataTypes[]"))
 	assert.Equal(t, "4", rec.last(t).Values().Get("limit"))
+	assert.Equal(t, "4", rec.last(t).Values().Get("options[limit]"))
 	_, err = c.Feeds.V3.ListGlobalPage(ctxB, &amity.V3ListGlobalParams{ShowOnlyMyFeed: amity.Ptr(true), DataTypes: []amity.FeedDataType{amity.FeedDataFile}, PageParams: amity.PageParams{Limit: 5}})
 	require.NoError(t, err)
 	q := rec.last(t).Values()
 	assert.Equal(t, "true", q.Get("showOnlyMyFeed"))
-	assert.Equal(t, "file", q.Get("dataTypes"))
+	assert.Equal(t, "file", q.Get("dataTypes[]"))
 	assert.Equal(t, "5", q.Get("options[limit]"))
 	following, err := c.Feeds.ListFollowingPage(ctxB, &amity.ListFollowingParams{SortBy: amity.FollowingFeedLastCreated, PageParams: amity.PageParams{Limit: 6}})
 	require.NoError(t, err)
@@ -139,16 +144,10 @@ func TestFeedsErrorsAndValidation(t *testing.T) {
 		_, err = c.Feeds.ListCommunityPage(ctxB, bad, nil)
 		assertInvalidB(t, err, "communityID")
 	}
-	_, err = c.Feeds.ListUserPage(ctxB, "u", &amity.ListFeedParams{SortBy: "random"})
-	assertInvalidB(t, err, "SortBy")
-	_, err = c.Feeds.ListUserPage(ctxB, "u", &amity.ListFeedParams{DataTypes: []amity.FeedDataType{"poll"}})
-	assertInvalidB(t, err, "DataTypes")
 	_, err = c.Feeds.ListUserPage(ctxB, "u", &amity.ListFeedParams{DataTypes: []amity.FeedDataType{"image", "video", "file", "liveStream", "image"}})
 	assertInvalidB(t, err, "DataTypes")
 	_, err = c.Feeds.ListContentPage(ctxB, &amity.ListFeedParams{DataTypes: []amity.FeedDataType{"image"}})
 	assertInvalidB(t, err, "DataTypes")
-	_, err = c.Feeds.ListFollowingPage(ctxB, &amity.ListFollowingParams{SortBy: "oldest"})
-	assertInvalidB(t, err, "SortBy")
 	_, err = c.Feeds.ListFollowingPage(ctxB, &amity.ListFollowingParams{PageParams: amity.PageParams{PageToken: string(make([]byte, 101))}})
 	assertInvalidB(t, err, "PageToken")
 	_, err = c.Feeds.ListGlobalPage(ctxB, &amity.ListGlobalParams{PageParams: amity.PageParams{Limit: 101}})
@@ -158,4 +157,18 @@ func TestFeedsErrorsAndValidation(t *testing.T) {
 	_, err = c.Feeds.V3.ListGlobalPage(ctxB, &amity.V3ListGlobalParams{PageParams: amity.PageParams{Limit: -1}})
 	assertInvalidB(t, err, "Limit")
 	assert.Equal(t, before, mt.GetTotalCallCount())
+}
+
+// TestFeedsUnknownEnumsAreSent: an order or data type the SDK does not know is sent as given.
+func TestFeedsUnknownEnumsAreSent(t *testing.T) {
+	assertUnknownEnumsSent(t, []enumCase{
+		{"user feed sort and data types", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Feeds.ListUserPage(ctx, "u", &amity.ListFeedParams{SortBy: "random", DataTypes: []amity.FeedDataType{amity.FeedDataClip, "sticker"}})
+			return err
+		}, []string{"sortBy=random", "dataTypes[]=clip&dataTypes[]=sticker"}},
+		{"following feed sort", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Feeds.ListFollowingPage(ctx, &amity.ListFollowingParams{SortBy: "oldest"})
+			return err
+		}, []string{"oldest"}},
+	})
 }

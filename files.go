@@ -328,9 +328,6 @@ func (s *FilesService) Download(ctx context.Context, fileID string, params *Down
 	if params == nil {
 		params = &DownloadParams{}
 	}
-	if err := oneOf(op, "Size", params.Size, ImageSizeSmall, ImageSizeMedium, ImageSizeLarge, ImageSizeFull); err != nil {
-		return nil, err
-	}
 	q := query{}
 	q.str("size", string(params.Size))
 	//nolint:bodyclose // the body is the download: the caller reads and closes it

@@ -213,7 +213,6 @@ func (p *ListFollowsParams) query(op string) (query, error) {
 	if err := firstErr(
 		v.PageParams.validate(op),
 		maxLen(op, "PageToken", v.PageToken, 100),
-		oneOf(op, "Status", v.Status, FollowFilterAll, FollowFilterPending, FollowFilterAccepted),
 	); err != nil {
 		return nil, err
 	}

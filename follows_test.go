@@ -1,6 +1,7 @@
 package amity_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -138,11 +139,19 @@ func TestFollowsErrorsAndValidation(t *testing.T) {
 		_, err = c.Follows.ListFollowingPage(ctxB, bad, nil)
 		assertInvalidB(t, err, "userID")
 	}
-	_, err = c.Follows.ListMyFollowersPage(ctxB, &amity.ListFollowsParams{Status: "blocked"})
-	assertInvalidB(t, err, "Status")
 	_, err = c.Follows.ListMyFollowingPage(ctxB, &amity.ListFollowsParams{PageParams: amity.PageParams{PageToken: strings.Repeat("t", 101)}})
 	assertInvalidB(t, err, "PageToken")
 	_, err = drainB(c.Follows.ListFollowers(ctxB, "", nil))
 	assertInvalidB(t, err, "userID")
 	assert.Equal(t, before, mt.GetTotalCallCount())
+}
+
+// TestFollowsUnknownEnumsAreSent: a status filter the SDK does not know is sent as given.
+func TestFollowsUnknownEnumsAreSent(t *testing.T) {
+	assertUnknownEnumsSent(t, []enumCase{
+		{"status", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Follows.ListMyFollowersPage(ctx, &amity.ListFollowsParams{Status: "blocked"})
+			return err
+		}, []string{"status=blocked"}},
+	})
 }

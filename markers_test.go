@@ -17,10 +17,10 @@ func TestMarkersQueries(t *testing.T) {
 		name, path, query string
 		call              func(c *amity.Client) (*amity.MarkerPayload, error)
 	}{
-		{"Channels", "/api/v1/markers/channels", "channelIds=a&channelIds=b", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.Channels(ctx, ids) }},
-		{"MessageFeeds", "/api/v1/markers/message-feeds", "messageFeedIds=a&messageFeedIds=b", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.MessageFeeds(ctx, ids) }},
-		{"Messages", "/api/v1/markers/messages", "messageIds=a&messageIds=b", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.Messages(ctx, ids) }},
-		{"UserMessageFeeds", "/api/v1/markers/user-message-feed", "channelIds=a&channelIds=b", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.UserMessageFeeds(ctx, ids) }},
+		{"Channels", "/api/v1/markers/channels", "channelIds%5B%5D=a&channelIds%5B%5D=b", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.Channels(ctx, ids) }},
+		{"MessageFeeds", "/api/v1/markers/message-feeds", "messageFeedIds%5B%5D=a&messageFeedIds%5B%5D=b", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.MessageFeeds(ctx, ids) }},
+		{"Messages", "/api/v1/markers/messages", "messageIds%5B%5D=a&messageIds%5B%5D=b", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.Messages(ctx, ids) }},
+		{"UserMessageFeeds", "/api/v1/markers/user-message-feed", "channelIds%5B%5D=a&channelIds%5B%5D=b", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.UserMessageFeeds(ctx, ids) }},
 		{"UserMarker", "/api/v1/markers/userMarker", "", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.UserMarker(ctx) }},
 		{"ReadUsers", "/api/v1/markers/messages/m%2F1/read-users", "", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.ReadUsers(ctx, "m/1") }},
 		{"DeliveredUsers", "/api/v1/markers/messages/m1/delivered-users", "", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.DeliveredUsers(ctx, "m1") }},

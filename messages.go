@@ -279,7 +279,6 @@ func messagesMentions(op string, mentions []MessageMention) error {
 	for i, m := range mentions {
 		field := fmt.Sprintf("MentionedUsers[%d]", i)
 		if err := firstErr(
-			oneOf(op, field+".Type", m.Type, MessageMentionUser, MessageMentionChannel),
 			stringList(op, field+".UserIDs", m.UserIDs, 50, 1, 24),
 		); err != nil {
 			return err
@@ -451,7 +450,6 @@ func (p *ListMessagesParams) query(op string) (query, error) {
 		maxLen(op, "After", p.After, 30),
 		maxLen(op, "Before", p.Before, 30),
 		maxLen(op, "Around", p.Around, 30),
-		oneOf(op, "SortBy", p.SortBy, MessageSortSegmentDesc, MessageSortSegmentAsc),
 	); err != nil {
 		return nil, err
 	}
@@ -789,11 +787,6 @@ func messagesV3ID(op, format, messageID string) (string, error) {
 	return path, nil
 }
 
-func messagesV3Type(op string, t MessageDataType) error {
-	return oneOf(op, "Type", t, MessageDataTypeText, MessageDataTypeImage, MessageDataTypeFile, MessageDataTypeCustom,
-		MessageDataTypeVideo, MessageDataTypeAudio, MessageDataTypeImageMap)
-}
-
 // messagesV3Content checks the data, tags and mentionees of a v3 create or update.
 func messagesV3Content(op string, data map[string]any, tags []string, mentionees []V3MessageMentionee) error {
 	if text, ok := data["text"]; ok {
@@ -817,7 +810,6 @@ func messagesV3Content(op string, data map[string]any, tags []string, mentionees
 			return &ValidationError{Op: op, Field: field + ".Type", Reason: "is required"}
 		}
 		if err := firstErr(
-			oneOf(op, field+".Type", m.Type, MessageMentionUser, MessageMentionChannel),
 			maxItems(op, field+".UserIDs", len(m.UserIDs), 30),
 		); err != nil {
 			return err
@@ -863,7 +855,6 @@ func (s *MessagesV3Service) Create(ctx context.Context, params *V3CreateMessageP
 		required(op, "ChannelID", params.ChannelID),
 		maxLen(op, "ChannelID", params.ChannelID, 150),
 		maxLen(op, "MessageID", params.MessageID, 150),
-		messagesV3Type(op, params.Type),
 		maxLen(op, "FileID", params.FileID, 50),
 		maxLen(op, "ParentID", params.ParentID, 150),
 		messagesV3Content(op, params.Data, params.Tags, params.Mentionees),
@@ -943,7 +934,6 @@ func (p *V3ListMessagesParams) query(op string) (query, error) {
 	checks := []error{
 		required(op, "ChannelID", p.ChannelID),
 		maxLen(op, "ChannelID", p.ChannelID, 100),
-		messagesV3Type(op, p.Type),
 		maxLen(op, "ParentID", p.ParentID, 150),
 		stringList(op, "Tags", p.Tags, 10, 0, 100),
 		stringList(op, "ExcludeTags", p.ExcludeTags, 10, 0, 100),
@@ -1298,7 +1288,6 @@ func (p *ListMessageFeedsParams) query(op string) (query, error) {
 		maxLen(op, "PageToken", p.PageToken, 100),
 		maxLen(op, "After", p.After, 30),
 		maxLen(op, "Before", p.Before, 30),
-		oneOf(op, "SortBy", p.SortBy, MessageFeedSortLastMessageDesc, MessageFeedSortLastMessageAsc),
 	); err != nil {
 		return nil, err
 	}

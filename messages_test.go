@@ -37,12 +37,12 @@ func TestMessagesListFlaggedIteratesPages(t *testing.T) {
 	}
 	assert.Equal(t, []string{"m-101", "m-102", "m-103"}, ids)
 	require.Len(t, queries, 2)
-	assert.Equal(t, url.Values{"messageFeedId": {"support"}, "hasFlags": {"true"}, "isDeleted": {"false"}, "includeTags": {"promo"},
-		"excludeTags": {"ok"}, "dataType": {"text"}, "parentId": {"m-1"}, "options[after]": {"m-100"},
+	assert.Equal(t, url.Values{"messageFeedId": {"support"}, "hasFlags": {"true"}, "isDeleted": {"false"}, "includeTags[]": {"promo"},
+		"excludeTags[]": {"ok"}, "dataType": {"text"}, "parentId": {"m-1"}, "options[after]": {"m-100"},
 		"options[sortBy]": {"segmentAsc"}, "options[limit]": {"2"}}, queries[0])
 	// The token carries the position and order: after/sortBy are not repeated with it.
-	assert.Equal(t, url.Values{"messageFeedId": {"support"}, "hasFlags": {"true"}, "isDeleted": {"false"}, "includeTags": {"promo"},
-		"excludeTags": {"ok"}, "dataType": {"text"}, "parentId": {"m-1"}, "options[limit]": {"2"}, "options[token]": {"vtok-2"}}, queries[1])
+	assert.Equal(t, url.Values{"messageFeedId": {"support"}, "hasFlags": {"true"}, "isDeleted": {"false"}, "includeTags[]": {"promo"},
+		"excludeTags[]": {"ok"}, "dataType": {"text"}, "parentId": {"m-1"}, "options[limit]": {"2"}, "options[token]": {"vtok-2"}}, queries[1])
 }
 
 // TestMessagesModerationJob is the flow a moderation job runs: page through flagged
@@ -183,7 +183,7 @@ func TestMessagesWrites(t *testing.T) {
 		{"GetMany", "GET", "/api/v5/messages/list", one, func(c *amity.Client) error {
 			_, err := c.Messages.GetMany(ctx, &amity.GetManyMessagesParams{MessageIDs: []string{"m-1", "m-2"}})
 			return err
-		}, url.Values{"messageIds": {"m-1", "m-2"}}, ""},
+		}, url.Values{"messageIds[]": {"m-1", "m-2"}}, ""},
 		{"ListByCreatorPage", "GET", "/api/v5/messages/user/spammer1", fixture(t, "messages_page2.json"), func(c *amity.Client) error {
 			p, err := c.Messages.ListByCreatorPage(ctx, "spammer1", &amity.ListByCreatorParams{PageParams: amity.PageParams{Limit: 50},
 				ChannelID: "support", HasFlags: amity.Ptr(true), Before: "m-900"})
@@ -231,7 +231,7 @@ func TestMessagesWrites(t *testing.T) {
 		{"GetManyV3", "GET", "/api/v3/messages/list", v3, func(c *amity.Client) error {
 			_, err := c.Messages.V3.GetMany(ctx, &amity.V3GetManyMessagesParams{MessageIDs: []string{"v3m-1", "v3m-2"}})
 			return err
-		}, url.Values{"messageIds": {"v3m-1", "v3m-2"}}, ""},
+		}, url.Values{"messageIds[]": {"v3m-1", "v3m-2"}}, ""},
 		{"UpdateV3", "PUT", "/api/v3/messages/v3m-1", v3, func(c *amity.Client) error {
 			_, err := c.Messages.V3.Update(ctx, "v3m-1", &amity.V3UpdateMessageParams{Tags: []string{"x"}, Metadata: map[string]any{"a": true}})
 			return err
@@ -344,9 +344,9 @@ func TestMessagesListV3(t *testing.T) {
 	assert.Equal(t, []string{"v3m-1", "v3m-2", "v3m-3"}, ids)
 	require.Len(t, queries, 2)
 	assert.Equal(t, url.Values{"channelId": {"support"}, "hasFlag": {"true"}, "type": {"text"}, "filterByParentId": {"true"},
-		"tags": {"promo"}, "options[last]": {"2"}, "options[before]": {"60"}}, queries[0])
+		"tags[]": {"promo"}, "options[last]": {"2"}, "options[before]": {"60"}}, queries[0])
 	assert.Equal(t, url.Values{"channelId": {"support"}, "hasFlag": {"true"}, "type": {"text"}, "filterByParentId": {"true"},
-		"tags": {"promo"}, "options[token]": {"v3tok-2"}}, queries[1])
+		"tags[]": {"promo"}, "options[token]": {"v3tok-2"}}, queries[1])
 
 	p, err := c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{ChannelID: "support"})
 	require.NoError(t, err)
@@ -399,6 +399,35 @@ func TestMessagesAPIErrors(t *testing.T) {
 
 	_, err = c.Messages.Get(ctx, "empty")
 	assert.ErrorIs(t, err, amity.ErrMalformedResponse)
+}
+
+// TestMessagesUnknownEnumsAreSent: a mention type, message type or order the SDK does not
+// know is sent as given.
+func TestMessagesUnknownEnumsAreSent(t *testing.T) {
+	assertUnknownEnumsSent(t, []enumCase{
+		{"Create mention type", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Messages.Create(ctx, &amity.CreateMessageParams{MessageFeedID: "f", ReferenceID: "r", DataType: "sticker",
+				MentionedUsers: []amity.MessageMention{{Type: "group"}}})
+			return err
+		}, []string{`"dataType":"sticker"`, `"mentionedUsers":[{"type":"group"`}},
+		{"List sort", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Messages.ListPage(ctx, &amity.ListMessagesParams{MessageFeedID: "f", SortBy: "newest"})
+			return err
+		}, []string{"options[sortBy]=newest"}},
+		{"V3 create type and mention", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Type: "sticker",
+				Mentionees: []amity.V3MessageMentionee{{Type: "group"}}})
+			return err
+		}, []string{`"type":"sticker"`, `"mentionees":[{"type":"group"`}},
+		{"V3 list type", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{ChannelID: "c", Type: "sticker"})
+			return err
+		}, []string{"type=sticker"}},
+		{"feeds sort", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Messages.ListFeedsPage(ctx, "c", &amity.ListMessageFeedsParams{SortBy: "name"})
+			return err
+		}, []string{"options[sortBy]=name"}},
+	})
 }
 
 func TestMessagesBadInputSendsNothing(t *testing.T) {
@@ -457,10 +486,6 @@ func TestMessagesBadInputSendsNothing(t *testing.T) {
 			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.Tags = []string{long(31)} }))
 			return err
 		}},
-		"Create mention type": {"MentionedUsers[0].Type", func() error {
-			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.MentionedUsers = []amity.MessageMention{{Type: "group"}} }))
-			return err
-		}},
 		"Create mention IDs": {"MentionedUsers[0].UserIDs", func() error {
 			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.MentionedUsers = []amity.MessageMention{{UserIDs: many(51)}} }))
 			return err
@@ -477,10 +502,6 @@ func TestMessagesBadInputSendsNothing(t *testing.T) {
 		"List feed":    {"MessageFeedID", func() error { _, err := c.Messages.ListPage(ctx, &amity.ListMessagesParams{}); return err }},
 		"List odd around": {"Limit", func() error {
 			_, err := c.Messages.ListPage(ctx, &amity.ListMessagesParams{MessageFeedID: "f", Around: "m", PageParams: amity.PageParams{Limit: 5}})
-			return err
-		}},
-		"List sort": {"SortBy", func() error {
-			_, err := c.Messages.ListPage(ctx, &amity.ListMessagesParams{MessageFeedID: "f", SortBy: "newest"})
 			return err
 		}},
 		"List tags": {"IncludeTags", func() error {
@@ -509,10 +530,6 @@ func TestMessagesBadInputSendsNothing(t *testing.T) {
 		"IsFlagged blank":  {"messageID", func() error { _, err := c.Messages.IsFlaggedByMe(ctx, ""); return err }},
 		"CreateV3 nil":     {"params", func() error { _, err := c.Messages.V3.Create(ctx, nil); return err }},
 		"CreateV3 channel": {"ChannelID", func() error { _, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{}); return err }},
-		"CreateV3 type": {"Type", func() error {
-			_, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Type: "sticker"})
-			return err
-		}},
 		"CreateV3 text": {"Data.text", func() error {
 			_, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Data: map[string]any{"text": long(20001)}})
 			return err
@@ -707,7 +724,7 @@ func TestMessagesFeeds(t *testing.T) {
 		{"GetFeeds", "GET", "/api/v5/message-feeds/list", one, func(c *amity.Client) error {
 			_, err := c.Messages.GetFeeds(ctx, &amity.GetFeedsParams{MessageFeedIDs: []string{"a", "b"}})
 			return err
-		}, url.Values{"messageFeedIds": {"a", "b"}}, ""},
+		}, url.Values{"messageFeedIds[]": {"a", "b"}}, ""},
 		{"UpdateFeed", "PUT", "/api/v5/message-feeds/mf-billing", one, func(c *amity.Client) error {
 			_, err := c.Messages.UpdateFeed(ctx, "mf-billing", &amity.UpdateMessageFeedParams{Name: "invoices"})
 			return err
@@ -777,15 +794,11 @@ func TestMessagesFeeds(t *testing.T) {
 				_, err := c.Messages.GetFeeds(ctx, &amity.GetFeedsParams{MessageFeedIDs: make([]string, 11)})
 				return err
 			}},
-			"GetFeeds nil": {"params", func() error { _, err := c.Messages.GetFeeds(ctx, nil); return err }},
-			"Update nil":   {"params", func() error { _, err := c.Messages.UpdateFeed(ctx, "mf", nil); return err }},
-			"Update name":  {"Name", func() error { _, err := c.Messages.UpdateFeed(ctx, "mf", &amity.UpdateMessageFeedParams{}); return err }},
-			"Delete blank": {"messageFeedID", func() error { return c.Messages.DeleteFeed(ctx, " ", nil) }},
-			"List channel": {"channelID", func() error { _, err := c.Messages.ListFeedsPage(ctx, long, nil); return err }},
-			"List sort": {"SortBy", func() error {
-				_, err := c.Messages.ListFeedsPage(ctx, "c", &amity.ListMessageFeedsParams{SortBy: "name"})
-				return err
-			}},
+			"GetFeeds nil":   {"params", func() error { _, err := c.Messages.GetFeeds(ctx, nil); return err }},
+			"Update nil":     {"params", func() error { _, err := c.Messages.UpdateFeed(ctx, "mf", nil); return err }},
+			"Update name":    {"Name", func() error { _, err := c.Messages.UpdateFeed(ctx, "mf", &amity.UpdateMessageFeedParams{}); return err }},
+			"Delete blank":   {"messageFeedID", func() error { return c.Messages.DeleteFeed(ctx, " ", nil) }},
+			"List channel":   {"channelID", func() error { _, err := c.Messages.ListFeedsPage(ctx, long, nil); return err }},
 			"ByCreator user": {"creatorID", func() error { _, err := c.Messages.ListFeedsByCreatorPage(ctx, "", nil); return err }},
 		}
 		for name, tc := range cases {

@@ -112,7 +112,6 @@ func (p *ListModerationRulesParams) query(op string) (query, error) {
 	}
 	if err := firstErr(
 		p.PageParams.validate(op),
-		oneOf(op, "SortBy", p.SortBy, ModerationSortFirstCreated, ModerationSortLastCreated),
 	); err != nil {
 		return nil, err
 	}

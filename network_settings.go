@@ -200,15 +200,6 @@ func (p *UpdateFeedSettingsParams) validate(op string) error {
 		if d := v.MaxDurationSeconds; d != nil && (*d < 1 || *d > f.max) {
 			return &ValidationError{Op: op, Field: f.name + ".Video.MaxDurationSeconds", Reason: fmt.Sprintf("must be between 1 and %d", f.max)}
 		}
-		if tc := v.TranscodeConfig; tc != nil {
-			all := []TranscodeResolution{TranscodeResolution1080p, TranscodeResolution720p, TranscodeResolution480p, TranscodeResolution360p}
-			if err := firstErr(
-				oneOf(op, f.name+".Video.TranscodeConfig.MaxResolution", tc.MaxResolution, all...),
-				oneOf(op, f.name+".Video.TranscodeConfig.MinResolution", tc.MinResolution, all...),
-			); err != nil {
-				return err
-			}
-		}
 	}
 	return nil
 }
@@ -298,10 +289,7 @@ func (s *NetworkSettingsService) UpdatePrehook(ctx context.Context, params *Upda
 	if params == nil {
 		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
 	}
-	if err := firstErr(
-		maxLenPtr(op, "CallbackURL", params.CallbackURL, 900),
-		oneOf(op, "DefaultAction", params.DefaultAction, PrehookAllow, PrehookDeny),
-	); err != nil {
+	if err := maxLenPtr(op, "CallbackURL", params.CallbackURL, 900); err != nil {
 		return nil, err
 	}
 	retry := !params.RegenerateKey && (params.Enabled == nil || !*params.Enabled)
@@ -435,7 +423,6 @@ func (s *NetworkSettingsService) UpdateSocial(ctx context.Context, params *Updat
 		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
 	}
 	if err := firstErr(
-		oneOf(op, "UserPrivacySetting", params.UserPrivacySetting, UserPrivacyPublic, UserPrivacyPrivate),
 		intRangePtr(op, "StoryExpiryTimeMinutes", params.StoryExpiryTimeMinutes, 60, 1440),
 		intRangePtr(op, "MaxGlobalPinnedPost", params.MaxGlobalPinnedPost, 1, 20),
 	); err != nil {
@@ -535,8 +522,6 @@ func (s *NetworkSettingsService) UpdateVideoStreaming(ctx context.Context, param
 		for _, cat := range m.Categories {
 			if err := firstErr(
 				required(op, "Moderation.Categories[].Category", string(cat.Category)),
-				oneOf(op, "Moderation.Categories[].Category", cat.Category, LiveModerationPornography, LiveModerationViolence,
-					LiveModerationProhibited, LiveModerationInappropriate, LiveModerationProfanity),
 				unitRange(op, "Moderation.Categories[].FlagThreshold", cat.FlagThreshold),
 				unitRange(op, "Moderation.Categories[].TerminateThreshold", cat.TerminateThreshold),
 			); err != nil {

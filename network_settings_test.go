@@ -191,19 +191,13 @@ func TestNetworkSettingsValidation(t *testing.T) {
 	seen := recordA(t, mt, 200, `{}`)
 	_, err := c.NetworkSettings.UpdateFeedSettings(ctx, &amity.UpdateFeedSettingsParams{Message: &amity.FeedTypeCheck{Video: &amity.VideoCheck{MaxDurationSeconds: amity.Ptr(601)}}})
 	validationA(t, err, "NetworkSettings.UpdateFeedSettings", "Message.Video.MaxDurationSeconds")
-	_, err = c.NetworkSettings.UpdateFeedSettings(ctx, &amity.UpdateFeedSettingsParams{Post: &amity.FeedTypeCheck{Video: &amity.VideoCheck{TranscodeConfig: &amity.TranscodeConfig{MinResolution: "4k"}}}})
-	validationA(t, err, "NetworkSettings.UpdateFeedSettings", "Post.Video.TranscodeConfig.MinResolution")
 	_, err = c.NetworkSettings.UpdateSemanticSearch(ctx, &amity.UpdateSemanticSearchSettingsParams{CommunityMinScore: amity.Ptr(1.5)})
 	validationA(t, err, "NetworkSettings.UpdateSemanticSearch", "CommunityMinScore")
 	_, err = c.NetworkSettings.UpdateSocial(ctx, &amity.UpdateSocialSettingsParams{MaxGlobalPinnedPost: amity.Ptr(21)})
 	validationA(t, err, "NetworkSettings.UpdateSocial", "MaxGlobalPinnedPost")
-	_, err = c.NetworkSettings.UpdateSocial(ctx, &amity.UpdateSocialSettingsParams{UserPrivacySetting: "friends"})
-	validationA(t, err, "NetworkSettings.UpdateSocial", "UserPrivacySetting")
 	_, err = c.NetworkSettings.UpdateVideoStreaming(ctx, &amity.UpdateVideoStreamingSettingsParams{Moderation: &amity.UpdateLiveModerationParams{
-		Categories: []amity.LiveModerationThreshold{{Category: "gore"}}}})
+		Categories: []amity.LiveModerationThreshold{{}}}})
 	validationA(t, err, "NetworkSettings.UpdateVideoStreaming", "Moderation.Categories[].Category")
-	_, err = c.NetworkSettings.UpdatePrehook(ctx, &amity.UpdatePrehookParams{DefaultAction: "maybe"})
-	validationA(t, err, "NetworkSettings.UpdatePrehook", "DefaultAction")
 	for name, call := range map[string]func() error{
 		"UpdateChat":           func() error { _, err := c.NetworkSettings.UpdateChat(ctx, nil); return err },
 		"UpdateFeedSettings":   func() error { _, err := c.NetworkSettings.UpdateFeedSettings(ctx, nil); return err },
@@ -267,4 +261,29 @@ func TestNetworkSettingsAPIError(t *testing.T) {
 	assert.Equal(t, 403, ae.StatusCode)
 	assert.Equal(t, 400300, ae.Code)
 	assert.ErrorIs(t, err, amity.ErrForbidden)
+}
+
+// TestNetworkSettingsUnknownEnumsAreSent: a resolution, privacy setting, moderation category
+// or pre-hook action the SDK does not know is sent as given.
+func TestNetworkSettingsUnknownEnumsAreSent(t *testing.T) {
+	assertUnknownEnumsSent(t, []enumCase{
+		{"transcode resolution", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.NetworkSettings.UpdateFeedSettings(ctx, &amity.UpdateFeedSettingsParams{Post: &amity.FeedTypeCheck{Video: &amity.VideoCheck{
+				TranscodeConfig: &amity.TranscodeConfig{MinResolution: "4k"}}}})
+			return err
+		}, []string{`"4k"`}},
+		{"privacy setting", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.NetworkSettings.UpdateSocial(ctx, &amity.UpdateSocialSettingsParams{UserPrivacySetting: "friends"})
+			return err
+		}, []string{`"userPrivacySetting":"friends"`}},
+		{"moderation category", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.NetworkSettings.UpdateVideoStreaming(ctx, &amity.UpdateVideoStreamingSettingsParams{Moderation: &amity.UpdateLiveModerationParams{
+				Categories: []amity.LiveModerationThreshold{{Category: "gore"}}}})
+			return err
+		}, []string{`"gore"`}},
+		{"pre-hook action", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.NetworkSettings.UpdatePrehook(ctx, &amity.UpdatePrehookParams{DefaultAction: "maybe"})
+			return err
+		}, []string{`"defaultAction":"maybe"`}},
+	})
 }

@@ -121,7 +121,6 @@ type NotificationSettingsParams struct {
 func checkNotificationTarget(op string, level NotificationLevel, channelID, communityID string) error {
 	if err := firstErr(
 		required(op, "Level", string(level)),
-		oneOf(op, "Level", level, NotificationLevelUser, NotificationLevelChannel, NotificationLevelCommunity),
 		maxLen(op, "ChannelID", channelID, 900),
 		maxLen(op, "CommunityID", communityID, 900),
 	); err != nil {
@@ -194,7 +193,6 @@ func (s *NotificationsService) UpdateSettings(ctx context.Context, params *Updat
 	}
 	for _, e := range params.NotifiableEvents {
 		if err := firstErr(
-			oneOf(op, "NotifiableEvents[].ModuleName", e.ModuleName, NotificationModuleChat, NotificationModuleVideoStreaming, NotificationModuleSocial),
 			maxLen(op, "NotifiableEvents[].TitleTemplate", e.TitleTemplate, 1000),
 			maxLen(op, "NotifiableEvents[].BodyTemplate", e.BodyTemplate, 5000),
 			roleIDList(op, "NotifiableEvents[].ListenFromRoleIDs", e.ListenFromRoleIDs),
@@ -250,7 +248,6 @@ func (s *NotificationsService) RegisterDevice(ctx context.Context, params *Regis
 		required(op, "DeviceID", params.DeviceID),
 		maxLen(op, "DeviceID", params.DeviceID, 150),
 		required(op, "Platform", string(params.Platform)),
-		oneOf(op, "Platform", params.Platform, DevicePlatformAndroid, DevicePlatformIOS),
 		required(op, "Token", params.Token),
 		maxLen(op, "Token", params.Token, 1000),
 		required(op, "UserID", params.UserID),
@@ -274,7 +271,8 @@ type UnregisterDeviceParams struct {
 }
 
 // UnregisterDevice stops push notifications to a device. DELETE /v1/notification (no /api
-// prefix), with the API key. Retried: removing a removed registration changes nothing.
+// prefix), with the API key; the device ID goes in the query (as the spec says) and in a JSON
+// body (as the API's client sends it). Retried: removing a removed registration changes nothing.
 func (s *NotificationsService) UnregisterDevice(ctx context.Context, params *UnregisterDeviceParams, opts ...CallOption) error {
 	const op = "Notifications.UnregisterDevice"
 	if params == nil {
@@ -286,5 +284,10 @@ func (s *NotificationsService) UnregisterDevice(ctx context.Context, params *Unr
 	q := query{}
 	q.str("userId", params.UserID)
 	q.str("deviceId", params.DeviceID)
-	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: "/v1/notification", query: url.Values(q), auth: authAPIKey, idempotent: true, opts: opts}, nil)
+	// The spec puts the parameters in the query; the API's client sends {deviceId} as a JSON
+	// body (axios's DELETE data). Both are sent (docs/wire-notes.md).
+	body := struct {
+		DeviceID string `json:"deviceId"`
+	}{params.DeviceID}
+	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: "/v1/notification", query: url.Values(q), body: body, auth: authAPIKey, idempotent: true, opts: opts}, nil)
 }

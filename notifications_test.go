@@ -58,12 +58,10 @@ func TestNotificationsUpdateSettings(t *testing.T) {
 		field string
 	}{
 		{nil, "params"},
-		{&amity.UpdateNotificationSettingsParams{Level: "network"}, "Level"},
 		{&amity.UpdateNotificationSettingsParams{Level: amity.NotificationLevelCommunity}, "CommunityID"},
 		{&amity.UpdateNotificationSettingsParams{Level: amity.NotificationLevelUser, NotifiableEvents: events}, "NotifiableEvents"},
 		{&amity.UpdateNotificationSettingsParams{Level: amity.NotificationLevelUser, NotifiableEvents: []amity.NotifiableEventSetting{{TitleTemplate: strings.Repeat("t", 1001)}}}, "NotifiableEvents[].TitleTemplate"},
 		{&amity.UpdateNotificationSettingsParams{Level: amity.NotificationLevelUser, NotifiableEvents: []amity.NotifiableEventSetting{{ListenFromRoleIDs: make([]string, 11)}}}, "NotifiableEvents[].ListenFromRoleIDs"},
-		{&amity.UpdateNotificationSettingsParams{Level: amity.NotificationLevelUser, NotifiableEvents: []amity.NotifiableEventSetting{{ModuleName: "email"}}}, "NotifiableEvents[].ModuleName"},
 	} {
 		validationA(t, c.Notifications.UpdateSettings(ctx, tc.p), "Notifications.UpdateSettings", tc.field)
 	}
@@ -95,6 +93,7 @@ func TestNotificationsDevices(t *testing.T) {
 	assert.Equal(t, "DELETE", req.method)
 	assert.Equal(t, "/v1/notification", req.path)
 	assert.Equal(t, "deviceId=d1&userId=alice", req.query)
+	assert.JSONEq(t, `{"deviceId":"d1"}`, req.body, "the client's body beside the spec's query")
 
 	for _, tc := range []struct {
 		p     *amity.RegisterDeviceParams
@@ -102,7 +101,6 @@ func TestNotificationsDevices(t *testing.T) {
 	}{
 		{nil, "params"},
 		{&amity.RegisterDeviceParams{Platform: amity.DevicePlatformAndroid, Token: "t", UserID: "u"}, "DeviceID"},
-		{&amity.RegisterDeviceParams{DeviceID: "d", Platform: "windows", Token: "t", UserID: "u"}, "Platform"},
 		{&amity.RegisterDeviceParams{DeviceID: "d", Platform: amity.DevicePlatformAndroid, UserID: "u"}, "Token"},
 		{&amity.RegisterDeviceParams{DeviceID: "d", Platform: amity.DevicePlatformIOS, Token: "xyz", UserID: "u"}, "Token"},
 		{&amity.RegisterDeviceParams{DeviceID: "d", Platform: amity.DevicePlatformAndroid, Token: "t"}, "UserID"},
@@ -116,4 +114,18 @@ func TestNotificationsDevices(t *testing.T) {
 	recordA(t, mt, 401, `{"status":"error","code":400100,"message":"Invalid API key"}`)
 	err := c.Notifications.RegisterDevice(ctx, &amity.RegisterDeviceParams{DeviceID: "d1", Platform: amity.DevicePlatformAndroid, Token: "t", UserID: "alice"})
 	assert.ErrorIs(t, err, amity.ErrUnauthorized)
+}
+
+// TestNotificationsUnknownEnumsAreSent: a level, module or platform the SDK does not know is
+// sent as given.
+func TestNotificationsUnknownEnumsAreSent(t *testing.T) {
+	assertUnknownEnumsSent(t, []enumCase{
+		{"settings level and module", func(ctx context.Context, c *amity.Client) error {
+			return c.Notifications.UpdateSettings(ctx, &amity.UpdateNotificationSettingsParams{Level: "network",
+				NotifiableEvents: []amity.NotifiableEventSetting{{ModuleName: "email"}}})
+		}, []string{`"level":"network"`, `"moduleName":"email"`}},
+		{"device platform", func(ctx context.Context, c *amity.Client) error {
+			return c.Notifications.RegisterDevice(ctx, &amity.RegisterDeviceParams{DeviceID: "d", Platform: "windows", Token: "t", UserID: "u"})
+		}, []string{`"platform":"windows"`}},
+	})
 }

@@ -227,10 +227,20 @@ func (q query) integer(name string, v int) {
 	}
 }
 
-// list sends an array as repeated name=v pairs (form style, explode: the spec's default).
+// list sends an array as name[]=a&name[]=b, the way every client of the API sends one (the
+// spec's form style would be name=a&name=b). The API parses nested query keys (it reads
+// options[limit]), so a lone name=a reaches it as a string, not a one-item list; name[]=a is a
+// list however many items there are. See docs/wire-notes.md.
 func (q query) list(name string, vs []string) {
 	for _, v := range vs {
-		url.Values(q).Add(name, v)
+		url.Values(q).Add(name+"[]", v)
+	}
+}
+
+// enums sends a list of typed strings (an enum filter) like list.
+func enums[E ~string](q query, name string, vs []E) {
+	for _, v := range vs {
+		url.Values(q).Add(name+"[]", string(v))
 	}
 }
 
@@ -238,6 +248,15 @@ func (q query) list(name string, vs []string) {
 func (q query) options(limit int, token string) {
 	q.integer("options[limit]", limit)
 	q.str("options[token]", token)
+}
+
+// flatAndOptions sends the page size and cursor both flat (limit, token), as the spec of the
+// global feeds declares them, and as options[limit] / options[token], as the API's clients
+// send them there; the server reads one spelling or the other (docs/wire-notes.md).
+func (q query) flatAndOptions(limit int, token string) {
+	q.integer("limit", limit)
+	q.str("token", token)
+	q.options(limit, token)
 }
 
 // PageParams are the paging fields shared by list params.

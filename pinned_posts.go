@@ -109,13 +109,23 @@ type PinParams struct {
 	Placement PinPlacement
 }
 
+// communityPlacement refuses the global placement on a community's pins: global pins have
+// their own calls (PinGlobal, UnpinGlobal, Global, ClearGlobal) and paths. Any other
+// placement, one the SDK does not know included, is sent as given.
+func communityPlacement(op string, p PinPlacement) error {
+	if p == PinGlobal {
+		return &ValidationError{Op: op, Field: "Placement", Reason: "global pins have their own calls (PinGlobal, UnpinGlobal, Global, ClearGlobal)"}
+	}
+	return nil
+}
+
 func communityPinPath(op, communityID, postID string, params *PinParams) (string, error) {
 	placement := PinDefault
 	if params != nil && params.Placement != "" {
 		placement = params.Placement
 	}
 	if err := firstErr(
-		oneOf(op, "Placement", placement, PinDefault, PinAnnouncement),
+		communityPlacement(op, placement),
 		maxLen(op, "communityID", communityID, 900),
 		maxLen(op, "postID", postID, 900),
 	); err != nil {
@@ -159,7 +169,7 @@ type CommunityPinsParams struct {
 
 // communityPinsPath is /{communityId} or, with a placement, /{communityId}/{placement}.
 func communityPinsPath(op, communityID string, placement PinPlacement) (string, error) {
-	if err := firstErr(oneOf(op, "Placement", placement, PinDefault, PinAnnouncement), maxLen(op, "communityID", communityID, 900)); err != nil {
+	if err := firstErr(communityPlacement(op, placement), maxLen(op, "communityID", communityID, 900)); err != nil {
 		return "", err
 	}
 	if placement == "" {
@@ -177,9 +187,6 @@ func (s *PinnedPostsService) Community(ctx context.Context, communityID string, 
 	var v CommunityPinsParams
 	if params != nil {
 		v = *params
-	}
-	if err := oneOf(op, "Order", v.Order, PinOrderAsc, PinOrderDesc); err != nil {
-		return nil, err
 	}
 	path, err := communityPinsPath(op, communityID, v.Placement)
 	if err != nil {

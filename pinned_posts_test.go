@@ -1,6 +1,7 @@
 package amity_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -121,10 +122,23 @@ func TestPinnedPostsErrorsAndValidation(t *testing.T) {
 	}
 	_, err = c.PinnedPosts.Pin(ctxB, "c", "p", &amity.PinParams{Placement: amity.PinGlobal})
 	assertInvalidB(t, err, "Placement")
-	_, err = c.PinnedPosts.Community(ctxB, "c", &amity.CommunityPinsParams{Placement: "top"})
+	_, err = c.PinnedPosts.Community(ctxB, "c", &amity.CommunityPinsParams{Placement: amity.PinGlobal})
 	assertInvalidB(t, err, "Placement")
-	_, err = c.PinnedPosts.Community(ctxB, "c", &amity.CommunityPinsParams{Order: "random"})
-	assertInvalidB(t, err, "Order")
 	assertInvalidB(t, c.PinnedPosts.ClearCommunity(ctxB, "c", &amity.ClearCommunityParams{Placement: amity.PinGlobal}), "Placement")
 	assert.Equal(t, before, mt.GetTotalCallCount())
+}
+
+// TestPinnedPostsUnknownEnumsAreSent: a placement (a path segment here) or order the SDK does
+// not know is sent as given.
+func TestPinnedPostsUnknownEnumsAreSent(t *testing.T) {
+	assertUnknownEnumsSent(t, []enumCase{
+		{"placement and order", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.PinnedPosts.Community(ctx, "c", &amity.CommunityPinsParams{Placement: "top", Order: "random"})
+			return err
+		}, []string{"/api/v1/pinned-posts/communities/c/top?", "options[orderBy]=random"}},
+		{"pin placement", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.PinnedPosts.Pin(ctx, "c", "p", &amity.PinParams{Placement: "top"})
+			return err
+		}, []string{"/api/v1/pinned-posts/communities/c/top/p"}},
+	})
 }

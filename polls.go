@@ -151,7 +151,6 @@ func (p *CreatePollParams) validate(op string) error {
 	}
 	if err := firstErr(
 		required(op, "Question", p.Question),
-		oneOf(op, "AnswerType", p.AnswerType, PollAnswerSingle, PollAnswerMultiple),
 	); err != nil {
 		return err
 	}
@@ -165,7 +164,6 @@ func (p *CreatePollParams) validate(op string) error {
 		field := fmt.Sprintf("Answers[%d]", i)
 		if err := firstErr(
 			required(op, field+".Data", a.Data),
-			oneOf(op, field+".DataType", a.DataType, PollDataTypeText),
 		); err != nil {
 			return err
 		}
@@ -327,7 +325,6 @@ func (p *ListPollVotersParams) query(op string) (query, error) {
 	if err := firstErr(
 		p.PageParams.validate(op),
 		maxLen(op, "PageToken", p.PageToken, 1000),
-		oneOf(op, "SortBy", p.SortBy, PollVoterSortLastCreated, PollVoterSortFirstCreated),
 		maxLen(op, "Before", p.Before, 24),
 	); err != nil {
 		return nil, err

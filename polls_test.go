@@ -147,6 +147,22 @@ func TestPollsListVoters(t *testing.T) {
 	assert.Nil(t, page.Voter(nil))
 }
 
+// TestPollsUnknownEnumsAreSent: an answer type, answer data type or order the SDK does not
+// know is sent as given.
+func TestPollsUnknownEnumsAreSent(t *testing.T) {
+	assertUnknownEnumsSent(t, []enumCase{
+		{"create", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Polls.Create(ctx, &amity.CreatePollParams{Question: "q", AnswerType: "ranked",
+				Answers: []amity.PollAnswerParams{{Data: "a", DataType: "image"}, {Data: "b"}}})
+			return err
+		}, []string{`"answerType":"ranked"`, `"dataType":"image"`}},
+		{"voters sort", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Polls.ListVotersPage(ctx, "p", "a", &amity.ListPollVotersParams{SortBy: "loudest"})
+			return err
+		}, []string{"loudest"}},
+	})
+}
+
 func TestPollsBadInputSendsNothing(t *testing.T) {
 	c, mt := mockClient(t)
 	ctx := context.Background()
@@ -162,18 +178,16 @@ func TestPollsBadInputSendsNothing(t *testing.T) {
 		call  func() error
 		field string
 	}{
-		"nil":             {create(nil), "params"},
-		"no question":     {create(&amity.CreatePollParams{Answers: two}), "Question"},
-		"one answer":      {create(&amity.CreatePollParams{Question: "q", Answers: two[:1]}), "Answers"},
-		"eleven answers":  {create(&amity.CreatePollParams{Question: "q", Answers: eleven}), "Answers"},
-		"empty answer":    {create(&amity.CreatePollParams{Question: "q", Answers: []amity.PollAnswerParams{{Data: "a"}, {Data: " "}}}), "Answers[1].Data"},
-		"bad data type":   {create(&amity.CreatePollParams{Question: "q", Answers: []amity.PollAnswerParams{{Data: "a", DataType: "image"}, {Data: "b"}}}), "Answers[0].DataType"},
-		"bad answer type": {create(&amity.CreatePollParams{Question: "q", Answers: two, AnswerType: "ranked"}), "AnswerType"},
-		"closedIn zero":   {create(&amity.CreatePollParams{Question: "q", Answers: two, ClosedIn: amity.Ptr(int64(0))}), "ClosedIn"},
-		"get empty":       {func() error { _, err := c.Polls.Get(ctx, ""); return err }, "pollID"},
-		"get long":        {func() error { _, err := c.Polls.Get(ctx, strings.Repeat("p", 901)); return err }, "pollID"},
-		"close dot":       {func() error { _, err := c.Polls.Close(ctx, ".."); return err }, "pollID"},
-		"delete blank":    {func() error { return c.Polls.Delete(ctx, " ") }, "pollID"},
+		"nil":            {create(nil), "params"},
+		"no question":    {create(&amity.CreatePollParams{Answers: two}), "Question"},
+		"one answer":     {create(&amity.CreatePollParams{Question: "q", Answers: two[:1]}), "Answers"},
+		"eleven answers": {create(&amity.CreatePollParams{Question: "q", Answers: eleven}), "Answers"},
+		"empty answer":   {create(&amity.CreatePollParams{Question: "q", Answers: []amity.PollAnswerParams{{Data: "a"}, {Data: " "}}}), "Answers[1].Data"},
+		"closedIn zero":  {create(&amity.CreatePollParams{Question: "q", Answers: two, ClosedIn: amity.Ptr(int64(0))}), "ClosedIn"},
+		"get empty":      {func() error { _, err := c.Polls.Get(ctx, ""); return err }, "pollID"},
+		"get long":       {func() error { _, err := c.Polls.Get(ctx, strings.Repeat("p", 901)); return err }, "pollID"},
+		"close dot":      {func() error { _, err := c.Polls.Close(ctx, ".."); return err }, "pollID"},
+		"delete blank":   {func() error { return c.Polls.Delete(ctx, " ") }, "pollID"},
 		"vote no poll": {func() error {
 			_, err := c.Polls.Vote(ctx, "", &amity.VotePollParams{AnswerIDs: []string{"a"}})
 			return err
@@ -192,10 +206,6 @@ func TestPollsBadInputSendsNothing(t *testing.T) {
 			return err
 		}, "AnswerIDs"},
 		"voters no answer": {func() error { _, err := c.Polls.ListVotersPage(ctx, "p", "", nil); return err }, "answerID"},
-		"voters sort": {func() error {
-			_, err := c.Polls.ListVotersPage(ctx, "p", "a", &amity.ListPollVotersParams{SortBy: "loudest"})
-			return err
-		}, "SortBy"},
 		"voters before": {func() error {
 			_, err := c.Polls.ListVotersPage(ctx, "p", "a", &amity.ListPollVotersParams{Before: strings.Repeat("b", 25)})
 			return err

@@ -26,10 +26,11 @@ func (s *PostsService) init() { s.V3 = &PostsV3Service{c: s.c} }
 
 // PostDataType is the kind of a post. Besides the system types below, a custom type is any
 // dot-separated name such as "com.example.birthday"; its data is free-form (see
-// CreatePostParams.CustomData).
+// CreatePostParams.CustomData). A type the SDK does not know is sent as given.
 type PostDataType string
 
-// System post data types.
+// System post data types. Clip, audio and room are the types the API's clients post
+// (createClipPost, createAudioPost, createRoomPost) beyond spec 4.92.0's list.
 const (
 	PostDataTypeText       PostDataType = "text"
 	PostDataTypeImage      PostDataType = "image"
@@ -37,6 +38,9 @@ const (
 	PostDataTypeVideo      PostDataType = "video"
 	PostDataTypeLiveStream PostDataType = "liveStream"
 	PostDataTypePoll       PostDataType = "poll"
+	PostDataTypeClip       PostDataType = "clip"
+	PostDataTypeAudio      PostDataType = "audio"
+	PostDataTypeRoom       PostDataType = "room"
 )
 
 // postsCustomType matches a custom data type: at least two dot-separated name parts.
@@ -60,12 +64,14 @@ const (
 type PostAttachmentType string
 
 // Attachment types. Clip is a short video uploaded as a clip (the product documents' clip
-// posts); the spec lists image, file and video.
+// posts) and audio a sound file (the clients' audio posts); the spec lists image, file and
+// video. A type the SDK does not know is sent as given.
 const (
 	PostAttachmentImage PostAttachmentType = "image"
 	PostAttachmentFile  PostAttachmentType = "file"
 	PostAttachmentVideo PostAttachmentType = "video"
 	PostAttachmentClip  PostAttachmentType = "clip"
+	PostAttachmentAudio PostAttachmentType = "audio"
 )
 
 // PostSortBy orders post listings.
@@ -540,7 +546,8 @@ type CreatePostData struct {
 	// PollID makes a poll post of a poll (see Polls).
 	PollID string `json:"pollId,omitempty"`
 
-	// Title, FileID and RoomID are documented by the product but not (yet) by the spec.
+	// Title, FileID and RoomID are documented by the product but not (yet) by the spec. A room
+	// post (DataType room) needs RoomID.
 	Title  string `json:"title,omitempty"`
 	FileID string `json:"fileId,omitempty"`
 	RoomID string `json:"roomId,omitempty"`
@@ -550,7 +557,7 @@ type CreatePostData struct {
 type PostAttachment struct {
 	// FileID is an uploaded file (see Files). Required.
 	FileID string `json:"fileId"`
-	// Type is image, file, video or clip. Required.
+	// Type is image, file, video, clip or audio (another is sent as given). Required.
 	Type PostAttachmentType `json:"type"`
 	// DisplayMode (fill or fit) and IsMuted set how a clip is shown; documented by the
 	// product for clip posts, not by the spec.
@@ -600,9 +607,6 @@ func (p *CreatePostParams) validate(op string) error {
 		return &ValidationError{Op: op, Field: "CustomData", Reason: "needs a custom (dot-separated) DataType"}
 	}
 	checks := []error{
-		postsCheckDataType(op, "DataType", p.DataType, PostDataTypeText, PostDataTypeImage, PostDataTypeFile,
-			PostDataTypeVideo, PostDataTypeLiveStream, PostDataTypePoll),
-		oneOf(op, "TargetType", p.TargetType, PostTargetUser, PostTargetCommunity, PostTargetContent),
 		maxLen(op, "PostID", p.PostID, postsMaxIDLen),
 		maxLen(op, "TargetID", p.TargetID, postsMaxIDLen),
 		metadataSize(op, "CustomData", p.CustomData, postsMaxCustomData),
@@ -624,23 +628,13 @@ func (p *CreatePostParams) validate(op string) error {
 			checks = append(checks, required(op, "Data.StreamID", d.StreamID))
 		case p.DataType == PostDataTypePoll:
 			checks = append(checks, required(op, "Data.PollID", d.PollID))
-		case !custom && d.StreamID == "" && d.PollID == "" && d.Text == "" && len(p.Attachments) == 0:
+		case p.DataType == PostDataTypeRoom:
+			checks = append(checks, required(op, "Data.RoomID", d.RoomID))
+		case !custom && d.StreamID == "" && d.PollID == "" && d.RoomID == "" && d.FileID == "" && d.Text == "" && len(p.Attachments) == 0:
 			checks = append(checks, &ValidationError{Op: op, Field: "Data.Text", Reason: "is required when there are no attachments"})
 		}
 	}
 	return firstErr(checks...)
-}
-
-// postsCheckDataType accepts the zero value, one of the system types, or a custom type.
-func postsCheckDataType(op, field string, t PostDataType, system ...PostDataType) error {
-	if t.IsCustom() {
-		return nil
-	}
-	if err := oneOf(op, field, t, system...); err != nil {
-		err.(*ValidationError).Reason += " (or a custom dot-separated type)"
-		return err
-	}
-	return nil
 }
 
 func postsCheckAttachments(op string, atts []PostAttachment) error {
@@ -651,7 +645,6 @@ func postsCheckAttachments(op string, atts []PostAttachment) error {
 		if err := firstErr(
 			required(op, "Attachments[].FileID", a.FileID),
 			required(op, "Attachments[].Type", string(a.Type)),
-			oneOf(op, "Attachments[].Type", a.Type, PostAttachmentImage, PostAttachmentFile, PostAttachmentVideo, PostAttachmentClip),
 		); err != nil {
 			return err
 		}
@@ -725,9 +718,6 @@ func (s *PostsV3Service) Create(ctx context.Context, params *V3CreatePostParams,
 		required(op, "Data.Text", params.Data.Text),
 		maxLen(op, "Data.Text", params.Data.Text, postsMaxText),
 		maxItems(op, "Data.Images+Data.Files", len(params.Data.Images)+len(params.Data.Files), postsMaxAttachments),
-		postsCheckDataType(op, "DataType", params.DataType, PostDataTypeText, PostDataTypeImage, PostDataTypeFile,
-			PostDataTypeVideo, PostDataTypeLiveStream, PostDataTypePoll),
-		oneOf(op, "TargetType", params.TargetType, PostTargetUser, PostTargetCommunity, PostTargetContent),
 		maxLen(op, "TargetID", params.TargetID, postsMaxIDLen),
 		maxLen(op, "PostID", params.PostID, postsMaxIDLen),
 		postsCheckTags(op, params.Tags),
@@ -816,8 +806,6 @@ func (p *ListPostsParams) query(op string) (query, error) {
 		maxLen(op, "PageToken", p.PageToken, 1000),
 		required(op, "TargetID", p.TargetID),
 		maxLen(op, "TargetID", p.TargetID, postsMaxIDLen),
-		oneOf(op, "TargetType", p.TargetType, PostTargetCommunity, PostTargetUser, PostTargetContent),
-		oneOf(op, "SortBy", p.SortBy, PostSortLastCreated, PostSortFirstCreated, PostSortLastUpdated, PostSortFirstUpdated),
 		maxLen(op, "Before", p.Before, 24),
 		maxLen(op, "After", p.After, 24),
 		maxLen(op, "UpdatedAt", p.UpdatedAt, 100),
@@ -826,11 +814,10 @@ func (p *ListPostsParams) query(op string) (query, error) {
 		postsCheckTags(op, p.Tags),
 	}
 	for _, f := range p.FeedTypes {
-		checks = append(checks, required(op, "FeedTypes[]", string(f)), oneOf(op, "FeedTypes[]", f, FeedTypeReviewing, FeedTypePublished))
+		checks = append(checks, required(op, "FeedTypes[]", string(f)))
 	}
 	for _, t := range p.DataTypes {
-		checks = append(checks, required(op, "DataTypes[]", string(t)),
-			oneOf(op, "DataTypes[]", t, PostDataTypeVideo, PostDataTypeImage, PostDataTypeFile, PostDataTypeLiveStream, PostDataTypePoll))
+		checks = append(checks, required(op, "DataTypes[]", string(t)))
 	}
 	if err := firstErr(checks...); err != nil {
 		return nil, err
@@ -845,12 +832,12 @@ func (p *ListPostsParams) query(op string) (query, error) {
 	q.str("options[before]", p.Before)
 	q.str("options[after]", p.After)
 	q.str("options[updatedAt]", p.UpdatedAt)
+	// One feed type goes as the API's clients send it, feedType=reviewing (a scalar, as spec
+	// 4.116 declares it); several go repeated, the 4.92 spec's array (docs/wire-notes.md).
 	for _, f := range p.FeedTypes {
 		url.Values(q).Add("feedType", string(f))
 	}
-	for _, t := range p.DataTypes {
-		url.Values(q).Add("dataTypes", string(t))
-	}
+	enums(q, "dataTypes", p.DataTypes)
 	q.list("tags", p.Tags)
 	q.boolean("matchingOnlyParentPost", p.MatchingOnlyParentPost)
 	return q, nil
@@ -913,16 +900,13 @@ func (p *V3ListPostsParams) query(op string) (query, error) {
 		p.PageParams.validate(op),
 		maxLen(op, "PageToken", p.PageToken, 1000),
 		required(op, "TargetType", string(p.TargetType)),
-		oneOf(op, "TargetType", p.TargetType, PostTargetCommunity, PostTargetUser, PostTargetContent),
 		maxLen(op, "TargetID", p.TargetID, postsMaxIDLen),
-		oneOf(op, "SortBy", p.SortBy, PostSortLastCreated, PostSortFirstCreated, PostSortLastUpdated, PostSortFirstUpdated),
 		maxLen(op, "DataType", string(p.DataType), postsMaxIDLen),
 		maxItems(op, "DataTypes", len(p.DataTypes), 10),
 		postsCheckTags(op, p.Tags),
 	}
 	for _, t := range p.DataTypes {
-		checks = append(checks, required(op, "DataTypes[]", string(t)),
-			postsCheckDataType(op, "DataTypes[]", t, PostDataTypeVideo, PostDataTypeImage, PostDataTypeFile, PostDataTypeLiveStream))
+		checks = append(checks, required(op, "DataTypes[]", string(t)))
 	}
 	if err := firstErr(checks...); err != nil {
 		return nil, err
@@ -935,9 +919,7 @@ func (p *V3ListPostsParams) query(op string) (query, error) {
 	q.boolean("hasFlag", p.HasFlag)
 	q.boolean("isDeleted", p.IsDeleted)
 	q.options(p.Limit, p.PageToken)
-	for _, t := range p.DataTypes {
-		url.Values(q).Add("dataTypes", string(t))
-	}
+	enums(q, "dataTypes", p.DataTypes)
 	q.list("tags", p.Tags)
 	q.boolean("matchingOnlyParentPost", p.MatchingOnlyParentPost)
 	return q, nil

@@ -54,6 +54,14 @@ func (r *postsRecorder) only(t *testing.T) postsCall {
 	return r.calls[0]
 }
 
+func (r *postsRecorder) last(t *testing.T) postsCall {
+	t.Helper()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	require.NotEmpty(t, r.calls)
+	return r.calls[len(r.calls)-1]
+}
+
 const postsSuccessBody = `{"status":"success","data":{"success":true}}`
 
 func TestPostsCreateSendsEveryField(t *testing.T) {
@@ -117,6 +125,44 @@ func TestPostsCreateCustomData(t *testing.T) {
 	assert.JSONEq(t, `{"dataType":"com.example.birthday","data":{"name":"Bob","age":30},"targetId":"bob"}`, rec.only(t).Body)
 }
 
+// TestPostsUnknownEnumsAreSent: the post kinds the API's clients create (room, clip, audio)
+// and any data type, target type, attachment or mention type, order or feed type the SDK
+// does not know are sent as given.
+func TestPostsUnknownEnumsAreSent(t *testing.T) {
+	text := &amity.CreatePostData{Text: "hi"}
+	assertUnknownEnumsSent(t, []enumCase{
+		{"room post", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Posts.Create(ctx, &amity.CreatePostParams{DataType: amity.PostDataTypeRoom, TargetType: amity.PostTargetCommunity, TargetID: "c1",
+				Data: &amity.CreatePostData{Title: "Live Q&A", RoomID: "room-1"}})
+			return err
+		}, []string{`"dataType":"room"`, `"roomId":"room-1"`}},
+		{"clip post", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Posts.Create(ctx, &amity.CreatePostParams{DataType: amity.PostDataTypeClip, TargetID: "u1",
+				Data: &amity.CreatePostData{}, Attachments: []amity.PostAttachment{{FileID: "f", Type: amity.PostAttachmentClip}}})
+			return err
+		}, []string{`"dataType":"clip"`, `{"fileId":"f","type":"clip"}`}},
+		{"audio post", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Posts.Create(ctx, &amity.CreatePostParams{DataType: amity.PostDataTypeAudio, TargetID: "u1",
+				Data: &amity.CreatePostData{Text: "Audio Post", Title: "Audio Post Title"}, Attachments: []amity.PostAttachment{{FileID: "f", Type: amity.PostAttachmentAudio}}})
+			return err
+		}, []string{`"dataType":"audio"`, `{"fileId":"f","type":"audio"}`}},
+		{"unknown data, target, attachment and mention types", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Posts.Create(ctx, &amity.CreatePostParams{Data: text, DataType: "gif", TargetType: "group",
+				Attachments: []amity.PostAttachment{{FileID: "f", Type: "gif"}}, Mentionees: []amity.Mentionee{{Type: "channel"}}})
+			return err
+		}, []string{`"dataType":"gif"`, `"targetType":"group"`, `{"fileId":"f","type":"gif"}`, `"mentionees":[{"type":"channel"`}},
+		{"list", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Posts.ListPage(ctx, &amity.ListPostsParams{TargetID: "c", TargetType: "group", SortBy: "newest",
+				FeedTypes: []amity.FeedType{amity.FeedTypeDeclined}, DataTypes: []amity.PostDataType{"text", amity.PostDataTypeRoom}})
+			return err
+		}, []string{"targetType=group", "sortBy=newest", "feedType=declined", "dataTypes[]=text&dataTypes[]=room"}},
+		{"v3 list", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Posts.V3.ListPage(ctx, &amity.V3ListPostsParams{TargetType: "group", DataTypes: []amity.PostDataType{"gif"}})
+			return err
+		}, []string{"targetType=group", "dataTypes[]=gif"}},
+	})
+}
+
 func TestPostsCreateRejectsBadInput(t *testing.T) {
 	text := &amity.CreatePostData{Text: "hi"}
 	att := func(n int) []amity.PostAttachment {
@@ -137,20 +183,17 @@ func TestPostsCreateRejectsBadInput(t *testing.T) {
 		{"data and custom data", &amity.CreatePostParams{Data: text, DataType: "a.b", CustomData: map[string]any{}}, "CustomData"},
 		{"custom data on a system type", &amity.CreatePostParams{DataType: amity.PostDataTypeText, CustomData: map[string]any{"a": 1}}, "CustomData"},
 		{"custom data too big", &amity.CreatePostParams{DataType: "a.b", CustomData: map[string]any{"blob": strings.Repeat("x", 100_001)}}, "CustomData"},
-		{"unknown data type", &amity.CreatePostParams{Data: text, DataType: "gif"}, "DataType"},
-		{"unknown target type", &amity.CreatePostParams{Data: text, TargetType: "group"}, "TargetType"},
 		{"community without id", &amity.CreatePostParams{Data: text, TargetType: amity.PostTargetCommunity}, "TargetID"},
 		{"live stream without stream", &amity.CreatePostParams{Data: text, DataType: amity.PostDataTypeLiveStream}, "Data.StreamID"},
 		{"poll without poll", &amity.CreatePostParams{Data: text, DataType: amity.PostDataTypePoll}, "Data.PollID"},
+		{"room without room", &amity.CreatePostParams{Data: text, DataType: amity.PostDataTypeRoom}, "Data.RoomID"},
 		{"text too long", &amity.CreatePostParams{Data: &amity.CreatePostData{Text: strings.Repeat("é", 50_001)}}, "Data.Text"},
 		{"11 attachments", &amity.CreatePostParams{Data: text, Attachments: att(11)}, "Attachments"},
 		{"attachment without file", &amity.CreatePostParams{Data: text, Attachments: []amity.PostAttachment{{Type: amity.PostAttachmentImage}}}, "Attachments[].FileID"},
 		{"attachment without type", &amity.CreatePostParams{Data: text, Attachments: []amity.PostAttachment{{FileID: "f"}}}, "Attachments[].Type"},
-		{"attachment of unknown type", &amity.CreatePostParams{Data: text, Attachments: []amity.PostAttachment{{FileID: "f", Type: "gif"}}}, "Attachments[].Type"},
 		{"6 tags", &amity.CreatePostParams{Data: text, Tags: []string{"a", "b", "c", "d", "e", "f"}}, "Tags"},
 		{"tag too long", &amity.CreatePostParams{Data: text, Tags: []string{strings.Repeat("t", 25)}}, "Tags[]"},
 		{"31 hashtags", &amity.CreatePostParams{Data: text, Hashtags: make([]string, 31)}, "Hashtags"},
-		{"bad mention type", &amity.CreatePostParams{Data: text, Mentionees: []amity.Mentionee{{Type: "channel"}}}, "Mentionees[].Type"},
 		{"mention with answer-only ids", &amity.CreatePostParams{Data: text, Mentionees: []amity.Mentionee{{Type: amity.MentionTypeUser, UserPublicIDs: []string{"bob"}}}}, "Mentionees[].UserPublicIDs"},
 		{"link without url", &amity.CreatePostParams{Data: text, Links: []amity.PostLink{{Title: amity.Ptr("x")}}}, "Links[].URL"},
 		{"post id too long", &amity.CreatePostParams{Data: text, PostID: strings.Repeat("p", 901)}, "PostID"},
@@ -326,7 +369,7 @@ func TestPostsGetMany(t *testing.T) {
 	rec := postsRecord(mt, "GET", "https://api.test/api/v3/posts/list", 200, fixture(t, "posts_payload.json"))
 	out, err := c.Posts.GetMany(context.Background(), &amity.GetManyPostsParams{PostIDs: []string{"post-img", "post-poll"}})
 	require.NoError(t, err)
-	assert.Equal(t, "postIds=post-img&postIds=post-poll", rec.only(t).Query)
+	assert.Equal(t, "postIds%5B%5D=post-img&postIds%5B%5D=post-poll", rec.only(t).Query)
 	assert.Len(t, out.Posts, 4)
 
 	_, err = c.Posts.GetMany(context.Background(), nil)
@@ -389,15 +432,14 @@ func TestPostsListPageEncodesEveryFilter(t *testing.T) {
 	q := rec.only(t).Query
 	for _, want := range []string{"targetId=alice", "targetType=user", "sortBy=firstUpdated", "hasFlag=false", "isDeleted=true",
 		"options%5Blimit%5D=20", "options%5Btoken%5D=tok", "options%5Bbefore%5D=b1", "options%5Bafter%5D=a1",
-		"options%5BupdatedAt%5D=2024-05-01T00%3A00%3A00Z", "feedType=reviewing", "dataTypes=image&dataTypes=video",
-		"tags=x&tags=y", "matchingOnlyParentPost=false"} {
+		"options%5BupdatedAt%5D=2024-05-01T00%3A00%3A00Z", "feedType=reviewing", "dataTypes%5B%5D=image&dataTypes%5B%5D=video",
+		"tags%5B%5D=x&tags%5B%5D=y", "matchingOnlyParentPost=false"} {
 		assert.Contains(t, q, want)
 	}
 
 	bad := []*amity.ListPostsParams{
-		nil, {}, {TargetID: "c", TargetType: "group"}, {TargetID: "c", SortBy: "newest"},
-		{TargetID: "c", FeedTypes: []amity.FeedType{amity.FeedTypeDeclined}},
-		{TargetID: "c", DataTypes: []amity.PostDataType{"text"}},
+		nil, {},
+		{TargetID: "c", FeedTypes: []amity.FeedType{""}},
 		{TargetID: "c", DataTypes: []amity.PostDataType{"image", "video", "file", "poll", "liveStream"}},
 		{TargetID: "c", Before: strings.Repeat("b", 25)},
 		{TargetID: "c", Tags: []string{strings.Repeat("t", 25)}},
@@ -423,11 +465,11 @@ func TestPostsListV3(t *testing.T) {
 	}
 	assert.Equal(t, []string{"flag-1", "flag-2", "flag-3"}, ids)
 	require.Len(t, queries, 2)
-	assert.Equal(t, "dataType=com.example.birthday&dataTypes=video&dataTypes=com.example.clip&hasFlag=true&matchingOnlyParentPost=true&sortBy=lastCreated&tags=a&targetType=community", queries[0])
+	assert.Equal(t, "dataType=com.example.birthday&dataTypes%5B%5D=video&dataTypes%5B%5D=com.example.clip&hasFlag=true&matchingOnlyParentPost=true&sortBy=lastCreated&tags%5B%5D=a&targetType=community", queries[0])
 	assert.Contains(t, queries[1], "options%5Btoken%5D=tok-2")
 
-	for _, p := range []*amity.V3ListPostsParams{nil, {}, {TargetType: "group"},
-		{TargetType: amity.PostTargetUser, DataTypes: []amity.PostDataType{"gif"}},
+	for _, p := range []*amity.V3ListPostsParams{nil, {},
+		{TargetType: amity.PostTargetUser, DataTypes: []amity.PostDataType{""}},
 		{TargetType: amity.PostTargetUser, DataTypes: make([]amity.PostDataType, 11)}} {
 		_, err := c.Posts.V3.ListPage(context.Background(), p)
 		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
@@ -769,7 +811,7 @@ func TestPostsShape(t *testing.T) {
 				_, err := c.Posts.Get(ctx, id)
 				return err
 			})},
-		{name: "GetMany", method: "GET", path: "/api/v3/posts/list", query: "postIds=p1&postIds=p2", answer: payload, check: post,
+		{name: "GetMany", method: "GET", path: "/api/v3/posts/list", query: "postIds%5B%5D=p1&postIds%5B%5D=p2", answer: payload, check: post,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return c.Posts.GetMany(ctx, &amity.GetManyPostsParams{PostIDs: []string{"p1", "p2"}})
 			},
@@ -880,7 +922,7 @@ func TestPostsShape(t *testing.T) {
 			},
 			invalid: []func(context.Context, *amity.Client) error{
 				func(ctx context.Context, c *amity.Client) error {
-					_, err := c.Posts.V3.ListPage(ctx, &amity.V3ListPostsParams{TargetType: "group"})
+					_, err := c.Posts.V3.ListPage(ctx, &amity.V3ListPostsParams{})
 					return err
 				},
 			}},

@@ -56,9 +56,6 @@ func (s *PresenceService) OnlineUsers(ctx context.Context, params *OnlineUsersPa
 	if params == nil {
 		params = &OnlineUsersParams{}
 	}
-	if err := oneOf(op, "OrderBy", params.OrderBy, PresenceOrderAsc, PresenceOrderDesc); err != nil {
-		return nil, err
-	}
 	q := query{}
 	q.str("orderBy", string(params.OrderBy))
 	return call[PresencePayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v1/presence/network/users", query: url.Values(q), opts: opts})

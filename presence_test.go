@@ -40,8 +40,6 @@ func TestPresenceOnlineUsers(t *testing.T) {
 	assert.Equal(t, 30, p.PresenceByID("alice").LastHeartbeat.Second())
 	assert.Nil(t, p.PresenceByID("carol"))
 	assert.Contains(t, string(p.Raw), `"device"`)
-	_, err = c.Presence.OnlineUsers(ctx, &amity.OnlineUsersParams{OrderBy: "up"})
-	validationA(t, err, "Presence.OnlineUsers", "OrderBy")
 
 	c, mt = mockClient(t)
 	seen = recordA(t, mt, 200, `{"count":2,"referenceTimeStamp":"2024-05-01T12:00:00.000Z"}`)
@@ -57,7 +55,7 @@ func TestPresenceOnlineUsers(t *testing.T) {
 	require.NoError(t, err)
 	req = onlyA(t, seen)
 	assert.Equal(t, "/api/v1/presence/users/list", req.path)
-	assert.Equal(t, "userIds=alice&userIds=bob", req.query)
+	assert.Equal(t, "userIds%5B%5D=alice&userIds%5B%5D=bob", req.query)
 	_, err = c.Presence.GetMany(ctx, &amity.GetManyPresencesParams{})
 	validationA(t, err, "Presence.GetMany", "UserIDs")
 	_, err = c.Presence.GetMany(ctx, &amity.GetManyPresencesParams{UserIDs: make([]string, 221)})
@@ -92,4 +90,14 @@ func TestPresenceSettings(t *testing.T) {
 	_, err = c.Presence.UpdateUserSetting(ctx, nil)
 	validationA(t, err, "Presence.UpdateUserSetting", "params")
 	assert.Len(t, *seen, 1)
+}
+
+// TestPresenceUnknownEnumsAreSent: an order the SDK does not know is sent as given.
+func TestPresenceUnknownEnumsAreSent(t *testing.T) {
+	assertUnknownEnumsSent(t, []enumCase{
+		{"online users order", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Presence.OnlineUsers(ctx, &amity.OnlineUsersParams{OrderBy: "up"})
+			return err
+		}, []string{"orderBy=up"}},
+	})
 }

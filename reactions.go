@@ -126,8 +126,32 @@ type ReactionParams struct {
 	ReferenceType ReactionReferenceType `json:"referenceType"`
 	// ReactionName is the reaction, e.g. "like" (at most 100 characters). Required.
 	ReactionName string `json:"reactionName"`
-	// ReferenceVersion is the version of the referenced item, where it has one.
+	// ReferenceVersion is the API version of the referenced item. Nil on a message sends 5
+	// (MessageReferenceVersion), as the API's clients always do for the v5 messages of
+	// Client.Messages; set it to send another version. Nil on anything else sends none.
 	ReferenceVersion *int `json:"referenceVersion,omitempty"`
+}
+
+// MessageReferenceVersion is the referenceVersion the reaction calls send for a message when
+// the params leave it unset: the version of the messages of Client.Messages (v5), which the
+// API's clients send with every reaction on a message.
+const MessageReferenceVersion = 5
+
+// referenceVersion is the version a reaction call sends: v when set, else
+// MessageReferenceVersion for a message, else none.
+func referenceVersion(t ReactionReferenceType, v *int) *int {
+	if v == nil && t == ReactionOnMessage {
+		n := MessageReferenceVersion
+		return &n
+	}
+	return v
+}
+
+// wire is the body of Reactions.Add and Remove: params with the version they send.
+func (p *ReactionParams) wire() *ReactionParams {
+	w := *p
+	w.ReferenceVersion = referenceVersion(p.ReferenceType, p.ReferenceVersion)
+	return &w
 }
 
 func (p *ReactionParams) validate(op string) error {
@@ -138,14 +162,9 @@ func (p *ReactionParams) validate(op string) error {
 		required(op, "ReferenceID", p.ReferenceID),
 		maxLen(op, "ReferenceID", p.ReferenceID, 900),
 		required(op, "ReferenceType", string(p.ReferenceType)),
-		reactionsCheckType(op, p.ReferenceType),
 		required(op, "ReactionName", p.ReactionName),
 		maxLen(op, "ReactionName", p.ReactionName, 100),
 	)
-}
-
-func reactionsCheckType(op string, t ReactionReferenceType) error {
-	return oneOf(op, "ReferenceType", t, ReactionOnMessage, ReactionOnPost, ReactionOnComment, ReactionOnStory)
 }
 
 // AddReactionPayload is the answer of Reactions.Add.
@@ -163,18 +182,21 @@ type RemoveReactionPayload struct {
 }
 
 // Add adds the calling user's reaction (use a view from Client.AsUser) and returns the new
-// reaction's ID. POST /api/v2/reactions (current: there is no v3). Not retried once it may
-// have reached the server: adding is not idempotent (reaction counts would move twice).
+// reaction's ID. POST /api/v2/reactions (current: there is no v3); a reaction on a message
+// carries referenceVersion 5 unless params say otherwise. Not retried once it may have
+// reached the server: adding is not idempotent (reaction counts would move twice).
 func (s *ReactionsService) Add(ctx context.Context, params *ReactionParams, opts ...CallOption) (*AddReactionPayload, error) {
 	const op = "Reactions.Add"
 	if err := params.validate(op); err != nil {
 		return nil, err
 	}
-	return call[AddReactionPayload](ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v2/reactions", body: params, opts: opts})
+	return call[AddReactionPayload](ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v2/reactions", body: params.wire(), opts: opts})
 }
 
 // Remove removes the calling user's reaction and returns the removed reaction's ID.
-// DELETE /api/v2/reactions (current: there is no v3). Idempotent by construction (removing a removed reaction leaves
+// DELETE /api/v2/reactions (current: there is no v3), with the parameters in the query (as
+// the spec says) and in a JSON body (as the API's clients send them); a message carries
+// referenceVersion 5 unless params say otherwise. Idempotent by construction (removing a removed reaction leaves
 // it removed), so it is retried like a read; a retry after a first attempt that was applied
 // may answer an error matching ErrNotFound.
 func (s *ReactionsService) Remove(ctx context.Context, params *ReactionParams, opts ...CallOption) (*RemoveReactionPayload, error) {
@@ -182,15 +204,19 @@ func (s *ReactionsService) Remove(ctx context.Context, params *ReactionParams, o
 	if err := params.validate(op); err != nil {
 		return nil, err
 	}
+	w := params.wire()
 	q := query{}
-	q.str("referenceId", params.ReferenceID)
-	q.str("referenceType", string(params.ReferenceType))
-	q.str("reactionName", params.ReactionName)
-	if params.ReferenceVersion != nil {
-		url.Values(q).Set("referenceVersion", strconv.Itoa(*params.ReferenceVersion))
+	q.str("referenceId", w.ReferenceID)
+	q.str("referenceType", string(w.ReferenceType))
+	q.str("reactionName", w.ReactionName)
+	if w.ReferenceVersion != nil {
+		url.Values(q).Set("referenceVersion", strconv.Itoa(*w.ReferenceVersion))
 	}
+	// The spec puts the parameters in the query; the API's clients send them as a JSON body
+	// (axios's DELETE data). Both are sent, so the call works whichever the server reads
+	// (docs/wire-notes.md).
 	return call[RemoveReactionPayload](ctx, s.c, &request{op: op, method: http.MethodDelete, path: "/api/v2/reactions", query: url.Values(q),
-		idempotent: true, opts: opts})
+		body: w, idempotent: true, opts: opts})
 }
 
 // ListReactionsParams selects the reactions of Reactions.List (GET /api/v3/reactions).
@@ -200,7 +226,8 @@ type ListReactionsParams struct {
 	ReferenceID string
 	// ReferenceType is message, post, comment or story. Required.
 	ReferenceType ReactionReferenceType
-	// ReferenceVersion is the version of the referenced item, where it has one.
+	// ReferenceVersion is the API version of the referenced item; nil on a message sends 5
+	// (MessageReferenceVersion), as the API's clients do (see ReactionParams).
 	ReferenceVersion *int
 	// ReactionName lists only this reaction (at most 100 characters).
 	ReactionName string
@@ -216,7 +243,6 @@ func (p *ListReactionsParams) query(op string) (query, error) {
 		required(op, "ReferenceID", p.ReferenceID),
 		maxLen(op, "ReferenceID", p.ReferenceID, 900),
 		required(op, "ReferenceType", string(p.ReferenceType)),
-		reactionsCheckType(op, p.ReferenceType),
 		maxLen(op, "ReactionName", p.ReactionName, 100),
 	); err != nil {
 		return nil, err
@@ -224,8 +250,8 @@ func (p *ListReactionsParams) query(op string) (query, error) {
 	q := query{}
 	q.str("referenceId", p.ReferenceID)
 	q.str("referenceType", string(p.ReferenceType))
-	if p.ReferenceVersion != nil {
-		url.Values(q).Set("referenceVersion", strconv.Itoa(*p.ReferenceVersion))
+	if v := referenceVersion(p.ReferenceType, p.ReferenceVersion); v != nil {
+		url.Values(q).Set("referenceVersion", strconv.Itoa(*v))
 	}
 	q.str("reactionName", p.ReactionName)
 	q.options(p.Limit, p.PageToken)
@@ -280,7 +306,6 @@ func (p *V2ListReactionsParams) query(op string) (query, error) {
 		required(op, "ReferenceID", p.ReferenceID),
 		maxLen(op, "ReferenceID", p.ReferenceID, 900),
 		required(op, "ReferenceType", string(p.ReferenceType)),
-		reactionsCheckType(op, p.ReferenceType),
 		maxLen(op, "ReactionName", p.ReactionName, 100),
 		intRange(op, "Skip", p.Skip, 0, -1),
 	); err != nil {

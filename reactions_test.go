@@ -30,12 +30,12 @@ func TestReactionsAddAndRemove(t *testing.T) {
 	assert.Equal(t, "r-9", removed.RemovedID)
 	call := remove.only(t)
 	assert.Equal(t, "reactionName=love&referenceId=m+1&referenceType=message&referenceVersion=3", call.Query)
-	assert.Empty(t, call.Body)
+	assert.JSONEq(t, `{"referenceId":"m 1","referenceType":"message","reactionName":"love","referenceVersion":3}`, call.Body,
+		"the clients' body beside the spec's query")
 
 	bad := []*amity.ReactionParams{
 		nil, {}, {ReferenceID: "p", ReferenceType: amity.ReactionOnPost},
 		{ReferenceID: "p", ReactionName: "like"},
-		{ReferenceID: "p", ReferenceType: "user", ReactionName: "like"},
 		{ReferenceID: strings.Repeat("p", 901), ReferenceType: amity.ReactionOnPost, ReactionName: "like"},
 		{ReferenceID: "p", ReferenceType: amity.ReactionOnPost, ReactionName: strings.Repeat("l", 101)},
 	}
@@ -46,6 +46,52 @@ func TestReactionsAddAndRemove(t *testing.T) {
 		assert.ErrorIs(t, err, amity.ErrInvalidArgument, "%+v", p)
 	}
 	assert.Equal(t, 2, mt.GetTotalCallCount())
+}
+
+// TestReactionsOnMessagesCarryReferenceVersion5: like the API's clients, every reaction call
+// on a message says which message version it means (5, the messages of Client.Messages),
+// unless the caller gives one; other references carry none.
+func TestReactionsOnMessagesCarryReferenceVersion5(t *testing.T) {
+	c, mt := mockClient(t)
+	add := postsRecord(mt, "POST", "https://api.test/api/v2/reactions", 200, `{"addedId":"r-9"}`)
+	remove := postsRecord(mt, "DELETE", "https://api.test/api/v2/reactions", 200, `{"removedId":"r-9"}`)
+	list := postsRecord(mt, "GET", "https://api.test/api/v3/reactions", 200, `{"reactions":[],"users":[],"files":[],"paging":{}}`)
+	ctx := context.Background()
+	onMessage := &amity.ReactionParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage, ReactionName: "like"}
+
+	_, err := c.Reactions.Add(ctx, onMessage)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"referenceId":"m1","referenceType":"message","reactionName":"like","referenceVersion":5}`, add.last(t).Body)
+	_, err = c.Reactions.Remove(ctx, onMessage)
+	require.NoError(t, err)
+	assert.Contains(t, remove.last(t).Query, "referenceVersion=5")
+	_, err = c.Reactions.ListPage(ctx, &amity.ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage})
+	require.NoError(t, err)
+	assert.Contains(t, list.last(t).Query, "referenceVersion=5")
+	assert.Nil(t, onMessage.ReferenceVersion, "the caller's params are not changed")
+
+	_, err = c.Reactions.Add(ctx, &amity.ReactionParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage, ReactionName: "like",
+		ReferenceVersion: amity.Ptr(3)})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"referenceId":"m1","referenceType":"message","reactionName":"like","referenceVersion":3}`, add.last(t).Body)
+	_, err = c.Reactions.ListPage(ctx, &amity.ListReactionsParams{ReferenceID: "c1", ReferenceType: amity.ReactionOnComment})
+	require.NoError(t, err)
+	assert.NotContains(t, list.last(t).Query, "referenceVersion")
+}
+
+// TestReactionsUnknownEnumsAreSent: a reference type the SDK does not know is sent as given.
+func TestReactionsUnknownEnumsAreSent(t *testing.T) {
+	user := &amity.ReactionParams{ReferenceID: "p", ReferenceType: "user", ReactionName: "like"}
+	assertUnknownEnumsSent(t, []enumCase{
+		{"Add", func(ctx context.Context, c *amity.Client) error { _, err := c.Reactions.Add(ctx, user); return err },
+			[]string{`"referenceType":"user"`}},
+		{"Remove", func(ctx context.Context, c *amity.Client) error { _, err := c.Reactions.Remove(ctx, user); return err },
+			[]string{"referenceType=user", `"referenceType":"user"`}},
+		{"List", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Reactions.ListPage(ctx, &amity.ListReactionsParams{ReferenceID: "p", ReferenceType: "user"})
+			return err
+		}, []string{"referenceType=user"}},
+	})
 }
 
 func TestReactionsAddIsNotRetriedButRemoveIs(t *testing.T) {
@@ -111,7 +157,7 @@ func TestReactionsListIteratesWhoReacted(t *testing.T) {
 	assert.Equal(t, "Alice", page.User(&amity.Reactor{UserInternalID: "6f1"}).DisplayName, "found by internal ID")
 	assert.Nil(t, page.User(nil))
 
-	for _, p := range []*amity.ListReactionsParams{nil, {}, {ReferenceID: "p"}, {ReferenceID: "p", ReferenceType: "user"},
+	for _, p := range []*amity.ListReactionsParams{nil, {}, {ReferenceID: "p"}, {ReferenceType: "user"},
 		{ReferenceID: "p", ReferenceType: amity.ReactionOnPost, PageParams: amity.PageParams{PageToken: strings.Repeat("t", 201)}}} {
 		_, err := c.Reactions.ListPage(context.Background(), p)
 		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
@@ -229,7 +275,7 @@ func TestReactionsShape(t *testing.T) {
 	badReaction := func(f func(ctx context.Context, c *amity.Client, p *amity.ReactionParams) error) []fn {
 		var out []fn
 		for _, p := range []*amity.ReactionParams{nil, {ReferenceID: "p1", ReferenceType: amity.ReactionOnPost},
-			{ReferenceID: "p1", ReferenceType: "user", ReactionName: "like"}} {
+			{ReferenceID: "p1", ReactionName: "like"}} {
 			out = append(out, func(ctx context.Context, c *amity.Client) error { return f(ctx, c, p) })
 		}
 		return out
@@ -244,6 +290,7 @@ func TestReactionsShape(t *testing.T) {
 				return err
 			})},
 		{name: "Remove", method: "DELETE", path: "/api/v2/reactions", query: "reactionName=like&referenceId=p1&referenceType=post",
+			body:   `{"referenceId":"p1","referenceType":"post","reactionName":"like"}`,
 			answer: `{"removedId":"r-9"}`,
 			call:   func(ctx context.Context, c *amity.Client) (any, error) { return c.Reactions.Remove(ctx, like) },
 			check:  func(t *testing.T, out any) { assert.Equal(t, "r-9", out.(*amity.RemoveReactionPayload).RemovedID) },

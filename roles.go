@@ -109,7 +109,6 @@ func (p *ListRolesParams) query(op string) (url.Values, error) {
 	if err := firstErr(
 		p.PageParams.validate(op),
 		maxLen(op, "Keyword", p.Keyword, 100),
-		oneOf(op, "SortBy", p.SortBy, RoleSortLastCreated, RoleSortFirstCreated, RoleSortDisplayName),
 	); err != nil {
 		return nil, err
 	}

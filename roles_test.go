@@ -135,8 +135,6 @@ func TestRolesValidation(t *testing.T) {
 	validationA(t, err, "Roles.Update", "roleID")
 	_, err = c.Roles.Delete(ctx, "")
 	validationA(t, err, "Roles.Delete", "roleID")
-	_, err = c.Roles.ListPage(ctx, &amity.ListRolesParams{SortBy: "random"})
-	validationA(t, err, "Roles.ListPage", "SortBy")
 	err = c.Roles.V2.AddPermissions(ctx, &amity.V2AddPermissionsParams{PublicIDs: []string{"editor"}})
 	validationA(t, err, "Roles.V2.AddPermissions", "Permissions")
 	err = c.Roles.V2.AddPermissions(ctx, &amity.V2AddPermissionsParams{Permissions: []amity.Permission{amity.PermissionBanUser}})
@@ -173,4 +171,14 @@ func TestRolesV2(t *testing.T) {
 	recordA(t, mt, 200, `{"success":false}`)
 	err = c.Roles.V2.AddPermissions(ctx, &amity.V2AddPermissionsParams{PublicIDs: []string{"editor"}, Permissions: []amity.Permission{amity.PermissionEditMessage}})
 	assert.ErrorIs(t, err, amity.ErrUnsuccessful)
+}
+
+// TestRolesUnknownEnumsAreSent: an order the SDK does not know is sent as given.
+func TestRolesUnknownEnumsAreSent(t *testing.T) {
+	assertUnknownEnumsSent(t, []enumCase{
+		{"list sort", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Roles.ListPage(ctx, &amity.ListRolesParams{SortBy: "random"})
+			return err
+		}, []string{"sortBy=random"}},
+	})
 }

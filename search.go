@@ -6,7 +6,6 @@ import (
 	"iter"
 	"net/http"
 	"net/url"
-	"strings"
 )
 
 // SearchService searches posts and communities by meaning (semantic search), when the
@@ -132,7 +131,6 @@ func (p *SearchPostsParams) query(op string) (query, error) {
 		maxLen(op, "PageToken", p.PageToken, 1000),
 		required(op, "Query", p.Query),
 		maxLen(op, "Query", p.Query, 1024),
-		oneOf(op, "TargetType", p.TargetType, SearchTargetCommunity, SearchTargetUser, SearchTargetContent),
 		maxLen(op, "TargetID", p.TargetID, 900),
 		maxItems(op, "DataTypes", len(p.DataTypes), 10),
 	); err != nil {
@@ -146,10 +144,7 @@ func (p *SearchPostsParams) query(op string) (query, error) {
 		if t == "" {
 			return nil, &ValidationError{Op: op, Field: "DataTypes", Reason: "must not hold an empty data type"}
 		}
-		if err := oneOf(op, "DataTypes", t, SearchDataText, SearchDataImage); err != nil {
-			return nil, err
-		}
-		q.list("dataTypes", []string{string(t)})
+		enums(q, "dataTypes", []SearchDataType{t})
 	}
 	if err := checkSearchTags(op, q, p.Tags); err != nil {
 		return nil, err
@@ -189,8 +184,9 @@ type SearchCommunitiesParams struct {
 	Filter SearchMembership
 	// Tags keeps communities with one of these tags (at most 5, each at most 24 characters).
 	Tags []string
-	// CategoryIDs keeps communities in these categories; the spec declares one string of at
-	// most 128 characters, so they are sent comma-separated.
+	// CategoryIDs keeps communities in these categories (at most 10, each at most 128
+	// characters), sent as categoryIds[] like every list, as the API's clients send them
+	// (spec 4.92 declares one string, 4.116 a list).
 	CategoryIDs []string
 }
 
@@ -198,21 +194,14 @@ func (p *SearchCommunitiesParams) query(op string) (query, error) {
 	if p == nil {
 		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
 	}
-	categories := strings.Join(p.CategoryIDs, ",")
 	if err := firstErr(
 		p.PageParams.validate(op),
 		maxLen(op, "PageToken", p.PageToken, 1000),
 		required(op, "Query", p.Query),
 		maxLen(op, "Query", p.Query, 1024),
-		oneOf(op, "Filter", p.Filter, SearchAllCommunities, SearchMember, SearchNotMember),
-		maxLen(op, "CategoryIDs", categories, 128),
+		stringList(op, "CategoryIDs", p.CategoryIDs, 10, 1, 128),
 	); err != nil {
 		return nil, err
-	}
-	for i, c := range p.CategoryIDs {
-		if strings.TrimSpace(c) == "" || strings.Contains(c, ",") {
-			return nil, &ValidationError{Op: op, Field: fmt.Sprintf("CategoryIDs[%d]", i), Reason: "must be a category ID"}
-		}
 	}
 	q := query{}
 	q.str("query", p.Query)
@@ -220,7 +209,7 @@ func (p *SearchCommunitiesParams) query(op string) (query, error) {
 	if err := checkSearchTags(op, q, p.Tags); err != nil {
 		return nil, err
 	}
-	q.str("categoryIds", categories)
+	q.list("categoryIds", p.CategoryIDs)
 	q.options(p.Limit, p.PageToken)
 	return q, nil
 }

@@ -1,6 +1,7 @@
 package amity_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -21,8 +22,8 @@ func TestSearchPosts(t *testing.T) {
 	assert.Equal(t, "lunch", q.Get("query"))
 	assert.Equal(t, "community", q.Get("targetType"))
 	assert.Equal(t, "c-news", q.Get("targetId"))
-	assert.Equal(t, []string{"image"}, q["dataTypes"])
-	assert.Equal(t, []string{"food", "team"}, q["tags"])
+	assert.Equal(t, []string{"image"}, q["dataTypes[]"])
+	assert.Equal(t, []string{"food", "team"}, q["tags[]"])
 	assert.Equal(t, "false", q.Get("matchingOnlyParentPost"))
 	assert.Equal(t, "2", q.Get("options[limit]"))
 	require.Len(t, page.SearchResults, 2)
@@ -48,8 +49,8 @@ func TestSearchCommunities(t *testing.T) {
 	q := rec.last(t).Values()
 	assert.Equal(t, "hiking", q.Get("query"))
 	assert.Equal(t, "member", q.Get("filter"))
-	assert.Equal(t, "outdoor", q.Get("tags"))
-	assert.Equal(t, "cat1,cat2", q.Get("categoryIds"))
+	assert.Equal(t, "outdoor", q.Get("tags[]"))
+	assert.Equal(t, []string{"cat1", "cat2"}, q["categoryIds[]"], "a list, as the API's clients send it (was one comma-joined string)")
 	assert.Equal(t, "t", q.Get("options[token]"))
 	score, ok := page.Score("c-hikers")
 	assert.True(t, ok)
@@ -67,7 +68,7 @@ func TestSearchErrorsAndValidation(t *testing.T) {
 
 	before := mt.GetTotalCallCount()
 	for name, p := range map[string]*amity.SearchPostsParams{
-		"params": nil, "Query": {}, "TargetType": {Query: "x", TargetType: "channel"}, "DataTypes": {Query: "x", DataTypes: []amity.SearchDataType{"video"}},
+		"params": nil, "Query": {}, "DataTypes": {Query: "x", DataTypes: []amity.SearchDataType{""}},
 		"Tags": {Query: "x", Tags: make([]string, 6)}, "Tags[0]": {Query: "x", Tags: []string{strings.Repeat("t", 25)}},
 	} {
 		_, err := c.Search.PostsPage(ctxB, p)
@@ -76,11 +77,26 @@ func TestSearchErrorsAndValidation(t *testing.T) {
 	_, err = c.Search.PostsPage(ctxB, &amity.SearchPostsParams{Query: strings.Repeat("q", 1025)})
 	assertInvalidB(t, err, "Query")
 	for name, p := range map[string]*amity.SearchCommunitiesParams{
-		"params": nil, "Query": {}, "Filter": {Query: "x", Filter: "owner"}, "CategoryIDs": {Query: "x", CategoryIDs: []string{strings.Repeat("c", 129)}},
-		"CategoryIDs[0]": {Query: "x", CategoryIDs: []string{"a,b"}},
+		"params": nil, "Query": {}, "CategoryIDs": {Query: "x", CategoryIDs: make([]string, 11)},
+		"CategoryIDs[]": {Query: "x", CategoryIDs: []string{strings.Repeat("c", 129)}},
 	} {
 		_, err := c.Search.CommunitiesPage(ctxB, p)
 		assertInvalidB(t, err, name)
 	}
 	assert.Equal(t, before, mt.GetTotalCallCount())
+}
+
+// TestSearchUnknownEnumsAreSent: a target type, data type or membership filter the SDK does
+// not know is sent as given.
+func TestSearchUnknownEnumsAreSent(t *testing.T) {
+	assertUnknownEnumsSent(t, []enumCase{
+		{"posts", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Search.PostsPage(ctx, &amity.SearchPostsParams{Query: "x", TargetType: "channel", DataTypes: []amity.SearchDataType{"video"}})
+			return err
+		}, []string{"targetType=channel", "dataTypes[]=video"}},
+		{"communities", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Search.CommunitiesPage(ctx, &amity.SearchCommunitiesParams{Query: "x", Filter: "owner"})
+			return err
+		}, []string{"filter=owner"}},
+	})
 }

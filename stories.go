@@ -361,11 +361,8 @@ func (p *CreateStoryParams) validate(op string) error {
 		return &ValidationError{Op: op, Field: "DataType", Reason: "is required"}
 	}
 	if err := firstErr(
-		oneOf(op, "TargetType", p.TargetType, StoryTargetCommunity),
 		required(op, "TargetID", p.TargetID),
 		maxLen(op, "TargetID", p.TargetID, 900),
-		oneOf(op, "DataType", p.DataType, StoryDataText, StoryDataImage, StoryDataVideo),
-		oneOf(op, "Data.ImageDisplayMode", p.Data.ImageDisplayMode, StoryImageFit, StoryImageFill),
 		required(op, "ReferenceID", p.ReferenceID),
 		maxItems(op, "Items", len(p.Items), 10),
 	); err != nil {
@@ -384,7 +381,6 @@ func (p *CreateStoryParams) validate(op string) error {
 	for i, it := range p.Items {
 		field := fmt.Sprintf("Items[%d]", i)
 		if err := firstErr(
-			oneOf(op, field+".Type", it.Type, StoryItemHyperlink),
 			required(op, field+".Data.URL", it.Data.URL),
 			maxLen(op, field+".Data.URL", it.Data.URL, 1000),
 			maxLen(op, field+".Data.CustomText", it.Data.CustomText, 30),
@@ -504,11 +500,8 @@ func (p *ListStoriesParams) query(op string) (query, error) {
 	if err := firstErr(
 		p.PageParams.validate(op),
 		required(op, "TargetType", string(p.TargetType)),
-		oneOf(op, "TargetType", p.TargetType, StoryTargetCommunity, StoryTargetUser),
 		required(op, "TargetID", p.TargetID),
 		maxLen(op, "TargetID", p.TargetID, 900),
-		oneOf(op, "DataType", p.DataType, StoryDataImage, StoryDataVideo),
-		oneOf(op, "Order", p.Order, StoryOrderAsc, StoryOrderDesc),
 	); err != nil {
 		return nil, err
 	}
@@ -575,7 +568,6 @@ func storyTargets(op string, q query, targets []StoryRef) error {
 		field := fmt.Sprintf("Targets[%d]", i)
 		if err := firstErr(
 			required(op, field+".TargetType", string(t.TargetType)),
-			oneOf(op, field+".TargetType", t.TargetType, StoryTargetCommunity, StoryTargetUser),
 			required(op, field+".TargetID", t.TargetID),
 			maxLen(op, field+".TargetID", t.TargetID, 900),
 		); err != nil {
@@ -592,7 +584,7 @@ func (p *ListStoriesByTargetsParams) query(op string) (query, error) {
 	if p == nil {
 		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
 	}
-	if err := firstErr(p.PageParams.validate(op), oneOf(op, "Order", p.Order, StoryOrderAsc, StoryOrderDesc)); err != nil {
+	if err := p.PageParams.validate(op); err != nil {
 		return nil, err
 	}
 	q := query{}
@@ -644,7 +636,6 @@ func (s *StoriesService) Count(ctx context.Context, params *CountStoriesParams, 
 	}
 	if err := firstErr(
 		required(op, "TargetType", string(params.TargetType)),
-		oneOf(op, "TargetType", params.TargetType, StoryTargetCommunity, StoryTargetUser),
 		required(op, "TargetID", params.TargetID),
 		maxLen(op, "TargetID", params.TargetID, 900),
 	); err != nil {
@@ -691,7 +682,6 @@ func (p *ListGlobalTargetsParams) query(op string) (query, error) {
 	if err := firstErr(
 		v.PageParams.validate(op),
 		maxLen(op, "PageToken", v.PageToken, 900),
-		oneOf(op, "SeenState", v.SeenState, StorySeenAll, StorySeenSeen, StorySeenUnseen),
 	); err != nil {
 		return nil, err
 	}

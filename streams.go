@@ -142,7 +142,6 @@ func checkStreamFields(op, title, description, thumbnail string, res StreamResol
 		maxLen(op, "Title", title, 1000),
 		maxLen(op, "Description", description, 5000),
 		maxLen(op, "ThumbnailFileID", thumbnail, 50),
-		oneOf(op, "Resolution", res, StreamSD, StreamHD, StreamFHD),
 	)
 }
 
@@ -264,7 +263,6 @@ func (p *ListStreamsParams) query(op string) (query, error) {
 	if err := firstErr(
 		v.PageParams.validate(op),
 		maxLen(op, "PageToken", v.PageToken, 1000),
-		oneOf(op, "SortBy", v.SortBy, StreamSortFirstCreated, StreamSortLastCreated),
 		maxItems(op, "Statuses", len(v.Statuses), 10),
 		maxItems(op, "UserPublicIDs", len(v.UserPublicIDs), 100),
 	); err != nil {
@@ -279,10 +277,7 @@ func (p *ListStreamsParams) query(op string) (query, error) {
 		if st == "" {
 			return nil, &ValidationError{Op: op, Field: "Statuses", Reason: "must not hold an empty status"}
 		}
-		if err := oneOf(op, "Statuses", st, VideoStreamingIdle, VideoStreamingLive, VideoStreamingEnded, VideoStreamingRecorded); err != nil {
-			return nil, err
-		}
-		q.list("statuses", []string{string(st)})
+		enums(q, "statuses", []VideoStreamingStatus{st})
 	}
 	for i, u := range v.UserPublicIDs {
 		if err := firstErr(required(op, fmt.Sprintf("UserPublicIDs[%d]", i), u), maxLen(op, fmt.Sprintf("UserPublicIDs[%d]", i), u, 50)); err != nil {

@@ -1,6 +1,7 @@
 package amity_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -78,8 +79,8 @@ func TestStreamsList(t *testing.T) {
 	require.NoError(t, err)
 	q := rec.last(t).Values()
 	assert.Equal(t, "true", q.Get("isLive"))
-	assert.Equal(t, []string{"live", "ended"}, q["statuses"])
-	assert.Equal(t, []string{"alice", "bob"}, q["userPublicIds"])
+	assert.Equal(t, []string{"live", "ended"}, q["statuses[]"])
+	assert.Equal(t, []string{"alice", "bob"}, q["userPublicIds[]"])
 	assert.Equal(t, "firstCreated", q.Get("sortBy"))
 	assert.Equal(t, "false", q.Get("isDeleted"))
 	assert.Equal(t, "10", q.Get("options[skip]"))
@@ -129,22 +130,18 @@ func TestStreamsErrorsAndValidation(t *testing.T) {
 	assertInvalidB(t, err, "params")
 	_, err = c.Streams.Create(ctxB, &amity.CreateStreamParams{})
 	assertInvalidB(t, err, "Title")
-	_, err = c.Streams.Create(ctxB, &amity.CreateStreamParams{Title: "t", Resolution: "4K"})
-	assertInvalidB(t, err, "Resolution")
 	_, err = c.Streams.Create(ctxB, &amity.CreateStreamParams{Title: "t", ThumbnailFileID: strings.Repeat("f", 51)})
 	assertInvalidB(t, err, "ThumbnailFileID")
 	_, err = c.Streams.Update(ctxB, "s1", nil)
 	assertInvalidB(t, err, "params")
 	_, err = c.Streams.Update(ctxB, "s1", &amity.UpdateStreamParams{Title: "t", Description: strings.Repeat("d", 5001)})
 	assertInvalidB(t, err, "Description")
-	_, err = c.Streams.ListPage(ctxB, &amity.ListStreamsParams{Statuses: []amity.VideoStreamingStatus{"paused"}})
+	_, err = c.Streams.ListPage(ctxB, &amity.ListStreamsParams{Statuses: []amity.VideoStreamingStatus{""}})
 	assertInvalidB(t, err, "Statuses")
 	_, err = c.Streams.ListPage(ctxB, &amity.ListStreamsParams{UserPublicIDs: []string{""}})
 	assertInvalidB(t, err, "UserPublicIDs[0]")
 	_, err = c.Streams.ListPage(ctxB, &amity.ListStreamsParams{Skip: -1})
 	assertInvalidB(t, err, "Skip")
-	_, err = c.Streams.ListPage(ctxB, &amity.ListStreamsParams{SortBy: "popular"})
-	assertInvalidB(t, err, "SortBy")
 	for _, tc := range map[string]struct {
 		p     *amity.RecordWatchEventsParams
 		field string
@@ -161,4 +158,19 @@ func TestStreamsErrorsAndValidation(t *testing.T) {
 		assertInvalidB(t, err, tc.field)
 	}
 	assert.Equal(t, before, mt.GetTotalCallCount())
+}
+
+// TestStreamsUnknownEnumsAreSent: a resolution, status or order the SDK does not know is sent
+// as given.
+func TestStreamsUnknownEnumsAreSent(t *testing.T) {
+	assertUnknownEnumsSent(t, []enumCase{
+		{"create resolution", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Streams.Create(ctx, &amity.CreateStreamParams{Title: "t", Resolution: "4K"})
+			return err
+		}, []string{`"resolution":"4K"`}},
+		{"list statuses and sort", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Streams.ListPage(ctx, &amity.ListStreamsParams{Statuses: []amity.VideoStreamingStatus{"paused"}, SortBy: "popular"})
+			return err
+		}, []string{"statuses[]=paused", "sortBy=popular"}},
+	})
 }

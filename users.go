@@ -127,8 +127,6 @@ func (p *ListUsersParams) query(op string) (query, error) {
 	}
 	if err := firstErr(
 		p.PageParams.validate(op),
-		oneOf(op, "Filter", p.Filter, UserFilterAll, UserFilterFlagged),
-		oneOf(op, "SortBy", p.SortBy, UserSortFirstCreated, UserSortLastCreated, UserSortDisplayName),
 	); err != nil {
 		return nil, err
 	}
@@ -222,6 +220,11 @@ type UpdateUserParams struct {
 	AvatarCustomURL *string        `json:"avatarCustomUrl,omitempty"`
 	// Description, at most 500 characters.
 	Description *string `json:"description,omitempty"`
+	// CreateIfNotFound makes the call an upsert: a user that does not exist is created with
+	// these fields. False, the default, is sent as createNewUserWhenNotFound: false, as the
+	// API's own clients always send it, so that a mistyped or stale UserID fails instead of
+	// creating a user (docs/wire-notes.md).
+	CreateIfNotFound bool `json:"createNewUserWhenNotFound"`
 }
 
 func (p *UpdateUserParams) validate(op string) error {
@@ -245,8 +248,9 @@ func (p *UpdateUserParams) validate(op string) error {
 }
 
 // Update changes a user's display name, roles, metadata, avatar or description and returns
-// the user with its files. PUT /api/v3/users. Idempotent by construction (it sets fields to
-// the given values; sending it twice leaves the same state), so it is retried like a read.
+// the user with its files. PUT /api/v3/users. It never creates a user unless
+// params.CreateIfNotFound is set. Idempotent by construction (it sets fields to the given
+// values; sending it twice leaves the same state), so it is retried like a read.
 func (s *UsersService) Update(ctx context.Context, params *UpdateUserParams, opts ...CallOption) (*UserPayload, error) {
 	const op = "Users.Update"
 	if err := params.validate(op); err != nil {

@@ -46,7 +46,7 @@ func init() {
 			Full: func(ctx context.Context, c *amity.Client) error {
 				_, err := c.Users.Update(ctx, &amity.UpdateUserParams{UserID: "u1", DisplayName: amity.Ptr("Alice"), Roles: []string{"moderator"},
 					Metadata: map[string]any{"team": "blue"}, AvatarFileID: amity.Ptr("f1"), AvatarCustomURL: amity.Ptr("https://img.example/a.png"),
-					Description: amity.Ptr("hi")})
+					Description: amity.Ptr("hi"), CreateIfNotFound: true})
 				return err
 			}},
 		conformanceCase{Method: "Users.Ban", Op: "POST /api/v2/users/ban",

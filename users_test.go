@@ -307,7 +307,7 @@ func TestUsersGetMany(t *testing.T) {
 	modRecord(t, mt, rec, "GET", "/api/v3/users/list", fixture(t, "users_page1.json"))
 	p, err := c.Users.GetMany(ctx, &amity.GetManyUsersParams{UserIDs: []string{"alice", "bob"}})
 	require.NoError(t, err)
-	assert.Equal(t, "userIds=alice&userIds=bob", rec.last(t).Query)
+	assert.Equal(t, "userIds%5B%5D=alice&userIds%5B%5D=bob", rec.last(t).Query)
 	assert.Len(t, p.Users, 2)
 	assert.NotNil(t, p.FileByID("f-alice"))
 
@@ -321,6 +321,22 @@ func TestUsersGetMany(t *testing.T) {
 	assert.Len(t, rec.all(), 1, "bad input sends nothing")
 }
 
+// TestUsersUpdateNeverCreatesByAccident: like the API's own clients, Update sends
+// createNewUserWhenNotFound: false unless the caller asks for an upsert.
+func TestUsersUpdateNeverCreatesByAccident(t *testing.T) {
+	c, mt := mockClient(t)
+	rec := &modRecorder{}
+	ctx := context.Background()
+	modRecord(t, mt, rec, "PUT", "/api/v3/users", fixture(t, "users_page1.json"), 200)
+	_, err := c.Users.Update(ctx, &amity.UpdateUserParams{UserID: "alice"})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"userId":"alice","createNewUserWhenNotFound":false}`, rec.last(t).Body)
+
+	_, err = c.Users.Update(ctx, &amity.UpdateUserParams{UserID: "alice", DisplayName: amity.Ptr("Alice"), CreateIfNotFound: true})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"userId":"alice","displayName":"Alice","createNewUserWhenNotFound":true}`, rec.last(t).Body)
+}
+
 func TestUsersUpdate(t *testing.T) {
 	c, mt := mockClient(t)
 	rec := &modRecorder{}
@@ -331,7 +347,8 @@ func TestUsersUpdate(t *testing.T) {
 	require.NoError(t, err)
 	calls := rec.all()
 	require.Len(t, calls, 2, "an update sets fields: retried")
-	assert.JSONEq(t, `{"userId":"alice","displayName":"Alice","roles":["moderator"],"metadata":{"team":"blue"},"description":""}`, calls[1].Body)
+	assert.JSONEq(t, `{"userId":"alice","displayName":"Alice","roles":["moderator"],"metadata":{"team":"blue"},"description":"",
+		"createNewUserWhenNotFound":false}`, calls[1].Body)
 	assert.Equal(t, "alice", p.User().UserID)
 	assert.NotNil(t, p.Avatar(p.User()))
 
@@ -376,10 +393,20 @@ func TestUsersListPages(t *testing.T) {
 	assert.Equal(t, 2, n)
 	assert.Equal(t, []string{"keyword=a&options%5Blimit%5D=2", "keyword=a&options%5Blimit%5D=2&options%5Btoken%5D=tok-2"}, queries)
 
-	for _, err := range c.Users.ListPages(context.Background(), &amity.ListUsersParams{Filter: "bogus"}) {
+	for _, err := range c.Users.ListPages(context.Background(), &amity.ListUsersParams{PageParams: amity.PageParams{Limit: -1}}) {
 		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
 	}
 	assert.Len(t, queries, 2, "bad params send nothing")
+}
+
+// TestUsersUnknownEnumsAreSent: a filter or order the SDK does not know is sent as given.
+func TestUsersUnknownEnumsAreSent(t *testing.T) {
+	assertUnknownEnumsSent(t, []enumCase{
+		{"List filter and sort", func(ctx context.Context, c *amity.Client) error {
+			_, err := c.Users.ListPage(ctx, &amity.ListUsersParams{Filter: "bogus", SortBy: "sideways"})
+			return err
+		}, []string{"filter=bogus", "sortBy=sideways"}},
+	})
 }
 
 func TestUsersListBlockedPages(t *testing.T) {

@@ -51,23 +51,6 @@ func metadataSize(op, field string, m map[string]any, limit int) error {
 	return nil
 }
 
-// oneOf checks an enum field; the zero value (unset) passes.
-func oneOf[E ~string](op, field string, v E, allowed ...E) error {
-	if v == "" {
-		return nil
-	}
-	for _, a := range allowed {
-		if v == a {
-			return nil
-		}
-	}
-	names := make([]string, len(allowed))
-	for i, a := range allowed {
-		names[i] = string(a)
-	}
-	return &ValidationError{Op: op, Field: field, Reason: fmt.Sprintf("must be one of %s, not %q", strings.Join(names, ", "), string(v))}
-}
-
 func firstErr(errs ...error) error {
 	for _, err := range errs {
 		if err != nil {
@@ -159,13 +142,10 @@ func objectID(op, field, v string) error {
 	return nil
 }
 
-// checkMentionees checks the mentions of a post or comment: type user, and no answer-only
-// IDs.
+// checkMentionees checks the mentions of a post or comment: no answer-only IDs. (Their type,
+// user or another the SDK does not know, is sent as given.)
 func checkMentionees(op string, ms []Mentionee) error {
 	for _, m := range ms {
-		if err := oneOf(op, "Mentionees[].Type", m.Type, MentionTypeUser); err != nil {
-			return err
-		}
 		if len(m.UserPublicIDs)+len(m.UserInternalIDs) > 0 {
 			return &ValidationError{Op: op, Field: "Mentionees[].UserPublicIDs", Reason: "is filled by the API; set UserIDs"}
 		}

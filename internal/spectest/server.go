@@ -60,6 +60,8 @@ type serverConfig struct {
 	overrides    map[string]response
 	unknownQuery bool
 	extraFields  map[string]map[string]bool
+	aliases      map[string]map[string]string // op key → query key as sent → declared parameter
+	bodyParams   map[string]map[string]bool   // op key → parameters allowed in the body
 }
 
 type response struct {
@@ -96,6 +98,8 @@ type Server struct {
 	ts          *httptest.Server
 	strictQuery bool
 	extraFields map[string]map[string]bool
+	aliases     map[string]map[string]string
+	bodyParams  map[string]map[string]bool
 
 	mu         sync.Mutex
 	overrides  map[string]response
@@ -108,11 +112,14 @@ type Server struct {
 //
 //   - routes it to an operation (unknown path or method: a violation
 //     "no such operation in spec: METHOD /path" and a 404);
-//   - validates path, query (options[...] included; undeclared query
-//     parameters are rejected unless [AllowUnknownQueryParams]), header parameters,
+//   - validates path, query (options[...] included; arrays as the API reads
+//     them, userIds[]=a, and not bare; undeclared query parameters are
+//     rejected unless [AllowUnknownQueryParams]; see wire.go), header parameters,
 //     security (BearerAuth needs "Authorization: Bearer <token>", ApiKeyAuth
 //     a non-empty X-API-Key, the auth-token operations a non-empty
-//     x-server-key) and the JSON or multipart body; a failure is recorded as
+//     x-server-key) and the JSON or multipart body (a body sent to an
+//     operation that declares none is refused unless [AllowParamsInBody]); a
+//     failure is recorded as
 //     a violation and answered 400 with
 //     {"status":"error","code":400000,"message":"<reason>"};
 //   - records the [Call];
@@ -130,7 +137,11 @@ func (s *Spec) NewServer(tb testing.TB, opts ...ServerOption) *Server {
 			tb.Fatalf("spectest: WithResponse: no operation %q in the spec (want e.g. \"GET /api/v3/users/{userId}\")", key)
 		}
 	}
-	srv := &Server{spec: s, overrides: cfg.overrides, strictQuery: !cfg.unknownQuery, extraFields: cfg.extraFields}
+	if err := s.checkWireOptions(cfg); err != nil {
+		tb.Fatalf("spectest: %v", err)
+	}
+	srv := &Server{spec: s, overrides: cfg.overrides, strictQuery: !cfg.unknownQuery, extraFields: cfg.extraFields,
+		aliases: cfg.aliases, bodyParams: cfg.bodyParams}
 	srv.ts = httptest.NewServer(http.HandlerFunc(srv.serve))
 	tb.Cleanup(srv.ts.Close)
 	return srv
@@ -218,9 +229,13 @@ func (srv *Server) handle(r *http.Request, body io.Reader, call *Call) (int, htt
 		return errorResponse(http.StatusNotFound, 400400, msg)
 	}
 	call.Op = info.op
-	err = srv.spec.validateRequest(r, info, pathParams, body, srv.strictQuery)
+	key := info.op.Key()
+	err = srv.spec.validateRequest(r, info, pathParams, body, srv.strictQuery, srv.aliases[key])
 	if err == nil {
-		err = unknownBodyFields(r, info.operation, srv.extraFields[info.op.Key()])
+		err = unknownBodyFields(r, info.operation, srv.extraFields[key])
+	}
+	if err == nil {
+		err = undeclaredBody(r, info, pathParams, srv.bodyParams[key])
 	}
 	if err != nil {
 		srv.violation(info.op, target, err.Error())

@@ -7,7 +7,9 @@
 //   - list the 266 real REST operations of the spec ([Spec.Operations]),
 //   - run an [httptest.Server] that validates every request it receives against
 //     the spec and answers with a response synthesized from the spec's schema
-//     ([Spec.NewServer]),
+//     ([Spec.NewServer]); it reads query arrays as the API does (userIds[]=a)
+//     and lets through only the documented deviations it is given, one by one
+//     ([AllowQueryAlias], [AllowParamsInBody], [AllowExtraBodyFields]; wire.go),
 //   - validate any response against the spec ([Spec.ValidateResponse]),
 //   - write a Markdown coverage report ([WriteCoverage]).
 //

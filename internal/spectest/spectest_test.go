@@ -255,10 +255,13 @@ func TestServerAcceptsCorrectRequests(t *testing.T) {
 	cases := []req{
 		{method: "GET", path: "/api/v3/users/abc", header: bearer()},
 		{method: "GET", path: "/api/v3/communities?options[limit]=10&options[token]=x", header: bearer()},
-		{method: "GET", path: "/api/v3/communities?options%5Blimit%5D=10&sortBy=lastCreated&tags=a&tags=b", header: bearer()},
+		{method: "GET", path: "/api/v3/communities?options%5Blimit%5D=10&sortBy=lastCreated&tags%5B%5D=a&tags%5B%5D=b", header: bearer()},
+		{method: "GET", path: "/api/v3/communities?tags[]=a", header: bearer()},
 		{method: "GET", path: "/api/v5/messages?messageFeedId=f1&options[limit]=20&options[sortBy]=segmentDesc", header: bearer()},
 		{method: "GET", path: "/api/v4/stories?targetId=c1&targetType=community&options[limit]=5&options[orderBy]=desc"},
-		{method: "GET", path: "/api/v3/channels/list?channelIds=a&channelIds=b", header: bearer()},
+		{method: "GET", path: "/api/v3/channels/list?channelIds[]=a&channelIds[]=b", header: bearer()},
+		{method: "GET", path: "/api/v3/comments?referenceId=p1&dataTypes[values][]=text&dataTypes[values][]=image&dataTypes[matchType]=any",
+			header: http.Header{"Authorization": {"Bearer t"}, "X-Api-Key": {"k"}}},
 		{method: "POST", path: "/api/v4/sessions", header: jsonHeader(http.Header{"X-Api-Key": {"k"}}),
 			body: []byte(`{"userId":"u1","deviceId":"d1","deviceInfo":{"kind":"node"}}`)},
 		{method: "POST", path: "/api/v4/authentication/token", header: jsonHeader(http.Header{"X-Server-Key": {"sk"}}),
@@ -336,6 +339,16 @@ func TestServerRejectsWrongRequests(t *testing.T) {
 			404, []string{"no such operation in spec"}},
 		{"wrong body media type", req{method: "POST", path: "/api/v4/sessions", header: http.Header{"X-Api-Key": {"k"}, "Content-Type": {"text/plain"}},
 			body: []byte(`userId=u1`)}, 400, []string{"Content-Type"}},
+		{"array sent bare", req{method: "GET", path: "/api/v3/users/list?userIds=alice", header: bearer()},
+			400, []string{`array query parameter "userIds" sent as userIds=...`, "userIds[]=v"}},
+		{"misspelt array", req{method: "GET", path: "/api/v3/users/list?userIds[]=alice&userIdz[]=bob", header: bearer()},
+			400, []string{`query parameter "userIdz[]" not declared by the spec`}},
+		{"brackets on a scalar", req{method: "GET", path: "/api/v3/communities?keyword[]=x", header: bearer()},
+			400, []string{`query parameter "keyword[]" not declared by the spec`}},
+		{"bracketed array out of bounds", req{method: "GET", path: "/api/v3/users/list?userIds[]=" + strings.Repeat("a", 901), header: bearer()},
+			400, []string{`parameter "userIds" in query`}},
+		{"body on a DELETE without one", req{method: "DELETE", path: "/api/v3/channels/ch1/users?userIds[]=a", header: jsonHeader(bearer()),
+			body: []byte(`{"channelId":"ch1","userIds":["a"]}`)}, 400, []string{"request body of 35 bytes sent to an operation whose spec declares none"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -596,4 +609,83 @@ func TestUnknownBodyFields(t *testing.T) {
 	assert.Empty(t, allowed.Violations())
 	send(allowed, `{"userId":"u1","nickname":"A"}`)
 	assert.Len(t, allowed.Violations(), 1, "only the listed field is let through")
+}
+
+func TestServerQueryAlias(t *testing.T) {
+	s := Load(t)
+	const members = "GET /api/v4/channels/{channelId}/users"
+	srv := s.NewServer(t, AllowQueryAlias(members, "roles[]", "role"),
+		AllowQueryAlias("GET /api/v4/posts", "feedType", "feedType"),
+		AllowQueryAlias("GET /api/v1/semantic-search/communities", "categoryIds[]", "categoryIds"))
+	for _, path := range []string{
+		"/api/v4/channels/ch1/users?role[]=mod&roles[]=mod",
+		"/api/v4/channels/ch1/users?roles[]=a&roles[]=b",
+		"/api/v4/posts?targetId=c1&feedType=reviewing",
+		"/api/v1/semantic-search/communities?query=x&categoryIds[]=c1&categoryIds[]=c2",
+	} {
+		srv.Reset()
+		resp, body := do(t, srv, req{method: "GET", path: path, header: bearer()})
+		assert.Equal(t, 200, resp.StatusCode, "%s: %s", path, body)
+		assert.Empty(t, srv.Violations(), path)
+	}
+	for path, reason := range map[string]string{
+		"/api/v4/channels/ch1/users?roles[]=" + strings.Repeat("r", 901):                        `query parameter "roles[]" (sent for "role")`,
+		"/api/v4/channels/ch1/users?rolez[]=a":                                                  `"rolez[]" not declared`,
+		"/api/v4/posts?targetId=c1&feedType=drafts":                                             `query parameter "feedType" (sent for "feedType")`,
+		"/api/v1/semantic-search/communities?query=x&categoryIds[]=" + strings.Repeat("c", 129): `"categoryIds[]" (sent for "categoryIds")`,
+	} {
+		srv.Reset()
+		resp, body := do(t, srv, req{method: "GET", path: path, header: bearer()})
+		assert.Equal(t, 400, resp.StatusCode, "%s: %s", path, body)
+		require.Len(t, srv.Violations(), 1, path)
+		assert.Contains(t, srv.Violations()[0].Err, reason)
+	}
+	// Without the alias, the same requests are violations.
+	plain := s.NewServer(t)
+	for _, path := range []string{"/api/v4/channels/ch1/users?roles[]=a", "/api/v4/posts?targetId=c1&feedType=reviewing"} {
+		do(t, plain, req{method: "GET", path: path, header: bearer()})
+	}
+	assert.Len(t, plain.Violations(), 2)
+}
+
+func TestServerParamsInBody(t *testing.T) {
+	s := Load(t)
+	const op = "DELETE /api/v3/channels/{channelId}/users"
+	srv := s.NewServer(t, AllowParamsInBody(op, "channelId", "userIds"))
+	resp, body := do(t, srv, req{method: "DELETE", path: "/api/v3/channels/ch1/users?userIds[]=a", header: jsonHeader(bearer()),
+		body: []byte(`{"channelId":"ch1","userIds":["a"]}`)})
+	assert.Equal(t, 200, resp.StatusCode, "%s", body)
+	assert.Empty(t, srv.Violations())
+	for b, reason := range map[string]string{
+		`{"channelId":"ch2","userIds":["a"]}`: `"channelId" is "ch2"; it repeats the path parameter, "ch1"`,
+		`{"userIds":[]}`:                      `"userIds" (the query parameter)`,
+		`{"userIds":["a"],"role":"x"}`:        `member "role" is not one of the parameters allowed`,
+		`["a"]`:                               "not a JSON object",
+		`{"userIds":["` + strings.Repeat("u", 51) + `"]}`:        `"userIds" (the query parameter)`,
+		`{"channelId":"ch1","userIds":"a","extra":{"nested":1}}`: `member "extra" is not one of the parameters allowed`,
+	} {
+		srv.Reset()
+		resp, _ := do(t, srv, req{method: "DELETE", path: "/api/v3/channels/ch1/users?userIds[]=a", header: jsonHeader(bearer()), body: []byte(b)})
+		assert.Equal(t, 400, resp.StatusCode, b)
+		require.Len(t, srv.Violations(), 1, b)
+		assert.Contains(t, srv.Violations()[0].Err, reason, b)
+	}
+}
+
+func TestServerWireOptionsMustNameTheSpec(t *testing.T) {
+	s := Load(t)
+	cfg := &serverConfig{}
+	for _, o := range []ServerOption{AllowQueryAlias("GET /api/v4/channels/{channelId}/users", "roles[]", "rolez")} {
+		o(cfg)
+	}
+	assert.ErrorContains(t, s.checkWireOptions(cfg), `"rolez" is not a query parameter`)
+	cfg = &serverConfig{}
+	AllowQueryAlias("GET /api/v3/comments", "ref", "referenceId")(cfg)
+	assert.ErrorContains(t, s.checkWireOptions(cfg), "is required")
+	cfg = &serverConfig{}
+	AllowParamsInBody("POST /api/v4/posts", "targetId")(cfg)
+	assert.ErrorContains(t, s.checkWireOptions(cfg), "declares a request body")
+	cfg = &serverConfig{}
+	AllowParamsInBody("DELETE /api/v3/channels/{channelId}/users", "userIdz")(cfg)
+	assert.ErrorContains(t, s.checkWireOptions(cfg), `"userIdz" is not a path or query parameter`)
 }

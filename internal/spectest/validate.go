@@ -132,8 +132,17 @@ const maxFieldSize = 1 << 20
 // With strictQuery, a query parameter the operation does not declare (or an
 // options[x] key its deepObject schema does not define) is an error too:
 // kin-openapi ignores unknown parameters, so "limit=10" sent where the spec
-// wants "options[limit]=10" would otherwise pass.
-func (s *Spec) validateRequest(r *http.Request, info *opInfo, pathParams map[string]string, body io.Reader, strictQuery bool) error {
+// wants "options[limit]=10" would otherwise pass; so is an array parameter
+// sent bare (userIds=a), which the API reads as a string (see wireQuery).
+func (s *Spec) validateRequest(r *http.Request, info *opInfo, pathParams map[string]string, body io.Reader, strictQuery bool, aliases map[string]string) error {
+	// The query as the API reads it (userIds[]=a) in the spelling kin-openapi validates
+	// (userIds=a); see wireQuery. r.URL is the server's copy: the recorded call keeps the
+	// query as sent.
+	q, wireErr := wireQuery(info, r.URL.Query(), aliases, strictQuery)
+	r.URL.RawQuery = q.Encode()
+	if wireErr != nil {
+		return wireErr // the body is drained by the caller
+	}
 	opts := s.filterOptions()
 	in := &openapi3filter.RequestValidationInput{
 		Request:    r,
@@ -192,14 +201,7 @@ func checkExtras(info *opInfo, r *http.Request, strictQuery bool) error {
 // the operation. options[x] matches a deepObject parameter "options" whose
 // schema defines x (or defines no properties).
 func undeclaredQuery(info *opInfo, q url.Values) error {
-	declared := map[string]*openapi3.Parameter{}
-	for _, list := range []openapi3.Parameters{info.pathItem.Parameters, info.operation.Parameters} {
-		for _, p := range list {
-			if p.Value != nil && p.Value.In == openapi3.ParameterInQuery {
-				declared[p.Value.Name] = p.Value
-			}
-		}
-	}
+	declared := queryParams(info)
 	var unknown []string
 	for key := range q {
 		if declared[key] != nil {
