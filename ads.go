@@ -3,6 +3,7 @@ package amity
 import (
 	"context"
 	"net/http"
+	"slices"
 )
 
 // AdsService reads the network's ads, their advertisers and the ad settings (ads are made in
@@ -126,15 +127,12 @@ func (p *AdPayload) Advertiser(ad *Ad) *Advertiser {
 	return p.AdvertiserByID(ad.AdvertiserID)
 }
 
-// ForPlacement returns the ads that may show at a placement, in the answer's order.
-func (p *AdPayload) ForPlacement(placement AdPlacement) []*Ad {
-	var out []*Ad
-	for i := range p.Ads {
-		for _, pl := range p.Ads[i].Placements {
-			if pl == placement {
-				out = append(out, &p.Ads[i])
-				break
-			}
+// AdsByPlacement returns the ads that may show at a placement, in the answer's order.
+func (p *AdPayload) AdsByPlacement(placement AdPlacement) []Ad {
+	var out []Ad
+	for _, ad := range p.Ads {
+		if slices.Contains(ad.Placements, placement) {
+			out = append(out, ad)
 		}
 	}
 	return out

@@ -31,8 +31,8 @@ func TestAdsGet(t *testing.T) {
 	assert.True(t, out.Settings.Enabled)
 	assert.Equal(t, 500, out.Settings.MaxActiveAds)
 	assert.Equal(t, amity.AdFrequency{Type: amity.AdFrequencyTimeWindow, Value: 4}, *out.Settings.Frequency.Story)
-	assert.Len(t, out.ForPlacement(amity.AdPlacementComment), 1)
-	assert.Empty(t, out.ForPlacement(amity.AdPlacementChat))
+	assert.Len(t, out.AdsByPlacement(amity.AdPlacementComment), 1)
+	assert.Empty(t, out.AdsByPlacement(amity.AdPlacementChat))
 	assert.Contains(t, string(out.Raw), "adFutureField")
 
 	mt.RegisterResponder("GET", "https://api.test/api/v1/ads/me", jsonResponder(401, `{"status":"error","code":400100,"message":"Unauthorized"}`))

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
+	"time"
 
 	"github.com/amity-go/amity"
 	"github.com/stretchr/testify/assert"
@@ -128,4 +129,12 @@ func TestBrokenEnvelopesFail(t *testing.T) {
 			assert.ErrorIs(t, err, amity.ErrMalformedResponse)
 		})
 	}
+}
+
+// atTime is the amity.Time of an RFC 3339 text.
+func atTime(t *testing.T, s string) amity.Time {
+	t.Helper()
+	tm, err := time.Parse(time.RFC3339Nano, s)
+	require.NoError(t, err)
+	return amity.Time{Time: tm}
 }

@@ -182,8 +182,8 @@ func (s *userSession) token(ctx context.Context, c *Client) (Secret, error) {
 		return "", malformedAnswer(&request{op: "Sessions.Register", method: http.MethodPost, path: "/api/v4/sessions"}, "the session holds no access token")
 	}
 	now = c.t.now()
-	exp, err := time.Parse(time.RFC3339, sess.ExpiresAt)
-	if err != nil || !exp.After(now) {
+	exp := sess.ExpiresAt.Time
+	if !exp.After(now) {
 		exp = now.Add(fallbackLifetime)
 	}
 	s.mu.Lock()
@@ -350,8 +350,6 @@ type SessionsService struct {
 // SessionsV3Service holds the deprecated v3 session calls. Reach it as Client.Sessions.V3.
 type SessionsV3Service struct{ c *Client }
 
-func (s *SessionsService) init() { s.V3 = &SessionsV3Service{c: s.c} }
-
 // DeviceInfo describes the device of a session.
 type DeviceInfo struct {
 	// Kind is "ios", "android", "web" or "node" (the spec's values; another is sent as
@@ -399,13 +397,13 @@ func (p *RegisterSessionParams) validate(op string) error {
 	return nil
 }
 
-// Session is a registered session: an access token valid 30 days, and the user.
-type Session struct {
+// SessionPayload is a registered session: an access token valid 30 days, and the user.
+type SessionPayload struct {
 	AccessToken  Secret `json:"accessToken"`
 	RefreshToken Secret `json:"refreshToken"`
-	// IssuedAt and ExpiresAt are as the server sent them (RFC 3339).
-	IssuedAt  string `json:"issuedAt"`
-	ExpiresAt string `json:"expiresAt"`
+	// IssuedAt and ExpiresAt bound the access token.
+	IssuedAt  Time `json:"issuedAt"`
+	ExpiresAt Time `json:"expiresAt"`
 	Users     []User `json:"users"`
 	Files     []File `json:"files"`
 	// LastCachePurge is the date of the network's last cache purge, as the server sent it.
@@ -414,14 +412,14 @@ type Session struct {
 
 // LogValue logs a session without its tokens (slog's JSON handler would otherwise encode
 // them as JSON does).
-func (s Session) LogValue() slog.Value {
-	return slog.GroupValue(slog.String("accessToken", "[redacted]"), slog.String("expiresAt", s.ExpiresAt), slog.Int("users", len(s.Users)))
+func (s SessionPayload) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("accessToken", "[redacted]"), slog.Time("expiresAt", s.ExpiresAt.Time), slog.Int("users", len(s.Users)))
 }
 
 // Format formats the session with its tokens redacted. Without it, a bad verb (%s of a
 // struct holding a *Session) makes fmt print the pointed-to fields raw, tokens included.
-func (s Session) Format(f fmt.State, verb rune) {
-	type plain Session
+func (s SessionPayload) Format(f fmt.State, verb rune) {
+	type plain SessionPayload
 	s.AccessToken, s.RefreshToken = "[redacted]", "[redacted]"
 	formatAs(f, verb, plain(s), "amity.Session")
 }
@@ -460,12 +458,12 @@ func (p RegisterSessionParams) LogValue() slog.Value {
 // Register registers a session for a user and device and returns its access token.
 // POST /api/v4/sessions, with the API key. A new session on the same device invalidates the
 // user's older token there. Not retried after it may have reached the server.
-func (s *SessionsService) Register(ctx context.Context, params *RegisterSessionParams, opts ...CallOption) (*Session, error) {
+func (s *SessionsService) Register(ctx context.Context, params *RegisterSessionParams, opts ...CallOption) (*SessionPayload, error) {
 	const op = "Sessions.Register"
 	if err := params.validate(op); err != nil {
 		return nil, err
 	}
-	return call[Session](ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v4/sessions", body: params, auth: authKeyOnly,
+	return call[SessionPayload](ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v4/sessions", body: params, auth: authKeyOnly,
 		opts: opts, carried: []Secret{params.AuthToken}})
 }
 
@@ -474,12 +472,12 @@ func (s *SessionsService) Register(ctx context.Context, params *RegisterSessionP
 //
 // Deprecated: use Client.Sessions.Register (POST /api/v4/sessions); the v3 endpoint is
 // deprecated in the spec, which does not describe its answer, so fields may be empty.
-func (s *SessionsV3Service) Register(ctx context.Context, params *RegisterSessionParams, opts ...CallOption) (*Session, error) {
+func (s *SessionsV3Service) Register(ctx context.Context, params *RegisterSessionParams, opts ...CallOption) (*SessionPayload, error) {
 	const op = "Sessions.V3.Register"
 	if err := params.validate(op); err != nil {
 		return nil, err
 	}
-	return call[Session](ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v3/sessions", body: params, auth: authKeyOnly,
+	return call[SessionPayload](ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v3/sessions", body: params, auth: authKeyOnly,
 		optionalAnswer: true, opts: opts, carried: []Secret{params.AuthToken}})
 }
 
@@ -512,18 +510,18 @@ func (s *SessionsV3Service) GetAuthToken(ctx context.Context, userID string, opt
 	return Secret(tok), err
 }
 
-// SessionStatus is the answer of Verify.
-type SessionStatus struct {
+// SessionStatusPayload is the answer of Verify.
+type SessionStatusPayload struct {
 	rawJSON
 	// LastCachePurge is the date of the network's last cache purge, as the server sent it
 	// (the spec gives it as a string without a format).
 	LastCachePurge string `json:"lastCachePurge"`
 }
 
-// Verify checks the view's token: an *Error matching ErrUnauthorized means it is invalid or
+// GetStatus checks the view's token: an *Error matching ErrUnauthorized means it is invalid or
 // expired. GET /api/v3/sessions.
-func (s *SessionsService) Verify(ctx context.Context, opts ...CallOption) (*SessionStatus, error) {
-	return call[SessionStatus](ctx, s.c, &request{op: "Sessions.Verify", method: http.MethodGet, path: "/api/v3/sessions", opts: opts})
+func (s *SessionsService) GetStatus(ctx context.Context, opts ...CallOption) (*SessionStatusPayload, error) {
+	return call[SessionStatusPayload](ctx, s.c, &request{op: "Sessions.GetStatus", method: http.MethodGet, path: "/api/v3/sessions", opts: opts})
 }
 
 // Revoke revokes the view's own access token (DELETE /api/v4/sessions); on a view from

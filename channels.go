@@ -20,8 +20,6 @@ type ChannelsService struct {
 // Client.Channels.V3.
 type ChannelsV3Service struct{ c *Client }
 
-func (s *ChannelsService) init() { s.V3 = &ChannelsV3Service{c: s.c} }
-
 // ChannelType is the kind of a channel.
 type ChannelType string
 

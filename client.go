@@ -422,30 +422,23 @@ func (cfg *config) endpoint() (*url.URL, error) {
 	return u, nil
 }
 
-// init (re)creates the services of a view.
+// init (re)creates the services of a view. Older API versions hang off their service as
+// V1..V4, wired here and nowhere else.
 func (c *Client) init() {
 	c.Users = &UsersService{c: c}
-	c.Sessions = &SessionsService{c: c}
-	c.Sessions.init()
-	c.Posts = &PostsService{c: c}
-	c.Posts.init()
-	c.Comments = &CommentsService{c: c}
-	c.Comments.init()
-	c.Reactions = &ReactionsService{c: c}
-	c.Reactions.init()
-	c.Communities = &CommunitiesService{c: c}
-	c.Communities.init()
+	c.Sessions = &SessionsService{c: c, V3: &SessionsV3Service{c: c}}
+	c.Posts = &PostsService{c: c, V3: &PostsV3Service{c: c}}
+	c.Comments = &CommentsService{c: c, V3: &CommentsV3Service{c: c}}
+	c.Reactions = &ReactionsService{c: c, V2: &ReactionsV2Service{c: c}}
+	c.Communities = &CommunitiesService{c: c, V3: &CommunitiesV3Service{c: c}}
 	c.CommunityCategories = &CommunityCategoriesService{c: c}
-	c.Channels = &ChannelsService{c: c}
-	c.Channels.init()
-	c.Messages = &MessagesService{c: c}
-	c.Messages.init()
-	c.Moderation = &ModerationService{c: c}
-	c.Moderation.init()
+	c.Channels = &ChannelsService{c: c, V3: &ChannelsV3Service{c: c}}
+	c.Messages = &MessagesService{c: c, V3: &MessagesV3Service{c: c}}
+	c.Moderation = &ModerationService{c: c, V1: &ModerationV1Service{c: c}, V2: &ModerationV2Service{c: c}}
 	c.Polls = &PollsService{c: c}
-	c.Files = &FilesService{c: c}
+	c.Files = &FilesService{c: c, V3: &FilesV3Service{c: c}}
 	c.Stories = &StoriesService{c: c}
-	c.Feeds = &FeedsService{c: c, V4: &FeedsV4Service{c: c}, V3: &FeedsV3Service{c: c}}
+	c.Feeds = &FeedsService{c: c, V3: &FeedsV3Service{c: c}, V4: &FeedsV4Service{c: c}}
 	c.Follows = &FollowsService{c: c, V4: &FollowsV4Service{c: c}}
 	c.Analytics = &AnalyticsService{c: c}
 	c.Streams = &StreamsService{c: c}

@@ -162,7 +162,7 @@ func TestRegisterSessionBody(t *testing.T) {
 	mt.RegisterResponder("GET", "https://api.test/api/v3/sessions", jsonResponder(200, `{"lastCachePurge":"2024-01-01"}`))
 	u, err := c.AsUser("alice", amity.WithDeviceID("worker-7"), amity.WithDisplayName("Alice"))
 	require.NoError(t, err)
-	st, err := u.Sessions.Verify(context.Background())
+	st, err := u.Sessions.GetStatus(context.Background())
 	require.NoError(t, err)
 	assert.Equal(t, "2024-01-01", st.LastCachePurge)
 	assert.Equal(t, map[string]any{"userId": "alice", "deviceId": "worker-7", "displayName": "Alice", "authToken": "auth-tok-9"}, body)

@@ -21,8 +21,6 @@ type CommentsService struct {
 type CommentsV3Service struct{ c *Client }
 
 // init creates the sub-services; Client.init calls it.
-func (s *CommentsService) init() { s.V3 = &CommentsV3Service{c: s.c} }
-
 // CommentReferenceType is what a comment is on.
 type CommentReferenceType string
 
@@ -388,9 +386,9 @@ type UpdateCommentParams struct {
 	Mentionees []Mentionee `json:"mentionees,omitempty"`
 	// Attachments replaces the attached images.
 	Attachments []CommentAttachment `json:"attachments,omitempty"`
-	// PreserveEditedAt, when true, keeps the comment's editedAt as it was (sent as the
+	// KeepEditedAt, when true, keeps the comment's editedAt as it was (sent as the
 	// preserve-edited-at header; the server's default is false: editedAt moves).
-	PreserveEditedAt *bool `json:"-"`
+	KeepEditedAt *bool `json:"-"`
 }
 
 // UpdateCommentData changes a comment's content.
@@ -493,7 +491,7 @@ func (s *CommentsService) Update(ctx context.Context, commentID string, params *
 		return nil, err
 	}
 	return commentsCall(ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true,
-		header: preserveEditedAt(params.PreserveEditedAt), opts: opts})
+		header: preserveEditedAt(params.KeepEditedAt), opts: opts})
 }
 
 // DeleteCommentParams are the options of Comments.Delete.

@@ -20,8 +20,6 @@ type CommunitiesService struct {
 // Reach it as Client.Communities.V3.
 type CommunitiesV3Service struct{ c *Client }
 
-func (s *CommunitiesService) init() { s.V3 = &CommunitiesV3Service{c: s.c} }
-
 // Community is an Amity community: a group with its own feed, members and roles.
 type Community struct {
 	// ID is the community's private ID (used in real-time events).
@@ -229,28 +227,28 @@ func (p *CommunityPayload) CommunityByID(communityID string) *Community {
 
 // Members returns the memberships of community held in the payload (members, banned users
 // and others, as the answer carried them), in the answer's order.
-func (p *CommunityPayload) Members(community *Community) []*CommunityUser {
+func (p *CommunityPayload) Members(community *Community) []CommunityUser {
 	if community == nil {
 		return nil
 	}
-	var out []*CommunityUser
-	for i := range p.CommunityUsers {
-		if p.CommunityUsers[i].CommunityID == community.CommunityID {
-			out = append(out, &p.CommunityUsers[i])
+	var out []CommunityUser
+	for _, m := range p.CommunityUsers {
+		if m.CommunityID == community.CommunityID {
+			out = append(out, m)
 		}
 	}
 	return out
 }
 
-// MemberByUserID returns the membership of userID (public ID) in communityID, or nil when
-// the payload has none.
-func (p *CommunityPayload) MemberByUserID(communityID, userID string) *CommunityUser {
-	if userID == "" {
+// Member returns the membership of userID (public ID) in community, or nil when the payload
+// has none.
+func (p *CommunityPayload) Member(community *Community, userID string) *CommunityUser {
+	if community == nil || userID == "" {
 		return nil
 	}
 	for i := range p.CommunityUsers {
 		m := &p.CommunityUsers[i]
-		if m.CommunityID == communityID && (m.UserID == userID || m.UserPublicID == userID) {
+		if m.CommunityID == community.CommunityID && (m.UserID == userID || m.UserPublicID == userID) {
 			return m
 		}
 	}
@@ -300,28 +298,22 @@ func (p *CommunityPayload) Avatar(community *Community) *File {
 }
 
 // CategoriesOf returns the categories of community found in the payload, in the order of
-// its CategoryIDs.
-func (p *CommunityPayload) CategoriesOf(community *Community) []*CommunityCategory {
+// its CategoryIDs (the payload's own Categories field holds every sideloaded one).
+func (p *CommunityPayload) CategoriesOf(community *Community) []CommunityCategory {
 	if community == nil {
 		return nil
 	}
-	var out []*CommunityCategory
-	for _, id := range community.CategoryIDs {
-		if c := p.CategoryByID(id); c != nil {
-			out = append(out, c)
-		}
-	}
-	return out
+	return lookupAll(community.CategoryIDs, p.CategoryByID)
 }
 
-// FeedsOf returns the feeds of community found in the payload.
-func (p *CommunityPayload) FeedsOf(community *Community) []*Feed {
+// FeedsOf returns the feeds of community found in the payload (its Feeds field holds every
+// sideloaded one).
+func (p *CommunityPayload) FeedsOf(community *Community) []Feed {
 	if community == nil {
 		return nil
 	}
-	var out []*Feed
-	for i := range p.Feeds {
-		f := &p.Feeds[i]
+	var out []Feed
+	for _, f := range p.Feeds {
 		if f.TargetID == community.CommunityID && (f.TargetType == "" || f.TargetType == FeedTargetCommunity) {
 			out = append(out, f)
 		}
@@ -565,9 +557,9 @@ type updateCommunityBody struct {
 	*UpdateCommunityParams
 }
 
-// CommunityPermissions is the answer of Communities.MyPermissions: the caller's permissions
+// CommunityPermissionsPayload is the answer of Communities.GetMyPermissions: the caller's permissions
 // in a community.
-type CommunityPermissions struct {
+type CommunityPermissionsPayload struct {
 	rawJSON
 	// IsCreator reports whether the caller created the community.
 	IsCreator   bool         `json:"isCreator"`
@@ -575,7 +567,7 @@ type CommunityPermissions struct {
 }
 
 // Has reports whether perm is among the permissions.
-func (p *CommunityPermissions) Has(perm Permission) bool {
+func (p *CommunityPermissionsPayload) Has(perm Permission) bool {
 	for _, v := range p.Permissions {
 		if v == perm {
 			return true
@@ -631,7 +623,7 @@ type GetManyCommunitiesParams struct {
 	CommunityIDs []string
 }
 
-// TopCommunitiesParams sizes Communities.Recommended and TopTrending. The zero value takes
+// TopCommunitiesParams sizes Communities.GetRecommended and TopTrending. The zero value takes
 // the server's default of 5 communities.
 type TopCommunitiesParams struct {
 	// Limit is how many communities to return, 1 to 100; 0 leaves it to the server.
@@ -742,17 +734,17 @@ func (s *CommunitiesService) ListPage(ctx context.Context, params *ListCommuniti
 	return call[CommunityPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/communities", query: url.Values(q), opts: opts})
 }
 
-// Recommended returns the communities recommended to the caller (params.Limit of them; nil
+// GetRecommended returns the communities recommended to the caller (params.Limit of them; nil
 // for the server's default of 5). GET /api/v3/communities/recommended. The list has no
 // further pages.
-func (s *CommunitiesService) Recommended(ctx context.Context, params *TopCommunitiesParams, opts ...CallOption) (*CommunityPayload, error) {
-	return s.top(ctx, "Communities.Recommended", "/api/v3/communities/recommended", params, opts)
+func (s *CommunitiesService) GetRecommended(ctx context.Context, params *TopCommunitiesParams, opts ...CallOption) (*CommunityPayload, error) {
+	return s.top(ctx, "Communities.GetRecommended", "/api/v3/communities/recommended", params, opts)
 }
 
-// TopTrending returns the trending communities (params.Limit of them; nil for the server's
+// GetTopTrending returns the trending communities (params.Limit of them; nil for the server's
 // default of 5). GET /api/v3/communities/top-trending. The list has no further pages.
-func (s *CommunitiesService) TopTrending(ctx context.Context, params *TopCommunitiesParams, opts ...CallOption) (*CommunityPayload, error) {
-	return s.top(ctx, "Communities.TopTrending", "/api/v3/communities/top-trending", params, opts)
+func (s *CommunitiesService) GetTopTrending(ctx context.Context, params *TopCommunitiesParams, opts ...CallOption) (*CommunityPayload, error) {
+	return s.top(ctx, "Communities.GetTopTrending", "/api/v3/communities/top-trending", params, opts)
 }
 
 func (s *CommunitiesService) top(ctx context.Context, op, path string, params *TopCommunitiesParams, opts []CallOption) (*CommunityPayload, error) {
@@ -824,15 +816,15 @@ func (s *CommunitiesService) Leave(ctx context.Context, communityID string, opts
 	return call[CommunityPayload](ctx, s.c, &request{op: op, method: http.MethodDelete, path: path, idempotent: true, opts: opts})
 }
 
-// MyPermissions returns the caller's permissions in a community and whether the caller
+// GetMyPermissions returns the caller's permissions in a community and whether the caller
 // created it. GET /api/v3/communities/{communityId}/permissions/me.
-func (s *CommunitiesService) MyPermissions(ctx context.Context, communityID string, opts ...CallOption) (*CommunityPermissions, error) {
-	const op = "Communities.MyPermissions"
+func (s *CommunitiesService) GetMyPermissions(ctx context.Context, communityID string, opts ...CallOption) (*CommunityPermissionsPayload, error) {
+	const op = "Communities.GetMyPermissions"
 	path, err := communityPath(op, "/api/v3/communities/%s/permissions/me", communityID)
 	if err != nil {
 		return nil, err
 	}
-	return call[CommunityPermissions](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts})
+	return call[CommunityPermissionsPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts})
 }
 
 // ListMembers returns an iterator over a community's memberships matching params (members

@@ -73,22 +73,22 @@ func init() {
 				}
 				return nil
 			}},
-		conformanceCase{Method: "Communities.Recommended", Op: "GET /api/v3/communities/recommended",
+		conformanceCase{Method: "Communities.GetRecommended", Op: "GET /api/v3/communities/recommended",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.Recommended(ctx, nil)
+				_, err := c.Communities.GetRecommended(ctx, nil)
 				return err
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.Recommended(ctx, &amity.TopCommunitiesParams{Limit: 10})
+				_, err := c.Communities.GetRecommended(ctx, &amity.TopCommunitiesParams{Limit: 10})
 				return err
 			}},
-		conformanceCase{Method: "Communities.TopTrending", Op: "GET /api/v3/communities/top-trending",
+		conformanceCase{Method: "Communities.GetTopTrending", Op: "GET /api/v3/communities/top-trending",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.TopTrending(ctx, nil)
+				_, err := c.Communities.GetTopTrending(ctx, nil)
 				return err
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.TopTrending(ctx, &amity.TopCommunitiesParams{Limit: 10})
+				_, err := c.Communities.GetTopTrending(ctx, &amity.TopCommunitiesParams{Limit: 10})
 				return err
 			}},
 		conformanceCase{Method: "Communities.Update", Op: "PUT /api/v3/communities/{communityId}",
@@ -110,9 +110,9 @@ func init() {
 			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Communities.Join(ctx, "c1"); return err }},
 		conformanceCase{Method: "Communities.Leave", Op: "DELETE /api/v3/communities/{communityId}/leave", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Communities.Leave(ctx, "c1"); return err }},
-		conformanceCase{Method: "Communities.MyPermissions", Op: "GET /api/v3/communities/{communityId}/permissions/me", AsUser: true,
+		conformanceCase{Method: "Communities.GetMyPermissions", Op: "GET /api/v3/communities/{communityId}/permissions/me", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.MyPermissions(ctx, "c1")
+				_, err := c.Communities.GetMyPermissions(ctx, "c1")
 				return err
 			}},
 		conformanceCase{Method: "Communities.ListMembersPage", Op: "GET /api/v3/communities/{communityId}/users",

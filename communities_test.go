@@ -95,13 +95,13 @@ func TestCommunitiesListPageDecodesBundle(t *testing.T) {
 	assert.Equal(t, "alice", members[0].UserID)
 	assert.Equal(t, amity.CommunityMembershipBanned, members[1].CommunityMembership)
 	assert.True(t, members[1].IsBanned)
-	alice := page.MemberByUserID("c-hikers", "alice")
+	alice := page.Member(hikers, "alice")
 	require.NotNil(t, alice)
 	assert.Equal(t, []string{"community-moderator"}, alice.Roles)
 	assert.Equal(t, []amity.Permission{amity.PermissionBanCommunityUser, amity.PermissionEditCommunity}, alice.Permissions)
 	assert.Equal(t, 2024, alice.LastActivity.Year())
-	assert.Nil(t, page.MemberByUserID("c-chess", "alice"))
-	assert.Nil(t, page.MemberByUserID("c-hikers", ""))
+	assert.Nil(t, page.Member(&amity.Community{CommunityID: "c-chess"}, "alice"))
+	assert.Nil(t, page.Member(hikers, ""))
 	assert.Equal(t, "Alice", page.UserByID("alice").DisplayName)
 	assert.Equal(t, "Alice", page.MemberUser(alice).DisplayName)
 	assert.Nil(t, page.MemberUser(nil))
@@ -226,10 +226,10 @@ func TestCommunitiesRecommendedAndTopTrending(t *testing.T) {
 	ctx := context.Background()
 	c, mt := mockClient(t)
 	seen := communitiesRecord(t, mt, 200, fixture(t, "communities_page2.json"))
-	p, err := c.Communities.Recommended(ctx, &amity.TopCommunitiesParams{Limit: 5})
+	p, err := c.Communities.GetRecommended(ctx, &amity.TopCommunitiesParams{Limit: 5})
 	require.NoError(t, err)
 	assert.Len(t, p.Communities, 1)
-	_, err = c.Communities.TopTrending(ctx, nil)
+	_, err = c.Communities.GetTopTrending(ctx, nil)
 	require.NoError(t, err)
 	require.Len(t, *seen, 2)
 	assert.Equal(t, "/api/v3/communities/recommended", (*seen)[0].path)
@@ -324,7 +324,7 @@ func TestCommunitiesJoinBanned(t *testing.T) {
 func TestCommunitiesMyPermissions(t *testing.T) {
 	c, mt := mockClient(t)
 	seen := communitiesRecord(t, mt, 200, fixture(t, "communities_permissions.json"))
-	perms, err := c.Communities.MyPermissions(context.Background(), "c-hikers")
+	perms, err := c.Communities.GetMyPermissions(context.Background(), "c-hikers")
 	require.NoError(t, err)
 	req := communitiesOnly(t, seen)
 	assert.Equal(t, "GET", req.method)
@@ -419,8 +419,8 @@ func TestCommunitiesMembership(t *testing.T) {
 			}
 			assert.Empty(t, req.header.Get("X-API-Key"))
 			assert.Equal(t, "Bearer "+adminToken, req.header.Get("Authorization"))
-			require.NotNil(t, p.MemberByUserID("c-hikers", "mallory"))
-			assert.True(t, p.MemberByUserID("c-hikers", "mallory").IsBanned)
+			require.NotNil(t, p.Member(&amity.Community{CommunityID: "c-hikers"}, "mallory"))
+			assert.True(t, p.Member(&amity.Community{CommunityID: "c-hikers"}, "mallory").IsBanned)
 		})
 	}
 }
@@ -472,7 +472,7 @@ func TestCommunitiesRoles(t *testing.T) {
 			} else {
 				assert.Empty(t, req.header.Get("X-API-Key"))
 			}
-			assert.Equal(t, []string{"community-moderator"}, p.MemberByUserID("c-hikers", "alice").Roles)
+			assert.Equal(t, []string{"community-moderator"}, p.Member(&amity.Community{CommunityID: "c-hikers"}, "alice").Roles)
 		})
 	}
 }
@@ -663,11 +663,11 @@ func TestCommunitiesValidation(t *testing.T) {
 			return err
 		}},
 		{"Recommended limit", "Limit", func(c *amity.Client) error {
-			_, err := c.Communities.Recommended(ctx, &amity.TopCommunitiesParams{Limit: 101})
+			_, err := c.Communities.GetRecommended(ctx, &amity.TopCommunitiesParams{Limit: 101})
 			return err
 		}},
 		{"TopTrending limit", "Limit", func(c *amity.Client) error {
-			_, err := c.Communities.TopTrending(ctx, &amity.TopCommunitiesParams{Limit: -1})
+			_, err := c.Communities.GetTopTrending(ctx, &amity.TopCommunitiesParams{Limit: -1})
 			return err
 		}},
 		{"Create nil", "params", func(c *amity.Client) error { _, err := c.Communities.Create(ctx, nil); return err }},
@@ -719,7 +719,7 @@ func TestCommunitiesValidation(t *testing.T) {
 		{"Delete empty", "communityID", func(c *amity.Client) error { return c.Communities.Delete(ctx, "") }},
 		{"Join empty", "communityID", func(c *amity.Client) error { _, err := c.Communities.Join(ctx, ""); return err }},
 		{"Leave empty", "communityID", func(c *amity.Client) error { _, err := c.Communities.Leave(ctx, ""); return err }},
-		{"MyPermissions empty", "communityID", func(c *amity.Client) error { _, err := c.Communities.MyPermissions(ctx, ""); return err }},
+		{"MyPermissions empty", "communityID", func(c *amity.Client) error { _, err := c.Communities.GetMyPermissions(ctx, ""); return err }},
 		{"ListMembersPage empty ID", "communityID", func(c *amity.Client) error {
 			_, err := c.Communities.ListMembersPage(ctx, "", nil)
 			return err

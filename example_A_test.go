@@ -99,7 +99,7 @@ func Example_unreadCounts() {
 		}
 	}
 
-	m, err := bob.Markers.Channels(ctx, &amity.MarkerIDsParams{IDs: []string{internalID}})
+	m, err := bob.Markers.GetChannels(ctx, &amity.MarkerIDsParams{IDs: []string{internalID}})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -115,7 +115,7 @@ func Example_unreadCounts() {
 	if _, err := bob.Markers.MarkChannelRead(ctx, internalID); err != nil {
 		log.Fatal(err)
 	}
-	m, err = bob.Markers.UserMarker(ctx)
+	m, err = bob.Markers.GetUserMarker(ctx)
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -50,7 +50,7 @@ func Example_createPostWithImage() {
 	if err := png.Encode(&img, image.NewRGBA(image.Rect(0, 0, 8, 8))); err != nil {
 		log.Fatal(err)
 	}
-	files, err := alice.Files.UploadImage(ctx, &amity.Upload{Name: "square.png", Body: &img})
+	files, err := alice.Files.UploadImage(ctx, &amity.UploadParams{Name: "square.png", Body: &img})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -189,7 +189,7 @@ func ExampleFilesService_UploadImage() {
 	if err := png.Encode(&img, image.NewRGBA(image.Rect(0, 0, 16, 16))); err != nil {
 		log.Fatal(err)
 	}
-	files, err := c.Files.UploadImage(ctx, &amity.Upload{Name: "square.png", Body: bytes.NewReader(img.Bytes())})
+	files, err := c.Files.UploadImage(ctx, &amity.UploadParams{Name: "square.png", Body: bytes.NewReader(img.Bytes())})
 	if err != nil {
 		log.Fatal(err)
 	}

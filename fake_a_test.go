@@ -29,7 +29,7 @@ func TestServicesAAgainstFake(t *testing.T) {
 	ph, err := c.NetworkSettings.UpdatePrehook(ctx, &amity.UpdatePrehookParams{Enabled: amity.Ptr(true), CallbackURL: amity.Ptr("https://hooks.example.com/pre")})
 	require.NoError(t, err)
 	assert.NotEmpty(t, string(ph.SecretKey))
-	ph, err = c.NetworkSettings.Prehook(ctx)
+	ph, err = c.NetworkSettings.GetPrehook(ctx)
 	require.NoError(t, err)
 	assert.True(t, ph.Enabled)
 	assert.Empty(t, string(ph.SecretKey))
@@ -39,12 +39,12 @@ func TestServicesAAgainstFake(t *testing.T) {
 	all, err := c.NetworkSettings.Update(ctx, &amity.UpdateNetworkSettingsParams{VideoStreamingEnabled: amity.Ptr(false)})
 	require.NoError(t, err)
 	assert.False(t, all.VideoStreaming.Enabled)
-	vs, err := c.NetworkSettings.VideoStreaming(ctx)
+	vs, err := c.NetworkSettings.GetVideoStreaming(ctx)
 	require.NoError(t, err)
 	assert.False(t, vs.Enabled)
-	fs, err := c.NetworkSettings.UpdateFeedSettings(ctx, &amity.UpdateFeedSettingsParams{Post: &amity.FeedTypeCheck{Video: &amity.VideoCheck{MaxDurationSeconds: amity.Ptr(60)}}})
+	fs, err := c.NetworkSettings.UpdateFeed(ctx, &amity.UpdateFeedParams{Post: &amity.FeedTypeCheck{Video: &amity.VideoCheck{MaxDurationSeconds: amity.Ptr(60)}}})
 	require.NoError(t, err)
-	assert.Equal(t, 60.0, fs.Feed("post").ContentSettings[0].MaxDurationSeconds)
+	assert.Equal(t, 60.0, fs.FeedByType("post").ContentSettings[0].MaxDurationSeconds)
 
 	// Roles.
 	_, err = c.Roles.Create(ctx, &amity.CreateRoleParams{RoleID: "editor", Permissions: []amity.Permission{amity.PermissionEditUser}})
@@ -53,7 +53,7 @@ func TestServicesAAgainstFake(t *testing.T) {
 	r, err := c.Roles.Get(ctx, "editor")
 	require.NoError(t, err)
 	assert.True(t, r.Role().Grants(amity.PermissionBanUser))
-	v2, err := c.Roles.V2.GetAll(ctx)
+	v2, err := c.Roles.V2.GetRoles(ctx)
 	require.NoError(t, err)
 	assert.NotNil(t, v2.RoleByID("editor"))
 	var roles []string
@@ -74,14 +74,14 @@ func TestServicesAAgainstFake(t *testing.T) {
 	require.NoError(t, err)
 	_, err = alice.Presence.UpdateUserSetting(ctx, &amity.UpdatePresenceUserSettingParams{Enabled: true})
 	require.NoError(t, err)
-	require.NoError(t, alice.Presence.Heartbeat(ctx))
-	online, err := c.Presence.OnlineUsers(ctx, nil)
+	require.NoError(t, alice.Presence.SendHeartbeat(ctx))
+	online, err := c.Presence.GetOnlineUsers(ctx, nil)
 	require.NoError(t, err)
 	assert.NotNil(t, online.PresenceByID("alice"))
 	n, err := c.Presence.CountOnlineUsers(ctx)
 	require.NoError(t, err)
 	assert.Equal(t, 1, n.Count)
-	ps, err := alice.Presence.Settings(ctx)
+	ps, err := alice.Presence.GetSettings(ctx)
 	require.NoError(t, err)
 	assert.True(t, ps.User.Enabled)
 
@@ -92,7 +92,7 @@ func TestServicesAAgainstFake(t *testing.T) {
 		_, err := alice.Messages.Create(ctx, &amity.CreateMessageParams{MessageFeedID: internal, ReferenceID: ref, DataType: "text", Data: map[string]any{"text": ref}})
 		require.NoError(t, err)
 	}
-	mk, err := bob.Markers.Channels(ctx, &amity.MarkerIDsParams{IDs: []string{internal}})
+	mk, err := bob.Markers.GetChannels(ctx, &amity.MarkerIDsParams{IDs: []string{internal}})
 	require.NoError(t, err)
 	assert.Equal(t, 2, mk.UserEntityMarkerByID(internal).UnreadCount)
 	mk, err = bob.Markers.MarkRead(ctx, internal, &amity.MarkReadParams{ReadToSegment: 1})
@@ -105,7 +105,7 @@ func TestServicesAAgainstFake(t *testing.T) {
 
 	// Notifications.
 	require.NoError(t, alice.Notifications.UpdateSettings(ctx, &amity.UpdateNotificationSettingsParams{Level: amity.NotificationLevelChannel, ChannelID: "chat", IsPushNotifiable: amity.Ptr(false)}))
-	ns, err := alice.Notifications.Settings(ctx, &amity.NotificationSettingsParams{Level: amity.NotificationLevelChannel, ChannelID: "chat"})
+	ns, err := alice.Notifications.GetSettings(ctx, &amity.NotificationSettingsParams{Level: amity.NotificationLevelChannel, ChannelID: "chat"})
 	require.NoError(t, err)
 	assert.False(t, ns.IsPushNotifiable)
 	require.NoError(t, alice.Notifications.RegisterDevice(ctx, &amity.RegisterDeviceParams{DeviceID: "d1", Platform: amity.DevicePlatformAndroid, Token: "fcm", UserID: "alice"}))
@@ -120,7 +120,7 @@ func TestLegacyModerationAgainstFake(t *testing.T) {
 	c, _ := fakeA(t)
 	v2 := c.Moderation.V2
 	require.NoError(t, v2.AddBlacklistRecords(ctx, &amity.V2AddBlacklistRecordsParams{Regexs: []string{"darn"}, IsMatchExactWord: amity.Ptr(true)}))
-	list, err := v2.ListBlacklistRecords(ctx, nil)
+	list, err := v2.GetBlacklistRecords(ctx, nil)
 	require.NoError(t, err)
 	require.Len(t, list.Rules(), 1)
 	rule := list.Rules()[0]
@@ -132,14 +132,14 @@ func TestLegacyModerationAgainstFake(t *testing.T) {
 	require.NoError(t, v2.DeleteBlacklistRecords(ctx, &amity.V2DeleteRecordsParams{RuleIDs: []string{rule.RuleID}}))
 	require.NoError(t, c.Moderation.V1.AddBlacklistRecords(ctx, &amity.V1RecordsParams{Regexs: []string{"heck"}}))
 	require.NoError(t, c.Moderation.V1.RefreshBlacklist(ctx, &amity.V1RecordsParams{Regexs: []string{"blast"}}))
-	list, err = v2.ListBlacklistRecords(ctx, &amity.V2ListRecordsParams{Regexs: []string{"blast"}})
+	list, err = v2.GetBlacklistRecords(ctx, &amity.V2GetRecordsParams{Regexs: []string{"blast"}})
 	require.NoError(t, err)
 	require.Len(t, list.Rules(), 1)
 	require.NoError(t, c.Moderation.V1.DeleteBlacklistRecords(ctx, &amity.V1DeleteRecordsParams{RuleIDs: []string{list.Rules()[0].RuleID}}))
 
 	require.NoError(t, v2.AddWhitelistRecords(ctx, &amity.V2RecordsParams{Regexs: []string{"example.com"}}))
 	require.NoError(t, v2.RefreshWhitelist(ctx, &amity.V2RecordsParams{Regexs: []string{"example.org"}}))
-	wl, err := v2.ListWhitelistRecords(ctx, &amity.V2ListRecordsParams{Regexs: []string{"example.org"}})
+	wl, err := v2.GetWhitelistRecords(ctx, &amity.V2GetRecordsParams{Regexs: []string{"example.org"}})
 	require.NoError(t, err)
 	require.Len(t, wl.Rules(), 1)
 	_, err = v2.UpdateWhitelistRecord(ctx, wl.Rules()[0].RuleID, &amity.V2UpdateRecordParams{IsEnabled: false})
@@ -147,7 +147,7 @@ func TestLegacyModerationAgainstFake(t *testing.T) {
 	require.NoError(t, v2.DeleteWhitelistRecords(ctx, &amity.V2DeleteRecordsParams{RuleIDs: []string{wl.Rules()[0].RuleID}}))
 
 	require.NoError(t, v2.UpdateSettings(ctx, &amity.V2UpdateModerationSettingsParams{MaxRepetition: amity.Ptr(3)}))
-	s, err := v2.Settings(ctx)
+	s, err := v2.GetSettings(ctx)
 	require.NoError(t, err)
 	assert.Equal(t, 3, s.Settings().MaxRepetition)
 

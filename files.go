@@ -31,7 +31,14 @@ import (
 // unknown length is sent chunked, through a pipe fed by a goroutine. Every upload answers a
 // *FilePayload whose File() is the stored file. See Upload for how a body is replayed when a
 // call must be sent again.
-type FilesService struct{ c *Client }
+type FilesService struct {
+	c *Client
+	// V3 holds the older v3 upload (Client.Files.V3.Upload).
+	V3 *FilesV3Service
+}
+
+// FilesV3Service holds the older v3 upload. Reach it as Client.Files.V3.
+type FilesV3Service struct{ c *Client }
 
 // File is an uploaded file, image or video.
 type File struct {
@@ -153,7 +160,7 @@ func filesInt(v any) int {
 
 // Upload limits, from the spec.
 const (
-	// MaxUploadSize is the largest body UploadFile, UploadImage and UploadV3 accept:
+	// MaxUploadSize is the largest body UploadFile, UploadImage and V3.Upload accept:
 	// 1,073,741,824 bytes (1 GiB).
 	MaxUploadSize int64 = 1 << 30
 	// MaxVideoUploadSize is the largest body UploadVideo accepts: 2,147,483,648 bytes (2 GiB).
@@ -179,7 +186,7 @@ const (
 // or call again with a fresh reader.
 var ErrNotReplayable = errors.New("amity: upload Body cannot be sent again: it is not an io.Seeker")
 
-// Upload is one file to upload: its content and the optional form fields of the upload
+// UploadParams is one file to upload: its content and the optional form fields of the upload
 // operations. The content is streamed as a multipart/form-data part; it is never read into
 // memory as a whole.
 //
@@ -189,7 +196,7 @@ var ErrNotReplayable = errors.New("amity: upload Body cannot be sent again: it i
 // a call that would need a second attempt fails with an error matching ErrNotReplayable.
 // Body is not closed by the SDK, and it is no longer read once the upload method returns (a
 // Read in progress is waited for).
-type Upload struct {
+type UploadParams struct {
 	// Name (required) is the file name sent with the content, e.g. "photo.jpg". The API takes
 	// the stored name and extension from it (see PreferredFilename).
 	Name string
@@ -210,7 +217,7 @@ type Upload struct {
 	// PreferredFilename (preferredFilename, at most 1,024 characters) is the name to store
 	// the file under instead of Name.
 	PreferredFilename *string
-	// FullImage (fullImage; Files.UploadV3 only) asks the API to keep the full-resolution
+	// FullImage (fullImage; Files.V3.Upload only) asks the API to keep the full-resolution
 	// image (reported as isFull in the file's metadata).
 	FullImage *bool
 	// FeedType (feedType; Files.UploadVideo only) is what the video is for.
@@ -231,47 +238,47 @@ var (
 	filesUploadFile  = filesEndpoint{op: "Files.UploadFile", path: "/api/v4/files", field: "files", maxSize: MaxUploadSize}
 	filesUploadImage = filesEndpoint{op: "Files.UploadImage", path: "/api/v4/images", field: "files", maxSize: MaxUploadSize, media: "image/"}
 	filesUploadVideo = filesEndpoint{op: "Files.UploadVideo", path: "/api/v4/videos", field: "files", maxSize: MaxVideoUploadSize, media: "video/", feedType: true}
-	filesUploadV3    = filesEndpoint{op: "Files.UploadV3", path: "/api/v3/files", field: "file", maxSize: MaxUploadSize, fullImage: true}
+	filesUploadV3    = filesEndpoint{op: "Files.V3.Upload", path: "/api/v3/files", field: "file", maxSize: MaxUploadSize, fullImage: true}
 )
 
 // UploadFile uploads a file of any type (at most 1 GiB) and returns it as stored (the
 // payload's File()), with its download URL. POST /api/v4/files (multipart field "files").
 // Not idempotent: each call stores a new file, so it is retried only when the server
 // provably did not process it (see Upload for the body's replay).
-func (s *FilesService) UploadFile(ctx context.Context, u *Upload, opts ...CallOption) (*FilePayload, error) {
-	return s.upload(ctx, filesUploadFile, u, opts)
+func (s *FilesService) UploadFile(ctx context.Context, u *UploadParams, opts ...CallOption) (*FilePayload, error) {
+	return upload(ctx, s.c, filesUploadFile, u, opts)
 }
 
 // UploadImage uploads an image (an image/* ContentType, at most 1 GiB) and returns it as
 // stored (the payload's File()). POST /api/v4/images (multipart field "files"). Not
 // idempotent, like UploadFile.
-func (s *FilesService) UploadImage(ctx context.Context, u *Upload, opts ...CallOption) (*FilePayload, error) {
-	return s.upload(ctx, filesUploadImage, u, opts)
+func (s *FilesService) UploadImage(ctx context.Context, u *UploadParams, opts ...CallOption) (*FilePayload, error) {
+	return upload(ctx, s.c, filesUploadImage, u, opts)
 }
 
 // UploadVideo uploads a video (a video/* ContentType, at most 2 GiB) and returns it as
 // stored (the payload's File()); Upload.FeedType says what it is for. POST /api/v4/videos
 // (multipart field "files"). Not idempotent, like UploadFile.
-func (s *FilesService) UploadVideo(ctx context.Context, u *Upload, opts ...CallOption) (*FilePayload, error) {
-	return s.upload(ctx, filesUploadVideo, u, opts)
+func (s *FilesService) UploadVideo(ctx context.Context, u *UploadParams, opts ...CallOption) (*FilePayload, error) {
+	return upload(ctx, s.c, filesUploadVideo, u, opts)
 }
 
-// UploadV3 uploads a file or image with the v3 operation and returns it as stored (the
+// Upload uploads a file or image with the v3 operation and returns it as stored (the
 // payload's File()). It differs from UploadFile in its multipart field ("file"), its
 // fullImage option (Upload.FullImage), its answer (wrapped in {status, data}, without
 // fileUrl) and the types it reports (image or file, never video). The SDK applies the 1 GiB
 // limit of the v4 operations. POST /api/v3/files. Not idempotent, like UploadFile.
-func (s *FilesService) UploadV3(ctx context.Context, u *Upload, opts ...CallOption) (*FilePayload, error) {
-	return s.upload(ctx, filesUploadV3, u, opts)
+func (s *FilesV3Service) Upload(ctx context.Context, u *UploadParams, opts ...CallOption) (*FilePayload, error) {
+	return upload(ctx, s.c, filesUploadV3, u, opts)
 }
 
-func (s *FilesService) upload(ctx context.Context, ep filesEndpoint, u *Upload, opts []CallOption) (*FilePayload, error) {
+func upload(ctx context.Context, c *Client, ep filesEndpoint, u *UploadParams, opts []CallOption) (*FilePayload, error) {
 	st, err := ep.prepare(u)
 	if err != nil {
 		return nil, err
 	}
 	defer st.finish()
-	return callOne(ctx, s.c, &request{op: ep.op, method: http.MethodPost, path: ep.path,
+	return callOne(ctx, c, &request{op: ep.op, method: http.MethodPost, path: ep.path,
 		stream: &payload{contentType: st.formType, open: st.open}, opts: opts}, "file", filesOf)
 }
 
@@ -348,7 +355,7 @@ func filesPath(op, format, fileID string) (string, error) {
 
 // prepare validates u for the endpoint and returns its body stream. Nothing is read from
 // u.Body; a seekable Body may be sought to learn its length and is put back where it was.
-func (ep filesEndpoint) prepare(u *Upload) (*filesStream, error) {
+func (ep filesEndpoint) prepare(u *UploadParams) (*filesStream, error) {
 	op := ep.op
 	invalid := func(field, reason string, args ...any) error {
 		return &ValidationError{Op: op, Field: field, Reason: fmt.Sprintf(reason, args...)}
@@ -378,7 +385,7 @@ func (ep filesEndpoint) prepare(u *Upload) (*filesStream, error) {
 		}
 	}
 	if u.FullImage != nil && !ep.fullImage {
-		return nil, invalid("FullImage", "is only sent by Files.UploadV3")
+		return nil, invalid("FullImage", "is only sent by Files.V3.Upload")
 	}
 	if u.FeedType != "" && !ep.feedType {
 		return nil, invalid("FeedType", "is only sent by Files.UploadVideo")
@@ -442,7 +449,7 @@ func (ep filesEndpoint) prepare(u *Upload) (*filesStream, error) {
 }
 
 // mediaType checks (or works out) the content type of the file part.
-func (ep filesEndpoint) mediaType(u *Upload) (string, error) {
+func (ep filesEndpoint) mediaType(u *UploadParams) (string, error) {
 	op := ep.op
 	ct := strings.TrimSpace(u.ContentType)
 	if ct == "" {

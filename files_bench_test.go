@@ -125,7 +125,7 @@ func BenchmarkUpload1GiB(b *testing.B) {
 			peak := filesWatchMemory(2 * time.Millisecond)
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				u := &amity.Upload{Name: "big.bin", ContentType: "application/octet-stream", Body: &filesZeroes{left: size}}
+				u := &amity.UploadParams{Name: "big.bin", ContentType: "application/octet-stream", Body: &filesZeroes{left: size}}
 				if sized {
 					u.Size = size
 				}

@@ -14,8 +14,8 @@ import (
 // which reads file parts to io.Discard and validates the other fields.
 var filesConformanceBody = bytes.Repeat([]byte("\x89PNG\r\n\x1a\n-conformance-"), 64)
 
-func filesConformanceUpload(name, contentType string) *amity.Upload {
-	return &amity.Upload{Name: name, ContentType: contentType, Body: bytes.NewReader(filesConformanceBody)}
+func filesConformanceUpload(name, contentType string) *amity.UploadParams {
+	return &amity.UploadParams{Name: name, ContentType: contentType, Body: bytes.NewReader(filesConformanceBody)}
 }
 
 // filesDrain reads a download to its end, so that the whole answer is exercised.
@@ -63,22 +63,22 @@ func init() {
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
 				// A non-seekable body of unknown size: sent chunked.
-				u := &amity.Upload{Name: "clip.mp4", ContentType: "video/mp4",
+				u := &amity.UploadParams{Name: "clip.mp4", ContentType: "video/mp4",
 					Body:              io.MultiReader(strings.NewReader("ftypisom"), bytes.NewReader(filesConformanceBody)),
 					PreferredFilename: amity.Ptr("teaser.mp4"), FeedType: amity.VideoFeedStory}
 				_, err := c.Files.UploadVideo(ctx, u)
 				return err
 			}},
-		conformanceCase{Method: "Files.UploadV3", Op: "POST /api/v3/files",
+		conformanceCase{Method: "Files.V3.Upload", Op: "POST /api/v3/files",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Files.UploadV3(ctx, filesConformanceUpload("notes.txt", "text/plain"))
+				_, err := c.Files.V3.Upload(ctx, filesConformanceUpload("notes.txt", "text/plain"))
 				return err
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
 				u := filesConformanceUpload("photo.png", "image/png")
 				u.FullImage = amity.Ptr(true)
 				u.PreferredFilename = amity.Ptr("holiday.png")
-				_, err := c.Files.UploadV3(ctx, u)
+				_, err := c.Files.V3.Upload(ctx, u)
 				return err
 			}},
 		conformanceCase{Method: "Files.Get", Op: "GET /api/v3/files/{fileId}",

@@ -172,12 +172,12 @@ func TestFilesUnknownEnumsAreSent(t *testing.T) {
 
 func TestFilesUploadMultipartShape(t *testing.T) {
 	content := []byte("%PDF-1.7\n" + strings.Repeat("quarterly numbers\n", 500))
-	type upload func(c *amity.Client, u *amity.Upload) (*amity.FilePayload, error)
+	type upload func(c *amity.Client, u *amity.UploadParams) (*amity.FilePayload, error)
 	cases := []struct {
 		name      string
 		call      upload
 		fixture   string
-		upload    *amity.Upload
+		upload    *amity.UploadParams
 		path      string
 		field     string
 		filename  string
@@ -187,54 +187,54 @@ func TestFilesUploadMultipartShape(t *testing.T) {
 	}{
 		{
 			name: "UploadFile with a known size",
-			call: func(c *amity.Client, u *amity.Upload) (*amity.FilePayload, error) {
+			call: func(c *amity.Client, u *amity.UploadParams) (*amity.FilePayload, error) {
 				return c.Files.UploadFile(context.Background(), u)
 			},
 			fixture: "files_upload_v4.json",
-			upload: &amity.Upload{Name: "report.pdf", ContentType: "application/pdf", Body: bytes.NewReader(content),
+			upload: &amity.UploadParams{Name: "report.pdf", ContentType: "application/pdf", Body: bytes.NewReader(content),
 				PreferredFilename: amity.Ptr("Q3 report.pdf")},
 			path: "/api/v4/files", field: "files", filename: "report.pdf", mediaType: "application/pdf",
 			fields: map[string]string{"preferredFilename": "Q3 report.pdf"},
 		},
 		{
 			name: "UploadFile of an unknown type",
-			call: func(c *amity.Client, u *amity.Upload) (*amity.FilePayload, error) {
+			call: func(c *amity.Client, u *amity.UploadParams) (*amity.FilePayload, error) {
 				return c.Files.UploadFile(context.Background(), u)
 			},
 			fixture: "files_upload_v4.json",
-			upload:  &amity.Upload{Name: "dump.zz9", Body: bytes.NewReader(content)},
+			upload:  &amity.UploadParams{Name: "dump.zz9", Body: bytes.NewReader(content)},
 			path:    "/api/v4/files", field: "files", filename: "dump.zz9", mediaType: "application/octet-stream",
 			fields: map[string]string{},
 		},
 		{
 			name: "UploadImage derives the type from the name and escapes it",
-			call: func(c *amity.Client, u *amity.Upload) (*amity.FilePayload, error) {
+			call: func(c *amity.Client, u *amity.UploadParams) (*amity.FilePayload, error) {
 				return c.Files.UploadImage(context.Background(), u)
 			},
 			fixture: "files_upload_v4.json",
-			upload:  &amity.Upload{Name: `my "best" \ фото.png`, Body: strings.NewReader(string(content))},
+			upload:  &amity.UploadParams{Name: `my "best" \ фото.png`, Body: strings.NewReader(string(content))},
 			path:    "/api/v4/images", field: "files", filename: `my "best" \ фото.png`, mediaType: "image/png",
 			fields: map[string]string{},
 		},
 		{
 			name: "UploadVideo streams an unknown size chunked",
-			call: func(c *amity.Client, u *amity.Upload) (*amity.FilePayload, error) {
+			call: func(c *amity.Client, u *amity.UploadParams) (*amity.FilePayload, error) {
 				return c.Files.UploadVideo(context.Background(), u)
 			},
 			fixture: "files_upload_v4.json",
-			upload: &amity.Upload{Name: "teaser.mp4", ContentType: "video/mp4", Body: &filesOneShot{bytes.NewReader(content)},
+			upload: &amity.UploadParams{Name: "teaser.mp4", ContentType: "video/mp4", Body: &filesOneShot{bytes.NewReader(content)},
 				FeedType: amity.VideoFeedClip, PreferredFilename: amity.Ptr("launch-teaser.mp4")},
 			path: "/api/v4/videos", field: "files", filename: "teaser.mp4", mediaType: "video/mp4",
 			fields:  map[string]string{"feedType": "clip", "preferredFilename": "launch-teaser.mp4"},
 			chunked: true,
 		},
 		{
-			name: "UploadV3 uses the field file and sends fullImage",
-			call: func(c *amity.Client, u *amity.Upload) (*amity.FilePayload, error) {
-				return c.Files.UploadV3(context.Background(), u)
+			name: "V3.Upload uses the field file and sends fullImage",
+			call: func(c *amity.Client, u *amity.UploadParams) (*amity.FilePayload, error) {
+				return c.Files.V3.Upload(context.Background(), u)
 			},
 			fixture: "files_upload_v3.json",
-			upload: &amity.Upload{Name: "scan.jpg", ContentType: "image/jpeg", Body: bytes.NewReader(content), Size: int64(len(content)),
+			upload: &amity.UploadParams{Name: "scan.jpg", ContentType: "image/jpeg", Body: bytes.NewReader(content), Size: int64(len(content)),
 				FullImage: amity.Ptr(false)},
 			path: "/api/v3/files", field: "file", filename: "scan.jpg", mediaType: "image/jpeg",
 			fields: map[string]string{"fullImage": "false"},
@@ -291,7 +291,7 @@ func TestFilesUploadDecodesAnswers(t *testing.T) {
 	srv := httptest.NewServer(rec)
 	defer srv.Close()
 	c := retryClient(t, srv.URL)
-	files, err := c.Files.UploadVideo(context.Background(), &amity.Upload{Name: "launch-teaser.mp4", ContentType: "video/mp4", Body: strings.NewReader("ftyp")})
+	files, err := c.Files.UploadVideo(context.Background(), &amity.UploadParams{Name: "launch-teaser.mp4", ContentType: "video/mp4", Body: strings.NewReader("ftyp")})
 	require.NoError(t, err)
 	require.Len(t, files.Files, 1)
 	f := files.File()
@@ -308,7 +308,7 @@ func TestFilesUploadDecodesAnswers(t *testing.T) {
 	assert.Contains(t, string(files.Raw), `"videoUrl"`, "unknown fields are kept in the payload's Raw")
 
 	rec.body = fixture(t, "files_upload_v3.json")
-	files, err = c.Files.UploadV3(context.Background(), &amity.Upload{Name: "q3-report.pdf", Body: strings.NewReader("%PDF")})
+	files, err = c.Files.V3.Upload(context.Background(), &amity.UploadParams{Name: "q3-report.pdf", Body: strings.NewReader("%PDF")})
 	require.NoError(t, err)
 	require.Len(t, files.Files, 1)
 	assert.Equal(t, "5d7e2f9a1c3b4a6e8f0d2c4b", files.File().FileID)
@@ -374,7 +374,7 @@ func TestFilesUploadStreams(t *testing.T) {
 			defer srv.Close()
 			body := &filesGated{filesPattern: filesPattern{n: total}, gateAt: gateAt, gate: seen}
 			files, err := retryClient(t, srv.URL).Files.UploadFile(context.Background(),
-				&amity.Upload{Name: "big.bin", Body: body, Size: size})
+				&amity.UploadParams{Name: "big.bin", Body: body, Size: size})
 			require.NoError(t, err)
 			assert.Equal(t, "big", files.File().FileID)
 			assert.True(t, body.waited)
@@ -436,7 +436,7 @@ func TestFilesUploadReplaysSeekableBody(t *testing.T) {
 				ts := httptest.NewServer(srv)
 				defer ts.Close()
 				files, err := retryClient(t, ts.URL).Files.UploadFile(context.Background(),
-					&amity.Upload{Name: "data.bin", Body: source()})
+					&amity.UploadParams{Name: "data.bin", Body: source()})
 				require.NoError(t, err)
 				assert.Equal(t, "f1", files.File().FileID)
 				assert.EqualValues(t, 2, srv.hits.Load(), "the 429 is retried")
@@ -491,7 +491,7 @@ func TestFilesUploadStaleAttemptCannotTakeBody(t *testing.T) {
 	data := filesPatternBytes(1 << 20)
 	lt := &filesLateTransport{}
 	c := retryClient(t, "https://api.test", amity.WithHTTPClient(&http.Client{Transport: lt}))
-	files, err := c.Files.UploadFile(context.Background(), &amity.Upload{Name: "a.bin", Body: bytes.NewReader(data)})
+	files, err := c.Files.UploadFile(context.Background(), &amity.UploadParams{Name: "a.bin", Body: bytes.NewReader(data)})
 	require.NoError(t, err)
 	assert.Equal(t, "f1", files.File().FileID)
 	assert.Equal(t, 2, lt.hits)
@@ -520,7 +520,7 @@ func TestFilesUploadNonSeekableBodyIsNotReplayed(t *testing.T) {
 			srv := &filesFlaky{filesRecorder: filesRecorder{body: `[{"fileId":"f1"}]`}, failN: 100, readBody: true}
 			ts := httptest.NewServer(srv)
 			defer ts.Close()
-			_, err := retryClient(t, ts.URL).Files.UploadFile(context.Background(), &amity.Upload{Name: "x.bin", Body: body})
+			_, err := retryClient(t, ts.URL).Files.UploadFile(context.Background(), &amity.UploadParams{Name: "x.bin", Body: body})
 			require.ErrorIs(t, err, amity.ErrNotReplayable)
 			assert.Contains(t, err.Error(), "POST /api/v4/files")
 			assert.EqualValues(t, 1, srv.hits.Load(), "a body that cannot be replayed is sent once")
@@ -556,7 +556,7 @@ func TestFilesUploadErrors(t *testing.T) {
 	ctx := context.Background()
 
 	mode.Store("too large")
-	_, err := c.Files.UploadFile(ctx, &amity.Upload{Name: "big.bin", Body: &filesPattern{n: 8 << 20}})
+	_, err := c.Files.UploadFile(ctx, &amity.UploadParams{Name: "big.bin", Body: &filesPattern{n: 8 << 20}})
 	var apiErr *amity.Error
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, http.StatusRequestEntityTooLarge, apiErr.StatusCode)
@@ -564,17 +564,17 @@ func TestFilesUploadErrors(t *testing.T) {
 	assert.Equal(t, "/api/v4/files", apiErr.Path)
 
 	mode.Store("image rejected")
-	_, err = c.Files.UploadImage(ctx, &amity.Upload{Name: "x.png", Body: strings.NewReader("\x89PNG")})
+	_, err = c.Files.UploadImage(ctx, &amity.UploadParams{Name: "x.png", Body: strings.NewReader("\x89PNG")})
 	assert.ErrorIs(t, err, amity.ErrImageRejected)
 
 	mode.Store("aborted")
-	_, err = c.Files.UploadFile(ctx, &amity.Upload{Name: "short.bin", Body: &filesOneShot{strings.NewReader("abc")}, Size: 10})
+	_, err = c.Files.UploadFile(ctx, &amity.UploadParams{Name: "short.bin", Body: &filesOneShot{strings.NewReader("abc")}, Size: 10})
 	assert.ErrorContains(t, err, "Body holds 3 bytes, not the 10 of Size")
-	_, err = c.Files.UploadFile(ctx, &amity.Upload{Name: "long.bin", Body: &filesOneShot{strings.NewReader("abcdef")}, Size: 4})
+	_, err = c.Files.UploadFile(ctx, &amity.UploadParams{Name: "long.bin", Body: &filesOneShot{strings.NewReader("abcdef")}, Size: 4})
 	assert.ErrorContains(t, err, "Body holds more than the 4 bytes of Size")
-	_, err = c.Files.UploadFile(ctx, &amity.Upload{Name: "empty.bin", Body: &filesOneShot{strings.NewReader("")}})
+	_, err = c.Files.UploadFile(ctx, &amity.UploadParams{Name: "empty.bin", Body: &filesOneShot{strings.NewReader("")}})
 	assert.ErrorContains(t, err, "Body is empty")
-	_, err = c.Files.UploadFile(ctx, &amity.Upload{Name: "broken.bin", Body: io.MultiReader(strings.NewReader("abc"), iotestErrReader("disk on fire"))})
+	_, err = c.Files.UploadFile(ctx, &amity.UploadParams{Name: "broken.bin", Body: io.MultiReader(strings.NewReader("abc"), iotestErrReader("disk on fire"))})
 	assert.ErrorContains(t, err, "reading Body: disk on fire")
 }
 
@@ -612,74 +612,74 @@ func TestFilesBadInputSendsNothing(t *testing.T) {
 		field string
 	}{
 		{"nil upload", func() error { _, err := c.Files.UploadFile(ctx, nil); return err }, "upload"},
-		{"nil body", func() error { _, err := c.Files.UploadFile(ctx, &amity.Upload{Name: "a.bin"}); return err }, "Body"},
+		{"nil body", func() error { _, err := c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin"}); return err }, "Body"},
 		{"typed nil body", func() error {
-			_, err := c.Files.UploadFile(ctx, &amity.Upload{Name: "a.bin", Body: (*bytes.Reader)(nil)})
+			_, err := c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin", Body: (*bytes.Reader)(nil)})
 			return err
 		}, "Body"},
-		{"empty name", func() error { _, err := c.Files.UploadFile(ctx, &amity.Upload{Name: " ", Body: body()}); return err }, "Name"},
+		{"empty name", func() error { _, err := c.Files.UploadFile(ctx, &amity.UploadParams{Name: " ", Body: body()}); return err }, "Name"},
 		{"header injection in name", func() error {
-			_, err := c.Files.UploadFile(ctx, &amity.Upload{Name: "a.bin\r\nX-Evil: 1", Body: body()})
+			_, err := c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin\r\nX-Evil: 1", Body: body()})
 			return err
 		}, "Name"},
 		{"empty body", func() error {
-			_, err := c.Files.UploadFile(ctx, &amity.Upload{Name: "a.bin", Body: strings.NewReader("")})
+			_, err := c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin", Body: strings.NewReader("")})
 			return err
 		}, "Body"},
 		{"negative size", func() error {
-			_, err := c.Files.UploadFile(ctx, &amity.Upload{Name: "a.bin", Body: body(), Size: -1})
+			_, err := c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin", Body: body(), Size: -1})
 			return err
 		}, "Size"},
 		{"size contradicts the body", func() error {
-			_, err := c.Files.UploadFile(ctx, &amity.Upload{Name: "a.bin", Body: body(), Size: 99})
+			_, err := c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin", Body: body(), Size: 99})
 			return err
 		}, "Size"},
 		{"declared size over 1 GiB", func() error {
-			_, err := c.Files.UploadFile(ctx, &amity.Upload{Name: "a.bin", Body: &filesOneShot{never}, Size: amity.MaxUploadSize + 1})
+			_, err := c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin", Body: &filesOneShot{never}, Size: amity.MaxUploadSize + 1})
 			return err
 		}, "Size"},
 		{"seekable body over 1 GiB", func() error {
-			_, err := c.Files.UploadImage(ctx, &amity.Upload{Name: "a.png", Body: &filesHuge{size: amity.MaxUploadSize + 1}})
+			_, err := c.Files.UploadImage(ctx, &amity.UploadParams{Name: "a.png", Body: &filesHuge{size: amity.MaxUploadSize + 1}})
 			return err
 		}, "Size"},
 		{"v3 body over 1 GiB", func() error {
-			_, err := c.Files.UploadV3(ctx, &amity.Upload{Name: "a.png", Body: &filesHuge{size: amity.MaxUploadSize + 1}})
+			_, err := c.Files.V3.Upload(ctx, &amity.UploadParams{Name: "a.png", Body: &filesHuge{size: amity.MaxUploadSize + 1}})
 			return err
 		}, "Size"},
 		{"video over 2 GiB", func() error {
-			_, err := c.Files.UploadVideo(ctx, &amity.Upload{Name: "a.mp4", ContentType: "video/mp4", Body: &filesHuge{size: amity.MaxVideoUploadSize + 1}})
+			_, err := c.Files.UploadVideo(ctx, &amity.UploadParams{Name: "a.mp4", ContentType: "video/mp4", Body: &filesHuge{size: amity.MaxVideoUploadSize + 1}})
 			return err
 		}, "Size"},
 		{"image with a text type", func() error {
-			_, err := c.Files.UploadImage(ctx, &amity.Upload{Name: "a.png", ContentType: "text/plain", Body: body()})
+			_, err := c.Files.UploadImage(ctx, &amity.UploadParams{Name: "a.png", ContentType: "text/plain", Body: body()})
 			return err
 		}, "ContentType"},
 		{"image with no known type", func() error {
-			_, err := c.Files.UploadImage(ctx, &amity.Upload{Name: "a.zz9", Body: body()})
+			_, err := c.Files.UploadImage(ctx, &amity.UploadParams{Name: "a.zz9", Body: body()})
 			return err
 		}, "ContentType"},
 		{"video with an image type", func() error {
-			_, err := c.Files.UploadVideo(ctx, &amity.Upload{Name: "a.png", Body: body()})
+			_, err := c.Files.UploadVideo(ctx, &amity.UploadParams{Name: "a.png", Body: body()})
 			return err
 		}, "ContentType"},
 		{"malformed content type", func() error {
-			_, err := c.Files.UploadFile(ctx, &amity.Upload{Name: "a.bin", ContentType: "text/plain\r\nX-Evil: 1", Body: body()})
+			_, err := c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin", ContentType: "text/plain\r\nX-Evil: 1", Body: body()})
 			return err
 		}, "ContentType"},
 		{"preferred filename too long", func() error {
-			_, err := c.Files.UploadFile(ctx, &amity.Upload{Name: "a.bin", Body: body(), PreferredFilename: amity.Ptr(strings.Repeat("n", 1025))})
+			_, err := c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin", Body: body(), PreferredFilename: amity.Ptr(strings.Repeat("n", 1025))})
 			return err
 		}, "PreferredFilename"},
 		{"blank preferred filename", func() error {
-			_, err := c.Files.UploadFile(ctx, &amity.Upload{Name: "a.bin", Body: body(), PreferredFilename: amity.Ptr("")})
+			_, err := c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin", Body: body(), PreferredFilename: amity.Ptr("")})
 			return err
 		}, "PreferredFilename"},
 		{"fullImage outside v3", func() error {
-			_, err := c.Files.UploadImage(ctx, &amity.Upload{Name: "a.png", Body: body(), FullImage: amity.Ptr(true)})
+			_, err := c.Files.UploadImage(ctx, &amity.UploadParams{Name: "a.png", Body: body(), FullImage: amity.Ptr(true)})
 			return err
 		}, "FullImage"},
 		{"feedType outside videos", func() error {
-			_, err := c.Files.UploadFile(ctx, &amity.Upload{Name: "a.bin", Body: body(), FeedType: amity.VideoFeedStory})
+			_, err := c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin", Body: body(), FeedType: amity.VideoFeedStory})
 			return err
 		}, "FeedType"},
 		{"empty file ID (Get)", func() error { _, err := c.Files.Get(ctx, ""); return err }, "fileID"},
@@ -764,12 +764,12 @@ func TestFilesPayloadDecodesEachAnswerForm(t *testing.T) {
 	} {
 		mt.RegisterResponder("POST", "https://api.test"+path, jsonResponder(200, answer))
 	}
-	up := func() *amity.Upload { return &amity.Upload{Name: "a.png", Body: strings.NewReader("x")} }
+	up := func() *amity.UploadParams { return &amity.UploadParams{Name: "a.png", Body: strings.NewReader("x")} }
 	p, err := c.Files.UploadFile(context.Background(), up(), amity.WithRetries(0))
 	require.NoError(t, err)
 	assert.Equal(t, "a", p.File().FileID)
 	assert.Equal(t, "b", p.FileByID("b").FileID)
-	p, err = c.Files.UploadV3(context.Background(), up())
+	p, err = c.Files.V3.Upload(context.Background(), up())
 	require.NoError(t, err)
 	assert.Len(t, p.Files, 2)
 	_, err = c.Files.UploadImage(context.Background(), up())
@@ -928,51 +928,51 @@ func TestFilesUploadLeavesNoGoroutine(t *testing.T) {
 		run  func() error
 	}{
 		{"ok", func() error {
-			_, err := c.Files.UploadFile(context.Background(), &amity.Upload{Name: "a.bin", Body: bytes.NewReader(filesPatternBytes(1 << 20))})
+			_, err := c.Files.UploadFile(context.Background(), &amity.UploadParams{Name: "a.bin", Body: bytes.NewReader(filesPatternBytes(1 << 20))})
 			return err
 		}},
 		{"ok", func() error {
-			_, err := c.Files.UploadFile(context.Background(), &amity.Upload{Name: "a.bin", Body: big()})
+			_, err := c.Files.UploadFile(context.Background(), &amity.UploadParams{Name: "a.bin", Body: big()})
 			return err
 		}},
 		{"500 midway", func() error {
-			_, err := c.Files.UploadFile(context.Background(), &amity.Upload{Name: "a.bin", Body: big()})
+			_, err := c.Files.UploadFile(context.Background(), &amity.UploadParams{Name: "a.bin", Body: big()})
 			return err
 		}},
 		{"429", func() error { // retried with a seekable body, until the retries run out
-			_, err := c.Files.UploadFile(context.Background(), &amity.Upload{Name: "a.bin", Body: bytes.NewReader(filesPatternBytes(4 << 20))})
+			_, err := c.Files.UploadFile(context.Background(), &amity.UploadParams{Name: "a.bin", Body: bytes.NewReader(filesPatternBytes(4 << 20))})
 			return err
 		}},
 		{"429", func() error { // not retried with a one-shot body
-			_, err := c.Files.UploadFile(context.Background(), &amity.Upload{Name: "a.bin", Body: big()})
+			_, err := c.Files.UploadFile(context.Background(), &amity.UploadParams{Name: "a.bin", Body: big()})
 			return err
 		}},
 		{"hang up midway", func() error {
-			_, err := c.Files.UploadVideo(context.Background(), &amity.Upload{Name: "a.mp4", ContentType: "video/mp4", Body: big()})
+			_, err := c.Files.UploadVideo(context.Background(), &amity.UploadParams{Name: "a.mp4", ContentType: "video/mp4", Body: big()})
 			return err
 		}},
 		{"slow", func() error { // cancelled while an endless body is being sent
 			ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 			defer cancel()
-			_, err := c.Files.UploadFile(ctx, &amity.Upload{Name: "a.bin", Body: &filesPattern{n: 1 << 62}})
+			_, err := c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin", Body: &filesPattern{n: 1 << 62}})
 			assert.ErrorIs(t, err, context.DeadlineExceeded)
 			return err
 		}},
 		{"ok", func() error { // the Size check fails the body
-			_, err := c.Files.UploadFile(context.Background(), &amity.Upload{Name: "a.bin", Body: &filesOneShot{big()}, Size: 32 << 20})
+			_, err := c.Files.UploadFile(context.Background(), &amity.UploadParams{Name: "a.bin", Body: &filesOneShot{big()}, Size: 32 << 20})
 			return err
 		}},
 		{"stall", func() error { // cancelled while a body of known length is held
 			ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 			defer cancel()
-			_, err := c.Files.UploadFile(ctx, &amity.Upload{Name: "a.bin", Body: &filesOneShot{big()}, Size: 16 << 20})
+			_, err := c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin", Body: &filesOneShot{big()}, Size: 16 << 20})
 			assert.ErrorIs(t, err, context.DeadlineExceeded)
 			return err
 		}},
 		{"stall", func() error { // the same with an unknown length (the pipe)
 			ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 			defer cancel()
-			_, err := c.Files.UploadFile(ctx, &amity.Upload{Name: "a.bin", Body: big()})
+			_, err := c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin", Body: big()})
 			assert.ErrorIs(t, err, context.DeadlineExceeded)
 			return err
 		}},
@@ -1043,7 +1043,7 @@ func TestFilesUploadKnownLengthSkipsThePipe(t *testing.T) {
 		{"one-shot, unknown length", &filesWhoReads{r: bytes.NewReader(data)}, func(w *filesWhoReads) io.Reader { return w }, 0, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p, err := c.Files.UploadFile(context.Background(), &amity.Upload{Name: "a.bin", Body: tc.body(tc.who), Size: tc.size})
+			p, err := c.Files.UploadFile(context.Background(), &amity.UploadParams{Name: "a.bin", Body: tc.body(tc.who), Size: tc.size})
 			require.NoError(t, err)
 			assert.Equal(t, "f1", p.File().FileID)
 			assert.Equal(t, tc.pipe, tc.who.viaPipe, "a producer goroutine reads Body only for an unknown length")

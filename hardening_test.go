@@ -256,13 +256,13 @@ func TestHardeningSecretsNeverLeak(t *testing.T) {
 		require.Equal(t, userTok, string(sess.AccessToken))
 		type holder struct {
 			Name string
-			S    amity.Session
-			P    *amity.Session
+			S    amity.SessionPayload
+			P    *amity.SessionPayload
 		}
 		values := map[string]any{
-			"session": *sess, "*session": sess, "[]session": []amity.Session{*sess},
-			"[]*session": []*amity.Session{sess}, "holder": holder{"h", *sess, sess}, "*holder": &holder{"h", *sess, sess},
-			"map": map[string]amity.Session{"a": *sess},
+			"session": *sess, "*session": sess, "[]session": []amity.SessionPayload{*sess},
+			"[]*session": []*amity.SessionPayload{sess}, "holder": holder{"h", *sess, sess}, "*holder": &holder{"h", *sess, sess},
+			"map": map[string]amity.SessionPayload{"a": *sess},
 		}
 		for name, v := range values {
 			for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%t", "%d", "%x", "%X"} {

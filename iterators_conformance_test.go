@@ -176,21 +176,21 @@ func init() {
 			Required: func(ctx context.Context, c *amity.Client) error {
 				return firstItem(c.Moderation.ListBlocklist(ctx, nil))
 			}},
-		conformanceCase{Method: "Search.Communities", Op: "GET /api/v1/semantic-search/communities", AsUser: true,
+		conformanceCase{Method: "Search.SearchCommunities", Op: "GET /api/v1/semantic-search/communities", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstItem(c.Search.Communities(ctx, &amity.SearchCommunitiesParams{Query: "hiking"}))
+				return firstItem(c.Search.SearchCommunities(ctx, &amity.SearchCommunitiesParams{Query: "hiking"}))
 			}},
-		conformanceCase{Method: "Search.CommunitiesPages", Op: "GET /api/v1/semantic-search/communities", AsUser: true,
+		conformanceCase{Method: "Search.SearchCommunitiesPages", Op: "GET /api/v1/semantic-search/communities", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstPage(c.Search.CommunitiesPages(ctx, &amity.SearchCommunitiesParams{Query: "hiking"}))
+				return firstPage(c.Search.SearchCommunitiesPages(ctx, &amity.SearchCommunitiesParams{Query: "hiking"}))
 			}},
-		conformanceCase{Method: "Search.Posts", Op: "GET /api/v1/semantic-search/posts", AsUser: true,
+		conformanceCase{Method: "Search.SearchPosts", Op: "GET /api/v1/semantic-search/posts", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstItem(c.Search.Posts(ctx, &amity.SearchPostsParams{Query: "hiking trips"}))
+				return firstItem(c.Search.SearchPosts(ctx, &amity.SearchPostsParams{Query: "hiking trips"}))
 			}},
-		conformanceCase{Method: "Search.PostsPages", Op: "GET /api/v1/semantic-search/posts", AsUser: true,
+		conformanceCase{Method: "Search.SearchPostsPages", Op: "GET /api/v1/semantic-search/posts", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstPage(c.Search.PostsPages(ctx, &amity.SearchPostsParams{Query: "hiking trips"}))
+				return firstPage(c.Search.SearchPostsPages(ctx, &amity.SearchPostsParams{Query: "hiking trips"}))
 			}},
 		conformanceCase{Method: "Stories.List", Op: "GET /api/v4/stories", AsUser: false,
 			Required: func(ctx context.Context, c *amity.Client) error {

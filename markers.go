@@ -151,34 +151,34 @@ func (s *MarkersService) byIDs(ctx context.Context, op, path, name string, param
 	return call[MarkerPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q), opts: opts})
 }
 
-// Channels returns the caller's total and its markers of the given channels (internal
+// GetChannels returns the caller's total and its markers of the given channels (internal
 // IDs). GET /api/v1/markers/channels.
-func (s *MarkersService) Channels(ctx context.Context, params *MarkerIDsParams, opts ...CallOption) (*MarkerPayload, error) {
-	return s.byIDs(ctx, "Markers.Channels", "/api/v1/markers/channels", "channelIds", params, opts)
+func (s *MarkersService) GetChannels(ctx context.Context, params *MarkerIDsParams, opts ...CallOption) (*MarkerPayload, error) {
+	return s.byIDs(ctx, "Markers.GetChannels", "/api/v1/markers/channels", "channelIds", params, opts)
 }
 
-// MessageFeeds returns the caller's markers of the given message feeds and of their
+// GetMessageFeeds returns the caller's markers of the given message feeds and of their
 // channels. GET /api/v1/markers/message-feeds.
-func (s *MarkersService) MessageFeeds(ctx context.Context, params *MarkerIDsParams, opts ...CallOption) (*MarkerPayload, error) {
-	return s.byIDs(ctx, "Markers.MessageFeeds", "/api/v1/markers/message-feeds", "messageFeedIds", params, opts)
+func (s *MarkersService) GetMessageFeeds(ctx context.Context, params *MarkerIDsParams, opts ...CallOption) (*MarkerPayload, error) {
+	return s.byIDs(ctx, "Markers.GetMessageFeeds", "/api/v1/markers/message-feeds", "messageFeedIds", params, opts)
 }
 
-// Messages returns the markers of the given messages (read and delivered counts).
+// GetMessages returns the markers of the given messages (read and delivered counts).
 // GET /api/v1/markers/messages.
-func (s *MarkersService) Messages(ctx context.Context, params *MarkerIDsParams, opts ...CallOption) (*MarkerPayload, error) {
-	return s.byIDs(ctx, "Markers.Messages", "/api/v1/markers/messages", "messageIds", params, opts)
+func (s *MarkersService) GetMessages(ctx context.Context, params *MarkerIDsParams, opts ...CallOption) (*MarkerPayload, error) {
+	return s.byIDs(ctx, "Markers.GetMessages", "/api/v1/markers/messages", "messageIds", params, opts)
 }
 
-// UserMessageFeeds returns the caller's latest 100 message-feed markers in the given
+// GetUserMessageFeeds returns the caller's latest 100 message-feed markers in the given
 // channels (internal IDs). GET /api/v1/markers/user-message-feed.
-func (s *MarkersService) UserMessageFeeds(ctx context.Context, params *MarkerIDsParams, opts ...CallOption) (*MarkerPayload, error) {
-	return s.byIDs(ctx, "Markers.UserMessageFeeds", "/api/v1/markers/user-message-feed", "channelIds", params, opts)
+func (s *MarkersService) GetUserMessageFeeds(ctx context.Context, params *MarkerIDsParams, opts ...CallOption) (*MarkerPayload, error) {
+	return s.byIDs(ctx, "Markers.GetUserMessageFeeds", "/api/v1/markers/user-message-feed", "channelIds", params, opts)
 }
 
-// UserMarker returns the caller's total marker (its unread count over every channel).
+// GetUserMarker returns the caller's total marker (its unread count over every channel).
 // GET /api/v1/markers/userMarker.
-func (s *MarkersService) UserMarker(ctx context.Context, opts ...CallOption) (*MarkerPayload, error) {
-	return call[MarkerPayload](ctx, s.c, &request{op: "Markers.UserMarker", method: http.MethodGet, path: "/api/v1/markers/userMarker", opts: opts})
+func (s *MarkersService) GetUserMarker(ctx context.Context, opts ...CallOption) (*MarkerPayload, error) {
+	return call[MarkerPayload](ctx, s.c, &request{op: "Markers.GetUserMarker", method: http.MethodGet, path: "/api/v1/markers/userMarker", opts: opts})
 }
 
 // MarkChannelRead marks every message of a channel (internal ID) read by the caller.
@@ -240,17 +240,17 @@ func (s *MarkersService) MarkDelivering(ctx context.Context, messageFeedID strin
 	return call[MarkerPayload](ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true, opts: opts})
 }
 
-// ReadingParams is the body of Reading.
-type ReadingParams struct {
+// MarkFeedsReadParams is the body of Reading.
+type MarkFeedsReadParams struct {
 	// MessageFeedIDs (required) are the message feeds the caller is reading.
 	MessageFeedIDs []string `json:"messageFeedIds"`
 }
 
-// Reading marks the given message feeds read by the caller (up to their last segments).
+// MarkFeedsRead marks the given message feeds read by the caller (up to their last segments).
 // POST /api/v1/markers/message-feeds/reading. Retried: marking read what is read changes
 // nothing.
-func (s *MarkersService) Reading(ctx context.Context, params *ReadingParams, opts ...CallOption) (*MarkerPayload, error) {
-	const op = "Markers.Reading"
+func (s *MarkersService) MarkFeedsRead(ctx context.Context, params *MarkFeedsReadParams, opts ...CallOption) (*MarkerPayload, error) {
+	const op = "Markers.MarkFeedsRead"
 	if params == nil {
 		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
 	}
@@ -282,18 +282,18 @@ func (s *MarkersService) feedAction(ctx context.Context, op, format, messageFeed
 	return call[MarkerPayload](ctx, s.c, &request{op: op, method: http.MethodPost, path: path, idempotent: true, opts: opts})
 }
 
-// ReadUsers returns the users who have read a message (internal ID), as public user IDs.
+// GetReadUsers returns the users who have read a message (internal ID), as public user IDs.
 // GET /api/v1/markers/messages/{messageId}/read-users. (The spec names the path parameter
 // channelId; it is the message's ID, as the path says.)
-func (s *MarkersService) ReadUsers(ctx context.Context, messageID string, opts ...CallOption) (*MarkerPayload, error) {
-	return s.messageUsers(ctx, "Markers.ReadUsers", "/api/v1/markers/messages/%s/read-users", messageID, opts)
+func (s *MarkersService) GetReadUsers(ctx context.Context, messageID string, opts ...CallOption) (*MarkerPayload, error) {
+	return s.messageUsers(ctx, "Markers.GetReadUsers", "/api/v1/markers/messages/%s/read-users", messageID, opts)
 }
 
-// DeliveredUsers returns the users whose devices have received a message (internal ID), as
+// GetDeliveredUsers returns the users whose devices have received a message (internal ID), as
 // public user IDs. GET /api/v1/markers/messages/{messageId}/delivered-users. (The spec names
 // the path parameter channelId; it is the message's ID, as the path says.)
-func (s *MarkersService) DeliveredUsers(ctx context.Context, messageID string, opts ...CallOption) (*MarkerPayload, error) {
-	return s.messageUsers(ctx, "Markers.DeliveredUsers", "/api/v1/markers/messages/%s/delivered-users", messageID, opts)
+func (s *MarkersService) GetDeliveredUsers(ctx context.Context, messageID string, opts ...CallOption) (*MarkerPayload, error) {
+	return s.messageUsers(ctx, "Markers.GetDeliveredUsers", "/api/v1/markers/messages/%s/delivered-users", messageID, opts)
 }
 
 func (s *MarkersService) messageUsers(ctx context.Context, op, format, messageID string, opts []CallOption) (*MarkerPayload, error) {

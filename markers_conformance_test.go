@@ -11,29 +11,29 @@ func init() {
 	ids := &amity.MarkerIDsParams{IDs: []string{"65166ee3e95ee48b93eed245", "65166ee3e95ee48b93eed246"}}
 	const feed = "65166ee3e95ee48b93eed247"
 	registerConformance(
-		conformanceCase{Method: "Markers.Channels", Op: "GET /api/v1/markers/channels", AsUser: true,
+		conformanceCase{Method: "Markers.GetChannels", Op: "GET /api/v1/markers/channels", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Markers.Channels(ctx, ids)
+				_, err := c.Markers.GetChannels(ctx, ids)
 				return err
 			}},
-		conformanceCase{Method: "Markers.MessageFeeds", Op: "GET /api/v1/markers/message-feeds", AsUser: true,
+		conformanceCase{Method: "Markers.GetMessageFeeds", Op: "GET /api/v1/markers/message-feeds", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Markers.MessageFeeds(ctx, ids)
+				_, err := c.Markers.GetMessageFeeds(ctx, ids)
 				return err
 			}},
-		conformanceCase{Method: "Markers.Messages", Op: "GET /api/v1/markers/messages", AsUser: true,
+		conformanceCase{Method: "Markers.GetMessages", Op: "GET /api/v1/markers/messages", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Markers.Messages(ctx, ids)
+				_, err := c.Markers.GetMessages(ctx, ids)
 				return err
 			}},
-		conformanceCase{Method: "Markers.UserMessageFeeds", Op: "GET /api/v1/markers/user-message-feed", AsUser: true,
+		conformanceCase{Method: "Markers.GetUserMessageFeeds", Op: "GET /api/v1/markers/user-message-feed", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Markers.UserMessageFeeds(ctx, ids)
+				_, err := c.Markers.GetUserMessageFeeds(ctx, ids)
 				return err
 			}},
-		conformanceCase{Method: "Markers.UserMarker", Op: "GET /api/v1/markers/userMarker", AsUser: true,
+		conformanceCase{Method: "Markers.GetUserMarker", Op: "GET /api/v1/markers/userMarker", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Markers.UserMarker(ctx)
+				_, err := c.Markers.GetUserMarker(ctx)
 				return err
 			}},
 		conformanceCase{Method: "Markers.MarkChannelRead", Op: "PUT /api/v1/markers/channels/{channelId}/mark-read", AsUser: true,
@@ -51,9 +51,9 @@ func init() {
 				_, err := c.Markers.MarkDelivering(ctx, feed, &amity.MarkDeliveringParams{MessageID: "65166ee3e95ee48b93eed248"})
 				return err
 			}},
-		conformanceCase{Method: "Markers.Reading", Op: "POST /api/v1/markers/message-feeds/reading", AsUser: true,
+		conformanceCase{Method: "Markers.MarkFeedsRead", Op: "POST /api/v1/markers/message-feeds/reading", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Markers.Reading(ctx, &amity.ReadingParams{MessageFeedIDs: []string{feed}})
+				_, err := c.Markers.MarkFeedsRead(ctx, &amity.MarkFeedsReadParams{MessageFeedIDs: []string{feed}})
 				return err
 			}},
 		conformanceCase{Method: "Markers.StartReading", Op: "POST /api/v1/markers/message-feeds/{messageFeedId}/start-reading", AsUser: true,
@@ -66,14 +66,14 @@ func init() {
 				_, err := c.Markers.StopReading(ctx, feed)
 				return err
 			}},
-		conformanceCase{Method: "Markers.ReadUsers", Op: "GET /api/v1/markers/messages/{messageId}/read-users", AsUser: true,
+		conformanceCase{Method: "Markers.GetReadUsers", Op: "GET /api/v1/markers/messages/{messageId}/read-users", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Markers.ReadUsers(ctx, "65166ee3e95ee48b93eed248")
+				_, err := c.Markers.GetReadUsers(ctx, "65166ee3e95ee48b93eed248")
 				return err
 			}},
-		conformanceCase{Method: "Markers.DeliveredUsers", Op: "GET /api/v1/markers/messages/{messageId}/delivered-users", AsUser: true,
+		conformanceCase{Method: "Markers.GetDeliveredUsers", Op: "GET /api/v1/markers/messages/{messageId}/delivered-users", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Markers.DeliveredUsers(ctx, "65166ee3e95ee48b93eed248")
+				_, err := c.Markers.GetDeliveredUsers(ctx, "65166ee3e95ee48b93eed248")
 				return err
 			}},
 		conformanceCase{Method: "Markers.Sync", Op: "POST /api/v1/markers/sync", AsUser: true,

@@ -17,13 +17,13 @@ func TestMarkersQueries(t *testing.T) {
 		name, path, query string
 		call              func(c *amity.Client) (*amity.MarkerPayload, error)
 	}{
-		{"Channels", "/api/v1/markers/channels", "channelIds%5B%5D=a&channelIds%5B%5D=b", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.Channels(ctx, ids) }},
-		{"MessageFeeds", "/api/v1/markers/message-feeds", "messageFeedIds%5B%5D=a&messageFeedIds%5B%5D=b", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.MessageFeeds(ctx, ids) }},
-		{"Messages", "/api/v1/markers/messages", "messageIds%5B%5D=a&messageIds%5B%5D=b", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.Messages(ctx, ids) }},
-		{"UserMessageFeeds", "/api/v1/markers/user-message-feed", "channelIds%5B%5D=a&channelIds%5B%5D=b", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.UserMessageFeeds(ctx, ids) }},
-		{"UserMarker", "/api/v1/markers/userMarker", "", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.UserMarker(ctx) }},
-		{"ReadUsers", "/api/v1/markers/messages/m%2F1/read-users", "", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.ReadUsers(ctx, "m/1") }},
-		{"DeliveredUsers", "/api/v1/markers/messages/m1/delivered-users", "", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.DeliveredUsers(ctx, "m1") }},
+		{"Channels", "/api/v1/markers/channels", "channelIds%5B%5D=a&channelIds%5B%5D=b", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.GetChannels(ctx, ids) }},
+		{"MessageFeeds", "/api/v1/markers/message-feeds", "messageFeedIds%5B%5D=a&messageFeedIds%5B%5D=b", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.GetMessageFeeds(ctx, ids) }},
+		{"Messages", "/api/v1/markers/messages", "messageIds%5B%5D=a&messageIds%5B%5D=b", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.GetMessages(ctx, ids) }},
+		{"UserMessageFeeds", "/api/v1/markers/user-message-feed", "channelIds%5B%5D=a&channelIds%5B%5D=b", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.GetUserMessageFeeds(ctx, ids) }},
+		{"UserMarker", "/api/v1/markers/userMarker", "", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.GetUserMarker(ctx) }},
+		{"ReadUsers", "/api/v1/markers/messages/m%2F1/read-users", "", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.GetReadUsers(ctx, "m/1") }},
+		{"DeliveredUsers", "/api/v1/markers/messages/m1/delivered-users", "", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.GetDeliveredUsers(ctx, "m1") }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c, mt := mockClient(t)
@@ -42,7 +42,7 @@ func TestMarkersQueries(t *testing.T) {
 func TestMarkersDecode(t *testing.T) {
 	c, mt := mockClient(t)
 	recordA(t, mt, 200, fixture(t, "markers_messages.json"))
-	p, err := c.Markers.Messages(context.Background(), &amity.MarkerIDsParams{IDs: []string{"m1"}})
+	p, err := c.Markers.GetMessages(context.Background(), &amity.MarkerIDsParams{IDs: []string{"m1"}})
 	require.NoError(t, err)
 	um := p.UserMarker()
 	assert.True(t, um.IsMentioned)
@@ -82,7 +82,7 @@ func TestMarkersWrites(t *testing.T) {
 			return c.Markers.MarkDelivering(ctx, "f1", &amity.MarkDeliveringParams{MessageID: "m1"})
 		}},
 		{"Reading", "POST", "/api/v1/markers/message-feeds/reading", `{"messageFeedIds":["f1","f2"]}`, func(c *amity.Client) (*amity.MarkerPayload, error) {
-			return c.Markers.Reading(ctx, &amity.ReadingParams{MessageFeedIDs: []string{"f1", "f2"}})
+			return c.Markers.MarkFeedsRead(ctx, &amity.MarkFeedsReadParams{MessageFeedIDs: []string{"f1", "f2"}})
 		}},
 		{"StartReading", "POST", "/api/v1/markers/message-feeds/f1/start-reading", "", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.StartReading(ctx, "f1") }},
 		{"StopReading", "POST", "/api/v1/markers/message-feeds/f1/stop-readings", "", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.StopReading(ctx, "f1") }},
@@ -112,12 +112,12 @@ func TestMarkersValidationAndErrors(t *testing.T) {
 	ctx := context.Background()
 	c, mt := mockClient(t)
 	seen := recordA(t, mt, 200, `{}`)
-	_, err := c.Markers.Channels(ctx, &amity.MarkerIDsParams{})
-	validationA(t, err, "Markers.Channels", "IDs")
-	_, err = c.Markers.Messages(ctx, nil)
-	validationA(t, err, "Markers.Messages", "params")
-	_, err = c.Markers.MessageFeeds(ctx, &amity.MarkerIDsParams{IDs: make([]string, 101)})
-	validationA(t, err, "Markers.MessageFeeds", "IDs")
+	_, err := c.Markers.GetChannels(ctx, &amity.MarkerIDsParams{})
+	validationA(t, err, "Markers.GetChannels", "IDs")
+	_, err = c.Markers.GetMessages(ctx, nil)
+	validationA(t, err, "Markers.GetMessages", "params")
+	_, err = c.Markers.GetMessageFeeds(ctx, &amity.MarkerIDsParams{IDs: make([]string, 101)})
+	validationA(t, err, "Markers.GetMessageFeeds", "IDs")
 	_, err = c.Markers.MarkChannelRead(ctx, "")
 	validationA(t, err, "Markers.MarkChannelRead", "channelID")
 	_, err = c.Markers.MarkRead(ctx, "f1", &amity.MarkReadParams{ReadToSegment: -1})
@@ -128,10 +128,10 @@ func TestMarkersValidationAndErrors(t *testing.T) {
 	validationA(t, err, "Markers.MarkDelivering", "MessageID")
 	_, err = c.Markers.StartReading(ctx, "..")
 	validationA(t, err, "Markers.StartReading", "messageFeedID")
-	_, err = c.Markers.ReadUsers(ctx, " ")
-	validationA(t, err, "Markers.ReadUsers", "messageID")
-	_, err = c.Markers.Reading(ctx, &amity.ReadingParams{})
-	validationA(t, err, "Markers.Reading", "MessageFeedIDs")
+	_, err = c.Markers.GetReadUsers(ctx, " ")
+	validationA(t, err, "Markers.GetReadUsers", "messageID")
+	_, err = c.Markers.MarkFeedsRead(ctx, &amity.MarkFeedsReadParams{})
+	validationA(t, err, "Markers.MarkFeedsRead", "MessageFeedIDs")
 	assert.Empty(t, *seen)
 
 	c, mt = mockClient(t)

@@ -33,8 +33,6 @@ type MessagesService struct {
 // MessagesService. Reach it as Client.Messages.V3.
 type MessagesV3Service struct{ c *Client }
 
-func (s *MessagesService) init() { s.V3 = &MessagesV3Service{c: s.c} }
-
 // MessageDataType is the kind of a message's content. In v5 it is a free string of at most
 // 20 characters (the constants are the common values); in v3 it must be one of the
 // constants.
@@ -1189,16 +1187,16 @@ func (s *MessagesService) GetFeed(ctx context.Context, messageFeedID string, opt
 	return callOne(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, "message feed", messageFeedsOf)
 }
 
-// GetFeedsParams name the message feeds of Messages.GetFeeds.
-type GetFeedsParams struct {
+// GetManyFeedsParams name the message feeds of Messages.GetManyFeeds.
+type GetManyFeedsParams struct {
 	// MessageFeedIDs (required) are 1 to 10 IDs of at most 30 characters.
 	MessageFeedIDs []string
 }
 
-// GetFeeds returns the message feeds with the given IDs; the answer holds those that exist.
+// GetManyFeeds returns the message feeds with the given IDs; the answer holds those that exist.
 // GET /api/v5/message-feeds/list.
-func (s *MessagesService) GetFeeds(ctx context.Context, params *GetFeedsParams, opts ...CallOption) (*MessageFeedPayload, error) {
-	const op = "Messages.GetFeeds"
+func (s *MessagesService) GetManyFeeds(ctx context.Context, params *GetManyFeedsParams, opts ...CallOption) (*MessageFeedPayload, error) {
+	const op = "Messages.GetManyFeeds"
 	if params == nil {
 		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
 	}

@@ -156,9 +156,9 @@ func init() {
 			}},
 		conformanceCase{Method: "Messages.GetFeed", Op: "GET /api/v5/message-feeds/{messageFeedId}",
 			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Messages.GetFeed(ctx, "mf1"); return err }},
-		conformanceCase{Method: "Messages.GetFeeds", Op: "GET /api/v5/message-feeds/list",
+		conformanceCase{Method: "Messages.GetManyFeeds", Op: "GET /api/v5/message-feeds/list",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Messages.GetFeeds(ctx, &amity.GetFeedsParams{MessageFeedIDs: []string{"mf1", "mf2"}})
+				_, err := c.Messages.GetManyFeeds(ctx, &amity.GetManyFeedsParams{MessageFeedIDs: []string{"mf1", "mf2"}})
 				return err
 			}},
 		conformanceCase{Method: "Messages.UpdateFeed", Op: "PUT /api/v5/message-feeds/{messageFeedId}",

@@ -722,7 +722,7 @@ func TestMessagesFeeds(t *testing.T) {
 			return err
 		}, nil, ""},
 		{"GetFeeds", "GET", "/api/v5/message-feeds/list", one, func(c *amity.Client) error {
-			_, err := c.Messages.GetFeeds(ctx, &amity.GetFeedsParams{MessageFeedIDs: []string{"a", "b"}})
+			_, err := c.Messages.GetManyFeeds(ctx, &amity.GetManyFeedsParams{MessageFeedIDs: []string{"a", "b"}})
 			return err
 		}, url.Values{"messageFeedIds[]": {"a", "b"}}, ""},
 		{"UpdateFeed", "PUT", "/api/v5/message-feeds/mf-billing", one, func(c *amity.Client) error {
@@ -791,10 +791,10 @@ func TestMessagesFeeds(t *testing.T) {
 			"Get blank": {"messageFeedID", func() error { _, err := c.Messages.GetFeed(ctx, ""); return err }},
 			"Get long":  {"messageFeedID", func() error { _, err := c.Messages.GetFeed(ctx, long); return err }},
 			"GetFeeds 11": {"MessageFeedIDs", func() error {
-				_, err := c.Messages.GetFeeds(ctx, &amity.GetFeedsParams{MessageFeedIDs: make([]string, 11)})
+				_, err := c.Messages.GetManyFeeds(ctx, &amity.GetManyFeedsParams{MessageFeedIDs: make([]string, 11)})
 				return err
 			}},
-			"GetFeeds nil":   {"params", func() error { _, err := c.Messages.GetFeeds(ctx, nil); return err }},
+			"GetFeeds nil":   {"params", func() error { _, err := c.Messages.GetManyFeeds(ctx, nil); return err }},
 			"Update nil":     {"params", func() error { _, err := c.Messages.UpdateFeed(ctx, "mf", nil); return err }},
 			"Update name":    {"Name", func() error { _, err := c.Messages.UpdateFeed(ctx, "mf", &amity.UpdateMessageFeedParams{}); return err }},
 			"Delete blank":   {"messageFeedID", func() error { return c.Messages.DeleteFeed(ctx, " ", nil) }},

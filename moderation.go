@@ -32,11 +32,6 @@ type ModerationV2Service struct{ c *Client }
 // ModerationV1Service holds the v1 blacklist calls. Reach it as Client.Moderation.V1.
 type ModerationV1Service struct{ c *Client }
 
-func (s *ModerationService) init() {
-	s.V2 = &ModerationV2Service{c: s.c}
-	s.V1 = &ModerationV1Service{c: s.c}
-}
-
 // ModerationSortBy orders the v3 blocklist and allowlist listings.
 type ModerationSortBy string
 
@@ -56,9 +51,9 @@ type BlocklistRule struct {
 	IsMatchExactWord bool `json:"isMatchExactWord,omitempty"`
 	IsDeleted        bool `json:"isDeleted,omitempty"`
 	IsEnabled        bool `json:"isEnabled,omitempty"`
-	// CreatedAt and UpdatedAt are as the server sent them (RFC 3339).
-	CreatedAt string `json:"createdAt,omitempty"`
-	UpdatedAt string `json:"updatedAt,omitempty"`
+	// CreatedAt and UpdatedAt are when the rule was added and last changed.
+	CreatedAt Time `json:"createdAt"`
+	UpdatedAt Time `json:"updatedAt"`
 }
 
 // AllowlistRule is a rule of the v3 allowlist: a link domain (or regular expression) that
@@ -69,9 +64,9 @@ type AllowlistRule struct {
 	Regex     string `json:"regex"`
 	IsDeleted bool   `json:"isDeleted,omitempty"`
 	IsEnabled bool   `json:"isEnabled,omitempty"`
-	// CreatedAt and UpdatedAt are as the server sent them (RFC 3339).
-	CreatedAt string `json:"createdAt,omitempty"`
-	UpdatedAt string `json:"updatedAt,omitempty"`
+	// CreatedAt and UpdatedAt are when the rule was added and last changed.
+	CreatedAt Time `json:"createdAt"`
+	UpdatedAt Time `json:"updatedAt"`
 }
 
 // BlocklistPayload is one page of blocklist rules.
@@ -222,8 +217,8 @@ func (s *ModerationService) AddToAllowlist(ctx context.Context, params *AddAllow
 	return s.c.do(ctx, &request{op: op, method: http.MethodPost, path: "/api/v3/allowlists", body: params, opts: opts}, nil)
 }
 
-// ModerationVerdict is the outcome of VerifyBlocklist or VerifyAllowlist.
-type ModerationVerdict struct {
+// ModerationVerdictPayload is the outcome of VerifyBlocklist or VerifyAllowlist.
+type ModerationVerdictPayload struct {
 	// Passed reports whether every text (or URL) passed the rules.
 	Passed bool
 	// Rejection, when Passed is false, is the API's answer: code CodeBanWordFound (400308, a
@@ -248,7 +243,7 @@ type VerifyAllowlistParams struct {
 // holding a blocked word is a verdict with Passed false, not an error; an answer of success
 // false is an *Error matching ErrUnsuccessful, and other failures are errors. Idempotent by
 // construction (it only checks the texts and changes nothing), so it is retried like a read.
-func (s *ModerationService) VerifyBlocklist(ctx context.Context, params *VerifyBlocklistParams, opts ...CallOption) (*ModerationVerdict, error) {
+func (s *ModerationService) VerifyBlocklist(ctx context.Context, params *VerifyBlocklistParams, opts ...CallOption) (*ModerationVerdictPayload, error) {
 	const op = "Moderation.VerifyBlocklist"
 	if params == nil {
 		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
@@ -261,7 +256,7 @@ func (s *ModerationService) VerifyBlocklist(ctx context.Context, params *VerifyB
 // is an *Error (400, "Some URLs are not valid"), and an answer of success false an *Error
 // matching ErrUnsuccessful. Idempotent by construction (it only checks the URLs), so it is
 // retried like a read.
-func (s *ModerationService) VerifyAllowlist(ctx context.Context, params *VerifyAllowlistParams, opts ...CallOption) (*ModerationVerdict, error) {
+func (s *ModerationService) VerifyAllowlist(ctx context.Context, params *VerifyAllowlistParams, opts ...CallOption) (*ModerationVerdictPayload, error) {
 	const op = "Moderation.VerifyAllowlist"
 	if params == nil {
 		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
@@ -269,7 +264,7 @@ func (s *ModerationService) VerifyAllowlist(ctx context.Context, params *VerifyA
 	return s.verify(ctx, op, "/api/v3/allowlists/verify", "URLs", params.URLs, CodeLinkNotAllowed, opts)
 }
 
-func (s *ModerationService) verify(ctx context.Context, op, path, field string, data []string, rejectCode int, opts []CallOption) (*ModerationVerdict, error) {
+func (s *ModerationService) verify(ctx context.Context, op, path, field string, data []string, rejectCode int, opts []CallOption) (*ModerationVerdictPayload, error) {
 	if len(data) == 0 {
 		return nil, &ValidationError{Op: op, Field: field, Reason: "must hold at least 1 item"}
 	}
@@ -287,12 +282,12 @@ func (s *ModerationService) verify(ctx context.Context, op, path, field string, 
 	err := s.c.do(ctx, &request{op: op, method: http.MethodPost, path: path, body: body, idempotent: true, opts: opts}, nil)
 	var ae *Error
 	if errors.As(err, &ae) && ae.Code == rejectCode {
-		return &ModerationVerdict{Passed: false, Rejection: ae}, nil
+		return &ModerationVerdictPayload{Passed: false, Rejection: ae}, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	return &ModerationVerdict{Passed: true}, nil
+	return &ModerationVerdictPayload{Passed: true}, nil
 }
 
 // ModerationSettings are the network's moderation settings (network settings, area
@@ -311,9 +306,9 @@ type UpdateModerationSettingsParams struct {
 	IsWhitelistEnabled *bool `json:"isWhitelistEnabled,omitempty"`
 }
 
-// Settings returns the network's moderation settings. GET /api/v3/network-settings/moderation.
-func (s *ModerationService) Settings(ctx context.Context, opts ...CallOption) (*ModerationSettings, error) {
-	return call[ModerationSettings](ctx, s.c, &request{op: "Moderation.Settings", method: http.MethodGet, path: "/api/v3/network-settings/moderation", opts: opts})
+// GetSettings returns the network's moderation settings. GET /api/v3/network-settings/moderation.
+func (s *ModerationService) GetSettings(ctx context.Context, opts ...CallOption) (*ModerationSettings, error) {
+	return call[ModerationSettings](ctx, s.c, &request{op: "Moderation.GetSettings", method: http.MethodGet, path: "/api/v3/network-settings/moderation", opts: opts})
 }
 
 // UpdateSettings changes the network's moderation settings and returns them.
@@ -365,8 +360,8 @@ type V2WordRulePayload struct {
 // Rule returns the rule of the answer.
 func (p *V2WordRulePayload) Rule() *V2WordRule { return &p.Data }
 
-// V2ListRecordsParams filters V2.ListBlacklistRecords and V2.ListWhitelistRecords.
-type V2ListRecordsParams struct {
+// V2GetRecordsParams filters V2.GetBlacklistRecords and V2.GetWhitelistRecords.
+type V2GetRecordsParams struct {
 	// Regexs selects the rules with these words or expressions: optional for the blacklist
 	// (nil lists every rule), required (at least one) for the whitelist.
 	Regexs []string
@@ -400,11 +395,11 @@ type V2DeleteRecordsParams struct {
 	RuleIDs []string
 }
 
-// ListBlacklistRecords returns the rules of the v2 blacklist, all of them or those matching
+// GetBlacklistRecords returns the rules of the v2 blacklist, all of them or those matching
 // params.Regexs (params may be nil). GET /api/v2/blacklist/records, with the API key. Unlike
 // Moderation.ListBlocklist (v3) it has no paging and returns every rule at once.
-func (s *ModerationV2Service) ListBlacklistRecords(ctx context.Context, params *V2ListRecordsParams, opts ...CallOption) (*V2WordRulesPayload, error) {
-	const op = "Moderation.V2.ListBlacklistRecords"
+func (s *ModerationV2Service) GetBlacklistRecords(ctx context.Context, params *V2GetRecordsParams, opts ...CallOption) (*V2WordRulesPayload, error) {
+	const op = "Moderation.V2.GetBlacklistRecords"
 	var regexs []string
 	if params != nil {
 		regexs = params.Regexs
@@ -453,11 +448,11 @@ func (s *ModerationV2Service) DeleteBlacklistRecords(ctx context.Context, params
 	return deleteRules(ctx, s.c, "Moderation.V2.DeleteBlacklistRecords", "/api/v2/blacklist/records", ruleIDsOf(params), opts)
 }
 
-// ListWhitelistRecords returns the rules of the v2 whitelist matching params.Regexs
+// GetWhitelistRecords returns the rules of the v2 whitelist matching params.Regexs
 // (required by the spec, at least one). GET /api/v2/whitelist/records, with the API key.
 // Unlike Moderation.ListAllowlist (v3) it needs a filter and has no paging.
-func (s *ModerationV2Service) ListWhitelistRecords(ctx context.Context, params *V2ListRecordsParams, opts ...CallOption) (*V2WordRulesPayload, error) {
-	const op = "Moderation.V2.ListWhitelistRecords"
+func (s *ModerationV2Service) GetWhitelistRecords(ctx context.Context, params *V2GetRecordsParams, opts ...CallOption) (*V2WordRulesPayload, error) {
+	const op = "Moderation.V2.GetWhitelistRecords"
 	if params == nil {
 		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
 	}
@@ -587,11 +582,11 @@ type ImageModerationThresholds struct {
 	Disturbing *float64 `json:"disturbing,omitempty"`
 }
 
-// Settings returns the v2 moderation settings. GET /api/v2/moderation-settings, with the
-// API key. Unlike Moderation.Settings (v3 network settings, the allowlist switch) it holds
+// GetSettings returns the v2 moderation settings. GET /api/v2/moderation-settings, with the
+// API key. Unlike Moderation.GetSettings (v3 network settings, the allowlist switch) it holds
 // repetition limits, mute timeouts and image moderation.
-func (s *ModerationV2Service) Settings(ctx context.Context, opts ...CallOption) (*V2ModerationSettingsPayload, error) {
-	return call[V2ModerationSettingsPayload](ctx, s.c, &request{op: "Moderation.V2.Settings", method: http.MethodGet, path: "/api/v2/moderation-settings", auth: authAPIKey, opts: opts})
+func (s *ModerationV2Service) GetSettings(ctx context.Context, opts ...CallOption) (*V2ModerationSettingsPayload, error) {
+	return call[V2ModerationSettingsPayload](ctx, s.c, &request{op: "Moderation.V2.GetSettings", method: http.MethodGet, path: "/api/v2/moderation-settings", auth: authAPIKey, opts: opts})
 }
 
 // V2UpdateModerationSettingsParams changes the v2 moderation settings. Nil fields are left

@@ -69,8 +69,8 @@ func init() {
 				_, err := c.Moderation.VerifyAllowlist(ctx, &amity.VerifyAllowlistParams{URLs: []string{"https://example.com/a"}})
 				return err
 			}},
-		conformanceCase{Method: "Moderation.Settings", Op: "GET /api/v3/network-settings/moderation",
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Moderation.Settings(ctx); return err }},
+		conformanceCase{Method: "Moderation.GetSettings", Op: "GET /api/v3/network-settings/moderation",
+			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Moderation.GetSettings(ctx); return err }},
 		conformanceCase{Method: "Moderation.UpdateSettings", Op: "PUT /api/v3/network-settings/moderation",
 			Required: func(ctx context.Context, c *amity.Client) error {
 				_, err := c.Moderation.UpdateSettings(ctx, &amity.UpdateModerationSettingsParams{})
@@ -82,13 +82,13 @@ func init() {
 			}},
 
 		// v2 blacklist.
-		conformanceCase{Method: "Moderation.V2.ListBlacklistRecords", Op: "GET /api/v2/blacklist/records",
+		conformanceCase{Method: "Moderation.V2.GetBlacklistRecords", Op: "GET /api/v2/blacklist/records",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Moderation.V2.ListBlacklistRecords(ctx, nil)
+				_, err := c.Moderation.V2.GetBlacklistRecords(ctx, nil)
 				return err
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Moderation.V2.ListBlacklistRecords(ctx, &amity.V2ListRecordsParams{Regexs: []string{"bad", "worse"}})
+				_, err := c.Moderation.V2.GetBlacklistRecords(ctx, &amity.V2GetRecordsParams{Regexs: []string{"bad", "worse"}})
 				return err
 			}},
 		conformanceCase{Method: "Moderation.V2.AddBlacklistRecords", Op: "POST /api/v2/blacklist/records",
@@ -113,9 +113,9 @@ func init() {
 			}},
 
 		// v2 whitelist.
-		conformanceCase{Method: "Moderation.V2.ListWhitelistRecords", Op: "GET /api/v2/whitelist/records",
+		conformanceCase{Method: "Moderation.V2.GetWhitelistRecords", Op: "GET /api/v2/whitelist/records",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Moderation.V2.ListWhitelistRecords(ctx, &amity.V2ListRecordsParams{Regexs: []string{"example"}})
+				_, err := c.Moderation.V2.GetWhitelistRecords(ctx, &amity.V2GetRecordsParams{Regexs: []string{"example"}})
 				return err
 			}},
 		conformanceCase{Method: "Moderation.V2.AddWhitelistRecords", Op: "POST /api/v2/whitelist/records",
@@ -137,8 +137,8 @@ func init() {
 			}},
 
 		// v2 moderation settings.
-		conformanceCase{Method: "Moderation.V2.Settings", Op: "GET /api/v2/moderation-settings",
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Moderation.V2.Settings(ctx); return err }},
+		conformanceCase{Method: "Moderation.V2.GetSettings", Op: "GET /api/v2/moderation-settings",
+			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Moderation.V2.GetSettings(ctx); return err }},
 		conformanceCase{Method: "Moderation.V2.UpdateSettings", Op: "PUT /api/v2/moderation-settings",
 			Required: func(ctx context.Context, c *amity.Client) error {
 				return c.Moderation.V2.UpdateSettings(ctx, &amity.V2UpdateModerationSettingsParams{})

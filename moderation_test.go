@@ -107,7 +107,7 @@ func TestModerationListBlocklistIterates(t *testing.T) {
 	assert.True(t, rules[0].IsMatchExactWord)
 	assert.True(t, rules[0].IsEnabled)
 	assert.False(t, rules[2].IsEnabled)
-	assert.Equal(t, "2024-03-05T10:00:00.000Z", rules[1].UpdatedAt)
+	assert.Equal(t, atTime(t, "2024-03-05T10:00:00.000Z"), rules[1].UpdatedAt)
 	assert.Equal(t, []string{
 		"options%5Blimit%5D=2&regex=s&sortBy=lastCreated",
 		"options%5Blimit%5D=2&options%5Btoken%5D=block-2&regex=s&sortBy=lastCreated",
@@ -134,7 +134,7 @@ func TestModerationListPagesEncodeCursors(t *testing.T) {
 	assert.Empty(t, rec.last(t).Query)
 	require.Len(t, allow.Results, 1)
 	assert.Equal(t, amity.AllowlistRule{RuleID: "allow-1", Regex: "example.com", IsEnabled: true,
-		CreatedAt: "2024-02-01T08:00:00.000Z", UpdatedAt: "2024-02-01T08:00:00.000Z"}, allow.Results[0])
+		CreatedAt: atTime(t, "2024-02-01T08:00:00.000Z"), UpdatedAt: atTime(t, "2024-02-01T08:00:00.000Z")}, allow.Results[0])
 	assert.Empty(t, allow.Paging.Next)
 
 	var domains []string
@@ -236,7 +236,7 @@ func TestModerationSettings(t *testing.T) {
 	ctx := context.Background()
 	modRecord(t, mt, rec, "GET", "/api/v3/network-settings/moderation", `{"isWhitelistEnabled":true,"futureField":1}`)
 	modRecord(t, mt, rec, "PUT", "/api/v3/network-settings/moderation", `{"isWhitelistEnabled":false}`)
-	s, err := c.Moderation.Settings(ctx)
+	s, err := c.Moderation.GetSettings(ctx)
 	require.NoError(t, err)
 	assert.True(t, s.IsWhitelistEnabled)
 
@@ -260,7 +260,7 @@ func TestModerationBlacklistV2(t *testing.T) {
 	modRecord(t, mt, rec, "PUT", "/api/v2/blacklist/records/v2-rule%2F1", fixture(t, "moderation_rule_v2.json"))
 	modRecord(t, mt, rec, "DELETE", "/api/v2/blacklist/records", "")
 
-	rp, err := c.Moderation.V2.ListBlacklistRecords(ctx, &amity.V2ListRecordsParams{Regexs: []string{"bad", "worse"}})
+	rp, err := c.Moderation.V2.GetBlacklistRecords(ctx, &amity.V2GetRecordsParams{Regexs: []string{"bad", "worse"}})
 	require.NoError(t, err)
 	rules := rp.Rules()
 	require.Len(t, rules, 2)
@@ -274,7 +274,7 @@ func TestModerationBlacklistV2(t *testing.T) {
 	assert.Equal(t, apiKey, rec.last(t).Header.Get("X-API-Key"), "the v2 calls carry the API key")
 	assert.Equal(t, "Bearer "+adminToken, rec.last(t).Header.Get("Authorization"))
 
-	_, err = c.Moderation.V2.ListBlacklistRecords(ctx, nil)
+	_, err = c.Moderation.V2.GetBlacklistRecords(ctx, nil)
 	require.NoError(t, err)
 	assert.Empty(t, rec.last(t).Query)
 
@@ -309,7 +309,7 @@ func TestModerationWhitelistV2(t *testing.T) {
 	modRecord(t, mt, rec, "PUT", "/api/v2/whitelist/records/w1", fixture(t, "moderation_rule_v2.json"))
 	modRecord(t, mt, rec, "DELETE", "/api/v2/whitelist/records", "", 502, 200)
 
-	rules, err := c.Moderation.V2.ListWhitelistRecords(ctx, &amity.V2ListRecordsParams{Regexs: []string{"example"}})
+	rules, err := c.Moderation.V2.GetWhitelistRecords(ctx, &amity.V2GetRecordsParams{Regexs: []string{"example"}})
 	require.NoError(t, err)
 	assert.Len(t, rules.Rules(), 2)
 	var _ []amity.V2WordRule = rules.Data.Results // one rule type for both lists
@@ -338,7 +338,7 @@ func TestModerationSettingsV2(t *testing.T) {
 	modRecord(t, mt, rec, "GET", "/api/v2/moderation-settings", fixture(t, "moderation_settings_v2.json"))
 	modRecord(t, mt, rec, "PUT", "/api/v2/moderation-settings", `{"status":"success","code":200}`)
 
-	sp, err := c.Moderation.V2.Settings(ctx)
+	sp, err := c.Moderation.V2.GetSettings(ctx)
 	require.NoError(t, err)
 	s := sp.Settings()
 	assert.NotEmpty(t, sp.Raw)
@@ -394,7 +394,7 @@ func TestModerationErrors(t *testing.T) {
 	require.ErrorAs(t, errs[0], &ae)
 	assert.Equal(t, amity.CodePermission, ae.Code)
 
-	_, err := c.Moderation.V2.Settings(ctx)
+	_, err := c.Moderation.V2.GetSettings(ctx)
 	assert.ErrorIs(t, err, amity.ErrNotFound)
 }
 
@@ -445,7 +445,7 @@ func TestModerationBadInputSendsNothing(t *testing.T) {
 		}, "URLs"},
 		"settings nil": {func() error { _, err := c.Moderation.UpdateSettings(ctx, nil); return err }, "params"},
 		"v2 get blank": {func() error {
-			_, err := c.Moderation.V2.ListBlacklistRecords(ctx, &amity.V2ListRecordsParams{Regexs: []string{""}})
+			_, err := c.Moderation.V2.GetBlacklistRecords(ctx, &amity.V2GetRecordsParams{Regexs: []string{""}})
 			return err
 		}, "Regexs[0]"},
 		"v2 add nil": {func() error { return c.Moderation.V2.AddBlacklistRecords(ctx, nil) }, "params"},
@@ -466,9 +466,9 @@ func TestModerationBadInputSendsNothing(t *testing.T) {
 		"v2 delete blank": {func() error {
 			return c.Moderation.V2.DeleteWhitelistRecords(ctx, &amity.V2DeleteRecordsParams{RuleIDs: []string{"r1", ""}})
 		}, "RuleIDs"},
-		"v2 whitelist get nil": {func() error { _, err := c.Moderation.V2.ListWhitelistRecords(ctx, nil); return err }, "params"},
+		"v2 whitelist get nil": {func() error { _, err := c.Moderation.V2.GetWhitelistRecords(ctx, nil); return err }, "params"},
 		"v2 whitelist get": {func() error {
-			_, err := c.Moderation.V2.ListWhitelistRecords(ctx, &amity.V2ListRecordsParams{})
+			_, err := c.Moderation.V2.GetWhitelistRecords(ctx, &amity.V2GetRecordsParams{})
 			return err
 		}, "Regexs"},
 		"v2 whitelist add": {func() error { return c.Moderation.V2.AddWhitelistRecords(ctx, nil) }, "Regexs"},

@@ -12,7 +12,7 @@ import (
 // (social, chat, video streaming), the chat, social, user, feed, video-streaming and
 // semantic-search settings, and the webhook and pre-hook switches. Reach it as
 // Client.NetworkSettings. The moderation settings (the allowlist switch) are
-// Client.Moderation.Settings.
+// Client.Moderation.GetSettings.
 //
 // Every Update method sends only the fields set (nil pointers are left out, so the server
 // keeps their values) and returns the settings as they are after the change. Setting the same
@@ -105,9 +105,9 @@ type UpdateChatSettingsParams struct {
 	AllowMemberToUpdateConversationChannel *bool                  `json:"allowMemberToUpdateConversationChannel,omitempty"`
 }
 
-// Chat returns the chat settings. GET /api/v3/network-settings/chat.
-func (s *NetworkSettingsService) Chat(ctx context.Context, opts ...CallOption) (*ChatSettings, error) {
-	return call[ChatSettings](ctx, s.c, &request{op: "NetworkSettings.Chat", method: http.MethodGet, path: "/api/v3/network-settings/chat", opts: opts})
+// GetChat returns the chat settings. GET /api/v3/network-settings/chat.
+func (s *NetworkSettingsService) GetChat(ctx context.Context, opts ...CallOption) (*ChatSettings, error) {
+	return call[ChatSettings](ctx, s.c, &request{op: "NetworkSettings.GetChat", method: http.MethodGet, path: "/api/v3/network-settings/chat", opts: opts})
 }
 
 // UpdateChat changes the chat settings and returns them. PUT /api/v3/network-settings/chat.
@@ -143,8 +143,9 @@ type FeedSettings struct {
 	FeedSettings []FeedSetting `json:"feedSettings"`
 }
 
-// Feed returns the content settings of a feed type ("post", "message" or "story"), or nil.
-func (p *FeedSettings) Feed(feedType string) *FeedSetting {
+// FeedByType returns the content settings of a feed type ("post", "message" or "story"), or
+// nil.
+func (p *FeedSettings) FeedByType(feedType string) *FeedSetting {
 	return byID(p.FeedSettings, feedType, func(f *FeedSetting) string { return f.FeedType })
 }
 
@@ -179,15 +180,15 @@ type FeedTypeCheck struct {
 	Video *VideoCheck `json:"video,omitempty"`
 }
 
-// UpdateFeedSettingsParams changes the content checks of the feed types. Nil fields are left
+// UpdateFeedParams changes the content checks of the feed types. Nil fields are left
 // as they are.
-type UpdateFeedSettingsParams struct {
+type UpdateFeedParams struct {
 	Post    *FeedTypeCheck `json:"post,omitempty"`
 	Message *FeedTypeCheck `json:"message,omitempty"`
 	Story   *FeedTypeCheck `json:"story,omitempty"`
 }
 
-func (p *UpdateFeedSettingsParams) validate(op string) error {
+func (p *UpdateFeedParams) validate(op string) error {
 	for _, f := range []struct {
 		name  string
 		check *FeedTypeCheck
@@ -204,16 +205,16 @@ func (p *UpdateFeedSettingsParams) validate(op string) error {
 	return nil
 }
 
-// FeedSettings returns the content checks of the feed types.
+// GetFeed returns the content checks of the feed types.
 // GET /api/v3/network-settings/feed-setting.
-func (s *NetworkSettingsService) FeedSettings(ctx context.Context, opts ...CallOption) (*FeedSettings, error) {
-	return call[FeedSettings](ctx, s.c, &request{op: "NetworkSettings.FeedSettings", method: http.MethodGet, path: "/api/v3/network-settings/feed-setting", opts: opts})
+func (s *NetworkSettingsService) GetFeed(ctx context.Context, opts ...CallOption) (*FeedSettings, error) {
+	return call[FeedSettings](ctx, s.c, &request{op: "NetworkSettings.GetFeed", method: http.MethodGet, path: "/api/v3/network-settings/feed-setting", opts: opts})
 }
 
-// UpdateFeedSettings changes the content checks of the feed types and returns them.
+// UpdateFeed changes the content checks of the feed types and returns them.
 // PUT /api/v3/network-settings/feed-setting. Retried: it sets the given values.
-func (s *NetworkSettingsService) UpdateFeedSettings(ctx context.Context, params *UpdateFeedSettingsParams, opts ...CallOption) (*FeedSettings, error) {
-	const op = "NetworkSettings.UpdateFeedSettings"
+func (s *NetworkSettingsService) UpdateFeed(ctx context.Context, params *UpdateFeedParams, opts ...CallOption) (*FeedSettings, error) {
+	const op = "NetworkSettings.UpdateFeed"
 	if params == nil {
 		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
 	}
@@ -273,10 +274,10 @@ type UpdatePrehookParams struct {
 	RegenerateKey bool `json:"regenerateKey,omitempty"`
 }
 
-// Prehook returns the pre-hook settings (without the secret key).
+// GetPrehook returns the pre-hook settings (without the secret key).
 // GET /api/v3/network-settings/prehook.
-func (s *NetworkSettingsService) Prehook(ctx context.Context, opts ...CallOption) (*PrehookSettings, error) {
-	return call[PrehookSettings](ctx, s.c, &request{op: "NetworkSettings.Prehook", method: http.MethodGet, path: "/api/v3/network-settings/prehook", opts: opts})
+func (s *NetworkSettingsService) GetPrehook(ctx context.Context, opts ...CallOption) (*PrehookSettings, error) {
+	return call[PrehookSettings](ctx, s.c, &request{op: "NetworkSettings.GetPrehook", method: http.MethodGet, path: "/api/v3/network-settings/prehook", opts: opts})
 }
 
 // UpdatePrehook changes the pre-hook settings and returns them; the answer holds the secret
@@ -319,10 +320,10 @@ type UpdateSemanticSearchSettingsParams struct {
 	CommunityMinScore *float64 `json:"communityMinScore,omitempty"`
 }
 
-// SemanticSearch returns the semantic search settings.
+// GetSemanticSearch returns the semantic search settings.
 // GET /api/v3/network-settings/semantic-search.
-func (s *NetworkSettingsService) SemanticSearch(ctx context.Context, opts ...CallOption) (*SemanticSearchSettings, error) {
-	return call[SemanticSearchSettings](ctx, s.c, &request{op: "NetworkSettings.SemanticSearch", method: http.MethodGet, path: "/api/v3/network-settings/semantic-search", opts: opts})
+func (s *NetworkSettingsService) GetSemanticSearch(ctx context.Context, opts ...CallOption) (*SemanticSearchSettings, error) {
+	return call[SemanticSearchSettings](ctx, s.c, &request{op: "NetworkSettings.GetSemanticSearch", method: http.MethodGet, path: "/api/v3/network-settings/semantic-search", opts: opts})
 }
 
 // UpdateSemanticSearch changes the semantic search settings and returns them.
@@ -410,9 +411,9 @@ type UpdateSocialSettingsParams struct {
 	MaxGlobalPinnedPost *int `json:"maxGlobalPinnedPost,omitempty"`
 }
 
-// Social returns the social settings. GET /api/v3/network-settings/social.
-func (s *NetworkSettingsService) Social(ctx context.Context, opts ...CallOption) (*SocialSettings, error) {
-	return call[SocialSettings](ctx, s.c, &request{op: "NetworkSettings.Social", method: http.MethodGet, path: "/api/v3/network-settings/social", opts: opts})
+// GetSocial returns the social settings. GET /api/v3/network-settings/social.
+func (s *NetworkSettingsService) GetSocial(ctx context.Context, opts ...CallOption) (*SocialSettings, error) {
+	return call[SocialSettings](ctx, s.c, &request{op: "NetworkSettings.GetSocial", method: http.MethodGet, path: "/api/v3/network-settings/social", opts: opts})
 }
 
 // UpdateSocial changes the social settings and returns them.
@@ -443,9 +444,9 @@ type UpdateUserSettingsParams struct {
 	IsAllowUpdateDisplayName *bool `json:"isAllowUpdateDisplayName,omitempty"`
 }
 
-// Users returns the user settings. GET /api/v3/network-settings/users.
-func (s *NetworkSettingsService) Users(ctx context.Context, opts ...CallOption) (*UserSettings, error) {
-	return call[UserSettings](ctx, s.c, &request{op: "NetworkSettings.Users", method: http.MethodGet, path: "/api/v3/network-settings/users", opts: opts})
+// GetUsers returns the user settings. GET /api/v3/network-settings/users.
+func (s *NetworkSettingsService) GetUsers(ctx context.Context, opts ...CallOption) (*UserSettings, error) {
+	return call[UserSettings](ctx, s.c, &request{op: "NetworkSettings.GetUsers", method: http.MethodGet, path: "/api/v3/network-settings/users", opts: opts})
 }
 
 // UpdateUsers changes the user settings and returns them. PUT /api/v3/network-settings/users.
@@ -505,10 +506,10 @@ type UpdateVideoStreamingSettingsParams struct {
 	Moderation *UpdateLiveModerationParams `json:"moderation,omitempty"`
 }
 
-// VideoStreaming returns the video streaming settings.
+// GetVideoStreaming returns the video streaming settings.
 // GET /api/v3/network-settings/video-streaming.
-func (s *NetworkSettingsService) VideoStreaming(ctx context.Context, opts ...CallOption) (*VideoStreamingSettings, error) {
-	return call[VideoStreamingSettings](ctx, s.c, &request{op: "NetworkSettings.VideoStreaming", method: http.MethodGet, path: "/api/v3/network-settings/video-streaming", opts: opts})
+func (s *NetworkSettingsService) GetVideoStreaming(ctx context.Context, opts ...CallOption) (*VideoStreamingSettings, error) {
+	return call[VideoStreamingSettings](ctx, s.c, &request{op: "NetworkSettings.GetVideoStreaming", method: http.MethodGet, path: "/api/v3/network-settings/video-streaming", opts: opts})
 }
 
 // UpdateVideoStreaming changes the video streaming settings and returns them.
@@ -546,9 +547,9 @@ type UpdateWebhookParams struct {
 	WebhookEnabled *bool `json:"webhookEnabled,omitempty"`
 }
 
-// Webhook returns the webhook settings. GET /api/v3/network-settings/webhook.
-func (s *NetworkSettingsService) Webhook(ctx context.Context, opts ...CallOption) (*WebhookSettings, error) {
-	return call[WebhookSettings](ctx, s.c, &request{op: "NetworkSettings.Webhook", method: http.MethodGet, path: "/api/v3/network-settings/webhook", opts: opts})
+// GetWebhook returns the webhook settings. GET /api/v3/network-settings/webhook.
+func (s *NetworkSettingsService) GetWebhook(ctx context.Context, opts ...CallOption) (*WebhookSettings, error) {
+	return call[WebhookSettings](ctx, s.c, &request{op: "NetworkSettings.GetWebhook", method: http.MethodGet, path: "/api/v3/network-settings/webhook", opts: opts})
 }
 
 // UpdateWebhook turns webhooks on or off and returns the settings.

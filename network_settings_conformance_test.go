@@ -18,9 +18,9 @@ func init() {
 					SocialEnabled: amity.Ptr(true), VideoStreamingEnabled: amity.Ptr(false), ChatEnabled: amity.Ptr(true), IsWhitelistEnabled: amity.Ptr(true)})
 				return err
 			}},
-		conformanceCase{Method: "NetworkSettings.Chat", Op: "GET /api/v3/network-settings/chat",
+		conformanceCase{Method: "NetworkSettings.GetChat", Op: "GET /api/v3/network-settings/chat",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.NetworkSettings.Chat(ctx)
+				_, err := c.NetworkSettings.GetChat(ctx)
 				return err
 			}},
 		conformanceCase{Method: "NetworkSettings.UpdateChat", Op: "PUT /api/v3/network-settings/chat",
@@ -35,14 +35,14 @@ func init() {
 					AllowMemberToUpdateConversationChannel: amity.Ptr(true)})
 				return err
 			}},
-		conformanceCase{Method: "NetworkSettings.FeedSettings", Op: "GET /api/v3/network-settings/feed-setting",
+		conformanceCase{Method: "NetworkSettings.GetFeed", Op: "GET /api/v3/network-settings/feed-setting",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.NetworkSettings.FeedSettings(ctx)
+				_, err := c.NetworkSettings.GetFeed(ctx)
 				return err
 			}},
-		conformanceCase{Method: "NetworkSettings.UpdateFeedSettings", Op: "PUT /api/v3/network-settings/feed-setting",
+		conformanceCase{Method: "NetworkSettings.UpdateFeed", Op: "PUT /api/v3/network-settings/feed-setting",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.NetworkSettings.UpdateFeedSettings(ctx, &amity.UpdateFeedSettingsParams{})
+				_, err := c.NetworkSettings.UpdateFeed(ctx, &amity.UpdateFeedParams{})
 				return err
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
@@ -50,12 +50,12 @@ func init() {
 					return &amity.FeedTypeCheck{Video: &amity.VideoCheck{Allowed: amity.Ptr(true), MaxDurationSeconds: amity.Ptr(d),
 						TranscodeConfig: &amity.TranscodeConfig{MaxResolution: amity.TranscodeResolution1080p, MinResolution: amity.TranscodeResolution360p}}}
 				}
-				_, err := c.NetworkSettings.UpdateFeedSettings(ctx, &amity.UpdateFeedSettingsParams{Post: video(7200), Message: video(600), Story: video(90)})
+				_, err := c.NetworkSettings.UpdateFeed(ctx, &amity.UpdateFeedParams{Post: video(7200), Message: video(600), Story: video(90)})
 				return err
 			}},
-		conformanceCase{Method: "NetworkSettings.Prehook", Op: "GET /api/v3/network-settings/prehook",
+		conformanceCase{Method: "NetworkSettings.GetPrehook", Op: "GET /api/v3/network-settings/prehook",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.NetworkSettings.Prehook(ctx)
+				_, err := c.NetworkSettings.GetPrehook(ctx)
 				return err
 			}},
 		conformanceCase{Method: "NetworkSettings.UpdatePrehook", Op: "PUT /api/v3/network-settings/prehook",
@@ -68,9 +68,9 @@ func init() {
 					CallbackURL: amity.Ptr("https://hooks.example.com/amity"), DefaultAction: amity.PrehookDeny, RegenerateKey: true})
 				return err
 			}},
-		conformanceCase{Method: "NetworkSettings.SemanticSearch", Op: "GET /api/v3/network-settings/semantic-search",
+		conformanceCase{Method: "NetworkSettings.GetSemanticSearch", Op: "GET /api/v3/network-settings/semantic-search",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.NetworkSettings.SemanticSearch(ctx)
+				_, err := c.NetworkSettings.GetSemanticSearch(ctx)
 				return err
 			}},
 		conformanceCase{Method: "NetworkSettings.UpdateSemanticSearch", Op: "PUT /api/v3/network-settings/semantic-search",
@@ -82,9 +82,9 @@ func init() {
 				_, err := c.NetworkSettings.UpdateSemanticSearch(ctx, &amity.UpdateSemanticSearchSettingsParams{PostMinScore: amity.Ptr(0.5), CommunityMinScore: amity.Ptr(0.7)})
 				return err
 			}},
-		conformanceCase{Method: "NetworkSettings.Social", Op: "GET /api/v3/network-settings/social",
+		conformanceCase{Method: "NetworkSettings.GetSocial", Op: "GET /api/v3/network-settings/social",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.NetworkSettings.Social(ctx)
+				_, err := c.NetworkSettings.GetSocial(ctx)
 				return err
 			}},
 		conformanceCase{Method: "NetworkSettings.UpdateSocial", Op: "PUT /api/v3/network-settings/social",
@@ -101,9 +101,9 @@ func init() {
 					AllowJoinPrivateCommunity: t, MaxGlobalPinnedPost: amity.Ptr(5)})
 				return err
 			}},
-		conformanceCase{Method: "NetworkSettings.Users", Op: "GET /api/v3/network-settings/users",
+		conformanceCase{Method: "NetworkSettings.GetUsers", Op: "GET /api/v3/network-settings/users",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.NetworkSettings.Users(ctx)
+				_, err := c.NetworkSettings.GetUsers(ctx)
 				return err
 			}},
 		conformanceCase{Method: "NetworkSettings.UpdateUsers", Op: "PUT /api/v3/network-settings/users",
@@ -115,9 +115,9 @@ func init() {
 				_, err := c.NetworkSettings.UpdateUsers(ctx, &amity.UpdateUserSettingsParams{IsAllowUpdateDisplayName: amity.Ptr(false)})
 				return err
 			}},
-		conformanceCase{Method: "NetworkSettings.VideoStreaming", Op: "GET /api/v3/network-settings/video-streaming",
+		conformanceCase{Method: "NetworkSettings.GetVideoStreaming", Op: "GET /api/v3/network-settings/video-streaming",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.NetworkSettings.VideoStreaming(ctx)
+				_, err := c.NetworkSettings.GetVideoStreaming(ctx)
 				return err
 			}},
 		conformanceCase{Method: "NetworkSettings.UpdateVideoStreaming", Op: "PUT /api/v3/network-settings/video-streaming",
@@ -131,9 +131,9 @@ func init() {
 						{Category: amity.LiveModerationViolence, FlagThreshold: amity.Ptr(0.4), TerminateThreshold: amity.Ptr(0.9)}}}})
 				return err
 			}},
-		conformanceCase{Method: "NetworkSettings.Webhook", Op: "GET /api/v3/network-settings/webhook",
+		conformanceCase{Method: "NetworkSettings.GetWebhook", Op: "GET /api/v3/network-settings/webhook",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.NetworkSettings.Webhook(ctx)
+				_, err := c.NetworkSettings.GetWebhook(ctx)
 				return err
 			}},
 		conformanceCase{Method: "NetworkSettings.UpdateWebhook", Op: "PUT /api/v3/network-settings/webhook",

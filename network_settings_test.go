@@ -89,14 +89,14 @@ func TestNetworkSettingsGetters(t *testing.T) {
 		name, path, body string
 		call             func(c *amity.Client) (any, error)
 	}{
-		{"Chat", "/api/v3/network-settings/chat", `{"enabled":true,"mention":{"isAllowMentionedChannelEnabled":false}}`, func(c *amity.Client) (any, error) { return c.NetworkSettings.Chat(ctx) }},
-		{"FeedSettings", "/api/v3/network-settings/feed-setting", fixture(t, "network_settings_feed.json"), func(c *amity.Client) (any, error) { return c.NetworkSettings.FeedSettings(ctx) }},
-		{"Prehook", "/api/v3/network-settings/prehook", `{"enabled":false,"defaultAction":"allow"}`, func(c *amity.Client) (any, error) { return c.NetworkSettings.Prehook(ctx) }},
-		{"SemanticSearch", "/api/v3/network-settings/semantic-search", `{"semanticSearch":{"post":{"enabled":true,"minScore":0.4}}}`, func(c *amity.Client) (any, error) { return c.NetworkSettings.SemanticSearch(ctx) }},
-		{"Social", "/api/v3/network-settings/social", fixture(t, "network_settings_social.json"), func(c *amity.Client) (any, error) { return c.NetworkSettings.Social(ctx) }},
-		{"Users", "/api/v3/network-settings/users", `{"isAllowUpdateDisplayName":false}`, func(c *amity.Client) (any, error) { return c.NetworkSettings.Users(ctx) }},
-		{"VideoStreaming", "/api/v3/network-settings/video-streaming", `{"enabled":true,"moderation":{"enabled":true,"categories":[{"category":"violence","flagThreshold":0.4}]}}`, func(c *amity.Client) (any, error) { return c.NetworkSettings.VideoStreaming(ctx) }},
-		{"Webhook", "/api/v3/network-settings/webhook", `{"enabled":true}`, func(c *amity.Client) (any, error) { return c.NetworkSettings.Webhook(ctx) }},
+		{"Chat", "/api/v3/network-settings/chat", `{"enabled":true,"mention":{"isAllowMentionedChannelEnabled":false}}`, func(c *amity.Client) (any, error) { return c.NetworkSettings.GetChat(ctx) }},
+		{"FeedSettings", "/api/v3/network-settings/feed-setting", fixture(t, "network_settings_feed.json"), func(c *amity.Client) (any, error) { return c.NetworkSettings.GetFeed(ctx) }},
+		{"Prehook", "/api/v3/network-settings/prehook", `{"enabled":false,"defaultAction":"allow"}`, func(c *amity.Client) (any, error) { return c.NetworkSettings.GetPrehook(ctx) }},
+		{"SemanticSearch", "/api/v3/network-settings/semantic-search", `{"semanticSearch":{"post":{"enabled":true,"minScore":0.4}}}`, func(c *amity.Client) (any, error) { return c.NetworkSettings.GetSemanticSearch(ctx) }},
+		{"Social", "/api/v3/network-settings/social", fixture(t, "network_settings_social.json"), func(c *amity.Client) (any, error) { return c.NetworkSettings.GetSocial(ctx) }},
+		{"Users", "/api/v3/network-settings/users", `{"isAllowUpdateDisplayName":false}`, func(c *amity.Client) (any, error) { return c.NetworkSettings.GetUsers(ctx) }},
+		{"VideoStreaming", "/api/v3/network-settings/video-streaming", `{"enabled":true,"moderation":{"enabled":true,"categories":[{"category":"violence","flagThreshold":0.4}]}}`, func(c *amity.Client) (any, error) { return c.NetworkSettings.GetVideoStreaming(ctx) }},
+		{"Webhook", "/api/v3/network-settings/webhook", `{"enabled":true}`, func(c *amity.Client) (any, error) { return c.NetworkSettings.GetWebhook(ctx) }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c, mt := mockClient(t)
@@ -117,7 +117,7 @@ func TestNetworkSettingsDecodes(t *testing.T) {
 	ctx := context.Background()
 	c, mt := mockClient(t)
 	recordA(t, mt, 200, fixture(t, "network_settings_social.json"))
-	so, err := c.NetworkSettings.Social(ctx)
+	so, err := c.NetworkSettings.GetSocial(ctx)
 	require.NoError(t, err)
 	assert.Equal(t, amity.UserPrivacyPrivate, so.UserPrivacySetting)
 	assert.True(t, so.IsFollowWithRequestEnabled)
@@ -128,13 +128,13 @@ func TestNetworkSettingsDecodes(t *testing.T) {
 
 	c, mt = mockClient(t)
 	recordA(t, mt, 200, fixture(t, "network_settings_feed.json"))
-	fs, err := c.NetworkSettings.FeedSettings(ctx)
+	fs, err := c.NetworkSettings.GetFeed(ctx)
 	require.NoError(t, err)
-	story := fs.Feed("story")
+	story := fs.FeedByType("story")
 	require.NotNil(t, story)
 	assert.False(t, story.ContentSettings[0].Allowed)
 	assert.Equal(t, amity.TranscodeResolution720p, story.ContentSettings[0].TranscodeConfig.MaxResolution)
-	assert.Nil(t, fs.Feed("message"))
+	assert.Nil(t, fs.FeedByType("message"))
 }
 
 func TestNetworkSettingsUpdates(t *testing.T) {
@@ -147,8 +147,8 @@ func TestNetworkSettingsUpdates(t *testing.T) {
 			_, err := c.NetworkSettings.UpdateChat(ctx, &amity.UpdateChatSettingsParams{MessagePreviewSetting: &amity.MessagePreviewSetting{Enabled: true}, IsAllowAdminViewConversationMessage: amity.Ptr(false)})
 			return err
 		}},
-		{"UpdateFeedSettings", "/api/v3/network-settings/feed-setting", `{"story":{"video":{"allowed":false,"maxDurationSeconds":60}}}`, func(c *amity.Client) error {
-			_, err := c.NetworkSettings.UpdateFeedSettings(ctx, &amity.UpdateFeedSettingsParams{Story: &amity.FeedTypeCheck{Video: &amity.VideoCheck{Allowed: amity.Ptr(false), MaxDurationSeconds: amity.Ptr(60)}}})
+		{"UpdateFeed", "/api/v3/network-settings/feed-setting", `{"story":{"video":{"allowed":false,"maxDurationSeconds":60}}}`, func(c *amity.Client) error {
+			_, err := c.NetworkSettings.UpdateFeed(ctx, &amity.UpdateFeedParams{Story: &amity.FeedTypeCheck{Video: &amity.VideoCheck{Allowed: amity.Ptr(false), MaxDurationSeconds: amity.Ptr(60)}}})
 			return err
 		}},
 		{"UpdateSemanticSearch", "/api/v3/network-settings/semantic-search", `{"postMinScore":0.3}`, func(c *amity.Client) error {
@@ -189,8 +189,8 @@ func TestNetworkSettingsValidation(t *testing.T) {
 	ctx := context.Background()
 	c, mt := mockClient(t)
 	seen := recordA(t, mt, 200, `{}`)
-	_, err := c.NetworkSettings.UpdateFeedSettings(ctx, &amity.UpdateFeedSettingsParams{Message: &amity.FeedTypeCheck{Video: &amity.VideoCheck{MaxDurationSeconds: amity.Ptr(601)}}})
-	validationA(t, err, "NetworkSettings.UpdateFeedSettings", "Message.Video.MaxDurationSeconds")
+	_, err := c.NetworkSettings.UpdateFeed(ctx, &amity.UpdateFeedParams{Message: &amity.FeedTypeCheck{Video: &amity.VideoCheck{MaxDurationSeconds: amity.Ptr(601)}}})
+	validationA(t, err, "NetworkSettings.UpdateFeed", "Message.Video.MaxDurationSeconds")
 	_, err = c.NetworkSettings.UpdateSemanticSearch(ctx, &amity.UpdateSemanticSearchSettingsParams{CommunityMinScore: amity.Ptr(1.5)})
 	validationA(t, err, "NetworkSettings.UpdateSemanticSearch", "CommunityMinScore")
 	_, err = c.NetworkSettings.UpdateSocial(ctx, &amity.UpdateSocialSettingsParams{MaxGlobalPinnedPost: amity.Ptr(21)})
@@ -200,7 +200,7 @@ func TestNetworkSettingsValidation(t *testing.T) {
 	validationA(t, err, "NetworkSettings.UpdateVideoStreaming", "Moderation.Categories[].Category")
 	for name, call := range map[string]func() error{
 		"UpdateChat":           func() error { _, err := c.NetworkSettings.UpdateChat(ctx, nil); return err },
-		"UpdateFeedSettings":   func() error { _, err := c.NetworkSettings.UpdateFeedSettings(ctx, nil); return err },
+		"UpdateFeed":           func() error { _, err := c.NetworkSettings.UpdateFeed(ctx, nil); return err },
 		"UpdatePrehook":        func() error { _, err := c.NetworkSettings.UpdatePrehook(ctx, nil); return err },
 		"UpdateSemanticSearch": func() error { _, err := c.NetworkSettings.UpdateSemanticSearch(ctx, nil); return err },
 		"UpdateSocial":         func() error { _, err := c.NetworkSettings.UpdateSocial(ctx, nil); return err },
@@ -255,7 +255,7 @@ func TestNetworkSettingsRetries(t *testing.T) {
 func TestNetworkSettingsAPIError(t *testing.T) {
 	c, mt := mockClient(t)
 	recordA(t, mt, 403, `{"status":"error","code":400300,"message":"Forbidden error."}`)
-	_, err := c.NetworkSettings.Prehook(context.Background())
+	_, err := c.NetworkSettings.GetPrehook(context.Background())
 	var ae *amity.Error
 	require.True(t, errors.As(err, &ae))
 	assert.Equal(t, 403, ae.StatusCode)
@@ -268,7 +268,7 @@ func TestNetworkSettingsAPIError(t *testing.T) {
 func TestNetworkSettingsUnknownEnumsAreSent(t *testing.T) {
 	assertUnknownEnumsSent(t, []enumCase{
 		{"transcode resolution", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.NetworkSettings.UpdateFeedSettings(ctx, &amity.UpdateFeedSettingsParams{Post: &amity.FeedTypeCheck{Video: &amity.VideoCheck{
+			_, err := c.NetworkSettings.UpdateFeed(ctx, &amity.UpdateFeedParams{Post: &amity.FeedTypeCheck{Video: &amity.VideoCheck{
 				TranscodeConfig: &amity.TranscodeConfig{MinResolution: "4k"}}}})
 			return err
 		}, []string{`"4k"`}},

@@ -135,10 +135,10 @@ func checkNotificationTarget(op string, level NotificationLevel, channelID, comm
 	return nil
 }
 
-// Settings returns the caller's notification setting at a level.
+// GetSettings returns the caller's notification setting at a level.
 // GET /api/v3/notification/setting.
-func (s *NotificationsService) Settings(ctx context.Context, params *NotificationSettingsParams, opts ...CallOption) (*NotificationSettings, error) {
-	const op = "Notifications.Settings"
+func (s *NotificationsService) GetSettings(ctx context.Context, params *NotificationSettingsParams, opts ...CallOption) (*NotificationSettings, error) {
+	const op = "Notifications.GetSettings"
 	if params == nil {
 		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
 	}

@@ -8,13 +8,13 @@ import (
 
 func init() {
 	registerConformance(
-		conformanceCase{Method: "Notifications.Settings", Op: "GET /api/v3/notification/setting",
+		conformanceCase{Method: "Notifications.GetSettings", Op: "GET /api/v3/notification/setting",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Notifications.Settings(ctx, &amity.NotificationSettingsParams{Level: amity.NotificationLevelUser})
+				_, err := c.Notifications.GetSettings(ctx, &amity.NotificationSettingsParams{Level: amity.NotificationLevelUser})
 				return err
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Notifications.Settings(ctx, &amity.NotificationSettingsParams{Level: amity.NotificationLevelCommunity,
+				_, err := c.Notifications.GetSettings(ctx, &amity.NotificationSettingsParams{Level: amity.NotificationLevelCommunity,
 					ChannelID: "ch1", CommunityID: "cm1"})
 				return err
 			}},

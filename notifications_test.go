@@ -14,7 +14,7 @@ func TestNotificationsSettings(t *testing.T) {
 	ctx := context.Background()
 	c, mt := mockClient(t)
 	seen := recordA(t, mt, 200, fixture(t, "notification_settings.json"))
-	s, err := c.Notifications.Settings(ctx, &amity.NotificationSettingsParams{Level: amity.NotificationLevelCommunity, CommunityID: "cm1"})
+	s, err := c.Notifications.GetSettings(ctx, &amity.NotificationSettingsParams{Level: amity.NotificationLevelCommunity, CommunityID: "cm1"})
 	require.NoError(t, err)
 	req := onlyA(t, seen)
 	assert.Equal(t, "GET", req.method)
@@ -32,12 +32,12 @@ func TestNotificationsSettings(t *testing.T) {
 	assert.True(t, e.IsNetworkEnabled)
 	assert.Contains(t, string(s.Raw), `"priority"`)
 
-	_, err = c.Notifications.Settings(ctx, &amity.NotificationSettingsParams{Level: amity.NotificationLevelChannel})
-	validationA(t, err, "Notifications.Settings", "ChannelID")
-	_, err = c.Notifications.Settings(ctx, &amity.NotificationSettingsParams{})
-	validationA(t, err, "Notifications.Settings", "Level")
-	_, err = c.Notifications.Settings(ctx, nil)
-	validationA(t, err, "Notifications.Settings", "params")
+	_, err = c.Notifications.GetSettings(ctx, &amity.NotificationSettingsParams{Level: amity.NotificationLevelChannel})
+	validationA(t, err, "Notifications.GetSettings", "ChannelID")
+	_, err = c.Notifications.GetSettings(ctx, &amity.NotificationSettingsParams{})
+	validationA(t, err, "Notifications.GetSettings", "Level")
+	_, err = c.Notifications.GetSettings(ctx, nil)
+	validationA(t, err, "Notifications.GetSettings", "params")
 	assert.Len(t, *seen, 1)
 }
 

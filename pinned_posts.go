@@ -88,11 +88,11 @@ func (p *PinnedPostPayload) PinnedPost(pin *Pin) *Post {
 
 // PinnedPosts returns the pinned posts in the pins' order (a pin whose post the answer
 // lacks is left out).
-func (p *PinnedPostPayload) PinnedPosts() []*Post {
-	out := make([]*Post, 0, len(p.Pins))
+func (p *PinnedPostPayload) PinnedPosts() []Post {
+	out := make([]Post, 0, len(p.Pins))
 	for i := range p.Pins {
 		if post := p.PinnedPost(&p.Pins[i]); post != nil {
-			out = append(out, post)
+			out = append(out, *post)
 		}
 	}
 	return out
@@ -159,8 +159,8 @@ func (s *PinnedPostsService) Unpin(ctx context.Context, communityID, postID stri
 	return call[PinnedPostPayload](ctx, s.c, &request{op: op, method: http.MethodDelete, path: path, idempotent: true, opts: opts})
 }
 
-// CommunityPinsParams filters PinnedPosts.Community.
-type CommunityPinsParams struct {
+// GetCommunityPinsParams filters PinnedPosts.GetCommunity.
+type GetCommunityPinsParams struct {
 	// Placement keeps the pins of one placement (default or announcement); empty keeps all.
 	Placement PinPlacement
 	// Order is desc (latest pinned first, the default) or asc.
@@ -178,13 +178,13 @@ func communityPinsPath(op, communityID string, placement PinPlacement) (string, 
 	return pathf(op, "/api/v1/pinned-posts/communities/%s/%s", id("communityID", communityID), id("Placement", string(placement)))
 }
 
-// Community returns a community's pinned posts, of every placement or of one, in pin order.
+// GetCommunity returns a community's pinned posts, of every placement or of one, in pin order.
 // GET /api/v1/pinned-posts/communities/{communityId}, or
 // GET /api/v1/pinned-posts/communities/{communityId}/{placement} when params.Placement is
 // set. The API does not page this list.
-func (s *PinnedPostsService) Community(ctx context.Context, communityID string, params *CommunityPinsParams, opts ...CallOption) (*PinnedPostPayload, error) {
-	const op = "PinnedPosts.Community"
-	var v CommunityPinsParams
+func (s *PinnedPostsService) GetCommunity(ctx context.Context, communityID string, params *GetCommunityPinsParams, opts ...CallOption) (*PinnedPostPayload, error) {
+	const op = "PinnedPosts.GetCommunity"
+	var v GetCommunityPinsParams
 	if params != nil {
 		v = *params
 	}
@@ -255,10 +255,10 @@ func (s *PinnedPostsService) UnpinGlobal(ctx context.Context, postID string, opt
 	return call[PinnedPostPayload](ctx, s.c, &request{op: op, method: http.MethodDelete, path: path, idempotent: true, opts: opts})
 }
 
-// Global returns the globally featured posts, in pin order. GET /api/v1/pinned-posts/global.
+// GetGlobal returns the globally featured posts, in pin order. GET /api/v1/pinned-posts/global.
 // The API does not page this list.
-func (s *PinnedPostsService) Global(ctx context.Context, opts ...CallOption) (*PinnedPostPayload, error) {
-	const op = "PinnedPosts.Global"
+func (s *PinnedPostsService) GetGlobal(ctx context.Context, opts ...CallOption) (*PinnedPostPayload, error) {
+	const op = "PinnedPosts.GetGlobal"
 	return call[PinnedPostPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v1/pinned-posts/global", opts: opts})
 }
 

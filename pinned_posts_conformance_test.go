@@ -26,22 +26,22 @@ func init() {
 				_, err := c.PinnedPosts.Unpin(ctx, "c1", "p1", &amity.PinParams{Placement: amity.PinAnnouncement})
 				return err
 			}},
-		conformanceCase{Method: "PinnedPosts.Community", Op: "GET /api/v1/pinned-posts/communities/{communityId}",
+		conformanceCase{Method: "PinnedPosts.GetCommunity", Op: "GET /api/v1/pinned-posts/communities/{communityId}",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.PinnedPosts.Community(ctx, "c1", nil)
+				_, err := c.PinnedPosts.GetCommunity(ctx, "c1", nil)
 				return err
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.PinnedPosts.Community(ctx, "c1", &amity.CommunityPinsParams{Order: amity.PinOrderAsc})
+				_, err := c.PinnedPosts.GetCommunity(ctx, "c1", &amity.GetCommunityPinsParams{Order: amity.PinOrderAsc})
 				return err
 			}},
-		conformanceCase{Method: "PinnedPosts.Community", Op: "GET /api/v1/pinned-posts/communities/{communityId}/{placement}",
+		conformanceCase{Method: "PinnedPosts.GetCommunity", Op: "GET /api/v1/pinned-posts/communities/{communityId}/{placement}",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.PinnedPosts.Community(ctx, "c1", &amity.CommunityPinsParams{Placement: amity.PinDefault})
+				_, err := c.PinnedPosts.GetCommunity(ctx, "c1", &amity.GetCommunityPinsParams{Placement: amity.PinDefault})
 				return err
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.PinnedPosts.Community(ctx, "c1", &amity.CommunityPinsParams{Placement: amity.PinAnnouncement, Order: amity.PinOrderDesc})
+				_, err := c.PinnedPosts.GetCommunity(ctx, "c1", &amity.GetCommunityPinsParams{Placement: amity.PinAnnouncement, Order: amity.PinOrderDesc})
 				return err
 			}},
 		conformanceCase{Method: "PinnedPosts.ClearCommunity", Op: "DELETE /api/v1/pinned-posts/communities/{communityId}",
@@ -60,8 +60,8 @@ func init() {
 				_, err := c.PinnedPosts.UnpinGlobal(ctx, "p1")
 				return err
 			}},
-		conformanceCase{Method: "PinnedPosts.Global", Op: "GET /api/v1/pinned-posts/global",
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.PinnedPosts.Global(ctx); return err }},
+		conformanceCase{Method: "PinnedPosts.GetGlobal", Op: "GET /api/v1/pinned-posts/global",
+			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.PinnedPosts.GetGlobal(ctx); return err }},
 		conformanceCase{Method: "PinnedPosts.ClearGlobal", Op: "DELETE /api/v1/pinned-posts/global",
 			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.PinnedPosts.ClearGlobal(ctx); return err }},
 	)

@@ -52,12 +52,12 @@ func TestPinnedPostsCommunity(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, rec.all(), n+2, "an unpin is retried")
 
-	_, err = c.PinnedPosts.Community(ctxB, "c-news", &amity.CommunityPinsParams{Order: amity.PinOrderAsc})
+	_, err = c.PinnedPosts.GetCommunity(ctxB, "c-news", &amity.GetCommunityPinsParams{Order: amity.PinOrderAsc})
 	require.NoError(t, err)
 	assert.Equal(t, "/api/v1/pinned-posts/communities/c-news", rec.last(t).Path)
 	assert.Equal(t, "asc", rec.last(t).Values().Get("options[orderBy]"))
 	assert.Equal(t, "createdAt", rec.last(t).Values().Get("options[sortBy]"))
-	_, err = c.PinnedPosts.Community(ctxB, "c-news", &amity.CommunityPinsParams{Placement: amity.PinAnnouncement})
+	_, err = c.PinnedPosts.GetCommunity(ctxB, "c-news", &amity.GetCommunityPinsParams{Placement: amity.PinAnnouncement})
 	require.NoError(t, err)
 	assert.Equal(t, "/api/v1/pinned-posts/communities/c-news/announcement", rec.last(t).Path)
 	assert.Empty(t, rec.last(t).Values())
@@ -87,7 +87,7 @@ func TestPinnedPostsGlobal(t *testing.T) {
 	_, err = c.PinnedPosts.UnpinGlobal(ctxB, "post-img")
 	require.NoError(t, err)
 	assert.Len(t, rec.all(), n+2)
-	g, err := c.PinnedPosts.Global(ctxB)
+	g, err := c.PinnedPosts.GetGlobal(ctxB)
 	require.NoError(t, err)
 	assert.Len(t, g.Pins, 3)
 	n = len(rec.all())
@@ -112,7 +112,7 @@ func TestPinnedPostsErrorsAndValidation(t *testing.T) {
 		assertInvalidB(t, err, "postID")
 		_, err = c.PinnedPosts.Unpin(ctxB, "c", bad, nil)
 		assertInvalidB(t, err, "postID")
-		_, err = c.PinnedPosts.Community(ctxB, bad, nil)
+		_, err = c.PinnedPosts.GetCommunity(ctxB, bad, nil)
 		assertInvalidB(t, err, "communityID")
 		assertInvalidB(t, c.PinnedPosts.ClearCommunity(ctxB, bad, nil), "communityID")
 		_, err = c.PinnedPosts.PinGlobal(ctxB, bad)
@@ -122,7 +122,7 @@ func TestPinnedPostsErrorsAndValidation(t *testing.T) {
 	}
 	_, err = c.PinnedPosts.Pin(ctxB, "c", "p", &amity.PinParams{Placement: amity.PinGlobal})
 	assertInvalidB(t, err, "Placement")
-	_, err = c.PinnedPosts.Community(ctxB, "c", &amity.CommunityPinsParams{Placement: amity.PinGlobal})
+	_, err = c.PinnedPosts.GetCommunity(ctxB, "c", &amity.GetCommunityPinsParams{Placement: amity.PinGlobal})
 	assertInvalidB(t, err, "Placement")
 	assertInvalidB(t, c.PinnedPosts.ClearCommunity(ctxB, "c", &amity.ClearCommunityParams{Placement: amity.PinGlobal}), "Placement")
 	assert.Equal(t, before, mt.GetTotalCallCount())
@@ -133,7 +133,7 @@ func TestPinnedPostsErrorsAndValidation(t *testing.T) {
 func TestPinnedPostsUnknownEnumsAreSent(t *testing.T) {
 	assertUnknownEnumsSent(t, []enumCase{
 		{"placement and order", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.PinnedPosts.Community(ctx, "c", &amity.CommunityPinsParams{Placement: "top", Order: "random"})
+			_, err := c.PinnedPosts.GetCommunity(ctx, "c", &amity.GetCommunityPinsParams{Placement: "top", Order: "random"})
 			return err
 		}, []string{"/api/v1/pinned-posts/communities/c/top?", "options[orderBy]=random"}},
 		{"pin placement", func(ctx context.Context, c *amity.Client) error {

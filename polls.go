@@ -53,10 +53,10 @@ type Poll struct {
 	Answers []PollAnswer `json:"answers,omitempty"`
 	// AnswerType is single or multiple.
 	AnswerType PollAnswerType `json:"answerType,omitempty"`
-	// ClosedAt is when the poll closes or closed, as the server sent it (RFC 3339).
-	ClosedAt string `json:"closedAt,omitempty"`
-	// CreatedAt is when the poll was created, as the server sent it (RFC 3339).
-	CreatedAt string `json:"createdAt,omitempty"`
+	// ClosedAt is when the poll closes or closed.
+	ClosedAt Time `json:"closedAt"`
+	// CreatedAt is when the poll was created.
+	CreatedAt Time `json:"createdAt"`
 	// IsVoted reports whether the calling user voted.
 	IsVoted bool `json:"isVoted,omitempty"`
 	// Status is open (the default) or closed.
@@ -255,8 +255,8 @@ type PollVote struct {
 	PollID string `json:"pollId,omitempty"`
 	// AnswerIDs are the answers the user chose.
 	AnswerIDs []string `json:"answerIds,omitempty"`
-	// CreatedAt is when the user voted, as the server sent it (RFC 3339).
-	CreatedAt string `json:"createdAt,omitempty"`
+	// CreatedAt is when the user voted.
+	CreatedAt Time `json:"createdAt"`
 	// User is the voter, resolved from the page's sideloaded users by ListVotersPage (nil
 	// when the answer did not include them); PollVotersPayload.Voter is the same lookup.
 	User *User `json:"-"`

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"time"
 )
 
 // PostsService manages posts, their review (approve / decline), flags and feeds. Reach it as
@@ -22,8 +23,6 @@ type PostsService struct {
 type PostsV3Service struct{ c *Client }
 
 // init creates the sub-services; Client.init calls it.
-func (s *PostsService) init() { s.V3 = &PostsV3Service{c: s.c} }
-
 // PostDataType is the kind of a post. Besides the system types below, a custom type is any
 // dot-separated name such as "com.example.birthday"; its data is free-form (see
 // CreatePostParams.CustomData). A type the SDK does not know is sent as given.
@@ -782,9 +781,10 @@ type ListPostsParams struct {
 	HasFlag *bool
 	// IsDeleted: nil lists both; true only deleted posts; false only live ones.
 	IsDeleted *bool
-	// Before and After (post IDs, at most 24 characters) start the page at a post; UpdatedAt
-	// (at most 100 characters) does so for the Updated orders.
-	Before, After, UpdatedAt string
+	// Before and After (post IDs, at most 24 characters) start the page at a post.
+	Before, After string
+	// UpdatedAt starts the page at a time, for the Updated orders (zero: unset).
+	UpdatedAt time.Time
 	// FeedTypes selects feeds: published, reviewing (at most 4 values).
 	FeedTypes []FeedType
 	// DataTypes selects child post types when MatchingOnlyParentPost is false: video, image,
@@ -808,7 +808,6 @@ func (p *ListPostsParams) query(op string) (query, error) {
 		maxLen(op, "TargetID", p.TargetID, postsMaxIDLen),
 		maxLen(op, "Before", p.Before, 24),
 		maxLen(op, "After", p.After, 24),
-		maxLen(op, "UpdatedAt", p.UpdatedAt, 100),
 		maxItems(op, "FeedTypes", len(p.FeedTypes), 4),
 		maxItems(op, "DataTypes", len(p.DataTypes), 4),
 		postsCheckTags(op, p.Tags),
@@ -831,7 +830,9 @@ func (p *ListPostsParams) query(op string) (query, error) {
 	q.options(p.Limit, p.PageToken)
 	q.str("options[before]", p.Before)
 	q.str("options[after]", p.After)
-	q.str("options[updatedAt]", p.UpdatedAt)
+	if !p.UpdatedAt.IsZero() {
+		q.str("options[updatedAt]", p.UpdatedAt.UTC().Format(time.RFC3339Nano))
+	}
 	// One feed type goes as the API's clients send it, feedType=reviewing (a scalar, as spec
 	// 4.116 declares it); several go repeated, the 4.92 spec's array (docs/wire-notes.md).
 	for _, f := range p.FeedTypes {
@@ -966,9 +967,9 @@ type UpdatePostParams struct {
 	Mentionees []Mentionee `json:"mentionees,omitempty"`
 	// Attachments replaces the attached files (at most 10).
 	Attachments []PostAttachment `json:"attachments,omitempty"`
-	// PreserveEditedAt, when true, keeps the post's editedAt as it was (sent as the
+	// KeepEditedAt, when true, keeps the post's editedAt as it was (sent as the
 	// preserve-edited-at header; the server's default is false: editedAt moves).
-	PreserveEditedAt *bool `json:"-"`
+	KeepEditedAt *bool `json:"-"`
 }
 
 // UpdatePostData changes a post's content. Nil fields are left as they are.
@@ -1015,7 +1016,7 @@ func (s *PostsService) Update(ctx context.Context, postID string, params *Update
 		return nil, err
 	}
 	return postsCall(ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true,
-		header: preserveEditedAt(params.PreserveEditedAt), opts: opts})
+		header: preserveEditedAt(params.KeepEditedAt), opts: opts})
 }
 
 // V3UpdatePostParams changes a post in Posts.V3.Update. Nil fields are left as they are.
@@ -1030,9 +1031,9 @@ type V3UpdatePostParams struct {
 	Metadata map[string]any `json:"metadata,omitempty"`
 	// Tags replaces the tags (at most 5, each at most 24 characters).
 	Tags []string `json:"tags,omitempty"`
-	// PreserveEditedAt, when true, keeps the post's editedAt as it was (sent as the
+	// KeepEditedAt, when true, keeps the post's editedAt as it was (sent as the
 	// preserve-edited-at header; the server's default is false: editedAt moves).
-	PreserveEditedAt *bool `json:"-"`
+	KeepEditedAt *bool `json:"-"`
 }
 
 // Update changes a post with the v3 API and returns it. PUT /api/v3/posts/{postId}. Unlike
@@ -1055,7 +1056,7 @@ func (s *PostsV3Service) Update(ctx context.Context, postID string, params *V3Up
 		return nil, err
 	}
 	return postsCall(ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true,
-		header: preserveEditedAt(params.PreserveEditedAt), opts: opts})
+		header: preserveEditedAt(params.KeepEditedAt), opts: opts})
 }
 
 // DeletePostParams are the options of Posts.Delete.

@@ -127,7 +127,7 @@ func init() {
 					Tags:             []string{"a", "b"},
 					Mentionees:       []amity.Mentionee{{Type: amity.MentionTypeUser, UserIDs: []string{"bob"}}},
 					Attachments:      []amity.PostAttachment{{FileID: "f1", Type: amity.PostAttachmentFile}},
-					PreserveEditedAt: amity.Ptr(true),
+					KeepEditedAt: amity.Ptr(true),
 				})
 				return err
 			}},
@@ -141,7 +141,7 @@ func init() {
 					Text: amity.Ptr("edited"),
 					Data: &amity.UpdatePostData{Text: amity.Ptr("edited"), FileID: amity.Ptr("f1"), StreamID: amity.Ptr("s1"),
 						ThumbnailFileID: amity.Ptr("f2")},
-					Metadata: map[string]any{"k": "v"}, Tags: []string{"a"}, PreserveEditedAt: amity.Ptr(true),
+					Metadata: map[string]any{"k": "v"}, Tags: []string{"a"}, KeepEditedAt: amity.Ptr(true),
 				})
 				return err
 			}},
@@ -175,7 +175,7 @@ func postsFullList() *amity.ListPostsParams {
 		PageParams: amity.PageParams{Limit: 50, PageToken: "tok"},
 		TargetID:   "c1", TargetType: amity.PostTargetCommunity, SortBy: amity.PostSortLastUpdated,
 		HasFlag: amity.Ptr(true), IsDeleted: amity.Ptr(false),
-		Before: "65a0c0ffee", After: "659fc0ffee", UpdatedAt: "2024-05-01T12:00:00.000Z",
+		Before: "65a0c0ffee", After: "659fc0ffee", UpdatedAt: time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC),
 		FeedTypes:              []amity.FeedType{amity.FeedTypePublished, amity.FeedTypeReviewing},
 		DataTypes:              []amity.PostDataType{amity.PostDataTypeImage, amity.PostDataTypePoll},
 		Tags:                   []string{"news"},

@@ -421,7 +421,7 @@ func TestPostsListPageEncodesEveryFilter(t *testing.T) {
 	page, err := c.Posts.ListPage(context.Background(), &amity.ListPostsParams{
 		PageParams: amity.PageParams{Limit: 20, PageToken: "tok"},
 		TargetID:   "alice", TargetType: amity.PostTargetUser, SortBy: amity.PostSortFirstUpdated,
-		HasFlag: amity.Ptr(false), IsDeleted: amity.Ptr(true), Before: "b1", After: "a1", UpdatedAt: "2024-05-01T00:00:00Z",
+		HasFlag: amity.Ptr(false), IsDeleted: amity.Ptr(true), Before: "b1", After: "a1", UpdatedAt: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC),
 		FeedTypes:              []amity.FeedType{amity.FeedTypeReviewing},
 		DataTypes:              []amity.PostDataType{amity.PostDataTypeImage, amity.PostDataTypeVideo},
 		Tags:                   []string{"x", "y"},
@@ -638,7 +638,7 @@ func TestPostsModerationJob(t *testing.T) {
 	assert.Equal(t, 3, reactors)
 }
 
-func TestPostsUpdatePreserveEditedAtHeader(t *testing.T) {
+func TestPostsUpdateKeepEditedAtHeader(t *testing.T) {
 	c, mt := mockClient(t)
 	var got []string
 	mt.RegisterResponder("PUT", "https://api.test/api/v4/posts/p1", func(r *http.Request) (*http.Response, error) {
@@ -648,7 +648,7 @@ func TestPostsUpdatePreserveEditedAtHeader(t *testing.T) {
 	ctx := context.Background()
 	_, err := c.Posts.Update(ctx, "p1", &amity.UpdatePostParams{Data: &amity.UpdatePostData{Text: amity.Ptr("x")}})
 	require.NoError(t, err)
-	_, err = c.Posts.Update(ctx, "p1", &amity.UpdatePostParams{Data: &amity.UpdatePostData{Text: amity.Ptr("x")}, PreserveEditedAt: amity.Ptr(true)})
+	_, err = c.Posts.Update(ctx, "p1", &amity.UpdatePostParams{Data: &amity.UpdatePostData{Text: amity.Ptr("x")}, KeepEditedAt: amity.Ptr(true)})
 	require.NoError(t, err)
 	assert.Equal(t, []string{"", "true"}, got, "the header is sent only when set")
 }

@@ -29,10 +29,10 @@ func (p *PresencePayload) PresenceByID(userID string) *Presence {
 	return byID(p.Presences, userID, func(x *Presence) string { return x.UserID })
 }
 
-// Heartbeat tells the API the caller is online. POST /api/v1/presence/heartbeat (answered
+// SendHeartbeat tells the API the caller is online. POST /api/v1/presence/heartbeat (answered
 // 202 {success}). Retried: a heartbeat only refreshes the caller's last-seen time.
-func (s *PresenceService) Heartbeat(ctx context.Context, opts ...CallOption) error {
-	return s.c.do(ctx, &request{op: "Presence.Heartbeat", method: http.MethodPost, path: "/api/v1/presence/heartbeat", idempotent: true, opts: opts}, nil)
+func (s *PresenceService) SendHeartbeat(ctx context.Context, opts ...CallOption) error {
+	return s.c.do(ctx, &request{op: "Presence.SendHeartbeat", method: http.MethodPost, path: "/api/v1/presence/heartbeat", idempotent: true, opts: opts}, nil)
 }
 
 // PresenceOrder is an ascending or descending order.
@@ -44,25 +44,25 @@ const (
 	PresenceOrderDesc PresenceOrder = "desc"
 )
 
-// OnlineUsersParams orders OnlineUsers.
-type OnlineUsersParams struct {
+// GetOnlineUsersParams orders OnlineUsers.
+type GetOnlineUsersParams struct {
 	// OrderBy orders by last heartbeat: asc or desc.
 	OrderBy PresenceOrder
 }
 
-// OnlineUsers returns the users online in the network. GET /api/v1/presence/network/users.
-func (s *PresenceService) OnlineUsers(ctx context.Context, params *OnlineUsersParams, opts ...CallOption) (*PresencePayload, error) {
-	const op = "Presence.OnlineUsers"
+// GetOnlineUsers returns the users online in the network. GET /api/v1/presence/network/users.
+func (s *PresenceService) GetOnlineUsers(ctx context.Context, params *GetOnlineUsersParams, opts ...CallOption) (*PresencePayload, error) {
+	const op = "Presence.GetOnlineUsers"
 	if params == nil {
-		params = &OnlineUsersParams{}
+		params = &GetOnlineUsersParams{}
 	}
 	q := query{}
 	q.str("orderBy", string(params.OrderBy))
 	return call[PresencePayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v1/presence/network/users", query: url.Values(q), opts: opts})
 }
 
-// OnlineUsersCount is the number of users online.
-type OnlineUsersCount struct {
+// OnlineUsersCountPayload is the number of users online.
+type OnlineUsersCountPayload struct {
 	rawJSON
 	Count int `json:"count"`
 	// ReferenceTimestamp is the moment the count was taken, as the server sent it.
@@ -71,12 +71,12 @@ type OnlineUsersCount struct {
 
 // CountOnlineUsers returns the number of users online in the network.
 // GET /api/v1/presence/network/users/count.
-func (s *PresenceService) CountOnlineUsers(ctx context.Context, opts ...CallOption) (*OnlineUsersCount, error) {
-	return call[OnlineUsersCount](ctx, s.c, &request{op: "Presence.CountOnlineUsers", method: http.MethodGet, path: "/api/v1/presence/network/users/count", opts: opts})
+func (s *PresenceService) CountOnlineUsers(ctx context.Context, opts ...CallOption) (*OnlineUsersCountPayload, error) {
+	return call[OnlineUsersCountPayload](ctx, s.c, &request{op: "Presence.CountOnlineUsers", method: http.MethodGet, path: "/api/v1/presence/network/users/count", opts: opts})
 }
 
-// PresenceUserSetting is a user's presence setting.
-type PresenceUserSetting struct {
+// PresenceUserSettings is a user's presence setting.
+type PresenceUserSettings struct {
 	rawJSON
 	// Enabled reports whether the user's presence is shared.
 	Enabled   bool `json:"enabled"`
@@ -86,7 +86,7 @@ type PresenceUserSetting struct {
 // PresenceSettings are the presence settings of the caller and of the network.
 type PresenceSettings struct {
 	rawJSON
-	User    PresenceUserSetting `json:"user"`
+	User    PresenceUserSettings `json:"user"`
 	Network struct {
 		// HeartbeatInterval is how often (seconds, 20 to 50) a client sends heartbeats.
 		HeartbeatInterval int `json:"heartbeatInterval"`
@@ -97,10 +97,10 @@ type PresenceSettings struct {
 	} `json:"network"`
 }
 
-// Settings returns the presence settings of the caller and of the network.
+// GetSettings returns the presence settings of the caller and of the network.
 // GET /api/v1/presence/settings.
-func (s *PresenceService) Settings(ctx context.Context, opts ...CallOption) (*PresenceSettings, error) {
-	return call[PresenceSettings](ctx, s.c, &request{op: "Presence.Settings", method: http.MethodGet, path: "/api/v1/presence/settings", opts: opts})
+func (s *PresenceService) GetSettings(ctx context.Context, opts ...CallOption) (*PresenceSettings, error) {
+	return call[PresenceSettings](ctx, s.c, &request{op: "Presence.GetSettings", method: http.MethodGet, path: "/api/v1/presence/settings", opts: opts})
 }
 
 // UpdatePresenceUserSettingParams is the body of UpdateUserSetting.
@@ -111,12 +111,12 @@ type UpdatePresenceUserSettingParams struct {
 
 // UpdateUserSetting turns the caller's presence on or off and returns the setting.
 // PUT /api/v1/presence/settings/user. Retried: it sets the given value.
-func (s *PresenceService) UpdateUserSetting(ctx context.Context, params *UpdatePresenceUserSettingParams, opts ...CallOption) (*PresenceUserSetting, error) {
+func (s *PresenceService) UpdateUserSetting(ctx context.Context, params *UpdatePresenceUserSettingParams, opts ...CallOption) (*PresenceUserSettings, error) {
 	const op = "Presence.UpdateUserSetting"
 	if params == nil {
 		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
 	}
-	return call[PresenceUserSetting](ctx, s.c, &request{op: op, method: http.MethodPut, path: "/api/v1/presence/settings/user", body: params, idempotent: true, opts: opts})
+	return call[PresenceUserSettings](ctx, s.c, &request{op: op, method: http.MethodPut, path: "/api/v1/presence/settings/user", body: params, idempotent: true, opts: opts})
 }
 
 // GetManyPresencesParams lists the users GetMany reports.

@@ -8,15 +8,15 @@ import (
 
 func init() {
 	registerConformance(
-		conformanceCase{Method: "Presence.Heartbeat", Op: "POST /api/v1/presence/heartbeat", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error { return c.Presence.Heartbeat(ctx) }},
-		conformanceCase{Method: "Presence.OnlineUsers", Op: "GET /api/v1/presence/network/users",
+		conformanceCase{Method: "Presence.SendHeartbeat", Op: "POST /api/v1/presence/heartbeat", AsUser: true,
+			Required: func(ctx context.Context, c *amity.Client) error { return c.Presence.SendHeartbeat(ctx) }},
+		conformanceCase{Method: "Presence.GetOnlineUsers", Op: "GET /api/v1/presence/network/users",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Presence.OnlineUsers(ctx, nil)
+				_, err := c.Presence.GetOnlineUsers(ctx, nil)
 				return err
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Presence.OnlineUsers(ctx, &amity.OnlineUsersParams{OrderBy: amity.PresenceOrderDesc})
+				_, err := c.Presence.GetOnlineUsers(ctx, &amity.GetOnlineUsersParams{OrderBy: amity.PresenceOrderDesc})
 				return err
 			}},
 		conformanceCase{Method: "Presence.CountOnlineUsers", Op: "GET /api/v1/presence/network/users/count",
@@ -24,9 +24,9 @@ func init() {
 				_, err := c.Presence.CountOnlineUsers(ctx)
 				return err
 			}},
-		conformanceCase{Method: "Presence.Settings", Op: "GET /api/v1/presence/settings", AsUser: true,
+		conformanceCase{Method: "Presence.GetSettings", Op: "GET /api/v1/presence/settings", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Presence.Settings(ctx)
+				_, err := c.Presence.GetSettings(ctx)
 				return err
 			}},
 		conformanceCase{Method: "Presence.UpdateUserSetting", Op: "PUT /api/v1/presence/settings/user", AsUser: true,

@@ -13,24 +13,24 @@ func TestPresenceHeartbeat(t *testing.T) {
 	ctx := context.Background()
 	c, mt := mockClient(t)
 	seen := recordA(t, mt, 202, `{"success":true}`)
-	require.NoError(t, c.Presence.Heartbeat(ctx))
+	require.NoError(t, c.Presence.SendHeartbeat(ctx))
 	req := onlyA(t, seen)
 	assert.Equal(t, "POST", req.method)
 	assert.Equal(t, "/api/v1/presence/heartbeat", req.path)
 
 	c, mt = mockClient(t)
 	recordA(t, mt, 202, `{"success":false}`)
-	assert.ErrorIs(t, c.Presence.Heartbeat(ctx), amity.ErrUnsuccessful)
+	assert.ErrorIs(t, c.Presence.SendHeartbeat(ctx), amity.ErrUnsuccessful)
 	c, mt = mockClient(t)
 	recordA(t, mt, 403, `{"status":"error","code":400300,"message":"Presence is disabled for this user."}`)
-	assert.ErrorIs(t, c.Presence.Heartbeat(ctx), amity.ErrForbidden)
+	assert.ErrorIs(t, c.Presence.SendHeartbeat(ctx), amity.ErrForbidden)
 }
 
 func TestPresenceOnlineUsers(t *testing.T) {
 	ctx := context.Background()
 	c, mt := mockClient(t)
 	seen := recordA(t, mt, 200, fixture(t, "presence_users.json"))
-	p, err := c.Presence.OnlineUsers(ctx, &amity.OnlineUsersParams{OrderBy: amity.PresenceOrderDesc})
+	p, err := c.Presence.GetOnlineUsers(ctx, &amity.GetOnlineUsersParams{OrderBy: amity.PresenceOrderDesc})
 	require.NoError(t, err)
 	req := onlyA(t, seen)
 	assert.Equal(t, "GET", req.method)
@@ -69,7 +69,7 @@ func TestPresenceSettings(t *testing.T) {
 	ctx := context.Background()
 	c, mt := mockClient(t)
 	seen := recordA(t, mt, 200, fixture(t, "presence_settings.json"))
-	s, err := c.Presence.Settings(ctx)
+	s, err := c.Presence.GetSettings(ctx)
 	require.NoError(t, err)
 	assert.Equal(t, "/api/v1/presence/settings", onlyA(t, seen).path)
 	assert.True(t, s.User.Enabled)
@@ -96,7 +96,7 @@ func TestPresenceSettings(t *testing.T) {
 func TestPresenceUnknownEnumsAreSent(t *testing.T) {
 	assertUnknownEnumsSent(t, []enumCase{
 		{"online users order", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Presence.OnlineUsers(ctx, &amity.OnlineUsersParams{OrderBy: "up"})
+			_, err := c.Presence.GetOnlineUsers(ctx, &amity.GetOnlineUsersParams{OrderBy: "up"})
 			return err
 		}, []string{"orderBy=up"}},
 	})

@@ -21,8 +21,6 @@ type ReactionsService struct {
 type ReactionsV2Service struct{ c *Client }
 
 // init creates the sub-services; Client.init calls it.
-func (s *ReactionsService) init() { s.V2 = &ReactionsV2Service{c: s.c} }
-
 // ReactionReferenceType is what a reaction is on.
 type ReactionReferenceType string
 
@@ -412,7 +410,7 @@ type MessageReactionCount struct {
 	ReactionsCount int `json:"reactionsCount"`
 }
 
-// MostReactedMessagesParams are the options of Reactions.MostReactedMessages.
+// MostReactedMessagesParams are the options of Reactions.GetMostReactedMessages.
 type MostReactedMessagesParams struct {
 	// Limit is how many messages to return (at least 1; 0 leaves it to the server).
 	Limit int
@@ -420,7 +418,7 @@ type MostReactedMessagesParams struct {
 	ReactionName string
 }
 
-// MostReactedMessagesPayload is the answer of Reactions.MostReactedMessages.
+// MostReactedMessagesPayload is the answer of Reactions.GetMostReactedMessages.
 type MostReactedMessagesPayload struct {
 	rawJSON
 	// Messages are the messages, most reacted first.
@@ -432,10 +430,10 @@ func (p *MostReactedMessagesPayload) UnmarshalJSON(b []byte) error {
 	return decodeJSON(b, &p.Messages)
 }
 
-// MostReactedMessages returns the IDs of the messages with the most reactions, most first.
+// GetMostReactedMessages returns the IDs of the messages with the most reactions, most first.
 // GET /api/v2/reactions/messages/most (current: there is no v3).
-func (s *ReactionsService) MostReactedMessages(ctx context.Context, params *MostReactedMessagesParams, opts ...CallOption) (*MostReactedMessagesPayload, error) {
-	const op = "Reactions.MostReactedMessages"
+func (s *ReactionsService) GetMostReactedMessages(ctx context.Context, params *MostReactedMessagesParams, opts ...CallOption) (*MostReactedMessagesPayload, error) {
+	const op = "Reactions.GetMostReactedMessages"
 	if params == nil {
 		params = &MostReactedMessagesParams{}
 	}

@@ -80,13 +80,13 @@ func init() {
 				return postsFirstOf(c.Reactions.V2.List(ctx, &amity.V2ListReactionsParams{PageParams: amity.PageParams{Limit: 20, PageToken: "tok"},
 					ReferenceID: "cm1", ReferenceType: amity.ReactionOnComment, ReactionName: "like", Skip: 20}))
 			}},
-		conformanceCase{Method: "Reactions.MostReactedMessages", Op: "GET /api/v2/reactions/messages/most",
+		conformanceCase{Method: "Reactions.GetMostReactedMessages", Op: "GET /api/v2/reactions/messages/most",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Reactions.MostReactedMessages(ctx, nil)
+				_, err := c.Reactions.GetMostReactedMessages(ctx, nil)
 				return err
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Reactions.MostReactedMessages(ctx, &amity.MostReactedMessagesParams{Limit: 5, ReactionName: "like"})
+				_, err := c.Reactions.GetMostReactedMessages(ctx, &amity.MostReactedMessagesParams{Limit: 5, ReactionName: "like"})
 				return err
 			}},
 	)

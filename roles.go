@@ -259,7 +259,7 @@ type V2Role struct {
 	Permissions []Permission `json:"permissions,omitempty"`
 }
 
-// V2RolesPayload is the answer of GetAll: the roles and the network's v2 moderation
+// V2RolesPayload is the answer of GetRoles: the roles and the network's v2 moderation
 // settings.
 type V2RolesPayload struct {
 	rawJSON
@@ -276,9 +276,9 @@ func (p *V2RolesPayload) RoleByID(publicID string) *V2Role {
 	return byID(p.Data.Roles, publicID, func(r *V2Role) string { return r.PublicID })
 }
 
-// GetAll returns every role with its permissions. GET /api/v2/roles, with the API key.
-func (s *RolesV2Service) GetAll(ctx context.Context, opts ...CallOption) (*V2RolesPayload, error) {
-	return call[V2RolesPayload](ctx, s.c, &request{op: "Roles.V2.GetAll", method: http.MethodGet, path: "/api/v2/roles", auth: authAPIKey, opts: opts})
+// GetRoles returns every role with its permissions. GET /api/v2/roles, with the API key.
+func (s *RolesV2Service) GetRoles(ctx context.Context, opts ...CallOption) (*V2RolesPayload, error) {
+	return call[V2RolesPayload](ctx, s.c, &request{op: "Roles.V2.GetRoles", method: http.MethodGet, path: "/api/v2/roles", auth: authAPIKey, opts: opts})
 }
 
 // V2AddPermissionsParams is the body of AddPermissions.

@@ -66,9 +66,9 @@ func init() {
 				_, err := c.Roles.Delete(ctx, "editor")
 				return err
 			}},
-		conformanceCase{Method: "Roles.V2.GetAll", Op: "GET /api/v2/roles",
+		conformanceCase{Method: "Roles.V2.GetRoles", Op: "GET /api/v2/roles",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Roles.V2.GetAll(ctx)
+				_, err := c.Roles.V2.GetRoles(ctx)
 				return err
 			}},
 		conformanceCase{Method: "Roles.V2.AddPermissions", Op: "PUT /api/v2/roles",

@@ -146,7 +146,7 @@ func TestRolesV2(t *testing.T) {
 	ctx := context.Background()
 	c, mt := mockClient(t)
 	seen := recordA(t, mt, 200, fixture(t, "roles_v2.json"))
-	p, err := c.Roles.V2.GetAll(ctx)
+	p, err := c.Roles.V2.GetRoles(ctx)
 	require.NoError(t, err)
 	req := onlyA(t, seen)
 	assert.Equal(t, "GET", req.method)

@@ -66,8 +66,8 @@ type PostSearchPayload struct {
 	PostPayload
 }
 
-// Score returns the score of the given post, and whether it is among the matches.
-func (p *PostSearchPayload) Score(postID string) (float64, bool) {
+// ScoreByID returns the score of the given post, and whether it is among the matches.
+func (p *PostSearchPayload) ScoreByID(postID string) (float64, bool) {
 	r := byID(p.SearchResults, postID, func(r *PostSearchResult) string { return r.PostID })
 	if r == nil {
 		return 0, false
@@ -83,8 +83,8 @@ type CommunitySearchPayload struct {
 	CommunityPayload
 }
 
-// Score returns the score of the given community, and whether it is among the matches.
-func (p *CommunitySearchPayload) Score(communityID string) (float64, bool) {
+// ScoreByID returns the score of the given community, and whether it is among the matches.
+func (p *CommunitySearchPayload) ScoreByID(communityID string) (float64, bool) {
 	r := byID(p.SearchResults, communityID, func(r *CommunitySearchResult) string { return r.CommunityID })
 	if r == nil {
 		return 0, false
@@ -154,20 +154,20 @@ func (p *SearchPostsParams) query(op string) (query, error) {
 	return q, nil
 }
 
-// Posts iterates over the posts matching a query, best first, fetching pages as needed.
-func (s *SearchService) Posts(ctx context.Context, params *SearchPostsParams, opts ...CallOption) iter.Seq2[Post, error] {
-	return listAll(ctx, params, opts, s.PostsPage)
+// SearchPosts iterates over the posts matching a query, best first, fetching pages as needed.
+func (s *SearchService) SearchPosts(ctx context.Context, params *SearchPostsParams, opts ...CallOption) iter.Seq2[Post, error] {
+	return listAll(ctx, params, opts, s.SearchPostsPage)
 }
 
-// PostsPages iterates over the pages of Search.Posts.
-func (s *SearchService) PostsPages(ctx context.Context, params *SearchPostsParams, opts ...CallOption) iter.Seq2[*PostSearchPayload, error] {
-	return pages(ctx, params, opts, s.PostsPage)
+// SearchPostsPages iterates over the pages of Search.SearchPosts.
+func (s *SearchService) SearchPostsPages(ctx context.Context, params *SearchPostsParams, opts ...CallOption) iter.Seq2[*PostSearchPayload, error] {
+	return pages(ctx, params, opts, s.SearchPostsPage)
 }
 
-// PostsPage returns one page of the posts matching a query, with their scores.
+// SearchPostsPage returns one page of the posts matching a query, with their scores.
 // GET /api/v1/semantic-search/posts.
-func (s *SearchService) PostsPage(ctx context.Context, params *SearchPostsParams, opts ...CallOption) (*PostSearchPayload, error) {
-	const op = "Search.PostsPage"
+func (s *SearchService) SearchPostsPage(ctx context.Context, params *SearchPostsParams, opts ...CallOption) (*PostSearchPayload, error) {
+	const op = "Search.SearchPostsPage"
 	q, err := params.query(op)
 	if err != nil {
 		return nil, err
@@ -214,21 +214,21 @@ func (p *SearchCommunitiesParams) query(op string) (query, error) {
 	return q, nil
 }
 
-// Communities iterates over the communities matching a query, best first, fetching pages
+// SearchCommunities iterates over the communities matching a query, best first, fetching pages
 // as needed.
-func (s *SearchService) Communities(ctx context.Context, params *SearchCommunitiesParams, opts ...CallOption) iter.Seq2[Community, error] {
-	return listAll(ctx, params, opts, s.CommunitiesPage)
+func (s *SearchService) SearchCommunities(ctx context.Context, params *SearchCommunitiesParams, opts ...CallOption) iter.Seq2[Community, error] {
+	return listAll(ctx, params, opts, s.SearchCommunitiesPage)
 }
 
-// CommunitiesPages iterates over the pages of Search.Communities.
-func (s *SearchService) CommunitiesPages(ctx context.Context, params *SearchCommunitiesParams, opts ...CallOption) iter.Seq2[*CommunitySearchPayload, error] {
-	return pages(ctx, params, opts, s.CommunitiesPage)
+// SearchCommunitiesPages iterates over the pages of Search.SearchCommunities.
+func (s *SearchService) SearchCommunitiesPages(ctx context.Context, params *SearchCommunitiesParams, opts ...CallOption) iter.Seq2[*CommunitySearchPayload, error] {
+	return pages(ctx, params, opts, s.SearchCommunitiesPage)
 }
 
-// CommunitiesPage returns one page of the communities matching a query, with their scores.
+// SearchCommunitiesPage returns one page of the communities matching a query, with their scores.
 // GET /api/v1/semantic-search/communities.
-func (s *SearchService) CommunitiesPage(ctx context.Context, params *SearchCommunitiesParams, opts ...CallOption) (*CommunitySearchPayload, error) {
-	const op = "Search.CommunitiesPage"
+func (s *SearchService) SearchCommunitiesPage(ctx context.Context, params *SearchCommunitiesParams, opts ...CallOption) (*CommunitySearchPayload, error) {
+	const op = "Search.SearchCommunitiesPage"
 	q, err := params.query(op)
 	if err != nil {
 		return nil, err

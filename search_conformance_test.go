@@ -8,24 +8,24 @@ import (
 
 func init() {
 	registerConformance(
-		conformanceCase{Method: "Search.PostsPage", Op: "GET /api/v1/semantic-search/posts", AsUser: true,
+		conformanceCase{Method: "Search.SearchPostsPage", Op: "GET /api/v1/semantic-search/posts", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Search.PostsPage(ctx, &amity.SearchPostsParams{Query: "hiking trips"})
+				_, err := c.Search.SearchPostsPage(ctx, &amity.SearchPostsParams{Query: "hiking trips"})
 				return err
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Search.PostsPage(ctx, &amity.SearchPostsParams{PageParams: amity.PageParams{Limit: 20, PageToken: "tok"}, Query: "hiking trips",
+				_, err := c.Search.SearchPostsPage(ctx, &amity.SearchPostsParams{PageParams: amity.PageParams{Limit: 20, PageToken: "tok"}, Query: "hiking trips",
 					TargetType: amity.SearchTargetCommunity, TargetID: "c1", DataTypes: []amity.SearchDataType{amity.SearchDataText, amity.SearchDataImage},
 					Tags: []string{"outdoor", "travel"}, MatchingOnlyParentPost: amity.Ptr(false)})
 				return err
 			}},
-		conformanceCase{Method: "Search.CommunitiesPage", Op: "GET /api/v1/semantic-search/communities", AsUser: true,
+		conformanceCase{Method: "Search.SearchCommunitiesPage", Op: "GET /api/v1/semantic-search/communities", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Search.CommunitiesPage(ctx, &amity.SearchCommunitiesParams{Query: "hiking"})
+				_, err := c.Search.SearchCommunitiesPage(ctx, &amity.SearchCommunitiesParams{Query: "hiking"})
 				return err
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Search.CommunitiesPage(ctx, &amity.SearchCommunitiesParams{PageParams: amity.PageParams{Limit: 20, PageToken: "tok"}, Query: "hiking",
+				_, err := c.Search.SearchCommunitiesPage(ctx, &amity.SearchCommunitiesParams{PageParams: amity.PageParams{Limit: 20, PageToken: "tok"}, Query: "hiking",
 					Filter: amity.SearchNotMember, Tags: []string{"outdoor"}, CategoryIDs: []string{"cat1", "cat2"}})
 				return err
 			}},

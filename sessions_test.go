@@ -33,7 +33,7 @@ func TestSessionsRegister(t *testing.T) {
 	assert.Empty(t, last.Header.Get("Authorization"), "registration carries the API key alone")
 	assert.Equal(t, "t1", last.Header.Get("X-Trace"))
 	assert.Equal(t, amity.Secret("acc-SECRET-tok"), sess.AccessToken)
-	assert.Equal(t, "2024-05-31T10:00:00.000Z", sess.ExpiresAt)
+	assert.Equal(t, atTime(t, "2024-05-31T10:00:00.000Z"), sess.ExpiresAt)
 	assert.Equal(t, "2024-04-30T00:00:00.000Z", sess.LastCachePurge)
 	require.Len(t, sess.Users, 1)
 	assert.Equal(t, "alice", sess.Users[0].UserID)
@@ -84,7 +84,7 @@ func TestSessionsVerify(t *testing.T) {
 	c, mt := mockClient(t)
 	rec := &modRecorder{}
 	modRecord(t, mt, rec, "GET", "/api/v3/sessions", `{"lastCachePurge":"2024-05-01T00:00:00.000Z","more":1}`)
-	st, err := c.Sessions.Verify(context.Background())
+	st, err := c.Sessions.GetStatus(context.Background())
 	require.NoError(t, err)
 	assert.Equal(t, "2024-05-01T00:00:00.000Z", st.LastCachePurge)
 	assert.Contains(t, string(st.Raw), `"more"`)
@@ -143,7 +143,7 @@ func TestSessionsRegisterBadInputSendsNothing(t *testing.T) {
 		"long sdk":    {&amity.RegisterSessionParams{UserID: "u", DeviceID: "d", DeviceInfo: &amity.DeviceInfo{SDKVersion: strings.Repeat("s", 31)}}, "DeviceInfo"},
 	}
 	for name, tc := range cases {
-		for _, register := range []func(context.Context, *amity.RegisterSessionParams, ...amity.CallOption) (*amity.Session, error){
+		for _, register := range []func(context.Context, *amity.RegisterSessionParams, ...amity.CallOption) (*amity.SessionPayload, error){
 			c.Sessions.Register, c.Sessions.V3.Register,
 		} {
 			_, err := register(ctx, tc.params)

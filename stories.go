@@ -286,8 +286,8 @@ type StoryTargetPayload struct {
 func (p *StoryTargetPayload) pageItems() []StoryTarget { return p.StoryTargets }
 func (p *StoryTargetPayload) pageInfo() Paging         { return p.Paging }
 
-// Target returns the target of the given type and public (or internal) ID, or nil.
-func (p *StoryTargetPayload) Target(targetType StoryTargetType, targetID string) *StoryTarget {
+// TargetByID returns the target of the given type and public (or internal) ID, or nil.
+func (p *StoryTargetPayload) TargetByID(targetType StoryTargetType, targetID string) *StoryTarget {
 	for i := range p.StoryTargets {
 		t := &p.StoryTargets[i]
 		if t.TargetType == targetType && (t.TargetPublicID == targetID || t.TargetID == targetID) {

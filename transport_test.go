@@ -245,7 +245,7 @@ func TestUploadRenewalOfNonSeekableBodyIsNotReplayable(t *testing.T) {
 	defer srv.Close()
 	alice, err := hardClient(t, srv.URL).AsUser("alice")
 	require.NoError(t, err)
-	_, err = alice.Files.UploadFile(context.Background(), &amity.Upload{Name: "a.bin", Body: io.MultiReader(strings.NewReader("one-shot"))})
+	_, err = alice.Files.UploadFile(context.Background(), &amity.UploadParams{Name: "a.bin", Body: io.MultiReader(strings.NewReader("one-shot"))})
 	require.Error(t, err)
 	assert.ErrorIs(t, err, amity.ErrNotReplayable)
 	assert.Contains(t, err.Error(), "POST /api/v4/files")

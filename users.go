@@ -414,7 +414,8 @@ func (p *BlockedUsersPayload) Blocked() []User {
 		return p.Users
 	}
 	out := make([]User, 0, len(p.Follows))
-	for _, f := range p.Follows {
+	for i := range p.Follows {
+		f := &p.Follows[i]
 		if u := p.BlockedUser(f); u != nil {
 			out = append(out, *u)
 			continue
@@ -429,7 +430,10 @@ func (p *BlockedUsersPayload) Blocked() []User {
 }
 
 // BlockedUser returns the sideloaded user a block relation points to, or nil.
-func (p *BlockedUsersPayload) BlockedUser(f UserFollow) *User {
+func (p *BlockedUsersPayload) BlockedUser(f *UserFollow) *User {
+	if f == nil {
+		return nil
+	}
 	for i := range p.Users {
 		u := &p.Users[i]
 		switch {

@@ -118,8 +118,8 @@ func init() {
 				_, err := c.Sessions.V3.GetAuthToken(ctx, "u1")
 				return err
 			}},
-		conformanceCase{Method: "Sessions.Verify", Op: "GET /api/v3/sessions", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Sessions.Verify(ctx); return err }},
+		conformanceCase{Method: "Sessions.GetStatus", Op: "GET /api/v3/sessions", AsUser: true,
+			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Sessions.GetStatus(ctx); return err }},
 		conformanceCase{Method: "Sessions.Revoke", Op: "DELETE /api/v4/sessions", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error { return c.Sessions.Revoke(ctx) }},
 		conformanceCase{Method: "Sessions.RevokeUser", Op: "DELETE /api/v4/sessions/users/{userId}",

@@ -170,7 +170,7 @@ func TestUsersListBlockedPage(t *testing.T) {
 	require.NotNil(t, f)
 	assert.Equal(t, "image/png", f.Attributes.MimeType)
 	assert.Nil(t, page.UserByID("nobody"))
-	assert.Same(t, m, page.BlockedUser(page.Follows[0]))
+	assert.Same(t, m, page.BlockedUser(&page.Follows[0]))
 }
 
 func TestUsersBlockUnblock(t *testing.T) {
