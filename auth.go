@@ -402,8 +402,8 @@ type SessionPayload struct {
 	AccessToken  Secret `json:"accessToken"`
 	RefreshToken Secret `json:"refreshToken"`
 	// IssuedAt and ExpiresAt bound the access token.
-	IssuedAt  Time `json:"issuedAt"`
-	ExpiresAt Time `json:"expiresAt"`
+	IssuedAt  Time   `json:"issuedAt"`
+	ExpiresAt Time   `json:"expiresAt"`
 	Users     []User `json:"users"`
 	Files     []File `json:"files"`
 	// LastCachePurge is the date of the network's last cache purge, as the server sent it.

@@ -74,10 +74,10 @@ func init() {
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
 				_, err := c.Comments.Update(ctx, "cm1", &amity.UpdateCommentParams{
-					Data:             &amity.UpdateCommentData{Text: amity.Ptr("edited")},
-					Metadata:         map[string]any{"k": "v"},
-					Mentionees:       []amity.Mentionee{{Type: amity.MentionTypeUser, UserIDs: []string{"bob"}}},
-					Attachments:      []amity.CommentAttachment{{Type: amity.CommentAttachmentImage, FileID: "f1"}},
+					Data:         &amity.UpdateCommentData{Text: amity.Ptr("edited")},
+					Metadata:     map[string]any{"k": "v"},
+					Mentionees:   []amity.Mentionee{{Type: amity.MentionTypeUser, UserIDs: []string{"bob"}}},
+					Attachments:  []amity.CommentAttachment{{Type: amity.CommentAttachmentImage, FileID: "f1"}},
 					KeepEditedAt: amity.Ptr(true),
 				})
 				return err

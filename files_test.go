@@ -617,7 +617,10 @@ func TestFilesBadInputSendsNothing(t *testing.T) {
 			_, err := c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin", Body: (*bytes.Reader)(nil)})
 			return err
 		}, "Body"},
-		{"empty name", func() error { _, err := c.Files.UploadFile(ctx, &amity.UploadParams{Name: " ", Body: body()}); return err }, "Name"},
+		{"empty name", func() error {
+			_, err := c.Files.UploadFile(ctx, &amity.UploadParams{Name: " ", Body: body()})
+			return err
+		}, "Name"},
 		{"header injection in name", func() error {
 			_, err := c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin\r\nX-Evil: 1", Body: body()})
 			return err

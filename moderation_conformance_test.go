@@ -138,7 +138,10 @@ func init() {
 
 		// v2 moderation settings.
 		conformanceCase{Method: "Moderation.V2.GetSettings", Op: "GET /api/v2/moderation-settings",
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Moderation.V2.GetSettings(ctx); return err }},
+			Required: func(ctx context.Context, c *amity.Client) error {
+				_, err := c.Moderation.V2.GetSettings(ctx)
+				return err
+			}},
 		conformanceCase{Method: "Moderation.V2.UpdateSettings", Op: "PUT /api/v2/moderation-settings",
 			Required: func(ctx context.Context, c *amity.Client) error {
 				return c.Moderation.V2.UpdateSettings(ctx, &amity.V2UpdateModerationSettingsParams{})

@@ -123,10 +123,10 @@ func init() {
 					Text: amity.Ptr("edited"),
 					Data: &amity.UpdatePostData{Text: amity.Ptr("edited"), FileID: amity.Ptr("f1"), StreamID: amity.Ptr("s1"),
 						ThumbnailFileID: amity.Ptr("f2")},
-					Metadata:         map[string]any{"k": "v"},
-					Tags:             []string{"a", "b"},
-					Mentionees:       []amity.Mentionee{{Type: amity.MentionTypeUser, UserIDs: []string{"bob"}}},
-					Attachments:      []amity.PostAttachment{{FileID: "f1", Type: amity.PostAttachmentFile}},
+					Metadata:     map[string]any{"k": "v"},
+					Tags:         []string{"a", "b"},
+					Mentionees:   []amity.Mentionee{{Type: amity.MentionTypeUser, UserIDs: []string{"bob"}}},
+					Attachments:  []amity.PostAttachment{{FileID: "f1", Type: amity.PostAttachmentFile}},
 					KeepEditedAt: amity.Ptr(true),
 				})
 				return err
