@@ -60,6 +60,9 @@ const (
 	ChannelMembershipNone   ChannelMembership = "none"
 	ChannelMembershipMember ChannelMembership = "member"
 	ChannelMembershipBanned ChannelMembership = "banned"
+	// ChannelMembershipMuted selects muted members in Channels.ListMembers (a filter; a
+	// membership itself reports muting in ChannelUser.IsMuted).
+	ChannelMembershipMuted ChannelMembership = "muted"
 )
 
 // Channel is a chat channel.
@@ -762,16 +765,6 @@ const (
 	ChannelMemberSortFirstCreated ChannelMemberSortBy = "firstCreated"
 )
 
-// ChannelMembershipFilter selects members by standing in Channels.ListMembers.
-type ChannelMembershipFilter string
-
-// Channel membership filters.
-const (
-	ChannelMembersMember ChannelMembershipFilter = "member"
-	ChannelMembersBanned ChannelMembershipFilter = "banned"
-	ChannelMembersMuted  ChannelMembershipFilter = "muted"
-)
-
 // ChannelMembersPayload is one page of channel members: the channel bundle whose
 // ChannelUsers are the page's items.
 type ChannelMembersPayload struct {
@@ -792,7 +785,7 @@ type ListChannelMembersParams struct {
 	Roles []string
 	// Memberships keeps members of these standings (1 to 3 of member, banned, muted); the
 	// server's default is member.
-	Memberships []ChannelMembershipFilter
+	Memberships []ChannelMembership
 	// Search matches members' display names (at most 10,000 characters).
 	Search string
 	// SortBy: lastCreated (default) or firstCreated.

@@ -87,7 +87,7 @@ func init() {
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
 				_, err := c.Channels.ListMembersPage(ctx, "ch1", &amity.ListChannelMembersParams{PageParams: amity.PageParams{Limit: 10, PageToken: "tok"},
-					Roles: []string{"moderator"}, Memberships: []amity.ChannelMembershipFilter{amity.ChannelMembersBanned, amity.ChannelMembersMuted},
+					Roles: []string{"moderator"}, Memberships: []amity.ChannelMembership{amity.ChannelMembershipBanned, amity.ChannelMembershipMuted},
 					Search: "al", SortBy: amity.ChannelMemberSortFirstCreated, IsDeleted: amity.Ptr(false)})
 				return err
 			}},

@@ -381,7 +381,7 @@ func TestChannelsListMembers(t *testing.T) {
 	})
 	ctx := context.Background()
 	params := &amity.ListChannelMembersParams{PageParams: amity.PageParams{Limit: 2}, Roles: []string{"member"},
-		Memberships: []amity.ChannelMembershipFilter{amity.ChannelMembersBanned, amity.ChannelMembersMuted}, Search: "la",
+		Memberships: []amity.ChannelMembership{amity.ChannelMembershipBanned, amity.ChannelMembershipMuted}, Search: "la",
 		SortBy: amity.ChannelMemberSortFirstCreated, IsDeleted: amity.Ptr(false)}
 	var got []string
 	for cu, err := range c.Channels.ListMembers(ctx, "support", params) {
@@ -528,7 +528,7 @@ func TestChannelsBadInputSendsNothing(t *testing.T) {
 			return err
 		}},
 		"Members 4 memberships": {"Memberships", func() error {
-			_, err := c.Channels.ListMembersPage(ctx, "ch", &amity.ListChannelMembersParams{Memberships: []amity.ChannelMembershipFilter{"member", "banned", "muted", "member"}})
+			_, err := c.Channels.ListMembersPage(ctx, "ch", &amity.ListChannelMembersParams{Memberships: []amity.ChannelMembership{"member", "banned", "muted", "member"}})
 			return err
 		}},
 		"Add nil":  {"params", func() error { _, err := c.Channels.AddMembers(ctx, "ch", nil); return err }},
@@ -632,7 +632,7 @@ func TestChannelsUnknownEnumsAreSent(t *testing.T) {
 			return err
 		}, []string{"types[]=standard", "options[sortBy]=size", "options[orderBy]=up"}},
 		{"Members memberships and sort", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Channels.ListMembersPage(ctx, "ch", &amity.ListChannelMembersParams{Memberships: []amity.ChannelMembershipFilter{"none"}, SortBy: "random"})
+			_, err := c.Channels.ListMembersPage(ctx, "ch", &amity.ListChannelMembersParams{Memberships: []amity.ChannelMembership{"none"}, SortBy: "random"})
 			return err
 		}, []string{"memberships[]=none", "sortBy=random"}},
 		{"V3 members filter and sort", func(ctx context.Context, c *amity.Client) error {
@@ -754,7 +754,7 @@ func TestChannelsListPages(t *testing.T) {
 		var seen []http.Header
 		paged(t, mt, "/api/v3/channels", "tok-2", fixture(t, "channels_page1.json"), fixture(t, "channels_page2.json"), &seen)
 		var sizes []int
-		for p, err := range c.Channels.ListPages(ctx, nil, amity.WithHeader("X-Trace", "t1")) {
+		for p, err := range c.Channels.ListPages(ctx, nil, amity.WithCallHeader("X-Trace", "t1")) {
 			require.NoError(t, err)
 			sizes = append(sizes, len(p.Channels))
 			assert.NotEmpty(t, p.Raw)

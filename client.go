@@ -123,7 +123,7 @@ func WithUserAgent(ua string) Option { return func(c *config) { c.userAgent = ua
 func WithLogger(l *slog.Logger) Option { return func(c *config) { c.logger = l } }
 
 // WithMaxRetries sets how many times a failed attempt may be retried (default 4; 0 turns
-// retries off). WithRetries changes it for one call. See the package documentation for what
+// retries off). WithCallRetries changes it for one call. See the package documentation for what
 // is retried.
 func WithMaxRetries(n int) Option { return func(c *config) { c.maxRetries = n } }
 
@@ -525,7 +525,7 @@ var errResend = errors.New("the server closed a kept-alive connection before ans
 
 // refuseResends stops tr from sending a request a second time by itself. net/http resends a
 // read (and a request it had not yet written) when the server closes a reused connection
-// without answering; that resend bypassed the limiter and WithRetries(0), so the server saw
+// without answering; that resend bypassed the limiter and WithCallRetries(0), so the server saw
 // more calls than the limiter admitted. Transport.Proxy is asked before every send of the
 // transport's own loop, and an error from it ends the loop: the second ask of one attempt
 // refuses. The attempt then fails with errResend and checkRetry treats it as any other
@@ -857,17 +857,17 @@ type callConfig struct {
 	err      error
 }
 
-// reservedHeaders are set by the SDK and cannot be set with WithHeader.
+// reservedHeaders are set by the SDK and cannot be set with WithCallHeader.
 var reservedHeaders = map[string]bool{
 	"Authorization": true, "X-Api-Key": true, "X-Server-Key": true, "Cookie": true,
 	"Content-Type": true, "Content-Length": true, "Host": true, "Transfer-Encoding": true,
 }
 
-// WithHeader adds a header to the request of one call, e.g. a tracing header. Credential
+// WithCallHeader adds a header to the request of one call, e.g. a tracing header. Credential
 // and framing headers (Authorization, X-API-Key, X-Server-Key, Cookie, Content-Type,
 // Content-Length, Host, Transfer-Encoding) are the SDK's: setting one fails the call before
 // anything is sent.
-func WithHeader(key, value string) CallOption {
+func WithCallHeader(key, value string) CallOption {
 	return func(c *callConfig) {
 		k := http.CanonicalHeaderKey(strings.TrimSpace(key))
 		switch {
@@ -884,38 +884,38 @@ func WithHeader(key, value string) CallOption {
 	}
 }
 
-// WithResponseInto stores the call's final *http.Response in *dst (status, headers; its
+// WithCallResponse stores the call's final *http.Response in *dst (status, headers; its
 // body has been read and closed), also when the call fails with an API error. It is left
 // unset when no answer came (a transport error, a call refused before sending).
-func WithResponseInto(dst **http.Response) CallOption {
+func WithCallResponse(dst **http.Response) CallOption {
 	return func(c *callConfig) {
 		if dst == nil {
-			c.err = errors.New("WithResponseInto needs a non-nil pointer")
+			c.err = errors.New("WithCallResponse needs a non-nil pointer")
 			return
 		}
 		c.response = dst
 	}
 }
 
-// WithRetries sets how many times this call may be retried (0 turns retries off), in place
+// WithCallRetries sets how many times this call may be retried (0 turns retries off), in place
 // of the client's WithMaxRetries. What is retried does not change: a write the server may
 // have applied is never sent again.
-func WithRetries(n int) CallOption {
+func WithCallRetries(n int) CallOption {
 	return func(c *callConfig) {
 		if n < 0 {
-			c.err = errors.New("WithRetries needs n >= 0")
+			c.err = errors.New("WithCallRetries needs n >= 0")
 			return
 		}
 		c.retries = &n
 	}
 }
 
-// WithTimeout bounds the whole call (every attempt, backoff and limiter wait, and reading
+// WithCallTimeout bounds the whole call (every attempt, backoff and limiter wait, and reading
 // the answer) by d, on top of ctx's own deadline.
-func WithTimeout(d time.Duration) CallOption {
+func WithCallTimeout(d time.Duration) CallOption {
 	return func(c *callConfig) {
 		if d <= 0 {
-			c.err = errors.New("WithTimeout needs d > 0")
+			c.err = errors.New("WithCallTimeout needs d > 0")
 			return
 		}
 		c.timeout = d

@@ -386,9 +386,9 @@ type UpdateCommentParams struct {
 	Mentionees []Mentionee `json:"mentionees,omitempty"`
 	// Attachments replaces the attached images.
 	Attachments []CommentAttachment `json:"attachments,omitempty"`
-	// KeepEditedAt, when true, keeps the comment's editedAt as it was (sent as the
+	// KeepEditTime, when true, keeps the comment's editedAt as it was (sent as the
 	// preserve-edited-at header; the server's default is false: editedAt moves).
-	KeepEditedAt *bool `json:"-"`
+	KeepEditTime *bool `json:"-"`
 }
 
 // UpdateCommentData changes a comment's content.
@@ -491,7 +491,7 @@ func (s *CommentsService) Update(ctx context.Context, commentID string, params *
 		return nil, err
 	}
 	return commentsCall(ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true,
-		header: preserveEditedAt(params.KeepEditedAt), opts: opts})
+		header: preserveEditedAt(params.KeepEditTime), opts: opts})
 }
 
 // DeleteCommentParams are the options of Comments.Delete.

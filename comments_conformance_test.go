@@ -78,7 +78,7 @@ func init() {
 					Metadata:     map[string]any{"k": "v"},
 					Mentionees:   []amity.Mentionee{{Type: amity.MentionTypeUser, UserIDs: []string{"bob"}}},
 					Attachments:  []amity.CommentAttachment{{Type: amity.CommentAttachmentImage, FileID: "f1"}},
-					KeepEditedAt: amity.Ptr(true),
+					KeepEditTime: amity.Ptr(true),
 				})
 				return err
 			}},

@@ -32,8 +32,9 @@
 // # Calls
 //
 // Every method takes a context.Context first, path IDs next, at most one params struct, and
-// ...CallOption last: WithHeader, WithResponseInto (the raw *http.Response), WithRetries and
-// WithTimeout change a single call. Bad input (an empty ID, a missing required field, a value
+// ...CallOption last: WithCallHeader, WithCallResponse (the raw *http.Response),
+// WithCallRetries and WithCallTimeout change a single call (a client's options are the
+// Option values of NewClient; no name is both). Bad input (an empty ID, a missing required field, a value
 // out of the spec's bounds) fails with a *ValidationError before anything is sent. IDs are
 // path-escaped, so "a/../b" stays one path segment.
 //

@@ -132,7 +132,7 @@ func Example_banUser() {
 		log.Fatal(err)
 	}
 	chBanned, err := c.Channels.ListMembersPage(ctx, channelID, &amity.ListChannelMembersParams{
-		Memberships: []amity.ChannelMembershipFilter{amity.ChannelMembersBanned}})
+		Memberships: []amity.ChannelMembership{amity.ChannelMembershipBanned}})
 	if err != nil {
 		log.Fatal(err)
 	}

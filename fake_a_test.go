@@ -62,9 +62,9 @@ func TestServicesAAgainstFake(t *testing.T) {
 		roles = append(roles, role.RoleID)
 	}
 	assert.Equal(t, []string{"editor"}, roles)
-	d, err := c.Roles.Delete(ctx, "editor")
-	require.NoError(t, err)
-	assert.True(t, d.Role().IsDeleted)
+	require.NoError(t, c.Roles.Delete(ctx, "editor"))
+	_, err = c.Roles.Get(ctx, "editor")
+	assert.ErrorIs(t, err, amity.ErrNotFound)
 
 	// Presence and markers act as users.
 	srv.AddUser("bob", "Bob")
@@ -105,7 +105,7 @@ func TestServicesAAgainstFake(t *testing.T) {
 
 	// Notifications.
 	require.NoError(t, alice.Notifications.UpdateSettings(ctx, &amity.UpdateNotificationSettingsParams{Level: amity.NotificationLevelChannel, ChannelID: "chat", IsPushNotifiable: amity.Ptr(false)}))
-	ns, err := alice.Notifications.GetSettings(ctx, &amity.NotificationSettingsParams{Level: amity.NotificationLevelChannel, ChannelID: "chat"})
+	ns, err := alice.Notifications.GetSettings(ctx, &amity.GetNotificationSettingsParams{Level: amity.NotificationLevelChannel, ChannelID: "chat"})
 	require.NoError(t, err)
 	assert.False(t, ns.IsPushNotifiable)
 	require.NoError(t, alice.Notifications.RegisterDevice(ctx, &amity.RegisterDeviceParams{DeviceID: "d1", Platform: amity.DevicePlatformAndroid, Token: "fcm", UserID: "alice"}))

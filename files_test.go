@@ -768,7 +768,7 @@ func TestFilesPayloadDecodesEachAnswerForm(t *testing.T) {
 		mt.RegisterResponder("POST", "https://api.test"+path, jsonResponder(200, answer))
 	}
 	up := func() *amity.UploadParams { return &amity.UploadParams{Name: "a.png", Body: strings.NewReader("x")} }
-	p, err := c.Files.UploadFile(context.Background(), up(), amity.WithRetries(0))
+	p, err := c.Files.UploadFile(context.Background(), up(), amity.WithCallRetries(0))
 	require.NoError(t, err)
 	assert.Equal(t, "a", p.File().FileID)
 	assert.Equal(t, "b", p.FileByID("b").FileID)

@@ -911,9 +911,9 @@ func TestHardeningCallOptions(t *testing.T) {
 	count := func() int { mu.Lock(); defer mu.Unlock(); return len(arrivals) }
 	c := hardClient(t, srv.URL, amity.WithServerKey(hardServerKey), amity.WithoutRateLimit())
 
-	t.Run("WithHeader reaches the server", func(t *testing.T) {
+	t.Run("WithCallHeader reaches the server", func(t *testing.T) {
 		reset(200)
-		_, err := hardAuthToken(ctx, c, "alice", amity.WithHeader("X-Trace-Id", "trace-1"), amity.WithHeader("x-tenant", "t9"))
+		_, err := hardAuthToken(ctx, c, "alice", amity.WithCallHeader("X-Trace-Id", "trace-1"), amity.WithCallHeader("x-tenant", "t9"))
 		require.NoError(t, err)
 		mu.Lock()
 		defer mu.Unlock()
@@ -926,28 +926,28 @@ func TestHardeningCallOptions(t *testing.T) {
 		reset(200)
 		for _, h := range []string{"Authorization", "authorization", "X-API-Key", "x-server-key", "Cookie", "Content-Type",
 			"Content-Length", "Host", "Transfer-Encoding", "", "X-A B", "X-A:B", "X-Ok\r\nX-Evil"} {
-			_, err := hardAuthToken(ctx, c, "alice", amity.WithHeader(h, "v"))
+			_, err := hardAuthToken(ctx, c, "alice", amity.WithCallHeader(h, "v"))
 			assert.ErrorIs(t, err, amity.ErrInvalidArgument, "%q", h)
 		}
-		_, err := hardAuthToken(ctx, c, "alice", amity.WithHeader("X-Ok", "a\r\nX-Evil: 1"))
+		_, err := hardAuthToken(ctx, c, "alice", amity.WithCallHeader("X-Ok", "a\r\nX-Evil: 1"))
 		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
-		for _, o := range []amity.CallOption{amity.WithRetries(-1), amity.WithTimeout(0), amity.WithResponseInto(nil)} {
+		for _, o := range []amity.CallOption{amity.WithCallRetries(-1), amity.WithCallTimeout(0), amity.WithCallResponse(nil)} {
 			_, err := hardAuthToken(ctx, c, "alice", o)
 			assert.ErrorIs(t, err, amity.ErrInvalidArgument)
 		}
 		assert.Zero(t, count(), "nothing sent")
 	})
-	t.Run("WithResponseInto on success and on an API error", func(t *testing.T) {
+	t.Run("WithCallResponse on success and on an API error", func(t *testing.T) {
 		reset(200)
 		var resp *http.Response
-		_, err := hardAuthToken(ctx, c, "alice", amity.WithResponseInto(&resp))
+		_, err := hardAuthToken(ctx, c, "alice", amity.WithCallResponse(&resp))
 		require.NoError(t, err)
 		require.NotNil(t, resp)
 		assert.Equal(t, 200, resp.StatusCode)
 		assert.Equal(t, "yes", resp.Header.Get("X-Custom"))
 		reset(403)
 		resp = nil
-		_, err = hardAuthToken(ctx, c, "alice", amity.WithResponseInto(&resp))
+		_, err = hardAuthToken(ctx, c, "alice", amity.WithCallResponse(&resp))
 		require.ErrorIs(t, err, amity.ErrForbidden)
 		require.NotNil(t, resp)
 		assert.Equal(t, 403, resp.StatusCode)
@@ -956,26 +956,26 @@ func TestHardeningCallOptions(t *testing.T) {
 		require.ErrorAs(t, err, &e)
 		assert.Equal(t, "req-42", e.RequestID)
 	})
-	t.Run("WithRetries on a 429 write (rejected unprocessed, so retried)", func(t *testing.T) {
+	t.Run("WithCallRetries on a 429 write (rejected unprocessed, so retried)", func(t *testing.T) {
 		for retries, want := range map[int]int{0: 1, 2: 3} {
 			reset(429)
-			_, err := hardAuthToken(ctx, c, "alice", amity.WithRetries(retries))
+			_, err := hardAuthToken(ctx, c, "alice", amity.WithCallRetries(retries))
 			require.ErrorIs(t, err, amity.ErrRateLimited)
-			assert.Equal(t, want, count(), "WithRetries(%d)", retries)
+			assert.Equal(t, want, count(), "WithCallRetries(%d)", retries)
 		}
 	})
-	t.Run("WithRetries on a 503 read", func(t *testing.T) {
+	t.Run("WithCallRetries on a 503 read", func(t *testing.T) {
 		for retries, want := range map[int]int{0: 1, 2: 3} {
 			reset(503)
-			err := hardGetUserOpts(ctx, c, "u1", amity.WithRetries(retries))
+			err := hardGetUserOpts(ctx, c, "u1", amity.WithCallRetries(retries))
 			require.Error(t, err)
-			assert.Equal(t, want, count(), "WithRetries(%d)", retries)
+			assert.Equal(t, want, count(), "WithCallRetries(%d)", retries)
 		}
 	})
-	t.Run("WithTimeout bounds a slow call", func(t *testing.T) {
+	t.Run("WithCallTimeout bounds a slow call", func(t *testing.T) {
 		reset(299)
 		start := time.Now()
-		_, err := hardAuthToken(ctx, c, "alice", amity.WithTimeout(200*time.Millisecond))
+		_, err := hardAuthToken(ctx, c, "alice", amity.WithCallTimeout(200*time.Millisecond))
 		require.ErrorIs(t, err, context.DeadlineExceeded)
 		assert.Less(t, time.Since(start), 2*time.Second)
 	})

@@ -911,7 +911,7 @@ func TestMessagesListPages(t *testing.T) {
 		})
 		return c, &seen
 	}
-	trace := amity.WithHeader("X-Trace", "t1")
+	trace := amity.WithCallHeader("X-Trace", "t1")
 	check := func(t *testing.T, sizes []int, seen *[]http.Header) {
 		t.Helper()
 		require.Len(t, sizes, 2)

@@ -522,7 +522,7 @@ func TestModerationListPages(t *testing.T) {
 	assert.Equal(t, []string{"", "options%5Btoken%5D=block-2"}, queries)
 
 	var allow []*amity.AllowlistPayload
-	for p, err := range c.Moderation.ListAllowlistPages(ctx, &amity.ListModerationRulesParams{Regex: "ex"}, amity.WithHeader("X-Trace", "t")) {
+	for p, err := range c.Moderation.ListAllowlistPages(ctx, &amity.ListModerationRulesParams{Regex: "ex"}, amity.WithCallHeader("X-Trace", "t")) {
 		require.NoError(t, err)
 		allow = append(allow, p)
 	}

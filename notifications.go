@@ -108,8 +108,8 @@ type NotificationSettings struct {
 	NotifiableEvents []NotifiableEvent `json:"notifiableEvents,omitempty"`
 }
 
-// NotificationSettingsParams selects the setting Settings returns.
-type NotificationSettingsParams struct {
+// GetNotificationSettingsParams selects the setting Settings returns.
+type GetNotificationSettingsParams struct {
 	// Level (required): user, channel or community.
 	Level NotificationLevel
 	// ChannelID (channel level) and CommunityID (community level), 1 to 900 characters.
@@ -137,7 +137,7 @@ func checkNotificationTarget(op string, level NotificationLevel, channelID, comm
 
 // GetSettings returns the caller's notification setting at a level.
 // GET /api/v3/notification/setting.
-func (s *NotificationsService) GetSettings(ctx context.Context, params *NotificationSettingsParams, opts ...CallOption) (*NotificationSettings, error) {
+func (s *NotificationsService) GetSettings(ctx context.Context, params *GetNotificationSettingsParams, opts ...CallOption) (*NotificationSettings, error) {
 	const op = "Notifications.GetSettings"
 	if params == nil {
 		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}

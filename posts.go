@@ -967,9 +967,9 @@ type UpdatePostParams struct {
 	Mentionees []Mentionee `json:"mentionees,omitempty"`
 	// Attachments replaces the attached files (at most 10).
 	Attachments []PostAttachment `json:"attachments,omitempty"`
-	// KeepEditedAt, when true, keeps the post's editedAt as it was (sent as the
+	// KeepEditTime, when true, keeps the post's editedAt as it was (sent as the
 	// preserve-edited-at header; the server's default is false: editedAt moves).
-	KeepEditedAt *bool `json:"-"`
+	KeepEditTime *bool `json:"-"`
 }
 
 // UpdatePostData changes a post's content. Nil fields are left as they are.
@@ -1016,7 +1016,7 @@ func (s *PostsService) Update(ctx context.Context, postID string, params *Update
 		return nil, err
 	}
 	return postsCall(ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true,
-		header: preserveEditedAt(params.KeepEditedAt), opts: opts})
+		header: preserveEditedAt(params.KeepEditTime), opts: opts})
 }
 
 // V3UpdatePostParams changes a post in Posts.V3.Update. Nil fields are left as they are.
@@ -1031,9 +1031,9 @@ type V3UpdatePostParams struct {
 	Metadata map[string]any `json:"metadata,omitempty"`
 	// Tags replaces the tags (at most 5, each at most 24 characters).
 	Tags []string `json:"tags,omitempty"`
-	// KeepEditedAt, when true, keeps the post's editedAt as it was (sent as the
+	// KeepEditTime, when true, keeps the post's editedAt as it was (sent as the
 	// preserve-edited-at header; the server's default is false: editedAt moves).
-	KeepEditedAt *bool `json:"-"`
+	KeepEditTime *bool `json:"-"`
 }
 
 // Update changes a post with the v3 API and returns it. PUT /api/v3/posts/{postId}. Unlike
@@ -1056,7 +1056,7 @@ func (s *PostsV3Service) Update(ctx context.Context, postID string, params *V3Up
 		return nil, err
 	}
 	return postsCall(ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true,
-		header: preserveEditedAt(params.KeepEditedAt), opts: opts})
+		header: preserveEditedAt(params.KeepEditTime), opts: opts})
 }
 
 // DeletePostParams are the options of Posts.Delete.

@@ -127,7 +127,7 @@ func init() {
 					Tags:         []string{"a", "b"},
 					Mentionees:   []amity.Mentionee{{Type: amity.MentionTypeUser, UserIDs: []string{"bob"}}},
 					Attachments:  []amity.PostAttachment{{FileID: "f1", Type: amity.PostAttachmentFile}},
-					KeepEditedAt: amity.Ptr(true),
+					KeepEditTime: amity.Ptr(true),
 				})
 				return err
 			}},
@@ -141,7 +141,7 @@ func init() {
 					Text: amity.Ptr("edited"),
 					Data: &amity.UpdatePostData{Text: amity.Ptr("edited"), FileID: amity.Ptr("f1"), StreamID: amity.Ptr("s1"),
 						ThumbnailFileID: amity.Ptr("f2")},
-					Metadata: map[string]any{"k": "v"}, Tags: []string{"a"}, KeepEditedAt: amity.Ptr(true),
+					Metadata: map[string]any{"k": "v"}, Tags: []string{"a"}, KeepEditTime: amity.Ptr(true),
 				})
 				return err
 			}},

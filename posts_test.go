@@ -638,7 +638,7 @@ func TestPostsModerationJob(t *testing.T) {
 	assert.Equal(t, 3, reactors)
 }
 
-func TestPostsUpdateKeepEditedAtHeader(t *testing.T) {
+func TestPostsUpdateKeepEditTimeHeader(t *testing.T) {
 	c, mt := mockClient(t)
 	var got []string
 	mt.RegisterResponder("PUT", "https://api.test/api/v4/posts/p1", func(r *http.Request) (*http.Response, error) {
@@ -648,7 +648,7 @@ func TestPostsUpdateKeepEditedAtHeader(t *testing.T) {
 	ctx := context.Background()
 	_, err := c.Posts.Update(ctx, "p1", &amity.UpdatePostParams{Data: &amity.UpdatePostData{Text: amity.Ptr("x")}})
 	require.NoError(t, err)
-	_, err = c.Posts.Update(ctx, "p1", &amity.UpdatePostParams{Data: &amity.UpdatePostData{Text: amity.Ptr("x")}, KeepEditedAt: amity.Ptr(true)})
+	_, err = c.Posts.Update(ctx, "p1", &amity.UpdatePostParams{Data: &amity.UpdatePostData{Text: amity.Ptr("x")}, KeepEditTime: amity.Ptr(true)})
 	require.NoError(t, err)
 	assert.Equal(t, []string{"", "true"}, got, "the header is sent only when set")
 }
@@ -993,18 +993,18 @@ func TestPostsListPages(t *testing.T) {
 }
 
 // TestPostsCallOptions passes per-call options through: a header reaches the server, a
-// reserved one fails before sending, WithResponseInto sees the answer.
+// reserved one fails before sending, WithCallResponse sees the answer.
 func TestPostsCallOptions(t *testing.T) {
 	c, mt := mockClient(t)
 	rec := postsRecord(mt, "GET", "https://api.test/api/v3/posts/p1", 200, fixture(t, "posts_payload.json"))
 	var resp *http.Response
-	_, err := c.Posts.Get(context.Background(), "p1", amity.WithHeader("X-Trace-Id", "trace-1"), amity.WithResponseInto(&resp))
+	_, err := c.Posts.Get(context.Background(), "p1", amity.WithCallHeader("X-Trace-Id", "trace-1"), amity.WithCallResponse(&resp))
 	require.NoError(t, err)
 	assert.Equal(t, "trace-1", rec.only(t).Header.Get("X-Trace-Id"))
 	require.NotNil(t, resp)
 	assert.Equal(t, 200, resp.StatusCode)
 
-	_, err = c.Posts.Get(context.Background(), "p1", amity.WithHeader("Authorization", "Bearer other"))
+	_, err = c.Posts.Get(context.Background(), "p1", amity.WithCallHeader("Authorization", "Bearer other"))
 	assert.ErrorIs(t, err, amity.ErrInvalidArgument)
 	assert.Len(t, rec.calls, 1, "a refused option sends nothing")
 
@@ -1017,7 +1017,7 @@ func TestPostsCallOptions(t *testing.T) {
 		}
 		return jsonResponder(200, fixture(t, "posts_page1.json"))(r)
 	})
-	for _, err := range c.Posts.List(context.Background(), &amity.ListPostsParams{TargetID: "c-news"}, amity.WithHeader("X-Trace-Id", "walk")) {
+	for _, err := range c.Posts.List(context.Background(), &amity.ListPostsParams{TargetID: "c-news"}, amity.WithCallHeader("X-Trace-Id", "walk")) {
 		require.NoError(t, err)
 	}
 	assert.Equal(t, []string{"walk", "walk"}, traces)

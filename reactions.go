@@ -410,8 +410,8 @@ type MessageReactionCount struct {
 	ReactionsCount int `json:"reactionsCount"`
 }
 
-// MostReactedMessagesParams are the options of Reactions.GetMostReactedMessages.
-type MostReactedMessagesParams struct {
+// GetMostReactedMessagesParams are the options of Reactions.GetMostReactedMessages.
+type GetMostReactedMessagesParams struct {
 	// Limit is how many messages to return (at least 1; 0 leaves it to the server).
 	Limit int
 	// ReactionName counts only this reaction.
@@ -432,10 +432,10 @@ func (p *MostReactedMessagesPayload) UnmarshalJSON(b []byte) error {
 
 // GetMostReactedMessages returns the IDs of the messages with the most reactions, most first.
 // GET /api/v2/reactions/messages/most (current: there is no v3).
-func (s *ReactionsService) GetMostReactedMessages(ctx context.Context, params *MostReactedMessagesParams, opts ...CallOption) (*MostReactedMessagesPayload, error) {
+func (s *ReactionsService) GetMostReactedMessages(ctx context.Context, params *GetMostReactedMessagesParams, opts ...CallOption) (*MostReactedMessagesPayload, error) {
 	const op = "Reactions.GetMostReactedMessages"
 	if params == nil {
-		params = &MostReactedMessagesParams{}
+		params = &GetMostReactedMessagesParams{}
 	}
 	if params.Limit < 0 {
 		return nil, &ValidationError{Op: op, Field: "Limit", Reason: "must be at least 1 (0 for the default)"}

@@ -86,7 +86,7 @@ func init() {
 				return err
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Reactions.GetMostReactedMessages(ctx, &amity.MostReactedMessagesParams{Limit: 5, ReactionName: "like"})
+				_, err := c.Reactions.GetMostReactedMessages(ctx, &amity.GetMostReactedMessagesParams{Limit: 5, ReactionName: "like"})
 				return err
 			}},
 	)

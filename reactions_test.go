@@ -224,7 +224,7 @@ func TestReactionsMostReactedMessages(t *testing.T) {
 	c, mt := mockClient(t)
 	rec := postsRecord(mt, "GET", "https://api.test/api/v2/reactions/messages/most", 200,
 		`[{"messageId":"m1","reactionsCount":12,"extra":true},{"messageId":"m2","reactionsCount":3}]`)
-	out, err := c.Reactions.GetMostReactedMessages(context.Background(), &amity.MostReactedMessagesParams{Limit: 2, ReactionName: "like"})
+	out, err := c.Reactions.GetMostReactedMessages(context.Background(), &amity.GetMostReactedMessagesParams{Limit: 2, ReactionName: "like"})
 	require.NoError(t, err)
 	assert.Equal(t, []amity.MessageReactionCount{{MessageID: "m1", ReactionsCount: 12}, {MessageID: "m2", ReactionsCount: 3}}, out.Messages)
 	assert.Contains(t, string(out.Raw), `"extra":true`)
@@ -234,7 +234,7 @@ func TestReactionsMostReactedMessages(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "", rec.calls[1].Query)
 
-	_, err = c.Reactions.GetMostReactedMessages(context.Background(), &amity.MostReactedMessagesParams{Limit: -1})
+	_, err = c.Reactions.GetMostReactedMessages(context.Background(), &amity.GetMostReactedMessagesParams{Limit: -1})
 	assert.ErrorIs(t, err, amity.ErrInvalidArgument)
 	assert.Equal(t, 2, mt.GetTotalCallCount())
 }
@@ -327,13 +327,13 @@ func TestReactionsShape(t *testing.T) {
 		{name: "MostReactedMessages", method: "GET", path: "/api/v2/reactions/messages/most", query: "limit=5",
 			answer: `[{"messageId":"m1","reactionsCount":12}]`,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return c.Reactions.GetMostReactedMessages(ctx, &amity.MostReactedMessagesParams{Limit: 5})
+				return c.Reactions.GetMostReactedMessages(ctx, &amity.GetMostReactedMessagesParams{Limit: 5})
 			},
 			check: func(t *testing.T, out any) {
 				assert.Equal(t, []amity.MessageReactionCount{{MessageID: "m1", ReactionsCount: 12}}, out.(*amity.MostReactedMessagesPayload).Messages)
 			},
 			invalid: []fn{func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Reactions.GetMostReactedMessages(ctx, &amity.MostReactedMessagesParams{Limit: -1})
+				_, err := c.Reactions.GetMostReactedMessages(ctx, &amity.GetMostReactedMessagesParams{Limit: -1})
 				return err
 			}}},
 		{name: "V2.List", method: "GET", path: "/api/v2/reactions", query: "referenceId=m1&referenceType=message", answer: v2, check: listed,

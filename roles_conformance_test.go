@@ -63,7 +63,7 @@ func init() {
 			}},
 		conformanceCase{Method: "Roles.Delete", Op: "DELETE /api/v3/roles/{roleId}",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Roles.Delete(ctx, "editor")
+				err := c.Roles.Delete(ctx, "editor")
 				return err
 			}},
 		conformanceCase{Method: "Roles.V2.GetRoles", Op: "GET /api/v2/roles",

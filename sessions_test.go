@@ -16,7 +16,7 @@ func TestSessionsRegister(t *testing.T) {
 	ctx := context.Background()
 	modRecord(t, mt, rec, "POST", "/api/v4/sessions", fixture(t, "users_session.json"), 503, 200)
 	_, err := c.Sessions.Register(ctx, &amity.RegisterSessionParams{UserID: "alice", DeviceID: "d1", DisplayName: "Alice",
-		AuthToken: "at-SECRET", DeviceInfo: &amity.DeviceInfo{Kind: "node"}}, amity.WithHeader("X-Trace", "t1"))
+		AuthToken: "at-SECRET", DeviceInfo: &amity.DeviceInfo{Kind: "node"}}, amity.WithCallHeader("X-Trace", "t1"))
 	var ae *amity.Error
 	require.ErrorAs(t, err, &ae, "a registration is not retried")
 	assert.Equal(t, 503, ae.StatusCode)
@@ -25,7 +25,7 @@ func TestSessionsRegister(t *testing.T) {
 	rec2 := &modRecorder{}
 	modRecord(t, mt, rec2, "POST", "/api/v4/sessions", fixture(t, "users_session.json"))
 	sess, err := c.Sessions.Register(ctx, &amity.RegisterSessionParams{UserID: "alice", DeviceID: "d1", DisplayName: "Alice",
-		AuthToken: "at-SECRET", DeviceInfo: &amity.DeviceInfo{Kind: "node"}}, amity.WithHeader("X-Trace", "t1"))
+		AuthToken: "at-SECRET", DeviceInfo: &amity.DeviceInfo{Kind: "node"}}, amity.WithCallHeader("X-Trace", "t1"))
 	require.NoError(t, err)
 	last := rec2.last(t)
 	assert.JSONEq(t, `{"userId":"alice","deviceId":"d1","displayName":"Alice","authToken":"at-SECRET","deviceInfo":{"kind":"node"}}`, last.Body)
@@ -66,7 +66,7 @@ func TestSessionsAuthTokens(t *testing.T) {
 	assert.Equal(t, serverKey, last.Header.Get("X-Server-Key"))
 	assert.Empty(t, last.Header.Get("X-API-Key"))
 
-	tok, err = c.Sessions.V3.GetAuthToken(ctx, "alice", amity.WithHeader("X-Trace", "t"))
+	tok, err = c.Sessions.V3.GetAuthToken(ctx, "alice", amity.WithCallHeader("X-Trace", "t"))
 	require.NoError(t, err)
 	assert.Equal(t, amity.Secret("tok-v3"), tok)
 	assert.Equal(t, "userId=alice", rec.last(t).Query)

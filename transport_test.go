@@ -131,7 +131,7 @@ func (l *countingLimiter) Wait(ctx context.Context, key string) error {
 }
 
 // Go's transport resends a read by itself when the server closes a reused connection without
-// answering. Every such arrival must pass the limiter, and WithRetries(0) must mean one send.
+// answering. Every such arrival must pass the limiter, and WithCallRetries(0) must mean one send.
 func TestEveryArrivalPassesTheLimiter(t *testing.T) {
 	for _, retries := range []int{0, 4} {
 		t.Run(fmt.Sprintf("retries=%d", retries), func(t *testing.T) {
@@ -141,7 +141,7 @@ func TestEveryArrivalPassesTheLimiter(t *testing.T) {
 			c := hardClient(t, srv.URL(), amity.WithLimiter(lim))
 			failed := 0
 			for i := 0; i < 50; i++ {
-				if _, err := c.Users.Get(context.Background(), "u1", amity.WithRetries(retries)); err != nil {
+				if _, err := c.Users.Get(context.Background(), "u1", amity.WithCallRetries(retries)); err != nil {
 					failed++
 				}
 			}
@@ -149,7 +149,7 @@ func TestEveryArrivalPassesTheLimiter(t *testing.T) {
 			t.Logf("retries=%d: 50 calls, %d failed, %d limiter turns, %d arrivals", retries, failed, lim.turns.Load(), arrivals)
 			assert.Equal(t, int(lim.turns.Load()), arrivals, "every arrival at the server must pass the limiter")
 			if retries == 0 {
-				assert.LessOrEqual(t, arrivals, 50, "WithRetries(0): at most one send per call")
+				assert.LessOrEqual(t, arrivals, 50, "WithCallRetries(0): at most one send per call")
 			} else {
 				assert.Zero(t, failed, "the SDK's retries cure a connection closed before answering")
 			}

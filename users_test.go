@@ -262,7 +262,7 @@ func TestUsersGetPayload(t *testing.T) {
 	ctx := context.Background()
 	modRecord(t, mt, rec, "GET", "/api/v3/users/alice", fixture(t, "users_page1.json"))
 	var resp *http.Response
-	p, err := c.Users.Get(ctx, "alice", amity.WithHeader("X-Trace", "t1"), amity.WithResponseInto(&resp))
+	p, err := c.Users.Get(ctx, "alice", amity.WithCallHeader("X-Trace", "t1"), amity.WithCallResponse(&resp))
 	require.NoError(t, err)
 	last := rec.last(t)
 	assert.Equal(t, "GET", last.Method)
