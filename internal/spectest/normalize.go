@@ -66,6 +66,20 @@ import (
 //     becomes a deepObject object with one property per index ("0" up to
 //     maxItems-1, "0" required) of the item schema, so that encoding
 //     validates, item fields and enums included.
+//  11. (4.116.1) A property written as {"schema": {...}} (the items of targets
+//     on the two story operations above) is unwrapped before parsing: a
+//     property is a schema itself, and the wrapped form is a schema with no
+//     type, which made repair 10's object undecodable ("value is required but
+//     missing" for a correct targets[0][targetId]=c1).
+//  12. Repair 6 covers every object-typed query parameter, not only options:
+//     4.116.1 dropped style: deepObject from dataTypes on GET /api/v3/comments
+//     while its own example still reads dataTypes[values][]=text (a slip, not
+//     an API change).
+//  13. A oneOf whose branches are all open objects (no required property, no
+//     closed additionalProperties) becomes an anyOf: every object matches
+//     each such branch, so "exactly one" can never hold and every answer
+//     would fail. 4.116.1 (and 4.92.0's bundle) describe a post's data this
+//     way ("normal post", "custom post"); the SDK decodes data by dataType.
 func normalize(doc *openapi3.T) []string {
 	counts := map[string]int{}
 	note := func(fix string, n int) {
@@ -139,17 +153,17 @@ func normalize(doc *openapi3.T) []string {
 			}
 			op.Parameters = kept
 
-			// 6. options without deepObject.
+			// 6 and 12. Object query parameters without deepObject.
 			for _, p := range op.Parameters {
 				pv := p.Value
-				if pv == nil || pv.In != openapi3.ParameterInQuery || pv.Name != "options" || pv.Schema == nil || pv.Schema.Value == nil {
+				if pv == nil || pv.In != openapi3.ParameterInQuery || pv.Schema == nil || pv.Schema.Value == nil {
 					continue
 				}
 				if pv.Schema.Value.Type.Is(openapi3.TypeObject) && pv.Style != openapi3.SerializationDeepObject {
 					pv.Style = openapi3.SerializationDeepObject
 					explode := true
 					pv.Explode = &explode
-					note("options query parameters made style: deepObject, explode: true", 1)
+					note("object query parameters ("+pv.Name+") made style: deepObject, explode: true", 1)
 				}
 			}
 
@@ -329,6 +343,11 @@ func fixSchema(ref *openapi3.SchemaRef, visited map[*openapi3.Schema]bool, note 
 		}
 	}
 
+	if len(s.OneOf) > 1 && !slices.ContainsFunc(s.OneOf, func(r *openapi3.SchemaRef) bool { return !openObject(r) }) {
+		s.AnyOf, s.OneOf = s.OneOf, nil
+		note("oneOf of open objects (every object matches each) made anyOf", 1)
+	}
+
 	for _, p := range s.Properties {
 		fixSchema(p, visited, note)
 	}
@@ -348,6 +367,17 @@ func fixSchema(ref *openapi3.SchemaRef, visited map[*openapi3.Schema]bool, note 
 // about two thirds of the document's bytes, and kin-openapi's parsing time
 // grows with them.
 // It returns the slimmed document and the number of paths removed.
+// openObject reports whether r is an object schema any object matches: no required
+// property and no closed additional properties.
+func openObject(r *openapi3.SchemaRef) bool {
+	if r == nil || r.Value == nil {
+		return false
+	}
+	v := r.Value
+	closed := v.AdditionalProperties.Has != nil && !*v.AdditionalProperties.Has
+	return v.Type.Is(openapi3.TypeObject) && len(v.Required) == 0 && !closed && len(v.AllOf)+len(v.AnyOf)+len(v.OneOf) == 0 && v.Not == nil
+}
+
 func slimDocument(data []byte) ([]byte, int, error) {
 	var doc map[string]any
 	if err := json.Unmarshal(data, &doc); err != nil {
@@ -363,8 +393,32 @@ func slimDocument(data []byte) ([]byte, int, error) {
 		}
 	}
 	slim(doc, false)
+	unwrapSchemaProperties(doc)
 	out, err := json.Marshal(doc)
 	return out, removed, err
+}
+
+// unwrapSchemaProperties is repair 11: a property written as {"schema": S} becomes S.
+func unwrapSchemaProperties(v any) {
+	switch v := v.(type) {
+	case map[string]any:
+		if props, ok := v["properties"].(map[string]any); ok {
+			for name, p := range props {
+				if m, ok := p.(map[string]any); ok && len(m) == 1 {
+					if inner, ok := m["schema"].(map[string]any); ok {
+						props[name] = inner
+					}
+				}
+			}
+		}
+		for _, child := range v {
+			unwrapSchemaProperties(child)
+		}
+	case []any:
+		for _, child := range v {
+			unwrapSchemaProperties(child)
+		}
+	}
 }
 
 // nameMaps are the keywords whose value maps names (properties, media
