@@ -72,7 +72,7 @@ func (s *Server) EnableAds(enabled bool, maxActiveAds int) {
 }
 
 func (s *Server) routesAds() {
-	s.route("GET /api/v1/ads/me", authUser, func(c *ctx) error {
+	s.route("GET /api/v1/ads/me", authUser, func(c *request) error {
 		b := c.st.b()
 		now := c.now()
 		ads := []map[string]any{}

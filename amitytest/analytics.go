@@ -48,7 +48,7 @@ type activityRequest struct {
 	} `json:"activities"`
 }
 
-func (s *Server) recordActivities(c *ctx) error {
+func (s *Server) recordActivities(c *request) error {
 	var req activityRequest
 	if err := c.decode(&req, true); err != nil {
 		return err
@@ -121,7 +121,7 @@ func (s *Server) recordActivities(c *ctx) error {
 
 // viewers answers the users who viewed a post or story, latest view first, without the
 // global-banned, community-banned and deleted ones.
-func (c *ctx) viewers(contentType, id string, community *community) error {
+func (c *request) viewers(contentType, id string, community *community) error {
 	c.bareOpts = true
 	v := c.st.b().views[contentType+":"+id]
 	var list []*user
@@ -153,7 +153,7 @@ func (c *ctx) viewers(contentType, id string, community *community) error {
 
 func (s *Server) routesAnalytics() {
 	s.route("POST /api/v1/analytics/activities", authUser, s.recordActivities)
-	s.route("GET /api/v1/analytics/views/posts/{postId}/users", authUser, func(c *ctx) error {
+	s.route("GET /api/v1/analytics/views/posts/{postId}/users", authUser, func(c *request) error {
 		p, err := c.post(c.path("postId"))
 		if err != nil {
 			return err
@@ -167,7 +167,7 @@ func (s *Server) routesAnalytics() {
 		}
 		return c.viewers("post", p.id, cm)
 	})
-	s.route("GET /api/v1/analytics/views/stories/{storyId}/users", authUser, func(c *ctx) error {
+	s.route("GET /api/v1/analytics/views/stories/{storyId}/users", authUser, func(c *request) error {
 		st, err := c.story(c.path("storyId"))
 		if err != nil {
 			return err

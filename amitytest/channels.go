@@ -143,7 +143,9 @@ func mutedAt(muted bool, timeout, now time.Time) bool {
 	return muted && (timeout.IsZero() || now.Before(timeout))
 }
 
-func (c *ctx) canModerateChannel(ch *channel) bool { return c.isAdmin || ch.isModerator(c.identity) }
+func (c *request) canModerateChannel(ch *channel) bool {
+	return c.isAdmin || ch.isModerator(c.identity)
+}
 
 // channelMessages returns the live messages of a channel.
 func (st *state) channelMessages(ch *channel) []*message {
@@ -194,7 +196,7 @@ func (st *state) lastMessage(feedID string) *message {
 	return last
 }
 
-func (c *ctx) channelJSON(ch *channel) channelJSON {
+func (c *request) channelJSON(ch *channel) channelJSON {
 	members := 0
 	for _, m := range ch.members {
 		if m.status == "member" {
@@ -226,7 +228,7 @@ func (c *ctx) channelJSON(ch *channel) channelJSON {
 	}
 }
 
-func (c *ctx) channelUserJSON(ch *channel, m *membership) channelUserJSON {
+func (c *request) channelUserJSON(ch *channel, m *membership) channelUserJSON {
 	internal := ""
 	if u := c.st.users[m.userID]; u != nil {
 		internal = u.internalID
@@ -247,13 +249,13 @@ func (c *ctx) channelUserJSON(ch *channel, m *membership) channelUserJSON {
 
 // channelsBody renders channels with their sideloads; members are extra
 // membership records of the single channel.
-func (c *ctx) channelsBody(chans []*channel, members []*membership) channelsResponse {
+func (c *request) channelsBody(chans []*channel, members []*membership) channelsResponse {
 	return c.channelsBodyOpt(chans, members, false)
 }
 
 // channelsBodyOpt is channelsBody; with onlyMembers the channelUsers are
 // exactly members.
-func (c *ctx) channelsBodyOpt(chans []*channel, members []*membership, onlyMembers bool) channelsResponse {
+func (c *request) channelsBodyOpt(chans []*channel, members []*membership, onlyMembers bool) channelsResponse {
 	b := c.sideload()
 	out := channelsResponse{
 		Channels: []channelJSON{}, ChannelUsers: []channelUserJSON{}, MessagePreviews: []messagePreviewJSON{},
@@ -300,7 +302,7 @@ func (c *ctx) channelsBodyOpt(chans []*channel, members []*membership, onlyMembe
 }
 
 // channel finds a channel (deleted ones too).
-func (c *ctx) channel(id string) (*channel, error) {
+func (c *request) channel(id string) (*channel, error) {
 	ch := c.st.channels[id]
 	if ch == nil {
 		return nil, errNotFound("Channel %s not found", id)
@@ -308,7 +310,7 @@ func (c *ctx) channel(id string) (*channel, error) {
 	return ch, nil
 }
 
-func (c *ctx) liveChannel(id string) (*channel, error) {
+func (c *request) liveChannel(id string) (*channel, error) {
 	ch, err := c.channel(id)
 	if err == nil && ch.deleted {
 		return nil, errNotFound("Channel %s not found", id)
@@ -317,7 +319,7 @@ func (c *ctx) liveChannel(id string) (*channel, error) {
 }
 
 // canSeeChannel hides conversations from non-members.
-func (c *ctx) canSeeChannel(ch *channel) bool {
+func (c *request) canSeeChannel(ch *channel) bool {
 	return c.isAdmin || ch.kind != "conversation" || ch.members[c.identity] != nil
 }
 
@@ -353,7 +355,7 @@ func (st *state) storeChannel(ch *channel) {
 // addChannel asks the pre-hook (channel.shouldCreate) about the drafted channel ch, applies
 // the reply's modification (displayName, metadata, tags) and stores ch. A channel of ch's ID
 // created while the pre-hook ran makes it a duplicate; a denial stores nothing.
-func (c *ctx) addChannel(ch *channel) error {
+func (c *request) addChannel(ch *channel) error {
 	mod, err := c.preHook("channel.shouldCreate", c.channelJSON(ch))
 	if err != nil {
 		return err
@@ -382,7 +384,7 @@ type channelRequest struct {
 	IsDistinct                   *bool           `json:"isDistinct"`
 }
 
-func (req *channelRequest) validate(c *ctx) error {
+func (req *channelRequest) validate(c *request) error {
 	if req.DisplayName != nil {
 		if err := maxLen("displayName", *req.DisplayName, 100); err != nil {
 			return err
@@ -444,7 +446,7 @@ func (s *Server) routesChannels() {
 	s.route("POST /api/v3/channels", authUser, s.createChannel)
 	s.route("POST /api/v3/channels/conversation", authUser, s.createConversation)
 	s.route("GET /api/v3/channels", authUser, s.queryChannels)
-	s.route("GET /api/v3/channels/list", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/channels/list", authUser, func(c *request) error {
 		ids, err := c.idsParam("channelIds", 100)
 		if err != nil {
 			return err
@@ -457,7 +459,7 @@ func (s *Server) routesChannels() {
 		}
 		return c.ok(c.channelsBody(out, nil))
 	})
-	s.route("GET /api/v3/channels/{channelId}", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/channels/{channelId}", authUser, func(c *request) error {
 		ch, err := c.channel(c.path("channelId"))
 		if err != nil {
 			return err
@@ -467,7 +469,7 @@ func (s *Server) routesChannels() {
 		}
 		return c.ok(c.channelsBody([]*channel{ch}, nil))
 	})
-	s.route("PUT /api/v3/channels/{channelId}", authUser, func(c *ctx) error {
+	s.route("PUT /api/v3/channels/{channelId}", authUser, func(c *request) error {
 		if _, err := c.liveChannel(c.path("channelId")); err != nil {
 			return err
 		}
@@ -498,7 +500,7 @@ func (s *Server) routesChannels() {
 		ch.updatedAt = c.now()
 		return c.ok(c.channelsBody([]*channel{ch}, nil))
 	})
-	s.route("DELETE /api/v3/channels/{channelId}", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v3/channels/{channelId}", authUser, func(c *request) error {
 		ch, err := c.liveChannel(c.path("channelId"))
 		if err != nil {
 			return err
@@ -510,7 +512,7 @@ func (s *Server) routesChannels() {
 		return c.ok(successData())
 	})
 	s.route("POST /api/v3/channels/{channelId}/join", authUser, s.joinChannel)
-	s.route("DELETE /api/v3/channels/{channelId}/leave", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v3/channels/{channelId}/leave", authUser, func(c *request) error {
 		ch, _, err := preHookFor(c, "channel.shouldLeave", func() (*channel, error) {
 			ch, err := c.liveChannel(c.path("channelId"))
 			switch {
@@ -530,7 +532,7 @@ func (s *Server) routesChannels() {
 		c.emitChannel("channel.didLeave", ch, []string{c.identity})
 		return c.ok(c.channelsBody([]*channel{ch}, nil))
 	})
-	s.route("POST /api/v3/channels/{channelId}/seen", authUser, func(c *ctx) error {
+	s.route("POST /api/v3/channels/{channelId}/seen", authUser, func(c *request) error {
 		ch, err := c.liveChannel(c.path("channelId"))
 		if err != nil {
 			return err
@@ -554,13 +556,13 @@ func (s *Server) routesChannels() {
 		m.updatedAt, m.lastActivity = c.now(), c.now()
 		return c.noContent()
 	})
-	s.route("GET /api/v3/channels/{channelId}/users", authUser, func(c *ctx) error { return s.queryChannelUsers(c, false) })
-	s.route("GET /api/v4/channels/{channelId}/users", authUser, func(c *ctx) error { return s.queryChannelUsers(c, true) })
-	s.route("POST /api/v3/channels/{channelId}/users", authUser, func(c *ctx) error { return s.changeChannelMembers(c, "member") })
-	s.route("DELETE /api/v3/channels/{channelId}/users", authUser, func(c *ctx) error { return s.changeChannelMembers(c, "none") })
-	s.route("PUT /api/v3/channels/{channelId}/users/ban", authUser, func(c *ctx) error { return s.changeChannelMembers(c, "banned") })
-	s.route("PUT /api/v3/channels/{channelId}/users/unban", authUser, func(c *ctx) error { return s.changeChannelMembers(c, "unban") })
-	s.route("POST /api/v3/channels/{channelId}/users/roles", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/channels/{channelId}/users", authUser, func(c *request) error { return s.queryChannelUsers(c, false) })
+	s.route("GET /api/v4/channels/{channelId}/users", authUser, func(c *request) error { return s.queryChannelUsers(c, true) })
+	s.route("POST /api/v3/channels/{channelId}/users", authUser, func(c *request) error { return s.changeChannelMembers(c, "member") })
+	s.route("DELETE /api/v3/channels/{channelId}/users", authUser, func(c *request) error { return s.changeChannelMembers(c, "none") })
+	s.route("PUT /api/v3/channels/{channelId}/users/ban", authUser, func(c *request) error { return s.changeChannelMembers(c, "banned") })
+	s.route("PUT /api/v3/channels/{channelId}/users/unban", authUser, func(c *request) error { return s.changeChannelMembers(c, "unban") })
+	s.route("POST /api/v3/channels/{channelId}/users/roles", authUser, func(c *request) error {
 		var req struct {
 			Role    string   `json:"role"`
 			UserIDs []string `json:"userIds"`
@@ -570,10 +572,10 @@ func (s *Server) routesChannels() {
 		}
 		return s.changeChannelRoles(c, req.UserIDs, req.Role, true)
 	})
-	s.route("DELETE /api/v3/channels/{channelId}/users/roles", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v3/channels/{channelId}/users/roles", authUser, func(c *request) error {
 		return s.changeChannelRoles(c, c.qList("userIds"), c.q("role"), false)
 	})
-	s.route("PUT /api/v2/channel/{channelId}/mute", authUser, func(c *ctx) error {
+	s.route("PUT /api/v2/channel/{channelId}/mute", authUser, func(c *request) error {
 		ch, err := c.liveChannel(c.path("channelId"))
 		if err != nil {
 			return err
@@ -594,7 +596,7 @@ func (s *Server) routesChannels() {
 		ch.updatedAt = c.now()
 		return c.ok(successBody)
 	})
-	s.route("PUT /api/v2/channel/{channelId}/users/mute", authUser, func(c *ctx) error {
+	s.route("PUT /api/v2/channel/{channelId}/users/mute", authUser, func(c *request) error {
 		ch, err := c.liveChannel(c.path("channelId"))
 		if err != nil {
 			return err
@@ -625,7 +627,7 @@ func (s *Server) routesChannels() {
 		}
 		return c.ok(successBody)
 	})
-	s.route("POST /api/v2/channels/{channelId}/close", authUser, func(c *ctx) error {
+	s.route("POST /api/v2/channels/{channelId}/close", authUser, func(c *request) error {
 		ch, err := c.liveChannel(c.path("channelId"))
 		if err != nil {
 			return err
@@ -650,7 +652,7 @@ func muteFor(periodMS float64, now time.Time) (bool, time.Time) {
 	return true, now.Add(time.Duration(periodMS * float64(time.Millisecond)))
 }
 
-func (s *Server) createChannel(c *ctx) error {
+func (s *Server) createChannel(c *request) error {
 	if err := c.chatDisabled(); err != nil { // hook of A: network settings
 		return err
 	}
@@ -695,7 +697,7 @@ func (s *Server) createChannel(c *ctx) error {
 	return c.ok(c.channelsBody([]*channel{ch}, nil))
 }
 
-func (s *Server) createConversation(c *ctx) error {
+func (s *Server) createConversation(c *request) error {
 	if err := c.chatDisabled(); err != nil { // hook of A: network settings
 		return err
 	}
@@ -749,7 +751,7 @@ func (s *Server) createConversation(c *ctx) error {
 	return c.ok(c.channelsBody([]*channel{ch}, nil))
 }
 
-func (s *Server) joinChannel(c *ctx) error {
+func (s *Server) joinChannel(c *request) error {
 	me := c.me()
 	find := func() (*channel, error) {
 		ch, err := c.liveChannel(c.path("channelId"))
@@ -782,7 +784,7 @@ func (s *Server) joinChannel(c *ctx) error {
 	return c.ok(c.channelsBody([]*channel{ch}, nil))
 }
 
-func (s *Server) queryChannels(c *ctx) error {
+func (s *Server) queryChannels(c *request) error {
 	filter, sortBy := c.q("filter"), c.q("sortBy")
 	if err := enum("filter", filter, "all", "member", "notMember", "flagged"); err != nil {
 		return err
@@ -867,7 +869,7 @@ func (s *Server) queryChannels(c *ctx) error {
 	return c.ok(body)
 }
 
-func (s *Server) queryChannelUsers(c *ctx, v4 bool) error {
+func (s *Server) queryChannelUsers(c *request, v4 bool) error {
 	ch, err := c.channel(c.path("channelId"))
 	if err != nil {
 		return err
@@ -951,7 +953,7 @@ func (s *Server) queryChannelUsers(c *ctx, v4 bool) error {
 
 // changeChannelMembers adds ("member"), removes ("none"), bans ("banned") or
 // unbans ("unban") channel users.
-func (s *Server) changeChannelMembers(c *ctx, op string) error {
+func (s *Server) changeChannelMembers(c *request, op string) error {
 	ch, err := c.liveChannel(c.path("channelId"))
 	if err != nil {
 		return err
@@ -1003,7 +1005,7 @@ func (s *Server) changeChannelMembers(c *ctx, op string) error {
 	return c.ok(c.channelsBody([]*channel{ch}, changed))
 }
 
-func (s *Server) changeChannelRoles(c *ctx, userIDs []string, role string, add bool) error {
+func (s *Server) changeChannelRoles(c *request, userIDs []string, role string, add bool) error {
 	ch, err := c.liveChannel(c.path("channelId"))
 	if err != nil {
 		return err

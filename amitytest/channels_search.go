@@ -11,7 +11,7 @@ import (
 // first, then names starting with the query, then the rest, each by last activity;
 // lastActivity sorts by last activity alone; orderBy asc reverses either order.
 func (s *Server) routesChannelSearch() {
-	s.route("GET /api/v2/search/channels", authUser, func(c *ctx) error {
+	s.route("GET /api/v2/search/channels", authUser, func(c *request) error {
 		// The spec declares options without deepObject: options[...] and bare names both work.
 		c.bareOpts = true
 		query := strings.TrimSpace(c.q("query"))

@@ -93,7 +93,7 @@ func (st *state) liveChildren(cm *comment) []string {
 	return out
 }
 
-func (c *ctx) commentJSON(cm *comment) commentJSON {
+func (c *request) commentJSON(cm *comment) commentJSON {
 	internal := ""
 	if u := c.st.users[cm.userID]; u != nil {
 		internal = u.internalID
@@ -124,7 +124,7 @@ type commentsResponse struct {
 // commentChildrenShown is how many replies are sideloaded per comment.
 const commentChildrenShown = 5
 
-func (c *ctx) commentsBody(list []*comment) commentsResponse {
+func (c *request) commentsBody(list []*comment) commentsResponse {
 	b := c.sideload()
 	cb := c.newCommunityBundle(b)
 	out := commentsResponse{Comments: []commentJSON{}, CommentChildren: []commentJSON{}}
@@ -169,7 +169,7 @@ func (c *ctx) commentsBody(list []*comment) commentsResponse {
 }
 
 // comment finds a comment (deleted ones too).
-func (c *ctx) comment(id string) (*comment, error) {
+func (c *request) comment(id string) (*comment, error) {
 	cm := c.st.comments[id]
 	if cm == nil {
 		return nil, errNotFound("Comment %s not found", id)
@@ -177,7 +177,7 @@ func (c *ctx) comment(id string) (*comment, error) {
 	return cm, nil
 }
 
-func (c *ctx) liveComment(id string) (*comment, error) {
+func (c *request) liveComment(id string) (*comment, error) {
 	cm, err := c.comment(id)
 	if err == nil && cm.deleted {
 		return nil, errNotFound("Comment %s not found", id)
@@ -194,7 +194,7 @@ func (st *state) commentCommunity(cm *comment) *community {
 }
 
 // canModerateComment reports whether the caller may moderate a comment.
-func (c *ctx) canModerateComment(cm *comment) bool {
+func (c *request) canModerateComment(cm *comment) bool {
 	if c.isAdmin {
 		return true
 	}
@@ -216,7 +216,7 @@ type createCommentRequest struct {
 
 // checkCommentAttachments validates comment attachments: an uploaded image or video
 // (fileId), or a link (url).
-func (c *ctx) checkCommentAttachments(atts []commentAttachment) error {
+func (c *request) checkCommentAttachments(atts []commentAttachment) error {
 	if len(atts) > 10 {
 		return errBadRequest("Parameters validation error: at most 10 attachments")
 	}
@@ -248,7 +248,7 @@ func (c *ctx) checkCommentAttachments(atts []commentAttachment) error {
 	return nil
 }
 
-func (s *Server) createComment(c *ctx) error {
+func (s *Server) createComment(c *request) error {
 	var req createCommentRequest
 	if err := c.decode(&req, true); err != nil {
 		return err
@@ -359,7 +359,7 @@ func (s *Server) createComment(c *ctx) error {
 	return c.ok(c.commentsBody([]*comment{cm}))
 }
 
-func (s *Server) queryComments(c *ctx) error {
+func (s *Server) queryComments(c *request) error {
 	refID, refType := c.q("referenceId"), c.q("referenceType")
 	if refID == "" {
 		return errBadRequest("Parameters validation error: referenceId is required")
@@ -482,7 +482,7 @@ type updateCommentRequest struct {
 	Attachments *[]commentAttachment `json:"attachments"`
 }
 
-func (s *Server) updateComment(c *ctx) error {
+func (s *Server) updateComment(c *request) error {
 	cm, err := c.liveComment(c.path("commentId"))
 	if err != nil {
 		return err
@@ -554,7 +554,7 @@ func (st *state) purgeComment(cm *comment) {
 	delete(st.comments, cm.id)
 }
 
-func (s *Server) deleteComment(c *ctx, permanentAllowed bool) error {
+func (s *Server) deleteComment(c *request, permanentAllowed bool) error {
 	cm, err := c.comment(c.path("commentId"))
 	if err != nil {
 		return err
@@ -584,7 +584,7 @@ func (s *Server) deleteComment(c *ctx, permanentAllowed bool) error {
 func (s *Server) routesComments() {
 	s.route("GET /api/v3/comments", authUser, s.queryComments)
 	s.route("POST /api/v3/comments", authUser, s.createComment)
-	s.route("GET /api/v3/comments/list", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/comments/list", authUser, func(c *request) error {
 		ids, err := c.idsParam("commentIds", 100)
 		if err != nil {
 			return err
@@ -597,7 +597,7 @@ func (s *Server) routesComments() {
 		}
 		return c.ok(c.commentsBody(out))
 	})
-	s.route("GET /api/v3/comments/{commentId}", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/comments/{commentId}", authUser, func(c *request) error {
 		cm, err := c.comment(c.path("commentId"))
 		if err != nil {
 			return err
@@ -605,9 +605,9 @@ func (s *Server) routesComments() {
 		return c.ok(c.commentsBody([]*comment{cm}))
 	})
 	s.route("PUT /api/v3/comments/{commentId}", authUser, s.updateComment)
-	s.route("DELETE /api/v3/comments/{commentId}", authUser, func(c *ctx) error { return s.deleteComment(c, false) })
-	s.route("DELETE /api/v4/comments/{commentId}", authUser, func(c *ctx) error { return s.deleteComment(c, true) })
-	s.route("POST /api/v3/comments/{commentId}/flag", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v3/comments/{commentId}", authUser, func(c *request) error { return s.deleteComment(c, false) })
+	s.route("DELETE /api/v4/comments/{commentId}", authUser, func(c *request) error { return s.deleteComment(c, true) })
+	s.route("POST /api/v3/comments/{commentId}/flag", authUser, func(c *request) error {
 		cm, err := c.liveComment(c.path("commentId"))
 		if err != nil {
 			return err
@@ -624,7 +624,7 @@ func (s *Server) routesComments() {
 		cm.flags[c.identity] = c.now()
 		return c.ok(c.commentsBody([]*comment{cm}))
 	})
-	s.route("DELETE /api/v3/comments/{commentId}/unflag", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v3/comments/{commentId}/unflag", authUser, func(c *request) error {
 		cm, err := c.liveComment(c.path("commentId"))
 		if err != nil {
 			return err
@@ -632,7 +632,7 @@ func (s *Server) routesComments() {
 		delete(cm.flags, c.identity)
 		return c.ok(c.commentsBody([]*comment{cm}))
 	})
-	s.route("DELETE /api/v3/comments/{commentId}/flags", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v3/comments/{commentId}/flags", authUser, func(c *request) error {
 		cm, err := c.comment(c.path("commentId"))
 		if err != nil {
 			return err
@@ -643,7 +643,7 @@ func (s *Server) routesComments() {
 		cm.flags = flagSet{}
 		return c.ok(c.commentsBody([]*comment{cm}))
 	})
-	s.route("GET /api/v3/comments/{commentId}/isflagbyme", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/comments/{commentId}/isflagbyme", authUser, func(c *request) error {
 		cm, err := c.comment(c.path("commentId"))
 		if err != nil {
 			return err

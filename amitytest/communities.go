@@ -156,7 +156,7 @@ func (cm *community) isModerator(userID string) bool {
 }
 
 // canModerate reports whether the caller may moderate the community.
-func (c *ctx) canModerate(cm *community) bool { return c.isAdmin || cm.isModerator(c.identity) }
+func (c *request) canModerate(cm *community) bool { return c.isAdmin || cm.isModerator(c.identity) }
 
 func (st *state) communityCounts(cm *community) (posts, members, moderators int, flaggedPost, flaggedComment bool) {
 	for _, m := range cm.members {
@@ -186,7 +186,7 @@ func (st *state) communityCounts(cm *community) (posts, members, moderators int,
 	return
 }
 
-func (c *ctx) communityJSON(cm *community) communityJSON {
+func (c *request) communityJSON(cm *community) communityJSON {
 	posts, members, mods, fp, fc := c.st.communityCounts(cm)
 	creator := c.st.users[cm.creatorID]
 	internal := ""
@@ -211,7 +211,7 @@ func (c *ctx) communityJSON(cm *community) communityJSON {
 	}
 }
 
-func (c *ctx) communityUserJSON(cm *community, m *membership) communityUserJSON {
+func (c *request) communityUserJSON(cm *community, m *membership) communityUserJSON {
 	internal := ""
 	if u := c.st.users[m.userID]; u != nil {
 		internal = u.internalID
@@ -248,7 +248,7 @@ func (st *state) feedOf(targetType, targetID, feedType string, created time.Time
 
 // communityBundle collects communities with their sideloads.
 type communityBundle struct {
-	c       *ctx
+	c       *request
 	b       *sideload
 	comms   orderedSet
 	cats    orderedSet
@@ -258,7 +258,7 @@ type communityBundle struct {
 	noViewer bool
 }
 
-func (c *ctx) newCommunityBundle(b *sideload) *communityBundle {
+func (c *request) newCommunityBundle(b *sideload) *communityBundle {
 	return &communityBundle{c: c, b: b, seenMem: map[string]bool{}}
 }
 
@@ -325,13 +325,13 @@ func (cb *communityBundle) feeds() []feedJSON {
 	return out
 }
 
-func (c *ctx) communitiesBody(comms []*community, members []*membership) communitiesResponse {
+func (c *request) communitiesBody(comms []*community, members []*membership) communitiesResponse {
 	return c.communitiesBodyOpt(comms, members, false)
 }
 
 // communitiesBodyOpt is communitiesBody; with onlyMembers the communityUsers
 // are exactly members.
-func (c *ctx) communitiesBodyOpt(comms []*community, members []*membership, onlyMembers bool) communitiesResponse {
+func (c *request) communitiesBodyOpt(comms []*community, members []*membership, onlyMembers bool) communitiesResponse {
 	b := c.sideload()
 	cb := c.newCommunityBundle(b)
 	cb.noViewer = onlyMembers
@@ -350,7 +350,7 @@ func (c *ctx) communitiesBodyOpt(comms []*community, members []*membership, only
 }
 
 // community finds a community by id; deleted ones are found too.
-func (c *ctx) community(id string) (*community, error) {
+func (c *request) community(id string) (*community, error) {
 	cm := c.st.communities[id]
 	if cm == nil {
 		return nil, errNotFound("CommunityId %s not found", id)
@@ -359,7 +359,7 @@ func (c *ctx) community(id string) (*community, error) {
 }
 
 // liveCommunity is community for operations a deleted community refuses.
-func (c *ctx) liveCommunity(id string) (*community, error) {
+func (c *request) liveCommunity(id string) (*community, error) {
 	cm, err := c.community(id)
 	if err == nil && cm.deleted {
 		return nil, errNotFound("CommunityId %s not found", id)
@@ -408,7 +408,7 @@ type communityRequest struct {
 }
 
 // validate checks the fields shared by create and update.
-func (req *communityRequest) validate(c *ctx, self *community) error {
+func (req *communityRequest) validate(c *request, self *community) error {
 	if req.DisplayName != nil {
 		if *req.DisplayName == "" {
 			return errBadRequest("Parameters validation error: displayName must not be empty")
@@ -500,7 +500,7 @@ func (req *communityRequest) apply(cm *community) {
 func (s *Server) routesCommunities() {
 	s.route("GET /api/v3/communities", authUser, s.queryCommunities)
 	s.route("POST /api/v3/communities", authUser, s.createCommunity)
-	s.route("GET /api/v3/communities/list", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/communities/list", authUser, func(c *request) error {
 		ids, err := c.idsParam("communityIds", 100)
 		if err != nil {
 			return err
@@ -513,9 +513,9 @@ func (s *Server) routesCommunities() {
 		}
 		return c.ok(c.communitiesBody(out, nil))
 	})
-	s.route("GET /api/v3/communities/recommended", authUser, func(c *ctx) error { return s.rankCommunities(c, true) })
-	s.route("GET /api/v3/communities/top-trending", authUser, func(c *ctx) error { return s.rankCommunities(c, false) })
-	s.route("GET /api/v3/communities/{communityId}", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/communities/recommended", authUser, func(c *request) error { return s.rankCommunities(c, true) })
+	s.route("GET /api/v3/communities/top-trending", authUser, func(c *request) error { return s.rankCommunities(c, false) })
+	s.route("GET /api/v3/communities/{communityId}", authUser, func(c *request) error {
 		cm, err := c.community(c.path("communityId"))
 		if err != nil {
 			return err
@@ -523,7 +523,7 @@ func (s *Server) routesCommunities() {
 		return c.ok(c.communitiesBody([]*community{cm}, nil))
 	})
 	s.route("PUT /api/v3/communities/{communityId}", authUser, s.updateCommunity)
-	s.route("DELETE /api/v3/communities/{communityId}", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v3/communities/{communityId}", authUser, func(c *request) error {
 		cm, err := c.liveCommunity(c.path("communityId"))
 		if err != nil {
 			return err
@@ -535,7 +535,7 @@ func (s *Server) routesCommunities() {
 		return c.ok(successBody)
 	})
 	s.route("POST /api/v3/communities/{communityId}/join", authUser, s.joinCommunity)
-	s.route("DELETE /api/v3/communities/{communityId}/leave", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v3/communities/{communityId}/leave", authUser, func(c *request) error {
 		cm, err := c.liveCommunity(c.path("communityId"))
 		if err != nil {
 			return err
@@ -551,19 +551,19 @@ func (s *Server) routesCommunities() {
 		return c.ok(c.communitiesBody([]*community{cm}, nil))
 	})
 	s.route("GET /api/v3/communities/{communityId}/users", authUser, s.queryCommunityUsers)
-	s.route("POST /api/v3/communities/{communityId}/users", authUser, func(c *ctx) error {
+	s.route("POST /api/v3/communities/{communityId}/users", authUser, func(c *request) error {
 		return s.changeCommunityMembers(c, "member")
 	})
-	s.route("DELETE /api/v3/communities/{communityId}/users", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v3/communities/{communityId}/users", authUser, func(c *request) error {
 		return s.changeCommunityMembers(c, "none")
 	})
-	s.route("PUT /api/v3/communities/{communityId}/users/ban", authUser, func(c *ctx) error {
+	s.route("PUT /api/v3/communities/{communityId}/users/ban", authUser, func(c *request) error {
 		return s.changeCommunityMembers(c, "banned")
 	})
-	s.route("PUT /api/v3/communities/{communityId}/users/unban", authUser, func(c *ctx) error {
+	s.route("PUT /api/v3/communities/{communityId}/users/unban", authUser, func(c *request) error {
 		return s.changeCommunityMembers(c, "unban")
 	})
-	s.route("POST /api/v3/communities/{communityId}/users/roles", authUser, func(c *ctx) error {
+	s.route("POST /api/v3/communities/{communityId}/users/roles", authUser, func(c *request) error {
 		var req struct {
 			Role    string   `json:"role"`
 			UserIDs []string `json:"userIds"`
@@ -573,10 +573,10 @@ func (s *Server) routesCommunities() {
 		}
 		return s.changeCommunityRoles(c, req.UserIDs, []string{req.Role}, true)
 	})
-	s.route("DELETE /api/v3/communities/{communityId}/users/roles", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v3/communities/{communityId}/users/roles", authUser, func(c *request) error {
 		return s.changeCommunityRoles(c, c.qList("userIds"), []string{c.q("role")}, false)
 	})
-	s.route("POST /api/v4/communities/{communityId}/users/roles", authUser, func(c *ctx) error {
+	s.route("POST /api/v4/communities/{communityId}/users/roles", authUser, func(c *request) error {
 		var req struct {
 			Roles   []string `json:"roles"`
 			UserIDs []string `json:"userIds"`
@@ -586,10 +586,10 @@ func (s *Server) routesCommunities() {
 		}
 		return s.changeCommunityRoles(c, req.UserIDs, req.Roles, true)
 	})
-	s.route("DELETE /api/v4/communities/{communityId}/users/roles", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v4/communities/{communityId}/users/roles", authUser, func(c *request) error {
 		return s.changeCommunityRoles(c, c.qList("userIds"), c.qList("roles"), false)
 	})
-	s.route("GET /api/v3/communities/{communityId}/permissions/me", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/communities/{communityId}/permissions/me", authUser, func(c *request) error {
 		cm, err := c.community(c.path("communityId"))
 		if err != nil {
 			return err
@@ -611,7 +611,7 @@ var communityModeratorPermissions = []string{
 	"ASSIGN_COMMUNITY_USER_ROLE", "MANAGE_COMMUNITY_STORY",
 }
 
-func (s *Server) createCommunity(c *ctx) error {
+func (s *Server) createCommunity(c *request) error {
 	if err := c.socialDisabled(); err != nil { // hook of A: network settings
 		return err
 	}
@@ -653,7 +653,7 @@ func (s *Server) createCommunity(c *ctx) error {
 	return c.ok(c.communitiesBody([]*community{cm}, nil))
 }
 
-func (s *Server) updateCommunity(c *ctx) error {
+func (s *Server) updateCommunity(c *request) error {
 	cm, err := c.liveCommunity(c.path("communityId"))
 	if err != nil {
 		return err
@@ -676,7 +676,7 @@ func (s *Server) updateCommunity(c *ctx) error {
 	return c.ok(c.communitiesBody([]*community{cm}, nil))
 }
 
-func (s *Server) joinCommunity(c *ctx) error {
+func (s *Server) joinCommunity(c *request) error {
 	cm, err := c.liveCommunity(c.path("communityId"))
 	if err != nil {
 		return err
@@ -695,7 +695,7 @@ func (s *Server) joinCommunity(c *ctx) error {
 	return c.ok(c.communitiesBody([]*community{cm}, nil))
 }
 
-func (s *Server) queryCommunities(c *ctx) error {
+func (s *Server) queryCommunities(c *request) error {
 	filter, sortBy := c.q("filter"), c.q("sortBy")
 	if err := enum("filter", filter, "all", "member", "notMember"); err != nil {
 		return err
@@ -763,7 +763,7 @@ func (s *Server) queryCommunities(c *ctx) error {
 
 // rankCommunities answers the recommended (public communities the caller has
 // not joined) and top-trending lists, by member count.
-func (s *Server) rankCommunities(c *ctx, recommended bool) error {
+func (s *Server) rankCommunities(c *request, recommended bool) error {
 	limit, has, err := c.optInt("limit", 1, maxPageSize)
 	if err != nil {
 		return err
@@ -796,7 +796,7 @@ func (s *Server) rankCommunities(c *ctx, recommended bool) error {
 	return c.ok(c.communitiesBody(out, nil))
 }
 
-func (s *Server) queryCommunityUsers(c *ctx) error {
+func (s *Server) queryCommunityUsers(c *request) error {
 	cm, err := c.community(c.path("communityId"))
 	if err != nil {
 		return err
@@ -858,7 +858,7 @@ func (s *Server) queryCommunityUsers(c *ctx) error {
 
 // changeCommunityMembers adds ("member"), removes ("none"), bans ("banned")
 // or unbans ("unban") users.
-func (s *Server) changeCommunityMembers(c *ctx, op string) error {
+func (s *Server) changeCommunityMembers(c *request, op string) error {
 	cm, err := c.liveCommunity(c.path("communityId"))
 	if err != nil {
 		return err
@@ -914,7 +914,7 @@ func (s *Server) changeCommunityMembers(c *ctx, op string) error {
 	return c.ok(c.communitiesBody([]*community{cm}, changed))
 }
 
-func (s *Server) changeCommunityRoles(c *ctx, userIDs, roles []string, add bool) error {
+func (s *Server) changeCommunityRoles(c *request, userIDs, roles []string, add bool) error {
 	cm, err := c.liveCommunity(c.path("communityId"))
 	if err != nil {
 		return err
@@ -964,7 +964,7 @@ type categoriesData struct {
 	Paging     *pagingNextPrevious `json:"paging,omitempty"`
 }
 
-func (c *ctx) categoriesBody(cats []*category) categoriesData {
+func (c *request) categoriesBody(cats []*category) categoriesData {
 	b := c.sideload()
 	out := []categoryJSON{}
 	for _, cat := range cats {
@@ -982,7 +982,7 @@ type categoryRequest struct {
 }
 
 func (s *Server) routesCategories() {
-	s.route("GET /api/v3/community-categories", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/community-categories", authUser, func(c *request) error {
 		sortBy := c.q("sortBy")
 		if err := enum("sortBy", sortBy, "firstCreated", "lastCreated", "name"); err != nil {
 			return err
@@ -1017,7 +1017,7 @@ func (s *Server) routesCategories() {
 		data.Paging = cur.nextPrevious()
 		return c.ok(statusData{Status: "success", Data: data})
 	})
-	s.route("POST /api/v3/community-categories", authUser, func(c *ctx) error {
+	s.route("POST /api/v3/community-categories", authUser, func(c *request) error {
 		if err := c.requirePermission("CREATE_COMMUNITY_CATEGORY"); err != nil { // hook of A: roles
 			return err
 		}
@@ -1037,7 +1037,7 @@ func (s *Server) routesCategories() {
 		c.st.categories[cat.id] = cat
 		return c.ok(statusData{Status: "success", Data: c.categoriesBody([]*category{cat})})
 	})
-	s.route("GET /api/v3/community-categories/list", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/community-categories/list", authUser, func(c *request) error {
 		ids, err := c.idsParam("categoryIds", 100)
 		if err != nil {
 			return err
@@ -1050,14 +1050,14 @@ func (s *Server) routesCategories() {
 		}
 		return c.ok(statusData{Status: "success", Data: c.categoriesBody(out)})
 	})
-	s.route("GET /api/v3/community-categories/{categoryId}", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/community-categories/{categoryId}", authUser, func(c *request) error {
 		cat := c.st.categories[c.path("categoryId")]
 		if cat == nil {
 			return errNotFound("Category not found.")
 		}
 		return c.ok(statusData{Status: "success", Data: c.categoriesBody([]*category{cat})})
 	})
-	s.route("PUT /api/v3/community-categories/{categoryId}", authUser, func(c *ctx) error {
+	s.route("PUT /api/v3/community-categories/{categoryId}", authUser, func(c *request) error {
 		if err := c.requirePermission("EDIT_COMMUNITY_CATEGORY"); err != nil { // hook of A: roles
 			return err
 		}
@@ -1082,7 +1082,7 @@ func (s *Server) routesCategories() {
 		cat.updatedAt = c.now()
 		return c.ok(statusData{Status: "success", Data: c.categoriesBody([]*category{cat})})
 	})
-	s.route("DELETE /api/v3/community-categories/{categoryId}", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v3/community-categories/{categoryId}", authUser, func(c *request) error {
 		if err := c.requirePermission("DELETE_COMMUNITY_CATEGORY"); err != nil { // hook of A: roles
 			return err
 		}
@@ -1095,7 +1095,7 @@ func (s *Server) routesCategories() {
 	})
 }
 
-func (req *categoryRequest) validate(c *ctx) error {
+func (req *categoryRequest) validate(c *request) error {
 	if req.Name != nil {
 		if err := maxLen("name", *req.Name, 1000); err != nil {
 			return err

@@ -79,7 +79,7 @@ type upload struct {
 }
 
 // readUploads streams a multipart body into memory, up to the upload limit.
-func (c *ctx) readUploads(field string) ([]upload, map[string]string, error) {
+func (c *request) readUploads(field string) ([]upload, map[string]string, error) {
 	c.r.Body = http.MaxBytesReader(c.w, c.r.Body, c.s.cfg.uploadLimit)
 	mr, err := c.r.MultipartReader()
 	if err != nil {
@@ -184,18 +184,18 @@ func isVideo(up upload) bool {
 }
 
 func (s *Server) routesFiles() {
-	s.routeUnlocked("POST /api/v4/files", authUser, func(c *ctx) error { return s.uploadV4(c, "file") })
-	s.routeUnlocked("POST /api/v4/images", authUser, func(c *ctx) error { return s.uploadV4(c, "image") })
-	s.routeUnlocked("POST /api/v4/videos", authUser, func(c *ctx) error { return s.uploadV4(c, "video") })
+	s.routeUnlocked("POST /api/v4/files", authUser, func(c *request) error { return s.uploadV4(c, "file") })
+	s.routeUnlocked("POST /api/v4/images", authUser, func(c *request) error { return s.uploadV4(c, "image") })
+	s.routeUnlocked("POST /api/v4/videos", authUser, func(c *request) error { return s.uploadV4(c, "video") })
 	s.routeUnlocked("POST /api/v3/files", authUser, s.uploadV3)
-	s.route("GET /api/v3/files/{fileId}", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/files/{fileId}", authUser, func(c *request) error {
 		f := c.st.files[c.path("fileId")]
 		if f == nil {
 			return errNotFound("Resource Not Found.")
 		}
 		return c.ok(statusData{Status: "success", Data: f.json(c.st.baseURL)})
 	})
-	s.route("DELETE /api/v3/files/{fileId}", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v3/files/{fileId}", authUser, func(c *request) error {
 		f := c.st.files[c.path("fileId")]
 		if f == nil {
 			return errNotFound("Resource Not Found.")
@@ -209,7 +209,7 @@ func (s *Server) routesFiles() {
 	s.route("GET /api/v3/files/{fileId}/download", authNone, s.download)
 }
 
-func (s *Server) uploadV4(c *ctx, kind string) error {
+func (s *Server) uploadV4(c *request, kind string) error {
 	ups, values, err := c.readUploads("files")
 	if err != nil {
 		return err
@@ -235,7 +235,7 @@ func (s *Server) uploadV4(c *ctx, kind string) error {
 	return c.ok(out)
 }
 
-func (s *Server) uploadV3(c *ctx) error {
+func (s *Server) uploadV3(c *request) error {
 	ups, values, err := c.readUploads("file")
 	if err != nil {
 		return err
@@ -255,7 +255,7 @@ func (s *Server) uploadV3(c *ctx) error {
 
 // download answers the file's bytes. The token may come from the
 // Authorization header, the upstra-access-token cookie or the t parameter.
-func (s *Server) download(c *ctx) error {
+func (s *Server) download(c *request) error {
 	tok := bearerToken(c.r)
 	if tok == "" {
 		if ck, err := c.r.Cookie("upstra-access-token"); err == nil {

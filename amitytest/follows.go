@@ -79,7 +79,7 @@ func (st *state) blocked(a, b string) bool {
 }
 
 // otherUser reads the {userId} path parameter: a live user other than the caller.
-func (c *ctx) otherUser() (*user, error) {
+func (c *request) otherUser() (*user, error) {
 	id := c.path("userId")
 	if err := maxLen("userId", id, 900); err != nil {
 		return nil, err
@@ -91,12 +91,12 @@ func (c *ctx) otherUser() (*user, error) {
 	return u, nil
 }
 
-func (c *ctx) followAnswer(f *followRel, status string) error {
+func (c *request) followAnswer(f *followRel, status string) error {
 	return c.ok(followsResponse{Follows: []followJSON{c.st.followJSON(f, status)}})
 }
 
 // listFollows lists the follows of userID (its followers when followers, else its follows).
-func (c *ctx) listFollows(userID string, followers bool) error {
+func (c *request) listFollows(userID string, followers bool) error {
 	c.bareOpts = true
 	status := c.q("status")
 	if err := enum("status", status, "all", "pending", "accepted"); err != nil {
@@ -135,7 +135,7 @@ func (c *ctx) listFollows(userID string, followers bool) error {
 	return c.ok(out)
 }
 
-func (c *ctx) followInfo(withBlocked bool) error {
+func (c *request) followInfo(withBlocked bool) error {
 	u, err := c.otherUser()
 	if err != nil {
 		return err
@@ -156,7 +156,7 @@ func (c *ctx) followInfo(withBlocked bool) error {
 }
 
 func (s *Server) routesFollows() {
-	s.route("POST /api/v4/me/following/{userId}", authUser, func(c *ctx) error {
+	s.route("POST /api/v4/me/following/{userId}", authUser, func(c *request) error {
 		u, err := c.otherUser()
 		if err != nil {
 			return err
@@ -183,14 +183,14 @@ func (s *Server) routesFollows() {
 		c.emitFollow(event, f)
 		return c.followAnswer(f, f.status)
 	})
-	s.route("DELETE /api/v4/me/following/{userId}", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v4/me/following/{userId}", authUser, func(c *request) error {
 		u, err := c.otherUser()
 		if err != nil {
 			return err
 		}
 		return c.endFollow(c.me().id, u.id, "follow.didUnfollow", "follow.didCancelRequest")
 	})
-	s.route("POST /api/v4/me/followers/{userId}", authUser, func(c *ctx) error {
+	s.route("POST /api/v4/me/followers/{userId}", authUser, func(c *request) error {
 		u, err := c.otherUser()
 		if err != nil {
 			return err
@@ -206,28 +206,28 @@ func (s *Server) routesFollows() {
 		}
 		return c.followAnswer(f, f.status)
 	})
-	s.route("DELETE /api/v4/me/followers/{userId}", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v4/me/followers/{userId}", authUser, func(c *request) error {
 		u, err := c.otherUser()
 		if err != nil {
 			return err
 		}
 		return c.endFollow(u.id, c.me().id, "follow.didDeleteFollower", "follow.didDeclineRequest")
 	})
-	s.route("GET /api/v4/me/followInfo", authUser, func(c *ctx) error {
+	s.route("GET /api/v4/me/followInfo", authUser, func(c *request) error {
 		return c.ok(map[string]any{"followCounts": []followCountJSON{c.st.followCounts(c.me().id)}})
 	})
-	s.route("GET /api/v4/me/followers", authUser, func(c *ctx) error { return c.listFollows(c.me().id, true) })
-	s.route("GET /api/v4/me/following", authUser, func(c *ctx) error { return c.listFollows(c.me().id, false) })
-	s.route("GET /api/v4/users/{userId}/followInfo", authUser, func(c *ctx) error { return c.followInfo(false) })
-	s.route("GET /api/v5/users/{userId}/followInfo", authUser, func(c *ctx) error { return c.followInfo(true) })
-	s.route("GET /api/v4/users/{userId}/followers", authUser, func(c *ctx) error {
+	s.route("GET /api/v4/me/followers", authUser, func(c *request) error { return c.listFollows(c.me().id, true) })
+	s.route("GET /api/v4/me/following", authUser, func(c *request) error { return c.listFollows(c.me().id, false) })
+	s.route("GET /api/v4/users/{userId}/followInfo", authUser, func(c *request) error { return c.followInfo(false) })
+	s.route("GET /api/v5/users/{userId}/followInfo", authUser, func(c *request) error { return c.followInfo(true) })
+	s.route("GET /api/v4/users/{userId}/followers", authUser, func(c *request) error {
 		u, err := c.otherUser()
 		if err != nil {
 			return err
 		}
 		return c.listFollows(u.id, true)
 	})
-	s.route("GET /api/v4/users/{userId}/following", authUser, func(c *ctx) error {
+	s.route("GET /api/v4/users/{userId}/following", authUser, func(c *request) error {
 		u, err := c.otherUser()
 		if err != nil {
 			return err
@@ -241,7 +241,7 @@ func (s *Server) routesFollows() {
 // relation sends the event accepted (follow.didUnfollow, follow.didDeleteFollower), ending a
 // pending one the event pending (follow.didCancelRequest, follow.didDeclineRequest); ending
 // none sends nothing.
-func (c *ctx) endFollow(from, to, accepted, pending string) error {
+func (c *request) endFollow(from, to, accepted, pending string) error {
 	b := c.st.b()
 	key := followKey(from, to)
 	f := b.follows[key]

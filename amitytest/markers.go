@@ -71,12 +71,12 @@ type contentMarkerJSON struct {
 
 // markersBody collects the markers of one answer.
 type markersBody struct {
-	c        *ctx
+	c        *request
 	feeds    orderedSet
 	channels orderedSet
 }
 
-func (c *ctx) markers() *markersBody { return &markersBody{c: c} }
+func (c *request) markers() *markersBody { return &markersBody{c: c} }
 
 // addFeed adds a feed and its channel.
 func (b *markersBody) addFeed(f *messageFeed) {
@@ -291,7 +291,7 @@ func (st *state) feedMarker(f *messageFeed) feedMarkerJSON {
 }
 
 // userMarker totals the caller's unread messages over the channels it is a member of.
-func (c *ctx) userMarker() userMarkerJSON {
+func (c *request) userMarker() userMarkerJSON {
 	me := c.me()
 	total, mentioned := 0, false
 	for _, ch := range c.st.channels {
@@ -363,7 +363,7 @@ func (st *state) contentMarker(m *message) contentMarkerJSON {
 }
 
 // markerFeed finds a live message feed the caller may mark.
-func (c *ctx) markerFeed(id string) (*messageFeed, error) {
+func (c *request) markerFeed(id string) (*messageFeed, error) {
 	f := c.st.feeds[id]
 	if f == nil || f.deleted {
 		return nil, errNotFound("Message feed not found.")
@@ -375,7 +375,7 @@ func (c *ctx) markerFeed(id string) (*messageFeed, error) {
 }
 
 func (s *Server) routesMarkers() {
-	s.route("GET /api/v1/markers/channels", authUser, func(c *ctx) error {
+	s.route("GET /api/v1/markers/channels", authUser, func(c *request) error {
 		ids := c.qList("channelIds")
 		if len(ids) == 0 {
 			return errBadRequest("Parameters validation error: channelIds is required")
@@ -388,7 +388,7 @@ func (s *Server) routesMarkers() {
 		}
 		return c.ok(map[string]any{"userMarkers": b.userMarkers(), "userEntityMarkers": b.entityMarkers()})
 	})
-	s.route("PUT /api/v1/markers/channels/{channelId}/mark-read", authUser, func(c *ctx) error {
+	s.route("PUT /api/v1/markers/channels/{channelId}/mark-read", authUser, func(c *request) error {
 		ch := c.st.channelByAnyID(c.path("channelId"))
 		if ch == nil || ch.deleted {
 			return errNotFound("Channel not found.")
@@ -404,7 +404,7 @@ func (s *Server) routesMarkers() {
 		b.addChannel(ch)
 		return c.ok(b.all())
 	})
-	s.route("GET /api/v1/markers/message-feeds", authUser, func(c *ctx) error {
+	s.route("GET /api/v1/markers/message-feeds", authUser, func(c *request) error {
 		ids := c.qList("messageFeedIds")
 		if len(ids) == 0 {
 			return errBadRequest("Parameters validation error: messageFeedIds is required")
@@ -417,7 +417,7 @@ func (s *Server) routesMarkers() {
 		}
 		return c.ok(b.all())
 	})
-	s.route("POST /api/v1/markers/message-feeds/reading", authUser, func(c *ctx) error {
+	s.route("POST /api/v1/markers/message-feeds/reading", authUser, func(c *request) error {
 		var req struct {
 			MessageFeedIDs []string `json:"messageFeedIds"`
 		}
@@ -443,7 +443,7 @@ func (s *Server) routesMarkers() {
 		}
 		return c.ok(b.all())
 	})
-	s.route("PUT /api/v1/markers/message-feeds/{messageFeedId}/mark-delivering", authUser, func(c *ctx) error {
+	s.route("PUT /api/v1/markers/message-feeds/{messageFeedId}/mark-delivering", authUser, func(c *request) error {
 		f, err := c.markerFeed(c.path("messageFeedId"))
 		if err != nil {
 			return err
@@ -469,7 +469,7 @@ func (s *Server) routesMarkers() {
 		b.addFeed(f)
 		return c.ok(b.all())
 	})
-	s.route("PUT /api/v1/markers/message-feeds/{messageFeedId}/mark-read", authUser, func(c *ctx) error {
+	s.route("PUT /api/v1/markers/message-feeds/{messageFeedId}/mark-read", authUser, func(c *request) error {
 		f, err := c.markerFeed(c.path("messageFeedId"))
 		if err != nil {
 			return err
@@ -489,7 +489,7 @@ func (s *Server) routesMarkers() {
 		return c.ok(b.all())
 	})
 	reading := func(start bool) handler {
-		return func(c *ctx) error {
+		return func(c *request) error {
 			f, err := c.markerFeed(c.path("messageFeedId"))
 			if err != nil {
 				return err
@@ -504,7 +504,7 @@ func (s *Server) routesMarkers() {
 	}
 	s.route("POST /api/v1/markers/message-feeds/{messageFeedId}/start-reading", authUser, reading(true))
 	s.route("POST /api/v1/markers/message-feeds/{messageFeedId}/stop-readings", authUser, reading(false))
-	s.route("GET /api/v1/markers/messages", authUser, func(c *ctx) error {
+	s.route("GET /api/v1/markers/messages", authUser, func(c *request) error {
 		ids := c.qList("messageIds")
 		if len(ids) == 0 {
 			return errBadRequest("Parameters validation error: messageIds is required")
@@ -524,7 +524,7 @@ func (s *Server) routesMarkers() {
 		return c.ok(body)
 	})
 	messageUsers := func(delivered bool) handler {
-		return func(c *ctx) error {
+		return func(c *request) error {
 			m := c.st.messages[c.path("messageId")]
 			if m == nil {
 				return errNotFound("Message not found.")
@@ -544,7 +544,7 @@ func (s *Server) routesMarkers() {
 	}
 	s.route("GET /api/v1/markers/messages/{messageId}/read-users", authUser, messageUsers(false))
 	s.route("GET /api/v1/markers/messages/{messageId}/delivered-users", authUser, messageUsers(true))
-	s.route("POST /api/v1/markers/sync", authUser, func(c *ctx) error {
+	s.route("POST /api/v1/markers/sync", authUser, func(c *request) error {
 		var req struct {
 			DeviceLastSyncAt string `json:"deviceLastSyncAt"`
 		}
@@ -583,7 +583,7 @@ func (s *Server) routesMarkers() {
 		c.st.opsA().lastSync[me.id] = c.now()
 		return c.ok(body)
 	})
-	s.route("GET /api/v1/markers/user-message-feed", authUser, func(c *ctx) error {
+	s.route("GET /api/v1/markers/user-message-feed", authUser, func(c *request) error {
 		ids := c.qList("channelIds")
 		if len(ids) == 0 {
 			return errBadRequest("Parameters validation error: channelIds is required")
@@ -600,7 +600,7 @@ func (s *Server) routesMarkers() {
 		}
 		return c.ok(map[string]any{"userFeedMarkers": b.userFeedMarkers(), "feedMarkers": b.feedMarkers()})
 	})
-	s.route("GET /api/v1/markers/userMarker", authUser, func(c *ctx) error {
+	s.route("GET /api/v1/markers/userMarker", authUser, func(c *request) error {
 		return c.ok(map[string]any{"userMarkers": []userMarkerJSON{c.userMarker()}})
 	})
 }

@@ -137,7 +137,7 @@ func (st *state) channelType(channelID string) string {
 	return "community"
 }
 
-func (c *ctx) messageJSON(m *message) messageJSON {
+func (c *request) messageJSON(m *message) messageJSON {
 	children := 0
 	for _, other := range c.st.messages {
 		if other.parentID == m.id && !other.deleted {
@@ -162,7 +162,7 @@ func (c *ctx) messageJSON(m *message) messageJSON {
 	}
 }
 
-func (c *ctx) messageFeedJSON(f *messageFeed) messageFeedJSON {
+func (c *request) messageFeedJSON(f *messageFeed) messageFeedJSON {
 	count := 0
 	for _, m := range c.st.messages {
 		if m.feedID == f.id && !m.deleted {
@@ -185,7 +185,7 @@ func (c *ctx) messageFeedJSON(f *messageFeed) messageFeedJSON {
 	return out
 }
 
-func (c *ctx) messagesBody(msgs []*message) messagesResponse {
+func (c *request) messagesBody(msgs []*message) messagesResponse {
 	b := c.sideload()
 	out := messagesResponse{Messages: []messageJSON{}, MessageFeeds: []messageFeedJSON{}}
 	var feeds orderedSet
@@ -206,7 +206,7 @@ func (c *ctx) messagesBody(msgs []*message) messagesResponse {
 	return out
 }
 
-func (c *ctx) messageFeedsBody(feeds []*messageFeed) messageFeedsResponse {
+func (c *request) messageFeedsBody(feeds []*messageFeed) messageFeedsResponse {
 	b := c.sideload()
 	out := messageFeedsResponse{MessageFeeds: []messageFeedJSON{}, Messages: []messageJSON{}}
 	for _, f := range feeds {
@@ -222,12 +222,12 @@ func (c *ctx) messageFeedsBody(feeds []*messageFeed) messageFeedsResponse {
 }
 
 // canReadChannel reports whether the caller may read a channel's messages.
-func (c *ctx) canReadChannel(ch *channel) bool {
+func (c *request) canReadChannel(ch *channel) bool {
 	return c.isAdmin || ch.isMember(c.identity) || (ch.kind != "conversation" && ch.isPublic && !ch.isBanned(c.identity))
 }
 
 // feedFor finds a message feed and checks read access to its channel.
-func (c *ctx) feedFor(id string) (*messageFeed, *channel, error) {
+func (c *request) feedFor(id string) (*messageFeed, *channel, error) {
 	f := c.st.feeds[id]
 	if f == nil {
 		return nil, nil, errNotFound("Message feed %s not found", id)
@@ -243,7 +243,7 @@ func (c *ctx) feedFor(id string) (*messageFeed, *channel, error) {
 }
 
 // checkCanMessage enforces who may write into a channel.
-func (c *ctx) checkCanMessage(ch *channel) error {
+func (c *request) checkCanMessage(ch *channel) error {
 	me := c.me()
 	if me.globalBan {
 		return errGlobalBan()
@@ -276,7 +276,7 @@ func (c *ctx) checkCanMessage(ch *channel) error {
 }
 
 // message finds a message (deleted ones too).
-func (c *ctx) message(id string) (*message, error) {
+func (c *request) message(id string) (*message, error) {
 	m := c.st.messages[id]
 	if m == nil {
 		return nil, errNotFound("Message %s not found", id)
@@ -285,7 +285,7 @@ func (c *ctx) message(id string) (*message, error) {
 }
 
 // canModerateMessage reports whether the caller moderates a message's channel.
-func (c *ctx) canModerateMessage(m *message) bool {
+func (c *request) canModerateMessage(m *message) bool {
 	if c.isAdmin {
 		return true
 	}
@@ -338,7 +338,7 @@ func validateMessageFields(data map[string]any, tags []string, mentioned []menti
 	return nil
 }
 
-func (s *Server) createMessage(c *ctx) error {
+func (s *Server) createMessage(c *request) error {
 	var req messageRequest
 	if err := c.decode(&req, true); err != nil {
 		return err
@@ -382,7 +382,7 @@ type newMessage struct {
 }
 
 // postMessage validates and stores a message in feed f.
-func (c *ctx) postMessage(f *messageFeed, in newMessage) (*message, error) {
+func (c *request) postMessage(f *messageFeed, in newMessage) (*message, error) {
 	if err := validateMessageFields(in.data, in.tags, in.mentioned); err != nil {
 		return nil, err
 	}
@@ -471,7 +471,7 @@ type msgQuery struct {
 	exclude   []string
 }
 
-func (s *Server) listMessages(c *ctx, q msgQuery) error {
+func (s *Server) listMessages(c *request, q msgQuery) error {
 	c.bareOpts = true
 	sortBy := c.opt("sortBy")
 	if err := enum("options.sortBy", sortBy, "segmentAsc", "segmentDesc"); err != nil {
@@ -547,7 +547,7 @@ func (st *state) purgeMessage(m *message) { delete(st.messages, m.id) }
 
 func (s *Server) routesMessages() {
 	s.route("POST /api/v5/messages", authUser, s.createMessage)
-	s.route("GET /api/v5/messages", authUser, func(c *ctx) error {
+	s.route("GET /api/v5/messages", authUser, func(c *request) error {
 		q := msgQuery{feedID: c.q("messageFeedId"), parentID: c.q("parentId"), dataType: c.q("dataType"),
 			include: c.qList("includeTags"), exclude: c.qList("excludeTags")}
 		if q.feedID == "" {
@@ -558,7 +558,7 @@ func (s *Server) routesMessages() {
 		}
 		return s.listMessages(c, q)
 	})
-	s.route("GET /api/v5/messages/list", authUser, func(c *ctx) error {
+	s.route("GET /api/v5/messages/list", authUser, func(c *request) error {
 		ids, err := c.idsParam("messageIds", 10)
 		if err != nil {
 			return err
@@ -577,7 +577,7 @@ func (s *Server) routesMessages() {
 	})
 	// GET /api/v5/messages/{messageId}/flags and /api/v5/messages/user/{creatorId}
 	// share a shape, so one pattern serves both.
-	s.route("GET /api/v5/messages/{first}/{second}", authUser, func(c *ctx) error {
+	s.route("GET /api/v5/messages/{first}/{second}", authUser, func(c *request) error {
 		first, second := c.path("first"), c.path("second")
 		if second == "flags" && c.st.messages[first] != nil {
 			m := c.st.messages[first]
@@ -593,7 +593,7 @@ func (s *Server) routesMessages() {
 		}
 		return errNotFound("Message %s not found", first)
 	})
-	s.route("GET /api/v5/messages/{messageId}", authUser, func(c *ctx) error {
+	s.route("GET /api/v5/messages/{messageId}", authUser, func(c *request) error {
 		m, err := c.message(c.path("messageId"))
 		if err != nil {
 			return err
@@ -604,7 +604,7 @@ func (s *Server) routesMessages() {
 		return c.ok(c.messagesBody([]*message{m}))
 	})
 	s.route("PUT /api/v5/messages/{messageId}", authUser, s.updateMessage)
-	s.route("DELETE /api/v5/messages/{messageId}", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v5/messages/{messageId}", authUser, func(c *request) error {
 		m, err := c.message(c.path("messageId"))
 		if err != nil {
 			return err
@@ -626,7 +626,7 @@ func (s *Server) routesMessages() {
 		m.deleted, m.updatedAt = true, c.now()
 		return c.noContent()
 	})
-	s.route("POST /api/v5/messages/{messageId}/flags", authUser, func(c *ctx) error {
+	s.route("POST /api/v5/messages/{messageId}/flags", authUser, func(c *request) error {
 		m, _, err := preHookFor(c, "message.shouldFlag", func() (*message, error) {
 			m, err := c.message(c.path("messageId"))
 			if err != nil || m.deleted {
@@ -644,7 +644,7 @@ func (s *Server) routesMessages() {
 		c.emitMessageV3("message.didFlag", m)
 		return c.ok(c.messagesBody([]*message{m}))
 	})
-	s.route("DELETE /api/v5/messages/{messageId}/flags", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v5/messages/{messageId}/flags", authUser, func(c *request) error {
 		m, _, err := preHookFor(c, "message.shouldUnflag", func() (*message, error) { return c.message(c.path("messageId")) }, c.messageJSON)
 		if err != nil {
 			return err
@@ -653,7 +653,7 @@ func (s *Server) routesMessages() {
 		c.emitMessageV3("message.didUnflag", m)
 		return c.ok(c.messagesBody([]*message{m}))
 	})
-	s.route("DELETE /api/v5/messages/{messageId}/flags/all", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v5/messages/{messageId}/flags/all", authUser, func(c *request) error {
 		m, err := c.message(c.path("messageId"))
 		if err != nil {
 			return err
@@ -667,7 +667,7 @@ func (s *Server) routesMessages() {
 	s.routesMessageFeeds()
 }
 
-func (s *Server) updateMessage(c *ctx) error {
+func (s *Server) updateMessage(c *request) error {
 	m, err := c.message(c.path("messageId"))
 	if err != nil || m.deleted {
 		return errNotFound("Message %s not found", c.path("messageId"))
@@ -693,7 +693,7 @@ type messageEdit struct {
 }
 
 // editMessage applies an update after checking rights and content.
-func (c *ctx) editMessage(m *message, req messageEdit) error {
+func (c *request) editMessage(m *message, req messageEdit) error {
 	if m.creatorID != c.identity && !c.canModerateMessage(m) {
 		return errPermission("You are not allowed to do this.")
 	}
@@ -755,7 +755,7 @@ func (c *ctx) editMessage(m *message, req messageEdit) error {
 }
 
 func (s *Server) routesMessageFeeds() {
-	s.route("POST /api/v5/message-feeds", authUser, func(c *ctx) error {
+	s.route("POST /api/v5/message-feeds", authUser, func(c *request) error {
 		var req struct {
 			Name      string `json:"name"`
 			ChannelID string `json:"channelId"`
@@ -782,14 +782,14 @@ func (s *Server) routesMessageFeeds() {
 		c.st.feeds[f.id] = f
 		return c.ok(c.messageFeedsBody([]*messageFeed{f}))
 	})
-	s.route("GET /api/v5/message-feeds/{messageFeedId}", authUser, func(c *ctx) error {
+	s.route("GET /api/v5/message-feeds/{messageFeedId}", authUser, func(c *request) error {
 		f, _, err := c.feedFor(c.path("messageFeedId"))
 		if err != nil {
 			return err
 		}
 		return c.ok(c.messageFeedsBody([]*messageFeed{f}))
 	})
-	s.route("PUT /api/v5/message-feeds/{messageFeedId}", authUser, func(c *ctx) error {
+	s.route("PUT /api/v5/message-feeds/{messageFeedId}", authUser, func(c *request) error {
 		f, ch, err := c.feedFor(c.path("messageFeedId"))
 		if err != nil {
 			return err
@@ -813,7 +813,7 @@ func (s *Server) routesMessageFeeds() {
 		f.name, f.editedAt, f.updatedAt = req.Name, now, now
 		return c.ok(c.messageFeedsBody([]*messageFeed{f}))
 	})
-	s.route("DELETE /api/v5/message-feeds/{messageFeedId}", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v5/message-feeds/{messageFeedId}", authUser, func(c *request) error {
 		f, ch, err := c.feedFor(c.path("messageFeedId"))
 		if err != nil {
 			return err
@@ -840,7 +840,7 @@ func (s *Server) routesMessageFeeds() {
 		f.deleted, f.updatedAt = true, c.now()
 		return c.noContent()
 	})
-	s.route("GET /api/v5/message-feeds/channel/{channelId}", authUser, func(c *ctx) error {
+	s.route("GET /api/v5/message-feeds/channel/{channelId}", authUser, func(c *request) error {
 		ch := c.st.channelByAnyID(c.path("channelId"))
 		if ch == nil {
 			return errNotFound("Channel %s not found", c.path("channelId"))
@@ -850,7 +850,7 @@ func (s *Server) routesMessageFeeds() {
 		}
 		return s.listFeeds(c, func(f *messageFeed) bool { return f.channelID == ch.id }, true)
 	})
-	s.route("GET /api/v5/message-feeds/list", authUser, func(c *ctx) error {
+	s.route("GET /api/v5/message-feeds/list", authUser, func(c *request) error {
 		ids, err := c.idsParam("messageFeedIds", 100)
 		if err != nil {
 			return err
@@ -863,7 +863,7 @@ func (s *Server) routesMessageFeeds() {
 		}
 		return c.ok(c.messageFeedsBody(out))
 	})
-	s.route("GET /api/v5/message-feeds/user/{creatorId}", authUser, func(c *ctx) error {
+	s.route("GET /api/v5/message-feeds/user/{creatorId}", authUser, func(c *request) error {
 		creator := c.st.userPublicID(c.path("creatorId"))
 		return s.listFeeds(c, func(f *messageFeed) bool {
 			ch := c.st.channels[f.channelID]
@@ -873,7 +873,7 @@ func (s *Server) routesMessageFeeds() {
 }
 
 // listFeeds pages through message feeds, ordered by last message time.
-func (s *Server) listFeeds(c *ctx, match func(*messageFeed) bool, withPaging bool) error {
+func (s *Server) listFeeds(c *request, match func(*messageFeed) bool, withPaging bool) error {
 	c.bareOpts = true
 	sortBy := c.opt("sortBy")
 	if err := enum("options.sortBy", sortBy, "lastMessageTimestampAsc", "lastMessageTimestampDesc"); err != nil {

@@ -41,7 +41,7 @@ type messagesV3Response struct {
 	Paging   *pagingNextPrev `json:"paging,omitempty"`
 }
 
-func (c *ctx) messageV3JSON(m *message) messageV3JSON {
+func (c *request) messageV3JSON(m *message) messageV3JSON {
 	v5 := c.messageJSON(m)
 	kind := messageV3Type(m)
 	var ms []mentionee
@@ -58,7 +58,7 @@ func (c *ctx) messageV3JSON(m *message) messageV3JSON {
 	}
 }
 
-func (c *ctx) messagesV3Body(msgs []*message) messagesV3Response {
+func (c *request) messagesV3Body(msgs []*message) messagesV3Response {
 	b := c.sideload()
 	out := messagesV3Response{Messages: []messageV3JSON{}}
 	for _, m := range msgs {
@@ -72,7 +72,7 @@ func (c *ctx) messagesV3Body(msgs []*message) messagesV3Response {
 }
 
 // readableMessage finds a live message the caller may read.
-func (c *ctx) readableMessage(id string) (*message, error) {
+func (c *request) readableMessage(id string) (*message, error) {
 	m := c.st.messages[id]
 	if m == nil || m.deleted {
 		return nil, errNotFound("Message %s not found", id)
@@ -96,7 +96,7 @@ type messageV3Request struct {
 }
 
 func (s *Server) routesMessagesV3() {
-	s.route("POST /api/v3/messages", authUser, func(c *ctx) error {
+	s.route("POST /api/v3/messages", authUser, func(c *request) error {
 		var req messageV3Request
 		if err := c.decode(&req, true); err != nil {
 			return err
@@ -137,7 +137,7 @@ func (s *Server) routesMessagesV3() {
 		return c.ok(c.messagesV3Body([]*message{m}))
 	})
 	s.route("GET /api/v3/messages", authUser, s.queryMessagesV3)
-	s.route("GET /api/v3/messages/list", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/messages/list", authUser, func(c *request) error {
 		ids, err := c.idsParam("messageIds", 100)
 		if err != nil {
 			return err
@@ -152,7 +152,7 @@ func (s *Server) routesMessagesV3() {
 		}
 		return c.ok(c.messagesV3Body(out))
 	})
-	s.route("GET /api/v3/messages/{messageId}", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/messages/{messageId}", authUser, func(c *request) error {
 		m, err := c.message(c.path("messageId"))
 		if err != nil {
 			return err
@@ -162,7 +162,7 @@ func (s *Server) routesMessagesV3() {
 		}
 		return c.ok(c.messagesV3Body([]*message{m}))
 	})
-	s.route("PUT /api/v3/messages/{messageId}", authUser, func(c *ctx) error {
+	s.route("PUT /api/v3/messages/{messageId}", authUser, func(c *request) error {
 		m, err := c.readableMessage(c.path("messageId"))
 		if err != nil {
 			return err
@@ -179,7 +179,7 @@ func (s *Server) routesMessagesV3() {
 		}
 		return c.ok(c.messagesV3Body([]*message{m}))
 	})
-	s.route("DELETE /api/v3/messages/{messageId}", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v3/messages/{messageId}", authUser, func(c *request) error {
 		m, err := c.readableMessage(c.path("messageId"))
 		if err != nil {
 			return err
@@ -190,7 +190,7 @@ func (s *Server) routesMessagesV3() {
 		m.deleted, m.updatedAt = true, c.now()
 		return c.ok(successData())
 	})
-	s.route("POST /api/v3/messages/{messageId}/flag", authUser, func(c *ctx) error {
+	s.route("POST /api/v3/messages/{messageId}/flag", authUser, func(c *request) error {
 		m, _, err := preHookFor(c, "message.shouldFlag", func() (*message, error) { return c.readableMessage(c.path("messageId")) }, c.messageJSON)
 		if err != nil {
 			return err
@@ -199,7 +199,7 @@ func (s *Server) routesMessagesV3() {
 		c.emitMessageV3("message.didFlag", m)
 		return c.ok(c.messagesV3Body([]*message{m}))
 	})
-	s.route("DELETE /api/v3/messages/{messageId}/unflag", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v3/messages/{messageId}/unflag", authUser, func(c *request) error {
 		m, _, err := preHookFor(c, "message.shouldUnflag", func() (*message, error) { return c.readableMessage(c.path("messageId")) }, c.messageJSON)
 		if err != nil {
 			return err
@@ -208,7 +208,7 @@ func (s *Server) routesMessagesV3() {
 		c.emitMessageV3("message.didUnflag", m)
 		return c.ok(c.messagesV3Body([]*message{m}))
 	})
-	s.route("DELETE /api/v3/messages/{messageId}/clearFlags", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v3/messages/{messageId}/clearFlags", authUser, func(c *request) error {
 		m, err := c.message(c.path("messageId"))
 		if err != nil {
 			return err
@@ -219,7 +219,7 @@ func (s *Server) routesMessagesV3() {
 		m.flags = flagSet{}
 		return c.ok(c.messagesV3Body([]*message{m}))
 	})
-	s.route("GET /api/v3/messages/{messageId}/isFlaggedByMe", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/messages/{messageId}/isFlaggedByMe", authUser, func(c *request) error {
 		m, err := c.message(c.path("messageId"))
 		if err != nil {
 			return err
@@ -233,7 +233,7 @@ func (s *Server) routesMessagesV3() {
 // options the newest page is returned (oldest first within the page);
 // options[first]/[after] and options[last]/[before] select windows by
 // channel segment, and the prev/next tokens move to older/newer pages.
-func (s *Server) queryMessagesV3(c *ctx) error {
+func (s *Server) queryMessagesV3(c *request) error {
 	channelID := c.q("channelId")
 	if channelID == "" {
 		return errBadRequest("Parameters validation error: channelId is required")

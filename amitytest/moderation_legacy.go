@@ -58,7 +58,7 @@ type legacyList struct {
 	disabled map[string]*disabledRule // shared by both lists, keyed by rule ID
 }
 
-func (c *ctx) legacyList(block bool) legacyList {
+func (c *request) legacyList(block bool) legacyList {
 	a := c.st.opsA()
 	if a.disabledRules == nil {
 		a.disabledRules = map[string]*disabledRule{}
@@ -102,7 +102,7 @@ func (l legacyList) drop(match func(*rule) bool) {
 	}
 }
 
-func (c *ctx) addLegacyRules(l legacyList, regexs []string, exact bool) error {
+func (c *request) addLegacyRules(l legacyList, regexs []string, exact bool) error {
 	if len(regexs) == 0 {
 		return errBadRequest("Parameters validation error: regexs is required")
 	}
@@ -136,7 +136,7 @@ func (s *Server) routesModerationLegacy() {
 		IsMatchExactWord bool     `json:"isMatchExactWord"`
 	}
 	list := func(block bool) handler {
-		return func(c *ctx) error {
+		return func(c *request) error {
 			if err := c.requireAPIKey(); err != nil {
 				return err
 			}
@@ -154,7 +154,7 @@ func (s *Server) routesModerationLegacy() {
 		}
 	}
 	add := func(block bool) handler {
-		return func(c *ctx) error {
+		return func(c *request) error {
 			if err := c.requireAPIKey(); err != nil {
 				return err
 			}
@@ -169,7 +169,7 @@ func (s *Server) routesModerationLegacy() {
 		}
 	}
 	refresh := func(block bool) handler {
-		return func(c *ctx) error {
+		return func(c *request) error {
 			if err := c.requireAPIKey(); err != nil {
 				return err
 			}
@@ -198,7 +198,7 @@ func (s *Server) routesModerationLegacy() {
 		}
 	}
 	remove := func(block bool) handler {
-		return func(c *ctx) error {
+		return func(c *request) error {
 			if err := c.requireAPIKey(); err != nil {
 				return err
 			}
@@ -220,7 +220,7 @@ func (s *Server) routesModerationLegacy() {
 		}
 	}
 	toggle := func(block bool) handler {
-		return func(c *ctx) error {
+		return func(c *request) error {
 			if err := c.requireAPIKey(); err != nil {
 				return err
 			}
@@ -272,13 +272,13 @@ func (s *Server) routesModerationLegacy() {
 	s.route("POST /v1/blacklist/records", authAdmin, add(true))
 	s.route("PUT /v1/blacklist/records", authAdmin, refresh(true))
 	s.route("DELETE /v1/blacklist/records", authAdmin, remove(true))
-	s.route("GET /api/v2/moderation-settings", authAdmin, func(c *ctx) error {
+	s.route("GET /api/v2/moderation-settings", authAdmin, func(c *request) error {
 		if err := c.requireAPIKey(); err != nil {
 			return err
 		}
 		return c.ok(statusData{Status: "success", Data: c.st.opsA().modV2.json()})
 	})
-	s.route("PUT /api/v2/moderation-settings", authAdmin, func(c *ctx) error {
+	s.route("PUT /api/v2/moderation-settings", authAdmin, func(c *request) error {
 		if err := c.requireAPIKey(); err != nil {
 			return err
 		}

@@ -101,7 +101,7 @@ func (s *Server) syncPrehookSetting(url string, secret []byte, defaultAction str
 // PUT /api/v3/network-settings/prehook: while enabled, the post, message and channel
 // operations of the pre-hook events ask callbackUrl, signed with secretKey, and apply defaultAction without an answer (see
 // Server.SetPreHook); disabled, they ask nobody. s.mu is held.
-func (c *ctx) applyPrehookSetting() {
+func (c *request) applyPrehookSetting() {
 	ph := c.st.opsA().settings.prehook
 	w := &c.s.webhooks
 	w.mu.Lock()
@@ -262,7 +262,7 @@ func (ns *networkSettings) prehookJSON(secret string) map[string]any {
 
 // chatDisabled refuses chat writes while chat is turned off (PUT /api/v3/network-settings
 // chatEnabled: false).
-func (c *ctx) chatDisabled() error {
+func (c *request) chatDisabled() error {
 	if !c.st.opsA().settings.chatEnabled {
 		return errForbidden("Chat feature is disabled for this network.")
 	}
@@ -270,7 +270,7 @@ func (c *ctx) chatDisabled() error {
 }
 
 // socialDisabled refuses social writes while social features are turned off.
-func (c *ctx) socialDisabled() error {
+func (c *request) socialDisabled() error {
 	if !c.st.opsA().settings.socialEnabled {
 		return errForbidden("Social feature is disabled for this network.")
 	}
@@ -279,7 +279,7 @@ func (c *ctx) socialDisabled() error {
 
 // displayNameLocked refuses a user changing its own display name while the users setting
 // isAllowUpdateDisplayName is false; the admin may still change it.
-func (c *ctx) displayNameLocked() error {
+func (c *request) displayNameLocked() error {
 	if !c.isAdmin && !c.st.opsA().settings.allowUpdateDisplayName {
 		return errForbidden("Updating display name is not allowed.")
 	}
@@ -288,10 +288,12 @@ func (c *ctx) displayNameLocked() error {
 
 // privateJoinAllowed reports whether users may join private communities by themselves (the
 // social setting allowJoinPrivateCommunity; off by default).
-func (c *ctx) privateJoinAllowed() bool { return c.st.opsA().settings.social.AllowJoinPrivateCommunity }
+func (c *request) privateJoinAllowed() bool {
+	return c.st.opsA().settings.social.AllowJoinPrivateCommunity
+}
 
 func (s *Server) routesNetworkSettings() {
-	s.route("PUT /api/v3/network-settings", authAdmin, func(c *ctx) error {
+	s.route("PUT /api/v3/network-settings", authAdmin, func(c *request) error {
 		var req struct {
 			NetworkID             *string `json:"networkId"`
 			TierHandler           *string `json:"tierHandler"`
@@ -328,11 +330,11 @@ func (s *Server) routesNetworkSettings() {
 			"tierHandler":    ns.tierHandler,
 		})
 	})
-	s.route("GET /api/v3/network-settings/chat", authAdmin, func(c *ctx) error {
+	s.route("GET /api/v3/network-settings/chat", authAdmin, func(c *request) error {
 		ns := &c.st.opsA().settings
 		return c.ok(ns.chatJSON())
 	})
-	s.route("PUT /api/v3/network-settings/chat", authAdmin, func(c *ctx) error {
+	s.route("PUT /api/v3/network-settings/chat", authAdmin, func(c *request) error {
 		var req struct {
 			IsAllowMentionedChannelEnabled *bool `json:"isAllowMentionedChannelEnabled"`
 			MessagePreviewSetting          *struct {
@@ -360,14 +362,14 @@ func (s *Server) routesNetworkSettings() {
 		setBool(&ns.chat.AllowMemberToUpdateConversationChannel, req.AllowMemberToUpdateConversationChannel)
 		return c.ok(ns.chatJSON())
 	})
-	s.route("GET /api/v3/network-settings/feed-setting", authAdmin, func(c *ctx) error {
+	s.route("GET /api/v3/network-settings/feed-setting", authAdmin, func(c *request) error {
 		return c.ok(c.st.opsA().settings.feedJSON())
 	})
 	s.route("PUT /api/v3/network-settings/feed-setting", authAdmin, s.updateFeedSettings)
-	s.route("GET /api/v3/network-settings/prehook", authAdmin, func(c *ctx) error {
+	s.route("GET /api/v3/network-settings/prehook", authAdmin, func(c *request) error {
 		return c.ok(c.st.opsA().settings.prehookJSON(""))
 	})
-	s.route("PUT /api/v3/network-settings/prehook", authAdmin, func(c *ctx) error {
+	s.route("PUT /api/v3/network-settings/prehook", authAdmin, func(c *request) error {
 		var req struct {
 			Enabled       *bool   `json:"enabled"`
 			CallbackURL   *string `json:"callbackUrl"`
@@ -413,10 +415,10 @@ func (s *Server) routesNetworkSettings() {
 		c.applyPrehookSetting()
 		return c.ok(ns.prehookJSON(issued))
 	})
-	s.route("GET /api/v3/network-settings/semantic-search", authAdmin, func(c *ctx) error {
+	s.route("GET /api/v3/network-settings/semantic-search", authAdmin, func(c *request) error {
 		return c.ok(c.st.opsA().settings.semanticJSON())
 	})
-	s.route("PUT /api/v3/network-settings/semantic-search", authAdmin, func(c *ctx) error {
+	s.route("PUT /api/v3/network-settings/semantic-search", authAdmin, func(c *request) error {
 		var req struct {
 			PostMinScore      *float64 `json:"postMinScore"`
 			CommunityMinScore *float64 `json:"communityMinScore"`
@@ -438,14 +440,14 @@ func (s *Server) routesNetworkSettings() {
 		}
 		return c.ok(ns.semanticJSON())
 	})
-	s.route("GET /api/v3/network-settings/social", authAdmin, func(c *ctx) error {
+	s.route("GET /api/v3/network-settings/social", authAdmin, func(c *request) error {
 		return c.ok(c.st.opsA().settings.socialJSON())
 	})
 	s.route("PUT /api/v3/network-settings/social", authAdmin, s.updateSocialSettings)
-	s.route("GET /api/v3/network-settings/users", authAdmin, func(c *ctx) error {
+	s.route("GET /api/v3/network-settings/users", authAdmin, func(c *request) error {
 		return c.ok(map[string]bool{"isAllowUpdateDisplayName": c.st.opsA().settings.allowUpdateDisplayName})
 	})
-	s.route("PUT /api/v3/network-settings/users", authAdmin, func(c *ctx) error {
+	s.route("PUT /api/v3/network-settings/users", authAdmin, func(c *request) error {
 		var req struct {
 			IsAllowUpdateDisplayName *bool `json:"isAllowUpdateDisplayName"`
 		}
@@ -456,10 +458,10 @@ func (s *Server) routesNetworkSettings() {
 		setBool(&ns.allowUpdateDisplayName, req.IsAllowUpdateDisplayName)
 		return c.ok(map[string]bool{"isAllowUpdateDisplayName": ns.allowUpdateDisplayName})
 	})
-	s.route("GET /api/v3/network-settings/video-streaming", authAdmin, func(c *ctx) error {
+	s.route("GET /api/v3/network-settings/video-streaming", authAdmin, func(c *request) error {
 		return c.ok(c.st.opsA().settings.videoJSON())
 	})
-	s.route("PUT /api/v3/network-settings/video-streaming", authAdmin, func(c *ctx) error {
+	s.route("PUT /api/v3/network-settings/video-streaming", authAdmin, func(c *request) error {
 		var req struct {
 			Enabled    *bool `json:"enabled"`
 			Moderation *struct {
@@ -492,10 +494,10 @@ func (s *Server) routesNetworkSettings() {
 		}
 		return c.ok(ns.videoJSON())
 	})
-	s.route("GET /api/v3/network-settings/webhook", authAdmin, func(c *ctx) error {
+	s.route("GET /api/v3/network-settings/webhook", authAdmin, func(c *request) error {
 		return c.ok(map[string]bool{"enabled": c.st.opsA().settings.webhook.enabled})
 	})
-	s.route("PUT /api/v3/network-settings/webhook", authAdmin, func(c *ctx) error {
+	s.route("PUT /api/v3/network-settings/webhook", authAdmin, func(c *request) error {
 		var req struct {
 			WebhookEnabled *bool `json:"webhookEnabled"`
 		}
@@ -508,7 +510,7 @@ func (s *Server) routesNetworkSettings() {
 	})
 }
 
-func (s *Server) updateFeedSettings(c *ctx) error {
+func (s *Server) updateFeedSettings(c *request) error {
 	type videoReq struct {
 		Allowed         *bool `json:"allowed"`
 		TranscodeConfig *struct {
@@ -573,7 +575,7 @@ func (s *Server) updateFeedSettings(c *ctx) error {
 	return c.ok(ns.feedJSON())
 }
 
-func (s *Server) updateSocialSettings(c *ctx) error {
+func (s *Server) updateSocialSettings(c *request) error {
 	var req struct {
 		UserPrivacySetting                   *string `json:"userPrivacySetting"`
 		IsFollowWithRequestEnabled           *bool   `json:"isFollowWithRequestEnabled"`
@@ -637,7 +639,7 @@ func setBool(dst *bool, v *bool) {
 }
 
 // requireAPIKey checks the X-API-Key of the operations the spec secures with ApiKeyAuth.
-func (c *ctx) requireAPIKey() error {
+func (c *request) requireAPIKey() error {
 	if !secureEqual(c.r.Header.Get("x-api-key"), c.s.cfg.apiKey) {
 		return errUnauthorized("Invalid API key")
 	}

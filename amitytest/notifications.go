@@ -115,7 +115,7 @@ type notifiableEventJSON struct {
 
 // checkTarget checks the level of a notification setting and finds its channel or
 // community.
-func (c *ctx) notificationTarget(level, channelID, communityID string) error {
+func (c *request) notificationTarget(level, channelID, communityID string) error {
 	if level == "" {
 		return errBadRequest("Parameters validation error: level is required")
 	}
@@ -147,7 +147,7 @@ func (c *ctx) notificationTarget(level, channelID, communityID string) error {
 }
 
 func (s *Server) routesNotifications() {
-	s.route("GET /api/v3/notification/setting", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/notification/setting", authUser, func(c *request) error {
 		level, channelID, communityID := c.q("level"), c.q("channelId"), c.q("communityId")
 		if err := c.notificationTarget(level, channelID, communityID); err != nil {
 			return err
@@ -187,7 +187,7 @@ func (s *Server) routesNotifications() {
 		}
 		return c.ok(body)
 	})
-	s.route("POST /api/v3/notification/setting", authUser, func(c *ctx) error {
+	s.route("POST /api/v3/notification/setting", authUser, func(c *request) error {
 		var req struct {
 			Level            string `json:"level"`
 			IsPushNotifiable *bool  `json:"isPushNotifiable"`
@@ -284,7 +284,7 @@ func (s *Server) routesNotifications() {
 		}
 		return c.ok(map[string]string{"status": "success"})
 	})
-	s.route("POST /v1/notification", authUser, func(c *ctx) error {
+	s.route("POST /v1/notification", authUser, func(c *request) error {
 		if err := c.requireAPIKey(); err != nil {
 			return err
 		}
@@ -320,7 +320,7 @@ func (s *Server) routesNotifications() {
 			userID: req.UserID, provider: req.Provider, registeredAt: c.now()}
 		return c.ok(statusData{Status: "success", Data: map[string]any{}})
 	})
-	s.route("DELETE /v1/notification", authUser, func(c *ctx) error {
+	s.route("DELETE /v1/notification", authUser, func(c *request) error {
 		if err := c.requireAPIKey(); err != nil {
 			return err
 		}

@@ -25,7 +25,7 @@ const (
 
 // readBody reads the request body once (at most maxJSONBody+1 bytes); later
 // calls return the same bytes.
-func (c *ctx) readBody() ([]byte, error) {
+func (c *request) readBody() ([]byte, error) {
 	if !c.bodyRead {
 		c.bodyRead = true
 		c.body, c.bodyErr = io.ReadAll(io.LimitReader(c.r.Body, maxJSONBody+1))
@@ -35,7 +35,7 @@ func (c *ctx) readBody() ([]byte, error) {
 
 // decode reads the JSON request body into v. An empty body leaves v as is
 // unless required.
-func (c *ctx) decode(v any, required bool) error {
+func (c *request) decode(v any, required bool) error {
 	body, err := c.readBody()
 	if err != nil {
 		return errBadRequest("Unable to read request body")
@@ -61,7 +61,7 @@ func (c *ctx) decode(v any, required bool) error {
 
 // q returns a query parameter. A DELETE may carry its parameters in a JSON
 // body instead (see bodyParam).
-func (c *ctx) q(name string) string {
+func (c *request) q(name string) string {
 	if v := c.r.URL.Query().Get(name); v != "" || c.r.Method != http.MethodDelete {
 		return v
 	}
@@ -78,7 +78,7 @@ func (c *ctx) q(name string) string {
 // although the spec declares them in the query. Strings, numbers and booleans
 // are read as their text, arrays as their elements; the query, when it names
 // the parameter, wins (q and qList look there first).
-func (c *ctx) bodyParam(name string) []string {
+func (c *request) bodyParam(name string) []string {
 	if c.r.Method != http.MethodDelete {
 		return nil
 	}
@@ -117,10 +117,10 @@ func (c *ctx) bodyParam(name string) []string {
 }
 
 // path returns a path parameter.
-func (c *ctx) path(name string) string { return c.r.PathValue(name) }
+func (c *request) path(name string) string { return c.r.PathValue(name) }
 
 // qBool parses an optional boolean query parameter.
-func (c *ctx) qBool(name string) (*bool, error) {
+func (c *request) qBool(name string) (*bool, error) {
 	v := c.q(name)
 	if v == "" {
 		return nil, nil
@@ -140,7 +140,7 @@ func (c *ctx) qBool(name string) (*bool, error) {
 // values come in the order they were sent, those of name[i] ordered by their
 // index; the forms may be mixed. name may be a deepObject member, e.g.
 // "dataTypes[values]".
-func (c *ctx) qList(name string) []string {
+func (c *request) qList(name string) []string {
 	type entry struct {
 		index int // the i of name[i]; -1 for the other forms
 		value string
@@ -213,7 +213,7 @@ var pagingOptions = map[string]bool{"token": true, "limit": true, "skip": true}
 var bareOptionNames = []string{"token", "limit", "skip", "sortBy", "before", "after", "around"}
 
 // rawOpt reads options[name] or, on operations with bare options, name.
-func (c *ctx) rawOpt(name string) string {
+func (c *request) rawOpt(name string) string {
 	qv := c.r.URL.Query()
 	if v := qv.Get("options[" + name + "]"); v != "" {
 		return v
@@ -226,7 +226,7 @@ func (c *ctx) rawOpt(name string) string {
 
 // opt reads an option from the query or, for options that shape the list,
 // from the page token the request carries.
-func (c *ctx) opt(name string) string {
+func (c *request) opt(name string) string {
 	if v := c.rawOpt(name); v != "" {
 		return v
 	}
@@ -237,7 +237,7 @@ func (c *ctx) opt(name string) string {
 }
 
 // queryOptions returns the list-shaping options present in the query.
-func (c *ctx) queryOptions() url.Values {
+func (c *request) queryOptions() url.Values {
 	out := url.Values{}
 	for k, vs := range c.r.URL.Query() {
 		if len(vs) == 0 || vs[0] == "" {
@@ -256,7 +256,7 @@ func (c *ctx) queryOptions() url.Values {
 
 // pageToken decodes the request's page token once; ok is false when the
 // token is malformed.
-func (c *ctx) pageToken() (*pageTok, bool) {
+func (c *request) pageToken() (*pageTok, bool) {
 	if !c.tokLoaded {
 		c.tokLoaded = true
 		if raw := c.rawOpt("token"); raw != "" {
@@ -269,7 +269,7 @@ func (c *ctx) pageToken() (*pageTok, bool) {
 }
 
 // optInt parses an optional integer option within [lo, hi] (hi 0: no bound).
-func (c *ctx) optInt(name string, lo, hi int) (int, bool, error) {
+func (c *request) optInt(name string, lo, hi int) (int, bool, error) {
 	v := c.opt(name)
 	if v == "" {
 		return 0, false, nil
@@ -318,7 +318,7 @@ type pageTok struct {
 // query that produced it: it also carries the list-shaping options, so it
 // can be sent alone, and a token from another query, or garbage, is refused
 // with "Query Token is invalid".
-func (c *ctx) pageParams(defLimit int) (page, error) {
+func (c *request) pageParams(defLimit int) (page, error) {
 	p := page{limit: defLimit, fp: c.fingerprint(), opts: c.queryOptions()}
 	lim, hasLim, err := c.optInt("limit", 1, maxPageSize)
 	if err != nil {
@@ -352,7 +352,7 @@ func (c *ctx) pageParams(defLimit int) (page, error) {
 
 // fingerprint hashes the route and the query parameters that select items
 // (options aside), so a page token only fits the query that produced it.
-func (c *ctx) fingerprint() string {
+func (c *request) fingerprint() string {
 	qv := c.r.URL.Query()
 	keys := make([]string, 0, len(qv))
 	for k := range qv {
@@ -460,7 +460,7 @@ func (cu cursors) withTotal() *pagingTotal {
 }
 
 // idsParam reads a required id-list query parameter.
-func (c *ctx) idsParam(name string, max int) ([]string, error) {
+func (c *request) idsParam(name string, max int) ([]string, error) {
 	ids := uniq(c.qList(name))
 	if len(ids) == 0 {
 		return nil, errBadRequest("Parameters validation error: %s is required", name)

@@ -137,7 +137,7 @@ func (st *state) targetInternalID(targetType, targetID string) string {
 	return targetID
 }
 
-func (c *ctx) postJSON(p *post) postJSON {
+func (c *request) postJSON(p *post) postJSON {
 	st := c.st
 	poster := st.users[p.postedUserID]
 	posterInternal := ""
@@ -203,7 +203,7 @@ type feedData struct {
 }
 
 // postsBody renders posts with everything they refer to.
-func (c *ctx) postsBody(posts []*post, withPolls bool) postsResponse {
+func (c *request) postsBody(posts []*post, withPolls bool) postsResponse {
 	st := c.st
 	b := c.sideload()
 	cb := c.newCommunityBundle(b)
@@ -285,7 +285,7 @@ func (c *ctx) postsBody(posts []*post, withPolls bool) postsResponse {
 }
 
 // post finds a post (deleted ones too).
-func (c *ctx) post(id string) (*post, error) {
+func (c *request) post(id string) (*post, error) {
 	p := c.st.posts[id]
 	if p == nil {
 		return nil, errNotFound("PostId %s not found", id)
@@ -294,7 +294,7 @@ func (c *ctx) post(id string) (*post, error) {
 }
 
 // livePost finds a post that is not deleted.
-func (c *ctx) livePost(id string) (*post, error) {
+func (c *request) livePost(id string) (*post, error) {
 	p, err := c.post(id)
 	if err == nil && p.deleted {
 		return nil, errNotFound("PostId %s not found", id)
@@ -303,7 +303,7 @@ func (c *ctx) livePost(id string) (*post, error) {
 }
 
 // canModeratePost reports whether the caller may moderate a post.
-func (c *ctx) canModeratePost(p *post) bool {
+func (c *request) canModeratePost(p *post) bool {
 	if c.isAdmin {
 		return true
 	}
@@ -316,7 +316,7 @@ func (c *ctx) canModeratePost(p *post) bool {
 }
 
 // canEditPost reports whether the caller may edit or delete a post.
-func (c *ctx) canEditPost(p *post) bool {
+func (c *request) canEditPost(p *post) bool {
 	return p.postedUserID == c.identity || c.canModeratePost(p)
 }
 
@@ -358,7 +358,7 @@ func textOf(data map[string]any) (string, error) {
 }
 
 // checkAttachments validates post attachments.
-func (c *ctx) checkAttachments(atts []attachment) error {
+func (c *request) checkAttachments(atts []attachment) error {
 	if len(atts) > 10 {
 		return errBadRequest("Parameters validation error: at most 10 attachments")
 	}
@@ -409,7 +409,7 @@ func childData(a attachment) map[string]any {
 
 // checkPostTarget checks that the caller may post to a target and says
 // whether the post needs review.
-func (c *ctx) checkPostTarget(targetType, targetID string) (review bool, err error) {
+func (c *request) checkPostTarget(targetType, targetID string) (review bool, err error) {
 	switch targetType {
 	case "user":
 		if c.st.liveUser(targetID) == nil {
@@ -442,7 +442,7 @@ func (c *ctx) checkPostTarget(targetType, targetID string) (review bool, err err
 	return false, nil
 }
 
-func (s *Server) createPost(c *ctx, req createPostRequest) error {
+func (s *Server) createPost(c *request, req createPostRequest) error {
 	if req.Data == nil {
 		return errBadRequest("Parameters validation error: data is required")
 	}
@@ -579,7 +579,7 @@ type updatePostRequest struct {
 	Attachments *[]attachment   `json:"attachments"`
 }
 
-func (s *Server) updatePost(c *ctx) error {
+func (s *Server) updatePost(c *request) error {
 	p, err := c.livePost(c.path("postId"))
 	if err != nil {
 		return err
@@ -699,7 +699,7 @@ func (s *Server) updatePost(c *ctx) error {
 }
 
 // headerBool parses a boolean request header.
-func (c *ctx) headerBool(name string) (bool, bool) {
+func (c *request) headerBool(name string) (bool, bool) {
 	v := strings.ToLower(strings.TrimSpace(c.r.Header.Get(name)))
 	return v == "true" || v == "1", v != ""
 }
@@ -717,7 +717,7 @@ func (st *state) purgePost(p *post) {
 	delete(st.posts, p.id)
 }
 
-func (s *Server) deletePost(c *ctx, permanentAllowed bool) error {
+func (s *Server) deletePost(c *request, permanentAllowed bool) error {
 	permanent := false
 	p, _, err := preHookFor(c, "post.shouldDelete", func() (*post, error) {
 		p, err := c.post(c.path("postId"))
@@ -775,7 +775,7 @@ type postQuery struct {
 }
 
 // readPostQuery reads the common query parameters.
-func (c *ctx) readPostQuery(q *postQuery) error {
+func (c *request) readPostQuery(q *postQuery) error {
 	q.sortBy = c.q("sortBy")
 	if err := enum("sortBy", q.sortBy, "firstCreated", "lastCreated", "lastUpdated", "firstUpdated"); err != nil {
 		return err
@@ -828,7 +828,7 @@ func (st *state) postFlagged(p *post, flaggedComments map[string]bool) bool {
 // findPosts lists the posts matching q, sorted. Its callers (the v3 and v4 post queries and
 // the v3 feeds) declare isDeleted with default null: without it, deleted posts are listed
 // too.
-func (c *ctx) findPosts(q postQuery) []*post {
+func (c *request) findPosts(q postQuery) []*post {
 	st := c.st
 	feedTypes := q.feedTypes
 	if len(feedTypes) == 0 {
@@ -937,7 +937,7 @@ func cutAround[T any](list []T, id func(T) string, key func(T) (time.Time, int64
 
 // checkCommunityReadable refuses reading a private community's posts to
 // non-members.
-func (c *ctx) checkCommunityReadable(targetType, targetID string) error {
+func (c *request) checkCommunityReadable(targetType, targetID string) error {
 	if targetType != "community" || targetID == "" {
 		return nil
 	}
@@ -952,14 +952,14 @@ func (c *ctx) checkCommunityReadable(targetType, targetID string) error {
 }
 
 func (s *Server) routesPosts() {
-	s.route("POST /api/v4/posts", authUser, func(c *ctx) error {
+	s.route("POST /api/v4/posts", authUser, func(c *request) error {
 		var req createPostRequest
 		if err := c.decode(&req, true); err != nil {
 			return err
 		}
 		return s.createPost(c, req)
 	})
-	s.route("POST /api/v3/posts", authUser, func(c *ctx) error {
+	s.route("POST /api/v3/posts", authUser, func(c *request) error {
 		var req struct {
 			createPostRequest
 			Data *struct {
@@ -987,21 +987,21 @@ func (s *Server) routesPosts() {
 		}
 		return s.createPost(c, v4)
 	})
-	s.route("GET /api/v4/posts", authUser, func(c *ctx) error {
+	s.route("GET /api/v4/posts", authUser, func(c *request) error {
 		q := postQuery{targetType: c.q("targetType"), targetID: c.q("targetId")}
 		if q.targetID == "" {
 			return errBadRequest("Parameters validation error: targetId is required")
 		}
 		return s.listPosts(c, q, true)
 	})
-	s.route("GET /api/v3/posts", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/posts", authUser, func(c *request) error {
 		q := postQuery{targetType: c.q("targetType"), targetID: c.q("targetId"), dataType: c.q("dataType")}
 		if q.targetType == "" {
 			return errBadRequest("Parameters validation error: targetType is required")
 		}
 		return s.listPosts(c, q, false)
 	})
-	s.route("GET /api/v3/posts/list", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/posts/list", authUser, func(c *request) error {
 		ids, err := c.idsParam("postIds", 100)
 		if err != nil {
 			return err
@@ -1014,7 +1014,7 @@ func (s *Server) routesPosts() {
 		}
 		return c.ok(c.postsBody(out, true))
 	})
-	s.route("GET /api/v3/posts/{postId}", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/posts/{postId}", authUser, func(c *request) error {
 		p, err := c.post(c.path("postId"))
 		if err != nil {
 			return err
@@ -1023,11 +1023,11 @@ func (s *Server) routesPosts() {
 	})
 	s.route("PUT /api/v4/posts/{postId}", authUser, s.updatePost)
 	s.route("PUT /api/v3/posts/{postId}", authUser, s.updatePost)
-	s.route("DELETE /api/v4/posts/{postId}", authUser, func(c *ctx) error { return s.deletePost(c, true) })
-	s.route("DELETE /api/v3/posts/{postId}", authUser, func(c *ctx) error { return s.deletePost(c, false) })
-	s.route("POST /api/v3/posts/{postId}/approve", authUser, func(c *ctx) error { return s.reviewPost(c, "published") })
-	s.route("POST /api/v3/posts/{postId}/decline", authUser, func(c *ctx) error { return s.reviewPost(c, "declined") })
-	s.route("POST /api/v3/posts/{postId}/flag", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v4/posts/{postId}", authUser, func(c *request) error { return s.deletePost(c, true) })
+	s.route("DELETE /api/v3/posts/{postId}", authUser, func(c *request) error { return s.deletePost(c, false) })
+	s.route("POST /api/v3/posts/{postId}/approve", authUser, func(c *request) error { return s.reviewPost(c, "published") })
+	s.route("POST /api/v3/posts/{postId}/decline", authUser, func(c *request) error { return s.reviewPost(c, "declined") })
+	s.route("POST /api/v3/posts/{postId}/flag", authUser, func(c *request) error {
 		p, _, err := preHookFor(c, "post.shouldFlag", func() (*post, error) { return c.livePost(c.path("postId")) }, c.postJSON)
 		if err != nil {
 			return err
@@ -1036,7 +1036,7 @@ func (s *Server) routesPosts() {
 		c.emitPost("v3.post.didFlag", p, map[string]any{"flaggedUserId": c.identity})
 		return c.ok(c.postsBody([]*post{p}, true))
 	})
-	s.route("DELETE /api/v3/posts/{postId}/unflag", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v3/posts/{postId}/unflag", authUser, func(c *request) error {
 		p, err := c.livePost(c.path("postId"))
 		if err != nil {
 			return err
@@ -1045,7 +1045,7 @@ func (s *Server) routesPosts() {
 		c.emitPost("v3.post.didUnflag", p, map[string]any{"flaggedUserId": c.identity})
 		return c.ok(c.postsBody([]*post{p}, true))
 	})
-	s.route("DELETE /api/v3/posts/{postId}/flags", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v3/posts/{postId}/flags", authUser, func(c *request) error {
 		p, err := c.post(c.path("postId"))
 		if err != nil {
 			return err
@@ -1056,7 +1056,7 @@ func (s *Server) routesPosts() {
 		p.flags = flagSet{}
 		return c.ok(c.postsBody([]*post{p}, true))
 	})
-	s.route("GET /api/v3/posts/{postId}/isflagbyme", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/posts/{postId}/isflagbyme", authUser, func(c *request) error {
 		p, err := c.post(c.path("postId"))
 		if err != nil {
 			return err
@@ -1064,13 +1064,13 @@ func (s *Server) routesPosts() {
 		_, flagged := p.flags[c.identity]
 		return c.ok(statusData{Status: "success", Data: map[string]bool{"result": flagged}})
 	})
-	s.route("GET /api/v3/user-feeds/{userId}", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/user-feeds/{userId}", authUser, func(c *request) error {
 		if c.st.users[c.path("userId")] == nil {
 			return errNotFound("User Not Found.")
 		}
 		return s.feed(c, "user", c.path("userId"))
 	})
-	s.route("GET /api/v3/user-feeds/{userId}/count", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/user-feeds/{userId}/count", authUser, func(c *request) error {
 		if c.st.users[c.path("userId")] == nil {
 			return errNotFound("User Not Found.")
 		}
@@ -1081,12 +1081,12 @@ func (s *Server) routesPosts() {
 		posts := c.findPosts(postQuery{targetType: "user", targetID: c.path("userId"), isDeleted: isDeleted, parentsOnly: true})
 		return c.ok(map[string]int{"postsCount": len(posts)})
 	})
-	s.route("GET /api/v3/community-feeds/{communityId}", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/community-feeds/{communityId}", authUser, func(c *request) error {
 		return s.feed(c, "community", c.path("communityId"))
 	})
 }
 
-func (s *Server) listPosts(c *ctx, q postQuery, v4 bool) error {
+func (s *Server) listPosts(c *request, q postQuery, v4 bool) error {
 	if err := enum("targetType", q.targetType, "community", "user", "content"); err != nil {
 		return err
 	}
@@ -1116,7 +1116,7 @@ func (s *Server) listPosts(c *ctx, q postQuery, v4 bool) error {
 }
 
 // feed answers the v3 user and community feeds.
-func (s *Server) feed(c *ctx, targetType, targetID string) error {
+func (s *Server) feed(c *request, targetType, targetID string) error {
 	if targetType == "community" {
 		if _, err := c.liveCommunity(targetID); err != nil {
 			return err
@@ -1145,7 +1145,7 @@ func (s *Server) feed(c *ctx, targetType, targetID string) error {
 	return c.ok(statusData{Status: "success", Data: data})
 }
 
-func (s *Server) reviewPost(c *ctx, feedType string) error {
+func (s *Server) reviewPost(c *request, feedType string) error {
 	p, err := c.livePost(c.path("postId"))
 	if err != nil {
 		return err

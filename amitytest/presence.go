@@ -58,7 +58,7 @@ func (s *Server) OnlineUsers() []string {
 
 // presenceAllowed refuses a user whose presence is off: such a user is offline and may use
 // none of the presence calls but the settings.
-func (c *ctx) presenceAllowed() error {
+func (c *request) presenceAllowed() error {
 	if c.isAdmin {
 		return nil
 	}
@@ -69,7 +69,7 @@ func (c *ctx) presenceAllowed() error {
 }
 
 func (s *Server) routesPresence() {
-	s.route("POST /api/v1/presence/heartbeat", authUser, func(c *ctx) error {
+	s.route("POST /api/v1/presence/heartbeat", authUser, func(c *request) error {
 		if c.isAdmin {
 			return errForbidden("Only users send presence heartbeats.")
 		}
@@ -80,7 +80,7 @@ func (s *Server) routesPresence() {
 		writeJSON(c.w, 202, successBody)
 		return nil
 	})
-	s.route("GET /api/v1/presence/network/users", authUser, func(c *ctx) error {
+	s.route("GET /api/v1/presence/network/users", authUser, func(c *request) error {
 		if err := c.presenceAllowed(); err != nil {
 			return err
 		}
@@ -114,7 +114,7 @@ func (s *Server) routesPresence() {
 		}
 		return c.ok(map[string]any{"presences": out})
 	})
-	s.route("GET /api/v1/presence/network/users/count", authUser, func(c *ctx) error {
+	s.route("GET /api/v1/presence/network/users/count", authUser, func(c *request) error {
 		if err := c.presenceAllowed(); err != nil {
 			return err
 		}
@@ -127,7 +127,7 @@ func (s *Server) routesPresence() {
 		}
 		return c.ok(map[string]any{"count": n, "referenceTimeStamp": ts(now)})
 	})
-	s.route("GET /api/v1/presence/settings", authUser, func(c *ctx) error {
+	s.route("GET /api/v1/presence/settings", authUser, func(c *request) error {
 		a := c.st.opsA()
 		user := map[string]any{"enabled": c.isAdmin}
 		if p := a.presence[c.identity]; p != nil && !c.isAdmin {
@@ -139,7 +139,7 @@ func (s *Server) routesPresence() {
 		return c.ok(map[string]any{"user": user, "network": map[string]any{
 			"heartbeatInterval": heartbeatInterval, "presenceSyncInterval": presenceSyncInterval, "updatedAt": ts(a.presenceAt)}})
 	})
-	s.route("PUT /api/v1/presence/settings/user", authUser, func(c *ctx) error {
+	s.route("PUT /api/v1/presence/settings/user", authUser, func(c *request) error {
 		if c.isAdmin {
 			return errForbidden("The presence setting is a user's own.")
 		}
@@ -166,7 +166,7 @@ func (s *Server) routesPresence() {
 		}
 		return c.ok(out)
 	})
-	s.route("GET /api/v1/presence/users/list", authUser, func(c *ctx) error {
+	s.route("GET /api/v1/presence/users/list", authUser, func(c *request) error {
 		ids := c.qList("userIds")
 		if len(ids) == 0 || len(ids) > 220 {
 			return errBadRequest("Parameters validation error: userIds must have 1 to 220 items")

@@ -54,7 +54,7 @@ func validPermissions(list []string) error {
 // can reports whether the caller holds perm network-wide: the admin holds every permission,
 // a user those of its roles (User.roles, set with PUT /api/v3/users) that exist and are not
 // deleted.
-func (c *ctx) can(perm string) bool {
+func (c *request) can(perm string) bool {
 	if c.isAdmin {
 		return true
 	}
@@ -72,7 +72,7 @@ func (c *ctx) can(perm string) bool {
 }
 
 // requirePermission refuses a caller without perm (400301).
-func (c *ctx) requirePermission(perm string) error {
+func (c *request) requirePermission(perm string) error {
 	if !c.can(perm) {
 		return errPermission("Permission denied: " + perm + " is required")
 	}
@@ -126,7 +126,7 @@ func rolesBody(list ...*role) statusData {
 }
 
 func (s *Server) routesRoles() {
-	s.route("GET /api/v3/roles", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/roles", authUser, func(c *request) error {
 		// The spec marks keyword required, but the vendor clients leave it out to list every
 		// role (ts-sdk role/api/queryRoles.ts:53 sends keyword: displayName, undefined when
 		// not given, which axios drops), so it is optional.
@@ -165,7 +165,7 @@ func (s *Server) routesRoles() {
 		// cursors are sent beside data, as the paged v3 listings send them.
 		return c.ok(map[string]any{"status": body.Status, "data": body.Data, "paging": cur.nextPrevious()})
 	})
-	s.route("POST /api/v3/roles", authUser, func(c *ctx) error {
+	s.route("POST /api/v3/roles", authUser, func(c *request) error {
 		if err := c.requirePermission("CREATE_ROLE"); err != nil {
 			return err
 		}
@@ -191,14 +191,14 @@ func (s *Server) routesRoles() {
 		roles[r.id] = r
 		return c.ok(rolesBody(r))
 	})
-	s.route("GET /api/v3/roles/{roleId}", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/roles/{roleId}", authUser, func(c *request) error {
 		r := c.st.opsA().roles[c.path("roleId")]
 		if r == nil || r.deleted {
 			return errNotFound("Role not found.")
 		}
 		return c.ok(rolesBody(r))
 	})
-	s.route("PUT /api/v3/roles/{roleId}", authUser, func(c *ctx) error {
+	s.route("PUT /api/v3/roles/{roleId}", authUser, func(c *request) error {
 		if err := c.requirePermission("EDIT_ROLE"); err != nil {
 			return err
 		}
@@ -223,7 +223,7 @@ func (s *Server) routesRoles() {
 		r.updatedAt = c.now()
 		return c.ok(rolesBody(r))
 	})
-	s.route("DELETE /api/v3/roles/{roleId}", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v3/roles/{roleId}", authUser, func(c *request) error {
 		if err := c.requirePermission("DELETE_ROLE"); err != nil {
 			return err
 		}
@@ -238,7 +238,7 @@ func (s *Server) routesRoles() {
 		r.deleted, r.updatedAt = true, c.now()
 		return c.ok(rolesBody(r))
 	})
-	s.route("GET /api/v2/roles", authAdmin, func(c *ctx) error {
+	s.route("GET /api/v2/roles", authAdmin, func(c *request) error {
 		if err := c.requireAPIKey(); err != nil {
 			return err
 		}
@@ -256,7 +256,7 @@ func (s *Server) routesRoles() {
 		}
 		return c.ok(statusData{Status: "success", Data: map[string]any{"moderatonSettings": []any{a.modV2.json()}, "roles": out}})
 	})
-	s.route("PUT /api/v2/roles", authAdmin, func(c *ctx) error {
+	s.route("PUT /api/v2/roles", authAdmin, func(c *request) error {
 		if err := c.requireAPIKey(); err != nil {
 			return err
 		}

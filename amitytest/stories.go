@@ -93,7 +93,7 @@ type storyTargetsResponse struct {
 	Paging         *pagingNextPrevious `json:"paging,omitempty"`
 }
 
-func (c *ctx) storyJSON(s *story) storyJSON {
+func (c *request) storyJSON(s *story) storyJSON {
 	st := c.st
 	creatorInternal := ""
 	if u := st.users[s.creatorID]; u != nil {
@@ -120,7 +120,7 @@ func (c *ctx) storyJSON(s *story) storyJSON {
 }
 
 // storyTarget renders the story state of one target for the caller.
-func (c *ctx) storyTarget(targetType, targetID string) storyTargetJSON {
+func (c *request) storyTarget(targetType, targetID string) storyTargetJSON {
 	b := c.st.b()
 	out := storyTargetJSON{TargetID: stableID("target:" + targetType + ":" + targetID), TargetPublicID: targetID, TargetType: targetType, TargetUpdatedAt: ts(c.st.started)}
 	var latest time.Time
@@ -145,7 +145,7 @@ func (c *ctx) storyTarget(targetType, targetID string) storyTargetJSON {
 }
 
 // storiesBody renders stories with what they refer to.
-func (c *ctx) storiesBody(stories []*story) storiesResponse {
+func (c *request) storiesBody(stories []*story) storiesResponse {
 	b := c.sideload()
 	cb := c.newCommunityBundle(b)
 	out := storiesResponse{Stories: []storyJSON{}, Comments: []commentJSON{}}
@@ -167,7 +167,7 @@ func (c *ctx) storiesBody(stories []*story) storiesResponse {
 }
 
 // storyTargetsBody renders story targets with their communities and users.
-func (c *ctx) storyTargetsBody(targets []storyTargetJSON) storyTargetsResponse {
+func (c *request) storyTargetsBody(targets []storyTargetJSON) storyTargetsResponse {
 	b := c.sideload()
 	cb := c.newCommunityBundle(b)
 	for _, t := range targets {
@@ -184,7 +184,7 @@ func (c *ctx) storyTargetsBody(targets []storyTargetJSON) storyTargetsResponse {
 }
 
 // story finds a story (deleted ones too).
-func (c *ctx) story(id string) (*story, error) {
+func (c *request) story(id string) (*story, error) {
 	s := c.st.b().stories[id]
 	if s == nil {
 		return nil, errNotFound("Story %s not found", id)
@@ -194,7 +194,7 @@ func (c *ctx) story(id string) (*story, error) {
 
 // canModerateStory reports whether the caller may moderate a story: the admin or a
 // moderator of its community.
-func (c *ctx) canModerateStory(s *story) bool {
+func (c *request) canModerateStory(s *story) bool {
 	if c.isAdmin {
 		return true
 	}
@@ -207,7 +207,7 @@ func (c *ctx) canModerateStory(s *story) bool {
 }
 
 // canReadTarget reports whether the caller may read a target's stories.
-func (c *ctx) canReadTarget(targetType, targetID string) error {
+func (c *request) canReadTarget(targetType, targetID string) error {
 	if targetType != "community" {
 		if c.st.liveUser(targetID) == nil {
 			return errNotFound("User Not Found.")
@@ -225,7 +225,7 @@ func (c *ctx) canReadTarget(targetType, targetID string) error {
 }
 
 // targetStories lists a target's stories, newest first unless asc.
-func (c *ctx) targetStories(targetType, targetID, dataType string, expired, asc bool) []*story {
+func (c *request) targetStories(targetType, targetID, dataType string, expired, asc bool) []*story {
 	var list []*story
 	now := c.now()
 	for _, s := range c.st.b().stories {
@@ -242,7 +242,7 @@ func (c *ctx) targetStories(targetType, targetID, dataType string, expired, asc 
 }
 
 // storyOrder reads options[sortBy] and options[orderBy]; asc reports ascending order.
-func (c *ctx) storyOrder() (asc bool, err error) {
+func (c *request) storyOrder() (asc bool, err error) {
 	if err := enum("options.sortBy", c.opt("sortBy"), "createdAt"); err != nil {
 		return false, err
 	}
@@ -254,7 +254,7 @@ func (c *ctx) storyOrder() (asc bool, err error) {
 }
 
 // storyTargetsParam reads targets[i][targetId] and targets[i][targetType] (1 to 10).
-func (c *ctx) storyTargetsParam() ([][2]string, error) {
+func (c *request) storyTargetsParam() ([][2]string, error) {
 	var out [][2]string
 	q := c.r.URL.Query()
 	for i := 0; ; i++ {
@@ -290,7 +290,7 @@ type createStoryRequest struct {
 	ReferenceID string           `json:"referenceId"`
 }
 
-func (s *Server) createStory(c *ctx) error {
+func (s *Server) createStory(c *request) error {
 	var req createStoryRequest
 	if err := c.decode(&req, true); err != nil {
 		return err
@@ -374,7 +374,7 @@ func (s *Server) createStory(c *ctx) error {
 
 func (s *Server) routesStories() {
 	s.route("POST /api/v4/stories", authUser, s.createStory)
-	s.route("GET /api/v4/stories", authUser, func(c *ctx) error {
+	s.route("GET /api/v4/stories", authUser, func(c *request) error {
 		c.bareOpts = true
 		targetType, targetID := c.q("targetType"), c.q("targetId")
 		if err := enum("targetType", targetType, "community", "user"); err != nil || targetType == "" || targetID == "" {
@@ -405,7 +405,7 @@ func (s *Server) routesStories() {
 		body.Paging = cur.nextPrevious()
 		return c.ok(body)
 	})
-	s.route("GET /api/v4/stories-by-targets", authUser, func(c *ctx) error {
+	s.route("GET /api/v4/stories-by-targets", authUser, func(c *request) error {
 		c.bareOpts = true
 		targets, err := c.storyTargetsParam()
 		if err != nil {
@@ -434,7 +434,7 @@ func (s *Server) routesStories() {
 		body.Paging = cur.nextPrevious()
 		return c.ok(body)
 	})
-	s.route("GET /api/v4/stories/count", authAdmin, func(c *ctx) error {
+	s.route("GET /api/v4/stories/count", authAdmin, func(c *request) error {
 		targetType, targetID := c.q("targetType"), c.q("targetId")
 		if err := enum("targetType", targetType, "community", "user"); err != nil || targetType == "" || targetID == "" {
 			return errBadRequest("Parameters validation error: targetType and targetId are required")
@@ -447,7 +447,7 @@ func (s *Server) routesStories() {
 		}
 		return c.ok(map[string]int{"count": n})
 	})
-	s.route("GET /api/v4/stories/seen", authUser, func(c *ctx) error {
+	s.route("GET /api/v4/stories/seen", authUser, func(c *request) error {
 		targets, err := c.storyTargetsParam()
 		if err != nil {
 			return err
@@ -458,7 +458,7 @@ func (s *Server) routesStories() {
 		}
 		return c.ok(c.storyTargetsBody(infos))
 	})
-	s.route("GET /api/v4/stories/{storyId}", authUser, func(c *ctx) error {
+	s.route("GET /api/v4/stories/{storyId}", authUser, func(c *request) error {
 		st, err := c.story(c.path("storyId"))
 		if err != nil {
 			return err
@@ -468,7 +468,7 @@ func (s *Server) routesStories() {
 		}
 		return c.ok(c.storiesBody([]*story{st}))
 	})
-	s.route("DELETE /api/v4/stories/{storyId}", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v4/stories/{storyId}", authUser, func(c *request) error {
 		st, err := c.story(c.path("storyId"))
 		if err != nil {
 			return err
@@ -487,7 +487,7 @@ func (s *Server) routesStories() {
 		}
 		return c.ok(map[string]bool{"success": true})
 	})
-	s.route("POST /api/v4/stories/{storyId}/flags", authUser, func(c *ctx) error {
+	s.route("POST /api/v4/stories/{storyId}/flags", authUser, func(c *request) error {
 		st, err := c.story(c.path("storyId"))
 		if err != nil || st.deleted {
 			return errNotFound("Story %s not found", c.path("storyId"))
@@ -498,7 +498,7 @@ func (s *Server) routesStories() {
 		st.flags[c.identity] = c.now()
 		return c.ok(c.storiesBody([]*story{st}))
 	})
-	s.route("DELETE /api/v4/stories/{storyId}/flags", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v4/stories/{storyId}/flags", authUser, func(c *request) error {
 		st, err := c.story(c.path("storyId"))
 		if err != nil {
 			return err
@@ -506,7 +506,7 @@ func (s *Server) routesStories() {
 		delete(st.flags, c.identity)
 		return c.ok(c.storiesBody([]*story{st}))
 	})
-	s.route("DELETE /api/v4/stories/{storyId}/flags/all", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v4/stories/{storyId}/flags/all", authUser, func(c *request) error {
 		st, err := c.story(c.path("storyId"))
 		if err != nil {
 			return err
@@ -517,7 +517,7 @@ func (s *Server) routesStories() {
 		st.flags = flagSet{}
 		return c.ok(c.storiesBody([]*story{st}))
 	})
-	s.route("GET /api/v5/me/global-story-targets", authUser, func(c *ctx) error {
+	s.route("GET /api/v5/me/global-story-targets", authUser, func(c *request) error {
 		c.bareOpts = true
 		seenState := c.q("seenState")
 		if err := enum("seenState", seenState, "all", "seen", "unseen"); err != nil {

@@ -73,7 +73,7 @@ type streamsResponse struct {
 	Files                  []fileJSON             `json:"files"`
 }
 
-func (c *ctx) streamURL(protocol string, s *stream, ext string) streamURLJSON {
+func (c *request) streamURL(protocol string, s *stream, ext string) streamURLJSON {
 	host := strings.TrimPrefix(strings.TrimPrefix(c.st.baseURL, "http://"), "https://")
 	origin := protocol + "://" + host
 	query := ""
@@ -87,7 +87,7 @@ func (c *ctx) streamURL(protocol string, s *stream, ext string) streamURLJSON {
 	return streamURLJSON{URL: u, Components: map[string]any{"origin": origin, "appName": "live", "streamName": s.id + ext, "query": query}}
 }
 
-func (c *ctx) streamJSON(s *stream) streamJSON {
+func (c *request) streamJSON(s *stream) streamJSON {
 	internal := ""
 	if u := c.st.users[s.userID]; u != nil {
 		internal = u.internalID
@@ -117,7 +117,7 @@ func (c *ctx) streamJSON(s *stream) streamJSON {
 	return out
 }
 
-func (c *ctx) streamsBody(list []*stream) streamsResponse {
+func (c *request) streamsBody(list []*stream) streamsResponse {
 	b := c.sideload()
 	out := streamsResponse{VideoStreamings: []streamJSON{}, VideoStreamModerations: []streamModerationJSON{}}
 	for _, s := range list {
@@ -149,7 +149,7 @@ func (s *Server) StartStream(streamID string) error {
 	}
 	now := s.now()
 	st.status, st.startedAt, st.updatedAt = "live", now, now
-	s.userCtx(st.userID).emitStream("video-streaming.didStart", st)
+	s.asUser(st.userID).emitStream("video-streaming.didStart", st)
 	return nil
 }
 
@@ -166,7 +166,7 @@ func (s *Server) RecordStream(streamID string) error {
 		return fmt.Errorf("amitytest: stream %q is %s, not ended after being live", streamID, st.status)
 	}
 	st.status, st.updatedAt = "recorded", s.now()
-	s.userCtx(st.userID).emitStream("video-streaming.didRecord", st)
+	s.asUser(st.userID).emitStream("video-streaming.didRecord", st)
 	return nil
 }
 
@@ -186,7 +186,7 @@ type streamRequest struct {
 	Resolution      string         `json:"resolution"`
 }
 
-func (c *ctx) checkStreamRequest(req *streamRequest) error {
+func (c *request) checkStreamRequest(req *streamRequest) error {
 	if req.Title == nil || *req.Title == "" {
 		return errBadRequest("Parameters validation error: title is required")
 	}
@@ -213,7 +213,7 @@ func firstErrB(errs ...error) error {
 }
 
 // stream finds a stream (deleted ones too).
-func (c *ctx) stream() (*stream, error) {
+func (c *request) stream() (*stream, error) {
 	id := c.path("streamId")
 	st := c.st.b().streams[id]
 	if st == nil {
@@ -223,7 +223,7 @@ func (c *ctx) stream() (*stream, error) {
 }
 
 // ownStream finds a live stream the caller may change (its broadcaster or the admin).
-func (c *ctx) ownStream() (*stream, error) {
+func (c *request) ownStream() (*stream, error) {
 	st, err := c.stream()
 	if err != nil {
 		return nil, err
@@ -251,7 +251,7 @@ type watchEventRequest struct {
 }
 
 func (s *Server) routesStreams() {
-	s.route("POST /api/v3/video-streaming", authUser, func(c *ctx) error {
+	s.route("POST /api/v3/video-streaming", authUser, func(c *request) error {
 		var req streamRequest
 		if err := c.decode(&req, true); err != nil {
 			return err
@@ -266,14 +266,14 @@ func (s *Server) routesStreams() {
 		c.st.b().streams[st.id] = st
 		return c.ok(c.streamsBody([]*stream{st}))
 	})
-	s.route("GET /api/v3/video-streaming/{streamId}", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/video-streaming/{streamId}", authUser, func(c *request) error {
 		st, err := c.stream()
 		if err != nil {
 			return err
 		}
 		return c.ok(c.streamsBody([]*stream{st}))
 	})
-	s.route("PUT /api/v3/video-streaming/{streamId}", authUser, func(c *ctx) error {
+	s.route("PUT /api/v3/video-streaming/{streamId}", authUser, func(c *request) error {
 		st, err := c.ownStream()
 		if err != nil {
 			return err
@@ -289,7 +289,7 @@ func (s *Server) routesStreams() {
 		st.updatedAt = c.now()
 		return c.ok(c.streamsBody([]*stream{st}))
 	})
-	s.route("DELETE /api/v3/video-streaming/{streamId}", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v3/video-streaming/{streamId}", authUser, func(c *request) error {
 		st, err := c.ownStream()
 		if err != nil {
 			return err
@@ -298,7 +298,7 @@ func (s *Server) routesStreams() {
 		c.endStream(st)
 		return c.ok(successData())
 	})
-	s.route("DELETE /api/v3/video-streaming/{streamId}/streaming-url", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v3/video-streaming/{streamId}/streaming-url", authUser, func(c *request) error {
 		if c.r.Header.Get("X-API-Key") != c.s.cfg.apiKey {
 			return errUnauthorized("A valid X-API-Key is required")
 		}
@@ -309,7 +309,7 @@ func (s *Server) routesStreams() {
 		c.endStream(st)
 		return c.ok(c.streamsBody([]*stream{st}))
 	})
-	s.route("GET /api/v3/video-streaming", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/video-streaming", authUser, func(c *request) error {
 		isLive, err := c.qBool("isLive")
 		if err != nil {
 			return err
@@ -356,7 +356,7 @@ func (s *Server) routesStreams() {
 			Paging  *pagingNextPrev `json:"paging"`
 		}{c.streamsBody(win), cur.nextPrev()})
 	})
-	s.route("POST /api/v3/user-event/video-streaming", authUser, func(c *ctx) error {
+	s.route("POST /api/v3/user-event/video-streaming", authUser, func(c *request) error {
 		var req watchEventRequest
 		if err := c.decode(&req, true); err != nil {
 			return err
@@ -391,7 +391,7 @@ func (s *Server) routesStreams() {
 // endStream ends an idle or live stream and disposes its URLs (those of an ended or
 // recorded stream are already disposed). Ending a live stream sends video-streaming.didStop;
 // an idle one never started, so it does not stop.
-func (c *ctx) endStream(st *stream) {
+func (c *request) endStream(st *stream) {
 	wasLive := st.status == "live"
 	if st.status == "idle" || wasLive {
 		now := c.now()
@@ -405,7 +405,7 @@ func (c *ctx) endStream(st *stream) {
 
 // checkStreamPost checks the data of a liveStream post: a stream of the caller's (or any,
 // for the admin) that is not deleted.
-func (c *ctx) checkStreamPost(dataType string, data map[string]any) error {
+func (c *request) checkStreamPost(dataType string, data map[string]any) error {
 	if dataType != "liveStream" {
 		return errBadRequest("Parameters validation error: a post with data.streamId has dataType liveStream")
 	}
@@ -421,7 +421,7 @@ func (c *ctx) checkStreamPost(dataType string, data map[string]any) error {
 }
 
 // postStreams renders the streams that liveStream posts refer to, for the post bundle.
-func (c *ctx) postStreams(posts, children []postJSON, b *sideload) []any {
+func (c *request) postStreams(posts, children []postJSON, b *sideload) []any {
 	out := []any{}
 	seen := map[string]bool{}
 	for _, list := range [][]postJSON{posts, children} {

@@ -113,7 +113,7 @@ func (st *state) userByInternalID(id string) *user {
 
 // userByParam finds a user by public id, or by internal id when isPublic is
 // "false".
-func (c *ctx) userByParam(id, isPublic string) (*user, error) {
+func (c *request) userByParam(id, isPublic string) (*user, error) {
 	var u *user
 	if isPublic == "false" {
 		u = c.st.userByInternalID(id)
@@ -144,7 +144,7 @@ type usersResponse struct {
 	Paging *pagingNext `json:"paging,omitempty"`
 }
 
-func (c *ctx) usersBody(users []*user) usersResponse {
+func (c *request) usersBody(users []*user) usersResponse {
 	b := c.sideload()
 	for _, u := range users {
 		b.addUser(u.id)
@@ -155,7 +155,7 @@ func (c *ctx) usersBody(users []*user) usersResponse {
 func (s *Server) routesUsers() {
 	s.route("GET /api/v3/users", authUser, s.queryUsers)
 	s.route("PUT /api/v3/users", authUser, s.updateUser)
-	s.route("GET /api/v3/users/list", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/users/list", authUser, func(c *request) error {
 		ids, err := c.idsParam("userIds", 100)
 		if err != nil {
 			return err
@@ -168,7 +168,7 @@ func (s *Server) routesUsers() {
 		}
 		return c.ok(c.usersBody(out))
 	})
-	s.route("GET /api/v3/users/{userId}", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/users/{userId}", authUser, func(c *request) error {
 		var u *user
 		if c.q("type") == "internal" {
 			u = c.st.userByInternalID(c.path("userId"))
@@ -181,7 +181,7 @@ func (s *Server) routesUsers() {
 		return c.ok(c.usersBody([]*user{u}))
 	})
 	s.route("DELETE /api/v4/users/{userId}", authAdmin, s.deleteUser)
-	s.route("POST /api/v4/me/flags/{userId}", authUser, func(c *ctx) error {
+	s.route("POST /api/v4/me/flags/{userId}", authUser, func(c *request) error {
 		u := c.st.liveUser(c.path("userId"))
 		if u == nil {
 			return errNotFound("User Not Found.")
@@ -190,7 +190,7 @@ func (s *Server) routesUsers() {
 		c.emitUser("user.didFlag", u)
 		return c.ok(c.usersBody([]*user{u}))
 	})
-	s.route("DELETE /api/v4/me/flags/{userId}", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v4/me/flags/{userId}", authUser, func(c *request) error {
 		u := c.st.liveUser(c.path("userId"))
 		if u == nil {
 			return errNotFound("User Not Found.")
@@ -199,7 +199,7 @@ func (s *Server) routesUsers() {
 		c.emitUser("user.didUnflag", u)
 		return c.ok(c.usersBody([]*user{u}))
 	})
-	s.route("DELETE /api/v2/users/{userId}/flags", authAdmin, func(c *ctx) error {
+	s.route("DELETE /api/v2/users/{userId}/flags", authAdmin, func(c *request) error {
 		u := c.st.users[c.path("userId")]
 		if u == nil {
 			return errNotFound("User Not Found.")
@@ -207,7 +207,7 @@ func (s *Server) routesUsers() {
 		u.flags = flagSet{}
 		return c.ok(u.json())
 	})
-	isFlagByMe := func(c *ctx) error {
+	isFlagByMe := func(c *request) error {
 		u := c.st.users[c.path("userId")]
 		if u == nil {
 			return errNotFound("User Not Found.")
@@ -219,14 +219,14 @@ func (s *Server) routesUsers() {
 	// The vendor clients call it in lower case (ts-sdk report/api/isReportedByMe.ts:42), as
 	// they do the post and comment checks; the service's routes ignore case.
 	s.route("GET /api/v3/users/{userId}/isflagbyme", authUser, isFlagByMe)
-	s.route("POST /api/v2/users/ban", authAdmin, func(c *ctx) error { return s.setGlobalBan(c, true) })
-	s.route("POST /api/v2/users/unban", authAdmin, func(c *ctx) error { return s.setGlobalBan(c, false) })
+	s.route("POST /api/v2/users/ban", authAdmin, func(c *request) error { return s.setGlobalBan(c, true) })
+	s.route("POST /api/v2/users/unban", authAdmin, func(c *request) error { return s.setGlobalBan(c, false) })
 	s.route("GET /api/v4/me/user-blocks", authUser, s.listBlocks)
-	s.route("POST /api/v4/me/user-blocks/{userId}", authUser, func(c *ctx) error { return s.setBlock(c, true) })
-	s.route("DELETE /api/v4/me/user-blocks/{userId}", authUser, func(c *ctx) error { return s.setBlock(c, false) })
+	s.route("POST /api/v4/me/user-blocks/{userId}", authUser, func(c *request) error { return s.setBlock(c, true) })
+	s.route("DELETE /api/v4/me/user-blocks/{userId}", authUser, func(c *request) error { return s.setBlock(c, false) })
 }
 
-func (s *Server) queryUsers(c *ctx) error {
+func (s *Server) queryUsers(c *request) error {
 	keyword := strings.ToLower(c.q("keyword"))
 	filter, sortBy := c.q("filter"), c.q("sortBy")
 	if err := enum("filter", filter, "all", "flagged"); err != nil {
@@ -297,7 +297,7 @@ type updateUserRequest struct {
 
 // updateUser is PUT /api/v3/users. An unknown (or deleted) user is 404 unless
 // createNewUserWhenNotFound is true, which creates an unknown one once the update is valid.
-func (s *Server) updateUser(c *ctx) error {
+func (s *Server) updateUser(c *request) error {
 	var req updateUserRequest
 	if err := c.decode(&req, true); err != nil {
 		return err
@@ -373,7 +373,7 @@ func (s *Server) updateUser(c *ctx) error {
 	return c.ok(c.usersBody([]*user{u}))
 }
 
-func (s *Server) deleteUser(c *ctx) error {
+func (s *Server) deleteUser(c *request) error {
 	u := c.st.users[c.path("userId")]
 	if u == nil {
 		return errNotFound("User Not Found.")
@@ -422,7 +422,7 @@ func (s *Server) deleteUser(c *ctx) error {
 	return c.ok(map[string]bool{"success": true})
 }
 
-func (s *Server) setGlobalBan(c *ctx, banned bool) error {
+func (s *Server) setGlobalBan(c *request, banned bool) error {
 	var req struct {
 		UserID string `json:"userId"`
 	}
@@ -472,7 +472,7 @@ func follow(from, to *user, status string, at time.Time) followJSON {
 	}
 }
 
-func (s *Server) setBlock(c *ctx, block bool) error {
+func (s *Server) setBlock(c *request, block bool) error {
 	me := c.me()
 	other := c.st.liveUser(c.path("userId"))
 	if other == nil {
@@ -498,7 +498,7 @@ func (s *Server) setBlock(c *ctx, block bool) error {
 	})
 }
 
-func (s *Server) listBlocks(c *ctx) error {
+func (s *Server) listBlocks(c *request) error {
 	c.bareOpts = true
 	me := c.me()
 	p, err := c.pageParams(defaultPageSize)

@@ -230,7 +230,7 @@ func TestCloseWhileStreamEventWaitsForAFullQueue(t *testing.T) {
 
 	// The stuck receiver holds the first event; the next webhookQueueSize fill the queue.
 	srv.mu.Lock()
-	fill := srv.userCtx("alice")
+	fill := srv.asUser("alice")
 	for i := range webhookQueueSize + 2 {
 		fill.emit("test.fill", i)
 	}
