@@ -120,7 +120,9 @@ func (c *request) feedAnswer(list []*post, p page) error {
 	return c.ok(statusData{Status: "success", Data: data})
 }
 
-func (s *Server) routesFeedsB() {
+// routesFeeds registers the following, global and content feeds (the user and community
+// feeds are in posts.go).
+func (s *Server) routesFeeds() {
 	s.route("GET /api/v1/me/following-feeds", authUser, func(c *request) error {
 		c.bareOpts = true
 		sortBy := c.q("sortBy")

@@ -29,7 +29,7 @@ type followInfoResponse struct {
 func (s *Server) SetFollowApproval(required bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.st.b().followApproval = required
+	s.st.followApproval = required
 }
 
 func followKey(from, to string) string { return from + "\x00" + to }
@@ -48,14 +48,14 @@ func (st *state) followJSON(f *followRel, status string) followJSON {
 
 // following reports whether from follows to (accepted).
 func (st *state) following(from, to string) bool {
-	f := st.b().follows[followKey(from, to)]
+	f := st.follows[followKey(from, to)]
 	return f != nil && f.status == "accepted"
 }
 
 // followCounts counts a user's live followers, follows and pending requests.
 func (st *state) followCounts(userID string) followCountJSON {
 	out := followCountJSON{UserID: userID}
-	for _, f := range st.b().follows {
+	for _, f := range st.follows {
 		if st.liveUser(f.from) == nil || st.liveUser(f.to) == nil {
 			continue
 		}
@@ -106,7 +106,7 @@ func (c *request) listFollows(userID string, followers bool) error {
 		status = "accepted" // another user's pending requests are theirs to see
 	}
 	var list []*followRel
-	for _, f := range c.st.b().follows {
+	for _, f := range c.st.follows {
 		if (followers && f.to != userID) || (!followers && f.from != userID) {
 			continue
 		}
@@ -142,7 +142,7 @@ func (c *request) followInfo(withBlocked bool) error {
 	}
 	out := followInfoResponse{Follows: []followJSON{}, FollowCounts: []followCountJSON{c.st.followCounts(u.id)}}
 	me := c.me()
-	f := c.st.b().follows[followKey(me.id, u.id)]
+	f := c.st.follows[followKey(me.id, u.id)]
 	switch {
 	case withBlocked && c.st.blocked(me.id, u.id):
 		if f == nil {
@@ -168,18 +168,17 @@ func (s *Server) routesFollows() {
 		if c.st.blocked(me.id, u.id) {
 			return errForbidden("You cannot follow this user")
 		}
-		b := c.st.b()
 		key := followKey(me.id, u.id)
-		if f := b.follows[key]; f != nil {
+		if f := c.st.follows[key]; f != nil {
 			return c.followAnswer(f, f.status)
 		}
 		now := c.now()
 		f := &followRel{from: me.id, to: u.id, status: "accepted", createdAt: now, updatedAt: now, seq: c.st.nextSeq()}
 		event := "follow.didCreate"
-		if b.followApproval {
+		if c.st.followApproval {
 			f.status, event = "pending", "follow.didRequest"
 		}
-		b.follows[key] = f
+		c.st.follows[key] = f
 		c.emitFollow(event, f)
 		return c.followAnswer(f, f.status)
 	})
@@ -196,7 +195,7 @@ func (s *Server) routesFollows() {
 			return err
 		}
 		me := c.me()
-		f := c.st.b().follows[followKey(u.id, me.id)]
+		f := c.st.follows[followKey(u.id, me.id)]
 		if f == nil {
 			return errNotFound("Follow request not found")
 		}
@@ -242,9 +241,8 @@ func (s *Server) routesFollows() {
 // pending one the event pending (follow.didCancelRequest, follow.didDeclineRequest); ending
 // none sends nothing.
 func (c *request) endFollow(from, to, accepted, pending string) error {
-	b := c.st.b()
 	key := followKey(from, to)
-	f := b.follows[key]
+	f := c.st.follows[key]
 	event := ""
 	switch {
 	case f == nil:
@@ -254,7 +252,7 @@ func (c *request) endFollow(from, to, accepted, pending string) error {
 	default:
 		event = accepted
 	}
-	delete(b.follows, key)
+	delete(c.st.follows, key)
 	f.updatedAt = c.now()
 	if event != "" {
 		c.emitFollow(event, f)

@@ -146,14 +146,14 @@ func (st *state) channelFeeds(channelID string) []*messageFeed {
 	return out
 }
 
-func (a *stateA) marker(userID, feedID string) *feedMarker {
-	return a.feedMarkers[userID+"\x00"+feedID]
+func (st *state) marker(userID, feedID string) *feedMarker {
+	return st.feedMarkers[userID+"\x00"+feedID]
 }
 
 // readTo is how far userID has read feed f.
 func (st *state) readTo(userID string, f *messageFeed) int {
 	n := 0
-	if fm := st.opsA().marker(userID, f.id); fm != nil {
+	if fm := st.marker(userID, f.id); fm != nil {
 		if fm.reading {
 			return f.nextSegment
 		}
@@ -172,7 +172,7 @@ func (st *state) readTo(userID string, f *messageFeed) int {
 // deliveredTo is how far userID's devices have received feed f (reading implies receiving).
 func (st *state) deliveredTo(userID string, f *messageFeed) int {
 	n := st.readTo(userID, f)
-	if fm := st.opsA().marker(userID, f.id); fm != nil && fm.deliveredTo > n {
+	if fm := st.marker(userID, f.id); fm != nil && fm.deliveredTo > n {
 		n = fm.deliveredTo
 	}
 	return n
@@ -180,11 +180,10 @@ func (st *state) deliveredTo(userID string, f *messageFeed) int {
 
 // markerOf returns userID's marker of f, creating it.
 func (st *state) markerOf(userID string, f *messageFeed, now time.Time) *feedMarker {
-	a := st.opsA()
-	fm := a.marker(userID, f.id)
+	fm := st.marker(userID, f.id)
 	if fm == nil {
 		fm = &feedMarker{createdAt: now}
-		a.feedMarkers[userID+"\x00"+f.id] = fm
+		st.feedMarkers[userID+"\x00"+f.id] = fm
 	}
 	fm.updatedAt = now
 	return fm
@@ -240,7 +239,7 @@ func (st *state) unread(userID string, f *messageFeed) (count, lastMention int, 
 func (st *state) userFeedMarker(u *user, f *messageFeed) userFeedMarkerJSON {
 	count, lastMention, mentioned := st.unread(u.id, f)
 	created, updated := f.createdAt, f.updatedAt
-	if fm := st.opsA().marker(u.id, f.id); fm != nil {
+	if fm := st.marker(u.id, f.id); fm != nil {
 		created, updated = fm.createdAt, fm.updatedAt
 	}
 	entity := ""
@@ -259,7 +258,7 @@ func (st *state) entityMarker(u *user, ch *channel, now time.Time) userEntityMar
 		n, _, m := st.unread(u.id, f)
 		total += n
 		mentioned = mentioned || m
-		if fm := st.opsA().marker(u.id, f.id); fm != nil && fm.updatedAt.After(updated) {
+		if fm := st.marker(u.id, f.id); fm != nil && fm.updatedAt.After(updated) {
 			updated = fm.updatedAt
 		}
 	}
@@ -304,8 +303,7 @@ func (c *request) userMarker() userMarkerJSON {
 			mentioned = mentioned || m
 		}
 	}
-	a := c.st.opsA()
-	synced := a.lastSync[me.id]
+	synced := c.st.lastSync[me.id]
 	if synced.IsZero() {
 		synced = me.createdAt
 	}
@@ -327,7 +325,7 @@ func (st *state) readers(m *message, delivered bool) []*user {
 			}
 		}
 	}
-	for key := range st.opsA().feedMarkers {
+	for key := range st.feedMarkers {
 		for i := 0; i < len(key); i++ {
 			if key[i] == 0 && key[i+1:] == f.id {
 				candidates[key[:i]] = true
@@ -571,7 +569,7 @@ func (s *Server) routesMarkers() {
 		for _, ch := range channels {
 			for _, f := range c.st.channelFeeds(ch.id) {
 				changed := f.updatedAt.After(since) || c.st.lastMessageAfter(f.id, since)
-				if fm := c.st.opsA().marker(me.id, f.id); fm != nil && fm.updatedAt.After(since) {
+				if fm := c.st.marker(me.id, f.id); fm != nil && fm.updatedAt.After(since) {
 					changed = true
 				}
 				if since.IsZero() || changed {
@@ -580,7 +578,7 @@ func (s *Server) routesMarkers() {
 			}
 		}
 		body := b.all()
-		c.st.opsA().lastSync[me.id] = c.now()
+		c.st.lastSync[me.id] = c.now()
 		return c.ok(body)
 	})
 	s.route("GET /api/v1/markers/user-message-feed", authUser, func(c *request) error {

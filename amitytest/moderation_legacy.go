@@ -59,14 +59,13 @@ type legacyList struct {
 }
 
 func (c *request) legacyList(block bool) legacyList {
-	a := c.st.opsA()
-	if a.disabledRules == nil {
-		a.disabledRules = map[string]*disabledRule{}
+	if c.st.disabledRules == nil {
+		c.st.disabledRules = map[string]*disabledRule{}
 	}
 	if block {
-		return legacyList{block: true, active: &c.st.blocklist, disabled: a.disabledRules}
+		return legacyList{block: true, active: &c.st.blocklist, disabled: c.st.disabledRules}
 	}
-	return legacyList{active: &c.st.allowlist, disabled: a.disabledRules}
+	return legacyList{active: &c.st.allowlist, disabled: c.st.disabledRules}
 }
 
 // off returns the disabled rules of this list in creation order.
@@ -276,7 +275,7 @@ func (s *Server) routesModerationLegacy() {
 		if err := c.requireAPIKey(); err != nil {
 			return err
 		}
-		return c.ok(statusData{Status: "success", Data: c.st.opsA().modV2.json()})
+		return c.ok(statusData{Status: "success", Data: c.st.modV2.json()})
 	})
 	s.route("PUT /api/v2/moderation-settings", authAdmin, func(c *request) error {
 		if err := c.requireAPIKey(); err != nil {
@@ -299,7 +298,7 @@ func (s *Server) routesModerationLegacy() {
 		if err := c.decode(&req, true); err != nil {
 			return err
 		}
-		m := &c.st.opsA().modV2
+		m := &c.st.modV2
 		ints := []struct {
 			v   *int
 			dst *int

@@ -5,39 +5,6 @@ import (
 	"time"
 )
 
-// stateA holds the state of the network settings, roles, notification settings, presence,
-// markers and the legacy word lists; reach it with state.opsA.
-type stateA struct {
-	settings      networkSettings
-	roles         map[string]*role
-	notifications map[string]*userNotifications // by user ID
-	devices       map[string]*pushDevice        // by device ID
-	presence      map[string]*presenceState     // by user ID
-	presenceAt    time.Time                     // when the network setting last changed
-	feedMarkers   map[string]*feedMarker        // user ID \x00 feed ID
-	lastSync      map[string]time.Time          // by user ID: the last POST /api/v1/markers/sync
-	modV2         moderationSettingsV2
-	disabledRules map[string]*disabledRule // v2 rules switched off, by rule ID
-}
-
-// opsA returns the state of A's areas, creating it on first use.
-func (st *state) opsA() *stateA {
-	if st.a == nil {
-		st.a = &stateA{
-			settings:      defaultNetworkSettings(),
-			roles:         map[string]*role{},
-			notifications: map[string]*userNotifications{},
-			devices:       map[string]*pushDevice{},
-			presence:      map[string]*presenceState{},
-			presenceAt:    st.started,
-			feedMarkers:   map[string]*feedMarker{},
-			lastSync:      map[string]time.Time{},
-			modV2:         defaultModerationSettingsV2(st.started),
-		}
-	}
-	return st.a
-}
-
 // networkSettings are the network's settings, as the network-settings endpoints show them.
 type networkSettings struct {
 	socialEnabled, chatEnabled, videoStreamingEnabled bool
@@ -82,7 +49,7 @@ func (s *Server) syncWebhookSetting(url string) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.st.opsA().settings.webhook.enabled = true
+	s.st.settings.webhook.enabled = true
 }
 
 // syncPrehookSetting makes GET /api/v3/network-settings/prehook show a pre-hook set with
@@ -90,7 +57,7 @@ func (s *Server) syncWebhookSetting(url string) {
 func (s *Server) syncPrehookSetting(url string, secret []byte, defaultAction string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ph := &s.st.opsA().settings.prehook
+	ph := &s.st.settings.prehook
 	ph.enabled, ph.defaultAction = url != "", defaultAction
 	if url != "" {
 		ph.callbackURL, ph.secretKey = url, string(secret)
@@ -102,7 +69,7 @@ func (s *Server) syncPrehookSetting(url string, secret []byte, defaultAction str
 // operations of the pre-hook events ask callbackUrl, signed with secretKey, and apply defaultAction without an answer (see
 // Server.SetPreHook); disabled, they ask nobody. s.mu is held.
 func (c *request) applyPrehookSetting() {
-	ph := c.st.opsA().settings.prehook
+	ph := c.st.settings.prehook
 	w := &c.s.webhooks
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -119,12 +86,12 @@ func (c *request) applyPrehookSetting() {
 
 // webhookSettings returns the webhook switch: webhook delivery should happen only while it
 // is enabled. The caller holds the state lock.
-func (st *state) webhookSettings() webhookSetting { return st.opsA().settings.webhook }
+func (st *state) webhookSettings() webhookSetting { return st.settings.webhook }
 
 // prehookSettings returns the pre-hook configuration: while enabled, a pre-hook client
 // should ask callbackURL, sign with secretKey and apply defaultAction when it gets no
 // answer. The caller holds the state lock.
-func (st *state) prehookSettings() prehookSetting { return st.opsA().settings.prehook }
+func (st *state) prehookSettings() prehookSetting { return st.settings.prehook }
 
 type chatSettingsJSON struct {
 	Enabled bool `json:"enabled"`
@@ -263,7 +230,7 @@ func (ns *networkSettings) prehookJSON(secret string) map[string]any {
 // chatDisabled refuses chat writes while chat is turned off (PUT /api/v3/network-settings
 // chatEnabled: false).
 func (c *request) chatDisabled() error {
-	if !c.st.opsA().settings.chatEnabled {
+	if !c.st.settings.chatEnabled {
 		return errForbidden("Chat feature is disabled for this network.")
 	}
 	return nil
@@ -271,7 +238,7 @@ func (c *request) chatDisabled() error {
 
 // socialDisabled refuses social writes while social features are turned off.
 func (c *request) socialDisabled() error {
-	if !c.st.opsA().settings.socialEnabled {
+	if !c.st.settings.socialEnabled {
 		return errForbidden("Social feature is disabled for this network.")
 	}
 	return nil
@@ -280,7 +247,7 @@ func (c *request) socialDisabled() error {
 // displayNameLocked refuses a user changing its own display name while the users setting
 // isAllowUpdateDisplayName is false; the admin may still change it.
 func (c *request) displayNameLocked() error {
-	if !c.isAdmin && !c.st.opsA().settings.allowUpdateDisplayName {
+	if !c.isAdmin && !c.st.settings.allowUpdateDisplayName {
 		return errForbidden("Updating display name is not allowed.")
 	}
 	return nil
@@ -289,7 +256,7 @@ func (c *request) displayNameLocked() error {
 // privateJoinAllowed reports whether users may join private communities by themselves (the
 // social setting allowJoinPrivateCommunity; off by default).
 func (c *request) privateJoinAllowed() bool {
-	return c.st.opsA().settings.social.AllowJoinPrivateCommunity
+	return c.st.settings.social.AllowJoinPrivateCommunity
 }
 
 func (s *Server) routesNetworkSettings() {
@@ -313,7 +280,7 @@ func (s *Server) routesNetworkSettings() {
 				return err
 			}
 		}
-		ns := &c.st.opsA().settings
+		ns := &c.st.settings
 		setBool(&ns.socialEnabled, req.SocialEnabled)
 		setBool(&ns.videoStreamingEnabled, req.VideoStreamingEnabled)
 		setBool(&ns.chatEnabled, req.ChatEnabled)
@@ -331,7 +298,7 @@ func (s *Server) routesNetworkSettings() {
 		})
 	})
 	s.route("GET /api/v3/network-settings/chat", authAdmin, func(c *request) error {
-		ns := &c.st.opsA().settings
+		ns := &c.st.settings
 		return c.ok(ns.chatJSON())
 	})
 	s.route("PUT /api/v3/network-settings/chat", authAdmin, func(c *request) error {
@@ -351,7 +318,7 @@ func (s *Server) routesNetworkSettings() {
 		if p := req.MessagePreviewSetting; p != nil && p.Enabled == nil {
 			return errBadRequest("Parameters validation error: messagePreviewSetting.enabled is required")
 		}
-		ns := &c.st.opsA().settings
+		ns := &c.st.settings
 		setBool(&ns.chat.Mention.IsAllowMentionedChannelEnabled, req.IsAllowMentionedChannelEnabled)
 		if p := req.MessagePreviewSetting; p != nil {
 			ns.chat.MessagePreview.Enabled = *p.Enabled
@@ -363,11 +330,11 @@ func (s *Server) routesNetworkSettings() {
 		return c.ok(ns.chatJSON())
 	})
 	s.route("GET /api/v3/network-settings/feed-setting", authAdmin, func(c *request) error {
-		return c.ok(c.st.opsA().settings.feedJSON())
+		return c.ok(c.st.settings.feedJSON())
 	})
 	s.route("PUT /api/v3/network-settings/feed-setting", authAdmin, s.updateFeedSettings)
 	s.route("GET /api/v3/network-settings/prehook", authAdmin, func(c *request) error {
-		return c.ok(c.st.opsA().settings.prehookJSON(""))
+		return c.ok(c.st.settings.prehookJSON(""))
 	})
 	s.route("PUT /api/v3/network-settings/prehook", authAdmin, func(c *request) error {
 		var req struct {
@@ -379,7 +346,7 @@ func (s *Server) routesNetworkSettings() {
 		if err := c.decode(&req, true); err != nil {
 			return err
 		}
-		ns := &c.st.opsA().settings
+		ns := &c.st.settings
 		if req.CallbackURL != nil {
 			if err := maxLen("callbackUrl", *req.CallbackURL, 900); err != nil {
 				return err
@@ -416,7 +383,7 @@ func (s *Server) routesNetworkSettings() {
 		return c.ok(ns.prehookJSON(issued))
 	})
 	s.route("GET /api/v3/network-settings/semantic-search", authAdmin, func(c *request) error {
-		return c.ok(c.st.opsA().settings.semanticJSON())
+		return c.ok(c.st.settings.semanticJSON())
 	})
 	s.route("PUT /api/v3/network-settings/semantic-search", authAdmin, func(c *request) error {
 		var req struct {
@@ -431,7 +398,7 @@ func (s *Server) routesNetworkSettings() {
 				return errBadRequest("Parameters validation error: min scores must be between 0 and 1")
 			}
 		}
-		ns := &c.st.opsA().settings
+		ns := &c.st.settings
 		if req.PostMinScore != nil {
 			ns.semanticPost.MinScore = *req.PostMinScore
 		}
@@ -441,11 +408,11 @@ func (s *Server) routesNetworkSettings() {
 		return c.ok(ns.semanticJSON())
 	})
 	s.route("GET /api/v3/network-settings/social", authAdmin, func(c *request) error {
-		return c.ok(c.st.opsA().settings.socialJSON())
+		return c.ok(c.st.settings.socialJSON())
 	})
 	s.route("PUT /api/v3/network-settings/social", authAdmin, s.updateSocialSettings)
 	s.route("GET /api/v3/network-settings/users", authAdmin, func(c *request) error {
-		return c.ok(map[string]bool{"isAllowUpdateDisplayName": c.st.opsA().settings.allowUpdateDisplayName})
+		return c.ok(map[string]bool{"isAllowUpdateDisplayName": c.st.settings.allowUpdateDisplayName})
 	})
 	s.route("PUT /api/v3/network-settings/users", authAdmin, func(c *request) error {
 		var req struct {
@@ -454,12 +421,12 @@ func (s *Server) routesNetworkSettings() {
 		if err := c.decode(&req, true); err != nil {
 			return err
 		}
-		ns := &c.st.opsA().settings
+		ns := &c.st.settings
 		setBool(&ns.allowUpdateDisplayName, req.IsAllowUpdateDisplayName)
 		return c.ok(map[string]bool{"isAllowUpdateDisplayName": ns.allowUpdateDisplayName})
 	})
 	s.route("GET /api/v3/network-settings/video-streaming", authAdmin, func(c *request) error {
-		return c.ok(c.st.opsA().settings.videoJSON())
+		return c.ok(c.st.settings.videoJSON())
 	})
 	s.route("PUT /api/v3/network-settings/video-streaming", authAdmin, func(c *request) error {
 		var req struct {
@@ -484,7 +451,7 @@ func (s *Server) routesNetworkSettings() {
 				}
 			}
 		}
-		ns := &c.st.opsA().settings
+		ns := &c.st.settings
 		setBool(&ns.videoStreamingEnabled, req.Enabled)
 		if m := req.Moderation; m != nil {
 			setBool(&ns.videoModeration.Enabled, m.Enabled)
@@ -495,7 +462,7 @@ func (s *Server) routesNetworkSettings() {
 		return c.ok(ns.videoJSON())
 	})
 	s.route("GET /api/v3/network-settings/webhook", authAdmin, func(c *request) error {
-		return c.ok(map[string]bool{"enabled": c.st.opsA().settings.webhook.enabled})
+		return c.ok(map[string]bool{"enabled": c.st.settings.webhook.enabled})
 	})
 	s.route("PUT /api/v3/network-settings/webhook", authAdmin, func(c *request) error {
 		var req struct {
@@ -504,7 +471,7 @@ func (s *Server) routesNetworkSettings() {
 		if err := c.decode(&req, true); err != nil {
 			return err
 		}
-		ns := &c.st.opsA().settings
+		ns := &c.st.settings
 		setBool(&ns.webhook.enabled, req.WebhookEnabled)
 		return c.ok(map[string]bool{"enabled": ns.webhook.enabled})
 	})
@@ -553,7 +520,7 @@ func (s *Server) updateFeedSettings(c *request) error {
 			}
 		}
 	}
-	ns := &c.st.opsA().settings
+	ns := &c.st.settings
 	for name, f := range req {
 		if f == nil || f.Video == nil {
 			continue
@@ -606,7 +573,7 @@ func (s *Server) updateSocialSettings(c *request) error {
 	if v := req.MaxGlobalPinnedPost; v != nil && (*v < 1 || *v > 20) {
 		return errBadRequest("Parameters validation error: maxGlobalPinnedPost must be between 1 and 20")
 	}
-	ns := &c.st.opsA().settings
+	ns := &c.st.settings
 	so := &ns.social
 	if req.UserPrivacySetting != nil && *req.UserPrivacySetting != "" {
 		so.UserPrivacySetting = *req.UserPrivacySetting

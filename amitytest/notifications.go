@@ -42,7 +42,7 @@ func (s *Server) PushDevices(userID string) []PushDevice {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var out []PushDevice
-	for _, d := range s.st.opsA().devices {
+	for _, d := range s.st.devices {
 		if d.userID == userID {
 			out = append(out, PushDevice{DeviceID: d.deviceID, Platform: d.platform, Token: d.token, UserID: d.userID, Provider: d.provider})
 		}
@@ -57,7 +57,7 @@ func (s *Server) PushDevices(userID string) []PushDevice {
 func (s *Server) Pushable(userID, module, channelID, communityID string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	n := s.st.opsA().notifications[userID]
+	n := s.st.notifications[userID]
 	if n == nil {
 		return true
 	}
@@ -78,11 +78,11 @@ func hasKey[V any](m map[string]V, k string) bool {
 	return ok
 }
 
-func (a *stateA) notificationsOf(userID string) *userNotifications {
-	n := a.notifications[userID]
+func (st *state) notificationsOf(userID string) *userNotifications {
+	n := st.notifications[userID]
 	if n == nil {
 		n = &userNotifications{modules: map[string]bool{}, channels: map[string]bool{}, communities: map[string]*communityPush{}}
-		a.notifications[userID] = n
+		st.notifications[userID] = n
 	}
 	return n
 }
@@ -152,7 +152,7 @@ func (s *Server) routesNotifications() {
 		if err := c.notificationTarget(level, channelID, communityID); err != nil {
 			return err
 		}
-		n := c.st.opsA().notificationsOf(c.me().id)
+		n := c.st.notificationsOf(c.me().id)
 		events := []notifiableEventJSON{}
 		on := true
 		userOn := !n.disabled
@@ -231,7 +231,7 @@ func (s *Server) routesNotifications() {
 				}
 			}
 		}
-		n := c.st.opsA().notificationsOf(c.me().id)
+		n := c.st.notificationsOf(c.me().id)
 		switch req.Level {
 		case "user":
 			if req.IsPushNotifiable != nil {
@@ -316,7 +316,7 @@ func (s *Server) routesNotifications() {
 		if !c.isAdmin && req.UserID != c.identity {
 			return errPermission("A user may register devices for itself only")
 		}
-		c.st.opsA().devices[req.DeviceID] = &pushDevice{deviceID: req.DeviceID, platform: req.Platform, token: req.Token,
+		c.st.devices[req.DeviceID] = &pushDevice{deviceID: req.DeviceID, platform: req.Platform, token: req.Token,
 			userID: req.UserID, provider: req.Provider, registeredAt: c.now()}
 		return c.ok(statusData{Status: "success", Data: map[string]any{}})
 	})
@@ -328,7 +328,7 @@ func (s *Server) routesNotifications() {
 		if deviceID == "" {
 			return errBadRequest("Parameters validation error: deviceId is required")
 		}
-		devices := c.st.opsA().devices
+		devices := c.st.devices
 		if d := devices[deviceID]; d != nil {
 			if (userID != "" && d.userID != userID) || (!c.isAdmin && d.userID != c.identity) {
 				return errPermission("The device belongs to another user")

@@ -60,7 +60,7 @@ func (c *request) livePins(pins []*pin) []*pin {
 // communityPins lists a community's pins (of a placement, or all), latest first unless asc.
 func (c *request) communityPins(communityID, placement string, asc bool) []*pin {
 	var list []*pin
-	for _, pn := range c.livePins(c.st.b().communityPins) {
+	for _, pn := range c.livePins(c.st.communityPins) {
 		if pn.communityID == communityID && (placement == "" || pn.placement == placement) {
 			list = append(list, pn)
 		}
@@ -71,7 +71,7 @@ func (c *request) communityPins(communityID, placement string, asc bool) []*pin 
 
 // globalPinsOrdered lists the global pins, latest first unless asc.
 func (c *request) globalPinsOrdered(asc bool) []*pin {
-	list := c.livePins(c.st.b().globalPins)
+	list := c.livePins(c.st.globalPins)
 	sortByCreated(list, func(p *pin) (time.Time, int64) { return p.pinnedAt, p.seq }, !asc)
 	return list
 }
@@ -148,12 +148,11 @@ func (s *Server) routesPins() {
 		if p.parentID != "" || p.targetType != "community" || p.targetID != cm.id || p.feedType != "published" {
 			return errBadRequest("The post is not a published post of this community")
 		}
-		b := c.st.b()
 		// Pinning again moves the post to the top of its placement.
-		b.communityPins = removePin(b.communityPins, func(pn *pin) bool {
+		c.st.communityPins = removePin(c.st.communityPins, func(pn *pin) bool {
 			return !(pn.communityID == cm.id && pn.placement == placement && pn.postID == p.id)
 		})
-		b.communityPins = append(b.communityPins, &pin{postID: p.id, communityID: cm.id, placement: placement, pinnedBy: c.me().id, pinnedAt: c.now(), seq: c.st.nextSeq()})
+		c.st.communityPins = append(c.st.communityPins, &pin{postID: p.id, communityID: cm.id, placement: placement, pinnedBy: c.me().id, pinnedAt: c.now(), seq: c.st.nextSeq()})
 		return c.ok(c.pinsBody(c.communityPinTarget(cm.id), c.communityPins(cm.id, placement, false)))
 	})
 	s.route("DELETE /api/v1/pinned-posts/communities/{communityId}/{placement}/{postId}", authUser, func(c *request) error {
@@ -162,8 +161,7 @@ func (s *Server) routesPins() {
 			return err
 		}
 		postID := c.path("postId")
-		b := c.st.b()
-		b.communityPins = removePin(b.communityPins, func(pn *pin) bool {
+		c.st.communityPins = removePin(c.st.communityPins, func(pn *pin) bool {
 			return !(pn.communityID == cm.id && pn.placement == placement && pn.postID == postID)
 		})
 		return c.ok(c.pinsBody(c.communityPinTarget(cm.id), c.communityPins(cm.id, placement, false)))
@@ -201,8 +199,7 @@ func (s *Server) routesPins() {
 		if !c.canModerate(cm) {
 			return errPermission("You are not allowed to unpin posts in this community")
 		}
-		b := c.st.b()
-		b.communityPins = removePin(b.communityPins, func(pn *pin) bool {
+		c.st.communityPins = removePin(c.st.communityPins, func(pn *pin) bool {
 			return !(pn.communityID == cm.id && (placement == "" || pn.placement == placement))
 		})
 		return c.ok(map[string]bool{"success": true})
@@ -224,15 +221,13 @@ func (s *Server) routesPins() {
 		if p.parentID != "" || p.feedType != "published" {
 			return errBadRequest("Only published parent posts can be featured")
 		}
-		b := c.st.b()
-		b.globalPins = removePin(b.globalPins, func(pn *pin) bool { return pn.postID != p.id })
-		b.globalPins = append(b.globalPins, &pin{postID: p.id, placement: "global", pinnedBy: c.me().id, pinnedAt: c.now(), seq: c.st.nextSeq()})
+		c.st.globalPins = removePin(c.st.globalPins, func(pn *pin) bool { return pn.postID != p.id })
+		c.st.globalPins = append(c.st.globalPins, &pin{postID: p.id, placement: "global", pinnedBy: c.me().id, pinnedAt: c.now(), seq: c.st.nextSeq()})
 		return c.ok(c.pinsBody(c.globalPinTarget(), c.globalPinsOrdered(false)))
 	})
 	s.route("DELETE /api/v1/pinned-posts/global/{postId}", authAdmin, func(c *request) error {
 		postID := c.path("postId")
-		b := c.st.b()
-		b.globalPins = removePin(b.globalPins, func(pn *pin) bool { return pn.postID != postID })
+		c.st.globalPins = removePin(c.st.globalPins, func(pn *pin) bool { return pn.postID != postID })
 		return c.ok(c.pinsBody(c.globalPinTarget(), c.globalPinsOrdered(false)))
 	})
 	s.route("GET /api/v1/pinned-posts/global", authUser, func(c *request) error {
@@ -245,7 +240,7 @@ func (s *Server) routesPins() {
 		return c.ok(c.pinsBody(c.globalPinTarget(), pins))
 	})
 	s.route("DELETE /api/v1/pinned-posts/global", authAdmin, func(c *request) error {
-		c.st.b().globalPins = nil
+		c.st.globalPins = nil
 		return c.ok(c.pinsBody(c.globalPinTarget(), nil))
 	})
 }

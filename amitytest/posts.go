@@ -157,7 +157,7 @@ func (c *request) postJSON(p *post) postJSON {
 			flaggedChildren = true
 		}
 	}
-	impression, reach := st.b().reach("post", p.id) // views recorded by the analytics activities (B)
+	impression, reach := st.reach("post", p.id) // views recorded by the analytics activities
 	return postJSON{
 		Impression: impression, Reach: reach,
 		ID: p.id, Path: networkID + "/social/post/" + p.id, PostID: p.id, ParentPostID: p.parentID,
@@ -278,7 +278,7 @@ func (c *request) postsBody(posts []*post, withPolls bool) postsResponse {
 	out.Communities = cb.communities()
 	out.CommunityUsers = nonNil(cb.members)
 	out.Categories = cb.categories()
-	out.VideoStreamings = c.postStreams(out.Posts, out.PostChildren, b) // streams.go (B)
+	out.VideoStreamings = c.postStreams(out.Posts, out.PostChildren, b) // streams.go
 	out.Users = b.users()
 	out.Files = b.files()
 	return out
@@ -479,7 +479,7 @@ func (s *Server) createPost(c *request, req createPostRequest) error {
 			return errNotFound("Poll not found.")
 		}
 	case req.DataType == "liveStream" || req.Data["streamId"] != nil:
-		if err := c.checkStreamPost(req.DataType, req.Data); err != nil { // streams.go (B)
+		if err := c.checkStreamPost(req.DataType, req.Data); err != nil { // streams.go
 			return err
 		}
 	case custom, req.DataType == "room":
@@ -539,7 +539,7 @@ func (s *Server) createPost(c *request, req createPostRequest) error {
 		if title, isString := req.Data["title"].(string); isString { // ContentDataText's title
 			parent.data["title"] = title
 		}
-		if req.DataType == "liveStream" { // a live stream post (streams.go, B)
+		if req.DataType == "liveStream" { // a live stream post (streams.go)
 			parent.dataType, parent.data["streamId"] = "liveStream", req.Data["streamId"]
 		}
 	}

@@ -62,7 +62,7 @@ func (c *request) can(perm string) bool {
 	if u == nil {
 		return false
 	}
-	roles := c.st.opsA().roles
+	roles := c.st.roles
 	for _, id := range u.roles {
 		if r := roles[id]; r != nil && !r.deleted && containsString(r.permissions, perm) {
 			return true
@@ -143,7 +143,7 @@ func (s *Server) routesRoles() {
 			return err
 		}
 		var list []*role
-		for _, r := range c.st.opsA().roles {
+		for _, r := range c.st.roles {
 			if !r.deleted && (keyword == "" || strings.Contains(strings.ToLower(r.id), keyword) || strings.Contains(strings.ToLower(r.displayName), keyword)) {
 				list = append(list, r)
 			}
@@ -179,7 +179,7 @@ func (s *Server) routesRoles() {
 		if err := req.validate(); err != nil {
 			return err
 		}
-		roles := c.st.opsA().roles
+		roles := c.st.roles
 		if r := roles[*req.RoleID]; r != nil && !r.deleted {
 			return errDuplicate()
 		}
@@ -192,7 +192,7 @@ func (s *Server) routesRoles() {
 		return c.ok(rolesBody(r))
 	})
 	s.route("GET /api/v3/roles/{roleId}", authUser, func(c *request) error {
-		r := c.st.opsA().roles[c.path("roleId")]
+		r := c.st.roles[c.path("roleId")]
 		if r == nil || r.deleted {
 			return errNotFound("Role not found.")
 		}
@@ -202,7 +202,7 @@ func (s *Server) routesRoles() {
 		if err := c.requirePermission("EDIT_ROLE"); err != nil {
 			return err
 		}
-		r := c.st.opsA().roles[c.path("roleId")]
+		r := c.st.roles[c.path("roleId")]
 		if r == nil || r.deleted {
 			return errNotFound("Role not found.")
 		}
@@ -231,7 +231,7 @@ func (s *Server) routesRoles() {
 		if q := c.q("roleId"); q != "" && q != id {
 			return errBadRequest("Parameters validation error: roleId does not match the path")
 		}
-		r := c.st.opsA().roles[id]
+		r := c.st.roles[id]
 		if r == nil || r.deleted {
 			return errNotFound("Role not found.")
 		}
@@ -242,9 +242,8 @@ func (s *Server) routesRoles() {
 		if err := c.requireAPIKey(); err != nil {
 			return err
 		}
-		a := c.st.opsA()
 		var list []*role
-		for _, r := range a.roles {
+		for _, r := range c.st.roles {
 			if !r.deleted {
 				list = append(list, r)
 			}
@@ -254,7 +253,7 @@ func (s *Server) routesRoles() {
 		for _, r := range list {
 			out = append(out, map[string]any{"publicId": r.id, "permissions": nonNil(append([]string(nil), r.permissions...))})
 		}
-		return c.ok(statusData{Status: "success", Data: map[string]any{"moderatonSettings": []any{a.modV2.json()}, "roles": out}})
+		return c.ok(statusData{Status: "success", Data: map[string]any{"moderatonSettings": []any{c.st.modV2.json()}, "roles": out}})
 	})
 	s.route("PUT /api/v2/roles", authAdmin, func(c *request) error {
 		if err := c.requireAPIKey(); err != nil {
@@ -273,7 +272,7 @@ func (s *Server) routesRoles() {
 		if err := validPermissions(req.Permissions); err != nil {
 			return err
 		}
-		roles := c.st.opsA().roles
+		roles := c.st.roles
 		for _, id := range req.PublicIDs {
 			if r := roles[id]; r == nil || r.deleted {
 				return errNotFound("Role not found: %s", id)

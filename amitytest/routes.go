@@ -16,16 +16,16 @@ func (s *Server) routes() {
 	s.routesMessagesV3()
 	s.routesPolls()
 	s.routesModeration()
-	// Routes of B: stories, feeds, follows, analytics, streams, pins, search, ads.
+	// stories, feeds, follows, analytics, streams, pins, search, ads
 	s.routesStories()
-	s.routesFeedsB()
+	s.routesFeeds()
 	s.routesFollows()
 	s.routesAnalytics()
 	s.routesStreams()
 	s.routesPins()
 	s.routesSearch()
 	s.routesAds()
-	// Routes of A: network settings, roles, notifications, presence, markers, legacy lists.
+	// network settings, roles, notifications, presence, markers, legacy lists, channel search
 	s.routesNetworkSettings()
 	s.routesRoles()
 	s.routesNotifications()

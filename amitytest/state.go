@@ -37,14 +37,44 @@ type state struct {
 	messages    map[string]*message
 	polls       map[string]*poll
 
+	// the word lists and moderation settings (moderation.go, moderation_legacy.go)
 	blocklist        []*rule
 	allowlist        []*rule
 	whitelistEnabled bool
+	disabledRules    map[string]*disabledRule // v2 rules switched off, by rule ID; made on first use
+	modV2            moderationSettingsV2
 
-	// opsB holds the state of helper B's areas (stories, follows, analytics, streams, pins,
-	// ads); see state_b.go. Created on first use.
-	opsB *stateB
-	a    *stateA // helper A's areas: settings, roles, notifications, presence, markers (state.opsA)
+	// network settings, roles, notification settings, presence and read markers
+	settings      networkSettings
+	roles         map[string]*role
+	notifications map[string]*userNotifications // by user ID
+	devices       map[string]*pushDevice        // by device ID
+	presence      map[string]*presenceState     // by user ID
+	presenceAt    time.Time                     // when the network setting last changed
+	feedMarkers   map[string]*feedMarker        // user ID \x00 feed ID
+	lastSync      map[string]time.Time          // by user ID: the last POST /api/v1/markers/sync
+
+	// stories, follows, analytics, video streams, pins and ads
+	stories   map[string]*story
+	storySeen map[string]map[string]time.Time // userId -> target key -> latest seen story expiry
+
+	follows        map[string]*followRel // from \x00 to
+	followApproval bool
+
+	views      map[string]*viewLog // contentType:contentId
+	linkClicks map[string]int      // storyId -> clicks
+
+	streams      map[string]*stream
+	watchSeconds map[string]float64 // streamId -> seconds watched
+	nonces       map[string]bool    // the nonces of the video-streaming user events seen
+
+	communityPins []*pin
+	globalPins    []*pin
+
+	ads         []*ad
+	advertisers []*advertiser
+	adsEnabled  bool
+	maxAds      int
 }
 
 func newState(now time.Time) *state {
@@ -65,6 +95,24 @@ func newState(now time.Time) *state {
 		messages:         map[string]*message{},
 		polls:            map[string]*poll{},
 		whitelistEnabled: true,
+		modV2:            defaultModerationSettingsV2(now),
+		settings:         defaultNetworkSettings(),
+		roles:            map[string]*role{},
+		notifications:    map[string]*userNotifications{},
+		devices:          map[string]*pushDevice{},
+		presence:         map[string]*presenceState{},
+		presenceAt:       now,
+		feedMarkers:      map[string]*feedMarker{},
+		lastSync:         map[string]time.Time{},
+		stories:          map[string]*story{},
+		storySeen:        map[string]map[string]time.Time{},
+		follows:          map[string]*followRel{},
+		views:            map[string]*viewLog{},
+		linkClicks:       map[string]int{},
+		streams:          map[string]*stream{},
+		watchSeconds:     map[string]float64{},
+		nonces:           map[string]bool{},
+		maxAds:           500,
 	}
 }
 

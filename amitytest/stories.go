@@ -108,7 +108,7 @@ func (c *request) storyJSON(s *story) storyJSON {
 			}
 		}
 	}
-	impression, reach := st.b().reach("story", s.id)
+	impression, reach := st.reach("story", s.id)
 	return storyJSON{
 		StoryID: s.id, Path: networkID + "/social/story/" + s.id, CreatorID: creatorInternal, CreatorPublicID: s.creatorID,
 		TargetID: stableID("target:" + s.targetType + ":" + s.targetID), TargetPublicID: s.targetID, TargetType: s.targetType,
@@ -121,11 +121,10 @@ func (c *request) storyJSON(s *story) storyJSON {
 
 // storyTarget renders the story state of one target for the caller.
 func (c *request) storyTarget(targetType, targetID string) storyTargetJSON {
-	b := c.st.b()
 	out := storyTargetJSON{TargetID: stableID("target:" + targetType + ":" + targetID), TargetPublicID: targetID, TargetType: targetType, TargetUpdatedAt: ts(c.st.started)}
 	var latest time.Time
 	now := c.now()
-	for _, s := range b.stories {
+	for _, s := range c.st.stories {
 		if s.targetType == targetType && s.targetID == targetID && !s.deleted && !s.expired(now) && s.expiresAt.After(latest) {
 			latest = s.expiresAt
 		}
@@ -138,7 +137,7 @@ func (c *request) storyTarget(targetType, targetID string) storyTargetJSON {
 		out.TargetUpdatedAt = ts(u.updatedAt)
 	}
 	out.LastStoryExpiresAt = tsPtr(latest)
-	if seen := b.storySeen[c.identity][targetType+":"+targetID]; !seen.IsZero() {
+	if seen := c.st.storySeen[c.identity][targetType+":"+targetID]; !seen.IsZero() {
 		out.LastStorySeenExpiresAt = tsPtr(seen)
 	}
 	return out
@@ -185,7 +184,7 @@ func (c *request) storyTargetsBody(targets []storyTargetJSON) storyTargetsRespon
 
 // story finds a story (deleted ones too).
 func (c *request) story(id string) (*story, error) {
-	s := c.st.b().stories[id]
+	s := c.st.stories[id]
 	if s == nil {
 		return nil, errNotFound("Story %s not found", id)
 	}
@@ -228,7 +227,7 @@ func (c *request) canReadTarget(targetType, targetID string) error {
 func (c *request) targetStories(targetType, targetID, dataType string, expired, asc bool) []*story {
 	var list []*story
 	now := c.now()
-	for _, s := range c.st.b().stories {
+	for _, s := range c.st.stories {
 		if s.targetType != targetType || s.targetID != targetID || s.deleted || s.expired(now) != expired {
 			continue
 		}
@@ -366,7 +365,7 @@ func (s *Server) createStory(c *request) error {
 		data: data, items: req.Items, metadata: req.Metadata, referenceID: req.ReferenceID, flags: flagSet{},
 		createdAt: now, updatedAt: now, expiresAt: now.Add(storyLifetime), seq: c.st.nextSeq(),
 	}
-	c.st.b().stories[st.id] = st
+	c.st.stories[st.id] = st
 	body := c.storiesBody([]*story{st})
 	body.Stories[0].ReferenceID = st.referenceID
 	return c.ok(body)
@@ -440,7 +439,7 @@ func (s *Server) routesStories() {
 			return errBadRequest("Parameters validation error: targetType and targetId are required")
 		}
 		n := 0
-		for _, st := range c.st.b().stories {
+		for _, st := range c.st.stories {
 			if st.targetType == targetType && st.targetID == targetID && !st.deleted {
 				n++
 			}
@@ -481,7 +480,7 @@ func (s *Server) routesStories() {
 			return err
 		}
 		if permanent != nil && *permanent {
-			delete(c.st.b().stories, st.id)
+			delete(c.st.stories, st.id)
 		} else {
 			st.deleted, st.updatedAt = true, c.now()
 		}
@@ -533,7 +532,7 @@ func (s *Server) routesStories() {
 		}
 		byTarget := map[string]*entry{}
 		now := c.now()
-		for _, st := range c.st.b().stories {
+		for _, st := range c.st.stories {
 			if st.deleted || st.expired(now) || st.targetType != "community" {
 				continue
 			}

@@ -140,7 +140,7 @@ func (c *request) streamsBody(list []*stream) streamsResponse {
 func (s *Server) StartStream(streamID string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	st := s.st.b().streams[streamID]
+	st := s.st.streams[streamID]
 	switch {
 	case st == nil || st.deleted:
 		return fmt.Errorf("amitytest: no stream %q", streamID)
@@ -158,7 +158,7 @@ func (s *Server) StartStream(streamID string) error {
 func (s *Server) RecordStream(streamID string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	st := s.st.b().streams[streamID]
+	st := s.st.streams[streamID]
 	switch {
 	case st == nil || st.deleted:
 		return fmt.Errorf("amitytest: no stream %q", streamID)
@@ -174,7 +174,7 @@ func (s *Server) RecordStream(streamID string) error {
 func (s *Server) WatchSeconds(streamID string) float64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.st.b().watchSeconds[streamID]
+	return s.st.watchSeconds[streamID]
 }
 
 type streamRequest struct {
@@ -190,7 +190,7 @@ func (c *request) checkStreamRequest(req *streamRequest) error {
 	if req.Title == nil || *req.Title == "" {
 		return errBadRequest("Parameters validation error: title is required")
 	}
-	if err := firstErrB(maxLen("title", *req.Title, 1000), maxLen("description", req.Description, 5000),
+	if err := firstErr(maxLen("title", *req.Title, 1000), maxLen("description", req.Description, 5000),
 		maxLen("thumbnailFileId", req.ThumbnailFileID, 50), enum("resolution", req.Resolution, "SD", "HD", "FHD")); err != nil {
 		return err
 	}
@@ -203,7 +203,8 @@ func (c *request) checkStreamRequest(req *streamRequest) error {
 	return nil
 }
 
-func firstErrB(errs ...error) error {
+// firstErr returns the first non-nil error of errs.
+func firstErr(errs ...error) error {
 	for _, err := range errs {
 		if err != nil {
 			return err
@@ -215,7 +216,7 @@ func firstErrB(errs ...error) error {
 // stream finds a stream (deleted ones too).
 func (c *request) stream() (*stream, error) {
 	id := c.path("streamId")
-	st := c.st.b().streams[id]
+	st := c.st.streams[id]
 	if st == nil {
 		return nil, errNotFound("Stream %s not found", id)
 	}
@@ -263,7 +264,7 @@ func (s *Server) routesStreams() {
 		st := &stream{id: c.st.newID(), userID: c.me().id, title: *req.Title, description: req.Description,
 			thumbnailFileID: req.ThumbnailFileID, metadata: req.Metadata, isSecure: req.IsSecure, resolution: req.Resolution,
 			status: "idle", createdAt: now, updatedAt: now, seq: c.st.nextSeq()}
-		c.st.b().streams[st.id] = st
+		c.st.streams[st.id] = st
 		return c.ok(c.streamsBody([]*stream{st}))
 	})
 	s.route("GET /api/v3/video-streaming/{streamId}", authUser, func(c *request) error {
@@ -330,7 +331,7 @@ func (s *Server) routesStreams() {
 			return err
 		}
 		var list []*stream
-		for _, st := range c.st.b().streams {
+		for _, st := range c.st.streams {
 			if !deletedFilter(isDeleted, st.deleted, bothByDefault) {
 				continue
 			}
@@ -367,21 +368,20 @@ func (s *Server) routesStreams() {
 		if err := maxLen("nonceStr", req.NonceStr, 50); err != nil {
 			return err
 		}
-		b := c.st.b()
-		if b.nonces[req.NonceStr] {
+		if c.st.nonces[req.NonceStr] {
 			return errBadRequest("nonceStr was already used")
 		}
 		for _, e := range req.Streams {
 			if e.StreamID == "" || e.StartTime == "" || e.EndTime == "" || e.WatchSeconds < 0 {
 				return errBadRequest("Parameters validation error: streams need streamId, startTime, endTime and watchSeconds")
 			}
-			if b.streams[e.StreamID] == nil {
+			if c.st.streams[e.StreamID] == nil {
 				return errNotFound("Stream %s not found", e.StreamID)
 			}
 		}
-		b.nonces[req.NonceStr] = true
+		c.st.nonces[req.NonceStr] = true
 		for _, e := range req.Streams {
-			b.watchSeconds[e.StreamID] += e.WatchSeconds
+			c.st.watchSeconds[e.StreamID] += e.WatchSeconds
 		}
 		writeJSON(c.w, http.StatusOK, map[string]bool{"ok": true})
 		return nil
@@ -410,7 +410,7 @@ func (c *request) checkStreamPost(dataType string, data map[string]any) error {
 		return errBadRequest("Parameters validation error: a post with data.streamId has dataType liveStream")
 	}
 	id, _ := data["streamId"].(string)
-	st := c.st.b().streams[id]
+	st := c.st.streams[id]
 	if st == nil || st.deleted {
 		return errNotFound("Stream %s not found", id)
 	}
@@ -427,7 +427,7 @@ func (c *request) postStreams(posts, children []postJSON, b *sideload) []any {
 	for _, list := range [][]postJSON{posts, children} {
 		for _, p := range list {
 			id, _ := p.Data["streamId"].(string)
-			if st := c.st.b().streams[id]; st != nil && !seen[id] {
+			if st := c.st.streams[id]; st != nil && !seen[id] {
 				seen[id] = true
 				out = append(out, c.streamJSON(st))
 				b.addUser(st.userID)
