@@ -8,11 +8,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func commentID(t testing.TB, m map[string]any) string {
-	t.Helper()
-	return list(t, m, "comments")[0]["commentId"].(string)
-}
-
 func TestCommentCRUD(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)

@@ -1,26 +1,11 @@
 package amitytest
 
 import (
-	"net/http"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// TestIsDeletedDefaultsFollowTheSpec lists, for every operation that declares an isDeleted
-// parameter, one live and one soft-deleted item, without isDeleted and with each value. The
-// spec documents the default per operation: null (the parameter left out) lists live and
-// deleted items alike on most, false on the v5 messages, the v5 message feeds and the users.
-// Where the spec declares default null without a word (comments, categories, posts and the
-// v3 feeds), the vendor clients leave isDeleted out precisely to include deleted items
-// (inferIsDeleted: includeDeleted true → undefined, else false), so the fake lists both. On
-// the member lists isDeleted is about deleted users.
-// deleted checks that a DELETE succeeded (200, with or without a body, or 204).
-func deleted(t testing.TB, r resp) {
-	t.Helper()
-	require.Contains(t, []int{http.StatusOK, http.StatusNoContent}, r.status, "body: %s", r.body)
-}
 
 func TestIsDeletedDefaultsFollowTheSpec(t *testing.T) {
 	t.Parallel()

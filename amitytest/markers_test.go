@@ -8,13 +8,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// channelInternalID returns a channel's internal ID (the ID markers use).
-func channelInternalID(t testing.TB, srv *Server, token, channelID string) string {
-	t.Helper()
-	m := ok(t, call(t, srv, token, "GET", "/api/v3/channels/"+channelID, nil))
-	return list(t, m, "channels")[0]["channelInternalId"].(string)
-}
-
 func TestMarkersCountReads(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)

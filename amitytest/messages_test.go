@@ -10,14 +10,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func sendMessage(t testing.TB, srv *Server, token, feedID, text string) string {
-	t.Helper()
-	m := ok(t, call(t, srv, token, "POST", "/api/v5/messages", map[string]any{
-		"messageFeedId": feedID, "referenceId": "ref-" + text, "dataType": "text", "data": map[string]any{"text": text},
-	}))
-	return list(t, m, "messages")[0]["messageId"].(string)
-}
-
 func TestMessageCRUD(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)

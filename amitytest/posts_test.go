@@ -8,24 +8,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// createCommunity creates a community as token and returns its id.
-func createCommunity(t testing.TB, srv *Server, token string, body map[string]any) string {
-	t.Helper()
-	m := ok(t, call(t, srv, token, "POST", "/api/v3/communities", body))
-	return list(t, m, "communities")[0]["communityId"].(string)
-}
-
-// createPost creates a post and returns the response.
-func createPost(t testing.TB, srv *Server, token string, body map[string]any) map[string]any {
-	t.Helper()
-	return ok(t, call(t, srv, token, "POST", "/api/v4/posts", body))
-}
-
-func postID(t testing.TB, m map[string]any) string {
-	t.Helper()
-	return list(t, m, "posts")[0]["postId"].(string)
-}
-
 func TestPostCRUD(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
@@ -168,13 +150,6 @@ func TestBannedUserCannotPost(t *testing.T) {
 	r = createPostResp(t, srv, stranger, cid)
 	assert.Equal(t, http.StatusForbidden, r.status)
 	assert.Equal(t, 400300, r.code(t))
-}
-
-func createPostResp(t testing.TB, srv *Server, token, communityID string) resp {
-	t.Helper()
-	return call(t, srv, token, "POST", "/api/v4/posts", map[string]any{
-		"data": map[string]any{"text": "in the community"}, "targetType": "community", "targetId": communityID,
-	})
 }
 
 // TestDeletedPostDisappearsFromFeeds checks that a deleted post leaves the feeds that are asked

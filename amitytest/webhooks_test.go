@@ -4,57 +4,17 @@ import (
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// captured is one request a test receiver got.
-type captured struct {
-	header http.Header
-	body   []byte
-}
-
-// receiver is an HTTP server recording what it gets and answering reply.
-func receiver(t *testing.T, reply func(body []byte) (int, string)) (*httptest.Server, func() []captured) {
-	t.Helper()
-	var mu sync.Mutex
-	var got []captured
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		b, _ := io.ReadAll(r.Body)
-		mu.Lock()
-		got = append(got, captured{r.Header.Clone(), b})
-		mu.Unlock()
-		status, body := http.StatusOK, "{}"
-		if reply != nil {
-			status, body = reply(b)
-		}
-		w.WriteHeader(status)
-		_, _ = io.WriteString(w, body)
-	}))
-	t.Cleanup(ts.Close)
-	return ts, func() []captured {
-		mu.Lock()
-		defer mu.Unlock()
-		return append([]captured(nil), got...)
-	}
-}
-
-func sig(body, secret []byte) string {
-	m := hmac.New(sha256.New, secret)
-	m.Write(body)
-	return base64.StdEncoding.EncodeToString(m.Sum(nil))
-}
 
 // TestWebhooksDeliveredSignedAndSpecShaped drives the operations that cause events and checks
 // every delivery (see checkDeliveries): its signature, its order, its body against the spec's
@@ -199,15 +159,6 @@ func TestPreHookObeyed(t *testing.T) {
 	assert.Equal(t, 400000, r.code(t))
 	calls := srv.PreHookCalls()
 	assert.Equal(t, "deny", calls[len(calls)-1].Action)
-}
-
-func hexString(b []byte) string {
-	const digits = "0123456789abcdef"
-	out := make([]byte, 0, 2*len(b))
-	for _, c := range b {
-		out = append(out, digits[c>>4], digits[c&15])
-	}
-	return string(out)
 }
 
 // TestCloseWhileStreamEventWaitsForAFullQueue closes the server while StartStream (a Server

@@ -1,0 +1,26 @@
+package amitytest
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestAdsB(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	alice := srv.UserToken("alice")
+	m := ok(t, call(t, srv, alice, "GET", "/api/v1/ads/me", nil))
+	assert.Empty(t, list(t, m, "ads"))
+	assert.Equal(t, false, m["settings"].(map[string]any)["enabled"])
+	srv.AddAd(Ad{Advertiser: "Trail Co", Name: "Boots", Placements: []string{"feed", "story"}, Headline: "New boots"})
+	srv.AddAd(Ad{Advertiser: "Trail Co", Name: "Old", EndAt: time.Now().Add(-time.Hour)})
+	srv.EnableAds(true, 0)
+	m = ok(t, call(t, srv, alice, "GET", "/api/v1/ads/me", nil))
+	assert.Equal(t, []string{"Boots"}, ids(list(t, m, "ads"), "name"), "ended ads are left out")
+	adv := list(t, m, "advertisers")[0]
+	assert.Equal(t, "Trail Co", adv["name"])
+	assert.EqualValues(t, 2, adv["adsCount"])
+	assert.Equal(t, true, m["settings"].(map[string]any)["enabled"])
+}
