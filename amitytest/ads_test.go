@@ -7,7 +7,9 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-func TestAdsB(t *testing.T) {
+// TestAdsShowLiveAdsWhenEnabled: GET /api/v1/ads/me lists no ads until ads are enabled, then
+// the ads that have not ended, with their advertisers.
+func TestAdsShowLiveAdsWhenEnabled(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
 	alice := srv.UserToken("alice")

@@ -6,7 +6,9 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-func TestFeedsB(t *testing.T) {
+// TestGlobalContentUserAndCommunityFeeds: the global, content, user and community feeds list
+// the posts of their targets, newest first.
+func TestGlobalContentUserAndCommunityFeeds(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
 	alice := srv.UserToken("alice")

@@ -7,7 +7,9 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-func TestSemanticSearchB(t *testing.T) {
+// TestSemanticSearchRanksByRelevance: semantic search answers the posts and communities that
+// match the query best first, narrowed by target and membership, and needs a query.
+func TestSemanticSearchRanksByRelevance(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
 	alice := srv.UserToken("alice")

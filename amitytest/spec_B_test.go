@@ -65,7 +65,7 @@ var opsB = []string{
 	"DELETE /api/v3/video-streaming/{streamId}/streaming-url",
 }
 
-// TestSpecConformanceB replays the B-area scenarios with every response validated against
+// TestSpecConformanceB replays the scenarios of the stories, feeds, follows, analytics, streams, pins, search and ads with every response validated against
 // the official OpenAPI spec, and checks that each B operation answered at least once
 // (skipped when the spec file is absent).
 func TestSpecConformanceB(t *testing.T) {
@@ -87,7 +87,7 @@ var specScenariosB = map[string]func(*testing.T){
 	"Pins":      TestCommunityPinsAndGlobalFeatured,
 	"Analytics": TestAnalyticsViewsAndReach,
 	"Streams":   TestStreamStatusTransitions,
-	"Search":    TestSemanticSearchB,
-	"Ads":       TestAdsB,
-	"Feeds":     TestFeedsB,
+	"Search":    TestSemanticSearchRanksByRelevance,
+	"Ads":       TestAdsShowLiveAdsWhenEnabled,
+	"Feeds":     TestGlobalContentUserAndCommunityFeeds,
 }
