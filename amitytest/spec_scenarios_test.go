@@ -2,11 +2,26 @@ package amitytest
 
 import "testing"
 
-// specScenarios are the scenarios of the users, sessions, files, posts,
+// specAreas are the groups of scenarios that the spec tests replay, each with
+// the operations whose responses its scenarios must validate (okOnly: with a
+// successful answer).
+var specAreas = []struct {
+	name      string
+	scenarios map[string]func(*testing.T)
+	ops       []string
+	okOnly    bool
+}{
+	{name: "Core", scenarios: coreScenarios},
+	{name: "Network", scenarios: networkScenarios, ops: networkOps},
+	{name: "Social", scenarios: socialScenarios, ops: socialOps, okOnly: true},
+}
+
+// coreScenarios are the scenarios of the users, sessions, files, posts,
 // comments, reactions, communities, categories, channels, messages, polls,
 // moderation lists, seed, rate limit and fault areas.
-var specScenarios = map[string]func(*testing.T){
+var coreScenarios = map[string]func(*testing.T){
 	"Sessions":     TestSessionRegistration,
+	"SessionsV3":   TestSessionRegistrationV3,
 	"Revoke":       TestRevokeSessions,
 	"SecureMode":   TestSecureMode,
 	"Users":        TestUsersQueryFilters,
@@ -59,10 +74,10 @@ var specScenarios = map[string]func(*testing.T){
 	"DeleteBodies": TestDeleteParametersInAJSONBody,
 }
 
-// specOpsA are the operations whose responses TestSpecConformanceA must validate at least
-// once: the network settings, roles, notifications, presence and markers, and the v1/v2 word
-// lists and v2 moderation settings.
-var specOpsA = []string{
+// networkOps are the operations whose responses networkScenarios must validate at least
+// once: the network settings, roles, notifications, presence and markers, the v1/v2 word
+// lists, the v2 moderation settings and the v2 channel search.
+var networkOps = []string{
 	"PUT /api/v3/network-settings",
 	"GET /api/v3/network-settings/chat", "PUT /api/v3/network-settings/chat",
 	"GET /api/v3/network-settings/feed-setting", "PUT /api/v3/network-settings/feed-setting",
@@ -92,9 +107,9 @@ var specOpsA = []string{
 	"GET /api/v2/search/channels",
 }
 
-// specScenariosA are the scenarios of the network settings, roles,
+// networkScenarios are the scenarios of the network settings, roles,
 // notifications, presence, markers, legacy word lists and v2 channel search.
-var specScenariosA = map[string]func(*testing.T){
+var networkScenarios = map[string]func(*testing.T){
 	"NetworkSettings":  TestNetworkSettingsPersist,
 	"DisabledFeatures": TestNetworkSettingsRefuseDisabledFeatures,
 	"Hooks":            TestWebhookAndPrehookSettings,
@@ -110,10 +125,10 @@ var specScenariosA = map[string]func(*testing.T){
 	"ChannelSearch":    TestChannelSearchV2,
 }
 
-// opsB are the operations of helper B's areas (stories, feeds, follows, analytics, video
-// streaming, pins, global featured posts, semantic search, ads); TestSpecConformanceB
-// validates a response of every one of them.
-var opsB = []string{
+// socialOps are the operations of the stories, feeds, follows, analytics, video
+// streaming, pins, global featured posts, semantic search and ads, each of which
+// socialScenarios must answer successfully with a validated response.
+var socialOps = []string{
 	"GET /api/v1/ads/me",
 	"POST /api/v1/analytics/activities",
 	"GET /api/v1/analytics/views/posts/{postId}/users",
@@ -169,9 +184,9 @@ var opsB = []string{
 	"DELETE /api/v3/video-streaming/{streamId}/streaming-url",
 }
 
-// specScenariosB are the scenarios of the stories, follows, pins, analytics,
+// socialScenarios are the scenarios of the stories, follows, pins, analytics,
 // video streams, semantic search, ads and feeds.
-var specScenariosB = map[string]func(*testing.T){
+var socialScenarios = map[string]func(*testing.T){
 	"Stories":   TestStoriesExpireAndModeration,
 	"Follows":   TestFollowsFeedTheFollowingFeed,
 	"Pins":      TestCommunityPinsAndGlobalFeatured,
@@ -180,10 +195,4 @@ var specScenariosB = map[string]func(*testing.T){
 	"Search":    TestSemanticSearchRanksByRelevance,
 	"Ads":       TestAdsShowLiveAdsWhenEnabled,
 	"Feeds":     TestGlobalContentUserAndCommunityFeeds,
-}
-
-// specScenariosAll are the scenarios written for TestSpecEveryOperation:
-// they reach the operations the area scenarios leave out.
-var specScenariosAll = map[string]func(*testing.T){
-	"SessionsV3": TestSessionRegistrationV3,
 }

@@ -10,16 +10,22 @@ import (
 	"github.com/amity-go/amity/internal/spectest"
 )
 
-// TestSpecConformance replays the package's scenario tests with every
-// response validated against the official OpenAPI spec (skipped when the
-// spec file is absent).
+// TestSpecConformance replays the scenarios of each area of specAreas with
+// every response validated against the official OpenAPI spec (skipped when the
+// spec file is absent), and checks that each of the area's operations got a
+// validated (where the area says okOnly: successful) response.
 func TestSpecConformance(t *testing.T) {
 	spec := spectest.Load(t)
-	rec := validateResponses(t, spec)
-	t.Cleanup(func() {
-		t.Logf("validated responses of %d operations (spec loaded in %s)", rec.operations(), spec.LoadTime())
-	})
-	runScenarios(t, specScenarios)
+	for _, area := range specAreas {
+		t.Run(area.name, func(t *testing.T) {
+			rec := validateResponses(t, spec)
+			t.Run("scenarios", func(t *testing.T) { runScenarios(t, area.scenarios) })
+			if missing := rec.missing(area.ops, area.okOnly); len(missing) > 0 {
+				t.Errorf("no validated response for %d operations: %v", len(missing), missing)
+			}
+			t.Logf("validated responses of %d operations (spec loaded in %s)", rec.operations(), spec.LoadTime())
+		})
+	}
 }
 
 // knownSpecGap reports the places where the fake follows the service (the
@@ -141,7 +147,9 @@ func TestSpecEveryOperation(t *testing.T) {
 	}
 	rec := validateResponses(t, spec)
 	t.Run("scenarios", func(t *testing.T) {
-		runScenarios(t, specScenarios, specScenariosA, specScenariosB, specScenariosAll)
+		for _, area := range specAreas {
+			runScenarios(t, area.scenarios)
+		}
 	})
 	keys := make([]string, len(ops))
 	for i, op := range ops {
@@ -154,40 +162,11 @@ func TestSpecEveryOperation(t *testing.T) {
 	t.Logf("%d of %d operations answered and validated", len(ops)-len(missing), len(ops))
 }
 
+// joinLines lists s one indented line each.
 func joinLines(s []string) string {
 	out := ""
 	for _, l := range s {
 		out += "  " + l + "\n"
 	}
 	return out
-}
-
-// TestSpecConformanceA replays the scenarios of the network settings, roles, notifications,
-// presence, markers, legacy word lists and v2 channel search with every response validated against the spec,
-// as TestSpecConformance does for the other areas, and checks that each of specOpsA was
-// validated.
-func TestSpecConformanceA(t *testing.T) {
-	spec := spectest.Load(t)
-	rec := validateResponses(t, spec)
-	t.Cleanup(func() {
-		if missing := rec.missing(specOpsA, false); len(missing) > 0 {
-			t.Errorf("operations never validated: %v", missing)
-		}
-		t.Logf("validated responses of %d operations", rec.operations())
-	})
-	runScenarios(t, specScenariosA)
-}
-
-// TestSpecConformanceB replays the scenarios of the stories, feeds, follows, analytics, streams, pins, search and ads with every response validated against
-// the official OpenAPI spec, and checks that each B operation answered at least once
-// (skipped when the spec file is absent).
-func TestSpecConformanceB(t *testing.T) {
-	spec := spectest.Load(t)
-	rec := validateResponses(t, spec)
-	t.Run("scenarios", func(t *testing.T) { runScenarios(t, specScenariosB) })
-	missing := rec.missing(opsB, true)
-	if len(missing) > 0 {
-		t.Errorf("no successful, validated response for %d B operations: %v", len(missing), missing)
-	}
-	t.Logf("validated successful responses of %d B operations", len(opsB)-len(missing))
 }
