@@ -442,6 +442,7 @@ func (req *channelRequest) apply(ch *channel) {
 	}
 }
 
+// routesChannels registers the operations on channels themselves (see routesChannelMembers).
 func (s *Server) routesChannels() {
 	s.route("POST /api/v3/channels", authUser, s.createChannel)
 	s.route("POST /api/v3/channels/conversation", authUser, s.createConversation)
@@ -511,6 +512,43 @@ func (s *Server) routesChannels() {
 		ch.deleted, ch.updatedAt = true, c.now()
 		return c.ok(successData())
 	})
+	s.route("PUT /api/v2/channel/{channelId}/mute", authUser, func(c *request) error {
+		ch, err := c.liveChannel(c.path("channelId"))
+		if err != nil {
+			return err
+		}
+		var req struct {
+			MutePeriod *float64 `json:"mutePeriod"`
+		}
+		if err := c.decode(&req, true); err != nil {
+			return err
+		}
+		if req.MutePeriod == nil {
+			return errBadRequest("Parameters validation error: mutePeriod is required")
+		}
+		if !c.canModerateChannel(ch) {
+			return errPermission("You are not allowed to do this.")
+		}
+		ch.muted, ch.muteTimeout = muteFor(*req.MutePeriod, c.now())
+		ch.updatedAt = c.now()
+		return c.ok(successBody)
+	})
+	s.route("POST /api/v2/channels/{channelId}/close", authUser, func(c *request) error {
+		ch, err := c.liveChannel(c.path("channelId"))
+		if err != nil {
+			return err
+		}
+		if !c.canModerateChannel(ch) {
+			return errPermission("You are not allowed to do this.")
+		}
+		ch.closed, ch.updatedAt = true, c.now()
+		return c.noContent()
+	})
+}
+
+// routesChannelMembers registers the operations on a channel's members: joining,
+// leaving, reading, listing, adding, removing, banning, roles and muting.
+func (s *Server) routesChannelMembers() {
 	s.route("POST /api/v3/channels/{channelId}/join", authUser, s.joinChannel)
 	s.route("DELETE /api/v3/channels/{channelId}/leave", authUser, func(c *request) error {
 		ch, _, err := preHookFor(c, "channel.shouldLeave", func() (*channel, error) {
@@ -575,27 +613,6 @@ func (s *Server) routesChannels() {
 	s.route("DELETE /api/v3/channels/{channelId}/users/roles", authUser, func(c *request) error {
 		return s.changeChannelRoles(c, c.qList("userIds"), c.q("role"), false)
 	})
-	s.route("PUT /api/v2/channel/{channelId}/mute", authUser, func(c *request) error {
-		ch, err := c.liveChannel(c.path("channelId"))
-		if err != nil {
-			return err
-		}
-		var req struct {
-			MutePeriod *float64 `json:"mutePeriod"`
-		}
-		if err := c.decode(&req, true); err != nil {
-			return err
-		}
-		if req.MutePeriod == nil {
-			return errBadRequest("Parameters validation error: mutePeriod is required")
-		}
-		if !c.canModerateChannel(ch) {
-			return errPermission("You are not allowed to do this.")
-		}
-		ch.muted, ch.muteTimeout = muteFor(*req.MutePeriod, c.now())
-		ch.updatedAt = c.now()
-		return c.ok(successBody)
-	})
 	s.route("PUT /api/v2/channel/{channelId}/users/mute", authUser, func(c *request) error {
 		ch, err := c.liveChannel(c.path("channelId"))
 		if err != nil {
@@ -626,17 +643,6 @@ func (s *Server) routesChannels() {
 			m.updatedAt = c.now()
 		}
 		return c.ok(successBody)
-	})
-	s.route("POST /api/v2/channels/{channelId}/close", authUser, func(c *request) error {
-		ch, err := c.liveChannel(c.path("channelId"))
-		if err != nil {
-			return err
-		}
-		if !c.canModerateChannel(ch) {
-			return errPermission("You are not allowed to do this.")
-		}
-		ch.closed, ch.updatedAt = true, c.now()
-		return c.noContent()
 	})
 }
 

@@ -497,6 +497,8 @@ func (req *communityRequest) apply(cm *community) {
 	}
 }
 
+// routesCommunities registers the operations on communities themselves (see
+// routesCommunityMembers and routesCategories).
 func (s *Server) routesCommunities() {
 	s.route("GET /api/v3/communities", authUser, s.queryCommunities)
 	s.route("POST /api/v3/communities", authUser, s.createCommunity)
@@ -534,6 +536,11 @@ func (s *Server) routesCommunities() {
 		cm.deleted, cm.updatedAt = true, c.now()
 		return c.ok(successBody)
 	})
+}
+
+// routesCommunityMembers registers the operations on a community's members: joining,
+// leaving, listing, adding, removing, banning, roles and the caller's permissions.
+func (s *Server) routesCommunityMembers() {
 	s.route("POST /api/v3/communities/{communityId}/join", authUser, s.joinCommunity)
 	s.route("DELETE /api/v3/communities/{communityId}/leave", authUser, func(c *request) error {
 		cm, err := c.liveCommunity(c.path("communityId"))
@@ -600,7 +607,6 @@ func (s *Server) routesCommunities() {
 		}
 		return c.ok(map[string]any{"isCreator": cm.creatorID == c.identity, "permissions": perms})
 	})
-	s.routesCategories()
 }
 
 // communityModeratorPermissions are the permissions of a community moderator.

@@ -120,8 +120,7 @@ func (c *request) feedAnswer(list []*post, p page) error {
 	return c.ok(statusData{Status: "success", Data: data})
 }
 
-// routesFeeds registers the following, global and content feeds (the user and community
-// feeds are in posts.go).
+// routesFeeds registers the following, global and content feeds (and see routesTargetFeeds).
 func (s *Server) routesFeeds() {
 	s.route("GET /api/v1/me/following-feeds", authUser, func(c *request) error {
 		c.bareOpts = true

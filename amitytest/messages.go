@@ -545,6 +545,7 @@ func (s *Server) listMessages(c *request, q msgQuery) error {
 // purgeMessage removes a message for good.
 func (st *state) purgeMessage(m *message) { delete(st.messages, m.id) }
 
+// routesMessages registers the v5 message operations (see routesMessageFeeds).
 func (s *Server) routesMessages() {
 	s.route("POST /api/v5/messages", authUser, s.createMessage)
 	s.route("GET /api/v5/messages", authUser, func(c *request) error {
@@ -664,7 +665,6 @@ func (s *Server) routesMessages() {
 		m.flags = flagSet{}
 		return c.ok(c.messagesBody([]*message{m}))
 	})
-	s.routesMessageFeeds()
 }
 
 func (s *Server) updateMessage(c *request) error {

@@ -1064,6 +1064,10 @@ func (s *Server) routesPosts() {
 		_, flagged := p.flags[c.identity]
 		return c.ok(statusData{Status: "success", Data: map[string]bool{"result": flagged}})
 	})
+}
+
+// routesTargetFeeds registers the v3 user and community feeds.
+func (s *Server) routesTargetFeeds() {
 	s.route("GET /api/v3/user-feeds/{userId}", authUser, func(c *request) error {
 		if c.st.users[c.path("userId")] == nil {
 			return errNotFound("User Not Found.")
