@@ -270,3 +270,13 @@ func uniq(list []string) []string {
 	}
 	return out
 }
+
+// anyShared reports whether the lists share an element.
+func anyShared(a, b []string) bool {
+	for _, x := range a {
+		if containsString(b, x) {
+			return true
+		}
+	}
+	return false
+}
