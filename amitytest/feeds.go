@@ -202,3 +202,70 @@ func (s *Server) routesFeeds() {
 		return c.ok(statusData{Status: "success", Data: data})
 	})
 }
+
+// feedData is the v3 feed bundle inside {status, data}.
+type feedData struct {
+	Posts          []postJSON          `json:"posts"`
+	PostChildren   []postJSON          `json:"postChildren"`
+	Comments       []commentJSON       `json:"comments"`
+	Users          []userJSON          `json:"users"`
+	Files          []fileJSON          `json:"files"`
+	Communities    []communityJSON     `json:"communities,omitempty"`
+	CommunityUsers []communityUserJSON `json:"communityUsers,omitempty"`
+	Categories     []categoryJSON      `json:"categories,omitempty"`
+	Paging         *pagingNextPrevious `json:"paging,omitempty"`
+}
+
+// routesTargetFeeds registers the v3 user and community feeds.
+func (s *Server) routesTargetFeeds() {
+	s.route("GET /api/v3/user-feeds/{userId}", authUser, func(c *request) error {
+		if c.st.users[c.path("userId")] == nil {
+			return errNotFound("User Not Found.")
+		}
+		return s.feed(c, "user", c.path("userId"))
+	})
+	s.route("GET /api/v3/user-feeds/{userId}/count", authUser, func(c *request) error {
+		if c.st.users[c.path("userId")] == nil {
+			return errNotFound("User Not Found.")
+		}
+		isDeleted, err := c.qBool("isDeleted")
+		if err != nil {
+			return err
+		}
+		posts := c.findPosts(postQuery{targetType: "user", targetID: c.path("userId"), isDeleted: isDeleted, parentsOnly: true})
+		return c.ok(map[string]int{"postsCount": len(posts)})
+	})
+	s.route("GET /api/v3/community-feeds/{communityId}", authUser, func(c *request) error {
+		return s.feed(c, "community", c.path("communityId"))
+	})
+}
+
+// feed answers the v3 user and community feeds.
+func (s *Server) feed(c *request, targetType, targetID string) error {
+	if targetType == "community" {
+		if _, err := c.liveCommunity(targetID); err != nil {
+			return err
+		}
+		if err := c.checkCommunityReadable(targetType, targetID); err != nil {
+			return err
+		}
+	}
+	q := postQuery{targetType: targetType, targetID: targetID}
+	if err := c.readPostQuery(&q); err != nil {
+		return err
+	}
+	p, err := c.pageParams(defaultPageSize)
+	if err != nil {
+		return err
+	}
+	win, cur := paginate(c.findPosts(q), p)
+	body := c.postsBody(win, false)
+	data := feedData{
+		Posts: body.Posts, PostChildren: body.PostChildren, Comments: body.Comments,
+		Users: body.Users, Files: body.Files, Paging: cur.nextPrevious(),
+	}
+	if targetType == "community" {
+		data.Communities, data.CommunityUsers, data.Categories = body.Communities, body.CommunityUsers, body.Categories
+	}
+	return c.ok(statusData{Status: "success", Data: data})
+}

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // maxJSONBody caps JSON request bodies.
@@ -492,4 +493,45 @@ func deletedFilter(want *bool, deleted bool, def deletedDefault) bool {
 		return bool(def) || !deleted
 	}
 	return *want == deleted
+}
+
+// cutAround is an id cursor (A2 paging): with after it keeps the items
+// created after the item with that id, with before those created before it,
+// in list order. An unknown id leaves nothing.
+func cutAround[T any](list []T, id func(T) string, key func(T) (time.Time, int64), before, after string) []T {
+	anchor := after
+	if anchor == "" {
+		anchor = before
+	}
+	if anchor == "" {
+		return list
+	}
+	var at time.Time
+	var seq int64
+	found := false
+	for _, it := range list {
+		if id(it) == anchor {
+			at, seq = key(it)
+			found = true
+		}
+	}
+	if !found {
+		return nil
+	}
+	var out []T
+	for _, it := range list {
+		t, s := key(it)
+		later := t.After(at) || (t.Equal(at) && s > seq)
+		earlier := t.Before(at) || (t.Equal(at) && s < seq)
+		if (after != "" && later) || (after == "" && earlier) {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// headerBool parses a boolean request header.
+func (c *request) headerBool(name string) (bool, bool) {
+	v := strings.ToLower(strings.TrimSpace(c.r.Header.Get(name)))
+	return v == "true" || v == "1", v != ""
 }
