@@ -32,19 +32,15 @@ type channelUsersV4Response struct {
 	Paging       *pagingNextPrev   `json:"paging"`
 }
 
-func (ch *channel) isMember(userID string) bool {
-	m := ch.members[userID]
-	return m != nil && m.status == "member"
-}
+// isMember reports whether userID is a member.
+func (ch *channel) isMember(userID string) bool { return ch.members.status(userID) == "member" }
 
-func (ch *channel) isBanned(userID string) bool {
-	m := ch.members[userID]
-	return m != nil && m.status == "banned"
-}
+// isBanned reports whether userID is banned.
+func (ch *channel) isBanned(userID string) bool { return ch.members.status(userID) == "banned" }
 
+// isModerator reports whether userID is a member with a moderator role.
 func (ch *channel) isModerator(userID string) bool {
-	m := ch.members[userID]
-	return m != nil && m.status == "member" && (containsString(m.roles, roleChannelModerator) || containsString(m.roles, "moderator"))
+	return ch.members.isModerator(userID, roleChannelModerator)
 }
 
 func (c *request) channelUserJSON(ch *channel, m *membership) channelUserJSON {
@@ -249,25 +245,7 @@ func (s *Server) queryChannelUsers(c *request, v4 bool) error {
 	if err != nil {
 		return err
 	}
-	now := c.now()
-	var list []*membership
-	for _, m := range ch.members {
-		muted := m.status == "member" && mutedAt(m.muted, m.muteTimeout, now)
-		if !containsString(memberships, m.status) && !(muted && containsString(memberships, "muted")) {
-			continue
-		}
-		if len(roles) > 0 && !anyShared(roles, m.roles) {
-			continue
-		}
-		u := c.st.users[m.userID]
-		if u == nil || !deletedFilter(isDeleted, u.deleted, bothByDefault) {
-			continue
-		}
-		if search != "" && !strings.Contains(strings.ToLower(u.displayName), search) && !strings.Contains(strings.ToLower(u.id), search) {
-			continue
-		}
-		list = append(list, m)
-	}
+	list := c.filterMembers(ch.members, memberships, roles, isDeleted, search)
 	sortByCreated(list, func(m *membership) (time.Time, int64) { return m.createdAt, m.seq }, sortBy != "firstCreated")
 	win, cur := paginate(list, p)
 	body := c.channelsBodyOpt([]*channel{ch}, win, true)
@@ -288,49 +266,19 @@ func (s *Server) changeChannelMembers(c *request, op string) error {
 	if err != nil {
 		return err
 	}
-	var ids []string
-	if op == "none" {
-		ids = c.qList("userIds")
-	} else {
-		var req struct {
-			UserIDs []string `json:"userIds"`
-		}
-		if err := c.decode(&req, true); err != nil {
-			return err
-		}
-		ids = req.UserIDs
-	}
-	ids = uniq(ids)
-	if len(ids) == 0 || len(ids) > 100 {
-		return errBadRequest("Parameters validation error: userIds must have 1 to 100 items")
+	ids, err := c.memberChangeIDs(op)
+	if err != nil {
+		return err
 	}
 	allowed := c.canModerateChannel(ch) || (op == "member" && ch.kind == "conversation" && ch.isMember(c.identity))
 	if !allowed {
 		return errPermission("You are not allowed to do this.")
 	}
-	for _, id := range ids {
-		if c.st.users[id] == nil {
-			return errNotFound("User Not Found.")
-		}
+	changed, err := c.changeMembers(ch.members, ids, op)
+	if err != nil {
+		return err
 	}
 	now := c.now()
-	var changed []*membership
-	for _, id := range ids {
-		switch op {
-		case "unban":
-			if ch.isBanned(id) {
-				ch.members[id].status, ch.members[id].updatedAt = "none", now
-			}
-		case "banned":
-			m := c.st.setMember(ch.members, id, "banned", now)
-			m.roles = []string{}
-		default:
-			c.st.setMember(ch.members, id, op, now)
-		}
-		if m := ch.members[id]; m != nil {
-			changed = append(changed, m)
-		}
-	}
 	ch.updatedAt, ch.lastActivity = now, now
 	return c.ok(c.channelsBody([]*channel{ch}, changed))
 }
@@ -352,16 +300,6 @@ func (s *Server) changeChannelRoles(c *request, userIDs []string, role string, a
 			return errPermission("User is not a member of a channel")
 		}
 	}
-	var changed []*membership
-	for _, id := range userIDs {
-		m := ch.members[id]
-		if add {
-			m.roles = addUnique(m.roles, role)
-		} else {
-			m.roles = removeString(m.roles, role)
-		}
-		m.updatedAt = c.now()
-		changed = append(changed, m)
-	}
+	changed := c.changeRoles(ch.members, userIDs, []string{role}, add)
 	return c.ok(c.channelsBody([]*channel{ch}, changed))
 }

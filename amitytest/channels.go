@@ -23,7 +23,7 @@ type channel struct {
 	autoDelete       bool
 	autoDeleteLimit  int
 	notificationMode string
-	members          map[string]*membership
+	members          memberSet
 	closed           bool
 	deleted          bool
 	lastActivity     time.Time

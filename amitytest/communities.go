@@ -23,7 +23,7 @@ type community struct {
 	tags                []string
 	metadata            map[string]any
 	categoryIDs         []string
-	members             map[string]*membership
+	members             memberSet
 	deleted             bool
 	createdAt           time.Time
 	updatedAt           time.Time

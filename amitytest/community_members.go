@@ -21,21 +21,14 @@ type communityUserJSON struct {
 }
 
 // isMember reports whether userID is a member.
-func (cm *community) isMember(userID string) bool {
-	m := cm.members[userID]
-	return m != nil && m.status == "member"
-}
+func (cm *community) isMember(userID string) bool { return cm.members.status(userID) == "member" }
 
 // isBanned reports whether userID is banned.
-func (cm *community) isBanned(userID string) bool {
-	m := cm.members[userID]
-	return m != nil && m.status == "banned"
-}
+func (cm *community) isBanned(userID string) bool { return cm.members.status(userID) == "banned" }
 
 // isModerator reports whether userID is a member with a moderator role.
 func (cm *community) isModerator(userID string) bool {
-	m := cm.members[userID]
-	return m != nil && m.status == "member" && (containsString(m.roles, roleCommunityModerator) || containsString(m.roles, "moderator"))
+	return cm.members.isModerator(userID, roleCommunityModerator)
 }
 
 func (c *request) communityUserJSON(cm *community, m *membership) communityUserJSON {
@@ -178,20 +171,7 @@ func (s *Server) queryCommunityUsers(c *request) error {
 	}
 	roles := c.qList("roles")
 	search := strings.ToLower(c.q("search"))
-	var list []*membership
-	for _, m := range cm.members {
-		if !containsString(memberships, m.status) || (len(roles) > 0 && !anyShared(roles, m.roles)) {
-			continue
-		}
-		u := c.st.users[m.userID]
-		if u == nil || !deletedFilter(isDeleted, u.deleted, bothByDefault) {
-			continue
-		}
-		if search != "" && !strings.Contains(strings.ToLower(u.displayName), search) && !strings.Contains(strings.ToLower(u.id), search) {
-			continue
-		}
-		list = append(list, m)
-	}
+	list := c.filterMembers(cm.members, memberships, roles, isDeleted, search)
 	if sortBy == "displayName" {
 		sort.Slice(list, func(i, j int) bool {
 			a, b := strings.ToLower(c.st.users[list[i].userID].displayName), strings.ToLower(c.st.users[list[j].userID].displayName)
@@ -216,49 +196,18 @@ func (s *Server) changeCommunityMembers(c *request, op string) error {
 	if err != nil {
 		return err
 	}
-	var ids []string
-	if op == "none" {
-		ids = c.qList("userIds")
-	} else {
-		var req struct {
-			UserIDs []string `json:"userIds"`
-		}
-		if err := c.decode(&req, true); err != nil {
-			return err
-		}
-		ids = req.UserIDs
-	}
-	ids = uniq(ids)
-	if len(ids) == 0 || len(ids) > 100 {
-		return errBadRequest("Parameters validation error: userIds must have 1 to 100 items")
+	ids, err := c.memberChangeIDs(op)
+	if err != nil {
+		return err
 	}
 	if !c.canModerate(cm) {
 		return errPermission("You are not allowed to do this.")
 	}
-	for _, id := range ids {
-		if c.st.users[id] == nil {
-			return errNotFound("User Not Found.")
-		}
+	changed, err := c.changeMembers(cm.members, ids, op)
+	if err != nil {
+		return err
 	}
 	now := c.now()
-	var changed []*membership
-	for _, id := range ids {
-		switch op {
-		case "unban":
-			if cm.isBanned(id) {
-				cm.members[id].status = "none"
-				cm.members[id].updatedAt = now
-			}
-		case "banned":
-			m := c.st.setMember(cm.members, id, "banned", now)
-			m.roles = []string{}
-		default:
-			c.st.setMember(cm.members, id, op, now)
-		}
-		if m := cm.members[id]; m != nil {
-			changed = append(changed, m)
-		}
-	}
 	cm.updatedAt = now
 	c.emitCommunity(map[string]string{
 		"member": "v3.community.didAddUsers", "none": "v3.community.didRemoveUsers",
@@ -284,19 +233,6 @@ func (s *Server) changeCommunityRoles(c *request, userIDs, roles []string, add b
 			return errForbidden("User " + id + " is not community " + cm.id + " member")
 		}
 	}
-	now := c.now()
-	var changed []*membership
-	for _, id := range userIDs {
-		m := cm.members[id]
-		for _, r := range roles {
-			if add {
-				m.roles = addUnique(m.roles, r)
-			} else {
-				m.roles = removeString(m.roles, r)
-			}
-		}
-		m.updatedAt = now
-		changed = append(changed, m)
-	}
+	changed := c.changeRoles(cm.members, userIDs, roles, add)
 	return c.ok(c.communitiesBody([]*community{cm}, changed))
 }
