@@ -185,9 +185,7 @@ func (s *Server) registerSession(c *request) error {
 		return errGlobalBan()
 	case u == nil:
 		name := req.UserID
-		if req.DisplayName != nil {
-			name = *req.DisplayName
-		}
+		setOpt(&name, req.DisplayName)
 		u = c.st.addUser(req.UserID, name, now)
 		c.emitUser("user.didCreate", u)
 	case req.DisplayName != nil && *req.DisplayName != u.displayName:

@@ -352,33 +352,17 @@ func (req *channelRequest) validate(c *request) error {
 }
 
 func (req *channelRequest) apply(ch *channel) {
-	if req.DisplayName != nil {
-		ch.displayName = *req.DisplayName
-	}
-	if req.AvatarFileID != nil {
-		ch.avatarFileID = *req.AvatarFileID
-	}
-	if req.Metadata != nil {
-		ch.metadata = obj(*req.Metadata)
-	}
-	if req.Tags != nil {
-		ch.tags = uniq(*req.Tags)
-	}
+	setOpt(&ch.displayName, req.DisplayName)
+	setOpt(&ch.avatarFileID, req.AvatarFileID)
+	setOptWith(&ch.metadata, req.Metadata, obj)
+	setOptWith(&ch.tags, req.Tags, uniq)
 	if req.IsMuted != nil {
 		ch.muted, ch.muteTimeout = *req.IsMuted, time.Time{}
 	}
-	if req.MessageAutoDeleteEnabled != nil {
-		ch.autoDelete = *req.MessageAutoDeleteEnabled
-	}
-	if req.AutoDeleteMessageByFlagLimit != nil {
-		ch.autoDeleteLimit = *req.AutoDeleteMessageByFlagLimit
-	}
-	if req.IsPublic != nil {
-		ch.isPublic = *req.IsPublic
-	}
-	if req.NotificationMode != nil {
-		ch.notificationMode = *req.NotificationMode
-	}
+	setOpt(&ch.autoDelete, req.MessageAutoDeleteEnabled)
+	setOpt(&ch.autoDeleteLimit, req.AutoDeleteMessageByFlagLimit)
+	setOpt(&ch.isPublic, req.IsPublic)
+	setOpt(&ch.notificationMode, req.NotificationMode)
 }
 
 // routesChannels registers the operations on channels themselves (see routesChannelMembers).

@@ -524,15 +524,9 @@ func (s *Server) updateComment(c *request) error {
 	if text != nil {
 		cm.data = map[string]any{"text": *text}
 	}
-	if req.Metadata != nil {
-		cm.metadata = obj(*req.Metadata)
-	}
-	if req.Mentionees != nil {
-		cm.mentionees = *req.Mentionees
-	}
-	if req.Attachments != nil {
-		cm.attachments = *req.Attachments
-	}
+	setOptWith(&cm.metadata, req.Metadata, obj)
+	setOpt(&cm.mentionees, req.Mentionees)
+	setOpt(&cm.attachments, req.Attachments)
 	now := c.now()
 	if preserve, _ := c.headerBool("preserve-edited-at"); !preserve {
 		cm.editedAt = now

@@ -343,42 +343,18 @@ func (req *communityRequest) validate(c *request, self *community) error {
 
 // apply copies the request's fields onto a community.
 func (req *communityRequest) apply(cm *community) {
-	if req.DisplayName != nil {
-		cm.displayName = *req.DisplayName
-	}
-	if req.IsPublic != nil {
-		cm.isPublic = *req.IsPublic
-	}
-	if req.IsOfficial != nil {
-		cm.isOfficial = *req.IsOfficial
-	}
-	if req.OnlyAdminCanPost != nil {
-		cm.onlyAdminCanPost = *req.OnlyAdminCanPost
-	}
-	if req.Description != nil {
-		cm.description = *req.Description
-	}
-	if req.Tags != nil {
-		cm.tags = uniq(*req.Tags)
-	}
-	if req.Metadata != nil {
-		cm.metadata = obj(*req.Metadata)
-	}
-	if req.AvatarFileID != nil {
-		cm.avatarFileID = *req.AvatarFileID
-	}
-	if req.CategoryIDs != nil {
-		cm.categoryIDs = uniq(*req.CategoryIDs)
-	}
-	if req.NeedApprovalOnPostCreation != nil {
-		cm.needApproval = *req.NeedApprovalOnPostCreation
-	}
-	if req.AllowCommentInStory != nil {
-		cm.allowCommentInStory = *req.AllowCommentInStory
-	}
-	if req.NotificationMode != nil {
-		cm.notificationMode = *req.NotificationMode
-	}
+	setOpt(&cm.displayName, req.DisplayName)
+	setOpt(&cm.isPublic, req.IsPublic)
+	setOpt(&cm.isOfficial, req.IsOfficial)
+	setOpt(&cm.onlyAdminCanPost, req.OnlyAdminCanPost)
+	setOpt(&cm.description, req.Description)
+	setOptWith(&cm.tags, req.Tags, uniq)
+	setOptWith(&cm.metadata, req.Metadata, obj)
+	setOpt(&cm.avatarFileID, req.AvatarFileID)
+	setOptWith(&cm.categoryIDs, req.CategoryIDs, uniq)
+	setOpt(&cm.needApproval, req.NeedApprovalOnPostCreation)
+	setOpt(&cm.allowCommentInStory, req.AllowCommentInStory)
+	setOpt(&cm.notificationMode, req.NotificationMode)
 }
 
 // routesCommunities registers the operations on communities themselves (see

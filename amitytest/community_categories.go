@@ -185,13 +185,7 @@ func (req *categoryRequest) validate(c *request) error {
 }
 
 func (req *categoryRequest) apply(cat *category) {
-	if req.Name != nil {
-		cat.name = *req.Name
-	}
-	if req.Metadata != nil {
-		cat.metadata = obj(*req.Metadata)
-	}
-	if req.AvatarFileID != nil {
-		cat.avatarFileID = *req.AvatarFileID
-	}
+	setOpt(&cat.name, req.Name)
+	setOptWith(&cat.metadata, req.Metadata, obj)
+	setOpt(&cat.avatarFileID, req.AvatarFileID)
 }

@@ -603,16 +603,12 @@ func (c *request) editMessage(m *message, req messageEdit) error {
 		return errGlobalBan()
 	}
 	var tags []string
-	if req.Tags != nil {
-		tags = *req.Tags
-	}
+	setOpt(&tags, req.Tags)
 	if req.MentionedUsers == nil {
 		req.MentionedUsers = req.Mentionees
 	}
 	var mentioned []mentionedUsers
-	if req.MentionedUsers != nil {
-		mentioned = *req.MentionedUsers
-	}
+	setOpt(&mentioned, req.MentionedUsers)
 	if err := validateMessageFields(req.Data, tags, mentioned); err != nil {
 		return err
 	}
@@ -620,9 +616,7 @@ func (c *request) editMessage(m *message, req messageEdit) error {
 	if req.Data != nil {
 		preview.data = req.Data
 	}
-	if req.Metadata != nil {
-		preview.metadata = obj(*req.Metadata)
-	}
+	setOptWith(&preview.metadata, req.Metadata, obj)
 	if req.Tags != nil {
 		preview.tags = uniq(tags)
 	}
@@ -641,9 +635,7 @@ func (c *request) editMessage(m *message, req messageEdit) error {
 		}
 		m.data = req.Data
 	}
-	if req.Metadata != nil {
-		m.metadata = obj(*req.Metadata)
-	}
+	setOptWith(&m.metadata, req.Metadata, obj)
 	if req.Tags != nil {
 		m.tags = uniq(tags)
 	}

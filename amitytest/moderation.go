@@ -170,9 +170,7 @@ func (s *Server) routesModeration() {
 		if err := c.decode(&req, true); err != nil {
 			return err
 		}
-		if req.IsWhitelistEnabled != nil {
-			c.st.whitelistEnabled = *req.IsWhitelistEnabled
-		}
+		setOpt(&c.st.whitelistEnabled, req.IsWhitelistEnabled)
 		return c.ok(map[string]bool{"isWhitelistEnabled": c.st.whitelistEnabled})
 	})
 }

@@ -285,9 +285,7 @@ func (s *Server) routesNetworkSettings() {
 		setBool(&ns.videoStreamingEnabled, req.VideoStreamingEnabled)
 		setBool(&ns.chatEnabled, req.ChatEnabled)
 		setBool(&c.st.whitelistEnabled, req.IsWhitelistEnabled)
-		if req.TierHandler != nil {
-			ns.tierHandler = *req.TierHandler
-		}
+		setOpt(&ns.tierHandler, req.TierHandler)
 		return c.ok(map[string]any{
 			"videoStreaming": map[string]bool{"enabled": ns.videoStreamingEnabled},
 			"chat":           ns.chatJSON(),
@@ -362,9 +360,7 @@ func (s *Server) routesNetworkSettings() {
 		}
 		enabling := req.Enabled != nil && *req.Enabled
 		url := ns.prehook.callbackURL
-		if req.CallbackURL != nil {
-			url = *req.CallbackURL
-		}
+		setOpt(&url, req.CallbackURL)
 		if enabling && url == "" {
 			return errBadRequest("Parameters validation error: callbackUrl is required to enable the pre-hook")
 		}
@@ -399,12 +395,8 @@ func (s *Server) routesNetworkSettings() {
 			}
 		}
 		ns := &c.st.settings
-		if req.PostMinScore != nil {
-			ns.semanticPost.MinScore = *req.PostMinScore
-		}
-		if req.CommunityMinScore != nil {
-			ns.semanticCommunity.MinScore = *req.CommunityMinScore
-		}
+		setOpt(&ns.semanticPost.MinScore, req.PostMinScore)
+		setOpt(&ns.semanticCommunity.MinScore, req.CommunityMinScore)
 		return c.ok(ns.semanticJSON())
 	})
 	s.route("GET /api/v3/network-settings/social", authAdmin, func(c *request) error {
@@ -589,12 +581,8 @@ func (s *Server) updateSocialSettings(c *request) error {
 	setBool(&so.DisallowNonMemberInteractInCommunity, req.DisallowNonMemberInteractInCommunity)
 	setBool(&so.Story.AllowAllUserToCreateStory, req.AllowAllUserToCreateStory)
 	setBool(&so.AllowJoinPrivateCommunity, req.AllowJoinPrivateCommunity)
-	if req.StoryExpiryTimeMinutes != nil {
-		so.Story.ExpiryTimeMinutes = *req.StoryExpiryTimeMinutes
-	}
-	if req.MaxGlobalPinnedPost != nil {
-		so.GlobalFeed.MaxGlobalPinnedPost = *req.MaxGlobalPinnedPost
-	}
+	setOpt(&so.Story.ExpiryTimeMinutes, req.StoryExpiryTimeMinutes)
+	setOpt(&so.GlobalFeed.MaxGlobalPinnedPost, req.MaxGlobalPinnedPost)
 	return c.ok(ns.socialJSON())
 }
 

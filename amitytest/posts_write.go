@@ -321,12 +321,8 @@ func (s *Server) updatePost(c *request) error {
 		}
 		preview.data["text"] = *text
 	}
-	if req.Metadata != nil {
-		preview.metadata = obj(*req.Metadata)
-	}
-	if req.Tags != nil {
-		preview.tags = uniq(*req.Tags)
-	}
+	setOptWith(&preview.metadata, req.Metadata, obj)
+	setOptWith(&preview.tags, req.Tags, uniq)
 	modified, err := c.applyPostPreHook("post.shouldUpdate", &preview)
 	if err != nil {
 		return err
@@ -342,15 +338,9 @@ func (s *Server) updatePost(c *request) error {
 	if title, isString := req.Data["title"].(string); isString {
 		p.data["title"] = title
 	}
-	if req.Metadata != nil {
-		p.metadata = obj(*req.Metadata)
-	}
-	if req.Tags != nil {
-		p.tags = uniq(*req.Tags)
-	}
-	if req.Mentionees != nil {
-		p.mentionees = *req.Mentionees
-	}
+	setOptWith(&p.metadata, req.Metadata, obj)
+	setOptWith(&p.tags, req.Tags, uniq)
+	setOpt(&p.mentionees, req.Mentionees)
 	if req.Attachments != nil {
 		kept := []string{}
 		for _, id := range p.children {

@@ -185,9 +185,7 @@ func (s *Server) routesRoles() {
 		}
 		now := c.now()
 		r := &role{id: *req.RoleID, permissions: uniq(*req.Permissions), createdAt: now, updatedAt: now, seq: c.st.nextSeq()}
-		if req.DisplayName != nil {
-			r.displayName = *req.DisplayName
-		}
+		setOpt(&r.displayName, req.DisplayName)
 		roles[r.id] = r
 		return c.ok(rolesBody(r))
 	})
@@ -217,9 +215,7 @@ func (s *Server) routesRoles() {
 			return err
 		}
 		r.permissions = uniq(*req.Permissions)
-		if req.DisplayName != nil {
-			r.displayName = *req.DisplayName
-		}
+		setOpt(&r.displayName, req.DisplayName)
 		r.updatedAt = c.now()
 		return c.ok(rolesBody(r))
 	})

@@ -229,6 +229,20 @@ func sortByCreated[T any](items []T, key func(T) (time.Time, int64), desc bool) 
 	})
 }
 
+// setOpt copies *v to *dst when v is given (an optional field of a request).
+func setOpt[T any](dst, v *T) {
+	if v != nil {
+		*dst = *v
+	}
+}
+
+// setOptWith stores f(*v) in *dst when v is given.
+func setOptWith[T any](dst, v *T, f func(T) T) {
+	if v != nil {
+		*dst = f(*v)
+	}
+}
+
 // containsString reports whether list contains s.
 func containsString(list []string, s string) bool {
 	for _, x := range list {

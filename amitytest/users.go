@@ -351,24 +351,12 @@ func (s *Server) updateUser(c *request) error {
 	if create {
 		u = c.st.addUser(target, target, c.now())
 	}
-	if req.DisplayName != nil {
-		u.displayName = *req.DisplayName
-	}
-	if req.Roles != nil {
-		u.roles = uniq(*req.Roles)
-	}
-	if req.Metadata != nil {
-		u.metadata = obj(*req.Metadata)
-	}
-	if req.AvatarFileID != nil {
-		u.avatarFileID = *req.AvatarFileID
-	}
-	if req.AvatarCustomURL != nil {
-		u.avatarCustomURL = *req.AvatarCustomURL
-	}
-	if req.Description != nil {
-		u.description = *req.Description
-	}
+	setOpt(&u.displayName, req.DisplayName)
+	setOptWith(&u.roles, req.Roles, uniq)
+	setOptWith(&u.metadata, req.Metadata, obj)
+	setOpt(&u.avatarFileID, req.AvatarFileID)
+	setOpt(&u.avatarCustomURL, req.AvatarCustomURL)
+	setOpt(&u.description, req.Description)
 	u.updatedAt = c.now()
 	return c.ok(c.usersBody([]*user{u}))
 }

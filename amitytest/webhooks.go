@@ -500,9 +500,7 @@ func (c *request) applyMessagePreHook(event string, m *message) (modified bool, 
 // channel.shouldUpdate reply (nil: none) to ch: its displayName, metadata and tags.
 func applyChannelEdit(ch *channel, mod map[string]any) {
 	e := parsePreHookEdit(mod)
-	if e.displayName != nil {
-		ch.displayName = *e.displayName
-	}
+	setOpt(&ch.displayName, e.displayName)
 	e.applyMeta(&ch.metadata, &ch.tags)
 }
 
