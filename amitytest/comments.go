@@ -626,23 +626,6 @@ func (s *Server) routesComments() {
 		delete(cm.flags, c.identity)
 		return c.ok(c.commentsBody([]*comment{cm}))
 	})
-	s.route("DELETE /api/v3/comments/{commentId}/flags", authUser, func(c *request) error {
-		cm, err := c.comment(c.path("commentId"))
-		if err != nil {
-			return err
-		}
-		if !c.canModerateComment(cm) {
-			return errPermission("You are not allowed to do this.")
-		}
-		cm.flags = flagSet{}
-		return c.ok(c.commentsBody([]*comment{cm}))
-	})
-	s.route("GET /api/v3/comments/{commentId}/isflagbyme", authUser, func(c *request) error {
-		cm, err := c.comment(c.path("commentId"))
-		if err != nil {
-			return err
-		}
-		_, flagged := cm.flags[c.identity]
-		return c.ok(statusData{Status: "success", Data: map[string]bool{"result": flagged}})
-	})
+	s.route("DELETE /api/v3/comments/{commentId}/flags", authUser, clearFlags((*request).pathComment, (*request).canModerateComment, (*request).commentBody))
+	s.route("GET /api/v3/comments/{commentId}/isflagbyme", authUser, isFlaggedByMe((*request).pathComment))
 }

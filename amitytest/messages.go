@@ -556,17 +556,7 @@ func (s *Server) routesMessages() {
 		c.emitMessageV3("message.didUnflag", m)
 		return c.ok(c.messagesBody([]*message{m}))
 	})
-	s.route("DELETE /api/v5/messages/{messageId}/flags/all", authUser, func(c *request) error {
-		m, err := c.message(c.path("messageId"))
-		if err != nil {
-			return err
-		}
-		if !c.canModerateMessage(m) {
-			return errPermission("You are not allowed to do this.")
-		}
-		m.flags = flagSet{}
-		return c.ok(c.messagesBody([]*message{m}))
-	})
+	s.route("DELETE /api/v5/messages/{messageId}/flags/all", authUser, clearFlags((*request).pathMessage, (*request).canModerateMessage, (*request).messageBody))
 }
 
 func (s *Server) updateMessage(c *request) error {

@@ -208,25 +208,8 @@ func (s *Server) routesMessagesV3() {
 		c.emitMessageV3("message.didUnflag", m)
 		return c.ok(c.messagesV3Body([]*message{m}))
 	})
-	s.route("DELETE /api/v3/messages/{messageId}/clearFlags", authUser, func(c *request) error {
-		m, err := c.message(c.path("messageId"))
-		if err != nil {
-			return err
-		}
-		if !c.canModerateMessage(m) {
-			return errPermission("You are not allowed to do this.")
-		}
-		m.flags = flagSet{}
-		return c.ok(c.messagesV3Body([]*message{m}))
-	})
-	s.route("GET /api/v3/messages/{messageId}/isFlaggedByMe", authUser, func(c *request) error {
-		m, err := c.message(c.path("messageId"))
-		if err != nil {
-			return err
-		}
-		_, flagged := m.flags[c.identity]
-		return c.ok(statusData{Status: "success", Data: map[string]bool{"result": flagged}})
-	})
+	s.route("DELETE /api/v3/messages/{messageId}/clearFlags", authUser, clearFlags((*request).pathMessage, (*request).canModerateMessage, (*request).messageV3Body))
+	s.route("GET /api/v3/messages/{messageId}/isFlaggedByMe", authUser, isFlaggedByMe((*request).pathMessage))
 }
 
 // queryMessagesV3 lists a channel's messages in segment order. Without

@@ -400,25 +400,8 @@ func (s *Server) routesPosts() {
 		c.emitPost("v3.post.didUnflag", p, map[string]any{"flaggedUserId": c.identity})
 		return c.ok(c.postsBody([]*post{p}, true))
 	})
-	s.route("DELETE /api/v3/posts/{postId}/flags", authUser, func(c *request) error {
-		p, err := c.post(c.path("postId"))
-		if err != nil {
-			return err
-		}
-		if !c.canModeratePost(p) {
-			return errPermission("You are not allowed to do this.")
-		}
-		p.flags = flagSet{}
-		return c.ok(c.postsBody([]*post{p}, true))
-	})
-	s.route("GET /api/v3/posts/{postId}/isflagbyme", authUser, func(c *request) error {
-		p, err := c.post(c.path("postId"))
-		if err != nil {
-			return err
-		}
-		_, flagged := p.flags[c.identity]
-		return c.ok(statusData{Status: "success", Data: map[string]bool{"result": flagged}})
-	})
+	s.route("DELETE /api/v3/posts/{postId}/flags", authUser, clearFlags((*request).pathPost, (*request).canModeratePost, (*request).postBody))
+	s.route("GET /api/v3/posts/{postId}/isflagbyme", authUser, isFlaggedByMe((*request).pathPost))
 }
 
 func (s *Server) reviewPost(c *request, feedType string) error {
