@@ -237,11 +237,7 @@ func (s *Server) queryChannelUsers(c *request, v4 bool) error {
 		}
 	}
 	// isDeleted is about the members' users: null (the default) lists deleted and live ones.
-	isDeleted, err := c.qBool("isDeleted")
-	if err != nil {
-		return err
-	}
-	p, err := c.pageParams(defaultPageSize)
+	isDeleted, p, err := c.deletedAndPage()
 	if err != nil {
 		return err
 	}

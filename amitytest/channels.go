@@ -594,11 +594,7 @@ func (s *Server) queryChannels(c *request) error {
 			return err
 		}
 	}
-	isDeleted, err := c.qBool("isDeleted")
-	if err != nil {
-		return err
-	}
-	p, err := c.pageParams(defaultPageSize)
+	isDeleted, p, err := c.deletedAndPage()
 	if err != nil {
 		return err
 	}

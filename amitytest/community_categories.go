@@ -64,11 +64,7 @@ func (s *Server) routesCategories() {
 		if err := enum("sortBy", sortBy, "firstCreated", "lastCreated", "name"); err != nil {
 			return err
 		}
-		isDeleted, err := c.qBool("isDeleted")
-		if err != nil {
-			return err
-		}
-		p, err := c.pageParams(defaultPageSize)
+		isDeleted, p, err := c.deletedAndPage()
 		if err != nil {
 			return err
 		}

@@ -225,11 +225,7 @@ func (s *Server) listFeeds(c *request, match func(*messageFeed) bool, withPaging
 	if err := enum("options.sortBy", sortBy, "lastMessageTimestampAsc", "lastMessageTimestampDesc"); err != nil {
 		return err
 	}
-	isDeleted, err := c.qBool("isDeleted")
-	if err != nil {
-		return err
-	}
-	p, err := c.pageParams(defaultPageSize)
+	isDeleted, p, err := c.deletedAndPage()
 	if err != nil {
 		return err
 	}

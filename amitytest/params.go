@@ -314,6 +314,15 @@ type pageTok struct {
 	opts   url.Values
 }
 
+// deletedAndPage reads a list operation's isDeleted filter and then its page.
+func (c *request) deletedAndPage() (isDeleted *bool, p page, err error) {
+	if isDeleted, err = c.qBool("isDeleted"); err != nil {
+		return nil, page{}, err
+	}
+	p, err = c.pageParams(defaultPageSize)
+	return isDeleted, p, err
+}
+
 // pageParams reads options[limit], options[skip] and options[token] (or the
 // bare limit and token of flat-paged operations). A token is bound to the
 // query that produced it: it also carries the list-shaping options, so it

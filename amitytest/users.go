@@ -239,11 +239,7 @@ func (s *Server) queryUsers(c *request) error {
 	if err != nil {
 		return err
 	}
-	isDeleted, err := c.qBool("isDeleted")
-	if err != nil {
-		return err
-	}
-	p, err := c.pageParams(defaultPageSize)
+	isDeleted, p, err := c.deletedAndPage()
 	if err != nil {
 		return err
 	}
