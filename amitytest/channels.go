@@ -257,6 +257,14 @@ func (c *request) liveChannel(id string) (*channel, error) {
 	return ch, err
 }
 
+// visibleChannel is the channel id when it exists and the caller may see it, else nil.
+func (c *request) visibleChannel(id string) *channel {
+	if ch := c.st.channels[id]; ch != nil && c.canSeeChannel(ch) {
+		return ch
+	}
+	return nil
+}
+
 // canSeeChannel hides conversations from non-members.
 func (c *request) canSeeChannel(ch *channel) bool {
 	return c.isAdmin || ch.kind != "conversation" || ch.members[c.identity] != nil
@@ -371,17 +379,7 @@ func (s *Server) routesChannels() {
 	s.route("POST /api/v3/channels/conversation", authUser, s.createConversation)
 	s.route("GET /api/v3/channels", authUser, s.queryChannels)
 	s.route("GET /api/v3/channels/list", authUser, func(c *request) error {
-		ids, err := c.idsParam("channelIds", 100)
-		if err != nil {
-			return err
-		}
-		var out []*channel
-		for _, id := range ids {
-			if ch := c.st.channels[id]; ch != nil && c.canSeeChannel(ch) {
-				out = append(out, ch)
-			}
-		}
-		return c.ok(c.channelsBody(out, nil))
+		return listByIDs(c, "channelIds", 100, c.visibleChannel, func(chans []*channel) any { return c.channelsBody(chans, nil) })
 	})
 	s.route("GET /api/v3/channels/{channelId}", authUser, func(c *request) error {
 		ch, err := c.channel(c.path("channelId"))

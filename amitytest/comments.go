@@ -579,17 +579,7 @@ func (s *Server) routesComments() {
 	s.route("GET /api/v3/comments", authUser, s.queryComments)
 	s.route("POST /api/v3/comments", authUser, s.createComment)
 	s.route("GET /api/v3/comments/list", authUser, func(c *request) error {
-		ids, err := c.idsParam("commentIds", 100)
-		if err != nil {
-			return err
-		}
-		var out []*comment
-		for _, id := range ids {
-			if cm := c.st.comments[id]; cm != nil {
-				out = append(out, cm)
-			}
-		}
-		return c.ok(c.commentsBody(out))
+		return listByIDs(c, "commentIds", 100, lookup(c.st.comments), func(cms []*comment) any { return c.commentsBody(cms) })
 	})
 	s.route("GET /api/v3/comments/{commentId}", authUser, func(c *request) error {
 		cm, err := c.comment(c.path("commentId"))

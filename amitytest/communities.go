@@ -363,17 +363,7 @@ func (s *Server) routesCommunities() {
 	s.route("GET /api/v3/communities", authUser, s.queryCommunities)
 	s.route("POST /api/v3/communities", authUser, s.createCommunity)
 	s.route("GET /api/v3/communities/list", authUser, func(c *request) error {
-		ids, err := c.idsParam("communityIds", 100)
-		if err != nil {
-			return err
-		}
-		var out []*community
-		for _, id := range ids {
-			if cm := c.st.communities[id]; cm != nil {
-				out = append(out, cm)
-			}
-		}
-		return c.ok(c.communitiesBody(out, nil))
+		return listByIDs(c, "communityIds", 100, lookup(c.st.communities), func(cms []*community) any { return c.communitiesBody(cms, nil) })
 	})
 	s.route("GET /api/v3/communities/recommended", authUser, func(c *request) error { return s.rankCommunities(c, true) })
 	s.route("GET /api/v3/communities/top-trending", authUser, func(c *request) error { return s.rankCommunities(c, false) })

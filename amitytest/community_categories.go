@@ -111,17 +111,9 @@ func (s *Server) routesCategories() {
 		return c.ok(statusData{Status: "success", Data: c.categoriesBody([]*category{cat})})
 	})
 	s.route("GET /api/v3/community-categories/list", authUser, func(c *request) error {
-		ids, err := c.idsParam("categoryIds", 100)
-		if err != nil {
-			return err
-		}
-		var out []*category
-		for _, id := range ids {
-			if cat := c.st.categories[id]; cat != nil {
-				out = append(out, cat)
-			}
-		}
-		return c.ok(statusData{Status: "success", Data: c.categoriesBody(out)})
+		return listByIDs(c, "categoryIds", 100, lookup(c.st.categories), func(cats []*category) any {
+			return statusData{Status: "success", Data: c.categoriesBody(cats)}
+		})
 	})
 	s.route("GET /api/v3/community-categories/{categoryId}", authUser, func(c *request) error {
 		cat := c.st.categories[c.path("categoryId")]

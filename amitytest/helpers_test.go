@@ -34,7 +34,7 @@ type resp struct {
 	body   []byte
 }
 
-// json decodes the body into a generic map.
+// obj decodes the body into a generic map.
 func (r resp) obj(t testing.TB) map[string]any {
 	t.Helper()
 	var m map[string]any
@@ -318,14 +318,6 @@ func uploadOne(t testing.TB, srv *Server, token, path, name, contentType string,
 	return files[0]["fileId"].(string)
 }
 
-// TestIsDeletedDefaultsFollowTheSpec lists, for every operation that declares an isDeleted
-// parameter, one live and one soft-deleted item, without isDeleted and with each value. The
-// spec documents the default per operation: null (the parameter left out) lists live and
-// deleted items alike on most, false on the v5 messages, the v5 message feeds and the users.
-// Where the spec declares default null without a word (comments, categories, posts and the
-// v3 feeds), the vendor clients leave isDeleted out precisely to include deleted items
-// (inferIsDeleted: includeDeleted true → undefined, else false), so the fake lists both. On
-// the member lists isDeleted is about deleted users.
 // deleted checks that a DELETE succeeded (200, with or without a body, or 204).
 func deleted(t testing.TB, r resp) {
 	t.Helper()

@@ -197,17 +197,10 @@ func (s *Server) routesMessageFeeds() {
 		return s.listFeeds(c, func(f *messageFeed) bool { return f.channelID == ch.id }, true)
 	})
 	s.route("GET /api/v5/message-feeds/list", authUser, func(c *request) error {
-		ids, err := c.idsParam("messageFeedIds", 100)
-		if err != nil {
-			return err
-		}
-		var out []*messageFeed
-		for _, id := range ids {
-			if f, _, err := c.feedFor(id); err == nil {
-				out = append(out, f)
-			}
-		}
-		return c.ok(c.messageFeedsBody(out))
+		return listByIDs(c, "messageFeedIds", 100, func(id string) *messageFeed {
+			f, _, _ := c.feedFor(id)
+			return f
+		}, func(feeds []*messageFeed) any { return c.messageFeedsBody(feeds) })
 	})
 	s.route("GET /api/v5/message-feeds/user/{creatorId}", authUser, func(c *request) error {
 		creator := c.st.userPublicID(c.path("creatorId"))

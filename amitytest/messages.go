@@ -186,6 +186,17 @@ func (c *request) message(id string) (*message, error) {
 	return m, nil
 }
 
+// readableMessageByID is the message id when it exists and the caller may read its channel,
+// else nil (see readableMessage for the errors).
+func (c *request) readableMessageByID(id string) *message {
+	if m := c.st.messages[id]; m != nil {
+		if ch := c.st.channels[m.channelID]; ch != nil && c.canReadChannel(ch) {
+			return m
+		}
+	}
+	return nil
+}
+
 // canModerateMessage reports whether the caller moderates a message's channel.
 func (c *request) canModerateMessage(m *message) bool {
 	if c.isAdmin {
@@ -462,21 +473,7 @@ func (s *Server) routesMessages() {
 		return s.listMessages(c, q)
 	})
 	s.route("GET /api/v5/messages/list", authUser, func(c *request) error {
-		ids, err := c.idsParam("messageIds", 10)
-		if err != nil {
-			return err
-		}
-		var out []*message
-		for _, id := range ids {
-			m := c.st.messages[id]
-			if m == nil {
-				continue
-			}
-			if ch := c.st.channels[m.channelID]; ch != nil && c.canReadChannel(ch) {
-				out = append(out, m)
-			}
-		}
-		return c.ok(c.messagesBody(out))
+		return listByIDs(c, "messageIds", 10, c.readableMessageByID, func(msgs []*message) any { return c.messagesBody(msgs) })
 	})
 	// GET /api/v5/messages/{messageId}/flags and /api/v5/messages/user/{creatorId}
 	// share a shape, so one pattern serves both.

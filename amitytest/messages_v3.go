@@ -138,19 +138,7 @@ func (s *Server) routesMessagesV3() {
 	})
 	s.route("GET /api/v3/messages", authUser, s.queryMessagesV3)
 	s.route("GET /api/v3/messages/list", authUser, func(c *request) error {
-		ids, err := c.idsParam("messageIds", 100)
-		if err != nil {
-			return err
-		}
-		var out []*message
-		for _, id := range ids {
-			if m := c.st.messages[id]; m != nil {
-				if ch := c.st.channels[m.channelID]; ch != nil && c.canReadChannel(ch) {
-					out = append(out, m)
-				}
-			}
-		}
-		return c.ok(c.messagesV3Body(out))
+		return listByIDs(c, "messageIds", 100, c.readableMessageByID, func(msgs []*message) any { return c.messagesV3Body(msgs) })
 	})
 	s.route("GET /api/v3/messages/{messageId}", authUser, func(c *request) error {
 		m, err := c.message(c.path("messageId"))

@@ -481,6 +481,26 @@ func (c *request) idsParam(name string, max int) ([]string, error) {
 	return ids, nil
 }
 
+// listByIDs answers, with body, the entities find gives for the IDs of the query parameter
+// name (at most max), in the order asked; find gives nil for an ID it leaves out.
+func listByIDs[T comparable](c *request, name string, max int, find func(id string) T, body func([]T) any) error {
+	ids, err := c.idsParam(name, max)
+	if err != nil {
+		return err
+	}
+	var none T
+	var out []T
+	for _, id := range ids {
+		if e := find(id); e != none {
+			out = append(out, e)
+		}
+	}
+	return c.ok(body(out))
+}
+
+// lookup is the find of listByIDs for a map of entities by ID.
+func lookup[T any](m map[string]*T) func(string) *T { return func(id string) *T { return m[id] } }
+
 // deletedDefault is what a list operation shows when its isDeleted parameter
 // is left out, as the spec documents it per operation (see the package doc).
 type deletedDefault bool

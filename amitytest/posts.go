@@ -357,17 +357,7 @@ func (s *Server) routesPosts() {
 		return s.listPosts(c, q, false)
 	})
 	s.route("GET /api/v3/posts/list", authUser, func(c *request) error {
-		ids, err := c.idsParam("postIds", 100)
-		if err != nil {
-			return err
-		}
-		var out []*post
-		for _, id := range ids {
-			if p := c.st.posts[id]; p != nil {
-				out = append(out, p)
-			}
-		}
-		return c.ok(c.postsBody(out, true))
+		return listByIDs(c, "postIds", 100, lookup(c.st.posts), func(posts []*post) any { return c.postsBody(posts, true) })
 	})
 	s.route("GET /api/v3/posts/{postId}", authUser, func(c *request) error {
 		p, err := c.post(c.path("postId"))

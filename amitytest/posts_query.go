@@ -42,7 +42,6 @@ func (c *request) readPostQuery(q *postQuery) error {
 	return nil
 }
 
-// postFlagged reports whether a post, a child of it or a comment on it is flagged.
 // flaggedComments are the posts that have a live flagged comment or reply, from one pass
 // over the comments (a listing asks it of every post).
 func (st *state) flaggedComments() map[string]bool {

@@ -156,17 +156,7 @@ func (s *Server) routesUsers() {
 	s.route("GET /api/v3/users", authUser, s.queryUsers)
 	s.route("PUT /api/v3/users", authUser, s.updateUser)
 	s.route("GET /api/v3/users/list", authUser, func(c *request) error {
-		ids, err := c.idsParam("userIds", 100)
-		if err != nil {
-			return err
-		}
-		var out []*user
-		for _, id := range ids {
-			if u := c.st.users[id]; u != nil {
-				out = append(out, u)
-			}
-		}
-		return c.ok(c.usersBody(out))
+		return listByIDs(c, "userIds", 100, lookup(c.st.users), func(users []*user) any { return c.usersBody(users) })
 	})
 	s.route("GET /api/v3/users/{userId}", authUser, func(c *request) error {
 		var u *user
