@@ -388,15 +388,9 @@ func (s *Server) queryComments(c *request) error {
 	if err != nil {
 		return err
 	}
-	seg := map[string]int{}
-	for _, name := range []string{"after", "before", "first", "last"} {
-		n, has, err := c.optInt(name, 1, 0)
-		if err != nil {
-			return err
-		}
-		if has {
-			seg[name] = n
-		}
+	seg, err := c.segmentOptions()
+	if err != nil {
+		return err
 	}
 	typeValues := c.qList("dataTypes[values]")
 	matchType := c.q("dataTypes[matchType]")
@@ -415,10 +409,7 @@ func (s *Server) queryComments(c *request) error {
 		if !deletedFilter(isDeleted, cm.deleted, bothByDefault) || (hasFlag != nil && *hasFlag && cm.flags.count() == 0) {
 			continue
 		}
-		if a, ok := seg["after"]; ok && cm.segment <= a {
-			continue
-		}
-		if b, ok := seg["before"]; ok && cm.segment >= b {
+		if !seg.admits(cm.segment) {
 			continue
 		}
 		if len(typeValues) > 0 {

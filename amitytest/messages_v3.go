@@ -232,15 +232,9 @@ func (s *Server) queryMessagesV3(c *request) error {
 	if err != nil {
 		return err
 	}
-	seg := map[string]int{}
-	for _, name := range []string{"after", "before", "first", "last"} {
-		n, has, err := c.optInt(name, 1, 0)
-		if err != nil {
-			return err
-		}
-		if has {
-			seg[name] = n
-		}
+	seg, err := c.segmentOptions()
+	if err != nil {
+		return err
 	}
 	for _, name := range []string{"first", "last"} {
 		if seg[name] > maxPageSize {
@@ -266,10 +260,7 @@ func (s *Server) queryMessagesV3(c *request) error {
 		if (len(tags) > 0 && !anyShared(tags, m.tags)) || anyShared(exclude, m.tags) {
 			continue
 		}
-		if a, ok := seg["after"]; ok && m.segment <= a {
-			continue
-		}
-		if b, ok := seg["before"]; ok && m.segment >= b {
+		if !seg.admits(m.segment) {
 			continue
 		}
 		list = append(list, m)

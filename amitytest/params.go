@@ -481,6 +481,36 @@ func (c *request) idsParam(name string, max int) ([]string, error) {
 	return ids, nil
 }
 
+// segments are the options after, before, first and last of a list by segment number, by
+// name; an option left out has no entry.
+type segments map[string]int
+
+// segmentOptions reads the segment options (each a positive number).
+func (c *request) segmentOptions() (segments, error) {
+	seg := segments{}
+	for _, name := range []string{"after", "before", "first", "last"} {
+		n, has, err := c.optInt(name, 1, 0)
+		if err != nil {
+			return nil, err
+		}
+		if has {
+			seg[name] = n
+		}
+	}
+	return seg, nil
+}
+
+// admits reports whether segment n is after "after" and before "before" (where given).
+func (seg segments) admits(n int) bool {
+	if a, ok := seg["after"]; ok && n <= a {
+		return false
+	}
+	if b, ok := seg["before"]; ok && n >= b {
+		return false
+	}
+	return true
+}
+
 // listByIDs answers, with body, the entities find gives for the IDs of the query parameter
 // name (at most max), in the order asked; find gives nil for an ID it leaves out.
 func listByIDs[T comparable](c *request, name string, max int, find func(id string) T, body func([]T) any) error {
