@@ -494,10 +494,7 @@ func (s *Server) updateComment(c *request) error {
 		if err != nil {
 			return err
 		}
-		if err := maxLen("data.text", t, 50000); err != nil {
-			return err
-		}
-		if err := c.st.checkText(t); err != nil {
+		if err := c.st.checkEditedText(t); err != nil {
 			return err
 		}
 		text = &t

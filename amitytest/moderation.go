@@ -49,6 +49,15 @@ func compileRule(expr string, exactWord bool) (*regexp.Regexp, error) {
 // linkPattern finds links in text: URLs with a scheme and www. addresses.
 var linkPattern = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>"']+`)
 
+// checkEditedText checks the new text of an edited post or comment: at most 50,000
+// characters, and allowed by the word lists.
+func (st *state) checkEditedText(text string) error {
+	if err := maxLen("data.text", text, 50000); err != nil {
+		return err
+	}
+	return st.checkText(text)
+}
+
 // checkText enforces the blocklist and, when the allowlist is in force, the
 // link allowlist on user-written text.
 func (st *state) checkText(texts ...string) error {

@@ -293,10 +293,7 @@ func (s *Server) updatePost(c *request) error {
 		text = req.Text
 	}
 	if text != nil {
-		if err := maxLen("data.text", *text, 50000); err != nil {
-			return err
-		}
-		if err := c.st.checkText(*text); err != nil {
+		if err := c.st.checkEditedText(*text); err != nil {
 			return err
 		}
 	}
