@@ -372,6 +372,23 @@ func (c *request) markerFeed(id string) (*messageFeed, error) {
 	return f, nil
 }
 
+// onFeedMarker is the handler of an operation on the caller's marker of the message feed
+// of the path: change changes it, and the answer is the feed's markers.
+func onFeedMarker(change func(c *request, f *messageFeed) error) handler {
+	return func(c *request) error {
+		f, err := c.markerFeed(c.path("messageFeedId"))
+		if err != nil {
+			return err
+		}
+		if err := change(c, f); err != nil {
+			return err
+		}
+		b := c.markers()
+		b.addFeed(f)
+		return c.ok(b.all())
+	}
+}
+
 func (s *Server) routesMarkers() {
 	s.route("GET /api/v1/markers/channels", authUser, func(c *request) error {
 		ids := c.qList("channelIds")
@@ -441,11 +458,7 @@ func (s *Server) routesMarkers() {
 		}
 		return c.ok(b.all())
 	})
-	s.route("PUT /api/v1/markers/message-feeds/{messageFeedId}/mark-delivering", authUser, func(c *request) error {
-		f, err := c.markerFeed(c.path("messageFeedId"))
-		if err != nil {
-			return err
-		}
+	s.route("PUT /api/v1/markers/message-feeds/{messageFeedId}/mark-delivering", authUser, onFeedMarker(func(c *request, f *messageFeed) error {
 		var req struct {
 			MessageID string `json:"messageId"`
 		}
@@ -463,15 +476,9 @@ func (s *Server) routesMarkers() {
 		if m.segment > fm.deliveredTo {
 			fm.deliveredTo = m.segment
 		}
-		b := c.markers()
-		b.addFeed(f)
-		return c.ok(b.all())
-	})
-	s.route("PUT /api/v1/markers/message-feeds/{messageFeedId}/mark-read", authUser, func(c *request) error {
-		f, err := c.markerFeed(c.path("messageFeedId"))
-		if err != nil {
-			return err
-		}
+		return nil
+	}))
+	s.route("PUT /api/v1/markers/message-feeds/{messageFeedId}/mark-read", authUser, onFeedMarker(func(c *request, f *messageFeed) error {
 		var req struct {
 			ReadToSegment *float64 `json:"readToSegment"`
 		}
@@ -482,23 +489,15 @@ func (s *Server) routesMarkers() {
 			return errBadRequest("Parameters validation error: readToSegment must be a segment number")
 		}
 		c.st.markRead(c.me().id, f, int(*req.ReadToSegment), c.now())
-		b := c.markers()
-		b.addFeed(f)
-		return c.ok(b.all())
-	})
+		return nil
+	}))
 	reading := func(start bool) handler {
-		return func(c *request) error {
-			f, err := c.markerFeed(c.path("messageFeedId"))
-			if err != nil {
-				return err
-			}
+		return onFeedMarker(func(c *request, f *messageFeed) error {
 			now := c.now()
 			c.st.markRead(c.me().id, f, f.nextSegment, now)
 			c.st.markerOf(c.me().id, f, now).reading = start
-			b := c.markers()
-			b.addFeed(f)
-			return c.ok(b.all())
-		}
+			return nil
+		})
 	}
 	s.route("POST /api/v1/markers/message-feeds/{messageFeedId}/start-reading", authUser, reading(true))
 	s.route("POST /api/v1/markers/message-feeds/{messageFeedId}/stop-readings", authUser, reading(false))
