@@ -136,9 +136,6 @@ func (s *Server) routesModerationLegacy() {
 	}
 	list := func(block bool) handler {
 		return func(c *request) error {
-			if err := c.requireAPIKey(); err != nil {
-				return err
-			}
 			filter := c.qList("regexs")
 			if !block && len(filter) == 0 {
 				return errBadRequest("Parameters validation error: regexs is required")
@@ -154,9 +151,6 @@ func (s *Server) routesModerationLegacy() {
 	}
 	add := func(block bool) handler {
 		return func(c *request) error {
-			if err := c.requireAPIKey(); err != nil {
-				return err
-			}
 			var req regexsRequest
 			if err := c.decode(&req, true); err != nil {
 				return err
@@ -169,9 +163,6 @@ func (s *Server) routesModerationLegacy() {
 	}
 	refresh := func(block bool) handler {
 		return func(c *request) error {
-			if err := c.requireAPIKey(); err != nil {
-				return err
-			}
 			var req regexsRequest
 			if err := c.decode(&req, true); err != nil {
 				return err
@@ -198,9 +189,6 @@ func (s *Server) routesModerationLegacy() {
 	}
 	remove := func(block bool) handler {
 		return func(c *request) error {
-			if err := c.requireAPIKey(); err != nil {
-				return err
-			}
 			ids := c.qList("ruleIds")
 			if len(ids) == 0 {
 				return errBadRequest("Parameters validation error: ruleIds is required")
@@ -220,9 +208,6 @@ func (s *Server) routesModerationLegacy() {
 	}
 	toggle := func(block bool) handler {
 		return func(c *request) error {
-			if err := c.requireAPIKey(); err != nil {
-				return err
-			}
 			var req struct {
 				RuleID    string `json:"ruleId"`
 				IsEnabled *bool  `json:"isEnabled"`
@@ -258,29 +243,23 @@ func (s *Server) routesModerationLegacy() {
 			return errNotFound("Rule not found.")
 		}
 	}
-	s.route("GET /api/v2/blacklist/records", authAdmin, list(true))
-	s.route("POST /api/v2/blacklist/records", authAdmin, add(true))
-	s.route("PUT /api/v2/blacklist/records", authAdmin, refresh(true))
-	s.route("DELETE /api/v2/blacklist/records", authAdmin, remove(true))
-	s.route("PUT /api/v2/blacklist/records/{ruleId}", authAdmin, toggle(true))
-	s.route("GET /api/v2/whitelist/records", authAdmin, list(false))
-	s.route("POST /api/v2/whitelist/records", authAdmin, add(false))
-	s.route("PUT /api/v2/whitelist/records", authAdmin, refresh(false))
-	s.route("DELETE /api/v2/whitelist/records", authAdmin, remove(false))
-	s.route("PUT /api/v2/whitelist/records/{ruleId}", authAdmin, toggle(false))
-	s.route("POST /v1/blacklist/records", authAdmin, add(true))
-	s.route("PUT /v1/blacklist/records", authAdmin, refresh(true))
-	s.route("DELETE /v1/blacklist/records", authAdmin, remove(true))
-	s.route("GET /api/v2/moderation-settings", authAdmin, func(c *request) error {
-		if err := c.requireAPIKey(); err != nil {
-			return err
-		}
+	s.route("GET /api/v2/blacklist/records", authAdmin, withAPIKey(list(true)))
+	s.route("POST /api/v2/blacklist/records", authAdmin, withAPIKey(add(true)))
+	s.route("PUT /api/v2/blacklist/records", authAdmin, withAPIKey(refresh(true)))
+	s.route("DELETE /api/v2/blacklist/records", authAdmin, withAPIKey(remove(true)))
+	s.route("PUT /api/v2/blacklist/records/{ruleId}", authAdmin, withAPIKey(toggle(true)))
+	s.route("GET /api/v2/whitelist/records", authAdmin, withAPIKey(list(false)))
+	s.route("POST /api/v2/whitelist/records", authAdmin, withAPIKey(add(false)))
+	s.route("PUT /api/v2/whitelist/records", authAdmin, withAPIKey(refresh(false)))
+	s.route("DELETE /api/v2/whitelist/records", authAdmin, withAPIKey(remove(false)))
+	s.route("PUT /api/v2/whitelist/records/{ruleId}", authAdmin, withAPIKey(toggle(false)))
+	s.route("POST /v1/blacklist/records", authAdmin, withAPIKey(add(true)))
+	s.route("PUT /v1/blacklist/records", authAdmin, withAPIKey(refresh(true)))
+	s.route("DELETE /v1/blacklist/records", authAdmin, withAPIKey(remove(true)))
+	s.route("GET /api/v2/moderation-settings", authAdmin, withAPIKey(func(c *request) error {
 		return c.ok(statusData{Status: "success", Data: c.st.modV2.json()})
-	})
-	s.route("PUT /api/v2/moderation-settings", authAdmin, func(c *request) error {
-		if err := c.requireAPIKey(); err != nil {
-			return err
-		}
+	}))
+	s.route("PUT /api/v2/moderation-settings", authAdmin, withAPIKey(func(c *request) error {
 		var req struct {
 			MaxRepetition            *int  `json:"maxRepetition"`
 			MaxRepetitionTimeout     *int  `json:"maxRepetitionTimeout"`
@@ -335,8 +314,8 @@ func (s *Server) routesModerationLegacy() {
 				*f.dst = *f.v
 			}
 		}
-		setBool(&m.enableImageModeration, req.EnableImageModeration)
+		setOpt(&m.enableImageModeration, req.EnableImageModeration)
 		m.updatedAt = c.now()
 		return c.ok(map[string]string{"status": "success"})
-	})
+	}))
 }

@@ -281,10 +281,10 @@ func (s *Server) routesNetworkSettings() {
 			}
 		}
 		ns := &c.st.settings
-		setBool(&ns.socialEnabled, req.SocialEnabled)
-		setBool(&ns.videoStreamingEnabled, req.VideoStreamingEnabled)
-		setBool(&ns.chatEnabled, req.ChatEnabled)
-		setBool(&c.st.whitelistEnabled, req.IsWhitelistEnabled)
+		setOpt(&ns.socialEnabled, req.SocialEnabled)
+		setOpt(&ns.videoStreamingEnabled, req.VideoStreamingEnabled)
+		setOpt(&ns.chatEnabled, req.ChatEnabled)
+		setOpt(&c.st.whitelistEnabled, req.IsWhitelistEnabled)
 		setOpt(&ns.tierHandler, req.TierHandler)
 		return c.ok(map[string]any{
 			"videoStreaming": map[string]bool{"enabled": ns.videoStreamingEnabled},
@@ -317,14 +317,14 @@ func (s *Server) routesNetworkSettings() {
 			return errBadRequest("Parameters validation error: messagePreviewSetting.enabled is required")
 		}
 		ns := &c.st.settings
-		setBool(&ns.chat.Mention.IsAllowMentionedChannelEnabled, req.IsAllowMentionedChannelEnabled)
+		setOpt(&ns.chat.Mention.IsAllowMentionedChannelEnabled, req.IsAllowMentionedChannelEnabled)
 		if p := req.MessagePreviewSetting; p != nil {
 			ns.chat.MessagePreview.Enabled = *p.Enabled
-			setBool(&ns.chat.MessagePreview.IsIncludeDeleted, p.IsIncludeDeleted)
+			setOpt(&ns.chat.MessagePreview.IsIncludeDeleted, p.IsIncludeDeleted)
 		}
-		setBool(&ns.chat.IsAllowAdminViewConversationMessage, req.IsAllowAdminViewConversationMessage)
-		setBool(&ns.chat.IsAllowAdminManageConversationMessage, req.IsAllowAdminManageConversationMessage)
-		setBool(&ns.chat.AllowMemberToUpdateConversationChannel, req.AllowMemberToUpdateConversationChannel)
+		setOpt(&ns.chat.IsAllowAdminViewConversationMessage, req.IsAllowAdminViewConversationMessage)
+		setOpt(&ns.chat.IsAllowAdminManageConversationMessage, req.IsAllowAdminManageConversationMessage)
+		setOpt(&ns.chat.AllowMemberToUpdateConversationChannel, req.AllowMemberToUpdateConversationChannel)
 		return c.ok(ns.chatJSON())
 	})
 	s.route("GET /api/v3/network-settings/feed-setting", authAdmin, func(c *request) error {
@@ -364,7 +364,7 @@ func (s *Server) routesNetworkSettings() {
 		if enabling && url == "" {
 			return errBadRequest("Parameters validation error: callbackUrl is required to enable the pre-hook")
 		}
-		setBool(&ns.prehook.enabled, req.Enabled)
+		setOpt(&ns.prehook.enabled, req.Enabled)
 		ns.prehook.callbackURL = url
 		if req.DefaultAction != nil && *req.DefaultAction != "" {
 			ns.prehook.defaultAction = *req.DefaultAction
@@ -414,7 +414,7 @@ func (s *Server) routesNetworkSettings() {
 			return err
 		}
 		ns := &c.st.settings
-		setBool(&ns.allowUpdateDisplayName, req.IsAllowUpdateDisplayName)
+		setOpt(&ns.allowUpdateDisplayName, req.IsAllowUpdateDisplayName)
 		return c.ok(map[string]bool{"isAllowUpdateDisplayName": ns.allowUpdateDisplayName})
 	})
 	s.route("GET /api/v3/network-settings/video-streaming", authAdmin, func(c *request) error {
@@ -444,9 +444,9 @@ func (s *Server) routesNetworkSettings() {
 			}
 		}
 		ns := &c.st.settings
-		setBool(&ns.videoStreamingEnabled, req.Enabled)
+		setOpt(&ns.videoStreamingEnabled, req.Enabled)
 		if m := req.Moderation; m != nil {
-			setBool(&ns.videoModeration.Enabled, m.Enabled)
+			setOpt(&ns.videoModeration.Enabled, m.Enabled)
 			if m.Categories != nil {
 				ns.videoModeration.Categories = append([]videoCategoryJSON{}, *m.Categories...)
 			}
@@ -464,7 +464,7 @@ func (s *Server) routesNetworkSettings() {
 			return err
 		}
 		ns := &c.st.settings
-		setBool(&ns.webhook.enabled, req.WebhookEnabled)
+		setOpt(&ns.webhook.enabled, req.WebhookEnabled)
 		return c.ok(map[string]bool{"enabled": ns.webhook.enabled})
 	})
 }
@@ -518,7 +518,7 @@ func (s *Server) updateFeedSettings(c *request) error {
 			continue
 		}
 		cs := ns.feed[name]
-		setBool(&cs.Allowed, f.Video.Allowed)
+		setOpt(&cs.Allowed, f.Video.Allowed)
 		if d := f.Video.MaxDurationSeconds; d != nil {
 			cs.MaxDurationSeconds = int(*d)
 		}
@@ -570,27 +570,20 @@ func (s *Server) updateSocialSettings(c *request) error {
 	if req.UserPrivacySetting != nil && *req.UserPrivacySetting != "" {
 		so.UserPrivacySetting = *req.UserPrivacySetting
 	}
-	setBool(&so.IsFollowWithRequestEnabled, req.IsFollowWithRequestEnabled)
-	setBool(&so.IsAllowEditPostWhenReviewingEnabled, req.IsAllowEditPostWhenReviewingEnabled)
-	setBool(&so.GlobalFeed.ShowOnlyMyFeed, req.ShowOnlyMyFeed)
-	setBool(&so.GlobalFeed.ShowMyPost, req.ShowMyPost)
-	setBool(&so.GlobalFeed.ShowEveryonePost, req.ShowEveryonePost)
-	setBool(&so.GlobalFeed.ShowCommunityPost, req.ShowCommunityPost)
-	setBool(&so.GlobalFeed.ShowFollowingPost, req.ShowFollowingPost)
-	setBool(&ns.chat.Mention.IsAllowMentionedChannelEnabled, req.IsAllowMentionedChannelEnabled)
-	setBool(&so.DisallowNonMemberInteractInCommunity, req.DisallowNonMemberInteractInCommunity)
-	setBool(&so.Story.AllowAllUserToCreateStory, req.AllowAllUserToCreateStory)
-	setBool(&so.AllowJoinPrivateCommunity, req.AllowJoinPrivateCommunity)
+	setOpt(&so.IsFollowWithRequestEnabled, req.IsFollowWithRequestEnabled)
+	setOpt(&so.IsAllowEditPostWhenReviewingEnabled, req.IsAllowEditPostWhenReviewingEnabled)
+	setOpt(&so.GlobalFeed.ShowOnlyMyFeed, req.ShowOnlyMyFeed)
+	setOpt(&so.GlobalFeed.ShowMyPost, req.ShowMyPost)
+	setOpt(&so.GlobalFeed.ShowEveryonePost, req.ShowEveryonePost)
+	setOpt(&so.GlobalFeed.ShowCommunityPost, req.ShowCommunityPost)
+	setOpt(&so.GlobalFeed.ShowFollowingPost, req.ShowFollowingPost)
+	setOpt(&ns.chat.Mention.IsAllowMentionedChannelEnabled, req.IsAllowMentionedChannelEnabled)
+	setOpt(&so.DisallowNonMemberInteractInCommunity, req.DisallowNonMemberInteractInCommunity)
+	setOpt(&so.Story.AllowAllUserToCreateStory, req.AllowAllUserToCreateStory)
+	setOpt(&so.AllowJoinPrivateCommunity, req.AllowJoinPrivateCommunity)
 	setOpt(&so.Story.ExpiryTimeMinutes, req.StoryExpiryTimeMinutes)
 	setOpt(&so.GlobalFeed.MaxGlobalPinnedPost, req.MaxGlobalPinnedPost)
 	return c.ok(ns.socialJSON())
-}
-
-// setBool sets *dst to *v when v is not nil.
-func setBool(dst *bool, v *bool) {
-	if v != nil {
-		*dst = *v
-	}
 }
 
 // requireAPIKey checks the X-API-Key of the operations the spec secures with ApiKeyAuth.
@@ -599,4 +592,14 @@ func (c *request) requireAPIKey() error {
 		return errUnauthorized("Invalid API key")
 	}
 	return nil
+}
+
+// withAPIKey is h behind requireAPIKey.
+func withAPIKey(h handler) handler {
+	return func(c *request) error {
+		if err := c.requireAPIKey(); err != nil {
+			return err
+		}
+		return h(c)
+	}
 }

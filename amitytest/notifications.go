@@ -284,10 +284,7 @@ func (s *Server) routesNotifications() {
 		}
 		return c.ok(map[string]string{"status": "success"})
 	})
-	s.route("POST /v1/notification", authUser, func(c *request) error {
-		if err := c.requireAPIKey(); err != nil {
-			return err
-		}
+	s.route("POST /v1/notification", authUser, withAPIKey(func(c *request) error {
 		var req struct {
 			DeviceID string `json:"deviceId"`
 			Platform string `json:"platform"`
@@ -319,11 +316,8 @@ func (s *Server) routesNotifications() {
 		c.st.devices[req.DeviceID] = &pushDevice{deviceID: req.DeviceID, platform: req.Platform, token: req.Token,
 			userID: req.UserID, provider: req.Provider, registeredAt: c.now()}
 		return c.ok(statusData{Status: "success", Data: map[string]any{}})
-	})
-	s.route("DELETE /v1/notification", authUser, func(c *request) error {
-		if err := c.requireAPIKey(); err != nil {
-			return err
-		}
+	}))
+	s.route("DELETE /v1/notification", authUser, withAPIKey(func(c *request) error {
 		deviceID, userID := c.q("deviceId"), c.q("userId")
 		if deviceID == "" {
 			return errBadRequest("Parameters validation error: deviceId is required")
@@ -336,5 +330,5 @@ func (s *Server) routesNotifications() {
 			delete(devices, deviceID)
 		}
 		return c.ok(statusData{Status: "success", Data: map[string]any{}})
-	})
+	}))
 }

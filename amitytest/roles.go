@@ -234,10 +234,7 @@ func (s *Server) routesRoles() {
 		r.deleted, r.updatedAt = true, c.now()
 		return c.ok(rolesBody(r))
 	})
-	s.route("GET /api/v2/roles", authAdmin, func(c *request) error {
-		if err := c.requireAPIKey(); err != nil {
-			return err
-		}
+	s.route("GET /api/v2/roles", authAdmin, withAPIKey(func(c *request) error {
 		var list []*role
 		for _, r := range c.st.roles {
 			if !r.deleted {
@@ -250,11 +247,8 @@ func (s *Server) routesRoles() {
 			out = append(out, map[string]any{"publicId": r.id, "permissions": nonNil(append([]string(nil), r.permissions...))})
 		}
 		return c.ok(statusData{Status: "success", Data: map[string]any{"moderatonSettings": []any{c.st.modV2.json()}, "roles": out}})
-	})
-	s.route("PUT /api/v2/roles", authAdmin, func(c *request) error {
-		if err := c.requireAPIKey(); err != nil {
-			return err
-		}
+	}))
+	s.route("PUT /api/v2/roles", authAdmin, withAPIKey(func(c *request) error {
 		var req struct {
 			PublicIDs   []string `json:"publicIds"`
 			Permissions []string `json:"permissions"`
@@ -283,5 +277,5 @@ func (s *Server) routesRoles() {
 			r.updatedAt = now
 		}
 		return c.noContent()
-	})
+	}))
 }
