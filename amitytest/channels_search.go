@@ -18,12 +18,8 @@ func (s *Server) routesChannelSearch() {
 		if query == "" {
 			return errBadRequest("Parameters validation error: query is required")
 		}
-		exact, err := c.qBool("exactMatch")
-		if err != nil {
-			return err
-		}
-		memberOnly, err := c.qBool("isMemberOnly")
-		if err != nil {
+		var exact, memberOnly *bool
+		if err := c.qBools([]string{"exactMatch", "isMemberOnly"}, &exact, &memberOnly); err != nil {
 			return err
 		}
 		types, tags := c.qList("types"), c.qList("tags")

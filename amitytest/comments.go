@@ -380,12 +380,8 @@ func (s *Server) queryComments(c *request) error {
 	} else if v != nil {
 		byParent = *v
 	}
-	hasFlag, err := c.qBool("hasFlag")
-	if err != nil {
-		return err
-	}
-	isDeleted, err := c.qBool("isDeleted")
-	if err != nil {
+	var hasFlag, isDeleted *bool
+	if err := c.qBools([]string{"hasFlag", "isDeleted"}, &hasFlag, &isDeleted); err != nil {
 		return err
 	}
 	seg, err := c.segmentOptions()

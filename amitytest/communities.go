@@ -461,12 +461,8 @@ func (s *Server) queryCommunities(c *request) error {
 	if err := enum("sortBy", sortBy, "firstCreated", "lastCreated", "displayName"); err != nil {
 		return err
 	}
-	isDeleted, err := c.qBool("isDeleted")
-	if err != nil {
-		return err
-	}
-	hasFlag, err := c.qBool("hasFlag")
-	if err != nil {
+	var isDeleted, hasFlag *bool
+	if err := c.qBools([]string{"isDeleted", "hasFlag"}, &isDeleted, &hasFlag); err != nil {
 		return err
 	}
 	p, err := c.pageParams(defaultPageSize)

@@ -220,16 +220,8 @@ func (s *Server) queryMessagesV3(c *request) error {
 	if err := enum("type", kind, v3Types...); err != nil {
 		return err
 	}
-	byParent, err := c.qBool("filterByParentId")
-	if err != nil {
-		return err
-	}
-	hasFlag, err := c.qBool("hasFlag")
-	if err != nil {
-		return err
-	}
-	isDeleted, err := c.qBool("isDeleted")
-	if err != nil {
+	var byParent, hasFlag, isDeleted *bool
+	if err := c.qBools([]string{"filterByParentId", "hasFlag", "isDeleted"}, &byParent, &hasFlag, &isDeleted); err != nil {
 		return err
 	}
 	seg, err := c.segmentOptions()

@@ -120,6 +120,19 @@ func (c *request) bodyParam(name string) []string {
 // path returns a path parameter.
 func (c *request) path(name string) string { return c.r.PathValue(name) }
 
+// qBools reads the boolean query parameters names in order, each into the variable that
+// the pointer of dst at its index names (nil for a parameter left out).
+func (c *request) qBools(names []string, dst ...**bool) error {
+	for i, name := range names {
+		v, err := c.qBool(name)
+		if err != nil {
+			return err
+		}
+		*dst[i] = v
+	}
+	return nil
+}
+
 // qBool parses an optional boolean query parameter.
 func (c *request) qBool(name string) (*bool, error) {
 	v := c.q(name)

@@ -311,12 +311,8 @@ func (s *Server) routesStreams() {
 		return c.ok(c.streamsBody([]*stream{st}))
 	})
 	s.route("GET /api/v3/video-streaming", authUser, func(c *request) error {
-		isLive, err := c.qBool("isLive")
-		if err != nil {
-			return err
-		}
-		isDeleted, err := c.qBool("isDeleted")
-		if err != nil {
+		var isLive, isDeleted *bool
+		if err := c.qBools([]string{"isLive", "isDeleted"}, &isLive, &isDeleted); err != nil {
 			return err
 		}
 		statuses := c.qList("statuses")
