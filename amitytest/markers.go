@@ -372,6 +372,22 @@ func (c *request) markerFeed(id string) (*messageFeed, error) {
 	return f, nil
 }
 
+// queryChannelsByAnyID finds the channels of the required channelIds query parameter, by
+// public or internal ID, in order; IDs of no channel are left out.
+func (c *request) queryChannelsByAnyID() ([]*channel, error) {
+	ids := c.qList("channelIds")
+	if len(ids) == 0 {
+		return nil, errBadRequest("Parameters validation error: channelIds is required")
+	}
+	var out []*channel
+	for _, id := range ids {
+		if ch := c.st.channelByAnyID(id); ch != nil {
+			out = append(out, ch)
+		}
+	}
+	return out, nil
+}
+
 // onFeedMarker is the handler of an operation on the caller's marker of the message feed
 // of the path: change changes it, and the answer is the feed's markers.
 func onFeedMarker(change func(c *request, f *messageFeed) error) handler {
@@ -391,15 +407,13 @@ func onFeedMarker(change func(c *request, f *messageFeed) error) handler {
 
 func (s *Server) routesMarkers() {
 	s.route("GET /api/v1/markers/channels", authUser, func(c *request) error {
-		ids := c.qList("channelIds")
-		if len(ids) == 0 {
-			return errBadRequest("Parameters validation error: channelIds is required")
+		chans, err := c.queryChannelsByAnyID()
+		if err != nil {
+			return err
 		}
 		b := c.markers()
-		for _, id := range ids {
-			if ch := c.st.channelByAnyID(id); ch != nil {
-				b.channels.add(ch.id)
-			}
+		for _, ch := range chans {
+			b.channels.add(ch.id)
 		}
 		return c.ok(map[string]any{"userMarkers": b.userMarkers(), "userEntityMarkers": b.entityMarkers()})
 	})
@@ -581,17 +595,15 @@ func (s *Server) routesMarkers() {
 		return c.ok(body)
 	})
 	s.route("GET /api/v1/markers/user-message-feed", authUser, func(c *request) error {
-		ids := c.qList("channelIds")
-		if len(ids) == 0 {
-			return errBadRequest("Parameters validation error: channelIds is required")
+		chans, err := c.queryChannelsByAnyID()
+		if err != nil {
+			return err
 		}
 		b := c.markers()
-		for _, id := range ids {
-			if ch := c.st.channelByAnyID(id); ch != nil {
-				for _, f := range c.st.channelFeeds(ch.id) {
-					if len(b.feeds.list) < 100 {
-						b.addFeed(f)
-					}
+		for _, ch := range chans {
+			for _, f := range c.st.channelFeeds(ch.id) {
+				if len(b.feeds.list) < 100 {
+					b.addFeed(f)
 				}
 			}
 		}

@@ -134,17 +134,27 @@ func (c *request) streamsBody(list []*stream) streamsResponse {
 	return out
 }
 
+// existingStream is the stream streamID, unless it is unknown or deleted, for the Server
+// methods that drive streams; s.mu is held.
+func (s *Server) existingStream(streamID string) (*stream, error) {
+	st := s.st.streams[streamID]
+	if st == nil || st.deleted {
+		return nil, fmt.Errorf("amitytest: no stream %q", streamID)
+	}
+	return st, nil
+}
+
 // StartStream marks an idle stream live, as when its broadcaster connects to the streamer
 // URL, and sends video-streaming.didStart. It fails for an unknown stream or one that is not
 // idle.
 func (s *Server) StartStream(streamID string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	st := s.st.streams[streamID]
-	switch {
-	case st == nil || st.deleted:
-		return fmt.Errorf("amitytest: no stream %q", streamID)
-	case st.status != "idle":
+	st, err := s.existingStream(streamID)
+	if err != nil {
+		return err
+	}
+	if st.status != "idle" {
 		return fmt.Errorf("amitytest: stream %q is %s, not idle", streamID, st.status)
 	}
 	now := s.now()
@@ -158,11 +168,11 @@ func (s *Server) StartStream(streamID string) error {
 func (s *Server) RecordStream(streamID string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	st := s.st.streams[streamID]
-	switch {
-	case st == nil || st.deleted:
-		return fmt.Errorf("amitytest: no stream %q", streamID)
-	case st.status != "ended" || st.startedAt.IsZero():
+	st, err := s.existingStream(streamID)
+	if err != nil {
+		return err
+	}
+	if st.status != "ended" || st.startedAt.IsZero() {
 		return fmt.Errorf("amitytest: stream %q is %s, not ended after being live", streamID, st.status)
 	}
 	st.status, st.updatedAt = "recorded", s.now()
