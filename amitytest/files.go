@@ -209,6 +209,23 @@ func (s *Server) routesFiles() {
 	s.route("GET /api/v3/files/{fileId}/download", authNone, s.download)
 }
 
+// storeUploads stores the uploaded files as files of kind ("" for the kind their content
+// shows), taking the state lock; a single file is named by the preferredFilename field when
+// given.
+func (c *request) storeUploads(ups []upload, values map[string]string, kind string) []fileJSON {
+	c.lock()
+	defer c.unlock()
+	preferred := ""
+	if len(ups) == 1 {
+		preferred = values["preferredFilename"]
+	}
+	out := []fileJSON{}
+	for _, up := range ups {
+		out = append(out, c.st.storeFile(up, kind, preferred, c.identity, c.now()).json(c.st.baseURL))
+	}
+	return out
+}
+
 func (s *Server) uploadV4(c *request, kind string) error {
 	ups, values, err := c.readUploads("files")
 	if err != nil {
@@ -222,17 +239,7 @@ func (s *Server) uploadV4(c *request, kind string) error {
 			return &apiError{http.StatusBadRequest, 400002, "Video format is invalid"}
 		}
 	}
-	c.lock()
-	defer c.unlock()
-	preferred := ""
-	if len(ups) == 1 {
-		preferred = values["preferredFilename"]
-	}
-	out := []fileJSON{}
-	for _, up := range ups {
-		out = append(out, c.st.storeFile(up, kind, preferred, c.identity, c.now()).json(c.st.baseURL))
-	}
-	return c.ok(out)
+	return c.ok(c.storeUploads(ups, values, kind))
 }
 
 func (s *Server) uploadV3(c *request) error {
@@ -240,17 +247,7 @@ func (s *Server) uploadV3(c *request) error {
 	if err != nil {
 		return err
 	}
-	c.lock()
-	defer c.unlock()
-	preferred := ""
-	if len(ups) == 1 {
-		preferred = values["preferredFilename"]
-	}
-	out := []fileJSON{}
-	for _, up := range ups {
-		out = append(out, c.st.storeFile(up, "", preferred, c.identity, c.now()).json(c.st.baseURL))
-	}
-	return c.ok(statusData{Status: "success", Data: out})
+	return c.ok(statusData{Status: "success", Data: c.storeUploads(ups, values, "")})
 }
 
 // download answers the file's bytes. The token may come from the

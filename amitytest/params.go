@@ -524,6 +524,19 @@ func (seg segments) admits(n int) bool {
 	return true
 }
 
+// createdAtOrder reads options[sortBy] (only createdAt) and options[orderBy]; asc reports
+// ascending order.
+func (c *request) createdAtOrder() (asc bool, err error) {
+	if err := enum("options.sortBy", c.opt("sortBy"), "createdAt"); err != nil {
+		return false, err
+	}
+	order := c.opt("orderBy")
+	if err := enum("options.orderBy", order, "asc", "desc"); err != nil {
+		return false, err
+	}
+	return order == "asc", nil
+}
+
 // listByIDs answers, with body, the entities find gives for the IDs of the query parameter
 // name (at most max), in the order asked; find gives nil for an ID it leaves out.
 func listByIDs[T comparable](c *request, name string, max int, find func(id string) T, body func([]T) any) error {

@@ -113,16 +113,10 @@ func (c *request) pinCommunity(moderate bool) (*community, string, error) {
 	return cm, placement, nil
 }
 
+// pinOrder is createdAtOrder, whose options may also come bare.
 func (c *request) pinOrder() (bool, error) {
 	c.bareOpts = true
-	if err := enum("options.sortBy", c.opt("sortBy"), "createdAt"); err != nil {
-		return false, err
-	}
-	order := c.opt("orderBy")
-	if err := enum("options.orderBy", order, "asc", "desc"); err != nil {
-		return false, err
-	}
-	return order == "asc", nil
+	return c.createdAtOrder()
 }
 
 func removePin(pins []*pin, keep func(*pin) bool) []*pin {

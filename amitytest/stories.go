@@ -240,18 +240,6 @@ func (c *request) targetStories(targetType, targetID, dataType string, expired, 
 	return list
 }
 
-// storyOrder reads options[sortBy] and options[orderBy]; asc reports ascending order.
-func (c *request) storyOrder() (asc bool, err error) {
-	if err := enum("options.sortBy", c.opt("sortBy"), "createdAt"); err != nil {
-		return false, err
-	}
-	order := c.opt("orderBy")
-	if err := enum("options.orderBy", order, "asc", "desc"); err != nil {
-		return false, err
-	}
-	return order == "asc", nil
-}
-
 // storyTargetsParam reads targets[i][targetId] and targets[i][targetType] (1 to 10).
 func (c *request) storyTargetsParam() ([][2]string, error) {
 	var out [][2]string
@@ -387,7 +375,7 @@ func (s *Server) routesStories() {
 		if err != nil {
 			return err
 		}
-		asc, err := c.storyOrder()
+		asc, err := c.createdAtOrder()
 		if err != nil {
 			return err
 		}
@@ -410,7 +398,7 @@ func (s *Server) routesStories() {
 		if err != nil {
 			return err
 		}
-		asc, err := c.storyOrder()
+		asc, err := c.createdAtOrder()
 		if err != nil {
 			return err
 		}
