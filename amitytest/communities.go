@@ -326,14 +326,8 @@ func (req *communityRequest) validate(c *request, self *community) error {
 			}
 		}
 	}
-	if req.AvatarFileID != nil && *req.AvatarFileID != "" {
-		f := c.st.files[*req.AvatarFileID]
-		if f == nil {
-			return errNotFound("File not found.")
-		}
-		if f.kind != "image" {
-			return errForbidden("Avatar must be an image.")
-		}
+	if err := c.st.checkAvatar(req.AvatarFileID); err != nil {
+		return err
 	}
 	if req.NotificationMode != nil {
 		return enum("notificationMode", *req.NotificationMode, "default", "silent", "subscribe")

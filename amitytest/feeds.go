@@ -192,12 +192,10 @@ func (s *Server) routesFeeds() {
 		if err := c.readPostQuery(&q); err != nil {
 			return err
 		}
-		pg, err := c.pageParams(defaultPageSize)
+		body, cur, err := c.pagePosts(q)
 		if err != nil {
 			return err
 		}
-		win, cur := paginate(c.findPosts(q), pg)
-		body := c.postsBody(win, false)
 		data := feedData{Posts: body.Posts, Comments: body.Comments, Users: body.Users, Files: body.Files, Paging: cur.nextPrevious()}
 		return c.ok(statusData{Status: "success", Data: data})
 	})
@@ -254,12 +252,10 @@ func (s *Server) feed(c *request, targetType, targetID string) error {
 	if err := c.readPostQuery(&q); err != nil {
 		return err
 	}
-	p, err := c.pageParams(defaultPageSize)
+	body, cur, err := c.pagePosts(q)
 	if err != nil {
 		return err
 	}
-	win, cur := paginate(c.findPosts(q), p)
-	body := c.postsBody(win, false)
 	data := feedData{
 		Posts: body.Posts, PostChildren: body.PostChildren, Comments: body.Comments,
 		Users: body.Users, Files: body.Files, Paging: cur.nextPrevious(),

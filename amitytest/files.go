@@ -209,6 +209,22 @@ func (s *Server) routesFiles() {
 	s.route("GET /api/v3/files/{fileId}/download", authNone, s.download)
 }
 
+// checkAvatar checks the avatarFileId of a community or user update: when given and not
+// empty, an image file.
+func (st *state) checkAvatar(fileID *string) error {
+	if fileID == nil || *fileID == "" {
+		return nil
+	}
+	f := st.files[*fileID]
+	if f == nil {
+		return errNotFound("File not found.")
+	}
+	if f.kind != "image" {
+		return errForbidden("Avatar must be an image.")
+	}
+	return nil
+}
+
 // storeUploads stores the uploaded files as files of kind ("" for the kind their content
 // shows), taking the state lock; a single file is named by the preferredFilename field when
 // given.

@@ -159,6 +159,17 @@ func (c *request) checkCommunityReadable(targetType, targetID string) error {
 	return nil
 }
 
+// pagePosts finds the posts of q and answers the page of them the request asks for (without
+// their polls) and its cursors.
+func (c *request) pagePosts(q postQuery) (postsResponse, cursors, error) {
+	p, err := c.pageParams(defaultPageSize)
+	if err != nil {
+		return postsResponse{}, cursors{}, err
+	}
+	win, cur := paginate(c.findPosts(q), p)
+	return c.postsBody(win, false), cur, nil
+}
+
 func (s *Server) listPosts(c *request, q postQuery, v4 bool) error {
 	if err := enum("targetType", q.targetType, "community", "user", "content"); err != nil {
 		return err
@@ -178,12 +189,10 @@ func (s *Server) listPosts(c *request, q postQuery, v4 bool) error {
 	if err := c.checkCommunityReadable(q.targetType, q.targetID); err != nil {
 		return err
 	}
-	p, err := c.pageParams(defaultPageSize)
+	body, cur, err := c.pagePosts(q)
 	if err != nil {
 		return err
 	}
-	win, cur := paginate(c.findPosts(q), p)
-	body := c.postsBody(win, false)
 	body.Paging = cur.nextPrevious()
 	return c.ok(body)
 }

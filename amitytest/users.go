@@ -325,14 +325,8 @@ func (s *Server) updateUser(c *request) error {
 	if req.Roles != nil && len(*req.Roles) > 10 {
 		return errBadRequest("Parameters validation error: at most 10 roles")
 	}
-	if req.AvatarFileID != nil && *req.AvatarFileID != "" {
-		f := c.st.files[*req.AvatarFileID]
-		if f == nil {
-			return errNotFound("File not found.")
-		}
-		if f.kind != "image" {
-			return errForbidden("Avatar must be an image.")
-		}
+	if err := c.st.checkAvatar(req.AvatarFileID); err != nil {
+		return err
 	}
 	if create {
 		u = c.st.addUser(target, target, c.now())
