@@ -188,6 +188,17 @@ func createChannel(t testing.TB, srv *Server, token string, body map[string]any)
 
 // defaultFeed returns the messageFeedId of a channel's default message feed, as the channel
 // answer names it (messageFeedsInfo): the channel's internal ID.
+// newChat starts a server (closed when the test ends) where alice has created the channel
+// "Chat" with bob; it returns the server, alice's and bob's tokens, the channel's ID and its
+// default message feed.
+func newChat(t testing.TB) (srv *Server, alice, bob, channelID, feed string) {
+	t.Helper()
+	srv = newServer(t)
+	alice, bob = srv.UserToken("alice"), srv.UserToken("bob")
+	channelID = createChannel(t, srv, alice, map[string]any{"displayName": "Chat", "userIds": []string{"bob"}})
+	return srv, alice, bob, channelID, defaultFeed(t, srv, alice, channelID)
+}
+
 func defaultFeed(t testing.TB, srv *Server, token, channelID string) string {
 	t.Helper()
 	m := ok(t, call(t, srv, token, "GET", "/api/v3/channels/"+channelID, nil))
@@ -281,20 +292,7 @@ func uploadFiles(t testing.TB, srv *Server, token, path string, parts []part, fi
 		require.NoError(t, mw.WriteField(k, v))
 	}
 	require.NoError(t, mw.Close())
-	req, err := http.NewRequest("POST", srv.URL()+path, &buf)
-	require.NoError(t, err)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.Header.Set("Authorization", "Bearer "+token)
-	res, err := http.DefaultClient.Do(req)
-	require.NoError(t, err)
-	defer res.Body.Close()
-	raw, err := io.ReadAll(res.Body)
-	require.NoError(t, err)
-	r := resp{status: res.StatusCode, header: res.Header, body: raw}
-	if hook != nil {
-		hook(t, "POST", path, r)
-	}
-	return r
+	return call(t, srv, token, "POST", path, buf.Bytes(), "Content-Type", mw.FormDataContentType())
 }
 
 // uploadImage uploads a PNG through /api/v4/images and returns its fileId.

@@ -10,9 +10,7 @@ import (
 
 func TestMarkersCountReads(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	alice, bob := srv.UserToken("alice"), srv.UserToken("bob")
-	cid := createChannel(t, srv, alice, map[string]any{"displayName": "Chat", "userIds": []string{"bob"}})
+	srv, alice, bob, cid, _ := newChat(t)
 	internal := channelInternalID(t, srv, alice, cid)
 	feed := internal // the default message feed has the channel's internal ID
 	m1 := sendMessage(t, srv, alice, feed, "one")

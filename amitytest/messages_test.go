@@ -12,10 +12,7 @@ import (
 
 func TestMessageCRUD(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	alice, bob := srv.UserToken("alice"), srv.UserToken("bob")
-	cid := createChannel(t, srv, alice, map[string]any{"displayName": "Chat", "userIds": []string{"bob"}})
-	feed := defaultFeed(t, srv, alice, cid)
+	srv, alice, bob, _, feed := newChat(t)
 
 	m := ok(t, call(t, srv, alice, "POST", "/api/v5/messages", map[string]any{
 		"messageFeedId": feed, "referenceId": "r1", "dataType": "text", "data": map[string]any{"text": "hello"},
@@ -192,10 +189,7 @@ func TestMessageFlags(t *testing.T) {
 
 func TestMessageFeeds(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	alice, bob := srv.UserToken("alice"), srv.UserToken("bob")
-	cid := createChannel(t, srv, alice, map[string]any{"displayName": "Chat", "userIds": []string{"bob"}})
-	main := defaultFeed(t, srv, alice, cid) // the default feed: the channel's internal ID
+	srv, alice, bob, cid, main := newChat(t) // main: the default feed, the channel's internal ID
 
 	m := ok(t, call(t, srv, bob, "POST", "/api/v5/message-feeds", map[string]any{"channelId": cid, "name": "thread"}))
 	feed := list(t, m, "messageFeeds")[0]
@@ -250,10 +244,7 @@ func TestMessageModeration(t *testing.T) {
 
 func TestMessagesV3(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	alice, bob := srv.UserToken("alice"), srv.UserToken("bob")
-	cid := createChannel(t, srv, alice, map[string]any{"displayName": "Chat", "userIds": []string{"bob"}})
-	feed := defaultFeed(t, srv, alice, cid)
+	srv, alice, bob, cid, feed := newChat(t)
 
 	m := ok(t, call(t, srv, alice, "POST", "/api/v3/messages", map[string]any{
 		"channelId": cid, "messageId": "custom-1", "data": map[string]any{"text": "v3 hello"}, "tags": []string{"t"},
@@ -321,9 +312,7 @@ func TestMessagesV3(t *testing.T) {
 // answer too.)
 func TestMessageReferenceIDAsTheVendorClientsSendIt(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	alice, bob := srv.UserToken("alice"), srv.UserToken("bob")
-	feed := defaultFeed(t, srv, alice, createChannel(t, srv, alice, map[string]any{"displayName": "Chat", "userIds": []string{"bob"}}))
+	srv, alice, bob, _, feed := newChat(t)
 	ref := "LOCAL_0b7e1a4c-3f5d-4e8a-9c21-6d2f8e7a9b10"
 	require.Len(t, ref, 42)
 	send := func(token, ref, text string) resp {
