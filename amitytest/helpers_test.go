@@ -188,6 +188,17 @@ func createChannel(t testing.TB, srv *Server, token string, body map[string]any)
 
 // defaultFeed returns the messageFeedId of a channel's default message feed, as the channel
 // answer names it (messageFeedsInfo): the channel's internal ID.
+// checkFlagClearing has flagger flag an entity (POST flagPath) and checks that refused may
+// not clear its flags (DELETE clearPath) and that moderator may, which leaves flagCount 0 on
+// the item of the answer's list key.
+func checkFlagClearing(t testing.TB, srv *Server, flagPath, clearPath, key, flagger, refused, moderator string) {
+	t.Helper()
+	ok(t, call(t, srv, flagger, "POST", flagPath, nil))
+	assert.Equal(t, http.StatusForbidden, call(t, srv, refused, "DELETE", clearPath, nil).status)
+	m := ok(t, call(t, srv, moderator, "DELETE", clearPath, nil))
+	assert.EqualValues(t, 0, list(t, m, key)[0]["flagCount"])
+}
+
 // newChat starts a server (closed when the test ends) where alice has created the channel
 // "Chat" with bob; it returns the server, alice's and bob's tokens, the channel's ID and its
 // default message feed.
