@@ -16,12 +16,10 @@ func TestSessionRegistration(t *testing.T) {
 
 	// Wrong API key.
 	r := call(t, srv, "", "POST", "/api/v4/sessions", map[string]any{"userId": "u1", "deviceId": "d"}, "x-api-key", "bad")
-	assert.Equal(t, http.StatusUnauthorized, r.status)
-	assert.Equal(t, 400100, r.code(t))
+	r.isError(t, http.StatusUnauthorized, 400100)
 	// Missing deviceId.
 	r = call(t, srv, "", "POST", "/api/v4/sessions", map[string]any{"userId": "u1"}, "x-api-key", srv.APIKey())
-	assert.Equal(t, http.StatusBadRequest, r.status)
-	assert.Equal(t, 400000, r.code(t))
+	r.isError(t, http.StatusBadRequest, 400000)
 
 	r = call(t, srv, "", "POST", "/api/v4/sessions", map[string]any{
 		"userId": "u1", "deviceId": "d1", "displayName": "User One",
@@ -61,8 +59,7 @@ func TestNewSessionOnSameDeviceInvalidatesOldToken(t *testing.T) {
 	assert.NotEqual(t, first, second)
 
 	r := call(t, srv, first, "GET", "/api/v3/sessions", nil)
-	assert.Equal(t, http.StatusUnauthorized, r.status)
-	assert.Equal(t, 400100, r.code(t))
+	r.isError(t, http.StatusUnauthorized, 400100)
 	ok(t, call(t, srv, second, "GET", "/api/v3/sessions", nil))
 	ok(t, call(t, srv, other, "GET", "/api/v3/sessions", nil))
 }
@@ -90,8 +87,7 @@ func TestRevokeSessions(t *testing.T) {
 	ok(t, call(t, srv, srv.AdminToken(), "DELETE", "/api/v4/sessions/users/dave", nil))
 	assert.Equal(t, http.StatusUnauthorized, call(t, srv, b, "GET", "/api/v3/sessions", nil).status)
 	r = call(t, srv, srv.AdminToken(), "DELETE", "/api/v4/sessions/users/nobody", nil)
-	assert.Equal(t, http.StatusNotFound, r.status)
-	assert.Equal(t, 400400, r.code(t))
+	r.isError(t, http.StatusNotFound, 400400)
 }
 
 func TestSecureMode(t *testing.T) {
@@ -104,8 +100,7 @@ func TestSecureMode(t *testing.T) {
 
 	// Without an auth token registration is refused.
 	r := reg(map[string]any{"userId": "erin", "deviceId": "d"})
-	assert.Equal(t, http.StatusUnauthorized, r.status)
-	assert.Equal(t, 400100, r.code(t))
+	r.isError(t, http.StatusUnauthorized, 400100)
 
 	// A bad server key gets 401 text/plain.
 	r = call(t, srv, "", "POST", "/api/v4/authentication/token", map[string]any{"userId": "erin"}, "x-server-key", "wrong")

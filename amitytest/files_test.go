@@ -101,6 +101,5 @@ func TestFilesV3AndUploadLimit(t *testing.T) {
 
 	big := bytes.Repeat([]byte("x"), 100<<10)
 	r = uploadFiles(t, srv, tok, "/api/v4/files", []part{{"files", "big.bin", "application/octet-stream", big}}, nil)
-	assert.Equal(t, http.StatusRequestEntityTooLarge, r.status)
-	assert.Equal(t, 500000, r.code(t))
+	r.isError(t, http.StatusRequestEntityTooLarge, 500000)
 }

@@ -50,6 +50,13 @@ func (r resp) code(t testing.TB) int {
 	return int(m["code"].(float64))
 }
 
+// isError asserts an error answer of status with the error code.
+func (r resp) isError(t testing.TB, status, code int) {
+	t.Helper()
+	assert.Equal(t, status, r.status, "body: %s", r.body)
+	assert.Equal(t, code, r.code(t))
+}
+
 // hook is called with every response the helpers receive (the spec test
 // validates them).
 var hook func(t testing.TB, method, path string, r resp)

@@ -75,8 +75,7 @@ func TestMessageCRUD(t *testing.T) {
 	assert.Equal(t, 400400, r.code(t))
 	stranger := srv.UserToken("stranger")
 	r = call(t, srv, stranger, "POST", "/api/v5/messages", map[string]any{"messageFeedId": feed, "referenceId": "x", "dataType": "text", "data": map[string]any{"text": "x"}})
-	assert.Equal(t, http.StatusForbidden, r.status)
-	assert.Equal(t, 400301, r.code(t))
+	r.isError(t, http.StatusForbidden, 400301)
 }
 
 func TestMessagePaging(t *testing.T) {

@@ -59,8 +59,7 @@ func TestPostCRUD(t *testing.T) {
 	assert.Equal(t, true, list(t, m, "posts")[0]["isDeleted"])
 	ok(t, call(t, srv, alice, "DELETE", "/api/v4/posts/"+id+"?permanent=true", nil))
 	r = call(t, srv, alice, "GET", "/api/v3/posts/"+id, nil)
-	assert.Equal(t, http.StatusNotFound, r.status)
-	assert.Equal(t, 400400, r.code(t))
+	r.isError(t, http.StatusNotFound, 400400)
 
 	// Validation.
 	r = call(t, srv, alice, "POST", "/api/v4/posts", map[string]any{"data": map[string]any{}})
@@ -131,8 +130,7 @@ func TestBannedUserCannotPost(t *testing.T) {
 	// Banned from the community: 403 / 400304.
 	ok(t, call(t, srv, owner, "PUT", "/api/v3/communities/"+cid+"/users/ban", map[string]any{"userIds": []string{"troll"}}))
 	r := createPostResp(t, srv, troll, cid)
-	assert.Equal(t, http.StatusForbidden, r.status)
-	assert.Equal(t, 400304, r.code(t))
+	r.isError(t, http.StatusForbidden, 400304)
 	r = call(t, srv, troll, "POST", "/api/v3/communities/"+cid+"/join", nil)
 	assert.Equal(t, 400304, r.code(t))
 
@@ -148,8 +146,7 @@ func TestBannedUserCannotPost(t *testing.T) {
 	// Non-members cannot post in a community.
 	stranger := srv.UserToken("stranger")
 	r = createPostResp(t, srv, stranger, cid)
-	assert.Equal(t, http.StatusForbidden, r.status)
-	assert.Equal(t, 400300, r.code(t))
+	r.isError(t, http.StatusForbidden, 400300)
 }
 
 // TestDeletedPostDisappearsFromFeeds checks that a deleted post leaves the feeds that are asked
@@ -300,16 +297,14 @@ func TestModerationOnPosts(t *testing.T) {
 
 	ok(t, call(t, srv, admin, "POST", "/api/v3/blocklists", map[string]any{"regexs": []string{"darn"}, "isMatchExactWord": true}))
 	r := call(t, srv, alice, "POST", "/api/v4/posts", map[string]any{"data": map[string]any{"text": "Darn it"}})
-	assert.Equal(t, http.StatusForbidden, r.status)
-	assert.Equal(t, 400308, r.code(t))
+	r.isError(t, http.StatusForbidden, 400308)
 	createPost(t, srv, alice, map[string]any{"data": map[string]any{"text": "darning socks"}})
 
 	// Links are free until an allowlist exists.
 	createPost(t, srv, alice, map[string]any{"data": map[string]any{"text": "see https://evil.example/x"}})
 	ok(t, call(t, srv, admin, "POST", "/api/v3/allowlists", map[string]any{"regexs": []string{"example.com"}}))
 	r = call(t, srv, alice, "POST", "/api/v4/posts", map[string]any{"data": map[string]any{"text": "see https://evil.example/x"}})
-	assert.Equal(t, http.StatusForbidden, r.status)
-	assert.Equal(t, 400309, r.code(t))
+	r.isError(t, http.StatusForbidden, 400309)
 	createPost(t, srv, alice, map[string]any{"data": map[string]any{"text": "docs at https://docs.example.com/a and www.example.com"}})
 
 	id := postID(t, createPost(t, srv, alice, map[string]any{"data": map[string]any{"text": "ok"}}))
@@ -332,8 +327,7 @@ func TestPrivateCommunityPostsHidden(t *testing.T) {
 	m = ok(t, call(t, srv, outsider, "GET", "/api/v3/posts?targetType=community", nil))
 	assert.Empty(t, list(t, m, "posts"))
 	r := call(t, srv, outsider, "GET", "/api/v4/posts?targetType=community&targetId="+cid, nil)
-	assert.Equal(t, http.StatusForbidden, r.status)
-	assert.Equal(t, 400300, r.code(t))
+	r.isError(t, http.StatusForbidden, 400300)
 	m = ok(t, call(t, srv, srv.AdminToken(), "GET", "/api/v4/posts?targetType=community&targetId="+cid, nil))
 	assert.Len(t, list(t, m, "posts"), 1)
 }

@@ -38,16 +38,14 @@ func TestAuthAdminAndMissingToken(t *testing.T) {
 
 	for _, tok := range []string{"", "nope"} {
 		r := call(t, srv, tok, "GET", "/api/v3/users", nil)
-		assert.Equal(t, http.StatusUnauthorized, r.status)
-		assert.Equal(t, 400100, r.code(t))
+		r.isError(t, http.StatusUnauthorized, 400100)
 	}
 	// x-admin-token is accepted as well.
 	r := call(t, srv, "", "GET", "/api/v3/users", nil, "x-admin-token", srv.AdminToken())
 	assert.Equal(t, http.StatusOK, r.status)
 	// Unknown routes get the spec's error body.
 	r = call(t, srv, srv.AdminToken(), "GET", "/api/v9/nothing", nil)
-	assert.Equal(t, http.StatusNotFound, r.status)
-	assert.Equal(t, 400400, r.code(t))
+	r.isError(t, http.StatusNotFound, 400400)
 }
 
 func TestRateLimit(t *testing.T) {

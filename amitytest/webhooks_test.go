@@ -109,8 +109,7 @@ func TestPreHookObeyed(t *testing.T) {
 
 	action = `{"action":"deny","message":"no links"}`
 	r := call(t, srv, alice, "POST", "/api/v4/posts", map[string]any{"data": map[string]any{"text": "http://x"}})
-	assert.Equal(t, http.StatusBadRequest, r.status)
-	assert.Equal(t, 400000, r.code(t))
+	r.isError(t, http.StatusBadRequest, 400000)
 	assert.Equal(t, "no links", r.obj(t)["message"])
 	feed := ok(t, call(t, srv, alice, "GET", "/api/v4/posts?targetType=user&targetId=alice", nil))
 	assert.Empty(t, list(t, feed, "posts"))
