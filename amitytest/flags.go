@@ -36,6 +36,41 @@ func isFlaggedByMe[T flaggable](find func(*request) (T, error)) handler {
 	}
 }
 
+// flagMessage is the handler of an operation that flags (on) or unflags the message find
+// returns for the caller: the pre-hook message.shouldFlag (shouldUnflag) may deny it; with
+// deleteAtLimit, a flag that reaches the flag limit of a channel that deletes flagged
+// messages deletes the message (v5); message.didFlag (didUnflag) follows, and body answers
+// the message.
+func flagMessage(on, deleteAtLimit bool, find func(*request) (*message, error), body func(*request, *message) any) handler {
+	hook, event := "message.shouldUnflag", "message.didUnflag"
+	if on {
+		hook, event = "message.shouldFlag", "message.didFlag"
+	}
+	return func(c *request) error {
+		m, _, err := preHookFor(c, hook, func() (*message, error) { return find(c) }, c.messageJSON)
+		if err != nil {
+			return err
+		}
+		if on {
+			m.flags[c.identity] = c.now()
+			if deleteAtLimit && c.st.reachesFlagLimit(m) {
+				m.deleted, m.updatedAt = true, c.now()
+			}
+		} else {
+			delete(m.flags, c.identity)
+		}
+		c.emitMessageV3(event, m)
+		return c.ok(body(c, m))
+	}
+}
+
+// reachesFlagLimit reports whether m is in a channel that deletes messages flagged as often
+// as its limit says, and m has that many flags.
+func (st *state) reachesFlagLimit(m *message) bool {
+	ch := st.channels[m.channelID]
+	return ch != nil && ch.autoDelete && ch.autoDeleteLimit > 0 && m.flags.count() >= ch.autoDeleteLimit
+}
+
 // pathPost finds the post of the path (deleted ones too).
 func (c *request) pathPost() (*post, error) { return c.post(c.path("postId")) }
 
@@ -44,6 +79,20 @@ func (c *request) pathComment() (*comment, error) { return c.comment(c.path("com
 
 // pathMessage finds the message of the path (deleted ones too).
 func (c *request) pathMessage() (*message, error) { return c.message(c.path("messageId")) }
+
+// pathLiveMessage finds the message of the path, which must not be deleted.
+func (c *request) pathLiveMessage() (*message, error) {
+	m, err := c.message(c.path("messageId"))
+	if err != nil || m.deleted {
+		return nil, errNotFound("Message %s not found", c.path("messageId"))
+	}
+	return m, nil
+}
+
+// pathReadableMessage finds the message of the path in a channel the caller may read.
+func (c *request) pathReadableMessage() (*message, error) {
+	return c.readableMessage(c.path("messageId"))
+}
 
 // postBody answers one post.
 func (c *request) postBody(p *post) any { return c.postsBody([]*post{p}, true) }

@@ -526,33 +526,8 @@ func (s *Server) routesMessages() {
 		m.deleted, m.updatedAt = true, c.now()
 		return c.noContent()
 	})
-	s.route("POST /api/v5/messages/{messageId}/flags", authUser, func(c *request) error {
-		m, _, err := preHookFor(c, "message.shouldFlag", func() (*message, error) {
-			m, err := c.message(c.path("messageId"))
-			if err != nil || m.deleted {
-				return nil, errNotFound("Message %s not found", c.path("messageId"))
-			}
-			return m, nil
-		}, c.messageJSON)
-		if err != nil {
-			return err
-		}
-		m.flags[c.identity] = c.now()
-		if ch := c.st.channels[m.channelID]; ch != nil && ch.autoDelete && ch.autoDeleteLimit > 0 && m.flags.count() >= ch.autoDeleteLimit {
-			m.deleted, m.updatedAt = true, c.now()
-		}
-		c.emitMessageV3("message.didFlag", m)
-		return c.ok(c.messagesBody([]*message{m}))
-	})
-	s.route("DELETE /api/v5/messages/{messageId}/flags", authUser, func(c *request) error {
-		m, _, err := preHookFor(c, "message.shouldUnflag", func() (*message, error) { return c.message(c.path("messageId")) }, c.messageJSON)
-		if err != nil {
-			return err
-		}
-		delete(m.flags, c.identity)
-		c.emitMessageV3("message.didUnflag", m)
-		return c.ok(c.messagesBody([]*message{m}))
-	})
+	s.route("POST /api/v5/messages/{messageId}/flags", authUser, flagMessage(true, true, (*request).pathLiveMessage, (*request).messageBody))
+	s.route("DELETE /api/v5/messages/{messageId}/flags", authUser, flagMessage(false, false, (*request).pathMessage, (*request).messageBody))
 	s.route("DELETE /api/v5/messages/{messageId}/flags/all", authUser, clearFlags((*request).pathMessage, (*request).canModerateMessage, (*request).messageBody))
 }
 

@@ -178,24 +178,8 @@ func (s *Server) routesMessagesV3() {
 		m.deleted, m.updatedAt = true, c.now()
 		return c.ok(successData())
 	})
-	s.route("POST /api/v3/messages/{messageId}/flag", authUser, func(c *request) error {
-		m, _, err := preHookFor(c, "message.shouldFlag", func() (*message, error) { return c.readableMessage(c.path("messageId")) }, c.messageJSON)
-		if err != nil {
-			return err
-		}
-		m.flags[c.identity] = c.now()
-		c.emitMessageV3("message.didFlag", m)
-		return c.ok(c.messagesV3Body([]*message{m}))
-	})
-	s.route("DELETE /api/v3/messages/{messageId}/unflag", authUser, func(c *request) error {
-		m, _, err := preHookFor(c, "message.shouldUnflag", func() (*message, error) { return c.readableMessage(c.path("messageId")) }, c.messageJSON)
-		if err != nil {
-			return err
-		}
-		delete(m.flags, c.identity)
-		c.emitMessageV3("message.didUnflag", m)
-		return c.ok(c.messagesV3Body([]*message{m}))
-	})
+	s.route("POST /api/v3/messages/{messageId}/flag", authUser, flagMessage(true, false, (*request).pathReadableMessage, (*request).messageV3Body))
+	s.route("DELETE /api/v3/messages/{messageId}/unflag", authUser, flagMessage(false, false, (*request).pathReadableMessage, (*request).messageV3Body))
 	s.route("DELETE /api/v3/messages/{messageId}/clearFlags", authUser, clearFlags((*request).pathMessage, (*request).canModerateMessage, (*request).messageV3Body))
 	s.route("GET /api/v3/messages/{messageId}/isFlaggedByMe", authUser, isFlaggedByMe((*request).pathMessage))
 }
