@@ -242,19 +242,12 @@ func (c *request) channelsBodyOpt(chans []*channel, members []*membership, onlyM
 
 // channel finds a channel (deleted ones too).
 func (c *request) channel(id string) (*channel, error) {
-	ch := c.st.channels[id]
-	if ch == nil {
-		return nil, errNotFound("Channel %s not found", id)
-	}
-	return ch, nil
+	return lookupIn(c.st.channels, id, "Channel %s not found")
 }
 
+// liveChannel finds a channel that is not deleted.
 func (c *request) liveChannel(id string) (*channel, error) {
-	ch, err := c.channel(id)
-	if err == nil && ch.deleted {
-		return nil, errNotFound("Channel %s not found", id)
-	}
-	return ch, err
+	return liveIn(c.st.channels, id, "Channel %s not found")
 }
 
 // visibleChannel is the channel id when it exists and the caller may see it, else nil.

@@ -170,19 +170,12 @@ func (c *request) commentsBody(list []*comment) commentsResponse {
 
 // comment finds a comment (deleted ones too).
 func (c *request) comment(id string) (*comment, error) {
-	cm := c.st.comments[id]
-	if cm == nil {
-		return nil, errNotFound("Comment %s not found", id)
-	}
-	return cm, nil
+	return lookupIn(c.st.comments, id, "Comment %s not found")
 }
 
+// liveComment finds a comment that is not deleted.
 func (c *request) liveComment(id string) (*comment, error) {
-	cm, err := c.comment(id)
-	if err == nil && cm.deleted {
-		return nil, errNotFound("Comment %s not found", id)
-	}
-	return cm, err
+	return liveIn(c.st.comments, id, "Comment %s not found")
 }
 
 // commentCommunity returns the community a comment lives in, if any.

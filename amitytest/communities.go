@@ -257,20 +257,12 @@ func (c *request) communitiesBodyOpt(comms []*community, members []*membership, 
 
 // community finds a community by id; deleted ones are found too.
 func (c *request) community(id string) (*community, error) {
-	cm := c.st.communities[id]
-	if cm == nil {
-		return nil, errNotFound("CommunityId %s not found", id)
-	}
-	return cm, nil
+	return lookupIn(c.st.communities, id, "CommunityId %s not found")
 }
 
 // liveCommunity is community for operations a deleted community refuses.
 func (c *request) liveCommunity(id string) (*community, error) {
-	cm, err := c.community(id)
-	if err == nil && cm.deleted {
-		return nil, errNotFound("CommunityId %s not found", id)
-	}
-	return cm, err
+	return liveIn(c.st.communities, id, "CommunityId %s not found")
 }
 
 type communityRequest struct {

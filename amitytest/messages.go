@@ -179,11 +179,7 @@ func (c *request) checkCanMessage(ch *channel) error {
 
 // message finds a message (deleted ones too).
 func (c *request) message(id string) (*message, error) {
-	m := c.st.messages[id]
-	if m == nil {
-		return nil, errNotFound("Message %s not found", id)
-	}
-	return m, nil
+	return lookupIn(c.st.messages, id, "Message %s not found")
 }
 
 // readableMessageByID is the message id when it exists and the caller may read its channel,

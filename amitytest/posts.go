@@ -272,20 +272,12 @@ func (c *request) postsBody(posts []*post, withPolls bool) postsResponse {
 
 // post finds a post (deleted ones too).
 func (c *request) post(id string) (*post, error) {
-	p := c.st.posts[id]
-	if p == nil {
-		return nil, errNotFound("PostId %s not found", id)
-	}
-	return p, nil
+	return lookupIn(c.st.posts, id, "PostId %s not found")
 }
 
 // livePost finds a post that is not deleted.
 func (c *request) livePost(id string) (*post, error) {
-	p, err := c.post(id)
-	if err == nil && p.deleted {
-		return nil, errNotFound("PostId %s not found", id)
-	}
-	return p, err
+	return liveIn(c.st.posts, id, "PostId %s not found")
 }
 
 // canModeratePost reports whether the caller may moderate a post.

@@ -229,6 +229,34 @@ func sortByCreated[T any](items []T, key func(T) (time.Time, int64), desc bool) 
 	})
 }
 
+// softDeleted is an entity that deletion only marks deleted.
+type softDeleted interface{ isDeleted() bool }
+
+func (p *post) isDeleted() bool       { return p.deleted }
+func (cm *comment) isDeleted() bool   { return cm.deleted }
+func (ch *channel) isDeleted() bool   { return ch.deleted }
+func (cm *community) isDeleted() bool { return cm.deleted }
+
+// lookupIn finds entity id in m (deleted ones too), or answers not found with the message
+// notFound (a format of the id).
+func lookupIn[T any](m map[string]T, id, notFound string) (T, error) {
+	e, ok := m[id]
+	if !ok {
+		return e, errNotFound(notFound, id)
+	}
+	return e, nil
+}
+
+// liveIn is lookupIn for operations a deleted entity refuses: it is not found either.
+func liveIn[T softDeleted](m map[string]T, id, notFound string) (T, error) {
+	e, ok := m[id]
+	if !ok || e.isDeleted() {
+		var none T
+		return none, errNotFound(notFound, id)
+	}
+	return e, nil
+}
+
 // setOpt copies *v to *dst when v is given (an optional field of a request).
 func setOpt[T any](dst, v *T) {
 	if v != nil {

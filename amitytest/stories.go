@@ -184,11 +184,7 @@ func (c *request) storyTargetsBody(targets []storyTargetJSON) storyTargetsRespon
 
 // story finds a story (deleted ones too).
 func (c *request) story(id string) (*story, error) {
-	s := c.st.stories[id]
-	if s == nil {
-		return nil, errNotFound("Story %s not found", id)
-	}
-	return s, nil
+	return lookupIn(c.st.stories, id, "Story %s not found")
 }
 
 // canModerateStory reports whether the caller may moderate a story: the admin or a
