@@ -634,13 +634,7 @@ func (s *Server) queryChannels(c *request) error {
 	}
 	switch sortBy {
 	case "displayName":
-		sort.Slice(list, func(i, j int) bool {
-			a, b := strings.ToLower(list[i].displayName), strings.ToLower(list[j].displayName)
-			if a != b {
-				return a < b
-			}
-			return list[i].seq < list[j].seq
-		})
+		sortByName(list, func(x *channel) string { return x.displayName }, func(x, y *channel) bool { return x.seq < y.seq })
 	case "lastCreated", "firstCreated":
 		sortByCreated(list, func(ch *channel) (time.Time, int64) { return ch.createdAt, ch.seq }, sortBy == "lastCreated")
 	default:

@@ -485,13 +485,7 @@ func (s *Server) queryCommunities(c *request) error {
 		list = append(list, cm)
 	}
 	if sortBy == "displayName" {
-		sort.Slice(list, func(i, j int) bool {
-			a, b := strings.ToLower(list[i].displayName), strings.ToLower(list[j].displayName)
-			if a != b {
-				return a < b
-			}
-			return list[i].seq < list[j].seq
-		})
+		sortByName(list, func(x *community) string { return x.displayName }, func(x, y *community) bool { return x.seq < y.seq })
 	} else {
 		sortByCreated(list, func(cm *community) (time.Time, int64) { return cm.createdAt, cm.seq }, sortBy != "firstCreated")
 	}

@@ -1,8 +1,6 @@
 package amitytest
 
 import (
-	"sort"
-	"strings"
 	"time"
 )
 
@@ -77,13 +75,7 @@ func (s *Server) routesCategories() {
 		if sortBy == "firstCreated" || sortBy == "lastCreated" {
 			sortByCreated(list, func(cat *category) (time.Time, int64) { return cat.createdAt, cat.seq }, sortBy == "lastCreated")
 		} else {
-			sort.Slice(list, func(i, j int) bool {
-				a, b := strings.ToLower(list[i].name), strings.ToLower(list[j].name)
-				if a != b {
-					return a < b
-				}
-				return list[i].seq < list[j].seq
-			})
+			sortByName(list, func(x *category) string { return x.name }, func(x, y *category) bool { return x.seq < y.seq })
 		}
 		win, cur := paginate(list, p)
 		data := c.categoriesBody(win)

@@ -1,7 +1,6 @@
 package amitytest
 
 import (
-	"sort"
 	"strings"
 	"time"
 )
@@ -173,13 +172,7 @@ func (s *Server) queryCommunityUsers(c *request) error {
 	search := strings.ToLower(c.q("search"))
 	list := c.filterMembers(cm.members, memberships, roles, isDeleted, search)
 	if sortBy == "displayName" {
-		sort.Slice(list, func(i, j int) bool {
-			a, b := strings.ToLower(c.st.users[list[i].userID].displayName), strings.ToLower(c.st.users[list[j].userID].displayName)
-			if a != b {
-				return a < b
-			}
-			return list[i].userID < list[j].userID
-		})
+		sortByName(list, func(x *membership) string { return c.st.users[x.userID].displayName }, func(x, y *membership) bool { return x.userID < y.userID })
 	} else {
 		sortByCreated(list, func(m *membership) (time.Time, int64) { return m.createdAt, m.seq }, sortBy != "firstCreated")
 	}

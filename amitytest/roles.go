@@ -149,13 +149,7 @@ func (s *Server) routesRoles() {
 			}
 		}
 		if sortBy == "displayName" {
-			sort.Slice(list, func(i, j int) bool {
-				a, b := strings.ToLower(list[i].displayName), strings.ToLower(list[j].displayName)
-				if a != b {
-					return a < b
-				}
-				return list[i].id < list[j].id
-			})
+			sortByName(list, func(x *role) string { return x.displayName }, func(x, y *role) bool { return x.id < y.id })
 		} else {
 			sortByCreated(list, func(r *role) (time.Time, int64) { return r.createdAt, r.seq }, sortBy != "firstCreated")
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -269,6 +270,18 @@ func setOptWith[T any](dst, v *T, f func(T) T) {
 	if v != nil {
 		*dst = f(*v)
 	}
+}
+
+// sortByName orders items by name, case-insensitively; items of equal names are ordered by
+// tie.
+func sortByName[T any](items []T, name func(T) string, tie func(a, b T) bool) {
+	sort.Slice(items, func(i, j int) bool {
+		a, b := strings.ToLower(name(items[i])), strings.ToLower(name(items[j]))
+		if a != b {
+			return a < b
+		}
+		return tie(items[i], items[j])
+	})
 }
 
 // containsString reports whether list contains s.

@@ -1,7 +1,6 @@
 package amitytest
 
 import (
-	"sort"
 	"strings"
 	"time"
 )
@@ -254,13 +253,7 @@ func (s *Server) queryUsers(c *request) error {
 	case "firstCreated", "lastCreated":
 		sortByCreated(list, func(u *user) (time.Time, int64) { return u.createdAt, u.seq }, sortBy == "lastCreated")
 	default:
-		sort.Slice(list, func(i, j int) bool {
-			a, b := strings.ToLower(list[i].displayName), strings.ToLower(list[j].displayName)
-			if a != b {
-				return a < b
-			}
-			return list[i].id < list[j].id
-		})
+		sortByName(list, func(x *user) string { return x.displayName }, func(x, y *user) bool { return x.id < y.id })
 	}
 	win, cur := paginate(list, p)
 	body := c.usersBody(win)
