@@ -386,6 +386,16 @@ func hexString(b []byte) string {
 	return string(out)
 }
 
+// stuckReceiver points srv's webhook at a receiver that answers no delivery until the test
+// ends.
+func stuckReceiver(t testing.TB, srv *Server) {
+	release := make(chan struct{})
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { <-release }))
+	t.Cleanup(ts.Close)
+	t.Cleanup(func() { close(release) }) // (cleanups run last first: before ts.Close)
+	srv.SetWebhook(ts.URL, []byte("k"))
+}
+
 // webhookReceiver starts a receiver and points srv's webhook at it, signed with the secret
 // checkDeliveries verifies.
 func webhookReceiver(t *testing.T, srv *Server) func() []captured {

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -74,11 +73,7 @@ func TestWebhookOffSendsNothing(t *testing.T) {
 
 func TestWebhookSlowReceiverDoesNotBlockTheAPI(t *testing.T) {
 	srv := NewServer()
-	release := make(chan struct{})
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { <-release }))
-	defer ts.Close()
-	defer close(release)
-	srv.SetWebhook(ts.URL, []byte("k"))
+	stuckReceiver(t, srv)
 	alice := srv.UserToken("alice")
 	start := time.Now()
 	for range 5 {
@@ -166,11 +161,7 @@ func TestPreHookObeyed(t *testing.T) {
 // the queue Close shuts: it used to panic with "send on closed channel".
 func TestCloseWhileStreamEventWaitsForAFullQueue(t *testing.T) {
 	srv := NewServer(WithoutRateLimit())
-	release := make(chan struct{})
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { <-release }))
-	defer ts.Close()
-	defer close(release)
-	srv.SetWebhook(ts.URL, []byte("k"))
+	stuckReceiver(t, srv)
 	alice := srv.UserToken("alice")
 	var streams []string
 	for i := range 4 {
