@@ -100,16 +100,14 @@ func TestFailNext(t *testing.T) {
 	srv.FailNext(2, http.StatusTooManyRequests)
 	for i := 0; i < 2; i++ {
 		r := call(t, srv, srv.AdminToken(), "GET", "/api/v3/users", nil)
-		require.Equal(t, http.StatusTooManyRequests, r.status)
-		assert.Equal(t, 400311, r.code(t))
+		r.isError(t, http.StatusTooManyRequests, 400311)
 	}
 	ok(t, call(t, srv, srv.AdminToken(), "GET", "/api/v3/users", nil))
 
 	for status, code := range map[int]int{500: 500000, 503: 500000, 404: 400400, 403: 400300, 401: 400100, 400: 400000} {
 		srv.FailNext(1, status)
 		r := call(t, srv, srv.AdminToken(), "GET", "/api/v3/users", nil)
-		assert.Equal(t, status, r.status)
-		assert.Equal(t, code, r.code(t))
+		r.isError(t, status, code)
 	}
 }
 
