@@ -473,7 +473,7 @@ func muteFor(periodMS float64, now time.Time) (bool, time.Time) {
 }
 
 func (s *Server) createChannel(c *request) error {
-	if err := c.chatDisabled(); err != nil { // hook of A: network settings
+	if err := c.chatDisabled(); err != nil { // network_settings.go
 		return err
 	}
 	var req channelRequest
@@ -518,7 +518,7 @@ func (s *Server) createChannel(c *request) error {
 }
 
 func (s *Server) createConversation(c *request) error {
-	if err := c.chatDisabled(); err != nil { // hook of A: network settings
+	if err := c.chatDisabled(); err != nil { // network_settings.go
 		return err
 	}
 	var req channelRequest

@@ -375,7 +375,7 @@ func (s *Server) routesCommunities() {
 }
 
 func (s *Server) createCommunity(c *request) error {
-	if err := c.socialDisabled(); err != nil { // hook of A: network settings
+	if err := c.socialDisabled(); err != nil { // network_settings.go
 		return err
 	}
 	var req communityRequest

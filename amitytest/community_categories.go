@@ -83,7 +83,7 @@ func (s *Server) routesCategories() {
 		return c.ok(statusData{Status: "success", Data: data})
 	})
 	s.route("POST /api/v3/community-categories", authUser, func(c *request) error {
-		if err := c.requirePermission("CREATE_COMMUNITY_CATEGORY"); err != nil { // hook of A: roles
+		if err := c.requirePermission("CREATE_COMMUNITY_CATEGORY"); err != nil { // roles.go
 			return err
 		}
 		var req categoryRequest
@@ -115,7 +115,7 @@ func (s *Server) routesCategories() {
 		return c.ok(statusData{Status: "success", Data: c.categoriesBody([]*category{cat})})
 	})
 	s.route("PUT /api/v3/community-categories/{categoryId}", authUser, func(c *request) error {
-		if err := c.requirePermission("EDIT_COMMUNITY_CATEGORY"); err != nil { // hook of A: roles
+		if err := c.requirePermission("EDIT_COMMUNITY_CATEGORY"); err != nil { // roles.go
 			return err
 		}
 		cat := c.st.categories[c.path("categoryId")]
@@ -140,7 +140,7 @@ func (s *Server) routesCategories() {
 		return c.ok(statusData{Status: "success", Data: c.categoriesBody([]*category{cat})})
 	})
 	s.route("DELETE /api/v3/community-categories/{categoryId}", authUser, func(c *request) error {
-		if err := c.requirePermission("DELETE_COMMUNITY_CATEGORY"); err != nil { // hook of A: roles
+		if err := c.requirePermission("DELETE_COMMUNITY_CATEGORY"); err != nil { // roles.go
 			return err
 		}
 		cat := c.st.categories[c.path("categoryId")]

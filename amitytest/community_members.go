@@ -133,7 +133,7 @@ func (s *Server) joinCommunity(c *request) error {
 		return errGlobalBan()
 	case cm.isBanned(me.id):
 		return errBanned()
-	case !cm.isPublic && !c.isAdmin && !cm.isMember(me.id) && !c.privateJoinAllowed(): // hook of A: social settings
+	case !cm.isPublic && !c.isAdmin && !cm.isMember(me.id) && !c.privateJoinAllowed(): // the social settings (network_settings.go)
 		return errForbidden("You are not allowed to do this")
 	}
 	m := c.st.setMember(cm.members, me.id, "member", c.now())

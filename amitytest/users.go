@@ -288,7 +288,7 @@ func (s *Server) updateUser(c *request) error {
 		}
 		target = c.identity
 	}
-	if target != c.identity && !c.can("EDIT_USER") { // hook of A: roles (EDIT_USER)
+	if target != c.identity && !c.can("EDIT_USER") { // roles.go (EDIT_USER)
 		return errUnauthorized("Only administrator can update user")
 	}
 	u := c.st.liveUser(target)
@@ -299,14 +299,14 @@ func (s *Server) updateUser(c *request) error {
 	if err := maxLen("userId", target, 50); err != nil {
 		return err
 	}
-	if req.Roles != nil && !c.can("ASSIGN_USER_ROLE") { // hook of A: roles (ASSIGN_USER_ROLE)
+	if req.Roles != nil && !c.can("ASSIGN_USER_ROLE") { // roles.go (ASSIGN_USER_ROLE)
 		return errPermission("Only administrator can do this")
 	}
 	if req.DisplayName != nil {
 		if err := maxLen("displayName", *req.DisplayName, 100); err != nil {
 			return err
 		}
-		if err := c.displayNameLocked(); err != nil { // hook of A: network settings
+		if err := c.displayNameLocked(); err != nil { // network_settings.go
 			return err
 		}
 	}

@@ -134,7 +134,7 @@ type preHookConfig struct {
 // 100 ms is dropped and recorded as failed). Use FlushWebhooks to wait for them and
 // WebhookDeliveries to see them. A delivery gets 5 s; Close gives the queue a second.
 func (s *Server) SetWebhook(url string, secret []byte) {
-	s.syncWebhookSetting(url) // hook of A: the network's webhook switch
+	s.syncWebhookSetting(url) // the network's webhook switch (network_settings.go)
 	w := &s.webhooks
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -181,7 +181,7 @@ func (s *Server) SetPreHook(url string, secret []byte, timeout time.Duration, de
 	if defaultAction != "deny" {
 		defaultAction = "allow"
 	}
-	s.syncPrehookSetting(url, secret, defaultAction) // hook of A: the network's pre-hook settings
+	s.syncPrehookSetting(url, secret, defaultAction) // the network's pre-hook settings (network_settings.go)
 	w := &s.webhooks
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -274,7 +274,7 @@ func signHex(body, secret []byte) string {
 func (c *request) emit(event string, data any) {
 	w := &c.s.webhooks
 	w.mu.Lock()
-	if w.url == "" || w.closed || !c.st.webhookSettings().enabled { // hook of A: webhookEnabled
+	if w.url == "" || w.closed || !c.st.webhookSettings().enabled { // the network setting webhookEnabled
 		w.mu.Unlock()
 		return
 	}
