@@ -22,6 +22,7 @@ func (s *Server) routes() {
 	s.routesModeration()
 	// stories, feeds, follows, analytics, streams, pins, search, ads
 	s.routesStories()
+	s.routesStoryTargets()
 	s.routesFeeds()
 	s.routesTargetFeeds()
 	s.routesFollows()

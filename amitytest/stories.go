@@ -355,6 +355,7 @@ func (s *Server) createStory(c *request) error {
 	return c.ok(body)
 }
 
+// routesStories registers the operations on stories (see routesStoryTargets).
 func (s *Server) routesStories() {
 	s.route("POST /api/v4/stories", authUser, s.createStory)
 	s.route("GET /api/v4/stories", authUser, func(c *request) error {
@@ -388,35 +389,6 @@ func (s *Server) routesStories() {
 		body.Paging = cur.nextPrevious()
 		return c.ok(body)
 	})
-	s.route("GET /api/v4/stories-by-targets", authUser, func(c *request) error {
-		c.bareOpts = true
-		targets, err := c.storyTargetsParam()
-		if err != nil {
-			return err
-		}
-		asc, err := c.createdAtOrder()
-		if err != nil {
-			return err
-		}
-		var all []*story
-		var infos []storyTargetJSON
-		for _, t := range targets {
-			if err := c.canReadTarget(t[0], t[1]); err != nil {
-				return err
-			}
-			all = append(all, c.targetStories(t[0], t[1], "", false, asc)...)
-			infos = append(infos, c.storyTarget(t[0], t[1]))
-		}
-		p, err := c.pageParams(10)
-		if err != nil {
-			return err
-		}
-		win, cur := paginate(all, p)
-		body := c.storiesBody(win)
-		body.StoryTargets = infos
-		body.Paging = cur.nextPrevious()
-		return c.ok(body)
-	})
 	s.route("GET /api/v4/stories/count", authAdmin, func(c *request) error {
 		targetType, targetID := c.q("targetType"), c.q("targetId")
 		if err := enum("targetType", targetType, "community", "user"); err != nil || targetType == "" || targetID == "" {
@@ -429,17 +401,6 @@ func (s *Server) routesStories() {
 			}
 		}
 		return c.ok(map[string]int{"count": n})
-	})
-	s.route("GET /api/v4/stories/seen", authUser, func(c *request) error {
-		targets, err := c.storyTargetsParam()
-		if err != nil {
-			return err
-		}
-		var infos []storyTargetJSON
-		for _, t := range targets {
-			infos = append(infos, c.storyTarget(t[0], t[1]))
-		}
-		return c.ok(c.storyTargetsBody(infos))
 	})
 	s.route("GET /api/v4/stories/{storyId}", authUser, func(c *request) error {
 		st, err := c.story(c.path("storyId"))
@@ -499,6 +460,51 @@ func (s *Server) routesStories() {
 		}
 		st.flags = flagSet{}
 		return c.ok(c.storiesBody([]*story{st}))
+	})
+}
+
+// routesStoryTargets registers the operations on story targets: the stories of several
+// targets, what the caller has seen of them, and the targets with stories for the caller.
+func (s *Server) routesStoryTargets() {
+	s.route("GET /api/v4/stories-by-targets", authUser, func(c *request) error {
+		c.bareOpts = true
+		targets, err := c.storyTargetsParam()
+		if err != nil {
+			return err
+		}
+		asc, err := c.createdAtOrder()
+		if err != nil {
+			return err
+		}
+		var all []*story
+		var infos []storyTargetJSON
+		for _, t := range targets {
+			if err := c.canReadTarget(t[0], t[1]); err != nil {
+				return err
+			}
+			all = append(all, c.targetStories(t[0], t[1], "", false, asc)...)
+			infos = append(infos, c.storyTarget(t[0], t[1]))
+		}
+		p, err := c.pageParams(10)
+		if err != nil {
+			return err
+		}
+		win, cur := paginate(all, p)
+		body := c.storiesBody(win)
+		body.StoryTargets = infos
+		body.Paging = cur.nextPrevious()
+		return c.ok(body)
+	})
+	s.route("GET /api/v4/stories/seen", authUser, func(c *request) error {
+		targets, err := c.storyTargetsParam()
+		if err != nil {
+			return err
+		}
+		var infos []storyTargetJSON
+		for _, t := range targets {
+			infos = append(infos, c.storyTarget(t[0], t[1]))
+		}
+		return c.ok(c.storyTargetsBody(infos))
 	})
 	s.route("GET /api/v5/me/global-story-targets", authUser, func(c *request) error {
 		c.bareOpts = true
