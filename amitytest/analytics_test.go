@@ -10,9 +10,7 @@ import (
 func TestAnalyticsViewsAndReach(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
-	alice := srv.UserToken("alice")
-	bob := srv.UserToken("bob")
-	carol := srv.UserToken("carol")
+	alice, bob, carol := srv.UserToken("alice"), srv.UserToken("bob"), srv.UserToken("carol")
 	pid := postID(t, createPost(t, srv, alice, map[string]any{"data": map[string]any{"text": "Read me"}}))
 	view := map[string]any{"activities": []map[string]any{{"contentId": pid, "contentType": "post", "activityType": "view"}}}
 	for _, tok := range []string{bob, carol, bob} {

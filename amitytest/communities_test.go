@@ -82,8 +82,7 @@ func TestCommunityCRUD(t *testing.T) {
 func TestCommunityMembership(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
-	owner := srv.UserToken("owner")
-	joiner := srv.UserToken("joiner")
+	owner, joiner := srv.UserToken("owner"), srv.UserToken("joiner")
 	for _, id := range []string{"m1", "m2", "m3"} {
 		srv.AddUser(id, "Member "+id)
 	}

@@ -11,8 +11,7 @@ import (
 func TestGlobalContentUserAndCommunityFeeds(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
-	alice := srv.UserToken("alice")
-	bob := srv.UserToken("bob")
+	alice, bob := srv.UserToken("alice"), srv.UserToken("bob")
 	pa := postID(t, createPost(t, srv, alice, map[string]any{"data": map[string]any{"text": "a"}}))
 	pb := postID(t, createPost(t, srv, bob, map[string]any{"data": map[string]any{"text": "b"}}))
 	pc := postID(t, createPost(t, srv, bob, map[string]any{"data": map[string]any{"text": "c"}, "targetType": "content", "targetId": "article-1"}))

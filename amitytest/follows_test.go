@@ -10,9 +10,7 @@ import (
 func TestFollowsFeedTheFollowingFeed(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
-	alice := srv.UserToken("alice")
-	bob := srv.UserToken("bob")
-	carol := srv.UserToken("carol")
+	alice, bob, carol := srv.UserToken("alice"), srv.UserToken("bob"), srv.UserToken("carol")
 
 	bobPost := postID(t, createPost(t, srv, bob, map[string]any{"data": map[string]any{"text": "Bob's trip"}}))
 	ownPost := postID(t, createPost(t, srv, alice, map[string]any{"data": map[string]any{"text": "Alice's note"}}))

@@ -11,8 +11,7 @@ import (
 func TestCommunityPinsAndGlobalFeatured(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
-	owner := srv.UserToken("owner")
-	member := srv.UserToken("member")
+	owner, member := srv.UserToken("owner"), srv.UserToken("member")
 	admin := srv.AdminToken()
 	cid := createCommunity(t, srv, owner, map[string]any{"displayName": "News", "isPublic": true})
 	ok(t, call(t, srv, member, "POST", "/api/v3/communities/"+cid+"/join", nil))

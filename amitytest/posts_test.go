@@ -11,8 +11,7 @@ import (
 func TestPostCRUD(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
-	alice := srv.UserToken("alice")
-	bob := srv.UserToken("bob")
+	alice, bob := srv.UserToken("alice"), srv.UserToken("bob")
 
 	m := createPost(t, srv, alice, map[string]any{
 		"data": map[string]any{"text": "Hello world"}, "tags": []string{"intro"},
@@ -121,8 +120,7 @@ func TestImageAndPollPosts(t *testing.T) {
 func TestBannedUserCannotPost(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
-	owner := srv.UserToken("owner")
-	troll := srv.UserToken("troll")
+	owner, troll := srv.UserToken("owner"), srv.UserToken("troll")
 	cid := createCommunity(t, srv, owner, map[string]any{"displayName": "Garden"})
 	ok(t, call(t, srv, troll, "POST", "/api/v3/communities/"+cid+"/join", nil))
 	ok(t, createPostResp(t, srv, troll, cid))
@@ -191,8 +189,7 @@ func TestDeletedPostDisappearsFromFeeds(t *testing.T) {
 func TestPostReview(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
-	mod := srv.UserToken("mod")
-	member := srv.UserToken("member")
+	mod, member := srv.UserToken("mod"), srv.UserToken("member")
 	cid := createCommunity(t, srv, mod, map[string]any{"displayName": "Moderated", "needApprovalOnPostCreation": true})
 	ok(t, call(t, srv, member, "POST", "/api/v3/communities/"+cid+"/join", nil))
 

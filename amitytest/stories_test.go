@@ -12,9 +12,7 @@ func TestStoriesExpireAndModeration(t *testing.T) {
 	t.Parallel()
 	clock := newFakeClock()
 	srv := newServer(t, WithClock(clock.now))
-	owner := srv.UserToken("owner")
-	viewer := srv.UserToken("viewer")
-	outsider := srv.UserToken("outsider")
+	owner, viewer, outsider := srv.UserToken("owner"), srv.UserToken("viewer"), srv.UserToken("outsider")
 	cid := createCommunity(t, srv, owner, map[string]any{"displayName": "Hikers", "isPublic": true})
 	ok(t, call(t, srv, viewer, "POST", "/api/v3/communities/"+cid+"/join", nil))
 

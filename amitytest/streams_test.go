@@ -11,8 +11,7 @@ import (
 func TestStreamStatusTransitions(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
-	alice := srv.UserToken("alice")
-	bob := srv.UserToken("bob")
+	alice, bob := srv.UserToken("alice"), srv.UserToken("bob")
 	m := ok(t, call(t, srv, alice, "POST", "/api/v3/video-streaming", map[string]any{"title": "Launch", "resolution": "HD", "isSecure": true}))
 	s := list(t, m, "videoStreamings")[0]
 	id := s["streamId"].(string)
