@@ -39,23 +39,22 @@ type advertiser struct {
 func (s *Server) AddAd(a Ad) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	b := s.st.b()
 	now := s.now()
 	var adv *advertiser
-	for _, v := range b.advertisers {
+	for _, v := range s.st.advertisers {
 		if v.name == a.Advertiser {
 			adv = v
 		}
 	}
 	if adv == nil {
 		adv = &advertiser{id: s.st.newID(), name: a.Advertiser, createdAt: now}
-		b.advertisers = append(b.advertisers, adv)
+		s.st.advertisers = append(s.st.advertisers, adv)
 	}
 	if len(a.Placements) == 0 {
 		a.Placements = []string{"feed"}
 	}
 	x := &ad{Ad: a, id: s.st.newID(), advertiserID: adv.id, createdAt: now, seq: s.st.nextSeq()}
-	b.ads = append(b.ads, x)
+	s.st.ads = append(s.st.ads, x)
 	return x.id
 }
 
@@ -64,24 +63,22 @@ func (s *Server) AddAd(a Ad) string {
 func (s *Server) EnableAds(enabled bool, maxActiveAds int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	b := s.st.b()
-	b.adsEnabled = enabled
+	s.st.adsEnabled = enabled
 	if maxActiveAds > 0 {
-		b.maxAds = maxActiveAds
+		s.st.maxAds = maxActiveAds
 	}
 }
 
 func (s *Server) routesAds() {
-	s.route("GET /api/v1/ads/me", authUser, func(c *ctx) error {
-		b := c.st.b()
+	s.route("GET /api/v1/ads/me", authUser, func(c *request) error {
 		now := c.now()
 		ads := []map[string]any{}
 		counts := map[string]int{}
 		used := map[string]bool{}
 		files := c.sideload()
-		for _, a := range b.ads {
+		for _, a := range c.st.ads {
 			counts[a.advertiserID]++
-			if !b.adsEnabled || len(ads) >= b.maxAds || (!a.StartAt.IsZero() && now.Before(a.StartAt)) || (!a.EndAt.IsZero() && !now.Before(a.EndAt)) {
+			if !c.st.adsEnabled || len(ads) >= c.st.maxAds || (!a.StartAt.IsZero() && now.Before(a.StartAt)) || (!a.EndAt.IsZero() && !now.Before(a.EndAt)) {
 				continue
 			}
 			used[a.advertiserID] = true
@@ -107,7 +104,7 @@ func (s *Server) routesAds() {
 			ads = append(ads, j)
 		}
 		advertisers := []map[string]any{}
-		for _, v := range b.advertisers {
+		for _, v := range c.st.advertisers {
 			if used[v.id] {
 				advertisers = append(advertisers, map[string]any{"advertiserId": v.id, "name": v.name, "companyName": v.name,
 					"adsCount": counts[v.id], "createdAt": ts(v.createdAt), "updatedAt": ts(v.createdAt)})
@@ -116,7 +113,7 @@ func (s *Server) routesAds() {
 		freq := func(v int) map[string]any { return map[string]any{"type": "fixed", "value": v} }
 		return c.ok(map[string]any{
 			"ads": ads, "advertisers": advertisers, "files": files.files(),
-			"settings": map[string]any{"enabled": b.adsEnabled, "maxActiveAds": b.maxAds,
+			"settings": map[string]any{"enabled": c.st.adsEnabled, "maxActiveAds": c.st.maxAds,
 				"frequency": map[string]any{"feed": freq(5), "story": freq(4), "comment": freq(10)}},
 		})
 	})

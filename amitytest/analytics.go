@@ -15,8 +15,8 @@ type viewLog struct {
 }
 
 // reach returns the impression and reach of a post or story.
-func (b *stateB) reach(contentType, id string) (impression, reach int) {
-	if v := b.views[contentType+":"+id]; v != nil {
+func (st *state) reach(contentType, id string) (impression, reach int) {
+	if v := st.views[contentType+":"+id]; v != nil {
 		return v.impressions, len(v.viewers)
 	}
 	return 0, 0
@@ -27,14 +27,14 @@ func (b *stateB) reach(contentType, id string) (impression, reach int) {
 func (s *Server) Views(contentType, contentID string) (impression, reach int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.st.b().reach(contentType, contentID)
+	return s.st.reach(contentType, contentID)
 }
 
 // LinkClicks returns the number of link clicks recorded on a story.
 func (s *Server) LinkClicks(storyID string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.st.b().linkClicks[storyID]
+	return s.st.linkClicks[storyID]
 }
 
 var objectIDPattern = regexp.MustCompile(`^[a-f\d]{24}$`)
@@ -48,7 +48,7 @@ type activityRequest struct {
 	} `json:"activities"`
 }
 
-func (s *Server) recordActivities(c *ctx) error {
+func (s *Server) recordActivities(c *request) error {
 	var req activityRequest
 	if err := c.decode(&req, true); err != nil {
 		return err
@@ -72,7 +72,6 @@ func (s *Server) recordActivities(c *ctx) error {
 			}
 		}
 	}
-	b := c.st.b()
 	me := c.me().id
 	for _, a := range req.Activities {
 		at := c.now()
@@ -85,18 +84,18 @@ func (s *Server) recordActivities(c *ctx) error {
 				continue // unknown content and unsupported activities are dropped, as the batch is
 			}
 		case "story":
-			st := b.stories[a.ContentID]
+			st := c.st.stories[a.ContentID]
 			if st == nil {
 				continue
 			}
 			if a.ActivityType == "linkClicked" {
-				b.linkClicks[st.id]++
+				c.st.linkClicks[st.id]++
 				continue
 			}
-			seen := b.storySeen[me]
+			seen := c.st.storySeen[me]
 			if seen == nil {
 				seen = map[string]time.Time{}
-				b.storySeen[me] = seen
+				c.st.storySeen[me] = seen
 			}
 			key := st.targetType + ":" + st.targetID
 			if st.expiresAt.After(seen[key]) {
@@ -104,10 +103,10 @@ func (s *Server) recordActivities(c *ctx) error {
 			}
 		}
 		key := a.ContentType + ":" + a.ContentID
-		v := b.views[key]
+		v := c.st.views[key]
 		if v == nil {
 			v = &viewLog{viewers: map[string]time.Time{}, seqs: map[string]int64{}}
-			b.views[key] = v
+			c.st.views[key] = v
 		}
 		v.impressions++
 		if at.After(v.viewers[me]) || v.viewers[me].IsZero() {
@@ -121,9 +120,9 @@ func (s *Server) recordActivities(c *ctx) error {
 
 // viewers answers the users who viewed a post or story, latest view first, without the
 // global-banned, community-banned and deleted ones.
-func (c *ctx) viewers(contentType, id string, community *community) error {
+func (c *request) viewers(contentType, id string, community *community) error {
 	c.bareOpts = true
-	v := c.st.b().views[contentType+":"+id]
+	v := c.st.views[contentType+":"+id]
 	var list []*user
 	if v != nil {
 		for uid := range v.viewers {
@@ -153,7 +152,7 @@ func (c *ctx) viewers(contentType, id string, community *community) error {
 
 func (s *Server) routesAnalytics() {
 	s.route("POST /api/v1/analytics/activities", authUser, s.recordActivities)
-	s.route("GET /api/v1/analytics/views/posts/{postId}/users", authUser, func(c *ctx) error {
+	s.route("GET /api/v1/analytics/views/posts/{postId}/users", authUser, func(c *request) error {
 		p, err := c.post(c.path("postId"))
 		if err != nil {
 			return err
@@ -167,7 +166,7 @@ func (s *Server) routesAnalytics() {
 		}
 		return c.viewers("post", p.id, cm)
 	})
-	s.route("GET /api/v1/analytics/views/stories/{storyId}/users", authUser, func(c *ctx) error {
+	s.route("GET /api/v1/analytics/views/stories/{storyId}/users", authUser, func(c *request) error {
 		st, err := c.story(c.path("storyId"))
 		if err != nil {
 			return err

@@ -127,11 +127,11 @@ type sessionResponse struct {
 func (s *Server) routesAuth() {
 	s.route("POST /api/v4/sessions", authNone, s.registerSession)
 	s.route("POST /api/v3/sessions", authNone, s.registerSession)
-	s.route("GET /api/v3/sessions", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/sessions", authUser, func(c *request) error {
 		return c.ok(map[string]string{"lastCachePurge": ts(c.st.started)})
 	})
 	s.route("DELETE /api/v4/sessions", authUser, s.revokeSessions)
-	s.route("DELETE /api/v4/sessions/users/{userId}", authAdmin, func(c *ctx) error {
+	s.route("DELETE /api/v4/sessions/users/{userId}", authAdmin, func(c *request) error {
 		u, err := c.userByParam(c.path("userId"), c.q("isPublic"))
 		if err != nil {
 			return err
@@ -143,7 +143,7 @@ func (s *Server) routesAuth() {
 	s.route("GET /api/v3/authentication/token", authNone, s.issueAuthTokenV3)
 }
 
-func (s *Server) registerSession(c *ctx) error {
+func (s *Server) registerSession(c *request) error {
 	if !secureEqual(c.r.Header.Get("x-api-key"), s.cfg.apiKey) {
 		return errUnauthorized("Invalid API key")
 	}
@@ -185,9 +185,7 @@ func (s *Server) registerSession(c *ctx) error {
 		return errGlobalBan()
 	case u == nil:
 		name := req.UserID
-		if req.DisplayName != nil {
-			name = *req.DisplayName
-		}
+		setOpt(&name, req.DisplayName)
 		u = c.st.addUser(req.UserID, name, now)
 		c.emitUser("user.didCreate", u)
 	case req.DisplayName != nil && *req.DisplayName != u.displayName:
@@ -208,7 +206,7 @@ func (s *Server) registerSession(c *ctx) error {
 	})
 }
 
-func (s *Server) revokeSessions(c *ctx) error {
+func (s *Server) revokeSessions(c *request) error {
 	if uid := c.q("userId"); uid != "" {
 		if !c.isAdmin {
 			return errPermission("Only administrator can do this")
@@ -228,7 +226,7 @@ func (s *Server) revokeSessions(c *ctx) error {
 }
 
 // issueAuthToken validates the server key and creates an auth token.
-func (s *Server) issueAuthToken(c *ctx, userID string) (string, error) {
+func (s *Server) issueAuthToken(c *request, userID string) (string, error) {
 	if s.cfg.serverKey == "" {
 		return "", errForbidden("Secure mode is not enabled")
 	}
@@ -240,7 +238,7 @@ func (s *Server) issueAuthToken(c *ctx, userID string) (string, error) {
 	return tok, nil
 }
 
-func (s *Server) issueAuthTokenV4(c *ctx) error {
+func (s *Server) issueAuthTokenV4(c *request) error {
 	if s.cfg.serverKey != "" && !secureEqual(c.r.Header.Get("x-server-key"), s.cfg.serverKey) {
 		c.w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		c.w.WriteHeader(http.StatusUnauthorized)
@@ -263,7 +261,7 @@ func (s *Server) issueAuthTokenV4(c *ctx) error {
 	return nil
 }
 
-func (s *Server) issueAuthTokenV3(c *ctx) error {
+func (s *Server) issueAuthTokenV3(c *request) error {
 	if s.cfg.serverKey != "" && !secureEqual(c.r.Header.Get("x-server-key"), s.cfg.serverKey) {
 		return errForbidden("Server key is invalid")
 	}

@@ -23,7 +23,7 @@ type channel struct {
 	autoDelete       bool
 	autoDeleteLimit  int
 	notificationMode string
-	members          map[string]*membership
+	members          memberSet
 	closed           bool
 	deleted          bool
 	lastActivity     time.Time
@@ -58,25 +58,6 @@ type channelJSON struct {
 	MessagePreviewID             string         `json:"messagePreviewId,omitempty"`
 	IsPublic                     bool           `json:"isPublic"`
 	NotificationMode             string         `json:"notificationMode"`
-}
-
-type channelUserJSON struct {
-	UserID               string   `json:"userId"`
-	UserInternalID       string   `json:"userInternalId"`
-	UserPublicID         string   `json:"userPublicId"`
-	ChannelID            string   `json:"channelId"`
-	ChannelInternalID    string   `json:"channelInternalId"`
-	ChannelPublicID      string   `json:"channelPublicId"`
-	Membership           string   `json:"membership"`
-	IsBanned             bool     `json:"isBanned"`
-	LastActivity         string   `json:"lastActivity"`
-	Roles                []string `json:"roles"`
-	ReadToSegment        int      `json:"readToSegment"`
-	LastMentionedSegment int      `json:"lastMentionedSegment"`
-	IsMuted              bool     `json:"isMuted"`
-	MuteTimeout          *string  `json:"muteTimeout,omitempty"`
-	CreatedAt            string   `json:"createdAt"`
-	UpdatedAt            string   `json:"updatedAt"`
 }
 
 // messagePreviewJSON is a channel's message preview: like a message, channelId and creatorId
@@ -115,35 +96,14 @@ type channelsResponse struct {
 	Paging           *pagingNextPrev       `json:"paging,omitempty"`
 }
 
-type channelUsersV4Response struct {
-	Channels     []channelJSON     `json:"channels"`
-	ChannelUsers []channelUserJSON `json:"channelUsers"`
-	Users        []userJSON        `json:"users"`
-	Files        []fileJSON        `json:"files"`
-	Paging       *pagingNextPrev   `json:"paging"`
-}
-
-func (ch *channel) isMember(userID string) bool {
-	m := ch.members[userID]
-	return m != nil && m.status == "member"
-}
-
-func (ch *channel) isBanned(userID string) bool {
-	m := ch.members[userID]
-	return m != nil && m.status == "banned"
-}
-
-func (ch *channel) isModerator(userID string) bool {
-	m := ch.members[userID]
-	return m != nil && m.status == "member" && (containsString(m.roles, roleChannelModerator) || containsString(m.roles, "moderator"))
-}
-
 // mutedAt reports whether a mute (flag plus timeout) is in force at now.
 func mutedAt(muted bool, timeout, now time.Time) bool {
 	return muted && (timeout.IsZero() || now.Before(timeout))
 }
 
-func (c *ctx) canModerateChannel(ch *channel) bool { return c.isAdmin || ch.isModerator(c.identity) }
+func (c *request) canModerateChannel(ch *channel) bool {
+	return c.isAdmin || ch.isModerator(c.identity)
+}
 
 // channelMessages returns the live messages of a channel.
 func (st *state) channelMessages(ch *channel) []*message {
@@ -194,7 +154,7 @@ func (st *state) lastMessage(feedID string) *message {
 	return last
 }
 
-func (c *ctx) channelJSON(ch *channel) channelJSON {
+func (c *request) channelJSON(ch *channel) channelJSON {
 	members := 0
 	for _, m := range ch.members {
 		if m.status == "member" {
@@ -226,34 +186,15 @@ func (c *ctx) channelJSON(ch *channel) channelJSON {
 	}
 }
 
-func (c *ctx) channelUserJSON(ch *channel, m *membership) channelUserJSON {
-	internal := ""
-	if u := c.st.users[m.userID]; u != nil {
-		internal = u.internalID
-	}
-	muted := m.status == "member" && mutedAt(m.muted, m.muteTimeout, c.now())
-	var timeout *string
-	if muted {
-		timeout = tsPtr(m.muteTimeout)
-	}
-	return channelUserJSON{
-		UserID: m.userID, UserInternalID: internal, UserPublicID: m.userID,
-		ChannelID: ch.id, ChannelInternalID: ch.internalID, ChannelPublicID: ch.id,
-		Membership: m.status, IsBanned: m.status == "banned", LastActivity: ts(m.lastActivity),
-		Roles: nonNil(append([]string(nil), m.roles...)), ReadToSegment: m.readToSegment,
-		IsMuted: muted, MuteTimeout: timeout, CreatedAt: ts(m.createdAt), UpdatedAt: ts(m.updatedAt),
-	}
-}
-
 // channelsBody renders channels with their sideloads; members are extra
 // membership records of the single channel.
-func (c *ctx) channelsBody(chans []*channel, members []*membership) channelsResponse {
+func (c *request) channelsBody(chans []*channel, members []*membership) channelsResponse {
 	return c.channelsBodyOpt(chans, members, false)
 }
 
 // channelsBodyOpt is channelsBody; with onlyMembers the channelUsers are
 // exactly members.
-func (c *ctx) channelsBodyOpt(chans []*channel, members []*membership, onlyMembers bool) channelsResponse {
+func (c *request) channelsBodyOpt(chans []*channel, members []*membership, onlyMembers bool) channelsResponse {
 	b := c.sideload()
 	out := channelsResponse{
 		Channels: []channelJSON{}, ChannelUsers: []channelUserJSON{}, MessagePreviews: []messagePreviewJSON{},
@@ -300,24 +241,25 @@ func (c *ctx) channelsBodyOpt(chans []*channel, members []*membership, onlyMembe
 }
 
 // channel finds a channel (deleted ones too).
-func (c *ctx) channel(id string) (*channel, error) {
-	ch := c.st.channels[id]
-	if ch == nil {
-		return nil, errNotFound("Channel %s not found", id)
-	}
-	return ch, nil
+func (c *request) channel(id string) (*channel, error) {
+	return lookupIn(c.st.channels, id, "Channel %s not found")
 }
 
-func (c *ctx) liveChannel(id string) (*channel, error) {
-	ch, err := c.channel(id)
-	if err == nil && ch.deleted {
-		return nil, errNotFound("Channel %s not found", id)
+// liveChannel finds a channel that is not deleted.
+func (c *request) liveChannel(id string) (*channel, error) {
+	return liveIn(c.st.channels, id, "Channel %s not found")
+}
+
+// visibleChannel is the channel id when it exists and the caller may see it, else nil.
+func (c *request) visibleChannel(id string) *channel {
+	if ch := c.st.channels[id]; ch != nil && c.canSeeChannel(ch) {
+		return ch
 	}
-	return ch, err
+	return nil
 }
 
 // canSeeChannel hides conversations from non-members.
-func (c *ctx) canSeeChannel(ch *channel) bool {
+func (c *request) canSeeChannel(ch *channel) bool {
 	return c.isAdmin || ch.kind != "conversation" || ch.members[c.identity] != nil
 }
 
@@ -353,7 +295,7 @@ func (st *state) storeChannel(ch *channel) {
 // addChannel asks the pre-hook (channel.shouldCreate) about the drafted channel ch, applies
 // the reply's modification (displayName, metadata, tags) and stores ch. A channel of ch's ID
 // created while the pre-hook ran makes it a duplicate; a denial stores nothing.
-func (c *ctx) addChannel(ch *channel) error {
+func (c *request) addChannel(ch *channel) error {
 	mod, err := c.preHook("channel.shouldCreate", c.channelJSON(ch))
 	if err != nil {
 		return err
@@ -382,7 +324,7 @@ type channelRequest struct {
 	IsDistinct                   *bool           `json:"isDistinct"`
 }
 
-func (req *channelRequest) validate(c *ctx) error {
+func (req *channelRequest) validate(c *request) error {
 	if req.DisplayName != nil {
 		if err := maxLen("displayName", *req.DisplayName, 100); err != nil {
 			return err
@@ -411,53 +353,28 @@ func (req *channelRequest) validate(c *ctx) error {
 }
 
 func (req *channelRequest) apply(ch *channel) {
-	if req.DisplayName != nil {
-		ch.displayName = *req.DisplayName
-	}
-	if req.AvatarFileID != nil {
-		ch.avatarFileID = *req.AvatarFileID
-	}
-	if req.Metadata != nil {
-		ch.metadata = obj(*req.Metadata)
-	}
-	if req.Tags != nil {
-		ch.tags = uniq(*req.Tags)
-	}
+	setOpt(&ch.displayName, req.DisplayName)
+	setOpt(&ch.avatarFileID, req.AvatarFileID)
+	setOptWith(&ch.metadata, req.Metadata, obj)
+	setOptWith(&ch.tags, req.Tags, uniq)
 	if req.IsMuted != nil {
 		ch.muted, ch.muteTimeout = *req.IsMuted, time.Time{}
 	}
-	if req.MessageAutoDeleteEnabled != nil {
-		ch.autoDelete = *req.MessageAutoDeleteEnabled
-	}
-	if req.AutoDeleteMessageByFlagLimit != nil {
-		ch.autoDeleteLimit = *req.AutoDeleteMessageByFlagLimit
-	}
-	if req.IsPublic != nil {
-		ch.isPublic = *req.IsPublic
-	}
-	if req.NotificationMode != nil {
-		ch.notificationMode = *req.NotificationMode
-	}
+	setOpt(&ch.autoDelete, req.MessageAutoDeleteEnabled)
+	setOpt(&ch.autoDeleteLimit, req.AutoDeleteMessageByFlagLimit)
+	setOpt(&ch.isPublic, req.IsPublic)
+	setOpt(&ch.notificationMode, req.NotificationMode)
 }
 
+// routesChannels registers the operations on channels themselves (see routesChannelMembers).
 func (s *Server) routesChannels() {
 	s.route("POST /api/v3/channels", authUser, s.createChannel)
 	s.route("POST /api/v3/channels/conversation", authUser, s.createConversation)
 	s.route("GET /api/v3/channels", authUser, s.queryChannels)
-	s.route("GET /api/v3/channels/list", authUser, func(c *ctx) error {
-		ids, err := c.idsParam("channelIds", 100)
-		if err != nil {
-			return err
-		}
-		var out []*channel
-		for _, id := range ids {
-			if ch := c.st.channels[id]; ch != nil && c.canSeeChannel(ch) {
-				out = append(out, ch)
-			}
-		}
-		return c.ok(c.channelsBody(out, nil))
+	s.route("GET /api/v3/channels/list", authUser, func(c *request) error {
+		return listByIDs(c, "channelIds", 100, c.visibleChannel, func(chans []*channel) any { return c.channelsBody(chans, nil) })
 	})
-	s.route("GET /api/v3/channels/{channelId}", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/channels/{channelId}", authUser, func(c *request) error {
 		ch, err := c.channel(c.path("channelId"))
 		if err != nil {
 			return err
@@ -467,7 +384,7 @@ func (s *Server) routesChannels() {
 		}
 		return c.ok(c.channelsBody([]*channel{ch}, nil))
 	})
-	s.route("PUT /api/v3/channels/{channelId}", authUser, func(c *ctx) error {
+	s.route("PUT /api/v3/channels/{channelId}", authUser, func(c *request) error {
 		if _, err := c.liveChannel(c.path("channelId")); err != nil {
 			return err
 		}
@@ -498,7 +415,7 @@ func (s *Server) routesChannels() {
 		ch.updatedAt = c.now()
 		return c.ok(c.channelsBody([]*channel{ch}, nil))
 	})
-	s.route("DELETE /api/v3/channels/{channelId}", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v3/channels/{channelId}", authUser, func(c *request) error {
 		ch, err := c.liveChannel(c.path("channelId"))
 		if err != nil {
 			return err
@@ -509,71 +426,7 @@ func (s *Server) routesChannels() {
 		ch.deleted, ch.updatedAt = true, c.now()
 		return c.ok(successData())
 	})
-	s.route("POST /api/v3/channels/{channelId}/join", authUser, s.joinChannel)
-	s.route("DELETE /api/v3/channels/{channelId}/leave", authUser, func(c *ctx) error {
-		ch, _, err := preHookFor(c, "channel.shouldLeave", func() (*channel, error) {
-			ch, err := c.liveChannel(c.path("channelId"))
-			switch {
-			case err != nil:
-				return nil, err
-			case ch.isBanned(c.identity):
-				return nil, errBanned()
-			case !ch.isMember(c.identity):
-				return nil, errPermission("User is not a member of a channel")
-			}
-			return ch, nil
-		}, c.channelJSON)
-		if err != nil {
-			return err
-		}
-		c.st.setMember(ch.members, c.identity, "none", c.now())
-		c.emitChannel("channel.didLeave", ch, []string{c.identity})
-		return c.ok(c.channelsBody([]*channel{ch}, nil))
-	})
-	s.route("POST /api/v3/channels/{channelId}/seen", authUser, func(c *ctx) error {
-		ch, err := c.liveChannel(c.path("channelId"))
-		if err != nil {
-			return err
-		}
-		var req struct {
-			ReadToSegment *int `json:"readToSegment"`
-		}
-		if err := c.decode(&req, true); err != nil {
-			return err
-		}
-		if req.ReadToSegment == nil || *req.ReadToSegment < 0 {
-			return errBadRequest("Parameters validation error: readToSegment is required")
-		}
-		m := ch.members[c.identity]
-		if m == nil || m.status != "member" {
-			return errPermission("User is not a member of a channel")
-		}
-		if *req.ReadToSegment > m.readToSegment {
-			m.readToSegment = *req.ReadToSegment
-		}
-		m.updatedAt, m.lastActivity = c.now(), c.now()
-		return c.noContent()
-	})
-	s.route("GET /api/v3/channels/{channelId}/users", authUser, func(c *ctx) error { return s.queryChannelUsers(c, false) })
-	s.route("GET /api/v4/channels/{channelId}/users", authUser, func(c *ctx) error { return s.queryChannelUsers(c, true) })
-	s.route("POST /api/v3/channels/{channelId}/users", authUser, func(c *ctx) error { return s.changeChannelMembers(c, "member") })
-	s.route("DELETE /api/v3/channels/{channelId}/users", authUser, func(c *ctx) error { return s.changeChannelMembers(c, "none") })
-	s.route("PUT /api/v3/channels/{channelId}/users/ban", authUser, func(c *ctx) error { return s.changeChannelMembers(c, "banned") })
-	s.route("PUT /api/v3/channels/{channelId}/users/unban", authUser, func(c *ctx) error { return s.changeChannelMembers(c, "unban") })
-	s.route("POST /api/v3/channels/{channelId}/users/roles", authUser, func(c *ctx) error {
-		var req struct {
-			Role    string   `json:"role"`
-			UserIDs []string `json:"userIds"`
-		}
-		if err := c.decode(&req, true); err != nil {
-			return err
-		}
-		return s.changeChannelRoles(c, req.UserIDs, req.Role, true)
-	})
-	s.route("DELETE /api/v3/channels/{channelId}/users/roles", authUser, func(c *ctx) error {
-		return s.changeChannelRoles(c, c.qList("userIds"), c.q("role"), false)
-	})
-	s.route("PUT /api/v2/channel/{channelId}/mute", authUser, func(c *ctx) error {
+	s.route("PUT /api/v2/channel/{channelId}/mute", authUser, func(c *request) error {
 		ch, err := c.liveChannel(c.path("channelId"))
 		if err != nil {
 			return err
@@ -594,38 +447,7 @@ func (s *Server) routesChannels() {
 		ch.updatedAt = c.now()
 		return c.ok(successBody)
 	})
-	s.route("PUT /api/v2/channel/{channelId}/users/mute", authUser, func(c *ctx) error {
-		ch, err := c.liveChannel(c.path("channelId"))
-		if err != nil {
-			return err
-		}
-		var req struct {
-			UserIDs    []string `json:"userIds"`
-			MutePeriod *float64 `json:"mutePeriod"`
-		}
-		if err := c.decode(&req, true); err != nil {
-			return err
-		}
-		ids := uniq(req.UserIDs)
-		if req.MutePeriod == nil || len(ids) == 0 || len(ids) > 100 {
-			return errBadRequest("Parameters validation error: userIds and mutePeriod are required")
-		}
-		if !c.canModerateChannel(ch) {
-			return errPermission("You are not allowed to do this.")
-		}
-		for _, id := range ids {
-			if !ch.isMember(id) {
-				return errNotFound("User %s is not a member of the channel", id)
-			}
-		}
-		for _, id := range ids {
-			m := ch.members[id]
-			m.muted, m.muteTimeout = muteFor(*req.MutePeriod, c.now())
-			m.updatedAt = c.now()
-		}
-		return c.ok(successBody)
-	})
-	s.route("POST /api/v2/channels/{channelId}/close", authUser, func(c *ctx) error {
+	s.route("POST /api/v2/channels/{channelId}/close", authUser, func(c *request) error {
 		ch, err := c.liveChannel(c.path("channelId"))
 		if err != nil {
 			return err
@@ -650,8 +472,8 @@ func muteFor(periodMS float64, now time.Time) (bool, time.Time) {
 	return true, now.Add(time.Duration(periodMS * float64(time.Millisecond)))
 }
 
-func (s *Server) createChannel(c *ctx) error {
-	if err := c.chatDisabled(); err != nil { // hook of A: network settings
+func (s *Server) createChannel(c *request) error {
+	if err := c.chatDisabled(); err != nil { // network_settings.go
 		return err
 	}
 	var req channelRequest
@@ -695,8 +517,8 @@ func (s *Server) createChannel(c *ctx) error {
 	return c.ok(c.channelsBody([]*channel{ch}, nil))
 }
 
-func (s *Server) createConversation(c *ctx) error {
-	if err := c.chatDisabled(); err != nil { // hook of A: network settings
+func (s *Server) createConversation(c *request) error {
+	if err := c.chatDisabled(); err != nil { // network_settings.go
 		return err
 	}
 	var req channelRequest
@@ -749,40 +571,7 @@ func (s *Server) createConversation(c *ctx) error {
 	return c.ok(c.channelsBody([]*channel{ch}, nil))
 }
 
-func (s *Server) joinChannel(c *ctx) error {
-	me := c.me()
-	find := func() (*channel, error) {
-		ch, err := c.liveChannel(c.path("channelId"))
-		switch {
-		case err != nil:
-			return nil, err
-		case ch.isBanned(me.id):
-			return nil, errBanned()
-		case ch.isMember(me.id):
-			return ch, nil
-		case ch.closed:
-			return nil, errForbidden("Channel is closed.")
-		case !c.isAdmin && (ch.kind == "conversation" || !ch.isPublic):
-			return nil, errPermission("Permission denied")
-		}
-		return ch, nil
-	}
-	ch, err := find()
-	if err == nil && !ch.isMember(me.id) { // a member's join changes nothing: nothing to ask
-		ch, _, err = preHookFor(c, "channel.shouldJoin", find, c.channelJSON)
-	}
-	if err != nil {
-		return err
-	}
-	if !ch.isMember(me.id) { // (the caller may have joined while the pre-hook ran)
-		c.st.setMember(ch.members, me.id, "member", c.now())
-		ch.lastActivity = c.now()
-		c.emitChannel("channel.didJoin", ch, []string{me.id})
-	}
-	return c.ok(c.channelsBody([]*channel{ch}, nil))
-}
-
-func (s *Server) queryChannels(c *ctx) error {
+func (s *Server) queryChannels(c *request) error {
 	filter, sortBy := c.q("filter"), c.q("sortBy")
 	if err := enum("filter", filter, "all", "member", "notMember", "flagged"); err != nil {
 		return err
@@ -796,11 +585,7 @@ func (s *Server) queryChannels(c *ctx) error {
 			return err
 		}
 	}
-	isDeleted, err := c.qBool("isDeleted")
-	if err != nil {
-		return err
-	}
-	p, err := c.pageParams(defaultPageSize)
+	isDeleted, p, err := c.deletedAndPage()
 	if err != nil {
 		return err
 	}
@@ -849,13 +634,7 @@ func (s *Server) queryChannels(c *ctx) error {
 	}
 	switch sortBy {
 	case "displayName":
-		sort.Slice(list, func(i, j int) bool {
-			a, b := strings.ToLower(list[i].displayName), strings.ToLower(list[j].displayName)
-			if a != b {
-				return a < b
-			}
-			return list[i].seq < list[j].seq
-		})
+		sortByName(list, func(x *channel) string { return x.displayName }, func(x, y *channel) bool { return x.seq < y.seq })
 	case "lastCreated", "firstCreated":
 		sortByCreated(list, func(ch *channel) (time.Time, int64) { return ch.createdAt, ch.seq }, sortBy == "lastCreated")
 	default:
@@ -865,171 +644,4 @@ func (s *Server) queryChannels(c *ctx) error {
 	body := c.channelsBody(win, nil)
 	body.Paging = cur.nextPrev()
 	return c.ok(body)
-}
-
-func (s *Server) queryChannelUsers(c *ctx, v4 bool) error {
-	ch, err := c.channel(c.path("channelId"))
-	if err != nil {
-		return err
-	}
-	if !c.canSeeChannel(ch) {
-		return errPermission("User is not a member of a channel")
-	}
-	sortBy := c.q("sortBy")
-	if err := enum("sortBy", sortBy, "lastCreated", "firstCreated"); err != nil {
-		return err
-	}
-	var roles, memberships []string
-	search := ""
-	if v4 {
-		roles, memberships, search = c.qList("role"), c.qList("memberships"), strings.ToLower(c.q("search"))
-		for _, m := range memberships {
-			if err := enum("memberships", m, "muted", "banned", "member"); err != nil {
-				return err
-			}
-		}
-		if len(memberships) == 0 {
-			memberships = []string{"member"}
-		}
-	} else {
-		roles = c.qList("roles")
-		filter := c.q("filter")
-		if err := enum("filter", filter, "all", "muted", "banned", "member&banned"); err != nil {
-			return err
-		}
-		switch filter {
-		case "muted":
-			memberships = []string{"muted"}
-		case "banned":
-			memberships = []string{"banned"}
-		case "member&banned":
-			memberships = []string{"member", "banned"}
-		default:
-			memberships = []string{"member"}
-		}
-	}
-	// isDeleted is about the members' users: null (the default) lists deleted and live ones.
-	isDeleted, err := c.qBool("isDeleted")
-	if err != nil {
-		return err
-	}
-	p, err := c.pageParams(defaultPageSize)
-	if err != nil {
-		return err
-	}
-	now := c.now()
-	var list []*membership
-	for _, m := range ch.members {
-		muted := m.status == "member" && mutedAt(m.muted, m.muteTimeout, now)
-		if !containsString(memberships, m.status) && !(muted && containsString(memberships, "muted")) {
-			continue
-		}
-		if len(roles) > 0 && !anyShared(roles, m.roles) {
-			continue
-		}
-		u := c.st.users[m.userID]
-		if u == nil || !deletedFilter(isDeleted, u.deleted, bothByDefault) {
-			continue
-		}
-		if search != "" && !strings.Contains(strings.ToLower(u.displayName), search) && !strings.Contains(strings.ToLower(u.id), search) {
-			continue
-		}
-		list = append(list, m)
-	}
-	sortByCreated(list, func(m *membership) (time.Time, int64) { return m.createdAt, m.seq }, sortBy != "firstCreated")
-	win, cur := paginate(list, p)
-	body := c.channelsBodyOpt([]*channel{ch}, win, true)
-	if v4 {
-		return c.ok(channelUsersV4Response{
-			Channels: body.Channels, ChannelUsers: body.ChannelUsers, Users: body.Users, Files: body.Files,
-			Paging: cur.nextPrev(),
-		})
-	}
-	body.Paging = cur.nextPrev()
-	return c.ok(body)
-}
-
-// changeChannelMembers adds ("member"), removes ("none"), bans ("banned") or
-// unbans ("unban") channel users.
-func (s *Server) changeChannelMembers(c *ctx, op string) error {
-	ch, err := c.liveChannel(c.path("channelId"))
-	if err != nil {
-		return err
-	}
-	var ids []string
-	if op == "none" {
-		ids = c.qList("userIds")
-	} else {
-		var req struct {
-			UserIDs []string `json:"userIds"`
-		}
-		if err := c.decode(&req, true); err != nil {
-			return err
-		}
-		ids = req.UserIDs
-	}
-	ids = uniq(ids)
-	if len(ids) == 0 || len(ids) > 100 {
-		return errBadRequest("Parameters validation error: userIds must have 1 to 100 items")
-	}
-	allowed := c.canModerateChannel(ch) || (op == "member" && ch.kind == "conversation" && ch.isMember(c.identity))
-	if !allowed {
-		return errPermission("You are not allowed to do this.")
-	}
-	for _, id := range ids {
-		if c.st.users[id] == nil {
-			return errNotFound("User Not Found.")
-		}
-	}
-	now := c.now()
-	var changed []*membership
-	for _, id := range ids {
-		switch op {
-		case "unban":
-			if ch.isBanned(id) {
-				ch.members[id].status, ch.members[id].updatedAt = "none", now
-			}
-		case "banned":
-			m := c.st.setMember(ch.members, id, "banned", now)
-			m.roles = []string{}
-		default:
-			c.st.setMember(ch.members, id, op, now)
-		}
-		if m := ch.members[id]; m != nil {
-			changed = append(changed, m)
-		}
-	}
-	ch.updatedAt, ch.lastActivity = now, now
-	return c.ok(c.channelsBody([]*channel{ch}, changed))
-}
-
-func (s *Server) changeChannelRoles(c *ctx, userIDs []string, role string, add bool) error {
-	ch, err := c.liveChannel(c.path("channelId"))
-	if err != nil {
-		return err
-	}
-	userIDs = uniq(userIDs)
-	if len(userIDs) == 0 || len(userIDs) > 100 || role == "" {
-		return errBadRequest("Parameters validation error: userIds and role are required")
-	}
-	if !c.canModerateChannel(ch) {
-		return errPermission("You are not allowed to do this.")
-	}
-	for _, id := range userIDs {
-		if !ch.isMember(id) {
-			return errPermission("User is not a member of a channel")
-		}
-	}
-	var changed []*membership
-	for _, id := range userIDs {
-		m := ch.members[id]
-		if add {
-			m.roles = addUnique(m.roles, role)
-		} else {
-			m.roles = removeString(m.roles, role)
-		}
-		m.updatedAt = c.now()
-		changed = append(changed, m)
-	}
-	return c.ok(c.channelsBody([]*channel{ch}, changed))
 }

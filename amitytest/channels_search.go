@@ -11,19 +11,15 @@ import (
 // first, then names starting with the query, then the rest, each by last activity;
 // lastActivity sorts by last activity alone; orderBy asc reverses either order.
 func (s *Server) routesChannelSearch() {
-	s.route("GET /api/v2/search/channels", authUser, func(c *ctx) error {
+	s.route("GET /api/v2/search/channels", authUser, func(c *request) error {
 		// The spec declares options without deepObject: options[...] and bare names both work.
 		c.bareOpts = true
 		query := strings.TrimSpace(c.q("query"))
 		if query == "" {
 			return errBadRequest("Parameters validation error: query is required")
 		}
-		exact, err := c.qBool("exactMatch")
-		if err != nil {
-			return err
-		}
-		memberOnly, err := c.qBool("isMemberOnly")
-		if err != nil {
+		var exact, memberOnly *bool
+		if err := c.qBools([]string{"exactMatch", "isMemberOnly"}, &exact, &memberOnly); err != nil {
 			return err
 		}
 		types, tags := c.qList("types"), c.qList("tags")

@@ -9,12 +9,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func createChannel(t testing.TB, srv *Server, token string, body map[string]any) string {
-	t.Helper()
-	m := ok(t, call(t, srv, token, "POST", "/api/v3/channels", body))
-	return list(t, m, "channels")[0]["channelId"].(string)
-}
-
 func TestChannelCRUD(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)

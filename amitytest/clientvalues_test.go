@@ -1,24 +1,10 @@
 package amitytest
 
 import (
-	"encoding/json"
-	"net/http"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
-
-// uploadOne uploads one file through path (/api/v4/files, /images or /videos) and returns its
-// fileId.
-func uploadOne(t testing.TB, srv *Server, token, path, name, contentType string, data []byte) string {
-	t.Helper()
-	r := uploadFiles(t, srv, token, path, []part{{"files", name, contentType, data}}, nil)
-	require.Equal(t, http.StatusOK, r.status, "body: %s", r.body)
-	var files []map[string]any
-	require.NoError(t, json.Unmarshal(r.body, &files))
-	return files[0]["fileId"].(string)
-}
 
 // TestValuesTheVendorClientsSendBeyondTheSpec sends what the vendor clients send although spec
 // 4.92.0 lacks it, and expects it accepted and stored as given: posts of dataType room, clip

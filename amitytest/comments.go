@@ -93,7 +93,7 @@ func (st *state) liveChildren(cm *comment) []string {
 	return out
 }
 
-func (c *ctx) commentJSON(cm *comment) commentJSON {
+func (c *request) commentJSON(cm *comment) commentJSON {
 	internal := ""
 	if u := c.st.users[cm.userID]; u != nil {
 		internal = u.internalID
@@ -124,7 +124,7 @@ type commentsResponse struct {
 // commentChildrenShown is how many replies are sideloaded per comment.
 const commentChildrenShown = 5
 
-func (c *ctx) commentsBody(list []*comment) commentsResponse {
+func (c *request) commentsBody(list []*comment) commentsResponse {
 	b := c.sideload()
 	cb := c.newCommunityBundle(b)
 	out := commentsResponse{Comments: []commentJSON{}, CommentChildren: []commentJSON{}}
@@ -169,20 +169,13 @@ func (c *ctx) commentsBody(list []*comment) commentsResponse {
 }
 
 // comment finds a comment (deleted ones too).
-func (c *ctx) comment(id string) (*comment, error) {
-	cm := c.st.comments[id]
-	if cm == nil {
-		return nil, errNotFound("Comment %s not found", id)
-	}
-	return cm, nil
+func (c *request) comment(id string) (*comment, error) {
+	return lookupIn(c.st.comments, id, "Comment %s not found")
 }
 
-func (c *ctx) liveComment(id string) (*comment, error) {
-	cm, err := c.comment(id)
-	if err == nil && cm.deleted {
-		return nil, errNotFound("Comment %s not found", id)
-	}
-	return cm, err
+// liveComment finds a comment that is not deleted.
+func (c *request) liveComment(id string) (*comment, error) {
+	return liveIn(c.st.comments, id, "Comment %s not found")
 }
 
 // commentCommunity returns the community a comment lives in, if any.
@@ -194,7 +187,7 @@ func (st *state) commentCommunity(cm *comment) *community {
 }
 
 // canModerateComment reports whether the caller may moderate a comment.
-func (c *ctx) canModerateComment(cm *comment) bool {
+func (c *request) canModerateComment(cm *comment) bool {
 	if c.isAdmin {
 		return true
 	}
@@ -216,7 +209,7 @@ type createCommentRequest struct {
 
 // checkCommentAttachments validates comment attachments: an uploaded image or video
 // (fileId), or a link (url).
-func (c *ctx) checkCommentAttachments(atts []commentAttachment) error {
+func (c *request) checkCommentAttachments(atts []commentAttachment) error {
 	if len(atts) > 10 {
 		return errBadRequest("Parameters validation error: at most 10 attachments")
 	}
@@ -248,7 +241,7 @@ func (c *ctx) checkCommentAttachments(atts []commentAttachment) error {
 	return nil
 }
 
-func (s *Server) createComment(c *ctx) error {
+func (s *Server) createComment(c *request) error {
 	var req createCommentRequest
 	if err := c.decode(&req, true); err != nil {
 		return err
@@ -359,7 +352,7 @@ func (s *Server) createComment(c *ctx) error {
 	return c.ok(c.commentsBody([]*comment{cm}))
 }
 
-func (s *Server) queryComments(c *ctx) error {
+func (s *Server) queryComments(c *request) error {
 	refID, refType := c.q("referenceId"), c.q("referenceType")
 	if refID == "" {
 		return errBadRequest("Parameters validation error: referenceId is required")
@@ -380,23 +373,13 @@ func (s *Server) queryComments(c *ctx) error {
 	} else if v != nil {
 		byParent = *v
 	}
-	hasFlag, err := c.qBool("hasFlag")
-	if err != nil {
+	var hasFlag, isDeleted *bool
+	if err := c.qBools([]string{"hasFlag", "isDeleted"}, &hasFlag, &isDeleted); err != nil {
 		return err
 	}
-	isDeleted, err := c.qBool("isDeleted")
+	seg, err := c.segmentOptions()
 	if err != nil {
 		return err
-	}
-	seg := map[string]int{}
-	for _, name := range []string{"after", "before", "first", "last"} {
-		n, has, err := c.optInt(name, 1, 0)
-		if err != nil {
-			return err
-		}
-		if has {
-			seg[name] = n
-		}
 	}
 	typeValues := c.qList("dataTypes[values]")
 	matchType := c.q("dataTypes[matchType]")
@@ -415,10 +398,7 @@ func (s *Server) queryComments(c *ctx) error {
 		if !deletedFilter(isDeleted, cm.deleted, bothByDefault) || (hasFlag != nil && *hasFlag && cm.flags.count() == 0) {
 			continue
 		}
-		if a, ok := seg["after"]; ok && cm.segment <= a {
-			continue
-		}
-		if b, ok := seg["before"]; ok && cm.segment >= b {
+		if !seg.admits(cm.segment) {
 			continue
 		}
 		if len(typeValues) > 0 {
@@ -482,7 +462,7 @@ type updateCommentRequest struct {
 	Attachments *[]commentAttachment `json:"attachments"`
 }
 
-func (s *Server) updateComment(c *ctx) error {
+func (s *Server) updateComment(c *request) error {
 	cm, err := c.liveComment(c.path("commentId"))
 	if err != nil {
 		return err
@@ -503,10 +483,7 @@ func (s *Server) updateComment(c *ctx) error {
 		if err != nil {
 			return err
 		}
-		if err := maxLen("data.text", t, 50000); err != nil {
-			return err
-		}
-		if err := c.st.checkText(t); err != nil {
+		if err := c.st.checkEditedText(t); err != nil {
 			return err
 		}
 		text = &t
@@ -524,15 +501,9 @@ func (s *Server) updateComment(c *ctx) error {
 	if text != nil {
 		cm.data = map[string]any{"text": *text}
 	}
-	if req.Metadata != nil {
-		cm.metadata = obj(*req.Metadata)
-	}
-	if req.Mentionees != nil {
-		cm.mentionees = *req.Mentionees
-	}
-	if req.Attachments != nil {
-		cm.attachments = *req.Attachments
-	}
+	setOptWith(&cm.metadata, req.Metadata, obj)
+	setOpt(&cm.mentionees, req.Mentionees)
+	setOpt(&cm.attachments, req.Attachments)
 	now := c.now()
 	if preserve, _ := c.headerBool("preserve-edited-at"); !preserve {
 		cm.editedAt = now
@@ -554,7 +525,7 @@ func (st *state) purgeComment(cm *comment) {
 	delete(st.comments, cm.id)
 }
 
-func (s *Server) deleteComment(c *ctx, permanentAllowed bool) error {
+func (s *Server) deleteComment(c *request, permanentAllowed bool) error {
 	cm, err := c.comment(c.path("commentId"))
 	if err != nil {
 		return err
@@ -584,20 +555,10 @@ func (s *Server) deleteComment(c *ctx, permanentAllowed bool) error {
 func (s *Server) routesComments() {
 	s.route("GET /api/v3/comments", authUser, s.queryComments)
 	s.route("POST /api/v3/comments", authUser, s.createComment)
-	s.route("GET /api/v3/comments/list", authUser, func(c *ctx) error {
-		ids, err := c.idsParam("commentIds", 100)
-		if err != nil {
-			return err
-		}
-		var out []*comment
-		for _, id := range ids {
-			if cm := c.st.comments[id]; cm != nil {
-				out = append(out, cm)
-			}
-		}
-		return c.ok(c.commentsBody(out))
+	s.route("GET /api/v3/comments/list", authUser, func(c *request) error {
+		return listByIDs(c, "commentIds", 100, lookup(c.st.comments), func(cms []*comment) any { return c.commentsBody(cms) })
 	})
-	s.route("GET /api/v3/comments/{commentId}", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/comments/{commentId}", authUser, func(c *request) error {
 		cm, err := c.comment(c.path("commentId"))
 		if err != nil {
 			return err
@@ -605,9 +566,9 @@ func (s *Server) routesComments() {
 		return c.ok(c.commentsBody([]*comment{cm}))
 	})
 	s.route("PUT /api/v3/comments/{commentId}", authUser, s.updateComment)
-	s.route("DELETE /api/v3/comments/{commentId}", authUser, func(c *ctx) error { return s.deleteComment(c, false) })
-	s.route("DELETE /api/v4/comments/{commentId}", authUser, func(c *ctx) error { return s.deleteComment(c, true) })
-	s.route("POST /api/v3/comments/{commentId}/flag", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v3/comments/{commentId}", authUser, func(c *request) error { return s.deleteComment(c, false) })
+	s.route("DELETE /api/v4/comments/{commentId}", authUser, func(c *request) error { return s.deleteComment(c, true) })
+	s.route("POST /api/v3/comments/{commentId}/flag", authUser, func(c *request) error {
 		cm, err := c.liveComment(c.path("commentId"))
 		if err != nil {
 			return err
@@ -624,7 +585,7 @@ func (s *Server) routesComments() {
 		cm.flags[c.identity] = c.now()
 		return c.ok(c.commentsBody([]*comment{cm}))
 	})
-	s.route("DELETE /api/v3/comments/{commentId}/unflag", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v3/comments/{commentId}/unflag", authUser, func(c *request) error {
 		cm, err := c.liveComment(c.path("commentId"))
 		if err != nil {
 			return err
@@ -632,23 +593,6 @@ func (s *Server) routesComments() {
 		delete(cm.flags, c.identity)
 		return c.ok(c.commentsBody([]*comment{cm}))
 	})
-	s.route("DELETE /api/v3/comments/{commentId}/flags", authUser, func(c *ctx) error {
-		cm, err := c.comment(c.path("commentId"))
-		if err != nil {
-			return err
-		}
-		if !c.canModerateComment(cm) {
-			return errPermission("You are not allowed to do this.")
-		}
-		cm.flags = flagSet{}
-		return c.ok(c.commentsBody([]*comment{cm}))
-	})
-	s.route("GET /api/v3/comments/{commentId}/isflagbyme", authUser, func(c *ctx) error {
-		cm, err := c.comment(c.path("commentId"))
-		if err != nil {
-			return err
-		}
-		_, flagged := cm.flags[c.identity]
-		return c.ok(statusData{Status: "success", Data: map[string]bool{"result": flagged}})
-	})
+	s.route("DELETE /api/v3/comments/{commentId}/flags", authUser, clearFlags((*request).pathComment, (*request).canModerateComment, (*request).commentBody))
+	s.route("GET /api/v3/comments/{commentId}/isflagbyme", authUser, isFlaggedByMe((*request).pathComment))
 }

@@ -66,8 +66,7 @@ func TestCommunityCRUD(t *testing.T) {
 
 	// Unique display names.
 	r = call(t, srv, bob, "POST", "/api/v3/communities", map[string]any{"displayName": "hikers", "isUniqueDisplayName": true})
-	assert.Equal(t, http.StatusForbidden, r.status)
-	assert.Equal(t, 400315, r.code(t))
+	r.isError(t, http.StatusForbidden, 400315)
 
 	// Delete.
 	assert.Equal(t, http.StatusForbidden, call(t, srv, bob, "DELETE", "/api/v3/communities/"+cid, nil).status)
@@ -83,8 +82,7 @@ func TestCommunityCRUD(t *testing.T) {
 func TestCommunityMembership(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
-	owner := srv.UserToken("owner")
-	joiner := srv.UserToken("joiner")
+	owner, joiner := srv.UserToken("owner"), srv.UserToken("joiner")
 	for _, id := range []string{"m1", "m2", "m3"} {
 		srv.AddUser(id, "Member "+id)
 	}

@@ -1,7 +1,6 @@
 package amitytest
 
 import (
-	"net/http"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -16,12 +15,6 @@ import (
 // v3 feeds), the vendor clients leave isDeleted out precisely to include deleted items
 // (inferIsDeleted: includeDeleted true → undefined, else false), so the fake lists both. On
 // the member lists isDeleted is about deleted users.
-// deleted checks that a DELETE succeeded (200, with or without a body, or 204).
-func deleted(t testing.TB, r resp) {
-	t.Helper()
-	require.Contains(t, []int{http.StatusOK, http.StatusNoContent}, r.status, "body: %s", r.body)
-}
-
 func TestIsDeletedDefaultsFollowTheSpec(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)

@@ -124,14 +124,14 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 }
 
 // ok answers v with 200.
-func (c *ctx) ok(v any) error {
+func (c *request) ok(v any) error {
 	writeJSON(c.w, http.StatusOK, v)
 	return nil
 }
 
 // noContent answers 200 with an empty body, as the spec declares for some
 // operations.
-func (c *ctx) noContent() error {
+func (c *request) noContent() error {
 	c.w.WriteHeader(http.StatusOK)
 	return nil
 }

@@ -8,16 +8,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// defaultFeed returns the messageFeedId of a channel's default message feed, as the channel
-// answer names it (messageFeedsInfo): the channel's internal ID.
-func defaultFeed(t testing.TB, srv *Server, token, channelID string) string {
-	t.Helper()
-	m := ok(t, call(t, srv, token, "GET", "/api/v3/channels/"+channelID, nil))
-	info := list(t, m, "messageFeedsInfo")
-	require.NotEmpty(t, info, "channel %s has a default message feed", channelID)
-	return info[0]["messageFeedId"].(string)
-}
-
 // TestDefaultFeedIsTheChannelInternalID checks the IDs of the chat API the way the service
 // gives them: a channel's default message feed is identified by the channel's internal ID
 // (channelInternalId), messages and message feeds carry the internal channel and creator IDs

@@ -6,7 +6,7 @@ import (
 )
 
 // readablePost reports whether the caller may see a live, published parent post.
-func (c *ctx) readablePost(p *post) bool {
+func (c *request) readablePost(p *post) bool {
 	if p.deleted || p.parentID != "" || p.feedType != "published" {
 		return false
 	}
@@ -25,7 +25,7 @@ func (c *ctx) readablePost(p *post) bool {
 
 // inFollowingFeed reports whether p belongs to the caller's following feed: posts on their
 // own feed, posts of the users they follow, posts in the communities they joined.
-func (c *ctx) inFollowingFeed(p *post, me string) bool {
+func (c *request) inFollowingFeed(p *post, me string) bool {
 	if !c.readablePost(p) {
 		return false
 	}
@@ -58,7 +58,7 @@ func (st *state) hasChildOf(p *post, dataTypes []string) bool {
 func (st *state) rankScore(p *post) int { return len(p.reactions) + 2*len(st.postComments(p.id)) }
 
 // followingPosts lists the caller's following feed, ranked or newest first.
-func (c *ctx) followingPosts(ranked bool, dataTypes []string) []*post {
+func (c *request) followingPosts(ranked bool, dataTypes []string) []*post {
 	me := c.me().id
 	var list []*post
 	for _, p := range c.st.posts {
@@ -78,7 +78,7 @@ func (c *ctx) followingPosts(ranked bool, dataTypes []string) []*post {
 }
 
 // withGlobalPins puts the globally featured posts first (in pin order), once.
-func (c *ctx) withGlobalPins(list []*post) []*post {
+func (c *request) withGlobalPins(list []*post) []*post {
 	var out []*post
 	seen := map[string]bool{}
 	for _, pn := range c.globalPinsOrdered(false) {
@@ -96,7 +96,7 @@ func (c *ctx) withGlobalPins(list []*post) []*post {
 }
 
 // feedDataTypes reads the dataTypes filter of the global feeds.
-func (c *ctx) feedDataTypes() ([]string, error) {
+func (c *request) feedDataTypes() ([]string, error) {
 	types := c.qList("dataTypes")
 	for _, t := range types {
 		if err := enum("dataTypes", t, "video", "image", "file", "liveStream"); err != nil {
@@ -110,7 +110,7 @@ func (c *ctx) feedDataTypes() ([]string, error) {
 }
 
 // feedAnswer answers {status, data: post bundle with paging}.
-func (c *ctx) feedAnswer(list []*post, p page) error {
+func (c *request) feedAnswer(list []*post, p page) error {
 	win, cur := paginate(list, p)
 	body := c.postsBody(win, false)
 	data := feedData{
@@ -120,8 +120,9 @@ func (c *ctx) feedAnswer(list []*post, p page) error {
 	return c.ok(statusData{Status: "success", Data: data})
 }
 
-func (s *Server) routesFeedsB() {
-	s.route("GET /api/v1/me/following-feeds", authUser, func(c *ctx) error {
+// routesFeeds registers the following, global and content feeds (and see routesTargetFeeds).
+func (s *Server) routesFeeds() {
+	s.route("GET /api/v1/me/following-feeds", authUser, func(c *request) error {
 		c.bareOpts = true
 		sortBy := c.q("sortBy")
 		if err := enum("sortBy", sortBy, "lastCreated", "customRanking"); err != nil {
@@ -136,7 +137,7 @@ func (s *Server) routesFeedsB() {
 		body.Paging = cur.nextPrevious()
 		return c.ok(body)
 	})
-	s.route("GET /api/v5/me/global-feeds", authUser, func(c *ctx) error {
+	s.route("GET /api/v5/me/global-feeds", authUser, func(c *request) error {
 		c.bareOpts = true
 		p, err := c.pageParams(10)
 		if err != nil {
@@ -144,7 +145,7 @@ func (s *Server) routesFeedsB() {
 		}
 		return c.feedAnswer(c.withGlobalPins(c.followingPosts(true, nil)), p)
 	})
-	s.route("GET /api/v4/me/global-feeds", authUser, func(c *ctx) error {
+	s.route("GET /api/v4/me/global-feeds", authUser, func(c *request) error {
 		c.bareOpts = true
 		types, err := c.feedDataTypes()
 		if err != nil {
@@ -156,7 +157,7 @@ func (s *Server) routesFeedsB() {
 		}
 		return c.feedAnswer(c.withGlobalPins(c.followingPosts(false, types)), p)
 	})
-	s.route("GET /api/v3/global-feeds", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/global-feeds", authUser, func(c *request) error {
 		types, err := c.feedDataTypes()
 		if err != nil {
 			return err
@@ -186,18 +187,81 @@ func (s *Server) routesFeedsB() {
 		}
 		return c.feedAnswer(list, pg)
 	})
-	s.route("GET /api/v3/content-feeds", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/content-feeds", authUser, func(c *request) error {
 		q := postQuery{targetType: "content"}
 		if err := c.readPostQuery(&q); err != nil {
 			return err
 		}
-		pg, err := c.pageParams(defaultPageSize)
+		body, cur, err := c.pagePosts(q)
 		if err != nil {
 			return err
 		}
-		win, cur := paginate(c.findPosts(q), pg)
-		body := c.postsBody(win, false)
 		data := feedData{Posts: body.Posts, Comments: body.Comments, Users: body.Users, Files: body.Files, Paging: cur.nextPrevious()}
 		return c.ok(statusData{Status: "success", Data: data})
 	})
+}
+
+// feedData is the v3 feed bundle inside {status, data}.
+type feedData struct {
+	Posts          []postJSON          `json:"posts"`
+	PostChildren   []postJSON          `json:"postChildren"`
+	Comments       []commentJSON       `json:"comments"`
+	Users          []userJSON          `json:"users"`
+	Files          []fileJSON          `json:"files"`
+	Communities    []communityJSON     `json:"communities,omitempty"`
+	CommunityUsers []communityUserJSON `json:"communityUsers,omitempty"`
+	Categories     []categoryJSON      `json:"categories,omitempty"`
+	Paging         *pagingNextPrevious `json:"paging,omitempty"`
+}
+
+// routesTargetFeeds registers the v3 user and community feeds.
+func (s *Server) routesTargetFeeds() {
+	s.route("GET /api/v3/user-feeds/{userId}", authUser, func(c *request) error {
+		if c.st.users[c.path("userId")] == nil {
+			return errNotFound("User Not Found.")
+		}
+		return s.feed(c, "user", c.path("userId"))
+	})
+	s.route("GET /api/v3/user-feeds/{userId}/count", authUser, func(c *request) error {
+		if c.st.users[c.path("userId")] == nil {
+			return errNotFound("User Not Found.")
+		}
+		isDeleted, err := c.qBool("isDeleted")
+		if err != nil {
+			return err
+		}
+		posts := c.findPosts(postQuery{targetType: "user", targetID: c.path("userId"), isDeleted: isDeleted, parentsOnly: true})
+		return c.ok(map[string]int{"postsCount": len(posts)})
+	})
+	s.route("GET /api/v3/community-feeds/{communityId}", authUser, func(c *request) error {
+		return s.feed(c, "community", c.path("communityId"))
+	})
+}
+
+// feed answers the v3 user and community feeds.
+func (s *Server) feed(c *request, targetType, targetID string) error {
+	if targetType == "community" {
+		if _, err := c.liveCommunity(targetID); err != nil {
+			return err
+		}
+		if err := c.checkCommunityReadable(targetType, targetID); err != nil {
+			return err
+		}
+	}
+	q := postQuery{targetType: targetType, targetID: targetID}
+	if err := c.readPostQuery(&q); err != nil {
+		return err
+	}
+	body, cur, err := c.pagePosts(q)
+	if err != nil {
+		return err
+	}
+	data := feedData{
+		Posts: body.Posts, PostChildren: body.PostChildren, Comments: body.Comments,
+		Users: body.Users, Files: body.Files, Paging: cur.nextPrevious(),
+	}
+	if targetType == "community" {
+		data.Communities, data.CommunityUsers, data.Categories = body.Communities, body.CommunityUsers, body.Categories
+	}
+	return c.ok(statusData{Status: "success", Data: data})
 }

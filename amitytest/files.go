@@ -2,16 +2,12 @@ package amitytest
 
 import (
 	"bytes"
-	"errors"
 	"image"
 	"image/gif"
 	"image/jpeg"
 	"image/png"
-	"io"
 	"mime"
 	"net/http"
-	"path"
-	"strings"
 	"time"
 )
 
@@ -71,131 +67,19 @@ func (f *file) json(baseURL string) fileJSON {
 	}
 }
 
-// upload is one file part of a multipart request.
-type upload struct {
-	name     string
-	mimeType string
-	data     []byte
-}
-
-// readUploads streams a multipart body into memory, up to the upload limit.
-func (c *ctx) readUploads(field string) ([]upload, map[string]string, error) {
-	c.r.Body = http.MaxBytesReader(c.w, c.r.Body, c.s.cfg.uploadLimit)
-	mr, err := c.r.MultipartReader()
-	if err != nil {
-		return nil, nil, errBadRequest("Request must be multipart/form-data")
-	}
-	var ups []upload
-	values := map[string]string{}
-	for {
-		part, err := mr.NextPart()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, nil, uploadErr(err)
-		}
-		name := part.FormName()
-		if name == field || name == field+"[]" {
-			data, err := io.ReadAll(part)
-			if err != nil {
-				return nil, nil, uploadErr(err)
-			}
-			ups = append(ups, upload{name: part.FileName(), mimeType: part.Header.Get("Content-Type"), data: data})
-			continue
-		}
-		v, err := io.ReadAll(io.LimitReader(part, 4096))
-		if err != nil {
-			return nil, nil, uploadErr(err)
-		}
-		values[name] = string(v)
-	}
-	if len(ups) == 0 {
-		return nil, nil, errBadRequest("Parameters validation error: %s is required", field)
-	}
-	return ups, values, nil
-}
-
-func uploadErr(err error) error {
-	var mbe *http.MaxBytesError
-	if errors.As(err, &mbe) {
-		return errTooLarge()
-	}
-	return errBadRequest("Malformed multipart body")
-}
-
-// storeFile keeps an upload. kind "" picks image or file by content.
-func (st *state) storeFile(up upload, kind, preferredName, uploader string, now time.Time) *file {
-	name := up.name
-	if preferredName != "" {
-		name = preferredName
-	}
-	if name == "" {
-		name = "file"
-	}
-	mt := up.mimeType
-	if mt == "" || mt == "application/octet-stream" {
-		if byExt := mime.TypeByExtension(path.Ext(name)); byExt != "" {
-			mt = byExt
-		} else {
-			mt = http.DetectContentType(up.data)
-		}
-	}
-	if i := strings.IndexByte(mt, ';'); i >= 0 {
-		mt = strings.TrimSpace(mt[:i])
-	}
-	if kind == "" {
-		kind = "file"
-		if strings.HasPrefix(mt, "image/") {
-			kind = "image"
-		}
-	}
-	f := &file{
-		id:        st.newID(),
-		kind:      kind,
-		name:      name,
-		ext:       strings.TrimPrefix(path.Ext(name), "."),
-		mimeType:  mt,
-		data:      up.data,
-		uploader:  uploader,
-		createdAt: now,
-		seq:       st.nextSeq(),
-	}
-	if cfg, _, err := image.DecodeConfig(bytes.NewReader(up.data)); err == nil {
-		f.width, f.height = cfg.Width, cfg.Height
-	}
-	st.files[f.id] = f
-	return f
-}
-
-func isImage(up upload) bool {
-	mt := up.mimeType
-	if mt == "" || mt == "application/octet-stream" {
-		mt = http.DetectContentType(up.data)
-	}
-	return strings.HasPrefix(mt, "image/")
-}
-
-func isVideo(up upload) bool {
-	if strings.HasPrefix(up.mimeType, "video/") || strings.HasPrefix(http.DetectContentType(up.data), "video/") {
-		return true
-	}
-	return strings.HasPrefix(mime.TypeByExtension(path.Ext(up.name)), "video/")
-}
-
 func (s *Server) routesFiles() {
-	s.routeUnlocked("POST /api/v4/files", authUser, func(c *ctx) error { return s.uploadV4(c, "file") })
-	s.routeUnlocked("POST /api/v4/images", authUser, func(c *ctx) error { return s.uploadV4(c, "image") })
-	s.routeUnlocked("POST /api/v4/videos", authUser, func(c *ctx) error { return s.uploadV4(c, "video") })
+	s.routeUnlocked("POST /api/v4/files", authUser, func(c *request) error { return s.uploadV4(c, "file") })
+	s.routeUnlocked("POST /api/v4/images", authUser, func(c *request) error { return s.uploadV4(c, "image") })
+	s.routeUnlocked("POST /api/v4/videos", authUser, func(c *request) error { return s.uploadV4(c, "video") })
 	s.routeUnlocked("POST /api/v3/files", authUser, s.uploadV3)
-	s.route("GET /api/v3/files/{fileId}", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/files/{fileId}", authUser, func(c *request) error {
 		f := c.st.files[c.path("fileId")]
 		if f == nil {
 			return errNotFound("Resource Not Found.")
 		}
 		return c.ok(statusData{Status: "success", Data: f.json(c.st.baseURL)})
 	})
-	s.route("DELETE /api/v3/files/{fileId}", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v3/files/{fileId}", authUser, func(c *request) error {
 		f := c.st.files[c.path("fileId")]
 		if f == nil {
 			return errNotFound("Resource Not Found.")
@@ -209,53 +93,25 @@ func (s *Server) routesFiles() {
 	s.route("GET /api/v3/files/{fileId}/download", authNone, s.download)
 }
 
-func (s *Server) uploadV4(c *ctx, kind string) error {
-	ups, values, err := c.readUploads("files")
-	if err != nil {
-		return err
+// checkAvatar checks the avatarFileId of a community or user update: when given and not
+// empty, an image file.
+func (st *state) checkAvatar(fileID *string) error {
+	if fileID == nil || *fileID == "" {
+		return nil
 	}
-	for _, up := range ups {
-		if kind == "image" && !isImage(up) {
-			return errBadRequest("File must be an image")
-		}
-		if kind == "video" && !isVideo(up) {
-			return &apiError{http.StatusBadRequest, 400002, "Video format is invalid"}
-		}
+	f := st.files[*fileID]
+	if f == nil {
+		return errNotFound("File not found.")
 	}
-	c.lock()
-	defer c.unlock()
-	preferred := ""
-	if len(ups) == 1 {
-		preferred = values["preferredFilename"]
+	if f.kind != "image" {
+		return errForbidden("Avatar must be an image.")
 	}
-	out := []fileJSON{}
-	for _, up := range ups {
-		out = append(out, c.st.storeFile(up, kind, preferred, c.identity, c.now()).json(c.st.baseURL))
-	}
-	return c.ok(out)
-}
-
-func (s *Server) uploadV3(c *ctx) error {
-	ups, values, err := c.readUploads("file")
-	if err != nil {
-		return err
-	}
-	c.lock()
-	defer c.unlock()
-	preferred := ""
-	if len(ups) == 1 {
-		preferred = values["preferredFilename"]
-	}
-	out := []fileJSON{}
-	for _, up := range ups {
-		out = append(out, c.st.storeFile(up, "", preferred, c.identity, c.now()).json(c.st.baseURL))
-	}
-	return c.ok(statusData{Status: "success", Data: out})
+	return nil
 }
 
 // download answers the file's bytes. The token may come from the
 // Authorization header, the upstra-access-token cookie or the t parameter.
-func (s *Server) download(c *ctx) error {
+func (s *Server) download(c *request) error {
 	tok := bearerToken(c.r)
 	if tok == "" {
 		if ck, err := c.r.Cookie("upstra-access-token"); err == nil {

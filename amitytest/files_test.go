@@ -4,83 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"image"
-	"image/color"
-	"image/png"
-	"io"
-	"mime/multipart"
 	"net/http"
-	"net/textproto"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// testPNG returns a w×h PNG.
-func testPNG(t testing.TB, w, h int) []byte {
-	t.Helper()
-	img := image.NewRGBA(image.Rect(0, 0, w, h))
-	for y := 0; y < h; y++ {
-		for x := 0; x < w; x++ {
-			img.Set(x, y, color.RGBA{uint8(x), uint8(y), 100, 255})
-		}
-	}
-	var buf bytes.Buffer
-	require.NoError(t, png.Encode(&buf, img))
-	return buf.Bytes()
-}
-
-// part is one file of a multipart upload.
-type part struct {
-	field, name, contentType string
-	data                     []byte
-}
-
-// uploadFiles posts a multipart body.
-func uploadFiles(t testing.TB, srv *Server, token, path string, parts []part, fields map[string]string) resp {
-	t.Helper()
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
-	for _, p := range parts {
-		h := textproto.MIMEHeader{}
-		h.Set("Content-Disposition", `form-data; name="`+p.field+`"; filename="`+p.name+`"`)
-		if p.contentType != "" {
-			h.Set("Content-Type", p.contentType)
-		}
-		w, err := mw.CreatePart(h)
-		require.NoError(t, err)
-		_, err = w.Write(p.data)
-		require.NoError(t, err)
-	}
-	for k, v := range fields {
-		require.NoError(t, mw.WriteField(k, v))
-	}
-	require.NoError(t, mw.Close())
-	req, err := http.NewRequest("POST", srv.URL()+path, &buf)
-	require.NoError(t, err)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.Header.Set("Authorization", "Bearer "+token)
-	res, err := http.DefaultClient.Do(req)
-	require.NoError(t, err)
-	defer res.Body.Close()
-	raw, err := io.ReadAll(res.Body)
-	require.NoError(t, err)
-	r := resp{status: res.StatusCode, header: res.Header, body: raw}
-	if hook != nil {
-		hook(t, "POST", path, r)
-	}
-	return r
-}
-
-// uploadImage uploads a PNG through /api/v4/images and returns its fileId.
-func uploadImage(t testing.TB, srv *Server, token string) string {
-	t.Helper()
-	r := uploadFiles(t, srv, token, "/api/v4/images", []part{{"files", "pic.png", "image/png", testPNG(t, 40, 30)}}, nil)
-	require.Equal(t, http.StatusOK, r.status, "body: %s", r.body)
-	var files []map[string]any
-	require.NoError(t, json.Unmarshal(r.body, &files))
-	return files[0]["fileId"].(string)
-}
 
 func TestFilesV4(t *testing.T) {
 	t.Parallel()
@@ -172,6 +101,5 @@ func TestFilesV3AndUploadLimit(t *testing.T) {
 
 	big := bytes.Repeat([]byte("x"), 100<<10)
 	r = uploadFiles(t, srv, tok, "/api/v4/files", []part{{"files", "big.bin", "application/octet-stream", big}}, nil)
-	assert.Equal(t, http.StatusRequestEntityTooLarge, r.status)
-	assert.Equal(t, 500000, r.code(t))
+	r.isError(t, http.StatusRequestEntityTooLarge, 500000)
 }

@@ -29,7 +29,7 @@ type followInfoResponse struct {
 func (s *Server) SetFollowApproval(required bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.st.b().followApproval = required
+	s.st.followApproval = required
 }
 
 func followKey(from, to string) string { return from + "\x00" + to }
@@ -48,14 +48,14 @@ func (st *state) followJSON(f *followRel, status string) followJSON {
 
 // following reports whether from follows to (accepted).
 func (st *state) following(from, to string) bool {
-	f := st.b().follows[followKey(from, to)]
+	f := st.follows[followKey(from, to)]
 	return f != nil && f.status == "accepted"
 }
 
 // followCounts counts a user's live followers, follows and pending requests.
 func (st *state) followCounts(userID string) followCountJSON {
 	out := followCountJSON{UserID: userID}
-	for _, f := range st.b().follows {
+	for _, f := range st.follows {
 		if st.liveUser(f.from) == nil || st.liveUser(f.to) == nil {
 			continue
 		}
@@ -79,7 +79,7 @@ func (st *state) blocked(a, b string) bool {
 }
 
 // otherUser reads the {userId} path parameter: a live user other than the caller.
-func (c *ctx) otherUser() (*user, error) {
+func (c *request) otherUser() (*user, error) {
 	id := c.path("userId")
 	if err := maxLen("userId", id, 900); err != nil {
 		return nil, err
@@ -91,12 +91,12 @@ func (c *ctx) otherUser() (*user, error) {
 	return u, nil
 }
 
-func (c *ctx) followAnswer(f *followRel, status string) error {
+func (c *request) followAnswer(f *followRel, status string) error {
 	return c.ok(followsResponse{Follows: []followJSON{c.st.followJSON(f, status)}})
 }
 
 // listFollows lists the follows of userID (its followers when followers, else its follows).
-func (c *ctx) listFollows(userID string, followers bool) error {
+func (c *request) listFollows(userID string, followers bool) error {
 	c.bareOpts = true
 	status := c.q("status")
 	if err := enum("status", status, "all", "pending", "accepted"); err != nil {
@@ -106,7 +106,7 @@ func (c *ctx) listFollows(userID string, followers bool) error {
 		status = "accepted" // another user's pending requests are theirs to see
 	}
 	var list []*followRel
-	for _, f := range c.st.b().follows {
+	for _, f := range c.st.follows {
 		if (followers && f.to != userID) || (!followers && f.from != userID) {
 			continue
 		}
@@ -135,14 +135,14 @@ func (c *ctx) listFollows(userID string, followers bool) error {
 	return c.ok(out)
 }
 
-func (c *ctx) followInfo(withBlocked bool) error {
+func (c *request) followInfo(withBlocked bool) error {
 	u, err := c.otherUser()
 	if err != nil {
 		return err
 	}
 	out := followInfoResponse{Follows: []followJSON{}, FollowCounts: []followCountJSON{c.st.followCounts(u.id)}}
 	me := c.me()
-	f := c.st.b().follows[followKey(me.id, u.id)]
+	f := c.st.follows[followKey(me.id, u.id)]
 	switch {
 	case withBlocked && c.st.blocked(me.id, u.id):
 		if f == nil {
@@ -156,7 +156,7 @@ func (c *ctx) followInfo(withBlocked bool) error {
 }
 
 func (s *Server) routesFollows() {
-	s.route("POST /api/v4/me/following/{userId}", authUser, func(c *ctx) error {
+	s.route("POST /api/v4/me/following/{userId}", authUser, func(c *request) error {
 		u, err := c.otherUser()
 		if err != nil {
 			return err
@@ -168,35 +168,34 @@ func (s *Server) routesFollows() {
 		if c.st.blocked(me.id, u.id) {
 			return errForbidden("You cannot follow this user")
 		}
-		b := c.st.b()
 		key := followKey(me.id, u.id)
-		if f := b.follows[key]; f != nil {
+		if f := c.st.follows[key]; f != nil {
 			return c.followAnswer(f, f.status)
 		}
 		now := c.now()
 		f := &followRel{from: me.id, to: u.id, status: "accepted", createdAt: now, updatedAt: now, seq: c.st.nextSeq()}
 		event := "follow.didCreate"
-		if b.followApproval {
+		if c.st.followApproval {
 			f.status, event = "pending", "follow.didRequest"
 		}
-		b.follows[key] = f
+		c.st.follows[key] = f
 		c.emitFollow(event, f)
 		return c.followAnswer(f, f.status)
 	})
-	s.route("DELETE /api/v4/me/following/{userId}", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v4/me/following/{userId}", authUser, func(c *request) error {
 		u, err := c.otherUser()
 		if err != nil {
 			return err
 		}
 		return c.endFollow(c.me().id, u.id, "follow.didUnfollow", "follow.didCancelRequest")
 	})
-	s.route("POST /api/v4/me/followers/{userId}", authUser, func(c *ctx) error {
+	s.route("POST /api/v4/me/followers/{userId}", authUser, func(c *request) error {
 		u, err := c.otherUser()
 		if err != nil {
 			return err
 		}
 		me := c.me()
-		f := c.st.b().follows[followKey(u.id, me.id)]
+		f := c.st.follows[followKey(u.id, me.id)]
 		if f == nil {
 			return errNotFound("Follow request not found")
 		}
@@ -206,28 +205,28 @@ func (s *Server) routesFollows() {
 		}
 		return c.followAnswer(f, f.status)
 	})
-	s.route("DELETE /api/v4/me/followers/{userId}", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v4/me/followers/{userId}", authUser, func(c *request) error {
 		u, err := c.otherUser()
 		if err != nil {
 			return err
 		}
 		return c.endFollow(u.id, c.me().id, "follow.didDeleteFollower", "follow.didDeclineRequest")
 	})
-	s.route("GET /api/v4/me/followInfo", authUser, func(c *ctx) error {
+	s.route("GET /api/v4/me/followInfo", authUser, func(c *request) error {
 		return c.ok(map[string]any{"followCounts": []followCountJSON{c.st.followCounts(c.me().id)}})
 	})
-	s.route("GET /api/v4/me/followers", authUser, func(c *ctx) error { return c.listFollows(c.me().id, true) })
-	s.route("GET /api/v4/me/following", authUser, func(c *ctx) error { return c.listFollows(c.me().id, false) })
-	s.route("GET /api/v4/users/{userId}/followInfo", authUser, func(c *ctx) error { return c.followInfo(false) })
-	s.route("GET /api/v5/users/{userId}/followInfo", authUser, func(c *ctx) error { return c.followInfo(true) })
-	s.route("GET /api/v4/users/{userId}/followers", authUser, func(c *ctx) error {
+	s.route("GET /api/v4/me/followers", authUser, func(c *request) error { return c.listFollows(c.me().id, true) })
+	s.route("GET /api/v4/me/following", authUser, func(c *request) error { return c.listFollows(c.me().id, false) })
+	s.route("GET /api/v4/users/{userId}/followInfo", authUser, func(c *request) error { return c.followInfo(false) })
+	s.route("GET /api/v5/users/{userId}/followInfo", authUser, func(c *request) error { return c.followInfo(true) })
+	s.route("GET /api/v4/users/{userId}/followers", authUser, func(c *request) error {
 		u, err := c.otherUser()
 		if err != nil {
 			return err
 		}
 		return c.listFollows(u.id, true)
 	})
-	s.route("GET /api/v4/users/{userId}/following", authUser, func(c *ctx) error {
+	s.route("GET /api/v4/users/{userId}/following", authUser, func(c *request) error {
 		u, err := c.otherUser()
 		if err != nil {
 			return err
@@ -241,10 +240,9 @@ func (s *Server) routesFollows() {
 // relation sends the event accepted (follow.didUnfollow, follow.didDeleteFollower), ending a
 // pending one the event pending (follow.didCancelRequest, follow.didDeclineRequest); ending
 // none sends nothing.
-func (c *ctx) endFollow(from, to, accepted, pending string) error {
-	b := c.st.b()
+func (c *request) endFollow(from, to, accepted, pending string) error {
 	key := followKey(from, to)
-	f := b.follows[key]
+	f := c.st.follows[key]
 	event := ""
 	switch {
 	case f == nil:
@@ -254,7 +252,7 @@ func (c *ctx) endFollow(from, to, accepted, pending string) error {
 	default:
 		event = accepted
 	}
-	delete(b.follows, key)
+	delete(c.st.follows, key)
 	f.updatedAt = c.now()
 	if event != "" {
 		c.emitFollow(event, f)

@@ -71,12 +71,12 @@ type contentMarkerJSON struct {
 
 // markersBody collects the markers of one answer.
 type markersBody struct {
-	c        *ctx
+	c        *request
 	feeds    orderedSet
 	channels orderedSet
 }
 
-func (c *ctx) markers() *markersBody { return &markersBody{c: c} }
+func (c *request) markers() *markersBody { return &markersBody{c: c} }
 
 // addFeed adds a feed and its channel.
 func (b *markersBody) addFeed(f *messageFeed) {
@@ -146,14 +146,14 @@ func (st *state) channelFeeds(channelID string) []*messageFeed {
 	return out
 }
 
-func (a *stateA) marker(userID, feedID string) *feedMarker {
-	return a.feedMarkers[userID+"\x00"+feedID]
+func (st *state) marker(userID, feedID string) *feedMarker {
+	return st.feedMarkers[userID+"\x00"+feedID]
 }
 
 // readTo is how far userID has read feed f.
 func (st *state) readTo(userID string, f *messageFeed) int {
 	n := 0
-	if fm := st.opsA().marker(userID, f.id); fm != nil {
+	if fm := st.marker(userID, f.id); fm != nil {
 		if fm.reading {
 			return f.nextSegment
 		}
@@ -172,7 +172,7 @@ func (st *state) readTo(userID string, f *messageFeed) int {
 // deliveredTo is how far userID's devices have received feed f (reading implies receiving).
 func (st *state) deliveredTo(userID string, f *messageFeed) int {
 	n := st.readTo(userID, f)
-	if fm := st.opsA().marker(userID, f.id); fm != nil && fm.deliveredTo > n {
+	if fm := st.marker(userID, f.id); fm != nil && fm.deliveredTo > n {
 		n = fm.deliveredTo
 	}
 	return n
@@ -180,11 +180,10 @@ func (st *state) deliveredTo(userID string, f *messageFeed) int {
 
 // markerOf returns userID's marker of f, creating it.
 func (st *state) markerOf(userID string, f *messageFeed, now time.Time) *feedMarker {
-	a := st.opsA()
-	fm := a.marker(userID, f.id)
+	fm := st.marker(userID, f.id)
 	if fm == nil {
 		fm = &feedMarker{createdAt: now}
-		a.feedMarkers[userID+"\x00"+f.id] = fm
+		st.feedMarkers[userID+"\x00"+f.id] = fm
 	}
 	fm.updatedAt = now
 	return fm
@@ -240,7 +239,7 @@ func (st *state) unread(userID string, f *messageFeed) (count, lastMention int, 
 func (st *state) userFeedMarker(u *user, f *messageFeed) userFeedMarkerJSON {
 	count, lastMention, mentioned := st.unread(u.id, f)
 	created, updated := f.createdAt, f.updatedAt
-	if fm := st.opsA().marker(u.id, f.id); fm != nil {
+	if fm := st.marker(u.id, f.id); fm != nil {
 		created, updated = fm.createdAt, fm.updatedAt
 	}
 	entity := ""
@@ -259,7 +258,7 @@ func (st *state) entityMarker(u *user, ch *channel, now time.Time) userEntityMar
 		n, _, m := st.unread(u.id, f)
 		total += n
 		mentioned = mentioned || m
-		if fm := st.opsA().marker(u.id, f.id); fm != nil && fm.updatedAt.After(updated) {
+		if fm := st.marker(u.id, f.id); fm != nil && fm.updatedAt.After(updated) {
 			updated = fm.updatedAt
 		}
 	}
@@ -291,7 +290,7 @@ func (st *state) feedMarker(f *messageFeed) feedMarkerJSON {
 }
 
 // userMarker totals the caller's unread messages over the channels it is a member of.
-func (c *ctx) userMarker() userMarkerJSON {
+func (c *request) userMarker() userMarkerJSON {
 	me := c.me()
 	total, mentioned := 0, false
 	for _, ch := range c.st.channels {
@@ -304,8 +303,7 @@ func (c *ctx) userMarker() userMarkerJSON {
 			mentioned = mentioned || m
 		}
 	}
-	a := c.st.opsA()
-	synced := a.lastSync[me.id]
+	synced := c.st.lastSync[me.id]
 	if synced.IsZero() {
 		synced = me.createdAt
 	}
@@ -327,7 +325,7 @@ func (st *state) readers(m *message, delivered bool) []*user {
 			}
 		}
 	}
-	for key := range st.opsA().feedMarkers {
+	for key := range st.feedMarkers {
 		for i := 0; i < len(key); i++ {
 			if key[i] == 0 && key[i+1:] == f.id {
 				candidates[key[:i]] = true
@@ -363,7 +361,7 @@ func (st *state) contentMarker(m *message) contentMarkerJSON {
 }
 
 // markerFeed finds a live message feed the caller may mark.
-func (c *ctx) markerFeed(id string) (*messageFeed, error) {
+func (c *request) markerFeed(id string) (*messageFeed, error) {
 	f := c.st.feeds[id]
 	if f == nil || f.deleted {
 		return nil, errNotFound("Message feed not found.")
@@ -374,21 +372,52 @@ func (c *ctx) markerFeed(id string) (*messageFeed, error) {
 	return f, nil
 }
 
-func (s *Server) routesMarkers() {
-	s.route("GET /api/v1/markers/channels", authUser, func(c *ctx) error {
-		ids := c.qList("channelIds")
-		if len(ids) == 0 {
-			return errBadRequest("Parameters validation error: channelIds is required")
+// queryChannelsByAnyID finds the channels of the required channelIds query parameter, by
+// public or internal ID, in order; IDs of no channel are left out.
+func (c *request) queryChannelsByAnyID() ([]*channel, error) {
+	ids := c.qList("channelIds")
+	if len(ids) == 0 {
+		return nil, errBadRequest("Parameters validation error: channelIds is required")
+	}
+	var out []*channel
+	for _, id := range ids {
+		if ch := c.st.channelByAnyID(id); ch != nil {
+			out = append(out, ch)
+		}
+	}
+	return out, nil
+}
+
+// onFeedMarker is the handler of an operation on the caller's marker of the message feed
+// of the path: change changes it, and the answer is the feed's markers.
+func onFeedMarker(change func(c *request, f *messageFeed) error) handler {
+	return func(c *request) error {
+		f, err := c.markerFeed(c.path("messageFeedId"))
+		if err != nil {
+			return err
+		}
+		if err := change(c, f); err != nil {
+			return err
 		}
 		b := c.markers()
-		for _, id := range ids {
-			if ch := c.st.channelByAnyID(id); ch != nil {
-				b.channels.add(ch.id)
-			}
+		b.addFeed(f)
+		return c.ok(b.all())
+	}
+}
+
+func (s *Server) routesMarkers() {
+	s.route("GET /api/v1/markers/channels", authUser, func(c *request) error {
+		chans, err := c.queryChannelsByAnyID()
+		if err != nil {
+			return err
+		}
+		b := c.markers()
+		for _, ch := range chans {
+			b.channels.add(ch.id)
 		}
 		return c.ok(map[string]any{"userMarkers": b.userMarkers(), "userEntityMarkers": b.entityMarkers()})
 	})
-	s.route("PUT /api/v1/markers/channels/{channelId}/mark-read", authUser, func(c *ctx) error {
+	s.route("PUT /api/v1/markers/channels/{channelId}/mark-read", authUser, func(c *request) error {
 		ch := c.st.channelByAnyID(c.path("channelId"))
 		if ch == nil || ch.deleted {
 			return errNotFound("Channel not found.")
@@ -404,7 +433,7 @@ func (s *Server) routesMarkers() {
 		b.addChannel(ch)
 		return c.ok(b.all())
 	})
-	s.route("GET /api/v1/markers/message-feeds", authUser, func(c *ctx) error {
+	s.route("GET /api/v1/markers/message-feeds", authUser, func(c *request) error {
 		ids := c.qList("messageFeedIds")
 		if len(ids) == 0 {
 			return errBadRequest("Parameters validation error: messageFeedIds is required")
@@ -417,7 +446,7 @@ func (s *Server) routesMarkers() {
 		}
 		return c.ok(b.all())
 	})
-	s.route("POST /api/v1/markers/message-feeds/reading", authUser, func(c *ctx) error {
+	s.route("POST /api/v1/markers/message-feeds/reading", authUser, func(c *request) error {
 		var req struct {
 			MessageFeedIDs []string `json:"messageFeedIds"`
 		}
@@ -443,11 +472,7 @@ func (s *Server) routesMarkers() {
 		}
 		return c.ok(b.all())
 	})
-	s.route("PUT /api/v1/markers/message-feeds/{messageFeedId}/mark-delivering", authUser, func(c *ctx) error {
-		f, err := c.markerFeed(c.path("messageFeedId"))
-		if err != nil {
-			return err
-		}
+	s.route("PUT /api/v1/markers/message-feeds/{messageFeedId}/mark-delivering", authUser, onFeedMarker(func(c *request, f *messageFeed) error {
 		var req struct {
 			MessageID string `json:"messageId"`
 		}
@@ -465,15 +490,9 @@ func (s *Server) routesMarkers() {
 		if m.segment > fm.deliveredTo {
 			fm.deliveredTo = m.segment
 		}
-		b := c.markers()
-		b.addFeed(f)
-		return c.ok(b.all())
-	})
-	s.route("PUT /api/v1/markers/message-feeds/{messageFeedId}/mark-read", authUser, func(c *ctx) error {
-		f, err := c.markerFeed(c.path("messageFeedId"))
-		if err != nil {
-			return err
-		}
+		return nil
+	}))
+	s.route("PUT /api/v1/markers/message-feeds/{messageFeedId}/mark-read", authUser, onFeedMarker(func(c *request, f *messageFeed) error {
 		var req struct {
 			ReadToSegment *float64 `json:"readToSegment"`
 		}
@@ -484,27 +503,19 @@ func (s *Server) routesMarkers() {
 			return errBadRequest("Parameters validation error: readToSegment must be a segment number")
 		}
 		c.st.markRead(c.me().id, f, int(*req.ReadToSegment), c.now())
-		b := c.markers()
-		b.addFeed(f)
-		return c.ok(b.all())
-	})
+		return nil
+	}))
 	reading := func(start bool) handler {
-		return func(c *ctx) error {
-			f, err := c.markerFeed(c.path("messageFeedId"))
-			if err != nil {
-				return err
-			}
+		return onFeedMarker(func(c *request, f *messageFeed) error {
 			now := c.now()
 			c.st.markRead(c.me().id, f, f.nextSegment, now)
 			c.st.markerOf(c.me().id, f, now).reading = start
-			b := c.markers()
-			b.addFeed(f)
-			return c.ok(b.all())
-		}
+			return nil
+		})
 	}
 	s.route("POST /api/v1/markers/message-feeds/{messageFeedId}/start-reading", authUser, reading(true))
 	s.route("POST /api/v1/markers/message-feeds/{messageFeedId}/stop-readings", authUser, reading(false))
-	s.route("GET /api/v1/markers/messages", authUser, func(c *ctx) error {
+	s.route("GET /api/v1/markers/messages", authUser, func(c *request) error {
 		ids := c.qList("messageIds")
 		if len(ids) == 0 {
 			return errBadRequest("Parameters validation error: messageIds is required")
@@ -524,7 +535,7 @@ func (s *Server) routesMarkers() {
 		return c.ok(body)
 	})
 	messageUsers := func(delivered bool) handler {
-		return func(c *ctx) error {
+		return func(c *request) error {
 			m := c.st.messages[c.path("messageId")]
 			if m == nil {
 				return errNotFound("Message not found.")
@@ -544,7 +555,7 @@ func (s *Server) routesMarkers() {
 	}
 	s.route("GET /api/v1/markers/messages/{messageId}/read-users", authUser, messageUsers(false))
 	s.route("GET /api/v1/markers/messages/{messageId}/delivered-users", authUser, messageUsers(true))
-	s.route("POST /api/v1/markers/sync", authUser, func(c *ctx) error {
+	s.route("POST /api/v1/markers/sync", authUser, func(c *request) error {
 		var req struct {
 			DeviceLastSyncAt string `json:"deviceLastSyncAt"`
 		}
@@ -571,7 +582,7 @@ func (s *Server) routesMarkers() {
 		for _, ch := range channels {
 			for _, f := range c.st.channelFeeds(ch.id) {
 				changed := f.updatedAt.After(since) || c.st.lastMessageAfter(f.id, since)
-				if fm := c.st.opsA().marker(me.id, f.id); fm != nil && fm.updatedAt.After(since) {
+				if fm := c.st.marker(me.id, f.id); fm != nil && fm.updatedAt.After(since) {
 					changed = true
 				}
 				if since.IsZero() || changed {
@@ -580,27 +591,25 @@ func (s *Server) routesMarkers() {
 			}
 		}
 		body := b.all()
-		c.st.opsA().lastSync[me.id] = c.now()
+		c.st.lastSync[me.id] = c.now()
 		return c.ok(body)
 	})
-	s.route("GET /api/v1/markers/user-message-feed", authUser, func(c *ctx) error {
-		ids := c.qList("channelIds")
-		if len(ids) == 0 {
-			return errBadRequest("Parameters validation error: channelIds is required")
+	s.route("GET /api/v1/markers/user-message-feed", authUser, func(c *request) error {
+		chans, err := c.queryChannelsByAnyID()
+		if err != nil {
+			return err
 		}
 		b := c.markers()
-		for _, id := range ids {
-			if ch := c.st.channelByAnyID(id); ch != nil {
-				for _, f := range c.st.channelFeeds(ch.id) {
-					if len(b.feeds.list) < 100 {
-						b.addFeed(f)
-					}
+		for _, ch := range chans {
+			for _, f := range c.st.channelFeeds(ch.id) {
+				if len(b.feeds.list) < 100 {
+					b.addFeed(f)
 				}
 			}
 		}
 		return c.ok(map[string]any{"userFeedMarkers": b.userFeedMarkers(), "feedMarkers": b.feedMarkers()})
 	})
-	s.route("GET /api/v1/markers/userMarker", authUser, func(c *ctx) error {
+	s.route("GET /api/v1/markers/userMarker", authUser, func(c *request) error {
 		return c.ok(map[string]any{"userMarkers": []userMarkerJSON{c.userMarker()}})
 	})
 }

@@ -8,18 +8,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// channelInternalID returns a channel's internal ID (the ID markers use).
-func channelInternalID(t testing.TB, srv *Server, token, channelID string) string {
-	t.Helper()
-	m := ok(t, call(t, srv, token, "GET", "/api/v3/channels/"+channelID, nil))
-	return list(t, m, "channels")[0]["channelInternalId"].(string)
-}
-
 func TestMarkersCountReads(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	alice, bob := srv.UserToken("alice"), srv.UserToken("bob")
-	cid := createChannel(t, srv, alice, map[string]any{"displayName": "Chat", "userIds": []string{"bob"}})
+	srv, alice, bob, cid, _ := newChat(t)
 	internal := channelInternalID(t, srv, alice, cid)
 	feed := internal // the default message feed has the channel's internal ID
 	m1 := sendMessage(t, srv, alice, feed, "one")

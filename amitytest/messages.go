@@ -14,22 +14,6 @@ const maxMessageData = 10 * 1024
 // ones; the fake takes up to 100.
 const maxReferenceID = 100
 
-// messageFeed is a v5 message feed (sub-channel). Every channel has a
-// default feed whose id is the channel's internal ID (channelInternalId).
-type messageFeed struct {
-	id          string
-	channelID   string // the channel's public ID (the state's key)
-	isDefault   bool   // the channel's default feed
-	name        string
-	creatorID   string
-	nextSegment int
-	deleted     bool
-	editedAt    time.Time
-	createdAt   time.Time
-	updatedAt   time.Time
-	seq         int64
-}
-
 // message is a v5 chat message.
 type message struct {
 	id              string
@@ -94,38 +78,10 @@ type messageJSON struct {
 	MyReactions     []string         `json:"myReactions"`
 }
 
-// messageFeedJSON is the v5 message feed shape: channelId and creatorId are internal IDs,
-// channelPublicId and creatorPublicId the public ones.
-type messageFeedJSON struct {
-	MessageFeedID        string  `json:"messageFeedId"`
-	ChannelID            string  `json:"channelId"`
-	ChannelPublicID      string  `json:"channelPublicId"`
-	ChannelType          string  `json:"channelType"`
-	Name                 string  `json:"name"`
-	LastMessageID        string  `json:"lastMessageId,omitempty"`
-	LastMessageTimestamp *string `json:"lastMessageTimestamp,omitempty"`
-	CreatorID            string  `json:"creatorId"`
-	CreatorPublicID      string  `json:"creatorPublicId"`
-	Path                 string  `json:"path"`
-	ChildCount           int     `json:"childCount"`
-	IsDeleted            bool    `json:"isDeleted"`
-	EditedAt             string  `json:"editedAt"`
-	CreatedAt            string  `json:"createdAt"`
-	UpdatedAt            string  `json:"updatedAt"`
-	MessagePreviewID     string  `json:"messagePreviewId,omitempty"`
-}
-
 type messagesResponse struct {
 	Messages     []messageJSON     `json:"messages"`
 	MessageFeeds []messageFeedJSON `json:"messageFeeds"`
 	Files        []fileJSON        `json:"files"`
-	Users        []userJSON        `json:"users"`
-	Paging       *pagingTotal      `json:"paging,omitempty"`
-}
-
-type messageFeedsResponse struct {
-	MessageFeeds []messageFeedJSON `json:"messageFeeds"`
-	Messages     []messageJSON     `json:"messages"`
 	Users        []userJSON        `json:"users"`
 	Paging       *pagingTotal      `json:"paging,omitempty"`
 }
@@ -137,7 +93,7 @@ func (st *state) channelType(channelID string) string {
 	return "community"
 }
 
-func (c *ctx) messageJSON(m *message) messageJSON {
+func (c *request) messageJSON(m *message) messageJSON {
 	children := 0
 	for _, other := range c.st.messages {
 		if other.parentID == m.id && !other.deleted {
@@ -162,30 +118,7 @@ func (c *ctx) messageJSON(m *message) messageJSON {
 	}
 }
 
-func (c *ctx) messageFeedJSON(f *messageFeed) messageFeedJSON {
-	count := 0
-	for _, m := range c.st.messages {
-		if m.feedID == f.id && !m.deleted {
-			count++
-		}
-	}
-	channel := c.st.channelInternalID(f.channelID)
-	out := messageFeedJSON{
-		MessageFeedID: f.id, ChannelID: channel, ChannelPublicID: f.channelID,
-		ChannelType: c.st.channelType(f.channelID), Name: f.name, CreatorID: c.st.userInternalID(f.creatorID),
-		CreatorPublicID: f.creatorID, Path: networkID + "/chat/" + channel + "/" + f.id, ChildCount: count, IsDeleted: f.deleted,
-		EditedAt: ts(f.editedAt), CreatedAt: ts(f.createdAt), UpdatedAt: ts(f.updatedAt),
-	}
-	if f.editedAt.IsZero() {
-		out.EditedAt = ts(f.createdAt)
-	}
-	if last := c.st.lastMessage(f.id); last != nil {
-		out.LastMessageID, out.LastMessageTimestamp, out.MessagePreviewID = last.id, tsPtr(last.createdAt), last.id
-	}
-	return out
-}
-
-func (c *ctx) messagesBody(msgs []*message) messagesResponse {
+func (c *request) messagesBody(msgs []*message) messagesResponse {
 	b := c.sideload()
 	out := messagesResponse{Messages: []messageJSON{}, MessageFeeds: []messageFeedJSON{}}
 	var feeds orderedSet
@@ -206,44 +139,13 @@ func (c *ctx) messagesBody(msgs []*message) messagesResponse {
 	return out
 }
 
-func (c *ctx) messageFeedsBody(feeds []*messageFeed) messageFeedsResponse {
-	b := c.sideload()
-	out := messageFeedsResponse{MessageFeeds: []messageFeedJSON{}, Messages: []messageJSON{}}
-	for _, f := range feeds {
-		out.MessageFeeds = append(out.MessageFeeds, c.messageFeedJSON(f))
-		b.addUser(f.creatorID)
-		if last := c.st.lastMessage(f.id); last != nil {
-			out.Messages = append(out.Messages, c.messageJSON(last))
-			b.addUser(last.creatorID)
-		}
-	}
-	out.Users = b.users()
-	return out
-}
-
 // canReadChannel reports whether the caller may read a channel's messages.
-func (c *ctx) canReadChannel(ch *channel) bool {
+func (c *request) canReadChannel(ch *channel) bool {
 	return c.isAdmin || ch.isMember(c.identity) || (ch.kind != "conversation" && ch.isPublic && !ch.isBanned(c.identity))
 }
 
-// feedFor finds a message feed and checks read access to its channel.
-func (c *ctx) feedFor(id string) (*messageFeed, *channel, error) {
-	f := c.st.feeds[id]
-	if f == nil {
-		return nil, nil, errNotFound("Message feed %s not found", id)
-	}
-	ch := c.st.channels[f.channelID]
-	if ch == nil {
-		return nil, nil, errNotFound("Channel %s not found", f.channelID)
-	}
-	if !c.canReadChannel(ch) {
-		return nil, nil, errPermission("User is not a member of a channel")
-	}
-	return f, ch, nil
-}
-
 // checkCanMessage enforces who may write into a channel.
-func (c *ctx) checkCanMessage(ch *channel) error {
+func (c *request) checkCanMessage(ch *channel) error {
 	me := c.me()
 	if me.globalBan {
 		return errGlobalBan()
@@ -276,16 +178,23 @@ func (c *ctx) checkCanMessage(ch *channel) error {
 }
 
 // message finds a message (deleted ones too).
-func (c *ctx) message(id string) (*message, error) {
-	m := c.st.messages[id]
-	if m == nil {
-		return nil, errNotFound("Message %s not found", id)
+func (c *request) message(id string) (*message, error) {
+	return lookupIn(c.st.messages, id, "Message %s not found")
+}
+
+// readableMessageByID is the message id when it exists and the caller may read its channel,
+// else nil (see readableMessage for the errors).
+func (c *request) readableMessageByID(id string) *message {
+	if m := c.st.messages[id]; m != nil {
+		if ch := c.st.channels[m.channelID]; ch != nil && c.canReadChannel(ch) {
+			return m
+		}
 	}
-	return m, nil
+	return nil
 }
 
 // canModerateMessage reports whether the caller moderates a message's channel.
-func (c *ctx) canModerateMessage(m *message) bool {
+func (c *request) canModerateMessage(m *message) bool {
 	if c.isAdmin {
 		return true
 	}
@@ -338,7 +247,7 @@ func validateMessageFields(data map[string]any, tags []string, mentioned []menti
 	return nil
 }
 
-func (s *Server) createMessage(c *ctx) error {
+func (s *Server) createMessage(c *request) error {
 	var req messageRequest
 	if err := c.decode(&req, true); err != nil {
 		return err
@@ -382,7 +291,7 @@ type newMessage struct {
 }
 
 // postMessage validates and stores a message in feed f.
-func (c *ctx) postMessage(f *messageFeed, in newMessage) (*message, error) {
+func (c *request) postMessage(f *messageFeed, in newMessage) (*message, error) {
 	if err := validateMessageFields(in.data, in.tags, in.mentioned); err != nil {
 		return nil, err
 	}
@@ -471,7 +380,7 @@ type msgQuery struct {
 	exclude   []string
 }
 
-func (s *Server) listMessages(c *ctx, q msgQuery) error {
+func (s *Server) listMessages(c *request, q msgQuery) error {
 	c.bareOpts = true
 	sortBy := c.opt("sortBy")
 	if err := enum("options.sortBy", sortBy, "segmentAsc", "segmentDesc"); err != nil {
@@ -545,9 +454,10 @@ func (s *Server) listMessages(c *ctx, q msgQuery) error {
 // purgeMessage removes a message for good.
 func (st *state) purgeMessage(m *message) { delete(st.messages, m.id) }
 
+// routesMessages registers the v5 message operations (see routesMessageFeeds).
 func (s *Server) routesMessages() {
 	s.route("POST /api/v5/messages", authUser, s.createMessage)
-	s.route("GET /api/v5/messages", authUser, func(c *ctx) error {
+	s.route("GET /api/v5/messages", authUser, func(c *request) error {
 		q := msgQuery{feedID: c.q("messageFeedId"), parentID: c.q("parentId"), dataType: c.q("dataType"),
 			include: c.qList("includeTags"), exclude: c.qList("excludeTags")}
 		if q.feedID == "" {
@@ -558,26 +468,12 @@ func (s *Server) routesMessages() {
 		}
 		return s.listMessages(c, q)
 	})
-	s.route("GET /api/v5/messages/list", authUser, func(c *ctx) error {
-		ids, err := c.idsParam("messageIds", 10)
-		if err != nil {
-			return err
-		}
-		var out []*message
-		for _, id := range ids {
-			m := c.st.messages[id]
-			if m == nil {
-				continue
-			}
-			if ch := c.st.channels[m.channelID]; ch != nil && c.canReadChannel(ch) {
-				out = append(out, m)
-			}
-		}
-		return c.ok(c.messagesBody(out))
+	s.route("GET /api/v5/messages/list", authUser, func(c *request) error {
+		return listByIDs(c, "messageIds", 10, c.readableMessageByID, func(msgs []*message) any { return c.messagesBody(msgs) })
 	})
 	// GET /api/v5/messages/{messageId}/flags and /api/v5/messages/user/{creatorId}
 	// share a shape, so one pattern serves both.
-	s.route("GET /api/v5/messages/{first}/{second}", authUser, func(c *ctx) error {
+	s.route("GET /api/v5/messages/{first}/{second}", authUser, func(c *request) error {
 		first, second := c.path("first"), c.path("second")
 		if second == "flags" && c.st.messages[first] != nil {
 			m := c.st.messages[first]
@@ -593,7 +489,7 @@ func (s *Server) routesMessages() {
 		}
 		return errNotFound("Message %s not found", first)
 	})
-	s.route("GET /api/v5/messages/{messageId}", authUser, func(c *ctx) error {
+	s.route("GET /api/v5/messages/{messageId}", authUser, func(c *request) error {
 		m, err := c.message(c.path("messageId"))
 		if err != nil {
 			return err
@@ -604,7 +500,7 @@ func (s *Server) routesMessages() {
 		return c.ok(c.messagesBody([]*message{m}))
 	})
 	s.route("PUT /api/v5/messages/{messageId}", authUser, s.updateMessage)
-	s.route("DELETE /api/v5/messages/{messageId}", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v5/messages/{messageId}", authUser, func(c *request) error {
 		m, err := c.message(c.path("messageId"))
 		if err != nil {
 			return err
@@ -626,48 +522,12 @@ func (s *Server) routesMessages() {
 		m.deleted, m.updatedAt = true, c.now()
 		return c.noContent()
 	})
-	s.route("POST /api/v5/messages/{messageId}/flags", authUser, func(c *ctx) error {
-		m, _, err := preHookFor(c, "message.shouldFlag", func() (*message, error) {
-			m, err := c.message(c.path("messageId"))
-			if err != nil || m.deleted {
-				return nil, errNotFound("Message %s not found", c.path("messageId"))
-			}
-			return m, nil
-		}, c.messageJSON)
-		if err != nil {
-			return err
-		}
-		m.flags[c.identity] = c.now()
-		if ch := c.st.channels[m.channelID]; ch != nil && ch.autoDelete && ch.autoDeleteLimit > 0 && m.flags.count() >= ch.autoDeleteLimit {
-			m.deleted, m.updatedAt = true, c.now()
-		}
-		c.emitMessageV3("message.didFlag", m)
-		return c.ok(c.messagesBody([]*message{m}))
-	})
-	s.route("DELETE /api/v5/messages/{messageId}/flags", authUser, func(c *ctx) error {
-		m, _, err := preHookFor(c, "message.shouldUnflag", func() (*message, error) { return c.message(c.path("messageId")) }, c.messageJSON)
-		if err != nil {
-			return err
-		}
-		delete(m.flags, c.identity)
-		c.emitMessageV3("message.didUnflag", m)
-		return c.ok(c.messagesBody([]*message{m}))
-	})
-	s.route("DELETE /api/v5/messages/{messageId}/flags/all", authUser, func(c *ctx) error {
-		m, err := c.message(c.path("messageId"))
-		if err != nil {
-			return err
-		}
-		if !c.canModerateMessage(m) {
-			return errPermission("You are not allowed to do this.")
-		}
-		m.flags = flagSet{}
-		return c.ok(c.messagesBody([]*message{m}))
-	})
-	s.routesMessageFeeds()
+	s.route("POST /api/v5/messages/{messageId}/flags", authUser, flagMessage(true, true, (*request).pathLiveMessage, (*request).messageBody))
+	s.route("DELETE /api/v5/messages/{messageId}/flags", authUser, flagMessage(false, false, (*request).pathMessage, (*request).messageBody))
+	s.route("DELETE /api/v5/messages/{messageId}/flags/all", authUser, clearFlags((*request).pathMessage, (*request).canModerateMessage, (*request).messageBody))
 }
 
-func (s *Server) updateMessage(c *ctx) error {
+func (s *Server) updateMessage(c *request) error {
 	m, err := c.message(c.path("messageId"))
 	if err != nil || m.deleted {
 		return errNotFound("Message %s not found", c.path("messageId"))
@@ -693,7 +553,7 @@ type messageEdit struct {
 }
 
 // editMessage applies an update after checking rights and content.
-func (c *ctx) editMessage(m *message, req messageEdit) error {
+func (c *request) editMessage(m *message, req messageEdit) error {
 	if m.creatorID != c.identity && !c.canModerateMessage(m) {
 		return errPermission("You are not allowed to do this.")
 	}
@@ -701,16 +561,12 @@ func (c *ctx) editMessage(m *message, req messageEdit) error {
 		return errGlobalBan()
 	}
 	var tags []string
-	if req.Tags != nil {
-		tags = *req.Tags
-	}
+	setOpt(&tags, req.Tags)
 	if req.MentionedUsers == nil {
 		req.MentionedUsers = req.Mentionees
 	}
 	var mentioned []mentionedUsers
-	if req.MentionedUsers != nil {
-		mentioned = *req.MentionedUsers
-	}
+	setOpt(&mentioned, req.MentionedUsers)
 	if err := validateMessageFields(req.Data, tags, mentioned); err != nil {
 		return err
 	}
@@ -718,9 +574,7 @@ func (c *ctx) editMessage(m *message, req messageEdit) error {
 	if req.Data != nil {
 		preview.data = req.Data
 	}
-	if req.Metadata != nil {
-		preview.metadata = obj(*req.Metadata)
-	}
+	setOptWith(&preview.metadata, req.Metadata, obj)
 	if req.Tags != nil {
 		preview.tags = uniq(tags)
 	}
@@ -739,9 +593,7 @@ func (c *ctx) editMessage(m *message, req messageEdit) error {
 		}
 		m.data = req.Data
 	}
-	if req.Metadata != nil {
-		m.metadata = obj(*req.Metadata)
-	}
+	setOptWith(&m.metadata, req.Metadata, obj)
 	if req.Tags != nil {
 		m.tags = uniq(tags)
 	}
@@ -752,160 +604,4 @@ func (c *ctx) editMessage(m *message, req messageEdit) error {
 	m.editedAt, m.updatedAt = now, now
 	c.emitMessage("message.didUpdate", m)
 	return nil
-}
-
-func (s *Server) routesMessageFeeds() {
-	s.route("POST /api/v5/message-feeds", authUser, func(c *ctx) error {
-		var req struct {
-			Name      string `json:"name"`
-			ChannelID string `json:"channelId"`
-		}
-		if err := c.decode(&req, true); err != nil {
-			return err
-		}
-		if req.Name == "" || req.ChannelID == "" {
-			return &apiError{422, codeBusiness, "Parameters validation error: name and channelId are required"}
-		}
-		if err := maxLen("name", req.Name, 100); err != nil {
-			return err
-		}
-		ch := c.st.channelByAnyID(req.ChannelID)
-		if ch == nil || ch.deleted {
-			return errNotFound("Channel %s not found", req.ChannelID)
-		}
-		if err := c.checkCanMessage(ch); err != nil {
-			return err
-		}
-		now := c.now()
-		f := &messageFeed{id: c.st.newID(), channelID: ch.id, name: req.Name, creatorID: c.me().id,
-			createdAt: now, updatedAt: now, seq: c.st.nextSeq()}
-		c.st.feeds[f.id] = f
-		return c.ok(c.messageFeedsBody([]*messageFeed{f}))
-	})
-	s.route("GET /api/v5/message-feeds/{messageFeedId}", authUser, func(c *ctx) error {
-		f, _, err := c.feedFor(c.path("messageFeedId"))
-		if err != nil {
-			return err
-		}
-		return c.ok(c.messageFeedsBody([]*messageFeed{f}))
-	})
-	s.route("PUT /api/v5/message-feeds/{messageFeedId}", authUser, func(c *ctx) error {
-		f, ch, err := c.feedFor(c.path("messageFeedId"))
-		if err != nil {
-			return err
-		}
-		var req struct {
-			Name string `json:"name"`
-		}
-		if err := c.decode(&req, true); err != nil {
-			return err
-		}
-		if req.Name == "" {
-			return &apiError{422, codeBusiness, "Parameters validation error: name is required"}
-		}
-		if err := maxLen("name", req.Name, 100); err != nil {
-			return err
-		}
-		if f.creatorID != c.identity && !c.canModerateChannel(ch) {
-			return errPermission("You are not allowed to do this.")
-		}
-		now := c.now()
-		f.name, f.editedAt, f.updatedAt = req.Name, now, now
-		return c.ok(c.messageFeedsBody([]*messageFeed{f}))
-	})
-	s.route("DELETE /api/v5/message-feeds/{messageFeedId}", authUser, func(c *ctx) error {
-		f, ch, err := c.feedFor(c.path("messageFeedId"))
-		if err != nil {
-			return err
-		}
-		if f.isDefault {
-			return errForbidden("The default message feed of a channel cannot be deleted")
-		}
-		if f.creatorID != c.identity && !c.canModerateChannel(ch) {
-			return errPermission("You are not allowed to do this.")
-		}
-		permanent, err := c.qBool("permanent")
-		if err != nil {
-			return err
-		}
-		if permanent != nil && *permanent {
-			for _, m := range c.st.messages {
-				if m.feedID == f.id {
-					delete(c.st.messages, m.id)
-				}
-			}
-			delete(c.st.feeds, f.id)
-			return c.noContent()
-		}
-		f.deleted, f.updatedAt = true, c.now()
-		return c.noContent()
-	})
-	s.route("GET /api/v5/message-feeds/channel/{channelId}", authUser, func(c *ctx) error {
-		ch := c.st.channelByAnyID(c.path("channelId"))
-		if ch == nil {
-			return errNotFound("Channel %s not found", c.path("channelId"))
-		}
-		if !c.canReadChannel(ch) {
-			return errPermission("User is not a member of a channel")
-		}
-		return s.listFeeds(c, func(f *messageFeed) bool { return f.channelID == ch.id }, true)
-	})
-	s.route("GET /api/v5/message-feeds/list", authUser, func(c *ctx) error {
-		ids, err := c.idsParam("messageFeedIds", 100)
-		if err != nil {
-			return err
-		}
-		var out []*messageFeed
-		for _, id := range ids {
-			if f, _, err := c.feedFor(id); err == nil {
-				out = append(out, f)
-			}
-		}
-		return c.ok(c.messageFeedsBody(out))
-	})
-	s.route("GET /api/v5/message-feeds/user/{creatorId}", authUser, func(c *ctx) error {
-		creator := c.st.userPublicID(c.path("creatorId"))
-		return s.listFeeds(c, func(f *messageFeed) bool {
-			ch := c.st.channels[f.channelID]
-			return f.creatorID == creator && ch != nil && c.canReadChannel(ch)
-		}, false)
-	})
-}
-
-// listFeeds pages through message feeds, ordered by last message time.
-func (s *Server) listFeeds(c *ctx, match func(*messageFeed) bool, withPaging bool) error {
-	c.bareOpts = true
-	sortBy := c.opt("sortBy")
-	if err := enum("options.sortBy", sortBy, "lastMessageTimestampAsc", "lastMessageTimestampDesc"); err != nil {
-		return err
-	}
-	isDeleted, err := c.qBool("isDeleted")
-	if err != nil {
-		return err
-	}
-	p, err := c.pageParams(defaultPageSize)
-	if err != nil {
-		return err
-	}
-	var list []*messageFeed
-	for _, f := range c.st.feeds {
-		if match(f) && deletedFilter(isDeleted, f.deleted, liveByDefault) {
-			list = append(list, f)
-		}
-	}
-	sortByCreated(list, func(f *messageFeed) (time.Time, int64) {
-		if last := c.st.lastMessage(f.id); last != nil {
-			return last.createdAt, last.seq
-		}
-		return f.createdAt, f.seq
-	}, sortBy != "lastMessageTimestampAsc")
-	list = cutAround(list, func(f *messageFeed) string { return f.id }, func(f *messageFeed) (time.Time, int64) {
-		return f.createdAt, f.seq
-	}, c.opt("before"), c.opt("after"))
-	win, cur := paginate(list, p)
-	body := c.messageFeedsBody(win)
-	if withPaging {
-		body.Paging = cur.withTotal()
-	}
-	return c.ok(body)
 }

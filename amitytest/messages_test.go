@@ -10,20 +10,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func sendMessage(t testing.TB, srv *Server, token, feedID, text string) string {
-	t.Helper()
-	m := ok(t, call(t, srv, token, "POST", "/api/v5/messages", map[string]any{
-		"messageFeedId": feedID, "referenceId": "ref-" + text, "dataType": "text", "data": map[string]any{"text": text},
-	}))
-	return list(t, m, "messages")[0]["messageId"].(string)
-}
-
 func TestMessageCRUD(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	alice, bob := srv.UserToken("alice"), srv.UserToken("bob")
-	cid := createChannel(t, srv, alice, map[string]any{"displayName": "Chat", "userIds": []string{"bob"}})
-	feed := defaultFeed(t, srv, alice, cid)
+	srv, alice, bob, _, feed := newChat(t)
 
 	m := ok(t, call(t, srv, alice, "POST", "/api/v5/messages", map[string]any{
 		"messageFeedId": feed, "referenceId": "r1", "dataType": "text", "data": map[string]any{"text": "hello"},
@@ -69,25 +58,22 @@ func TestMessageCRUD(t *testing.T) {
 	assert.Equal(t, http.StatusForbidden, call(t, srv, bob, "PUT", "/api/v5/messages/"+id, map[string]any{"data": map[string]any{"text": "x"}}).status)
 	m = ok(t, call(t, srv, alice, "PUT", "/api/v5/messages/"+id, map[string]any{"data": map[string]any{"text": "hello!"}}))
 	assert.Equal(t, "hello!", list(t, m, "messages")[0]["data"].(map[string]any)["text"])
-	r := call(t, srv, bob, "DELETE", "/api/v5/messages/"+replyID, nil)
-	assert.Equal(t, http.StatusOK, r.status)
+	assert.Equal(t, http.StatusOK, call(t, srv, bob, "DELETE", "/api/v5/messages/"+replyID, nil).status)
 	m = ok(t, call(t, srv, bob, "GET", "/api/v5/messages?messageFeedId="+feed, nil))
 	assert.Equal(t, []string{id}, ids(list(t, m, "messages"), "messageId"))
 	m = ok(t, call(t, srv, bob, "GET", "/api/v5/messages?messageFeedId="+feed+"&isDeleted=true", nil))
 	assert.Equal(t, []string{replyID}, ids(list(t, m, "messages"), "messageId"))
-	r = call(t, srv, alice, "DELETE", "/api/v5/messages/"+replyID+"?permanent=true", nil)
-	assert.Equal(t, http.StatusOK, r.status)
+	assert.Equal(t, http.StatusOK, call(t, srv, alice, "DELETE", "/api/v5/messages/"+replyID+"?permanent=true", nil).status)
 	assert.Equal(t, http.StatusNotFound, call(t, srv, alice, "GET", "/api/v5/messages/"+replyID, nil).status)
 
 	// Validation and access.
-	r = call(t, srv, alice, "POST", "/api/v5/messages", map[string]any{"messageFeedId": feed, "dataType": "text"})
+	r := call(t, srv, alice, "POST", "/api/v5/messages", map[string]any{"messageFeedId": feed, "dataType": "text"})
 	assert.Equal(t, 400000, r.code(t))
 	r = call(t, srv, alice, "POST", "/api/v5/messages", map[string]any{"messageFeedId": "nope", "referenceId": "x", "dataType": "text", "data": map[string]any{"text": "x"}})
 	assert.Equal(t, 400400, r.code(t))
 	stranger := srv.UserToken("stranger")
 	r = call(t, srv, stranger, "POST", "/api/v5/messages", map[string]any{"messageFeedId": feed, "referenceId": "x", "dataType": "text", "data": map[string]any{"text": "x"}})
-	assert.Equal(t, http.StatusForbidden, r.status)
-	assert.Equal(t, 400301, r.code(t))
+	r.isError(t, http.StatusForbidden, 400301)
 }
 
 func TestMessagePaging(t *testing.T) {
@@ -174,10 +160,7 @@ func TestMessageFlags(t *testing.T) {
 
 	m = ok(t, call(t, srv, bob, "DELETE", "/api/v5/messages/"+id+"/flags", nil))
 	assert.Equal(t, 0.0, list(t, m, "messages")[0]["flagCount"])
-	ok(t, call(t, srv, bob, "POST", "/api/v5/messages/"+id+"/flags", nil))
-	assert.Equal(t, http.StatusForbidden, call(t, srv, bob, "DELETE", "/api/v5/messages/"+id+"/flags/all", nil).status)
-	m = ok(t, call(t, srv, alice, "DELETE", "/api/v5/messages/"+id+"/flags/all", nil))
-	assert.Equal(t, 0.0, list(t, m, "messages")[0]["flagCount"])
+	checkFlagClearing(t, srv, "/api/v5/messages/"+id+"/flags", "/api/v5/messages/"+id+"/flags/all", "messages", bob, bob, alice)
 
 	// Reaching the channel's flag limit deletes the message.
 	ok(t, call(t, srv, bob, "POST", "/api/v5/messages/"+other+"/flags", nil))
@@ -200,10 +183,7 @@ func TestMessageFlags(t *testing.T) {
 
 func TestMessageFeeds(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	alice, bob := srv.UserToken("alice"), srv.UserToken("bob")
-	cid := createChannel(t, srv, alice, map[string]any{"displayName": "Chat", "userIds": []string{"bob"}})
-	main := defaultFeed(t, srv, alice, cid) // the default feed: the channel's internal ID
+	srv, alice, bob, cid, main := newChat(t) // main: the default feed, the channel's internal ID
 
 	m := ok(t, call(t, srv, bob, "POST", "/api/v5/message-feeds", map[string]any{"channelId": cid, "name": "thread"}))
 	feed := list(t, m, "messageFeeds")[0]
@@ -229,8 +209,7 @@ func TestMessageFeeds(t *testing.T) {
 	m = ok(t, call(t, srv, bob, "PUT", "/api/v5/message-feeds/"+fid, map[string]any{"name": "renamed"}))
 	assert.Equal(t, "renamed", list(t, m, "messageFeeds")[0]["name"])
 	assert.Equal(t, http.StatusForbidden, call(t, srv, bob, "DELETE", "/api/v5/message-feeds/"+main, nil).status)
-	r := call(t, srv, bob, "DELETE", "/api/v5/message-feeds/"+fid, nil)
-	require.Equal(t, http.StatusOK, r.status)
+	require.Equal(t, http.StatusOK, call(t, srv, bob, "DELETE", "/api/v5/message-feeds/"+fid, nil).status)
 	m = ok(t, call(t, srv, alice, "GET", "/api/v5/message-feeds/channel/"+cid, nil))
 	assert.Equal(t, []string{main}, ids(list(t, m, "messageFeeds"), "messageFeedId"))
 	m = ok(t, call(t, srv, alice, "GET", "/api/v5/message-feeds/channel/"+cid+"?isDeleted=true", nil))
@@ -258,10 +237,7 @@ func TestMessageModeration(t *testing.T) {
 
 func TestMessagesV3(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	alice, bob := srv.UserToken("alice"), srv.UserToken("bob")
-	cid := createChannel(t, srv, alice, map[string]any{"displayName": "Chat", "userIds": []string{"bob"}})
-	feed := defaultFeed(t, srv, alice, cid)
+	srv, alice, bob, cid, feed := newChat(t)
 
 	m := ok(t, call(t, srv, alice, "POST", "/api/v3/messages", map[string]any{
 		"channelId": cid, "messageId": "custom-1", "data": map[string]any{"text": "v3 hello"}, "tags": []string{"t"},
@@ -329,9 +305,7 @@ func TestMessagesV3(t *testing.T) {
 // answer too.)
 func TestMessageReferenceIDAsTheVendorClientsSendIt(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	alice, bob := srv.UserToken("alice"), srv.UserToken("bob")
-	feed := defaultFeed(t, srv, alice, createChannel(t, srv, alice, map[string]any{"displayName": "Chat", "userIds": []string{"bob"}}))
+	srv, alice, bob, _, feed := newChat(t)
 	ref := "LOCAL_0b7e1a4c-3f5d-4e8a-9c21-6d2f8e7a9b10"
 	require.Len(t, ref, 42)
 	send := func(token, ref, text string) resp {

@@ -41,7 +41,7 @@ type messagesV3Response struct {
 	Paging   *pagingNextPrev `json:"paging,omitempty"`
 }
 
-func (c *ctx) messageV3JSON(m *message) messageV3JSON {
+func (c *request) messageV3JSON(m *message) messageV3JSON {
 	v5 := c.messageJSON(m)
 	kind := messageV3Type(m)
 	var ms []mentionee
@@ -58,7 +58,7 @@ func (c *ctx) messageV3JSON(m *message) messageV3JSON {
 	}
 }
 
-func (c *ctx) messagesV3Body(msgs []*message) messagesV3Response {
+func (c *request) messagesV3Body(msgs []*message) messagesV3Response {
 	b := c.sideload()
 	out := messagesV3Response{Messages: []messageV3JSON{}}
 	for _, m := range msgs {
@@ -72,7 +72,7 @@ func (c *ctx) messagesV3Body(msgs []*message) messagesV3Response {
 }
 
 // readableMessage finds a live message the caller may read.
-func (c *ctx) readableMessage(id string) (*message, error) {
+func (c *request) readableMessage(id string) (*message, error) {
 	m := c.st.messages[id]
 	if m == nil || m.deleted {
 		return nil, errNotFound("Message %s not found", id)
@@ -96,7 +96,7 @@ type messageV3Request struct {
 }
 
 func (s *Server) routesMessagesV3() {
-	s.route("POST /api/v3/messages", authUser, func(c *ctx) error {
+	s.route("POST /api/v3/messages", authUser, func(c *request) error {
 		var req messageV3Request
 		if err := c.decode(&req, true); err != nil {
 			return err
@@ -137,22 +137,10 @@ func (s *Server) routesMessagesV3() {
 		return c.ok(c.messagesV3Body([]*message{m}))
 	})
 	s.route("GET /api/v3/messages", authUser, s.queryMessagesV3)
-	s.route("GET /api/v3/messages/list", authUser, func(c *ctx) error {
-		ids, err := c.idsParam("messageIds", 100)
-		if err != nil {
-			return err
-		}
-		var out []*message
-		for _, id := range ids {
-			if m := c.st.messages[id]; m != nil {
-				if ch := c.st.channels[m.channelID]; ch != nil && c.canReadChannel(ch) {
-					out = append(out, m)
-				}
-			}
-		}
-		return c.ok(c.messagesV3Body(out))
+	s.route("GET /api/v3/messages/list", authUser, func(c *request) error {
+		return listByIDs(c, "messageIds", 100, c.readableMessageByID, func(msgs []*message) any { return c.messagesV3Body(msgs) })
 	})
-	s.route("GET /api/v3/messages/{messageId}", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/messages/{messageId}", authUser, func(c *request) error {
 		m, err := c.message(c.path("messageId"))
 		if err != nil {
 			return err
@@ -162,7 +150,7 @@ func (s *Server) routesMessagesV3() {
 		}
 		return c.ok(c.messagesV3Body([]*message{m}))
 	})
-	s.route("PUT /api/v3/messages/{messageId}", authUser, func(c *ctx) error {
+	s.route("PUT /api/v3/messages/{messageId}", authUser, func(c *request) error {
 		m, err := c.readableMessage(c.path("messageId"))
 		if err != nil {
 			return err
@@ -179,7 +167,7 @@ func (s *Server) routesMessagesV3() {
 		}
 		return c.ok(c.messagesV3Body([]*message{m}))
 	})
-	s.route("DELETE /api/v3/messages/{messageId}", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v3/messages/{messageId}", authUser, func(c *request) error {
 		m, err := c.readableMessage(c.path("messageId"))
 		if err != nil {
 			return err
@@ -190,50 +178,17 @@ func (s *Server) routesMessagesV3() {
 		m.deleted, m.updatedAt = true, c.now()
 		return c.ok(successData())
 	})
-	s.route("POST /api/v3/messages/{messageId}/flag", authUser, func(c *ctx) error {
-		m, _, err := preHookFor(c, "message.shouldFlag", func() (*message, error) { return c.readableMessage(c.path("messageId")) }, c.messageJSON)
-		if err != nil {
-			return err
-		}
-		m.flags[c.identity] = c.now()
-		c.emitMessageV3("message.didFlag", m)
-		return c.ok(c.messagesV3Body([]*message{m}))
-	})
-	s.route("DELETE /api/v3/messages/{messageId}/unflag", authUser, func(c *ctx) error {
-		m, _, err := preHookFor(c, "message.shouldUnflag", func() (*message, error) { return c.readableMessage(c.path("messageId")) }, c.messageJSON)
-		if err != nil {
-			return err
-		}
-		delete(m.flags, c.identity)
-		c.emitMessageV3("message.didUnflag", m)
-		return c.ok(c.messagesV3Body([]*message{m}))
-	})
-	s.route("DELETE /api/v3/messages/{messageId}/clearFlags", authUser, func(c *ctx) error {
-		m, err := c.message(c.path("messageId"))
-		if err != nil {
-			return err
-		}
-		if !c.canModerateMessage(m) {
-			return errPermission("You are not allowed to do this.")
-		}
-		m.flags = flagSet{}
-		return c.ok(c.messagesV3Body([]*message{m}))
-	})
-	s.route("GET /api/v3/messages/{messageId}/isFlaggedByMe", authUser, func(c *ctx) error {
-		m, err := c.message(c.path("messageId"))
-		if err != nil {
-			return err
-		}
-		_, flagged := m.flags[c.identity]
-		return c.ok(statusData{Status: "success", Data: map[string]bool{"result": flagged}})
-	})
+	s.route("POST /api/v3/messages/{messageId}/flag", authUser, flagMessage(true, false, (*request).pathReadableMessage, (*request).messageV3Body))
+	s.route("DELETE /api/v3/messages/{messageId}/unflag", authUser, flagMessage(false, false, (*request).pathReadableMessage, (*request).messageV3Body))
+	s.route("DELETE /api/v3/messages/{messageId}/clearFlags", authUser, clearFlags((*request).pathMessage, (*request).canModerateMessage, (*request).messageV3Body))
+	s.route("GET /api/v3/messages/{messageId}/isFlaggedByMe", authUser, isFlaggedByMe((*request).pathMessage))
 }
 
 // queryMessagesV3 lists a channel's messages in segment order. Without
 // options the newest page is returned (oldest first within the page);
 // options[first]/[after] and options[last]/[before] select windows by
 // channel segment, and the prev/next tokens move to older/newer pages.
-func (s *Server) queryMessagesV3(c *ctx) error {
+func (s *Server) queryMessagesV3(c *request) error {
 	channelID := c.q("channelId")
 	if channelID == "" {
 		return errBadRequest("Parameters validation error: channelId is required")
@@ -249,27 +204,13 @@ func (s *Server) queryMessagesV3(c *ctx) error {
 	if err := enum("type", kind, v3Types...); err != nil {
 		return err
 	}
-	byParent, err := c.qBool("filterByParentId")
-	if err != nil {
+	var byParent, hasFlag, isDeleted *bool
+	if err := c.qBools([]string{"filterByParentId", "hasFlag", "isDeleted"}, &byParent, &hasFlag, &isDeleted); err != nil {
 		return err
 	}
-	hasFlag, err := c.qBool("hasFlag")
+	seg, err := c.segmentOptions()
 	if err != nil {
 		return err
-	}
-	isDeleted, err := c.qBool("isDeleted")
-	if err != nil {
-		return err
-	}
-	seg := map[string]int{}
-	for _, name := range []string{"after", "before", "first", "last"} {
-		n, has, err := c.optInt(name, 1, 0)
-		if err != nil {
-			return err
-		}
-		if has {
-			seg[name] = n
-		}
 	}
 	for _, name := range []string{"first", "last"} {
 		if seg[name] > maxPageSize {
@@ -295,10 +236,7 @@ func (s *Server) queryMessagesV3(c *ctx) error {
 		if (len(tags) > 0 && !anyShared(tags, m.tags)) || anyShared(exclude, m.tags) {
 			continue
 		}
-		if a, ok := seg["after"]; ok && m.segment <= a {
-			continue
-		}
-		if b, ok := seg["before"]; ok && m.segment >= b {
+		if !seg.admits(m.segment) {
 			continue
 		}
 		list = append(list, m)

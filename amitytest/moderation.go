@@ -49,6 +49,15 @@ func compileRule(expr string, exactWord bool) (*regexp.Regexp, error) {
 // linkPattern finds links in text: URLs with a scheme and www. addresses.
 var linkPattern = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>"']+`)
 
+// checkEditedText checks the new text of an edited post or comment: at most 50,000
+// characters, and allowed by the word lists.
+func (st *state) checkEditedText(text string) error {
+	if err := maxLen("data.text", text, 50000); err != nil {
+		return err
+	}
+	return st.checkText(text)
+}
+
 // checkText enforces the blocklist and, when the allowlist is in force, the
 // link allowlist on user-written text.
 func (st *state) checkText(texts ...string) error {
@@ -117,11 +126,11 @@ type verifyRequest struct {
 }
 
 func (s *Server) routesModeration() {
-	s.route("GET /api/v3/blocklists", authAdmin, func(c *ctx) error { return s.listRules(c, true) })
-	s.route("GET /api/v3/allowlists", authAdmin, func(c *ctx) error { return s.listRules(c, false) })
-	s.route("POST /api/v3/blocklists", authAdmin, func(c *ctx) error { return s.addRules(c, true) })
-	s.route("POST /api/v3/allowlists", authAdmin, func(c *ctx) error { return s.addRules(c, false) })
-	s.route("POST /api/v3/blocklists/verify", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/blocklists", authAdmin, func(c *request) error { return s.listRules(c, true) })
+	s.route("GET /api/v3/allowlists", authAdmin, func(c *request) error { return s.listRules(c, false) })
+	s.route("POST /api/v3/blocklists", authAdmin, func(c *request) error { return s.addRules(c, true) })
+	s.route("POST /api/v3/allowlists", authAdmin, func(c *request) error { return s.addRules(c, false) })
+	s.route("POST /api/v3/blocklists/verify", authUser, func(c *request) error {
 		var req verifyRequest
 		if err := c.decode(&req, false); err != nil {
 			return err
@@ -138,7 +147,7 @@ func (s *Server) routesModeration() {
 		}
 		return c.ok(successBody)
 	})
-	s.route("POST /api/v3/allowlists/verify", authUser, func(c *ctx) error {
+	s.route("POST /api/v3/allowlists/verify", authUser, func(c *request) error {
 		var req verifyRequest
 		if err := c.decode(&req, false); err != nil {
 			return err
@@ -160,24 +169,22 @@ func (s *Server) routesModeration() {
 		}
 		return c.ok(successBody)
 	})
-	s.route("GET /api/v3/network-settings/moderation", authAdmin, func(c *ctx) error {
+	s.route("GET /api/v3/network-settings/moderation", authAdmin, func(c *request) error {
 		return c.ok(map[string]bool{"isWhitelistEnabled": c.st.whitelistEnabled})
 	})
-	s.route("PUT /api/v3/network-settings/moderation", authAdmin, func(c *ctx) error {
+	s.route("PUT /api/v3/network-settings/moderation", authAdmin, func(c *request) error {
 		var req struct {
 			IsWhitelistEnabled *bool `json:"isWhitelistEnabled"`
 		}
 		if err := c.decode(&req, true); err != nil {
 			return err
 		}
-		if req.IsWhitelistEnabled != nil {
-			c.st.whitelistEnabled = *req.IsWhitelistEnabled
-		}
+		setOpt(&c.st.whitelistEnabled, req.IsWhitelistEnabled)
 		return c.ok(map[string]bool{"isWhitelistEnabled": c.st.whitelistEnabled})
 	})
 }
 
-func (s *Server) listRules(c *ctx, block bool) error {
+func (s *Server) listRules(c *request, block bool) error {
 	sortBy := c.q("sortBy")
 	if err := enum("sortBy", sortBy, "firstCreated", "lastCreated"); err != nil {
 		return err
@@ -206,7 +213,7 @@ func (s *Server) listRules(c *ctx, block bool) error {
 	return c.ok(map[string]any{"results": results, "paging": cur.nextPrevious()})
 }
 
-func (s *Server) addRules(c *ctx, block bool) error {
+func (s *Server) addRules(c *request, block bool) error {
 	var req rulesRequest
 	if err := c.decode(&req, true); err != nil {
 		return err

@@ -58,15 +58,14 @@ type legacyList struct {
 	disabled map[string]*disabledRule // shared by both lists, keyed by rule ID
 }
 
-func (c *ctx) legacyList(block bool) legacyList {
-	a := c.st.opsA()
-	if a.disabledRules == nil {
-		a.disabledRules = map[string]*disabledRule{}
+func (c *request) legacyList(block bool) legacyList {
+	if c.st.disabledRules == nil {
+		c.st.disabledRules = map[string]*disabledRule{}
 	}
 	if block {
-		return legacyList{block: true, active: &c.st.blocklist, disabled: a.disabledRules}
+		return legacyList{block: true, active: &c.st.blocklist, disabled: c.st.disabledRules}
 	}
-	return legacyList{active: &c.st.allowlist, disabled: a.disabledRules}
+	return legacyList{active: &c.st.allowlist, disabled: c.st.disabledRules}
 }
 
 // off returns the disabled rules of this list in creation order.
@@ -102,7 +101,7 @@ func (l legacyList) drop(match func(*rule) bool) {
 	}
 }
 
-func (c *ctx) addLegacyRules(l legacyList, regexs []string, exact bool) error {
+func (c *request) addLegacyRules(l legacyList, regexs []string, exact bool) error {
 	if len(regexs) == 0 {
 		return errBadRequest("Parameters validation error: regexs is required")
 	}
@@ -136,10 +135,7 @@ func (s *Server) routesModerationLegacy() {
 		IsMatchExactWord bool     `json:"isMatchExactWord"`
 	}
 	list := func(block bool) handler {
-		return func(c *ctx) error {
-			if err := c.requireAPIKey(); err != nil {
-				return err
-			}
+		return func(c *request) error {
 			filter := c.qList("regexs")
 			if !block && len(filter) == 0 {
 				return errBadRequest("Parameters validation error: regexs is required")
@@ -154,10 +150,7 @@ func (s *Server) routesModerationLegacy() {
 		}
 	}
 	add := func(block bool) handler {
-		return func(c *ctx) error {
-			if err := c.requireAPIKey(); err != nil {
-				return err
-			}
+		return func(c *request) error {
 			var req regexsRequest
 			if err := c.decode(&req, true); err != nil {
 				return err
@@ -169,10 +162,7 @@ func (s *Server) routesModerationLegacy() {
 		}
 	}
 	refresh := func(block bool) handler {
-		return func(c *ctx) error {
-			if err := c.requireAPIKey(); err != nil {
-				return err
-			}
+		return func(c *request) error {
 			var req regexsRequest
 			if err := c.decode(&req, true); err != nil {
 				return err
@@ -198,10 +188,7 @@ func (s *Server) routesModerationLegacy() {
 		}
 	}
 	remove := func(block bool) handler {
-		return func(c *ctx) error {
-			if err := c.requireAPIKey(); err != nil {
-				return err
-			}
+		return func(c *request) error {
 			ids := c.qList("ruleIds")
 			if len(ids) == 0 {
 				return errBadRequest("Parameters validation error: ruleIds is required")
@@ -220,10 +207,7 @@ func (s *Server) routesModerationLegacy() {
 		}
 	}
 	toggle := func(block bool) handler {
-		return func(c *ctx) error {
-			if err := c.requireAPIKey(); err != nil {
-				return err
-			}
+		return func(c *request) error {
 			var req struct {
 				RuleID    string `json:"ruleId"`
 				IsEnabled *bool  `json:"isEnabled"`
@@ -259,29 +243,23 @@ func (s *Server) routesModerationLegacy() {
 			return errNotFound("Rule not found.")
 		}
 	}
-	s.route("GET /api/v2/blacklist/records", authAdmin, list(true))
-	s.route("POST /api/v2/blacklist/records", authAdmin, add(true))
-	s.route("PUT /api/v2/blacklist/records", authAdmin, refresh(true))
-	s.route("DELETE /api/v2/blacklist/records", authAdmin, remove(true))
-	s.route("PUT /api/v2/blacklist/records/{ruleId}", authAdmin, toggle(true))
-	s.route("GET /api/v2/whitelist/records", authAdmin, list(false))
-	s.route("POST /api/v2/whitelist/records", authAdmin, add(false))
-	s.route("PUT /api/v2/whitelist/records", authAdmin, refresh(false))
-	s.route("DELETE /api/v2/whitelist/records", authAdmin, remove(false))
-	s.route("PUT /api/v2/whitelist/records/{ruleId}", authAdmin, toggle(false))
-	s.route("POST /v1/blacklist/records", authAdmin, add(true))
-	s.route("PUT /v1/blacklist/records", authAdmin, refresh(true))
-	s.route("DELETE /v1/blacklist/records", authAdmin, remove(true))
-	s.route("GET /api/v2/moderation-settings", authAdmin, func(c *ctx) error {
-		if err := c.requireAPIKey(); err != nil {
-			return err
-		}
-		return c.ok(statusData{Status: "success", Data: c.st.opsA().modV2.json()})
-	})
-	s.route("PUT /api/v2/moderation-settings", authAdmin, func(c *ctx) error {
-		if err := c.requireAPIKey(); err != nil {
-			return err
-		}
+	s.route("GET /api/v2/blacklist/records", authAdmin, withAPIKey(list(true)))
+	s.route("POST /api/v2/blacklist/records", authAdmin, withAPIKey(add(true)))
+	s.route("PUT /api/v2/blacklist/records", authAdmin, withAPIKey(refresh(true)))
+	s.route("DELETE /api/v2/blacklist/records", authAdmin, withAPIKey(remove(true)))
+	s.route("PUT /api/v2/blacklist/records/{ruleId}", authAdmin, withAPIKey(toggle(true)))
+	s.route("GET /api/v2/whitelist/records", authAdmin, withAPIKey(list(false)))
+	s.route("POST /api/v2/whitelist/records", authAdmin, withAPIKey(add(false)))
+	s.route("PUT /api/v2/whitelist/records", authAdmin, withAPIKey(refresh(false)))
+	s.route("DELETE /api/v2/whitelist/records", authAdmin, withAPIKey(remove(false)))
+	s.route("PUT /api/v2/whitelist/records/{ruleId}", authAdmin, withAPIKey(toggle(false)))
+	s.route("POST /v1/blacklist/records", authAdmin, withAPIKey(add(true)))
+	s.route("PUT /v1/blacklist/records", authAdmin, withAPIKey(refresh(true)))
+	s.route("DELETE /v1/blacklist/records", authAdmin, withAPIKey(remove(true)))
+	s.route("GET /api/v2/moderation-settings", authAdmin, withAPIKey(func(c *request) error {
+		return c.ok(statusData{Status: "success", Data: c.st.modV2.json()})
+	}))
+	s.route("PUT /api/v2/moderation-settings", authAdmin, withAPIKey(func(c *request) error {
 		var req struct {
 			MaxRepetition            *int  `json:"maxRepetition"`
 			MaxRepetitionTimeout     *int  `json:"maxRepetitionTimeout"`
@@ -299,7 +277,7 @@ func (s *Server) routesModerationLegacy() {
 		if err := c.decode(&req, true); err != nil {
 			return err
 		}
-		m := &c.st.opsA().modV2
+		m := &c.st.modV2
 		ints := []struct {
 			v   *int
 			dst *int
@@ -336,8 +314,8 @@ func (s *Server) routesModerationLegacy() {
 				*f.dst = *f.v
 			}
 		}
-		setBool(&m.enableImageModeration, req.EnableImageModeration)
+		setOpt(&m.enableImageModeration, req.EnableImageModeration)
 		m.updatedAt = c.now()
 		return c.ok(map[string]string{"status": "success"})
-	})
+	}))
 }

@@ -5,39 +5,6 @@ import (
 	"time"
 )
 
-// stateA holds the state of the network settings, roles, notification settings, presence,
-// markers and the legacy word lists; reach it with state.opsA.
-type stateA struct {
-	settings      networkSettings
-	roles         map[string]*role
-	notifications map[string]*userNotifications // by user ID
-	devices       map[string]*pushDevice        // by device ID
-	presence      map[string]*presenceState     // by user ID
-	presenceAt    time.Time                     // when the network setting last changed
-	feedMarkers   map[string]*feedMarker        // user ID \x00 feed ID
-	lastSync      map[string]time.Time          // by user ID: the last POST /api/v1/markers/sync
-	modV2         moderationSettingsV2
-	disabledRules map[string]*disabledRule // v2 rules switched off, by rule ID
-}
-
-// opsA returns the state of A's areas, creating it on first use.
-func (st *state) opsA() *stateA {
-	if st.a == nil {
-		st.a = &stateA{
-			settings:      defaultNetworkSettings(),
-			roles:         map[string]*role{},
-			notifications: map[string]*userNotifications{},
-			devices:       map[string]*pushDevice{},
-			presence:      map[string]*presenceState{},
-			presenceAt:    st.started,
-			feedMarkers:   map[string]*feedMarker{},
-			lastSync:      map[string]time.Time{},
-			modV2:         defaultModerationSettingsV2(st.started),
-		}
-	}
-	return st.a
-}
-
 // networkSettings are the network's settings, as the network-settings endpoints show them.
 type networkSettings struct {
 	socialEnabled, chatEnabled, videoStreamingEnabled bool
@@ -82,7 +49,7 @@ func (s *Server) syncWebhookSetting(url string) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.st.opsA().settings.webhook.enabled = true
+	s.st.settings.webhook.enabled = true
 }
 
 // syncPrehookSetting makes GET /api/v3/network-settings/prehook show a pre-hook set with
@@ -90,7 +57,7 @@ func (s *Server) syncWebhookSetting(url string) {
 func (s *Server) syncPrehookSetting(url string, secret []byte, defaultAction string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ph := &s.st.opsA().settings.prehook
+	ph := &s.st.settings.prehook
 	ph.enabled, ph.defaultAction = url != "", defaultAction
 	if url != "" {
 		ph.callbackURL, ph.secretKey = url, string(secret)
@@ -101,8 +68,8 @@ func (s *Server) syncPrehookSetting(url string, secret []byte, defaultAction str
 // PUT /api/v3/network-settings/prehook: while enabled, the post, message and channel
 // operations of the pre-hook events ask callbackUrl, signed with secretKey, and apply defaultAction without an answer (see
 // Server.SetPreHook); disabled, they ask nobody. s.mu is held.
-func (c *ctx) applyPrehookSetting() {
-	ph := c.st.opsA().settings.prehook
+func (c *request) applyPrehookSetting() {
+	ph := c.st.settings.prehook
 	w := &c.s.webhooks
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -119,12 +86,12 @@ func (c *ctx) applyPrehookSetting() {
 
 // webhookSettings returns the webhook switch: webhook delivery should happen only while it
 // is enabled. The caller holds the state lock.
-func (st *state) webhookSettings() webhookSetting { return st.opsA().settings.webhook }
+func (st *state) webhookSettings() webhookSetting { return st.settings.webhook }
 
 // prehookSettings returns the pre-hook configuration: while enabled, a pre-hook client
 // should ask callbackURL, sign with secretKey and apply defaultAction when it gets no
 // answer. The caller holds the state lock.
-func (st *state) prehookSettings() prehookSetting { return st.opsA().settings.prehook }
+func (st *state) prehookSettings() prehookSetting { return st.settings.prehook }
 
 type chatSettingsJSON struct {
 	Enabled bool `json:"enabled"`
@@ -262,16 +229,16 @@ func (ns *networkSettings) prehookJSON(secret string) map[string]any {
 
 // chatDisabled refuses chat writes while chat is turned off (PUT /api/v3/network-settings
 // chatEnabled: false).
-func (c *ctx) chatDisabled() error {
-	if !c.st.opsA().settings.chatEnabled {
+func (c *request) chatDisabled() error {
+	if !c.st.settings.chatEnabled {
 		return errForbidden("Chat feature is disabled for this network.")
 	}
 	return nil
 }
 
 // socialDisabled refuses social writes while social features are turned off.
-func (c *ctx) socialDisabled() error {
-	if !c.st.opsA().settings.socialEnabled {
+func (c *request) socialDisabled() error {
+	if !c.st.settings.socialEnabled {
 		return errForbidden("Social feature is disabled for this network.")
 	}
 	return nil
@@ -279,8 +246,8 @@ func (c *ctx) socialDisabled() error {
 
 // displayNameLocked refuses a user changing its own display name while the users setting
 // isAllowUpdateDisplayName is false; the admin may still change it.
-func (c *ctx) displayNameLocked() error {
-	if !c.isAdmin && !c.st.opsA().settings.allowUpdateDisplayName {
+func (c *request) displayNameLocked() error {
+	if !c.isAdmin && !c.st.settings.allowUpdateDisplayName {
 		return errForbidden("Updating display name is not allowed.")
 	}
 	return nil
@@ -288,10 +255,12 @@ func (c *ctx) displayNameLocked() error {
 
 // privateJoinAllowed reports whether users may join private communities by themselves (the
 // social setting allowJoinPrivateCommunity; off by default).
-func (c *ctx) privateJoinAllowed() bool { return c.st.opsA().settings.social.AllowJoinPrivateCommunity }
+func (c *request) privateJoinAllowed() bool {
+	return c.st.settings.social.AllowJoinPrivateCommunity
+}
 
 func (s *Server) routesNetworkSettings() {
-	s.route("PUT /api/v3/network-settings", authAdmin, func(c *ctx) error {
+	s.route("PUT /api/v3/network-settings", authAdmin, func(c *request) error {
 		var req struct {
 			NetworkID             *string `json:"networkId"`
 			TierHandler           *string `json:"tierHandler"`
@@ -311,14 +280,12 @@ func (s *Server) routesNetworkSettings() {
 				return err
 			}
 		}
-		ns := &c.st.opsA().settings
-		setBool(&ns.socialEnabled, req.SocialEnabled)
-		setBool(&ns.videoStreamingEnabled, req.VideoStreamingEnabled)
-		setBool(&ns.chatEnabled, req.ChatEnabled)
-		setBool(&c.st.whitelistEnabled, req.IsWhitelistEnabled)
-		if req.TierHandler != nil {
-			ns.tierHandler = *req.TierHandler
-		}
+		ns := &c.st.settings
+		setOpt(&ns.socialEnabled, req.SocialEnabled)
+		setOpt(&ns.videoStreamingEnabled, req.VideoStreamingEnabled)
+		setOpt(&ns.chatEnabled, req.ChatEnabled)
+		setOpt(&c.st.whitelistEnabled, req.IsWhitelistEnabled)
+		setOpt(&ns.tierHandler, req.TierHandler)
 		return c.ok(map[string]any{
 			"videoStreaming": map[string]bool{"enabled": ns.videoStreamingEnabled},
 			"chat":           ns.chatJSON(),
@@ -328,11 +295,11 @@ func (s *Server) routesNetworkSettings() {
 			"tierHandler":    ns.tierHandler,
 		})
 	})
-	s.route("GET /api/v3/network-settings/chat", authAdmin, func(c *ctx) error {
-		ns := &c.st.opsA().settings
+	s.route("GET /api/v3/network-settings/chat", authAdmin, func(c *request) error {
+		ns := &c.st.settings
 		return c.ok(ns.chatJSON())
 	})
-	s.route("PUT /api/v3/network-settings/chat", authAdmin, func(c *ctx) error {
+	s.route("PUT /api/v3/network-settings/chat", authAdmin, func(c *request) error {
 		var req struct {
 			IsAllowMentionedChannelEnabled *bool `json:"isAllowMentionedChannelEnabled"`
 			MessagePreviewSetting          *struct {
@@ -349,25 +316,25 @@ func (s *Server) routesNetworkSettings() {
 		if p := req.MessagePreviewSetting; p != nil && p.Enabled == nil {
 			return errBadRequest("Parameters validation error: messagePreviewSetting.enabled is required")
 		}
-		ns := &c.st.opsA().settings
-		setBool(&ns.chat.Mention.IsAllowMentionedChannelEnabled, req.IsAllowMentionedChannelEnabled)
+		ns := &c.st.settings
+		setOpt(&ns.chat.Mention.IsAllowMentionedChannelEnabled, req.IsAllowMentionedChannelEnabled)
 		if p := req.MessagePreviewSetting; p != nil {
 			ns.chat.MessagePreview.Enabled = *p.Enabled
-			setBool(&ns.chat.MessagePreview.IsIncludeDeleted, p.IsIncludeDeleted)
+			setOpt(&ns.chat.MessagePreview.IsIncludeDeleted, p.IsIncludeDeleted)
 		}
-		setBool(&ns.chat.IsAllowAdminViewConversationMessage, req.IsAllowAdminViewConversationMessage)
-		setBool(&ns.chat.IsAllowAdminManageConversationMessage, req.IsAllowAdminManageConversationMessage)
-		setBool(&ns.chat.AllowMemberToUpdateConversationChannel, req.AllowMemberToUpdateConversationChannel)
+		setOpt(&ns.chat.IsAllowAdminViewConversationMessage, req.IsAllowAdminViewConversationMessage)
+		setOpt(&ns.chat.IsAllowAdminManageConversationMessage, req.IsAllowAdminManageConversationMessage)
+		setOpt(&ns.chat.AllowMemberToUpdateConversationChannel, req.AllowMemberToUpdateConversationChannel)
 		return c.ok(ns.chatJSON())
 	})
-	s.route("GET /api/v3/network-settings/feed-setting", authAdmin, func(c *ctx) error {
-		return c.ok(c.st.opsA().settings.feedJSON())
+	s.route("GET /api/v3/network-settings/feed-setting", authAdmin, func(c *request) error {
+		return c.ok(c.st.settings.feedJSON())
 	})
 	s.route("PUT /api/v3/network-settings/feed-setting", authAdmin, s.updateFeedSettings)
-	s.route("GET /api/v3/network-settings/prehook", authAdmin, func(c *ctx) error {
-		return c.ok(c.st.opsA().settings.prehookJSON(""))
+	s.route("GET /api/v3/network-settings/prehook", authAdmin, func(c *request) error {
+		return c.ok(c.st.settings.prehookJSON(""))
 	})
-	s.route("PUT /api/v3/network-settings/prehook", authAdmin, func(c *ctx) error {
+	s.route("PUT /api/v3/network-settings/prehook", authAdmin, func(c *request) error {
 		var req struct {
 			Enabled       *bool   `json:"enabled"`
 			CallbackURL   *string `json:"callbackUrl"`
@@ -377,7 +344,7 @@ func (s *Server) routesNetworkSettings() {
 		if err := c.decode(&req, true); err != nil {
 			return err
 		}
-		ns := &c.st.opsA().settings
+		ns := &c.st.settings
 		if req.CallbackURL != nil {
 			if err := maxLen("callbackUrl", *req.CallbackURL, 900); err != nil {
 				return err
@@ -393,13 +360,11 @@ func (s *Server) routesNetworkSettings() {
 		}
 		enabling := req.Enabled != nil && *req.Enabled
 		url := ns.prehook.callbackURL
-		if req.CallbackURL != nil {
-			url = *req.CallbackURL
-		}
+		setOpt(&url, req.CallbackURL)
 		if enabling && url == "" {
 			return errBadRequest("Parameters validation error: callbackUrl is required to enable the pre-hook")
 		}
-		setBool(&ns.prehook.enabled, req.Enabled)
+		setOpt(&ns.prehook.enabled, req.Enabled)
 		ns.prehook.callbackURL = url
 		if req.DefaultAction != nil && *req.DefaultAction != "" {
 			ns.prehook.defaultAction = *req.DefaultAction
@@ -413,10 +378,10 @@ func (s *Server) routesNetworkSettings() {
 		c.applyPrehookSetting()
 		return c.ok(ns.prehookJSON(issued))
 	})
-	s.route("GET /api/v3/network-settings/semantic-search", authAdmin, func(c *ctx) error {
-		return c.ok(c.st.opsA().settings.semanticJSON())
+	s.route("GET /api/v3/network-settings/semantic-search", authAdmin, func(c *request) error {
+		return c.ok(c.st.settings.semanticJSON())
 	})
-	s.route("PUT /api/v3/network-settings/semantic-search", authAdmin, func(c *ctx) error {
+	s.route("PUT /api/v3/network-settings/semantic-search", authAdmin, func(c *request) error {
 		var req struct {
 			PostMinScore      *float64 `json:"postMinScore"`
 			CommunityMinScore *float64 `json:"communityMinScore"`
@@ -429,37 +394,33 @@ func (s *Server) routesNetworkSettings() {
 				return errBadRequest("Parameters validation error: min scores must be between 0 and 1")
 			}
 		}
-		ns := &c.st.opsA().settings
-		if req.PostMinScore != nil {
-			ns.semanticPost.MinScore = *req.PostMinScore
-		}
-		if req.CommunityMinScore != nil {
-			ns.semanticCommunity.MinScore = *req.CommunityMinScore
-		}
+		ns := &c.st.settings
+		setOpt(&ns.semanticPost.MinScore, req.PostMinScore)
+		setOpt(&ns.semanticCommunity.MinScore, req.CommunityMinScore)
 		return c.ok(ns.semanticJSON())
 	})
-	s.route("GET /api/v3/network-settings/social", authAdmin, func(c *ctx) error {
-		return c.ok(c.st.opsA().settings.socialJSON())
+	s.route("GET /api/v3/network-settings/social", authAdmin, func(c *request) error {
+		return c.ok(c.st.settings.socialJSON())
 	})
 	s.route("PUT /api/v3/network-settings/social", authAdmin, s.updateSocialSettings)
-	s.route("GET /api/v3/network-settings/users", authAdmin, func(c *ctx) error {
-		return c.ok(map[string]bool{"isAllowUpdateDisplayName": c.st.opsA().settings.allowUpdateDisplayName})
+	s.route("GET /api/v3/network-settings/users", authAdmin, func(c *request) error {
+		return c.ok(map[string]bool{"isAllowUpdateDisplayName": c.st.settings.allowUpdateDisplayName})
 	})
-	s.route("PUT /api/v3/network-settings/users", authAdmin, func(c *ctx) error {
+	s.route("PUT /api/v3/network-settings/users", authAdmin, func(c *request) error {
 		var req struct {
 			IsAllowUpdateDisplayName *bool `json:"isAllowUpdateDisplayName"`
 		}
 		if err := c.decode(&req, true); err != nil {
 			return err
 		}
-		ns := &c.st.opsA().settings
-		setBool(&ns.allowUpdateDisplayName, req.IsAllowUpdateDisplayName)
+		ns := &c.st.settings
+		setOpt(&ns.allowUpdateDisplayName, req.IsAllowUpdateDisplayName)
 		return c.ok(map[string]bool{"isAllowUpdateDisplayName": ns.allowUpdateDisplayName})
 	})
-	s.route("GET /api/v3/network-settings/video-streaming", authAdmin, func(c *ctx) error {
-		return c.ok(c.st.opsA().settings.videoJSON())
+	s.route("GET /api/v3/network-settings/video-streaming", authAdmin, func(c *request) error {
+		return c.ok(c.st.settings.videoJSON())
 	})
-	s.route("PUT /api/v3/network-settings/video-streaming", authAdmin, func(c *ctx) error {
+	s.route("PUT /api/v3/network-settings/video-streaming", authAdmin, func(c *request) error {
 		var req struct {
 			Enabled    *bool `json:"enabled"`
 			Moderation *struct {
@@ -482,33 +443,33 @@ func (s *Server) routesNetworkSettings() {
 				}
 			}
 		}
-		ns := &c.st.opsA().settings
-		setBool(&ns.videoStreamingEnabled, req.Enabled)
+		ns := &c.st.settings
+		setOpt(&ns.videoStreamingEnabled, req.Enabled)
 		if m := req.Moderation; m != nil {
-			setBool(&ns.videoModeration.Enabled, m.Enabled)
+			setOpt(&ns.videoModeration.Enabled, m.Enabled)
 			if m.Categories != nil {
 				ns.videoModeration.Categories = append([]videoCategoryJSON{}, *m.Categories...)
 			}
 		}
 		return c.ok(ns.videoJSON())
 	})
-	s.route("GET /api/v3/network-settings/webhook", authAdmin, func(c *ctx) error {
-		return c.ok(map[string]bool{"enabled": c.st.opsA().settings.webhook.enabled})
+	s.route("GET /api/v3/network-settings/webhook", authAdmin, func(c *request) error {
+		return c.ok(map[string]bool{"enabled": c.st.settings.webhook.enabled})
 	})
-	s.route("PUT /api/v3/network-settings/webhook", authAdmin, func(c *ctx) error {
+	s.route("PUT /api/v3/network-settings/webhook", authAdmin, func(c *request) error {
 		var req struct {
 			WebhookEnabled *bool `json:"webhookEnabled"`
 		}
 		if err := c.decode(&req, true); err != nil {
 			return err
 		}
-		ns := &c.st.opsA().settings
-		setBool(&ns.webhook.enabled, req.WebhookEnabled)
+		ns := &c.st.settings
+		setOpt(&ns.webhook.enabled, req.WebhookEnabled)
 		return c.ok(map[string]bool{"enabled": ns.webhook.enabled})
 	})
 }
 
-func (s *Server) updateFeedSettings(c *ctx) error {
+func (s *Server) updateFeedSettings(c *request) error {
 	type videoReq struct {
 		Allowed         *bool `json:"allowed"`
 		TranscodeConfig *struct {
@@ -551,13 +512,13 @@ func (s *Server) updateFeedSettings(c *ctx) error {
 			}
 		}
 	}
-	ns := &c.st.opsA().settings
+	ns := &c.st.settings
 	for name, f := range req {
 		if f == nil || f.Video == nil {
 			continue
 		}
 		cs := ns.feed[name]
-		setBool(&cs.Allowed, f.Video.Allowed)
+		setOpt(&cs.Allowed, f.Video.Allowed)
 		if d := f.Video.MaxDurationSeconds; d != nil {
 			cs.MaxDurationSeconds = int(*d)
 		}
@@ -573,7 +534,7 @@ func (s *Server) updateFeedSettings(c *ctx) error {
 	return c.ok(ns.feedJSON())
 }
 
-func (s *Server) updateSocialSettings(c *ctx) error {
+func (s *Server) updateSocialSettings(c *request) error {
 	var req struct {
 		UserPrivacySetting                   *string `json:"userPrivacySetting"`
 		IsFollowWithRequestEnabled           *bool   `json:"isFollowWithRequestEnabled"`
@@ -604,42 +565,41 @@ func (s *Server) updateSocialSettings(c *ctx) error {
 	if v := req.MaxGlobalPinnedPost; v != nil && (*v < 1 || *v > 20) {
 		return errBadRequest("Parameters validation error: maxGlobalPinnedPost must be between 1 and 20")
 	}
-	ns := &c.st.opsA().settings
+	ns := &c.st.settings
 	so := &ns.social
 	if req.UserPrivacySetting != nil && *req.UserPrivacySetting != "" {
 		so.UserPrivacySetting = *req.UserPrivacySetting
 	}
-	setBool(&so.IsFollowWithRequestEnabled, req.IsFollowWithRequestEnabled)
-	setBool(&so.IsAllowEditPostWhenReviewingEnabled, req.IsAllowEditPostWhenReviewingEnabled)
-	setBool(&so.GlobalFeed.ShowOnlyMyFeed, req.ShowOnlyMyFeed)
-	setBool(&so.GlobalFeed.ShowMyPost, req.ShowMyPost)
-	setBool(&so.GlobalFeed.ShowEveryonePost, req.ShowEveryonePost)
-	setBool(&so.GlobalFeed.ShowCommunityPost, req.ShowCommunityPost)
-	setBool(&so.GlobalFeed.ShowFollowingPost, req.ShowFollowingPost)
-	setBool(&ns.chat.Mention.IsAllowMentionedChannelEnabled, req.IsAllowMentionedChannelEnabled)
-	setBool(&so.DisallowNonMemberInteractInCommunity, req.DisallowNonMemberInteractInCommunity)
-	setBool(&so.Story.AllowAllUserToCreateStory, req.AllowAllUserToCreateStory)
-	setBool(&so.AllowJoinPrivateCommunity, req.AllowJoinPrivateCommunity)
-	if req.StoryExpiryTimeMinutes != nil {
-		so.Story.ExpiryTimeMinutes = *req.StoryExpiryTimeMinutes
-	}
-	if req.MaxGlobalPinnedPost != nil {
-		so.GlobalFeed.MaxGlobalPinnedPost = *req.MaxGlobalPinnedPost
-	}
+	setOpt(&so.IsFollowWithRequestEnabled, req.IsFollowWithRequestEnabled)
+	setOpt(&so.IsAllowEditPostWhenReviewingEnabled, req.IsAllowEditPostWhenReviewingEnabled)
+	setOpt(&so.GlobalFeed.ShowOnlyMyFeed, req.ShowOnlyMyFeed)
+	setOpt(&so.GlobalFeed.ShowMyPost, req.ShowMyPost)
+	setOpt(&so.GlobalFeed.ShowEveryonePost, req.ShowEveryonePost)
+	setOpt(&so.GlobalFeed.ShowCommunityPost, req.ShowCommunityPost)
+	setOpt(&so.GlobalFeed.ShowFollowingPost, req.ShowFollowingPost)
+	setOpt(&ns.chat.Mention.IsAllowMentionedChannelEnabled, req.IsAllowMentionedChannelEnabled)
+	setOpt(&so.DisallowNonMemberInteractInCommunity, req.DisallowNonMemberInteractInCommunity)
+	setOpt(&so.Story.AllowAllUserToCreateStory, req.AllowAllUserToCreateStory)
+	setOpt(&so.AllowJoinPrivateCommunity, req.AllowJoinPrivateCommunity)
+	setOpt(&so.Story.ExpiryTimeMinutes, req.StoryExpiryTimeMinutes)
+	setOpt(&so.GlobalFeed.MaxGlobalPinnedPost, req.MaxGlobalPinnedPost)
 	return c.ok(ns.socialJSON())
 }
 
-// setBool sets *dst to *v when v is not nil.
-func setBool(dst *bool, v *bool) {
-	if v != nil {
-		*dst = *v
-	}
-}
-
 // requireAPIKey checks the X-API-Key of the operations the spec secures with ApiKeyAuth.
-func (c *ctx) requireAPIKey() error {
+func (c *request) requireAPIKey() error {
 	if !secureEqual(c.r.Header.Get("x-api-key"), c.s.cfg.apiKey) {
 		return errUnauthorized("Invalid API key")
 	}
 	return nil
+}
+
+// withAPIKey is h behind requireAPIKey.
+func withAPIKey(h handler) handler {
+	return func(c *request) error {
+		if err := c.requireAPIKey(); err != nil {
+			return err
+		}
+		return h(c)
+	}
 }

@@ -42,7 +42,7 @@ func (s *Server) PushDevices(userID string) []PushDevice {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var out []PushDevice
-	for _, d := range s.st.opsA().devices {
+	for _, d := range s.st.devices {
 		if d.userID == userID {
 			out = append(out, PushDevice{DeviceID: d.deviceID, Platform: d.platform, Token: d.token, UserID: d.userID, Provider: d.provider})
 		}
@@ -57,7 +57,7 @@ func (s *Server) PushDevices(userID string) []PushDevice {
 func (s *Server) Pushable(userID, module, channelID, communityID string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	n := s.st.opsA().notifications[userID]
+	n := s.st.notifications[userID]
 	if n == nil {
 		return true
 	}
@@ -78,11 +78,11 @@ func hasKey[V any](m map[string]V, k string) bool {
 	return ok
 }
 
-func (a *stateA) notificationsOf(userID string) *userNotifications {
-	n := a.notifications[userID]
+func (st *state) notificationsOf(userID string) *userNotifications {
+	n := st.notifications[userID]
 	if n == nil {
 		n = &userNotifications{modules: map[string]bool{}, channels: map[string]bool{}, communities: map[string]*communityPush{}}
-		a.notifications[userID] = n
+		st.notifications[userID] = n
 	}
 	return n
 }
@@ -115,7 +115,7 @@ type notifiableEventJSON struct {
 
 // checkTarget checks the level of a notification setting and finds its channel or
 // community.
-func (c *ctx) notificationTarget(level, channelID, communityID string) error {
+func (c *request) notificationTarget(level, channelID, communityID string) error {
 	if level == "" {
 		return errBadRequest("Parameters validation error: level is required")
 	}
@@ -147,12 +147,12 @@ func (c *ctx) notificationTarget(level, channelID, communityID string) error {
 }
 
 func (s *Server) routesNotifications() {
-	s.route("GET /api/v3/notification/setting", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/notification/setting", authUser, func(c *request) error {
 		level, channelID, communityID := c.q("level"), c.q("channelId"), c.q("communityId")
 		if err := c.notificationTarget(level, channelID, communityID); err != nil {
 			return err
 		}
-		n := c.st.opsA().notificationsOf(c.me().id)
+		n := c.st.notificationsOf(c.me().id)
 		events := []notifiableEventJSON{}
 		on := true
 		userOn := !n.disabled
@@ -187,7 +187,7 @@ func (s *Server) routesNotifications() {
 		}
 		return c.ok(body)
 	})
-	s.route("POST /api/v3/notification/setting", authUser, func(c *ctx) error {
+	s.route("POST /api/v3/notification/setting", authUser, func(c *request) error {
 		var req struct {
 			Level            string `json:"level"`
 			IsPushNotifiable *bool  `json:"isPushNotifiable"`
@@ -231,7 +231,7 @@ func (s *Server) routesNotifications() {
 				}
 			}
 		}
-		n := c.st.opsA().notificationsOf(c.me().id)
+		n := c.st.notificationsOf(c.me().id)
 		switch req.Level {
 		case "user":
 			if req.IsPushNotifiable != nil {
@@ -284,10 +284,7 @@ func (s *Server) routesNotifications() {
 		}
 		return c.ok(map[string]string{"status": "success"})
 	})
-	s.route("POST /v1/notification", authUser, func(c *ctx) error {
-		if err := c.requireAPIKey(); err != nil {
-			return err
-		}
+	s.route("POST /v1/notification", authUser, withAPIKey(func(c *request) error {
 		var req struct {
 			DeviceID string `json:"deviceId"`
 			Platform string `json:"platform"`
@@ -316,19 +313,16 @@ func (s *Server) routesNotifications() {
 		if !c.isAdmin && req.UserID != c.identity {
 			return errPermission("A user may register devices for itself only")
 		}
-		c.st.opsA().devices[req.DeviceID] = &pushDevice{deviceID: req.DeviceID, platform: req.Platform, token: req.Token,
+		c.st.devices[req.DeviceID] = &pushDevice{deviceID: req.DeviceID, platform: req.Platform, token: req.Token,
 			userID: req.UserID, provider: req.Provider, registeredAt: c.now()}
 		return c.ok(statusData{Status: "success", Data: map[string]any{}})
-	})
-	s.route("DELETE /v1/notification", authUser, func(c *ctx) error {
-		if err := c.requireAPIKey(); err != nil {
-			return err
-		}
+	}))
+	s.route("DELETE /v1/notification", authUser, withAPIKey(func(c *request) error {
 		deviceID, userID := c.q("deviceId"), c.q("userId")
 		if deviceID == "" {
 			return errBadRequest("Parameters validation error: deviceId is required")
 		}
-		devices := c.st.opsA().devices
+		devices := c.st.devices
 		if d := devices[deviceID]; d != nil {
 			if (userID != "" && d.userID != userID) || (!c.isAdmin && d.userID != c.identity) {
 				return errPermission("The device belongs to another user")
@@ -336,5 +330,5 @@ func (s *Server) routesNotifications() {
 			delete(devices, deviceID)
 		}
 		return c.ok(statusData{Status: "success", Data: map[string]any{}})
-	})
+	}))
 }

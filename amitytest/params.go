@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // maxJSONBody caps JSON request bodies.
@@ -25,7 +26,7 @@ const (
 
 // readBody reads the request body once (at most maxJSONBody+1 bytes); later
 // calls return the same bytes.
-func (c *ctx) readBody() ([]byte, error) {
+func (c *request) readBody() ([]byte, error) {
 	if !c.bodyRead {
 		c.bodyRead = true
 		c.body, c.bodyErr = io.ReadAll(io.LimitReader(c.r.Body, maxJSONBody+1))
@@ -35,7 +36,7 @@ func (c *ctx) readBody() ([]byte, error) {
 
 // decode reads the JSON request body into v. An empty body leaves v as is
 // unless required.
-func (c *ctx) decode(v any, required bool) error {
+func (c *request) decode(v any, required bool) error {
 	body, err := c.readBody()
 	if err != nil {
 		return errBadRequest("Unable to read request body")
@@ -61,7 +62,7 @@ func (c *ctx) decode(v any, required bool) error {
 
 // q returns a query parameter. A DELETE may carry its parameters in a JSON
 // body instead (see bodyParam).
-func (c *ctx) q(name string) string {
+func (c *request) q(name string) string {
 	if v := c.r.URL.Query().Get(name); v != "" || c.r.Method != http.MethodDelete {
 		return v
 	}
@@ -78,7 +79,7 @@ func (c *ctx) q(name string) string {
 // although the spec declares them in the query. Strings, numbers and booleans
 // are read as their text, arrays as their elements; the query, when it names
 // the parameter, wins (q and qList look there first).
-func (c *ctx) bodyParam(name string) []string {
+func (c *request) bodyParam(name string) []string {
 	if c.r.Method != http.MethodDelete {
 		return nil
 	}
@@ -117,10 +118,23 @@ func (c *ctx) bodyParam(name string) []string {
 }
 
 // path returns a path parameter.
-func (c *ctx) path(name string) string { return c.r.PathValue(name) }
+func (c *request) path(name string) string { return c.r.PathValue(name) }
+
+// qBools reads the boolean query parameters names in order, each into the variable that
+// the pointer of dst at its index names (nil for a parameter left out).
+func (c *request) qBools(names []string, dst ...**bool) error {
+	for i, name := range names {
+		v, err := c.qBool(name)
+		if err != nil {
+			return err
+		}
+		*dst[i] = v
+	}
+	return nil
+}
 
 // qBool parses an optional boolean query parameter.
-func (c *ctx) qBool(name string) (*bool, error) {
+func (c *request) qBool(name string) (*bool, error) {
 	v := c.q(name)
 	if v == "" {
 		return nil, nil
@@ -140,7 +154,7 @@ func (c *ctx) qBool(name string) (*bool, error) {
 // values come in the order they were sent, those of name[i] ordered by their
 // index; the forms may be mixed. name may be a deepObject member, e.g.
 // "dataTypes[values]".
-func (c *ctx) qList(name string) []string {
+func (c *request) qList(name string) []string {
 	type entry struct {
 		index int // the i of name[i]; -1 for the other forms
 		value string
@@ -213,7 +227,7 @@ var pagingOptions = map[string]bool{"token": true, "limit": true, "skip": true}
 var bareOptionNames = []string{"token", "limit", "skip", "sortBy", "before", "after", "around"}
 
 // rawOpt reads options[name] or, on operations with bare options, name.
-func (c *ctx) rawOpt(name string) string {
+func (c *request) rawOpt(name string) string {
 	qv := c.r.URL.Query()
 	if v := qv.Get("options[" + name + "]"); v != "" {
 		return v
@@ -226,7 +240,7 @@ func (c *ctx) rawOpt(name string) string {
 
 // opt reads an option from the query or, for options that shape the list,
 // from the page token the request carries.
-func (c *ctx) opt(name string) string {
+func (c *request) opt(name string) string {
 	if v := c.rawOpt(name); v != "" {
 		return v
 	}
@@ -237,7 +251,7 @@ func (c *ctx) opt(name string) string {
 }
 
 // queryOptions returns the list-shaping options present in the query.
-func (c *ctx) queryOptions() url.Values {
+func (c *request) queryOptions() url.Values {
 	out := url.Values{}
 	for k, vs := range c.r.URL.Query() {
 		if len(vs) == 0 || vs[0] == "" {
@@ -256,7 +270,7 @@ func (c *ctx) queryOptions() url.Values {
 
 // pageToken decodes the request's page token once; ok is false when the
 // token is malformed.
-func (c *ctx) pageToken() (*pageTok, bool) {
+func (c *request) pageToken() (*pageTok, bool) {
 	if !c.tokLoaded {
 		c.tokLoaded = true
 		if raw := c.rawOpt("token"); raw != "" {
@@ -269,7 +283,7 @@ func (c *ctx) pageToken() (*pageTok, bool) {
 }
 
 // optInt parses an optional integer option within [lo, hi] (hi 0: no bound).
-func (c *ctx) optInt(name string, lo, hi int) (int, bool, error) {
+func (c *request) optInt(name string, lo, hi int) (int, bool, error) {
 	v := c.opt(name)
 	if v == "" {
 		return 0, false, nil
@@ -313,12 +327,21 @@ type pageTok struct {
 	opts   url.Values
 }
 
+// deletedAndPage reads a list operation's isDeleted filter and then its page.
+func (c *request) deletedAndPage() (isDeleted *bool, p page, err error) {
+	if isDeleted, err = c.qBool("isDeleted"); err != nil {
+		return nil, page{}, err
+	}
+	p, err = c.pageParams(defaultPageSize)
+	return isDeleted, p, err
+}
+
 // pageParams reads options[limit], options[skip] and options[token] (or the
 // bare limit and token of flat-paged operations). A token is bound to the
 // query that produced it: it also carries the list-shaping options, so it
 // can be sent alone, and a token from another query, or garbage, is refused
 // with "Query Token is invalid".
-func (c *ctx) pageParams(defLimit int) (page, error) {
+func (c *request) pageParams(defLimit int) (page, error) {
 	p := page{limit: defLimit, fp: c.fingerprint(), opts: c.queryOptions()}
 	lim, hasLim, err := c.optInt("limit", 1, maxPageSize)
 	if err != nil {
@@ -352,7 +375,7 @@ func (c *ctx) pageParams(defLimit int) (page, error) {
 
 // fingerprint hashes the route and the query parameters that select items
 // (options aside), so a page token only fits the query that produced it.
-func (c *ctx) fingerprint() string {
+func (c *request) fingerprint() string {
 	qv := c.r.URL.Query()
 	keys := make([]string, 0, len(qv))
 	for k := range qv {
@@ -460,7 +483,7 @@ func (cu cursors) withTotal() *pagingTotal {
 }
 
 // idsParam reads a required id-list query parameter.
-func (c *ctx) idsParam(name string, max int) ([]string, error) {
+func (c *request) idsParam(name string, max int) ([]string, error) {
 	ids := uniq(c.qList(name))
 	if len(ids) == 0 {
 		return nil, errBadRequest("Parameters validation error: %s is required", name)
@@ -470,6 +493,69 @@ func (c *ctx) idsParam(name string, max int) ([]string, error) {
 	}
 	return ids, nil
 }
+
+// segments are the options after, before, first and last of a list by segment number, by
+// name; an option left out has no entry.
+type segments map[string]int
+
+// segmentOptions reads the segment options (each a positive number).
+func (c *request) segmentOptions() (segments, error) {
+	seg := segments{}
+	for _, name := range []string{"after", "before", "first", "last"} {
+		n, has, err := c.optInt(name, 1, 0)
+		if err != nil {
+			return nil, err
+		}
+		if has {
+			seg[name] = n
+		}
+	}
+	return seg, nil
+}
+
+// admits reports whether segment n is after "after" and before "before" (where given).
+func (seg segments) admits(n int) bool {
+	if a, ok := seg["after"]; ok && n <= a {
+		return false
+	}
+	if b, ok := seg["before"]; ok && n >= b {
+		return false
+	}
+	return true
+}
+
+// createdAtOrder reads options[sortBy] (only createdAt) and options[orderBy]; asc reports
+// ascending order.
+func (c *request) createdAtOrder() (asc bool, err error) {
+	if err := enum("options.sortBy", c.opt("sortBy"), "createdAt"); err != nil {
+		return false, err
+	}
+	order := c.opt("orderBy")
+	if err := enum("options.orderBy", order, "asc", "desc"); err != nil {
+		return false, err
+	}
+	return order == "asc", nil
+}
+
+// listByIDs answers, with body, the entities find gives for the IDs of the query parameter
+// name (at most max), in the order asked; find gives nil for an ID it leaves out.
+func listByIDs[T comparable](c *request, name string, max int, find func(id string) T, body func([]T) any) error {
+	ids, err := c.idsParam(name, max)
+	if err != nil {
+		return err
+	}
+	var none T
+	var out []T
+	for _, id := range ids {
+		if e := find(id); e != none {
+			out = append(out, e)
+		}
+	}
+	return c.ok(body(out))
+}
+
+// lookup is the find of listByIDs for a map of entities by ID.
+func lookup[T any](m map[string]*T) func(string) *T { return func(id string) *T { return m[id] } }
 
 // deletedDefault is what a list operation shows when its isDeleted parameter
 // is left out, as the spec documents it per operation (see the package doc).
@@ -492,4 +578,45 @@ func deletedFilter(want *bool, deleted bool, def deletedDefault) bool {
 		return bool(def) || !deleted
 	}
 	return *want == deleted
+}
+
+// cutAround is an id cursor (A2 paging): with after it keeps the items
+// created after the item with that id, with before those created before it,
+// in list order. An unknown id leaves nothing.
+func cutAround[T any](list []T, id func(T) string, key func(T) (time.Time, int64), before, after string) []T {
+	anchor := after
+	if anchor == "" {
+		anchor = before
+	}
+	if anchor == "" {
+		return list
+	}
+	var at time.Time
+	var seq int64
+	found := false
+	for _, it := range list {
+		if id(it) == anchor {
+			at, seq = key(it)
+			found = true
+		}
+	}
+	if !found {
+		return nil
+	}
+	var out []T
+	for _, it := range list {
+		t, s := key(it)
+		later := t.After(at) || (t.Equal(at) && s > seq)
+		earlier := t.Before(at) || (t.Equal(at) && s < seq)
+		if (after != "" && later) || (after == "" && earlier) {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// headerBool parses a boolean request header.
+func (c *request) headerBool(name string) (bool, bool) {
+	v := strings.ToLower(strings.TrimSpace(c.r.Header.Get(name)))
+	return v == "true" || v == "1", v != ""
 }

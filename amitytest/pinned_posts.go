@@ -33,7 +33,7 @@ type pinsResponse struct {
 }
 
 // pinsBody renders pins in order with the post bundle of their posts.
-func (c *ctx) pinsBody(target pinTargetJSON, pins []*pin) pinsResponse {
+func (c *request) pinsBody(target pinTargetJSON, pins []*pin) pinsResponse {
 	var posts []*post
 	out := pinsResponse{PinTargets: []pinTargetJSON{target}, Pins: []pinJSON{}}
 	for _, pn := range pins {
@@ -47,7 +47,7 @@ func (c *ctx) pinsBody(target pinTargetJSON, pins []*pin) pinsResponse {
 }
 
 // livePins drops the pins whose post is gone or deleted.
-func (c *ctx) livePins(pins []*pin) []*pin {
+func (c *request) livePins(pins []*pin) []*pin {
 	var out []*pin
 	for _, pn := range pins {
 		if p := c.st.posts[pn.postID]; p != nil && !p.deleted {
@@ -58,9 +58,9 @@ func (c *ctx) livePins(pins []*pin) []*pin {
 }
 
 // communityPins lists a community's pins (of a placement, or all), latest first unless asc.
-func (c *ctx) communityPins(communityID, placement string, asc bool) []*pin {
+func (c *request) communityPins(communityID, placement string, asc bool) []*pin {
 	var list []*pin
-	for _, pn := range c.livePins(c.st.b().communityPins) {
+	for _, pn := range c.livePins(c.st.communityPins) {
 		if pn.communityID == communityID && (placement == "" || pn.placement == placement) {
 			list = append(list, pn)
 		}
@@ -70,8 +70,8 @@ func (c *ctx) communityPins(communityID, placement string, asc bool) []*pin {
 }
 
 // globalPinsOrdered lists the global pins, latest first unless asc.
-func (c *ctx) globalPinsOrdered(asc bool) []*pin {
-	list := c.livePins(c.st.b().globalPins)
+func (c *request) globalPinsOrdered(asc bool) []*pin {
+	list := c.livePins(c.st.globalPins)
 	sortByCreated(list, func(p *pin) (time.Time, int64) { return p.pinnedAt, p.seq }, !asc)
 	return list
 }
@@ -86,16 +86,16 @@ func lastPinned(pins []*pin) *string {
 	return tsPtr(at)
 }
 
-func (c *ctx) communityPinTarget(communityID string) pinTargetJSON {
+func (c *request) communityPinTarget(communityID string) pinTargetJSON {
 	return pinTargetJSON{TargetID: communityID, TargetType: "community", LastPinsUpdatedAt: lastPinned(c.communityPins(communityID, "", false))}
 }
 
-func (c *ctx) globalPinTarget() pinTargetJSON {
+func (c *request) globalPinTarget() pinTargetJSON {
 	return pinTargetJSON{TargetID: networkID, TargetType: "network", LastPinsUpdatedAt: lastPinned(c.globalPinsOrdered(false))}
 }
 
 // pinCommunity reads {communityId} and {placement}; moderate requires the right to pin.
-func (c *ctx) pinCommunity(moderate bool) (*community, string, error) {
+func (c *request) pinCommunity(moderate bool) (*community, string, error) {
 	cm, err := c.liveCommunity(c.path("communityId"))
 	if err != nil {
 		return nil, "", err
@@ -113,16 +113,10 @@ func (c *ctx) pinCommunity(moderate bool) (*community, string, error) {
 	return cm, placement, nil
 }
 
-func (c *ctx) pinOrder() (bool, error) {
+// pinOrder is createdAtOrder, whose options may also come bare.
+func (c *request) pinOrder() (bool, error) {
 	c.bareOpts = true
-	if err := enum("options.sortBy", c.opt("sortBy"), "createdAt"); err != nil {
-		return false, err
-	}
-	order := c.opt("orderBy")
-	if err := enum("options.orderBy", order, "asc", "desc"); err != nil {
-		return false, err
-	}
-	return order == "asc", nil
+	return c.createdAtOrder()
 }
 
 func removePin(pins []*pin, keep func(*pin) bool) []*pin {
@@ -136,7 +130,7 @@ func removePin(pins []*pin, keep func(*pin) bool) []*pin {
 }
 
 func (s *Server) routesPins() {
-	s.route("POST /api/v1/pinned-posts/communities/{communityId}/{placement}/{postId}", authUser, func(c *ctx) error {
+	s.route("POST /api/v1/pinned-posts/communities/{communityId}/{placement}/{postId}", authUser, func(c *request) error {
 		cm, placement, err := c.pinCommunity(true)
 		if err != nil {
 			return err
@@ -148,27 +142,25 @@ func (s *Server) routesPins() {
 		if p.parentID != "" || p.targetType != "community" || p.targetID != cm.id || p.feedType != "published" {
 			return errBadRequest("The post is not a published post of this community")
 		}
-		b := c.st.b()
 		// Pinning again moves the post to the top of its placement.
-		b.communityPins = removePin(b.communityPins, func(pn *pin) bool {
+		c.st.communityPins = removePin(c.st.communityPins, func(pn *pin) bool {
 			return !(pn.communityID == cm.id && pn.placement == placement && pn.postID == p.id)
 		})
-		b.communityPins = append(b.communityPins, &pin{postID: p.id, communityID: cm.id, placement: placement, pinnedBy: c.me().id, pinnedAt: c.now(), seq: c.st.nextSeq()})
+		c.st.communityPins = append(c.st.communityPins, &pin{postID: p.id, communityID: cm.id, placement: placement, pinnedBy: c.me().id, pinnedAt: c.now(), seq: c.st.nextSeq()})
 		return c.ok(c.pinsBody(c.communityPinTarget(cm.id), c.communityPins(cm.id, placement, false)))
 	})
-	s.route("DELETE /api/v1/pinned-posts/communities/{communityId}/{placement}/{postId}", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v1/pinned-posts/communities/{communityId}/{placement}/{postId}", authUser, func(c *request) error {
 		cm, placement, err := c.pinCommunity(true)
 		if err != nil {
 			return err
 		}
 		postID := c.path("postId")
-		b := c.st.b()
-		b.communityPins = removePin(b.communityPins, func(pn *pin) bool {
+		c.st.communityPins = removePin(c.st.communityPins, func(pn *pin) bool {
 			return !(pn.communityID == cm.id && pn.placement == placement && pn.postID == postID)
 		})
 		return c.ok(c.pinsBody(c.communityPinTarget(cm.id), c.communityPins(cm.id, placement, false)))
 	})
-	s.route("GET /api/v1/pinned-posts/communities/{communityId}/{placement}", authUser, func(c *ctx) error {
+	s.route("GET /api/v1/pinned-posts/communities/{communityId}/{placement}", authUser, func(c *request) error {
 		cm, placement, err := c.pinCommunity(false)
 		if err != nil {
 			return err
@@ -179,7 +171,7 @@ func (s *Server) routesPins() {
 		}
 		return c.ok(c.pinsBody(c.communityPinTarget(cm.id), c.communityPins(cm.id, placement, asc)))
 	})
-	s.route("GET /api/v1/pinned-posts/communities/{communityId}", authUser, func(c *ctx) error {
+	s.route("GET /api/v1/pinned-posts/communities/{communityId}", authUser, func(c *request) error {
 		cm, err := c.liveCommunity(c.path("communityId"))
 		if err != nil {
 			return err
@@ -193,7 +185,7 @@ func (s *Server) routesPins() {
 		}
 		return c.ok(c.pinsBody(c.communityPinTarget(cm.id), c.communityPins(cm.id, "", asc)))
 	})
-	clear := func(c *ctx, placement string) error {
+	clear := func(c *request, placement string) error {
 		cm, err := c.liveCommunity(c.path("communityId"))
 		if err != nil {
 			return err
@@ -201,14 +193,13 @@ func (s *Server) routesPins() {
 		if !c.canModerate(cm) {
 			return errPermission("You are not allowed to unpin posts in this community")
 		}
-		b := c.st.b()
-		b.communityPins = removePin(b.communityPins, func(pn *pin) bool {
+		c.st.communityPins = removePin(c.st.communityPins, func(pn *pin) bool {
 			return !(pn.communityID == cm.id && (placement == "" || pn.placement == placement))
 		})
 		return c.ok(map[string]bool{"success": true})
 	}
-	s.route("DELETE /api/v1/pinned-posts/communities/{communityId}", authUser, func(c *ctx) error { return clear(c, "") })
-	s.route("DELETE /api/v1/pinned-posts/communities/{communityId}/{placement}", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v1/pinned-posts/communities/{communityId}", authUser, func(c *request) error { return clear(c, "") })
+	s.route("DELETE /api/v1/pinned-posts/communities/{communityId}/{placement}", authUser, func(c *request) error {
 		placement := c.path("placement")
 		if err := enum("placement", placement, "default", "announcement"); err != nil {
 			return err
@@ -216,7 +207,7 @@ func (s *Server) routesPins() {
 		return clear(c, placement)
 	})
 
-	s.route("POST /api/v1/pinned-posts/global/{postId}", authAdmin, func(c *ctx) error {
+	s.route("POST /api/v1/pinned-posts/global/{postId}", authAdmin, func(c *request) error {
 		p, err := c.livePost(c.path("postId"))
 		if err != nil {
 			return err
@@ -224,18 +215,16 @@ func (s *Server) routesPins() {
 		if p.parentID != "" || p.feedType != "published" {
 			return errBadRequest("Only published parent posts can be featured")
 		}
-		b := c.st.b()
-		b.globalPins = removePin(b.globalPins, func(pn *pin) bool { return pn.postID != p.id })
-		b.globalPins = append(b.globalPins, &pin{postID: p.id, placement: "global", pinnedBy: c.me().id, pinnedAt: c.now(), seq: c.st.nextSeq()})
+		c.st.globalPins = removePin(c.st.globalPins, func(pn *pin) bool { return pn.postID != p.id })
+		c.st.globalPins = append(c.st.globalPins, &pin{postID: p.id, placement: "global", pinnedBy: c.me().id, pinnedAt: c.now(), seq: c.st.nextSeq()})
 		return c.ok(c.pinsBody(c.globalPinTarget(), c.globalPinsOrdered(false)))
 	})
-	s.route("DELETE /api/v1/pinned-posts/global/{postId}", authAdmin, func(c *ctx) error {
+	s.route("DELETE /api/v1/pinned-posts/global/{postId}", authAdmin, func(c *request) error {
 		postID := c.path("postId")
-		b := c.st.b()
-		b.globalPins = removePin(b.globalPins, func(pn *pin) bool { return pn.postID != postID })
+		c.st.globalPins = removePin(c.st.globalPins, func(pn *pin) bool { return pn.postID != postID })
 		return c.ok(c.pinsBody(c.globalPinTarget(), c.globalPinsOrdered(false)))
 	})
-	s.route("GET /api/v1/pinned-posts/global", authUser, func(c *ctx) error {
+	s.route("GET /api/v1/pinned-posts/global", authUser, func(c *request) error {
 		var pins []*pin
 		for _, pn := range c.globalPinsOrdered(false) {
 			if p := c.st.posts[pn.postID]; p != nil && c.readablePost(p) {
@@ -244,8 +233,8 @@ func (s *Server) routesPins() {
 		}
 		return c.ok(c.pinsBody(c.globalPinTarget(), pins))
 	})
-	s.route("DELETE /api/v1/pinned-posts/global", authAdmin, func(c *ctx) error {
-		c.st.b().globalPins = nil
+	s.route("DELETE /api/v1/pinned-posts/global", authAdmin, func(c *request) error {
+		c.st.globalPins = nil
 		return c.ok(c.pinsBody(c.globalPinTarget(), nil))
 	})
 }

@@ -83,7 +83,7 @@ func (pl *poll) isClosed(now time.Time) bool {
 	return pl.closed || (!at.IsZero() && !now.Before(at))
 }
 
-func (c *ctx) pollJSON(pl *poll) pollJSON {
+func (c *request) pollJSON(pl *poll) pollJSON {
 	internal := ""
 	if u := c.st.users[pl.userID]; u != nil {
 		internal = u.internalID
@@ -117,13 +117,13 @@ func (c *ctx) pollJSON(pl *poll) pollJSON {
 	return out
 }
 
-func (c *ctx) pollsBody(pl *poll) pollsResponse {
+func (c *request) pollsBody(pl *poll) pollsResponse {
 	b := c.sideload()
 	b.addUser(pl.userID)
 	return pollsResponse{Polls: []pollJSON{c.pollJSON(pl)}, Users: b.users()}
 }
 
-func (c *ctx) livePoll(id string) (*poll, error) {
+func (c *request) livePoll(id string) (*poll, error) {
 	pl := c.st.polls[id]
 	if pl == nil || pl.deleted {
 		return nil, errNotFound("Poll not found.")
@@ -133,14 +133,14 @@ func (c *ctx) livePoll(id string) (*poll, error) {
 
 func (s *Server) routesPolls() {
 	s.route("POST /api/v3/polls", authUser, s.createPoll)
-	s.route("GET /api/v3/polls/{pollId}", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/polls/{pollId}", authUser, func(c *request) error {
 		pl, err := c.livePoll(c.path("pollId"))
 		if err != nil {
 			return err
 		}
 		return c.ok(c.pollsBody(pl))
 	})
-	s.route("PUT /api/v3/polls/{pollId}", authUser, func(c *ctx) error {
+	s.route("PUT /api/v3/polls/{pollId}", authUser, func(c *request) error {
 		pl, err := c.livePoll(c.path("pollId"))
 		if err != nil {
 			return err
@@ -164,7 +164,7 @@ func (s *Server) routesPolls() {
 		c.emitPoll("poll.didUpdate", pl)
 		return c.ok(c.pollsBody(pl))
 	})
-	s.route("DELETE /api/v3/polls/{pollId}", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v3/polls/{pollId}", authUser, func(c *request) error {
 		pl, err := c.livePoll(c.path("pollId"))
 		if err != nil {
 			return err
@@ -176,7 +176,7 @@ func (s *Server) routesPolls() {
 		return c.ok(successData())
 	})
 	s.route("POST /api/v3/polls/{pollId}/votes", authUser, s.votePoll)
-	s.route("GET /api/v3/polls/{pollId}/answers/{answerId}", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/polls/{pollId}/answers/{answerId}", authUser, func(c *request) error {
 		pl, err := c.livePoll(c.path("pollId"))
 		if err != nil {
 			return err
@@ -225,7 +225,7 @@ func (s *Server) routesPolls() {
 	})
 }
 
-func (s *Server) createPoll(c *ctx) error {
+func (s *Server) createPoll(c *request) error {
 	var req struct {
 		Question string `json:"question"`
 		Answers  []struct {
@@ -283,7 +283,7 @@ func (s *Server) createPoll(c *ctx) error {
 	return c.ok(c.pollsBody(pl))
 }
 
-func (s *Server) votePoll(c *ctx) error {
+func (s *Server) votePoll(c *request) error {
 	pl, err := c.livePoll(c.path("pollId"))
 	if err != nil {
 		return err

@@ -50,8 +50,7 @@ func TestPolls(t *testing.T) {
 
 	// Closing: only the creator; closed polls refuse votes.
 	r := call(t, srv, bob, "PUT", "/api/v3/polls/"+pollID, map[string]any{"status": "closed"})
-	assert.Equal(t, http.StatusForbidden, r.status)
-	assert.Equal(t, 400300, r.code(t))
+	r.isError(t, http.StatusForbidden, 400300)
 	m = ok(t, call(t, srv, alice, "PUT", "/api/v3/polls/"+pollID, map[string]any{"status": "closed"}))
 	assert.Equal(t, "closed", list(t, m, "polls")[0]["status"])
 	r = call(t, srv, carol, "POST", "/api/v3/polls/"+pollID+"/votes", map[string]any{"answerIds": []string{a1}})
@@ -112,8 +111,7 @@ func TestModerationLists(t *testing.T) {
 	m = ok(t, call(t, srv, user, "POST", "/api/v3/blocklists/verify", map[string]any{"data": []string{"hello", "spammer"}}))
 	assert.Equal(t, true, m["success"])
 	r = call(t, srv, user, "POST", "/api/v3/blocklists/verify", map[string]any{"data": []string{"hello", "pure SPAM!"}})
-	assert.Equal(t, http.StatusForbidden, r.status)
-	assert.Equal(t, 400308, r.code(t))
+	r.isError(t, http.StatusForbidden, 400308)
 
 	ok(t, call(t, srv, admin, "POST", "/api/v3/allowlists", map[string]any{"regexs": []string{"example.org", `.*\.trusted\.net`}}))
 	m = ok(t, call(t, srv, admin, "GET", "/api/v3/allowlists", nil))

@@ -8,29 +8,10 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// createCommunity creates a community as token and returns its id.
-func createCommunity(t testing.TB, srv *Server, token string, body map[string]any) string {
-	t.Helper()
-	m := ok(t, call(t, srv, token, "POST", "/api/v3/communities", body))
-	return list(t, m, "communities")[0]["communityId"].(string)
-}
-
-// createPost creates a post and returns the response.
-func createPost(t testing.TB, srv *Server, token string, body map[string]any) map[string]any {
-	t.Helper()
-	return ok(t, call(t, srv, token, "POST", "/api/v4/posts", body))
-}
-
-func postID(t testing.TB, m map[string]any) string {
-	t.Helper()
-	return list(t, m, "posts")[0]["postId"].(string)
-}
-
 func TestPostCRUD(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
-	alice := srv.UserToken("alice")
-	bob := srv.UserToken("bob")
+	alice, bob := srv.UserToken("alice"), srv.UserToken("bob")
 
 	m := createPost(t, srv, alice, map[string]any{
 		"data": map[string]any{"text": "Hello world"}, "tags": []string{"intro"},
@@ -77,8 +58,7 @@ func TestPostCRUD(t *testing.T) {
 	assert.Equal(t, true, list(t, m, "posts")[0]["isDeleted"])
 	ok(t, call(t, srv, alice, "DELETE", "/api/v4/posts/"+id+"?permanent=true", nil))
 	r = call(t, srv, alice, "GET", "/api/v3/posts/"+id, nil)
-	assert.Equal(t, http.StatusNotFound, r.status)
-	assert.Equal(t, 400400, r.code(t))
+	r.isError(t, http.StatusNotFound, 400400)
 
 	// Validation.
 	r = call(t, srv, alice, "POST", "/api/v4/posts", map[string]any{"data": map[string]any{}})
@@ -140,8 +120,7 @@ func TestImageAndPollPosts(t *testing.T) {
 func TestBannedUserCannotPost(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
-	owner := srv.UserToken("owner")
-	troll := srv.UserToken("troll")
+	owner, troll := srv.UserToken("owner"), srv.UserToken("troll")
 	cid := createCommunity(t, srv, owner, map[string]any{"displayName": "Garden"})
 	ok(t, call(t, srv, troll, "POST", "/api/v3/communities/"+cid+"/join", nil))
 	ok(t, createPostResp(t, srv, troll, cid))
@@ -149,8 +128,7 @@ func TestBannedUserCannotPost(t *testing.T) {
 	// Banned from the community: 403 / 400304.
 	ok(t, call(t, srv, owner, "PUT", "/api/v3/communities/"+cid+"/users/ban", map[string]any{"userIds": []string{"troll"}}))
 	r := createPostResp(t, srv, troll, cid)
-	assert.Equal(t, http.StatusForbidden, r.status)
-	assert.Equal(t, 400304, r.code(t))
+	r.isError(t, http.StatusForbidden, 400304)
 	r = call(t, srv, troll, "POST", "/api/v3/communities/"+cid+"/join", nil)
 	assert.Equal(t, 400304, r.code(t))
 
@@ -166,15 +144,7 @@ func TestBannedUserCannotPost(t *testing.T) {
 	// Non-members cannot post in a community.
 	stranger := srv.UserToken("stranger")
 	r = createPostResp(t, srv, stranger, cid)
-	assert.Equal(t, http.StatusForbidden, r.status)
-	assert.Equal(t, 400300, r.code(t))
-}
-
-func createPostResp(t testing.TB, srv *Server, token, communityID string) resp {
-	t.Helper()
-	return call(t, srv, token, "POST", "/api/v4/posts", map[string]any{
-		"data": map[string]any{"text": "in the community"}, "targetType": "community", "targetId": communityID,
-	})
+	r.isError(t, http.StatusForbidden, 400300)
 }
 
 // TestDeletedPostDisappearsFromFeeds checks that a deleted post leaves the feeds that are asked
@@ -219,8 +189,7 @@ func TestDeletedPostDisappearsFromFeeds(t *testing.T) {
 func TestPostReview(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
-	mod := srv.UserToken("mod")
-	member := srv.UserToken("member")
+	mod, member := srv.UserToken("mod"), srv.UserToken("member")
 	cid := createCommunity(t, srv, mod, map[string]any{"displayName": "Moderated", "needApprovalOnPostCreation": true})
 	ok(t, call(t, srv, member, "POST", "/api/v3/communities/"+cid+"/join", nil))
 
@@ -269,10 +238,7 @@ func TestPostFlags(t *testing.T) {
 
 	m = ok(t, call(t, srv, bob, "DELETE", "/api/v3/posts/"+id+"/unflag", nil))
 	assert.Equal(t, 0.0, list(t, m, "posts")[0]["flagCount"])
-	ok(t, call(t, srv, bob, "POST", "/api/v3/posts/"+id+"/flag", nil))
-	assert.Equal(t, http.StatusForbidden, call(t, srv, bob, "DELETE", "/api/v3/posts/"+id+"/flags", nil).status)
-	m = ok(t, call(t, srv, srv.AdminToken(), "DELETE", "/api/v3/posts/"+id+"/flags", nil))
-	assert.Equal(t, 0.0, list(t, m, "posts")[0]["flagCount"])
+	checkFlagClearing(t, srv, "/api/v3/posts/"+id+"/flag", "/api/v3/posts/"+id+"/flags", "posts", bob, bob, srv.AdminToken())
 }
 
 func TestPostPagingAndCursors(t *testing.T) {
@@ -328,16 +294,14 @@ func TestModerationOnPosts(t *testing.T) {
 
 	ok(t, call(t, srv, admin, "POST", "/api/v3/blocklists", map[string]any{"regexs": []string{"darn"}, "isMatchExactWord": true}))
 	r := call(t, srv, alice, "POST", "/api/v4/posts", map[string]any{"data": map[string]any{"text": "Darn it"}})
-	assert.Equal(t, http.StatusForbidden, r.status)
-	assert.Equal(t, 400308, r.code(t))
+	r.isError(t, http.StatusForbidden, 400308)
 	createPost(t, srv, alice, map[string]any{"data": map[string]any{"text": "darning socks"}})
 
 	// Links are free until an allowlist exists.
 	createPost(t, srv, alice, map[string]any{"data": map[string]any{"text": "see https://evil.example/x"}})
 	ok(t, call(t, srv, admin, "POST", "/api/v3/allowlists", map[string]any{"regexs": []string{"example.com"}}))
 	r = call(t, srv, alice, "POST", "/api/v4/posts", map[string]any{"data": map[string]any{"text": "see https://evil.example/x"}})
-	assert.Equal(t, http.StatusForbidden, r.status)
-	assert.Equal(t, 400309, r.code(t))
+	r.isError(t, http.StatusForbidden, 400309)
 	createPost(t, srv, alice, map[string]any{"data": map[string]any{"text": "docs at https://docs.example.com/a and www.example.com"}})
 
 	id := postID(t, createPost(t, srv, alice, map[string]any{"data": map[string]any{"text": "ok"}}))
@@ -360,8 +324,7 @@ func TestPrivateCommunityPostsHidden(t *testing.T) {
 	m = ok(t, call(t, srv, outsider, "GET", "/api/v3/posts?targetType=community", nil))
 	assert.Empty(t, list(t, m, "posts"))
 	r := call(t, srv, outsider, "GET", "/api/v4/posts?targetType=community&targetId="+cid, nil)
-	assert.Equal(t, http.StatusForbidden, r.status)
-	assert.Equal(t, 400300, r.code(t))
+	r.isError(t, http.StatusForbidden, 400300)
 	m = ok(t, call(t, srv, srv.AdminToken(), "GET", "/api/v4/posts?targetType=community&targetId="+cid, nil))
 	assert.Len(t, list(t, m, "posts"), 1)
 }

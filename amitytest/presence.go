@@ -32,11 +32,11 @@ func (p *presenceState) online(now time.Time) bool {
 	return p != nil && p.enabled && !p.lastHeartbeat.IsZero() && now.Sub(p.lastHeartbeat) < onlineWindow
 }
 
-func (a *stateA) presenceOf(userID string) *presenceState {
-	p := a.presence[userID]
+func (st *state) presenceOf(userID string) *presenceState {
+	p := st.presence[userID]
 	if p == nil {
 		p = &presenceState{}
-		a.presence[userID] = p
+		st.presence[userID] = p
 	}
 	return p
 }
@@ -47,7 +47,7 @@ func (s *Server) OnlineUsers() []string {
 	defer s.mu.Unlock()
 	now := s.now()
 	var out []string
-	for id, p := range s.st.opsA().presence {
+	for id, p := range s.st.presence {
 		if p.online(now) {
 			out = append(out, id)
 		}
@@ -58,29 +58,29 @@ func (s *Server) OnlineUsers() []string {
 
 // presenceAllowed refuses a user whose presence is off: such a user is offline and may use
 // none of the presence calls but the settings.
-func (c *ctx) presenceAllowed() error {
+func (c *request) presenceAllowed() error {
 	if c.isAdmin {
 		return nil
 	}
-	if p := c.st.opsA().presence[c.identity]; p == nil || !p.enabled {
+	if p := c.st.presence[c.identity]; p == nil || !p.enabled {
 		return errForbidden("Presence is disabled for this user.")
 	}
 	return nil
 }
 
 func (s *Server) routesPresence() {
-	s.route("POST /api/v1/presence/heartbeat", authUser, func(c *ctx) error {
+	s.route("POST /api/v1/presence/heartbeat", authUser, func(c *request) error {
 		if c.isAdmin {
 			return errForbidden("Only users send presence heartbeats.")
 		}
 		if err := c.presenceAllowed(); err != nil {
 			return err
 		}
-		c.st.opsA().presenceOf(c.identity).lastHeartbeat = c.now()
+		c.st.presenceOf(c.identity).lastHeartbeat = c.now()
 		writeJSON(c.w, 202, successBody)
 		return nil
 	})
-	s.route("GET /api/v1/presence/network/users", authUser, func(c *ctx) error {
+	s.route("GET /api/v1/presence/network/users", authUser, func(c *request) error {
 		if err := c.presenceAllowed(); err != nil {
 			return err
 		}
@@ -94,7 +94,7 @@ func (s *Server) routesPresence() {
 			at time.Time
 		}
 		var list []entry
-		for id, p := range c.st.opsA().presence {
+		for id, p := range c.st.presence {
 			if p.online(now) {
 				list = append(list, entry{id, p.lastHeartbeat})
 			}
@@ -114,32 +114,31 @@ func (s *Server) routesPresence() {
 		}
 		return c.ok(map[string]any{"presences": out})
 	})
-	s.route("GET /api/v1/presence/network/users/count", authUser, func(c *ctx) error {
+	s.route("GET /api/v1/presence/network/users/count", authUser, func(c *request) error {
 		if err := c.presenceAllowed(); err != nil {
 			return err
 		}
 		now := c.now()
 		n := 0
-		for _, p := range c.st.opsA().presence {
+		for _, p := range c.st.presence {
 			if p.online(now) {
 				n++
 			}
 		}
 		return c.ok(map[string]any{"count": n, "referenceTimeStamp": ts(now)})
 	})
-	s.route("GET /api/v1/presence/settings", authUser, func(c *ctx) error {
-		a := c.st.opsA()
+	s.route("GET /api/v1/presence/settings", authUser, func(c *request) error {
 		user := map[string]any{"enabled": c.isAdmin}
-		if p := a.presence[c.identity]; p != nil && !c.isAdmin {
+		if p := c.st.presence[c.identity]; p != nil && !c.isAdmin {
 			user["enabled"] = p.enabled
 			if p.enabled {
 				user["enabledAt"] = ts(p.enabledAt)
 			}
 		}
 		return c.ok(map[string]any{"user": user, "network": map[string]any{
-			"heartbeatInterval": heartbeatInterval, "presenceSyncInterval": presenceSyncInterval, "updatedAt": ts(a.presenceAt)}})
+			"heartbeatInterval": heartbeatInterval, "presenceSyncInterval": presenceSyncInterval, "updatedAt": ts(c.st.presenceAt)}})
 	})
-	s.route("PUT /api/v1/presence/settings/user", authUser, func(c *ctx) error {
+	s.route("PUT /api/v1/presence/settings/user", authUser, func(c *request) error {
 		if c.isAdmin {
 			return errForbidden("The presence setting is a user's own.")
 		}
@@ -152,7 +151,7 @@ func (s *Server) routesPresence() {
 		if req.Enabled == nil {
 			return errBadRequest("Parameters validation error: enabled is required")
 		}
-		p := c.st.opsA().presenceOf(c.identity)
+		p := c.st.presenceOf(c.identity)
 		if *req.Enabled && !p.enabled {
 			p.enabledAt = c.now()
 		}
@@ -166,7 +165,7 @@ func (s *Server) routesPresence() {
 		}
 		return c.ok(out)
 	})
-	s.route("GET /api/v1/presence/users/list", authUser, func(c *ctx) error {
+	s.route("GET /api/v1/presence/users/list", authUser, func(c *request) error {
 		ids := c.qList("userIds")
 		if len(ids) == 0 || len(ids) > 220 {
 			return errBadRequest("Parameters validation error: userIds must have 1 to 220 items")
@@ -174,14 +173,13 @@ func (s *Server) routesPresence() {
 		if err := c.presenceAllowed(); err != nil {
 			return err
 		}
-		a := c.st.opsA()
 		out := []presenceJSON{}
 		for _, id := range uniq(ids) {
 			if len(id) > 300 {
 				return errBadRequest("Parameters validation error: user IDs have at most 300 characters")
 			}
 			// A user whose presence is off is reported as never seen.
-			if p := a.presence[id]; p != nil && p.enabled && !p.lastHeartbeat.IsZero() {
+			if p := c.st.presence[id]; p != nil && p.enabled && !p.lastHeartbeat.IsZero() {
 				out = append(out, presenceJSON{UserID: id, LastHeartbeat: ts(p.lastHeartbeat)})
 			}
 		}

@@ -23,7 +23,7 @@ type reactionsJSON struct {
 }
 
 // reactionsOf finds the reactions of a post, comment or message.
-func (c *ctx) reactionsOf(refType, refID string) (*reactionSet, error) {
+func (c *request) reactionsOf(refType, refID string) (*reactionSet, error) {
 	switch refType {
 	case "post":
 		p, err := c.livePost(refID)
@@ -84,7 +84,7 @@ type reactionRequest struct {
 // deleteReactionRequest reads the parameters of DELETE /api/v2/reactions: from the query, as
 // the spec declares them, or from a JSON body, where the vendor clients send them
 // (removeReaction.ts: axios delete(url, {data}); see bodyParam).
-func (c *ctx) deleteReactionRequest() (reactionRequest, error) {
+func (c *request) deleteReactionRequest() (reactionRequest, error) {
 	req := reactionRequest{ReferenceID: c.q("referenceId"), ReferenceType: c.q("referenceType"), ReactionName: c.q("reactionName")}
 	if v := c.q("referenceVersion"); v != "" {
 		if _, err := strconv.Atoi(v); err != nil {
@@ -95,7 +95,7 @@ func (c *ctx) deleteReactionRequest() (reactionRequest, error) {
 }
 
 func (s *Server) routesReactions() {
-	s.route("POST /api/v2/reactions", authUser, func(c *ctx) error {
+	s.route("POST /api/v2/reactions", authUser, func(c *request) error {
 		var req reactionRequest
 		if err := c.decode(&req, true); err != nil {
 			return err
@@ -123,7 +123,7 @@ func (s *Server) routesReactions() {
 		*rs = append(*rs, r)
 		return c.ok(map[string]string{"addedId": r.id})
 	})
-	s.route("DELETE /api/v2/reactions", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v2/reactions", authUser, func(c *request) error {
 		req, err := c.deleteReactionRequest()
 		if err != nil {
 			return err
@@ -144,7 +144,7 @@ func (s *Server) routesReactions() {
 		}
 		return errNotFound("Reaction not found.")
 	})
-	s.route("GET /api/v2/reactions", authUser, func(c *ctx) error {
+	s.route("GET /api/v2/reactions", authUser, func(c *request) error {
 		rj, b, cur, err := s.listReactions(c)
 		if err != nil {
 			return err
@@ -153,7 +153,7 @@ func (s *Server) routesReactions() {
 			"reactions": []reactionsJSON{rj}, "users": b.users(), "files": b.files(), "paging": cur.nextPrevious(),
 		}})
 	})
-	s.route("GET /api/v2/reactions/messages/most", authUser, func(c *ctx) error {
+	s.route("GET /api/v2/reactions/messages/most", authUser, func(c *request) error {
 		limit := 10
 		if v := c.q("limit"); v != "" {
 			n, err := strconv.Atoi(v)
@@ -195,7 +195,7 @@ func (s *Server) routesReactions() {
 		}
 		return c.ok(nonNil(out))
 	})
-	s.route("GET /api/v3/reactions", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/reactions", authUser, func(c *request) error {
 		rj, b, cur, err := s.listReactions(c)
 		if err != nil {
 			return err
@@ -207,7 +207,7 @@ func (s *Server) routesReactions() {
 }
 
 // listReactions pages through the reactors of one entity, newest first.
-func (s *Server) listReactions(c *ctx) (reactionsJSON, *sideload, cursors, error) {
+func (s *Server) listReactions(c *request) (reactionsJSON, *sideload, cursors, error) {
 	refID, refType, name := c.q("referenceId"), c.q("referenceType"), c.q("reactionName")
 	if refID == "" || refType == "" {
 		return reactionsJSON{}, nil, cursors{}, errBadRequest("Parameters validation error: referenceId and referenceType are required")

@@ -14,9 +14,7 @@ import (
 // forms are accepted, and so are body fields the fake does not know.
 func TestReactionsAsTheVendorClientsSendThem(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	alice, bob := srv.UserToken("alice"), srv.UserToken("bob")
-	feed := defaultFeed(t, srv, alice, createChannel(t, srv, alice, map[string]any{"displayName": "Chat", "userIds": []string{"bob"}}))
+	srv, alice, bob, _, feed := newChat(t)
 	mid := sendMessage(t, srv, alice, feed, "hi")
 
 	react := map[string]any{"referenceId": mid, "referenceType": "message", "reactionName": "like", "referenceVersion": 5,

@@ -54,7 +54,7 @@ func validPermissions(list []string) error {
 // can reports whether the caller holds perm network-wide: the admin holds every permission,
 // a user those of its roles (User.roles, set with PUT /api/v3/users) that exist and are not
 // deleted.
-func (c *ctx) can(perm string) bool {
+func (c *request) can(perm string) bool {
 	if c.isAdmin {
 		return true
 	}
@@ -62,7 +62,7 @@ func (c *ctx) can(perm string) bool {
 	if u == nil {
 		return false
 	}
-	roles := c.st.opsA().roles
+	roles := c.st.roles
 	for _, id := range u.roles {
 		if r := roles[id]; r != nil && !r.deleted && containsString(r.permissions, perm) {
 			return true
@@ -72,7 +72,7 @@ func (c *ctx) can(perm string) bool {
 }
 
 // requirePermission refuses a caller without perm (400301).
-func (c *ctx) requirePermission(perm string) error {
+func (c *request) requirePermission(perm string) error {
 	if !c.can(perm) {
 		return errPermission("Permission denied: " + perm + " is required")
 	}
@@ -126,7 +126,7 @@ func rolesBody(list ...*role) statusData {
 }
 
 func (s *Server) routesRoles() {
-	s.route("GET /api/v3/roles", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/roles", authUser, func(c *request) error {
 		// The spec marks keyword required, but the vendor clients leave it out to list every
 		// role (ts-sdk role/api/queryRoles.ts:53 sends keyword: displayName, undefined when
 		// not given, which axios drops), so it is optional.
@@ -143,19 +143,13 @@ func (s *Server) routesRoles() {
 			return err
 		}
 		var list []*role
-		for _, r := range c.st.opsA().roles {
+		for _, r := range c.st.roles {
 			if !r.deleted && (keyword == "" || strings.Contains(strings.ToLower(r.id), keyword) || strings.Contains(strings.ToLower(r.displayName), keyword)) {
 				list = append(list, r)
 			}
 		}
 		if sortBy == "displayName" {
-			sort.Slice(list, func(i, j int) bool {
-				a, b := strings.ToLower(list[i].displayName), strings.ToLower(list[j].displayName)
-				if a != b {
-					return a < b
-				}
-				return list[i].id < list[j].id
-			})
+			sortByName(list, func(x *role) string { return x.displayName }, func(x, y *role) bool { return x.id < y.id })
 		} else {
 			sortByCreated(list, func(r *role) (time.Time, int64) { return r.createdAt, r.seq }, sortBy != "firstCreated")
 		}
@@ -165,7 +159,7 @@ func (s *Server) routesRoles() {
 		// cursors are sent beside data, as the paged v3 listings send them.
 		return c.ok(map[string]any{"status": body.Status, "data": body.Data, "paging": cur.nextPrevious()})
 	})
-	s.route("POST /api/v3/roles", authUser, func(c *ctx) error {
+	s.route("POST /api/v3/roles", authUser, func(c *request) error {
 		if err := c.requirePermission("CREATE_ROLE"); err != nil {
 			return err
 		}
@@ -179,30 +173,28 @@ func (s *Server) routesRoles() {
 		if err := req.validate(); err != nil {
 			return err
 		}
-		roles := c.st.opsA().roles
+		roles := c.st.roles
 		if r := roles[*req.RoleID]; r != nil && !r.deleted {
 			return errDuplicate()
 		}
 		now := c.now()
 		r := &role{id: *req.RoleID, permissions: uniq(*req.Permissions), createdAt: now, updatedAt: now, seq: c.st.nextSeq()}
-		if req.DisplayName != nil {
-			r.displayName = *req.DisplayName
-		}
+		setOpt(&r.displayName, req.DisplayName)
 		roles[r.id] = r
 		return c.ok(rolesBody(r))
 	})
-	s.route("GET /api/v3/roles/{roleId}", authUser, func(c *ctx) error {
-		r := c.st.opsA().roles[c.path("roleId")]
+	s.route("GET /api/v3/roles/{roleId}", authUser, func(c *request) error {
+		r := c.st.roles[c.path("roleId")]
 		if r == nil || r.deleted {
 			return errNotFound("Role not found.")
 		}
 		return c.ok(rolesBody(r))
 	})
-	s.route("PUT /api/v3/roles/{roleId}", authUser, func(c *ctx) error {
+	s.route("PUT /api/v3/roles/{roleId}", authUser, func(c *request) error {
 		if err := c.requirePermission("EDIT_ROLE"); err != nil {
 			return err
 		}
-		r := c.st.opsA().roles[c.path("roleId")]
+		r := c.st.roles[c.path("roleId")]
 		if r == nil || r.deleted {
 			return errNotFound("Role not found.")
 		}
@@ -217,13 +209,11 @@ func (s *Server) routesRoles() {
 			return err
 		}
 		r.permissions = uniq(*req.Permissions)
-		if req.DisplayName != nil {
-			r.displayName = *req.DisplayName
-		}
+		setOpt(&r.displayName, req.DisplayName)
 		r.updatedAt = c.now()
 		return c.ok(rolesBody(r))
 	})
-	s.route("DELETE /api/v3/roles/{roleId}", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v3/roles/{roleId}", authUser, func(c *request) error {
 		if err := c.requirePermission("DELETE_ROLE"); err != nil {
 			return err
 		}
@@ -231,20 +221,16 @@ func (s *Server) routesRoles() {
 		if q := c.q("roleId"); q != "" && q != id {
 			return errBadRequest("Parameters validation error: roleId does not match the path")
 		}
-		r := c.st.opsA().roles[id]
+		r := c.st.roles[id]
 		if r == nil || r.deleted {
 			return errNotFound("Role not found.")
 		}
 		r.deleted, r.updatedAt = true, c.now()
 		return c.ok(rolesBody(r))
 	})
-	s.route("GET /api/v2/roles", authAdmin, func(c *ctx) error {
-		if err := c.requireAPIKey(); err != nil {
-			return err
-		}
-		a := c.st.opsA()
+	s.route("GET /api/v2/roles", authAdmin, withAPIKey(func(c *request) error {
 		var list []*role
-		for _, r := range a.roles {
+		for _, r := range c.st.roles {
 			if !r.deleted {
 				list = append(list, r)
 			}
@@ -254,12 +240,9 @@ func (s *Server) routesRoles() {
 		for _, r := range list {
 			out = append(out, map[string]any{"publicId": r.id, "permissions": nonNil(append([]string(nil), r.permissions...))})
 		}
-		return c.ok(statusData{Status: "success", Data: map[string]any{"moderatonSettings": []any{a.modV2.json()}, "roles": out}})
-	})
-	s.route("PUT /api/v2/roles", authAdmin, func(c *ctx) error {
-		if err := c.requireAPIKey(); err != nil {
-			return err
-		}
+		return c.ok(statusData{Status: "success", Data: map[string]any{"moderatonSettings": []any{c.st.modV2.json()}, "roles": out}})
+	}))
+	s.route("PUT /api/v2/roles", authAdmin, withAPIKey(func(c *request) error {
 		var req struct {
 			PublicIDs   []string `json:"publicIds"`
 			Permissions []string `json:"permissions"`
@@ -273,7 +256,7 @@ func (s *Server) routesRoles() {
 		if err := validPermissions(req.Permissions); err != nil {
 			return err
 		}
-		roles := c.st.opsA().roles
+		roles := c.st.roles
 		for _, id := range req.PublicIDs {
 			if r := roles[id]; r == nil || r.deleted {
 				return errNotFound("Role not found: %s", id)
@@ -288,5 +271,5 @@ func (s *Server) routesRoles() {
 			r.updatedAt = now
 		}
 		return c.noContent()
-	})
+	}))
 }

@@ -61,7 +61,7 @@ func sortScored[T any](list []scored[T], created func(T) (time.Time, int64)) {
 	})
 }
 
-func (c *ctx) searchQuery() ([]string, error) {
+func (c *request) searchQuery() ([]string, error) {
 	q := c.q("query")
 	if strings.TrimSpace(q) == "" {
 		return nil, errBadRequest("Parameters validation error: query is required")
@@ -77,7 +77,7 @@ func (c *ctx) searchQuery() ([]string, error) {
 }
 
 func (s *Server) routesSearch() {
-	s.route("GET /api/v1/semantic-search/posts", authUser, func(c *ctx) error {
+	s.route("GET /api/v1/semantic-search/posts", authUser, func(c *request) error {
 		terms, err := c.searchQuery()
 		if err != nil {
 			return err
@@ -137,7 +137,7 @@ func (s *Server) routesSearch() {
 			postsResponse
 		}{nonNil(results), body})
 	})
-	s.route("GET /api/v1/semantic-search/communities", authUser, func(c *ctx) error {
+	s.route("GET /api/v1/semantic-search/communities", authUser, func(c *request) error {
 		terms, err := c.searchQuery()
 		if err != nil {
 			return err

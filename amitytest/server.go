@@ -133,8 +133,9 @@ const (
 	authAdmin                 // the admin token
 )
 
-// ctx carries one request through a handler.
-type ctx struct {
+// request carries one API request through its handler: the caller, the
+// response writer and what has been read of the request so far.
+type request struct {
 	s        *Server
 	st       *state
 	w        http.ResponseWriter
@@ -155,7 +156,7 @@ type ctx struct {
 	bodyParsed bool
 }
 
-type handler func(c *ctx) error
+type handler func(c *request) error
 
 // route registers h for pattern ("METHOD /path") with the given auth mode.
 // The state lock is held while h runs.
@@ -190,8 +191,8 @@ func (s *Server) routeUnlocked(pattern string, mode authMode, h handler) {
 }
 
 // authenticate resolves the caller and applies the rate limit. s.mu is held.
-func (s *Server) authenticate(w http.ResponseWriter, r *http.Request, mode authMode) (*ctx, error) {
-	c := &ctx{s: s, st: s.st, w: w, r: r}
+func (s *Server) authenticate(w http.ResponseWriter, r *http.Request, mode authMode) (*request, error) {
+	c := &request{s: s, st: s.st, w: w, r: r}
 	if mode == authNone {
 		return c, nil
 	}
@@ -237,20 +238,20 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // lock takes the state lock in an unlocked route.
-func (c *ctx) lock() { c.s.mu.Lock() }
+func (c *request) lock() { c.s.mu.Lock() }
 
 // unlock releases the state lock in an unlocked route.
-func (c *ctx) unlock() { c.s.mu.Unlock() }
+func (c *request) unlock() { c.s.mu.Unlock() }
 
-// userCtx is the context of an operation of userID that a Server method causes instead of a
-// request (e.g. StartStream), so it can build bodies and send events; s.mu is held.
-func (s *Server) userCtx(userID string) *ctx { return &ctx{s: s, st: s.st, identity: userID} }
+// asUser is the request of an operation of userID that a Server method causes instead of an
+// HTTP request (e.g. StartStream), so it can build bodies and send events; s.mu is held.
+func (s *Server) asUser(userID string) *request { return &request{s: s, st: s.st, identity: userID} }
 
 // now is the server clock.
-func (c *ctx) now() time.Time { return c.s.now() }
+func (c *request) now() time.Time { return c.s.now() }
 
 // me returns the caller's user record, creating the admin's user on first use.
-func (c *ctx) me() *user {
+func (c *request) me() *user {
 	if c.isAdmin {
 		return c.st.adminUser(c.now())
 	}

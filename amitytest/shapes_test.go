@@ -15,13 +15,11 @@ import (
 // /api/v3/users/{userId}/isflagbyme and a roles query without keyword.
 func TestShapesOfTheLookupsTheVendorClientsRead(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t)
-	admin, alice, bob := srv.AdminToken(), srv.UserToken("alice"), srv.UserToken("bob")
-	pid := list(t, ok(t, call(t, srv, alice, "POST", "/api/v4/posts", map[string]any{"data": map[string]any{"text": "p"}})),
-		"posts")[0]["postId"].(string)
-	cid := list(t, ok(t, call(t, srv, alice, "POST", "/api/v3/comments", map[string]any{"referenceId": pid,
-		"referenceType": "post", "data": map[string]any{"text": "c"}})), "comments")[0]["commentId"].(string)
-	feed := defaultFeed(t, srv, alice, createChannel(t, srv, alice, map[string]any{"displayName": "Chat", "userIds": []string{"bob"}}))
+	srv, alice, bob, _, feed := newChat(t)
+	admin := srv.AdminToken()
+	pid := postID(t, createPost(t, srv, alice, map[string]any{"data": map[string]any{"text": "p"}}))
+	cid := commentID(t, ok(t, call(t, srv, alice, "POST", "/api/v3/comments", map[string]any{"referenceId": pid,
+		"referenceType": "post", "data": map[string]any{"text": "c"}})))
 	mid := sendMessage(t, srv, alice, feed, "m")
 	ok(t, call(t, srv, bob, "POST", "/api/v3/posts/"+pid+"/flag", nil))
 	ok(t, call(t, srv, bob, "POST", "/api/v3/comments/"+cid+"/flag", nil))

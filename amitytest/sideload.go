@@ -21,12 +21,12 @@ func (o *orderedSet) add(id string) bool {
 // sideload collects the users and files a response refers to, so they can be
 // returned in the response's sideloaded arrays.
 type sideload struct {
-	c       *ctx
+	c       *request
 	userIDs orderedSet
 	fileIDs orderedSet
 }
 
-func (c *ctx) sideload() *sideload { return &sideload{c: c} }
+func (c *request) sideload() *sideload { return &sideload{c: c} }
 
 // addUser adds a user and its avatar file.
 func (b *sideload) addUser(id string) {

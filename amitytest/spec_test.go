@@ -1,79 +1,31 @@
 package amitytest
 
 import (
+	"errors"
+	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/amity-go/amity/internal/spectest"
 )
 
-// TestSpecConformance replays the package's scenario tests with every
-// response validated against the official OpenAPI spec (skipped when the
-// spec file is absent).
+// TestSpecConformance replays the scenarios of each area of specAreas with
+// every response validated against the official OpenAPI spec (skipped when the
+// spec file is absent), and checks that each of the area's operations got a
+// validated (where the area says okOnly: successful) response.
 func TestSpecConformance(t *testing.T) {
 	spec := spectest.Load(t)
-	rec := validateResponses(t, spec)
-	t.Cleanup(func() {
-		t.Logf("validated responses of %d operations (spec loaded in %s)", rec.operations(), spec.LoadTime())
-	})
-	runScenarios(t, specScenarios)
-}
-
-// specScenarios are the scenarios of the users, sessions, files, posts,
-// comments, reactions, communities, categories, channels, messages, polls,
-// moderation lists, seed, rate limit and fault areas.
-var specScenarios = map[string]func(*testing.T){
-	"Sessions":     TestSessionRegistration,
-	"Revoke":       TestRevokeSessions,
-	"SecureMode":   TestSecureMode,
-	"Users":        TestUsersQueryFilters,
-	"UserUpdate":   TestUserUpdate,
-	"UserFlags":    TestUserFlags,
-	"GlobalBan":    TestGlobalBan,
-	"UserBlocks":   TestUserBlocks,
-	"DeleteUser":   TestDeleteUser,
-	"Files":        TestFilesV4,
-	"FilesV3":      TestFilesV3AndUploadLimit,
-	"Posts":        TestPostCRUD,
-	"PostImages":   TestImageAndPollPosts,
-	"PostBans":     TestBannedUserCannotPost,
-	"Feeds":        TestDeletedPostDisappearsFromFeeds,
-	"Review":       TestPostReview,
-	"PostFlags":    TestPostFlags,
-	"PostPaging":   TestPostPagingAndCursors,
-	"PrivatePosts": TestPrivateCommunityPostsHidden,
-	"Moderation":   TestModerationOnPosts,
-	"Comments":     TestCommentCRUD,
-	"CommentPages": TestCommentPagingAndFlags,
-	"Reactions":    TestReactions,
-	"Communities":  TestCommunityCRUD,
-	"Members":      TestCommunityMembership,
-	"Trending":     TestRecommendedAndTrendingCommunities,
-	"Categories":   TestCommunityCategories,
-	"Channels":     TestChannelCRUD,
-	"ChannelUsers": TestChannelMembership,
-	"Conversation": TestConversationChannels,
-	"Mute":         TestChannelMuteAndClose,
-	"Messages":     TestMessageCRUD,
-	"MsgPaging":    TestMessagePaging,
-	"MsgFlags":     TestMessageFlags,
-	"MsgFeeds":     TestMessageFeeds,
-	"MsgModerate":  TestMessageModeration,
-	"MessagesV3":   TestMessagesV3,
-	"Polls":        TestPolls,
-	"Lists":        TestModerationLists,
-	"Seed":         TestSeed,
-	"RateLimit":    TestRateLimit,
-	"Faults":       TestFailNext,
-	"FeedIDs":      TestDefaultFeedIsTheChannelInternalID,
-	"IsDeleted":    TestIsDeletedDefaultsFollowTheSpec,
-	"ArrayQuery":   TestArrayQueryParametersInEveryForm,
-	"UserCreate":   TestUserUpdateCreateNewUserWhenNotFound,
-	"ClientReacts": TestReactionsAsTheVendorClientsSendThem,
-	"ClientValues": TestValuesTheVendorClientsSendBeyondTheSpec,
-	"FlagReplies":  TestFlaggedRepliesAsTheVendorClientsFindThem,
-	"ClientShapes": TestShapesOfTheLookupsTheVendorClientsRead,
-	"DeleteBodies": TestDeleteParametersInAJSONBody,
+	for _, area := range specAreas {
+		t.Run(area.name, func(t *testing.T) {
+			rec := validateResponses(t, spec)
+			t.Run("scenarios", func(t *testing.T) { runScenarios(t, area.scenarios) })
+			if missing := rec.missing(area.ops, area.okOnly); len(missing) > 0 {
+				t.Errorf("no validated response for %d operations: %v", len(missing), missing)
+			}
+			t.Logf("validated responses of %d operations (spec loaded in %s)", rec.operations(), spec.LoadTime())
+		})
+	}
 }
 
 // knownSpecGap reports the places where the fake follows the service (the
@@ -95,4 +47,126 @@ func knownSpecGap(err error) bool {
 	}
 	return strings.Contains(msg, `/attachments/`) && strings.Contains(msg, `/type: value is not one of the allowed values ["image"] (got "link")`) ||
 		strings.Contains(msg, `at /code: value must be a string`)
+}
+
+// specRecorder counts, per operation ("GET /api/v3/users/{userId}"), the
+// responses that validated against the spec: all of them and the successful
+// (2xx) ones.
+type specRecorder struct {
+	mu      sync.Mutex
+	checked map[string]int
+	ok      map[string]int
+}
+
+// count reports how many responses of op validated (okOnly: only 2xx ones).
+func (r *specRecorder) count(op string, okOnly bool) int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if okOnly {
+		return r.ok[op]
+	}
+	return r.checked[op]
+}
+
+// operations reports how many operations had a validated response.
+func (r *specRecorder) operations() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return len(r.checked)
+}
+
+// missing returns, sorted, the operations of ops without a validated
+// (okOnly: successful) response.
+func (r *specRecorder) missing(ops []string, okOnly bool) []string {
+	var out []string
+	for _, op := range ops {
+		if r.count(op, okOnly) == 0 {
+			out = append(out, op)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// validateResponses installs the hook through which the test helpers (call,
+// uploadFiles) pass every response: each one must match the spec (requests
+// to routes the spec lacks are deliberately unknown and skipped), and each
+// that does is counted. The hook is removed when t ends. It is the one
+// validation setup of the spec tests.
+func validateResponses(t *testing.T, spec *spectest.Spec) *specRecorder {
+	t.Helper()
+	rec := &specRecorder{checked: map[string]int{}, ok: map[string]int{}}
+	hook = func(tb testing.TB, method, path string, r resp) {
+		tb.Helper()
+		op, _, err := spec.FindOperation(method, path)
+		if errors.Is(err, spectest.ErrNoOperation) {
+			return // deliberately unknown routes
+		}
+		if err != nil {
+			tb.Errorf("%s %s: %v", method, path, err)
+			return
+		}
+		if err := spec.ValidateResponse(method, path, r.status, r.header, r.body); err != nil && !knownSpecGap(err) {
+			tb.Errorf("%s %s -> %d does not match the spec: %v\nbody: %.600s", method, path, r.status, err, r.body)
+			return
+		}
+		rec.mu.Lock()
+		rec.checked[op.Key()]++
+		if r.status >= 200 && r.status < 300 {
+			rec.ok[op.Key()]++
+		}
+		rec.mu.Unlock()
+	}
+	t.Cleanup(func() { hook = nil })
+	return rec
+}
+
+// runScenarios runs each group's scenarios as subtests of t.
+func runScenarios(t *testing.T, groups ...map[string]func(*testing.T)) {
+	t.Helper()
+	for _, g := range groups {
+		names := make([]string, 0, len(g))
+		for name := range g {
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		for _, name := range names {
+			t.Run(name, g[name])
+		}
+	}
+}
+
+// TestSpecEveryOperation replays every scenario of the spec tests with each
+// response validated against the spec, and checks that each of the spec's
+// REST operations got at least one successful (2xx), validated answer.
+func TestSpecEveryOperation(t *testing.T) {
+	spec := spectest.Load(t)
+	ops := spec.Operations()
+	if len(ops) != spectest.RESTOperationCount {
+		t.Fatalf("spec has %d REST operations, want %d", len(ops), spectest.RESTOperationCount)
+	}
+	rec := validateResponses(t, spec)
+	t.Run("scenarios", func(t *testing.T) {
+		for _, area := range specAreas {
+			runScenarios(t, area.scenarios)
+		}
+	})
+	keys := make([]string, len(ops))
+	for i, op := range ops {
+		keys[i] = op.Key()
+	}
+	missing := rec.missing(keys, true)
+	if len(missing) > 0 {
+		t.Errorf("no successful, validated answer for %d operations:\n%s", len(missing), joinLines(missing))
+	}
+	t.Logf("%d of %d operations answered and validated", len(ops)-len(missing), len(ops))
+}
+
+// joinLines lists s one indented line each.
+func joinLines(s []string) string {
+	out := ""
+	for _, l := range s {
+		out += "  " + l + "\n"
+	}
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -37,14 +38,44 @@ type state struct {
 	messages    map[string]*message
 	polls       map[string]*poll
 
+	// the word lists and moderation settings (moderation.go, moderation_legacy.go)
 	blocklist        []*rule
 	allowlist        []*rule
 	whitelistEnabled bool
+	disabledRules    map[string]*disabledRule // v2 rules switched off, by rule ID; made on first use
+	modV2            moderationSettingsV2
 
-	// opsB holds the state of helper B's areas (stories, follows, analytics, streams, pins,
-	// ads); see state_b.go. Created on first use.
-	opsB *stateB
-	a    *stateA // helper A's areas: settings, roles, notifications, presence, markers (state.opsA)
+	// network settings, roles, notification settings, presence and read markers
+	settings      networkSettings
+	roles         map[string]*role
+	notifications map[string]*userNotifications // by user ID
+	devices       map[string]*pushDevice        // by device ID
+	presence      map[string]*presenceState     // by user ID
+	presenceAt    time.Time                     // when the network setting last changed
+	feedMarkers   map[string]*feedMarker        // user ID \x00 feed ID
+	lastSync      map[string]time.Time          // by user ID: the last POST /api/v1/markers/sync
+
+	// stories, follows, analytics, video streams, pins and ads
+	stories   map[string]*story
+	storySeen map[string]map[string]time.Time // userId -> target key -> latest seen story expiry
+
+	follows        map[string]*followRel // from \x00 to
+	followApproval bool
+
+	views      map[string]*viewLog // contentType:contentId
+	linkClicks map[string]int      // storyId -> clicks
+
+	streams      map[string]*stream
+	watchSeconds map[string]float64 // streamId -> seconds watched
+	nonces       map[string]bool    // the nonces of the video-streaming user events seen
+
+	communityPins []*pin
+	globalPins    []*pin
+
+	ads         []*ad
+	advertisers []*advertiser
+	adsEnabled  bool
+	maxAds      int
 }
 
 func newState(now time.Time) *state {
@@ -65,6 +96,24 @@ func newState(now time.Time) *state {
 		messages:         map[string]*message{},
 		polls:            map[string]*poll{},
 		whitelistEnabled: true,
+		modV2:            defaultModerationSettingsV2(now),
+		settings:         defaultNetworkSettings(),
+		roles:            map[string]*role{},
+		notifications:    map[string]*userNotifications{},
+		devices:          map[string]*pushDevice{},
+		presence:         map[string]*presenceState{},
+		presenceAt:       now,
+		feedMarkers:      map[string]*feedMarker{},
+		lastSync:         map[string]time.Time{},
+		stories:          map[string]*story{},
+		storySeen:        map[string]map[string]time.Time{},
+		follows:          map[string]*followRel{},
+		views:            map[string]*viewLog{},
+		linkClicks:       map[string]int{},
+		streams:          map[string]*stream{},
+		watchSeconds:     map[string]float64{},
+		nonces:           map[string]bool{},
+		maxAds:           500,
 	}
 }
 
@@ -181,6 +230,60 @@ func sortByCreated[T any](items []T, key func(T) (time.Time, int64), desc bool) 
 	})
 }
 
+// softDeleted is an entity that deletion only marks deleted.
+type softDeleted interface{ isDeleted() bool }
+
+func (p *post) isDeleted() bool       { return p.deleted }
+func (cm *comment) isDeleted() bool   { return cm.deleted }
+func (ch *channel) isDeleted() bool   { return ch.deleted }
+func (cm *community) isDeleted() bool { return cm.deleted }
+
+// lookupIn finds entity id in m (deleted ones too), or answers not found with the message
+// notFound (a format of the id).
+func lookupIn[T any](m map[string]T, id, notFound string) (T, error) {
+	e, ok := m[id]
+	if !ok {
+		return e, errNotFound(notFound, id)
+	}
+	return e, nil
+}
+
+// liveIn is lookupIn for operations a deleted entity refuses: it is not found either.
+func liveIn[T softDeleted](m map[string]T, id, notFound string) (T, error) {
+	e, ok := m[id]
+	if !ok || e.isDeleted() {
+		var none T
+		return none, errNotFound(notFound, id)
+	}
+	return e, nil
+}
+
+// setOpt copies *v to *dst when v is given (an optional field of a request).
+func setOpt[T any](dst, v *T) {
+	if v != nil {
+		*dst = *v
+	}
+}
+
+// setOptWith stores f(*v) in *dst when v is given.
+func setOptWith[T any](dst, v *T, f func(T) T) {
+	if v != nil {
+		*dst = f(*v)
+	}
+}
+
+// sortByName orders items by name, case-insensitively; items of equal names are ordered by
+// tie.
+func sortByName[T any](items []T, name func(T) string, tie func(a, b T) bool) {
+	sort.Slice(items, func(i, j int) bool {
+		a, b := strings.ToLower(name(items[i])), strings.ToLower(name(items[j]))
+		if a != b {
+			return a < b
+		}
+		return tie(items[i], items[j])
+	})
+}
+
 // containsString reports whether list contains s.
 func containsString(list []string, s string) bool {
 	for _, x := range list {
@@ -221,4 +324,14 @@ func uniq(list []string) []string {
 		}
 	}
 	return out
+}
+
+// anyShared reports whether the lists share an element.
+func anyShared(a, b []string) bool {
+	for _, x := range a {
+		if containsString(b, x) {
+			return true
+		}
+	}
+	return false
 }

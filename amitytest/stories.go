@@ -1,8 +1,6 @@
 package amitytest
 
 import (
-	"sort"
-	"strconv"
 	"time"
 )
 
@@ -59,16 +57,6 @@ type storyJSON struct {
 	ReferenceID       string           `json:"referenceId,omitempty"`
 }
 
-// storyTargetJSON is the spec's StoryTarget shape.
-type storyTargetJSON struct {
-	TargetID               string  `json:"targetId"`
-	TargetPublicID         string  `json:"targetPublicId"`
-	TargetType             string  `json:"targetType"`
-	LastStoryExpiresAt     *string `json:"lastStoryExpiresAt,omitempty"`
-	LastStorySeenExpiresAt *string `json:"lastStorySeenExpiresAt,omitempty"`
-	TargetUpdatedAt        string  `json:"targetUpdatedAt"`
-}
-
 // storiesResponse is the story bundle.
 type storiesResponse struct {
 	Stories        []storyJSON         `json:"stories"`
@@ -82,18 +70,7 @@ type storiesResponse struct {
 	Paging         *pagingNextPrevious `json:"paging,omitempty"`
 }
 
-// storyTargetsResponse is the story-target bundle.
-type storyTargetsResponse struct {
-	StoryTargets   []storyTargetJSON   `json:"storyTargets"`
-	Files          []fileJSON          `json:"files"`
-	Users          []userJSON          `json:"users"`
-	Communities    []communityJSON     `json:"communities"`
-	CommunityUsers []communityUserJSON `json:"communityUsers"`
-	Categories     []categoryJSON      `json:"categories"`
-	Paging         *pagingNextPrevious `json:"paging,omitempty"`
-}
-
-func (c *ctx) storyJSON(s *story) storyJSON {
+func (c *request) storyJSON(s *story) storyJSON {
 	st := c.st
 	creatorInternal := ""
 	if u := st.users[s.creatorID]; u != nil {
@@ -108,7 +85,7 @@ func (c *ctx) storyJSON(s *story) storyJSON {
 			}
 		}
 	}
-	impression, reach := st.b().reach("story", s.id)
+	impression, reach := st.reach("story", s.id)
 	return storyJSON{
 		StoryID: s.id, Path: networkID + "/social/story/" + s.id, CreatorID: creatorInternal, CreatorPublicID: s.creatorID,
 		TargetID: stableID("target:" + s.targetType + ":" + s.targetID), TargetPublicID: s.targetID, TargetType: s.targetType,
@@ -119,33 +96,8 @@ func (c *ctx) storyJSON(s *story) storyJSON {
 	}
 }
 
-// storyTarget renders the story state of one target for the caller.
-func (c *ctx) storyTarget(targetType, targetID string) storyTargetJSON {
-	b := c.st.b()
-	out := storyTargetJSON{TargetID: stableID("target:" + targetType + ":" + targetID), TargetPublicID: targetID, TargetType: targetType, TargetUpdatedAt: ts(c.st.started)}
-	var latest time.Time
-	now := c.now()
-	for _, s := range b.stories {
-		if s.targetType == targetType && s.targetID == targetID && !s.deleted && !s.expired(now) && s.expiresAt.After(latest) {
-			latest = s.expiresAt
-		}
-	}
-	if targetType == "community" {
-		if cm := c.st.communities[targetID]; cm != nil {
-			out.TargetUpdatedAt = ts(cm.updatedAt)
-		}
-	} else if u := c.st.users[targetID]; u != nil {
-		out.TargetUpdatedAt = ts(u.updatedAt)
-	}
-	out.LastStoryExpiresAt = tsPtr(latest)
-	if seen := b.storySeen[c.identity][targetType+":"+targetID]; !seen.IsZero() {
-		out.LastStorySeenExpiresAt = tsPtr(seen)
-	}
-	return out
-}
-
 // storiesBody renders stories with what they refer to.
-func (c *ctx) storiesBody(stories []*story) storiesResponse {
+func (c *request) storiesBody(stories []*story) storiesResponse {
 	b := c.sideload()
 	cb := c.newCommunityBundle(b)
 	out := storiesResponse{Stories: []storyJSON{}, Comments: []commentJSON{}}
@@ -166,35 +118,14 @@ func (c *ctx) storiesBody(stories []*story) storiesResponse {
 	return out
 }
 
-// storyTargetsBody renders story targets with their communities and users.
-func (c *ctx) storyTargetsBody(targets []storyTargetJSON) storyTargetsResponse {
-	b := c.sideload()
-	cb := c.newCommunityBundle(b)
-	for _, t := range targets {
-		if t.TargetType == "community" {
-			if cm := c.st.communities[t.TargetPublicID]; cm != nil {
-				cb.add(cm)
-			}
-		} else {
-			b.addUser(t.TargetPublicID)
-		}
-	}
-	return storyTargetsResponse{StoryTargets: nonNil(targets), Users: b.users(), Files: b.files(),
-		Communities: cb.communities(), CommunityUsers: nonNil(cb.members), Categories: cb.categories()}
-}
-
 // story finds a story (deleted ones too).
-func (c *ctx) story(id string) (*story, error) {
-	s := c.st.b().stories[id]
-	if s == nil {
-		return nil, errNotFound("Story %s not found", id)
-	}
-	return s, nil
+func (c *request) story(id string) (*story, error) {
+	return lookupIn(c.st.stories, id, "Story %s not found")
 }
 
 // canModerateStory reports whether the caller may moderate a story: the admin or a
 // moderator of its community.
-func (c *ctx) canModerateStory(s *story) bool {
+func (c *request) canModerateStory(s *story) bool {
 	if c.isAdmin {
 		return true
 	}
@@ -207,7 +138,7 @@ func (c *ctx) canModerateStory(s *story) bool {
 }
 
 // canReadTarget reports whether the caller may read a target's stories.
-func (c *ctx) canReadTarget(targetType, targetID string) error {
+func (c *request) canReadTarget(targetType, targetID string) error {
 	if targetType != "community" {
 		if c.st.liveUser(targetID) == nil {
 			return errNotFound("User Not Found.")
@@ -225,10 +156,10 @@ func (c *ctx) canReadTarget(targetType, targetID string) error {
 }
 
 // targetStories lists a target's stories, newest first unless asc.
-func (c *ctx) targetStories(targetType, targetID, dataType string, expired, asc bool) []*story {
+func (c *request) targetStories(targetType, targetID, dataType string, expired, asc bool) []*story {
 	var list []*story
 	now := c.now()
-	for _, s := range c.st.b().stories {
+	for _, s := range c.st.stories {
 		if s.targetType != targetType || s.targetID != targetID || s.deleted || s.expired(now) != expired {
 			continue
 		}
@@ -241,45 +172,6 @@ func (c *ctx) targetStories(targetType, targetID, dataType string, expired, asc 
 	return list
 }
 
-// storyOrder reads options[sortBy] and options[orderBy]; asc reports ascending order.
-func (c *ctx) storyOrder() (asc bool, err error) {
-	if err := enum("options.sortBy", c.opt("sortBy"), "createdAt"); err != nil {
-		return false, err
-	}
-	order := c.opt("orderBy")
-	if err := enum("options.orderBy", order, "asc", "desc"); err != nil {
-		return false, err
-	}
-	return order == "asc", nil
-}
-
-// storyTargetsParam reads targets[i][targetId] and targets[i][targetType] (1 to 10).
-func (c *ctx) storyTargetsParam() ([][2]string, error) {
-	var out [][2]string
-	q := c.r.URL.Query()
-	for i := 0; ; i++ {
-		key := "targets[" + strconv.Itoa(i) + "]"
-		id, typ := q.Get(key+"[targetId]"), q.Get(key+"[targetType]")
-		if id == "" && typ == "" {
-			break
-		}
-		if id == "" || maxLen("targets.targetId", id, 900) != nil {
-			return nil, errBadRequest("Parameters validation error: targets[%d].targetId is invalid", i)
-		}
-		if err := enum("targets.targetType", typ, "community", "user"); err != nil || typ == "" {
-			return nil, errBadRequest("Parameters validation error: targets[%d].targetType must be one of community, user", i)
-		}
-		out = append(out, [2]string{typ, id})
-	}
-	if len(out) == 0 {
-		return nil, errBadRequest("Parameters validation error: targets is required")
-	}
-	if len(out) > 10 {
-		return nil, errBadRequest("Parameters validation error: at most 10 targets")
-	}
-	return out, nil
-}
-
 type createStoryRequest struct {
 	Data        map[string]any   `json:"data"`
 	DataType    string           `json:"dataType"`
@@ -290,7 +182,7 @@ type createStoryRequest struct {
 	ReferenceID string           `json:"referenceId"`
 }
 
-func (s *Server) createStory(c *ctx) error {
+func (s *Server) createStory(c *request) error {
 	var req createStoryRequest
 	if err := c.decode(&req, true); err != nil {
 		return err
@@ -366,15 +258,16 @@ func (s *Server) createStory(c *ctx) error {
 		data: data, items: req.Items, metadata: req.Metadata, referenceID: req.ReferenceID, flags: flagSet{},
 		createdAt: now, updatedAt: now, expiresAt: now.Add(storyLifetime), seq: c.st.nextSeq(),
 	}
-	c.st.b().stories[st.id] = st
+	c.st.stories[st.id] = st
 	body := c.storiesBody([]*story{st})
 	body.Stories[0].ReferenceID = st.referenceID
 	return c.ok(body)
 }
 
+// routesStories registers the operations on stories (see routesStoryTargets).
 func (s *Server) routesStories() {
 	s.route("POST /api/v4/stories", authUser, s.createStory)
-	s.route("GET /api/v4/stories", authUser, func(c *ctx) error {
+	s.route("GET /api/v4/stories", authUser, func(c *request) error {
 		c.bareOpts = true
 		targetType, targetID := c.q("targetType"), c.q("targetId")
 		if err := enum("targetType", targetType, "community", "user"); err != nil || targetType == "" || targetID == "" {
@@ -388,7 +281,7 @@ func (s *Server) routesStories() {
 		if err != nil {
 			return err
 		}
-		asc, err := c.storyOrder()
+		asc, err := c.createdAtOrder()
 		if err != nil {
 			return err
 		}
@@ -405,60 +298,20 @@ func (s *Server) routesStories() {
 		body.Paging = cur.nextPrevious()
 		return c.ok(body)
 	})
-	s.route("GET /api/v4/stories-by-targets", authUser, func(c *ctx) error {
-		c.bareOpts = true
-		targets, err := c.storyTargetsParam()
-		if err != nil {
-			return err
-		}
-		asc, err := c.storyOrder()
-		if err != nil {
-			return err
-		}
-		var all []*story
-		var infos []storyTargetJSON
-		for _, t := range targets {
-			if err := c.canReadTarget(t[0], t[1]); err != nil {
-				return err
-			}
-			all = append(all, c.targetStories(t[0], t[1], "", false, asc)...)
-			infos = append(infos, c.storyTarget(t[0], t[1]))
-		}
-		p, err := c.pageParams(10)
-		if err != nil {
-			return err
-		}
-		win, cur := paginate(all, p)
-		body := c.storiesBody(win)
-		body.StoryTargets = infos
-		body.Paging = cur.nextPrevious()
-		return c.ok(body)
-	})
-	s.route("GET /api/v4/stories/count", authAdmin, func(c *ctx) error {
+	s.route("GET /api/v4/stories/count", authAdmin, func(c *request) error {
 		targetType, targetID := c.q("targetType"), c.q("targetId")
 		if err := enum("targetType", targetType, "community", "user"); err != nil || targetType == "" || targetID == "" {
 			return errBadRequest("Parameters validation error: targetType and targetId are required")
 		}
 		n := 0
-		for _, st := range c.st.b().stories {
+		for _, st := range c.st.stories {
 			if st.targetType == targetType && st.targetID == targetID && !st.deleted {
 				n++
 			}
 		}
 		return c.ok(map[string]int{"count": n})
 	})
-	s.route("GET /api/v4/stories/seen", authUser, func(c *ctx) error {
-		targets, err := c.storyTargetsParam()
-		if err != nil {
-			return err
-		}
-		var infos []storyTargetJSON
-		for _, t := range targets {
-			infos = append(infos, c.storyTarget(t[0], t[1]))
-		}
-		return c.ok(c.storyTargetsBody(infos))
-	})
-	s.route("GET /api/v4/stories/{storyId}", authUser, func(c *ctx) error {
+	s.route("GET /api/v4/stories/{storyId}", authUser, func(c *request) error {
 		st, err := c.story(c.path("storyId"))
 		if err != nil {
 			return err
@@ -468,7 +321,7 @@ func (s *Server) routesStories() {
 		}
 		return c.ok(c.storiesBody([]*story{st}))
 	})
-	s.route("DELETE /api/v4/stories/{storyId}", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v4/stories/{storyId}", authUser, func(c *request) error {
 		st, err := c.story(c.path("storyId"))
 		if err != nil {
 			return err
@@ -481,13 +334,13 @@ func (s *Server) routesStories() {
 			return err
 		}
 		if permanent != nil && *permanent {
-			delete(c.st.b().stories, st.id)
+			delete(c.st.stories, st.id)
 		} else {
 			st.deleted, st.updatedAt = true, c.now()
 		}
 		return c.ok(map[string]bool{"success": true})
 	})
-	s.route("POST /api/v4/stories/{storyId}/flags", authUser, func(c *ctx) error {
+	s.route("POST /api/v4/stories/{storyId}/flags", authUser, func(c *request) error {
 		st, err := c.story(c.path("storyId"))
 		if err != nil || st.deleted {
 			return errNotFound("Story %s not found", c.path("storyId"))
@@ -498,7 +351,7 @@ func (s *Server) routesStories() {
 		st.flags[c.identity] = c.now()
 		return c.ok(c.storiesBody([]*story{st}))
 	})
-	s.route("DELETE /api/v4/stories/{storyId}/flags", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v4/stories/{storyId}/flags", authUser, func(c *request) error {
 		st, err := c.story(c.path("storyId"))
 		if err != nil {
 			return err
@@ -506,7 +359,7 @@ func (s *Server) routesStories() {
 		delete(st.flags, c.identity)
 		return c.ok(c.storiesBody([]*story{st}))
 	})
-	s.route("DELETE /api/v4/stories/{storyId}/flags/all", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v4/stories/{storyId}/flags/all", authUser, func(c *request) error {
 		st, err := c.story(c.path("storyId"))
 		if err != nil {
 			return err
@@ -516,64 +369,5 @@ func (s *Server) routesStories() {
 		}
 		st.flags = flagSet{}
 		return c.ok(c.storiesBody([]*story{st}))
-	})
-	s.route("GET /api/v5/me/global-story-targets", authUser, func(c *ctx) error {
-		c.bareOpts = true
-		seenState := c.q("seenState")
-		if err := enum("seenState", seenState, "all", "seen", "unseen"); err != nil {
-			return err
-		}
-		if seenState == "" {
-			seenState = "unseen"
-		}
-		type entry struct {
-			info   storyTargetJSON
-			latest time.Time
-			seq    int64
-		}
-		byTarget := map[string]*entry{}
-		now := c.now()
-		for _, st := range c.st.b().stories {
-			if st.deleted || st.expired(now) || st.targetType != "community" {
-				continue
-			}
-			cm := c.st.communities[st.targetID]
-			if cm == nil || cm.deleted || (!c.isAdmin && !cm.isMember(c.identity)) {
-				continue
-			}
-			e := byTarget[st.targetID]
-			if e == nil {
-				e = &entry{info: c.storyTarget("community", st.targetID)}
-				byTarget[st.targetID] = e
-			}
-			if st.createdAt.After(e.latest) || (st.createdAt.Equal(e.latest) && st.seq > e.seq) {
-				e.latest, e.seq = st.createdAt, st.seq
-			}
-		}
-		var list []*entry
-		for _, e := range byTarget {
-			unseen := e.info.LastStorySeenExpiresAt == nil || *e.info.LastStorySeenExpiresAt < *e.info.LastStoryExpiresAt
-			if seenState == "all" || (seenState == "unseen") == unseen {
-				list = append(list, e)
-			}
-		}
-		sort.Slice(list, func(i, j int) bool {
-			if !list[i].latest.Equal(list[j].latest) {
-				return list[i].latest.After(list[j].latest)
-			}
-			return list[i].seq > list[j].seq
-		})
-		p, err := c.pageParams(10)
-		if err != nil {
-			return err
-		}
-		win, cur := paginate(list, p)
-		infos := make([]storyTargetJSON, len(win))
-		for i, e := range win {
-			infos[i] = e.info
-		}
-		body := c.storyTargetsBody(infos)
-		body.Paging = cur.nextPrevious()
-		return c.ok(body)
 	})
 }

@@ -73,7 +73,7 @@ type streamsResponse struct {
 	Files                  []fileJSON             `json:"files"`
 }
 
-func (c *ctx) streamURL(protocol string, s *stream, ext string) streamURLJSON {
+func (c *request) streamURL(protocol string, s *stream, ext string) streamURLJSON {
 	host := strings.TrimPrefix(strings.TrimPrefix(c.st.baseURL, "http://"), "https://")
 	origin := protocol + "://" + host
 	query := ""
@@ -87,7 +87,7 @@ func (c *ctx) streamURL(protocol string, s *stream, ext string) streamURLJSON {
 	return streamURLJSON{URL: u, Components: map[string]any{"origin": origin, "appName": "live", "streamName": s.id + ext, "query": query}}
 }
 
-func (c *ctx) streamJSON(s *stream) streamJSON {
+func (c *request) streamJSON(s *stream) streamJSON {
 	internal := ""
 	if u := c.st.users[s.userID]; u != nil {
 		internal = u.internalID
@@ -117,7 +117,7 @@ func (c *ctx) streamJSON(s *stream) streamJSON {
 	return out
 }
 
-func (c *ctx) streamsBody(list []*stream) streamsResponse {
+func (c *request) streamsBody(list []*stream) streamsResponse {
 	b := c.sideload()
 	out := streamsResponse{VideoStreamings: []streamJSON{}, VideoStreamModerations: []streamModerationJSON{}}
 	for _, s := range list {
@@ -134,22 +134,32 @@ func (c *ctx) streamsBody(list []*stream) streamsResponse {
 	return out
 }
 
+// existingStream is the stream streamID, unless it is unknown or deleted, for the Server
+// methods that drive streams; s.mu is held.
+func (s *Server) existingStream(streamID string) (*stream, error) {
+	st := s.st.streams[streamID]
+	if st == nil || st.deleted {
+		return nil, fmt.Errorf("amitytest: no stream %q", streamID)
+	}
+	return st, nil
+}
+
 // StartStream marks an idle stream live, as when its broadcaster connects to the streamer
 // URL, and sends video-streaming.didStart. It fails for an unknown stream or one that is not
 // idle.
 func (s *Server) StartStream(streamID string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	st := s.st.b().streams[streamID]
-	switch {
-	case st == nil || st.deleted:
-		return fmt.Errorf("amitytest: no stream %q", streamID)
-	case st.status != "idle":
+	st, err := s.existingStream(streamID)
+	if err != nil {
+		return err
+	}
+	if st.status != "idle" {
 		return fmt.Errorf("amitytest: stream %q is %s, not idle", streamID, st.status)
 	}
 	now := s.now()
 	st.status, st.startedAt, st.updatedAt = "live", now, now
-	s.userCtx(st.userID).emitStream("video-streaming.didStart", st)
+	s.asUser(st.userID).emitStream("video-streaming.didStart", st)
 	return nil
 }
 
@@ -158,15 +168,15 @@ func (s *Server) StartStream(streamID string) error {
 func (s *Server) RecordStream(streamID string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	st := s.st.b().streams[streamID]
-	switch {
-	case st == nil || st.deleted:
-		return fmt.Errorf("amitytest: no stream %q", streamID)
-	case st.status != "ended" || st.startedAt.IsZero():
+	st, err := s.existingStream(streamID)
+	if err != nil {
+		return err
+	}
+	if st.status != "ended" || st.startedAt.IsZero() {
 		return fmt.Errorf("amitytest: stream %q is %s, not ended after being live", streamID, st.status)
 	}
 	st.status, st.updatedAt = "recorded", s.now()
-	s.userCtx(st.userID).emitStream("video-streaming.didRecord", st)
+	s.asUser(st.userID).emitStream("video-streaming.didRecord", st)
 	return nil
 }
 
@@ -174,7 +184,7 @@ func (s *Server) RecordStream(streamID string) error {
 func (s *Server) WatchSeconds(streamID string) float64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.st.b().watchSeconds[streamID]
+	return s.st.watchSeconds[streamID]
 }
 
 type streamRequest struct {
@@ -186,11 +196,11 @@ type streamRequest struct {
 	Resolution      string         `json:"resolution"`
 }
 
-func (c *ctx) checkStreamRequest(req *streamRequest) error {
+func (c *request) checkStreamRequest(req *streamRequest) error {
 	if req.Title == nil || *req.Title == "" {
 		return errBadRequest("Parameters validation error: title is required")
 	}
-	if err := firstErrB(maxLen("title", *req.Title, 1000), maxLen("description", req.Description, 5000),
+	if err := firstErr(maxLen("title", *req.Title, 1000), maxLen("description", req.Description, 5000),
 		maxLen("thumbnailFileId", req.ThumbnailFileID, 50), enum("resolution", req.Resolution, "SD", "HD", "FHD")); err != nil {
 		return err
 	}
@@ -203,7 +213,8 @@ func (c *ctx) checkStreamRequest(req *streamRequest) error {
 	return nil
 }
 
-func firstErrB(errs ...error) error {
+// firstErr returns the first non-nil error of errs.
+func firstErr(errs ...error) error {
 	for _, err := range errs {
 		if err != nil {
 			return err
@@ -213,9 +224,9 @@ func firstErrB(errs ...error) error {
 }
 
 // stream finds a stream (deleted ones too).
-func (c *ctx) stream() (*stream, error) {
+func (c *request) stream() (*stream, error) {
 	id := c.path("streamId")
-	st := c.st.b().streams[id]
+	st := c.st.streams[id]
 	if st == nil {
 		return nil, errNotFound("Stream %s not found", id)
 	}
@@ -223,7 +234,7 @@ func (c *ctx) stream() (*stream, error) {
 }
 
 // ownStream finds a live stream the caller may change (its broadcaster or the admin).
-func (c *ctx) ownStream() (*stream, error) {
+func (c *request) ownStream() (*stream, error) {
 	st, err := c.stream()
 	if err != nil {
 		return nil, err
@@ -251,7 +262,7 @@ type watchEventRequest struct {
 }
 
 func (s *Server) routesStreams() {
-	s.route("POST /api/v3/video-streaming", authUser, func(c *ctx) error {
+	s.route("POST /api/v3/video-streaming", authUser, func(c *request) error {
 		var req streamRequest
 		if err := c.decode(&req, true); err != nil {
 			return err
@@ -263,17 +274,17 @@ func (s *Server) routesStreams() {
 		st := &stream{id: c.st.newID(), userID: c.me().id, title: *req.Title, description: req.Description,
 			thumbnailFileID: req.ThumbnailFileID, metadata: req.Metadata, isSecure: req.IsSecure, resolution: req.Resolution,
 			status: "idle", createdAt: now, updatedAt: now, seq: c.st.nextSeq()}
-		c.st.b().streams[st.id] = st
+		c.st.streams[st.id] = st
 		return c.ok(c.streamsBody([]*stream{st}))
 	})
-	s.route("GET /api/v3/video-streaming/{streamId}", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/video-streaming/{streamId}", authUser, func(c *request) error {
 		st, err := c.stream()
 		if err != nil {
 			return err
 		}
 		return c.ok(c.streamsBody([]*stream{st}))
 	})
-	s.route("PUT /api/v3/video-streaming/{streamId}", authUser, func(c *ctx) error {
+	s.route("PUT /api/v3/video-streaming/{streamId}", authUser, func(c *request) error {
 		st, err := c.ownStream()
 		if err != nil {
 			return err
@@ -289,7 +300,7 @@ func (s *Server) routesStreams() {
 		st.updatedAt = c.now()
 		return c.ok(c.streamsBody([]*stream{st}))
 	})
-	s.route("DELETE /api/v3/video-streaming/{streamId}", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v3/video-streaming/{streamId}", authUser, func(c *request) error {
 		st, err := c.ownStream()
 		if err != nil {
 			return err
@@ -298,7 +309,7 @@ func (s *Server) routesStreams() {
 		c.endStream(st)
 		return c.ok(successData())
 	})
-	s.route("DELETE /api/v3/video-streaming/{streamId}/streaming-url", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v3/video-streaming/{streamId}/streaming-url", authUser, func(c *request) error {
 		if c.r.Header.Get("X-API-Key") != c.s.cfg.apiKey {
 			return errUnauthorized("A valid X-API-Key is required")
 		}
@@ -309,13 +320,9 @@ func (s *Server) routesStreams() {
 		c.endStream(st)
 		return c.ok(c.streamsBody([]*stream{st}))
 	})
-	s.route("GET /api/v3/video-streaming", authUser, func(c *ctx) error {
-		isLive, err := c.qBool("isLive")
-		if err != nil {
-			return err
-		}
-		isDeleted, err := c.qBool("isDeleted")
-		if err != nil {
+	s.route("GET /api/v3/video-streaming", authUser, func(c *request) error {
+		var isLive, isDeleted *bool
+		if err := c.qBools([]string{"isLive", "isDeleted"}, &isLive, &isDeleted); err != nil {
 			return err
 		}
 		statuses := c.qList("statuses")
@@ -330,7 +337,7 @@ func (s *Server) routesStreams() {
 			return err
 		}
 		var list []*stream
-		for _, st := range c.st.b().streams {
+		for _, st := range c.st.streams {
 			if !deletedFilter(isDeleted, st.deleted, bothByDefault) {
 				continue
 			}
@@ -356,7 +363,7 @@ func (s *Server) routesStreams() {
 			Paging  *pagingNextPrev `json:"paging"`
 		}{c.streamsBody(win), cur.nextPrev()})
 	})
-	s.route("POST /api/v3/user-event/video-streaming", authUser, func(c *ctx) error {
+	s.route("POST /api/v3/user-event/video-streaming", authUser, func(c *request) error {
 		var req watchEventRequest
 		if err := c.decode(&req, true); err != nil {
 			return err
@@ -367,21 +374,20 @@ func (s *Server) routesStreams() {
 		if err := maxLen("nonceStr", req.NonceStr, 50); err != nil {
 			return err
 		}
-		b := c.st.b()
-		if b.nonces[req.NonceStr] {
+		if c.st.nonces[req.NonceStr] {
 			return errBadRequest("nonceStr was already used")
 		}
 		for _, e := range req.Streams {
 			if e.StreamID == "" || e.StartTime == "" || e.EndTime == "" || e.WatchSeconds < 0 {
 				return errBadRequest("Parameters validation error: streams need streamId, startTime, endTime and watchSeconds")
 			}
-			if b.streams[e.StreamID] == nil {
+			if c.st.streams[e.StreamID] == nil {
 				return errNotFound("Stream %s not found", e.StreamID)
 			}
 		}
-		b.nonces[req.NonceStr] = true
+		c.st.nonces[req.NonceStr] = true
 		for _, e := range req.Streams {
-			b.watchSeconds[e.StreamID] += e.WatchSeconds
+			c.st.watchSeconds[e.StreamID] += e.WatchSeconds
 		}
 		writeJSON(c.w, http.StatusOK, map[string]bool{"ok": true})
 		return nil
@@ -391,7 +397,7 @@ func (s *Server) routesStreams() {
 // endStream ends an idle or live stream and disposes its URLs (those of an ended or
 // recorded stream are already disposed). Ending a live stream sends video-streaming.didStop;
 // an idle one never started, so it does not stop.
-func (c *ctx) endStream(st *stream) {
+func (c *request) endStream(st *stream) {
 	wasLive := st.status == "live"
 	if st.status == "idle" || wasLive {
 		now := c.now()
@@ -405,12 +411,12 @@ func (c *ctx) endStream(st *stream) {
 
 // checkStreamPost checks the data of a liveStream post: a stream of the caller's (or any,
 // for the admin) that is not deleted.
-func (c *ctx) checkStreamPost(dataType string, data map[string]any) error {
+func (c *request) checkStreamPost(dataType string, data map[string]any) error {
 	if dataType != "liveStream" {
 		return errBadRequest("Parameters validation error: a post with data.streamId has dataType liveStream")
 	}
 	id, _ := data["streamId"].(string)
-	st := c.st.b().streams[id]
+	st := c.st.streams[id]
 	if st == nil || st.deleted {
 		return errNotFound("Stream %s not found", id)
 	}
@@ -421,13 +427,13 @@ func (c *ctx) checkStreamPost(dataType string, data map[string]any) error {
 }
 
 // postStreams renders the streams that liveStream posts refer to, for the post bundle.
-func (c *ctx) postStreams(posts, children []postJSON, b *sideload) []any {
+func (c *request) postStreams(posts, children []postJSON, b *sideload) []any {
 	out := []any{}
 	seen := map[string]bool{}
 	for _, list := range [][]postJSON{posts, children} {
 		for _, p := range list {
 			id, _ := p.Data["streamId"].(string)
-			if st := c.st.b().streams[id]; st != nil && !seen[id] {
+			if st := c.st.streams[id]; st != nil && !seen[id] {
 				seen[id] = true
 				out = append(out, c.streamJSON(st))
 				b.addUser(st.userID)

@@ -1,7 +1,6 @@
 package amitytest
 
 import (
-	"sort"
 	"strings"
 	"time"
 )
@@ -113,7 +112,7 @@ func (st *state) userByInternalID(id string) *user {
 
 // userByParam finds a user by public id, or by internal id when isPublic is
 // "false".
-func (c *ctx) userByParam(id, isPublic string) (*user, error) {
+func (c *request) userByParam(id, isPublic string) (*user, error) {
 	var u *user
 	if isPublic == "false" {
 		u = c.st.userByInternalID(id)
@@ -144,7 +143,7 @@ type usersResponse struct {
 	Paging *pagingNext `json:"paging,omitempty"`
 }
 
-func (c *ctx) usersBody(users []*user) usersResponse {
+func (c *request) usersBody(users []*user) usersResponse {
 	b := c.sideload()
 	for _, u := range users {
 		b.addUser(u.id)
@@ -155,20 +154,10 @@ func (c *ctx) usersBody(users []*user) usersResponse {
 func (s *Server) routesUsers() {
 	s.route("GET /api/v3/users", authUser, s.queryUsers)
 	s.route("PUT /api/v3/users", authUser, s.updateUser)
-	s.route("GET /api/v3/users/list", authUser, func(c *ctx) error {
-		ids, err := c.idsParam("userIds", 100)
-		if err != nil {
-			return err
-		}
-		var out []*user
-		for _, id := range ids {
-			if u := c.st.users[id]; u != nil {
-				out = append(out, u)
-			}
-		}
-		return c.ok(c.usersBody(out))
+	s.route("GET /api/v3/users/list", authUser, func(c *request) error {
+		return listByIDs(c, "userIds", 100, lookup(c.st.users), func(users []*user) any { return c.usersBody(users) })
 	})
-	s.route("GET /api/v3/users/{userId}", authUser, func(c *ctx) error {
+	s.route("GET /api/v3/users/{userId}", authUser, func(c *request) error {
 		var u *user
 		if c.q("type") == "internal" {
 			u = c.st.userByInternalID(c.path("userId"))
@@ -181,7 +170,7 @@ func (s *Server) routesUsers() {
 		return c.ok(c.usersBody([]*user{u}))
 	})
 	s.route("DELETE /api/v4/users/{userId}", authAdmin, s.deleteUser)
-	s.route("POST /api/v4/me/flags/{userId}", authUser, func(c *ctx) error {
+	s.route("POST /api/v4/me/flags/{userId}", authUser, func(c *request) error {
 		u := c.st.liveUser(c.path("userId"))
 		if u == nil {
 			return errNotFound("User Not Found.")
@@ -190,7 +179,7 @@ func (s *Server) routesUsers() {
 		c.emitUser("user.didFlag", u)
 		return c.ok(c.usersBody([]*user{u}))
 	})
-	s.route("DELETE /api/v4/me/flags/{userId}", authUser, func(c *ctx) error {
+	s.route("DELETE /api/v4/me/flags/{userId}", authUser, func(c *request) error {
 		u := c.st.liveUser(c.path("userId"))
 		if u == nil {
 			return errNotFound("User Not Found.")
@@ -199,7 +188,7 @@ func (s *Server) routesUsers() {
 		c.emitUser("user.didUnflag", u)
 		return c.ok(c.usersBody([]*user{u}))
 	})
-	s.route("DELETE /api/v2/users/{userId}/flags", authAdmin, func(c *ctx) error {
+	s.route("DELETE /api/v2/users/{userId}/flags", authAdmin, func(c *request) error {
 		u := c.st.users[c.path("userId")]
 		if u == nil {
 			return errNotFound("User Not Found.")
@@ -207,7 +196,7 @@ func (s *Server) routesUsers() {
 		u.flags = flagSet{}
 		return c.ok(u.json())
 	})
-	isFlagByMe := func(c *ctx) error {
+	isFlagByMe := func(c *request) error {
 		u := c.st.users[c.path("userId")]
 		if u == nil {
 			return errNotFound("User Not Found.")
@@ -219,14 +208,14 @@ func (s *Server) routesUsers() {
 	// The vendor clients call it in lower case (ts-sdk report/api/isReportedByMe.ts:42), as
 	// they do the post and comment checks; the service's routes ignore case.
 	s.route("GET /api/v3/users/{userId}/isflagbyme", authUser, isFlagByMe)
-	s.route("POST /api/v2/users/ban", authAdmin, func(c *ctx) error { return s.setGlobalBan(c, true) })
-	s.route("POST /api/v2/users/unban", authAdmin, func(c *ctx) error { return s.setGlobalBan(c, false) })
+	s.route("POST /api/v2/users/ban", authAdmin, func(c *request) error { return s.setGlobalBan(c, true) })
+	s.route("POST /api/v2/users/unban", authAdmin, func(c *request) error { return s.setGlobalBan(c, false) })
 	s.route("GET /api/v4/me/user-blocks", authUser, s.listBlocks)
-	s.route("POST /api/v4/me/user-blocks/{userId}", authUser, func(c *ctx) error { return s.setBlock(c, true) })
-	s.route("DELETE /api/v4/me/user-blocks/{userId}", authUser, func(c *ctx) error { return s.setBlock(c, false) })
+	s.route("POST /api/v4/me/user-blocks/{userId}", authUser, func(c *request) error { return s.setBlock(c, true) })
+	s.route("DELETE /api/v4/me/user-blocks/{userId}", authUser, func(c *request) error { return s.setBlock(c, false) })
 }
 
-func (s *Server) queryUsers(c *ctx) error {
+func (s *Server) queryUsers(c *request) error {
 	keyword := strings.ToLower(c.q("keyword"))
 	filter, sortBy := c.q("filter"), c.q("sortBy")
 	if err := enum("filter", filter, "all", "flagged"); err != nil {
@@ -239,11 +228,7 @@ func (s *Server) queryUsers(c *ctx) error {
 	if err != nil {
 		return err
 	}
-	isDeleted, err := c.qBool("isDeleted")
-	if err != nil {
-		return err
-	}
-	p, err := c.pageParams(defaultPageSize)
+	isDeleted, p, err := c.deletedAndPage()
 	if err != nil {
 		return err
 	}
@@ -268,13 +253,7 @@ func (s *Server) queryUsers(c *ctx) error {
 	case "firstCreated", "lastCreated":
 		sortByCreated(list, func(u *user) (time.Time, int64) { return u.createdAt, u.seq }, sortBy == "lastCreated")
 	default:
-		sort.Slice(list, func(i, j int) bool {
-			a, b := strings.ToLower(list[i].displayName), strings.ToLower(list[j].displayName)
-			if a != b {
-				return a < b
-			}
-			return list[i].id < list[j].id
-		})
+		sortByName(list, func(x *user) string { return x.displayName }, func(x, y *user) bool { return x.id < y.id })
 	}
 	win, cur := paginate(list, p)
 	body := c.usersBody(win)
@@ -297,7 +276,7 @@ type updateUserRequest struct {
 
 // updateUser is PUT /api/v3/users. An unknown (or deleted) user is 404 unless
 // createNewUserWhenNotFound is true, which creates an unknown one once the update is valid.
-func (s *Server) updateUser(c *ctx) error {
+func (s *Server) updateUser(c *request) error {
 	var req updateUserRequest
 	if err := c.decode(&req, true); err != nil {
 		return err
@@ -309,7 +288,7 @@ func (s *Server) updateUser(c *ctx) error {
 		}
 		target = c.identity
 	}
-	if target != c.identity && !c.can("EDIT_USER") { // hook of A: roles (EDIT_USER)
+	if target != c.identity && !c.can("EDIT_USER") { // roles.go (EDIT_USER)
 		return errUnauthorized("Only administrator can update user")
 	}
 	u := c.st.liveUser(target)
@@ -320,14 +299,14 @@ func (s *Server) updateUser(c *ctx) error {
 	if err := maxLen("userId", target, 50); err != nil {
 		return err
 	}
-	if req.Roles != nil && !c.can("ASSIGN_USER_ROLE") { // hook of A: roles (ASSIGN_USER_ROLE)
+	if req.Roles != nil && !c.can("ASSIGN_USER_ROLE") { // roles.go (ASSIGN_USER_ROLE)
 		return errPermission("Only administrator can do this")
 	}
 	if req.DisplayName != nil {
 		if err := maxLen("displayName", *req.DisplayName, 100); err != nil {
 			return err
 		}
-		if err := c.displayNameLocked(); err != nil { // hook of A: network settings
+		if err := c.displayNameLocked(); err != nil { // network_settings.go
 			return err
 		}
 	}
@@ -339,41 +318,23 @@ func (s *Server) updateUser(c *ctx) error {
 	if req.Roles != nil && len(*req.Roles) > 10 {
 		return errBadRequest("Parameters validation error: at most 10 roles")
 	}
-	if req.AvatarFileID != nil && *req.AvatarFileID != "" {
-		f := c.st.files[*req.AvatarFileID]
-		if f == nil {
-			return errNotFound("File not found.")
-		}
-		if f.kind != "image" {
-			return errForbidden("Avatar must be an image.")
-		}
+	if err := c.st.checkAvatar(req.AvatarFileID); err != nil {
+		return err
 	}
 	if create {
 		u = c.st.addUser(target, target, c.now())
 	}
-	if req.DisplayName != nil {
-		u.displayName = *req.DisplayName
-	}
-	if req.Roles != nil {
-		u.roles = uniq(*req.Roles)
-	}
-	if req.Metadata != nil {
-		u.metadata = obj(*req.Metadata)
-	}
-	if req.AvatarFileID != nil {
-		u.avatarFileID = *req.AvatarFileID
-	}
-	if req.AvatarCustomURL != nil {
-		u.avatarCustomURL = *req.AvatarCustomURL
-	}
-	if req.Description != nil {
-		u.description = *req.Description
-	}
+	setOpt(&u.displayName, req.DisplayName)
+	setOptWith(&u.roles, req.Roles, uniq)
+	setOptWith(&u.metadata, req.Metadata, obj)
+	setOpt(&u.avatarFileID, req.AvatarFileID)
+	setOpt(&u.avatarCustomURL, req.AvatarCustomURL)
+	setOpt(&u.description, req.Description)
 	u.updatedAt = c.now()
 	return c.ok(c.usersBody([]*user{u}))
 }
 
-func (s *Server) deleteUser(c *ctx) error {
+func (s *Server) deleteUser(c *request) error {
 	u := c.st.users[c.path("userId")]
 	if u == nil {
 		return errNotFound("User Not Found.")
@@ -422,7 +383,7 @@ func (s *Server) deleteUser(c *ctx) error {
 	return c.ok(map[string]bool{"success": true})
 }
 
-func (s *Server) setGlobalBan(c *ctx, banned bool) error {
+func (s *Server) setGlobalBan(c *request, banned bool) error {
 	var req struct {
 		UserID string `json:"userId"`
 	}
@@ -472,7 +433,7 @@ func follow(from, to *user, status string, at time.Time) followJSON {
 	}
 }
 
-func (s *Server) setBlock(c *ctx, block bool) error {
+func (s *Server) setBlock(c *request, block bool) error {
 	me := c.me()
 	other := c.st.liveUser(c.path("userId"))
 	if other == nil {
@@ -498,7 +459,7 @@ func (s *Server) setBlock(c *ctx, block bool) error {
 	})
 }
 
-func (s *Server) listBlocks(c *ctx) error {
+func (s *Server) listBlocks(c *request) error {
 	c.bareOpts = true
 	me := c.me()
 	p, err := c.pageParams(defaultPageSize)

@@ -37,8 +37,7 @@ func TestUsersPagingWithTokens(t *testing.T) {
 
 	// A garbage token and a token of another query are refused.
 	r := call(t, srv, admin, "GET", "/api/v3/users?options[token]=garbage", nil)
-	assert.Equal(t, http.StatusBadRequest, r.status)
-	assert.Equal(t, 400000, r.code(t))
+	r.isError(t, http.StatusBadRequest, 400000)
 	assert.Equal(t, "Query Token is invalid", r.obj(t)["message"])
 	m := ok(t, call(t, srv, admin, "GET", "/api/v3/users?options[limit]=5", nil))
 	next := m["paging"].(map[string]any)["next"].(string)
@@ -74,8 +73,7 @@ func TestUsersQueryFilters(t *testing.T) {
 	assert.ElementsMatch(t, []string{"user-01", "zed"}, ids(list(t, m, "users"), "userId"))
 
 	r := call(t, srv, admin, "GET", "/api/v3/users/ghost", nil)
-	assert.Equal(t, http.StatusNotFound, r.status)
-	assert.Equal(t, 400400, r.code(t))
+	r.isError(t, http.StatusNotFound, 400400)
 	r = call(t, srv, admin, "GET", "/api/v3/users?filter=weird", nil)
 	assert.Equal(t, 400000, r.code(t))
 }
@@ -147,11 +145,9 @@ func TestGlobalBan(t *testing.T) {
 
 	// New sessions are refused, writes fail.
 	r = call(t, srv, "", "POST", "/api/v4/sessions", map[string]any{"userId": "mallory", "deviceId": "d2"}, "x-api-key", srv.APIKey())
-	assert.Equal(t, http.StatusForbidden, r.status)
-	assert.Equal(t, 400312, r.code(t))
+	r.isError(t, http.StatusForbidden, 400312)
 	r = call(t, srv, tok, "POST", "/api/v4/posts", map[string]any{"data": map[string]any{"text": "spam"}})
-	assert.Equal(t, http.StatusForbidden, r.status)
-	assert.Equal(t, 400312, r.code(t))
+	r.isError(t, http.StatusForbidden, 400312)
 
 	ok(t, call(t, srv, admin, "POST", "/api/v2/users/unban", map[string]any{"userId": "mallory"}))
 	ok(t, call(t, srv, tok, "POST", "/api/v4/posts", map[string]any{"data": map[string]any{"text": "sorry"}}))

@@ -134,7 +134,7 @@ type preHookConfig struct {
 // 100 ms is dropped and recorded as failed). Use FlushWebhooks to wait for them and
 // WebhookDeliveries to see them. A delivery gets 5 s; Close gives the queue a second.
 func (s *Server) SetWebhook(url string, secret []byte) {
-	s.syncWebhookSetting(url) // hook of A: the network's webhook switch
+	s.syncWebhookSetting(url) // the network's webhook switch (network_settings.go)
 	w := &s.webhooks
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -181,7 +181,7 @@ func (s *Server) SetPreHook(url string, secret []byte, timeout time.Duration, de
 	if defaultAction != "deny" {
 		defaultAction = "allow"
 	}
-	s.syncPrehookSetting(url, secret, defaultAction) // hook of A: the network's pre-hook settings
+	s.syncPrehookSetting(url, secret, defaultAction) // the network's pre-hook settings (network_settings.go)
 	w := &s.webhooks
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -271,10 +271,10 @@ func signHex(body, secret []byte) string {
 // while Close runs (Server.StartStream and RecordStream are not handlers): an event emitted
 // after Close is not sent, and one waiting for room in the queue when Close comes is dropped
 // and recorded as failed (see webhooks for why no send races the queue's close).
-func (c *ctx) emit(event string, data any) {
+func (c *request) emit(event string, data any) {
 	w := &c.s.webhooks
 	w.mu.Lock()
-	if w.url == "" || w.closed || !c.st.webhookSettings().enabled { // hook of A: webhookEnabled
+	if w.url == "" || w.closed || !c.st.webhookSettings().enabled { // the network setting webhookEnabled
 		w.mu.Unlock()
 		return
 	}
@@ -350,7 +350,7 @@ func errPreHookDenied(msg string) error {
 // preHook asks the configured pre-hook about event with data (the entity as it would be
 // stored). It returns the reply's modified data (nil: unchanged) or the denial error. s.mu
 // is held on entry and on return, and released during the call.
-func (c *ctx) preHook(event string, data any) (map[string]any, error) {
+func (c *request) preHook(event string, data any) (map[string]any, error) {
 	w := &c.s.webhooks
 	w.mu.Lock()
 	cfg := w.pre
@@ -464,7 +464,7 @@ func (e preHookEdit) applyMeta(metadata *map[string]any, tags *[]string) {
 
 // applyPostPreHook asks the pre-hook about p (post.shouldCreate / post.shouldUpdate) and
 // applies a modification to it; modified reports one.
-func (c *ctx) applyPostPreHook(event string, p *post) (modified bool, err error) {
+func (c *request) applyPostPreHook(event string, p *post) (modified bool, err error) {
 	mod, err := c.preHook(event, c.postJSON(p))
 	if err != nil || mod == nil {
 		return false, err
@@ -483,7 +483,7 @@ func (c *ctx) applyPostPreHook(event string, p *post) (modified bool, err error)
 
 // applyMessagePreHook asks the pre-hook about m (message.shouldCreate /
 // message.shouldUpdate) and applies a modification to it; modified reports one.
-func (c *ctx) applyMessagePreHook(event string, m *message) (modified bool, err error) {
+func (c *request) applyMessagePreHook(event string, m *message) (modified bool, err error) {
 	mod, err := c.preHook(event, c.messageJSON(m))
 	if err != nil || mod == nil {
 		return false, err
@@ -500,9 +500,7 @@ func (c *ctx) applyMessagePreHook(event string, m *message) (modified bool, err 
 // channel.shouldUpdate reply (nil: none) to ch: its displayName, metadata and tags.
 func applyChannelEdit(ch *channel, mod map[string]any) {
 	e := parsePreHookEdit(mod)
-	if e.displayName != nil {
-		ch.displayName = *e.displayName
-	}
+	setOpt(&ch.displayName, e.displayName)
 	e.applyMeta(&ch.metadata, &ch.tags)
 }
 
@@ -511,7 +509,7 @@ func applyChannelEdit(ch *channel, mod map[string]any) {
 // and, as the state lock is released during the call, again after it, so the operation acts
 // on the state as it is then: an entity deleted or a right lost meanwhile fails it. The deny
 // error, or find's, is returned before anything changed.
-func preHookFor[T, D any](c *ctx, event string, find func() (T, error), data func(T) D) (T, map[string]any, error) {
+func preHookFor[T, D any](c *request, event string, find func() (T, error), data func(T) D) (T, map[string]any, error) {
 	v, err := find()
 	if err != nil {
 		return v, nil, err
@@ -526,7 +524,7 @@ func preHookFor[T, D any](c *ctx, event string, find func() (T, error), data fun
 }
 
 // emitPost sends a v3.post.* event with the post bundle; extra members are added to data.
-func (c *ctx) emitPost(event string, p *post, extra map[string]any) {
+func (c *request) emitPost(event string, p *post, extra map[string]any) {
 	if !c.s.webhookOn() {
 		return
 	}
@@ -534,7 +532,7 @@ func (c *ctx) emitPost(event string, p *post, extra map[string]any) {
 }
 
 // emitComment sends a v3.comment.* event with the comment bundle.
-func (c *ctx) emitComment(event string, cm *comment, extra map[string]any) {
+func (c *request) emitComment(event string, cm *comment, extra map[string]any) {
 	if !c.s.webhookOn() {
 		return
 	}
@@ -543,7 +541,7 @@ func (c *ctx) emitComment(event string, cm *comment, extra map[string]any) {
 
 // emitCommunity sends a v3.community.* event with the community bundle and the changed
 // memberships.
-func (c *ctx) emitCommunity(event string, cm *community, members []*membership) {
+func (c *request) emitCommunity(event string, cm *community, members []*membership) {
 	if !c.s.webhookOn() {
 		return
 	}
@@ -551,7 +549,7 @@ func (c *ctx) emitCommunity(event string, cm *community, members []*membership) 
 }
 
 // emitChannel sends a channel.* event: {channel: [...], users, userIds}.
-func (c *ctx) emitChannel(event string, ch *channel, userIDs []string) {
+func (c *request) emitChannel(event string, ch *channel, userIDs []string) {
 	if !c.s.webhookOn() {
 		return
 	}
@@ -561,7 +559,7 @@ func (c *ctx) emitChannel(event string, ch *channel, userIDs []string) {
 
 // emitMessage sends a message.* event, in the v5 shape for a v5 call and the v3 shape for a
 // v3 one (Amity uses the same names for both).
-func (c *ctx) emitMessage(event string, m *message) {
+func (c *request) emitMessage(event string, m *message) {
 	if !c.s.webhookOn() {
 		return
 	}
@@ -574,7 +572,7 @@ func (c *ctx) emitMessage(event string, m *message) {
 
 // emitMessageV3 sends a message.* event in the v3 shape, whichever API was called: the
 // spec's flag events exist for the v3 shape only.
-func (c *ctx) emitMessageV3(event string, m *message) {
+func (c *request) emitMessageV3(event string, m *message) {
 	if !c.s.webhookOn() {
 		return
 	}
@@ -582,7 +580,7 @@ func (c *ctx) emitMessageV3(event string, m *message) {
 }
 
 // emitUser sends a user.* event with the users bundle.
-func (c *ctx) emitUser(event string, u *user) {
+func (c *request) emitUser(event string, u *user) {
 	if !c.s.webhookOn() {
 		return
 	}
@@ -590,7 +588,7 @@ func (c *ctx) emitUser(event string, u *user) {
 }
 
 // emitGlobalBan sends moderation.didBan for a global ban.
-func (c *ctx) emitGlobalBan(u *user) {
+func (c *request) emitGlobalBan(u *user) {
 	if !c.s.webhookOn() {
 		return
 	}
@@ -602,7 +600,7 @@ func (c *ctx) emitGlobalBan(u *user) {
 // follow event's data to "none" (enum ["none"]), also for didCreate, didRequest and
 // didAcceptRequest, after which the relation is accepted or pending; the body follows the
 // spec, and the REST answer of the operation has the relation's status.
-func (c *ctx) emitFollow(event string, f *followRel) {
+func (c *request) emitFollow(event string, f *followRel) {
 	if !c.s.webhookOn() {
 		return
 	}
@@ -610,7 +608,7 @@ func (c *ctx) emitFollow(event string, f *followRel) {
 }
 
 // emitPoll sends a poll.* event with the poll bundle (polls, users).
-func (c *ctx) emitPoll(event string, pl *poll) {
+func (c *request) emitPoll(event string, pl *poll) {
 	if !c.s.webhookOn() {
 		return
 	}
@@ -619,7 +617,7 @@ func (c *ctx) emitPoll(event string, pl *poll) {
 
 // emitStream sends a video-streaming.* event with the stream bundle (videoStreamings, users,
 // files).
-func (c *ctx) emitStream(event string, st *stream) {
+func (c *request) emitStream(event string, st *stream) {
 	if !c.s.webhookOn() {
 		return
 	}

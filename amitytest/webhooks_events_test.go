@@ -4,58 +4,14 @@ package amitytest
 // may import it without a cycle.
 
 import (
-	"context"
 	"net/http"
 	"testing"
-	"time"
 
 	"github.com/amity-go/amity"
-	"github.com/amity-go/amity/internal/webhookspec"
 	"github.com/amity-go/amity/webhook"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// webhookReceiver starts a receiver and points srv's webhook at it, signed with the secret
-// checkDeliveries verifies.
-func webhookReceiver(t *testing.T, srv *Server) func() []captured {
-	t.Helper()
-	ts, got := receiver(t, nil)
-	srv.SetWebhook(ts.URL, webhookSecret)
-	return got
-}
-
-var webhookSecret = []byte("s3cret")
-
-// checkDeliveries waits for srv's webhooks and checks what the receiver got: the event names,
-// in order, are want (the v5 message events under their "v5." names), and each delivery is
-// answered 200, signed with webhookSecret, shaped like the spec's schema of its event and
-// decoded by webhook.ConstructEvent into its typed data. It returns the decoded events.
-func checkDeliveries(t *testing.T, srv *Server, got func() []captured, want []string) []*webhook.Event {
-	t.Helper()
-	spec := webhookspec.ForTest(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	require.NoError(t, srv.FlushWebhooks(ctx))
-	reqs := got()
-	names := make([]string, len(reqs))
-	events := make([]*webhook.Event, len(reqs))
-	for i, r := range reqs {
-		assert.Equal(t, sig(r.body, webhookSecret), r.header.Get("X-Amity-Signature"), "signature of #%d", i)
-		ev, err := webhook.ConstructEvent(r.body, r.header.Get("X-Amity-Signature"), webhookSecret)
-		require.NoError(t, err, "delivery #%d: %s", i, r.body)
-		_, unknown := ev.Data.(*webhook.Unknown)
-		require.False(t, unknown, "delivery #%d is of an event webhook does not know: %s", i, r.body)
-		names[i], events[i] = string(ev.Name), ev
-		assert.NoError(t, spec.Check(string(ev.Name), r.body), "%s body: %s", ev.Name, r.body)
-	}
-	require.Equal(t, want, names, "deliveries: %v", srv.WebhookDeliveries())
-	for _, d := range srv.WebhookDeliveries() {
-		assert.Equal(t, http.StatusOK, d.Status, d.Event)
-		assert.NoError(t, d.Err, d.Event)
-	}
-	return events
-}
 
 func TestFollowWebhooks(t *testing.T) {
 	srv := newServer(t)

@@ -4,57 +4,16 @@ import (
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
-	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// captured is one request a test receiver got.
-type captured struct {
-	header http.Header
-	body   []byte
-}
-
-// receiver is an HTTP server recording what it gets and answering reply.
-func receiver(t *testing.T, reply func(body []byte) (int, string)) (*httptest.Server, func() []captured) {
-	t.Helper()
-	var mu sync.Mutex
-	var got []captured
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		b, _ := io.ReadAll(r.Body)
-		mu.Lock()
-		got = append(got, captured{r.Header.Clone(), b})
-		mu.Unlock()
-		status, body := http.StatusOK, "{}"
-		if reply != nil {
-			status, body = reply(b)
-		}
-		w.WriteHeader(status)
-		_, _ = io.WriteString(w, body)
-	}))
-	t.Cleanup(ts.Close)
-	return ts, func() []captured {
-		mu.Lock()
-		defer mu.Unlock()
-		return append([]captured(nil), got...)
-	}
-}
-
-func sig(body, secret []byte) string {
-	m := hmac.New(sha256.New, secret)
-	m.Write(body)
-	return base64.StdEncoding.EncodeToString(m.Sum(nil))
-}
 
 // TestWebhooksDeliveredSignedAndSpecShaped drives the operations that cause events and checks
 // every delivery (see checkDeliveries): its signature, its order, its body against the spec's
@@ -114,11 +73,7 @@ func TestWebhookOffSendsNothing(t *testing.T) {
 
 func TestWebhookSlowReceiverDoesNotBlockTheAPI(t *testing.T) {
 	srv := NewServer()
-	release := make(chan struct{})
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { <-release }))
-	defer ts.Close()
-	defer close(release)
-	srv.SetWebhook(ts.URL, []byte("k"))
+	stuckReceiver(t, srv)
 	alice := srv.UserToken("alice")
 	start := time.Now()
 	for range 5 {
@@ -149,8 +104,7 @@ func TestPreHookObeyed(t *testing.T) {
 
 	action = `{"action":"deny","message":"no links"}`
 	r := call(t, srv, alice, "POST", "/api/v4/posts", map[string]any{"data": map[string]any{"text": "http://x"}})
-	assert.Equal(t, http.StatusBadRequest, r.status)
-	assert.Equal(t, 400000, r.code(t))
+	r.isError(t, http.StatusBadRequest, 400000)
 	assert.Equal(t, "no links", r.obj(t)["message"])
 	feed := ok(t, call(t, srv, alice, "GET", "/api/v4/posts?targetType=user&targetId=alice", nil))
 	assert.Empty(t, list(t, feed, "posts"))
@@ -201,26 +155,13 @@ func TestPreHookObeyed(t *testing.T) {
 	assert.Equal(t, "deny", calls[len(calls)-1].Action)
 }
 
-func hexString(b []byte) string {
-	const digits = "0123456789abcdef"
-	out := make([]byte, 0, 2*len(b))
-	for _, c := range b {
-		out = append(out, digits[c>>4], digits[c&15])
-	}
-	return string(out)
-}
-
 // TestCloseWhileStreamEventWaitsForAFullQueue closes the server while StartStream (a Server
 // method, not a handler, so Close does not wait for it) waits to queue its event into a full
 // webhook queue. The emit must give up (the event recorded as dropped) instead of sending on
 // the queue Close shuts: it used to panic with "send on closed channel".
 func TestCloseWhileStreamEventWaitsForAFullQueue(t *testing.T) {
 	srv := NewServer(WithoutRateLimit())
-	release := make(chan struct{})
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { <-release }))
-	defer ts.Close()
-	defer close(release)
-	srv.SetWebhook(ts.URL, []byte("k"))
+	stuckReceiver(t, srv)
 	alice := srv.UserToken("alice")
 	var streams []string
 	for i := range 4 {
@@ -230,7 +171,7 @@ func TestCloseWhileStreamEventWaitsForAFullQueue(t *testing.T) {
 
 	// The stuck receiver holds the first event; the next webhookQueueSize fill the queue.
 	srv.mu.Lock()
-	fill := srv.userCtx("alice")
+	fill := srv.asUser("alice")
 	for i := range webhookQueueSize + 2 {
 		fill.emit("test.fill", i)
 	}

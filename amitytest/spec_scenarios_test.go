@@ -1,0 +1,198 @@
+package amitytest
+
+import "testing"
+
+// specAreas are the groups of scenarios that the spec tests replay, each with
+// the operations whose responses its scenarios must validate (okOnly: with a
+// successful answer).
+var specAreas = []struct {
+	name      string
+	scenarios map[string]func(*testing.T)
+	ops       []string
+	okOnly    bool
+}{
+	{name: "Core", scenarios: coreScenarios},
+	{name: "Network", scenarios: networkScenarios, ops: networkOps},
+	{name: "Social", scenarios: socialScenarios, ops: socialOps, okOnly: true},
+}
+
+// coreScenarios are the scenarios of the users, sessions, files, posts,
+// comments, reactions, communities, categories, channels, messages, polls,
+// moderation lists, seed, rate limit and fault areas.
+var coreScenarios = map[string]func(*testing.T){
+	"Sessions":     TestSessionRegistration,
+	"SessionsV3":   TestSessionRegistrationV3,
+	"Revoke":       TestRevokeSessions,
+	"SecureMode":   TestSecureMode,
+	"Users":        TestUsersQueryFilters,
+	"UserUpdate":   TestUserUpdate,
+	"UserFlags":    TestUserFlags,
+	"GlobalBan":    TestGlobalBan,
+	"UserBlocks":   TestUserBlocks,
+	"DeleteUser":   TestDeleteUser,
+	"Files":        TestFilesV4,
+	"FilesV3":      TestFilesV3AndUploadLimit,
+	"Posts":        TestPostCRUD,
+	"PostImages":   TestImageAndPollPosts,
+	"PostBans":     TestBannedUserCannotPost,
+	"Feeds":        TestDeletedPostDisappearsFromFeeds,
+	"Review":       TestPostReview,
+	"PostFlags":    TestPostFlags,
+	"PostPaging":   TestPostPagingAndCursors,
+	"PrivatePosts": TestPrivateCommunityPostsHidden,
+	"Moderation":   TestModerationOnPosts,
+	"Comments":     TestCommentCRUD,
+	"CommentPages": TestCommentPagingAndFlags,
+	"Reactions":    TestReactions,
+	"Communities":  TestCommunityCRUD,
+	"Members":      TestCommunityMembership,
+	"Trending":     TestRecommendedAndTrendingCommunities,
+	"Categories":   TestCommunityCategories,
+	"Channels":     TestChannelCRUD,
+	"ChannelUsers": TestChannelMembership,
+	"Conversation": TestConversationChannels,
+	"Mute":         TestChannelMuteAndClose,
+	"Messages":     TestMessageCRUD,
+	"MsgPaging":    TestMessagePaging,
+	"MsgFlags":     TestMessageFlags,
+	"MsgFeeds":     TestMessageFeeds,
+	"MsgModerate":  TestMessageModeration,
+	"MessagesV3":   TestMessagesV3,
+	"Polls":        TestPolls,
+	"Lists":        TestModerationLists,
+	"Seed":         TestSeed,
+	"RateLimit":    TestRateLimit,
+	"Faults":       TestFailNext,
+	"FeedIDs":      TestDefaultFeedIsTheChannelInternalID,
+	"IsDeleted":    TestIsDeletedDefaultsFollowTheSpec,
+	"ArrayQuery":   TestArrayQueryParametersInEveryForm,
+	"UserCreate":   TestUserUpdateCreateNewUserWhenNotFound,
+	"ClientReacts": TestReactionsAsTheVendorClientsSendThem,
+	"ClientValues": TestValuesTheVendorClientsSendBeyondTheSpec,
+	"FlagReplies":  TestFlaggedRepliesAsTheVendorClientsFindThem,
+	"ClientShapes": TestShapesOfTheLookupsTheVendorClientsRead,
+	"DeleteBodies": TestDeleteParametersInAJSONBody,
+}
+
+// networkOps are the operations whose responses networkScenarios must validate at least
+// once: the network settings, roles, notifications, presence and markers, the v1/v2 word
+// lists, the v2 moderation settings and the v2 channel search.
+var networkOps = []string{
+	"PUT /api/v3/network-settings",
+	"GET /api/v3/network-settings/chat", "PUT /api/v3/network-settings/chat",
+	"GET /api/v3/network-settings/feed-setting", "PUT /api/v3/network-settings/feed-setting",
+	"GET /api/v3/network-settings/prehook", "PUT /api/v3/network-settings/prehook",
+	"GET /api/v3/network-settings/semantic-search", "PUT /api/v3/network-settings/semantic-search",
+	"GET /api/v3/network-settings/social", "PUT /api/v3/network-settings/social",
+	"GET /api/v3/network-settings/users", "PUT /api/v3/network-settings/users",
+	"GET /api/v3/network-settings/video-streaming", "PUT /api/v3/network-settings/video-streaming",
+	"GET /api/v3/network-settings/webhook", "PUT /api/v3/network-settings/webhook",
+	"GET /api/v2/roles", "PUT /api/v2/roles",
+	"GET /api/v3/roles", "POST /api/v3/roles", "GET /api/v3/roles/{roleId}", "PUT /api/v3/roles/{roleId}", "DELETE /api/v3/roles/{roleId}",
+	"GET /api/v3/notification/setting", "POST /api/v3/notification/setting", "POST /v1/notification", "DELETE /v1/notification",
+	"POST /api/v1/presence/heartbeat", "GET /api/v1/presence/network/users", "GET /api/v1/presence/network/users/count",
+	"GET /api/v1/presence/settings", "PUT /api/v1/presence/settings/user", "GET /api/v1/presence/users/list",
+	"GET /api/v1/markers/channels", "PUT /api/v1/markers/channels/{channelId}/mark-read", "GET /api/v1/markers/message-feeds",
+	"POST /api/v1/markers/message-feeds/reading", "PUT /api/v1/markers/message-feeds/{messageFeedId}/mark-delivering",
+	"PUT /api/v1/markers/message-feeds/{messageFeedId}/mark-read", "POST /api/v1/markers/message-feeds/{messageFeedId}/start-reading",
+	"POST /api/v1/markers/message-feeds/{messageFeedId}/stop-readings", "GET /api/v1/markers/messages",
+	"GET /api/v1/markers/messages/{messageId}/delivered-users", "GET /api/v1/markers/messages/{messageId}/read-users",
+	"POST /api/v1/markers/sync", "GET /api/v1/markers/user-message-feed", "GET /api/v1/markers/userMarker",
+	"GET /api/v2/blacklist/records", "POST /api/v2/blacklist/records", "PUT /api/v2/blacklist/records", "DELETE /api/v2/blacklist/records",
+	"PUT /api/v2/blacklist/records/:ruleId",
+	"GET /api/v2/whitelist/records", "POST /api/v2/whitelist/records", "PUT /api/v2/whitelist/records", "DELETE /api/v2/whitelist/records",
+	"PUT /api/v2/whitelist/records/:ruleId",
+	"POST /v1/blacklist/records", "PUT /v1/blacklist/records", "DELETE /v1/blacklist/records",
+	"GET /api/v2/moderation-settings", "PUT /api/v2/moderation-settings",
+	"GET /api/v2/search/channels",
+}
+
+// networkScenarios are the scenarios of the network settings, roles,
+// notifications, presence, markers, legacy word lists and v2 channel search.
+var networkScenarios = map[string]func(*testing.T){
+	"NetworkSettings":  TestNetworkSettingsPersist,
+	"DisabledFeatures": TestNetworkSettingsRefuseDisabledFeatures,
+	"Hooks":            TestWebhookAndPrehookSettings,
+	"HookDelivery":     TestHookSettingsDriveDelivery,
+	"Roles":            TestRolesCRUD,
+	"RolePermissions":  TestRolesGrantPermissions,
+	"Notifications":    TestNotificationSettings,
+	"PushDevices":      TestPushDevices,
+	"Presence":         TestPresenceHeartbeats,
+	"Markers":          TestMarkersCountReads,
+	"LegacyLists":      TestLegacyWordLists,
+	"ModerationV2":     TestModerationSettingsV2,
+	"ChannelSearch":    TestChannelSearchV2,
+}
+
+// socialOps are the operations of the stories, feeds, follows, analytics, video
+// streaming, pins, global featured posts, semantic search and ads, each of which
+// socialScenarios must answer successfully with a validated response.
+var socialOps = []string{
+	"GET /api/v1/ads/me",
+	"POST /api/v1/analytics/activities",
+	"GET /api/v1/analytics/views/posts/{postId}/users",
+	"GET /api/v1/analytics/views/stories/{storyId}/users",
+	"GET /api/v1/me/following-feeds",
+	"GET /api/v3/community-feeds/{communityId}",
+	"GET /api/v3/content-feeds",
+	"GET /api/v3/global-feeds",
+	"GET /api/v3/user-feeds/{userId}",
+	"GET /api/v3/user-feeds/{userId}/count",
+	"GET /api/v4/me/global-feeds",
+	"GET /api/v5/me/global-feeds",
+	"GET /api/v4/me/followInfo",
+	"GET /api/v4/me/followers",
+	"DELETE /api/v4/me/followers/{userId}",
+	"POST /api/v4/me/followers/{userId}",
+	"GET /api/v4/me/following",
+	"DELETE /api/v4/me/following/{userId}",
+	"POST /api/v4/me/following/{userId}",
+	"GET /api/v4/users/{userId}/followInfo",
+	"GET /api/v4/users/{userId}/followers",
+	"GET /api/v4/users/{userId}/following",
+	"GET /api/v5/users/{userId}/followInfo",
+	"DELETE /api/v1/pinned-posts/global",
+	"GET /api/v1/pinned-posts/global",
+	"DELETE /api/v1/pinned-posts/global/{postId}",
+	"POST /api/v1/pinned-posts/global/{postId}",
+	"DELETE /api/v1/pinned-posts/communities/{communityId}",
+	"GET /api/v1/pinned-posts/communities/{communityId}",
+	"DELETE /api/v1/pinned-posts/communities/{communityId}/{placement}",
+	"GET /api/v1/pinned-posts/communities/{communityId}/{placement}",
+	"DELETE /api/v1/pinned-posts/communities/{communityId}/{placement}/{postId}",
+	"POST /api/v1/pinned-posts/communities/{communityId}/{placement}/{postId}",
+	"GET /api/v1/semantic-search/communities",
+	"GET /api/v1/semantic-search/posts",
+	"GET /api/v4/stories",
+	"POST /api/v4/stories",
+	"GET /api/v4/stories-by-targets",
+	"GET /api/v4/stories/count",
+	"GET /api/v4/stories/seen",
+	"DELETE /api/v4/stories/{storyId}",
+	"GET /api/v4/stories/{storyId}",
+	"DELETE /api/v4/stories/{storyId}/flags",
+	"POST /api/v4/stories/{storyId}/flags",
+	"DELETE /api/v4/stories/{storyId}/flags/all",
+	"GET /api/v5/me/global-story-targets",
+	"POST /api/v3/user-event/video-streaming",
+	"GET /api/v3/video-streaming",
+	"POST /api/v3/video-streaming",
+	"DELETE /api/v3/video-streaming/{streamId}",
+	"GET /api/v3/video-streaming/{streamId}",
+	"PUT /api/v3/video-streaming/{streamId}",
+	"DELETE /api/v3/video-streaming/{streamId}/streaming-url",
+}
+
+// socialScenarios are the scenarios of the stories, follows, pins, analytics,
+// video streams, semantic search, ads and feeds.
+var socialScenarios = map[string]func(*testing.T){
+	"Stories":   TestStoriesExpireAndModeration,
+	"Follows":   TestFollowsFeedTheFollowingFeed,
+	"Pins":      TestCommunityPinsAndGlobalFeatured,
+	"Analytics": TestAnalyticsViewsAndReach,
+	"Streams":   TestStreamStatusTransitions,
+	"Search":    TestSemanticSearchRanksByRelevance,
+	"Ads":       TestAdsShowLiveAdsWhenEnabled,
+	"Feeds":     TestGlobalContentUserAndCommunityFeeds,
+}
