@@ -10,7 +10,6 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -22,43 +21,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-const (
-	adminToken = "admin-SECRET-token-123"
-	apiKey     = "apikey-SECRET-456"
-	serverKey  = "serverkey-SECRET-789"
-)
-
-// mockClient returns a client whose requests go to an httpmock transport.
-func mockClient(t *testing.T, opts ...amity.Option) (*amity.Client, *httpmock.MockTransport) {
-	t.Helper()
-	mt := httpmock.NewMockTransport()
-	base := []amity.Option{
-		amity.WithBaseURL("https://api.test"),
-		amity.WithAdminToken(adminToken),
-		amity.WithAPIKey(apiKey),
-		amity.WithHTTPClient(&http.Client{Transport: mt}),
-		amity.WithRetryWait(time.Millisecond, 5*time.Millisecond),
-	}
-	c, err := amity.NewClient(append(base, opts...)...)
-	require.NoError(t, err)
-	return c, mt
-}
-
-func fixture(t *testing.T, name string) string {
-	t.Helper()
-	b, err := os.ReadFile("testdata/" + name)
-	require.NoError(t, err)
-	return string(b)
-}
-
-func jsonResponder(status int, body string) httpmock.Responder {
-	return func(*http.Request) (*http.Response, error) {
-		r := httpmock.NewStringResponse(status, body)
-		r.Header.Set("Content-Type", "application/json")
-		return r, nil
-	}
-}
 
 func TestNewClientErrors(t *testing.T) {
 	cases := map[string][]amity.Option{

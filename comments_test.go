@@ -326,18 +326,18 @@ func TestCommentsShape(t *testing.T) {
 	runShapeCases(t, []shapeCase{
 		{name: "List", method: "GET", path: "/api/v3/comments", query: "referenceId=p1", answer: page, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return shapeFirst(c.Comments.List(ctx, &amity.ListCommentsParams{ReferenceID: "p1"}))
+				return first(c.Comments.List(ctx, &amity.ListCommentsParams{ReferenceID: "p1"}))
 			},
 			invalid: []fn{func(ctx context.Context, c *amity.Client) error {
-				_, err := shapeFirst(c.Comments.List(ctx, nil))
+				_, err := first(c.Comments.List(ctx, nil))
 				return err
 			}}},
 		{name: "ListPages", method: "GET", path: "/api/v3/comments", query: "referenceId=p1&referenceType=post", answer: page, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return shapeFirst(c.Comments.ListPages(ctx, &amity.ListCommentsParams{ReferenceID: "p1", ReferenceType: amity.CommentOnPost}))
+				return first(c.Comments.ListPages(ctx, &amity.ListCommentsParams{ReferenceID: "p1", ReferenceType: amity.CommentOnPost}))
 			},
 			invalid: []fn{func(ctx context.Context, c *amity.Client) error {
-				_, err := shapeFirst(c.Comments.ListPages(ctx, &amity.ListCommentsParams{ReferenceID: "p1", Skip: -1}))
+				_, err := first(c.Comments.ListPages(ctx, &amity.ListCommentsParams{ReferenceID: "p1", Skip: -1}))
 				return err
 			}}},
 		{name: "ListPage", method: "GET", path: "/api/v3/comments", query: "options%5Blimit%5D=2&referenceId=p1", answer: page, check: listed,

@@ -314,19 +314,19 @@ func TestPollsShape(t *testing.T) {
 				})},
 		{name: "ListVoters", method: "GET", path: "/api/v3/polls/poll-lunch-42/answers/ans-pizza", answer: voters, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return shapeFirst(c.Polls.ListVoters(ctx, "poll-lunch-42", "ans-pizza", nil))
+				return first(c.Polls.ListVoters(ctx, "poll-lunch-42", "ans-pizza", nil))
 			},
 			invalid: badVoters(func(ctx context.Context, c *amity.Client, pollID, answerID string) error {
-				_, err := shapeFirst(c.Polls.ListVoters(ctx, pollID, answerID, nil))
+				_, err := first(c.Polls.ListVoters(ctx, pollID, answerID, nil))
 				return err
 			})},
 		{name: "ListVotersPages", method: "GET", path: "/api/v3/polls/poll-lunch-42/answers/ans-pizza", query: "sortBy=lastCreated",
 			answer: voters, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return shapeFirst(c.Polls.ListVotersPages(ctx, "poll-lunch-42", "ans-pizza", &amity.ListPollVotersParams{SortBy: amity.PollVoterSortLastCreated}))
+				return first(c.Polls.ListVotersPages(ctx, "poll-lunch-42", "ans-pizza", &amity.ListPollVotersParams{SortBy: amity.PollVoterSortLastCreated}))
 			},
 			invalid: badVoters(func(ctx context.Context, c *amity.Client, pollID, answerID string) error {
-				_, err := shapeFirst(c.Polls.ListVotersPages(ctx, pollID, answerID, nil))
+				_, err := first(c.Polls.ListVotersPages(ctx, pollID, answerID, nil))
 				return err
 			})},
 		{name: "ListVotersPage", method: "GET", path: "/api/v3/polls/poll-lunch-42/answers/ans-pizza", query: "options%5Blimit%5D=2",

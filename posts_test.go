@@ -6,7 +6,6 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -653,107 +652,6 @@ func TestPostsUpdateKeepEditTimeHeader(t *testing.T) {
 	assert.Equal(t, []string{"", "true"}, got, "the header is sent only when set")
 }
 
-// shapeCase is one method checked against the shape every method must have: the request it
-// sends (method, path, query, body), the decoding of a spec-shaped answer (with the payload's
-// Raw the whole answer), the error path, bad input sending nothing, and, for an answer that
-// is only {success}, success: false failing with ErrUnsuccessful.
-type shapeCase struct {
-	name         string
-	method, path string // the escaped path
-	query        string // the exact raw query
-	body         string // the JSON body; empty for none
-	answer       string // a 200 answer
-	call         func(ctx context.Context, c *amity.Client) (any, error)
-	check        func(t *testing.T, out any) // checks of the decoded answer; may be nil
-	// empty, when set, is a 200 answer without the entity: it must fail with
-	// ErrMalformedResponse.
-	empty string
-	// invalid calls must each fail with a *ValidationError before sending anything.
-	invalid []func(ctx context.Context, c *amity.Client) error
-	// successOnly marks an answer of {status, data: {success}}.
-	successOnly bool
-}
-
-func runShapeCases(t *testing.T, cases []shapeCase) {
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			ctx := context.Background()
-			url := "https://api.test" + tc.path
-
-			c, mt := mockClient(t)
-			rec := postsRecord(mt, tc.method, url, 200, tc.answer)
-			out, err := tc.call(ctx, c)
-			require.NoError(t, err)
-			got := rec.only(t)
-			assert.Equal(t, tc.method, got.Method)
-			assert.Equal(t, tc.path, got.Path)
-			assert.Equal(t, tc.query, got.Query)
-			if tc.body == "" {
-				assert.Empty(t, got.Body, "no body")
-			} else {
-				assert.JSONEq(t, tc.body, got.Body)
-				assert.Equal(t, "application/json", got.Header.Get("Content-Type"))
-			}
-			if rv := reflect.ValueOf(out); rv.Kind() == reflect.Pointer {
-				raw := rv.Elem().FieldByName("Raw")
-				require.True(t, raw.IsValid(), "%T has a Raw", out)
-				assert.Equal(t, strings.TrimSpace(tc.answer), string(raw.Bytes()), "Raw is the whole answer")
-			}
-			if tc.check != nil {
-				tc.check(t, out)
-			}
-
-			c, mt = mockClient(t)
-			mt.RegisterResponder(tc.method, url, jsonResponder(404, `{"status":"error","code":400400,"message":"Item not found"}`))
-			_, err = tc.call(ctx, c)
-			var ae *amity.Error
-			require.ErrorAs(t, err, &ae)
-			assert.Equal(t, 400400, ae.Code)
-			assert.Equal(t, "Item not found", ae.Message)
-			assert.ErrorIs(t, err, amity.ErrNotFound)
-
-			if tc.empty != "" {
-				mt.RegisterResponder(tc.method, url, jsonResponder(200, tc.empty))
-				_, err = tc.call(ctx, c)
-				assert.ErrorIs(t, err, amity.ErrMalformedResponse, "an answer without its entity")
-			}
-			if tc.successOnly {
-				mt.RegisterResponder(tc.method, url, jsonResponder(200, `{"status":"success","data":{"success":false}}`))
-				_, err = tc.call(ctx, c)
-				assert.ErrorIs(t, err, amity.ErrUnsuccessful)
-				mt.RegisterResponder(tc.method, url, jsonResponder(200, `{"success":false}`))
-				_, err = tc.call(ctx, c)
-				assert.ErrorIs(t, err, amity.ErrUnsuccessful)
-			}
-
-			c, mt = mockClient(t)
-			for i, bad := range tc.invalid {
-				err := bad(ctx, c)
-				require.ErrorIs(t, err, amity.ErrInvalidArgument, "invalid[%d]", i)
-				var ve *amity.ValidationError
-				require.ErrorAs(t, err, &ve, "invalid[%d]", i)
-				assert.NotEmpty(t, ve.Field)
-			}
-			assert.Zero(t, mt.GetTotalCallCount(), "bad input sends nothing")
-		})
-	}
-}
-
-// shapeErr adapts a method returning only an error to shapeCase.call.
-func shapeErr(err error) (any, error) { return nil, err }
-
-// shapeFirst runs an iterator to its first item (one request) for shapeCase.call: a page
-// (a pointer) is returned, an item is checked by the case's check.
-func shapeFirst[T any](seq func(func(T, error) bool)) (any, error) {
-	for v, err := range seq {
-		if err != nil {
-			return nil, err
-		}
-		return v, nil
-	}
-	return nil, nil
-}
-
 func TestPostsShape(t *testing.T) {
 	payload := fixture(t, "posts_payload.json")
 	page := fixture(t, "posts_page1.json")
@@ -824,21 +722,21 @@ func TestPostsShape(t *testing.T) {
 			}},
 		{name: "List", method: "GET", path: "/api/v4/posts", query: "targetId=c-news", answer: page, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return shapeFirst(c.Posts.List(ctx, &amity.ListPostsParams{TargetID: "c-news"}))
+				return first(c.Posts.List(ctx, &amity.ListPostsParams{TargetID: "c-news"}))
 			},
 			invalid: []func(context.Context, *amity.Client) error{
 				func(ctx context.Context, c *amity.Client) error {
-					_, err := shapeFirst(c.Posts.List(ctx, nil))
+					_, err := first(c.Posts.List(ctx, nil))
 					return err
 				},
 			}},
 		{name: "ListPages", method: "GET", path: "/api/v4/posts", query: "targetId=c-news", answer: page, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return shapeFirst(c.Posts.ListPages(ctx, &amity.ListPostsParams{TargetID: "c-news"}))
+				return first(c.Posts.ListPages(ctx, &amity.ListPostsParams{TargetID: "c-news"}))
 			},
 			invalid: []func(context.Context, *amity.Client) error{
 				func(ctx context.Context, c *amity.Client) error {
-					_, err := shapeFirst(c.Posts.ListPages(ctx, &amity.ListPostsParams{}))
+					_, err := first(c.Posts.ListPages(ctx, &amity.ListPostsParams{}))
 					return err
 				},
 			}},
@@ -898,21 +796,21 @@ func TestPostsShape(t *testing.T) {
 			}},
 		{name: "V3.List", method: "GET", path: "/api/v3/posts", query: "targetType=community", answer: page, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return shapeFirst(c.Posts.V3.List(ctx, &amity.V3ListPostsParams{TargetType: amity.PostTargetCommunity}))
+				return first(c.Posts.V3.List(ctx, &amity.V3ListPostsParams{TargetType: amity.PostTargetCommunity}))
 			},
 			invalid: []func(context.Context, *amity.Client) error{
 				func(ctx context.Context, c *amity.Client) error {
-					_, err := shapeFirst(c.Posts.V3.List(ctx, nil))
+					_, err := first(c.Posts.V3.List(ctx, nil))
 					return err
 				},
 			}},
 		{name: "V3.ListPages", method: "GET", path: "/api/v3/posts", query: "targetType=community", answer: page, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return shapeFirst(c.Posts.V3.ListPages(ctx, &amity.V3ListPostsParams{TargetType: amity.PostTargetCommunity}))
+				return first(c.Posts.V3.ListPages(ctx, &amity.V3ListPostsParams{TargetType: amity.PostTargetCommunity}))
 			},
 			invalid: []func(context.Context, *amity.Client) error{
 				func(ctx context.Context, c *amity.Client) error {
-					_, err := shapeFirst(c.Posts.V3.ListPages(ctx, nil))
+					_, err := first(c.Posts.V3.ListPages(ctx, nil))
 					return err
 				},
 			}},

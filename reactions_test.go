@@ -300,18 +300,18 @@ func TestReactionsShape(t *testing.T) {
 			})},
 		{name: "List", method: "GET", path: "/api/v3/reactions", query: "referenceId=p1&referenceType=post", answer: page, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return shapeFirst(c.Reactions.List(ctx, &amity.ListReactionsParams{ReferenceID: "p1", ReferenceType: amity.ReactionOnPost}))
+				return first(c.Reactions.List(ctx, &amity.ListReactionsParams{ReferenceID: "p1", ReferenceType: amity.ReactionOnPost}))
 			},
 			invalid: badList(func(ctx context.Context, c *amity.Client, p *amity.ListReactionsParams) error {
-				_, err := shapeFirst(c.Reactions.List(ctx, p))
+				_, err := first(c.Reactions.List(ctx, p))
 				return err
 			})},
 		{name: "ListPages", method: "GET", path: "/api/v3/reactions", query: "referenceId=p1&referenceType=post", answer: page, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return shapeFirst(c.Reactions.ListPages(ctx, &amity.ListReactionsParams{ReferenceID: "p1", ReferenceType: amity.ReactionOnPost}))
+				return first(c.Reactions.ListPages(ctx, &amity.ListReactionsParams{ReferenceID: "p1", ReferenceType: amity.ReactionOnPost}))
 			},
 			invalid: badList(func(ctx context.Context, c *amity.Client, p *amity.ListReactionsParams) error {
-				_, err := shapeFirst(c.Reactions.ListPages(ctx, p))
+				_, err := first(c.Reactions.ListPages(ctx, p))
 				return err
 			})},
 		{name: "ListPage", method: "GET", path: "/api/v3/reactions", query: "options%5Blimit%5D=2&reactionName=like&referenceId=p1&referenceType=post",
@@ -338,18 +338,18 @@ func TestReactionsShape(t *testing.T) {
 			}}},
 		{name: "V2.List", method: "GET", path: "/api/v2/reactions", query: "referenceId=m1&referenceType=message", answer: v2, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return shapeFirst(c.Reactions.V2.List(ctx, &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage}))
+				return first(c.Reactions.V2.List(ctx, &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage}))
 			},
 			invalid: badV2(func(ctx context.Context, c *amity.Client, p *amity.V2ListReactionsParams) error {
-				_, err := shapeFirst(c.Reactions.V2.List(ctx, p))
+				_, err := first(c.Reactions.V2.List(ctx, p))
 				return err
 			})},
 		{name: "V2.ListPages", method: "GET", path: "/api/v2/reactions", query: "referenceId=m1&referenceType=message", answer: v2, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return shapeFirst(c.Reactions.V2.ListPages(ctx, &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage}))
+				return first(c.Reactions.V2.ListPages(ctx, &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage}))
 			},
 			invalid: badV2(func(ctx context.Context, c *amity.Client, p *amity.V2ListReactionsParams) error {
-				_, err := shapeFirst(c.Reactions.V2.ListPages(ctx, p))
+				_, err := first(c.Reactions.V2.ListPages(ctx, p))
 				return err
 			})},
 		{name: "V2.ListPage", method: "GET", path: "/api/v2/reactions", query: "reactionName=like&referenceId=m1&referenceType=message",

@@ -1,0 +1,408 @@
+package amity_test
+
+// The harness of the package's unit tests: one way, for every area, to stand up a mock API,
+// record what the SDK sends, and check what it gives back.
+//
+// A client and its mock API (https://api.test, on an httpmock transport):
+//
+//	c, mt := mockClient(t, opts...)
+//	body := fixture(t, "posts_payload.json")            // testdata/posts_payload.json
+//	mt.RegisterResponder("GET", url, jsonResponder(404, notFoundBody)) // a route that needs no record
+//
+// The recorder answers routes and records each request (a request: Method, escaped Path, raw
+// Query, Body, Header, and Values(), the parsed query):
+//
+//	rec := record(t, mt, "POST", "/api/v4/posts", body)           // 200 with body
+//	rec := record(t, mt, "POST", "/api/v4/posts", body, 503, 200) // statuses in turn, the last repeating
+//	rec.route("DELETE", "/api/v4/posts/p1", `{"success":true}`)   // more routes, one record
+//	rec := recordAny(t, mt, body)                                 // every request no route answers
+//	rec := recordPages(t, mt, "/api/v3/users", "options[token]", "tok-2", page1, page2)
+//	                                                              // a listing of two pages: page2 when the query's
+//	                                                              // options[token] is tok-2, else page1
+//	req := rec.only(t)   // the one request (fails unless exactly one was made)
+//	rec.last(t), rec.all(), rec.queries(), rec.reset()
+//
+// An error status with an empty body answers the API's generic error
+// ({"status":"error","code":500000,...}).
+//
+// The checks:
+//
+//	assertInvalid(t, err, "Data.Text")               // a *ValidationError (ErrInvalidArgument) about a field
+//	assertInvalid(t, err, "Posts.Create: Data.Text") // ... of a method, as the error prints them
+//	assertNotFound(t, err)                           // the *Error of an answer of notFoundBody
+//
+// Iterators and calls:
+//
+//	item, err := first(c.Posts.List(ctx, nil))  // one element, so one request
+//	items, err := drain(seq)                     // every element, up to the first error
+//	n := countItems(t, seq)                      // how many, failing t on an error
+//	return errOf(c.Users.Get(ctx, "u1"))          // the error alone, for a call that returns a value too
+//
+// The shape every method must have, as a table (see shapeCase):
+//
+//	runShapeCases(t, []shapeCase{{name: "Get", method: "GET", path: "/api/v3/posts/p1", answer: body,
+//		call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Posts.Get(ctx, "p1") }}})
+//
+// Against the conformance server (conformance_test.go), cases are registered with
+// registerConformance; against a raw HTTP server, rawClient and writeJSON (transport_test.go).
+
+import (
+	"context"
+	"io"
+	"iter"
+	"net/http"
+	"net/url"
+	"os"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/amity-go/amity"
+	"github.com/jarcoal/httpmock"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The credentials of mockClient.
+const (
+	adminToken = "admin-SECRET-token-123"
+	apiKey     = "apikey-SECRET-456"
+	serverKey  = "serverkey-SECRET-789"
+)
+
+// apiBase is the base URL of mockClient.
+const apiBase = "https://api.test"
+
+// mockClient returns a client whose requests go to an httpmock transport.
+func mockClient(t testing.TB, opts ...amity.Option) (*amity.Client, *httpmock.MockTransport) {
+	t.Helper()
+	mt := httpmock.NewMockTransport()
+	base := []amity.Option{
+		amity.WithBaseURL(apiBase),
+		amity.WithAdminToken(adminToken),
+		amity.WithAPIKey(apiKey),
+		amity.WithHTTPClient(&http.Client{Transport: mt}),
+		amity.WithRetryWait(time.Millisecond, 5*time.Millisecond),
+	}
+	c, err := amity.NewClient(append(base, opts...)...)
+	require.NoError(t, err)
+	return c, mt
+}
+
+// fixture is the text of testdata/name.
+func fixture(t testing.TB, name string) string {
+	t.Helper()
+	b, err := os.ReadFile("testdata/" + name)
+	require.NoError(t, err)
+	return string(b)
+}
+
+// jsonResponder answers status with body as JSON.
+func jsonResponder(status int, body string) httpmock.Responder {
+	return func(*http.Request) (*http.Response, error) {
+		r := httpmock.NewStringResponse(status, body)
+		r.Header.Set("Content-Type", "application/json")
+		return r, nil
+	}
+}
+
+// notFoundBody is the API's answer for an item that does not exist; assertNotFound checks
+// the error it gives.
+const notFoundBody = `{"status":"error","code":400400,"message":"Item not found"}`
+
+// unexpectedErrorBody is the answer of a recorded route given an error status and no body.
+const unexpectedErrorBody = `{"status":"error","code":500000,"message":"Unexpected error"}`
+
+// request is one request the mock API received.
+type request struct {
+	Method string
+	Path   string // escaped
+	Query  string // raw
+	Body   string
+	Header http.Header
+}
+
+// Values is the request's query, parsed.
+func (r request) Values() url.Values {
+	v, _ := url.ParseQuery(r.Query)
+	return v
+}
+
+// recorder answers the routes it is given on a mock transport and records every request
+// they receive, in order.
+type recorder struct {
+	t    testing.TB
+	mt   *httpmock.MockTransport
+	mu   sync.Mutex
+	reqs []request
+}
+
+// newRecorder returns a recorder of mt without routes.
+func newRecorder(t testing.TB, mt *httpmock.MockTransport) *recorder {
+	return &recorder{t: t, mt: mt}
+}
+
+// record answers method on apiBase+path (a "=~" regexp is taken as it is) with body and
+// statuses in turn (200 when none; the last repeats), and records each request.
+func record(t testing.TB, mt *httpmock.MockTransport, method, path, body string, statuses ...int) *recorder {
+	return newRecorder(t, mt).route(method, path, body, statuses...)
+}
+
+// recordAny answers every request no route of mt answers with body and statuses in turn,
+// and records it.
+func recordAny(t testing.TB, mt *httpmock.MockTransport, body string, statuses ...int) *recorder {
+	rec := newRecorder(t, mt)
+	rec.mt.RegisterNoResponder(rec.responder(inTurn(body, statuses)))
+	return rec
+}
+
+// recordPages answers GET path with page2 when the query parameter param is next (the
+// cursor page1 gives), else with page1, and records each request.
+func recordPages(t testing.TB, mt *httpmock.MockTransport, path, param, next, page1, page2 string) *recorder {
+	return newRecorder(t, mt).serve("GET", path, func(r request) (int, string) {
+		if r.Values().Get(param) == next {
+			return http.StatusOK, page2
+		}
+		return http.StatusOK, page1
+	})
+}
+
+// route adds a route to rec, answered as record answers it.
+func (rec *recorder) route(method, path, body string, statuses ...int) *recorder {
+	return rec.serve(method, path, inTurn(body, statuses))
+}
+
+// serve adds a route to rec that answers each request with what answer returns.
+func (rec *recorder) serve(method, path string, answer func(request) (status int, body string)) *recorder {
+	if !strings.HasPrefix(path, "=~") {
+		path = apiBase + path
+	}
+	rec.mt.RegisterResponder(method, path, rec.responder(answer))
+	return rec
+}
+
+// inTurn answers body with statuses in turn (200 when none), the last repeating; an error
+// status without a body answers unexpectedErrorBody.
+func inTurn(body string, statuses []int) func(request) (int, string) {
+	if len(statuses) == 0 {
+		statuses = []int{http.StatusOK}
+	}
+	var mu sync.Mutex
+	n := 0
+	return func(request) (int, string) {
+		mu.Lock()
+		st := statuses[min(n, len(statuses)-1)]
+		n++
+		mu.Unlock()
+		if st >= 300 && body == "" {
+			return st, unexpectedErrorBody
+		}
+		return st, body
+	}
+}
+
+func (rec *recorder) responder(answer func(request) (int, string)) httpmock.Responder {
+	return func(r *http.Request) (*http.Response, error) {
+		req := request{Method: r.Method, Path: r.URL.EscapedPath(), Query: r.URL.RawQuery, Header: r.Header.Clone()}
+		if r.Body != nil {
+			b, err := io.ReadAll(r.Body)
+			if err != nil {
+				rec.t.Errorf("reading the body of %s %s: %v", r.Method, req.Path, err)
+			}
+			req.Body = string(b)
+		}
+		rec.mu.Lock()
+		rec.reqs = append(rec.reqs, req)
+		rec.mu.Unlock()
+		status, body := answer(req)
+		return jsonResponder(status, body)(r)
+	}
+}
+
+// all returns the requests recorded so far.
+func (rec *recorder) all() []request {
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	return append([]request(nil), rec.reqs...)
+}
+
+// only returns the one request recorded, failing t unless there is exactly one.
+func (rec *recorder) only(t testing.TB) request {
+	t.Helper()
+	reqs := rec.all()
+	require.Len(t, reqs, 1)
+	return reqs[0]
+}
+
+// last returns the last request recorded, failing t when there is none.
+func (rec *recorder) last(t testing.TB) request {
+	t.Helper()
+	reqs := rec.all()
+	require.NotEmpty(t, reqs, "no request was sent")
+	return reqs[len(reqs)-1]
+}
+
+// queries returns the raw queries of the requests recorded so far.
+func (rec *recorder) queries() []string {
+	var out []string
+	for _, r := range rec.all() {
+		out = append(out, r.Query)
+	}
+	return out
+}
+
+// reset forgets the requests recorded so far.
+func (rec *recorder) reset() {
+	rec.mu.Lock()
+	rec.reqs = nil
+	rec.mu.Unlock()
+}
+
+// assertInvalid asserts that err is a *amity.ValidationError, and so
+// amity.ErrInvalidArgument, about want: a field ("Data.Text"), or a method and its field as
+// the error prints them ("Posts.Create: Data.Text"); "" is any field. It returns the error.
+func assertInvalid(t testing.TB, err error, want string, msgAndArgs ...any) *amity.ValidationError {
+	t.Helper()
+	var ve *amity.ValidationError
+	require.ErrorAs(t, err, &ve, msgAndArgs...)
+	assert.ErrorIs(t, err, amity.ErrInvalidArgument, msgAndArgs...)
+	field := want
+	if op, f, ok := strings.Cut(want, ": "); ok {
+		assert.Equal(t, op, ve.Op, msgAndArgs...)
+		field = f
+	}
+	if len(msgAndArgs) == 0 {
+		msgAndArgs = []any{"error: %v", err}
+	}
+	if field != "" {
+		assert.Equal(t, field, ve.Field, msgAndArgs...)
+	}
+	return ve
+}
+
+// assertNotFound asserts that err is the *amity.Error of an answer of notFoundBody.
+func assertNotFound(t testing.TB, err error) {
+	t.Helper()
+	var ae *amity.Error
+	require.ErrorAs(t, err, &ae)
+	assert.ErrorIs(t, err, amity.ErrNotFound)
+	assert.Equal(t, amity.CodeItemNotFound, ae.Code)
+	assert.Equal(t, "Item not found", ae.Message)
+}
+
+// first ranges over seq up to its first element, so that an iterator makes one request, and
+// returns that element and its error (the zero value and nil when seq is empty).
+func first[T any](seq iter.Seq2[T, error]) (T, error) {
+	for v, err := range seq {
+		return v, err
+	}
+	var zero T
+	return zero, nil
+}
+
+// drain ranges over seq and returns its elements and its first error.
+func drain[T any](seq iter.Seq2[T, error]) ([]T, error) {
+	var out []T
+	for v, err := range seq {
+		if err != nil {
+			return out, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// countItems ranges over seq, failing t on an error, and returns the number of elements.
+func countItems[T any](t testing.TB, seq iter.Seq2[T, error]) int {
+	t.Helper()
+	items, err := drain(seq)
+	require.NoError(t, err)
+	return len(items)
+}
+
+// errOf is the error of a call that also returns a value: errOf(c.Users.Get(ctx, "u1")).
+func errOf[T any](_ T, err error) error { return err }
+
+// shapeCase is one method checked against the shape every method must have: the request it
+// sends (method, path, query, body), the decoding of a spec-shaped answer (with the payload's
+// Raw the whole answer), the error path, bad input sending nothing, and, for an answer that
+// is only {success}, success: false failing with ErrUnsuccessful.
+type shapeCase struct {
+	name         string
+	method, path string // the escaped path
+	query        string // the exact raw query
+	body         string // the JSON body; empty for none
+	answer       string // a 200 answer
+	call         func(ctx context.Context, c *amity.Client) (any, error)
+	check        func(t *testing.T, out any) // checks of the decoded answer; may be nil
+	// empty, when set, is a 200 answer without the entity: it must fail with
+	// ErrMalformedResponse.
+	empty string
+	// invalid calls must each fail with a *ValidationError before sending anything.
+	invalid []func(ctx context.Context, c *amity.Client) error
+	// successOnly marks an answer of {status, data: {success}}.
+	successOnly bool
+}
+
+// runShapeCases runs each case as a subtest.
+func runShapeCases(t *testing.T, cases []shapeCase) {
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			url := apiBase + tc.path
+
+			c, mt := mockClient(t)
+			rec := record(t, mt, tc.method, tc.path, tc.answer)
+			out, err := tc.call(ctx, c)
+			require.NoError(t, err)
+			got := rec.only(t)
+			assert.Equal(t, tc.method, got.Method)
+			assert.Equal(t, tc.path, got.Path)
+			assert.Equal(t, tc.query, got.Query)
+			if tc.body == "" {
+				assert.Empty(t, got.Body, "no body")
+			} else {
+				assert.JSONEq(t, tc.body, got.Body)
+				assert.Equal(t, "application/json", got.Header.Get("Content-Type"))
+			}
+			if rv := reflect.ValueOf(out); rv.Kind() == reflect.Pointer {
+				raw := rv.Elem().FieldByName("Raw")
+				require.True(t, raw.IsValid(), "%T has a Raw", out)
+				assert.Equal(t, strings.TrimSpace(tc.answer), string(raw.Bytes()), "Raw is the whole answer")
+			}
+			if tc.check != nil {
+				tc.check(t, out)
+			}
+
+			c, mt = mockClient(t)
+			mt.RegisterResponder(tc.method, url, jsonResponder(404, notFoundBody))
+			_, err = tc.call(ctx, c)
+			assertNotFound(t, err)
+
+			if tc.empty != "" {
+				mt.RegisterResponder(tc.method, url, jsonResponder(200, tc.empty))
+				_, err = tc.call(ctx, c)
+				assert.ErrorIs(t, err, amity.ErrMalformedResponse, "an answer without its entity")
+			}
+			if tc.successOnly {
+				mt.RegisterResponder(tc.method, url, jsonResponder(200, `{"status":"success","data":{"success":false}}`))
+				_, err = tc.call(ctx, c)
+				assert.ErrorIs(t, err, amity.ErrUnsuccessful)
+				mt.RegisterResponder(tc.method, url, jsonResponder(200, `{"success":false}`))
+				_, err = tc.call(ctx, c)
+				assert.ErrorIs(t, err, amity.ErrUnsuccessful)
+			}
+
+			c, mt = mockClient(t)
+			for i, bad := range tc.invalid {
+				assert.NotEmpty(t, assertInvalid(t, bad(ctx, c), "", "invalid[%d]", i).Field)
+			}
+			assert.Zero(t, mt.GetTotalCallCount(), "bad input sends nothing")
+		})
+	}
+}
+
+// shapeErr adapts a method returning only an error to shapeCase.call.
+func shapeErr(err error) (any, error) { return nil, err }
