@@ -108,6 +108,17 @@ func jsonResponder(status int, body string) httpmock.Responder {
 	}
 }
 
+// asAlice returns a view of c acting as alice; mt answers its session registration with
+// the token user-tok.
+func asAlice(t testing.TB, c *amity.Client, mt *httpmock.MockTransport) *amity.Client {
+	t.Helper()
+	mt.RegisterResponder("POST", apiBase+"/api/v4/sessions",
+		jsonResponder(200, `{"accessToken":"user-tok","expiresAt":"2999-01-01T00:00:00Z","users":[{"userId":"alice"}]}`))
+	u, err := c.AsUser("alice", amity.WithDeviceID("mod-bot"))
+	require.NoError(t, err)
+	return u
+}
+
 // notFoundBody is the API's answer for an item that does not exist; assertNotFound checks
 // the error it gives.
 const notFoundBody = `{"status":"error","code":400400,"message":"Item not found"}`

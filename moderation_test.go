@@ -3,87 +3,14 @@ package amity_test
 import (
 	"context"
 	"errors"
-	"io"
 	"net/http"
-	"net/url"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/amity-go/amity"
-	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// modCall is one request seen by a modRecord responder (used by the users, moderation and
-// polls tests).
-type modCall struct {
-	Method, Path, Query, Body string
-	Header                    http.Header
-}
-
-// Values is the call's query, parsed.
-func (c modCall) Values() url.Values {
-	v, _ := url.ParseQuery(c.Query)
-	return v
-}
-
-// modRecorder records the requests of one or more responders.
-type modRecorder struct {
-	mu    sync.Mutex
-	calls []modCall
-}
-
-func (r *modRecorder) all() []modCall {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return append([]modCall(nil), r.calls...)
-}
-
-// last returns the last recorded call, failing the test when there is none.
-func (r *modRecorder) last(t *testing.T) modCall {
-	t.Helper()
-	calls := r.all()
-	require.NotEmpty(t, calls, "no request recorded")
-	return calls[len(calls)-1]
-}
-
-// modRecord answers method on https://api.test+path with the given statuses in turn (the
-// last one repeats) and body, recording every request.
-func modRecord(t *testing.T, mt *httpmock.MockTransport, rec *modRecorder, method, path, body string, statuses ...int) {
-	t.Helper()
-	if len(statuses) == 0 {
-		statuses = []int{200}
-	}
-	n := 0
-	mt.RegisterResponder(method, "https://api.test"+path, func(r *http.Request) (*http.Response, error) {
-		var b []byte
-		if r.Body != nil {
-			b, _ = io.ReadAll(r.Body)
-		}
-		rec.mu.Lock()
-		rec.calls = append(rec.calls, modCall{Method: r.Method, Path: r.URL.EscapedPath(), Query: r.URL.RawQuery, Body: string(b), Header: r.Header.Clone()})
-		rec.mu.Unlock()
-		st := statuses[min(n, len(statuses)-1)]
-		n++
-		if st >= 300 && body == "" {
-			return jsonResponder(st, `{"status":"error","code":500000,"message":"Unexpected error"}`)(r)
-		}
-		return jsonResponder(st, body)(r)
-	})
-}
-
-// modUserClient returns a view acting as alice over mt (the session registration is
-// answered with the token user-tok).
-func modUserClient(t *testing.T, c *amity.Client, mt *httpmock.MockTransport) *amity.Client {
-	t.Helper()
-	mt.RegisterResponder("POST", "https://api.test/api/v4/sessions",
-		jsonResponder(200, `{"accessToken":"user-tok","expiresAt":"2999-01-01T00:00:00Z","users":[{"userId":"alice"}]}`))
-	u, err := c.AsUser("alice", amity.WithDeviceID("mod-bot"))
-	require.NoError(t, err)
-	return u
-}
 
 func TestModerationListBlocklistIterates(t *testing.T) {
 	c, mt := mockClient(t)
@@ -116,9 +43,9 @@ func TestModerationListBlocklistIterates(t *testing.T) {
 
 func TestModerationListPagesEncodeCursors(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
-	modRecord(t, mt, rec, "GET", "/api/v3/blocklists", fixture(t, "moderation_blocklist_page1.json"))
-	modRecord(t, mt, rec, "GET", "/api/v3/allowlists", fixture(t, "moderation_allowlist.json"))
+	rec := newRecorder(t, mt)
+	rec.route("GET", "/api/v3/blocklists", fixture(t, "moderation_blocklist_page1.json"))
+	rec.route("GET", "/api/v3/allowlists", fixture(t, "moderation_allowlist.json"))
 	ctx := context.Background()
 	params := &amity.ListModerationRulesParams{PageParams: amity.PageParams{Limit: 5, PageToken: "tk"}, After: amity.Ptr(int64(10)), Before: amity.Ptr(int64(0))}
 
@@ -148,8 +75,7 @@ func TestModerationListPagesEncodeCursors(t *testing.T) {
 
 func TestModerationAddToBlocklistInBulk(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
-	modRecord(t, mt, rec, "POST", "/api/v3/blocklists", `{"success":true}`)
+	rec := record(t, mt, "POST", "/api/v3/blocklists", `{"success":true}`)
 	ctx := context.Background()
 	words := make([]string, amity.MaxRulesPerRequest)
 	for i := range words {
@@ -168,8 +94,7 @@ func TestModerationAddToBlocklistInBulk(t *testing.T) {
 
 func TestModerationAddIsNotRetried(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
-	modRecord(t, mt, rec, "POST", "/api/v3/blocklists", "", 503, 200)
+	rec := record(t, mt, "POST", "/api/v3/blocklists", "", 503, 200)
 	err := c.Moderation.AddToBlocklist(context.Background(), &amity.AddBlocklistParams{Regexs: []string{"badword"}})
 	var ae *amity.Error
 	require.ErrorAs(t, err, &ae)
@@ -179,18 +104,17 @@ func TestModerationAddIsNotRetried(t *testing.T) {
 
 func TestModerationVerifyBlocklist(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
+	rec := newRecorder(t, mt)
 	ctx := context.Background()
 
-	modRecord(t, mt, rec, "POST", "/api/v3/blocklists/verify", `{"success":true}`)
+	rec.route("POST", "/api/v3/blocklists/verify", `{"success":true}`)
 	v, err := c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{Texts: []string{"hello there", "nice day"}})
 	require.NoError(t, err)
 	assert.True(t, v.Passed)
 	assert.Nil(t, v.Rejection)
 	assert.JSONEq(t, `{"data":["hello there","nice day"]}`, rec.last(t).Body)
 
-	modRecord(t, mt, rec, "POST", "/api/v3/blocklists/verify",
-		`{"status":"error","code":400308,"message":"Some texts contain blocked words","data":{"detail":["badword"]}}`, 403)
+	rec.route("POST", "/api/v3/blocklists/verify", `{"status":"error","code":400308,"message":"Some texts contain blocked words","data":{"detail":["badword"]}}`, 403)
 	v, err = c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{Texts: []string{"you badword"}})
 	require.NoError(t, err, "a blocked word is a verdict, not an error")
 	assert.False(t, v.Passed)
@@ -199,8 +123,7 @@ func TestModerationVerifyBlocklist(t *testing.T) {
 	assert.JSONEq(t, `{"detail":["badword"]}`, string(v.Rejection.Data))
 
 	// Verification changes nothing, so it is retried after a 5xx.
-	rec2 := &modRecorder{}
-	modRecord(t, mt, rec2, "POST", "/api/v3/blocklists/verify", `{"success":true}`, 502, 200)
+	rec2 := record(t, mt, "POST", "/api/v3/blocklists/verify", `{"success":true}`, 502, 200)
 	v, err = c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{Texts: []string{"ok"}})
 	require.NoError(t, err)
 	assert.True(t, v.Passed)
@@ -209,20 +132,20 @@ func TestModerationVerifyBlocklist(t *testing.T) {
 
 func TestModerationAllowlist(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
+	rec := newRecorder(t, mt)
 	ctx := context.Background()
-	modRecord(t, mt, rec, "POST", "/api/v3/allowlists", `{"success":true}`)
+	rec.route("POST", "/api/v3/allowlists", `{"success":true}`)
 	require.NoError(t, c.Moderation.AddToAllowlist(ctx, &amity.AddAllowlistParams{Domains: []string{"example.com", "docs.example.org"}}))
 	assert.JSONEq(t, `{"regexs":["example.com","docs.example.org"]}`, rec.last(t).Body)
 
-	modRecord(t, mt, rec, "POST", "/api/v3/allowlists/verify", `{"status":"error","code":400309,"message":"Some URLs are not in the allow list"}`, 403)
+	rec.route("POST", "/api/v3/allowlists/verify", `{"status":"error","code":400309,"message":"Some URLs are not in the allow list"}`, 403)
 	v, err := c.Moderation.VerifyAllowlist(ctx, &amity.VerifyAllowlistParams{URLs: []string{"https://evil.example.net/x"}})
 	require.NoError(t, err)
 	assert.False(t, v.Passed)
 	assert.True(t, errors.Is(v.Rejection, amity.ErrLinkNotAllowed))
 	assert.JSONEq(t, `{"data":["https://evil.example.net/x"]}`, rec.last(t).Body)
 
-	modRecord(t, mt, rec, "POST", "/api/v3/allowlists/verify", `{"status":"error","code":400000,"message":"Some URLs are not valid"}`, 400)
+	rec.route("POST", "/api/v3/allowlists/verify", `{"status":"error","code":400000,"message":"Some URLs are not valid"}`, 400)
 	_, err = c.Moderation.VerifyAllowlist(ctx, &amity.VerifyAllowlistParams{URLs: []string{"not a url"}})
 	var ae *amity.Error
 	require.ErrorAs(t, err, &ae, "an invalid URL is an error, not a verdict")
@@ -232,10 +155,10 @@ func TestModerationAllowlist(t *testing.T) {
 
 func TestModerationSettings(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
+	rec := newRecorder(t, mt)
 	ctx := context.Background()
-	modRecord(t, mt, rec, "GET", "/api/v3/network-settings/moderation", `{"isWhitelistEnabled":true,"futureField":1}`)
-	modRecord(t, mt, rec, "PUT", "/api/v3/network-settings/moderation", `{"isWhitelistEnabled":false}`)
+	rec.route("GET", "/api/v3/network-settings/moderation", `{"isWhitelistEnabled":true,"futureField":1}`)
+	rec.route("PUT", "/api/v3/network-settings/moderation", `{"isWhitelistEnabled":false}`)
 	s, err := c.Moderation.GetSettings(ctx)
 	require.NoError(t, err)
 	assert.True(t, s.IsWhitelistEnabled)
@@ -252,13 +175,13 @@ func TestModerationSettings(t *testing.T) {
 
 func TestModerationBlacklistV2(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
+	rec := newRecorder(t, mt)
 	ctx := context.Background()
-	modRecord(t, mt, rec, "GET", "/api/v2/blacklist/records", fixture(t, "moderation_rules_v2.json"))
-	modRecord(t, mt, rec, "POST", "/api/v2/blacklist/records", "")
-	modRecord(t, mt, rec, "PUT", "/api/v2/blacklist/records", "")
-	modRecord(t, mt, rec, "PUT", "/api/v2/blacklist/records/v2-rule%2F1", fixture(t, "moderation_rule_v2.json"))
-	modRecord(t, mt, rec, "DELETE", "/api/v2/blacklist/records", "")
+	rec.route("GET", "/api/v2/blacklist/records", fixture(t, "moderation_rules_v2.json"))
+	rec.route("POST", "/api/v2/blacklist/records", "")
+	rec.route("PUT", "/api/v2/blacklist/records", "")
+	rec.route("PUT", "/api/v2/blacklist/records/v2-rule%2F1", fixture(t, "moderation_rule_v2.json"))
+	rec.route("DELETE", "/api/v2/blacklist/records", "")
 
 	rp, err := c.Moderation.V2.GetBlacklistRecords(ctx, &amity.V2GetRecordsParams{Regexs: []string{"bad", "worse"}})
 	require.NoError(t, err)
@@ -301,13 +224,13 @@ func TestModerationBlacklistV2(t *testing.T) {
 
 func TestModerationWhitelistV2(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
+	rec := newRecorder(t, mt)
 	ctx := context.Background()
-	modRecord(t, mt, rec, "GET", "/api/v2/whitelist/records", fixture(t, "moderation_rules_v2.json"))
-	modRecord(t, mt, rec, "POST", "/api/v2/whitelist/records", "")
-	modRecord(t, mt, rec, "PUT", "/api/v2/whitelist/records", "")
-	modRecord(t, mt, rec, "PUT", "/api/v2/whitelist/records/w1", fixture(t, "moderation_rule_v2.json"))
-	modRecord(t, mt, rec, "DELETE", "/api/v2/whitelist/records", "", 502, 200)
+	rec.route("GET", "/api/v2/whitelist/records", fixture(t, "moderation_rules_v2.json"))
+	rec.route("POST", "/api/v2/whitelist/records", "")
+	rec.route("PUT", "/api/v2/whitelist/records", "")
+	rec.route("PUT", "/api/v2/whitelist/records/w1", fixture(t, "moderation_rule_v2.json"))
+	rec.route("DELETE", "/api/v2/whitelist/records", "", 502, 200)
 
 	rules, err := c.Moderation.V2.GetWhitelistRecords(ctx, &amity.V2GetRecordsParams{Regexs: []string{"example"}})
 	require.NoError(t, err)
@@ -333,10 +256,10 @@ func TestModerationWhitelistV2(t *testing.T) {
 
 func TestModerationSettingsV2(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
+	rec := newRecorder(t, mt)
 	ctx := context.Background()
-	modRecord(t, mt, rec, "GET", "/api/v2/moderation-settings", fixture(t, "moderation_settings_v2.json"))
-	modRecord(t, mt, rec, "PUT", "/api/v2/moderation-settings", `{"status":"success","code":200}`)
+	rec.route("GET", "/api/v2/moderation-settings", fixture(t, "moderation_settings_v2.json"))
+	rec.route("PUT", "/api/v2/moderation-settings", `{"status":"success","code":200}`)
 
 	sp, err := c.Moderation.V2.GetSettings(ctx)
 	require.NoError(t, err)
@@ -359,10 +282,10 @@ func TestModerationSettingsV2(t *testing.T) {
 
 func TestModerationBlacklistV1(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
+	rec := newRecorder(t, mt)
 	ctx := context.Background()
 	for _, m := range []string{"POST", "PUT", "DELETE"} {
-		modRecord(t, mt, rec, m, "/v1/blacklist/records", "")
+		rec.route(m, "/v1/blacklist/records", "")
 	}
 	require.NoError(t, c.Moderation.V1.AddBlacklistRecords(ctx, &amity.V1RecordsParams{Regexs: []string{"bad"}}))
 	assert.Equal(t, "/v1/blacklist/records", rec.last(t).Path, "v1 has no /api prefix")
@@ -509,8 +432,7 @@ func TestModerationListPages(t *testing.T) {
 		}
 		return jsonResponder(200, fixture(t, "moderation_blocklist_page1.json"))(r)
 	})
-	rec := &modRecorder{}
-	modRecord(t, mt, rec, "GET", "/api/v3/allowlists", fixture(t, "moderation_allowlist.json"))
+	rec := record(t, mt, "GET", "/api/v3/allowlists", fixture(t, "moderation_allowlist.json"))
 	ctx := context.Background()
 	var rules int
 	for p, err := range c.Moderation.ListBlocklistPages(ctx, nil) {

@@ -13,8 +13,7 @@ import (
 
 func TestPollsCreate(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
-	modRecord(t, mt, rec, "POST", "/api/v3/polls", fixture(t, "polls_poll.json"), 503, 200)
+	rec := record(t, mt, "POST", "/api/v3/polls", fixture(t, "polls_poll.json"), 503, 200)
 	params := &amity.CreatePollParams{
 		Question:   "Where do we go for lunch?",
 		Answers:    []amity.PollAnswerParams{{Data: "Pizza place"}, {DataType: amity.PollDataTypeText, Data: "Salad bar"}},
@@ -55,11 +54,11 @@ func TestPollsCreate(t *testing.T) {
 
 func TestPollsGetCloseDelete(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
+	rec := newRecorder(t, mt)
 	ctx := context.Background()
-	modRecord(t, mt, rec, "GET", "/api/v3/polls/poll-lunch-42", fixture(t, "polls_poll.json"))
-	modRecord(t, mt, rec, "PUT", "/api/v3/polls/poll-lunch-42", strings.Replace(fixture(t, "polls_poll.json"), `"status": "open"`, `"status": "closed"`, 1), 502, 200)
-	modRecord(t, mt, rec, "DELETE", "/api/v3/polls/poll-lunch-42", `{"status":"success","data":{"success":true}}`)
+	rec.route("GET", "/api/v3/polls/poll-lunch-42", fixture(t, "polls_poll.json"))
+	rec.route("PUT", "/api/v3/polls/poll-lunch-42", strings.Replace(fixture(t, "polls_poll.json"), `"status": "open"`, `"status": "closed"`, 1), 502, 200)
+	rec.route("DELETE", "/api/v3/polls/poll-lunch-42", `{"status":"success","data":{"success":true}}`)
 
 	got, err := c.Polls.Get(ctx, "poll-lunch-42")
 	require.NoError(t, err)
@@ -92,18 +91,17 @@ func TestPollsGetNotFound(t *testing.T) {
 
 func TestPollsVoteAsUser(t *testing.T) {
 	c, mt := mockClient(t)
-	u := modUserClient(t, c, mt)
-	rec := &modRecorder{}
+	u := asAlice(t, c, mt)
+	rec := newRecorder(t, mt)
 	ctx := context.Background()
-	modRecord(t, mt, rec, "POST", "/api/v3/polls/poll-lunch-42/votes", fixture(t, "polls_poll.json"))
+	rec.route("POST", "/api/v3/polls/poll-lunch-42/votes", fixture(t, "polls_poll.json"))
 	out, err := u.Polls.Vote(ctx, "poll-lunch-42", &amity.VotePollParams{AnswerIDs: []string{"ans-pizza"}})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"answerIds":["ans-pizza"]}`, rec.last(t).Body)
 	assert.Equal(t, "Bearer user-tok", rec.last(t).Header.Get("Authorization"), "the vote is the user's")
 	assert.True(t, out.Poll().Answers[0].IsVotedByUser)
 
-	rec2 := &modRecorder{}
-	modRecord(t, mt, rec2, "POST", "/api/v3/polls/p2/votes", "", 502, 200)
+	rec2 := record(t, mt, "POST", "/api/v3/polls/p2/votes", "", 502, 200)
 	_, err = u.Polls.Vote(ctx, "p2", &amity.VotePollParams{AnswerIDs: []string{"a1", "a2"}})
 	require.Error(t, err)
 	assert.Len(t, rec2.all(), 1, "a vote is never repeated")

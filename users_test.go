@@ -14,10 +14,10 @@ import (
 
 func TestUsersBanAndUnban(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
+	rec := newRecorder(t, mt)
 	ctx := context.Background()
-	modRecord(t, mt, rec, "POST", "/api/v2/users/ban", "", 503, 200)
-	modRecord(t, mt, rec, "POST", "/api/v2/users/unban", "")
+	rec.route("POST", "/api/v2/users/ban", "", 503, 200)
+	rec.route("POST", "/api/v2/users/unban", "")
 
 	require.NoError(t, c.Users.Ban(ctx, "mallory"))
 	calls := rec.all()
@@ -47,8 +47,7 @@ func TestUsersBanError(t *testing.T) {
 
 func TestUsersClearFlags(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
-	modRecord(t, mt, rec, "DELETE", "/api/v2/users/mallory/flags", fixture(t, "users_clearflags.json"))
+	rec := record(t, mt, "DELETE", "/api/v2/users/mallory/flags", fixture(t, "users_clearflags.json"))
 	p, err := c.Users.ClearFlags(context.Background(), "mallory")
 	require.NoError(t, err)
 	assert.Equal(t, "DELETE", rec.last(t).Method)
@@ -68,12 +67,12 @@ func TestUsersClearFlags(t *testing.T) {
 
 func TestUsersFlagUnflagAsUser(t *testing.T) {
 	c, mt := mockClient(t)
-	u := modUserClient(t, c, mt)
-	rec := &modRecorder{}
+	u := asAlice(t, c, mt)
+	rec := newRecorder(t, mt)
 	ctx := context.Background()
-	modRecord(t, mt, rec, "POST", "/api/v4/me/flags/mallory", fixture(t, "users_flag.json"))
-	modRecord(t, mt, rec, "DELETE", "/api/v4/me/flags/mallory", fixture(t, "users_flag.json"))
-	modRecord(t, mt, rec, "GET", "/api/v3/users/mallory/isFlagByMe", `{"isFlagByMe":true}`)
+	rec.route("POST", "/api/v4/me/flags/mallory", fixture(t, "users_flag.json"))
+	rec.route("DELETE", "/api/v4/me/flags/mallory", fixture(t, "users_flag.json"))
+	rec.route("GET", "/api/v3/users/mallory/isFlagByMe", `{"isFlagByMe":true}`)
 
 	fp, err := u.Users.Flag(ctx, "mallory")
 	require.NoError(t, err)
@@ -99,23 +98,22 @@ func TestUsersFlagUnflagAsUser(t *testing.T) {
 
 func TestUsersFlagEmptyAnswerAndNoRetry(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
+	rec := newRecorder(t, mt)
 	ctx := context.Background()
-	modRecord(t, mt, rec, "POST", "/api/v4/me/flags/bob", `{"users":[],"files":[]}`)
+	rec.route("POST", "/api/v4/me/flags/bob", `{"users":[],"files":[]}`)
 	u, err := c.Users.Flag(ctx, "bob")
 	require.NoError(t, err, "an answer without the user is not an error after the flag was applied")
 	assert.Nil(t, u.User())
 
-	rec2 := &modRecorder{}
-	modRecord(t, mt, rec2, "POST", "/api/v4/me/flags/carol", "", 502, 200)
+	rec2 := record(t, mt, "POST", "/api/v4/me/flags/carol", "", 502, 200)
 	_, err = c.Users.Flag(ctx, "carol")
 	var ae *amity.Error
 	require.ErrorAs(t, err, &ae)
 	assert.Equal(t, 502, ae.StatusCode)
 	assert.Len(t, rec2.all(), 1, "a flag adds to the count: never repeated")
 
-	rec3 := &modRecorder{}
-	modRecord(t, mt, rec3, "DELETE", "/api/v4/me/flags/carol", fixture(t, "users_flag.json"), 502, 200)
+	rec3 := newRecorder(t, mt)
+	rec3.route("DELETE", "/api/v4/me/flags/carol", fixture(t, "users_flag.json"), 502, 200)
 	_, err = c.Users.Unflag(ctx, "carol")
 	require.NoError(t, err)
 	assert.Len(t, rec3.all(), 2, "unflag is idempotent: retried")
@@ -123,7 +121,7 @@ func TestUsersFlagEmptyAnswerAndNoRetry(t *testing.T) {
 
 func TestUsersListBlockedIterates(t *testing.T) {
 	c, mt := mockClient(t)
-	u := modUserClient(t, c, mt)
+	u := asAlice(t, c, mt)
 	p1, p2 := fixture(t, "users_blocked_page1.json"), fixture(t, "users_blocked_page2.json")
 	var queries []string
 	mt.RegisterResponder("GET", "https://api.test/api/v4/me/user-blocks", func(r *http.Request) (*http.Response, error) {
@@ -150,8 +148,7 @@ func TestUsersListBlockedIterates(t *testing.T) {
 
 func TestUsersListBlockedPage(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
-	modRecord(t, mt, rec, "GET", "/api/v4/me/user-blocks", fixture(t, "users_blocked_page1.json"))
+	rec := record(t, mt, "GET", "/api/v4/me/user-blocks", fixture(t, "users_blocked_page1.json"))
 	page, err := c.Users.ListBlockedPage(context.Background(), &amity.ListBlockedUsersParams{PageParams: amity.PageParams{PageToken: "blocks-1"}})
 	require.NoError(t, err)
 	assert.Equal(t, "token=blocks-1", rec.last(t).Query)
@@ -175,11 +172,11 @@ func TestUsersListBlockedPage(t *testing.T) {
 
 func TestUsersBlockUnblock(t *testing.T) {
 	c, mt := mockClient(t)
-	u := modUserClient(t, c, mt)
-	rec := &modRecorder{}
+	u := asAlice(t, c, mt)
+	rec := newRecorder(t, mt)
 	ctx := context.Background()
-	modRecord(t, mt, rec, "POST", "/api/v4/me/user-blocks/mallory", fixture(t, "users_block.json"))
-	modRecord(t, mt, rec, "DELETE", "/api/v4/me/user-blocks/mallory", `{"follows":[{"from":"a","to":"m","status":"none"}],"followCounts":[]}`)
+	rec.route("POST", "/api/v4/me/user-blocks/mallory", fixture(t, "users_block.json"))
+	rec.route("DELETE", "/api/v4/me/user-blocks/mallory", `{"follows":[{"from":"a","to":"m","status":"none"}],"followCounts":[]}`)
 
 	out, err := u.Users.Block(ctx, "mallory")
 	require.NoError(t, err)
@@ -199,9 +196,9 @@ func TestUsersBlockUnblock(t *testing.T) {
 
 func TestUsersDelete(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
+	rec := newRecorder(t, mt)
 	ctx := context.Background()
-	modRecord(t, mt, rec, "DELETE", "/api/v4/users/mallory", `{"success":true}`)
+	rec.route("DELETE", "/api/v4/users/mallory", `{"success":true}`)
 	require.NoError(t, c.Users.Delete(ctx, "mallory", nil))
 	assert.Empty(t, rec.last(t).Query, "no option is sent unset")
 	require.NoError(t, c.Users.Delete(ctx, "mallory", &amity.DeleteUserParams{DeleteAll: amity.Ptr(true), HardDeletePost: amity.Ptr(false)}))
@@ -258,9 +255,9 @@ func TestUsersModerationBadInputSendsNothing(t *testing.T) {
 
 func TestUsersGetPayload(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
+	rec := newRecorder(t, mt)
 	ctx := context.Background()
-	modRecord(t, mt, rec, "GET", "/api/v3/users/alice", fixture(t, "users_page1.json"))
+	rec.route("GET", "/api/v3/users/alice", fixture(t, "users_page1.json"))
 	var resp *http.Response
 	p, err := c.Users.Get(ctx, "alice", amity.WithCallHeader("X-Trace", "t1"), amity.WithCallResponse(&resp))
 	require.NoError(t, err)
@@ -282,7 +279,7 @@ func TestUsersGetPayload(t *testing.T) {
 	assert.Same(t, u, p.UserByID("6f1"), "by internal ID too")
 	assert.Contains(t, string(p.Raw), "futureField")
 
-	modRecord(t, mt, rec, "GET", "/api/v3/users/6f1", `{"users":[{"userId":"alice","isDeleted":true,"createdAt":"2024-05-01T10:00:00Z","updatedAt":"2024-05-01T10:00:00Z"}],"files":[]}`)
+	rec.route("GET", "/api/v3/users/6f1", `{"users":[{"userId":"alice","isDeleted":true,"createdAt":"2024-05-01T10:00:00Z","updatedAt":"2024-05-01T10:00:00Z"}],"files":[]}`)
 	p, err = c.Users.GetByInternalID(ctx, "6f1")
 	require.NoError(t, err)
 	assert.Equal(t, "type=internal", rec.last(t).Query)
@@ -302,9 +299,9 @@ func TestUsersGetPayload(t *testing.T) {
 
 func TestUsersGetMany(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
+	rec := newRecorder(t, mt)
 	ctx := context.Background()
-	modRecord(t, mt, rec, "GET", "/api/v3/users/list", fixture(t, "users_page1.json"))
+	rec.route("GET", "/api/v3/users/list", fixture(t, "users_page1.json"))
 	p, err := c.Users.GetMany(ctx, &amity.GetManyUsersParams{UserIDs: []string{"alice", "bob"}})
 	require.NoError(t, err)
 	assert.Equal(t, "userIds%5B%5D=alice&userIds%5B%5D=bob", rec.last(t).Query)
@@ -325,9 +322,9 @@ func TestUsersGetMany(t *testing.T) {
 // createNewUserWhenNotFound: false unless the caller asks for an upsert.
 func TestUsersUpdateNeverCreatesByAccident(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
+	rec := newRecorder(t, mt)
 	ctx := context.Background()
-	modRecord(t, mt, rec, "PUT", "/api/v3/users", fixture(t, "users_page1.json"), 200)
+	rec.route("PUT", "/api/v3/users", fixture(t, "users_page1.json"), 200)
 	_, err := c.Users.Update(ctx, &amity.UpdateUserParams{UserID: "alice"})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"userId":"alice","createNewUserWhenNotFound":false}`, rec.last(t).Body)
@@ -339,9 +336,9 @@ func TestUsersUpdateNeverCreatesByAccident(t *testing.T) {
 
 func TestUsersUpdate(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
+	rec := newRecorder(t, mt)
 	ctx := context.Background()
-	modRecord(t, mt, rec, "PUT", "/api/v3/users", fixture(t, "users_page1.json"), 503, 200)
+	rec.route("PUT", "/api/v3/users", fixture(t, "users_page1.json"), 503, 200)
 	p, err := c.Users.Update(ctx, &amity.UpdateUserParams{UserID: "alice", DisplayName: amity.Ptr("Alice"), Roles: []string{"moderator"},
 		Metadata: map[string]any{"team": "blue"}, Description: amity.Ptr("")})
 	require.NoError(t, err)
@@ -411,7 +408,7 @@ func TestUsersUnknownEnumsAreSent(t *testing.T) {
 
 func TestUsersListBlockedPages(t *testing.T) {
 	c, mt := mockClient(t)
-	u := modUserClient(t, c, mt)
+	u := asAlice(t, c, mt)
 	mt.RegisterResponder("GET", "https://api.test/api/v4/me/user-blocks", func(r *http.Request) (*http.Response, error) {
 		if r.URL.Query().Get("token") == "blocks-2" {
 			return jsonResponder(200, fixture(t, "users_blocked_page2.json"))(r)
