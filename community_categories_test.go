@@ -13,15 +13,15 @@ import (
 
 func TestCommunityCategoriesListPage(t *testing.T) {
 	c, mt := mockClient(t)
-	seen := communitiesRecord(t, mt, 200, fixture(t, "community_categories_page1.json"))
+	rec := recordAny(t, mt, fixture(t, "community_categories_page1.json"))
 	page, err := c.CommunityCategories.ListPage(context.Background(), &amity.ListCommunityCategoriesParams{
 		PageParams: amity.PageParams{Limit: 2, PageToken: "ctok-0"}, SortBy: amity.CommunityCategorySortLastCreated, IsDeleted: amity.Ptr(true),
 	})
 	require.NoError(t, err)
-	req := communitiesOnly(t, seen)
-	assert.Equal(t, "GET", req.method)
-	assert.Equal(t, "/api/v3/community-categories", req.path)
-	assert.Equal(t, "isDeleted=true&options%5Blimit%5D=2&options%5Btoken%5D=ctok-0&sortBy=lastCreated", req.query)
+	req := rec.only(t)
+	assert.Equal(t, "GET", req.Method)
+	assert.Equal(t, "/api/v3/community-categories", req.Path)
+	assert.Equal(t, "isDeleted=true&options%5Blimit%5D=2&options%5Btoken%5D=ctok-0&sortBy=lastCreated", req.Query)
 
 	assert.Equal(t, "ctok-2", page.Paging.Next, "cursors are read from data.paging")
 	require.Len(t, page.Categories, 2)
@@ -74,7 +74,7 @@ func TestCommunityCategoriesListIterates(t *testing.T) {
 
 func TestCommunityCategoriesListWithoutPaging(t *testing.T) {
 	c, mt := mockClient(t)
-	communitiesRecord(t, mt, 200, `{"status":"success","data":{"categories":[{"categoryId":"a","name":"A"}],"files":[]}}`)
+	recordAny(t, mt, `{"status":"success","data":{"categories":[{"categoryId":"a","name":"A"}],"files":[]}}`)
 	n := 0
 	for _, err := range c.CommunityCategories.List(context.Background(), nil) {
 		require.NoError(t, err)
@@ -87,26 +87,26 @@ func TestCommunityCategoriesListWithoutPaging(t *testing.T) {
 func TestCommunityCategoriesGetAndGetMany(t *testing.T) {
 	ctx := context.Background()
 	c, mt := mockClient(t)
-	seen := communitiesRecord(t, mt, 200, fixture(t, "community_categories_page1.json"))
+	rec := recordAny(t, mt, fixture(t, "community_categories_page1.json"))
 	p, err := c.CommunityCategories.Get(ctx, "cat books")
 	require.NoError(t, err)
-	req := communitiesOnly(t, seen)
-	assert.Equal(t, "GET", req.method)
-	assert.Equal(t, "/api/v3/community-categories/cat%20books", req.rawPath)
+	req := rec.only(t)
+	assert.Equal(t, "GET", req.Method)
+	assert.Equal(t, "/api/v3/community-categories/cat%20books", req.Path)
 	assert.Equal(t, "Books", p.Categories[0].Name)
 
-	*seen = nil
+	rec.reset()
 	p, err = c.CommunityCategories.GetMany(ctx, &amity.GetManyCommunityCategoriesParams{CategoryIDs: []string{"cat-books", "cat-sports"}})
 	require.NoError(t, err)
-	req = communitiesOnly(t, seen)
-	assert.Equal(t, "/api/v3/community-categories/list", req.path)
-	assert.Equal(t, "categoryIds%5B%5D=cat-books&categoryIds%5B%5D=cat-sports", req.query)
+	req = rec.only(t)
+	assert.Equal(t, "/api/v3/community-categories/list", req.Path)
+	assert.Equal(t, "categoryIds%5B%5D=cat-books&categoryIds%5B%5D=cat-sports", req.Query)
 	assert.Len(t, p.Categories, 2)
 }
 
 func TestCommunityCategoriesEmptyAnswerIsMalformed(t *testing.T) {
 	c, mt := mockClient(t)
-	communitiesRecord(t, mt, 200, `{"status":"success","data":{"categories":[]}}`)
+	recordAny(t, mt, `{"status":"success","data":{"categories":[]}}`)
 	ctx := context.Background()
 	_, err := c.CommunityCategories.Get(ctx, "cat-x")
 	assert.ErrorIs(t, err, amity.ErrMalformedResponse)
@@ -120,7 +120,7 @@ func TestCommunityCategoriesEmptyAnswerIsMalformed(t *testing.T) {
 func TestCommunityCategoriesCreateUpdateDelete(t *testing.T) {
 	ctx := context.Background()
 	c, mt := mockClient(t)
-	seen := communitiesRecord(t, mt, 200, fixture(t, "community_categories_page1.json"))
+	rec := recordAny(t, mt, fixture(t, "community_categories_page1.json"))
 
 	p, err := c.CommunityCategories.Create(ctx, &amity.CreateCommunityCategoryParams{Name: "Books", Metadata: map[string]any{"icon": "book"}, AvatarFileID: "file-books"})
 	require.NoError(t, err)
@@ -130,27 +130,27 @@ func TestCommunityCategoriesCreateUpdateDelete(t *testing.T) {
 	_, err = c.CommunityCategories.Update(ctx, "cat-books", &amity.UpdateCommunityCategoryParams{Name: amity.Ptr("Novels"), AvatarFileID: amity.Ptr("")})
 	require.NoError(t, err)
 
-	require.Len(t, *seen, 3)
-	assert.Equal(t, "POST", (*seen)[0].method)
-	assert.Equal(t, "/api/v3/community-categories", (*seen)[0].path)
-	assert.JSONEq(t, `{"name":"Books","metadata":{"icon":"book"},"avatarFileId":"file-books"}`, (*seen)[0].body)
-	assert.JSONEq(t, `{"name":"Plain"}`, (*seen)[1].body)
-	assert.Equal(t, "PUT", (*seen)[2].method)
-	assert.Equal(t, "/api/v3/community-categories/cat-books", (*seen)[2].path)
-	assert.JSONEq(t, `{"categoryId":"cat-books","name":"Novels","avatarFileId":""}`, (*seen)[2].body)
+	require.Len(t, rec.all(), 3)
+	assert.Equal(t, "POST", rec.all()[0].Method)
+	assert.Equal(t, "/api/v3/community-categories", rec.all()[0].Path)
+	assert.JSONEq(t, `{"name":"Books","metadata":{"icon":"book"},"avatarFileId":"file-books"}`, rec.all()[0].Body)
+	assert.JSONEq(t, `{"name":"Plain"}`, rec.all()[1].Body)
+	assert.Equal(t, "PUT", rec.all()[2].Method)
+	assert.Equal(t, "/api/v3/community-categories/cat-books", rec.all()[2].Path)
+	assert.JSONEq(t, `{"categoryId":"cat-books","name":"Novels","avatarFileId":""}`, rec.all()[2].Body)
 
 	c2, mt2 := mockClient(t)
-	seen = communitiesRecord(t, mt2, 200, `{"status":"success","data":{"success":true}}`)
+	rec = recordAny(t, mt2, `{"status":"success","data":{"success":true}}`)
 	require.NoError(t, c2.CommunityCategories.Delete(ctx, "cat-books"))
-	req := communitiesOnly(t, seen)
-	assert.Equal(t, "DELETE", req.method)
-	assert.Equal(t, "/api/v3/community-categories/cat-books", req.path)
-	assert.Equal(t, "categoryId=cat-books", req.query, "the spec wants the ID in the query too")
+	req := rec.only(t)
+	assert.Equal(t, "DELETE", req.Method)
+	assert.Equal(t, "/api/v3/community-categories/cat-books", req.Path)
+	assert.Equal(t, "categoryId=cat-books", req.Query, "the spec wants the ID in the query too")
 }
 
 func TestCommunityCategoriesErrors(t *testing.T) {
 	c, mt := mockClient(t, amity.WithMaxRetries(0))
-	communitiesRecord(t, mt, 404, `{"status":"error","code":400400,"message":"Category not found."}`)
+	recordAny(t, mt, `{"status":"error","code":400400,"message":"Category not found."}`, 404)
 	_, err := c.CommunityCategories.Get(context.Background(), "cat-gone")
 	var ae *amity.Error
 	require.ErrorAs(t, err, &ae)
@@ -159,7 +159,7 @@ func TestCommunityCategoriesErrors(t *testing.T) {
 	assert.Equal(t, "/api/v3/community-categories/cat-gone", ae.Path)
 
 	c2, mt2 := mockClient(t, amity.WithMaxRetries(0))
-	communitiesRecord(t, mt2, 403, `{"status":"error","code":400301,"message":"Only administrator can do this"}`)
+	recordAny(t, mt2, `{"status":"error","code":400301,"message":"Only administrator can do this"}`, 403)
 	err = c2.CommunityCategories.Delete(context.Background(), "cat-1")
 	assert.ErrorIs(t, err, amity.ErrForbidden)
 }
@@ -249,7 +249,7 @@ func TestCommunityCategoriesValidation(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			c, mt := mockClient(t)
-			communitiesRecord(t, mt, 200, `{}`)
+			recordAny(t, mt, `{}`)
 			err := tc.call(c)
 			var ve *amity.ValidationError
 			require.ErrorAs(t, err, &ve)
@@ -283,7 +283,7 @@ func TestCommunityCategoriesListPages(t *testing.T) {
 
 func TestCommunityCategoriesDeleteUnsuccessful(t *testing.T) {
 	c, mt := mockClient(t, amity.WithMaxRetries(0))
-	communitiesRecord(t, mt, 200, `{"status":"success","data":{"success":false}}`)
+	recordAny(t, mt, `{"status":"success","data":{"success":false}}`)
 	err := c.CommunityCategories.Delete(context.Background(), "cat-x")
 	assert.ErrorIs(t, err, amity.ErrUnsuccessful, "data.success false is a failure")
 }
