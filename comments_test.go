@@ -42,7 +42,7 @@ func TestCommentsListIteratesFlaggedComments(t *testing.T) {
 
 func TestCommentsListPageEncodesEveryFilter(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := postsRecord(mt, "GET", "https://api.test/api/v3/comments", 200, fixture(t, "comments_payload.json"))
+	rec := record(t, mt, "GET", "/api/v3/comments", fixture(t, "comments_payload.json"))
 	page, err := c.Comments.ListPage(context.Background(), &amity.ListCommentsParams{
 		PageParams:  amity.PageParams{Limit: 10, PageToken: "tok"},
 		ReferenceID: "post-img", ReferenceType: amity.CommentOnContent,
@@ -100,7 +100,7 @@ func TestCommentsUnknownEnumsAreSent(t *testing.T) {
 
 func TestCommentsGetDecodesBundle(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := postsRecord(mt, "GET", "https://api.test/api/v3/comments/cm%201", 200, fixture(t, "comments_payload.json"))
+	rec := record(t, mt, "GET", "/api/v3/comments/cm%201", fixture(t, "comments_payload.json"))
 	out, err := c.Comments.Get(context.Background(), "cm 1")
 	require.NoError(t, err)
 	assert.Equal(t, "/api/v3/comments/cm%201", rec.only(t).Path)
@@ -158,7 +158,7 @@ func TestCommentsGetDecodesBundle(t *testing.T) {
 
 func TestCommentsGetMany(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := postsRecord(mt, "GET", "https://api.test/api/v3/comments/list", 200, fixture(t, "comments_payload.json"))
+	rec := record(t, mt, "GET", "/api/v3/comments/list", fixture(t, "comments_payload.json"))
 	out, err := c.Comments.GetMany(context.Background(), &amity.GetManyCommentsParams{CommentIDs: []string{"cm-1", "cm-2"}})
 	require.NoError(t, err)
 	assert.Equal(t, "commentIds%5B%5D=cm-1&commentIds%5B%5D=cm-2", rec.only(t).Query)
@@ -174,7 +174,7 @@ func TestCommentsGetMany(t *testing.T) {
 
 func TestCommentsCreate(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := postsRecord(mt, "POST", "https://api.test/api/v3/comments", 200, fixture(t, "comments_payload.json"))
+	rec := record(t, mt, "POST", "/api/v3/comments", fixture(t, "comments_payload.json"))
 	created := amity.Time{Time: time.Date(2024, 5, 1, 13, 0, 0, 0, time.UTC)}
 	out, err := c.Comments.Create(context.Background(), &amity.CreateCommentParams{
 		ReferenceID: "post-img", ReferenceType: amity.CommentOnPost,
@@ -192,7 +192,7 @@ func TestCommentsCreate(t *testing.T) {
 
 	_, err = c.Comments.Create(context.Background(), &amity.CreateCommentParams{ReferenceID: "p"})
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"referenceId":"p"}`, rec.calls[1].Body, "unset fields are not sent")
+	assert.JSONEq(t, `{"referenceId":"p"}`, rec.all()[1].Body, "unset fields are not sent")
 
 	bad := []*amity.CreateCommentParams{
 		nil, {},
@@ -217,7 +217,7 @@ func TestCommentsCreate(t *testing.T) {
 
 func TestCommentsUpdate(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := postsRecord(mt, "PUT", "https://api.test/api/v3/comments/cm-1", 200, fixture(t, "comments_payload.json"))
+	rec := record(t, mt, "PUT", "/api/v3/comments/cm-1", fixture(t, "comments_payload.json"))
 	_, err := c.Comments.Update(context.Background(), "cm-1", &amity.UpdateCommentParams{Data: &amity.UpdateCommentData{Text: amity.Ptr("edited")},
 		Metadata: map[string]any{"k": "v"}})
 	require.NoError(t, err)
@@ -232,16 +232,16 @@ func TestCommentsUpdate(t *testing.T) {
 	assert.Equal(t, 1, mt.GetTotalCallCount())
 
 	// An update sets absolute state: it is retried on a 5xx.
-	retried := postsRecord(mt, "PUT", "https://api.test/api/v3/comments/cm-2", 503, `{"status":"error","code":500000,"message":"busy"}`)
+	retried := record(t, mt, "PUT", "/api/v3/comments/cm-2", `{"status":"error","code":500000,"message":"busy"}`, 503)
 	_, err = c.Comments.Update(context.Background(), "cm-2", &amity.UpdateCommentParams{})
 	require.Error(t, err)
-	assert.Greater(t, len(retried.calls), 1)
+	assert.Greater(t, len(retried.all()), 1)
 }
 
 func TestCommentsDelete(t *testing.T) {
 	c, mt := mockClient(t)
-	v4 := postsRecord(mt, "DELETE", "https://api.test/api/v4/comments/cm-1", 200, postsSuccessBody)
-	v3 := postsRecord(mt, "DELETE", "https://api.test/api/v3/comments/cm-1", 200, postsSuccessBody)
+	v4 := record(t, mt, "DELETE", "/api/v4/comments/cm-1", postsSuccessBody)
+	v3 := record(t, mt, "DELETE", "/api/v3/comments/cm-1", postsSuccessBody)
 	ctx := context.Background()
 	require.NoError(t, c.Comments.Delete(ctx, "cm-1", &amity.DeleteCommentParams{Permanent: amity.Ptr(true)}))
 	assert.Equal(t, "permanent=true", v4.only(t).Query)
@@ -262,9 +262,9 @@ func TestCommentsFlags(t *testing.T) {
 	c, mt := mockClient(t)
 	body := fixture(t, "comments_payload.json")
 	ctx := context.Background()
-	flag := postsRecord(mt, "POST", "https://api.test/api/v3/comments/cm-1/flag", 200, body)
-	unflag := postsRecord(mt, "DELETE", "https://api.test/api/v3/comments/cm-1/unflag", 200, body)
-	clearRec := postsRecord(mt, "DELETE", "https://api.test/api/v3/comments/cm-1/flags", 200, body)
+	flag := record(t, mt, "POST", "/api/v3/comments/cm-1/flag", body)
+	unflag := record(t, mt, "DELETE", "/api/v3/comments/cm-1/unflag", body)
+	clearRec := record(t, mt, "DELETE", "/api/v3/comments/cm-1/flags", body)
 	mt.RegisterResponder("GET", "https://api.test/api/v3/comments/cm-1/isflagbyme", jsonResponder(200, `{"status":"success","data":{"result":false}}`))
 
 	out, err := c.Comments.Flag(ctx, "cm-1")

@@ -4,10 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"io"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -17,55 +15,11 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// postsCall is one request seen by a postsRecorder.
-type postsCall struct {
-	Method, Path, Query, Body string
-	Header                    http.Header
-}
-
-// postsRecorder registers a responder answering status/body for method and URL (any query)
-// and records every request it sees.
-type postsRecorder struct {
-	mu    sync.Mutex
-	calls []postsCall
-}
-
-func postsRecord(mt *httpmock.MockTransport, method, url string, status int, body string) *postsRecorder {
-	rec := &postsRecorder{}
-	mt.RegisterResponder(method, url, func(r *http.Request) (*http.Response, error) {
-		var b []byte
-		if r.Body != nil {
-			b, _ = io.ReadAll(r.Body)
-		}
-		rec.mu.Lock()
-		rec.calls = append(rec.calls, postsCall{Method: r.Method, Path: r.URL.EscapedPath(), Query: r.URL.RawQuery, Body: string(b), Header: r.Header.Clone()})
-		rec.mu.Unlock()
-		return jsonResponder(status, body)(r)
-	})
-	return rec
-}
-
-func (r *postsRecorder) only(t *testing.T) postsCall {
-	t.Helper()
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	require.Len(t, r.calls, 1)
-	return r.calls[0]
-}
-
-func (r *postsRecorder) last(t *testing.T) postsCall {
-	t.Helper()
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	require.NotEmpty(t, r.calls)
-	return r.calls[len(r.calls)-1]
-}
-
 const postsSuccessBody = `{"status":"success","data":{"success":true}}`
 
 func TestPostsCreateSendsEveryField(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := postsRecord(mt, "POST", "https://api.test/api/v4/posts", 200, fixture(t, "posts_payload.json"))
+	rec := record(t, mt, "POST", "/api/v4/posts", fixture(t, "posts_payload.json"))
 	created := amity.Time{Time: time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)}
 	out, err := c.Posts.Create(context.Background(), &amity.CreatePostParams{
 		PostID: "post-img",
@@ -109,7 +63,7 @@ func TestPostsCreateSendsEveryField(t *testing.T) {
 
 func TestPostsCreateSendsOnlyWhatIsSet(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := postsRecord(mt, "POST", "https://api.test/api/v4/posts", 200, fixture(t, "posts_payload.json"))
+	rec := record(t, mt, "POST", "/api/v4/posts", fixture(t, "posts_payload.json"))
 	_, err := c.Posts.Create(context.Background(), &amity.CreatePostParams{Data: &amity.CreatePostData{Text: "hi"}})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"data":{"text":"hi"}}`, rec.only(t).Body)
@@ -117,7 +71,7 @@ func TestPostsCreateSendsOnlyWhatIsSet(t *testing.T) {
 
 func TestPostsCreateCustomData(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := postsRecord(mt, "POST", "https://api.test/api/v4/posts", 200, fixture(t, "posts_payload.json"))
+	rec := record(t, mt, "POST", "/api/v4/posts", fixture(t, "posts_payload.json"))
 	_, err := c.Posts.Create(context.Background(), &amity.CreatePostParams{DataType: "com.example.birthday",
 		CustomData: map[string]any{"name": "Bob", "age": 30}, TargetID: "bob"})
 	require.NoError(t, err)
@@ -211,7 +165,7 @@ func TestPostsCreateRejectsBadInput(t *testing.T) {
 	}
 	// The limits themselves pass: 10 attachments, 5 tags of 24 characters, 30 hashtags.
 	c, mt := mockClient(t)
-	postsRecord(mt, "POST", "https://api.test/api/v4/posts", 200, fixture(t, "posts_payload.json"))
+	record(t, mt, "POST", "/api/v4/posts", fixture(t, "posts_payload.json"))
 	tags := []string{strings.Repeat("t", 24), "b", "c", "d", "e"}
 	_, err := c.Posts.Create(context.Background(), &amity.CreatePostParams{Attachments: att(10), Tags: tags,
 		Hashtags: make([]string, 30), Data: &amity.CreatePostData{}})
@@ -220,22 +174,22 @@ func TestPostsCreateRejectsBadInput(t *testing.T) {
 
 func TestPostsCreateIsNotRetriedButUpdateIs(t *testing.T) {
 	c, mt := mockClient(t)
-	create := postsRecord(mt, "POST", "https://api.test/api/v4/posts", 502, `{"status":"error","code":500000,"message":"Bad gateway"}`)
+	create := record(t, mt, "POST", "/api/v4/posts", `{"status":"error","code":500000,"message":"Bad gateway"}`, 502)
 	_, err := c.Posts.Create(context.Background(), &amity.CreatePostParams{Data: &amity.CreatePostData{Text: "hi"}})
 	var ae *amity.Error
 	require.ErrorAs(t, err, &ae)
 	assert.Equal(t, 502, ae.StatusCode)
-	assert.Len(t, create.calls, 1, "a create that may have been applied is not repeated")
+	assert.Len(t, create.all(), 1, "a create that may have been applied is not repeated")
 
-	update := postsRecord(mt, "PUT", "https://api.test/api/v4/posts/p1", 502, `{"status":"error","code":500000,"message":"Bad gateway"}`)
+	update := record(t, mt, "PUT", "/api/v4/posts/p1", `{"status":"error","code":500000,"message":"Bad gateway"}`, 502)
 	_, err = c.Posts.Update(context.Background(), "p1", &amity.UpdatePostParams{Data: &amity.UpdatePostData{Text: amity.Ptr("x")}})
 	require.Error(t, err)
-	assert.Greater(t, len(update.calls), 1, "an idempotent update is retried")
+	assert.Greater(t, len(update.all()), 1, "an idempotent update is retried")
 }
 
 func TestPostsGetDecodesBundle(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := postsRecord(mt, "GET", "https://api.test/api/v3/posts/post%2Fimg", 200, fixture(t, "posts_payload.json"))
+	rec := record(t, mt, "GET", "/api/v3/posts/post%2Fimg", fixture(t, "posts_payload.json"))
 	out, err := c.Posts.Get(context.Background(), "post/img")
 	require.NoError(t, err)
 	call := rec.only(t)
@@ -365,7 +319,7 @@ func TestPostsGetErrors(t *testing.T) {
 
 func TestPostsGetMany(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := postsRecord(mt, "GET", "https://api.test/api/v3/posts/list", 200, fixture(t, "posts_payload.json"))
+	rec := record(t, mt, "GET", "/api/v3/posts/list", fixture(t, "posts_payload.json"))
 	out, err := c.Posts.GetMany(context.Background(), &amity.GetManyPostsParams{PostIDs: []string{"post-img", "post-poll"}})
 	require.NoError(t, err)
 	assert.Equal(t, "postIds%5B%5D=post-img&postIds%5B%5D=post-poll", rec.only(t).Query)
@@ -416,7 +370,7 @@ func TestPostsListIteratesFlaggedPosts(t *testing.T) {
 
 func TestPostsListPageEncodesEveryFilter(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := postsRecord(mt, "GET", "https://api.test/api/v4/posts", 200, fixture(t, "posts_page1.json"))
+	rec := record(t, mt, "GET", "/api/v4/posts", fixture(t, "posts_page1.json"))
 	page, err := c.Posts.ListPage(context.Background(), &amity.ListPostsParams{
 		PageParams: amity.PageParams{Limit: 20, PageToken: "tok"},
 		TargetID:   "alice", TargetType: amity.PostTargetUser, SortBy: amity.PostSortFirstUpdated,
@@ -478,7 +432,7 @@ func TestPostsListV3(t *testing.T) {
 
 func TestPostsCreateV3(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := postsRecord(mt, "POST", "https://api.test/api/v3/posts", 200, fixture(t, "posts_payload.json"))
+	rec := record(t, mt, "POST", "/api/v3/posts", fixture(t, "posts_payload.json"))
 	_, err := c.Posts.V3.Create(context.Background(), &amity.V3CreatePostParams{
 		Data:       amity.V3CreatePostData{Text: "hi", Images: []string{"file-1"}},
 		TargetType: amity.PostTargetCommunity, TargetID: "c-news", Tags: []string{"a"},
@@ -496,8 +450,8 @@ func TestPostsCreateV3(t *testing.T) {
 
 func TestPostsUpdate(t *testing.T) {
 	c, mt := mockClient(t)
-	v4 := postsRecord(mt, "PUT", "https://api.test/api/v4/posts/post-img", 200, fixture(t, "posts_payload.json"))
-	v3 := postsRecord(mt, "PUT", "https://api.test/api/v3/posts/post-img", 200, fixture(t, "posts_payload.json"))
+	v4 := record(t, mt, "PUT", "/api/v4/posts/post-img", fixture(t, "posts_payload.json"))
+	v3 := record(t, mt, "PUT", "/api/v3/posts/post-img", fixture(t, "posts_payload.json"))
 	ctx := context.Background()
 	out, err := c.Posts.Update(ctx, "post-img", &amity.UpdatePostParams{
 		Data:        &amity.UpdatePostData{Text: amity.Ptr("edited"), ThumbnailFileID: amity.Ptr("file-3")},
@@ -539,14 +493,14 @@ func TestPostsUpdate(t *testing.T) {
 
 func TestPostsDelete(t *testing.T) {
 	c, mt := mockClient(t)
-	v4 := postsRecord(mt, "DELETE", "https://api.test/api/v4/posts/p1", 200, postsSuccessBody)
-	v3 := postsRecord(mt, "DELETE", "https://api.test/api/v3/posts/p1", 200, postsSuccessBody)
+	v4 := record(t, mt, "DELETE", "/api/v4/posts/p1", postsSuccessBody)
+	v3 := record(t, mt, "DELETE", "/api/v3/posts/p1", postsSuccessBody)
 	ctx := context.Background()
 	require.NoError(t, c.Posts.Delete(ctx, "p1", nil))
 	require.NoError(t, c.Posts.Delete(ctx, "p1", &amity.DeletePostParams{Permanent: amity.Ptr(true)}))
-	require.Len(t, v4.calls, 2)
-	assert.Equal(t, "", v4.calls[0].Query)
-	assert.Equal(t, "permanent=true", v4.calls[1].Query)
+	require.Len(t, v4.all(), 2)
+	assert.Equal(t, "", v4.all()[0].Query)
+	assert.Equal(t, "permanent=true", v4.all()[1].Query)
 	require.NoError(t, c.Posts.V3.Delete(ctx, "p1"))
 	assert.Equal(t, "DELETE", v3.only(t).Method)
 
@@ -573,7 +527,7 @@ func TestPostsReviewAndFlags(t *testing.T) {
 		{"DELETE", "/api/v3/posts/p1/flags", func(id string) (*amity.PostPayload, error) { return c.Posts.ClearFlags(ctx, id) }},
 	}
 	for _, tc := range cases {
-		rec := postsRecord(mt, tc.method, "https://api.test"+tc.path, 200, body)
+		rec := record(t, mt, tc.method, ""+tc.path, body)
 		out, err := tc.call("p1")
 		require.NoError(t, err, tc.path)
 		assert.Equal(t, "post-img", out.Post().PostID)
@@ -603,10 +557,10 @@ func TestPostsModerationJob(t *testing.T) {
 	postsPaged(t, mt, "https://api.test/api/v3/posts", &queries)
 	mt.RegisterResponder("GET", "https://api.test/api/v3/comments", jsonResponder(200, fixture(t, "comments_page2.json")))
 	mt.RegisterResponder("GET", "https://api.test/api/v3/reactions", jsonResponder(200, fixture(t, "reactions_page2.json")))
-	delPosts := postsRecord(mt, "DELETE", `=~^https://api\.test/api/v4/posts/`, 200, postsSuccessBody)
-	clearPosts := postsRecord(mt, "DELETE", `=~^https://api\.test/api/v3/posts/[^/]+/flags$`, 200, fixture(t, "posts_page1.json"))
-	delComments := postsRecord(mt, "DELETE", `=~^https://api\.test/api/v4/comments/`, 200, postsSuccessBody)
-	clearComments := postsRecord(mt, "DELETE", `=~^https://api\.test/api/v3/comments/[^/]+/flags$`, 200, fixture(t, "comments_payload.json"))
+	delPosts := record(t, mt, "DELETE", `=~^https://api\.test/api/v4/posts/`, postsSuccessBody)
+	clearPosts := record(t, mt, "DELETE", `=~^https://api\.test/api/v3/posts/[^/]+/flags$`, fixture(t, "posts_page1.json"))
+	delComments := record(t, mt, "DELETE", `=~^https://api\.test/api/v4/comments/`, postsSuccessBody)
+	clearComments := record(t, mt, "DELETE", `=~^https://api\.test/api/v3/comments/[^/]+/flags$`, fixture(t, "comments_payload.json"))
 	ctx := context.Background()
 
 	reactors := 0
@@ -630,10 +584,10 @@ func TestPostsModerationJob(t *testing.T) {
 		require.NoError(t, err)
 	}
 	assert.Len(t, queries, 2)
-	assert.Len(t, delPosts.calls, 3)
-	assert.Len(t, clearPosts.calls, 3)
-	assert.Len(t, delComments.calls, 1)
-	assert.Len(t, clearComments.calls, 1)
+	assert.Len(t, delPosts.all(), 3)
+	assert.Len(t, clearPosts.all(), 3)
+	assert.Len(t, delComments.all(), 1)
+	assert.Len(t, clearComments.all(), 1)
 	assert.Equal(t, 3, reactors)
 }
 
@@ -894,7 +848,7 @@ func TestPostsListPages(t *testing.T) {
 // reserved one fails before sending, WithCallResponse sees the answer.
 func TestPostsCallOptions(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := postsRecord(mt, "GET", "https://api.test/api/v3/posts/p1", 200, fixture(t, "posts_payload.json"))
+	rec := record(t, mt, "GET", "/api/v3/posts/p1", fixture(t, "posts_payload.json"))
 	var resp *http.Response
 	_, err := c.Posts.Get(context.Background(), "p1", amity.WithCallHeader("X-Trace-Id", "trace-1"), amity.WithCallResponse(&resp))
 	require.NoError(t, err)
@@ -904,7 +858,7 @@ func TestPostsCallOptions(t *testing.T) {
 
 	_, err = c.Posts.Get(context.Background(), "p1", amity.WithCallHeader("Authorization", "Bearer other"))
 	assert.ErrorIs(t, err, amity.ErrInvalidArgument)
-	assert.Len(t, rec.calls, 1, "a refused option sends nothing")
+	assert.Len(t, rec.all(), 1, "a refused option sends nothing")
 
 	// The options reach every page of an iterator.
 	var traces []string

@@ -14,8 +14,8 @@ import (
 
 func TestReactionsAddAndRemove(t *testing.T) {
 	c, mt := mockClient(t)
-	add := postsRecord(mt, "POST", "https://api.test/api/v2/reactions", 200, `{"addedId":"r-9"}`)
-	remove := postsRecord(mt, "DELETE", "https://api.test/api/v2/reactions", 200, `{"removedId":"r-9"}`)
+	add := record(t, mt, "POST", "/api/v2/reactions", `{"addedId":"r-9"}`)
+	remove := record(t, mt, "DELETE", "/api/v2/reactions", `{"removedId":"r-9"}`)
 	ctx := context.Background()
 
 	added, err := c.Reactions.Add(ctx, &amity.ReactionParams{ReferenceID: "post-img", ReferenceType: amity.ReactionOnPost, ReactionName: "like"})
@@ -53,9 +53,9 @@ func TestReactionsAddAndRemove(t *testing.T) {
 // unless the caller gives one; other references carry none.
 func TestReactionsOnMessagesCarryReferenceVersion5(t *testing.T) {
 	c, mt := mockClient(t)
-	add := postsRecord(mt, "POST", "https://api.test/api/v2/reactions", 200, `{"addedId":"r-9"}`)
-	remove := postsRecord(mt, "DELETE", "https://api.test/api/v2/reactions", 200, `{"removedId":"r-9"}`)
-	list := postsRecord(mt, "GET", "https://api.test/api/v3/reactions", 200, `{"reactions":[],"users":[],"files":[],"paging":{}}`)
+	add := record(t, mt, "POST", "/api/v2/reactions", `{"addedId":"r-9"}`)
+	remove := record(t, mt, "DELETE", "/api/v2/reactions", `{"removedId":"r-9"}`)
+	list := record(t, mt, "GET", "/api/v3/reactions", `{"reactions":[],"users":[],"files":[],"paging":{}}`)
 	ctx := context.Background()
 	onMessage := &amity.ReactionParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage, ReactionName: "like"}
 
@@ -96,17 +96,17 @@ func TestReactionsUnknownEnumsAreSent(t *testing.T) {
 
 func TestReactionsAddIsNotRetriedButRemoveIs(t *testing.T) {
 	c, mt := mockClient(t)
-	add := postsRecord(mt, "POST", "https://api.test/api/v2/reactions", 500, `{"status":"error","code":500000,"message":"Unexpected error"}`)
-	remove := postsRecord(mt, "DELETE", "https://api.test/api/v2/reactions", 500, `{"status":"error","code":500000,"message":"Unexpected error"}`)
+	add := record(t, mt, "POST", "/api/v2/reactions", `{"status":"error","code":500000,"message":"Unexpected error"}`, 500)
+	remove := record(t, mt, "DELETE", "/api/v2/reactions", `{"status":"error","code":500000,"message":"Unexpected error"}`, 500)
 	p := &amity.ReactionParams{ReferenceID: "p", ReferenceType: amity.ReactionOnPost, ReactionName: "like"}
 	_, err := c.Reactions.Add(context.Background(), p)
 	var ae *amity.Error
 	require.ErrorAs(t, err, &ae)
 	assert.Equal(t, 500000, ae.Code)
-	assert.Len(t, add.calls, 1)
+	assert.Len(t, add.all(), 1)
 	_, err = c.Reactions.Remove(context.Background(), p)
 	require.Error(t, err)
-	assert.Greater(t, len(remove.calls), 1)
+	assert.Greater(t, len(remove.all()), 1)
 
 	mt.RegisterResponder("POST", "https://api.test/api/v2/reactions", jsonResponder(404, `{"status":"error","code":400400,"message":"Post not found"}`))
 	_, err = c.Reactions.Add(context.Background(), p)
@@ -222,8 +222,7 @@ func TestReactionsListV2PagesBySkip(t *testing.T) {
 
 func TestReactionsMostReactedMessages(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := postsRecord(mt, "GET", "https://api.test/api/v2/reactions/messages/most", 200,
-		`[{"messageId":"m1","reactionsCount":12,"extra":true},{"messageId":"m2","reactionsCount":3}]`)
+	rec := record(t, mt, "GET", "/api/v2/reactions/messages/most", `[{"messageId":"m1","reactionsCount":12,"extra":true},{"messageId":"m2","reactionsCount":3}]`)
 	out, err := c.Reactions.GetMostReactedMessages(context.Background(), &amity.GetMostReactedMessagesParams{Limit: 2, ReactionName: "like"})
 	require.NoError(t, err)
 	assert.Equal(t, []amity.MessageReactionCount{{MessageID: "m1", ReactionsCount: 12}, {MessageID: "m2", ReactionsCount: 3}}, out.Messages)
@@ -232,7 +231,7 @@ func TestReactionsMostReactedMessages(t *testing.T) {
 
 	_, err = c.Reactions.GetMostReactedMessages(context.Background(), nil)
 	require.NoError(t, err)
-	assert.Equal(t, "", rec.calls[1].Query)
+	assert.Equal(t, "", rec.all()[1].Query)
 
 	_, err = c.Reactions.GetMostReactedMessages(context.Background(), &amity.GetMostReactedMessagesParams{Limit: -1})
 	assert.ErrorIs(t, err, amity.ErrInvalidArgument)
