@@ -3,11 +3,9 @@ package amity_test
 import (
 	"context"
 	"errors"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -17,51 +15,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// chatCall is one request seen by a chatRecorder.
-type chatCall struct {
-	Method, Path string
-	Query        url.Values
-	RawQuery     string
-	Body         string
-	Header       http.Header
-}
-
-// chatRecorder answers method+path with status and body and records each request.
-type chatRecorder struct {
-	mu    sync.Mutex
-	calls []chatCall
-}
-
-func (r *chatRecorder) all() []chatCall {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return append([]chatCall(nil), r.calls...)
-}
-
-func (r *chatRecorder) last(t *testing.T) chatCall {
-	t.Helper()
-	calls := r.all()
-	require.NotEmpty(t, calls, "no request was sent")
-	return calls[len(calls)-1]
-}
-
-func chatRecord(t *testing.T, mt *httpmock.MockTransport, method, path string, status int, body string) *chatRecorder {
-	t.Helper()
-	rec := &chatRecorder{}
-	mt.RegisterResponder(method, "https://api.test"+path, func(req *http.Request) (*http.Response, error) {
-		var b []byte
-		if req.Body != nil {
-			b, _ = io.ReadAll(req.Body)
-		}
-		rec.mu.Lock()
-		rec.calls = append(rec.calls, chatCall{Method: req.Method, Path: req.URL.EscapedPath(), Query: req.URL.Query(),
-			RawQuery: req.URL.RawQuery, Body: string(b), Header: req.Header.Clone()})
-		rec.mu.Unlock()
-		return jsonResponder(status, body)(req)
-	})
-	return rec
-}
 
 func TestChannelsListIteratesPagesAndEncodesFilters(t *testing.T) {
 	c, mt := mockClient(t)
@@ -94,7 +47,7 @@ func TestChannelsListIteratesPagesAndEncodesFilters(t *testing.T) {
 
 func TestChannelsListPageDecodesBundle(t *testing.T) {
 	c, mt := mockClient(t)
-	chatRecord(t, mt, "GET", "/api/v3/channels", 200, fixture(t, "channels_page1.json"))
+	record(t, mt, "GET", "/api/v3/channels", fixture(t, "channels_page1.json"))
 	p, err := c.Channels.ListPage(context.Background(), nil)
 	require.NoError(t, err)
 	assert.Equal(t, "tok-2", p.Paging.Next)
@@ -258,16 +211,16 @@ func TestChannelsWrites(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			c, mt := mockClient(t)
-			rec := chatRecord(t, mt, tc.method, tc.path, 200, tc.answer)
+			rec := record(t, mt, tc.method, tc.path, tc.answer)
 			require.NoError(t, tc.call(c))
 			require.Len(t, rec.all(), 1)
 			got := rec.last(t)
 			assert.Equal(t, tc.method, got.Method)
 			assert.Equal(t, tc.path, got.Path)
 			if tc.wantQuery == nil {
-				assert.Empty(t, got.RawQuery)
+				assert.Empty(t, got.Query)
 			} else {
-				assert.Equal(t, tc.wantQuery, got.Query)
+				assert.Equal(t, tc.wantQuery, got.Values())
 			}
 			if tc.wantBody == "" {
 				assert.Empty(t, got.Body)
@@ -319,7 +272,7 @@ func TestChannelsRetryPolicy(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			c, mt := mockClient(t, amity.WithMaxRetries(2))
-			rec := chatRecord(t, mt, tc.method, tc.path, 503, `{"status":"error","code":500000,"message":"Unexpected error"}`)
+			rec := record(t, mt, tc.method, tc.path, `{"status":"error","code":500000,"message":"Unexpected error"}`, 503)
 			err := tc.call(c)
 			var ae *amity.Error
 			require.ErrorAs(t, err, &ae)
@@ -406,7 +359,7 @@ func TestChannelsListMembers(t *testing.T) {
 
 func TestChannelsListMembersV3(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := chatRecord(t, mt, "GET", "/api/v3/channels/support/users", 200, fixture(t, "channels_members_page2.json"))
+	rec := record(t, mt, "GET", "/api/v3/channels/support/users", fixture(t, "channels_members_page2.json"))
 	var got []string
 	for cu, err := range c.Channels.V3.ListMembers(context.Background(), "support", &amity.V3ListChannelMembersParams{
 		Filter: amity.V3ChannelMemberFilterMemberAndBanned, Roles: []string{"a", "b"}, SortBy: amity.ChannelMemberSortLastCreated}) {
@@ -415,8 +368,8 @@ func TestChannelsListMembersV3(t *testing.T) {
 	}
 	assert.Equal(t, []string{"troll"}, got)
 	q := rec.last(t)
-	assert.Equal(t, url.Values{"filter": {"member&banned"}, "roles[]": {"a", "b"}, "sortBy": {"lastCreated"}}, q.Query)
-	assert.Contains(t, q.RawQuery, "filter=member%26banned")
+	assert.Equal(t, url.Values{"filter": {"member&banned"}, "roles[]": {"a", "b"}, "sortBy": {"lastCreated"}}, q.Values())
+	assert.Contains(t, q.Query, "filter=member%26banned")
 }
 
 func TestChannelsAPIErrors(t *testing.T) {
@@ -692,7 +645,7 @@ func TestChannelsUnsuccessful(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			c, mt := mockClient(t)
-			rec := chatRecord(t, mt, tc.method, tc.path, 200, tc.answer)
+			rec := record(t, mt, tc.method, tc.path, tc.answer)
 			err := tc.call(c)
 			require.ErrorIs(t, err, amity.ErrUnsuccessful)
 			assert.False(t, errors.Is(err, amity.ErrNotFound))
@@ -726,7 +679,7 @@ func TestChannelsEntityAnswersMustHoldTheChannel(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			c, mt := mockClient(t)
-			chatRecord(t, mt, tc.method, tc.path, 200, `{"channels":[],"users":[]}`)
+			record(t, mt, tc.method, tc.path, `{"channels":[],"users":[]}`)
 			err := tc.call(c)
 			require.ErrorIs(t, err, amity.ErrMalformedResponse)
 			assert.False(t, errors.Is(err, amity.ErrNotFound))

@@ -83,7 +83,7 @@ func TestMessagesModerationJob(t *testing.T) {
 
 func TestMessagesPayloadDecodesAndResolves(t *testing.T) {
 	c, mt := mockClient(t)
-	chatRecord(t, mt, "GET", "/api/v5/messages", 200, fixture(t, "messages_page1.json"))
+	record(t, mt, "GET", "/api/v5/messages", fixture(t, "messages_page1.json"))
 	p, err := c.Messages.ListPage(context.Background(), &amity.ListMessagesParams{MessageFeedID: "support"})
 	require.NoError(t, err)
 	require.Len(t, p.Messages, 2)
@@ -260,16 +260,16 @@ func TestMessagesWrites(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			c, mt := mockClient(t)
-			rec := chatRecord(t, mt, tc.method, tc.path, 200, tc.answer)
+			rec := record(t, mt, tc.method, tc.path, tc.answer)
 			require.NoError(t, tc.call(c))
 			require.Len(t, rec.all(), 1)
 			got := rec.last(t)
 			assert.Equal(t, tc.method, got.Method)
 			assert.Equal(t, tc.path, got.Path)
 			if tc.wantQuery == nil {
-				assert.Empty(t, got.RawQuery)
+				assert.Empty(t, got.Query)
 			} else {
-				assert.Equal(t, tc.wantQuery, got.Query)
+				assert.Equal(t, tc.wantQuery, got.Values())
 			}
 			if tc.wantBody == "" {
 				assert.Empty(t, got.Body)
@@ -311,7 +311,7 @@ func TestMessagesRetryPolicy(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			c, mt := mockClient(t, amity.WithMaxRetries(2))
-			rec := chatRecord(t, mt, tc.method, tc.path, 502, `{"status":"error","code":500000,"message":"Bad gateway"}`)
+			rec := record(t, mt, tc.method, tc.path, `{"status":"error","code":500000,"message":"Bad gateway"}`, 502)
 			assert.Error(t, tc.call(c))
 			want := 1
 			if tc.retried {
@@ -693,7 +693,7 @@ func TestMessagesFeeds(t *testing.T) {
 
 	t.Run("by creator stops without paging", func(t *testing.T) {
 		c, mt := mockClient(t)
-		rec := chatRecord(t, mt, "GET", "/api/v5/message-feeds/user/alice", 200, `{"messageFeeds":[{"messageFeedId":"a"},{"messageFeedId":"b"}]}`)
+		rec := record(t, mt, "GET", "/api/v5/message-feeds/user/alice", `{"messageFeeds":[{"messageFeedId":"a"},{"messageFeedId":"b"}]}`)
 		var ids []string
 		for f, err := range c.Messages.ListFeedsByCreator(ctx, "alice", nil) {
 			require.NoError(t, err)
@@ -736,14 +736,14 @@ func TestMessagesFeeds(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			c, mt := mockClient(t)
-			rec := chatRecord(t, mt, tc.method, tc.path, 200, tc.answer)
+			rec := record(t, mt, tc.method, tc.path, tc.answer)
 			require.NoError(t, tc.call(c))
 			got := rec.last(t)
 			assert.Equal(t, tc.method, got.Method)
 			if tc.wantQuery == nil {
-				assert.Empty(t, got.RawQuery)
+				assert.Empty(t, got.Query)
 			} else {
-				assert.Equal(t, tc.wantQuery, got.Query)
+				assert.Equal(t, tc.wantQuery, got.Values())
 			}
 			if tc.wantBody == "" {
 				assert.Empty(t, got.Body)
@@ -755,9 +755,9 @@ func TestMessagesFeeds(t *testing.T) {
 
 	t.Run("errors and retries", func(t *testing.T) {
 		c, mt := mockClient(t, amity.WithMaxRetries(2))
-		create := chatRecord(t, mt, "POST", "/api/v5/message-feeds", 500, `{"status":"error","code":500000,"message":"boom"}`)
-		update := chatRecord(t, mt, "PUT", "/api/v5/message-feeds/mf", 500, `{"status":"error","code":500000,"message":"boom"}`)
-		chatRecord(t, mt, "GET", "/api/v5/message-feeds/gone", 404, `{"status":"error","code":400400,"message":"Message feed not found"}`)
+		create := record(t, mt, "POST", "/api/v5/message-feeds", `{"status":"error","code":500000,"message":"boom"}`, 500)
+		update := record(t, mt, "PUT", "/api/v5/message-feeds/mf", `{"status":"error","code":500000,"message":"boom"}`, 500)
+		record(t, mt, "GET", "/api/v5/message-feeds/gone", `{"status":"error","code":400400,"message":"Message feed not found"}`, 404)
 		_, err := c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{ChannelID: "c", Name: "n"})
 		assert.Error(t, err)
 		assert.Len(t, create.all(), 1, "a create is not repeated")
@@ -838,7 +838,7 @@ func TestMessagesUnsuccessful(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			c, mt := mockClient(t)
-			rec := chatRecord(t, mt, tc.method, tc.path, 200, tc.answer)
+			rec := record(t, mt, tc.method, tc.path, tc.answer)
 			err := tc.call(c)
 			require.ErrorIs(t, err, amity.ErrUnsuccessful)
 			assert.False(t, errors.Is(err, amity.ErrNotFound))
@@ -887,7 +887,7 @@ func TestMessagesEntityAnswersMustHoldTheEntity(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			c, mt := mockClient(t, amity.WithMaxRetries(0))
-			chatRecord(t, mt, tc.method, tc.path, 200, `{"messages":[],"messageFeeds":[],"users":[]}`)
+			record(t, mt, tc.method, tc.path, `{"messages":[],"messageFeeds":[],"users":[]}`)
 			err := tc.call(c)
 			require.ErrorIs(t, err, amity.ErrMalformedResponse)
 			assert.False(t, errors.Is(err, amity.ErrNotFound))
