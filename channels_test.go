@@ -19,14 +19,7 @@ import (
 func TestChannelsListIteratesPagesAndEncodesFilters(t *testing.T) {
 	c, mt := mockClient(t)
 	p1, p2 := fixture(t, "channels_page1.json"), fixture(t, "channels_page2.json")
-	var queries []url.Values
-	mt.RegisterResponder("GET", "https://api.test/api/v3/channels", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.Query())
-		if r.URL.Query().Get("options[token]") == "tok-2" {
-			return jsonResponder(200, p2)(r)
-		}
-		return jsonResponder(200, p1)(r)
-	})
+	listing := recordPages(t, mt, "/api/v3/channels", "options[token]", "tok-2", p1, p2)
 	params := &amity.ListChannelsParams{PageParams: amity.PageParams{Limit: 2}, Keyword: "sup", IsDeleted: amity.Ptr(false),
 		Tags: []string{"a", "b"}, ExcludeTags: []string{"c"}, Filter: amity.ChannelFilterMember,
 		Types: []amity.ChannelType{amity.ChannelTypeCommunity, amity.ChannelTypeLive}, UserID: "alice", SortBy: amity.ChannelSortLastCreated}
@@ -36,12 +29,12 @@ func TestChannelsListIteratesPagesAndEncodesFilters(t *testing.T) {
 		ids = append(ids, ch.ChannelID)
 	}
 	assert.Equal(t, []string{"support", "dm-alice-bob", "announcements"}, ids)
-	require.Len(t, queries, 2)
+	require.Len(t, listing.all(), 2)
 	want := url.Values{"keyword": {"sup"}, "isDeleted": {"false"}, "tags[]": {"a", "b"}, "excludeTags[]": {"c"}, "filter": {"member"},
 		"types[]": {"community", "live"}, "userId": {"alice"}, "sortBy": {"lastCreated"}, "options[limit]": {"2"}}
-	assert.Equal(t, want, queries[0])
+	assert.Equal(t, want, listing.all()[0].Values())
 	want.Set("options[token]", "tok-2")
-	assert.Equal(t, want, queries[1])
+	assert.Equal(t, want, listing.all()[1].Values())
 	assert.Empty(t, params.PageToken, "the caller's params are not changed")
 }
 
@@ -289,14 +282,7 @@ func TestChannelsRetryPolicy(t *testing.T) {
 func TestChannelsSearch(t *testing.T) {
 	c, mt := mockClient(t)
 	p1, p2 := fixture(t, "channels_search.json"), fixture(t, "channels_search_page2.json")
-	var queries []url.Values
-	mt.RegisterResponder("GET", "https://api.test/api/v2/search/channels", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.Query())
-		if r.URL.Query().Get("options[token]") == "stok-2" {
-			return jsonResponder(200, p2)(r)
-		}
-		return jsonResponder(200, p1)(r)
-	})
+	listing := recordPages(t, mt, "/api/v2/search/channels", "options[token]", "stok-2", p1, p2)
 	ctx := context.Background()
 	params := &amity.SearchChannelsParams{PageParams: amity.PageParams{Limit: 2}, Query: "support", ExactMatch: amity.Ptr(false),
 		IsMemberOnly: amity.Ptr(true), Types: []amity.ChannelType{amity.ChannelTypeCommunity, amity.ChannelTypeLive}, Tags: []string{"help"},
@@ -304,7 +290,7 @@ func TestChannelsSearch(t *testing.T) {
 	page, err := c.Channels.SearchPage(ctx, params)
 	require.NoError(t, err)
 	assert.Equal(t, url.Values{"query": {"support"}, "exactMatch": {"false"}, "isMemberOnly": {"true"}, "types[]": {"community", "live"},
-		"tags[]": {"help"}, "options[sortBy]": {"relevance"}, "options[orderBy]": {"desc"}, "options[limit]": {"2"}}, queries[0])
+		"tags[]": {"help"}, "options[sortBy]": {"relevance"}, "options[orderBy]": {"desc"}, "options[limit]": {"2"}}, listing.all()[0].Values())
 	assert.Equal(t, 3, page.TotalCount)
 	assert.Equal(t, "support", page.Search.Query)
 	assert.Equal(t, "stok-2", page.Paging.Next)
@@ -317,21 +303,14 @@ func TestChannelsSearch(t *testing.T) {
 		names = append(names, ch.DisplayName)
 	}
 	assert.Equal(t, []string{"Support", "Support EU", "Support US"}, names)
-	require.Len(t, queries, 3)
-	assert.Equal(t, "stok-2", queries[2].Get("options[token]"))
+	require.Len(t, listing.all(), 3)
+	assert.Equal(t, "stok-2", listing.all()[2].Values().Get("options[token]"))
 }
 
 func TestChannelsListMembers(t *testing.T) {
 	c, mt := mockClient(t)
 	p1, p2 := fixture(t, "channels_members_page1.json"), fixture(t, "channels_members_page2.json")
-	var queries []url.Values
-	mt.RegisterResponder("GET", "https://api.test/api/v4/channels/support/users", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.Query())
-		if r.URL.Query().Get("options[token]") == "mtok-2" {
-			return jsonResponder(200, p2)(r)
-		}
-		return jsonResponder(200, p1)(r)
-	})
+	listing := recordPages(t, mt, "/api/v4/channels/support/users", "options[token]", "mtok-2", p1, p2)
 	ctx := context.Background()
 	params := &amity.ListChannelMembersParams{PageParams: amity.PageParams{Limit: 2}, Roles: []string{"member"},
 		Memberships: []amity.ChannelMembership{amity.ChannelMembershipBanned, amity.ChannelMembershipMuted}, Search: "la",
@@ -342,10 +321,10 @@ func TestChannelsListMembers(t *testing.T) {
 		got = append(got, cu.UserID+":"+string(cu.Membership))
 	}
 	assert.Equal(t, []string{"spammer1:banned", "loud:member", "troll:banned"}, got)
-	require.Len(t, queries, 2)
+	require.Len(t, listing.all(), 2)
 	assert.Equal(t, url.Values{"roles[]": {"member"}, "role[]": {"member"}, "memberships[]": {"banned", "muted"}, "search": {"la"}, "sortBy": {"firstCreated"},
-		"isDeleted": {"false"}, "options[limit]": {"2"}}, queries[0])
-	assert.Equal(t, "mtok-2", queries[1].Get("options[token]"))
+		"isDeleted": {"false"}, "options[limit]": {"2"}}, listing.all()[0].Values())
+	assert.Equal(t, "mtok-2", listing.all()[1].Values().Get("options[token]"))
 
 	page, err := c.Channels.ListMembersPage(ctx, "support", nil)
 	require.NoError(t, err)

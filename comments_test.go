@@ -429,14 +429,7 @@ func TestCommentsShape(t *testing.T) {
 func TestCommentsListPages(t *testing.T) {
 	c, mt := mockClient(t)
 	p1, p2 := fixture(t, "comments_page1.json"), fixture(t, "comments_page2.json")
-	var queries []string
-	mt.RegisterResponder("GET", "https://api.test/api/v3/comments", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.RawQuery)
-		if r.URL.Query().Get("options[token]") == "ctok-2" {
-			return jsonResponder(200, p2)(r)
-		}
-		return jsonResponder(200, p1)(r)
-	})
+	listing := recordPages(t, mt, "/api/v3/comments", "options[token]", "ctok-2", p1, p2)
 	ctx := context.Background()
 	var ids []string
 	var next string
@@ -450,9 +443,9 @@ func TestCommentsListPages(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []string{"cm-a", "cm-b", "cm-c"}, ids)
-	assert.Len(t, queries, 2)
+	assert.Len(t, listing.all(), 2)
 
-	queries = nil
+	listing.reset()
 	ids = nil
 	for page, err := range c.Comments.ListPages(ctx, &amity.ListCommentsParams{ReferenceID: "flag-2", PageParams: amity.PageParams{PageToken: next}}) {
 		require.NoError(t, err)
@@ -461,5 +454,5 @@ func TestCommentsListPages(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []string{"cm-c"}, ids, "a walk resumes at a page's cursor")
-	assert.Len(t, queries, 1)
+	assert.Len(t, listing.all(), 1)
 }

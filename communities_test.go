@@ -102,14 +102,7 @@ func TestCommunitiesListPageDecodesBundle(t *testing.T) {
 func TestCommunitiesListIteratesPages(t *testing.T) {
 	c, mt := mockClient(t)
 	p1, p2 := fixture(t, "communities_page1.json"), fixture(t, "communities_page2.json")
-	var queries []string
-	mt.RegisterResponder("GET", "https://api.test/api/v3/communities", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.RawQuery)
-		if r.URL.Query().Get("options[token]") == "tok-2" {
-			return jsonResponder(200, p2)(r)
-		}
-		return jsonResponder(200, p1)(r)
-	})
+	listing := recordPages(t, mt, "/api/v3/communities", "options[token]", "tok-2", p1, p2)
 	var ids []string
 	for cm, err := range c.Communities.List(context.Background(), &amity.ListCommunitiesParams{Filter: amity.CommunityFilterNotMember, PageParams: amity.PageParams{Limit: 2}}) {
 		require.NoError(t, err)
@@ -119,7 +112,7 @@ func TestCommunitiesListIteratesPages(t *testing.T) {
 	assert.Equal(t, []string{
 		"filter=notMember&options%5Blimit%5D=2",
 		"filter=notMember&options%5Blimit%5D=2&options%5Btoken%5D=tok-2",
-	}, queries)
+	}, listing.queries())
 }
 
 func TestCommunitiesListStopsOnError(t *testing.T) {
@@ -307,14 +300,7 @@ func TestCommunitiesMyPermissions(t *testing.T) {
 func TestCommunitiesListMembers(t *testing.T) {
 	c, mt := mockClient(t)
 	p1, p2 := fixture(t, "communities_members_page1.json"), fixture(t, "communities_members_page2.json")
-	var queries []string
-	mt.RegisterResponder("GET", "https://api.test/api/v3/communities/c-hikers/users", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.RawQuery)
-		if r.URL.Query().Get("options[token]") == "mtok-2" {
-			return jsonResponder(200, p2)(r)
-		}
-		return jsonResponder(200, p1)(r)
-	})
+	listing := recordPages(t, mt, "/api/v3/communities/c-hikers/users", "options[token]", "mtok-2", p1, p2)
 	params := &amity.ListCommunityMembersParams{
 		PageParams:  amity.PageParams{Limit: 2},
 		Memberships: []amity.CommunityMembership{amity.CommunityMembershipBanned},
@@ -328,15 +314,15 @@ func TestCommunitiesListMembers(t *testing.T) {
 		banned = append(banned, m.UserID)
 	}
 	assert.Equal(t, []string{"mallory", "trent", "eve"}, banned)
-	require.Len(t, queries, 2)
+	require.Len(t, listing.all(), 2)
 	const base = "isDeleted=false&memberships%5B%5D=banned&options%5Blimit%5D=2"
 	const rest = "&roles%5B%5D=community-moderator&roles%5B%5D=editor&search=mal&sortBy=firstCreated&type=public"
-	assert.Equal(t, base+rest, queries[0])
-	assert.Equal(t, base+"&options%5Btoken%5D=mtok-2"+rest, queries[1])
+	assert.Equal(t, base+rest, listing.queries()[0])
+	assert.Equal(t, base+"&options%5Btoken%5D=mtok-2"+rest, listing.queries()[1])
 
 	page, err := c.Communities.ListMembersPage(context.Background(), "c-hikers", &amity.ListCommunityMembersParams{Memberships: []amity.CommunityMembership{amity.CommunityMembershipMember, amity.CommunityMembershipBanned}})
 	require.NoError(t, err)
-	assert.Equal(t, "memberships%5B%5D=member&memberships%5B%5D=banned", queries[2])
+	assert.Equal(t, "memberships%5B%5D=member&memberships%5B%5D=banned", listing.queries()[2])
 	assert.Equal(t, "mtok-2", page.Paging.Next)
 	require.Len(t, page.CommunityUsers, 2)
 	m := page.CommunityUsers[0]

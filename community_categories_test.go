@@ -2,7 +2,6 @@ package amity_test
 
 import (
 	"context"
-	"net/http"
 	"strings"
 	"testing"
 
@@ -49,21 +48,14 @@ func TestCommunityCategoriesListPage(t *testing.T) {
 func TestCommunityCategoriesListIterates(t *testing.T) {
 	c, mt := mockClient(t)
 	p1, p2 := fixture(t, "community_categories_page1.json"), fixture(t, "community_categories_page2.json")
-	var queries []string
-	mt.RegisterResponder("GET", "https://api.test/api/v3/community-categories", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.RawQuery)
-		if r.URL.Query().Get("options[token]") == "ctok-2" {
-			return jsonResponder(200, p2)(r)
-		}
-		return jsonResponder(200, p1)(r)
-	})
+	listing := recordPages(t, mt, "/api/v3/community-categories", "options[token]", "ctok-2", p1, p2)
 	var names []string
 	for cat, err := range c.CommunityCategories.List(context.Background(), &amity.ListCommunityCategoriesParams{SortBy: amity.CommunityCategorySortName}) {
 		require.NoError(t, err)
 		names = append(names, cat.Name)
 	}
 	assert.Equal(t, []string{"Books", "Sports", "Travel"}, names)
-	assert.Equal(t, []string{"sortBy=name", "options%5Btoken%5D=ctok-2&sortBy=name"}, queries)
+	assert.Equal(t, []string{"sortBy=name", "options%5Btoken%5D=ctok-2&sortBy=name"}, listing.queries())
 
 	// Page 2 carries its cursors at the top level; they are read from there too.
 	page, err := c.CommunityCategories.ListPage(context.Background(), &amity.ListCommunityCategoriesParams{PageParams: amity.PageParams{PageToken: "ctok-2"}})
@@ -263,14 +255,7 @@ func TestCommunityCategoriesValidation(t *testing.T) {
 
 func TestCommunityCategoriesListPages(t *testing.T) {
 	c, mt := mockClient(t)
-	var queries []string
-	mt.RegisterResponder("GET", "https://api.test/api/v3/community-categories", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.RawQuery)
-		if r.URL.Query().Get("options[token]") == "ctok-2" {
-			return jsonResponder(200, fixture(t, "community_categories_page2.json"))(r)
-		}
-		return jsonResponder(200, fixture(t, "community_categories_page1.json"))(r)
-	})
+	listing := recordPages(t, mt, "/api/v3/community-categories", "options[token]", "ctok-2", fixture(t, "community_categories_page1.json"), fixture(t, "community_categories_page2.json"))
 	var n int
 	for p, err := range c.CommunityCategories.ListPages(context.Background(), nil) {
 		require.NoError(t, err)
@@ -278,7 +263,7 @@ func TestCommunityCategoriesListPages(t *testing.T) {
 		assert.NotNil(t, p.Category())
 	}
 	assert.Equal(t, 3, n)
-	assert.Equal(t, []string{"", "options%5Btoken%5D=ctok-2"}, queries)
+	assert.Equal(t, []string{"", "options%5Btoken%5D=ctok-2"}, listing.queries())
 }
 
 func TestCommunityCategoriesDeleteUnsuccessful(t *testing.T) {

@@ -19,14 +19,7 @@ import (
 func TestMessagesListFlaggedIteratesPages(t *testing.T) {
 	c, mt := mockClient(t)
 	p1, p2 := fixture(t, "messages_page1.json"), fixture(t, "messages_page2.json")
-	var queries []url.Values
-	mt.RegisterResponder("GET", "https://api.test/api/v5/messages", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.Query())
-		if r.URL.Query().Get("options[token]") == "vtok-2" {
-			return jsonResponder(200, p2)(r)
-		}
-		return jsonResponder(200, p1)(r)
-	})
+	listing := recordPages(t, mt, "/api/v5/messages", "options[token]", "vtok-2", p1, p2)
 	params := &amity.ListMessagesParams{PageParams: amity.PageParams{Limit: 2}, MessageFeedID: "support", HasFlags: amity.Ptr(true),
 		IsDeleted: amity.Ptr(false), IncludeTags: []string{"promo"}, ExcludeTags: []string{"ok"}, DataType: amity.MessageDataTypeText,
 		ParentID: "m-1", After: "m-100", SortBy: amity.MessageSortSegmentAsc}
@@ -36,13 +29,13 @@ func TestMessagesListFlaggedIteratesPages(t *testing.T) {
 		ids = append(ids, m.MessageID)
 	}
 	assert.Equal(t, []string{"m-101", "m-102", "m-103"}, ids)
-	require.Len(t, queries, 2)
+	require.Len(t, listing.all(), 2)
 	assert.Equal(t, url.Values{"messageFeedId": {"support"}, "hasFlags": {"true"}, "isDeleted": {"false"}, "includeTags[]": {"promo"},
 		"excludeTags[]": {"ok"}, "dataType": {"text"}, "parentId": {"m-1"}, "options[after]": {"m-100"},
-		"options[sortBy]": {"segmentAsc"}, "options[limit]": {"2"}}, queries[0])
+		"options[sortBy]": {"segmentAsc"}, "options[limit]": {"2"}}, listing.all()[0].Values())
 	// The token carries the position and order: after/sortBy are not repeated with it.
 	assert.Equal(t, url.Values{"messageFeedId": {"support"}, "hasFlags": {"true"}, "isDeleted": {"false"}, "includeTags[]": {"promo"},
-		"excludeTags[]": {"ok"}, "dataType": {"text"}, "parentId": {"m-1"}, "options[limit]": {"2"}, "options[token]": {"vtok-2"}}, queries[1])
+		"excludeTags[]": {"ok"}, "dataType": {"text"}, "parentId": {"m-1"}, "options[limit]": {"2"}, "options[token]": {"vtok-2"}}, listing.all()[1].Values())
 }
 
 // TestMessagesModerationJob is the flow a moderation job runs: page through flagged
@@ -325,14 +318,7 @@ func TestMessagesRetryPolicy(t *testing.T) {
 func TestMessagesListV3(t *testing.T) {
 	c, mt := mockClient(t)
 	p1, p2 := fixture(t, "messages_v3_page1.json"), fixture(t, "messages_v3_page2.json")
-	var queries []url.Values
-	mt.RegisterResponder("GET", "https://api.test/api/v3/messages", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.Query())
-		if r.URL.Query().Get("options[token]") == "v3tok-2" {
-			return jsonResponder(200, p2)(r)
-		}
-		return jsonResponder(200, p1)(r)
-	})
+	listing := recordPages(t, mt, "/api/v3/messages", "options[token]", "v3tok-2", p1, p2)
 	ctx := context.Background()
 	params := &amity.V3ListMessagesParams{ChannelID: "support", HasFlags: amity.Ptr(true), Type: amity.MessageDataTypeText,
 		FilterByParentID: amity.Ptr(true), Tags: []string{"promo"}, Last: 2, Before: 60}
@@ -342,11 +328,11 @@ func TestMessagesListV3(t *testing.T) {
 		ids = append(ids, m.MessageID)
 	}
 	assert.Equal(t, []string{"v3m-1", "v3m-2", "v3m-3"}, ids)
-	require.Len(t, queries, 2)
+	require.Len(t, listing.all(), 2)
 	assert.Equal(t, url.Values{"channelId": {"support"}, "hasFlag": {"true"}, "type": {"text"}, "filterByParentId": {"true"},
-		"tags[]": {"promo"}, "options[last]": {"2"}, "options[before]": {"60"}}, queries[0])
+		"tags[]": {"promo"}, "options[last]": {"2"}, "options[before]": {"60"}}, listing.all()[0].Values())
 	assert.Equal(t, url.Values{"channelId": {"support"}, "hasFlag": {"true"}, "type": {"text"}, "filterByParentId": {"true"},
-		"tags[]": {"promo"}, "options[token]": {"v3tok-2"}}, queries[1])
+		"tags[]": {"promo"}, "options[token]": {"v3tok-2"}}, listing.all()[1].Values())
 
 	p, err := c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{ChannelID: "support"})
 	require.NoError(t, err)
@@ -651,14 +637,7 @@ func TestMessagesFeeds(t *testing.T) {
 
 	t.Run("list pages", func(t *testing.T) {
 		c, mt := mockClient(t)
-		var queries []url.Values
-		mt.RegisterResponder("GET", "https://api.test/api/v5/message-feeds/channel/64f0", func(r *http.Request) (*http.Response, error) {
-			queries = append(queries, r.URL.Query())
-			if r.URL.Query().Get("options[token]") == "ftok-2" {
-				return jsonResponder(200, p2)(r)
-			}
-			return jsonResponder(200, p1)(r)
-		})
+		listing := recordPages(t, mt, "/api/v5/message-feeds/channel/64f0", "options[token]", "ftok-2", p1, p2)
 		var names []string
 		for f, err := range c.Messages.ListFeeds(ctx, "64f0", &amity.ListMessageFeedsParams{PageParams: amity.PageParams{Limit: 2},
 			IsDeleted: amity.Ptr(false), After: "mf-0", SortBy: amity.MessageFeedSortLastMessageAsc}) {
@@ -666,10 +645,10 @@ func TestMessagesFeeds(t *testing.T) {
 			names = append(names, f.Name)
 		}
 		assert.Equal(t, []string{"default", "billing", "sales"}, names)
-		require.Len(t, queries, 2)
+		require.Len(t, listing.all(), 2)
 		assert.Equal(t, url.Values{"isDeleted": {"false"}, "options[after]": {"mf-0"}, "options[sortBy]": {"lastMessageTimestampAsc"},
-			"options[limit]": {"2"}}, queries[0])
-		assert.Equal(t, url.Values{"isDeleted": {"false"}, "options[limit]": {"2"}, "options[token]": {"ftok-2"}}, queries[1])
+			"options[limit]": {"2"}}, listing.all()[0].Values())
+		assert.Equal(t, url.Values{"isDeleted": {"false"}, "options[limit]": {"2"}, "options[token]": {"ftok-2"}}, listing.all()[1].Values())
 
 		page, err := c.Messages.ListFeedsPage(ctx, "64f0", nil)
 		require.NoError(t, err)

@@ -3,7 +3,6 @@ package amity_test
 import (
 	"context"
 	"errors"
-	"net/http"
 	"strings"
 	"testing"
 
@@ -15,14 +14,7 @@ import (
 func TestModerationListBlocklistIterates(t *testing.T) {
 	c, mt := mockClient(t)
 	p1, p2 := fixture(t, "moderation_blocklist_page1.json"), fixture(t, "moderation_blocklist_page2.json")
-	var queries []string
-	mt.RegisterResponder("GET", "https://api.test/api/v3/blocklists", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.RawQuery)
-		if r.URL.Query().Get("options[token]") == "block-2" {
-			return jsonResponder(200, p2)(r)
-		}
-		return jsonResponder(200, p1)(r)
-	})
+	listing := recordPages(t, mt, "/api/v3/blocklists", "options[token]", "block-2", p1, p2)
 	var rules []amity.BlocklistRule
 	for rule, err := range c.Moderation.ListBlocklist(context.Background(), &amity.ListModerationRulesParams{
 		PageParams: amity.PageParams{Limit: 2}, Regex: "s", SortBy: amity.ModerationSortLastCreated}) {
@@ -38,7 +30,7 @@ func TestModerationListBlocklistIterates(t *testing.T) {
 	assert.Equal(t, []string{
 		"options%5Blimit%5D=2&regex=s&sortBy=lastCreated",
 		"options%5Blimit%5D=2&options%5Btoken%5D=block-2&regex=s&sortBy=lastCreated",
-	}, queries)
+	}, listing.queries())
 }
 
 func TestModerationListPagesEncodeCursors(t *testing.T) {
@@ -424,14 +416,7 @@ func TestModerationBadInputSendsNothing(t *testing.T) {
 
 func TestModerationListPages(t *testing.T) {
 	c, mt := mockClient(t)
-	var queries []string
-	mt.RegisterResponder("GET", "https://api.test/api/v3/blocklists", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.RawQuery)
-		if r.URL.Query().Get("options[token]") == "block-2" {
-			return jsonResponder(200, fixture(t, "moderation_blocklist_page2.json"))(r)
-		}
-		return jsonResponder(200, fixture(t, "moderation_blocklist_page1.json"))(r)
-	})
+	listing := recordPages(t, mt, "/api/v3/blocklists", "options[token]", "block-2", fixture(t, "moderation_blocklist_page1.json"), fixture(t, "moderation_blocklist_page2.json"))
 	rec := record(t, mt, "GET", "/api/v3/allowlists", fixture(t, "moderation_allowlist.json"))
 	ctx := context.Background()
 	var rules int
@@ -441,7 +426,7 @@ func TestModerationListPages(t *testing.T) {
 		assert.NotEmpty(t, p.Raw)
 	}
 	assert.Equal(t, 3, rules)
-	assert.Equal(t, []string{"", "options%5Btoken%5D=block-2"}, queries)
+	assert.Equal(t, []string{"", "options%5Btoken%5D=block-2"}, listing.queries())
 
 	var allow []*amity.AllowlistPayload
 	for p, err := range c.Moderation.ListAllowlistPages(ctx, &amity.ListModerationRulesParams{Regex: "ex"}, amity.WithCallHeader("X-Trace", "t")) {

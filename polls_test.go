@@ -2,7 +2,6 @@ package amity_test
 
 import (
 	"context"
-	"net/http"
 	"strings"
 	"testing"
 
@@ -110,14 +109,7 @@ func TestPollsVoteAsUser(t *testing.T) {
 func TestPollsListVoters(t *testing.T) {
 	c, mt := mockClient(t)
 	p1, p2 := fixture(t, "polls_voters_page1.json"), fixture(t, "polls_voters_page2.json")
-	var queries []string
-	mt.RegisterResponder("GET", "https://api.test/api/v3/polls/poll-lunch-42/answers/ans-pizza", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.RawQuery)
-		if r.URL.Query().Get("options[token]") == "voters-2" {
-			return jsonResponder(200, p2)(r)
-		}
-		return jsonResponder(200, p1)(r)
-	})
+	listing := recordPages(t, mt, "/api/v3/polls/poll-lunch-42/answers/ans-pizza", "options[token]", "voters-2", p1, p2)
 	ctx := context.Background()
 	params := &amity.ListPollVotersParams{PageParams: amity.PageParams{Limit: 2}, SortBy: amity.PollVoterSortFirstCreated}
 	var voters []string
@@ -131,11 +123,11 @@ func TestPollsListVoters(t *testing.T) {
 	assert.Equal(t, []string{
 		"options%5Blimit%5D=2&sortBy=firstCreated",
 		"options%5Blimit%5D=2&options%5Btoken%5D=voters-2&sortBy=firstCreated",
-	}, queries)
+	}, listing.queries())
 
 	page, err := c.Polls.ListVotersPage(ctx, "poll-lunch-42", "ans-pizza", &amity.ListPollVotersParams{Before: "65a0c0ffee", After: "659f"})
 	require.NoError(t, err)
-	assert.Equal(t, "options%5Bafter%5D=659f&options%5Bbefore%5D=65a0c0ffee", queries[len(queries)-1])
+	assert.Equal(t, "options%5Bafter%5D=659f&options%5Bbefore%5D=65a0c0ffee", listing.queries()[len(listing.all())-1])
 	assert.Equal(t, "voters-2", page.Paging.Next)
 	assert.Equal(t, "poll-lunch-42", page.Poll().PollID)
 	require.Len(t, page.UsersAnswered, 2)
@@ -344,14 +336,7 @@ func TestPollsShape(t *testing.T) {
 func TestPollsListVotersPages(t *testing.T) {
 	c, mt := mockClient(t)
 	p1, p2 := fixture(t, "polls_voters_page1.json"), fixture(t, "polls_voters_page2.json")
-	var queries []string
-	mt.RegisterResponder("GET", "https://api.test/api/v3/polls/poll-lunch-42/answers/ans-pizza", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.RawQuery)
-		if r.URL.Query().Get("options[token]") == "voters-2" {
-			return jsonResponder(200, p2)(r)
-		}
-		return jsonResponder(200, p1)(r)
-	})
+	listing := recordPages(t, mt, "/api/v3/polls/poll-lunch-42/answers/ans-pizza", "options[token]", "voters-2", p1, p2)
 	ctx := context.Background()
 	var voters []string
 	var next string
@@ -366,14 +351,14 @@ func TestPollsListVotersPages(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []string{"Bob", "Carol", "Dave"}, voters)
-	assert.Len(t, queries, 2)
+	assert.Len(t, listing.all(), 2)
 
-	queries = nil
+	listing.reset()
 	voters = nil
 	for v, err := range c.Polls.ListVoters(ctx, "poll-lunch-42", "ans-pizza", &amity.ListPollVotersParams{PageParams: amity.PageParams{PageToken: next}}) {
 		require.NoError(t, err)
 		voters = append(voters, v.User.DisplayName)
 	}
 	assert.Equal(t, []string{"Dave"}, voters, "a walk resumes at a page's cursor")
-	assert.Equal(t, []string{"options%5Btoken%5D=voters-2"}, queries)
+	assert.Equal(t, []string{"options%5Btoken%5D=voters-2"}, listing.queries())
 }

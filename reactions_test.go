@@ -116,14 +116,7 @@ func TestReactionsAddIsNotRetriedButRemoveIs(t *testing.T) {
 func TestReactionsListIteratesWhoReacted(t *testing.T) {
 	c, mt := mockClient(t)
 	p1, p2 := fixture(t, "reactions_page1.json"), fixture(t, "reactions_page2.json")
-	var queries []string
-	mt.RegisterResponder("GET", "https://api.test/api/v3/reactions", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.RawQuery)
-		if r.URL.Query().Get("options[token]") == "rtok-2" {
-			return jsonResponder(200, p2)(r)
-		}
-		return jsonResponder(200, p1)(r)
-	})
+	listing := recordPages(t, mt, "/api/v3/reactions", "options[token]", "rtok-2", p1, p2)
 	params := &amity.ListReactionsParams{ReferenceID: "post-img", ReferenceType: amity.ReactionOnPost, ReactionName: "like",
 		ReferenceVersion: amity.Ptr(2), PageParams: amity.PageParams{Limit: 2}}
 	var who []string
@@ -132,9 +125,9 @@ func TestReactionsListIteratesWhoReacted(t *testing.T) {
 		who = append(who, r.UserID+":"+r.ReactionName)
 	}
 	assert.Equal(t, []string{"alice:like", "bob:love", "carol:like"}, who)
-	require.Len(t, queries, 2)
-	assert.Equal(t, "options%5Blimit%5D=2&reactionName=like&referenceId=post-img&referenceType=post&referenceVersion=2", queries[0])
-	assert.Contains(t, queries[1], "options%5Btoken%5D=rtok-2")
+	require.Len(t, listing.all(), 2)
+	assert.Equal(t, "options%5Blimit%5D=2&reactionName=like&referenceId=post-img&referenceType=post&referenceVersion=2", listing.queries()[0])
+	assert.Contains(t, listing.queries()[1], "options%5Btoken%5D=rtok-2")
 
 	page, err := c.Reactions.ListPage(context.Background(), params)
 	require.NoError(t, err)
@@ -162,20 +155,13 @@ func TestReactionsListIteratesWhoReacted(t *testing.T) {
 		_, err := c.Reactions.ListPage(context.Background(), p)
 		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
 	}
-	assert.Len(t, queries, 3)
+	assert.Len(t, listing.all(), 3)
 }
 
 func TestReactionsListV2PagesBySkip(t *testing.T) {
 	c, mt := mockClient(t)
 	body := fixture(t, "reactions_v2.json")
-	var queries []string
-	mt.RegisterResponder("GET", "https://api.test/api/v2/reactions", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.RawQuery)
-		if r.URL.Query().Get("options[skip]") == "4" {
-			return jsonResponder(200, `{"status":"success","data":{"reactions":[],"users":[],"files":[]}}`)(r)
-		}
-		return jsonResponder(200, body)(r)
-	})
+	listing := recordPages(t, mt, "/api/v2/reactions", "options[skip]", "4", body, `{"status":"success","data":{"reactions":[],"users":[],"files":[]}}`)
 	params := &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage, ReactionName: "like"}
 	n := 0
 	for r, err := range c.Reactions.V2.List(context.Background(), params) {
@@ -184,13 +170,13 @@ func TestReactionsListV2PagesBySkip(t *testing.T) {
 		n++
 	}
 	assert.Equal(t, 4, n, "two full pages, then an empty one")
-	require.Len(t, queries, 3)
-	assert.Equal(t, "reactionName=like&referenceId=m1&referenceType=message", queries[0])
-	assert.Equal(t, "options%5Bskip%5D=2&reactionName=like&referenceId=m1&referenceType=message", queries[1])
-	assert.Equal(t, "options%5Bskip%5D=4&reactionName=like&referenceId=m1&referenceType=message", queries[2])
+	require.Len(t, listing.all(), 3)
+	assert.Equal(t, "reactionName=like&referenceId=m1&referenceType=message", listing.queries()[0])
+	assert.Equal(t, "options%5Bskip%5D=2&reactionName=like&referenceId=m1&referenceType=message", listing.queries()[1])
+	assert.Equal(t, "options%5Bskip%5D=4&reactionName=like&referenceId=m1&referenceType=message", listing.queries()[2])
 
 	// With a Limit, a short page is the last one.
-	queries = nil
+	listing.reset()
 	params.Limit = 5
 	params.Skip = 10
 	n = 0
@@ -199,7 +185,7 @@ func TestReactionsListV2PagesBySkip(t *testing.T) {
 		n++
 	}
 	assert.Equal(t, 2, n)
-	assert.Equal(t, []string{"options%5Blimit%5D=5&options%5Bskip%5D=10&reactionName=like&referenceId=m1&referenceType=message"}, queries)
+	assert.Equal(t, []string{"options%5Blimit%5D=5&options%5Bskip%5D=10&reactionName=like&referenceId=m1&referenceType=message"}, listing.queries())
 
 	page, err := c.Reactions.V2.ListPage(context.Background(), &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage, Skip: 6})
 	require.NoError(t, err)
@@ -368,14 +354,7 @@ func TestReactionsShape(t *testing.T) {
 func TestReactionsListPages(t *testing.T) {
 	c, mt := mockClient(t)
 	p1, p2 := fixture(t, "reactions_page1.json"), fixture(t, "reactions_page2.json")
-	var queries []string
-	mt.RegisterResponder("GET", "https://api.test/api/v3/reactions", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.RawQuery)
-		if r.URL.Query().Get("options[token]") == "rtok-2" {
-			return jsonResponder(200, p2)(r)
-		}
-		return jsonResponder(200, p1)(r)
-	})
+	listing := recordPages(t, mt, "/api/v3/reactions", "options[token]", "rtok-2", p1, p2)
 	ctx := context.Background()
 	var who []string
 	var next string
@@ -391,9 +370,9 @@ func TestReactionsListPages(t *testing.T) {
 		}
 	}
 	assert.Len(t, who, 3)
-	assert.Len(t, queries, 2)
+	assert.Len(t, listing.all(), 2)
 
-	queries = nil
+	listing.reset()
 	n := 0
 	for page, err := range c.Reactions.ListPages(ctx, &amity.ListReactionsParams{ReferenceID: "post-img", ReferenceType: amity.ReactionOnPost,
 		PageParams: amity.PageParams{PageToken: next}}) {
@@ -401,8 +380,8 @@ func TestReactionsListPages(t *testing.T) {
 		n += len(page.Reactors())
 	}
 	assert.Equal(t, 1, n)
-	require.Len(t, queries, 1)
-	assert.Contains(t, queries[0], "options%5Btoken%5D=rtok-2")
+	require.Len(t, listing.all(), 1)
+	assert.Contains(t, listing.queries()[0], "options%5Btoken%5D=rtok-2")
 
 	// v2 pages by skip: a walk resumes at a page's NextSkip.
 	body := fixture(t, "reactions_v2.json")

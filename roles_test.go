@@ -2,7 +2,6 @@ package amity_test
 
 import (
 	"context"
-	"net/http"
 	"testing"
 
 	"github.com/amity-go/amity"
@@ -41,21 +40,14 @@ func TestRolesListPage(t *testing.T) {
 
 func TestRolesListIterates(t *testing.T) {
 	c, mt := mockClient(t)
-	var queries []string
-	mt.RegisterResponder("GET", "https://api.test/api/v3/roles", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.RawQuery)
-		if r.URL.Query().Get("options[token]") == "rtok-2" {
-			return jsonResponder(200, `{"status":"success","data":[{"roleId":"viewer","permissions":[],"updatedAt":"2024-05-03T00:00:00Z","isDeleted":false}]}`)(r)
-		}
-		return jsonResponder(200, fixture(t, "roles_page.json"))(r)
-	})
+	listing := recordPages(t, mt, "/api/v3/roles", "options[token]", "rtok-2", fixture(t, "roles_page.json"), `{"status":"success","data":[{"roleId":"viewer","permissions":[],"updatedAt":"2024-05-03T00:00:00Z","isDeleted":false}]}`)
 	var got []string
 	for r, err := range c.Roles.List(context.Background(), nil) {
 		require.NoError(t, err)
 		got = append(got, r.RoleID)
 	}
 	assert.Equal(t, []string{"editor", "auditor", "viewer"}, got)
-	assert.Equal(t, []string{"keyword=", "keyword=&options%5Btoken%5D=rtok-2"}, queries)
+	assert.Equal(t, []string{"keyword=", "keyword=&options%5Btoken%5D=rtok-2"}, listing.queries())
 	n := 0
 	for _, err := range c.Roles.ListPages(context.Background(), nil) {
 		require.NoError(t, err)

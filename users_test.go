@@ -370,14 +370,7 @@ func TestUsersUpdate(t *testing.T) {
 
 func TestUsersListPages(t *testing.T) {
 	c, mt := mockClient(t)
-	var queries []string
-	mt.RegisterResponder("GET", "https://api.test/api/v3/users", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.RawQuery)
-		if r.URL.Query().Get("options[token]") == "tok-2" {
-			return jsonResponder(200, fixture(t, "users_page2.json"))(r)
-		}
-		return jsonResponder(200, fixture(t, "users_page1.json"))(r)
-	})
+	listing := recordPages(t, mt, "/api/v3/users", "options[token]", "tok-2", fixture(t, "users_page1.json"), fixture(t, "users_page2.json"))
 	var n int
 	for p, err := range c.Users.ListPages(context.Background(), &amity.ListUsersParams{Keyword: "a", PageParams: amity.PageParams{Limit: 2}}) {
 		require.NoError(t, err)
@@ -388,12 +381,12 @@ func TestUsersListPages(t *testing.T) {
 		}
 	}
 	assert.Equal(t, 2, n)
-	assert.Equal(t, []string{"keyword=a&options%5Blimit%5D=2", "keyword=a&options%5Blimit%5D=2&options%5Btoken%5D=tok-2"}, queries)
+	assert.Equal(t, []string{"keyword=a&options%5Blimit%5D=2", "keyword=a&options%5Blimit%5D=2&options%5Btoken%5D=tok-2"}, listing.queries())
 
 	for _, err := range c.Users.ListPages(context.Background(), &amity.ListUsersParams{PageParams: amity.PageParams{Limit: -1}}) {
 		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
 	}
-	assert.Len(t, queries, 2, "bad params send nothing")
+	assert.Len(t, listing.all(), 2, "bad params send nothing")
 }
 
 // TestUsersUnknownEnumsAreSent: a filter or order the SDK does not know is sent as given.
