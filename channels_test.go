@@ -11,7 +11,6 @@ import (
 
 	"github.com/amity-go/amity"
 	"github.com/amity-go/amity/internal/spectest"
-	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -670,21 +669,9 @@ func TestChannelsEntityAnswersMustHoldTheChannel(t *testing.T) {
 // sideloads, the cursors followed, per-call options on every request.
 func TestChannelsListPages(t *testing.T) {
 	ctx := context.Background()
-	paged := func(t *testing.T, mt interface {
-		RegisterResponder(string, string, httpmock.Responder)
-	}, path, tokenValue, p1, p2 string, seen *[]http.Header) {
-		mt.RegisterResponder("GET", "https://api.test"+path, func(r *http.Request) (*http.Response, error) {
-			*seen = append(*seen, r.Header.Clone())
-			if r.URL.Query().Get("options[token]") == tokenValue {
-				return jsonResponder(200, p2)(r)
-			}
-			return jsonResponder(200, p1)(r)
-		})
-	}
 	t.Run("List", func(t *testing.T) {
 		c, mt := mockClient(t)
-		var seen []http.Header
-		paged(t, mt, "/api/v3/channels", "tok-2", fixture(t, "channels_page1.json"), fixture(t, "channels_page2.json"), &seen)
+		listing := recordPages(t, mt, "/api/v3/channels", "options[token]", "tok-2", fixture(t, "channels_page1.json"), fixture(t, "channels_page2.json"))
 		var sizes []int
 		for p, err := range c.Channels.ListPages(ctx, nil, amity.WithCallHeader("X-Trace", "t1")) {
 			require.NoError(t, err)
@@ -692,15 +679,14 @@ func TestChannelsListPages(t *testing.T) {
 			assert.NotEmpty(t, p.Raw)
 		}
 		assert.Equal(t, []int{2, 1}, sizes)
-		require.Len(t, seen, 2)
-		for _, h := range seen {
-			assert.Equal(t, "t1", h.Get("X-Trace"), "per-call options reach every page")
+		require.Len(t, listing.all(), 2)
+		for _, r := range listing.all() {
+			assert.Equal(t, "t1", r.Header.Get("X-Trace"), "per-call options reach every page")
 		}
 	})
 	t.Run("Search", func(t *testing.T) {
 		c, mt := mockClient(t)
-		var seen []http.Header
-		paged(t, mt, "/api/v2/search/channels", "stok-2", fixture(t, "channels_search.json"), fixture(t, "channels_search_page2.json"), &seen)
+		recordPages(t, mt, "/api/v2/search/channels", "options[token]", "stok-2", fixture(t, "channels_search.json"), fixture(t, "channels_search_page2.json"))
 		var totals []int
 		for p, err := range c.Channels.SearchPages(ctx, &amity.SearchChannelsParams{Query: "support"}) {
 			require.NoError(t, err)
@@ -711,8 +697,7 @@ func TestChannelsListPages(t *testing.T) {
 	})
 	t.Run("ListMembers", func(t *testing.T) {
 		c, mt := mockClient(t)
-		var seen []http.Header
-		paged(t, mt, "/api/v4/channels/support/users", "mtok-2", fixture(t, "channels_members_page1.json"), fixture(t, "channels_members_page2.json"), &seen)
+		recordPages(t, mt, "/api/v4/channels/support/users", "options[token]", "mtok-2", fixture(t, "channels_members_page1.json"), fixture(t, "channels_members_page2.json"))
 		var sizes []int
 		for p, err := range c.Channels.ListMembersPages(ctx, "support", nil) {
 			require.NoError(t, err)
@@ -722,8 +707,7 @@ func TestChannelsListPages(t *testing.T) {
 	})
 	t.Run("V3.ListMembers", func(t *testing.T) {
 		c, mt := mockClient(t)
-		var seen []http.Header
-		paged(t, mt, "/api/v3/channels/support/users", "mtok-2", fixture(t, "channels_members_page1.json"), fixture(t, "channels_members_page2.json"), &seen)
+		recordPages(t, mt, "/api/v3/channels/support/users", "options[token]", "mtok-2", fixture(t, "channels_members_page1.json"), fixture(t, "channels_members_page2.json"))
 		var sizes []int
 		for p, err := range c.Channels.V3.ListMembersPages(ctx, "support", nil) {
 			require.NoError(t, err)

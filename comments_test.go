@@ -2,7 +2,6 @@ package amity_test
 
 import (
 	"context"
-	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -15,16 +14,7 @@ import (
 func TestCommentsListIteratesFlaggedComments(t *testing.T) {
 	c, mt := mockClient(t)
 	p1, p2 := fixture(t, "comments_page1.json"), fixture(t, "comments_page2.json")
-	var queries []string
-	var headers []http.Header
-	mt.RegisterResponder("GET", "https://api.test/api/v3/comments", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.RawQuery)
-		headers = append(headers, r.Header.Clone())
-		if r.URL.Query().Get("options[token]") == "ctok-2" {
-			return jsonResponder(200, p2)(r)
-		}
-		return jsonResponder(200, p1)(r)
-	})
+	listing := recordPages(t, mt, "/api/v3/comments", "options[token]", "ctok-2", p1, p2)
 	var ids []string
 	for cm, err := range c.Comments.List(context.Background(), &amity.ListCommentsParams{ReferenceID: "flag-2",
 		ReferenceType: amity.CommentOnPost, HasFlag: amity.Ptr(true), PageParams: amity.PageParams{Limit: 2}}) {
@@ -32,12 +22,12 @@ func TestCommentsListIteratesFlaggedComments(t *testing.T) {
 		ids = append(ids, cm.CommentID)
 	}
 	assert.Equal(t, []string{"cm-a", "cm-b", "cm-c"}, ids)
-	require.Len(t, queries, 2)
-	assert.Equal(t, "hasFlag=true&options%5Blimit%5D=2&referenceId=flag-2&referenceType=post", queries[0])
-	assert.Equal(t, "hasFlag=true&options%5Blimit%5D=2&options%5Btoken%5D=ctok-2&referenceId=flag-2&referenceType=post", queries[1])
+	require.Len(t, listing.all(), 2)
+	assert.Equal(t, "hasFlag=true&options%5Blimit%5D=2&referenceId=flag-2&referenceType=post", listing.queries()[0])
+	assert.Equal(t, "hasFlag=true&options%5Blimit%5D=2&options%5Btoken%5D=ctok-2&referenceId=flag-2&referenceType=post", listing.queries()[1])
 	// The spec's security for this operation is ApiKeyAuth: the key goes with the token.
-	assert.Equal(t, apiKey, headers[0].Get("X-API-Key"))
-	assert.Equal(t, "Bearer "+adminToken, headers[0].Get("Authorization"))
+	assert.Equal(t, apiKey, listing.all()[0].Header.Get("X-API-Key"))
+	assert.Equal(t, "Bearer "+adminToken, listing.all()[0].Header.Get("Authorization"))
 }
 
 func TestCommentsListPageEncodesEveryFilter(t *testing.T) {

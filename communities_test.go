@@ -4,12 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"net/http"
 	"strings"
 	"testing"
 
 	"github.com/amity-go/amity"
-	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -814,22 +812,9 @@ func TestCommunitiesPayloadJSONRoundTrip(t *testing.T) {
 	assert.Equal(t, p.Communities[0].CreatedAt.Time, again.CreatedAt.Time)
 }
 
-// communitiesPaged answers GET path with page1, or page2 when the options[token] is tok2.
-func communitiesPaged(t *testing.T, mt *httpmock.MockTransport, path, tok2, page1, page2 string) *[]string {
-	var queries []string
-	mt.RegisterResponder("GET", "https://api.test"+path, func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.RawQuery)
-		if r.URL.Query().Get("options[token]") == tok2 {
-			return jsonResponder(200, page2)(r)
-		}
-		return jsonResponder(200, page1)(r)
-	})
-	return &queries
-}
-
 func TestCommunitiesListPages(t *testing.T) {
 	c, mt := mockClient(t)
-	queries := communitiesPaged(t, mt, "/api/v3/communities", "tok-2", fixture(t, "communities_page1.json"), fixture(t, "communities_page2.json"))
+	listing := recordPages(t, mt, "/api/v3/communities", "options[token]", "tok-2", fixture(t, "communities_page1.json"), fixture(t, "communities_page2.json"))
 	var pages []*amity.CommunityPayload
 	for p, err := range c.Communities.ListPages(context.Background(), &amity.ListCommunitiesParams{Keyword: "k"}) {
 		require.NoError(t, err)
@@ -838,20 +823,17 @@ func TestCommunitiesListPages(t *testing.T) {
 	require.Len(t, pages, 2)
 	assert.NotNil(t, pages[0].Avatar(pages[0].Community()), "a page keeps its sideloads")
 	assert.Equal(t, "c-books", pages[1].Community().CommunityID)
-	assert.Equal(t, []string{"keyword=k", "keyword=k&options%5Btoken%5D=tok-2"}, *queries)
+	assert.Equal(t, []string{"keyword=k", "keyword=k&options%5Btoken%5D=tok-2"}, listing.queries())
 
 	for _, err := range c.Communities.ListPages(context.Background(), &amity.ListCommunitiesParams{PageParams: amity.PageParams{PageToken: strings.Repeat("t", 1001)}}) {
-		var ve *amity.ValidationError
-		require.ErrorAs(t, err, &ve)
-		assert.Equal(t, "PageToken", ve.Field, "community tokens are at most 1,000 characters")
+		assertInvalid(t, err, "PageToken", "community tokens are at most 1,000 characters")
 	}
-	assert.Len(t, *queries, 2)
+	assert.Len(t, listing.all(), 2)
 }
 
 func TestCommunitiesListMembersPages(t *testing.T) {
 	c, mt := mockClient(t)
-	queries := communitiesPaged(t, mt, "/api/v3/communities/c-hikers/users", "mtok-2",
-		fixture(t, "communities_members_page1.json"), fixture(t, "communities_members_page2.json"))
+	listing := recordPages(t, mt, "/api/v3/communities/c-hikers/users", "options[token]", "mtok-2", fixture(t, "communities_members_page1.json"), fixture(t, "communities_members_page2.json"))
 	var members int
 	for p, err := range c.Communities.ListMembersPages(context.Background(), "c-hikers", &amity.ListCommunityMembersParams{Search: "m"}) {
 		require.NoError(t, err)
@@ -859,12 +841,12 @@ func TestCommunitiesListMembersPages(t *testing.T) {
 		assert.NotEmpty(t, p.Raw)
 	}
 	assert.Equal(t, 3, members)
-	assert.Equal(t, []string{"search=m", "options%5Btoken%5D=mtok-2&search=m"}, *queries)
+	assert.Equal(t, []string{"search=m", "options%5Btoken%5D=mtok-2&search=m"}, listing.queries())
 
 	for _, err := range c.Communities.ListMembersPages(context.Background(), "", nil) {
 		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
 	}
-	assert.Len(t, *queries, 2, "a bad community ID sends nothing")
+	assert.Len(t, listing.all(), 2, "a bad community ID sends nothing")
 }
 
 func TestCommunitiesUnsuccessful(t *testing.T) {

@@ -43,13 +43,7 @@ func TestMessagesListFlaggedIteratesPages(t *testing.T) {
 func TestMessagesModerationJob(t *testing.T) {
 	c, mt := mockClient(t)
 	p1, p2 := fixture(t, "messages_page1.json"), fixture(t, "messages_page2.json")
-	mt.RegisterResponder("GET", "https://api.test/api/v5/messages", func(r *http.Request) (*http.Response, error) {
-		assert.Equal(t, "true", r.URL.Query().Get("hasFlags"))
-		if r.URL.Query().Get("options[token]") == "vtok-2" {
-			return jsonResponder(200, p2)(r)
-		}
-		return jsonResponder(200, p1)(r)
-	})
+	listing := recordPages(t, mt, "/api/v5/messages", "options[token]", "vtok-2", p1, p2)
 	one := fixture(t, "messages_one.json")
 	var deleted, cleared []string
 	mt.RegisterResponder("DELETE", `=~^https://api\.test/api/v5/messages/[^/]+$`, func(r *http.Request) (*http.Response, error) {
@@ -72,6 +66,9 @@ func TestMessagesModerationJob(t *testing.T) {
 	}
 	assert.Equal(t, []string{"m-101?permanent=true"}, deleted)
 	assert.Equal(t, []string{"m-102", "m-103"}, cleared)
+	for _, r := range listing.all() {
+		assert.Equal(t, "true", r.Values().Get("hasFlags"))
+	}
 }
 
 func TestMessagesPayloadDecodesAndResolves(t *testing.T) {
@@ -878,26 +875,18 @@ func TestMessagesEntityAnswersMustHoldTheEntity(t *testing.T) {
 // order, the cursor followed, per-call options on every request, an error yielded once.
 func TestMessagesListPages(t *testing.T) {
 	ctx := context.Background()
-	serve := func(t *testing.T, path, tokenValue, p1, p2 string) (*amity.Client, *[]http.Header) {
+	serve := func(t *testing.T, path, tokenValue, p1, p2 string) (*amity.Client, *recorder) {
 		c, mt := mockClient(t)
-		var seen []http.Header
-		mt.RegisterResponder("GET", "https://api.test"+path, func(r *http.Request) (*http.Response, error) {
-			seen = append(seen, r.Header.Clone())
-			if r.URL.Query().Get("options[token]") == tokenValue {
-				return jsonResponder(200, p2)(r)
-			}
-			return jsonResponder(200, p1)(r)
-		})
-		return c, &seen
+		return c, recordPages(t, mt, path, "options[token]", tokenValue, p1, p2)
 	}
 	trace := amity.WithCallHeader("X-Trace", "t1")
-	check := func(t *testing.T, sizes []int, seen *[]http.Header) {
+	check := func(t *testing.T, sizes []int, seen *recorder) {
 		t.Helper()
 		require.Len(t, sizes, 2)
 		assert.Positive(t, sizes[0])
-		require.Len(t, *seen, 2)
-		for _, h := range *seen {
-			assert.Equal(t, "t1", h.Get("X-Trace"), "per-call options reach every page")
+		require.Len(t, seen.all(), 2)
+		for _, r := range seen.all() {
+			assert.Equal(t, "t1", r.Header.Get("X-Trace"), "per-call options reach every page")
 		}
 	}
 	msgs1, msgs2 := fixture(t, "messages_page1.json"), fixture(t, "messages_page2.json")

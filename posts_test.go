@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/amity-go/amity"
-	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -340,22 +339,9 @@ func TestPostsGetMany(t *testing.T) {
 	assert.Nil(t, out.Post())
 }
 
-// postsPaged serves posts_page1.json for no token and posts_page2.json for tok-2.
-func postsPaged(t *testing.T, mt *httpmock.MockTransport, url string, queries *[]string) {
-	p1, p2 := fixture(t, "posts_page1.json"), fixture(t, "posts_page2.json")
-	mt.RegisterResponder("GET", url, func(r *http.Request) (*http.Response, error) {
-		*queries = append(*queries, r.URL.RawQuery)
-		if r.URL.Query().Get("options[token]") == "tok-2" {
-			return jsonResponder(200, p2)(r)
-		}
-		return jsonResponder(200, p1)(r)
-	})
-}
-
 func TestPostsListIteratesFlaggedPosts(t *testing.T) {
 	c, mt := mockClient(t)
-	var queries []string
-	postsPaged(t, mt, "https://api.test/api/v4/posts", &queries)
+	listing := recordPages(t, mt, "/api/v4/posts", "options[token]", "tok-2", fixture(t, "posts_page1.json"), fixture(t, "posts_page2.json"))
 	var ids []string
 	for p, err := range c.Posts.List(context.Background(), &amity.ListPostsParams{TargetID: "c-news", TargetType: amity.PostTargetCommunity,
 		HasFlag: amity.Ptr(true), PageParams: amity.PageParams{Limit: 2}}) {
@@ -363,9 +349,9 @@ func TestPostsListIteratesFlaggedPosts(t *testing.T) {
 		ids = append(ids, p.PostID)
 	}
 	assert.Equal(t, []string{"flag-1", "flag-2", "flag-3"}, ids)
-	require.Len(t, queries, 2)
-	assert.Equal(t, "hasFlag=true&options%5Blimit%5D=2&targetId=c-news&targetType=community", queries[0])
-	assert.Equal(t, "hasFlag=true&options%5Blimit%5D=2&options%5Btoken%5D=tok-2&targetId=c-news&targetType=community", queries[1])
+	require.Len(t, listing.all(), 2)
+	assert.Equal(t, "hasFlag=true&options%5Blimit%5D=2&targetId=c-news&targetType=community", listing.queries()[0])
+	assert.Equal(t, "hasFlag=true&options%5Blimit%5D=2&options%5Btoken%5D=tok-2&targetId=c-news&targetType=community", listing.queries()[1])
 }
 
 func TestPostsListPageEncodesEveryFilter(t *testing.T) {
@@ -407,8 +393,7 @@ func TestPostsListPageEncodesEveryFilter(t *testing.T) {
 
 func TestPostsListV3(t *testing.T) {
 	c, mt := mockClient(t)
-	var queries []string
-	postsPaged(t, mt, "https://api.test/api/v3/posts", &queries)
+	listing := recordPages(t, mt, "/api/v3/posts", "options[token]", "tok-2", fixture(t, "posts_page1.json"), fixture(t, "posts_page2.json"))
 	var ids []string
 	for p, err := range c.Posts.V3.List(context.Background(), &amity.V3ListPostsParams{TargetType: amity.PostTargetCommunity,
 		HasFlag: amity.Ptr(true), DataType: "com.example.birthday", DataTypes: []amity.PostDataType{amity.PostDataTypeVideo, "com.example.clip"},
@@ -417,9 +402,9 @@ func TestPostsListV3(t *testing.T) {
 		ids = append(ids, p.PostID)
 	}
 	assert.Equal(t, []string{"flag-1", "flag-2", "flag-3"}, ids)
-	require.Len(t, queries, 2)
-	assert.Equal(t, "dataType=com.example.birthday&dataTypes%5B%5D=video&dataTypes%5B%5D=com.example.clip&hasFlag=true&matchingOnlyParentPost=true&sortBy=lastCreated&tags%5B%5D=a&targetType=community", queries[0])
-	assert.Contains(t, queries[1], "options%5Btoken%5D=tok-2")
+	require.Len(t, listing.all(), 2)
+	assert.Equal(t, "dataType=com.example.birthday&dataTypes%5B%5D=video&dataTypes%5B%5D=com.example.clip&hasFlag=true&matchingOnlyParentPost=true&sortBy=lastCreated&tags%5B%5D=a&targetType=community", listing.queries()[0])
+	assert.Contains(t, listing.queries()[1], "options%5Btoken%5D=tok-2")
 
 	for _, p := range []*amity.V3ListPostsParams{nil, {},
 		{TargetType: amity.PostTargetUser, DataTypes: []amity.PostDataType{""}},
@@ -427,7 +412,7 @@ func TestPostsListV3(t *testing.T) {
 		_, err := c.Posts.V3.ListPage(context.Background(), p)
 		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
 	}
-	assert.Len(t, queries, 2)
+	assert.Len(t, listing.all(), 2)
 }
 
 func TestPostsCreateV3(t *testing.T) {
@@ -553,8 +538,7 @@ func TestPostsReviewAndFlags(t *testing.T) {
 // comments of each, deletes them and clears their flags.
 func TestPostsModerationJob(t *testing.T) {
 	c, mt := mockClient(t)
-	var queries []string
-	postsPaged(t, mt, "https://api.test/api/v3/posts", &queries)
+	listing := recordPages(t, mt, "/api/v3/posts", "options[token]", "tok-2", fixture(t, "posts_page1.json"), fixture(t, "posts_page2.json"))
 	mt.RegisterResponder("GET", "https://api.test/api/v3/comments", jsonResponder(200, fixture(t, "comments_page2.json")))
 	mt.RegisterResponder("GET", "https://api.test/api/v3/reactions", jsonResponder(200, fixture(t, "reactions_page2.json")))
 	delPosts := record(t, mt, "DELETE", `=~^https://api\.test/api/v4/posts/`, postsSuccessBody)
@@ -583,7 +567,7 @@ func TestPostsModerationJob(t *testing.T) {
 		_, err = c.Posts.ClearFlags(ctx, post.PostID)
 		require.NoError(t, err)
 	}
-	assert.Len(t, queries, 2)
+	assert.Len(t, listing.all(), 2)
 	assert.Len(t, delPosts.all(), 3)
 	assert.Len(t, clearPosts.all(), 3)
 	assert.Len(t, delComments.all(), 1)
@@ -799,8 +783,7 @@ func TestPostsShape(t *testing.T) {
 // resumes a walk from a page's cursor.
 func TestPostsListPages(t *testing.T) {
 	c, mt := mockClient(t)
-	var queries []string
-	postsPaged(t, mt, "https://api.test/api/v4/posts", &queries)
+	listing := recordPages(t, mt, "/api/v4/posts", "options[token]", "tok-2", fixture(t, "posts_page1.json"), fixture(t, "posts_page2.json"))
 	ctx := context.Background()
 	params := &amity.ListPostsParams{TargetID: "c-news", HasFlag: amity.Ptr(true)}
 	var ids, authors []string
@@ -820,11 +803,11 @@ func TestPostsListPages(t *testing.T) {
 	}
 	assert.Equal(t, []string{"flag-1", "flag-2", "flag-3"}, ids)
 	assert.Equal(t, []string{"Alice", "Bob", "Carol"}, authors, "each page's sideloads resolve its posts")
-	assert.Len(t, queries, 2)
+	assert.Len(t, listing.all(), 2)
 	assert.Empty(t, params.PageToken, "the caller's params are not changed")
 
 	// Resuming at the cursor of the first page fetches only the second.
-	queries = nil
+	listing.reset()
 	ids = nil
 	for page, err := range c.Posts.ListPages(ctx, &amity.ListPostsParams{TargetID: "c-news", PageParams: amity.PageParams{PageToken: next}}) {
 		require.NoError(t, err)
@@ -833,15 +816,15 @@ func TestPostsListPages(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []string{"flag-3"}, ids)
-	require.Len(t, queries, 1)
-	assert.Contains(t, queries[0], "options%5Btoken%5D=tok-2")
+	require.Len(t, listing.all(), 1)
+	assert.Contains(t, listing.queries()[0], "options%5Btoken%5D=tok-2")
 
 	// Breaking out makes no further request.
-	queries = nil
+	listing.reset()
 	for range c.Posts.ListPages(ctx, params) {
 		break
 	}
-	assert.Len(t, queries, 1)
+	assert.Len(t, listing.all(), 1)
 }
 
 // TestPostsCallOptions passes per-call options through: a header reaches the server, a
@@ -861,16 +844,13 @@ func TestPostsCallOptions(t *testing.T) {
 	assert.Len(t, rec.all(), 1, "a refused option sends nothing")
 
 	// The options reach every page of an iterator.
-	var traces []string
-	mt.RegisterResponder("GET", "https://api.test/api/v4/posts", func(r *http.Request) (*http.Response, error) {
-		traces = append(traces, r.Header.Get("X-Trace-Id"))
-		if r.URL.Query().Get("options[token]") == "tok-2" {
-			return jsonResponder(200, fixture(t, "posts_page2.json"))(r)
-		}
-		return jsonResponder(200, fixture(t, "posts_page1.json"))(r)
-	})
+	listing := recordPages(t, mt, "/api/v4/posts", "options[token]", "tok-2", fixture(t, "posts_page1.json"), fixture(t, "posts_page2.json"))
 	for _, err := range c.Posts.List(context.Background(), &amity.ListPostsParams{TargetID: "c-news"}, amity.WithCallHeader("X-Trace-Id", "walk")) {
 		require.NoError(t, err)
+	}
+	var traces []string
+	for _, r := range listing.all() {
+		traces = append(traces, r.Header.Get("X-Trace-Id"))
 	}
 	assert.Equal(t, []string{"walk", "walk"}, traces)
 }

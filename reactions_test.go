@@ -2,7 +2,6 @@ package amity_test
 
 import (
 	"context"
-	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -385,14 +384,7 @@ func TestReactionsListPages(t *testing.T) {
 
 	// v2 pages by skip: a walk resumes at a page's NextSkip.
 	body := fixture(t, "reactions_v2.json")
-	var skips []string
-	mt.RegisterResponder("GET", "https://api.test/api/v2/reactions", func(r *http.Request) (*http.Response, error) {
-		skips = append(skips, r.URL.Query().Get("options[skip]"))
-		if r.URL.Query().Get("options[skip]") == "4" {
-			return jsonResponder(200, `{"status":"success","data":{"reactions":[],"users":[],"files":[]}}`)(r)
-		}
-		return jsonResponder(200, body)(r)
-	})
+	skipped := recordPages(t, mt, "/api/v2/reactions", "options[skip]", "4", body, `{"status":"success","data":{"reactions":[],"users":[],"files":[]}}`)
 	var nextSkip int
 	for page, err := range c.Reactions.V2.ListPages(ctx, &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage}) {
 		require.NoError(t, err)
@@ -400,10 +392,16 @@ func TestReactionsListPages(t *testing.T) {
 			nextSkip = page.NextSkip
 		}
 	}
-	assert.Equal(t, []string{"", "2", "4"}, skips)
-	skips = nil
+	skips := func() (out []string) {
+		for _, r := range skipped.all() {
+			out = append(out, r.Values().Get("options[skip]"))
+		}
+		return out
+	}
+	assert.Equal(t, []string{"", "2", "4"}, skips())
+	skipped.reset()
 	for _, err := range c.Reactions.V2.ListPages(ctx, &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage, Skip: nextSkip}) {
 		require.NoError(t, err)
 	}
-	assert.Equal(t, []string{"2", "4"}, skips)
+	assert.Equal(t, []string{"2", "4"}, skips())
 }

@@ -123,15 +123,7 @@ func TestUsersListBlockedIterates(t *testing.T) {
 	c, mt := mockClient(t)
 	u := asAlice(t, c, mt)
 	p1, p2 := fixture(t, "users_blocked_page1.json"), fixture(t, "users_blocked_page2.json")
-	var queries []string
-	mt.RegisterResponder("GET", "https://api.test/api/v4/me/user-blocks", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.RawQuery)
-		assert.Equal(t, "Bearer user-tok", r.Header.Get("Authorization"))
-		if r.URL.Query().Get("token") == "blocks-2" {
-			return jsonResponder(200, p2)(r)
-		}
-		return jsonResponder(200, p1)(r)
-	})
+	listing := recordPages(t, mt, "/api/v4/me/user-blocks", "token", "blocks-2", p1, p2)
 	var blocked []amity.User
 	for user, err := range u.Users.ListBlocked(context.Background(), &amity.ListBlockedUsersParams{PageParams: amity.PageParams{Limit: 2}}) {
 		require.NoError(t, err)
@@ -143,7 +135,10 @@ func TestUsersListBlockedIterates(t *testing.T) {
 	assert.Equal(t, "trent", blocked[1].UserID)
 	assert.Equal(t, "eve", blocked[2].UserID, "a relation without a sideloaded user still yields its ID")
 	assert.Equal(t, "64be1f6cb9b4106b5a6bb003", blocked[2].UserInternalID)
-	assert.Equal(t, []string{"limit=2", "limit=2&token=blocks-2"}, queries, "flat limit/token paging")
+	assert.Equal(t, []string{"limit=2", "limit=2&token=blocks-2"}, listing.queries(), "flat limit/token paging")
+	for _, r := range listing.all() {
+		assert.Equal(t, "Bearer user-tok", r.Header.Get("Authorization"))
+	}
 }
 
 func TestUsersListBlockedPage(t *testing.T) {
@@ -402,12 +397,7 @@ func TestUsersUnknownEnumsAreSent(t *testing.T) {
 func TestUsersListBlockedPages(t *testing.T) {
 	c, mt := mockClient(t)
 	u := asAlice(t, c, mt)
-	mt.RegisterResponder("GET", "https://api.test/api/v4/me/user-blocks", func(r *http.Request) (*http.Response, error) {
-		if r.URL.Query().Get("token") == "blocks-2" {
-			return jsonResponder(200, fixture(t, "users_blocked_page2.json"))(r)
-		}
-		return jsonResponder(200, fixture(t, "users_blocked_page1.json"))(r)
-	})
+	recordPages(t, mt, "/api/v4/me/user-blocks", "token", "blocks-2", fixture(t, "users_blocked_page1.json"), fixture(t, "users_blocked_page2.json"))
 	var follows int
 	for p, err := range u.Users.ListBlockedPages(context.Background(), nil) {
 		require.NoError(t, err)
