@@ -122,8 +122,7 @@ func TestChannelsWrites(t *testing.T) {
 		}, nil, `{"channelId":"support","type":"community","displayName":"Support","metadata":{"k":"v"},"tags":["help"],"userIds":["alice"],
 			"autoDeleteMessageByFlagLimit":5,"isPublic":true,"notificationMode":"silent"}`},
 		{"CreateConversation", "POST", "/api/v3/channels/conversation", one, func(c *amity.Client) error {
-			_, err := c.Channels.CreateConversation(ctx, &amity.CreateConversationParams{UserIDs: []string{"bob"}, IsDistinct: amity.Ptr(false)})
-			return err
+			return errOf(c.Channels.CreateConversation(ctx, &amity.CreateConversationParams{UserIDs: []string{"bob"}, IsDistinct: amity.Ptr(false)}))
 		}, nil, `{"userIds":["bob"],"isDistinct":false}`},
 		{"Get", "GET", "/api/v3/channels/a%2Fb", one, func(c *amity.Client) error {
 			p, err := c.Channels.Get(ctx, "a/b")
@@ -135,51 +134,37 @@ func TestChannelsWrites(t *testing.T) {
 			return err
 		}, nil, ""},
 		{"GetMany", "GET", "/api/v3/channels/list", one, func(c *amity.Client) error {
-			_, err := c.Channels.GetMany(ctx, &amity.GetManyChannelsParams{ChannelIDs: []string{"a", "b"}})
-			return err
+			return errOf(c.Channels.GetMany(ctx, &amity.GetManyChannelsParams{ChannelIDs: []string{"a", "b"}}))
 		}, url.Values{"channelIds[]": {"a", "b"}}, ""},
 		{"Update", "PUT", "/api/v3/channels/support", one, func(c *amity.Client) error {
-			_, err := c.Channels.Update(ctx, "support", &amity.UpdateChannelParams{DisplayName: amity.Ptr(""), Tags: []string{"x"},
-				MessageAutoDeleteEnabled: amity.Ptr(false)})
-			return err
+			return errOf(c.Channels.Update(ctx, "support", &amity.UpdateChannelParams{DisplayName: amity.Ptr(""), Tags: []string{"x"},
+				MessageAutoDeleteEnabled: amity.Ptr(false)}))
 		}, nil, `{"displayName":"","tags":["x"],"messageAutoDeleteEnabled":false}`},
 		{"Delete", "DELETE", "/api/v3/channels/support", `{"status":"success","data":{"success":true}}`, func(c *amity.Client) error {
 			return c.Channels.Delete(ctx, "support")
 		}, nil, ""},
-		{"Join", "POST", "/api/v3/channels/support/join", one, func(c *amity.Client) error {
-			_, err := c.Channels.Join(ctx, "support")
-			return err
-		}, nil, ""},
-		{"Leave", "DELETE", "/api/v3/channels/support/leave", one, func(c *amity.Client) error {
-			_, err := c.Channels.Leave(ctx, "support")
-			return err
-		}, nil, ""},
+		{"Join", "POST", "/api/v3/channels/support/join", one, func(c *amity.Client) error { return errOf(c.Channels.Join(ctx, "support")) }, nil, ""},
+		{"Leave", "DELETE", "/api/v3/channels/support/leave", one, func(c *amity.Client) error { return errOf(c.Channels.Leave(ctx, "support")) }, nil, ""},
 		{"MarkSeen", "POST", "/api/v3/channels/support/seen", ``, func(c *amity.Client) error {
 			return c.Channels.MarkSeen(ctx, "support", &amity.MarkSeenParams{})
 		}, nil, `{"readToSegment":0}`},
 		{"AddMembers", "POST", "/api/v3/channels/support/users", one, func(c *amity.Client) error {
-			_, err := c.Channels.AddMembers(ctx, "support", &amity.ChannelMembersParams{UserIDs: []string{"u1", "u2"}})
-			return err
+			return errOf(c.Channels.AddMembers(ctx, "support", &amity.ChannelMembersParams{UserIDs: []string{"u1", "u2"}}))
 		}, nil, `{"userIds":["u1","u2"]}`},
 		{"RemoveMembers", "DELETE", "/api/v3/channels/support/users", one, func(c *amity.Client) error {
-			_, err := c.Channels.RemoveMembers(ctx, "support", &amity.ChannelMembersParams{UserIDs: []string{"u1", "u2"}})
-			return err
+			return errOf(c.Channels.RemoveMembers(ctx, "support", &amity.ChannelMembersParams{UserIDs: []string{"u1", "u2"}}))
 		}, url.Values{"userIds[]": {"u1", "u2"}}, `{"channelId":"support","userIds":["u1","u2"]}`},
 		{"BanMembers", "PUT", "/api/v3/channels/support/users/ban", one, func(c *amity.Client) error {
-			_, err := c.Channels.BanMembers(ctx, "support", &amity.ChannelMembersParams{UserIDs: []string{"spammer1"}})
-			return err
+			return errOf(c.Channels.BanMembers(ctx, "support", &amity.ChannelMembersParams{UserIDs: []string{"spammer1"}}))
 		}, nil, `{"userIds":["spammer1"]}`},
 		{"UnbanMembers", "PUT", "/api/v3/channels/support/users/unban", one, func(c *amity.Client) error {
-			_, err := c.Channels.UnbanMembers(ctx, "support", &amity.ChannelMembersParams{UserIDs: []string{"spammer1"}})
-			return err
+			return errOf(c.Channels.UnbanMembers(ctx, "support", &amity.ChannelMembersParams{UserIDs: []string{"spammer1"}}))
 		}, nil, `{"userIds":["spammer1"]}`},
 		{"AddRole", "POST", "/api/v3/channels/support/users/roles", one, func(c *amity.Client) error {
-			_, err := c.Channels.AddRole(ctx, "support", &amity.ChannelRoleParams{Role: "channel-moderator", UserIDs: []string{"alice"}})
-			return err
+			return errOf(c.Channels.AddRole(ctx, "support", &amity.ChannelRoleParams{Role: "channel-moderator", UserIDs: []string{"alice"}}))
 		}, nil, `{"role":"channel-moderator","userIds":["alice"]}`},
 		{"RemoveRole", "DELETE", "/api/v3/channels/support/users/roles", one, func(c *amity.Client) error {
-			_, err := c.Channels.RemoveRole(ctx, "support", &amity.ChannelRoleParams{Role: "channel-moderator", UserIDs: []string{"alice"}})
-			return err
+			return errOf(c.Channels.RemoveRole(ctx, "support", &amity.ChannelRoleParams{Role: "channel-moderator", UserIDs: []string{"alice"}}))
 		}, url.Values{"userIds[]": {"alice"}, "role": {"channel-moderator"}}, `{"channelId":"support","role":"channel-moderator","userIds":["alice"]}`},
 		{"Mute", "PUT", "/api/v2/channel/support/mute", `{"success":true}`, func(c *amity.Client) error {
 			return c.Channels.Mute(ctx, "support", &amity.MuteChannelParams{Period: 90 * time.Second})
@@ -234,32 +219,23 @@ func TestChannelsRetryPolicy(t *testing.T) {
 		call               func(c *amity.Client) error
 		retried            bool
 	}{
-		{"Create", "POST", "/api/v3/channels", func(c *amity.Client) error {
-			_, err := c.Channels.Create(ctx, &amity.CreateChannelParams{})
-			return err
-		}, false},
+		{"Create", "POST", "/api/v3/channels", func(c *amity.Client) error { return errOf(c.Channels.Create(ctx, &amity.CreateChannelParams{})) }, false},
 		{"AddMembers", "POST", "/api/v3/channels/ch/users", func(c *amity.Client) error {
-			_, err := c.Channels.AddMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{"u"}})
-			return err
+			return errOf(c.Channels.AddMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{"u"}}))
 		}, false},
-		{"Join", "POST", "/api/v3/channels/ch/join", func(c *amity.Client) error { _, err := c.Channels.Join(ctx, "ch"); return err }, false},
+		{"Join", "POST", "/api/v3/channels/ch/join", func(c *amity.Client) error { return errOf(c.Channels.Join(ctx, "ch")) }, false},
 		{"BanMembers", "PUT", "/api/v3/channels/ch/users/ban", func(c *amity.Client) error {
-			_, err := c.Channels.BanMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{"u"}})
-			return err
+			return errOf(c.Channels.BanMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{"u"}}))
 		}, true},
 		{"UnbanMembers", "PUT", "/api/v3/channels/ch/users/unban", func(c *amity.Client) error {
-			_, err := c.Channels.UnbanMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{"u"}})
-			return err
+			return errOf(c.Channels.UnbanMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{"u"}}))
 		}, true},
 		{"MuteMembers", "PUT", "/api/v2/channel/ch/users/mute", func(c *amity.Client) error {
 			return c.Channels.MuteMembers(ctx, "ch", &amity.MuteChannelMembersParams{UserIDs: []string{"u"}, Period: time.Minute})
 		}, true},
 		{"Close", "POST", "/api/v2/channels/ch/close", func(c *amity.Client) error { return c.Channels.Close(ctx, "ch") }, true},
-		{"Update", "PUT", "/api/v3/channels/ch", func(c *amity.Client) error {
-			_, err := c.Channels.Update(ctx, "ch", &amity.UpdateChannelParams{})
-			return err
-		}, true},
-		{"Get", "GET", "/api/v3/channels/ch", func(c *amity.Client) error { _, err := c.Channels.Get(ctx, "ch"); return err }, true},
+		{"Update", "PUT", "/api/v3/channels/ch", func(c *amity.Client) error { return errOf(c.Channels.Update(ctx, "ch", &amity.UpdateChannelParams{})) }, true},
+		{"Get", "GET", "/api/v3/channels/ch", func(c *amity.Client) error { return errOf(c.Channels.Get(ctx, "ch")) }, true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -403,101 +379,75 @@ func TestChannelsBadInputSendsNothing(t *testing.T) {
 		field string
 		call  func() error
 	}{
-		"Get blank":    {"channelID", func() error { _, err := c.Channels.Get(ctx, " "); return err }},
-		"Get dot":      {"channelID", func() error { _, err := c.Channels.Get(ctx, ".."); return err }},
-		"GetMany nil":  {"params", func() error { _, err := c.Channels.GetMany(ctx, nil); return err }},
-		"GetMany none": {"ChannelIDs", func() error { _, err := c.Channels.GetMany(ctx, &amity.GetManyChannelsParams{}); return err }},
+		"Get blank":    {"channelID", func() error { return errOf(c.Channels.Get(ctx, " ")) }},
+		"Get dot":      {"channelID", func() error { return errOf(c.Channels.Get(ctx, "..")) }},
+		"GetMany nil":  {"params", func() error { return errOf(c.Channels.GetMany(ctx, nil)) }},
+		"GetMany none": {"ChannelIDs", func() error { return errOf(c.Channels.GetMany(ctx, &amity.GetManyChannelsParams{})) }},
 		"GetMany 11": {"ChannelIDs", func() error {
-			_, err := c.Channels.GetMany(ctx, &amity.GetManyChannelsParams{ChannelIDs: many(11)})
-			return err
+			return errOf(c.Channels.GetMany(ctx, &amity.GetManyChannelsParams{ChannelIDs: many(11)}))
 		}},
-		"Create nil": {"params", func() error { _, err := c.Channels.Create(ctx, nil); return err }},
-		"Create id length": {"ChannelID", func() error {
-			_, err := c.Channels.Create(ctx, &amity.CreateChannelParams{ChannelID: long(101)})
-			return err
-		}},
-		"Create tags": {"Tags", func() error { _, err := c.Channels.Create(ctx, &amity.CreateChannelParams{Tags: many(11)}); return err }},
+		"Create nil":       {"params", func() error { return errOf(c.Channels.Create(ctx, nil)) }},
+		"Create id length": {"ChannelID", func() error { return errOf(c.Channels.Create(ctx, &amity.CreateChannelParams{ChannelID: long(101)})) }},
+		"Create tags":      {"Tags", func() error { return errOf(c.Channels.Create(ctx, &amity.CreateChannelParams{Tags: many(11)})) }},
 		"Create flag limit": {"AutoDeleteMessageByFlagLimit", func() error {
-			_, err := c.Channels.Create(ctx, &amity.CreateChannelParams{AutoDeleteMessageByFlagLimit: amity.Ptr(0)})
-			return err
+			return errOf(c.Channels.Create(ctx, &amity.CreateChannelParams{AutoDeleteMessageByFlagLimit: amity.Ptr(0)}))
 		}},
 		"Create user IDs": {"UserIDs[]", func() error {
-			_, err := c.Channels.Create(ctx, &amity.CreateChannelParams{UserIDs: []string{long(51)}})
-			return err
+			return errOf(c.Channels.Create(ctx, &amity.CreateChannelParams{UserIDs: []string{long(51)}}))
 		}},
-		"Conversation none": {"UserIDs", func() error {
-			_, err := c.Channels.CreateConversation(ctx, &amity.CreateConversationParams{})
-			return err
-		}},
+		"Conversation none": {"UserIDs", func() error { return errOf(c.Channels.CreateConversation(ctx, &amity.CreateConversationParams{})) }},
 		"Conversation 11": {"UserIDs", func() error {
-			_, err := c.Channels.CreateConversation(ctx, &amity.CreateConversationParams{UserIDs: many(11)})
-			return err
+			return errOf(c.Channels.CreateConversation(ctx, &amity.CreateConversationParams{UserIDs: many(11)}))
 		}},
-		"Update nil": {"params", func() error { _, err := c.Channels.Update(ctx, "ch", nil); return err }},
+		"Update nil": {"params", func() error { return errOf(c.Channels.Update(ctx, "ch", nil)) }},
 		"Update name": {"DisplayName", func() error {
-			_, err := c.Channels.Update(ctx, "ch", &amity.UpdateChannelParams{DisplayName: amity.Ptr(long(101))})
-			return err
+			return errOf(c.Channels.Update(ctx, "ch", &amity.UpdateChannelParams{DisplayName: amity.Ptr(long(101))}))
 		}},
 		"Update flag limit": {"AutoDeleteMessageByFlagLimit", func() error {
-			_, err := c.Channels.Update(ctx, "ch", &amity.UpdateChannelParams{AutoDeleteMessageByFlagLimit: amity.Ptr(1001)})
-			return err
+			return errOf(c.Channels.Update(ctx, "ch", &amity.UpdateChannelParams{AutoDeleteMessageByFlagLimit: amity.Ptr(1001)}))
 		}},
 		"Delete blank": {"channelID", func() error { return c.Channels.Delete(ctx, "") }},
 		"List limit": {"Limit", func() error {
-			_, err := c.Channels.ListPage(ctx, &amity.ListChannelsParams{PageParams: amity.PageParams{Limit: 101}})
-			return err
+			return errOf(c.Channels.ListPage(ctx, &amity.ListChannelsParams{PageParams: amity.PageParams{Limit: 101}}))
 		}},
 		"List token": {"PageToken", func() error {
-			_, err := c.Channels.ListPage(ctx, &amity.ListChannelsParams{PageParams: amity.PageParams{PageToken: long(101)}})
-			return err
+			return errOf(c.Channels.ListPage(ctx, &amity.ListChannelsParams{PageParams: amity.PageParams{PageToken: long(101)}}))
 		}},
-		"Search nil":      {"params", func() error { _, err := c.Channels.SearchPage(ctx, nil); return err }},
-		"Search query":    {"Query", func() error { _, err := c.Channels.SearchPage(ctx, &amity.SearchChannelsParams{}); return err }},
-		"Members channel": {"channelID", func() error { _, err := c.Channels.ListMembersPage(ctx, "", nil); return err }},
+		"Search nil":      {"params", func() error { return errOf(c.Channels.SearchPage(ctx, nil)) }},
+		"Search query":    {"Query", func() error { return errOf(c.Channels.SearchPage(ctx, &amity.SearchChannelsParams{})) }},
+		"Members channel": {"channelID", func() error { return errOf(c.Channels.ListMembersPage(ctx, "", nil)) }},
 		"Members roles": {"Roles", func() error {
-			_, err := c.Channels.ListMembersPage(ctx, "ch", &amity.ListChannelMembersParams{Roles: []string{""}})
-			return err
+			return errOf(c.Channels.ListMembersPage(ctx, "ch", &amity.ListChannelMembersParams{Roles: []string{""}}))
 		}},
 		"Members 4 memberships": {"Memberships", func() error {
-			_, err := c.Channels.ListMembersPage(ctx, "ch", &amity.ListChannelMembersParams{Memberships: []amity.ChannelMembership{"member", "banned", "muted", "member"}})
-			return err
+			return errOf(c.Channels.ListMembersPage(ctx, "ch", &amity.ListChannelMembersParams{Memberships: []amity.ChannelMembership{"member", "banned", "muted", "member"}}))
 		}},
-		"Add nil":  {"params", func() error { _, err := c.Channels.AddMembers(ctx, "ch", nil); return err }},
-		"Add none": {"UserIDs", func() error { _, err := c.Channels.AddMembers(ctx, "ch", &amity.ChannelMembersParams{}); return err }},
+		"Add nil":  {"params", func() error { return errOf(c.Channels.AddMembers(ctx, "ch", nil)) }},
+		"Add none": {"UserIDs", func() error { return errOf(c.Channels.AddMembers(ctx, "ch", &amity.ChannelMembersParams{})) }},
 		"Add 101": {"UserIDs", func() error {
-			_, err := c.Channels.AddMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: many(101)})
-			return err
+			return errOf(c.Channels.AddMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: many(101)}))
 		}},
 		"Remove blank ID": {"UserIDs", func() error {
-			_, err := c.Channels.RemoveMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{"u", " "}})
-			return err
+			return errOf(c.Channels.RemoveMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{"u", " "}}))
 		}},
 		"Ban channel": {"channelID", func() error {
-			_, err := c.Channels.BanMembers(ctx, "", &amity.ChannelMembersParams{UserIDs: []string{"u"}})
-			return err
+			return errOf(c.Channels.BanMembers(ctx, "", &amity.ChannelMembersParams{UserIDs: []string{"u"}}))
 		}},
 		"Ban long ID": {"UserIDs", func() error {
-			_, err := c.Channels.BanMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{long(51)}})
-			return err
+			return errOf(c.Channels.BanMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{long(51)}}))
 		}},
 		"Unban none": {"UserIDs", func() error {
-			_, err := c.Channels.UnbanMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{}})
-			return err
+			return errOf(c.Channels.UnbanMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{}}))
 		}},
-		"AddRole nil": {"params", func() error { _, err := c.Channels.AddRole(ctx, "ch", nil); return err }},
+		"AddRole nil": {"params", func() error { return errOf(c.Channels.AddRole(ctx, "ch", nil)) }},
 		"AddRole role": {"Role", func() error {
-			_, err := c.Channels.AddRole(ctx, "ch", &amity.ChannelRoleParams{UserIDs: []string{"u"}})
-			return err
+			return errOf(c.Channels.AddRole(ctx, "ch", &amity.ChannelRoleParams{UserIDs: []string{"u"}}))
 		}},
 		"AddRole long role": {"Role", func() error {
-			_, err := c.Channels.AddRole(ctx, "ch", &amity.ChannelRoleParams{Role: long(101), UserIDs: []string{"u"}})
-			return err
+			return errOf(c.Channels.AddRole(ctx, "ch", &amity.ChannelRoleParams{Role: long(101), UserIDs: []string{"u"}}))
 		}},
-		"RemoveRole users": {"UserIDs", func() error {
-			_, err := c.Channels.RemoveRole(ctx, "ch", &amity.ChannelRoleParams{Role: "r"})
-			return err
-		}},
-		"RemoveRole nil":    {"params", func() error { _, err := c.Channels.RemoveRole(ctx, "ch", nil); return err }},
+		"RemoveRole users":  {"UserIDs", func() error { return errOf(c.Channels.RemoveRole(ctx, "ch", &amity.ChannelRoleParams{Role: "r"})) }},
+		"RemoveRole nil":    {"params", func() error { return errOf(c.Channels.RemoveRole(ctx, "ch", nil)) }},
 		"MarkSeen nil":      {"params", func() error { return c.Channels.MarkSeen(ctx, "ch", nil) }},
 		"MarkSeen negative": {"ReadToSegment", func() error { return c.Channels.MarkSeen(ctx, "ch", &amity.MarkSeenParams{ReadToSegment: -1}) }},
 		"MarkSeen channel":  {"channelID", func() error { return c.Channels.MarkSeen(ctx, "", &amity.MarkSeenParams{}) }},
@@ -518,10 +468,10 @@ func TestChannelsBadInputSendsNothing(t *testing.T) {
 		}},
 		"UnmuteMembers nil":  {"params", func() error { return c.Channels.UnmuteMembers(ctx, "ch", nil) }},
 		"UnmuteMembers none": {"UserIDs", func() error { return c.Channels.UnmuteMembers(ctx, "ch", &amity.ChannelMembersParams{}) }},
-		"Join blank":         {"channelID", func() error { _, err := c.Channels.Join(ctx, ""); return err }},
-		"Leave blank":        {"channelID", func() error { _, err := c.Channels.Leave(ctx, " "); return err }},
-		"Update channel":     {"channelID", func() error { _, err := c.Channels.Update(ctx, "", &amity.UpdateChannelParams{}); return err }},
-		"MembersV3 channel":  {"channelID", func() error { _, err := c.Channels.V3.ListMembersPage(ctx, "", nil); return err }},
+		"Join blank":         {"channelID", func() error { return errOf(c.Channels.Join(ctx, "")) }},
+		"Leave blank":        {"channelID", func() error { return errOf(c.Channels.Leave(ctx, " ")) }},
+		"Update channel":     {"channelID", func() error { return errOf(c.Channels.Update(ctx, "", &amity.UpdateChannelParams{})) }},
+		"MembersV3 channel":  {"channelID", func() error { return errOf(c.Channels.V3.ListMembersPage(ctx, "", nil)) }},
 		"Close blank":        {"channelID", func() error { return c.Channels.Close(ctx, "\t") }},
 	}
 	for name, tc := range cases {
@@ -546,29 +496,23 @@ func TestChannelsBadInputSendsNothing(t *testing.T) {
 func TestChannelsUnknownEnumsAreSent(t *testing.T) {
 	assertUnknownEnumsSent(t, []enumCase{
 		{"Create type and notification mode", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Channels.Create(ctx, &amity.CreateChannelParams{Type: amity.ChannelTypeConversation, NotificationMode: "loud"})
-			return err
+			return errOf(c.Channels.Create(ctx, &amity.CreateChannelParams{Type: amity.ChannelTypeConversation, NotificationMode: "loud"}))
 		}, []string{`"type":"conversation"`, `"notificationMode":"loud"`}},
 		{"Update notification mode", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Channels.Update(ctx, "ch", &amity.UpdateChannelParams{NotificationMode: "loud"})
-			return err
+			return errOf(c.Channels.Update(ctx, "ch", &amity.UpdateChannelParams{NotificationMode: "loud"}))
 		}, []string{`"notificationMode":"loud"`}},
 		{"List filter, types, sort", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Channels.ListPage(ctx, &amity.ListChannelsParams{Filter: "some", Types: []amity.ChannelType{"weird"}, SortBy: "size"})
-			return err
+			return errOf(c.Channels.ListPage(ctx, &amity.ListChannelsParams{Filter: "some", Types: []amity.ChannelType{"weird"}, SortBy: "size"}))
 		}, []string{"filter=some", "types[]=weird", "sortBy=size"}},
 		{"Search types, sort, order", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Channels.SearchPage(ctx, &amity.SearchChannelsParams{Query: "q", Types: []amity.ChannelType{amity.ChannelTypeStandard},
-				SortBy: "size", OrderBy: "up"})
-			return err
+			return errOf(c.Channels.SearchPage(ctx, &amity.SearchChannelsParams{Query: "q", Types: []amity.ChannelType{amity.ChannelTypeStandard},
+				SortBy: "size", OrderBy: "up"}))
 		}, []string{"types[]=standard", "options[sortBy]=size", "options[orderBy]=up"}},
 		{"Members memberships and sort", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Channels.ListMembersPage(ctx, "ch", &amity.ListChannelMembersParams{Memberships: []amity.ChannelMembership{"none"}, SortBy: "random"})
-			return err
+			return errOf(c.Channels.ListMembersPage(ctx, "ch", &amity.ListChannelMembersParams{Memberships: []amity.ChannelMembership{"none"}, SortBy: "random"}))
 		}, []string{"memberships[]=none", "sortBy=random"}},
 		{"V3 members filter and sort", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Channels.V3.ListMembersPage(ctx, "ch", &amity.V3ListChannelMembersParams{Filter: "member", SortBy: "random"})
-			return err
+			return errOf(c.Channels.V3.ListMembersPage(ctx, "ch", &amity.V3ListChannelMembersParams{Filter: "member", SortBy: "random"}))
 		}, []string{"filter=member", "sortBy=random"}},
 	})
 }
@@ -640,19 +584,12 @@ func TestChannelsEntityAnswersMustHoldTheChannel(t *testing.T) {
 		name, method, path string
 		call               func(c *amity.Client) error
 	}{
-		{"Create", "POST", "/api/v3/channels", func(c *amity.Client) error {
-			_, err := c.Channels.Create(ctx, &amity.CreateChannelParams{})
-			return err
-		}},
+		{"Create", "POST", "/api/v3/channels", func(c *amity.Client) error { return errOf(c.Channels.Create(ctx, &amity.CreateChannelParams{})) }},
 		{"CreateConversation", "POST", "/api/v3/channels/conversation", func(c *amity.Client) error {
-			_, err := c.Channels.CreateConversation(ctx, &amity.CreateConversationParams{UserIDs: []string{"u"}})
-			return err
+			return errOf(c.Channels.CreateConversation(ctx, &amity.CreateConversationParams{UserIDs: []string{"u"}}))
 		}},
-		{"Update", "PUT", "/api/v3/channels/ch", func(c *amity.Client) error {
-			_, err := c.Channels.Update(ctx, "ch", &amity.UpdateChannelParams{})
-			return err
-		}},
-		{"Join", "POST", "/api/v3/channels/ch/join", func(c *amity.Client) error { _, err := c.Channels.Join(ctx, "ch"); return err }},
+		{"Update", "PUT", "/api/v3/channels/ch", func(c *amity.Client) error { return errOf(c.Channels.Update(ctx, "ch", &amity.UpdateChannelParams{})) }},
+		{"Join", "POST", "/api/v3/channels/ch/join", func(c *amity.Client) error { return errOf(c.Channels.Join(ctx, "ch")) }},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

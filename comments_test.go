@@ -71,19 +71,16 @@ func TestCommentsListPageEncodesEveryFilter(t *testing.T) {
 func TestCommentsUnknownEnumsAreSent(t *testing.T) {
 	assertUnknownEnumsSent(t, []enumCase{
 		{"List", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Comments.ListPage(ctx, &amity.ListCommentsParams{ReferenceID: "p", ReferenceType: "message", SortBy: "newest",
-				Type: "infinite", DataTypes: &amity.CommentDataTypesFilter{Values: []amity.CommentDataType{"video"}, MatchType: "some"}})
-			return err
+			return errOf(c.Comments.ListPage(ctx, &amity.ListCommentsParams{ReferenceID: "p", ReferenceType: "message", SortBy: "newest",
+				Type: "infinite", DataTypes: &amity.CommentDataTypesFilter{Values: []amity.CommentDataType{"video"}, MatchType: "some"}}))
 		}, []string{"referenceType=message", "sortBy=newest", "options[type]=infinite", "dataTypes[values][]=video", "dataTypes[matchType]=some"}},
 		{"Create", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Comments.Create(ctx, &amity.CreateCommentParams{ReferenceID: "p", ReferenceType: "message",
-				Attachments: []amity.CommentAttachment{{Type: "video", FileID: "f"}}, Mentionees: []amity.Mentionee{{Type: "channel"}}})
-			return err
+			return errOf(c.Comments.Create(ctx, &amity.CreateCommentParams{ReferenceID: "p", ReferenceType: "message",
+				Attachments: []amity.CommentAttachment{{Type: "video", FileID: "f"}}, Mentionees: []amity.Mentionee{{Type: "channel"}}}))
 		}, []string{`"referenceType":"message"`, `{"type":"video","fileId":"f"}`, `"mentionees":[{"type":"channel"`}},
 		{"Create with a link attachment", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Comments.Create(ctx, &amity.CreateCommentParams{ReferenceID: "p",
-				Attachments: []amity.CommentAttachment{{Type: amity.CommentAttachmentLink, URL: "https://example.com/a"}}})
-			return err
+			return errOf(c.Comments.Create(ctx, &amity.CreateCommentParams{ReferenceID: "p",
+				Attachments: []amity.CommentAttachment{{Type: amity.CommentAttachmentLink, URL: "https://example.com/a"}}}))
 		}, []string{`"attachments":[{"type":"link","url":"https://example.com/a"}]`}},
 	})
 }
@@ -272,11 +269,11 @@ func TestCommentsFlags(t *testing.T) {
 	assert.False(t, flagged)
 
 	for _, f := range []func() error{
-		func() error { _, err := c.Comments.Flag(ctx, ""); return err },
-		func() error { _, err := c.Comments.Flag(ctx, strings.Repeat("c", 901)); return err },
-		func() error { _, err := c.Comments.Unflag(ctx, " "); return err },
-		func() error { _, err := c.Comments.ClearFlags(ctx, ""); return err },
-		func() error { _, err := c.Comments.IsFlaggedByMe(ctx, ""); return err },
+		func() error { return errOf(c.Comments.Flag(ctx, "")) },
+		func() error { return errOf(c.Comments.Flag(ctx, strings.Repeat("c", 901))) },
+		func() error { return errOf(c.Comments.Unflag(ctx, " ")) },
+		func() error { return errOf(c.Comments.ClearFlags(ctx, "")) },
+		func() error { return errOf(c.Comments.IsFlaggedByMe(ctx, "")) },
 	} {
 		assert.ErrorIs(t, f(), amity.ErrInvalidArgument)
 	}
@@ -318,50 +315,41 @@ func TestCommentsShape(t *testing.T) {
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return first(c.Comments.List(ctx, &amity.ListCommentsParams{ReferenceID: "p1"}))
 			},
-			invalid: []fn{func(ctx context.Context, c *amity.Client) error {
-				_, err := first(c.Comments.List(ctx, nil))
-				return err
-			}}},
+			invalid: []fn{func(ctx context.Context, c *amity.Client) error { return errOf(first(c.Comments.List(ctx, nil))) }}},
 		{name: "ListPages", method: "GET", path: "/api/v3/comments", query: "referenceId=p1&referenceType=post", answer: page, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return first(c.Comments.ListPages(ctx, &amity.ListCommentsParams{ReferenceID: "p1", ReferenceType: amity.CommentOnPost}))
 			},
 			invalid: []fn{func(ctx context.Context, c *amity.Client) error {
-				_, err := first(c.Comments.ListPages(ctx, &amity.ListCommentsParams{ReferenceID: "p1", Skip: -1}))
-				return err
+				return errOf(first(c.Comments.ListPages(ctx, &amity.ListCommentsParams{ReferenceID: "p1", Skip: -1})))
 			}}},
 		{name: "ListPage", method: "GET", path: "/api/v3/comments", query: "options%5Blimit%5D=2&referenceId=p1", answer: page, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return c.Comments.ListPage(ctx, &amity.ListCommentsParams{ReferenceID: "p1", PageParams: amity.PageParams{Limit: 2}})
 			},
-			invalid: []fn{func(ctx context.Context, c *amity.Client) error { _, err := c.Comments.ListPage(ctx, nil); return err }}},
+			invalid: []fn{func(ctx context.Context, c *amity.Client) error { return errOf(c.Comments.ListPage(ctx, nil)) }}},
 		{name: "Create", method: "POST", path: "/api/v3/comments", body: `{"referenceId":"p1","data":{"text":"hi"}}`,
 			answer: payload, empty: empty, check: comment,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return c.Comments.Create(ctx, &amity.CreateCommentParams{ReferenceID: "p1", Data: &amity.CommentDataParams{Text: "hi"}})
 			},
 			invalid: []fn{
-				func(ctx context.Context, c *amity.Client) error { _, err := c.Comments.Create(ctx, nil); return err },
+				func(ctx context.Context, c *amity.Client) error { return errOf(c.Comments.Create(ctx, nil)) },
 				func(ctx context.Context, c *amity.Client) error {
-					_, err := c.Comments.Create(ctx, &amity.CreateCommentParams{})
-					return err
+					return errOf(c.Comments.Create(ctx, &amity.CreateCommentParams{}))
 				},
 			}},
 		{name: "Get", method: "GET", path: "/api/v3/comments/cm-1", answer: payload, empty: empty, check: comment,
-			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Comments.Get(ctx, "cm-1") },
-			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
-				_, err := c.Comments.Get(ctx, id)
-				return err
-			})},
+			call:    func(ctx context.Context, c *amity.Client) (any, error) { return c.Comments.Get(ctx, "cm-1") },
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error { return errOf(c.Comments.Get(ctx, id)) })},
 		{name: "GetMany", method: "GET", path: "/api/v3/comments/list", query: "commentIds%5B%5D=cm-1", answer: payload, check: comment,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return c.Comments.GetMany(ctx, &amity.GetManyCommentsParams{CommentIDs: []string{"cm-1"}})
 			},
 			invalid: []fn{
-				func(ctx context.Context, c *amity.Client) error { _, err := c.Comments.GetMany(ctx, nil); return err },
+				func(ctx context.Context, c *amity.Client) error { return errOf(c.Comments.GetMany(ctx, nil)) },
 				func(ctx context.Context, c *amity.Client) error {
-					_, err := c.Comments.GetMany(ctx, &amity.GetManyCommentsParams{})
-					return err
+					return errOf(c.Comments.GetMany(ctx, &amity.GetManyCommentsParams{}))
 				},
 			}},
 		{name: "Update", method: "PUT", path: "/api/v3/comments/cm-1", body: `{"data":{"text":"edited"}}`, answer: payload, empty: empty, check: comment,
@@ -369,12 +357,8 @@ func TestCommentsShape(t *testing.T) {
 				return c.Comments.Update(ctx, "cm-1", &amity.UpdateCommentParams{Data: &amity.UpdateCommentData{Text: amity.Ptr("edited")}})
 			},
 			invalid: append(badID(func(ctx context.Context, c *amity.Client, id string) error {
-				_, err := c.Comments.Update(ctx, id, &amity.UpdateCommentParams{})
-				return err
-			}), func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Comments.Update(ctx, "cm-1", nil)
-				return err
-			})},
+				return errOf(c.Comments.Update(ctx, id, &amity.UpdateCommentParams{}))
+			}), func(ctx context.Context, c *amity.Client) error { return errOf(c.Comments.Update(ctx, "cm-1", nil)) })},
 		{name: "Delete", method: "DELETE", path: "/api/v4/comments/cm-1", query: "permanent=false", answer: success, successOnly: true,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return shapeErr(c.Comments.Delete(ctx, "cm-1", &amity.DeleteCommentParams{Permanent: amity.Ptr(false)}))
@@ -388,29 +372,21 @@ func TestCommentsShape(t *testing.T) {
 				return c.Comments.V3.Delete(ctx, id)
 			})},
 		{name: "Flag", method: "POST", path: "/api/v3/comments/cm-1/flag", body: `{"commentId":"cm-1"}`, answer: payload, empty: empty, check: comment,
-			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Comments.Flag(ctx, "cm-1") },
-			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
-				_, err := c.Comments.Flag(ctx, id)
-				return err
-			})},
+			call:    func(ctx context.Context, c *amity.Client) (any, error) { return c.Comments.Flag(ctx, "cm-1") },
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error { return errOf(c.Comments.Flag(ctx, id)) })},
 		{name: "Unflag", method: "DELETE", path: "/api/v3/comments/cm-1/unflag", answer: payload, empty: empty, check: comment,
-			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Comments.Unflag(ctx, "cm-1") },
-			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
-				_, err := c.Comments.Unflag(ctx, id)
-				return err
-			})},
+			call:    func(ctx context.Context, c *amity.Client) (any, error) { return c.Comments.Unflag(ctx, "cm-1") },
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error { return errOf(c.Comments.Unflag(ctx, id)) })},
 		{name: "ClearFlags", method: "DELETE", path: "/api/v3/comments/cm-1/flags", answer: payload, empty: empty, check: comment,
 			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Comments.ClearFlags(ctx, "cm-1") },
 			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
-				_, err := c.Comments.ClearFlags(ctx, id)
-				return err
+				return errOf(c.Comments.ClearFlags(ctx, id))
 			})},
 		{name: "IsFlaggedByMe", method: "GET", path: "/api/v3/comments/cm-1/isflagbyme", answer: `{"status":"success","data":{"result":true}}`,
 			call:  func(ctx context.Context, c *amity.Client) (any, error) { return c.Comments.IsFlaggedByMe(ctx, "cm-1") },
 			check: func(t *testing.T, out any) { assert.Equal(t, true, out) },
 			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
-				_, err := c.Comments.IsFlaggedByMe(ctx, id)
-				return err
+				return errOf(c.Comments.IsFlaggedByMe(ctx, id))
 			})},
 	})
 }

@@ -441,55 +441,43 @@ func TestCommunitiesWriteRetries(t *testing.T) {
 		call       func(c *amity.Client) error
 	}{
 		{"Create", false, func(c *amity.Client) error {
-			_, err := c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "x"})
-			return err
+			return errOf(c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "x"}))
 		}},
 		{"Update", true, func(c *amity.Client) error {
-			_, err := c.Communities.Update(ctx, "c1", &amity.UpdateCommunityParams{DisplayName: amity.Ptr("x")})
-			return err
+			return errOf(c.Communities.Update(ctx, "c1", &amity.UpdateCommunityParams{DisplayName: amity.Ptr("x")}))
 		}},
 		{"Delete", true, func(c *amity.Client) error { return c.Communities.Delete(ctx, "c1") }},
-		{"Join", false, func(c *amity.Client) error { _, err := c.Communities.Join(ctx, "c1"); return err }},
-		{"Leave", true, func(c *amity.Client) error { _, err := c.Communities.Leave(ctx, "c1"); return err }},
+		{"Join", false, func(c *amity.Client) error { return errOf(c.Communities.Join(ctx, "c1")) }},
+		{"Leave", true, func(c *amity.Client) error { return errOf(c.Communities.Leave(ctx, "c1")) }},
 		{"AddMembers", false, func(c *amity.Client) error {
-			_, err := c.Communities.AddMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: ids})
-			return err
+			return errOf(c.Communities.AddMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: ids}))
 		}},
 		{"RemoveMembers", true, func(c *amity.Client) error {
-			_, err := c.Communities.RemoveMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: ids})
-			return err
+			return errOf(c.Communities.RemoveMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: ids}))
 		}},
 		{"BanMembers", true, func(c *amity.Client) error {
-			_, err := c.Communities.BanMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: ids})
-			return err
+			return errOf(c.Communities.BanMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: ids}))
 		}},
 		{"UnbanMembers", true, func(c *amity.Client) error {
-			_, err := c.Communities.UnbanMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: ids})
-			return err
+			return errOf(c.Communities.UnbanMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: ids}))
 		}},
 		{"AddRoles", false, func(c *amity.Client) error {
-			_, err := c.Communities.AddRoles(ctx, "c1", &amity.CommunityRolesParams{UserIDs: ids, Roles: []string{"r"}})
-			return err
+			return errOf(c.Communities.AddRoles(ctx, "c1", &amity.CommunityRolesParams{UserIDs: ids, Roles: []string{"r"}}))
 		}},
 		{"RemoveRoles", true, func(c *amity.Client) error {
-			_, err := c.Communities.RemoveRoles(ctx, "c1", &amity.CommunityRolesParams{UserIDs: ids, Roles: []string{"r"}})
-			return err
+			return errOf(c.Communities.RemoveRoles(ctx, "c1", &amity.CommunityRolesParams{UserIDs: ids, Roles: []string{"r"}}))
 		}},
 		{"V3.AddRole", false, func(c *amity.Client) error {
-			_, err := c.Communities.V3.AddRole(ctx, "c1", &amity.V3CommunityRoleParams{UserIDs: ids, Role: "r"})
-			return err
+			return errOf(c.Communities.V3.AddRole(ctx, "c1", &amity.V3CommunityRoleParams{UserIDs: ids, Role: "r"}))
 		}},
 		{"V3.RemoveRole", true, func(c *amity.Client) error {
-			_, err := c.Communities.V3.RemoveRole(ctx, "c1", &amity.V3CommunityRoleParams{UserIDs: ids, Role: "r"})
-			return err
+			return errOf(c.Communities.V3.RemoveRole(ctx, "c1", &amity.V3CommunityRoleParams{UserIDs: ids, Role: "r"}))
 		}},
 		{"Categories.Create", false, func(c *amity.Client) error {
-			_, err := c.CommunityCategories.Create(ctx, &amity.CreateCommunityCategoryParams{Name: "x"})
-			return err
+			return errOf(c.CommunityCategories.Create(ctx, &amity.CreateCommunityCategoryParams{Name: "x"}))
 		}},
 		{"Categories.Update", true, func(c *amity.Client) error {
-			_, err := c.CommunityCategories.Update(ctx, "cat1", &amity.UpdateCommunityCategoryParams{Name: amity.Ptr("x")})
-			return err
+			return errOf(c.CommunityCategories.Update(ctx, "cat1", &amity.UpdateCommunityCategoryParams{Name: amity.Ptr("x")}))
 		}},
 		{"Categories.Delete", true, func(c *amity.Client) error { return c.CommunityCategories.Delete(ctx, "cat1") }},
 	}
@@ -537,21 +525,17 @@ func TestCommunitiesErrors(t *testing.T) {
 func TestCommunitiesUnknownEnumsAreSent(t *testing.T) {
 	assertUnknownEnumsSent(t, []enumCase{
 		{"List filter and sort", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Communities.ListPage(ctx, &amity.ListCommunitiesParams{Filter: "joined", SortBy: "name"})
-			return err
+			return errOf(c.Communities.ListPage(ctx, &amity.ListCommunitiesParams{Filter: "joined", SortBy: "name"}))
 		}, []string{"filter=joined", "sortBy=name"}},
 		{"Create notification mode", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "x", NotificationMode: "loud"})
-			return err
+			return errOf(c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "x", NotificationMode: "loud"}))
 		}, []string{`"notificationMode":"loud"`}},
 		{"Update notification mode", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Communities.Update(ctx, "c1", &amity.UpdateCommunityParams{NotificationMode: "loud"})
-			return err
+			return errOf(c.Communities.Update(ctx, "c1", &amity.UpdateCommunityParams{NotificationMode: "loud"}))
 		}, []string{`"notificationMode":"loud"`}},
 		{"ListMembers memberships, sort, ID type", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Communities.ListMembersPage(ctx, "c1", &amity.ListCommunityMembersParams{
-				Memberships: []amity.CommunityMembership{amity.CommunityMembershipMuted, amity.CommunityMembershipNone}, SortBy: "role", IDType: "private"})
-			return err
+			return errOf(c.Communities.ListMembersPage(ctx, "c1", &amity.ListCommunityMembersParams{
+				Memberships: []amity.CommunityMembership{amity.CommunityMembershipMuted, amity.CommunityMembershipNone}, SortBy: "role", IDType: "private"}))
 		}, []string{"memberships[]=muted&memberships[]=none", "sortBy=role", "type=private"}},
 	})
 }
@@ -571,127 +555,97 @@ func TestCommunitiesValidation(t *testing.T) {
 		name, field string
 		call        func(c *amity.Client) error
 	}{
-		{"Get empty ID", "communityID", func(c *amity.Client) error { _, err := c.Communities.Get(ctx, " "); return err }},
-		{"Get dot segment", "communityID", func(c *amity.Client) error { _, err := c.Communities.Get(ctx, ".."); return err }},
-		{"Get long ID", "communityID", func(c *amity.Client) error { _, err := c.Communities.Get(ctx, long(901)); return err }},
-		{"GetByInternalID empty", "communityID", func(c *amity.Client) error { _, err := c.Communities.GetByInternalID(ctx, ""); return err }},
+		{"Get empty ID", "communityID", func(c *amity.Client) error { return errOf(c.Communities.Get(ctx, " ")) }},
+		{"Get dot segment", "communityID", func(c *amity.Client) error { return errOf(c.Communities.Get(ctx, "..")) }},
+		{"Get long ID", "communityID", func(c *amity.Client) error { return errOf(c.Communities.Get(ctx, long(901))) }},
+		{"GetByInternalID empty", "communityID", func(c *amity.Client) error { return errOf(c.Communities.GetByInternalID(ctx, "")) }},
 		{"GetMany none", "CommunityIDs", func(c *amity.Client) error {
-			_, err := c.Communities.GetMany(ctx, &amity.GetManyCommunitiesParams{})
-			return err
+			return errOf(c.Communities.GetMany(ctx, &amity.GetManyCommunitiesParams{}))
 		}},
 		{"GetMany too many", "CommunityIDs", func(c *amity.Client) error {
-			_, err := c.Communities.GetMany(ctx, &amity.GetManyCommunitiesParams{CommunityIDs: many(101)})
-			return err
+			return errOf(c.Communities.GetMany(ctx, &amity.GetManyCommunitiesParams{CommunityIDs: many(101)}))
 		}},
 		{"GetMany long ID", "CommunityIDs", func(c *amity.Client) error {
-			_, err := c.Communities.GetMany(ctx, &amity.GetManyCommunitiesParams{CommunityIDs: []string{long(51)}})
-			return err
+			return errOf(c.Communities.GetMany(ctx, &amity.GetManyCommunitiesParams{CommunityIDs: []string{long(51)}}))
 		}},
 		{"GetManyByInternalID blank", "CommunityIDs", func(c *amity.Client) error {
-			_, err := c.Communities.GetManyByInternalID(ctx, &amity.GetManyCommunitiesParams{CommunityIDs: []string{""}})
-			return err
+			return errOf(c.Communities.GetManyByInternalID(ctx, &amity.GetManyCommunitiesParams{CommunityIDs: []string{""}}))
 		}},
 		{"ListPage limit", "Limit", func(c *amity.Client) error {
-			_, err := c.Communities.ListPage(ctx, &amity.ListCommunitiesParams{PageParams: amity.PageParams{Limit: 101}})
-			return err
+			return errOf(c.Communities.ListPage(ctx, &amity.ListCommunitiesParams{PageParams: amity.PageParams{Limit: 101}}))
 		}},
 		{"ListPage token", "PageToken", func(c *amity.Client) error {
-			_, err := c.Communities.ListPage(ctx, &amity.ListCommunitiesParams{PageParams: amity.PageParams{PageToken: long(1001)}})
-			return err
+			return errOf(c.Communities.ListPage(ctx, &amity.ListCommunitiesParams{PageParams: amity.PageParams{PageToken: long(1001)}}))
 		}},
 		{"ListPage keyword", "Keyword", func(c *amity.Client) error {
-			_, err := c.Communities.ListPage(ctx, &amity.ListCommunitiesParams{Keyword: long(101)})
-			return err
+			return errOf(c.Communities.ListPage(ctx, &amity.ListCommunitiesParams{Keyword: long(101)}))
 		}},
 		{"ListPage tags", "Tags", func(c *amity.Client) error {
-			_, err := c.Communities.ListPage(ctx, &amity.ListCommunitiesParams{Tags: many(11)})
-			return err
+			return errOf(c.Communities.ListPage(ctx, &amity.ListCommunitiesParams{Tags: many(11)}))
 		}},
 		{"ListPage empty tag", "Tags", func(c *amity.Client) error {
-			_, err := c.Communities.ListPage(ctx, &amity.ListCommunitiesParams{Tags: []string{"a", ""}})
-			return err
+			return errOf(c.Communities.ListPage(ctx, &amity.ListCommunitiesParams{Tags: []string{"a", ""}}))
 		}},
 		{"ListPage category", "CategoryID", func(c *amity.Client) error {
-			_, err := c.Communities.ListPage(ctx, &amity.ListCommunitiesParams{CategoryID: long(51)})
-			return err
+			return errOf(c.Communities.ListPage(ctx, &amity.ListCommunitiesParams{CategoryID: long(51)}))
 		}},
 		{"Recommended limit", "Limit", func(c *amity.Client) error {
-			_, err := c.Communities.GetRecommended(ctx, &amity.TopCommunitiesParams{Limit: 101})
-			return err
+			return errOf(c.Communities.GetRecommended(ctx, &amity.TopCommunitiesParams{Limit: 101}))
 		}},
 		{"TopTrending limit", "Limit", func(c *amity.Client) error {
-			_, err := c.Communities.GetTopTrending(ctx, &amity.TopCommunitiesParams{Limit: -1})
-			return err
+			return errOf(c.Communities.GetTopTrending(ctx, &amity.TopCommunitiesParams{Limit: -1}))
 		}},
-		{"Create nil", "params", func(c *amity.Client) error { _, err := c.Communities.Create(ctx, nil); return err }},
+		{"Create nil", "params", func(c *amity.Client) error { return errOf(c.Communities.Create(ctx, nil)) }},
 		{"Create no name", "DisplayName", func(c *amity.Client) error {
-			_, err := c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "  "})
-			return err
+			return errOf(c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "  "}))
 		}},
 		{"Create long name", "DisplayName", func(c *amity.Client) error {
-			_, err := c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: long(1001)})
-			return err
+			return errOf(c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: long(1001)}))
 		}},
 		{"Create description", "Description", func(c *amity.Client) error {
-			_, err := c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "x", Description: long(5001)})
-			return err
+			return errOf(c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "x", Description: long(5001)}))
 		}},
 		{"Create long tag", "Tags[]", func(c *amity.Client) error {
-			_, err := c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "x", Tags: []string{long(101)}})
-			return err
+			return errOf(c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "x", Tags: []string{long(101)}}))
 		}},
 		{"Create avatar", "AvatarFileID", func(c *amity.Client) error {
-			_, err := c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "x", AvatarFileID: long(51)})
-			return err
+			return errOf(c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "x", AvatarFileID: long(51)}))
 		}},
 		{"Create users", "UserIDs", func(c *amity.Client) error {
-			_, err := c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "x", UserIDs: many(1001)})
-			return err
+			return errOf(c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "x", UserIDs: many(1001)}))
 		}},
 		{"Create categories", "CategoryIDs", func(c *amity.Client) error {
-			_, err := c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "x", CategoryIDs: many(11)})
-			return err
+			return errOf(c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "x", CategoryIDs: many(11)}))
 		}},
 		{"Update empty ID", "communityID", func(c *amity.Client) error {
-			_, err := c.Communities.Update(ctx, "", &amity.UpdateCommunityParams{})
-			return err
+			return errOf(c.Communities.Update(ctx, "", &amity.UpdateCommunityParams{}))
 		}},
-		{"Update nil", "params", func(c *amity.Client) error { _, err := c.Communities.Update(ctx, "c1", nil); return err }},
+		{"Update nil", "params", func(c *amity.Client) error { return errOf(c.Communities.Update(ctx, "c1", nil)) }},
 		{"Update empty name", "DisplayName", func(c *amity.Client) error {
-			_, err := c.Communities.Update(ctx, "c1", &amity.UpdateCommunityParams{DisplayName: amity.Ptr("")})
-			return err
+			return errOf(c.Communities.Update(ctx, "c1", &amity.UpdateCommunityParams{DisplayName: amity.Ptr("")}))
 		}},
 		{"Update empty avatar", "AvatarFileID", func(c *amity.Client) error {
-			_, err := c.Communities.Update(ctx, "c1", &amity.UpdateCommunityParams{AvatarFileID: amity.Ptr("")})
-			return err
+			return errOf(c.Communities.Update(ctx, "c1", &amity.UpdateCommunityParams{AvatarFileID: amity.Ptr("")}))
 		}},
 		{"Update tags", "Tags", func(c *amity.Client) error {
-			_, err := c.Communities.Update(ctx, "c1", &amity.UpdateCommunityParams{Tags: many(11)})
-			return err
+			return errOf(c.Communities.Update(ctx, "c1", &amity.UpdateCommunityParams{Tags: many(11)}))
 		}},
 		{"Delete empty", "communityID", func(c *amity.Client) error { return c.Communities.Delete(ctx, "") }},
-		{"Join empty", "communityID", func(c *amity.Client) error { _, err := c.Communities.Join(ctx, ""); return err }},
-		{"Leave empty", "communityID", func(c *amity.Client) error { _, err := c.Communities.Leave(ctx, ""); return err }},
-		{"MyPermissions empty", "communityID", func(c *amity.Client) error { _, err := c.Communities.GetMyPermissions(ctx, ""); return err }},
-		{"ListMembersPage empty ID", "communityID", func(c *amity.Client) error {
-			_, err := c.Communities.ListMembersPage(ctx, "", nil)
-			return err
-		}},
+		{"Join empty", "communityID", func(c *amity.Client) error { return errOf(c.Communities.Join(ctx, "")) }},
+		{"Leave empty", "communityID", func(c *amity.Client) error { return errOf(c.Communities.Leave(ctx, "")) }},
+		{"MyPermissions empty", "communityID", func(c *amity.Client) error { return errOf(c.Communities.GetMyPermissions(ctx, "")) }},
+		{"ListMembersPage empty ID", "communityID", func(c *amity.Client) error { return errOf(c.Communities.ListMembersPage(ctx, "", nil)) }},
 		{"ListMembersPage empty membership", "Memberships[]", func(c *amity.Client) error {
-			_, err := c.Communities.ListMembersPage(ctx, "c1", &amity.ListCommunityMembersParams{Memberships: []amity.CommunityMembership{""}})
-			return err
+			return errOf(c.Communities.ListMembersPage(ctx, "c1", &amity.ListCommunityMembersParams{Memberships: []amity.CommunityMembership{""}}))
 		}},
 		{"ListMembersPage memberships", "Memberships", func(c *amity.Client) error {
-			_, err := c.Communities.ListMembersPage(ctx, "c1", &amity.ListCommunityMembersParams{Memberships: []amity.CommunityMembership{"member", "banned", "member"}})
-			return err
+			return errOf(c.Communities.ListMembersPage(ctx, "c1", &amity.ListCommunityMembersParams{Memberships: []amity.CommunityMembership{"member", "banned", "member"}}))
 		}},
 		{"ListMembersPage roles", "Roles", func(c *amity.Client) error {
-			_, err := c.Communities.ListMembersPage(ctx, "c1", &amity.ListCommunityMembersParams{Roles: many(21)})
-			return err
+			return errOf(c.Communities.ListMembersPage(ctx, "c1", &amity.ListCommunityMembersParams{Roles: many(21)}))
 		}},
 		{"ListMembersPage search", "Search", func(c *amity.Client) error {
-			_, err := c.Communities.ListMembersPage(ctx, "c1", &amity.ListCommunityMembersParams{Search: long(10001)})
-			return err
+			return errOf(c.Communities.ListMembersPage(ctx, "c1", &amity.ListCommunityMembersParams{Search: long(10001)}))
 		}},
 		{"ListMembers limit", "Limit", func(c *amity.Client) error {
 			for _, err := range c.Communities.ListMembers(ctx, "c1", &amity.ListCommunityMembersParams{PageParams: amity.PageParams{Limit: -1}}) {
@@ -700,86 +654,65 @@ func TestCommunitiesValidation(t *testing.T) {
 			return nil
 		}},
 		{"AddMembers none", "UserIDs", func(c *amity.Client) error {
-			_, err := c.Communities.AddMembers(ctx, "c1", &amity.CommunityMembersParams{})
-			return err
+			return errOf(c.Communities.AddMembers(ctx, "c1", &amity.CommunityMembersParams{}))
 		}},
 		{"AddMembers too many", "UserIDs", func(c *amity.Client) error {
-			_, err := c.Communities.AddMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: many(101)})
-			return err
+			return errOf(c.Communities.AddMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: many(101)}))
 		}},
 		{"AddMembers long", "UserIDs", func(c *amity.Client) error {
-			_, err := c.Communities.AddMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: []string{long(51)}})
-			return err
+			return errOf(c.Communities.AddMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: []string{long(51)}}))
 		}},
 		{"AddMembers empty community", "communityID", func(c *amity.Client) error {
-			_, err := c.Communities.AddMembers(ctx, "", &amity.CommunityMembersParams{UserIDs: []string{"u1"}})
-			return err
+			return errOf(c.Communities.AddMembers(ctx, "", &amity.CommunityMembersParams{UserIDs: []string{"u1"}}))
 		}},
 		{"RemoveMembers none", "UserIDs", func(c *amity.Client) error {
-			_, err := c.Communities.RemoveMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: []string{}})
-			return err
+			return errOf(c.Communities.RemoveMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: []string{}}))
 		}},
 		{"BanMembers too many", "UserIDs", func(c *amity.Client) error {
-			_, err := c.Communities.BanMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: many(101)})
-			return err
+			return errOf(c.Communities.BanMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: many(101)}))
 		}},
 		{"BanMembers long", "UserIDs", func(c *amity.Client) error {
-			_, err := c.Communities.BanMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: []string{long(901)}})
-			return err
+			return errOf(c.Communities.BanMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: []string{long(901)}}))
 		}},
 		{"UnbanMembers none", "UserIDs", func(c *amity.Client) error {
-			_, err := c.Communities.UnbanMembers(ctx, "c1", &amity.CommunityMembersParams{})
-			return err
+			return errOf(c.Communities.UnbanMembers(ctx, "c1", &amity.CommunityMembersParams{}))
 		}},
 		{"UnbanMembers empty community", "communityID", func(c *amity.Client) error {
-			_, err := c.Communities.UnbanMembers(ctx, "", &amity.CommunityMembersParams{UserIDs: []string{"u1"}})
-			return err
+			return errOf(c.Communities.UnbanMembers(ctx, "", &amity.CommunityMembersParams{UserIDs: []string{"u1"}}))
 		}},
-		{"AddMembers nil", "params", func(c *amity.Client) error { _, err := c.Communities.AddMembers(ctx, "c1", nil); return err }},
-		{"BanMembers nil", "params", func(c *amity.Client) error { _, err := c.Communities.BanMembers(ctx, "c1", nil); return err }},
-		{"GetMany nil", "params", func(c *amity.Client) error { _, err := c.Communities.GetMany(ctx, nil); return err }},
-		{"AddRoles nil", "params", func(c *amity.Client) error { _, err := c.Communities.AddRoles(ctx, "c1", nil); return err }},
+		{"AddMembers nil", "params", func(c *amity.Client) error { return errOf(c.Communities.AddMembers(ctx, "c1", nil)) }},
+		{"BanMembers nil", "params", func(c *amity.Client) error { return errOf(c.Communities.BanMembers(ctx, "c1", nil)) }},
+		{"GetMany nil", "params", func(c *amity.Client) error { return errOf(c.Communities.GetMany(ctx, nil)) }},
+		{"AddRoles nil", "params", func(c *amity.Client) error { return errOf(c.Communities.AddRoles(ctx, "c1", nil)) }},
 		{"AddRoles no roles", "Roles", func(c *amity.Client) error {
-			_, err := c.Communities.AddRoles(ctx, "c1", &amity.CommunityRolesParams{UserIDs: []string{"u1"}})
-			return err
+			return errOf(c.Communities.AddRoles(ctx, "c1", &amity.CommunityRolesParams{UserIDs: []string{"u1"}}))
 		}},
 		{"AddRoles too many roles", "Roles", func(c *amity.Client) error {
-			_, err := c.Communities.AddRoles(ctx, "c1", &amity.CommunityRolesParams{UserIDs: []string{"u1"}, Roles: many(21)})
-			return err
+			return errOf(c.Communities.AddRoles(ctx, "c1", &amity.CommunityRolesParams{UserIDs: []string{"u1"}, Roles: many(21)}))
 		}},
 		{"AddRoles no users", "UserIDs", func(c *amity.Client) error {
-			_, err := c.Communities.AddRoles(ctx, "c1", &amity.CommunityRolesParams{Roles: []string{"r"}})
-			return err
+			return errOf(c.Communities.AddRoles(ctx, "c1", &amity.CommunityRolesParams{Roles: []string{"r"}}))
 		}},
-		{"AddRoles empty community", "communityID", func(c *amity.Client) error {
-			_, err := c.Communities.AddRoles(ctx, "", okRoles)
-			return err
-		}},
+		{"AddRoles empty community", "communityID", func(c *amity.Client) error { return errOf(c.Communities.AddRoles(ctx, "", okRoles)) }},
 		{"RemoveRoles too many roles", "Roles", func(c *amity.Client) error {
-			_, err := c.Communities.RemoveRoles(ctx, "c1", &amity.CommunityRolesParams{UserIDs: []string{"u1"}, Roles: many(101)})
-			return err
+			return errOf(c.Communities.RemoveRoles(ctx, "c1", &amity.CommunityRolesParams{UserIDs: []string{"u1"}, Roles: many(101)}))
 		}},
 		{"RemoveRoles long role", "Roles", func(c *amity.Client) error {
-			_, err := c.Communities.RemoveRoles(ctx, "c1", &amity.CommunityRolesParams{UserIDs: []string{"u1"}, Roles: []string{long(101)}})
-			return err
+			return errOf(c.Communities.RemoveRoles(ctx, "c1", &amity.CommunityRolesParams{UserIDs: []string{"u1"}, Roles: []string{long(101)}}))
 		}},
 		{"V3.AddRole no role", "Role", func(c *amity.Client) error {
-			_, err := c.Communities.V3.AddRole(ctx, "c1", &amity.V3CommunityRoleParams{UserIDs: []string{"u1"}})
-			return err
+			return errOf(c.Communities.V3.AddRole(ctx, "c1", &amity.V3CommunityRoleParams{UserIDs: []string{"u1"}}))
 		}},
 		{"V3.AddRole long role", "Role", func(c *amity.Client) error {
-			_, err := c.Communities.V3.AddRole(ctx, "c1", &amity.V3CommunityRoleParams{UserIDs: []string{"u1"}, Role: long(101)})
-			return err
+			return errOf(c.Communities.V3.AddRole(ctx, "c1", &amity.V3CommunityRoleParams{UserIDs: []string{"u1"}, Role: long(101)}))
 		}},
 		{"V3.RemoveRole long role", "Role", func(c *amity.Client) error {
-			_, err := c.Communities.V3.RemoveRole(ctx, "c1", &amity.V3CommunityRoleParams{UserIDs: []string{"u1"}, Role: long(901)})
-			return err
+			return errOf(c.Communities.V3.RemoveRole(ctx, "c1", &amity.V3CommunityRoleParams{UserIDs: []string{"u1"}, Role: long(901)}))
 		}},
 		{"V3.RemoveRole no users", "UserIDs", func(c *amity.Client) error {
-			_, err := c.Communities.V3.RemoveRole(ctx, "c1", &amity.V3CommunityRoleParams{Role: "r"})
-			return err
+			return errOf(c.Communities.V3.RemoveRole(ctx, "c1", &amity.V3CommunityRoleParams{Role: "r"}))
 		}},
-		{"V3.RemoveRole nil", "params", func(c *amity.Client) error { _, err := c.Communities.V3.RemoveRole(ctx, "c1", nil); return err }},
+		{"V3.RemoveRole nil", "params", func(c *amity.Client) error { return errOf(c.Communities.V3.RemoveRole(ctx, "c1", nil)) }},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -160,8 +160,7 @@ func TestCommunityCategoriesErrors(t *testing.T) {
 func TestCommunityCategoriesUnknownEnumsAreSent(t *testing.T) {
 	assertUnknownEnumsSent(t, []enumCase{
 		{"List sort", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.CommunityCategories.ListPage(ctx, &amity.ListCommunityCategoriesParams{SortBy: "displayName"})
-			return err
+			return errOf(c.CommunityCategories.ListPage(ctx, &amity.ListCommunityCategoriesParams{SortBy: "displayName"}))
 		}, []string{"sortBy=displayName"}},
 	})
 }
@@ -180,24 +179,20 @@ func TestCommunityCategoriesValidation(t *testing.T) {
 		name, field string
 		call        func(c *amity.Client) error
 	}{
-		{"Get empty", "categoryID", func(c *amity.Client) error { _, err := c.CommunityCategories.Get(ctx, ""); return err }},
-		{"Get long", "categoryID", func(c *amity.Client) error { _, err := c.CommunityCategories.Get(ctx, long(51)); return err }},
-		{"GetMany nil", "params", func(c *amity.Client) error { _, err := c.CommunityCategories.GetMany(ctx, nil); return err }},
+		{"Get empty", "categoryID", func(c *amity.Client) error { return errOf(c.CommunityCategories.Get(ctx, "")) }},
+		{"Get long", "categoryID", func(c *amity.Client) error { return errOf(c.CommunityCategories.Get(ctx, long(51))) }},
+		{"GetMany nil", "params", func(c *amity.Client) error { return errOf(c.CommunityCategories.GetMany(ctx, nil)) }},
 		{"GetMany none", "CategoryIDs", func(c *amity.Client) error {
-			_, err := c.CommunityCategories.GetMany(ctx, &amity.GetManyCommunityCategoriesParams{})
-			return err
+			return errOf(c.CommunityCategories.GetMany(ctx, &amity.GetManyCommunityCategoriesParams{}))
 		}},
 		{"GetMany too many", "CategoryIDs", func(c *amity.Client) error {
-			_, err := c.CommunityCategories.GetMany(ctx, &amity.GetManyCommunityCategoriesParams{CategoryIDs: ids(101)})
-			return err
+			return errOf(c.CommunityCategories.GetMany(ctx, &amity.GetManyCommunityCategoriesParams{CategoryIDs: ids(101)}))
 		}},
 		{"GetMany long", "CategoryIDs", func(c *amity.Client) error {
-			_, err := c.CommunityCategories.GetMany(ctx, &amity.GetManyCommunityCategoriesParams{CategoryIDs: []string{long(51)}})
-			return err
+			return errOf(c.CommunityCategories.GetMany(ctx, &amity.GetManyCommunityCategoriesParams{CategoryIDs: []string{long(51)}}))
 		}},
 		{"ListPage limit", "Limit", func(c *amity.Client) error {
-			_, err := c.CommunityCategories.ListPage(ctx, &amity.ListCommunityCategoriesParams{PageParams: amity.PageParams{Limit: 1000}})
-			return err
+			return errOf(c.CommunityCategories.ListPage(ctx, &amity.ListCommunityCategoriesParams{PageParams: amity.PageParams{Limit: 1000}}))
 		}},
 		{"List token", "PageToken", func(c *amity.Client) error {
 			for _, err := range c.CommunityCategories.List(ctx, &amity.ListCommunityCategoriesParams{PageParams: amity.PageParams{PageToken: long(1001)}}) {
@@ -205,35 +200,28 @@ func TestCommunityCategoriesValidation(t *testing.T) {
 			}
 			return nil
 		}},
-		{"Create nil", "params", func(c *amity.Client) error { _, err := c.CommunityCategories.Create(ctx, nil); return err }},
+		{"Create nil", "params", func(c *amity.Client) error { return errOf(c.CommunityCategories.Create(ctx, nil)) }},
 		{"Create no name", "Name", func(c *amity.Client) error {
-			_, err := c.CommunityCategories.Create(ctx, &amity.CreateCommunityCategoryParams{})
-			return err
+			return errOf(c.CommunityCategories.Create(ctx, &amity.CreateCommunityCategoryParams{}))
 		}},
 		{"Create long name", "Name", func(c *amity.Client) error {
-			_, err := c.CommunityCategories.Create(ctx, &amity.CreateCommunityCategoryParams{Name: long(1001)})
-			return err
+			return errOf(c.CommunityCategories.Create(ctx, &amity.CreateCommunityCategoryParams{Name: long(1001)}))
 		}},
 		{"Create long avatar", "AvatarFileID", func(c *amity.Client) error {
-			_, err := c.CommunityCategories.Create(ctx, &amity.CreateCommunityCategoryParams{Name: "x", AvatarFileID: long(51)})
-			return err
+			return errOf(c.CommunityCategories.Create(ctx, &amity.CreateCommunityCategoryParams{Name: "x", AvatarFileID: long(51)}))
 		}},
 		{"Update empty ID", "categoryID", func(c *amity.Client) error {
-			_, err := c.CommunityCategories.Update(ctx, " ", &amity.UpdateCommunityCategoryParams{})
-			return err
+			return errOf(c.CommunityCategories.Update(ctx, " ", &amity.UpdateCommunityCategoryParams{}))
 		}},
-		{"Update nil", "params", func(c *amity.Client) error { _, err := c.CommunityCategories.Update(ctx, "cat", nil); return err }},
+		{"Update nil", "params", func(c *amity.Client) error { return errOf(c.CommunityCategories.Update(ctx, "cat", nil)) }},
 		{"Update empty name", "Name", func(c *amity.Client) error {
-			_, err := c.CommunityCategories.Update(ctx, "cat", &amity.UpdateCommunityCategoryParams{Name: amity.Ptr("")})
-			return err
+			return errOf(c.CommunityCategories.Update(ctx, "cat", &amity.UpdateCommunityCategoryParams{Name: amity.Ptr("")}))
 		}},
 		{"Update long name", "Name", func(c *amity.Client) error {
-			_, err := c.CommunityCategories.Update(ctx, "cat", &amity.UpdateCommunityCategoryParams{Name: amity.Ptr(long(1001))})
-			return err
+			return errOf(c.CommunityCategories.Update(ctx, "cat", &amity.UpdateCommunityCategoryParams{Name: amity.Ptr(long(1001))}))
 		}},
 		{"Update long avatar", "AvatarFileID", func(c *amity.Client) error {
-			_, err := c.CommunityCategories.Update(ctx, "cat", &amity.UpdateCommunityCategoryParams{AvatarFileID: amity.Ptr(long(51))})
-			return err
+			return errOf(c.CommunityCategories.Update(ctx, "cat", &amity.UpdateCommunityCategoryParams{AvatarFileID: amity.Ptr(long(51))}))
 		}},
 		{"Delete empty", "categoryID", func(c *amity.Client) error { return c.CommunityCategories.Delete(ctx, "") }},
 		{"Delete long", "categoryID", func(c *amity.Client) error { return c.CommunityCategories.Delete(ctx, long(51)) }},

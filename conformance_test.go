@@ -5,7 +5,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"iter"
 	"net/http"
 	"os"
 	"reflect"
@@ -300,20 +299,4 @@ func TestEveryMethodHasAConformanceCase(t *testing.T) {
 	}
 	sort.Strings(missing)
 	assert.Empty(t, missing, "methods without a conformance case (%d services walked)", n)
-}
-
-// firstItem ranges over an item iterator up to its first item (one page fetched).
-func firstItem[T any](seq iter.Seq2[T, error]) error {
-	for _, err := range seq {
-		return err
-	}
-	return nil
-}
-
-// firstPage ranges over a page iterator up to its first page.
-func firstPage[P any](seq iter.Seq2[P, error]) error {
-	for _, err := range seq {
-		return err
-	}
-	return nil
 }

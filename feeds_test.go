@@ -166,12 +166,10 @@ func TestFeedsErrorsAndValidation(t *testing.T) {
 func TestFeedsUnknownEnumsAreSent(t *testing.T) {
 	assertUnknownEnumsSent(t, []enumCase{
 		{"user feed sort and data types", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Feeds.ListUserPage(ctx, "u", &amity.ListFeedParams{SortBy: "random", DataTypes: []amity.FeedDataType{amity.FeedDataClip, "sticker"}})
-			return err
+			return errOf(c.Feeds.ListUserPage(ctx, "u", &amity.ListFeedParams{SortBy: "random", DataTypes: []amity.FeedDataType{amity.FeedDataClip, "sticker"}}))
 		}, []string{"sortBy=random", "dataTypes[]=clip&dataTypes[]=sticker"}},
 		{"following feed sort", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Feeds.ListFollowingPage(ctx, &amity.ListFollowingParams{SortBy: "oldest"})
-			return err
+			return errOf(c.Feeds.ListFollowingPage(ctx, &amity.ListFollowingParams{SortBy: "oldest"}))
 		}, []string{"oldest"}},
 	})
 }

@@ -35,8 +35,7 @@ func init() {
 	registerConformance(
 		conformanceCase{Method: "Files.UploadFile", Op: "POST /api/v4/files",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Files.UploadFile(ctx, filesConformanceUpload("notes.bin", ""))
-				return err
+				return errOf(c.Files.UploadFile(ctx, filesConformanceUpload("notes.bin", "")))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
 				u := filesConformanceUpload("report.pdf", "application/pdf")
@@ -47,8 +46,7 @@ func init() {
 			}},
 		conformanceCase{Method: "Files.UploadImage", Op: "POST /api/v4/images",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Files.UploadImage(ctx, filesConformanceUpload("photo.png", "image/png"))
-				return err
+				return errOf(c.Files.UploadImage(ctx, filesConformanceUpload("photo.png", "image/png")))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
 				u := filesConformanceUpload("photo.png", "image/png")
@@ -58,8 +56,7 @@ func init() {
 			}},
 		conformanceCase{Method: "Files.UploadVideo", Op: "POST /api/v4/videos",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Files.UploadVideo(ctx, filesConformanceUpload("clip.mp4", "video/mp4"))
-				return err
+				return errOf(c.Files.UploadVideo(ctx, filesConformanceUpload("clip.mp4", "video/mp4")))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
 				// A non-seekable body of unknown size: sent chunked.
@@ -71,8 +68,7 @@ func init() {
 			}},
 		conformanceCase{Method: "Files.V3.Upload", Op: "POST /api/v3/files",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Files.V3.Upload(ctx, filesConformanceUpload("notes.txt", "text/plain"))
-				return err
+				return errOf(c.Files.V3.Upload(ctx, filesConformanceUpload("notes.txt", "text/plain")))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
 				u := filesConformanceUpload("photo.png", "image/png")
@@ -82,7 +78,7 @@ func init() {
 				return err
 			}},
 		conformanceCase{Method: "Files.Get", Op: "GET /api/v3/files/{fileId}",
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Files.Get(ctx, "f1"); return err }},
+			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Files.Get(ctx, "f1")) }},
 		conformanceCase{Method: "Files.Delete", Op: "DELETE /api/v3/files/{fileId}",
 			Required: func(ctx context.Context, c *amity.Client) error { return c.Files.Delete(ctx, "f1") }},
 		conformanceCase{Method: "Files.Download", Op: "GET /api/v3/files/{fileId}/download",

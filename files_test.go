@@ -611,84 +611,60 @@ func TestFilesBadInputSendsNothing(t *testing.T) {
 		call  func() error
 		field string
 	}{
-		{"nil upload", func() error { _, err := c.Files.UploadFile(ctx, nil); return err }, "upload"},
-		{"nil body", func() error { _, err := c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin"}); return err }, "Body"},
+		{"nil upload", func() error { return errOf(c.Files.UploadFile(ctx, nil)) }, "upload"},
+		{"nil body", func() error { return errOf(c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin"})) }, "Body"},
 		{"typed nil body", func() error {
-			_, err := c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin", Body: (*bytes.Reader)(nil)})
-			return err
+			return errOf(c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin", Body: (*bytes.Reader)(nil)}))
 		}, "Body"},
-		{"empty name", func() error {
-			_, err := c.Files.UploadFile(ctx, &amity.UploadParams{Name: " ", Body: body()})
-			return err
-		}, "Name"},
+		{"empty name", func() error { return errOf(c.Files.UploadFile(ctx, &amity.UploadParams{Name: " ", Body: body()})) }, "Name"},
 		{"header injection in name", func() error {
-			_, err := c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin\r\nX-Evil: 1", Body: body()})
-			return err
+			return errOf(c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin\r\nX-Evil: 1", Body: body()}))
 		}, "Name"},
 		{"empty body", func() error {
-			_, err := c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin", Body: strings.NewReader("")})
-			return err
+			return errOf(c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin", Body: strings.NewReader("")}))
 		}, "Body"},
 		{"negative size", func() error {
-			_, err := c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin", Body: body(), Size: -1})
-			return err
+			return errOf(c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin", Body: body(), Size: -1}))
 		}, "Size"},
 		{"size contradicts the body", func() error {
-			_, err := c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin", Body: body(), Size: 99})
-			return err
+			return errOf(c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin", Body: body(), Size: 99}))
 		}, "Size"},
 		{"declared size over 1 GiB", func() error {
-			_, err := c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin", Body: &filesOneShot{never}, Size: amity.MaxUploadSize + 1})
-			return err
+			return errOf(c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin", Body: &filesOneShot{never}, Size: amity.MaxUploadSize + 1}))
 		}, "Size"},
 		{"seekable body over 1 GiB", func() error {
-			_, err := c.Files.UploadImage(ctx, &amity.UploadParams{Name: "a.png", Body: &filesHuge{size: amity.MaxUploadSize + 1}})
-			return err
+			return errOf(c.Files.UploadImage(ctx, &amity.UploadParams{Name: "a.png", Body: &filesHuge{size: amity.MaxUploadSize + 1}}))
 		}, "Size"},
 		{"v3 body over 1 GiB", func() error {
-			_, err := c.Files.V3.Upload(ctx, &amity.UploadParams{Name: "a.png", Body: &filesHuge{size: amity.MaxUploadSize + 1}})
-			return err
+			return errOf(c.Files.V3.Upload(ctx, &amity.UploadParams{Name: "a.png", Body: &filesHuge{size: amity.MaxUploadSize + 1}}))
 		}, "Size"},
 		{"video over 2 GiB", func() error {
-			_, err := c.Files.UploadVideo(ctx, &amity.UploadParams{Name: "a.mp4", ContentType: "video/mp4", Body: &filesHuge{size: amity.MaxVideoUploadSize + 1}})
-			return err
+			return errOf(c.Files.UploadVideo(ctx, &amity.UploadParams{Name: "a.mp4", ContentType: "video/mp4", Body: &filesHuge{size: amity.MaxVideoUploadSize + 1}}))
 		}, "Size"},
 		{"image with a text type", func() error {
-			_, err := c.Files.UploadImage(ctx, &amity.UploadParams{Name: "a.png", ContentType: "text/plain", Body: body()})
-			return err
+			return errOf(c.Files.UploadImage(ctx, &amity.UploadParams{Name: "a.png", ContentType: "text/plain", Body: body()}))
 		}, "ContentType"},
-		{"image with no known type", func() error {
-			_, err := c.Files.UploadImage(ctx, &amity.UploadParams{Name: "a.zz9", Body: body()})
-			return err
-		}, "ContentType"},
-		{"video with an image type", func() error {
-			_, err := c.Files.UploadVideo(ctx, &amity.UploadParams{Name: "a.png", Body: body()})
-			return err
-		}, "ContentType"},
+		{"image with no known type", func() error { return errOf(c.Files.UploadImage(ctx, &amity.UploadParams{Name: "a.zz9", Body: body()})) }, "ContentType"},
+		{"video with an image type", func() error { return errOf(c.Files.UploadVideo(ctx, &amity.UploadParams{Name: "a.png", Body: body()})) }, "ContentType"},
 		{"malformed content type", func() error {
-			_, err := c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin", ContentType: "text/plain\r\nX-Evil: 1", Body: body()})
-			return err
+			return errOf(c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin", ContentType: "text/plain\r\nX-Evil: 1", Body: body()}))
 		}, "ContentType"},
 		{"preferred filename too long", func() error {
-			_, err := c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin", Body: body(), PreferredFilename: amity.Ptr(strings.Repeat("n", 1025))})
-			return err
+			return errOf(c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin", Body: body(), PreferredFilename: amity.Ptr(strings.Repeat("n", 1025))}))
 		}, "PreferredFilename"},
 		{"blank preferred filename", func() error {
-			_, err := c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin", Body: body(), PreferredFilename: amity.Ptr("")})
-			return err
+			return errOf(c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin", Body: body(), PreferredFilename: amity.Ptr("")}))
 		}, "PreferredFilename"},
 		{"fullImage outside v3", func() error {
-			_, err := c.Files.UploadImage(ctx, &amity.UploadParams{Name: "a.png", Body: body(), FullImage: amity.Ptr(true)})
-			return err
+			return errOf(c.Files.UploadImage(ctx, &amity.UploadParams{Name: "a.png", Body: body(), FullImage: amity.Ptr(true)}))
 		}, "FullImage"},
 		{"feedType outside videos", func() error {
-			_, err := c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin", Body: body(), FeedType: amity.VideoFeedStory})
-			return err
+			return errOf(c.Files.UploadFile(ctx, &amity.UploadParams{Name: "a.bin", Body: body(), FeedType: amity.VideoFeedStory}))
 		}, "FeedType"},
-		{"empty file ID (Get)", func() error { _, err := c.Files.Get(ctx, ""); return err }, "fileID"},
+		{"empty file ID (Get)", func() error { return errOf(c.Files.Get(ctx, "")) }, "fileID"},
 		{"dot file ID (Delete)", func() error { return c.Files.Delete(ctx, "..") }, "fileID"},
-		{"file ID over 50 characters", func() error { _, err := c.Files.Get(ctx, strings.Repeat("f", 51)); return err }, "fileID"},
-		{"empty file ID (Download)", func() error { _, err := c.Files.Download(ctx, " ", nil); return err }, "fileID"},
+		{"file ID over 50 characters", func() error { return errOf(c.Files.Get(ctx, strings.Repeat("f", 51))) }, "fileID"},
+		{"empty file ID (Download)", func() error { return errOf(c.Files.Download(ctx, " ", nil)) }, "fileID"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -931,16 +907,13 @@ func TestFilesUploadLeavesNoGoroutine(t *testing.T) {
 		run  func() error
 	}{
 		{"ok", func() error {
-			_, err := c.Files.UploadFile(context.Background(), &amity.UploadParams{Name: "a.bin", Body: bytes.NewReader(filesPatternBytes(1 << 20))})
-			return err
+			return errOf(c.Files.UploadFile(context.Background(), &amity.UploadParams{Name: "a.bin", Body: bytes.NewReader(filesPatternBytes(1 << 20))}))
 		}},
 		{"ok", func() error {
-			_, err := c.Files.UploadFile(context.Background(), &amity.UploadParams{Name: "a.bin", Body: big()})
-			return err
+			return errOf(c.Files.UploadFile(context.Background(), &amity.UploadParams{Name: "a.bin", Body: big()}))
 		}},
 		{"500 midway", func() error {
-			_, err := c.Files.UploadFile(context.Background(), &amity.UploadParams{Name: "a.bin", Body: big()})
-			return err
+			return errOf(c.Files.UploadFile(context.Background(), &amity.UploadParams{Name: "a.bin", Body: big()}))
 		}},
 		{"429", func() error { // retried with a seekable body, until the retries run out
 			_, err := c.Files.UploadFile(context.Background(), &amity.UploadParams{Name: "a.bin", Body: bytes.NewReader(filesPatternBytes(4 << 20))})
@@ -951,8 +924,7 @@ func TestFilesUploadLeavesNoGoroutine(t *testing.T) {
 			return err
 		}},
 		{"hang up midway", func() error {
-			_, err := c.Files.UploadVideo(context.Background(), &amity.UploadParams{Name: "a.mp4", ContentType: "video/mp4", Body: big()})
-			return err
+			return errOf(c.Files.UploadVideo(context.Background(), &amity.UploadParams{Name: "a.mp4", ContentType: "video/mp4", Body: big()}))
 		}},
 		{"slow", func() error { // cancelled while an endless body is being sent
 			ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)

@@ -153,8 +153,7 @@ func TestFollowsErrorsAndValidation(t *testing.T) {
 func TestFollowsUnknownEnumsAreSent(t *testing.T) {
 	assertUnknownEnumsSent(t, []enumCase{
 		{"status", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Follows.ListMyFollowersPage(ctx, &amity.ListFollowsParams{Status: "blocked"})
-			return err
+			return errOf(c.Follows.ListMyFollowersPage(ctx, &amity.ListFollowsParams{Status: "blocked"}))
 		}, []string{"status=blocked"}},
 	})
 }

@@ -47,21 +47,18 @@ func hardClient(t testing.TB, base string, opts ...amity.Option) *amity.Client {
 
 // hardGetUser is the read of these tests (GET /api/v3/users/{id}).
 func hardGetUser(ctx context.Context, c *amity.Client, userID string) error {
-	_, err := c.Users.Get(ctx, userID)
-	return err
+	return errOf(c.Users.Get(ctx, userID))
 }
 
 // hardGetUserOpts is the read with call options.
 func hardGetUserOpts(ctx context.Context, c *amity.Client, userID string, opts ...amity.CallOption) error {
-	_, err := c.Users.Get(ctx, userID, opts...)
-	return err
+	return errOf(c.Users.Get(ctx, userID, opts...))
 }
 
 // hardCreatePost is the write of these tests (POST /api/v4/posts), never retried once it may
 // have reached the server. postID makes each write recognisable at the server.
 func hardCreatePost(ctx context.Context, c *amity.Client, postID string) error {
-	_, err := c.Posts.Create(ctx, &amity.CreatePostParams{PostID: postID, Data: &amity.CreatePostData{Text: "hello"}})
-	return err
+	return errOf(c.Posts.Create(ctx, &amity.CreatePostParams{PostID: postID, Data: &amity.CreatePostData{Text: "hello"}}))
 }
 
 // hardAuthToken is a call that takes call options today (POST /api/v4/authentication/token).

@@ -171,8 +171,7 @@ func TestMessagesWrites(t *testing.T) {
 			return err
 		}, nil, ""},
 		{"GetMany", "GET", "/api/v5/messages/list", one, func(c *amity.Client) error {
-			_, err := c.Messages.GetMany(ctx, &amity.GetManyMessagesParams{MessageIDs: []string{"m-1", "m-2"}})
-			return err
+			return errOf(c.Messages.GetMany(ctx, &amity.GetManyMessagesParams{MessageIDs: []string{"m-1", "m-2"}}))
 		}, url.Values{"messageIds[]": {"m-1", "m-2"}}, ""},
 		{"ListByCreatorPage", "GET", "/api/v5/messages/user/spammer1", fixture(t, "messages_page2.json"), func(c *amity.Client) error {
 			p, err := c.Messages.ListByCreatorPage(ctx, "spammer1", &amity.ListByCreatorParams{PageParams: amity.PageParams{Limit: 50},
@@ -183,29 +182,19 @@ func TestMessagesWrites(t *testing.T) {
 			return err
 		}, url.Values{"channelId": {"support"}, "hasFlags": {"true"}, "options[before]": {"m-900"}, "options[limit]": {"50"}}, ""},
 		{"Update", "PUT", "/api/v5/messages/m-201", one, func(c *amity.Client) error {
-			_, err := c.Messages.Update(ctx, "m-201", &amity.UpdateMessageParams{Data: map[string]any{"text": "edited"}})
-			return err
+			return errOf(c.Messages.Update(ctx, "m-201", &amity.UpdateMessageParams{Data: map[string]any{"text": "edited"}}))
 		}, nil, `{"data":{"text":"edited"}}`},
 		{"Delete", "DELETE", "/api/v5/messages/m-201", ``, func(c *amity.Client) error {
 			return c.Messages.Delete(ctx, "m-201", nil)
 		}, nil, ""},
-		{"Flag", "POST", "/api/v5/messages/m-201/flags", one, func(c *amity.Client) error {
-			_, err := c.Messages.Flag(ctx, "m-201")
-			return err
-		}, nil, ""},
-		{"Unflag", "DELETE", "/api/v5/messages/m-201/flags", one, func(c *amity.Client) error {
-			_, err := c.Messages.Unflag(ctx, "m-201")
-			return err
-		}, nil, ""},
+		{"Flag", "POST", "/api/v5/messages/m-201/flags", one, func(c *amity.Client) error { return errOf(c.Messages.Flag(ctx, "m-201")) }, nil, ""},
+		{"Unflag", "DELETE", "/api/v5/messages/m-201/flags", one, func(c *amity.Client) error { return errOf(c.Messages.Unflag(ctx, "m-201")) }, nil, ""},
 		{"IsFlaggedByMe", "GET", "/api/v5/messages/m-201/flags", `{"result":true}`, func(c *amity.Client) error {
 			ok, err := c.Messages.IsFlaggedByMe(ctx, "m-201")
 			assert.True(t, ok)
 			return err
 		}, nil, ""},
-		{"ClearFlags", "DELETE", "/api/v5/messages/m-201/flags/all", one, func(c *amity.Client) error {
-			_, err := c.Messages.ClearFlags(ctx, "m-201")
-			return err
-		}, nil, ""},
+		{"ClearFlags", "DELETE", "/api/v5/messages/m-201/flags/all", one, func(c *amity.Client) error { return errOf(c.Messages.ClearFlags(ctx, "m-201")) }, nil, ""},
 		{"CreateV3", "POST", "/api/v3/messages", v3, func(c *amity.Client) error {
 			p, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "support", Type: amity.MessageDataTypeText,
 				Data: map[string]any{"text": "hi"}, Mentionees: []amity.V3MessageMentionee{{Type: amity.MessageMentionChannel}}})
@@ -214,33 +203,19 @@ func TestMessagesWrites(t *testing.T) {
 			}
 			return err
 		}, nil, `{"channelId":"support","type":"text","data":{"text":"hi"},"mentionees":[{"type":"channel"}]}`},
-		{"GetV3", "GET", "/api/v3/messages/v3m-1", v3, func(c *amity.Client) error {
-			_, err := c.Messages.V3.Get(ctx, "v3m-1")
-			return err
-		}, nil, ""},
+		{"GetV3", "GET", "/api/v3/messages/v3m-1", v3, func(c *amity.Client) error { return errOf(c.Messages.V3.Get(ctx, "v3m-1")) }, nil, ""},
 		{"GetManyV3", "GET", "/api/v3/messages/list", v3, func(c *amity.Client) error {
-			_, err := c.Messages.V3.GetMany(ctx, &amity.V3GetManyMessagesParams{MessageIDs: []string{"v3m-1", "v3m-2"}})
-			return err
+			return errOf(c.Messages.V3.GetMany(ctx, &amity.V3GetManyMessagesParams{MessageIDs: []string{"v3m-1", "v3m-2"}}))
 		}, url.Values{"messageIds[]": {"v3m-1", "v3m-2"}}, ""},
 		{"UpdateV3", "PUT", "/api/v3/messages/v3m-1", v3, func(c *amity.Client) error {
-			_, err := c.Messages.V3.Update(ctx, "v3m-1", &amity.V3UpdateMessageParams{Tags: []string{"x"}, Metadata: map[string]any{"a": true}})
-			return err
+			return errOf(c.Messages.V3.Update(ctx, "v3m-1", &amity.V3UpdateMessageParams{Tags: []string{"x"}, Metadata: map[string]any{"a": true}}))
 		}, nil, `{"tags":["x"],"metadata":{"a":true}}`},
 		{"DeleteV3", "DELETE", "/api/v3/messages/v3m-1", `{"status":"success","data":{"success":true}}`, func(c *amity.Client) error {
 			return c.Messages.V3.Delete(ctx, "v3m-1")
 		}, nil, ""},
-		{"FlagV3", "POST", "/api/v3/messages/v3m-1/flag", v3, func(c *amity.Client) error {
-			_, err := c.Messages.V3.Flag(ctx, "v3m-1")
-			return err
-		}, nil, ""},
-		{"UnflagV3", "DELETE", "/api/v3/messages/v3m-1/unflag", v3, func(c *amity.Client) error {
-			_, err := c.Messages.V3.Unflag(ctx, "v3m-1")
-			return err
-		}, nil, ""},
-		{"ClearFlagsV3", "DELETE", "/api/v3/messages/v3m-1/clearFlags", v3, func(c *amity.Client) error {
-			_, err := c.Messages.V3.ClearFlags(ctx, "v3m-1")
-			return err
-		}, nil, ""},
+		{"FlagV3", "POST", "/api/v3/messages/v3m-1/flag", v3, func(c *amity.Client) error { return errOf(c.Messages.V3.Flag(ctx, "v3m-1")) }, nil, ""},
+		{"UnflagV3", "DELETE", "/api/v3/messages/v3m-1/unflag", v3, func(c *amity.Client) error { return errOf(c.Messages.V3.Unflag(ctx, "v3m-1")) }, nil, ""},
+		{"ClearFlagsV3", "DELETE", "/api/v3/messages/v3m-1/clearFlags", v3, func(c *amity.Client) error { return errOf(c.Messages.V3.ClearFlags(ctx, "v3m-1")) }, nil, ""},
 		{"IsFlaggedByMeV3", "GET", "/api/v3/messages/v3m-1/isFlaggedByMe", `{"status":"success","data":{"result":true}}`, func(c *amity.Client) error {
 			ok, err := c.Messages.V3.IsFlaggedByMe(ctx, "v3m-1")
 			assert.True(t, ok)
@@ -278,25 +253,17 @@ func TestMessagesRetryPolicy(t *testing.T) {
 		retried            bool
 	}{
 		{"Create", "POST", "/api/v5/messages", func(c *amity.Client) error {
-			_, err := c.Messages.Create(ctx, &amity.CreateMessageParams{MessageFeedID: "f", ReferenceID: "r", DataType: "text"})
-			return err
+			return errOf(c.Messages.Create(ctx, &amity.CreateMessageParams{MessageFeedID: "f", ReferenceID: "r", DataType: "text"}))
 		}, false},
 		{"CreateV3", "POST", "/api/v3/messages", func(c *amity.Client) error {
-			_, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "ch"})
-			return err
+			return errOf(c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "ch"}))
 		}, false},
-		{"Flag", "POST", "/api/v5/messages/m/flags", func(c *amity.Client) error { _, err := c.Messages.Flag(ctx, "m"); return err }, false},
-		{"FlagV3", "POST", "/api/v3/messages/m/flag", func(c *amity.Client) error { _, err := c.Messages.V3.Flag(ctx, "m"); return err }, false},
+		{"Flag", "POST", "/api/v5/messages/m/flags", func(c *amity.Client) error { return errOf(c.Messages.Flag(ctx, "m")) }, false},
+		{"FlagV3", "POST", "/api/v3/messages/m/flag", func(c *amity.Client) error { return errOf(c.Messages.V3.Flag(ctx, "m")) }, false},
 		{"Delete", "DELETE", "/api/v5/messages/m", func(c *amity.Client) error { return c.Messages.Delete(ctx, "m", nil) }, true},
-		{"ClearFlags", "DELETE", "/api/v5/messages/m/flags/all", func(c *amity.Client) error {
-			_, err := c.Messages.ClearFlags(ctx, "m")
-			return err
-		}, true},
-		{"Unflag", "DELETE", "/api/v5/messages/m/flags", func(c *amity.Client) error { _, err := c.Messages.Unflag(ctx, "m"); return err }, true},
-		{"Update", "PUT", "/api/v5/messages/m", func(c *amity.Client) error {
-			_, err := c.Messages.Update(ctx, "m", &amity.UpdateMessageParams{})
-			return err
-		}, true},
+		{"ClearFlags", "DELETE", "/api/v5/messages/m/flags/all", func(c *amity.Client) error { return errOf(c.Messages.ClearFlags(ctx, "m")) }, true},
+		{"Unflag", "DELETE", "/api/v5/messages/m/flags", func(c *amity.Client) error { return errOf(c.Messages.Unflag(ctx, "m")) }, true},
+		{"Update", "PUT", "/api/v5/messages/m", func(c *amity.Client) error { return errOf(c.Messages.Update(ctx, "m", &amity.UpdateMessageParams{})) }, true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -389,26 +356,21 @@ func TestMessagesAPIErrors(t *testing.T) {
 func TestMessagesUnknownEnumsAreSent(t *testing.T) {
 	assertUnknownEnumsSent(t, []enumCase{
 		{"Create mention type", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Messages.Create(ctx, &amity.CreateMessageParams{MessageFeedID: "f", ReferenceID: "r", DataType: "sticker",
-				MentionedUsers: []amity.MessageMention{{Type: "group"}}})
-			return err
+			return errOf(c.Messages.Create(ctx, &amity.CreateMessageParams{MessageFeedID: "f", ReferenceID: "r", DataType: "sticker",
+				MentionedUsers: []amity.MessageMention{{Type: "group"}}}))
 		}, []string{`"dataType":"sticker"`, `"mentionedUsers":[{"type":"group"`}},
 		{"List sort", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Messages.ListPage(ctx, &amity.ListMessagesParams{MessageFeedID: "f", SortBy: "newest"})
-			return err
+			return errOf(c.Messages.ListPage(ctx, &amity.ListMessagesParams{MessageFeedID: "f", SortBy: "newest"}))
 		}, []string{"options[sortBy]=newest"}},
 		{"V3 create type and mention", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Type: "sticker",
-				Mentionees: []amity.V3MessageMentionee{{Type: "group"}}})
-			return err
+			return errOf(c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Type: "sticker",
+				Mentionees: []amity.V3MessageMentionee{{Type: "group"}}}))
 		}, []string{`"type":"sticker"`, `"mentionees":[{"type":"group"`}},
 		{"V3 list type", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{ChannelID: "c", Type: "sticker"})
-			return err
+			return errOf(c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{ChannelID: "c", Type: "sticker"}))
 		}, []string{"type=sticker"}},
 		{"feeds sort", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Messages.ListFeedsPage(ctx, "c", &amity.ListMessageFeedsParams{SortBy: "name"})
-			return err
+			return errOf(c.Messages.ListFeedsPage(ctx, "c", &amity.ListMessageFeedsParams{SortBy: "name"}))
 		}, []string{"options[sortBy]=name"}},
 	})
 }
@@ -432,129 +394,101 @@ func TestMessagesBadInputSendsNothing(t *testing.T) {
 		field string
 		call  func() error
 	}{
-		"Create nil": {"params", func() error { _, err := c.Messages.Create(ctx, nil); return err }},
+		"Create nil": {"params", func() error { return errOf(c.Messages.Create(ctx, nil)) }},
 		"Create feed": {"MessageFeedID", func() error {
-			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.MessageFeedID = "" }))
-			return err
+			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.MessageFeedID = "" })))
 		}},
 		"Create feed length": {"MessageFeedID", func() error {
-			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.MessageFeedID = long(31) }))
-			return err
+			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.MessageFeedID = long(31) })))
 		}},
 		"Create reference": {"ReferenceID", func() error {
-			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.ReferenceID = " " }))
-			return err
+			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.ReferenceID = " " })))
 		}},
 		"Create data type": {"DataType", func() error {
-			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.DataType = "" }))
-			return err
+			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.DataType = "" })))
 		}},
 		"Create data type 21": {"DataType", func() error {
-			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.DataType = amity.MessageDataType(long(21)) }))
-			return err
+			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.DataType = amity.MessageDataType(long(21)) })))
 		}},
 		"Create data size": {"Data", func() error {
-			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.Data = map[string]any{"text": long(11000)} }))
-			return err
+			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.Data = map[string]any{"text": long(11000)} })))
 		}},
 		"Create metadata": {"Metadata", func() error {
-			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.Metadata = map[string]any{"x": long(21000)} }))
-			return err
+			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.Metadata = map[string]any{"x": long(21000)} })))
 		}},
 		"Create tags": {"Tags", func() error {
-			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.Tags = many(11) }))
-			return err
+			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.Tags = many(11) })))
 		}},
 		"Create tag length": {"Tags[]", func() error {
-			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.Tags = []string{long(31)} }))
-			return err
+			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.Tags = []string{long(31)} })))
 		}},
 		"Create mention IDs": {"MentionedUsers[0].UserIDs", func() error {
-			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.MentionedUsers = []amity.MessageMention{{UserIDs: many(51)}} }))
-			return err
+			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.MentionedUsers = []amity.MessageMention{{UserIDs: many(51)}} })))
 		}},
-		"Get blank": {"messageID", func() error { _, err := c.Messages.Get(ctx, ""); return err }},
-		"Get long":  {"messageID", func() error { _, err := c.Messages.Get(ctx, long(31)); return err }},
+		"Get blank": {"messageID", func() error { return errOf(c.Messages.Get(ctx, "")) }},
+		"Get long":  {"messageID", func() error { return errOf(c.Messages.Get(ctx, long(31))) }},
 		"GetMany 11": {"MessageIDs", func() error {
-			_, err := c.Messages.GetMany(ctx, &amity.GetManyMessagesParams{MessageIDs: many(11)})
-			return err
+			return errOf(c.Messages.GetMany(ctx, &amity.GetManyMessagesParams{MessageIDs: many(11)}))
 		}},
-		"GetMany none": {"MessageIDs", func() error { _, err := c.Messages.GetMany(ctx, &amity.GetManyMessagesParams{}); return err }},
-		"GetMany nil":  {"params", func() error { _, err := c.Messages.GetMany(ctx, nil); return err }},
-		"List nil":     {"params", func() error { _, err := c.Messages.ListPage(ctx, nil); return err }},
-		"List feed":    {"MessageFeedID", func() error { _, err := c.Messages.ListPage(ctx, &amity.ListMessagesParams{}); return err }},
+		"GetMany none": {"MessageIDs", func() error { return errOf(c.Messages.GetMany(ctx, &amity.GetManyMessagesParams{})) }},
+		"GetMany nil":  {"params", func() error { return errOf(c.Messages.GetMany(ctx, nil)) }},
+		"List nil":     {"params", func() error { return errOf(c.Messages.ListPage(ctx, nil)) }},
+		"List feed":    {"MessageFeedID", func() error { return errOf(c.Messages.ListPage(ctx, &amity.ListMessagesParams{})) }},
 		"List odd around": {"Limit", func() error {
-			_, err := c.Messages.ListPage(ctx, &amity.ListMessagesParams{MessageFeedID: "f", Around: "m", PageParams: amity.PageParams{Limit: 5}})
-			return err
+			return errOf(c.Messages.ListPage(ctx, &amity.ListMessagesParams{MessageFeedID: "f", Around: "m", PageParams: amity.PageParams{Limit: 5}}))
 		}},
 		"List tags": {"IncludeTags", func() error {
-			_, err := c.Messages.ListPage(ctx, &amity.ListMessagesParams{MessageFeedID: "f", IncludeTags: many(11)})
-			return err
+			return errOf(c.Messages.ListPage(ctx, &amity.ListMessagesParams{MessageFeedID: "f", IncludeTags: many(11)}))
 		}},
 		"List token": {"PageToken", func() error {
-			_, err := c.Messages.ListPage(ctx, &amity.ListMessagesParams{MessageFeedID: "f", PageParams: amity.PageParams{PageToken: long(101)}})
-			return err
+			return errOf(c.Messages.ListPage(ctx, &amity.ListMessagesParams{MessageFeedID: "f", PageParams: amity.PageParams{PageToken: long(101)}}))
 		}},
-		"ByCreator blank": {"creatorID", func() error { _, err := c.Messages.ListByCreatorPage(ctx, "", nil); return err }},
-		"ByCreator long":  {"creatorID", func() error { _, err := c.Messages.ListByCreatorPage(ctx, long(25), nil); return err }},
+		"ByCreator blank": {"creatorID", func() error { return errOf(c.Messages.ListByCreatorPage(ctx, "", nil)) }},
+		"ByCreator long":  {"creatorID", func() error { return errOf(c.Messages.ListByCreatorPage(ctx, long(25), nil)) }},
 		"ByCreator channel": {"ChannelID", func() error {
-			_, err := c.Messages.ListByCreatorPage(ctx, "u", &amity.ListByCreatorParams{ChannelID: long(25)})
-			return err
+			return errOf(c.Messages.ListByCreatorPage(ctx, "u", &amity.ListByCreatorParams{ChannelID: long(25)}))
 		}},
-		"Update nil": {"params", func() error { _, err := c.Messages.Update(ctx, "m", nil); return err }},
-		"Update tags": {"Tags", func() error {
-			_, err := c.Messages.Update(ctx, "m", &amity.UpdateMessageParams{Tags: many(11)})
-			return err
-		}},
+		"Update nil":       {"params", func() error { return errOf(c.Messages.Update(ctx, "m", nil)) }},
+		"Update tags":      {"Tags", func() error { return errOf(c.Messages.Update(ctx, "m", &amity.UpdateMessageParams{Tags: many(11)})) }},
 		"Delete blank":     {"messageID", func() error { return c.Messages.Delete(ctx, " ", nil) }},
-		"Flag blank":       {"messageID", func() error { _, err := c.Messages.Flag(ctx, ""); return err }},
-		"Unflag dot":       {"messageID", func() error { _, err := c.Messages.Unflag(ctx, "."); return err }},
-		"ClearFlags blank": {"messageID", func() error { _, err := c.Messages.ClearFlags(ctx, ""); return err }},
-		"IsFlagged blank":  {"messageID", func() error { _, err := c.Messages.IsFlaggedByMe(ctx, ""); return err }},
-		"CreateV3 nil":     {"params", func() error { _, err := c.Messages.V3.Create(ctx, nil); return err }},
-		"CreateV3 channel": {"ChannelID", func() error { _, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{}); return err }},
+		"Flag blank":       {"messageID", func() error { return errOf(c.Messages.Flag(ctx, "")) }},
+		"Unflag dot":       {"messageID", func() error { return errOf(c.Messages.Unflag(ctx, ".")) }},
+		"ClearFlags blank": {"messageID", func() error { return errOf(c.Messages.ClearFlags(ctx, "")) }},
+		"IsFlagged blank":  {"messageID", func() error { return errOf(c.Messages.IsFlaggedByMe(ctx, "")) }},
+		"CreateV3 nil":     {"params", func() error { return errOf(c.Messages.V3.Create(ctx, nil)) }},
+		"CreateV3 channel": {"ChannelID", func() error { return errOf(c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{})) }},
 		"CreateV3 text": {"Data.text", func() error {
-			_, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Data: map[string]any{"text": long(20001)}})
-			return err
+			return errOf(c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Data: map[string]any{"text": long(20001)}}))
 		}},
 		"CreateV3 text type": {"Data.text", func() error {
-			_, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Data: map[string]any{"text": 5}})
-			return err
+			return errOf(c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Data: map[string]any{"text": 5}}))
 		}},
 		"CreateV3 mentionees": {"Mentionees", func() error {
-			_, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Mentionees: make([]amity.V3MessageMentionee, 3)})
-			return err
+			return errOf(c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Mentionees: make([]amity.V3MessageMentionee, 3)}))
 		}},
 		"CreateV3 mention": {"Mentionees[0].Type", func() error {
-			_, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Mentionees: []amity.V3MessageMentionee{{}}})
-			return err
+			return errOf(c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Mentionees: []amity.V3MessageMentionee{{}}}))
 		}},
-		"GetV3 long": {"messageID", func() error { _, err := c.Messages.V3.Get(ctx, long(151)); return err }},
-		"GetManyV3 none": {"MessageIDs", func() error {
-			_, err := c.Messages.V3.GetMany(ctx, &amity.V3GetManyMessagesParams{})
-			return err
-		}},
-		"GetManyV3 nil":  {"params", func() error { _, err := c.Messages.V3.GetMany(ctx, nil); return err }},
-		"ListV3 nil":     {"params", func() error { _, err := c.Messages.V3.ListPage(ctx, nil); return err }},
-		"ListV3 channel": {"ChannelID", func() error { _, err := c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{}); return err }},
+		"GetV3 long":     {"messageID", func() error { return errOf(c.Messages.V3.Get(ctx, long(151))) }},
+		"GetManyV3 none": {"MessageIDs", func() error { return errOf(c.Messages.V3.GetMany(ctx, &amity.V3GetManyMessagesParams{})) }},
+		"GetManyV3 nil":  {"params", func() error { return errOf(c.Messages.V3.GetMany(ctx, nil)) }},
+		"ListV3 nil":     {"params", func() error { return errOf(c.Messages.V3.ListPage(ctx, nil)) }},
+		"ListV3 channel": {"ChannelID", func() error { return errOf(c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{})) }},
 		"ListV3 first": {"First", func() error {
-			_, err := c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{ChannelID: "c", First: 101})
-			return err
+			return errOf(c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{ChannelID: "c", First: 101}))
 		}},
 		"ListV3 after": {"After", func() error {
-			_, err := c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{ChannelID: "c", After: -1})
-			return err
+			return errOf(c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{ChannelID: "c", After: -1}))
 		}},
 		"ListV3 token": {"PageToken", func() error {
-			_, err := c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{ChannelID: "c", PageToken: long(1001)})
-			return err
+			return errOf(c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{ChannelID: "c", PageToken: long(1001)}))
 		}},
-		"UpdateV3 nil":       {"params", func() error { _, err := c.Messages.V3.Update(ctx, "m", nil); return err }},
+		"UpdateV3 nil":       {"params", func() error { return errOf(c.Messages.V3.Update(ctx, "m", nil)) }},
 		"DeleteV3 blank":     {"messageID", func() error { return c.Messages.V3.Delete(ctx, "") }},
-		"FlagV3 blank":       {"messageID", func() error { _, err := c.Messages.V3.Flag(ctx, ""); return err }},
-		"UnflagV3 blank":     {"messageID", func() error { _, err := c.Messages.V3.Unflag(ctx, ""); return err }},
-		"ClearFlagsV3 blank": {"messageID", func() error { _, err := c.Messages.V3.ClearFlags(ctx, ""); return err }},
-		"IsFlaggedV3 blank":  {"messageID", func() error { _, err := c.Messages.V3.IsFlaggedByMe(ctx, ""); return err }},
+		"FlagV3 blank":       {"messageID", func() error { return errOf(c.Messages.V3.Flag(ctx, "")) }},
+		"UnflagV3 blank":     {"messageID", func() error { return errOf(c.Messages.V3.Unflag(ctx, "")) }},
+		"ClearFlagsV3 blank": {"messageID", func() error { return errOf(c.Messages.V3.ClearFlags(ctx, "")) }},
+		"IsFlaggedV3 blank":  {"messageID", func() error { return errOf(c.Messages.V3.IsFlaggedByMe(ctx, "")) }},
 	}
 	for name, tc := range cases {
 		err := tc.call()
@@ -693,17 +627,12 @@ func TestMessagesFeeds(t *testing.T) {
 			}
 			return err
 		}, nil, `{"channelId":"64f0","name":"billing"}`},
-		{"GetFeed", "GET", "/api/v5/message-feeds/mf-billing", one, func(c *amity.Client) error {
-			_, err := c.Messages.GetFeed(ctx, "mf-billing")
-			return err
-		}, nil, ""},
+		{"GetFeed", "GET", "/api/v5/message-feeds/mf-billing", one, func(c *amity.Client) error { return errOf(c.Messages.GetFeed(ctx, "mf-billing")) }, nil, ""},
 		{"GetFeeds", "GET", "/api/v5/message-feeds/list", one, func(c *amity.Client) error {
-			_, err := c.Messages.GetManyFeeds(ctx, &amity.GetManyFeedsParams{MessageFeedIDs: []string{"a", "b"}})
-			return err
+			return errOf(c.Messages.GetManyFeeds(ctx, &amity.GetManyFeedsParams{MessageFeedIDs: []string{"a", "b"}}))
 		}, url.Values{"messageFeedIds[]": {"a", "b"}}, ""},
 		{"UpdateFeed", "PUT", "/api/v5/message-feeds/mf-billing", one, func(c *amity.Client) error {
-			_, err := c.Messages.UpdateFeed(ctx, "mf-billing", &amity.UpdateMessageFeedParams{Name: "invoices"})
-			return err
+			return errOf(c.Messages.UpdateFeed(ctx, "mf-billing", &amity.UpdateMessageFeedParams{Name: "invoices"}))
 		}, nil, `{"name":"invoices"}`},
 		{"DeleteFeed", "DELETE", "/api/v5/message-feeds/mf-billing", ``, func(c *amity.Client) error {
 			return c.Messages.DeleteFeed(ctx, "mf-billing", &amity.DeleteMessageFeedParams{Permanent: amity.Ptr(true)})
@@ -751,31 +680,23 @@ func TestMessagesFeeds(t *testing.T) {
 			field string
 			call  func() error
 		}{
-			"Create nil": {"params", func() error { _, err := c.Messages.CreateFeed(ctx, nil); return err }},
-			"Create channel": {"ChannelID", func() error {
-				_, err := c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{Name: "n"})
-				return err
-			}},
-			"Create name": {"Name", func() error {
-				_, err := c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{ChannelID: "c"})
-				return err
-			}},
+			"Create nil":     {"params", func() error { return errOf(c.Messages.CreateFeed(ctx, nil)) }},
+			"Create channel": {"ChannelID", func() error { return errOf(c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{Name: "n"})) }},
+			"Create name":    {"Name", func() error { return errOf(c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{ChannelID: "c"})) }},
 			"Create long": {"Name", func() error {
-				_, err := c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{ChannelID: "c", Name: strings.Repeat("n", 101)})
-				return err
+				return errOf(c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{ChannelID: "c", Name: strings.Repeat("n", 101)}))
 			}},
-			"Get blank": {"messageFeedID", func() error { _, err := c.Messages.GetFeed(ctx, ""); return err }},
-			"Get long":  {"messageFeedID", func() error { _, err := c.Messages.GetFeed(ctx, long); return err }},
+			"Get blank": {"messageFeedID", func() error { return errOf(c.Messages.GetFeed(ctx, "")) }},
+			"Get long":  {"messageFeedID", func() error { return errOf(c.Messages.GetFeed(ctx, long)) }},
 			"GetFeeds 11": {"MessageFeedIDs", func() error {
-				_, err := c.Messages.GetManyFeeds(ctx, &amity.GetManyFeedsParams{MessageFeedIDs: make([]string, 11)})
-				return err
+				return errOf(c.Messages.GetManyFeeds(ctx, &amity.GetManyFeedsParams{MessageFeedIDs: make([]string, 11)}))
 			}},
-			"GetFeeds nil":   {"params", func() error { _, err := c.Messages.GetManyFeeds(ctx, nil); return err }},
-			"Update nil":     {"params", func() error { _, err := c.Messages.UpdateFeed(ctx, "mf", nil); return err }},
-			"Update name":    {"Name", func() error { _, err := c.Messages.UpdateFeed(ctx, "mf", &amity.UpdateMessageFeedParams{}); return err }},
+			"GetFeeds nil":   {"params", func() error { return errOf(c.Messages.GetManyFeeds(ctx, nil)) }},
+			"Update nil":     {"params", func() error { return errOf(c.Messages.UpdateFeed(ctx, "mf", nil)) }},
+			"Update name":    {"Name", func() error { return errOf(c.Messages.UpdateFeed(ctx, "mf", &amity.UpdateMessageFeedParams{})) }},
 			"Delete blank":   {"messageFeedID", func() error { return c.Messages.DeleteFeed(ctx, " ", nil) }},
-			"List channel":   {"channelID", func() error { _, err := c.Messages.ListFeedsPage(ctx, long, nil); return err }},
-			"ByCreator user": {"creatorID", func() error { _, err := c.Messages.ListFeedsByCreatorPage(ctx, "", nil); return err }},
+			"List channel":   {"channelID", func() error { return errOf(c.Messages.ListFeedsPage(ctx, long, nil)) }},
+			"ByCreator user": {"creatorID", func() error { return errOf(c.Messages.ListFeedsByCreatorPage(ctx, "", nil)) }},
 		}
 		for name, tc := range cases {
 			err := tc.call()
@@ -832,32 +753,22 @@ func TestMessagesEntityAnswersMustHoldTheEntity(t *testing.T) {
 		call               func(c *amity.Client) error
 	}{
 		{"Create", "POST", "/api/v5/messages", func(c *amity.Client) error {
-			_, err := c.Messages.Create(ctx, &amity.CreateMessageParams{MessageFeedID: "f", ReferenceID: "r", DataType: amity.MessageDataTypeText})
-			return err
+			return errOf(c.Messages.Create(ctx, &amity.CreateMessageParams{MessageFeedID: "f", ReferenceID: "r", DataType: amity.MessageDataTypeText}))
 		}},
-		{"Get", "GET", "/api/v5/messages/m1", func(c *amity.Client) error { _, err := c.Messages.Get(ctx, "m1"); return err }},
-		{"Update", "PUT", "/api/v5/messages/m1", func(c *amity.Client) error {
-			_, err := c.Messages.Update(ctx, "m1", &amity.UpdateMessageParams{})
-			return err
-		}},
-		{"Flag", "POST", "/api/v5/messages/m1/flags", func(c *amity.Client) error { _, err := c.Messages.Flag(ctx, "m1"); return err }},
+		{"Get", "GET", "/api/v5/messages/m1", func(c *amity.Client) error { return errOf(c.Messages.Get(ctx, "m1")) }},
+		{"Update", "PUT", "/api/v5/messages/m1", func(c *amity.Client) error { return errOf(c.Messages.Update(ctx, "m1", &amity.UpdateMessageParams{})) }},
+		{"Flag", "POST", "/api/v5/messages/m1/flags", func(c *amity.Client) error { return errOf(c.Messages.Flag(ctx, "m1")) }},
 		{"V3.Create", "POST", "/api/v3/messages", func(c *amity.Client) error {
-			_, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "ch"})
-			return err
+			return errOf(c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "ch"}))
 		}},
-		{"V3.Get", "GET", "/api/v3/messages/m1", func(c *amity.Client) error { _, err := c.Messages.V3.Get(ctx, "m1"); return err }},
-		{"V3.ClearFlags", "DELETE", "/api/v3/messages/m1/clearFlags", func(c *amity.Client) error {
-			_, err := c.Messages.V3.ClearFlags(ctx, "m1")
-			return err
-		}},
+		{"V3.Get", "GET", "/api/v3/messages/m1", func(c *amity.Client) error { return errOf(c.Messages.V3.Get(ctx, "m1")) }},
+		{"V3.ClearFlags", "DELETE", "/api/v3/messages/m1/clearFlags", func(c *amity.Client) error { return errOf(c.Messages.V3.ClearFlags(ctx, "m1")) }},
 		{"CreateFeed", "POST", "/api/v5/message-feeds", func(c *amity.Client) error {
-			_, err := c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{ChannelID: "ch", Name: "n"})
-			return err
+			return errOf(c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{ChannelID: "ch", Name: "n"}))
 		}},
-		{"GetFeed", "GET", "/api/v5/message-feeds/mf1", func(c *amity.Client) error { _, err := c.Messages.GetFeed(ctx, "mf1"); return err }},
+		{"GetFeed", "GET", "/api/v5/message-feeds/mf1", func(c *amity.Client) error { return errOf(c.Messages.GetFeed(ctx, "mf1")) }},
 		{"UpdateFeed", "PUT", "/api/v5/message-feeds/mf1", func(c *amity.Client) error {
-			_, err := c.Messages.UpdateFeed(ctx, "mf1", &amity.UpdateMessageFeedParams{Name: "n"})
-			return err
+			return errOf(c.Messages.UpdateFeed(ctx, "mf1", &amity.UpdateMessageFeedParams{Name: "n"}))
 		}},
 	}
 	for _, tc := range cases {

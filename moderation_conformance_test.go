@@ -12,12 +12,10 @@ func init() {
 	registerConformance(
 		conformanceCase{Method: "Moderation.ListBlocklistPage", Op: "GET /api/v3/blocklists",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Moderation.ListBlocklistPage(ctx, nil)
-				return err
+				return errOf(c.Moderation.ListBlocklistPage(ctx, nil))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Moderation.ListBlocklistPage(ctx, fullRules)
-				return err
+				return errOf(c.Moderation.ListBlocklistPage(ctx, fullRules))
 			}},
 		conformanceCase{Method: "Moderation.ListBlocklistPages", Op: "GET /api/v3/blocklists",
 			Required: func(ctx context.Context, c *amity.Client) error {
@@ -38,17 +36,14 @@ func init() {
 			}},
 		conformanceCase{Method: "Moderation.VerifyBlocklist", Op: "POST /api/v3/blocklists/verify",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{Texts: []string{"hello there"}})
-				return err
+				return errOf(c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{Texts: []string{"hello there"}}))
 			}},
 		conformanceCase{Method: "Moderation.ListAllowlistPage", Op: "GET /api/v3/allowlists",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Moderation.ListAllowlistPage(ctx, nil)
-				return err
+				return errOf(c.Moderation.ListAllowlistPage(ctx, nil))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Moderation.ListAllowlistPage(ctx, fullRules)
-				return err
+				return errOf(c.Moderation.ListAllowlistPage(ctx, fullRules))
 			}},
 		conformanceCase{Method: "Moderation.ListAllowlistPages", Op: "GET /api/v3/allowlists",
 			Required: func(ctx context.Context, c *amity.Client) error {
@@ -66,30 +61,25 @@ func init() {
 			}},
 		conformanceCase{Method: "Moderation.VerifyAllowlist", Op: "POST /api/v3/allowlists/verify",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Moderation.VerifyAllowlist(ctx, &amity.VerifyAllowlistParams{URLs: []string{"https://example.com/a"}})
-				return err
+				return errOf(c.Moderation.VerifyAllowlist(ctx, &amity.VerifyAllowlistParams{URLs: []string{"https://example.com/a"}}))
 			}},
 		conformanceCase{Method: "Moderation.GetSettings", Op: "GET /api/v3/network-settings/moderation",
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Moderation.GetSettings(ctx); return err }},
+			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Moderation.GetSettings(ctx)) }},
 		conformanceCase{Method: "Moderation.UpdateSettings", Op: "PUT /api/v3/network-settings/moderation",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Moderation.UpdateSettings(ctx, &amity.UpdateModerationSettingsParams{})
-				return err
+				return errOf(c.Moderation.UpdateSettings(ctx, &amity.UpdateModerationSettingsParams{}))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Moderation.UpdateSettings(ctx, &amity.UpdateModerationSettingsParams{IsWhitelistEnabled: amity.Ptr(true)})
-				return err
+				return errOf(c.Moderation.UpdateSettings(ctx, &amity.UpdateModerationSettingsParams{IsWhitelistEnabled: amity.Ptr(true)}))
 			}},
 
 		// v2 blacklist.
 		conformanceCase{Method: "Moderation.V2.GetBlacklistRecords", Op: "GET /api/v2/blacklist/records",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Moderation.V2.GetBlacklistRecords(ctx, nil)
-				return err
+				return errOf(c.Moderation.V2.GetBlacklistRecords(ctx, nil))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Moderation.V2.GetBlacklistRecords(ctx, &amity.V2GetRecordsParams{Regexs: []string{"bad", "worse"}})
-				return err
+				return errOf(c.Moderation.V2.GetBlacklistRecords(ctx, &amity.V2GetRecordsParams{Regexs: []string{"bad", "worse"}}))
 			}},
 		conformanceCase{Method: "Moderation.V2.AddBlacklistRecords", Op: "POST /api/v2/blacklist/records",
 			Required: func(ctx context.Context, c *amity.Client) error {
@@ -104,8 +94,7 @@ func init() {
 			}},
 		conformanceCase{Method: "Moderation.V2.UpdateBlacklistRecord", Op: "PUT /api/v2/blacklist/records/:ruleId",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Moderation.V2.UpdateBlacklistRecord(ctx, "r1", &amity.V2UpdateRecordParams{IsEnabled: false})
-				return err
+				return errOf(c.Moderation.V2.UpdateBlacklistRecord(ctx, "r1", &amity.V2UpdateRecordParams{IsEnabled: false}))
 			}},
 		conformanceCase{Method: "Moderation.V2.DeleteBlacklistRecords", Op: "DELETE /api/v2/blacklist/records",
 			Required: func(ctx context.Context, c *amity.Client) error {
@@ -115,8 +104,7 @@ func init() {
 		// v2 whitelist.
 		conformanceCase{Method: "Moderation.V2.GetWhitelistRecords", Op: "GET /api/v2/whitelist/records",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Moderation.V2.GetWhitelistRecords(ctx, &amity.V2GetRecordsParams{Regexs: []string{"example"}})
-				return err
+				return errOf(c.Moderation.V2.GetWhitelistRecords(ctx, &amity.V2GetRecordsParams{Regexs: []string{"example"}}))
 			}},
 		conformanceCase{Method: "Moderation.V2.AddWhitelistRecords", Op: "POST /api/v2/whitelist/records",
 			Required: func(ctx context.Context, c *amity.Client) error {
@@ -128,8 +116,7 @@ func init() {
 			}},
 		conformanceCase{Method: "Moderation.V2.UpdateWhitelistRecord", Op: "PUT /api/v2/whitelist/records/:ruleId",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Moderation.V2.UpdateWhitelistRecord(ctx, "r1", &amity.V2UpdateRecordParams{IsEnabled: true})
-				return err
+				return errOf(c.Moderation.V2.UpdateWhitelistRecord(ctx, "r1", &amity.V2UpdateRecordParams{IsEnabled: true}))
 			}},
 		conformanceCase{Method: "Moderation.V2.DeleteWhitelistRecords", Op: "DELETE /api/v2/whitelist/records",
 			Required: func(ctx context.Context, c *amity.Client) error {
@@ -138,10 +125,7 @@ func init() {
 
 		// v2 moderation settings.
 		conformanceCase{Method: "Moderation.V2.GetSettings", Op: "GET /api/v2/moderation-settings",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Moderation.V2.GetSettings(ctx)
-				return err
-			}},
+			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Moderation.V2.GetSettings(ctx)) }},
 		conformanceCase{Method: "Moderation.V2.UpdateSettings", Op: "PUT /api/v2/moderation-settings",
 			Required: func(ctx context.Context, c *amity.Client) error {
 				return c.Moderation.V2.UpdateSettings(ctx, &amity.V2UpdateModerationSettingsParams{})

@@ -325,8 +325,7 @@ func TestModerationBadInputSendsNothing(t *testing.T) {
 		field string
 	}{
 		"list limit": {func() error {
-			_, err := c.Moderation.ListBlocklistPage(ctx, &amity.ListModerationRulesParams{PageParams: amity.PageParams{Limit: 101}})
-			return err
+			return errOf(c.Moderation.ListBlocklistPage(ctx, &amity.ListModerationRulesParams{PageParams: amity.PageParams{Limit: 101}}))
 		}, "Limit"},
 		"add nil":      {func() error { return c.Moderation.AddToBlocklist(ctx, nil) }, "params"},
 		"add none":     {func() error { return c.Moderation.AddToBlocklist(ctx, &amity.AddBlocklistParams{}) }, "Regexs"},
@@ -340,28 +339,21 @@ func TestModerationBadInputSendsNothing(t *testing.T) {
 		"allow nil":      {func() error { return c.Moderation.AddToAllowlist(ctx, nil) }, "params"},
 		"allow none":     {func() error { return c.Moderation.AddToAllowlist(ctx, &amity.AddAllowlistParams{}) }, "Domains"},
 		"allow too many": {func() error { return c.Moderation.AddToAllowlist(ctx, &amity.AddAllowlistParams{Domains: tooMany}) }, "Domains"},
-		"verify nil":     {func() error { _, err := c.Moderation.VerifyBlocklist(ctx, nil); return err }, "params"},
-		"verify none": {func() error {
-			_, err := c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{})
-			return err
-		}, "Texts"},
+		"verify nil":     {func() error { return errOf(c.Moderation.VerifyBlocklist(ctx, nil)) }, "params"},
+		"verify none":    {func() error { return errOf(c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{})) }, "Texts"},
 		"verify 11": {func() error {
-			_, err := c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{Texts: tooMany[:11]})
-			return err
+			return errOf(c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{Texts: tooMany[:11]}))
 		}, "Texts"},
 		"verify long": {func() error {
-			_, err := c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{Texts: []string{strings.Repeat("x", 501)}})
-			return err
+			return errOf(c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{Texts: []string{strings.Repeat("x", 501)}}))
 		}, "Texts[0]"},
-		"verify urls nil": {func() error { _, err := c.Moderation.VerifyAllowlist(ctx, nil); return err }, "params"},
+		"verify urls nil": {func() error { return errOf(c.Moderation.VerifyAllowlist(ctx, nil)) }, "params"},
 		"verify urls none": {func() error {
-			_, err := c.Moderation.VerifyAllowlist(ctx, &amity.VerifyAllowlistParams{URLs: []string{}})
-			return err
+			return errOf(c.Moderation.VerifyAllowlist(ctx, &amity.VerifyAllowlistParams{URLs: []string{}}))
 		}, "URLs"},
-		"settings nil": {func() error { _, err := c.Moderation.UpdateSettings(ctx, nil); return err }, "params"},
+		"settings nil": {func() error { return errOf(c.Moderation.UpdateSettings(ctx, nil)) }, "params"},
 		"v2 get blank": {func() error {
-			_, err := c.Moderation.V2.GetBlacklistRecords(ctx, &amity.V2GetRecordsParams{Regexs: []string{""}})
-			return err
+			return errOf(c.Moderation.V2.GetBlacklistRecords(ctx, &amity.V2GetRecordsParams{Regexs: []string{""}}))
 		}, "Regexs[0]"},
 		"v2 add nil": {func() error { return c.Moderation.V2.AddBlacklistRecords(ctx, nil) }, "params"},
 		"v2 add none": {func() error {
@@ -369,24 +361,19 @@ func TestModerationBadInputSendsNothing(t *testing.T) {
 		}, "Regexs"},
 		"v2 refresh none": {func() error { return c.Moderation.V2.RefreshBlacklist(ctx, nil) }, "Regexs"},
 		"v2 update no id": {func() error {
-			_, err := c.Moderation.V2.UpdateBlacklistRecord(ctx, " ", &amity.V2UpdateRecordParams{IsEnabled: true})
-			return err
+			return errOf(c.Moderation.V2.UpdateBlacklistRecord(ctx, " ", &amity.V2UpdateRecordParams{IsEnabled: true}))
 		}, "ruleID"},
 		"v2 update dot": {func() error {
-			_, err := c.Moderation.V2.UpdateWhitelistRecord(ctx, "..", &amity.V2UpdateRecordParams{IsEnabled: true})
-			return err
+			return errOf(c.Moderation.V2.UpdateWhitelistRecord(ctx, "..", &amity.V2UpdateRecordParams{IsEnabled: true}))
 		}, "ruleID"},
-		"v2 update nil":  {func() error { _, err := c.Moderation.V2.UpdateBlacklistRecord(ctx, "r1", nil); return err }, "params"},
+		"v2 update nil":  {func() error { return errOf(c.Moderation.V2.UpdateBlacklistRecord(ctx, "r1", nil)) }, "params"},
 		"v2 delete none": {func() error { return c.Moderation.V2.DeleteBlacklistRecords(ctx, nil) }, "RuleIDs"},
 		"v2 delete blank": {func() error {
 			return c.Moderation.V2.DeleteWhitelistRecords(ctx, &amity.V2DeleteRecordsParams{RuleIDs: []string{"r1", ""}})
 		}, "RuleIDs"},
-		"v2 whitelist get nil": {func() error { _, err := c.Moderation.V2.GetWhitelistRecords(ctx, nil); return err }, "params"},
-		"v2 whitelist get": {func() error {
-			_, err := c.Moderation.V2.GetWhitelistRecords(ctx, &amity.V2GetRecordsParams{})
-			return err
-		}, "Regexs"},
-		"v2 whitelist add": {func() error { return c.Moderation.V2.AddWhitelistRecords(ctx, nil) }, "Regexs"},
+		"v2 whitelist get nil": {func() error { return errOf(c.Moderation.V2.GetWhitelistRecords(ctx, nil)) }, "params"},
+		"v2 whitelist get":     {func() error { return errOf(c.Moderation.V2.GetWhitelistRecords(ctx, &amity.V2GetRecordsParams{})) }, "Regexs"},
+		"v2 whitelist add":     {func() error { return c.Moderation.V2.AddWhitelistRecords(ctx, nil) }, "Regexs"},
 		"v2 whitelist fresh": {func() error {
 			return c.Moderation.V2.RefreshWhitelist(ctx, &amity.V2RecordsParams{Regexs: []string{""}})
 		}, "Regexs[0]"},
@@ -447,8 +434,7 @@ func TestModerationListPages(t *testing.T) {
 func TestModerationUnknownEnumsAreSent(t *testing.T) {
 	assertUnknownEnumsSent(t, []enumCase{
 		{"allowlist sort", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Moderation.ListAllowlistPage(ctx, &amity.ListModerationRulesParams{SortBy: "newest"})
-			return err
+			return errOf(c.Moderation.ListAllowlistPage(ctx, &amity.ListModerationRulesParams{SortBy: "newest"}))
 		}, []string{"newest"}},
 	})
 }
@@ -468,15 +454,11 @@ func TestModerationUnsuccessful(t *testing.T) {
 	}
 	rx := []string{"bad"}
 	calls := map[string]func() error{
-		"AddToBlocklist": func() error { return c.Moderation.AddToBlocklist(ctx, &amity.AddBlocklistParams{Regexs: rx}) },
-		"AddToAllowlist": func() error { return c.Moderation.AddToAllowlist(ctx, &amity.AddAllowlistParams{Domains: rx}) },
-		"VerifyBlocklist": func() error {
-			_, err := c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{Texts: rx})
-			return err
-		},
+		"AddToBlocklist":  func() error { return c.Moderation.AddToBlocklist(ctx, &amity.AddBlocklistParams{Regexs: rx}) },
+		"AddToAllowlist":  func() error { return c.Moderation.AddToAllowlist(ctx, &amity.AddAllowlistParams{Domains: rx}) },
+		"VerifyBlocklist": func() error { return errOf(c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{Texts: rx})) },
 		"VerifyAllowlist": func() error {
-			_, err := c.Moderation.VerifyAllowlist(ctx, &amity.VerifyAllowlistParams{URLs: []string{"https://x.example"}})
-			return err
+			return errOf(c.Moderation.VerifyAllowlist(ctx, &amity.VerifyAllowlistParams{URLs: []string{"https://x.example"}}))
 		},
 		"V2.AddBlacklistRecords": func() error {
 			return c.Moderation.V2.AddBlacklistRecords(ctx, &amity.V2AddBlacklistRecordsParams{Regexs: rx})

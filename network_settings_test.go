@@ -98,33 +98,26 @@ func TestNetworkSettingsUpdates(t *testing.T) {
 		call             func(c *amity.Client) error
 	}{
 		{"UpdateChat", "/api/v3/network-settings/chat", `{"messagePreviewSetting":{"enabled":true},"isAllowAdminViewConversationMessage":false}`, func(c *amity.Client) error {
-			_, err := c.NetworkSettings.UpdateChat(ctx, &amity.UpdateChatSettingsParams{MessagePreviewSetting: &amity.MessagePreviewSetting{Enabled: true}, IsAllowAdminViewConversationMessage: amity.Ptr(false)})
-			return err
+			return errOf(c.NetworkSettings.UpdateChat(ctx, &amity.UpdateChatSettingsParams{MessagePreviewSetting: &amity.MessagePreviewSetting{Enabled: true}, IsAllowAdminViewConversationMessage: amity.Ptr(false)}))
 		}},
 		{"UpdateFeed", "/api/v3/network-settings/feed-setting", `{"story":{"video":{"allowed":false,"maxDurationSeconds":60}}}`, func(c *amity.Client) error {
-			_, err := c.NetworkSettings.UpdateFeed(ctx, &amity.UpdateFeedParams{Story: &amity.FeedTypeCheck{Video: &amity.VideoCheck{Allowed: amity.Ptr(false), MaxDurationSeconds: amity.Ptr(60)}}})
-			return err
+			return errOf(c.NetworkSettings.UpdateFeed(ctx, &amity.UpdateFeedParams{Story: &amity.FeedTypeCheck{Video: &amity.VideoCheck{Allowed: amity.Ptr(false), MaxDurationSeconds: amity.Ptr(60)}}}))
 		}},
 		{"UpdateSemanticSearch", "/api/v3/network-settings/semantic-search", `{"postMinScore":0.3}`, func(c *amity.Client) error {
-			_, err := c.NetworkSettings.UpdateSemanticSearch(ctx, &amity.UpdateSemanticSearchSettingsParams{PostMinScore: amity.Ptr(0.3)})
-			return err
+			return errOf(c.NetworkSettings.UpdateSemanticSearch(ctx, &amity.UpdateSemanticSearchSettingsParams{PostMinScore: amity.Ptr(0.3)}))
 		}},
 		{"UpdateSocial", "/api/v3/network-settings/social", `{"userPrivacySetting":"private","storyExpiryTimeMinutes":60}`, func(c *amity.Client) error {
-			_, err := c.NetworkSettings.UpdateSocial(ctx, &amity.UpdateSocialSettingsParams{UserPrivacySetting: amity.UserPrivacyPrivate, StoryExpiryTimeMinutes: amity.Ptr(60)})
-			return err
+			return errOf(c.NetworkSettings.UpdateSocial(ctx, &amity.UpdateSocialSettingsParams{UserPrivacySetting: amity.UserPrivacyPrivate, StoryExpiryTimeMinutes: amity.Ptr(60)}))
 		}},
 		{"UpdateUsers", "/api/v3/network-settings/users", `{"isAllowUpdateDisplayName":false}`, func(c *amity.Client) error {
-			_, err := c.NetworkSettings.UpdateUsers(ctx, &amity.UpdateUserSettingsParams{IsAllowUpdateDisplayName: amity.Ptr(false)})
-			return err
+			return errOf(c.NetworkSettings.UpdateUsers(ctx, &amity.UpdateUserSettingsParams{IsAllowUpdateDisplayName: amity.Ptr(false)}))
 		}},
 		{"UpdateVideoStreaming", "/api/v3/network-settings/video-streaming", `{"moderation":{"categories":[{"category":"profanity","terminateThreshold":0.9}]}}`, func(c *amity.Client) error {
-			_, err := c.NetworkSettings.UpdateVideoStreaming(ctx, &amity.UpdateVideoStreamingSettingsParams{Moderation: &amity.UpdateLiveModerationParams{
-				Categories: []amity.LiveModerationThreshold{{Category: amity.LiveModerationProfanity, TerminateThreshold: amity.Ptr(0.9)}}}})
-			return err
+			return errOf(c.NetworkSettings.UpdateVideoStreaming(ctx, &amity.UpdateVideoStreamingSettingsParams{Moderation: &amity.UpdateLiveModerationParams{
+				Categories: []amity.LiveModerationThreshold{{Category: amity.LiveModerationProfanity, TerminateThreshold: amity.Ptr(0.9)}}}}))
 		}},
 		{"UpdateWebhook", "/api/v3/network-settings/webhook", `{"webhookEnabled":true}`, func(c *amity.Client) error {
-			_, err := c.NetworkSettings.UpdateWebhook(ctx, &amity.UpdateWebhookParams{WebhookEnabled: amity.Ptr(true)})
-			return err
+			return errOf(c.NetworkSettings.UpdateWebhook(ctx, &amity.UpdateWebhookParams{WebhookEnabled: amity.Ptr(true)}))
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -153,14 +146,14 @@ func TestNetworkSettingsValidation(t *testing.T) {
 		Categories: []amity.LiveModerationThreshold{{}}}})
 	assertInvalid(t, err, "NetworkSettings.UpdateVideoStreaming: Moderation.Categories[].Category")
 	for name, call := range map[string]func() error{
-		"UpdateChat":           func() error { _, err := c.NetworkSettings.UpdateChat(ctx, nil); return err },
-		"UpdateFeed":           func() error { _, err := c.NetworkSettings.UpdateFeed(ctx, nil); return err },
-		"UpdatePrehook":        func() error { _, err := c.NetworkSettings.UpdatePrehook(ctx, nil); return err },
-		"UpdateSemanticSearch": func() error { _, err := c.NetworkSettings.UpdateSemanticSearch(ctx, nil); return err },
-		"UpdateSocial":         func() error { _, err := c.NetworkSettings.UpdateSocial(ctx, nil); return err },
-		"UpdateUsers":          func() error { _, err := c.NetworkSettings.UpdateUsers(ctx, nil); return err },
-		"UpdateVideoStreaming": func() error { _, err := c.NetworkSettings.UpdateVideoStreaming(ctx, nil); return err },
-		"UpdateWebhook":        func() error { _, err := c.NetworkSettings.UpdateWebhook(ctx, nil); return err },
+		"UpdateChat":           func() error { return errOf(c.NetworkSettings.UpdateChat(ctx, nil)) },
+		"UpdateFeed":           func() error { return errOf(c.NetworkSettings.UpdateFeed(ctx, nil)) },
+		"UpdatePrehook":        func() error { return errOf(c.NetworkSettings.UpdatePrehook(ctx, nil)) },
+		"UpdateSemanticSearch": func() error { return errOf(c.NetworkSettings.UpdateSemanticSearch(ctx, nil)) },
+		"UpdateSocial":         func() error { return errOf(c.NetworkSettings.UpdateSocial(ctx, nil)) },
+		"UpdateUsers":          func() error { return errOf(c.NetworkSettings.UpdateUsers(ctx, nil)) },
+		"UpdateVideoStreaming": func() error { return errOf(c.NetworkSettings.UpdateVideoStreaming(ctx, nil)) },
+		"UpdateWebhook":        func() error { return errOf(c.NetworkSettings.UpdateWebhook(ctx, nil)) },
 	} {
 		assertInvalid(t, call(), "NetworkSettings."+name+": params")
 	}
@@ -222,22 +215,18 @@ func TestNetworkSettingsAPIError(t *testing.T) {
 func TestNetworkSettingsUnknownEnumsAreSent(t *testing.T) {
 	assertUnknownEnumsSent(t, []enumCase{
 		{"transcode resolution", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.NetworkSettings.UpdateFeed(ctx, &amity.UpdateFeedParams{Post: &amity.FeedTypeCheck{Video: &amity.VideoCheck{
-				TranscodeConfig: &amity.TranscodeConfig{MinResolution: "4k"}}}})
-			return err
+			return errOf(c.NetworkSettings.UpdateFeed(ctx, &amity.UpdateFeedParams{Post: &amity.FeedTypeCheck{Video: &amity.VideoCheck{
+				TranscodeConfig: &amity.TranscodeConfig{MinResolution: "4k"}}}}))
 		}, []string{`"4k"`}},
 		{"privacy setting", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.NetworkSettings.UpdateSocial(ctx, &amity.UpdateSocialSettingsParams{UserPrivacySetting: "friends"})
-			return err
+			return errOf(c.NetworkSettings.UpdateSocial(ctx, &amity.UpdateSocialSettingsParams{UserPrivacySetting: "friends"}))
 		}, []string{`"userPrivacySetting":"friends"`}},
 		{"moderation category", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.NetworkSettings.UpdateVideoStreaming(ctx, &amity.UpdateVideoStreamingSettingsParams{Moderation: &amity.UpdateLiveModerationParams{
-				Categories: []amity.LiveModerationThreshold{{Category: "gore"}}}})
-			return err
+			return errOf(c.NetworkSettings.UpdateVideoStreaming(ctx, &amity.UpdateVideoStreamingSettingsParams{Moderation: &amity.UpdateLiveModerationParams{
+				Categories: []amity.LiveModerationThreshold{{Category: "gore"}}}}))
 		}, []string{`"gore"`}},
 		{"pre-hook action", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.NetworkSettings.UpdatePrehook(ctx, &amity.UpdatePrehookParams{DefaultAction: "maybe"})
-			return err
+			return errOf(c.NetworkSettings.UpdatePrehook(ctx, &amity.UpdatePrehookParams{DefaultAction: "maybe"}))
 		}, []string{`"defaultAction":"maybe"`}},
 	})
 }

@@ -136,12 +136,10 @@ func TestPinnedPostsErrorsAndValidation(t *testing.T) {
 func TestPinnedPostsUnknownEnumsAreSent(t *testing.T) {
 	assertUnknownEnumsSent(t, []enumCase{
 		{"placement and order", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.PinnedPosts.GetCommunity(ctx, "c", &amity.GetCommunityPinsParams{Placement: "top", Order: "random"})
-			return err
+			return errOf(c.PinnedPosts.GetCommunity(ctx, "c", &amity.GetCommunityPinsParams{Placement: "top", Order: "random"}))
 		}, []string{"/api/v1/pinned-posts/communities/c/top?", "options[orderBy]=random"}},
 		{"pin placement", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.PinnedPosts.Pin(ctx, "c", "p", &amity.PinParams{Placement: "top"})
-			return err
+			return errOf(c.PinnedPosts.Pin(ctx, "c", "p", &amity.PinParams{Placement: "top"}))
 		}, []string{"/api/v1/pinned-posts/communities/c/top/p"}},
 	})
 }

@@ -142,13 +142,11 @@ func TestPollsListVoters(t *testing.T) {
 func TestPollsUnknownEnumsAreSent(t *testing.T) {
 	assertUnknownEnumsSent(t, []enumCase{
 		{"create", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Polls.Create(ctx, &amity.CreatePollParams{Question: "q", AnswerType: "ranked",
-				Answers: []amity.PollAnswerParams{{Data: "a", DataType: "image"}, {Data: "b"}}})
-			return err
+			return errOf(c.Polls.Create(ctx, &amity.CreatePollParams{Question: "q", AnswerType: "ranked",
+				Answers: []amity.PollAnswerParams{{Data: "a", DataType: "image"}, {Data: "b"}}}))
 		}, []string{`"answerType":"ranked"`, `"dataType":"image"`}},
 		{"voters sort", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Polls.ListVotersPage(ctx, "p", "a", &amity.ListPollVotersParams{SortBy: "loudest"})
-			return err
+			return errOf(c.Polls.ListVotersPage(ctx, "p", "a", &amity.ListPollVotersParams{SortBy: "loudest"}))
 		}, []string{"loudest"}},
 	})
 }
@@ -162,51 +160,40 @@ func TestPollsBadInputSendsNothing(t *testing.T) {
 		eleven[i] = amity.PollAnswerParams{Data: "x"}
 	}
 	create := func(p *amity.CreatePollParams) func() error {
-		return func() error { _, err := c.Polls.Create(ctx, p); return err }
+		return func() error { return errOf(c.Polls.Create(ctx, p)) }
 	}
 	cases := map[string]struct {
 		call  func() error
 		field string
 	}{
-		"nil":            {create(nil), "params"},
-		"no question":    {create(&amity.CreatePollParams{Answers: two}), "Question"},
-		"one answer":     {create(&amity.CreatePollParams{Question: "q", Answers: two[:1]}), "Answers"},
-		"eleven answers": {create(&amity.CreatePollParams{Question: "q", Answers: eleven}), "Answers"},
-		"empty answer":   {create(&amity.CreatePollParams{Question: "q", Answers: []amity.PollAnswerParams{{Data: "a"}, {Data: " "}}}), "Answers[1].Data"},
-		"closedIn zero":  {create(&amity.CreatePollParams{Question: "q", Answers: two, ClosedIn: amity.Ptr(int64(0))}), "ClosedIn"},
-		"get empty":      {func() error { _, err := c.Polls.Get(ctx, ""); return err }, "pollID"},
-		"get long":       {func() error { _, err := c.Polls.Get(ctx, strings.Repeat("p", 901)); return err }, "pollID"},
-		"close dot":      {func() error { _, err := c.Polls.Close(ctx, ".."); return err }, "pollID"},
-		"delete blank":   {func() error { return c.Polls.Delete(ctx, " ") }, "pollID"},
-		"vote no poll": {func() error {
-			_, err := c.Polls.Vote(ctx, "", &amity.VotePollParams{AnswerIDs: []string{"a"}})
-			return err
-		}, "pollID"},
-		"vote nil params": {func() error { _, err := c.Polls.Vote(ctx, "p", nil); return err }, "params"},
-		"vote no answer": {func() error {
-			_, err := c.Polls.Vote(ctx, "p", &amity.VotePollParams{})
-			return err
-		}, "AnswerIDs"},
+		"nil":             {create(nil), "params"},
+		"no question":     {create(&amity.CreatePollParams{Answers: two}), "Question"},
+		"one answer":      {create(&amity.CreatePollParams{Question: "q", Answers: two[:1]}), "Answers"},
+		"eleven answers":  {create(&amity.CreatePollParams{Question: "q", Answers: eleven}), "Answers"},
+		"empty answer":    {create(&amity.CreatePollParams{Question: "q", Answers: []amity.PollAnswerParams{{Data: "a"}, {Data: " "}}}), "Answers[1].Data"},
+		"closedIn zero":   {create(&amity.CreatePollParams{Question: "q", Answers: two, ClosedIn: amity.Ptr(int64(0))}), "ClosedIn"},
+		"get empty":       {func() error { return errOf(c.Polls.Get(ctx, "")) }, "pollID"},
+		"get long":        {func() error { return errOf(c.Polls.Get(ctx, strings.Repeat("p", 901))) }, "pollID"},
+		"close dot":       {func() error { return errOf(c.Polls.Close(ctx, "..")) }, "pollID"},
+		"delete blank":    {func() error { return c.Polls.Delete(ctx, " ") }, "pollID"},
+		"vote no poll":    {func() error { return errOf(c.Polls.Vote(ctx, "", &amity.VotePollParams{AnswerIDs: []string{"a"}})) }, "pollID"},
+		"vote nil params": {func() error { return errOf(c.Polls.Vote(ctx, "p", nil)) }, "params"},
+		"vote no answer":  {func() error { return errOf(c.Polls.Vote(ctx, "p", &amity.VotePollParams{})) }, "AnswerIDs"},
 		"vote blank": {func() error {
-			_, err := c.Polls.Vote(ctx, "p", &amity.VotePollParams{AnswerIDs: []string{"a", ""}})
-			return err
+			return errOf(c.Polls.Vote(ctx, "p", &amity.VotePollParams{AnswerIDs: []string{"a", ""}}))
 		}, "AnswerIDs"},
 		"vote eleven": {func() error {
-			_, err := c.Polls.Vote(ctx, "p", &amity.VotePollParams{AnswerIDs: strings.Split("a b c d e f g h i j k", " ")})
-			return err
+			return errOf(c.Polls.Vote(ctx, "p", &amity.VotePollParams{AnswerIDs: strings.Split("a b c d e f g h i j k", " ")}))
 		}, "AnswerIDs"},
-		"voters no answer": {func() error { _, err := c.Polls.ListVotersPage(ctx, "p", "", nil); return err }, "answerID"},
+		"voters no answer": {func() error { return errOf(c.Polls.ListVotersPage(ctx, "p", "", nil)) }, "answerID"},
 		"voters before": {func() error {
-			_, err := c.Polls.ListVotersPage(ctx, "p", "a", &amity.ListPollVotersParams{Before: strings.Repeat("b", 25)})
-			return err
+			return errOf(c.Polls.ListVotersPage(ctx, "p", "a", &amity.ListPollVotersParams{Before: strings.Repeat("b", 25)}))
 		}, "Before"},
 		"voters token": {func() error {
-			_, err := c.Polls.ListVotersPage(ctx, "p", "a", &amity.ListPollVotersParams{PageParams: amity.PageParams{PageToken: strings.Repeat("t", 1001)}})
-			return err
+			return errOf(c.Polls.ListVotersPage(ctx, "p", "a", &amity.ListPollVotersParams{PageParams: amity.PageParams{PageToken: strings.Repeat("t", 1001)}}))
 		}, "PageToken"},
 		"voters limit": {func() error {
-			_, err := c.Polls.ListVotersPage(ctx, "p", "a", &amity.ListPollVotersParams{PageParams: amity.PageParams{Limit: 101}})
-			return err
+			return errOf(c.Polls.ListVotersPage(ctx, "p", "a", &amity.ListPollVotersParams{PageParams: amity.PageParams{Limit: 101}}))
 		}, "Limit"},
 	}
 	for name, tc := range cases {
@@ -266,24 +253,17 @@ func TestPollsShape(t *testing.T) {
 				return c.Polls.Create(ctx, &amity.CreatePollParams{Question: "Lunch?", Answers: []amity.PollAnswerParams{{Data: "A"}, {Data: "B"}}})
 			},
 			invalid: []fn{
-				func(ctx context.Context, c *amity.Client) error { _, err := c.Polls.Create(ctx, nil); return err },
+				func(ctx context.Context, c *amity.Client) error { return errOf(c.Polls.Create(ctx, nil)) },
 				func(ctx context.Context, c *amity.Client) error {
-					_, err := c.Polls.Create(ctx, &amity.CreatePollParams{Question: "q"})
-					return err
+					return errOf(c.Polls.Create(ctx, &amity.CreatePollParams{Question: "q"}))
 				},
 			}},
 		{name: "Get", method: "GET", path: "/api/v3/polls/poll-lunch-42", answer: poll, empty: empty, check: checkPoll,
-			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Polls.Get(ctx, "poll-lunch-42") },
-			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
-				_, err := c.Polls.Get(ctx, id)
-				return err
-			})},
+			call:    func(ctx context.Context, c *amity.Client) (any, error) { return c.Polls.Get(ctx, "poll-lunch-42") },
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error { return errOf(c.Polls.Get(ctx, id)) })},
 		{name: "Close", method: "PUT", path: "/api/v3/polls/poll-lunch-42", body: `{"status":"closed"}`, answer: poll, empty: empty, check: checkPoll,
-			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Polls.Close(ctx, "poll-lunch-42") },
-			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
-				_, err := c.Polls.Close(ctx, id)
-				return err
-			})},
+			call:    func(ctx context.Context, c *amity.Client) (any, error) { return c.Polls.Close(ctx, "poll-lunch-42") },
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error { return errOf(c.Polls.Close(ctx, id)) })},
 		{name: "Delete", method: "DELETE", path: "/api/v3/polls/poll-lunch-42", answer: `{"status":"success","data":{"success":true}}`, successOnly: true,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return shapeErr(c.Polls.Delete(ctx, "poll-lunch-42"))
@@ -295,20 +275,17 @@ func TestPollsShape(t *testing.T) {
 				return c.Polls.Vote(ctx, "poll-lunch-42", &amity.VotePollParams{AnswerIDs: []string{"ans-pizza", "ans-ramen"}})
 			},
 			invalid: append(badID(func(ctx context.Context, c *amity.Client, id string) error {
-				_, err := c.Polls.Vote(ctx, id, &amity.VotePollParams{AnswerIDs: []string{"a"}})
-				return err
-			}), func(ctx context.Context, c *amity.Client) error { _, err := c.Polls.Vote(ctx, "p", nil); return err },
+				return errOf(c.Polls.Vote(ctx, id, &amity.VotePollParams{AnswerIDs: []string{"a"}}))
+			}), func(ctx context.Context, c *amity.Client) error { return errOf(c.Polls.Vote(ctx, "p", nil)) },
 				func(ctx context.Context, c *amity.Client) error {
-					_, err := c.Polls.Vote(ctx, "p", &amity.VotePollParams{})
-					return err
+					return errOf(c.Polls.Vote(ctx, "p", &amity.VotePollParams{}))
 				})},
 		{name: "ListVoters", method: "GET", path: "/api/v3/polls/poll-lunch-42/answers/ans-pizza", answer: voters, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return first(c.Polls.ListVoters(ctx, "poll-lunch-42", "ans-pizza", nil))
 			},
 			invalid: badVoters(func(ctx context.Context, c *amity.Client, pollID, answerID string) error {
-				_, err := first(c.Polls.ListVoters(ctx, pollID, answerID, nil))
-				return err
+				return errOf(first(c.Polls.ListVoters(ctx, pollID, answerID, nil)))
 			})},
 		{name: "ListVotersPages", method: "GET", path: "/api/v3/polls/poll-lunch-42/answers/ans-pizza", query: "sortBy=lastCreated",
 			answer: voters, check: listed,
@@ -316,8 +293,7 @@ func TestPollsShape(t *testing.T) {
 				return first(c.Polls.ListVotersPages(ctx, "poll-lunch-42", "ans-pizza", &amity.ListPollVotersParams{SortBy: amity.PollVoterSortLastCreated}))
 			},
 			invalid: badVoters(func(ctx context.Context, c *amity.Client, pollID, answerID string) error {
-				_, err := first(c.Polls.ListVotersPages(ctx, pollID, answerID, nil))
-				return err
+				return errOf(first(c.Polls.ListVotersPages(ctx, pollID, answerID, nil)))
 			})},
 		{name: "ListVotersPage", method: "GET", path: "/api/v3/polls/poll-lunch-42/answers/ans-pizza", query: "options%5Blimit%5D=2",
 			answer: voters, check: listed,
@@ -325,8 +301,7 @@ func TestPollsShape(t *testing.T) {
 				return c.Polls.ListVotersPage(ctx, "poll-lunch-42", "ans-pizza", &amity.ListPollVotersParams{PageParams: amity.PageParams{Limit: 2}})
 			},
 			invalid: badVoters(func(ctx context.Context, c *amity.Client, pollID, answerID string) error {
-				_, err := c.Polls.ListVotersPage(ctx, pollID, answerID, nil)
-				return err
+				return errOf(c.Polls.ListVotersPage(ctx, pollID, answerID, nil))
 			})},
 	})
 }

@@ -84,33 +84,27 @@ func TestPostsUnknownEnumsAreSent(t *testing.T) {
 	text := &amity.CreatePostData{Text: "hi"}
 	assertUnknownEnumsSent(t, []enumCase{
 		{"room post", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Posts.Create(ctx, &amity.CreatePostParams{DataType: amity.PostDataTypeRoom, TargetType: amity.PostTargetCommunity, TargetID: "c1",
-				Data: &amity.CreatePostData{Title: "Live Q&A", RoomID: "room-1"}})
-			return err
+			return errOf(c.Posts.Create(ctx, &amity.CreatePostParams{DataType: amity.PostDataTypeRoom, TargetType: amity.PostTargetCommunity, TargetID: "c1",
+				Data: &amity.CreatePostData{Title: "Live Q&A", RoomID: "room-1"}}))
 		}, []string{`"dataType":"room"`, `"roomId":"room-1"`}},
 		{"clip post", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Posts.Create(ctx, &amity.CreatePostParams{DataType: amity.PostDataTypeClip, TargetID: "u1",
-				Data: &amity.CreatePostData{}, Attachments: []amity.PostAttachment{{FileID: "f", Type: amity.PostAttachmentClip}}})
-			return err
+			return errOf(c.Posts.Create(ctx, &amity.CreatePostParams{DataType: amity.PostDataTypeClip, TargetID: "u1",
+				Data: &amity.CreatePostData{}, Attachments: []amity.PostAttachment{{FileID: "f", Type: amity.PostAttachmentClip}}}))
 		}, []string{`"dataType":"clip"`, `{"fileId":"f","type":"clip"}`}},
 		{"audio post", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Posts.Create(ctx, &amity.CreatePostParams{DataType: amity.PostDataTypeAudio, TargetID: "u1",
-				Data: &amity.CreatePostData{Text: "Audio Post", Title: "Audio Post Title"}, Attachments: []amity.PostAttachment{{FileID: "f", Type: amity.PostAttachmentAudio}}})
-			return err
+			return errOf(c.Posts.Create(ctx, &amity.CreatePostParams{DataType: amity.PostDataTypeAudio, TargetID: "u1",
+				Data: &amity.CreatePostData{Text: "Audio Post", Title: "Audio Post Title"}, Attachments: []amity.PostAttachment{{FileID: "f", Type: amity.PostAttachmentAudio}}}))
 		}, []string{`"dataType":"audio"`, `{"fileId":"f","type":"audio"}`}},
 		{"unknown data, target, attachment and mention types", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Posts.Create(ctx, &amity.CreatePostParams{Data: text, DataType: "gif", TargetType: "group",
-				Attachments: []amity.PostAttachment{{FileID: "f", Type: "gif"}}, Mentionees: []amity.Mentionee{{Type: "channel"}}})
-			return err
+			return errOf(c.Posts.Create(ctx, &amity.CreatePostParams{Data: text, DataType: "gif", TargetType: "group",
+				Attachments: []amity.PostAttachment{{FileID: "f", Type: "gif"}}, Mentionees: []amity.Mentionee{{Type: "channel"}}}))
 		}, []string{`"dataType":"gif"`, `"targetType":"group"`, `{"fileId":"f","type":"gif"}`, `"mentionees":[{"type":"channel"`}},
 		{"list", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Posts.ListPage(ctx, &amity.ListPostsParams{TargetID: "c", TargetType: "group", SortBy: "newest",
-				FeedTypes: []amity.FeedType{amity.FeedTypeDeclined}, DataTypes: []amity.PostDataType{"text", amity.PostDataTypeRoom}})
-			return err
+			return errOf(c.Posts.ListPage(ctx, &amity.ListPostsParams{TargetID: "c", TargetType: "group", SortBy: "newest",
+				FeedTypes: []amity.FeedType{amity.FeedTypeDeclined}, DataTypes: []amity.PostDataType{"text", amity.PostDataTypeRoom}}))
 		}, []string{"targetType=group", "sortBy=newest", "feedType=declined", "dataTypes[]=text&dataTypes[]=room"}},
 		{"v3 list", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Posts.V3.ListPage(ctx, &amity.V3ListPostsParams{TargetType: "group", DataTypes: []amity.PostDataType{"gif"}})
-			return err
+			return errOf(c.Posts.V3.ListPage(ctx, &amity.V3ListPostsParams{TargetType: "group", DataTypes: []amity.PostDataType{"gif"}}))
 		}, []string{"targetType=group", "dataTypes[]=gif"}},
 	})
 }
@@ -454,21 +448,18 @@ func TestPostsUpdate(t *testing.T) {
 	assert.JSONEq(t, `{"metadata":{"k":"v"}}`, v3.only(t).Body)
 
 	bad := []func() error{
-		func() error { _, err := c.Posts.Update(ctx, "", &amity.UpdatePostParams{}); return err },
-		func() error { _, err := c.Posts.Update(ctx, "p", nil); return err },
+		func() error { return errOf(c.Posts.Update(ctx, "", &amity.UpdatePostParams{})) },
+		func() error { return errOf(c.Posts.Update(ctx, "p", nil)) },
 		func() error {
-			_, err := c.Posts.Update(ctx, "p", &amity.UpdatePostParams{Data: &amity.UpdatePostData{FileID: amity.Ptr(strings.Repeat("f", 101))}})
-			return err
+			return errOf(c.Posts.Update(ctx, "p", &amity.UpdatePostParams{Data: &amity.UpdatePostData{FileID: amity.Ptr(strings.Repeat("f", 101))}}))
 		},
 		func() error {
-			_, err := c.Posts.Update(ctx, "p", &amity.UpdatePostParams{Data: &amity.UpdatePostData{Text: amity.Ptr(strings.Repeat("x", 50_001))}})
-			return err
+			return errOf(c.Posts.Update(ctx, "p", &amity.UpdatePostParams{Data: &amity.UpdatePostData{Text: amity.Ptr(strings.Repeat("x", 50_001))}}))
 		},
 		func() error {
-			_, err := c.Posts.V3.Update(ctx, "p", &amity.V3UpdatePostParams{Tags: make([]string, 6)})
-			return err
+			return errOf(c.Posts.V3.Update(ctx, "p", &amity.V3UpdatePostParams{Tags: make([]string, 6)}))
 		},
-		func() error { _, err := c.Posts.V3.Update(ctx, "p", nil); return err },
+		func() error { return errOf(c.Posts.V3.Update(ctx, "p", nil)) },
 	}
 	for i, f := range bad {
 		assert.ErrorIs(t, f(), amity.ErrInvalidArgument, "case %d", i)
@@ -622,11 +613,8 @@ func TestPostsShape(t *testing.T) {
 	}
 	action := func(name, method, verb string, call func(*amity.PostsService) func(context.Context, string, ...amity.CallOption) (*amity.PostPayload, error)) shapeCase {
 		return shapeCase{name: name, method: method, path: "/api/v3/posts/p1/" + verb, answer: payload, empty: empty, check: post,
-			call: func(ctx context.Context, c *amity.Client) (any, error) { return call(c.Posts)(ctx, "p1") },
-			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
-				_, err := call(c.Posts)(ctx, id)
-				return err
-			})}
+			call:    func(ctx context.Context, c *amity.Client) (any, error) { return call(c.Posts)(ctx, "p1") },
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error { return errOf(call(c.Posts)(ctx, id)) })}
 	}
 	runShapeCases(t, []shapeCase{
 		{name: "Create", method: "POST", path: "/api/v4/posts", body: `{"data":{"text":"hi"},"targetType":"community","targetId":"c1"}`,
@@ -635,27 +623,22 @@ func TestPostsShape(t *testing.T) {
 				return c.Posts.Create(ctx, &amity.CreatePostParams{Data: text, TargetType: amity.PostTargetCommunity, TargetID: "c1"})
 			},
 			invalid: []func(context.Context, *amity.Client) error{
-				func(ctx context.Context, c *amity.Client) error { _, err := c.Posts.Create(ctx, nil); return err },
+				func(ctx context.Context, c *amity.Client) error { return errOf(c.Posts.Create(ctx, nil)) },
 				func(ctx context.Context, c *amity.Client) error {
-					_, err := c.Posts.Create(ctx, &amity.CreatePostParams{Data: text, TargetType: amity.PostTargetCommunity})
-					return err
+					return errOf(c.Posts.Create(ctx, &amity.CreatePostParams{Data: text, TargetType: amity.PostTargetCommunity}))
 				},
 			}},
 		{name: "Get", method: "GET", path: "/api/v3/posts/p1", answer: payload, empty: empty, check: post,
-			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Posts.Get(ctx, "p1") },
-			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
-				_, err := c.Posts.Get(ctx, id)
-				return err
-			})},
+			call:    func(ctx context.Context, c *amity.Client) (any, error) { return c.Posts.Get(ctx, "p1") },
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error { return errOf(c.Posts.Get(ctx, id)) })},
 		{name: "GetMany", method: "GET", path: "/api/v3/posts/list", query: "postIds%5B%5D=p1&postIds%5B%5D=p2", answer: payload, check: post,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return c.Posts.GetMany(ctx, &amity.GetManyPostsParams{PostIDs: []string{"p1", "p2"}})
 			},
 			invalid: []func(context.Context, *amity.Client) error{
-				func(ctx context.Context, c *amity.Client) error { _, err := c.Posts.GetMany(ctx, nil); return err },
+				func(ctx context.Context, c *amity.Client) error { return errOf(c.Posts.GetMany(ctx, nil)) },
 				func(ctx context.Context, c *amity.Client) error {
-					_, err := c.Posts.GetMany(ctx, &amity.GetManyPostsParams{})
-					return err
+					return errOf(c.Posts.GetMany(ctx, &amity.GetManyPostsParams{}))
 				},
 			}},
 		{name: "List", method: "GET", path: "/api/v4/posts", query: "targetId=c-news", answer: page, check: listed,
@@ -663,10 +646,7 @@ func TestPostsShape(t *testing.T) {
 				return first(c.Posts.List(ctx, &amity.ListPostsParams{TargetID: "c-news"}))
 			},
 			invalid: []func(context.Context, *amity.Client) error{
-				func(ctx context.Context, c *amity.Client) error {
-					_, err := first(c.Posts.List(ctx, nil))
-					return err
-				},
+				func(ctx context.Context, c *amity.Client) error { return errOf(first(c.Posts.List(ctx, nil))) },
 			}},
 		{name: "ListPages", method: "GET", path: "/api/v4/posts", query: "targetId=c-news", answer: page, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
@@ -674,8 +654,7 @@ func TestPostsShape(t *testing.T) {
 			},
 			invalid: []func(context.Context, *amity.Client) error{
 				func(ctx context.Context, c *amity.Client) error {
-					_, err := first(c.Posts.ListPages(ctx, &amity.ListPostsParams{}))
-					return err
+					return errOf(first(c.Posts.ListPages(ctx, &amity.ListPostsParams{})))
 				},
 			}},
 		{name: "ListPage", method: "GET", path: "/api/v4/posts", query: "options%5Blimit%5D=2&targetId=c-news", answer: page, check: listed,
@@ -683,16 +662,15 @@ func TestPostsShape(t *testing.T) {
 				return c.Posts.ListPage(ctx, &amity.ListPostsParams{TargetID: "c-news", PageParams: amity.PageParams{Limit: 2}})
 			},
 			invalid: []func(context.Context, *amity.Client) error{
-				func(ctx context.Context, c *amity.Client) error { _, err := c.Posts.ListPage(ctx, nil); return err },
+				func(ctx context.Context, c *amity.Client) error { return errOf(c.Posts.ListPage(ctx, nil)) },
 			}},
 		{name: "Update", method: "PUT", path: "/api/v4/posts/p1", body: `{"data":{"text":"edited"}}`, answer: payload, empty: empty, check: post,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return c.Posts.Update(ctx, "p1", &amity.UpdatePostParams{Data: &amity.UpdatePostData{Text: amity.Ptr("edited")}})
 			},
 			invalid: append(badID(func(ctx context.Context, c *amity.Client, id string) error {
-				_, err := c.Posts.Update(ctx, id, &amity.UpdatePostParams{})
-				return err
-			}), func(ctx context.Context, c *amity.Client) error { _, err := c.Posts.Update(ctx, "p1", nil); return err })},
+				return errOf(c.Posts.Update(ctx, id, &amity.UpdatePostParams{}))
+			}), func(ctx context.Context, c *amity.Client) error { return errOf(c.Posts.Update(ctx, "p1", nil)) })},
 		{name: "Delete", method: "DELETE", path: "/api/v4/posts/p1", query: "permanent=true", answer: success, successOnly: true,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return shapeErr(c.Posts.Delete(ctx, "p1", &amity.DeletePostParams{Permanent: amity.Ptr(true)}))
@@ -717,8 +695,7 @@ func TestPostsShape(t *testing.T) {
 			call:  func(ctx context.Context, c *amity.Client) (any, error) { return c.Posts.IsFlaggedByMe(ctx, "p1") },
 			check: func(t *testing.T, out any) { assert.Equal(t, true, out) },
 			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
-				_, err := c.Posts.IsFlaggedByMe(ctx, id)
-				return err
+				return errOf(c.Posts.IsFlaggedByMe(ctx, id))
 			})},
 		{name: "V3.Create", method: "POST", path: "/api/v3/posts", body: `{"data":{"text":"hi","files":["f1"]}}`,
 			answer: payload, empty: empty, check: post,
@@ -726,10 +703,9 @@ func TestPostsShape(t *testing.T) {
 				return c.Posts.V3.Create(ctx, &amity.V3CreatePostParams{Data: amity.V3CreatePostData{Text: "hi", Files: []string{"f1"}}})
 			},
 			invalid: []func(context.Context, *amity.Client) error{
-				func(ctx context.Context, c *amity.Client) error { _, err := c.Posts.V3.Create(ctx, nil); return err },
+				func(ctx context.Context, c *amity.Client) error { return errOf(c.Posts.V3.Create(ctx, nil)) },
 				func(ctx context.Context, c *amity.Client) error {
-					_, err := c.Posts.V3.Create(ctx, &amity.V3CreatePostParams{})
-					return err
+					return errOf(c.Posts.V3.Create(ctx, &amity.V3CreatePostParams{}))
 				},
 			}},
 		{name: "V3.List", method: "GET", path: "/api/v3/posts", query: "targetType=community", answer: page, check: listed,
@@ -737,20 +713,14 @@ func TestPostsShape(t *testing.T) {
 				return first(c.Posts.V3.List(ctx, &amity.V3ListPostsParams{TargetType: amity.PostTargetCommunity}))
 			},
 			invalid: []func(context.Context, *amity.Client) error{
-				func(ctx context.Context, c *amity.Client) error {
-					_, err := first(c.Posts.V3.List(ctx, nil))
-					return err
-				},
+				func(ctx context.Context, c *amity.Client) error { return errOf(first(c.Posts.V3.List(ctx, nil))) },
 			}},
 		{name: "V3.ListPages", method: "GET", path: "/api/v3/posts", query: "targetType=community", answer: page, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return first(c.Posts.V3.ListPages(ctx, &amity.V3ListPostsParams{TargetType: amity.PostTargetCommunity}))
 			},
 			invalid: []func(context.Context, *amity.Client) error{
-				func(ctx context.Context, c *amity.Client) error {
-					_, err := first(c.Posts.V3.ListPages(ctx, nil))
-					return err
-				},
+				func(ctx context.Context, c *amity.Client) error { return errOf(first(c.Posts.V3.ListPages(ctx, nil))) },
 			}},
 		{name: "V3.ListPage", method: "GET", path: "/api/v3/posts", query: "targetId=c-news&targetType=community", answer: page, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
@@ -758,8 +728,7 @@ func TestPostsShape(t *testing.T) {
 			},
 			invalid: []func(context.Context, *amity.Client) error{
 				func(ctx context.Context, c *amity.Client) error {
-					_, err := c.Posts.V3.ListPage(ctx, &amity.V3ListPostsParams{})
-					return err
+					return errOf(c.Posts.V3.ListPage(ctx, &amity.V3ListPostsParams{}))
 				},
 			}},
 		{name: "V3.Update", method: "PUT", path: "/api/v3/posts/p1", body: `{"tags":["a"]}`, answer: payload, empty: empty, check: post,
@@ -767,12 +736,8 @@ func TestPostsShape(t *testing.T) {
 				return c.Posts.V3.Update(ctx, "p1", &amity.V3UpdatePostParams{Tags: []string{"a"}})
 			},
 			invalid: append(badID(func(ctx context.Context, c *amity.Client, id string) error {
-				_, err := c.Posts.V3.Update(ctx, id, &amity.V3UpdatePostParams{})
-				return err
-			}), func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Posts.V3.Update(ctx, "p1", nil)
-				return err
-			})},
+				return errOf(c.Posts.V3.Update(ctx, id, &amity.V3UpdatePostParams{}))
+			}), func(ctx context.Context, c *amity.Client) error { return errOf(c.Posts.V3.Update(ctx, "p1", nil)) })},
 		{name: "V3.Delete", method: "DELETE", path: "/api/v3/posts/p1", answer: success, successOnly: true,
 			call:    func(ctx context.Context, c *amity.Client) (any, error) { return shapeErr(c.Posts.V3.Delete(ctx, "p1")) },
 			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error { return c.Posts.V3.Delete(ctx, id) })},

@@ -96,8 +96,7 @@ func TestPresenceSettings(t *testing.T) {
 func TestPresenceUnknownEnumsAreSent(t *testing.T) {
 	assertUnknownEnumsSent(t, []enumCase{
 		{"online users order", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Presence.GetOnlineUsers(ctx, &amity.GetOnlineUsersParams{OrderBy: "up"})
-			return err
+			return errOf(c.Presence.GetOnlineUsers(ctx, &amity.GetOnlineUsersParams{OrderBy: "up"}))
 		}, []string{"orderBy=up"}},
 	})
 }

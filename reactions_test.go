@@ -82,13 +82,12 @@ func TestReactionsOnMessagesCarryReferenceVersion5(t *testing.T) {
 func TestReactionsUnknownEnumsAreSent(t *testing.T) {
 	user := &amity.ReactionParams{ReferenceID: "p", ReferenceType: "user", ReactionName: "like"}
 	assertUnknownEnumsSent(t, []enumCase{
-		{"Add", func(ctx context.Context, c *amity.Client) error { _, err := c.Reactions.Add(ctx, user); return err },
+		{"Add", func(ctx context.Context, c *amity.Client) error { return errOf(c.Reactions.Add(ctx, user)) },
 			[]string{`"referenceType":"user"`}},
-		{"Remove", func(ctx context.Context, c *amity.Client) error { _, err := c.Reactions.Remove(ctx, user); return err },
+		{"Remove", func(ctx context.Context, c *amity.Client) error { return errOf(c.Reactions.Remove(ctx, user)) },
 			[]string{"referenceType=user", `"referenceType":"user"`}},
 		{"List", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Reactions.ListPage(ctx, &amity.ListReactionsParams{ReferenceID: "p", ReferenceType: "user"})
-			return err
+			return errOf(c.Reactions.ListPage(ctx, &amity.ListReactionsParams{ReferenceID: "p", ReferenceType: "user"}))
 		}, []string{"referenceType=user"}},
 	})
 }
@@ -270,8 +269,7 @@ func TestReactionsShape(t *testing.T) {
 			call:   func(ctx context.Context, c *amity.Client) (any, error) { return c.Reactions.Add(ctx, like) },
 			check:  func(t *testing.T, out any) { assert.Equal(t, "r-9", out.(*amity.AddReactionPayload).AddedID) },
 			invalid: badReaction(func(ctx context.Context, c *amity.Client, p *amity.ReactionParams) error {
-				_, err := c.Reactions.Add(ctx, p)
-				return err
+				return errOf(c.Reactions.Add(ctx, p))
 			})},
 		{name: "Remove", method: "DELETE", path: "/api/v2/reactions", query: "reactionName=like&referenceId=p1&referenceType=post",
 			body:   `{"referenceId":"p1","referenceType":"post","reactionName":"like"}`,
@@ -279,24 +277,21 @@ func TestReactionsShape(t *testing.T) {
 			call:   func(ctx context.Context, c *amity.Client) (any, error) { return c.Reactions.Remove(ctx, like) },
 			check:  func(t *testing.T, out any) { assert.Equal(t, "r-9", out.(*amity.RemoveReactionPayload).RemovedID) },
 			invalid: badReaction(func(ctx context.Context, c *amity.Client, p *amity.ReactionParams) error {
-				_, err := c.Reactions.Remove(ctx, p)
-				return err
+				return errOf(c.Reactions.Remove(ctx, p))
 			})},
 		{name: "List", method: "GET", path: "/api/v3/reactions", query: "referenceId=p1&referenceType=post", answer: page, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return first(c.Reactions.List(ctx, &amity.ListReactionsParams{ReferenceID: "p1", ReferenceType: amity.ReactionOnPost}))
 			},
 			invalid: badList(func(ctx context.Context, c *amity.Client, p *amity.ListReactionsParams) error {
-				_, err := first(c.Reactions.List(ctx, p))
-				return err
+				return errOf(first(c.Reactions.List(ctx, p)))
 			})},
 		{name: "ListPages", method: "GET", path: "/api/v3/reactions", query: "referenceId=p1&referenceType=post", answer: page, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return first(c.Reactions.ListPages(ctx, &amity.ListReactionsParams{ReferenceID: "p1", ReferenceType: amity.ReactionOnPost}))
 			},
 			invalid: badList(func(ctx context.Context, c *amity.Client, p *amity.ListReactionsParams) error {
-				_, err := first(c.Reactions.ListPages(ctx, p))
-				return err
+				return errOf(first(c.Reactions.ListPages(ctx, p)))
 			})},
 		{name: "ListPage", method: "GET", path: "/api/v3/reactions", query: "options%5Blimit%5D=2&reactionName=like&referenceId=p1&referenceType=post",
 			answer: page, check: listed,
@@ -305,8 +300,7 @@ func TestReactionsShape(t *testing.T) {
 					ReactionName: "like", PageParams: amity.PageParams{Limit: 2}})
 			},
 			invalid: badList(func(ctx context.Context, c *amity.Client, p *amity.ListReactionsParams) error {
-				_, err := c.Reactions.ListPage(ctx, p)
-				return err
+				return errOf(c.Reactions.ListPage(ctx, p))
 			})},
 		{name: "MostReactedMessages", method: "GET", path: "/api/v2/reactions/messages/most", query: "limit=5",
 			answer: `[{"messageId":"m1","reactionsCount":12}]`,
@@ -317,24 +311,21 @@ func TestReactionsShape(t *testing.T) {
 				assert.Equal(t, []amity.MessageReactionCount{{MessageID: "m1", ReactionsCount: 12}}, out.(*amity.MostReactedMessagesPayload).Messages)
 			},
 			invalid: []fn{func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Reactions.GetMostReactedMessages(ctx, &amity.GetMostReactedMessagesParams{Limit: -1})
-				return err
+				return errOf(c.Reactions.GetMostReactedMessages(ctx, &amity.GetMostReactedMessagesParams{Limit: -1}))
 			}}},
 		{name: "V2.List", method: "GET", path: "/api/v2/reactions", query: "referenceId=m1&referenceType=message", answer: v2, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return first(c.Reactions.V2.List(ctx, &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage}))
 			},
 			invalid: badV2(func(ctx context.Context, c *amity.Client, p *amity.V2ListReactionsParams) error {
-				_, err := first(c.Reactions.V2.List(ctx, p))
-				return err
+				return errOf(first(c.Reactions.V2.List(ctx, p)))
 			})},
 		{name: "V2.ListPages", method: "GET", path: "/api/v2/reactions", query: "referenceId=m1&referenceType=message", answer: v2, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return first(c.Reactions.V2.ListPages(ctx, &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage}))
 			},
 			invalid: badV2(func(ctx context.Context, c *amity.Client, p *amity.V2ListReactionsParams) error {
-				_, err := first(c.Reactions.V2.ListPages(ctx, p))
-				return err
+				return errOf(first(c.Reactions.V2.ListPages(ctx, p)))
 			})},
 		{name: "V2.ListPage", method: "GET", path: "/api/v2/reactions", query: "reactionName=like&referenceId=m1&referenceType=message",
 			answer: v2, check: listed,
@@ -342,8 +333,7 @@ func TestReactionsShape(t *testing.T) {
 				return c.Reactions.V2.ListPage(ctx, &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage, ReactionName: "like"})
 			},
 			invalid: badV2(func(ctx context.Context, c *amity.Client, p *amity.V2ListReactionsParams) error {
-				_, err := c.Reactions.V2.ListPage(ctx, p)
-				return err
+				return errOf(c.Reactions.V2.ListPage(ctx, p))
 			})},
 	})
 }

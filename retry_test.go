@@ -55,7 +55,7 @@ func retryClient(t *testing.T, url string, opts ...amity.Option) *amity.Client {
 
 func TestRetryPolicy(t *testing.T) {
 	ctx := context.Background()
-	read := func(c *amity.Client) error { _, err := c.Users.Get(ctx, "u"); return err }
+	read := func(c *amity.Client) error { return errOf(c.Users.Get(ctx, "u")) }
 	write := func(c *amity.Client) error { // a POST: not idempotent
 		_, err := c.Sessions.Register(ctx, &amity.RegisterSessionParams{UserID: "u", DeviceID: "d"})
 		return err
@@ -76,8 +76,7 @@ func TestRetryPolicy(t *testing.T) {
 		{"write not retried on 502", write, []int{502}, 1, true},
 		{"write retried on 429", write, []int{429, 429, 200}, 3, false},
 		{"idempotent write retried on 503", func(c *amity.Client) error {
-			_, err := c.Users.Update(ctx, &amity.UpdateUserParams{UserID: "u", DisplayName: amity.Ptr("x")})
-			return err
+			return errOf(c.Users.Update(ctx, &amity.UpdateUserParams{UserID: "u", DisplayName: amity.Ptr("x")}))
 		}, []int{503, 200}, 2, false},
 	}
 	for _, tc := range cases {

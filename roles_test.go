@@ -167,8 +167,7 @@ func TestRolesV2(t *testing.T) {
 func TestRolesUnknownEnumsAreSent(t *testing.T) {
 	assertUnknownEnumsSent(t, []enumCase{
 		{"list sort", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Roles.ListPage(ctx, &amity.ListRolesParams{SortBy: "random"})
-			return err
+			return errOf(c.Roles.ListPage(ctx, &amity.ListRolesParams{SortBy: "random"}))
 		}, []string{"sortBy=random"}},
 	})
 }

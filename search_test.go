@@ -92,12 +92,10 @@ func TestSearchErrorsAndValidation(t *testing.T) {
 func TestSearchUnknownEnumsAreSent(t *testing.T) {
 	assertUnknownEnumsSent(t, []enumCase{
 		{"posts", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Search.SearchPostsPage(ctx, &amity.SearchPostsParams{Query: "x", TargetType: "channel", DataTypes: []amity.SearchDataType{"video"}})
-			return err
+			return errOf(c.Search.SearchPostsPage(ctx, &amity.SearchPostsParams{Query: "x", TargetType: "channel", DataTypes: []amity.SearchDataType{"video"}}))
 		}, []string{"targetType=channel", "dataTypes[]=video"}},
 		{"communities", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Search.SearchCommunitiesPage(ctx, &amity.SearchCommunitiesParams{Query: "x", Filter: "owner"})
-			return err
+			return errOf(c.Search.SearchCommunitiesPage(ctx, &amity.SearchCommunitiesParams{Query: "x", Filter: "owner"}))
 		}, []string{"filter=owner"}},
 	})
 }

@@ -290,16 +290,13 @@ func TestStoriesUnknownEnumsAreSent(t *testing.T) {
 			return err
 		}, []string{`"targetType":"user"`, `"dataType":"gif"`, `"imageDisplayMode":"stretch"`, `"type":"poll"`}},
 		{"list", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Stories.ListPage(ctx, &amity.ListStoriesParams{TargetType: "channel", TargetID: "u", DataType: amity.StoryDataText, Order: "sideways"})
-			return err
+			return errOf(c.Stories.ListPage(ctx, &amity.ListStoriesParams{TargetType: "channel", TargetID: "u", DataType: amity.StoryDataText, Order: "sideways"}))
 		}, []string{"targetType=channel", "dataType=text", "options[orderBy]=sideways"}},
 		{"targets", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Stories.GetTargets(ctx, &amity.GetTargetsParams{Targets: []amity.StoryRef{{TargetID: "x", TargetType: "channel"}}})
-			return err
+			return errOf(c.Stories.GetTargets(ctx, &amity.GetTargetsParams{Targets: []amity.StoryRef{{TargetID: "x", TargetType: "channel"}}}))
 		}, []string{"targets[0][targetType]=channel"}},
 		{"global targets seen state", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Stories.ListGlobalTargetsPage(ctx, &amity.ListGlobalTargetsParams{SeenState: "smart"})
-			return err
+			return errOf(c.Stories.ListGlobalTargetsPage(ctx, &amity.ListGlobalTargetsParams{SeenState: "smart"}))
 		}, []string{"seenState=smart"}},
 	})
 }

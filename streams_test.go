@@ -167,12 +167,10 @@ func TestStreamsErrorsAndValidation(t *testing.T) {
 func TestStreamsUnknownEnumsAreSent(t *testing.T) {
 	assertUnknownEnumsSent(t, []enumCase{
 		{"create resolution", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Streams.Create(ctx, &amity.CreateStreamParams{Title: "t", Resolution: "4K"})
-			return err
+			return errOf(c.Streams.Create(ctx, &amity.CreateStreamParams{Title: "t", Resolution: "4K"}))
 		}, []string{`"resolution":"4K"`}},
 		{"list statuses and sort", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Streams.ListPage(ctx, &amity.ListStreamsParams{Statuses: []amity.VideoStreamingStatus{"paused"}, SortBy: "popular"})
-			return err
+			return errOf(c.Streams.ListPage(ctx, &amity.ListStreamsParams{Statuses: []amity.VideoStreamingStatus{"paused"}, SortBy: "popular"}))
 		}, []string{"statuses[]=paused", "sortBy=popular"}},
 	})
 }

@@ -215,24 +215,22 @@ func TestUsersModerationBadInputSendsNothing(t *testing.T) {
 		"ban empty":    func() error { return c.Users.Ban(ctx, "") },
 		"ban long":     func() error { return c.Users.Ban(ctx, long) },
 		"unban blank":  func() error { return c.Users.Unban(ctx, "  ") },
-		"clear empty":  func() error { _, err := c.Users.ClearFlags(ctx, ""); return err },
-		"clear dot":    func() error { _, err := c.Users.ClearFlags(ctx, ".."); return err },
-		"isflag empty": func() error { _, err := c.Users.IsFlaggedByMe(ctx, ""); return err },
-		"isflag long":  func() error { _, err := c.Users.IsFlaggedByMe(ctx, strings.Repeat("u", 901)); return err },
-		"flag empty":   func() error { _, err := c.Users.Flag(ctx, ""); return err },
-		"flag long":    func() error { _, err := c.Users.Flag(ctx, long); return err },
-		"unflag blank": func() error { _, err := c.Users.Unflag(ctx, "\t"); return err },
-		"block empty":  func() error { _, err := c.Users.Block(ctx, ""); return err },
-		"unblock dot":  func() error { _, err := c.Users.Unblock(ctx, "."); return err },
+		"clear empty":  func() error { return errOf(c.Users.ClearFlags(ctx, "")) },
+		"clear dot":    func() error { return errOf(c.Users.ClearFlags(ctx, "..")) },
+		"isflag empty": func() error { return errOf(c.Users.IsFlaggedByMe(ctx, "")) },
+		"isflag long":  func() error { return errOf(c.Users.IsFlaggedByMe(ctx, strings.Repeat("u", 901))) },
+		"flag empty":   func() error { return errOf(c.Users.Flag(ctx, "")) },
+		"flag long":    func() error { return errOf(c.Users.Flag(ctx, long)) },
+		"unflag blank": func() error { return errOf(c.Users.Unflag(ctx, "\t")) },
+		"block empty":  func() error { return errOf(c.Users.Block(ctx, "")) },
+		"unblock dot":  func() error { return errOf(c.Users.Unblock(ctx, ".")) },
 		"delete empty": func() error { return c.Users.Delete(ctx, "", nil) },
 		"delete long":  func() error { return c.Users.Delete(ctx, long, &amity.DeleteUserParams{DeleteAll: amity.Ptr(true)}) },
 		"blocked limit": func() error {
-			_, err := c.Users.ListBlockedPage(ctx, &amity.ListBlockedUsersParams{PageParams: amity.PageParams{Limit: -1}})
-			return err
+			return errOf(c.Users.ListBlockedPage(ctx, &amity.ListBlockedUsersParams{PageParams: amity.PageParams{Limit: -1}}))
 		},
 		"blocked limit up": func() error {
-			_, err := c.Users.ListBlockedPage(ctx, &amity.ListBlockedUsersParams{PageParams: amity.PageParams{Limit: 101}})
-			return err
+			return errOf(c.Users.ListBlockedPage(ctx, &amity.ListBlockedUsersParams{PageParams: amity.PageParams{Limit: 101}}))
 		},
 	}
 	for name, call := range cases {
@@ -388,8 +386,7 @@ func TestUsersListPages(t *testing.T) {
 func TestUsersUnknownEnumsAreSent(t *testing.T) {
 	assertUnknownEnumsSent(t, []enumCase{
 		{"List filter and sort", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Users.ListPage(ctx, &amity.ListUsersParams{Filter: "bogus", SortBy: "sideways"})
-			return err
+			return errOf(c.Users.ListPage(ctx, &amity.ListUsersParams{Filter: "bogus", SortBy: "sideways"}))
 		}, []string{"filter=bogus", "sortBy=sideways"}},
 	})
 }
