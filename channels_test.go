@@ -101,157 +101,136 @@ func TestChannelsListPageDecodesBundle(t *testing.T) {
 
 func TestChannelsWrites(t *testing.T) {
 	one := fixture(t, "channels_one.json")
-	ctx := context.Background()
-	cases := []struct {
-		name      string
-		method    string
-		path      string
-		answer    string
-		call      func(c *amity.Client) error
-		wantQuery url.Values
-		wantBody  string
-	}{
-		{"Create", "POST", "/api/v3/channels", one, func(c *amity.Client) error {
-			p, err := c.Channels.Create(ctx, &amity.CreateChannelParams{ChannelID: "support", Type: amity.ChannelTypeCommunity, DisplayName: "Support",
-				Tags: []string{"help"}, UserIDs: []string{"alice"}, IsPublic: amity.Ptr(true), AutoDeleteMessageByFlagLimit: amity.Ptr(5),
-				NotificationMode: amity.ChannelNotifySilent, Metadata: map[string]any{"k": "v"}})
-			if err == nil {
-				assert.Equal(t, "support", p.Channel().ChannelID)
-			}
-			return err
-		}, nil, `{"channelId":"support","type":"community","displayName":"Support","metadata":{"k":"v"},"tags":["help"],"userIds":["alice"],
-			"autoDeleteMessageByFlagLimit":5,"isPublic":true,"notificationMode":"silent"}`},
-		{"CreateConversation", "POST", "/api/v3/channels/conversation", one, func(c *amity.Client) error {
-			return errOf(c.Channels.CreateConversation(ctx, &amity.CreateConversationParams{UserIDs: []string{"bob"}, IsDistinct: amity.Ptr(false)}))
-		}, nil, `{"userIds":["bob"],"isDistinct":false}`},
-		{"Get", "GET", "/api/v3/channels/a%2Fb", one, func(c *amity.Client) error {
-			p, err := c.Channels.Get(ctx, "a/b")
-			if err == nil {
+	runShapeCases(t, []shapeCase{
+		{name: "Create", method: "POST", path: "/api/v3/channels", body: `{"channelId":"support","type":"community","displayName":"Support","metadata":{"k":"v"},"tags":["help"],"userIds":["alice"],
+			"autoDeleteMessageByFlagLimit":5,"isPublic":true,"notificationMode":"silent"}`, answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Channels.Create(ctx, &amity.CreateChannelParams{ChannelID: "support", Type: amity.ChannelTypeCommunity, DisplayName: "Support",
+					Tags: []string{"help"}, UserIDs: []string{"alice"}, IsPublic: amity.Ptr(true), AutoDeleteMessageByFlagLimit: amity.Ptr(5),
+					NotificationMode: amity.ChannelNotifySilent, Metadata: map[string]any{"k": "v"}})
+			},
+			check: func(t *testing.T, out any) {
+				assert.Equal(t, "support", out.(*amity.ChannelPayload).Channel().ChannelID)
+			}},
+		{name: "CreateConversation", method: "POST", path: "/api/v3/channels/conversation", body: `{"userIds":["bob"],"isDistinct":false}`, answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Channels.CreateConversation(ctx, &amity.CreateConversationParams{UserIDs: []string{"bob"}, IsDistinct: amity.Ptr(false)})
+			}},
+		{name: "Get", method: "GET", path: "/api/v3/channels/a%2Fb", answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Channels.Get(ctx, "a/b") },
+			check: func(t *testing.T, out any) {
+				p := out.(*amity.ChannelPayload)
 				assert.Equal(t, "channel-moderator", p.Members(p.Channel())[0].Roles[0])
 				assert.Equal(t, "file-avatar-1", p.Avatar(p.Channel()).FileID, "the embedded avatar")
 				assert.Contains(t, string(p.Raw), `"channelUsers"`)
-			}
-			return err
-		}, nil, ""},
-		{"GetMany", "GET", "/api/v3/channels/list", one, func(c *amity.Client) error {
-			return errOf(c.Channels.GetMany(ctx, &amity.GetManyChannelsParams{ChannelIDs: []string{"a", "b"}}))
-		}, url.Values{"channelIds[]": {"a", "b"}}, ""},
-		{"Update", "PUT", "/api/v3/channels/support", one, func(c *amity.Client) error {
-			return errOf(c.Channels.Update(ctx, "support", &amity.UpdateChannelParams{DisplayName: amity.Ptr(""), Tags: []string{"x"},
-				MessageAutoDeleteEnabled: amity.Ptr(false)}))
-		}, nil, `{"displayName":"","tags":["x"],"messageAutoDeleteEnabled":false}`},
-		{"Delete", "DELETE", "/api/v3/channels/support", `{"status":"success","data":{"success":true}}`, func(c *amity.Client) error {
-			return c.Channels.Delete(ctx, "support")
-		}, nil, ""},
-		{"Join", "POST", "/api/v3/channels/support/join", one, func(c *amity.Client) error { return errOf(c.Channels.Join(ctx, "support")) }, nil, ""},
-		{"Leave", "DELETE", "/api/v3/channels/support/leave", one, func(c *amity.Client) error { return errOf(c.Channels.Leave(ctx, "support")) }, nil, ""},
-		{"MarkSeen", "POST", "/api/v3/channels/support/seen", ``, func(c *amity.Client) error {
-			return c.Channels.MarkSeen(ctx, "support", &amity.MarkSeenParams{})
-		}, nil, `{"readToSegment":0}`},
-		{"AddMembers", "POST", "/api/v3/channels/support/users", one, func(c *amity.Client) error {
-			return errOf(c.Channels.AddMembers(ctx, "support", &amity.ChannelMembersParams{UserIDs: []string{"u1", "u2"}}))
-		}, nil, `{"userIds":["u1","u2"]}`},
-		{"RemoveMembers", "DELETE", "/api/v3/channels/support/users", one, func(c *amity.Client) error {
-			return errOf(c.Channels.RemoveMembers(ctx, "support", &amity.ChannelMembersParams{UserIDs: []string{"u1", "u2"}}))
-		}, url.Values{"userIds[]": {"u1", "u2"}}, `{"channelId":"support","userIds":["u1","u2"]}`},
-		{"BanMembers", "PUT", "/api/v3/channels/support/users/ban", one, func(c *amity.Client) error {
-			return errOf(c.Channels.BanMembers(ctx, "support", &amity.ChannelMembersParams{UserIDs: []string{"spammer1"}}))
-		}, nil, `{"userIds":["spammer1"]}`},
-		{"UnbanMembers", "PUT", "/api/v3/channels/support/users/unban", one, func(c *amity.Client) error {
-			return errOf(c.Channels.UnbanMembers(ctx, "support", &amity.ChannelMembersParams{UserIDs: []string{"spammer1"}}))
-		}, nil, `{"userIds":["spammer1"]}`},
-		{"AddRole", "POST", "/api/v3/channels/support/users/roles", one, func(c *amity.Client) error {
-			return errOf(c.Channels.AddRole(ctx, "support", &amity.ChannelRoleParams{Role: "channel-moderator", UserIDs: []string{"alice"}}))
-		}, nil, `{"role":"channel-moderator","userIds":["alice"]}`},
-		{"RemoveRole", "DELETE", "/api/v3/channels/support/users/roles", one, func(c *amity.Client) error {
-			return errOf(c.Channels.RemoveRole(ctx, "support", &amity.ChannelRoleParams{Role: "channel-moderator", UserIDs: []string{"alice"}}))
-		}, url.Values{"userIds[]": {"alice"}, "role": {"channel-moderator"}}, `{"channelId":"support","role":"channel-moderator","userIds":["alice"]}`},
-		{"Mute", "PUT", "/api/v2/channel/support/mute", `{"success":true}`, func(c *amity.Client) error {
-			return c.Channels.Mute(ctx, "support", &amity.MuteChannelParams{Period: 90 * time.Second})
-		}, nil, `{"mutePeriod":90000}`},
-		{"Mute forever", "PUT", "/api/v2/channel/support/mute", `{"success":true}`, func(c *amity.Client) error {
-			return c.Channels.Mute(ctx, "support", &amity.MuteChannelParams{Period: amity.ChannelMuteForever})
-		}, nil, `{"mutePeriod":-1}`},
-		{"Unmute", "PUT", "/api/v2/channel/support/mute", `{"success":true}`, func(c *amity.Client) error {
-			return c.Channels.Unmute(ctx, "support")
-		}, nil, `{"mutePeriod":0}`},
-		{"MuteMembers", "PUT", "/api/v2/channel/support/users/mute", `{"success":true}`, func(c *amity.Client) error {
-			return c.Channels.MuteMembers(ctx, "support", &amity.MuteChannelMembersParams{UserIDs: []string{"loud"}, Period: time.Hour})
-		}, nil, `{"userIds":["loud"],"mutePeriod":3600000}`},
-		{"UnmuteMembers", "PUT", "/api/v2/channel/support/users/mute", `{"success":true}`, func(c *amity.Client) error {
-			return c.Channels.UnmuteMembers(ctx, "support", &amity.ChannelMembersParams{UserIDs: []string{"loud"}})
-		}, nil, `{"userIds":["loud"],"mutePeriod":0}`},
-		{"Close", "POST", "/api/v2/channels/support/close", ``, func(c *amity.Client) error {
-			return c.Channels.Close(ctx, "support")
-		}, nil, ""},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			c, mt := mockClient(t)
-			rec := record(t, mt, tc.method, tc.path, tc.answer)
-			require.NoError(t, tc.call(c))
-			require.Len(t, rec.all(), 1)
-			got := rec.last(t)
-			assert.Equal(t, tc.method, got.Method)
-			assert.Equal(t, tc.path, got.Path)
-			if tc.wantQuery == nil {
-				assert.Empty(t, got.Query)
-			} else {
-				assert.Equal(t, tc.wantQuery, got.Values())
-			}
-			if tc.wantBody == "" {
-				assert.Empty(t, got.Body)
-			} else {
-				assert.JSONEq(t, tc.wantBody, got.Body)
-				assert.Equal(t, "application/json", got.Header.Get("Content-Type"))
-			}
-			assert.Equal(t, "Bearer "+adminToken, got.Header.Get("Authorization"))
-		})
-	}
+			}},
+		{name: "GetMany", method: "GET", path: "/api/v3/channels/list", values: url.Values{"channelIds[]": {"a", "b"}}, answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Channels.GetMany(ctx, &amity.GetManyChannelsParams{ChannelIDs: []string{"a", "b"}})
+			}},
+		{name: "Update", method: "PUT", path: "/api/v3/channels/support", body: `{"displayName":"","tags":["x"],"messageAutoDeleteEnabled":false}`, answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Channels.Update(ctx, "support", &amity.UpdateChannelParams{DisplayName: amity.Ptr(""), Tags: []string{"x"},
+					MessageAutoDeleteEnabled: amity.Ptr(false)})
+			}},
+		{name: "Delete", method: "DELETE", path: "/api/v3/channels/support", answer: `{"status":"success","data":{"success":true}}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Channels.Delete(ctx, "support"))
+			}},
+		{name: "Join", method: "POST", path: "/api/v3/channels/support/join", answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Channels.Join(ctx, "support") }},
+		{name: "Leave", method: "DELETE", path: "/api/v3/channels/support/leave", answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Channels.Leave(ctx, "support") }},
+		{name: "MarkSeen", method: "POST", path: "/api/v3/channels/support/seen", body: `{"readToSegment":0}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Channels.MarkSeen(ctx, "support", &amity.MarkSeenParams{}))
+			}},
+		{name: "AddMembers", method: "POST", path: "/api/v3/channels/support/users", body: `{"userIds":["u1","u2"]}`, answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Channels.AddMembers(ctx, "support", &amity.ChannelMembersParams{UserIDs: []string{"u1", "u2"}})
+			}},
+		{name: "RemoveMembers", method: "DELETE", path: "/api/v3/channels/support/users", values: url.Values{"userIds[]": {"u1", "u2"}}, body: `{"channelId":"support","userIds":["u1","u2"]}`, answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Channels.RemoveMembers(ctx, "support", &amity.ChannelMembersParams{UserIDs: []string{"u1", "u2"}})
+			}},
+		{name: "BanMembers", method: "PUT", path: "/api/v3/channels/support/users/ban", body: `{"userIds":["spammer1"]}`, answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Channels.BanMembers(ctx, "support", &amity.ChannelMembersParams{UserIDs: []string{"spammer1"}})
+			}},
+		{name: "UnbanMembers", method: "PUT", path: "/api/v3/channels/support/users/unban", body: `{"userIds":["spammer1"]}`, answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Channels.UnbanMembers(ctx, "support", &amity.ChannelMembersParams{UserIDs: []string{"spammer1"}})
+			}},
+		{name: "AddRole", method: "POST", path: "/api/v3/channels/support/users/roles", body: `{"role":"channel-moderator","userIds":["alice"]}`, answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Channels.AddRole(ctx, "support", &amity.ChannelRoleParams{Role: "channel-moderator", UserIDs: []string{"alice"}})
+			}},
+		{name: "RemoveRole", method: "DELETE", path: "/api/v3/channels/support/users/roles", values: url.Values{"userIds[]": {"alice"}, "role": {"channel-moderator"}}, body: `{"channelId":"support","role":"channel-moderator","userIds":["alice"]}`, answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Channels.RemoveRole(ctx, "support", &amity.ChannelRoleParams{Role: "channel-moderator", UserIDs: []string{"alice"}})
+			}},
+		{name: "Mute", method: "PUT", path: "/api/v2/channel/support/mute", body: `{"mutePeriod":90000}`, answer: `{"success":true}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Channels.Mute(ctx, "support", &amity.MuteChannelParams{Period: 90 * time.Second}))
+			}},
+		{name: "Mute forever", method: "PUT", path: "/api/v2/channel/support/mute", body: `{"mutePeriod":-1}`, answer: `{"success":true}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Channels.Mute(ctx, "support", &amity.MuteChannelParams{Period: amity.ChannelMuteForever}))
+			}},
+		{name: "Unmute", method: "PUT", path: "/api/v2/channel/support/mute", body: `{"mutePeriod":0}`, answer: `{"success":true}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Channels.Unmute(ctx, "support"))
+			}},
+		{name: "MuteMembers", method: "PUT", path: "/api/v2/channel/support/users/mute", body: `{"userIds":["loud"],"mutePeriod":3600000}`, answer: `{"success":true}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Channels.MuteMembers(ctx, "support", &amity.MuteChannelMembersParams{UserIDs: []string{"loud"}, Period: time.Hour}))
+			}},
+		{name: "UnmuteMembers", method: "PUT", path: "/api/v2/channel/support/users/mute", body: `{"userIds":["loud"],"mutePeriod":0}`, answer: `{"success":true}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Channels.UnmuteMembers(ctx, "support", &amity.ChannelMembersParams{UserIDs: []string{"loud"}}))
+			}},
+		{name: "Close", method: "POST", path: "/api/v2/channels/support/close",
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Channels.Close(ctx, "support"))
+			}},
+	})
 }
 
 // TestChannelsRetryPolicy checks which writes are retried after a 5xx: the set-state ones
 // (ban, unban, mute, update, ...) are, the ones that create or notify are not.
 func TestChannelsRetryPolicy(t *testing.T) {
-	ctx := context.Background()
-	cases := []struct {
-		name, method, path string
-		call               func(c *amity.Client) error
-		retried            bool
-	}{
-		{"Create", "POST", "/api/v3/channels", func(c *amity.Client) error { return errOf(c.Channels.Create(ctx, &amity.CreateChannelParams{})) }, false},
-		{"AddMembers", "POST", "/api/v3/channels/ch/users", func(c *amity.Client) error {
-			return errOf(c.Channels.AddMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{"u"}}))
-		}, false},
-		{"Join", "POST", "/api/v3/channels/ch/join", func(c *amity.Client) error { return errOf(c.Channels.Join(ctx, "ch")) }, false},
-		{"BanMembers", "PUT", "/api/v3/channels/ch/users/ban", func(c *amity.Client) error {
-			return errOf(c.Channels.BanMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{"u"}}))
-		}, true},
-		{"UnbanMembers", "PUT", "/api/v3/channels/ch/users/unban", func(c *amity.Client) error {
-			return errOf(c.Channels.UnbanMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{"u"}}))
-		}, true},
-		{"MuteMembers", "PUT", "/api/v2/channel/ch/users/mute", func(c *amity.Client) error {
-			return c.Channels.MuteMembers(ctx, "ch", &amity.MuteChannelMembersParams{UserIDs: []string{"u"}, Period: time.Minute})
-		}, true},
-		{"Close", "POST", "/api/v2/channels/ch/close", func(c *amity.Client) error { return c.Channels.Close(ctx, "ch") }, true},
-		{"Update", "PUT", "/api/v3/channels/ch", func(c *amity.Client) error { return errOf(c.Channels.Update(ctx, "ch", &amity.UpdateChannelParams{})) }, true},
-		{"Get", "GET", "/api/v3/channels/ch", func(c *amity.Client) error { return errOf(c.Channels.Get(ctx, "ch")) }, true},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			c, mt := mockClient(t, amity.WithMaxRetries(2))
-			rec := record(t, mt, tc.method, tc.path, `{"status":"error","code":500000,"message":"Unexpected error"}`, 503)
-			err := tc.call(c)
-			var ae *amity.Error
-			require.ErrorAs(t, err, &ae)
-			assert.Equal(t, 503, ae.StatusCode)
-			want := 1
-			if tc.retried {
-				want = 3
-			}
-			assert.Len(t, rec.all(), want)
-		})
-	}
+	runShapeCases(t, []shapeCase{
+		{name: "Create", method: "POST", path: "/api/v3/channels", attempts: 1,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Channels.Create(ctx, &amity.CreateChannelParams{})
+			}},
+		{name: "AddMembers", method: "POST", path: "/api/v3/channels/ch/users", attempts: 1,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Channels.AddMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{"u"}})
+			}},
+		{name: "Join", method: "POST", path: "/api/v3/channels/ch/join", attempts: 1,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Channels.Join(ctx, "ch") }},
+		{name: "BanMembers", method: "PUT", path: "/api/v3/channels/ch/users/ban", attempts: 3,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Channels.BanMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{"u"}})
+			}},
+		{name: "UnbanMembers", method: "PUT", path: "/api/v3/channels/ch/users/unban", attempts: 3,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Channels.UnbanMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{"u"}})
+			}},
+		{name: "MuteMembers", method: "PUT", path: "/api/v2/channel/ch/users/mute", attempts: 3,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Channels.MuteMembers(ctx, "ch", &amity.MuteChannelMembersParams{UserIDs: []string{"u"}, Period: time.Minute}))
+			}},
+		{name: "Close", method: "POST", path: "/api/v2/channels/ch/close", attempts: 3,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return shapeErr(c.Channels.Close(ctx, "ch")) }},
+		{name: "Update", method: "PUT", path: "/api/v3/channels/ch", attempts: 3,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Channels.Update(ctx, "ch", &amity.UpdateChannelParams{})
+			}},
+		{name: "Get", method: "GET", path: "/api/v3/channels/ch", attempts: 3,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Channels.Get(ctx, "ch") }},
+	})
 }
 
 func TestChannelsSearch(t *testing.T) {
@@ -538,68 +517,51 @@ func TestChannelsFixturesMatchSpec(t *testing.T) {
 // TestChannelsUnsuccessful checks that every {success} answer of false is an error matching
 // ErrUnsuccessful, for each method whose answer is only {success}.
 func TestChannelsUnsuccessful(t *testing.T) {
-	ctx := context.Background()
-	cases := []struct {
-		name, method, path, answer string
-		call                       func(c *amity.Client) error
-	}{
-		{"Delete", "DELETE", "/api/v3/channels/ch", `{"status":"success","data":{"success":false}}`,
-			func(c *amity.Client) error { return c.Channels.Delete(ctx, "ch") }},
-		{"Mute", "PUT", "/api/v2/channel/ch/mute", `{"success":false}`,
-			func(c *amity.Client) error {
-				return c.Channels.Mute(ctx, "ch", &amity.MuteChannelParams{Period: time.Minute})
+	runShapeCases(t, []shapeCase{
+		{name: "Delete", method: "DELETE", path: "/api/v3/channels/ch", unsuccessful: []string{`{"status":"success","data":{"success":false}}`},
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return shapeErr(c.Channels.Delete(ctx, "ch")) }},
+		{name: "Mute", method: "PUT", path: "/api/v2/channel/ch/mute", unsuccessful: []string{`{"success":false}`},
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Channels.Mute(ctx, "ch", &amity.MuteChannelParams{Period: time.Minute}))
 			}},
-		{"Unmute", "PUT", "/api/v2/channel/ch/mute", `{"success":false}`,
-			func(c *amity.Client) error { return c.Channels.Unmute(ctx, "ch") }},
-		{"MuteMembers", "PUT", "/api/v2/channel/ch/users/mute", `{"success":false}`, func(c *amity.Client) error {
-			return c.Channels.MuteMembers(ctx, "ch", &amity.MuteChannelMembersParams{UserIDs: []string{"u"}, Period: time.Minute})
-		}},
-		{"UnmuteMembers", "PUT", "/api/v2/channel/ch/users/mute", `{"success":false}`, func(c *amity.Client) error {
-			return c.Channels.UnmuteMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{"u"}})
-		}},
-		{"Close", "POST", "/api/v2/channels/ch/close", `{"success":false}`,
-			func(c *amity.Client) error { return c.Channels.Close(ctx, "ch") }},
-		{"MarkSeen", "POST", "/api/v3/channels/ch/seen", `{"success":false}`,
-			func(c *amity.Client) error {
-				return c.Channels.MarkSeen(ctx, "ch", &amity.MarkSeenParams{ReadToSegment: 3})
+		{name: "Unmute", method: "PUT", path: "/api/v2/channel/ch/mute", unsuccessful: []string{`{"success":false}`},
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return shapeErr(c.Channels.Unmute(ctx, "ch")) }},
+		{name: "MuteMembers", method: "PUT", path: "/api/v2/channel/ch/users/mute", unsuccessful: []string{`{"success":false}`},
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Channels.MuteMembers(ctx, "ch", &amity.MuteChannelMembersParams{UserIDs: []string{"u"}, Period: time.Minute}))
 			}},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			c, mt := mockClient(t)
-			rec := record(t, mt, tc.method, tc.path, tc.answer)
-			err := tc.call(c)
-			require.ErrorIs(t, err, amity.ErrUnsuccessful)
-			assert.False(t, errors.Is(err, amity.ErrNotFound))
-			assert.Len(t, rec.all(), 1)
-		})
-	}
+		{name: "UnmuteMembers", method: "PUT", path: "/api/v2/channel/ch/users/mute", unsuccessful: []string{`{"success":false}`},
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Channels.UnmuteMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{"u"}}))
+			}},
+		{name: "Close", method: "POST", path: "/api/v2/channels/ch/close", unsuccessful: []string{`{"success":false}`},
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return shapeErr(c.Channels.Close(ctx, "ch")) }},
+		{name: "MarkSeen", method: "POST", path: "/api/v3/channels/ch/seen", unsuccessful: []string{`{"success":false}`},
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Channels.MarkSeen(ctx, "ch", &amity.MarkSeenParams{ReadToSegment: 3}))
+			}},
+	})
 }
 
 // TestChannelsEntityAnswersMustHoldTheChannel checks that the single-channel answers are
 // malformed without their channel.
 func TestChannelsEntityAnswersMustHoldTheChannel(t *testing.T) {
-	ctx := context.Background()
-	cases := []struct {
-		name, method, path string
-		call               func(c *amity.Client) error
-	}{
-		{"Create", "POST", "/api/v3/channels", func(c *amity.Client) error { return errOf(c.Channels.Create(ctx, &amity.CreateChannelParams{})) }},
-		{"CreateConversation", "POST", "/api/v3/channels/conversation", func(c *amity.Client) error {
-			return errOf(c.Channels.CreateConversation(ctx, &amity.CreateConversationParams{UserIDs: []string{"u"}}))
-		}},
-		{"Update", "PUT", "/api/v3/channels/ch", func(c *amity.Client) error { return errOf(c.Channels.Update(ctx, "ch", &amity.UpdateChannelParams{})) }},
-		{"Join", "POST", "/api/v3/channels/ch/join", func(c *amity.Client) error { return errOf(c.Channels.Join(ctx, "ch")) }},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			c, mt := mockClient(t)
-			record(t, mt, tc.method, tc.path, `{"channels":[],"users":[]}`)
-			err := tc.call(c)
-			require.ErrorIs(t, err, amity.ErrMalformedResponse)
-			assert.False(t, errors.Is(err, amity.ErrNotFound))
-		})
-	}
+	runShapeCases(t, []shapeCase{
+		{name: "Create", method: "POST", path: "/api/v3/channels", empty: `{"channels":[],"users":[]}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Channels.Create(ctx, &amity.CreateChannelParams{})
+			}},
+		{name: "CreateConversation", method: "POST", path: "/api/v3/channels/conversation", empty: `{"channels":[],"users":[]}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Channels.CreateConversation(ctx, &amity.CreateConversationParams{UserIDs: []string{"u"}})
+			}},
+		{name: "Update", method: "PUT", path: "/api/v3/channels/ch", empty: `{"channels":[],"users":[]}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Channels.Update(ctx, "ch", &amity.UpdateChannelParams{})
+			}},
+		{name: "Join", method: "POST", path: "/api/v3/channels/ch/join", empty: `{"channels":[],"users":[]}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Channels.Join(ctx, "ch") }},
+	})
 }
 
 // TestChannelsListPages checks the page iterators of every channel list: each page with its

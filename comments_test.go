@@ -359,12 +359,12 @@ func TestCommentsShape(t *testing.T) {
 			invalid: append(badID(func(ctx context.Context, c *amity.Client, id string) error {
 				return errOf(c.Comments.Update(ctx, id, &amity.UpdateCommentParams{}))
 			}), func(ctx context.Context, c *amity.Client) error { return errOf(c.Comments.Update(ctx, "cm-1", nil)) })},
-		{name: "Delete", method: "DELETE", path: "/api/v4/comments/cm-1", query: "permanent=false", answer: success, successOnly: true,
+		{name: "Delete", method: "DELETE", path: "/api/v4/comments/cm-1", query: "permanent=false", answer: success, unsuccessful: successFalse,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return shapeErr(c.Comments.Delete(ctx, "cm-1", &amity.DeleteCommentParams{Permanent: amity.Ptr(false)}))
 			},
 			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error { return c.Comments.Delete(ctx, id, nil) })},
-		{name: "V3.Delete", method: "DELETE", path: "/api/v3/comments/cm-1", answer: success, successOnly: true,
+		{name: "V3.Delete", method: "DELETE", path: "/api/v3/comments/cm-1", answer: success, unsuccessful: successFalse,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return shapeErr(c.Comments.V3.Delete(ctx, "cm-1"))
 			},

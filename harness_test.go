@@ -336,25 +336,61 @@ func countItems[T any](t testing.TB, seq iter.Seq2[T, error]) int {
 // errOf is the error of a call that also returns a value: errOf(c.Users.Get(ctx, "u1")).
 func errOf[T any](_ T, err error) error { return err }
 
-// shapeCase is one method checked against the shape every method must have: the request it
-// sends (method, path, query, body), the decoding of a spec-shaped answer (with the payload's
-// Raw the whole answer), the error path, bad input sending nothing, and, for an answer that
-// is only {success}, success: false failing with ErrUnsuccessful.
+// shapeCase is one method checked against the shape every method must have. Each check
+// runs when its fields are set:
+//
+//   - the request and its answer: the call, answered 200 with answer, must succeed after
+//     one request of method, path, query (or values) and body, carrying header (by default
+//     the admin token of mockClient as its Authorization); check sees
+//     what it returned (a payload's Raw must be the whole answer); answered 404, it must fail
+//     with ErrNotFound. This runs unless the case sets none of answer, query, values, body,
+//     header and check but one of the rules below: a case may check a rule alone.
+//   - empty: answered with an entity-less 200, the call fails with ErrMalformedResponse.
+//   - unsuccessful: answered with each {success: false}, it fails with ErrUnsuccessful after
+//     one request.
+//   - attempts: answered 502, then 503, a client of two retries sends it attempts times (1:
+//     a write that may have been applied is not repeated; 3: it is retried).
+//   - invalid: each bad call fails with a *ValidationError without sending anything.
+//
+// A case without method and path is answered on any route.
 type shapeCase struct {
 	name         string
 	method, path string // the escaped path
 	query        string // the exact raw query
-	body         string // the JSON body; empty for none
-	answer       string // a 200 answer
-	call         func(ctx context.Context, c *amity.Client) (any, error)
-	check        func(t *testing.T, out any) // checks of the decoded answer; may be nil
-	// empty, when set, is a 200 answer without the entity: it must fail with
-	// ErrMalformedResponse.
+	// values is the parsed query, for a case whose parameter order is not under test.
+	values url.Values
+	body   string            // the JSON body; empty for none
+	header map[string]string // headers the request carries; a value of "" is a header it lacks
+	answer string            // a 200 answer
+	call   func(ctx context.Context, c *amity.Client) (any, error)
+	check  func(t *testing.T, out any) // checks of the decoded answer; may be nil
+	// empty is a 200 answer without the entity.
 	empty string
+	// unsuccessful are answers of {success: false} (successFalse: both of its forms).
+	unsuccessful []string
+	// attempts is the number of requests a 5xx answer causes with two retries.
+	attempts int
 	// invalid calls must each fail with a *ValidationError before sending anything.
 	invalid []func(ctx context.Context, c *amity.Client) error
-	// successOnly marks an answer of {status, data: {success}}.
-	successOnly bool
+}
+
+// successFalse are the two forms of an unsuccessful answer.
+var successFalse = []string{`{"status":"success","data":{"success":false}}`, `{"success":false}`}
+
+// checksRequest reports whether the case checks the request and its answer.
+func (tc shapeCase) checksRequest() bool {
+	rulesOnly := tc.empty != "" || len(tc.unsuccessful) > 0 || tc.attempts > 0 || len(tc.invalid) > 0
+	return tc.answer != "" || tc.query != "" || tc.values != nil || tc.body != "" || tc.header != nil || tc.check != nil || !rulesOnly
+}
+
+// answering returns a client whose requests of the case's route are answered with body and
+// statuses in turn, and their record.
+func (tc shapeCase) answering(t *testing.T, body string, statuses []int, opts ...amity.Option) (*amity.Client, *recorder) {
+	c, mt := mockClient(t, opts...)
+	if tc.method == "" && tc.path == "" {
+		return c, recordAny(t, mt, body, statuses...)
+	}
+	return c, record(t, mt, tc.method, tc.path, body, statuses...)
 }
 
 // runShapeCases runs each case as a subtest.
@@ -362,51 +398,69 @@ func runShapeCases(t *testing.T, cases []shapeCase) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := context.Background()
-			url := apiBase + tc.path
+			if tc.checksRequest() {
+				c, rec := tc.answering(t, tc.answer, nil)
+				out, err := tc.call(ctx, c)
+				require.NoError(t, err)
+				got := rec.only(t)
+				assert.Equal(t, tc.method, got.Method)
+				assert.Equal(t, tc.path, got.Path)
+				if tc.values != nil {
+					assert.Equal(t, tc.values, got.Values())
+				} else {
+					assert.Equal(t, tc.query, got.Query)
+				}
+				if tc.body == "" {
+					assert.Empty(t, got.Body, "no body")
+				} else {
+					assert.JSONEq(t, tc.body, got.Body)
+					assert.Equal(t, "application/json", got.Header.Get("Content-Type"))
+				}
+				header := map[string]string{"Authorization": "Bearer " + adminToken}
+				for name, want := range tc.header {
+					header[name] = want
+				}
+				for name, want := range header {
+					assert.Equal(t, want, got.Header.Get(name), name)
+				}
+				if rv := reflect.ValueOf(out); rv.Kind() == reflect.Pointer {
+					raw := rv.Elem().FieldByName("Raw")
+					require.True(t, raw.IsValid(), "%T has a Raw", out)
+					assert.Equal(t, strings.TrimSpace(tc.answer), string(raw.Bytes()), "Raw is the whole answer")
+				}
+				if tc.check != nil {
+					tc.check(t, out)
+				}
+
+				c, _ = tc.answering(t, notFoundBody, []int{http.StatusNotFound})
+				_, err = tc.call(ctx, c)
+				assertNotFound(t, err)
+			}
+			if tc.empty != "" {
+				c, _ := tc.answering(t, tc.empty, nil)
+				_, err := tc.call(ctx, c)
+				assert.ErrorIs(t, err, amity.ErrMalformedResponse, "an answer without its entity")
+				assert.NotErrorIs(t, err, amity.ErrNotFound)
+			}
+			for _, answer := range tc.unsuccessful {
+				c, rec := tc.answering(t, answer, nil)
+				_, err := tc.call(ctx, c)
+				assert.ErrorIs(t, err, amity.ErrUnsuccessful, answer)
+				assert.NotErrorIs(t, err, amity.ErrNotFound, answer)
+				assert.Len(t, rec.all(), 1, answer)
+			}
+			if tc.attempts > 0 {
+				for _, status := range []int{http.StatusBadGateway, http.StatusServiceUnavailable} {
+					c, rec := tc.answering(t, "", []int{status}, amity.WithMaxRetries(2))
+					_, err := tc.call(ctx, c)
+					var ae *amity.Error
+					require.ErrorAs(t, err, &ae)
+					assert.Equal(t, status, ae.StatusCode)
+					assert.Len(t, rec.all(), tc.attempts, "attempts after a %d", status)
+				}
+			}
 
 			c, mt := mockClient(t)
-			rec := record(t, mt, tc.method, tc.path, tc.answer)
-			out, err := tc.call(ctx, c)
-			require.NoError(t, err)
-			got := rec.only(t)
-			assert.Equal(t, tc.method, got.Method)
-			assert.Equal(t, tc.path, got.Path)
-			assert.Equal(t, tc.query, got.Query)
-			if tc.body == "" {
-				assert.Empty(t, got.Body, "no body")
-			} else {
-				assert.JSONEq(t, tc.body, got.Body)
-				assert.Equal(t, "application/json", got.Header.Get("Content-Type"))
-			}
-			if rv := reflect.ValueOf(out); rv.Kind() == reflect.Pointer {
-				raw := rv.Elem().FieldByName("Raw")
-				require.True(t, raw.IsValid(), "%T has a Raw", out)
-				assert.Equal(t, strings.TrimSpace(tc.answer), string(raw.Bytes()), "Raw is the whole answer")
-			}
-			if tc.check != nil {
-				tc.check(t, out)
-			}
-
-			c, mt = mockClient(t)
-			mt.RegisterResponder(tc.method, url, jsonResponder(404, notFoundBody))
-			_, err = tc.call(ctx, c)
-			assertNotFound(t, err)
-
-			if tc.empty != "" {
-				mt.RegisterResponder(tc.method, url, jsonResponder(200, tc.empty))
-				_, err = tc.call(ctx, c)
-				assert.ErrorIs(t, err, amity.ErrMalformedResponse, "an answer without its entity")
-			}
-			if tc.successOnly {
-				mt.RegisterResponder(tc.method, url, jsonResponder(200, `{"status":"success","data":{"success":false}}`))
-				_, err = tc.call(ctx, c)
-				assert.ErrorIs(t, err, amity.ErrUnsuccessful)
-				mt.RegisterResponder(tc.method, url, jsonResponder(200, `{"success":false}`))
-				_, err = tc.call(ctx, c)
-				assert.ErrorIs(t, err, amity.ErrUnsuccessful)
-			}
-
-			c, mt = mockClient(t)
 			for i, bad := range tc.invalid {
 				assert.NotEmpty(t, assertInvalid(t, bad(ctx, c), "", "invalid[%d]", i).Field)
 			}

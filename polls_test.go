@@ -264,7 +264,7 @@ func TestPollsShape(t *testing.T) {
 		{name: "Close", method: "PUT", path: "/api/v3/polls/poll-lunch-42", body: `{"status":"closed"}`, answer: poll, empty: empty, check: checkPoll,
 			call:    func(ctx context.Context, c *amity.Client) (any, error) { return c.Polls.Close(ctx, "poll-lunch-42") },
 			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error { return errOf(c.Polls.Close(ctx, id)) })},
-		{name: "Delete", method: "DELETE", path: "/api/v3/polls/poll-lunch-42", answer: `{"status":"success","data":{"success":true}}`, successOnly: true,
+		{name: "Delete", method: "DELETE", path: "/api/v3/polls/poll-lunch-42", answer: `{"status":"success","data":{"success":true}}`, unsuccessful: successFalse,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return shapeErr(c.Polls.Delete(ctx, "poll-lunch-42"))
 			},

@@ -671,7 +671,7 @@ func TestPostsShape(t *testing.T) {
 			invalid: append(badID(func(ctx context.Context, c *amity.Client, id string) error {
 				return errOf(c.Posts.Update(ctx, id, &amity.UpdatePostParams{}))
 			}), func(ctx context.Context, c *amity.Client) error { return errOf(c.Posts.Update(ctx, "p1", nil)) })},
-		{name: "Delete", method: "DELETE", path: "/api/v4/posts/p1", query: "permanent=true", answer: success, successOnly: true,
+		{name: "Delete", method: "DELETE", path: "/api/v4/posts/p1", query: "permanent=true", answer: success, unsuccessful: successFalse,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return shapeErr(c.Posts.Delete(ctx, "p1", &amity.DeletePostParams{Permanent: amity.Ptr(true)}))
 			},
@@ -738,7 +738,7 @@ func TestPostsShape(t *testing.T) {
 			invalid: append(badID(func(ctx context.Context, c *amity.Client, id string) error {
 				return errOf(c.Posts.V3.Update(ctx, id, &amity.V3UpdatePostParams{}))
 			}), func(ctx context.Context, c *amity.Client) error { return errOf(c.Posts.V3.Update(ctx, "p1", nil)) })},
-		{name: "V3.Delete", method: "DELETE", path: "/api/v3/posts/p1", answer: success, successOnly: true,
+		{name: "V3.Delete", method: "DELETE", path: "/api/v3/posts/p1", answer: success, unsuccessful: successFalse,
 			call:    func(ctx context.Context, c *amity.Client) (any, error) { return shapeErr(c.Posts.V3.Delete(ctx, "p1")) },
 			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error { return c.Posts.V3.Delete(ctx, id) })},
 	})
