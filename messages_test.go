@@ -3,7 +3,6 @@ package amity_test
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -143,140 +142,118 @@ func TestMessageReactionCountsTolerant(t *testing.T) {
 func TestMessagesWrites(t *testing.T) {
 	one := fixture(t, "messages_one.json")
 	v3 := fixture(t, "messages_v3_page1.json")
-	ctx := context.Background()
 	at := amity.Time{Time: time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)}
-	cases := []struct {
-		name, method, path, answer string
-		call                       func(c *amity.Client) error
-		wantQuery                  url.Values
-		wantBody                   string
-	}{
-		{"Create", "POST", "/api/v5/messages", one, func(c *amity.Client) error {
-			p, err := c.Messages.Create(ctx, &amity.CreateMessageParams{MessageFeedID: "support", ReferenceID: "ref-1",
-				DataType: amity.MessageDataTypeText, Data: map[string]any{"text": "hello"}, Tags: []string{"t1"},
-				MentionedUsers: []amity.MessageMention{{Type: amity.MessageMentionUser, UserIDs: []string{"bob"}}}, CreatedAt: &at})
-			if err == nil {
+	runShapeCases(t, []shapeCase{
+		{name: "Create", method: "POST", path: "/api/v5/messages", body: `{"messageFeedId":"support","referenceId":"ref-1","dataType":"text","data":{"text":"hello"},"tags":["t1"],
+			"mentionedUsers":[{"type":"user","userIds":["bob"]}],"createdAt":"2024-01-02T03:04:05Z"}`, answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Messages.Create(ctx, &amity.CreateMessageParams{MessageFeedID: "support", ReferenceID: "ref-1",
+					DataType: amity.MessageDataTypeText, Data: map[string]any{"text": "hello"}, Tags: []string{"t1"},
+					MentionedUsers: []amity.MessageMention{{Type: amity.MessageMentionUser, UserIDs: []string{"bob"}}}, CreatedAt: &at})
+			},
+			check: func(t *testing.T, out any) {
+				p := out.(*amity.MessagePayload)
 				assert.Equal(t, "ref-1", p.Messages[0].ReferenceID)
 				assert.Equal(t, "Bob", p.MentionedUsers(&p.Messages[0])[0].DisplayName)
-			}
-			return err
-		}, nil, `{"messageFeedId":"support","referenceId":"ref-1","dataType":"text","data":{"text":"hello"},"tags":["t1"],
-			"mentionedUsers":[{"type":"user","userIds":["bob"]}],"createdAt":"2024-01-02T03:04:05Z"}`},
-		{"Get", "GET", "/api/v5/messages/m-201", one, func(c *amity.Client) error {
-			p, err := c.Messages.Get(ctx, "m-201")
-			if err == nil {
+			}},
+		{name: "Get", method: "GET", path: "/api/v5/messages/m-201", answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.Get(ctx, "m-201") },
+			check: func(t *testing.T, out any) {
+				p := out.(*amity.MessagePayload)
 				assert.Contains(t, string(p.Raw), "futureField")
 				assert.Equal(t, "m-201", p.Message().MessageID)
-			}
-			return err
-		}, nil, ""},
-		{"GetMany", "GET", "/api/v5/messages/list", one, func(c *amity.Client) error {
-			return errOf(c.Messages.GetMany(ctx, &amity.GetManyMessagesParams{MessageIDs: []string{"m-1", "m-2"}}))
-		}, url.Values{"messageIds[]": {"m-1", "m-2"}}, ""},
-		{"ListByCreatorPage", "GET", "/api/v5/messages/user/spammer1", fixture(t, "messages_page2.json"), func(c *amity.Client) error {
-			p, err := c.Messages.ListByCreatorPage(ctx, "spammer1", &amity.ListByCreatorParams{PageParams: amity.PageParams{Limit: 50},
-				ChannelID: "support", HasFlags: amity.Ptr(true), Before: "m-900"})
-			if err == nil {
-				assert.Equal(t, "vtok-1", p.Paging.Previous)
-			}
-			return err
-		}, url.Values{"channelId": {"support"}, "hasFlags": {"true"}, "options[before]": {"m-900"}, "options[limit]": {"50"}}, ""},
-		{"Update", "PUT", "/api/v5/messages/m-201", one, func(c *amity.Client) error {
-			return errOf(c.Messages.Update(ctx, "m-201", &amity.UpdateMessageParams{Data: map[string]any{"text": "edited"}}))
-		}, nil, `{"data":{"text":"edited"}}`},
-		{"Delete", "DELETE", "/api/v5/messages/m-201", ``, func(c *amity.Client) error {
-			return c.Messages.Delete(ctx, "m-201", nil)
-		}, nil, ""},
-		{"Flag", "POST", "/api/v5/messages/m-201/flags", one, func(c *amity.Client) error { return errOf(c.Messages.Flag(ctx, "m-201")) }, nil, ""},
-		{"Unflag", "DELETE", "/api/v5/messages/m-201/flags", one, func(c *amity.Client) error { return errOf(c.Messages.Unflag(ctx, "m-201")) }, nil, ""},
-		{"IsFlaggedByMe", "GET", "/api/v5/messages/m-201/flags", `{"result":true}`, func(c *amity.Client) error {
-			ok, err := c.Messages.IsFlaggedByMe(ctx, "m-201")
-			assert.True(t, ok)
-			return err
-		}, nil, ""},
-		{"ClearFlags", "DELETE", "/api/v5/messages/m-201/flags/all", one, func(c *amity.Client) error { return errOf(c.Messages.ClearFlags(ctx, "m-201")) }, nil, ""},
-		{"CreateV3", "POST", "/api/v3/messages", v3, func(c *amity.Client) error {
-			p, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "support", Type: amity.MessageDataTypeText,
-				Data: map[string]any{"text": "hi"}, Mentionees: []amity.V3MessageMentionee{{Type: amity.MessageMentionChannel}}})
-			if err == nil {
+			}},
+		{name: "GetMany", method: "GET", path: "/api/v5/messages/list", values: url.Values{"messageIds[]": {"m-1", "m-2"}}, answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Messages.GetMany(ctx, &amity.GetManyMessagesParams{MessageIDs: []string{"m-1", "m-2"}})
+			}},
+		{name: "ListByCreatorPage", method: "GET", path: "/api/v5/messages/user/spammer1", values: url.Values{"channelId": {"support"}, "hasFlags": {"true"}, "options[before]": {"m-900"}, "options[limit]": {"50"}}, answer: fixture(t, "messages_page2.json"),
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Messages.ListByCreatorPage(ctx, "spammer1", &amity.ListByCreatorParams{PageParams: amity.PageParams{Limit: 50},
+					ChannelID: "support", HasFlags: amity.Ptr(true), Before: "m-900"})
+			},
+			check: func(t *testing.T, out any) { assert.Equal(t, "vtok-1", out.(*amity.MessagePayload).Paging.Previous) }},
+		{name: "Update", method: "PUT", path: "/api/v5/messages/m-201", body: `{"data":{"text":"edited"}}`, answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Messages.Update(ctx, "m-201", &amity.UpdateMessageParams{Data: map[string]any{"text": "edited"}})
+			}},
+		{name: "Delete", method: "DELETE", path: "/api/v5/messages/m-201",
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Messages.Delete(ctx, "m-201", nil))
+			}},
+		{name: "Flag", method: "POST", path: "/api/v5/messages/m-201/flags", answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.Flag(ctx, "m-201") }},
+		{name: "Unflag", method: "DELETE", path: "/api/v5/messages/m-201/flags", answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.Unflag(ctx, "m-201") }},
+		{name: "IsFlaggedByMe", method: "GET", path: "/api/v5/messages/m-201/flags", answer: `{"result":true}`,
+			call:  func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.IsFlaggedByMe(ctx, "m-201") },
+			check: func(t *testing.T, out any) { assert.Equal(t, true, out) }},
+		{name: "ClearFlags", method: "DELETE", path: "/api/v5/messages/m-201/flags/all", answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.ClearFlags(ctx, "m-201") }},
+		{name: "CreateV3", method: "POST", path: "/api/v3/messages", body: `{"channelId":"support","type":"text","data":{"text":"hi"},"mentionees":[{"type":"channel"}]}`, answer: v3,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "support", Type: amity.MessageDataTypeText,
+					Data: map[string]any{"text": "hi"}, Mentionees: []amity.V3MessageMentionee{{Type: amity.MessageMentionChannel}}})
+			},
+			check: func(t *testing.T, out any) {
+				p := out.(*amity.V3MessagePayload)
 				assert.Equal(t, "Spam Bot", p.Author(&p.Messages[0]).DisplayName)
-			}
-			return err
-		}, nil, `{"channelId":"support","type":"text","data":{"text":"hi"},"mentionees":[{"type":"channel"}]}`},
-		{"GetV3", "GET", "/api/v3/messages/v3m-1", v3, func(c *amity.Client) error { return errOf(c.Messages.V3.Get(ctx, "v3m-1")) }, nil, ""},
-		{"GetManyV3", "GET", "/api/v3/messages/list", v3, func(c *amity.Client) error {
-			return errOf(c.Messages.V3.GetMany(ctx, &amity.V3GetManyMessagesParams{MessageIDs: []string{"v3m-1", "v3m-2"}}))
-		}, url.Values{"messageIds[]": {"v3m-1", "v3m-2"}}, ""},
-		{"UpdateV3", "PUT", "/api/v3/messages/v3m-1", v3, func(c *amity.Client) error {
-			return errOf(c.Messages.V3.Update(ctx, "v3m-1", &amity.V3UpdateMessageParams{Tags: []string{"x"}, Metadata: map[string]any{"a": true}}))
-		}, nil, `{"tags":["x"],"metadata":{"a":true}}`},
-		{"DeleteV3", "DELETE", "/api/v3/messages/v3m-1", `{"status":"success","data":{"success":true}}`, func(c *amity.Client) error {
-			return c.Messages.V3.Delete(ctx, "v3m-1")
-		}, nil, ""},
-		{"FlagV3", "POST", "/api/v3/messages/v3m-1/flag", v3, func(c *amity.Client) error { return errOf(c.Messages.V3.Flag(ctx, "v3m-1")) }, nil, ""},
-		{"UnflagV3", "DELETE", "/api/v3/messages/v3m-1/unflag", v3, func(c *amity.Client) error { return errOf(c.Messages.V3.Unflag(ctx, "v3m-1")) }, nil, ""},
-		{"ClearFlagsV3", "DELETE", "/api/v3/messages/v3m-1/clearFlags", v3, func(c *amity.Client) error { return errOf(c.Messages.V3.ClearFlags(ctx, "v3m-1")) }, nil, ""},
-		{"IsFlaggedByMeV3", "GET", "/api/v3/messages/v3m-1/isFlaggedByMe", `{"status":"success","data":{"result":true}}`, func(c *amity.Client) error {
-			ok, err := c.Messages.V3.IsFlaggedByMe(ctx, "v3m-1")
-			assert.True(t, ok)
-			return err
-		}, nil, ""},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			c, mt := mockClient(t)
-			rec := record(t, mt, tc.method, tc.path, tc.answer)
-			require.NoError(t, tc.call(c))
-			require.Len(t, rec.all(), 1)
-			got := rec.last(t)
-			assert.Equal(t, tc.method, got.Method)
-			assert.Equal(t, tc.path, got.Path)
-			if tc.wantQuery == nil {
-				assert.Empty(t, got.Query)
-			} else {
-				assert.Equal(t, tc.wantQuery, got.Values())
-			}
-			if tc.wantBody == "" {
-				assert.Empty(t, got.Body)
-			} else {
-				assert.JSONEq(t, tc.wantBody, got.Body)
-			}
-		})
-	}
+			}},
+		{name: "GetV3", method: "GET", path: "/api/v3/messages/v3m-1", answer: v3,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.V3.Get(ctx, "v3m-1") }},
+		{name: "GetManyV3", method: "GET", path: "/api/v3/messages/list", values: url.Values{"messageIds[]": {"v3m-1", "v3m-2"}}, answer: v3,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Messages.V3.GetMany(ctx, &amity.V3GetManyMessagesParams{MessageIDs: []string{"v3m-1", "v3m-2"}})
+			}},
+		{name: "UpdateV3", method: "PUT", path: "/api/v3/messages/v3m-1", body: `{"tags":["x"],"metadata":{"a":true}}`, answer: v3,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Messages.V3.Update(ctx, "v3m-1", &amity.V3UpdateMessageParams{Tags: []string{"x"}, Metadata: map[string]any{"a": true}})
+			}},
+		{name: "DeleteV3", method: "DELETE", path: "/api/v3/messages/v3m-1", answer: `{"status":"success","data":{"success":true}}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Messages.V3.Delete(ctx, "v3m-1"))
+			}},
+		{name: "FlagV3", method: "POST", path: "/api/v3/messages/v3m-1/flag", answer: v3,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.V3.Flag(ctx, "v3m-1") }},
+		{name: "UnflagV3", method: "DELETE", path: "/api/v3/messages/v3m-1/unflag", answer: v3,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.V3.Unflag(ctx, "v3m-1") }},
+		{name: "ClearFlagsV3", method: "DELETE", path: "/api/v3/messages/v3m-1/clearFlags", answer: v3,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.V3.ClearFlags(ctx, "v3m-1") }},
+		{name: "IsFlaggedByMeV3", method: "GET", path: "/api/v3/messages/v3m-1/isFlaggedByMe", answer: `{"status":"success","data":{"result":true}}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Messages.V3.IsFlaggedByMe(ctx, "v3m-1")
+			},
+			check: func(t *testing.T, out any) { assert.Equal(t, true, out) }},
+	})
 }
 
 func TestMessagesRetryPolicy(t *testing.T) {
-	ctx := context.Background()
-	cases := []struct {
-		name, method, path string
-		call               func(c *amity.Client) error
-		retried            bool
-	}{
-		{"Create", "POST", "/api/v5/messages", func(c *amity.Client) error {
-			return errOf(c.Messages.Create(ctx, &amity.CreateMessageParams{MessageFeedID: "f", ReferenceID: "r", DataType: "text"}))
-		}, false},
-		{"CreateV3", "POST", "/api/v3/messages", func(c *amity.Client) error {
-			return errOf(c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "ch"}))
-		}, false},
-		{"Flag", "POST", "/api/v5/messages/m/flags", func(c *amity.Client) error { return errOf(c.Messages.Flag(ctx, "m")) }, false},
-		{"FlagV3", "POST", "/api/v3/messages/m/flag", func(c *amity.Client) error { return errOf(c.Messages.V3.Flag(ctx, "m")) }, false},
-		{"Delete", "DELETE", "/api/v5/messages/m", func(c *amity.Client) error { return c.Messages.Delete(ctx, "m", nil) }, true},
-		{"ClearFlags", "DELETE", "/api/v5/messages/m/flags/all", func(c *amity.Client) error { return errOf(c.Messages.ClearFlags(ctx, "m")) }, true},
-		{"Unflag", "DELETE", "/api/v5/messages/m/flags", func(c *amity.Client) error { return errOf(c.Messages.Unflag(ctx, "m")) }, true},
-		{"Update", "PUT", "/api/v5/messages/m", func(c *amity.Client) error { return errOf(c.Messages.Update(ctx, "m", &amity.UpdateMessageParams{})) }, true},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			c, mt := mockClient(t, amity.WithMaxRetries(2))
-			rec := record(t, mt, tc.method, tc.path, `{"status":"error","code":500000,"message":"Bad gateway"}`, 502)
-			assert.Error(t, tc.call(c))
-			want := 1
-			if tc.retried {
-				want = 3
-			}
-			assert.Len(t, rec.all(), want)
-		})
-	}
+	runShapeCases(t, []shapeCase{
+		{name: "Create", method: "POST", path: "/api/v5/messages", attempts: 1,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Messages.Create(ctx, &amity.CreateMessageParams{MessageFeedID: "f", ReferenceID: "r", DataType: "text"})
+			}},
+		{name: "CreateV3", method: "POST", path: "/api/v3/messages", attempts: 1,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "ch"})
+			}},
+		{name: "Flag", method: "POST", path: "/api/v5/messages/m/flags", attempts: 1,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.Flag(ctx, "m") }},
+		{name: "FlagV3", method: "POST", path: "/api/v3/messages/m/flag", attempts: 1,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.V3.Flag(ctx, "m") }},
+		{name: "Delete", method: "DELETE", path: "/api/v5/messages/m", attempts: 3,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Messages.Delete(ctx, "m", nil))
+			}},
+		{name: "ClearFlags", method: "DELETE", path: "/api/v5/messages/m/flags/all", attempts: 3,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.ClearFlags(ctx, "m") }},
+		{name: "Unflag", method: "DELETE", path: "/api/v5/messages/m/flags", attempts: 3,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.Unflag(ctx, "m") }},
+		{name: "Update", method: "PUT", path: "/api/v5/messages/m", attempts: 3,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Messages.Update(ctx, "m", &amity.UpdateMessageParams{})
+			}},
+	})
 }
 
 func TestMessagesListV3(t *testing.T) {
@@ -720,66 +697,57 @@ func TestMessagesFeedFixturesMatchSpec(t *testing.T) {
 // TestMessagesUnsuccessful checks that {success: false} answers are errors matching
 // ErrUnsuccessful, for each method whose answer is only {success}.
 func TestMessagesUnsuccessful(t *testing.T) {
-	ctx := context.Background()
-	cases := []struct {
-		name, method, path, answer string
-		call                       func(c *amity.Client) error
-	}{
-		{"Delete", "DELETE", "/api/v5/messages/m1", `{"success":false}`,
-			func(c *amity.Client) error { return c.Messages.Delete(ctx, "m1", nil) }},
-		{"DeleteFeed", "DELETE", "/api/v5/message-feeds/mf1", `{"success":false}`,
-			func(c *amity.Client) error { return c.Messages.DeleteFeed(ctx, "mf1", nil) }},
-		{"V3.Delete", "DELETE", "/api/v3/messages/m1", `{"status":"success","data":{"success":false}}`,
-			func(c *amity.Client) error { return c.Messages.V3.Delete(ctx, "m1") }},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			c, mt := mockClient(t)
-			rec := record(t, mt, tc.method, tc.path, tc.answer)
-			err := tc.call(c)
-			require.ErrorIs(t, err, amity.ErrUnsuccessful)
-			assert.False(t, errors.Is(err, amity.ErrNotFound))
-			assert.Len(t, rec.all(), 1)
-		})
-	}
+	runShapeCases(t, []shapeCase{
+		{name: "Delete", method: "DELETE", path: "/api/v5/messages/m1", unsuccessful: []string{`{"success":false}`},
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Messages.Delete(ctx, "m1", nil))
+			}},
+		{name: "DeleteFeed", method: "DELETE", path: "/api/v5/message-feeds/mf1", unsuccessful: []string{`{"success":false}`},
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Messages.DeleteFeed(ctx, "mf1", nil))
+			}},
+		{name: "V3.Delete", method: "DELETE", path: "/api/v3/messages/m1", unsuccessful: []string{`{"status":"success","data":{"success":false}}`},
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Messages.V3.Delete(ctx, "m1"))
+			}},
+	})
 }
 
 // TestMessagesEntityAnswersMustHoldTheEntity checks that the answers about one message or
 // feed are malformed without it.
 func TestMessagesEntityAnswersMustHoldTheEntity(t *testing.T) {
-	ctx := context.Background()
-	cases := []struct {
-		name, method, path string
-		call               func(c *amity.Client) error
-	}{
-		{"Create", "POST", "/api/v5/messages", func(c *amity.Client) error {
-			return errOf(c.Messages.Create(ctx, &amity.CreateMessageParams{MessageFeedID: "f", ReferenceID: "r", DataType: amity.MessageDataTypeText}))
-		}},
-		{"Get", "GET", "/api/v5/messages/m1", func(c *amity.Client) error { return errOf(c.Messages.Get(ctx, "m1")) }},
-		{"Update", "PUT", "/api/v5/messages/m1", func(c *amity.Client) error { return errOf(c.Messages.Update(ctx, "m1", &amity.UpdateMessageParams{})) }},
-		{"Flag", "POST", "/api/v5/messages/m1/flags", func(c *amity.Client) error { return errOf(c.Messages.Flag(ctx, "m1")) }},
-		{"V3.Create", "POST", "/api/v3/messages", func(c *amity.Client) error {
-			return errOf(c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "ch"}))
-		}},
-		{"V3.Get", "GET", "/api/v3/messages/m1", func(c *amity.Client) error { return errOf(c.Messages.V3.Get(ctx, "m1")) }},
-		{"V3.ClearFlags", "DELETE", "/api/v3/messages/m1/clearFlags", func(c *amity.Client) error { return errOf(c.Messages.V3.ClearFlags(ctx, "m1")) }},
-		{"CreateFeed", "POST", "/api/v5/message-feeds", func(c *amity.Client) error {
-			return errOf(c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{ChannelID: "ch", Name: "n"}))
-		}},
-		{"GetFeed", "GET", "/api/v5/message-feeds/mf1", func(c *amity.Client) error { return errOf(c.Messages.GetFeed(ctx, "mf1")) }},
-		{"UpdateFeed", "PUT", "/api/v5/message-feeds/mf1", func(c *amity.Client) error {
-			return errOf(c.Messages.UpdateFeed(ctx, "mf1", &amity.UpdateMessageFeedParams{Name: "n"}))
-		}},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			c, mt := mockClient(t, amity.WithMaxRetries(0))
-			record(t, mt, tc.method, tc.path, `{"messages":[],"messageFeeds":[],"users":[]}`)
-			err := tc.call(c)
-			require.ErrorIs(t, err, amity.ErrMalformedResponse)
-			assert.False(t, errors.Is(err, amity.ErrNotFound))
-		})
-	}
+	runShapeCases(t, []shapeCase{
+		{name: "Create", method: "POST", path: "/api/v5/messages", empty: `{"messages":[],"messageFeeds":[],"users":[]}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Messages.Create(ctx, &amity.CreateMessageParams{MessageFeedID: "f", ReferenceID: "r", DataType: amity.MessageDataTypeText})
+			}},
+		{name: "Get", method: "GET", path: "/api/v5/messages/m1", empty: `{"messages":[],"messageFeeds":[],"users":[]}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.Get(ctx, "m1") }},
+		{name: "Update", method: "PUT", path: "/api/v5/messages/m1", empty: `{"messages":[],"messageFeeds":[],"users":[]}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Messages.Update(ctx, "m1", &amity.UpdateMessageParams{})
+			}},
+		{name: "Flag", method: "POST", path: "/api/v5/messages/m1/flags", empty: `{"messages":[],"messageFeeds":[],"users":[]}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.Flag(ctx, "m1") }},
+		{name: "V3.Create", method: "POST", path: "/api/v3/messages", empty: `{"messages":[],"messageFeeds":[],"users":[]}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "ch"})
+			}},
+		{name: "V3.Get", method: "GET", path: "/api/v3/messages/m1", empty: `{"messages":[],"messageFeeds":[],"users":[]}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.V3.Get(ctx, "m1") }},
+		{name: "V3.ClearFlags", method: "DELETE", path: "/api/v3/messages/m1/clearFlags", empty: `{"messages":[],"messageFeeds":[],"users":[]}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.V3.ClearFlags(ctx, "m1") }},
+		{name: "CreateFeed", method: "POST", path: "/api/v5/message-feeds", empty: `{"messages":[],"messageFeeds":[],"users":[]}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{ChannelID: "ch", Name: "n"})
+			}},
+		{name: "GetFeed", method: "GET", path: "/api/v5/message-feeds/mf1", empty: `{"messages":[],"messageFeeds":[],"users":[]}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.GetFeed(ctx, "mf1") }},
+		{name: "UpdateFeed", method: "PUT", path: "/api/v5/message-feeds/mf1", empty: `{"messages":[],"messageFeeds":[],"users":[]}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Messages.UpdateFeed(ctx, "mf1", &amity.UpdateMessageFeedParams{Name: "n"})
+			}},
+	})
 }
 
 // TestMessagesListPages checks the page iterators of every message list: the pages in
