@@ -331,171 +331,136 @@ func TestCommunitiesListMembers(t *testing.T) {
 }
 
 func TestCommunitiesMembership(t *testing.T) {
-	ctx := context.Background()
 	users := []string{"mallory", "trent"}
-	cases := []struct {
-		name, method, path, query, body string
-		call                            func(c *amity.Client) (*amity.CommunityPayload, error)
-	}{
-		{"AddMembers", "POST", "/api/v3/communities/c-hikers/users", "", `{"userIds":["mallory","trent"]}`,
-			func(c *amity.Client) (*amity.CommunityPayload, error) {
+	members := fixture(t, "communities_members_page1.json")
+	noAPIKey := map[string]string{"X-API-Key": ""}
+	banned := func(t *testing.T, out any) {
+		p := out.(*amity.CommunityPayload)
+		require.NotNil(t, p.Member(&amity.Community{CommunityID: "c-hikers"}, "mallory"))
+		assert.True(t, p.Member(&amity.Community{CommunityID: "c-hikers"}, "mallory").IsBanned)
+	}
+	runShapeCases(t, []shapeCase{
+		{name: "AddMembers", method: "POST", path: "/api/v3/communities/c-hikers/users", body: `{"userIds":["mallory","trent"]}`, answer: members, header: noAPIKey,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return c.Communities.AddMembers(ctx, "c-hikers", &amity.CommunityMembersParams{UserIDs: users})
-			}},
-		{"RemoveMembers", "DELETE", "/api/v3/communities/c-hikers/users", "userIds%5B%5D=mallory&userIds%5B%5D=trent",
-			`{"communityId":"c-hikers","userIds":["mallory","trent"]}`,
-			func(c *amity.Client) (*amity.CommunityPayload, error) {
+			},
+			check: banned},
+		{name: "RemoveMembers", method: "DELETE", path: "/api/v3/communities/c-hikers/users", query: "userIds%5B%5D=mallory&userIds%5B%5D=trent", body: `{"communityId":"c-hikers","userIds":["mallory","trent"]}`, answer: members, header: noAPIKey,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return c.Communities.RemoveMembers(ctx, "c-hikers", &amity.CommunityMembersParams{UserIDs: users})
-			}},
-		{"BanMembers", "PUT", "/api/v3/communities/c-hikers/users/ban", "", `{"userIds":["mallory","trent"]}`,
-			func(c *amity.Client) (*amity.CommunityPayload, error) {
+			},
+			check: banned},
+		{name: "BanMembers", method: "PUT", path: "/api/v3/communities/c-hikers/users/ban", body: `{"userIds":["mallory","trent"]}`, answer: members, header: noAPIKey,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return c.Communities.BanMembers(ctx, "c-hikers", &amity.CommunityMembersParams{UserIDs: users})
-			}},
-		{"UnbanMembers", "PUT", "/api/v3/communities/c-hikers/users/unban", "", `{"userIds":["mallory","trent"]}`,
-			func(c *amity.Client) (*amity.CommunityPayload, error) {
+			},
+			check: banned},
+		{name: "UnbanMembers", method: "PUT", path: "/api/v3/communities/c-hikers/users/unban", body: `{"userIds":["mallory","trent"]}`, answer: members, header: noAPIKey,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return c.Communities.UnbanMembers(ctx, "c-hikers", &amity.CommunityMembersParams{UserIDs: users})
-			}},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			c, mt := mockClient(t)
-			rec := recordAny(t, mt, fixture(t, "communities_members_page1.json"))
-			p, err := tc.call(c)
-			require.NoError(t, err)
-			req := rec.only(t)
-			assert.Equal(t, tc.method, req.Method)
-			assert.Equal(t, tc.path, req.Path)
-			assert.Equal(t, tc.query, req.Query)
-			if tc.body == "" {
-				assert.Empty(t, req.Body)
-			} else {
-				assert.JSONEq(t, tc.body, req.Body)
-			}
-			assert.Empty(t, req.Header.Get("X-API-Key"))
-			assert.Equal(t, "Bearer "+adminToken, req.Header.Get("Authorization"))
-			require.NotNil(t, p.Member(&amity.Community{CommunityID: "c-hikers"}, "mallory"))
-			assert.True(t, p.Member(&amity.Community{CommunityID: "c-hikers"}, "mallory").IsBanned)
-		})
-	}
+			},
+			check: banned},
+	})
 }
 
 func TestCommunitiesRoles(t *testing.T) {
-	ctx := context.Background()
 	users := []string{"alice", "bob"}
-	cases := []struct {
-		name, method, path, query, body string
-		apiKey                          bool
-		call                            func(c *amity.Client) (*amity.CommunityPayload, error)
-	}{
-		{"AddRoles", "POST", "/api/v4/communities/c-hikers/users/roles", "", `{"userIds":["alice","bob"],"roles":["community-moderator","editor"]}`, false,
-			func(c *amity.Client) (*amity.CommunityPayload, error) {
+	one := fixture(t, "communities_one.json")
+	// The token is sent on every call; the API key where the spec's security is ApiKeyAuth.
+	noAPIKey, withAPIKey := map[string]string{"X-API-Key": ""}, map[string]string{"X-API-Key": apiKey}
+	moderator := func(t *testing.T, out any) {
+		assert.Equal(t, []string{"community-moderator"}, out.(*amity.CommunityPayload).Member(&amity.Community{CommunityID: "c-hikers"}, "alice").Roles)
+	}
+	runShapeCases(t, []shapeCase{
+		{name: "AddRoles", method: "POST", path: "/api/v4/communities/c-hikers/users/roles", body: `{"userIds":["alice","bob"],"roles":["community-moderator","editor"]}`, answer: one, header: noAPIKey,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return c.Communities.AddRoles(ctx, "c-hikers", &amity.CommunityRolesParams{UserIDs: users, Roles: []string{"community-moderator", "editor"}})
-			}},
-		{"RemoveRoles", "DELETE", "/api/v4/communities/c-hikers/users/roles", "roles%5B%5D=community-moderator&roles%5B%5D=editor&userIds%5B%5D=alice&userIds%5B%5D=bob",
-			`{"communityId":"c-hikers","roles":["community-moderator","editor"],"userIds":["alice","bob"]}`, true,
-			func(c *amity.Client) (*amity.CommunityPayload, error) {
+			},
+			check: moderator},
+		{name: "RemoveRoles", method: "DELETE", path: "/api/v4/communities/c-hikers/users/roles", query: "roles%5B%5D=community-moderator&roles%5B%5D=editor&userIds%5B%5D=alice&userIds%5B%5D=bob", body: `{"communityId":"c-hikers","roles":["community-moderator","editor"],"userIds":["alice","bob"]}`, answer: one, header: withAPIKey,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return c.Communities.RemoveRoles(ctx, "c-hikers", &amity.CommunityRolesParams{UserIDs: users, Roles: []string{"community-moderator", "editor"}})
-			}},
-		{"V3.AddRole", "POST", "/api/v3/communities/c-hikers/users/roles", "", `{"userIds":["alice","bob"],"role":"community-moderator"}`, true,
-			func(c *amity.Client) (*amity.CommunityPayload, error) {
+			},
+			check: moderator},
+		{name: "V3.AddRole", method: "POST", path: "/api/v3/communities/c-hikers/users/roles", body: `{"userIds":["alice","bob"],"role":"community-moderator"}`, answer: one, header: withAPIKey,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return c.Communities.V3.AddRole(ctx, "c-hikers", &amity.V3CommunityRoleParams{UserIDs: users, Role: "community-moderator"})
-			}},
-		{"V3.RemoveRole", "DELETE", "/api/v3/communities/c-hikers/users/roles", "role=community-moderator&userIds%5B%5D=alice&userIds%5B%5D=bob", "", false,
-			func(c *amity.Client) (*amity.CommunityPayload, error) {
+			},
+			check: moderator},
+		{name: "V3.RemoveRole", method: "DELETE", path: "/api/v3/communities/c-hikers/users/roles", query: "role=community-moderator&userIds%5B%5D=alice&userIds%5B%5D=bob", answer: one, header: noAPIKey,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return c.Communities.V3.RemoveRole(ctx, "c-hikers", &amity.V3CommunityRoleParams{UserIDs: users, Role: "community-moderator"})
-			}},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			c, mt := mockClient(t)
-			rec := recordAny(t, mt, fixture(t, "communities_one.json"))
-			p, err := tc.call(c)
-			require.NoError(t, err)
-			req := rec.only(t)
-			assert.Equal(t, tc.method, req.Method)
-			assert.Equal(t, tc.path, req.Path)
-			assert.Equal(t, tc.query, req.Query)
-			if tc.body == "" {
-				assert.Empty(t, req.Body)
-			} else {
-				assert.JSONEq(t, tc.body, req.Body)
-			}
-			assert.Equal(t, "Bearer "+adminToken, req.Header.Get("Authorization"), "the token is sent on every call")
-			if tc.apiKey {
-				assert.Equal(t, apiKey, req.Header.Get("X-API-Key"), "the spec's ApiKeyAuth")
-			} else {
-				assert.Empty(t, req.Header.Get("X-API-Key"))
-			}
-			assert.Equal(t, []string{"community-moderator"}, p.Member(&amity.Community{CommunityID: "c-hikers"}, "alice").Roles)
-		})
-	}
+			},
+			check: moderator},
+	})
 }
 
 // TestCommunitiesWriteRetries checks which writes are retried after a 5xx (the request
 // reached the server): only those idempotent by construction.
 func TestCommunitiesWriteRetries(t *testing.T) {
-	ctx := context.Background()
 	ids := []string{"u1"}
-	cases := []struct {
-		name       string
-		idempotent bool
-		call       func(c *amity.Client) error
-	}{
-		{"Create", false, func(c *amity.Client) error {
-			return errOf(c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "x"}))
-		}},
-		{"Update", true, func(c *amity.Client) error {
-			return errOf(c.Communities.Update(ctx, "c1", &amity.UpdateCommunityParams{DisplayName: amity.Ptr("x")}))
-		}},
-		{"Delete", true, func(c *amity.Client) error { return c.Communities.Delete(ctx, "c1") }},
-		{"Join", false, func(c *amity.Client) error { return errOf(c.Communities.Join(ctx, "c1")) }},
-		{"Leave", true, func(c *amity.Client) error { return errOf(c.Communities.Leave(ctx, "c1")) }},
-		{"AddMembers", false, func(c *amity.Client) error {
-			return errOf(c.Communities.AddMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: ids}))
-		}},
-		{"RemoveMembers", true, func(c *amity.Client) error {
-			return errOf(c.Communities.RemoveMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: ids}))
-		}},
-		{"BanMembers", true, func(c *amity.Client) error {
-			return errOf(c.Communities.BanMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: ids}))
-		}},
-		{"UnbanMembers", true, func(c *amity.Client) error {
-			return errOf(c.Communities.UnbanMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: ids}))
-		}},
-		{"AddRoles", false, func(c *amity.Client) error {
-			return errOf(c.Communities.AddRoles(ctx, "c1", &amity.CommunityRolesParams{UserIDs: ids, Roles: []string{"r"}}))
-		}},
-		{"RemoveRoles", true, func(c *amity.Client) error {
-			return errOf(c.Communities.RemoveRoles(ctx, "c1", &amity.CommunityRolesParams{UserIDs: ids, Roles: []string{"r"}}))
-		}},
-		{"V3.AddRole", false, func(c *amity.Client) error {
-			return errOf(c.Communities.V3.AddRole(ctx, "c1", &amity.V3CommunityRoleParams{UserIDs: ids, Role: "r"}))
-		}},
-		{"V3.RemoveRole", true, func(c *amity.Client) error {
-			return errOf(c.Communities.V3.RemoveRole(ctx, "c1", &amity.V3CommunityRoleParams{UserIDs: ids, Role: "r"}))
-		}},
-		{"Categories.Create", false, func(c *amity.Client) error {
-			return errOf(c.CommunityCategories.Create(ctx, &amity.CreateCommunityCategoryParams{Name: "x"}))
-		}},
-		{"Categories.Update", true, func(c *amity.Client) error {
-			return errOf(c.CommunityCategories.Update(ctx, "cat1", &amity.UpdateCommunityCategoryParams{Name: amity.Ptr("x")}))
-		}},
-		{"Categories.Delete", true, func(c *amity.Client) error { return c.CommunityCategories.Delete(ctx, "cat1") }},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			c, mt := mockClient(t, amity.WithMaxRetries(2))
-			recordAny(t, mt, `{"status":"error","code":500000,"message":"Unexpected error"}`, 502)
-			err := tc.call(c)
-			var ae *amity.Error
-			require.ErrorAs(t, err, &ae)
-			assert.Equal(t, 502, ae.StatusCode)
-			want := 1
-			if tc.idempotent {
-				want = 3
-			}
-			assert.Equal(t, want, mt.GetTotalCallCount())
-		})
-	}
+	runShapeCases(t, []shapeCase{
+		{name: "Create", attempts: 1,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "x"})
+			}},
+		{name: "Update", attempts: 3,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Communities.Update(ctx, "c1", &amity.UpdateCommunityParams{DisplayName: amity.Ptr("x")})
+			}},
+		{name: "Delete", attempts: 3,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Communities.Delete(ctx, "c1"))
+			}},
+		{name: "Join", attempts: 1,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Communities.Join(ctx, "c1") }},
+		{name: "Leave", attempts: 3,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Communities.Leave(ctx, "c1") }},
+		{name: "AddMembers", attempts: 1,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Communities.AddMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: ids})
+			}},
+		{name: "RemoveMembers", attempts: 3,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Communities.RemoveMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: ids})
+			}},
+		{name: "BanMembers", attempts: 3,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Communities.BanMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: ids})
+			}},
+		{name: "UnbanMembers", attempts: 3,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Communities.UnbanMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: ids})
+			}},
+		{name: "AddRoles", attempts: 1,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Communities.AddRoles(ctx, "c1", &amity.CommunityRolesParams{UserIDs: ids, Roles: []string{"r"}})
+			}},
+		{name: "RemoveRoles", attempts: 3,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Communities.RemoveRoles(ctx, "c1", &amity.CommunityRolesParams{UserIDs: ids, Roles: []string{"r"}})
+			}},
+		{name: "V3.AddRole", attempts: 1,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Communities.V3.AddRole(ctx, "c1", &amity.V3CommunityRoleParams{UserIDs: ids, Role: "r"})
+			}},
+		{name: "V3.RemoveRole", attempts: 3,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Communities.V3.RemoveRole(ctx, "c1", &amity.V3CommunityRoleParams{UserIDs: ids, Role: "r"})
+			}},
+		{name: "Categories.Create", attempts: 1,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.CommunityCategories.Create(ctx, &amity.CreateCommunityCategoryParams{Name: "x"})
+			}},
+		{name: "Categories.Update", attempts: 3,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.CommunityCategories.Update(ctx, "cat1", &amity.UpdateCommunityCategoryParams{Name: amity.Ptr("x")})
+			}},
+		{name: "Categories.Delete", attempts: 3,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.CommunityCategories.Delete(ctx, "cat1"))
+			}},
+	})
 }
 
 func TestCommunitiesErrors(t *testing.T) {

@@ -591,49 +591,29 @@ func TestMessagesFeeds(t *testing.T) {
 	})
 
 	one := `{"messageFeeds":[{"messageFeedId":"mf-billing","name":"billing"}],"messages":[],"users":[]}`
-	cases := []struct {
-		name, method, path, answer string
-		call                       func(c *amity.Client) error
-		wantQuery                  url.Values
-		wantBody                   string
-	}{
-		{"CreateFeed", "POST", "/api/v5/message-feeds", one, func(c *amity.Client) error {
-			p, err := c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{ChannelID: "64f0", Name: "billing"})
-			if err == nil {
-				assert.Equal(t, "mf-billing", p.MessageFeeds[0].MessageFeedID)
-			}
-			return err
-		}, nil, `{"channelId":"64f0","name":"billing"}`},
-		{"GetFeed", "GET", "/api/v5/message-feeds/mf-billing", one, func(c *amity.Client) error { return errOf(c.Messages.GetFeed(ctx, "mf-billing")) }, nil, ""},
-		{"GetFeeds", "GET", "/api/v5/message-feeds/list", one, func(c *amity.Client) error {
-			return errOf(c.Messages.GetManyFeeds(ctx, &amity.GetManyFeedsParams{MessageFeedIDs: []string{"a", "b"}}))
-		}, url.Values{"messageFeedIds[]": {"a", "b"}}, ""},
-		{"UpdateFeed", "PUT", "/api/v5/message-feeds/mf-billing", one, func(c *amity.Client) error {
-			return errOf(c.Messages.UpdateFeed(ctx, "mf-billing", &amity.UpdateMessageFeedParams{Name: "invoices"}))
-		}, nil, `{"name":"invoices"}`},
-		{"DeleteFeed", "DELETE", "/api/v5/message-feeds/mf-billing", ``, func(c *amity.Client) error {
-			return c.Messages.DeleteFeed(ctx, "mf-billing", &amity.DeleteMessageFeedParams{Permanent: amity.Ptr(true)})
-		}, url.Values{"permanent": {"true"}}, ""},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			c, mt := mockClient(t)
-			rec := record(t, mt, tc.method, tc.path, tc.answer)
-			require.NoError(t, tc.call(c))
-			got := rec.last(t)
-			assert.Equal(t, tc.method, got.Method)
-			if tc.wantQuery == nil {
-				assert.Empty(t, got.Query)
-			} else {
-				assert.Equal(t, tc.wantQuery, got.Values())
-			}
-			if tc.wantBody == "" {
-				assert.Empty(t, got.Body)
-			} else {
-				assert.JSONEq(t, tc.wantBody, got.Body)
-			}
-		})
-	}
+	runShapeCases(t, []shapeCase{
+		{name: "CreateFeed", method: "POST", path: "/api/v5/message-feeds", body: `{"channelId":"64f0","name":"billing"}`, answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{ChannelID: "64f0", Name: "billing"})
+			},
+			check: func(t *testing.T, out any) {
+				assert.Equal(t, "mf-billing", out.(*amity.MessageFeedPayload).MessageFeeds[0].MessageFeedID)
+			}},
+		{name: "GetFeed", method: "GET", path: "/api/v5/message-feeds/mf-billing", answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.GetFeed(ctx, "mf-billing") }},
+		{name: "GetFeeds", method: "GET", path: "/api/v5/message-feeds/list", values: url.Values{"messageFeedIds[]": {"a", "b"}}, answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Messages.GetManyFeeds(ctx, &amity.GetManyFeedsParams{MessageFeedIDs: []string{"a", "b"}})
+			}},
+		{name: "UpdateFeed", method: "PUT", path: "/api/v5/message-feeds/mf-billing", body: `{"name":"invoices"}`, answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Messages.UpdateFeed(ctx, "mf-billing", &amity.UpdateMessageFeedParams{Name: "invoices"})
+			}},
+		{name: "DeleteFeed", method: "DELETE", path: "/api/v5/message-feeds/mf-billing", values: url.Values{"permanent": {"true"}},
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Messages.DeleteFeed(ctx, "mf-billing", &amity.DeleteMessageFeedParams{Permanent: amity.Ptr(true)}))
+			}},
+	})
 
 	t.Run("errors and retries", func(t *testing.T) {
 		c, mt := mockClient(t, amity.WithMaxRetries(2))
