@@ -354,10 +354,7 @@ func TestChannelsBadInputSendsNothing(t *testing.T) {
 		}
 		return out
 	}
-	cases := map[string]struct {
-		field string
-		call  func() error
-	}{
+	cases := map[string]invalidCase{
 		"Get blank":    {"channelID", func() error { return errOf(c.Channels.Get(ctx, " ")) }},
 		"Get dot":      {"channelID", func() error { return errOf(c.Channels.Get(ctx, "..")) }},
 		"GetMany nil":  {"params", func() error { return errOf(c.Channels.GetMany(ctx, nil)) }},
@@ -453,14 +450,7 @@ func TestChannelsBadInputSendsNothing(t *testing.T) {
 		"MembersV3 channel":  {"channelID", func() error { return errOf(c.Channels.V3.ListMembersPage(ctx, "", nil)) }},
 		"Close blank":        {"channelID", func() error { return c.Channels.Close(ctx, "\t") }},
 	}
-	for name, tc := range cases {
-		err := tc.call()
-		var ve *amity.ValidationError
-		if assert.ErrorAs(t, err, &ve, name) {
-			assert.Equal(t, tc.field, ve.Field, name)
-			assert.ErrorIs(t, err, amity.ErrInvalidArgument, name)
-		}
-	}
+	assertInvalidCases(t, cases)
 	n := 0
 	for _, err := range c.Channels.ListMembers(ctx, "ch", &amity.ListChannelMembersParams{PageParams: amity.PageParams{Limit: 101}}) {
 		assert.ErrorIs(t, err, amity.ErrInvalidArgument)

@@ -242,10 +242,7 @@ func TestBadIDsSendNothing(t *testing.T) {
 	ctx := context.Background()
 	for _, bad := range []string{"", " ", "\t", ".", ".."} {
 		_, err := c.Users.Get(ctx, bad)
-		assert.ErrorIs(t, err, amity.ErrInvalidArgument, "%q", bad)
-		var ve *amity.ValidationError
-		require.ErrorAs(t, err, &ve)
-		assert.Equal(t, "userID", ve.Field)
+		assertInvalid(t, err, "userID", "%q", bad)
 	}
 	_, err := c.Users.GetMany(ctx, nil)
 	assert.ErrorIs(t, err, amity.ErrInvalidArgument)

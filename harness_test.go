@@ -293,6 +293,21 @@ func assertInvalid(t testing.TB, err error, want string, msgAndArgs ...any) *ami
 	return ve
 }
 
+// invalidCase is a call that must fail with a *ValidationError about want (as assertInvalid
+// reads it).
+type invalidCase struct {
+	want string
+	call func() error
+}
+
+// assertInvalidCases checks each call with assertInvalid, naming the case on failure.
+func assertInvalidCases(t testing.TB, cases map[string]invalidCase) {
+	t.Helper()
+	for name, tc := range cases {
+		assertInvalid(t, tc.call(), tc.want, name)
+	}
+}
+
 // assertNotFound asserts that err is the *amity.Error of an answer of notFoundBody.
 func assertNotFound(t testing.TB, err error) {
 	t.Helper()

@@ -367,10 +367,7 @@ func TestMessagesBadInputSendsNothing(t *testing.T) {
 		return &amity.CreateMessageParams{MessageFeedID: "f", ReferenceID: "r", DataType: amity.MessageDataTypeText}
 	}
 	with := func(f func(p *amity.CreateMessageParams)) *amity.CreateMessageParams { p := valid(); f(p); return p }
-	cases := map[string]struct {
-		field string
-		call  func() error
-	}{
+	cases := map[string]invalidCase{
 		"Create nil": {"params", func() error { return errOf(c.Messages.Create(ctx, nil)) }},
 		"Create feed": {"MessageFeedID", func() error {
 			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.MessageFeedID = "" })))
@@ -467,14 +464,7 @@ func TestMessagesBadInputSendsNothing(t *testing.T) {
 		"ClearFlagsV3 blank": {"messageID", func() error { return errOf(c.Messages.V3.ClearFlags(ctx, "")) }},
 		"IsFlaggedV3 blank":  {"messageID", func() error { return errOf(c.Messages.V3.IsFlaggedByMe(ctx, "")) }},
 	}
-	for name, tc := range cases {
-		err := tc.call()
-		var ve *amity.ValidationError
-		if assert.ErrorAs(t, err, &ve, name) {
-			assert.Equal(t, tc.field, ve.Field, name)
-			assert.ErrorIs(t, err, amity.ErrInvalidArgument, name)
-		}
-	}
+	assertInvalidCases(t, cases)
 	for _, seq := range []func(yield func(string, error) bool){
 		func(yield func(string, error) bool) {
 			for m, err := range c.Messages.List(ctx, nil) {
@@ -633,10 +623,7 @@ func TestMessagesFeeds(t *testing.T) {
 	t.Run("bad input", func(t *testing.T) {
 		c, mt := mockClient(t)
 		long := strings.Repeat("x", 31)
-		cases := map[string]struct {
-			field string
-			call  func() error
-		}{
+		cases := map[string]invalidCase{
 			"Create nil":     {"params", func() error { return errOf(c.Messages.CreateFeed(ctx, nil)) }},
 			"Create channel": {"ChannelID", func() error { return errOf(c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{Name: "n"})) }},
 			"Create name":    {"Name", func() error { return errOf(c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{ChannelID: "c"})) }},
@@ -655,13 +642,7 @@ func TestMessagesFeeds(t *testing.T) {
 			"List channel":   {"channelID", func() error { return errOf(c.Messages.ListFeedsPage(ctx, long, nil)) }},
 			"ByCreator user": {"creatorID", func() error { return errOf(c.Messages.ListFeedsByCreatorPage(ctx, "", nil)) }},
 		}
-		for name, tc := range cases {
-			err := tc.call()
-			var ve *amity.ValidationError
-			if assert.ErrorAs(t, err, &ve, name) {
-				assert.Equal(t, tc.field, ve.Field, name)
-			}
-		}
+		assertInvalidCases(t, cases)
 		assert.Zero(t, mt.GetTotalCallCount())
 	})
 }

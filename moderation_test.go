@@ -320,82 +320,72 @@ func TestModerationBadInputSendsNothing(t *testing.T) {
 	for i := range tooMany {
 		tooMany[i] = "w"
 	}
-	cases := map[string]struct {
-		call  func() error
-		field string
-	}{
-		"list limit": {func() error {
+	cases := map[string]invalidCase{
+		"list limit": {"Limit", func() error {
 			return errOf(c.Moderation.ListBlocklistPage(ctx, &amity.ListModerationRulesParams{PageParams: amity.PageParams{Limit: 101}}))
-		}, "Limit"},
-		"add nil":      {func() error { return c.Moderation.AddToBlocklist(ctx, nil) }, "params"},
-		"add none":     {func() error { return c.Moderation.AddToBlocklist(ctx, &amity.AddBlocklistParams{}) }, "Regexs"},
-		"add too many": {func() error { return c.Moderation.AddToBlocklist(ctx, &amity.AddBlocklistParams{Regexs: tooMany}) }, "Regexs"},
-		"add blank": {func() error {
+		}},
+		"add nil":      {"params", func() error { return c.Moderation.AddToBlocklist(ctx, nil) }},
+		"add none":     {"Regexs", func() error { return c.Moderation.AddToBlocklist(ctx, &amity.AddBlocklistParams{}) }},
+		"add too many": {"Regexs", func() error { return c.Moderation.AddToBlocklist(ctx, &amity.AddBlocklistParams{Regexs: tooMany}) }},
+		"add blank": {"Regexs[1]", func() error {
 			return c.Moderation.AddToBlocklist(ctx, &amity.AddBlocklistParams{Regexs: []string{"a", " "}})
-		}, "Regexs[1]"},
-		"add too long": {func() error {
+		}},
+		"add too long": {"Regexs[0]", func() error {
 			return c.Moderation.AddToBlocklist(ctx, &amity.AddBlocklistParams{Regexs: []string{strings.Repeat("x", 501)}})
-		}, "Regexs[0]"},
-		"allow nil":      {func() error { return c.Moderation.AddToAllowlist(ctx, nil) }, "params"},
-		"allow none":     {func() error { return c.Moderation.AddToAllowlist(ctx, &amity.AddAllowlistParams{}) }, "Domains"},
-		"allow too many": {func() error { return c.Moderation.AddToAllowlist(ctx, &amity.AddAllowlistParams{Domains: tooMany}) }, "Domains"},
-		"verify nil":     {func() error { return errOf(c.Moderation.VerifyBlocklist(ctx, nil)) }, "params"},
-		"verify none":    {func() error { return errOf(c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{})) }, "Texts"},
-		"verify 11": {func() error {
+		}},
+		"allow nil":      {"params", func() error { return c.Moderation.AddToAllowlist(ctx, nil) }},
+		"allow none":     {"Domains", func() error { return c.Moderation.AddToAllowlist(ctx, &amity.AddAllowlistParams{}) }},
+		"allow too many": {"Domains", func() error { return c.Moderation.AddToAllowlist(ctx, &amity.AddAllowlistParams{Domains: tooMany}) }},
+		"verify nil":     {"params", func() error { return errOf(c.Moderation.VerifyBlocklist(ctx, nil)) }},
+		"verify none":    {"Texts", func() error { return errOf(c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{})) }},
+		"verify 11": {"Texts", func() error {
 			return errOf(c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{Texts: tooMany[:11]}))
-		}, "Texts"},
-		"verify long": {func() error {
+		}},
+		"verify long": {"Texts[0]", func() error {
 			return errOf(c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{Texts: []string{strings.Repeat("x", 501)}}))
-		}, "Texts[0]"},
-		"verify urls nil": {func() error { return errOf(c.Moderation.VerifyAllowlist(ctx, nil)) }, "params"},
-		"verify urls none": {func() error {
+		}},
+		"verify urls nil": {"params", func() error { return errOf(c.Moderation.VerifyAllowlist(ctx, nil)) }},
+		"verify urls none": {"URLs", func() error {
 			return errOf(c.Moderation.VerifyAllowlist(ctx, &amity.VerifyAllowlistParams{URLs: []string{}}))
-		}, "URLs"},
-		"settings nil": {func() error { return errOf(c.Moderation.UpdateSettings(ctx, nil)) }, "params"},
-		"v2 get blank": {func() error {
+		}},
+		"settings nil": {"params", func() error { return errOf(c.Moderation.UpdateSettings(ctx, nil)) }},
+		"v2 get blank": {"Regexs[0]", func() error {
 			return errOf(c.Moderation.V2.GetBlacklistRecords(ctx, &amity.V2GetRecordsParams{Regexs: []string{""}}))
-		}, "Regexs[0]"},
-		"v2 add nil": {func() error { return c.Moderation.V2.AddBlacklistRecords(ctx, nil) }, "params"},
-		"v2 add none": {func() error {
+		}},
+		"v2 add nil": {"params", func() error { return c.Moderation.V2.AddBlacklistRecords(ctx, nil) }},
+		"v2 add none": {"Regexs", func() error {
 			return c.Moderation.V2.AddBlacklistRecords(ctx, &amity.V2AddBlacklistRecordsParams{})
-		}, "Regexs"},
-		"v2 refresh none": {func() error { return c.Moderation.V2.RefreshBlacklist(ctx, nil) }, "Regexs"},
-		"v2 update no id": {func() error {
+		}},
+		"v2 refresh none": {"Regexs", func() error { return c.Moderation.V2.RefreshBlacklist(ctx, nil) }},
+		"v2 update no id": {"ruleID", func() error {
 			return errOf(c.Moderation.V2.UpdateBlacklistRecord(ctx, " ", &amity.V2UpdateRecordParams{IsEnabled: true}))
-		}, "ruleID"},
-		"v2 update dot": {func() error {
+		}},
+		"v2 update dot": {"ruleID", func() error {
 			return errOf(c.Moderation.V2.UpdateWhitelistRecord(ctx, "..", &amity.V2UpdateRecordParams{IsEnabled: true}))
-		}, "ruleID"},
-		"v2 update nil":  {func() error { return errOf(c.Moderation.V2.UpdateBlacklistRecord(ctx, "r1", nil)) }, "params"},
-		"v2 delete none": {func() error { return c.Moderation.V2.DeleteBlacklistRecords(ctx, nil) }, "RuleIDs"},
-		"v2 delete blank": {func() error {
+		}},
+		"v2 update nil":  {"params", func() error { return errOf(c.Moderation.V2.UpdateBlacklistRecord(ctx, "r1", nil)) }},
+		"v2 delete none": {"RuleIDs", func() error { return c.Moderation.V2.DeleteBlacklistRecords(ctx, nil) }},
+		"v2 delete blank": {"RuleIDs", func() error {
 			return c.Moderation.V2.DeleteWhitelistRecords(ctx, &amity.V2DeleteRecordsParams{RuleIDs: []string{"r1", ""}})
-		}, "RuleIDs"},
-		"v2 whitelist get nil": {func() error { return errOf(c.Moderation.V2.GetWhitelistRecords(ctx, nil)) }, "params"},
-		"v2 whitelist get":     {func() error { return errOf(c.Moderation.V2.GetWhitelistRecords(ctx, &amity.V2GetRecordsParams{})) }, "Regexs"},
-		"v2 whitelist add":     {func() error { return c.Moderation.V2.AddWhitelistRecords(ctx, nil) }, "Regexs"},
-		"v2 whitelist fresh": {func() error {
+		}},
+		"v2 whitelist get nil": {"params", func() error { return errOf(c.Moderation.V2.GetWhitelistRecords(ctx, nil)) }},
+		"v2 whitelist get":     {"Regexs", func() error { return errOf(c.Moderation.V2.GetWhitelistRecords(ctx, &amity.V2GetRecordsParams{})) }},
+		"v2 whitelist add":     {"Regexs", func() error { return c.Moderation.V2.AddWhitelistRecords(ctx, nil) }},
+		"v2 whitelist fresh": {"Regexs[0]", func() error {
 			return c.Moderation.V2.RefreshWhitelist(ctx, &amity.V2RecordsParams{Regexs: []string{""}})
-		}, "Regexs[0]"},
-		"v2 settings nil": {func() error { return c.Moderation.V2.UpdateSettings(ctx, nil) }, "params"},
-		"v2 settings neg": {func() error {
+		}},
+		"v2 settings nil": {"params", func() error { return c.Moderation.V2.UpdateSettings(ctx, nil) }},
+		"v2 settings neg": {"BlacklistMuteTimeout", func() error {
 			return c.Moderation.V2.UpdateSettings(ctx, &amity.V2UpdateModerationSettingsParams{BlacklistMuteTimeout: amity.Ptr(-1)})
-		}, "BlacklistMuteTimeout"},
-		"v2 settings image": {func() error {
+		}},
+		"v2 settings image": {"ImageModeration.Violence", func() error {
 			return c.Moderation.V2.UpdateSettings(ctx, &amity.V2UpdateModerationSettingsParams{ImageModeration: &amity.ImageModerationThresholds{Violence: amity.Ptr(-0.1)}})
-		}, "ImageModeration.Violence"},
-		"v1 add none":     {func() error { return c.Moderation.V1.AddBlacklistRecords(ctx, nil) }, "Regexs"},
-		"v1 refresh none": {func() error { return c.Moderation.V1.RefreshBlacklist(ctx, &amity.V1RecordsParams{}) }, "Regexs"},
-		"v1 delete none":  {func() error { return c.Moderation.V1.DeleteBlacklistRecords(ctx, nil) }, "RuleIDs"},
+		}},
+		"v1 add none":     {"Regexs", func() error { return c.Moderation.V1.AddBlacklistRecords(ctx, nil) }},
+		"v1 refresh none": {"Regexs", func() error { return c.Moderation.V1.RefreshBlacklist(ctx, &amity.V1RecordsParams{}) }},
+		"v1 delete none":  {"RuleIDs", func() error { return c.Moderation.V1.DeleteBlacklistRecords(ctx, nil) }},
 	}
-	for name, tc := range cases {
-		err := tc.call()
-		assert.ErrorIs(t, err, amity.ErrInvalidArgument, name)
-		var ve *amity.ValidationError
-		if assert.ErrorAs(t, err, &ve, name) {
-			assert.Equal(t, tc.field, ve.Field, name)
-		}
-	}
+	assertInvalidCases(t, cases)
 	for range c.Moderation.ListBlocklist(ctx, &amity.ListModerationRulesParams{SortBy: "sideways"}) {
 	}
 	assert.Zero(t, mt.GetTotalCallCount(), "no request may be sent for bad input")

@@ -162,48 +162,38 @@ func TestPollsBadInputSendsNothing(t *testing.T) {
 	create := func(p *amity.CreatePollParams) func() error {
 		return func() error { return errOf(c.Polls.Create(ctx, p)) }
 	}
-	cases := map[string]struct {
-		call  func() error
-		field string
-	}{
-		"nil":             {create(nil), "params"},
-		"no question":     {create(&amity.CreatePollParams{Answers: two}), "Question"},
-		"one answer":      {create(&amity.CreatePollParams{Question: "q", Answers: two[:1]}), "Answers"},
-		"eleven answers":  {create(&amity.CreatePollParams{Question: "q", Answers: eleven}), "Answers"},
-		"empty answer":    {create(&amity.CreatePollParams{Question: "q", Answers: []amity.PollAnswerParams{{Data: "a"}, {Data: " "}}}), "Answers[1].Data"},
-		"closedIn zero":   {create(&amity.CreatePollParams{Question: "q", Answers: two, ClosedIn: amity.Ptr(int64(0))}), "ClosedIn"},
-		"get empty":       {func() error { return errOf(c.Polls.Get(ctx, "")) }, "pollID"},
-		"get long":        {func() error { return errOf(c.Polls.Get(ctx, strings.Repeat("p", 901))) }, "pollID"},
-		"close dot":       {func() error { return errOf(c.Polls.Close(ctx, "..")) }, "pollID"},
-		"delete blank":    {func() error { return c.Polls.Delete(ctx, " ") }, "pollID"},
-		"vote no poll":    {func() error { return errOf(c.Polls.Vote(ctx, "", &amity.VotePollParams{AnswerIDs: []string{"a"}})) }, "pollID"},
-		"vote nil params": {func() error { return errOf(c.Polls.Vote(ctx, "p", nil)) }, "params"},
-		"vote no answer":  {func() error { return errOf(c.Polls.Vote(ctx, "p", &amity.VotePollParams{})) }, "AnswerIDs"},
-		"vote blank": {func() error {
+	cases := map[string]invalidCase{
+		"nil":             {"params", create(nil)},
+		"no question":     {"Question", create(&amity.CreatePollParams{Answers: two})},
+		"one answer":      {"Answers", create(&amity.CreatePollParams{Question: "q", Answers: two[:1]})},
+		"eleven answers":  {"Answers", create(&amity.CreatePollParams{Question: "q", Answers: eleven})},
+		"empty answer":    {"Answers[1].Data", create(&amity.CreatePollParams{Question: "q", Answers: []amity.PollAnswerParams{{Data: "a"}, {Data: " "}}})},
+		"closedIn zero":   {"ClosedIn", create(&amity.CreatePollParams{Question: "q", Answers: two, ClosedIn: amity.Ptr(int64(0))})},
+		"get empty":       {"pollID", func() error { return errOf(c.Polls.Get(ctx, "")) }},
+		"get long":        {"pollID", func() error { return errOf(c.Polls.Get(ctx, strings.Repeat("p", 901))) }},
+		"close dot":       {"pollID", func() error { return errOf(c.Polls.Close(ctx, "..")) }},
+		"delete blank":    {"pollID", func() error { return c.Polls.Delete(ctx, " ") }},
+		"vote no poll":    {"pollID", func() error { return errOf(c.Polls.Vote(ctx, "", &amity.VotePollParams{AnswerIDs: []string{"a"}})) }},
+		"vote nil params": {"params", func() error { return errOf(c.Polls.Vote(ctx, "p", nil)) }},
+		"vote no answer":  {"AnswerIDs", func() error { return errOf(c.Polls.Vote(ctx, "p", &amity.VotePollParams{})) }},
+		"vote blank": {"AnswerIDs", func() error {
 			return errOf(c.Polls.Vote(ctx, "p", &amity.VotePollParams{AnswerIDs: []string{"a", ""}}))
-		}, "AnswerIDs"},
-		"vote eleven": {func() error {
+		}},
+		"vote eleven": {"AnswerIDs", func() error {
 			return errOf(c.Polls.Vote(ctx, "p", &amity.VotePollParams{AnswerIDs: strings.Split("a b c d e f g h i j k", " ")}))
-		}, "AnswerIDs"},
-		"voters no answer": {func() error { return errOf(c.Polls.ListVotersPage(ctx, "p", "", nil)) }, "answerID"},
-		"voters before": {func() error {
+		}},
+		"voters no answer": {"answerID", func() error { return errOf(c.Polls.ListVotersPage(ctx, "p", "", nil)) }},
+		"voters before": {"Before", func() error {
 			return errOf(c.Polls.ListVotersPage(ctx, "p", "a", &amity.ListPollVotersParams{Before: strings.Repeat("b", 25)}))
-		}, "Before"},
-		"voters token": {func() error {
+		}},
+		"voters token": {"PageToken", func() error {
 			return errOf(c.Polls.ListVotersPage(ctx, "p", "a", &amity.ListPollVotersParams{PageParams: amity.PageParams{PageToken: strings.Repeat("t", 1001)}}))
-		}, "PageToken"},
-		"voters limit": {func() error {
+		}},
+		"voters limit": {"Limit", func() error {
 			return errOf(c.Polls.ListVotersPage(ctx, "p", "a", &amity.ListPollVotersParams{PageParams: amity.PageParams{Limit: 101}}))
-		}, "Limit"},
+		}},
 	}
-	for name, tc := range cases {
-		err := tc.call()
-		assert.ErrorIs(t, err, amity.ErrInvalidArgument, name)
-		var ve *amity.ValidationError
-		if assert.ErrorAs(t, err, &ve, name) {
-			assert.Equal(t, tc.field, ve.Field, name)
-		}
-	}
+	assertInvalidCases(t, cases)
 	for range c.Polls.ListVoters(ctx, "", "a", nil) {
 	}
 	assert.Zero(t, mt.GetTotalCallCount(), "no request may be sent for bad input")

@@ -148,11 +148,7 @@ func TestPostsCreateRejectsBadInput(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			c, mt := mockClient(t)
 			_, err := c.Posts.Create(context.Background(), tc.params)
-			require.ErrorIs(t, err, amity.ErrInvalidArgument)
-			var ve *amity.ValidationError
-			require.ErrorAs(t, err, &ve)
-			assert.Equal(t, "Posts.Create", ve.Op)
-			assert.Equal(t, tc.field, ve.Field)
+			assertInvalid(t, err, "Posts.Create: "+tc.field)
 			assert.Zero(t, mt.GetTotalCallCount())
 		})
 	}

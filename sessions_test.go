@@ -144,10 +144,7 @@ func TestSessionsRegisterBadInputSendsNothing(t *testing.T) {
 			c.Sessions.Register, c.Sessions.V3.Register,
 		} {
 			_, err := register(ctx, tc.params)
-			var ve *amity.ValidationError
-			if assert.ErrorAs(t, err, &ve, name) {
-				assert.Equal(t, tc.field, ve.Field, name)
-			}
+			assertInvalid(t, err, tc.field, name)
 		}
 	}
 	assert.Zero(t, mt.GetTotalCallCount(), "no request may be sent for bad input")
