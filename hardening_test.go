@@ -23,6 +23,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/amity-go/amity"
+	"github.com/amity-go/amity/internal/testkit"
 	"github.com/amity-go/amity/internal/testlock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -201,24 +202,6 @@ func (s *hardSecretServer) setEcho(f func(w http.ResponseWriter, r *http.Request
 	s.mu.Unlock()
 }
 
-// hardSyncBuffer is a bytes.Buffer safe for a logger used by several goroutines.
-type hardSyncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (b *hardSyncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.Write(p)
-}
-
-func (b *hardSyncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.String()
-}
-
 // 3. No credential leaves through fmt, slog, errors or error data.
 func TestHardeningSecretsNeverLeak(t *testing.T) {
 	ctx := context.Background()
@@ -265,7 +248,7 @@ func TestHardeningSecretsNeverLeak(t *testing.T) {
 			for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%t", "%d", "%x", "%X"} {
 				noSecret(t, name+" "+verb, fmt.Sprintf(verb, v))
 			}
-			var out hardSyncBuffer
+			var out testkit.SyncBuffer
 			for _, h := range []slog.Handler{slog.NewJSONHandler(&out, nil), slog.NewTextHandler(&out, nil)} {
 				slog.New(h).Info("session", "v", v)
 				slog.New(h).Info("session", slog.Any("v", v), slog.Group("g", slog.Any("v", v)))
@@ -390,15 +373,7 @@ func (s *hardCounting) count(who string) int {
 func (s *hardCounting) maxInWindow(who string, window time.Duration) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ts, best := s.arrivals[who], 0
-	for i := range ts {
-		j := i
-		for j < len(ts) && ts[j].Sub(ts[i]) < window {
-			j++
-		}
-		best = max(best, j-i)
-	}
-	return best
+	return testkit.MaxInWindow(s.arrivals[who], window)
 }
 
 // 4. Each identity has its own window: a user's first call (its registration included) does
@@ -843,7 +818,7 @@ func TestHardeningBoundsAndLogging(t *testing.T) {
 			hardJSON(w, 200, hardUserBody("u1"))
 		}))
 		defer srv.Close()
-		var out hardSyncBuffer
+		var out testkit.SyncBuffer
 		for _, h := range []slog.Handler{
 			slog.NewTextHandler(&out, &slog.HandlerOptions{Level: slog.LevelInfo}),
 			slog.NewJSONHandler(&out, &slog.HandlerOptions{Level: slog.LevelDebug}),

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/amity-go/amity"
+	"github.com/amity-go/amity/internal/testkit"
 	"github.com/amity-go/amity/internal/testlock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -71,24 +72,11 @@ func TestLimiterAgainstCountingServer(t *testing.T) {
 
 	admin := arrivals["Bearer "+adminToken]
 	require.Len(t, admin, calls)
-	assert.LessOrEqual(t, maxIn(admin, 5*time.Second), 100)
+	assert.LessOrEqual(t, testkit.MaxInWindow(admin, 5*time.Second), 100)
 	assert.Len(t, arrivals["Bearer user-tok"], 50)
 	sort.Slice(admin, func(i, j int) bool { return admin[i].Before(admin[j]) })
 	span := admin[200].Sub(admin[0]) // two full windows
 	t.Logf("admin: calls 1..201 took %v: %.2f calls/s sustained (the API allows 20/s)", span, 200/span.Seconds())
-}
-
-func maxIn(times []time.Time, w time.Duration) int {
-	s := append([]time.Time(nil), times...)
-	sort.Slice(s, func(i, j int) bool { return s[i].Before(s[j]) })
-	best, lo := 0, 0
-	for hi := range s {
-		for !s[hi].Before(s[lo].Add(w)) {
-			lo++
-		}
-		best = max(best, hi-lo+1)
-	}
-	return best
 }
 
 func TestRateLimitCanBeTurnedOffAndHonoursContext(t *testing.T) {

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/amity-go/amity"
+	"github.com/amity-go/amity/internal/testkit"
 	"github.com/amity-go/amity/internal/testlock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -209,7 +210,7 @@ func TestLoadArrivalsPerIdentity(t *testing.T) {
 			continue
 		}
 		total += len(times)
-		if n := maxIn(times, 5*time.Second); n > worst {
+		if n := testkit.MaxInWindow(times, 5*time.Second); n > worst {
 			worst, worstID = n, id
 		}
 	}
