@@ -44,10 +44,13 @@ package amity_test
 //		call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Posts.Get(ctx, "p1") }}})
 //
 // Against the conformance server (conformance_test.go), cases are registered with
-// registerConformance; against a raw HTTP server, rawClient and writeJSON (transport_test.go).
+// registerConformance. Against an httptest server (the end of this file): serverClient,
+// getUser, createPost, createAuthToken, and the answers userAnswer, postAnswer, writeJSON and
+// writeSession.
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"iter"
 	"net/http"
@@ -486,3 +489,77 @@ func runShapeCases(t *testing.T, cases []shapeCase) {
 
 // shapeErr adapts a method returning only an error to shapeCase.call.
 func shapeErr(err error) (any, error) { return nil, err }
+
+// Against an httptest server: the tests of the transport, of errors and of secrets run the
+// SDK against a real HTTP server, through the calls below, so that a change of a service's
+// signature is adapted in one place.
+
+// The credentials of serverClient: distinctive, so that a leak is found by a plain substring
+// search.
+const (
+	leakAdminToken = "leakADMIN-Qx7Wm2Lp9Zr4"
+	leakAPIKey     = "leakAPIKEY-Vb3Nc8Ty1Ue6"
+	leakServerKey  = "leakSRVKEY-Jk5Hg0Df2Sa7"
+)
+
+// serverClient is a client of base with the admin token, API key and quick retries.
+func serverClient(t testing.TB, base string, opts ...amity.Option) *amity.Client {
+	t.Helper()
+	c, err := amity.NewClient(append([]amity.Option{amity.WithBaseURL(base), amity.WithAdminToken(leakAdminToken),
+		amity.WithAPIKey(leakAPIKey), amity.WithRetryWait(time.Millisecond, 5*time.Millisecond)}, opts...)...)
+	require.NoError(t, err)
+	return c
+}
+
+// getUser is the read of the server tests (GET /api/v3/users/{id}), retried on a 5xx.
+func getUser(ctx context.Context, c *amity.Client, userID string, opts ...amity.CallOption) error {
+	return errOf(c.Users.Get(ctx, userID, opts...))
+}
+
+// createPost is the write of the server tests (POST /api/v4/posts), never retried once it
+// may have reached the server. postID makes each write recognisable at the server.
+func createPost(ctx context.Context, c *amity.Client, postID string) error {
+	return errOf(c.Posts.Create(ctx, &amity.CreatePostParams{PostID: postID, Data: &amity.CreatePostData{Text: "hello"}}))
+}
+
+// createAuthToken is the call of the server tests that answers text/plain (POST
+// /api/v4/authentication/token).
+func createAuthToken(ctx context.Context, c *amity.Client, userID string, opts ...amity.CallOption) (amity.Secret, error) {
+	return c.Sessions.CreateAuthToken(ctx, userID, opts...)
+}
+
+// userAnswer and postAnswer are minimal valid answers.
+func userAnswer(userID string) string {
+	b, _ := json.Marshal(map[string]any{"users": []map[string]string{{"userId": userID}}})
+	return string(b)
+}
+
+func postAnswer(postID string) string {
+	b, _ := json.Marshal(map[string]any{"posts": []map[string]string{{"postId": postID}}})
+	return string(b)
+}
+
+// writeJSON answers status with body as JSON.
+func writeJSON(w http.ResponseWriter, status int, body string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_, _ = io.WriteString(w, body)
+}
+
+// writeSession is the answer of POST /api/v4/sessions.
+func writeSession(w http.ResponseWriter, userID, token string, life time.Duration) {
+	now := time.Now().UTC()
+	b, _ := json.Marshal(map[string]any{
+		"accessToken": token, "refreshToken": "refresh-" + token,
+		"issuedAt": now.Format(time.RFC3339), "expiresAt": now.Add(life).Format(time.RFC3339),
+		"users": []map[string]string{{"userId": userID}},
+	})
+	writeJSON(w, http.StatusOK, string(b))
+}
+
+// registration decodes a session registration body.
+type registration struct {
+	UserID    string `json:"userId"`
+	DeviceID  string `json:"deviceId"`
+	AuthToken string `json:"authToken"`
+}

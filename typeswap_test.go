@@ -269,7 +269,7 @@ func TestEveryAnswerMemberTypeSwapped(t *testing.T) {
 		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			switch r.URL.Path { // a view's setup calls; everything else is the call under test
 			case "/api/v4/sessions":
-				hardJSON(w, 200, `{"accessToken":"tok","expiresAt":"2999-01-01T00:00:00Z"}`)
+				writeJSON(w, 200, `{"accessToken":"tok","expiresAt":"2999-01-01T00:00:00Z"}`)
 			case "/api/v4/authentication/token":
 				w.Header().Set("Content-Type", "text/plain")
 				_, _ = w.Write([]byte("auth-token"))
