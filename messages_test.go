@@ -141,7 +141,7 @@ func TestMessageReactionCountsTolerant(t *testing.T) {
 
 func TestMessagesWrites(t *testing.T) {
 	one := fixture(t, "messages_one.json")
-	v3 := fixture(t, "messages_v3_page1.json")
+
 	at := amity.Time{Time: time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)}
 	runShapeCases(t, []shapeCase{
 		{name: "Create", method: "POST", path: "/api/v5/messages", body: `{"messageFeedId":"support","referenceId":"ref-1","dataType":"text","data":{"text":"hello"},"tags":["t1"],
@@ -190,40 +190,6 @@ func TestMessagesWrites(t *testing.T) {
 			check: func(t *testing.T, out any) { assert.Equal(t, true, out) }},
 		{name: "ClearFlags", method: "DELETE", path: "/api/v5/messages/m-201/flags/all", answer: one,
 			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.ClearFlags(ctx, "m-201") }},
-		{name: "CreateV3", method: "POST", path: "/api/v3/messages", body: `{"channelId":"support","type":"text","data":{"text":"hi"},"mentionees":[{"type":"channel"}]}`, answer: v3,
-			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "support", Type: amity.MessageDataTypeText,
-					Data: map[string]any{"text": "hi"}, Mentionees: []amity.V3MessageMentionee{{Type: amity.MessageMentionChannel}}})
-			},
-			check: func(t *testing.T, out any) {
-				p := out.(*amity.V3MessagePayload)
-				assert.Equal(t, "Spam Bot", p.Author(&p.Messages[0]).DisplayName)
-			}},
-		{name: "GetV3", method: "GET", path: "/api/v3/messages/v3m-1", answer: v3,
-			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.V3.Get(ctx, "v3m-1") }},
-		{name: "GetManyV3", method: "GET", path: "/api/v3/messages/list", values: url.Values{"messageIds[]": {"v3m-1", "v3m-2"}}, answer: v3,
-			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return c.Messages.V3.GetMany(ctx, &amity.V3GetManyMessagesParams{MessageIDs: []string{"v3m-1", "v3m-2"}})
-			}},
-		{name: "UpdateV3", method: "PUT", path: "/api/v3/messages/v3m-1", body: `{"tags":["x"],"metadata":{"a":true}}`, answer: v3,
-			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return c.Messages.V3.Update(ctx, "v3m-1", &amity.V3UpdateMessageParams{Tags: []string{"x"}, Metadata: map[string]any{"a": true}})
-			}},
-		{name: "DeleteV3", method: "DELETE", path: "/api/v3/messages/v3m-1", answer: `{"status":"success","data":{"success":true}}`,
-			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return shapeErr(c.Messages.V3.Delete(ctx, "v3m-1"))
-			}},
-		{name: "FlagV3", method: "POST", path: "/api/v3/messages/v3m-1/flag", answer: v3,
-			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.V3.Flag(ctx, "v3m-1") }},
-		{name: "UnflagV3", method: "DELETE", path: "/api/v3/messages/v3m-1/unflag", answer: v3,
-			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.V3.Unflag(ctx, "v3m-1") }},
-		{name: "ClearFlagsV3", method: "DELETE", path: "/api/v3/messages/v3m-1/clearFlags", answer: v3,
-			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.V3.ClearFlags(ctx, "v3m-1") }},
-		{name: "IsFlaggedByMeV3", method: "GET", path: "/api/v3/messages/v3m-1/isFlaggedByMe", answer: `{"status":"success","data":{"result":true}}`,
-			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return c.Messages.V3.IsFlaggedByMe(ctx, "v3m-1")
-			},
-			check: func(t *testing.T, out any) { assert.Equal(t, true, out) }},
 	})
 }
 
@@ -233,14 +199,8 @@ func TestMessagesRetryPolicy(t *testing.T) {
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return c.Messages.Create(ctx, &amity.CreateMessageParams{MessageFeedID: "f", ReferenceID: "r", DataType: "text"})
 			}},
-		{name: "CreateV3", method: "POST", path: "/api/v3/messages", attempts: 1,
-			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "ch"})
-			}},
 		{name: "Flag", method: "POST", path: "/api/v5/messages/m/flags", attempts: 1,
 			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.Flag(ctx, "m") }},
-		{name: "FlagV3", method: "POST", path: "/api/v3/messages/m/flag", attempts: 1,
-			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.V3.Flag(ctx, "m") }},
 		{name: "Delete", method: "DELETE", path: "/api/v5/messages/m", attempts: 3,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return shapeErr(c.Messages.Delete(ctx, "m", nil))
@@ -254,50 +214,6 @@ func TestMessagesRetryPolicy(t *testing.T) {
 				return c.Messages.Update(ctx, "m", &amity.UpdateMessageParams{})
 			}},
 	})
-}
-
-func TestMessagesListV3(t *testing.T) {
-	c, mt := mockClient(t)
-	p1, p2 := fixture(t, "messages_v3_page1.json"), fixture(t, "messages_v3_page2.json")
-	listing := recordPages(t, mt, "/api/v3/messages", "options[token]", "v3tok-2", p1, p2)
-	ctx := context.Background()
-	params := &amity.V3ListMessagesParams{ChannelID: "support", HasFlags: amity.Ptr(true), Type: amity.MessageDataTypeText,
-		FilterByParentID: amity.Ptr(true), Tags: []string{"promo"}, Last: 2, Before: 60}
-	var ids []string
-	for m, err := range c.Messages.V3.List(ctx, params) {
-		require.NoError(t, err)
-		ids = append(ids, m.MessageID)
-	}
-	assert.Equal(t, []string{"v3m-1", "v3m-2", "v3m-3"}, ids)
-	require.Len(t, listing.all(), 2)
-	assert.Equal(t, url.Values{"channelId": {"support"}, "hasFlag": {"true"}, "type": {"text"}, "filterByParentId": {"true"},
-		"tags[]": {"promo"}, "options[last]": {"2"}, "options[before]": {"60"}}, listing.all()[0].Values())
-	assert.Equal(t, url.Values{"channelId": {"support"}, "hasFlag": {"true"}, "type": {"text"}, "filterByParentId": {"true"},
-		"tags[]": {"promo"}, "options[token]": {"v3tok-2"}}, listing.all()[1].Values())
-
-	p, err := c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{ChannelID: "support"})
-	require.NoError(t, err)
-	assert.Equal(t, "v3tok-0", p.Paging.Previous, `"prev" decodes into Previous`)
-	m := &p.Messages[0]
-	assert.Equal(t, "v3-priv-1", m.ID)
-	assert.Equal(t, 55, m.ChannelSegment)
-	assert.Equal(t, amity.MessageReactionCounts{"angry": 1}, m.Reactions)
-	assert.Equal(t, 1, m.ReactionsCount)
-	require.NotNil(t, m.HashFlag)
-	assert.Equal(t, 64, m.HashFlag.Bits)
-	require.Len(t, m.Mentionees, 1)
-	assert.Equal(t, []string{"u-int-alice"}, m.Mentionees[0].UserInternalIDs)
-	assert.Contains(t, string(p.Raw), "futureField")
-	assert.Same(t, m, p.Message())
-	assert.Equal(t, "Spam Bot", p.Author(m).DisplayName)
-	assert.Empty(t, p.MessageFiles(m))
-	doc := p.MessageByID("v3m-2")
-	require.NotNil(t, doc)
-	files := p.MessageFiles(doc)
-	require.Len(t, files, 1)
-	assert.Equal(t, "application/pdf", files[0].Attributes.MimeType)
-	assert.NotNil(t, p.FileByID("file-doc-1"))
-	assert.NotNil(t, p.UserByID("spammer1"))
 }
 
 func TestMessagesAPIErrors(t *testing.T) {
@@ -526,132 +442,6 @@ func TestMessagesFixturesMatchSpec(t *testing.T) {
 		"messages_v3_page2.json": {"GET", "/api/v3/messages"},
 	} {
 		assert.NoError(t, spec.ValidateResponse(target[0], target[1], 200, h, []byte(fixture(t, file))), file)
-	}
-}
-
-func TestMessagesFeeds(t *testing.T) {
-	ctx := context.Background()
-	p1, p2 := fixture(t, "messages_feeds_page1.json"), fixture(t, "messages_feeds_page2.json")
-
-	t.Run("list pages", func(t *testing.T) {
-		c, mt := mockClient(t)
-		listing := recordPages(t, mt, "/api/v5/message-feeds/channel/64f0", "options[token]", "ftok-2", p1, p2)
-		var names []string
-		for f, err := range c.Messages.ListFeeds(ctx, "64f0", &amity.ListMessageFeedsParams{PageParams: amity.PageParams{Limit: 2},
-			IsDeleted: amity.Ptr(false), After: "mf-0", SortBy: amity.MessageFeedSortLastMessageAsc}) {
-			require.NoError(t, err)
-			names = append(names, f.Name)
-		}
-		assert.Equal(t, []string{"default", "billing", "sales"}, names)
-		require.Len(t, listing.all(), 2)
-		assert.Equal(t, url.Values{"isDeleted": {"false"}, "options[after]": {"mf-0"}, "options[sortBy]": {"lastMessageTimestampAsc"},
-			"options[limit]": {"2"}}, listing.all()[0].Values())
-		assert.Equal(t, url.Values{"isDeleted": {"false"}, "options[limit]": {"2"}, "options[token]": {"ftok-2"}}, listing.all()[1].Values())
-
-		page, err := c.Messages.ListFeedsPage(ctx, "64f0", nil)
-		require.NoError(t, err)
-		require.NotNil(t, page.Paging.Total)
-		assert.Equal(t, 3, *page.Paging.Total)
-		f := &page.MessageFeeds[0]
-		assert.Equal(t, "support", f.ChannelPublicID)
-		assert.Equal(t, 201, f.ChildCount)
-		assert.Equal(t, 2024, f.LastMessageTimestamp.Year())
-		assert.Contains(t, string(page.Raw), "futureField")
-		assert.Equal(t, "Alice", page.Creator(f).DisplayName)
-		last := page.LastMessage(f)
-		require.NotNil(t, last)
-		assert.Equal(t, map[string]any{"text": "hello"}, last.Data.Map())
-		assert.Equal(t, "hello", last.Data.Text())
-		assert.Nil(t, page.LastMessage(&page.MessageFeeds[1]))
-		assert.Same(t, &page.MessageFeeds[1], page.MessageFeedByID("mf-billing"))
-		assert.Same(t, &page.MessageFeeds[0], page.MessageFeed())
-		assert.Equal(t, "Bob", page.UserByID("bob").DisplayName)
-	})
-
-	t.Run("by creator stops without paging", func(t *testing.T) {
-		c, mt := mockClient(t)
-		rec := record(t, mt, "GET", "/api/v5/message-feeds/user/alice", `{"messageFeeds":[{"messageFeedId":"a"},{"messageFeedId":"b"}]}`)
-		var ids []string
-		for f, err := range c.Messages.ListFeedsByCreator(ctx, "alice", nil) {
-			require.NoError(t, err)
-			ids = append(ids, f.MessageFeedID)
-		}
-		assert.Equal(t, []string{"a", "b"}, ids)
-		assert.Len(t, rec.all(), 1)
-	})
-
-	one := `{"messageFeeds":[{"messageFeedId":"mf-billing","name":"billing"}],"messages":[],"users":[]}`
-	runShapeCases(t, []shapeCase{
-		{name: "CreateFeed", method: "POST", path: "/api/v5/message-feeds", body: `{"channelId":"64f0","name":"billing"}`, answer: one,
-			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{ChannelID: "64f0", Name: "billing"})
-			},
-			check: func(t *testing.T, out any) {
-				assert.Equal(t, "mf-billing", out.(*amity.MessageFeedPayload).MessageFeeds[0].MessageFeedID)
-			}},
-		{name: "GetFeed", method: "GET", path: "/api/v5/message-feeds/mf-billing", answer: one,
-			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.GetFeed(ctx, "mf-billing") }},
-		{name: "GetFeeds", method: "GET", path: "/api/v5/message-feeds/list", values: url.Values{"messageFeedIds[]": {"a", "b"}}, answer: one,
-			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return c.Messages.GetManyFeeds(ctx, &amity.GetManyFeedsParams{MessageFeedIDs: []string{"a", "b"}})
-			}},
-		{name: "UpdateFeed", method: "PUT", path: "/api/v5/message-feeds/mf-billing", body: `{"name":"invoices"}`, answer: one,
-			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return c.Messages.UpdateFeed(ctx, "mf-billing", &amity.UpdateMessageFeedParams{Name: "invoices"})
-			}},
-		{name: "DeleteFeed", method: "DELETE", path: "/api/v5/message-feeds/mf-billing", values: url.Values{"permanent": {"true"}},
-			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return shapeErr(c.Messages.DeleteFeed(ctx, "mf-billing", &amity.DeleteMessageFeedParams{Permanent: amity.Ptr(true)}))
-			}},
-	})
-
-	t.Run("errors and retries", func(t *testing.T) {
-		c, mt := mockClient(t, amity.WithMaxRetries(2))
-		create := record(t, mt, "POST", "/api/v5/message-feeds", `{"status":"error","code":500000,"message":"boom"}`, 500)
-		update := record(t, mt, "PUT", "/api/v5/message-feeds/mf", `{"status":"error","code":500000,"message":"boom"}`, 500)
-		record(t, mt, "GET", "/api/v5/message-feeds/gone", `{"status":"error","code":400400,"message":"Message feed not found"}`, 404)
-		_, err := c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{ChannelID: "c", Name: "n"})
-		assert.Error(t, err)
-		assert.Len(t, create.all(), 1, "a create is not repeated")
-		_, err = c.Messages.UpdateFeed(ctx, "mf", &amity.UpdateMessageFeedParams{Name: "n"})
-		assert.Error(t, err)
-		assert.Len(t, update.all(), 3, "a rename is retried")
-		_, err = c.Messages.GetFeed(ctx, "gone")
-		assert.ErrorIs(t, err, amity.ErrNotFound)
-	})
-
-	t.Run("bad input", func(t *testing.T) {
-		c, mt := mockClient(t)
-		long := strings.Repeat("x", 31)
-		cases := map[string]invalidCase{
-			"Create nil":     {"params", func() error { return errOf(c.Messages.CreateFeed(ctx, nil)) }},
-			"Create channel": {"ChannelID", func() error { return errOf(c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{Name: "n"})) }},
-			"Create name":    {"Name", func() error { return errOf(c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{ChannelID: "c"})) }},
-			"Create long": {"Name", func() error {
-				return errOf(c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{ChannelID: "c", Name: strings.Repeat("n", 101)}))
-			}},
-			"Get blank": {"messageFeedID", func() error { return errOf(c.Messages.GetFeed(ctx, "")) }},
-			"Get long":  {"messageFeedID", func() error { return errOf(c.Messages.GetFeed(ctx, long)) }},
-			"GetFeeds 11": {"MessageFeedIDs", func() error {
-				return errOf(c.Messages.GetManyFeeds(ctx, &amity.GetManyFeedsParams{MessageFeedIDs: make([]string, 11)}))
-			}},
-			"GetFeeds nil":   {"params", func() error { return errOf(c.Messages.GetManyFeeds(ctx, nil)) }},
-			"Update nil":     {"params", func() error { return errOf(c.Messages.UpdateFeed(ctx, "mf", nil)) }},
-			"Update name":    {"Name", func() error { return errOf(c.Messages.UpdateFeed(ctx, "mf", &amity.UpdateMessageFeedParams{})) }},
-			"Delete blank":   {"messageFeedID", func() error { return c.Messages.DeleteFeed(ctx, " ", nil) }},
-			"List channel":   {"channelID", func() error { return errOf(c.Messages.ListFeedsPage(ctx, long, nil)) }},
-			"ByCreator user": {"creatorID", func() error { return errOf(c.Messages.ListFeedsByCreatorPage(ctx, "", nil)) }},
-		}
-		assertInvalidCases(t, cases)
-		assert.Zero(t, mt.GetTotalCallCount())
-	})
-}
-
-func TestMessagesFeedFixturesMatchSpec(t *testing.T) {
-	spec := spectest.Load(t)
-	h := http.Header{"Content-Type": {"application/json"}}
-	for _, file := range []string{"messages_feeds_page1.json", "messages_feeds_page2.json"} {
-		assert.NoError(t, spec.ValidateResponse("GET", "/api/v5/message-feeds/channel/64f0", 200, h, []byte(fixture(t, file))), file)
 	}
 }
 
