@@ -37,19 +37,6 @@ func init() {
 				})
 				return err
 			}},
-		conformanceCase{Method: "Posts.V3.Create", Op: "POST /api/v3/posts", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return errOf(c.Posts.V3.Create(ctx, &amity.V3CreatePostParams{Data: amity.V3CreatePostData{Text: "hello"}}))
-			},
-			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Posts.V3.Create(ctx, &amity.V3CreatePostParams{
-					Text:     amity.Ptr("hello"),
-					Data:     amity.V3CreatePostData{Text: "hello", Images: []string{"f1"}, Files: []string{"f2"}},
-					DataType: amity.PostDataTypeImage, TargetType: amity.PostTargetUser, TargetID: "alice",
-					Metadata: map[string]any{"k": "v"}, PostID: "post-1", Tags: []string{"a"}, CreatedAt: &created,
-				})
-				return err
-			}},
 		conformanceCase{Method: "Posts.Get", Op: "GET /api/v3/posts/{postId}",
 			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Posts.Get(ctx, "p1")) }},
 		conformanceCase{Method: "Posts.GetMany", Op: "GET /api/v3/posts/list",
@@ -75,27 +62,6 @@ func init() {
 			Full: func(ctx context.Context, c *amity.Client) error {
 				return errOf(first(c.Posts.ListPages(ctx, postsFullList())))
 			}},
-		conformanceCase{Method: "Posts.V3.ListPage", Op: "GET /api/v3/posts",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return errOf(c.Posts.V3.ListPage(ctx, &amity.V3ListPostsParams{TargetType: amity.PostTargetCommunity}))
-			},
-			Full: func(ctx context.Context, c *amity.Client) error {
-				return errOf(c.Posts.V3.ListPage(ctx, postsFullListV3()))
-			}},
-		conformanceCase{Method: "Posts.V3.List", Op: "GET /api/v3/posts",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return errOf(first(c.Posts.V3.List(ctx, &amity.V3ListPostsParams{TargetType: amity.PostTargetCommunity})))
-			},
-			Full: func(ctx context.Context, c *amity.Client) error {
-				return errOf(first(c.Posts.V3.List(ctx, postsFullListV3())))
-			}},
-		conformanceCase{Method: "Posts.V3.ListPages", Op: "GET /api/v3/posts",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return errOf(first(c.Posts.V3.ListPages(ctx, &amity.V3ListPostsParams{TargetType: amity.PostTargetCommunity})))
-			},
-			Full: func(ctx context.Context, c *amity.Client) error {
-				return errOf(first(c.Posts.V3.ListPages(ctx, postsFullListV3())))
-			}},
 		conformanceCase{Method: "Posts.Update", Op: "PUT /api/v4/posts/{postId}",
 			Required: func(ctx context.Context, c *amity.Client) error {
 				return errOf(c.Posts.Update(ctx, "p1", &amity.UpdatePostParams{}))
@@ -113,26 +79,11 @@ func init() {
 				})
 				return err
 			}},
-		conformanceCase{Method: "Posts.V3.Update", Op: "PUT /api/v3/posts/{postId}",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return errOf(c.Posts.V3.Update(ctx, "p1", &amity.V3UpdatePostParams{}))
-			},
-			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Posts.V3.Update(ctx, "p1", &amity.V3UpdatePostParams{
-					Text: amity.Ptr("edited"),
-					Data: &amity.UpdatePostData{Text: amity.Ptr("edited"), FileID: amity.Ptr("f1"), StreamID: amity.Ptr("s1"),
-						ThumbnailFileID: amity.Ptr("f2")},
-					Metadata: map[string]any{"k": "v"}, Tags: []string{"a"}, KeepEditTime: amity.Ptr(true),
-				})
-				return err
-			}},
 		conformanceCase{Method: "Posts.Delete", Op: "DELETE /api/v4/posts/{postId}",
 			Required: func(ctx context.Context, c *amity.Client) error { return c.Posts.Delete(ctx, "p1", nil) },
 			Full: func(ctx context.Context, c *amity.Client) error {
 				return c.Posts.Delete(ctx, "p1", &amity.DeletePostParams{Permanent: amity.Ptr(true)})
 			}},
-		conformanceCase{Method: "Posts.V3.Delete", Op: "DELETE /api/v3/posts/{postId}",
-			Required: func(ctx context.Context, c *amity.Client) error { return c.Posts.V3.Delete(ctx, "p1") }},
 		conformanceCase{Method: "Posts.Approve", Op: "POST /api/v3/posts/{postId}/approve",
 			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Posts.Approve(ctx, "p1")) }},
 		conformanceCase{Method: "Posts.Decline", Op: "POST /api/v3/posts/{postId}/decline",
