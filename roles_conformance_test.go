@@ -16,21 +16,11 @@ func init() {
 			}},
 		conformanceCase{Method: "Roles.List", Op: "GET /api/v3/roles",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				for _, err := range c.Roles.List(ctx, nil) {
-					if err != nil {
-						return err
-					}
-				}
-				return nil
+				return errOf(drain(c.Roles.List(ctx, nil)))
 			}},
 		conformanceCase{Method: "Roles.ListPages", Op: "GET /api/v3/roles",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				for _, err := range c.Roles.ListPages(ctx, nil) {
-					if err != nil {
-						return err
-					}
-				}
-				return nil
+				return errOf(drain(c.Roles.ListPages(ctx, nil)))
 			}},
 		conformanceCase{Method: "Roles.Create", Op: "POST /api/v3/roles",
 			Required: func(ctx context.Context, c *amity.Client) error {

@@ -19,16 +19,7 @@ func init() {
 					PageParams: amity.PageParams{Limit: 50, PageToken: "tok"}, Keyword: "al", ExactMatchKeyword: amity.Ptr(true),
 					Filter: amity.UserFilterFlagged, SortBy: amity.UserSortDisplayName, IsDeleted: amity.Ptr(false)}))
 			}},
-		conformanceCase{Method: "Users.ListPages", Op: "GET /api/v3/users",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				for _, err := range c.Users.ListPages(ctx, nil) {
-					if err != nil {
-						return err
-					}
-					break // one page: the synthesized answer repeats its cursor
-				}
-				return nil
-			}},
+		iteratorCase("Users.ListPages", "GET /api/v3/users", false, nil),
 		conformanceCase{Method: "Users.GetMany", Op: "GET /api/v3/users/list",
 			Required: func(ctx context.Context, c *amity.Client) error {
 				return errOf(c.Users.GetMany(ctx, &amity.GetManyUsersParams{UserIDs: []string{"u1", "u2"}}))
@@ -59,16 +50,7 @@ func init() {
 			Full: func(ctx context.Context, c *amity.Client) error {
 				return errOf(c.Users.ListBlockedPage(ctx, &amity.ListBlockedUsersParams{PageParams: amity.PageParams{Limit: 25, PageToken: "tok"}}))
 			}},
-		conformanceCase{Method: "Users.ListBlockedPages", Op: "GET /api/v4/me/user-blocks", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				for _, err := range c.Users.ListBlockedPages(ctx, nil) {
-					if err != nil {
-						return err
-					}
-					break // one page: the synthesized answer repeats its cursor
-				}
-				return nil
-			}},
+		iteratorCase("Users.ListBlockedPages", "GET /api/v4/me/user-blocks", true, nil),
 		conformanceCase{Method: "Users.Block", Op: "POST /api/v4/me/user-blocks/{userId}", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Users.Block(ctx, "u1")) }},
 		conformanceCase{Method: "Users.Unblock", Op: "DELETE /api/v4/me/user-blocks/{userId}", AsUser: true,
