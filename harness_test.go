@@ -1,12 +1,15 @@
 package amity_test
 
 // The harness of the package's unit tests: one way, for every area, to stand up a mock API,
-// record what the SDK sends, and check what it gives back.
+// record what the SDK sends, and check what it gives back. Helpers used by the tests of other
+// packages too (a buffer safe for concurrent writers, the capture of global logs, a slog
+// handler that keeps its records, the sliding-window count) are in internal/testkit.
 //
 // A client and its mock API (https://api.test, on an httpmock transport):
 //
-//	c, mt := mockClient(t, opts...)
-//	body := fixture(t, "posts_payload.json")            // testdata/posts_payload.json
+//	c, mt := mockClient(t, opts...)          // the admin client (adminToken, apiKey)
+//	u := asAlice(t, c, mt)                   // a view acting as alice (token user-tok)
+//	body := fixture(t, "posts_payload.json") // testdata/posts_payload.json
 //	mt.RegisterResponder("GET", url, jsonResponder(404, notFoundBody)) // a route that needs no record
 //
 // The recorder answers routes and records each request (a request: Method, escaped Path, raw
@@ -17,8 +20,9 @@ package amity_test
 //	rec.route("DELETE", "/api/v4/posts/p1", `{"success":true}`)   // more routes, one record
 //	rec := recordAny(t, mt, body)                                 // every request no route answers
 //	rec := recordPages(t, mt, "/api/v3/users", "options[token]", "tok-2", page1, page2)
-//	                                                              // a listing of two pages: page2 when the query's
-//	                                                              // options[token] is tok-2, else page1
+//	                                                              // a listing of two pages: page2 when the
+//	                                                              // query's options[token] is tok-2, else page1
+//	rec := newRecorder(t, mt).serve("GET", path, answer)          // any other answer, by request
 //	req := rec.only(t)   // the one request (fails unless exactly one was made)
 //	rec.last(t), rec.all(), rec.queries(), rec.reset()
 //
@@ -29,7 +33,10 @@ package amity_test
 //
 //	assertInvalid(t, err, "Data.Text")               // a *ValidationError (ErrInvalidArgument) about a field
 //	assertInvalid(t, err, "Posts.Create: Data.Text") // ... of a method, as the error prints them
+//	assertInvalidCases(t, map[string]invalidCase{"nil": {"params", call}}) // a table of them
 //	assertNotFound(t, err)                           // the *Error of an answer of notFoundBody
+//	assertFixturesMatchSpec(t, fixtures)             // hand-written fixtures are valid answers
+//	assertUnknownEnumsSent(t, cases)                 // enum values the SDK does not know are sent (wire_test.go)
 //
 // Iterators and calls:
 //
@@ -38,15 +45,17 @@ package amity_test
 //	n := countItems(t, seq)                      // how many, failing t on an error
 //	return errOf(c.Users.Get(ctx, "u1"))          // the error alone, for a call that returns a value too
 //
-// The shape every method must have, as a table (see shapeCase):
+// The shape every method must have, as a table: each case checks the rules it sets (the
+// request and its answer, an entity-less answer, {success: false}, retries of a 5xx, bad
+// input sending nothing; see shapeCase):
 //
 //	runShapeCases(t, []shapeCase{{name: "Get", method: "GET", path: "/api/v3/posts/p1", answer: body,
 //		call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Posts.Get(ctx, "p1") }}})
 //
 // Against the conformance server (conformance_test.go), cases are registered with
-// registerConformance. Against an httptest server (the end of this file): serverClient,
-// getUser, createPost, createAuthToken, and the answers userAnswer, postAnswer, writeJSON and
-// writeSession.
+// registerConformance (iteratorCase for an iterator). Against an httptest server (the end of
+// this file): serverClient, getUser, createPost, createAuthToken, and the answers userAnswer,
+// postAnswer, writeJSON and writeSession.
 
 import (
 	"context"
@@ -63,6 +72,7 @@ import (
 	"time"
 
 	"github.com/amity-go/amity"
+	"github.com/amity-go/amity/internal/spectest"
 	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -319,6 +329,18 @@ func assertNotFound(t testing.TB, err error) {
 	assert.ErrorIs(t, err, amity.ErrNotFound)
 	assert.Equal(t, amity.CodeItemNotFound, ae.Code)
 	assert.Equal(t, "Item not found", ae.Message)
+}
+
+// assertFixturesMatchSpec checks that each fixture (testdata/<name>) is a valid 200 answer of
+// its operation (method and path) in the OpenAPI spec, so that hand-written fixtures stay
+// honest.
+func assertFixturesMatchSpec(t *testing.T, fixtures map[string][2]string) {
+	t.Helper()
+	spec := spectest.Load(t)
+	h := http.Header{"Content-Type": {"application/json"}}
+	for name, op := range fixtures {
+		assert.NoError(t, spec.ValidateResponse(op[0], op[1], 200, h, []byte(fixture(t, name))), name)
+	}
 }
 
 // first ranges over seq up to its first element, so that an iterator makes one request, and

@@ -4,13 +4,11 @@ package amity_test
 
 import (
 	"context"
-	"net/http"
 	"net/url"
 	"strings"
 	"testing"
 
 	"github.com/amity-go/amity"
-	"github.com/amity-go/amity/internal/spectest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -134,9 +132,8 @@ func TestMessagesFeeds(t *testing.T) {
 }
 
 func TestMessagesFeedFixturesMatchSpec(t *testing.T) {
-	spec := spectest.Load(t)
-	h := http.Header{"Content-Type": {"application/json"}}
-	for _, file := range []string{"messages_feeds_page1.json", "messages_feeds_page2.json"} {
-		assert.NoError(t, spec.ValidateResponse("GET", "/api/v5/message-feeds/channel/64f0", 200, h, []byte(fixture(t, file))), file)
-	}
+	assertFixturesMatchSpec(t, map[string][2]string{
+		"messages_feeds_page1.json": {"GET", "/api/v5/message-feeds/channel/64f0"},
+		"messages_feeds_page2.json": {"GET", "/api/v5/message-feeds/channel/64f0"},
+	})
 }
