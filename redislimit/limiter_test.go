@@ -639,41 +639,57 @@ func startCluster(t *testing.T) (*redis.ClusterClient, *redis.Client) {
 	return cc, admin
 }
 
+// twoProcessesAfterTenCalls starts Redis and two limiters with clients of their own (two
+// processes, under a limit of 10 per 2s) that have sent 5 calls each, and returns them with
+// an admin client and the time of the first call.
+func twoProcessesAfterTenCalls(t *testing.T) (admin *redis.Client, a, b *redislimit.Limiter, start time.Time) {
+	s := startRedis(t)
+	opts := []redislimit.Option{redislimit.WithLimit(10, 2*time.Second), redislimit.WithLogger(quiet), patient}
+	a, b = redislimit.New(s.Client(t), opts...), redislimit.New(s.Client(t), opts...)
+	start = time.Now()
+	for range 5 {
+		for _, l := range []*redislimit.Limiter{a, b} {
+			if err := l.Wait(context.Background(), testKey); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return s.Client(t), a, b, start
+}
+
+// waitEach calls Wait on each limiter at once; the function it returns waits for them all
+// and gives how long after start each call went out.
+func waitEach(t *testing.T, start time.Time, limiters ...*redislimit.Limiter) func() []time.Duration {
+	var wg sync.WaitGroup
+	after := make([]time.Duration, len(limiters))
+	for i, l := range limiters {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := l.Wait(context.Background(), testKey); err != nil {
+				t.Error(err)
+			}
+			after[i] = time.Since(start)
+		}()
+	}
+	return func() []time.Duration {
+		wg.Wait()
+		return after
+	}
+}
+
 // Two processes (limiters with clients of their own) that sent 5 calls each under a limit of
 // 10 find, after FLUSHALL, that Redis lost the window: each puts its 5 calls back before
 // anything more is admitted, so the 11th call waits a whole window after the first instead of
 // going out at once (as it did when each process only knew its own 5).
 func TestDataLossTwoProcessesPutTheirCallsBack(t *testing.T) {
 	testlock.RealTime(t)
-	s := startRedis(t)
-	admin := s.Client(t)
-	opts := []redislimit.Option{redislimit.WithLimit(10, 2*time.Second), redislimit.WithLogger(quiet), patient}
-	a := redislimit.New(s.Client(t), opts...)
-	b := redislimit.New(s.Client(t), opts...)
+	admin, a, b, start := twoProcessesAfterTenCalls(t)
 	ctx := context.Background()
-	start := time.Now()
-	for range 5 {
-		for _, l := range []*redislimit.Limiter{a, b} {
-			if err := l.Wait(ctx, testKey); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
 	if err := admin.FlushAll(ctx).Err(); err != nil {
 		t.Fatal(err)
 	}
-	var wg sync.WaitGroup
-	after := make([]time.Duration, 2)
-	for i, l := range []*redislimit.Limiter{a, b} {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			if err := l.Wait(ctx, testKey); err != nil {
-				t.Error(err)
-			}
-			after[i] = time.Since(start)
-		}()
-	}
+	wait := waitEach(t, start, a, b)
 	time.Sleep(200 * time.Millisecond) // within the rebuilding time (416ms): both put theirs back
 	members, err := admin.ZRange(ctx, "amity:rl:{"+testKey+"}", 0, -1).Result()
 	if err != nil {
@@ -685,7 +701,7 @@ func TestDataLossTwoProcessesPutTheirCallsBack(t *testing.T) {
 			placeholders++
 		}
 	}
-	wg.Wait()
+	after := wait()
 	t.Logf("after FLUSHALL: the window holds %d entries, %d of them placeholders; the next calls went out %v and %v after the first",
 		len(members), placeholders, after[0].Round(time.Millisecond), after[1].Round(time.Millisecond))
 	// Within 2.08s of the first call, no more than 10: the 11th and 12th come a window later.
@@ -705,37 +721,14 @@ func TestDataLossTwoProcessesPutTheirCallsBack(t *testing.T) {
 // out on time instead of a whole window late behind placeholders.
 func TestDataLossFoundWhileWaiting(t *testing.T) {
 	testlock.RealTime(t)
-	s := startRedis(t)
-	admin := s.Client(t)
-	opts := []redislimit.Option{redislimit.WithLimit(10, 2*time.Second), redislimit.WithLogger(quiet), patient}
-	a := redislimit.New(s.Client(t), opts...)
-	b := redislimit.New(s.Client(t), opts...)
+	admin, a, b, start := twoProcessesAfterTenCalls(t)
 	ctx := context.Background()
-	start := time.Now()
-	for range 5 {
-		for _, l := range []*redislimit.Limiter{a, b} {
-			if err := l.Wait(ctx, testKey); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	var wg sync.WaitGroup
-	after := make([]time.Duration, 4)
-	for i, l := range []*redislimit.Limiter{a, b, a, b} { // the next burst: reserved at 2.08s
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			if err := l.Wait(ctx, testKey); err != nil {
-				t.Error(err)
-			}
-			after[i] = time.Since(start)
-		}()
-	}
+	wait := waitEach(t, start, a, b, a, b) // the next burst: reserved at 2.08s
 	time.Sleep(500 * time.Millisecond)
 	if err := admin.FlushAll(ctx).Err(); err != nil {
 		t.Fatal(err)
 	}
-	wg.Wait()
+	after := wait()
 	slices.Sort(after)
 	t.Logf("FLUSHALL at 0.5s while 4 callers waited for 2.08s: they went out at %v", after)
 	for _, d := range after {
