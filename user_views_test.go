@@ -92,17 +92,23 @@ func hammer(t *testing.T, c *amity.Client, n int) {
 	}
 }
 
+// aliceOn serves ss and returns a client with the API key and its view acting as alice.
+func aliceOn(t *testing.T, ss *sessionServer) (c, alice *amity.Client) {
+	srv := httptest.NewServer(ss.handler(t))
+	t.Cleanup(srv.Close)
+	c, err := amity.NewClient(amity.WithBaseURL(srv.URL), amity.WithAPIKey(apiKey))
+	require.NoError(t, err)
+	alice, err = c.AsUser("alice")
+	require.NoError(t, err)
+	return c, alice
+}
+
 func TestAsUserOneRegistrationForManyGoroutines(t *testing.T) {
 	t.Run("expiring token", func(t *testing.T) {
 		// A token that lives about 2 s is renewed a tenth of its lifetime before it expires.
 		exp := time.Now().Add(3 * time.Second).Truncate(time.Second)
 		ss := &sessionServer{firstExp: exp.UTC().Format(time.RFC3339)}
-		srv := httptest.NewServer(ss.handler(t))
-		defer srv.Close()
-		c, err := amity.NewClient(amity.WithBaseURL(srv.URL), amity.WithAPIKey(apiKey))
-		require.NoError(t, err)
-		u, err := c.AsUser("alice")
-		require.NoError(t, err)
+		c, u := aliceOn(t, ss)
 		hammer(t, u, 1) // registers tok-1
 		require.EqualValues(t, 1, ss.regs.Load())
 		hammer(t, u, 8)
@@ -118,12 +124,7 @@ func TestAsUserOneRegistrationForManyGoroutines(t *testing.T) {
 	})
 	t.Run("token invalidated server-side", func(t *testing.T) {
 		ss := &sessionServer{}
-		srv := httptest.NewServer(ss.handler(t))
-		defer srv.Close()
-		c, err := amity.NewClient(amity.WithBaseURL(srv.URL), amity.WithAPIKey(apiKey))
-		require.NoError(t, err)
-		u, err := c.AsUser("alice")
-		require.NoError(t, err)
+		_, u := aliceOn(t, ss)
 		hammer(t, u, 1)
 		ss.validFrom.Store(2) // tok-1 is now refused with 401
 		hammer(t, u, 64)
