@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -64,27 +63,24 @@ func TestRegionURLs(t *testing.T) {
 
 func TestAuthHeaders(t *testing.T) {
 	c, mt := mockClient(t, amity.WithServerKey(serverKey), amity.WithUserAgent("moderation-bot/2"))
-	var mu sync.Mutex
-	headers := map[string]http.Header{}
-	record := func(status int, body, ctype string) httpmock.Responder {
-		return func(r *http.Request) (*http.Response, error) {
-			mu.Lock()
-			headers[r.Method+" "+r.URL.Path] = r.Header.Clone()
-			mu.Unlock()
-			resp := httpmock.NewStringResponse(status, body)
-			resp.Header.Set("Content-Type", ctype)
-			return resp, nil
+	rec := newRecorder(t, mt).
+		route("GET", "/api/v3/users/u1", `{"users":[{"userId":"u1"}]}`).
+		route("POST", "/api/v4/authentication/token", "auth-tok-1").
+		route("POST", "/api/v4/sessions", `{"accessToken":"user-access-1","expiresAt":"2999-01-01T00:00:00Z","users":[{"userId":"u2"}]}`).
+		route("GET", "/api/v3/users/u3", `{"users":[{"userId":"u3"}]}`)
+	headers := func(route string) http.Header {
+		for _, r := range rec.all() {
+			if r.Method+" "+r.Path == route {
+				return r.Header
+			}
 		}
+		return nil
 	}
-	mt.RegisterResponder("GET", "https://api.test/api/v3/users/u1", record(200, `{"users":[{"userId":"u1"}]}`, "application/json"))
-	mt.RegisterResponder("POST", "https://api.test/api/v4/authentication/token", record(200, "auth-tok-1", "text/plain"))
-	mt.RegisterResponder("POST", "https://api.test/api/v4/sessions", record(200, `{"accessToken":"user-access-1","expiresAt":"2999-01-01T00:00:00Z","users":[{"userId":"u2"}]}`, "application/json"))
-	mt.RegisterResponder("GET", "https://api.test/api/v3/users/u3", record(200, `{"users":[{"userId":"u3"}]}`, "application/json"))
 	ctx := context.Background()
 
 	_, err := c.Users.Get(ctx, "u1")
 	require.NoError(t, err)
-	h := headers["GET /api/v3/users/u1"]
+	h := headers("GET /api/v3/users/u1")
 	assert.Equal(t, "Bearer "+adminToken, h.Get("Authorization"))
 	assert.Empty(t, h.Get("X-API-Key"))
 	assert.Empty(t, h.Get("X-Server-Key"))
@@ -95,17 +91,17 @@ func TestAuthHeaders(t *testing.T) {
 	_, err = u2.Users.Get(ctx, "u3")
 	require.NoError(t, err)
 
-	h = headers["POST /api/v4/authentication/token"]
+	h = headers("POST /api/v4/authentication/token")
 	assert.Equal(t, serverKey, h.Get("X-Server-Key"))
 	assert.Empty(t, h.Get("Authorization"), "auth token call must not carry the admin token")
 	assert.Empty(t, h.Get("X-API-Key"))
 
-	h = headers["POST /api/v4/sessions"]
+	h = headers("POST /api/v4/sessions")
 	assert.Equal(t, apiKey, h.Get("X-API-Key"))
 	assert.Empty(t, h.Get("Authorization"))
 	assert.Empty(t, h.Get("X-Server-Key"))
 
-	h = headers["GET /api/v3/users/u3"]
+	h = headers("GET /api/v3/users/u3")
 	assert.Equal(t, "Bearer user-access-1", h.Get("Authorization"))
 	assert.Empty(t, h.Get("X-API-Key"))
 }

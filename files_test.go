@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/amity-go/amity"
-	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -185,16 +184,10 @@ func TestFilesPayloadDecodesEachAnswerForm(t *testing.T) {
 
 func TestFilesDelete(t *testing.T) {
 	c, mt := mockClient(t)
-	var method, escaped string
-	mt.RegisterResponder("DELETE", `=~^https://api\.test/api/v3/files/f0c1`, func(r *http.Request) (*http.Response, error) {
-		method, escaped = r.Method, r.URL.EscapedPath()
-		resp := httpmock.NewStringResponse(200, fixture(t, "files_delete.json"))
-		resp.Header.Set("Content-Type", "application/json")
-		return resp, nil
-	})
+	rec := record(t, mt, "DELETE", `=~^https://api\.test/api/v3/files/f0c1`, fixture(t, "files_delete.json"))
 	require.NoError(t, c.Files.Delete(context.Background(), "f0c1/a2"))
-	assert.Equal(t, http.MethodDelete, method)
-	assert.Equal(t, "/api/v3/files/f0c1%2Fa2", escaped, "the ID is one path segment")
+	assert.Equal(t, http.MethodDelete, rec.only(t).Method)
+	assert.Equal(t, "/api/v3/files/f0c1%2Fa2", rec.only(t).Path, "the ID is one path segment")
 
 	mt.RegisterResponder("DELETE", "https://api.test/api/v3/files/theirs", jsonResponder(403, `{"status":"error","code":400301,"message":"Permission denied"}`))
 	err := c.Files.Delete(context.Background(), "theirs")

@@ -3,7 +3,6 @@ package amity_test
 import (
 	"context"
 	"encoding/json"
-	"net/http"
 	"net/url"
 	"strings"
 	"testing"
@@ -44,15 +43,8 @@ func TestMessagesModerationJob(t *testing.T) {
 	p1, p2 := fixture(t, "messages_page1.json"), fixture(t, "messages_page2.json")
 	listing := recordPages(t, mt, "/api/v5/messages", "options[token]", "vtok-2", p1, p2)
 	one := fixture(t, "messages_one.json")
-	var deleted, cleared []string
-	mt.RegisterResponder("DELETE", `=~^https://api\.test/api/v5/messages/[^/]+$`, func(r *http.Request) (*http.Response, error) {
-		deleted = append(deleted, strings.TrimPrefix(r.URL.Path, "/api/v5/messages/")+"?"+r.URL.RawQuery)
-		return jsonResponder(200, ``)(r)
-	})
-	mt.RegisterResponder("DELETE", `=~^https://api\.test/api/v5/messages/[^/]+/flags/all$`, func(r *http.Request) (*http.Response, error) {
-		cleared = append(cleared, strings.Split(r.URL.Path, "/")[4])
-		return jsonResponder(200, one)(r)
-	})
+	deletes := record(t, mt, "DELETE", `=~^https://api\.test/api/v5/messages/[^/]+$`, "")
+	clears := record(t, mt, "DELETE", `=~^https://api\.test/api/v5/messages/[^/]+/flags/all$`, one)
 	ctx := context.Background()
 	for m, err := range c.Messages.List(ctx, &amity.ListMessagesParams{MessageFeedID: "support", HasFlags: amity.Ptr(true)}) {
 		require.NoError(t, err)
@@ -62,6 +54,13 @@ func TestMessagesModerationJob(t *testing.T) {
 		}
 		_, err := c.Messages.ClearFlags(ctx, m.MessageID)
 		require.NoError(t, err)
+	}
+	var deleted, cleared []string
+	for _, r := range deletes.all() {
+		deleted = append(deleted, strings.TrimPrefix(r.Path, "/api/v5/messages/")+"?"+r.Query)
+	}
+	for _, r := range clears.all() {
+		cleared = append(cleared, strings.Split(r.Path, "/")[4])
 	}
 	assert.Equal(t, []string{"m-101?permanent=true"}, deleted)
 	assert.Equal(t, []string{"m-102", "m-103"}, cleared)

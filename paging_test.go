@@ -3,7 +3,6 @@ package amity_test
 import (
 	"context"
 	"encoding/json"
-	"net/http"
 	"testing"
 
 	"github.com/amity-go/amity"
@@ -143,18 +142,14 @@ func TestPagingPrevAlias(t *testing.T) {
 
 func TestListStopsOnRepeatedCursor(t *testing.T) {
 	c, mt := mockClient(t)
-	calls := 0
-	mt.RegisterResponder("GET", "https://api.test/api/v3/users", func(r *http.Request) (*http.Response, error) {
-		calls++
-		return jsonResponder(200, `{"users":[{"userId":"a"}],"paging":{"next":"same"}}`)(r)
-	})
+	rec := record(t, mt, "GET", "/api/v3/users", `{"users":[{"userId":"a"}],"paging":{"next":"same"}}`)
 	n := 0
 	for _, err := range c.Users.List(context.Background(), nil) {
 		require.NoError(t, err)
 		n++
 	}
 	assert.Equal(t, 2, n)
-	assert.Equal(t, 2, calls)
+	assert.Len(t, rec.all(), 2)
 }
 
 func TestListRangesTwiceAndLeavesParamsAlone(t *testing.T) {

@@ -17,25 +17,22 @@ import (
 	"time"
 
 	"github.com/amity-go/amity"
-	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 func TestRegisterSessionBody(t *testing.T) {
 	c, mt := mockClient(t, amity.WithServerKey(serverKey))
-	var body map[string]any
 	mt.RegisterResponder("POST", "https://api.test/api/v4/authentication/token", jsonResponder(200, `"auth-tok-9"`))
-	mt.RegisterResponder("POST", "https://api.test/api/v4/sessions", func(r *http.Request) (*http.Response, error) {
-		require.NoError(t, json.NewDecoder(r.Body).Decode(&body))
-		return httpmock.NewStringResponse(200, `{"accessToken":"acc","expiresAt":"2999-01-01T00:00:00Z"}`), nil
-	})
+	rec := record(t, mt, "POST", "/api/v4/sessions", `{"accessToken":"acc","expiresAt":"2999-01-01T00:00:00Z"}`)
 	mt.RegisterResponder("GET", "https://api.test/api/v3/sessions", jsonResponder(200, `{"lastCachePurge":"2024-01-01"}`))
 	u, err := c.AsUser("alice", amity.WithDeviceID("worker-7"), amity.WithDisplayName("Alice"))
 	require.NoError(t, err)
 	st, err := u.Sessions.GetStatus(context.Background())
 	require.NoError(t, err)
 	assert.Equal(t, "2024-01-01", st.LastCachePurge)
+	var body map[string]any
+	require.NoError(t, json.Unmarshal([]byte(rec.only(t).Body), &body))
 	assert.Equal(t, map[string]any{"userId": "alice", "deviceId": "worker-7", "displayName": "Alice", "authToken": "auth-tok-9"}, body)
 }
 
