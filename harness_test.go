@@ -127,7 +127,7 @@ func asAlice(t testing.TB, c *amity.Client, mt *httpmock.MockTransport) *amity.C
 	t.Helper()
 	mt.RegisterResponder("POST", apiBase+"/api/v4/sessions",
 		jsonResponder(200, `{"accessToken":"user-tok","expiresAt":"2999-01-01T00:00:00Z","users":[{"userId":"alice"}]}`))
-	u, err := c.AsUser("alice", amity.WithDeviceID("mod-bot"))
+	u, err := c.AsUser("alice", amity.WithDeviceID("alice-device"))
 	require.NoError(t, err)
 	return u
 }
