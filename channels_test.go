@@ -252,7 +252,6 @@ func TestChannelsAPIErrors(t *testing.T) {
 func TestChannelsBadInputSendsNothing(t *testing.T) {
 	c, mt := mockClient(t)
 	ctx := context.Background()
-	long := func(n int) string { return strings.Repeat("x", n) }
 	many := func(n int) []string {
 		out := make([]string, n)
 		for i := range out {
@@ -268,14 +267,16 @@ func TestChannelsBadInputSendsNothing(t *testing.T) {
 		"GetMany 11": {"ChannelIDs", func() error {
 			return errOf(c.Channels.GetMany(ctx, &amity.GetManyChannelsParams{ChannelIDs: many(11)}))
 		}},
-		"Create nil":       {"params", func() error { return errOf(c.Channels.Create(ctx, nil)) }},
-		"Create id length": {"ChannelID", func() error { return errOf(c.Channels.Create(ctx, &amity.CreateChannelParams{ChannelID: long(101)})) }},
-		"Create tags":      {"Tags", func() error { return errOf(c.Channels.Create(ctx, &amity.CreateChannelParams{Tags: many(11)})) }},
+		"Create nil": {"params", func() error { return errOf(c.Channels.Create(ctx, nil)) }},
+		"Create id length": {"ChannelID", func() error {
+			return errOf(c.Channels.Create(ctx, &amity.CreateChannelParams{ChannelID: longString(101)}))
+		}},
+		"Create tags": {"Tags", func() error { return errOf(c.Channels.Create(ctx, &amity.CreateChannelParams{Tags: many(11)})) }},
 		"Create flag limit": {"AutoDeleteMessageByFlagLimit", func() error {
 			return errOf(c.Channels.Create(ctx, &amity.CreateChannelParams{AutoDeleteMessageByFlagLimit: amity.Ptr(0)}))
 		}},
 		"Create user IDs": {"UserIDs[]", func() error {
-			return errOf(c.Channels.Create(ctx, &amity.CreateChannelParams{UserIDs: []string{long(51)}}))
+			return errOf(c.Channels.Create(ctx, &amity.CreateChannelParams{UserIDs: []string{longString(51)}}))
 		}},
 		"Conversation none": {"UserIDs", func() error { return errOf(c.Channels.CreateConversation(ctx, &amity.CreateConversationParams{})) }},
 		"Conversation 11": {"UserIDs", func() error {
@@ -283,7 +284,7 @@ func TestChannelsBadInputSendsNothing(t *testing.T) {
 		}},
 		"Update nil": {"params", func() error { return errOf(c.Channels.Update(ctx, "ch", nil)) }},
 		"Update name": {"DisplayName", func() error {
-			return errOf(c.Channels.Update(ctx, "ch", &amity.UpdateChannelParams{DisplayName: amity.Ptr(long(101))}))
+			return errOf(c.Channels.Update(ctx, "ch", &amity.UpdateChannelParams{DisplayName: amity.Ptr(longString(101))}))
 		}},
 		"Update flag limit": {"AutoDeleteMessageByFlagLimit", func() error {
 			return errOf(c.Channels.Update(ctx, "ch", &amity.UpdateChannelParams{AutoDeleteMessageByFlagLimit: amity.Ptr(1001)}))
@@ -293,7 +294,7 @@ func TestChannelsBadInputSendsNothing(t *testing.T) {
 			return errOf(c.Channels.ListPage(ctx, &amity.ListChannelsParams{PageParams: amity.PageParams{Limit: 101}}))
 		}},
 		"List token": {"PageToken", func() error {
-			return errOf(c.Channels.ListPage(ctx, &amity.ListChannelsParams{PageParams: amity.PageParams{PageToken: long(101)}}))
+			return errOf(c.Channels.ListPage(ctx, &amity.ListChannelsParams{PageParams: amity.PageParams{PageToken: longString(101)}}))
 		}},
 		"Search nil":      {"params", func() error { return errOf(c.Channels.SearchPage(ctx, nil)) }},
 		"Search query":    {"Query", func() error { return errOf(c.Channels.SearchPage(ctx, &amity.SearchChannelsParams{})) }},
@@ -316,7 +317,7 @@ func TestChannelsBadInputSendsNothing(t *testing.T) {
 			return errOf(c.Channels.BanMembers(ctx, "", &amity.ChannelMembersParams{UserIDs: []string{"u"}}))
 		}},
 		"Ban long ID": {"UserIDs", func() error {
-			return errOf(c.Channels.BanMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{long(51)}}))
+			return errOf(c.Channels.BanMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{longString(51)}}))
 		}},
 		"Unban none": {"UserIDs", func() error {
 			return errOf(c.Channels.UnbanMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{}}))
@@ -326,7 +327,7 @@ func TestChannelsBadInputSendsNothing(t *testing.T) {
 			return errOf(c.Channels.AddRole(ctx, "ch", &amity.ChannelRoleParams{UserIDs: []string{"u"}}))
 		}},
 		"AddRole long role": {"Role", func() error {
-			return errOf(c.Channels.AddRole(ctx, "ch", &amity.ChannelRoleParams{Role: long(101), UserIDs: []string{"u"}}))
+			return errOf(c.Channels.AddRole(ctx, "ch", &amity.ChannelRoleParams{Role: longString(101), UserIDs: []string{"u"}}))
 		}},
 		"RemoveRole users":  {"UserIDs", func() error { return errOf(c.Channels.RemoveRole(ctx, "ch", &amity.ChannelRoleParams{Role: "r"})) }},
 		"RemoveRole nil":    {"params", func() error { return errOf(c.Channels.RemoveRole(ctx, "ch", nil)) }},

@@ -374,7 +374,6 @@ func TestCommunitiesUnknownEnumsAreSent(t *testing.T) {
 
 func TestCommunitiesValidation(t *testing.T) {
 	ctx := context.Background()
-	long := func(n int) string { return strings.Repeat("x", n) }
 	many := func(n int) []string {
 		out := make([]string, n)
 		for i := range out {
@@ -389,7 +388,7 @@ func TestCommunitiesValidation(t *testing.T) {
 	}{
 		{"Get empty ID", "communityID", func(c *amity.Client) error { return errOf(c.Communities.Get(ctx, " ")) }},
 		{"Get dot segment", "communityID", func(c *amity.Client) error { return errOf(c.Communities.Get(ctx, "..")) }},
-		{"Get long ID", "communityID", func(c *amity.Client) error { return errOf(c.Communities.Get(ctx, long(901))) }},
+		{"Get long ID", "communityID", func(c *amity.Client) error { return errOf(c.Communities.Get(ctx, longString(901))) }},
 		{"GetByInternalID empty", "communityID", func(c *amity.Client) error { return errOf(c.Communities.GetByInternalID(ctx, "")) }},
 		{"GetMany none", "CommunityIDs", func(c *amity.Client) error {
 			return errOf(c.Communities.GetMany(ctx, &amity.GetManyCommunitiesParams{}))
@@ -398,7 +397,7 @@ func TestCommunitiesValidation(t *testing.T) {
 			return errOf(c.Communities.GetMany(ctx, &amity.GetManyCommunitiesParams{CommunityIDs: many(101)}))
 		}},
 		{"GetMany long ID", "CommunityIDs", func(c *amity.Client) error {
-			return errOf(c.Communities.GetMany(ctx, &amity.GetManyCommunitiesParams{CommunityIDs: []string{long(51)}}))
+			return errOf(c.Communities.GetMany(ctx, &amity.GetManyCommunitiesParams{CommunityIDs: []string{longString(51)}}))
 		}},
 		{"GetManyByInternalID blank", "CommunityIDs", func(c *amity.Client) error {
 			return errOf(c.Communities.GetManyByInternalID(ctx, &amity.GetManyCommunitiesParams{CommunityIDs: []string{""}}))
@@ -407,10 +406,10 @@ func TestCommunitiesValidation(t *testing.T) {
 			return errOf(c.Communities.ListPage(ctx, &amity.ListCommunitiesParams{PageParams: amity.PageParams{Limit: 101}}))
 		}},
 		{"ListPage token", "PageToken", func(c *amity.Client) error {
-			return errOf(c.Communities.ListPage(ctx, &amity.ListCommunitiesParams{PageParams: amity.PageParams{PageToken: long(1001)}}))
+			return errOf(c.Communities.ListPage(ctx, &amity.ListCommunitiesParams{PageParams: amity.PageParams{PageToken: longString(1001)}}))
 		}},
 		{"ListPage keyword", "Keyword", func(c *amity.Client) error {
-			return errOf(c.Communities.ListPage(ctx, &amity.ListCommunitiesParams{Keyword: long(101)}))
+			return errOf(c.Communities.ListPage(ctx, &amity.ListCommunitiesParams{Keyword: longString(101)}))
 		}},
 		{"ListPage tags", "Tags", func(c *amity.Client) error {
 			return errOf(c.Communities.ListPage(ctx, &amity.ListCommunitiesParams{Tags: many(11)}))
@@ -419,7 +418,7 @@ func TestCommunitiesValidation(t *testing.T) {
 			return errOf(c.Communities.ListPage(ctx, &amity.ListCommunitiesParams{Tags: []string{"a", ""}}))
 		}},
 		{"ListPage category", "CategoryID", func(c *amity.Client) error {
-			return errOf(c.Communities.ListPage(ctx, &amity.ListCommunitiesParams{CategoryID: long(51)}))
+			return errOf(c.Communities.ListPage(ctx, &amity.ListCommunitiesParams{CategoryID: longString(51)}))
 		}},
 		{"Recommended limit", "Limit", func(c *amity.Client) error {
 			return errOf(c.Communities.GetRecommended(ctx, &amity.TopCommunitiesParams{Limit: 101}))
@@ -432,16 +431,16 @@ func TestCommunitiesValidation(t *testing.T) {
 			return errOf(c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "  "}))
 		}},
 		{"Create long name", "DisplayName", func(c *amity.Client) error {
-			return errOf(c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: long(1001)}))
+			return errOf(c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: longString(1001)}))
 		}},
 		{"Create description", "Description", func(c *amity.Client) error {
-			return errOf(c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "x", Description: long(5001)}))
+			return errOf(c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "x", Description: longString(5001)}))
 		}},
 		{"Create long tag", "Tags[]", func(c *amity.Client) error {
-			return errOf(c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "x", Tags: []string{long(101)}}))
+			return errOf(c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "x", Tags: []string{longString(101)}}))
 		}},
 		{"Create avatar", "AvatarFileID", func(c *amity.Client) error {
-			return errOf(c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "x", AvatarFileID: long(51)}))
+			return errOf(c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "x", AvatarFileID: longString(51)}))
 		}},
 		{"Create users", "UserIDs", func(c *amity.Client) error {
 			return errOf(c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "x", UserIDs: many(1001)}))
@@ -477,7 +476,7 @@ func TestCommunitiesValidation(t *testing.T) {
 			return errOf(c.Communities.ListMembersPage(ctx, "c1", &amity.ListCommunityMembersParams{Roles: many(21)}))
 		}},
 		{"ListMembersPage search", "Search", func(c *amity.Client) error {
-			return errOf(c.Communities.ListMembersPage(ctx, "c1", &amity.ListCommunityMembersParams{Search: long(10001)}))
+			return errOf(c.Communities.ListMembersPage(ctx, "c1", &amity.ListCommunityMembersParams{Search: longString(10001)}))
 		}},
 		{"ListMembers limit", "Limit", func(c *amity.Client) error {
 			for _, err := range c.Communities.ListMembers(ctx, "c1", &amity.ListCommunityMembersParams{PageParams: amity.PageParams{Limit: -1}}) {
@@ -492,7 +491,7 @@ func TestCommunitiesValidation(t *testing.T) {
 			return errOf(c.Communities.AddMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: many(101)}))
 		}},
 		{"AddMembers long", "UserIDs", func(c *amity.Client) error {
-			return errOf(c.Communities.AddMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: []string{long(51)}}))
+			return errOf(c.Communities.AddMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: []string{longString(51)}}))
 		}},
 		{"AddMembers empty community", "communityID", func(c *amity.Client) error {
 			return errOf(c.Communities.AddMembers(ctx, "", &amity.CommunityMembersParams{UserIDs: []string{"u1"}}))
@@ -504,7 +503,7 @@ func TestCommunitiesValidation(t *testing.T) {
 			return errOf(c.Communities.BanMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: many(101)}))
 		}},
 		{"BanMembers long", "UserIDs", func(c *amity.Client) error {
-			return errOf(c.Communities.BanMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: []string{long(901)}}))
+			return errOf(c.Communities.BanMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: []string{longString(901)}}))
 		}},
 		{"UnbanMembers none", "UserIDs", func(c *amity.Client) error {
 			return errOf(c.Communities.UnbanMembers(ctx, "c1", &amity.CommunityMembersParams{}))
@@ -530,16 +529,16 @@ func TestCommunitiesValidation(t *testing.T) {
 			return errOf(c.Communities.RemoveRoles(ctx, "c1", &amity.CommunityRolesParams{UserIDs: []string{"u1"}, Roles: many(101)}))
 		}},
 		{"RemoveRoles long role", "Roles", func(c *amity.Client) error {
-			return errOf(c.Communities.RemoveRoles(ctx, "c1", &amity.CommunityRolesParams{UserIDs: []string{"u1"}, Roles: []string{long(101)}}))
+			return errOf(c.Communities.RemoveRoles(ctx, "c1", &amity.CommunityRolesParams{UserIDs: []string{"u1"}, Roles: []string{longString(101)}}))
 		}},
 		{"V3.AddRole no role", "Role", func(c *amity.Client) error {
 			return errOf(c.Communities.V3.AddRole(ctx, "c1", &amity.V3CommunityRoleParams{UserIDs: []string{"u1"}}))
 		}},
 		{"V3.AddRole long role", "Role", func(c *amity.Client) error {
-			return errOf(c.Communities.V3.AddRole(ctx, "c1", &amity.V3CommunityRoleParams{UserIDs: []string{"u1"}, Role: long(101)}))
+			return errOf(c.Communities.V3.AddRole(ctx, "c1", &amity.V3CommunityRoleParams{UserIDs: []string{"u1"}, Role: longString(101)}))
 		}},
 		{"V3.RemoveRole long role", "Role", func(c *amity.Client) error {
-			return errOf(c.Communities.V3.RemoveRole(ctx, "c1", &amity.V3CommunityRoleParams{UserIDs: []string{"u1"}, Role: long(901)}))
+			return errOf(c.Communities.V3.RemoveRole(ctx, "c1", &amity.V3CommunityRoleParams{UserIDs: []string{"u1"}, Role: longString(901)}))
 		}},
 		{"V3.RemoveRole no users", "UserIDs", func(c *amity.Client) error {
 			return errOf(c.Communities.V3.RemoveRole(ctx, "c1", &amity.V3CommunityRoleParams{Role: "r"}))
@@ -559,7 +558,7 @@ func TestCommunitiesValidation(t *testing.T) {
 	// The long-role checks above are per call: a v3 removal accepts a 900-character role.
 	c, mt := mockClient(t)
 	recordAny(t, mt, fixture(t, "communities_one.json"))
-	_, err := c.Communities.V3.RemoveRole(ctx, "c1", &amity.V3CommunityRoleParams{UserIDs: []string{"u1"}, Role: long(900)})
+	_, err := c.Communities.V3.RemoveRole(ctx, "c1", &amity.V3CommunityRoleParams{UserIDs: []string{"u1"}, Role: longString(900)})
 	require.NoError(t, err)
 }
 

@@ -167,7 +167,6 @@ func TestCommunityCategoriesUnknownEnumsAreSent(t *testing.T) {
 
 func TestCommunityCategoriesValidation(t *testing.T) {
 	ctx := context.Background()
-	long := func(n int) string { return strings.Repeat("x", n) }
 	ids := func(n int) []string {
 		out := make([]string, n)
 		for i := range out {
@@ -180,7 +179,7 @@ func TestCommunityCategoriesValidation(t *testing.T) {
 		call        func(c *amity.Client) error
 	}{
 		{"Get empty", "categoryID", func(c *amity.Client) error { return errOf(c.CommunityCategories.Get(ctx, "")) }},
-		{"Get long", "categoryID", func(c *amity.Client) error { return errOf(c.CommunityCategories.Get(ctx, long(51))) }},
+		{"Get long", "categoryID", func(c *amity.Client) error { return errOf(c.CommunityCategories.Get(ctx, longString(51))) }},
 		{"GetMany nil", "params", func(c *amity.Client) error { return errOf(c.CommunityCategories.GetMany(ctx, nil)) }},
 		{"GetMany none", "CategoryIDs", func(c *amity.Client) error {
 			return errOf(c.CommunityCategories.GetMany(ctx, &amity.GetManyCommunityCategoriesParams{}))
@@ -189,13 +188,13 @@ func TestCommunityCategoriesValidation(t *testing.T) {
 			return errOf(c.CommunityCategories.GetMany(ctx, &amity.GetManyCommunityCategoriesParams{CategoryIDs: ids(101)}))
 		}},
 		{"GetMany long", "CategoryIDs", func(c *amity.Client) error {
-			return errOf(c.CommunityCategories.GetMany(ctx, &amity.GetManyCommunityCategoriesParams{CategoryIDs: []string{long(51)}}))
+			return errOf(c.CommunityCategories.GetMany(ctx, &amity.GetManyCommunityCategoriesParams{CategoryIDs: []string{longString(51)}}))
 		}},
 		{"ListPage limit", "Limit", func(c *amity.Client) error {
 			return errOf(c.CommunityCategories.ListPage(ctx, &amity.ListCommunityCategoriesParams{PageParams: amity.PageParams{Limit: 1000}}))
 		}},
 		{"List token", "PageToken", func(c *amity.Client) error {
-			for _, err := range c.CommunityCategories.List(ctx, &amity.ListCommunityCategoriesParams{PageParams: amity.PageParams{PageToken: long(1001)}}) {
+			for _, err := range c.CommunityCategories.List(ctx, &amity.ListCommunityCategoriesParams{PageParams: amity.PageParams{PageToken: longString(1001)}}) {
 				return err
 			}
 			return nil
@@ -205,10 +204,10 @@ func TestCommunityCategoriesValidation(t *testing.T) {
 			return errOf(c.CommunityCategories.Create(ctx, &amity.CreateCommunityCategoryParams{}))
 		}},
 		{"Create long name", "Name", func(c *amity.Client) error {
-			return errOf(c.CommunityCategories.Create(ctx, &amity.CreateCommunityCategoryParams{Name: long(1001)}))
+			return errOf(c.CommunityCategories.Create(ctx, &amity.CreateCommunityCategoryParams{Name: longString(1001)}))
 		}},
 		{"Create long avatar", "AvatarFileID", func(c *amity.Client) error {
-			return errOf(c.CommunityCategories.Create(ctx, &amity.CreateCommunityCategoryParams{Name: "x", AvatarFileID: long(51)}))
+			return errOf(c.CommunityCategories.Create(ctx, &amity.CreateCommunityCategoryParams{Name: "x", AvatarFileID: longString(51)}))
 		}},
 		{"Update empty ID", "categoryID", func(c *amity.Client) error {
 			return errOf(c.CommunityCategories.Update(ctx, " ", &amity.UpdateCommunityCategoryParams{}))
@@ -218,13 +217,13 @@ func TestCommunityCategoriesValidation(t *testing.T) {
 			return errOf(c.CommunityCategories.Update(ctx, "cat", &amity.UpdateCommunityCategoryParams{Name: amity.Ptr("")}))
 		}},
 		{"Update long name", "Name", func(c *amity.Client) error {
-			return errOf(c.CommunityCategories.Update(ctx, "cat", &amity.UpdateCommunityCategoryParams{Name: amity.Ptr(long(1001))}))
+			return errOf(c.CommunityCategories.Update(ctx, "cat", &amity.UpdateCommunityCategoryParams{Name: amity.Ptr(longString(1001))}))
 		}},
 		{"Update long avatar", "AvatarFileID", func(c *amity.Client) error {
-			return errOf(c.CommunityCategories.Update(ctx, "cat", &amity.UpdateCommunityCategoryParams{AvatarFileID: amity.Ptr(long(51))}))
+			return errOf(c.CommunityCategories.Update(ctx, "cat", &amity.UpdateCommunityCategoryParams{AvatarFileID: amity.Ptr(longString(51))}))
 		}},
 		{"Delete empty", "categoryID", func(c *amity.Client) error { return c.CommunityCategories.Delete(ctx, "") }},
-		{"Delete long", "categoryID", func(c *amity.Client) error { return c.CommunityCategories.Delete(ctx, long(51)) }},
+		{"Delete long", "categoryID", func(c *amity.Client) error { return c.CommunityCategories.Delete(ctx, longString(51)) }},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -343,6 +343,9 @@ func assertFixturesMatchSpec(t *testing.T, fixtures map[string][2]string) {
 	}
 }
 
+// longString is n x's: an argument over a length limit.
+func longString(n int) string { return strings.Repeat("x", n) }
+
 // first ranges over seq up to its first element, so that an iterator makes one request, and
 // returns that element and its error (the zero value and nil when seq is empty).
 func first[T any](seq iter.Seq2[T, error]) (T, error) {

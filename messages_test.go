@@ -270,7 +270,6 @@ func TestMessagesUnknownEnumsAreSent(t *testing.T) {
 func TestMessagesBadInputSendsNothing(t *testing.T) {
 	c, mt := mockClient(t)
 	ctx := context.Background()
-	long := func(n int) string { return strings.Repeat("x", n) }
 	many := func(n int) []string {
 		out := make([]string, n)
 		for i := range out {
@@ -288,7 +287,7 @@ func TestMessagesBadInputSendsNothing(t *testing.T) {
 			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.MessageFeedID = "" })))
 		}},
 		"Create feed length": {"MessageFeedID", func() error {
-			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.MessageFeedID = long(31) })))
+			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.MessageFeedID = longString(31) })))
 		}},
 		"Create reference": {"ReferenceID", func() error {
 			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.ReferenceID = " " })))
@@ -297,25 +296,25 @@ func TestMessagesBadInputSendsNothing(t *testing.T) {
 			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.DataType = "" })))
 		}},
 		"Create data type 21": {"DataType", func() error {
-			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.DataType = amity.MessageDataType(long(21)) })))
+			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.DataType = amity.MessageDataType(longString(21)) })))
 		}},
 		"Create data size": {"Data", func() error {
-			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.Data = map[string]any{"text": long(11000)} })))
+			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.Data = map[string]any{"text": longString(11000)} })))
 		}},
 		"Create metadata": {"Metadata", func() error {
-			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.Metadata = map[string]any{"x": long(21000)} })))
+			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.Metadata = map[string]any{"x": longString(21000)} })))
 		}},
 		"Create tags": {"Tags", func() error {
 			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.Tags = many(11) })))
 		}},
 		"Create tag length": {"Tags[]", func() error {
-			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.Tags = []string{long(31)} })))
+			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.Tags = []string{longString(31)} })))
 		}},
 		"Create mention IDs": {"MentionedUsers[0].UserIDs", func() error {
 			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.MentionedUsers = []amity.MessageMention{{UserIDs: many(51)}} })))
 		}},
 		"Get blank": {"messageID", func() error { return errOf(c.Messages.Get(ctx, "")) }},
-		"Get long":  {"messageID", func() error { return errOf(c.Messages.Get(ctx, long(31))) }},
+		"Get long":  {"messageID", func() error { return errOf(c.Messages.Get(ctx, longString(31))) }},
 		"GetMany 11": {"MessageIDs", func() error {
 			return errOf(c.Messages.GetMany(ctx, &amity.GetManyMessagesParams{MessageIDs: many(11)}))
 		}},
@@ -330,12 +329,12 @@ func TestMessagesBadInputSendsNothing(t *testing.T) {
 			return errOf(c.Messages.ListPage(ctx, &amity.ListMessagesParams{MessageFeedID: "f", IncludeTags: many(11)}))
 		}},
 		"List token": {"PageToken", func() error {
-			return errOf(c.Messages.ListPage(ctx, &amity.ListMessagesParams{MessageFeedID: "f", PageParams: amity.PageParams{PageToken: long(101)}}))
+			return errOf(c.Messages.ListPage(ctx, &amity.ListMessagesParams{MessageFeedID: "f", PageParams: amity.PageParams{PageToken: longString(101)}}))
 		}},
 		"ByCreator blank": {"creatorID", func() error { return errOf(c.Messages.ListByCreatorPage(ctx, "", nil)) }},
-		"ByCreator long":  {"creatorID", func() error { return errOf(c.Messages.ListByCreatorPage(ctx, long(25), nil)) }},
+		"ByCreator long":  {"creatorID", func() error { return errOf(c.Messages.ListByCreatorPage(ctx, longString(25), nil)) }},
 		"ByCreator channel": {"ChannelID", func() error {
-			return errOf(c.Messages.ListByCreatorPage(ctx, "u", &amity.ListByCreatorParams{ChannelID: long(25)}))
+			return errOf(c.Messages.ListByCreatorPage(ctx, "u", &amity.ListByCreatorParams{ChannelID: longString(25)}))
 		}},
 		"Update nil":       {"params", func() error { return errOf(c.Messages.Update(ctx, "m", nil)) }},
 		"Update tags":      {"Tags", func() error { return errOf(c.Messages.Update(ctx, "m", &amity.UpdateMessageParams{Tags: many(11)})) }},
@@ -347,7 +346,7 @@ func TestMessagesBadInputSendsNothing(t *testing.T) {
 		"CreateV3 nil":     {"params", func() error { return errOf(c.Messages.V3.Create(ctx, nil)) }},
 		"CreateV3 channel": {"ChannelID", func() error { return errOf(c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{})) }},
 		"CreateV3 text": {"Data.text", func() error {
-			return errOf(c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Data: map[string]any{"text": long(20001)}}))
+			return errOf(c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Data: map[string]any{"text": longString(20001)}}))
 		}},
 		"CreateV3 text type": {"Data.text", func() error {
 			return errOf(c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Data: map[string]any{"text": 5}}))
@@ -358,7 +357,7 @@ func TestMessagesBadInputSendsNothing(t *testing.T) {
 		"CreateV3 mention": {"Mentionees[0].Type", func() error {
 			return errOf(c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Mentionees: []amity.V3MessageMentionee{{}}}))
 		}},
-		"GetV3 long":     {"messageID", func() error { return errOf(c.Messages.V3.Get(ctx, long(151))) }},
+		"GetV3 long":     {"messageID", func() error { return errOf(c.Messages.V3.Get(ctx, longString(151))) }},
 		"GetManyV3 none": {"MessageIDs", func() error { return errOf(c.Messages.V3.GetMany(ctx, &amity.V3GetManyMessagesParams{})) }},
 		"GetManyV3 nil":  {"params", func() error { return errOf(c.Messages.V3.GetMany(ctx, nil)) }},
 		"ListV3 nil":     {"params", func() error { return errOf(c.Messages.V3.ListPage(ctx, nil)) }},
@@ -370,7 +369,7 @@ func TestMessagesBadInputSendsNothing(t *testing.T) {
 			return errOf(c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{ChannelID: "c", After: -1}))
 		}},
 		"ListV3 token": {"PageToken", func() error {
-			return errOf(c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{ChannelID: "c", PageToken: long(1001)}))
+			return errOf(c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{ChannelID: "c", PageToken: longString(1001)}))
 		}},
 		"UpdateV3 nil":       {"params", func() error { return errOf(c.Messages.V3.Update(ctx, "m", nil)) }},
 		"DeleteV3 blank":     {"messageID", func() error { return c.Messages.V3.Delete(ctx, "") }},
