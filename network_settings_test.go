@@ -38,33 +38,33 @@ func TestNetworkSettingsUpdate(t *testing.T) {
 }
 
 func TestNetworkSettingsGetters(t *testing.T) {
-	ctx := context.Background()
-	for _, tc := range []struct {
-		name, path, body string
-		call             func(c *amity.Client) (any, error)
-	}{
-		{"Chat", "/api/v3/network-settings/chat", `{"enabled":true,"mention":{"isAllowMentionedChannelEnabled":false}}`, func(c *amity.Client) (any, error) { return c.NetworkSettings.GetChat(ctx) }},
-		{"FeedSettings", "/api/v3/network-settings/feed-setting", fixture(t, "network_settings_feed.json"), func(c *amity.Client) (any, error) { return c.NetworkSettings.GetFeed(ctx) }},
-		{"Prehook", "/api/v3/network-settings/prehook", `{"enabled":false,"defaultAction":"allow"}`, func(c *amity.Client) (any, error) { return c.NetworkSettings.GetPrehook(ctx) }},
-		{"SemanticSearch", "/api/v3/network-settings/semantic-search", `{"semanticSearch":{"post":{"enabled":true,"minScore":0.4}}}`, func(c *amity.Client) (any, error) { return c.NetworkSettings.GetSemanticSearch(ctx) }},
-		{"Social", "/api/v3/network-settings/social", fixture(t, "network_settings_social.json"), func(c *amity.Client) (any, error) { return c.NetworkSettings.GetSocial(ctx) }},
-		{"Users", "/api/v3/network-settings/users", `{"isAllowUpdateDisplayName":false}`, func(c *amity.Client) (any, error) { return c.NetworkSettings.GetUsers(ctx) }},
-		{"VideoStreaming", "/api/v3/network-settings/video-streaming", `{"enabled":true,"moderation":{"enabled":true,"categories":[{"category":"violence","flagThreshold":0.4}]}}`, func(c *amity.Client) (any, error) { return c.NetworkSettings.GetVideoStreaming(ctx) }},
-		{"Webhook", "/api/v3/network-settings/webhook", `{"enabled":true}`, func(c *amity.Client) (any, error) { return c.NetworkSettings.GetWebhook(ctx) }},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			c, mt := mockClient(t)
-			rec := recordAny(t, mt, tc.body)
-			out, err := tc.call(c)
-			require.NoError(t, err)
-			req := rec.only(t)
-			assert.Equal(t, "GET", req.Method)
-			assert.Equal(t, tc.path, req.Path)
-			b, err := json.Marshal(out)
-			require.NoError(t, err)
-			assert.NotEqual(t, "null", string(b))
-		})
+	notNull := func(t *testing.T, out any) {
+		b, err := json.Marshal(out)
+		require.NoError(t, err)
+		assert.NotEqual(t, "null", string(b))
 	}
+	runShapeCases(t, []shapeCase{
+		{name: "Chat", method: "GET", path: "/api/v3/network-settings/chat", answer: `{"enabled":true,"mention":{"isAllowMentionedChannelEnabled":false}}`, check: notNull,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.NetworkSettings.GetChat(ctx) }},
+		{name: "FeedSettings", method: "GET", path: "/api/v3/network-settings/feed-setting", answer: fixture(t, "network_settings_feed.json"), check: notNull,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.NetworkSettings.GetFeed(ctx) }},
+		{name: "Prehook", method: "GET", path: "/api/v3/network-settings/prehook", answer: `{"enabled":false,"defaultAction":"allow"}`, check: notNull,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.NetworkSettings.GetPrehook(ctx) }},
+		{name: "SemanticSearch", method: "GET", path: "/api/v3/network-settings/semantic-search", answer: `{"semanticSearch":{"post":{"enabled":true,"minScore":0.4}}}`, check: notNull,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.NetworkSettings.GetSemanticSearch(ctx)
+			}},
+		{name: "Social", method: "GET", path: "/api/v3/network-settings/social", answer: fixture(t, "network_settings_social.json"), check: notNull,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.NetworkSettings.GetSocial(ctx) }},
+		{name: "Users", method: "GET", path: "/api/v3/network-settings/users", answer: `{"isAllowUpdateDisplayName":false}`, check: notNull,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.NetworkSettings.GetUsers(ctx) }},
+		{name: "VideoStreaming", method: "GET", path: "/api/v3/network-settings/video-streaming", answer: `{"enabled":true,"moderation":{"enabled":true,"categories":[{"category":"violence","flagThreshold":0.4}]}}`, check: notNull,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.NetworkSettings.GetVideoStreaming(ctx)
+			}},
+		{name: "Webhook", method: "GET", path: "/api/v3/network-settings/webhook", answer: `{"enabled":true}`, check: notNull,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.NetworkSettings.GetWebhook(ctx) }},
+	})
 }
 
 func TestNetworkSettingsDecodes(t *testing.T) {
@@ -92,44 +92,37 @@ func TestNetworkSettingsDecodes(t *testing.T) {
 }
 
 func TestNetworkSettingsUpdates(t *testing.T) {
-	ctx := context.Background()
-	for _, tc := range []struct {
-		name, path, want string
-		call             func(c *amity.Client) error
-	}{
-		{"UpdateChat", "/api/v3/network-settings/chat", `{"messagePreviewSetting":{"enabled":true},"isAllowAdminViewConversationMessage":false}`, func(c *amity.Client) error {
-			return errOf(c.NetworkSettings.UpdateChat(ctx, &amity.UpdateChatSettingsParams{MessagePreviewSetting: &amity.MessagePreviewSetting{Enabled: true}, IsAllowAdminViewConversationMessage: amity.Ptr(false)}))
-		}},
-		{"UpdateFeed", "/api/v3/network-settings/feed-setting", `{"story":{"video":{"allowed":false,"maxDurationSeconds":60}}}`, func(c *amity.Client) error {
-			return errOf(c.NetworkSettings.UpdateFeed(ctx, &amity.UpdateFeedParams{Story: &amity.FeedTypeCheck{Video: &amity.VideoCheck{Allowed: amity.Ptr(false), MaxDurationSeconds: amity.Ptr(60)}}}))
-		}},
-		{"UpdateSemanticSearch", "/api/v3/network-settings/semantic-search", `{"postMinScore":0.3}`, func(c *amity.Client) error {
-			return errOf(c.NetworkSettings.UpdateSemanticSearch(ctx, &amity.UpdateSemanticSearchSettingsParams{PostMinScore: amity.Ptr(0.3)}))
-		}},
-		{"UpdateSocial", "/api/v3/network-settings/social", `{"userPrivacySetting":"private","storyExpiryTimeMinutes":60}`, func(c *amity.Client) error {
-			return errOf(c.NetworkSettings.UpdateSocial(ctx, &amity.UpdateSocialSettingsParams{UserPrivacySetting: amity.UserPrivacyPrivate, StoryExpiryTimeMinutes: amity.Ptr(60)}))
-		}},
-		{"UpdateUsers", "/api/v3/network-settings/users", `{"isAllowUpdateDisplayName":false}`, func(c *amity.Client) error {
-			return errOf(c.NetworkSettings.UpdateUsers(ctx, &amity.UpdateUserSettingsParams{IsAllowUpdateDisplayName: amity.Ptr(false)}))
-		}},
-		{"UpdateVideoStreaming", "/api/v3/network-settings/video-streaming", `{"moderation":{"categories":[{"category":"profanity","terminateThreshold":0.9}]}}`, func(c *amity.Client) error {
-			return errOf(c.NetworkSettings.UpdateVideoStreaming(ctx, &amity.UpdateVideoStreamingSettingsParams{Moderation: &amity.UpdateLiveModerationParams{
-				Categories: []amity.LiveModerationThreshold{{Category: amity.LiveModerationProfanity, TerminateThreshold: amity.Ptr(0.9)}}}}))
-		}},
-		{"UpdateWebhook", "/api/v3/network-settings/webhook", `{"webhookEnabled":true}`, func(c *amity.Client) error {
-			return errOf(c.NetworkSettings.UpdateWebhook(ctx, &amity.UpdateWebhookParams{WebhookEnabled: amity.Ptr(true)}))
-		}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			c, mt := mockClient(t)
-			rec := recordAny(t, mt, `{}`)
-			require.NoError(t, tc.call(c))
-			req := rec.only(t)
-			assert.Equal(t, "PUT", req.Method)
-			assert.Equal(t, tc.path, req.Path)
-			assert.JSONEq(t, tc.want, req.Body)
-		})
-	}
+	runShapeCases(t, []shapeCase{
+		{name: "UpdateChat", method: "PUT", path: "/api/v3/network-settings/chat", body: `{"messagePreviewSetting":{"enabled":true},"isAllowAdminViewConversationMessage":false}`, answer: `{}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.NetworkSettings.UpdateChat(ctx, &amity.UpdateChatSettingsParams{MessagePreviewSetting: &amity.MessagePreviewSetting{Enabled: true}, IsAllowAdminViewConversationMessage: amity.Ptr(false)})
+			}},
+		{name: "UpdateFeed", method: "PUT", path: "/api/v3/network-settings/feed-setting", body: `{"story":{"video":{"allowed":false,"maxDurationSeconds":60}}}`, answer: `{}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.NetworkSettings.UpdateFeed(ctx, &amity.UpdateFeedParams{Story: &amity.FeedTypeCheck{Video: &amity.VideoCheck{Allowed: amity.Ptr(false), MaxDurationSeconds: amity.Ptr(60)}}})
+			}},
+		{name: "UpdateSemanticSearch", method: "PUT", path: "/api/v3/network-settings/semantic-search", body: `{"postMinScore":0.3}`, answer: `{}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.NetworkSettings.UpdateSemanticSearch(ctx, &amity.UpdateSemanticSearchSettingsParams{PostMinScore: amity.Ptr(0.3)})
+			}},
+		{name: "UpdateSocial", method: "PUT", path: "/api/v3/network-settings/social", body: `{"userPrivacySetting":"private","storyExpiryTimeMinutes":60}`, answer: `{}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.NetworkSettings.UpdateSocial(ctx, &amity.UpdateSocialSettingsParams{UserPrivacySetting: amity.UserPrivacyPrivate, StoryExpiryTimeMinutes: amity.Ptr(60)})
+			}},
+		{name: "UpdateUsers", method: "PUT", path: "/api/v3/network-settings/users", body: `{"isAllowUpdateDisplayName":false}`, answer: `{}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.NetworkSettings.UpdateUsers(ctx, &amity.UpdateUserSettingsParams{IsAllowUpdateDisplayName: amity.Ptr(false)})
+			}},
+		{name: "UpdateVideoStreaming", method: "PUT", path: "/api/v3/network-settings/video-streaming", body: `{"moderation":{"categories":[{"category":"profanity","terminateThreshold":0.9}]}}`, answer: `{}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.NetworkSettings.UpdateVideoStreaming(ctx, &amity.UpdateVideoStreamingSettingsParams{Moderation: &amity.UpdateLiveModerationParams{
+					Categories: []amity.LiveModerationThreshold{{Category: amity.LiveModerationProfanity, TerminateThreshold: amity.Ptr(0.9)}}}})
+			}},
+		{name: "UpdateWebhook", method: "PUT", path: "/api/v3/network-settings/webhook", body: `{"webhookEnabled":true}`, answer: `{}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.NetworkSettings.UpdateWebhook(ctx, &amity.UpdateWebhookParams{WebhookEnabled: amity.Ptr(true)})
+			}},
+	})
 }
 
 func TestNetworkSettingsValidation(t *testing.T) {
