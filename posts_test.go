@@ -457,7 +457,7 @@ func TestPostsReviewAndFlags(t *testing.T) {
 		{"DELETE", "/api/v3/posts/p1/flags", func(id string) (*amity.PostPayload, error) { return c.Posts.ClearFlags(ctx, id) }},
 	}
 	for _, tc := range cases {
-		rec := record(t, mt, tc.method, ""+tc.path, body)
+		rec := record(t, mt, tc.method, tc.path, body)
 		out, err := tc.call("p1")
 		require.NoError(t, err, tc.path)
 		assert.Equal(t, "post-img", out.Post().PostID)
