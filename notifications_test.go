@@ -63,7 +63,7 @@ func TestNotificationsUpdateSettings(t *testing.T) {
 		{&amity.UpdateNotificationSettingsParams{Level: amity.NotificationLevelUser, NotifiableEvents: []amity.NotifiableEventSetting{{TitleTemplate: strings.Repeat("t", 1001)}}}, "NotifiableEvents[].TitleTemplate"},
 		{&amity.UpdateNotificationSettingsParams{Level: amity.NotificationLevelUser, NotifiableEvents: []amity.NotifiableEventSetting{{ListenFromRoleIDs: make([]string, 11)}}}, "NotifiableEvents[].ListenFromRoleIDs"},
 	} {
-		assertInvalid(t, c.Notifications.UpdateSettings(ctx, tc.p), "Notifications.UpdateSettings"+": "+tc.field)
+		assertInvalid(t, c.Notifications.UpdateSettings(ctx, tc.p), "Notifications.UpdateSettings: "+tc.field)
 	}
 	assert.Len(t, rec.all(), 1)
 
@@ -105,7 +105,7 @@ func TestNotificationsDevices(t *testing.T) {
 		{&amity.RegisterDeviceParams{DeviceID: "d", Platform: amity.DevicePlatformIOS, Token: "xyz", UserID: "u"}, "Token"},
 		{&amity.RegisterDeviceParams{DeviceID: "d", Platform: amity.DevicePlatformAndroid, Token: "t"}, "UserID"},
 	} {
-		assertInvalid(t, c.Notifications.RegisterDevice(ctx, tc.p), "Notifications.RegisterDevice"+": "+tc.field)
+		assertInvalid(t, c.Notifications.RegisterDevice(ctx, tc.p), "Notifications.RegisterDevice: "+tc.field)
 	}
 	assertInvalid(t, c.Notifications.UnregisterDevice(ctx, &amity.UnregisterDeviceParams{}), "Notifications.UnregisterDevice: DeviceID")
 	assert.Len(t, rec.all(), 1)
