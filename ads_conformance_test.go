@@ -9,6 +9,6 @@ import (
 func init() {
 	registerConformance(
 		conformanceCase{Method: "Ads.Get", Op: "GET /api/v1/ads/me",
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Ads.Get(ctx); return err }},
+			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Ads.Get(ctx)) }},
 	)
 }

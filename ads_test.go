@@ -1,6 +1,7 @@
 package amity_test
 
 import (
+	"context"
 	"testing"
 
 	"github.com/amity-go/amity"
@@ -9,10 +10,10 @@ import (
 )
 
 func TestAdsGet(t *testing.T) {
+	ctx := context.Background()
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
-	modRecord(t, mt, rec, "GET", "/api/v1/ads/me", fixture(t, "ads_me.json"))
-	out, err := c.Ads.Get(ctxB)
+	rec := record(t, mt, "GET", "/api/v1/ads/me", fixture(t, "ads_me.json"))
+	out, err := c.Ads.Get(ctx)
 	require.NoError(t, err)
 	assert.Equal(t, "GET", rec.last(t).Method)
 	require.Len(t, out.Ads, 2)
@@ -36,6 +37,6 @@ func TestAdsGet(t *testing.T) {
 	assert.Contains(t, string(out.Raw), "adFutureField")
 
 	mt.RegisterResponder("GET", "https://api.test/api/v1/ads/me", jsonResponder(401, `{"status":"error","code":400100,"message":"Unauthorized"}`))
-	_, err = c.Ads.Get(ctxB)
+	_, err = c.Ads.Get(ctx)
 	assert.ErrorIs(t, err, amity.ErrUnauthorized)
 }

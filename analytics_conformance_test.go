@@ -23,21 +23,17 @@ func init() {
 			}},
 		conformanceCase{Method: "Analytics.ListPostViewersPage", Op: "GET /api/v1/analytics/views/posts/{postId}/users",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Analytics.ListPostViewersPage(ctx, confStoryID, nil)
-				return err
+				return errOf(c.Analytics.ListPostViewersPage(ctx, confStoryID, nil))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Analytics.ListPostViewersPage(ctx, confStoryID, &amity.ListViewersParams{PageParams: amity.PageParams{Limit: 20, PageToken: "tok"}})
-				return err
+				return errOf(c.Analytics.ListPostViewersPage(ctx, confStoryID, &amity.ListViewersParams{PageParams: amity.PageParams{Limit: 20, PageToken: "tok"}}))
 			}},
 		conformanceCase{Method: "Analytics.ListStoryViewersPage", Op: "GET /api/v1/analytics/views/stories/{storyId}/users",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Analytics.ListStoryViewersPage(ctx, confStoryID, nil)
-				return err
+				return errOf(c.Analytics.ListStoryViewersPage(ctx, confStoryID, nil))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Analytics.ListStoryViewersPage(ctx, confStoryID, &amity.ListViewersParams{PageParams: amity.PageParams{Limit: 20, PageToken: "tok"}})
-				return err
+				return errOf(c.Analytics.ListStoryViewersPage(ctx, confStoryID, &amity.ListViewersParams{PageParams: amity.PageParams{Limit: 20, PageToken: "tok"}}))
 			}},
 	)
 }

@@ -2,8 +2,6 @@ package amity_test
 
 import (
 	"context"
-	"io"
-	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -13,30 +11,20 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-const postIDB = "65a0c0ffee65a0c0ffee0002"
+const viewedPostID = "65a0c0ffee65a0c0ffee0002"
 
 func TestAnalyticsRecord(t *testing.T) {
+	ctx := context.Background()
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
-	mt.RegisterResponder("POST", "https://api.test/api/v1/analytics/activities", func(r *http.Request) (*http.Response, error) {
-		body, _ := io.ReadAll(r.Body)
-		rec.mu.Lock()
-		rec.calls = append(rec.calls, modCall{Method: r.Method, Path: r.URL.Path, Body: string(body)})
-		n := len(rec.calls)
-		rec.mu.Unlock()
-		if n == 1 {
-			return jsonResponder(503, `{"status":"error","code":500000,"message":"busy"}`)(r)
-		}
-		return emptyResponse(202), nil
-	})
+	rec := record(t, mt, "POST", "/api/v1/analytics/activities", "", 503, 202)
 	params := &amity.RecordActivitiesParams{Activities: []amity.AnalyticsActivity{
-		{ContentID: postIDB, ContentType: amity.AnalyticsPost, ActivityType: amity.AnalyticsView, Timestamp: time.Date(2026, 1, 2, 3, 4, 5, 0, time.FixedZone("x", 3600))},
+		{ContentID: viewedPostID, ContentType: amity.AnalyticsPost, ActivityType: amity.AnalyticsView, Timestamp: time.Date(2026, 1, 2, 3, 4, 5, 0, time.FixedZone("x", 3600))},
 		{ContentID: storyID, ContentType: amity.AnalyticsStory, ActivityType: amity.AnalyticsLinkClicked},
 	}}
-	require.Error(t, c.Analytics.Record(ctxB, params), "views are not retried after a 503")
+	require.Error(t, c.Analytics.Record(ctx, params), "views are not retried after a 503")
 	assert.Len(t, rec.all(), 1)
-	require.NoError(t, c.Analytics.Record(ctxB, params), "a 202 without a body is the answer")
-	assert.JSONEq(t, `{"activities":[{"contentId":"`+postIDB+`","contentType":"post","activityType":"view","timestamp":"2026-01-02T02:04:05Z"},
+	require.NoError(t, c.Analytics.Record(ctx, params), "a 202 without a body is the answer")
+	assert.JSONEq(t, `{"activities":[{"contentId":"`+viewedPostID+`","contentType":"post","activityType":"view","timestamp":"2026-01-02T02:04:05Z"},
 		{"contentId":"`+storyID+`","contentType":"story","activityType":"linkClicked"}]}`, rec.last(t).Body, "timestamps go in UTC; a zero one is left out")
 
 	before := mt.GetTotalCallCount()
@@ -48,11 +36,11 @@ func TestAnalyticsRecord(t *testing.T) {
 		"empty":          {&amity.RecordActivitiesParams{}, "Activities"},
 		"too many":       {&amity.RecordActivitiesParams{Activities: make([]amity.AnalyticsActivity, 1001)}, "Activities"},
 		"bad id":         {&amity.RecordActivitiesParams{Activities: []amity.AnalyticsActivity{{ContentID: "p1", ContentType: amity.AnalyticsPost, ActivityType: amity.AnalyticsView}}}, "Activities[0].ContentID"},
-		"no type":        {&amity.RecordActivitiesParams{Activities: []amity.AnalyticsActivity{{ContentID: postIDB, ActivityType: amity.AnalyticsView}}}, "Activities[0].ContentType"},
-		"no activity":    {&amity.RecordActivitiesParams{Activities: []amity.AnalyticsActivity{{ContentID: postIDB, ContentType: amity.AnalyticsPost}}}, "Activities[0].ActivityType"},
-		"click on posts": {&amity.RecordActivitiesParams{Activities: []amity.AnalyticsActivity{{ContentID: postIDB, ContentType: amity.AnalyticsPost, ActivityType: amity.AnalyticsLinkClicked}}}, "Activities[0].ActivityType"},
+		"no type":        {&amity.RecordActivitiesParams{Activities: []amity.AnalyticsActivity{{ContentID: viewedPostID, ActivityType: amity.AnalyticsView}}}, "Activities[0].ContentType"},
+		"no activity":    {&amity.RecordActivitiesParams{Activities: []amity.AnalyticsActivity{{ContentID: viewedPostID, ContentType: amity.AnalyticsPost}}}, "Activities[0].ActivityType"},
+		"click on posts": {&amity.RecordActivitiesParams{Activities: []amity.AnalyticsActivity{{ContentID: viewedPostID, ContentType: amity.AnalyticsPost, ActivityType: amity.AnalyticsLinkClicked}}}, "Activities[0].ActivityType"},
 	} {
-		assertInvalidB(t, c.Analytics.Record(ctxB, tc.p), tc.field)
+		assertInvalid(t, c.Analytics.Record(ctx, tc.p), tc.field)
 	}
 	assert.Equal(t, before, mt.GetTotalCallCount())
 }
@@ -63,19 +51,20 @@ func TestAnalyticsUnknownEnumsAreSent(t *testing.T) {
 	assertUnknownEnumsSent(t, []enumCase{
 		{"content and activity types", func(ctx context.Context, c *amity.Client) error {
 			return c.Analytics.Record(ctx, &amity.RecordActivitiesParams{Activities: []amity.AnalyticsActivity{
-				{ContentID: postIDB, ContentType: "comment", ActivityType: "share"}}})
+				{ContentID: viewedPostID, ContentType: "comment", ActivityType: "share"}}})
 		}, []string{`"contentType":"comment"`, `"activityType":"share"`}},
 	})
 }
 
 func TestAnalyticsViewers(t *testing.T) {
+	ctx := context.Background()
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
-	for _, p := range []string{"/api/v1/analytics/views/posts/" + postIDB + "/users", "/api/v1/analytics/views/stories/" + storyID + "/users"} {
-		modRecord(t, mt, rec, "GET", p, fixture(t, "analytics_viewers.json"))
+	rec := newRecorder(t, mt)
+	for _, p := range []string{"/api/v1/analytics/views/posts/" + viewedPostID + "/users", "/api/v1/analytics/views/stories/" + storyID + "/users"} {
+		rec.route("GET", p, fixture(t, "analytics_viewers.json"))
 		mt.RegisterResponderWithQuery("GET", "https://api.test"+p, "token=viewers-2", jsonResponder(200, `{"users":[],"paging":{}}`))
 	}
-	page, err := c.Analytics.ListPostViewersPage(ctxB, postIDB, &amity.ListViewersParams{PageParams: amity.PageParams{Limit: 2, PageToken: "t"}})
+	page, err := c.Analytics.ListPostViewersPage(ctx, viewedPostID, &amity.ListViewersParams{PageParams: amity.PageParams{Limit: 2, PageToken: "t"}})
 	require.NoError(t, err)
 	assert.Equal(t, "2", rec.last(t).Values().Get("limit"))
 	assert.Equal(t, "t", rec.last(t).Values().Get("token"))
@@ -86,30 +75,30 @@ func TestAnalyticsViewers(t *testing.T) {
 	assert.Contains(t, string(page.Raw), "viewerFutureField")
 
 	var viewers []string
-	for u, err := range c.Analytics.ListPostViewers(ctxB, postIDB, nil) {
+	for u, err := range c.Analytics.ListPostViewers(ctx, viewedPostID, nil) {
 		require.NoError(t, err)
 		viewers = append(viewers, u.UserID)
 	}
 	assert.Equal(t, []string{"bob", "carol"}, viewers)
-	assert.Equal(t, 2, countB(t, c.Analytics.ListPostViewersPages(ctxB, postIDB, nil)))
-	assert.Equal(t, 2, countB(t, c.Analytics.ListStoryViewers(ctxB, storyID, nil)))
-	assert.Equal(t, 2, countB(t, c.Analytics.ListStoryViewersPages(ctxB, storyID, nil)))
-	_, err = c.Analytics.ListStoryViewersPage(ctxB, storyID, nil)
+	assert.Equal(t, 2, countItems(t, c.Analytics.ListPostViewersPages(ctx, viewedPostID, nil)))
+	assert.Equal(t, 2, countItems(t, c.Analytics.ListStoryViewers(ctx, storyID, nil)))
+	assert.Equal(t, 2, countItems(t, c.Analytics.ListStoryViewersPages(ctx, storyID, nil)))
+	_, err = c.Analytics.ListStoryViewersPage(ctx, storyID, nil)
 	require.NoError(t, err)
 	assert.Equal(t, "/api/v1/analytics/views/stories/"+storyID+"/users", rec.last(t).Path)
 
-	mt.RegisterResponder("GET", "https://api.test/api/v1/analytics/views/posts/"+storyID+"/users", jsonResponder(404, notFoundBodyB))
-	_, err = c.Analytics.ListPostViewersPage(ctxB, storyID, nil)
-	assertNotFoundB(t, err)
+	mt.RegisterResponder("GET", "https://api.test/api/v1/analytics/views/posts/"+storyID+"/users", jsonResponder(404, notFoundBody))
+	_, err = c.Analytics.ListPostViewersPage(ctx, storyID, nil)
+	assertNotFound(t, err)
 
 	before := mt.GetTotalCallCount()
 	for _, bad := range []string{"", "..", "post-1", strings.Repeat("a", 25)} {
-		_, err := c.Analytics.ListPostViewersPage(ctxB, bad, nil)
-		assertInvalidB(t, err, "postID")
-		_, err = c.Analytics.ListStoryViewersPage(ctxB, bad, nil)
-		assertInvalidB(t, err, "storyID")
+		_, err := c.Analytics.ListPostViewersPage(ctx, bad, nil)
+		assertInvalid(t, err, "postID")
+		_, err = c.Analytics.ListStoryViewersPage(ctx, bad, nil)
+		assertInvalid(t, err, "storyID")
 	}
-	_, err = c.Analytics.ListPostViewersPage(ctxB, postIDB, &amity.ListViewersParams{PageParams: amity.PageParams{PageToken: strings.Repeat("t", 1001)}})
-	assertInvalidB(t, err, "PageToken")
+	_, err = c.Analytics.ListPostViewersPage(ctx, viewedPostID, &amity.ListViewersParams{PageParams: amity.PageParams{PageToken: strings.Repeat("t", 1001)}})
+	assertInvalid(t, err, "PageToken")
 	assert.Equal(t, before, mt.GetTotalCallCount())
 }

@@ -5,13 +5,21 @@ package amity_test
 // decode.go). Only a broken envelope does.
 
 import (
+	"bytes"
 	"context"
+	"fmt"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
+	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/amity-go/amity"
+	"github.com/amity-go/amity/internal/testkit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -21,13 +29,13 @@ func answering(t *testing.T, body string) *amity.Client {
 	t.Helper()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/api/v4/sessions" {
-			hardJSON(w, 200, `{"accessToken":"tok","expiresAt":"2999-01-01T00:00:00Z"}`)
+			writeJSON(w, 200, `{"accessToken":"tok","expiresAt":"2999-01-01T00:00:00Z"}`)
 			return
 		}
-		hardJSON(w, 200, body)
+		writeJSON(w, 200, body)
 	}))
 	t.Cleanup(srv.Close)
-	return hardClient(t, srv.URL, amity.WithMaxRetries(0))
+	return serverClient(t, srv.URL, amity.WithMaxRetries(0))
 }
 
 func TestAnswersAsTheServerSendsThem(t *testing.T) {
@@ -137,4 +145,182 @@ func atTime(t *testing.T, s string) amity.Time {
 	tm, err := time.Parse(time.RFC3339Nano, s)
 	require.NoError(t, err)
 	return amity.Time{Time: tm}
+}
+
+// writeHijacked answers with raw bytes and closes the connection: a status line and headers
+// that promise more body than is sent.
+func writeHijacked(w http.ResponseWriter, raw string) {
+	conn, buf, err := w.(http.Hijacker).Hijack()
+	if err != nil {
+		panic(err)
+	}
+	_, _ = buf.WriteString(raw)
+	_ = buf.Flush()
+	_ = conn.Close()
+}
+
+// truncatedAnswer is a 200 whose Content-Length promises 100 bytes more than it sends.
+func truncatedAnswer(body string) string {
+	return fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s", len(body)+100, body)
+}
+
+// The success rule: an empty 200 is malformed (not "not found"); a 200 carrying an API
+// error is that error; a body cut short is retried on a read and not on a write.
+func TestSuccessRule(t *testing.T) {
+	ctx := context.Background()
+	t.Run("empty 200", func(t *testing.T) {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(200) }))
+		defer srv.Close()
+		c := serverClient(t, srv.URL)
+		for name, err := range map[string]error{"read": getUser(ctx, c, "u1"), "write": createPost(ctx, c, "p1")} {
+			require.ErrorIs(t, err, amity.ErrMalformedResponse, name)
+			assert.NotErrorIs(t, err, amity.ErrNotFound, name)
+		}
+	})
+	t.Run("200 with status error", func(t *testing.T) {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			writeJSON(w, 200, `{"status":"error","code":400400,"message":"x"}`)
+		}))
+		defer srv.Close()
+		err := getUser(ctx, serverClient(t, srv.URL), "u1")
+		var e *amity.Error
+		require.ErrorAs(t, err, &e)
+		assert.Equal(t, 400400, e.Code)
+		assert.Equal(t, "x", e.Message)
+		assert.NotErrorIs(t, err, amity.ErrMalformedResponse)
+	})
+	t.Run("decode error of any length is bounded", func(t *testing.T) {
+		// A broken envelope (the users list is a huge number) fails with a short error. The
+		// same number in a member of a user only leaves that member zero (the decoding policy).
+		long := `1.` + strings.Repeat("5", 100000)
+		body := `{"users":` + long + `}`
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, body) }))
+		defer srv.Close()
+		err := getUser(ctx, serverClient(t, srv.URL), "u1")
+		require.ErrorIs(t, err, amity.ErrMalformedResponse)
+		assert.Less(t, len(err.Error()), 600)
+		body = `{"users":[{"userId":"u1","flagCount":` + long + `}]}`
+		u, err := serverClient(t, srv.URL).Users.Get(ctx, "u1")
+		require.NoError(t, err)
+		assert.Equal(t, "u1", u.User().UserID)
+		assert.Zero(t, u.User().FlagCount)
+	})
+	t.Run("truncated body", func(t *testing.T) {
+		var gets, posts atomic.Int32
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method == http.MethodPost {
+				_, _ = io.Copy(io.Discard, r.Body)
+				posts.Add(1)
+				writeHijacked(w, truncatedAnswer(postAnswer("p1")))
+				return
+			}
+			if gets.Add(1) == 1 {
+				writeHijacked(w, truncatedAnswer(userAnswer("u1")))
+				return
+			}
+			writeJSON(w, 200, userAnswer("u1"))
+		}))
+		defer srv.Close()
+		c := serverClient(t, srv.URL)
+		require.NoError(t, getUser(ctx, c, "u1"))
+		assert.Equal(t, int32(2), gets.Load(), "a read is retried")
+		err := createPost(ctx, c, "p1")
+		require.Error(t, err)
+		assert.Equal(t, int32(1), posts.Load(), "a write is not")
+		assert.ErrorIs(t, err, amity.ErrMalformedResponse)
+		assert.Contains(t, err.Error(), "may have been applied")
+	})
+}
+
+// writeHuge writes n bytes of a JSON-looking body without holding them.
+func writeHuge(w http.ResponseWriter, ctype string, n int) {
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Content-Length", strconv.Itoa(n))
+	chunk := bytes.Repeat([]byte("a"), 64<<10)
+	for n > 0 {
+		k := min(n, len(chunk))
+		if _, err := w.Write(chunk[:k]); err != nil {
+			return
+		}
+		n -= k
+	}
+}
+
+// Bad credentials are refused at NewClient, answers are bounded, retries are logged.
+func TestBoundsAndRetryLogging(t *testing.T) {
+	ctx := context.Background()
+	t.Run("credential with a newline", func(t *testing.T) {
+		for _, opts := range [][]amity.Option{
+			{amity.WithAdminToken("tok\n")},
+			{amity.WithAdminToken("to k")},
+			{amity.WithAPIKey("key\r\n")},
+			{amity.WithAdminToken("tok"), amity.WithServerKey("\tsk")},
+		} {
+			c, err := amity.NewClient(append(opts, amity.WithBaseURL("https://api.test"))...)
+			require.Error(t, err)
+			assert.Nil(t, c)
+		}
+	})
+	t.Run("50 MiB answers", func(t *testing.T) {
+		var hits atomic.Int32
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			hits.Add(1)
+			ctype := "application/json"
+			if r.URL.Path == "/api/v4/authentication/token" {
+				ctype = "text/plain"
+			}
+			writeHuge(w, ctype, 50<<20)
+		}))
+		defer srv.Close()
+		c := serverClient(t, srv.URL, amity.WithServerKey(leakServerKey))
+		err := getUser(ctx, c, "u1")
+		require.ErrorIs(t, err, amity.ErrMalformedResponse)
+		assert.Contains(t, err.Error(), "WithMaxResponseSize")
+		assert.Equal(t, int32(1), hits.Load(), "too large is final, not retried")
+		_, err = createAuthToken(ctx, c, "alice")
+		require.ErrorIs(t, err, amity.ErrMalformedResponse)
+
+		small := serverClient(t, srv.URL, amity.WithMaxResponseSize(1024))
+		require.ErrorIs(t, getUser(ctx, small, "u1"), amity.ErrMalformedResponse)
+	})
+	t.Run("small custom limit", func(t *testing.T) {
+		body := userAnswer(strings.Repeat("u", 2000))
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, body) }))
+		defer srv.Close()
+		require.ErrorIs(t, getUser(ctx, serverClient(t, srv.URL, amity.WithMaxResponseSize(1024)), "u1"), amity.ErrMalformedResponse)
+		require.NoError(t, getUser(ctx, serverClient(t, srv.URL, amity.WithMaxResponseSize(int64(len(body)))), "u1"))
+		_, err := amity.NewClient(amity.WithBaseURL(srv.URL), amity.WithAdminToken("t"), amity.WithMaxResponseSize(0))
+		require.Error(t, err)
+	})
+	t.Run("retries logged at Info without secrets", func(t *testing.T) {
+		var hits atomic.Int32
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path == "/api/v4/sessions" {
+				writeSession(w, "alice", "usertok-alice-LOGSECRET", 30*24*time.Hour)
+				return
+			}
+			if hits.Add(1)%3 != 0 {
+				writeJSON(w, 503, `{"code":500000,"message":"busy"}`)
+				return
+			}
+			writeJSON(w, 200, userAnswer("u1"))
+		}))
+		defer srv.Close()
+		var out testkit.SyncBuffer
+		for _, h := range []slog.Handler{
+			slog.NewTextHandler(&out, &slog.HandlerOptions{Level: slog.LevelInfo}),
+			slog.NewJSONHandler(&out, &slog.HandlerOptions{Level: slog.LevelDebug}),
+		} {
+			c := serverClient(t, srv.URL, amity.WithLogger(slog.New(h)))
+			require.NoError(t, getUser(ctx, c, "u1"))
+			alice, err := c.AsUser("alice")
+			require.NoError(t, err)
+			require.NoError(t, getUser(ctx, alice, "u1"))
+		}
+		log := out.String()
+		assert.Contains(t, log, "amity retry")
+		for _, sec := range []string{leakAdminToken, leakAPIKey, "LOGSECRET"} {
+			assert.NotContains(t, log, sec)
+		}
+	})
 }

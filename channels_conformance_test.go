@@ -11,126 +11,64 @@ func init() {
 	registerConformance(
 		conformanceCase{Method: "Channels.Create", Op: "POST /api/v3/channels",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Channels.Create(ctx, &amity.CreateChannelParams{})
-				return err
+				return errOf(c.Channels.Create(ctx, &amity.CreateChannelParams{}))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Channels.Create(ctx, &amity.CreateChannelParams{ChannelID: "support", Type: amity.ChannelTypeLive,
+				return errOf(c.Channels.Create(ctx, &amity.CreateChannelParams{ChannelID: "support", Type: amity.ChannelTypeLive,
 					DisplayName: "Support", AvatarFileID: "f1", Metadata: map[string]any{"team": "blue"}, Tags: []string{"help"},
 					UserIDs: []string{"u1", "u2"}, IsMuted: amity.Ptr(false), MessageAutoDeleteEnabled: amity.Ptr(true),
-					AutoDeleteMessageByFlagLimit: amity.Ptr(5), IsPublic: amity.Ptr(true), NotificationMode: amity.ChannelNotifySilent})
-				return err
+					AutoDeleteMessageByFlagLimit: amity.Ptr(5), IsPublic: amity.Ptr(true), NotificationMode: amity.ChannelNotifySilent}))
 			}},
 		conformanceCase{Method: "Channels.CreateConversation", Op: "POST /api/v3/channels/conversation", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Channels.CreateConversation(ctx, &amity.CreateConversationParams{UserIDs: []string{"u2"}})
-				return err
+				return errOf(c.Channels.CreateConversation(ctx, &amity.CreateConversationParams{UserIDs: []string{"u2"}}))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Channels.CreateConversation(ctx, &amity.CreateConversationParams{UserIDs: []string{"u2", "u3"},
-					IsDistinct: amity.Ptr(true), DisplayName: "Trio", AvatarFileID: "f1", Metadata: map[string]any{"k": "v"}, Tags: []string{"dm"}})
-				return err
+				return errOf(c.Channels.CreateConversation(ctx, &amity.CreateConversationParams{UserIDs: []string{"u2", "u3"},
+					IsDistinct: amity.Ptr(true), DisplayName: "Trio", AvatarFileID: "f1", Metadata: map[string]any{"k": "v"}, Tags: []string{"dm"}}))
 			}},
 		conformanceCase{Method: "Channels.Get", Op: "GET /api/v3/channels/{channelId}",
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Channels.Get(ctx, "ch1"); return err }},
+			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Channels.Get(ctx, "ch1")) }},
 		conformanceCase{Method: "Channels.GetMany", Op: "GET /api/v3/channels/list",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Channels.GetMany(ctx, &amity.GetManyChannelsParams{ChannelIDs: []string{"ch1", "ch2"}})
-				return err
+				return errOf(c.Channels.GetMany(ctx, &amity.GetManyChannelsParams{ChannelIDs: []string{"ch1", "ch2"}}))
 			}},
 		conformanceCase{Method: "Channels.ListPage", Op: "GET /api/v3/channels",
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Channels.ListPage(ctx, nil); return err },
+			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Channels.ListPage(ctx, nil)) },
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Channels.ListPage(ctx, &amity.ListChannelsParams{PageParams: amity.PageParams{Limit: 50, PageToken: "tok"},
+				return errOf(c.Channels.ListPage(ctx, &amity.ListChannelsParams{PageParams: amity.PageParams{Limit: 50, PageToken: "tok"},
 					Keyword: "sup", IsDeleted: amity.Ptr(false), Tags: []string{"a", "b"}, ExcludeTags: []string{"c"},
 					Filter: amity.ChannelFilterMember, Types: []amity.ChannelType{amity.ChannelTypeCommunity, amity.ChannelTypeLive},
-					UserID: "u1", SortBy: amity.ChannelSortDisplayName})
-				return err
+					UserID: "u1", SortBy: amity.ChannelSortDisplayName}))
 			}},
 		conformanceCase{Method: "Channels.SearchPage", Op: "GET /api/v2/search/channels",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Channels.SearchPage(ctx, &amity.SearchChannelsParams{Query: "sup"})
-				return err
+				return errOf(c.Channels.SearchPage(ctx, &amity.SearchChannelsParams{Query: "sup"}))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Channels.SearchPage(ctx, &amity.SearchChannelsParams{PageParams: amity.PageParams{Limit: 20, PageToken: "tok"},
+				return errOf(c.Channels.SearchPage(ctx, &amity.SearchChannelsParams{PageParams: amity.PageParams{Limit: 20, PageToken: "tok"},
 					Query: "sup", ExactMatch: amity.Ptr(true), IsMemberOnly: amity.Ptr(false),
 					Types: []amity.ChannelType{amity.ChannelTypeConversation, amity.ChannelTypeBroadcast}, Tags: []string{"help"},
-					SortBy: amity.ChannelSearchSortLastActivity, OrderBy: amity.ChannelSearchAsc})
-				return err
+					SortBy: amity.ChannelSearchSortLastActivity, OrderBy: amity.ChannelSearchAsc}))
 			}},
 		conformanceCase{Method: "Channels.Update", Op: "PUT /api/v3/channels/{channelId}",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Channels.Update(ctx, "ch1", &amity.UpdateChannelParams{})
-				return err
+				return errOf(c.Channels.Update(ctx, "ch1", &amity.UpdateChannelParams{}))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Channels.Update(ctx, "ch1", &amity.UpdateChannelParams{DisplayName: amity.Ptr("Support"), AvatarFileID: amity.Ptr("f2"),
+				return errOf(c.Channels.Update(ctx, "ch1", &amity.UpdateChannelParams{DisplayName: amity.Ptr("Support"), AvatarFileID: amity.Ptr("f2"),
 					Metadata: map[string]any{"x": 1}, Tags: []string{"t"}, MessageAutoDeleteEnabled: amity.Ptr(true),
-					AutoDeleteMessageByFlagLimit: amity.Ptr(3), NotificationMode: amity.ChannelNotifySubscribe})
-				return err
+					AutoDeleteMessageByFlagLimit: amity.Ptr(3), NotificationMode: amity.ChannelNotifySubscribe}))
 			}},
 		conformanceCase{Method: "Channels.Delete", Op: "DELETE /api/v3/channels/{channelId}",
 			Required: func(ctx context.Context, c *amity.Client) error { return c.Channels.Delete(ctx, "ch1") }},
 		conformanceCase{Method: "Channels.Join", Op: "POST /api/v3/channels/{channelId}/join", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Channels.Join(ctx, "ch1"); return err }},
+			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Channels.Join(ctx, "ch1")) }},
 		conformanceCase{Method: "Channels.Leave", Op: "DELETE /api/v3/channels/{channelId}/leave", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Channels.Leave(ctx, "ch1"); return err }},
+			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Channels.Leave(ctx, "ch1")) }},
 		conformanceCase{Method: "Channels.MarkSeen", Op: "POST /api/v3/channels/{channelId}/seen", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error {
 				return c.Channels.MarkSeen(ctx, "ch1", &amity.MarkSeenParams{ReadToSegment: 42})
-			}},
-		conformanceCase{Method: "Channels.ListMembersPage", Op: "GET /api/v4/channels/{channelId}/users",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Channels.ListMembersPage(ctx, "ch1", nil)
-				return err
-			},
-			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Channels.ListMembersPage(ctx, "ch1", &amity.ListChannelMembersParams{PageParams: amity.PageParams{Limit: 10, PageToken: "tok"},
-					Roles: []string{"moderator"}, Memberships: []amity.ChannelMembership{amity.ChannelMembershipBanned, amity.ChannelMembershipMuted},
-					Search: "al", SortBy: amity.ChannelMemberSortFirstCreated, IsDeleted: amity.Ptr(false)})
-				return err
-			}},
-		conformanceCase{Method: "Channels.V3.ListMembersPage", Op: "GET /api/v3/channels/{channelId}/users",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Channels.V3.ListMembersPage(ctx, "ch1", nil)
-				return err
-			},
-			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Channels.V3.ListMembersPage(ctx, "ch1", &amity.V3ListChannelMembersParams{PageParams: amity.PageParams{Limit: 10, PageToken: "tok"},
-					Roles: []string{"moderator"}, Filter: amity.V3ChannelMemberFilterMemberAndBanned, SortBy: amity.ChannelMemberSortLastCreated,
-					IsDeleted: amity.Ptr(true)})
-				return err
-			}},
-		conformanceCase{Method: "Channels.AddMembers", Op: "POST /api/v3/channels/{channelId}/users",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Channels.AddMembers(ctx, "ch1", &amity.ChannelMembersParams{UserIDs: []string{"u1", "u2"}})
-				return err
-			}},
-		conformanceCase{Method: "Channels.RemoveMembers", Op: "DELETE /api/v3/channels/{channelId}/users",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Channels.RemoveMembers(ctx, "ch1", &amity.ChannelMembersParams{UserIDs: []string{"u1", "u2"}})
-				return err
-			}},
-		conformanceCase{Method: "Channels.BanMembers", Op: "PUT /api/v3/channels/{channelId}/users/ban",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Channels.BanMembers(ctx, "ch1", &amity.ChannelMembersParams{UserIDs: []string{"spammer"}})
-				return err
-			}},
-		conformanceCase{Method: "Channels.UnbanMembers", Op: "PUT /api/v3/channels/{channelId}/users/unban",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Channels.UnbanMembers(ctx, "ch1", &amity.ChannelMembersParams{UserIDs: []string{"spammer"}})
-				return err
-			}},
-		conformanceCase{Method: "Channels.AddRole", Op: "POST /api/v3/channels/{channelId}/users/roles",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Channels.AddRole(ctx, "ch1", &amity.ChannelRoleParams{Role: "moderator", UserIDs: []string{"u1"}})
-				return err
-			}},
-		conformanceCase{Method: "Channels.RemoveRole", Op: "DELETE /api/v3/channels/{channelId}/users/roles",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Channels.RemoveRole(ctx, "ch1", &amity.ChannelRoleParams{Role: "moderator", UserIDs: []string{"u1"}})
-				return err
 			}},
 		conformanceCase{Method: "Channels.Mute", Op: "PUT /api/v2/channel/{channelId}/mute",
 			Required: func(ctx context.Context, c *amity.Client) error {
@@ -138,14 +76,6 @@ func init() {
 			}},
 		conformanceCase{Method: "Channels.Unmute", Op: "PUT /api/v2/channel/{channelId}/mute",
 			Required: func(ctx context.Context, c *amity.Client) error { return c.Channels.Unmute(ctx, "ch1") }},
-		conformanceCase{Method: "Channels.MuteMembers", Op: "PUT /api/v2/channel/{channelId}/users/mute",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return c.Channels.MuteMembers(ctx, "ch1", &amity.MuteChannelMembersParams{UserIDs: []string{"u1"}, Period: amity.ChannelMuteForever})
-			}},
-		conformanceCase{Method: "Channels.UnmuteMembers", Op: "PUT /api/v2/channel/{channelId}/users/mute",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return c.Channels.UnmuteMembers(ctx, "ch1", &amity.ChannelMembersParams{UserIDs: []string{"u1"}})
-			}},
 		conformanceCase{Method: "Channels.Close", Op: "POST /api/v2/channels/{channelId}/close",
 			Required: func(ctx context.Context, c *amity.Client) error { return c.Channels.Close(ctx, "ch1") }},
 	)

@@ -3,77 +3,20 @@ package amity_test
 import (
 	"context"
 	"errors"
-	"io"
-	"net/http"
 	"net/url"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/amity-go/amity"
-	"github.com/amity-go/amity/internal/spectest"
-	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// chatCall is one request seen by a chatRecorder.
-type chatCall struct {
-	Method, Path string
-	Query        url.Values
-	RawQuery     string
-	Body         string
-	Header       http.Header
-}
-
-// chatRecorder answers method+path with status and body and records each request.
-type chatRecorder struct {
-	mu    sync.Mutex
-	calls []chatCall
-}
-
-func (r *chatRecorder) all() []chatCall {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return append([]chatCall(nil), r.calls...)
-}
-
-func (r *chatRecorder) last(t *testing.T) chatCall {
-	t.Helper()
-	calls := r.all()
-	require.NotEmpty(t, calls, "no request was sent")
-	return calls[len(calls)-1]
-}
-
-func chatRecord(t *testing.T, mt *httpmock.MockTransport, method, path string, status int, body string) *chatRecorder {
-	t.Helper()
-	rec := &chatRecorder{}
-	mt.RegisterResponder(method, "https://api.test"+path, func(req *http.Request) (*http.Response, error) {
-		var b []byte
-		if req.Body != nil {
-			b, _ = io.ReadAll(req.Body)
-		}
-		rec.mu.Lock()
-		rec.calls = append(rec.calls, chatCall{Method: req.Method, Path: req.URL.EscapedPath(), Query: req.URL.Query(),
-			RawQuery: req.URL.RawQuery, Body: string(b), Header: req.Header.Clone()})
-		rec.mu.Unlock()
-		return jsonResponder(status, body)(req)
-	})
-	return rec
-}
-
 func TestChannelsListIteratesPagesAndEncodesFilters(t *testing.T) {
 	c, mt := mockClient(t)
 	p1, p2 := fixture(t, "channels_page1.json"), fixture(t, "channels_page2.json")
-	var queries []url.Values
-	mt.RegisterResponder("GET", "https://api.test/api/v3/channels", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.Query())
-		if r.URL.Query().Get("options[token]") == "tok-2" {
-			return jsonResponder(200, p2)(r)
-		}
-		return jsonResponder(200, p1)(r)
-	})
+	listing := recordPages(t, mt, "/api/v3/channels", "options[token]", "tok-2", p1, p2)
 	params := &amity.ListChannelsParams{PageParams: amity.PageParams{Limit: 2}, Keyword: "sup", IsDeleted: amity.Ptr(false),
 		Tags: []string{"a", "b"}, ExcludeTags: []string{"c"}, Filter: amity.ChannelFilterMember,
 		Types: []amity.ChannelType{amity.ChannelTypeCommunity, amity.ChannelTypeLive}, UserID: "alice", SortBy: amity.ChannelSortLastCreated}
@@ -83,18 +26,18 @@ func TestChannelsListIteratesPagesAndEncodesFilters(t *testing.T) {
 		ids = append(ids, ch.ChannelID)
 	}
 	assert.Equal(t, []string{"support", "dm-alice-bob", "announcements"}, ids)
-	require.Len(t, queries, 2)
+	require.Len(t, listing.all(), 2)
 	want := url.Values{"keyword": {"sup"}, "isDeleted": {"false"}, "tags[]": {"a", "b"}, "excludeTags[]": {"c"}, "filter": {"member"},
 		"types[]": {"community", "live"}, "userId": {"alice"}, "sortBy": {"lastCreated"}, "options[limit]": {"2"}}
-	assert.Equal(t, want, queries[0])
+	assert.Equal(t, want, listing.all()[0].Values())
 	want.Set("options[token]", "tok-2")
-	assert.Equal(t, want, queries[1])
+	assert.Equal(t, want, listing.all()[1].Values())
 	assert.Empty(t, params.PageToken, "the caller's params are not changed")
 }
 
 func TestChannelsListPageDecodesBundle(t *testing.T) {
 	c, mt := mockClient(t)
-	chatRecord(t, mt, "GET", "/api/v3/channels", 200, fixture(t, "channels_page1.json"))
+	record(t, mt, "GET", "/api/v3/channels", fixture(t, "channels_page1.json"))
 	p, err := c.Channels.ListPage(context.Background(), nil)
 	require.NoError(t, err)
 	assert.Equal(t, "tok-2", p.Paging.Next)
@@ -156,194 +99,94 @@ func TestChannelsListPageDecodesBundle(t *testing.T) {
 
 func TestChannelsWrites(t *testing.T) {
 	one := fixture(t, "channels_one.json")
-	ctx := context.Background()
-	cases := []struct {
-		name      string
-		method    string
-		path      string
-		answer    string
-		call      func(c *amity.Client) error
-		wantQuery url.Values
-		wantBody  string
-	}{
-		{"Create", "POST", "/api/v3/channels", one, func(c *amity.Client) error {
-			p, err := c.Channels.Create(ctx, &amity.CreateChannelParams{ChannelID: "support", Type: amity.ChannelTypeCommunity, DisplayName: "Support",
-				Tags: []string{"help"}, UserIDs: []string{"alice"}, IsPublic: amity.Ptr(true), AutoDeleteMessageByFlagLimit: amity.Ptr(5),
-				NotificationMode: amity.ChannelNotifySilent, Metadata: map[string]any{"k": "v"}})
-			if err == nil {
-				assert.Equal(t, "support", p.Channel().ChannelID)
-			}
-			return err
-		}, nil, `{"channelId":"support","type":"community","displayName":"Support","metadata":{"k":"v"},"tags":["help"],"userIds":["alice"],
-			"autoDeleteMessageByFlagLimit":5,"isPublic":true,"notificationMode":"silent"}`},
-		{"CreateConversation", "POST", "/api/v3/channels/conversation", one, func(c *amity.Client) error {
-			_, err := c.Channels.CreateConversation(ctx, &amity.CreateConversationParams{UserIDs: []string{"bob"}, IsDistinct: amity.Ptr(false)})
-			return err
-		}, nil, `{"userIds":["bob"],"isDistinct":false}`},
-		{"Get", "GET", "/api/v3/channels/a%2Fb", one, func(c *amity.Client) error {
-			p, err := c.Channels.Get(ctx, "a/b")
-			if err == nil {
+	runShapeCases(t, []shapeCase{
+		{name: "Create", method: "POST", path: "/api/v3/channels", body: `{"channelId":"support","type":"community","displayName":"Support","metadata":{"k":"v"},"tags":["help"],"userIds":["alice"],
+			"autoDeleteMessageByFlagLimit":5,"isPublic":true,"notificationMode":"silent"}`, answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Channels.Create(ctx, &amity.CreateChannelParams{ChannelID: "support", Type: amity.ChannelTypeCommunity, DisplayName: "Support",
+					Tags: []string{"help"}, UserIDs: []string{"alice"}, IsPublic: amity.Ptr(true), AutoDeleteMessageByFlagLimit: amity.Ptr(5),
+					NotificationMode: amity.ChannelNotifySilent, Metadata: map[string]any{"k": "v"}})
+			},
+			check: func(t *testing.T, out any) {
+				assert.Equal(t, "support", out.(*amity.ChannelPayload).Channel().ChannelID)
+			}},
+		{name: "CreateConversation", method: "POST", path: "/api/v3/channels/conversation", body: `{"userIds":["bob"],"isDistinct":false}`, answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Channels.CreateConversation(ctx, &amity.CreateConversationParams{UserIDs: []string{"bob"}, IsDistinct: amity.Ptr(false)})
+			}},
+		{name: "Get", method: "GET", path: "/api/v3/channels/a%2Fb", answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Channels.Get(ctx, "a/b") },
+			check: func(t *testing.T, out any) {
+				p := out.(*amity.ChannelPayload)
 				assert.Equal(t, "channel-moderator", p.Members(p.Channel())[0].Roles[0])
 				assert.Equal(t, "file-avatar-1", p.Avatar(p.Channel()).FileID, "the embedded avatar")
 				assert.Contains(t, string(p.Raw), `"channelUsers"`)
-			}
-			return err
-		}, nil, ""},
-		{"GetMany", "GET", "/api/v3/channels/list", one, func(c *amity.Client) error {
-			_, err := c.Channels.GetMany(ctx, &amity.GetManyChannelsParams{ChannelIDs: []string{"a", "b"}})
-			return err
-		}, url.Values{"channelIds[]": {"a", "b"}}, ""},
-		{"Update", "PUT", "/api/v3/channels/support", one, func(c *amity.Client) error {
-			_, err := c.Channels.Update(ctx, "support", &amity.UpdateChannelParams{DisplayName: amity.Ptr(""), Tags: []string{"x"},
-				MessageAutoDeleteEnabled: amity.Ptr(false)})
-			return err
-		}, nil, `{"displayName":"","tags":["x"],"messageAutoDeleteEnabled":false}`},
-		{"Delete", "DELETE", "/api/v3/channels/support", `{"status":"success","data":{"success":true}}`, func(c *amity.Client) error {
-			return c.Channels.Delete(ctx, "support")
-		}, nil, ""},
-		{"Join", "POST", "/api/v3/channels/support/join", one, func(c *amity.Client) error {
-			_, err := c.Channels.Join(ctx, "support")
-			return err
-		}, nil, ""},
-		{"Leave", "DELETE", "/api/v3/channels/support/leave", one, func(c *amity.Client) error {
-			_, err := c.Channels.Leave(ctx, "support")
-			return err
-		}, nil, ""},
-		{"MarkSeen", "POST", "/api/v3/channels/support/seen", ``, func(c *amity.Client) error {
-			return c.Channels.MarkSeen(ctx, "support", &amity.MarkSeenParams{})
-		}, nil, `{"readToSegment":0}`},
-		{"AddMembers", "POST", "/api/v3/channels/support/users", one, func(c *amity.Client) error {
-			_, err := c.Channels.AddMembers(ctx, "support", &amity.ChannelMembersParams{UserIDs: []string{"u1", "u2"}})
-			return err
-		}, nil, `{"userIds":["u1","u2"]}`},
-		{"RemoveMembers", "DELETE", "/api/v3/channels/support/users", one, func(c *amity.Client) error {
-			_, err := c.Channels.RemoveMembers(ctx, "support", &amity.ChannelMembersParams{UserIDs: []string{"u1", "u2"}})
-			return err
-		}, url.Values{"userIds[]": {"u1", "u2"}}, `{"channelId":"support","userIds":["u1","u2"]}`},
-		{"BanMembers", "PUT", "/api/v3/channels/support/users/ban", one, func(c *amity.Client) error {
-			_, err := c.Channels.BanMembers(ctx, "support", &amity.ChannelMembersParams{UserIDs: []string{"spammer1"}})
-			return err
-		}, nil, `{"userIds":["spammer1"]}`},
-		{"UnbanMembers", "PUT", "/api/v3/channels/support/users/unban", one, func(c *amity.Client) error {
-			_, err := c.Channels.UnbanMembers(ctx, "support", &amity.ChannelMembersParams{UserIDs: []string{"spammer1"}})
-			return err
-		}, nil, `{"userIds":["spammer1"]}`},
-		{"AddRole", "POST", "/api/v3/channels/support/users/roles", one, func(c *amity.Client) error {
-			_, err := c.Channels.AddRole(ctx, "support", &amity.ChannelRoleParams{Role: "channel-moderator", UserIDs: []string{"alice"}})
-			return err
-		}, nil, `{"role":"channel-moderator","userIds":["alice"]}`},
-		{"RemoveRole", "DELETE", "/api/v3/channels/support/users/roles", one, func(c *amity.Client) error {
-			_, err := c.Channels.RemoveRole(ctx, "support", &amity.ChannelRoleParams{Role: "channel-moderator", UserIDs: []string{"alice"}})
-			return err
-		}, url.Values{"userIds[]": {"alice"}, "role": {"channel-moderator"}}, `{"channelId":"support","role":"channel-moderator","userIds":["alice"]}`},
-		{"Mute", "PUT", "/api/v2/channel/support/mute", `{"success":true}`, func(c *amity.Client) error {
-			return c.Channels.Mute(ctx, "support", &amity.MuteChannelParams{Period: 90 * time.Second})
-		}, nil, `{"mutePeriod":90000}`},
-		{"Mute forever", "PUT", "/api/v2/channel/support/mute", `{"success":true}`, func(c *amity.Client) error {
-			return c.Channels.Mute(ctx, "support", &amity.MuteChannelParams{Period: amity.ChannelMuteForever})
-		}, nil, `{"mutePeriod":-1}`},
-		{"Unmute", "PUT", "/api/v2/channel/support/mute", `{"success":true}`, func(c *amity.Client) error {
-			return c.Channels.Unmute(ctx, "support")
-		}, nil, `{"mutePeriod":0}`},
-		{"MuteMembers", "PUT", "/api/v2/channel/support/users/mute", `{"success":true}`, func(c *amity.Client) error {
-			return c.Channels.MuteMembers(ctx, "support", &amity.MuteChannelMembersParams{UserIDs: []string{"loud"}, Period: time.Hour})
-		}, nil, `{"userIds":["loud"],"mutePeriod":3600000}`},
-		{"UnmuteMembers", "PUT", "/api/v2/channel/support/users/mute", `{"success":true}`, func(c *amity.Client) error {
-			return c.Channels.UnmuteMembers(ctx, "support", &amity.ChannelMembersParams{UserIDs: []string{"loud"}})
-		}, nil, `{"userIds":["loud"],"mutePeriod":0}`},
-		{"Close", "POST", "/api/v2/channels/support/close", ``, func(c *amity.Client) error {
-			return c.Channels.Close(ctx, "support")
-		}, nil, ""},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			c, mt := mockClient(t)
-			rec := chatRecord(t, mt, tc.method, tc.path, 200, tc.answer)
-			require.NoError(t, tc.call(c))
-			require.Len(t, rec.all(), 1)
-			got := rec.last(t)
-			assert.Equal(t, tc.method, got.Method)
-			assert.Equal(t, tc.path, got.Path)
-			if tc.wantQuery == nil {
-				assert.Empty(t, got.RawQuery)
-			} else {
-				assert.Equal(t, tc.wantQuery, got.Query)
-			}
-			if tc.wantBody == "" {
-				assert.Empty(t, got.Body)
-			} else {
-				assert.JSONEq(t, tc.wantBody, got.Body)
-				assert.Equal(t, "application/json", got.Header.Get("Content-Type"))
-			}
-			assert.Equal(t, "Bearer "+adminToken, got.Header.Get("Authorization"))
-		})
-	}
+			}},
+		{name: "GetMany", method: "GET", path: "/api/v3/channels/list", values: url.Values{"channelIds[]": {"a", "b"}}, answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Channels.GetMany(ctx, &amity.GetManyChannelsParams{ChannelIDs: []string{"a", "b"}})
+			}},
+		{name: "Update", method: "PUT", path: "/api/v3/channels/support", body: `{"displayName":"","tags":["x"],"messageAutoDeleteEnabled":false}`, answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Channels.Update(ctx, "support", &amity.UpdateChannelParams{DisplayName: amity.Ptr(""), Tags: []string{"x"},
+					MessageAutoDeleteEnabled: amity.Ptr(false)})
+			}},
+		{name: "Delete", method: "DELETE", path: "/api/v3/channels/support", answer: `{"status":"success","data":{"success":true}}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Channels.Delete(ctx, "support"))
+			}},
+		{name: "Join", method: "POST", path: "/api/v3/channels/support/join", answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Channels.Join(ctx, "support") }},
+		{name: "Leave", method: "DELETE", path: "/api/v3/channels/support/leave", answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Channels.Leave(ctx, "support") }},
+		{name: "MarkSeen", method: "POST", path: "/api/v3/channels/support/seen", body: `{"readToSegment":0}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Channels.MarkSeen(ctx, "support", &amity.MarkSeenParams{}))
+			}},
+		{name: "Mute", method: "PUT", path: "/api/v2/channel/support/mute", body: `{"mutePeriod":90000}`, answer: `{"success":true}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Channels.Mute(ctx, "support", &amity.MuteChannelParams{Period: 90 * time.Second}))
+			}},
+		{name: "Mute forever", method: "PUT", path: "/api/v2/channel/support/mute", body: `{"mutePeriod":-1}`, answer: `{"success":true}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Channels.Mute(ctx, "support", &amity.MuteChannelParams{Period: amity.ChannelMuteForever}))
+			}},
+		{name: "Unmute", method: "PUT", path: "/api/v2/channel/support/mute", body: `{"mutePeriod":0}`, answer: `{"success":true}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Channels.Unmute(ctx, "support"))
+			}},
+		{name: "Close", method: "POST", path: "/api/v2/channels/support/close",
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Channels.Close(ctx, "support"))
+			}},
+	})
 }
 
 // TestChannelsRetryPolicy checks which writes are retried after a 5xx: the set-state ones
 // (ban, unban, mute, update, ...) are, the ones that create or notify are not.
 func TestChannelsRetryPolicy(t *testing.T) {
-	ctx := context.Background()
-	cases := []struct {
-		name, method, path string
-		call               func(c *amity.Client) error
-		retried            bool
-	}{
-		{"Create", "POST", "/api/v3/channels", func(c *amity.Client) error {
-			_, err := c.Channels.Create(ctx, &amity.CreateChannelParams{})
-			return err
-		}, false},
-		{"AddMembers", "POST", "/api/v3/channels/ch/users", func(c *amity.Client) error {
-			_, err := c.Channels.AddMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{"u"}})
-			return err
-		}, false},
-		{"Join", "POST", "/api/v3/channels/ch/join", func(c *amity.Client) error { _, err := c.Channels.Join(ctx, "ch"); return err }, false},
-		{"BanMembers", "PUT", "/api/v3/channels/ch/users/ban", func(c *amity.Client) error {
-			_, err := c.Channels.BanMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{"u"}})
-			return err
-		}, true},
-		{"UnbanMembers", "PUT", "/api/v3/channels/ch/users/unban", func(c *amity.Client) error {
-			_, err := c.Channels.UnbanMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{"u"}})
-			return err
-		}, true},
-		{"MuteMembers", "PUT", "/api/v2/channel/ch/users/mute", func(c *amity.Client) error {
-			return c.Channels.MuteMembers(ctx, "ch", &amity.MuteChannelMembersParams{UserIDs: []string{"u"}, Period: time.Minute})
-		}, true},
-		{"Close", "POST", "/api/v2/channels/ch/close", func(c *amity.Client) error { return c.Channels.Close(ctx, "ch") }, true},
-		{"Update", "PUT", "/api/v3/channels/ch", func(c *amity.Client) error {
-			_, err := c.Channels.Update(ctx, "ch", &amity.UpdateChannelParams{})
-			return err
-		}, true},
-		{"Get", "GET", "/api/v3/channels/ch", func(c *amity.Client) error { _, err := c.Channels.Get(ctx, "ch"); return err }, true},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			c, mt := mockClient(t, amity.WithMaxRetries(2))
-			rec := chatRecord(t, mt, tc.method, tc.path, 503, `{"status":"error","code":500000,"message":"Unexpected error"}`)
-			err := tc.call(c)
-			var ae *amity.Error
-			require.ErrorAs(t, err, &ae)
-			assert.Equal(t, 503, ae.StatusCode)
-			want := 1
-			if tc.retried {
-				want = 3
-			}
-			assert.Len(t, rec.all(), want)
-		})
-	}
+	runShapeCases(t, []shapeCase{
+		{name: "Create", method: "POST", path: "/api/v3/channels", attempts: 1,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Channels.Create(ctx, &amity.CreateChannelParams{})
+			}},
+		{name: "Join", method: "POST", path: "/api/v3/channels/ch/join", attempts: 1,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Channels.Join(ctx, "ch") }},
+		{name: "Close", method: "POST", path: "/api/v2/channels/ch/close", attempts: 3,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return shapeErr(c.Channels.Close(ctx, "ch")) }},
+		{name: "Update", method: "PUT", path: "/api/v3/channels/ch", attempts: 3,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Channels.Update(ctx, "ch", &amity.UpdateChannelParams{})
+			}},
+		{name: "Get", method: "GET", path: "/api/v3/channels/ch", attempts: 3,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Channels.Get(ctx, "ch") }},
+	})
 }
 
 func TestChannelsSearch(t *testing.T) {
 	c, mt := mockClient(t)
 	p1, p2 := fixture(t, "channels_search.json"), fixture(t, "channels_search_page2.json")
-	var queries []url.Values
-	mt.RegisterResponder("GET", "https://api.test/api/v2/search/channels", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.Query())
-		if r.URL.Query().Get("options[token]") == "stok-2" {
-			return jsonResponder(200, p2)(r)
-		}
-		return jsonResponder(200, p1)(r)
-	})
+	listing := recordPages(t, mt, "/api/v2/search/channels", "options[token]", "stok-2", p1, p2)
 	ctx := context.Background()
 	params := &amity.SearchChannelsParams{PageParams: amity.PageParams{Limit: 2}, Query: "support", ExactMatch: amity.Ptr(false),
 		IsMemberOnly: amity.Ptr(true), Types: []amity.ChannelType{amity.ChannelTypeCommunity, amity.ChannelTypeLive}, Tags: []string{"help"},
@@ -351,7 +194,7 @@ func TestChannelsSearch(t *testing.T) {
 	page, err := c.Channels.SearchPage(ctx, params)
 	require.NoError(t, err)
 	assert.Equal(t, url.Values{"query": {"support"}, "exactMatch": {"false"}, "isMemberOnly": {"true"}, "types[]": {"community", "live"},
-		"tags[]": {"help"}, "options[sortBy]": {"relevance"}, "options[orderBy]": {"desc"}, "options[limit]": {"2"}}, queries[0])
+		"tags[]": {"help"}, "options[sortBy]": {"relevance"}, "options[orderBy]": {"desc"}, "options[limit]": {"2"}}, listing.all()[0].Values())
 	assert.Equal(t, 3, page.TotalCount)
 	assert.Equal(t, "support", page.Search.Query)
 	assert.Equal(t, "stok-2", page.Paging.Next)
@@ -364,59 +207,8 @@ func TestChannelsSearch(t *testing.T) {
 		names = append(names, ch.DisplayName)
 	}
 	assert.Equal(t, []string{"Support", "Support EU", "Support US"}, names)
-	require.Len(t, queries, 3)
-	assert.Equal(t, "stok-2", queries[2].Get("options[token]"))
-}
-
-func TestChannelsListMembers(t *testing.T) {
-	c, mt := mockClient(t)
-	p1, p2 := fixture(t, "channels_members_page1.json"), fixture(t, "channels_members_page2.json")
-	var queries []url.Values
-	mt.RegisterResponder("GET", "https://api.test/api/v4/channels/support/users", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.Query())
-		if r.URL.Query().Get("options[token]") == "mtok-2" {
-			return jsonResponder(200, p2)(r)
-		}
-		return jsonResponder(200, p1)(r)
-	})
-	ctx := context.Background()
-	params := &amity.ListChannelMembersParams{PageParams: amity.PageParams{Limit: 2}, Roles: []string{"member"},
-		Memberships: []amity.ChannelMembership{amity.ChannelMembershipBanned, amity.ChannelMembershipMuted}, Search: "la",
-		SortBy: amity.ChannelMemberSortFirstCreated, IsDeleted: amity.Ptr(false)}
-	var got []string
-	for cu, err := range c.Channels.ListMembers(ctx, "support", params) {
-		require.NoError(t, err)
-		got = append(got, cu.UserID+":"+string(cu.Membership))
-	}
-	assert.Equal(t, []string{"spammer1:banned", "loud:member", "troll:banned"}, got)
-	require.Len(t, queries, 2)
-	assert.Equal(t, url.Values{"roles[]": {"member"}, "role[]": {"member"}, "memberships[]": {"banned", "muted"}, "search": {"la"}, "sortBy": {"firstCreated"},
-		"isDeleted": {"false"}, "options[limit]": {"2"}}, queries[0])
-	assert.Equal(t, "mtok-2", queries[1].Get("options[token]"))
-
-	page, err := c.Channels.ListMembersPage(ctx, "support", nil)
-	require.NoError(t, err)
-	require.Len(t, page.ChannelUsers, 2)
-	loud := page.ChannelUsers[1]
-	assert.True(t, loud.IsMuted)
-	assert.Equal(t, 2024, loud.MuteTimeout.Year())
-	assert.Equal(t, "Loud Larry", page.MemberUser(&loud).DisplayName)
-	assert.Len(t, page.Members(page.Channel()), 2)
-}
-
-func TestChannelsListMembersV3(t *testing.T) {
-	c, mt := mockClient(t)
-	rec := chatRecord(t, mt, "GET", "/api/v3/channels/support/users", 200, fixture(t, "channels_members_page2.json"))
-	var got []string
-	for cu, err := range c.Channels.V3.ListMembers(context.Background(), "support", &amity.V3ListChannelMembersParams{
-		Filter: amity.V3ChannelMemberFilterMemberAndBanned, Roles: []string{"a", "b"}, SortBy: amity.ChannelMemberSortLastCreated}) {
-		require.NoError(t, err)
-		got = append(got, cu.UserID)
-	}
-	assert.Equal(t, []string{"troll"}, got)
-	q := rec.last(t)
-	assert.Equal(t, url.Values{"filter": {"member&banned"}, "roles[]": {"a", "b"}, "sortBy": {"lastCreated"}}, q.Query)
-	assert.Contains(t, q.RawQuery, "filter=member%26banned")
+	require.Len(t, listing.all(), 3)
+	assert.Equal(t, "stok-2", listing.all()[2].Values().Get("options[token]"))
 }
 
 func TestChannelsAPIErrors(t *testing.T) {
@@ -460,7 +252,6 @@ func TestChannelsAPIErrors(t *testing.T) {
 func TestChannelsBadInputSendsNothing(t *testing.T) {
 	c, mt := mockClient(t)
 	ctx := context.Background()
-	long := func(n int) string { return strings.Repeat("x", n) }
 	many := func(n int) []string {
 		out := make([]string, n)
 		for i := range out {
@@ -468,105 +259,78 @@ func TestChannelsBadInputSendsNothing(t *testing.T) {
 		}
 		return out
 	}
-	cases := map[string]struct {
-		field string
-		call  func() error
-	}{
-		"Get blank":    {"channelID", func() error { _, err := c.Channels.Get(ctx, " "); return err }},
-		"Get dot":      {"channelID", func() error { _, err := c.Channels.Get(ctx, ".."); return err }},
-		"GetMany nil":  {"params", func() error { _, err := c.Channels.GetMany(ctx, nil); return err }},
-		"GetMany none": {"ChannelIDs", func() error { _, err := c.Channels.GetMany(ctx, &amity.GetManyChannelsParams{}); return err }},
+	cases := map[string]invalidCase{
+		"Get blank":    {"channelID", func() error { return errOf(c.Channels.Get(ctx, " ")) }},
+		"Get dot":      {"channelID", func() error { return errOf(c.Channels.Get(ctx, "..")) }},
+		"GetMany nil":  {"params", func() error { return errOf(c.Channels.GetMany(ctx, nil)) }},
+		"GetMany none": {"ChannelIDs", func() error { return errOf(c.Channels.GetMany(ctx, &amity.GetManyChannelsParams{})) }},
 		"GetMany 11": {"ChannelIDs", func() error {
-			_, err := c.Channels.GetMany(ctx, &amity.GetManyChannelsParams{ChannelIDs: many(11)})
-			return err
+			return errOf(c.Channels.GetMany(ctx, &amity.GetManyChannelsParams{ChannelIDs: many(11)}))
 		}},
-		"Create nil": {"params", func() error { _, err := c.Channels.Create(ctx, nil); return err }},
+		"Create nil": {"params", func() error { return errOf(c.Channels.Create(ctx, nil)) }},
 		"Create id length": {"ChannelID", func() error {
-			_, err := c.Channels.Create(ctx, &amity.CreateChannelParams{ChannelID: long(101)})
-			return err
+			return errOf(c.Channels.Create(ctx, &amity.CreateChannelParams{ChannelID: longString(101)}))
 		}},
-		"Create tags": {"Tags", func() error { _, err := c.Channels.Create(ctx, &amity.CreateChannelParams{Tags: many(11)}); return err }},
+		"Create tags": {"Tags", func() error { return errOf(c.Channels.Create(ctx, &amity.CreateChannelParams{Tags: many(11)})) }},
 		"Create flag limit": {"AutoDeleteMessageByFlagLimit", func() error {
-			_, err := c.Channels.Create(ctx, &amity.CreateChannelParams{AutoDeleteMessageByFlagLimit: amity.Ptr(0)})
-			return err
+			return errOf(c.Channels.Create(ctx, &amity.CreateChannelParams{AutoDeleteMessageByFlagLimit: amity.Ptr(0)}))
 		}},
 		"Create user IDs": {"UserIDs[]", func() error {
-			_, err := c.Channels.Create(ctx, &amity.CreateChannelParams{UserIDs: []string{long(51)}})
-			return err
+			return errOf(c.Channels.Create(ctx, &amity.CreateChannelParams{UserIDs: []string{longString(51)}}))
 		}},
-		"Conversation none": {"UserIDs", func() error {
-			_, err := c.Channels.CreateConversation(ctx, &amity.CreateConversationParams{})
-			return err
-		}},
+		"Conversation none": {"UserIDs", func() error { return errOf(c.Channels.CreateConversation(ctx, &amity.CreateConversationParams{})) }},
 		"Conversation 11": {"UserIDs", func() error {
-			_, err := c.Channels.CreateConversation(ctx, &amity.CreateConversationParams{UserIDs: many(11)})
-			return err
+			return errOf(c.Channels.CreateConversation(ctx, &amity.CreateConversationParams{UserIDs: many(11)}))
 		}},
-		"Update nil": {"params", func() error { _, err := c.Channels.Update(ctx, "ch", nil); return err }},
+		"Update nil": {"params", func() error { return errOf(c.Channels.Update(ctx, "ch", nil)) }},
 		"Update name": {"DisplayName", func() error {
-			_, err := c.Channels.Update(ctx, "ch", &amity.UpdateChannelParams{DisplayName: amity.Ptr(long(101))})
-			return err
+			return errOf(c.Channels.Update(ctx, "ch", &amity.UpdateChannelParams{DisplayName: amity.Ptr(longString(101))}))
 		}},
 		"Update flag limit": {"AutoDeleteMessageByFlagLimit", func() error {
-			_, err := c.Channels.Update(ctx, "ch", &amity.UpdateChannelParams{AutoDeleteMessageByFlagLimit: amity.Ptr(1001)})
-			return err
+			return errOf(c.Channels.Update(ctx, "ch", &amity.UpdateChannelParams{AutoDeleteMessageByFlagLimit: amity.Ptr(1001)}))
 		}},
 		"Delete blank": {"channelID", func() error { return c.Channels.Delete(ctx, "") }},
 		"List limit": {"Limit", func() error {
-			_, err := c.Channels.ListPage(ctx, &amity.ListChannelsParams{PageParams: amity.PageParams{Limit: 101}})
-			return err
+			return errOf(c.Channels.ListPage(ctx, &amity.ListChannelsParams{PageParams: amity.PageParams{Limit: 101}}))
 		}},
 		"List token": {"PageToken", func() error {
-			_, err := c.Channels.ListPage(ctx, &amity.ListChannelsParams{PageParams: amity.PageParams{PageToken: long(101)}})
-			return err
+			return errOf(c.Channels.ListPage(ctx, &amity.ListChannelsParams{PageParams: amity.PageParams{PageToken: longString(101)}}))
 		}},
-		"Search nil":      {"params", func() error { _, err := c.Channels.SearchPage(ctx, nil); return err }},
-		"Search query":    {"Query", func() error { _, err := c.Channels.SearchPage(ctx, &amity.SearchChannelsParams{}); return err }},
-		"Members channel": {"channelID", func() error { _, err := c.Channels.ListMembersPage(ctx, "", nil); return err }},
+		"Search nil":      {"params", func() error { return errOf(c.Channels.SearchPage(ctx, nil)) }},
+		"Search query":    {"Query", func() error { return errOf(c.Channels.SearchPage(ctx, &amity.SearchChannelsParams{})) }},
+		"Members channel": {"channelID", func() error { return errOf(c.Channels.ListMembersPage(ctx, "", nil)) }},
 		"Members roles": {"Roles", func() error {
-			_, err := c.Channels.ListMembersPage(ctx, "ch", &amity.ListChannelMembersParams{Roles: []string{""}})
-			return err
+			return errOf(c.Channels.ListMembersPage(ctx, "ch", &amity.ListChannelMembersParams{Roles: []string{""}}))
 		}},
 		"Members 4 memberships": {"Memberships", func() error {
-			_, err := c.Channels.ListMembersPage(ctx, "ch", &amity.ListChannelMembersParams{Memberships: []amity.ChannelMembership{"member", "banned", "muted", "member"}})
-			return err
+			return errOf(c.Channels.ListMembersPage(ctx, "ch", &amity.ListChannelMembersParams{Memberships: []amity.ChannelMembership{"member", "banned", "muted", "member"}}))
 		}},
-		"Add nil":  {"params", func() error { _, err := c.Channels.AddMembers(ctx, "ch", nil); return err }},
-		"Add none": {"UserIDs", func() error { _, err := c.Channels.AddMembers(ctx, "ch", &amity.ChannelMembersParams{}); return err }},
+		"Add nil":  {"params", func() error { return errOf(c.Channels.AddMembers(ctx, "ch", nil)) }},
+		"Add none": {"UserIDs", func() error { return errOf(c.Channels.AddMembers(ctx, "ch", &amity.ChannelMembersParams{})) }},
 		"Add 101": {"UserIDs", func() error {
-			_, err := c.Channels.AddMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: many(101)})
-			return err
+			return errOf(c.Channels.AddMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: many(101)}))
 		}},
 		"Remove blank ID": {"UserIDs", func() error {
-			_, err := c.Channels.RemoveMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{"u", " "}})
-			return err
+			return errOf(c.Channels.RemoveMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{"u", " "}}))
 		}},
 		"Ban channel": {"channelID", func() error {
-			_, err := c.Channels.BanMembers(ctx, "", &amity.ChannelMembersParams{UserIDs: []string{"u"}})
-			return err
+			return errOf(c.Channels.BanMembers(ctx, "", &amity.ChannelMembersParams{UserIDs: []string{"u"}}))
 		}},
 		"Ban long ID": {"UserIDs", func() error {
-			_, err := c.Channels.BanMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{long(51)}})
-			return err
+			return errOf(c.Channels.BanMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{longString(51)}}))
 		}},
 		"Unban none": {"UserIDs", func() error {
-			_, err := c.Channels.UnbanMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{}})
-			return err
+			return errOf(c.Channels.UnbanMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{}}))
 		}},
-		"AddRole nil": {"params", func() error { _, err := c.Channels.AddRole(ctx, "ch", nil); return err }},
+		"AddRole nil": {"params", func() error { return errOf(c.Channels.AddRole(ctx, "ch", nil)) }},
 		"AddRole role": {"Role", func() error {
-			_, err := c.Channels.AddRole(ctx, "ch", &amity.ChannelRoleParams{UserIDs: []string{"u"}})
-			return err
+			return errOf(c.Channels.AddRole(ctx, "ch", &amity.ChannelRoleParams{UserIDs: []string{"u"}}))
 		}},
 		"AddRole long role": {"Role", func() error {
-			_, err := c.Channels.AddRole(ctx, "ch", &amity.ChannelRoleParams{Role: long(101), UserIDs: []string{"u"}})
-			return err
+			return errOf(c.Channels.AddRole(ctx, "ch", &amity.ChannelRoleParams{Role: longString(101), UserIDs: []string{"u"}}))
 		}},
-		"RemoveRole users": {"UserIDs", func() error {
-			_, err := c.Channels.RemoveRole(ctx, "ch", &amity.ChannelRoleParams{Role: "r"})
-			return err
-		}},
-		"RemoveRole nil":    {"params", func() error { _, err := c.Channels.RemoveRole(ctx, "ch", nil); return err }},
+		"RemoveRole users":  {"UserIDs", func() error { return errOf(c.Channels.RemoveRole(ctx, "ch", &amity.ChannelRoleParams{Role: "r"})) }},
+		"RemoveRole nil":    {"params", func() error { return errOf(c.Channels.RemoveRole(ctx, "ch", nil)) }},
 		"MarkSeen nil":      {"params", func() error { return c.Channels.MarkSeen(ctx, "ch", nil) }},
 		"MarkSeen negative": {"ReadToSegment", func() error { return c.Channels.MarkSeen(ctx, "ch", &amity.MarkSeenParams{ReadToSegment: -1}) }},
 		"MarkSeen channel":  {"channelID", func() error { return c.Channels.MarkSeen(ctx, "", &amity.MarkSeenParams{}) }},
@@ -587,20 +351,13 @@ func TestChannelsBadInputSendsNothing(t *testing.T) {
 		}},
 		"UnmuteMembers nil":  {"params", func() error { return c.Channels.UnmuteMembers(ctx, "ch", nil) }},
 		"UnmuteMembers none": {"UserIDs", func() error { return c.Channels.UnmuteMembers(ctx, "ch", &amity.ChannelMembersParams{}) }},
-		"Join blank":         {"channelID", func() error { _, err := c.Channels.Join(ctx, ""); return err }},
-		"Leave blank":        {"channelID", func() error { _, err := c.Channels.Leave(ctx, " "); return err }},
-		"Update channel":     {"channelID", func() error { _, err := c.Channels.Update(ctx, "", &amity.UpdateChannelParams{}); return err }},
-		"MembersV3 channel":  {"channelID", func() error { _, err := c.Channels.V3.ListMembersPage(ctx, "", nil); return err }},
+		"Join blank":         {"channelID", func() error { return errOf(c.Channels.Join(ctx, "")) }},
+		"Leave blank":        {"channelID", func() error { return errOf(c.Channels.Leave(ctx, " ")) }},
+		"Update channel":     {"channelID", func() error { return errOf(c.Channels.Update(ctx, "", &amity.UpdateChannelParams{})) }},
+		"MembersV3 channel":  {"channelID", func() error { return errOf(c.Channels.V3.ListMembersPage(ctx, "", nil)) }},
 		"Close blank":        {"channelID", func() error { return c.Channels.Close(ctx, "\t") }},
 	}
-	for name, tc := range cases {
-		err := tc.call()
-		var ve *amity.ValidationError
-		if assert.ErrorAs(t, err, &ve, name) {
-			assert.Equal(t, tc.field, ve.Field, name)
-			assert.ErrorIs(t, err, amity.ErrInvalidArgument, name)
-		}
-	}
+	assertInvalidCases(t, cases)
 	n := 0
 	for _, err := range c.Channels.ListMembers(ctx, "ch", &amity.ListChannelMembersParams{PageParams: amity.PageParams{Limit: 101}}) {
 		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
@@ -615,29 +372,23 @@ func TestChannelsBadInputSendsNothing(t *testing.T) {
 func TestChannelsUnknownEnumsAreSent(t *testing.T) {
 	assertUnknownEnumsSent(t, []enumCase{
 		{"Create type and notification mode", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Channels.Create(ctx, &amity.CreateChannelParams{Type: amity.ChannelTypeConversation, NotificationMode: "loud"})
-			return err
+			return errOf(c.Channels.Create(ctx, &amity.CreateChannelParams{Type: amity.ChannelTypeConversation, NotificationMode: "loud"}))
 		}, []string{`"type":"conversation"`, `"notificationMode":"loud"`}},
 		{"Update notification mode", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Channels.Update(ctx, "ch", &amity.UpdateChannelParams{NotificationMode: "loud"})
-			return err
+			return errOf(c.Channels.Update(ctx, "ch", &amity.UpdateChannelParams{NotificationMode: "loud"}))
 		}, []string{`"notificationMode":"loud"`}},
 		{"List filter, types, sort", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Channels.ListPage(ctx, &amity.ListChannelsParams{Filter: "some", Types: []amity.ChannelType{"weird"}, SortBy: "size"})
-			return err
+			return errOf(c.Channels.ListPage(ctx, &amity.ListChannelsParams{Filter: "some", Types: []amity.ChannelType{"weird"}, SortBy: "size"}))
 		}, []string{"filter=some", "types[]=weird", "sortBy=size"}},
 		{"Search types, sort, order", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Channels.SearchPage(ctx, &amity.SearchChannelsParams{Query: "q", Types: []amity.ChannelType{amity.ChannelTypeStandard},
-				SortBy: "size", OrderBy: "up"})
-			return err
+			return errOf(c.Channels.SearchPage(ctx, &amity.SearchChannelsParams{Query: "q", Types: []amity.ChannelType{amity.ChannelTypeStandard},
+				SortBy: "size", OrderBy: "up"}))
 		}, []string{"types[]=standard", "options[sortBy]=size", "options[orderBy]=up"}},
 		{"Members memberships and sort", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Channels.ListMembersPage(ctx, "ch", &amity.ListChannelMembersParams{Memberships: []amity.ChannelMembership{"none"}, SortBy: "random"})
-			return err
+			return errOf(c.Channels.ListMembersPage(ctx, "ch", &amity.ListChannelMembersParams{Memberships: []amity.ChannelMembership{"none"}, SortBy: "random"}))
 		}, []string{"memberships[]=none", "sortBy=random"}},
 		{"V3 members filter and sort", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Channels.V3.ListMembersPage(ctx, "ch", &amity.V3ListChannelMembersParams{Filter: "member", SortBy: "random"})
-			return err
+			return errOf(c.Channels.V3.ListMembersPage(ctx, "ch", &amity.V3ListChannelMembersParams{Filter: "member", SortBy: "random"}))
 		}, []string{"filter=member", "sortBy=random"}},
 	})
 }
@@ -645,9 +396,7 @@ func TestChannelsUnknownEnumsAreSent(t *testing.T) {
 // TestChannelsFixturesMatchSpec keeps the hand-written fixtures honest: each must be a valid
 // answer of its operation.
 func TestChannelsFixturesMatchSpec(t *testing.T) {
-	spec := spectest.Load(t)
-	h := http.Header{"Content-Type": {"application/json"}}
-	for file, target := range map[string][2]string{
+	assertFixturesMatchSpec(t, map[string][2]string{
 		"channels_page1.json":         {"GET", "/api/v3/channels"},
 		"channels_page2.json":         {"GET", "/api/v3/channels"},
 		"channels_one.json":           {"GET", "/api/v3/channels/support"},
@@ -655,104 +404,58 @@ func TestChannelsFixturesMatchSpec(t *testing.T) {
 		"channels_members_page2.json": {"GET", "/api/v4/channels/support/users"},
 		"channels_search.json":        {"GET", "/api/v2/search/channels"},
 		"channels_search_page2.json":  {"GET", "/api/v2/search/channels"},
-	} {
-		assert.NoError(t, spec.ValidateResponse(target[0], target[1], 200, h, []byte(fixture(t, file))), file)
-	}
+	})
 }
 
 // TestChannelsUnsuccessful checks that every {success} answer of false is an error matching
 // ErrUnsuccessful, for each method whose answer is only {success}.
 func TestChannelsUnsuccessful(t *testing.T) {
-	ctx := context.Background()
-	cases := []struct {
-		name, method, path, answer string
-		call                       func(c *amity.Client) error
-	}{
-		{"Delete", "DELETE", "/api/v3/channels/ch", `{"status":"success","data":{"success":false}}`,
-			func(c *amity.Client) error { return c.Channels.Delete(ctx, "ch") }},
-		{"Mute", "PUT", "/api/v2/channel/ch/mute", `{"success":false}`,
-			func(c *amity.Client) error {
-				return c.Channels.Mute(ctx, "ch", &amity.MuteChannelParams{Period: time.Minute})
+	runShapeCases(t, []shapeCase{
+		{name: "Delete", method: "DELETE", path: "/api/v3/channels/ch", unsuccessful: []string{`{"status":"success","data":{"success":false}}`},
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return shapeErr(c.Channels.Delete(ctx, "ch")) }},
+		{name: "Mute", method: "PUT", path: "/api/v2/channel/ch/mute", unsuccessful: []string{`{"success":false}`},
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Channels.Mute(ctx, "ch", &amity.MuteChannelParams{Period: time.Minute}))
 			}},
-		{"Unmute", "PUT", "/api/v2/channel/ch/mute", `{"success":false}`,
-			func(c *amity.Client) error { return c.Channels.Unmute(ctx, "ch") }},
-		{"MuteMembers", "PUT", "/api/v2/channel/ch/users/mute", `{"success":false}`, func(c *amity.Client) error {
-			return c.Channels.MuteMembers(ctx, "ch", &amity.MuteChannelMembersParams{UserIDs: []string{"u"}, Period: time.Minute})
-		}},
-		{"UnmuteMembers", "PUT", "/api/v2/channel/ch/users/mute", `{"success":false}`, func(c *amity.Client) error {
-			return c.Channels.UnmuteMembers(ctx, "ch", &amity.ChannelMembersParams{UserIDs: []string{"u"}})
-		}},
-		{"Close", "POST", "/api/v2/channels/ch/close", `{"success":false}`,
-			func(c *amity.Client) error { return c.Channels.Close(ctx, "ch") }},
-		{"MarkSeen", "POST", "/api/v3/channels/ch/seen", `{"success":false}`,
-			func(c *amity.Client) error {
-				return c.Channels.MarkSeen(ctx, "ch", &amity.MarkSeenParams{ReadToSegment: 3})
+		{name: "Unmute", method: "PUT", path: "/api/v2/channel/ch/mute", unsuccessful: []string{`{"success":false}`},
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return shapeErr(c.Channels.Unmute(ctx, "ch")) }},
+		{name: "Close", method: "POST", path: "/api/v2/channels/ch/close", unsuccessful: []string{`{"success":false}`},
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return shapeErr(c.Channels.Close(ctx, "ch")) }},
+		{name: "MarkSeen", method: "POST", path: "/api/v3/channels/ch/seen", unsuccessful: []string{`{"success":false}`},
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Channels.MarkSeen(ctx, "ch", &amity.MarkSeenParams{ReadToSegment: 3}))
 			}},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			c, mt := mockClient(t)
-			rec := chatRecord(t, mt, tc.method, tc.path, 200, tc.answer)
-			err := tc.call(c)
-			require.ErrorIs(t, err, amity.ErrUnsuccessful)
-			assert.False(t, errors.Is(err, amity.ErrNotFound))
-			assert.Len(t, rec.all(), 1)
-		})
-	}
+	})
 }
 
 // TestChannelsEntityAnswersMustHoldTheChannel checks that the single-channel answers are
 // malformed without their channel.
 func TestChannelsEntityAnswersMustHoldTheChannel(t *testing.T) {
-	ctx := context.Background()
-	cases := []struct {
-		name, method, path string
-		call               func(c *amity.Client) error
-	}{
-		{"Create", "POST", "/api/v3/channels", func(c *amity.Client) error {
-			_, err := c.Channels.Create(ctx, &amity.CreateChannelParams{})
-			return err
-		}},
-		{"CreateConversation", "POST", "/api/v3/channels/conversation", func(c *amity.Client) error {
-			_, err := c.Channels.CreateConversation(ctx, &amity.CreateConversationParams{UserIDs: []string{"u"}})
-			return err
-		}},
-		{"Update", "PUT", "/api/v3/channels/ch", func(c *amity.Client) error {
-			_, err := c.Channels.Update(ctx, "ch", &amity.UpdateChannelParams{})
-			return err
-		}},
-		{"Join", "POST", "/api/v3/channels/ch/join", func(c *amity.Client) error { _, err := c.Channels.Join(ctx, "ch"); return err }},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			c, mt := mockClient(t)
-			chatRecord(t, mt, tc.method, tc.path, 200, `{"channels":[],"users":[]}`)
-			err := tc.call(c)
-			require.ErrorIs(t, err, amity.ErrMalformedResponse)
-			assert.False(t, errors.Is(err, amity.ErrNotFound))
-		})
-	}
+	runShapeCases(t, []shapeCase{
+		{name: "Create", method: "POST", path: "/api/v3/channels", empty: `{"channels":[],"users":[]}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Channels.Create(ctx, &amity.CreateChannelParams{})
+			}},
+		{name: "CreateConversation", method: "POST", path: "/api/v3/channels/conversation", empty: `{"channels":[],"users":[]}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Channels.CreateConversation(ctx, &amity.CreateConversationParams{UserIDs: []string{"u"}})
+			}},
+		{name: "Update", method: "PUT", path: "/api/v3/channels/ch", empty: `{"channels":[],"users":[]}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Channels.Update(ctx, "ch", &amity.UpdateChannelParams{})
+			}},
+		{name: "Join", method: "POST", path: "/api/v3/channels/ch/join", empty: `{"channels":[],"users":[]}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Channels.Join(ctx, "ch") }},
+	})
 }
 
 // TestChannelsListPages checks the page iterators of every channel list: each page with its
 // sideloads, the cursors followed, per-call options on every request.
 func TestChannelsListPages(t *testing.T) {
 	ctx := context.Background()
-	paged := func(t *testing.T, mt interface {
-		RegisterResponder(string, string, httpmock.Responder)
-	}, path, tokenValue, p1, p2 string, seen *[]http.Header) {
-		mt.RegisterResponder("GET", "https://api.test"+path, func(r *http.Request) (*http.Response, error) {
-			*seen = append(*seen, r.Header.Clone())
-			if r.URL.Query().Get("options[token]") == tokenValue {
-				return jsonResponder(200, p2)(r)
-			}
-			return jsonResponder(200, p1)(r)
-		})
-	}
 	t.Run("List", func(t *testing.T) {
 		c, mt := mockClient(t)
-		var seen []http.Header
-		paged(t, mt, "/api/v3/channels", "tok-2", fixture(t, "channels_page1.json"), fixture(t, "channels_page2.json"), &seen)
+		listing := recordPages(t, mt, "/api/v3/channels", "options[token]", "tok-2", fixture(t, "channels_page1.json"), fixture(t, "channels_page2.json"))
 		var sizes []int
 		for p, err := range c.Channels.ListPages(ctx, nil, amity.WithCallHeader("X-Trace", "t1")) {
 			require.NoError(t, err)
@@ -760,15 +463,14 @@ func TestChannelsListPages(t *testing.T) {
 			assert.NotEmpty(t, p.Raw)
 		}
 		assert.Equal(t, []int{2, 1}, sizes)
-		require.Len(t, seen, 2)
-		for _, h := range seen {
-			assert.Equal(t, "t1", h.Get("X-Trace"), "per-call options reach every page")
+		require.Len(t, listing.all(), 2)
+		for _, r := range listing.all() {
+			assert.Equal(t, "t1", r.Header.Get("X-Trace"), "per-call options reach every page")
 		}
 	})
 	t.Run("Search", func(t *testing.T) {
 		c, mt := mockClient(t)
-		var seen []http.Header
-		paged(t, mt, "/api/v2/search/channels", "stok-2", fixture(t, "channels_search.json"), fixture(t, "channels_search_page2.json"), &seen)
+		recordPages(t, mt, "/api/v2/search/channels", "options[token]", "stok-2", fixture(t, "channels_search.json"), fixture(t, "channels_search_page2.json"))
 		var totals []int
 		for p, err := range c.Channels.SearchPages(ctx, &amity.SearchChannelsParams{Query: "support"}) {
 			require.NoError(t, err)
@@ -779,8 +481,7 @@ func TestChannelsListPages(t *testing.T) {
 	})
 	t.Run("ListMembers", func(t *testing.T) {
 		c, mt := mockClient(t)
-		var seen []http.Header
-		paged(t, mt, "/api/v4/channels/support/users", "mtok-2", fixture(t, "channels_members_page1.json"), fixture(t, "channels_members_page2.json"), &seen)
+		recordPages(t, mt, "/api/v4/channels/support/users", "options[token]", "mtok-2", fixture(t, "channels_members_page1.json"), fixture(t, "channels_members_page2.json"))
 		var sizes []int
 		for p, err := range c.Channels.ListMembersPages(ctx, "support", nil) {
 			require.NoError(t, err)
@@ -790,8 +491,7 @@ func TestChannelsListPages(t *testing.T) {
 	})
 	t.Run("V3.ListMembers", func(t *testing.T) {
 		c, mt := mockClient(t)
-		var seen []http.Header
-		paged(t, mt, "/api/v3/channels/support/users", "mtok-2", fixture(t, "channels_members_page1.json"), fixture(t, "channels_members_page2.json"), &seen)
+		recordPages(t, mt, "/api/v3/channels/support/users", "options[token]", "mtok-2", fixture(t, "channels_members_page1.json"), fixture(t, "channels_members_page2.json"))
 		var sizes []int
 		for p, err := range c.Channels.V3.ListMembersPages(ctx, "support", nil) {
 			require.NoError(t, err)

@@ -23,31 +23,26 @@ func init() {
 	registerConformance(
 		conformanceCase{Method: "Comments.ListPage", Op: "GET /api/v3/comments",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Comments.ListPage(ctx, &amity.ListCommentsParams{ReferenceID: "p1"})
-				return err
+				return errOf(c.Comments.ListPage(ctx, &amity.ListCommentsParams{ReferenceID: "p1"}))
 			},
-			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Comments.ListPage(ctx, fullList())
-				return err
-			}},
+			Full: func(ctx context.Context, c *amity.Client) error { return errOf(c.Comments.ListPage(ctx, fullList())) }},
 		conformanceCase{Method: "Comments.List", Op: "GET /api/v3/comments",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return postsFirstOf(c.Comments.List(ctx, &amity.ListCommentsParams{ReferenceID: "p1"}))
+				return errOf(first(c.Comments.List(ctx, &amity.ListCommentsParams{ReferenceID: "p1"})))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				return postsFirstOf(c.Comments.List(ctx, fullList()))
+				return errOf(first(c.Comments.List(ctx, fullList())))
 			}},
 		conformanceCase{Method: "Comments.ListPages", Op: "GET /api/v3/comments",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return postsFirstOf(c.Comments.ListPages(ctx, &amity.ListCommentsParams{ReferenceID: "p1"}))
+				return errOf(first(c.Comments.ListPages(ctx, &amity.ListCommentsParams{ReferenceID: "p1"})))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				return postsFirstOf(c.Comments.ListPages(ctx, fullList()))
+				return errOf(first(c.Comments.ListPages(ctx, fullList())))
 			}},
 		conformanceCase{Method: "Comments.Create", Op: "POST /api/v3/comments", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Comments.Create(ctx, &amity.CreateCommentParams{ReferenceID: "p1"})
-				return err
+				return errOf(c.Comments.Create(ctx, &amity.CreateCommentParams{ReferenceID: "p1"}))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
 				_, err := c.Comments.Create(ctx, &amity.CreateCommentParams{
@@ -62,15 +57,13 @@ func init() {
 			}},
 		conformanceCase{Method: "Comments.GetMany", Op: "GET /api/v3/comments/list",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Comments.GetMany(ctx, &amity.GetManyCommentsParams{CommentIDs: []string{"cm1", "cm2"}})
-				return err
+				return errOf(c.Comments.GetMany(ctx, &amity.GetManyCommentsParams{CommentIDs: []string{"cm1", "cm2"}}))
 			}},
 		conformanceCase{Method: "Comments.Get", Op: "GET /api/v3/comments/{commentId}",
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Comments.Get(ctx, "cm1"); return err }},
+			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Comments.Get(ctx, "cm1")) }},
 		conformanceCase{Method: "Comments.Update", Op: "PUT /api/v3/comments/{commentId}",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Comments.Update(ctx, "cm1", &amity.UpdateCommentParams{})
-				return err
+				return errOf(c.Comments.Update(ctx, "cm1", &amity.UpdateCommentParams{}))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
 				_, err := c.Comments.Update(ctx, "cm1", &amity.UpdateCommentParams{
@@ -92,18 +85,12 @@ func init() {
 				return c.Comments.V3.Delete(ctx, "cm1")
 			}},
 		conformanceCase{Method: "Comments.Flag", Op: "POST /api/v3/comments/{commentId}/flag", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Comments.Flag(ctx, "cm1"); return err }},
+			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Comments.Flag(ctx, "cm1")) }},
 		conformanceCase{Method: "Comments.Unflag", Op: "DELETE /api/v3/comments/{commentId}/unflag", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Comments.Unflag(ctx, "cm1"); return err }},
+			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Comments.Unflag(ctx, "cm1")) }},
 		conformanceCase{Method: "Comments.ClearFlags", Op: "DELETE /api/v3/comments/{commentId}/flags",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Comments.ClearFlags(ctx, "cm1")
-				return err
-			}},
+			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Comments.ClearFlags(ctx, "cm1")) }},
 		conformanceCase{Method: "Comments.IsFlaggedByMe", Op: "GET /api/v3/comments/{commentId}/isflagbyme", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Comments.IsFlaggedByMe(ctx, "cm1")
-				return err
-			}},
+			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Comments.IsFlaggedByMe(ctx, "cm1")) }},
 	)
 }

@@ -2,7 +2,6 @@ package amity_test
 
 import (
 	"context"
-	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -15,16 +14,7 @@ import (
 func TestCommentsListIteratesFlaggedComments(t *testing.T) {
 	c, mt := mockClient(t)
 	p1, p2 := fixture(t, "comments_page1.json"), fixture(t, "comments_page2.json")
-	var queries []string
-	var headers []http.Header
-	mt.RegisterResponder("GET", "https://api.test/api/v3/comments", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.RawQuery)
-		headers = append(headers, r.Header.Clone())
-		if r.URL.Query().Get("options[token]") == "ctok-2" {
-			return jsonResponder(200, p2)(r)
-		}
-		return jsonResponder(200, p1)(r)
-	})
+	listing := recordPages(t, mt, "/api/v3/comments", "options[token]", "ctok-2", p1, p2)
 	var ids []string
 	for cm, err := range c.Comments.List(context.Background(), &amity.ListCommentsParams{ReferenceID: "flag-2",
 		ReferenceType: amity.CommentOnPost, HasFlag: amity.Ptr(true), PageParams: amity.PageParams{Limit: 2}}) {
@@ -32,17 +22,17 @@ func TestCommentsListIteratesFlaggedComments(t *testing.T) {
 		ids = append(ids, cm.CommentID)
 	}
 	assert.Equal(t, []string{"cm-a", "cm-b", "cm-c"}, ids)
-	require.Len(t, queries, 2)
-	assert.Equal(t, "hasFlag=true&options%5Blimit%5D=2&referenceId=flag-2&referenceType=post", queries[0])
-	assert.Equal(t, "hasFlag=true&options%5Blimit%5D=2&options%5Btoken%5D=ctok-2&referenceId=flag-2&referenceType=post", queries[1])
+	require.Len(t, listing.all(), 2)
+	assert.Equal(t, "hasFlag=true&options%5Blimit%5D=2&referenceId=flag-2&referenceType=post", listing.queries()[0])
+	assert.Equal(t, "hasFlag=true&options%5Blimit%5D=2&options%5Btoken%5D=ctok-2&referenceId=flag-2&referenceType=post", listing.queries()[1])
 	// The spec's security for this operation is ApiKeyAuth: the key goes with the token.
-	assert.Equal(t, apiKey, headers[0].Get("X-API-Key"))
-	assert.Equal(t, "Bearer "+adminToken, headers[0].Get("Authorization"))
+	assert.Equal(t, apiKey, listing.all()[0].Header.Get("X-API-Key"))
+	assert.Equal(t, "Bearer "+adminToken, listing.all()[0].Header.Get("Authorization"))
 }
 
 func TestCommentsListPageEncodesEveryFilter(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := postsRecord(mt, "GET", "https://api.test/api/v3/comments", 200, fixture(t, "comments_payload.json"))
+	rec := record(t, mt, "GET", "/api/v3/comments", fixture(t, "comments_payload.json"))
 	page, err := c.Comments.ListPage(context.Background(), &amity.ListCommentsParams{
 		PageParams:  amity.PageParams{Limit: 10, PageToken: "tok"},
 		ReferenceID: "post-img", ReferenceType: amity.CommentOnContent,
@@ -81,26 +71,23 @@ func TestCommentsListPageEncodesEveryFilter(t *testing.T) {
 func TestCommentsUnknownEnumsAreSent(t *testing.T) {
 	assertUnknownEnumsSent(t, []enumCase{
 		{"List", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Comments.ListPage(ctx, &amity.ListCommentsParams{ReferenceID: "p", ReferenceType: "message", SortBy: "newest",
-				Type: "infinite", DataTypes: &amity.CommentDataTypesFilter{Values: []amity.CommentDataType{"video"}, MatchType: "some"}})
-			return err
+			return errOf(c.Comments.ListPage(ctx, &amity.ListCommentsParams{ReferenceID: "p", ReferenceType: "message", SortBy: "newest",
+				Type: "infinite", DataTypes: &amity.CommentDataTypesFilter{Values: []amity.CommentDataType{"video"}, MatchType: "some"}}))
 		}, []string{"referenceType=message", "sortBy=newest", "options[type]=infinite", "dataTypes[values][]=video", "dataTypes[matchType]=some"}},
 		{"Create", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Comments.Create(ctx, &amity.CreateCommentParams{ReferenceID: "p", ReferenceType: "message",
-				Attachments: []amity.CommentAttachment{{Type: "video", FileID: "f"}}, Mentionees: []amity.Mentionee{{Type: "channel"}}})
-			return err
+			return errOf(c.Comments.Create(ctx, &amity.CreateCommentParams{ReferenceID: "p", ReferenceType: "message",
+				Attachments: []amity.CommentAttachment{{Type: "video", FileID: "f"}}, Mentionees: []amity.Mentionee{{Type: "channel"}}}))
 		}, []string{`"referenceType":"message"`, `{"type":"video","fileId":"f"}`, `"mentionees":[{"type":"channel"`}},
 		{"Create with a link attachment", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Comments.Create(ctx, &amity.CreateCommentParams{ReferenceID: "p",
-				Attachments: []amity.CommentAttachment{{Type: amity.CommentAttachmentLink, URL: "https://example.com/a"}}})
-			return err
+			return errOf(c.Comments.Create(ctx, &amity.CreateCommentParams{ReferenceID: "p",
+				Attachments: []amity.CommentAttachment{{Type: amity.CommentAttachmentLink, URL: "https://example.com/a"}}}))
 		}, []string{`"attachments":[{"type":"link","url":"https://example.com/a"}]`}},
 	})
 }
 
 func TestCommentsGetDecodesBundle(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := postsRecord(mt, "GET", "https://api.test/api/v3/comments/cm%201", 200, fixture(t, "comments_payload.json"))
+	rec := record(t, mt, "GET", "/api/v3/comments/cm%201", fixture(t, "comments_payload.json"))
 	out, err := c.Comments.Get(context.Background(), "cm 1")
 	require.NoError(t, err)
 	assert.Equal(t, "/api/v3/comments/cm%201", rec.only(t).Path)
@@ -158,7 +145,7 @@ func TestCommentsGetDecodesBundle(t *testing.T) {
 
 func TestCommentsGetMany(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := postsRecord(mt, "GET", "https://api.test/api/v3/comments/list", 200, fixture(t, "comments_payload.json"))
+	rec := record(t, mt, "GET", "/api/v3/comments/list", fixture(t, "comments_payload.json"))
 	out, err := c.Comments.GetMany(context.Background(), &amity.GetManyCommentsParams{CommentIDs: []string{"cm-1", "cm-2"}})
 	require.NoError(t, err)
 	assert.Equal(t, "commentIds%5B%5D=cm-1&commentIds%5B%5D=cm-2", rec.only(t).Query)
@@ -174,7 +161,7 @@ func TestCommentsGetMany(t *testing.T) {
 
 func TestCommentsCreate(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := postsRecord(mt, "POST", "https://api.test/api/v3/comments", 200, fixture(t, "comments_payload.json"))
+	rec := record(t, mt, "POST", "/api/v3/comments", fixture(t, "comments_payload.json"))
 	created := amity.Time{Time: time.Date(2024, 5, 1, 13, 0, 0, 0, time.UTC)}
 	out, err := c.Comments.Create(context.Background(), &amity.CreateCommentParams{
 		ReferenceID: "post-img", ReferenceType: amity.CommentOnPost,
@@ -192,7 +179,7 @@ func TestCommentsCreate(t *testing.T) {
 
 	_, err = c.Comments.Create(context.Background(), &amity.CreateCommentParams{ReferenceID: "p"})
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"referenceId":"p"}`, rec.calls[1].Body, "unset fields are not sent")
+	assert.JSONEq(t, `{"referenceId":"p"}`, rec.all()[1].Body, "unset fields are not sent")
 
 	bad := []*amity.CreateCommentParams{
 		nil, {},
@@ -217,7 +204,7 @@ func TestCommentsCreate(t *testing.T) {
 
 func TestCommentsUpdate(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := postsRecord(mt, "PUT", "https://api.test/api/v3/comments/cm-1", 200, fixture(t, "comments_payload.json"))
+	rec := record(t, mt, "PUT", "/api/v3/comments/cm-1", fixture(t, "comments_payload.json"))
 	_, err := c.Comments.Update(context.Background(), "cm-1", &amity.UpdateCommentParams{Data: &amity.UpdateCommentData{Text: amity.Ptr("edited")},
 		Metadata: map[string]any{"k": "v"}})
 	require.NoError(t, err)
@@ -232,16 +219,16 @@ func TestCommentsUpdate(t *testing.T) {
 	assert.Equal(t, 1, mt.GetTotalCallCount())
 
 	// An update sets absolute state: it is retried on a 5xx.
-	retried := postsRecord(mt, "PUT", "https://api.test/api/v3/comments/cm-2", 503, `{"status":"error","code":500000,"message":"busy"}`)
+	retried := record(t, mt, "PUT", "/api/v3/comments/cm-2", `{"status":"error","code":500000,"message":"busy"}`, 503)
 	_, err = c.Comments.Update(context.Background(), "cm-2", &amity.UpdateCommentParams{})
 	require.Error(t, err)
-	assert.Greater(t, len(retried.calls), 1)
+	assert.Greater(t, len(retried.all()), 1)
 }
 
 func TestCommentsDelete(t *testing.T) {
 	c, mt := mockClient(t)
-	v4 := postsRecord(mt, "DELETE", "https://api.test/api/v4/comments/cm-1", 200, postsSuccessBody)
-	v3 := postsRecord(mt, "DELETE", "https://api.test/api/v3/comments/cm-1", 200, postsSuccessBody)
+	v4 := record(t, mt, "DELETE", "/api/v4/comments/cm-1", postsSuccessBody)
+	v3 := record(t, mt, "DELETE", "/api/v3/comments/cm-1", postsSuccessBody)
 	ctx := context.Background()
 	require.NoError(t, c.Comments.Delete(ctx, "cm-1", &amity.DeleteCommentParams{Permanent: amity.Ptr(true)}))
 	assert.Equal(t, "permanent=true", v4.only(t).Query)
@@ -262,9 +249,9 @@ func TestCommentsFlags(t *testing.T) {
 	c, mt := mockClient(t)
 	body := fixture(t, "comments_payload.json")
 	ctx := context.Background()
-	flag := postsRecord(mt, "POST", "https://api.test/api/v3/comments/cm-1/flag", 200, body)
-	unflag := postsRecord(mt, "DELETE", "https://api.test/api/v3/comments/cm-1/unflag", 200, body)
-	clearRec := postsRecord(mt, "DELETE", "https://api.test/api/v3/comments/cm-1/flags", 200, body)
+	flag := record(t, mt, "POST", "/api/v3/comments/cm-1/flag", body)
+	unflag := record(t, mt, "DELETE", "/api/v3/comments/cm-1/unflag", body)
+	clearRec := record(t, mt, "DELETE", "/api/v3/comments/cm-1/flags", body)
 	mt.RegisterResponder("GET", "https://api.test/api/v3/comments/cm-1/isflagbyme", jsonResponder(200, `{"status":"success","data":{"result":false}}`))
 
 	out, err := c.Comments.Flag(ctx, "cm-1")
@@ -282,11 +269,11 @@ func TestCommentsFlags(t *testing.T) {
 	assert.False(t, flagged)
 
 	for _, f := range []func() error{
-		func() error { _, err := c.Comments.Flag(ctx, ""); return err },
-		func() error { _, err := c.Comments.Flag(ctx, strings.Repeat("c", 901)); return err },
-		func() error { _, err := c.Comments.Unflag(ctx, " "); return err },
-		func() error { _, err := c.Comments.ClearFlags(ctx, ""); return err },
-		func() error { _, err := c.Comments.IsFlaggedByMe(ctx, ""); return err },
+		func() error { return errOf(c.Comments.Flag(ctx, "")) },
+		func() error { return errOf(c.Comments.Flag(ctx, strings.Repeat("c", 901))) },
+		func() error { return errOf(c.Comments.Unflag(ctx, " ")) },
+		func() error { return errOf(c.Comments.ClearFlags(ctx, "")) },
+		func() error { return errOf(c.Comments.IsFlaggedByMe(ctx, "")) },
 	} {
 		assert.ErrorIs(t, f(), amity.ErrInvalidArgument)
 	}
@@ -326,52 +313,43 @@ func TestCommentsShape(t *testing.T) {
 	runShapeCases(t, []shapeCase{
 		{name: "List", method: "GET", path: "/api/v3/comments", query: "referenceId=p1", answer: page, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return shapeFirst(c.Comments.List(ctx, &amity.ListCommentsParams{ReferenceID: "p1"}))
+				return first(c.Comments.List(ctx, &amity.ListCommentsParams{ReferenceID: "p1"}))
 			},
-			invalid: []fn{func(ctx context.Context, c *amity.Client) error {
-				_, err := shapeFirst(c.Comments.List(ctx, nil))
-				return err
-			}}},
+			invalid: []fn{func(ctx context.Context, c *amity.Client) error { return errOf(first(c.Comments.List(ctx, nil))) }}},
 		{name: "ListPages", method: "GET", path: "/api/v3/comments", query: "referenceId=p1&referenceType=post", answer: page, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return shapeFirst(c.Comments.ListPages(ctx, &amity.ListCommentsParams{ReferenceID: "p1", ReferenceType: amity.CommentOnPost}))
+				return first(c.Comments.ListPages(ctx, &amity.ListCommentsParams{ReferenceID: "p1", ReferenceType: amity.CommentOnPost}))
 			},
 			invalid: []fn{func(ctx context.Context, c *amity.Client) error {
-				_, err := shapeFirst(c.Comments.ListPages(ctx, &amity.ListCommentsParams{ReferenceID: "p1", Skip: -1}))
-				return err
+				return errOf(first(c.Comments.ListPages(ctx, &amity.ListCommentsParams{ReferenceID: "p1", Skip: -1})))
 			}}},
 		{name: "ListPage", method: "GET", path: "/api/v3/comments", query: "options%5Blimit%5D=2&referenceId=p1", answer: page, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return c.Comments.ListPage(ctx, &amity.ListCommentsParams{ReferenceID: "p1", PageParams: amity.PageParams{Limit: 2}})
 			},
-			invalid: []fn{func(ctx context.Context, c *amity.Client) error { _, err := c.Comments.ListPage(ctx, nil); return err }}},
+			invalid: []fn{func(ctx context.Context, c *amity.Client) error { return errOf(c.Comments.ListPage(ctx, nil)) }}},
 		{name: "Create", method: "POST", path: "/api/v3/comments", body: `{"referenceId":"p1","data":{"text":"hi"}}`,
 			answer: payload, empty: empty, check: comment,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return c.Comments.Create(ctx, &amity.CreateCommentParams{ReferenceID: "p1", Data: &amity.CommentDataParams{Text: "hi"}})
 			},
 			invalid: []fn{
-				func(ctx context.Context, c *amity.Client) error { _, err := c.Comments.Create(ctx, nil); return err },
+				func(ctx context.Context, c *amity.Client) error { return errOf(c.Comments.Create(ctx, nil)) },
 				func(ctx context.Context, c *amity.Client) error {
-					_, err := c.Comments.Create(ctx, &amity.CreateCommentParams{})
-					return err
+					return errOf(c.Comments.Create(ctx, &amity.CreateCommentParams{}))
 				},
 			}},
 		{name: "Get", method: "GET", path: "/api/v3/comments/cm-1", answer: payload, empty: empty, check: comment,
-			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Comments.Get(ctx, "cm-1") },
-			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
-				_, err := c.Comments.Get(ctx, id)
-				return err
-			})},
+			call:    func(ctx context.Context, c *amity.Client) (any, error) { return c.Comments.Get(ctx, "cm-1") },
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error { return errOf(c.Comments.Get(ctx, id)) })},
 		{name: "GetMany", method: "GET", path: "/api/v3/comments/list", query: "commentIds%5B%5D=cm-1", answer: payload, check: comment,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return c.Comments.GetMany(ctx, &amity.GetManyCommentsParams{CommentIDs: []string{"cm-1"}})
 			},
 			invalid: []fn{
-				func(ctx context.Context, c *amity.Client) error { _, err := c.Comments.GetMany(ctx, nil); return err },
+				func(ctx context.Context, c *amity.Client) error { return errOf(c.Comments.GetMany(ctx, nil)) },
 				func(ctx context.Context, c *amity.Client) error {
-					_, err := c.Comments.GetMany(ctx, &amity.GetManyCommentsParams{})
-					return err
+					return errOf(c.Comments.GetMany(ctx, &amity.GetManyCommentsParams{}))
 				},
 			}},
 		{name: "Update", method: "PUT", path: "/api/v3/comments/cm-1", body: `{"data":{"text":"edited"}}`, answer: payload, empty: empty, check: comment,
@@ -379,18 +357,14 @@ func TestCommentsShape(t *testing.T) {
 				return c.Comments.Update(ctx, "cm-1", &amity.UpdateCommentParams{Data: &amity.UpdateCommentData{Text: amity.Ptr("edited")}})
 			},
 			invalid: append(badID(func(ctx context.Context, c *amity.Client, id string) error {
-				_, err := c.Comments.Update(ctx, id, &amity.UpdateCommentParams{})
-				return err
-			}), func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Comments.Update(ctx, "cm-1", nil)
-				return err
-			})},
-		{name: "Delete", method: "DELETE", path: "/api/v4/comments/cm-1", query: "permanent=false", answer: success, successOnly: true,
+				return errOf(c.Comments.Update(ctx, id, &amity.UpdateCommentParams{}))
+			}), func(ctx context.Context, c *amity.Client) error { return errOf(c.Comments.Update(ctx, "cm-1", nil)) })},
+		{name: "Delete", method: "DELETE", path: "/api/v4/comments/cm-1", query: "permanent=false", answer: success, unsuccessful: successFalse,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return shapeErr(c.Comments.Delete(ctx, "cm-1", &amity.DeleteCommentParams{Permanent: amity.Ptr(false)}))
 			},
 			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error { return c.Comments.Delete(ctx, id, nil) })},
-		{name: "V3.Delete", method: "DELETE", path: "/api/v3/comments/cm-1", answer: success, successOnly: true,
+		{name: "V3.Delete", method: "DELETE", path: "/api/v3/comments/cm-1", answer: success, unsuccessful: successFalse,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return shapeErr(c.Comments.V3.Delete(ctx, "cm-1"))
 			},
@@ -398,29 +372,21 @@ func TestCommentsShape(t *testing.T) {
 				return c.Comments.V3.Delete(ctx, id)
 			})},
 		{name: "Flag", method: "POST", path: "/api/v3/comments/cm-1/flag", body: `{"commentId":"cm-1"}`, answer: payload, empty: empty, check: comment,
-			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Comments.Flag(ctx, "cm-1") },
-			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
-				_, err := c.Comments.Flag(ctx, id)
-				return err
-			})},
+			call:    func(ctx context.Context, c *amity.Client) (any, error) { return c.Comments.Flag(ctx, "cm-1") },
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error { return errOf(c.Comments.Flag(ctx, id)) })},
 		{name: "Unflag", method: "DELETE", path: "/api/v3/comments/cm-1/unflag", answer: payload, empty: empty, check: comment,
-			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Comments.Unflag(ctx, "cm-1") },
-			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
-				_, err := c.Comments.Unflag(ctx, id)
-				return err
-			})},
+			call:    func(ctx context.Context, c *amity.Client) (any, error) { return c.Comments.Unflag(ctx, "cm-1") },
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error { return errOf(c.Comments.Unflag(ctx, id)) })},
 		{name: "ClearFlags", method: "DELETE", path: "/api/v3/comments/cm-1/flags", answer: payload, empty: empty, check: comment,
 			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Comments.ClearFlags(ctx, "cm-1") },
 			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
-				_, err := c.Comments.ClearFlags(ctx, id)
-				return err
+				return errOf(c.Comments.ClearFlags(ctx, id))
 			})},
 		{name: "IsFlaggedByMe", method: "GET", path: "/api/v3/comments/cm-1/isflagbyme", answer: `{"status":"success","data":{"result":true}}`,
 			call:  func(ctx context.Context, c *amity.Client) (any, error) { return c.Comments.IsFlaggedByMe(ctx, "cm-1") },
 			check: func(t *testing.T, out any) { assert.Equal(t, true, out) },
 			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
-				_, err := c.Comments.IsFlaggedByMe(ctx, id)
-				return err
+				return errOf(c.Comments.IsFlaggedByMe(ctx, id))
 			})},
 	})
 }
@@ -429,14 +395,7 @@ func TestCommentsShape(t *testing.T) {
 func TestCommentsListPages(t *testing.T) {
 	c, mt := mockClient(t)
 	p1, p2 := fixture(t, "comments_page1.json"), fixture(t, "comments_page2.json")
-	var queries []string
-	mt.RegisterResponder("GET", "https://api.test/api/v3/comments", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.RawQuery)
-		if r.URL.Query().Get("options[token]") == "ctok-2" {
-			return jsonResponder(200, p2)(r)
-		}
-		return jsonResponder(200, p1)(r)
-	})
+	listing := recordPages(t, mt, "/api/v3/comments", "options[token]", "ctok-2", p1, p2)
 	ctx := context.Background()
 	var ids []string
 	var next string
@@ -450,9 +409,9 @@ func TestCommentsListPages(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []string{"cm-a", "cm-b", "cm-c"}, ids)
-	assert.Len(t, queries, 2)
+	assert.Len(t, listing.all(), 2)
 
-	queries = nil
+	listing.reset()
 	ids = nil
 	for page, err := range c.Comments.ListPages(ctx, &amity.ListCommentsParams{ReferenceID: "flag-2", PageParams: amity.PageParams{PageToken: next}}) {
 		require.NoError(t, err)
@@ -461,5 +420,5 @@ func TestCommentsListPages(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []string{"cm-c"}, ids, "a walk resumes at a page's cursor")
-	assert.Len(t, queries, 1)
+	assert.Len(t, listing.all(), 1)
 }

@@ -14,178 +14,68 @@ func init() {
 	registerConformance(
 		conformanceCase{Method: "Communities.Create", Op: "POST /api/v3/communities",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "Hikers"})
-				return err
+				return errOf(c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "Hikers"}))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "Hikers", IsPublic: amity.Ptr(false),
+				return errOf(c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "Hikers", IsPublic: amity.Ptr(false),
 					IsOfficial: amity.Ptr(true), OnlyAdminCanPost: amity.Ptr(true), Description: "Trails", Tags: []string{"outdoors"},
 					Metadata: map[string]any{"region": "alps"}, AvatarFileID: "f1", UserIDs: users, CategoryIDs: []string{categoryID},
 					IsUniqueDisplayName: amity.Ptr(true), NeedApprovalOnPostCreation: amity.Ptr(true), AllowCommentInStory: amity.Ptr(false),
-					NotificationMode: amity.CommunityNotificationSubscribe})
-				return err
+					NotificationMode: amity.CommunityNotificationSubscribe}))
 			}},
 		conformanceCase{Method: "Communities.Get", Op: "GET /api/v3/communities/{communityId}",
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Communities.Get(ctx, "c1"); return err }},
+			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Communities.Get(ctx, "c1")) }},
 		conformanceCase{Method: "Communities.GetByInternalID", Op: "GET /api/v3/communities/{communityId}",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.GetByInternalID(ctx, "6650f0c1e4b0a1b2c3d4e5f6")
-				return err
+				return errOf(c.Communities.GetByInternalID(ctx, "6650f0c1e4b0a1b2c3d4e5f6"))
 			}},
 		conformanceCase{Method: "Communities.GetMany", Op: "GET /api/v3/communities/list",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.GetMany(ctx, &amity.GetManyCommunitiesParams{CommunityIDs: []string{"c1", "c2"}})
-				return err
+				return errOf(c.Communities.GetMany(ctx, &amity.GetManyCommunitiesParams{CommunityIDs: []string{"c1", "c2"}}))
 			}},
 		conformanceCase{Method: "Communities.GetManyByInternalID", Op: "GET /api/v3/communities/list",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.GetManyByInternalID(ctx, &amity.GetManyCommunitiesParams{CommunityIDs: []string{"6650f0c1e4b0a1b2c3d4e5f6"}})
-				return err
+				return errOf(c.Communities.GetManyByInternalID(ctx, &amity.GetManyCommunitiesParams{CommunityIDs: []string{"6650f0c1e4b0a1b2c3d4e5f6"}}))
 			}},
 		conformanceCase{Method: "Communities.ListPage", Op: "GET /api/v3/communities",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.ListPage(ctx, nil)
-				return err
-			},
+			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Communities.ListPage(ctx, nil)) },
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.ListPage(ctx, &amity.ListCommunitiesParams{PageParams: amity.PageParams{Limit: 50, PageToken: "tok"},
+				return errOf(c.Communities.ListPage(ctx, &amity.ListCommunitiesParams{PageParams: amity.PageParams{Limit: 50, PageToken: "tok"},
 					Keyword: "hik", Tags: []string{"outdoors", "alps"}, Filter: amity.CommunityFilterNotMember, CategoryID: categoryID,
-					SortBy: amity.CommunitySortDisplayName, IsDeleted: amity.Ptr(false), HasFlag: amity.Ptr(true)})
-				return err
+					SortBy: amity.CommunitySortDisplayName, IsDeleted: amity.Ptr(false), HasFlag: amity.Ptr(true)}))
 			}},
-		conformanceCase{Method: "Communities.List", Op: "GET /api/v3/communities",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				for _, err := range c.Communities.List(ctx, nil) {
-					if err != nil {
-						return err
-					}
-					break // one page: the synthesized answer repeats its cursor
-				}
-				return nil
-			}},
-		conformanceCase{Method: "Communities.ListPages", Op: "GET /api/v3/communities",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				for _, err := range c.Communities.ListPages(ctx, nil) {
-					if err != nil {
-						return err
-					}
-					break // one page: the synthesized answer repeats its cursor
-				}
-				return nil
-			}},
+		iteratorCase("Communities.List", "GET /api/v3/communities", false, nil),
+		iteratorCase("Communities.ListPages", "GET /api/v3/communities", false, nil),
 		conformanceCase{Method: "Communities.GetRecommended", Op: "GET /api/v3/communities/recommended",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.GetRecommended(ctx, nil)
-				return err
-			},
+			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Communities.GetRecommended(ctx, nil)) },
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.GetRecommended(ctx, &amity.TopCommunitiesParams{Limit: 10})
-				return err
+				return errOf(c.Communities.GetRecommended(ctx, &amity.TopCommunitiesParams{Limit: 10}))
 			}},
 		conformanceCase{Method: "Communities.GetTopTrending", Op: "GET /api/v3/communities/top-trending",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.GetTopTrending(ctx, nil)
-				return err
-			},
+			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Communities.GetTopTrending(ctx, nil)) },
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.GetTopTrending(ctx, &amity.TopCommunitiesParams{Limit: 10})
-				return err
+				return errOf(c.Communities.GetTopTrending(ctx, &amity.TopCommunitiesParams{Limit: 10}))
 			}},
 		conformanceCase{Method: "Communities.Update", Op: "PUT /api/v3/communities/{communityId}",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.Update(ctx, "c1", &amity.UpdateCommunityParams{})
-				return err
+				return errOf(c.Communities.Update(ctx, "c1", &amity.UpdateCommunityParams{}))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.Update(ctx, "c1", &amity.UpdateCommunityParams{DisplayName: amity.Ptr("Hikers"), IsPublic: amity.Ptr(true),
+				return errOf(c.Communities.Update(ctx, "c1", &amity.UpdateCommunityParams{DisplayName: amity.Ptr("Hikers"), IsPublic: amity.Ptr(true),
 					IsOfficial: amity.Ptr(false), OnlyAdminCanPost: amity.Ptr(false), Description: amity.Ptr(""), Tags: []string{"alps"},
 					Metadata: map[string]any{"k": 1}, AvatarFileID: amity.Ptr("f1"), CategoryIDs: []string{"cat1"},
 					IsUniqueDisplayName: amity.Ptr(false), NeedApprovalOnPostCreation: amity.Ptr(false), AllowCommentInStory: amity.Ptr(true),
-					NotificationMode: amity.CommunityNotificationDefault})
-				return err
+					NotificationMode: amity.CommunityNotificationDefault}))
 			}},
 		conformanceCase{Method: "Communities.Delete", Op: "DELETE /api/v3/communities/{communityId}",
 			Required: func(ctx context.Context, c *amity.Client) error { return c.Communities.Delete(ctx, "c1") }},
 		conformanceCase{Method: "Communities.Join", Op: "POST /api/v3/communities/{communityId}/join", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Communities.Join(ctx, "c1"); return err }},
+			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Communities.Join(ctx, "c1")) }},
 		conformanceCase{Method: "Communities.Leave", Op: "DELETE /api/v3/communities/{communityId}/leave", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Communities.Leave(ctx, "c1"); return err }},
+			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Communities.Leave(ctx, "c1")) }},
 		conformanceCase{Method: "Communities.GetMyPermissions", Op: "GET /api/v3/communities/{communityId}/permissions/me", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.GetMyPermissions(ctx, "c1")
-				return err
-			}},
-		conformanceCase{Method: "Communities.ListMembersPage", Op: "GET /api/v3/communities/{communityId}/users",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.ListMembersPage(ctx, "c1", nil)
-				return err
-			},
-			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.ListMembersPage(ctx, "c1", &amity.ListCommunityMembersParams{PageParams: amity.PageParams{Limit: 100, PageToken: "tok"},
-					Memberships: []amity.CommunityMembership{amity.CommunityMembershipMember, amity.CommunityMembershipBanned},
-					Roles:       []string{"community-moderator"}, Search: "al", SortBy: amity.CommunitySortDisplayName,
-					IDType: amity.CommunityIDInternal, IsDeleted: amity.Ptr(false)})
-				return err
-			}},
-		conformanceCase{Method: "Communities.ListMembers", Op: "GET /api/v3/communities/{communityId}/users",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				for _, err := range c.Communities.ListMembers(ctx, "c1", nil) {
-					if err != nil {
-						return err
-					}
-					break // one page: the synthesized answer repeats its cursor
-				}
-				return nil
-			}},
-		conformanceCase{Method: "Communities.ListMembersPages", Op: "GET /api/v3/communities/{communityId}/users",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				for _, err := range c.Communities.ListMembersPages(ctx, "c1", nil) {
-					if err != nil {
-						return err
-					}
-					break // one page: the synthesized answer repeats its cursor
-				}
-				return nil
-			}},
-		conformanceCase{Method: "Communities.AddMembers", Op: "POST /api/v3/communities/{communityId}/users",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.AddMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: users})
-				return err
-			}},
-		conformanceCase{Method: "Communities.RemoveMembers", Op: "DELETE /api/v3/communities/{communityId}/users",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.RemoveMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: users})
-				return err
-			}},
-		conformanceCase{Method: "Communities.BanMembers", Op: "PUT /api/v3/communities/{communityId}/users/ban",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.BanMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: users})
-				return err
-			}},
-		conformanceCase{Method: "Communities.UnbanMembers", Op: "PUT /api/v3/communities/{communityId}/users/unban",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.UnbanMembers(ctx, "c1", &amity.CommunityMembersParams{UserIDs: users})
-				return err
-			}},
-		conformanceCase{Method: "Communities.AddRoles", Op: "POST /api/v4/communities/{communityId}/users/roles",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.AddRoles(ctx, "c1", &amity.CommunityRolesParams{UserIDs: users, Roles: []string{"community-moderator", "editor"}})
-				return err
-			}},
-		conformanceCase{Method: "Communities.RemoveRoles", Op: "DELETE /api/v4/communities/{communityId}/users/roles",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.RemoveRoles(ctx, "c1", &amity.CommunityRolesParams{UserIDs: users, Roles: []string{"community-moderator", "editor"}})
-				return err
-			}},
-		conformanceCase{Method: "Communities.V3.AddRole", Op: "POST /api/v3/communities/{communityId}/users/roles",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.V3.AddRole(ctx, "c1", &amity.V3CommunityRoleParams{UserIDs: users, Role: "community-moderator"})
-				return err
-			}},
-		conformanceCase{Method: "Communities.V3.RemoveRole", Op: "DELETE /api/v3/communities/{communityId}/users/roles",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Communities.V3.RemoveRole(ctx, "c1", &amity.V3CommunityRoleParams{UserIDs: users, Role: "community-moderator"})
-				return err
+				return errOf(c.Communities.GetMyPermissions(ctx, "c1"))
 			}},
 	)
 }

@@ -2,7 +2,6 @@ package amity_test
 
 import (
 	"context"
-	"net/http"
 	"strings"
 	"testing"
 
@@ -13,15 +12,15 @@ import (
 
 func TestCommunityCategoriesListPage(t *testing.T) {
 	c, mt := mockClient(t)
-	seen := communitiesRecord(t, mt, 200, fixture(t, "community_categories_page1.json"))
+	rec := recordAny(t, mt, fixture(t, "community_categories_page1.json"))
 	page, err := c.CommunityCategories.ListPage(context.Background(), &amity.ListCommunityCategoriesParams{
 		PageParams: amity.PageParams{Limit: 2, PageToken: "ctok-0"}, SortBy: amity.CommunityCategorySortLastCreated, IsDeleted: amity.Ptr(true),
 	})
 	require.NoError(t, err)
-	req := communitiesOnly(t, seen)
-	assert.Equal(t, "GET", req.method)
-	assert.Equal(t, "/api/v3/community-categories", req.path)
-	assert.Equal(t, "isDeleted=true&options%5Blimit%5D=2&options%5Btoken%5D=ctok-0&sortBy=lastCreated", req.query)
+	req := rec.only(t)
+	assert.Equal(t, "GET", req.Method)
+	assert.Equal(t, "/api/v3/community-categories", req.Path)
+	assert.Equal(t, "isDeleted=true&options%5Blimit%5D=2&options%5Btoken%5D=ctok-0&sortBy=lastCreated", req.Query)
 
 	assert.Equal(t, "ctok-2", page.Paging.Next, "cursors are read from data.paging")
 	require.Len(t, page.Categories, 2)
@@ -49,21 +48,14 @@ func TestCommunityCategoriesListPage(t *testing.T) {
 func TestCommunityCategoriesListIterates(t *testing.T) {
 	c, mt := mockClient(t)
 	p1, p2 := fixture(t, "community_categories_page1.json"), fixture(t, "community_categories_page2.json")
-	var queries []string
-	mt.RegisterResponder("GET", "https://api.test/api/v3/community-categories", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.RawQuery)
-		if r.URL.Query().Get("options[token]") == "ctok-2" {
-			return jsonResponder(200, p2)(r)
-		}
-		return jsonResponder(200, p1)(r)
-	})
+	listing := recordPages(t, mt, "/api/v3/community-categories", "options[token]", "ctok-2", p1, p2)
 	var names []string
 	for cat, err := range c.CommunityCategories.List(context.Background(), &amity.ListCommunityCategoriesParams{SortBy: amity.CommunityCategorySortName}) {
 		require.NoError(t, err)
 		names = append(names, cat.Name)
 	}
 	assert.Equal(t, []string{"Books", "Sports", "Travel"}, names)
-	assert.Equal(t, []string{"sortBy=name", "options%5Btoken%5D=ctok-2&sortBy=name"}, queries)
+	assert.Equal(t, []string{"sortBy=name", "options%5Btoken%5D=ctok-2&sortBy=name"}, listing.queries())
 
 	// Page 2 carries its cursors at the top level; they are read from there too.
 	page, err := c.CommunityCategories.ListPage(context.Background(), &amity.ListCommunityCategoriesParams{PageParams: amity.PageParams{PageToken: "ctok-2"}})
@@ -74,7 +66,7 @@ func TestCommunityCategoriesListIterates(t *testing.T) {
 
 func TestCommunityCategoriesListWithoutPaging(t *testing.T) {
 	c, mt := mockClient(t)
-	communitiesRecord(t, mt, 200, `{"status":"success","data":{"categories":[{"categoryId":"a","name":"A"}],"files":[]}}`)
+	recordAny(t, mt, `{"status":"success","data":{"categories":[{"categoryId":"a","name":"A"}],"files":[]}}`)
 	n := 0
 	for _, err := range c.CommunityCategories.List(context.Background(), nil) {
 		require.NoError(t, err)
@@ -87,26 +79,26 @@ func TestCommunityCategoriesListWithoutPaging(t *testing.T) {
 func TestCommunityCategoriesGetAndGetMany(t *testing.T) {
 	ctx := context.Background()
 	c, mt := mockClient(t)
-	seen := communitiesRecord(t, mt, 200, fixture(t, "community_categories_page1.json"))
+	rec := recordAny(t, mt, fixture(t, "community_categories_page1.json"))
 	p, err := c.CommunityCategories.Get(ctx, "cat books")
 	require.NoError(t, err)
-	req := communitiesOnly(t, seen)
-	assert.Equal(t, "GET", req.method)
-	assert.Equal(t, "/api/v3/community-categories/cat%20books", req.rawPath)
+	req := rec.only(t)
+	assert.Equal(t, "GET", req.Method)
+	assert.Equal(t, "/api/v3/community-categories/cat%20books", req.Path)
 	assert.Equal(t, "Books", p.Categories[0].Name)
 
-	*seen = nil
+	rec.reset()
 	p, err = c.CommunityCategories.GetMany(ctx, &amity.GetManyCommunityCategoriesParams{CategoryIDs: []string{"cat-books", "cat-sports"}})
 	require.NoError(t, err)
-	req = communitiesOnly(t, seen)
-	assert.Equal(t, "/api/v3/community-categories/list", req.path)
-	assert.Equal(t, "categoryIds%5B%5D=cat-books&categoryIds%5B%5D=cat-sports", req.query)
+	req = rec.only(t)
+	assert.Equal(t, "/api/v3/community-categories/list", req.Path)
+	assert.Equal(t, "categoryIds%5B%5D=cat-books&categoryIds%5B%5D=cat-sports", req.Query)
 	assert.Len(t, p.Categories, 2)
 }
 
 func TestCommunityCategoriesEmptyAnswerIsMalformed(t *testing.T) {
 	c, mt := mockClient(t)
-	communitiesRecord(t, mt, 200, `{"status":"success","data":{"categories":[]}}`)
+	recordAny(t, mt, `{"status":"success","data":{"categories":[]}}`)
 	ctx := context.Background()
 	_, err := c.CommunityCategories.Get(ctx, "cat-x")
 	assert.ErrorIs(t, err, amity.ErrMalformedResponse)
@@ -120,7 +112,7 @@ func TestCommunityCategoriesEmptyAnswerIsMalformed(t *testing.T) {
 func TestCommunityCategoriesCreateUpdateDelete(t *testing.T) {
 	ctx := context.Background()
 	c, mt := mockClient(t)
-	seen := communitiesRecord(t, mt, 200, fixture(t, "community_categories_page1.json"))
+	rec := recordAny(t, mt, fixture(t, "community_categories_page1.json"))
 
 	p, err := c.CommunityCategories.Create(ctx, &amity.CreateCommunityCategoryParams{Name: "Books", Metadata: map[string]any{"icon": "book"}, AvatarFileID: "file-books"})
 	require.NoError(t, err)
@@ -130,27 +122,27 @@ func TestCommunityCategoriesCreateUpdateDelete(t *testing.T) {
 	_, err = c.CommunityCategories.Update(ctx, "cat-books", &amity.UpdateCommunityCategoryParams{Name: amity.Ptr("Novels"), AvatarFileID: amity.Ptr("")})
 	require.NoError(t, err)
 
-	require.Len(t, *seen, 3)
-	assert.Equal(t, "POST", (*seen)[0].method)
-	assert.Equal(t, "/api/v3/community-categories", (*seen)[0].path)
-	assert.JSONEq(t, `{"name":"Books","metadata":{"icon":"book"},"avatarFileId":"file-books"}`, (*seen)[0].body)
-	assert.JSONEq(t, `{"name":"Plain"}`, (*seen)[1].body)
-	assert.Equal(t, "PUT", (*seen)[2].method)
-	assert.Equal(t, "/api/v3/community-categories/cat-books", (*seen)[2].path)
-	assert.JSONEq(t, `{"categoryId":"cat-books","name":"Novels","avatarFileId":""}`, (*seen)[2].body)
+	require.Len(t, rec.all(), 3)
+	assert.Equal(t, "POST", rec.all()[0].Method)
+	assert.Equal(t, "/api/v3/community-categories", rec.all()[0].Path)
+	assert.JSONEq(t, `{"name":"Books","metadata":{"icon":"book"},"avatarFileId":"file-books"}`, rec.all()[0].Body)
+	assert.JSONEq(t, `{"name":"Plain"}`, rec.all()[1].Body)
+	assert.Equal(t, "PUT", rec.all()[2].Method)
+	assert.Equal(t, "/api/v3/community-categories/cat-books", rec.all()[2].Path)
+	assert.JSONEq(t, `{"categoryId":"cat-books","name":"Novels","avatarFileId":""}`, rec.all()[2].Body)
 
 	c2, mt2 := mockClient(t)
-	seen = communitiesRecord(t, mt2, 200, `{"status":"success","data":{"success":true}}`)
+	rec = recordAny(t, mt2, `{"status":"success","data":{"success":true}}`)
 	require.NoError(t, c2.CommunityCategories.Delete(ctx, "cat-books"))
-	req := communitiesOnly(t, seen)
-	assert.Equal(t, "DELETE", req.method)
-	assert.Equal(t, "/api/v3/community-categories/cat-books", req.path)
-	assert.Equal(t, "categoryId=cat-books", req.query, "the spec wants the ID in the query too")
+	req := rec.only(t)
+	assert.Equal(t, "DELETE", req.Method)
+	assert.Equal(t, "/api/v3/community-categories/cat-books", req.Path)
+	assert.Equal(t, "categoryId=cat-books", req.Query, "the spec wants the ID in the query too")
 }
 
 func TestCommunityCategoriesErrors(t *testing.T) {
 	c, mt := mockClient(t, amity.WithMaxRetries(0))
-	communitiesRecord(t, mt, 404, `{"status":"error","code":400400,"message":"Category not found."}`)
+	recordAny(t, mt, `{"status":"error","code":400400,"message":"Category not found."}`, 404)
 	_, err := c.CommunityCategories.Get(context.Background(), "cat-gone")
 	var ae *amity.Error
 	require.ErrorAs(t, err, &ae)
@@ -159,7 +151,7 @@ func TestCommunityCategoriesErrors(t *testing.T) {
 	assert.Equal(t, "/api/v3/community-categories/cat-gone", ae.Path)
 
 	c2, mt2 := mockClient(t, amity.WithMaxRetries(0))
-	communitiesRecord(t, mt2, 403, `{"status":"error","code":400301,"message":"Only administrator can do this"}`)
+	recordAny(t, mt2, `{"status":"error","code":400301,"message":"Only administrator can do this"}`, 403)
 	err = c2.CommunityCategories.Delete(context.Background(), "cat-1")
 	assert.ErrorIs(t, err, amity.ErrForbidden)
 }
@@ -168,15 +160,13 @@ func TestCommunityCategoriesErrors(t *testing.T) {
 func TestCommunityCategoriesUnknownEnumsAreSent(t *testing.T) {
 	assertUnknownEnumsSent(t, []enumCase{
 		{"List sort", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.CommunityCategories.ListPage(ctx, &amity.ListCommunityCategoriesParams{SortBy: "displayName"})
-			return err
+			return errOf(c.CommunityCategories.ListPage(ctx, &amity.ListCommunityCategoriesParams{SortBy: "displayName"}))
 		}, []string{"sortBy=displayName"}},
 	})
 }
 
 func TestCommunityCategoriesValidation(t *testing.T) {
 	ctx := context.Background()
-	long := func(n int) string { return strings.Repeat("x", n) }
 	ids := func(n int) []string {
 		out := make([]string, n)
 		for i := range out {
@@ -188,74 +178,60 @@ func TestCommunityCategoriesValidation(t *testing.T) {
 		name, field string
 		call        func(c *amity.Client) error
 	}{
-		{"Get empty", "categoryID", func(c *amity.Client) error { _, err := c.CommunityCategories.Get(ctx, ""); return err }},
-		{"Get long", "categoryID", func(c *amity.Client) error { _, err := c.CommunityCategories.Get(ctx, long(51)); return err }},
-		{"GetMany nil", "params", func(c *amity.Client) error { _, err := c.CommunityCategories.GetMany(ctx, nil); return err }},
+		{"Get empty", "categoryID", func(c *amity.Client) error { return errOf(c.CommunityCategories.Get(ctx, "")) }},
+		{"Get long", "categoryID", func(c *amity.Client) error { return errOf(c.CommunityCategories.Get(ctx, longString(51))) }},
+		{"GetMany nil", "params", func(c *amity.Client) error { return errOf(c.CommunityCategories.GetMany(ctx, nil)) }},
 		{"GetMany none", "CategoryIDs", func(c *amity.Client) error {
-			_, err := c.CommunityCategories.GetMany(ctx, &amity.GetManyCommunityCategoriesParams{})
-			return err
+			return errOf(c.CommunityCategories.GetMany(ctx, &amity.GetManyCommunityCategoriesParams{}))
 		}},
 		{"GetMany too many", "CategoryIDs", func(c *amity.Client) error {
-			_, err := c.CommunityCategories.GetMany(ctx, &amity.GetManyCommunityCategoriesParams{CategoryIDs: ids(101)})
-			return err
+			return errOf(c.CommunityCategories.GetMany(ctx, &amity.GetManyCommunityCategoriesParams{CategoryIDs: ids(101)}))
 		}},
 		{"GetMany long", "CategoryIDs", func(c *amity.Client) error {
-			_, err := c.CommunityCategories.GetMany(ctx, &amity.GetManyCommunityCategoriesParams{CategoryIDs: []string{long(51)}})
-			return err
+			return errOf(c.CommunityCategories.GetMany(ctx, &amity.GetManyCommunityCategoriesParams{CategoryIDs: []string{longString(51)}}))
 		}},
 		{"ListPage limit", "Limit", func(c *amity.Client) error {
-			_, err := c.CommunityCategories.ListPage(ctx, &amity.ListCommunityCategoriesParams{PageParams: amity.PageParams{Limit: 1000}})
-			return err
+			return errOf(c.CommunityCategories.ListPage(ctx, &amity.ListCommunityCategoriesParams{PageParams: amity.PageParams{Limit: 1000}}))
 		}},
 		{"List token", "PageToken", func(c *amity.Client) error {
-			for _, err := range c.CommunityCategories.List(ctx, &amity.ListCommunityCategoriesParams{PageParams: amity.PageParams{PageToken: long(1001)}}) {
+			for _, err := range c.CommunityCategories.List(ctx, &amity.ListCommunityCategoriesParams{PageParams: amity.PageParams{PageToken: longString(1001)}}) {
 				return err
 			}
 			return nil
 		}},
-		{"Create nil", "params", func(c *amity.Client) error { _, err := c.CommunityCategories.Create(ctx, nil); return err }},
+		{"Create nil", "params", func(c *amity.Client) error { return errOf(c.CommunityCategories.Create(ctx, nil)) }},
 		{"Create no name", "Name", func(c *amity.Client) error {
-			_, err := c.CommunityCategories.Create(ctx, &amity.CreateCommunityCategoryParams{})
-			return err
+			return errOf(c.CommunityCategories.Create(ctx, &amity.CreateCommunityCategoryParams{}))
 		}},
 		{"Create long name", "Name", func(c *amity.Client) error {
-			_, err := c.CommunityCategories.Create(ctx, &amity.CreateCommunityCategoryParams{Name: long(1001)})
-			return err
+			return errOf(c.CommunityCategories.Create(ctx, &amity.CreateCommunityCategoryParams{Name: longString(1001)}))
 		}},
 		{"Create long avatar", "AvatarFileID", func(c *amity.Client) error {
-			_, err := c.CommunityCategories.Create(ctx, &amity.CreateCommunityCategoryParams{Name: "x", AvatarFileID: long(51)})
-			return err
+			return errOf(c.CommunityCategories.Create(ctx, &amity.CreateCommunityCategoryParams{Name: "x", AvatarFileID: longString(51)}))
 		}},
 		{"Update empty ID", "categoryID", func(c *amity.Client) error {
-			_, err := c.CommunityCategories.Update(ctx, " ", &amity.UpdateCommunityCategoryParams{})
-			return err
+			return errOf(c.CommunityCategories.Update(ctx, " ", &amity.UpdateCommunityCategoryParams{}))
 		}},
-		{"Update nil", "params", func(c *amity.Client) error { _, err := c.CommunityCategories.Update(ctx, "cat", nil); return err }},
+		{"Update nil", "params", func(c *amity.Client) error { return errOf(c.CommunityCategories.Update(ctx, "cat", nil)) }},
 		{"Update empty name", "Name", func(c *amity.Client) error {
-			_, err := c.CommunityCategories.Update(ctx, "cat", &amity.UpdateCommunityCategoryParams{Name: amity.Ptr("")})
-			return err
+			return errOf(c.CommunityCategories.Update(ctx, "cat", &amity.UpdateCommunityCategoryParams{Name: amity.Ptr("")}))
 		}},
 		{"Update long name", "Name", func(c *amity.Client) error {
-			_, err := c.CommunityCategories.Update(ctx, "cat", &amity.UpdateCommunityCategoryParams{Name: amity.Ptr(long(1001))})
-			return err
+			return errOf(c.CommunityCategories.Update(ctx, "cat", &amity.UpdateCommunityCategoryParams{Name: amity.Ptr(longString(1001))}))
 		}},
 		{"Update long avatar", "AvatarFileID", func(c *amity.Client) error {
-			_, err := c.CommunityCategories.Update(ctx, "cat", &amity.UpdateCommunityCategoryParams{AvatarFileID: amity.Ptr(long(51))})
-			return err
+			return errOf(c.CommunityCategories.Update(ctx, "cat", &amity.UpdateCommunityCategoryParams{AvatarFileID: amity.Ptr(longString(51))}))
 		}},
 		{"Delete empty", "categoryID", func(c *amity.Client) error { return c.CommunityCategories.Delete(ctx, "") }},
-		{"Delete long", "categoryID", func(c *amity.Client) error { return c.CommunityCategories.Delete(ctx, long(51)) }},
+		{"Delete long", "categoryID", func(c *amity.Client) error { return c.CommunityCategories.Delete(ctx, longString(51)) }},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			c, mt := mockClient(t)
-			communitiesRecord(t, mt, 200, `{}`)
+			recordAny(t, mt, `{}`)
 			err := tc.call(c)
-			var ve *amity.ValidationError
-			require.ErrorAs(t, err, &ve)
-			assert.Equal(t, tc.field, ve.Field)
+			ve := assertInvalid(t, err, tc.field)
 			assert.True(t, strings.HasPrefix(ve.Op, "CommunityCategories."), ve.Op)
-			assert.ErrorIs(t, err, amity.ErrInvalidArgument)
 			assert.Equal(t, 0, mt.GetTotalCallCount(), "nothing is sent")
 		})
 	}
@@ -263,14 +239,7 @@ func TestCommunityCategoriesValidation(t *testing.T) {
 
 func TestCommunityCategoriesListPages(t *testing.T) {
 	c, mt := mockClient(t)
-	var queries []string
-	mt.RegisterResponder("GET", "https://api.test/api/v3/community-categories", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.RawQuery)
-		if r.URL.Query().Get("options[token]") == "ctok-2" {
-			return jsonResponder(200, fixture(t, "community_categories_page2.json"))(r)
-		}
-		return jsonResponder(200, fixture(t, "community_categories_page1.json"))(r)
-	})
+	listing := recordPages(t, mt, "/api/v3/community-categories", "options[token]", "ctok-2", fixture(t, "community_categories_page1.json"), fixture(t, "community_categories_page2.json"))
 	var n int
 	for p, err := range c.CommunityCategories.ListPages(context.Background(), nil) {
 		require.NoError(t, err)
@@ -278,12 +247,12 @@ func TestCommunityCategoriesListPages(t *testing.T) {
 		assert.NotNil(t, p.Category())
 	}
 	assert.Equal(t, 3, n)
-	assert.Equal(t, []string{"", "options%5Btoken%5D=ctok-2"}, queries)
+	assert.Equal(t, []string{"", "options%5Btoken%5D=ctok-2"}, listing.queries())
 }
 
 func TestCommunityCategoriesDeleteUnsuccessful(t *testing.T) {
 	c, mt := mockClient(t, amity.WithMaxRetries(0))
-	communitiesRecord(t, mt, 200, `{"status":"success","data":{"success":false}}`)
+	recordAny(t, mt, `{"status":"success","data":{"success":false}}`)
 	err := c.CommunityCategories.Delete(context.Background(), "cat-x")
 	assert.ErrorIs(t, err, amity.ErrUnsuccessful, "data.success false is a failure")
 }

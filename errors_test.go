@@ -3,10 +3,13 @@ package amity_test
 import (
 	"context"
 	"errors"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
+	"unicode/utf8"
 
 	"github.com/amity-go/amity"
 	"github.com/jarcoal/httpmock"
@@ -97,10 +100,10 @@ func TestErrorData(t *testing.T) {
 func TestErrorsNameTheirOperation(t *testing.T) {
 	ctx := context.Background()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		hardJSON(w, http.StatusForbidden, `{"status":"error","code":400300,"message":"Forbidden"}`)
+		writeJSON(w, http.StatusForbidden, `{"status":"error","code":400300,"message":"Forbidden"}`)
 	}))
 	defer srv.Close()
-	c := hardClient(t, srv.URL, amity.WithMaxRetries(0))
+	c := serverClient(t, srv.URL, amity.WithMaxRetries(0))
 	_, err := c.Posts.Create(ctx, &amity.CreatePostParams{TargetType: amity.PostTargetCommunity, TargetID: "c1", Data: &amity.CreatePostData{Text: "hi"}})
 	var ae *amity.Error
 	require.ErrorAs(t, err, &ae)
@@ -120,12 +123,57 @@ func TestErrorsNameTheirOperation(t *testing.T) {
 	require.ErrorAs(t, err, &ae)
 	assert.Equal(t, "Posts.ListPage", ae.Op)
 	for _, err := range c.Posts.List(ctx, &amity.ListPostsParams{}) { // refused before sending
-		var ve *amity.ValidationError
-		require.ErrorAs(t, err, &ve)
-		assert.Equal(t, "Posts.List", ve.Op)
+		assert.Equal(t, "Posts.List", assertInvalid(t, err, "").Op)
 	}
 
-	_, err = hardClient(t, "http://"+deadAddr(t), amity.WithMaxRetries(0)).Users.Get(ctx, "u1")
+	_, err = serverClient(t, "http://"+deadAddr(t), amity.WithMaxRetries(0)).Users.Get(ctx, "u1")
 	require.Error(t, err)
 	assert.True(t, strings.HasPrefix(err.Error(), "amity: Users.Get: GET /api/v3/users/u1: "), err.Error())
+}
+
+// pathologicalHTML are proxy pages that made the old regexp-based snippet quadratic.
+func pathologicalHTML() map[string]string {
+	const n = 64 << 10
+	nested := strings.Repeat("<div <span <a ", n/14)
+	return map[string]string{
+		"repeated script": strings.Repeat("<script>", n/8),
+		"nested unclosed": nested,
+		"all <":           strings.Repeat("<", n),
+		"script unclosed": "<html><body>Bad gateway<script>" + strings.Repeat("x", n-40),
+		"style soup":      strings.Repeat("<style>a</sty", n/13),
+		// Larger than the 64 KiB read of an error body, with its Content-Length: still an
+		// *Error with the status, not a body "cut short".
+		"1 MiB page": strings.Repeat("<p>Bad gateway</p>", (1<<20)/18),
+	}
+}
+
+// A pathological HTML error page costs linear time and gives a short message.
+func TestPathologicalHTMLErrorIsFast(t *testing.T) {
+	for name, page := range pathologicalHTML() {
+		t.Run(name, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", "text/html")
+				w.WriteHeader(http.StatusBadGateway)
+				_, _ = io.WriteString(w, page)
+			}))
+			defer srv.Close()
+			for _, retries := range []int{0, 4} {
+				c := serverClient(t, srv.URL, amity.WithMaxRetries(retries))
+				ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+				start := time.Now()
+				err := getUser(ctx, c, "u1")
+				elapsed := time.Since(start)
+				cancel()
+				require.Error(t, err)
+				assert.Less(t, elapsed, 3*time.Second, "retries=%d", retries)
+				assert.Less(t, len(err.Error()), 400, "retries=%d: %q", retries, err)
+				if retries == 0 {
+					var e *amity.Error
+					require.ErrorAs(t, err, &e)
+					assert.Equal(t, http.StatusBadGateway, e.StatusCode)
+					assert.LessOrEqual(t, utf8.RuneCountInString(e.Message), 201)
+				}
+			}
+		})
+	}
 }

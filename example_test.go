@@ -17,16 +17,31 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// exampleClient starts a seeded fake and returns an admin client for it. Real programs use
+// exampleServer starts an empty fake and returns it with an admin client. Real programs use
 // amity.WithRegion and the admin token from the console instead.
-func exampleClient() (*amity.Client, amitytest.SeedResult, func()) {
+func exampleServer() (*amitytest.Server, *amity.Client) {
 	srv := amitytest.NewServer()
-	seeded := srv.Seed(amitytest.SeedOptions{})
 	c, err := amity.NewClient(amity.WithBaseURL(srv.URL()), amity.WithAdminToken(srv.AdminToken()), amity.WithAPIKey(srv.APIKey()))
 	if err != nil {
 		log.Fatal(err)
 	}
-	return c, seeded, srv.Close
+	return srv, c
+}
+
+// exampleClient starts a seeded fake and returns an admin client for it, the seeded IDs and
+// the fake's Close.
+func exampleClient() (*amity.Client, amitytest.SeedResult, func()) {
+	srv, c := exampleServer()
+	return c, srv.Seed(amitytest.SeedOptions{}), srv.Close
+}
+
+// exampleAsUser returns a view of c acting as userID.
+func exampleAsUser(c *amity.Client, userID string) *amity.Client {
+	u, err := c.AsUser(userID, amity.WithDeviceID("example-"+userID))
+	if err != nil {
+		log.Fatal(err)
+	}
+	return u
 }
 
 // A user uploads an image and posts it in a community.

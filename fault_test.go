@@ -25,10 +25,10 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// hardRawServer is a TCP listener speaking just enough HTTP/1.1 for the fault tests: it
+// rawServer is a TCP listener speaking just enough HTTP/1.1 for the fault tests: it
 // reads each request whole, counts it, and lets the test answer (or reset) by hand. Every
 // answer has Connection: close, so each attempt is a new connection.
-type hardRawServer struct {
+type rawServer struct {
 	ln       net.Listener
 	heads    atomic.Int32 // requests whose head was read
 	arrivals atomic.Int32 // requests read whole, body included
@@ -37,16 +37,16 @@ type hardRawServer struct {
 	beforeBody func(n int, conn net.Conn) bool
 	mu         sync.Mutex
 	paths      map[string]int
-	handle     func(s *hardRawServer, n int, conn net.Conn, req *http.Request, body []byte)
+	handle     func(s *rawServer, n int, conn net.Conn, req *http.Request, body []byte)
 	done       chan struct{}
 	wg         sync.WaitGroup
 }
 
-func newHardRawServer(t *testing.T, handle func(s *hardRawServer, n int, conn net.Conn, req *http.Request, body []byte),
-	beforeBody func(n int, conn net.Conn) bool) *hardRawServer {
+func newRawServer(t *testing.T, handle func(s *rawServer, n int, conn net.Conn, req *http.Request, body []byte),
+	beforeBody func(n int, conn net.Conn) bool) *rawServer {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
-	s := &hardRawServer{ln: ln, paths: map[string]int{}, handle: handle, beforeBody: beforeBody, done: make(chan struct{})}
+	s := &rawServer{ln: ln, paths: map[string]int{}, handle: handle, beforeBody: beforeBody, done: make(chan struct{})}
 	s.wg.Add(1)
 	go func() {
 		defer s.wg.Done()
@@ -86,24 +86,24 @@ func newHardRawServer(t *testing.T, handle func(s *hardRawServer, n int, conn ne
 	return s
 }
 
-func (s *hardRawServer) URL() string { return "http://" + s.ln.Addr().String() }
+func (s *rawServer) URL() string { return "http://" + s.ln.Addr().String() }
 
-func (s *hardRawServer) hits(methodPath string) int {
+func (s *rawServer) hits(methodPath string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.paths[methodPath]
 }
 
-// hardReset closes conn with a TCP RST.
-func hardReset(conn net.Conn) {
+// resetConn closes conn with a TCP RST.
+func resetConn(conn net.Conn) {
 	if tc, ok := conn.(*net.TCPConn); ok {
 		_ = tc.SetLinger(0)
 	}
 	_ = conn.Close()
 }
 
-// hardWrite writes a whole answer with Connection: close; header holds name, value pairs.
-func hardWrite(conn net.Conn, status int, ctype, body string, header ...string) {
+// writeRaw writes a whole answer with Connection: close; header holds name, value pairs.
+func writeRaw(conn net.Conn, status int, ctype, body string, header ...string) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "HTTP/1.1 %d %s\r\nContent-Type: %s\r\nContent-Length: %d\r\nConnection: close\r\n", status, http.StatusText(status), ctype, len(body))
 	for i := 0; i+1 < len(header); i += 2 {
@@ -114,17 +114,17 @@ func hardWrite(conn net.Conn, status int, ctype, body string, header ...string) 
 	_, _ = io.WriteString(conn, b.String())
 }
 
-// hardOK is the right answer to the read or the write.
-func hardOK(conn net.Conn, req *http.Request) {
+// writeOK is the right answer to the read or the write.
+func writeOK(conn net.Conn, req *http.Request) {
 	if req.Method == http.MethodPost {
-		hardWrite(conn, 200, "application/json", hardPostBody("p1"))
+		writeRaw(conn, 200, "application/json", postAnswer("p1"))
 		return
 	}
-	hardWrite(conn, 200, "application/json", hardUserBody("u1"))
+	writeRaw(conn, 200, "application/json", userAnswer("u1"))
 }
 
 // faultWaitGone blocks until the client closes conn, the server stops, or max passes.
-func faultWaitGone(s *hardRawServer, conn net.Conn, max time.Duration) {
+func faultWaitGone(s *rawServer, conn net.Conn, max time.Duration) {
 	gone := make(chan struct{})
 	go func() {
 		_ = conn.SetReadDeadline(time.Now().Add(max))
@@ -154,45 +154,45 @@ type faultOutcome struct {
 // that arrived then may have been applied by the server.
 type faultRow struct {
 	name        string
-	respond     func(s *hardRawServer, n int, conn net.Conn, req *http.Request) (applied bool)
+	respond     func(s *rawServer, n int, conn net.Conn, req *http.Request) (applied bool)
 	deadline    time.Duration
 	opts        []amity.Option
 	read, write faultOutcome
 	elsewhere   int // arrivals of the read expected at /elsewhere (redirect targets)
-	// beforeBody fails the n-th request before its body is read (see hardRawServer).
+	// beforeBody fails the n-th request before its body is read (see rawServer).
 	beforeBody func(n int, conn net.Conn) bool
 }
 
 // faultBurst fails the first k arrivals with fail, then answers right.
-func faultBurst(k int, fail func(conn net.Conn)) func(*hardRawServer, int, net.Conn, *http.Request) bool {
-	return func(_ *hardRawServer, n int, conn net.Conn, req *http.Request) bool {
+func faultBurst(k int, fail func(conn net.Conn)) func(*rawServer, int, net.Conn, *http.Request) bool {
+	return func(_ *rawServer, n int, conn net.Conn, req *http.Request) bool {
 		if n <= k {
 			fail(conn)
 			return false
 		}
-		hardOK(conn, req)
+		writeOK(conn, req)
 		return true
 	}
 }
 
 // faultFirst is faultBurst for faults after which the server may have applied a write.
-func faultFirst(k int, fail func(conn net.Conn)) func(*hardRawServer, int, net.Conn, *http.Request) bool {
-	return func(_ *hardRawServer, n int, conn net.Conn, req *http.Request) bool {
+func faultFirst(k int, fail func(conn net.Conn)) func(*rawServer, int, net.Conn, *http.Request) bool {
+	return func(_ *rawServer, n int, conn net.Conn, req *http.Request) bool {
 		if n <= k {
 			fail(conn)
 			return true
 		}
-		hardOK(conn, req)
+		writeOK(conn, req)
 		return true
 	}
 }
 
 func faultStatus(status int, body string, header ...string) func(conn net.Conn) {
-	return func(conn net.Conn) { hardWrite(conn, status, "application/json", body, header...) }
+	return func(conn net.Conn) { writeRaw(conn, status, "application/json", body, header...) }
 }
 
 func faultHTML(status int, page string) func(conn net.Conn) {
-	return func(conn net.Conn) { hardWrite(conn, status, "text/html", page) }
+	return func(conn net.Conn) { writeRaw(conn, status, "text/html", page) }
 }
 
 // faultCut sends the head of an answer promising more body than it sends, then closes (or
@@ -203,7 +203,7 @@ func faultCut(reset bool) func(conn net.Conn) {
 		_, _ = fmt.Fprintf(conn, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s", len(body)+500, body)
 		if reset {
 			time.Sleep(10 * time.Millisecond) // let the head and the start of the body go first
-			hardReset(conn)
+			resetConn(conn)
 		}
 	}
 }
@@ -226,14 +226,14 @@ func faultRows() []faultRow {
 		{name: "400311 in a 400 body", respond: faultBurst(1, faultStatus(400, `{"status":"error","code":400311,"message":"RPCRateLimitError"}`)),
 			opts: []amity.Option{amity.WithoutRateLimit()},
 			read: faultOutcome{arrivals: 2}, write: faultOutcome{arrivals: 2}},
-		{name: "reset before the answer", respond: faultFirst(1, hardReset),
+		{name: "reset before the answer", respond: faultFirst(1, resetConn),
 			read: faultOutcome{arrivals: 2}, write: faultOutcome{want: errFaultAny, arrivals: 1, notIs: []error{context.DeadlineExceeded}}},
-		{name: "reset twice before the answer", respond: faultFirst(2, hardReset),
+		{name: "reset twice before the answer", respond: faultFirst(2, resetConn),
 			read: faultOutcome{arrivals: 3}, write: faultOutcome{want: errFaultAny, arrivals: 1}},
 		{name: "reset after the request head, before its body", respond: faultFirst(0, nil),
 			beforeBody: func(n int, conn net.Conn) bool {
 				if n == 1 {
-					hardReset(conn)
+					resetConn(conn)
 					return true
 				}
 				return false
@@ -256,7 +256,7 @@ func faultRows() []faultRow {
 			read:  faultOutcome{arrivals: 2},
 			write: faultOutcome{want: amity.ErrMalformedResponse, arrivals: 1, contains: "may have been applied"}},
 		{name: "corrupt gzip body", respond: faultFirst(1, func(conn net.Conn) {
-			hardWrite(conn, 200, "application/json", "\x1f\x8b\x08\x00garbage-not-gzip", "Content-Encoding", "gzip")
+			writeRaw(conn, 200, "application/json", "\x1f\x8b\x08\x00garbage-not-gzip", "Content-Encoding", "gzip")
 		}),
 			read:  faultOutcome{arrivals: 2},
 			write: faultOutcome{want: amity.ErrMalformedResponse, arrivals: 1, contains: "may have been applied"}},
@@ -265,7 +265,7 @@ func faultRows() []faultRow {
 		{name: "malformed JSON", respond: faultFirst(10, faultStatus(200, `{"users":[{"userId":`)),
 			read:  faultOutcome{want: amity.ErrMalformedResponse, arrivals: 1, notIs: []error{amity.ErrNotFound}},
 			write: faultOutcome{want: amity.ErrMalformedResponse, arrivals: 1, contains: "may have been applied"}},
-		{name: "not JSON at all", respond: faultFirst(10, func(conn net.Conn) { hardWrite(conn, 200, "text/plain", "OK") }),
+		{name: "not JSON at all", respond: faultFirst(10, func(conn net.Conn) { writeRaw(conn, 200, "text/plain", "OK") }),
 			read:  faultOutcome{want: amity.ErrMalformedResponse, arrivals: 1},
 			write: faultOutcome{want: amity.ErrMalformedResponse, arrivals: 1}},
 		{name: "empty 200", respond: faultFirst(10, faultStatus(200, "")),
@@ -291,14 +291,14 @@ func faultRows() []faultRow {
 			deadline: 300 * time.Millisecond, opts: []amity.Option{amity.WithRetryWait(20*time.Millisecond, 50*time.Millisecond)},
 			read: faultOutcome{want: errFaultAny}, write: faultOutcome{want: errFaultAny, status: 502, arrivals: 1}},
 		{name: "slow server under a deadline", deadline: 300 * time.Millisecond,
-			respond: func(s *hardRawServer, n int, conn net.Conn, req *http.Request) bool {
+			respond: func(s *rawServer, n int, conn net.Conn, req *http.Request) bool {
 				faultWaitGone(s, conn, 5*time.Second)
 				return true
 			},
 			read:  faultOutcome{want: context.DeadlineExceeded, arrivals: 1},
 			write: faultOutcome{want: context.DeadlineExceeded, arrivals: 1}},
 		{name: "trickling server under a deadline", deadline: 300 * time.Millisecond,
-			respond: func(s *hardRawServer, n int, conn net.Conn, req *http.Request) bool {
+			respond: func(s *rawServer, n int, conn net.Conn, req *http.Request) bool {
 				_, _ = io.WriteString(conn, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\nConnection: close\r\n\r\n")
 				for range 250 { // a byte each 20 ms: 5 s at most
 					if _, err := io.WriteString(conn, " "); err != nil {
@@ -323,21 +323,21 @@ func faultRows() []faultRow {
 			respond: faultBurst(10, faultStatus(429, `{}`, "Retry-After", time.Now().Add(time.Hour).UTC().Format(http.TimeFormat))),
 			opts:    []amity.Option{amity.WithRetryWait(time.Millisecond, 2*time.Hour)},
 			read:    faultOutcome{want: amity.ErrRateLimited, arrivals: 1}, write: faultOutcome{want: amity.ErrRateLimited, arrivals: 1}},
-		{name: "same-origin redirect", respond: func(_ *hardRawServer, n int, conn net.Conn, req *http.Request) bool {
+		{name: "same-origin redirect", respond: func(_ *rawServer, n int, conn net.Conn, req *http.Request) bool {
 			if req.URL.Path == "/elsewhere" {
-				hardOK(conn, req)
+				writeOK(conn, req)
 				return true
 			}
-			hardWrite(conn, 307, "text/plain", "", "Location", "/elsewhere")
+			writeRaw(conn, 307, "text/plain", "", "Location", "/elsewhere")
 			return false
 		},
 			read: faultOutcome{arrivals: 1}, write: faultOutcome{want: errFaultAny, status: 307, arrivals: 1}, elsewhere: 1},
-		{name: "redirect to another host", respond: func(s *hardRawServer, n int, conn net.Conn, req *http.Request) bool {
+		{name: "redirect to another host", respond: func(s *rawServer, n int, conn net.Conn, req *http.Request) bool {
 			if req.URL.Path == "/elsewhere" {
-				hardOK(conn, req)
+				writeOK(conn, req)
 				return true
 			}
-			hardWrite(conn, 302, "text/plain", "", "Location", "http://localhost:"+strings.Split(s.ln.Addr().String(), ":")[1]+"/elsewhere")
+			writeRaw(conn, 302, "text/plain", "", "Location", "http://localhost:"+strings.Split(s.ln.Addr().String(), ":")[1]+"/elsewhere")
 			return false
 		},
 			read: faultOutcome{want: errFaultAny, arrivals: 1}, write: faultOutcome{want: errFaultAny, status: 302, arrivals: 1}},
@@ -355,12 +355,12 @@ func TestFaultMatrix(t *testing.T) {
 			t.Run(row.name+"/"+kind, func(t *testing.T) {
 				t.Parallel()
 				var applied atomic.Int32
-				srv := newHardRawServer(t, func(s *hardRawServer, n int, conn net.Conn, req *http.Request, _ []byte) {
+				srv := newRawServer(t, func(s *rawServer, n int, conn net.Conn, req *http.Request, _ []byte) {
 					if row.respond(s, n, conn, req) && req.Method == http.MethodPost && req.URL.Path == "/api/v4/posts" {
 						applied.Add(1)
 					}
 				}, row.beforeBody)
-				c := hardClient(t, srv.URL(), row.opts...)
+				c := serverClient(t, srv.URL(), row.opts...)
 				ctx := context.Background()
 				if row.deadline > 0 {
 					var cancel context.CancelFunc
@@ -370,9 +370,9 @@ func TestFaultMatrix(t *testing.T) {
 				start := time.Now()
 				var err error
 				if write {
-					err = hardCreatePost(ctx, c, "p1")
+					err = createPost(ctx, c, "p1")
 				} else {
-					err = hardGetUser(ctx, c, "u1")
+					err = getUser(ctx, c, "u1")
 				}
 				elapsed := time.Since(start)
 				assert.Less(t, elapsed, 4*time.Second)
@@ -386,7 +386,7 @@ func TestFaultMatrix(t *testing.T) {
 				}
 				if err != nil {
 					assert.Less(t, len(err.Error()), 600, "a short error: %q", err)
-					for _, sec := range []string{hardAdmin, hardKey} {
+					for _, sec := range []string{leakAdminToken, leakAPIKey} {
 						assert.NotContains(t, err.Error(), sec)
 					}
 				}
@@ -431,15 +431,15 @@ func TestFaultManyIdentitiesMixedFaults(t *testing.T) {
 	postArrivals := map[string]int{}
 	readArrivals := map[string]int{}
 	var regs atomic.Int32
-	srv := newHardRawServer(t, func(_ *hardRawServer, n int, conn net.Conn, req *http.Request, body []byte) {
+	srv := newRawServer(t, func(_ *rawServer, n int, conn net.Conn, req *http.Request, body []byte) {
 		if req.URL.Path == "/api/v4/sessions" {
-			var reg hardRegistration
+			var reg registration
 			_ = json.Unmarshal(body, &reg)
 			regs.Add(1)
 			now := time.Now().UTC()
 			b, _ := json.Marshal(map[string]any{"accessToken": "tok-" + reg.UserID, "expiresAt": now.Add(time.Hour).Format(time.RFC3339),
 				"users": []map[string]string{{"userId": reg.UserID}}})
-			hardWrite(conn, 200, "application/json", string(b))
+			writeRaw(conn, 200, "application/json", string(b))
 			return
 		}
 		mu.Lock()
@@ -455,22 +455,22 @@ func TestFaultManyIdentitiesMixedFaults(t *testing.T) {
 		mu.Unlock()
 		switch n % 9 {
 		case 1:
-			hardWrite(conn, 503, "application/json", `{"code":500000,"message":"busy"}`)
+			writeRaw(conn, 503, "application/json", `{"code":500000,"message":"busy"}`)
 		case 3:
-			hardReset(conn)
+			resetConn(conn)
 		case 5:
 			faultCut(n%2 == 0)(conn)
 		case 7:
-			hardWrite(conn, 502, "text/html", "<html><body>Bad gateway</body></html>")
+			writeRaw(conn, 502, "text/html", "<html><body>Bad gateway</body></html>")
 		default:
 			if req.Method == http.MethodPost {
-				hardWrite(conn, 200, "application/json", hardPostBody("p"))
+				writeRaw(conn, 200, "application/json", postAnswer("p"))
 			} else {
-				hardWrite(conn, 200, "application/json", hardUserBody("u"))
+				writeRaw(conn, 200, "application/json", userAnswer("u"))
 			}
 		}
 	}, nil)
-	c := hardClient(t, srv.URL())
+	c := serverClient(t, srv.URL())
 	views := map[string]*amity.Client{"admin": c}
 	for i := range 5 {
 		v, err := c.AsUser(fmt.Sprintf("user%d", i))
@@ -494,9 +494,9 @@ func TestFaultManyIdentitiesMixedFaults(t *testing.T) {
 				for i := range 10 {
 					id := fmt.Sprintf("%s-%d-%d", name, w, i)
 					if i%2 == 0 {
-						results <- result{id, true, hardCreatePost(ctx, v, id)}
+						results <- result{id, true, createPost(ctx, v, id)}
 					} else {
-						results <- result{id, false, hardGetUser(ctx, v, id)}
+						results <- result{id, false, getUser(ctx, v, id)}
 					}
 				}
 			}()

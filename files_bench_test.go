@@ -102,18 +102,7 @@ func BenchmarkUpload1GiB(b *testing.B) {
 		}
 		b.Run(name, func(b *testing.B) {
 			const size = int64(1 << 30)
-			var received atomic.Int64
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				n, err := filesDiscard(r.Body)
-				received.Store(n)
-				if err != nil {
-					w.WriteHeader(http.StatusBadRequest)
-					return
-				}
-				w.Header().Set("Content-Type", "application/json")
-				fmt.Fprint(w, `[{"fileId":"big","type":"file","attributes":{"name":"big.bin","size":1073741824}}]`)
-			}))
-			defer srv.Close()
+			srv, received := bigUploadServer(b)
 			c, err := amity.NewClient(amity.WithBaseURL(srv.URL), amity.WithAdminToken("bench"),
 				amity.WithoutRateLimit(), amity.WithMaxRetries(0))
 			if err != nil {
@@ -144,16 +133,11 @@ func BenchmarkUpload1GiB(b *testing.B) {
 	}
 }
 
-// BenchmarkUploadDirectBody is the floor BenchmarkUpload1GiB is measured against: the same
-// 1 GiB, from the same generator, posted with net/http directly (a Content-Length, no SDK, no
-// multipart framing) to the same kind of server, under the same memory sampling. Run them
-// together:
-//
-//	go test -run '^$' -bench Upload -benchtime 1x -benchmem .
-func BenchmarkUploadDirectBody(b *testing.B) {
-	const size = int64(1 << 30)
-	var received atomic.Int64
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+// bigUploadServer reads each upload to its end, counting its bytes in received, and answers
+// with the file of the 1 GiB benchmarks; it closes at the end of b.
+func bigUploadServer(b *testing.B) (srv *httptest.Server, received *atomic.Int64) {
+	received = new(atomic.Int64)
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		n, err := filesDiscard(r.Body)
 		received.Store(n)
 		if err != nil {
@@ -163,7 +147,19 @@ func BenchmarkUploadDirectBody(b *testing.B) {
 		w.Header().Set("Content-Type", "application/json")
 		fmt.Fprint(w, `[{"fileId":"big","type":"file","attributes":{"name":"big.bin","size":1073741824}}]`)
 	}))
-	defer srv.Close()
+	b.Cleanup(srv.Close)
+	return srv, received
+}
+
+// BenchmarkUploadDirectBody is the floor BenchmarkUpload1GiB is measured against: the same
+// 1 GiB, from the same generator, posted with net/http directly (a Content-Length, no SDK, no
+// multipart framing) to the same kind of server, under the same memory sampling. Run them
+// together:
+//
+//	go test -run '^$' -bench Upload -benchtime 1x -benchmem .
+func BenchmarkUploadDirectBody(b *testing.B) {
+	const size = int64(1 << 30)
+	srv, received := bigUploadServer(b)
 	client := &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
 	b.SetBytes(size)
 	b.ReportAllocs()

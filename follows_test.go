@@ -11,18 +11,19 @@ import (
 )
 
 func TestFollowsChanges(t *testing.T) {
+	ctx := context.Background()
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
+	rec := newRecorder(t, mt)
 	one := `{"follows":[{"from":"me","to":"bob","status":"pending","createdAt":"2026-01-01T00:00:00.000Z","updatedAt":"2026-01-01T00:00:00.000Z"}]}`
-	modRecord(t, mt, rec, "POST", "/api/v4/me/following/bob", one, 503, 200)
-	modRecord(t, mt, rec, "DELETE", "/api/v4/me/following/bob", one, 502, 200)
-	modRecord(t, mt, rec, "POST", "/api/v4/me/followers/bob", one, 502, 200)
-	modRecord(t, mt, rec, "DELETE", "/api/v4/me/followers/bob", one, 502, 200)
+	rec.route("POST", "/api/v4/me/following/bob", one, 503, 200)
+	rec.route("DELETE", "/api/v4/me/following/bob", one, 502, 200)
+	rec.route("POST", "/api/v4/me/followers/bob", one, 502, 200)
+	rec.route("DELETE", "/api/v4/me/followers/bob", one, 502, 200)
 
-	_, err := c.Follows.Follow(ctxB, "bob")
+	_, err := c.Follows.Follow(ctx, "bob")
 	require.Error(t, err, "a follow is not retried after a 503")
 	assert.Len(t, rec.all(), 1)
-	f, err := c.Follows.Follow(ctxB, "bob")
+	f, err := c.Follows.Follow(ctx, "bob")
 	require.NoError(t, err)
 	assert.Equal(t, "POST", rec.last(t).Method)
 	assert.Empty(t, rec.last(t).Body)
@@ -33,9 +34,9 @@ func TestFollowsChanges(t *testing.T) {
 		name, method, path string
 		call               func() (*amity.FollowPayload, error)
 	}{
-		{"unfollow", "DELETE", "/api/v4/me/following/bob", func() (*amity.FollowPayload, error) { return c.Follows.Unfollow(ctxB, "bob") }},
-		{"accept", "POST", "/api/v4/me/followers/bob", func() (*amity.FollowPayload, error) { return c.Follows.Accept(ctxB, "bob") }},
-		{"remove", "DELETE", "/api/v4/me/followers/bob", func() (*amity.FollowPayload, error) { return c.Follows.RemoveFollower(ctxB, "bob") }},
+		{"unfollow", "DELETE", "/api/v4/me/following/bob", func() (*amity.FollowPayload, error) { return c.Follows.Unfollow(ctx, "bob") }},
+		{"accept", "POST", "/api/v4/me/followers/bob", func() (*amity.FollowPayload, error) { return c.Follows.Accept(ctx, "bob") }},
+		{"remove", "DELETE", "/api/v4/me/followers/bob", func() (*amity.FollowPayload, error) { return c.Follows.RemoveFollower(ctx, "bob") }},
 	} {
 		n := len(rec.all())
 		out, err := tc.call()
@@ -48,17 +49,18 @@ func TestFollowsChanges(t *testing.T) {
 }
 
 func TestFollowsListsAndInfo(t *testing.T) {
+	ctx := context.Background()
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
+	rec := newRecorder(t, mt)
 	for _, p := range []string{"/api/v4/me/followers", "/api/v4/me/following", "/api/v4/users/alice/followers", "/api/v4/users/alice/following"} {
-		modRecord(t, mt, rec, "GET", p, fixture(t, "follows_page.json"))
+		rec.route("GET", p, fixture(t, "follows_page.json"))
 		mt.RegisterResponderWithQuery("GET", "https://api.test"+p, "token=follow-page-2", jsonResponder(200, `{"follows":[],"paging":{}}`))
 	}
-	modRecord(t, mt, rec, "GET", "/api/v4/me/followInfo", fixture(t, "follows_info.json"))
-	modRecord(t, mt, rec, "GET", "/api/v5/users/alice/followInfo", fixture(t, "follows_info.json"))
-	modRecord(t, mt, rec, "GET", "/api/v4/users/alice/followInfo", `{"follows":[],"followCounts":[{"userId":"alice","followerCount":1}]}`)
+	rec.route("GET", "/api/v4/me/followInfo", fixture(t, "follows_info.json"))
+	rec.route("GET", "/api/v5/users/alice/followInfo", fixture(t, "follows_info.json"))
+	rec.route("GET", "/api/v4/users/alice/followInfo", `{"follows":[],"followCounts":[{"userId":"alice","followerCount":1}]}`)
 
-	page, err := c.Follows.ListFollowersPage(ctxB, "alice", &amity.ListFollowsParams{Status: amity.FollowFilterPending, PageParams: amity.PageParams{Limit: 2, PageToken: "t"}})
+	page, err := c.Follows.ListFollowersPage(ctx, "alice", &amity.ListFollowsParams{Status: amity.FollowFilterPending, PageParams: amity.PageParams{Limit: 2, PageToken: "t"}})
 	require.NoError(t, err)
 	q := rec.last(t).Values()
 	assert.Equal(t, "pending", q.Get("status"))
@@ -79,70 +81,71 @@ func TestFollowsListsAndInfo(t *testing.T) {
 	// An export of a user's followers: every follower, over the pages.
 	mt.RegisterResponderWithQuery("GET", "https://api.test/api/v4/users/alice/followers", "status=accepted&token=follow-page-2", jsonResponder(200, `{"follows":[],"paging":{}}`))
 	var followers []string
-	for f, err := range c.Follows.ListFollowers(ctxB, "alice", &amity.ListFollowsParams{Status: amity.FollowFilterAccepted}) {
+	for f, err := range c.Follows.ListFollowers(ctx, "alice", &amity.ListFollowsParams{Status: amity.FollowFilterAccepted}) {
 		require.NoError(t, err)
 		followers = append(followers, f.From)
 	}
 	assert.Equal(t, []string{"bob", "carol"}, followers)
-	assert.Equal(t, 2, countB(t, c.Follows.ListFollowersPages(ctxB, "alice", nil)))
-	assert.Equal(t, 2, countB(t, c.Follows.ListFollowing(ctxB, "alice", nil)))
-	assert.Equal(t, 2, countB(t, c.Follows.ListFollowingPages(ctxB, "alice", nil)))
-	assert.Equal(t, 2, countB(t, c.Follows.ListMyFollowers(ctxB, nil)))
-	assert.Equal(t, 2, countB(t, c.Follows.ListMyFollowersPages(ctxB, nil)))
-	assert.Equal(t, 2, countB(t, c.Follows.ListMyFollowing(ctxB, nil)))
-	assert.Equal(t, 2, countB(t, c.Follows.ListMyFollowingPages(ctxB, nil)))
-	_, err = c.Follows.ListMyFollowingPage(ctxB, &amity.ListFollowsParams{Status: amity.FollowFilterAll})
+	assert.Equal(t, 2, countItems(t, c.Follows.ListFollowersPages(ctx, "alice", nil)))
+	assert.Equal(t, 2, countItems(t, c.Follows.ListFollowing(ctx, "alice", nil)))
+	assert.Equal(t, 2, countItems(t, c.Follows.ListFollowingPages(ctx, "alice", nil)))
+	assert.Equal(t, 2, countItems(t, c.Follows.ListMyFollowers(ctx, nil)))
+	assert.Equal(t, 2, countItems(t, c.Follows.ListMyFollowersPages(ctx, nil)))
+	assert.Equal(t, 2, countItems(t, c.Follows.ListMyFollowing(ctx, nil)))
+	assert.Equal(t, 2, countItems(t, c.Follows.ListMyFollowingPages(ctx, nil)))
+	_, err = c.Follows.ListMyFollowingPage(ctx, &amity.ListFollowsParams{Status: amity.FollowFilterAll})
 	require.NoError(t, err)
 	assert.Equal(t, "all", rec.last(t).Values().Get("status"))
 
-	mine, err := c.Follows.GetMyInfo(ctxB)
+	mine, err := c.Follows.GetMyInfo(ctx)
 	require.NoError(t, err)
 	assert.Equal(t, amity.FollowCount{UserID: "alice", FollowerCount: 12, FollowingCount: 3, PendingCount: 1}, *mine.Count())
 	assert.Contains(t, string(mine.Raw), "countFutureField")
-	info, err := c.Follows.GetInfo(ctxB, "alice")
+	info, err := c.Follows.GetInfo(ctx, "alice")
 	require.NoError(t, err)
 	assert.Equal(t, amity.FollowBlocked, info.Status())
 	assert.Equal(t, 12, info.CountByID("alice").FollowerCount)
 	assert.Nil(t, info.CountByID("nobody"))
-	v4, err := c.Follows.V4.GetInfo(ctxB, "alice")
+	v4, err := c.Follows.V4.GetInfo(ctx, "alice")
 	require.NoError(t, err)
 	assert.Equal(t, amity.FollowNone, v4.Status(), "no follow: none")
 	assert.Equal(t, "/api/v4/users/alice/followInfo", rec.last(t).Path)
 }
 
 func TestFollowsErrorsAndValidation(t *testing.T) {
+	ctx := context.Background()
 	c, mt := mockClient(t)
-	mt.RegisterResponder("POST", "https://api.test/api/v4/me/following/ghost", jsonResponder(404, notFoundBodyB))
+	mt.RegisterResponder("POST", "https://api.test/api/v4/me/following/ghost", jsonResponder(404, notFoundBody))
 	mt.RegisterResponder("GET", "https://api.test/api/v4/me/followInfo", jsonResponder(200, `{"followCounts":[]}`))
-	_, err := c.Follows.Follow(ctxB, "ghost")
-	assertNotFoundB(t, err)
-	_, err = c.Follows.GetMyInfo(ctxB)
+	_, err := c.Follows.Follow(ctx, "ghost")
+	assertNotFound(t, err)
+	_, err = c.Follows.GetMyInfo(ctx)
 	assert.ErrorIs(t, err, amity.ErrMalformedResponse, "an answer without counts")
 
 	before := mt.GetTotalCallCount()
 	long := strings.Repeat("u", 901)
 	for _, bad := range []string{"", " ", ".", "..", long} {
-		_, err := c.Follows.Follow(ctxB, bad)
-		assertInvalidB(t, err, "userID")
-		_, err = c.Follows.Unfollow(ctxB, bad)
-		assertInvalidB(t, err, "userID")
-		_, err = c.Follows.Accept(ctxB, bad)
-		assertInvalidB(t, err, "userID")
-		_, err = c.Follows.RemoveFollower(ctxB, bad)
-		assertInvalidB(t, err, "userID")
-		_, err = c.Follows.GetInfo(ctxB, bad)
-		assertInvalidB(t, err, "userID")
-		_, err = c.Follows.V4.GetInfo(ctxB, bad)
-		assertInvalidB(t, err, "userID")
-		_, err = c.Follows.ListFollowersPage(ctxB, bad, nil)
-		assertInvalidB(t, err, "userID")
-		_, err = c.Follows.ListFollowingPage(ctxB, bad, nil)
-		assertInvalidB(t, err, "userID")
+		_, err := c.Follows.Follow(ctx, bad)
+		assertInvalid(t, err, "userID")
+		_, err = c.Follows.Unfollow(ctx, bad)
+		assertInvalid(t, err, "userID")
+		_, err = c.Follows.Accept(ctx, bad)
+		assertInvalid(t, err, "userID")
+		_, err = c.Follows.RemoveFollower(ctx, bad)
+		assertInvalid(t, err, "userID")
+		_, err = c.Follows.GetInfo(ctx, bad)
+		assertInvalid(t, err, "userID")
+		_, err = c.Follows.V4.GetInfo(ctx, bad)
+		assertInvalid(t, err, "userID")
+		_, err = c.Follows.ListFollowersPage(ctx, bad, nil)
+		assertInvalid(t, err, "userID")
+		_, err = c.Follows.ListFollowingPage(ctx, bad, nil)
+		assertInvalid(t, err, "userID")
 	}
-	_, err = c.Follows.ListMyFollowingPage(ctxB, &amity.ListFollowsParams{PageParams: amity.PageParams{PageToken: strings.Repeat("t", 101)}})
-	assertInvalidB(t, err, "PageToken")
-	_, err = drainB(c.Follows.ListFollowers(ctxB, "", nil))
-	assertInvalidB(t, err, "userID")
+	_, err = c.Follows.ListMyFollowingPage(ctx, &amity.ListFollowsParams{PageParams: amity.PageParams{PageToken: strings.Repeat("t", 101)}})
+	assertInvalid(t, err, "PageToken")
+	_, err = drain(c.Follows.ListFollowers(ctx, "", nil))
+	assertInvalid(t, err, "userID")
 	assert.Equal(t, before, mt.GetTotalCallCount())
 }
 
@@ -150,8 +153,7 @@ func TestFollowsErrorsAndValidation(t *testing.T) {
 func TestFollowsUnknownEnumsAreSent(t *testing.T) {
 	assertUnknownEnumsSent(t, []enumCase{
 		{"status", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Follows.ListMyFollowersPage(ctx, &amity.ListFollowsParams{Status: "blocked"})
-			return err
+			return errOf(c.Follows.ListMyFollowersPage(ctx, &amity.ListFollowsParams{Status: "blocked"}))
 		}, []string{"status=blocked"}},
 	})
 }

@@ -2,227 +2,110 @@ package amity_test
 
 // The conformance cases of the iterators (List, ListPages and the like), derived from the
 // cases of their ...Page methods: an iterator calls the same operation, once for its first
-// page or item.
+// page or item. Each is called by name with the arguments after ctx (see iteratorCase).
 
 import (
 	"context"
+	"fmt"
+	"reflect"
+	"strings"
 
 	"github.com/amity-go/amity"
 )
 
 func init() {
 	registerConformance(
-		conformanceCase{Method: "Analytics.ListPostViewers", Op: "GET /api/v1/analytics/views/posts/{postId}/users", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstItem(c.Analytics.ListPostViewers(ctx, confStoryID, nil))
-			}},
-		conformanceCase{Method: "Analytics.ListPostViewersPages", Op: "GET /api/v1/analytics/views/posts/{postId}/users", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstPage(c.Analytics.ListPostViewersPages(ctx, confStoryID, nil))
-			}},
-		conformanceCase{Method: "Analytics.ListStoryViewers", Op: "GET /api/v1/analytics/views/stories/{storyId}/users", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstItem(c.Analytics.ListStoryViewers(ctx, confStoryID, nil))
-			}},
-		conformanceCase{Method: "Analytics.ListStoryViewersPages", Op: "GET /api/v1/analytics/views/stories/{storyId}/users", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstPage(c.Analytics.ListStoryViewersPages(ctx, confStoryID, nil))
-			}},
-		conformanceCase{Method: "Channels.List", Op: "GET /api/v3/channels", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error { return firstItem(c.Channels.List(ctx, nil)) }},
-		conformanceCase{Method: "Channels.ListMembers", Op: "GET /api/v4/channels/{channelId}/users", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstItem(c.Channels.ListMembers(ctx, "ch1", nil))
-			}},
-		conformanceCase{Method: "Channels.ListMembersPages", Op: "GET /api/v4/channels/{channelId}/users", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstPage(c.Channels.ListMembersPages(ctx, "ch1", nil))
-			}},
-		conformanceCase{Method: "Channels.ListPages", Op: "GET /api/v3/channels", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error { return firstPage(c.Channels.ListPages(ctx, nil)) }},
-		conformanceCase{Method: "Channels.Search", Op: "GET /api/v2/search/channels", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstItem(c.Channels.Search(ctx, &amity.SearchChannelsParams{Query: "sup"}))
-			}},
-		conformanceCase{Method: "Channels.SearchPages", Op: "GET /api/v2/search/channels", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstPage(c.Channels.SearchPages(ctx, &amity.SearchChannelsParams{Query: "sup"}))
-			}},
-		conformanceCase{Method: "Channels.V3.ListMembers", Op: "GET /api/v3/channels/{channelId}/users", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstItem(c.Channels.V3.ListMembers(ctx, "ch1", nil))
-			}},
-		conformanceCase{Method: "Channels.V3.ListMembersPages", Op: "GET /api/v3/channels/{channelId}/users", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstPage(c.Channels.V3.ListMembersPages(ctx, "ch1", nil))
-			}},
-		conformanceCase{Method: "Feeds.ListCommunity", Op: "GET /api/v3/community-feeds/{communityId}", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstItem(c.Feeds.ListCommunity(ctx, "c1", nil))
-			}},
-		conformanceCase{Method: "Feeds.ListCommunityPages", Op: "GET /api/v3/community-feeds/{communityId}", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstPage(c.Feeds.ListCommunityPages(ctx, "c1", nil))
-			}},
-		conformanceCase{Method: "Feeds.ListContent", Op: "GET /api/v3/content-feeds", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error { return firstItem(c.Feeds.ListContent(ctx, nil)) }},
-		conformanceCase{Method: "Feeds.ListContentPages", Op: "GET /api/v3/content-feeds", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error { return firstPage(c.Feeds.ListContentPages(ctx, nil)) }},
-		conformanceCase{Method: "Feeds.ListFollowing", Op: "GET /api/v1/me/following-feeds", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error { return firstItem(c.Feeds.ListFollowing(ctx, nil)) }},
-		conformanceCase{Method: "Feeds.ListFollowingPages", Op: "GET /api/v1/me/following-feeds", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstPage(c.Feeds.ListFollowingPages(ctx, nil))
-			}},
-		conformanceCase{Method: "Feeds.ListGlobal", Op: "GET /api/v5/me/global-feeds", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error { return firstItem(c.Feeds.ListGlobal(ctx, nil)) }},
-		conformanceCase{Method: "Feeds.ListGlobalPages", Op: "GET /api/v5/me/global-feeds", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error { return firstPage(c.Feeds.ListGlobalPages(ctx, nil)) }},
-		conformanceCase{Method: "Feeds.ListUser", Op: "GET /api/v3/user-feeds/{userId}", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error { return firstItem(c.Feeds.ListUser(ctx, "u1", nil)) }},
-		conformanceCase{Method: "Feeds.ListUserPages", Op: "GET /api/v3/user-feeds/{userId}", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstPage(c.Feeds.ListUserPages(ctx, "u1", nil))
-			}},
-		conformanceCase{Method: "Feeds.V3.ListGlobal", Op: "GET /api/v3/global-feeds", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error { return firstItem(c.Feeds.V3.ListGlobal(ctx, nil)) }},
-		conformanceCase{Method: "Feeds.V3.ListGlobalPages", Op: "GET /api/v3/global-feeds", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstPage(c.Feeds.V3.ListGlobalPages(ctx, nil))
-			}},
-		conformanceCase{Method: "Feeds.V4.ListGlobal", Op: "GET /api/v4/me/global-feeds", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error { return firstItem(c.Feeds.V4.ListGlobal(ctx, nil)) }},
-		conformanceCase{Method: "Feeds.V4.ListGlobalPages", Op: "GET /api/v4/me/global-feeds", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstPage(c.Feeds.V4.ListGlobalPages(ctx, nil))
-			}},
-		conformanceCase{Method: "Follows.ListFollowers", Op: "GET /api/v4/users/{userId}/followers", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstItem(c.Follows.ListFollowers(ctx, "u2", nil))
-			}},
-		conformanceCase{Method: "Follows.ListFollowersPages", Op: "GET /api/v4/users/{userId}/followers", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstPage(c.Follows.ListFollowersPages(ctx, "u2", nil))
-			}},
-		conformanceCase{Method: "Follows.ListFollowing", Op: "GET /api/v4/users/{userId}/following", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstItem(c.Follows.ListFollowing(ctx, "u2", nil))
-			}},
-		conformanceCase{Method: "Follows.ListFollowingPages", Op: "GET /api/v4/users/{userId}/following", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstPage(c.Follows.ListFollowingPages(ctx, "u2", nil))
-			}},
-		conformanceCase{Method: "Follows.ListMyFollowers", Op: "GET /api/v4/me/followers", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstItem(c.Follows.ListMyFollowers(ctx, nil))
-			}},
-		conformanceCase{Method: "Follows.ListMyFollowersPages", Op: "GET /api/v4/me/followers", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstPage(c.Follows.ListMyFollowersPages(ctx, nil))
-			}},
-		conformanceCase{Method: "Follows.ListMyFollowing", Op: "GET /api/v4/me/following", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstItem(c.Follows.ListMyFollowing(ctx, nil))
-			}},
-		conformanceCase{Method: "Follows.ListMyFollowingPages", Op: "GET /api/v4/me/following", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstPage(c.Follows.ListMyFollowingPages(ctx, nil))
-			}},
-		conformanceCase{Method: "Messages.List", Op: "GET /api/v5/messages", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstItem(c.Messages.List(ctx, &amity.ListMessagesParams{MessageFeedID: "ch1"}))
-			}},
-		conformanceCase{Method: "Messages.ListByCreator", Op: "GET /api/v5/messages/user/{creatorId}", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstItem(c.Messages.ListByCreator(ctx, "u1", nil))
-			}},
-		conformanceCase{Method: "Messages.ListByCreatorPages", Op: "GET /api/v5/messages/user/{creatorId}", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstPage(c.Messages.ListByCreatorPages(ctx, "u1", nil))
-			}},
-		conformanceCase{Method: "Messages.ListFeeds", Op: "GET /api/v5/message-feeds/channel/{channelId}", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstItem(c.Messages.ListFeeds(ctx, "64f0a1b2c3d4e5f6a7b8c9d0", nil))
-			}},
-		conformanceCase{Method: "Messages.ListFeedsByCreator", Op: "GET /api/v5/message-feeds/user/{creatorId}", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstItem(c.Messages.ListFeedsByCreator(ctx, "u1", nil))
-			}},
-		conformanceCase{Method: "Messages.ListFeedsByCreatorPages", Op: "GET /api/v5/message-feeds/user/{creatorId}", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstPage(c.Messages.ListFeedsByCreatorPages(ctx, "u1", nil))
-			}},
-		conformanceCase{Method: "Messages.ListFeedsPages", Op: "GET /api/v5/message-feeds/channel/{channelId}", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstPage(c.Messages.ListFeedsPages(ctx, "64f0a1b2c3d4e5f6a7b8c9d0", nil))
-			}},
-		conformanceCase{Method: "Messages.ListPages", Op: "GET /api/v5/messages", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstPage(c.Messages.ListPages(ctx, &amity.ListMessagesParams{MessageFeedID: "ch1"}))
-			}},
-		conformanceCase{Method: "Messages.V3.List", Op: "GET /api/v3/messages", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstItem(c.Messages.V3.List(ctx, &amity.V3ListMessagesParams{ChannelID: "ch1"}))
-			}},
-		conformanceCase{Method: "Messages.V3.ListPages", Op: "GET /api/v3/messages", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstPage(c.Messages.V3.ListPages(ctx, &amity.V3ListMessagesParams{ChannelID: "ch1"}))
-			}},
-		conformanceCase{Method: "Moderation.ListAllowlist", Op: "GET /api/v3/allowlists", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstItem(c.Moderation.ListAllowlist(ctx, nil))
-			}},
-		conformanceCase{Method: "Moderation.ListBlocklist", Op: "GET /api/v3/blocklists", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstItem(c.Moderation.ListBlocklist(ctx, nil))
-			}},
-		conformanceCase{Method: "Search.SearchCommunities", Op: "GET /api/v1/semantic-search/communities", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstItem(c.Search.SearchCommunities(ctx, &amity.SearchCommunitiesParams{Query: "hiking"}))
-			}},
-		conformanceCase{Method: "Search.SearchCommunitiesPages", Op: "GET /api/v1/semantic-search/communities", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstPage(c.Search.SearchCommunitiesPages(ctx, &amity.SearchCommunitiesParams{Query: "hiking"}))
-			}},
-		conformanceCase{Method: "Search.SearchPosts", Op: "GET /api/v1/semantic-search/posts", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstItem(c.Search.SearchPosts(ctx, &amity.SearchPostsParams{Query: "hiking trips"}))
-			}},
-		conformanceCase{Method: "Search.SearchPostsPages", Op: "GET /api/v1/semantic-search/posts", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstPage(c.Search.SearchPostsPages(ctx, &amity.SearchPostsParams{Query: "hiking trips"}))
-			}},
-		conformanceCase{Method: "Stories.List", Op: "GET /api/v4/stories", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstItem(c.Stories.List(ctx, &amity.ListStoriesParams{TargetType: amity.StoryTargetCommunity, TargetID: "c1"}))
-			}},
-		conformanceCase{Method: "Stories.ListByTargets", Op: "GET /api/v4/stories-by-targets", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstItem(c.Stories.ListByTargets(ctx, &amity.ListStoriesByTargetsParams{Targets: []amity.StoryRef{{TargetType: amity.StoryTargetCommunity, TargetID: "c1"}}}))
-			}},
-		conformanceCase{Method: "Stories.ListByTargetsPages", Op: "GET /api/v4/stories-by-targets", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstPage(c.Stories.ListByTargetsPages(ctx, &amity.ListStoriesByTargetsParams{Targets: []amity.StoryRef{{TargetType: amity.StoryTargetCommunity, TargetID: "c1"}}}))
-			}},
-		conformanceCase{Method: "Stories.ListGlobalTargets", Op: "GET /api/v5/me/global-story-targets", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstItem(c.Stories.ListGlobalTargets(ctx, nil))
-			}},
-		conformanceCase{Method: "Stories.ListGlobalTargetsPages", Op: "GET /api/v5/me/global-story-targets", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstPage(c.Stories.ListGlobalTargetsPages(ctx, nil))
-			}},
-		conformanceCase{Method: "Stories.ListPages", Op: "GET /api/v4/stories", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return firstPage(c.Stories.ListPages(ctx, &amity.ListStoriesParams{TargetType: amity.StoryTargetCommunity, TargetID: "c1"}))
-			}},
-		conformanceCase{Method: "Streams.List", Op: "GET /api/v3/video-streaming", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error { return firstItem(c.Streams.List(ctx, nil)) }},
-		conformanceCase{Method: "Streams.ListPages", Op: "GET /api/v3/video-streaming", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error { return firstPage(c.Streams.ListPages(ctx, nil)) }},
-		conformanceCase{Method: "Users.List", Op: "GET /api/v3/users", AsUser: false,
-			Required: func(ctx context.Context, c *amity.Client) error { return firstItem(c.Users.List(ctx, nil)) }},
-		conformanceCase{Method: "Users.ListBlocked", Op: "GET /api/v4/me/user-blocks", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error { return firstItem(c.Users.ListBlocked(ctx, nil)) }},
+		iteratorCase("Analytics.ListPostViewers", "GET /api/v1/analytics/views/posts/{postId}/users", false, confStoryID, nil),
+		iteratorCase("Analytics.ListPostViewersPages", "GET /api/v1/analytics/views/posts/{postId}/users", false, confStoryID, nil),
+		iteratorCase("Analytics.ListStoryViewers", "GET /api/v1/analytics/views/stories/{storyId}/users", false, confStoryID, nil),
+		iteratorCase("Analytics.ListStoryViewersPages", "GET /api/v1/analytics/views/stories/{storyId}/users", false, confStoryID, nil),
+		iteratorCase("Channels.List", "GET /api/v3/channels", false, nil),
+		iteratorCase("Channels.ListMembers", "GET /api/v4/channels/{channelId}/users", false, "ch1", nil),
+		iteratorCase("Channels.ListMembersPages", "GET /api/v4/channels/{channelId}/users", false, "ch1", nil),
+		iteratorCase("Channels.ListPages", "GET /api/v3/channels", false, nil),
+		iteratorCase("Channels.Search", "GET /api/v2/search/channels", false, &amity.SearchChannelsParams{Query: "sup"}),
+		iteratorCase("Channels.SearchPages", "GET /api/v2/search/channels", false, &amity.SearchChannelsParams{Query: "sup"}),
+		iteratorCase("Channels.V3.ListMembers", "GET /api/v3/channels/{channelId}/users", false, "ch1", nil),
+		iteratorCase("Channels.V3.ListMembersPages", "GET /api/v3/channels/{channelId}/users", false, "ch1", nil),
+		iteratorCase("Feeds.ListCommunity", "GET /api/v3/community-feeds/{communityId}", false, "c1", nil),
+		iteratorCase("Feeds.ListCommunityPages", "GET /api/v3/community-feeds/{communityId}", false, "c1", nil),
+		iteratorCase("Feeds.ListContent", "GET /api/v3/content-feeds", false, nil),
+		iteratorCase("Feeds.ListContentPages", "GET /api/v3/content-feeds", false, nil),
+		iteratorCase("Feeds.ListFollowing", "GET /api/v1/me/following-feeds", true, nil),
+		iteratorCase("Feeds.ListFollowingPages", "GET /api/v1/me/following-feeds", true, nil),
+		iteratorCase("Feeds.ListGlobal", "GET /api/v5/me/global-feeds", true, nil),
+		iteratorCase("Feeds.ListGlobalPages", "GET /api/v5/me/global-feeds", true, nil),
+		iteratorCase("Feeds.ListUser", "GET /api/v3/user-feeds/{userId}", false, "u1", nil),
+		iteratorCase("Feeds.ListUserPages", "GET /api/v3/user-feeds/{userId}", false, "u1", nil),
+		iteratorCase("Feeds.V3.ListGlobal", "GET /api/v3/global-feeds", true, nil),
+		iteratorCase("Feeds.V3.ListGlobalPages", "GET /api/v3/global-feeds", true, nil),
+		iteratorCase("Feeds.V4.ListGlobal", "GET /api/v4/me/global-feeds", true, nil),
+		iteratorCase("Feeds.V4.ListGlobalPages", "GET /api/v4/me/global-feeds", true, nil),
+		iteratorCase("Follows.ListFollowers", "GET /api/v4/users/{userId}/followers", false, "u2", nil),
+		iteratorCase("Follows.ListFollowersPages", "GET /api/v4/users/{userId}/followers", false, "u2", nil),
+		iteratorCase("Follows.ListFollowing", "GET /api/v4/users/{userId}/following", false, "u2", nil),
+		iteratorCase("Follows.ListFollowingPages", "GET /api/v4/users/{userId}/following", false, "u2", nil),
+		iteratorCase("Follows.ListMyFollowers", "GET /api/v4/me/followers", true, nil),
+		iteratorCase("Follows.ListMyFollowersPages", "GET /api/v4/me/followers", true, nil),
+		iteratorCase("Follows.ListMyFollowing", "GET /api/v4/me/following", true, nil),
+		iteratorCase("Follows.ListMyFollowingPages", "GET /api/v4/me/following", true, nil),
+		iteratorCase("Messages.List", "GET /api/v5/messages", false, &amity.ListMessagesParams{MessageFeedID: "ch1"}),
+		iteratorCase("Messages.ListByCreator", "GET /api/v5/messages/user/{creatorId}", false, "u1", nil),
+		iteratorCase("Messages.ListByCreatorPages", "GET /api/v5/messages/user/{creatorId}", false, "u1", nil),
+		iteratorCase("Messages.ListFeeds", "GET /api/v5/message-feeds/channel/{channelId}", false, "64f0a1b2c3d4e5f6a7b8c9d0", nil),
+		iteratorCase("Messages.ListFeedsByCreator", "GET /api/v5/message-feeds/user/{creatorId}", false, "u1", nil),
+		iteratorCase("Messages.ListFeedsByCreatorPages", "GET /api/v5/message-feeds/user/{creatorId}", false, "u1", nil),
+		iteratorCase("Messages.ListFeedsPages", "GET /api/v5/message-feeds/channel/{channelId}", false, "64f0a1b2c3d4e5f6a7b8c9d0", nil),
+		iteratorCase("Messages.ListPages", "GET /api/v5/messages", false, &amity.ListMessagesParams{MessageFeedID: "ch1"}),
+		iteratorCase("Messages.V3.List", "GET /api/v3/messages", false, &amity.V3ListMessagesParams{ChannelID: "ch1"}),
+		iteratorCase("Messages.V3.ListPages", "GET /api/v3/messages", false, &amity.V3ListMessagesParams{ChannelID: "ch1"}),
+		iteratorCase("Moderation.ListAllowlist", "GET /api/v3/allowlists", false, nil),
+		iteratorCase("Moderation.ListBlocklist", "GET /api/v3/blocklists", false, nil),
+		iteratorCase("Search.SearchCommunities", "GET /api/v1/semantic-search/communities", true, &amity.SearchCommunitiesParams{Query: "hiking"}),
+		iteratorCase("Search.SearchCommunitiesPages", "GET /api/v1/semantic-search/communities", true, &amity.SearchCommunitiesParams{Query: "hiking"}),
+		iteratorCase("Search.SearchPosts", "GET /api/v1/semantic-search/posts", true, &amity.SearchPostsParams{Query: "hiking trips"}),
+		iteratorCase("Search.SearchPostsPages", "GET /api/v1/semantic-search/posts", true, &amity.SearchPostsParams{Query: "hiking trips"}),
+		iteratorCase("Stories.List", "GET /api/v4/stories", false, &amity.ListStoriesParams{TargetType: amity.StoryTargetCommunity, TargetID: "c1"}),
+		iteratorCase("Stories.ListByTargets", "GET /api/v4/stories-by-targets", false, &amity.ListStoriesByTargetsParams{Targets: []amity.StoryRef{{TargetType: amity.StoryTargetCommunity, TargetID: "c1"}}}),
+		iteratorCase("Stories.ListByTargetsPages", "GET /api/v4/stories-by-targets", false, &amity.ListStoriesByTargetsParams{Targets: []amity.StoryRef{{TargetType: amity.StoryTargetCommunity, TargetID: "c1"}}}),
+		iteratorCase("Stories.ListGlobalTargets", "GET /api/v5/me/global-story-targets", true, nil),
+		iteratorCase("Stories.ListGlobalTargetsPages", "GET /api/v5/me/global-story-targets", true, nil),
+		iteratorCase("Stories.ListPages", "GET /api/v4/stories", false, &amity.ListStoriesParams{TargetType: amity.StoryTargetCommunity, TargetID: "c1"}),
+		iteratorCase("Streams.List", "GET /api/v3/video-streaming", false, nil),
+		iteratorCase("Streams.ListPages", "GET /api/v3/video-streaming", false, nil),
+		iteratorCase("Users.List", "GET /api/v3/users", false, nil),
+		iteratorCase("Users.ListBlocked", "GET /api/v4/me/user-blocks", true, nil),
 	)
+}
+
+// iteratorCase is the conformance case of the iterator method (e.g. "Channels.V3.ListMembers"),
+// called on the client by name with ctx and args (a nil stands for its parameter's zero value)
+// and ranged over up to its first element.
+func iteratorCase(method, op string, asUser bool, args ...any) conformanceCase {
+	return conformanceCase{Method: method, Op: op, AsUser: asUser, Required: func(ctx context.Context, c *amity.Client) error {
+		path := strings.Split(method, ".")
+		v := reflect.ValueOf(c)
+		for _, field := range path[:len(path)-1] {
+			v = v.Elem().FieldByName(field)
+		}
+		m := v.MethodByName(path[len(path)-1])
+		if !m.IsValid() {
+			return fmt.Errorf("no method %s", method)
+		}
+		in := []reflect.Value{reflect.ValueOf(ctx)}
+		for i, a := range args {
+			if a == nil {
+				in = append(in, reflect.Zero(m.Type().In(i+1)))
+			} else {
+				in = append(in, reflect.ValueOf(a))
+			}
+		}
+		seq := m.Call(in)[0] // an iter.Seq2[T, error]
+		var err error
+		seq.Call([]reflect.Value{reflect.MakeFunc(seq.Type().In(0), func(yielded []reflect.Value) []reflect.Value {
+			err, _ = yielded[1].Interface().(error)
+			return []reflect.Value{reflect.ValueOf(false)} // the first element only
+		})})
+		return err
+	}}
 }

@@ -11,37 +11,32 @@ import (
 )
 
 func TestMarkersQueries(t *testing.T) {
-	ctx := context.Background()
 	ids := &amity.MarkerIDsParams{IDs: []string{"a", "b"}}
-	for _, tc := range []struct {
-		name, path, query string
-		call              func(c *amity.Client) (*amity.MarkerPayload, error)
-	}{
-		{"Channels", "/api/v1/markers/channels", "channelIds%5B%5D=a&channelIds%5B%5D=b", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.GetChannels(ctx, ids) }},
-		{"MessageFeeds", "/api/v1/markers/message-feeds", "messageFeedIds%5B%5D=a&messageFeedIds%5B%5D=b", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.GetMessageFeeds(ctx, ids) }},
-		{"Messages", "/api/v1/markers/messages", "messageIds%5B%5D=a&messageIds%5B%5D=b", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.GetMessages(ctx, ids) }},
-		{"UserMessageFeeds", "/api/v1/markers/user-message-feed", "channelIds%5B%5D=a&channelIds%5B%5D=b", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.GetUserMessageFeeds(ctx, ids) }},
-		{"UserMarker", "/api/v1/markers/userMarker", "", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.GetUserMarker(ctx) }},
-		{"ReadUsers", "/api/v1/markers/messages/m%2F1/read-users", "", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.GetReadUsers(ctx, "m/1") }},
-		{"DeliveredUsers", "/api/v1/markers/messages/m1/delivered-users", "", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.GetDeliveredUsers(ctx, "m1") }},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			c, mt := mockClient(t)
-			seen := recordA(t, mt, 200, fixture(t, "markers_messages.json"))
-			p, err := tc.call(c)
-			require.NoError(t, err)
-			req := onlyA(t, seen)
-			assert.Equal(t, "GET", req.method)
-			assert.Equal(t, tc.path, req.path)
-			assert.Equal(t, tc.query, req.query)
-			assert.Equal(t, 7, p.UserMarker().UnreadCount)
-		})
-	}
+	answer := fixture(t, "markers_messages.json")
+	unread := func(t *testing.T, out any) { assert.Equal(t, 7, out.(*amity.MarkerPayload).UserMarker().UnreadCount) }
+	runShapeCases(t, []shapeCase{
+		{name: "Channels", method: "GET", path: "/api/v1/markers/channels", query: "channelIds%5B%5D=a&channelIds%5B%5D=b", answer: answer, check: unread,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Markers.GetChannels(ctx, ids) }},
+		{name: "MessageFeeds", method: "GET", path: "/api/v1/markers/message-feeds", query: "messageFeedIds%5B%5D=a&messageFeedIds%5B%5D=b", answer: answer, check: unread,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Markers.GetMessageFeeds(ctx, ids) }},
+		{name: "Messages", method: "GET", path: "/api/v1/markers/messages", query: "messageIds%5B%5D=a&messageIds%5B%5D=b", answer: answer, check: unread,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Markers.GetMessages(ctx, ids) }},
+		{name: "UserMessageFeeds", method: "GET", path: "/api/v1/markers/user-message-feed", query: "channelIds%5B%5D=a&channelIds%5B%5D=b", answer: answer, check: unread,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Markers.GetUserMessageFeeds(ctx, ids)
+			}},
+		{name: "UserMarker", method: "GET", path: "/api/v1/markers/userMarker", answer: answer, check: unread,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Markers.GetUserMarker(ctx) }},
+		{name: "ReadUsers", method: "GET", path: "/api/v1/markers/messages/m%2F1/read-users", answer: answer, check: unread,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Markers.GetReadUsers(ctx, "m/1") }},
+		{name: "DeliveredUsers", method: "GET", path: "/api/v1/markers/messages/m1/delivered-users", answer: answer, check: unread,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Markers.GetDeliveredUsers(ctx, "m1") }},
+	})
 }
 
 func TestMarkersDecode(t *testing.T) {
 	c, mt := mockClient(t)
-	recordA(t, mt, 200, fixture(t, "markers_messages.json"))
+	recordAny(t, mt, fixture(t, "markers_messages.json"))
 	p, err := c.Markers.GetMessages(context.Background(), &amity.MarkerIDsParams{IDs: []string{"m1"}})
 	require.NoError(t, err)
 	um := p.UserMarker()
@@ -69,73 +64,63 @@ func TestMarkersDecode(t *testing.T) {
 }
 
 func TestMarkersWrites(t *testing.T) {
-	ctx := context.Background()
-	for _, tc := range []struct {
-		name, method, path, body string
-		call                     func(c *amity.Client) (*amity.MarkerPayload, error)
-	}{
-		{"MarkChannelRead", "PUT", "/api/v1/markers/channels/c1/mark-read", "", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.MarkChannelRead(ctx, "c1") }},
-		{"MarkRead", "PUT", "/api/v1/markers/message-feeds/f1/mark-read", `{"readToSegment":0}`, func(c *amity.Client) (*amity.MarkerPayload, error) {
-			return c.Markers.MarkRead(ctx, "f1", &amity.MarkReadParams{})
-		}},
-		{"MarkDelivering", "PUT", "/api/v1/markers/message-feeds/f1/mark-delivering", `{"messageId":"m1"}`, func(c *amity.Client) (*amity.MarkerPayload, error) {
-			return c.Markers.MarkDelivering(ctx, "f1", &amity.MarkDeliveringParams{MessageID: "m1"})
-		}},
-		{"Reading", "POST", "/api/v1/markers/message-feeds/reading", `{"messageFeedIds":["f1","f2"]}`, func(c *amity.Client) (*amity.MarkerPayload, error) {
-			return c.Markers.MarkFeedsRead(ctx, &amity.MarkFeedsReadParams{MessageFeedIDs: []string{"f1", "f2"}})
-		}},
-		{"StartReading", "POST", "/api/v1/markers/message-feeds/f1/start-reading", "", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.StartReading(ctx, "f1") }},
-		{"StopReading", "POST", "/api/v1/markers/message-feeds/f1/stop-readings", "", func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.StopReading(ctx, "f1") }},
-		{"Sync", "POST", "/api/v1/markers/sync", `{"deviceLastSyncAt":"2024-05-01T12:00:00Z"}`, func(c *amity.Client) (*amity.MarkerPayload, error) {
-			return c.Markers.Sync(ctx, &amity.SyncParams{DeviceLastSyncAt: amity.Ptr(time.Date(2024, 5, 1, 14, 0, 0, 0, time.FixedZone("x", 7200)))})
-		}},
-		{"SyncAll", "POST", "/api/v1/markers/sync", `{}`, func(c *amity.Client) (*amity.MarkerPayload, error) { return c.Markers.Sync(ctx, nil) }},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			c, mt := mockClient(t)
-			seen := recordA(t, mt, 200, fixture(t, "markers_messages.json"))
-			_, err := tc.call(c)
-			require.NoError(t, err)
-			req := onlyA(t, seen)
-			assert.Equal(t, tc.method, req.method)
-			assert.Equal(t, tc.path, req.path)
-			if tc.body == "" {
-				assert.Empty(t, req.body)
-			} else {
-				assert.JSONEq(t, tc.body, req.body)
-			}
-		})
-	}
+	answer := fixture(t, "markers_messages.json")
+	runShapeCases(t, []shapeCase{
+		{name: "MarkChannelRead", method: "PUT", path: "/api/v1/markers/channels/c1/mark-read", answer: answer,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Markers.MarkChannelRead(ctx, "c1") }},
+		{name: "MarkRead", method: "PUT", path: "/api/v1/markers/message-feeds/f1/mark-read", body: `{"readToSegment":0}`, answer: answer,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Markers.MarkRead(ctx, "f1", &amity.MarkReadParams{})
+			}},
+		{name: "MarkDelivering", method: "PUT", path: "/api/v1/markers/message-feeds/f1/mark-delivering", body: `{"messageId":"m1"}`, answer: answer,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Markers.MarkDelivering(ctx, "f1", &amity.MarkDeliveringParams{MessageID: "m1"})
+			}},
+		{name: "Reading", method: "POST", path: "/api/v1/markers/message-feeds/reading", body: `{"messageFeedIds":["f1","f2"]}`, answer: answer,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Markers.MarkFeedsRead(ctx, &amity.MarkFeedsReadParams{MessageFeedIDs: []string{"f1", "f2"}})
+			}},
+		{name: "StartReading", method: "POST", path: "/api/v1/markers/message-feeds/f1/start-reading", answer: answer,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Markers.StartReading(ctx, "f1") }},
+		{name: "StopReading", method: "POST", path: "/api/v1/markers/message-feeds/f1/stop-readings", answer: answer,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Markers.StopReading(ctx, "f1") }},
+		{name: "Sync", method: "POST", path: "/api/v1/markers/sync", body: `{"deviceLastSyncAt":"2024-05-01T12:00:00Z"}`, answer: answer,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Markers.Sync(ctx, &amity.SyncParams{DeviceLastSyncAt: amity.Ptr(time.Date(2024, 5, 1, 14, 0, 0, 0, time.FixedZone("x", 7200)))})
+			}},
+		{name: "SyncAll", method: "POST", path: "/api/v1/markers/sync", body: `{}`, answer: answer,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Markers.Sync(ctx, nil) }},
+	})
 }
 
 func TestMarkersValidationAndErrors(t *testing.T) {
 	ctx := context.Background()
 	c, mt := mockClient(t)
-	seen := recordA(t, mt, 200, `{}`)
+	rec := recordAny(t, mt, `{}`)
 	_, err := c.Markers.GetChannels(ctx, &amity.MarkerIDsParams{})
-	validationA(t, err, "Markers.GetChannels", "IDs")
+	assertInvalid(t, err, "Markers.GetChannels: IDs")
 	_, err = c.Markers.GetMessages(ctx, nil)
-	validationA(t, err, "Markers.GetMessages", "params")
+	assertInvalid(t, err, "Markers.GetMessages: params")
 	_, err = c.Markers.GetMessageFeeds(ctx, &amity.MarkerIDsParams{IDs: make([]string, 101)})
-	validationA(t, err, "Markers.GetMessageFeeds", "IDs")
+	assertInvalid(t, err, "Markers.GetMessageFeeds: IDs")
 	_, err = c.Markers.MarkChannelRead(ctx, "")
-	validationA(t, err, "Markers.MarkChannelRead", "channelID")
+	assertInvalid(t, err, "Markers.MarkChannelRead: channelID")
 	_, err = c.Markers.MarkRead(ctx, "f1", &amity.MarkReadParams{ReadToSegment: -1})
-	validationA(t, err, "Markers.MarkRead", "ReadToSegment")
+	assertInvalid(t, err, "Markers.MarkRead: ReadToSegment")
 	_, err = c.Markers.MarkRead(ctx, "f1", nil)
-	validationA(t, err, "Markers.MarkRead", "params")
+	assertInvalid(t, err, "Markers.MarkRead: params")
 	_, err = c.Markers.MarkDelivering(ctx, "f1", &amity.MarkDeliveringParams{})
-	validationA(t, err, "Markers.MarkDelivering", "MessageID")
+	assertInvalid(t, err, "Markers.MarkDelivering: MessageID")
 	_, err = c.Markers.StartReading(ctx, "..")
-	validationA(t, err, "Markers.StartReading", "messageFeedID")
+	assertInvalid(t, err, "Markers.StartReading: messageFeedID")
 	_, err = c.Markers.GetReadUsers(ctx, " ")
-	validationA(t, err, "Markers.GetReadUsers", "messageID")
+	assertInvalid(t, err, "Markers.GetReadUsers: messageID")
 	_, err = c.Markers.MarkFeedsRead(ctx, &amity.MarkFeedsReadParams{})
-	validationA(t, err, "Markers.MarkFeedsRead", "MessageFeedIDs")
-	assert.Empty(t, *seen)
+	assertInvalid(t, err, "Markers.MarkFeedsRead: MessageFeedIDs")
+	assert.Empty(t, rec.all())
 
 	c, mt = mockClient(t)
-	recordA(t, mt, 403, `{"status":"error","code":400301,"message":"User is not a member of a channel"}`)
+	recordAny(t, mt, `{"status":"error","code":400301,"message":"User is not a member of a channel"}`, 403)
 	_, err = c.Markers.MarkChannelRead(ctx, "c1")
 	var ae *amity.Error
 	require.ErrorAs(t, err, &ae)

@@ -3,8 +3,6 @@ package amity_test
 import (
 	"context"
 	"encoding/json"
-	"errors"
-	"net/http"
 	"net/url"
 	"strings"
 	"testing"
@@ -19,14 +17,7 @@ import (
 func TestMessagesListFlaggedIteratesPages(t *testing.T) {
 	c, mt := mockClient(t)
 	p1, p2 := fixture(t, "messages_page1.json"), fixture(t, "messages_page2.json")
-	var queries []url.Values
-	mt.RegisterResponder("GET", "https://api.test/api/v5/messages", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.Query())
-		if r.URL.Query().Get("options[token]") == "vtok-2" {
-			return jsonResponder(200, p2)(r)
-		}
-		return jsonResponder(200, p1)(r)
-	})
+	listing := recordPages(t, mt, "/api/v5/messages", "options[token]", "vtok-2", p1, p2)
 	params := &amity.ListMessagesParams{PageParams: amity.PageParams{Limit: 2}, MessageFeedID: "support", HasFlags: amity.Ptr(true),
 		IsDeleted: amity.Ptr(false), IncludeTags: []string{"promo"}, ExcludeTags: []string{"ok"}, DataType: amity.MessageDataTypeText,
 		ParentID: "m-1", After: "m-100", SortBy: amity.MessageSortSegmentAsc}
@@ -36,13 +27,13 @@ func TestMessagesListFlaggedIteratesPages(t *testing.T) {
 		ids = append(ids, m.MessageID)
 	}
 	assert.Equal(t, []string{"m-101", "m-102", "m-103"}, ids)
-	require.Len(t, queries, 2)
+	require.Len(t, listing.all(), 2)
 	assert.Equal(t, url.Values{"messageFeedId": {"support"}, "hasFlags": {"true"}, "isDeleted": {"false"}, "includeTags[]": {"promo"},
 		"excludeTags[]": {"ok"}, "dataType": {"text"}, "parentId": {"m-1"}, "options[after]": {"m-100"},
-		"options[sortBy]": {"segmentAsc"}, "options[limit]": {"2"}}, queries[0])
+		"options[sortBy]": {"segmentAsc"}, "options[limit]": {"2"}}, listing.all()[0].Values())
 	// The token carries the position and order: after/sortBy are not repeated with it.
 	assert.Equal(t, url.Values{"messageFeedId": {"support"}, "hasFlags": {"true"}, "isDeleted": {"false"}, "includeTags[]": {"promo"},
-		"excludeTags[]": {"ok"}, "dataType": {"text"}, "parentId": {"m-1"}, "options[limit]": {"2"}, "options[token]": {"vtok-2"}}, queries[1])
+		"excludeTags[]": {"ok"}, "dataType": {"text"}, "parentId": {"m-1"}, "options[limit]": {"2"}, "options[token]": {"vtok-2"}}, listing.all()[1].Values())
 }
 
 // TestMessagesModerationJob is the flow a moderation job runs: page through flagged
@@ -50,23 +41,10 @@ func TestMessagesListFlaggedIteratesPages(t *testing.T) {
 func TestMessagesModerationJob(t *testing.T) {
 	c, mt := mockClient(t)
 	p1, p2 := fixture(t, "messages_page1.json"), fixture(t, "messages_page2.json")
-	mt.RegisterResponder("GET", "https://api.test/api/v5/messages", func(r *http.Request) (*http.Response, error) {
-		assert.Equal(t, "true", r.URL.Query().Get("hasFlags"))
-		if r.URL.Query().Get("options[token]") == "vtok-2" {
-			return jsonResponder(200, p2)(r)
-		}
-		return jsonResponder(200, p1)(r)
-	})
+	listing := recordPages(t, mt, "/api/v5/messages", "options[token]", "vtok-2", p1, p2)
 	one := fixture(t, "messages_one.json")
-	var deleted, cleared []string
-	mt.RegisterResponder("DELETE", `=~^https://api\.test/api/v5/messages/[^/]+$`, func(r *http.Request) (*http.Response, error) {
-		deleted = append(deleted, strings.TrimPrefix(r.URL.Path, "/api/v5/messages/")+"?"+r.URL.RawQuery)
-		return jsonResponder(200, ``)(r)
-	})
-	mt.RegisterResponder("DELETE", `=~^https://api\.test/api/v5/messages/[^/]+/flags/all$`, func(r *http.Request) (*http.Response, error) {
-		cleared = append(cleared, strings.Split(r.URL.Path, "/")[4])
-		return jsonResponder(200, one)(r)
-	})
+	deletes := record(t, mt, "DELETE", `=~^https://api\.test/api/v5/messages/[^/]+$`, "")
+	clears := record(t, mt, "DELETE", `=~^https://api\.test/api/v5/messages/[^/]+/flags/all$`, one)
 	ctx := context.Background()
 	for m, err := range c.Messages.List(ctx, &amity.ListMessagesParams{MessageFeedID: "support", HasFlags: amity.Ptr(true)}) {
 		require.NoError(t, err)
@@ -77,13 +55,23 @@ func TestMessagesModerationJob(t *testing.T) {
 		_, err := c.Messages.ClearFlags(ctx, m.MessageID)
 		require.NoError(t, err)
 	}
+	var deleted, cleared []string
+	for _, r := range deletes.all() {
+		deleted = append(deleted, strings.TrimPrefix(r.Path, "/api/v5/messages/")+"?"+r.Query)
+	}
+	for _, r := range clears.all() {
+		cleared = append(cleared, strings.Split(r.Path, "/")[4])
+	}
 	assert.Equal(t, []string{"m-101?permanent=true"}, deleted)
 	assert.Equal(t, []string{"m-102", "m-103"}, cleared)
+	for _, r := range listing.all() {
+		assert.Equal(t, "true", r.Values().Get("hasFlags"))
+	}
 }
 
 func TestMessagesPayloadDecodesAndResolves(t *testing.T) {
 	c, mt := mockClient(t)
-	chatRecord(t, mt, "GET", "/api/v5/messages", 200, fixture(t, "messages_page1.json"))
+	record(t, mt, "GET", "/api/v5/messages", fixture(t, "messages_page1.json"))
 	p, err := c.Messages.ListPage(context.Background(), &amity.ListMessagesParams{MessageFeedID: "support"})
 	require.NoError(t, err)
 	require.Len(t, p.Messages, 2)
@@ -152,225 +140,79 @@ func TestMessageReactionCountsTolerant(t *testing.T) {
 
 func TestMessagesWrites(t *testing.T) {
 	one := fixture(t, "messages_one.json")
-	v3 := fixture(t, "messages_v3_page1.json")
-	ctx := context.Background()
+
 	at := amity.Time{Time: time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)}
-	cases := []struct {
-		name, method, path, answer string
-		call                       func(c *amity.Client) error
-		wantQuery                  url.Values
-		wantBody                   string
-	}{
-		{"Create", "POST", "/api/v5/messages", one, func(c *amity.Client) error {
-			p, err := c.Messages.Create(ctx, &amity.CreateMessageParams{MessageFeedID: "support", ReferenceID: "ref-1",
-				DataType: amity.MessageDataTypeText, Data: map[string]any{"text": "hello"}, Tags: []string{"t1"},
-				MentionedUsers: []amity.MessageMention{{Type: amity.MessageMentionUser, UserIDs: []string{"bob"}}}, CreatedAt: &at})
-			if err == nil {
+	runShapeCases(t, []shapeCase{
+		{name: "Create", method: "POST", path: "/api/v5/messages", body: `{"messageFeedId":"support","referenceId":"ref-1","dataType":"text","data":{"text":"hello"},"tags":["t1"],
+			"mentionedUsers":[{"type":"user","userIds":["bob"]}],"createdAt":"2024-01-02T03:04:05Z"}`, answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Messages.Create(ctx, &amity.CreateMessageParams{MessageFeedID: "support", ReferenceID: "ref-1",
+					DataType: amity.MessageDataTypeText, Data: map[string]any{"text": "hello"}, Tags: []string{"t1"},
+					MentionedUsers: []amity.MessageMention{{Type: amity.MessageMentionUser, UserIDs: []string{"bob"}}}, CreatedAt: &at})
+			},
+			check: func(t *testing.T, out any) {
+				p := out.(*amity.MessagePayload)
 				assert.Equal(t, "ref-1", p.Messages[0].ReferenceID)
 				assert.Equal(t, "Bob", p.MentionedUsers(&p.Messages[0])[0].DisplayName)
-			}
-			return err
-		}, nil, `{"messageFeedId":"support","referenceId":"ref-1","dataType":"text","data":{"text":"hello"},"tags":["t1"],
-			"mentionedUsers":[{"type":"user","userIds":["bob"]}],"createdAt":"2024-01-02T03:04:05Z"}`},
-		{"Get", "GET", "/api/v5/messages/m-201", one, func(c *amity.Client) error {
-			p, err := c.Messages.Get(ctx, "m-201")
-			if err == nil {
+			}},
+		{name: "Get", method: "GET", path: "/api/v5/messages/m-201", answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.Get(ctx, "m-201") },
+			check: func(t *testing.T, out any) {
+				p := out.(*amity.MessagePayload)
 				assert.Contains(t, string(p.Raw), "futureField")
 				assert.Equal(t, "m-201", p.Message().MessageID)
-			}
-			return err
-		}, nil, ""},
-		{"GetMany", "GET", "/api/v5/messages/list", one, func(c *amity.Client) error {
-			_, err := c.Messages.GetMany(ctx, &amity.GetManyMessagesParams{MessageIDs: []string{"m-1", "m-2"}})
-			return err
-		}, url.Values{"messageIds[]": {"m-1", "m-2"}}, ""},
-		{"ListByCreatorPage", "GET", "/api/v5/messages/user/spammer1", fixture(t, "messages_page2.json"), func(c *amity.Client) error {
-			p, err := c.Messages.ListByCreatorPage(ctx, "spammer1", &amity.ListByCreatorParams{PageParams: amity.PageParams{Limit: 50},
-				ChannelID: "support", HasFlags: amity.Ptr(true), Before: "m-900"})
-			if err == nil {
-				assert.Equal(t, "vtok-1", p.Paging.Previous)
-			}
-			return err
-		}, url.Values{"channelId": {"support"}, "hasFlags": {"true"}, "options[before]": {"m-900"}, "options[limit]": {"50"}}, ""},
-		{"Update", "PUT", "/api/v5/messages/m-201", one, func(c *amity.Client) error {
-			_, err := c.Messages.Update(ctx, "m-201", &amity.UpdateMessageParams{Data: map[string]any{"text": "edited"}})
-			return err
-		}, nil, `{"data":{"text":"edited"}}`},
-		{"Delete", "DELETE", "/api/v5/messages/m-201", ``, func(c *amity.Client) error {
-			return c.Messages.Delete(ctx, "m-201", nil)
-		}, nil, ""},
-		{"Flag", "POST", "/api/v5/messages/m-201/flags", one, func(c *amity.Client) error {
-			_, err := c.Messages.Flag(ctx, "m-201")
-			return err
-		}, nil, ""},
-		{"Unflag", "DELETE", "/api/v5/messages/m-201/flags", one, func(c *amity.Client) error {
-			_, err := c.Messages.Unflag(ctx, "m-201")
-			return err
-		}, nil, ""},
-		{"IsFlaggedByMe", "GET", "/api/v5/messages/m-201/flags", `{"result":true}`, func(c *amity.Client) error {
-			ok, err := c.Messages.IsFlaggedByMe(ctx, "m-201")
-			assert.True(t, ok)
-			return err
-		}, nil, ""},
-		{"ClearFlags", "DELETE", "/api/v5/messages/m-201/flags/all", one, func(c *amity.Client) error {
-			_, err := c.Messages.ClearFlags(ctx, "m-201")
-			return err
-		}, nil, ""},
-		{"CreateV3", "POST", "/api/v3/messages", v3, func(c *amity.Client) error {
-			p, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "support", Type: amity.MessageDataTypeText,
-				Data: map[string]any{"text": "hi"}, Mentionees: []amity.V3MessageMentionee{{Type: amity.MessageMentionChannel}}})
-			if err == nil {
-				assert.Equal(t, "Spam Bot", p.Author(&p.Messages[0]).DisplayName)
-			}
-			return err
-		}, nil, `{"channelId":"support","type":"text","data":{"text":"hi"},"mentionees":[{"type":"channel"}]}`},
-		{"GetV3", "GET", "/api/v3/messages/v3m-1", v3, func(c *amity.Client) error {
-			_, err := c.Messages.V3.Get(ctx, "v3m-1")
-			return err
-		}, nil, ""},
-		{"GetManyV3", "GET", "/api/v3/messages/list", v3, func(c *amity.Client) error {
-			_, err := c.Messages.V3.GetMany(ctx, &amity.V3GetManyMessagesParams{MessageIDs: []string{"v3m-1", "v3m-2"}})
-			return err
-		}, url.Values{"messageIds[]": {"v3m-1", "v3m-2"}}, ""},
-		{"UpdateV3", "PUT", "/api/v3/messages/v3m-1", v3, func(c *amity.Client) error {
-			_, err := c.Messages.V3.Update(ctx, "v3m-1", &amity.V3UpdateMessageParams{Tags: []string{"x"}, Metadata: map[string]any{"a": true}})
-			return err
-		}, nil, `{"tags":["x"],"metadata":{"a":true}}`},
-		{"DeleteV3", "DELETE", "/api/v3/messages/v3m-1", `{"status":"success","data":{"success":true}}`, func(c *amity.Client) error {
-			return c.Messages.V3.Delete(ctx, "v3m-1")
-		}, nil, ""},
-		{"FlagV3", "POST", "/api/v3/messages/v3m-1/flag", v3, func(c *amity.Client) error {
-			_, err := c.Messages.V3.Flag(ctx, "v3m-1")
-			return err
-		}, nil, ""},
-		{"UnflagV3", "DELETE", "/api/v3/messages/v3m-1/unflag", v3, func(c *amity.Client) error {
-			_, err := c.Messages.V3.Unflag(ctx, "v3m-1")
-			return err
-		}, nil, ""},
-		{"ClearFlagsV3", "DELETE", "/api/v3/messages/v3m-1/clearFlags", v3, func(c *amity.Client) error {
-			_, err := c.Messages.V3.ClearFlags(ctx, "v3m-1")
-			return err
-		}, nil, ""},
-		{"IsFlaggedByMeV3", "GET", "/api/v3/messages/v3m-1/isFlaggedByMe", `{"status":"success","data":{"result":true}}`, func(c *amity.Client) error {
-			ok, err := c.Messages.V3.IsFlaggedByMe(ctx, "v3m-1")
-			assert.True(t, ok)
-			return err
-		}, nil, ""},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			c, mt := mockClient(t)
-			rec := chatRecord(t, mt, tc.method, tc.path, 200, tc.answer)
-			require.NoError(t, tc.call(c))
-			require.Len(t, rec.all(), 1)
-			got := rec.last(t)
-			assert.Equal(t, tc.method, got.Method)
-			assert.Equal(t, tc.path, got.Path)
-			if tc.wantQuery == nil {
-				assert.Empty(t, got.RawQuery)
-			} else {
-				assert.Equal(t, tc.wantQuery, got.Query)
-			}
-			if tc.wantBody == "" {
-				assert.Empty(t, got.Body)
-			} else {
-				assert.JSONEq(t, tc.wantBody, got.Body)
-			}
-		})
-	}
+			}},
+		{name: "GetMany", method: "GET", path: "/api/v5/messages/list", values: url.Values{"messageIds[]": {"m-1", "m-2"}}, answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Messages.GetMany(ctx, &amity.GetManyMessagesParams{MessageIDs: []string{"m-1", "m-2"}})
+			}},
+		{name: "ListByCreatorPage", method: "GET", path: "/api/v5/messages/user/spammer1", values: url.Values{"channelId": {"support"}, "hasFlags": {"true"}, "options[before]": {"m-900"}, "options[limit]": {"50"}}, answer: fixture(t, "messages_page2.json"),
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Messages.ListByCreatorPage(ctx, "spammer1", &amity.ListByCreatorParams{PageParams: amity.PageParams{Limit: 50},
+					ChannelID: "support", HasFlags: amity.Ptr(true), Before: "m-900"})
+			},
+			check: func(t *testing.T, out any) { assert.Equal(t, "vtok-1", out.(*amity.MessagePayload).Paging.Previous) }},
+		{name: "Update", method: "PUT", path: "/api/v5/messages/m-201", body: `{"data":{"text":"edited"}}`, answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Messages.Update(ctx, "m-201", &amity.UpdateMessageParams{Data: map[string]any{"text": "edited"}})
+			}},
+		{name: "Delete", method: "DELETE", path: "/api/v5/messages/m-201",
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Messages.Delete(ctx, "m-201", nil))
+			}},
+		{name: "Flag", method: "POST", path: "/api/v5/messages/m-201/flags", answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.Flag(ctx, "m-201") }},
+		{name: "Unflag", method: "DELETE", path: "/api/v5/messages/m-201/flags", answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.Unflag(ctx, "m-201") }},
+		{name: "IsFlaggedByMe", method: "GET", path: "/api/v5/messages/m-201/flags", answer: `{"result":true}`,
+			call:  func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.IsFlaggedByMe(ctx, "m-201") },
+			check: func(t *testing.T, out any) { assert.Equal(t, true, out) }},
+		{name: "ClearFlags", method: "DELETE", path: "/api/v5/messages/m-201/flags/all", answer: one,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.ClearFlags(ctx, "m-201") }},
+	})
 }
 
 func TestMessagesRetryPolicy(t *testing.T) {
-	ctx := context.Background()
-	cases := []struct {
-		name, method, path string
-		call               func(c *amity.Client) error
-		retried            bool
-	}{
-		{"Create", "POST", "/api/v5/messages", func(c *amity.Client) error {
-			_, err := c.Messages.Create(ctx, &amity.CreateMessageParams{MessageFeedID: "f", ReferenceID: "r", DataType: "text"})
-			return err
-		}, false},
-		{"CreateV3", "POST", "/api/v3/messages", func(c *amity.Client) error {
-			_, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "ch"})
-			return err
-		}, false},
-		{"Flag", "POST", "/api/v5/messages/m/flags", func(c *amity.Client) error { _, err := c.Messages.Flag(ctx, "m"); return err }, false},
-		{"FlagV3", "POST", "/api/v3/messages/m/flag", func(c *amity.Client) error { _, err := c.Messages.V3.Flag(ctx, "m"); return err }, false},
-		{"Delete", "DELETE", "/api/v5/messages/m", func(c *amity.Client) error { return c.Messages.Delete(ctx, "m", nil) }, true},
-		{"ClearFlags", "DELETE", "/api/v5/messages/m/flags/all", func(c *amity.Client) error {
-			_, err := c.Messages.ClearFlags(ctx, "m")
-			return err
-		}, true},
-		{"Unflag", "DELETE", "/api/v5/messages/m/flags", func(c *amity.Client) error { _, err := c.Messages.Unflag(ctx, "m"); return err }, true},
-		{"Update", "PUT", "/api/v5/messages/m", func(c *amity.Client) error {
-			_, err := c.Messages.Update(ctx, "m", &amity.UpdateMessageParams{})
-			return err
-		}, true},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			c, mt := mockClient(t, amity.WithMaxRetries(2))
-			rec := chatRecord(t, mt, tc.method, tc.path, 502, `{"status":"error","code":500000,"message":"Bad gateway"}`)
-			assert.Error(t, tc.call(c))
-			want := 1
-			if tc.retried {
-				want = 3
-			}
-			assert.Len(t, rec.all(), want)
-		})
-	}
-}
-
-func TestMessagesListV3(t *testing.T) {
-	c, mt := mockClient(t)
-	p1, p2 := fixture(t, "messages_v3_page1.json"), fixture(t, "messages_v3_page2.json")
-	var queries []url.Values
-	mt.RegisterResponder("GET", "https://api.test/api/v3/messages", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.Query())
-		if r.URL.Query().Get("options[token]") == "v3tok-2" {
-			return jsonResponder(200, p2)(r)
-		}
-		return jsonResponder(200, p1)(r)
+	runShapeCases(t, []shapeCase{
+		{name: "Create", method: "POST", path: "/api/v5/messages", attempts: 1,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Messages.Create(ctx, &amity.CreateMessageParams{MessageFeedID: "f", ReferenceID: "r", DataType: "text"})
+			}},
+		{name: "Flag", method: "POST", path: "/api/v5/messages/m/flags", attempts: 1,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.Flag(ctx, "m") }},
+		{name: "Delete", method: "DELETE", path: "/api/v5/messages/m", attempts: 3,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Messages.Delete(ctx, "m", nil))
+			}},
+		{name: "ClearFlags", method: "DELETE", path: "/api/v5/messages/m/flags/all", attempts: 3,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.ClearFlags(ctx, "m") }},
+		{name: "Unflag", method: "DELETE", path: "/api/v5/messages/m/flags", attempts: 3,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.Unflag(ctx, "m") }},
+		{name: "Update", method: "PUT", path: "/api/v5/messages/m", attempts: 3,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Messages.Update(ctx, "m", &amity.UpdateMessageParams{})
+			}},
 	})
-	ctx := context.Background()
-	params := &amity.V3ListMessagesParams{ChannelID: "support", HasFlags: amity.Ptr(true), Type: amity.MessageDataTypeText,
-		FilterByParentID: amity.Ptr(true), Tags: []string{"promo"}, Last: 2, Before: 60}
-	var ids []string
-	for m, err := range c.Messages.V3.List(ctx, params) {
-		require.NoError(t, err)
-		ids = append(ids, m.MessageID)
-	}
-	assert.Equal(t, []string{"v3m-1", "v3m-2", "v3m-3"}, ids)
-	require.Len(t, queries, 2)
-	assert.Equal(t, url.Values{"channelId": {"support"}, "hasFlag": {"true"}, "type": {"text"}, "filterByParentId": {"true"},
-		"tags[]": {"promo"}, "options[last]": {"2"}, "options[before]": {"60"}}, queries[0])
-	assert.Equal(t, url.Values{"channelId": {"support"}, "hasFlag": {"true"}, "type": {"text"}, "filterByParentId": {"true"},
-		"tags[]": {"promo"}, "options[token]": {"v3tok-2"}}, queries[1])
-
-	p, err := c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{ChannelID: "support"})
-	require.NoError(t, err)
-	assert.Equal(t, "v3tok-0", p.Paging.Previous, `"prev" decodes into Previous`)
-	m := &p.Messages[0]
-	assert.Equal(t, "v3-priv-1", m.ID)
-	assert.Equal(t, 55, m.ChannelSegment)
-	assert.Equal(t, amity.MessageReactionCounts{"angry": 1}, m.Reactions)
-	assert.Equal(t, 1, m.ReactionsCount)
-	require.NotNil(t, m.HashFlag)
-	assert.Equal(t, 64, m.HashFlag.Bits)
-	require.Len(t, m.Mentionees, 1)
-	assert.Equal(t, []string{"u-int-alice"}, m.Mentionees[0].UserInternalIDs)
-	assert.Contains(t, string(p.Raw), "futureField")
-	assert.Same(t, m, p.Message())
-	assert.Equal(t, "Spam Bot", p.Author(m).DisplayName)
-	assert.Empty(t, p.MessageFiles(m))
-	doc := p.MessageByID("v3m-2")
-	require.NotNil(t, doc)
-	files := p.MessageFiles(doc)
-	require.Len(t, files, 1)
-	assert.Equal(t, "application/pdf", files[0].Attributes.MimeType)
-	assert.NotNil(t, p.FileByID("file-doc-1"))
-	assert.NotNil(t, p.UserByID("spammer1"))
 }
 
 func TestMessagesAPIErrors(t *testing.T) {
@@ -406,26 +248,21 @@ func TestMessagesAPIErrors(t *testing.T) {
 func TestMessagesUnknownEnumsAreSent(t *testing.T) {
 	assertUnknownEnumsSent(t, []enumCase{
 		{"Create mention type", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Messages.Create(ctx, &amity.CreateMessageParams{MessageFeedID: "f", ReferenceID: "r", DataType: "sticker",
-				MentionedUsers: []amity.MessageMention{{Type: "group"}}})
-			return err
+			return errOf(c.Messages.Create(ctx, &amity.CreateMessageParams{MessageFeedID: "f", ReferenceID: "r", DataType: "sticker",
+				MentionedUsers: []amity.MessageMention{{Type: "group"}}}))
 		}, []string{`"dataType":"sticker"`, `"mentionedUsers":[{"type":"group"`}},
 		{"List sort", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Messages.ListPage(ctx, &amity.ListMessagesParams{MessageFeedID: "f", SortBy: "newest"})
-			return err
+			return errOf(c.Messages.ListPage(ctx, &amity.ListMessagesParams{MessageFeedID: "f", SortBy: "newest"}))
 		}, []string{"options[sortBy]=newest"}},
 		{"V3 create type and mention", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Type: "sticker",
-				Mentionees: []amity.V3MessageMentionee{{Type: "group"}}})
-			return err
+			return errOf(c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Type: "sticker",
+				Mentionees: []amity.V3MessageMentionee{{Type: "group"}}}))
 		}, []string{`"type":"sticker"`, `"mentionees":[{"type":"group"`}},
 		{"V3 list type", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{ChannelID: "c", Type: "sticker"})
-			return err
+			return errOf(c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{ChannelID: "c", Type: "sticker"}))
 		}, []string{"type=sticker"}},
 		{"feeds sort", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Messages.ListFeedsPage(ctx, "c", &amity.ListMessageFeedsParams{SortBy: "name"})
-			return err
+			return errOf(c.Messages.ListFeedsPage(ctx, "c", &amity.ListMessageFeedsParams{SortBy: "name"}))
 		}, []string{"options[sortBy]=name"}},
 	})
 }
@@ -433,7 +270,6 @@ func TestMessagesUnknownEnumsAreSent(t *testing.T) {
 func TestMessagesBadInputSendsNothing(t *testing.T) {
 	c, mt := mockClient(t)
 	ctx := context.Background()
-	long := func(n int) string { return strings.Repeat("x", n) }
 	many := func(n int) []string {
 		out := make([]string, n)
 		for i := range out {
@@ -445,142 +281,104 @@ func TestMessagesBadInputSendsNothing(t *testing.T) {
 		return &amity.CreateMessageParams{MessageFeedID: "f", ReferenceID: "r", DataType: amity.MessageDataTypeText}
 	}
 	with := func(f func(p *amity.CreateMessageParams)) *amity.CreateMessageParams { p := valid(); f(p); return p }
-	cases := map[string]struct {
-		field string
-		call  func() error
-	}{
-		"Create nil": {"params", func() error { _, err := c.Messages.Create(ctx, nil); return err }},
+	cases := map[string]invalidCase{
+		"Create nil": {"params", func() error { return errOf(c.Messages.Create(ctx, nil)) }},
 		"Create feed": {"MessageFeedID", func() error {
-			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.MessageFeedID = "" }))
-			return err
+			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.MessageFeedID = "" })))
 		}},
 		"Create feed length": {"MessageFeedID", func() error {
-			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.MessageFeedID = long(31) }))
-			return err
+			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.MessageFeedID = longString(31) })))
 		}},
 		"Create reference": {"ReferenceID", func() error {
-			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.ReferenceID = " " }))
-			return err
+			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.ReferenceID = " " })))
 		}},
 		"Create data type": {"DataType", func() error {
-			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.DataType = "" }))
-			return err
+			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.DataType = "" })))
 		}},
 		"Create data type 21": {"DataType", func() error {
-			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.DataType = amity.MessageDataType(long(21)) }))
-			return err
+			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.DataType = amity.MessageDataType(longString(21)) })))
 		}},
 		"Create data size": {"Data", func() error {
-			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.Data = map[string]any{"text": long(11000)} }))
-			return err
+			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.Data = map[string]any{"text": longString(11000)} })))
 		}},
 		"Create metadata": {"Metadata", func() error {
-			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.Metadata = map[string]any{"x": long(21000)} }))
-			return err
+			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.Metadata = map[string]any{"x": longString(21000)} })))
 		}},
 		"Create tags": {"Tags", func() error {
-			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.Tags = many(11) }))
-			return err
+			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.Tags = many(11) })))
 		}},
 		"Create tag length": {"Tags[]", func() error {
-			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.Tags = []string{long(31)} }))
-			return err
+			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.Tags = []string{longString(31)} })))
 		}},
 		"Create mention IDs": {"MentionedUsers[0].UserIDs", func() error {
-			_, err := c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.MentionedUsers = []amity.MessageMention{{UserIDs: many(51)}} }))
-			return err
+			return errOf(c.Messages.Create(ctx, with(func(p *amity.CreateMessageParams) { p.MentionedUsers = []amity.MessageMention{{UserIDs: many(51)}} })))
 		}},
-		"Get blank": {"messageID", func() error { _, err := c.Messages.Get(ctx, ""); return err }},
-		"Get long":  {"messageID", func() error { _, err := c.Messages.Get(ctx, long(31)); return err }},
+		"Get blank": {"messageID", func() error { return errOf(c.Messages.Get(ctx, "")) }},
+		"Get long":  {"messageID", func() error { return errOf(c.Messages.Get(ctx, longString(31))) }},
 		"GetMany 11": {"MessageIDs", func() error {
-			_, err := c.Messages.GetMany(ctx, &amity.GetManyMessagesParams{MessageIDs: many(11)})
-			return err
+			return errOf(c.Messages.GetMany(ctx, &amity.GetManyMessagesParams{MessageIDs: many(11)}))
 		}},
-		"GetMany none": {"MessageIDs", func() error { _, err := c.Messages.GetMany(ctx, &amity.GetManyMessagesParams{}); return err }},
-		"GetMany nil":  {"params", func() error { _, err := c.Messages.GetMany(ctx, nil); return err }},
-		"List nil":     {"params", func() error { _, err := c.Messages.ListPage(ctx, nil); return err }},
-		"List feed":    {"MessageFeedID", func() error { _, err := c.Messages.ListPage(ctx, &amity.ListMessagesParams{}); return err }},
+		"GetMany none": {"MessageIDs", func() error { return errOf(c.Messages.GetMany(ctx, &amity.GetManyMessagesParams{})) }},
+		"GetMany nil":  {"params", func() error { return errOf(c.Messages.GetMany(ctx, nil)) }},
+		"List nil":     {"params", func() error { return errOf(c.Messages.ListPage(ctx, nil)) }},
+		"List feed":    {"MessageFeedID", func() error { return errOf(c.Messages.ListPage(ctx, &amity.ListMessagesParams{})) }},
 		"List odd around": {"Limit", func() error {
-			_, err := c.Messages.ListPage(ctx, &amity.ListMessagesParams{MessageFeedID: "f", Around: "m", PageParams: amity.PageParams{Limit: 5}})
-			return err
+			return errOf(c.Messages.ListPage(ctx, &amity.ListMessagesParams{MessageFeedID: "f", Around: "m", PageParams: amity.PageParams{Limit: 5}}))
 		}},
 		"List tags": {"IncludeTags", func() error {
-			_, err := c.Messages.ListPage(ctx, &amity.ListMessagesParams{MessageFeedID: "f", IncludeTags: many(11)})
-			return err
+			return errOf(c.Messages.ListPage(ctx, &amity.ListMessagesParams{MessageFeedID: "f", IncludeTags: many(11)}))
 		}},
 		"List token": {"PageToken", func() error {
-			_, err := c.Messages.ListPage(ctx, &amity.ListMessagesParams{MessageFeedID: "f", PageParams: amity.PageParams{PageToken: long(101)}})
-			return err
+			return errOf(c.Messages.ListPage(ctx, &amity.ListMessagesParams{MessageFeedID: "f", PageParams: amity.PageParams{PageToken: longString(101)}}))
 		}},
-		"ByCreator blank": {"creatorID", func() error { _, err := c.Messages.ListByCreatorPage(ctx, "", nil); return err }},
-		"ByCreator long":  {"creatorID", func() error { _, err := c.Messages.ListByCreatorPage(ctx, long(25), nil); return err }},
+		"ByCreator blank": {"creatorID", func() error { return errOf(c.Messages.ListByCreatorPage(ctx, "", nil)) }},
+		"ByCreator long":  {"creatorID", func() error { return errOf(c.Messages.ListByCreatorPage(ctx, longString(25), nil)) }},
 		"ByCreator channel": {"ChannelID", func() error {
-			_, err := c.Messages.ListByCreatorPage(ctx, "u", &amity.ListByCreatorParams{ChannelID: long(25)})
-			return err
+			return errOf(c.Messages.ListByCreatorPage(ctx, "u", &amity.ListByCreatorParams{ChannelID: longString(25)}))
 		}},
-		"Update nil": {"params", func() error { _, err := c.Messages.Update(ctx, "m", nil); return err }},
-		"Update tags": {"Tags", func() error {
-			_, err := c.Messages.Update(ctx, "m", &amity.UpdateMessageParams{Tags: many(11)})
-			return err
-		}},
+		"Update nil":       {"params", func() error { return errOf(c.Messages.Update(ctx, "m", nil)) }},
+		"Update tags":      {"Tags", func() error { return errOf(c.Messages.Update(ctx, "m", &amity.UpdateMessageParams{Tags: many(11)})) }},
 		"Delete blank":     {"messageID", func() error { return c.Messages.Delete(ctx, " ", nil) }},
-		"Flag blank":       {"messageID", func() error { _, err := c.Messages.Flag(ctx, ""); return err }},
-		"Unflag dot":       {"messageID", func() error { _, err := c.Messages.Unflag(ctx, "."); return err }},
-		"ClearFlags blank": {"messageID", func() error { _, err := c.Messages.ClearFlags(ctx, ""); return err }},
-		"IsFlagged blank":  {"messageID", func() error { _, err := c.Messages.IsFlaggedByMe(ctx, ""); return err }},
-		"CreateV3 nil":     {"params", func() error { _, err := c.Messages.V3.Create(ctx, nil); return err }},
-		"CreateV3 channel": {"ChannelID", func() error { _, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{}); return err }},
+		"Flag blank":       {"messageID", func() error { return errOf(c.Messages.Flag(ctx, "")) }},
+		"Unflag dot":       {"messageID", func() error { return errOf(c.Messages.Unflag(ctx, ".")) }},
+		"ClearFlags blank": {"messageID", func() error { return errOf(c.Messages.ClearFlags(ctx, "")) }},
+		"IsFlagged blank":  {"messageID", func() error { return errOf(c.Messages.IsFlaggedByMe(ctx, "")) }},
+		"CreateV3 nil":     {"params", func() error { return errOf(c.Messages.V3.Create(ctx, nil)) }},
+		"CreateV3 channel": {"ChannelID", func() error { return errOf(c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{})) }},
 		"CreateV3 text": {"Data.text", func() error {
-			_, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Data: map[string]any{"text": long(20001)}})
-			return err
+			return errOf(c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Data: map[string]any{"text": longString(20001)}}))
 		}},
 		"CreateV3 text type": {"Data.text", func() error {
-			_, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Data: map[string]any{"text": 5}})
-			return err
+			return errOf(c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Data: map[string]any{"text": 5}}))
 		}},
 		"CreateV3 mentionees": {"Mentionees", func() error {
-			_, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Mentionees: make([]amity.V3MessageMentionee, 3)})
-			return err
+			return errOf(c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Mentionees: make([]amity.V3MessageMentionee, 3)}))
 		}},
 		"CreateV3 mention": {"Mentionees[0].Type", func() error {
-			_, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Mentionees: []amity.V3MessageMentionee{{}}})
-			return err
+			return errOf(c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "c", Mentionees: []amity.V3MessageMentionee{{}}}))
 		}},
-		"GetV3 long": {"messageID", func() error { _, err := c.Messages.V3.Get(ctx, long(151)); return err }},
-		"GetManyV3 none": {"MessageIDs", func() error {
-			_, err := c.Messages.V3.GetMany(ctx, &amity.V3GetManyMessagesParams{})
-			return err
-		}},
-		"GetManyV3 nil":  {"params", func() error { _, err := c.Messages.V3.GetMany(ctx, nil); return err }},
-		"ListV3 nil":     {"params", func() error { _, err := c.Messages.V3.ListPage(ctx, nil); return err }},
-		"ListV3 channel": {"ChannelID", func() error { _, err := c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{}); return err }},
+		"GetV3 long":     {"messageID", func() error { return errOf(c.Messages.V3.Get(ctx, longString(151))) }},
+		"GetManyV3 none": {"MessageIDs", func() error { return errOf(c.Messages.V3.GetMany(ctx, &amity.V3GetManyMessagesParams{})) }},
+		"GetManyV3 nil":  {"params", func() error { return errOf(c.Messages.V3.GetMany(ctx, nil)) }},
+		"ListV3 nil":     {"params", func() error { return errOf(c.Messages.V3.ListPage(ctx, nil)) }},
+		"ListV3 channel": {"ChannelID", func() error { return errOf(c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{})) }},
 		"ListV3 first": {"First", func() error {
-			_, err := c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{ChannelID: "c", First: 101})
-			return err
+			return errOf(c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{ChannelID: "c", First: 101}))
 		}},
 		"ListV3 after": {"After", func() error {
-			_, err := c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{ChannelID: "c", After: -1})
-			return err
+			return errOf(c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{ChannelID: "c", After: -1}))
 		}},
 		"ListV3 token": {"PageToken", func() error {
-			_, err := c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{ChannelID: "c", PageToken: long(1001)})
-			return err
+			return errOf(c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{ChannelID: "c", PageToken: longString(1001)}))
 		}},
-		"UpdateV3 nil":       {"params", func() error { _, err := c.Messages.V3.Update(ctx, "m", nil); return err }},
+		"UpdateV3 nil":       {"params", func() error { return errOf(c.Messages.V3.Update(ctx, "m", nil)) }},
 		"DeleteV3 blank":     {"messageID", func() error { return c.Messages.V3.Delete(ctx, "") }},
-		"FlagV3 blank":       {"messageID", func() error { _, err := c.Messages.V3.Flag(ctx, ""); return err }},
-		"UnflagV3 blank":     {"messageID", func() error { _, err := c.Messages.V3.Unflag(ctx, ""); return err }},
-		"ClearFlagsV3 blank": {"messageID", func() error { _, err := c.Messages.V3.ClearFlags(ctx, ""); return err }},
-		"IsFlaggedV3 blank":  {"messageID", func() error { _, err := c.Messages.V3.IsFlaggedByMe(ctx, ""); return err }},
+		"FlagV3 blank":       {"messageID", func() error { return errOf(c.Messages.V3.Flag(ctx, "")) }},
+		"UnflagV3 blank":     {"messageID", func() error { return errOf(c.Messages.V3.Unflag(ctx, "")) }},
+		"ClearFlagsV3 blank": {"messageID", func() error { return errOf(c.Messages.V3.ClearFlags(ctx, "")) }},
+		"IsFlaggedV3 blank":  {"messageID", func() error { return errOf(c.Messages.V3.IsFlaggedByMe(ctx, "")) }},
 	}
-	for name, tc := range cases {
-		err := tc.call()
-		var ve *amity.ValidationError
-		if assert.ErrorAs(t, err, &ve, name) {
-			assert.Equal(t, tc.field, ve.Field, name)
-			assert.ErrorIs(t, err, amity.ErrInvalidArgument, name)
-		}
-	}
+	assertInvalidCases(t, cases)
 	for _, seq := range []func(yield func(string, error) bool){
 		func(yield func(string, error) bool) {
 			for m, err := range c.Messages.List(ctx, nil) {
@@ -632,293 +430,87 @@ func TestMessagesPagingVariantsConform(t *testing.T) {
 }
 
 func TestMessagesFixturesMatchSpec(t *testing.T) {
-	spec := spectest.Load(t)
-	h := http.Header{"Content-Type": {"application/json"}}
-	for file, target := range map[string][2]string{
+	assertFixturesMatchSpec(t, map[string][2]string{
 		"messages_page1.json":    {"GET", "/api/v5/messages"},
 		"messages_page2.json":    {"GET", "/api/v5/messages"},
 		"messages_one.json":      {"POST", "/api/v5/messages"},
 		"messages_v3_page1.json": {"GET", "/api/v3/messages"},
 		"messages_v3_page2.json": {"GET", "/api/v3/messages"},
-	} {
-		assert.NoError(t, spec.ValidateResponse(target[0], target[1], 200, h, []byte(fixture(t, file))), file)
-	}
-}
-
-func TestMessagesFeeds(t *testing.T) {
-	ctx := context.Background()
-	p1, p2 := fixture(t, "messages_feeds_page1.json"), fixture(t, "messages_feeds_page2.json")
-
-	t.Run("list pages", func(t *testing.T) {
-		c, mt := mockClient(t)
-		var queries []url.Values
-		mt.RegisterResponder("GET", "https://api.test/api/v5/message-feeds/channel/64f0", func(r *http.Request) (*http.Response, error) {
-			queries = append(queries, r.URL.Query())
-			if r.URL.Query().Get("options[token]") == "ftok-2" {
-				return jsonResponder(200, p2)(r)
-			}
-			return jsonResponder(200, p1)(r)
-		})
-		var names []string
-		for f, err := range c.Messages.ListFeeds(ctx, "64f0", &amity.ListMessageFeedsParams{PageParams: amity.PageParams{Limit: 2},
-			IsDeleted: amity.Ptr(false), After: "mf-0", SortBy: amity.MessageFeedSortLastMessageAsc}) {
-			require.NoError(t, err)
-			names = append(names, f.Name)
-		}
-		assert.Equal(t, []string{"default", "billing", "sales"}, names)
-		require.Len(t, queries, 2)
-		assert.Equal(t, url.Values{"isDeleted": {"false"}, "options[after]": {"mf-0"}, "options[sortBy]": {"lastMessageTimestampAsc"},
-			"options[limit]": {"2"}}, queries[0])
-		assert.Equal(t, url.Values{"isDeleted": {"false"}, "options[limit]": {"2"}, "options[token]": {"ftok-2"}}, queries[1])
-
-		page, err := c.Messages.ListFeedsPage(ctx, "64f0", nil)
-		require.NoError(t, err)
-		require.NotNil(t, page.Paging.Total)
-		assert.Equal(t, 3, *page.Paging.Total)
-		f := &page.MessageFeeds[0]
-		assert.Equal(t, "support", f.ChannelPublicID)
-		assert.Equal(t, 201, f.ChildCount)
-		assert.Equal(t, 2024, f.LastMessageTimestamp.Year())
-		assert.Contains(t, string(page.Raw), "futureField")
-		assert.Equal(t, "Alice", page.Creator(f).DisplayName)
-		last := page.LastMessage(f)
-		require.NotNil(t, last)
-		assert.Equal(t, map[string]any{"text": "hello"}, last.Data.Map())
-		assert.Equal(t, "hello", last.Data.Text())
-		assert.Nil(t, page.LastMessage(&page.MessageFeeds[1]))
-		assert.Same(t, &page.MessageFeeds[1], page.MessageFeedByID("mf-billing"))
-		assert.Same(t, &page.MessageFeeds[0], page.MessageFeed())
-		assert.Equal(t, "Bob", page.UserByID("bob").DisplayName)
 	})
-
-	t.Run("by creator stops without paging", func(t *testing.T) {
-		c, mt := mockClient(t)
-		rec := chatRecord(t, mt, "GET", "/api/v5/message-feeds/user/alice", 200, `{"messageFeeds":[{"messageFeedId":"a"},{"messageFeedId":"b"}]}`)
-		var ids []string
-		for f, err := range c.Messages.ListFeedsByCreator(ctx, "alice", nil) {
-			require.NoError(t, err)
-			ids = append(ids, f.MessageFeedID)
-		}
-		assert.Equal(t, []string{"a", "b"}, ids)
-		assert.Len(t, rec.all(), 1)
-	})
-
-	one := `{"messageFeeds":[{"messageFeedId":"mf-billing","name":"billing"}],"messages":[],"users":[]}`
-	cases := []struct {
-		name, method, path, answer string
-		call                       func(c *amity.Client) error
-		wantQuery                  url.Values
-		wantBody                   string
-	}{
-		{"CreateFeed", "POST", "/api/v5/message-feeds", one, func(c *amity.Client) error {
-			p, err := c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{ChannelID: "64f0", Name: "billing"})
-			if err == nil {
-				assert.Equal(t, "mf-billing", p.MessageFeeds[0].MessageFeedID)
-			}
-			return err
-		}, nil, `{"channelId":"64f0","name":"billing"}`},
-		{"GetFeed", "GET", "/api/v5/message-feeds/mf-billing", one, func(c *amity.Client) error {
-			_, err := c.Messages.GetFeed(ctx, "mf-billing")
-			return err
-		}, nil, ""},
-		{"GetFeeds", "GET", "/api/v5/message-feeds/list", one, func(c *amity.Client) error {
-			_, err := c.Messages.GetManyFeeds(ctx, &amity.GetManyFeedsParams{MessageFeedIDs: []string{"a", "b"}})
-			return err
-		}, url.Values{"messageFeedIds[]": {"a", "b"}}, ""},
-		{"UpdateFeed", "PUT", "/api/v5/message-feeds/mf-billing", one, func(c *amity.Client) error {
-			_, err := c.Messages.UpdateFeed(ctx, "mf-billing", &amity.UpdateMessageFeedParams{Name: "invoices"})
-			return err
-		}, nil, `{"name":"invoices"}`},
-		{"DeleteFeed", "DELETE", "/api/v5/message-feeds/mf-billing", ``, func(c *amity.Client) error {
-			return c.Messages.DeleteFeed(ctx, "mf-billing", &amity.DeleteMessageFeedParams{Permanent: amity.Ptr(true)})
-		}, url.Values{"permanent": {"true"}}, ""},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			c, mt := mockClient(t)
-			rec := chatRecord(t, mt, tc.method, tc.path, 200, tc.answer)
-			require.NoError(t, tc.call(c))
-			got := rec.last(t)
-			assert.Equal(t, tc.method, got.Method)
-			if tc.wantQuery == nil {
-				assert.Empty(t, got.RawQuery)
-			} else {
-				assert.Equal(t, tc.wantQuery, got.Query)
-			}
-			if tc.wantBody == "" {
-				assert.Empty(t, got.Body)
-			} else {
-				assert.JSONEq(t, tc.wantBody, got.Body)
-			}
-		})
-	}
-
-	t.Run("errors and retries", func(t *testing.T) {
-		c, mt := mockClient(t, amity.WithMaxRetries(2))
-		create := chatRecord(t, mt, "POST", "/api/v5/message-feeds", 500, `{"status":"error","code":500000,"message":"boom"}`)
-		update := chatRecord(t, mt, "PUT", "/api/v5/message-feeds/mf", 500, `{"status":"error","code":500000,"message":"boom"}`)
-		chatRecord(t, mt, "GET", "/api/v5/message-feeds/gone", 404, `{"status":"error","code":400400,"message":"Message feed not found"}`)
-		_, err := c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{ChannelID: "c", Name: "n"})
-		assert.Error(t, err)
-		assert.Len(t, create.all(), 1, "a create is not repeated")
-		_, err = c.Messages.UpdateFeed(ctx, "mf", &amity.UpdateMessageFeedParams{Name: "n"})
-		assert.Error(t, err)
-		assert.Len(t, update.all(), 3, "a rename is retried")
-		_, err = c.Messages.GetFeed(ctx, "gone")
-		assert.ErrorIs(t, err, amity.ErrNotFound)
-	})
-
-	t.Run("bad input", func(t *testing.T) {
-		c, mt := mockClient(t)
-		long := strings.Repeat("x", 31)
-		cases := map[string]struct {
-			field string
-			call  func() error
-		}{
-			"Create nil": {"params", func() error { _, err := c.Messages.CreateFeed(ctx, nil); return err }},
-			"Create channel": {"ChannelID", func() error {
-				_, err := c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{Name: "n"})
-				return err
-			}},
-			"Create name": {"Name", func() error {
-				_, err := c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{ChannelID: "c"})
-				return err
-			}},
-			"Create long": {"Name", func() error {
-				_, err := c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{ChannelID: "c", Name: strings.Repeat("n", 101)})
-				return err
-			}},
-			"Get blank": {"messageFeedID", func() error { _, err := c.Messages.GetFeed(ctx, ""); return err }},
-			"Get long":  {"messageFeedID", func() error { _, err := c.Messages.GetFeed(ctx, long); return err }},
-			"GetFeeds 11": {"MessageFeedIDs", func() error {
-				_, err := c.Messages.GetManyFeeds(ctx, &amity.GetManyFeedsParams{MessageFeedIDs: make([]string, 11)})
-				return err
-			}},
-			"GetFeeds nil":   {"params", func() error { _, err := c.Messages.GetManyFeeds(ctx, nil); return err }},
-			"Update nil":     {"params", func() error { _, err := c.Messages.UpdateFeed(ctx, "mf", nil); return err }},
-			"Update name":    {"Name", func() error { _, err := c.Messages.UpdateFeed(ctx, "mf", &amity.UpdateMessageFeedParams{}); return err }},
-			"Delete blank":   {"messageFeedID", func() error { return c.Messages.DeleteFeed(ctx, " ", nil) }},
-			"List channel":   {"channelID", func() error { _, err := c.Messages.ListFeedsPage(ctx, long, nil); return err }},
-			"ByCreator user": {"creatorID", func() error { _, err := c.Messages.ListFeedsByCreatorPage(ctx, "", nil); return err }},
-		}
-		for name, tc := range cases {
-			err := tc.call()
-			var ve *amity.ValidationError
-			if assert.ErrorAs(t, err, &ve, name) {
-				assert.Equal(t, tc.field, ve.Field, name)
-			}
-		}
-		assert.Zero(t, mt.GetTotalCallCount())
-	})
-}
-
-func TestMessagesFeedFixturesMatchSpec(t *testing.T) {
-	spec := spectest.Load(t)
-	h := http.Header{"Content-Type": {"application/json"}}
-	for _, file := range []string{"messages_feeds_page1.json", "messages_feeds_page2.json"} {
-		assert.NoError(t, spec.ValidateResponse("GET", "/api/v5/message-feeds/channel/64f0", 200, h, []byte(fixture(t, file))), file)
-	}
 }
 
 // TestMessagesUnsuccessful checks that {success: false} answers are errors matching
 // ErrUnsuccessful, for each method whose answer is only {success}.
 func TestMessagesUnsuccessful(t *testing.T) {
-	ctx := context.Background()
-	cases := []struct {
-		name, method, path, answer string
-		call                       func(c *amity.Client) error
-	}{
-		{"Delete", "DELETE", "/api/v5/messages/m1", `{"success":false}`,
-			func(c *amity.Client) error { return c.Messages.Delete(ctx, "m1", nil) }},
-		{"DeleteFeed", "DELETE", "/api/v5/message-feeds/mf1", `{"success":false}`,
-			func(c *amity.Client) error { return c.Messages.DeleteFeed(ctx, "mf1", nil) }},
-		{"V3.Delete", "DELETE", "/api/v3/messages/m1", `{"status":"success","data":{"success":false}}`,
-			func(c *amity.Client) error { return c.Messages.V3.Delete(ctx, "m1") }},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			c, mt := mockClient(t)
-			rec := chatRecord(t, mt, tc.method, tc.path, 200, tc.answer)
-			err := tc.call(c)
-			require.ErrorIs(t, err, amity.ErrUnsuccessful)
-			assert.False(t, errors.Is(err, amity.ErrNotFound))
-			assert.Len(t, rec.all(), 1)
-		})
-	}
+	runShapeCases(t, []shapeCase{
+		{name: "Delete", method: "DELETE", path: "/api/v5/messages/m1", unsuccessful: []string{`{"success":false}`},
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Messages.Delete(ctx, "m1", nil))
+			}},
+		{name: "DeleteFeed", method: "DELETE", path: "/api/v5/message-feeds/mf1", unsuccessful: []string{`{"success":false}`},
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Messages.DeleteFeed(ctx, "mf1", nil))
+			}},
+		{name: "V3.Delete", method: "DELETE", path: "/api/v3/messages/m1", unsuccessful: []string{`{"status":"success","data":{"success":false}}`},
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return shapeErr(c.Messages.V3.Delete(ctx, "m1"))
+			}},
+	})
 }
 
 // TestMessagesEntityAnswersMustHoldTheEntity checks that the answers about one message or
 // feed are malformed without it.
 func TestMessagesEntityAnswersMustHoldTheEntity(t *testing.T) {
-	ctx := context.Background()
-	cases := []struct {
-		name, method, path string
-		call               func(c *amity.Client) error
-	}{
-		{"Create", "POST", "/api/v5/messages", func(c *amity.Client) error {
-			_, err := c.Messages.Create(ctx, &amity.CreateMessageParams{MessageFeedID: "f", ReferenceID: "r", DataType: amity.MessageDataTypeText})
-			return err
-		}},
-		{"Get", "GET", "/api/v5/messages/m1", func(c *amity.Client) error { _, err := c.Messages.Get(ctx, "m1"); return err }},
-		{"Update", "PUT", "/api/v5/messages/m1", func(c *amity.Client) error {
-			_, err := c.Messages.Update(ctx, "m1", &amity.UpdateMessageParams{})
-			return err
-		}},
-		{"Flag", "POST", "/api/v5/messages/m1/flags", func(c *amity.Client) error { _, err := c.Messages.Flag(ctx, "m1"); return err }},
-		{"V3.Create", "POST", "/api/v3/messages", func(c *amity.Client) error {
-			_, err := c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "ch"})
-			return err
-		}},
-		{"V3.Get", "GET", "/api/v3/messages/m1", func(c *amity.Client) error { _, err := c.Messages.V3.Get(ctx, "m1"); return err }},
-		{"V3.ClearFlags", "DELETE", "/api/v3/messages/m1/clearFlags", func(c *amity.Client) error {
-			_, err := c.Messages.V3.ClearFlags(ctx, "m1")
-			return err
-		}},
-		{"CreateFeed", "POST", "/api/v5/message-feeds", func(c *amity.Client) error {
-			_, err := c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{ChannelID: "ch", Name: "n"})
-			return err
-		}},
-		{"GetFeed", "GET", "/api/v5/message-feeds/mf1", func(c *amity.Client) error { _, err := c.Messages.GetFeed(ctx, "mf1"); return err }},
-		{"UpdateFeed", "PUT", "/api/v5/message-feeds/mf1", func(c *amity.Client) error {
-			_, err := c.Messages.UpdateFeed(ctx, "mf1", &amity.UpdateMessageFeedParams{Name: "n"})
-			return err
-		}},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			c, mt := mockClient(t, amity.WithMaxRetries(0))
-			chatRecord(t, mt, tc.method, tc.path, 200, `{"messages":[],"messageFeeds":[],"users":[]}`)
-			err := tc.call(c)
-			require.ErrorIs(t, err, amity.ErrMalformedResponse)
-			assert.False(t, errors.Is(err, amity.ErrNotFound))
-		})
-	}
+	runShapeCases(t, []shapeCase{
+		{name: "Create", method: "POST", path: "/api/v5/messages", empty: `{"messages":[],"messageFeeds":[],"users":[]}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Messages.Create(ctx, &amity.CreateMessageParams{MessageFeedID: "f", ReferenceID: "r", DataType: amity.MessageDataTypeText})
+			}},
+		{name: "Get", method: "GET", path: "/api/v5/messages/m1", empty: `{"messages":[],"messageFeeds":[],"users":[]}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.Get(ctx, "m1") }},
+		{name: "Update", method: "PUT", path: "/api/v5/messages/m1", empty: `{"messages":[],"messageFeeds":[],"users":[]}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Messages.Update(ctx, "m1", &amity.UpdateMessageParams{})
+			}},
+		{name: "Flag", method: "POST", path: "/api/v5/messages/m1/flags", empty: `{"messages":[],"messageFeeds":[],"users":[]}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.Flag(ctx, "m1") }},
+		{name: "V3.Create", method: "POST", path: "/api/v3/messages", empty: `{"messages":[],"messageFeeds":[],"users":[]}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Messages.V3.Create(ctx, &amity.V3CreateMessageParams{ChannelID: "ch"})
+			}},
+		{name: "V3.Get", method: "GET", path: "/api/v3/messages/m1", empty: `{"messages":[],"messageFeeds":[],"users":[]}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.V3.Get(ctx, "m1") }},
+		{name: "V3.ClearFlags", method: "DELETE", path: "/api/v3/messages/m1/clearFlags", empty: `{"messages":[],"messageFeeds":[],"users":[]}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.V3.ClearFlags(ctx, "m1") }},
+		{name: "CreateFeed", method: "POST", path: "/api/v5/message-feeds", empty: `{"messages":[],"messageFeeds":[],"users":[]}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Messages.CreateFeed(ctx, &amity.CreateMessageFeedParams{ChannelID: "ch", Name: "n"})
+			}},
+		{name: "GetFeed", method: "GET", path: "/api/v5/message-feeds/mf1", empty: `{"messages":[],"messageFeeds":[],"users":[]}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Messages.GetFeed(ctx, "mf1") }},
+		{name: "UpdateFeed", method: "PUT", path: "/api/v5/message-feeds/mf1", empty: `{"messages":[],"messageFeeds":[],"users":[]}`,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Messages.UpdateFeed(ctx, "mf1", &amity.UpdateMessageFeedParams{Name: "n"})
+			}},
+	})
 }
 
 // TestMessagesListPages checks the page iterators of every message list: the pages in
 // order, the cursor followed, per-call options on every request, an error yielded once.
 func TestMessagesListPages(t *testing.T) {
 	ctx := context.Background()
-	serve := func(t *testing.T, path, tokenValue, p1, p2 string) (*amity.Client, *[]http.Header) {
+	serve := func(t *testing.T, path, tokenValue, p1, p2 string) (*amity.Client, *recorder) {
 		c, mt := mockClient(t)
-		var seen []http.Header
-		mt.RegisterResponder("GET", "https://api.test"+path, func(r *http.Request) (*http.Response, error) {
-			seen = append(seen, r.Header.Clone())
-			if r.URL.Query().Get("options[token]") == tokenValue {
-				return jsonResponder(200, p2)(r)
-			}
-			return jsonResponder(200, p1)(r)
-		})
-		return c, &seen
+		return c, recordPages(t, mt, path, "options[token]", tokenValue, p1, p2)
 	}
 	trace := amity.WithCallHeader("X-Trace", "t1")
-	check := func(t *testing.T, sizes []int, seen *[]http.Header) {
+	check := func(t *testing.T, sizes []int, seen *recorder) {
 		t.Helper()
 		require.Len(t, sizes, 2)
 		assert.Positive(t, sizes[0])
-		require.Len(t, *seen, 2)
-		for _, h := range *seen {
-			assert.Equal(t, "t1", h.Get("X-Trace"), "per-call options reach every page")
+		require.Len(t, seen.all(), 2)
+		for _, r := range seen.all() {
+			assert.Equal(t, "t1", r.Header.Get("X-Trace"), "per-call options reach every page")
 		}
 	}
 	msgs1, msgs2 := fixture(t, "messages_page1.json"), fixture(t, "messages_page2.json")

@@ -3,99 +3,18 @@ package amity_test
 import (
 	"context"
 	"errors"
-	"io"
-	"net/http"
-	"net/url"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/amity-go/amity"
-	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// modCall is one request seen by a modRecord responder (used by the users, moderation and
-// polls tests).
-type modCall struct {
-	Method, Path, Query, Body string
-	Header                    http.Header
-}
-
-// Values is the call's query, parsed.
-func (c modCall) Values() url.Values {
-	v, _ := url.ParseQuery(c.Query)
-	return v
-}
-
-// modRecorder records the requests of one or more responders.
-type modRecorder struct {
-	mu    sync.Mutex
-	calls []modCall
-}
-
-func (r *modRecorder) all() []modCall {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return append([]modCall(nil), r.calls...)
-}
-
-// last returns the last recorded call, failing the test when there is none.
-func (r *modRecorder) last(t *testing.T) modCall {
-	t.Helper()
-	calls := r.all()
-	require.NotEmpty(t, calls, "no request recorded")
-	return calls[len(calls)-1]
-}
-
-// modRecord answers method on https://api.test+path with the given statuses in turn (the
-// last one repeats) and body, recording every request.
-func modRecord(t *testing.T, mt *httpmock.MockTransport, rec *modRecorder, method, path, body string, statuses ...int) {
-	t.Helper()
-	if len(statuses) == 0 {
-		statuses = []int{200}
-	}
-	n := 0
-	mt.RegisterResponder(method, "https://api.test"+path, func(r *http.Request) (*http.Response, error) {
-		var b []byte
-		if r.Body != nil {
-			b, _ = io.ReadAll(r.Body)
-		}
-		rec.mu.Lock()
-		rec.calls = append(rec.calls, modCall{Method: r.Method, Path: r.URL.EscapedPath(), Query: r.URL.RawQuery, Body: string(b), Header: r.Header.Clone()})
-		rec.mu.Unlock()
-		st := statuses[min(n, len(statuses)-1)]
-		n++
-		if st >= 300 && body == "" {
-			return jsonResponder(st, `{"status":"error","code":500000,"message":"Unexpected error"}`)(r)
-		}
-		return jsonResponder(st, body)(r)
-	})
-}
-
-// modUserClient returns a view acting as alice over mt (the session registration is
-// answered with the token user-tok).
-func modUserClient(t *testing.T, c *amity.Client, mt *httpmock.MockTransport) *amity.Client {
-	t.Helper()
-	mt.RegisterResponder("POST", "https://api.test/api/v4/sessions",
-		jsonResponder(200, `{"accessToken":"user-tok","expiresAt":"2999-01-01T00:00:00Z","users":[{"userId":"alice"}]}`))
-	u, err := c.AsUser("alice", amity.WithDeviceID("mod-bot"))
-	require.NoError(t, err)
-	return u
-}
-
 func TestModerationListBlocklistIterates(t *testing.T) {
 	c, mt := mockClient(t)
 	p1, p2 := fixture(t, "moderation_blocklist_page1.json"), fixture(t, "moderation_blocklist_page2.json")
-	var queries []string
-	mt.RegisterResponder("GET", "https://api.test/api/v3/blocklists", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.RawQuery)
-		if r.URL.Query().Get("options[token]") == "block-2" {
-			return jsonResponder(200, p2)(r)
-		}
-		return jsonResponder(200, p1)(r)
-	})
+	listing := recordPages(t, mt, "/api/v3/blocklists", "options[token]", "block-2", p1, p2)
 	var rules []amity.BlocklistRule
 	for rule, err := range c.Moderation.ListBlocklist(context.Background(), &amity.ListModerationRulesParams{
 		PageParams: amity.PageParams{Limit: 2}, Regex: "s", SortBy: amity.ModerationSortLastCreated}) {
@@ -111,14 +30,14 @@ func TestModerationListBlocklistIterates(t *testing.T) {
 	assert.Equal(t, []string{
 		"options%5Blimit%5D=2&regex=s&sortBy=lastCreated",
 		"options%5Blimit%5D=2&options%5Btoken%5D=block-2&regex=s&sortBy=lastCreated",
-	}, queries)
+	}, listing.queries())
 }
 
 func TestModerationListPagesEncodeCursors(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
-	modRecord(t, mt, rec, "GET", "/api/v3/blocklists", fixture(t, "moderation_blocklist_page1.json"))
-	modRecord(t, mt, rec, "GET", "/api/v3/allowlists", fixture(t, "moderation_allowlist.json"))
+	rec := newRecorder(t, mt)
+	rec.route("GET", "/api/v3/blocklists", fixture(t, "moderation_blocklist_page1.json"))
+	rec.route("GET", "/api/v3/allowlists", fixture(t, "moderation_allowlist.json"))
 	ctx := context.Background()
 	params := &amity.ListModerationRulesParams{PageParams: amity.PageParams{Limit: 5, PageToken: "tk"}, After: amity.Ptr(int64(10)), Before: amity.Ptr(int64(0))}
 
@@ -148,8 +67,7 @@ func TestModerationListPagesEncodeCursors(t *testing.T) {
 
 func TestModerationAddToBlocklistInBulk(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
-	modRecord(t, mt, rec, "POST", "/api/v3/blocklists", `{"success":true}`)
+	rec := record(t, mt, "POST", "/api/v3/blocklists", `{"success":true}`)
 	ctx := context.Background()
 	words := make([]string, amity.MaxRulesPerRequest)
 	for i := range words {
@@ -168,8 +86,7 @@ func TestModerationAddToBlocklistInBulk(t *testing.T) {
 
 func TestModerationAddIsNotRetried(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
-	modRecord(t, mt, rec, "POST", "/api/v3/blocklists", "", 503, 200)
+	rec := record(t, mt, "POST", "/api/v3/blocklists", "", 503, 200)
 	err := c.Moderation.AddToBlocklist(context.Background(), &amity.AddBlocklistParams{Regexs: []string{"badword"}})
 	var ae *amity.Error
 	require.ErrorAs(t, err, &ae)
@@ -179,18 +96,17 @@ func TestModerationAddIsNotRetried(t *testing.T) {
 
 func TestModerationVerifyBlocklist(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
+	rec := newRecorder(t, mt)
 	ctx := context.Background()
 
-	modRecord(t, mt, rec, "POST", "/api/v3/blocklists/verify", `{"success":true}`)
+	rec.route("POST", "/api/v3/blocklists/verify", `{"success":true}`)
 	v, err := c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{Texts: []string{"hello there", "nice day"}})
 	require.NoError(t, err)
 	assert.True(t, v.Passed)
 	assert.Nil(t, v.Rejection)
 	assert.JSONEq(t, `{"data":["hello there","nice day"]}`, rec.last(t).Body)
 
-	modRecord(t, mt, rec, "POST", "/api/v3/blocklists/verify",
-		`{"status":"error","code":400308,"message":"Some texts contain blocked words","data":{"detail":["badword"]}}`, 403)
+	rec.route("POST", "/api/v3/blocklists/verify", `{"status":"error","code":400308,"message":"Some texts contain blocked words","data":{"detail":["badword"]}}`, 403)
 	v, err = c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{Texts: []string{"you badword"}})
 	require.NoError(t, err, "a blocked word is a verdict, not an error")
 	assert.False(t, v.Passed)
@@ -199,8 +115,7 @@ func TestModerationVerifyBlocklist(t *testing.T) {
 	assert.JSONEq(t, `{"detail":["badword"]}`, string(v.Rejection.Data))
 
 	// Verification changes nothing, so it is retried after a 5xx.
-	rec2 := &modRecorder{}
-	modRecord(t, mt, rec2, "POST", "/api/v3/blocklists/verify", `{"success":true}`, 502, 200)
+	rec2 := record(t, mt, "POST", "/api/v3/blocklists/verify", `{"success":true}`, 502, 200)
 	v, err = c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{Texts: []string{"ok"}})
 	require.NoError(t, err)
 	assert.True(t, v.Passed)
@@ -209,20 +124,20 @@ func TestModerationVerifyBlocklist(t *testing.T) {
 
 func TestModerationAllowlist(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
+	rec := newRecorder(t, mt)
 	ctx := context.Background()
-	modRecord(t, mt, rec, "POST", "/api/v3/allowlists", `{"success":true}`)
+	rec.route("POST", "/api/v3/allowlists", `{"success":true}`)
 	require.NoError(t, c.Moderation.AddToAllowlist(ctx, &amity.AddAllowlistParams{Domains: []string{"example.com", "docs.example.org"}}))
 	assert.JSONEq(t, `{"regexs":["example.com","docs.example.org"]}`, rec.last(t).Body)
 
-	modRecord(t, mt, rec, "POST", "/api/v3/allowlists/verify", `{"status":"error","code":400309,"message":"Some URLs are not in the allow list"}`, 403)
+	rec.route("POST", "/api/v3/allowlists/verify", `{"status":"error","code":400309,"message":"Some URLs are not in the allow list"}`, 403)
 	v, err := c.Moderation.VerifyAllowlist(ctx, &amity.VerifyAllowlistParams{URLs: []string{"https://evil.example.net/x"}})
 	require.NoError(t, err)
 	assert.False(t, v.Passed)
 	assert.True(t, errors.Is(v.Rejection, amity.ErrLinkNotAllowed))
 	assert.JSONEq(t, `{"data":["https://evil.example.net/x"]}`, rec.last(t).Body)
 
-	modRecord(t, mt, rec, "POST", "/api/v3/allowlists/verify", `{"status":"error","code":400000,"message":"Some URLs are not valid"}`, 400)
+	rec.route("POST", "/api/v3/allowlists/verify", `{"status":"error","code":400000,"message":"Some URLs are not valid"}`, 400)
 	_, err = c.Moderation.VerifyAllowlist(ctx, &amity.VerifyAllowlistParams{URLs: []string{"not a url"}})
 	var ae *amity.Error
 	require.ErrorAs(t, err, &ae, "an invalid URL is an error, not a verdict")
@@ -232,10 +147,10 @@ func TestModerationAllowlist(t *testing.T) {
 
 func TestModerationSettings(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
+	rec := newRecorder(t, mt)
 	ctx := context.Background()
-	modRecord(t, mt, rec, "GET", "/api/v3/network-settings/moderation", `{"isWhitelistEnabled":true,"futureField":1}`)
-	modRecord(t, mt, rec, "PUT", "/api/v3/network-settings/moderation", `{"isWhitelistEnabled":false}`)
+	rec.route("GET", "/api/v3/network-settings/moderation", `{"isWhitelistEnabled":true,"futureField":1}`)
+	rec.route("PUT", "/api/v3/network-settings/moderation", `{"isWhitelistEnabled":false}`)
 	s, err := c.Moderation.GetSettings(ctx)
 	require.NoError(t, err)
 	assert.True(t, s.IsWhitelistEnabled)
@@ -248,133 +163,6 @@ func TestModerationSettings(t *testing.T) {
 	_, err = c.Moderation.UpdateSettings(ctx, &amity.UpdateModerationSettingsParams{})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{}`, rec.last(t).Body, "unset fields are not sent")
-}
-
-func TestModerationBlacklistV2(t *testing.T) {
-	c, mt := mockClient(t)
-	rec := &modRecorder{}
-	ctx := context.Background()
-	modRecord(t, mt, rec, "GET", "/api/v2/blacklist/records", fixture(t, "moderation_rules_v2.json"))
-	modRecord(t, mt, rec, "POST", "/api/v2/blacklist/records", "")
-	modRecord(t, mt, rec, "PUT", "/api/v2/blacklist/records", "")
-	modRecord(t, mt, rec, "PUT", "/api/v2/blacklist/records/v2-rule%2F1", fixture(t, "moderation_rule_v2.json"))
-	modRecord(t, mt, rec, "DELETE", "/api/v2/blacklist/records", "")
-
-	rp, err := c.Moderation.V2.GetBlacklistRecords(ctx, &amity.V2GetRecordsParams{Regexs: []string{"bad", "worse"}})
-	require.NoError(t, err)
-	rules := rp.Rules()
-	require.Len(t, rules, 2)
-	assert.Equal(t, "success", rp.Status)
-	assert.NotEmpty(t, rp.Raw)
-	assert.Equal(t, "v2-rule-1", rules[0].RuleID)
-	assert.True(t, rules[0].IsMatchExactWord)
-	assert.Equal(t, 2023, rules[0].CreatedAt.Year())
-	assert.Equal(t, 2, rules[0].UpdatedAt.Day())
-	assert.Equal(t, "regexs%5B%5D=bad&regexs%5B%5D=worse", rec.last(t).Query)
-	assert.Equal(t, apiKey, rec.last(t).Header.Get("X-API-Key"), "the v2 calls carry the API key")
-	assert.Equal(t, "Bearer "+adminToken, rec.last(t).Header.Get("Authorization"))
-
-	_, err = c.Moderation.V2.GetBlacklistRecords(ctx, nil)
-	require.NoError(t, err)
-	assert.Empty(t, rec.last(t).Query)
-
-	require.NoError(t, c.Moderation.V2.AddBlacklistRecords(ctx, &amity.V2AddBlacklistRecordsParams{Regexs: []string{"bad"}, IsMatchExactWord: amity.Ptr(true)}))
-	assert.JSONEq(t, `{"regexs":["bad"],"isMatchExactWord":true}`, rec.last(t).Body)
-	assert.Equal(t, apiKey, rec.last(t).Header.Get("X-API-Key"))
-
-	require.NoError(t, c.Moderation.V2.RefreshBlacklist(ctx, &amity.V2RecordsParams{Regexs: []string{"a", "b"}}))
-	assert.Equal(t, "PUT", rec.last(t).Method)
-	assert.JSONEq(t, `{"regexs":["a","b"]}`, rec.last(t).Body)
-
-	rulep, err := c.Moderation.V2.UpdateBlacklistRecord(ctx, "v2-rule/1", &amity.V2UpdateRecordParams{IsEnabled: false})
-	require.NoError(t, err)
-	rule := rulep.Rule()
-	assert.Equal(t, "/api/v2/blacklist/records/v2-rule%2F1", rec.last(t).Path, "the rule ID is one escaped segment")
-	assert.JSONEq(t, `{"ruleId":"v2-rule/1","isEnabled":false}`, rec.last(t).Body)
-	assert.False(t, rule.IsEnabled)
-	assert.Equal(t, 2024, rule.UpdatedAt.Year())
-
-	require.NoError(t, c.Moderation.V2.DeleteBlacklistRecords(ctx, &amity.V2DeleteRecordsParams{RuleIDs: []string{"r1", "r2"}}))
-	assert.Equal(t, "DELETE", rec.last(t).Method)
-	assert.Equal(t, "ruleIds%5B%5D=r1&ruleIds%5B%5D=r2", rec.last(t).Query)
-}
-
-func TestModerationWhitelistV2(t *testing.T) {
-	c, mt := mockClient(t)
-	rec := &modRecorder{}
-	ctx := context.Background()
-	modRecord(t, mt, rec, "GET", "/api/v2/whitelist/records", fixture(t, "moderation_rules_v2.json"))
-	modRecord(t, mt, rec, "POST", "/api/v2/whitelist/records", "")
-	modRecord(t, mt, rec, "PUT", "/api/v2/whitelist/records", "")
-	modRecord(t, mt, rec, "PUT", "/api/v2/whitelist/records/w1", fixture(t, "moderation_rule_v2.json"))
-	modRecord(t, mt, rec, "DELETE", "/api/v2/whitelist/records", "", 502, 200)
-
-	rules, err := c.Moderation.V2.GetWhitelistRecords(ctx, &amity.V2GetRecordsParams{Regexs: []string{"example"}})
-	require.NoError(t, err)
-	assert.Len(t, rules.Rules(), 2)
-	var _ []amity.V2WordRule = rules.Data.Results // one rule type for both lists
-	assert.Equal(t, "regexs%5B%5D=example", rec.last(t).Query)
-
-	require.NoError(t, c.Moderation.V2.AddWhitelistRecords(ctx, &amity.V2RecordsParams{Regexs: []string{"example.com"}}))
-	assert.JSONEq(t, `{"regexs":["example.com"]}`, rec.last(t).Body)
-	require.NoError(t, c.Moderation.V2.RefreshWhitelist(ctx, &amity.V2RecordsParams{Regexs: []string{"example.com"}}))
-	assert.Equal(t, "PUT", rec.last(t).Method)
-	_, err = c.Moderation.V2.UpdateWhitelistRecord(ctx, "w1", &amity.V2UpdateRecordParams{IsEnabled: true})
-	require.NoError(t, err)
-	assert.JSONEq(t, `{"ruleId":"w1","isEnabled":true}`, rec.last(t).Body)
-
-	n := len(rec.all())
-	require.NoError(t, c.Moderation.V2.DeleteWhitelistRecords(ctx, &amity.V2DeleteRecordsParams{RuleIDs: []string{"w1"}}))
-	assert.Len(t, rec.all(), n+2, "deleting rules is idempotent: retried after a 502")
-	for _, call := range rec.all() {
-		assert.Equal(t, apiKey, call.Header.Get("X-API-Key"), "%s %s", call.Method, call.Path)
-	}
-}
-
-func TestModerationSettingsV2(t *testing.T) {
-	c, mt := mockClient(t)
-	rec := &modRecorder{}
-	ctx := context.Background()
-	modRecord(t, mt, rec, "GET", "/api/v2/moderation-settings", fixture(t, "moderation_settings_v2.json"))
-	modRecord(t, mt, rec, "PUT", "/api/v2/moderation-settings", `{"status":"success","code":200}`)
-
-	sp, err := c.Moderation.V2.GetSettings(ctx)
-	require.NoError(t, err)
-	s := sp.Settings()
-	assert.NotEmpty(t, sp.Raw)
-	assert.Equal(t, 3, s.MaxRepetition)
-	assert.Equal(t, 600, s.WhitelistMuteTimeout)
-	assert.True(t, s.EnableImageModeration)
-	require.NotNil(t, s.ImageModeration)
-	require.NotNil(t, s.ImageModeration.Violence)
-	assert.InDelta(t, 0.7, *s.ImageModeration.Violence, 1e-9)
-	assert.Equal(t, 2024, s.UpdatedAt.Year())
-	assert.Equal(t, apiKey, rec.last(t).Header.Get("X-API-Key"))
-
-	require.NoError(t, c.Moderation.V2.UpdateSettings(ctx, &amity.V2UpdateModerationSettingsParams{
-		MaxRepetition: amity.Ptr(0), EnableImageModeration: amity.Ptr(true),
-		ImageModeration: &amity.ImageModerationThresholds{Nudity: amity.Ptr(0.5)}}))
-	assert.JSONEq(t, `{"maxRepetition":0,"enableImageModeration":true,"imageModeration":{"nudity":0.5}}`, rec.last(t).Body)
-}
-
-func TestModerationBlacklistV1(t *testing.T) {
-	c, mt := mockClient(t)
-	rec := &modRecorder{}
-	ctx := context.Background()
-	for _, m := range []string{"POST", "PUT", "DELETE"} {
-		modRecord(t, mt, rec, m, "/v1/blacklist/records", "")
-	}
-	require.NoError(t, c.Moderation.V1.AddBlacklistRecords(ctx, &amity.V1RecordsParams{Regexs: []string{"bad"}}))
-	assert.Equal(t, "/v1/blacklist/records", rec.last(t).Path, "v1 has no /api prefix")
-	assert.JSONEq(t, `{"regexs":["bad"]}`, rec.last(t).Body)
-	require.NoError(t, c.Moderation.V1.RefreshBlacklist(ctx, &amity.V1RecordsParams{Regexs: []string{"bad", "worse"}}))
-	assert.Equal(t, "PUT", rec.last(t).Method)
-	assert.JSONEq(t, `{"regexs":["bad","worse"]}`, rec.last(t).Body)
-	require.NoError(t, c.Moderation.V1.DeleteBlacklistRecords(ctx, &amity.V1DeleteRecordsParams{RuleIDs: []string{"r9"}}))
-	assert.Equal(t, "ruleIds%5B%5D=r9", rec.last(t).Query)
-	for _, call := range rec.all() {
-		assert.Equal(t, apiKey, call.Header.Get("X-API-Key"))
-	}
 }
 
 func TestModerationErrors(t *testing.T) {
@@ -405,95 +193,72 @@ func TestModerationBadInputSendsNothing(t *testing.T) {
 	for i := range tooMany {
 		tooMany[i] = "w"
 	}
-	cases := map[string]struct {
-		call  func() error
-		field string
-	}{
-		"list limit": {func() error {
-			_, err := c.Moderation.ListBlocklistPage(ctx, &amity.ListModerationRulesParams{PageParams: amity.PageParams{Limit: 101}})
-			return err
-		}, "Limit"},
-		"add nil":      {func() error { return c.Moderation.AddToBlocklist(ctx, nil) }, "params"},
-		"add none":     {func() error { return c.Moderation.AddToBlocklist(ctx, &amity.AddBlocklistParams{}) }, "Regexs"},
-		"add too many": {func() error { return c.Moderation.AddToBlocklist(ctx, &amity.AddBlocklistParams{Regexs: tooMany}) }, "Regexs"},
-		"add blank": {func() error {
+	cases := map[string]invalidCase{
+		"list limit": {"Limit", func() error {
+			return errOf(c.Moderation.ListBlocklistPage(ctx, &amity.ListModerationRulesParams{PageParams: amity.PageParams{Limit: 101}}))
+		}},
+		"add nil":      {"params", func() error { return c.Moderation.AddToBlocklist(ctx, nil) }},
+		"add none":     {"Regexs", func() error { return c.Moderation.AddToBlocklist(ctx, &amity.AddBlocklistParams{}) }},
+		"add too many": {"Regexs", func() error { return c.Moderation.AddToBlocklist(ctx, &amity.AddBlocklistParams{Regexs: tooMany}) }},
+		"add blank": {"Regexs[1]", func() error {
 			return c.Moderation.AddToBlocklist(ctx, &amity.AddBlocklistParams{Regexs: []string{"a", " "}})
-		}, "Regexs[1]"},
-		"add too long": {func() error {
+		}},
+		"add too long": {"Regexs[0]", func() error {
 			return c.Moderation.AddToBlocklist(ctx, &amity.AddBlocklistParams{Regexs: []string{strings.Repeat("x", 501)}})
-		}, "Regexs[0]"},
-		"allow nil":      {func() error { return c.Moderation.AddToAllowlist(ctx, nil) }, "params"},
-		"allow none":     {func() error { return c.Moderation.AddToAllowlist(ctx, &amity.AddAllowlistParams{}) }, "Domains"},
-		"allow too many": {func() error { return c.Moderation.AddToAllowlist(ctx, &amity.AddAllowlistParams{Domains: tooMany}) }, "Domains"},
-		"verify nil":     {func() error { _, err := c.Moderation.VerifyBlocklist(ctx, nil); return err }, "params"},
-		"verify none": {func() error {
-			_, err := c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{})
-			return err
-		}, "Texts"},
-		"verify 11": {func() error {
-			_, err := c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{Texts: tooMany[:11]})
-			return err
-		}, "Texts"},
-		"verify long": {func() error {
-			_, err := c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{Texts: []string{strings.Repeat("x", 501)}})
-			return err
-		}, "Texts[0]"},
-		"verify urls nil": {func() error { _, err := c.Moderation.VerifyAllowlist(ctx, nil); return err }, "params"},
-		"verify urls none": {func() error {
-			_, err := c.Moderation.VerifyAllowlist(ctx, &amity.VerifyAllowlistParams{URLs: []string{}})
-			return err
-		}, "URLs"},
-		"settings nil": {func() error { _, err := c.Moderation.UpdateSettings(ctx, nil); return err }, "params"},
-		"v2 get blank": {func() error {
-			_, err := c.Moderation.V2.GetBlacklistRecords(ctx, &amity.V2GetRecordsParams{Regexs: []string{""}})
-			return err
-		}, "Regexs[0]"},
-		"v2 add nil": {func() error { return c.Moderation.V2.AddBlacklistRecords(ctx, nil) }, "params"},
-		"v2 add none": {func() error {
+		}},
+		"allow nil":      {"params", func() error { return c.Moderation.AddToAllowlist(ctx, nil) }},
+		"allow none":     {"Domains", func() error { return c.Moderation.AddToAllowlist(ctx, &amity.AddAllowlistParams{}) }},
+		"allow too many": {"Domains", func() error { return c.Moderation.AddToAllowlist(ctx, &amity.AddAllowlistParams{Domains: tooMany}) }},
+		"verify nil":     {"params", func() error { return errOf(c.Moderation.VerifyBlocklist(ctx, nil)) }},
+		"verify none":    {"Texts", func() error { return errOf(c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{})) }},
+		"verify 11": {"Texts", func() error {
+			return errOf(c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{Texts: tooMany[:11]}))
+		}},
+		"verify long": {"Texts[0]", func() error {
+			return errOf(c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{Texts: []string{strings.Repeat("x", 501)}}))
+		}},
+		"verify urls nil": {"params", func() error { return errOf(c.Moderation.VerifyAllowlist(ctx, nil)) }},
+		"verify urls none": {"URLs", func() error {
+			return errOf(c.Moderation.VerifyAllowlist(ctx, &amity.VerifyAllowlistParams{URLs: []string{}}))
+		}},
+		"settings nil": {"params", func() error { return errOf(c.Moderation.UpdateSettings(ctx, nil)) }},
+		"v2 get blank": {"Regexs[0]", func() error {
+			return errOf(c.Moderation.V2.GetBlacklistRecords(ctx, &amity.V2GetRecordsParams{Regexs: []string{""}}))
+		}},
+		"v2 add nil": {"params", func() error { return c.Moderation.V2.AddBlacklistRecords(ctx, nil) }},
+		"v2 add none": {"Regexs", func() error {
 			return c.Moderation.V2.AddBlacklistRecords(ctx, &amity.V2AddBlacklistRecordsParams{})
-		}, "Regexs"},
-		"v2 refresh none": {func() error { return c.Moderation.V2.RefreshBlacklist(ctx, nil) }, "Regexs"},
-		"v2 update no id": {func() error {
-			_, err := c.Moderation.V2.UpdateBlacklistRecord(ctx, " ", &amity.V2UpdateRecordParams{IsEnabled: true})
-			return err
-		}, "ruleID"},
-		"v2 update dot": {func() error {
-			_, err := c.Moderation.V2.UpdateWhitelistRecord(ctx, "..", &amity.V2UpdateRecordParams{IsEnabled: true})
-			return err
-		}, "ruleID"},
-		"v2 update nil":  {func() error { _, err := c.Moderation.V2.UpdateBlacklistRecord(ctx, "r1", nil); return err }, "params"},
-		"v2 delete none": {func() error { return c.Moderation.V2.DeleteBlacklistRecords(ctx, nil) }, "RuleIDs"},
-		"v2 delete blank": {func() error {
+		}},
+		"v2 refresh none": {"Regexs", func() error { return c.Moderation.V2.RefreshBlacklist(ctx, nil) }},
+		"v2 update no id": {"ruleID", func() error {
+			return errOf(c.Moderation.V2.UpdateBlacklistRecord(ctx, " ", &amity.V2UpdateRecordParams{IsEnabled: true}))
+		}},
+		"v2 update dot": {"ruleID", func() error {
+			return errOf(c.Moderation.V2.UpdateWhitelistRecord(ctx, "..", &amity.V2UpdateRecordParams{IsEnabled: true}))
+		}},
+		"v2 update nil":  {"params", func() error { return errOf(c.Moderation.V2.UpdateBlacklistRecord(ctx, "r1", nil)) }},
+		"v2 delete none": {"RuleIDs", func() error { return c.Moderation.V2.DeleteBlacklistRecords(ctx, nil) }},
+		"v2 delete blank": {"RuleIDs", func() error {
 			return c.Moderation.V2.DeleteWhitelistRecords(ctx, &amity.V2DeleteRecordsParams{RuleIDs: []string{"r1", ""}})
-		}, "RuleIDs"},
-		"v2 whitelist get nil": {func() error { _, err := c.Moderation.V2.GetWhitelistRecords(ctx, nil); return err }, "params"},
-		"v2 whitelist get": {func() error {
-			_, err := c.Moderation.V2.GetWhitelistRecords(ctx, &amity.V2GetRecordsParams{})
-			return err
-		}, "Regexs"},
-		"v2 whitelist add": {func() error { return c.Moderation.V2.AddWhitelistRecords(ctx, nil) }, "Regexs"},
-		"v2 whitelist fresh": {func() error {
+		}},
+		"v2 whitelist get nil": {"params", func() error { return errOf(c.Moderation.V2.GetWhitelistRecords(ctx, nil)) }},
+		"v2 whitelist get":     {"Regexs", func() error { return errOf(c.Moderation.V2.GetWhitelistRecords(ctx, &amity.V2GetRecordsParams{})) }},
+		"v2 whitelist add":     {"Regexs", func() error { return c.Moderation.V2.AddWhitelistRecords(ctx, nil) }},
+		"v2 whitelist fresh": {"Regexs[0]", func() error {
 			return c.Moderation.V2.RefreshWhitelist(ctx, &amity.V2RecordsParams{Regexs: []string{""}})
-		}, "Regexs[0]"},
-		"v2 settings nil": {func() error { return c.Moderation.V2.UpdateSettings(ctx, nil) }, "params"},
-		"v2 settings neg": {func() error {
+		}},
+		"v2 settings nil": {"params", func() error { return c.Moderation.V2.UpdateSettings(ctx, nil) }},
+		"v2 settings neg": {"BlacklistMuteTimeout", func() error {
 			return c.Moderation.V2.UpdateSettings(ctx, &amity.V2UpdateModerationSettingsParams{BlacklistMuteTimeout: amity.Ptr(-1)})
-		}, "BlacklistMuteTimeout"},
-		"v2 settings image": {func() error {
+		}},
+		"v2 settings image": {"ImageModeration.Violence", func() error {
 			return c.Moderation.V2.UpdateSettings(ctx, &amity.V2UpdateModerationSettingsParams{ImageModeration: &amity.ImageModerationThresholds{Violence: amity.Ptr(-0.1)}})
-		}, "ImageModeration.Violence"},
-		"v1 add none":     {func() error { return c.Moderation.V1.AddBlacklistRecords(ctx, nil) }, "Regexs"},
-		"v1 refresh none": {func() error { return c.Moderation.V1.RefreshBlacklist(ctx, &amity.V1RecordsParams{}) }, "Regexs"},
-		"v1 delete none":  {func() error { return c.Moderation.V1.DeleteBlacklistRecords(ctx, nil) }, "RuleIDs"},
+		}},
+		"v1 add none":     {"Regexs", func() error { return c.Moderation.V1.AddBlacklistRecords(ctx, nil) }},
+		"v1 refresh none": {"Regexs", func() error { return c.Moderation.V1.RefreshBlacklist(ctx, &amity.V1RecordsParams{}) }},
+		"v1 delete none":  {"RuleIDs", func() error { return c.Moderation.V1.DeleteBlacklistRecords(ctx, nil) }},
 	}
-	for name, tc := range cases {
-		err := tc.call()
-		assert.ErrorIs(t, err, amity.ErrInvalidArgument, name)
-		var ve *amity.ValidationError
-		if assert.ErrorAs(t, err, &ve, name) {
-			assert.Equal(t, tc.field, ve.Field, name)
-		}
-	}
+	assertInvalidCases(t, cases)
 	for range c.Moderation.ListBlocklist(ctx, &amity.ListModerationRulesParams{SortBy: "sideways"}) {
 	}
 	assert.Zero(t, mt.GetTotalCallCount(), "no request may be sent for bad input")
@@ -501,16 +266,8 @@ func TestModerationBadInputSendsNothing(t *testing.T) {
 
 func TestModerationListPages(t *testing.T) {
 	c, mt := mockClient(t)
-	var queries []string
-	mt.RegisterResponder("GET", "https://api.test/api/v3/blocklists", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.RawQuery)
-		if r.URL.Query().Get("options[token]") == "block-2" {
-			return jsonResponder(200, fixture(t, "moderation_blocklist_page2.json"))(r)
-		}
-		return jsonResponder(200, fixture(t, "moderation_blocklist_page1.json"))(r)
-	})
-	rec := &modRecorder{}
-	modRecord(t, mt, rec, "GET", "/api/v3/allowlists", fixture(t, "moderation_allowlist.json"))
+	listing := recordPages(t, mt, "/api/v3/blocklists", "options[token]", "block-2", fixture(t, "moderation_blocklist_page1.json"), fixture(t, "moderation_blocklist_page2.json"))
+	rec := record(t, mt, "GET", "/api/v3/allowlists", fixture(t, "moderation_allowlist.json"))
 	ctx := context.Background()
 	var rules int
 	for p, err := range c.Moderation.ListBlocklistPages(ctx, nil) {
@@ -519,7 +276,7 @@ func TestModerationListPages(t *testing.T) {
 		assert.NotEmpty(t, p.Raw)
 	}
 	assert.Equal(t, 3, rules)
-	assert.Equal(t, []string{"", "options%5Btoken%5D=block-2"}, queries)
+	assert.Equal(t, []string{"", "options%5Btoken%5D=block-2"}, listing.queries())
 
 	var allow []*amity.AllowlistPayload
 	for p, err := range c.Moderation.ListAllowlistPages(ctx, &amity.ListModerationRulesParams{Regex: "ex"}, amity.WithCallHeader("X-Trace", "t")) {
@@ -540,8 +297,7 @@ func TestModerationListPages(t *testing.T) {
 func TestModerationUnknownEnumsAreSent(t *testing.T) {
 	assertUnknownEnumsSent(t, []enumCase{
 		{"allowlist sort", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Moderation.ListAllowlistPage(ctx, &amity.ListModerationRulesParams{SortBy: "newest"})
-			return err
+			return errOf(c.Moderation.ListAllowlistPage(ctx, &amity.ListModerationRulesParams{SortBy: "newest"}))
 		}, []string{"newest"}},
 	})
 }
@@ -561,15 +317,11 @@ func TestModerationUnsuccessful(t *testing.T) {
 	}
 	rx := []string{"bad"}
 	calls := map[string]func() error{
-		"AddToBlocklist": func() error { return c.Moderation.AddToBlocklist(ctx, &amity.AddBlocklistParams{Regexs: rx}) },
-		"AddToAllowlist": func() error { return c.Moderation.AddToAllowlist(ctx, &amity.AddAllowlistParams{Domains: rx}) },
-		"VerifyBlocklist": func() error {
-			_, err := c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{Texts: rx})
-			return err
-		},
+		"AddToBlocklist":  func() error { return c.Moderation.AddToBlocklist(ctx, &amity.AddBlocklistParams{Regexs: rx}) },
+		"AddToAllowlist":  func() error { return c.Moderation.AddToAllowlist(ctx, &amity.AddAllowlistParams{Domains: rx}) },
+		"VerifyBlocklist": func() error { return errOf(c.Moderation.VerifyBlocklist(ctx, &amity.VerifyBlocklistParams{Texts: rx})) },
 		"VerifyAllowlist": func() error {
-			_, err := c.Moderation.VerifyAllowlist(ctx, &amity.VerifyAllowlistParams{URLs: []string{"https://x.example"}})
-			return err
+			return errOf(c.Moderation.VerifyAllowlist(ctx, &amity.VerifyAllowlistParams{URLs: []string{"https://x.example"}}))
 		},
 		"V2.AddBlacklistRecords": func() error {
 			return c.Moderation.V2.AddBlacklistRecords(ctx, &amity.V2AddBlacklistRecordsParams{Regexs: rx})

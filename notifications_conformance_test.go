@@ -10,13 +10,11 @@ func init() {
 	registerConformance(
 		conformanceCase{Method: "Notifications.GetSettings", Op: "GET /api/v3/notification/setting",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Notifications.GetSettings(ctx, &amity.GetNotificationSettingsParams{Level: amity.NotificationLevelUser})
-				return err
+				return errOf(c.Notifications.GetSettings(ctx, &amity.GetNotificationSettingsParams{Level: amity.NotificationLevelUser}))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Notifications.GetSettings(ctx, &amity.GetNotificationSettingsParams{Level: amity.NotificationLevelCommunity,
-					ChannelID: "ch1", CommunityID: "cm1"})
-				return err
+				return errOf(c.Notifications.GetSettings(ctx, &amity.GetNotificationSettingsParams{Level: amity.NotificationLevelCommunity,
+					ChannelID: "ch1", CommunityID: "cm1"}))
 			}},
 		conformanceCase{Method: "Notifications.UpdateSettings", Op: "POST /api/v3/notification/setting",
 			Required: func(ctx context.Context, c *amity.Client) error {

@@ -13,13 +13,13 @@ import (
 func TestNotificationsSettings(t *testing.T) {
 	ctx := context.Background()
 	c, mt := mockClient(t)
-	seen := recordA(t, mt, 200, fixture(t, "notification_settings.json"))
+	rec := recordAny(t, mt, fixture(t, "notification_settings.json"))
 	s, err := c.Notifications.GetSettings(ctx, &amity.GetNotificationSettingsParams{Level: amity.NotificationLevelCommunity, CommunityID: "cm1"})
 	require.NoError(t, err)
-	req := onlyA(t, seen)
-	assert.Equal(t, "GET", req.method)
-	assert.Equal(t, "/api/v3/notification/setting", req.path)
-	assert.Equal(t, "communityId=cm1&level=community", req.query)
+	req := rec.only(t)
+	assert.Equal(t, "GET", req.Method)
+	assert.Equal(t, "/api/v3/notification/setting", req.Path)
+	assert.Equal(t, "communityId=cm1&level=community", req.Query)
 	assert.True(t, s.IsPushNotifiable)
 	assert.True(t, s.IsUserEnabled)
 	require.Len(t, s.NotifiableEvents, 1)
@@ -33,24 +33,24 @@ func TestNotificationsSettings(t *testing.T) {
 	assert.Contains(t, string(s.Raw), `"priority"`)
 
 	_, err = c.Notifications.GetSettings(ctx, &amity.GetNotificationSettingsParams{Level: amity.NotificationLevelChannel})
-	validationA(t, err, "Notifications.GetSettings", "ChannelID")
+	assertInvalid(t, err, "Notifications.GetSettings: ChannelID")
 	_, err = c.Notifications.GetSettings(ctx, &amity.GetNotificationSettingsParams{})
-	validationA(t, err, "Notifications.GetSettings", "Level")
+	assertInvalid(t, err, "Notifications.GetSettings: Level")
 	_, err = c.Notifications.GetSettings(ctx, nil)
-	validationA(t, err, "Notifications.GetSettings", "params")
-	assert.Len(t, *seen, 1)
+	assertInvalid(t, err, "Notifications.GetSettings: params")
+	assert.Len(t, rec.all(), 1)
 }
 
 func TestNotificationsUpdateSettings(t *testing.T) {
 	ctx := context.Background()
 	c, mt := mockClient(t)
-	seen := recordA(t, mt, 200, `{"status":"success"}`)
+	rec := recordAny(t, mt, `{"status":"success"}`)
 	require.NoError(t, c.Notifications.UpdateSettings(ctx, &amity.UpdateNotificationSettingsParams{Level: amity.NotificationLevelUser, IsPushNotifiable: amity.Ptr(true),
 		NotifiableEvents: []amity.NotifiableEventSetting{{ModuleName: amity.NotificationModuleChat, IsPushNotifiable: amity.Ptr(false)}}}))
-	req := onlyA(t, seen)
-	assert.Equal(t, "POST", req.method)
-	assert.Equal(t, "/api/v3/notification/setting", req.path)
-	assert.JSONEq(t, `{"level":"user","isPushNotifiable":true,"notifiableEvents":[{"moduleName":"chat","isPushNotifiable":false}]}`, req.body)
+	req := rec.only(t)
+	assert.Equal(t, "POST", req.Method)
+	assert.Equal(t, "/api/v3/notification/setting", req.Path)
+	assert.JSONEq(t, `{"level":"user","isPushNotifiable":true,"notifiableEvents":[{"moduleName":"chat","isPushNotifiable":false}]}`, req.Body)
 
 	events := make([]amity.NotifiableEventSetting, 8)
 	for _, tc := range []struct {
@@ -63,12 +63,12 @@ func TestNotificationsUpdateSettings(t *testing.T) {
 		{&amity.UpdateNotificationSettingsParams{Level: amity.NotificationLevelUser, NotifiableEvents: []amity.NotifiableEventSetting{{TitleTemplate: strings.Repeat("t", 1001)}}}, "NotifiableEvents[].TitleTemplate"},
 		{&amity.UpdateNotificationSettingsParams{Level: amity.NotificationLevelUser, NotifiableEvents: []amity.NotifiableEventSetting{{ListenFromRoleIDs: make([]string, 11)}}}, "NotifiableEvents[].ListenFromRoleIDs"},
 	} {
-		validationA(t, c.Notifications.UpdateSettings(ctx, tc.p), "Notifications.UpdateSettings", tc.field)
+		assertInvalid(t, c.Notifications.UpdateSettings(ctx, tc.p), "Notifications.UpdateSettings: "+tc.field)
 	}
-	assert.Len(t, *seen, 1)
+	assert.Len(t, rec.all(), 1)
 
 	c, mt = mockClient(t)
-	recordA(t, mt, 200, `{"status":"error","code":400319,"message":"Network notification is off"}`)
+	recordAny(t, mt, `{"status":"error","code":400319,"message":"Network notification is off"}`)
 	err := c.Notifications.UpdateSettings(ctx, &amity.UpdateNotificationSettingsParams{Level: amity.NotificationLevelUser})
 	var ae *amity.Error
 	require.ErrorAs(t, err, &ae)
@@ -78,22 +78,22 @@ func TestNotificationsUpdateSettings(t *testing.T) {
 func TestNotificationsDevices(t *testing.T) {
 	ctx := context.Background()
 	c, mt := mockClient(t)
-	seen := recordA(t, mt, 200, `{"status":"success","data":{}}`)
+	rec := recordAny(t, mt, `{"status":"success","data":{}}`)
 	require.NoError(t, c.Notifications.RegisterDevice(ctx, &amity.RegisterDeviceParams{DeviceID: "d1", Platform: amity.DevicePlatformIOS, Token: "ab12", UserID: "alice", Provider: "apns"}))
-	req := onlyA(t, seen)
-	assert.Equal(t, "POST", req.method)
-	assert.Equal(t, "/v1/notification", req.path, "no /api prefix")
-	assert.JSONEq(t, `{"deviceId":"d1","platform":"ios","token":"ab12","userId":"alice","provider":"apns"}`, req.body)
-	assert.Equal(t, apiKey, req.header.Get("X-API-Key"))
+	req := rec.only(t)
+	assert.Equal(t, "POST", req.Method)
+	assert.Equal(t, "/v1/notification", req.Path, "no /api prefix")
+	assert.JSONEq(t, `{"deviceId":"d1","platform":"ios","token":"ab12","userId":"alice","provider":"apns"}`, req.Body)
+	assert.Equal(t, apiKey, req.Header.Get("X-API-Key"))
 
 	c, mt = mockClient(t)
-	seen = recordA(t, mt, 200, `{"status":"success","data":{}}`)
+	rec = recordAny(t, mt, `{"status":"success","data":{}}`)
 	require.NoError(t, c.Notifications.UnregisterDevice(ctx, &amity.UnregisterDeviceParams{DeviceID: "d1", UserID: "alice"}))
-	req = onlyA(t, seen)
-	assert.Equal(t, "DELETE", req.method)
-	assert.Equal(t, "/v1/notification", req.path)
-	assert.Equal(t, "deviceId=d1&userId=alice", req.query)
-	assert.JSONEq(t, `{"deviceId":"d1"}`, req.body, "the client's body beside the spec's query")
+	req = rec.only(t)
+	assert.Equal(t, "DELETE", req.Method)
+	assert.Equal(t, "/v1/notification", req.Path)
+	assert.Equal(t, "deviceId=d1&userId=alice", req.Query)
+	assert.JSONEq(t, `{"deviceId":"d1"}`, req.Body, "the client's body beside the spec's query")
 
 	for _, tc := range []struct {
 		p     *amity.RegisterDeviceParams
@@ -105,13 +105,13 @@ func TestNotificationsDevices(t *testing.T) {
 		{&amity.RegisterDeviceParams{DeviceID: "d", Platform: amity.DevicePlatformIOS, Token: "xyz", UserID: "u"}, "Token"},
 		{&amity.RegisterDeviceParams{DeviceID: "d", Platform: amity.DevicePlatformAndroid, Token: "t"}, "UserID"},
 	} {
-		validationA(t, c.Notifications.RegisterDevice(ctx, tc.p), "Notifications.RegisterDevice", tc.field)
+		assertInvalid(t, c.Notifications.RegisterDevice(ctx, tc.p), "Notifications.RegisterDevice: "+tc.field)
 	}
-	validationA(t, c.Notifications.UnregisterDevice(ctx, &amity.UnregisterDeviceParams{}), "Notifications.UnregisterDevice", "DeviceID")
-	assert.Len(t, *seen, 1)
+	assertInvalid(t, c.Notifications.UnregisterDevice(ctx, &amity.UnregisterDeviceParams{}), "Notifications.UnregisterDevice: DeviceID")
+	assert.Len(t, rec.all(), 1)
 
 	c, mt = mockClient(t)
-	recordA(t, mt, 401, `{"status":"error","code":400100,"message":"Invalid API key"}`)
+	recordAny(t, mt, `{"status":"error","code":400100,"message":"Invalid API key"}`, 401)
 	err := c.Notifications.RegisterDevice(ctx, &amity.RegisterDeviceParams{DeviceID: "d1", Platform: amity.DevicePlatformAndroid, Token: "t", UserID: "alice"})
 	assert.ErrorIs(t, err, amity.ErrUnauthorized)
 }

@@ -3,7 +3,6 @@ package amity_test
 import (
 	"context"
 	"encoding/json"
-	"net/http"
 	"testing"
 
 	"github.com/amity-go/amity"
@@ -12,45 +11,42 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// pagedUsers serves testdata/users_page1.json for no token and users_page2.json for tok-2,
-// and records the queries it saw.
-func pagedUsers(t *testing.T, mt *httpmock.MockTransport, queries *[]string, failSecond bool) {
+// pagedUsers answers GET /api/v3/users with testdata/users_page1.json for no token and
+// users_page2.json for tok-2 (a 400 when failSecond), recording each request.
+func pagedUsers(t *testing.T, mt *httpmock.MockTransport, failSecond bool) *recorder {
 	p1, p2 := fixture(t, "users_page1.json"), fixture(t, "users_page2.json")
-	mt.RegisterResponder("GET", "https://api.test/api/v3/users", func(r *http.Request) (*http.Response, error) {
-		*queries = append(*queries, r.URL.RawQuery)
-		switch r.URL.Query().Get("options[token]") {
+	return newRecorder(t, mt).serve("GET", "/api/v3/users", func(r request) (int, string) {
+		switch r.Values().Get("options[token]") {
 		case "":
-			return jsonResponder(200, p1)(r)
+			return 200, p1
 		case "tok-2":
 			if failSecond {
-				return jsonResponder(400, `{"status":"error","code":400000,"message":"Query Token is invalid"}`)(r)
+				return 400, `{"status":"error","code":400000,"message":"Query Token is invalid"}`
 			}
-			return jsonResponder(200, p2)(r)
+			return 200, p2
 		}
-		t.Errorf("unexpected token in %q", r.URL.RawQuery)
-		return jsonResponder(500, `{}`)(r)
+		t.Errorf("unexpected token in %q", r.Query)
+		return 500, `{}`
 	})
 }
 
 func TestListIteratesPages(t *testing.T) {
 	c, mt := mockClient(t)
-	var queries []string
-	pagedUsers(t, mt, &queries, false)
+	listing := pagedUsers(t, mt, false)
 	var ids []string
 	for u, err := range c.Users.List(context.Background(), &amity.ListUsersParams{Filter: amity.UserFilterFlagged, PageParams: amity.PageParams{Limit: 2}}) {
 		require.NoError(t, err)
 		ids = append(ids, u.UserID)
 	}
 	assert.Equal(t, []string{"alice", "bob", "carol"}, ids)
-	require.Len(t, queries, 2)
-	assert.Equal(t, "filter=flagged&options%5Blimit%5D=2", queries[0])
-	assert.Equal(t, "filter=flagged&options%5Blimit%5D=2&options%5Btoken%5D=tok-2", queries[1])
+	require.Len(t, listing.all(), 2)
+	assert.Equal(t, "filter=flagged&options%5Blimit%5D=2", listing.queries()[0])
+	assert.Equal(t, "filter=flagged&options%5Blimit%5D=2&options%5Btoken%5D=tok-2", listing.queries()[1])
 }
 
 func TestListEarlyBreakMakesNoExtraRequest(t *testing.T) {
 	c, mt := mockClient(t)
-	var queries []string
-	pagedUsers(t, mt, &queries, false)
+	listing := pagedUsers(t, mt, false)
 	n := 0
 	for _, err := range c.Users.List(context.Background(), nil) {
 		require.NoError(t, err)
@@ -60,13 +56,12 @@ func TestListEarlyBreakMakesNoExtraRequest(t *testing.T) {
 		}
 	}
 	assert.Equal(t, 2, n)
-	assert.Len(t, queries, 1)
+	assert.Len(t, listing.all(), 1)
 }
 
 func TestListErrorMidway(t *testing.T) {
 	c, mt := mockClient(t)
-	var queries []string
-	pagedUsers(t, mt, &queries, true)
+	listing := pagedUsers(t, mt, true)
 	var ids []string
 	var errs []error
 	for u, err := range c.Users.List(context.Background(), nil) {
@@ -79,13 +74,12 @@ func TestListErrorMidway(t *testing.T) {
 	assert.Equal(t, []string{"alice", "bob"}, ids)
 	require.Len(t, errs, 1)
 	assert.ErrorIs(t, errs[0], amity.ErrInvalidPageToken)
-	assert.Len(t, queries, 2)
+	assert.Len(t, listing.all(), 2)
 }
 
 func TestListHonoursContext(t *testing.T) {
 	c, mt := mockClient(t)
-	var queries []string
-	pagedUsers(t, mt, &queries, false)
+	listing := pagedUsers(t, mt, false)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var errs []error
@@ -101,13 +95,12 @@ func TestListHonoursContext(t *testing.T) {
 	assert.Equal(t, 2, n, "items already fetched are yielded")
 	require.Len(t, errs, 1)
 	assert.ErrorIs(t, errs[0], context.Canceled)
-	assert.Len(t, queries, 1, "no request after cancel")
+	assert.Len(t, listing.all(), 1, "no request after cancel")
 }
 
 func TestListPageGivesTokensAndSideloads(t *testing.T) {
 	c, mt := mockClient(t)
-	var queries []string
-	pagedUsers(t, mt, &queries, false)
+	pagedUsers(t, mt, false)
 	ctx := context.Background()
 	page, err := c.Users.ListPage(ctx, nil)
 	require.NoError(t, err)
@@ -149,24 +142,19 @@ func TestPagingPrevAlias(t *testing.T) {
 
 func TestListStopsOnRepeatedCursor(t *testing.T) {
 	c, mt := mockClient(t)
-	calls := 0
-	mt.RegisterResponder("GET", "https://api.test/api/v3/users", func(r *http.Request) (*http.Response, error) {
-		calls++
-		return jsonResponder(200, `{"users":[{"userId":"a"}],"paging":{"next":"same"}}`)(r)
-	})
+	rec := record(t, mt, "GET", "/api/v3/users", `{"users":[{"userId":"a"}],"paging":{"next":"same"}}`)
 	n := 0
 	for _, err := range c.Users.List(context.Background(), nil) {
 		require.NoError(t, err)
 		n++
 	}
 	assert.Equal(t, 2, n)
-	assert.Equal(t, 2, calls)
+	assert.Len(t, rec.all(), 2)
 }
 
 func TestListRangesTwiceAndLeavesParamsAlone(t *testing.T) {
 	c, mt := mockClient(t)
-	var queries []string
-	pagedUsers(t, mt, &queries, false)
+	listing := pagedUsers(t, mt, false)
 	params := &amity.ListUsersParams{PageParams: amity.PageParams{Limit: 2}}
 	seq := c.Users.List(context.Background(), params)
 	for round := 0; round < 2; round++ {
@@ -178,5 +166,5 @@ func TestListRangesTwiceAndLeavesParamsAlone(t *testing.T) {
 		assert.Equal(t, 3, n, "round %d", round)
 	}
 	assert.Empty(t, params.PageToken, "the caller's params are not changed")
-	assert.Len(t, queries, 4)
+	assert.Len(t, listing.all(), 4)
 }

@@ -2,7 +2,6 @@ package amity_test
 
 import (
 	"context"
-	"net/http"
 	"strings"
 	"testing"
 
@@ -13,8 +12,7 @@ import (
 
 func TestPollsCreate(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
-	modRecord(t, mt, rec, "POST", "/api/v3/polls", fixture(t, "polls_poll.json"), 503, 200)
+	rec := record(t, mt, "POST", "/api/v3/polls", fixture(t, "polls_poll.json"), 503, 200)
 	params := &amity.CreatePollParams{
 		Question:   "Where do we go for lunch?",
 		Answers:    []amity.PollAnswerParams{{Data: "Pizza place"}, {DataType: amity.PollDataTypeText, Data: "Salad bar"}},
@@ -55,11 +53,11 @@ func TestPollsCreate(t *testing.T) {
 
 func TestPollsGetCloseDelete(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
+	rec := newRecorder(t, mt)
 	ctx := context.Background()
-	modRecord(t, mt, rec, "GET", "/api/v3/polls/poll-lunch-42", fixture(t, "polls_poll.json"))
-	modRecord(t, mt, rec, "PUT", "/api/v3/polls/poll-lunch-42", strings.Replace(fixture(t, "polls_poll.json"), `"status": "open"`, `"status": "closed"`, 1), 502, 200)
-	modRecord(t, mt, rec, "DELETE", "/api/v3/polls/poll-lunch-42", `{"status":"success","data":{"success":true}}`)
+	rec.route("GET", "/api/v3/polls/poll-lunch-42", fixture(t, "polls_poll.json"))
+	rec.route("PUT", "/api/v3/polls/poll-lunch-42", strings.Replace(fixture(t, "polls_poll.json"), `"status": "open"`, `"status": "closed"`, 1), 502, 200)
+	rec.route("DELETE", "/api/v3/polls/poll-lunch-42", `{"status":"success","data":{"success":true}}`)
 
 	got, err := c.Polls.Get(ctx, "poll-lunch-42")
 	require.NoError(t, err)
@@ -92,18 +90,17 @@ func TestPollsGetNotFound(t *testing.T) {
 
 func TestPollsVoteAsUser(t *testing.T) {
 	c, mt := mockClient(t)
-	u := modUserClient(t, c, mt)
-	rec := &modRecorder{}
+	u := asAlice(t, c, mt)
+	rec := newRecorder(t, mt)
 	ctx := context.Background()
-	modRecord(t, mt, rec, "POST", "/api/v3/polls/poll-lunch-42/votes", fixture(t, "polls_poll.json"))
+	rec.route("POST", "/api/v3/polls/poll-lunch-42/votes", fixture(t, "polls_poll.json"))
 	out, err := u.Polls.Vote(ctx, "poll-lunch-42", &amity.VotePollParams{AnswerIDs: []string{"ans-pizza"}})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"answerIds":["ans-pizza"]}`, rec.last(t).Body)
 	assert.Equal(t, "Bearer user-tok", rec.last(t).Header.Get("Authorization"), "the vote is the user's")
 	assert.True(t, out.Poll().Answers[0].IsVotedByUser)
 
-	rec2 := &modRecorder{}
-	modRecord(t, mt, rec2, "POST", "/api/v3/polls/p2/votes", "", 502, 200)
+	rec2 := record(t, mt, "POST", "/api/v3/polls/p2/votes", "", 502, 200)
 	_, err = u.Polls.Vote(ctx, "p2", &amity.VotePollParams{AnswerIDs: []string{"a1", "a2"}})
 	require.Error(t, err)
 	assert.Len(t, rec2.all(), 1, "a vote is never repeated")
@@ -112,14 +109,7 @@ func TestPollsVoteAsUser(t *testing.T) {
 func TestPollsListVoters(t *testing.T) {
 	c, mt := mockClient(t)
 	p1, p2 := fixture(t, "polls_voters_page1.json"), fixture(t, "polls_voters_page2.json")
-	var queries []string
-	mt.RegisterResponder("GET", "https://api.test/api/v3/polls/poll-lunch-42/answers/ans-pizza", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.RawQuery)
-		if r.URL.Query().Get("options[token]") == "voters-2" {
-			return jsonResponder(200, p2)(r)
-		}
-		return jsonResponder(200, p1)(r)
-	})
+	listing := recordPages(t, mt, "/api/v3/polls/poll-lunch-42/answers/ans-pizza", "options[token]", "voters-2", p1, p2)
 	ctx := context.Background()
 	params := &amity.ListPollVotersParams{PageParams: amity.PageParams{Limit: 2}, SortBy: amity.PollVoterSortFirstCreated}
 	var voters []string
@@ -133,11 +123,11 @@ func TestPollsListVoters(t *testing.T) {
 	assert.Equal(t, []string{
 		"options%5Blimit%5D=2&sortBy=firstCreated",
 		"options%5Blimit%5D=2&options%5Btoken%5D=voters-2&sortBy=firstCreated",
-	}, queries)
+	}, listing.queries())
 
 	page, err := c.Polls.ListVotersPage(ctx, "poll-lunch-42", "ans-pizza", &amity.ListPollVotersParams{Before: "65a0c0ffee", After: "659f"})
 	require.NoError(t, err)
-	assert.Equal(t, "options%5Bafter%5D=659f&options%5Bbefore%5D=65a0c0ffee", queries[len(queries)-1])
+	assert.Equal(t, "options%5Bafter%5D=659f&options%5Bbefore%5D=65a0c0ffee", listing.queries()[len(listing.all())-1])
 	assert.Equal(t, "voters-2", page.Paging.Next)
 	assert.Equal(t, "poll-lunch-42", page.Poll().PollID)
 	require.Len(t, page.UsersAnswered, 2)
@@ -152,13 +142,11 @@ func TestPollsListVoters(t *testing.T) {
 func TestPollsUnknownEnumsAreSent(t *testing.T) {
 	assertUnknownEnumsSent(t, []enumCase{
 		{"create", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Polls.Create(ctx, &amity.CreatePollParams{Question: "q", AnswerType: "ranked",
-				Answers: []amity.PollAnswerParams{{Data: "a", DataType: "image"}, {Data: "b"}}})
-			return err
+			return errOf(c.Polls.Create(ctx, &amity.CreatePollParams{Question: "q", AnswerType: "ranked",
+				Answers: []amity.PollAnswerParams{{Data: "a", DataType: "image"}, {Data: "b"}}}))
 		}, []string{`"answerType":"ranked"`, `"dataType":"image"`}},
 		{"voters sort", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Polls.ListVotersPage(ctx, "p", "a", &amity.ListPollVotersParams{SortBy: "loudest"})
-			return err
+			return errOf(c.Polls.ListVotersPage(ctx, "p", "a", &amity.ListPollVotersParams{SortBy: "loudest"}))
 		}, []string{"loudest"}},
 	})
 }
@@ -172,61 +160,40 @@ func TestPollsBadInputSendsNothing(t *testing.T) {
 		eleven[i] = amity.PollAnswerParams{Data: "x"}
 	}
 	create := func(p *amity.CreatePollParams) func() error {
-		return func() error { _, err := c.Polls.Create(ctx, p); return err }
+		return func() error { return errOf(c.Polls.Create(ctx, p)) }
 	}
-	cases := map[string]struct {
-		call  func() error
-		field string
-	}{
-		"nil":            {create(nil), "params"},
-		"no question":    {create(&amity.CreatePollParams{Answers: two}), "Question"},
-		"one answer":     {create(&amity.CreatePollParams{Question: "q", Answers: two[:1]}), "Answers"},
-		"eleven answers": {create(&amity.CreatePollParams{Question: "q", Answers: eleven}), "Answers"},
-		"empty answer":   {create(&amity.CreatePollParams{Question: "q", Answers: []amity.PollAnswerParams{{Data: "a"}, {Data: " "}}}), "Answers[1].Data"},
-		"closedIn zero":  {create(&amity.CreatePollParams{Question: "q", Answers: two, ClosedIn: amity.Ptr(int64(0))}), "ClosedIn"},
-		"get empty":      {func() error { _, err := c.Polls.Get(ctx, ""); return err }, "pollID"},
-		"get long":       {func() error { _, err := c.Polls.Get(ctx, strings.Repeat("p", 901)); return err }, "pollID"},
-		"close dot":      {func() error { _, err := c.Polls.Close(ctx, ".."); return err }, "pollID"},
-		"delete blank":   {func() error { return c.Polls.Delete(ctx, " ") }, "pollID"},
-		"vote no poll": {func() error {
-			_, err := c.Polls.Vote(ctx, "", &amity.VotePollParams{AnswerIDs: []string{"a"}})
-			return err
-		}, "pollID"},
-		"vote nil params": {func() error { _, err := c.Polls.Vote(ctx, "p", nil); return err }, "params"},
-		"vote no answer": {func() error {
-			_, err := c.Polls.Vote(ctx, "p", &amity.VotePollParams{})
-			return err
-		}, "AnswerIDs"},
-		"vote blank": {func() error {
-			_, err := c.Polls.Vote(ctx, "p", &amity.VotePollParams{AnswerIDs: []string{"a", ""}})
-			return err
-		}, "AnswerIDs"},
-		"vote eleven": {func() error {
-			_, err := c.Polls.Vote(ctx, "p", &amity.VotePollParams{AnswerIDs: strings.Split("a b c d e f g h i j k", " ")})
-			return err
-		}, "AnswerIDs"},
-		"voters no answer": {func() error { _, err := c.Polls.ListVotersPage(ctx, "p", "", nil); return err }, "answerID"},
-		"voters before": {func() error {
-			_, err := c.Polls.ListVotersPage(ctx, "p", "a", &amity.ListPollVotersParams{Before: strings.Repeat("b", 25)})
-			return err
-		}, "Before"},
-		"voters token": {func() error {
-			_, err := c.Polls.ListVotersPage(ctx, "p", "a", &amity.ListPollVotersParams{PageParams: amity.PageParams{PageToken: strings.Repeat("t", 1001)}})
-			return err
-		}, "PageToken"},
-		"voters limit": {func() error {
-			_, err := c.Polls.ListVotersPage(ctx, "p", "a", &amity.ListPollVotersParams{PageParams: amity.PageParams{Limit: 101}})
-			return err
-		}, "Limit"},
+	cases := map[string]invalidCase{
+		"nil":             {"params", create(nil)},
+		"no question":     {"Question", create(&amity.CreatePollParams{Answers: two})},
+		"one answer":      {"Answers", create(&amity.CreatePollParams{Question: "q", Answers: two[:1]})},
+		"eleven answers":  {"Answers", create(&amity.CreatePollParams{Question: "q", Answers: eleven})},
+		"empty answer":    {"Answers[1].Data", create(&amity.CreatePollParams{Question: "q", Answers: []amity.PollAnswerParams{{Data: "a"}, {Data: " "}}})},
+		"closedIn zero":   {"ClosedIn", create(&amity.CreatePollParams{Question: "q", Answers: two, ClosedIn: amity.Ptr(int64(0))})},
+		"get empty":       {"pollID", func() error { return errOf(c.Polls.Get(ctx, "")) }},
+		"get long":        {"pollID", func() error { return errOf(c.Polls.Get(ctx, strings.Repeat("p", 901))) }},
+		"close dot":       {"pollID", func() error { return errOf(c.Polls.Close(ctx, "..")) }},
+		"delete blank":    {"pollID", func() error { return c.Polls.Delete(ctx, " ") }},
+		"vote no poll":    {"pollID", func() error { return errOf(c.Polls.Vote(ctx, "", &amity.VotePollParams{AnswerIDs: []string{"a"}})) }},
+		"vote nil params": {"params", func() error { return errOf(c.Polls.Vote(ctx, "p", nil)) }},
+		"vote no answer":  {"AnswerIDs", func() error { return errOf(c.Polls.Vote(ctx, "p", &amity.VotePollParams{})) }},
+		"vote blank": {"AnswerIDs", func() error {
+			return errOf(c.Polls.Vote(ctx, "p", &amity.VotePollParams{AnswerIDs: []string{"a", ""}}))
+		}},
+		"vote eleven": {"AnswerIDs", func() error {
+			return errOf(c.Polls.Vote(ctx, "p", &amity.VotePollParams{AnswerIDs: strings.Split("a b c d e f g h i j k", " ")}))
+		}},
+		"voters no answer": {"answerID", func() error { return errOf(c.Polls.ListVotersPage(ctx, "p", "", nil)) }},
+		"voters before": {"Before", func() error {
+			return errOf(c.Polls.ListVotersPage(ctx, "p", "a", &amity.ListPollVotersParams{Before: strings.Repeat("b", 25)}))
+		}},
+		"voters token": {"PageToken", func() error {
+			return errOf(c.Polls.ListVotersPage(ctx, "p", "a", &amity.ListPollVotersParams{PageParams: amity.PageParams{PageToken: strings.Repeat("t", 1001)}}))
+		}},
+		"voters limit": {"Limit", func() error {
+			return errOf(c.Polls.ListVotersPage(ctx, "p", "a", &amity.ListPollVotersParams{PageParams: amity.PageParams{Limit: 101}}))
+		}},
 	}
-	for name, tc := range cases {
-		err := tc.call()
-		assert.ErrorIs(t, err, amity.ErrInvalidArgument, name)
-		var ve *amity.ValidationError
-		if assert.ErrorAs(t, err, &ve, name) {
-			assert.Equal(t, tc.field, ve.Field, name)
-		}
-	}
+	assertInvalidCases(t, cases)
 	for range c.Polls.ListVoters(ctx, "", "a", nil) {
 	}
 	assert.Zero(t, mt.GetTotalCallCount(), "no request may be sent for bad input")
@@ -276,25 +243,18 @@ func TestPollsShape(t *testing.T) {
 				return c.Polls.Create(ctx, &amity.CreatePollParams{Question: "Lunch?", Answers: []amity.PollAnswerParams{{Data: "A"}, {Data: "B"}}})
 			},
 			invalid: []fn{
-				func(ctx context.Context, c *amity.Client) error { _, err := c.Polls.Create(ctx, nil); return err },
+				func(ctx context.Context, c *amity.Client) error { return errOf(c.Polls.Create(ctx, nil)) },
 				func(ctx context.Context, c *amity.Client) error {
-					_, err := c.Polls.Create(ctx, &amity.CreatePollParams{Question: "q"})
-					return err
+					return errOf(c.Polls.Create(ctx, &amity.CreatePollParams{Question: "q"}))
 				},
 			}},
 		{name: "Get", method: "GET", path: "/api/v3/polls/poll-lunch-42", answer: poll, empty: empty, check: checkPoll,
-			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Polls.Get(ctx, "poll-lunch-42") },
-			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
-				_, err := c.Polls.Get(ctx, id)
-				return err
-			})},
+			call:    func(ctx context.Context, c *amity.Client) (any, error) { return c.Polls.Get(ctx, "poll-lunch-42") },
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error { return errOf(c.Polls.Get(ctx, id)) })},
 		{name: "Close", method: "PUT", path: "/api/v3/polls/poll-lunch-42", body: `{"status":"closed"}`, answer: poll, empty: empty, check: checkPoll,
-			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Polls.Close(ctx, "poll-lunch-42") },
-			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
-				_, err := c.Polls.Close(ctx, id)
-				return err
-			})},
-		{name: "Delete", method: "DELETE", path: "/api/v3/polls/poll-lunch-42", answer: `{"status":"success","data":{"success":true}}`, successOnly: true,
+			call:    func(ctx context.Context, c *amity.Client) (any, error) { return c.Polls.Close(ctx, "poll-lunch-42") },
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error { return errOf(c.Polls.Close(ctx, id)) })},
+		{name: "Delete", method: "DELETE", path: "/api/v3/polls/poll-lunch-42", answer: `{"status":"success","data":{"success":true}}`, unsuccessful: successFalse,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return shapeErr(c.Polls.Delete(ctx, "poll-lunch-42"))
 			},
@@ -305,29 +265,25 @@ func TestPollsShape(t *testing.T) {
 				return c.Polls.Vote(ctx, "poll-lunch-42", &amity.VotePollParams{AnswerIDs: []string{"ans-pizza", "ans-ramen"}})
 			},
 			invalid: append(badID(func(ctx context.Context, c *amity.Client, id string) error {
-				_, err := c.Polls.Vote(ctx, id, &amity.VotePollParams{AnswerIDs: []string{"a"}})
-				return err
-			}), func(ctx context.Context, c *amity.Client) error { _, err := c.Polls.Vote(ctx, "p", nil); return err },
+				return errOf(c.Polls.Vote(ctx, id, &amity.VotePollParams{AnswerIDs: []string{"a"}}))
+			}), func(ctx context.Context, c *amity.Client) error { return errOf(c.Polls.Vote(ctx, "p", nil)) },
 				func(ctx context.Context, c *amity.Client) error {
-					_, err := c.Polls.Vote(ctx, "p", &amity.VotePollParams{})
-					return err
+					return errOf(c.Polls.Vote(ctx, "p", &amity.VotePollParams{}))
 				})},
 		{name: "ListVoters", method: "GET", path: "/api/v3/polls/poll-lunch-42/answers/ans-pizza", answer: voters, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return shapeFirst(c.Polls.ListVoters(ctx, "poll-lunch-42", "ans-pizza", nil))
+				return first(c.Polls.ListVoters(ctx, "poll-lunch-42", "ans-pizza", nil))
 			},
 			invalid: badVoters(func(ctx context.Context, c *amity.Client, pollID, answerID string) error {
-				_, err := shapeFirst(c.Polls.ListVoters(ctx, pollID, answerID, nil))
-				return err
+				return errOf(first(c.Polls.ListVoters(ctx, pollID, answerID, nil)))
 			})},
 		{name: "ListVotersPages", method: "GET", path: "/api/v3/polls/poll-lunch-42/answers/ans-pizza", query: "sortBy=lastCreated",
 			answer: voters, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return shapeFirst(c.Polls.ListVotersPages(ctx, "poll-lunch-42", "ans-pizza", &amity.ListPollVotersParams{SortBy: amity.PollVoterSortLastCreated}))
+				return first(c.Polls.ListVotersPages(ctx, "poll-lunch-42", "ans-pizza", &amity.ListPollVotersParams{SortBy: amity.PollVoterSortLastCreated}))
 			},
 			invalid: badVoters(func(ctx context.Context, c *amity.Client, pollID, answerID string) error {
-				_, err := shapeFirst(c.Polls.ListVotersPages(ctx, pollID, answerID, nil))
-				return err
+				return errOf(first(c.Polls.ListVotersPages(ctx, pollID, answerID, nil)))
 			})},
 		{name: "ListVotersPage", method: "GET", path: "/api/v3/polls/poll-lunch-42/answers/ans-pizza", query: "options%5Blimit%5D=2",
 			answer: voters, check: listed,
@@ -335,8 +291,7 @@ func TestPollsShape(t *testing.T) {
 				return c.Polls.ListVotersPage(ctx, "poll-lunch-42", "ans-pizza", &amity.ListPollVotersParams{PageParams: amity.PageParams{Limit: 2}})
 			},
 			invalid: badVoters(func(ctx context.Context, c *amity.Client, pollID, answerID string) error {
-				_, err := c.Polls.ListVotersPage(ctx, pollID, answerID, nil)
-				return err
+				return errOf(c.Polls.ListVotersPage(ctx, pollID, answerID, nil))
 			})},
 	})
 }
@@ -346,14 +301,7 @@ func TestPollsShape(t *testing.T) {
 func TestPollsListVotersPages(t *testing.T) {
 	c, mt := mockClient(t)
 	p1, p2 := fixture(t, "polls_voters_page1.json"), fixture(t, "polls_voters_page2.json")
-	var queries []string
-	mt.RegisterResponder("GET", "https://api.test/api/v3/polls/poll-lunch-42/answers/ans-pizza", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.RawQuery)
-		if r.URL.Query().Get("options[token]") == "voters-2" {
-			return jsonResponder(200, p2)(r)
-		}
-		return jsonResponder(200, p1)(r)
-	})
+	listing := recordPages(t, mt, "/api/v3/polls/poll-lunch-42/answers/ans-pizza", "options[token]", "voters-2", p1, p2)
 	ctx := context.Background()
 	var voters []string
 	var next string
@@ -368,14 +316,14 @@ func TestPollsListVotersPages(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []string{"Bob", "Carol", "Dave"}, voters)
-	assert.Len(t, queries, 2)
+	assert.Len(t, listing.all(), 2)
 
-	queries = nil
+	listing.reset()
 	voters = nil
 	for v, err := range c.Polls.ListVoters(ctx, "poll-lunch-42", "ans-pizza", &amity.ListPollVotersParams{PageParams: amity.PageParams{PageToken: next}}) {
 		require.NoError(t, err)
 		voters = append(voters, v.User.DisplayName)
 	}
 	assert.Equal(t, []string{"Dave"}, voters, "a walk resumes at a page's cursor")
-	assert.Equal(t, []string{"options%5Btoken%5D=voters-2"}, queries)
+	assert.Equal(t, []string{"options%5Btoken%5D=voters-2"}, listing.queries())
 }

@@ -7,21 +7,12 @@ import (
 	"github.com/amity-go/amity"
 )
 
-// postsFirstOf consumes the first item of an iterator (one request) and returns its error.
-func postsFirstOf[T any](seq func(func(T, error) bool)) error {
-	for _, err := range seq {
-		return err
-	}
-	return nil
-}
-
 func init() {
 	created := amity.Time{Time: time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)}
 	registerConformance(
 		conformanceCase{Method: "Posts.Create", Op: "POST /api/v4/posts", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Posts.Create(ctx, &amity.CreatePostParams{Data: &amity.CreatePostData{Text: "hello"}})
-				return err
+				return errOf(c.Posts.Create(ctx, &amity.CreatePostParams{Data: &amity.CreatePostData{Text: "hello"}}))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
 				_, err := c.Posts.Create(ctx, &amity.CreatePostParams{
@@ -46,77 +37,34 @@ func init() {
 				})
 				return err
 			}},
-		conformanceCase{Method: "Posts.V3.Create", Op: "POST /api/v3/posts", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Posts.V3.Create(ctx, &amity.V3CreatePostParams{Data: amity.V3CreatePostData{Text: "hello"}})
-				return err
-			},
-			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Posts.V3.Create(ctx, &amity.V3CreatePostParams{
-					Text:     amity.Ptr("hello"),
-					Data:     amity.V3CreatePostData{Text: "hello", Images: []string{"f1"}, Files: []string{"f2"}},
-					DataType: amity.PostDataTypeImage, TargetType: amity.PostTargetUser, TargetID: "alice",
-					Metadata: map[string]any{"k": "v"}, PostID: "post-1", Tags: []string{"a"}, CreatedAt: &created,
-				})
-				return err
-			}},
 		conformanceCase{Method: "Posts.Get", Op: "GET /api/v3/posts/{postId}",
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Posts.Get(ctx, "p1"); return err }},
+			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Posts.Get(ctx, "p1")) }},
 		conformanceCase{Method: "Posts.GetMany", Op: "GET /api/v3/posts/list",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Posts.GetMany(ctx, &amity.GetManyPostsParams{PostIDs: []string{"p1", "p2"}})
-				return err
+				return errOf(c.Posts.GetMany(ctx, &amity.GetManyPostsParams{PostIDs: []string{"p1", "p2"}}))
 			}},
 		conformanceCase{Method: "Posts.ListPage", Op: "GET /api/v4/posts",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Posts.ListPage(ctx, &amity.ListPostsParams{TargetID: "c1"})
-				return err
+				return errOf(c.Posts.ListPage(ctx, &amity.ListPostsParams{TargetID: "c1"}))
 			},
-			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Posts.ListPage(ctx, postsFullList())
-				return err
-			}},
+			Full: func(ctx context.Context, c *amity.Client) error { return errOf(c.Posts.ListPage(ctx, postsFullList())) }},
 		conformanceCase{Method: "Posts.List", Op: "GET /api/v4/posts",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return postsFirstOf(c.Posts.List(ctx, &amity.ListPostsParams{TargetID: "c1"}))
+				return errOf(first(c.Posts.List(ctx, &amity.ListPostsParams{TargetID: "c1"})))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				return postsFirstOf(c.Posts.List(ctx, postsFullList()))
+				return errOf(first(c.Posts.List(ctx, postsFullList())))
 			}},
 		conformanceCase{Method: "Posts.ListPages", Op: "GET /api/v4/posts",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return postsFirstOf(c.Posts.ListPages(ctx, &amity.ListPostsParams{TargetID: "c1"}))
+				return errOf(first(c.Posts.ListPages(ctx, &amity.ListPostsParams{TargetID: "c1"})))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				return postsFirstOf(c.Posts.ListPages(ctx, postsFullList()))
-			}},
-		conformanceCase{Method: "Posts.V3.ListPage", Op: "GET /api/v3/posts",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Posts.V3.ListPage(ctx, &amity.V3ListPostsParams{TargetType: amity.PostTargetCommunity})
-				return err
-			},
-			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Posts.V3.ListPage(ctx, postsFullListV3())
-				return err
-			}},
-		conformanceCase{Method: "Posts.V3.List", Op: "GET /api/v3/posts",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return postsFirstOf(c.Posts.V3.List(ctx, &amity.V3ListPostsParams{TargetType: amity.PostTargetCommunity}))
-			},
-			Full: func(ctx context.Context, c *amity.Client) error {
-				return postsFirstOf(c.Posts.V3.List(ctx, postsFullListV3()))
-			}},
-		conformanceCase{Method: "Posts.V3.ListPages", Op: "GET /api/v3/posts",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				return postsFirstOf(c.Posts.V3.ListPages(ctx, &amity.V3ListPostsParams{TargetType: amity.PostTargetCommunity}))
-			},
-			Full: func(ctx context.Context, c *amity.Client) error {
-				return postsFirstOf(c.Posts.V3.ListPages(ctx, postsFullListV3()))
+				return errOf(first(c.Posts.ListPages(ctx, postsFullList())))
 			}},
 		conformanceCase{Method: "Posts.Update", Op: "PUT /api/v4/posts/{postId}",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Posts.Update(ctx, "p1", &amity.UpdatePostParams{})
-				return err
+				return errOf(c.Posts.Update(ctx, "p1", &amity.UpdatePostParams{}))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
 				_, err := c.Posts.Update(ctx, "p1", &amity.UpdatePostParams{
@@ -131,42 +79,23 @@ func init() {
 				})
 				return err
 			}},
-		conformanceCase{Method: "Posts.V3.Update", Op: "PUT /api/v3/posts/{postId}",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Posts.V3.Update(ctx, "p1", &amity.V3UpdatePostParams{})
-				return err
-			},
-			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Posts.V3.Update(ctx, "p1", &amity.V3UpdatePostParams{
-					Text: amity.Ptr("edited"),
-					Data: &amity.UpdatePostData{Text: amity.Ptr("edited"), FileID: amity.Ptr("f1"), StreamID: amity.Ptr("s1"),
-						ThumbnailFileID: amity.Ptr("f2")},
-					Metadata: map[string]any{"k": "v"}, Tags: []string{"a"}, KeepEditTime: amity.Ptr(true),
-				})
-				return err
-			}},
 		conformanceCase{Method: "Posts.Delete", Op: "DELETE /api/v4/posts/{postId}",
 			Required: func(ctx context.Context, c *amity.Client) error { return c.Posts.Delete(ctx, "p1", nil) },
 			Full: func(ctx context.Context, c *amity.Client) error {
 				return c.Posts.Delete(ctx, "p1", &amity.DeletePostParams{Permanent: amity.Ptr(true)})
 			}},
-		conformanceCase{Method: "Posts.V3.Delete", Op: "DELETE /api/v3/posts/{postId}",
-			Required: func(ctx context.Context, c *amity.Client) error { return c.Posts.V3.Delete(ctx, "p1") }},
 		conformanceCase{Method: "Posts.Approve", Op: "POST /api/v3/posts/{postId}/approve",
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Posts.Approve(ctx, "p1"); return err }},
+			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Posts.Approve(ctx, "p1")) }},
 		conformanceCase{Method: "Posts.Decline", Op: "POST /api/v3/posts/{postId}/decline",
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Posts.Decline(ctx, "p1"); return err }},
+			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Posts.Decline(ctx, "p1")) }},
 		conformanceCase{Method: "Posts.Flag", Op: "POST /api/v3/posts/{postId}/flag", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Posts.Flag(ctx, "p1"); return err }},
+			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Posts.Flag(ctx, "p1")) }},
 		conformanceCase{Method: "Posts.Unflag", Op: "DELETE /api/v3/posts/{postId}/unflag", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Posts.Unflag(ctx, "p1"); return err }},
+			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Posts.Unflag(ctx, "p1")) }},
 		conformanceCase{Method: "Posts.ClearFlags", Op: "DELETE /api/v3/posts/{postId}/flags",
-			Required: func(ctx context.Context, c *amity.Client) error { _, err := c.Posts.ClearFlags(ctx, "p1"); return err }},
+			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Posts.ClearFlags(ctx, "p1")) }},
 		conformanceCase{Method: "Posts.IsFlaggedByMe", Op: "GET /api/v3/posts/{postId}/isflagbyme", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Posts.IsFlaggedByMe(ctx, "p1")
-				return err
-			}},
+			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Posts.IsFlaggedByMe(ctx, "p1")) }},
 	)
 }
 

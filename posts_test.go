@@ -4,69 +4,21 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"io"
 	"net/http"
-	"reflect"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/amity-go/amity"
-	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// postsCall is one request seen by a postsRecorder.
-type postsCall struct {
-	Method, Path, Query, Body string
-	Header                    http.Header
-}
-
-// postsRecorder registers a responder answering status/body for method and URL (any query)
-// and records every request it sees.
-type postsRecorder struct {
-	mu    sync.Mutex
-	calls []postsCall
-}
-
-func postsRecord(mt *httpmock.MockTransport, method, url string, status int, body string) *postsRecorder {
-	rec := &postsRecorder{}
-	mt.RegisterResponder(method, url, func(r *http.Request) (*http.Response, error) {
-		var b []byte
-		if r.Body != nil {
-			b, _ = io.ReadAll(r.Body)
-		}
-		rec.mu.Lock()
-		rec.calls = append(rec.calls, postsCall{Method: r.Method, Path: r.URL.EscapedPath(), Query: r.URL.RawQuery, Body: string(b), Header: r.Header.Clone()})
-		rec.mu.Unlock()
-		return jsonResponder(status, body)(r)
-	})
-	return rec
-}
-
-func (r *postsRecorder) only(t *testing.T) postsCall {
-	t.Helper()
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	require.Len(t, r.calls, 1)
-	return r.calls[0]
-}
-
-func (r *postsRecorder) last(t *testing.T) postsCall {
-	t.Helper()
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	require.NotEmpty(t, r.calls)
-	return r.calls[len(r.calls)-1]
-}
 
 const postsSuccessBody = `{"status":"success","data":{"success":true}}`
 
 func TestPostsCreateSendsEveryField(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := postsRecord(mt, "POST", "https://api.test/api/v4/posts", 200, fixture(t, "posts_payload.json"))
+	rec := record(t, mt, "POST", "/api/v4/posts", fixture(t, "posts_payload.json"))
 	created := amity.Time{Time: time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)}
 	out, err := c.Posts.Create(context.Background(), &amity.CreatePostParams{
 		PostID: "post-img",
@@ -110,7 +62,7 @@ func TestPostsCreateSendsEveryField(t *testing.T) {
 
 func TestPostsCreateSendsOnlyWhatIsSet(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := postsRecord(mt, "POST", "https://api.test/api/v4/posts", 200, fixture(t, "posts_payload.json"))
+	rec := record(t, mt, "POST", "/api/v4/posts", fixture(t, "posts_payload.json"))
 	_, err := c.Posts.Create(context.Background(), &amity.CreatePostParams{Data: &amity.CreatePostData{Text: "hi"}})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"data":{"text":"hi"}}`, rec.only(t).Body)
@@ -118,7 +70,7 @@ func TestPostsCreateSendsOnlyWhatIsSet(t *testing.T) {
 
 func TestPostsCreateCustomData(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := postsRecord(mt, "POST", "https://api.test/api/v4/posts", 200, fixture(t, "posts_payload.json"))
+	rec := record(t, mt, "POST", "/api/v4/posts", fixture(t, "posts_payload.json"))
 	_, err := c.Posts.Create(context.Background(), &amity.CreatePostParams{DataType: "com.example.birthday",
 		CustomData: map[string]any{"name": "Bob", "age": 30}, TargetID: "bob"})
 	require.NoError(t, err)
@@ -132,33 +84,27 @@ func TestPostsUnknownEnumsAreSent(t *testing.T) {
 	text := &amity.CreatePostData{Text: "hi"}
 	assertUnknownEnumsSent(t, []enumCase{
 		{"room post", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Posts.Create(ctx, &amity.CreatePostParams{DataType: amity.PostDataTypeRoom, TargetType: amity.PostTargetCommunity, TargetID: "c1",
-				Data: &amity.CreatePostData{Title: "Live Q&A", RoomID: "room-1"}})
-			return err
+			return errOf(c.Posts.Create(ctx, &amity.CreatePostParams{DataType: amity.PostDataTypeRoom, TargetType: amity.PostTargetCommunity, TargetID: "c1",
+				Data: &amity.CreatePostData{Title: "Live Q&A", RoomID: "room-1"}}))
 		}, []string{`"dataType":"room"`, `"roomId":"room-1"`}},
 		{"clip post", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Posts.Create(ctx, &amity.CreatePostParams{DataType: amity.PostDataTypeClip, TargetID: "u1",
-				Data: &amity.CreatePostData{}, Attachments: []amity.PostAttachment{{FileID: "f", Type: amity.PostAttachmentClip}}})
-			return err
+			return errOf(c.Posts.Create(ctx, &amity.CreatePostParams{DataType: amity.PostDataTypeClip, TargetID: "u1",
+				Data: &amity.CreatePostData{}, Attachments: []amity.PostAttachment{{FileID: "f", Type: amity.PostAttachmentClip}}}))
 		}, []string{`"dataType":"clip"`, `{"fileId":"f","type":"clip"}`}},
 		{"audio post", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Posts.Create(ctx, &amity.CreatePostParams{DataType: amity.PostDataTypeAudio, TargetID: "u1",
-				Data: &amity.CreatePostData{Text: "Audio Post", Title: "Audio Post Title"}, Attachments: []amity.PostAttachment{{FileID: "f", Type: amity.PostAttachmentAudio}}})
-			return err
+			return errOf(c.Posts.Create(ctx, &amity.CreatePostParams{DataType: amity.PostDataTypeAudio, TargetID: "u1",
+				Data: &amity.CreatePostData{Text: "Audio Post", Title: "Audio Post Title"}, Attachments: []amity.PostAttachment{{FileID: "f", Type: amity.PostAttachmentAudio}}}))
 		}, []string{`"dataType":"audio"`, `{"fileId":"f","type":"audio"}`}},
 		{"unknown data, target, attachment and mention types", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Posts.Create(ctx, &amity.CreatePostParams{Data: text, DataType: "gif", TargetType: "group",
-				Attachments: []amity.PostAttachment{{FileID: "f", Type: "gif"}}, Mentionees: []amity.Mentionee{{Type: "channel"}}})
-			return err
+			return errOf(c.Posts.Create(ctx, &amity.CreatePostParams{Data: text, DataType: "gif", TargetType: "group",
+				Attachments: []amity.PostAttachment{{FileID: "f", Type: "gif"}}, Mentionees: []amity.Mentionee{{Type: "channel"}}}))
 		}, []string{`"dataType":"gif"`, `"targetType":"group"`, `{"fileId":"f","type":"gif"}`, `"mentionees":[{"type":"channel"`}},
 		{"list", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Posts.ListPage(ctx, &amity.ListPostsParams{TargetID: "c", TargetType: "group", SortBy: "newest",
-				FeedTypes: []amity.FeedType{amity.FeedTypeDeclined}, DataTypes: []amity.PostDataType{"text", amity.PostDataTypeRoom}})
-			return err
+			return errOf(c.Posts.ListPage(ctx, &amity.ListPostsParams{TargetID: "c", TargetType: "group", SortBy: "newest",
+				FeedTypes: []amity.FeedType{amity.FeedTypeDeclined}, DataTypes: []amity.PostDataType{"text", amity.PostDataTypeRoom}}))
 		}, []string{"targetType=group", "sortBy=newest", "feedType=declined", "dataTypes[]=text&dataTypes[]=room"}},
 		{"v3 list", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Posts.V3.ListPage(ctx, &amity.V3ListPostsParams{TargetType: "group", DataTypes: []amity.PostDataType{"gif"}})
-			return err
+			return errOf(c.Posts.V3.ListPage(ctx, &amity.V3ListPostsParams{TargetType: "group", DataTypes: []amity.PostDataType{"gif"}}))
 		}, []string{"targetType=group", "dataTypes[]=gif"}},
 	})
 }
@@ -202,17 +148,13 @@ func TestPostsCreateRejectsBadInput(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			c, mt := mockClient(t)
 			_, err := c.Posts.Create(context.Background(), tc.params)
-			require.ErrorIs(t, err, amity.ErrInvalidArgument)
-			var ve *amity.ValidationError
-			require.ErrorAs(t, err, &ve)
-			assert.Equal(t, "Posts.Create", ve.Op)
-			assert.Equal(t, tc.field, ve.Field)
+			assertInvalid(t, err, "Posts.Create: "+tc.field)
 			assert.Zero(t, mt.GetTotalCallCount())
 		})
 	}
 	// The limits themselves pass: 10 attachments, 5 tags of 24 characters, 30 hashtags.
 	c, mt := mockClient(t)
-	postsRecord(mt, "POST", "https://api.test/api/v4/posts", 200, fixture(t, "posts_payload.json"))
+	record(t, mt, "POST", "/api/v4/posts", fixture(t, "posts_payload.json"))
 	tags := []string{strings.Repeat("t", 24), "b", "c", "d", "e"}
 	_, err := c.Posts.Create(context.Background(), &amity.CreatePostParams{Attachments: att(10), Tags: tags,
 		Hashtags: make([]string, 30), Data: &amity.CreatePostData{}})
@@ -221,22 +163,22 @@ func TestPostsCreateRejectsBadInput(t *testing.T) {
 
 func TestPostsCreateIsNotRetriedButUpdateIs(t *testing.T) {
 	c, mt := mockClient(t)
-	create := postsRecord(mt, "POST", "https://api.test/api/v4/posts", 502, `{"status":"error","code":500000,"message":"Bad gateway"}`)
+	create := record(t, mt, "POST", "/api/v4/posts", `{"status":"error","code":500000,"message":"Bad gateway"}`, 502)
 	_, err := c.Posts.Create(context.Background(), &amity.CreatePostParams{Data: &amity.CreatePostData{Text: "hi"}})
 	var ae *amity.Error
 	require.ErrorAs(t, err, &ae)
 	assert.Equal(t, 502, ae.StatusCode)
-	assert.Len(t, create.calls, 1, "a create that may have been applied is not repeated")
+	assert.Len(t, create.all(), 1, "a create that may have been applied is not repeated")
 
-	update := postsRecord(mt, "PUT", "https://api.test/api/v4/posts/p1", 502, `{"status":"error","code":500000,"message":"Bad gateway"}`)
+	update := record(t, mt, "PUT", "/api/v4/posts/p1", `{"status":"error","code":500000,"message":"Bad gateway"}`, 502)
 	_, err = c.Posts.Update(context.Background(), "p1", &amity.UpdatePostParams{Data: &amity.UpdatePostData{Text: amity.Ptr("x")}})
 	require.Error(t, err)
-	assert.Greater(t, len(update.calls), 1, "an idempotent update is retried")
+	assert.Greater(t, len(update.all()), 1, "an idempotent update is retried")
 }
 
 func TestPostsGetDecodesBundle(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := postsRecord(mt, "GET", "https://api.test/api/v3/posts/post%2Fimg", 200, fixture(t, "posts_payload.json"))
+	rec := record(t, mt, "GET", "/api/v3/posts/post%2Fimg", fixture(t, "posts_payload.json"))
 	out, err := c.Posts.Get(context.Background(), "post/img")
 	require.NoError(t, err)
 	call := rec.only(t)
@@ -366,7 +308,7 @@ func TestPostsGetErrors(t *testing.T) {
 
 func TestPostsGetMany(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := postsRecord(mt, "GET", "https://api.test/api/v3/posts/list", 200, fixture(t, "posts_payload.json"))
+	rec := record(t, mt, "GET", "/api/v3/posts/list", fixture(t, "posts_payload.json"))
 	out, err := c.Posts.GetMany(context.Background(), &amity.GetManyPostsParams{PostIDs: []string{"post-img", "post-poll"}})
 	require.NoError(t, err)
 	assert.Equal(t, "postIds%5B%5D=post-img&postIds%5B%5D=post-poll", rec.only(t).Query)
@@ -387,22 +329,9 @@ func TestPostsGetMany(t *testing.T) {
 	assert.Nil(t, out.Post())
 }
 
-// postsPaged serves posts_page1.json for no token and posts_page2.json for tok-2.
-func postsPaged(t *testing.T, mt *httpmock.MockTransport, url string, queries *[]string) {
-	p1, p2 := fixture(t, "posts_page1.json"), fixture(t, "posts_page2.json")
-	mt.RegisterResponder("GET", url, func(r *http.Request) (*http.Response, error) {
-		*queries = append(*queries, r.URL.RawQuery)
-		if r.URL.Query().Get("options[token]") == "tok-2" {
-			return jsonResponder(200, p2)(r)
-		}
-		return jsonResponder(200, p1)(r)
-	})
-}
-
 func TestPostsListIteratesFlaggedPosts(t *testing.T) {
 	c, mt := mockClient(t)
-	var queries []string
-	postsPaged(t, mt, "https://api.test/api/v4/posts", &queries)
+	listing := recordPages(t, mt, "/api/v4/posts", "options[token]", "tok-2", fixture(t, "posts_page1.json"), fixture(t, "posts_page2.json"))
 	var ids []string
 	for p, err := range c.Posts.List(context.Background(), &amity.ListPostsParams{TargetID: "c-news", TargetType: amity.PostTargetCommunity,
 		HasFlag: amity.Ptr(true), PageParams: amity.PageParams{Limit: 2}}) {
@@ -410,14 +339,14 @@ func TestPostsListIteratesFlaggedPosts(t *testing.T) {
 		ids = append(ids, p.PostID)
 	}
 	assert.Equal(t, []string{"flag-1", "flag-2", "flag-3"}, ids)
-	require.Len(t, queries, 2)
-	assert.Equal(t, "hasFlag=true&options%5Blimit%5D=2&targetId=c-news&targetType=community", queries[0])
-	assert.Equal(t, "hasFlag=true&options%5Blimit%5D=2&options%5Btoken%5D=tok-2&targetId=c-news&targetType=community", queries[1])
+	require.Len(t, listing.all(), 2)
+	assert.Equal(t, "hasFlag=true&options%5Blimit%5D=2&targetId=c-news&targetType=community", listing.queries()[0])
+	assert.Equal(t, "hasFlag=true&options%5Blimit%5D=2&options%5Btoken%5D=tok-2&targetId=c-news&targetType=community", listing.queries()[1])
 }
 
 func TestPostsListPageEncodesEveryFilter(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := postsRecord(mt, "GET", "https://api.test/api/v4/posts", 200, fixture(t, "posts_page1.json"))
+	rec := record(t, mt, "GET", "/api/v4/posts", fixture(t, "posts_page1.json"))
 	page, err := c.Posts.ListPage(context.Background(), &amity.ListPostsParams{
 		PageParams: amity.PageParams{Limit: 20, PageToken: "tok"},
 		TargetID:   "alice", TargetType: amity.PostTargetUser, SortBy: amity.PostSortFirstUpdated,
@@ -452,53 +381,10 @@ func TestPostsListPageEncodesEveryFilter(t *testing.T) {
 	assert.Equal(t, 1, mt.GetTotalCallCount())
 }
 
-func TestPostsListV3(t *testing.T) {
-	c, mt := mockClient(t)
-	var queries []string
-	postsPaged(t, mt, "https://api.test/api/v3/posts", &queries)
-	var ids []string
-	for p, err := range c.Posts.V3.List(context.Background(), &amity.V3ListPostsParams{TargetType: amity.PostTargetCommunity,
-		HasFlag: amity.Ptr(true), DataType: "com.example.birthday", DataTypes: []amity.PostDataType{amity.PostDataTypeVideo, "com.example.clip"},
-		Tags: []string{"a"}, SortBy: amity.PostSortLastCreated, MatchingOnlyParentPost: amity.Ptr(true)}) {
-		require.NoError(t, err)
-		ids = append(ids, p.PostID)
-	}
-	assert.Equal(t, []string{"flag-1", "flag-2", "flag-3"}, ids)
-	require.Len(t, queries, 2)
-	assert.Equal(t, "dataType=com.example.birthday&dataTypes%5B%5D=video&dataTypes%5B%5D=com.example.clip&hasFlag=true&matchingOnlyParentPost=true&sortBy=lastCreated&tags%5B%5D=a&targetType=community", queries[0])
-	assert.Contains(t, queries[1], "options%5Btoken%5D=tok-2")
-
-	for _, p := range []*amity.V3ListPostsParams{nil, {},
-		{TargetType: amity.PostTargetUser, DataTypes: []amity.PostDataType{""}},
-		{TargetType: amity.PostTargetUser, DataTypes: make([]amity.PostDataType, 11)}} {
-		_, err := c.Posts.V3.ListPage(context.Background(), p)
-		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
-	}
-	assert.Len(t, queries, 2)
-}
-
-func TestPostsCreateV3(t *testing.T) {
-	c, mt := mockClient(t)
-	rec := postsRecord(mt, "POST", "https://api.test/api/v3/posts", 200, fixture(t, "posts_payload.json"))
-	_, err := c.Posts.V3.Create(context.Background(), &amity.V3CreatePostParams{
-		Data:       amity.V3CreatePostData{Text: "hi", Images: []string{"file-1"}},
-		TargetType: amity.PostTargetCommunity, TargetID: "c-news", Tags: []string{"a"},
-	})
-	require.NoError(t, err)
-	assert.JSONEq(t, `{"data":{"text":"hi","images":["file-1"]},"targetType":"community","targetId":"c-news","tags":["a"]}`, rec.only(t).Body)
-
-	for _, p := range []*amity.V3CreatePostParams{nil, {}, {Data: amity.V3CreatePostData{Text: "x", Images: make([]string, 11)}},
-		{Data: amity.V3CreatePostData{Text: "x"}, TargetType: amity.PostTargetCommunity}} {
-		_, err := c.Posts.V3.Create(context.Background(), p)
-		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
-	}
-	assert.Equal(t, 1, mt.GetTotalCallCount())
-}
-
 func TestPostsUpdate(t *testing.T) {
 	c, mt := mockClient(t)
-	v4 := postsRecord(mt, "PUT", "https://api.test/api/v4/posts/post-img", 200, fixture(t, "posts_payload.json"))
-	v3 := postsRecord(mt, "PUT", "https://api.test/api/v3/posts/post-img", 200, fixture(t, "posts_payload.json"))
+	v4 := record(t, mt, "PUT", "/api/v4/posts/post-img", fixture(t, "posts_payload.json"))
+	v3 := record(t, mt, "PUT", "/api/v3/posts/post-img", fixture(t, "posts_payload.json"))
 	ctx := context.Background()
 	out, err := c.Posts.Update(ctx, "post-img", &amity.UpdatePostParams{
 		Data:        &amity.UpdatePostData{Text: amity.Ptr("edited"), ThumbnailFileID: amity.Ptr("file-3")},
@@ -516,21 +402,18 @@ func TestPostsUpdate(t *testing.T) {
 	assert.JSONEq(t, `{"metadata":{"k":"v"}}`, v3.only(t).Body)
 
 	bad := []func() error{
-		func() error { _, err := c.Posts.Update(ctx, "", &amity.UpdatePostParams{}); return err },
-		func() error { _, err := c.Posts.Update(ctx, "p", nil); return err },
+		func() error { return errOf(c.Posts.Update(ctx, "", &amity.UpdatePostParams{})) },
+		func() error { return errOf(c.Posts.Update(ctx, "p", nil)) },
 		func() error {
-			_, err := c.Posts.Update(ctx, "p", &amity.UpdatePostParams{Data: &amity.UpdatePostData{FileID: amity.Ptr(strings.Repeat("f", 101))}})
-			return err
+			return errOf(c.Posts.Update(ctx, "p", &amity.UpdatePostParams{Data: &amity.UpdatePostData{FileID: amity.Ptr(strings.Repeat("f", 101))}}))
 		},
 		func() error {
-			_, err := c.Posts.Update(ctx, "p", &amity.UpdatePostParams{Data: &amity.UpdatePostData{Text: amity.Ptr(strings.Repeat("x", 50_001))}})
-			return err
+			return errOf(c.Posts.Update(ctx, "p", &amity.UpdatePostParams{Data: &amity.UpdatePostData{Text: amity.Ptr(strings.Repeat("x", 50_001))}}))
 		},
 		func() error {
-			_, err := c.Posts.V3.Update(ctx, "p", &amity.V3UpdatePostParams{Tags: make([]string, 6)})
-			return err
+			return errOf(c.Posts.V3.Update(ctx, "p", &amity.V3UpdatePostParams{Tags: make([]string, 6)}))
 		},
-		func() error { _, err := c.Posts.V3.Update(ctx, "p", nil); return err },
+		func() error { return errOf(c.Posts.V3.Update(ctx, "p", nil)) },
 	}
 	for i, f := range bad {
 		assert.ErrorIs(t, f(), amity.ErrInvalidArgument, "case %d", i)
@@ -540,14 +423,14 @@ func TestPostsUpdate(t *testing.T) {
 
 func TestPostsDelete(t *testing.T) {
 	c, mt := mockClient(t)
-	v4 := postsRecord(mt, "DELETE", "https://api.test/api/v4/posts/p1", 200, postsSuccessBody)
-	v3 := postsRecord(mt, "DELETE", "https://api.test/api/v3/posts/p1", 200, postsSuccessBody)
+	v4 := record(t, mt, "DELETE", "/api/v4/posts/p1", postsSuccessBody)
+	v3 := record(t, mt, "DELETE", "/api/v3/posts/p1", postsSuccessBody)
 	ctx := context.Background()
 	require.NoError(t, c.Posts.Delete(ctx, "p1", nil))
 	require.NoError(t, c.Posts.Delete(ctx, "p1", &amity.DeletePostParams{Permanent: amity.Ptr(true)}))
-	require.Len(t, v4.calls, 2)
-	assert.Equal(t, "", v4.calls[0].Query)
-	assert.Equal(t, "permanent=true", v4.calls[1].Query)
+	require.Len(t, v4.all(), 2)
+	assert.Equal(t, "", v4.all()[0].Query)
+	assert.Equal(t, "permanent=true", v4.all()[1].Query)
 	require.NoError(t, c.Posts.V3.Delete(ctx, "p1"))
 	assert.Equal(t, "DELETE", v3.only(t).Method)
 
@@ -574,7 +457,7 @@ func TestPostsReviewAndFlags(t *testing.T) {
 		{"DELETE", "/api/v3/posts/p1/flags", func(id string) (*amity.PostPayload, error) { return c.Posts.ClearFlags(ctx, id) }},
 	}
 	for _, tc := range cases {
-		rec := postsRecord(mt, tc.method, "https://api.test"+tc.path, 200, body)
+		rec := record(t, mt, tc.method, tc.path, body)
 		out, err := tc.call("p1")
 		require.NoError(t, err, tc.path)
 		assert.Equal(t, "post-img", out.Post().PostID)
@@ -600,14 +483,13 @@ func TestPostsReviewAndFlags(t *testing.T) {
 // comments of each, deletes them and clears their flags.
 func TestPostsModerationJob(t *testing.T) {
 	c, mt := mockClient(t)
-	var queries []string
-	postsPaged(t, mt, "https://api.test/api/v3/posts", &queries)
+	listing := recordPages(t, mt, "/api/v3/posts", "options[token]", "tok-2", fixture(t, "posts_page1.json"), fixture(t, "posts_page2.json"))
 	mt.RegisterResponder("GET", "https://api.test/api/v3/comments", jsonResponder(200, fixture(t, "comments_page2.json")))
 	mt.RegisterResponder("GET", "https://api.test/api/v3/reactions", jsonResponder(200, fixture(t, "reactions_page2.json")))
-	delPosts := postsRecord(mt, "DELETE", `=~^https://api\.test/api/v4/posts/`, 200, postsSuccessBody)
-	clearPosts := postsRecord(mt, "DELETE", `=~^https://api\.test/api/v3/posts/[^/]+/flags$`, 200, fixture(t, "posts_page1.json"))
-	delComments := postsRecord(mt, "DELETE", `=~^https://api\.test/api/v4/comments/`, 200, postsSuccessBody)
-	clearComments := postsRecord(mt, "DELETE", `=~^https://api\.test/api/v3/comments/[^/]+/flags$`, 200, fixture(t, "comments_payload.json"))
+	delPosts := record(t, mt, "DELETE", `=~^https://api\.test/api/v4/posts/`, postsSuccessBody)
+	clearPosts := record(t, mt, "DELETE", `=~^https://api\.test/api/v3/posts/[^/]+/flags$`, fixture(t, "posts_page1.json"))
+	delComments := record(t, mt, "DELETE", `=~^https://api\.test/api/v4/comments/`, postsSuccessBody)
+	clearComments := record(t, mt, "DELETE", `=~^https://api\.test/api/v3/comments/[^/]+/flags$`, fixture(t, "comments_payload.json"))
 	ctx := context.Background()
 
 	reactors := 0
@@ -630,128 +512,57 @@ func TestPostsModerationJob(t *testing.T) {
 		_, err = c.Posts.ClearFlags(ctx, post.PostID)
 		require.NoError(t, err)
 	}
-	assert.Len(t, queries, 2)
-	assert.Len(t, delPosts.calls, 3)
-	assert.Len(t, clearPosts.calls, 3)
-	assert.Len(t, delComments.calls, 1)
-	assert.Len(t, clearComments.calls, 1)
+	assert.Len(t, listing.all(), 2)
+	assert.Len(t, delPosts.all(), 3)
+	assert.Len(t, clearPosts.all(), 3)
+	assert.Len(t, delComments.all(), 1)
+	assert.Len(t, clearComments.all(), 1)
 	assert.Equal(t, 3, reactors)
 }
 
 func TestPostsUpdateKeepEditTimeHeader(t *testing.T) {
 	c, mt := mockClient(t)
-	var got []string
-	mt.RegisterResponder("PUT", "https://api.test/api/v4/posts/p1", func(r *http.Request) (*http.Response, error) {
-		got = append(got, r.Header.Get("Preserve-Edited-At"))
-		return jsonResponder(200, `{"posts":[{"postId":"p1"}]}`)(r)
-	})
+	rec := record(t, mt, "PUT", "/api/v4/posts/p1", `{"posts":[{"postId":"p1"}]}`)
 	ctx := context.Background()
 	_, err := c.Posts.Update(ctx, "p1", &amity.UpdatePostParams{Data: &amity.UpdatePostData{Text: amity.Ptr("x")}})
 	require.NoError(t, err)
 	_, err = c.Posts.Update(ctx, "p1", &amity.UpdatePostParams{Data: &amity.UpdatePostData{Text: amity.Ptr("x")}, KeepEditTime: amity.Ptr(true)})
 	require.NoError(t, err)
+	var got []string
+	for _, r := range rec.all() {
+		got = append(got, r.Header.Get("Preserve-Edited-At"))
+	}
 	assert.Equal(t, []string{"", "true"}, got, "the header is sent only when set")
 }
 
-// shapeCase is one method checked against the shape every method must have: the request it
-// sends (method, path, query, body), the decoding of a spec-shaped answer (with the payload's
-// Raw the whole answer), the error path, bad input sending nothing, and, for an answer that
-// is only {success}, success: false failing with ErrUnsuccessful.
-type shapeCase struct {
-	name         string
-	method, path string // the escaped path
-	query        string // the exact raw query
-	body         string // the JSON body; empty for none
-	answer       string // a 200 answer
-	call         func(ctx context.Context, c *amity.Client) (any, error)
-	check        func(t *testing.T, out any) // checks of the decoded answer; may be nil
-	// empty, when set, is a 200 answer without the entity: it must fail with
-	// ErrMalformedResponse.
-	empty string
-	// invalid calls must each fail with a *ValidationError before sending anything.
-	invalid []func(ctx context.Context, c *amity.Client) error
-	// successOnly marks an answer of {status, data: {success}}.
-	successOnly bool
+// checkPostPayload checks the decoding of testdata/posts_payload.json.
+func checkPostPayload(t *testing.T, out any) {
+	p := out.(*amity.PostPayload)
+	require.NotNil(t, p.Post())
+	assert.Equal(t, "post-img", p.Post().PostID)
+	assert.Equal(t, "Alice", p.Author(p.Post()).DisplayName, "sideloads kept")
 }
 
-func runShapeCases(t *testing.T, cases []shapeCase) {
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			ctx := context.Background()
-			url := "https://api.test" + tc.path
-
-			c, mt := mockClient(t)
-			rec := postsRecord(mt, tc.method, url, 200, tc.answer)
-			out, err := tc.call(ctx, c)
-			require.NoError(t, err)
-			got := rec.only(t)
-			assert.Equal(t, tc.method, got.Method)
-			assert.Equal(t, tc.path, got.Path)
-			assert.Equal(t, tc.query, got.Query)
-			if tc.body == "" {
-				assert.Empty(t, got.Body, "no body")
-			} else {
-				assert.JSONEq(t, tc.body, got.Body)
-				assert.Equal(t, "application/json", got.Header.Get("Content-Type"))
-			}
-			if rv := reflect.ValueOf(out); rv.Kind() == reflect.Pointer {
-				raw := rv.Elem().FieldByName("Raw")
-				require.True(t, raw.IsValid(), "%T has a Raw", out)
-				assert.Equal(t, strings.TrimSpace(tc.answer), string(raw.Bytes()), "Raw is the whole answer")
-			}
-			if tc.check != nil {
-				tc.check(t, out)
-			}
-
-			c, mt = mockClient(t)
-			mt.RegisterResponder(tc.method, url, jsonResponder(404, `{"status":"error","code":400400,"message":"Item not found"}`))
-			_, err = tc.call(ctx, c)
-			var ae *amity.Error
-			require.ErrorAs(t, err, &ae)
-			assert.Equal(t, 400400, ae.Code)
-			assert.Equal(t, "Item not found", ae.Message)
-			assert.ErrorIs(t, err, amity.ErrNotFound)
-
-			if tc.empty != "" {
-				mt.RegisterResponder(tc.method, url, jsonResponder(200, tc.empty))
-				_, err = tc.call(ctx, c)
-				assert.ErrorIs(t, err, amity.ErrMalformedResponse, "an answer without its entity")
-			}
-			if tc.successOnly {
-				mt.RegisterResponder(tc.method, url, jsonResponder(200, `{"status":"success","data":{"success":false}}`))
-				_, err = tc.call(ctx, c)
-				assert.ErrorIs(t, err, amity.ErrUnsuccessful)
-				mt.RegisterResponder(tc.method, url, jsonResponder(200, `{"success":false}`))
-				_, err = tc.call(ctx, c)
-				assert.ErrorIs(t, err, amity.ErrUnsuccessful)
-			}
-
-			c, mt = mockClient(t)
-			for i, bad := range tc.invalid {
-				err := bad(ctx, c)
-				require.ErrorIs(t, err, amity.ErrInvalidArgument, "invalid[%d]", i)
-				var ve *amity.ValidationError
-				require.ErrorAs(t, err, &ve, "invalid[%d]", i)
-				assert.NotEmpty(t, ve.Field)
-			}
-			assert.Zero(t, mt.GetTotalCallCount(), "bad input sends nothing")
-		})
+// checkListedPost checks the first post, or the page, of testdata/posts_page1.json.
+func checkListedPost(t *testing.T, out any) {
+	switch v := out.(type) {
+	case amity.Post:
+		assert.Equal(t, "flag-1", v.PostID)
+	case *amity.PostPayload:
+		assert.Equal(t, "tok-2", v.Paging.Next)
+		assert.Equal(t, "Alice", v.Author(v.Post()).DisplayName)
+	default:
+		t.Fatalf("unexpected %T", out)
 	}
 }
 
-// shapeErr adapts a method returning only an error to shapeCase.call.
-func shapeErr(err error) (any, error) { return nil, err }
-
-// shapeFirst runs an iterator to its first item (one request) for shapeCase.call: a page
-// (a pointer) is returned, an item is checked by the case's check.
-func shapeFirst[T any](seq func(func(T, error) bool)) (any, error) {
-	for v, err := range seq {
-		if err != nil {
-			return nil, err
-		}
-		return v, nil
+// badPostIDs are the calls of f with each kind of bad post ID.
+func badPostIDs(f func(ctx context.Context, c *amity.Client, id string) error) []func(context.Context, *amity.Client) error {
+	var out []func(context.Context, *amity.Client) error
+	for _, id := range []string{"", " ", "..", strings.Repeat("p", 901)} {
+		out = append(out, func(ctx context.Context, c *amity.Client) error { return f(ctx, c, id) })
 	}
-	return nil, nil
+	return out
 }
 
 func TestPostsShape(t *testing.T) {
@@ -759,38 +570,13 @@ func TestPostsShape(t *testing.T) {
 	page := fixture(t, "posts_page1.json")
 	const empty = `{"posts":[],"users":[]}`
 	success := `{"status":"success","data":{"success":true}}`
-	post := func(t *testing.T, out any) {
-		p := out.(*amity.PostPayload)
-		require.NotNil(t, p.Post())
-		assert.Equal(t, "post-img", p.Post().PostID)
-		assert.Equal(t, "Alice", p.Author(p.Post()).DisplayName, "sideloads kept")
-	}
-	listed := func(t *testing.T, out any) {
-		switch v := out.(type) {
-		case amity.Post:
-			assert.Equal(t, "flag-1", v.PostID)
-		case *amity.PostPayload:
-			assert.Equal(t, "tok-2", v.Paging.Next)
-			assert.Equal(t, "Alice", v.Author(v.Post()).DisplayName)
-		default:
-			t.Fatalf("unexpected %T", out)
-		}
-	}
+	post, listed := checkPostPayload, checkListedPost
 	text := &amity.CreatePostData{Text: "hi"}
-	badID := func(f func(ctx context.Context, c *amity.Client, id string) error) []func(context.Context, *amity.Client) error {
-		var out []func(context.Context, *amity.Client) error
-		for _, id := range []string{"", " ", "..", strings.Repeat("p", 901)} {
-			out = append(out, func(ctx context.Context, c *amity.Client) error { return f(ctx, c, id) })
-		}
-		return out
-	}
+	badID := badPostIDs
 	action := func(name, method, verb string, call func(*amity.PostsService) func(context.Context, string, ...amity.CallOption) (*amity.PostPayload, error)) shapeCase {
 		return shapeCase{name: name, method: method, path: "/api/v3/posts/p1/" + verb, answer: payload, empty: empty, check: post,
-			call: func(ctx context.Context, c *amity.Client) (any, error) { return call(c.Posts)(ctx, "p1") },
-			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
-				_, err := call(c.Posts)(ctx, id)
-				return err
-			})}
+			call:    func(ctx context.Context, c *amity.Client) (any, error) { return call(c.Posts)(ctx, "p1") },
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error { return errOf(call(c.Posts)(ctx, id)) })}
 	}
 	runShapeCases(t, []shapeCase{
 		{name: "Create", method: "POST", path: "/api/v4/posts", body: `{"data":{"text":"hi"},"targetType":"community","targetId":"c1"}`,
@@ -799,47 +585,38 @@ func TestPostsShape(t *testing.T) {
 				return c.Posts.Create(ctx, &amity.CreatePostParams{Data: text, TargetType: amity.PostTargetCommunity, TargetID: "c1"})
 			},
 			invalid: []func(context.Context, *amity.Client) error{
-				func(ctx context.Context, c *amity.Client) error { _, err := c.Posts.Create(ctx, nil); return err },
+				func(ctx context.Context, c *amity.Client) error { return errOf(c.Posts.Create(ctx, nil)) },
 				func(ctx context.Context, c *amity.Client) error {
-					_, err := c.Posts.Create(ctx, &amity.CreatePostParams{Data: text, TargetType: amity.PostTargetCommunity})
-					return err
+					return errOf(c.Posts.Create(ctx, &amity.CreatePostParams{Data: text, TargetType: amity.PostTargetCommunity}))
 				},
 			}},
 		{name: "Get", method: "GET", path: "/api/v3/posts/p1", answer: payload, empty: empty, check: post,
-			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Posts.Get(ctx, "p1") },
-			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
-				_, err := c.Posts.Get(ctx, id)
-				return err
-			})},
+			call:    func(ctx context.Context, c *amity.Client) (any, error) { return c.Posts.Get(ctx, "p1") },
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error { return errOf(c.Posts.Get(ctx, id)) })},
 		{name: "GetMany", method: "GET", path: "/api/v3/posts/list", query: "postIds%5B%5D=p1&postIds%5B%5D=p2", answer: payload, check: post,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return c.Posts.GetMany(ctx, &amity.GetManyPostsParams{PostIDs: []string{"p1", "p2"}})
 			},
 			invalid: []func(context.Context, *amity.Client) error{
-				func(ctx context.Context, c *amity.Client) error { _, err := c.Posts.GetMany(ctx, nil); return err },
+				func(ctx context.Context, c *amity.Client) error { return errOf(c.Posts.GetMany(ctx, nil)) },
 				func(ctx context.Context, c *amity.Client) error {
-					_, err := c.Posts.GetMany(ctx, &amity.GetManyPostsParams{})
-					return err
+					return errOf(c.Posts.GetMany(ctx, &amity.GetManyPostsParams{}))
 				},
 			}},
 		{name: "List", method: "GET", path: "/api/v4/posts", query: "targetId=c-news", answer: page, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return shapeFirst(c.Posts.List(ctx, &amity.ListPostsParams{TargetID: "c-news"}))
+				return first(c.Posts.List(ctx, &amity.ListPostsParams{TargetID: "c-news"}))
 			},
 			invalid: []func(context.Context, *amity.Client) error{
-				func(ctx context.Context, c *amity.Client) error {
-					_, err := shapeFirst(c.Posts.List(ctx, nil))
-					return err
-				},
+				func(ctx context.Context, c *amity.Client) error { return errOf(first(c.Posts.List(ctx, nil))) },
 			}},
 		{name: "ListPages", method: "GET", path: "/api/v4/posts", query: "targetId=c-news", answer: page, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return shapeFirst(c.Posts.ListPages(ctx, &amity.ListPostsParams{TargetID: "c-news"}))
+				return first(c.Posts.ListPages(ctx, &amity.ListPostsParams{TargetID: "c-news"}))
 			},
 			invalid: []func(context.Context, *amity.Client) error{
 				func(ctx context.Context, c *amity.Client) error {
-					_, err := shapeFirst(c.Posts.ListPages(ctx, &amity.ListPostsParams{}))
-					return err
+					return errOf(first(c.Posts.ListPages(ctx, &amity.ListPostsParams{})))
 				},
 			}},
 		{name: "ListPage", method: "GET", path: "/api/v4/posts", query: "options%5Blimit%5D=2&targetId=c-news", answer: page, check: listed,
@@ -847,17 +624,16 @@ func TestPostsShape(t *testing.T) {
 				return c.Posts.ListPage(ctx, &amity.ListPostsParams{TargetID: "c-news", PageParams: amity.PageParams{Limit: 2}})
 			},
 			invalid: []func(context.Context, *amity.Client) error{
-				func(ctx context.Context, c *amity.Client) error { _, err := c.Posts.ListPage(ctx, nil); return err },
+				func(ctx context.Context, c *amity.Client) error { return errOf(c.Posts.ListPage(ctx, nil)) },
 			}},
 		{name: "Update", method: "PUT", path: "/api/v4/posts/p1", body: `{"data":{"text":"edited"}}`, answer: payload, empty: empty, check: post,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return c.Posts.Update(ctx, "p1", &amity.UpdatePostParams{Data: &amity.UpdatePostData{Text: amity.Ptr("edited")}})
 			},
 			invalid: append(badID(func(ctx context.Context, c *amity.Client, id string) error {
-				_, err := c.Posts.Update(ctx, id, &amity.UpdatePostParams{})
-				return err
-			}), func(ctx context.Context, c *amity.Client) error { _, err := c.Posts.Update(ctx, "p1", nil); return err })},
-		{name: "Delete", method: "DELETE", path: "/api/v4/posts/p1", query: "permanent=true", answer: success, successOnly: true,
+				return errOf(c.Posts.Update(ctx, id, &amity.UpdatePostParams{}))
+			}), func(ctx context.Context, c *amity.Client) error { return errOf(c.Posts.Update(ctx, "p1", nil)) })},
+		{name: "Delete", method: "DELETE", path: "/api/v4/posts/p1", query: "permanent=true", answer: success, unsuccessful: successFalse,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return shapeErr(c.Posts.Delete(ctx, "p1", &amity.DeletePostParams{Permanent: amity.Ptr(true)}))
 			},
@@ -881,65 +657,8 @@ func TestPostsShape(t *testing.T) {
 			call:  func(ctx context.Context, c *amity.Client) (any, error) { return c.Posts.IsFlaggedByMe(ctx, "p1") },
 			check: func(t *testing.T, out any) { assert.Equal(t, true, out) },
 			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
-				_, err := c.Posts.IsFlaggedByMe(ctx, id)
-				return err
+				return errOf(c.Posts.IsFlaggedByMe(ctx, id))
 			})},
-		{name: "V3.Create", method: "POST", path: "/api/v3/posts", body: `{"data":{"text":"hi","files":["f1"]}}`,
-			answer: payload, empty: empty, check: post,
-			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return c.Posts.V3.Create(ctx, &amity.V3CreatePostParams{Data: amity.V3CreatePostData{Text: "hi", Files: []string{"f1"}}})
-			},
-			invalid: []func(context.Context, *amity.Client) error{
-				func(ctx context.Context, c *amity.Client) error { _, err := c.Posts.V3.Create(ctx, nil); return err },
-				func(ctx context.Context, c *amity.Client) error {
-					_, err := c.Posts.V3.Create(ctx, &amity.V3CreatePostParams{})
-					return err
-				},
-			}},
-		{name: "V3.List", method: "GET", path: "/api/v3/posts", query: "targetType=community", answer: page, check: listed,
-			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return shapeFirst(c.Posts.V3.List(ctx, &amity.V3ListPostsParams{TargetType: amity.PostTargetCommunity}))
-			},
-			invalid: []func(context.Context, *amity.Client) error{
-				func(ctx context.Context, c *amity.Client) error {
-					_, err := shapeFirst(c.Posts.V3.List(ctx, nil))
-					return err
-				},
-			}},
-		{name: "V3.ListPages", method: "GET", path: "/api/v3/posts", query: "targetType=community", answer: page, check: listed,
-			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return shapeFirst(c.Posts.V3.ListPages(ctx, &amity.V3ListPostsParams{TargetType: amity.PostTargetCommunity}))
-			},
-			invalid: []func(context.Context, *amity.Client) error{
-				func(ctx context.Context, c *amity.Client) error {
-					_, err := shapeFirst(c.Posts.V3.ListPages(ctx, nil))
-					return err
-				},
-			}},
-		{name: "V3.ListPage", method: "GET", path: "/api/v3/posts", query: "targetId=c-news&targetType=community", answer: page, check: listed,
-			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return c.Posts.V3.ListPage(ctx, &amity.V3ListPostsParams{TargetType: amity.PostTargetCommunity, TargetID: "c-news"})
-			},
-			invalid: []func(context.Context, *amity.Client) error{
-				func(ctx context.Context, c *amity.Client) error {
-					_, err := c.Posts.V3.ListPage(ctx, &amity.V3ListPostsParams{})
-					return err
-				},
-			}},
-		{name: "V3.Update", method: "PUT", path: "/api/v3/posts/p1", body: `{"tags":["a"]}`, answer: payload, empty: empty, check: post,
-			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return c.Posts.V3.Update(ctx, "p1", &amity.V3UpdatePostParams{Tags: []string{"a"}})
-			},
-			invalid: append(badID(func(ctx context.Context, c *amity.Client, id string) error {
-				_, err := c.Posts.V3.Update(ctx, id, &amity.V3UpdatePostParams{})
-				return err
-			}), func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Posts.V3.Update(ctx, "p1", nil)
-				return err
-			})},
-		{name: "V3.Delete", method: "DELETE", path: "/api/v3/posts/p1", answer: success, successOnly: true,
-			call:    func(ctx context.Context, c *amity.Client) (any, error) { return shapeErr(c.Posts.V3.Delete(ctx, "p1")) },
-			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error { return c.Posts.V3.Delete(ctx, id) })},
 	})
 }
 
@@ -947,8 +666,7 @@ func TestPostsShape(t *testing.T) {
 // resumes a walk from a page's cursor.
 func TestPostsListPages(t *testing.T) {
 	c, mt := mockClient(t)
-	var queries []string
-	postsPaged(t, mt, "https://api.test/api/v4/posts", &queries)
+	listing := recordPages(t, mt, "/api/v4/posts", "options[token]", "tok-2", fixture(t, "posts_page1.json"), fixture(t, "posts_page2.json"))
 	ctx := context.Background()
 	params := &amity.ListPostsParams{TargetID: "c-news", HasFlag: amity.Ptr(true)}
 	var ids, authors []string
@@ -968,11 +686,11 @@ func TestPostsListPages(t *testing.T) {
 	}
 	assert.Equal(t, []string{"flag-1", "flag-2", "flag-3"}, ids)
 	assert.Equal(t, []string{"Alice", "Bob", "Carol"}, authors, "each page's sideloads resolve its posts")
-	assert.Len(t, queries, 2)
+	assert.Len(t, listing.all(), 2)
 	assert.Empty(t, params.PageToken, "the caller's params are not changed")
 
 	// Resuming at the cursor of the first page fetches only the second.
-	queries = nil
+	listing.reset()
 	ids = nil
 	for page, err := range c.Posts.ListPages(ctx, &amity.ListPostsParams{TargetID: "c-news", PageParams: amity.PageParams{PageToken: next}}) {
 		require.NoError(t, err)
@@ -981,22 +699,22 @@ func TestPostsListPages(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []string{"flag-3"}, ids)
-	require.Len(t, queries, 1)
-	assert.Contains(t, queries[0], "options%5Btoken%5D=tok-2")
+	require.Len(t, listing.all(), 1)
+	assert.Contains(t, listing.queries()[0], "options%5Btoken%5D=tok-2")
 
 	// Breaking out makes no further request.
-	queries = nil
+	listing.reset()
 	for range c.Posts.ListPages(ctx, params) {
 		break
 	}
-	assert.Len(t, queries, 1)
+	assert.Len(t, listing.all(), 1)
 }
 
 // TestPostsCallOptions passes per-call options through: a header reaches the server, a
 // reserved one fails before sending, WithCallResponse sees the answer.
 func TestPostsCallOptions(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := postsRecord(mt, "GET", "https://api.test/api/v3/posts/p1", 200, fixture(t, "posts_payload.json"))
+	rec := record(t, mt, "GET", "/api/v3/posts/p1", fixture(t, "posts_payload.json"))
 	var resp *http.Response
 	_, err := c.Posts.Get(context.Background(), "p1", amity.WithCallHeader("X-Trace-Id", "trace-1"), amity.WithCallResponse(&resp))
 	require.NoError(t, err)
@@ -1006,19 +724,16 @@ func TestPostsCallOptions(t *testing.T) {
 
 	_, err = c.Posts.Get(context.Background(), "p1", amity.WithCallHeader("Authorization", "Bearer other"))
 	assert.ErrorIs(t, err, amity.ErrInvalidArgument)
-	assert.Len(t, rec.calls, 1, "a refused option sends nothing")
+	assert.Len(t, rec.all(), 1, "a refused option sends nothing")
 
 	// The options reach every page of an iterator.
-	var traces []string
-	mt.RegisterResponder("GET", "https://api.test/api/v4/posts", func(r *http.Request) (*http.Response, error) {
-		traces = append(traces, r.Header.Get("X-Trace-Id"))
-		if r.URL.Query().Get("options[token]") == "tok-2" {
-			return jsonResponder(200, fixture(t, "posts_page2.json"))(r)
-		}
-		return jsonResponder(200, fixture(t, "posts_page1.json"))(r)
-	})
+	listing := recordPages(t, mt, "/api/v4/posts", "options[token]", "tok-2", fixture(t, "posts_page1.json"), fixture(t, "posts_page2.json"))
 	for _, err := range c.Posts.List(context.Background(), &amity.ListPostsParams{TargetID: "c-news"}, amity.WithCallHeader("X-Trace-Id", "walk")) {
 		require.NoError(t, err)
+	}
+	var traces []string
+	for _, r := range listing.all() {
+		traces = append(traces, r.Header.Get("X-Trace-Id"))
 	}
 	assert.Equal(t, []string{"walk", "walk"}, traces)
 }

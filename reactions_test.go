@@ -2,7 +2,6 @@ package amity_test
 
 import (
 	"context"
-	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -14,8 +13,8 @@ import (
 
 func TestReactionsAddAndRemove(t *testing.T) {
 	c, mt := mockClient(t)
-	add := postsRecord(mt, "POST", "https://api.test/api/v2/reactions", 200, `{"addedId":"r-9"}`)
-	remove := postsRecord(mt, "DELETE", "https://api.test/api/v2/reactions", 200, `{"removedId":"r-9"}`)
+	add := record(t, mt, "POST", "/api/v2/reactions", `{"addedId":"r-9"}`)
+	remove := record(t, mt, "DELETE", "/api/v2/reactions", `{"removedId":"r-9"}`)
 	ctx := context.Background()
 
 	added, err := c.Reactions.Add(ctx, &amity.ReactionParams{ReferenceID: "post-img", ReferenceType: amity.ReactionOnPost, ReactionName: "like"})
@@ -53,9 +52,9 @@ func TestReactionsAddAndRemove(t *testing.T) {
 // unless the caller gives one; other references carry none.
 func TestReactionsOnMessagesCarryReferenceVersion5(t *testing.T) {
 	c, mt := mockClient(t)
-	add := postsRecord(mt, "POST", "https://api.test/api/v2/reactions", 200, `{"addedId":"r-9"}`)
-	remove := postsRecord(mt, "DELETE", "https://api.test/api/v2/reactions", 200, `{"removedId":"r-9"}`)
-	list := postsRecord(mt, "GET", "https://api.test/api/v3/reactions", 200, `{"reactions":[],"users":[],"files":[],"paging":{}}`)
+	add := record(t, mt, "POST", "/api/v2/reactions", `{"addedId":"r-9"}`)
+	remove := record(t, mt, "DELETE", "/api/v2/reactions", `{"removedId":"r-9"}`)
+	list := record(t, mt, "GET", "/api/v3/reactions", `{"reactions":[],"users":[],"files":[],"paging":{}}`)
 	ctx := context.Background()
 	onMessage := &amity.ReactionParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage, ReactionName: "like"}
 
@@ -83,30 +82,29 @@ func TestReactionsOnMessagesCarryReferenceVersion5(t *testing.T) {
 func TestReactionsUnknownEnumsAreSent(t *testing.T) {
 	user := &amity.ReactionParams{ReferenceID: "p", ReferenceType: "user", ReactionName: "like"}
 	assertUnknownEnumsSent(t, []enumCase{
-		{"Add", func(ctx context.Context, c *amity.Client) error { _, err := c.Reactions.Add(ctx, user); return err },
+		{"Add", func(ctx context.Context, c *amity.Client) error { return errOf(c.Reactions.Add(ctx, user)) },
 			[]string{`"referenceType":"user"`}},
-		{"Remove", func(ctx context.Context, c *amity.Client) error { _, err := c.Reactions.Remove(ctx, user); return err },
+		{"Remove", func(ctx context.Context, c *amity.Client) error { return errOf(c.Reactions.Remove(ctx, user)) },
 			[]string{"referenceType=user", `"referenceType":"user"`}},
 		{"List", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Reactions.ListPage(ctx, &amity.ListReactionsParams{ReferenceID: "p", ReferenceType: "user"})
-			return err
+			return errOf(c.Reactions.ListPage(ctx, &amity.ListReactionsParams{ReferenceID: "p", ReferenceType: "user"}))
 		}, []string{"referenceType=user"}},
 	})
 }
 
 func TestReactionsAddIsNotRetriedButRemoveIs(t *testing.T) {
 	c, mt := mockClient(t)
-	add := postsRecord(mt, "POST", "https://api.test/api/v2/reactions", 500, `{"status":"error","code":500000,"message":"Unexpected error"}`)
-	remove := postsRecord(mt, "DELETE", "https://api.test/api/v2/reactions", 500, `{"status":"error","code":500000,"message":"Unexpected error"}`)
+	add := record(t, mt, "POST", "/api/v2/reactions", `{"status":"error","code":500000,"message":"Unexpected error"}`, 500)
+	remove := record(t, mt, "DELETE", "/api/v2/reactions", `{"status":"error","code":500000,"message":"Unexpected error"}`, 500)
 	p := &amity.ReactionParams{ReferenceID: "p", ReferenceType: amity.ReactionOnPost, ReactionName: "like"}
 	_, err := c.Reactions.Add(context.Background(), p)
 	var ae *amity.Error
 	require.ErrorAs(t, err, &ae)
 	assert.Equal(t, 500000, ae.Code)
-	assert.Len(t, add.calls, 1)
+	assert.Len(t, add.all(), 1)
 	_, err = c.Reactions.Remove(context.Background(), p)
 	require.Error(t, err)
-	assert.Greater(t, len(remove.calls), 1)
+	assert.Greater(t, len(remove.all()), 1)
 
 	mt.RegisterResponder("POST", "https://api.test/api/v2/reactions", jsonResponder(404, `{"status":"error","code":400400,"message":"Post not found"}`))
 	_, err = c.Reactions.Add(context.Background(), p)
@@ -116,14 +114,7 @@ func TestReactionsAddIsNotRetriedButRemoveIs(t *testing.T) {
 func TestReactionsListIteratesWhoReacted(t *testing.T) {
 	c, mt := mockClient(t)
 	p1, p2 := fixture(t, "reactions_page1.json"), fixture(t, "reactions_page2.json")
-	var queries []string
-	mt.RegisterResponder("GET", "https://api.test/api/v3/reactions", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.RawQuery)
-		if r.URL.Query().Get("options[token]") == "rtok-2" {
-			return jsonResponder(200, p2)(r)
-		}
-		return jsonResponder(200, p1)(r)
-	})
+	listing := recordPages(t, mt, "/api/v3/reactions", "options[token]", "rtok-2", p1, p2)
 	params := &amity.ListReactionsParams{ReferenceID: "post-img", ReferenceType: amity.ReactionOnPost, ReactionName: "like",
 		ReferenceVersion: amity.Ptr(2), PageParams: amity.PageParams{Limit: 2}}
 	var who []string
@@ -132,9 +123,9 @@ func TestReactionsListIteratesWhoReacted(t *testing.T) {
 		who = append(who, r.UserID+":"+r.ReactionName)
 	}
 	assert.Equal(t, []string{"alice:like", "bob:love", "carol:like"}, who)
-	require.Len(t, queries, 2)
-	assert.Equal(t, "options%5Blimit%5D=2&reactionName=like&referenceId=post-img&referenceType=post&referenceVersion=2", queries[0])
-	assert.Contains(t, queries[1], "options%5Btoken%5D=rtok-2")
+	require.Len(t, listing.all(), 2)
+	assert.Equal(t, "options%5Blimit%5D=2&reactionName=like&referenceId=post-img&referenceType=post&referenceVersion=2", listing.queries()[0])
+	assert.Contains(t, listing.queries()[1], "options%5Btoken%5D=rtok-2")
 
 	page, err := c.Reactions.ListPage(context.Background(), params)
 	require.NoError(t, err)
@@ -162,20 +153,13 @@ func TestReactionsListIteratesWhoReacted(t *testing.T) {
 		_, err := c.Reactions.ListPage(context.Background(), p)
 		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
 	}
-	assert.Len(t, queries, 3)
+	assert.Len(t, listing.all(), 3)
 }
 
 func TestReactionsListV2PagesBySkip(t *testing.T) {
 	c, mt := mockClient(t)
 	body := fixture(t, "reactions_v2.json")
-	var queries []string
-	mt.RegisterResponder("GET", "https://api.test/api/v2/reactions", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.RawQuery)
-		if r.URL.Query().Get("options[skip]") == "4" {
-			return jsonResponder(200, `{"status":"success","data":{"reactions":[],"users":[],"files":[]}}`)(r)
-		}
-		return jsonResponder(200, body)(r)
-	})
+	listing := recordPages(t, mt, "/api/v2/reactions", "options[skip]", "4", body, `{"status":"success","data":{"reactions":[],"users":[],"files":[]}}`)
 	params := &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage, ReactionName: "like"}
 	n := 0
 	for r, err := range c.Reactions.V2.List(context.Background(), params) {
@@ -184,13 +168,13 @@ func TestReactionsListV2PagesBySkip(t *testing.T) {
 		n++
 	}
 	assert.Equal(t, 4, n, "two full pages, then an empty one")
-	require.Len(t, queries, 3)
-	assert.Equal(t, "reactionName=like&referenceId=m1&referenceType=message", queries[0])
-	assert.Equal(t, "options%5Bskip%5D=2&reactionName=like&referenceId=m1&referenceType=message", queries[1])
-	assert.Equal(t, "options%5Bskip%5D=4&reactionName=like&referenceId=m1&referenceType=message", queries[2])
+	require.Len(t, listing.all(), 3)
+	assert.Equal(t, "reactionName=like&referenceId=m1&referenceType=message", listing.queries()[0])
+	assert.Equal(t, "options%5Bskip%5D=2&reactionName=like&referenceId=m1&referenceType=message", listing.queries()[1])
+	assert.Equal(t, "options%5Bskip%5D=4&reactionName=like&referenceId=m1&referenceType=message", listing.queries()[2])
 
 	// With a Limit, a short page is the last one.
-	queries = nil
+	listing.reset()
 	params.Limit = 5
 	params.Skip = 10
 	n = 0
@@ -199,7 +183,7 @@ func TestReactionsListV2PagesBySkip(t *testing.T) {
 		n++
 	}
 	assert.Equal(t, 2, n)
-	assert.Equal(t, []string{"options%5Blimit%5D=5&options%5Bskip%5D=10&reactionName=like&referenceId=m1&referenceType=message"}, queries)
+	assert.Equal(t, []string{"options%5Blimit%5D=5&options%5Bskip%5D=10&reactionName=like&referenceId=m1&referenceType=message"}, listing.queries())
 
 	page, err := c.Reactions.V2.ListPage(context.Background(), &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage, Skip: 6})
 	require.NoError(t, err)
@@ -222,8 +206,7 @@ func TestReactionsListV2PagesBySkip(t *testing.T) {
 
 func TestReactionsMostReactedMessages(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := postsRecord(mt, "GET", "https://api.test/api/v2/reactions/messages/most", 200,
-		`[{"messageId":"m1","reactionsCount":12,"extra":true},{"messageId":"m2","reactionsCount":3}]`)
+	rec := record(t, mt, "GET", "/api/v2/reactions/messages/most", `[{"messageId":"m1","reactionsCount":12,"extra":true},{"messageId":"m2","reactionsCount":3}]`)
 	out, err := c.Reactions.GetMostReactedMessages(context.Background(), &amity.GetMostReactedMessagesParams{Limit: 2, ReactionName: "like"})
 	require.NoError(t, err)
 	assert.Equal(t, []amity.MessageReactionCount{{MessageID: "m1", ReactionsCount: 12}, {MessageID: "m2", ReactionsCount: 3}}, out.Messages)
@@ -232,7 +215,7 @@ func TestReactionsMostReactedMessages(t *testing.T) {
 
 	_, err = c.Reactions.GetMostReactedMessages(context.Background(), nil)
 	require.NoError(t, err)
-	assert.Equal(t, "", rec.calls[1].Query)
+	assert.Equal(t, "", rec.all()[1].Query)
 
 	_, err = c.Reactions.GetMostReactedMessages(context.Background(), &amity.GetMostReactedMessagesParams{Limit: -1})
 	assert.ErrorIs(t, err, amity.ErrInvalidArgument)
@@ -286,8 +269,7 @@ func TestReactionsShape(t *testing.T) {
 			call:   func(ctx context.Context, c *amity.Client) (any, error) { return c.Reactions.Add(ctx, like) },
 			check:  func(t *testing.T, out any) { assert.Equal(t, "r-9", out.(*amity.AddReactionPayload).AddedID) },
 			invalid: badReaction(func(ctx context.Context, c *amity.Client, p *amity.ReactionParams) error {
-				_, err := c.Reactions.Add(ctx, p)
-				return err
+				return errOf(c.Reactions.Add(ctx, p))
 			})},
 		{name: "Remove", method: "DELETE", path: "/api/v2/reactions", query: "reactionName=like&referenceId=p1&referenceType=post",
 			body:   `{"referenceId":"p1","referenceType":"post","reactionName":"like"}`,
@@ -295,24 +277,21 @@ func TestReactionsShape(t *testing.T) {
 			call:   func(ctx context.Context, c *amity.Client) (any, error) { return c.Reactions.Remove(ctx, like) },
 			check:  func(t *testing.T, out any) { assert.Equal(t, "r-9", out.(*amity.RemoveReactionPayload).RemovedID) },
 			invalid: badReaction(func(ctx context.Context, c *amity.Client, p *amity.ReactionParams) error {
-				_, err := c.Reactions.Remove(ctx, p)
-				return err
+				return errOf(c.Reactions.Remove(ctx, p))
 			})},
 		{name: "List", method: "GET", path: "/api/v3/reactions", query: "referenceId=p1&referenceType=post", answer: page, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return shapeFirst(c.Reactions.List(ctx, &amity.ListReactionsParams{ReferenceID: "p1", ReferenceType: amity.ReactionOnPost}))
+				return first(c.Reactions.List(ctx, &amity.ListReactionsParams{ReferenceID: "p1", ReferenceType: amity.ReactionOnPost}))
 			},
 			invalid: badList(func(ctx context.Context, c *amity.Client, p *amity.ListReactionsParams) error {
-				_, err := shapeFirst(c.Reactions.List(ctx, p))
-				return err
+				return errOf(first(c.Reactions.List(ctx, p)))
 			})},
 		{name: "ListPages", method: "GET", path: "/api/v3/reactions", query: "referenceId=p1&referenceType=post", answer: page, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return shapeFirst(c.Reactions.ListPages(ctx, &amity.ListReactionsParams{ReferenceID: "p1", ReferenceType: amity.ReactionOnPost}))
+				return first(c.Reactions.ListPages(ctx, &amity.ListReactionsParams{ReferenceID: "p1", ReferenceType: amity.ReactionOnPost}))
 			},
 			invalid: badList(func(ctx context.Context, c *amity.Client, p *amity.ListReactionsParams) error {
-				_, err := shapeFirst(c.Reactions.ListPages(ctx, p))
-				return err
+				return errOf(first(c.Reactions.ListPages(ctx, p)))
 			})},
 		{name: "ListPage", method: "GET", path: "/api/v3/reactions", query: "options%5Blimit%5D=2&reactionName=like&referenceId=p1&referenceType=post",
 			answer: page, check: listed,
@@ -321,8 +300,7 @@ func TestReactionsShape(t *testing.T) {
 					ReactionName: "like", PageParams: amity.PageParams{Limit: 2}})
 			},
 			invalid: badList(func(ctx context.Context, c *amity.Client, p *amity.ListReactionsParams) error {
-				_, err := c.Reactions.ListPage(ctx, p)
-				return err
+				return errOf(c.Reactions.ListPage(ctx, p))
 			})},
 		{name: "MostReactedMessages", method: "GET", path: "/api/v2/reactions/messages/most", query: "limit=5",
 			answer: `[{"messageId":"m1","reactionsCount":12}]`,
@@ -333,24 +311,21 @@ func TestReactionsShape(t *testing.T) {
 				assert.Equal(t, []amity.MessageReactionCount{{MessageID: "m1", ReactionsCount: 12}}, out.(*amity.MostReactedMessagesPayload).Messages)
 			},
 			invalid: []fn{func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Reactions.GetMostReactedMessages(ctx, &amity.GetMostReactedMessagesParams{Limit: -1})
-				return err
+				return errOf(c.Reactions.GetMostReactedMessages(ctx, &amity.GetMostReactedMessagesParams{Limit: -1}))
 			}}},
 		{name: "V2.List", method: "GET", path: "/api/v2/reactions", query: "referenceId=m1&referenceType=message", answer: v2, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return shapeFirst(c.Reactions.V2.List(ctx, &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage}))
+				return first(c.Reactions.V2.List(ctx, &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage}))
 			},
 			invalid: badV2(func(ctx context.Context, c *amity.Client, p *amity.V2ListReactionsParams) error {
-				_, err := shapeFirst(c.Reactions.V2.List(ctx, p))
-				return err
+				return errOf(first(c.Reactions.V2.List(ctx, p)))
 			})},
 		{name: "V2.ListPages", method: "GET", path: "/api/v2/reactions", query: "referenceId=m1&referenceType=message", answer: v2, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return shapeFirst(c.Reactions.V2.ListPages(ctx, &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage}))
+				return first(c.Reactions.V2.ListPages(ctx, &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage}))
 			},
 			invalid: badV2(func(ctx context.Context, c *amity.Client, p *amity.V2ListReactionsParams) error {
-				_, err := shapeFirst(c.Reactions.V2.ListPages(ctx, p))
-				return err
+				return errOf(first(c.Reactions.V2.ListPages(ctx, p)))
 			})},
 		{name: "V2.ListPage", method: "GET", path: "/api/v2/reactions", query: "reactionName=like&referenceId=m1&referenceType=message",
 			answer: v2, check: listed,
@@ -358,8 +333,7 @@ func TestReactionsShape(t *testing.T) {
 				return c.Reactions.V2.ListPage(ctx, &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage, ReactionName: "like"})
 			},
 			invalid: badV2(func(ctx context.Context, c *amity.Client, p *amity.V2ListReactionsParams) error {
-				_, err := c.Reactions.V2.ListPage(ctx, p)
-				return err
+				return errOf(c.Reactions.V2.ListPage(ctx, p))
 			})},
 	})
 }
@@ -369,14 +343,7 @@ func TestReactionsShape(t *testing.T) {
 func TestReactionsListPages(t *testing.T) {
 	c, mt := mockClient(t)
 	p1, p2 := fixture(t, "reactions_page1.json"), fixture(t, "reactions_page2.json")
-	var queries []string
-	mt.RegisterResponder("GET", "https://api.test/api/v3/reactions", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.RawQuery)
-		if r.URL.Query().Get("options[token]") == "rtok-2" {
-			return jsonResponder(200, p2)(r)
-		}
-		return jsonResponder(200, p1)(r)
-	})
+	listing := recordPages(t, mt, "/api/v3/reactions", "options[token]", "rtok-2", p1, p2)
 	ctx := context.Background()
 	var who []string
 	var next string
@@ -392,9 +359,9 @@ func TestReactionsListPages(t *testing.T) {
 		}
 	}
 	assert.Len(t, who, 3)
-	assert.Len(t, queries, 2)
+	assert.Len(t, listing.all(), 2)
 
-	queries = nil
+	listing.reset()
 	n := 0
 	for page, err := range c.Reactions.ListPages(ctx, &amity.ListReactionsParams{ReferenceID: "post-img", ReferenceType: amity.ReactionOnPost,
 		PageParams: amity.PageParams{PageToken: next}}) {
@@ -402,19 +369,12 @@ func TestReactionsListPages(t *testing.T) {
 		n += len(page.Reactors())
 	}
 	assert.Equal(t, 1, n)
-	require.Len(t, queries, 1)
-	assert.Contains(t, queries[0], "options%5Btoken%5D=rtok-2")
+	require.Len(t, listing.all(), 1)
+	assert.Contains(t, listing.queries()[0], "options%5Btoken%5D=rtok-2")
 
 	// v2 pages by skip: a walk resumes at a page's NextSkip.
 	body := fixture(t, "reactions_v2.json")
-	var skips []string
-	mt.RegisterResponder("GET", "https://api.test/api/v2/reactions", func(r *http.Request) (*http.Response, error) {
-		skips = append(skips, r.URL.Query().Get("options[skip]"))
-		if r.URL.Query().Get("options[skip]") == "4" {
-			return jsonResponder(200, `{"status":"success","data":{"reactions":[],"users":[],"files":[]}}`)(r)
-		}
-		return jsonResponder(200, body)(r)
-	})
+	skipped := recordPages(t, mt, "/api/v2/reactions", "options[skip]", "4", body, `{"status":"success","data":{"reactions":[],"users":[],"files":[]}}`)
 	var nextSkip int
 	for page, err := range c.Reactions.V2.ListPages(ctx, &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage}) {
 		require.NoError(t, err)
@@ -422,10 +382,16 @@ func TestReactionsListPages(t *testing.T) {
 			nextSkip = page.NextSkip
 		}
 	}
-	assert.Equal(t, []string{"", "2", "4"}, skips)
-	skips = nil
+	skips := func() (out []string) {
+		for _, r := range skipped.all() {
+			out = append(out, r.Values().Get("options[skip]"))
+		}
+		return out
+	}
+	assert.Equal(t, []string{"", "2", "4"}, skips())
+	skipped.reset()
 	for _, err := range c.Reactions.V2.ListPages(ctx, &amity.V2ListReactionsParams{ReferenceID: "m1", ReferenceType: amity.ReactionOnMessage, Skip: nextSkip}) {
 		require.NoError(t, err)
 	}
-	assert.Equal(t, []string{"2", "4"}, skips)
+	assert.Equal(t, []string{"2", "4"}, skips())
 }

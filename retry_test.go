@@ -55,7 +55,7 @@ func retryClient(t *testing.T, url string, opts ...amity.Option) *amity.Client {
 
 func TestRetryPolicy(t *testing.T) {
 	ctx := context.Background()
-	read := func(c *amity.Client) error { _, err := c.Users.Get(ctx, "u"); return err }
+	read := func(c *amity.Client) error { return errOf(c.Users.Get(ctx, "u")) }
 	write := func(c *amity.Client) error { // a POST: not idempotent
 		_, err := c.Sessions.Register(ctx, &amity.RegisterSessionParams{UserID: "u", DeviceID: "d"})
 		return err
@@ -76,8 +76,7 @@ func TestRetryPolicy(t *testing.T) {
 		{"write not retried on 502", write, []int{502}, 1, true},
 		{"write retried on 429", write, []int{429, 429, 200}, 3, false},
 		{"idempotent write retried on 503", func(c *amity.Client) error {
-			_, err := c.Users.Update(ctx, &amity.UpdateUserParams{UserID: "u", DisplayName: amity.Ptr("x")})
-			return err
+			return errOf(c.Users.Update(ctx, &amity.UpdateUserParams{UserID: "u", DisplayName: amity.Ptr("x")}))
 		}, []int{503, 200}, 2, false},
 	}
 	for _, tc := range cases {
@@ -183,4 +182,66 @@ func TestContextCancelStopsRetries(t *testing.T) {
 	_, err := c.Users.Get(ctx, "u") // would sleep an hour before its retry if ctx were ignored
 	require.ErrorIs(t, err, context.DeadlineExceeded)
 	assert.EqualValues(t, 1, s.hits.Load())
+}
+
+// A Retry-After longer than the time left, or than the longest retry wait, fails at once
+// with the wait in the error; a shorter one is waited for.
+func TestRetryAfterBeyondBounds(t *testing.T) {
+	serve := func(retryAfter string) (*httptest.Server, *atomic.Int32) {
+		var hits atomic.Int32
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if hits.Add(1) == 1 {
+				w.Header().Set("Retry-After", retryAfter)
+				writeJSON(w, 429, `{"status":"error","code":400311,"message":"Too many requests"}`)
+				return
+			}
+			writeJSON(w, 200, userAnswer("u1"))
+		}))
+		t.Cleanup(srv.Close)
+		return srv, &hits
+	}
+	check := func(t *testing.T, err error, hits *atomic.Int32, wait time.Duration) {
+		t.Helper()
+		require.ErrorIs(t, err, amity.ErrRateLimited)
+		assert.NotErrorIs(t, err, context.DeadlineExceeded)
+		var e *amity.Error
+		require.ErrorAs(t, err, &e)
+		assert.Equal(t, wait, e.RetryAfter)
+		assert.Contains(t, err.Error(), "retry after")
+		assert.Equal(t, int32(1), hits.Load())
+	}
+
+	t.Run("past the ctx deadline", func(t *testing.T) {
+		srv, hits := serve("30")
+		c := serverClient(t, srv.URL, amity.WithRetryWait(time.Millisecond, time.Minute))
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		start := time.Now()
+		err := getUser(ctx, c, "u1")
+		assert.Less(t, time.Since(start), 900*time.Millisecond, "fails at once, not at the deadline")
+		check(t, err, hits, 30*time.Second)
+	})
+	t.Run("past the longest retry wait", func(t *testing.T) {
+		srv, hits := serve("5")
+		c := serverClient(t, srv.URL, amity.WithRetryWait(time.Millisecond, 2*time.Second))
+		start := time.Now()
+		err := getUser(context.Background(), c, "u1")
+		assert.Less(t, time.Since(start), 2*time.Second)
+		check(t, err, hits, 5*time.Second)
+	})
+	t.Run("past the deadline on a write", func(t *testing.T) {
+		srv, hits := serve("30")
+		c := serverClient(t, srv.URL, amity.WithRetryWait(time.Millisecond, time.Minute))
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		check(t, createPost(ctx, c, "p1"), hits, 30*time.Second)
+	})
+	t.Run("within bounds is waited for", func(t *testing.T) {
+		srv, hits := serve("1")
+		c := serverClient(t, srv.URL, amity.WithRetryWait(time.Millisecond, 5*time.Second), amity.WithoutRateLimit())
+		start := time.Now()
+		require.NoError(t, getUser(context.Background(), c, "u1"))
+		assert.GreaterOrEqual(t, time.Since(start), 900*time.Millisecond)
+		assert.Equal(t, int32(2), hits.Load())
+	})
 }

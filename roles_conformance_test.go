@@ -9,57 +9,36 @@ import (
 func init() {
 	registerConformance(
 		conformanceCase{Method: "Roles.ListPage", Op: "GET /api/v3/roles",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Roles.ListPage(ctx, nil)
-				return err
-			},
+			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Roles.ListPage(ctx, nil)) },
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Roles.ListPage(ctx, &amity.ListRolesParams{PageParams: amity.PageParams{Limit: 20, PageToken: "tok"},
-					Keyword: "mod", SortBy: amity.RoleSortDisplayName})
-				return err
+				return errOf(c.Roles.ListPage(ctx, &amity.ListRolesParams{PageParams: amity.PageParams{Limit: 20, PageToken: "tok"},
+					Keyword: "mod", SortBy: amity.RoleSortDisplayName}))
 			}},
 		conformanceCase{Method: "Roles.List", Op: "GET /api/v3/roles",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				for _, err := range c.Roles.List(ctx, nil) {
-					if err != nil {
-						return err
-					}
-				}
-				return nil
+				return errOf(drain(c.Roles.List(ctx, nil)))
 			}},
 		conformanceCase{Method: "Roles.ListPages", Op: "GET /api/v3/roles",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				for _, err := range c.Roles.ListPages(ctx, nil) {
-					if err != nil {
-						return err
-					}
-				}
-				return nil
+				return errOf(drain(c.Roles.ListPages(ctx, nil)))
 			}},
 		conformanceCase{Method: "Roles.Create", Op: "POST /api/v3/roles",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Roles.Create(ctx, &amity.CreateRoleParams{RoleID: "editor"})
-				return err
+				return errOf(c.Roles.Create(ctx, &amity.CreateRoleParams{RoleID: "editor"}))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Roles.Create(ctx, &amity.CreateRoleParams{RoleID: "editor", DisplayName: "Editor",
-					Permissions: []amity.Permission{amity.PermissionEditUser, amity.PermissionCreateCommunityCategory}})
-				return err
+				return errOf(c.Roles.Create(ctx, &amity.CreateRoleParams{RoleID: "editor", DisplayName: "Editor",
+					Permissions: []amity.Permission{amity.PermissionEditUser, amity.PermissionCreateCommunityCategory}}))
 			}},
 		conformanceCase{Method: "Roles.Get", Op: "GET /api/v3/roles/{roleId}",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Roles.Get(ctx, "editor")
-				return err
-			}},
+			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Roles.Get(ctx, "editor")) }},
 		conformanceCase{Method: "Roles.Update", Op: "PUT /api/v3/roles/{roleId}",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Roles.Update(ctx, "editor", &amity.UpdateRoleParams{Permissions: []amity.Permission{}})
-				return err
+				return errOf(c.Roles.Update(ctx, "editor", &amity.UpdateRoleParams{Permissions: []amity.Permission{}}))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Roles.Update(ctx, "editor", &amity.UpdateRoleParams{DisplayName: amity.Ptr("Editors"),
-					Permissions: []amity.Permission{amity.PermissionBanUser}})
-				return err
+				return errOf(c.Roles.Update(ctx, "editor", &amity.UpdateRoleParams{DisplayName: amity.Ptr("Editors"),
+					Permissions: []amity.Permission{amity.PermissionBanUser}}))
 			}},
 		conformanceCase{Method: "Roles.Delete", Op: "DELETE /api/v3/roles/{roleId}",
 			Required: func(ctx context.Context, c *amity.Client) error {
@@ -67,10 +46,7 @@ func init() {
 				return err
 			}},
 		conformanceCase{Method: "Roles.V2.GetRoles", Op: "GET /api/v2/roles",
-			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Roles.V2.GetRoles(ctx)
-				return err
-			}},
+			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Roles.V2.GetRoles(ctx)) }},
 		conformanceCase{Method: "Roles.V2.AddPermissions", Op: "PUT /api/v2/roles",
 			Required: func(ctx context.Context, c *amity.Client) error {
 				return c.Roles.V2.AddPermissions(ctx, &amity.V2AddPermissionsParams{PublicIDs: []string{"editor"},

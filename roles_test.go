@@ -2,7 +2,6 @@ package amity_test
 
 import (
 	"context"
-	"net/http"
 	"testing"
 
 	"github.com/amity-go/amity"
@@ -12,14 +11,14 @@ import (
 
 func TestRolesListPage(t *testing.T) {
 	c, mt := mockClient(t)
-	seen := recordA(t, mt, 200, fixture(t, "roles_page.json"))
+	rec := recordAny(t, mt, fixture(t, "roles_page.json"))
 	page, err := c.Roles.ListPage(context.Background(), &amity.ListRolesParams{PageParams: amity.PageParams{Limit: 2, PageToken: "rtok-1"},
 		Keyword: "ed", SortBy: amity.RoleSortDisplayName})
 	require.NoError(t, err)
-	req := onlyA(t, seen)
-	assert.Equal(t, "GET", req.method)
-	assert.Equal(t, "/api/v3/roles", req.path)
-	assert.Equal(t, "keyword=ed&options%5Blimit%5D=2&options%5Btoken%5D=rtok-1&sortBy=displayName", req.query)
+	req := rec.only(t)
+	assert.Equal(t, "GET", req.Method)
+	assert.Equal(t, "/api/v3/roles", req.Path)
+	assert.Equal(t, "keyword=ed&options%5Blimit%5D=2&options%5Btoken%5D=rtok-1&sortBy=displayName", req.Query)
 	require.Len(t, page.Roles, 2)
 	editor := page.Role()
 	assert.Equal(t, "editor", editor.RoleID)
@@ -33,29 +32,22 @@ func TestRolesListPage(t *testing.T) {
 
 	// The keyword is required by the API: it is sent even when empty.
 	c, mt = mockClient(t)
-	seen = recordA(t, mt, 200, `{"status":"success","data":[]}`)
+	rec = recordAny(t, mt, `{"status":"success","data":[]}`)
 	_, err = c.Roles.ListPage(context.Background(), nil)
 	require.NoError(t, err)
-	assert.Equal(t, "keyword=", onlyA(t, seen).query)
+	assert.Equal(t, "keyword=", rec.only(t).Query)
 }
 
 func TestRolesListIterates(t *testing.T) {
 	c, mt := mockClient(t)
-	var queries []string
-	mt.RegisterResponder("GET", "https://api.test/api/v3/roles", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.RawQuery)
-		if r.URL.Query().Get("options[token]") == "rtok-2" {
-			return jsonResponder(200, `{"status":"success","data":[{"roleId":"viewer","permissions":[],"updatedAt":"2024-05-03T00:00:00Z","isDeleted":false}]}`)(r)
-		}
-		return jsonResponder(200, fixture(t, "roles_page.json"))(r)
-	})
+	listing := recordPages(t, mt, "/api/v3/roles", "options[token]", "rtok-2", fixture(t, "roles_page.json"), `{"status":"success","data":[{"roleId":"viewer","permissions":[],"updatedAt":"2024-05-03T00:00:00Z","isDeleted":false}]}`)
 	var got []string
 	for r, err := range c.Roles.List(context.Background(), nil) {
 		require.NoError(t, err)
 		got = append(got, r.RoleID)
 	}
 	assert.Equal(t, []string{"editor", "auditor", "viewer"}, got)
-	assert.Equal(t, []string{"keyword=", "keyword=&options%5Btoken%5D=rtok-2"}, queries)
+	assert.Equal(t, []string{"keyword=", "keyword=&options%5Btoken%5D=rtok-2"}, listing.queries())
 	n := 0
 	for _, err := range c.Roles.ListPages(context.Background(), nil) {
 		require.NoError(t, err)
@@ -69,48 +61,48 @@ func TestRolesCreateGetUpdateDelete(t *testing.T) {
 	body := fixture(t, "roles_page.json")
 
 	c, mt := mockClient(t)
-	seen := recordA(t, mt, 200, body)
+	rec := recordAny(t, mt, body)
 	p, err := c.Roles.Create(ctx, &amity.CreateRoleParams{RoleID: "editor", DisplayName: "Editor"})
 	require.NoError(t, err)
-	req := onlyA(t, seen)
-	assert.Equal(t, "POST", req.method)
-	assert.Equal(t, "/api/v3/roles", req.path)
-	assert.JSONEq(t, `{"roleId":"editor","displayName":"Editor","permissions":[]}`, req.body, "permissions are required: nil goes as []")
+	req := rec.only(t)
+	assert.Equal(t, "POST", req.Method)
+	assert.Equal(t, "/api/v3/roles", req.Path)
+	assert.JSONEq(t, `{"roleId":"editor","displayName":"Editor","permissions":[]}`, req.Body, "permissions are required: nil goes as []")
 	assert.Equal(t, "editor", p.Role().RoleID)
 
 	c, mt = mockClient(t)
-	seen = recordA(t, mt, 200, body)
+	rec = recordAny(t, mt, body)
 	_, err = c.Roles.Get(ctx, "ed/itor")
 	require.NoError(t, err)
-	req = onlyA(t, seen)
-	assert.Equal(t, "GET", req.method)
-	assert.Equal(t, "/api/v3/roles/ed%2Fitor", req.path)
+	req = rec.only(t)
+	assert.Equal(t, "GET", req.Method)
+	assert.Equal(t, "/api/v3/roles/ed%2Fitor", req.Path)
 
 	c, mt = mockClient(t)
-	seen = recordA(t, mt, 200, body)
+	rec = recordAny(t, mt, body)
 	_, err = c.Roles.Update(ctx, "editor", &amity.UpdateRoleParams{DisplayName: amity.Ptr("Editors"), Permissions: []amity.Permission{amity.PermissionBanUser}})
 	require.NoError(t, err)
-	req = onlyA(t, seen)
-	assert.Equal(t, "PUT", req.method)
-	assert.Equal(t, "/api/v3/roles/editor", req.path)
-	assert.JSONEq(t, `{"roleId":"editor","displayName":"Editors","permissions":["BAN_USER"]}`, req.body)
+	req = rec.only(t)
+	assert.Equal(t, "PUT", req.Method)
+	assert.Equal(t, "/api/v3/roles/editor", req.Path)
+	assert.JSONEq(t, `{"roleId":"editor","displayName":"Editors","permissions":["BAN_USER"]}`, req.Body)
 
 	c, mt = mockClient(t)
-	seen = recordA(t, mt, 200, `{"status":"success","data":[{"roleId":"editor","permissions":[],"updatedAt":"2024-05-03T00:00:00Z","isDeleted":true}]}`)
+	rec = recordAny(t, mt, `{"status":"success","data":[{"roleId":"editor","permissions":[],"updatedAt":"2024-05-03T00:00:00Z","isDeleted":true}]}`)
 	require.NoError(t, c.Roles.Delete(ctx, "editor"))
-	req = onlyA(t, seen)
-	assert.Equal(t, "DELETE", req.method)
-	assert.Equal(t, "/api/v3/roles/editor", req.path)
-	assert.Equal(t, "roleId=editor", req.query)
+	req = rec.only(t)
+	assert.Equal(t, "DELETE", req.Method)
+	assert.Equal(t, "/api/v3/roles/editor", req.Path)
+	assert.Equal(t, "roleId=editor", req.Query)
 
 	// An answer without the role is malformed.
 	c, mt = mockClient(t)
-	recordA(t, mt, 200, `{"status":"success","data":[]}`)
+	recordAny(t, mt, `{"status":"success","data":[]}`)
 	_, err = c.Roles.Get(ctx, "editor")
 	assert.ErrorIs(t, err, amity.ErrMalformedResponse)
 	// An API error decodes.
 	c, mt = mockClient(t)
-	recordA(t, mt, 404, `{"status":"error","code":400400,"message":"Role not found."}`)
+	recordAny(t, mt, `{"status":"error","code":400400,"message":"Role not found."}`, 404)
 	_, err = c.Roles.Get(ctx, "editor")
 	assert.ErrorIs(t, err, amity.ErrNotFound)
 }
@@ -118,55 +110,55 @@ func TestRolesCreateGetUpdateDelete(t *testing.T) {
 func TestRolesValidation(t *testing.T) {
 	ctx := context.Background()
 	c, mt := mockClient(t)
-	seen := recordA(t, mt, 200, `{}`)
+	rec := recordAny(t, mt, `{}`)
 	_, err := c.Roles.Create(ctx, &amity.CreateRoleParams{})
-	validationA(t, err, "Roles.Create", "RoleID")
+	assertInvalid(t, err, "Roles.Create: RoleID")
 	_, err = c.Roles.Create(ctx, nil)
-	validationA(t, err, "Roles.Create", "params")
+	assertInvalid(t, err, "Roles.Create: params")
 	_, err = c.Roles.Create(ctx, &amity.CreateRoleParams{RoleID: "r", Permissions: []amity.Permission{""}})
-	validationA(t, err, "Roles.Create", "Permissions[]")
+	assertInvalid(t, err, "Roles.Create: Permissions[]")
 	_, err = c.Roles.Get(ctx, " ")
-	validationA(t, err, "Roles.Get", "roleID")
+	assertInvalid(t, err, "Roles.Get: roleID")
 	_, err = c.Roles.Update(ctx, "editor", &amity.UpdateRoleParams{})
-	validationA(t, err, "Roles.Update", "Permissions")
+	assertInvalid(t, err, "Roles.Update: Permissions")
 	_, err = c.Roles.Update(ctx, "..", &amity.UpdateRoleParams{Permissions: []amity.Permission{}})
-	validationA(t, err, "Roles.Update", "roleID")
+	assertInvalid(t, err, "Roles.Update: roleID")
 	err = c.Roles.Delete(ctx, "")
-	validationA(t, err, "Roles.Delete", "roleID")
+	assertInvalid(t, err, "Roles.Delete: roleID")
 	err = c.Roles.V2.AddPermissions(ctx, &amity.V2AddPermissionsParams{PublicIDs: []string{"editor"}})
-	validationA(t, err, "Roles.V2.AddPermissions", "Permissions")
+	assertInvalid(t, err, "Roles.V2.AddPermissions: Permissions")
 	err = c.Roles.V2.AddPermissions(ctx, &amity.V2AddPermissionsParams{Permissions: []amity.Permission{amity.PermissionBanUser}})
-	validationA(t, err, "Roles.V2.AddPermissions", "PublicIDs")
-	assert.Empty(t, *seen)
+	assertInvalid(t, err, "Roles.V2.AddPermissions: PublicIDs")
+	assert.Empty(t, rec.all())
 }
 
 func TestRolesV2(t *testing.T) {
 	ctx := context.Background()
 	c, mt := mockClient(t)
-	seen := recordA(t, mt, 200, fixture(t, "roles_v2.json"))
+	rec := recordAny(t, mt, fixture(t, "roles_v2.json"))
 	p, err := c.Roles.V2.GetRoles(ctx)
 	require.NoError(t, err)
-	req := onlyA(t, seen)
-	assert.Equal(t, "GET", req.method)
-	assert.Equal(t, "/api/v2/roles", req.path)
-	assert.Equal(t, apiKey, req.header.Get("X-API-Key"))
-	assert.Equal(t, "Bearer "+adminToken, req.header.Get("Authorization"))
+	req := rec.only(t)
+	assert.Equal(t, "GET", req.Method)
+	assert.Equal(t, "/api/v2/roles", req.Path)
+	assert.Equal(t, apiKey, req.Header.Get("X-API-Key"))
+	assert.Equal(t, "Bearer "+adminToken, req.Header.Get("Authorization"))
 	require.NotNil(t, p.RoleByID("editor"))
 	assert.Equal(t, []amity.Permission{amity.PermissionEditMessage}, p.RoleByID("editor").Permissions)
 	require.Len(t, p.Data.ModerationSettings, 1)
 	assert.Equal(t, 5, p.Data.ModerationSettings[0].MaxRepetition)
 
 	c, mt = mockClient(t)
-	seen = recordA(t, mt, 200, "")
+	rec = recordAny(t, mt, "")
 	require.NoError(t, c.Roles.V2.AddPermissions(ctx, &amity.V2AddPermissionsParams{PublicIDs: []string{"editor"}, Permissions: []amity.Permission{amity.PermissionEditMessage}}))
-	req = onlyA(t, seen)
-	assert.Equal(t, "PUT", req.method)
-	assert.Equal(t, "/api/v2/roles", req.path)
-	assert.JSONEq(t, `{"publicIds":["editor"],"permissions":["EDIT_MESSAGE"]}`, req.body)
-	assert.Equal(t, apiKey, req.header.Get("X-API-Key"))
+	req = rec.only(t)
+	assert.Equal(t, "PUT", req.Method)
+	assert.Equal(t, "/api/v2/roles", req.Path)
+	assert.JSONEq(t, `{"publicIds":["editor"],"permissions":["EDIT_MESSAGE"]}`, req.Body)
+	assert.Equal(t, apiKey, req.Header.Get("X-API-Key"))
 
 	c, mt = mockClient(t)
-	recordA(t, mt, 200, `{"success":false}`)
+	recordAny(t, mt, `{"success":false}`)
 	err = c.Roles.V2.AddPermissions(ctx, &amity.V2AddPermissionsParams{PublicIDs: []string{"editor"}, Permissions: []amity.Permission{amity.PermissionEditMessage}})
 	assert.ErrorIs(t, err, amity.ErrUnsuccessful)
 }
@@ -175,8 +167,7 @@ func TestRolesV2(t *testing.T) {
 func TestRolesUnknownEnumsAreSent(t *testing.T) {
 	assertUnknownEnumsSent(t, []enumCase{
 		{"list sort", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Roles.ListPage(ctx, &amity.ListRolesParams{SortBy: "random"})
-			return err
+			return errOf(c.Roles.ListPage(ctx, &amity.ListRolesParams{SortBy: "random"}))
 		}, []string{"sortBy=random"}},
 	})
 }

@@ -10,24 +10,20 @@ func init() {
 	registerConformance(
 		conformanceCase{Method: "Search.SearchPostsPage", Op: "GET /api/v1/semantic-search/posts", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Search.SearchPostsPage(ctx, &amity.SearchPostsParams{Query: "hiking trips"})
-				return err
+				return errOf(c.Search.SearchPostsPage(ctx, &amity.SearchPostsParams{Query: "hiking trips"}))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Search.SearchPostsPage(ctx, &amity.SearchPostsParams{PageParams: amity.PageParams{Limit: 20, PageToken: "tok"}, Query: "hiking trips",
+				return errOf(c.Search.SearchPostsPage(ctx, &amity.SearchPostsParams{PageParams: amity.PageParams{Limit: 20, PageToken: "tok"}, Query: "hiking trips",
 					TargetType: amity.SearchTargetCommunity, TargetID: "c1", DataTypes: []amity.SearchDataType{amity.SearchDataText, amity.SearchDataImage},
-					Tags: []string{"outdoor", "travel"}, MatchingOnlyParentPost: amity.Ptr(false)})
-				return err
+					Tags: []string{"outdoor", "travel"}, MatchingOnlyParentPost: amity.Ptr(false)}))
 			}},
 		conformanceCase{Method: "Search.SearchCommunitiesPage", Op: "GET /api/v1/semantic-search/communities", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Search.SearchCommunitiesPage(ctx, &amity.SearchCommunitiesParams{Query: "hiking"})
-				return err
+				return errOf(c.Search.SearchCommunitiesPage(ctx, &amity.SearchCommunitiesParams{Query: "hiking"}))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				_, err := c.Search.SearchCommunitiesPage(ctx, &amity.SearchCommunitiesParams{PageParams: amity.PageParams{Limit: 20, PageToken: "tok"}, Query: "hiking",
-					Filter: amity.SearchNotMember, Tags: []string{"outdoor"}, CategoryIDs: []string{"cat1", "cat2"}})
-				return err
+				return errOf(c.Search.SearchCommunitiesPage(ctx, &amity.SearchCommunitiesParams{PageParams: amity.PageParams{Limit: 20, PageToken: "tok"}, Query: "hiking",
+					Filter: amity.SearchNotMember, Tags: []string{"outdoor"}, CategoryIDs: []string{"cat1", "cat2"}}))
 			}},
 	)
 }

@@ -12,9 +12,9 @@ import (
 
 func TestSessionsRegister(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
+	rec := newRecorder(t, mt)
 	ctx := context.Background()
-	modRecord(t, mt, rec, "POST", "/api/v4/sessions", fixture(t, "users_session.json"), 503, 200)
+	rec.route("POST", "/api/v4/sessions", fixture(t, "users_session.json"), 503, 200)
 	_, err := c.Sessions.Register(ctx, &amity.RegisterSessionParams{UserID: "alice", DeviceID: "d1", DisplayName: "Alice",
 		AuthToken: "at-SECRET", DeviceInfo: &amity.DeviceInfo{Kind: "node"}}, amity.WithCallHeader("X-Trace", "t1"))
 	var ae *amity.Error
@@ -22,8 +22,7 @@ func TestSessionsRegister(t *testing.T) {
 	assert.Equal(t, 503, ae.StatusCode)
 	require.Len(t, rec.all(), 1)
 
-	rec2 := &modRecorder{}
-	modRecord(t, mt, rec2, "POST", "/api/v4/sessions", fixture(t, "users_session.json"))
+	rec2 := record(t, mt, "POST", "/api/v4/sessions", fixture(t, "users_session.json"))
 	sess, err := c.Sessions.Register(ctx, &amity.RegisterSessionParams{UserID: "alice", DeviceID: "d1", DisplayName: "Alice",
 		AuthToken: "at-SECRET", DeviceInfo: &amity.DeviceInfo{Kind: "node"}}, amity.WithCallHeader("X-Trace", "t1"))
 	require.NoError(t, err)
@@ -42,8 +41,7 @@ func TestSessionsRegister(t *testing.T) {
 
 func TestSessionsV3Register(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
-	modRecord(t, mt, rec, "POST", "/api/v3/sessions", "")
+	rec := record(t, mt, "POST", "/api/v3/sessions", "")
 	sess, err := c.Sessions.V3.Register(context.Background(), &amity.RegisterSessionParams{UserID: "alice", DeviceID: "d1"})
 	require.NoError(t, err, "the v3 answer is not described: an empty one is not an error")
 	assert.Empty(t, sess.AccessToken)
@@ -53,10 +51,10 @@ func TestSessionsV3Register(t *testing.T) {
 
 func TestSessionsAuthTokens(t *testing.T) {
 	c, mt := mockClient(t, amity.WithServerKey(serverKey))
-	rec := &modRecorder{}
+	rec := newRecorder(t, mt)
 	ctx := context.Background()
-	modRecord(t, mt, rec, "POST", "/api/v4/authentication/token", `"tok-SECRET"`)
-	modRecord(t, mt, rec, "GET", "/api/v3/authentication/token", `tok-v3`)
+	rec.route("POST", "/api/v4/authentication/token", `"tok-SECRET"`)
+	rec.route("GET", "/api/v3/authentication/token", `tok-v3`)
 
 	tok, err := c.Sessions.CreateAuthToken(ctx, "alice")
 	require.NoError(t, err)
@@ -82,8 +80,7 @@ func TestSessionsAuthTokens(t *testing.T) {
 
 func TestSessionsVerify(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
-	modRecord(t, mt, rec, "GET", "/api/v3/sessions", `{"lastCachePurge":"2024-05-01T00:00:00.000Z","more":1}`)
+	rec := record(t, mt, "GET", "/api/v3/sessions", `{"lastCachePurge":"2024-05-01T00:00:00.000Z","more":1}`)
 	st, err := c.Sessions.GetStatus(context.Background())
 	require.NoError(t, err)
 	assert.Equal(t, "2024-05-01T00:00:00.000Z", st.LastCachePurge)
@@ -93,11 +90,11 @@ func TestSessionsVerify(t *testing.T) {
 
 func TestSessionsRevoke(t *testing.T) {
 	c, mt := mockClient(t)
-	u := modUserClient(t, c, mt)
-	rec := &modRecorder{}
+	u := asAlice(t, c, mt)
+	rec := newRecorder(t, mt)
 	ctx := context.Background()
-	modRecord(t, mt, rec, "DELETE", "/api/v4/sessions", `{"success":true}`)
-	modRecord(t, mt, rec, "DELETE", "/api/v4/sessions/users/bob", `{"success":true}`, 502, 200)
+	rec.route("DELETE", "/api/v4/sessions", `{"success":true}`)
+	rec.route("DELETE", "/api/v4/sessions/users/bob", `{"success":true}`, 502, 200)
 
 	require.NoError(t, u.Sessions.Revoke(ctx))
 	assert.Equal(t, "Bearer user-tok", rec.last(t).Header.Get("Authorization"))
@@ -147,10 +144,7 @@ func TestSessionsRegisterBadInputSendsNothing(t *testing.T) {
 			c.Sessions.Register, c.Sessions.V3.Register,
 		} {
 			_, err := register(ctx, tc.params)
-			var ve *amity.ValidationError
-			if assert.ErrorAs(t, err, &ve, name) {
-				assert.Equal(t, tc.field, ve.Field, name)
-			}
+			assertInvalid(t, err, tc.field, name)
 		}
 	}
 	assert.Zero(t, mt.GetTotalCallCount(), "no request may be sent for bad input")

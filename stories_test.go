@@ -12,18 +12,18 @@ import (
 const storyID = "65a0c0ffee65a0c0ffee0001"
 
 func TestStoriesCreate(t *testing.T) {
+	ctx := context.Background()
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
-	modRecord(t, mt, rec, "POST", "/api/v4/stories", fixture(t, "stories_page.json"), 503, 200)
+	rec := record(t, mt, "POST", "/api/v4/stories", fixture(t, "stories_page.json"), 503, 200)
 	params := &amity.CreateStoryParams{TargetID: "hikers", DataType: amity.StoryDataImage,
 		Data:        amity.StoryDataParams{FileID: "file-summit", ImageDisplayMode: amity.StoryImageFill},
 		Items:       []amity.StoryItem{{Data: amity.StoryHyperlink{URL: "https://example.com/trail", CustomText: "Trail map"}}},
 		ReferenceID: "ref-1", Metadata: map[string]any{"mood": "sunny"}}
-	_, err := c.Stories.Create(ctxB, params)
+	_, err := c.Stories.Create(ctx, params)
 	require.Error(t, err, "a create is not retried after a 503")
 	assert.Len(t, rec.all(), 1)
 
-	out, err := c.Stories.Create(ctxB, params)
+	out, err := c.Stories.Create(ctx, params)
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"targetType":"community","targetId":"hikers","dataType":"image","data":{"fileId":"file-summit","imageDisplayMode":"fill"},
 		"items":[{"type":"hyperlink","data":{"url":"https://example.com/trail","customText":"Trail map"}}],"metadata":{"mood":"sunny"},"referenceId":"ref-1"}`,
@@ -60,6 +60,7 @@ func TestStoriesCreate(t *testing.T) {
 }
 
 func TestStoriesCreateValidation(t *testing.T) {
+	ctx := context.Background()
 	c, mt := mockClient(t)
 	cases := map[string]struct {
 		p     *amity.CreateStoryParams
@@ -80,47 +81,48 @@ func TestStoriesCreateValidation(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			_, err := c.Stories.Create(ctxB, tc.p)
-			assertInvalidB(t, err, tc.field)
+			_, err := c.Stories.Create(ctx, tc.p)
+			assertInvalid(t, err, tc.field)
 		})
 	}
 	assert.Zero(t, mt.GetTotalCallCount())
 }
 
 func TestStoriesGetDeleteFlags(t *testing.T) {
+	ctx := context.Background()
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
-	modRecord(t, mt, rec, "GET", "/api/v4/stories/"+storyID, fixture(t, "stories_page.json"))
-	modRecord(t, mt, rec, "DELETE", "/api/v4/stories/"+storyID, `{"success":true}`, 502, 200)
-	modRecord(t, mt, rec, "POST", "/api/v4/stories/"+storyID+"/flags", fixture(t, "stories_page.json"), 503, 200)
-	modRecord(t, mt, rec, "DELETE", "/api/v4/stories/"+storyID+"/flags", fixture(t, "stories_page.json"), 502, 200)
-	modRecord(t, mt, rec, "DELETE", "/api/v4/stories/"+storyID+"/flags/all", fixture(t, "stories_page.json"), 502, 200)
+	rec := newRecorder(t, mt)
+	rec.route("GET", "/api/v4/stories/"+storyID, fixture(t, "stories_page.json"))
+	rec.route("DELETE", "/api/v4/stories/"+storyID, `{"success":true}`, 502, 200)
+	rec.route("POST", "/api/v4/stories/"+storyID+"/flags", fixture(t, "stories_page.json"), 503, 200)
+	rec.route("DELETE", "/api/v4/stories/"+storyID+"/flags", fixture(t, "stories_page.json"), 502, 200)
+	rec.route("DELETE", "/api/v4/stories/"+storyID+"/flags/all", fixture(t, "stories_page.json"), 502, 200)
 
-	got, err := c.Stories.Get(ctxB, storyID)
+	got, err := c.Stories.Get(ctx, storyID)
 	require.NoError(t, err)
 	assert.Equal(t, "GET", rec.last(t).Method)
 	assert.Equal(t, "hikers", got.Story().TargetPublicID)
 
 	n := len(rec.all())
-	require.NoError(t, c.Stories.Delete(ctxB, storyID, &amity.DeleteStoryParams{Permanent: amity.Ptr(true)}))
+	require.NoError(t, c.Stories.Delete(ctx, storyID, &amity.DeleteStoryParams{Permanent: amity.Ptr(true)}))
 	assert.Len(t, rec.all(), n+2, "a delete is retried after a 502")
 	assert.Equal(t, "true", rec.last(t).Values().Get("permanent"))
-	require.NoError(t, c.Stories.Delete(ctxB, storyID, nil))
+	require.NoError(t, c.Stories.Delete(ctx, storyID, nil))
 	assert.Empty(t, rec.last(t).Values())
 
 	n = len(rec.all())
-	_, err = c.Stories.Flag(ctxB, storyID)
+	_, err = c.Stories.Flag(ctx, storyID)
 	require.Error(t, err, "a flag is not retried after a 503")
 	assert.Len(t, rec.all(), n+1)
-	_, err = c.Stories.Flag(ctxB, storyID)
+	_, err = c.Stories.Flag(ctx, storyID)
 	require.NoError(t, err)
 
 	n = len(rec.all())
-	_, err = c.Stories.Unflag(ctxB, storyID)
+	_, err = c.Stories.Unflag(ctx, storyID)
 	require.NoError(t, err)
 	assert.Len(t, rec.all(), n+2, "unflag is retried")
 	n = len(rec.all())
-	cleared, err := c.Stories.ClearFlags(ctxB, storyID)
+	cleared, err := c.Stories.ClearFlags(ctx, storyID)
 	require.NoError(t, err)
 	assert.Len(t, rec.all(), n+2, "clearing flags is retried")
 	assert.Equal(t, "/api/v4/stories/"+storyID+"/flags/all", rec.last(t).Path)
@@ -128,39 +130,40 @@ func TestStoriesGetDeleteFlags(t *testing.T) {
 }
 
 func TestStoriesErrors(t *testing.T) {
+	ctx := context.Background()
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
-	mt.RegisterResponder("GET", "https://api.test/api/v4/stories/"+storyID, jsonResponder(404, notFoundBodyB))
-	modRecord(t, mt, rec, "DELETE", "/api/v4/stories/"+storyID, `{"success":false}`)
-	modRecord(t, mt, rec, "POST", "/api/v4/stories/"+storyID+"/flags", `{"stories":[]}`)
+	rec := newRecorder(t, mt)
+	mt.RegisterResponder("GET", "https://api.test/api/v4/stories/"+storyID, jsonResponder(404, notFoundBody))
+	rec.route("DELETE", "/api/v4/stories/"+storyID, `{"success":false}`)
+	rec.route("POST", "/api/v4/stories/"+storyID+"/flags", `{"stories":[]}`)
 
-	_, err := c.Stories.Get(ctxB, storyID)
-	assertNotFoundB(t, err)
-	err = c.Stories.Delete(ctxB, storyID, nil)
+	_, err := c.Stories.Get(ctx, storyID)
+	assertNotFound(t, err)
+	err = c.Stories.Delete(ctx, storyID, nil)
 	assert.ErrorIs(t, err, amity.ErrUnsuccessful)
-	_, err = c.Stories.Flag(ctxB, storyID)
+	_, err = c.Stories.Flag(ctx, storyID)
 	assert.ErrorIs(t, err, amity.ErrMalformedResponse, "an answer without the story")
 
 	before := mt.GetTotalCallCount()
 	for _, bad := range []string{"", "..", "p1", "65a0c0ffee65a0c0ffee000g", "65a0c0ffee65a0c0ffee00011"} {
-		_, err := c.Stories.Get(ctxB, bad)
-		assertInvalidB(t, err, "storyID")
-		assertInvalidB(t, c.Stories.Delete(ctxB, bad, nil), "storyID")
-		_, err = c.Stories.Flag(ctxB, bad)
-		assertInvalidB(t, err, "storyID")
-		_, err = c.Stories.Unflag(ctxB, bad)
-		assertInvalidB(t, err, "storyID")
-		_, err = c.Stories.ClearFlags(ctxB, bad)
-		assertInvalidB(t, err, "storyID")
+		_, err := c.Stories.Get(ctx, bad)
+		assertInvalid(t, err, "storyID")
+		assertInvalid(t, c.Stories.Delete(ctx, bad, nil), "storyID")
+		_, err = c.Stories.Flag(ctx, bad)
+		assertInvalid(t, err, "storyID")
+		_, err = c.Stories.Unflag(ctx, bad)
+		assertInvalid(t, err, "storyID")
+		_, err = c.Stories.ClearFlags(ctx, bad)
+		assertInvalid(t, err, "storyID")
 	}
 	assert.Equal(t, before, mt.GetTotalCallCount(), "bad IDs send nothing")
 }
 
 func TestStoriesList(t *testing.T) {
+	ctx := context.Background()
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
-	modRecord(t, mt, rec, "GET", "/api/v4/stories", fixture(t, "stories_page.json"))
-	page, err := c.Stories.ListPage(ctxB, &amity.ListStoriesParams{PageParams: amity.PageParams{Limit: 5, PageToken: "tok"},
+	rec := record(t, mt, "GET", "/api/v4/stories", fixture(t, "stories_page.json"))
+	page, err := c.Stories.ListPage(ctx, &amity.ListStoriesParams{PageParams: amity.PageParams{Limit: 5, PageToken: "tok"},
 		TargetType: amity.StoryTargetCommunity, TargetID: "hikers", DataType: amity.StoryDataImage, IsExpired: amity.Ptr(false), Order: amity.StoryOrderAsc})
 	require.NoError(t, err)
 	q := rec.last(t).Values()
@@ -177,11 +180,11 @@ func TestStoriesList(t *testing.T) {
 	// The iterator follows the cursor; the second page (same fixture with no next) ends it.
 	last := `{"stories":[],"paging":{}}`
 	mt.RegisterResponderWithQuery("GET", "https://api.test/api/v4/stories", "targetType=community&targetId=hikers&options[token]=story-page-2", jsonResponder(200, last))
-	stories, err := drainB(c.Stories.List(ctxB, &amity.ListStoriesParams{TargetType: amity.StoryTargetCommunity, TargetID: "hikers"}))
+	stories, err := drain(c.Stories.List(ctx, &amity.ListStoriesParams{TargetType: amity.StoryTargetCommunity, TargetID: "hikers"}))
 	require.NoError(t, err)
 	assert.Len(t, stories, 1)
 	n := 0
-	for pg, err := range c.Stories.ListPages(ctxB, &amity.ListStoriesParams{TargetType: amity.StoryTargetCommunity, TargetID: "hikers"}) {
+	for pg, err := range c.Stories.ListPages(ctx, &amity.ListStoriesParams{TargetType: amity.StoryTargetCommunity, TargetID: "hikers"}) {
 		require.NoError(t, err)
 		n++
 		_ = pg
@@ -189,88 +192,14 @@ func TestStoriesList(t *testing.T) {
 	assert.Equal(t, 2, n)
 
 	before := mt.GetTotalCallCount()
-	_, err = c.Stories.ListPage(ctxB, nil)
-	assertInvalidB(t, err, "params")
-	_, err = c.Stories.ListPage(ctxB, &amity.ListStoriesParams{TargetID: "x"})
-	assertInvalidB(t, err, "TargetType")
-	_, err = c.Stories.ListPage(ctxB, &amity.ListStoriesParams{TargetType: amity.StoryTargetUser})
-	assertInvalidB(t, err, "TargetID")
-	_, err = drainB(c.Stories.List(ctxB, &amity.ListStoriesParams{TargetType: "channel"}))
-	assertInvalidB(t, err, "TargetID")
-	assert.Equal(t, before, mt.GetTotalCallCount())
-}
-
-func TestStoriesByTargetsAndTargets(t *testing.T) {
-	c, mt := mockClient(t)
-	rec := &modRecorder{}
-	modRecord(t, mt, rec, "GET", "/api/v4/stories-by-targets", `{"stories":[],"storyTargets":[]}`)
-	modRecord(t, mt, rec, "GET", "/api/v4/stories/seen", fixture(t, "stories_targets.json"))
-	modRecord(t, mt, rec, "GET", "/api/v4/stories/count", `{"count":7}`)
-	modRecord(t, mt, rec, "GET", "/api/v5/me/global-story-targets", fixture(t, "stories_targets.json"))
-	targets := []amity.StoryRef{{TargetType: amity.StoryTargetCommunity, TargetID: "hikers"}, {TargetType: amity.StoryTargetUser, TargetID: "alice"}}
-
-	_, err := c.Stories.ListByTargetsPage(ctxB, &amity.ListStoriesByTargetsParams{Targets: targets, Order: amity.StoryOrderDesc, PageParams: amity.PageParams{Limit: 10}})
-	require.NoError(t, err)
-	q := rec.last(t).Values()
-	assert.Equal(t, "hikers", q.Get("targets[0][targetId]"))
-	assert.Equal(t, "community", q.Get("targets[0][targetType]"))
-	assert.Equal(t, "alice", q.Get("targets[1][targetId]"))
-	assert.Equal(t, "user", q.Get("targets[1][targetType]"))
-	assert.Equal(t, "desc", q.Get("options[orderBy]"))
-	assert.Equal(t, "10", q.Get("options[limit]"))
-	items, err := drainB(c.Stories.ListByTargets(ctxB, &amity.ListStoriesByTargetsParams{Targets: targets}))
-	require.NoError(t, err)
-	assert.Empty(t, items)
-
-	seen, err := c.Stories.GetTargets(ctxB, &amity.GetTargetsParams{Targets: targets})
-	require.NoError(t, err)
-	assert.Equal(t, "alice", rec.last(t).Values().Get("targets[1][targetId]"))
-	hikers := seen.TargetByID(amity.StoryTargetCommunity, "hikers")
-	require.NotNil(t, hikers)
-	assert.True(t, hikers.HasUnseen(), "never seen")
-	assert.False(t, seen.TargetByID(amity.StoryTargetUser, "alice").HasUnseen(), "seen up to the latest")
-	assert.Nil(t, seen.TargetByID(amity.StoryTargetUser, "hikers"))
-	assert.Contains(t, string(seen.Raw), "targetFutureField")
-	assert.Equal(t, "Hikers", seen.CommunityByID("hikers").DisplayName)
-	assert.Equal(t, "Alice", seen.UserByID("alice").DisplayName)
-	assert.Nil(t, seen.FileByID("none"))
-
-	count, err := c.Stories.Count(ctxB, &amity.CountStoriesParams{TargetType: amity.StoryTargetCommunity, TargetID: "hikers"})
-	require.NoError(t, err)
-	assert.Equal(t, 7, count.Count)
-	assert.Equal(t, "hikers", rec.last(t).Values().Get("targetId"))
-
-	global, err := c.Stories.ListGlobalTargetsPage(ctxB, &amity.ListGlobalTargetsParams{SeenState: amity.StorySeenUnseen, PageParams: amity.PageParams{Limit: 3, PageToken: "t1"}})
-	require.NoError(t, err)
-	q = rec.last(t).Values()
-	assert.Equal(t, "unseen", q.Get("seenState"))
-	assert.Equal(t, "3", q.Get("limit"))
-	assert.Equal(t, "t1", q.Get("token"))
-	assert.Len(t, global.StoryTargets, 2)
-	all, err := drainB(c.Stories.ListGlobalTargets(ctxB, nil))
-	require.NoError(t, err)
-	assert.Len(t, all, 2)
-	pgs, err := drainB(c.Stories.ListGlobalTargetsPages(ctxB, nil))
-	require.NoError(t, err)
-	assert.Len(t, pgs, 1)
-	_, err = drainB(c.Stories.ListByTargetsPages(ctxB, &amity.ListStoriesByTargetsParams{Targets: targets}))
-	require.NoError(t, err)
-
-	before := mt.GetTotalCallCount()
-	_, err = c.Stories.ListByTargetsPage(ctxB, &amity.ListStoriesByTargetsParams{})
-	assertInvalidB(t, err, "Targets")
-	_, err = c.Stories.ListByTargetsPage(ctxB, &amity.ListStoriesByTargetsParams{Targets: make([]amity.StoryRef, 11)})
-	assertInvalidB(t, err, "Targets")
-	_, err = c.Stories.ListByTargetsPage(ctxB, &amity.ListStoriesByTargetsParams{Targets: []amity.StoryRef{{TargetType: amity.StoryTargetUser}}})
-	assertInvalidB(t, err, "Targets[0].TargetID")
-	_, err = c.Stories.GetTargets(ctxB, &amity.GetTargetsParams{Targets: []amity.StoryRef{{TargetID: "x"}}})
-	assertInvalidB(t, err, "Targets[0].TargetType")
-	_, err = c.Stories.GetTargets(ctxB, nil)
-	assertInvalidB(t, err, "params")
-	_, err = c.Stories.Count(ctxB, &amity.CountStoriesParams{TargetType: amity.StoryTargetUser})
-	assertInvalidB(t, err, "TargetID")
-	_, err = c.Stories.Count(ctxB, nil)
-	assertInvalidB(t, err, "params")
+	_, err = c.Stories.ListPage(ctx, nil)
+	assertInvalid(t, err, "params")
+	_, err = c.Stories.ListPage(ctx, &amity.ListStoriesParams{TargetID: "x"})
+	assertInvalid(t, err, "TargetType")
+	_, err = c.Stories.ListPage(ctx, &amity.ListStoriesParams{TargetType: amity.StoryTargetUser})
+	assertInvalid(t, err, "TargetID")
+	_, err = drain(c.Stories.List(ctx, &amity.ListStoriesParams{TargetType: "channel"}))
+	assertInvalid(t, err, "TargetID")
 	assert.Equal(t, before, mt.GetTotalCallCount())
 }
 
@@ -286,16 +215,13 @@ func TestStoriesUnknownEnumsAreSent(t *testing.T) {
 			return err
 		}, []string{`"targetType":"user"`, `"dataType":"gif"`, `"imageDisplayMode":"stretch"`, `"type":"poll"`}},
 		{"list", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Stories.ListPage(ctx, &amity.ListStoriesParams{TargetType: "channel", TargetID: "u", DataType: amity.StoryDataText, Order: "sideways"})
-			return err
+			return errOf(c.Stories.ListPage(ctx, &amity.ListStoriesParams{TargetType: "channel", TargetID: "u", DataType: amity.StoryDataText, Order: "sideways"}))
 		}, []string{"targetType=channel", "dataType=text", "options[orderBy]=sideways"}},
 		{"targets", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Stories.GetTargets(ctx, &amity.GetTargetsParams{Targets: []amity.StoryRef{{TargetID: "x", TargetType: "channel"}}})
-			return err
+			return errOf(c.Stories.GetTargets(ctx, &amity.GetTargetsParams{Targets: []amity.StoryRef{{TargetID: "x", TargetType: "channel"}}}))
 		}, []string{"targets[0][targetType]=channel"}},
 		{"global targets seen state", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Stories.ListGlobalTargetsPage(ctx, &amity.ListGlobalTargetsParams{SeenState: "smart"})
-			return err
+			return errOf(c.Stories.ListGlobalTargetsPage(ctx, &amity.ListGlobalTargetsParams{SeenState: "smart"}))
 		}, []string{"seenState=smart"}},
 	})
 }

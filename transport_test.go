@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -21,6 +22,7 @@ import (
 	"time"
 
 	"github.com/amity-go/amity"
+	"github.com/amity-go/amity/internal/testkit"
 	"github.com/amity-go/amity/internal/testlock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -138,7 +140,7 @@ func TestEveryArrivalPassesTheLimiter(t *testing.T) {
 			// Close every second request's connection instead of answering it.
 			srv := newKeepAliveServer(t, func(n int, reused bool) bool { return n%2 == 0 })
 			lim := &countingLimiter{Limiter: amity.NewWindowLimiter(1000, time.Second)}
-			c := hardClient(t, srv.URL(), amity.WithLimiter(lim))
+			c := serverClient(t, srv.URL(), amity.WithLimiter(lim))
 			failed := 0
 			for i := 0; i < 50; i++ {
 				if _, err := c.Users.Get(context.Background(), "u1", amity.WithCallRetries(retries)); err != nil {
@@ -173,7 +175,7 @@ func TestLoadArrivalsPerIdentity(t *testing.T) {
 		d = 6 * time.Second
 	}
 	srv := newKeepAliveServer(t, func(n int, reused bool) bool { return reused && rand.IntN(5) == 0 })
-	c := hardClient(t, srv.URL())
+	c := serverClient(t, srv.URL())
 	views := []*amity.Client{c}
 	for i := 1; i < 20; i++ {
 		v, err := c.AsUser(fmt.Sprintf("user%02d", i))
@@ -209,7 +211,7 @@ func TestLoadArrivalsPerIdentity(t *testing.T) {
 			continue
 		}
 		total += len(times)
-		if n := maxIn(times, 5*time.Second); n > worst {
+		if n := testkit.MaxInWindow(times, 5*time.Second); n > worst {
 			worst, worstID = n, id
 		}
 	}
@@ -243,7 +245,7 @@ func TestUploadRenewalOfNonSeekableBodyIsNotReplayable(t *testing.T) {
 		fmt.Fprint(w, `{"status":"error","code":400100,"message":"Unauthorized"}`)
 	}))
 	defer srv.Close()
-	alice, err := hardClient(t, srv.URL).AsUser("alice")
+	alice, err := serverClient(t, srv.URL).AsUser("alice")
 	require.NoError(t, err)
 	_, err = alice.Files.UploadFile(context.Background(), &amity.UploadParams{Name: "a.bin", Body: io.MultiReader(strings.NewReader("one-shot"))})
 	require.Error(t, err)
@@ -281,7 +283,7 @@ func TestRateLimitedWaitsAndDeadlines(t *testing.T) {
 		ctx, cancel := deadline()
 		defer cancel()
 		start := time.Now()
-		_, err := hardClient(t, srv.URL).Users.Get(ctx, "u1")
+		_, err := serverClient(t, srv.URL).Users.Get(ctx, "u1")
 		require.NoError(t, err)
 		assert.Less(t, time.Since(start), 2*time.Second, "no window-long hold")
 	})
@@ -290,7 +292,7 @@ func TestRateLimitedWaitsAndDeadlines(t *testing.T) {
 		defer srv.Close()
 		ctx, cancel := deadline()
 		defer cancel()
-		_, err := hardClient(t, srv.URL).Users.Get(ctx, "u1")
+		_, err := serverClient(t, srv.URL).Users.Get(ctx, "u1")
 		require.Error(t, err)
 		require.NoError(t, ctx.Err(), "failed before the deadline")
 		assert.NotErrorIs(t, err, context.DeadlineExceeded)
@@ -304,7 +306,7 @@ func TestRateLimitedWaitsAndDeadlines(t *testing.T) {
 	t.Run("the client's own window is full", func(t *testing.T) {
 		srv := httptest.NewServer(limited("0"))
 		defer srv.Close()
-		c := hardClient(t, srv.URL, amity.WithRateLimit(2, time.Minute))
+		c := serverClient(t, srv.URL, amity.WithRateLimit(2, time.Minute))
 		_, err := c.Users.Get(context.Background(), "u1") // 429, then 200: the window's two turns
 		require.NoError(t, err)
 		ctx, cancel := deadline()
@@ -332,7 +334,7 @@ func TestCloseClosesConnections(t *testing.T) {
 			close(arrived)
 			<-release
 		}
-		hardJSON(w, 200, hardUserBody("u1"))
+		writeJSON(w, 200, userAnswer("u1"))
 	}))
 	srv.Config.ConnState = func(_ net.Conn, st http.ConnState) {
 		switch st {
@@ -344,7 +346,7 @@ func TestCloseClosesConnections(t *testing.T) {
 	}
 	srv.Start()
 	defer srv.Close()
-	c := hardClient(t, srv.URL)
+	c := serverClient(t, srv.URL)
 	alice, err := c.AsUser("alice")
 	require.NoError(t, err)
 
@@ -379,4 +381,63 @@ func TestCloseClosesConnections(t *testing.T) {
 	_, err = alice.Users.Get(context.Background(), "u1")
 	assert.ErrorIs(t, err, amity.ErrClientClosed)
 	assert.Zero(t, open.Load(), "no call after Close opens a connection")
+}
+
+// A redirect of a write is never followed, even to the same origin.
+func TestRedirectOfWriteNotFollowed(t *testing.T) {
+	for _, status := range []int{301, 302, 303, 307, 308} {
+		t.Run(strconv.Itoa(status), func(t *testing.T) {
+			var origin, target atomic.Int32
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Path == "/elsewhere" {
+					target.Add(1)
+					writeJSON(w, 200, postAnswer("p1"))
+					return
+				}
+				origin.Add(1)
+				w.Header().Set("Location", "/elsewhere")
+				w.WriteHeader(status)
+			}))
+			defer srv.Close()
+			err := createPost(context.Background(), serverClient(t, srv.URL), "p1")
+			var e *amity.Error
+			require.ErrorAs(t, err, &e)
+			assert.Equal(t, status, e.StatusCode)
+			assert.Equal(t, int32(1), origin.Load())
+			assert.Zero(t, target.Load())
+		})
+	}
+}
+
+func TestCrossHostRedirectRefused(t *testing.T) {
+	var leaked atomic.Int32
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		leaked.Add(1)
+		fmt.Fprint(w, `{"users":[{"userId":"evil"}]}`)
+	}))
+	defer other.Close()
+	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/api/v3/users/same":
+			http.Redirect(w, r, "/api/v3/users/moved", http.StatusFound)
+		case "/api/v3/users/moved":
+			assert.Equal(t, "Bearer "+adminToken, r.Header.Get("Authorization"))
+			fmt.Fprint(w, `{"users":[{"userId":"moved"}]}`)
+		default: // another port on the same host is another origin
+			http.Redirect(w, r, other.URL+"/steal", http.StatusTemporaryRedirect)
+		}
+	}))
+	defer api.Close()
+	c, err := amity.NewClient(amity.WithBaseURL(api.URL), amity.WithAdminToken(adminToken), amity.WithAPIKey(apiKey))
+	require.NoError(t, err)
+	ctx := context.Background()
+	u, err := c.Users.Get(ctx, "same")
+	require.NoError(t, err, "a redirect within the API's origin is followed")
+	assert.Equal(t, "moved", u.User().UserID)
+	_, err = c.Users.Get(ctx, "elsewhere")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "refused redirect")
+	_, err = c.Users.ListPage(ctx, nil) // also for calls carrying X-API-Key
+	require.Error(t, err)
+	assert.Zero(t, leaked.Load(), "no request may reach another host")
 }

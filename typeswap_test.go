@@ -179,38 +179,29 @@ var typeSwapCalls = []struct {
 	fixture string
 	call    func(ctx context.Context, c *amity.Client) error
 }{
-	{"users_page1.json", func(ctx context.Context, c *amity.Client) error { _, err := c.Users.ListPage(ctx, nil); return err }},
+	{"users_page1.json", func(ctx context.Context, c *amity.Client) error { return errOf(c.Users.ListPage(ctx, nil)) }},
 	{"posts_page1.json", func(ctx context.Context, c *amity.Client) error {
-		_, err := c.Posts.ListPage(ctx, &amity.ListPostsParams{TargetType: amity.PostTargetCommunity, TargetID: "c1"})
-		return err
+		return errOf(c.Posts.ListPage(ctx, &amity.ListPostsParams{TargetType: amity.PostTargetCommunity, TargetID: "c1"}))
 	}},
-	{"posts_payload.json", func(ctx context.Context, c *amity.Client) error { _, err := c.Posts.Get(ctx, "p1"); return err }},
+	{"posts_payload.json", func(ctx context.Context, c *amity.Client) error { return errOf(c.Posts.Get(ctx, "p1")) }},
 	{"comments_page1.json", func(ctx context.Context, c *amity.Client) error {
-		_, err := c.Comments.ListPage(ctx, &amity.ListCommentsParams{ReferenceType: amity.CommentOnPost, ReferenceID: "p1"})
-		return err
+		return errOf(c.Comments.ListPage(ctx, &amity.ListCommentsParams{ReferenceType: amity.CommentOnPost, ReferenceID: "p1"}))
 	}},
 	{"messages_page1.json", func(ctx context.Context, c *amity.Client) error {
-		_, err := c.Messages.ListPage(ctx, &amity.ListMessagesParams{MessageFeedID: "f1"})
-		return err
+		return errOf(c.Messages.ListPage(ctx, &amity.ListMessagesParams{MessageFeedID: "f1"}))
 	}},
-	{"channels_page1.json", func(ctx context.Context, c *amity.Client) error { _, err := c.Channels.ListPage(ctx, nil); return err }},
-	{"communities_page1.json", func(ctx context.Context, c *amity.Client) error {
-		_, err := c.Communities.ListPage(ctx, nil)
-		return err
-	}},
-	{"files_get.json", func(ctx context.Context, c *amity.Client) error { _, err := c.Files.Get(ctx, "f1"); return err }},
+	{"channels_page1.json", func(ctx context.Context, c *amity.Client) error { return errOf(c.Channels.ListPage(ctx, nil)) }},
+	{"communities_page1.json", func(ctx context.Context, c *amity.Client) error { return errOf(c.Communities.ListPage(ctx, nil)) }},
+	{"files_get.json", func(ctx context.Context, c *amity.Client) error { return errOf(c.Files.Get(ctx, "f1")) }},
 	{"reactions_page1.json", func(ctx context.Context, c *amity.Client) error {
-		_, err := c.Reactions.ListPage(ctx, &amity.ListReactionsParams{ReferenceType: amity.ReactionOnPost, ReferenceID: "p1"})
-		return err
+		return errOf(c.Reactions.ListPage(ctx, &amity.ListReactionsParams{ReferenceType: amity.ReactionOnPost, ReferenceID: "p1"}))
 	}},
 	{"stories_page.json", func(ctx context.Context, c *amity.Client) error {
-		_, err := c.Stories.ListPage(ctx, &amity.ListStoriesParams{TargetType: amity.StoryTargetCommunity, TargetID: "c1"})
-		return err
+		return errOf(c.Stories.ListPage(ctx, &amity.ListStoriesParams{TargetType: amity.StoryTargetCommunity, TargetID: "c1"}))
 	}},
-	{"roles_page.json", func(ctx context.Context, c *amity.Client) error { _, err := c.Roles.ListPage(ctx, nil); return err }},
+	{"roles_page.json", func(ctx context.Context, c *amity.Client) error { return errOf(c.Roles.ListPage(ctx, nil)) }},
 	{"users_session.json", func(ctx context.Context, c *amity.Client) error {
-		_, err := c.Sessions.Register(ctx, &amity.RegisterSessionParams{UserID: "u1", DeviceID: "d1"})
-		return err
+		return errOf(c.Sessions.Register(ctx, &amity.RegisterSessionParams{UserID: "u1", DeviceID: "d1"}))
 	}},
 }
 
@@ -278,7 +269,7 @@ func TestEveryAnswerMemberTypeSwapped(t *testing.T) {
 		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			switch r.URL.Path { // a view's setup calls; everything else is the call under test
 			case "/api/v4/sessions":
-				hardJSON(w, 200, `{"accessToken":"tok","expiresAt":"2999-01-01T00:00:00Z"}`)
+				writeJSON(w, 200, `{"accessToken":"tok","expiresAt":"2999-01-01T00:00:00Z"}`)
 			case "/api/v4/authentication/token":
 				w.Header().Set("Content-Type", "text/plain")
 				_, _ = w.Write([]byte("auth-token"))

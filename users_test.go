@@ -14,10 +14,10 @@ import (
 
 func TestUsersBanAndUnban(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
+	rec := newRecorder(t, mt)
 	ctx := context.Background()
-	modRecord(t, mt, rec, "POST", "/api/v2/users/ban", "", 503, 200)
-	modRecord(t, mt, rec, "POST", "/api/v2/users/unban", "")
+	rec.route("POST", "/api/v2/users/ban", "", 503, 200)
+	rec.route("POST", "/api/v2/users/unban", "")
 
 	require.NoError(t, c.Users.Ban(ctx, "mallory"))
 	calls := rec.all()
@@ -47,8 +47,7 @@ func TestUsersBanError(t *testing.T) {
 
 func TestUsersClearFlags(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
-	modRecord(t, mt, rec, "DELETE", "/api/v2/users/mallory/flags", fixture(t, "users_clearflags.json"))
+	rec := record(t, mt, "DELETE", "/api/v2/users/mallory/flags", fixture(t, "users_clearflags.json"))
 	p, err := c.Users.ClearFlags(context.Background(), "mallory")
 	require.NoError(t, err)
 	assert.Equal(t, "DELETE", rec.last(t).Method)
@@ -68,12 +67,12 @@ func TestUsersClearFlags(t *testing.T) {
 
 func TestUsersFlagUnflagAsUser(t *testing.T) {
 	c, mt := mockClient(t)
-	u := modUserClient(t, c, mt)
-	rec := &modRecorder{}
+	u := asAlice(t, c, mt)
+	rec := newRecorder(t, mt)
 	ctx := context.Background()
-	modRecord(t, mt, rec, "POST", "/api/v4/me/flags/mallory", fixture(t, "users_flag.json"))
-	modRecord(t, mt, rec, "DELETE", "/api/v4/me/flags/mallory", fixture(t, "users_flag.json"))
-	modRecord(t, mt, rec, "GET", "/api/v3/users/mallory/isFlagByMe", `{"isFlagByMe":true}`)
+	rec.route("POST", "/api/v4/me/flags/mallory", fixture(t, "users_flag.json"))
+	rec.route("DELETE", "/api/v4/me/flags/mallory", fixture(t, "users_flag.json"))
+	rec.route("GET", "/api/v3/users/mallory/isFlagByMe", `{"isFlagByMe":true}`)
 
 	fp, err := u.Users.Flag(ctx, "mallory")
 	require.NoError(t, err)
@@ -99,23 +98,22 @@ func TestUsersFlagUnflagAsUser(t *testing.T) {
 
 func TestUsersFlagEmptyAnswerAndNoRetry(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
+	rec := newRecorder(t, mt)
 	ctx := context.Background()
-	modRecord(t, mt, rec, "POST", "/api/v4/me/flags/bob", `{"users":[],"files":[]}`)
+	rec.route("POST", "/api/v4/me/flags/bob", `{"users":[],"files":[]}`)
 	u, err := c.Users.Flag(ctx, "bob")
 	require.NoError(t, err, "an answer without the user is not an error after the flag was applied")
 	assert.Nil(t, u.User())
 
-	rec2 := &modRecorder{}
-	modRecord(t, mt, rec2, "POST", "/api/v4/me/flags/carol", "", 502, 200)
+	rec2 := record(t, mt, "POST", "/api/v4/me/flags/carol", "", 502, 200)
 	_, err = c.Users.Flag(ctx, "carol")
 	var ae *amity.Error
 	require.ErrorAs(t, err, &ae)
 	assert.Equal(t, 502, ae.StatusCode)
 	assert.Len(t, rec2.all(), 1, "a flag adds to the count: never repeated")
 
-	rec3 := &modRecorder{}
-	modRecord(t, mt, rec3, "DELETE", "/api/v4/me/flags/carol", fixture(t, "users_flag.json"), 502, 200)
+	rec3 := newRecorder(t, mt)
+	rec3.route("DELETE", "/api/v4/me/flags/carol", fixture(t, "users_flag.json"), 502, 200)
 	_, err = c.Users.Unflag(ctx, "carol")
 	require.NoError(t, err)
 	assert.Len(t, rec3.all(), 2, "unflag is idempotent: retried")
@@ -123,17 +121,9 @@ func TestUsersFlagEmptyAnswerAndNoRetry(t *testing.T) {
 
 func TestUsersListBlockedIterates(t *testing.T) {
 	c, mt := mockClient(t)
-	u := modUserClient(t, c, mt)
+	u := asAlice(t, c, mt)
 	p1, p2 := fixture(t, "users_blocked_page1.json"), fixture(t, "users_blocked_page2.json")
-	var queries []string
-	mt.RegisterResponder("GET", "https://api.test/api/v4/me/user-blocks", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.RawQuery)
-		assert.Equal(t, "Bearer user-tok", r.Header.Get("Authorization"))
-		if r.URL.Query().Get("token") == "blocks-2" {
-			return jsonResponder(200, p2)(r)
-		}
-		return jsonResponder(200, p1)(r)
-	})
+	listing := recordPages(t, mt, "/api/v4/me/user-blocks", "token", "blocks-2", p1, p2)
 	var blocked []amity.User
 	for user, err := range u.Users.ListBlocked(context.Background(), &amity.ListBlockedUsersParams{PageParams: amity.PageParams{Limit: 2}}) {
 		require.NoError(t, err)
@@ -145,13 +135,15 @@ func TestUsersListBlockedIterates(t *testing.T) {
 	assert.Equal(t, "trent", blocked[1].UserID)
 	assert.Equal(t, "eve", blocked[2].UserID, "a relation without a sideloaded user still yields its ID")
 	assert.Equal(t, "64be1f6cb9b4106b5a6bb003", blocked[2].UserInternalID)
-	assert.Equal(t, []string{"limit=2", "limit=2&token=blocks-2"}, queries, "flat limit/token paging")
+	assert.Equal(t, []string{"limit=2", "limit=2&token=blocks-2"}, listing.queries(), "flat limit/token paging")
+	for _, r := range listing.all() {
+		assert.Equal(t, "Bearer user-tok", r.Header.Get("Authorization"))
+	}
 }
 
 func TestUsersListBlockedPage(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
-	modRecord(t, mt, rec, "GET", "/api/v4/me/user-blocks", fixture(t, "users_blocked_page1.json"))
+	rec := record(t, mt, "GET", "/api/v4/me/user-blocks", fixture(t, "users_blocked_page1.json"))
 	page, err := c.Users.ListBlockedPage(context.Background(), &amity.ListBlockedUsersParams{PageParams: amity.PageParams{PageToken: "blocks-1"}})
 	require.NoError(t, err)
 	assert.Equal(t, "token=blocks-1", rec.last(t).Query)
@@ -175,11 +167,11 @@ func TestUsersListBlockedPage(t *testing.T) {
 
 func TestUsersBlockUnblock(t *testing.T) {
 	c, mt := mockClient(t)
-	u := modUserClient(t, c, mt)
-	rec := &modRecorder{}
+	u := asAlice(t, c, mt)
+	rec := newRecorder(t, mt)
 	ctx := context.Background()
-	modRecord(t, mt, rec, "POST", "/api/v4/me/user-blocks/mallory", fixture(t, "users_block.json"))
-	modRecord(t, mt, rec, "DELETE", "/api/v4/me/user-blocks/mallory", `{"follows":[{"from":"a","to":"m","status":"none"}],"followCounts":[]}`)
+	rec.route("POST", "/api/v4/me/user-blocks/mallory", fixture(t, "users_block.json"))
+	rec.route("DELETE", "/api/v4/me/user-blocks/mallory", `{"follows":[{"from":"a","to":"m","status":"none"}],"followCounts":[]}`)
 
 	out, err := u.Users.Block(ctx, "mallory")
 	require.NoError(t, err)
@@ -199,9 +191,9 @@ func TestUsersBlockUnblock(t *testing.T) {
 
 func TestUsersDelete(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
+	rec := newRecorder(t, mt)
 	ctx := context.Background()
-	modRecord(t, mt, rec, "DELETE", "/api/v4/users/mallory", `{"success":true}`)
+	rec.route("DELETE", "/api/v4/users/mallory", `{"success":true}`)
 	require.NoError(t, c.Users.Delete(ctx, "mallory", nil))
 	assert.Empty(t, rec.last(t).Query, "no option is sent unset")
 	require.NoError(t, c.Users.Delete(ctx, "mallory", &amity.DeleteUserParams{DeleteAll: amity.Ptr(true), HardDeletePost: amity.Ptr(false)}))
@@ -223,31 +215,27 @@ func TestUsersModerationBadInputSendsNothing(t *testing.T) {
 		"ban empty":    func() error { return c.Users.Ban(ctx, "") },
 		"ban long":     func() error { return c.Users.Ban(ctx, long) },
 		"unban blank":  func() error { return c.Users.Unban(ctx, "  ") },
-		"clear empty":  func() error { _, err := c.Users.ClearFlags(ctx, ""); return err },
-		"clear dot":    func() error { _, err := c.Users.ClearFlags(ctx, ".."); return err },
-		"isflag empty": func() error { _, err := c.Users.IsFlaggedByMe(ctx, ""); return err },
-		"isflag long":  func() error { _, err := c.Users.IsFlaggedByMe(ctx, strings.Repeat("u", 901)); return err },
-		"flag empty":   func() error { _, err := c.Users.Flag(ctx, ""); return err },
-		"flag long":    func() error { _, err := c.Users.Flag(ctx, long); return err },
-		"unflag blank": func() error { _, err := c.Users.Unflag(ctx, "\t"); return err },
-		"block empty":  func() error { _, err := c.Users.Block(ctx, ""); return err },
-		"unblock dot":  func() error { _, err := c.Users.Unblock(ctx, "."); return err },
+		"clear empty":  func() error { return errOf(c.Users.ClearFlags(ctx, "")) },
+		"clear dot":    func() error { return errOf(c.Users.ClearFlags(ctx, "..")) },
+		"isflag empty": func() error { return errOf(c.Users.IsFlaggedByMe(ctx, "")) },
+		"isflag long":  func() error { return errOf(c.Users.IsFlaggedByMe(ctx, strings.Repeat("u", 901))) },
+		"flag empty":   func() error { return errOf(c.Users.Flag(ctx, "")) },
+		"flag long":    func() error { return errOf(c.Users.Flag(ctx, long)) },
+		"unflag blank": func() error { return errOf(c.Users.Unflag(ctx, "\t")) },
+		"block empty":  func() error { return errOf(c.Users.Block(ctx, "")) },
+		"unblock dot":  func() error { return errOf(c.Users.Unblock(ctx, ".")) },
 		"delete empty": func() error { return c.Users.Delete(ctx, "", nil) },
 		"delete long":  func() error { return c.Users.Delete(ctx, long, &amity.DeleteUserParams{DeleteAll: amity.Ptr(true)}) },
 		"blocked limit": func() error {
-			_, err := c.Users.ListBlockedPage(ctx, &amity.ListBlockedUsersParams{PageParams: amity.PageParams{Limit: -1}})
-			return err
+			return errOf(c.Users.ListBlockedPage(ctx, &amity.ListBlockedUsersParams{PageParams: amity.PageParams{Limit: -1}}))
 		},
 		"blocked limit up": func() error {
-			_, err := c.Users.ListBlockedPage(ctx, &amity.ListBlockedUsersParams{PageParams: amity.PageParams{Limit: 101}})
-			return err
+			return errOf(c.Users.ListBlockedPage(ctx, &amity.ListBlockedUsersParams{PageParams: amity.PageParams{Limit: 101}}))
 		},
 	}
 	for name, call := range cases {
 		err := call()
-		assert.ErrorIs(t, err, amity.ErrInvalidArgument, name)
-		var ve *amity.ValidationError
-		if assert.ErrorAs(t, err, &ve, name) && !strings.HasPrefix(name, "blocked") {
+		if ve := assertInvalid(t, err, "", name); !strings.HasPrefix(name, "blocked") {
 			assert.Equal(t, "userID", ve.Field, name)
 		}
 	}
@@ -258,9 +246,9 @@ func TestUsersModerationBadInputSendsNothing(t *testing.T) {
 
 func TestUsersGetPayload(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
+	rec := newRecorder(t, mt)
 	ctx := context.Background()
-	modRecord(t, mt, rec, "GET", "/api/v3/users/alice", fixture(t, "users_page1.json"))
+	rec.route("GET", "/api/v3/users/alice", fixture(t, "users_page1.json"))
 	var resp *http.Response
 	p, err := c.Users.Get(ctx, "alice", amity.WithCallHeader("X-Trace", "t1"), amity.WithCallResponse(&resp))
 	require.NoError(t, err)
@@ -282,7 +270,7 @@ func TestUsersGetPayload(t *testing.T) {
 	assert.Same(t, u, p.UserByID("6f1"), "by internal ID too")
 	assert.Contains(t, string(p.Raw), "futureField")
 
-	modRecord(t, mt, rec, "GET", "/api/v3/users/6f1", `{"users":[{"userId":"alice","isDeleted":true,"createdAt":"2024-05-01T10:00:00Z","updatedAt":"2024-05-01T10:00:00Z"}],"files":[]}`)
+	rec.route("GET", "/api/v3/users/6f1", `{"users":[{"userId":"alice","isDeleted":true,"createdAt":"2024-05-01T10:00:00Z","updatedAt":"2024-05-01T10:00:00Z"}],"files":[]}`)
 	p, err = c.Users.GetByInternalID(ctx, "6f1")
 	require.NoError(t, err)
 	assert.Equal(t, "type=internal", rec.last(t).Query)
@@ -302,9 +290,9 @@ func TestUsersGetPayload(t *testing.T) {
 
 func TestUsersGetMany(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
+	rec := newRecorder(t, mt)
 	ctx := context.Background()
-	modRecord(t, mt, rec, "GET", "/api/v3/users/list", fixture(t, "users_page1.json"))
+	rec.route("GET", "/api/v3/users/list", fixture(t, "users_page1.json"))
 	p, err := c.Users.GetMany(ctx, &amity.GetManyUsersParams{UserIDs: []string{"alice", "bob"}})
 	require.NoError(t, err)
 	assert.Equal(t, "userIds%5B%5D=alice&userIds%5B%5D=bob", rec.last(t).Query)
@@ -325,9 +313,9 @@ func TestUsersGetMany(t *testing.T) {
 // createNewUserWhenNotFound: false unless the caller asks for an upsert.
 func TestUsersUpdateNeverCreatesByAccident(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
+	rec := newRecorder(t, mt)
 	ctx := context.Background()
-	modRecord(t, mt, rec, "PUT", "/api/v3/users", fixture(t, "users_page1.json"), 200)
+	rec.route("PUT", "/api/v3/users", fixture(t, "users_page1.json"), 200)
 	_, err := c.Users.Update(ctx, &amity.UpdateUserParams{UserID: "alice"})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"userId":"alice","createNewUserWhenNotFound":false}`, rec.last(t).Body)
@@ -339,9 +327,9 @@ func TestUsersUpdateNeverCreatesByAccident(t *testing.T) {
 
 func TestUsersUpdate(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := &modRecorder{}
+	rec := newRecorder(t, mt)
 	ctx := context.Background()
-	modRecord(t, mt, rec, "PUT", "/api/v3/users", fixture(t, "users_page1.json"), 503, 200)
+	rec.route("PUT", "/api/v3/users", fixture(t, "users_page1.json"), 503, 200)
 	p, err := c.Users.Update(ctx, &amity.UpdateUserParams{UserID: "alice", DisplayName: amity.Ptr("Alice"), Roles: []string{"moderator"},
 		Metadata: map[string]any{"team": "blue"}, Description: amity.Ptr("")})
 	require.NoError(t, err)
@@ -373,14 +361,7 @@ func TestUsersUpdate(t *testing.T) {
 
 func TestUsersListPages(t *testing.T) {
 	c, mt := mockClient(t)
-	var queries []string
-	mt.RegisterResponder("GET", "https://api.test/api/v3/users", func(r *http.Request) (*http.Response, error) {
-		queries = append(queries, r.URL.RawQuery)
-		if r.URL.Query().Get("options[token]") == "tok-2" {
-			return jsonResponder(200, fixture(t, "users_page2.json"))(r)
-		}
-		return jsonResponder(200, fixture(t, "users_page1.json"))(r)
-	})
+	listing := recordPages(t, mt, "/api/v3/users", "options[token]", "tok-2", fixture(t, "users_page1.json"), fixture(t, "users_page2.json"))
 	var n int
 	for p, err := range c.Users.ListPages(context.Background(), &amity.ListUsersParams{Keyword: "a", PageParams: amity.PageParams{Limit: 2}}) {
 		require.NoError(t, err)
@@ -391,33 +372,27 @@ func TestUsersListPages(t *testing.T) {
 		}
 	}
 	assert.Equal(t, 2, n)
-	assert.Equal(t, []string{"keyword=a&options%5Blimit%5D=2", "keyword=a&options%5Blimit%5D=2&options%5Btoken%5D=tok-2"}, queries)
+	assert.Equal(t, []string{"keyword=a&options%5Blimit%5D=2", "keyword=a&options%5Blimit%5D=2&options%5Btoken%5D=tok-2"}, listing.queries())
 
 	for _, err := range c.Users.ListPages(context.Background(), &amity.ListUsersParams{PageParams: amity.PageParams{Limit: -1}}) {
 		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
 	}
-	assert.Len(t, queries, 2, "bad params send nothing")
+	assert.Len(t, listing.all(), 2, "bad params send nothing")
 }
 
 // TestUsersUnknownEnumsAreSent: a filter or order the SDK does not know is sent as given.
 func TestUsersUnknownEnumsAreSent(t *testing.T) {
 	assertUnknownEnumsSent(t, []enumCase{
 		{"List filter and sort", func(ctx context.Context, c *amity.Client) error {
-			_, err := c.Users.ListPage(ctx, &amity.ListUsersParams{Filter: "bogus", SortBy: "sideways"})
-			return err
+			return errOf(c.Users.ListPage(ctx, &amity.ListUsersParams{Filter: "bogus", SortBy: "sideways"}))
 		}, []string{"filter=bogus", "sortBy=sideways"}},
 	})
 }
 
 func TestUsersListBlockedPages(t *testing.T) {
 	c, mt := mockClient(t)
-	u := modUserClient(t, c, mt)
-	mt.RegisterResponder("GET", "https://api.test/api/v4/me/user-blocks", func(r *http.Request) (*http.Response, error) {
-		if r.URL.Query().Get("token") == "blocks-2" {
-			return jsonResponder(200, fixture(t, "users_blocked_page2.json"))(r)
-		}
-		return jsonResponder(200, fixture(t, "users_blocked_page1.json"))(r)
-	})
+	u := asAlice(t, c, mt)
+	recordPages(t, mt, "/api/v4/me/user-blocks", "token", "blocks-2", fixture(t, "users_blocked_page1.json"), fixture(t, "users_blocked_page2.json"))
 	var follows int
 	for p, err := range u.Users.ListBlockedPages(context.Background(), nil) {
 		require.NoError(t, err)

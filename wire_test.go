@@ -3,11 +3,8 @@ package amity_test
 import (
 	"context"
 	"errors"
-	"io"
-	"net/http"
 	"net/url"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/amity-go/amity"
@@ -33,27 +30,16 @@ func assertUnknownEnumsSent(t *testing.T, cases []enumCase) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			c, mt := mockClient(t, amity.WithMaxRetries(0))
-			var mu sync.Mutex
-			var sent []string
-			mt.RegisterNoResponder(func(r *http.Request) (*http.Response, error) {
-				var body []byte
-				if r.Body != nil {
-					body, _ = io.ReadAll(r.Body)
-				}
-				q, _ := url.QueryUnescape(r.URL.RawQuery)
-				mu.Lock()
-				sent = append(sent, r.Method+" "+r.URL.Path+"?"+q+" "+string(body))
-				mu.Unlock()
-				return jsonResponder(200, `{}`)(r)
-			})
+			rec := recordAny(t, mt, `{}`)
 			err := tc.call(context.Background(), c)
 			var ve *amity.ValidationError
 			require.False(t, errors.As(err, &ve), "an unknown enum value must not be refused before sending: %v", err)
-			mu.Lock()
-			defer mu.Unlock()
-			require.Len(t, sent, 1, "the call sends one request")
+			req := rec.only(t) // the call sends one request
+			path, _ := url.PathUnescape(req.Path)
+			q, _ := url.QueryUnescape(req.Query)
+			sent := req.Method + " " + path + "?" + q + " " + req.Body
 			for _, w := range tc.want {
-				assert.True(t, strings.Contains(sent[0], w), "%s must carry %s", sent[0], w)
+				assert.True(t, strings.Contains(sent, w), "%s must carry %s", sent, w)
 			}
 		})
 	}

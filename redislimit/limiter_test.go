@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/amity-go/amity"
+	"github.com/amity-go/amity/internal/testkit"
 	"github.com/amity-go/amity/internal/testlock"
 	"github.com/amity-go/amity/redislimit"
 	"github.com/redis/go-redis/v9"
@@ -90,7 +91,7 @@ func TestWindowSharedByTwoLimiters(t *testing.T) {
 	// The window is 520ms (500ms + 500ms/25): bursts of 10 at 0, 520, 1040 and 1560ms. The
 	// times are taken when Wait returns, late by however long a loaded machine takes to run
 	// the goroutine: 400ms windows leave 120ms for that.
-	if got := maxInWindow(times, 400*time.Millisecond); got > 10 {
+	if got := testkit.MaxInWindow(times, 400*time.Millisecond); got > 10 {
 		t.Errorf("%d admissions in one 400ms window, want at most 10", got)
 	}
 	if len(times) > 40 || len(times) < 30 {
@@ -299,7 +300,7 @@ func TestFirstCallsOverASlowLink(t *testing.T) {
 			if err != nil || n != reserved {
 				t.Errorf("%v round trip, %d calls at once: %d reserved in Redis, want %d (%v): the others fell back\n%s", rtt, callers, n, reserved, err, logs)
 			}
-			if l.Degraded() || logs.count("WARN") > 0 {
+			if l.Degraded() || levelCount(logs, "WARN") > 0 {
 				t.Fatalf("%v round trip, %d calls at once: the limiter fell back:\n%s", rtt, callers, logs)
 			}
 		}
@@ -334,7 +335,7 @@ func TestFallbackAndRecovery(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if n := logs.count("WARN"); n != 1 {
+	if n := levelCount(logs, "WARN"); n != 1 {
 		t.Errorf("%d warnings for one outage, want 1:\n%s", n, logs)
 	}
 
@@ -349,7 +350,7 @@ func TestFallbackAndRecovery(t *testing.T) {
 	if err != nil || n == 0 {
 		t.Errorf("no admission recorded in Redis after recovery: %d, %v", n, err)
 	}
-	if n := logs.count("INFO"); n != 1 {
+	if n := levelCount(logs, "INFO"); n != 1 {
 		t.Errorf("%d recovery records, want 1:\n%s", n, logs)
 	}
 }
@@ -434,7 +435,7 @@ func TestRecoveryWithoutCallers(t *testing.T) {
 			t.Errorf("round %d: %d goroutines of limiters still running %v after it recovered, want %d", round, limiterGoroutines(), took, base)
 		}
 	}
-	if w, i := logs.count("WARN"), logs.count("INFO"); w != 2 || i != 2 {
+	if w, i := levelCount(logs, "WARN"), levelCount(logs, "INFO"); w != 2 || i != 2 {
 		t.Errorf("%d warnings and %d recoveries logged for 2 outages:\n%s", w, i, logs)
 	}
 }
@@ -504,7 +505,7 @@ func TestSlowRedisFallsBackWithinTheTimeout(t *testing.T) {
 		t.Errorf("10 calls in fallback took %v", d)
 	}
 	l.Pause(ctx, testKey, 10*time.Millisecond) // skips Redis while degraded
-	if n := logs.count("WARN"); n != 1 {
+	if n := levelCount(logs, "WARN"); n != 1 {
 		t.Errorf("%d warnings, want 1:\n%s", n, logs)
 	}
 	s.Thaw()
@@ -553,7 +554,7 @@ func TestUnreachableFromTheStart(t *testing.T) {
 	if d := time.Since(start); d < 300*time.Millisecond {
 		t.Errorf("4 calls at 3 per 300ms in %v with Redis down: no limit", d)
 	}
-	if logs.count("WARN") != 1 {
+	if levelCount(logs, "WARN") != 1 {
 		t.Errorf("want one warning:\n%s", logs)
 	}
 }
@@ -573,7 +574,7 @@ func TestRedisRestartMidRun(t *testing.T) {
 	// Redis came back empty: bursts of 20 at 0, 1.04, 2.08, 3.12 and 4.16s, so at most 100 in
 	// all, and at most 20 in any 900ms (the times are taken when Wait returns, late by
 	// however long a loaded machine takes to run the goroutine).
-	got := maxInWindow(times, window-100*time.Millisecond)
+	got := testkit.MaxInWindow(times, window-100*time.Millisecond)
 	t.Logf("restart mid-run: %d admissions in 5s, at most %d in any 900ms (limit %d per 1.04s); log:\n%s", len(times), got, n, logs)
 	if got > n {
 		t.Errorf("%d admissions in one window across the restart, want at most %d", got, n)
@@ -581,7 +582,7 @@ func TestRedisRestartMidRun(t *testing.T) {
 	if len(times) < 4*n || len(times) > 5*n {
 		t.Errorf("%d admissions in 5s at %d per 1.04s, want 80 to 100", len(times), n)
 	}
-	if logs.count("WARN") < 1 {
+	if levelCount(logs, "WARN") < 1 {
 		t.Error("no warning for the outage")
 	}
 	// And it uses Redis again.
@@ -638,41 +639,57 @@ func startCluster(t *testing.T) (*redis.ClusterClient, *redis.Client) {
 	return cc, admin
 }
 
+// twoProcessesAfterTenCalls starts Redis and two limiters with clients of their own (two
+// processes, under a limit of 10 per 2s) that have sent 5 calls each, and returns them with
+// an admin client and the time of the first call.
+func twoProcessesAfterTenCalls(t *testing.T) (admin *redis.Client, a, b *redislimit.Limiter, start time.Time) {
+	s := startRedis(t)
+	opts := []redislimit.Option{redislimit.WithLimit(10, 2*time.Second), redislimit.WithLogger(quiet), patient}
+	a, b = redislimit.New(s.Client(t), opts...), redislimit.New(s.Client(t), opts...)
+	start = time.Now()
+	for range 5 {
+		for _, l := range []*redislimit.Limiter{a, b} {
+			if err := l.Wait(context.Background(), testKey); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return s.Client(t), a, b, start
+}
+
+// waitEach calls Wait on each limiter at once; the function it returns waits for them all
+// and gives how long after start each call went out.
+func waitEach(t *testing.T, start time.Time, limiters ...*redislimit.Limiter) func() []time.Duration {
+	var wg sync.WaitGroup
+	after := make([]time.Duration, len(limiters))
+	for i, l := range limiters {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := l.Wait(context.Background(), testKey); err != nil {
+				t.Error(err)
+			}
+			after[i] = time.Since(start)
+		}()
+	}
+	return func() []time.Duration {
+		wg.Wait()
+		return after
+	}
+}
+
 // Two processes (limiters with clients of their own) that sent 5 calls each under a limit of
 // 10 find, after FLUSHALL, that Redis lost the window: each puts its 5 calls back before
 // anything more is admitted, so the 11th call waits a whole window after the first instead of
 // going out at once (as it did when each process only knew its own 5).
 func TestDataLossTwoProcessesPutTheirCallsBack(t *testing.T) {
 	testlock.RealTime(t)
-	s := startRedis(t)
-	admin := s.Client(t)
-	opts := []redislimit.Option{redislimit.WithLimit(10, 2*time.Second), redislimit.WithLogger(quiet), patient}
-	a := redislimit.New(s.Client(t), opts...)
-	b := redislimit.New(s.Client(t), opts...)
+	admin, a, b, start := twoProcessesAfterTenCalls(t)
 	ctx := context.Background()
-	start := time.Now()
-	for range 5 {
-		for _, l := range []*redislimit.Limiter{a, b} {
-			if err := l.Wait(ctx, testKey); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
 	if err := admin.FlushAll(ctx).Err(); err != nil {
 		t.Fatal(err)
 	}
-	var wg sync.WaitGroup
-	after := make([]time.Duration, 2)
-	for i, l := range []*redislimit.Limiter{a, b} {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			if err := l.Wait(ctx, testKey); err != nil {
-				t.Error(err)
-			}
-			after[i] = time.Since(start)
-		}()
-	}
+	wait := waitEach(t, start, a, b)
 	time.Sleep(200 * time.Millisecond) // within the rebuilding time (416ms): both put theirs back
 	members, err := admin.ZRange(ctx, "amity:rl:{"+testKey+"}", 0, -1).Result()
 	if err != nil {
@@ -684,7 +701,7 @@ func TestDataLossTwoProcessesPutTheirCallsBack(t *testing.T) {
 			placeholders++
 		}
 	}
-	wg.Wait()
+	after := wait()
 	t.Logf("after FLUSHALL: the window holds %d entries, %d of them placeholders; the next calls went out %v and %v after the first",
 		len(members), placeholders, after[0].Round(time.Millisecond), after[1].Round(time.Millisecond))
 	// Within 2.08s of the first call, no more than 10: the 11th and 12th come a window later.
@@ -704,37 +721,14 @@ func TestDataLossTwoProcessesPutTheirCallsBack(t *testing.T) {
 // out on time instead of a whole window late behind placeholders.
 func TestDataLossFoundWhileWaiting(t *testing.T) {
 	testlock.RealTime(t)
-	s := startRedis(t)
-	admin := s.Client(t)
-	opts := []redislimit.Option{redislimit.WithLimit(10, 2*time.Second), redislimit.WithLogger(quiet), patient}
-	a := redislimit.New(s.Client(t), opts...)
-	b := redislimit.New(s.Client(t), opts...)
+	admin, a, b, start := twoProcessesAfterTenCalls(t)
 	ctx := context.Background()
-	start := time.Now()
-	for range 5 {
-		for _, l := range []*redislimit.Limiter{a, b} {
-			if err := l.Wait(ctx, testKey); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	var wg sync.WaitGroup
-	after := make([]time.Duration, 4)
-	for i, l := range []*redislimit.Limiter{a, b, a, b} { // the next burst: reserved at 2.08s
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			if err := l.Wait(ctx, testKey); err != nil {
-				t.Error(err)
-			}
-			after[i] = time.Since(start)
-		}()
-	}
+	wait := waitEach(t, start, a, b, a, b) // the next burst: reserved at 2.08s
 	time.Sleep(500 * time.Millisecond)
 	if err := admin.FlushAll(ctx).Err(); err != nil {
 		t.Fatal(err)
 	}
-	wg.Wait()
+	after := wait()
 	slices.Sort(after)
 	t.Logf("FLUSHALL at 0.5s while 4 callers waited for 2.08s: they went out at %v", after)
 	for _, d := range after {

@@ -2,63 +2,22 @@ package redislimit_test
 
 import (
 	"context"
-	"log"
 	"log/slog"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/amity-go/amity/internal/testkit"
 	"github.com/amity-go/amity/redislimit"
 )
-
-// captureGlobalLogs sends what the standard log package and slog.Default write to the
-// returned buffer until the test ends.
-func captureGlobalLogs(t *testing.T) *logBuffer {
-	out := new(logBuffer)
-	prevSlog, prevOut, prevFlags := slog.Default(), log.Writer(), log.Flags()
-	slog.SetDefault(slog.New(slog.NewTextHandler(out, &slog.HandlerOptions{Level: slog.LevelDebug})))
-	log.SetOutput(out) // after SetDefault, which points the log package at the slog handler
-	t.Cleanup(func() {
-		slog.SetDefault(prevSlog)
-		log.SetOutput(prevOut)
-		log.SetFlags(prevFlags)
-	})
-	return out
-}
-
-// recorder is a slog.Handler that keeps the records.
-type recorder struct {
-	mu      sync.Mutex
-	records []slog.Record
-}
-
-func (r *recorder) Enabled(context.Context, slog.Level) bool { return true }
-
-func (r *recorder) Handle(_ context.Context, rec slog.Record) error {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.records = append(r.records, rec.Clone())
-	return nil
-}
-
-func (r *recorder) WithAttrs([]slog.Attr) slog.Handler { panic("not used") }
-func (r *recorder) WithGroup(string) slog.Handler      { panic("not used") }
-
-func (r *recorder) take() []slog.Record {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	out := r.records
-	r.records = nil
-	return out
-}
 
 // Through an outage and its end, a limiter without WithLogger, or with a nil logger, logs
 // nothing, neither to slog.Default nor to the standard logger; one with a logger logs one
 // Warn with the error and the fallback's limit, and one Info.
 func TestLogging(t *testing.T) {
-	out := captureGlobalLogs(t)
+	out := testkit.CaptureGlobalLogs(t)
 	s := startRedis(t)
-	rec := new(recorder)
+	rec := new(testkit.LogRecorder)
 	const calls, window = 5, 500 * time.Millisecond
 	limiters := map[string]*redislimit.Limiter{
 		"default":    redislimit.New(s.Client(t), redislimit.WithLimit(calls, window), patient),
@@ -105,7 +64,7 @@ func TestLogging(t *testing.T) {
 	if s := out.String(); s != "" {
 		t.Errorf("the limiters wrote to the global loggers:\n%s", s)
 	}
-	records := rec.take()
+	records := rec.Take()
 	if len(records) != 2 {
 		t.Fatalf("%d records, want a Warn and an Info: %v", len(records), records)
 	}

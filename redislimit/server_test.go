@@ -1,7 +1,6 @@
 package redislimit_test
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -16,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/amity-go/amity/internal/testkit"
 	"github.com/redis/go-redis/v9"
 )
 
@@ -95,7 +95,7 @@ func (s *redisServer) tryStart(extra ...string) error {
 	args := append([]string{"--port", strconv.Itoa(s.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
 		"--dir", s.dir, "--daemonize", "no", "--protected-mode", "no", "--loglevel", "warning"}, extra...)
 	cmd := exec.Command(s.bin, args...)
-	log := new(syncBuffer)
+	log := new(testkit.SyncBuffer)
 	cmd.Stdout, cmd.Stderr = log, log
 	if err := cmd.Start(); err != nil {
 		return err
@@ -184,61 +184,13 @@ func (s *redisServer) Client(t testing.TB) *redis.Client {
 	return rdb
 }
 
-// syncBuffer is a bytes.Buffer safe for a process's output and a reader at once.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
+// levelCount reports how many records of level (e.g. "WARN") logs holds, as newLog writes them.
+func levelCount(logs *testkit.SyncBuffer, level string) int {
+	return strings.Count(logs.String(), "level="+level+" ")
 }
 
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.String()
-}
-
-// logBuffer is a slog handler's output, safe to read while the limiter writes.
-type logBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *logBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *logBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
-// count reports how many records of level (e.g. "WARN") were logged.
-func (l *logBuffer) count(level string) int {
-	return strings.Count(l.String(), "level="+level+" ")
-}
-
-func newLog() (*logBuffer, *slog.Logger) {
-	b := new(logBuffer)
+// newLog returns a text logger at Debug level and what it writes.
+func newLog() (*testkit.SyncBuffer, *slog.Logger) {
+	b := new(testkit.SyncBuffer)
 	return b, slog.New(slog.NewTextHandler(b, &slog.HandlerOptions{Level: slog.LevelDebug}))
-}
-
-// maxInWindow returns the largest number of times in any half-open interval of length w.
-// times must be sorted.
-func maxInWindow(times []time.Time, w time.Duration) int {
-	best, j := 0, 0
-	for i := range times {
-		for times[i].Sub(times[j]) >= w {
-			j++
-		}
-		best = max(best, i-j+1)
-	}
-	return best
 }

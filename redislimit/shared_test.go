@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/amity-go/amity"
+	"github.com/amity-go/amity/internal/testkit"
 	"github.com/amity-go/amity/internal/testlock"
 	"github.com/amity-go/amity/redislimit"
 	"github.com/redis/go-redis/v9"
@@ -56,7 +57,7 @@ func worker(mode string) int {
 	opts := []amity.Option{amity.WithBaseURL(env("URL")), amity.WithAdminToken(env("TOKEN")), amity.WithMaxRetries(0)}
 	var (
 		rl   *redislimit.Limiter
-		logs *logBuffer
+		logs *testkit.SyncBuffer
 		lg   *slog.Logger
 	)
 	if mode == "redis" {
@@ -126,7 +127,7 @@ func worker(mode string) int {
 	}
 	wg.Wait()
 	if rl != nil {
-		rep.Fallbacks = logs.count("WARN")
+		rep.Fallbacks = levelCount(logs, "WARN")
 	}
 	_ = json.NewEncoder(os.Stdout).Encode(rep)
 	return 0
@@ -246,7 +247,7 @@ func runFleetOf(t *testing.T, f fleet) fleetResult {
 	res.arrivals = slices.Clone(arrivals)
 	mu.Unlock()
 	slices.SortFunc(res.arrivals, func(a, b time.Time) int { return a.Compare(b) })
-	res.maxWindow = maxInWindow(res.arrivals, window)
+	res.maxWindow = testkit.MaxInWindow(res.arrivals, window)
 	for i := calls; i < len(res.arrivals); i++ {
 		if g := res.arrivals[i].Sub(res.arrivals[i-calls]); res.minGap == 0 || g < res.minGap {
 			res.minGap = g
@@ -319,7 +320,7 @@ func TestSharedLimitThroughDataLoss(t *testing.T) {
 			lost = append(lost, time.Since(start))
 			s.Restart()
 		}})
-	worst := maxInWindow(res.arrivals, window-100*time.Millisecond)
+	worst := testkit.MaxInWindow(res.arrivals, window-100*time.Millisecond)
 	refused := 0
 	for _, r := range res.reports {
 		refused += r.Refused

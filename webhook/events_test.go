@@ -2,6 +2,7 @@ package webhook_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -75,81 +76,57 @@ func checkFilled(t *testing.T, ev *webhook.Event, body []byte) {
 		v, ok := env.Data[key]
 		return ok && string(v) != "[]" && string(v) != "null"
 	}
+	// decoded reports an entity the body has and the data lacks.
+	decoded := func(key string, ok bool, what string) {
+		t.Helper()
+		if has(key) && !ok {
+			t.Errorf("%s not decoded", what)
+		}
+	}
 	switch d := ev.Data.(type) {
 	case *webhook.PostEvent:
-		if has("posts") && (len(d.Posts) == 0 || d.Posts[0].PostID == "") {
-			t.Errorf("posts not decoded: %+v", d.Posts)
-		}
-		if has("users") && len(d.Users) == 0 {
-			t.Errorf("users not decoded")
-		}
+		decoded("posts", len(d.Posts) > 0 && d.Posts[0].PostID != "", fmt.Sprintf("posts (%+v)", d.Posts))
+		decoded("users", len(d.Users) > 0, "users")
 	case *webhook.CommentEvent:
-		if has("comments") && (len(d.Comments) == 0 || d.Comments[0].CommentID == "") {
-			t.Errorf("comments not decoded")
-		}
+		decoded("comments", len(d.Comments) > 0 && d.Comments[0].CommentID != "", "comments")
 	case *webhook.CommunityEvent:
-		if has("communities") && (len(d.Communities) == 0 || d.Communities[0].CommunityID == "") {
-			t.Errorf("communities not decoded")
-		}
+		decoded("communities", len(d.Communities) > 0 && d.Communities[0].CommunityID != "", "communities")
 	case *webhook.ChannelEvent:
-		if has("channel") && (len(d.Channels) == 0 || len(d.Channel) != len(d.Channels)) {
-			t.Errorf("channel not decoded into Channels: %d %d", len(d.Channel), len(d.Channels))
-		}
-		if has("userIds") && len(d.UserIDs) == 0 {
-			t.Errorf("userIds not decoded")
-		}
+		decoded("channel", len(d.Channels) > 0 && len(d.Channel) == len(d.Channels),
+			fmt.Sprintf("channel (into Channels: %d %d)", len(d.Channel), len(d.Channels)))
+		decoded("userIds", len(d.UserIDs) > 0, "userIds")
 	case *webhook.FollowEvent:
 		if d.From == "" || d.To == "" {
 			t.Errorf("follow not decoded: %+v", d.UserFollow)
 		}
 	case *webhook.V3MessageEvent:
-		if has("messages") && (len(d.Messages) == 0 || d.Messages[0].MessageID == "") {
-			t.Errorf("v3 messages not decoded")
-		}
+		decoded("messages", len(d.Messages) > 0 && d.Messages[0].MessageID != "", "v3 messages")
 	case *webhook.MessageEvent:
-		if has("messages") && (len(d.Messages) == 0 || d.Messages[0].MessageFeedID == "") {
-			t.Errorf("v5 messages not decoded")
-		}
+		decoded("messages", len(d.Messages) > 0 && d.Messages[0].MessageFeedID != "", "v5 messages")
 		if !strings.HasPrefix(string(ev.Name), "v5.") {
 			t.Errorf("v5 data under %s", ev.Name)
 		}
 	case *webhook.PollEvent:
-		if has("polls") && (len(d.Polls) == 0 || d.Polls[0].PollID == "") {
-			t.Errorf("polls not decoded")
-		}
+		decoded("polls", len(d.Polls) > 0 && d.Polls[0].PollID != "", "polls")
 	case *webhook.UserEvent:
-		if has("users") && (len(d.Users) == 0 || d.Users[0].UserID == "") {
-			t.Errorf("users not decoded")
-		}
+		decoded("users", len(d.Users) > 0 && d.Users[0].UserID != "", "users")
 	case *webhook.VideoStreamingEvent:
-		if has("videoStreamings") && (len(d.VideoStreamings) == 0 || d.VideoStreamings[0].StreamID == "") {
-			t.Errorf("streams not decoded")
-		}
+		decoded("videoStreamings", len(d.VideoStreamings) > 0 && d.VideoStreamings[0].StreamID != "", "streams")
 	case *webhook.PushPostEvent:
 		checkPush(t, ev, d.PushNotification)
-		if has("posts") && len(d.Posts) == 0 {
-			t.Errorf("posts not decoded")
-		}
+		decoded("posts", len(d.Posts) > 0, "posts")
 	case *webhook.PushChannelEvent:
 		checkPush(t, ev, d.PushNotification)
-		if has("channels") && len(d.Channels) == 0 {
-			t.Errorf("channels not decoded")
-		}
+		decoded("channels", len(d.Channels) > 0, "channels")
 	case *webhook.PushFollowEvent:
 		checkPush(t, ev, d.PushNotification)
-		if has("follows") && len(d.Follows) == 0 {
-			t.Errorf("follows not decoded")
-		}
+		decoded("follows", len(d.Follows) > 0, "follows")
 	case *webhook.PushMessageEvent:
 		checkPush(t, ev, d.PushNotification)
-		if has("messages") && len(d.Messages) == 0 {
-			t.Errorf("messages not decoded")
-		}
+		decoded("messages", len(d.Messages) > 0, "messages")
 	case *webhook.PushVideoStreamingEvent:
 		checkPush(t, ev, d.PushNotification)
-		if has("videoStreamings") && len(d.VideoStreamings) == 0 {
-			t.Errorf("streams not decoded")
-		}
+		decoded("videoStreamings", len(d.VideoStreamings) > 0, "streams")
 	default:
 		t.Errorf("unexpected data %T", d)
 	}

@@ -1,19 +1,17 @@
 package webhook_test
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"log"
 	"log/slog"
 	"net/http"
 	"reflect"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
+	"github.com/amity-go/amity/internal/testkit"
 	"github.com/amity-go/amity/webhook"
 )
 
@@ -137,65 +135,6 @@ func TestQueueSizeZero(t *testing.T) {
 	}
 }
 
-// lockedBuffer is a bytes.Buffer safe for concurrent writers.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
-// captureGlobalLogs sends what the standard log package and slog.Default write to the
-// returned buffer until the test ends.
-func captureGlobalLogs(t *testing.T) *lockedBuffer {
-	out := new(lockedBuffer)
-	prevSlog, prevOut, prevFlags := slog.Default(), log.Writer(), log.Flags()
-	slog.SetDefault(slog.New(slog.NewTextHandler(out, &slog.HandlerOptions{Level: slog.LevelDebug})))
-	log.SetOutput(out) // after SetDefault, which points the log package at the slog handler
-	t.Cleanup(func() {
-		slog.SetDefault(prevSlog)
-		log.SetOutput(prevOut)
-		log.SetFlags(prevFlags)
-	})
-	return out
-}
-
-// recorder is a slog.Handler that keeps the records.
-type recorder struct {
-	mu      sync.Mutex
-	records []slog.Record
-}
-
-func (r *recorder) Enabled(context.Context, slog.Level) bool { return true }
-
-func (r *recorder) Handle(_ context.Context, rec slog.Record) error {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.records = append(r.records, rec.Clone())
-	return nil
-}
-
-func (r *recorder) WithAttrs([]slog.Attr) slog.Handler { panic("not used") }
-func (r *recorder) WithGroup(string) slog.Handler      { panic("not used") }
-
-func (r *recorder) take() []slog.Record {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	out := r.records
-	r.records = nil
-	return out
-}
-
 var errHandler = errors.New("handler error")
 
 // failAll delivers one event that fails to a synchronous and an asynchronous Handler, and
@@ -240,7 +179,7 @@ func failAll(t *testing.T, opts ...webhook.Option) {
 // Without WithLogger, or with a nil logger, the default error handlers write nothing: not to
 // the standard logger, not to slog.Default.
 func TestNoLoggingByDefault(t *testing.T) {
-	out := captureGlobalLogs(t)
+	out := testkit.CaptureGlobalLogs(t)
 	failAll(t)
 	failAll(t, webhook.WithLogger(nil))
 	if s := out.String(); s != "" {
@@ -251,10 +190,10 @@ func TestNoLoggingByDefault(t *testing.T) {
 // The default error handlers log each failure to the logger of WithLogger: one record at
 // Error level with the attributes event and error, and neither the body nor the secret.
 func TestLoggerGetsTheErrors(t *testing.T) {
-	out := captureGlobalLogs(t)
-	rec := new(recorder)
+	out := testkit.CaptureGlobalLogs(t)
+	rec := new(testkit.LogRecorder)
 	failAll(t, webhook.WithLogger(slog.New(rec)))
-	records := rec.take()
+	records := rec.Take()
 	if len(records) != 3 {
 		t.Fatalf("%d records, want 3 (synchronous, asynchronous, pre-hook): %v", len(records), records)
 	}
@@ -302,7 +241,7 @@ func TestLoggerGetsTheErrors(t *testing.T) {
 		webhook.WithLogger(slog.New(rec)), webhook.WithPreHookErrorHandler(func(context.Context, *webhook.PreHookRequest, error) { told++ }))
 	pbody := preHookBody("p1")
 	post(t, pre, pbody, map[string]string{"x-amity-signature": webhook.Sign(pbody, secret)})
-	if records := rec.take(); told != 2 || len(records) != 0 {
+	if records := rec.Take(); told != 2 || len(records) != 0 {
 		t.Errorf("with error handlers: told %d times (want 2), %d records (want 0)", told, len(records))
 	}
 	if s := out.String(); s != "" {

@@ -10,8 +10,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// fakeA returns an admin client of a fresh amitytest server.
-func fakeA(t *testing.T) (*amity.Client, *amitytest.Server) {
+// fakeClient returns an admin client of a fresh amitytest server.
+func fakeClient(t *testing.T) (*amity.Client, *amitytest.Server) {
 	t.Helper()
 	srv := amitytest.NewServer()
 	t.Cleanup(srv.Close)
@@ -20,10 +20,11 @@ func fakeA(t *testing.T) (*amity.Client, *amitytest.Server) {
 	return c, srv
 }
 
-// The services of this branch against the fake: every answer decodes and behaves.
-func TestServicesAAgainstFake(t *testing.T) {
+// Network settings, roles, presence, markers and notifications against the fake: every
+// answer decodes and behaves.
+func TestServicesAgainstFake(t *testing.T) {
 	ctx := context.Background()
-	c, srv := fakeA(t)
+	c, srv := fakeClient(t)
 
 	// Settings persist; the pre-hook key comes once.
 	ph, err := c.NetworkSettings.UpdatePrehook(ctx, &amity.UpdatePrehookParams{Enabled: amity.Ptr(true), CallbackURL: amity.Ptr("https://hooks.example.com/pre")})
@@ -117,7 +118,7 @@ func TestServicesAAgainstFake(t *testing.T) {
 // The v1/v2 word lists and v2 moderation settings through the SDK against the fake.
 func TestLegacyModerationAgainstFake(t *testing.T) {
 	ctx := context.Background()
-	c, _ := fakeA(t)
+	c, _ := fakeClient(t)
 	v2 := c.Moderation.V2
 	require.NoError(t, v2.AddBlacklistRecords(ctx, &amity.V2AddBlacklistRecordsParams{Regexs: []string{"darn"}, IsMatchExactWord: amity.Ptr(true)}))
 	list, err := v2.GetBlacklistRecords(ctx, nil)
