@@ -65,8 +65,8 @@ type RecordActivitiesParams struct {
 }
 
 func (p *RecordActivitiesParams) validate(op string) error {
-	if p == nil {
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", p); err != nil {
+		return err
 	}
 	if len(p.Activities) == 0 {
 		return &ValidationError{Op: op, Field: "Activities", Reason: "must hold at least 1 activity"}

@@ -377,9 +377,10 @@ type RegisterSessionParams struct {
 }
 
 func (p *RegisterSessionParams) validate(op string) error {
+	if err := notNil(op, "params", p); err != nil {
+		return err
+	}
 	switch {
-	case p == nil:
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
 	case strings.TrimSpace(p.UserID) == "" || len(p.UserID) > 50:
 		return &ValidationError{Op: op, Field: "UserID", Reason: "must be 1 to 50 characters"}
 	case strings.TrimSpace(p.DeviceID) == "" || len(p.DeviceID) > 150:

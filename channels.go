@@ -350,8 +350,8 @@ type CreateChannelParams struct {
 }
 
 func (p *CreateChannelParams) validate(op string) error {
-	if p == nil {
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", p); err != nil {
+		return err
 	}
 	return firstErr(
 		maxLen(op, "ChannelID", p.ChannelID, 100),
@@ -395,8 +395,8 @@ type CreateConversationParams struct {
 // once it may have reached the server.
 func (s *ChannelsService) CreateConversation(ctx context.Context, params *CreateConversationParams, opts ...CallOption) (*ChannelPayload, error) {
 	const op = "Channels.CreateConversation"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := firstErr(
 		idList(op, "UserIDs", params.UserIDs, 10, 50),
@@ -430,8 +430,8 @@ type GetManyChannelsParams struct {
 // GET /api/v3/channels/list.
 func (s *ChannelsService) GetMany(ctx context.Context, params *GetManyChannelsParams, opts ...CallOption) (*ChannelPayload, error) {
 	const op = "Channels.GetMany"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := idList(op, "ChannelIDs", params.ChannelIDs, 10, 50); err != nil {
 		return nil, err
@@ -468,8 +468,8 @@ func (s *ChannelsService) Update(ctx context.Context, channelID string, params *
 	if err != nil {
 		return nil, err
 	}
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := firstErr(
 		maxLenPtr(op, "DisplayName", params.DisplayName, 100),
@@ -635,8 +635,8 @@ type SearchChannelsParams struct {
 }
 
 func (p *SearchChannelsParams) query(op string) (query, error) {
-	if p == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", p); err != nil {
+		return nil, err
 	}
 	if err := firstErr(
 		p.PageParams.validate(op),
@@ -745,8 +745,8 @@ func (s *ChannelsService) MarkSeen(ctx context.Context, channelID string, params
 	if err != nil {
 		return err
 	}
-	if params == nil {
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return err
 	}
 	if params.ReadToSegment < 0 {
 		return &ValidationError{Op: op, Field: "ReadToSegment", Reason: "must not be negative"}
@@ -954,8 +954,8 @@ func (s *ChannelsService) channelsMembers(ctx context.Context, op, method, suffi
 	if err != nil {
 		return nil, err
 	}
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := channelsUserIDs(op, params.UserIDs); err != nil {
 		return nil, err
@@ -1021,8 +1021,8 @@ type ChannelRoleParams struct {
 }
 
 func (p *ChannelRoleParams) validate(op string, maxRole int) error {
-	if p == nil {
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", p); err != nil {
+		return err
 	}
 	return firstErr(required(op, "Role", p.Role), maxLen(op, "Role", p.Role, maxRole), channelsUserIDs(op, p.UserIDs))
 }
@@ -1130,8 +1130,8 @@ func (s *ChannelsService) muteMembers(ctx context.Context, op, channelID string,
 // read. An answer of success: false is an error matching ErrUnsuccessful.
 func (s *ChannelsService) Mute(ctx context.Context, channelID string, params *MuteChannelParams, opts ...CallOption) error {
 	const op = "Channels.Mute"
-	if params == nil {
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return err
 	}
 	ms, err := channelsMutePeriod(op, params.Period)
 	if err != nil {
@@ -1154,8 +1154,8 @@ func (s *ChannelsService) Unmute(ctx context.Context, channelID string, opts ...
 // An answer of success: false is an error matching ErrUnsuccessful.
 func (s *ChannelsService) MuteMembers(ctx context.Context, channelID string, params *MuteChannelMembersParams, opts ...CallOption) error {
 	const op = "Channels.MuteMembers"
-	if params == nil {
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return err
 	}
 	ms, err := channelsMutePeriod(op, params.Period)
 	if err != nil {
@@ -1170,8 +1170,8 @@ func (s *ChannelsService) MuteMembers(ctx context.Context, channelID string, par
 // matching ErrUnsuccessful.
 func (s *ChannelsService) UnmuteMembers(ctx context.Context, channelID string, params *ChannelMembersParams, opts ...CallOption) error {
 	const op = "Channels.UnmuteMembers"
-	if params == nil {
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return err
 	}
 	return s.muteMembers(ctx, op, channelID, params.UserIDs, 0, opts)
 }

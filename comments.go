@@ -416,8 +416,8 @@ func commentsCheckAttachments(op string, atts []CommentAttachment) error {
 // create a second comment (unless CommentID is set).
 func (s *CommentsService) Create(ctx context.Context, params *CreateCommentParams, opts ...CallOption) (*CommentPayload, error) {
 	const op = "Comments.Create"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	checks := []error{
 		required(op, "ReferenceID", params.ReferenceID),
@@ -457,8 +457,8 @@ type GetManyCommentsParams struct {
 // comment).
 func (s *CommentsService) GetMany(ctx context.Context, params *GetManyCommentsParams, opts ...CallOption) (*CommentPayload, error) {
 	const op = "Comments.GetMany"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := idList(op, "CommentIDs", params.CommentIDs, 10, 50); err != nil {
 		return nil, err
@@ -477,8 +477,8 @@ func (s *CommentsService) Update(ctx context.Context, commentID string, params *
 	if err != nil {
 		return nil, err
 	}
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	checks := []error{
 		checkMentionees(op, params.Mentionees),

@@ -493,8 +493,8 @@ type CreateCommunityParams struct {
 }
 
 func (p *CreateCommunityParams) validate(op string) error {
-	if p == nil {
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", p); err != nil {
+		return err
 	}
 	return firstErr(
 		required(op, "DisplayName", p.DisplayName),
@@ -531,8 +531,8 @@ type UpdateCommunityParams struct {
 }
 
 func (p *UpdateCommunityParams) validate(op string) error {
-	if p == nil {
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", p); err != nil {
+		return err
 	}
 	checks := []error{
 		maxLenPtr(op, "DisplayName", p.DisplayName, 1000),
@@ -587,8 +587,8 @@ type CommunityRolesParams struct {
 }
 
 func (p *CommunityRolesParams) validate(op string, maxRoles int) error {
-	if p == nil {
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", p); err != nil {
+		return err
 	}
 	return firstErr(
 		idList(op, "UserIDs", p.UserIDs, 100, 50),
@@ -606,8 +606,8 @@ type V3CommunityRoleParams struct {
 }
 
 func (p *V3CommunityRoleParams) validate(op string, maxRole int) error {
-	if p == nil {
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", p); err != nil {
+		return err
 	}
 	return firstErr(
 		idList(op, "UserIDs", p.UserIDs, 100, 50),
@@ -639,8 +639,8 @@ type CommunityMembersParams struct {
 }
 
 func (p *CommunityMembersParams) validate(op string, maxLength int) error {
-	if p == nil {
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", p); err != nil {
+		return err
 	}
 	return idList(op, "UserIDs", p.UserIDs, 100, maxLength)
 }
@@ -699,8 +699,8 @@ func (s *CommunitiesService) GetManyByInternalID(ctx context.Context, params *Ge
 }
 
 func (s *CommunitiesService) getMany(ctx context.Context, op string, params *GetManyCommunitiesParams, typ CommunityIDType, opts []CallOption) (*CommunityPayload, error) {
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := idList(op, "CommunityIDs", params.CommunityIDs, 100, 50); err != nil {
 		return nil, err

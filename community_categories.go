@@ -164,8 +164,8 @@ type GetManyCommunityCategoriesParams struct {
 // repeat would create a second category.
 func (s *CommunityCategoriesService) Create(ctx context.Context, params *CreateCommunityCategoryParams, opts ...CallOption) (*CommunityCategoryPayload, error) {
 	const op = "CommunityCategories.Create"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := firstErr(
 		required(op, "Name", params.Name),
@@ -192,8 +192,8 @@ func (s *CommunityCategoriesService) Get(ctx context.Context, categoryID string,
 // that do not exist are left out. GET /api/v3/community-categories/list.
 func (s *CommunityCategoriesService) GetMany(ctx context.Context, params *GetManyCommunityCategoriesParams, opts ...CallOption) (*CommunityCategoryPayload, error) {
 	const op = "CommunityCategories.GetMany"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := idList(op, "CategoryIDs", params.CategoryIDs, 100, 50); err != nil {
 		return nil, err
@@ -236,8 +236,8 @@ func (s *CommunityCategoriesService) Update(ctx context.Context, categoryID stri
 	if err != nil {
 		return nil, err
 	}
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	checks := []error{
 		maxLenPtr(op, "Name", params.Name, 1000),

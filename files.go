@@ -360,8 +360,8 @@ func (ep filesEndpoint) prepare(u *UploadParams) (*filesStream, error) {
 	invalid := func(field, reason string, args ...any) error {
 		return &ValidationError{Op: op, Field: field, Reason: fmt.Sprintf(reason, args...)}
 	}
-	if u == nil {
-		return nil, invalid("upload", "must not be nil")
+	if err := notNil(op, "upload", u); err != nil {
+		return nil, err
 	}
 	if filesIsNil(u.Body) {
 		return nil, invalid("Body", "must not be nil")

@@ -140,8 +140,8 @@ type MarkerIDsParams struct {
 }
 
 func (s *MarkersService) byIDs(ctx context.Context, op, path, name string, params *MarkerIDsParams, opts []CallOption) (*MarkerPayload, error) {
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := idList(op, "IDs", params.IDs, maxMarkerIDs, 900); err != nil {
 		return nil, err
@@ -207,8 +207,8 @@ func (s *MarkersService) MarkRead(ctx context.Context, messageFeedID string, par
 	if err != nil {
 		return nil, err
 	}
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if params.ReadToSegment < 0 {
 		return nil, &ValidationError{Op: op, Field: "ReadToSegment", Reason: "must not be negative"}
@@ -231,8 +231,8 @@ func (s *MarkersService) MarkDelivering(ctx context.Context, messageFeedID strin
 	if err != nil {
 		return nil, err
 	}
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := required(op, "MessageID", params.MessageID); err != nil {
 		return nil, err
@@ -251,8 +251,8 @@ type MarkFeedsReadParams struct {
 // nothing.
 func (s *MarkersService) MarkFeedsRead(ctx context.Context, params *MarkFeedsReadParams, opts ...CallOption) (*MarkerPayload, error) {
 	const op = "Markers.MarkFeedsRead"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := idList(op, "MessageFeedIDs", params.MessageFeedIDs, maxMarkerIDs, 900); err != nil {
 		return nil, err

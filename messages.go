@@ -334,8 +334,8 @@ type CreateMessageParams struct {
 }
 
 func (p *CreateMessageParams) validate(op string) error {
-	if p == nil {
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", p); err != nil {
+		return err
 	}
 	return firstErr(
 		required(op, "MessageFeedID", p.MessageFeedID),
@@ -384,8 +384,8 @@ type GetManyMessagesParams struct {
 // GET /api/v5/messages/list.
 func (s *MessagesService) GetMany(ctx context.Context, params *GetManyMessagesParams, opts ...CallOption) (*MessagePayload, error) {
 	const op = "Messages.GetMany"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := idList(op, "MessageIDs", params.MessageIDs, 10, 30); err != nil {
 		return nil, err
@@ -433,8 +433,8 @@ type ListMessagesParams struct {
 }
 
 func (p *ListMessagesParams) query(op string) (query, error) {
-	if p == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", p); err != nil {
+		return nil, err
 	}
 	if err := firstErr(
 		p.PageParams.validate(op),
@@ -588,8 +588,8 @@ func (s *MessagesService) Update(ctx context.Context, messageID string, params *
 	if err != nil {
 		return nil, err
 	}
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := firstErr(
 		metadataSize(op, "Data", params.Data, messagesDataLimit),
@@ -846,8 +846,8 @@ type V3CreateMessageParams struct {
 // once it may have reached the server: a repeat would post the message twice.
 func (s *MessagesV3Service) Create(ctx context.Context, params *V3CreateMessageParams, opts ...CallOption) (*V3MessagePayload, error) {
 	const op = "Messages.V3.Create"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := firstErr(
 		required(op, "ChannelID", params.ChannelID),
@@ -883,8 +883,8 @@ type V3GetManyMessagesParams struct {
 // that exist. GET /api/v3/messages/list. See Messages.GetMany for the v5 form.
 func (s *MessagesV3Service) GetMany(ctx context.Context, params *V3GetManyMessagesParams, opts ...CallOption) (*V3MessagePayload, error) {
 	const op = "Messages.V3.GetMany"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := idList(op, "MessageIDs", params.MessageIDs, 10, 150); err != nil {
 		return nil, err
@@ -926,8 +926,8 @@ type V3ListMessagesParams struct {
 func (p *V3ListMessagesParams) token() *string { return &p.PageToken }
 
 func (p *V3ListMessagesParams) query(op string) (query, error) {
-	if p == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", p); err != nil {
+		return nil, err
 	}
 	checks := []error{
 		required(op, "ChannelID", p.ChannelID),
@@ -1021,8 +1021,8 @@ func (s *MessagesV3Service) Update(ctx context.Context, messageID string, params
 	if err != nil {
 		return nil, err
 	}
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := messagesV3Content(op, params.Data, params.Tags, params.Mentionees); err != nil {
 		return nil, err
@@ -1162,8 +1162,8 @@ type CreateMessageFeedParams struct {
 // would add a second feed.
 func (s *MessagesService) CreateFeed(ctx context.Context, params *CreateMessageFeedParams, opts ...CallOption) (*MessageFeedPayload, error) {
 	const op = "Messages.CreateFeed"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := firstErr(
 		required(op, "ChannelID", params.ChannelID),
@@ -1197,8 +1197,8 @@ type GetManyFeedsParams struct {
 // GET /api/v5/message-feeds/list.
 func (s *MessagesService) GetManyFeeds(ctx context.Context, params *GetManyFeedsParams, opts ...CallOption) (*MessageFeedPayload, error) {
 	const op = "Messages.GetManyFeeds"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := idList(op, "MessageFeedIDs", params.MessageFeedIDs, 10, 30); err != nil {
 		return nil, err
@@ -1223,8 +1223,8 @@ func (s *MessagesService) UpdateFeed(ctx context.Context, messageFeedID string, 
 	if err != nil {
 		return nil, err
 	}
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := firstErr(required(op, "Name", params.Name), maxLen(op, "Name", params.Name, 100)); err != nil {
 		return nil, err

@@ -185,8 +185,8 @@ type AddBlocklistParams struct {
 // have reached the server (it adds rules).
 func (s *ModerationService) AddToBlocklist(ctx context.Context, params *AddBlocklistParams, opts ...CallOption) error {
 	const op = "Moderation.AddToBlocklist"
-	if params == nil {
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return err
 	}
 	if err := moderationRegexs(op, "Regexs", params.Regexs, MaxRulesPerRequest, 500); err != nil {
 		return err
@@ -208,8 +208,8 @@ type AddAllowlistParams struct {
 // rules).
 func (s *ModerationService) AddToAllowlist(ctx context.Context, params *AddAllowlistParams, opts ...CallOption) error {
 	const op = "Moderation.AddToAllowlist"
-	if params == nil {
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return err
 	}
 	if err := moderationRegexs(op, "Domains", params.Domains, MaxRulesPerRequest, 500); err != nil {
 		return err
@@ -245,8 +245,8 @@ type VerifyAllowlistParams struct {
 // construction (it only checks the texts and changes nothing), so it is retried like a read.
 func (s *ModerationService) VerifyBlocklist(ctx context.Context, params *VerifyBlocklistParams, opts ...CallOption) (*ModerationVerdictPayload, error) {
 	const op = "Moderation.VerifyBlocklist"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	return s.verify(ctx, op, "/api/v3/blocklists/verify", "Texts", params.Texts, CodeBanWordFound, opts)
 }
@@ -258,8 +258,8 @@ func (s *ModerationService) VerifyBlocklist(ctx context.Context, params *VerifyB
 // retried like a read.
 func (s *ModerationService) VerifyAllowlist(ctx context.Context, params *VerifyAllowlistParams, opts ...CallOption) (*ModerationVerdictPayload, error) {
 	const op = "Moderation.VerifyAllowlist"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	return s.verify(ctx, op, "/api/v3/allowlists/verify", "URLs", params.URLs, CodeLinkNotAllowed, opts)
 }
@@ -316,8 +316,8 @@ func (s *ModerationService) GetSettings(ctx context.Context, opts ...CallOption)
 // values), so it is retried like a read.
 func (s *ModerationService) UpdateSettings(ctx context.Context, params *UpdateModerationSettingsParams, opts ...CallOption) (*ModerationSettings, error) {
 	const op = "Moderation.UpdateSettings"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	return call[ModerationSettings](ctx, s.c, &request{op: op, method: http.MethodPut, path: "/api/v3/network-settings/moderation", body: params, idempotent: true, opts: opts})
 }
@@ -417,8 +417,8 @@ func (s *ModerationV2Service) GetBlacklistRecords(ctx context.Context, params *V
 // length of the rules. Not retried after it may have reached the server (it adds rules).
 func (s *ModerationV2Service) AddBlacklistRecords(ctx context.Context, params *V2AddBlacklistRecordsParams, opts ...CallOption) error {
 	const op = "Moderation.V2.AddBlacklistRecords"
-	if params == nil {
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return err
 	}
 	if err := moderationRegexs(op, "Regexs", params.Regexs, 0, 0); err != nil {
 		return err
@@ -453,8 +453,8 @@ func (s *ModerationV2Service) DeleteBlacklistRecords(ctx context.Context, params
 // Unlike Moderation.ListAllowlist (v3) it needs a filter and has no paging.
 func (s *ModerationV2Service) GetWhitelistRecords(ctx context.Context, params *V2GetRecordsParams, opts ...CallOption) (*V2WordRulesPayload, error) {
 	const op = "Moderation.V2.GetWhitelistRecords"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := moderationRegexs(op, "Regexs", params.Regexs, 0, 0); err != nil {
 		return nil, err
@@ -503,8 +503,8 @@ func (s *ModerationV2Service) updateRule(ctx context.Context, op, format, ruleID
 	if err != nil {
 		return nil, err
 	}
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	body := struct {
 		RuleID    string `json:"ruleId"`
@@ -602,8 +602,8 @@ type V2UpdateModerationSettingsParams struct {
 }
 
 func (p *V2UpdateModerationSettingsParams) validate(op string) error {
-	if p == nil {
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", p); err != nil {
+		return err
 	}
 	ints := []struct {
 		name string

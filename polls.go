@@ -146,8 +146,8 @@ type CreatePollParams struct {
 }
 
 func (p *CreatePollParams) validate(op string) error {
-	if p == nil {
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", p); err != nil {
+		return err
 	}
 	if err := firstErr(
 		required(op, "Question", p.Question),
@@ -240,8 +240,8 @@ func (s *PollsService) Vote(ctx context.Context, pollID string, params *VotePoll
 	if err != nil {
 		return nil, err
 	}
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := idList(op, "AnswerIDs", params.AnswerIDs, 10, 900); err != nil {
 		return nil, err

@@ -593,8 +593,8 @@ const (
 )
 
 func (p *CreatePostParams) validate(op string) error {
-	if p == nil {
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", p); err != nil {
+		return err
 	}
 	custom := p.DataType.IsCustom()
 	switch {
@@ -710,8 +710,8 @@ type V3CreatePostData struct {
 // may have reached the server.
 func (s *PostsV3Service) Create(ctx context.Context, params *V3CreatePostParams, opts ...CallOption) (*PostPayload, error) {
 	const op = "Posts.V3.Create"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	checks := []error{
 		required(op, "Data.Text", params.Data.Text),
@@ -755,8 +755,8 @@ type GetManyPostsParams struct {
 // post).
 func (s *PostsService) GetMany(ctx context.Context, params *GetManyPostsParams, opts ...CallOption) (*PostPayload, error) {
 	const op = "Posts.GetMany"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := idList(op, "PostIDs", params.PostIDs, 100, 50); err != nil {
 		return nil, err
@@ -1003,8 +1003,8 @@ func (s *PostsService) Update(ctx context.Context, postID string, params *Update
 	if err != nil {
 		return nil, err
 	}
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := firstErr(
 		maxLenPtr(op, "Text", params.Text, postsMaxText),
@@ -1045,8 +1045,8 @@ func (s *PostsV3Service) Update(ctx context.Context, postID string, params *V3Up
 	if err != nil {
 		return nil, err
 	}
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := firstErr(
 		maxLenPtr(op, "Text", params.Text, postsMaxText),

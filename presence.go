@@ -113,8 +113,8 @@ type UpdatePresenceUserSettingParams struct {
 // PUT /api/v1/presence/settings/user. Retried: it sets the given value.
 func (s *PresenceService) UpdateUserSetting(ctx context.Context, params *UpdatePresenceUserSettingParams, opts ...CallOption) (*PresenceUserSettings, error) {
 	const op = "Presence.UpdateUserSetting"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	return call[PresenceUserSettings](ctx, s.c, &request{op: op, method: http.MethodPut, path: "/api/v1/presence/settings/user", body: params, idempotent: true, opts: opts})
 }
@@ -130,8 +130,8 @@ type GetManyPresencesParams struct {
 // is sent as everywhere else.
 func (s *PresenceService) GetMany(ctx context.Context, params *GetManyPresencesParams, opts ...CallOption) (*PresencePayload, error) {
 	const op = "Presence.GetMany"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := idList(op, "UserIDs", params.UserIDs, 220, 300); err != nil {
 		return nil, err

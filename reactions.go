@@ -153,8 +153,8 @@ func (p *ReactionParams) wire() *ReactionParams {
 }
 
 func (p *ReactionParams) validate(op string) error {
-	if p == nil {
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", p); err != nil {
+		return err
 	}
 	return firstErr(
 		required(op, "ReferenceID", p.ReferenceID),

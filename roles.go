@@ -153,8 +153,8 @@ type CreateRoleParams struct {
 // reached the server (a repeat would find the role already there).
 func (s *RolesService) Create(ctx context.Context, params *CreateRoleParams, opts ...CallOption) (*RolePayload, error) {
 	const op = "Roles.Create"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := firstErr(
 		required(op, "RoleID", params.RoleID),
@@ -196,8 +196,8 @@ func (s *RolesService) Update(ctx context.Context, roleID string, params *Update
 	if err != nil {
 		return nil, err
 	}
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if params.Permissions == nil {
 		return nil, &ValidationError{Op: op, Field: "Permissions", Reason: "is required (an empty slice removes every permission)"}
@@ -293,8 +293,8 @@ type V2AddPermissionsParams struct {
 // has no body. Retried: adding a permission a role already has changes nothing.
 func (s *RolesV2Service) AddPermissions(ctx context.Context, params *V2AddPermissionsParams, opts ...CallOption) error {
 	const op = "Roles.V2.AddPermissions"
-	if params == nil {
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return err
 	}
 	if err := idList(op, "PublicIDs", params.PublicIDs, 100, 100); err != nil {
 		return err

@@ -123,8 +123,8 @@ type SearchPostsParams struct {
 }
 
 func (p *SearchPostsParams) query(op string) (query, error) {
-	if p == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", p); err != nil {
+		return nil, err
 	}
 	if err := firstErr(
 		p.PageParams.validate(op),
@@ -191,8 +191,8 @@ type SearchCommunitiesParams struct {
 }
 
 func (p *SearchCommunitiesParams) query(op string) (query, error) {
-	if p == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", p); err != nil {
+		return nil, err
 	}
 	if err := firstErr(
 		p.PageParams.validate(op),

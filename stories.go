@@ -354,8 +354,8 @@ type StoryDataParams struct {
 }
 
 func (p *CreateStoryParams) validate(op string) error {
-	if p == nil {
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", p); err != nil {
+		return err
 	}
 	if p.DataType == "" {
 		return &ValidationError{Op: op, Field: "DataType", Reason: "is required"}
@@ -494,8 +494,8 @@ type ListStoriesParams struct {
 }
 
 func (p *ListStoriesParams) query(op string) (query, error) {
-	if p == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", p); err != nil {
+		return nil, err
 	}
 	if err := firstErr(
 		p.PageParams.validate(op),
@@ -581,8 +581,8 @@ func storyTargets(op string, q query, targets []StoryRef) error {
 }
 
 func (p *ListStoriesByTargetsParams) query(op string) (query, error) {
-	if p == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", p); err != nil {
+		return nil, err
 	}
 	if err := p.PageParams.validate(op); err != nil {
 		return nil, err
@@ -631,8 +631,8 @@ type CountStoriesParams struct {
 // GET /api/v4/stories/count.
 func (s *StoriesService) Count(ctx context.Context, params *CountStoriesParams, opts ...CallOption) (*StoryCountPayload, error) {
 	const op = "Stories.Count"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := firstErr(
 		required(op, "TargetType", string(params.TargetType)),
@@ -657,8 +657,8 @@ type GetTargetsParams struct {
 // targets. GET /api/v4/stories/seen.
 func (s *StoriesService) GetTargets(ctx context.Context, params *GetTargetsParams, opts ...CallOption) (*StoryTargetPayload, error) {
 	const op = "Stories.GetTargets"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	q := query{}
 	if err := storyTargets(op, q, params.Targets); err != nil {

@@ -150,8 +150,8 @@ func checkStreamFields(op, title, description, thumbnail string, res StreamResol
 // server (a repeat would create a second stream).
 func (s *StreamsService) Create(ctx context.Context, params *CreateStreamParams, opts ...CallOption) (*StreamPayload, error) {
 	const op = "Streams.Create"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := checkStreamFields(op, params.Title, params.Description, params.ThumbnailFileID, params.Resolution); err != nil {
 		return nil, err
@@ -202,8 +202,8 @@ func (s *StreamsService) Update(ctx context.Context, streamID string, params *Up
 	if err != nil {
 		return nil, err
 	}
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := checkStreamFields(op, params.Title, params.Description, params.ThumbnailFileID, params.Resolution); err != nil {
 		return nil, err
@@ -352,8 +352,8 @@ type StreamEventPayload struct {
 // (a repeat would count the watching time twice).
 func (s *StreamsService) RecordWatchEvents(ctx context.Context, params *RecordWatchEventsParams, opts ...CallOption) (*StreamEventPayload, error) {
 	const op = "Streams.RecordWatchEvents"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := firstErr(
 		required(op, "Signature", params.Signature),

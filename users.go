@@ -195,8 +195,8 @@ type GetManyUsersParams struct {
 // exist are left out. GET /api/v3/users/list.
 func (s *UsersService) GetMany(ctx context.Context, params *GetManyUsersParams, opts ...CallOption) (*UserPayload, error) {
 	const op = "Users.GetMany"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := idList(op, "UserIDs", params.UserIDs, 100, 900); err != nil {
 		return nil, err
@@ -228,8 +228,8 @@ type UpdateUserParams struct {
 }
 
 func (p *UpdateUserParams) validate(op string) error {
-	if p == nil {
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", p); err != nil {
+		return err
 	}
 	checks := []error{
 		required(op, "UserID", p.UserID),

@@ -9,6 +9,15 @@ import (
 // This file is the one home of argument checks: each returns nil or a *ValidationError
 // naming op and field, before any request is sent.
 
+// notNil is the one nil check of a pointer argument a method cannot do without (its params):
+// a nil p is a *ValidationError naming op and field ("params").
+func notNil[T any](op, field string, p *T) error {
+	if p == nil {
+		return &ValidationError{Op: op, Field: field, Reason: "must not be nil"}
+	}
+	return nil
+}
+
 func required(op, field, v string) error {
 	if strings.TrimSpace(v) == "" {
 		return &ValidationError{Op: op, Field: field, Reason: "is required"}
