@@ -132,7 +132,7 @@ func (p *ListViewersParams) query(op string) (query, error) {
 	if p != nil {
 		v = *p
 	}
-	if err := firstErr(v.PageParams.validate(op), maxLen(op, "PageToken", v.PageToken, 1000)); err != nil {
+	if err := v.PageParams.validate(op, 1000); err != nil {
 		return nil, err
 	}
 	q := query{}

@@ -547,8 +547,7 @@ func (p *ListChannelsParams) query(op string) (query, error) {
 		p = &ListChannelsParams{}
 	}
 	if err := firstErr(
-		p.PageParams.validate(op),
-		maxLen(op, "PageToken", p.PageToken, 100),
+		p.PageParams.validate(op, 100),
 		maxLen(op, "Keyword", p.Keyword, 100),
 		stringList(op, "Tags", p.Tags, 10, 0, 100),
 		stringList(op, "ExcludeTags", p.ExcludeTags, 10, 0, 100),
@@ -639,8 +638,7 @@ func (p *SearchChannelsParams) query(op string) (query, error) {
 		return nil, err
 	}
 	if err := firstErr(
-		p.PageParams.validate(op),
-		maxLen(op, "PageToken", p.PageToken, 100),
+		p.PageParams.validate(op, 100),
 		required(op, "Query", p.Query),
 		stringList(op, "Tags", p.Tags, 10, 0, 100),
 	); err != nil {
@@ -799,8 +797,7 @@ func (p *ListChannelMembersParams) query(op string) (query, error) {
 		p = &ListChannelMembersParams{}
 	}
 	if err := firstErr(
-		p.PageParams.validate(op),
-		maxLen(op, "PageToken", p.PageToken, 1000),
+		p.PageParams.validate(op, 1000),
 		stringList(op, "Roles", p.Roles, 20, 1, 900),
 		maxItems(op, "Memberships", len(p.Memberships), 3),
 		maxLen(op, "Search", p.Search, 10000),
@@ -893,8 +890,7 @@ func (p *V3ListChannelMembersParams) query(op string) (query, error) {
 		p = &V3ListChannelMembersParams{}
 	}
 	if err := firstErr(
-		p.PageParams.validate(op),
-		maxLen(op, "PageToken", p.PageToken, 100),
+		p.PageParams.validate(op, 100),
 		stringList(op, "Roles", p.Roles, 20, 1, 900),
 	); err != nil {
 		return nil, err

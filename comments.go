@@ -278,8 +278,7 @@ func (p *ListCommentsParams) query(op string) (query, error) {
 		p = &ListCommentsParams{}
 	}
 	checks := []error{
-		p.PageParams.validate(op),
-		maxLen(op, "PageToken", p.PageToken, 1000),
+		p.PageParams.validate(op, 1000),
 		required(op, "ReferenceID", p.ReferenceID),
 		maxLen(op, "ReferenceID", p.ReferenceID, 900),
 		maxLen(op, "ParentID", p.ParentID, 900),

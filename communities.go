@@ -389,7 +389,7 @@ func (p *ListCommunitiesParams) query(op string) (query, error) {
 		p = &ListCommunitiesParams{}
 	}
 	if err := firstErr(
-		p.PageParams.validateToken(op, 1000),
+		p.PageParams.validate(op, 1000),
 		maxLen(op, "Keyword", p.Keyword, 100),
 		stringList(op, "Tags", p.Tags, 10, 1, 1000),
 		maxLen(op, "CategoryID", p.CategoryID, 50),
@@ -435,7 +435,7 @@ func (p *ListCommunityMembersParams) query(op string) (query, error) {
 		p = &ListCommunityMembersParams{}
 	}
 	checks := []error{
-		p.PageParams.validateToken(op, 1000),
+		p.PageParams.validate(op, 1000),
 		maxItems(op, "Memberships", len(p.Memberships), 2),
 		stringList(op, "Roles", p.Roles, 20, 1, 100),
 		maxLen(op, "Search", p.Search, 10000),

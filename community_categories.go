@@ -107,7 +107,7 @@ func (p *ListCommunityCategoriesParams) query(op string) (query, error) {
 		p = &ListCommunityCategoriesParams{}
 	}
 	if err := firstErr(
-		p.PageParams.validateToken(op, 1000),
+		p.PageParams.validate(op, 1000),
 	); err != nil {
 		return nil, err
 	}

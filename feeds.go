@@ -107,8 +107,7 @@ func (p *ListFeedParams) query(op string, withDataTypes bool) (query, error) {
 		v = *p
 	}
 	if err := firstErr(
-		v.PageParams.validate(op),
-		maxLen(op, "PageToken", v.PageToken, 1000),
+		v.PageParams.validate(op, 1000),
 	); err != nil {
 		return nil, err
 	}
@@ -246,8 +245,7 @@ func (p *ListFollowingParams) query(op string) (query, error) {
 		v = *p
 	}
 	if err := firstErr(
-		v.PageParams.validate(op),
-		maxLen(op, "PageToken", v.PageToken, 100),
+		v.PageParams.validate(op, 100),
 	); err != nil {
 		return nil, err
 	}
@@ -292,7 +290,7 @@ func (p *ListGlobalParams) query(op string) (query, error) {
 	if p != nil {
 		v = *p
 	}
-	if err := firstErr(v.PageParams.validate(op), maxLen(op, "PageToken", v.PageToken, 1000)); err != nil {
+	if err := v.PageParams.validate(op, 1000); err != nil {
 		return nil, err
 	}
 	q := query{}
@@ -336,7 +334,7 @@ func (p *V4ListGlobalParams) query(op string) (query, error) {
 	if p != nil {
 		v = *p
 	}
-	if err := firstErr(v.PageParams.validate(op), maxLen(op, "PageToken", v.PageToken, 100)); err != nil {
+	if err := v.PageParams.validate(op, 100); err != nil {
 		return nil, err
 	}
 	q := query{}
@@ -384,7 +382,7 @@ func (p *V3ListGlobalParams) query(op string) (query, error) {
 	if p != nil {
 		v = *p
 	}
-	if err := firstErr(v.PageParams.validate(op), maxLen(op, "PageToken", v.PageToken, 1000)); err != nil {
+	if err := v.PageParams.validate(op, 1000); err != nil {
 		return nil, err
 	}
 	q := query{}

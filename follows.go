@@ -211,8 +211,7 @@ func (p *ListFollowsParams) query(op string) (query, error) {
 		v = *p
 	}
 	if err := firstErr(
-		v.PageParams.validate(op),
-		maxLen(op, "PageToken", v.PageToken, 100),
+		v.PageParams.validate(op, 100),
 	); err != nil {
 		return nil, err
 	}

@@ -437,8 +437,7 @@ func (p *ListMessagesParams) query(op string) (query, error) {
 		return nil, err
 	}
 	if err := firstErr(
-		p.PageParams.validate(op),
-		maxLen(op, "PageToken", p.PageToken, 100),
+		p.PageParams.validate(op, 100),
 		required(op, "MessageFeedID", p.MessageFeedID),
 		maxLen(op, "MessageFeedID", p.MessageFeedID, 30),
 		maxLen(op, "ParentID", p.ParentID, 30),
@@ -514,8 +513,7 @@ func (p *ListByCreatorParams) query(op string) (query, error) {
 		p = &ListByCreatorParams{}
 	}
 	if err := firstErr(
-		p.PageParams.validate(op),
-		maxLen(op, "PageToken", p.PageToken, 100),
+		p.PageParams.validate(op, 100),
 		maxLen(op, "ChannelID", p.ChannelID, 24),
 		maxLen(op, "After", p.After, 30),
 		maxLen(op, "Before", p.Before, 30),
@@ -935,8 +933,7 @@ func (p *V3ListMessagesParams) query(op string) (query, error) {
 		maxLen(op, "ParentID", p.ParentID, 150),
 		stringList(op, "Tags", p.Tags, 10, 0, 100),
 		stringList(op, "ExcludeTags", p.ExcludeTags, 10, 0, 100),
-		PageParams{PageToken: p.PageToken}.validate(op),
-		maxLen(op, "PageToken", p.PageToken, 1000),
+		PageParams{PageToken: p.PageToken}.validate(op, 1000),
 	}
 	for _, f := range []struct {
 		name string
@@ -1282,8 +1279,7 @@ func (p *ListMessageFeedsParams) query(op string) (query, error) {
 		p = &ListMessageFeedsParams{}
 	}
 	if err := firstErr(
-		p.PageParams.validate(op),
-		maxLen(op, "PageToken", p.PageToken, 100),
+		p.PageParams.validate(op, 100),
 		maxLen(op, "After", p.After, 30),
 		maxLen(op, "Before", p.Before, 30),
 	); err != nil {

@@ -106,7 +106,7 @@ func (p *ListModerationRulesParams) query(op string) (query, error) {
 		p = &ListModerationRulesParams{}
 	}
 	if err := firstErr(
-		p.PageParams.validate(op),
+		p.PageParams.validate(op, 0),
 	); err != nil {
 		return nil, err
 	}

@@ -270,17 +270,18 @@ type PageParams struct {
 
 func (p *PageParams) token() *string { return &p.PageToken }
 
-// validateToken is validate for an endpoint with its own bound on the page token.
-func (p PageParams) validateToken(op string, maxToken int) error {
-	return firstErr(p.validate(op), maxLen(op, "PageToken", p.PageToken, maxToken))
-}
-
-func (p PageParams) validate(op string) error {
+// validate is the one check of the paging fields of every list: Limit 0 to 100, a PageToken
+// that can be a token (at most 2,000 bytes, one line) and, when maxToken > 0, at most
+// maxToken characters, the endpoint's own bound in the spec.
+func (p PageParams) validate(op string, maxToken int) error {
 	if p.Limit < 0 || p.Limit > 100 {
 		return &ValidationError{Op: op, Field: "Limit", Reason: "must be between 1 and 100 (0 for the default)"}
 	}
 	if len(p.PageToken) > 2000 || strings.ContainsAny(p.PageToken, "\r\n") {
 		return &ValidationError{Op: op, Field: "PageToken", Reason: "is not a page token"}
+	}
+	if maxToken > 0 {
+		return maxLen(op, "PageToken", p.PageToken, maxToken)
 	}
 	return nil
 }

@@ -323,8 +323,7 @@ func (p *ListPollVotersParams) query(op string) (query, error) {
 		p = &ListPollVotersParams{}
 	}
 	if err := firstErr(
-		p.PageParams.validate(op),
-		maxLen(op, "PageToken", p.PageToken, 1000),
+		p.PageParams.validate(op, 1000),
 		maxLen(op, "Before", p.Before, 24),
 	); err != nil {
 		return nil, err

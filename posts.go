@@ -802,8 +802,7 @@ func (p *ListPostsParams) query(op string) (query, error) {
 		p = &ListPostsParams{}
 	}
 	checks := []error{
-		p.PageParams.validate(op),
-		maxLen(op, "PageToken", p.PageToken, 1000),
+		p.PageParams.validate(op, 1000),
 		required(op, "TargetID", p.TargetID),
 		maxLen(op, "TargetID", p.TargetID, postsMaxIDLen),
 		maxLen(op, "Before", p.Before, 24),
@@ -898,8 +897,7 @@ func (p *V3ListPostsParams) query(op string) (query, error) {
 		p = &V3ListPostsParams{}
 	}
 	checks := []error{
-		p.PageParams.validate(op),
-		maxLen(op, "PageToken", p.PageToken, 1000),
+		p.PageParams.validate(op, 1000),
 		required(op, "TargetType", string(p.TargetType)),
 		maxLen(op, "TargetID", p.TargetID, postsMaxIDLen),
 		maxLen(op, "DataType", string(p.DataType), postsMaxIDLen),

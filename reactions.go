@@ -236,8 +236,7 @@ func (p *ListReactionsParams) query(op string) (query, error) {
 		p = &ListReactionsParams{}
 	}
 	if err := firstErr(
-		p.PageParams.validate(op),
-		maxLen(op, "PageToken", p.PageToken, 200),
+		p.PageParams.validate(op, 200),
 		required(op, "ReferenceID", p.ReferenceID),
 		maxLen(op, "ReferenceID", p.ReferenceID, 900),
 		required(op, "ReferenceType", string(p.ReferenceType)),
@@ -299,8 +298,7 @@ func (p *V2ListReactionsParams) query(op string) (query, error) {
 		p = &V2ListReactionsParams{}
 	}
 	if err := firstErr(
-		p.PageParams.validate(op),
-		maxLen(op, "PageToken", p.PageToken, 1000),
+		p.PageParams.validate(op, 1000),
 		required(op, "ReferenceID", p.ReferenceID),
 		maxLen(op, "ReferenceID", p.ReferenceID, 900),
 		required(op, "ReferenceType", string(p.ReferenceType)),

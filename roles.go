@@ -107,7 +107,7 @@ func (p *ListRolesParams) query(op string) (url.Values, error) {
 		p = &ListRolesParams{}
 	}
 	if err := firstErr(
-		p.PageParams.validate(op),
+		p.PageParams.validate(op, 0),
 		maxLen(op, "Keyword", p.Keyword, 100),
 	); err != nil {
 		return nil, err

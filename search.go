@@ -127,8 +127,7 @@ func (p *SearchPostsParams) query(op string) (query, error) {
 		return nil, err
 	}
 	if err := firstErr(
-		p.PageParams.validate(op),
-		maxLen(op, "PageToken", p.PageToken, 1000),
+		p.PageParams.validate(op, 1000),
 		required(op, "Query", p.Query),
 		maxLen(op, "Query", p.Query, 1024),
 		maxLen(op, "TargetID", p.TargetID, 900),
@@ -195,8 +194,7 @@ func (p *SearchCommunitiesParams) query(op string) (query, error) {
 		return nil, err
 	}
 	if err := firstErr(
-		p.PageParams.validate(op),
-		maxLen(op, "PageToken", p.PageToken, 1000),
+		p.PageParams.validate(op, 1000),
 		required(op, "Query", p.Query),
 		maxLen(op, "Query", p.Query, 1024),
 		stringList(op, "CategoryIDs", p.CategoryIDs, 10, 1, 128),

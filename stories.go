@@ -498,7 +498,7 @@ func (p *ListStoriesParams) query(op string) (query, error) {
 		return nil, err
 	}
 	if err := firstErr(
-		p.PageParams.validate(op),
+		p.PageParams.validate(op, 0),
 		required(op, "TargetType", string(p.TargetType)),
 		required(op, "TargetID", p.TargetID),
 		maxLen(op, "TargetID", p.TargetID, 900),
@@ -584,7 +584,7 @@ func (p *ListStoriesByTargetsParams) query(op string) (query, error) {
 	if err := notNil(op, "params", p); err != nil {
 		return nil, err
 	}
-	if err := p.PageParams.validate(op); err != nil {
+	if err := p.PageParams.validate(op, 0); err != nil {
 		return nil, err
 	}
 	q := query{}
@@ -680,8 +680,7 @@ func (p *ListGlobalTargetsParams) query(op string) (query, error) {
 		v = *p
 	}
 	if err := firstErr(
-		v.PageParams.validate(op),
-		maxLen(op, "PageToken", v.PageToken, 900),
+		v.PageParams.validate(op, 900),
 	); err != nil {
 		return nil, err
 	}

@@ -261,8 +261,7 @@ func (p *ListStreamsParams) query(op string) (query, error) {
 		v = *p
 	}
 	if err := firstErr(
-		v.PageParams.validate(op),
-		maxLen(op, "PageToken", v.PageToken, 1000),
+		v.PageParams.validate(op, 1000),
 		maxItems(op, "Statuses", len(v.Statuses), 10),
 		maxItems(op, "UserPublicIDs", len(v.UserPublicIDs), 100),
 	); err != nil {

@@ -126,7 +126,7 @@ func (p *ListUsersParams) query(op string) (query, error) {
 		p = &ListUsersParams{}
 	}
 	if err := firstErr(
-		p.PageParams.validate(op),
+		p.PageParams.validate(op, 0),
 	); err != nil {
 		return nil, err
 	}
@@ -465,7 +465,7 @@ func (p *ListBlockedUsersParams) query(op string) (query, error) {
 	if p == nil {
 		p = &ListBlockedUsersParams{}
 	}
-	if err := p.PageParams.validate(op); err != nil {
+	if err := p.PageParams.validate(op, 0); err != nil {
 		return nil, err
 	}
 	q := query{}
