@@ -313,9 +313,6 @@ func channelsFlagLimit(op string, v *int) error {
 	return nil
 }
 
-// channelsOf lists the channels of an answer, for callOne.
-func channelsOf(p *ChannelPayload) []Channel { return p.Channels }
-
 // ---- Create, get, update, delete ----
 
 // CreateChannelParams describe a new channel. Only Type has a default (community); every
@@ -370,7 +367,7 @@ func (s *ChannelsService) Create(ctx context.Context, params *CreateChannelParam
 	if err := params.validate(op); err != nil {
 		return nil, err
 	}
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v3/channels", body: params, opts: opts}, "channel", channelsOf)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v3/channels", body: params, opts: opts}, "channel", (*ChannelPayload).pageItems)
 }
 
 // CreateConversationParams describe a conversation (direct chat) channel.
@@ -406,7 +403,7 @@ func (s *ChannelsService) CreateConversation(ctx context.Context, params *Create
 	); err != nil {
 		return nil, err
 	}
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v3/channels/conversation", body: params, opts: opts}, "channel", channelsOf)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v3/channels/conversation", body: params, opts: opts}, "channel", (*ChannelPayload).pageItems)
 }
 
 // Get returns a channel (the payload's Channel()) with the caller's membership and the
@@ -417,7 +414,7 @@ func (s *ChannelsService) Get(ctx context.Context, channelID string, opts ...Cal
 	if err != nil {
 		return nil, err
 	}
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, "channel", channelsOf)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, "channel", (*ChannelPayload).pageItems)
 }
 
 // GetManyChannelsParams name the channels of Channels.GetMany.
@@ -479,7 +476,7 @@ func (s *ChannelsService) Update(ctx context.Context, channelID string, params *
 	); err != nil {
 		return nil, err
 	}
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true, opts: opts}, "channel", channelsOf)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true, opts: opts}, "channel", (*ChannelPayload).pageItems)
 }
 
 // Delete deletes a channel. DELETE /api/v3/channels/{channelId}. Idempotent by construction
@@ -713,7 +710,7 @@ func (s *ChannelsService) Join(ctx context.Context, channelID string, opts ...Ca
 	if err != nil {
 		return nil, err
 	}
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodPost, path: path, opts: opts}, "channel", channelsOf)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPost, path: path, opts: opts}, "channel", (*ChannelPayload).pageItems)
 }
 
 // Leave ends the caller's membership of a channel and returns the channel bundle the API

@@ -573,7 +573,7 @@ func (s *CommentsService) IsFlaggedByMe(ctx context.Context, commentID string, o
 
 // action sends an idempotent DELETE on a comment sub-resource.
 func (s *CommentsService) action(ctx context.Context, op, format, commentID string, opts []CallOption) (*CommentPayload, error) {
-	return callOneOn(ctx, s.c, op, http.MethodDelete, format, commentID, commentPath, true, "comment", func(p *CommentPayload) []Comment { return p.Comments }, opts)
+	return callOneOn(ctx, s.c, op, http.MethodDelete, format, commentID, commentPath, true, "comment", (*CommentPayload).pageItems, opts)
 }
 
 // commentPath checks a comment ID (at most 900 characters, as the spec states) and builds a
@@ -587,5 +587,5 @@ func commentPath(op, format, commentID string) (string, error) {
 
 // commentsCall sends r and decodes a comment bundle holding at least one comment.
 func commentsCall(ctx context.Context, c *Client, r *request) (*CommentPayload, error) {
-	return callOne(ctx, c, r, "comment", func(p *CommentPayload) []Comment { return p.Comments })
+	return callOne(ctx, c, r, "comment", (*CommentPayload).pageItems)
 }

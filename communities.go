@@ -212,8 +212,6 @@ type CommunityPayload struct {
 func (p *CommunityPayload) pageItems() []Community { return p.Communities }
 func (p *CommunityPayload) pageInfo() Paging       { return p.Paging }
 
-func communitiesOf(p *CommunityPayload) []Community { return p.Communities }
-
 // Community returns the answer's first community, or nil.
 func (p *CommunityPayload) Community() *Community { return firstOf(p.Communities) }
 
@@ -661,7 +659,7 @@ func (s *CommunitiesService) Create(ctx context.Context, params *CreateCommunity
 	if err := params.validate(op); err != nil {
 		return nil, err
 	}
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v3/communities", body: params, opts: opts}, "community", communitiesOf)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v3/communities", body: params, opts: opts}, "community", (*CommunityPayload).pageItems)
 }
 
 // Get returns one community by ID (Communities[0]) with its sideloads.
@@ -683,7 +681,7 @@ func (s *CommunitiesService) get(ctx context.Context, op, communityID string, ty
 	}
 	q := query{}
 	q.str("type", string(typ))
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q), opts: opts}, "community", communitiesOf)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q), opts: opts}, "community", (*CommunityPayload).pageItems)
 }
 
 // GetMany returns the communities with the given IDs, with their sideloads; communities that
@@ -773,7 +771,7 @@ func (s *CommunitiesService) Update(ctx context.Context, communityID string, par
 		return nil, err
 	}
 	return callOne(ctx, s.c, &request{op: op, method: http.MethodPut, path: path,
-		body: updateCommunityBody{CommunityID: communityID, UpdateCommunityParams: params}, idempotent: true, opts: opts}, "community", communitiesOf)
+		body: updateCommunityBody{CommunityID: communityID, UpdateCommunityParams: params}, idempotent: true, opts: opts}, "community", (*CommunityPayload).pageItems)
 }
 
 // Delete deletes a community. DELETE /api/v3/communities/{communityId}. An answer of

@@ -61,8 +61,6 @@ func (p *CommunityCategoryPayload) UnmarshalJSON(b []byte) error {
 func (p *CommunityCategoryPayload) pageItems() []CommunityCategory { return p.Categories }
 func (p *CommunityCategoryPayload) pageInfo() Paging               { return p.Paging }
 
-func categoriesOf(p *CommunityCategoryPayload) []CommunityCategory { return p.Categories }
-
 // Category returns the answer's first category, or nil.
 func (p *CommunityCategoryPayload) Category() *CommunityCategory { return firstOf(p.Categories) }
 
@@ -174,7 +172,7 @@ func (s *CommunityCategoriesService) Create(ctx context.Context, params *CreateC
 	); err != nil {
 		return nil, err
 	}
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v3/community-categories", body: params, opts: opts}, "category", categoriesOf)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v3/community-categories", body: params, opts: opts}, "category", (*CommunityCategoryPayload).pageItems)
 }
 
 // Get returns one category (Categories[0]) with its avatar file.
@@ -185,7 +183,7 @@ func (s *CommunityCategoriesService) Get(ctx context.Context, categoryID string,
 	if err != nil {
 		return nil, err
 	}
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, "category", categoriesOf)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, "category", (*CommunityCategoryPayload).pageItems)
 }
 
 // GetMany returns the categories with the given IDs, with their avatar files; categories
@@ -250,7 +248,7 @@ func (s *CommunityCategoriesService) Update(ctx context.Context, categoryID stri
 		return nil, err
 	}
 	return callOne(ctx, s.c, &request{op: op, method: http.MethodPut, path: path,
-		body: updateCommunityCategoryBody{CategoryID: categoryID, UpdateCommunityCategoryParams: params}, idempotent: true, opts: opts}, "category", categoriesOf)
+		body: updateCommunityCategoryBody{CategoryID: categoryID, UpdateCommunityCategoryParams: params}, idempotent: true, opts: opts}, "category", (*CommunityCategoryPayload).pageItems)
 }
 
 // Delete deletes a category. DELETE /api/v3/community-categories/{categoryId} (the spec

@@ -414,8 +414,9 @@ func call[P any](ctx context.Context, c *Client, r *request) (*P, error) {
 	return &out, nil
 }
 
-// callOne is call for an answer that must hold at least one entity, listed by items; an
-// answer without one is an *Error matching ErrMalformedResponse.
+// callOne is call for an answer that must hold at least one entity, listed by items (for a
+// list payload its pageItems method: (*PostPayload).pageItems); an answer without one is an
+// *Error matching ErrMalformedResponse.
 func callOne[P, T any](ctx context.Context, c *Client, r *request, what string, items func(*P) []T) (*P, error) {
 	out, err := call[P](ctx, c, r)
 	if err != nil {

@@ -139,7 +139,7 @@ func followPath(op, format, userID string) (string, error) {
 }
 
 func (s *FollowsService) change(ctx context.Context, op, method, format, userID string, idempotent bool, opts []CallOption) (*FollowPayload, error) {
-	return callOneOn(ctx, s.c, op, method, format, userID, followPath, idempotent, "follow", func(p *FollowPayload) []Follow { return p.Follows }, opts)
+	return callOneOn(ctx, s.c, op, method, format, userID, followPath, idempotent, "follow", (*FollowPayload).pageItems, opts)
 }
 
 // Follow makes the calling user follow a user, or asks to when the network requires

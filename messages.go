@@ -264,9 +264,6 @@ func messagesFiles(files []File, ids ...string) []File {
 	return out
 }
 
-// messagesOf lists the messages of an answer, for callOne.
-func messagesOf(p *MessagePayload) []Message { return p.Messages }
-
 // The v5 size limits of Data and Metadata ("less than 10 KB" and "less than 20 KB").
 const (
 	messagesDataLimit     = 10 * 1024
@@ -360,7 +357,7 @@ func (s *MessagesService) Create(ctx context.Context, params *CreateMessageParam
 	if err := params.validate(op); err != nil {
 		return nil, err
 	}
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v5/messages", body: params, opts: opts}, "message", messagesOf)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v5/messages", body: params, opts: opts}, "message", (*MessagePayload).pageItems)
 }
 
 // Get returns a message (the payload's Message()) with its feed, files and users.
@@ -371,7 +368,7 @@ func (s *MessagesService) Get(ctx context.Context, messageID string, opts ...Cal
 	if err != nil {
 		return nil, err
 	}
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, "message", messagesOf)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, "message", (*MessagePayload).pageItems)
 }
 
 // GetManyMessagesParams name the messages of Messages.GetMany.
@@ -597,7 +594,7 @@ func (s *MessagesService) Update(ctx context.Context, messageID string, params *
 	); err != nil {
 		return nil, err
 	}
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true, opts: opts}, "message", messagesOf)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true, opts: opts}, "message", (*MessagePayload).pageItems)
 }
 
 // DeleteMessageParams qualify a deletion.
@@ -644,7 +641,7 @@ func (s *MessagesService) ClearFlags(ctx context.Context, messageID string, opts
 }
 
 func (s *MessagesService) flags(ctx context.Context, op, method, format, messageID string, idempotent bool, opts []CallOption) (*MessagePayload, error) {
-	return callOneOn(ctx, s.c, op, method, format, messageID, messagesID, idempotent, "message", messagesOf, opts)
+	return callOneOn(ctx, s.c, op, method, format, messageID, messagesID, idempotent, "message", (*MessagePayload).pageItems, opts)
 }
 
 // IsFlaggedByMe reports whether the caller flagged a message.
@@ -768,9 +765,6 @@ func (p *V3MessagePayload) MessageFiles(m *V3Message) []File {
 	return messagesFiles(p.Files, m.FileID)
 }
 
-// messagesV3Of lists the messages of a v3 answer, for callOne.
-func messagesV3Of(p *V3MessagePayload) []V3Message { return p.Messages }
-
 // messagesV3ID builds a v3 message path: IDs are at most 150 characters.
 func messagesV3ID(op, format, messageID string) (string, error) {
 	path, err := pathf(op, format, id("messageID", messageID))
@@ -857,7 +851,7 @@ func (s *MessagesV3Service) Create(ctx context.Context, params *V3CreateMessageP
 	); err != nil {
 		return nil, err
 	}
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v3/messages", body: params, opts: opts}, "message", messagesV3Of)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v3/messages", body: params, opts: opts}, "message", (*V3MessagePayload).pageItems)
 }
 
 // Get returns a message with the v3 API (the payload's Message()).
@@ -868,7 +862,7 @@ func (s *MessagesV3Service) Get(ctx context.Context, messageID string, opts ...C
 	if err != nil {
 		return nil, err
 	}
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, "message", messagesV3Of)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, "message", (*V3MessagePayload).pageItems)
 }
 
 // V3GetManyMessagesParams name the messages of Messages.V3.GetMany.
@@ -1024,7 +1018,7 @@ func (s *MessagesV3Service) Update(ctx context.Context, messageID string, params
 	if err := messagesV3Content(op, params.Data, params.Tags, params.Mentionees); err != nil {
 		return nil, err
 	}
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true, opts: opts}, "message", messagesV3Of)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true, opts: opts}, "message", (*V3MessagePayload).pageItems)
 }
 
 // Delete deletes a message with the v3 API. DELETE /api/v3/messages/{messageId}. See
@@ -1062,7 +1056,7 @@ func (s *MessagesV3Service) ClearFlags(ctx context.Context, messageID string, op
 }
 
 func (s *MessagesV3Service) flags(ctx context.Context, op, method, format, messageID string, idempotent bool, opts []CallOption) (*V3MessagePayload, error) {
-	return callOneOn(ctx, s.c, op, method, format, messageID, messagesV3ID, idempotent, "message", messagesV3Of, opts)
+	return callOneOn(ctx, s.c, op, method, format, messageID, messagesV3ID, idempotent, "message", (*V3MessagePayload).pageItems, opts)
 }
 
 // IsFlaggedByMe reports whether the caller flagged a message, with the v3 API.
@@ -1127,9 +1121,6 @@ func (p *MessageFeedPayload) MessageByID(messageID string) *Message {
 // nil.
 func (p *MessageFeedPayload) UserByID(userID string) *User { return findUser(p.Users, userID) }
 
-// messageFeedsOf lists the message feeds of an answer, for callOne.
-func messageFeedsOf(p *MessageFeedPayload) []MessageFeed { return p.MessageFeeds }
-
 // messagesFeedPath builds a message-feed path from an ID of at most 30 characters.
 func messagesFeedPath(op, format, name, value string) (string, error) {
 	path, err := pathf(op, format, id(name, value))
@@ -1170,7 +1161,7 @@ func (s *MessagesService) CreateFeed(ctx context.Context, params *CreateMessageF
 	); err != nil {
 		return nil, err
 	}
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v5/message-feeds", body: params, opts: opts}, "message feed", messageFeedsOf)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v5/message-feeds", body: params, opts: opts}, "message feed", (*MessageFeedPayload).pageItems)
 }
 
 // GetFeed returns a message feed (the payload's MessageFeed()) with its latest message.
@@ -1181,7 +1172,7 @@ func (s *MessagesService) GetFeed(ctx context.Context, messageFeedID string, opt
 	if err != nil {
 		return nil, err
 	}
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, "message feed", messageFeedsOf)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, "message feed", (*MessageFeedPayload).pageItems)
 }
 
 // GetManyFeedsParams name the message feeds of Messages.GetManyFeeds.
@@ -1226,7 +1217,7 @@ func (s *MessagesService) UpdateFeed(ctx context.Context, messageFeedID string, 
 	if err := firstErr(required(op, "Name", params.Name), maxLen(op, "Name", params.Name, 100)); err != nil {
 		return nil, err
 	}
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true, opts: opts}, "message feed", messageFeedsOf)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true, opts: opts}, "message feed", (*MessageFeedPayload).pageItems)
 }
 
 // DeleteMessageFeedParams qualify the deletion of a message feed.

@@ -1141,7 +1141,7 @@ func (s *PostsService) IsFlaggedByMe(ctx context.Context, postID string, opts ..
 }
 
 func (s *PostsService) action(ctx context.Context, op, method, format, postID string, idempotent bool, opts []CallOption) (*PostPayload, error) {
-	return callOneOn(ctx, s.c, op, method, format, postID, postPath, idempotent, "post", func(p *PostPayload) []Post { return p.Posts }, opts)
+	return callOneOn(ctx, s.c, op, method, format, postID, postPath, idempotent, "post", (*PostPayload).pageItems, opts)
 }
 
 // postPath checks a post ID (at most 900 characters, as the spec states) and builds a path.
@@ -1154,5 +1154,5 @@ func postPath(op, format, postID string) (string, error) {
 
 // postsCall sends r and decodes a post bundle holding at least one post.
 func postsCall(ctx context.Context, c *Client, r *request) (*PostPayload, error) {
-	return callOne(ctx, c, r, "post", func(p *PostPayload) []Post { return p.Posts })
+	return callOne(ctx, c, r, "post", (*PostPayload).pageItems)
 }

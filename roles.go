@@ -166,7 +166,7 @@ func (s *RolesService) Create(ctx context.Context, params *CreateRoleParams, opt
 	}
 	body := *params
 	body.Permissions = nonNilPermissions(params.Permissions)
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v3/roles", body: &body, opts: opts}, "role", rolesOf)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v3/roles", body: &body, opts: opts}, "role", (*RolePayload).pageItems)
 }
 
 // Get returns a role. GET /api/v3/roles/{roleId}.
@@ -176,7 +176,7 @@ func (s *RolesService) Get(ctx context.Context, roleID string, opts ...CallOptio
 	if err != nil {
 		return nil, err
 	}
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, "role", rolesOf)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, "role", (*RolePayload).pageItems)
 }
 
 // UpdateRoleParams is the body of Update.
@@ -213,7 +213,7 @@ func (s *RolesService) Update(ctx context.Context, roleID string, params *Update
 		RoleID string `json:"roleId"`
 		*UpdateRoleParams
 	}{roleID, params}
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: body, idempotent: true, opts: opts}, "role", rolesOf)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: body, idempotent: true, opts: opts}, "role", (*RolePayload).pageItems)
 }
 
 // Delete deletes a role. DELETE /api/v3/roles/{roleId} (the role ID is sent in the query as
@@ -230,8 +230,6 @@ func (s *RolesService) Delete(ctx context.Context, roleID string, opts ...CallOp
 	}
 	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, query: url.Values{"roleId": {roleID}}, idempotent: true, opts: opts}, nil)
 }
-
-func rolesOf(p *RolePayload) []Role { return p.Roles }
 
 // permissionList checks that no permission is blank.
 func permissionList(op, field string, ps []Permission) error {

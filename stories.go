@@ -418,7 +418,7 @@ func (s *StoriesService) Create(ctx context.Context, params *CreateStoryParams, 
 		return nil, err
 	}
 	r := &request{op: op, method: http.MethodPost, path: "/api/v4/stories", body: params, opts: opts}
-	return callOne(ctx, s.c, r, "story", func(p *StoryPayload) []Story { return p.Stories })
+	return callOne(ctx, s.c, r, "story", (*StoryPayload).pageItems)
 }
 
 // Get returns a story with what it refers to. GET /api/v4/stories/{storyId}.
@@ -429,7 +429,7 @@ func (s *StoriesService) Get(ctx context.Context, storyID string, opts ...CallOp
 		return nil, err
 	}
 	r := &request{op: op, method: http.MethodGet, path: path, opts: opts}
-	return callOne(ctx, s.c, r, "story", func(p *StoryPayload) []Story { return p.Stories })
+	return callOne(ctx, s.c, r, "story", (*StoryPayload).pageItems)
 }
 
 // DeleteStoryParams are the options of Stories.Delete.
@@ -475,7 +475,7 @@ func (s *StoriesService) ClearFlags(ctx context.Context, storyID string, opts ..
 }
 
 func (s *StoriesService) flagCall(ctx context.Context, op, method, format, storyID string, idempotent bool, opts []CallOption) (*StoryPayload, error) {
-	return callOneOn(ctx, s.c, op, method, format, storyID, storyPath, idempotent, "story", func(p *StoryPayload) []Story { return p.Stories }, opts)
+	return callOneOn(ctx, s.c, op, method, format, storyID, storyPath, idempotent, "story", (*StoryPayload).pageItems, opts)
 }
 
 // ListStoriesParams selects the stories of one target for Stories.List.

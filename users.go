@@ -158,10 +158,8 @@ func (s *UsersService) get(ctx context.Context, op, userID, typ string, opts []C
 	}
 	q := query{}
 	q.str("type", typ)
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q), opts: opts}, "user", usersOf)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q), opts: opts}, "user", (*UserPayload).pageItems)
 }
-
-func usersOf(p *UserPayload) []User { return p.Users }
 
 // List returns an iterator over users matching params, fetching pages as it goes.
 // GET /api/v3/users.
@@ -256,7 +254,7 @@ func (s *UsersService) Update(ctx context.Context, params *UpdateUserParams, opt
 	if err := params.validate(op); err != nil {
 		return nil, err
 	}
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodPut, path: "/api/v3/users", body: params, idempotent: true, opts: opts}, "user", usersOf)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPut, path: "/api/v3/users", body: params, idempotent: true, opts: opts}, "user", (*UserPayload).pageItems)
 }
 
 // Ban bans a user globally: the user can no longer log in or call the API (answers match
