@@ -941,9 +941,12 @@ type ChannelMembersParams struct {
 	UserIDs []string `json:"userIds"`
 }
 
-// channelsMembers sends a call on /api/v3/channels/{channelId}/users[suffix].
-func (s *ChannelsService) channelsMembers(ctx context.Context, op, method, suffix, channelID string, params *ChannelMembersParams, idempotent bool, opts []CallOption) (*ChannelPayload, error) {
-	path, err := pathf(op, "/api/v3/channels/%s/users"+suffix, id("channelID", channelID))
+// members sends r, a membership call on /api/v3/channels/{channelId}/users... whose path is
+// still a format holding channelID, with params' users: as the body, and for a DELETE in the
+// query and a channelsDeleteBody.
+func (s *ChannelsService) members(ctx context.Context, channelID string, params *ChannelMembersParams, r *request) (*ChannelPayload, error) {
+	op := r.op
+	path, err := pathf(op, r.path, id("channelID", channelID))
 	if err != nil {
 		return nil, err
 	}
@@ -953,8 +956,8 @@ func (s *ChannelsService) channelsMembers(ctx context.Context, op, method, suffi
 	if err := channelsUserIDs(op, params.UserIDs); err != nil {
 		return nil, err
 	}
-	r := &request{op: op, method: method, path: path, idempotent: idempotent, opts: opts}
-	if method == http.MethodDelete {
+	r.path = path
+	if r.method == http.MethodDelete {
 		q := query{}
 		q.list("userIds", params.UserIDs)
 		r.query = url.Values(q)
@@ -979,7 +982,7 @@ type channelsDeleteBody struct {
 // POST /api/v3/channels/{channelId}/users. Not retried once it may have reached the server
 // (members are notified of each addition).
 func (s *ChannelsService) AddMembers(ctx context.Context, channelID string, params *ChannelMembersParams, opts ...CallOption) (*ChannelPayload, error) {
-	return s.channelsMembers(ctx, "Channels.AddMembers", http.MethodPost, "", channelID, params, false, opts)
+	return s.members(ctx, channelID, params, &request{op: "Channels.AddMembers", method: http.MethodPost, path: "/api/v3/channels/%s/users", opts: opts})
 }
 
 // RemoveMembers removes users from a channel and returns the channel bundle.
@@ -987,21 +990,21 @@ func (s *ChannelsService) AddMembers(ctx context.Context, channelID string, para
 // and in a JSON body (as the API's clients send them). Idempotent by construction (removed users stay
 // removed), so it is retried like a read.
 func (s *ChannelsService) RemoveMembers(ctx context.Context, channelID string, params *ChannelMembersParams, opts ...CallOption) (*ChannelPayload, error) {
-	return s.channelsMembers(ctx, "Channels.RemoveMembers", http.MethodDelete, "", channelID, params, true, opts)
+	return s.members(ctx, channelID, params, &request{op: "Channels.RemoveMembers", method: http.MethodDelete, path: "/api/v3/channels/%s/users", idempotent: true, opts: opts})
 }
 
 // BanMembers bans users from a channel: they are removed and cannot rejoin until unbanned.
 // PUT /api/v3/channels/{channelId}/users/ban. Idempotent by construction (it sets the users'
 // standing to banned; banning twice leaves the same state), so it is retried like a read.
 func (s *ChannelsService) BanMembers(ctx context.Context, channelID string, params *ChannelMembersParams, opts ...CallOption) (*ChannelPayload, error) {
-	return s.channelsMembers(ctx, "Channels.BanMembers", http.MethodPut, "/ban", channelID, params, true, opts)
+	return s.members(ctx, channelID, params, &request{op: "Channels.BanMembers", method: http.MethodPut, path: "/api/v3/channels/%s/users/ban", idempotent: true, opts: opts})
 }
 
 // UnbanMembers lifts the channel ban of users; they may join again but are not made
 // members. PUT /api/v3/channels/{channelId}/users/unban. Idempotent by construction (it sets
 // the users' standing to not banned), so it is retried like a read.
 func (s *ChannelsService) UnbanMembers(ctx context.Context, channelID string, params *ChannelMembersParams, opts ...CallOption) (*ChannelPayload, error) {
-	return s.channelsMembers(ctx, "Channels.UnbanMembers", http.MethodPut, "/unban", channelID, params, true, opts)
+	return s.members(ctx, channelID, params, &request{op: "Channels.UnbanMembers", method: http.MethodPut, path: "/api/v3/channels/%s/users/unban", idempotent: true, opts: opts})
 }
 
 // ChannelRoleParams name a role and the members of Channels.AddRole and RemoveRole.

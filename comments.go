@@ -535,29 +535,24 @@ func (s *CommentsV3Service) Delete(ctx context.Context, commentID string, opts .
 // Flag reports a comment as the calling user (use a view from Client.AsUser) and returns it.
 // POST /api/v3/comments/{commentId}/flag. Not retried once it may have reached the server.
 func (s *CommentsService) Flag(ctx context.Context, commentID string, opts ...CallOption) (*CommentPayload, error) {
-	const op = "Comments.Flag"
-	path, err := commentPath(op, "/api/v3/comments/%s/flag", commentID)
-	if err != nil {
-		return nil, err
-	}
 	body := struct {
 		CommentID string `json:"commentId"`
 	}{commentID}
-	return commentsCall(ctx, s.c, &request{op: op, method: http.MethodPost, path: path, body: body, opts: opts})
+	return s.onComment(ctx, commentID, &request{op: "Comments.Flag", method: http.MethodPost, path: "/api/v3/comments/%s/flag", body: body, opts: opts})
 }
 
 // Unflag withdraws the calling user's flag on a comment and returns it.
 // DELETE /api/v3/comments/{commentId}/unflag. Idempotent by construction (removing one's own
 // flag twice leaves it removed), so it is retried like a read.
 func (s *CommentsService) Unflag(ctx context.Context, commentID string, opts ...CallOption) (*CommentPayload, error) {
-	return s.action(ctx, "Comments.Unflag", "/api/v3/comments/%s/unflag", commentID, opts)
+	return s.onComment(ctx, commentID, &request{op: "Comments.Unflag", method: http.MethodDelete, path: "/api/v3/comments/%s/unflag", idempotent: true, opts: opts})
 }
 
 // ClearFlags removes every flag on a comment (moderators) and returns it.
 // DELETE /api/v3/comments/{commentId}/flags. Idempotent by construction (clearing cleared
 // flags changes nothing), so it is retried like a read.
 func (s *CommentsService) ClearFlags(ctx context.Context, commentID string, opts ...CallOption) (*CommentPayload, error) {
-	return s.action(ctx, "Comments.ClearFlags", "/api/v3/comments/%s/flags", commentID, opts)
+	return s.onComment(ctx, commentID, &request{op: "Comments.ClearFlags", method: http.MethodDelete, path: "/api/v3/comments/%s/flags", idempotent: true, opts: opts})
 }
 
 // IsFlaggedByMe reports whether the calling user flagged a comment.
@@ -571,9 +566,10 @@ func (s *CommentsService) IsFlaggedByMe(ctx context.Context, commentID string, o
 	return isFlaggedByMe(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts})
 }
 
-// action sends an idempotent DELETE on a comment sub-resource.
-func (s *CommentsService) action(ctx context.Context, op, format, commentID string, opts []CallOption) (*CommentPayload, error) {
-	return callOneOn(ctx, s.c, op, http.MethodDelete, format, commentID, commentPath, true, "comment", (*CommentPayload).pageItems, opts)
+// onComment sends r, a call on one comment (its path a format holding commentID), and decodes
+// the comment bundle.
+func (s *CommentsService) onComment(ctx context.Context, commentID string, r *request) (*CommentPayload, error) {
+	return callOneOn(ctx, s.c, r, commentPath, commentID, "comment", (*CommentPayload).pageItems)
 }
 
 // commentPath checks a comment ID (at most 900 characters, as the spec states) and builds a

@@ -428,15 +428,15 @@ func callOne[P, T any](ctx context.Context, c *Client, r *request, what string, 
 	return out, nil
 }
 
-// callOneOn is callOne for a call without a body on one entity: pathOf checks id and builds
-// the path from format (postPath, storyPath, ...).
-func callOneOn[P, T any](ctx context.Context, c *Client, op, method, format, id string, pathOf func(op, format, id string) (string, error),
-	idempotent bool, what string, items func(*P) []T, opts []CallOption) (*P, error) {
-	path, err := pathOf(op, format, id)
+// callOneOn is callOne for a call on one entity, described by r whose path is still a format
+// with one %s: pathOf (postPath, storyPath, ...) checks entityID and puts it in the path.
+func callOneOn[P, T any](ctx context.Context, c *Client, r *request, pathOf func(op, format, id string) (string, error), entityID, what string, items func(*P) []T) (*P, error) {
+	path, err := pathOf(r.op, r.path, entityID)
 	if err != nil {
 		return nil, err
 	}
-	return callOne(ctx, c, &request{op: op, method: method, path: path, idempotent: idempotent, opts: opts}, what, items)
+	r.path = path
+	return callOne(ctx, c, r, what, items)
 }
 
 // malformedAnswer is malformed for an answer already decoded.

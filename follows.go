@@ -131,6 +131,7 @@ func (p *FollowInfoPayload) Status() FollowStatus {
 	return p.Follows[0].Status
 }
 
+// followPath checks a user ID of a follow call (at most 900 characters) and builds a path.
 func followPath(op, format, userID string) (string, error) {
 	if err := maxLen(op, "userID", userID, 900); err != nil {
 		return "", err
@@ -138,36 +139,38 @@ func followPath(op, format, userID string) (string, error) {
 	return pathf(op, format, id("userID", userID))
 }
 
-func (s *FollowsService) change(ctx context.Context, op, method, format, userID string, idempotent bool, opts []CallOption) (*FollowPayload, error) {
-	return callOneOn(ctx, s.c, op, method, format, userID, followPath, idempotent, "follow", (*FollowPayload).pageItems, opts)
+// onFollow sends r, a call on the caller's follow of a user (its path a format holding
+// userID), and decodes the follow bundle.
+func (s *FollowsService) onFollow(ctx context.Context, userID string, r *request) (*FollowPayload, error) {
+	return callOneOn(ctx, s.c, r, followPath, userID, "follow", (*FollowPayload).pageItems)
 }
 
 // Follow makes the calling user follow a user, or asks to when the network requires
 // approval (the follow is then pending). POST /api/v4/me/following/{userId}. Not retried
 // once it may have reached the server (a repeat could send a second request notification).
 func (s *FollowsService) Follow(ctx context.Context, userID string, opts ...CallOption) (*FollowPayload, error) {
-	return s.change(ctx, "Follows.Follow", http.MethodPost, "/api/v4/me/following/%s", userID, false, opts)
+	return s.onFollow(ctx, userID, &request{op: "Follows.Follow", method: http.MethodPost, path: "/api/v4/me/following/%s", opts: opts})
 }
 
 // Unfollow stops the calling user following a user, or withdraws a pending request.
 // DELETE /api/v4/me/following/{userId}. Idempotent by construction (an ended follow stays
 // ended), so it is retried like a read.
 func (s *FollowsService) Unfollow(ctx context.Context, userID string, opts ...CallOption) (*FollowPayload, error) {
-	return s.change(ctx, "Follows.Unfollow", http.MethodDelete, "/api/v4/me/following/%s", userID, true, opts)
+	return s.onFollow(ctx, userID, &request{op: "Follows.Unfollow", method: http.MethodDelete, path: "/api/v4/me/following/%s", idempotent: true, opts: opts})
 }
 
 // Accept accepts a user's pending request to follow the calling user.
 // POST /api/v4/me/followers/{userId}. Idempotent by construction (an accepted follow stays
 // accepted), so it is retried like a read.
 func (s *FollowsService) Accept(ctx context.Context, userID string, opts ...CallOption) (*FollowPayload, error) {
-	return s.change(ctx, "Follows.Accept", http.MethodPost, "/api/v4/me/followers/%s", userID, true, opts)
+	return s.onFollow(ctx, userID, &request{op: "Follows.Accept", method: http.MethodPost, path: "/api/v4/me/followers/%s", idempotent: true, opts: opts})
 }
 
 // RemoveFollower removes a follower of the calling user, or declines their pending request.
 // DELETE /api/v4/me/followers/{userId}. Idempotent by construction (a removed follower stays
 // removed), so it is retried like a read.
 func (s *FollowsService) RemoveFollower(ctx context.Context, userID string, opts ...CallOption) (*FollowPayload, error) {
-	return s.change(ctx, "Follows.RemoveFollower", http.MethodDelete, "/api/v4/me/followers/%s", userID, true, opts)
+	return s.onFollow(ctx, userID, &request{op: "Follows.RemoveFollower", method: http.MethodDelete, path: "/api/v4/me/followers/%s", idempotent: true, opts: opts})
 }
 
 // GetMyInfo returns the calling user's follow counts. GET /api/v4/me/followInfo.

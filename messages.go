@@ -623,25 +623,27 @@ func (s *MessagesService) Delete(ctx context.Context, messageID string, params *
 // it. POST /api/v5/messages/{messageId}/flags. Not retried once it may have reached the
 // server: each flag counts.
 func (s *MessagesService) Flag(ctx context.Context, messageID string, opts ...CallOption) (*MessagePayload, error) {
-	return s.flags(ctx, "Messages.Flag", http.MethodPost, "/api/v5/messages/%s/flags", messageID, false, opts)
+	return s.onMessage(ctx, messageID, &request{op: "Messages.Flag", method: http.MethodPost, path: "/api/v5/messages/%s/flags", opts: opts})
 }
 
 // Unflag removes the caller's flag from a message and returns it.
 // DELETE /api/v5/messages/{messageId}/flags. Idempotent by construction (the caller's flag
 // stays removed), so it is retried like a read.
 func (s *MessagesService) Unflag(ctx context.Context, messageID string, opts ...CallOption) (*MessagePayload, error) {
-	return s.flags(ctx, "Messages.Unflag", http.MethodDelete, "/api/v5/messages/%s/flags", messageID, true, opts)
+	return s.onMessage(ctx, messageID, &request{op: "Messages.Unflag", method: http.MethodDelete, path: "/api/v5/messages/%s/flags", idempotent: true, opts: opts})
 }
 
 // ClearFlags removes every flag of a message (a moderator's dismissal) and returns it.
 // DELETE /api/v5/messages/{messageId}/flags/all. Idempotent by construction (the flags stay
 // removed), so it is retried like a read.
 func (s *MessagesService) ClearFlags(ctx context.Context, messageID string, opts ...CallOption) (*MessagePayload, error) {
-	return s.flags(ctx, "Messages.ClearFlags", http.MethodDelete, "/api/v5/messages/%s/flags/all", messageID, true, opts)
+	return s.onMessage(ctx, messageID, &request{op: "Messages.ClearFlags", method: http.MethodDelete, path: "/api/v5/messages/%s/flags/all", idempotent: true, opts: opts})
 }
 
-func (s *MessagesService) flags(ctx context.Context, op, method, format, messageID string, idempotent bool, opts []CallOption) (*MessagePayload, error) {
-	return callOneOn(ctx, s.c, op, method, format, messageID, messagesID, idempotent, "message", (*MessagePayload).pageItems, opts)
+// onMessage sends r, a call on one message (its path a format holding messageID), and decodes
+// the message bundle.
+func (s *MessagesService) onMessage(ctx context.Context, messageID string, r *request) (*MessagePayload, error) {
+	return callOneOn(ctx, s.c, r, messagesID, messageID, "message", (*MessagePayload).pageItems)
 }
 
 // IsFlaggedByMe reports whether the caller flagged a message.
@@ -1038,25 +1040,27 @@ func (s *MessagesV3Service) Delete(ctx context.Context, messageID string, opts .
 // Message()). POST /api/v3/messages/{messageId}/flag. See Messages.Flag for the v5 form. Not
 // retried once it may have reached the server: each flag counts.
 func (s *MessagesV3Service) Flag(ctx context.Context, messageID string, opts ...CallOption) (*V3MessagePayload, error) {
-	return s.flags(ctx, "Messages.V3.Flag", http.MethodPost, "/api/v3/messages/%s/flag", messageID, false, opts)
+	return s.onMessage(ctx, messageID, &request{op: "Messages.V3.Flag", method: http.MethodPost, path: "/api/v3/messages/%s/flag", opts: opts})
 }
 
 // Unflag removes the caller's flag from a message with the v3 API and returns it.
 // DELETE /api/v3/messages/{messageId}/unflag. See Messages.Unflag for the v5 form.
 // Idempotent by construction (the caller's flag stays removed), so it is retried like a read.
 func (s *MessagesV3Service) Unflag(ctx context.Context, messageID string, opts ...CallOption) (*V3MessagePayload, error) {
-	return s.flags(ctx, "Messages.V3.Unflag", http.MethodDelete, "/api/v3/messages/%s/unflag", messageID, true, opts)
+	return s.onMessage(ctx, messageID, &request{op: "Messages.V3.Unflag", method: http.MethodDelete, path: "/api/v3/messages/%s/unflag", idempotent: true, opts: opts})
 }
 
 // ClearFlags removes every flag of a message with the v3 API and returns it.
 // DELETE /api/v3/messages/{messageId}/clearFlags. See Messages.ClearFlags for the v5 form.
 // Idempotent by construction (the flags stay removed), so it is retried like a read.
 func (s *MessagesV3Service) ClearFlags(ctx context.Context, messageID string, opts ...CallOption) (*V3MessagePayload, error) {
-	return s.flags(ctx, "Messages.V3.ClearFlags", http.MethodDelete, "/api/v3/messages/%s/clearFlags", messageID, true, opts)
+	return s.onMessage(ctx, messageID, &request{op: "Messages.V3.ClearFlags", method: http.MethodDelete, path: "/api/v3/messages/%s/clearFlags", idempotent: true, opts: opts})
 }
 
-func (s *MessagesV3Service) flags(ctx context.Context, op, method, format, messageID string, idempotent bool, opts []CallOption) (*V3MessagePayload, error) {
-	return callOneOn(ctx, s.c, op, method, format, messageID, messagesV3ID, idempotent, "message", (*V3MessagePayload).pageItems, opts)
+// onMessage sends r, a call on one message (its path a format holding messageID), and decodes
+// the v3 message bundle.
+func (s *MessagesV3Service) onMessage(ctx context.Context, messageID string, r *request) (*V3MessagePayload, error) {
+	return callOneOn(ctx, s.c, r, messagesV3ID, messageID, "message", (*V3MessagePayload).pageItems)
 }
 
 // IsFlaggedByMe reports whether the caller flagged a message, with the v3 API.

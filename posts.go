@@ -1099,34 +1099,34 @@ func (s *PostsV3Service) Delete(ctx context.Context, postID string, opts ...Call
 // once it may have reached the server (a repeat would answer an error for a post no longer
 // under review).
 func (s *PostsService) Approve(ctx context.Context, postID string, opts ...CallOption) (*PostPayload, error) {
-	return s.action(ctx, "Posts.Approve", http.MethodPost, "/api/v3/posts/%s/approve", postID, false, opts)
+	return s.onPost(ctx, postID, &request{op: "Posts.Approve", method: http.MethodPost, path: "/api/v3/posts/%s/approve", opts: opts})
 }
 
 // Decline rejects a post waiting for review (it moves to the declined feed) and returns it.
 // POST /api/v3/posts/{postId}/decline. Moderators only. Not retried once it may have reached
 // the server.
 func (s *PostsService) Decline(ctx context.Context, postID string, opts ...CallOption) (*PostPayload, error) {
-	return s.action(ctx, "Posts.Decline", http.MethodPost, "/api/v3/posts/%s/decline", postID, false, opts)
+	return s.onPost(ctx, postID, &request{op: "Posts.Decline", method: http.MethodPost, path: "/api/v3/posts/%s/decline", opts: opts})
 }
 
 // Flag reports a post as the calling user (use a view from Client.AsUser) and returns it.
 // POST /api/v3/posts/{postId}/flag. Not retried once it may have reached the server.
 func (s *PostsService) Flag(ctx context.Context, postID string, opts ...CallOption) (*PostPayload, error) {
-	return s.action(ctx, "Posts.Flag", http.MethodPost, "/api/v3/posts/%s/flag", postID, false, opts)
+	return s.onPost(ctx, postID, &request{op: "Posts.Flag", method: http.MethodPost, path: "/api/v3/posts/%s/flag", opts: opts})
 }
 
 // Unflag withdraws the calling user's flag on a post and returns it.
 // DELETE /api/v3/posts/{postId}/unflag. Idempotent by construction (removing one's own flag
 // twice leaves it removed), so it is retried like a read.
 func (s *PostsService) Unflag(ctx context.Context, postID string, opts ...CallOption) (*PostPayload, error) {
-	return s.action(ctx, "Posts.Unflag", http.MethodDelete, "/api/v3/posts/%s/unflag", postID, true, opts)
+	return s.onPost(ctx, postID, &request{op: "Posts.Unflag", method: http.MethodDelete, path: "/api/v3/posts/%s/unflag", idempotent: true, opts: opts})
 }
 
 // ClearFlags removes every flag on a post (moderators) and returns it.
 // DELETE /api/v3/posts/{postId}/flags. Idempotent by construction (clearing cleared flags
 // changes nothing), so it is retried like a read.
 func (s *PostsService) ClearFlags(ctx context.Context, postID string, opts ...CallOption) (*PostPayload, error) {
-	return s.action(ctx, "Posts.ClearFlags", http.MethodDelete, "/api/v3/posts/%s/flags", postID, true, opts)
+	return s.onPost(ctx, postID, &request{op: "Posts.ClearFlags", method: http.MethodDelete, path: "/api/v3/posts/%s/flags", idempotent: true, opts: opts})
 }
 
 // IsFlaggedByMe reports whether the calling user flagged a post.
@@ -1140,8 +1140,10 @@ func (s *PostsService) IsFlaggedByMe(ctx context.Context, postID string, opts ..
 	return isFlaggedByMe(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts})
 }
 
-func (s *PostsService) action(ctx context.Context, op, method, format, postID string, idempotent bool, opts []CallOption) (*PostPayload, error) {
-	return callOneOn(ctx, s.c, op, method, format, postID, postPath, idempotent, "post", (*PostPayload).pageItems, opts)
+// onPost sends r, a call on one post (its path a format holding postID), and decodes the post
+// bundle.
+func (s *PostsService) onPost(ctx context.Context, postID string, r *request) (*PostPayload, error) {
+	return callOneOn(ctx, s.c, r, postPath, postID, "post", (*PostPayload).pageItems)
 }
 
 // postPath checks a post ID (at most 900 characters, as the spec states) and builds a path.

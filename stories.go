@@ -457,25 +457,27 @@ func (s *StoriesService) Delete(ctx context.Context, storyID string, params *Del
 // Flag reports a story as the calling user (use a view from Client.AsUser) and returns it.
 // POST /api/v4/stories/{storyId}/flags. Not retried once it may have reached the server.
 func (s *StoriesService) Flag(ctx context.Context, storyID string, opts ...CallOption) (*StoryPayload, error) {
-	return s.flagCall(ctx, "Stories.Flag", http.MethodPost, "/api/v4/stories/%s/flags", storyID, false, opts)
+	return s.onStory(ctx, storyID, &request{op: "Stories.Flag", method: http.MethodPost, path: "/api/v4/stories/%s/flags", opts: opts})
 }
 
 // Unflag withdraws the calling user's flag on a story and returns it.
 // DELETE /api/v4/stories/{storyId}/flags. Idempotent by construction (removing one's own
 // flag twice leaves it removed), so it is retried like a read.
 func (s *StoriesService) Unflag(ctx context.Context, storyID string, opts ...CallOption) (*StoryPayload, error) {
-	return s.flagCall(ctx, "Stories.Unflag", http.MethodDelete, "/api/v4/stories/%s/flags", storyID, true, opts)
+	return s.onStory(ctx, storyID, &request{op: "Stories.Unflag", method: http.MethodDelete, path: "/api/v4/stories/%s/flags", idempotent: true, opts: opts})
 }
 
 // ClearFlags removes every flag on a story (admin only) and returns it.
 // DELETE /api/v4/stories/{storyId}/flags/all. Idempotent by construction (clearing twice
 // leaves no flags), so it is retried like a read.
 func (s *StoriesService) ClearFlags(ctx context.Context, storyID string, opts ...CallOption) (*StoryPayload, error) {
-	return s.flagCall(ctx, "Stories.ClearFlags", http.MethodDelete, "/api/v4/stories/%s/flags/all", storyID, true, opts)
+	return s.onStory(ctx, storyID, &request{op: "Stories.ClearFlags", method: http.MethodDelete, path: "/api/v4/stories/%s/flags/all", idempotent: true, opts: opts})
 }
 
-func (s *StoriesService) flagCall(ctx context.Context, op, method, format, storyID string, idempotent bool, opts []CallOption) (*StoryPayload, error) {
-	return callOneOn(ctx, s.c, op, method, format, storyID, storyPath, idempotent, "story", (*StoryPayload).pageItems, opts)
+// onStory sends r, a call on one story (its path a format holding storyID), and decodes the
+// story bundle.
+func (s *StoriesService) onStory(ctx context.Context, storyID string, r *request) (*StoryPayload, error) {
+	return callOneOn(ctx, s.c, r, storyPath, storyID, "story", (*StoryPayload).pageItems)
 }
 
 // ListStoriesParams selects the stories of one target for Stories.List.

@@ -262,24 +262,25 @@ func (s *UsersService) Update(ctx context.Context, params *UpdateUserParams, opt
 // field of the body, is the argument. Idempotent by construction (it sets the user's ban
 // state; banning a banned user changes nothing), so it is retried like a read.
 func (s *UsersService) Ban(ctx context.Context, userID string, opts ...CallOption) error {
-	return s.setBan(ctx, "Users.Ban", "/api/v2/users/ban", userID, authAPIKey, opts)
+	return s.setBan(ctx, userID, &request{op: "Users.Ban", method: http.MethodPost, path: "/api/v2/users/ban", auth: authAPIKey, idempotent: true, opts: opts})
 }
 
 // Unban lifts a global ban. POST /api/v2/users/unban. Idempotent by construction (it sets
 // the user's ban state; unbanning a user who is not banned changes nothing), so it is
 // retried like a read.
 func (s *UsersService) Unban(ctx context.Context, userID string, opts ...CallOption) error {
-	return s.setBan(ctx, "Users.Unban", "/api/v2/users/unban", userID, authBearer, opts)
+	return s.setBan(ctx, userID, &request{op: "Users.Unban", method: http.MethodPost, path: "/api/v2/users/unban", idempotent: true, opts: opts})
 }
 
-func (s *UsersService) setBan(ctx context.Context, op, path, userID string, auth authKind, opts []CallOption) error {
-	if err := usersID(op, userID); err != nil {
+// setBan sends r, a global ban or unban of userID (the body's one field).
+func (s *UsersService) setBan(ctx context.Context, userID string, r *request) error {
+	if err := usersID(r.op, userID); err != nil {
 		return err
 	}
-	body := struct {
+	r.body = struct {
 		UserID string `json:"userId"`
 	}{userID}
-	return s.c.do(ctx, &request{op: op, method: http.MethodPost, path: path, body: body, auth: auth, idempotent: true, opts: opts}, nil)
+	return s.c.do(ctx, r, nil)
 }
 
 // userAnswer is an answer that is one bare user object.
@@ -328,7 +329,7 @@ func (s *UsersService) IsFlaggedByMe(ctx context.Context, userID string, opts ..
 // user, which is not an error once the flag was applied). POST /api/v4/me/flags/{userId}.
 // Not retried after it may have reached the server (a flag adds to the user's flag count).
 func (s *UsersService) Flag(ctx context.Context, userID string, opts ...CallOption) (*UserPayload, error) {
-	return s.flag(ctx, "Users.Flag", http.MethodPost, userID, false, opts)
+	return s.flag(ctx, userID, &request{op: "Users.Flag", method: http.MethodPost, opts: opts})
 }
 
 // Unflag withdraws the calling user's flag on a user and returns the user with its files
@@ -337,18 +338,21 @@ func (s *UsersService) Flag(ctx context.Context, userID string, opts ...CallOpti
 // flag; a repeat leaves the same state, though it may answer an error), so it is retried
 // like a read.
 func (s *UsersService) Unflag(ctx context.Context, userID string, opts ...CallOption) (*UserPayload, error) {
-	return s.flag(ctx, "Users.Unflag", http.MethodDelete, userID, true, opts)
+	return s.flag(ctx, userID, &request{op: "Users.Unflag", method: http.MethodDelete, idempotent: true, opts: opts})
 }
 
-func (s *UsersService) flag(ctx context.Context, op, method, userID string, idempotent bool, opts []CallOption) (*UserPayload, error) {
-	if err := usersID(op, userID); err != nil {
+// flag sends r, a call on the caller's flag of a user (POST or DELETE
+// /api/v4/me/flags/{userId}), and decodes the answer, which may hold no user.
+func (s *UsersService) flag(ctx context.Context, userID string, r *request) (*UserPayload, error) {
+	if err := usersID(r.op, userID); err != nil {
 		return nil, err
 	}
-	path, err := pathf(op, "/api/v4/me/flags/%s", id("userID", userID))
+	path, err := pathf(r.op, "/api/v4/me/flags/%s", id("userID", userID))
 	if err != nil {
 		return nil, err
 	}
-	return call[UserPayload](ctx, s.c, &request{op: op, method: method, path: path, idempotent: idempotent, opts: opts})
+	r.path = path
+	return call[UserPayload](ctx, s.c, r)
 }
 
 // UserFollowStatus is the state of a relation between two users.
@@ -500,22 +504,25 @@ func (s *UsersService) ListBlockedPage(ctx context.Context, params *ListBlockedU
 // POST /api/v4/me/user-blocks/{userId}. Idempotent by construction (it sets the relation to
 // blocked; a repeat leaves the same state), so it is retried like a read.
 func (s *UsersService) Block(ctx context.Context, userID string, opts ...CallOption) (*UserBlockPayload, error) {
-	return s.block(ctx, "Users.Block", http.MethodPost, userID, opts)
+	return s.block(ctx, userID, &request{op: "Users.Block", method: http.MethodPost, idempotent: true, opts: opts})
 }
 
 // Unblock lifts the calling user's block on userID. Call it on a view from Client.AsUser.
 // DELETE /api/v4/me/user-blocks/{userId}. Idempotent by construction (it removes the block;
 // a repeat leaves the same state), so it is retried like a read.
 func (s *UsersService) Unblock(ctx context.Context, userID string, opts ...CallOption) (*UserBlockPayload, error) {
-	return s.block(ctx, "Users.Unblock", http.MethodDelete, userID, opts)
+	return s.block(ctx, userID, &request{op: "Users.Unblock", method: http.MethodDelete, idempotent: true, opts: opts})
 }
 
-func (s *UsersService) block(ctx context.Context, op, method, userID string, opts []CallOption) (*UserBlockPayload, error) {
-	path, err := pathf(op, "/api/v4/me/user-blocks/%s", id("userID", userID))
+// block sends r, a call on the caller's block of a user (POST or DELETE
+// /api/v4/me/user-blocks/{userId}).
+func (s *UsersService) block(ctx context.Context, userID string, r *request) (*UserBlockPayload, error) {
+	path, err := pathf(r.op, "/api/v4/me/user-blocks/%s", id("userID", userID))
 	if err != nil {
 		return nil, err
 	}
-	return call[UserBlockPayload](ctx, s.c, &request{op: op, method: method, path: path, idempotent: true, opts: opts})
+	r.path = path
+	return call[UserBlockPayload](ctx, s.c, r)
 }
 
 // DeleteUserParams chooses what Users.Delete wipes besides the user. Nil fields leave the
