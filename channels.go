@@ -423,19 +423,14 @@ type GetManyChannelsParams struct {
 	ChannelIDs []string
 }
 
+// ids is the list getMany sends.
+func (p *GetManyChannelsParams) ids() []string { return p.ChannelIDs }
+
 // GetMany returns the channels with the given IDs; the answer holds those that exist.
 // GET /api/v3/channels/list.
 func (s *ChannelsService) GetMany(ctx context.Context, params *GetManyChannelsParams, opts ...CallOption) (*ChannelPayload, error) {
-	const op = "Channels.GetMany"
-	if err := notNil(op, "params", params); err != nil {
-		return nil, err
-	}
-	if err := idList(op, "ChannelIDs", params.ChannelIDs, 10, 50); err != nil {
-		return nil, err
-	}
-	q := query{}
-	q.list("channelIds", params.ChannelIDs)
-	return call[ChannelPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/channels/list", query: url.Values(q), opts: opts})
+	return getMany[ChannelPayload](ctx, s.c, &request{op: "Channels.GetMany", method: http.MethodGet, path: "/api/v3/channels/list", opts: opts},
+		params, idsQuery{field: "ChannelIDs", name: "channelIds", maxIDs: 10, maxLen: 50})
 }
 
 // UpdateChannelParams change a channel. Nil fields are left as they are.

@@ -451,20 +451,15 @@ type GetManyCommentsParams struct {
 	CommentIDs []string
 }
 
+// ids is the list getMany sends.
+func (p *GetManyCommentsParams) ids() []string { return p.CommentIDs }
+
 // GetMany returns the comments with the given IDs, with their replies, authors and files.
 // GET /api/v3/comments/list. Unknown IDs are left out of the answer (which may then hold no
 // comment).
 func (s *CommentsService) GetMany(ctx context.Context, params *GetManyCommentsParams, opts ...CallOption) (*CommentPayload, error) {
-	const op = "Comments.GetMany"
-	if err := notNil(op, "params", params); err != nil {
-		return nil, err
-	}
-	if err := idList(op, "CommentIDs", params.CommentIDs, 10, 50); err != nil {
-		return nil, err
-	}
-	q := query{}
-	q.list("commentIds", params.CommentIDs)
-	return call[CommentPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/comments/list", query: url.Values(q), opts: opts})
+	return getMany[CommentPayload](ctx, s.c, &request{op: "Comments.GetMany", method: http.MethodGet, path: "/api/v3/comments/list", opts: opts},
+		params, idsQuery{field: "CommentIDs", name: "commentIds", maxIDs: 10, maxLen: 50})
 }
 
 // Update changes a comment's text, metadata, mentions or attachments and returns it.

@@ -621,6 +621,9 @@ type GetManyCommunitiesParams struct {
 	CommunityIDs []string
 }
 
+// ids is the list getMany sends.
+func (p *GetManyCommunitiesParams) ids() []string { return p.CommunityIDs }
+
 // TopCommunitiesParams sizes Communities.GetRecommended and TopTrending. The zero value takes
 // the server's default of 5 communities.
 type TopCommunitiesParams struct {
@@ -687,27 +690,19 @@ func (s *CommunitiesService) get(ctx context.Context, op, communityID string, ty
 // GetMany returns the communities with the given IDs, with their sideloads; communities that
 // do not exist are left out. GET /api/v3/communities/list.
 func (s *CommunitiesService) GetMany(ctx context.Context, params *GetManyCommunitiesParams, opts ...CallOption) (*CommunityPayload, error) {
-	return s.getMany(ctx, "Communities.GetMany", params, "", opts)
+	return getMany[CommunityPayload](ctx, s.c, &request{op: "Communities.GetMany", method: http.MethodGet, path: "/api/v3/communities/list", opts: opts},
+		params, communitiesIDs)
 }
 
 // GetManyByInternalID returns the communities with the given internal IDs, with their
 // sideloads. GET /api/v3/communities/list?type=internal.
 func (s *CommunitiesService) GetManyByInternalID(ctx context.Context, params *GetManyCommunitiesParams, opts ...CallOption) (*CommunityPayload, error) {
-	return s.getMany(ctx, "Communities.GetManyByInternalID", params, CommunityIDInternal, opts)
+	return getMany[CommunityPayload](ctx, s.c, &request{op: "Communities.GetManyByInternalID", method: http.MethodGet, path: "/api/v3/communities/list",
+		query: url.Values{"type": {string(CommunityIDInternal)}}, opts: opts}, params, communitiesIDs)
 }
 
-func (s *CommunitiesService) getMany(ctx context.Context, op string, params *GetManyCommunitiesParams, typ CommunityIDType, opts []CallOption) (*CommunityPayload, error) {
-	if err := notNil(op, "params", params); err != nil {
-		return nil, err
-	}
-	if err := idList(op, "CommunityIDs", params.CommunityIDs, 100, 50); err != nil {
-		return nil, err
-	}
-	q := query{}
-	q.list("communityIds", params.CommunityIDs)
-	q.str("type", string(typ))
-	return call[CommunityPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/communities/list", query: url.Values(q), opts: opts})
-}
+// communitiesIDs is the list of IDs of Communities.GetMany and GetManyByInternalID.
+var communitiesIDs = idsQuery{field: "CommunityIDs", name: "communityIds", maxIDs: 100, maxLen: 50}
 
 // List returns an iterator over the communities matching params, fetching pages as it goes.
 // GET /api/v3/communities.

@@ -157,6 +157,9 @@ type GetManyCommunityCategoriesParams struct {
 	CategoryIDs []string
 }
 
+// ids is the list getMany sends.
+func (p *GetManyCommunityCategoriesParams) ids() []string { return p.CategoryIDs }
+
 // Create creates a category and returns it (Categories[0]) with its avatar file.
 // POST /api/v3/community-categories. Not retried after it may have reached the server: a
 // repeat would create a second category.
@@ -189,16 +192,8 @@ func (s *CommunityCategoriesService) Get(ctx context.Context, categoryID string,
 // GetMany returns the categories with the given IDs, with their avatar files; categories
 // that do not exist are left out. GET /api/v3/community-categories/list.
 func (s *CommunityCategoriesService) GetMany(ctx context.Context, params *GetManyCommunityCategoriesParams, opts ...CallOption) (*CommunityCategoryPayload, error) {
-	const op = "CommunityCategories.GetMany"
-	if err := notNil(op, "params", params); err != nil {
-		return nil, err
-	}
-	if err := idList(op, "CategoryIDs", params.CategoryIDs, 100, 50); err != nil {
-		return nil, err
-	}
-	q := query{}
-	q.list("categoryIds", params.CategoryIDs)
-	return call[CommunityCategoryPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/community-categories/list", query: url.Values(q), opts: opts})
+	return getMany[CommunityCategoryPayload](ctx, s.c, &request{op: "CommunityCategories.GetMany", method: http.MethodGet, path: "/api/v3/community-categories/list", opts: opts},
+		params, idsQuery{field: "CategoryIDs", name: "categoryIds", maxIDs: 100, maxLen: 50})
 }
 
 // List returns an iterator over the categories matching params, fetching pages as it goes.

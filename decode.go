@@ -439,6 +439,36 @@ func callOneOn[P, T any](ctx context.Context, c *Client, r *request, pathOf func
 	return callOne(ctx, c, r, what, items)
 }
 
+// idsQuery describes the list of IDs a getMany sends: the params field holding it (for
+// validation errors), the query parameter it goes in (as name[]) and its bounds (idList).
+type idsQuery struct {
+	field, name    string
+	maxIDs, maxLen int
+}
+
+// getMany is the one body of the GetMany calls: params must be given and its IDs pass
+// idList; r is sent with them added to its query as list's name[], and the answer holds the
+// entities found (those that do not exist are left out).
+func getMany[P, Q any, PQ interface {
+	*Q
+	ids() []string
+}](ctx context.Context, c *Client, r *request, params PQ, list idsQuery) (*P, error) {
+	if err := notNil(r.op, "params", (*Q)(params)); err != nil {
+		return nil, err
+	}
+	ids := params.ids()
+	if err := idList(r.op, list.field, ids, list.maxIDs, list.maxLen); err != nil {
+		return nil, err
+	}
+	q := query(r.query)
+	if q == nil {
+		q = query{}
+	}
+	q.list(list.name, ids)
+	r.query = url.Values(q)
+	return call[P](ctx, c, r)
+}
+
 // malformedAnswer is malformed for an answer already decoded.
 func malformedAnswer(r *request, why string) *Error {
 	return malformed(r, &http.Response{StatusCode: http.StatusOK}, why)

@@ -3,7 +3,6 @@ package amity
 import (
 	"context"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -139,40 +138,36 @@ type MarkerIDsParams struct {
 	IDs []string
 }
 
-func (s *MarkersService) byIDs(ctx context.Context, op, path, name string, params *MarkerIDsParams, opts []CallOption) (*MarkerPayload, error) {
-	if err := notNil(op, "params", params); err != nil {
-		return nil, err
-	}
-	if err := idList(op, "IDs", params.IDs, maxMarkerIDs, 900); err != nil {
-		return nil, err
-	}
-	q := query{}
-	q.list(name, params.IDs)
-	return call[MarkerPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q), opts: opts})
+// ids is the list getMany sends.
+func (p *MarkerIDsParams) ids() []string { return p.IDs }
+
+// byIDs sends r, a marker query about params' IDs, sent as name[].
+func (s *MarkersService) byIDs(ctx context.Context, name string, params *MarkerIDsParams, r *request) (*MarkerPayload, error) {
+	return getMany[MarkerPayload](ctx, s.c, r, params, idsQuery{field: "IDs", name: name, maxIDs: maxMarkerIDs, maxLen: 900})
 }
 
 // GetChannels returns the caller's total and its markers of the given channels (internal
 // IDs). GET /api/v1/markers/channels.
 func (s *MarkersService) GetChannels(ctx context.Context, params *MarkerIDsParams, opts ...CallOption) (*MarkerPayload, error) {
-	return s.byIDs(ctx, "Markers.GetChannels", "/api/v1/markers/channels", "channelIds", params, opts)
+	return s.byIDs(ctx, "channelIds", params, &request{op: "Markers.GetChannels", method: http.MethodGet, path: "/api/v1/markers/channels", opts: opts})
 }
 
 // GetMessageFeeds returns the caller's markers of the given message feeds and of their
 // channels. GET /api/v1/markers/message-feeds.
 func (s *MarkersService) GetMessageFeeds(ctx context.Context, params *MarkerIDsParams, opts ...CallOption) (*MarkerPayload, error) {
-	return s.byIDs(ctx, "Markers.GetMessageFeeds", "/api/v1/markers/message-feeds", "messageFeedIds", params, opts)
+	return s.byIDs(ctx, "messageFeedIds", params, &request{op: "Markers.GetMessageFeeds", method: http.MethodGet, path: "/api/v1/markers/message-feeds", opts: opts})
 }
 
 // GetMessages returns the markers of the given messages (read and delivered counts).
 // GET /api/v1/markers/messages.
 func (s *MarkersService) GetMessages(ctx context.Context, params *MarkerIDsParams, opts ...CallOption) (*MarkerPayload, error) {
-	return s.byIDs(ctx, "Markers.GetMessages", "/api/v1/markers/messages", "messageIds", params, opts)
+	return s.byIDs(ctx, "messageIds", params, &request{op: "Markers.GetMessages", method: http.MethodGet, path: "/api/v1/markers/messages", opts: opts})
 }
 
 // GetUserMessageFeeds returns the caller's latest 100 message-feed markers in the given
 // channels (internal IDs). GET /api/v1/markers/user-message-feed.
 func (s *MarkersService) GetUserMessageFeeds(ctx context.Context, params *MarkerIDsParams, opts ...CallOption) (*MarkerPayload, error) {
-	return s.byIDs(ctx, "Markers.GetUserMessageFeeds", "/api/v1/markers/user-message-feed", "channelIds", params, opts)
+	return s.byIDs(ctx, "channelIds", params, &request{op: "Markers.GetUserMessageFeeds", method: http.MethodGet, path: "/api/v1/markers/user-message-feed", opts: opts})
 }
 
 // GetUserMarker returns the caller's total marker (its unread count over every channel).

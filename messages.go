@@ -377,19 +377,14 @@ type GetManyMessagesParams struct {
 	MessageIDs []string
 }
 
+// ids is the list getMany sends.
+func (p *GetManyMessagesParams) ids() []string { return p.MessageIDs }
+
 // GetMany returns the messages with the given IDs; the answer holds those that exist.
 // GET /api/v5/messages/list.
 func (s *MessagesService) GetMany(ctx context.Context, params *GetManyMessagesParams, opts ...CallOption) (*MessagePayload, error) {
-	const op = "Messages.GetMany"
-	if err := notNil(op, "params", params); err != nil {
-		return nil, err
-	}
-	if err := idList(op, "MessageIDs", params.MessageIDs, 10, 30); err != nil {
-		return nil, err
-	}
-	q := query{}
-	q.list("messageIds", params.MessageIDs)
-	return call[MessagePayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v5/messages/list", query: url.Values(q), opts: opts})
+	return getMany[MessagePayload](ctx, s.c, &request{op: "Messages.GetMany", method: http.MethodGet, path: "/api/v5/messages/list", opts: opts},
+		params, idsQuery{field: "MessageIDs", name: "messageIds", maxIDs: 10, maxLen: 30})
 }
 
 // MessageSortBy orders Messages.List.
@@ -873,19 +868,14 @@ type V3GetManyMessagesParams struct {
 	MessageIDs []string
 }
 
+// ids is the list getMany sends.
+func (p *V3GetManyMessagesParams) ids() []string { return p.MessageIDs }
+
 // GetMany returns the messages with the given IDs with the v3 API; the answer holds those
 // that exist. GET /api/v3/messages/list. See Messages.GetMany for the v5 form.
 func (s *MessagesV3Service) GetMany(ctx context.Context, params *V3GetManyMessagesParams, opts ...CallOption) (*V3MessagePayload, error) {
-	const op = "Messages.V3.GetMany"
-	if err := notNil(op, "params", params); err != nil {
-		return nil, err
-	}
-	if err := idList(op, "MessageIDs", params.MessageIDs, 10, 150); err != nil {
-		return nil, err
-	}
-	q := query{}
-	q.list("messageIds", params.MessageIDs)
-	return call[V3MessagePayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/messages/list", query: url.Values(q), opts: opts})
+	return getMany[V3MessagePayload](ctx, s.c, &request{op: "Messages.V3.GetMany", method: http.MethodGet, path: "/api/v3/messages/list", opts: opts},
+		params, idsQuery{field: "MessageIDs", name: "messageIds", maxIDs: 10, maxLen: 150})
 }
 
 // V3ListMessagesParams filter and page Messages.V3.List. ChannelID is required. The v3 API
@@ -1185,19 +1175,14 @@ type GetManyFeedsParams struct {
 	MessageFeedIDs []string
 }
 
+// ids is the list getMany sends.
+func (p *GetManyFeedsParams) ids() []string { return p.MessageFeedIDs }
+
 // GetManyFeeds returns the message feeds with the given IDs; the answer holds those that exist.
 // GET /api/v5/message-feeds/list.
 func (s *MessagesService) GetManyFeeds(ctx context.Context, params *GetManyFeedsParams, opts ...CallOption) (*MessageFeedPayload, error) {
-	const op = "Messages.GetManyFeeds"
-	if err := notNil(op, "params", params); err != nil {
-		return nil, err
-	}
-	if err := idList(op, "MessageFeedIDs", params.MessageFeedIDs, 10, 30); err != nil {
-		return nil, err
-	}
-	q := query{}
-	q.list("messageFeedIds", params.MessageFeedIDs)
-	return call[MessageFeedPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v5/message-feeds/list", query: url.Values(q), opts: opts})
+	return getMany[MessageFeedPayload](ctx, s.c, &request{op: "Messages.GetManyFeeds", method: http.MethodGet, path: "/api/v5/message-feeds/list", opts: opts},
+		params, idsQuery{field: "MessageFeedIDs", name: "messageFeedIds", maxIDs: 10, maxLen: 30})
 }
 
 // UpdateMessageFeedParams change a message feed.

@@ -750,20 +750,15 @@ type GetManyPostsParams struct {
 	PostIDs []string
 }
 
+// ids is the list getMany sends.
+func (p *GetManyPostsParams) ids() []string { return p.PostIDs }
+
 // GetMany returns the posts with the given IDs, with everything they refer to.
 // GET /api/v3/posts/list. Unknown IDs are left out of the answer (which may then hold no
 // post).
 func (s *PostsService) GetMany(ctx context.Context, params *GetManyPostsParams, opts ...CallOption) (*PostPayload, error) {
-	const op = "Posts.GetMany"
-	if err := notNil(op, "params", params); err != nil {
-		return nil, err
-	}
-	if err := idList(op, "PostIDs", params.PostIDs, 100, 50); err != nil {
-		return nil, err
-	}
-	q := query{}
-	q.list("postIds", params.PostIDs)
-	return call[PostPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/posts/list", query: url.Values(q), opts: opts})
+	return getMany[PostPayload](ctx, s.c, &request{op: "Posts.GetMany", method: http.MethodGet, path: "/api/v3/posts/list", opts: opts},
+		params, idsQuery{field: "PostIDs", name: "postIds", maxIDs: 100, maxLen: 50})
 }
 
 // ListPostsParams filters and pages Posts.List (GET /api/v4/posts). TargetID is required.

@@ -125,18 +125,13 @@ type GetManyPresencesParams struct {
 	UserIDs []string
 }
 
+// ids is the list getMany sends.
+func (p *GetManyPresencesParams) ids() []string { return p.UserIDs }
+
 // GetMany returns the presences of the given users (those never seen are left out).
 // GET /api/v1/presence/users/list. The spec declares no security for it; the caller's token
 // is sent as everywhere else.
 func (s *PresenceService) GetMany(ctx context.Context, params *GetManyPresencesParams, opts ...CallOption) (*PresencePayload, error) {
-	const op = "Presence.GetMany"
-	if err := notNil(op, "params", params); err != nil {
-		return nil, err
-	}
-	if err := idList(op, "UserIDs", params.UserIDs, 220, 300); err != nil {
-		return nil, err
-	}
-	q := query{}
-	q.list("userIds", params.UserIDs)
-	return call[PresencePayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v1/presence/users/list", query: url.Values(q), opts: opts})
+	return getMany[PresencePayload](ctx, s.c, &request{op: "Presence.GetMany", method: http.MethodGet, path: "/api/v1/presence/users/list", opts: opts},
+		params, idsQuery{field: "UserIDs", name: "userIds", maxIDs: 220, maxLen: 300})
 }

@@ -189,19 +189,14 @@ type GetManyUsersParams struct {
 	UserIDs []string
 }
 
+// ids is the list getMany sends.
+func (p *GetManyUsersParams) ids() []string { return p.UserIDs }
+
 // GetMany returns the users with the given public IDs, with their files. Users that do not
 // exist are left out. GET /api/v3/users/list.
 func (s *UsersService) GetMany(ctx context.Context, params *GetManyUsersParams, opts ...CallOption) (*UserPayload, error) {
-	const op = "Users.GetMany"
-	if err := notNil(op, "params", params); err != nil {
-		return nil, err
-	}
-	if err := idList(op, "UserIDs", params.UserIDs, 100, 900); err != nil {
-		return nil, err
-	}
-	q := query{}
-	q.list("userIds", params.UserIDs)
-	return call[UserPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/users/list", query: url.Values(q), opts: opts})
+	return getMany[UserPayload](ctx, s.c, &request{op: "Users.GetMany", method: http.MethodGet, path: "/api/v3/users/list", opts: opts},
+		params, idsQuery{field: "UserIDs", name: "userIds", maxIDs: 100, maxLen: 900})
 }
 
 // UpdateUserParams changes a user. Nil fields are left as they are.
