@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -149,11 +148,7 @@ func (s *AnalyticsService) viewersPage(ctx context.Context, op, format, field, c
 	if err != nil {
 		return nil, err
 	}
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[ViewerPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q), opts: opts})
+	return listPage[ViewerPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, params)
 }
 
 // ListPostViewers iterates over the users who viewed a post, fetching pages as needed.

@@ -581,11 +581,7 @@ func (s *ChannelsService) ListPages(ctx context.Context, params *ListChannelsPar
 // GET /api/v3/channels.
 func (s *ChannelsService) ListPage(ctx context.Context, params *ListChannelsParams, opts ...CallOption) (*ChannelPayload, error) {
 	const op = "Channels.ListPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[ChannelPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/channels", query: url.Values(q), opts: opts})
+	return listPage[ChannelPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/channels", opts: opts}, params)
 }
 
 // ChannelSearchSortBy orders Channels.Search.
@@ -845,11 +841,7 @@ func (s *ChannelsService) ListMembersPage(ctx context.Context, channelID string,
 	if err := maxLen(op, "channelID", channelID, 900); err != nil {
 		return nil, err
 	}
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[ChannelMembersPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q), opts: opts})
+	return listPage[ChannelMembersPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, params)
 }
 
 // V3ChannelMemberFilter selects members by standing in Channels.V3.ListMembers.
@@ -922,11 +914,7 @@ func (s *ChannelsV3Service) ListMembersPage(ctx context.Context, channelID strin
 	if err != nil {
 		return nil, err
 	}
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[ChannelMembersPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q), opts: opts})
+	return listPage[ChannelMembersPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, params)
 }
 
 // ChannelMembersParams name the users of a membership operation (Channels.AddMembers,

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"iter"
 	"net/http"
-	"net/url"
 )
 
 // CommentsService manages comments on posts, content and stories, and their flags. Reach it
@@ -338,12 +337,7 @@ func (s *CommentsService) ListPages(ctx context.Context, params *ListCommentsPar
 // cursors. GET /api/v3/comments.
 func (s *CommentsService) ListPage(ctx context.Context, params *ListCommentsParams, opts ...CallOption) (*CommentPayload, error) {
 	const op = "Comments.ListPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[CommentPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/comments", query: url.Values(q),
-		auth: authAPIKey, opts: opts})
+	return listPage[CommentPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/comments", auth: authAPIKey, opts: opts}, params)
 }
 
 // CreateCommentParams describes a comment for Comments.Create.

@@ -720,11 +720,7 @@ func (s *CommunitiesService) ListPages(ctx context.Context, params *ListCommunit
 // GET /api/v3/communities.
 func (s *CommunitiesService) ListPage(ctx context.Context, params *ListCommunitiesParams, opts ...CallOption) (*CommunityPayload, error) {
 	const op = "Communities.ListPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[CommunityPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/communities", query: url.Values(q), opts: opts})
+	return listPage[CommunityPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/communities", opts: opts}, params)
 }
 
 // GetRecommended returns the communities recommended to the caller (params.Limit of them; nil
@@ -847,11 +843,7 @@ func (s *CommunitiesService) ListMembersPage(ctx context.Context, communityID st
 	if err != nil {
 		return nil, err
 	}
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[CommunityMembersPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q), opts: opts})
+	return listPage[CommunityMembersPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, params)
 }
 
 // AddMembers adds users (params.UserIDs: 1 to 100, each 1 to 50 characters) to a community

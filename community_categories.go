@@ -212,11 +212,7 @@ func (s *CommunityCategoriesService) ListPages(ctx context.Context, params *List
 // GET /api/v3/community-categories.
 func (s *CommunityCategoriesService) ListPage(ctx context.Context, params *ListCommunityCategoriesParams, opts ...CallOption) (*CommunityCategoryPayload, error) {
 	const op = "CommunityCategories.ListPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[CommunityCategoryPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/community-categories", query: url.Values(q), opts: opts})
+	return listPage[CommunityCategoryPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/community-categories", opts: opts}, params)
 }
 
 // Update changes a category and returns it (Categories[0]).

@@ -272,11 +272,7 @@ func (s *FeedsService) ListFollowingPages(ctx context.Context, params *ListFollo
 // feeds it answers with the bare post bundle. GET /api/v1/me/following-feeds.
 func (s *FeedsService) ListFollowingPage(ctx context.Context, params *ListFollowingParams, opts ...CallOption) (*PostPayload, error) {
 	const op = "Feeds.ListFollowingPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[PostPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v1/me/following-feeds", query: url.Values(q), opts: opts})
+	return listPage[PostPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v1/me/following-feeds", opts: opts}, params)
 }
 
 // ListGlobalParams pages Feeds.ListGlobal. Limit and PageToken go both flat (limit, token:
@@ -361,11 +357,7 @@ func (s *FeedsV4Service) ListGlobalPages(ctx context.Context, params *V4ListGlob
 // GET /api/v4/me/global-feeds.
 func (s *FeedsV4Service) ListGlobalPage(ctx context.Context, params *V4ListGlobalParams, opts ...CallOption) (*FeedPayload, error) {
 	const op = "Feeds.V4.ListGlobalPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[FeedPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v4/me/global-feeds", query: url.Values(q), opts: opts})
+	return listPage[FeedPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v4/me/global-feeds", opts: opts}, params)
 }
 
 // V3ListGlobalParams filters Feeds.V3.ListGlobal.
@@ -408,9 +400,5 @@ func (s *FeedsV3Service) ListGlobalPages(ctx context.Context, params *V3ListGlob
 // communities, newest first. GET /api/v3/global-feeds.
 func (s *FeedsV3Service) ListGlobalPage(ctx context.Context, params *V3ListGlobalParams, opts ...CallOption) (*FeedPayload, error) {
 	const op = "Feeds.V3.ListGlobalPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[FeedPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/global-feeds", query: url.Values(q), opts: opts})
+	return listPage[FeedPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/global-feeds", opts: opts}, params)
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-	"net/url"
 )
 
 // FollowsService manages the follow graph: following and unfollowing users, follow
@@ -226,11 +225,7 @@ func (p *ListFollowsParams) query(op string) (query, error) {
 }
 
 func (s *FollowsService) listPage(ctx context.Context, op, path string, params *ListFollowsParams, opts []CallOption) (*FollowPayload, error) {
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[FollowPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q), opts: opts})
+	return listPage[FollowPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, params)
 }
 
 // ListMyFollowers iterates over the calling user's followers and follow requests, fetching

@@ -7,7 +7,6 @@ import (
 	"iter"
 	"math"
 	"net/http"
-	"net/url"
 )
 
 // MessagesService manages chat messages, message feeds and their flags. Reach it as
@@ -480,11 +479,7 @@ func (s *MessagesService) ListPages(ctx context.Context, params *ListMessagesPar
 // GET /api/v5/messages.
 func (s *MessagesService) ListPage(ctx context.Context, params *ListMessagesParams, opts ...CallOption) (*MessagePayload, error) {
 	const op = "Messages.ListPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[MessagePayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v5/messages", query: url.Values(q), opts: opts})
+	return listPage[MessagePayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v5/messages", opts: opts}, params)
 }
 
 // ListByCreatorParams filter and page Messages.ListByCreator.
@@ -550,11 +545,7 @@ func (s *MessagesService) ListByCreatorPage(ctx context.Context, creatorID strin
 	if err := maxLen(op, "creatorID", creatorID, 24); err != nil {
 		return nil, err
 	}
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[MessagePayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q), opts: opts})
+	return listPage[MessagePayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, params)
 }
 
 // UpdateMessageParams change a v5 message. Nil fields are left as they are.
@@ -976,11 +967,7 @@ func (s *MessagesV3Service) ListPages(ctx context.Context, params *V3ListMessage
 // GET /api/v3/messages. See List.
 func (s *MessagesV3Service) ListPage(ctx context.Context, params *V3ListMessagesParams, opts ...CallOption) (*V3MessagePayload, error) {
 	const op = "Messages.V3.ListPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[V3MessagePayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/messages", query: url.Values(q), opts: opts})
+	return listPage[V3MessagePayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/messages", opts: opts}, params)
 }
 
 // V3UpdateMessageParams change a v3 message. Nil fields are left as they are.
@@ -1328,9 +1315,5 @@ func (s *MessagesService) listFeedsPage(ctx context.Context, op, format, name, v
 	if err != nil {
 		return nil, err
 	}
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[MessageFeedPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q), opts: opts})
+	return listPage[MessageFeedPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, params)
 }

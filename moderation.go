@@ -138,11 +138,7 @@ func (s *ModerationService) ListBlocklistPages(ctx context.Context, params *List
 // ListBlocklistPage returns one page of the blocklist's rules. GET /api/v3/blocklists.
 func (s *ModerationService) ListBlocklistPage(ctx context.Context, params *ListModerationRulesParams, opts ...CallOption) (*BlocklistPayload, error) {
 	const op = "Moderation.ListBlocklistPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[BlocklistPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/blocklists", query: url.Values(q), opts: opts})
+	return listPage[BlocklistPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/blocklists", opts: opts}, params)
 }
 
 // ListAllowlist returns an iterator over the allowlist's rules (allowed link domains),
@@ -160,11 +156,7 @@ func (s *ModerationService) ListAllowlistPages(ctx context.Context, params *List
 // ListAllowlistPage returns one page of the allowlist's rules. GET /api/v3/allowlists.
 func (s *ModerationService) ListAllowlistPage(ctx context.Context, params *ListModerationRulesParams, opts ...CallOption) (*AllowlistPayload, error) {
 	const op = "Moderation.ListAllowlistPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[AllowlistPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/allowlists", query: url.Values(q), opts: opts})
+	return listPage[AllowlistPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/allowlists", opts: opts}, params)
 }
 
 // MaxRulesPerRequest is the most rules AddToBlocklist and AddToAllowlist accept in one

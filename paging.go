@@ -162,6 +162,20 @@ func pagesAs[P interface {
 	})
 }
 
+// listPage is the one body of the ...Page methods whose request is their params' query: it
+// checks and builds the query with params.query (nil params are the zero value, or refused
+// where a field is required) and sends r with it.
+func listPage[P any, Q interface {
+	query(op string) (query, error)
+}](ctx context.Context, c *Client, r *request, params Q) (*P, error) {
+	q, err := params.query(r.op)
+	if err != nil {
+		return nil, err
+	}
+	r.query = url.Values(q)
+	return call[P](ctx, c, r)
+}
+
 // renameOp renames the SDK method an *Error or *ValidationError names (errors are made per
 // call, so changing one in place is safe).
 func renameOp(err error, rename func(string) string) {

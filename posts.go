@@ -854,11 +854,7 @@ func (s *PostsService) ListPages(ctx context.Context, params *ListPostsParams, o
 // GET /api/v4/posts.
 func (s *PostsService) ListPage(ctx context.Context, params *ListPostsParams, opts ...CallOption) (*PostPayload, error) {
 	const op = "Posts.ListPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[PostPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v4/posts", query: url.Values(q), opts: opts})
+	return listPage[PostPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v4/posts", opts: opts}, params)
 }
 
 // V3ListPostsParams filters and pages Posts.V3.List (GET /api/v3/posts). TargetType is
@@ -937,11 +933,7 @@ func (s *PostsV3Service) ListPages(ctx context.Context, params *V3ListPostsParam
 // GET /api/v3/posts.
 func (s *PostsV3Service) ListPage(ctx context.Context, params *V3ListPostsParams, opts ...CallOption) (*PostPayload, error) {
 	const op = "Posts.V3.ListPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[PostPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/posts", query: url.Values(q), opts: opts})
+	return listPage[PostPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/posts", opts: opts}, params)
 }
 
 // UpdatePostParams changes a post in Posts.Update. Nil fields are left as they are.

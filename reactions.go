@@ -271,11 +271,7 @@ func (s *ReactionsService) ListPages(ctx context.Context, params *ListReactionsP
 // GET /api/v3/reactions.
 func (s *ReactionsService) ListPage(ctx context.Context, params *ListReactionsParams, opts ...CallOption) (*ReactionPayload, error) {
 	const op = "Reactions.ListPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[ReactionPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/reactions", query: url.Values(q), opts: opts})
+	return listPage[ReactionPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/reactions", opts: opts}, params)
 }
 
 // V2ListReactionsParams selects the reactions of Reactions.V2.List (GET /api/v2/reactions),

@@ -102,7 +102,7 @@ type ListRolesParams struct {
 	SortBy RoleSortBy
 }
 
-func (p *ListRolesParams) query(op string) (url.Values, error) {
+func (p *ListRolesParams) query(op string) (query, error) {
 	if p == nil {
 		p = &ListRolesParams{}
 	}
@@ -116,7 +116,7 @@ func (p *ListRolesParams) query(op string) (url.Values, error) {
 	url.Values(q).Set("keyword", p.Keyword)
 	q.str("sortBy", string(p.SortBy))
 	q.options(p.Limit, p.PageToken)
-	return url.Values(q), nil
+	return q, nil
 }
 
 // List returns an iterator over the roles, fetching pages as it goes. GET /api/v3/roles.
@@ -132,11 +132,7 @@ func (s *RolesService) ListPages(ctx context.Context, params *ListRolesParams, o
 // ListPage returns one page of roles. GET /api/v3/roles.
 func (s *RolesService) ListPage(ctx context.Context, params *ListRolesParams, opts ...CallOption) (*RolePayload, error) {
 	const op = "Roles.ListPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[RolePayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/roles", query: q, opts: opts})
+	return listPage[RolePayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/roles", opts: opts}, params)
 }
 
 // CreateRoleParams is the body of Create.

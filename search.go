@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
-	"net/url"
 )
 
 // SearchService searches posts and communities by meaning (semantic search), when the
@@ -167,11 +166,7 @@ func (s *SearchService) SearchPostsPages(ctx context.Context, params *SearchPost
 // GET /api/v1/semantic-search/posts.
 func (s *SearchService) SearchPostsPage(ctx context.Context, params *SearchPostsParams, opts ...CallOption) (*PostSearchPayload, error) {
 	const op = "Search.SearchPostsPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[PostSearchPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v1/semantic-search/posts", query: url.Values(q), opts: opts})
+	return listPage[PostSearchPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v1/semantic-search/posts", opts: opts}, params)
 }
 
 // SearchCommunitiesParams is a community search.
@@ -227,9 +222,5 @@ func (s *SearchService) SearchCommunitiesPages(ctx context.Context, params *Sear
 // GET /api/v1/semantic-search/communities.
 func (s *SearchService) SearchCommunitiesPage(ctx context.Context, params *SearchCommunitiesParams, opts ...CallOption) (*CommunitySearchPayload, error) {
 	const op = "Search.SearchCommunitiesPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[CommunitySearchPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v1/semantic-search/communities", query: url.Values(q), opts: opts})
+	return listPage[CommunitySearchPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v1/semantic-search/communities", opts: opts}, params)
 }

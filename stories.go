@@ -539,11 +539,7 @@ func (s *StoriesService) ListPages(ctx context.Context, params *ListStoriesParam
 // with the target's StoryTargets entry. GET /api/v4/stories.
 func (s *StoriesService) ListPage(ctx context.Context, params *ListStoriesParams, opts ...CallOption) (*StoryPayload, error) {
 	const op = "Stories.ListPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[StoryPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v4/stories", query: url.Values(q), opts: opts})
+	return listPage[StoryPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v4/stories", opts: opts}, params)
 }
 
 // ListStoriesByTargetsParams selects the stories of several targets.
@@ -614,11 +610,7 @@ func (s *StoriesService) ListByTargetsPages(ctx context.Context, params *ListSto
 // sends it, and an answer without a next cursor ends ListByTargets.
 func (s *StoriesService) ListByTargetsPage(ctx context.Context, params *ListStoriesByTargetsParams, opts ...CallOption) (*StoryPayload, error) {
 	const op = "Stories.ListByTargetsPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[StoryPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v4/stories-by-targets", query: url.Values(q), opts: opts})
+	return listPage[StoryPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v4/stories-by-targets", opts: opts}, params)
 }
 
 // CountStoriesParams names the target of Stories.Count.
@@ -708,9 +700,5 @@ func (s *StoriesService) ListGlobalTargetsPages(ctx context.Context, params *Lis
 // first. GET /api/v5/me/global-story-targets.
 func (s *StoriesService) ListGlobalTargetsPage(ctx context.Context, params *ListGlobalTargetsParams, opts ...CallOption) (*StoryTargetPayload, error) {
 	const op = "Stories.ListGlobalTargetsPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[StoryTargetPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v5/me/global-story-targets", query: url.Values(q), opts: opts})
+	return listPage[StoryTargetPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v5/me/global-story-targets", opts: opts}, params)
 }

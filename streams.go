@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
-	"net/url"
 	"strconv"
 )
 
@@ -306,11 +305,7 @@ func (s *StreamsService) ListPages(ctx context.Context, params *ListStreamsParam
 // ListPage returns one page of streams. GET /api/v3/video-streaming.
 func (s *StreamsService) ListPage(ctx context.Context, params *ListStreamsParams, opts ...CallOption) (*StreamListPayload, error) {
 	const op = "Streams.ListPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[StreamListPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/video-streaming", query: url.Values(q), opts: opts})
+	return listPage[StreamListPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/video-streaming", opts: opts}, params)
 }
 
 // StreamWatchEvent is one viewer's watching session of a stream.

@@ -176,11 +176,7 @@ func (s *UsersService) ListPages(ctx context.Context, params *ListUsersParams, o
 // ListPage returns one page of users, with its cursors. GET /api/v3/users.
 func (s *UsersService) ListPage(ctx context.Context, params *ListUsersParams, opts ...CallOption) (*UserPayload, error) {
 	const op = "Users.ListPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[UserPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/users", query: url.Values(q), opts: opts})
+	return listPage[UserPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/users", opts: opts}, params)
 }
 
 // GetManyUsersParams names the users of Users.GetMany.
@@ -487,11 +483,7 @@ func (s *UsersService) ListBlockedPages(ctx context.Context, params *ListBlocked
 // relations and the total. Call it on a view from Client.AsUser. GET /api/v4/me/user-blocks.
 func (s *UsersService) ListBlockedPage(ctx context.Context, params *ListBlockedUsersParams, opts ...CallOption) (*BlockedUsersPayload, error) {
 	const op = "Users.ListBlockedPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[BlockedUsersPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v4/me/user-blocks", query: url.Values(q), opts: opts})
+	return listPage[BlockedUsersPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v4/me/user-blocks", opts: opts}, params)
 }
 
 // Block makes the calling user block userID: neither sees the other's content and any
