@@ -1264,6 +1264,21 @@ func pathf(op, format string, ids ...idArg) (string, error) {
 	return b.String(), nil
 }
 
+// idPath checks the ID of one entity and builds a path holding it from a format with one %s:
+// the path builders of the areas (postPath, storyPath, messagesID, ...).
+type idPath func(op, format, id string) (string, error)
+
+// setPath puts entityID, checked and escaped by pathOf, in r.path, a format with one %s: the
+// one step from a request description to its path for the calls on one entity.
+func (r *request) setPath(pathOf idPath, entityID string) error {
+	path, err := pathOf(r.op, r.path, entityID)
+	if err != nil {
+		return err
+	}
+	r.path = path
+	return nil
+}
+
 // idArg is a named ID for pathf; the name appears in validation errors.
 type idArg struct{ name, value string }
 

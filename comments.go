@@ -494,16 +494,7 @@ type DeleteCommentParams struct {
 // that was applied may answer an error matching ErrNotFound, which a caller can treat as done.
 // An answer of success: false is an *Error matching ErrUnsuccessful.
 func (s *CommentsService) Delete(ctx context.Context, commentID string, params *DeleteCommentParams, opts ...CallOption) error {
-	const op = "Comments.Delete"
-	path, err := commentPath(op, "/api/v4/comments/%s", commentID)
-	if err != nil {
-		return err
-	}
-	var permanent *bool
-	if params != nil {
-		permanent = params.Permanent
-	}
-	return softDelete(ctx, s.c, op, path, permanent, opts)
+	return softDelete(ctx, s.c, &request{op: "Comments.Delete", path: "/api/v4/comments/%s", opts: opts}, commentPath, commentID, (*softDeleteParams)(params))
 }
 
 // Delete soft-deletes a comment with the v3 API. DELETE /api/v3/comments/{commentId}.
@@ -547,12 +538,7 @@ func (s *CommentsService) ClearFlags(ctx context.Context, commentID string, opts
 // IsFlaggedByMe reports whether the calling user flagged a comment.
 // GET /api/v3/comments/{commentId}/isflagbyme.
 func (s *CommentsService) IsFlaggedByMe(ctx context.Context, commentID string, opts ...CallOption) (bool, error) {
-	const op = "Comments.IsFlaggedByMe"
-	path, err := commentPath(op, "/api/v3/comments/%s/isflagbyme", commentID)
-	if err != nil {
-		return false, err
-	}
-	return isFlaggedByMe(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts})
+	return isFlaggedByMe(ctx, s.c, &request{op: "Comments.IsFlaggedByMe", method: http.MethodGet, path: "/api/v3/comments/%s/isflagbyme", opts: opts}, commentPath, commentID)
 }
 
 // onComment sends r, a call on one comment (its path a format holding commentID), and decodes

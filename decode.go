@@ -430,12 +430,10 @@ func callOne[P, T any](ctx context.Context, c *Client, r *request, what string, 
 
 // callOneOn is callOne for a call on one entity, described by r whose path is still a format
 // with one %s: pathOf (postPath, storyPath, ...) checks entityID and puts it in the path.
-func callOneOn[P, T any](ctx context.Context, c *Client, r *request, pathOf func(op, format, id string) (string, error), entityID, what string, items func(*P) []T) (*P, error) {
-	path, err := pathOf(r.op, r.path, entityID)
-	if err != nil {
+func callOneOn[P, T any](ctx context.Context, c *Client, r *request, pathOf idPath, entityID, what string, items func(*P) []T) (*P, error) {
+	if err := r.setPath(pathOf, entityID); err != nil {
 		return nil, err
 	}
-	r.path = path
 	return callOne(ctx, c, r, what, items)
 }
 
@@ -495,12 +493,15 @@ func callData[P any, PP interface {
 	return &out.Data, nil
 }
 
-// isFlaggedByMe sends r and reads whether the caller flagged the entity. The answer comes in
-// the shapes {result}, {status, data: {result}} and {isFlagByMe} (with a boolean or its
-// text), by endpoint and by server version: the spec and the vendor's clients disagree, see
-// docs/wire-notes.md. Each is read; an answer with none of them is ErrMalformedResponse,
-// never a silent false.
-func isFlaggedByMe(ctx context.Context, c *Client, r *request) (bool, error) {
+// isFlaggedByMe sends r, the GET of whether the caller flagged one entity (r's path a format
+// holding entityID, checked by pathOf), and reads the answer. It comes in the shapes {result},
+// {status, data: {result}} and {isFlagByMe} (with a boolean or its text), by endpoint and by
+// server version: the spec and the vendor's clients disagree, see docs/wire-notes.md. Each is
+// read; an answer with none of them is ErrMalformedResponse, never a silent false.
+func isFlaggedByMe(ctx context.Context, c *Client, r *request, pathOf idPath, entityID string) (bool, error) {
+	if err := r.setPath(pathOf, entityID); err != nil {
+		return false, err
+	}
 	type flag struct {
 		Result     json.RawMessage `json:"result"`
 		IsFlagByMe json.RawMessage `json:"isFlagByMe"`
@@ -523,13 +524,25 @@ func isFlaggedByMe(ctx context.Context, c *Client, r *request) (bool, error) {
 	return false, malformedAnswer(r, "the answer holds no result")
 }
 
-// softDelete sends the DELETE of an entity the API keeps as deleted unless permanent is true.
+// softDeleteParams is the one shape of the params of a soft delete (DeletePostParams,
+// DeleteCommentParams, DeleteStoryParams, DeleteMessageParams, DeleteMessageFeedParams); each
+// converts to it: (*softDeleteParams)(params).
+type softDeleteParams struct{ Permanent *bool }
+
+// softDelete sends r, the DELETE of one entity the API keeps as deleted unless
+// params.Permanent (r's path a format holding entityID, checked by pathOf; params may be nil).
 // It is idempotent by construction (a deleted entity stays deleted), so it is retried like a
 // read; a {"success": false} answer is an error matching ErrUnsuccessful.
-func softDelete(ctx context.Context, c *Client, op, path string, permanent *bool, opts []CallOption) error {
+func softDelete(ctx context.Context, c *Client, r *request, pathOf idPath, entityID string, params *softDeleteParams) error {
+	if err := r.setPath(pathOf, entityID); err != nil {
+		return err
+	}
 	q := query{}
-	q.boolean("permanent", permanent)
-	return c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), idempotent: true, opts: opts}, nil)
+	if params != nil {
+		q.boolean("permanent", params.Permanent)
+	}
+	r.method, r.query, r.idempotent = http.MethodDelete, url.Values(q), true
+	return c.do(ctx, r, nil)
 }
 
 // UnmarshalJSON implements json.Unmarshaler: RFC 3339 with or without fractional seconds,

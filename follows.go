@@ -130,18 +130,10 @@ func (p *FollowInfoPayload) Status() FollowStatus {
 	return p.Follows[0].Status
 }
 
-// followPath checks a user ID of a follow call (at most 900 characters) and builds a path.
-func followPath(op, format, userID string) (string, error) {
-	if err := maxLen(op, "userID", userID, 900); err != nil {
-		return "", err
-	}
-	return pathf(op, format, id("userID", userID))
-}
-
 // onFollow sends r, a call on the caller's follow of a user (its path a format holding
 // userID), and decodes the follow bundle.
 func (s *FollowsService) onFollow(ctx context.Context, userID string, r *request) (*FollowPayload, error) {
-	return callOneOn(ctx, s.c, r, followPath, userID, "follow", (*FollowPayload).pageItems)
+	return callOneOn(ctx, s.c, r, userPath, userID, "follow", (*FollowPayload).pageItems)
 }
 
 // Follow makes the calling user follow a user, or asks to when the network requires
@@ -192,7 +184,7 @@ func (s *FollowsV4Service) GetInfo(ctx context.Context, userID string, opts ...C
 }
 
 func getFollowInfo(ctx context.Context, c *Client, op, format, userID string, opts []CallOption) (*FollowInfoPayload, error) {
-	path, err := followPath(op, format, userID)
+	path, err := userPath(op, format, userID)
 	if err != nil {
 		return nil, err
 	}
@@ -281,7 +273,7 @@ func (s *FollowsService) ListFollowersPages(ctx context.Context, userID string, 
 // GET /api/v4/users/{userId}/followers.
 func (s *FollowsService) ListFollowersPage(ctx context.Context, userID string, params *ListFollowsParams, opts ...CallOption) (*FollowPayload, error) {
 	const op = "Follows.ListFollowersPage"
-	path, err := followPath(op, "/api/v4/users/%s/followers", userID)
+	path, err := userPath(op, "/api/v4/users/%s/followers", userID)
 	if err != nil {
 		return nil, err
 	}
@@ -306,7 +298,7 @@ func (s *FollowsService) ListFollowingPages(ctx context.Context, userID string, 
 // GET /api/v4/users/{userId}/following.
 func (s *FollowsService) ListFollowingPage(ctx context.Context, userID string, params *ListFollowsParams, opts ...CallOption) (*FollowPayload, error) {
 	const op = "Follows.ListFollowingPage"
-	path, err := followPath(op, "/api/v4/users/%s/following", userID)
+	path, err := userPath(op, "/api/v4/users/%s/following", userID)
 	if err != nil {
 		return nil, err
 	}

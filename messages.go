@@ -593,16 +593,7 @@ type DeleteMessageParams struct {
 // Idempotent by construction (a deleted message stays deleted), so it is retried like a
 // read; a retry after a permanent deletion succeeded may answer ErrNotFound.
 func (s *MessagesService) Delete(ctx context.Context, messageID string, params *DeleteMessageParams, opts ...CallOption) error {
-	const op = "Messages.Delete"
-	path, err := messagesID(op, "/api/v5/messages/%s", messageID)
-	if err != nil {
-		return err
-	}
-	var permanent *bool
-	if params != nil {
-		permanent = params.Permanent
-	}
-	return softDelete(ctx, s.c, op, path, permanent, opts)
+	return softDelete(ctx, s.c, &request{op: "Messages.Delete", path: "/api/v5/messages/%s", opts: opts}, messagesID, messageID, (*softDeleteParams)(params))
 }
 
 // Flag flags a message as the caller (a user: call it on a Client.AsUser view) and returns
@@ -635,12 +626,7 @@ func (s *MessagesService) onMessage(ctx context.Context, messageID string, r *re
 // IsFlaggedByMe reports whether the caller flagged a message.
 // GET /api/v5/messages/{messageId}/flags.
 func (s *MessagesService) IsFlaggedByMe(ctx context.Context, messageID string, opts ...CallOption) (bool, error) {
-	const op = "Messages.IsFlaggedByMe"
-	path, err := messagesID(op, "/api/v5/messages/%s/flags", messageID)
-	if err != nil {
-		return false, err
-	}
-	return isFlaggedByMe(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts})
+	return isFlaggedByMe(ctx, s.c, &request{op: "Messages.IsFlaggedByMe", method: http.MethodGet, path: "/api/v5/messages/%s/flags", opts: opts}, messagesID, messageID)
 }
 
 // ---- v3 messages ----
@@ -1044,12 +1030,7 @@ func (s *MessagesV3Service) onMessage(ctx context.Context, messageID string, r *
 // GET /api/v3/messages/{messageId}/isFlaggedByMe. See Messages.IsFlaggedByMe for the v5
 // form.
 func (s *MessagesV3Service) IsFlaggedByMe(ctx context.Context, messageID string, opts ...CallOption) (bool, error) {
-	const op = "Messages.V3.IsFlaggedByMe"
-	path, err := messagesV3ID(op, "/api/v3/messages/%s/isFlaggedByMe", messageID)
-	if err != nil {
-		return false, err
-	}
-	return isFlaggedByMe(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts})
+	return isFlaggedByMe(ctx, s.c, &request{op: "Messages.V3.IsFlaggedByMe", method: http.MethodGet, path: "/api/v3/messages/%s/isFlaggedByMe", opts: opts}, messagesV3ID, messageID)
 }
 
 // ---- v5 message feeds ----
@@ -1102,6 +1083,11 @@ func (p *MessageFeedPayload) MessageByID(messageID string) *Message {
 // nil.
 func (p *MessageFeedPayload) UserByID(userID string) *User { return findUser(p.Users, userID) }
 
+// messageFeedPath is the idPath of a message feed.
+func messageFeedPath(op, format, messageFeedID string) (string, error) {
+	return messagesFeedPath(op, format, "messageFeedID", messageFeedID)
+}
+
 // messagesFeedPath builds a message-feed path from an ID of at most 30 characters.
 func messagesFeedPath(op, format, name, value string) (string, error) {
 	path, err := pathf(op, format, id(name, value))
@@ -1149,7 +1135,7 @@ func (s *MessagesService) CreateFeed(ctx context.Context, params *CreateMessageF
 // GET /api/v5/message-feeds/{messageFeedId}.
 func (s *MessagesService) GetFeed(ctx context.Context, messageFeedID string, opts ...CallOption) (*MessageFeedPayload, error) {
 	const op = "Messages.GetFeed"
-	path, err := messagesFeedPath(op, "/api/v5/message-feeds/%s", "messageFeedID", messageFeedID)
+	path, err := messageFeedPath(op, "/api/v5/message-feeds/%s", messageFeedID)
 	if err != nil {
 		return nil, err
 	}
@@ -1183,7 +1169,7 @@ type UpdateMessageFeedParams struct {
 // construction (it sets the name), so it is retried like a read.
 func (s *MessagesService) UpdateFeed(ctx context.Context, messageFeedID string, params *UpdateMessageFeedParams, opts ...CallOption) (*MessageFeedPayload, error) {
 	const op = "Messages.UpdateFeed"
-	path, err := messagesFeedPath(op, "/api/v5/message-feeds/%s", "messageFeedID", messageFeedID)
+	path, err := messageFeedPath(op, "/api/v5/message-feeds/%s", messageFeedID)
 	if err != nil {
 		return nil, err
 	}
@@ -1206,16 +1192,7 @@ type DeleteMessageFeedParams struct {
 // DELETE /api/v5/message-feeds/{messageFeedId}. Idempotent by construction (a deleted feed
 // stays deleted), so it is retried like a read.
 func (s *MessagesService) DeleteFeed(ctx context.Context, messageFeedID string, params *DeleteMessageFeedParams, opts ...CallOption) error {
-	const op = "Messages.DeleteFeed"
-	path, err := messagesFeedPath(op, "/api/v5/message-feeds/%s", "messageFeedID", messageFeedID)
-	if err != nil {
-		return err
-	}
-	var permanent *bool
-	if params != nil {
-		permanent = params.Permanent
-	}
-	return softDelete(ctx, s.c, op, path, permanent, opts)
+	return softDelete(ctx, s.c, &request{op: "Messages.DeleteFeed", path: "/api/v5/message-feeds/%s", opts: opts}, messageFeedPath, messageFeedID, (*softDeleteParams)(params))
 }
 
 // MessageFeedSortBy orders message feeds.

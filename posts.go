@@ -1056,16 +1056,7 @@ type DeletePostParams struct {
 // may answer an error matching ErrNotFound, which a caller deleting posts can treat as done.
 // An answer of success: false is an *Error matching ErrUnsuccessful.
 func (s *PostsService) Delete(ctx context.Context, postID string, params *DeletePostParams, opts ...CallOption) error {
-	const op = "Posts.Delete"
-	path, err := postPath(op, "/api/v4/posts/%s", postID)
-	if err != nil {
-		return err
-	}
-	var permanent *bool
-	if params != nil {
-		permanent = params.Permanent
-	}
-	return softDelete(ctx, s.c, op, path, permanent, opts)
+	return softDelete(ctx, s.c, &request{op: "Posts.Delete", path: "/api/v4/posts/%s", opts: opts}, postPath, postID, (*softDeleteParams)(params))
 }
 
 // Delete soft-deletes a post with the v3 API. DELETE /api/v3/posts/{postId}. Unlike
@@ -1119,12 +1110,7 @@ func (s *PostsService) ClearFlags(ctx context.Context, postID string, opts ...Ca
 // IsFlaggedByMe reports whether the calling user flagged a post.
 // GET /api/v3/posts/{postId}/isflagbyme.
 func (s *PostsService) IsFlaggedByMe(ctx context.Context, postID string, opts ...CallOption) (bool, error) {
-	const op = "Posts.IsFlaggedByMe"
-	path, err := postPath(op, "/api/v3/posts/%s/isflagbyme", postID)
-	if err != nil {
-		return false, err
-	}
-	return isFlaggedByMe(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts})
+	return isFlaggedByMe(ctx, s.c, &request{op: "Posts.IsFlaggedByMe", method: http.MethodGet, path: "/api/v3/posts/%s/isflagbyme", opts: opts}, postPath, postID)
 }
 
 // onPost sends r, a call on one post (its path a format holding postID), and decodes the post

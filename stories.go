@@ -442,16 +442,7 @@ type DeleteStoryParams struct {
 // params.Permanent. DELETE /api/v4/stories/{storyId}. Idempotent by construction (a deleted
 // story stays deleted; a repeat may answer ErrNotFound), so it is retried like a read.
 func (s *StoriesService) Delete(ctx context.Context, storyID string, params *DeleteStoryParams, opts ...CallOption) error {
-	const op = "Stories.Delete"
-	path, err := storyPath(op, "/api/v4/stories/%s", storyID)
-	if err != nil {
-		return err
-	}
-	var permanent *bool
-	if params != nil {
-		permanent = params.Permanent
-	}
-	return softDelete(ctx, s.c, op, path, permanent, opts)
+	return softDelete(ctx, s.c, &request{op: "Stories.Delete", path: "/api/v4/stories/%s", opts: opts}, storyPath, storyID, (*softDeleteParams)(params))
 }
 
 // Flag reports a story as the calling user (use a view from Client.AsUser) and returns it.

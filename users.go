@@ -304,15 +304,7 @@ func (s *UsersService) ClearFlags(ctx context.Context, userID string, opts ...Ca
 // IsFlaggedByMe reports whether the calling user has flagged userID. Call it on a view from
 // Client.AsUser. GET /api/v3/users/{userId}/isFlagByMe.
 func (s *UsersService) IsFlaggedByMe(ctx context.Context, userID string, opts ...CallOption) (bool, error) {
-	const op = "Users.IsFlaggedByMe"
-	if err := maxLen(op, "userID", userID, 900); err != nil {
-		return false, err
-	}
-	path, err := pathf(op, "/api/v3/users/%s/isFlagByMe", id("userID", userID))
-	if err != nil {
-		return false, err
-	}
-	return isFlaggedByMe(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts})
+	return isFlaggedByMe(ctx, s.c, &request{op: "Users.IsFlaggedByMe", method: http.MethodGet, path: "/api/v3/users/%s/isFlagByMe", opts: opts}, userPath, userID)
 }
 
 // Flag reports (flags) a user as the calling user, which must be a view from Client.AsUser,
@@ -556,6 +548,15 @@ func (s *UsersService) Delete(ctx context.Context, userID string, params *Delete
 		return err
 	}
 	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(params.query()), idempotent: true, opts: opts}, nil)
+}
+
+// userPath checks a user ID of a path (at most 900 characters) and builds the path: the
+// idPath of the follow and flag calls.
+func userPath(op, format, userID string) (string, error) {
+	if err := maxLen(op, "userID", userID, 900); err != nil {
+		return "", err
+	}
+	return pathf(op, format, id("userID", userID))
 }
 
 // usersID checks a public user ID given in a body or a v4 path: 1 to 50 characters.
