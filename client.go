@@ -1279,6 +1279,17 @@ func (r *request) setPath(pathOf idPath, entityID string) error {
 	return nil
 }
 
+// maxLenPath returns the idPath of an entity whose ID, named name in errors, is at most
+// maxLength characters (checked first) and passes pathf's checks.
+func maxLenPath(name string, maxLength int) idPath {
+	return func(op, format, v string) (string, error) {
+		if err := maxLen(op, name, v, maxLength); err != nil {
+			return "", err
+		}
+		return pathf(op, format, id(name, v))
+	}
+}
+
 // idArg is a named ID for pathf; the name appears in validation errors.
 type idArg struct{ name, value string }
 

@@ -547,14 +547,8 @@ func (s *CommentsService) onComment(ctx context.Context, commentID string, r *re
 	return callOneOn(ctx, s.c, r, commentPath, commentID, "comment", (*CommentPayload).pageItems)
 }
 
-// commentPath checks a comment ID (at most 900 characters, as the spec states) and builds a
-// path.
-func commentPath(op, format, commentID string) (string, error) {
-	if err := maxLen(op, "commentID", commentID, 900); err != nil {
-		return "", err
-	}
-	return pathf(op, format, id("commentID", commentID))
-}
+// commentPath is the idPath of a comment: an ID of at most 900 characters, as the spec states.
+var commentPath = maxLenPath("commentID", 900)
 
 // commentsCall sends r and decodes a comment bundle holding at least one comment.
 func commentsCall(ctx context.Context, c *Client, r *request) (*CommentPayload, error) {

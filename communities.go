@@ -646,13 +646,8 @@ func (p *CommunityMembersParams) validate(op string, maxLength int) error {
 	return idList(op, "UserIDs", p.UserIDs, 100, maxLength)
 }
 
-// communityPath builds a path holding a communityId (1 to 900 characters).
-func communityPath(op, format, communityID string) (string, error) {
-	if err := maxLen(op, "communityID", communityID, 900); err != nil {
-		return "", err
-	}
-	return pathf(op, format, id("communityID", communityID))
-}
+// communityPath is the idPath of a community: an ID of 1 to 900 characters.
+var communityPath = maxLenPath("communityID", 900)
 
 // Create creates a community and returns it (Communities[0]) with its sideloads.
 // POST /api/v3/communities. Not retried after it may have reached the server: a repeat

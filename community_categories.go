@@ -143,13 +143,8 @@ type updateCommunityCategoryBody struct {
 	*UpdateCommunityCategoryParams
 }
 
-// communityCategoryPath builds a path holding a categoryId (1 to 50 characters).
-func communityCategoryPath(op, format, categoryID string) (string, error) {
-	if err := maxLen(op, "categoryID", categoryID, 50); err != nil {
-		return "", err
-	}
-	return pathf(op, format, id("categoryID", categoryID))
-}
+// communityCategoryPath is the idPath of a category: an ID of 1 to 50 characters.
+var communityCategoryPath = maxLenPath("categoryID", 50)
 
 // GetManyCommunityCategoriesParams names the categories of CommunityCategories.GetMany.
 type GetManyCommunityCategoriesParams struct {

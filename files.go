@@ -345,13 +345,8 @@ func (s *FilesService) Download(ctx context.Context, fileID string, params *Down
 	return &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}, nil
 }
 
-// filesPath builds a file path, checking the ID's length (at most 50 characters).
-func filesPath(op, format, fileID string) (string, error) {
-	if err := maxLen(op, "fileID", fileID, 50); err != nil {
-		return "", err
-	}
-	return pathf(op, format, id("fileID", fileID))
-}
+// filesPath is the idPath of a file: an ID of at most 50 characters.
+var filesPath = maxLenPath("fileID", 50)
 
 // prepare validates u for the endpoint and returns its body stream. Nothing is read from
 // u.Body; a seekable Body may be sought to learn its length and is put back where it was.

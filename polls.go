@@ -377,13 +377,8 @@ func (s *PollsService) ListVotersPage(ctx context.Context, pollID, answerID stri
 	return page, nil
 }
 
-// pollsPath builds a path with one poll ID (at most 900 characters).
-func pollsPath(op, format, pollID string) (string, error) {
-	if err := maxLen(op, "pollID", pollID, 900); err != nil {
-		return "", err
-	}
-	return pathf(op, format, id("pollID", pollID))
-}
+// pollsPath is the idPath of a poll: an ID of at most 900 characters.
+var pollsPath = maxLenPath("pollID", 900)
 
 // pollsCall sends r and decodes a poll bundle holding at least one poll.
 func pollsCall(ctx context.Context, c *Client, r *request) (*PollPayload, error) {

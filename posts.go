@@ -1119,13 +1119,8 @@ func (s *PostsService) onPost(ctx context.Context, postID string, r *request) (*
 	return callOneOn(ctx, s.c, r, postPath, postID, "post", (*PostPayload).pageItems)
 }
 
-// postPath checks a post ID (at most 900 characters, as the spec states) and builds a path.
-func postPath(op, format, postID string) (string, error) {
-	if err := maxLen(op, "postID", postID, postsMaxIDLen); err != nil {
-		return "", err
-	}
-	return pathf(op, format, id("postID", postID))
-}
+// postPath is the idPath of a post: an ID of at most 900 characters, as the spec states.
+var postPath = maxLenPath("postID", postsMaxIDLen)
 
 // postsCall sends r and decodes a post bundle holding at least one post.
 func postsCall(ctx context.Context, c *Client, r *request) (*PostPayload, error) {

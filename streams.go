@@ -159,12 +159,8 @@ func (s *StreamsService) Create(ctx context.Context, params *CreateStreamParams,
 	return callOne(ctx, s.c, r, "stream", func(p *StreamPayload) []VideoStreaming { return p.VideoStreamings })
 }
 
-func streamPath(op, format, streamID string) (string, error) {
-	if err := maxLen(op, "streamID", streamID, 50); err != nil {
-		return "", err
-	}
-	return pathf(op, format, id("streamID", streamID))
-}
+// streamPath is the idPath of a stream: an ID of at most 50 characters.
+var streamPath = maxLenPath("streamID", 50)
 
 // Get returns a stream with its moderation record and broadcaster.
 // GET /api/v3/video-streaming/{streamId}.

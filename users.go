@@ -550,14 +550,8 @@ func (s *UsersService) Delete(ctx context.Context, userID string, params *Delete
 	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(params.query()), idempotent: true, opts: opts}, nil)
 }
 
-// userPath checks a user ID of a path (at most 900 characters) and builds the path: the
-// idPath of the follow and flag calls.
-func userPath(op, format, userID string) (string, error) {
-	if err := maxLen(op, "userID", userID, 900); err != nil {
-		return "", err
-	}
-	return pathf(op, format, id("userID", userID))
-}
+// userPath is the idPath of the follow and flag calls: a user ID of at most 900 characters.
+var userPath = maxLenPath("userID", 900)
 
 // usersID checks a public user ID given in a body or a v4 path: 1 to 50 characters.
 func usersID(op, userID string) error {
