@@ -127,10 +127,7 @@ type ListViewersParams struct {
 }
 
 func (p *ListViewersParams) query(op string) (query, error) {
-	var v ListViewersParams
-	if p != nil {
-		v = *p
-	}
+	v := *orZero(p)
 	if err := v.PageParams.validate(op, 1000); err != nil {
 		return nil, err
 	}

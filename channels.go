@@ -535,9 +535,7 @@ type ListChannelsParams struct {
 }
 
 func (p *ListChannelsParams) query(op string) (query, error) {
-	if p == nil {
-		p = &ListChannelsParams{}
-	}
+	p = orZero(p)
 	if err := firstErr(
 		p.PageParams.validate(op, 100),
 		maxLen(op, "Keyword", p.Keyword, 100),
@@ -781,9 +779,7 @@ type ListChannelMembersParams struct {
 }
 
 func (p *ListChannelMembersParams) query(op string) (query, error) {
-	if p == nil {
-		p = &ListChannelMembersParams{}
-	}
+	p = orZero(p)
 	if err := firstErr(
 		p.PageParams.validate(op, 1000),
 		stringList(op, "Roles", p.Roles, 20, 1, 900),
@@ -870,9 +866,7 @@ type V3ListChannelMembersParams struct {
 }
 
 func (p *V3ListChannelMembersParams) query(op string) (query, error) {
-	if p == nil {
-		p = &V3ListChannelMembersParams{}
-	}
+	p = orZero(p)
 	if err := firstErr(
 		p.PageParams.validate(op, 100),
 		stringList(op, "Roles", p.Roles, 20, 1, 900),

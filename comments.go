@@ -273,9 +273,7 @@ type ListCommentsParams struct {
 }
 
 func (p *ListCommentsParams) query(op string) (query, error) {
-	if p == nil {
-		p = &ListCommentsParams{}
-	}
+	p = orZero(p)
 	checks := []error{
 		p.PageParams.validate(op, 1000),
 		required(op, "ReferenceID", p.ReferenceID),

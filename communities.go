@@ -383,9 +383,7 @@ type ListCommunitiesParams struct {
 }
 
 func (p *ListCommunitiesParams) query(op string) (query, error) {
-	if p == nil {
-		p = &ListCommunitiesParams{}
-	}
+	p = orZero(p)
 	if err := firstErr(
 		p.PageParams.validate(op, 1000),
 		maxLen(op, "Keyword", p.Keyword, 100),
@@ -429,9 +427,7 @@ type ListCommunityMembersParams struct {
 }
 
 func (p *ListCommunityMembersParams) query(op string) (query, error) {
-	if p == nil {
-		p = &ListCommunityMembersParams{}
-	}
+	p = orZero(p)
 	checks := []error{
 		p.PageParams.validate(op, 1000),
 		maxItems(op, "Memberships", len(p.Memberships), 2),

@@ -101,9 +101,7 @@ type ListCommunityCategoriesParams struct {
 }
 
 func (p *ListCommunityCategoriesParams) query(op string) (query, error) {
-	if p == nil {
-		p = &ListCommunityCategoriesParams{}
-	}
+	p = orZero(p)
 	if err := firstErr(
 		p.PageParams.validate(op, 1000),
 	); err != nil {

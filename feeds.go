@@ -102,10 +102,7 @@ type ListFeedParams struct {
 }
 
 func (p *ListFeedParams) query(op string, withDataTypes bool) (query, error) {
-	var v ListFeedParams
-	if p != nil {
-		v = *p
-	}
+	v := *orZero(p)
 	if err := firstErr(
 		v.PageParams.validate(op, 1000),
 	); err != nil {
@@ -240,10 +237,7 @@ type ListFollowingParams struct {
 }
 
 func (p *ListFollowingParams) query(op string) (query, error) {
-	var v ListFollowingParams
-	if p != nil {
-		v = *p
-	}
+	v := *orZero(p)
 	if err := firstErr(
 		v.PageParams.validate(op, 100),
 	); err != nil {
@@ -251,8 +245,7 @@ func (p *ListFollowingParams) query(op string) (query, error) {
 	}
 	q := query{}
 	q.str("sortBy", string(v.SortBy))
-	q.integer("limit", v.Limit)
-	q.str("token", v.PageToken)
+	q.flat(v.Limit, v.PageToken)
 	return q, nil
 }
 
@@ -282,10 +275,7 @@ type ListGlobalParams struct {
 }
 
 func (p *ListGlobalParams) query(op string) (query, error) {
-	var v ListGlobalParams
-	if p != nil {
-		v = *p
-	}
+	v := *orZero(p)
 	if err := v.PageParams.validate(op, 1000); err != nil {
 		return nil, err
 	}
@@ -326,10 +316,7 @@ type V4ListGlobalParams struct {
 }
 
 func (p *V4ListGlobalParams) query(op string) (query, error) {
-	var v V4ListGlobalParams
-	if p != nil {
-		v = *p
-	}
+	v := *orZero(p)
 	if err := v.PageParams.validate(op, 100); err != nil {
 		return nil, err
 	}
@@ -370,10 +357,7 @@ type V3ListGlobalParams struct {
 }
 
 func (p *V3ListGlobalParams) query(op string) (query, error) {
-	var v V3ListGlobalParams
-	if p != nil {
-		v = *p
-	}
+	v := *orZero(p)
 	if err := v.PageParams.validate(op, 1000); err != nil {
 		return nil, err
 	}

@@ -332,9 +332,7 @@ func (s *FilesService) Download(ctx context.Context, fileID string, params *Down
 	if err != nil {
 		return nil, err
 	}
-	if params == nil {
-		params = &DownloadParams{}
-	}
+	params = orZero(params)
 	q := query{}
 	q.str("size", string(params.Size))
 	//nolint:bodyclose // the body is the download: the caller reads and closes it

@@ -167,28 +167,31 @@ func (s *FollowsService) RemoveFollower(ctx context.Context, userID string, opts
 // GetMyInfo returns the calling user's follow counts. GET /api/v4/me/followInfo.
 func (s *FollowsService) GetMyInfo(ctx context.Context, opts ...CallOption) (*FollowInfoPayload, error) {
 	const op = "Follows.GetMyInfo"
-	r := &request{op: op, method: http.MethodGet, path: "/api/v4/me/followInfo", opts: opts}
-	return callOne(ctx, s.c, r, "follow count", func(p *FollowInfoPayload) []FollowCount { return p.FollowCounts })
+	return followInfoCall(ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v4/me/followInfo", opts: opts})
 }
 
 // GetInfo returns a user's follow counts and the calling user's follow of them (its status
 // may be blocked). GET /api/v5/users/{userId}/followInfo.
 func (s *FollowsService) GetInfo(ctx context.Context, userID string, opts ...CallOption) (*FollowInfoPayload, error) {
-	return getFollowInfo(ctx, s.c, "Follows.GetInfo", "/api/v5/users/%s/followInfo", userID, opts)
+	return getFollowInfo(ctx, s.c, userID, &request{op: "Follows.GetInfo", method: http.MethodGet, path: "/api/v5/users/%s/followInfo", opts: opts})
 }
 
 // GetInfo returns a user's follow counts and the calling user's follow of them.
 // GET /api/v4/users/{userId}/followInfo. Follows.GetInfo (v5) also reports blocks.
 func (s *FollowsV4Service) GetInfo(ctx context.Context, userID string, opts ...CallOption) (*FollowInfoPayload, error) {
-	return getFollowInfo(ctx, s.c, "Follows.V4.GetInfo", "/api/v4/users/%s/followInfo", userID, opts)
+	return getFollowInfo(ctx, s.c, userID, &request{op: "Follows.V4.GetInfo", method: http.MethodGet, path: "/api/v4/users/%s/followInfo", opts: opts})
 }
 
-func getFollowInfo(ctx context.Context, c *Client, op, format, userID string, opts []CallOption) (*FollowInfoPayload, error) {
-	path, err := userPath(op, format, userID)
-	if err != nil {
+// getFollowInfo sends r, the GET of a user's follow info (its path a format holding userID).
+func getFollowInfo(ctx context.Context, c *Client, userID string, r *request) (*FollowInfoPayload, error) {
+	if err := r.setPath(userPath, userID); err != nil {
 		return nil, err
 	}
-	r := &request{op: op, method: http.MethodGet, path: path, opts: opts}
+	return followInfoCall(ctx, c, r)
+}
+
+// followInfoCall sends r and decodes a follow-info answer holding at least one user's counts.
+func followInfoCall(ctx context.Context, c *Client, r *request) (*FollowInfoPayload, error) {
 	return callOne(ctx, c, r, "follow count", func(p *FollowInfoPayload) []FollowCount { return p.FollowCounts })
 }
 
@@ -200,10 +203,7 @@ type ListFollowsParams struct {
 }
 
 func (p *ListFollowsParams) query(op string) (query, error) {
-	var v ListFollowsParams
-	if p != nil {
-		v = *p
-	}
+	v := *orZero(p)
 	if err := firstErr(
 		v.PageParams.validate(op, 100),
 	); err != nil {
@@ -211,8 +211,7 @@ func (p *ListFollowsParams) query(op string) (query, error) {
 	}
 	q := query{}
 	q.str("status", string(v.Status))
-	q.integer("limit", v.Limit)
-	q.str("token", v.PageToken)
+	q.flat(v.Limit, v.PageToken)
 	return q, nil
 }
 

@@ -496,9 +496,7 @@ type ListByCreatorParams struct {
 }
 
 func (p *ListByCreatorParams) query(op string) (query, error) {
-	if p == nil {
-		p = &ListByCreatorParams{}
-	}
+	p = orZero(p)
 	if err := firstErr(
 		p.PageParams.validate(op, 100),
 		maxLen(op, "ChannelID", p.ChannelID, 24),
@@ -1219,9 +1217,7 @@ type ListMessageFeedsParams struct {
 }
 
 func (p *ListMessageFeedsParams) query(op string) (query, error) {
-	if p == nil {
-		p = &ListMessageFeedsParams{}
-	}
+	p = orZero(p)
 	if err := firstErr(
 		p.PageParams.validate(op, 100),
 		maxLen(op, "After", p.After, 30),

@@ -102,9 +102,7 @@ type ListModerationRulesParams struct {
 }
 
 func (p *ListModerationRulesParams) query(op string) (query, error) {
-	if p == nil {
-		p = &ListModerationRulesParams{}
-	}
+	p = orZero(p)
 	if err := firstErr(
 		p.PageParams.validate(op, 0),
 	); err != nil {

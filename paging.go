@@ -268,9 +268,15 @@ func (q query) options(limit int, token string) {
 // global feeds declares them, and as options[limit] / options[token], as the API's clients
 // send them there; the server reads one spelling or the other (docs/wire-notes.md).
 func (q query) flatAndOptions(limit int, token string) {
+	q.flat(limit, token)
+	q.options(limit, token)
+}
+
+// flat sets limit and token, the flat cursor paging of the endpoints that do not nest it in
+// options.
+func (q query) flat(limit int, token string) {
 	q.integer("limit", limit)
 	q.str("token", token)
-	q.options(limit, token)
 }
 
 // PageParams are the paging fields shared by list params.

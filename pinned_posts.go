@@ -184,10 +184,7 @@ func communityPinsPath(op, communityID string, placement PinPlacement) (string, 
 // set. The API does not page this list.
 func (s *PinnedPostsService) GetCommunity(ctx context.Context, communityID string, params *GetCommunityPinsParams, opts ...CallOption) (*PinnedPostPayload, error) {
 	const op = "PinnedPosts.GetCommunity"
-	var v GetCommunityPinsParams
-	if params != nil {
-		v = *params
-	}
+	v := *orZero(params)
 	path, err := communityPinsPath(op, communityID, v.Placement)
 	if err != nil {
 		return nil, err

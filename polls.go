@@ -319,9 +319,7 @@ type ListPollVotersParams struct {
 }
 
 func (p *ListPollVotersParams) query(op string) (query, error) {
-	if p == nil {
-		p = &ListPollVotersParams{}
-	}
+	p = orZero(p)
 	if err := firstErr(
 		p.PageParams.validate(op, 1000),
 		maxLen(op, "Before", p.Before, 24),

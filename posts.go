@@ -793,9 +793,7 @@ type ListPostsParams struct {
 }
 
 func (p *ListPostsParams) query(op string) (query, error) {
-	if p == nil {
-		p = &ListPostsParams{}
-	}
+	p = orZero(p)
 	checks := []error{
 		p.PageParams.validate(op, 1000),
 		required(op, "TargetID", p.TargetID),
@@ -884,9 +882,7 @@ type V3ListPostsParams struct {
 }
 
 func (p *V3ListPostsParams) query(op string) (query, error) {
-	if p == nil {
-		p = &V3ListPostsParams{}
-	}
+	p = orZero(p)
 	checks := []error{
 		p.PageParams.validate(op, 1000),
 		required(op, "TargetType", string(p.TargetType)),

@@ -53,9 +53,7 @@ type GetOnlineUsersParams struct {
 // GetOnlineUsers returns the users online in the network. GET /api/v1/presence/network/users.
 func (s *PresenceService) GetOnlineUsers(ctx context.Context, params *GetOnlineUsersParams, opts ...CallOption) (*PresencePayload, error) {
 	const op = "Presence.GetOnlineUsers"
-	if params == nil {
-		params = &GetOnlineUsersParams{}
-	}
+	params = orZero(params)
 	q := query{}
 	q.str("orderBy", string(params.OrderBy))
 	return call[PresencePayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v1/presence/network/users", query: url.Values(q), opts: opts})

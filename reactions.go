@@ -232,9 +232,7 @@ type ListReactionsParams struct {
 }
 
 func (p *ListReactionsParams) query(op string) (query, error) {
-	if p == nil {
-		p = &ListReactionsParams{}
-	}
+	p = orZero(p)
 	if err := firstErr(
 		p.PageParams.validate(op, 200),
 		required(op, "ReferenceID", p.ReferenceID),
@@ -290,9 +288,7 @@ type V2ListReactionsParams struct {
 }
 
 func (p *V2ListReactionsParams) query(op string) (query, error) {
-	if p == nil {
-		p = &V2ListReactionsParams{}
-	}
+	p = orZero(p)
 	if err := firstErr(
 		p.PageParams.validate(op, 1000),
 		required(op, "ReferenceID", p.ReferenceID),
@@ -428,9 +424,7 @@ func (p *MostReactedMessagesPayload) UnmarshalJSON(b []byte) error {
 // GET /api/v2/reactions/messages/most (current: there is no v3).
 func (s *ReactionsService) GetMostReactedMessages(ctx context.Context, params *GetMostReactedMessagesParams, opts ...CallOption) (*MostReactedMessagesPayload, error) {
 	const op = "Reactions.GetMostReactedMessages"
-	if params == nil {
-		params = &GetMostReactedMessagesParams{}
-	}
+	params = orZero(params)
 	if params.Limit < 0 {
 		return nil, &ValidationError{Op: op, Field: "Limit", Reason: "must be at least 1 (0 for the default)"}
 	}

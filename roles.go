@@ -103,9 +103,7 @@ type ListRolesParams struct {
 }
 
 func (p *ListRolesParams) query(op string) (query, error) {
-	if p == nil {
-		p = &ListRolesParams{}
-	}
+	p = orZero(p)
 	if err := firstErr(
 		p.PageParams.validate(op, 0),
 		maxLen(op, "Keyword", p.Keyword, 100),

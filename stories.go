@@ -660,10 +660,7 @@ type ListGlobalTargetsParams struct {
 }
 
 func (p *ListGlobalTargetsParams) query(op string) (query, error) {
-	var v ListGlobalTargetsParams
-	if p != nil {
-		v = *p
-	}
+	v := *orZero(p)
 	if err := firstErr(
 		v.PageParams.validate(op, 900),
 	); err != nil {
@@ -671,8 +668,7 @@ func (p *ListGlobalTargetsParams) query(op string) (query, error) {
 	}
 	q := query{}
 	q.str("seenState", string(v.SeenState))
-	q.integer("limit", v.Limit)
-	q.str("token", v.PageToken)
+	q.flat(v.Limit, v.PageToken)
 	return q, nil
 }
 

@@ -156,7 +156,12 @@ func (s *StreamsService) Create(ctx context.Context, params *CreateStreamParams,
 		return nil, err
 	}
 	r := &request{op: op, method: http.MethodPost, path: "/api/v3/video-streaming", body: params, opts: opts}
-	return callOne(ctx, s.c, r, "stream", func(p *StreamPayload) []VideoStreaming { return p.VideoStreamings })
+	return streamsCall(ctx, s.c, r)
+}
+
+// streamsCall sends r and decodes a stream bundle holding at least one stream.
+func streamsCall(ctx context.Context, c *Client, r *request) (*StreamPayload, error) {
+	return callOne(ctx, c, r, "stream", func(p *StreamPayload) []VideoStreaming { return p.VideoStreamings })
 }
 
 // streamPath is the idPath of a stream: an ID of at most 50 characters.
@@ -171,7 +176,7 @@ func (s *StreamsService) Get(ctx context.Context, streamID string, opts ...CallO
 		return nil, err
 	}
 	r := &request{op: op, method: http.MethodGet, path: path, opts: opts}
-	return callOne(ctx, s.c, r, "stream", func(p *StreamPayload) []VideoStreaming { return p.VideoStreamings })
+	return streamsCall(ctx, s.c, r)
 }
 
 // UpdateStreamParams is the body of Streams.Update: the stream's new details. Fields left
@@ -204,7 +209,7 @@ func (s *StreamsService) Update(ctx context.Context, streamID string, params *Up
 		return nil, err
 	}
 	r := &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true, opts: opts}
-	return callOne(ctx, s.c, r, "stream", func(p *StreamPayload) []VideoStreaming { return p.VideoStreamings })
+	return streamsCall(ctx, s.c, r)
 }
 
 // Delete deletes a stream. DELETE /api/v3/video-streaming/{streamId}. Idempotent by
@@ -230,7 +235,7 @@ func (s *StreamsService) DisposeURL(ctx context.Context, streamID string, opts .
 		return nil, err
 	}
 	r := &request{op: op, method: http.MethodDelete, path: path, auth: authAPIKey, idempotent: true, opts: opts}
-	return callOne(ctx, s.c, r, "stream", func(p *StreamPayload) []VideoStreaming { return p.VideoStreamings })
+	return streamsCall(ctx, s.c, r)
 }
 
 // ListStreamsParams filters Streams.List.
@@ -251,10 +256,7 @@ type ListStreamsParams struct {
 }
 
 func (p *ListStreamsParams) query(op string) (query, error) {
-	var v ListStreamsParams
-	if p != nil {
-		v = *p
-	}
+	v := *orZero(p)
 	if err := firstErr(
 		v.PageParams.validate(op, 1000),
 		maxItems(op, "Statuses", len(v.Statuses), 10),

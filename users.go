@@ -122,9 +122,7 @@ type ListUsersParams struct {
 }
 
 func (p *ListUsersParams) query(op string) (query, error) {
-	if p == nil {
-		p = &ListUsersParams{}
-	}
+	p = orZero(p)
 	if err := firstErr(
 		p.PageParams.validate(op, 0),
 	); err != nil {
@@ -447,15 +445,12 @@ type ListBlockedUsersParams struct {
 }
 
 func (p *ListBlockedUsersParams) query(op string) (query, error) {
-	if p == nil {
-		p = &ListBlockedUsersParams{}
-	}
+	p = orZero(p)
 	if err := p.PageParams.validate(op, 0); err != nil {
 		return nil, err
 	}
 	q := query{}
-	q.integer("limit", p.Limit)
-	q.str("token", p.PageToken)
+	q.flat(p.Limit, p.PageToken)
 	return q, nil
 }
 

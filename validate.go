@@ -18,6 +18,14 @@ func notNil[T any](op, field string, p *T) error {
 	return nil
 }
 
+// orZero is the one reading of optional params: nil stands for the zero value.
+func orZero[T any](p *T) *T {
+	if p == nil {
+		return new(T)
+	}
+	return p
+}
+
 func required(op, field, v string) error {
 	if strings.TrimSpace(v) == "" {
 		return &ValidationError{Op: op, Field: field, Reason: "is required"}
