@@ -150,16 +150,12 @@ func (s *AnalyticsService) viewersPage(ctx context.Context, op, format, field, c
 
 // ListPostViewers iterates over the users who viewed a post, fetching pages as needed.
 func (s *AnalyticsService) ListPostViewers(ctx context.Context, postID string, params *ListViewersParams, opts ...CallOption) iter.Seq2[User, error] {
-	return listAll(ctx, params, opts, func(ctx context.Context, p *ListViewersParams, opts ...CallOption) (*ViewerPayload, error) {
-		return s.ListPostViewersPage(ctx, postID, p, opts...)
-	})
+	return listAll(ctx, params, opts, pageOn(postID, s.ListPostViewersPage))
 }
 
 // ListPostViewersPages iterates over the pages of Analytics.ListPostViewers.
 func (s *AnalyticsService) ListPostViewersPages(ctx context.Context, postID string, params *ListViewersParams, opts ...CallOption) iter.Seq2[*ViewerPayload, error] {
-	return pages(ctx, params, opts, func(ctx context.Context, p *ListViewersParams, opts ...CallOption) (*ViewerPayload, error) {
-		return s.ListPostViewersPage(ctx, postID, p, opts...)
-	})
+	return pages(ctx, params, opts, pageOn(postID, s.ListPostViewersPage))
 }
 
 // ListPostViewersPage returns one page of the users who viewed a post (postID: 24 hex
@@ -171,16 +167,12 @@ func (s *AnalyticsService) ListPostViewersPage(ctx context.Context, postID strin
 
 // ListStoryViewers iterates over the users who viewed a story, fetching pages as needed.
 func (s *AnalyticsService) ListStoryViewers(ctx context.Context, storyID string, params *ListViewersParams, opts ...CallOption) iter.Seq2[User, error] {
-	return listAll(ctx, params, opts, func(ctx context.Context, p *ListViewersParams, opts ...CallOption) (*ViewerPayload, error) {
-		return s.ListStoryViewersPage(ctx, storyID, p, opts...)
-	})
+	return listAll(ctx, params, opts, pageOn(storyID, s.ListStoryViewersPage))
 }
 
 // ListStoryViewersPages iterates over the pages of Analytics.ListStoryViewers.
 func (s *AnalyticsService) ListStoryViewersPages(ctx context.Context, storyID string, params *ListViewersParams, opts ...CallOption) iter.Seq2[*ViewerPayload, error] {
-	return pages(ctx, params, opts, func(ctx context.Context, p *ListViewersParams, opts ...CallOption) (*ViewerPayload, error) {
-		return s.ListStoryViewersPage(ctx, storyID, p, opts...)
-	})
+	return pages(ctx, params, opts, pageOn(storyID, s.ListStoryViewersPage))
 }
 
 // ListStoryViewersPage returns one page of the users who viewed a story (storyID: 24 hex

@@ -813,17 +813,13 @@ func (p *ListChannelMembersParams) query(op string) (query, error) {
 // GET /api/v4/channels/{channelId}/users. For a moderation view, filter with
 // Memberships: banned or muted.
 func (s *ChannelsService) ListMembers(ctx context.Context, channelID string, params *ListChannelMembersParams, opts ...CallOption) iter.Seq2[ChannelUser, error] {
-	return listAll(ctx, params, opts, func(ctx context.Context, p *ListChannelMembersParams, o ...CallOption) (*ChannelMembersPayload, error) {
-		return s.ListMembersPage(ctx, channelID, p, o...)
-	})
+	return listAll(ctx, params, opts, pageOn(channelID, s.ListMembersPage))
 }
 
 // ListMembersPages returns an iterator over the pages of a channel's members, with their
 // users and files. GET /api/v4/channels/{channelId}/users.
 func (s *ChannelsService) ListMembersPages(ctx context.Context, channelID string, params *ListChannelMembersParams, opts ...CallOption) iter.Seq2[*ChannelMembersPayload, error] {
-	return pages(ctx, params, opts, func(ctx context.Context, p *ListChannelMembersParams, o ...CallOption) (*ChannelMembersPayload, error) {
-		return s.ListMembersPage(ctx, channelID, p, o...)
-	})
+	return pages(ctx, params, opts, pageOn(channelID, s.ListMembersPage))
 }
 
 // ListMembersPage returns one page of a channel's members with their users and files.
@@ -887,17 +883,13 @@ func (p *V3ListChannelMembersParams) query(op string) (query, error) {
 // Channels.ListMembers (v4) in its filters: one Filter value instead of Memberships, no
 // Search.
 func (s *ChannelsV3Service) ListMembers(ctx context.Context, channelID string, params *V3ListChannelMembersParams, opts ...CallOption) iter.Seq2[ChannelUser, error] {
-	return listAll(ctx, params, opts, func(ctx context.Context, p *V3ListChannelMembersParams, o ...CallOption) (*ChannelMembersPayload, error) {
-		return s.ListMembersPage(ctx, channelID, p, o...)
-	})
+	return listAll(ctx, params, opts, pageOn(channelID, s.ListMembersPage))
 }
 
 // ListMembersPages returns an iterator over the pages of a channel's members with the v3
 // listing. GET /api/v3/channels/{channelId}/users.
 func (s *ChannelsV3Service) ListMembersPages(ctx context.Context, channelID string, params *V3ListChannelMembersParams, opts ...CallOption) iter.Seq2[*ChannelMembersPayload, error] {
-	return pages(ctx, params, opts, func(ctx context.Context, p *V3ListChannelMembersParams, o ...CallOption) (*ChannelMembersPayload, error) {
-		return s.ListMembersPage(ctx, channelID, p, o...)
-	})
+	return pages(ctx, params, opts, pageOn(channelID, s.ListMembersPage))
 }
 
 // ListMembersPage returns one page of a channel's members with the v3 listing.

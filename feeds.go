@@ -142,16 +142,12 @@ func (s *FeedsService) targetFeedPage(ctx context.Context, op, format, field, ta
 
 // ListUser iterates over the posts of a user's feed, fetching pages as needed.
 func (s *FeedsService) ListUser(ctx context.Context, userID string, params *ListFeedParams, opts ...CallOption) iter.Seq2[Post, error] {
-	return listAll(ctx, params, opts, func(ctx context.Context, p *ListFeedParams, opts ...CallOption) (*FeedPayload, error) {
-		return s.ListUserPage(ctx, userID, p, opts...)
-	})
+	return listAll(ctx, params, opts, pageOn(userID, s.ListUserPage))
 }
 
 // ListUserPages iterates over the pages of Feeds.ListUser.
 func (s *FeedsService) ListUserPages(ctx context.Context, userID string, params *ListFeedParams, opts ...CallOption) iter.Seq2[*FeedPayload, error] {
-	return pages(ctx, params, opts, func(ctx context.Context, p *ListFeedParams, opts ...CallOption) (*FeedPayload, error) {
-		return s.ListUserPage(ctx, userID, p, opts...)
-	})
+	return pages(ctx, params, opts, pageOn(userID, s.ListUserPage))
 }
 
 // ListUserPage returns one page of the posts on a user's feed (posted to the user),
@@ -190,16 +186,12 @@ func (s *FeedsService) CountUserPosts(ctx context.Context, userID string, params
 
 // ListCommunity iterates over the posts of a community's feed, fetching pages as needed.
 func (s *FeedsService) ListCommunity(ctx context.Context, communityID string, params *ListFeedParams, opts ...CallOption) iter.Seq2[Post, error] {
-	return listAll(ctx, params, opts, func(ctx context.Context, p *ListFeedParams, opts ...CallOption) (*FeedPayload, error) {
-		return s.ListCommunityPage(ctx, communityID, p, opts...)
-	})
+	return listAll(ctx, params, opts, pageOn(communityID, s.ListCommunityPage))
 }
 
 // ListCommunityPages iterates over the pages of Feeds.ListCommunity.
 func (s *FeedsService) ListCommunityPages(ctx context.Context, communityID string, params *ListFeedParams, opts ...CallOption) iter.Seq2[*FeedPayload, error] {
-	return pages(ctx, params, opts, func(ctx context.Context, p *ListFeedParams, opts ...CallOption) (*FeedPayload, error) {
-		return s.ListCommunityPage(ctx, communityID, p, opts...)
-	})
+	return pages(ctx, params, opts, pageOn(communityID, s.ListCommunityPage))
 }
 
 // ListCommunityPage returns one page of the published posts of a community, newest first by

@@ -256,16 +256,12 @@ func (s *FollowsService) ListMyFollowingPage(ctx context.Context, params *ListFo
 // ListFollowers iterates over a user's followers, fetching pages as needed (an export of
 // a user's followers: range over it).
 func (s *FollowsService) ListFollowers(ctx context.Context, userID string, params *ListFollowsParams, opts ...CallOption) iter.Seq2[Follow, error] {
-	return listAll(ctx, params, opts, func(ctx context.Context, p *ListFollowsParams, opts ...CallOption) (*FollowPayload, error) {
-		return s.ListFollowersPage(ctx, userID, p, opts...)
-	})
+	return listAll(ctx, params, opts, pageOn(userID, s.ListFollowersPage))
 }
 
 // ListFollowersPages iterates over the pages of Follows.ListFollowers.
 func (s *FollowsService) ListFollowersPages(ctx context.Context, userID string, params *ListFollowsParams, opts ...CallOption) iter.Seq2[*FollowPayload, error] {
-	return pages(ctx, params, opts, func(ctx context.Context, p *ListFollowsParams, opts ...CallOption) (*FollowPayload, error) {
-		return s.ListFollowersPage(ctx, userID, p, opts...)
-	})
+	return pages(ctx, params, opts, pageOn(userID, s.ListFollowersPage))
 }
 
 // ListFollowersPage returns one page of a user's followers, with their users.
@@ -281,16 +277,12 @@ func (s *FollowsService) ListFollowersPage(ctx context.Context, userID string, p
 
 // ListFollowing iterates over the users a user follows, fetching pages as needed.
 func (s *FollowsService) ListFollowing(ctx context.Context, userID string, params *ListFollowsParams, opts ...CallOption) iter.Seq2[Follow, error] {
-	return listAll(ctx, params, opts, func(ctx context.Context, p *ListFollowsParams, opts ...CallOption) (*FollowPayload, error) {
-		return s.ListFollowingPage(ctx, userID, p, opts...)
-	})
+	return listAll(ctx, params, opts, pageOn(userID, s.ListFollowingPage))
 }
 
 // ListFollowingPages iterates over the pages of Follows.ListFollowing.
 func (s *FollowsService) ListFollowingPages(ctx context.Context, userID string, params *ListFollowsParams, opts ...CallOption) iter.Seq2[*FollowPayload, error] {
-	return pages(ctx, params, opts, func(ctx context.Context, p *ListFollowsParams, opts ...CallOption) (*FollowPayload, error) {
-		return s.ListFollowingPage(ctx, userID, p, opts...)
-	})
+	return pages(ctx, params, opts, pageOn(userID, s.ListFollowingPage))
 }
 
 // ListFollowingPage returns one page of the users a user follows, with their users.

@@ -519,17 +519,13 @@ func (p *ListByCreatorParams) query(op string) (query, error) {
 // ListByCreator returns an iterator over the messages of one user across feeds, fetching
 // pages as it goes; admins only. GET /api/v5/messages/user/{creatorId}.
 func (s *MessagesService) ListByCreator(ctx context.Context, creatorID string, params *ListByCreatorParams, opts ...CallOption) iter.Seq2[Message, error] {
-	return listAll(ctx, params, opts, func(ctx context.Context, p *ListByCreatorParams, o ...CallOption) (*MessagePayload, error) {
-		return s.ListByCreatorPage(ctx, creatorID, p, o...)
-	})
+	return listAll(ctx, params, opts, pageOn(creatorID, s.ListByCreatorPage))
 }
 
 // ListByCreatorPages returns an iterator over the pages of one user's messages across
 // feeds; admins only. GET /api/v5/messages/user/{creatorId}.
 func (s *MessagesService) ListByCreatorPages(ctx context.Context, creatorID string, params *ListByCreatorParams, opts ...CallOption) iter.Seq2[*MessagePayload, error] {
-	return pages(ctx, params, opts, func(ctx context.Context, p *ListByCreatorParams, o ...CallOption) (*MessagePayload, error) {
-		return s.ListByCreatorPage(ctx, creatorID, p, o...)
-	})
+	return pages(ctx, params, opts, pageOn(creatorID, s.ListByCreatorPage))
 }
 
 // ListByCreatorPage returns one page of a user's messages (creatorID at most 24
@@ -1240,17 +1236,13 @@ func (p *ListMessageFeedsParams) query(op string) (query, error) {
 // goes. GET /api/v5/message-feeds/channel/{channelId}; channelID is the channel's internal
 // ID (at most 30 characters).
 func (s *MessagesService) ListFeeds(ctx context.Context, channelID string, params *ListMessageFeedsParams, opts ...CallOption) iter.Seq2[MessageFeed, error] {
-	return listAll(ctx, params, opts, func(ctx context.Context, p *ListMessageFeedsParams, o ...CallOption) (*MessageFeedPayload, error) {
-		return s.ListFeedsPage(ctx, channelID, p, o...)
-	})
+	return listAll(ctx, params, opts, pageOn(channelID, s.ListFeedsPage))
 }
 
 // ListFeedsPages returns an iterator over the pages of a channel's message feeds.
 // GET /api/v5/message-feeds/channel/{channelId}. See ListFeeds.
 func (s *MessagesService) ListFeedsPages(ctx context.Context, channelID string, params *ListMessageFeedsParams, opts ...CallOption) iter.Seq2[*MessageFeedPayload, error] {
-	return pages(ctx, params, opts, func(ctx context.Context, p *ListMessageFeedsParams, o ...CallOption) (*MessageFeedPayload, error) {
-		return s.ListFeedsPage(ctx, channelID, p, o...)
-	})
+	return pages(ctx, params, opts, pageOn(channelID, s.ListFeedsPage))
 }
 
 // ListFeedsPage returns one page of a channel's message feeds.
@@ -1264,17 +1256,13 @@ func (s *MessagesService) ListFeedsPage(ctx context.Context, channelID string, p
 // characters. The spec declares no paging for this answer: when the server sends none, the
 // iteration ends after the first page.
 func (s *MessagesService) ListFeedsByCreator(ctx context.Context, creatorID string, params *ListMessageFeedsParams, opts ...CallOption) iter.Seq2[MessageFeed, error] {
-	return listAll(ctx, params, opts, func(ctx context.Context, p *ListMessageFeedsParams, o ...CallOption) (*MessageFeedPayload, error) {
-		return s.ListFeedsByCreatorPage(ctx, creatorID, p, o...)
-	})
+	return listAll(ctx, params, opts, pageOn(creatorID, s.ListFeedsByCreatorPage))
 }
 
 // ListFeedsByCreatorPages returns an iterator over the pages of the message feeds a user
 // created. GET /api/v5/message-feeds/user/{creatorId}. See ListFeedsByCreator.
 func (s *MessagesService) ListFeedsByCreatorPages(ctx context.Context, creatorID string, params *ListMessageFeedsParams, opts ...CallOption) iter.Seq2[*MessageFeedPayload, error] {
-	return pages(ctx, params, opts, func(ctx context.Context, p *ListMessageFeedsParams, o ...CallOption) (*MessageFeedPayload, error) {
-		return s.ListFeedsByCreatorPage(ctx, creatorID, p, o...)
-	})
+	return pages(ctx, params, opts, pageOn(creatorID, s.ListFeedsByCreatorPage))
 }
 
 // ListFeedsByCreatorPage returns one page of the message feeds a user created.

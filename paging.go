@@ -200,6 +200,14 @@ func listAll[P interface {
 	return items[P](pagesAs[P, R, T](ctx, params, opts, page, func(op string) string { return strings.TrimSuffix(op, "Page") }))
 }
 
+// pageOn binds the path ID of a ...Page method on one entity (ListMembersPage(ctx, channelID,
+// params, opts...)) for listAll and pages.
+func pageOn[PQ, P any](entityID string, page func(context.Context, string, PQ, ...CallOption) (P, error)) func(context.Context, PQ, ...CallOption) (P, error) {
+	return func(ctx context.Context, params PQ, opts ...CallOption) (P, error) {
+		return page(ctx, entityID, params, opts...)
+	}
+}
+
 // items flattens an iterator of pages into their items. An error is yielded once, with the
 // zero T, and ends the iteration.
 func items[P pageOf[T], T any](seq iter.Seq2[P, error]) iter.Seq2[T, error] {
