@@ -127,14 +127,7 @@ type ListViewersParams struct {
 }
 
 func (p *ListViewersParams) query(op string) (query, error) {
-	v := *orZero(p)
-	if err := v.PageParams.validate(op, 1000); err != nil {
-		return nil, err
-	}
-	q := query{}
-	q.str("token", v.PageToken)
-	q.integer("limit", v.Limit)
-	return q, nil
+	return orZero(p).PageParams.flatQuery(op, 1000)
 }
 
 func (s *AnalyticsService) viewersPage(ctx context.Context, op, format, field, contentID string, params *ListViewersParams, opts []CallOption) (*ViewerPayload, error) {

@@ -102,15 +102,12 @@ type ListCommunityCategoriesParams struct {
 
 func (p *ListCommunityCategoriesParams) query(op string) (query, error) {
 	p = orZero(p)
-	if err := firstErr(
-		p.PageParams.validate(op, 1000),
-	); err != nil {
+	q, err := p.PageParams.optionsQuery(op, 1000)
+	if err != nil {
 		return nil, err
 	}
-	q := query{}
 	q.str("sortBy", string(p.SortBy))
 	q.boolean("isDeleted", p.IsDeleted)
-	q.options(p.Limit, p.PageToken)
 	return q, nil
 }
 

@@ -103,12 +103,10 @@ type ListFeedParams struct {
 
 func (p *ListFeedParams) query(op string, withDataTypes bool) (query, error) {
 	v := *orZero(p)
-	if err := firstErr(
-		v.PageParams.validate(op, 1000),
-	); err != nil {
+	q, err := v.PageParams.optionsQuery(op, 1000)
+	if err != nil {
 		return nil, err
 	}
-	q := query{}
 	q.str("sortBy", string(v.SortBy))
 	q.boolean("hasFlag", v.HasFlag)
 	q.boolean("isDeleted", v.IsDeleted)
@@ -119,7 +117,6 @@ func (p *ListFeedParams) query(op string, withDataTypes bool) (query, error) {
 	} else if len(v.DataTypes) > 0 {
 		return nil, &ValidationError{Op: op, Field: "DataTypes", Reason: "is not a filter of this feed"}
 	}
-	q.options(v.Limit, v.PageToken)
 	return q, nil
 }
 
@@ -230,14 +227,11 @@ type ListFollowingParams struct {
 
 func (p *ListFollowingParams) query(op string) (query, error) {
 	v := *orZero(p)
-	if err := firstErr(
-		v.PageParams.validate(op, 100),
-	); err != nil {
+	q, err := v.PageParams.flatQuery(op, 100)
+	if err != nil {
 		return nil, err
 	}
-	q := query{}
 	q.str("sortBy", string(v.SortBy))
-	q.flat(v.Limit, v.PageToken)
 	return q, nil
 }
 

@@ -204,14 +204,11 @@ type ListFollowsParams struct {
 
 func (p *ListFollowsParams) query(op string) (query, error) {
 	v := *orZero(p)
-	if err := firstErr(
-		v.PageParams.validate(op, 100),
-	); err != nil {
+	q, err := v.PageParams.flatQuery(op, 100)
+	if err != nil {
 		return nil, err
 	}
-	q := query{}
 	q.str("status", string(v.Status))
-	q.flat(v.Limit, v.PageToken)
 	return q, nil
 }
 

@@ -103,15 +103,12 @@ type ListModerationRulesParams struct {
 
 func (p *ListModerationRulesParams) query(op string) (query, error) {
 	p = orZero(p)
-	if err := firstErr(
-		p.PageParams.validate(op, 0),
-	); err != nil {
+	q, err := p.PageParams.optionsQuery(op, 0)
+	if err != nil {
 		return nil, err
 	}
-	q := query{}
 	q.str("regex", p.Regex)
 	q.str("sortBy", string(p.SortBy))
-	q.options(p.Limit, p.PageToken)
 	if p.After != nil {
 		url.Values(q).Set("options[after]", fmt.Sprint(*p.After))
 	}

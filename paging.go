@@ -280,6 +280,27 @@ func (q query) flatAndOptions(limit int, token string) {
 	q.options(limit, token)
 }
 
+// optionsQuery checks p (validate) and starts a query with its paging in options (limit,
+// token).
+func (p PageParams) optionsQuery(op string, maxToken int) (query, error) {
+	if err := p.validate(op, maxToken); err != nil {
+		return nil, err
+	}
+	q := query{}
+	q.options(p.Limit, p.PageToken)
+	return q, nil
+}
+
+// flatQuery checks p (validate) and starts a query with its flat paging (limit, token).
+func (p PageParams) flatQuery(op string, maxToken int) (query, error) {
+	if err := p.validate(op, maxToken); err != nil {
+		return nil, err
+	}
+	q := query{}
+	q.flat(p.Limit, p.PageToken)
+	return q, nil
+}
+
 // flat sets limit and token, the flat cursor paging of the endpoints that do not nest it in
 // options.
 func (q query) flat(limit int, token string) {

@@ -91,6 +91,24 @@ func (p *CommunitySearchPayload) ScoreByID(communityID string) (float64, bool) {
 	return r.Score, true
 }
 
+// searchQuery starts the query of a semantic search: the paging and the text to match
+// (required, at most 1,024 characters), checked first.
+func searchQuery(op string, pp PageParams, text string) (query, error) {
+	if err := firstErr(
+		pp.validate(op, 1000),
+		required(op, "Query", text),
+		maxLen(op, "Query", text, 1024),
+	); err != nil {
+		return nil, err
+	}
+	q := query{}
+	q.str("query", text)
+	q.options(pp.Limit, pp.PageToken)
+	return q, nil
+}
+
+// checkSearchTags checks the tags of a semantic search (at most 5 of 1 to 24 characters)
+// and adds them to q.
 func checkSearchTags(op string, q query, tags []string) error {
 	if err := maxItems(op, "Tags", len(tags), 5); err != nil {
 		return err
@@ -125,17 +143,16 @@ func (p *SearchPostsParams) query(op string) (query, error) {
 	if err := notNil(op, "params", p); err != nil {
 		return nil, err
 	}
+	q, err := searchQuery(op, p.PageParams, p.Query)
+	if err != nil {
+		return nil, err
+	}
 	if err := firstErr(
-		p.PageParams.validate(op, 1000),
-		required(op, "Query", p.Query),
-		maxLen(op, "Query", p.Query, 1024),
 		maxLen(op, "TargetID", p.TargetID, 900),
 		maxItems(op, "DataTypes", len(p.DataTypes), 10),
 	); err != nil {
 		return nil, err
 	}
-	q := query{}
-	q.str("query", p.Query)
 	q.str("targetType", string(p.TargetType))
 	q.str("targetId", p.TargetID)
 	for _, t := range p.DataTypes {
@@ -148,7 +165,6 @@ func (p *SearchPostsParams) query(op string) (query, error) {
 		return nil, err
 	}
 	q.boolean("matchingOnlyParentPost", p.MatchingOnlyParentPost)
-	q.options(p.Limit, p.PageToken)
 	return q, nil
 }
 
@@ -188,22 +204,18 @@ func (p *SearchCommunitiesParams) query(op string) (query, error) {
 	if err := notNil(op, "params", p); err != nil {
 		return nil, err
 	}
-	if err := firstErr(
-		p.PageParams.validate(op, 1000),
-		required(op, "Query", p.Query),
-		maxLen(op, "Query", p.Query, 1024),
-		stringList(op, "CategoryIDs", p.CategoryIDs, 10, 1, 128),
-	); err != nil {
+	q, err := searchQuery(op, p.PageParams, p.Query)
+	if err != nil {
 		return nil, err
 	}
-	q := query{}
-	q.str("query", p.Query)
+	if err := stringList(op, "CategoryIDs", p.CategoryIDs, 10, 1, 128); err != nil {
+		return nil, err
+	}
 	q.str("filter", string(p.Filter))
 	if err := checkSearchTags(op, q, p.Tags); err != nil {
 		return nil, err
 	}
 	q.list("categoryIds", p.CategoryIDs)
-	q.options(p.Limit, p.PageToken)
 	return q, nil
 }
 

@@ -661,14 +661,11 @@ type ListGlobalTargetsParams struct {
 
 func (p *ListGlobalTargetsParams) query(op string) (query, error) {
 	v := *orZero(p)
-	if err := firstErr(
-		v.PageParams.validate(op, 900),
-	); err != nil {
+	q, err := v.PageParams.flatQuery(op, 900)
+	if err != nil {
 		return nil, err
 	}
-	q := query{}
 	q.str("seenState", string(v.SeenState))
-	q.flat(v.Limit, v.PageToken)
 	return q, nil
 }
 

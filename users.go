@@ -123,18 +123,15 @@ type ListUsersParams struct {
 
 func (p *ListUsersParams) query(op string) (query, error) {
 	p = orZero(p)
-	if err := firstErr(
-		p.PageParams.validate(op, 0),
-	); err != nil {
+	q, err := p.PageParams.optionsQuery(op, 0)
+	if err != nil {
 		return nil, err
 	}
-	q := query{}
 	q.str("keyword", p.Keyword)
 	q.boolean("exactMatchKeyword", p.ExactMatchKeyword)
 	q.str("filter", string(p.Filter))
 	q.str("sortBy", string(p.SortBy))
 	q.boolean("isDeleted", p.IsDeleted)
-	q.options(p.Limit, p.PageToken)
 	return q, nil
 }
 
@@ -445,13 +442,7 @@ type ListBlockedUsersParams struct {
 }
 
 func (p *ListBlockedUsersParams) query(op string) (query, error) {
-	p = orZero(p)
-	if err := p.PageParams.validate(op, 0); err != nil {
-		return nil, err
-	}
-	q := query{}
-	q.flat(p.Limit, p.PageToken)
-	return q, nil
+	return orZero(p).PageParams.flatQuery(op, 0)
 }
 
 // ListBlocked returns an iterator over the users the calling user blocked, fetching pages
