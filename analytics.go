@@ -130,15 +130,16 @@ func (p *ListViewersParams) query(op string) (query, error) {
 	return orZero(p).PageParams.flatQuery(op, 1000)
 }
 
-func (s *AnalyticsService) viewersPage(ctx context.Context, op, format, field, contentID string, params *ListViewersParams, opts []CallOption) (*ViewerPayload, error) {
-	if err := objectID(op, field, contentID); err != nil {
+// viewedPostPath is the idPath of the analytics of a post: an ID of 24 hexadecimal digits.
+var viewedPostPath = checkedPath("postID", objectID)
+
+// viewersPage sends r, the listing of the viewers of one post or story (its path a format
+// holding contentID, checked by pathOf).
+func (s *AnalyticsService) viewersPage(ctx context.Context, pathOf idPath, contentID string, params *ListViewersParams, r *request) (*ViewerPayload, error) {
+	if err := r.setPath(pathOf, contentID); err != nil {
 		return nil, err
 	}
-	path, err := pathf(op, format, id(field, contentID))
-	if err != nil {
-		return nil, err
-	}
-	return listPage[ViewerPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, params)
+	return listPage[ViewerPayload](ctx, s.c, r, params)
 }
 
 // ListPostViewers iterates over the users who viewed a post, fetching pages as needed.
@@ -155,7 +156,7 @@ func (s *AnalyticsService) ListPostViewersPages(ctx context.Context, postID stri
 // digits). Only the post's owner may read it once the post is soft-deleted.
 // GET /api/v1/analytics/views/posts/{postId}/users.
 func (s *AnalyticsService) ListPostViewersPage(ctx context.Context, postID string, params *ListViewersParams, opts ...CallOption) (*ViewerPayload, error) {
-	return s.viewersPage(ctx, "Analytics.ListPostViewersPage", "/api/v1/analytics/views/posts/%s/users", "postID", postID, params, opts)
+	return s.viewersPage(ctx, viewedPostPath, postID, params, &request{op: "Analytics.ListPostViewersPage", method: http.MethodGet, path: "/api/v1/analytics/views/posts/%s/users", opts: opts})
 }
 
 // ListStoryViewers iterates over the users who viewed a story, fetching pages as needed.
@@ -171,5 +172,5 @@ func (s *AnalyticsService) ListStoryViewersPages(ctx context.Context, storyID st
 // ListStoryViewersPage returns one page of the users who viewed a story (storyID: 24 hex
 // digits). GET /api/v1/analytics/views/stories/{storyId}/users.
 func (s *AnalyticsService) ListStoryViewersPage(ctx context.Context, storyID string, params *ListViewersParams, opts ...CallOption) (*ViewerPayload, error) {
-	return s.viewersPage(ctx, "Analytics.ListStoryViewersPage", "/api/v1/analytics/views/stories/%s/users", "storyID", storyID, params, opts)
+	return s.viewersPage(ctx, storyPath, storyID, params, &request{op: "Analytics.ListStoryViewersPage", method: http.MethodGet, path: "/api/v1/analytics/views/stories/%s/users", opts: opts})
 }

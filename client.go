@@ -1279,15 +1279,20 @@ func (r *request) setPath(pathOf idPath, entityID string) error {
 	return nil
 }
 
-// maxLenPath returns the idPath of an entity whose ID, named name in errors, is at most
-// maxLength characters (checked first) and passes pathf's checks.
-func maxLenPath(name string, maxLength int) idPath {
+// checkedPath returns the idPath of an entity whose ID, named name in errors, passes check
+// (maxLen, objectID, ...) and then pathf's checks.
+func checkedPath(name string, check func(op, field, v string) error) idPath {
 	return func(op, format, v string) (string, error) {
-		if err := maxLen(op, name, v, maxLength); err != nil {
+		if err := check(op, name, v); err != nil {
 			return "", err
 		}
 		return pathf(op, format, id(name, v))
 	}
+}
+
+// maxLenPath is the checkedPath of an ID of at most maxLength characters.
+func maxLenPath(name string, maxLength int) idPath {
+	return checkedPath(name, func(op, field, v string) error { return maxLen(op, field, v, maxLength) })
 }
 
 // idArg is a named ID for pathf; the name appears in validation errors.

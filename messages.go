@@ -281,17 +281,31 @@ func messagesMentions(op string, mentions []MessageMention) error {
 	return nil
 }
 
-// messagesID builds a v5 message path: IDs are at most 30 characters.
-func messagesID(op, format, messageID string) (string, error) {
-	path, err := pathf(op, format, id("messageID", messageID))
-	if err != nil {
-		return "", err
+// messagesPath returns the idPath of an ID of the message calls, named name, of at most
+// maxLength characters. pathf's checks come first (an ID of only spaces over the bound is
+// "must not be empty"), as they always have for these calls; maxLenPath checks the length
+// first.
+func messagesPath(name string, maxLength int) idPath {
+	return func(op, format, v string) (string, error) {
+		path, err := pathf(op, format, id(name, v))
+		if err != nil {
+			return "", err
+		}
+		if err := maxLen(op, name, v, maxLength); err != nil {
+			return "", err
+		}
+		return path, nil
 	}
-	if err := maxLen(op, "messageID", messageID, 30); err != nil {
-		return "", err
-	}
-	return path, nil
 }
+
+// The idPaths of the message calls.
+var (
+	messagesID       = messagesPath("messageID", 30)     // a v5 message
+	messagesV3ID     = messagesPath("messageID", 150)    // a v3 message
+	messageFeedPath  = messagesPath("messageFeedID", 30) // a message feed
+	channelFeedsPath = messagesPath("channelID", 30)     // the message feeds of a channel
+	creatorFeedsPath = messagesPath("creatorID", 30)     // the message feeds a user created
+)
 
 // ---- v5 messages ----
 
@@ -733,18 +747,6 @@ func (p *V3MessagePayload) MessageFiles(m *V3Message) []File {
 	return messagesFiles(p.Files, m.FileID)
 }
 
-// messagesV3ID builds a v3 message path: IDs are at most 150 characters.
-func messagesV3ID(op, format, messageID string) (string, error) {
-	path, err := pathf(op, format, id("messageID", messageID))
-	if err != nil {
-		return "", err
-	}
-	if err := maxLen(op, "messageID", messageID, 150); err != nil {
-		return "", err
-	}
-	return path, nil
-}
-
 // messagesV3Content checks the data, tags and mentionees of a v3 create or update.
 func messagesV3Content(op string, data map[string]any, tags []string, mentionees []V3MessageMentionee) error {
 	if text, ok := data["text"]; ok {
@@ -1077,23 +1079,6 @@ func (p *MessageFeedPayload) MessageByID(messageID string) *Message {
 // nil.
 func (p *MessageFeedPayload) UserByID(userID string) *User { return findUser(p.Users, userID) }
 
-// messageFeedPath is the idPath of a message feed.
-func messageFeedPath(op, format, messageFeedID string) (string, error) {
-	return messagesFeedPath(op, format, "messageFeedID", messageFeedID)
-}
-
-// messagesFeedPath builds a message-feed path from an ID of at most 30 characters.
-func messagesFeedPath(op, format, name, value string) (string, error) {
-	path, err := pathf(op, format, id(name, value))
-	if err != nil {
-		return "", err
-	}
-	if err := maxLen(op, name, value, 30); err != nil {
-		return "", err
-	}
-	return path, nil
-}
-
 // CreateMessageFeedParams describe a new message feed (sub-channel). ChannelID and Name are
 // required.
 type CreateMessageFeedParams struct {
@@ -1248,7 +1233,7 @@ func (s *MessagesService) ListFeedsPages(ctx context.Context, channelID string, 
 // ListFeedsPage returns one page of a channel's message feeds.
 // GET /api/v5/message-feeds/channel/{channelId}. See ListFeeds.
 func (s *MessagesService) ListFeedsPage(ctx context.Context, channelID string, params *ListMessageFeedsParams, opts ...CallOption) (*MessageFeedPayload, error) {
-	return s.listFeedsPage(ctx, "Messages.ListFeedsPage", "/api/v5/message-feeds/channel/%s", "channelID", channelID, params, opts)
+	return s.listFeedsPage(ctx, channelFeedsPath, channelID, params, &request{op: "Messages.ListFeedsPage", method: http.MethodGet, path: "/api/v5/message-feeds/channel/%s", opts: opts})
 }
 
 // ListFeedsByCreator returns an iterator over the message feeds a user created, fetching
@@ -1268,13 +1253,14 @@ func (s *MessagesService) ListFeedsByCreatorPages(ctx context.Context, creatorID
 // ListFeedsByCreatorPage returns one page of the message feeds a user created.
 // GET /api/v5/message-feeds/user/{creatorId}. See ListFeedsByCreator.
 func (s *MessagesService) ListFeedsByCreatorPage(ctx context.Context, creatorID string, params *ListMessageFeedsParams, opts ...CallOption) (*MessageFeedPayload, error) {
-	return s.listFeedsPage(ctx, "Messages.ListFeedsByCreatorPage", "/api/v5/message-feeds/user/%s", "creatorID", creatorID, params, opts)
+	return s.listFeedsPage(ctx, creatorFeedsPath, creatorID, params, &request{op: "Messages.ListFeedsByCreatorPage", method: http.MethodGet, path: "/api/v5/message-feeds/user/%s", opts: opts})
 }
 
-func (s *MessagesService) listFeedsPage(ctx context.Context, op, format, name, value string, params *ListMessageFeedsParams, opts []CallOption) (*MessageFeedPayload, error) {
-	path, err := messagesFeedPath(op, format, name, value)
-	if err != nil {
+// listFeedsPage sends r, the listing of the message feeds of one channel or creator (its path
+// a format holding ownerID, checked by pathOf).
+func (s *MessagesService) listFeedsPage(ctx context.Context, pathOf idPath, ownerID string, params *ListMessageFeedsParams, r *request) (*MessageFeedPayload, error) {
+	if err := r.setPath(pathOf, ownerID); err != nil {
 		return nil, err
 	}
-	return listPage[MessageFeedPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, params)
+	return listPage[MessageFeedPayload](ctx, s.c, r, params)
 }

@@ -315,13 +315,8 @@ type StoryCountPayload struct {
 	Count int `json:"count"`
 }
 
-// storyPath checks storyID and builds the path.
-func storyPath(op, format, storyID string) (string, error) {
-	if err := objectID(op, "storyID", storyID); err != nil {
-		return "", err
-	}
-	return pathf(op, format, id("storyID", storyID))
-}
+// storyPath is the idPath of a story: an ID of 24 hexadecimal digits.
+var storyPath = checkedPath("storyID", objectID)
 
 // CreateStoryParams is the body of Stories.Create.
 type CreateStoryParams struct {
