@@ -15,6 +15,93 @@ import (
 // it as Client.Streams.
 type StreamsService struct{ c *Client }
 
+// VideoStreamingStatus is the state of a live stream.
+type VideoStreamingStatus string
+
+// Live stream states.
+const (
+	VideoStreamingIdle     VideoStreamingStatus = "idle"
+	VideoStreamingLive     VideoStreamingStatus = "live"
+	VideoStreamingEnded    VideoStreamingStatus = "ended"
+	VideoStreamingRecorded VideoStreamingStatus = "recorded"
+)
+
+// VideoStreaming is a live stream, referred to by a liveStream post (PostData.StreamID).
+type VideoStreaming struct {
+	// StreamID is the stream's ID.
+	StreamID string `json:"streamId"`
+	// UserID is the broadcaster's public ID; UserInternalID and UserPublicID its two forms.
+	UserID          string `json:"userId,omitempty"`
+	UserInternalID  string `json:"userInternalId,omitempty"`
+	UserPublicID    string `json:"userPublicId,omitempty"`
+	ThumbnailFileID string `json:"thumbnailFileId,omitempty"`
+	Title           string `json:"title,omitempty"`
+	Description     string `json:"description,omitempty"`
+	// Status is idle, live, ended or recorded.
+	Status    VideoStreamingStatus    `json:"status,omitempty"`
+	IsLive    bool                    `json:"isLive,omitempty"`
+	IsDeleted bool                    `json:"isDeleted,omitempty"`
+	Platform  *VideoStreamingPlatform `json:"platform,omitempty"`
+	// ModerationID refers to the stream's moderation record.
+	ModerationID string         `json:"moderationId,omitempty"`
+	StartedAt    Time           `json:"startedAt"`
+	EndedAt      Time           `json:"endedAt"`
+	CreatedAt    Time           `json:"createdAt"`
+	UpdatedAt    Time           `json:"updatedAt"`
+	Metadata     map[string]any `json:"metadata,omitempty"`
+	// Resolution is SD (the default), HD or FHD.
+	Resolution string `json:"resolution,omitempty"`
+	// StreamerURL is where the broadcaster sends the stream.
+	StreamerURL *VideoStreamingURL `json:"streamerUrl,omitempty"`
+	// Recordings are the recorded files of an ended stream.
+	Recordings []VideoStreamingRecording `json:"recordings,omitempty"`
+	// WatcherURL holds the playback URLs.
+	WatcherURL *VideoStreamingWatcherURLs `json:"watcherUrl,omitempty"`
+}
+
+// VideoStreamingPlatform names the broadcasting client.
+type VideoStreamingPlatform struct {
+	Name    string `json:"name,omitempty"`
+	Version string `json:"version,omitempty"`
+}
+
+// VideoStreamingURL is a streaming URL and its parts.
+type VideoStreamingURL struct {
+	URL        string                       `json:"url,omitempty"`
+	Components *VideoStreamingURLComponents `json:"components,omitempty"`
+}
+
+// VideoStreamingURLComponents are the parts of a streaming URL.
+type VideoStreamingURLComponents struct {
+	Origin     string `json:"origin,omitempty"`
+	AppName    string `json:"appName,omitempty"`
+	StreamName string `json:"streamName,omitempty"`
+	Query      string `json:"query,omitempty"`
+}
+
+// VideoStreamingWatcherURLs are the playback URLs of a stream by protocol.
+type VideoStreamingWatcherURLs struct {
+	FLV  *VideoStreamingURL `json:"flv,omitempty"`
+	HLS  *VideoStreamingURL `json:"hls,omitempty"`
+	RTMP *VideoStreamingURL `json:"rtmp,omitempty"`
+}
+
+// VideoStreamingRecording is one recording of a stream, by container format.
+type VideoStreamingRecording struct {
+	FLV  *VideoStreamingRecordingFile `json:"flv,omitempty"`
+	MP4  *VideoStreamingRecordingFile `json:"mp4,omitempty"`
+	M3U8 *VideoStreamingRecordingFile `json:"m3u8,omitempty"`
+}
+
+// VideoStreamingRecordingFile is a recorded file: its URL, duration and time span (as the
+// API sends them, in seconds or milliseconds per the stream service).
+type VideoStreamingRecordingFile struct {
+	URL       string  `json:"url,omitempty"`
+	Duration  float64 `json:"duration,omitempty"`
+	StartTime float64 `json:"startTime,omitempty"`
+	StopTime  float64 `json:"stopTime,omitempty"`
+}
+
 // StreamResolution is the resolution of a stream.
 type StreamResolution string
 
