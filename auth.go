@@ -103,6 +103,7 @@ func WithDeviceID(deviceID string) UserOption { return func(k *sessionKey) { k.d
 // the user (or names a user created by it).
 func WithDisplayName(name string) UserOption { return func(k *sessionKey) { k.displayName = name } }
 
+// sessionKey is the key of a cached user session: one per user, device and display name.
 type sessionKey struct {
 	userID, deviceID, displayName string
 }
@@ -137,6 +138,7 @@ type sessionToken struct {
 	renew time.Time
 }
 
+// current returns the session's token while it needs no renewal, else "".
 func (s *userSession) current(now time.Time) Secret {
 	s.mu.Lock()
 	defer s.mu.Unlock()

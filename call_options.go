@@ -13,6 +13,7 @@ import (
 // CallOption changes one call: pass any number of them last to any method.
 type CallOption func(*callConfig)
 
+// callConfig is what a call's options set; err is the first malformed option.
 type callConfig struct {
 	header   http.Header
 	response **http.Response

@@ -416,6 +416,7 @@ func channelsMutePeriod(op string, period time.Duration) (int64, error) {
 	return period.Milliseconds(), nil
 }
 
+// channelsMuteBody is the JSON body of the channel mute calls.
 type channelsMuteBody struct {
 	UserIDs    []string `json:"userIds,omitempty"`
 	MutePeriod int64    `json:"mutePeriod"`
@@ -437,6 +438,7 @@ type MuteChannelMembersParams struct {
 	Period time.Duration
 }
 
+// mute sets the mute period (ms; 0 unmutes) of a whole channel.
 func (s *ChannelsService) mute(ctx context.Context, op, channelID string, ms int64, opts []CallOption) error {
 	path, err := pathf(op, "/api/v2/channel/%s/mute", id("channelID", channelID))
 	if err != nil {
@@ -445,6 +447,7 @@ func (s *ChannelsService) mute(ctx context.Context, op, channelID string, ms int
 	return s.c.do(ctx, &request{op: op, method: http.MethodPut, path: path, body: channelsMuteBody{MutePeriod: ms}, idempotent: true, opts: opts}, nil)
 }
 
+// muteMembers sets the mute period (ms; 0 unmutes) of members of a channel.
 func (s *ChannelsService) muteMembers(ctx context.Context, op, channelID string, userIDs []string, ms int64, opts []CallOption) error {
 	path, err := pathf(op, "/api/v2/channel/%s/users/mute", id("channelID", channelID))
 	if err != nil {

@@ -258,6 +258,7 @@ func channelsTypes(op, field string, types []ChannelType) ([]string, error) {
 	return out, nil
 }
 
+// channelsFlagLimit checks AutoDeleteMessageByFlagLimit: 1 to 1000 when set.
 func channelsFlagLimit(op string, v *int) error {
 	if v != nil && (*v < 1 || *v > 1000) {
 		return &ValidationError{Op: op, Field: "AutoDeleteMessageByFlagLimit", Reason: "must be between 1 and 1000"}

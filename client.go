@@ -31,6 +31,7 @@ const (
 	RegionSG Region = "sg"
 )
 
+// regionAliases are the names WithRegion accepts for each region.
 var regionAliases = map[string]Region{
 	"us": RegionUS, "us-east-1": RegionUS,
 	"eu": RegionEU, "eu-central-1": RegionEU,
@@ -50,6 +51,7 @@ func (r Region) BaseURL() (string, error) {
 // Option configures a Client in NewClient.
 type Option func(*config)
 
+// config is what the Options of NewClient set.
 type config struct {
 	region     Region
 	baseURL    string
@@ -321,6 +323,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	return c, nil
 }
 
+// endpoint is the API's base URL: WithBaseURL, else the region's.
 func (cfg *config) endpoint() (*url.URL, error) {
 	raw := cfg.baseURL
 	if raw == "" {

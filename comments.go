@@ -390,6 +390,8 @@ type UpdateCommentData struct {
 
 const commentsMaxText = 50000 // spec: data.text maxLength 50000
 
+// commentsCheckAttachments checks the attachments of a comment: each has a type and a file ID
+// or a URL.
 func commentsCheckAttachments(op string, atts []CommentAttachment) error {
 	for _, a := range atts {
 		if err := required(op, "Attachments[].Type", string(a.Type)); err != nil {

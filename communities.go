@@ -503,6 +503,7 @@ func (s *CommunitiesService) GetByInternalID(ctx context.Context, internalID str
 	return s.get(ctx, "Communities.GetByInternalID", internalID, CommunityIDInternal, opts)
 }
 
+// get is Get and GetByInternalID: typ says which kind of ID communityID is.
 func (s *CommunitiesService) get(ctx context.Context, op, communityID string, typ CommunityIDType, opts []CallOption) (*CommunityPayload, error) {
 	path, err := communityPath(op, "/api/v3/communities/%s", communityID)
 	if err != nil {
@@ -562,6 +563,7 @@ func (s *CommunitiesService) GetTopTrending(ctx context.Context, params *TopComm
 	return s.top(ctx, "Communities.GetTopTrending", "/api/v3/communities/top-trending", params, opts)
 }
 
+// top is GetRecommended and GetTopTrending.
 func (s *CommunitiesService) top(ctx context.Context, op, path string, params *TopCommunitiesParams, opts []CallOption) (*CommunityPayload, error) {
 	limit := 0
 	if params != nil {

@@ -217,19 +217,13 @@ func (s *CommunitiesService) GetMyPermissions(ctx context.Context, communityID s
 // and banned users; see ListCommunityMembersParams.Memberships), fetching pages as it goes.
 // GET /api/v3/communities/{communityId}/users.
 func (s *CommunitiesService) ListMembers(ctx context.Context, communityID string, params *ListCommunityMembersParams, opts ...CallOption) iter.Seq2[CommunityUser, error] {
-	return listAll(ctx, params, opts, s.membersPage(communityID))
+	return listAll(ctx, params, opts, pageOn(communityID, s.ListMembersPage))
 }
 
 // ListMembersPages returns an iterator over the pages of a community's memberships matching
 // params, with the users and files they refer to. GET /api/v3/communities/{communityId}/users.
 func (s *CommunitiesService) ListMembersPages(ctx context.Context, communityID string, params *ListCommunityMembersParams, opts ...CallOption) iter.Seq2[*CommunityMembersPayload, error] {
-	return pages(ctx, params, opts, s.membersPage(communityID))
-}
-
-func (s *CommunitiesService) membersPage(communityID string) func(context.Context, *ListCommunityMembersParams, ...CallOption) (*CommunityMembersPayload, error) {
-	return func(ctx context.Context, p *ListCommunityMembersParams, opts ...CallOption) (*CommunityMembersPayload, error) {
-		return s.ListMembersPage(ctx, communityID, p, opts...)
-	}
+	return pages(ctx, params, opts, pageOn(communityID, s.ListMembersPage))
 }
 
 // ListMembersPage returns one page of a community's memberships, with the users and files
@@ -307,6 +301,7 @@ func (s *CommunitiesService) UnbanMembers(ctx context.Context, communityID strin
 	return s.ban(ctx, "Communities.UnbanMembers", "/api/v3/communities/%s/users/unban", communityID, params, opts)
 }
 
+// ban is BanMembers and UnbanMembers.
 func (s *CommunitiesService) ban(ctx context.Context, op, format, communityID string, params *CommunityMembersParams, opts []CallOption) (*CommunityPayload, error) {
 	path, err := communityPath(op, format, communityID)
 	if err != nil {

@@ -40,8 +40,10 @@ type rawJSON struct {
 	Raw json.RawMessage `json:"-"`
 }
 
+// setRaw keeps b as the payload's Raw.
 func (r *rawJSON) setRaw(b []byte) { r.Raw = b }
 
+// rawSetter is a payload whose Raw decodeAnswer sets.
 type rawSetter interface{ setRaw([]byte) }
 
 // maxTextAnswer bounds a text answer (a token).
@@ -143,8 +145,11 @@ func shapeOf(t reflect.Type) *envelopeShape {
 	return sh
 }
 
+// unmarshalerType is json.Unmarshaler, for buildShape.
 var unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
 
+// buildShape builds the envelope shape of t (top: the answer type itself, or a wrapped
+// answer's data).
 func buildShape(t reflect.Type, top bool) *envelopeShape {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
@@ -220,6 +225,7 @@ func (sh *envelopeShape) broken(b []byte) string {
 	return why
 }
 
+// kindName names a JSON kind in errors.
 func kindName(k byte) string {
 	if k == '[' {
 		return "list"
@@ -334,6 +340,7 @@ func objectMembers(b []byte, fn func(key, val []byte)) bool {
 	return false
 }
 
+// skipSpace returns the index of the first non-space byte of b at or after i.
 func skipSpace(b []byte, i int) int {
 	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
 		i++

@@ -74,6 +74,7 @@ const (
 	FollowingFeedLastCreated   FollowingFeedSortBy = "lastCreated"
 )
 
+// feedDataTypes checks the data-type filter of a feed (at most 4) and adds it to q.
 func feedDataTypes(op string, q query, types []FeedDataType) error {
 	if err := maxItems(op, "DataTypes", len(types), 4); err != nil {
 		return err
@@ -120,6 +121,7 @@ func (p *ListFeedParams) query(op string, withDataTypes bool) (query, error) {
 	return q, nil
 }
 
+// feedPage sends the GET of one page of a feed with query q.
 func (s *FeedsService) feedPage(ctx context.Context, op, path string, q query, opts []CallOption) (*FeedPayload, error) {
 	return call[FeedPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q), opts: opts})
 }

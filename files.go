@@ -137,6 +137,8 @@ func (a FileAttributes) Image() ImageMetadata {
 	return m
 }
 
+// filesInt reads a number of a file's metadata (decoded as a float64) as an int: 0 when it is
+// not a number within int32.
 func filesInt(v any) int {
 	if f, ok := v.(float64); ok && f >= math.MinInt32 && f <= math.MaxInt32 {
 		return int(f)

@@ -102,6 +102,7 @@ type filesEndpoint struct {
 	feedType  bool   // takes the feedType field
 }
 
+// The upload endpoints.
 var (
 	filesUploadFile  = filesEndpoint{op: "Files.UploadFile", path: "/api/v4/files", field: "files", maxSize: MaxUploadSize}
 	filesUploadImage = filesEndpoint{op: "Files.UploadImage", path: "/api/v4/images", field: "files", maxSize: MaxUploadSize, media: "image/"}
@@ -140,6 +141,7 @@ func (s *FilesV3Service) Upload(ctx context.Context, u *UploadParams, opts ...Ca
 	return upload(ctx, s.c, filesUploadV3, u, opts)
 }
 
+// upload is the body of the upload methods: it checks u for ep and sends its stream.
 func upload(ctx context.Context, c *Client, ep filesEndpoint, u *UploadParams, opts []CallOption) (*FilePayload, error) {
 	st, err := ep.prepare(u)
 	if err != nil {
@@ -325,6 +327,7 @@ type filesRun struct {
 	exit chan struct{}
 }
 
+// errFilesAborted ends a body stream whose call gave up on it.
 var errFilesAborted = errors.New("amity: upload aborted")
 
 // measure learns src's position and length where it can, without reading it. It returns the
@@ -381,6 +384,7 @@ func (st *filesStream) open() (io.Reader, error) {
 	return &filesBody{st: st, gen: st.opened}, nil
 }
 
+// replayableLocked returns why the stream cannot be sent again, or nil (st.mu held).
 func (st *filesStream) replayableLocked() error {
 	if st.over {
 		return fmt.Errorf("amity: %s: %w", st.op, errFilesAborted)
@@ -455,6 +459,7 @@ func (st *filesStream) produce(w io.Writer) error {
 	return mw.Close()
 }
 
+// filesQuoter escapes a form field's name or file name in a part header.
 var filesQuoter = strings.NewReplacer(`\`, `\\`, `"`, `\"`)
 
 // writeHead writes the form fields and the file part's header.

@@ -212,6 +212,7 @@ func (p *ListFollowsParams) query(op string) (query, error) {
 	return q, nil
 }
 
+// listPage sends the GET of one page of the caller's followers or following.
 func (s *FollowsService) listPage(ctx context.Context, op, path string, params *ListFollowsParams, opts []CallOption) (*FollowPayload, error) {
 	return listPage[FollowPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, params)
 }

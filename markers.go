@@ -269,6 +269,7 @@ func (s *MarkersService) StopReading(ctx context.Context, messageFeedID string, 
 	return s.feedAction(ctx, "Markers.StopReading", "/api/v1/markers/message-feeds/%s/stop-readings", messageFeedID, opts)
 }
 
+// feedAction sends a marker call on one message feed.
 func (s *MarkersService) feedAction(ctx context.Context, op, format, messageFeedID string, opts []CallOption) (*MarkerPayload, error) {
 	path, err := pathf(op, format, idArg{"messageFeedID", messageFeedID})
 	if err != nil {
@@ -291,6 +292,7 @@ func (s *MarkersService) GetDeliveredUsers(ctx context.Context, messageID string
 	return s.messageUsers(ctx, "Markers.GetDeliveredUsers", "/api/v1/markers/messages/%s/delivered-users", messageID, opts)
 }
 
+// messageUsers sends a marker call listing the users of one message.
 func (s *MarkersService) messageUsers(ctx context.Context, op, format, messageID string, opts []CallOption) (*MarkerPayload, error) {
 	path, err := pathf(op, format, idArg{"messageID", messageID})
 	if err != nil {

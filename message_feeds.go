@@ -30,6 +30,7 @@ type MessageFeed struct {
 	MessagePreviewID string `json:"messagePreviewId,omitempty"`
 }
 
+// messagesFindFeed finds a message feed by ID.
 func messagesFindFeed(feeds []MessageFeed, messageFeedID string) *MessageFeed {
 	return byID(feeds, messageFeedID, func(f *MessageFeed) string { return f.MessageFeedID })
 }

@@ -220,6 +220,7 @@ func (p *MessagePayload) MessageFeedByID(messageFeedID string) *MessageFeed {
 	return messagesFindFeed(p.MessageFeeds, messageFeedID)
 }
 
+// messagesFiles returns the sideloaded files with the given IDs, in order.
 func messagesFiles(files []File, ids ...string) []File {
 	var out []File
 	for _, fid := range ids {
@@ -239,6 +240,8 @@ const (
 	messagesMetadataLimit = 20 * 1024
 )
 
+// messagesMentions checks the user IDs of each mention of a message (at most 50 of 1 to 24
+// characters).
 func messagesMentions(op string, mentions []MessageMention) error {
 	for i, m := range mentions {
 		field := fmt.Sprintf("MentionedUsers[%d]", i)

@@ -244,6 +244,7 @@ func (s *ModerationService) VerifyAllowlist(ctx context.Context, params *VerifyA
 	return s.verify(ctx, op, "/api/v3/allowlists/verify", "URLs", params.URLs, CodeLinkNotAllowed, opts)
 }
 
+// verify is VerifyBlocklist and VerifyAllowlist: a verdict on data, rejected with rejectCode.
 func (s *ModerationService) verify(ctx context.Context, op, path, field string, data []string, rejectCode int, opts []CallOption) (*ModerationVerdictPayload, error) {
 	if len(data) == 0 {
 		return nil, &ValidationError{Op: op, Field: field, Reason: "must hold at least 1 item"}

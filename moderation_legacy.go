@@ -193,6 +193,7 @@ func (s *ModerationV2Service) DeleteWhitelistRecords(ctx context.Context, params
 	return deleteRules(ctx, s.c, "Moderation.V2.DeleteWhitelistRecords", "/api/v2/whitelist/records", ruleIDsOf(params), opts)
 }
 
+// updateRule is UpdateBlacklistRecord and UpdateWhitelistRecord.
 func (s *ModerationV2Service) updateRule(ctx context.Context, op, format, ruleID string, params *V2UpdateRecordParams, opts []CallOption) (*V2WordRulePayload, error) {
 	path, err := pathf(op, format, id("ruleID", ruleID))
 	if err != nil {
@@ -208,6 +209,7 @@ func (s *ModerationV2Service) updateRule(ctx context.Context, op, format, ruleID
 	return call[V2WordRulePayload](ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: body, auth: authAPIKey, idempotent: true, opts: opts})
 }
 
+// regexsOf is params' Regexs (nil for nil params).
 func regexsOf(p *V2RecordsParams) []string {
 	if p == nil {
 		return nil
@@ -215,6 +217,7 @@ func regexsOf(p *V2RecordsParams) []string {
 	return p.Regexs
 }
 
+// ruleIDsOf is params' RuleIDs (nil for nil params).
 func ruleIDsOf(p *V2DeleteRecordsParams) []string {
 	if p == nil {
 		return nil
@@ -222,6 +225,7 @@ func ruleIDsOf(p *V2DeleteRecordsParams) []string {
 	return p.RuleIDs
 }
 
+// replaceRules sends the regexs that replace a word list (the Refresh calls).
 func replaceRules(ctx context.Context, c *Client, op, path string, regexs []string, opts []CallOption) error {
 	if err := moderationRegexs(op, "Regexs", regexs, 0, 0); err != nil {
 		return err
@@ -229,6 +233,7 @@ func replaceRules(ctx context.Context, c *Client, op, path string, regexs []stri
 	return c.do(ctx, &request{op: op, method: http.MethodPut, path: path, body: V2RecordsParams{Regexs: regexs}, auth: authAPIKey, idempotent: true, opts: opts}, nil)
 }
 
+// deleteRules sends the deletion of word rules by ID.
 func deleteRules(ctx context.Context, c *Client, op, path string, ruleIDs []string, opts []CallOption) error {
 	if err := idList(op, "RuleIDs", ruleIDs, 1000, 900); err != nil {
 		return err
@@ -352,6 +357,7 @@ type V1DeleteRecordsParams struct {
 	RuleIDs []string
 }
 
+// v1Regexs is params' Regexs (nil for nil params).
 func v1Regexs(p *V1RecordsParams) []string {
 	if p == nil {
 		return nil

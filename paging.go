@@ -231,18 +231,21 @@ func items[P pageOf[T], T any](seq iter.Seq2[P, error]) iter.Seq2[T, error] {
 // optional fields are never sent.
 type query url.Values
 
+// str sets name to v when v is not empty.
 func (q query) str(name, v string) {
 	if v != "" {
 		url.Values(q).Set(name, v)
 	}
 }
 
+// boolean sets name to v when v is set.
 func (q query) boolean(name string, v *bool) {
 	if v != nil {
 		url.Values(q).Set(name, strconv.FormatBool(*v))
 	}
 }
 
+// integer sets name to v when v is not 0.
 func (q query) integer(name string, v int) {
 	if v != 0 {
 		url.Values(q).Set(name, strconv.Itoa(v))

@@ -292,6 +292,7 @@ func (p *PollVotersPayload) Voter(vote *PollVote) *User {
 	return findUser(p.Users, vote.UserID)
 }
 
+// resolve fills in each vote's User from the sideloaded users.
 func (p *PollVotersPayload) resolve() {
 	for i := range p.UsersAnswered {
 		p.UsersAnswered[i].User = p.Voter(&p.UsersAnswered[i])
@@ -346,6 +347,7 @@ func (s *PollsService) ListVotersPages(ctx context.Context, pollID, answerID str
 	return pages(ctx, params, opts, s.votersPage(pollID, answerID))
 }
 
+// votersPage binds the poll and answer of ListVotersPage, for listAll and pages.
 func (s *PollsService) votersPage(pollID, answerID string) func(context.Context, *ListPollVotersParams, ...CallOption) (*PollVotersPayload, error) {
 	return func(ctx context.Context, p *ListPollVotersParams, opts ...CallOption) (*PollVotersPayload, error) {
 		return s.ListVotersPage(ctx, pollID, answerID, p, opts...)

@@ -312,6 +312,7 @@ func (p *PostPayload) PostFiles(post *Post) []File {
 	return out
 }
 
+// postsFileIDs appends the file IDs a post's data names to ids.
 func postsFileIDs(ids []string, d *PostData) []string {
 	add := func(id string) {
 		if id != "" {
@@ -545,6 +546,8 @@ func (p *CreatePostParams) validate(op string) error {
 	return firstErr(checks...)
 }
 
+// postsCheckAttachments checks the attachments of a post: at most postsMaxAttachments, each
+// with a type and a file.
 func postsCheckAttachments(op string, atts []PostAttachment) error {
 	if err := maxItems(op, "Attachments", len(atts), postsMaxAttachments); err != nil {
 		return err
@@ -560,6 +563,8 @@ func postsCheckAttachments(op string, atts []PostAttachment) error {
 	return nil
 }
 
+// postsCheckTags checks the tags of a post: at most postsMaxTags of at most postsMaxTagLen
+// characters.
 func postsCheckTags(op string, tags []string) error {
 	if err := maxItems(op, "Tags", len(tags), postsMaxTags); err != nil {
 		return err

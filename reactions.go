@@ -101,6 +101,7 @@ func (p *ReactionPayload) UserByID(userID string) *User { return findUser(p.User
 // FileByID returns the sideloaded file with the given ID (e.g. a user's avatar), or nil.
 func (p *ReactionPayload) FileByID(fileID string) *File { return findFile(p.Files, fileID) }
 
+// reactorsOf lists the reactors of reactions, in order.
 func reactorsOf(rs []Reaction) []Reactor {
 	var out []Reactor
 	for _, r := range rs {
@@ -109,6 +110,7 @@ func reactorsOf(rs []Reaction) []Reactor {
 	return out
 }
 
+// reactorUser finds a reactor's sideloaded user.
 func reactorUser(users []User, r *Reactor) *User {
 	if r == nil {
 		return nil

@@ -59,6 +59,7 @@ type request struct {
 	carried []Secret
 }
 
+// isRead reports whether r is a read (GET or HEAD), retried whatever idempotent says.
 func (r *request) isRead() bool { return r.method == http.MethodGet || r.method == http.MethodHead }
 
 // preserveEditedAt is the preserve-edited-at header of the post and comment update calls,
@@ -136,6 +137,8 @@ func (c *Client) send(ctx context.Context, r *request) (*http.Response, context.
 	return resp, cancel, nil
 }
 
+// attempt builds r's request and sends it through the retrying HTTP client; it returns the
+// answer and the user token sent (send renews it once after a 401).
 func (c *Client) attempt(ctx context.Context, r *request, co *callConfig) (*http.Response, Secret, error) {
 	req, tok, err := c.newRequest(ctx, r, co)
 	if err != nil {
@@ -193,6 +196,8 @@ func (c *Client) transportError(r *request, err error) error {
 	return fmt.Errorf("amity: %s: %s %s: %w", r.op, r.method, r.path, err)
 }
 
+// newRequest builds the HTTP request of r: URL, body, headers and credentials, and the policy
+// in its context.
 func (c *Client) newRequest(ctx context.Context, r *request, co *callConfig) (*retryablehttp.Request, Secret, error) {
 	u := *c.t.base
 	// The base path is kept as written (escapes included) and the operation path is already
@@ -342,4 +347,5 @@ func maxLenPath(name string, maxLength int) idPath {
 // idArg is a named ID for pathf; the name appears in validation errors.
 type idArg struct{ name, value string }
 
+// id names an ID for pathf.
 func id(name, value string) idArg { return idArg{name, value} }

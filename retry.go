@@ -17,8 +17,10 @@ import (
 	"time"
 )
 
+// ctxKey is the type of the context keys of the request path.
 type ctxKey int
 
+// policyKey is the context key of a call's policy.
 const policyKey ctxKey = iota
 
 // policy travels in the request context to the round tripper and retry check. It carries
@@ -39,6 +41,8 @@ type policy struct {
 	trace        httptrace.ClientTrace
 }
 
+// gotConn and wroteHeaders are the attempt's httptrace hooks; resetTrace starts an attempt;
+// notSent reports an attempt that got a connection but wrote nothing.
 func (p *policy) gotConn(string) { p.asked.Store(true) }
 func (p *policy) wroteHeaders()  { p.wrote.Store(true) }
 func (p *policy) resetTrace()    { p.asked.Store(false); p.wrote.Store(false); p.sends.Store(0) }

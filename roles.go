@@ -235,6 +235,7 @@ func permissionList(op, field string, ps []Permission) error {
 	return nil
 }
 
+// nonNilPermissions sends an empty list as [] rather than null.
 func nonNilPermissions(ps []Permission) []Permission {
 	if ps == nil {
 		return []Permission{}

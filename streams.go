@@ -222,6 +222,7 @@ type CreateStreamParams struct {
 	Resolution StreamResolution `json:"resolution,omitempty"`
 }
 
+// checkStreamFields checks the fields of a stream's create or update.
 func checkStreamFields(op, title, description, thumbnail string, res StreamResolution) error {
 	return firstErr(
 		required(op, "Title", title),

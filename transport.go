@@ -137,6 +137,7 @@ func (t *transport) httpClient(hc *http.Client) *http.Client {
 	return &out
 }
 
+// errRedirect refuses a redirect to another origin (its credentials would follow it).
 var errRedirect = errors.New("amity: refused redirect to another host")
 
 // errResend is an attempt that net/http would have sent again by itself: the server closed a
@@ -164,10 +165,12 @@ func refuseResends(tr *http.Transport) {
 	}
 }
 
+// sameOrigin reports whether a and b have the same scheme, host and port.
 func sameOrigin(a, b *url.URL) bool {
 	return strings.EqualFold(a.Scheme, b.Scheme) && strings.EqualFold(a.Hostname(), b.Hostname()) && portOf(a) == portOf(b)
 }
 
+// portOf is u's port, or the default port of its scheme.
 func portOf(u *url.URL) string {
 	if p := u.Port(); p != "" {
 		return p
@@ -372,6 +375,7 @@ func errorText(err error) string {
 	return err.Error()
 }
 
+// isDialError reports whether err happened while dialing (nothing was sent).
 func isDialError(err error) bool {
 	var op *net.OpError
 	if errors.As(err, &op) && op.Op == "dial" {

@@ -146,6 +146,7 @@ func (s *UsersService) GetByInternalID(ctx context.Context, internalID string, o
 	return s.get(ctx, "Users.GetByInternalID", internalID, "internal", opts)
 }
 
+// get is Get and GetByInternalID: typ says which kind of ID userID is.
 func (s *UsersService) get(ctx context.Context, op, userID, typ string, opts []CallOption) (*UserPayload, error) {
 	path, err := pathf(op, "/api/v3/users/%s", id("userID", userID))
 	if err != nil {
