@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -65,8 +64,8 @@ type RecordActivitiesParams struct {
 }
 
 func (p *RecordActivitiesParams) validate(op string) error {
-	if p == nil {
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", p); err != nil {
+		return err
 	}
 	if len(p.Activities) == 0 {
 		return &ValidationError{Op: op, Field: "Activities", Reason: "must hold at least 1 activity"}
@@ -128,71 +127,50 @@ type ListViewersParams struct {
 }
 
 func (p *ListViewersParams) query(op string) (query, error) {
-	var v ListViewersParams
-	if p != nil {
-		v = *p
-	}
-	if err := firstErr(v.PageParams.validate(op), maxLen(op, "PageToken", v.PageToken, 1000)); err != nil {
-		return nil, err
-	}
-	q := query{}
-	q.str("token", v.PageToken)
-	q.integer("limit", v.Limit)
-	return q, nil
+	return orZero(p).PageParams.flatQuery(op, 1000)
 }
 
-func (s *AnalyticsService) viewersPage(ctx context.Context, op, format, field, contentID string, params *ListViewersParams, opts []CallOption) (*ViewerPayload, error) {
-	if err := objectID(op, field, contentID); err != nil {
+// viewedPostPath is the idPath of the analytics of a post: an ID of 24 hexadecimal digits.
+var viewedPostPath = checkedPath("postID", objectID)
+
+// viewersPage sends r, the listing of the viewers of one post or story (its path a format
+// holding contentID, checked by pathOf).
+func (s *AnalyticsService) viewersPage(ctx context.Context, pathOf idPath, contentID string, params *ListViewersParams, r *request) (*ViewerPayload, error) {
+	if err := r.setPath(pathOf, contentID); err != nil {
 		return nil, err
 	}
-	path, err := pathf(op, format, id(field, contentID))
-	if err != nil {
-		return nil, err
-	}
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[ViewerPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q), opts: opts})
+	return listPage[ViewerPayload](ctx, s.c, r, params)
 }
 
 // ListPostViewers iterates over the users who viewed a post, fetching pages as needed.
 func (s *AnalyticsService) ListPostViewers(ctx context.Context, postID string, params *ListViewersParams, opts ...CallOption) iter.Seq2[User, error] {
-	return listAll(ctx, params, opts, func(ctx context.Context, p *ListViewersParams, opts ...CallOption) (*ViewerPayload, error) {
-		return s.ListPostViewersPage(ctx, postID, p, opts...)
-	})
+	return listAll(ctx, params, opts, pageOn(postID, s.ListPostViewersPage))
 }
 
 // ListPostViewersPages iterates over the pages of Analytics.ListPostViewers.
 func (s *AnalyticsService) ListPostViewersPages(ctx context.Context, postID string, params *ListViewersParams, opts ...CallOption) iter.Seq2[*ViewerPayload, error] {
-	return pages(ctx, params, opts, func(ctx context.Context, p *ListViewersParams, opts ...CallOption) (*ViewerPayload, error) {
-		return s.ListPostViewersPage(ctx, postID, p, opts...)
-	})
+	return pages(ctx, params, opts, pageOn(postID, s.ListPostViewersPage))
 }
 
 // ListPostViewersPage returns one page of the users who viewed a post (postID: 24 hex
 // digits). Only the post's owner may read it once the post is soft-deleted.
 // GET /api/v1/analytics/views/posts/{postId}/users.
 func (s *AnalyticsService) ListPostViewersPage(ctx context.Context, postID string, params *ListViewersParams, opts ...CallOption) (*ViewerPayload, error) {
-	return s.viewersPage(ctx, "Analytics.ListPostViewersPage", "/api/v1/analytics/views/posts/%s/users", "postID", postID, params, opts)
+	return s.viewersPage(ctx, viewedPostPath, postID, params, &request{op: "Analytics.ListPostViewersPage", method: http.MethodGet, path: "/api/v1/analytics/views/posts/%s/users", opts: opts})
 }
 
 // ListStoryViewers iterates over the users who viewed a story, fetching pages as needed.
 func (s *AnalyticsService) ListStoryViewers(ctx context.Context, storyID string, params *ListViewersParams, opts ...CallOption) iter.Seq2[User, error] {
-	return listAll(ctx, params, opts, func(ctx context.Context, p *ListViewersParams, opts ...CallOption) (*ViewerPayload, error) {
-		return s.ListStoryViewersPage(ctx, storyID, p, opts...)
-	})
+	return listAll(ctx, params, opts, pageOn(storyID, s.ListStoryViewersPage))
 }
 
 // ListStoryViewersPages iterates over the pages of Analytics.ListStoryViewers.
 func (s *AnalyticsService) ListStoryViewersPages(ctx context.Context, storyID string, params *ListViewersParams, opts ...CallOption) iter.Seq2[*ViewerPayload, error] {
-	return pages(ctx, params, opts, func(ctx context.Context, p *ListViewersParams, opts ...CallOption) (*ViewerPayload, error) {
-		return s.ListStoryViewersPage(ctx, storyID, p, opts...)
-	})
+	return pages(ctx, params, opts, pageOn(storyID, s.ListStoryViewersPage))
 }
 
 // ListStoryViewersPage returns one page of the users who viewed a story (storyID: 24 hex
 // digits). GET /api/v1/analytics/views/stories/{storyId}/users.
 func (s *AnalyticsService) ListStoryViewersPage(ctx context.Context, storyID string, params *ListViewersParams, opts ...CallOption) (*ViewerPayload, error) {
-	return s.viewersPage(ctx, "Analytics.ListStoryViewersPage", "/api/v1/analytics/views/stories/%s/users", "storyID", storyID, params, opts)
+	return s.viewersPage(ctx, storyPath, storyID, params, &request{op: "Analytics.ListStoryViewersPage", method: http.MethodGet, path: "/api/v1/analytics/views/stories/%s/users", opts: opts})
 }

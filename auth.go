@@ -4,12 +4,9 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"log/slog"
 	"net/http"
-	"net/url"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -106,6 +103,7 @@ func WithDeviceID(deviceID string) UserOption { return func(k *sessionKey) { k.d
 // the user (or names a user created by it).
 func WithDisplayName(name string) UserOption { return func(k *sessionKey) { k.displayName = name } }
 
+// sessionKey is the key of a cached user session: one per user, device and display name.
 type sessionKey struct {
 	userID, deviceID, displayName string
 }
@@ -140,6 +138,7 @@ type sessionToken struct {
 	renew time.Time
 }
 
+// current returns the session's token while it needs no renewal, else "".
 func (s *userSession) current(now time.Time) Secret {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -336,240 +335,4 @@ func (t *transport) redact(s string, carried []Secret) string {
 		}
 	}
 	return s
-}
-
-// SessionsService registers and revokes user sessions and gets secure-mode auth tokens.
-// Client.AsUser does all of this for you; use it directly to hand tokens to other programs.
-// The deprecated v3 calls are on its V3 field.
-type SessionsService struct {
-	c *Client
-	// V3 holds the deprecated v3 session calls.
-	V3 *SessionsV3Service
-}
-
-// SessionsV3Service holds the deprecated v3 session calls. Reach it as Client.Sessions.V3.
-type SessionsV3Service struct{ c *Client }
-
-// DeviceInfo describes the device of a session.
-type DeviceInfo struct {
-	// Kind is "ios", "android", "web" or "node" (the spec's values; another is sent as
-	// given). The API's JavaScript client sends "web" even on Node.js, noting that the server
-	// did not accept "node" (docs/wire-notes.md).
-	Kind string `json:"kind,omitempty"`
-	// Model, at most 100 characters.
-	Model string `json:"model,omitempty"`
-	// SDKVersion, at most 30 characters.
-	SDKVersion string `json:"sdkVersion,omitempty"`
-}
-
-// RegisterSessionParams is the body of a session registration.
-type RegisterSessionParams struct {
-	// UserID (required, 1–50 characters). An unknown user is created.
-	UserID string `json:"userId"`
-	// DeviceID (required, 1–150 characters).
-	DeviceID string `json:"deviceId"`
-	// DeviceInfo is optional.
-	DeviceInfo *DeviceInfo `json:"deviceInfo,omitempty"`
-	// DisplayName, when set (at most 100 characters), updates the user's display name.
-	DisplayName string `json:"displayName,omitempty"`
-	// AuthToken from CreateAuthToken; required when the network is in secure mode.
-	AuthToken Secret `json:"authToken,omitempty"`
-}
-
-func (p *RegisterSessionParams) validate(op string) error {
-	switch {
-	case p == nil:
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
-	case strings.TrimSpace(p.UserID) == "" || len(p.UserID) > 50:
-		return &ValidationError{Op: op, Field: "UserID", Reason: "must be 1 to 50 characters"}
-	case strings.TrimSpace(p.DeviceID) == "" || len(p.DeviceID) > 150:
-		return &ValidationError{Op: op, Field: "DeviceID", Reason: "must be 1 to 150 characters"}
-	case len(p.DisplayName) > 100:
-		return &ValidationError{Op: op, Field: "DisplayName", Reason: "must be at most 100 characters"}
-	case len(p.AuthToken) > 100:
-		return &ValidationError{Op: op, Field: "AuthToken", Reason: "must be at most 100 characters"}
-	}
-	if di := p.DeviceInfo; di != nil {
-		if len(di.Model) > 100 || len(di.SDKVersion) > 30 {
-			return &ValidationError{Op: op, Field: "DeviceInfo", Reason: "model must be at most 100 and sdkVersion 30 characters"}
-		}
-	}
-	return nil
-}
-
-// SessionPayload is a registered session: an access token valid 30 days, and the user.
-type SessionPayload struct {
-	AccessToken  Secret `json:"accessToken"`
-	RefreshToken Secret `json:"refreshToken"`
-	// IssuedAt and ExpiresAt bound the access token.
-	IssuedAt  Time   `json:"issuedAt"`
-	ExpiresAt Time   `json:"expiresAt"`
-	Users     []User `json:"users"`
-	Files     []File `json:"files"`
-	// LastCachePurge is the date of the network's last cache purge, as the server sent it.
-	LastCachePurge string `json:"lastCachePurge,omitempty"`
-}
-
-// LogValue logs a session without its tokens (slog's JSON handler would otherwise encode
-// them as JSON does).
-func (s SessionPayload) LogValue() slog.Value {
-	return slog.GroupValue(slog.String("accessToken", "[redacted]"), slog.Time("expiresAt", s.ExpiresAt.Time), slog.Int("users", len(s.Users)))
-}
-
-// Format formats the session with its tokens redacted. Without it, a bad verb (%s of a
-// struct holding a *Session) makes fmt print the pointed-to fields raw, tokens included.
-func (s SessionPayload) Format(f fmt.State, verb rune) {
-	type plain SessionPayload
-	s.AccessToken, s.RefreshToken = "[redacted]", "[redacted]"
-	formatAs(f, verb, plain(s), "amity.Session")
-}
-
-// Format formats the params with the auth token redacted, as Session.Format does.
-func (p RegisterSessionParams) Format(f fmt.State, verb rune) {
-	type plain RegisterSessionParams
-	p.AuthToken = "[redacted]"
-	formatAs(f, verb, plain(p), "amity.RegisterSessionParams")
-}
-
-// formatAs formats v, a method-less copy of a struct, as f and verb ask; %#v names it name.
-func formatAs(f fmt.State, verb rune, v any, name string) {
-	s := fmt.Sprintf(fmt.FormatString(f, verb), v)
-	if i := strings.IndexByte(s, '{'); verb == 'v' && f.Flag('#') && i > 0 {
-		s = name + s[i:]
-	}
-	_, _ = f.Write([]byte(s))
-}
-
-// MarshalJSON encodes the registration body, auth token included (a Secret alone encodes as
-// "[redacted]").
-func (p RegisterSessionParams) MarshalJSON() ([]byte, error) {
-	type wire RegisterSessionParams
-	return json.Marshal(struct {
-		wire
-		AuthToken string `json:"authToken,omitempty"`
-	}{wire(p), string(p.AuthToken)})
-}
-
-// LogValue logs the params without the auth token.
-func (p RegisterSessionParams) LogValue() slog.Value {
-	return slog.GroupValue(slog.String("userId", p.UserID), slog.String("deviceId", p.DeviceID), slog.String("authToken", "[redacted]"))
-}
-
-// Register registers a session for a user and device and returns its access token.
-// POST /api/v4/sessions, with the API key. A new session on the same device invalidates the
-// user's older token there. Not retried after it may have reached the server.
-func (s *SessionsService) Register(ctx context.Context, params *RegisterSessionParams, opts ...CallOption) (*SessionPayload, error) {
-	const op = "Sessions.Register"
-	if err := params.validate(op); err != nil {
-		return nil, err
-	}
-	return call[SessionPayload](ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v4/sessions", body: params, auth: authKeyOnly,
-		opts: opts, carried: []Secret{params.AuthToken}})
-}
-
-// Register registers a session with the older endpoint POST /api/v3/sessions. Not retried
-// after it may have reached the server.
-//
-// Deprecated: use Client.Sessions.Register (POST /api/v4/sessions); the v3 endpoint is
-// deprecated in the spec, which does not describe its answer, so fields may be empty.
-func (s *SessionsV3Service) Register(ctx context.Context, params *RegisterSessionParams, opts ...CallOption) (*SessionPayload, error) {
-	const op = "Sessions.V3.Register"
-	if err := params.validate(op); err != nil {
-		return nil, err
-	}
-	return call[SessionPayload](ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v3/sessions", body: params, auth: authKeyOnly,
-		optionalAnswer: true, opts: opts, carried: []Secret{params.AuthToken}})
-}
-
-// CreateAuthToken gets a secure-mode auth token for userID (valid about 10 minutes), to pass
-// as RegisterSessionParams.AuthToken. POST /api/v4/authentication/token, with the server key;
-// the user's ID, the one field of the body, is the argument. 403 means the network is not in
-// secure mode. Not retried after it may have reached the server (each call issues a token).
-func (s *SessionsService) CreateAuthToken(ctx context.Context, userID string, opts ...CallOption) (Secret, error) {
-	const op = "Sessions.CreateAuthToken"
-	if strings.TrimSpace(userID) == "" {
-		return "", &ValidationError{Op: op, Field: "userID", Reason: "must not be empty"}
-	}
-	var tok string
-	err := s.c.do(ctx, &request{op: op, method: http.MethodPost, path: "/api/v4/authentication/token",
-		body: map[string]string{"userId": userID}, auth: authServerKey, accept: "text/plain", opts: opts}, &tok)
-	return Secret(tok), err
-}
-
-// GetAuthToken gets a secure-mode auth token for userID with GET /api/v3/authentication/token.
-//
-// Deprecated: use Client.Sessions.CreateAuthToken (POST /api/v4/authentication/token).
-func (s *SessionsV3Service) GetAuthToken(ctx context.Context, userID string, opts ...CallOption) (Secret, error) {
-	const op = "Sessions.V3.GetAuthToken"
-	if strings.TrimSpace(userID) == "" || len(userID) > 100 {
-		return "", &ValidationError{Op: op, Field: "userID", Reason: "must be 1 to 100 characters"}
-	}
-	var tok string
-	err := s.c.do(ctx, &request{op: op, method: http.MethodGet, path: "/api/v3/authentication/token",
-		query: url.Values{"userId": {userID}}, auth: authServerKey, opts: opts}, &tok)
-	return Secret(tok), err
-}
-
-// SessionStatusPayload is the answer of Verify.
-type SessionStatusPayload struct {
-	rawJSON
-	// LastCachePurge is the date of the network's last cache purge, as the server sent it
-	// (the spec gives it as a string without a format).
-	LastCachePurge string `json:"lastCachePurge"`
-}
-
-// GetStatus checks the view's token: an *Error matching ErrUnauthorized means it is invalid or
-// expired. GET /api/v3/sessions.
-func (s *SessionsService) GetStatus(ctx context.Context, opts ...CallOption) (*SessionStatusPayload, error) {
-	return call[SessionStatusPayload](ctx, s.c, &request{op: "Sessions.GetStatus", method: http.MethodGet, path: "/api/v3/sessions", opts: opts})
-}
-
-// Revoke revokes the view's own access token (DELETE /api/v4/sessions); on a view from
-// AsUser the cached token is dropped too, so the next call registers a new session.
-// Idempotent by construction: revoking a revoked token changes nothing.
-func (s *SessionsService) Revoke(ctx context.Context, opts ...CallOption) error {
-	tok, err := s.c.auth.token(ctx, s.c)
-	if err != nil {
-		return err
-	}
-	err = s.c.do(ctx, &request{op: "Sessions.Revoke", method: http.MethodDelete, path: "/api/v4/sessions", idempotent: true, opts: opts}, nil)
-	s.c.auth.invalidate(tok)
-	return err
-}
-
-// RevokeUserParams qualifies a revocation of all of a user's tokens.
-type RevokeUserParams struct {
-	// IsPublic says whether the userID is the public ID (the server's default, true) or the
-	// internal one.
-	IsPublic *bool
-}
-
-// RevokeUser revokes every access token of userID (admin). DELETE
-// /api/v4/sessions/users/{userId}. Idempotent by construction, so it is retried like a read.
-func (s *SessionsService) RevokeUser(ctx context.Context, userID string, params *RevokeUserParams, opts ...CallOption) error {
-	path, err := pathf("Sessions.RevokeUser", "/api/v4/sessions/users/%s", id("userID", userID))
-	if err != nil {
-		return err
-	}
-	return s.c.do(ctx, &request{op: "Sessions.RevokeUser", method: http.MethodDelete, path: path, query: params.query(), idempotent: true, opts: opts}, nil)
-}
-
-// RevokeUserByQuery revokes every access token of userID with DELETE
-// /api/v4/sessions?userId=, the query form of RevokeUser; both do the same.
-func (s *SessionsService) RevokeUserByQuery(ctx context.Context, userID string, params *RevokeUserParams, opts ...CallOption) error {
-	const op = "Sessions.RevokeUserByQuery"
-	if strings.TrimSpace(userID) == "" || len(userID) > 50 {
-		return &ValidationError{Op: op, Field: "userID", Reason: "must be 1 to 50 characters"}
-	}
-	q := params.query()
-	q.Set("userId", userID)
-	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: "/api/v4/sessions", query: q, idempotent: true, opts: opts}, nil)
-}
-
-func (p *RevokeUserParams) query() url.Values {
-	q := url.Values{}
-	if p != nil && p.IsPublic != nil {
-		q.Set("isPublic", strconv.FormatBool(*p.IsPublic))
-	}
-	return q
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"iter"
 	"net/http"
-	"net/url"
 )
 
 // CommentsService manages comments on posts, content and stories, and their flags. Reach it
@@ -274,12 +273,9 @@ type ListCommentsParams struct {
 }
 
 func (p *ListCommentsParams) query(op string) (query, error) {
-	if p == nil {
-		p = &ListCommentsParams{}
-	}
+	p = orZero(p)
 	checks := []error{
-		p.PageParams.validate(op),
-		maxLen(op, "PageToken", p.PageToken, 1000),
+		p.PageParams.validate(op, 1000),
 		required(op, "ReferenceID", p.ReferenceID),
 		maxLen(op, "ReferenceID", p.ReferenceID, 900),
 		maxLen(op, "ParentID", p.ParentID, 900),
@@ -339,12 +335,7 @@ func (s *CommentsService) ListPages(ctx context.Context, params *ListCommentsPar
 // cursors. GET /api/v3/comments.
 func (s *CommentsService) ListPage(ctx context.Context, params *ListCommentsParams, opts ...CallOption) (*CommentPayload, error) {
 	const op = "Comments.ListPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[CommentPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/comments", query: url.Values(q),
-		auth: authAPIKey, opts: opts})
+	return listPage[CommentPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/comments", auth: authAPIKey, opts: opts}, params)
 }
 
 // CreateCommentParams describes a comment for Comments.Create.
@@ -399,6 +390,8 @@ type UpdateCommentData struct {
 
 const commentsMaxText = 50000 // spec: data.text maxLength 50000
 
+// commentsCheckAttachments checks the attachments of a comment: each has a type and a file ID
+// or a URL.
 func commentsCheckAttachments(op string, atts []CommentAttachment) error {
 	for _, a := range atts {
 		if err := required(op, "Attachments[].Type", string(a.Type)); err != nil {
@@ -416,8 +409,8 @@ func commentsCheckAttachments(op string, atts []CommentAttachment) error {
 // create a second comment (unless CommentID is set).
 func (s *CommentsService) Create(ctx context.Context, params *CreateCommentParams, opts ...CallOption) (*CommentPayload, error) {
 	const op = "Comments.Create"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	checks := []error{
 		required(op, "ReferenceID", params.ReferenceID),
@@ -452,20 +445,15 @@ type GetManyCommentsParams struct {
 	CommentIDs []string
 }
 
+// ids is the list getMany sends.
+func (p *GetManyCommentsParams) ids() []string { return p.CommentIDs }
+
 // GetMany returns the comments with the given IDs, with their replies, authors and files.
 // GET /api/v3/comments/list. Unknown IDs are left out of the answer (which may then hold no
 // comment).
 func (s *CommentsService) GetMany(ctx context.Context, params *GetManyCommentsParams, opts ...CallOption) (*CommentPayload, error) {
-	const op = "Comments.GetMany"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
-	}
-	if err := idList(op, "CommentIDs", params.CommentIDs, 10, 50); err != nil {
-		return nil, err
-	}
-	q := query{}
-	q.list("commentIds", params.CommentIDs)
-	return call[CommentPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/comments/list", query: url.Values(q), opts: opts})
+	return getMany[CommentPayload](ctx, s.c, &request{op: "Comments.GetMany", method: http.MethodGet, path: "/api/v3/comments/list", opts: opts},
+		params, idsQuery{field: "CommentIDs", name: "commentIds", maxIDs: 10, maxLen: 50})
 }
 
 // Update changes a comment's text, metadata, mentions or attachments and returns it.
@@ -477,8 +465,8 @@ func (s *CommentsService) Update(ctx context.Context, commentID string, params *
 	if err != nil {
 		return nil, err
 	}
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	checks := []error{
 		checkMentionees(op, params.Mentionees),
@@ -506,16 +494,7 @@ type DeleteCommentParams struct {
 // that was applied may answer an error matching ErrNotFound, which a caller can treat as done.
 // An answer of success: false is an *Error matching ErrUnsuccessful.
 func (s *CommentsService) Delete(ctx context.Context, commentID string, params *DeleteCommentParams, opts ...CallOption) error {
-	const op = "Comments.Delete"
-	path, err := commentPath(op, "/api/v4/comments/%s", commentID)
-	if err != nil {
-		return err
-	}
-	var permanent *bool
-	if params != nil {
-		permanent = params.Permanent
-	}
-	return softDelete(ctx, s.c, op, path, permanent, opts)
+	return softDelete(ctx, s.c, &request{op: "Comments.Delete", path: "/api/v4/comments/%s", opts: opts}, commentPath, commentID, (*softDeleteParams)(params))
 }
 
 // Delete soft-deletes a comment with the v3 API. DELETE /api/v3/comments/{commentId}.
@@ -536,57 +515,42 @@ func (s *CommentsV3Service) Delete(ctx context.Context, commentID string, opts .
 // Flag reports a comment as the calling user (use a view from Client.AsUser) and returns it.
 // POST /api/v3/comments/{commentId}/flag. Not retried once it may have reached the server.
 func (s *CommentsService) Flag(ctx context.Context, commentID string, opts ...CallOption) (*CommentPayload, error) {
-	const op = "Comments.Flag"
-	path, err := commentPath(op, "/api/v3/comments/%s/flag", commentID)
-	if err != nil {
-		return nil, err
-	}
 	body := struct {
 		CommentID string `json:"commentId"`
 	}{commentID}
-	return commentsCall(ctx, s.c, &request{op: op, method: http.MethodPost, path: path, body: body, opts: opts})
+	return s.onComment(ctx, commentID, &request{op: "Comments.Flag", method: http.MethodPost, path: "/api/v3/comments/%s/flag", body: body, opts: opts})
 }
 
 // Unflag withdraws the calling user's flag on a comment and returns it.
 // DELETE /api/v3/comments/{commentId}/unflag. Idempotent by construction (removing one's own
 // flag twice leaves it removed), so it is retried like a read.
 func (s *CommentsService) Unflag(ctx context.Context, commentID string, opts ...CallOption) (*CommentPayload, error) {
-	return s.action(ctx, "Comments.Unflag", "/api/v3/comments/%s/unflag", commentID, opts)
+	return s.onComment(ctx, commentID, &request{op: "Comments.Unflag", method: http.MethodDelete, path: "/api/v3/comments/%s/unflag", idempotent: true, opts: opts})
 }
 
 // ClearFlags removes every flag on a comment (moderators) and returns it.
 // DELETE /api/v3/comments/{commentId}/flags. Idempotent by construction (clearing cleared
 // flags changes nothing), so it is retried like a read.
 func (s *CommentsService) ClearFlags(ctx context.Context, commentID string, opts ...CallOption) (*CommentPayload, error) {
-	return s.action(ctx, "Comments.ClearFlags", "/api/v3/comments/%s/flags", commentID, opts)
+	return s.onComment(ctx, commentID, &request{op: "Comments.ClearFlags", method: http.MethodDelete, path: "/api/v3/comments/%s/flags", idempotent: true, opts: opts})
 }
 
 // IsFlaggedByMe reports whether the calling user flagged a comment.
 // GET /api/v3/comments/{commentId}/isflagbyme.
 func (s *CommentsService) IsFlaggedByMe(ctx context.Context, commentID string, opts ...CallOption) (bool, error) {
-	const op = "Comments.IsFlaggedByMe"
-	path, err := commentPath(op, "/api/v3/comments/%s/isflagbyme", commentID)
-	if err != nil {
-		return false, err
-	}
-	return isFlaggedByMe(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts})
+	return isFlaggedByMe(ctx, s.c, &request{op: "Comments.IsFlaggedByMe", method: http.MethodGet, path: "/api/v3/comments/%s/isflagbyme", opts: opts}, commentPath, commentID)
 }
 
-// action sends an idempotent DELETE on a comment sub-resource.
-func (s *CommentsService) action(ctx context.Context, op, format, commentID string, opts []CallOption) (*CommentPayload, error) {
-	return callOneOn(ctx, s.c, op, http.MethodDelete, format, commentID, commentPath, true, "comment", func(p *CommentPayload) []Comment { return p.Comments }, opts)
+// onComment sends r, a call on one comment (its path a format holding commentID), and decodes
+// the comment bundle.
+func (s *CommentsService) onComment(ctx context.Context, commentID string, r *request) (*CommentPayload, error) {
+	return callOneOn(ctx, s.c, r, commentPath, commentID, "comment", (*CommentPayload).pageItems)
 }
 
-// commentPath checks a comment ID (at most 900 characters, as the spec states) and builds a
-// path.
-func commentPath(op, format, commentID string) (string, error) {
-	if err := maxLen(op, "commentID", commentID, 900); err != nil {
-		return "", err
-	}
-	return pathf(op, format, id("commentID", commentID))
-}
+// commentPath is the idPath of a comment: an ID of at most 900 characters, as the spec states.
+var commentPath = maxLenPath("commentID", 900)
 
 // commentsCall sends r and decodes a comment bundle holding at least one comment.
 func commentsCall(ctx context.Context, c *Client, r *request) (*CommentPayload, error) {
-	return callOne(ctx, c, r, "comment", func(p *CommentPayload) []Comment { return p.Comments })
+	return callOne(ctx, c, r, "comment", (*CommentPayload).pageItems)
 }

@@ -61,8 +61,6 @@ func (p *CommunityCategoryPayload) UnmarshalJSON(b []byte) error {
 func (p *CommunityCategoryPayload) pageItems() []CommunityCategory { return p.Categories }
 func (p *CommunityCategoryPayload) pageInfo() Paging               { return p.Paging }
 
-func categoriesOf(p *CommunityCategoryPayload) []CommunityCategory { return p.Categories }
-
 // Category returns the answer's first category, or nil.
 func (p *CommunityCategoryPayload) Category() *CommunityCategory { return firstOf(p.Categories) }
 
@@ -103,18 +101,13 @@ type ListCommunityCategoriesParams struct {
 }
 
 func (p *ListCommunityCategoriesParams) query(op string) (query, error) {
-	if p == nil {
-		p = &ListCommunityCategoriesParams{}
-	}
-	if err := firstErr(
-		p.PageParams.validateToken(op, 1000),
-	); err != nil {
+	p = orZero(p)
+	q, err := p.PageParams.optionsQuery(op, 1000)
+	if err != nil {
 		return nil, err
 	}
-	q := query{}
 	q.str("sortBy", string(p.SortBy))
 	q.boolean("isDeleted", p.IsDeleted)
-	q.options(p.Limit, p.PageToken)
 	return q, nil
 }
 
@@ -145,13 +138,8 @@ type updateCommunityCategoryBody struct {
 	*UpdateCommunityCategoryParams
 }
 
-// communityCategoryPath builds a path holding a categoryId (1 to 50 characters).
-func communityCategoryPath(op, format, categoryID string) (string, error) {
-	if err := maxLen(op, "categoryID", categoryID, 50); err != nil {
-		return "", err
-	}
-	return pathf(op, format, id("categoryID", categoryID))
-}
+// communityCategoryPath is the idPath of a category: an ID of 1 to 50 characters.
+var communityCategoryPath = maxLenPath("categoryID", 50)
 
 // GetManyCommunityCategoriesParams names the categories of CommunityCategories.GetMany.
 type GetManyCommunityCategoriesParams struct {
@@ -159,13 +147,16 @@ type GetManyCommunityCategoriesParams struct {
 	CategoryIDs []string
 }
 
+// ids is the list getMany sends.
+func (p *GetManyCommunityCategoriesParams) ids() []string { return p.CategoryIDs }
+
 // Create creates a category and returns it (Categories[0]) with its avatar file.
 // POST /api/v3/community-categories. Not retried after it may have reached the server: a
 // repeat would create a second category.
 func (s *CommunityCategoriesService) Create(ctx context.Context, params *CreateCommunityCategoryParams, opts ...CallOption) (*CommunityCategoryPayload, error) {
 	const op = "CommunityCategories.Create"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := firstErr(
 		required(op, "Name", params.Name),
@@ -174,7 +165,7 @@ func (s *CommunityCategoriesService) Create(ctx context.Context, params *CreateC
 	); err != nil {
 		return nil, err
 	}
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v3/community-categories", body: params, opts: opts}, "category", categoriesOf)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v3/community-categories", body: params, opts: opts}, "category", (*CommunityCategoryPayload).pageItems)
 }
 
 // Get returns one category (Categories[0]) with its avatar file.
@@ -185,22 +176,14 @@ func (s *CommunityCategoriesService) Get(ctx context.Context, categoryID string,
 	if err != nil {
 		return nil, err
 	}
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, "category", categoriesOf)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, "category", (*CommunityCategoryPayload).pageItems)
 }
 
 // GetMany returns the categories with the given IDs, with their avatar files; categories
 // that do not exist are left out. GET /api/v3/community-categories/list.
 func (s *CommunityCategoriesService) GetMany(ctx context.Context, params *GetManyCommunityCategoriesParams, opts ...CallOption) (*CommunityCategoryPayload, error) {
-	const op = "CommunityCategories.GetMany"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
-	}
-	if err := idList(op, "CategoryIDs", params.CategoryIDs, 100, 50); err != nil {
-		return nil, err
-	}
-	q := query{}
-	q.list("categoryIds", params.CategoryIDs)
-	return call[CommunityCategoryPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/community-categories/list", query: url.Values(q), opts: opts})
+	return getMany[CommunityCategoryPayload](ctx, s.c, &request{op: "CommunityCategories.GetMany", method: http.MethodGet, path: "/api/v3/community-categories/list", opts: opts},
+		params, idsQuery{field: "CategoryIDs", name: "categoryIds", maxIDs: 100, maxLen: 50})
 }
 
 // List returns an iterator over the categories matching params, fetching pages as it goes.
@@ -219,11 +202,7 @@ func (s *CommunityCategoriesService) ListPages(ctx context.Context, params *List
 // GET /api/v3/community-categories.
 func (s *CommunityCategoriesService) ListPage(ctx context.Context, params *ListCommunityCategoriesParams, opts ...CallOption) (*CommunityCategoryPayload, error) {
 	const op = "CommunityCategories.ListPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[CommunityCategoryPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/community-categories", query: url.Values(q), opts: opts})
+	return listPage[CommunityCategoryPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/community-categories", opts: opts}, params)
 }
 
 // Update changes a category and returns it (Categories[0]).
@@ -236,8 +215,8 @@ func (s *CommunityCategoriesService) Update(ctx context.Context, categoryID stri
 	if err != nil {
 		return nil, err
 	}
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	checks := []error{
 		maxLenPtr(op, "Name", params.Name, 1000),
@@ -250,7 +229,7 @@ func (s *CommunityCategoriesService) Update(ctx context.Context, categoryID stri
 		return nil, err
 	}
 	return callOne(ctx, s.c, &request{op: op, method: http.MethodPut, path: path,
-		body: updateCommunityCategoryBody{CategoryID: categoryID, UpdateCommunityCategoryParams: params}, idempotent: true, opts: opts}, "category", categoriesOf)
+		body: updateCommunityCategoryBody{CategoryID: categoryID, UpdateCommunityCategoryParams: params}, idempotent: true, opts: opts}, "category", (*CommunityCategoryPayload).pageItems)
 }
 
 // Delete deletes a category. DELETE /api/v3/community-categories/{categoryId} (the spec

@@ -40,8 +40,10 @@ type rawJSON struct {
 	Raw json.RawMessage `json:"-"`
 }
 
+// setRaw keeps b as the payload's Raw.
 func (r *rawJSON) setRaw(b []byte) { r.Raw = b }
 
+// rawSetter is a payload whose Raw decodeAnswer sets.
 type rawSetter interface{ setRaw([]byte) }
 
 // maxTextAnswer bounds a text answer (a token).
@@ -143,8 +145,11 @@ func shapeOf(t reflect.Type) *envelopeShape {
 	return sh
 }
 
+// unmarshalerType is json.Unmarshaler, for buildShape.
 var unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
 
+// buildShape builds the envelope shape of t (top: the answer type itself, or a wrapped
+// answer's data).
 func buildShape(t reflect.Type, top bool) *envelopeShape {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
@@ -220,6 +225,7 @@ func (sh *envelopeShape) broken(b []byte) string {
 	return why
 }
 
+// kindName names a JSON kind in errors.
 func kindName(k byte) string {
 	if k == '[' {
 		return "list"
@@ -334,6 +340,7 @@ func objectMembers(b []byte, fn func(key, val []byte)) bool {
 	return false
 }
 
+// skipSpace returns the index of the first non-space byte of b at or after i.
 func skipSpace(b []byte, i int) int {
 	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
 		i++
@@ -414,8 +421,9 @@ func call[P any](ctx context.Context, c *Client, r *request) (*P, error) {
 	return &out, nil
 }
 
-// callOne is call for an answer that must hold at least one entity, listed by items; an
-// answer without one is an *Error matching ErrMalformedResponse.
+// callOne is call for an answer that must hold at least one entity, listed by items (for a
+// list payload its pageItems method: (*PostPayload).pageItems); an answer without one is an
+// *Error matching ErrMalformedResponse.
 func callOne[P, T any](ctx context.Context, c *Client, r *request, what string, items func(*P) []T) (*P, error) {
 	out, err := call[P](ctx, c, r)
 	if err != nil {
@@ -427,15 +435,43 @@ func callOne[P, T any](ctx context.Context, c *Client, r *request, what string, 
 	return out, nil
 }
 
-// callOneOn is callOne for a call without a body on one entity: pathOf checks id and builds
-// the path from format (postPath, storyPath, ...).
-func callOneOn[P, T any](ctx context.Context, c *Client, op, method, format, id string, pathOf func(op, format, id string) (string, error),
-	idempotent bool, what string, items func(*P) []T, opts []CallOption) (*P, error) {
-	path, err := pathOf(op, format, id)
-	if err != nil {
+// callOneOn is callOne for a call on one entity, described by r whose path is still a format
+// with one %s: pathOf (postPath, storyPath, ...) checks entityID and puts it in the path.
+func callOneOn[P, T any](ctx context.Context, c *Client, r *request, pathOf idPath, entityID, what string, items func(*P) []T) (*P, error) {
+	if err := r.setPath(pathOf, entityID); err != nil {
 		return nil, err
 	}
-	return callOne(ctx, c, &request{op: op, method: method, path: path, idempotent: idempotent, opts: opts}, what, items)
+	return callOne(ctx, c, r, what, items)
+}
+
+// idsQuery describes the list of IDs a getMany sends: the params field holding it (for
+// validation errors), the query parameter it goes in (as name[]) and its bounds (idList).
+type idsQuery struct {
+	field, name    string
+	maxIDs, maxLen int
+}
+
+// getMany is the one body of the GetMany calls: params must be given and its IDs pass
+// idList; r is sent with them added to its query as list's name[], and the answer holds the
+// entities found (those that do not exist are left out).
+func getMany[P, Q any, PQ interface {
+	*Q
+	ids() []string
+}](ctx context.Context, c *Client, r *request, params PQ, list idsQuery) (*P, error) {
+	if err := notNil(r.op, "params", (*Q)(params)); err != nil {
+		return nil, err
+	}
+	ids := params.ids()
+	if err := idList(r.op, list.field, ids, list.maxIDs, list.maxLen); err != nil {
+		return nil, err
+	}
+	q := query(r.query)
+	if q == nil {
+		q = query{}
+	}
+	q.list(list.name, ids)
+	r.query = url.Values(q)
+	return call[P](ctx, c, r)
 }
 
 // malformedAnswer is malformed for an answer already decoded.
@@ -464,12 +500,15 @@ func callData[P any, PP interface {
 	return &out.Data, nil
 }
 
-// isFlaggedByMe sends r and reads whether the caller flagged the entity. The answer comes in
-// the shapes {result}, {status, data: {result}} and {isFlagByMe} (with a boolean or its
-// text), by endpoint and by server version: the spec and the vendor's clients disagree, see
-// docs/wire-notes.md. Each is read; an answer with none of them is ErrMalformedResponse,
-// never a silent false.
-func isFlaggedByMe(ctx context.Context, c *Client, r *request) (bool, error) {
+// isFlaggedByMe sends r, the GET of whether the caller flagged one entity (r's path a format
+// holding entityID, checked by pathOf), and reads the answer. It comes in the shapes {result},
+// {status, data: {result}} and {isFlagByMe} (with a boolean or its text), by endpoint and by
+// server version: the spec and the vendor's clients disagree, see docs/wire-notes.md. Each is
+// read; an answer with none of them is ErrMalformedResponse, never a silent false.
+func isFlaggedByMe(ctx context.Context, c *Client, r *request, pathOf idPath, entityID string) (bool, error) {
+	if err := r.setPath(pathOf, entityID); err != nil {
+		return false, err
+	}
 	type flag struct {
 		Result     json.RawMessage `json:"result"`
 		IsFlagByMe json.RawMessage `json:"isFlagByMe"`
@@ -492,13 +531,25 @@ func isFlaggedByMe(ctx context.Context, c *Client, r *request) (bool, error) {
 	return false, malformedAnswer(r, "the answer holds no result")
 }
 
-// softDelete sends the DELETE of an entity the API keeps as deleted unless permanent is true.
+// softDeleteParams is the one shape of the params of a soft delete (DeletePostParams,
+// DeleteCommentParams, DeleteStoryParams, DeleteMessageParams, DeleteMessageFeedParams); each
+// converts to it: (*softDeleteParams)(params).
+type softDeleteParams struct{ Permanent *bool }
+
+// softDelete sends r, the DELETE of one entity the API keeps as deleted unless
+// params.Permanent (r's path a format holding entityID, checked by pathOf; params may be nil).
 // It is idempotent by construction (a deleted entity stays deleted), so it is retried like a
 // read; a {"success": false} answer is an error matching ErrUnsuccessful.
-func softDelete(ctx context.Context, c *Client, op, path string, permanent *bool, opts []CallOption) error {
+func softDelete(ctx context.Context, c *Client, r *request, pathOf idPath, entityID string, params *softDeleteParams) error {
+	if err := r.setPath(pathOf, entityID); err != nil {
+		return err
+	}
 	q := query{}
-	q.boolean("permanent", permanent)
-	return c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(q), idempotent: true, opts: opts}, nil)
+	if params != nil {
+		q.boolean("permanent", params.Permanent)
+	}
+	r.method, r.query, r.idempotent = http.MethodDelete, url.Values(q), true
+	return c.do(ctx, r, nil)
 }
 
 // UnmarshalJSON implements json.Unmarshaler: RFC 3339 with or without fractional seconds,

@@ -365,6 +365,7 @@ func snippet(body []byte) string {
 	return truncate(b.String(), 200)
 }
 
+// isNameByte reports whether c continues an HTML tag name.
 func isNameByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-'
 }

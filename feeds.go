@@ -74,6 +74,7 @@ const (
 	FollowingFeedLastCreated   FollowingFeedSortBy = "lastCreated"
 )
 
+// feedDataTypes checks the data-type filter of a feed (at most 4) and adds it to q.
 func feedDataTypes(op string, q query, types []FeedDataType) error {
 	if err := maxItems(op, "DataTypes", len(types), 4); err != nil {
 		return err
@@ -102,17 +103,11 @@ type ListFeedParams struct {
 }
 
 func (p *ListFeedParams) query(op string, withDataTypes bool) (query, error) {
-	var v ListFeedParams
-	if p != nil {
-		v = *p
-	}
-	if err := firstErr(
-		v.PageParams.validate(op),
-		maxLen(op, "PageToken", v.PageToken, 1000),
-	); err != nil {
+	v := *orZero(p)
+	q, err := v.PageParams.optionsQuery(op, 1000)
+	if err != nil {
 		return nil, err
 	}
-	q := query{}
 	q.str("sortBy", string(v.SortBy))
 	q.boolean("hasFlag", v.HasFlag)
 	q.boolean("isDeleted", v.IsDeleted)
@@ -123,10 +118,10 @@ func (p *ListFeedParams) query(op string, withDataTypes bool) (query, error) {
 	} else if len(v.DataTypes) > 0 {
 		return nil, &ValidationError{Op: op, Field: "DataTypes", Reason: "is not a filter of this feed"}
 	}
-	q.options(v.Limit, v.PageToken)
 	return q, nil
 }
 
+// feedPage sends the GET of one page of a feed with query q.
 func (s *FeedsService) feedPage(ctx context.Context, op, path string, q query, opts []CallOption) (*FeedPayload, error) {
 	return call[FeedPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q), opts: opts})
 }
@@ -146,16 +141,12 @@ func (s *FeedsService) targetFeedPage(ctx context.Context, op, format, field, ta
 
 // ListUser iterates over the posts of a user's feed, fetching pages as needed.
 func (s *FeedsService) ListUser(ctx context.Context, userID string, params *ListFeedParams, opts ...CallOption) iter.Seq2[Post, error] {
-	return listAll(ctx, params, opts, func(ctx context.Context, p *ListFeedParams, opts ...CallOption) (*FeedPayload, error) {
-		return s.ListUserPage(ctx, userID, p, opts...)
-	})
+	return listAll(ctx, params, opts, pageOn(userID, s.ListUserPage))
 }
 
 // ListUserPages iterates over the pages of Feeds.ListUser.
 func (s *FeedsService) ListUserPages(ctx context.Context, userID string, params *ListFeedParams, opts ...CallOption) iter.Seq2[*FeedPayload, error] {
-	return pages(ctx, params, opts, func(ctx context.Context, p *ListFeedParams, opts ...CallOption) (*FeedPayload, error) {
-		return s.ListUserPage(ctx, userID, p, opts...)
-	})
+	return pages(ctx, params, opts, pageOn(userID, s.ListUserPage))
 }
 
 // ListUserPage returns one page of the posts on a user's feed (posted to the user),
@@ -194,16 +185,12 @@ func (s *FeedsService) CountUserPosts(ctx context.Context, userID string, params
 
 // ListCommunity iterates over the posts of a community's feed, fetching pages as needed.
 func (s *FeedsService) ListCommunity(ctx context.Context, communityID string, params *ListFeedParams, opts ...CallOption) iter.Seq2[Post, error] {
-	return listAll(ctx, params, opts, func(ctx context.Context, p *ListFeedParams, opts ...CallOption) (*FeedPayload, error) {
-		return s.ListCommunityPage(ctx, communityID, p, opts...)
-	})
+	return listAll(ctx, params, opts, pageOn(communityID, s.ListCommunityPage))
 }
 
 // ListCommunityPages iterates over the pages of Feeds.ListCommunity.
 func (s *FeedsService) ListCommunityPages(ctx context.Context, communityID string, params *ListFeedParams, opts ...CallOption) iter.Seq2[*FeedPayload, error] {
-	return pages(ctx, params, opts, func(ctx context.Context, p *ListFeedParams, opts ...CallOption) (*FeedPayload, error) {
-		return s.ListCommunityPage(ctx, communityID, p, opts...)
-	})
+	return pages(ctx, params, opts, pageOn(communityID, s.ListCommunityPage))
 }
 
 // ListCommunityPage returns one page of the published posts of a community, newest first by
@@ -241,20 +228,12 @@ type ListFollowingParams struct {
 }
 
 func (p *ListFollowingParams) query(op string) (query, error) {
-	var v ListFollowingParams
-	if p != nil {
-		v = *p
-	}
-	if err := firstErr(
-		v.PageParams.validate(op),
-		maxLen(op, "PageToken", v.PageToken, 100),
-	); err != nil {
+	v := *orZero(p)
+	q, err := v.PageParams.flatQuery(op, 100)
+	if err != nil {
 		return nil, err
 	}
-	q := query{}
 	q.str("sortBy", string(v.SortBy))
-	q.integer("limit", v.Limit)
-	q.str("token", v.PageToken)
 	return q, nil
 }
 
@@ -274,11 +253,7 @@ func (s *FeedsService) ListFollowingPages(ctx context.Context, params *ListFollo
 // feeds it answers with the bare post bundle. GET /api/v1/me/following-feeds.
 func (s *FeedsService) ListFollowingPage(ctx context.Context, params *ListFollowingParams, opts ...CallOption) (*PostPayload, error) {
 	const op = "Feeds.ListFollowingPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[PostPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v1/me/following-feeds", query: url.Values(q), opts: opts})
+	return listPage[PostPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v1/me/following-feeds", opts: opts}, params)
 }
 
 // ListGlobalParams pages Feeds.ListGlobal. Limit and PageToken go both flat (limit, token:
@@ -288,11 +263,8 @@ type ListGlobalParams struct {
 }
 
 func (p *ListGlobalParams) query(op string) (query, error) {
-	var v ListGlobalParams
-	if p != nil {
-		v = *p
-	}
-	if err := firstErr(v.PageParams.validate(op), maxLen(op, "PageToken", v.PageToken, 1000)); err != nil {
+	v := *orZero(p)
+	if err := v.PageParams.validate(op, 1000); err != nil {
 		return nil, err
 	}
 	q := query{}
@@ -332,11 +304,8 @@ type V4ListGlobalParams struct {
 }
 
 func (p *V4ListGlobalParams) query(op string) (query, error) {
-	var v V4ListGlobalParams
-	if p != nil {
-		v = *p
-	}
-	if err := firstErr(v.PageParams.validate(op), maxLen(op, "PageToken", v.PageToken, 100)); err != nil {
+	v := *orZero(p)
+	if err := v.PageParams.validate(op, 100); err != nil {
 		return nil, err
 	}
 	q := query{}
@@ -363,11 +332,7 @@ func (s *FeedsV4Service) ListGlobalPages(ctx context.Context, params *V4ListGlob
 // GET /api/v4/me/global-feeds.
 func (s *FeedsV4Service) ListGlobalPage(ctx context.Context, params *V4ListGlobalParams, opts ...CallOption) (*FeedPayload, error) {
 	const op = "Feeds.V4.ListGlobalPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[FeedPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v4/me/global-feeds", query: url.Values(q), opts: opts})
+	return listPage[FeedPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v4/me/global-feeds", opts: opts}, params)
 }
 
 // V3ListGlobalParams filters Feeds.V3.ListGlobal.
@@ -380,11 +345,8 @@ type V3ListGlobalParams struct {
 }
 
 func (p *V3ListGlobalParams) query(op string) (query, error) {
-	var v V3ListGlobalParams
-	if p != nil {
-		v = *p
-	}
-	if err := firstErr(v.PageParams.validate(op), maxLen(op, "PageToken", v.PageToken, 1000)); err != nil {
+	v := *orZero(p)
+	if err := v.PageParams.validate(op, 1000); err != nil {
 		return nil, err
 	}
 	q := query{}
@@ -410,9 +372,5 @@ func (s *FeedsV3Service) ListGlobalPages(ctx context.Context, params *V3ListGlob
 // communities, newest first. GET /api/v3/global-feeds.
 func (s *FeedsV3Service) ListGlobalPage(ctx context.Context, params *V3ListGlobalParams, opts ...CallOption) (*FeedPayload, error) {
 	const op = "Feeds.V3.ListGlobalPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[FeedPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/global-feeds", query: url.Values(q), opts: opts})
+	return listPage[FeedPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/global-feeds", opts: opts}, params)
 }

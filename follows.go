@@ -4,7 +4,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-	"net/url"
 )
 
 // FollowsService manages the follow graph: following and unfollowing users, follow
@@ -131,70 +130,68 @@ func (p *FollowInfoPayload) Status() FollowStatus {
 	return p.Follows[0].Status
 }
 
-func followPath(op, format, userID string) (string, error) {
-	if err := maxLen(op, "userID", userID, 900); err != nil {
-		return "", err
-	}
-	return pathf(op, format, id("userID", userID))
-}
-
-func (s *FollowsService) change(ctx context.Context, op, method, format, userID string, idempotent bool, opts []CallOption) (*FollowPayload, error) {
-	return callOneOn(ctx, s.c, op, method, format, userID, followPath, idempotent, "follow", func(p *FollowPayload) []Follow { return p.Follows }, opts)
+// onFollow sends r, a call on the caller's follow of a user (its path a format holding
+// userID), and decodes the follow bundle.
+func (s *FollowsService) onFollow(ctx context.Context, userID string, r *request) (*FollowPayload, error) {
+	return callOneOn(ctx, s.c, r, userPath, userID, "follow", (*FollowPayload).pageItems)
 }
 
 // Follow makes the calling user follow a user, or asks to when the network requires
 // approval (the follow is then pending). POST /api/v4/me/following/{userId}. Not retried
 // once it may have reached the server (a repeat could send a second request notification).
 func (s *FollowsService) Follow(ctx context.Context, userID string, opts ...CallOption) (*FollowPayload, error) {
-	return s.change(ctx, "Follows.Follow", http.MethodPost, "/api/v4/me/following/%s", userID, false, opts)
+	return s.onFollow(ctx, userID, &request{op: "Follows.Follow", method: http.MethodPost, path: "/api/v4/me/following/%s", opts: opts})
 }
 
 // Unfollow stops the calling user following a user, or withdraws a pending request.
 // DELETE /api/v4/me/following/{userId}. Idempotent by construction (an ended follow stays
 // ended), so it is retried like a read.
 func (s *FollowsService) Unfollow(ctx context.Context, userID string, opts ...CallOption) (*FollowPayload, error) {
-	return s.change(ctx, "Follows.Unfollow", http.MethodDelete, "/api/v4/me/following/%s", userID, true, opts)
+	return s.onFollow(ctx, userID, &request{op: "Follows.Unfollow", method: http.MethodDelete, path: "/api/v4/me/following/%s", idempotent: true, opts: opts})
 }
 
 // Accept accepts a user's pending request to follow the calling user.
 // POST /api/v4/me/followers/{userId}. Idempotent by construction (an accepted follow stays
 // accepted), so it is retried like a read.
 func (s *FollowsService) Accept(ctx context.Context, userID string, opts ...CallOption) (*FollowPayload, error) {
-	return s.change(ctx, "Follows.Accept", http.MethodPost, "/api/v4/me/followers/%s", userID, true, opts)
+	return s.onFollow(ctx, userID, &request{op: "Follows.Accept", method: http.MethodPost, path: "/api/v4/me/followers/%s", idempotent: true, opts: opts})
 }
 
 // RemoveFollower removes a follower of the calling user, or declines their pending request.
 // DELETE /api/v4/me/followers/{userId}. Idempotent by construction (a removed follower stays
 // removed), so it is retried like a read.
 func (s *FollowsService) RemoveFollower(ctx context.Context, userID string, opts ...CallOption) (*FollowPayload, error) {
-	return s.change(ctx, "Follows.RemoveFollower", http.MethodDelete, "/api/v4/me/followers/%s", userID, true, opts)
+	return s.onFollow(ctx, userID, &request{op: "Follows.RemoveFollower", method: http.MethodDelete, path: "/api/v4/me/followers/%s", idempotent: true, opts: opts})
 }
 
 // GetMyInfo returns the calling user's follow counts. GET /api/v4/me/followInfo.
 func (s *FollowsService) GetMyInfo(ctx context.Context, opts ...CallOption) (*FollowInfoPayload, error) {
 	const op = "Follows.GetMyInfo"
-	r := &request{op: op, method: http.MethodGet, path: "/api/v4/me/followInfo", opts: opts}
-	return callOne(ctx, s.c, r, "follow count", func(p *FollowInfoPayload) []FollowCount { return p.FollowCounts })
+	return followInfoCall(ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v4/me/followInfo", opts: opts})
 }
 
 // GetInfo returns a user's follow counts and the calling user's follow of them (its status
 // may be blocked). GET /api/v5/users/{userId}/followInfo.
 func (s *FollowsService) GetInfo(ctx context.Context, userID string, opts ...CallOption) (*FollowInfoPayload, error) {
-	return getFollowInfo(ctx, s.c, "Follows.GetInfo", "/api/v5/users/%s/followInfo", userID, opts)
+	return getFollowInfo(ctx, s.c, userID, &request{op: "Follows.GetInfo", method: http.MethodGet, path: "/api/v5/users/%s/followInfo", opts: opts})
 }
 
 // GetInfo returns a user's follow counts and the calling user's follow of them.
 // GET /api/v4/users/{userId}/followInfo. Follows.GetInfo (v5) also reports blocks.
 func (s *FollowsV4Service) GetInfo(ctx context.Context, userID string, opts ...CallOption) (*FollowInfoPayload, error) {
-	return getFollowInfo(ctx, s.c, "Follows.V4.GetInfo", "/api/v4/users/%s/followInfo", userID, opts)
+	return getFollowInfo(ctx, s.c, userID, &request{op: "Follows.V4.GetInfo", method: http.MethodGet, path: "/api/v4/users/%s/followInfo", opts: opts})
 }
 
-func getFollowInfo(ctx context.Context, c *Client, op, format, userID string, opts []CallOption) (*FollowInfoPayload, error) {
-	path, err := followPath(op, format, userID)
-	if err != nil {
+// getFollowInfo sends r, the GET of a user's follow info (its path a format holding userID).
+func getFollowInfo(ctx context.Context, c *Client, userID string, r *request) (*FollowInfoPayload, error) {
+	if err := r.setPath(userPath, userID); err != nil {
 		return nil, err
 	}
-	r := &request{op: op, method: http.MethodGet, path: path, opts: opts}
+	return followInfoCall(ctx, c, r)
+}
+
+// followInfoCall sends r and decodes a follow-info answer holding at least one user's counts.
+func followInfoCall(ctx context.Context, c *Client, r *request) (*FollowInfoPayload, error) {
 	return callOne(ctx, c, r, "follow count", func(p *FollowInfoPayload) []FollowCount { return p.FollowCounts })
 }
 
@@ -206,29 +203,18 @@ type ListFollowsParams struct {
 }
 
 func (p *ListFollowsParams) query(op string) (query, error) {
-	var v ListFollowsParams
-	if p != nil {
-		v = *p
-	}
-	if err := firstErr(
-		v.PageParams.validate(op),
-		maxLen(op, "PageToken", v.PageToken, 100),
-	); err != nil {
-		return nil, err
-	}
-	q := query{}
-	q.str("status", string(v.Status))
-	q.integer("limit", v.Limit)
-	q.str("token", v.PageToken)
-	return q, nil
-}
-
-func (s *FollowsService) listPage(ctx context.Context, op, path string, params *ListFollowsParams, opts []CallOption) (*FollowPayload, error) {
-	q, err := params.query(op)
+	v := *orZero(p)
+	q, err := v.PageParams.flatQuery(op, 100)
 	if err != nil {
 		return nil, err
 	}
-	return call[FollowPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q), opts: opts})
+	q.str("status", string(v.Status))
+	return q, nil
+}
+
+// listPage sends the GET of one page of the caller's followers or following.
+func (s *FollowsService) listPage(ctx context.Context, op, path string, params *ListFollowsParams, opts []CallOption) (*FollowPayload, error) {
+	return listPage[FollowPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, params)
 }
 
 // ListMyFollowers iterates over the calling user's followers and follow requests, fetching
@@ -268,23 +254,19 @@ func (s *FollowsService) ListMyFollowingPage(ctx context.Context, params *ListFo
 // ListFollowers iterates over a user's followers, fetching pages as needed (an export of
 // a user's followers: range over it).
 func (s *FollowsService) ListFollowers(ctx context.Context, userID string, params *ListFollowsParams, opts ...CallOption) iter.Seq2[Follow, error] {
-	return listAll(ctx, params, opts, func(ctx context.Context, p *ListFollowsParams, opts ...CallOption) (*FollowPayload, error) {
-		return s.ListFollowersPage(ctx, userID, p, opts...)
-	})
+	return listAll(ctx, params, opts, pageOn(userID, s.ListFollowersPage))
 }
 
 // ListFollowersPages iterates over the pages of Follows.ListFollowers.
 func (s *FollowsService) ListFollowersPages(ctx context.Context, userID string, params *ListFollowsParams, opts ...CallOption) iter.Seq2[*FollowPayload, error] {
-	return pages(ctx, params, opts, func(ctx context.Context, p *ListFollowsParams, opts ...CallOption) (*FollowPayload, error) {
-		return s.ListFollowersPage(ctx, userID, p, opts...)
-	})
+	return pages(ctx, params, opts, pageOn(userID, s.ListFollowersPage))
 }
 
 // ListFollowersPage returns one page of a user's followers, with their users.
 // GET /api/v4/users/{userId}/followers.
 func (s *FollowsService) ListFollowersPage(ctx context.Context, userID string, params *ListFollowsParams, opts ...CallOption) (*FollowPayload, error) {
 	const op = "Follows.ListFollowersPage"
-	path, err := followPath(op, "/api/v4/users/%s/followers", userID)
+	path, err := userPath(op, "/api/v4/users/%s/followers", userID)
 	if err != nil {
 		return nil, err
 	}
@@ -293,23 +275,19 @@ func (s *FollowsService) ListFollowersPage(ctx context.Context, userID string, p
 
 // ListFollowing iterates over the users a user follows, fetching pages as needed.
 func (s *FollowsService) ListFollowing(ctx context.Context, userID string, params *ListFollowsParams, opts ...CallOption) iter.Seq2[Follow, error] {
-	return listAll(ctx, params, opts, func(ctx context.Context, p *ListFollowsParams, opts ...CallOption) (*FollowPayload, error) {
-		return s.ListFollowingPage(ctx, userID, p, opts...)
-	})
+	return listAll(ctx, params, opts, pageOn(userID, s.ListFollowingPage))
 }
 
 // ListFollowingPages iterates over the pages of Follows.ListFollowing.
 func (s *FollowsService) ListFollowingPages(ctx context.Context, userID string, params *ListFollowsParams, opts ...CallOption) iter.Seq2[*FollowPayload, error] {
-	return pages(ctx, params, opts, func(ctx context.Context, p *ListFollowsParams, opts ...CallOption) (*FollowPayload, error) {
-		return s.ListFollowingPage(ctx, userID, p, opts...)
-	})
+	return pages(ctx, params, opts, pageOn(userID, s.ListFollowingPage))
 }
 
 // ListFollowingPage returns one page of the users a user follows, with their users.
 // GET /api/v4/users/{userId}/following.
 func (s *FollowsService) ListFollowingPage(ctx context.Context, userID string, params *ListFollowsParams, opts ...CallOption) (*FollowPayload, error) {
 	const op = "Follows.ListFollowingPage"
-	path, err := followPath(op, "/api/v4/users/%s/following", userID)
+	path, err := userPath(op, "/api/v4/users/%s/following", userID)
 	if err != nil {
 		return nil, err
 	}

@@ -37,11 +37,14 @@ func NewWindowLimiter(calls int, window time.Duration) Limiter {
 	return newWindowLimiter(calls, window, time.Now)
 }
 
+// newWindowLimiter is the limiter of WithRateLimit: calls per window and key, the window
+// taken 4% wider than asked.
 func newWindowLimiter(calls int, window time.Duration, now func() time.Time) *windowLimiter {
 	span := window + window/25
 	return &windowLimiter{l: ratelimit.New(calls, span, now), span: span, now: now}
 }
 
+// windowLimiter is the Limiter of WithRateLimit, on internal/ratelimit.
 type windowLimiter struct {
 	l    *ratelimit.Limiter
 	span time.Duration

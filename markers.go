@@ -3,7 +3,6 @@ package amity
 import (
 	"context"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -139,40 +138,36 @@ type MarkerIDsParams struct {
 	IDs []string
 }
 
-func (s *MarkersService) byIDs(ctx context.Context, op, path, name string, params *MarkerIDsParams, opts []CallOption) (*MarkerPayload, error) {
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
-	}
-	if err := idList(op, "IDs", params.IDs, maxMarkerIDs, 900); err != nil {
-		return nil, err
-	}
-	q := query{}
-	q.list(name, params.IDs)
-	return call[MarkerPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q), opts: opts})
+// ids is the list getMany sends.
+func (p *MarkerIDsParams) ids() []string { return p.IDs }
+
+// byIDs sends r, a marker query about params' IDs, sent as name[].
+func (s *MarkersService) byIDs(ctx context.Context, name string, params *MarkerIDsParams, r *request) (*MarkerPayload, error) {
+	return getMany[MarkerPayload](ctx, s.c, r, params, idsQuery{field: "IDs", name: name, maxIDs: maxMarkerIDs, maxLen: 900})
 }
 
 // GetChannels returns the caller's total and its markers of the given channels (internal
 // IDs). GET /api/v1/markers/channels.
 func (s *MarkersService) GetChannels(ctx context.Context, params *MarkerIDsParams, opts ...CallOption) (*MarkerPayload, error) {
-	return s.byIDs(ctx, "Markers.GetChannels", "/api/v1/markers/channels", "channelIds", params, opts)
+	return s.byIDs(ctx, "channelIds", params, &request{op: "Markers.GetChannels", method: http.MethodGet, path: "/api/v1/markers/channels", opts: opts})
 }
 
 // GetMessageFeeds returns the caller's markers of the given message feeds and of their
 // channels. GET /api/v1/markers/message-feeds.
 func (s *MarkersService) GetMessageFeeds(ctx context.Context, params *MarkerIDsParams, opts ...CallOption) (*MarkerPayload, error) {
-	return s.byIDs(ctx, "Markers.GetMessageFeeds", "/api/v1/markers/message-feeds", "messageFeedIds", params, opts)
+	return s.byIDs(ctx, "messageFeedIds", params, &request{op: "Markers.GetMessageFeeds", method: http.MethodGet, path: "/api/v1/markers/message-feeds", opts: opts})
 }
 
 // GetMessages returns the markers of the given messages (read and delivered counts).
 // GET /api/v1/markers/messages.
 func (s *MarkersService) GetMessages(ctx context.Context, params *MarkerIDsParams, opts ...CallOption) (*MarkerPayload, error) {
-	return s.byIDs(ctx, "Markers.GetMessages", "/api/v1/markers/messages", "messageIds", params, opts)
+	return s.byIDs(ctx, "messageIds", params, &request{op: "Markers.GetMessages", method: http.MethodGet, path: "/api/v1/markers/messages", opts: opts})
 }
 
 // GetUserMessageFeeds returns the caller's latest 100 message-feed markers in the given
 // channels (internal IDs). GET /api/v1/markers/user-message-feed.
 func (s *MarkersService) GetUserMessageFeeds(ctx context.Context, params *MarkerIDsParams, opts ...CallOption) (*MarkerPayload, error) {
-	return s.byIDs(ctx, "Markers.GetUserMessageFeeds", "/api/v1/markers/user-message-feed", "channelIds", params, opts)
+	return s.byIDs(ctx, "channelIds", params, &request{op: "Markers.GetUserMessageFeeds", method: http.MethodGet, path: "/api/v1/markers/user-message-feed", opts: opts})
 }
 
 // GetUserMarker returns the caller's total marker (its unread count over every channel).
@@ -207,8 +202,8 @@ func (s *MarkersService) MarkRead(ctx context.Context, messageFeedID string, par
 	if err != nil {
 		return nil, err
 	}
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if params.ReadToSegment < 0 {
 		return nil, &ValidationError{Op: op, Field: "ReadToSegment", Reason: "must not be negative"}
@@ -231,8 +226,8 @@ func (s *MarkersService) MarkDelivering(ctx context.Context, messageFeedID strin
 	if err != nil {
 		return nil, err
 	}
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := required(op, "MessageID", params.MessageID); err != nil {
 		return nil, err
@@ -251,8 +246,8 @@ type MarkFeedsReadParams struct {
 // nothing.
 func (s *MarkersService) MarkFeedsRead(ctx context.Context, params *MarkFeedsReadParams, opts ...CallOption) (*MarkerPayload, error) {
 	const op = "Markers.MarkFeedsRead"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := idList(op, "MessageFeedIDs", params.MessageFeedIDs, maxMarkerIDs, 900); err != nil {
 		return nil, err
@@ -274,6 +269,7 @@ func (s *MarkersService) StopReading(ctx context.Context, messageFeedID string, 
 	return s.feedAction(ctx, "Markers.StopReading", "/api/v1/markers/message-feeds/%s/stop-readings", messageFeedID, opts)
 }
 
+// feedAction sends a marker call on one message feed.
 func (s *MarkersService) feedAction(ctx context.Context, op, format, messageFeedID string, opts []CallOption) (*MarkerPayload, error) {
 	path, err := pathf(op, format, idArg{"messageFeedID", messageFeedID})
 	if err != nil {
@@ -296,6 +292,7 @@ func (s *MarkersService) GetDeliveredUsers(ctx context.Context, messageID string
 	return s.messageUsers(ctx, "Markers.GetDeliveredUsers", "/api/v1/markers/messages/%s/delivered-users", messageID, opts)
 }
 
+// messageUsers sends a marker call listing the users of one message.
 func (s *MarkersService) messageUsers(ctx context.Context, op, format, messageID string, opts []CallOption) (*MarkerPayload, error) {
 	path, err := pathf(op, format, idArg{"messageID", messageID})
 	if err != nil {

@@ -7,7 +7,6 @@ import (
 	"iter"
 	"math"
 	"net/http"
-	"net/url"
 )
 
 // MessagesService manages chat messages, message feeds and their flags. Reach it as
@@ -28,10 +27,6 @@ type MessagesService struct {
 	// V3 holds the v3 message operations (Client.Messages.V3).
 	V3 *MessagesV3Service
 }
-
-// MessagesV3Service holds the v3 message operations, which have current v5 forms on
-// MessagesService. Reach it as Client.Messages.V3.
-type MessagesV3Service struct{ c *Client }
 
 // MessageDataType is the kind of a message's content. In v5 it is a free string of at most
 // 20 characters (the constants are the common values); in v3 it must be one of the
@@ -149,28 +144,6 @@ type Message struct {
 	UpdatedAt Time `json:"updatedAt"`
 }
 
-// MessageFeed is a v5 message feed: a sub-channel of a channel that holds messages.
-type MessageFeed struct {
-	MessageFeedID string `json:"messageFeedId"`
-	// ChannelID is the channel's internal ID; ChannelPublicID its public ID.
-	ChannelID       string      `json:"channelId,omitempty"`
-	ChannelPublicID string      `json:"channelPublicId,omitempty"`
-	ChannelType     ChannelType `json:"channelType,omitempty"`
-	Name            string      `json:"name,omitempty"`
-	// LastMessageID and LastMessageTimestamp are the feed's latest message.
-	LastMessageID        string `json:"lastMessageId,omitempty"`
-	LastMessageTimestamp Time   `json:"lastMessageTimestamp"`
-	CreatorID            string `json:"creatorId,omitempty"`
-	Path                 string `json:"path,omitempty"`
-	// ChildCount is the number of messages in the feed.
-	ChildCount       int    `json:"childCount,omitempty"`
-	IsDeleted        bool   `json:"isDeleted,omitempty"`
-	EditedAt         Time   `json:"editedAt"`
-	CreatedAt        Time   `json:"createdAt"`
-	UpdatedAt        Time   `json:"updatedAt"`
-	MessagePreviewID string `json:"messagePreviewId,omitempty"`
-}
-
 // MessagePayload is the API's v5 message bundle: messages with their message feeds, files
 // and users, and the cursors of list calls (Paging.Total is the number of matches). Raw is
 // the whole answer.
@@ -247,10 +220,7 @@ func (p *MessagePayload) MessageFeedByID(messageFeedID string) *MessageFeed {
 	return messagesFindFeed(p.MessageFeeds, messageFeedID)
 }
 
-func messagesFindFeed(feeds []MessageFeed, messageFeedID string) *MessageFeed {
-	return byID(feeds, messageFeedID, func(f *MessageFeed) string { return f.MessageFeedID })
-}
-
+// messagesFiles returns the sideloaded files with the given IDs, in order.
 func messagesFiles(files []File, ids ...string) []File {
 	var out []File
 	for _, fid := range ids {
@@ -264,15 +234,14 @@ func messagesFiles(files []File, ids ...string) []File {
 	return out
 }
 
-// messagesOf lists the messages of an answer, for callOne.
-func messagesOf(p *MessagePayload) []Message { return p.Messages }
-
 // The v5 size limits of Data and Metadata ("less than 10 KB" and "less than 20 KB").
 const (
 	messagesDataLimit     = 10 * 1024
 	messagesMetadataLimit = 20 * 1024
 )
 
+// messagesMentions checks the user IDs of each mention of a message (at most 50 of 1 to 24
+// characters).
 func messagesMentions(op string, mentions []MessageMention) error {
 	for i, m := range mentions {
 		field := fmt.Sprintf("MentionedUsers[%d]", i)
@@ -285,17 +254,31 @@ func messagesMentions(op string, mentions []MessageMention) error {
 	return nil
 }
 
-// messagesID builds a v5 message path: IDs are at most 30 characters.
-func messagesID(op, format, messageID string) (string, error) {
-	path, err := pathf(op, format, id("messageID", messageID))
-	if err != nil {
-		return "", err
+// messagesPath returns the idPath of an ID of the message calls, named name, of at most
+// maxLength characters. pathf's checks come first (an ID of only spaces over the bound is
+// "must not be empty"), as they always have for these calls; maxLenPath checks the length
+// first.
+func messagesPath(name string, maxLength int) idPath {
+	return func(op, format, v string) (string, error) {
+		path, err := pathf(op, format, id(name, v))
+		if err != nil {
+			return "", err
+		}
+		if err := maxLen(op, name, v, maxLength); err != nil {
+			return "", err
+		}
+		return path, nil
 	}
-	if err := maxLen(op, "messageID", messageID, 30); err != nil {
-		return "", err
-	}
-	return path, nil
 }
+
+// The idPaths of the message calls.
+var (
+	messagesID       = messagesPath("messageID", 30)     // a v5 message
+	messagesV3ID     = messagesPath("messageID", 150)    // a v3 message
+	messageFeedPath  = messagesPath("messageFeedID", 30) // a message feed
+	channelFeedsPath = messagesPath("channelID", 30)     // the message feeds of a channel
+	creatorFeedsPath = messagesPath("creatorID", 30)     // the message feeds a user created
+)
 
 // ---- v5 messages ----
 
@@ -334,8 +317,8 @@ type CreateMessageParams struct {
 }
 
 func (p *CreateMessageParams) validate(op string) error {
-	if p == nil {
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", p); err != nil {
+		return err
 	}
 	return firstErr(
 		required(op, "MessageFeedID", p.MessageFeedID),
@@ -360,7 +343,7 @@ func (s *MessagesService) Create(ctx context.Context, params *CreateMessageParam
 	if err := params.validate(op); err != nil {
 		return nil, err
 	}
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v5/messages", body: params, opts: opts}, "message", messagesOf)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v5/messages", body: params, opts: opts}, "message", (*MessagePayload).pageItems)
 }
 
 // Get returns a message (the payload's Message()) with its feed, files and users.
@@ -371,7 +354,7 @@ func (s *MessagesService) Get(ctx context.Context, messageID string, opts ...Cal
 	if err != nil {
 		return nil, err
 	}
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, "message", messagesOf)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, "message", (*MessagePayload).pageItems)
 }
 
 // GetManyMessagesParams name the messages of Messages.GetMany.
@@ -380,19 +363,14 @@ type GetManyMessagesParams struct {
 	MessageIDs []string
 }
 
+// ids is the list getMany sends.
+func (p *GetManyMessagesParams) ids() []string { return p.MessageIDs }
+
 // GetMany returns the messages with the given IDs; the answer holds those that exist.
 // GET /api/v5/messages/list.
 func (s *MessagesService) GetMany(ctx context.Context, params *GetManyMessagesParams, opts ...CallOption) (*MessagePayload, error) {
-	const op = "Messages.GetMany"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
-	}
-	if err := idList(op, "MessageIDs", params.MessageIDs, 10, 30); err != nil {
-		return nil, err
-	}
-	q := query{}
-	q.list("messageIds", params.MessageIDs)
-	return call[MessagePayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v5/messages/list", query: url.Values(q), opts: opts})
+	return getMany[MessagePayload](ctx, s.c, &request{op: "Messages.GetMany", method: http.MethodGet, path: "/api/v5/messages/list", opts: opts},
+		params, idsQuery{field: "MessageIDs", name: "messageIds", maxIDs: 10, maxLen: 30})
 }
 
 // MessageSortBy orders Messages.List.
@@ -433,12 +411,11 @@ type ListMessagesParams struct {
 }
 
 func (p *ListMessagesParams) query(op string) (query, error) {
-	if p == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", p); err != nil {
+		return nil, err
 	}
 	if err := firstErr(
-		p.PageParams.validate(op),
-		maxLen(op, "PageToken", p.PageToken, 100),
+		p.PageParams.validate(op, 100),
 		required(op, "MessageFeedID", p.MessageFeedID),
 		maxLen(op, "MessageFeedID", p.MessageFeedID, 30),
 		maxLen(op, "ParentID", p.ParentID, 30),
@@ -489,11 +466,7 @@ func (s *MessagesService) ListPages(ctx context.Context, params *ListMessagesPar
 // GET /api/v5/messages.
 func (s *MessagesService) ListPage(ctx context.Context, params *ListMessagesParams, opts ...CallOption) (*MessagePayload, error) {
 	const op = "Messages.ListPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[MessagePayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v5/messages", query: url.Values(q), opts: opts})
+	return listPage[MessagePayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v5/messages", opts: opts}, params)
 }
 
 // ListByCreatorParams filter and page Messages.ListByCreator.
@@ -510,12 +483,9 @@ type ListByCreatorParams struct {
 }
 
 func (p *ListByCreatorParams) query(op string) (query, error) {
-	if p == nil {
-		p = &ListByCreatorParams{}
-	}
+	p = orZero(p)
 	if err := firstErr(
-		p.PageParams.validate(op),
-		maxLen(op, "PageToken", p.PageToken, 100),
+		p.PageParams.validate(op, 100),
 		maxLen(op, "ChannelID", p.ChannelID, 24),
 		maxLen(op, "After", p.After, 30),
 		maxLen(op, "Before", p.Before, 30),
@@ -536,17 +506,13 @@ func (p *ListByCreatorParams) query(op string) (query, error) {
 // ListByCreator returns an iterator over the messages of one user across feeds, fetching
 // pages as it goes; admins only. GET /api/v5/messages/user/{creatorId}.
 func (s *MessagesService) ListByCreator(ctx context.Context, creatorID string, params *ListByCreatorParams, opts ...CallOption) iter.Seq2[Message, error] {
-	return listAll(ctx, params, opts, func(ctx context.Context, p *ListByCreatorParams, o ...CallOption) (*MessagePayload, error) {
-		return s.ListByCreatorPage(ctx, creatorID, p, o...)
-	})
+	return listAll(ctx, params, opts, pageOn(creatorID, s.ListByCreatorPage))
 }
 
 // ListByCreatorPages returns an iterator over the pages of one user's messages across
 // feeds; admins only. GET /api/v5/messages/user/{creatorId}.
 func (s *MessagesService) ListByCreatorPages(ctx context.Context, creatorID string, params *ListByCreatorParams, opts ...CallOption) iter.Seq2[*MessagePayload, error] {
-	return pages(ctx, params, opts, func(ctx context.Context, p *ListByCreatorParams, o ...CallOption) (*MessagePayload, error) {
-		return s.ListByCreatorPage(ctx, creatorID, p, o...)
-	})
+	return pages(ctx, params, opts, pageOn(creatorID, s.ListByCreatorPage))
 }
 
 // ListByCreatorPage returns one page of a user's messages (creatorID at most 24
@@ -560,11 +526,7 @@ func (s *MessagesService) ListByCreatorPage(ctx context.Context, creatorID strin
 	if err := maxLen(op, "creatorID", creatorID, 24); err != nil {
 		return nil, err
 	}
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[MessagePayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q), opts: opts})
+	return listPage[MessagePayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, params)
 }
 
 // UpdateMessageParams change a v5 message. Nil fields are left as they are.
@@ -588,8 +550,8 @@ func (s *MessagesService) Update(ctx context.Context, messageID string, params *
 	if err != nil {
 		return nil, err
 	}
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := firstErr(
 		metadataSize(op, "Data", params.Data, messagesDataLimit),
@@ -599,7 +561,7 @@ func (s *MessagesService) Update(ctx context.Context, messageID string, params *
 	); err != nil {
 		return nil, err
 	}
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true, opts: opts}, "message", messagesOf)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true, opts: opts}, "message", (*MessagePayload).pageItems)
 }
 
 // DeleteMessageParams qualify a deletion.
@@ -612,749 +574,38 @@ type DeleteMessageParams struct {
 // Idempotent by construction (a deleted message stays deleted), so it is retried like a
 // read; a retry after a permanent deletion succeeded may answer ErrNotFound.
 func (s *MessagesService) Delete(ctx context.Context, messageID string, params *DeleteMessageParams, opts ...CallOption) error {
-	const op = "Messages.Delete"
-	path, err := messagesID(op, "/api/v5/messages/%s", messageID)
-	if err != nil {
-		return err
-	}
-	var permanent *bool
-	if params != nil {
-		permanent = params.Permanent
-	}
-	return softDelete(ctx, s.c, op, path, permanent, opts)
+	return softDelete(ctx, s.c, &request{op: "Messages.Delete", path: "/api/v5/messages/%s", opts: opts}, messagesID, messageID, (*softDeleteParams)(params))
 }
 
 // Flag flags a message as the caller (a user: call it on a Client.AsUser view) and returns
 // it. POST /api/v5/messages/{messageId}/flags. Not retried once it may have reached the
 // server: each flag counts.
 func (s *MessagesService) Flag(ctx context.Context, messageID string, opts ...CallOption) (*MessagePayload, error) {
-	return s.flags(ctx, "Messages.Flag", http.MethodPost, "/api/v5/messages/%s/flags", messageID, false, opts)
+	return s.onMessage(ctx, messageID, &request{op: "Messages.Flag", method: http.MethodPost, path: "/api/v5/messages/%s/flags", opts: opts})
 }
 
 // Unflag removes the caller's flag from a message and returns it.
 // DELETE /api/v5/messages/{messageId}/flags. Idempotent by construction (the caller's flag
 // stays removed), so it is retried like a read.
 func (s *MessagesService) Unflag(ctx context.Context, messageID string, opts ...CallOption) (*MessagePayload, error) {
-	return s.flags(ctx, "Messages.Unflag", http.MethodDelete, "/api/v5/messages/%s/flags", messageID, true, opts)
+	return s.onMessage(ctx, messageID, &request{op: "Messages.Unflag", method: http.MethodDelete, path: "/api/v5/messages/%s/flags", idempotent: true, opts: opts})
 }
 
 // ClearFlags removes every flag of a message (a moderator's dismissal) and returns it.
 // DELETE /api/v5/messages/{messageId}/flags/all. Idempotent by construction (the flags stay
 // removed), so it is retried like a read.
 func (s *MessagesService) ClearFlags(ctx context.Context, messageID string, opts ...CallOption) (*MessagePayload, error) {
-	return s.flags(ctx, "Messages.ClearFlags", http.MethodDelete, "/api/v5/messages/%s/flags/all", messageID, true, opts)
+	return s.onMessage(ctx, messageID, &request{op: "Messages.ClearFlags", method: http.MethodDelete, path: "/api/v5/messages/%s/flags/all", idempotent: true, opts: opts})
 }
 
-func (s *MessagesService) flags(ctx context.Context, op, method, format, messageID string, idempotent bool, opts []CallOption) (*MessagePayload, error) {
-	return callOneOn(ctx, s.c, op, method, format, messageID, messagesID, idempotent, "message", messagesOf, opts)
+// onMessage sends r, a call on one message (its path a format holding messageID), and decodes
+// the message bundle.
+func (s *MessagesService) onMessage(ctx context.Context, messageID string, r *request) (*MessagePayload, error) {
+	return callOneOn(ctx, s.c, r, messagesID, messageID, "message", (*MessagePayload).pageItems)
 }
 
 // IsFlaggedByMe reports whether the caller flagged a message.
 // GET /api/v5/messages/{messageId}/flags.
 func (s *MessagesService) IsFlaggedByMe(ctx context.Context, messageID string, opts ...CallOption) (bool, error) {
-	const op = "Messages.IsFlaggedByMe"
-	path, err := messagesID(op, "/api/v5/messages/%s/flags", messageID)
-	if err != nil {
-		return false, err
-	}
-	return isFlaggedByMe(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts})
-}
-
-// ---- v3 messages ----
-
-// V3MessageMentionee is a mention in a v3 message: users (at most 30 IDs) or the whole
-// channel. UserPublicIDs and UserInternalIDs are filled in answers only.
-type V3MessageMentionee struct {
-	// Type (required) is user or channel.
-	Type MessageMentionType `json:"type"`
-	// UserIDs are the mentioned users; leave empty for a channel mention.
-	UserIDs         []string `json:"userIds,omitempty"`
-	UserPublicIDs   []string `json:"userPublicIds,omitempty"`
-	UserInternalIDs []string `json:"userInternalIds,omitempty"`
-}
-
-// V3MessageReaction is the latest reaction to a v3 message, sent with real-time events.
-type V3MessageReaction struct {
-	ReferenceID     string `json:"referenceId,omitempty"`
-	ReferenceType   string `json:"referenceType,omitempty"`
-	ReactionName    string `json:"reactionName,omitempty"`
-	UserID          string `json:"userId,omitempty"`
-	UserDisplayName string `json:"userDisplayName,omitempty"`
-	ReactionID      string `json:"reactionId,omitempty"`
-	EventName       string `json:"eventName,omitempty"`
-	CreatedAt       Time   `json:"createdAt"`
-}
-
-// V3Message is a v3 chat message: it belongs to a channel and is ordered by ChannelSegment.
-type V3Message struct {
-	// ID is the message's private ID; Path its real-time event path.
-	ID        string `json:"_id,omitempty"`
-	Path      string `json:"path,omitempty"`
-	MessageID string `json:"messageId"`
-	ChannelID string `json:"channelId,omitempty"`
-	// UserID is the author (see V3MessagePayload.Author).
-	UserID string `json:"userId,omitempty"`
-	// Type is text, image, file, custom, video, audio or imagemap.
-	Type MessageDataType `json:"type,omitempty"`
-	// Data is the content as the API sent it, e.g. {"text": "hi"} (see Message.Data).
-	Data RawJSON `json:"data,omitempty"`
-	// ChannelSegment is the message's sequence number in the channel.
-	ChannelSegment int      `json:"channelSegment,omitempty"`
-	ParentID       string   `json:"parentId,omitempty"`
-	FileID         string   `json:"fileId,omitempty"`
-	Tags           []string `json:"tags,omitempty"`
-	// Metadata is free-form JSON.
-	Metadata map[string]any `json:"metadata,omitempty"`
-	// FlagCount is how many users flagged the message; HashFlag is the bloom filter of who.
-	FlagCount int       `json:"flagCount,omitempty"`
-	HashFlag  *HashFlag `json:"hashFlag,omitempty"`
-	// ChildrenNumber counts the replies.
-	ChildrenNumber int `json:"childrenNumber,omitempty"`
-	// Reactions counts the reactions by name; ReactionsCount is their total; MyReactions are
-	// the caller's.
-	ReactionsCount int                   `json:"reactionsCount,omitempty"`
-	Reactions      MessageReactionCounts `json:"reactions,omitempty"`
-	MyReactions    []string              `json:"myReactions,omitempty"`
-	// LatestReaction is set in real-time events only.
-	LatestReaction *V3MessageReaction   `json:"latestReaction,omitempty"`
-	IsDeleted      bool                 `json:"isDeleted,omitempty"`
-	CreatedAt      Time                 `json:"createdAt"`
-	UpdatedAt      Time                 `json:"updatedAt"`
-	EditedAt       Time                 `json:"editedAt"`
-	Mentionees     []V3MessageMentionee `json:"mentionees,omitempty"`
-}
-
-// V3MessagePayload is the API's v3 message bundle: messages with their users and files, and
-// the cursors of list calls (Paging.Previous holds the API's "prev"). Raw is the whole
-// answer.
-type V3MessagePayload struct {
-	rawJSON
-	Messages []V3Message `json:"messages"`
-	Users    []User      `json:"users"`
-	Files    []File      `json:"files"`
-	Paging   Paging      `json:"paging"`
-}
-
-func (p *V3MessagePayload) pageItems() []V3Message { return p.Messages }
-func (p *V3MessagePayload) pageInfo() Paging       { return p.Paging }
-
-// Message returns the payload's first message (the one a Get, Create, Update or Flag is
-// about), or nil.
-func (p *V3MessagePayload) Message() *V3Message { return firstOf(p.Messages) }
-
-// MessageByID returns the message with the given ID, or nil.
-func (p *V3MessagePayload) MessageByID(messageID string) *V3Message {
-	return byID(p.Messages, messageID, func(m *V3Message) string { return m.MessageID })
-}
-
-// Author returns the sideloaded author of m, or nil.
-func (p *V3MessagePayload) Author(m *V3Message) *User {
-	if m == nil {
-		return nil
-	}
-	return findUser(p.Users, m.UserID)
-}
-
-// UserByID returns the sideloaded user with the given ID (public, internal or private), or
-// nil.
-func (p *V3MessagePayload) UserByID(userID string) *User { return findUser(p.Users, userID) }
-
-// FileByID returns the sideloaded file with the given ID, or nil.
-func (p *V3MessagePayload) FileByID(fileID string) *File { return findFile(p.Files, fileID) }
-
-// MessageFiles returns the sideloaded file of m, if any.
-func (p *V3MessagePayload) MessageFiles(m *V3Message) []File {
-	if m == nil {
-		return nil
-	}
-	return messagesFiles(p.Files, m.FileID)
-}
-
-// messagesV3Of lists the messages of a v3 answer, for callOne.
-func messagesV3Of(p *V3MessagePayload) []V3Message { return p.Messages }
-
-// messagesV3ID builds a v3 message path: IDs are at most 150 characters.
-func messagesV3ID(op, format, messageID string) (string, error) {
-	path, err := pathf(op, format, id("messageID", messageID))
-	if err != nil {
-		return "", err
-	}
-	if err := maxLen(op, "messageID", messageID, 150); err != nil {
-		return "", err
-	}
-	return path, nil
-}
-
-// messagesV3Content checks the data, tags and mentionees of a v3 create or update.
-func messagesV3Content(op string, data map[string]any, tags []string, mentionees []V3MessageMentionee) error {
-	if text, ok := data["text"]; ok {
-		s, isString := text.(string)
-		if !isString {
-			return &ValidationError{Op: op, Field: "Data.text", Reason: "must be a string"}
-		}
-		if err := maxLen(op, "Data.text", s, 20000); err != nil {
-			return err
-		}
-	}
-	if err := firstErr(
-		stringList(op, "Tags", tags, 10, 0, 30),
-		maxItems(op, "Mentionees", len(mentionees), 2),
-	); err != nil {
-		return err
-	}
-	for i, m := range mentionees {
-		field := fmt.Sprintf("Mentionees[%d]", i)
-		if m.Type == "" {
-			return &ValidationError{Op: op, Field: field + ".Type", Reason: "is required"}
-		}
-		if err := firstErr(
-			maxItems(op, field+".UserIDs", len(m.UserIDs), 30),
-		); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// V3CreateMessageParams describe a new v3 message (Messages.V3.Create). ChannelID is
-// required.
-type V3CreateMessageParams struct {
-	// ChannelID (required, at most 150 characters) is the channel to post in.
-	ChannelID string `json:"channelId"`
-	// MessageID sets the new message's ID (at most 150 characters); empty lets the server
-	// pick one.
-	MessageID string `json:"messageId,omitempty"`
-	// Type is text (the server's default), image, file, custom, video, audio or imagemap.
-	Type MessageDataType `json:"type,omitempty"`
-	// Data is the content; for text, {"text": "..."} with at most 20,000 characters.
-	Data map[string]any `json:"data,omitempty"`
-	// FileID attaches an uploaded file (at most 50 characters).
-	FileID string `json:"fileId,omitempty"`
-	// ParentID makes the message a reply (at most 150 characters).
-	ParentID string `json:"parentId,omitempty"`
-	// Metadata is free-form JSON.
-	Metadata map[string]any `json:"metadata,omitempty"`
-	// Tags, at most 10 of at most 30 characters.
-	Tags []string `json:"tags,omitempty"`
-	// Mentionees (at most 2) notify users or the whole channel.
-	Mentionees []V3MessageMentionee `json:"mentionees,omitempty"`
-}
-
-// Create posts a message to a channel with the v3 API and returns it (the payload's
-// Message()). POST /api/v3/messages. It differs from Messages.Create (v5) in addressing a
-// channel rather than a message feed, in its typed Type and in its mentionees. Not retried
-// once it may have reached the server: a repeat would post the message twice.
-func (s *MessagesV3Service) Create(ctx context.Context, params *V3CreateMessageParams, opts ...CallOption) (*V3MessagePayload, error) {
-	const op = "Messages.V3.Create"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
-	}
-	if err := firstErr(
-		required(op, "ChannelID", params.ChannelID),
-		maxLen(op, "ChannelID", params.ChannelID, 150),
-		maxLen(op, "MessageID", params.MessageID, 150),
-		maxLen(op, "FileID", params.FileID, 50),
-		maxLen(op, "ParentID", params.ParentID, 150),
-		messagesV3Content(op, params.Data, params.Tags, params.Mentionees),
-	); err != nil {
-		return nil, err
-	}
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v3/messages", body: params, opts: opts}, "message", messagesV3Of)
-}
-
-// Get returns a message with the v3 API (the payload's Message()).
-// GET /api/v3/messages/{messageId}. See Messages.Get for the v5 form.
-func (s *MessagesV3Service) Get(ctx context.Context, messageID string, opts ...CallOption) (*V3MessagePayload, error) {
-	const op = "Messages.V3.Get"
-	path, err := messagesV3ID(op, "/api/v3/messages/%s", messageID)
-	if err != nil {
-		return nil, err
-	}
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, "message", messagesV3Of)
-}
-
-// V3GetManyMessagesParams name the messages of Messages.V3.GetMany.
-type V3GetManyMessagesParams struct {
-	// MessageIDs (required) are 1 to 10 IDs of at most 150 characters.
-	MessageIDs []string
-}
-
-// GetMany returns the messages with the given IDs with the v3 API; the answer holds those
-// that exist. GET /api/v3/messages/list. See Messages.GetMany for the v5 form.
-func (s *MessagesV3Service) GetMany(ctx context.Context, params *V3GetManyMessagesParams, opts ...CallOption) (*V3MessagePayload, error) {
-	const op = "Messages.V3.GetMany"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
-	}
-	if err := idList(op, "MessageIDs", params.MessageIDs, 10, 150); err != nil {
-		return nil, err
-	}
-	q := query{}
-	q.list("messageIds", params.MessageIDs)
-	return call[V3MessagePayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/messages/list", query: url.Values(q), opts: opts})
-}
-
-// V3ListMessagesParams filter and page Messages.V3.List. ChannelID is required. The v3 API
-// pages by channel segment: First or Last take the oldest or newest messages (1 to 100),
-// After or Before start after or before a segment; then PageToken (at most 1,000
-// characters) carries the position and the segment options are not sent with it.
-type V3ListMessagesParams struct {
-	// ChannelID (required, at most 100 characters).
-	ChannelID string
-	// Type keeps messages of one type.
-	Type MessageDataType
-	// ParentID lists the replies to a message (at most 150 characters); FilterByParentID
-	// applies it even when empty (top-level messages only).
-	ParentID         string
-	FilterByParentID *bool
-	// HasFlags true lists flagged messages only (sent as hasFlag).
-	HasFlags *bool
-	// IsDeleted: nil lists both, true deleted messages only, false live ones only.
-	IsDeleted *bool
-	// Tags: messages having all of them; ExcludeTags: messages having none of them (each at
-	// most 10 tags of at most 100 characters).
-	Tags        []string
-	ExcludeTags []string
-	// First and Last: the oldest or newest messages, 1 to 100.
-	First, Last int
-	// After and Before: segment numbers (1 or more).
-	After, Before int
-	// PageToken is a Paging.Next or Paging.Previous from an earlier page.
-	PageToken string
-}
-
-func (p *V3ListMessagesParams) token() *string { return &p.PageToken }
-
-func (p *V3ListMessagesParams) query(op string) (query, error) {
-	if p == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
-	}
-	checks := []error{
-		required(op, "ChannelID", p.ChannelID),
-		maxLen(op, "ChannelID", p.ChannelID, 100),
-		maxLen(op, "ParentID", p.ParentID, 150),
-		stringList(op, "Tags", p.Tags, 10, 0, 100),
-		stringList(op, "ExcludeTags", p.ExcludeTags, 10, 0, 100),
-		PageParams{PageToken: p.PageToken}.validate(op),
-		maxLen(op, "PageToken", p.PageToken, 1000),
-	}
-	for _, f := range []struct {
-		name string
-		v    int
-	}{{"First", p.First}, {"Last", p.Last}} {
-		if f.v < 0 || f.v > 100 {
-			checks = append(checks, &ValidationError{Op: op, Field: f.name, Reason: "must be between 1 and 100 (0 to leave it out)"})
-		}
-	}
-	for _, f := range []struct {
-		name string
-		v    int
-	}{{"After", p.After}, {"Before", p.Before}} {
-		if f.v < 0 {
-			checks = append(checks, &ValidationError{Op: op, Field: f.name, Reason: "must be a segment number of 1 or more (0 to leave it out)"})
-		}
-	}
-	if err := firstErr(checks...); err != nil {
-		return nil, err
-	}
-	q := query{}
-	q.str("channelId", p.ChannelID)
-	q.str("type", string(p.Type))
-	q.str("parentId", p.ParentID)
-	q.boolean("filterByParentId", p.FilterByParentID)
-	q.boolean("hasFlag", p.HasFlags)
-	q.boolean("isDeleted", p.IsDeleted)
-	q.list("tags", p.Tags)
-	q.list("excludeTags", p.ExcludeTags)
-	if p.PageToken == "" {
-		q.integer("options[first]", p.First)
-		q.integer("options[last]", p.Last)
-		q.integer("options[after]", p.After)
-		q.integer("options[before]", p.Before)
-	}
-	q.str("options[token]", p.PageToken)
-	return q, nil
-}
-
-// List returns an iterator over a channel's messages with the v3 API, fetching pages as it
-// goes. GET /api/v3/messages. It differs from Messages.List (v5) in addressing a channel
-// rather than a message feed and in paging by segment (see V3ListMessagesParams).
-func (s *MessagesV3Service) List(ctx context.Context, params *V3ListMessagesParams, opts ...CallOption) iter.Seq2[V3Message, error] {
-	return listAll(ctx, params, opts, s.ListPage)
-}
-
-// ListPages returns an iterator over the pages of a channel's messages with the v3 API.
-// GET /api/v3/messages.
-func (s *MessagesV3Service) ListPages(ctx context.Context, params *V3ListMessagesParams, opts ...CallOption) iter.Seq2[*V3MessagePayload, error] {
-	return pages(ctx, params, opts, s.ListPage)
-}
-
-// ListPage returns one page of a channel's messages with the v3 API.
-// GET /api/v3/messages. See List.
-func (s *MessagesV3Service) ListPage(ctx context.Context, params *V3ListMessagesParams, opts ...CallOption) (*V3MessagePayload, error) {
-	const op = "Messages.V3.ListPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[V3MessagePayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/messages", query: url.Values(q), opts: opts})
-}
-
-// V3UpdateMessageParams change a v3 message. Nil fields are left as they are.
-type V3UpdateMessageParams struct {
-	// Data replaces the content; for text, {"text": "..."} with at most 20,000 characters.
-	Data map[string]any `json:"data,omitempty"`
-	// Metadata replaces the metadata.
-	Metadata map[string]any `json:"metadata,omitempty"`
-	// Tags replaces the tags (at most 10 of at most 30 characters).
-	Tags []string `json:"tags,omitempty"`
-	// Mentionees (at most 2) replaces the mentions.
-	Mentionees []V3MessageMentionee `json:"mentionees,omitempty"`
-}
-
-// Update changes a message with the v3 API and returns it (the payload's Message()).
-// PUT /api/v3/messages/{messageId}. See Messages.Update for the v5 form. Idempotent by
-// construction (it sets fields to the given values), so it is retried like a read.
-func (s *MessagesV3Service) Update(ctx context.Context, messageID string, params *V3UpdateMessageParams, opts ...CallOption) (*V3MessagePayload, error) {
-	const op = "Messages.V3.Update"
-	path, err := messagesV3ID(op, "/api/v3/messages/%s", messageID)
-	if err != nil {
-		return nil, err
-	}
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
-	}
-	if err := messagesV3Content(op, params.Data, params.Tags, params.Mentionees); err != nil {
-		return nil, err
-	}
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true, opts: opts}, "message", messagesV3Of)
-}
-
-// Delete deletes a message with the v3 API. DELETE /api/v3/messages/{messageId}. See
-// Messages.Delete for the v5 form, which can also delete permanently. Idempotent by
-// construction (a deleted message stays deleted), so it is retried like a read. An answer of
-// success: false is an error matching ErrUnsuccessful.
-func (s *MessagesV3Service) Delete(ctx context.Context, messageID string, opts ...CallOption) error {
-	const op = "Messages.V3.Delete"
-	path, err := messagesV3ID(op, "/api/v3/messages/%s", messageID)
-	if err != nil {
-		return err
-	}
-	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, idempotent: true, opts: opts}, nil)
-}
-
-// Flag flags a message as the caller with the v3 API and returns it (the payload's
-// Message()). POST /api/v3/messages/{messageId}/flag. See Messages.Flag for the v5 form. Not
-// retried once it may have reached the server: each flag counts.
-func (s *MessagesV3Service) Flag(ctx context.Context, messageID string, opts ...CallOption) (*V3MessagePayload, error) {
-	return s.flags(ctx, "Messages.V3.Flag", http.MethodPost, "/api/v3/messages/%s/flag", messageID, false, opts)
-}
-
-// Unflag removes the caller's flag from a message with the v3 API and returns it.
-// DELETE /api/v3/messages/{messageId}/unflag. See Messages.Unflag for the v5 form.
-// Idempotent by construction (the caller's flag stays removed), so it is retried like a read.
-func (s *MessagesV3Service) Unflag(ctx context.Context, messageID string, opts ...CallOption) (*V3MessagePayload, error) {
-	return s.flags(ctx, "Messages.V3.Unflag", http.MethodDelete, "/api/v3/messages/%s/unflag", messageID, true, opts)
-}
-
-// ClearFlags removes every flag of a message with the v3 API and returns it.
-// DELETE /api/v3/messages/{messageId}/clearFlags. See Messages.ClearFlags for the v5 form.
-// Idempotent by construction (the flags stay removed), so it is retried like a read.
-func (s *MessagesV3Service) ClearFlags(ctx context.Context, messageID string, opts ...CallOption) (*V3MessagePayload, error) {
-	return s.flags(ctx, "Messages.V3.ClearFlags", http.MethodDelete, "/api/v3/messages/%s/clearFlags", messageID, true, opts)
-}
-
-func (s *MessagesV3Service) flags(ctx context.Context, op, method, format, messageID string, idempotent bool, opts []CallOption) (*V3MessagePayload, error) {
-	return callOneOn(ctx, s.c, op, method, format, messageID, messagesV3ID, idempotent, "message", messagesV3Of, opts)
-}
-
-// IsFlaggedByMe reports whether the caller flagged a message, with the v3 API.
-// GET /api/v3/messages/{messageId}/isFlaggedByMe. See Messages.IsFlaggedByMe for the v5
-// form.
-func (s *MessagesV3Service) IsFlaggedByMe(ctx context.Context, messageID string, opts ...CallOption) (bool, error) {
-	const op = "Messages.V3.IsFlaggedByMe"
-	path, err := messagesV3ID(op, "/api/v3/messages/%s/isFlaggedByMe", messageID)
-	if err != nil {
-		return false, err
-	}
-	return isFlaggedByMe(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts})
-}
-
-// ---- v5 message feeds ----
-
-// MessageFeedPayload is the API's message-feed bundle: message feeds with their latest
-// messages and users, and the cursors of list calls (Paging.Total is the number of matches).
-// Raw is the whole answer.
-type MessageFeedPayload struct {
-	rawJSON
-	MessageFeeds []MessageFeed `json:"messageFeeds"`
-	Messages     []Message     `json:"messages"`
-	Users        []User        `json:"users"`
-	Paging       Paging        `json:"paging"`
-}
-
-func (p *MessageFeedPayload) pageItems() []MessageFeed { return p.MessageFeeds }
-func (p *MessageFeedPayload) pageInfo() Paging         { return p.Paging }
-
-// MessageFeed returns the payload's first message feed (the one a GetFeed, CreateFeed or
-// UpdateFeed is about), or nil.
-func (p *MessageFeedPayload) MessageFeed() *MessageFeed { return firstOf(p.MessageFeeds) }
-
-// MessageFeedByID returns the message feed with the given ID, or nil.
-func (p *MessageFeedPayload) MessageFeedByID(messageFeedID string) *MessageFeed {
-	return messagesFindFeed(p.MessageFeeds, messageFeedID)
-}
-
-// Creator returns the sideloaded creator of f, or nil.
-func (p *MessageFeedPayload) Creator(f *MessageFeed) *User {
-	if f == nil {
-		return nil
-	}
-	return findUser(p.Users, f.CreatorID)
-}
-
-// LastMessage returns the sideloaded latest message of f, or nil.
-func (p *MessageFeedPayload) LastMessage(f *MessageFeed) *Message {
-	if f == nil {
-		return nil
-	}
-	return p.MessageByID(f.LastMessageID)
-}
-
-// MessageByID returns the sideloaded message with the given ID, or nil.
-func (p *MessageFeedPayload) MessageByID(messageID string) *Message {
-	return byID(p.Messages, messageID, func(m *Message) string { return m.MessageID })
-}
-
-// UserByID returns the sideloaded user with the given ID (public, internal or private), or
-// nil.
-func (p *MessageFeedPayload) UserByID(userID string) *User { return findUser(p.Users, userID) }
-
-// messageFeedsOf lists the message feeds of an answer, for callOne.
-func messageFeedsOf(p *MessageFeedPayload) []MessageFeed { return p.MessageFeeds }
-
-// messagesFeedPath builds a message-feed path from an ID of at most 30 characters.
-func messagesFeedPath(op, format, name, value string) (string, error) {
-	path, err := pathf(op, format, id(name, value))
-	if err != nil {
-		return "", err
-	}
-	if err := maxLen(op, name, value, 30); err != nil {
-		return "", err
-	}
-	return path, nil
-}
-
-// CreateMessageFeedParams describe a new message feed (sub-channel). ChannelID and Name are
-// required.
-type CreateMessageFeedParams struct {
-	// ChannelID (required, at most 30 characters) is the channel's internal ID
-	// (Channel.ChannelInternalID).
-	ChannelID string `json:"channelId"`
-	// Name (required, at most 100 characters).
-	Name string `json:"name"`
-	// CreatedAt backdates the feed (e.g. when importing history).
-	CreatedAt *Time `json:"createdAt,omitempty"`
-}
-
-// CreateFeed adds a message feed to a channel and returns it (the payload's MessageFeed()).
-// POST /api/v5/message-feeds. Not retried once it may have reached the server: a repeat
-// would add a second feed.
-func (s *MessagesService) CreateFeed(ctx context.Context, params *CreateMessageFeedParams, opts ...CallOption) (*MessageFeedPayload, error) {
-	const op = "Messages.CreateFeed"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
-	}
-	if err := firstErr(
-		required(op, "ChannelID", params.ChannelID),
-		maxLen(op, "ChannelID", params.ChannelID, 30),
-		required(op, "Name", params.Name),
-		maxLen(op, "Name", params.Name, 100),
-	); err != nil {
-		return nil, err
-	}
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v5/message-feeds", body: params, opts: opts}, "message feed", messageFeedsOf)
-}
-
-// GetFeed returns a message feed (the payload's MessageFeed()) with its latest message.
-// GET /api/v5/message-feeds/{messageFeedId}.
-func (s *MessagesService) GetFeed(ctx context.Context, messageFeedID string, opts ...CallOption) (*MessageFeedPayload, error) {
-	const op = "Messages.GetFeed"
-	path, err := messagesFeedPath(op, "/api/v5/message-feeds/%s", "messageFeedID", messageFeedID)
-	if err != nil {
-		return nil, err
-	}
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, "message feed", messageFeedsOf)
-}
-
-// GetManyFeedsParams name the message feeds of Messages.GetManyFeeds.
-type GetManyFeedsParams struct {
-	// MessageFeedIDs (required) are 1 to 10 IDs of at most 30 characters.
-	MessageFeedIDs []string
-}
-
-// GetManyFeeds returns the message feeds with the given IDs; the answer holds those that exist.
-// GET /api/v5/message-feeds/list.
-func (s *MessagesService) GetManyFeeds(ctx context.Context, params *GetManyFeedsParams, opts ...CallOption) (*MessageFeedPayload, error) {
-	const op = "Messages.GetManyFeeds"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
-	}
-	if err := idList(op, "MessageFeedIDs", params.MessageFeedIDs, 10, 30); err != nil {
-		return nil, err
-	}
-	q := query{}
-	q.list("messageFeedIds", params.MessageFeedIDs)
-	return call[MessageFeedPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v5/message-feeds/list", query: url.Values(q), opts: opts})
-}
-
-// UpdateMessageFeedParams change a message feed.
-type UpdateMessageFeedParams struct {
-	// Name (required, at most 100 characters).
-	Name string `json:"name"`
-}
-
-// UpdateFeed renames a message feed (not a channel's default feed) and returns it (the
-// payload's MessageFeed()). PUT /api/v5/message-feeds/{messageFeedId}. Idempotent by
-// construction (it sets the name), so it is retried like a read.
-func (s *MessagesService) UpdateFeed(ctx context.Context, messageFeedID string, params *UpdateMessageFeedParams, opts ...CallOption) (*MessageFeedPayload, error) {
-	const op = "Messages.UpdateFeed"
-	path, err := messagesFeedPath(op, "/api/v5/message-feeds/%s", "messageFeedID", messageFeedID)
-	if err != nil {
-		return nil, err
-	}
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
-	}
-	if err := firstErr(required(op, "Name", params.Name), maxLen(op, "Name", params.Name, 100)); err != nil {
-		return nil, err
-	}
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true, opts: opts}, "message feed", messageFeedsOf)
-}
-
-// DeleteMessageFeedParams qualify the deletion of a message feed.
-type DeleteMessageFeedParams struct {
-	// Permanent deletes the feed for good instead of marking it deleted (the default).
-	Permanent *bool
-}
-
-// DeleteFeed deletes a message feed (not a channel's default feed); params may be nil.
-// DELETE /api/v5/message-feeds/{messageFeedId}. Idempotent by construction (a deleted feed
-// stays deleted), so it is retried like a read.
-func (s *MessagesService) DeleteFeed(ctx context.Context, messageFeedID string, params *DeleteMessageFeedParams, opts ...CallOption) error {
-	const op = "Messages.DeleteFeed"
-	path, err := messagesFeedPath(op, "/api/v5/message-feeds/%s", "messageFeedID", messageFeedID)
-	if err != nil {
-		return err
-	}
-	var permanent *bool
-	if params != nil {
-		permanent = params.Permanent
-	}
-	return softDelete(ctx, s.c, op, path, permanent, opts)
-}
-
-// MessageFeedSortBy orders message feeds.
-type MessageFeedSortBy string
-
-// Message feed orders.
-const (
-	MessageFeedSortLastMessageDesc MessageFeedSortBy = "lastMessageTimestampDesc"
-	MessageFeedSortLastMessageAsc  MessageFeedSortBy = "lastMessageTimestampAsc"
-)
-
-// ListMessageFeedsParams filter and page Messages.ListFeeds and Messages.ListFeedsByCreator.
-type ListMessageFeedsParams struct {
-	// PageParams: Limit 1 to 100 (server default 10); PageToken at most 100 characters. With
-	// a PageToken, After, Before and SortBy are not sent.
-	PageParams
-	// IsDeleted: the server's default is false (live feeds only).
-	IsDeleted *bool
-	// After and Before start the page after or before a message feed ID (at most 30
-	// characters).
-	After, Before string
-	// SortBy: lastMessageTimestampDesc (default) or lastMessageTimestampAsc.
-	SortBy MessageFeedSortBy
-}
-
-func (p *ListMessageFeedsParams) query(op string) (query, error) {
-	if p == nil {
-		p = &ListMessageFeedsParams{}
-	}
-	if err := firstErr(
-		p.PageParams.validate(op),
-		maxLen(op, "PageToken", p.PageToken, 100),
-		maxLen(op, "After", p.After, 30),
-		maxLen(op, "Before", p.Before, 30),
-	); err != nil {
-		return nil, err
-	}
-	q := query{}
-	q.boolean("isDeleted", p.IsDeleted)
-	if p.PageToken == "" {
-		q.str("options[after]", p.After)
-		q.str("options[before]", p.Before)
-		q.str("options[sortBy]", string(p.SortBy))
-	}
-	q.options(p.Limit, p.PageToken)
-	return q, nil
-}
-
-// ListFeeds returns an iterator over the message feeds of a channel, fetching pages as it
-// goes. GET /api/v5/message-feeds/channel/{channelId}; channelID is the channel's internal
-// ID (at most 30 characters).
-func (s *MessagesService) ListFeeds(ctx context.Context, channelID string, params *ListMessageFeedsParams, opts ...CallOption) iter.Seq2[MessageFeed, error] {
-	return listAll(ctx, params, opts, func(ctx context.Context, p *ListMessageFeedsParams, o ...CallOption) (*MessageFeedPayload, error) {
-		return s.ListFeedsPage(ctx, channelID, p, o...)
-	})
-}
-
-// ListFeedsPages returns an iterator over the pages of a channel's message feeds.
-// GET /api/v5/message-feeds/channel/{channelId}. See ListFeeds.
-func (s *MessagesService) ListFeedsPages(ctx context.Context, channelID string, params *ListMessageFeedsParams, opts ...CallOption) iter.Seq2[*MessageFeedPayload, error] {
-	return pages(ctx, params, opts, func(ctx context.Context, p *ListMessageFeedsParams, o ...CallOption) (*MessageFeedPayload, error) {
-		return s.ListFeedsPage(ctx, channelID, p, o...)
-	})
-}
-
-// ListFeedsPage returns one page of a channel's message feeds.
-// GET /api/v5/message-feeds/channel/{channelId}. See ListFeeds.
-func (s *MessagesService) ListFeedsPage(ctx context.Context, channelID string, params *ListMessageFeedsParams, opts ...CallOption) (*MessageFeedPayload, error) {
-	return s.listFeedsPage(ctx, "Messages.ListFeedsPage", "/api/v5/message-feeds/channel/%s", "channelID", channelID, params, opts)
-}
-
-// ListFeedsByCreator returns an iterator over the message feeds a user created, fetching
-// pages as it goes. GET /api/v5/message-feeds/user/{creatorId}; creatorID is at most 30
-// characters. The spec declares no paging for this answer: when the server sends none, the
-// iteration ends after the first page.
-func (s *MessagesService) ListFeedsByCreator(ctx context.Context, creatorID string, params *ListMessageFeedsParams, opts ...CallOption) iter.Seq2[MessageFeed, error] {
-	return listAll(ctx, params, opts, func(ctx context.Context, p *ListMessageFeedsParams, o ...CallOption) (*MessageFeedPayload, error) {
-		return s.ListFeedsByCreatorPage(ctx, creatorID, p, o...)
-	})
-}
-
-// ListFeedsByCreatorPages returns an iterator over the pages of the message feeds a user
-// created. GET /api/v5/message-feeds/user/{creatorId}. See ListFeedsByCreator.
-func (s *MessagesService) ListFeedsByCreatorPages(ctx context.Context, creatorID string, params *ListMessageFeedsParams, opts ...CallOption) iter.Seq2[*MessageFeedPayload, error] {
-	return pages(ctx, params, opts, func(ctx context.Context, p *ListMessageFeedsParams, o ...CallOption) (*MessageFeedPayload, error) {
-		return s.ListFeedsByCreatorPage(ctx, creatorID, p, o...)
-	})
-}
-
-// ListFeedsByCreatorPage returns one page of the message feeds a user created.
-// GET /api/v5/message-feeds/user/{creatorId}. See ListFeedsByCreator.
-func (s *MessagesService) ListFeedsByCreatorPage(ctx context.Context, creatorID string, params *ListMessageFeedsParams, opts ...CallOption) (*MessageFeedPayload, error) {
-	return s.listFeedsPage(ctx, "Messages.ListFeedsByCreatorPage", "/api/v5/message-feeds/user/%s", "creatorID", creatorID, params, opts)
-}
-
-func (s *MessagesService) listFeedsPage(ctx context.Context, op, format, name, value string, params *ListMessageFeedsParams, opts []CallOption) (*MessageFeedPayload, error) {
-	path, err := messagesFeedPath(op, format, name, value)
-	if err != nil {
-		return nil, err
-	}
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[MessageFeedPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q), opts: opts})
+	return isFlaggedByMe(ctx, s.c, &request{op: "Messages.IsFlaggedByMe", method: http.MethodGet, path: "/api/v5/messages/%s/flags", opts: opts}, messagesID, messageID)
 }

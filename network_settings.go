@@ -57,8 +57,8 @@ type UpdateNetworkSettingsParams struct {
 // PUT /api/v3/network-settings. Retried: it sets the given values, so a repeat is harmless.
 func (s *NetworkSettingsService) Update(ctx context.Context, params *UpdateNetworkSettingsParams, opts ...CallOption) (*NetworkSettings, error) {
 	const op = "NetworkSettings.Update"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := maxLen(op, "TierHandler", params.TierHandler, 200); err != nil {
 		return nil, err
@@ -114,8 +114,8 @@ func (s *NetworkSettingsService) GetChat(ctx context.Context, opts ...CallOption
 // Retried: it sets the given values, so a repeat is harmless.
 func (s *NetworkSettingsService) UpdateChat(ctx context.Context, params *UpdateChatSettingsParams, opts ...CallOption) (*ChatSettings, error) {
 	const op = "NetworkSettings.UpdateChat"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	return call[ChatSettings](ctx, s.c, &request{op: op, method: http.MethodPut, path: "/api/v3/network-settings/chat", body: params, idempotent: true, opts: opts})
 }
@@ -215,8 +215,8 @@ func (s *NetworkSettingsService) GetFeed(ctx context.Context, opts ...CallOption
 // PUT /api/v3/network-settings/feed-setting. Retried: it sets the given values.
 func (s *NetworkSettingsService) UpdateFeed(ctx context.Context, params *UpdateFeedParams, opts ...CallOption) (*FeedSettings, error) {
 	const op = "NetworkSettings.UpdateFeed"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := params.validate(op); err != nil {
 		return nil, err
@@ -287,8 +287,8 @@ func (s *NetworkSettingsService) GetPrehook(ctx context.Context, opts ...CallOpt
 // repeat would issue another key or find it already issued.
 func (s *NetworkSettingsService) UpdatePrehook(ctx context.Context, params *UpdatePrehookParams, opts ...CallOption) (*PrehookSettings, error) {
 	const op = "NetworkSettings.UpdatePrehook"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := maxLenPtr(op, "CallbackURL", params.CallbackURL, 900); err != nil {
 		return nil, err
@@ -330,8 +330,8 @@ func (s *NetworkSettingsService) GetSemanticSearch(ctx context.Context, opts ...
 // PUT /api/v3/network-settings/semantic-search. Retried: it sets the given values.
 func (s *NetworkSettingsService) UpdateSemanticSearch(ctx context.Context, params *UpdateSemanticSearchSettingsParams, opts ...CallOption) (*SemanticSearchSettings, error) {
 	const op = "NetworkSettings.UpdateSemanticSearch"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := firstErr(unitRange(op, "PostMinScore", params.PostMinScore), unitRange(op, "CommunityMinScore", params.CommunityMinScore)); err != nil {
 		return nil, err
@@ -420,8 +420,8 @@ func (s *NetworkSettingsService) GetSocial(ctx context.Context, opts ...CallOpti
 // PUT /api/v3/network-settings/social. Retried: it sets the given values.
 func (s *NetworkSettingsService) UpdateSocial(ctx context.Context, params *UpdateSocialSettingsParams, opts ...CallOption) (*SocialSettings, error) {
 	const op = "NetworkSettings.UpdateSocial"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := firstErr(
 		intRangePtr(op, "StoryExpiryTimeMinutes", params.StoryExpiryTimeMinutes, 60, 1440),
@@ -453,8 +453,8 @@ func (s *NetworkSettingsService) GetUsers(ctx context.Context, opts ...CallOptio
 // Retried: it sets the given values.
 func (s *NetworkSettingsService) UpdateUsers(ctx context.Context, params *UpdateUserSettingsParams, opts ...CallOption) (*UserSettings, error) {
 	const op = "NetworkSettings.UpdateUsers"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	return call[UserSettings](ctx, s.c, &request{op: op, method: http.MethodPut, path: "/api/v3/network-settings/users", body: params, idempotent: true, opts: opts})
 }
@@ -516,8 +516,8 @@ func (s *NetworkSettingsService) GetVideoStreaming(ctx context.Context, opts ...
 // PUT /api/v3/network-settings/video-streaming. Retried: it sets the given values.
 func (s *NetworkSettingsService) UpdateVideoStreaming(ctx context.Context, params *UpdateVideoStreamingSettingsParams, opts ...CallOption) (*VideoStreamingSettings, error) {
 	const op = "NetworkSettings.UpdateVideoStreaming"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if m := params.Moderation; m != nil {
 		for _, cat := range m.Categories {
@@ -558,8 +558,8 @@ func (s *NetworkSettingsService) GetWebhook(ctx context.Context, opts ...CallOpt
 // in the console where the webhook URL is configured.
 func (s *NetworkSettingsService) UpdateWebhook(ctx context.Context, params *UpdateWebhookParams, opts ...CallOption) (*WebhookSettings, error) {
 	const op = "NetworkSettings.UpdateWebhook"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	return call[WebhookSettings](ctx, s.c, &request{op: op, method: http.MethodPut, path: "/api/v3/network-settings/webhook", body: params, idempotent: true, opts: opts})
 }

@@ -139,8 +139,8 @@ func checkNotificationTarget(op string, level NotificationLevel, channelID, comm
 // GET /api/v3/notification/setting.
 func (s *NotificationsService) GetSettings(ctx context.Context, params *GetNotificationSettingsParams, opts ...CallOption) (*NotificationSettings, error) {
 	const op = "Notifications.GetSettings"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := checkNotificationTarget(op, params.Level, params.ChannelID, params.CommunityID); err != nil {
 		return nil, err
@@ -182,8 +182,8 @@ type UpdateNotificationSettingsParams struct {
 // values, so a repeat is harmless.
 func (s *NotificationsService) UpdateSettings(ctx context.Context, params *UpdateNotificationSettingsParams, opts ...CallOption) error {
 	const op = "Notifications.UpdateSettings"
-	if params == nil {
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return err
 	}
 	if err := firstErr(
 		checkNotificationTarget(op, params.Level, params.ChannelID, params.CommunityID),
@@ -241,8 +241,8 @@ type RegisterDeviceParams struct {
 // keyed by the device ID, so a repeat registers the same device again.
 func (s *NotificationsService) RegisterDevice(ctx context.Context, params *RegisterDeviceParams, opts ...CallOption) error {
 	const op = "Notifications.RegisterDevice"
-	if params == nil {
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return err
 	}
 	if err := firstErr(
 		required(op, "DeviceID", params.DeviceID),
@@ -275,8 +275,8 @@ type UnregisterDeviceParams struct {
 // body (as the API's client sends it). Retried: removing a removed registration changes nothing.
 func (s *NotificationsService) UnregisterDevice(ctx context.Context, params *UnregisterDeviceParams, opts ...CallOption) error {
 	const op = "Notifications.UnregisterDevice"
-	if params == nil {
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return err
 	}
 	if err := required(op, "DeviceID", params.DeviceID); err != nil {
 		return err

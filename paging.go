@@ -162,6 +162,20 @@ func pagesAs[P interface {
 	})
 }
 
+// listPage is the one body of the ...Page methods whose request is their params' query: it
+// checks and builds the query with params.query (nil params are the zero value, or refused
+// where a field is required) and sends r with it.
+func listPage[P any, Q interface {
+	query(op string) (query, error)
+}](ctx context.Context, c *Client, r *request, params Q) (*P, error) {
+	q, err := params.query(r.op)
+	if err != nil {
+		return nil, err
+	}
+	r.query = url.Values(q)
+	return call[P](ctx, c, r)
+}
+
 // renameOp renames the SDK method an *Error or *ValidationError names (errors are made per
 // call, so changing one in place is safe).
 func renameOp(err error, rename func(string) string) {
@@ -184,6 +198,14 @@ func listAll[P interface {
 	token() *string
 }](ctx context.Context, params PQ, opts []CallOption, page func(context.Context, PQ, ...CallOption) (P, error)) iter.Seq2[T, error] {
 	return items[P](pagesAs[P, R, T](ctx, params, opts, page, func(op string) string { return strings.TrimSuffix(op, "Page") }))
+}
+
+// pageOn binds the path ID of a ...Page method on one entity (ListMembersPage(ctx, channelID,
+// params, opts...)) for listAll and pages.
+func pageOn[PQ, P any](entityID string, page func(context.Context, string, PQ, ...CallOption) (P, error)) func(context.Context, PQ, ...CallOption) (P, error) {
+	return func(ctx context.Context, params PQ, opts ...CallOption) (P, error) {
+		return page(ctx, entityID, params, opts...)
+	}
 }
 
 // items flattens an iterator of pages into their items. An error is yielded once, with the
@@ -209,18 +231,21 @@ func items[P pageOf[T], T any](seq iter.Seq2[P, error]) iter.Seq2[T, error] {
 // optional fields are never sent.
 type query url.Values
 
+// str sets name to v when v is not empty.
 func (q query) str(name, v string) {
 	if v != "" {
 		url.Values(q).Set(name, v)
 	}
 }
 
+// boolean sets name to v when v is set.
 func (q query) boolean(name string, v *bool) {
 	if v != nil {
 		url.Values(q).Set(name, strconv.FormatBool(*v))
 	}
 }
 
+// integer sets name to v when v is not 0.
 func (q query) integer(name string, v int) {
 	if v != 0 {
 		url.Values(q).Set(name, strconv.Itoa(v))
@@ -254,9 +279,36 @@ func (q query) options(limit int, token string) {
 // global feeds declares them, and as options[limit] / options[token], as the API's clients
 // send them there; the server reads one spelling or the other (docs/wire-notes.md).
 func (q query) flatAndOptions(limit int, token string) {
+	q.flat(limit, token)
+	q.options(limit, token)
+}
+
+// optionsQuery checks p (validate) and starts a query with its paging in options (limit,
+// token).
+func (p PageParams) optionsQuery(op string, maxToken int) (query, error) {
+	if err := p.validate(op, maxToken); err != nil {
+		return nil, err
+	}
+	q := query{}
+	q.options(p.Limit, p.PageToken)
+	return q, nil
+}
+
+// flatQuery checks p (validate) and starts a query with its flat paging (limit, token).
+func (p PageParams) flatQuery(op string, maxToken int) (query, error) {
+	if err := p.validate(op, maxToken); err != nil {
+		return nil, err
+	}
+	q := query{}
+	q.flat(p.Limit, p.PageToken)
+	return q, nil
+}
+
+// flat sets limit and token, the flat cursor paging of the endpoints that do not nest it in
+// options.
+func (q query) flat(limit int, token string) {
 	q.integer("limit", limit)
 	q.str("token", token)
-	q.options(limit, token)
 }
 
 // PageParams are the paging fields shared by list params.
@@ -270,17 +322,18 @@ type PageParams struct {
 
 func (p *PageParams) token() *string { return &p.PageToken }
 
-// validateToken is validate for an endpoint with its own bound on the page token.
-func (p PageParams) validateToken(op string, maxToken int) error {
-	return firstErr(p.validate(op), maxLen(op, "PageToken", p.PageToken, maxToken))
-}
-
-func (p PageParams) validate(op string) error {
+// validate is the one check of the paging fields of every list: Limit 0 to 100, a PageToken
+// that can be a token (at most 2,000 bytes, one line) and, when maxToken > 0, at most
+// maxToken characters, the endpoint's own bound in the spec.
+func (p PageParams) validate(op string, maxToken int) error {
 	if p.Limit < 0 || p.Limit > 100 {
 		return &ValidationError{Op: op, Field: "Limit", Reason: "must be between 1 and 100 (0 for the default)"}
 	}
 	if len(p.PageToken) > 2000 || strings.ContainsAny(p.PageToken, "\r\n") {
 		return &ValidationError{Op: op, Field: "PageToken", Reason: "is not a page token"}
+	}
+	if maxToken > 0 {
+		return maxLen(op, "PageToken", p.PageToken, maxToken)
 	}
 	return nil
 }

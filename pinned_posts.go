@@ -119,6 +119,8 @@ func communityPlacement(op string, p PinPlacement) error {
 	return nil
 }
 
+// communityPinPath builds the path of a community pin of postID, in params' placement
+// (default: the default placement).
 func communityPinPath(op, communityID, postID string, params *PinParams) (string, error) {
 	placement := PinDefault
 	if params != nil && params.Placement != "" {
@@ -184,10 +186,7 @@ func communityPinsPath(op, communityID string, placement PinPlacement) (string, 
 // set. The API does not page this list.
 func (s *PinnedPostsService) GetCommunity(ctx context.Context, communityID string, params *GetCommunityPinsParams, opts ...CallOption) (*PinnedPostPayload, error) {
 	const op = "PinnedPosts.GetCommunity"
-	var v GetCommunityPinsParams
-	if params != nil {
-		v = *params
-	}
+	v := *orZero(params)
 	path, err := communityPinsPath(op, communityID, v.Placement)
 	if err != nil {
 		return nil, err
@@ -224,6 +223,7 @@ func (s *PinnedPostsService) ClearCommunity(ctx context.Context, communityID str
 	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, idempotent: true, opts: opts}, nil)
 }
 
+// globalPinPath builds the path of a global pin of postID (at most 900 characters).
 func globalPinPath(op, postID string) (string, error) {
 	if err := maxLen(op, "postID", postID, 900); err != nil {
 		return "", err

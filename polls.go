@@ -146,8 +146,8 @@ type CreatePollParams struct {
 }
 
 func (p *CreatePollParams) validate(op string) error {
-	if p == nil {
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", p); err != nil {
+		return err
 	}
 	if err := firstErr(
 		required(op, "Question", p.Question),
@@ -240,8 +240,8 @@ func (s *PollsService) Vote(ctx context.Context, pollID string, params *VotePoll
 	if err != nil {
 		return nil, err
 	}
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := idList(op, "AnswerIDs", params.AnswerIDs, 10, 900); err != nil {
 		return nil, err
@@ -292,6 +292,7 @@ func (p *PollVotersPayload) Voter(vote *PollVote) *User {
 	return findUser(p.Users, vote.UserID)
 }
 
+// resolve fills in each vote's User from the sideloaded users.
 func (p *PollVotersPayload) resolve() {
 	for i := range p.UsersAnswered {
 		p.UsersAnswered[i].User = p.Voter(&p.UsersAnswered[i])
@@ -319,12 +320,9 @@ type ListPollVotersParams struct {
 }
 
 func (p *ListPollVotersParams) query(op string) (query, error) {
-	if p == nil {
-		p = &ListPollVotersParams{}
-	}
+	p = orZero(p)
 	if err := firstErr(
-		p.PageParams.validate(op),
-		maxLen(op, "PageToken", p.PageToken, 1000),
+		p.PageParams.validate(op, 1000),
 		maxLen(op, "Before", p.Before, 24),
 	); err != nil {
 		return nil, err
@@ -349,6 +347,7 @@ func (s *PollsService) ListVotersPages(ctx context.Context, pollID, answerID str
 	return pages(ctx, params, opts, s.votersPage(pollID, answerID))
 }
 
+// votersPage binds the poll and answer of ListVotersPage, for listAll and pages.
 func (s *PollsService) votersPage(pollID, answerID string) func(context.Context, *ListPollVotersParams, ...CallOption) (*PollVotersPayload, error) {
 	return func(ctx context.Context, p *ListPollVotersParams, opts ...CallOption) (*PollVotersPayload, error) {
 		return s.ListVotersPage(ctx, pollID, answerID, p, opts...)
@@ -378,13 +377,8 @@ func (s *PollsService) ListVotersPage(ctx context.Context, pollID, answerID stri
 	return page, nil
 }
 
-// pollsPath builds a path with one poll ID (at most 900 characters).
-func pollsPath(op, format, pollID string) (string, error) {
-	if err := maxLen(op, "pollID", pollID, 900); err != nil {
-		return "", err
-	}
-	return pathf(op, format, id("pollID", pollID))
-}
+// pollsPath is the idPath of a poll: an ID of at most 900 characters.
+var pollsPath = maxLenPath("pollID", 900)
 
 // pollsCall sends r and decodes a poll bundle holding at least one poll.
 func pollsCall(ctx context.Context, c *Client, r *request) (*PollPayload, error) {

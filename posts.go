@@ -18,10 +18,6 @@ type PostsService struct {
 	V3 *PostsV3Service
 }
 
-// PostsV3Service holds the v3 variants of the post calls that have a v4 one. Reach it as
-// Client.Posts.V3.
-type PostsV3Service struct{ c *Client }
-
 // init creates the sub-services; Client.init calls it.
 // PostDataType is the kind of a post. Besides the system types below, a custom type is any
 // dot-separated name such as "com.example.birthday"; its data is free-form (see
@@ -219,93 +215,6 @@ type PostVideoFileIDs struct {
 	High     string `json:"high,omitempty"`
 }
 
-// VideoStreamingStatus is the state of a live stream.
-type VideoStreamingStatus string
-
-// Live stream states.
-const (
-	VideoStreamingIdle     VideoStreamingStatus = "idle"
-	VideoStreamingLive     VideoStreamingStatus = "live"
-	VideoStreamingEnded    VideoStreamingStatus = "ended"
-	VideoStreamingRecorded VideoStreamingStatus = "recorded"
-)
-
-// VideoStreaming is a live stream, referred to by a liveStream post (PostData.StreamID).
-type VideoStreaming struct {
-	// StreamID is the stream's ID.
-	StreamID string `json:"streamId"`
-	// UserID is the broadcaster's public ID; UserInternalID and UserPublicID its two forms.
-	UserID          string `json:"userId,omitempty"`
-	UserInternalID  string `json:"userInternalId,omitempty"`
-	UserPublicID    string `json:"userPublicId,omitempty"`
-	ThumbnailFileID string `json:"thumbnailFileId,omitempty"`
-	Title           string `json:"title,omitempty"`
-	Description     string `json:"description,omitempty"`
-	// Status is idle, live, ended or recorded.
-	Status    VideoStreamingStatus    `json:"status,omitempty"`
-	IsLive    bool                    `json:"isLive,omitempty"`
-	IsDeleted bool                    `json:"isDeleted,omitempty"`
-	Platform  *VideoStreamingPlatform `json:"platform,omitempty"`
-	// ModerationID refers to the stream's moderation record.
-	ModerationID string         `json:"moderationId,omitempty"`
-	StartedAt    Time           `json:"startedAt"`
-	EndedAt      Time           `json:"endedAt"`
-	CreatedAt    Time           `json:"createdAt"`
-	UpdatedAt    Time           `json:"updatedAt"`
-	Metadata     map[string]any `json:"metadata,omitempty"`
-	// Resolution is SD (the default), HD or FHD.
-	Resolution string `json:"resolution,omitempty"`
-	// StreamerURL is where the broadcaster sends the stream.
-	StreamerURL *VideoStreamingURL `json:"streamerUrl,omitempty"`
-	// Recordings are the recorded files of an ended stream.
-	Recordings []VideoStreamingRecording `json:"recordings,omitempty"`
-	// WatcherURL holds the playback URLs.
-	WatcherURL *VideoStreamingWatcherURLs `json:"watcherUrl,omitempty"`
-}
-
-// VideoStreamingPlatform names the broadcasting client.
-type VideoStreamingPlatform struct {
-	Name    string `json:"name,omitempty"`
-	Version string `json:"version,omitempty"`
-}
-
-// VideoStreamingURL is a streaming URL and its parts.
-type VideoStreamingURL struct {
-	URL        string                       `json:"url,omitempty"`
-	Components *VideoStreamingURLComponents `json:"components,omitempty"`
-}
-
-// VideoStreamingURLComponents are the parts of a streaming URL.
-type VideoStreamingURLComponents struct {
-	Origin     string `json:"origin,omitempty"`
-	AppName    string `json:"appName,omitempty"`
-	StreamName string `json:"streamName,omitempty"`
-	Query      string `json:"query,omitempty"`
-}
-
-// VideoStreamingWatcherURLs are the playback URLs of a stream by protocol.
-type VideoStreamingWatcherURLs struct {
-	FLV  *VideoStreamingURL `json:"flv,omitempty"`
-	HLS  *VideoStreamingURL `json:"hls,omitempty"`
-	RTMP *VideoStreamingURL `json:"rtmp,omitempty"`
-}
-
-// VideoStreamingRecording is one recording of a stream, by container format.
-type VideoStreamingRecording struct {
-	FLV  *VideoStreamingRecordingFile `json:"flv,omitempty"`
-	MP4  *VideoStreamingRecordingFile `json:"mp4,omitempty"`
-	M3U8 *VideoStreamingRecordingFile `json:"m3u8,omitempty"`
-}
-
-// VideoStreamingRecordingFile is a recorded file: its URL, duration and time span (as the
-// API sends them, in seconds or milliseconds per the stream service).
-type VideoStreamingRecordingFile struct {
-	URL       string  `json:"url,omitempty"`
-	Duration  float64 `json:"duration,omitempty"`
-	StartTime float64 `json:"startTime,omitempty"`
-	StopTime  float64 `json:"stopTime,omitempty"`
-}
-
 // PostPayload is the API's post bundle: the posts and everything they refer to. Posts
 // answers (create, get, update, flag, review, lists) all have this shape; lists fill Paging.
 // Use the lookup methods to resolve relations without another request.
@@ -403,6 +312,7 @@ func (p *PostPayload) PostFiles(post *Post) []File {
 	return out
 }
 
+// postsFileIDs appends the file IDs a post's data names to ids.
 func postsFileIDs(ids []string, d *PostData) []string {
 	add := func(id string) {
 		if id != "" {
@@ -593,8 +503,8 @@ const (
 )
 
 func (p *CreatePostParams) validate(op string) error {
-	if p == nil {
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", p); err != nil {
+		return err
 	}
 	custom := p.DataType.IsCustom()
 	switch {
@@ -636,6 +546,8 @@ func (p *CreatePostParams) validate(op string) error {
 	return firstErr(checks...)
 }
 
+// postsCheckAttachments checks the attachments of a post: at most postsMaxAttachments, each
+// with a type and a file.
 func postsCheckAttachments(op string, atts []PostAttachment) error {
 	if err := maxItems(op, "Attachments", len(atts), postsMaxAttachments); err != nil {
 		return err
@@ -651,6 +563,8 @@ func postsCheckAttachments(op string, atts []PostAttachment) error {
 	return nil
 }
 
+// postsCheckTags checks the tags of a post: at most postsMaxTags of at most postsMaxTagLen
+// characters.
 func postsCheckTags(op string, tags []string) error {
 	if err := maxItems(op, "Tags", len(tags), postsMaxTags); err != nil {
 		return err
@@ -674,65 +588,6 @@ func (s *PostsService) Create(ctx context.Context, params *CreatePostParams, opt
 	return postsCall(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v4/posts", body: params, opts: opts})
 }
 
-// V3CreatePostParams describes a post for Posts.V3.Create.
-type V3CreatePostParams struct {
-	// Text is the post's text.
-	//
-	// Deprecated: use Data.Text.
-	Text *string `json:"text,omitempty"`
-	// Data is the post's content; Data.Text is required.
-	Data V3CreatePostData `json:"data"`
-	// DataType is a system or custom (dot-separated) type.
-	DataType PostDataType `json:"dataType,omitempty"`
-	// TargetType is user (the default), community or content; TargetID the target's ID.
-	TargetType PostTargetType `json:"targetType,omitempty"`
-	TargetID   string         `json:"targetId,omitempty"`
-	Metadata   map[string]any `json:"metadata,omitempty"`
-	// PostID sets the new post's public ID.
-	PostID string `json:"postId,omitempty"`
-	// Tags: at most 5, each at most 24 characters.
-	Tags      []string `json:"tags,omitempty"`
-	CreatedAt *Time    `json:"createdAt,omitempty"`
-}
-
-// V3CreatePostData is the content of a v3 post: text and the IDs of image and file uploads.
-type V3CreatePostData struct {
-	// Text is required.
-	Text string `json:"text"`
-	// Images and Files are uploaded file IDs (at most 10 together).
-	Images []string `json:"images,omitempty"`
-	Files  []string `json:"files,omitempty"`
-}
-
-// Create creates a post with the v3 API and returns it. POST /api/v3/posts. Unlike
-// Posts.Create (v4), it takes image and file IDs in Data instead of typed attachments,
-// requires text, and knows no mentions, videos, live streams or polls. Not retried once it
-// may have reached the server.
-func (s *PostsV3Service) Create(ctx context.Context, params *V3CreatePostParams, opts ...CallOption) (*PostPayload, error) {
-	const op = "Posts.V3.Create"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
-	}
-	checks := []error{
-		required(op, "Data.Text", params.Data.Text),
-		maxLen(op, "Data.Text", params.Data.Text, postsMaxText),
-		maxItems(op, "Data.Images+Data.Files", len(params.Data.Images)+len(params.Data.Files), postsMaxAttachments),
-		maxLen(op, "TargetID", params.TargetID, postsMaxIDLen),
-		maxLen(op, "PostID", params.PostID, postsMaxIDLen),
-		postsCheckTags(op, params.Tags),
-	}
-	for _, id := range append(append([]string(nil), params.Data.Images...), params.Data.Files...) {
-		checks = append(checks, required(op, "Data.Images/Files[]", id))
-	}
-	if params.TargetType == PostTargetCommunity || params.TargetType == PostTargetContent {
-		checks = append(checks, required(op, "TargetID", params.TargetID))
-	}
-	if err := firstErr(checks...); err != nil {
-		return nil, err
-	}
-	return postsCall(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v3/posts", body: params, opts: opts})
-}
-
 // Get returns a post with its children, comments, author, files and poll.
 // GET /api/v3/posts/{postId}. (There is no v4 variant.)
 func (s *PostsService) Get(ctx context.Context, postID string, opts ...CallOption) (*PostPayload, error) {
@@ -750,20 +605,15 @@ type GetManyPostsParams struct {
 	PostIDs []string
 }
 
+// ids is the list getMany sends.
+func (p *GetManyPostsParams) ids() []string { return p.PostIDs }
+
 // GetMany returns the posts with the given IDs, with everything they refer to.
 // GET /api/v3/posts/list. Unknown IDs are left out of the answer (which may then hold no
 // post).
 func (s *PostsService) GetMany(ctx context.Context, params *GetManyPostsParams, opts ...CallOption) (*PostPayload, error) {
-	const op = "Posts.GetMany"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
-	}
-	if err := idList(op, "PostIDs", params.PostIDs, 100, 50); err != nil {
-		return nil, err
-	}
-	q := query{}
-	q.list("postIds", params.PostIDs)
-	return call[PostPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/posts/list", query: url.Values(q), opts: opts})
+	return getMany[PostPayload](ctx, s.c, &request{op: "Posts.GetMany", method: http.MethodGet, path: "/api/v3/posts/list", opts: opts},
+		params, idsQuery{field: "PostIDs", name: "postIds", maxIDs: 100, maxLen: 50})
 }
 
 // ListPostsParams filters and pages Posts.List (GET /api/v4/posts). TargetID is required.
@@ -798,12 +648,9 @@ type ListPostsParams struct {
 }
 
 func (p *ListPostsParams) query(op string) (query, error) {
-	if p == nil {
-		p = &ListPostsParams{}
-	}
+	p = orZero(p)
 	checks := []error{
-		p.PageParams.validate(op),
-		maxLen(op, "PageToken", p.PageToken, 1000),
+		p.PageParams.validate(op, 1000),
 		required(op, "TargetID", p.TargetID),
 		maxLen(op, "TargetID", p.TargetID, postsMaxIDLen),
 		maxLen(op, "Before", p.Before, 24),
@@ -860,95 +707,7 @@ func (s *PostsService) ListPages(ctx context.Context, params *ListPostsParams, o
 // GET /api/v4/posts.
 func (s *PostsService) ListPage(ctx context.Context, params *ListPostsParams, opts ...CallOption) (*PostPayload, error) {
 	const op = "Posts.ListPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[PostPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v4/posts", query: url.Values(q), opts: opts})
-}
-
-// V3ListPostsParams filters and pages Posts.V3.List (GET /api/v3/posts). TargetType is
-// required; TargetID is optional.
-type V3ListPostsParams struct {
-	PageParams
-	// TargetType is community, user or content. Required.
-	TargetType PostTargetType
-	// TargetID is the feed owner (at most 900 characters); empty lists across targets of
-	// TargetType.
-	TargetID string
-	// SortBy is lastCreated (the default), firstCreated, lastUpdated or firstUpdated.
-	SortBy PostSortBy
-	// DataType selects parent posts of one data type (at most 900 characters).
-	DataType PostDataType
-	// HasFlag: nil lists all posts; true only flagged posts; false only posts without flags.
-	HasFlag *bool
-	// IsDeleted: nil lists both; true only deleted posts; false only live ones.
-	IsDeleted *bool
-	// DataTypes selects child post types when MatchingOnlyParentPost is false: video,
-	// image, file, liveStream or custom types (at most 10).
-	DataTypes []PostDataType
-	// Tags selects posts with these tags (at most 5, each at most 24 characters).
-	Tags []string
-	// MatchingOnlyParentPost: true (the default) lists parent posts only.
-	MatchingOnlyParentPost *bool
-}
-
-func (p *V3ListPostsParams) query(op string) (query, error) {
-	if p == nil {
-		p = &V3ListPostsParams{}
-	}
-	checks := []error{
-		p.PageParams.validate(op),
-		maxLen(op, "PageToken", p.PageToken, 1000),
-		required(op, "TargetType", string(p.TargetType)),
-		maxLen(op, "TargetID", p.TargetID, postsMaxIDLen),
-		maxLen(op, "DataType", string(p.DataType), postsMaxIDLen),
-		maxItems(op, "DataTypes", len(p.DataTypes), 10),
-		postsCheckTags(op, p.Tags),
-	}
-	for _, t := range p.DataTypes {
-		checks = append(checks, required(op, "DataTypes[]", string(t)))
-	}
-	if err := firstErr(checks...); err != nil {
-		return nil, err
-	}
-	q := query{}
-	q.str("targetType", string(p.TargetType))
-	q.str("targetId", p.TargetID)
-	q.str("sortBy", string(p.SortBy))
-	q.str("dataType", string(p.DataType))
-	q.boolean("hasFlag", p.HasFlag)
-	q.boolean("isDeleted", p.IsDeleted)
-	q.options(p.Limit, p.PageToken)
-	enums(q, "dataTypes", p.DataTypes)
-	q.list("tags", p.Tags)
-	q.boolean("matchingOnlyParentPost", p.MatchingOnlyParentPost)
-	return q, nil
-}
-
-// List returns an iterator over posts matching params with the v3 API, fetching pages as it
-// goes. GET /api/v3/posts. Unlike Posts.List (v4), it needs TargetType but not TargetID, so
-// it can list across all targets of a type (e.g. every flagged community post), filters by
-// one parent DataType, and knows no feed types or before/after cursors.
-func (s *PostsV3Service) List(ctx context.Context, params *V3ListPostsParams, opts ...CallOption) iter.Seq2[Post, error] {
-	return listAll(ctx, params, opts, s.ListPage)
-}
-
-// ListPages returns an iterator over the pages of List, each with everything its posts refer
-// to. GET /api/v3/posts.
-func (s *PostsV3Service) ListPages(ctx context.Context, params *V3ListPostsParams, opts ...CallOption) iter.Seq2[*PostPayload, error] {
-	return pages(ctx, params, opts, s.ListPage)
-}
-
-// ListPage returns one page of posts with the v3 API (see List), and its cursors.
-// GET /api/v3/posts.
-func (s *PostsV3Service) ListPage(ctx context.Context, params *V3ListPostsParams, opts ...CallOption) (*PostPayload, error) {
-	const op = "Posts.V3.ListPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[PostPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/posts", query: url.Values(q), opts: opts})
+	return listPage[PostPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v4/posts", opts: opts}, params)
 }
 
 // UpdatePostParams changes a post in Posts.Update. Nil fields are left as they are.
@@ -1003,8 +762,8 @@ func (s *PostsService) Update(ctx context.Context, postID string, params *Update
 	if err != nil {
 		return nil, err
 	}
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := firstErr(
 		maxLenPtr(op, "Text", params.Text, postsMaxText),
@@ -1012,46 +771,6 @@ func (s *PostsService) Update(ctx context.Context, postID string, params *Update
 		postsCheckTags(op, params.Tags),
 		checkMentionees(op, params.Mentionees),
 		postsCheckAttachments(op, params.Attachments),
-	); err != nil {
-		return nil, err
-	}
-	return postsCall(ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true,
-		header: preserveEditedAt(params.KeepEditTime), opts: opts})
-}
-
-// V3UpdatePostParams changes a post in Posts.V3.Update. Nil fields are left as they are.
-type V3UpdatePostParams struct {
-	// Text is the post's text.
-	//
-	// Deprecated: use Data.Text.
-	Text *string `json:"text,omitempty"`
-	// Data changes the content.
-	Data *UpdatePostData `json:"data,omitempty"`
-	// Metadata replaces the metadata.
-	Metadata map[string]any `json:"metadata,omitempty"`
-	// Tags replaces the tags (at most 5, each at most 24 characters).
-	Tags []string `json:"tags,omitempty"`
-	// KeepEditTime, when true, keeps the post's editedAt as it was (sent as the
-	// preserve-edited-at header; the server's default is false: editedAt moves).
-	KeepEditTime *bool `json:"-"`
-}
-
-// Update changes a post with the v3 API and returns it. PUT /api/v3/posts/{postId}. Unlike
-// Posts.Update (v4) it cannot change mentions or attachments. Idempotent by construction (it
-// sets fields to the given values), so it is retried like a read.
-func (s *PostsV3Service) Update(ctx context.Context, postID string, params *V3UpdatePostParams, opts ...CallOption) (*PostPayload, error) {
-	const op = "Posts.V3.Update"
-	path, err := postPath(op, "/api/v3/posts/%s", postID)
-	if err != nil {
-		return nil, err
-	}
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
-	}
-	if err := firstErr(
-		maxLenPtr(op, "Text", params.Text, postsMaxText),
-		params.Data.validate(op),
-		postsCheckTags(op, params.Tags),
 	); err != nil {
 		return nil, err
 	}
@@ -1071,29 +790,7 @@ type DeletePostParams struct {
 // may answer an error matching ErrNotFound, which a caller deleting posts can treat as done.
 // An answer of success: false is an *Error matching ErrUnsuccessful.
 func (s *PostsService) Delete(ctx context.Context, postID string, params *DeletePostParams, opts ...CallOption) error {
-	const op = "Posts.Delete"
-	path, err := postPath(op, "/api/v4/posts/%s", postID)
-	if err != nil {
-		return err
-	}
-	var permanent *bool
-	if params != nil {
-		permanent = params.Permanent
-	}
-	return softDelete(ctx, s.c, op, path, permanent, opts)
-}
-
-// Delete soft-deletes a post with the v3 API. DELETE /api/v3/posts/{postId}. Unlike
-// Posts.Delete (v4) it cannot delete permanently. Idempotent by construction (deleting a
-// deleted post leaves it deleted); a retried call may answer ErrNotFound. An answer of
-// success: false is an *Error matching ErrUnsuccessful.
-func (s *PostsV3Service) Delete(ctx context.Context, postID string, opts ...CallOption) error {
-	const op = "Posts.V3.Delete"
-	path, err := postPath(op, "/api/v3/posts/%s", postID)
-	if err != nil {
-		return err
-	}
-	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, idempotent: true, opts: opts}, nil)
+	return softDelete(ctx, s.c, &request{op: "Posts.Delete", path: "/api/v4/posts/%s", opts: opts}, postPath, postID, (*softDeleteParams)(params))
 }
 
 // Approve publishes a post waiting for review in a community that requires approval of
@@ -1101,60 +798,52 @@ func (s *PostsV3Service) Delete(ctx context.Context, postID string, opts ...Call
 // once it may have reached the server (a repeat would answer an error for a post no longer
 // under review).
 func (s *PostsService) Approve(ctx context.Context, postID string, opts ...CallOption) (*PostPayload, error) {
-	return s.action(ctx, "Posts.Approve", http.MethodPost, "/api/v3/posts/%s/approve", postID, false, opts)
+	return s.onPost(ctx, postID, &request{op: "Posts.Approve", method: http.MethodPost, path: "/api/v3/posts/%s/approve", opts: opts})
 }
 
 // Decline rejects a post waiting for review (it moves to the declined feed) and returns it.
 // POST /api/v3/posts/{postId}/decline. Moderators only. Not retried once it may have reached
 // the server.
 func (s *PostsService) Decline(ctx context.Context, postID string, opts ...CallOption) (*PostPayload, error) {
-	return s.action(ctx, "Posts.Decline", http.MethodPost, "/api/v3/posts/%s/decline", postID, false, opts)
+	return s.onPost(ctx, postID, &request{op: "Posts.Decline", method: http.MethodPost, path: "/api/v3/posts/%s/decline", opts: opts})
 }
 
 // Flag reports a post as the calling user (use a view from Client.AsUser) and returns it.
 // POST /api/v3/posts/{postId}/flag. Not retried once it may have reached the server.
 func (s *PostsService) Flag(ctx context.Context, postID string, opts ...CallOption) (*PostPayload, error) {
-	return s.action(ctx, "Posts.Flag", http.MethodPost, "/api/v3/posts/%s/flag", postID, false, opts)
+	return s.onPost(ctx, postID, &request{op: "Posts.Flag", method: http.MethodPost, path: "/api/v3/posts/%s/flag", opts: opts})
 }
 
 // Unflag withdraws the calling user's flag on a post and returns it.
 // DELETE /api/v3/posts/{postId}/unflag. Idempotent by construction (removing one's own flag
 // twice leaves it removed), so it is retried like a read.
 func (s *PostsService) Unflag(ctx context.Context, postID string, opts ...CallOption) (*PostPayload, error) {
-	return s.action(ctx, "Posts.Unflag", http.MethodDelete, "/api/v3/posts/%s/unflag", postID, true, opts)
+	return s.onPost(ctx, postID, &request{op: "Posts.Unflag", method: http.MethodDelete, path: "/api/v3/posts/%s/unflag", idempotent: true, opts: opts})
 }
 
 // ClearFlags removes every flag on a post (moderators) and returns it.
 // DELETE /api/v3/posts/{postId}/flags. Idempotent by construction (clearing cleared flags
 // changes nothing), so it is retried like a read.
 func (s *PostsService) ClearFlags(ctx context.Context, postID string, opts ...CallOption) (*PostPayload, error) {
-	return s.action(ctx, "Posts.ClearFlags", http.MethodDelete, "/api/v3/posts/%s/flags", postID, true, opts)
+	return s.onPost(ctx, postID, &request{op: "Posts.ClearFlags", method: http.MethodDelete, path: "/api/v3/posts/%s/flags", idempotent: true, opts: opts})
 }
 
 // IsFlaggedByMe reports whether the calling user flagged a post.
 // GET /api/v3/posts/{postId}/isflagbyme.
 func (s *PostsService) IsFlaggedByMe(ctx context.Context, postID string, opts ...CallOption) (bool, error) {
-	const op = "Posts.IsFlaggedByMe"
-	path, err := postPath(op, "/api/v3/posts/%s/isflagbyme", postID)
-	if err != nil {
-		return false, err
-	}
-	return isFlaggedByMe(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts})
+	return isFlaggedByMe(ctx, s.c, &request{op: "Posts.IsFlaggedByMe", method: http.MethodGet, path: "/api/v3/posts/%s/isflagbyme", opts: opts}, postPath, postID)
 }
 
-func (s *PostsService) action(ctx context.Context, op, method, format, postID string, idempotent bool, opts []CallOption) (*PostPayload, error) {
-	return callOneOn(ctx, s.c, op, method, format, postID, postPath, idempotent, "post", func(p *PostPayload) []Post { return p.Posts }, opts)
+// onPost sends r, a call on one post (its path a format holding postID), and decodes the post
+// bundle.
+func (s *PostsService) onPost(ctx context.Context, postID string, r *request) (*PostPayload, error) {
+	return callOneOn(ctx, s.c, r, postPath, postID, "post", (*PostPayload).pageItems)
 }
 
-// postPath checks a post ID (at most 900 characters, as the spec states) and builds a path.
-func postPath(op, format, postID string) (string, error) {
-	if err := maxLen(op, "postID", postID, postsMaxIDLen); err != nil {
-		return "", err
-	}
-	return pathf(op, format, id("postID", postID))
-}
+// postPath is the idPath of a post: an ID of at most 900 characters, as the spec states.
+var postPath = maxLenPath("postID", postsMaxIDLen)
 
 // postsCall sends r and decodes a post bundle holding at least one post.
 func postsCall(ctx context.Context, c *Client, r *request) (*PostPayload, error) {
-	return callOne(ctx, c, r, "post", func(p *PostPayload) []Post { return p.Posts })
+	return callOne(ctx, c, r, "post", (*PostPayload).pageItems)
 }

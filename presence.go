@@ -53,9 +53,7 @@ type GetOnlineUsersParams struct {
 // GetOnlineUsers returns the users online in the network. GET /api/v1/presence/network/users.
 func (s *PresenceService) GetOnlineUsers(ctx context.Context, params *GetOnlineUsersParams, opts ...CallOption) (*PresencePayload, error) {
 	const op = "Presence.GetOnlineUsers"
-	if params == nil {
-		params = &GetOnlineUsersParams{}
-	}
+	params = orZero(params)
 	q := query{}
 	q.str("orderBy", string(params.OrderBy))
 	return call[PresencePayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v1/presence/network/users", query: url.Values(q), opts: opts})
@@ -113,8 +111,8 @@ type UpdatePresenceUserSettingParams struct {
 // PUT /api/v1/presence/settings/user. Retried: it sets the given value.
 func (s *PresenceService) UpdateUserSetting(ctx context.Context, params *UpdatePresenceUserSettingParams, opts ...CallOption) (*PresenceUserSettings, error) {
 	const op = "Presence.UpdateUserSetting"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	return call[PresenceUserSettings](ctx, s.c, &request{op: op, method: http.MethodPut, path: "/api/v1/presence/settings/user", body: params, idempotent: true, opts: opts})
 }
@@ -125,18 +123,13 @@ type GetManyPresencesParams struct {
 	UserIDs []string
 }
 
+// ids is the list getMany sends.
+func (p *GetManyPresencesParams) ids() []string { return p.UserIDs }
+
 // GetMany returns the presences of the given users (those never seen are left out).
 // GET /api/v1/presence/users/list. The spec declares no security for it; the caller's token
 // is sent as everywhere else.
 func (s *PresenceService) GetMany(ctx context.Context, params *GetManyPresencesParams, opts ...CallOption) (*PresencePayload, error) {
-	const op = "Presence.GetMany"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
-	}
-	if err := idList(op, "UserIDs", params.UserIDs, 220, 300); err != nil {
-		return nil, err
-	}
-	q := query{}
-	q.list("userIds", params.UserIDs)
-	return call[PresencePayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v1/presence/users/list", query: url.Values(q), opts: opts})
+	return getMany[PresencePayload](ctx, s.c, &request{op: "Presence.GetMany", method: http.MethodGet, path: "/api/v1/presence/users/list", opts: opts},
+		params, idsQuery{field: "UserIDs", name: "userIds", maxIDs: 220, maxLen: 300})
 }

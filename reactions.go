@@ -101,6 +101,7 @@ func (p *ReactionPayload) UserByID(userID string) *User { return findUser(p.User
 // FileByID returns the sideloaded file with the given ID (e.g. a user's avatar), or nil.
 func (p *ReactionPayload) FileByID(fileID string) *File { return findFile(p.Files, fileID) }
 
+// reactorsOf lists the reactors of reactions, in order.
 func reactorsOf(rs []Reaction) []Reactor {
 	var out []Reactor
 	for _, r := range rs {
@@ -109,6 +110,7 @@ func reactorsOf(rs []Reaction) []Reactor {
 	return out
 }
 
+// reactorUser finds a reactor's sideloaded user.
 func reactorUser(users []User, r *Reactor) *User {
 	if r == nil {
 		return nil
@@ -153,8 +155,8 @@ func (p *ReactionParams) wire() *ReactionParams {
 }
 
 func (p *ReactionParams) validate(op string) error {
-	if p == nil {
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", p); err != nil {
+		return err
 	}
 	return firstErr(
 		required(op, "ReferenceID", p.ReferenceID),
@@ -232,12 +234,9 @@ type ListReactionsParams struct {
 }
 
 func (p *ListReactionsParams) query(op string) (query, error) {
-	if p == nil {
-		p = &ListReactionsParams{}
-	}
+	p = orZero(p)
 	if err := firstErr(
-		p.PageParams.validate(op),
-		maxLen(op, "PageToken", p.PageToken, 200),
+		p.PageParams.validate(op, 200),
 		required(op, "ReferenceID", p.ReferenceID),
 		maxLen(op, "ReferenceID", p.ReferenceID, 900),
 		required(op, "ReferenceType", string(p.ReferenceType)),
@@ -272,11 +271,7 @@ func (s *ReactionsService) ListPages(ctx context.Context, params *ListReactionsP
 // GET /api/v3/reactions.
 func (s *ReactionsService) ListPage(ctx context.Context, params *ListReactionsParams, opts ...CallOption) (*ReactionPayload, error) {
 	const op = "Reactions.ListPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[ReactionPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/reactions", query: url.Values(q), opts: opts})
+	return listPage[ReactionPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/reactions", opts: opts}, params)
 }
 
 // V2ListReactionsParams selects the reactions of Reactions.V2.List (GET /api/v2/reactions),
@@ -295,12 +290,9 @@ type V2ListReactionsParams struct {
 }
 
 func (p *V2ListReactionsParams) query(op string) (query, error) {
-	if p == nil {
-		p = &V2ListReactionsParams{}
-	}
+	p = orZero(p)
 	if err := firstErr(
-		p.PageParams.validate(op),
-		maxLen(op, "PageToken", p.PageToken, 1000),
+		p.PageParams.validate(op, 1000),
 		required(op, "ReferenceID", p.ReferenceID),
 		maxLen(op, "ReferenceID", p.ReferenceID, 900),
 		required(op, "ReferenceType", string(p.ReferenceType)),
@@ -434,9 +426,7 @@ func (p *MostReactedMessagesPayload) UnmarshalJSON(b []byte) error {
 // GET /api/v2/reactions/messages/most (current: there is no v3).
 func (s *ReactionsService) GetMostReactedMessages(ctx context.Context, params *GetMostReactedMessagesParams, opts ...CallOption) (*MostReactedMessagesPayload, error) {
 	const op = "Reactions.GetMostReactedMessages"
-	if params == nil {
-		params = &GetMostReactedMessagesParams{}
-	}
+	params = orZero(params)
 	if params.Limit < 0 {
 		return nil, &ValidationError{Op: op, Field: "Limit", Reason: "must be at least 1 (0 for the default)"}
 	}

@@ -102,12 +102,10 @@ type ListRolesParams struct {
 	SortBy RoleSortBy
 }
 
-func (p *ListRolesParams) query(op string) (url.Values, error) {
-	if p == nil {
-		p = &ListRolesParams{}
-	}
+func (p *ListRolesParams) query(op string) (query, error) {
+	p = orZero(p)
 	if err := firstErr(
-		p.PageParams.validate(op),
+		p.PageParams.validate(op, 0),
 		maxLen(op, "Keyword", p.Keyword, 100),
 	); err != nil {
 		return nil, err
@@ -116,7 +114,7 @@ func (p *ListRolesParams) query(op string) (url.Values, error) {
 	url.Values(q).Set("keyword", p.Keyword)
 	q.str("sortBy", string(p.SortBy))
 	q.options(p.Limit, p.PageToken)
-	return url.Values(q), nil
+	return q, nil
 }
 
 // List returns an iterator over the roles, fetching pages as it goes. GET /api/v3/roles.
@@ -132,11 +130,7 @@ func (s *RolesService) ListPages(ctx context.Context, params *ListRolesParams, o
 // ListPage returns one page of roles. GET /api/v3/roles.
 func (s *RolesService) ListPage(ctx context.Context, params *ListRolesParams, opts ...CallOption) (*RolePayload, error) {
 	const op = "Roles.ListPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[RolePayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/roles", query: q, opts: opts})
+	return listPage[RolePayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/roles", opts: opts}, params)
 }
 
 // CreateRoleParams is the body of Create.
@@ -153,8 +147,8 @@ type CreateRoleParams struct {
 // reached the server (a repeat would find the role already there).
 func (s *RolesService) Create(ctx context.Context, params *CreateRoleParams, opts ...CallOption) (*RolePayload, error) {
 	const op = "Roles.Create"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := firstErr(
 		required(op, "RoleID", params.RoleID),
@@ -166,7 +160,7 @@ func (s *RolesService) Create(ctx context.Context, params *CreateRoleParams, opt
 	}
 	body := *params
 	body.Permissions = nonNilPermissions(params.Permissions)
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v3/roles", body: &body, opts: opts}, "role", rolesOf)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v3/roles", body: &body, opts: opts}, "role", (*RolePayload).pageItems)
 }
 
 // Get returns a role. GET /api/v3/roles/{roleId}.
@@ -176,7 +170,7 @@ func (s *RolesService) Get(ctx context.Context, roleID string, opts ...CallOptio
 	if err != nil {
 		return nil, err
 	}
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, "role", rolesOf)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts}, "role", (*RolePayload).pageItems)
 }
 
 // UpdateRoleParams is the body of Update.
@@ -196,8 +190,8 @@ func (s *RolesService) Update(ctx context.Context, roleID string, params *Update
 	if err != nil {
 		return nil, err
 	}
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if params.Permissions == nil {
 		return nil, &ValidationError{Op: op, Field: "Permissions", Reason: "is required (an empty slice removes every permission)"}
@@ -213,7 +207,7 @@ func (s *RolesService) Update(ctx context.Context, roleID string, params *Update
 		RoleID string `json:"roleId"`
 		*UpdateRoleParams
 	}{roleID, params}
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: body, idempotent: true, opts: opts}, "role", rolesOf)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: body, idempotent: true, opts: opts}, "role", (*RolePayload).pageItems)
 }
 
 // Delete deletes a role. DELETE /api/v3/roles/{roleId} (the role ID is sent in the query as
@@ -231,8 +225,6 @@ func (s *RolesService) Delete(ctx context.Context, roleID string, opts ...CallOp
 	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, query: url.Values{"roleId": {roleID}}, idempotent: true, opts: opts}, nil)
 }
 
-func rolesOf(p *RolePayload) []Role { return p.Roles }
-
 // permissionList checks that no permission is blank.
 func permissionList(op, field string, ps []Permission) error {
 	for _, p := range ps {
@@ -243,6 +235,7 @@ func permissionList(op, field string, ps []Permission) error {
 	return nil
 }
 
+// nonNilPermissions sends an empty list as [] rather than null.
 func nonNilPermissions(ps []Permission) []Permission {
 	if ps == nil {
 		return []Permission{}
@@ -293,8 +286,8 @@ type V2AddPermissionsParams struct {
 // has no body. Retried: adding a permission a role already has changes nothing.
 func (s *RolesV2Service) AddPermissions(ctx context.Context, params *V2AddPermissionsParams, opts ...CallOption) error {
 	const op = "Roles.V2.AddPermissions"
-	if params == nil {
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return err
 	}
 	if err := idList(op, "PublicIDs", params.PublicIDs, 100, 100); err != nil {
 		return err

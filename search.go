@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
-	"net/url"
 )
 
 // SearchService searches posts and communities by meaning (semantic search), when the
@@ -92,6 +91,24 @@ func (p *CommunitySearchPayload) ScoreByID(communityID string) (float64, bool) {
 	return r.Score, true
 }
 
+// searchQuery starts the query of a semantic search: the paging and the text to match
+// (required, at most 1,024 characters), checked first.
+func searchQuery(op string, pp PageParams, text string) (query, error) {
+	if err := firstErr(
+		pp.validate(op, 1000),
+		required(op, "Query", text),
+		maxLen(op, "Query", text, 1024),
+	); err != nil {
+		return nil, err
+	}
+	q := query{}
+	q.str("query", text)
+	q.options(pp.Limit, pp.PageToken)
+	return q, nil
+}
+
+// checkSearchTags checks the tags of a semantic search (at most 5 of 1 to 24 characters)
+// and adds them to q.
 func checkSearchTags(op string, q query, tags []string) error {
 	if err := maxItems(op, "Tags", len(tags), 5); err != nil {
 		return err
@@ -123,21 +140,19 @@ type SearchPostsParams struct {
 }
 
 func (p *SearchPostsParams) query(op string) (query, error) {
-	if p == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", p); err != nil {
+		return nil, err
+	}
+	q, err := searchQuery(op, p.PageParams, p.Query)
+	if err != nil {
+		return nil, err
 	}
 	if err := firstErr(
-		p.PageParams.validate(op),
-		maxLen(op, "PageToken", p.PageToken, 1000),
-		required(op, "Query", p.Query),
-		maxLen(op, "Query", p.Query, 1024),
 		maxLen(op, "TargetID", p.TargetID, 900),
 		maxItems(op, "DataTypes", len(p.DataTypes), 10),
 	); err != nil {
 		return nil, err
 	}
-	q := query{}
-	q.str("query", p.Query)
 	q.str("targetType", string(p.TargetType))
 	q.str("targetId", p.TargetID)
 	for _, t := range p.DataTypes {
@@ -150,7 +165,6 @@ func (p *SearchPostsParams) query(op string) (query, error) {
 		return nil, err
 	}
 	q.boolean("matchingOnlyParentPost", p.MatchingOnlyParentPost)
-	q.options(p.Limit, p.PageToken)
 	return q, nil
 }
 
@@ -168,11 +182,7 @@ func (s *SearchService) SearchPostsPages(ctx context.Context, params *SearchPost
 // GET /api/v1/semantic-search/posts.
 func (s *SearchService) SearchPostsPage(ctx context.Context, params *SearchPostsParams, opts ...CallOption) (*PostSearchPayload, error) {
 	const op = "Search.SearchPostsPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[PostSearchPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v1/semantic-search/posts", query: url.Values(q), opts: opts})
+	return listPage[PostSearchPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v1/semantic-search/posts", opts: opts}, params)
 }
 
 // SearchCommunitiesParams is a community search.
@@ -191,26 +201,21 @@ type SearchCommunitiesParams struct {
 }
 
 func (p *SearchCommunitiesParams) query(op string) (query, error) {
-	if p == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
-	}
-	if err := firstErr(
-		p.PageParams.validate(op),
-		maxLen(op, "PageToken", p.PageToken, 1000),
-		required(op, "Query", p.Query),
-		maxLen(op, "Query", p.Query, 1024),
-		stringList(op, "CategoryIDs", p.CategoryIDs, 10, 1, 128),
-	); err != nil {
+	if err := notNil(op, "params", p); err != nil {
 		return nil, err
 	}
-	q := query{}
-	q.str("query", p.Query)
+	q, err := searchQuery(op, p.PageParams, p.Query)
+	if err != nil {
+		return nil, err
+	}
+	if err := stringList(op, "CategoryIDs", p.CategoryIDs, 10, 1, 128); err != nil {
+		return nil, err
+	}
 	q.str("filter", string(p.Filter))
 	if err := checkSearchTags(op, q, p.Tags); err != nil {
 		return nil, err
 	}
 	q.list("categoryIds", p.CategoryIDs)
-	q.options(p.Limit, p.PageToken)
 	return q, nil
 }
 
@@ -229,9 +234,5 @@ func (s *SearchService) SearchCommunitiesPages(ctx context.Context, params *Sear
 // GET /api/v1/semantic-search/communities.
 func (s *SearchService) SearchCommunitiesPage(ctx context.Context, params *SearchCommunitiesParams, opts ...CallOption) (*CommunitySearchPayload, error) {
 	const op = "Search.SearchCommunitiesPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[CommunitySearchPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v1/semantic-search/communities", query: url.Values(q), opts: opts})
+	return listPage[CommunitySearchPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v1/semantic-search/communities", opts: opts}, params)
 }

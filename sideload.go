@@ -34,6 +34,7 @@ func findUser(users []User, userID string) *User {
 	return nil
 }
 
+// findFile finds a sideloaded file by ID.
 func findFile(files []File, fileID string) *File {
 	for i := range files {
 		if files[i].FileID == fileID {
@@ -83,4 +84,5 @@ func communityKey(c *Community) string {
 	return c.ID
 }
 
+// communityCategoryID is the key of a category, for byID.
 func communityCategoryID(c *CommunityCategory) string { return c.CategoryID }

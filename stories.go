@@ -63,17 +63,6 @@ const (
 	StoryOrderDesc StoryOrder = "desc"
 )
 
-// StorySeenState filters the global story targets by whether the caller has seen their
-// stories.
-type StorySeenState string
-
-// Seen states.
-const (
-	StorySeenAll    StorySeenState = "all"
-	StorySeenSeen   StorySeenState = "seen"
-	StorySeenUnseen StorySeenState = "unseen"
-)
-
 // Story is a story: an image, video or text shown for a limited time in its target.
 type Story struct {
 	// StoryID is the story's ID (24 hex digits).
@@ -185,26 +174,6 @@ type StoryMention struct {
 	UserPublicIDs []string         `json:"userPublicIds,omitempty"`
 }
 
-// StoryTarget is a community or user that holds stories, with when its latest story expires
-// and when the latest one the caller has seen expires (an unseen story exists when the
-// first is later).
-type StoryTarget struct {
-	TargetID       string          `json:"targetId"`
-	TargetPublicID string          `json:"targetPublicId,omitempty"`
-	TargetType     StoryTargetType `json:"targetType"`
-	// LastStoryExpiresAt is the expiry of the target's latest story (zero without one).
-	LastStoryExpiresAt Time `json:"lastStoryExpiresAt"`
-	// LastStorySeenExpiresAt is the expiry of the latest story the caller saw.
-	LastStorySeenExpiresAt Time `json:"lastStorySeenExpiresAt"`
-	// TargetUpdatedAt is when the target last changed.
-	TargetUpdatedAt Time `json:"targetUpdatedAt"`
-}
-
-// HasUnseen reports whether the target holds a story the caller has not seen.
-func (t *StoryTarget) HasUnseen() bool {
-	return !t.LastStoryExpiresAt.IsZero() && t.LastStoryExpiresAt.After(t.LastStorySeenExpiresAt.Time)
-}
-
 // StoryRef names a story target in a query.
 type StoryRef struct {
 	// TargetType is community or user.
@@ -270,44 +239,6 @@ func (p *StoryPayload) StoryFile(story *Story) *File {
 	return p.FileByID(story.Data.FileID)
 }
 
-// StoryTargetPayload is the answer of the story-target calls: the targets and what they
-// refer to.
-type StoryTargetPayload struct {
-	rawJSON
-	StoryTargets   []StoryTarget       `json:"storyTargets"`
-	Files          []File              `json:"files"`
-	Users          []User              `json:"users"`
-	Communities    []Community         `json:"communities"`
-	CommunityUsers []CommunityUser     `json:"communityUsers"`
-	Categories     []CommunityCategory `json:"categories"`
-	Paging         Paging              `json:"paging"`
-}
-
-func (p *StoryTargetPayload) pageItems() []StoryTarget { return p.StoryTargets }
-func (p *StoryTargetPayload) pageInfo() Paging         { return p.Paging }
-
-// TargetByID returns the target of the given type and public (or internal) ID, or nil.
-func (p *StoryTargetPayload) TargetByID(targetType StoryTargetType, targetID string) *StoryTarget {
-	for i := range p.StoryTargets {
-		t := &p.StoryTargets[i]
-		if t.TargetType == targetType && (t.TargetPublicID == targetID || t.TargetID == targetID) {
-			return t
-		}
-	}
-	return nil
-}
-
-// CommunityByID returns the sideloaded community with the given ID, or nil.
-func (p *StoryTargetPayload) CommunityByID(id string) *Community {
-	return byID(p.Communities, id, communityKey)
-}
-
-// UserByID returns the sideloaded user with the given ID, or nil.
-func (p *StoryTargetPayload) UserByID(id string) *User { return findUser(p.Users, id) }
-
-// FileByID returns the sideloaded file with the given ID, or nil.
-func (p *StoryTargetPayload) FileByID(id string) *File { return findFile(p.Files, id) }
-
 // StoryCountPayload is the answer of Stories.Count.
 type StoryCountPayload struct {
 	rawJSON
@@ -315,13 +246,8 @@ type StoryCountPayload struct {
 	Count int `json:"count"`
 }
 
-// storyPath checks storyID and builds the path.
-func storyPath(op, format, storyID string) (string, error) {
-	if err := objectID(op, "storyID", storyID); err != nil {
-		return "", err
-	}
-	return pathf(op, format, id("storyID", storyID))
-}
+// storyPath is the idPath of a story: an ID of 24 hexadecimal digits.
+var storyPath = checkedPath("storyID", objectID)
 
 // CreateStoryParams is the body of Stories.Create.
 type CreateStoryParams struct {
@@ -354,8 +280,8 @@ type StoryDataParams struct {
 }
 
 func (p *CreateStoryParams) validate(op string) error {
-	if p == nil {
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", p); err != nil {
+		return err
 	}
 	if p.DataType == "" {
 		return &ValidationError{Op: op, Field: "DataType", Reason: "is required"}
@@ -418,7 +344,7 @@ func (s *StoriesService) Create(ctx context.Context, params *CreateStoryParams, 
 		return nil, err
 	}
 	r := &request{op: op, method: http.MethodPost, path: "/api/v4/stories", body: params, opts: opts}
-	return callOne(ctx, s.c, r, "story", func(p *StoryPayload) []Story { return p.Stories })
+	return callOne(ctx, s.c, r, "story", (*StoryPayload).pageItems)
 }
 
 // Get returns a story with what it refers to. GET /api/v4/stories/{storyId}.
@@ -429,7 +355,7 @@ func (s *StoriesService) Get(ctx context.Context, storyID string, opts ...CallOp
 		return nil, err
 	}
 	r := &request{op: op, method: http.MethodGet, path: path, opts: opts}
-	return callOne(ctx, s.c, r, "story", func(p *StoryPayload) []Story { return p.Stories })
+	return callOne(ctx, s.c, r, "story", (*StoryPayload).pageItems)
 }
 
 // DeleteStoryParams are the options of Stories.Delete.
@@ -442,40 +368,33 @@ type DeleteStoryParams struct {
 // params.Permanent. DELETE /api/v4/stories/{storyId}. Idempotent by construction (a deleted
 // story stays deleted; a repeat may answer ErrNotFound), so it is retried like a read.
 func (s *StoriesService) Delete(ctx context.Context, storyID string, params *DeleteStoryParams, opts ...CallOption) error {
-	const op = "Stories.Delete"
-	path, err := storyPath(op, "/api/v4/stories/%s", storyID)
-	if err != nil {
-		return err
-	}
-	var permanent *bool
-	if params != nil {
-		permanent = params.Permanent
-	}
-	return softDelete(ctx, s.c, op, path, permanent, opts)
+	return softDelete(ctx, s.c, &request{op: "Stories.Delete", path: "/api/v4/stories/%s", opts: opts}, storyPath, storyID, (*softDeleteParams)(params))
 }
 
 // Flag reports a story as the calling user (use a view from Client.AsUser) and returns it.
 // POST /api/v4/stories/{storyId}/flags. Not retried once it may have reached the server.
 func (s *StoriesService) Flag(ctx context.Context, storyID string, opts ...CallOption) (*StoryPayload, error) {
-	return s.flagCall(ctx, "Stories.Flag", http.MethodPost, "/api/v4/stories/%s/flags", storyID, false, opts)
+	return s.onStory(ctx, storyID, &request{op: "Stories.Flag", method: http.MethodPost, path: "/api/v4/stories/%s/flags", opts: opts})
 }
 
 // Unflag withdraws the calling user's flag on a story and returns it.
 // DELETE /api/v4/stories/{storyId}/flags. Idempotent by construction (removing one's own
 // flag twice leaves it removed), so it is retried like a read.
 func (s *StoriesService) Unflag(ctx context.Context, storyID string, opts ...CallOption) (*StoryPayload, error) {
-	return s.flagCall(ctx, "Stories.Unflag", http.MethodDelete, "/api/v4/stories/%s/flags", storyID, true, opts)
+	return s.onStory(ctx, storyID, &request{op: "Stories.Unflag", method: http.MethodDelete, path: "/api/v4/stories/%s/flags", idempotent: true, opts: opts})
 }
 
 // ClearFlags removes every flag on a story (admin only) and returns it.
 // DELETE /api/v4/stories/{storyId}/flags/all. Idempotent by construction (clearing twice
 // leaves no flags), so it is retried like a read.
 func (s *StoriesService) ClearFlags(ctx context.Context, storyID string, opts ...CallOption) (*StoryPayload, error) {
-	return s.flagCall(ctx, "Stories.ClearFlags", http.MethodDelete, "/api/v4/stories/%s/flags/all", storyID, true, opts)
+	return s.onStory(ctx, storyID, &request{op: "Stories.ClearFlags", method: http.MethodDelete, path: "/api/v4/stories/%s/flags/all", idempotent: true, opts: opts})
 }
 
-func (s *StoriesService) flagCall(ctx context.Context, op, method, format, storyID string, idempotent bool, opts []CallOption) (*StoryPayload, error) {
-	return callOneOn(ctx, s.c, op, method, format, storyID, storyPath, idempotent, "story", func(p *StoryPayload) []Story { return p.Stories }, opts)
+// onStory sends r, a call on one story (its path a format holding storyID), and decodes the
+// story bundle.
+func (s *StoriesService) onStory(ctx context.Context, storyID string, r *request) (*StoryPayload, error) {
+	return callOneOn(ctx, s.c, r, storyPath, storyID, "story", (*StoryPayload).pageItems)
 }
 
 // ListStoriesParams selects the stories of one target for Stories.List.
@@ -494,11 +413,11 @@ type ListStoriesParams struct {
 }
 
 func (p *ListStoriesParams) query(op string) (query, error) {
-	if p == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", p); err != nil {
+		return nil, err
 	}
 	if err := firstErr(
-		p.PageParams.validate(op),
+		p.PageParams.validate(op, 0),
 		required(op, "TargetType", string(p.TargetType)),
 		required(op, "TargetID", p.TargetID),
 		maxLen(op, "TargetID", p.TargetID, 900),
@@ -537,11 +456,7 @@ func (s *StoriesService) ListPages(ctx context.Context, params *ListStoriesParam
 // with the target's StoryTargets entry. GET /api/v4/stories.
 func (s *StoriesService) ListPage(ctx context.Context, params *ListStoriesParams, opts ...CallOption) (*StoryPayload, error) {
 	const op = "Stories.ListPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[StoryPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v4/stories", query: url.Values(q), opts: opts})
+	return listPage[StoryPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v4/stories", opts: opts}, params)
 }
 
 // ListStoriesByTargetsParams selects the stories of several targets.
@@ -581,10 +496,10 @@ func storyTargets(op string, q query, targets []StoryRef) error {
 }
 
 func (p *ListStoriesByTargetsParams) query(op string) (query, error) {
-	if p == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", p); err != nil {
+		return nil, err
 	}
-	if err := p.PageParams.validate(op); err != nil {
+	if err := p.PageParams.validate(op, 0); err != nil {
 		return nil, err
 	}
 	q := query{}
@@ -612,11 +527,7 @@ func (s *StoriesService) ListByTargetsPages(ctx context.Context, params *ListSto
 // sends it, and an answer without a next cursor ends ListByTargets.
 func (s *StoriesService) ListByTargetsPage(ctx context.Context, params *ListStoriesByTargetsParams, opts ...CallOption) (*StoryPayload, error) {
 	const op = "Stories.ListByTargetsPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[StoryPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v4/stories-by-targets", query: url.Values(q), opts: opts})
+	return listPage[StoryPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v4/stories-by-targets", opts: opts}, params)
 }
 
 // CountStoriesParams names the target of Stories.Count.
@@ -631,8 +542,8 @@ type CountStoriesParams struct {
 // GET /api/v4/stories/count.
 func (s *StoriesService) Count(ctx context.Context, params *CountStoriesParams, opts ...CallOption) (*StoryCountPayload, error) {
 	const op = "Stories.Count"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := firstErr(
 		required(op, "TargetType", string(params.TargetType)),
@@ -645,71 +556,4 @@ func (s *StoriesService) Count(ctx context.Context, params *CountStoriesParams, 
 	q.str("targetType", string(params.TargetType))
 	q.str("targetId", params.TargetID)
 	return call[StoryCountPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v4/stories/count", query: url.Values(q), opts: opts})
-}
-
-// GetTargetsParams names the targets of Stories.GetTargets.
-type GetTargetsParams struct {
-	// Targets (required) are 1 to 10 targets.
-	Targets []StoryRef
-}
-
-// GetTargets returns the story state (latest expiry, latest seen expiry) of up to 10
-// targets. GET /api/v4/stories/seen.
-func (s *StoriesService) GetTargets(ctx context.Context, params *GetTargetsParams, opts ...CallOption) (*StoryTargetPayload, error) {
-	const op = "Stories.GetTargets"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
-	}
-	q := query{}
-	if err := storyTargets(op, q, params.Targets); err != nil {
-		return nil, err
-	}
-	return call[StoryTargetPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v4/stories/seen", query: url.Values(q), opts: opts})
-}
-
-// ListGlobalTargetsParams filters Stories.ListGlobalTargets.
-type ListGlobalTargetsParams struct {
-	PageParams
-	// SeenState is unseen (the default), seen or all.
-	SeenState StorySeenState
-}
-
-func (p *ListGlobalTargetsParams) query(op string) (query, error) {
-	var v ListGlobalTargetsParams
-	if p != nil {
-		v = *p
-	}
-	if err := firstErr(
-		v.PageParams.validate(op),
-		maxLen(op, "PageToken", v.PageToken, 900),
-	); err != nil {
-		return nil, err
-	}
-	q := query{}
-	q.str("seenState", string(v.SeenState))
-	q.integer("limit", v.Limit)
-	q.str("token", v.PageToken)
-	return q, nil
-}
-
-// ListGlobalTargets iterates over the targets with active stories the calling user can see
-// (use a view from Client.AsUser), fetching pages as needed.
-func (s *StoriesService) ListGlobalTargets(ctx context.Context, params *ListGlobalTargetsParams, opts ...CallOption) iter.Seq2[StoryTarget, error] {
-	return listAll(ctx, params, opts, s.ListGlobalTargetsPage)
-}
-
-// ListGlobalTargetsPages iterates over the pages of Stories.ListGlobalTargets.
-func (s *StoriesService) ListGlobalTargetsPages(ctx context.Context, params *ListGlobalTargetsParams, opts ...CallOption) iter.Seq2[*StoryTargetPayload, error] {
-	return pages(ctx, params, opts, s.ListGlobalTargetsPage)
-}
-
-// ListGlobalTargetsPage returns one page of the calling user's story targets, newest story
-// first. GET /api/v5/me/global-story-targets.
-func (s *StoriesService) ListGlobalTargetsPage(ctx context.Context, params *ListGlobalTargetsParams, opts ...CallOption) (*StoryTargetPayload, error) {
-	const op = "Stories.ListGlobalTargetsPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[StoryTargetPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v5/me/global-story-targets", query: url.Values(q), opts: opts})
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
-	"net/url"
 	"strconv"
 )
 
@@ -15,6 +14,93 @@ import (
 // recorded. The stream entity is VideoStreaming, the type liveStream posts refer to. Reach
 // it as Client.Streams.
 type StreamsService struct{ c *Client }
+
+// VideoStreamingStatus is the state of a live stream.
+type VideoStreamingStatus string
+
+// Live stream states.
+const (
+	VideoStreamingIdle     VideoStreamingStatus = "idle"
+	VideoStreamingLive     VideoStreamingStatus = "live"
+	VideoStreamingEnded    VideoStreamingStatus = "ended"
+	VideoStreamingRecorded VideoStreamingStatus = "recorded"
+)
+
+// VideoStreaming is a live stream, referred to by a liveStream post (PostData.StreamID).
+type VideoStreaming struct {
+	// StreamID is the stream's ID.
+	StreamID string `json:"streamId"`
+	// UserID is the broadcaster's public ID; UserInternalID and UserPublicID its two forms.
+	UserID          string `json:"userId,omitempty"`
+	UserInternalID  string `json:"userInternalId,omitempty"`
+	UserPublicID    string `json:"userPublicId,omitempty"`
+	ThumbnailFileID string `json:"thumbnailFileId,omitempty"`
+	Title           string `json:"title,omitempty"`
+	Description     string `json:"description,omitempty"`
+	// Status is idle, live, ended or recorded.
+	Status    VideoStreamingStatus    `json:"status,omitempty"`
+	IsLive    bool                    `json:"isLive,omitempty"`
+	IsDeleted bool                    `json:"isDeleted,omitempty"`
+	Platform  *VideoStreamingPlatform `json:"platform,omitempty"`
+	// ModerationID refers to the stream's moderation record.
+	ModerationID string         `json:"moderationId,omitempty"`
+	StartedAt    Time           `json:"startedAt"`
+	EndedAt      Time           `json:"endedAt"`
+	CreatedAt    Time           `json:"createdAt"`
+	UpdatedAt    Time           `json:"updatedAt"`
+	Metadata     map[string]any `json:"metadata,omitempty"`
+	// Resolution is SD (the default), HD or FHD.
+	Resolution string `json:"resolution,omitempty"`
+	// StreamerURL is where the broadcaster sends the stream.
+	StreamerURL *VideoStreamingURL `json:"streamerUrl,omitempty"`
+	// Recordings are the recorded files of an ended stream.
+	Recordings []VideoStreamingRecording `json:"recordings,omitempty"`
+	// WatcherURL holds the playback URLs.
+	WatcherURL *VideoStreamingWatcherURLs `json:"watcherUrl,omitempty"`
+}
+
+// VideoStreamingPlatform names the broadcasting client.
+type VideoStreamingPlatform struct {
+	Name    string `json:"name,omitempty"`
+	Version string `json:"version,omitempty"`
+}
+
+// VideoStreamingURL is a streaming URL and its parts.
+type VideoStreamingURL struct {
+	URL        string                       `json:"url,omitempty"`
+	Components *VideoStreamingURLComponents `json:"components,omitempty"`
+}
+
+// VideoStreamingURLComponents are the parts of a streaming URL.
+type VideoStreamingURLComponents struct {
+	Origin     string `json:"origin,omitempty"`
+	AppName    string `json:"appName,omitempty"`
+	StreamName string `json:"streamName,omitempty"`
+	Query      string `json:"query,omitempty"`
+}
+
+// VideoStreamingWatcherURLs are the playback URLs of a stream by protocol.
+type VideoStreamingWatcherURLs struct {
+	FLV  *VideoStreamingURL `json:"flv,omitempty"`
+	HLS  *VideoStreamingURL `json:"hls,omitempty"`
+	RTMP *VideoStreamingURL `json:"rtmp,omitempty"`
+}
+
+// VideoStreamingRecording is one recording of a stream, by container format.
+type VideoStreamingRecording struct {
+	FLV  *VideoStreamingRecordingFile `json:"flv,omitempty"`
+	MP4  *VideoStreamingRecordingFile `json:"mp4,omitempty"`
+	M3U8 *VideoStreamingRecordingFile `json:"m3u8,omitempty"`
+}
+
+// VideoStreamingRecordingFile is a recorded file: its URL, duration and time span (as the
+// API sends them, in seconds or milliseconds per the stream service).
+type VideoStreamingRecordingFile struct {
+	URL       string  `json:"url,omitempty"`
+	Duration  float64 `json:"duration,omitempty"`
+	StartTime float64 `json:"startTime,omitempty"`
+	StopTime  float64 `json:"stopTime,omitempty"`
+}
 
 // StreamResolution is the resolution of a stream.
 type StreamResolution string
@@ -136,6 +222,7 @@ type CreateStreamParams struct {
 	Resolution StreamResolution `json:"resolution,omitempty"`
 }
 
+// checkStreamFields checks the fields of a stream's create or update.
 func checkStreamFields(op, title, description, thumbnail string, res StreamResolution) error {
 	return firstErr(
 		required(op, "Title", title),
@@ -150,22 +237,23 @@ func checkStreamFields(op, title, description, thumbnail string, res StreamResol
 // server (a repeat would create a second stream).
 func (s *StreamsService) Create(ctx context.Context, params *CreateStreamParams, opts ...CallOption) (*StreamPayload, error) {
 	const op = "Streams.Create"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := checkStreamFields(op, params.Title, params.Description, params.ThumbnailFileID, params.Resolution); err != nil {
 		return nil, err
 	}
 	r := &request{op: op, method: http.MethodPost, path: "/api/v3/video-streaming", body: params, opts: opts}
-	return callOne(ctx, s.c, r, "stream", func(p *StreamPayload) []VideoStreaming { return p.VideoStreamings })
+	return streamsCall(ctx, s.c, r)
 }
 
-func streamPath(op, format, streamID string) (string, error) {
-	if err := maxLen(op, "streamID", streamID, 50); err != nil {
-		return "", err
-	}
-	return pathf(op, format, id("streamID", streamID))
+// streamsCall sends r and decodes a stream bundle holding at least one stream.
+func streamsCall(ctx context.Context, c *Client, r *request) (*StreamPayload, error) {
+	return callOne(ctx, c, r, "stream", func(p *StreamPayload) []VideoStreaming { return p.VideoStreamings })
 }
+
+// streamPath is the idPath of a stream: an ID of at most 50 characters.
+var streamPath = maxLenPath("streamID", 50)
 
 // Get returns a stream with its moderation record and broadcaster.
 // GET /api/v3/video-streaming/{streamId}.
@@ -176,7 +264,7 @@ func (s *StreamsService) Get(ctx context.Context, streamID string, opts ...CallO
 		return nil, err
 	}
 	r := &request{op: op, method: http.MethodGet, path: path, opts: opts}
-	return callOne(ctx, s.c, r, "stream", func(p *StreamPayload) []VideoStreaming { return p.VideoStreamings })
+	return streamsCall(ctx, s.c, r)
 }
 
 // UpdateStreamParams is the body of Streams.Update: the stream's new details. Fields left
@@ -202,14 +290,14 @@ func (s *StreamsService) Update(ctx context.Context, streamID string, params *Up
 	if err != nil {
 		return nil, err
 	}
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := checkStreamFields(op, params.Title, params.Description, params.ThumbnailFileID, params.Resolution); err != nil {
 		return nil, err
 	}
 	r := &request{op: op, method: http.MethodPut, path: path, body: params, idempotent: true, opts: opts}
-	return callOne(ctx, s.c, r, "stream", func(p *StreamPayload) []VideoStreaming { return p.VideoStreamings })
+	return streamsCall(ctx, s.c, r)
 }
 
 // Delete deletes a stream. DELETE /api/v3/video-streaming/{streamId}. Idempotent by
@@ -235,7 +323,7 @@ func (s *StreamsService) DisposeURL(ctx context.Context, streamID string, opts .
 		return nil, err
 	}
 	r := &request{op: op, method: http.MethodDelete, path: path, auth: authAPIKey, idempotent: true, opts: opts}
-	return callOne(ctx, s.c, r, "stream", func(p *StreamPayload) []VideoStreaming { return p.VideoStreamings })
+	return streamsCall(ctx, s.c, r)
 }
 
 // ListStreamsParams filters Streams.List.
@@ -256,13 +344,9 @@ type ListStreamsParams struct {
 }
 
 func (p *ListStreamsParams) query(op string) (query, error) {
-	var v ListStreamsParams
-	if p != nil {
-		v = *p
-	}
+	v := *orZero(p)
 	if err := firstErr(
-		v.PageParams.validate(op),
-		maxLen(op, "PageToken", v.PageToken, 1000),
+		v.PageParams.validate(op, 1000),
 		maxItems(op, "Statuses", len(v.Statuses), 10),
 		maxItems(op, "UserPublicIDs", len(v.UserPublicIDs), 100),
 	); err != nil {
@@ -307,11 +391,7 @@ func (s *StreamsService) ListPages(ctx context.Context, params *ListStreamsParam
 // ListPage returns one page of streams. GET /api/v3/video-streaming.
 func (s *StreamsService) ListPage(ctx context.Context, params *ListStreamsParams, opts ...CallOption) (*StreamListPayload, error) {
 	const op = "Streams.ListPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[StreamListPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/video-streaming", query: url.Values(q), opts: opts})
+	return listPage[StreamListPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/video-streaming", opts: opts}, params)
 }
 
 // StreamWatchEvent is one viewer's watching session of a stream.
@@ -352,8 +432,8 @@ type StreamEventPayload struct {
 // (a repeat would count the watching time twice).
 func (s *StreamsService) RecordWatchEvents(ctx context.Context, params *RecordWatchEventsParams, opts ...CallOption) (*StreamEventPayload, error) {
 	const op = "Streams.RecordWatchEvents"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
 	}
 	if err := firstErr(
 		required(op, "Signature", params.Signature),

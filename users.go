@@ -122,21 +122,16 @@ type ListUsersParams struct {
 }
 
 func (p *ListUsersParams) query(op string) (query, error) {
-	if p == nil {
-		p = &ListUsersParams{}
-	}
-	if err := firstErr(
-		p.PageParams.validate(op),
-	); err != nil {
+	p = orZero(p)
+	q, err := p.PageParams.optionsQuery(op, 0)
+	if err != nil {
 		return nil, err
 	}
-	q := query{}
 	q.str("keyword", p.Keyword)
 	q.boolean("exactMatchKeyword", p.ExactMatchKeyword)
 	q.str("filter", string(p.Filter))
 	q.str("sortBy", string(p.SortBy))
 	q.boolean("isDeleted", p.IsDeleted)
-	q.options(p.Limit, p.PageToken)
 	return q, nil
 }
 
@@ -151,6 +146,7 @@ func (s *UsersService) GetByInternalID(ctx context.Context, internalID string, o
 	return s.get(ctx, "Users.GetByInternalID", internalID, "internal", opts)
 }
 
+// get is Get and GetByInternalID: typ says which kind of ID userID is.
 func (s *UsersService) get(ctx context.Context, op, userID, typ string, opts []CallOption) (*UserPayload, error) {
 	path, err := pathf(op, "/api/v3/users/%s", id("userID", userID))
 	if err != nil {
@@ -158,10 +154,8 @@ func (s *UsersService) get(ctx context.Context, op, userID, typ string, opts []C
 	}
 	q := query{}
 	q.str("type", typ)
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q), opts: opts}, "user", usersOf)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q), opts: opts}, "user", (*UserPayload).pageItems)
 }
-
-func usersOf(p *UserPayload) []User { return p.Users }
 
 // List returns an iterator over users matching params, fetching pages as it goes.
 // GET /api/v3/users.
@@ -178,11 +172,7 @@ func (s *UsersService) ListPages(ctx context.Context, params *ListUsersParams, o
 // ListPage returns one page of users, with its cursors. GET /api/v3/users.
 func (s *UsersService) ListPage(ctx context.Context, params *ListUsersParams, opts ...CallOption) (*UserPayload, error) {
 	const op = "Users.ListPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[UserPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/users", query: url.Values(q), opts: opts})
+	return listPage[UserPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/users", opts: opts}, params)
 }
 
 // GetManyUsersParams names the users of Users.GetMany.
@@ -191,19 +181,14 @@ type GetManyUsersParams struct {
 	UserIDs []string
 }
 
+// ids is the list getMany sends.
+func (p *GetManyUsersParams) ids() []string { return p.UserIDs }
+
 // GetMany returns the users with the given public IDs, with their files. Users that do not
 // exist are left out. GET /api/v3/users/list.
 func (s *UsersService) GetMany(ctx context.Context, params *GetManyUsersParams, opts ...CallOption) (*UserPayload, error) {
-	const op = "Users.GetMany"
-	if params == nil {
-		return nil, &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
-	}
-	if err := idList(op, "UserIDs", params.UserIDs, 100, 900); err != nil {
-		return nil, err
-	}
-	q := query{}
-	q.list("userIds", params.UserIDs)
-	return call[UserPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/users/list", query: url.Values(q), opts: opts})
+	return getMany[UserPayload](ctx, s.c, &request{op: "Users.GetMany", method: http.MethodGet, path: "/api/v3/users/list", opts: opts},
+		params, idsQuery{field: "UserIDs", name: "userIds", maxIDs: 100, maxLen: 900})
 }
 
 // UpdateUserParams changes a user. Nil fields are left as they are.
@@ -228,8 +213,8 @@ type UpdateUserParams struct {
 }
 
 func (p *UpdateUserParams) validate(op string) error {
-	if p == nil {
-		return &ValidationError{Op: op, Field: "params", Reason: "must not be nil"}
+	if err := notNil(op, "params", p); err != nil {
+		return err
 	}
 	checks := []error{
 		required(op, "UserID", p.UserID),
@@ -256,7 +241,7 @@ func (s *UsersService) Update(ctx context.Context, params *UpdateUserParams, opt
 	if err := params.validate(op); err != nil {
 		return nil, err
 	}
-	return callOne(ctx, s.c, &request{op: op, method: http.MethodPut, path: "/api/v3/users", body: params, idempotent: true, opts: opts}, "user", usersOf)
+	return callOne(ctx, s.c, &request{op: op, method: http.MethodPut, path: "/api/v3/users", body: params, idempotent: true, opts: opts}, "user", (*UserPayload).pageItems)
 }
 
 // Ban bans a user globally: the user can no longer log in or call the API (answers match
@@ -264,24 +249,25 @@ func (s *UsersService) Update(ctx context.Context, params *UpdateUserParams, opt
 // field of the body, is the argument. Idempotent by construction (it sets the user's ban
 // state; banning a banned user changes nothing), so it is retried like a read.
 func (s *UsersService) Ban(ctx context.Context, userID string, opts ...CallOption) error {
-	return s.setBan(ctx, "Users.Ban", "/api/v2/users/ban", userID, authAPIKey, opts)
+	return s.setBan(ctx, userID, &request{op: "Users.Ban", method: http.MethodPost, path: "/api/v2/users/ban", auth: authAPIKey, idempotent: true, opts: opts})
 }
 
 // Unban lifts a global ban. POST /api/v2/users/unban. Idempotent by construction (it sets
 // the user's ban state; unbanning a user who is not banned changes nothing), so it is
 // retried like a read.
 func (s *UsersService) Unban(ctx context.Context, userID string, opts ...CallOption) error {
-	return s.setBan(ctx, "Users.Unban", "/api/v2/users/unban", userID, authBearer, opts)
+	return s.setBan(ctx, userID, &request{op: "Users.Unban", method: http.MethodPost, path: "/api/v2/users/unban", idempotent: true, opts: opts})
 }
 
-func (s *UsersService) setBan(ctx context.Context, op, path, userID string, auth authKind, opts []CallOption) error {
-	if err := usersID(op, userID); err != nil {
+// setBan sends r, a global ban or unban of userID (the body's one field).
+func (s *UsersService) setBan(ctx context.Context, userID string, r *request) error {
+	if err := usersID(r.op, userID); err != nil {
 		return err
 	}
-	body := struct {
+	r.body = struct {
 		UserID string `json:"userId"`
 	}{userID}
-	return s.c.do(ctx, &request{op: op, method: http.MethodPost, path: path, body: body, auth: auth, idempotent: true, opts: opts}, nil)
+	return s.c.do(ctx, r, nil)
 }
 
 // userAnswer is an answer that is one bare user object.
@@ -314,15 +300,7 @@ func (s *UsersService) ClearFlags(ctx context.Context, userID string, opts ...Ca
 // IsFlaggedByMe reports whether the calling user has flagged userID. Call it on a view from
 // Client.AsUser. GET /api/v3/users/{userId}/isFlagByMe.
 func (s *UsersService) IsFlaggedByMe(ctx context.Context, userID string, opts ...CallOption) (bool, error) {
-	const op = "Users.IsFlaggedByMe"
-	if err := maxLen(op, "userID", userID, 900); err != nil {
-		return false, err
-	}
-	path, err := pathf(op, "/api/v3/users/%s/isFlagByMe", id("userID", userID))
-	if err != nil {
-		return false, err
-	}
-	return isFlaggedByMe(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts})
+	return isFlaggedByMe(ctx, s.c, &request{op: "Users.IsFlaggedByMe", method: http.MethodGet, path: "/api/v3/users/%s/isFlagByMe", opts: opts}, userPath, userID)
 }
 
 // Flag reports (flags) a user as the calling user, which must be a view from Client.AsUser,
@@ -330,7 +308,7 @@ func (s *UsersService) IsFlaggedByMe(ctx context.Context, userID string, opts ..
 // user, which is not an error once the flag was applied). POST /api/v4/me/flags/{userId}.
 // Not retried after it may have reached the server (a flag adds to the user's flag count).
 func (s *UsersService) Flag(ctx context.Context, userID string, opts ...CallOption) (*UserPayload, error) {
-	return s.flag(ctx, "Users.Flag", http.MethodPost, userID, false, opts)
+	return s.flag(ctx, userID, &request{op: "Users.Flag", method: http.MethodPost, opts: opts})
 }
 
 // Unflag withdraws the calling user's flag on a user and returns the user with its files
@@ -339,18 +317,21 @@ func (s *UsersService) Flag(ctx context.Context, userID string, opts ...CallOpti
 // flag; a repeat leaves the same state, though it may answer an error), so it is retried
 // like a read.
 func (s *UsersService) Unflag(ctx context.Context, userID string, opts ...CallOption) (*UserPayload, error) {
-	return s.flag(ctx, "Users.Unflag", http.MethodDelete, userID, true, opts)
+	return s.flag(ctx, userID, &request{op: "Users.Unflag", method: http.MethodDelete, idempotent: true, opts: opts})
 }
 
-func (s *UsersService) flag(ctx context.Context, op, method, userID string, idempotent bool, opts []CallOption) (*UserPayload, error) {
-	if err := usersID(op, userID); err != nil {
+// flag sends r, a call on the caller's flag of a user (POST or DELETE
+// /api/v4/me/flags/{userId}), and decodes the answer, which may hold no user.
+func (s *UsersService) flag(ctx context.Context, userID string, r *request) (*UserPayload, error) {
+	if err := usersID(r.op, userID); err != nil {
 		return nil, err
 	}
-	path, err := pathf(op, "/api/v4/me/flags/%s", id("userID", userID))
+	path, err := pathf(r.op, "/api/v4/me/flags/%s", id("userID", userID))
 	if err != nil {
 		return nil, err
 	}
-	return call[UserPayload](ctx, s.c, &request{op: op, method: method, path: path, idempotent: idempotent, opts: opts})
+	r.path = path
+	return call[UserPayload](ctx, s.c, r)
 }
 
 // UserFollowStatus is the state of a relation between two users.
@@ -462,16 +443,7 @@ type ListBlockedUsersParams struct {
 }
 
 func (p *ListBlockedUsersParams) query(op string) (query, error) {
-	if p == nil {
-		p = &ListBlockedUsersParams{}
-	}
-	if err := p.PageParams.validate(op); err != nil {
-		return nil, err
-	}
-	q := query{}
-	q.integer("limit", p.Limit)
-	q.str("token", p.PageToken)
-	return q, nil
+	return orZero(p).PageParams.flatQuery(op, 0)
 }
 
 // ListBlocked returns an iterator over the users the calling user blocked, fetching pages
@@ -490,11 +462,7 @@ func (s *UsersService) ListBlockedPages(ctx context.Context, params *ListBlocked
 // relations and the total. Call it on a view from Client.AsUser. GET /api/v4/me/user-blocks.
 func (s *UsersService) ListBlockedPage(ctx context.Context, params *ListBlockedUsersParams, opts ...CallOption) (*BlockedUsersPayload, error) {
 	const op = "Users.ListBlockedPage"
-	q, err := params.query(op)
-	if err != nil {
-		return nil, err
-	}
-	return call[BlockedUsersPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v4/me/user-blocks", query: url.Values(q), opts: opts})
+	return listPage[BlockedUsersPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v4/me/user-blocks", opts: opts}, params)
 }
 
 // Block makes the calling user block userID: neither sees the other's content and any
@@ -502,22 +470,25 @@ func (s *UsersService) ListBlockedPage(ctx context.Context, params *ListBlockedU
 // POST /api/v4/me/user-blocks/{userId}. Idempotent by construction (it sets the relation to
 // blocked; a repeat leaves the same state), so it is retried like a read.
 func (s *UsersService) Block(ctx context.Context, userID string, opts ...CallOption) (*UserBlockPayload, error) {
-	return s.block(ctx, "Users.Block", http.MethodPost, userID, opts)
+	return s.block(ctx, userID, &request{op: "Users.Block", method: http.MethodPost, idempotent: true, opts: opts})
 }
 
 // Unblock lifts the calling user's block on userID. Call it on a view from Client.AsUser.
 // DELETE /api/v4/me/user-blocks/{userId}. Idempotent by construction (it removes the block;
 // a repeat leaves the same state), so it is retried like a read.
 func (s *UsersService) Unblock(ctx context.Context, userID string, opts ...CallOption) (*UserBlockPayload, error) {
-	return s.block(ctx, "Users.Unblock", http.MethodDelete, userID, opts)
+	return s.block(ctx, userID, &request{op: "Users.Unblock", method: http.MethodDelete, idempotent: true, opts: opts})
 }
 
-func (s *UsersService) block(ctx context.Context, op, method, userID string, opts []CallOption) (*UserBlockPayload, error) {
-	path, err := pathf(op, "/api/v4/me/user-blocks/%s", id("userID", userID))
+// block sends r, a call on the caller's block of a user (POST or DELETE
+// /api/v4/me/user-blocks/{userId}).
+func (s *UsersService) block(ctx context.Context, userID string, r *request) (*UserBlockPayload, error) {
+	path, err := pathf(r.op, "/api/v4/me/user-blocks/%s", id("userID", userID))
 	if err != nil {
 		return nil, err
 	}
-	return call[UserBlockPayload](ctx, s.c, &request{op: op, method: method, path: path, idempotent: true, opts: opts})
+	r.path = path
+	return call[UserBlockPayload](ctx, s.c, r)
 }
 
 // DeleteUserParams chooses what Users.Delete wipes besides the user. Nil fields leave the
@@ -565,6 +536,9 @@ func (s *UsersService) Delete(ctx context.Context, userID string, params *Delete
 	}
 	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, query: url.Values(params.query()), idempotent: true, opts: opts}, nil)
 }
+
+// userPath is the idPath of the follow and flag calls: a user ID of at most 900 characters.
+var userPath = maxLenPath("userID", 900)
 
 // usersID checks a public user ID given in a body or a v4 path: 1 to 50 characters.
 func usersID(op, userID string) error {

@@ -9,6 +9,24 @@ import (
 // This file is the one home of argument checks: each returns nil or a *ValidationError
 // naming op and field, before any request is sent.
 
+// notNil is the one nil check of a pointer argument a method cannot do without (its params):
+// a nil p is a *ValidationError naming op and field ("params").
+func notNil[T any](op, field string, p *T) error {
+	if p == nil {
+		return &ValidationError{Op: op, Field: field, Reason: "must not be nil"}
+	}
+	return nil
+}
+
+// orZero is the one reading of optional params: nil stands for the zero value.
+func orZero[T any](p *T) *T {
+	if p == nil {
+		return new(T)
+	}
+	return p
+}
+
+// required checks that v is not blank.
 func required(op, field, v string) error {
 	if strings.TrimSpace(v) == "" {
 		return &ValidationError{Op: op, Field: field, Reason: "is required"}
@@ -16,6 +34,7 @@ func required(op, field, v string) error {
 	return nil
 }
 
+// maxLen checks that v is at most n characters.
 func maxLen(op, field, v string, n int) error {
 	if len([]rune(v)) > n {
 		return &ValidationError{Op: op, Field: field, Reason: fmt.Sprintf("must be at most %d characters", n)}
@@ -23,6 +42,7 @@ func maxLen(op, field, v string, n int) error {
 	return nil
 }
 
+// maxLenPtr is maxLen for an optional value.
 func maxLenPtr(op, field string, v *string, n int) error {
 	if v == nil {
 		return nil
@@ -30,6 +50,7 @@ func maxLenPtr(op, field string, v *string, n int) error {
 	return maxLen(op, field, *v, n)
 }
 
+// maxItems checks that a list of n items holds at most limit.
 func maxItems(op, field string, n, limit int) error {
 	if n > limit {
 		return &ValidationError{Op: op, Field: field, Reason: fmt.Sprintf("must hold at most %d items", limit)}
@@ -37,6 +58,7 @@ func maxItems(op, field string, n, limit int) error {
 	return nil
 }
 
+// metadataSize checks that m encodes as JSON in at most limit bytes.
 func metadataSize(op, field string, m map[string]any, limit int) error {
 	if m == nil {
 		return nil
@@ -51,6 +73,7 @@ func metadataSize(op, field string, m map[string]any, limit int) error {
 	return nil
 }
 
+// firstErr returns the first non-nil error of errs.
 func firstErr(errs ...error) error {
 	for _, err := range errs {
 		if err != nil {
