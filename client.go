@@ -207,6 +207,24 @@ type Client struct {
 	Presence *PresenceService
 	// Markers: read markers and unread counts of chat.
 	Markers *MarkersService
+
+	// Events: community and user events, and their RSVPs.
+	Events *EventsService
+	// Invitations: invitations to join communities.
+	Invitations *InvitationsService
+	// Rooms: live rooms, their participants and co-hosts, viewer bans and recordings.
+	Rooms *RoomsService
+	// Products: the network's product catalogue and its bulk imports.
+	Products *ProductsService
+	// ScheduledPosts: posts that publish at a set time.
+	ScheduledPosts *ScheduledPostsService
+	// NotificationTray: the in-app notification tray of a user.
+	NotificationTray *NotificationTrayService
+	// Archives: archived chat channels.
+	Archives *ArchivesService
+	// Reports: moderation activity, users' last activity, the first-party data export and
+	// community metrics.
+	Reports *ReportsService
 }
 
 // ErrClientClosed is the error of a call made after Client.Close.
@@ -374,6 +392,14 @@ func (c *Client) init() {
 	c.Notifications = &NotificationsService{c: c}
 	c.Presence = &PresenceService{c: c}
 	c.Markers = &MarkersService{c: c}
+	c.Events = &EventsService{c: c}
+	c.Invitations = &InvitationsService{c: c}
+	c.Rooms = &RoomsService{c: c}
+	c.Products = &ProductsService{c: c}
+	c.ScheduledPosts = &ScheduledPostsService{c: c}
+	c.NotificationTray = &NotificationTrayService{c: c}
+	c.Archives = &ArchivesService{c: c}
+	c.Reports = &ReportsService{c: c}
 }
 
 // String describes the client without credentials.
