@@ -513,7 +513,8 @@ func (f *EventFilter) query(op string, q query) error {
 type ListEventsParams struct {
 	PageParams
 	EventFilter
-	// OnlyAttendee lists only the events UserID hosts or answered going or interested.
+	// OnlyAttendee lists only the events UserID (required with it) hosts or answered going
+	// or interested.
 	OnlyAttendee *bool
 	// SortBy is startTime (the default) or createdAt; Order asc (the default) or desc.
 	SortBy EventSortBy
@@ -531,6 +532,9 @@ func (p *ListEventsParams) query(op string) (query, error) {
 	}
 	if err := p.EventFilter.query(op, q); err != nil {
 		return nil, err
+	}
+	if p.OnlyAttendee != nil && *p.OnlyAttendee && p.UserID == "" {
+		return nil, &ValidationError{Op: op, Field: "OnlyAttendee", Reason: "needs UserID"}
 	}
 	q.boolean("onlyAttendee", p.OnlyAttendee)
 	q.str("sortBy", string(p.SortBy))

@@ -368,6 +368,9 @@ func TestEventsBadInputSendsNothing(t *testing.T) {
 		"list inverted": {"StartTimeLte", func() error {
 			return errOf(c.Events.ListPage(ctx, &amity.ListEventsParams{EventFilter: amity.EventFilter{StartTimeGte: eventEnd, StartTimeLte: eventStart}}))
 		}},
+		"attendee of nobody": {"OnlyAttendee", func() error {
+			return errOf(c.Events.ListPage(ctx, &amity.ListEventsParams{OnlyAttendee: amity.Ptr(true)}))
+		}},
 		"list limit": {"Events.ListPage: Limit", func() error {
 			return errOf(c.Events.ListPage(ctx, &amity.ListEventsParams{PageParams: amity.PageParams{Limit: -1}}))
 		}},
