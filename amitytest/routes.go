@@ -39,6 +39,7 @@ func (s *Server) routes() {
 	s.routesMarkers()
 	s.routesModerationLegacy()
 	s.routesChannelSearch()
+	s.routesEvents()
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, errNotFound("Resource Not Found."))
 	})

@@ -76,6 +76,9 @@ type state struct {
 	advertisers []*advertiser
 	adsEnabled  bool
 	maxAds      int
+
+	// events, invitations and community join requests, each made on first use by its file
+	events *eventStore // events.go
 }
 
 func newState(now time.Time) *state {
