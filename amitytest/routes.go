@@ -40,6 +40,7 @@ func (s *Server) routes() {
 	s.routesModerationLegacy()
 	s.routesChannelSearch()
 	s.routesEvents()
+	s.routesInvitations()
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, errNotFound("Resource Not Found."))
 	})

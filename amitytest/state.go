@@ -78,7 +78,8 @@ type state struct {
 	maxAds      int
 
 	// events, invitations and community join requests, each made on first use by its file
-	events *eventStore // events.go
+	events      *eventStore      // events.go
+	invitations *invitationStore // invitations.go
 }
 
 func newState(now time.Time) *state {
