@@ -41,6 +41,7 @@ func (s *Server) routes() {
 	s.routesChannelSearch()
 	s.routesEvents()
 	s.routesInvitations()
+	s.routesCommunityJoinRequests()
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, errNotFound("Resource Not Found."))
 	})

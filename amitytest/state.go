@@ -78,8 +78,9 @@ type state struct {
 	maxAds      int
 
 	// events, invitations and community join requests, each made on first use by its file
-	events      *eventStore      // events.go
-	invitations *invitationStore // invitations.go
+	events       *eventStore       // events.go
+	invitations  *invitationStore  // invitations.go
+	joinRequests *joinRequestStore // community_join_requests.go
 }
 
 func newState(now time.Time) *state {
