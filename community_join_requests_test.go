@@ -2,6 +2,8 @@ package amity_test
 
 import (
 	"context"
+	"encoding/json"
+	"net/http"
 	"net/url"
 	"strings"
 	"testing"
@@ -254,4 +256,96 @@ func TestCommunityJoinRequestsFixturesMatchSpec(t *testing.T) {
 		"community_join_requests.json":       {"GET", "/api/v4/communities/c-gophers/join"},
 		"community_join_requests_page2.json": {"GET", "/api/v4/communities/c-gophers/join/me"},
 	})
+}
+
+// TestCommunityJoinRequestsAgainstFake: joining a community that requires approval, and
+// inviting to it, against amitytest: every answer decodes, and approvals and accepted
+// invitations make members.
+func TestCommunityJoinRequestsAgainstFake(t *testing.T) {
+	ctx := context.Background()
+	c, srv := fakeClient(t)
+	for _, id := range []string{"bob", "carol", "dave"} {
+		srv.UserToken(id) // the users exist
+	}
+	as := func(userID string) *amity.Client {
+		u, err := c.AsUser(userID)
+		require.NoError(t, err)
+		return u
+	}
+	bob, carol, dave := as("bob"), as("carol"), as("dave")
+	// The SDK's CreateCommunityParams gains requiresJoinApproval with spec 4.116.1's changed
+	// operations; the body is sent here as the API takes it.
+	req, err := http.NewRequest("POST", srv.URL()+"/api/v3/communities", strings.NewReader(`{"displayName":"Gophers","requiresJoinApproval":true}`))
+	require.NoError(t, err)
+	req.Header.Set("Authorization", "Bearer "+srv.AdminToken())
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	var created struct {
+		Communities []amity.Community `json:"communities"`
+	}
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&created))
+	resp.Body.Close()
+	require.Len(t, created.Communities, 1)
+	gophers := created.Communities[0].CommunityID
+
+	// A join is a request until a moderator approves it.
+	out, err := bob.Communities.CreateJoinRequest(ctx, gophers)
+	require.NoError(t, err)
+	jr := out.JoinRequest()
+	assert.Equal(t, amity.CommunityJoinRequestPending, jr.Status)
+	assert.Equal(t, "bob", out.Requestor(jr).UserID)
+	n, err := c.Communities.CountJoinRequests(ctx, gophers)
+	require.NoError(t, err)
+	assert.Equal(t, 1, n.Count)
+	pending, err := drain(c.Communities.ListJoinRequests(ctx, gophers, &amity.ListJoinRequestsParams{
+		Statuses: []amity.CommunityJoinRequestStatus{amity.CommunityJoinRequestPending}}))
+	require.NoError(t, err)
+	require.Len(t, pending, 1)
+	require.NoError(t, c.Communities.ApproveJoinRequest(ctx, gophers, &amity.CommunityJoinRequestParams{UserID: jr.RequestorInternalID}))
+	got, err := bob.Communities.Get(ctx, gophers)
+	require.NoError(t, err)
+	assert.True(t, got.Community().IsJoined, "an approved request makes a member")
+	mine, err := bob.Communities.GetMyJoinRequest(ctx, gophers)
+	require.NoError(t, err)
+	assert.Equal(t, amity.CommunityJoinRequestApproved, mine.JoinRequest().Status)
+	assert.NotNil(t, mine.Responder(mine.JoinRequest()))
+	latest, err := bob.Communities.GetLatestJoinRequests(ctx, gophers)
+	require.NoError(t, err)
+	assert.Len(t, latest.JoinRequests, 1)
+
+	// Cancelled and rejected requests make no member.
+	_, err = carol.Communities.CreateJoinRequest(ctx, gophers)
+	require.NoError(t, err)
+	require.NoError(t, carol.Communities.DeleteJoinRequest(ctx, gophers))
+	assert.ErrorIs(t, carol.Communities.DeleteJoinRequest(ctx, gophers), amity.ErrNotFound, "nothing left to cancel")
+	_, err = carol.Communities.CreateJoinRequest(ctx, gophers)
+	require.NoError(t, err)
+	require.NoError(t, c.Communities.DeclineJoinRequest(ctx, gophers, &amity.CommunityJoinRequestParams{UserID: "carol"}))
+	got, err = carol.Communities.Get(ctx, gophers)
+	require.NoError(t, err)
+	assert.False(t, got.Community().IsJoined)
+
+	// Invitations: an accepted one makes a member; a rejected one is sent again, then cancelled.
+	invs, err := c.Invitations.Create(ctx, &amity.CreateInvitationsParams{TargetID: gophers, UserIDs: []string{"carol", "dave"}})
+	require.NoError(t, err)
+	require.Len(t, invs.Invitations, 2)
+	assert.Equal(t, "carol", invs.Invitee(invs.Invitation()).UserID)
+	carolsInv, err := first(carol.Invitations.ListMine(ctx, nil))
+	require.NoError(t, err)
+	require.NoError(t, carol.Invitations.Accept(ctx, carolsInv.ID))
+	got, err = carol.Communities.Get(ctx, gophers)
+	require.NoError(t, err)
+	assert.True(t, got.Community().IsJoined, "an accepted invitation makes a member")
+	davesInv := invs.InvitationByID(invs.Invitations[1].InvitationID)
+	require.NoError(t, dave.Invitations.Decline(ctx, davesInv.InvitationID))
+	require.NoError(t, c.Invitations.SendAgain(ctx, davesInv.ID, &amity.SendInvitationAgainParams{CommunityID: gophers}))
+	count, err := c.Invitations.Count(ctx, &amity.CountInvitationsParams{TargetID: gophers, Statuses: []amity.InvitationStatus{amity.InvitationPending}})
+	require.NoError(t, err)
+	assert.Equal(t, 1, count.Count)
+	require.NoError(t, c.Invitations.Delete(ctx, davesInv.ID))
+	cancelled, err := drain(c.Invitations.List(ctx, &amity.ListInvitationsParams{TargetID: gophers, Statuses: []amity.InvitationStatus{amity.InvitationCancelled}}))
+	require.NoError(t, err)
+	require.Len(t, cancelled, 1)
+	assert.Equal(t, "dave", cancelled[0].InvitedUserID)
 }

@@ -420,3 +420,71 @@ func TestEventsFixturesMatchSpec(t *testing.T) {
 		"events_rsvps_page2.json": {"GET", "/api/v1/events/me/rsvp"},
 	})
 }
+
+// TestEventsAgainstFake: an event's life against amitytest, with its RSVPs and counts: every
+// answer decodes and behaves.
+func TestEventsAgainstFake(t *testing.T) {
+	ctx := context.Background()
+	c, srv := fakeClient(t)
+	srv.UserToken("bob")
+	srv.UserToken("carol")
+	bob, err := c.AsUser("bob")
+	require.NoError(t, err)
+	carol, err := c.AsUser("carol")
+	require.NoError(t, err)
+	community, err := c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "Gophers", UserIDs: []string{"bob"}})
+	require.NoError(t, err)
+	gophers := community.Community().CommunityID
+
+	start := time.Now().Add(24 * time.Hour).Truncate(time.Millisecond)
+	created, err := bob.Events.Create(ctx, &amity.CreateEventParams{Title: "Go meetup", Type: amity.EventTypeInPerson,
+		Location: "Main hall", StartTime: start, EndTime: start.Add(2 * time.Hour), OriginID: gophers, Tags: []string{"go"}})
+	require.NoError(t, err)
+	ev := created.Event()
+	assert.Equal(t, amity.EventStatusScheduled, ev.Status)
+	assert.True(t, start.Equal(ev.StartTime.Time))
+	assert.Equal(t, "bob", created.Creator(ev).UserID)
+	assert.Equal(t, "Gophers", created.Community(ev).DisplayName)
+
+	answer, err := carol.Events.CreateRSVP(ctx, ev.EventID, &amity.CreateEventRSVPParams{Status: amity.EventRSVPGoing})
+	require.NoError(t, err)
+	assert.Equal(t, amity.EventRSVPGoing, answer.RSVP().Status)
+	assert.Equal(t, 1, answer.RSVP().Event.RSVPCount)
+	assert.Equal(t, "carol", answer.RSVP().User.UserID)
+	answer, err = carol.Events.UpdateRSVP(ctx, ev.EventID, &amity.UpdateEventRSVPParams{Status: amity.EventRSVPInterested})
+	require.NoError(t, err)
+	assert.Equal(t, 0, answer.Event().RSVPCount)
+	assert.Equal(t, 1, answer.Event().InterestedCount)
+	mine, err := carol.Events.GetMyRSVP(ctx, ev.EventID)
+	require.NoError(t, err)
+	assert.Equal(t, amity.EventRSVPInterested, mine.RSVP().Status)
+	none, err := bob.Events.GetMyRSVP(ctx, ev.EventID)
+	require.NoError(t, err)
+	assert.Nil(t, none.RSVP())
+	rsvps, err := drain(carol.Events.ListMyRSVPs(ctx, &amity.ListMyRSVPsParams{Statuses: []amity.EventRSVPStatus{amity.EventRSVPInterested}}))
+	require.NoError(t, err)
+	require.Len(t, rsvps, 1)
+	assert.Equal(t, "Go meetup", rsvps[0].Event.Title)
+	attendees, err := drain(c.Events.ListRSVPs(ctx, ev.EventID, nil))
+	require.NoError(t, err)
+	require.Len(t, attendees, 1)
+	got, err := carol.Events.Get(ctx, ev.EventID)
+	require.NoError(t, err)
+	assert.Equal(t, amity.EventRSVPInterested, got.MyRSVP(got.Event()).Status)
+
+	listed, err := drain(c.Events.List(ctx, &amity.ListEventsParams{EventFilter: amity.EventFilter{OriginID: gophers, Tags: []string{"go"}}}))
+	require.NoError(t, err)
+	require.Len(t, listed, 1)
+	n, err := c.Events.Count(ctx, &amity.CountEventsParams{EventFilter: amity.EventFilter{OriginID: gophers}})
+	require.NoError(t, err)
+	assert.Equal(t, len(listed), n.Count)
+	_, err = bob.Events.Count(ctx, nil)
+	assert.ErrorIs(t, err, amity.ErrForbidden, "counting is the admin's")
+
+	cancelled, err := bob.Events.Update(ctx, ev.EventID, &amity.UpdateEventParams{Status: amity.EventStatusCancelled})
+	require.NoError(t, err)
+	assert.Equal(t, amity.EventStatusCancelled, cancelled.Event().Status)
+	require.NoError(t, bob.Events.Delete(ctx, ev.EventID))
+	_, err = c.Events.Get(ctx, ev.EventID)
+	assert.ErrorIs(t, err, amity.ErrNotFound)
+}
