@@ -213,7 +213,7 @@ func (s *Server) requestToJoin(c *request) error {
 	case cm.isBanned(me.id):
 		return errBanned()
 	case cm.isMember(me.id):
-		return errBadRequest("You are already a member of this community.")
+		return errDuplicate() // the spec's 403 example of the operation
 	}
 	store := c.st.joinRequestStore()
 	if jr := store.pendingOf(cm.id, me.id); jr != nil {

@@ -105,7 +105,7 @@ func TestCommunityJoinRequests(t *testing.T) {
 	assert.EqualValues(t, 1, pending())
 	assert.Equal(t, []string{"dave"}, listed("&statuses[]=pending"))
 	assert.Equal(t, []string{"carol", "bob"}, listed("&statuses[]=approved&statuses[]=rejected&sortBy=respondedAt&sortOrder=desc"))
-	call(t, srv, bob, "POST", "/api/v4/communities/"+gophers+"/join", nil).isError(t, http.StatusBadRequest, codeBadRequest)
+	call(t, srv, bob, "POST", "/api/v4/communities/"+gophers+"/join", nil).isError(t, http.StatusForbidden, codeDuplicate)
 
 	// A pending invitation lets the join through, and is accepted with it.
 	ok(t, call(t, srv, alice, "POST", "/api/v1/invitations", map[string]any{"type": "communityMemberInvite",

@@ -1,6 +1,8 @@
 package amitytest
 
 import (
+	"errors"
+	"net/http"
 	"time"
 )
 
@@ -145,13 +147,26 @@ func (c *request) moderatedCommunity(id string) (*community, error) {
 	return cm, nil
 }
 
+// unprocessable answers h's bad-request errors as the invitation operations declare them:
+// 422 with code 500000 (all but the resend declare no 400).
+func unprocessable(h handler) handler {
+	return func(c *request) error {
+		err := h(c)
+		var ae *apiError
+		if errors.As(err, &ae) && ae.status == http.StatusBadRequest {
+			return &apiError{http.StatusUnprocessableEntity, codeBusiness, ae.message}
+		}
+		return err
+	}
+}
+
 // routesInvitations registers the invitation operations.
 func (s *Server) routesInvitations() {
-	s.route("POST /api/v1/invitations", authUser, s.createInvitations)
-	s.route("GET /api/v1/invitations", authUser, func(c *request) error { return s.queryInvitations(c, false) })
-	s.route("GET /api/v1/invitations/count", authUser, func(c *request) error { return s.queryInvitations(c, true) })
-	s.route("GET /api/v1/invitations/me", authUser, s.myInvitations)
-	s.route("DELETE /api/v1/invitations/{invitationId}", authUser, func(c *request) error {
+	s.route("POST /api/v1/invitations", authUser, unprocessable(s.createInvitations))
+	s.route("GET /api/v1/invitations", authUser, unprocessable(func(c *request) error { return s.queryInvitations(c, false) }))
+	s.route("GET /api/v1/invitations/count", authUser, unprocessable(func(c *request) error { return s.queryInvitations(c, true) }))
+	s.route("GET /api/v1/invitations/me", authUser, unprocessable(s.myInvitations))
+	s.route("DELETE /api/v1/invitations/{invitationId}", authUser, unprocessable(func(c *request) error {
 		inv, err := c.pendingInvitation()
 		if err != nil {
 			return err
@@ -163,8 +178,8 @@ func (s *Server) routesInvitations() {
 		}
 		inv.status, inv.updatedAt = "cancelled", c.now()
 		return c.ok(successBody)
-	})
-	s.route("POST /api/v1/invitations/{invitationId}/accept", authUser, func(c *request) error {
+	}))
+	s.route("POST /api/v1/invitations/{invitationId}/accept", authUser, unprocessable(func(c *request) error {
 		inv, err := c.inviteesInvitation()
 		if err != nil {
 			return err
@@ -181,8 +196,8 @@ func (s *Server) routesInvitations() {
 		c.st.setMember(cm.members, inv.userID, "member", now)
 		c.emitInvitation("v3.communityMemberInvitation.didAccept", inv)
 		return c.ok(successBody)
-	})
-	s.route("POST /api/v1/invitations/{invitationId}/reject", authUser, func(c *request) error {
+	}))
+	s.route("POST /api/v1/invitations/{invitationId}/reject", authUser, unprocessable(func(c *request) error {
 		inv, err := c.inviteesInvitation()
 		if err != nil {
 			return err
@@ -191,7 +206,7 @@ func (s *Server) routesInvitations() {
 		inv.status, inv.respondedAt, inv.updatedAt = "rejected", now, now
 		c.emitInvitation("v3.communityMemberInvitation.didReject", inv)
 		return c.ok(successBody)
-	})
+	}))
 	s.route("POST /api/v1/invitations/{invitationId}/resend", authUser, func(c *request) error {
 		communityID := c.q("communityId")
 		if communityID == "" {
