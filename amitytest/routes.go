@@ -39,6 +39,9 @@ func (s *Server) routes() {
 	s.routesMarkers()
 	s.routesModerationLegacy()
 	s.routesChannelSearch()
+	s.routesEvents()
+	s.routesInvitations()
+	s.routesCommunityJoinRequests()
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, errNotFound("Resource Not Found."))
 	})

@@ -14,6 +14,7 @@ var specAreas = []struct {
 	{name: "Core", scenarios: coreScenarios},
 	{name: "Network", scenarios: networkScenarios, ops: networkOps},
 	{name: "Social", scenarios: socialScenarios, ops: socialOps, okOnly: true},
+	{name: "EventsAndJoins", scenarios: eventsAndJoinsScenarios, ops: eventsAndJoinsOps, okOnly: true},
 }
 
 // coreScenarios are the scenarios of the users, sessions, files, posts,
@@ -195,4 +196,28 @@ var socialScenarios = map[string]func(*testing.T){
 	"Search":    TestSemanticSearchRanksByRelevance,
 	"Ads":       TestAdsShowLiveAdsWhenEnabled,
 	"Feeds":     TestGlobalContentUserAndCommunityFeeds,
+}
+
+// eventsAndJoinsOps are the operations of the events, invitations and community join requests
+// (spec 4.116.1), each of which eventsAndJoinsScenarios must answer successfully with a
+// validated response.
+var eventsAndJoinsOps = []string{
+	"GET /api/v1/events", "POST /api/v1/events", "GET /api/v1/events/count", "GET /api/v1/events/me/rsvp",
+	"DELETE /api/v1/events/{eventId}", "GET /api/v1/events/{eventId}", "PUT /api/v1/events/{eventId}",
+	"GET /api/v1/events/{eventId}/me/rsvp", "GET /api/v1/events/{eventId}/rsvp", "POST /api/v1/events/{eventId}/rsvp",
+	"PUT /api/v1/events/{eventId}/rsvp",
+	"GET /api/v1/invitations", "POST /api/v1/invitations", "GET /api/v1/invitations/count", "GET /api/v1/invitations/me",
+	"DELETE /api/v1/invitations/{invitationId}", "POST /api/v1/invitations/{invitationId}/accept",
+	"POST /api/v1/invitations/{invitationId}/reject", "POST /api/v1/invitations/{invitationId}/resend",
+	"DELETE /api/v4/communities/{communityId}/join", "GET /api/v4/communities/{communityId}/join",
+	"POST /api/v4/communities/{communityId}/join", "POST /api/v4/communities/{communityId}/join/approve",
+	"GET /api/v4/communities/{communityId}/join/count", "GET /api/v4/communities/{communityId}/join/me",
+	"POST /api/v4/communities/{communityId}/join/reject", "GET /api/v4/communities/{communityId}/join/requests",
+}
+
+// eventsAndJoinsScenarios are the scenarios of the events, invitations and join requests.
+var eventsAndJoinsScenarios = map[string]func(*testing.T){
+	"Events":       TestEvents,
+	"Invitations":  TestInvitations,
+	"JoinRequests": TestCommunityJoinRequests,
 }

@@ -76,6 +76,11 @@ type state struct {
 	advertisers []*advertiser
 	adsEnabled  bool
 	maxAds      int
+
+	// events, invitations and community join requests, each made on first use by its file
+	events       *eventStore       // events.go
+	invitations  *invitationStore  // invitations.go
+	joinRequests *joinRequestStore // community_join_requests.go
 }
 
 func newState(now time.Time) *state {
