@@ -243,7 +243,7 @@ func (s *CommunitiesService) GetLatestJoinRequests(ctx context.Context, communit
 }
 
 // CommunityJoinRequestParams names the requestor whose request Communities.ApproveJoinRequest
-// or DeclineJoinRequest answers.
+// or RejectJoinRequest answers.
 type CommunityJoinRequestParams struct {
 	// UserID (required) is the requestor: its public or internal ID (the API's clients send
 	// the request's RequestorInternalID).
@@ -264,12 +264,12 @@ func (s *CommunitiesService) ApproveJoinRequest(ctx context.Context, communityID
 		&request{op: op, method: http.MethodPost, path: "/api/v4/communities/%s/join/approve", body: params, idempotent: true, opts: opts})
 }
 
-// DeclineJoinRequest rejects a user's pending request to join a community (a moderator's
+// RejectJoinRequest rejects a user's pending request to join a community (a moderator's
 // call). POST /api/v4/communities/{communityId}/join/reject. Idempotent by construction (a
 // rejected request stays rejected; a repeat may answer an error), so it is retried like a
 // read. An answer of success: false is an *Error matching ErrUnsuccessful.
-func (s *CommunitiesService) DeclineJoinRequest(ctx context.Context, communityID string, params *CommunityJoinRequestParams, opts ...CallOption) error {
-	const op = "Communities.DeclineJoinRequest"
+func (s *CommunitiesService) RejectJoinRequest(ctx context.Context, communityID string, params *CommunityJoinRequestParams, opts ...CallOption) error {
+	const op = "Communities.RejectJoinRequest"
 	if err := notNil(op, "params", params); err != nil {
 		return err
 	}

@@ -52,9 +52,9 @@ func init() {
 			Required: func(ctx context.Context, c *amity.Client) error {
 				return c.Communities.ApproveJoinRequest(ctx, "c1", &amity.CommunityJoinRequestParams{UserID: "u1"})
 			}},
-		conformanceCase{Method: "Communities.DeclineJoinRequest", Op: "POST /api/v4/communities/{communityId}/join/reject",
+		conformanceCase{Method: "Communities.RejectJoinRequest", Op: "POST /api/v4/communities/{communityId}/join/reject",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return c.Communities.DeclineJoinRequest(ctx, "c1", &amity.CommunityJoinRequestParams{UserID: "u1"})
+				return c.Communities.RejectJoinRequest(ctx, "c1", &amity.CommunityJoinRequestParams{UserID: "u1"})
 			}},
 	)
 }

@@ -93,7 +93,7 @@ func TestCommunityJoinRequestsAnswers(t *testing.T) {
 	assert.Len(t, rec.all(), 2, "approving is retried after a 502")
 	assert.JSONEq(t, `{"userId":"65f0a1b2c3d4e5f60123f00d"}`, rec.last(t).Body)
 	rec.reset()
-	require.NoError(t, c.Communities.DeclineJoinRequest(ctx, "c-gophers", &amity.CommunityJoinRequestParams{UserID: "dave"}))
+	require.NoError(t, c.Communities.RejectJoinRequest(ctx, "c-gophers", &amity.CommunityJoinRequestParams{UserID: "dave"}))
 	assert.Len(t, rec.all(), 2, "rejecting is retried after a 502")
 	assert.JSONEq(t, `{"userId":"dave"}`, rec.last(t).Body)
 	rec.reset()
@@ -210,13 +210,13 @@ func TestCommunityJoinRequestsShape(t *testing.T) {
 			invalid: badAnswer(func(ctx context.Context, c *amity.Client, id string, p *amity.CommunityJoinRequestParams) error {
 				return c.Communities.ApproveJoinRequest(ctx, id, p)
 			})},
-		{name: "DeclineJoinRequest", method: "POST", path: "/api/v4/communities/c1/join/reject", body: `{"userId":"carol"}`,
+		{name: "RejectJoinRequest", method: "POST", path: "/api/v4/communities/c1/join/reject", body: `{"userId":"carol"}`,
 			answer: `{"success":true}`, unsuccessful: successFalse, attempts: 3,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return shapeErr(c.Communities.DeclineJoinRequest(ctx, "c1", carol))
+				return shapeErr(c.Communities.RejectJoinRequest(ctx, "c1", carol))
 			},
 			invalid: badAnswer(func(ctx context.Context, c *amity.Client, id string, p *amity.CommunityJoinRequestParams) error {
-				return c.Communities.DeclineJoinRequest(ctx, id, p)
+				return c.Communities.RejectJoinRequest(ctx, id, p)
 			})},
 	})
 }
@@ -229,7 +229,7 @@ func TestCommunityJoinRequestsBadInputSendsNothing(t *testing.T) {
 		"cancel long":     {"Communities.DeleteJoinRequest: communityID", func() error { return c.Communities.DeleteJoinRequest(ctx, longString(901)) }},
 		"approve nil":     {"Communities.ApproveJoinRequest: params", func() error { return c.Communities.ApproveJoinRequest(ctx, "c1", nil) }},
 		"approve no user": {"Communities.ApproveJoinRequest: UserID", func() error { return c.Communities.ApproveJoinRequest(ctx, "c1", &amity.CommunityJoinRequestParams{}) }},
-		"decline no user": {"Communities.DeclineJoinRequest: UserID", func() error { return c.Communities.DeclineJoinRequest(ctx, "c1", &amity.CommunityJoinRequestParams{}) }},
+		"reject no user":  {"Communities.RejectJoinRequest: UserID", func() error { return c.Communities.RejectJoinRequest(ctx, "c1", &amity.CommunityJoinRequestParams{}) }},
 		"list limit": {"Communities.ListJoinRequests: Limit", func() error {
 			return errOf(first(c.Communities.ListJoinRequests(ctx, "c1", &amity.ListJoinRequestsParams{PageParams: amity.PageParams{Limit: 101}})))
 		}},
@@ -321,7 +321,7 @@ func TestCommunityJoinRequestsAgainstFake(t *testing.T) {
 	assert.ErrorIs(t, carol.Communities.DeleteJoinRequest(ctx, gophers), amity.ErrNotFound, "nothing left to cancel")
 	_, err = carol.Communities.CreateJoinRequest(ctx, gophers)
 	require.NoError(t, err)
-	require.NoError(t, c.Communities.DeclineJoinRequest(ctx, gophers, &amity.CommunityJoinRequestParams{UserID: "carol"}))
+	require.NoError(t, c.Communities.RejectJoinRequest(ctx, gophers, &amity.CommunityJoinRequestParams{UserID: "carol"}))
 	got, err = carol.Communities.Get(ctx, gophers)
 	require.NoError(t, err)
 	assert.False(t, got.Community().IsJoined)
@@ -338,8 +338,8 @@ func TestCommunityJoinRequestsAgainstFake(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, got.Community().IsJoined, "an accepted invitation makes a member")
 	davesInv := invs.InvitationByID(invs.Invitations[1].InvitationID)
-	require.NoError(t, dave.Invitations.Decline(ctx, davesInv.InvitationID))
-	require.NoError(t, c.Invitations.SendAgain(ctx, davesInv.ID, &amity.SendInvitationAgainParams{CommunityID: gophers}))
+	require.NoError(t, dave.Invitations.Reject(ctx, davesInv.InvitationID))
+	require.NoError(t, c.Invitations.Resend(ctx, davesInv.ID, &amity.ResendInvitationParams{CommunityID: gophers}))
 	count, err := c.Invitations.Count(ctx, &amity.CountInvitationsParams{TargetID: gophers, Statuses: []amity.InvitationStatus{amity.InvitationPending}})
 	require.NoError(t, err)
 	assert.Equal(t, 1, count.Count)

@@ -28,7 +28,7 @@ import (
 var (
 	readVerbs  = []string{"Get", "GetMany", "List", "Count", "Is", "Search", "Download"}
 	writeVerbs = []string{"Accept", "Add", "Approve", "Ban", "Block", "Clear", "Close", "Create", "Decline", "Delete",
-		"Dispose", "Flag", "Follow", "Join", "Leave", "Mark", "Mute", "Pin", "Record", "Refresh", "Register", "Remove",
+		"Dispose", "Flag", "Follow", "Join", "Leave", "Mark", "Mute", "Pin", "Record", "Refresh", "Register", "Reject", "Remove", "Resend",
 		"Revoke", "Send", "Start", "Stop", "Sync", "Unban", "Unblock", "Unflag", "Unfollow", "Unmute", "Unpin",
 		"Unregister", "Update", "Upload", "Verify", "Vote"}
 )

@@ -61,7 +61,7 @@ const (
 
 // Invitation is an invitation of a user to a community.
 type Invitation struct {
-	// ID is the invitation's private ID: the one the API's clients pass to Accept, Decline
+	// ID is the invitation's private ID: the one the API's clients pass to Accept, Reject
 	// and Delete (docs/wire-notes.md); InvitationID is its public ID.
 	ID           string `json:"_id"`
 	InvitationID string `json:"invitationId"`
@@ -366,28 +366,28 @@ func (s *InvitationsService) Accept(ctx context.Context, invitationID string, op
 	return s.onInvitation(ctx, invitationID, &request{op: "Invitations.Accept", method: http.MethodPost, path: "/api/v1/invitations/%s/accept", idempotent: true, opts: opts})
 }
 
-// Decline rejects an invitation the calling user received.
+// Reject rejects an invitation the calling user received.
 // POST /api/v1/invitations/{invitationId}/reject: pass Invitation.ID, as the API's clients
 // do. Call it on a view from Client.AsUser. Idempotent by construction (a rejected
 // invitation stays rejected; a repeat may answer an error), so it is retried like a read. An
 // answer of success: false is an *Error matching ErrUnsuccessful.
-func (s *InvitationsService) Decline(ctx context.Context, invitationID string, opts ...CallOption) error {
-	return s.onInvitation(ctx, invitationID, &request{op: "Invitations.Decline", method: http.MethodPost, path: "/api/v1/invitations/%s/reject", idempotent: true, opts: opts})
+func (s *InvitationsService) Reject(ctx context.Context, invitationID string, opts ...CallOption) error {
+	return s.onInvitation(ctx, invitationID, &request{op: "Invitations.Reject", method: http.MethodPost, path: "/api/v1/invitations/%s/reject", idempotent: true, opts: opts})
 }
 
-// SendInvitationAgainParams names the community of Invitations.SendAgain.
-type SendInvitationAgainParams struct {
+// ResendInvitationParams names the community of Invitations.Resend.
+type ResendInvitationParams struct {
 	// CommunityID (required, at most 900 characters) is the invitation's community, for the
 	// permission check.
 	CommunityID string
 }
 
-// SendAgain sends again an invitation its invitee rejected (its inviter, or one with the
+// Resend sends again an invitation its invitee rejected (its inviter, or one with the
 // right to add members): it is pending again. POST /api/v1/invitations/{invitationId}/resend.
 // Not retried after it may have reached the server (each send notifies the invitee). An
 // answer of success: false is an *Error matching ErrUnsuccessful.
-func (s *InvitationsService) SendAgain(ctx context.Context, invitationID string, params *SendInvitationAgainParams, opts ...CallOption) error {
-	const op = "Invitations.SendAgain"
+func (s *InvitationsService) Resend(ctx context.Context, invitationID string, params *ResendInvitationParams, opts ...CallOption) error {
+	const op = "Invitations.Resend"
 	if err := notNil(op, "params", params); err != nil {
 		return err
 	}

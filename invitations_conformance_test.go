@@ -68,11 +68,11 @@ func init() {
 			Required: func(ctx context.Context, c *amity.Client) error { return c.Invitations.Delete(ctx, "inv1") }},
 		conformanceCase{Method: "Invitations.Accept", Op: "POST /api/v1/invitations/{invitationId}/accept", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error { return c.Invitations.Accept(ctx, "inv1") }},
-		conformanceCase{Method: "Invitations.Decline", Op: "POST /api/v1/invitations/{invitationId}/reject", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error { return c.Invitations.Decline(ctx, "inv1") }},
-		conformanceCase{Method: "Invitations.SendAgain", Op: "POST /api/v1/invitations/{invitationId}/resend",
+		conformanceCase{Method: "Invitations.Reject", Op: "POST /api/v1/invitations/{invitationId}/reject", AsUser: true,
+			Required: func(ctx context.Context, c *amity.Client) error { return c.Invitations.Reject(ctx, "inv1") }},
+		conformanceCase{Method: "Invitations.Resend", Op: "POST /api/v1/invitations/{invitationId}/resend",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return c.Invitations.SendAgain(ctx, "inv1", &amity.SendInvitationAgainParams{CommunityID: "c1"})
+				return c.Invitations.Resend(ctx, "inv1", &amity.ResendInvitationParams{CommunityID: "c1"})
 			}},
 	)
 }

@@ -98,10 +98,10 @@ func TestInvitationsActions(t *testing.T) {
 	assert.Empty(t, rec.last(t).Body)
 	assert.Equal(t, "Bearer user-tok", rec.last(t).Header.Get("Authorization"))
 	rec.reset()
-	require.NoError(t, u.Invitations.Decline(ctx, "65f0a1b2c3d4e5f60000a001"))
+	require.NoError(t, u.Invitations.Reject(ctx, "65f0a1b2c3d4e5f60000a001"))
 	assert.Len(t, rec.all(), 2, "rejecting is retried after a 502")
 	rec.reset()
-	err := c.Invitations.SendAgain(ctx, "65f0a1b2c3d4e5f60000a002", &amity.SendInvitationAgainParams{CommunityID: "c-gophers"})
+	err := c.Invitations.Resend(ctx, "65f0a1b2c3d4e5f60000a002", &amity.ResendInvitationParams{CommunityID: "c-gophers"})
 	require.Error(t, err)
 	assert.Len(t, rec.all(), 1, "sending again is never repeated")
 	assert.Equal(t, "communityId=c-gophers", rec.last(t).Query)
@@ -223,24 +223,24 @@ func TestInvitationsShape(t *testing.T) {
 				return shapeErr(c.Invitations.Accept(ctx, "inv1"))
 			},
 			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error { return c.Invitations.Accept(ctx, id) })},
-		{name: "Decline", method: "POST", path: "/api/v1/invitations/inv1/reject", answer: `{"success":true}`, unsuccessful: successFalse, attempts: 3,
+		{name: "Reject", method: "POST", path: "/api/v1/invitations/inv1/reject", answer: `{"success":true}`, unsuccessful: successFalse, attempts: 3,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return shapeErr(c.Invitations.Decline(ctx, "inv1"))
+				return shapeErr(c.Invitations.Reject(ctx, "inv1"))
 			},
-			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error { return c.Invitations.Decline(ctx, id) })},
-		{name: "SendAgain", method: "POST", path: "/api/v1/invitations/inv1/resend", query: "communityId=c1", answer: `{"success":true}`,
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error { return c.Invitations.Reject(ctx, id) })},
+		{name: "Resend", method: "POST", path: "/api/v1/invitations/inv1/resend", query: "communityId=c1", answer: `{"success":true}`,
 			unsuccessful: successFalse, attempts: 1,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return shapeErr(c.Invitations.SendAgain(ctx, "inv1", &amity.SendInvitationAgainParams{CommunityID: "c1"}))
+				return shapeErr(c.Invitations.Resend(ctx, "inv1", &amity.ResendInvitationParams{CommunityID: "c1"}))
 			},
 			invalid: append(badID(func(ctx context.Context, c *amity.Client, id string) error {
-				return c.Invitations.SendAgain(ctx, id, &amity.SendInvitationAgainParams{CommunityID: "c1"})
-			}), func(ctx context.Context, c *amity.Client) error { return c.Invitations.SendAgain(ctx, "inv1", nil) },
+				return c.Invitations.Resend(ctx, id, &amity.ResendInvitationParams{CommunityID: "c1"})
+			}), func(ctx context.Context, c *amity.Client) error { return c.Invitations.Resend(ctx, "inv1", nil) },
 				func(ctx context.Context, c *amity.Client) error {
-					return c.Invitations.SendAgain(ctx, "inv1", &amity.SendInvitationAgainParams{})
+					return c.Invitations.Resend(ctx, "inv1", &amity.ResendInvitationParams{})
 				},
 				func(ctx context.Context, c *amity.Client) error {
-					return c.Invitations.SendAgain(ctx, "inv1", &amity.SendInvitationAgainParams{CommunityID: longString(901)})
+					return c.Invitations.Resend(ctx, "inv1", &amity.ResendInvitationParams{CommunityID: longString(901)})
 				})},
 	})
 }
@@ -271,7 +271,7 @@ func TestInvitationsBadInputSendsNothing(t *testing.T) {
 		}},
 		"accept long": {"invitationID", func() error { return c.Invitations.Accept(ctx, longString(51)) }},
 		"resend no community": {"CommunityID", func() error {
-			return c.Invitations.SendAgain(ctx, "inv1", &amity.SendInvitationAgainParams{CommunityID: " "})
+			return c.Invitations.Resend(ctx, "inv1", &amity.ResendInvitationParams{CommunityID: " "})
 		}},
 	})
 	assert.Zero(t, mt.GetTotalCallCount(), "no request may be sent for bad input")
