@@ -39,6 +39,11 @@ func (s *Server) routes() {
 	s.routesMarkers()
 	s.routesModerationLegacy()
 	s.routesChannelSearch()
+	s.routesRooms()
+	s.routesStreamsLive()
+	s.routesPresenceRooms()
+	s.routesReactionsLive()
+	s.routesProducts()
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, errNotFound("Resource Not Found."))
 	})

@@ -14,6 +14,7 @@ var specAreas = []struct {
 	{name: "Core", scenarios: coreScenarios},
 	{name: "Network", scenarios: networkScenarios, ops: networkOps},
 	{name: "Social", scenarios: socialScenarios, ops: socialOps, okOnly: true},
+	{name: "Live", scenarios: liveScenarios, ops: liveOps, okOnly: true}, // rooms_test.go
 }
 
 // coreScenarios are the scenarios of the users, sessions, files, posts,

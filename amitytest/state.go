@@ -76,6 +76,8 @@ type state struct {
 	advertisers []*advertiser
 	adsEnabled  bool
 	maxAds      int
+
+	live *liveState // rooms, viewer bans, room presence, live reactions, products (rooms.go)
 }
 
 func newState(now time.Time) *state {
