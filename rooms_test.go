@@ -4,12 +4,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"image/png"
 	"io"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/amity-go/amity"
+	"github.com/amity-go/amity/amitytest"
 	"github.com/amity-go/amity/internal/spectest"
 	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
@@ -600,4 +604,128 @@ func TestLiveFixturesMatchSpec(t *testing.T) {
 	// Live reactions answer 202, which assertFixturesMatchSpec (200) does not cover.
 	h := http.Header{"Content-Type": {"application/json"}}
 	assert.NoError(t, spec.ValidateResponse("POST", "/api/v1/reactions/live", http.StatusAccepted, h, []byte(fixture(t, "reactions_live.json"))))
+}
+
+// TestLiveAreasAgainstFake drives rooms, room presence, live reactions, viewer bans and
+// products through the SDK against amitytest: every answer decodes and the fake's state
+// shows through.
+func TestLiveAreasAgainstFake(t *testing.T) {
+	ctx := context.Background()
+	var mu sync.Mutex
+	now := time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	advance := func(d time.Duration) { mu.Lock(); now = now.Add(d); mu.Unlock() }
+	srv := amitytest.NewServer(amitytest.WithClock(clock), amitytest.WithoutRateLimit())
+	t.Cleanup(srv.Close)
+	c, err := amity.NewClient(amity.WithBaseURL(srv.URL()), amity.WithAdminToken(srv.AdminToken()), amity.WithAPIKey(srv.APIKey()))
+	require.NoError(t, err)
+	alice, err := c.AsUser("alice")
+	require.NoError(t, err)
+	bob, err := c.AsUser("bob")
+	require.NoError(t, err)
+
+	// A room: created, live, watched, reacted to, stopped, recorded.
+	created, err := alice.Rooms.Create(ctx, &amity.CreateRoomParams{Title: "Launch", Type: amity.RoomTypeDirectStreaming})
+	require.NoError(t, err)
+	room := created.Room()
+	assert.Equal(t, amity.RoomStatusIdle, room.Status)
+	assert.Equal(t, "alice", created.Host(room).UserID)
+	ingest, err := alice.Rooms.GetIngestData(ctx, room.RoomID)
+	require.NoError(t, err)
+	assert.Contains(t, string(ingest.DirectStreamURL), "?key=")
+	require.NoError(t, srv.StartRoom(room.RoomID))
+	require.NoError(t, bob.Presence.SendRoomHeartbeat(ctx, room.RoomID))
+	n, err := c.Presence.CountRoomViewers(ctx, room.RoomID)
+	require.NoError(t, err)
+	assert.Equal(t, 1, n.Count)
+	viewers, err := c.Presence.GetRoomViewers(ctx, room.RoomID, nil)
+	require.NoError(t, err)
+	assert.NotNil(t, viewers.ViewerByID("bob"))
+	post, err := alice.Posts.Create(ctx, &amity.CreatePostParams{DataType: amity.PostDataTypeRoom, Data: &amity.CreatePostData{RoomID: room.RoomID}})
+	require.NoError(t, err)
+	sent, err := bob.Reactions.SendLive(ctx, &amity.SendLiveReactionsParams{RoomID: room.RoomID,
+		Reactions: []amity.LiveReactionParams{{ReferencePublicID: post.Post().PostID, ReactionName: "like"}}})
+	require.NoError(t, err)
+	assert.Equal(t, "bob", sent.Reactions[0].UserID)
+	assert.Equal(t, map[string]int{"like": 1}, srv.LiveReactionCounts(room.RoomID))
+
+	require.NoError(t, alice.Rooms.BanViewers(ctx, room.RoomID, &amity.ViewerBansParams{UserIDs: []string{"bob"}}))
+	var banned []string
+	for ban, err := range alice.Rooms.ListViewerBans(ctx, room.RoomID, nil) {
+		require.NoError(t, err)
+		banned = append(banned, ban.UserPublicID)
+	}
+	assert.Equal(t, []string{"bob"}, banned)
+	assertNotAllowed := func(err error) {
+		var ae *amity.Error
+		require.ErrorAs(t, err, &ae)
+		assert.Equal(t, http.StatusForbidden, ae.StatusCode)
+	}
+	assertNotAllowed(bob.Presence.SendRoomHeartbeat(ctx, room.RoomID))
+	require.NoError(t, alice.Rooms.UnbanViewers(ctx, room.RoomID, &amity.ViewerBansParams{UserIDs: []string{"bob"}}))
+
+	advance(time.Hour)
+	stopped, err := alice.Rooms.Stop(ctx, room.RoomID)
+	require.NoError(t, err)
+	assert.Equal(t, amity.RoomStatusEnded, stopped.Room().Status)
+	assert.InDelta(t, 3600, stopped.Room().DurationSeconds, 1e-9)
+	require.NoError(t, srv.RecordRoom(room.RoomID))
+	got, err := bob.Rooms.Get(ctx, room.RoomID)
+	require.NoError(t, err)
+	assert.Equal(t, "post", string(got.Room().ReferenceType))
+	require.Len(t, got.Room().RecordedPlaybackInfos, 1)
+	playback := got.Room().RecordedPlaybackInfos[0].PlaybackID()
+	rc, err := bob.Rooms.DownloadRecording(ctx, room.RoomID, playback)
+	require.NoError(t, err)
+	video, err := io.ReadAll(rc)
+	require.NoError(t, err)
+	require.NoError(t, rc.Close())
+	assert.Contains(t, string(video), "ftypmp4", "the redirect on the API's host is followed")
+	rc, err = bob.Rooms.DownloadRecordingThumbnail(ctx, room.RoomID, playback)
+	require.NoError(t, err)
+	_, err = png.Decode(rc)
+	require.NoError(t, err)
+	require.NoError(t, rc.Close())
+	list, err := c.Rooms.ListPage(ctx, &amity.ListRoomsParams{Statuses: []amity.RoomStatus{amity.RoomStatusRecorded}})
+	require.NoError(t, err)
+	assert.Equal(t, room.RoomID, list.Room().RoomID)
+	require.NoError(t, alice.Rooms.Delete(ctx, room.RoomID))
+
+	// Products and a bulk import under the fake's clock.
+	_, err = c.Products.Create(ctx, &amity.CreateProductParams{ProductID: "sku-mug", ProductName: "Mug", ProductURL: "https://shop.example/mug", Status: amity.ProductActive})
+	require.NoError(t, err)
+	up, err := c.Files.UploadFile(ctx, &amity.UploadParams{Name: "p.csv", ContentType: "text/csv",
+		Body: strings.NewReader("productId,productName,productUrl,status\nsku-cap,Cap,https://shop.example/cap,active\n")})
+	require.NoError(t, err)
+	job, err := c.Products.CreateBulkJob(ctx, &amity.CreateBulkJobParams{FileID: up.File().FileID})
+	require.NoError(t, err)
+	started, err := c.Products.StartBulkJob(ctx, job.Job().JobID, &amity.StartBulkJobParams{Operation: amity.BulkJobInsert})
+	require.NoError(t, err)
+	assert.Equal(t, amity.BulkJobRunning, started.Job().Status)
+	advance(2 * time.Second)
+	done, err := c.Products.GetBulkJob(ctx, job.Job().JobID)
+	require.NoError(t, err)
+	assert.Equal(t, amity.BulkJobDone, done.Job().Status)
+	assert.Equal(t, 1, done.Job().Summary.SuccessfulRows)
+	var names []string
+	for p, err := range bob.Products.Search(ctx, &amity.SearchProductsParams{SortBy: amity.ProductSortProductName}) {
+		require.NoError(t, err)
+		names = append(names, p.ProductName)
+	}
+	assert.Equal(t, []string{"Cap", "Mug"}, names)
+	count, err := c.Products.Count(ctx, nil)
+	require.NoError(t, err)
+	assert.Equal(t, 2, count.Count)
+	many, err := bob.Products.GetMany(ctx, &amity.GetManyProductsParams{ProductIDs: []string{"sku-mug", "sku-cap"}})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"sku-mug", "sku-cap"}, []string{many.Products[0].ProductID, many.Products[1].ProductID})
+	require.NoError(t, c.Products.Delete(ctx, &amity.DeleteProductsParams{ProductIDs: []string{"sku-mug"}}))
+	_, err = bob.Products.Get(ctx, "sku-mug")
+	assert.ErrorIs(t, err, amity.ErrNotFound)
+	sample, err := c.Products.DownloadBulkSample(ctx)
+	require.NoError(t, err)
+	b, err := io.ReadAll(sample)
+	require.NoError(t, err)
+	require.NoError(t, sample.Close())
+	assert.True(t, strings.HasPrefix(string(b), "productId,"))
 }
