@@ -126,6 +126,12 @@ var wireDeviations = []spectest.ServerOption{
 	spectest.AllowQueryAlias("GET /api/v4/me/global-feeds", "options[token]", "token"),
 	spectest.AllowQueryAlias("GET /api/v5/me/global-feeds", "options[limit]", "limit"),
 	spectest.AllowQueryAlias("GET /api/v5/me/global-feeds", "options[token]", "token"),
+	// Row 41, PUT /api/v1/rooms/{roomId}: the clients send description and liveChatEnabled (the
+	// spec lists neither; its channelEnabled goes too, with liveChatEnabled's value).
+	spectest.AllowExtraBodyFields("PUT /api/v1/rooms/{roomId}", "description", "liveChatEnabled"),
+	// Row 42, POST /api/v1/reactions/live: the clients name the room or stream reacted to
+	// beside the reactions; the spec's body has only the reactions.
+	spectest.AllowExtraBodyFields("POST /api/v1/reactions/live", "roomId", "liveStreamId"),
 }
 
 // conformanceOptions are the server options of every conformance server.

@@ -42,6 +42,11 @@ func (s *Server) routes() {
 	s.routesEvents()
 	s.routesInvitations()
 	s.routesCommunityJoinRequests()
+	s.routesRooms()
+	s.routesStreamsLive()
+	s.routesPresenceRooms()
+	s.routesReactionsLive()
+	s.routesProducts()
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, errNotFound("Resource Not Found."))
 	})

@@ -15,6 +15,7 @@ var specAreas = []struct {
 	{name: "Network", scenarios: networkScenarios, ops: networkOps},
 	{name: "Social", scenarios: socialScenarios, ops: socialOps, okOnly: true},
 	{name: "EventsAndJoins", scenarios: eventsAndJoinsScenarios, ops: eventsAndJoinsOps, okOnly: true},
+	{name: "Live", scenarios: liveScenarios, ops: liveOps, okOnly: true}, // rooms_test.go
 }
 
 // coreScenarios are the scenarios of the users, sessions, files, posts,

@@ -81,6 +81,7 @@ type state struct {
 	events       *eventStore       // events.go
 	invitations  *invitationStore  // invitations.go
 	joinRequests *joinRequestStore // community_join_requests.go
+	live         *liveState        // rooms, viewer bans, room presence, live reactions, products (rooms.go)
 }
 
 func newState(now time.Time) *state {
