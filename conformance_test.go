@@ -126,6 +126,10 @@ var wireDeviations = []spectest.ServerOption{
 	spectest.AllowQueryAlias("GET /api/v4/me/global-feeds", "options[token]", "token"),
 	spectest.AllowQueryAlias("GET /api/v5/me/global-feeds", "options[limit]", "limit"),
 	spectest.AllowQueryAlias("GET /api/v5/me/global-feeds", "options[token]", "token"),
+	// Row 40, GET /api/v1/notification-tray paging: the spec pages by number (page, pageSize); the
+	// clients send options[limit] and a cursor as options[token]. The SDK sends the page size both
+	// ways, options[limit] validated as pageSize.
+	spectest.AllowQueryAlias("GET /api/v1/notification-tray", "options[limit]", "pageSize"),
 }
 
 // conformanceOptions are the server options of every conformance server.
