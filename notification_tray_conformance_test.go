@@ -15,10 +15,16 @@ func init() {
 			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.NotificationTray.ListPage(ctx, nil)) },
 			Full:     func(ctx context.Context, c *amity.Client) error { return errOf(c.NotificationTray.ListPage(ctx, full)) }},
 		conformanceCase{Method: "NotificationTray.List", Op: "GET /api/v1/notification-tray", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error { return errOf(first(c.NotificationTray.List(ctx, nil))) },
-			Full:     func(ctx context.Context, c *amity.Client) error { return errOf(first(c.NotificationTray.List(ctx, full))) }},
+			Required: func(ctx context.Context, c *amity.Client) error {
+				return errOf(first(c.NotificationTray.List(ctx, nil)))
+			},
+			Full: func(ctx context.Context, c *amity.Client) error {
+				return errOf(first(c.NotificationTray.List(ctx, full)))
+			}},
 		conformanceCase{Method: "NotificationTray.ListPages", Op: "GET /api/v1/notification-tray", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error { return errOf(first(c.NotificationTray.ListPages(ctx, nil))) }},
+			Required: func(ctx context.Context, c *amity.Client) error {
+				return errOf(first(c.NotificationTray.ListPages(ctx, nil)))
+			}},
 		conformanceCase{Method: "NotificationTray.MarkItemsSeen", Op: "POST /api/v1/notification-tray/items/seen", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error {
 				return errOf(c.NotificationTray.MarkItemsSeen(ctx, &amity.MarkNotificationTrayItemsSeenParams{

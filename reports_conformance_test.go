@@ -23,10 +23,16 @@ func init() {
 	fullPage := &amity.ListModerationActivityParams{PageParams: amity.PageParams{Limit: 50, PageToken: "tok"}}
 	registerConformance(
 		conformanceCase{Method: "Reports.ListModerationActivityPage", Op: "GET /api/v1/reports/moderation-activity",
-			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Reports.ListModerationActivityPage(ctx, nil)) },
-			Full:     func(ctx context.Context, c *amity.Client) error { return errOf(c.Reports.ListModerationActivityPage(ctx, fullPage)) }},
+			Required: func(ctx context.Context, c *amity.Client) error {
+				return errOf(c.Reports.ListModerationActivityPage(ctx, nil))
+			},
+			Full: func(ctx context.Context, c *amity.Client) error {
+				return errOf(c.Reports.ListModerationActivityPage(ctx, fullPage))
+			}},
 		conformanceCase{Method: "Reports.ListModerationActivity", Op: "GET /api/v1/reports/moderation-activity",
-			Required: func(ctx context.Context, c *amity.Client) error { return errOf(first(c.Reports.ListModerationActivity(ctx, nil))) },
+			Required: func(ctx context.Context, c *amity.Client) error {
+				return errOf(first(c.Reports.ListModerationActivity(ctx, nil)))
+			},
 			Full: func(ctx context.Context, c *amity.Client) error {
 				return errOf(first(c.Reports.ListModerationActivity(ctx, fullPage)))
 			}},
