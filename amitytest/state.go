@@ -76,6 +76,8 @@ type state struct {
 	advertisers []*advertiser
 	adsEnabled  bool
 	maxAds      int
+
+	nsx *nsState // spec 4.116.1's settings, admin token, reports, archives and tray, made on first use (network_settings_4116.go)
 }
 
 func newState(now time.Time) *state {
