@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
+	"time"
 
 	"github.com/amity-go/amity"
 	"github.com/amity-go/amity/internal/testkit"
@@ -100,4 +101,24 @@ func TestCreateAdminTokenSendsTheViewsToken(t *testing.T) {
 
 func TestAdminTokenFixtureMatchesSpec(t *testing.T) {
 	assertFixturesMatchSpec(t, map[string][2]string{"admin_token.json": {"POST", "/api/v1/admin-token"}})
+}
+
+// Against the fake: the rotated token replaces the client's, which the API then refuses; a
+// client built with the new token goes on.
+func TestCreateAdminTokenAgainstFake(t *testing.T) {
+	ctx := context.Background()
+	c, srv := fakeClient(t)
+	_, err := c.NetworkSettings.UpdateSecurityConfigs(ctx, &amity.UpdateSecurityConfigsParams{AdminToken: &amity.AdminTokenSecurityParams{ExpiresInHours: amity.Ptr(24.0)}})
+	require.NoError(t, err)
+	p, err := c.Sessions.CreateAdminToken(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, srv.AdminToken(), string(p.AdminToken))
+	assert.Equal(t, 24*time.Hour, p.ExpiresAt.Sub(p.IssuedAt.Time))
+
+	_, err = c.NetworkSettings.GetPushNotification(ctx)
+	assert.ErrorIs(t, err, amity.ErrUnauthorized, "the old token is invalidated")
+	next, err := amity.NewClient(amity.WithBaseURL(srv.URL()), amity.WithAdminToken(string(p.AdminToken)))
+	require.NoError(t, err)
+	_, err = next.NetworkSettings.GetPushNotification(ctx)
+	require.NoError(t, err)
 }

@@ -65,3 +65,26 @@ func TestArchivesFixturesMatchSpec(t *testing.T) {
 		"archives_channel.json": {"POST", "/api/v1/archives/channels/60e4b1b4b3b2b5c4c4b3b2b5"},
 	})
 }
+
+// Against the fake: a member archives a conversation by its internal ID.
+func TestArchivesAgainstFake(t *testing.T) {
+	ctx := context.Background()
+	c, srv := fakeClient(t)
+	alice, err := c.AsUser("alice")
+	require.NoError(t, err)
+	srv.UserToken("bob") // bob exists
+	ch, err := alice.Channels.CreateConversation(ctx, &amity.CreateConversationParams{UserIDs: []string{"bob"}})
+	require.NoError(t, err)
+	conv := ch.Channel()
+	a, err := alice.Archives.AddChannel(ctx, conv.ChannelInternalID)
+	require.NoError(t, err)
+	assert.Equal(t, conv.ChannelID, a.ChannelID)
+	got, err := alice.Archives.GetChannels(ctx)
+	require.NoError(t, err)
+	require.NotNil(t, got.ArchiveByChannelID(conv.ChannelID))
+	assert.Equal(t, a.ArchivedAt, got.ArchiveByChannelID(conv.ChannelID).ArchivedAt)
+	require.NoError(t, alice.Archives.RemoveChannel(ctx, conv.ChannelInternalID))
+	got, err = alice.Archives.GetChannels(ctx)
+	require.NoError(t, err)
+	assert.Empty(t, got.Archives)
+}

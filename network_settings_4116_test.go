@@ -278,3 +278,68 @@ func TestNetworkSettings4116FixturesMatchSpec(t *testing.T) {
 		"network_settings_uikit.json":              {"GET", base + "uikit"},
 	})
 }
+
+// Against the fake: each setting reads back what was written.
+func TestNetworkSettings4116AgainstFake(t *testing.T) {
+	ctx := context.Background()
+	c, _ := fakeClient(t)
+	ns := c.NetworkSettings
+
+	em, err := ns.UpdateEnhanceModeration(ctx, &amity.UpdateEnhanceModerationParams{Enabled: amity.Ptr(true),
+		Confidences: []amity.EnhanceModerationConfidence{{Category: "hate", FlagConfidence: 3, BlockConfidence: 5, ModerationType: amity.EnhanceModerationText}}})
+	require.NoError(t, err)
+	assert.Equal(t, amity.CommentDeletionWholeComment, em.CommentDeletionBehavior, "the default stays")
+	_, err = ns.UpdateEnhanceModeration(ctx, &amity.UpdateEnhanceModerationParams{UserModerationExclusionPatterns: []string{"^bot"}})
+	require.NoError(t, err)
+	em, err = ns.GetEnhanceModeration(ctx)
+	require.NoError(t, err)
+	assert.True(t, em.Enabled)
+	assert.Equal(t, 5.0, em.ConfidenceByCategory("hate", "text").BlockConfidence)
+	assert.Equal(t, []string{"^bot"}, em.UserModerationExclusionPatterns)
+	_, err = ns.UpdateEnhanceModeration(ctx, &amity.UpdateEnhanceModerationParams{UserModerationExclusionPatterns: []string{}})
+	require.NoError(t, err)
+	em, err = ns.GetEnhanceModeration(ctx)
+	require.NoError(t, err)
+	assert.Empty(t, em.UserModerationExclusionPatterns, "an empty list clears the patterns")
+
+	_, err = ns.UpdateProductCatalogue(ctx, &amity.UpdateProductCatalogueParams{Enabled: true})
+	require.NoError(t, err)
+	pc, err := ns.GetProductCatalogue(ctx)
+	require.NoError(t, err)
+	assert.True(t, pc.Product.Enabled)
+
+	_, err = ns.UpdatePublicUsers(ctx, &amity.UpdatePublicUsersParams{VisitorEnabled: amity.Ptr(true)})
+	require.NoError(t, err)
+	pu, err := ns.GetPublicUsers(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, amity.PublicUsersSettings{VisitorEnabled: true}, amity.PublicUsersSettings{VisitorEnabled: pu.VisitorEnabled, BotEnabled: pu.BotEnabled, Secure: pu.Secure})
+
+	_, err = ns.UpdatePushNotification(ctx, &amity.UpdatePushNotificationParams{NotifyWhenLiveStart: amity.Ptr(false)})
+	require.NoError(t, err)
+	pn, err := ns.GetPushNotification(ctx)
+	require.NoError(t, err)
+	assert.False(t, pn.NotifyWhenLiveStart)
+
+	room, err := ns.GetRoom(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, amity.RoomLimits{MaxCoHostParticipants: 2, MaxStreamingDurationHours: 6}, room.RoomSettings)
+
+	_, err = ns.UpdateSecurityConfigs(ctx, &amity.UpdateSecurityConfigsParams{ServerKey: &amity.ServerKeySecurityParams{ExpiresInHours: amity.Ptr(168.0), APIScopeEnabled: true}})
+	require.NoError(t, err)
+	sec, err := ns.GetSecurityConfigs(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, &amity.ServerKeySecurity{ExpiresInHours: 168, APIScopeEnabled: true}, sec.SecurityConfigs.ServerKey)
+	assert.Nil(t, sec.SecurityConfigs.AdminToken)
+
+	_, err = ns.UpdateShareableDeepLinks(ctx, &amity.UpdateShareableDeepLinksParams{Domain: "myapp.com", Patterns: amity.DeepLinkPatterns{Posts: "/p/{postId}"}})
+	require.NoError(t, err)
+	dl, err := ns.GetShareableDeepLinks(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, "/p/{postId}", dl.Patterns.Posts)
+
+	_, err = ns.UpdateUIKit(ctx, &amity.UpdateUIKitParams{Config: map[string]any{"preferred_theme": "light"}})
+	require.NoError(t, err)
+	ui, err := ns.GetUIKit(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, "light", ui.Config.Map()["preferred_theme"])
+}

@@ -207,3 +207,64 @@ func TestNotificationTrayFixturesMatchSpec(t *testing.T) {
 		"notification_tray_items_seen.json": {"POST", "/api/v1/notification-tray/items/seen"},
 	})
 }
+
+// Against the fake: others' reactions and comments fill alice's tray; the pager walks its
+// numbered pages; marks of items and of the tray read back.
+func TestNotificationTrayAgainstFake(t *testing.T) {
+	ctx := context.Background()
+	c, _ := fakeClient(t)
+	views := map[string]*amity.Client{}
+	for _, name := range []string{"alice", "bob", "carol"} {
+		v, err := c.AsUser(name)
+		require.NoError(t, err)
+		views[name] = v
+	}
+	alice, bob, carol := views["alice"], views["bob"], views["carol"]
+	seen, err := alice.NotificationTray.GetSeen(ctx)
+	require.NoError(t, err)
+	assert.True(t, seen.IsSeen(), "an empty tray is seen")
+
+	post, err := alice.Posts.Create(ctx, &amity.CreatePostParams{Data: &amity.CreatePostData{Text: "tomatoes"}})
+	require.NoError(t, err)
+	pid := post.Post().PostID
+	for _, v := range []*amity.Client{bob, carol} {
+		_, err = v.Reactions.Add(ctx, &amity.ReactionParams{ReferenceID: pid, ReferenceType: amity.ReactionOnPost, ReactionName: "like"})
+		require.NoError(t, err)
+	}
+	_, err = bob.Comments.Create(ctx, &amity.CreateCommentParams{ReferenceID: pid, Data: &amity.CommentDataParams{Text: "nice"}})
+	require.NoError(t, err)
+
+	var items []amity.NotificationTrayItem
+	for it, err := range alice.NotificationTray.List(ctx, &amity.ListNotificationTrayParams{PageParams: amity.PageParams{Limit: 1}}) {
+		require.NoError(t, err)
+		items = append(items, it)
+	}
+	require.Len(t, items, 2, "two pages of one item")
+	assert.Equal(t, amity.TrayActionComment, items[0].Kind())
+	assert.Equal(t, amity.TrayActionReaction, items[1].Kind())
+	assert.Equal(t, 2, items[1].ActorsCount)
+	assert.Equal(t, []string{"like"}, items[1].Data.ReactionName)
+
+	seen, err = alice.NotificationTray.GetSeen(ctx)
+	require.NoError(t, err)
+	assert.False(t, seen.IsSeen())
+	assert.Equal(t, items[0].OccurredAt(), seen.OccurredAt())
+
+	marked, err := alice.NotificationTray.MarkItemsSeen(ctx, &amity.MarkNotificationTrayItemsSeenParams{
+		Items: []amity.NotificationTrayItemSeenParams{{ItemID: items[1].ID, LastSeenAt: time.Now()}}})
+	require.NoError(t, err)
+	require.NotNil(t, marked.ItemByID(items[1].ID))
+	page, err := alice.NotificationTray.ListPage(ctx, nil)
+	require.NoError(t, err)
+	assert.False(t, page.SeenAt(&page.NotificationTrayItems[1]).IsZero())
+	assert.True(t, page.SeenAt(&page.NotificationTrayItems[0]).IsZero())
+	assert.Equal(t, "carol", page.Actors(&page.NotificationTrayItems[1])[0].UserID, "carol reacted last")
+
+	at := time.Now().Add(time.Second)
+	ms, err := alice.NotificationTray.MarkSeen(ctx, &amity.MarkNotificationTraySeenParams{LastSeenAt: at})
+	require.NoError(t, err)
+	assert.True(t, ms.SeenAt().Equal(at.Truncate(time.Millisecond)))
+	seen, err = alice.NotificationTray.GetSeen(ctx)
+	require.NoError(t, err)
+	assert.True(t, seen.IsSeen())
+}

@@ -285,3 +285,78 @@ func TestReportsFixturesMatchSpec(t *testing.T) {
 		"reports_most_active_time.json":   {"GET", metrics + "most-active-time"},
 	})
 }
+
+// Against the fake: reports of what happened, and a community's metrics.
+func TestReportsAgainstFake(t *testing.T) {
+	ctx := context.Background()
+	c, _ := fakeClient(t)
+	alice, err := c.AsUser("alice")
+	require.NoError(t, err)
+	bob, err := c.AsUser("bob")
+	require.NoError(t, err)
+	cm, err := alice.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: "Gardeners", IsPublic: amity.Ptr(true)})
+	require.NoError(t, err)
+	cid := cm.Community().CommunityID
+	post, err := alice.Posts.Create(ctx, &amity.CreatePostParams{Data: &amity.CreatePostData{Text: "hi"}, TargetType: amity.PostTargetCommunity, TargetID: cid})
+	require.NoError(t, err)
+	_, err = bob.Posts.Flag(ctx, post.Post().PostID)
+	require.NoError(t, err)
+
+	var files []amity.ReportFile
+	for f, err := range c.Reports.ListModerationActivity(ctx, nil) {
+		require.NoError(t, err)
+		files = append(files, f)
+	}
+	require.Len(t, files, 1)
+	body, err := c.Reports.DownloadModerationActivity(ctx, &amity.DownloadModerationActivityParams{FileID: files[0].FileID})
+	require.NoError(t, err)
+	csv, err := io.ReadAll(body)
+	require.NoError(t, err)
+	require.NoError(t, body.Close())
+	assert.EqualValues(t, len(csv), files[0].FileSize)
+	assert.Contains(t, string(csv), ",flag,post,"+post.Post().PostID+",bob,")
+
+	la, err := c.Reports.GetUserLastActivity(ctx)
+	require.NoError(t, err)
+	res, err := http.Get(la.DownloadURL) // a signed URL: no credentials
+	require.NoError(t, err)
+	report, err := io.ReadAll(res.Body)
+	res.Body.Close()
+	require.NoError(t, err)
+	assert.Contains(t, string(report), "\nbob,bob,")
+
+	body, err = c.Reports.DownloadFirstPartyData(ctx, &amity.DownloadFirstPartyDataParams{DataType: amity.FirstPartyCommunities})
+	require.NoError(t, err)
+	export, err := io.ReadAll(body)
+	require.NoError(t, err)
+	require.NoError(t, body.Close())
+	assert.Contains(t, string(export), cid+",Gardeners,")
+
+	// A range around today, so that midnight passing during the test changes nothing.
+	today := time.Now().UTC()
+	from, to := today.AddDate(0, 0, -1), today.AddDate(0, 0, 1)
+	act, err := c.Reports.GetCommunityActivityMetrics(ctx, cid, &amity.CommunityMetricsParams{From: from, To: to, Granularity: amity.MetricsAggregate})
+	require.NoError(t, err)
+	assert.Equal(t, &amity.CommunityActivityCounts{TotalPosts: 1}, act.Value)
+	mem, err := c.Reports.GetCommunityMemberMetrics(ctx, cid, &amity.CommunityMetricsParams{From: from, To: to})
+	require.NoError(t, err)
+	require.Len(t, mem.Data, 3)
+	assert.Equal(t, 1, mem.Data[2].TotalMembers, "alice, the creator")
+	days, err := c.Reports.GetCommunityMostActiveDays(ctx, cid, &amity.CommunityEngagementParams{From: from, To: to})
+	require.NoError(t, err)
+	require.Len(t, days.MostActiveDays, 7)
+	hours, err := c.Reports.GetCommunityMostActiveTimes(ctx, cid, &amity.CommunityEngagementParams{From: from, To: to})
+	require.NoError(t, err)
+	require.Len(t, hours.MostActiveTimes, 24)
+	sumDays, sumHours := 0, 0
+	for _, d := range days.MostActiveDays {
+		sumDays += d.SumEngagements
+	}
+	for _, h := range hours.MostActiveTimes {
+		sumHours += h.SumEngagements
+	}
+	assert.Equal(t, 1, sumDays, "the post")
+	assert.Equal(t, 1, sumHours, "the post")
+	_, err = c.Reports.GetCommunityActivityMetrics(ctx, "no-such-community", nil)
+	assert.ErrorIs(t, err, amity.ErrNotFound)
+}
