@@ -448,7 +448,8 @@ func (s *NetworkSettingsService) UpdateShareableDeepLinks(ctx context.Context, p
 // excluded components, customizations). A network that never set it answers {}.
 type UIKitSettings struct {
 	rawJSON
-	// Config is the configuration as set with UpdateUIKit (nil when none is set).
+	// Config is the answer's config member: the configuration as UpdateUIKit set it (nil
+	// when none is set; Raw holds the whole answer).
 	Config RawJSON `json:"config,omitempty"`
 }
 

@@ -82,8 +82,10 @@ type DownloadModerationActivityParams struct {
 
 // DownloadModerationActivity returns the content of a moderation activity report file (CSV)
 // as a stream, which the caller must close; ctx bounds the whole download. GET
-// /api/v1/reports/moderation-activity/download, which answers with a redirect to the file's
-// signed URL; the redirect is followed as Files.Download follows one.
+// /api/v1/reports/moderation-activity/download (admin). The spec answers with a redirect to
+// the file's signed URL: one on the API's own host is followed; one to another host is
+// refused like every cross-host redirect (no credential may follow it), and the call fails
+// with an error naming it.
 func (s *ReportsService) DownloadModerationActivity(ctx context.Context, params *DownloadModerationActivityParams, opts ...CallOption) (io.ReadCloser, error) {
 	const op = "Reports.DownloadModerationActivity"
 	if err := notNil(op, "params", params); err != nil {
@@ -133,10 +135,10 @@ type DownloadFirstPartyDataParams struct {
 	DataType FirstPartyDataType
 }
 
-// DownloadFirstPartyData returns a first-party data export of the network as a stream,
-// which the caller must close; ctx bounds the whole download. GET
-// /api/v1/reports/1p/download (admin), which answers with a redirect to the export; the
-// redirect is followed as Files.Download follows one.
+// DownloadFirstPartyData returns a first-party data export of the network (CSV) as a
+// stream, which the caller must close; ctx bounds the whole download. GET
+// /api/v1/reports/1p/download (admin). Its redirect is followed as DownloadModerationActivity
+// says: on the API's own host only.
 func (s *ReportsService) DownloadFirstPartyData(ctx context.Context, params *DownloadFirstPartyDataParams, opts ...CallOption) (io.ReadCloser, error) {
 	const op = "Reports.DownloadFirstPartyData"
 	if err := notNil(op, "params", params); err != nil {
