@@ -101,13 +101,16 @@ type NotificationTrayItem struct {
 	// ReferenceID and ReferenceType are what the action made (a comment, a reaction, ...).
 	ReferenceID   string `json:"referenceId,omitempty"`
 	ReferenceType string `json:"referenceType,omitempty"`
-	// ActionReferenceID is the clients' reference of the action.
-	ActionReferenceID string               `json:"actionReferenceId,omitempty"`
-	SelfID            string               `json:"selfId,omitempty"`
-	ParentID          string               `json:"parentId,omitempty"`
-	RootID            string               `json:"rootId,omitempty"`
-	LatestCommentID   string               `json:"latestCommentId,omitempty"`
-	Data              NotificationTrayData `json:"data"`
+	// ActionReferenceID is the clients' reference of the action (the reaction or comment).
+	ActionReferenceID string `json:"actionReferenceId,omitempty"`
+	// SelfID (the spec's) is the item's own content; ParentID its parent comment; RootID the
+	// root comment of a thread and LatestCommentID the newest comment (the clients').
+	SelfID          string `json:"selfId,omitempty"`
+	ParentID        string `json:"parentId,omitempty"`
+	RootID          string `json:"rootId,omitempty"`
+	LatestCommentID string `json:"latestCommentId,omitempty"`
+	// Data names the community, or the reactions of a reaction item.
+	Data NotificationTrayData `json:"data"`
 	// Text is ready to show; TemplatedText holds placeholders a client fills in.
 	Text          string `json:"text"`
 	TemplatedText string `json:"templatedText"`
