@@ -132,6 +132,10 @@ var wireDeviations = []spectest.ServerOption{
 	// Row 42, POST /api/v1/reactions/live: the clients name the room or stream reacted to
 	// beside the reactions; the spec's body has only the reactions.
 	spectest.AllowExtraBodyFields("POST /api/v1/reactions/live", "roomId", "liveStreamId"),
+	// Row 52, GET /api/v1/notification-tray paging: the spec pages by number (page, pageSize); the
+	// clients send options[limit] and a cursor as options[token]. The SDK sends the page size both
+	// ways, options[limit] validated as pageSize.
+	spectest.AllowQueryAlias("GET /api/v1/notification-tray", "options[limit]", "pageSize"),
 }
 
 // conformanceOptions are the server options of every conformance server.

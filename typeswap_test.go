@@ -66,6 +66,8 @@ func envelopeMember(p jsonPath, v any) bool {
 		return true
 	case (len(p) == 1 || len(p) == 2 && p[0] == "data") && (p[len(p)-1] == "result" || p[len(p)-1] == "isFlagByMe"):
 		return true // the whole of a yes-or-no answer (IsFlaggedByMe): without it there is no answer
+	case len(p) == 1 && p[0] == "adminToken":
+		return true // the token of Sessions.CreateAdminToken: without it there is no answer
 	case len(p) == 1:
 		return isContainer(v)
 	case len(p) == 2 && p[0] == "data":

@@ -48,7 +48,7 @@ func (st *state) resolveToken(tok, adminToken string, now time.Time) (identity s
 	if tok == "" {
 		return "", false, false
 	}
-	if adminToken != "" && secureEqual(tok, adminToken) {
+	if st.isAdminToken(tok, adminToken, now) {
 		return adminUserID, true, true
 	}
 	s := st.sessions[tok]

@@ -592,9 +592,16 @@ func (s *Server) queryChannels(c *request) error {
 	keyword := strings.ToLower(c.q("keyword"))
 	tags, excludeTags := c.qList("tags"), c.qList("excludeTags")
 	memberOf := c.q("userId")
+	excludeArchives, err := c.qBool("excludeArchives") // spec 4.116.1: leave the caller's archived channels out
+	if err != nil {
+		return err
+	}
 	var list []*channel
 	for _, ch := range c.st.channels {
 		if !deletedFilter(isDeleted, ch.deleted, bothByDefault) || !c.canSeeChannel(ch) {
+			continue
+		}
+		if excludeArchives != nil && *excludeArchives && c.st.isArchived(c.identity, ch) {
 			continue
 		}
 		if len(types) > 0 && !containsString(types, ch.kind) {

@@ -47,6 +47,11 @@ func (s *Server) routes() {
 	s.routesPresenceRooms()
 	s.routesReactionsLive()
 	s.routesProducts()
+	s.routesNetworkSettings4116()
+	s.routesAdminToken()
+	s.routesReports()
+	s.routesArchives()
+	s.routesNotificationTray()
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, errNotFound("Resource Not Found."))
 	})

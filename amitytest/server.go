@@ -110,8 +110,13 @@ func (s *Server) Close() {
 	s.closeWebhooks()
 }
 
-// AdminToken returns an admin token the server accepts.
-func (s *Server) AdminToken() string { return s.cfg.adminToken }
+// AdminToken returns the admin token the server accepts: the configured one (WithAdminToken),
+// or the one POST /api/v1/admin-token issued last, which replaces it.
+func (s *Server) AdminToken() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.st.currentAdminToken(s.cfg.adminToken)
+}
 
 // APIKey returns the API key required by session registration.
 func (s *Server) APIKey() string { return s.cfg.apiKey }
@@ -202,6 +207,7 @@ func (s *Server) authenticate(w http.ResponseWriter, r *http.Request, mode authM
 		return nil, errUnauthorized("Unauthorized")
 	}
 	c.identity, c.isAdmin, c.token = id, admin, tok
+	s.st.noteCall(id, s.now())
 	key := "user:" + id
 	if admin {
 		key = "admin"

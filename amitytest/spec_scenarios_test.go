@@ -16,6 +16,7 @@ var specAreas = []struct {
 	{name: "Social", scenarios: socialScenarios, ops: socialOps, okOnly: true},
 	{name: "EventsAndJoins", scenarios: eventsAndJoinsScenarios, ops: eventsAndJoinsOps, okOnly: true},
 	{name: "Live", scenarios: liveScenarios, ops: liveOps, okOnly: true}, // rooms_test.go
+	{name: "AdminReports", scenarios: adminReportsScenarios, ops: adminReportsOps, okOnly: true},
 }
 
 // coreScenarios are the scenarios of the users, sessions, files, posts,
@@ -221,4 +222,39 @@ var eventsAndJoinsScenarios = map[string]func(*testing.T){
 	"Events":       TestEvents,
 	"Invitations":  TestInvitations,
 	"JoinRequests": TestCommunityJoinRequests,
+}
+
+// adminReportsOps are the operations of spec 4.116.1's network settings, admin token, reports,
+// community metrics, archives and notification tray, each of which adminReportsScenarios must
+// answer successfully with a validated response.
+var adminReportsOps = []string{
+	"GET /api/v3/network-settings/enhance-moderation", "PUT /api/v3/network-settings/enhance-moderation",
+	"GET /api/v3/network-settings/product", "PUT /api/v3/network-settings/product",
+	"GET /api/v3/network-settings/public-users", "PUT /api/v3/network-settings/public-users",
+	"GET /api/v3/network-settings/push-notification", "PUT /api/v3/network-settings/push-notification",
+	"GET /api/v3/network-settings/room",
+	"GET /api/v3/network-settings/security-configs", "PUT /api/v3/network-settings/security-configs",
+	"GET /api/v3/network-settings/shareable-deep-links", "PUT /api/v3/network-settings/shareable-deep-links",
+	"GET /api/v3/network-settings/uikit", "PUT /api/v3/network-settings/uikit",
+	"POST /api/v1/admin-token",
+	"GET /api/v1/reports/moderation-activity", "GET /api/v1/reports/moderation-activity/download",
+	"GET /api/v1/reports/user-last-activity", "GET /api/v1/reports/1p/download",
+	"GET /api/v1/analytics/community-metrics/{communityId}/activities", "GET /api/v1/analytics/community-metrics/{communityId}/members",
+	"GET /api/v1/analytics/community-metrics/{communityId}/most-active-day", "GET /api/v1/analytics/community-metrics/{communityId}/most-active-time",
+	"GET /api/v1/archives/channels", "POST /api/v1/archives/channels/{channelId}", "DELETE /api/v1/archives/channels/{channelId}",
+	"GET /api/v1/notification-tray", "POST /api/v1/notification-tray/items/seen",
+	"GET /api/v1/notification-tray/tray/seen", "POST /api/v1/notification-tray/tray/seen",
+}
+
+// adminReportsScenarios are the scenarios of those operations.
+var adminReportsScenarios = map[string]func(*testing.T){
+	"NetworkSettings4116": TestNetworkSettings4116ReadBack,
+	"AdminToken":          TestAdminTokenRotation,
+	"ModerationActivity":  TestModerationActivityReports,
+	"UserLastActivity":    TestUserLastActivityReport,
+	"FirstPartyData":      TestFirstPartyDataExport,
+	"CommunityMetrics":    TestCommunityMetrics,
+	"Archives":            TestArchivedChannels,
+	"TrayItems":           TestNotificationTrayItemsFromActions,
+	"TraySeen":            TestNotificationTraySeen,
 }
