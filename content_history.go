@@ -72,18 +72,19 @@ func editHistory(ctx context.Context, c *Client, op string, typ EditHistoryConte
 	return call[EditHistoryPayload](ctx, c, &request{op: op, method: http.MethodGet, path: "/api/v1/content-histories", query: q, opts: opts})
 }
 
-// GetEditHistory returns the earlier versions of a post edited by administrators, each with
-// its editor, time and reason. GET /api/v1/content-histories?contentType=post, with the
-// post's ID as contentId (in the query: the spec declares it a path parameter of a path
-// without one; docs/wire-notes.md). Administrators with EDIT_POST_AND_COMMENT only.
+// GetEditHistory returns the edit history of a post: its versions, each with the content at
+// that version and who edited it, when and why. GET
+// /api/v1/content-histories?contentType=post, with the post's ID as contentId (in the query:
+// the spec declares it a path parameter of a path without one; docs/wire-notes.md).
+// Administrators with EDIT_POST_AND_COMMENT only.
 func (s *PostsService) GetEditHistory(ctx context.Context, postID string, opts ...CallOption) (*EditHistoryPayload, error) {
 	return editHistory(ctx, s.c, "Posts.GetEditHistory", EditHistoryPost, "postID", postID, opts)
 }
 
-// GetEditHistory returns the earlier versions of a comment edited by administrators, each
-// with its editor, time and reason. GET /api/v1/content-histories?contentType=comment, with
-// the comment's ID as contentId (see Posts.GetEditHistory). Administrators with
-// EDIT_POST_AND_COMMENT only.
+// GetEditHistory returns the edit history of a comment: its versions, each with the content
+// at that version and who edited it, when and why. GET
+// /api/v1/content-histories?contentType=comment, with the comment's ID as contentId (see
+// Posts.GetEditHistory). Administrators with EDIT_POST_AND_COMMENT only.
 func (s *CommentsService) GetEditHistory(ctx context.Context, commentID string, opts ...CallOption) (*EditHistoryPayload, error) {
 	return editHistory(ctx, s.c, "Comments.GetEditHistory", EditHistoryComment, "commentID", commentID, opts)
 }
