@@ -76,6 +76,8 @@ type state struct {
 	advertisers []*advertiser
 	adsEnabled  bool
 	maxAds      int
+
+	misc miscState // scheduled posts, bulk delete jobs, edit histories, bot and visitor sessions (misc_state.go)
 }
 
 func newState(now time.Time) *state {
