@@ -14,6 +14,7 @@ var specAreas = []struct {
 	{name: "Core", scenarios: coreScenarios},
 	{name: "Network", scenarios: networkScenarios, ops: networkOps},
 	{name: "Social", scenarios: socialScenarios, ops: socialOps, okOnly: true},
+	{name: "Misc4116", scenarios: miscScenarios, ops: miscOps, okOnly: true}, // spec_misc_test.go
 }
 
 // coreScenarios are the scenarios of the users, sessions, files, posts,
