@@ -498,6 +498,7 @@ func (s *Server) updateComment(c *request) error {
 			return err
 		}
 	}
+	c.recordCommentEdit(cm) // the edit history (content_history.go)
 	if text != nil {
 		cm.data = map[string]any{"text": *text}
 	}

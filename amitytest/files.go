@@ -24,6 +24,9 @@ type file struct {
 	uploader  string
 	createdAt time.Time
 	seq       int64
+	// altText, accessType and updatedAt are set by the operations of files_from_url.go.
+	altText, accessType string
+	updatedAt           time.Time
 }
 
 // fileJSON is the spec's File shape.
@@ -31,6 +34,8 @@ type fileJSON struct {
 	FileID     string    `json:"fileId"`
 	FileURL    string    `json:"fileUrl"`
 	Type       string    `json:"type"`
+	AccessType string    `json:"accessType,omitempty"`
+	AltText    string    `json:"altText,omitempty"`
 	CreatedAt  string    `json:"createdAt"`
 	UpdatedAt  string    `json:"updatedAt"`
 	Attributes fileAttrs `json:"attributes"`
@@ -52,11 +57,13 @@ type fileMeta struct {
 
 func (f *file) json(baseURL string) fileJSON {
 	return fileJSON{
-		FileID:    f.id,
-		FileURL:   baseURL + "/api/v3/files/" + f.id + "/download",
-		Type:      f.kind,
-		CreatedAt: ts(f.createdAt),
-		UpdatedAt: ts(f.createdAt),
+		FileID:     f.id,
+		FileURL:    baseURL + "/api/v3/files/" + f.id + "/download",
+		Type:       f.kind,
+		AccessType: f.accessType,
+		AltText:    f.altText,
+		CreatedAt:  ts(f.createdAt),
+		UpdatedAt:  ts(latest(f.createdAt, f.updatedAt)),
 		Attributes: fileAttrs{
 			Name:      f.name,
 			Extension: f.ext,
@@ -88,6 +95,7 @@ func (s *Server) routesFiles() {
 			return errPermission("You are not allowed to do this.")
 		}
 		delete(c.st.files, f.id)
+		c.emitFile("file.didDelete", f) // webhooks.go
 		return c.ok(statusData{Status: "success", Data: map[string]string{"fileId": f.id}})
 	})
 	s.route("GET /api/v3/files/{fileId}/download", authNone, s.download)

@@ -19,8 +19,10 @@ type upload struct {
 	data     []byte
 }
 
-// readUploads streams a multipart body into memory, up to the upload limit.
-func (c *request) readUploads(field string) ([]upload, map[string]string, error) {
+// readUploads streams a multipart body into memory, up to the upload limit. The files are
+// the parts of any of fields (the first names the field in errors).
+func (c *request) readUploads(fields ...string) ([]upload, map[string]string, error) {
+	field := fields[0]
 	c.r.Body = http.MaxBytesReader(c.w, c.r.Body, c.s.cfg.uploadLimit)
 	mr, err := c.r.MultipartReader()
 	if err != nil {
@@ -37,7 +39,7 @@ func (c *request) readUploads(field string) ([]upload, map[string]string, error)
 			return nil, nil, uploadErr(err)
 		}
 		name := part.FormName()
-		if name == field || name == field+"[]" {
+		if containsString(fields, name) || containsString(fields, strings.TrimSuffix(name, "[]")) {
 			data, err := io.ReadAll(part)
 			if err != nil {
 				return nil, nil, uploadErr(err)

@@ -324,6 +324,7 @@ func (s *Server) updatePost(c *request) error {
 	if err != nil {
 		return err
 	}
+	c.recordPostEdit(p) // the edit history (content_history.go)
 	now := c.now()
 	if text != nil {
 		if strings.Contains(p.dataType, ".") || p.dataType == "room" {

@@ -52,6 +52,16 @@ func (s *Server) routes() {
 	s.routesReports()
 	s.routesArchives()
 	s.routesNotificationTray()
+	s.routesPostsSearch()    // GET /api/v1/search/posts
+	s.routesPostsKV()        // PATCH /api/v4/posts/{postId}/kv
+	s.routesScheduledPosts() // /api/v1/posts/schedule
+	s.routesFilesFromURL()   // uploads from a URL, clips, PUT /api/v3/files/{fileId}
+	s.routesBulkDelete()     // bulk delete jobs, GET /api/v4/me/blockers
+	s.routesContentHistory() // GET /api/v1/content-histories
+	s.routesUserFeedV4()     // GET /api/v4/user-feeds/{userId}
+	s.routesMessagesSearch() // GET /api/v2/search/messages
+	s.routesChannelsSeen()   // POST /api/v3/channels/seen
+	s.routesGuestSessions()  // POST /api/v5/sessions/bot and /visitor
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, errNotFound("Resource Not Found."))
 	})

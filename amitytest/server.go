@@ -198,6 +198,7 @@ func (s *Server) routeUnlocked(pattern string, mode authMode, h handler) {
 // authenticate resolves the caller and applies the rate limit. s.mu is held.
 func (s *Server) authenticate(w http.ResponseWriter, r *http.Request, mode authMode) (*request, error) {
 	c := &request{s: s, st: s.st, w: w, r: r}
+	s.runDue() // scheduled posts and bulk delete jobs (misc_state.go)
 	if mode == authNone {
 		return c, nil
 	}
@@ -217,6 +218,9 @@ func (s *Server) authenticate(w http.ResponseWriter, r *http.Request, mode authM
 	}
 	if mode == authAdmin && !admin {
 		return nil, errPermission("Only administrator can do this")
+	}
+	if err := s.refuseGuestWrite(r, tok); err != nil { // bot and visitor sessions read (misc_state.go)
+		return nil, err
 	}
 	return c, nil
 }

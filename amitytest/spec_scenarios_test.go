@@ -17,6 +17,7 @@ var specAreas = []struct {
 	{name: "EventsAndJoins", scenarios: eventsAndJoinsScenarios, ops: eventsAndJoinsOps, okOnly: true},
 	{name: "Live", scenarios: liveScenarios, ops: liveOps, okOnly: true}, // rooms_test.go
 	{name: "AdminReports", scenarios: adminReportsScenarios, ops: adminReportsOps, okOnly: true},
+	{name: "Misc4116", scenarios: miscScenarios, ops: miscOps, okOnly: true}, // spec_misc_test.go
 }
 
 // coreScenarios are the scenarios of the users, sessions, files, posts,

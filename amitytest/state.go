@@ -83,6 +83,7 @@ type state struct {
 	joinRequests *joinRequestStore // community_join_requests.go
 	live         *liveState        // rooms, viewer bans, room presence, live reactions, products (rooms.go)
 	nsx          *nsState          // spec 4.116.1's settings, admin token, reports, archives and tray, made on first use (network_settings_4116.go)
+	misc         miscState         // scheduled posts, bulk delete jobs, edit histories, bot and visitor sessions (misc_state.go)
 }
 
 func newState(now time.Time) *state {

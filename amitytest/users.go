@@ -342,7 +342,14 @@ func (s *Server) deleteUser(c *request) error {
 	if u.deleted {
 		return errBadRequest("User is already deleted")
 	}
-	flag := func(name string) bool { v, _ := c.qBool(name); return v != nil && *v }
+	c.wipeUser(u, func(name string) bool { v, _ := c.qBool(name); return v != nil && *v })
+	return c.ok(map[string]bool{"success": true})
+}
+
+// wipeUser deletes u and, as flag says of each option (deleteAll, hardDeletePost,
+// hardDeleteComment, markMessageDeleted), its content: the one deletion of a user, by DELETE
+// /api/v4/users/{userId} and by the bulk delete jobs (users_bulk_delete.go).
+func (c *request) wipeUser(u *user, flag func(name string) bool) {
 	deleteAll := flag("deleteAll")
 	now := c.now()
 	u.deleted = true
@@ -380,7 +387,6 @@ func (s *Server) deleteUser(c *request) error {
 		}
 		c.st.removeReactionsBy(u.id)
 	}
-	return c.ok(map[string]bool{"success": true})
 }
 
 func (s *Server) setGlobalBan(c *request, banned bool) error {
@@ -449,9 +455,11 @@ func (s *Server) setBlock(c *request, block bool) error {
 		}
 		if _, ok := c.st.blocks[me.id][other.id]; !ok {
 			c.st.blocks[me.id][other.id] = now
+			c.emitBlock("user.didBlock", me, other, now) // webhooks.go
 		}
-	} else {
+	} else if _, ok := c.st.blocks[me.id][other.id]; ok {
 		delete(c.st.blocks[me.id], other.id)
+		c.emitBlock("user.didUnblock", me, other, now)
 	}
 	return c.ok(map[string]any{
 		"follows":      []followJSON{follow(me, other, "none", now)},

@@ -650,3 +650,20 @@ func withExtra(v any, extra map[string]any) any {
 	}
 	return m
 }
+
+// emitFile sends a file.* event: the file itself as the data (file.didDelete).
+func (c *request) emitFile(event string, f *file) {
+	if !c.s.webhookOn() {
+		return
+	}
+	c.emit(event, f.json(c.st.baseURL))
+}
+
+// emitBlock sends user.didBlock or user.didUnblock with the relation from the blocker to the
+// blocked user, its status "none" as the spec pins it (as for the follow events).
+func (c *request) emitBlock(event string, from, to *user, at time.Time) {
+	if !c.s.webhookOn() {
+		return
+	}
+	c.emit(event, follow(from, to, "none", at))
+}

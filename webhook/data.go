@@ -9,8 +9,9 @@ import (
 // Data is the typed data of an event: one of *PostEvent, *CommentEvent, *CommunityEvent,
 // *ChannelEvent, *FollowEvent, *V3MessageEvent, *MessageEvent, *PollEvent, *UserEvent,
 // *VideoStreamingEvent, *PushPostEvent, *PushChannelEvent, *PushFollowEvent,
-// *PushMessageEvent, *PushVideoStreamingEvent or, for an event this package does not know,
-// *Unknown. The set is closed (the interface has an unexported method); use a type switch
+// *PushMessageEvent, *PushVideoStreamingEvent, *FileEvent, *BlockEvent,
+// *CommunityJoinRequestEvent, *CommunityInvitationEvent or, for an event this package does
+// not know, *Unknown. The set is closed (the interface has an unexported method); use a type switch
 // or On. Fields the types do not model are kept in Event.Raw.
 type Data interface{ isData() }
 
@@ -153,28 +154,134 @@ type PushVideoStreamingEvent struct {
 	Files           []amity.File           `json:"files"`
 }
 
+// FileEvent is the data of file.didDelete: the file itself (its data is the file, not a
+// bundle).
+type FileEvent struct {
+	amity.File
+}
+
+// BlockEvent is the data of user.didBlock and user.didUnblock: the relation from the user
+// who blocked (From) to the user blocked (To). Spec 4.116.1 pins its status to "none", as it
+// does for the follow events; the event's name says whether the block began or ended.
+type BlockEvent struct {
+	amity.UserFollow
+}
+
+// CommunityJoinRequestEvent is the data of the v3.communityJoinRequest.* events: the join
+// requests (one, created, accepted or rejected) with their users, files and roles, the answer
+// of the join request calls. (Spec 4.116.1 shows this data without the envelope {event,
+// data} every event has; the API sends the envelope.)
+type CommunityJoinRequestEvent struct {
+	// JoinRequests are the requests the event is about.
+	JoinRequests []JoinRequest `json:"joinRequests"`
+	// Users are the requestors and responders; Files their avatars; Roles their roles.
+	Users []amity.User `json:"users"`
+	Files []amity.File `json:"files"`
+	Roles []amity.Role `json:"roles"`
+}
+
+// JoinRequest is a user's request to join a community, as the v3.communityJoinRequest.*
+// events carry it.
+type JoinRequest struct {
+	// ID is the request's private ID; JoinRequestID its public ID.
+	ID            string `json:"_id,omitempty"`
+	JoinRequestID string `json:"joinRequestId,omitempty"`
+	NetworkID     string `json:"networkId,omitempty"`
+	// TargetType and TargetID are the community asked to join; Type is
+	// communityJoinRequest.
+	TargetType string `json:"targetType,omitempty"`
+	TargetID   string `json:"targetId,omitempty"`
+	Type       string `json:"type,omitempty"`
+	// UserID is the user who asked.
+	UserID string `json:"userId,omitempty"`
+	// Status is pending, approved, rejected or cancelled.
+	Status string `json:"status,omitempty"`
+	// RequestorID is the requestor's public ID; RequestorPublicID and RequestorInternalID
+	// its two forms.
+	RequestorID         string `json:"requestorId,omitempty"`
+	RequestorPublicID   string `json:"requestorPublicId,omitempty"`
+	RequestorInternalID string `json:"requestorInternalId,omitempty"`
+	// ResponderID is the moderator who accepted or rejected the request (empty until then);
+	// ResponderPublicID and ResponderInternalID its two forms.
+	ResponderID         string `json:"responderId,omitempty"`
+	ResponderPublicID   string `json:"responderPublicId,omitempty"`
+	ResponderInternalID string `json:"responderInternalId,omitempty"`
+	// RespondedAt is when it was accepted or rejected (zero until then).
+	RespondedAt amity.Time `json:"respondedAt"`
+	CreatedAt   amity.Time `json:"createdAt"`
+	UpdatedAt   amity.Time `json:"updatedAt"`
+}
+
+// CommunityInvitationEvent is the data of the v3.communityMemberInvitation.* events: the
+// invitations (created, accepted or rejected) with the invitees and inviters, the answer of
+// the invitation calls. (Spec 4.116.1 shows this data without its envelope, as for the join
+// request events.)
+type CommunityInvitationEvent struct {
+	// Invitations are the invitations the event is about.
+	Invitations []Invitation `json:"invitations"`
+	// Users are the invitees and inviters.
+	Users []amity.User `json:"users"`
+}
+
+// Invitation is an invitation of a user to a community, as the
+// v3.communityMemberInvitation.* events carry it.
+type Invitation struct {
+	// ID is the invitation's private ID; InvitationID its public ID.
+	ID           string `json:"_id"`
+	InvitationID string `json:"invitationId"`
+	NetworkID    string `json:"networkId,omitempty"`
+	// Type is communityMemberInvite; TargetType (community) and TargetID what the
+	// invitation is to; CommunityID the community.
+	Type        string `json:"type,omitempty"`
+	TargetType  string `json:"targetType,omitempty"`
+	TargetID    string `json:"targetId,omitempty"`
+	CommunityID string `json:"communityId,omitempty"`
+	// UserID is the invitee.
+	UserID string `json:"userId,omitempty"`
+	// Status is pending, approved, rejected or cancelled.
+	Status string `json:"status,omitempty"`
+	// CreatedBy is the inviter.
+	CreatedBy string `json:"createdBy,omitempty"`
+	// InvitedUserID is the invitee's ID, InviterUserID the inviter's; each also in its
+	// public and internal forms.
+	InvitedUserID         string `json:"invitedUserId,omitempty"`
+	InvitedUserPublicID   string `json:"invitedUserPublicId,omitempty"`
+	InvitedUserInternalID string `json:"invitedUserInternalId,omitempty"`
+	InviterUserID         string `json:"inviterUserId,omitempty"`
+	InviterUserPublicID   string `json:"inviterUserPublicId,omitempty"`
+	InviterUserInternalID string `json:"inviterUserInternalId,omitempty"`
+	// RespondedAt is when the invitee accepted or rejected it (zero until then).
+	RespondedAt amity.Time `json:"respondedAt"`
+	CreatedAt   amity.Time `json:"createdAt"`
+	UpdatedAt   amity.Time `json:"updatedAt"`
+}
+
 // Unknown is the data of an event this package does not know: its data as sent.
 type Unknown struct {
 	// Data is the event's "data" member, or nil when it had none.
 	Data json.RawMessage
 }
 
-func (*PostEvent) isData()               {}
-func (*CommentEvent) isData()            {}
-func (*CommunityEvent) isData()          {}
-func (*ChannelEvent) isData()            {}
-func (*FollowEvent) isData()             {}
-func (*V3MessageEvent) isData()          {}
-func (*MessageEvent) isData()            {}
-func (*PollEvent) isData()               {}
-func (*UserEvent) isData()               {}
-func (*VideoStreamingEvent) isData()     {}
-func (*PushPostEvent) isData()           {}
-func (*PushChannelEvent) isData()        {}
-func (*PushFollowEvent) isData()         {}
-func (*PushMessageEvent) isData()        {}
-func (*PushVideoStreamingEvent) isData() {}
-func (*Unknown) isData()                 {}
+func (*PostEvent) isData()                 {}
+func (*CommentEvent) isData()              {}
+func (*CommunityEvent) isData()            {}
+func (*ChannelEvent) isData()              {}
+func (*FollowEvent) isData()               {}
+func (*V3MessageEvent) isData()            {}
+func (*MessageEvent) isData()              {}
+func (*PollEvent) isData()                 {}
+func (*UserEvent) isData()                 {}
+func (*VideoStreamingEvent) isData()       {}
+func (*PushPostEvent) isData()             {}
+func (*PushChannelEvent) isData()          {}
+func (*PushFollowEvent) isData()           {}
+func (*PushMessageEvent) isData()          {}
+func (*PushVideoStreamingEvent) isData()   {}
+func (*Unknown) isData()                   {}
+func (*FileEvent) isData()                 {}
+func (*BlockEvent) isData()                {}
+func (*CommunityJoinRequestEvent) isData() {}
+func (*CommunityInvitationEvent) isData()  {}
 
 // normalizer is implemented by data that fixes itself up after decoding.
 type normalizer interface{ normalize() }

@@ -1,16 +1,17 @@
-// The event names below are the spec's "Webhook event" pseudo-operations (spec 4.92.0).
+// The event names below are the spec's "Webhook event" pseudo-operations (spec 4.92.0, and
+// the 12 events spec 4.116.1 added).
 
 package webhook
 
 // EventName names a webhook event. The constants are the names of the spec's pseudo-operations
-// GET /webhook/<name> (4.92.0): 66 events with the envelope {event, data} and 20
+// GET /webhook/<name> (4.116.1): 78 events with the envelope {event, data} and 20
 // push-notification events (names starting with "push-notification/") with the envelope
 // {eventType: "push-notification.created", ..., data{eventName, ...}}. Parse maps what arrives
 // on the wire to these names (see Parse); an event it does not know keeps the name it was sent
 // with and carries *Unknown data.
 type EventName string
 
-// The 86 webhook events of the spec. Each comment names the type of Event.Data.
+// The 86 webhook events of spec 4.92.0. Each comment names the type of Event.Data.
 const (
 	// EventChannelDidAddUsers is "channel.didAddUsers": data *ChannelEvent.
 	EventChannelDidAddUsers EventName = "channel.didAddUsers"
@@ -186,6 +187,41 @@ const (
 	EventV5MessageDidUpdate EventName = "v5.message.didUpdate"
 )
 
+// The 12 webhook events spec 4.116.1 added. Each comment names the type of Event.Data.
+const (
+	// EventFileDidDelete is "file.didDelete": data *FileEvent, the deleted file.
+	EventFileDidDelete EventName = "file.didDelete"
+	// EventUserDidBlock is "user.didBlock": data *BlockEvent.
+	EventUserDidBlock EventName = "user.didBlock"
+	// EventUserDidUnblock is "user.didUnblock": data *BlockEvent.
+	EventUserDidUnblock EventName = "user.didUnblock"
+	// EventUserProfileReset is "user.profileReset", an administrator's reset of a user's
+	// profile: data *UserEvent.
+	EventUserProfileReset EventName = "user.profileReset"
+	// EventPostDidModerate is "v3.post.didModerate": data *PostEvent.
+	EventPostDidModerate EventName = "v3.post.didModerate"
+	// EventCommentDidModerate is "v3.comment.didModerate": data *CommentEvent.
+	EventCommentDidModerate EventName = "v3.comment.didModerate"
+	// EventCommunityJoinRequestDidCreate is "v3.communityJoinRequest.didCreate": data
+	// *CommunityJoinRequestEvent.
+	EventCommunityJoinRequestDidCreate EventName = "v3.communityJoinRequest.didCreate"
+	// EventCommunityJoinRequestDidAccept is "v3.communityJoinRequest.didAccept": data
+	// *CommunityJoinRequestEvent.
+	EventCommunityJoinRequestDidAccept EventName = "v3.communityJoinRequest.didAccept"
+	// EventCommunityJoinRequestDidReject is "v3.communityJoinRequest.didReject": data
+	// *CommunityJoinRequestEvent.
+	EventCommunityJoinRequestDidReject EventName = "v3.communityJoinRequest.didReject"
+	// EventCommunityMemberInvitationDidCreate is "v3.communityMemberInvitation.didCreate": data
+	// *CommunityInvitationEvent.
+	EventCommunityMemberInvitationDidCreate EventName = "v3.communityMemberInvitation.didCreate"
+	// EventCommunityMemberInvitationDidAccept is "v3.communityMemberInvitation.didAccept": data
+	// *CommunityInvitationEvent.
+	EventCommunityMemberInvitationDidAccept EventName = "v3.communityMemberInvitation.didAccept"
+	// EventCommunityMemberInvitationDidReject is "v3.communityMemberInvitation.didReject": data
+	// *CommunityInvitationEvent.
+	EventCommunityMemberInvitationDidReject EventName = "v3.communityMemberInvitation.didReject"
+)
+
 // eventKinds maps every known event to the constructor of its data.
 var eventKinds = map[EventName]func() Data{
 	EventChannelDidAddUsers:                func() Data { return new(ChannelEvent) },
@@ -274,9 +310,23 @@ var eventKinds = map[EventName]func() Data{
 	EventV5MessageDidCreate:                func() Data { return new(MessageEvent) },
 	EventV5MessageDidDelete:                func() Data { return new(MessageEvent) },
 	EventV5MessageDidUpdate:                func() Data { return new(MessageEvent) },
+	// The events of spec 4.116.1.
+	EventFileDidDelete:                      func() Data { return new(FileEvent) },
+	EventUserDidBlock:                       func() Data { return new(BlockEvent) },
+	EventUserDidUnblock:                     func() Data { return new(BlockEvent) },
+	EventUserProfileReset:                   func() Data { return new(UserEvent) },
+	EventPostDidModerate:                    func() Data { return new(PostEvent) },
+	EventCommentDidModerate:                 func() Data { return new(CommentEvent) },
+	EventCommunityJoinRequestDidCreate:      func() Data { return new(CommunityJoinRequestEvent) },
+	EventCommunityJoinRequestDidAccept:      func() Data { return new(CommunityJoinRequestEvent) },
+	EventCommunityJoinRequestDidReject:      func() Data { return new(CommunityJoinRequestEvent) },
+	EventCommunityMemberInvitationDidCreate: func() Data { return new(CommunityInvitationEvent) },
+	EventCommunityMemberInvitationDidAccept: func() Data { return new(CommunityInvitationEvent) },
+	EventCommunityMemberInvitationDidReject: func() Data { return new(CommunityInvitationEvent) },
 }
 
-// AllEvents returns the names of the 86 events of the spec, in the spec's order.
+// AllEvents returns the names of the 98 events of the spec: the 86 of 4.92.0 in the spec's
+// order, then the 12 spec 4.116.1 added.
 func AllEvents() []EventName {
 	return []EventName{
 		EventChannelDidAddUsers,
@@ -365,5 +415,17 @@ func AllEvents() []EventName {
 		EventV5MessageDidCreate,
 		EventV5MessageDidDelete,
 		EventV5MessageDidUpdate,
+		EventFileDidDelete,
+		EventUserDidBlock,
+		EventUserDidUnblock,
+		EventUserProfileReset,
+		EventPostDidModerate,
+		EventCommentDidModerate,
+		EventCommunityJoinRequestDidCreate,
+		EventCommunityJoinRequestDidAccept,
+		EventCommunityJoinRequestDidReject,
+		EventCommunityMemberInvitationDidCreate,
+		EventCommunityMemberInvitationDidAccept,
+		EventCommunityMemberInvitationDidReject,
 	}
 }

@@ -25,7 +25,7 @@ func loadCurrent(t *testing.T) *Spec {
 	return s
 }
 
-// Repairs 11, 12 and 13 make correct requests and answers of spec 4.116.1 validate, and a
+// Repairs 11 to 14 make correct requests and answers of spec 4.116.1 validate, and a
 // wrong one still fail.
 func TestRepairsOfTheCurrentSpec(t *testing.T) {
 	s := loadCurrent(t)
@@ -36,6 +36,9 @@ func TestRepairsOfTheCurrentSpec(t *testing.T) {
 		// 12: dataTypes on comments is a deepObject again.
 		"/api/v3/comments?referenceId=p1&referenceType=post&dataTypes[values][0]=text&dataTypes[matchType]=any": true,
 		"/api/v3/comments?referenceId=p1&referenceType=post&dataTypes[matchType]=sometimes":                     false,
+		// 14: contentId, declared in a path that has no {contentId}, is read from the query.
+		"/api/v1/content-histories?contentId=p1&contentType=post": true,
+		"/api/v1/content-histories?contentType=post":              false,
 	} {
 		srv := s.NewServer(t)
 		req, err := http.NewRequest("GET", srv.URL()+target, nil)
@@ -47,8 +50,9 @@ func TestRepairsOfTheCurrentSpec(t *testing.T) {
 		resp.Body.Close()
 		assert.Equal(t, valid, len(srv.Violations()) == 0, "%s: %v", target, srv.Violations())
 	}
-	// 13: a post's data is an anyOf of open objects, so a synthesized post validates.
-	for _, op := range []string{"POST /api/v4/posts", "PUT /api/v4/posts/{postId}", "GET /api/v4/me/global-feeds"} {
+	// 13: a post's data is an anyOf of open objects, so a synthesized post validates; so is a
+	// content history's, an allOf (a post bundle) or an object (a comment bundle).
+	for _, op := range []string{"POST /api/v4/posts", "PUT /api/v4/posts/{postId}", "GET /api/v4/me/global-feeds", "GET /api/v1/content-histories"} {
 		status, header, body, err := s.SynthesizeResponse(op)
 		require.NoError(t, err, op)
 		method, path, _ := strings.Cut(op, " ")

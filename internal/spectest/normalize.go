@@ -79,7 +79,13 @@ import (
 //     closed additionalProperties) becomes an anyOf: every object matches
 //     each such branch, so "exactly one" can never hold and every answer
 //     would fail. 4.116.1 (and 4.92.0's bundle) describe a post's data this
-//     way ("normal post", "custom post"); the SDK decodes data by dataType.
+//     way ("normal post", "custom post"); the SDK decodes data by dataType. An allOf
+//     of open objects is an open object (4.116.1's content history data: a post
+//     bundle, itself an allOf, or a comment bundle).
+//  14. (4.116.1) A path parameter named by no variable of its path's template, where
+//     repair 4 found nothing to rename it to, is read from the query instead: GET
+//     /api/v1/content-histories declares contentId "in: path" on a path without
+//     {contentId}, so no request could ever carry it (docs/wire-notes.md).
 func normalize(doc *openapi3.T) []string {
 	counts := map[string]int{}
 	note := func(fix string, n int) {
@@ -141,6 +147,8 @@ func normalize(doc *openapi3.T) []string {
 		for _, op := range item.Operations() {
 			// 4. Misnamed path parameters.
 			note("misnamed path parameters renamed to the template's name", renamePathParams(op, templ))
+			// 14. Path parameters of a path without their variable.
+			note("path parameters missing from their path's template read from the query", queryPathParams(op, templ))
 
 			// 5. Header parameters OpenAPI says to ignore.
 			kept := op.Parameters[:0]
@@ -308,6 +316,23 @@ func renamePathParams(op *openapi3.Operation, templ []string) int {
 	return 1
 }
 
+// queryPathParams moves to the query each declared path parameter that no variable of the
+// template names (repair 14; run after renamePathParams). The parameter is copied, not
+// mutated, in case it is shared.
+func queryPathParams(op *openapi3.Operation, templ []string) int {
+	n := 0
+	for i, p := range op.Parameters {
+		if p.Value == nil || p.Value.In != openapi3.ParameterInPath || slices.Contains(templ, p.Value.Name) {
+			continue
+		}
+		q := *p.Value
+		q.In = openapi3.ParameterInQuery
+		op.Parameters[i] = &openapi3.ParameterRef{Value: &q}
+		n++
+	}
+	return n
+}
+
 // fixSchema applies repairs 7 and 8 to every schema reachable from ref.
 func fixSchema(ref *openapi3.SchemaRef, visited map[*openapi3.Schema]bool, note func(string, int)) {
 	if ref == nil || ref.Value == nil || visited[ref.Value] {
@@ -375,6 +400,10 @@ func openObject(r *openapi3.SchemaRef) bool {
 	}
 	v := r.Value
 	closed := v.AdditionalProperties.Has != nil && !*v.AdditionalProperties.Has
+	if len(v.AllOf) > 0 && (v.Type == nil || v.Type.Is(openapi3.TypeObject)) && len(v.Required) == 0 && !closed &&
+		len(v.AnyOf)+len(v.OneOf) == 0 && v.Not == nil {
+		return !slices.ContainsFunc(v.AllOf, func(r *openapi3.SchemaRef) bool { return !openObject(r) }) // an allOf of open objects
+	}
 	return v.Type.Is(openapi3.TypeObject) && len(v.Required) == 0 && !closed && len(v.AllOf)+len(v.AnyOf)+len(v.OneOf) == 0 && v.Not == nil
 }
 

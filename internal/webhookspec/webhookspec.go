@@ -143,13 +143,17 @@ func (s *Spec) properties(schema map[string]any) map[string]any {
 // strings, one item per array). The event member is the event's wire name: the enum value
 // when the spec pins one, except for the v5 message events whose update enum is wrong
 // (message.didCreate); there the name without "v5.". Push notifications get data.eventName
-// set to the name after "push-notification/".
+// set to the name after "push-notification/". An event whose schema is its data alone (see
+// bare) is wrapped in the envelope {event, data}.
 func (s *Spec) Body(name string) ([]byte, error) {
 	schema, ok := s.events[name]
 	if !ok {
 		return nil, fmt.Errorf("webhookspec: no event %s", name)
 	}
 	v, _ := s.value(schema, "body", 0).(map[string]any)
+	if s.bare(schema) {
+		v = map[string]any{"event": name, "data": v}
+	}
 	if _, ok := v["event"]; ok {
 		switch {
 		case strings.HasPrefix(name, "v5."):
@@ -214,7 +218,9 @@ func (s *Spec) value(schema map[string]any, prop string, depth int) any {
 
 // Check reports the first place where body does not match the event's schema: a member
 // the schema types differently (object, array, string, number, boolean). Members the
-// schema does not declare are allowed, as the spec allows them.
+// schema does not declare are allowed, as the spec allows them. The body of an event whose
+// schema is its data alone (see bare) must be the envelope {event, data}, and its data is
+// checked.
 func (s *Spec) Check(name string, body []byte) error {
 	schema, ok := s.events[name]
 	if !ok {
@@ -224,7 +230,25 @@ func (s *Spec) Check(name string, body []byte) error {
 	if err := json.Unmarshal(body, &v); err != nil {
 		return err
 	}
+	if s.bare(schema) {
+		env, ok := v.(map[string]any)
+		if !ok || env["event"] != name {
+			return fmt.Errorf("$: want the envelope {event: %q, data}", name)
+		}
+		return s.check(schema, env["data"], "$.data")
+	}
 	return s.check(schema, v, "$")
+}
+
+// bare reports a schema that describes an event's data without its envelope: one with
+// neither an event nor an eventType member. Spec 4.116.1 gives the six community join request
+// and invitation events so, with the REST answer of their operation as the schema, while
+// every other event (and the events the API sends) has the envelope {event, data}.
+func (s *Spec) bare(schema map[string]any) bool {
+	props := s.properties(schema)
+	_, event := props["event"]
+	_, eventType := props["eventType"]
+	return !event && !eventType
 }
 
 func (s *Spec) check(schema map[string]any, v any, at string) error {
