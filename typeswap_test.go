@@ -66,8 +66,12 @@ func envelopeMember(p jsonPath, v any) bool {
 		return true
 	case (len(p) == 1 || len(p) == 2 && p[0] == "data") && (p[len(p)-1] == "result" || p[len(p)-1] == "isFlagByMe"):
 		return true // the whole of a yes-or-no answer (IsFlaggedByMe): without it there is no answer
-	case len(p) == 1 && p[0] == "adminToken":
-		return true // the token of Sessions.CreateAdminToken: without it there is no answer
+	case len(p) == 1 && slices.Contains([]any{"adminToken", "id", "directStreamUrl", "coHostToken"}, p[0]),
+		len(p) == 2 && p[0] == "data" && p[1] == "id":
+		// The whole of an answer, without which there is none: the token of
+		// Sessions.CreateAdminToken, the job ID of Users.CreateBulkDeleteJob, the stream URL or
+		// co-host token of Rooms.GetIngestData, the ID of ScheduledPosts.Create.
+		return true
 	case len(p) == 1:
 		return isContainer(v)
 	case len(p) == 2 && p[0] == "data":

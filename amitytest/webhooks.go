@@ -120,6 +120,15 @@ type preHookConfig struct {
 //	video-streaming.didStop: ending a live stream (DELETE
 //	    /api/v3/video-streaming/{streamId}/streaming-url, or deleting the stream)
 //	video-streaming.didRecord: Server.RecordStream (ended → recorded)
+//	file.didDelete: deleting a file (DELETE /api/v3/files/{fileId})
+//	user.didBlock, user.didUnblock: blocking and unblocking a user
+//	v3.communityJoinRequest.didCreate, didAccept, didReject: a join request to a community
+//	    that requires approval, and its approval or rejection
+//	v3.communityMemberInvitation.didCreate, didAccept, didReject: community invitations
+//	    (POST /api/v1/invitations, and their acceptance or rejection)
+//
+// The fake sends no user.profileReset, v3.post.didModerate or v3.comment.didModerate: no
+// operation of the API it serves does what they report.
 //
 // A follow event's data is the relation {from, to, status, createdAt, updatedAt, ...} with
 // status "none", the one value the spec allows (the REST answer has the relation's status);
