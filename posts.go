@@ -211,12 +211,12 @@ type Post struct {
 }
 
 // PostData is the content of a post, decoded by its data type: Text (and Title) on a text or
-// parent post, FileID on an image, file, audio or clip child, VideoFileID (with
-// ThumbnailFileID) on a video or clip child, StreamID on a liveStream post, PollID on a poll
-// post, RoomID on a room post. Every data type spec 4.116.1 describes (text, image, file,
-// video, liveStream, clip, poll) and the clients' audio and room decode into these fields;
-// a custom post's data is free-form: read it from Raw. Data of another shape never fails an
-// answer (see UnmarshalJSON).
+// parent post, FileID on an image, file or audio child, VideoFileID (with ThumbnailFileID)
+// on a video child, FileID with ThumbnailID on a clip child, StreamID on a liveStream post,
+// PollID on a poll post, RoomID on a room post. Every data type spec 4.116.1 describes
+// (text, image, file, video, liveStream, clip, poll, room) and the clients' audio decode
+// into these fields; a custom post's data is free-form: read it from Raw. Data of another
+// shape never fails an answer (see UnmarshalJSON).
 type PostData struct {
 	// Text is the text of a parent post.
 	Text string `json:"text,omitempty"`
@@ -229,11 +229,13 @@ type PostData struct {
 	StreamID string `json:"streamId,omitempty"`
 	PollID   string `json:"pollId,omitempty"`
 	// Title is the post's title (spec 4.116.1). RoomID is the live room of a room post;
-	// IsMuted and DisplayMode how a clip child is shown (the clients' clip posts).
+	// IsMuted and DisplayMode how a clip child is shown, ThumbnailID its thumbnail file
+	// (spec 4.116.1's clip post data).
 	Title       string `json:"title,omitempty"`
 	RoomID      string `json:"roomId,omitempty"`
 	IsMuted     bool   `json:"isMuted,omitempty"`
 	DisplayMode string `json:"displayMode,omitempty"`
+	ThumbnailID string `json:"thumbnailId,omitempty"`
 
 	// Raw is the data's JSON as received: the whole content of a custom post.
 	Raw json.RawMessage `json:"-"`

@@ -792,3 +792,35 @@ func TestPostsCallOptions(t *testing.T) {
 	}
 	assert.Equal(t, []string{"walk", "walk"}, traces)
 }
+
+// TestPostDataDecodesEveryDataType decodes the data of each post data type spec 4.116.1
+// describes (its standard, body-of-a-post and clip post data), the clients' audio, and a
+// custom post's free-form data, each with a field the SDK does not know.
+func TestPostDataDecodesEveryDataType(t *testing.T) {
+	cases := map[amity.PostDataType]struct {
+		data string
+		want amity.PostData
+	}{
+		amity.PostDataTypeText:  {`{"text":"hi","title":"T","x":1}`, amity.PostData{Text: "hi", Title: "T"}},
+		amity.PostDataTypeImage: {`{"fileId":"f1","x":1}`, amity.PostData{FileID: "f1"}},
+		amity.PostDataTypeFile:  {`{"fileId":"f2","x":1}`, amity.PostData{FileID: "f2"}},
+		amity.PostDataTypeAudio: {`{"fileId":"f3","x":1}`, amity.PostData{FileID: "f3"}},
+		amity.PostDataTypeVideo: {`{"videoFileId":{"original":"v","high":"vh"},"thumbnailFileId":"th","x":1}`,
+			amity.PostData{VideoFileID: &amity.PostVideoFileIDs{Original: "v", High: "vh"}, ThumbnailFileID: "th"}},
+		amity.PostDataTypeClip: {`{"fileId":"c1","thumbnailId":"th2","isMuted":true,"displayMode":"fit","x":1}`,
+			amity.PostData{FileID: "c1", ThumbnailID: "th2", IsMuted: true, DisplayMode: "fit"}},
+		amity.PostDataTypeLiveStream: {`{"streamId":"s1","text":"live","x":1}`, amity.PostData{StreamID: "s1", Text: "live"}},
+		amity.PostDataTypePoll:       {`{"pollId":"p1","text":"vote","x":1}`, amity.PostData{PollID: "p1", Text: "vote"}},
+		amity.PostDataTypeRoom:       {`{"roomId":"r1","text":"join","x":1}`, amity.PostData{RoomID: "r1", Text: "join"}},
+		"com.example.birthday":       {`{"age":30,"text":7}`, amity.PostData{}},
+	}
+	for dt, tc := range cases {
+		var p amity.Post
+		require.NoError(t, json.Unmarshal([]byte(`{"postId":"p","dataType":"`+string(dt)+`","data":`+tc.data+`}`), &p), dt)
+		assert.Equal(t, dt, p.DataType)
+		raw := p.Data.Raw
+		p.Data.Raw = nil
+		assert.Equal(t, tc.want, p.Data, dt)
+		assert.JSONEq(t, tc.data, string(raw), "%s: Raw holds the data as received", dt)
+	}
+}
