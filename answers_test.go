@@ -28,7 +28,7 @@ import (
 func answering(t *testing.T, body string) *amity.Client {
 	t.Helper()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/api/v4/sessions" {
+		if r.URL.Path == "/api/v5/sessions" {
 			writeJSON(w, 200, `{"accessToken":"tok","expiresAt":"2999-01-01T00:00:00Z"}`)
 			return
 		}
@@ -295,7 +295,7 @@ func TestBoundsAndRetryLogging(t *testing.T) {
 	t.Run("retries logged at Info without secrets", func(t *testing.T) {
 		var hits atomic.Int32
 		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if r.URL.Path == "/api/v4/sessions" {
+			if r.URL.Path == "/api/v5/sessions" {
 				writeSession(w, "alice", "usertok-alice-LOGSECRET", 30*24*time.Hour)
 				return
 			}

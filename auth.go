@@ -178,7 +178,7 @@ func (s *userSession) token(ctx context.Context, c *Client) (Secret, error) {
 		return "", err
 	}
 	if sess.AccessToken == "" {
-		return "", malformedAnswer(&request{op: "Sessions.Register", method: http.MethodPost, path: "/api/v4/sessions"}, "the session holds no access token")
+		return "", malformedAnswer(&request{op: "Sessions.Register", method: http.MethodPost, path: "/api/v5/sessions"}, "the session holds no access token")
 	}
 	now = c.t.now()
 	exp := sess.ExpiresAt.Time
@@ -269,7 +269,7 @@ func (v userView) identity() string           { return "user:" + v.key.userID }
 func (v userView) limitKey(*transport) string { return v.lkey }
 
 // AsUser returns a view of c that calls the API as userID, over the same transport, limiter
-// and retries. The view registers a session (POST /api/v4/sessions with the API key, after
+// and retries. The view registers a session (POST /api/v5/sessions with the API key, after
 // getting an auth token with the server key when one is set) on its first call, caches the
 // access token, renews it a tenth of its lifetime (at most an hour) before it expires and
 // once when the API answers 401. The registration counts against the user's own rate-limit

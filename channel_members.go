@@ -113,10 +113,11 @@ func (s *ChannelsService) MarkSeen(ctx context.Context, channelID string, params
 // ChannelMemberSortBy orders channel members.
 type ChannelMemberSortBy string
 
-// Channel member orders.
+// Channel member orders. DisplayName orders the v3 listing only (Channels.V3.ListMembers).
 const (
 	ChannelMemberSortLastCreated  ChannelMemberSortBy = "lastCreated"
 	ChannelMemberSortFirstCreated ChannelMemberSortBy = "firstCreated"
+	ChannelMemberSortDisplayName  ChannelMemberSortBy = "displayName"
 )
 
 // ChannelMembersPayload is one page of channel members: the channel bundle whose
@@ -140,12 +141,18 @@ type ListChannelMembersParams struct {
 	// Memberships keeps members of these standings (1 to 3 of member, banned, muted); the
 	// server's default is member.
 	Memberships []ChannelMembership
-	// Search matches members' display names (at most 10,000 characters).
+	// Search matches members' display names, profile handles and user IDs (at most 10,000
+	// characters).
 	Search string
+	// SearchBy says which fields Search matches (at most 3): displayName, profileHandle,
+	// userId; empty matches all three.
+	SearchBy []UserSearchField
 	// SortBy: lastCreated (default) or firstCreated.
 	SortBy ChannelMemberSortBy
 	// IsDeleted: nil lists both, true deleted users only, false others only.
 	IsDeleted *bool
+	// IsBrand: true lists brand users only, false the others; nil both.
+	IsBrand *bool
 }
 
 func (p *ListChannelMembersParams) query(op string) (query, error) {
@@ -155,6 +162,7 @@ func (p *ListChannelMembersParams) query(op string) (query, error) {
 		stringList(op, "Roles", p.Roles, 20, 1, 900),
 		maxItems(op, "Memberships", len(p.Memberships), 3),
 		maxLen(op, "Search", p.Search, 10000),
+		checkSearchBy(op, p.SearchBy),
 	); err != nil {
 		return nil, err
 	}
@@ -174,7 +182,9 @@ func (p *ListChannelMembersParams) query(op string) (query, error) {
 	q.str("sortBy", string(p.SortBy))
 	q.list("memberships", memberships)
 	q.str("search", p.Search)
+	enums(q, "searchBy", p.SearchBy)
 	q.boolean("isDeleted", p.IsDeleted)
+	q.boolean("isBrand", p.IsBrand)
 	q.options(p.Limit, p.PageToken)
 	return q, nil
 }
@@ -225,7 +235,7 @@ type V3ListChannelMembersParams struct {
 	Roles []string
 	// Filter: all (default), muted, banned or member&banned.
 	Filter V3ChannelMemberFilter
-	// SortBy: lastCreated (default) or firstCreated.
+	// SortBy: lastCreated (default), firstCreated or displayName.
 	SortBy ChannelMemberSortBy
 	// IsDeleted: nil lists both, true deleted users only, false others only.
 	IsDeleted *bool

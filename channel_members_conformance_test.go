@@ -15,7 +15,8 @@ func init() {
 			Full: func(ctx context.Context, c *amity.Client) error {
 				return errOf(c.Channels.ListMembersPage(ctx, "ch1", &amity.ListChannelMembersParams{PageParams: amity.PageParams{Limit: 10, PageToken: "tok"},
 					Roles: []string{"moderator"}, Memberships: []amity.ChannelMembership{amity.ChannelMembershipBanned, amity.ChannelMembershipMuted},
-					Search: "al", SortBy: amity.ChannelMemberSortFirstCreated, IsDeleted: amity.Ptr(false)}))
+					Search: "al", SearchBy: []amity.UserSearchField{amity.UserSearchDisplayName}, SortBy: amity.ChannelMemberSortFirstCreated,
+					IsDeleted: amity.Ptr(false), IsBrand: amity.Ptr(true)}))
 			}},
 		conformanceCase{Method: "Channels.V3.ListMembersPage", Op: "GET /api/v3/channels/{channelId}/users",
 			Required: func(ctx context.Context, c *amity.Client) error {
@@ -23,7 +24,7 @@ func init() {
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
 				return errOf(c.Channels.V3.ListMembersPage(ctx, "ch1", &amity.V3ListChannelMembersParams{PageParams: amity.PageParams{Limit: 10, PageToken: "tok"},
-					Roles: []string{"moderator"}, Filter: amity.V3ChannelMemberFilterMemberAndBanned, SortBy: amity.ChannelMemberSortLastCreated,
+					Roles: []string{"moderator"}, Filter: amity.V3ChannelMemberFilterMemberAndBanned, SortBy: amity.ChannelMemberSortDisplayName,
 					IsDeleted: amity.Ptr(true)}))
 			}},
 		conformanceCase{Method: "Channels.AddMembers", Op: "POST /api/v3/channels/{channelId}/users",

@@ -98,6 +98,16 @@ type Channel struct {
 	MessagePreviewID string                  `json:"messagePreviewId,omitempty"`
 	IsPublic         bool                    `json:"isPublic,omitempty"`
 	NotificationMode ChannelNotificationMode `json:"notificationMode,omitempty"`
+	// AttachedTo names what a live channel belongs to (its live chat and reactions): a post
+	// and its video stream, or a room. Nil for other channels.
+	AttachedTo *ChannelAttachment `json:"attachedTo,omitempty"`
+}
+
+// ChannelAttachment is what a live channel is attached to.
+type ChannelAttachment struct {
+	PostID        string `json:"postId,omitempty"`
+	VideoStreamID string `json:"videoStreamId,omitempty"`
+	RoomID        string `json:"roomId,omitempty"`
 }
 
 // MessagePreview is the latest message of a channel (or of one of its message feeds), sent
@@ -297,11 +307,18 @@ type CreateChannelParams struct {
 	IsPublic *bool `json:"isPublic,omitempty"`
 	// NotificationMode is default, silent or subscribe.
 	NotificationMode ChannelNotificationMode `json:"notificationMode,omitempty"`
+	// VideoStreamID and PostID attach the channel to a live stream and the post it belongs to,
+	// for its live chat and reactions: both or neither.
+	VideoStreamID string `json:"videoStreamId,omitempty"`
+	PostID        string `json:"postId,omitempty"`
 }
 
 func (p *CreateChannelParams) validate(op string) error {
 	if err := notNil(op, "params", p); err != nil {
 		return err
+	}
+	if (p.VideoStreamID == "") != (p.PostID == "") {
+		return &ValidationError{Op: op, Field: "PostID", Reason: "and VideoStreamID go together: set both or neither"}
 	}
 	return firstErr(
 		maxLen(op, "ChannelID", p.ChannelID, 100),
@@ -485,6 +502,9 @@ type ListChannelsParams struct {
 	UserID string
 	// SortBy: lastActivity (default), lastCreated, firstCreated or displayName.
 	SortBy ChannelSortBy
+	// ExcludeArchives, when true, leaves out the channels the caller archived (the server's
+	// default is false: all channels).
+	ExcludeArchives *bool
 }
 
 func (p *ListChannelsParams) query(op string) (query, error) {
@@ -512,6 +532,7 @@ func (p *ListChannelsParams) query(op string) (query, error) {
 	q.list("types", types)
 	q.str("userId", p.UserID)
 	q.str("sortBy", string(p.SortBy))
+	q.boolean("excludeArchives", p.ExcludeArchives)
 	q.options(p.Limit, p.PageToken)
 	return q, nil
 }

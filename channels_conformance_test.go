@@ -17,7 +17,8 @@ func init() {
 				return errOf(c.Channels.Create(ctx, &amity.CreateChannelParams{ChannelID: "support", Type: amity.ChannelTypeLive,
 					DisplayName: "Support", AvatarFileID: "f1", Metadata: map[string]any{"team": "blue"}, Tags: []string{"help"},
 					UserIDs: []string{"u1", "u2"}, IsMuted: amity.Ptr(false), MessageAutoDeleteEnabled: amity.Ptr(true),
-					AutoDeleteMessageByFlagLimit: amity.Ptr(5), IsPublic: amity.Ptr(true), NotificationMode: amity.ChannelNotifySilent}))
+					AutoDeleteMessageByFlagLimit: amity.Ptr(5), IsPublic: amity.Ptr(true), NotificationMode: amity.ChannelNotifySilent,
+					VideoStreamID: "vs1", PostID: "p1"}))
 			}},
 		conformanceCase{Method: "Channels.CreateConversation", Op: "POST /api/v3/channels/conversation", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error {
@@ -39,7 +40,7 @@ func init() {
 				return errOf(c.Channels.ListPage(ctx, &amity.ListChannelsParams{PageParams: amity.PageParams{Limit: 50, PageToken: "tok"},
 					Keyword: "sup", IsDeleted: amity.Ptr(false), Tags: []string{"a", "b"}, ExcludeTags: []string{"c"},
 					Filter: amity.ChannelFilterMember, Types: []amity.ChannelType{amity.ChannelTypeCommunity, amity.ChannelTypeLive},
-					UserID: "u1", SortBy: amity.ChannelSortDisplayName}))
+					UserID: "u1", SortBy: amity.ChannelSortDisplayName, ExcludeArchives: amity.Ptr(true)}))
 			}},
 		conformanceCase{Method: "Channels.SearchPage", Op: "GET /api/v2/search/channels",
 			Required: func(ctx context.Context, c *amity.Client) error {

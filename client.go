@@ -368,8 +368,8 @@ func (cfg *config) endpoint() (*url.URL, error) {
 // V1..V4, wired here and nowhere else.
 func (c *Client) init() {
 	c.Users = &UsersService{c: c}
-	c.Sessions = &SessionsService{c: c, V3: &SessionsV3Service{c: c}}
-	c.Posts = &PostsService{c: c, V3: &PostsV3Service{c: c}}
+	c.Sessions = &SessionsService{c: c, V4: &SessionsV4Service{c: c}, V3: &SessionsV3Service{c: c}}
+	c.Posts = &PostsService{c: c, V4: &PostsV4Service{c: c}, V3: &PostsV3Service{c: c}}
 	c.Comments = &CommentsService{c: c, V3: &CommentsV3Service{c: c}}
 	c.Reactions = &ReactionsService{c: c, V2: &ReactionsV2Service{c: c}}
 	c.Communities = &CommunitiesService{c: c, V3: &CommunitiesV3Service{c: c}}

@@ -66,7 +66,7 @@ func TestAuthHeaders(t *testing.T) {
 	rec := newRecorder(t, mt).
 		route("GET", "/api/v3/users/u1", `{"users":[{"userId":"u1"}]}`).
 		route("POST", "/api/v4/authentication/token", "auth-tok-1").
-		route("POST", "/api/v4/sessions", `{"accessToken":"user-access-1","expiresAt":"2999-01-01T00:00:00Z","users":[{"userId":"u2"}]}`).
+		route("POST", "/api/v5/sessions", `{"accessToken":"user-access-1","expiresAt":"2999-01-01T00:00:00Z","users":[{"userId":"u2"}]}`).
 		route("GET", "/api/v3/users/u3", `{"users":[{"userId":"u3"}]}`)
 	headers := func(route string) http.Header {
 		for _, r := range rec.all() {
@@ -96,7 +96,7 @@ func TestAuthHeaders(t *testing.T) {
 	assert.Empty(t, h.Get("Authorization"), "auth token call must not carry the admin token")
 	assert.Empty(t, h.Get("X-API-Key"))
 
-	h = headers("POST /api/v4/sessions")
+	h = headers("POST /api/v5/sessions")
 	assert.Equal(t, apiKey, h.Get("X-API-Key"))
 	assert.Empty(t, h.Get("Authorization"))
 	assert.Empty(t, h.Get("X-Server-Key"))

@@ -19,7 +19,6 @@ type CommentsService struct {
 // as Client.Comments.V3.
 type CommentsV3Service struct{ c *Client }
 
-// init creates the sub-services; Client.init calls it.
 // CommentReferenceType is what a comment is on.
 type CommentReferenceType string
 
@@ -37,16 +36,18 @@ type CommentDataType string
 const (
 	CommentDataTypeText  CommentDataType = "text"
 	CommentDataTypeImage CommentDataType = "image"
+	CommentDataTypeVideo CommentDataType = "video"
 )
 
-// CommentAttachmentType is the kind of an attachment of a comment: an image file, or a link
-// (the API's clients attach links; spec 4.92.0 lists image). A type the SDK does not know is
+// CommentAttachmentType is the kind of an attachment of a comment: an image or video file
+// (spec 4.116.1), or a link (the API's clients attach links). A type the SDK does not know is
 // sent as given.
 type CommentAttachmentType string
 
 // Comment attachment types.
 const (
 	CommentAttachmentImage CommentAttachmentType = "image"
+	CommentAttachmentVideo CommentAttachmentType = "video"
 	CommentAttachmentLink  CommentAttachmentType = "link"
 )
 
@@ -67,7 +68,8 @@ type Comment struct {
 	// ReferenceID is the post, content or story commented on, per ReferenceType.
 	ReferenceID   string               `json:"referenceId,omitempty"`
 	ReferenceType CommentReferenceType `json:"referenceType,omitempty"`
-	// DataType is the content's kind; DataTypes lists the kinds it holds (text, image).
+	// DataType is the content's kind; DataTypes lists the kinds it holds (text, image,
+	// video).
 	DataType  CommentDataType   `json:"dataType,omitempty"`
 	DataTypes []CommentDataType `json:"dataTypes,omitempty"`
 	// Data is the content.
@@ -123,10 +125,10 @@ func (d *CommentData) UnmarshalJSON(b []byte) error {
 
 // CommentAttachment is a file or a link attached to a comment.
 type CommentAttachment struct {
-	// Type is image or link. Required.
+	// Type is image, video or link. Required.
 	Type CommentAttachmentType `json:"type"`
-	// FileID is an uploaded image (see Files); URL the link of a link attachment. One of
-	// them is required.
+	// FileID is an uploaded image or video (see Files); URL the link of a link attachment.
+	// One of them is required.
 	FileID string `json:"fileId,omitempty"`
 	URL    string `json:"url,omitempty"`
 }
@@ -143,11 +145,16 @@ type CommentPayload struct {
 	CommunityUsers []CommunityUser `json:"communityUsers"`
 	// Users are the authors and mentioned users (see Author, UserByID).
 	Users []User `json:"users"`
-	// Files are the attached images (see CommentFiles, FileByID).
+	// Files are the attached images and videos (see CommentFiles, FileByID).
 	Files []File `json:"files"`
+	// Roles are the roles of the users (see RoleByID).
+	Roles []Role `json:"roles"`
 	// Paging holds the cursors of a list answer.
 	Paging Paging `json:"paging"`
 }
+
+// RoleByID returns the sideloaded role with the given ID, or nil.
+func (p *CommentPayload) RoleByID(roleID string) *Role { return roleByID(p.Roles, roleID) }
 
 func (p *CommentPayload) pageItems() []Comment { return p.Comments }
 func (p *CommentPayload) pageInfo() Paging     { return p.Paging }
@@ -240,11 +247,12 @@ type CommentDataTypesFilter struct {
 	MatchType CommentMatchType
 }
 
-// ListCommentsParams filters and pages Comments.List. ReferenceID is required.
+// ListCommentsParams filters and pages Comments.List.
 type ListCommentsParams struct {
 	PageParams
 	// ReferenceID is the post, content or story whose comments to list (at most 900
-	// characters). Required.
+	// characters). Spec 4.116.1 makes it optional (4.92.0 required it): empty lists across
+	// references, e.g. every flagged comment with HasFlag.
 	ReferenceID string
 	// ReferenceType is post, content or story.
 	ReferenceType CommentReferenceType
@@ -276,7 +284,6 @@ func (p *ListCommentsParams) query(op string) (query, error) {
 	p = orZero(p)
 	checks := []error{
 		p.PageParams.validate(op, 1000),
-		required(op, "ReferenceID", p.ReferenceID),
 		maxLen(op, "ReferenceID", p.ReferenceID, 900),
 		maxLen(op, "ParentID", p.ParentID, 900),
 		intRange(op, "Skip", p.Skip, 0, 100),
@@ -375,8 +382,11 @@ type UpdateCommentParams struct {
 	Metadata map[string]any `json:"metadata,omitempty"`
 	// Mentionees replaces the mentions.
 	Mentionees []Mentionee `json:"mentionees,omitempty"`
-	// Attachments replaces the attached images.
+	// Attachments replaces the attached images, videos and links.
 	Attachments []CommentAttachment `json:"attachments,omitempty"`
+	// EditReason is why the comment was edited (at most 300 characters); the server keeps it
+	// for an admin's edit and ignores it for a user's.
+	EditReason string `json:"editReason,omitempty"`
 	// KeepEditTime, when true, keeps the comment's editedAt as it was (sent as the
 	// preserve-edited-at header; the server's default is false: editedAt moves).
 	KeepEditTime *bool `json:"-"`
@@ -471,6 +481,7 @@ func (s *CommentsService) Update(ctx context.Context, commentID string, params *
 	checks := []error{
 		checkMentionees(op, params.Mentionees),
 		commentsCheckAttachments(op, params.Attachments),
+		maxLen(op, "EditReason", params.EditReason, postsMaxReason),
 	}
 	if params.Data != nil {
 		checks = append(checks, maxLenPtr(op, "Data.Text", params.Data.Text, commentsMaxText))
@@ -512,13 +523,31 @@ func (s *CommentsV3Service) Delete(ctx context.Context, commentID string, opts .
 	return s.c.do(ctx, &request{op: op, method: http.MethodDelete, path: path, idempotent: true, opts: opts}, nil)
 }
 
+// FlagCommentParams are the reason and detail of Comments.Flag.
+type FlagCommentParams struct {
+	// Reason is why the comment is flagged (at most 300 characters); empty leaves it to the
+	// server, which records Others.
+	Reason FlagReason
+	// Detail is more about it, e.g. the user's own words (at most 300 characters).
+	Detail string
+}
+
 // Flag reports a comment as the calling user (use a view from Client.AsUser) and returns it.
-// POST /api/v3/comments/{commentId}/flag. Not retried once it may have reached the server.
-func (s *CommentsService) Flag(ctx context.Context, commentID string, opts ...CallOption) (*CommentPayload, error) {
+// POST /api/v3/comments/{commentId}/flag, with the body {commentId, reason, detail} (the ID
+// repeated, as the spec requires). params may be nil. Not retried once it may have reached
+// the server.
+func (s *CommentsService) Flag(ctx context.Context, commentID string, params *FlagCommentParams, opts ...CallOption) (*CommentPayload, error) {
+	const op = "Comments.Flag"
+	params = orZero(params)
+	if err := firstErr(maxLen(op, "Reason", string(params.Reason), postsMaxReason), maxLen(op, "Detail", params.Detail, postsMaxReason)); err != nil {
+		return nil, err
+	}
 	body := struct {
-		CommentID string `json:"commentId"`
-	}{commentID}
-	return s.onComment(ctx, commentID, &request{op: "Comments.Flag", method: http.MethodPost, path: "/api/v3/comments/%s/flag", body: body, opts: opts})
+		CommentID string     `json:"commentId"`
+		Reason    FlagReason `json:"reason,omitempty"`
+		Detail    string     `json:"detail,omitempty"`
+	}{commentID, params.Reason, params.Detail}
+	return s.onComment(ctx, commentID, &request{op: op, method: http.MethodPost, path: "/api/v3/comments/%s/flag", body: body, opts: opts})
 }
 
 // Unflag withdraws the calling user's flag on a comment and returns it.

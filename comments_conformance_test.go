@@ -23,19 +23,19 @@ func init() {
 	registerConformance(
 		conformanceCase{Method: "Comments.ListPage", Op: "GET /api/v3/comments",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return errOf(c.Comments.ListPage(ctx, &amity.ListCommentsParams{ReferenceID: "p1"}))
+				return errOf(c.Comments.ListPage(ctx, nil))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error { return errOf(c.Comments.ListPage(ctx, fullList())) }},
 		conformanceCase{Method: "Comments.List", Op: "GET /api/v3/comments",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return errOf(first(c.Comments.List(ctx, &amity.ListCommentsParams{ReferenceID: "p1"})))
+				return errOf(first(c.Comments.List(ctx, nil)))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
 				return errOf(first(c.Comments.List(ctx, fullList())))
 			}},
 		conformanceCase{Method: "Comments.ListPages", Op: "GET /api/v3/comments",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return errOf(first(c.Comments.ListPages(ctx, &amity.ListCommentsParams{ReferenceID: "p1"})))
+				return errOf(first(c.Comments.ListPages(ctx, nil)))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
 				return errOf(first(c.Comments.ListPages(ctx, fullList())))
@@ -51,7 +51,7 @@ func init() {
 					Metadata: map[string]any{"k": "v"}, CommentID: "cm1", ParentID: "cm0",
 					Mentionees:  []amity.Mentionee{{Type: amity.MentionTypeUser, UserIDs: []string{"bob"}}},
 					CreatedAt:   &created,
-					Attachments: []amity.CommentAttachment{{Type: amity.CommentAttachmentImage, FileID: "f1"}},
+					Attachments: []amity.CommentAttachment{{Type: amity.CommentAttachmentImage, FileID: "f1"}, {Type: amity.CommentAttachmentVideo, FileID: "f2"}},
 				})
 				return err
 			}},
@@ -70,7 +70,8 @@ func init() {
 					Data:         &amity.UpdateCommentData{Text: amity.Ptr("edited")},
 					Metadata:     map[string]any{"k": "v"},
 					Mentionees:   []amity.Mentionee{{Type: amity.MentionTypeUser, UserIDs: []string{"bob"}}},
-					Attachments:  []amity.CommentAttachment{{Type: amity.CommentAttachmentImage, FileID: "f1"}},
+					Attachments:  []amity.CommentAttachment{{Type: amity.CommentAttachmentVideo, FileID: "f1"}},
+					EditReason:   "typo",
 					KeepEditTime: amity.Ptr(true),
 				})
 				return err
@@ -85,7 +86,10 @@ func init() {
 				return c.Comments.V3.Delete(ctx, "cm1")
 			}},
 		conformanceCase{Method: "Comments.Flag", Op: "POST /api/v3/comments/{commentId}/flag", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Comments.Flag(ctx, "cm1")) }},
+			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Comments.Flag(ctx, "cm1", nil)) },
+			Full: func(ctx context.Context, c *amity.Client) error {
+				return errOf(c.Comments.Flag(ctx, "cm1", &amity.FlagCommentParams{Reason: amity.FlagReasonFalseInformation, Detail: "not true"}))
+			}},
 		conformanceCase{Method: "Comments.Unflag", Op: "DELETE /api/v3/comments/{commentId}/unflag", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Comments.Unflag(ctx, "cm1")) }},
 		conformanceCase{Method: "Comments.ClearFlags", Op: "DELETE /api/v3/comments/{commentId}/flags",

@@ -52,8 +52,13 @@ func TestCommentsListPageEncodesEveryFilter(t *testing.T) {
 		assert.Contains(t, q, want)
 	}
 
+	// Spec 4.116.1 makes referenceId optional: no params list across references.
+	_, err = c.Comments.ListPage(context.Background(), nil)
+	require.NoError(t, err)
+	assert.NotContains(t, rec.last(t).Query, "referenceId")
+
 	bad := []*amity.ListCommentsParams{
-		nil, {}, {ReferenceID: strings.Repeat("r", 901)},
+		{ReferenceID: strings.Repeat("r", 901)},
 		{ReferenceID: "p", Skip: 101}, {ReferenceID: "p", Skip: -1},
 		{ReferenceID: "p", First: 101}, {ReferenceID: "p", Last: -2}, {ReferenceID: "p", After: -1},
 		{ReferenceID: "p", DataTypes: &amity.CommentDataTypesFilter{Values: []amity.CommentDataType{""}}},
@@ -62,7 +67,7 @@ func TestCommentsListPageEncodesEveryFilter(t *testing.T) {
 		_, err := c.Comments.ListPage(context.Background(), p)
 		assert.ErrorIs(t, err, amity.ErrInvalidArgument, "%+v", p)
 	}
-	assert.Equal(t, 1, mt.GetTotalCallCount())
+	assert.Equal(t, 2, mt.GetTotalCallCount())
 }
 
 // TestCommentsUnknownEnumsAreSent: values the SDK does not know (a reference type, order,
@@ -254,7 +259,7 @@ func TestCommentsFlags(t *testing.T) {
 	clearRec := record(t, mt, "DELETE", "/api/v3/comments/cm-1/flags", body)
 	mt.RegisterResponder("GET", "https://api.test/api/v3/comments/cm-1/isflagbyme", jsonResponder(200, `{"status":"success","data":{"result":false}}`))
 
-	out, err := c.Comments.Flag(ctx, "cm-1")
+	out, err := c.Comments.Flag(ctx, "cm-1", nil)
 	require.NoError(t, err)
 	assert.Equal(t, "cm-1", out.Comment().CommentID)
 	assert.JSONEq(t, `{"commentId":"cm-1"}`, flag.only(t).Body, "the spec wants the ID in the body too")
@@ -269,8 +274,8 @@ func TestCommentsFlags(t *testing.T) {
 	assert.False(t, flagged)
 
 	for _, f := range []func() error{
-		func() error { return errOf(c.Comments.Flag(ctx, "")) },
-		func() error { return errOf(c.Comments.Flag(ctx, strings.Repeat("c", 901))) },
+		func() error { return errOf(c.Comments.Flag(ctx, "", nil)) },
+		func() error { return errOf(c.Comments.Flag(ctx, strings.Repeat("c", 901), nil)) },
 		func() error { return errOf(c.Comments.Unflag(ctx, " ")) },
 		func() error { return errOf(c.Comments.ClearFlags(ctx, "")) },
 		func() error { return errOf(c.Comments.IsFlaggedByMe(ctx, "")) },
@@ -315,7 +320,9 @@ func TestCommentsShape(t *testing.T) {
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return first(c.Comments.List(ctx, &amity.ListCommentsParams{ReferenceID: "p1"}))
 			},
-			invalid: []fn{func(ctx context.Context, c *amity.Client) error { return errOf(first(c.Comments.List(ctx, nil))) }}},
+			invalid: []fn{func(ctx context.Context, c *amity.Client) error {
+				return errOf(first(c.Comments.List(ctx, &amity.ListCommentsParams{ReferenceID: strings.Repeat("r", 901)})))
+			}}},
 		{name: "ListPages", method: "GET", path: "/api/v3/comments", query: "referenceId=p1&referenceType=post", answer: page, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return first(c.Comments.ListPages(ctx, &amity.ListCommentsParams{ReferenceID: "p1", ReferenceType: amity.CommentOnPost}))
@@ -327,7 +334,9 @@ func TestCommentsShape(t *testing.T) {
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return c.Comments.ListPage(ctx, &amity.ListCommentsParams{ReferenceID: "p1", PageParams: amity.PageParams{Limit: 2}})
 			},
-			invalid: []fn{func(ctx context.Context, c *amity.Client) error { return errOf(c.Comments.ListPage(ctx, nil)) }}},
+			invalid: []fn{func(ctx context.Context, c *amity.Client) error {
+				return errOf(c.Comments.ListPage(ctx, &amity.ListCommentsParams{ParentID: strings.Repeat("c", 901)}))
+			}}},
 		{name: "Create", method: "POST", path: "/api/v3/comments", body: `{"referenceId":"p1","data":{"text":"hi"}}`,
 			answer: payload, empty: empty, check: comment,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
@@ -372,8 +381,10 @@ func TestCommentsShape(t *testing.T) {
 				return c.Comments.V3.Delete(ctx, id)
 			})},
 		{name: "Flag", method: "POST", path: "/api/v3/comments/cm-1/flag", body: `{"commentId":"cm-1"}`, answer: payload, empty: empty, check: comment,
-			call:    func(ctx context.Context, c *amity.Client) (any, error) { return c.Comments.Flag(ctx, "cm-1") },
-			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error { return errOf(c.Comments.Flag(ctx, id)) })},
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Comments.Flag(ctx, "cm-1", nil) },
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
+				return errOf(c.Comments.Flag(ctx, id, nil))
+			})},
 		{name: "Unflag", method: "DELETE", path: "/api/v3/comments/cm-1/unflag", answer: payload, empty: empty, check: comment,
 			call:    func(ctx context.Context, c *amity.Client) (any, error) { return c.Comments.Unflag(ctx, "cm-1") },
 			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error { return errOf(c.Comments.Unflag(ctx, id)) })},

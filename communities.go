@@ -65,7 +65,25 @@ type Community struct {
 	// AllowCommentInStory is nil when the server left it out (its default is true).
 	AllowCommentInStory *bool                     `json:"allowCommentInStory,omitempty"`
 	NotificationMode    CommunityNotificationMode `json:"notificationMode,omitempty"`
+	// IsDiscoverable reports a private community that listings show (with
+	// IncludeDiscoverablePrivateCommunity); a private one that is not can still be read by
+	// ID.
+	IsDiscoverable bool `json:"isDiscoverable,omitempty"`
+	// RequiresJoinApproval reports that joining takes a moderator's approval of a join
+	// request.
+	RequiresJoinApproval bool `json:"requiresJoinApproval,omitempty"`
+	// Type is default or event (the community of an event).
+	Type CommunityType `json:"type,omitempty"`
 }
+
+// CommunityType is the kind of a community.
+type CommunityType string
+
+// Community types.
+const (
+	CommunityTypeDefault CommunityType = "default"
+	CommunityTypeEvent   CommunityType = "event"
+)
 
 // CommunityNotificationMode says who gets push notifications of a community.
 type CommunityNotificationMode string
@@ -173,7 +191,10 @@ type CommunityPayload struct {
 	Users          []User              `json:"users"`
 	Categories     []CommunityCategory `json:"categories"`
 	Feeds          []Feed              `json:"feeds"`
-	Paging         Paging              `json:"paging"`
+	// JoinRequests are the join requests a role change settled (the v4 role calls), as
+	// sent: the typed form comes with the community join requests.
+	JoinRequests []RawJSON `json:"joinRequests"`
+	Paging       Paging    `json:"paging"`
 }
 
 func (p *CommunityPayload) pageItems() []Community { return p.Communities }
@@ -310,11 +331,14 @@ const (
 // CommunitySortBy orders Communities.List and Communities.ListMembers.
 type CommunitySortBy string
 
-// Community and member orders.
+// Community and member orders. ProfileHandle, LastJoin and FirstJoin order members only.
 const (
-	CommunitySortFirstCreated CommunitySortBy = "firstCreated"
-	CommunitySortLastCreated  CommunitySortBy = "lastCreated"
-	CommunitySortDisplayName  CommunitySortBy = "displayName"
+	CommunitySortFirstCreated  CommunitySortBy = "firstCreated"
+	CommunitySortLastCreated   CommunitySortBy = "lastCreated"
+	CommunitySortDisplayName   CommunitySortBy = "displayName"
+	CommunitySortProfileHandle CommunitySortBy = "profileHandle"
+	CommunitySortLastJoin      CommunitySortBy = "lastJoin"
+	CommunitySortFirstJoin     CommunitySortBy = "firstJoin"
 )
 
 // ListCommunitiesParams filters and pages Communities.List. The zero value lists all
@@ -338,6 +362,10 @@ type ListCommunitiesParams struct {
 	// HasFlag: nil lists all, true only communities with flagged posts or comments, false
 	// only those without.
 	HasFlag *bool
+	// IncludeDiscoverablePrivateCommunity, when true, lists the discoverable private
+	// communities too (the server's default is false; the API's React Native client sends
+	// true unless told otherwise).
+	IncludeDiscoverablePrivateCommunity *bool
 }
 
 func (p *ListCommunitiesParams) query(op string) (query, error) {
@@ -358,6 +386,9 @@ func (p *ListCommunitiesParams) query(op string) (query, error) {
 	q.str("sortBy", string(p.SortBy))
 	q.boolean("isDeleted", p.IsDeleted)
 	q.boolean("hasFlag", p.HasFlag)
+	q.boolean("includeDiscoverablePrivateCommunity", p.IncludeDiscoverablePrivateCommunity)
+	// options[limit] and options[token]: 4.116.1 declares them as two flat parameters (4.92.0
+	// as the deepObject options); the wire is the same.
 	q.options(p.Limit, p.PageToken)
 	return q, nil
 }
@@ -393,6 +424,10 @@ type CreateCommunityParams struct {
 	AllowCommentInStory *bool `json:"allowCommentInStory,omitempty"`
 	// NotificationMode: default, silent or subscribe.
 	NotificationMode CommunityNotificationMode `json:"notificationMode,omitempty"`
+	// IsDiscoverable lets a private community show in listings (default false).
+	IsDiscoverable *bool `json:"isDiscoverable,omitempty"`
+	// RequiresJoinApproval makes joining take a moderator's approval (default false).
+	RequiresJoinApproval *bool `json:"requiresJoinApproval,omitempty"`
 }
 
 func (p *CreateCommunityParams) validate(op string) error {
@@ -431,6 +466,10 @@ type UpdateCommunityParams struct {
 	NeedApprovalOnPostCreation *bool                     `json:"needApprovalOnPostCreation,omitempty"`
 	AllowCommentInStory        *bool                     `json:"allowCommentInStory,omitempty"`
 	NotificationMode           CommunityNotificationMode `json:"notificationMode,omitempty"`
+	// IsDiscoverable lets a private community show in listings.
+	IsDiscoverable *bool `json:"isDiscoverable,omitempty"`
+	// RequiresJoinApproval makes joining take a moderator's approval.
+	RequiresJoinApproval *bool `json:"requiresJoinApproval,omitempty"`
 }
 
 func (p *UpdateCommunityParams) validate(op string) error {
@@ -475,6 +514,9 @@ func (p *GetManyCommunitiesParams) ids() []string { return p.CommunityIDs }
 type TopCommunitiesParams struct {
 	// Limit is how many communities to return, 1 to 100; 0 leaves it to the server.
 	Limit int
+	// IncludeDiscoverablePrivateCommunity, when true, includes the discoverable private
+	// communities (the server's default is false).
+	IncludeDiscoverablePrivateCommunity *bool
 }
 
 // communityPath is the idPath of a community: an ID of 1 to 900 characters.
@@ -565,15 +607,13 @@ func (s *CommunitiesService) GetTopTrending(ctx context.Context, params *TopComm
 
 // top is GetRecommended and GetTopTrending.
 func (s *CommunitiesService) top(ctx context.Context, op, path string, params *TopCommunitiesParams, opts []CallOption) (*CommunityPayload, error) {
-	limit := 0
-	if params != nil {
-		limit = params.Limit
-	}
-	if limit < 0 || limit > 100 {
+	params = orZero(params)
+	if params.Limit < 0 || params.Limit > 100 {
 		return nil, &ValidationError{Op: op, Field: "Limit", Reason: "must be between 1 and 100 (0 for the default)"}
 	}
 	q := query{}
-	q.integer("options[limit]", limit)
+	q.integer("options[limit]", params.Limit)
+	q.boolean("includeDiscoverablePrivateCommunity", params.IncludeDiscoverablePrivateCommunity)
 	return call[CommunityPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: path, query: url.Values(q), opts: opts})
 }
 

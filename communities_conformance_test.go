@@ -21,7 +21,7 @@ func init() {
 					IsOfficial: amity.Ptr(true), OnlyAdminCanPost: amity.Ptr(true), Description: "Trails", Tags: []string{"outdoors"},
 					Metadata: map[string]any{"region": "alps"}, AvatarFileID: "f1", UserIDs: users, CategoryIDs: []string{categoryID},
 					IsUniqueDisplayName: amity.Ptr(true), NeedApprovalOnPostCreation: amity.Ptr(true), AllowCommentInStory: amity.Ptr(false),
-					NotificationMode: amity.CommunityNotificationSubscribe}))
+					NotificationMode: amity.CommunityNotificationSubscribe, IsDiscoverable: amity.Ptr(true), RequiresJoinApproval: amity.Ptr(true)}))
 			}},
 		conformanceCase{Method: "Communities.Get", Op: "GET /api/v3/communities/{communityId}",
 			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Communities.Get(ctx, "c1")) }},
@@ -42,19 +42,20 @@ func init() {
 			Full: func(ctx context.Context, c *amity.Client) error {
 				return errOf(c.Communities.ListPage(ctx, &amity.ListCommunitiesParams{PageParams: amity.PageParams{Limit: 50, PageToken: "tok"},
 					Keyword: "hik", Tags: []string{"outdoors", "alps"}, Filter: amity.CommunityFilterNotMember, CategoryID: categoryID,
-					SortBy: amity.CommunitySortDisplayName, IsDeleted: amity.Ptr(false), HasFlag: amity.Ptr(true)}))
+					SortBy: amity.CommunitySortDisplayName, IsDeleted: amity.Ptr(false), HasFlag: amity.Ptr(true),
+					IncludeDiscoverablePrivateCommunity: amity.Ptr(true)}))
 			}},
 		iteratorCase("Communities.List", "GET /api/v3/communities", false, nil),
 		iteratorCase("Communities.ListPages", "GET /api/v3/communities", false, nil),
 		conformanceCase{Method: "Communities.GetRecommended", Op: "GET /api/v3/communities/recommended",
 			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Communities.GetRecommended(ctx, nil)) },
 			Full: func(ctx context.Context, c *amity.Client) error {
-				return errOf(c.Communities.GetRecommended(ctx, &amity.TopCommunitiesParams{Limit: 10}))
+				return errOf(c.Communities.GetRecommended(ctx, &amity.TopCommunitiesParams{Limit: 10, IncludeDiscoverablePrivateCommunity: amity.Ptr(true)}))
 			}},
 		conformanceCase{Method: "Communities.GetTopTrending", Op: "GET /api/v3/communities/top-trending",
 			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Communities.GetTopTrending(ctx, nil)) },
 			Full: func(ctx context.Context, c *amity.Client) error {
-				return errOf(c.Communities.GetTopTrending(ctx, &amity.TopCommunitiesParams{Limit: 10}))
+				return errOf(c.Communities.GetTopTrending(ctx, &amity.TopCommunitiesParams{Limit: 10, IncludeDiscoverablePrivateCommunity: amity.Ptr(false)}))
 			}},
 		conformanceCase{Method: "Communities.Update", Op: "PUT /api/v3/communities/{communityId}",
 			Required: func(ctx context.Context, c *amity.Client) error {
@@ -65,7 +66,7 @@ func init() {
 					IsOfficial: amity.Ptr(false), OnlyAdminCanPost: amity.Ptr(false), Description: amity.Ptr(""), Tags: []string{"alps"},
 					Metadata: map[string]any{"k": 1}, AvatarFileID: amity.Ptr("f1"), CategoryIDs: []string{"cat1"},
 					IsUniqueDisplayName: amity.Ptr(false), NeedApprovalOnPostCreation: amity.Ptr(false), AllowCommentInStory: amity.Ptr(true),
-					NotificationMode: amity.CommunityNotificationDefault}))
+					NotificationMode: amity.CommunityNotificationDefault, IsDiscoverable: amity.Ptr(false), RequiresJoinApproval: amity.Ptr(false)}))
 			}},
 		conformanceCase{Method: "Communities.Delete", Op: "DELETE /api/v3/communities/{communityId}",
 			Required: func(ctx context.Context, c *amity.Client) error { return c.Communities.Delete(ctx, "c1") }},

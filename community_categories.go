@@ -147,9 +147,6 @@ type GetManyCommunityCategoriesParams struct {
 	CategoryIDs []string
 }
 
-// ids is the list getMany sends.
-func (p *GetManyCommunityCategoriesParams) ids() []string { return p.CategoryIDs }
-
 // Create creates a category and returns it (Categories[0]) with its avatar file.
 // POST /api/v3/community-categories. Not retried after it may have reached the server: a
 // repeat would create a second category.
@@ -180,10 +177,20 @@ func (s *CommunityCategoriesService) Get(ctx context.Context, categoryID string,
 }
 
 // GetMany returns the categories with the given IDs, with their avatar files; categories
-// that do not exist are left out. GET /api/v3/community-categories/list.
+// that do not exist are left out. GET /api/v3/community-categories/list, each ID as the
+// required categoryId of spec 4.116.1 (4.92.0 named the list categoryIds[]): one ID is the
+// spec's one string, several repeat the parameter, which the API's query parser reads as a
+// list (docs/wire-notes.md, row 55).
 func (s *CommunityCategoriesService) GetMany(ctx context.Context, params *GetManyCommunityCategoriesParams, opts ...CallOption) (*CommunityCategoryPayload, error) {
-	return getMany[CommunityCategoryPayload](ctx, s.c, &request{op: "CommunityCategories.GetMany", method: http.MethodGet, path: "/api/v3/community-categories/list", opts: opts},
-		params, idsQuery{field: "CategoryIDs", name: "categoryIds", maxIDs: 100, maxLen: 50})
+	const op = "CommunityCategories.GetMany"
+	if err := notNil(op, "params", params); err != nil {
+		return nil, err
+	}
+	if err := idList(op, "CategoryIDs", params.CategoryIDs, 100, 50); err != nil {
+		return nil, err
+	}
+	q := url.Values{"categoryId": params.CategoryIDs}
+	return call[CommunityCategoryPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v3/community-categories/list", query: q, opts: opts})
 }
 
 // List returns an iterator over the categories matching params, fetching pages as it goes.

@@ -92,8 +92,14 @@ func TestCommunityCategoriesGetAndGetMany(t *testing.T) {
 	require.NoError(t, err)
 	req = rec.only(t)
 	assert.Equal(t, "/api/v3/community-categories/list", req.Path)
-	assert.Equal(t, "categoryIds%5B%5D=cat-books&categoryIds%5B%5D=cat-sports", req.Query)
+	// Spec 4.116.1's required categoryId, repeated for several IDs (docs/wire-notes.md, row 55).
+	assert.Equal(t, "categoryId=cat-books&categoryId=cat-sports", req.Query)
 	assert.Len(t, p.Categories, 2)
+
+	rec.reset()
+	_, err = c.CommunityCategories.GetMany(ctx, &amity.GetManyCommunityCategoriesParams{CategoryIDs: []string{"cat books"}})
+	require.NoError(t, err)
+	assert.Equal(t, "categoryId=cat+books", rec.only(t).Query, "one ID is the spec's one string")
 }
 
 func TestCommunityCategoriesEmptyAnswerIsMalformed(t *testing.T) {

@@ -33,6 +33,8 @@ type CommunityUser struct {
 	// CommunityMembership is none, member or banned.
 	CommunityMembership CommunityMembership `json:"communityMembership,omitempty"`
 	IsBanned            bool                `json:"isBanned,omitempty"`
+	// NotMemberReason says why the user is not a member (as the server words it).
+	NotMemberReason string `json:"notMemberReason,omitempty"`
 	// LastActivity is when the user last did something related to the community (such as
 	// adding or removing members).
 	LastActivity Time `json:"lastActivity"`
@@ -62,10 +64,14 @@ type ListCommunityMembersParams struct {
 	// Roles selects members holding any of these roles (at most 20, each 1 to 100
 	// characters).
 	Roles []string
-	// Search matches display names and user IDs (at most 10,000 characters).
+	// Search matches display names, profile handles and user IDs (at most 10,000
+	// characters).
 	Search string
-	// SortBy: firstCreated, lastCreated or displayName. The server's default is lastCreated,
-	// or displayName when Search is set.
+	// SearchBy says which fields Search matches (at most 3): displayName, profileHandle,
+	// userId; empty matches all three.
+	SearchBy []UserSearchField
+	// SortBy: firstCreated, lastCreated, displayName, profileHandle, lastJoin or firstJoin.
+	// The server's default is lastCreated, or displayName when Search is set.
 	SortBy CommunitySortBy
 	// IDType says which form the communityID argument is: public (default) or internal.
 	IDType CommunityIDType
@@ -81,6 +87,7 @@ func (p *ListCommunityMembersParams) query(op string) (query, error) {
 		maxItems(op, "Memberships", len(p.Memberships), 2),
 		stringList(op, "Roles", p.Roles, 20, 1, 100),
 		maxLen(op, "Search", p.Search, 10000),
+		checkSearchBy(op, p.SearchBy),
 	}
 	for _, m := range p.Memberships {
 		if m == "" {
@@ -94,6 +101,7 @@ func (p *ListCommunityMembersParams) query(op string) (query, error) {
 	enums(q, "memberships", p.Memberships)
 	q.list("roles", p.Roles)
 	q.str("search", p.Search)
+	enums(q, "searchBy", p.SearchBy)
 	q.str("sortBy", string(p.SortBy))
 	q.str("type", string(p.IDType))
 	q.boolean("isDeleted", p.IsDeleted)

@@ -16,8 +16,9 @@ func init() {
 			Full: func(ctx context.Context, c *amity.Client) error {
 				return errOf(c.Communities.ListMembersPage(ctx, "c1", &amity.ListCommunityMembersParams{PageParams: amity.PageParams{Limit: 100, PageToken: "tok"},
 					Memberships: []amity.CommunityMembership{amity.CommunityMembershipMember, amity.CommunityMembershipBanned},
-					Roles:       []string{"community-moderator"}, Search: "al", SortBy: amity.CommunitySortDisplayName,
-					IDType: amity.CommunityIDInternal, IsDeleted: amity.Ptr(false)}))
+					Roles:       []string{"community-moderator"}, Search: "al", SortBy: amity.CommunitySortLastJoin,
+					SearchBy: []amity.UserSearchField{amity.UserSearchProfileHandle, amity.UserSearchUserID},
+					IDType:   amity.CommunityIDInternal, IsDeleted: amity.Ptr(false)}))
 			}},
 		iteratorCase("Communities.ListMembers", "GET /api/v3/communities/{communityId}/users", false, "c1", nil),
 		iteratorCase("Communities.ListMembersPages", "GET /api/v3/communities/{communityId}/users", false, "c1", nil),

@@ -344,7 +344,7 @@ func Example_createUsers() {
 func Example_notFound() {
 	c, _, done := exampleClient()
 	defer done()
-	_, err := c.Posts.Get(context.Background(), "no-such-post")
+	_, err := c.Posts.Get(context.Background(), "no-such-post", nil)
 	var ae *amity.Error
 	if errors.Is(err, amity.ErrNotFound) && errors.As(err, &ae) {
 		fmt.Println("not found:", ae.StatusCode, ae.Code)

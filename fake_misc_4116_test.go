@@ -69,7 +69,7 @@ func TestMisc4116AgainstFake(t *testing.T) {
 	require.Len(t, list, 1)
 	assert.Equal(t, amity.ScheduledPostDone, list[0].Status.Code)
 	assert.Equal(t, "later", list[0].PostData.Data.Text)
-	published, err := bob.Posts.Get(ctx, list[0].PostData.PostID)
+	published, err := bob.Posts.Get(ctx, list[0].PostData.PostID, nil)
 	require.NoError(t, err)
 	assert.Equal(t, "alice", published.Post().PostedUserID)
 	other, err := alice.ScheduledPosts.Create(ctx, &amity.CreateScheduledPostParams{ScheduledAt: now.Add(time.Hour),
@@ -143,7 +143,7 @@ func TestMisc4116AgainstFake(t *testing.T) {
 		require.NoError(t, err)
 		guest, err := amity.NewClient(amity.WithBaseURL(srv.URL()), amity.WithAdminToken(string(sess.AccessToken)), amity.WithoutRateLimit())
 		require.NoError(t, err)
-		_, err = guest.Posts.Get(ctx, id)
+		_, err = guest.Posts.Get(ctx, id, nil)
 		require.NoError(t, err, "a guest reads")
 		_, err = guest.Posts.Create(ctx, &amity.CreatePostParams{Data: &amity.CreatePostData{Text: "spam"}})
 		assert.ErrorIs(t, err, amity.ErrForbidden, "and writes nothing")

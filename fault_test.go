@@ -432,7 +432,7 @@ func TestFaultManyIdentitiesMixedFaults(t *testing.T) {
 	readArrivals := map[string]int{}
 	var regs atomic.Int32
 	srv := newRawServer(t, func(_ *rawServer, n int, conn net.Conn, req *http.Request, body []byte) {
-		if req.URL.Path == "/api/v4/sessions" {
+		if req.URL.Path == "/api/v5/sessions" {
 			var reg registration
 			_ = json.Unmarshal(body, &reg)
 			regs.Add(1)

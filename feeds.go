@@ -51,8 +51,8 @@ const (
 type FeedDataType string
 
 // Feed data types. Text, audio, clip, poll and room are the further kinds the API's clients
-// filter feeds by; spec 4.92.0 lists the first four. A type the SDK does not know is sent as
-// given.
+// filter feeds by; spec 4.116.1 lists the first four, and clip on the v4 global feed. A type
+// the SDK does not know is sent as given.
 const (
 	FeedDataVideo      FeedDataType = "video"
 	FeedDataImage      FeedDataType = "image"
@@ -74,9 +74,9 @@ const (
 	FollowingFeedLastCreated   FollowingFeedSortBy = "lastCreated"
 )
 
-// feedDataTypes checks the data-type filter of a feed (at most 4) and adds it to q.
-func feedDataTypes(op string, q query, types []FeedDataType) error {
-	if err := maxItems(op, "DataTypes", len(types), 4); err != nil {
+// feedDataTypes checks the data-type filter of a feed (at most maxTypes) and adds it to q.
+func feedDataTypes(op string, q query, types []FeedDataType, maxTypes int) error {
+	if err := maxItems(op, "DataTypes", len(types), maxTypes); err != nil {
 		return err
 	}
 	for _, t := range types {
@@ -112,7 +112,7 @@ func (p *ListFeedParams) query(op string, withDataTypes bool) (query, error) {
 	q.boolean("hasFlag", v.HasFlag)
 	q.boolean("isDeleted", v.IsDeleted)
 	if withDataTypes {
-		if err := feedDataTypes(op, q, v.DataTypes); err != nil {
+		if err := feedDataTypes(op, q, v.DataTypes, 4); err != nil {
 			return nil, err
 		}
 	} else if len(v.DataTypes) > 0 {
@@ -184,17 +184,24 @@ func (s *FeedsService) CountUserPosts(ctx context.Context, userID string, params
 }
 
 // ListCommunity iterates over the posts of a community's feed, fetching pages as needed.
+//
+// Deprecated: spec 4.116.1 deprecates GET /api/v3/community-feeds/{communityId}; list a
+// community's posts with Posts.List (TargetType community), as the API's clients do.
 func (s *FeedsService) ListCommunity(ctx context.Context, communityID string, params *ListFeedParams, opts ...CallOption) iter.Seq2[Post, error] {
 	return listAll(ctx, params, opts, pageOn(communityID, s.ListCommunityPage))
 }
 
 // ListCommunityPages iterates over the pages of Feeds.ListCommunity.
+//
+// Deprecated: use Posts.ListPages (TargetType community); see ListCommunity.
 func (s *FeedsService) ListCommunityPages(ctx context.Context, communityID string, params *ListFeedParams, opts ...CallOption) iter.Seq2[*FeedPayload, error] {
 	return pages(ctx, params, opts, pageOn(communityID, s.ListCommunityPage))
 }
 
 // ListCommunityPage returns one page of the published posts of a community, newest first by
 // default. GET /api/v3/community-feeds/{communityId}.
+//
+// Deprecated: use Posts.ListPage (TargetType community); see ListCommunity.
 func (s *FeedsService) ListCommunityPage(ctx context.Context, communityID string, params *ListFeedParams, opts ...CallOption) (*FeedPayload, error) {
 	return s.targetFeedPage(ctx, "Feeds.ListCommunityPage", "/api/v3/community-feeds/%s", "communityID", communityID, params, opts)
 }
@@ -299,8 +306,12 @@ func (s *FeedsService) ListGlobalPage(ctx context.Context, params *ListGlobalPar
 // token: the spec) and as options[limit] / options[token] (the API's clients).
 type V4ListGlobalParams struct {
 	PageParams
-	// DataTypes keeps posts with a child of these kinds (at most 4).
+	// DataTypes keeps posts with a child of these kinds (at most 5: video, image, file,
+	// liveStream, clip).
 	DataTypes []FeedDataType
+	// ResolveParent, when true, answers the parent posts of the children DataTypes matched
+	// (the API's React Native client sends true whenever it filters by DataTypes).
+	ResolveParent *bool
 }
 
 func (p *V4ListGlobalParams) query(op string) (query, error) {
@@ -309,9 +320,10 @@ func (p *V4ListGlobalParams) query(op string) (query, error) {
 		return nil, err
 	}
 	q := query{}
-	if err := feedDataTypes(op, q, v.DataTypes); err != nil {
+	if err := feedDataTypes(op, q, v.DataTypes, 5); err != nil {
 		return nil, err
 	}
+	q.boolean("resolveParent", v.ResolveParent)
 	q.flatAndOptions(v.Limit, v.PageToken)
 	return q, nil
 }
@@ -351,7 +363,7 @@ func (p *V3ListGlobalParams) query(op string) (query, error) {
 	}
 	q := query{}
 	q.boolean("showOnlyMyFeed", v.ShowOnlyMyFeed)
-	if err := feedDataTypes(op, q, v.DataTypes); err != nil {
+	if err := feedDataTypes(op, q, v.DataTypes, 4); err != nil {
 		return nil, err
 	}
 	q.options(v.Limit, v.PageToken)

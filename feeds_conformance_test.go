@@ -45,7 +45,7 @@ func init() {
 			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Feeds.V4.ListGlobalPage(ctx, nil)) },
 			Full: func(ctx context.Context, c *amity.Client) error {
 				return errOf(c.Feeds.V4.ListGlobalPage(ctx, &amity.V4ListGlobalParams{PageParams: amity.PageParams{Limit: 20, PageToken: "tok"},
-					DataTypes: []amity.FeedDataType{amity.FeedDataFile, amity.FeedDataLiveStream}}))
+					DataTypes: []amity.FeedDataType{amity.FeedDataFile, amity.FeedDataLiveStream, amity.FeedDataClip}, ResolveParent: amity.Ptr(true)}))
 			}},
 		conformanceCase{Method: "Feeds.V3.ListGlobalPage", Op: "GET /api/v3/global-feeds", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Feeds.V3.ListGlobalPage(ctx, nil)) },

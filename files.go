@@ -34,6 +34,11 @@ type File struct {
 	FileURL string `json:"fileUrl,omitempty"`
 	// Type is image, file or video.
 	Type FileType `json:"type,omitempty"`
+	// AccessType is public (anyone with the URL may download it) or network (downloads need
+	// a token of the network).
+	AccessType FileAccessType `json:"accessType,omitempty"`
+	// AltText is an image's alternative text (at most 180 characters).
+	AltText string `json:"altText,omitempty"`
 	// Attributes describe the content.
 	Attributes FileAttributes `json:"attributes"`
 	// CreatedAt and UpdatedAt are RFC 3339 times.
@@ -100,6 +105,18 @@ const (
 	FileTypeImage FileType = "image"
 	FileTypeFile  FileType = "file"
 	FileTypeVideo FileType = "video"
+)
+
+// FileAccessType says who may download a file: anyone with its URL (public) or the
+// network's signed-in users (network).
+type FileAccessType string
+
+// File access types. A type the SDK does not know is sent as given.
+const (
+	// FileAccessPublic files download without a token (the server's default).
+	FileAccessPublic FileAccessType = "public"
+	// FileAccessNetwork files download with a token of the network only.
+	FileAccessNetwork FileAccessType = "network"
 )
 
 // FileAttributes describe an uploaded file.

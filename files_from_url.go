@@ -10,16 +10,6 @@ import (
 	"strings"
 )
 
-// FileAccessType says who may download a file: anyone with its URL (public) or the
-// network's signed-in users (network).
-type FileAccessType string
-
-// File access types. A type the SDK does not know is sent as given.
-const (
-	FileAccessPublic  FileAccessType = "public"
-	FileAccessNetwork FileAccessType = "network"
-)
-
 // UploadFromURLParams is a file for the API to fetch from a URL and store: the body of
 // Files.UploadFileFromURL, UploadImageFromURL and UploadVideoFromURL.
 type UploadFromURLParams struct {

@@ -88,8 +88,16 @@ type UploadParams struct {
 	// FullImage (fullImage; Files.V3.Upload only) asks the API to keep the full-resolution
 	// image (reported as isFull in the file's metadata).
 	FullImage *bool
-	// FeedType (feedType; Files.UploadVideo only) is what the video is for.
+	// FeedType (feedType; Files.UploadVideo only) is what the video is for. Spec 4.116.1 no
+	// longer lists the field; the API's clients still send it (docs/wire-notes.md).
 	FeedType VideoFeedType
+	// AccessType (accessType) is public (the server's default: downloads need no token) or
+	// network (downloads need a token of the network). The API's clients always send the
+	// access type their client is configured with.
+	AccessType FileAccessType
+	// AltText (altText; Files.UploadImage only) is the image's alternative text, at most 125
+	// characters.
+	AltText *string
 }
 
 // filesEndpoint describes one upload operation.
@@ -100,34 +108,38 @@ type filesEndpoint struct {
 	media     string // required media type prefix ("image/", "video/") or ""
 	fullImage bool   // takes the fullImage field
 	feedType  bool   // takes the feedType field
+	altText   bool   // takes the altText field
 }
 
-// The upload endpoints.
+// The upload endpoints. The multipart field of the content is the one the API's clients send
+// (docs/wire-notes.md, row 54): "file" for images (the React Native client 7.20 and spec
+// 4.116.1), "files" for files and videos (every client; spec 4.116.1 names it "file" and
+// keeps "files" as deprecated), "file" for the v3 upload.
 var (
 	filesUploadFile  = filesEndpoint{op: "Files.UploadFile", path: "/api/v4/files", field: "files", maxSize: MaxUploadSize}
-	filesUploadImage = filesEndpoint{op: "Files.UploadImage", path: "/api/v4/images", field: "files", maxSize: MaxUploadSize, media: "image/"}
+	filesUploadImage = filesEndpoint{op: "Files.UploadImage", path: "/api/v4/images", field: "file", maxSize: MaxUploadSize, media: "image/", altText: true}
 	filesUploadVideo = filesEndpoint{op: "Files.UploadVideo", path: "/api/v4/videos", field: "files", maxSize: MaxVideoUploadSize, media: "video/", feedType: true}
 	filesUploadV3    = filesEndpoint{op: "Files.V3.Upload", path: "/api/v3/files", field: "file", maxSize: MaxUploadSize, fullImage: true}
 )
 
 // UploadFile uploads a file of any type (at most 1 GiB) and returns it as stored (the
-// payload's File()), with its download URL. POST /api/v4/files (multipart field "files").
-// Not idempotent: each call stores a new file, so it is retried only when the server
-// provably did not process it (see Upload for the body's replay).
+// payload's File()), with its download URL. POST /api/v4/files (multipart field "files", as
+// the API's clients send it). Not idempotent: each call stores a new file, so it is retried
+// only when the server provably did not process it (see Upload for the body's replay).
 func (s *FilesService) UploadFile(ctx context.Context, u *UploadParams, opts ...CallOption) (*FilePayload, error) {
 	return upload(ctx, s.c, filesUploadFile, u, opts)
 }
 
 // UploadImage uploads an image (an image/* ContentType, at most 1 GiB) and returns it as
-// stored (the payload's File()). POST /api/v4/images (multipart field "files"). Not
-// idempotent, like UploadFile.
+// stored (the payload's File()), with its AltText. POST /api/v4/images (multipart field
+// "file"). Not idempotent, like UploadFile.
 func (s *FilesService) UploadImage(ctx context.Context, u *UploadParams, opts ...CallOption) (*FilePayload, error) {
 	return upload(ctx, s.c, filesUploadImage, u, opts)
 }
 
 // UploadVideo uploads a video (a video/* ContentType, at most 2 GiB) and returns it as
 // stored (the payload's File()); Upload.FeedType says what it is for. POST /api/v4/videos
-// (multipart field "files"). Not idempotent, like UploadFile.
+// (multipart field "files", as the API's clients send it). Not idempotent, like UploadFile.
 func (s *FilesService) UploadVideo(ctx context.Context, u *UploadParams, opts ...CallOption) (*FilePayload, error) {
 	return upload(ctx, s.c, filesUploadVideo, u, opts)
 }
@@ -189,6 +201,12 @@ func (ep filesEndpoint) prepare(u *UploadParams) (*filesStream, error) {
 	if u.FeedType != "" && !ep.feedType {
 		return nil, invalid("FeedType", "is only sent by Files.UploadVideo")
 	}
+	if u.AltText != nil && !ep.altText {
+		return nil, invalid("AltText", "is only sent by Files.UploadImage")
+	}
+	if err := maxLenPtr(op, "AltText", u.AltText, 125); err != nil {
+		return nil, err
+	}
 	if u.Size < 0 {
 		return nil, invalid("Size", "must not be negative (0 means unknown)")
 	}
@@ -221,6 +239,12 @@ func (ep filesEndpoint) prepare(u *UploadParams) (*filesStream, error) {
 	}
 	if u.FeedType != "" {
 		st.fields = append(st.fields, [2]string{"feedType", string(u.FeedType)})
+	}
+	if u.AccessType != "" {
+		st.fields = append(st.fields, [2]string{"accessType", string(u.AccessType)})
+	}
+	if u.AltText != nil {
+		st.fields = append(st.fields, [2]string{"altText", *u.AltText})
 	}
 	random := multipart.NewWriter(io.Discard) // for its random boundary
 	st.boundary, st.formType = random.Boundary(), random.FormDataContentType()

@@ -19,6 +19,7 @@ func init() {
 				u := filesConformanceUpload("report.pdf", "application/pdf")
 				u.Size = int64(len(filesConformanceBody))
 				u.PreferredFilename = amity.Ptr("Q3 report.pdf")
+				u.AccessType = amity.FileAccessNetwork
 				_, err := c.Files.UploadFile(ctx, u)
 				return err
 			}},
@@ -29,6 +30,8 @@ func init() {
 			Full: func(ctx context.Context, c *amity.Client) error {
 				u := filesConformanceUpload("photo.png", "image/png")
 				u.PreferredFilename = amity.Ptr("avatar.png")
+				u.AccessType = amity.FileAccessPublic
+				u.AltText = amity.Ptr("A mountain at dawn")
 				_, err := c.Files.UploadImage(ctx, u)
 				return err
 			}},
@@ -40,7 +43,7 @@ func init() {
 				// A non-seekable body of unknown size: sent chunked.
 				u := &amity.UploadParams{Name: "clip.mp4", ContentType: "video/mp4",
 					Body:              io.MultiReader(strings.NewReader("ftypisom"), bytes.NewReader(filesConformanceBody)),
-					PreferredFilename: amity.Ptr("teaser.mp4"), FeedType: amity.VideoFeedStory}
+					PreferredFilename: amity.Ptr("teaser.mp4"), FeedType: amity.VideoFeedStory, AccessType: amity.FileAccessNetwork}
 				_, err := c.Files.UploadVideo(ctx, u)
 				return err
 			}},
@@ -52,6 +55,7 @@ func init() {
 				u := filesConformanceUpload("photo.png", "image/png")
 				u.FullImage = amity.Ptr(true)
 				u.PreferredFilename = amity.Ptr("holiday.png")
+				u.AccessType = amity.FileAccessNetwork
 				_, err := c.Files.V3.Upload(ctx, u)
 				return err
 			}},

@@ -196,14 +196,16 @@ func TestFilesUploadMultipartShape(t *testing.T) {
 			fields: map[string]string{},
 		},
 		{
-			name: "UploadImage derives the type from the name and escapes it",
+			name: "UploadImage derives the type from the name, escapes it and sends the alt text",
 			call: func(c *amity.Client, u *amity.UploadParams) (*amity.FilePayload, error) {
 				return c.Files.UploadImage(context.Background(), u)
 			},
 			fixture: "files_upload_v4.json",
-			upload:  &amity.UploadParams{Name: `my "best" \ фото.png`, Body: strings.NewReader(string(content))},
-			path:    "/api/v4/images", field: "files", filename: `my "best" \ фото.png`, mediaType: "image/png",
-			fields: map[string]string{},
+			upload: &amity.UploadParams{Name: `my "best" \ фото.png`, Body: strings.NewReader(string(content)),
+				AltText: amity.Ptr("a photo"), AccessType: amity.FileAccessNetwork},
+			// Spec 4.116.1's field "file", as the React Native client 7.20 sends it (docs/wire-notes.md, row 54).
+			path: "/api/v4/images", field: "file", filename: `my "best" \ фото.png`, mediaType: "image/png",
+			fields: map[string]string{"accessType": "network", "altText": "a photo"},
 		},
 		{
 			name: "UploadVideo streams an unknown size chunked",

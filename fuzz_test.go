@@ -182,7 +182,7 @@ func FuzzPayloadDecode(f *testing.F) {
 		case 0:
 			got, err = nonNil(c.Users.Get(ctx, "u1"))
 		case 1:
-			got, err = nonNil(c.Posts.Get(ctx, "p1"))
+			got, err = nonNil(c.Posts.Get(ctx, "p1", nil))
 		case 2:
 			got, err = nonNil(c.Channels.Get(ctx, "c1"))
 		case 3:

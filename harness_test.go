@@ -50,7 +50,7 @@ package amity_test
 // input sending nothing; see shapeCase):
 //
 //	runShapeCases(t, []shapeCase{{name: "Get", method: "GET", path: "/api/v3/posts/p1", answer: body,
-//		call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Posts.Get(ctx, "p1") }}})
+//		call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Posts.Get(ctx, "p1", nil) }}})
 //
 // Against the conformance server (conformance_test.go), cases are registered with
 // registerConformance (iteratorCase for an iterator). Against an httptest server (the end of
@@ -125,7 +125,7 @@ func jsonResponder(status int, body string) httpmock.Responder {
 // the token user-tok.
 func asAlice(t testing.TB, c *amity.Client, mt *httpmock.MockTransport) *amity.Client {
 	t.Helper()
-	mt.RegisterResponder("POST", apiBase+"/api/v4/sessions",
+	mt.RegisterResponder("POST", apiBase+"/api/v5/sessions",
 		jsonResponder(200, `{"accessToken":"user-tok","expiresAt":"2999-01-01T00:00:00Z","users":[{"userId":"alice"}]}`))
 	u, err := c.AsUser("alice", amity.WithDeviceID("alice-device"))
 	require.NoError(t, err)
@@ -571,7 +571,7 @@ func writeJSON(w http.ResponseWriter, status int, body string) {
 	_, _ = io.WriteString(w, body)
 }
 
-// writeSession is the answer of POST /api/v4/sessions.
+// writeSession is the answer of POST /api/v5/sessions.
 func writeSession(w http.ResponseWriter, userID, token string, life time.Duration) {
 	now := time.Now().UTC()
 	b, _ := json.Marshal(map[string]any{

@@ -153,8 +153,13 @@ type MessagePayload struct {
 	MessageFeeds []MessageFeed `json:"messageFeeds"`
 	Files        []File        `json:"files"`
 	Users        []User        `json:"users"`
-	Paging       Paging        `json:"paging"`
+	// Roles are the roles of the users (see RoleByID).
+	Roles  []Role `json:"roles"`
+	Paging Paging `json:"paging"`
 }
+
+// RoleByID returns the sideloaded role with the given ID, or nil.
+func (p *MessagePayload) RoleByID(roleID string) *Role { return roleByID(p.Roles, roleID) }
 
 func (p *MessagePayload) pageItems() []Message { return p.Messages }
 func (p *MessagePayload) pageInfo() Paging     { return p.Paging }
@@ -469,12 +474,13 @@ func (s *MessagesService) ListPage(ctx context.Context, params *ListMessagesPara
 	return listPage[MessagePayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v5/messages", opts: opts}, params)
 }
 
-// ListByCreatorParams filter and page Messages.ListByCreator.
+// ListByCreatorParams filter and page Messages.ListByCreator. ChannelID is required.
 type ListByCreatorParams struct {
 	// PageParams: Limit 1 to 100 (server default 10); PageToken at most 100 characters. With
 	// a PageToken, After and Before are not sent.
 	PageParams
-	// ChannelID keeps the messages of one channel (at most 24 characters).
+	// ChannelID is the channel whose messages to list (at most 30 characters). Required
+	// (spec 4.116.1; 4.92.0 made it optional).
 	ChannelID string
 	// HasFlags true lists flagged messages only.
 	HasFlags *bool
@@ -486,7 +492,8 @@ func (p *ListByCreatorParams) query(op string) (query, error) {
 	p = orZero(p)
 	if err := firstErr(
 		p.PageParams.validate(op, 100),
-		maxLen(op, "ChannelID", p.ChannelID, 24),
+		required(op, "ChannelID", p.ChannelID),
+		maxLen(op, "ChannelID", p.ChannelID, 30),
 		maxLen(op, "After", p.After, 30),
 		maxLen(op, "Before", p.Before, 30),
 	); err != nil {
@@ -503,14 +510,14 @@ func (p *ListByCreatorParams) query(op string) (query, error) {
 	return q, nil
 }
 
-// ListByCreator returns an iterator over the messages of one user across feeds, fetching
+// ListByCreator returns an iterator over the messages of one user in a channel, fetching
 // pages as it goes; admins only. GET /api/v5/messages/user/{creatorId}.
 func (s *MessagesService) ListByCreator(ctx context.Context, creatorID string, params *ListByCreatorParams, opts ...CallOption) iter.Seq2[Message, error] {
 	return listAll(ctx, params, opts, pageOn(creatorID, s.ListByCreatorPage))
 }
 
-// ListByCreatorPages returns an iterator over the pages of one user's messages across
-// feeds; admins only. GET /api/v5/messages/user/{creatorId}.
+// ListByCreatorPages returns an iterator over the pages of one user's messages in a
+// channel; admins only. GET /api/v5/messages/user/{creatorId}.
 func (s *MessagesService) ListByCreatorPages(ctx context.Context, creatorID string, params *ListByCreatorParams, opts ...CallOption) iter.Seq2[*MessagePayload, error] {
 	return pages(ctx, params, opts, pageOn(creatorID, s.ListByCreatorPage))
 }

@@ -39,7 +39,7 @@ func init() {
 			}},
 		conformanceCase{Method: "Messages.ListByCreatorPage", Op: "GET /api/v5/messages/user/{creatorId}",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return errOf(c.Messages.ListByCreatorPage(ctx, "u1", nil))
+				return errOf(c.Messages.ListByCreatorPage(ctx, "u1", &amity.ListByCreatorParams{ChannelID: "ch1"}))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
 				return errOf(c.Messages.ListByCreatorPage(ctx, "u1", &amity.ListByCreatorParams{PageParams: amity.PageParams{Limit: 5},

@@ -333,8 +333,10 @@ func TestMessagesBadInputSendsNothing(t *testing.T) {
 		}},
 		"ByCreator blank": {"creatorID", func() error { return errOf(c.Messages.ListByCreatorPage(ctx, "", nil)) }},
 		"ByCreator long":  {"creatorID", func() error { return errOf(c.Messages.ListByCreatorPage(ctx, longString(25), nil)) }},
+		// Spec 4.116.1 requires channelId (at most 30 characters).
+		"ByCreator no channel": {"ChannelID", func() error { return errOf(c.Messages.ListByCreatorPage(ctx, "u", nil)) }},
 		"ByCreator channel": {"ChannelID", func() error {
-			return errOf(c.Messages.ListByCreatorPage(ctx, "u", &amity.ListByCreatorParams{ChannelID: longString(25)}))
+			return errOf(c.Messages.ListByCreatorPage(ctx, "u", &amity.ListByCreatorParams{ChannelID: longString(31)}))
 		}},
 		"Update nil":       {"params", func() error { return errOf(c.Messages.Update(ctx, "m", nil)) }},
 		"Update tags":      {"Tags", func() error { return errOf(c.Messages.Update(ctx, "m", &amity.UpdateMessageParams{Tags: many(11)})) }},
@@ -419,7 +421,7 @@ func TestMessagesPagingVariantsConform(t *testing.T) {
 	require.NoError(t, err)
 	_, err = c.Messages.ListPage(ctx, &amity.ListMessagesParams{PageParams: amity.PageParams{Limit: 10}, MessageFeedID: "ch1", Around: "m5"})
 	require.NoError(t, err)
-	_, err = c.Messages.ListByCreatorPage(ctx, "u1", &amity.ListByCreatorParams{PageParams: amity.PageParams{PageToken: "tok"}})
+	_, err = c.Messages.ListByCreatorPage(ctx, "u1", &amity.ListByCreatorParams{ChannelID: "ch1", PageParams: amity.PageParams{PageToken: "tok"}})
 	require.NoError(t, err)
 	_, err = c.Messages.V3.ListPage(ctx, &amity.V3ListMessagesParams{ChannelID: "ch1", First: 20, After: 3})
 	require.NoError(t, err)
@@ -527,13 +529,13 @@ func TestMessagesListPages(t *testing.T) {
 	t.Run("ListByCreatorPages", func(t *testing.T) {
 		c, seen := serve(t, "/api/v5/messages/user/spammer1", "vtok-2", msgs1, msgs2)
 		var sizes []int
-		for p, err := range c.Messages.ListByCreatorPages(ctx, "spammer1", nil, trace) {
+		for p, err := range c.Messages.ListByCreatorPages(ctx, "spammer1", &amity.ListByCreatorParams{ChannelID: "support"}, trace) {
 			require.NoError(t, err)
 			sizes = append(sizes, len(p.Messages))
 		}
 		check(t, sizes, seen)
 		var ids []string
-		for m, err := range c.Messages.ListByCreator(ctx, "spammer1", nil) {
+		for m, err := range c.Messages.ListByCreator(ctx, "spammer1", &amity.ListByCreatorParams{ChannelID: "support"}) {
 			require.NoError(t, err)
 			ids = append(ids, m.MessageID)
 		}

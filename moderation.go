@@ -278,6 +278,8 @@ type ModerationSettings struct {
 	// IsWhitelistEnabled turns link moderation on: links must point to a domain on the
 	// allowlist.
 	IsWhitelistEnabled bool `json:"isWhitelistEnabled"`
+	// IsReportEnabled turns the moderation activity report on (spec 4.116.1).
+	IsReportEnabled bool `json:"isReportEnabled"`
 }
 
 // UpdateModerationSettingsParams changes the network's moderation settings. Nil fields are
@@ -285,6 +287,8 @@ type ModerationSettings struct {
 type UpdateModerationSettingsParams struct {
 	// IsWhitelistEnabled turns link moderation (the allowlist) on or off.
 	IsWhitelistEnabled *bool `json:"isWhitelistEnabled,omitempty"`
+	// IsReportEnabled turns the moderation activity report on or off.
+	IsReportEnabled *bool `json:"isReportEnabled,omitempty"`
 }
 
 // GetSettings returns the network's moderation settings. GET /api/v3/network-settings/moderation.

@@ -52,7 +52,8 @@ func init() {
 				return errOf(c.Moderation.UpdateSettings(ctx, &amity.UpdateModerationSettingsParams{}))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				return errOf(c.Moderation.UpdateSettings(ctx, &amity.UpdateModerationSettingsParams{IsWhitelistEnabled: amity.Ptr(true)}))
+				return errOf(c.Moderation.UpdateSettings(ctx, &amity.UpdateModerationSettingsParams{IsWhitelistEnabled: amity.Ptr(true),
+					IsReportEnabled: amity.Ptr(true)}))
 			}},
 	)
 }

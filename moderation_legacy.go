@@ -55,11 +55,37 @@ type V2WordRulePayload struct {
 // Rule returns the rule of the answer.
 func (p *V2WordRulePayload) Rule() *V2WordRule { return &p.Data }
 
+// V2RuleCategory is what a v2 blacklist rule applies to.
+type V2RuleCategory string
+
+// V2 blacklist rule categories.
+const (
+	// V2RuleCategoryContent rules apply to content (the server's default).
+	V2RuleCategoryContent V2RuleCategory = "content"
+	// V2RuleCategoryUser rules apply to user profiles.
+	V2RuleCategoryUser V2RuleCategory = "user"
+)
+
+// V2RuleSortBy orders the v2 blacklist.
+type V2RuleSortBy string
+
+// V2 blacklist orders.
+const (
+	V2RuleSortFirstCreated V2RuleSortBy = "firstCreated"
+	V2RuleSortLastCreated  V2RuleSortBy = "lastCreated"
+	V2RuleSortLastUpdated  V2RuleSortBy = "lastUpdated"
+)
+
 // V2GetRecordsParams filters V2.GetBlacklistRecords and V2.GetWhitelistRecords.
 type V2GetRecordsParams struct {
-	// Regexs selects the rules with these words or expressions: optional for the blacklist
-	// (nil lists every rule), required (at least one) for the whitelist.
+	// Regexs selects the rules with these words or expressions; nil lists every rule (spec
+	// 4.116.1 makes it optional for the whitelist too).
 	Regexs []string
+	// Category (blacklist only) selects the content (the server's default) or user rules.
+	Category V2RuleCategory
+	// SortBy (blacklist only) is firstCreated (the server's default), lastCreated or
+	// lastUpdated.
+	SortBy V2RuleSortBy
 }
 
 // V2AddBlacklistRecordsParams is the body of V2.AddBlacklistRecords.
@@ -75,6 +101,9 @@ type V2AddBlacklistRecordsParams struct {
 type V2RecordsParams struct {
 	// Regexs (required, at least one) are the words, domains or regular expressions.
 	Regexs []string `json:"regexs"`
+	// IsMatchExactWord (V2.AddWhitelistRecords only) makes the new rules match whole words
+	// only; the Refresh calls refuse it before sending.
+	IsMatchExactWord *bool `json:"isMatchExactWord,omitempty"`
 }
 
 // V2UpdateRecordParams is the body of V2.UpdateBlacklistRecord and V2.UpdateWhitelistRecord.
@@ -91,19 +120,18 @@ type V2DeleteRecordsParams struct {
 }
 
 // GetBlacklistRecords returns the rules of the v2 blacklist, all of them or those matching
-// params.Regexs (params may be nil). GET /api/v2/blacklist/records, with the API key. Unlike
+// params (params may be nil). GET /api/v2/blacklist/records, with the API key. Unlike
 // Moderation.ListBlocklist (v3) it has no paging and returns every rule at once.
 func (s *ModerationV2Service) GetBlacklistRecords(ctx context.Context, params *V2GetRecordsParams, opts ...CallOption) (*V2WordRulesPayload, error) {
 	const op = "Moderation.V2.GetBlacklistRecords"
-	var regexs []string
-	if params != nil {
-		regexs = params.Regexs
-	}
-	if err := moderationOptionalList(op, "Regexs", regexs); err != nil {
+	params = orZero(params)
+	if err := moderationOptionalList(op, "Regexs", params.Regexs); err != nil {
 		return nil, err
 	}
 	q := query{}
-	q.list("regexs", regexs)
+	q.list("regexs", params.Regexs)
+	q.str("category", string(params.Category))
+	q.str("sortBy", string(params.SortBy))
 	return call[V2WordRulesPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v2/blacklist/records", query: url.Values(q), auth: authAPIKey, opts: opts})
 }
 
@@ -125,12 +153,12 @@ func (s *ModerationV2Service) AddBlacklistRecords(ctx context.Context, params *V
 // PUT /api/v2/blacklist/records, with the API key. v3 has no equivalent. Idempotent by
 // construction (it sets the whole list), so it is retried like a read.
 func (s *ModerationV2Service) RefreshBlacklist(ctx context.Context, params *V2RecordsParams, opts ...CallOption) error {
-	return replaceRules(ctx, s.c, "Moderation.V2.RefreshBlacklist", "/api/v2/blacklist/records", regexsOf(params), opts)
+	return replaceRules(ctx, s.c, "Moderation.V2.RefreshBlacklist", "/api/v2/blacklist/records", params, opts)
 }
 
 // UpdateBlacklistRecord enables or disables one rule of the v2 blacklist and returns it.
-// PUT /api/v2/blacklist/records/:ruleId (an Express-style path in the spec), with the API
-// key. v3 has no equivalent. Idempotent by construction (it sets the rule's state), so it is
+// PUT /api/v2/blacklist/records/{ruleId} (an Express-style :ruleId in spec 4.92.0), with the
+// API key. v3 has no equivalent. Idempotent by construction (it sets the rule's state), so it is
 // retried like a read.
 func (s *ModerationV2Service) UpdateBlacklistRecord(ctx context.Context, ruleID string, params *V2UpdateRecordParams, opts ...CallOption) (*V2WordRulePayload, error) {
 	return s.updateRule(ctx, "Moderation.V2.UpdateBlacklistRecord", "/api/v2/blacklist/records/%s", ruleID, params, opts)
@@ -143,16 +171,18 @@ func (s *ModerationV2Service) DeleteBlacklistRecords(ctx context.Context, params
 	return deleteRules(ctx, s.c, "Moderation.V2.DeleteBlacklistRecords", "/api/v2/blacklist/records", ruleIDsOf(params), opts)
 }
 
-// GetWhitelistRecords returns the rules of the v2 whitelist matching params.Regexs
-// (required by the spec, at least one). GET /api/v2/whitelist/records, with the API key.
-// Unlike Moderation.ListAllowlist (v3) it needs a filter and has no paging.
+// GetWhitelistRecords returns the rules of the v2 whitelist, all of them or those matching
+// params.Regexs (params may be nil; spec 4.92.0 required a filter, 4.116.1 does not).
+// GET /api/v2/whitelist/records, with the API key. Unlike Moderation.ListAllowlist (v3) it
+// has no paging.
 func (s *ModerationV2Service) GetWhitelistRecords(ctx context.Context, params *V2GetRecordsParams, opts ...CallOption) (*V2WordRulesPayload, error) {
 	const op = "Moderation.V2.GetWhitelistRecords"
-	if err := notNil(op, "params", params); err != nil {
+	params = orZero(params)
+	if err := moderationOptionalList(op, "Regexs", params.Regexs); err != nil {
 		return nil, err
 	}
-	if err := moderationRegexs(op, "Regexs", params.Regexs, 0, 0); err != nil {
-		return nil, err
+	if params.Category != "" || params.SortBy != "" {
+		return nil, &ValidationError{Op: op, Field: "Category", Reason: "and SortBy filter the blacklist only"}
 	}
 	q := query{}
 	q.list("regexs", params.Regexs)
@@ -164,23 +194,25 @@ func (s *ModerationV2Service) GetWhitelistRecords(ctx context.Context, params *V
 // length of the rules. Not retried after it may have reached the server (it adds rules).
 func (s *ModerationV2Service) AddWhitelistRecords(ctx context.Context, params *V2RecordsParams, opts ...CallOption) error {
 	const op = "Moderation.V2.AddWhitelistRecords"
-	regexs := regexsOf(params)
-	if err := moderationRegexs(op, "Regexs", regexs, 0, 0); err != nil {
+	if err := notNil(op, "params", params); err != nil {
 		return err
 	}
-	return s.c.do(ctx, &request{op: op, method: http.MethodPost, path: "/api/v2/whitelist/records", body: V2RecordsParams{Regexs: regexs}, auth: authAPIKey, opts: opts}, nil)
+	if err := moderationRegexs(op, "Regexs", params.Regexs, 0, 0); err != nil {
+		return err
+	}
+	return s.c.do(ctx, &request{op: op, method: http.MethodPost, path: "/api/v2/whitelist/records", body: params, auth: authAPIKey, opts: opts}, nil)
 }
 
 // RefreshWhitelist replaces all rules of the v2 whitelist with params.Regexs.
 // PUT /api/v2/whitelist/records, with the API key. v3 has no equivalent. Idempotent by
 // construction (it sets the whole list), so it is retried like a read.
 func (s *ModerationV2Service) RefreshWhitelist(ctx context.Context, params *V2RecordsParams, opts ...CallOption) error {
-	return replaceRules(ctx, s.c, "Moderation.V2.RefreshWhitelist", "/api/v2/whitelist/records", regexsOf(params), opts)
+	return replaceRules(ctx, s.c, "Moderation.V2.RefreshWhitelist", "/api/v2/whitelist/records", params, opts)
 }
 
 // UpdateWhitelistRecord enables or disables one rule of the v2 whitelist and returns it.
-// PUT /api/v2/whitelist/records/:ruleId (an Express-style path in the spec), with the API
-// key. v3 has no equivalent. Idempotent by construction (it sets the rule's state), so it is
+// PUT /api/v2/whitelist/records/{ruleId} (an Express-style :ruleId in spec 4.92.0), with the
+// API key. v3 has no equivalent. Idempotent by construction (it sets the rule's state), so it is
 // retried like a read.
 func (s *ModerationV2Service) UpdateWhitelistRecord(ctx context.Context, ruleID string, params *V2UpdateRecordParams, opts ...CallOption) (*V2WordRulePayload, error) {
 	return s.updateRule(ctx, "Moderation.V2.UpdateWhitelistRecord", "/api/v2/whitelist/records/%s", ruleID, params, opts)
@@ -209,14 +241,6 @@ func (s *ModerationV2Service) updateRule(ctx context.Context, op, format, ruleID
 	return call[V2WordRulePayload](ctx, s.c, &request{op: op, method: http.MethodPut, path: path, body: body, auth: authAPIKey, idempotent: true, opts: opts})
 }
 
-// regexsOf is params' Regexs (nil for nil params).
-func regexsOf(p *V2RecordsParams) []string {
-	if p == nil {
-		return nil
-	}
-	return p.Regexs
-}
-
 // ruleIDsOf is params' RuleIDs (nil for nil params).
 func ruleIDsOf(p *V2DeleteRecordsParams) []string {
 	if p == nil {
@@ -226,11 +250,15 @@ func ruleIDsOf(p *V2DeleteRecordsParams) []string {
 }
 
 // replaceRules sends the regexs that replace a word list (the Refresh calls).
-func replaceRules(ctx context.Context, c *Client, op, path string, regexs []string, opts []CallOption) error {
-	if err := moderationRegexs(op, "Regexs", regexs, 0, 0); err != nil {
+func replaceRules(ctx context.Context, c *Client, op, path string, params *V2RecordsParams, opts []CallOption) error {
+	params = orZero(params)
+	if err := moderationRegexs(op, "Regexs", params.Regexs, 0, 0); err != nil {
 		return err
 	}
-	return c.do(ctx, &request{op: op, method: http.MethodPut, path: path, body: V2RecordsParams{Regexs: regexs}, auth: authAPIKey, idempotent: true, opts: opts}, nil)
+	if params.IsMatchExactWord != nil {
+		return &ValidationError{Op: op, Field: "IsMatchExactWord", Reason: "is only sent by V2.AddWhitelistRecords"}
+	}
+	return c.do(ctx, &request{op: op, method: http.MethodPut, path: path, body: V2RecordsParams{Regexs: params.Regexs}, auth: authAPIKey, idempotent: true, opts: opts}, nil)
 }
 
 // deleteRules sends the deletion of word rules by ID.
@@ -382,7 +410,7 @@ func (s *ModerationV1Service) AddBlacklistRecords(ctx context.Context, params *V
 // PUT /v1/blacklist/records (no /api prefix), with the API key; V2.RefreshBlacklist is the
 // v2 form. Idempotent by construction (it sets the whole list), so it is retried like a read.
 func (s *ModerationV1Service) RefreshBlacklist(ctx context.Context, params *V1RecordsParams, opts ...CallOption) error {
-	return replaceRules(ctx, s.c, "Moderation.V1.RefreshBlacklist", "/v1/blacklist/records", v1Regexs(params), opts)
+	return replaceRules(ctx, s.c, "Moderation.V1.RefreshBlacklist", "/v1/blacklist/records", &V2RecordsParams{Regexs: v1Regexs(params)}, opts)
 }
 
 // DeleteBlacklistRecords deletes rules from the v1 blacklist.

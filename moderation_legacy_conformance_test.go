@@ -14,7 +14,8 @@ func init() {
 				return errOf(c.Moderation.V2.GetBlacklistRecords(ctx, nil))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				return errOf(c.Moderation.V2.GetBlacklistRecords(ctx, &amity.V2GetRecordsParams{Regexs: []string{"bad", "worse"}}))
+				return errOf(c.Moderation.V2.GetBlacklistRecords(ctx, &amity.V2GetRecordsParams{Regexs: []string{"bad", "worse"},
+					Category: amity.V2RuleCategoryUser, SortBy: amity.V2RuleSortLastUpdated}))
 			}},
 		conformanceCase{Method: "Moderation.V2.AddBlacklistRecords", Op: "POST /api/v2/blacklist/records",
 			Required: func(ctx context.Context, c *amity.Client) error {
@@ -27,7 +28,7 @@ func init() {
 			Required: func(ctx context.Context, c *amity.Client) error {
 				return c.Moderation.V2.RefreshBlacklist(ctx, &amity.V2RecordsParams{Regexs: []string{"bad", "worse"}})
 			}},
-		conformanceCase{Method: "Moderation.V2.UpdateBlacklistRecord", Op: "PUT /api/v2/blacklist/records/:ruleId",
+		conformanceCase{Method: "Moderation.V2.UpdateBlacklistRecord", Op: "PUT /api/v2/blacklist/records/{ruleId}",
 			Required: func(ctx context.Context, c *amity.Client) error {
 				return errOf(c.Moderation.V2.UpdateBlacklistRecord(ctx, "r1", &amity.V2UpdateRecordParams{IsEnabled: false}))
 			}},
@@ -38,17 +39,23 @@ func init() {
 		// v2 whitelist.
 		conformanceCase{Method: "Moderation.V2.GetWhitelistRecords", Op: "GET /api/v2/whitelist/records",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return errOf(c.Moderation.V2.GetWhitelistRecords(ctx, &amity.V2GetRecordsParams{Regexs: []string{"example"}}))
+				return errOf(c.Moderation.V2.GetWhitelistRecords(ctx, nil))
+			},
+			Full: func(ctx context.Context, c *amity.Client) error {
+				return errOf(c.Moderation.V2.GetWhitelistRecords(ctx, &amity.V2GetRecordsParams{Regexs: []string{"example", "example.org"}}))
 			}},
 		conformanceCase{Method: "Moderation.V2.AddWhitelistRecords", Op: "POST /api/v2/whitelist/records",
 			Required: func(ctx context.Context, c *amity.Client) error {
 				return c.Moderation.V2.AddWhitelistRecords(ctx, &amity.V2RecordsParams{Regexs: []string{"example.com"}})
+			},
+			Full: func(ctx context.Context, c *amity.Client) error {
+				return c.Moderation.V2.AddWhitelistRecords(ctx, &amity.V2RecordsParams{Regexs: []string{"example.com"}, IsMatchExactWord: amity.Ptr(true)})
 			}},
 		conformanceCase{Method: "Moderation.V2.RefreshWhitelist", Op: "PUT /api/v2/whitelist/records",
 			Required: func(ctx context.Context, c *amity.Client) error {
 				return c.Moderation.V2.RefreshWhitelist(ctx, &amity.V2RecordsParams{Regexs: []string{"example.com"}})
 			}},
-		conformanceCase{Method: "Moderation.V2.UpdateWhitelistRecord", Op: "PUT /api/v2/whitelist/records/:ruleId",
+		conformanceCase{Method: "Moderation.V2.UpdateWhitelistRecord", Op: "PUT /api/v2/whitelist/records/{ruleId}",
 			Required: func(ctx context.Context, c *amity.Client) error {
 				return errOf(c.Moderation.V2.UpdateWhitelistRecord(ctx, "r1", &amity.V2UpdateRecordParams{IsEnabled: true}))
 			}},

@@ -241,9 +241,19 @@ func TestModerationBadInputSendsNothing(t *testing.T) {
 		"v2 delete blank": {"RuleIDs", func() error {
 			return c.Moderation.V2.DeleteWhitelistRecords(ctx, &amity.V2DeleteRecordsParams{RuleIDs: []string{"r1", ""}})
 		}},
-		"v2 whitelist get nil": {"params", func() error { return errOf(c.Moderation.V2.GetWhitelistRecords(ctx, nil)) }},
-		"v2 whitelist get":     {"Regexs", func() error { return errOf(c.Moderation.V2.GetWhitelistRecords(ctx, &amity.V2GetRecordsParams{})) }},
-		"v2 whitelist add":     {"Regexs", func() error { return c.Moderation.V2.AddWhitelistRecords(ctx, nil) }},
+		// Spec 4.116.1 lists the whole whitelist without a filter; category and sortBy are the
+		// blacklist's.
+		"v2 whitelist get category": {"Category", func() error {
+			return errOf(c.Moderation.V2.GetWhitelistRecords(ctx, &amity.V2GetRecordsParams{SortBy: "lastCreated"}))
+		}},
+		"v2 whitelist get blank": {"Regexs[0]", func() error {
+			return errOf(c.Moderation.V2.GetWhitelistRecords(ctx, &amity.V2GetRecordsParams{Regexs: []string{""}}))
+		}},
+		"v2 whitelist add nil":  {"params", func() error { return c.Moderation.V2.AddWhitelistRecords(ctx, nil) }},
+		"v2 whitelist add none": {"Regexs", func() error { return c.Moderation.V2.AddWhitelistRecords(ctx, &amity.V2RecordsParams{}) }},
+		"v2 refresh exact": {"IsMatchExactWord", func() error {
+			return c.Moderation.V2.RefreshBlacklist(ctx, &amity.V2RecordsParams{Regexs: []string{"x"}, IsMatchExactWord: amity.Ptr(true)})
+		}},
 		"v2 whitelist fresh": {"Regexs[0]", func() error {
 			return c.Moderation.V2.RefreshWhitelist(ctx, &amity.V2RecordsParams{Regexs: []string{""}})
 		}},

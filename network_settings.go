@@ -55,6 +55,10 @@ type UpdateNetworkSettingsParams struct {
 
 // Update turns features on or off and returns every feature's settings.
 // PUT /api/v3/network-settings. Retried: it sets the given values, so a repeat is harmless.
+//
+// Deprecated: spec 4.116.1 no longer has PUT /api/v3/network-settings. Turn features on or
+// off with the settings of each area instead: UpdateChat, UpdateSocial, UpdateVideoStreaming
+// and Moderation.UpdateSettings (IsWhitelistEnabled). Update stays until v1.
 func (s *NetworkSettingsService) Update(ctx context.Context, params *UpdateNetworkSettingsParams, opts ...CallOption) (*NetworkSettings, error) {
 	const op = "NetworkSettings.Update"
 	if err := notNil(op, "params", params); err != nil {
@@ -365,7 +369,19 @@ type SocialSettings struct {
 	AllowJoinPrivateCommunity bool                     `json:"allowJoinPrivateCommunity"`
 	GlobalFeed                SocialGlobalFeedSettings `json:"globalFeed"`
 	Story                     SocialStorySettings      `json:"story"`
+	// MembershipAcceptance is how users join the network: automatic (the default) or by
+	// invitation (spec 4.116.1; read only).
+	MembershipAcceptance MembershipAcceptance `json:"membershipAcceptance,omitempty"`
 }
+
+// MembershipAcceptance is how users join a network.
+type MembershipAcceptance string
+
+// Membership acceptance modes.
+const (
+	MembershipAcceptanceAutomatic  MembershipAcceptance = "automatic"
+	MembershipAcceptanceInvitation MembershipAcceptance = "invitation"
+)
 
 // SocialGlobalFeedSettings say which posts the global feed shows.
 type SocialGlobalFeedSettings struct {
@@ -437,11 +453,23 @@ type UserSettings struct {
 	rawJSON
 	// IsAllowUpdateDisplayName lets users change their own display names.
 	IsAllowUpdateDisplayName bool `json:"isAllowUpdateDisplayName"`
+	// FallbackRole is the role given to users who hold none (spec 4.116.1).
+	FallbackRole FallbackRoleSetting `json:"fallbackRole"`
+}
+
+// FallbackRoleSetting says whether users without a role get the fallback roles, and which.
+type FallbackRoleSetting struct {
+	Enabled bool     `json:"enabled"`
+	RoleIDs []string `json:"roleIds,omitempty"`
 }
 
 // UpdateUserSettingsParams changes the user settings. Nil fields are left as they are.
 type UpdateUserSettingsParams struct {
 	IsAllowUpdateDisplayName *bool `json:"isAllowUpdateDisplayName,omitempty"`
+	// FallbackRoleIDs replaces the roles given to users who hold none, when the fallback role
+	// is enabled. (Spec 4.116.1 caps each item at 10 characters, which would refuse most role
+	// IDs; the SDK does not apply that bound.)
+	FallbackRoleIDs []string `json:"fallbackRoleIds,omitempty"`
 }
 
 // GetUsers returns the user settings. GET /api/v3/network-settings/users.
@@ -455,6 +483,11 @@ func (s *NetworkSettingsService) UpdateUsers(ctx context.Context, params *Update
 	const op = "NetworkSettings.UpdateUsers"
 	if err := notNil(op, "params", params); err != nil {
 		return nil, err
+	}
+	for _, id := range params.FallbackRoleIDs {
+		if err := required(op, "FallbackRoleIDs[]", id); err != nil {
+			return nil, err
+		}
 	}
 	return call[UserSettings](ctx, s.c, &request{op: op, method: http.MethodPut, path: "/api/v3/network-settings/users", body: params, idempotent: true, opts: opts})
 }

@@ -85,7 +85,8 @@ func init() {
 				return errOf(c.NetworkSettings.UpdateUsers(ctx, &amity.UpdateUserSettingsParams{}))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				return errOf(c.NetworkSettings.UpdateUsers(ctx, &amity.UpdateUserSettingsParams{IsAllowUpdateDisplayName: amity.Ptr(false)}))
+				return errOf(c.NetworkSettings.UpdateUsers(ctx, &amity.UpdateUserSettingsParams{IsAllowUpdateDisplayName: amity.Ptr(false),
+					FallbackRoleIDs: []string{"member"}}))
 			}},
 		conformanceCase{Method: "NetworkSettings.GetVideoStreaming", Op: "GET /api/v3/network-settings/video-streaming",
 			Required: func(ctx context.Context, c *amity.Client) error {

@@ -30,12 +30,14 @@ const (
 	PollStatusClosed PollStatus = "closed"
 )
 
-// PollDataType is the kind of an answer's data; the API supports text only.
+// PollDataType is the kind of an answer's data: text, or an image (answers carry image
+// answers since spec 4.116.1; a new poll's answers are text, as the create body allows).
 type PollDataType string
 
 // Poll answer data types.
 const (
-	PollDataTypeText PollDataType = "text"
+	PollDataTypeText  PollDataType = "text"
+	PollDataTypeImage PollDataType = "image"
 )
 
 // Poll is a poll: a question and up to 10 answers users vote on. A post of data type "poll"
@@ -47,6 +49,8 @@ type Poll struct {
 	UserID         string `json:"userId,omitempty"`
 	UserInternalID string `json:"userInternalId,omitempty"`
 	UserPublicID   string `json:"userPublicId,omitempty"`
+	// Title is the poll's title (at most 150 characters; spec 4.116.1).
+	Title string `json:"title,omitempty"`
 	// Question is the poll's question.
 	Question string `json:"question,omitempty"`
 	// Answers are the choices (at most 10), with their vote counts.
@@ -69,10 +73,12 @@ type Poll struct {
 type PollAnswer struct {
 	// ID is the answer's ID, to pass to Polls.Vote and Polls.ListVotersPage.
 	ID string `json:"id,omitempty"`
-	// DataType is text.
+	// DataType is text or image.
 	DataType PollDataType `json:"dataType,omitempty"`
 	// Data is the answer's text.
 	Data string `json:"data,omitempty"`
+	// FileID is the image of an image answer.
+	FileID string `json:"fileId,omitempty"`
 	// VoteCount is how many users chose this answer.
 	VoteCount int `json:"voteCount,omitempty"`
 	// IsVotedByUser reports whether the calling user chose this answer.
@@ -96,7 +102,12 @@ type PollPayload struct {
 	Polls []Poll `json:"polls"`
 	// Users are their creators (see Creator, UserByID).
 	Users []User `json:"users"`
+	// Roles are the roles of the users (see RoleByID).
+	Roles []Role `json:"roles"`
 }
+
+// RoleByID returns the sideloaded role with the given ID, or nil.
+func (p *PollPayload) RoleByID(roleID string) *Role { return roleByID(p.Roles, roleID) }
 
 // Poll returns the payload's first poll (the one a call about a single poll is about), or nil.
 func (p *PollPayload) Poll() *Poll { return firstOf(p.Polls) }

@@ -26,8 +26,20 @@ type PostPayload struct {
 	Feeds []Feed `json:"feeds"`
 	// VideoStreamings are the live streams of liveStream posts (see VideoStreaming).
 	VideoStreamings []VideoStreaming `json:"videoStreamings"`
+	// VideoStreamingChildren are the child streams of those live streams (see ChildStreams).
+	// GET /api/v5/posts's schema names the key videoStreamingsChildren; the API's clients read
+	// videoStreamingChildren there too (docs/wire-notes.md, A18), as the SDK does.
+	VideoStreamingChildren []VideoStreaming `json:"videoStreamingChildren"`
 	// Polls are the polls of poll posts (see Poll).
 	Polls []Poll `json:"polls"`
+	// Roles are the roles of the users (see RoleByID).
+	Roles []Role `json:"roles"`
+	// Rooms and RoomChildren (the answer's roomChildrens) are the live rooms of room posts and
+	// their child rooms, and Products the products tagged in the posts, each as sent: the
+	// typed forms come with the Rooms and Products areas.
+	Rooms        []RawJSON `json:"rooms"`
+	RoomChildren []RawJSON `json:"roomChildrens"`
+	Products     []RawJSON `json:"products"`
 	// Paging holds the cursors of a list answer.
 	Paging Paging `json:"paging"`
 }
@@ -126,9 +138,25 @@ func (p *PostPayload) Poll(post *Post) *Poll {
 // VideoStreaming returns the live stream of a liveStream post (referred to by the post or
 // one of its children), or nil.
 func (p *PostPayload) VideoStreaming(post *Post) *VideoStreaming {
-	return postReferent(p, post, p.VideoStreamings, func(d *PostData) string { return d.StreamID },
-		func(x *VideoStreaming) string { return x.StreamID })
+	return postReferent(p, post, p.VideoStreamings, func(d *PostData) string { return d.StreamID }, streamKey)
 }
+
+// ChildStreams returns the child streams of a live stream (its ChildStreamIDs, in
+// VideoStreamingChildren, else VideoStreamings), in order.
+func (p *PostPayload) ChildStreams(stream *VideoStreaming) []VideoStreaming {
+	if stream == nil {
+		return nil
+	}
+	return lookupAll(stream.ChildStreamIDs, func(id string) *VideoStreaming {
+		if v := byID(p.VideoStreamingChildren, id, streamKey); v != nil {
+			return v
+		}
+		return byID(p.VideoStreamings, id, streamKey)
+	})
+}
+
+// RoleByID returns the sideloaded role with the given ID, or nil.
+func (p *PostPayload) RoleByID(roleID string) *Role { return roleByID(p.Roles, roleID) }
 
 // postReferent is the one lookup of what a post's data refers to by ID (its poll, its live
 // stream): the item of items whose key is ref of the post's data, else of its children's.

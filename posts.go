@@ -11,21 +11,24 @@ import (
 )
 
 // PostsService manages posts, their review (approve / decline), flags and feeds. Reach it as
-// Client.Posts; the v3 variants of its create, update, delete and list calls are on V3.
+// Client.Posts. Its listing is the current (v5) one; the older v4 listing is on V4, and the v3
+// variants of its create, update, delete and list calls are on V3.
 type PostsService struct {
 	c *Client
+	// V4 holds the older v4 listing of posts (Client.Posts.V4), which List (v5) replaces.
+	V4 *PostsV4Service
 	// V3 holds the v3 API's create, list, update and delete of posts (Client.Posts.V3).
 	V3 *PostsV3Service
 }
 
-// init creates the sub-services; Client.init calls it.
 // PostDataType is the kind of a post. Besides the system types below, a custom type is any
 // dot-separated name such as "com.example.birthday"; its data is free-form (see
 // CreatePostParams.CustomData). A type the SDK does not know is sent as given.
 type PostDataType string
 
-// System post data types. Clip, audio and room are the types the API's clients post
-// (createClipPost, createAudioPost, createRoomPost) beyond spec 4.92.0's list.
+// System post data types. Clip is in spec 4.116.1's list; audio and room are types the API's
+// clients post too (createAudioPost, createRoomPost; spec 4.116.1's room posts carry
+// data.roomId).
 const (
 	PostDataTypeText       PostDataType = "text"
 	PostDataTypeImage      PostDataType = "image"
@@ -48,19 +51,47 @@ func (t PostDataType) IsCustom() bool { return postsCustomType.MatchString(strin
 // content.
 type PostTargetType string
 
-// Post targets.
+// Post targets. PostTargetAll is a filter of Posts.V3.List only (every target type).
 const (
 	PostTargetUser      PostTargetType = "user"
 	PostTargetCommunity PostTargetType = "community"
 	PostTargetContent   PostTargetType = "content"
+	PostTargetAll       PostTargetType = "all"
+)
+
+// PostStructureType is the media composition of a post: the kind of its content, or mixed
+// when its children are of several kinds.
+type PostStructureType string
+
+// Post structure types (spec 4.116.1's StructureType).
+const (
+	PostStructureText       PostStructureType = "text"
+	PostStructureImage      PostStructureType = "image"
+	PostStructureFile       PostStructureType = "file"
+	PostStructureVideo      PostStructureType = "video"
+	PostStructureAudio      PostStructureType = "audio"
+	PostStructureLiveStream PostStructureType = "liveStream"
+	PostStructurePoll       PostStructureType = "poll"
+	PostStructureClip       PostStructureType = "clip"
+	PostStructureRoom       PostStructureType = "room"
+	PostStructureMixed      PostStructureType = "mixed"
+)
+
+// PostKind says whether Posts.Get reads a post or a story.
+type PostKind string
+
+// Post kinds.
+const (
+	PostKindPost  PostKind = "post"
+	PostKindStory PostKind = "story"
 )
 
 // PostAttachmentType is the kind of a file attached to a post.
 type PostAttachmentType string
 
 // Attachment types. Clip is a short video uploaded as a clip (the product documents' clip
-// posts) and audio a sound file (the clients' audio posts); the spec lists image, file and
-// video. A type the SDK does not know is sent as given.
+// posts) and audio a sound file (the clients' audio posts); spec 4.116.1 lists image, file
+// and video. A type the SDK does not know is sent as given.
 const (
 	PostAttachmentImage PostAttachmentType = "image"
 	PostAttachmentFile  PostAttachmentType = "file"
@@ -88,8 +119,9 @@ const (
 	MentionTypeUser MentionType = "user"
 )
 
-// Mentionee is a mention in a post or comment: the users notified by it. In requests set Type
-// and UserIDs; the API fills UserPublicIDs and UserInternalIDs in its answers.
+// Mentionee is a mention in a post or comment: the users notified by it. In requests set
+// UserIDs (and Type, sent as user when empty: spec 4.116.1 requires it); the API fills
+// UserPublicIDs and UserInternalIDs in its answers.
 type Mentionee struct {
 	// Type is "user".
 	Type MentionType `json:"type,omitempty"`
@@ -99,6 +131,15 @@ type Mentionee struct {
 	// answers only.
 	UserPublicIDs   []string `json:"userPublicIds,omitempty"`
 	UserInternalIDs []string `json:"userInternalIds,omitempty"`
+}
+
+// MarshalJSON sends an empty Type as user, the only mention type.
+func (m Mentionee) MarshalJSON() ([]byte, error) {
+	type plain Mentionee
+	if m.Type == "" {
+		m.Type = MentionTypeUser
+	}
+	return json.Marshal(plain(m))
 }
 
 // Post is a post. Image, file, video and poll content lives in child posts (see
@@ -161,16 +202,21 @@ type Post struct {
 	// Impression and Reach are view counts.
 	Impression int `json:"impression,omitempty"`
 	Reach      int `json:"reach,omitempty"`
-	// Hashtags and StructureType are documented by the product but not by the spec.
-	// StructureType describes the media composition of a post with attachments.
-	Hashtags      []string `json:"hashtags,omitempty"`
-	StructureType string   `json:"structureType,omitempty"`
+	// Hashtags are the post's hashtags (at most 30).
+	Hashtags []string `json:"hashtags,omitempty"`
+	// StructureType is the media composition of the post (text, image, ..., mixed).
+	StructureType PostStructureType `json:"structureType,omitempty"`
+	// ChildrenNumber is how many child posts the post has.
+	ChildrenNumber int `json:"childrenNumber,omitempty"`
 }
 
-// PostData is the content of a post. Which fields are set depends on the data type: Text on
-// a parent post, FileID on an image or file child, VideoFileID on a video child, StreamID on
-// a live stream post, PollID on a poll post. A custom post's data is free-form: read it from
-// Raw.
+// PostData is the content of a post, decoded by its data type: Text (and Title) on a text or
+// parent post, FileID on an image, file or audio child, VideoFileID (with ThumbnailFileID)
+// on a video child, FileID with ThumbnailID on a clip child, StreamID on a liveStream post,
+// PollID on a poll post, RoomID on a room post. Every data type spec 4.116.1 describes
+// (text, image, file, video, liveStream, clip, poll, room) and the clients' audio decode
+// into these fields; a custom post's data is free-form: read it from Raw. Data of another
+// shape never fails an answer (see UnmarshalJSON).
 type PostData struct {
 	// Text is the text of a parent post.
 	Text string `json:"text,omitempty"`
@@ -182,12 +228,14 @@ type PostData struct {
 	// StreamID is the live stream of a liveStream post; PollID the poll of a poll post.
 	StreamID string `json:"streamId,omitempty"`
 	PollID   string `json:"pollId,omitempty"`
-	// Title, RoomID, IsMuted and DisplayMode are documented by the product but not by the
-	// spec (titled posts, live rooms, clip children).
+	// Title is the post's title (spec 4.116.1). RoomID is the live room of a room post;
+	// IsMuted and DisplayMode how a clip child is shown, ThumbnailID its thumbnail file
+	// (spec 4.116.1's clip post data).
 	Title       string `json:"title,omitempty"`
 	RoomID      string `json:"roomId,omitempty"`
 	IsMuted     bool   `json:"isMuted,omitempty"`
 	DisplayMode string `json:"displayMode,omitempty"`
+	ThumbnailID string `json:"thumbnailId,omitempty"`
 
 	// Raw is the data's JSON as received: the whole content of a custom post.
 	Raw json.RawMessage `json:"-"`
@@ -247,15 +295,14 @@ type CreatePostParams struct {
 	// CreatedAt backdates the post (imports).
 	CreatedAt *Time `json:"createdAt,omitempty"`
 
-	// The fields below are documented by the product but not (yet) by the spec.
-
-	// Hashtags: at most 30.
+	// Hashtags: at most 30, each at most 100 characters.
 	Hashtags []string `json:"hashtags,omitempty"`
-	// Links are the links in the text, with their preview.
+	// Links are the links in the text, with their preview (at most 100).
 	Links []PostLink `json:"links,omitempty"`
-	// IsDiscoverable controls whether the post shows up in discovery and search.
+	// IsDiscoverable controls whether the post shows up in search and hashtag feeds (the
+	// server's default is true).
 	IsDiscoverable *bool `json:"isDiscoverable,omitempty"`
-	// EventID attaches the post to an event.
+	// EventID attaches a room post to an event (at most 24 characters).
 	EventID string `json:"eventId,omitempty"`
 }
 
@@ -280,8 +327,9 @@ type CreatePostData struct {
 	// PollID makes a poll post of a poll (see Polls).
 	PollID string `json:"pollId,omitempty"`
 
-	// Title, FileID and RoomID are documented by the product but not (yet) by the spec. A room
-	// post (DataType room) needs RoomID.
+	// Title is the post's title (at most 150 characters). FileID is the file of a
+	// file-backed post; RoomID the live room of a room post (DataType room needs it); at most
+	// 100 characters each.
 	Title  string `json:"title,omitempty"`
 	FileID string `json:"fileId,omitempty"`
 	RoomID string `json:"roomId,omitempty"`
@@ -293,14 +341,13 @@ type PostAttachment struct {
 	FileID string `json:"fileId"`
 	// Type is image, file, video, clip or audio (another is sent as given). Required.
 	Type PostAttachmentType `json:"type"`
-	// DisplayMode (fill or fit) and IsMuted set how a clip is shown; documented by the
-	// product for clip posts, not by the spec.
+	// DisplayMode (fill or fit, the server's default) and IsMuted (default false) set how a
+	// clip is shown.
 	DisplayMode *string `json:"displayMode,omitempty"`
 	IsMuted     *bool   `json:"isMuted,omitempty"`
 }
 
-// PostLink is a link in a post's text and its preview (documented by the product, not by the
-// spec).
+// PostLink is a link in a post's text and its preview.
 type PostLink struct {
 	// URL is the link. Required.
 	URL string `json:"url"`
@@ -325,6 +372,12 @@ const (
 	postsMaxCustomData  = 100_000 // "data payload size will be limit to 100kb"
 	postsMaxIDLen       = 900     // spec: postId / targetId maxLength 900
 	postsMaxDataFileLen = 100     // spec: data.fileId / streamId / thumbnailFileId "maximum: 100"
+	postsMaxTitle       = 150     // spec 4.116.1: data.title maxLength 150
+	postsMaxHashtagLen  = 100     // spec 4.116.1: hashtags items maxLength 100
+	postsMaxLinks       = 100     // spec 4.116.1: links maxItems 100
+	postsMaxMentionees  = 2       // spec 4.116.1: mentionees maxItems 2 on create
+	postsMaxEventID     = 24      // spec 4.116.1: eventId maxLength 24
+	postsMaxReason      = 300     // spec 4.116.1: flag reason and detail, edit reason maxLength 300
 )
 
 func (p *CreatePostParams) validate(op string) error {
@@ -346,17 +399,18 @@ func (p *CreatePostParams) validate(op string) error {
 		metadataSize(op, "CustomData", p.CustomData, postsMaxCustomData),
 		postsCheckAttachments(op, p.Attachments),
 		postsCheckTags(op, p.Tags),
-		maxItems(op, "Hashtags", len(p.Hashtags), postsMaxHashtags),
+		postsCheckHashtags(op, p.Hashtags),
+		postsCheckLinks(op, p.Links),
+		maxItems(op, "Mentionees", len(p.Mentionees), postsMaxMentionees),
 		checkMentionees(op, p.Mentionees),
+		maxLen(op, "EventID", p.EventID, postsMaxEventID),
 	}
 	if p.TargetType == PostTargetCommunity || p.TargetType == PostTargetContent {
 		checks = append(checks, required(op, "TargetID", p.TargetID))
 	}
-	for _, l := range p.Links {
-		checks = append(checks, required(op, "Links[].URL", l.URL))
-	}
 	if d := p.Data; d != nil {
-		checks = append(checks, maxLen(op, "Data.Text", d.Text, postsMaxText))
+		checks = append(checks, maxLen(op, "Data.Text", d.Text, postsMaxText), maxLen(op, "Data.Title", d.Title, postsMaxTitle),
+			maxLen(op, "Data.FileID", d.FileID, postsMaxDataFileLen), maxLen(op, "Data.RoomID", d.RoomID, postsMaxDataFileLen))
 		switch {
 		case p.DataType == PostDataTypeLiveStream:
 			checks = append(checks, required(op, "Data.StreamID", d.StreamID))
@@ -388,6 +442,33 @@ func postsCheckAttachments(op string, atts []PostAttachment) error {
 	return nil
 }
 
+// postsCheckHashtags checks the hashtags of a post: at most postsMaxHashtags of at most
+// postsMaxHashtagLen characters.
+func postsCheckHashtags(op string, hashtags []string) error {
+	if err := maxItems(op, "Hashtags", len(hashtags), postsMaxHashtags); err != nil {
+		return err
+	}
+	for _, h := range hashtags {
+		if err := maxLen(op, "Hashtags[]", h, postsMaxHashtagLen); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// postsCheckLinks checks the links of a post: at most postsMaxLinks, each with a URL.
+func postsCheckLinks(op string, links []PostLink) error {
+	if err := maxItems(op, "Links", len(links), postsMaxLinks); err != nil {
+		return err
+	}
+	for _, l := range links {
+		if err := required(op, "Links[].URL", l.URL); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // postsCheckTags checks the tags of a post: at most postsMaxTags of at most postsMaxTagLen
 // characters.
 func postsCheckTags(op string, tags []string) error {
@@ -413,21 +494,49 @@ func (s *PostsService) Create(ctx context.Context, params *CreatePostParams, opt
 	return postsCall(ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v4/posts", body: params, opts: opts})
 }
 
+// GetPostParams are the options of Posts.Get.
+type GetPostParams struct {
+	// PostType says whether the ID is a post's (post, the server's default) or a story's.
+	PostType PostKind
+	// IgnoreBlockList, when true, returns content of users the caller blocked too (the
+	// server's default is false).
+	IgnoreBlockList *bool
+	// IncludeModerationDetails, when true, adds the moderation details to the answer (the
+	// server's default is false; read them from Raw).
+	IncludeModerationDetails *bool
+}
+
+// query is the query of Posts.Get.
+func (p *GetPostParams) query() url.Values {
+	p = orZero(p)
+	q := query{}
+	q.str("postType", string(p.PostType))
+	q.boolean("ignoreBlockList", p.IgnoreBlockList)
+	q.boolean("includeModerationDetails", p.IncludeModerationDetails)
+	return url.Values(q)
+}
+
 // Get returns a post with its children, comments, author, files and poll.
-// GET /api/v3/posts/{postId}. (There is no v4 variant.)
-func (s *PostsService) Get(ctx context.Context, postID string, opts ...CallOption) (*PostPayload, error) {
+// GET /api/v3/posts/{postId}. (There is no v4 variant.) params may be nil.
+func (s *PostsService) Get(ctx context.Context, postID string, params *GetPostParams, opts ...CallOption) (*PostPayload, error) {
 	const op = "Posts.Get"
 	path, err := postPath(op, "/api/v3/posts/%s", postID)
 	if err != nil {
 		return nil, err
 	}
-	return postsCall(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, opts: opts})
+	return postsCall(ctx, s.c, &request{op: op, method: http.MethodGet, path: path, query: params.query(), opts: opts})
 }
 
 // GetManyPostsParams names the posts of Posts.GetMany.
 type GetManyPostsParams struct {
-	// PostIDs are the posts' public IDs: 1 to 100, each at most 50 characters. Required.
+	// PostIDs are the posts' public IDs: 1 to 100, each at most 128 characters. Required.
 	PostIDs []string
+	// IgnoreBlockList, when true, returns content of users the caller blocked too (the
+	// server's default is false).
+	IgnoreBlockList *bool
+	// IncludeModerationDetails, when true, adds the moderation details to the answer (the
+	// server's default is false; read them from Raw).
+	IncludeModerationDetails *bool
 }
 
 // ids is the list getMany sends.
@@ -437,18 +546,24 @@ func (p *GetManyPostsParams) ids() []string { return p.PostIDs }
 // GET /api/v3/posts/list. Unknown IDs are left out of the answer (which may then hold no
 // post).
 func (s *PostsService) GetMany(ctx context.Context, params *GetManyPostsParams, opts ...CallOption) (*PostPayload, error) {
-	return getMany[PostPayload](ctx, s.c, &request{op: "Posts.GetMany", method: http.MethodGet, path: "/api/v3/posts/list", opts: opts},
-		params, idsQuery{field: "PostIDs", name: "postIds", maxIDs: 100, maxLen: 50})
+	q := query{}
+	if params != nil {
+		q.boolean("ignoreBlockList", params.IgnoreBlockList)
+		q.boolean("includeModerationDetails", params.IncludeModerationDetails)
+	}
+	return getMany[PostPayload](ctx, s.c, &request{op: "Posts.GetMany", method: http.MethodGet, path: "/api/v3/posts/list", query: url.Values(q), opts: opts},
+		params, idsQuery{field: "PostIDs", name: "postIds", maxIDs: 100, maxLen: 128})
 }
 
-// ListPostsParams filters and pages Posts.List (GET /api/v4/posts). TargetID is required.
+// ListPostsParams filters and pages Posts.List (GET /api/v5/posts). TargetType is required;
+// Posts.V4.List takes the same fields (V4ListPostsParams).
 type ListPostsParams struct {
 	PageParams
-	// TargetID is the feed owner: a user, community or content ID. Required (at most 900
-	// characters).
-	TargetID string
-	// TargetType is community, user or content.
+	// TargetType is community, user or content. Required.
 	TargetType PostTargetType
+	// TargetID is the feed owner: a user, community or content ID (at most 900 characters).
+	// The spec makes it optional; the API's clients always send it.
+	TargetID string
 	// SortBy is lastCreated (the default), firstCreated, lastUpdated or firstUpdated.
 	SortBy PostSortBy
 	// HasFlag: nil lists all posts; true only flagged posts (or posts with flagged children
@@ -460,10 +575,11 @@ type ListPostsParams struct {
 	Before, After string
 	// UpdatedAt starts the page at a time, for the Updated orders (zero: unset).
 	UpdatedAt time.Time
-	// FeedTypes selects feeds: published, reviewing (at most 4 values).
-	FeedTypes []FeedType
+	// FeedType selects one feed: published, reviewing or declined (empty: the server's
+	// default).
+	FeedType FeedType
 	// DataTypes selects child post types when MatchingOnlyParentPost is false: video, image,
-	// file, liveStream, poll (at most 4).
+	// file, liveStream, poll or clip (at most 6; the v4 listing at most 5, without clip).
 	DataTypes []PostDataType
 	// Tags selects posts with these tags (at most 5, each at most 24 characters).
 	Tags []string
@@ -473,19 +589,21 @@ type ListPostsParams struct {
 }
 
 func (p *ListPostsParams) query(op string) (query, error) {
-	p = orZero(p)
+	return orZero(p).build(op, 6)
+}
+
+// build checks the params of a v5 or v4 listing (maxDataTypes: 6 or 5) and returns its query.
+// v4 declares the cursors as the deepObject options, v5 as flat options[...] parameters: both
+// are options[limit]=... on the wire.
+func (p *ListPostsParams) build(op string, maxDataTypes int) (query, error) {
 	checks := []error{
 		p.PageParams.validate(op, 1000),
-		required(op, "TargetID", p.TargetID),
+		required(op, "TargetType", string(p.TargetType)),
 		maxLen(op, "TargetID", p.TargetID, postsMaxIDLen),
 		maxLen(op, "Before", p.Before, 24),
 		maxLen(op, "After", p.After, 24),
-		maxItems(op, "FeedTypes", len(p.FeedTypes), 4),
-		maxItems(op, "DataTypes", len(p.DataTypes), 4),
+		maxItems(op, "DataTypes", len(p.DataTypes), maxDataTypes),
 		postsCheckTags(op, p.Tags),
-	}
-	for _, f := range p.FeedTypes {
-		checks = append(checks, required(op, "FeedTypes[]", string(f)))
 	}
 	for _, t := range p.DataTypes {
 		checks = append(checks, required(op, "DataTypes[]", string(t)))
@@ -505,11 +623,9 @@ func (p *ListPostsParams) query(op string) (query, error) {
 	if !p.UpdatedAt.IsZero() {
 		q.str("options[updatedAt]", p.UpdatedAt.UTC().Format(time.RFC3339Nano))
 	}
-	// One feed type goes as the API's clients send it, feedType=reviewing (a scalar, as spec
-	// 4.116 declares it); several go repeated, the 4.92 spec's array (docs/wire-notes.md).
-	for _, f := range p.FeedTypes {
-		url.Values(q).Add("feedType", string(f))
-	}
+	// One feed type, a scalar, as spec 4.116.1 declares it and the API's clients send it
+	// (docs/wire-notes.md, row 5).
+	q.str("feedType", string(p.FeedType))
 	enums(q, "dataTypes", p.DataTypes)
 	q.list("tags", p.Tags)
 	q.boolean("matchingOnlyParentPost", p.MatchingOnlyParentPost)
@@ -517,22 +633,23 @@ func (p *ListPostsParams) query(op string) (query, error) {
 }
 
 // List returns an iterator over the posts of a feed matching params, fetching pages as it
-// goes. GET /api/v4/posts. A moderation job lists flagged posts with HasFlag: amity.Ptr(true).
+// goes. GET /api/v5/posts, the listing the API's clients use. A moderation job lists flagged
+// posts with HasFlag: amity.Ptr(true).
 func (s *PostsService) List(ctx context.Context, params *ListPostsParams, opts ...CallOption) iter.Seq2[Post, error] {
 	return listAll(ctx, params, opts, s.ListPage)
 }
 
 // ListPages returns an iterator over the pages of List, each with everything its posts refer
-// to (authors, children, files, ...). GET /api/v4/posts.
+// to (authors, children, files, ...). GET /api/v5/posts.
 func (s *PostsService) ListPages(ctx context.Context, params *ListPostsParams, opts ...CallOption) iter.Seq2[*PostPayload, error] {
 	return pages(ctx, params, opts, s.ListPage)
 }
 
 // ListPage returns one page of posts with everything they refer to, and its cursors.
-// GET /api/v4/posts.
+// GET /api/v5/posts.
 func (s *PostsService) ListPage(ctx context.Context, params *ListPostsParams, opts ...CallOption) (*PostPayload, error) {
 	const op = "Posts.ListPage"
-	return listPage[PostPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v4/posts", opts: opts}, params)
+	return listPage[PostPayload](ctx, s.c, &request{op: op, method: http.MethodGet, path: "/api/v5/posts", opts: opts}, params)
 }
 
 // UpdatePostParams changes a post in Posts.Update. Nil fields are left as they are.
@@ -551,6 +668,13 @@ type UpdatePostParams struct {
 	Mentionees []Mentionee `json:"mentionees,omitempty"`
 	// Attachments replaces the attached files (at most 10).
 	Attachments []PostAttachment `json:"attachments,omitempty"`
+	// Hashtags replaces the hashtags (at most 30, each at most 100 characters).
+	Hashtags []string `json:"hashtags,omitempty"`
+	// Links replaces the links in the text and their previews (at most 100).
+	Links []PostLink `json:"links,omitempty"`
+	// Reason is why the post was edited (at most 300 characters); the server keeps it for an
+	// admin's edit and ignores it for a user's.
+	Reason string `json:"reason,omitempty"`
 	// KeepEditTime, when true, keeps the post's editedAt as it was (sent as the
 	// preserve-edited-at header; the server's default is false: editedAt moves).
 	KeepEditTime *bool `json:"-"`
@@ -558,6 +682,8 @@ type UpdatePostParams struct {
 
 // UpdatePostData changes a post's content. Nil fields are left as they are.
 type UpdatePostData struct {
+	// Title, at most 150 characters.
+	Title *string `json:"title,omitempty"`
 	// Text, at most 50,000 characters.
 	Text *string `json:"text,omitempty"`
 	// FileID, StreamID and ThumbnailFileID, at most 100 characters each.
@@ -571,6 +697,7 @@ func (d *UpdatePostData) validate(op string) error {
 		return nil
 	}
 	return firstErr(
+		maxLenPtr(op, "Data.Title", d.Title, postsMaxTitle),
 		maxLenPtr(op, "Data.Text", d.Text, postsMaxText),
 		maxLenPtr(op, "Data.FileID", d.FileID, postsMaxDataFileLen),
 		maxLenPtr(op, "Data.StreamID", d.StreamID, postsMaxDataFileLen),
@@ -578,7 +705,8 @@ func (d *UpdatePostData) validate(op string) error {
 	)
 }
 
-// Update changes a post's text, data, metadata, tags, mentions or attachments and returns it.
+// Update changes a post's text, data, metadata, tags, hashtags, links, mentions or attachments
+// and returns it.
 // PUT /api/v4/posts/{postId}. Idempotent by construction (it sets the given fields to the
 // given values; sending it twice leaves the same state), so it is retried like a read.
 func (s *PostsService) Update(ctx context.Context, postID string, params *UpdatePostParams, opts ...CallOption) (*PostPayload, error) {
@@ -594,8 +722,11 @@ func (s *PostsService) Update(ctx context.Context, postID string, params *Update
 		maxLenPtr(op, "Text", params.Text, postsMaxText),
 		params.Data.validate(op),
 		postsCheckTags(op, params.Tags),
+		postsCheckHashtags(op, params.Hashtags),
+		postsCheckLinks(op, params.Links),
 		checkMentionees(op, params.Mentionees),
 		postsCheckAttachments(op, params.Attachments),
+		maxLen(op, "Reason", params.Reason, postsMaxReason),
 	); err != nil {
 		return nil, err
 	}
@@ -633,10 +764,43 @@ func (s *PostsService) Decline(ctx context.Context, postID string, opts ...CallO
 	return s.onPost(ctx, postID, &request{op: "Posts.Decline", method: http.MethodPost, path: "/api/v3/posts/%s/decline", opts: opts})
 }
 
+// FlagReason is why content is flagged (reported). The constants are the reasons the API's
+// clients offer (ContentFlagReasonEnum); another is sent as given. The clients send
+// FlagReasonOthers with the reason in the detail when the user wrote their own.
+type FlagReason string
+
+// Flag reasons.
+const (
+	FlagReasonCommunityGuidelines   FlagReason = "Against community guidelines"
+	FlagReasonHarassmentOrBullying  FlagReason = "Harassment or bullying"
+	FlagReasonSelfHarmOrSuicide     FlagReason = "Self-harm or suicide"
+	FlagReasonViolence              FlagReason = "Violence or threatening content"
+	FlagReasonRestrictedItems       FlagReason = "Selling and promoting restricted items"
+	FlagReasonSexualContentOrNudity FlagReason = "Sexual content or nudity"
+	FlagReasonSpamOrScams           FlagReason = "Spam or scams"
+	FlagReasonFalseInformation      FlagReason = "False information or misinformation"
+	FlagReasonOthers                FlagReason = "Others"
+)
+
+// FlagPostParams is the body of Posts.Flag.
+type FlagPostParams struct {
+	// Reason is why the post is flagged (at most 300 characters); empty leaves it to the
+	// server, which records Others.
+	Reason FlagReason `json:"reason,omitempty"`
+	// Detail is more about it, e.g. the user's own words (at most 300 characters).
+	Detail string `json:"detail,omitempty"`
+}
+
 // Flag reports a post as the calling user (use a view from Client.AsUser) and returns it.
-// POST /api/v3/posts/{postId}/flag. Not retried once it may have reached the server.
-func (s *PostsService) Flag(ctx context.Context, postID string, opts ...CallOption) (*PostPayload, error) {
-	return s.onPost(ctx, postID, &request{op: "Posts.Flag", method: http.MethodPost, path: "/api/v3/posts/%s/flag", opts: opts})
+// POST /api/v3/posts/{postId}/flag, with the body spec 4.116.1 requires (an empty object when
+// params is nil). Not retried once it may have reached the server.
+func (s *PostsService) Flag(ctx context.Context, postID string, params *FlagPostParams, opts ...CallOption) (*PostPayload, error) {
+	const op = "Posts.Flag"
+	params = orZero(params)
+	if err := firstErr(maxLen(op, "Reason", string(params.Reason), postsMaxReason), maxLen(op, "Detail", params.Detail, postsMaxReason)); err != nil {
+		return nil, err
+	}
+	return s.onPost(ctx, postID, &request{op: op, method: http.MethodPost, path: "/api/v3/posts/%s/flag", body: params, opts: opts})
 }
 
 // Unflag withdraws the calling user's flag on a post and returns it.

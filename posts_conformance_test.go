@@ -38,29 +38,58 @@ func init() {
 				return err
 			}},
 		conformanceCase{Method: "Posts.Get", Op: "GET /api/v3/posts/{postId}",
-			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Posts.Get(ctx, "p1")) }},
+			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Posts.Get(ctx, "p1", nil)) },
+			Full: func(ctx context.Context, c *amity.Client) error {
+				return errOf(c.Posts.Get(ctx, "p1", &amity.GetPostParams{PostType: amity.PostKindStory, IgnoreBlockList: amity.Ptr(true),
+					IncludeModerationDetails: amity.Ptr(true)}))
+			}},
 		conformanceCase{Method: "Posts.GetMany", Op: "GET /api/v3/posts/list",
 			Required: func(ctx context.Context, c *amity.Client) error {
 				return errOf(c.Posts.GetMany(ctx, &amity.GetManyPostsParams{PostIDs: []string{"p1", "p2"}}))
+			},
+			Full: func(ctx context.Context, c *amity.Client) error {
+				return errOf(c.Posts.GetMany(ctx, &amity.GetManyPostsParams{PostIDs: []string{"p1", "p2"}, IgnoreBlockList: amity.Ptr(true),
+					IncludeModerationDetails: amity.Ptr(false)}))
 			}},
-		conformanceCase{Method: "Posts.ListPage", Op: "GET /api/v4/posts",
+		conformanceCase{Method: "Posts.ListPage", Op: "GET /api/v5/posts",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return errOf(c.Posts.ListPage(ctx, &amity.ListPostsParams{TargetID: "c1"}))
+				return errOf(c.Posts.ListPage(ctx, &amity.ListPostsParams{TargetType: amity.PostTargetUser}))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error { return errOf(c.Posts.ListPage(ctx, postsFullList())) }},
-		conformanceCase{Method: "Posts.List", Op: "GET /api/v4/posts",
+		conformanceCase{Method: "Posts.List", Op: "GET /api/v5/posts",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return errOf(first(c.Posts.List(ctx, &amity.ListPostsParams{TargetID: "c1"})))
+				return errOf(first(c.Posts.List(ctx, &amity.ListPostsParams{TargetType: amity.PostTargetUser})))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
 				return errOf(first(c.Posts.List(ctx, postsFullList())))
 			}},
-		conformanceCase{Method: "Posts.ListPages", Op: "GET /api/v4/posts",
+		conformanceCase{Method: "Posts.ListPages", Op: "GET /api/v5/posts",
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return errOf(first(c.Posts.ListPages(ctx, &amity.ListPostsParams{TargetID: "c1"})))
+				return errOf(first(c.Posts.ListPages(ctx, &amity.ListPostsParams{TargetType: amity.PostTargetUser})))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
 				return errOf(first(c.Posts.ListPages(ctx, postsFullList())))
+			}},
+		conformanceCase{Method: "Posts.V4.ListPage", Op: "GET /api/v4/posts",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				return errOf(c.Posts.V4.ListPage(ctx, &amity.V4ListPostsParams{TargetType: amity.PostTargetUser}))
+			},
+			Full: func(ctx context.Context, c *amity.Client) error {
+				return errOf(c.Posts.V4.ListPage(ctx, postsFullListV4()))
+			}},
+		conformanceCase{Method: "Posts.V4.List", Op: "GET /api/v4/posts",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				return errOf(first(c.Posts.V4.List(ctx, &amity.V4ListPostsParams{TargetType: amity.PostTargetUser})))
+			},
+			Full: func(ctx context.Context, c *amity.Client) error {
+				return errOf(first(c.Posts.V4.List(ctx, postsFullListV4())))
+			}},
+		conformanceCase{Method: "Posts.V4.ListPages", Op: "GET /api/v4/posts",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				return errOf(first(c.Posts.V4.ListPages(ctx, &amity.V4ListPostsParams{TargetType: amity.PostTargetUser})))
+			},
+			Full: func(ctx context.Context, c *amity.Client) error {
+				return errOf(first(c.Posts.V4.ListPages(ctx, postsFullListV4())))
 			}},
 		conformanceCase{Method: "Posts.Update", Op: "PUT /api/v4/posts/{postId}",
 			Required: func(ctx context.Context, c *amity.Client) error {
@@ -69,12 +98,16 @@ func init() {
 			Full: func(ctx context.Context, c *amity.Client) error {
 				_, err := c.Posts.Update(ctx, "p1", &amity.UpdatePostParams{
 					Text: amity.Ptr("edited"),
-					Data: &amity.UpdatePostData{Text: amity.Ptr("edited"), FileID: amity.Ptr("f1"), StreamID: amity.Ptr("s1"),
+					Data: &amity.UpdatePostData{Title: amity.Ptr("Launch"), Text: amity.Ptr("edited"), FileID: amity.Ptr("f1"), StreamID: amity.Ptr("s1"),
 						ThumbnailFileID: amity.Ptr("f2")},
-					Metadata:     map[string]any{"k": "v"},
-					Tags:         []string{"a", "b"},
-					Mentionees:   []amity.Mentionee{{Type: amity.MentionTypeUser, UserIDs: []string{"bob"}}},
-					Attachments:  []amity.PostAttachment{{FileID: "f1", Type: amity.PostAttachmentFile}},
+					Metadata:    map[string]any{"k": "v"},
+					Tags:        []string{"a", "b"},
+					Mentionees:  []amity.Mentionee{{Type: amity.MentionTypeUser, UserIDs: []string{"bob"}}},
+					Attachments: []amity.PostAttachment{{FileID: "f1", Type: amity.PostAttachmentFile}},
+					Hashtags:    []string{"go", "release"},
+					Links: []amity.PostLink{{URL: "https://go.dev", Index: amity.Ptr(0), Length: amity.Ptr(14), RenderPreview: amity.Ptr(false),
+						Domain: amity.Ptr("go.dev"), Title: amity.Ptr("Go"), ImageURL: amity.Ptr("https://go.dev/logo.png")}},
+					Reason:       "typo",
 					KeepEditTime: amity.Ptr(true),
 				})
 				return err
@@ -89,7 +122,10 @@ func init() {
 		conformanceCase{Method: "Posts.Decline", Op: "POST /api/v3/posts/{postId}/decline",
 			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Posts.Decline(ctx, "p1")) }},
 		conformanceCase{Method: "Posts.Flag", Op: "POST /api/v3/posts/{postId}/flag", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Posts.Flag(ctx, "p1")) }},
+			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Posts.Flag(ctx, "p1", nil)) },
+			Full: func(ctx context.Context, c *amity.Client) error {
+				return errOf(c.Posts.Flag(ctx, "p1", &amity.FlagPostParams{Reason: amity.FlagReasonOthers, Detail: "looks like spam"}))
+			}},
 		conformanceCase{Method: "Posts.Unflag", Op: "DELETE /api/v3/posts/{postId}/unflag", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Posts.Unflag(ctx, "p1")) }},
 		conformanceCase{Method: "Posts.ClearFlags", Op: "DELETE /api/v3/posts/{postId}/flags",
@@ -105,18 +141,26 @@ func postsFullList() *amity.ListPostsParams {
 		TargetID:   "c1", TargetType: amity.PostTargetCommunity, SortBy: amity.PostSortLastUpdated,
 		HasFlag: amity.Ptr(true), IsDeleted: amity.Ptr(false),
 		Before: "65a0c0ffee", After: "659fc0ffee", UpdatedAt: time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC),
-		FeedTypes:              []amity.FeedType{amity.FeedTypePublished, amity.FeedTypeReviewing},
-		DataTypes:              []amity.PostDataType{amity.PostDataTypeImage, amity.PostDataTypePoll},
+		FeedType:               amity.FeedTypeReviewing,
+		DataTypes:              []amity.PostDataType{amity.PostDataTypeImage, amity.PostDataTypePoll, amity.PostDataTypeClip},
 		Tags:                   []string{"news"},
 		MatchingOnlyParentPost: amity.Ptr(false),
 	}
+}
+
+// postsFullListV4 is postsFullList for the v4 listing, whose data types have no clip.
+func postsFullListV4() *amity.V4ListPostsParams {
+	p := amity.V4ListPostsParams(*postsFullList())
+	p.FeedType = amity.FeedTypeDeclined
+	p.DataTypes = []amity.PostDataType{amity.PostDataTypeImage, amity.PostDataTypePoll, amity.PostDataTypeLiveStream}
+	return &p
 }
 
 func postsFullListV3() *amity.V3ListPostsParams {
 	return &amity.V3ListPostsParams{
 		PageParams: amity.PageParams{Limit: 50, PageToken: "tok"},
 		TargetType: amity.PostTargetCommunity, TargetID: "c1", SortBy: amity.PostSortFirstCreated,
-		DataType: "com.example.birthday", HasFlag: amity.Ptr(true), IsDeleted: amity.Ptr(false),
+		DataType: "com.example.birthday", HasFlag: amity.Ptr(true), IsDeleted: amity.Ptr(false), FeedType: amity.FeedTypePublished,
 		// DataTypes is left out: the spec types its items as a oneOf of two string schemas,
 		// which every value matches, so the validator rejects any value (a spec fault).
 		Tags:                   []string{"news"},

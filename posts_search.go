@@ -67,16 +67,13 @@ type SearchPostsByTagsParams struct {
 // postsHashtag is the form of a hashtag the API accepts: letters, digits and underscores.
 var postsHashtag = regexp.MustCompile(`^[\p{L}\p{N}_]+$`)
 
-// postsCheckHashtags checks a hashtag filter: at most postsMaxHashtags of 1 to 100 letters,
-// digits or underscores.
-func postsCheckHashtags(op string, hashtags []string) error {
-	if err := maxItems(op, "Hashtags", len(hashtags), postsMaxHashtags); err != nil {
+// postsCheckHashtagFilter checks a hashtag filter: the hashtags of a post (postsCheckHashtags),
+// each of letters, digits or underscores only.
+func postsCheckHashtagFilter(op string, hashtags []string) error {
+	if err := postsCheckHashtags(op, hashtags); err != nil {
 		return err
 	}
 	for _, h := range hashtags {
-		if err := maxLen(op, "Hashtags[]", h, 100); err != nil {
-			return err
-		}
 		if !postsHashtag.MatchString(h) {
 			return &ValidationError{Op: op, Field: "Hashtags[]", Reason: "must be letters, digits and underscores only"}
 		}
@@ -95,7 +92,7 @@ func (p *SearchPostsByTagsParams) query(op string) (query, error) {
 	if err := firstErr(
 		required(op, "TargetType", string(p.TargetType)),
 		maxLen(op, "TargetID", p.TargetID, postsMaxIDLen),
-		postsCheckHashtags(op, p.Hashtags),
+		postsCheckHashtagFilter(op, p.Hashtags),
 		postsCheckTags(op, p.Tags),
 		feedQuery(op, q, p.DataTypes, p.MatchingOnlyParentPost, string(p.SortBy), p.Before, p.After, p.UpdatedAt),
 	); err != nil {

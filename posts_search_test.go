@@ -44,7 +44,7 @@ func TestPostsSearchPages(t *testing.T) {
 	post := page.Post()
 	require.NotNil(t, post)
 	assert.Equal(t, []string{"golang"}, post.Hashtags)
-	assert.Equal(t, "image", post.StructureType)
+	assert.Equal(t, amity.PostStructureImage, post.StructureType)
 	assert.Equal(t, "Alice", page.Author(post).DisplayName)
 	require.Len(t, page.Children(post), 1)
 	assert.Equal(t, "img.png", page.PostFiles(post)[0].Attributes.Name)

@@ -101,11 +101,14 @@ func TestPostsUnknownEnumsAreSent(t *testing.T) {
 		}, []string{`"dataType":"gif"`, `"targetType":"group"`, `{"fileId":"f","type":"gif"}`, `"mentionees":[{"type":"channel"`}},
 		{"list", func(ctx context.Context, c *amity.Client) error {
 			return errOf(c.Posts.ListPage(ctx, &amity.ListPostsParams{TargetID: "c", TargetType: "group", SortBy: "newest",
-				FeedTypes: []amity.FeedType{amity.FeedTypeDeclined}, DataTypes: []amity.PostDataType{"text", amity.PostDataTypeRoom}}))
-		}, []string{"targetType=group", "sortBy=newest", "feedType=declined", "dataTypes[]=text&dataTypes[]=room"}},
+				FeedType: "drafts", DataTypes: []amity.PostDataType{"text", amity.PostDataTypeRoom}}))
+		}, []string{"targetType=group", "sortBy=newest", "feedType=drafts", "dataTypes[]=text&dataTypes[]=room"}},
+		{"v4 list", func(ctx context.Context, c *amity.Client) error {
+			return errOf(c.Posts.V4.ListPage(ctx, &amity.V4ListPostsParams{TargetType: "group", FeedType: "drafts", DataTypes: []amity.PostDataType{"gif"}}))
+		}, []string{"targetType=group", "feedType=drafts", "dataTypes[]=gif"}},
 		{"v3 list", func(ctx context.Context, c *amity.Client) error {
-			return errOf(c.Posts.V3.ListPage(ctx, &amity.V3ListPostsParams{TargetType: "group", DataTypes: []amity.PostDataType{"gif"}}))
-		}, []string{"targetType=group", "dataTypes[]=gif"}},
+			return errOf(c.Posts.V3.ListPage(ctx, &amity.V3ListPostsParams{TargetType: "group", FeedType: "drafts", DataTypes: []amity.PostDataType{"gif"}}))
+		}, []string{"targetType=group", "feedType=drafts", "dataTypes[]=gif"}},
 	})
 }
 
@@ -179,7 +182,7 @@ func TestPostsCreateIsNotRetriedButUpdateIs(t *testing.T) {
 func TestPostsGetDecodesBundle(t *testing.T) {
 	c, mt := mockClient(t)
 	rec := record(t, mt, "GET", "/api/v3/posts/post%2Fimg", fixture(t, "posts_payload.json"))
-	out, err := c.Posts.Get(context.Background(), "post/img")
+	out, err := c.Posts.Get(context.Background(), "post/img", nil)
 	require.NoError(t, err)
 	call := rec.only(t)
 	assert.Equal(t, "/api/v3/posts/post%2Fimg", call.Path, "the ID stays one path segment")
@@ -203,7 +206,7 @@ func TestPostsGetDecodesBundle(t *testing.T) {
 	assert.Equal(t, []amity.Mentionee{{Type: amity.MentionTypeUser, UserIDs: []string{"bob"}, UserPublicIDs: []string{"bob"}, UserInternalIDs: []string{"6f2"}}}, p.Mentionees)
 	assert.Equal(t, 40, p.Impression)
 	assert.Equal(t, []string{"go"}, p.Hashtags)
-	assert.Equal(t, "mixed", p.StructureType)
+	assert.Equal(t, amity.PostStructureMixed, p.StructureType)
 	assert.Equal(t, time.Date(2024, 5, 1, 12, 5, 0, 0, time.UTC), p.EditedAt.Time)
 	assert.Contains(t, string(out.Raw), `"futureField"`, "unknown fields stay reachable in the payload's Raw")
 	assert.Equal(t, strings.TrimSpace(fixture(t, "posts_payload.json")), string(out.Raw), "Raw is the whole answer")
@@ -288,19 +291,19 @@ func TestPostsGetDecodesBundle(t *testing.T) {
 func TestPostsGetErrors(t *testing.T) {
 	c, mt := mockClient(t)
 	mt.RegisterResponder("GET", "https://api.test/api/v3/posts/gone", jsonResponder(404, `{"status":"error","code":400400,"message":"Post not found"}`))
-	_, err := c.Posts.Get(context.Background(), "gone")
+	_, err := c.Posts.Get(context.Background(), "gone", nil)
 	var ae *amity.Error
 	require.ErrorAs(t, err, &ae)
 	assert.Equal(t, 400400, ae.Code)
 	assert.True(t, errors.Is(err, amity.ErrNotFound))
 
 	mt.RegisterResponder("GET", "https://api.test/api/v3/posts/empty", jsonResponder(200, `{"posts":[]}`))
-	_, err = c.Posts.Get(context.Background(), "empty")
+	_, err = c.Posts.Get(context.Background(), "empty", nil)
 	assert.ErrorIs(t, err, amity.ErrMalformedResponse, "an answer without the post")
 
 	before := mt.GetTotalCallCount()
 	for _, id := range []string{"", "  ", "..", strings.Repeat("p", 901)} {
-		_, err = c.Posts.Get(context.Background(), id)
+		_, err = c.Posts.Get(context.Background(), id, nil)
 		assert.ErrorIs(t, err, amity.ErrInvalidArgument, "%q", id)
 	}
 	assert.Equal(t, before, mt.GetTotalCallCount())
@@ -316,7 +319,8 @@ func TestPostsGetMany(t *testing.T) {
 
 	_, err = c.Posts.GetMany(context.Background(), nil)
 	assert.ErrorIs(t, err, amity.ErrInvalidArgument)
-	for _, ids := range [][]string{nil, {""}, make([]string, 101), {strings.Repeat("p", 51)}} {
+	// Spec 4.116.1 allows IDs of up to 128 characters (4.92.0: 50).
+	for _, ids := range [][]string{nil, {""}, make([]string, 101), {strings.Repeat("p", 129)}} {
 		_, err := c.Posts.GetMany(context.Background(), &amity.GetManyPostsParams{PostIDs: ids})
 		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
 	}
@@ -331,7 +335,7 @@ func TestPostsGetMany(t *testing.T) {
 
 func TestPostsListIteratesFlaggedPosts(t *testing.T) {
 	c, mt := mockClient(t)
-	listing := recordPages(t, mt, "/api/v4/posts", "options[token]", "tok-2", fixture(t, "posts_page1.json"), fixture(t, "posts_page2.json"))
+	listing := recordPages(t, mt, "/api/v5/posts", "options[token]", "tok-2", fixture(t, "posts_page1.json"), fixture(t, "posts_page2.json"))
 	var ids []string
 	for p, err := range c.Posts.List(context.Background(), &amity.ListPostsParams{TargetID: "c-news", TargetType: amity.PostTargetCommunity,
 		HasFlag: amity.Ptr(true), PageParams: amity.PageParams{Limit: 2}}) {
@@ -346,39 +350,55 @@ func TestPostsListIteratesFlaggedPosts(t *testing.T) {
 
 func TestPostsListPageEncodesEveryFilter(t *testing.T) {
 	c, mt := mockClient(t)
-	rec := record(t, mt, "GET", "/api/v4/posts", fixture(t, "posts_page1.json"))
-	page, err := c.Posts.ListPage(context.Background(), &amity.ListPostsParams{
+	v5 := record(t, mt, "GET", "/api/v5/posts", fixture(t, "posts_page1.json"))
+	v4 := record(t, mt, "GET", "/api/v4/posts", fixture(t, "posts_page1.json"))
+	params := amity.ListPostsParams{
 		PageParams: amity.PageParams{Limit: 20, PageToken: "tok"},
 		TargetID:   "alice", TargetType: amity.PostTargetUser, SortBy: amity.PostSortFirstUpdated,
 		HasFlag: amity.Ptr(false), IsDeleted: amity.Ptr(true), Before: "b1", After: "a1", UpdatedAt: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC),
-		FeedTypes:              []amity.FeedType{amity.FeedTypeReviewing},
+		FeedType:               amity.FeedTypeReviewing,
 		DataTypes:              []amity.PostDataType{amity.PostDataTypeImage, amity.PostDataTypeVideo},
 		Tags:                   []string{"x", "y"},
 		MatchingOnlyParentPost: amity.Ptr(false),
-	})
+	}
+	page, err := c.Posts.ListPage(context.Background(), &params)
 	require.NoError(t, err)
 	assert.Equal(t, "tok-2", page.Paging.Next)
-	q := rec.only(t).Query
-	for _, want := range []string{"targetId=alice", "targetType=user", "sortBy=firstUpdated", "hasFlag=false", "isDeleted=true",
-		"options%5Blimit%5D=20", "options%5Btoken%5D=tok", "options%5Bbefore%5D=b1", "options%5Bafter%5D=a1",
-		"options%5BupdatedAt%5D=2024-05-01T00%3A00%3A00Z", "feedType=reviewing", "dataTypes%5B%5D=image&dataTypes%5B%5D=video",
-		"tags%5B%5D=x&tags%5B%5D=y", "matchingOnlyParentPost=false"} {
-		assert.Contains(t, q, want)
+	v4params := amity.V4ListPostsParams(params)
+	_, err = c.Posts.V4.ListPage(context.Background(), &v4params)
+	require.NoError(t, err)
+	for _, q := range []string{v5.only(t).Query, v4.only(t).Query} {
+		for _, want := range []string{"targetId=alice", "targetType=user", "sortBy=firstUpdated", "hasFlag=false", "isDeleted=true",
+			"options%5Blimit%5D=20", "options%5Btoken%5D=tok", "options%5Bbefore%5D=b1", "options%5Bafter%5D=a1",
+			"options%5BupdatedAt%5D=2024-05-01T00%3A00%3A00Z", "feedType=reviewing", "dataTypes%5B%5D=image&dataTypes%5B%5D=video",
+			"tags%5B%5D=x&tags%5B%5D=y", "matchingOnlyParentPost=false"} {
+			assert.Contains(t, q, want)
+		}
+		assert.Equal(t, []string{"reviewing"}, v5.only(t).Values()["feedType"], "one feed type, a scalar")
 	}
 
+	community := amity.PostTargetCommunity
+	six := []amity.PostDataType{"image", "video", "file", "poll", "liveStream", "clip"}
 	bad := []*amity.ListPostsParams{
-		nil, {},
-		{TargetID: "c", FeedTypes: []amity.FeedType{""}},
-		{TargetID: "c", DataTypes: []amity.PostDataType{"image", "video", "file", "poll", "liveStream"}},
-		{TargetID: "c", Before: strings.Repeat("b", 25)},
-		{TargetID: "c", Tags: []string{strings.Repeat("t", 25)}},
-		{TargetID: "c", PageParams: amity.PageParams{Limit: 101}},
+		nil, {}, {TargetID: "c"},
+		{TargetType: community, DataTypes: append(six, "room")},
+		{TargetType: community, DataTypes: []amity.PostDataType{""}},
+		{TargetType: community, TargetID: strings.Repeat("c", 901)},
+		{TargetType: community, Before: strings.Repeat("b", 25)},
+		{TargetType: community, Tags: []string{strings.Repeat("t", 25)}},
+		{TargetType: community, PageParams: amity.PageParams{Limit: 101}},
 	}
 	for _, p := range bad {
 		_, err := c.Posts.ListPage(context.Background(), p)
 		assert.ErrorIs(t, err, amity.ErrInvalidArgument, "%+v", p)
 	}
-	assert.Equal(t, 1, mt.GetTotalCallCount())
+	_, err = c.Posts.ListPage(context.Background(), &amity.ListPostsParams{})
+	assertInvalid(t, err, "Posts.ListPage: TargetType")
+	_, err = c.Posts.V4.ListPage(context.Background(), &amity.V4ListPostsParams{TargetType: community, DataTypes: six})
+	assertInvalid(t, err, "Posts.V4.ListPage: DataTypes", "the v4 listing takes at most 5 data types")
+	_, err = c.Posts.V4.ListPage(context.Background(), nil)
+	assertInvalid(t, err, "Posts.V4.ListPage: TargetType")
+	assert.Equal(t, 2, mt.GetTotalCallCount())
 }
 
 func TestPostsUpdate(t *testing.T) {
@@ -449,12 +469,14 @@ func TestPostsReviewAndFlags(t *testing.T) {
 	cases := []struct {
 		method, path string
 		call         func(string) (*amity.PostPayload, error)
+		body         string
 	}{
-		{"POST", "/api/v3/posts/p1/approve", func(id string) (*amity.PostPayload, error) { return c.Posts.Approve(ctx, id) }},
-		{"POST", "/api/v3/posts/p1/decline", func(id string) (*amity.PostPayload, error) { return c.Posts.Decline(ctx, id) }},
-		{"POST", "/api/v3/posts/p1/flag", func(id string) (*amity.PostPayload, error) { return c.Posts.Flag(ctx, id) }},
-		{"DELETE", "/api/v3/posts/p1/unflag", func(id string) (*amity.PostPayload, error) { return c.Posts.Unflag(ctx, id) }},
-		{"DELETE", "/api/v3/posts/p1/flags", func(id string) (*amity.PostPayload, error) { return c.Posts.ClearFlags(ctx, id) }},
+		{"POST", "/api/v3/posts/p1/approve", func(id string) (*amity.PostPayload, error) { return c.Posts.Approve(ctx, id) }, ""},
+		{"POST", "/api/v3/posts/p1/decline", func(id string) (*amity.PostPayload, error) { return c.Posts.Decline(ctx, id) }, ""},
+		// Spec 4.116.1 requires the flag's body: an empty object without params.
+		{"POST", "/api/v3/posts/p1/flag", func(id string) (*amity.PostPayload, error) { return c.Posts.Flag(ctx, id, nil) }, "{}"},
+		{"DELETE", "/api/v3/posts/p1/unflag", func(id string) (*amity.PostPayload, error) { return c.Posts.Unflag(ctx, id) }, ""},
+		{"DELETE", "/api/v3/posts/p1/flags", func(id string) (*amity.PostPayload, error) { return c.Posts.ClearFlags(ctx, id) }, ""},
 	}
 	for _, tc := range cases {
 		rec := record(t, mt, tc.method, tc.path, body)
@@ -463,7 +485,7 @@ func TestPostsReviewAndFlags(t *testing.T) {
 		assert.Equal(t, "post-img", out.Post().PostID)
 		call := rec.only(t)
 		assert.Equal(t, tc.method, call.Method)
-		assert.Empty(t, call.Body, "no body")
+		assert.Equal(t, tc.body, call.Body, "the body")
 		_, err = tc.call("")
 		assert.ErrorIs(t, err, amity.ErrInvalidArgument)
 	}
@@ -591,8 +613,8 @@ func TestPostsShape(t *testing.T) {
 				},
 			}},
 		{name: "Get", method: "GET", path: "/api/v3/posts/p1", answer: payload, empty: empty, check: post,
-			call:    func(ctx context.Context, c *amity.Client) (any, error) { return c.Posts.Get(ctx, "p1") },
-			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error { return errOf(c.Posts.Get(ctx, id)) })},
+			call:    func(ctx context.Context, c *amity.Client) (any, error) { return c.Posts.Get(ctx, "p1", nil) },
+			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error { return errOf(c.Posts.Get(ctx, id, nil)) })},
 		{name: "GetMany", method: "GET", path: "/api/v3/posts/list", query: "postIds%5B%5D=p1&postIds%5B%5D=p2", answer: payload, check: post,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
 				return c.Posts.GetMany(ctx, &amity.GetManyPostsParams{PostIDs: []string{"p1", "p2"}})
@@ -603,28 +625,51 @@ func TestPostsShape(t *testing.T) {
 					return errOf(c.Posts.GetMany(ctx, &amity.GetManyPostsParams{}))
 				},
 			}},
-		{name: "List", method: "GET", path: "/api/v4/posts", query: "targetId=c-news", answer: page, check: listed,
+		{name: "List", method: "GET", path: "/api/v5/posts", query: "targetId=c-news&targetType=community", answer: page, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return first(c.Posts.List(ctx, &amity.ListPostsParams{TargetID: "c-news"}))
+				return first(c.Posts.List(ctx, &amity.ListPostsParams{TargetType: amity.PostTargetCommunity, TargetID: "c-news"}))
 			},
 			invalid: []func(context.Context, *amity.Client) error{
 				func(ctx context.Context, c *amity.Client) error { return errOf(first(c.Posts.List(ctx, nil))) },
 			}},
-		{name: "ListPages", method: "GET", path: "/api/v4/posts", query: "targetId=c-news", answer: page, check: listed,
+		{name: "ListPages", method: "GET", path: "/api/v5/posts", query: "targetId=c-news&targetType=community", answer: page, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return first(c.Posts.ListPages(ctx, &amity.ListPostsParams{TargetID: "c-news"}))
+				return first(c.Posts.ListPages(ctx, &amity.ListPostsParams{TargetType: amity.PostTargetCommunity, TargetID: "c-news"}))
 			},
 			invalid: []func(context.Context, *amity.Client) error{
 				func(ctx context.Context, c *amity.Client) error {
-					return errOf(first(c.Posts.ListPages(ctx, &amity.ListPostsParams{})))
+					return errOf(first(c.Posts.ListPages(ctx, &amity.ListPostsParams{TargetID: "c-news"})))
 				},
 			}},
-		{name: "ListPage", method: "GET", path: "/api/v4/posts", query: "options%5Blimit%5D=2&targetId=c-news", answer: page, check: listed,
+		{name: "ListPage", method: "GET", path: "/api/v5/posts", query: "options%5Blimit%5D=2&targetType=user", answer: page, check: listed,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return c.Posts.ListPage(ctx, &amity.ListPostsParams{TargetID: "c-news", PageParams: amity.PageParams{Limit: 2}})
+				return c.Posts.ListPage(ctx, &amity.ListPostsParams{TargetType: amity.PostTargetUser, PageParams: amity.PageParams{Limit: 2}})
 			},
 			invalid: []func(context.Context, *amity.Client) error{
 				func(ctx context.Context, c *amity.Client) error { return errOf(c.Posts.ListPage(ctx, nil)) },
+			}},
+		{name: "V4.List", method: "GET", path: "/api/v4/posts", query: "targetId=c-news&targetType=community", answer: page, check: listed,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return first(c.Posts.V4.List(ctx, &amity.V4ListPostsParams{TargetType: amity.PostTargetCommunity, TargetID: "c-news"}))
+			},
+			invalid: []func(context.Context, *amity.Client) error{
+				func(ctx context.Context, c *amity.Client) error { return errOf(first(c.Posts.V4.List(ctx, nil))) },
+			}},
+		{name: "V4.ListPages", method: "GET", path: "/api/v4/posts", query: "targetId=c-news&targetType=community", answer: page, check: listed,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return first(c.Posts.V4.ListPages(ctx, &amity.V4ListPostsParams{TargetType: amity.PostTargetCommunity, TargetID: "c-news"}))
+			},
+			invalid: []func(context.Context, *amity.Client) error{
+				func(ctx context.Context, c *amity.Client) error {
+					return errOf(first(c.Posts.V4.ListPages(ctx, &amity.V4ListPostsParams{TargetID: "c-news"})))
+				},
+			}},
+		{name: "V4.ListPage", method: "GET", path: "/api/v4/posts", query: "options%5Blimit%5D=2&targetType=user", answer: page, check: listed,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Posts.V4.ListPage(ctx, &amity.V4ListPostsParams{TargetType: amity.PostTargetUser, PageParams: amity.PageParams{Limit: 2}})
+			},
+			invalid: []func(context.Context, *amity.Client) error{
+				func(ctx context.Context, c *amity.Client) error { return errOf(c.Posts.V4.ListPage(ctx, nil)) },
 			}},
 		{name: "Update", method: "PUT", path: "/api/v4/posts/p1", body: `{"data":{"text":"edited"}}`, answer: payload, empty: empty, check: post,
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
@@ -644,9 +689,19 @@ func TestPostsShape(t *testing.T) {
 		action("Decline", "POST", "decline", func(s *amity.PostsService) func(context.Context, string, ...amity.CallOption) (*amity.PostPayload, error) {
 			return s.Decline
 		}),
-		action("Flag", "POST", "flag", func(s *amity.PostsService) func(context.Context, string, ...amity.CallOption) (*amity.PostPayload, error) {
-			return s.Flag
-		}),
+		{name: "Flag", method: "POST", path: "/api/v3/posts/p1/flag", body: `{"reason":"Spam or scams","detail":"a link farm"}`, answer: payload, empty: empty, check: post,
+			call: func(ctx context.Context, c *amity.Client) (any, error) {
+				return c.Posts.Flag(ctx, "p1", &amity.FlagPostParams{Reason: amity.FlagReasonSpamOrScams, Detail: "a link farm"})
+			},
+			invalid: append(badID(func(ctx context.Context, c *amity.Client, id string) error { return errOf(c.Posts.Flag(ctx, id, nil)) }),
+				func(ctx context.Context, c *amity.Client) error {
+					return errOf(c.Posts.Flag(ctx, "p1", &amity.FlagPostParams{Detail: longString(301)}))
+				},
+				func(ctx context.Context, c *amity.Client) error {
+					return errOf(c.Posts.Flag(ctx, "p1", &amity.FlagPostParams{Reason: amity.FlagReason(longString(301))}))
+				})},
+		{name: "Flag without params", method: "POST", path: "/api/v3/posts/p1/flag", body: `{}`, answer: payload, check: post,
+			call: func(ctx context.Context, c *amity.Client) (any, error) { return c.Posts.Flag(ctx, "p1", nil) }},
 		action("Unflag", "DELETE", "unflag", func(s *amity.PostsService) func(context.Context, string, ...amity.CallOption) (*amity.PostPayload, error) {
 			return s.Unflag
 		}),
@@ -666,9 +721,9 @@ func TestPostsShape(t *testing.T) {
 // resumes a walk from a page's cursor.
 func TestPostsListPages(t *testing.T) {
 	c, mt := mockClient(t)
-	listing := recordPages(t, mt, "/api/v4/posts", "options[token]", "tok-2", fixture(t, "posts_page1.json"), fixture(t, "posts_page2.json"))
+	listing := recordPages(t, mt, "/api/v5/posts", "options[token]", "tok-2", fixture(t, "posts_page1.json"), fixture(t, "posts_page2.json"))
 	ctx := context.Background()
-	params := &amity.ListPostsParams{TargetID: "c-news", HasFlag: amity.Ptr(true)}
+	params := &amity.ListPostsParams{TargetType: amity.PostTargetCommunity, TargetID: "c-news", HasFlag: amity.Ptr(true)}
 	var ids, authors []string
 	var next string
 	for page, err := range c.Posts.ListPages(ctx, params) {
@@ -692,7 +747,7 @@ func TestPostsListPages(t *testing.T) {
 	// Resuming at the cursor of the first page fetches only the second.
 	listing.reset()
 	ids = nil
-	for page, err := range c.Posts.ListPages(ctx, &amity.ListPostsParams{TargetID: "c-news", PageParams: amity.PageParams{PageToken: next}}) {
+	for page, err := range c.Posts.ListPages(ctx, &amity.ListPostsParams{TargetType: amity.PostTargetCommunity, TargetID: "c-news", PageParams: amity.PageParams{PageToken: next}}) {
 		require.NoError(t, err)
 		for _, p := range page.Posts {
 			ids = append(ids, p.PostID)
@@ -716,19 +771,19 @@ func TestPostsCallOptions(t *testing.T) {
 	c, mt := mockClient(t)
 	rec := record(t, mt, "GET", "/api/v3/posts/p1", fixture(t, "posts_payload.json"))
 	var resp *http.Response
-	_, err := c.Posts.Get(context.Background(), "p1", amity.WithCallHeader("X-Trace-Id", "trace-1"), amity.WithCallResponse(&resp))
+	_, err := c.Posts.Get(context.Background(), "p1", nil, amity.WithCallHeader("X-Trace-Id", "trace-1"), amity.WithCallResponse(&resp))
 	require.NoError(t, err)
 	assert.Equal(t, "trace-1", rec.only(t).Header.Get("X-Trace-Id"))
 	require.NotNil(t, resp)
 	assert.Equal(t, 200, resp.StatusCode)
 
-	_, err = c.Posts.Get(context.Background(), "p1", amity.WithCallHeader("Authorization", "Bearer other"))
+	_, err = c.Posts.Get(context.Background(), "p1", nil, amity.WithCallHeader("Authorization", "Bearer other"))
 	assert.ErrorIs(t, err, amity.ErrInvalidArgument)
 	assert.Len(t, rec.all(), 1, "a refused option sends nothing")
 
 	// The options reach every page of an iterator.
-	listing := recordPages(t, mt, "/api/v4/posts", "options[token]", "tok-2", fixture(t, "posts_page1.json"), fixture(t, "posts_page2.json"))
-	for _, err := range c.Posts.List(context.Background(), &amity.ListPostsParams{TargetID: "c-news"}, amity.WithCallHeader("X-Trace-Id", "walk")) {
+	listing := recordPages(t, mt, "/api/v5/posts", "options[token]", "tok-2", fixture(t, "posts_page1.json"), fixture(t, "posts_page2.json"))
+	for _, err := range c.Posts.List(context.Background(), &amity.ListPostsParams{TargetType: amity.PostTargetCommunity, TargetID: "c-news"}, amity.WithCallHeader("X-Trace-Id", "walk")) {
 		require.NoError(t, err)
 	}
 	var traces []string
@@ -736,4 +791,36 @@ func TestPostsCallOptions(t *testing.T) {
 		traces = append(traces, r.Header.Get("X-Trace-Id"))
 	}
 	assert.Equal(t, []string{"walk", "walk"}, traces)
+}
+
+// TestPostDataDecodesEveryDataType decodes the data of each post data type spec 4.116.1
+// describes (its standard, body-of-a-post and clip post data), the clients' audio, and a
+// custom post's free-form data, each with a field the SDK does not know.
+func TestPostDataDecodesEveryDataType(t *testing.T) {
+	cases := map[amity.PostDataType]struct {
+		data string
+		want amity.PostData
+	}{
+		amity.PostDataTypeText:  {`{"text":"hi","title":"T","x":1}`, amity.PostData{Text: "hi", Title: "T"}},
+		amity.PostDataTypeImage: {`{"fileId":"f1","x":1}`, amity.PostData{FileID: "f1"}},
+		amity.PostDataTypeFile:  {`{"fileId":"f2","x":1}`, amity.PostData{FileID: "f2"}},
+		amity.PostDataTypeAudio: {`{"fileId":"f3","x":1}`, amity.PostData{FileID: "f3"}},
+		amity.PostDataTypeVideo: {`{"videoFileId":{"original":"v","high":"vh"},"thumbnailFileId":"th","x":1}`,
+			amity.PostData{VideoFileID: &amity.PostVideoFileIDs{Original: "v", High: "vh"}, ThumbnailFileID: "th"}},
+		amity.PostDataTypeClip: {`{"fileId":"c1","thumbnailId":"th2","isMuted":true,"displayMode":"fit","x":1}`,
+			amity.PostData{FileID: "c1", ThumbnailID: "th2", IsMuted: true, DisplayMode: "fit"}},
+		amity.PostDataTypeLiveStream: {`{"streamId":"s1","text":"live","x":1}`, amity.PostData{StreamID: "s1", Text: "live"}},
+		amity.PostDataTypePoll:       {`{"pollId":"p1","text":"vote","x":1}`, amity.PostData{PollID: "p1", Text: "vote"}},
+		amity.PostDataTypeRoom:       {`{"roomId":"r1","text":"join","x":1}`, amity.PostData{RoomID: "r1", Text: "join"}},
+		"com.example.birthday":       {`{"age":30,"text":7}`, amity.PostData{}},
+	}
+	for dt, tc := range cases {
+		var p amity.Post
+		require.NoError(t, json.Unmarshal([]byte(`{"postId":"p","dataType":"`+string(dt)+`","data":`+tc.data+`}`), &p), dt)
+		assert.Equal(t, dt, p.DataType)
+		raw := p.Data.Raw
+		p.Data.Raw = nil
+		assert.Equal(t, tc.want, p.Data, dt)
+		assert.JSONEq(t, tc.data, string(raw), "%s: Raw holds the data as received", dt)
+	}
 }

@@ -35,6 +35,8 @@ type V3CreatePostParams struct {
 
 // V3CreatePostData is the content of a v3 post: text and the IDs of image and file uploads.
 type V3CreatePostData struct {
+	// Title is the post's title (at most 150 characters).
+	Title string `json:"title,omitempty"`
 	// Text is required.
 	Text string `json:"text"`
 	// Images and Files are uploaded file IDs (at most 10 together).
@@ -54,6 +56,7 @@ func (s *PostsV3Service) Create(ctx context.Context, params *V3CreatePostParams,
 	checks := []error{
 		required(op, "Data.Text", params.Data.Text),
 		maxLen(op, "Data.Text", params.Data.Text, postsMaxText),
+		maxLen(op, "Data.Title", params.Data.Title, postsMaxTitle),
 		maxItems(op, "Data.Images+Data.Files", len(params.Data.Images)+len(params.Data.Files), postsMaxAttachments),
 		maxLen(op, "TargetID", params.TargetID, postsMaxIDLen),
 		maxLen(op, "PostID", params.PostID, postsMaxIDLen),
@@ -75,11 +78,14 @@ func (s *PostsV3Service) Create(ctx context.Context, params *V3CreatePostParams,
 // required; TargetID is optional.
 type V3ListPostsParams struct {
 	PageParams
-	// TargetType is community, user or content. Required.
+	// TargetType is community, user, content or all (PostTargetAll: every target type).
+	// Required.
 	TargetType PostTargetType
 	// TargetID is the feed owner (at most 900 characters); empty lists across targets of
 	// TargetType.
 	TargetID string
+	// FeedType selects one feed: published (the server's default), reviewing or declined.
+	FeedType FeedType
 	// SortBy is lastCreated (the default), firstCreated, lastUpdated or firstUpdated.
 	SortBy PostSortBy
 	// DataType selects parent posts of one data type (at most 900 characters).
@@ -124,13 +130,13 @@ func (p *V3ListPostsParams) query(op string) (query, error) {
 	enums(q, "dataTypes", p.DataTypes)
 	q.list("tags", p.Tags)
 	q.boolean("matchingOnlyParentPost", p.MatchingOnlyParentPost)
+	q.str("feedType", string(p.FeedType))
 	return q, nil
 }
 
 // List returns an iterator over posts matching params with the v3 API, fetching pages as it
-// goes. GET /api/v3/posts. Unlike Posts.List (v4), it needs TargetType but not TargetID, so
-// it can list across all targets of a type (e.g. every flagged community post), filters by
-// one parent DataType, and knows no feed types or before/after cursors.
+// goes. GET /api/v3/posts. Unlike Posts.List (v5), it can list across every target type
+// (TargetType all), filters by one parent DataType, and knows no before/after cursors.
 func (s *PostsV3Service) List(ctx context.Context, params *V3ListPostsParams, opts ...CallOption) iter.Seq2[Post, error] {
 	return listAll(ctx, params, opts, s.ListPage)
 }

@@ -17,7 +17,7 @@ func init() {
 			Full: func(ctx context.Context, c *amity.Client) error {
 				_, err := c.Posts.V3.Create(ctx, &amity.V3CreatePostParams{
 					Text:     amity.Ptr("hello"),
-					Data:     amity.V3CreatePostData{Text: "hello", Images: []string{"f1"}, Files: []string{"f2"}},
+					Data:     amity.V3CreatePostData{Title: "Hello", Text: "hello", Images: []string{"f1"}, Files: []string{"f2"}},
 					DataType: amity.PostDataTypeImage, TargetType: amity.PostTargetUser, TargetID: "alice",
 					Metadata: map[string]any{"k": "v"}, PostID: "post-1", Tags: []string{"a"}, CreatedAt: &created,
 				})
@@ -51,7 +51,7 @@ func init() {
 			Full: func(ctx context.Context, c *amity.Client) error {
 				_, err := c.Posts.V3.Update(ctx, "p1", &amity.V3UpdatePostParams{
 					Text: amity.Ptr("edited"),
-					Data: &amity.UpdatePostData{Text: amity.Ptr("edited"), FileID: amity.Ptr("f1"), StreamID: amity.Ptr("s1"),
+					Data: &amity.UpdatePostData{Title: amity.Ptr("Hello"), Text: amity.Ptr("edited"), FileID: amity.Ptr("f1"), StreamID: amity.Ptr("s1"),
 						ThumbnailFileID: amity.Ptr("f2")},
 					Metadata: map[string]any{"k": "v"}, Tags: []string{"a"}, KeepEditTime: amity.Ptr(true),
 				})

@@ -93,6 +93,9 @@ type PresenceSettings struct {
 		PresenceSyncInterval int  `json:"presenceSyncInterval"`
 		UpdatedAt            Time `json:"updatedAt"`
 	} `json:"network"`
+	// Room is the network's room presence setting: whether the presence of room viewers is on
+	// (spec 4.116.1).
+	Room FeatureToggle `json:"room"`
 }
 
 // GetSettings returns the presence settings of the caller and of the network.

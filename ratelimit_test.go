@@ -37,7 +37,7 @@ func TestLimiterAgainstCountingServer(t *testing.T) {
 		arrivals[r.Header.Get("Authorization")] = append(arrivals[r.Header.Get("Authorization")], time.Now())
 		mu.Unlock()
 		switch r.URL.Path {
-		case "/api/v4/sessions":
+		case "/api/v5/sessions":
 			fmt.Fprint(w, `{"accessToken":"user-tok","expiresAt":"2999-01-01T00:00:00Z"}`)
 		default:
 			fmt.Fprint(w, `{"users":[{"userId":"u"}]}`)
@@ -123,7 +123,7 @@ func newArrivalCounter(t *testing.T) *arrivalCounter {
 	s := &arrivalCounter{arrivals: map[string][]time.Time{}}
 	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		who := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
-		if r.Method == http.MethodPost && r.URL.Path == "/api/v4/sessions" {
+		if r.Method == http.MethodPost && r.URL.Path == "/api/v5/sessions" {
 			var reg registration
 			_ = json.NewDecoder(r.Body).Decode(&reg)
 			who = "user:" + reg.UserID

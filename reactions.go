@@ -79,9 +79,14 @@ type ReactionPayload struct {
 	// Users are the users who reacted (see User, UserByID); Files their avatars.
 	Users []User `json:"users"`
 	Files []File `json:"files"`
+	// Roles are the roles of the users (see RoleByID).
+	Roles []Role `json:"roles"`
 	// Paging holds the cursors.
 	Paging Paging `json:"paging"`
 }
+
+// RoleByID returns the sideloaded role with the given ID, or nil.
+func (p *ReactionPayload) RoleByID(roleID string) *Role { return roleByID(p.Roles, roleID) }
 
 func (p *ReactionPayload) pageItems() []Reactor { return reactorsOf(p.Reactions) }
 func (p *ReactionPayload) pageInfo() Paging     { return p.Paging }
@@ -124,8 +129,9 @@ type ReactionParams struct {
 	ReferenceID string `json:"referenceId"`
 	// ReferenceType is message, post, comment or story. Required.
 	ReferenceType ReactionReferenceType `json:"referenceType"`
-	// ReactionName is the reaction, e.g. "like" (at most 100 characters). Required.
-	ReactionName string `json:"reactionName"`
+	// ReactionName is the reaction, e.g. "like" (at most 100 characters). Required by Add;
+	// optional for Remove since spec 4.116.1 (empty: not sent).
+	ReactionName string `json:"reactionName,omitempty"`
 	// ReferenceVersion is the API version of the referenced item. Nil on a message sends 5
 	// (MessageReferenceVersion), as the API's clients always do for the v5 messages of
 	// Client.Messages; set it to send another version. Nil on anything else sends none.
@@ -154,17 +160,21 @@ func (p *ReactionParams) wire() *ReactionParams {
 	return &w
 }
 
-func (p *ReactionParams) validate(op string) error {
+// validate checks the params of Add (needName) or Remove.
+func (p *ReactionParams) validate(op string, needName bool) error {
 	if err := notNil(op, "params", p); err != nil {
 		return err
 	}
-	return firstErr(
+	checks := []error{
 		required(op, "ReferenceID", p.ReferenceID),
 		maxLen(op, "ReferenceID", p.ReferenceID, 900),
 		required(op, "ReferenceType", string(p.ReferenceType)),
-		required(op, "ReactionName", p.ReactionName),
 		maxLen(op, "ReactionName", p.ReactionName, 100),
-	)
+	}
+	if needName {
+		checks = append(checks, required(op, "ReactionName", p.ReactionName))
+	}
+	return firstErr(checks...)
 }
 
 // AddReactionPayload is the answer of Reactions.Add.
@@ -187,13 +197,14 @@ type RemoveReactionPayload struct {
 // reached the server: adding is not idempotent (reaction counts would move twice).
 func (s *ReactionsService) Add(ctx context.Context, params *ReactionParams, opts ...CallOption) (*AddReactionPayload, error) {
 	const op = "Reactions.Add"
-	if err := params.validate(op); err != nil {
+	if err := params.validate(op, true); err != nil {
 		return nil, err
 	}
 	return call[AddReactionPayload](ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v2/reactions", body: params.wire(), opts: opts})
 }
 
 // Remove removes the calling user's reaction and returns the removed reaction's ID.
+// params.ReactionName names the reaction; spec 4.116.1 makes it optional.
 // DELETE /api/v2/reactions (current: there is no v3), with the parameters in the query (as
 // the spec says) and in a JSON body (as the API's clients send them); a message carries
 // referenceVersion 5 unless params say otherwise. Idempotent by construction (removing a removed reaction leaves
@@ -201,7 +212,7 @@ func (s *ReactionsService) Add(ctx context.Context, params *ReactionParams, opts
 // may answer an error matching ErrNotFound.
 func (s *ReactionsService) Remove(ctx context.Context, params *ReactionParams, opts ...CallOption) (*RemoveReactionPayload, error) {
 	const op = "Reactions.Remove"
-	if err := params.validate(op); err != nil {
+	if err := params.validate(op, false); err != nil {
 		return nil, err
 	}
 	w := params.wire()

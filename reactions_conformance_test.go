@@ -18,7 +18,7 @@ func init() {
 			}},
 		conformanceCase{Method: "Reactions.Remove", Op: "DELETE /api/v2/reactions", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error {
-				return errOf(c.Reactions.Remove(ctx, &amity.ReactionParams{ReferenceID: "p1", ReferenceType: amity.ReactionOnPost, ReactionName: "like"}))
+				return errOf(c.Reactions.Remove(ctx, &amity.ReactionParams{ReferenceID: "p1", ReferenceType: amity.ReactionOnPost}))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
 				return errOf(c.Reactions.Remove(ctx, &amity.ReactionParams{ReferenceID: "cm1", ReferenceType: amity.ReactionOnComment,

@@ -33,8 +33,7 @@ func TestReactionsAddAndRemove(t *testing.T) {
 		"the clients' body beside the spec's query")
 
 	bad := []*amity.ReactionParams{
-		nil, {}, {ReferenceID: "p", ReferenceType: amity.ReactionOnPost},
-		{ReferenceID: "p", ReactionName: "like"},
+		nil, {}, {ReferenceID: "p", ReactionName: "like"},
 		{ReferenceID: strings.Repeat("p", 901), ReferenceType: amity.ReactionOnPost, ReactionName: "like"},
 		{ReferenceID: "p", ReferenceType: amity.ReactionOnPost, ReactionName: strings.Repeat("l", 101)},
 	}
@@ -44,7 +43,16 @@ func TestReactionsAddAndRemove(t *testing.T) {
 		_, err = c.Reactions.Remove(ctx, p)
 		assert.ErrorIs(t, err, amity.ErrInvalidArgument, "%+v", p)
 	}
-	assert.Equal(t, 2, mt.GetTotalCallCount())
+	// Add needs the reaction's name; Remove does not since spec 4.116.1 (it is not sent).
+	noName := &amity.ReactionParams{ReferenceID: "p", ReferenceType: amity.ReactionOnPost}
+	_, err = c.Reactions.Add(ctx, noName)
+	assertInvalid(t, err, "Reactions.Add: ReactionName")
+	remove.reset()
+	_, err = c.Reactions.Remove(ctx, noName)
+	require.NoError(t, err)
+	assert.Equal(t, "referenceId=p&referenceType=post", remove.only(t).Query)
+	assert.JSONEq(t, `{"referenceId":"p","referenceType":"post"}`, remove.only(t).Body)
+	assert.Equal(t, 3, mt.GetTotalCallCount())
 }
 
 // TestReactionsOnMessagesCarryReferenceVersion5: like the API's clients, every reaction call
@@ -255,10 +263,16 @@ func TestReactionsShape(t *testing.T) {
 		}
 		return out
 	}
-	badReaction := func(f func(ctx context.Context, c *amity.Client, p *amity.ReactionParams) error) []fn {
+	// badReaction: params both calls refuse, and without a reaction name for Add (spec
+	// 4.116.1 makes the name optional for Remove).
+	badReaction := func(add bool, f func(ctx context.Context, c *amity.Client, p *amity.ReactionParams) error) []fn {
 		var out []fn
-		for _, p := range []*amity.ReactionParams{nil, {ReferenceID: "p1", ReferenceType: amity.ReactionOnPost},
-			{ReferenceID: "p1", ReactionName: "like"}} {
+		bad := []*amity.ReactionParams{nil, {ReferenceID: "p1", ReactionName: "like"},
+			{ReferenceID: "p1", ReferenceType: amity.ReactionOnPost, ReactionName: strings.Repeat("l", 101)}}
+		if add {
+			bad = append(bad, &amity.ReactionParams{ReferenceID: "p1", ReferenceType: amity.ReactionOnPost})
+		}
+		for _, p := range bad {
 			out = append(out, func(ctx context.Context, c *amity.Client) error { return f(ctx, c, p) })
 		}
 		return out
@@ -268,7 +282,7 @@ func TestReactionsShape(t *testing.T) {
 			answer: `{"addedId":"r-9"}`,
 			call:   func(ctx context.Context, c *amity.Client) (any, error) { return c.Reactions.Add(ctx, like) },
 			check:  func(t *testing.T, out any) { assert.Equal(t, "r-9", out.(*amity.AddReactionPayload).AddedID) },
-			invalid: badReaction(func(ctx context.Context, c *amity.Client, p *amity.ReactionParams) error {
+			invalid: badReaction(true, func(ctx context.Context, c *amity.Client, p *amity.ReactionParams) error {
 				return errOf(c.Reactions.Add(ctx, p))
 			})},
 		{name: "Remove", method: "DELETE", path: "/api/v2/reactions", query: "reactionName=like&referenceId=p1&referenceType=post",
@@ -276,7 +290,7 @@ func TestReactionsShape(t *testing.T) {
 			answer: `{"removedId":"r-9"}`,
 			call:   func(ctx context.Context, c *amity.Client) (any, error) { return c.Reactions.Remove(ctx, like) },
 			check:  func(t *testing.T, out any) { assert.Equal(t, "r-9", out.(*amity.RemoveReactionPayload).RemovedID) },
-			invalid: badReaction(func(ctx context.Context, c *amity.Client, p *amity.ReactionParams) error {
+			invalid: badReaction(false, func(ctx context.Context, c *amity.Client, p *amity.ReactionParams) error {
 				return errOf(c.Reactions.Remove(ctx, p))
 			})},
 		{name: "List", method: "GET", path: "/api/v3/reactions", query: "referenceId=p1&referenceType=post", answer: page, check: listed,

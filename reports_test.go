@@ -299,7 +299,7 @@ func TestReportsAgainstFake(t *testing.T) {
 	cid := cm.Community().CommunityID
 	post, err := alice.Posts.Create(ctx, &amity.CreatePostParams{Data: &amity.CreatePostData{Text: "hi"}, TargetType: amity.PostTargetCommunity, TargetID: cid})
 	require.NoError(t, err)
-	_, err = bob.Posts.Flag(ctx, post.Post().PostID)
+	_, err = bob.Posts.Flag(ctx, post.Post().PostID, nil)
 	require.NoError(t, err)
 
 	var files []amity.ReportFile

@@ -169,7 +169,7 @@ func TestWriteRetriedWhenNotSent(t *testing.T) {
 	_, err := c.Sessions.Register(context.Background(), &amity.RegisterSessionParams{UserID: "u", DeviceID: "d"})
 	require.Error(t, err)
 	assert.EqualValues(t, 4, ct.n.Load(), "a write whose connection was refused never reached the server and is retried")
-	assert.Contains(t, err.Error(), "POST /api/v4/sessions")
+	assert.Contains(t, err.Error(), "POST /api/v5/sessions")
 }
 
 func TestContextCancelStopsRetries(t *testing.T) {

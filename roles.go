@@ -23,8 +23,11 @@ type Role struct {
 	RoleID      string       `json:"roleId"`
 	DisplayName string       `json:"displayName,omitempty"`
 	Permissions []Permission `json:"permissions"`
-	UpdatedAt   Time         `json:"updatedAt"`
-	IsDeleted   bool         `json:"isDeleted"`
+	// CreatedAt is when the role was created (spec 4.116.1); UpdatedAt when it was last
+	// changed or deleted.
+	CreatedAt Time `json:"createdAt"`
+	UpdatedAt Time `json:"updatedAt"`
+	IsDeleted bool `json:"isDeleted"`
 }
 
 // Grants reports whether the role grants p.
@@ -78,9 +81,7 @@ func (p *RolePayload) pageInfo() Paging  { return p.Paging }
 func (p *RolePayload) Role() *Role { return firstOf(p.Roles) }
 
 // RoleByID returns the role with the given ID, or nil.
-func (p *RolePayload) RoleByID(roleID string) *Role {
-	return byID(p.Roles, roleID, func(r *Role) string { return r.RoleID })
-}
+func (p *RolePayload) RoleByID(roleID string) *Role { return roleByID(p.Roles, roleID) }
 
 // RoleSortBy orders a role listing.
 type RoleSortBy string

@@ -195,9 +195,12 @@ type SearchCommunitiesParams struct {
 	// Tags keeps communities with one of these tags (at most 5, each at most 24 characters).
 	Tags []string
 	// CategoryIDs keeps communities in these categories (at most 10, each at most 128
-	// characters), sent as categoryIds[] like every list, as the API's clients send them
-	// (spec 4.92 declares one string, 4.116 a list).
+	// characters), sent as categoryIds[] like every list (a list in spec 4.116.1 and the
+	// API's clients; 4.92.0 declared one string).
 	CategoryIDs []string
+	// IncludeDiscoverablePrivateCommunity, when true, includes the discoverable private
+	// communities (the server's default is false).
+	IncludeDiscoverablePrivateCommunity *bool
 }
 
 func (p *SearchCommunitiesParams) query(op string) (query, error) {
@@ -216,6 +219,7 @@ func (p *SearchCommunitiesParams) query(op string) (query, error) {
 		return nil, err
 	}
 	q.list("categoryIds", p.CategoryIDs)
+	q.boolean("includeDiscoverablePrivateCommunity", p.IncludeDiscoverablePrivateCommunity)
 	return q, nil
 }
 

@@ -23,7 +23,8 @@ func init() {
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
 				return errOf(c.Search.SearchCommunitiesPage(ctx, &amity.SearchCommunitiesParams{PageParams: amity.PageParams{Limit: 20, PageToken: "tok"}, Query: "hiking",
-					Filter: amity.SearchNotMember, Tags: []string{"outdoor"}, CategoryIDs: []string{"cat1", "cat2"}}))
+					Filter: amity.SearchNotMember, Tags: []string{"outdoor"}, CategoryIDs: []string{"cat1", "cat2"},
+					IncludeDiscoverablePrivateCommunity: amity.Ptr(true)}))
 			}},
 	)
 }

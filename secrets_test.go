@@ -112,7 +112,7 @@ type echoServer struct {
 func newEchoServer(t *testing.T) *echoServer {
 	s := &echoServer{}
 	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method == http.MethodPost && r.URL.Path == "/api/v4/sessions" {
+		if r.Method == http.MethodPost && r.URL.Path == "/api/v5/sessions" {
 			var reg registration
 			_ = json.NewDecoder(r.Body).Decode(&reg)
 			writeSession(w, reg.UserID, "usertok-"+reg.UserID+"-SECRET-Pq4Rs8Tu", 30*24*time.Hour)
@@ -270,7 +270,7 @@ func TestNoSecretInErrorsLogsOrFormatting(t *testing.T) {
 		switch r.URL.Path {
 		case "/api/v4/authentication/token":
 			fmt.Fprint(w, "auth-SECRET-tok")
-		case "/api/v4/sessions":
+		case "/api/v5/sessions":
 			w.Header().Set("Content-Type", "application/json")
 			fmt.Fprint(w, `{"accessToken":"access-SECRET-tok","refreshToken":"refresh-SECRET-tok","expiresAt":"2999-01-01T00:00:00Z"}`)
 		default:

@@ -15,12 +15,19 @@ import (
 
 // SessionsService registers and revokes user sessions and gets secure-mode auth tokens.
 // Client.AsUser does all of this for you; use it directly to hand tokens to other programs.
-// The deprecated v3 calls are on its V3 field.
+// Register is the current (v5) registration; the older v4 one is on its V4 field and the
+// deprecated v3 calls on its V3 field.
 type SessionsService struct {
 	c *Client
+	// V4 holds the older v4 session registration.
+	V4 *SessionsV4Service
 	// V3 holds the deprecated v3 session calls.
 	V3 *SessionsV3Service
 }
+
+// SessionsV4Service holds the older v4 session registration, which Sessions.Register (v5)
+// replaces. Reach it as Client.Sessions.V4.
+type SessionsV4Service struct{ c *Client }
 
 // SessionsV3Service holds the deprecated v3 session calls. Reach it as Client.Sessions.V3.
 type SessionsV3Service struct{ c *Client }
@@ -31,7 +38,7 @@ type DeviceInfo struct {
 	// given). The API's JavaScript client sends "web" even on Node.js, noting that the server
 	// did not accept "node" (docs/wire-notes.md).
 	Kind string `json:"kind,omitempty"`
-	// Model, at most 100 characters.
+	// Model, at most 300 characters (100 on the older v4 and v3 registrations).
 	Model string `json:"model,omitempty"`
 	// SDKVersion, at most 30 characters.
 	SDKVersion string `json:"sdkVersion,omitempty"`
@@ -39,7 +46,8 @@ type DeviceInfo struct {
 
 // RegisterSessionParams is the body of a session registration.
 type RegisterSessionParams struct {
-	// UserID (required, 1–50 characters). An unknown user is created.
+	// UserID (required, 1–50 characters). An unknown user is created. It must not start
+	// with ADMIN_ or DELETED_ (the server refuses such IDs).
 	UserID string `json:"userId"`
 	// DeviceID (required, 1–150 characters).
 	DeviceID string `json:"deviceId"`
@@ -47,13 +55,22 @@ type RegisterSessionParams struct {
 	DeviceInfo *DeviceInfo `json:"deviceInfo,omitempty"`
 	// DisplayName, when set (at most 100 characters), updates the user's display name.
 	DisplayName string `json:"displayName,omitempty"`
+	// ProfileHandle, when set (at most 100 characters), updates the user's profile handle.
+	// Sessions.Register (v5) only: the older registrations refuse it before sending.
+	ProfileHandle string `json:"profileHandle,omitempty"`
 	// AuthToken from CreateAuthToken; required when the network is in secure mode.
 	AuthToken Secret `json:"authToken,omitempty"`
 }
 
-func (p *RegisterSessionParams) validate(op string) error {
+// validate checks the params of a registration: current (v5) or one of the older ones, whose
+// body has no profileHandle and a shorter device model.
+func (p *RegisterSessionParams) validate(op string, current bool) error {
 	if err := notNil(op, "params", p); err != nil {
 		return err
+	}
+	maxModel := 300
+	if !current {
+		maxModel = 100
 	}
 	switch {
 	case strings.TrimSpace(p.UserID) == "" || len(p.UserID) > 50:
@@ -62,29 +79,52 @@ func (p *RegisterSessionParams) validate(op string) error {
 		return &ValidationError{Op: op, Field: "DeviceID", Reason: "must be 1 to 150 characters"}
 	case len(p.DisplayName) > 100:
 		return &ValidationError{Op: op, Field: "DisplayName", Reason: "must be at most 100 characters"}
+	case len(p.ProfileHandle) > 100:
+		return &ValidationError{Op: op, Field: "ProfileHandle", Reason: "must be at most 100 characters"}
+	case p.ProfileHandle != "" && !current:
+		return &ValidationError{Op: op, Field: "ProfileHandle", Reason: "is only sent by Sessions.Register (POST /api/v5/sessions)"}
 	case len(p.AuthToken) > 100:
 		return &ValidationError{Op: op, Field: "AuthToken", Reason: "must be at most 100 characters"}
 	}
 	if di := p.DeviceInfo; di != nil {
-		if len(di.Model) > 100 || len(di.SDKVersion) > 30 {
-			return &ValidationError{Op: op, Field: "DeviceInfo", Reason: "model must be at most 100 and sdkVersion 30 characters"}
+		if len(di.Model) > maxModel || len(di.SDKVersion) > 30 {
+			return &ValidationError{Op: op, Field: "DeviceInfo", Reason: fmt.Sprintf("model must be at most %d and sdkVersion 30 characters", maxModel)}
 		}
 	}
 	return nil
 }
 
+// SessionUserType is the kind of user a session is for.
+type SessionUserType string
+
+// Session user types (POST /api/v5/sessions answers signed-in; the bot and visitor
+// registrations the others).
+const (
+	SessionUserSignedIn SessionUserType = "signed-in"
+	SessionUserVisitor  SessionUserType = "visitor"
+	SessionUserBot      SessionUserType = "bot"
+)
+
 // SessionPayload is a registered session: an access token valid 30 days, and the user.
 type SessionPayload struct {
-	AccessToken  Secret `json:"accessToken"`
+	AccessToken Secret `json:"accessToken"`
+	// RefreshToken is sent by the older v4 and v3 registrations only.
 	RefreshToken Secret `json:"refreshToken"`
 	// IssuedAt and ExpiresAt bound the access token.
 	IssuedAt  Time   `json:"issuedAt"`
 	ExpiresAt Time   `json:"expiresAt"`
 	Users     []User `json:"users"`
 	Files     []File `json:"files"`
+	// Roles are the roles the user holds (v5).
+	Roles []Role `json:"roles"`
+	// UserType is the kind of user the session is for (v5): signed-in for Register.
+	UserType SessionUserType `json:"userType,omitempty"`
 	// LastCachePurge is the date of the network's last cache purge, as the server sent it.
 	LastCachePurge string `json:"lastCachePurge,omitempty"`
 }
+
+// RoleByID returns the sideloaded role with the given ID (v5), or nil.
+func (s SessionPayload) RoleByID(roleID string) *Role { return roleByID(s.Roles, roleID) }
 
 // LogValue logs a session without its tokens (slog's JSON handler would otherwise encode
 // them as JSON does).
@@ -131,12 +171,25 @@ func (p RegisterSessionParams) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("userId", p.UserID), slog.String("deviceId", p.DeviceID), slog.String("authToken", "[redacted]"))
 }
 
-// Register registers a session for a user and device and returns its access token.
-// POST /api/v4/sessions, with the API key. A new session on the same device invalidates the
-// user's older token there. Not retried after it may have reached the server.
+// Register registers a session for a user and device and returns its access token, the
+// user and the roles it holds. POST /api/v5/sessions, with the API key (the registration the
+// API's own clients make). A new session on the same device invalidates the user's older
+// token there. Not retried after it may have reached the server.
 func (s *SessionsService) Register(ctx context.Context, params *RegisterSessionParams, opts ...CallOption) (*SessionPayload, error) {
 	const op = "Sessions.Register"
-	if err := params.validate(op); err != nil {
+	if err := params.validate(op, true); err != nil {
+		return nil, err
+	}
+	return call[SessionPayload](ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v5/sessions", body: params, auth: authKeyOnly,
+		opts: opts, carried: []Secret{params.AuthToken}})
+}
+
+// Register registers a session with the older endpoint POST /api/v4/sessions, which
+// Sessions.Register (v5) replaces; its answer has a refresh token and no roles, and its
+// body no profile handle. Not retried after it may have reached the server.
+func (s *SessionsV4Service) Register(ctx context.Context, params *RegisterSessionParams, opts ...CallOption) (*SessionPayload, error) {
+	const op = "Sessions.V4.Register"
+	if err := params.validate(op, false); err != nil {
 		return nil, err
 	}
 	return call[SessionPayload](ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v4/sessions", body: params, auth: authKeyOnly,
@@ -146,11 +199,12 @@ func (s *SessionsService) Register(ctx context.Context, params *RegisterSessionP
 // Register registers a session with the older endpoint POST /api/v3/sessions. Not retried
 // after it may have reached the server.
 //
-// Deprecated: use Client.Sessions.Register (POST /api/v4/sessions); the v3 endpoint is
-// deprecated in the spec, which does not describe its answer, so fields may be empty.
+// Deprecated: use Client.Sessions.Register (POST /api/v5/sessions); the v3 endpoint is
+// deprecated in the spec. Spec 4.116.1 describes its answer as the v4 one's; an empty answer
+// is still accepted (4.92.0 did not describe it), so fields may be empty.
 func (s *SessionsV3Service) Register(ctx context.Context, params *RegisterSessionParams, opts ...CallOption) (*SessionPayload, error) {
 	const op = "Sessions.V3.Register"
-	if err := params.validate(op); err != nil {
+	if err := params.validate(op, false); err != nil {
 		return nil, err
 	}
 	return call[SessionPayload](ctx, s.c, &request{op: op, method: http.MethodPost, path: "/api/v3/sessions", body: params, auth: authKeyOnly,

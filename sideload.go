@@ -55,6 +55,12 @@ func findUserOf(users []User, ids ...string) *User {
 	return nil
 }
 
+// roleByID returns the sideloaded role with the given ID, or nil: the lookup of the roles
+// that user, comment, post, poll, reaction, story and message answers carry.
+func roleByID(roles []Role, roleID string) *Role {
+	return byID(roles, roleID, func(r *Role) string { return r.RoleID })
+}
+
 // lookupAll resolves ids with find, in order, leaving out those not found.
 func lookupAll[T any](ids []string, find func(string) *T) []T {
 	var out []T

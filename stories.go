@@ -194,8 +194,13 @@ type StoryPayload struct {
 	Categories     []CommunityCategory `json:"categories"`
 	// StoryTargets are the targets of the stories, on the listings.
 	StoryTargets []StoryTarget `json:"storyTargets"`
-	Paging       Paging        `json:"paging"`
+	// Roles are the roles of the users (see RoleByID).
+	Roles  []Role `json:"roles"`
+	Paging Paging `json:"paging"`
 }
+
+// RoleByID returns the sideloaded role with the given ID, or nil.
+func (p *StoryPayload) RoleByID(roleID string) *Role { return roleByID(p.Roles, roleID) }
 
 func (p *StoryPayload) pageItems() []Story { return p.Stories }
 func (p *StoryPayload) pageInfo() Paging   { return p.Paging }

@@ -57,6 +57,16 @@ type VideoStreaming struct {
 	Recordings []VideoStreamingRecording `json:"recordings,omitempty"`
 	// WatcherURL holds the playback URLs.
 	WatcherURL *VideoStreamingWatcherURLs `json:"watcherUrl,omitempty"`
+	// PostID is the post the stream belongs to; ChannelID its live chat channel, which
+	// ChannelEnabled says is on (live chat and live reactions).
+	PostID         string `json:"postId,omitempty"`
+	ChannelID      string `json:"channelId,omitempty"`
+	ChannelEnabled bool   `json:"channelEnabled,omitempty"`
+	// IsParent reports a stream with child streams (ChildStreamIDs, the streams of its
+	// co-hosts); ParentStreamID is set on a child stream.
+	IsParent       bool     `json:"isParent,omitempty"`
+	ParentStreamID string   `json:"parentStreamId,omitempty"`
+	ChildStreamIDs []string `json:"childStreamIds,omitempty"`
 }
 
 // VideoStreamingPlatform names the broadcasting client.
@@ -151,15 +161,34 @@ type StreamModerationLabel struct {
 	DetectedAt Time                     `json:"detectedAt"`
 }
 
-// StreamPayload is the answer of the stream calls: the streams, their moderation records
-// and their broadcasters.
+// StreamPayload is the answer of the stream calls: the streams, their child streams, their
+// moderation records and their broadcasters.
 type StreamPayload struct {
 	rawJSON
-	VideoStreamings        []VideoStreaming   `json:"videoStreamings"`
+	VideoStreamings []VideoStreaming `json:"videoStreamings"`
+	// VideoStreamingChildren are the child streams of those streams (see ChildStreams).
+	VideoStreamingChildren []VideoStreaming   `json:"videoStreamingChildren"`
 	VideoStreamModerations []StreamModeration `json:"videoStreamModerations"`
 	Users                  []User             `json:"users"`
 	Files                  []File             `json:"files"`
 }
+
+// ChildStreams returns the child streams of stream (its ChildStreamIDs, in
+// VideoStreamingChildren, else VideoStreamings), in order.
+func (p *StreamPayload) ChildStreams(stream *VideoStreaming) []VideoStreaming {
+	if stream == nil {
+		return nil
+	}
+	return lookupAll(stream.ChildStreamIDs, func(id string) *VideoStreaming {
+		if v := byID(p.VideoStreamingChildren, id, streamKey); v != nil {
+			return v
+		}
+		return byID(p.VideoStreamings, id, streamKey)
+	})
+}
+
+// streamKey is the ID a stream is found by.
+func streamKey(v *VideoStreaming) string { return v.StreamID }
 
 // Stream returns the first stream of the answer (the one a call about one stream is about),
 // or nil.
@@ -167,7 +196,7 @@ func (p *StreamPayload) Stream() *VideoStreaming { return firstOf(p.VideoStreami
 
 // StreamByID returns the stream with the given ID, or nil.
 func (p *StreamPayload) StreamByID(id string) *VideoStreaming {
-	return byID(p.VideoStreamings, id, func(v *VideoStreaming) string { return v.StreamID })
+	return byID(p.VideoStreamings, id, streamKey)
 }
 
 // UserByID returns the sideloaded user with the given ID, or nil.
@@ -220,6 +249,8 @@ type CreateStreamParams struct {
 	IsSecure *bool `json:"isSecure,omitempty"`
 	// Resolution is SD (the default), HD or FHD.
 	Resolution StreamResolution `json:"resolution,omitempty"`
+	// ChannelEnabled turns the stream's channel (live chat and live reactions) on or off.
+	ChannelEnabled *bool `json:"channelEnabled,omitempty"`
 }
 
 // checkStreamFields checks the fields of a stream's create or update.
@@ -280,6 +311,9 @@ type UpdateStreamParams struct {
 	Metadata map[string]any `json:"metadata,omitempty"`
 	// Resolution is SD, HD or FHD.
 	Resolution StreamResolution `json:"resolution,omitempty"`
+	// ChannelEnabled turns the stream's channel (live chat and live reactions) on or off;
+	// nil leaves it as it is.
+	ChannelEnabled *bool `json:"channelEnabled,omitempty"`
 }
 
 // Update changes a stream's details and returns it. PUT /api/v3/video-streaming/{streamId}.

@@ -14,7 +14,7 @@ func init() {
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
 				return errOf(c.Streams.Create(ctx, &amity.CreateStreamParams{Title: "Launch", Description: "Product launch", ThumbnailFileID: "f1",
-					Metadata: map[string]any{"k": "v"}, IsSecure: amity.Ptr(true), Resolution: amity.StreamFHD}))
+					Metadata: map[string]any{"k": "v"}, IsSecure: amity.Ptr(true), Resolution: amity.StreamFHD, ChannelEnabled: amity.Ptr(true)}))
 			}},
 		conformanceCase{Method: "Streams.Get", Op: "GET /api/v3/video-streaming/{streamId}",
 			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Streams.Get(ctx, "s1")) }},
@@ -24,7 +24,7 @@ func init() {
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
 				return errOf(c.Streams.Update(ctx, "s1", &amity.UpdateStreamParams{Title: "Launch", Description: "Product launch", ThumbnailFileID: "f1",
-					Metadata: map[string]any{"k": "v"}, Resolution: amity.StreamHD}))
+					Metadata: map[string]any{"k": "v"}, Resolution: amity.StreamHD, ChannelEnabled: amity.Ptr(false)}))
 			}},
 		conformanceCase{Method: "Streams.Delete", Op: "DELETE /api/v3/video-streaming/{streamId}",
 			Required: func(ctx context.Context, c *amity.Client) error { return c.Streams.Delete(ctx, "s1") }},

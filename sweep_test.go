@@ -42,7 +42,7 @@ func TestSweepFlaggedContentFindsEverything(t *testing.T) {
 			assert.Equal(t, len(seeded.FlaggedCommentIDs)+len(seeded.FlaggedReplyIDs), tally["comment deleted"]+tally["comment cleared"], "comments and replies")
 			assert.Equal(t, len(seeded.FlaggedMessageIDs), tally["message deleted"]+tally["message cleared"], "messages")
 			for _, id := range seeded.FlaggedPostIDs {
-				p, err := c.Posts.Get(ctx, id)
+				p, err := c.Posts.Get(ctx, id, nil)
 				require.NoError(t, err)
 				assert.True(t, p.Post().IsDeleted || p.Post().FlagCount == 0, "post %s is still flagged", id)
 			}

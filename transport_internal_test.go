@@ -18,7 +18,7 @@ type instantTransport struct{}
 
 func (instantTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	body := `{"users":[{"userId":"u1"}]}`
-	if r.URL.Path == "/api/v4/sessions" {
+	if r.URL.Path == "/api/v5/sessions" {
 		b, _ := io.ReadAll(r.Body)
 		body = `{"accessToken":"tok-` + fmt.Sprint(len(b)) + strings.Repeat("x", 200) + `","expiresAt":"2999-01-01T00:00:00Z"}`
 	}

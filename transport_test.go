@@ -92,7 +92,7 @@ func (s *keepAliveServer) serve(conn net.Conn) {
 		}
 		n := int(s.count.Add(1))
 		auth := req.Header.Get("Authorization")
-		if req.URL.Path == "/api/v4/sessions" {
+		if req.URL.Path == "/api/v5/sessions" {
 			auth = "register"
 		}
 		s.mu.Lock()
@@ -102,7 +102,7 @@ func (s *keepAliveServer) serve(conn net.Conn) {
 			return // close without answering
 		}
 		answer := `{"users":[{"userId":"u1"}]}`
-		if req.URL.Path == "/api/v4/sessions" {
+		if req.URL.Path == "/api/v5/sessions" {
 			user := strings.Split(string(body), `"userId":"`)
 			id := "x"
 			if len(user) > 1 {
@@ -236,7 +236,7 @@ func TestUploadRenewalOfNonSeekableBodyIsNotReplayable(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		_, _ = io.Copy(io.Discard, r.Body)
 		w.Header().Set("Content-Type", "application/json")
-		if r.URL.Path == "/api/v4/sessions" {
+		if r.URL.Path == "/api/v5/sessions" {
 			fmt.Fprint(w, `{"accessToken":"tok","expiresAt":"2999-01-01T00:00:00Z"}`)
 			return
 		}

@@ -189,7 +189,7 @@ var typeSwapCalls = []struct {
 	{"posts_page1.json", func(ctx context.Context, c *amity.Client) error {
 		return errOf(c.Posts.ListPage(ctx, &amity.ListPostsParams{TargetType: amity.PostTargetCommunity, TargetID: "c1"}))
 	}},
-	{"posts_payload.json", func(ctx context.Context, c *amity.Client) error { return errOf(c.Posts.Get(ctx, "p1")) }},
+	{"posts_payload.json", func(ctx context.Context, c *amity.Client) error { return errOf(c.Posts.Get(ctx, "p1", nil)) }},
 	{"comments_page1.json", func(ctx context.Context, c *amity.Client) error {
 		return errOf(c.Comments.ListPage(ctx, &amity.ListCommentsParams{ReferenceType: amity.CommentOnPost, ReferenceID: "p1"}))
 	}},
@@ -274,7 +274,7 @@ func TestEveryAnswerMemberTypeSwapped(t *testing.T) {
 		var answer atomic.Pointer[[]byte]
 		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			switch r.URL.Path { // a view's setup calls; everything else is the call under test
-			case "/api/v4/sessions":
+			case "/api/v5/sessions":
 				writeJSON(w, 200, `{"accessToken":"tok","expiresAt":"2999-01-01T00:00:00Z"}`)
 			case "/api/v4/authentication/token":
 				w.Header().Set("Content-Type", "text/plain")

@@ -24,7 +24,7 @@ import (
 func TestRegisterSessionBody(t *testing.T) {
 	c, mt := mockClient(t, amity.WithServerKey(serverKey))
 	mt.RegisterResponder("POST", "https://api.test/api/v4/authentication/token", jsonResponder(200, `"auth-tok-9"`))
-	rec := record(t, mt, "POST", "/api/v4/sessions", `{"accessToken":"acc","expiresAt":"2999-01-01T00:00:00Z"}`)
+	rec := record(t, mt, "POST", "/api/v5/sessions", `{"accessToken":"acc","expiresAt":"2999-01-01T00:00:00Z"}`)
 	mt.RegisterResponder("GET", "https://api.test/api/v3/sessions", jsonResponder(200, `{"lastCachePurge":"2024-01-01"}`))
 	u, err := c.AsUser("alice", amity.WithDeviceID("worker-7"), amity.WithDisplayName("Alice"))
 	require.NoError(t, err)
@@ -48,7 +48,7 @@ type sessionServer struct {
 func (s *sessionServer) handler(t *testing.T) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
-		case "/api/v4/sessions":
+		case "/api/v5/sessions":
 			n := s.regs.Add(1)
 			exp := "2999-01-01T00:00:00Z"
 			if n == 1 && s.firstExp != "" {
@@ -148,7 +148,7 @@ func TestAsUserValidation(t *testing.T) {
 func TestAsUserShortLivedTokenRegistersOnce(t *testing.T) {
 	var regs, calls atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/api/v4/sessions" {
+		if r.URL.Path == "/api/v5/sessions" {
 			regs.Add(1)
 			writeSession(w, "alice", "tok-alice", 10*time.Minute)
 			return
@@ -176,7 +176,7 @@ func TestAsUserTwoProcessesSameUser(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		defer mu.Unlock()
-		if r.URL.Path == "/api/v4/sessions" {
+		if r.URL.Path == "/api/v5/sessions" {
 			var reg registration
 			_ = json.NewDecoder(r.Body).Decode(&reg)
 			n := regs.Add(1)
@@ -235,7 +235,7 @@ func TestAuthTokenAcceptsTextPlain(t *testing.T) {
 			}
 			w.Header().Set("Content-Type", "text/plain")
 			_, _ = io.WriteString(w, "authtok-for-alice-7f3")
-		case "/api/v4/sessions":
+		case "/api/v5/sessions":
 			var reg registration
 			_ = json.NewDecoder(r.Body).Decode(&reg)
 			if reg.AuthToken != "authtok-for-alice-7f3" {

@@ -31,7 +31,9 @@ type User struct {
 	Roles       []string `json:"roles,omitempty"`
 	Permissions []string `json:"permissions,omitempty"`
 	DisplayName string   `json:"displayName,omitempty"`
-	Description string   `json:"description,omitempty"`
+	// ProfileHandle is the user's handle, unique in the network (spec 4.116.1).
+	ProfileHandle string `json:"profileHandle,omitempty"`
+	Description   string `json:"description,omitempty"`
 	// AvatarFileID is a file from Files; AvatarCustomURL an external image.
 	AvatarFileID    string `json:"avatarFileId,omitempty"`
 	AvatarCustomURL string `json:"avatarCustomUrl,omitempty"`
@@ -62,10 +64,15 @@ type HashFlag struct {
 // cursors of a list page.
 type UserPayload struct {
 	rawJSON
-	Users  []User `json:"users"`
-	Files  []File `json:"files"`
+	Users []User `json:"users"`
+	Files []File `json:"files"`
+	// Roles are the roles the users hold (see RoleByID).
+	Roles  []Role `json:"roles"`
 	Paging Paging `json:"paging"`
 }
+
+// RoleByID returns the sideloaded role with the given ID, or nil.
+func (p *UserPayload) RoleByID(roleID string) *Role { return roleByID(p.Roles, roleID) }
 
 func (p *UserPayload) pageItems() []User { return p.Users }
 func (p *UserPayload) pageInfo() Paging  { return p.Paging }
@@ -101,20 +108,49 @@ type UserSortBy string
 
 // User orders.
 const (
-	UserSortFirstCreated UserSortBy = "firstCreated"
-	UserSortLastCreated  UserSortBy = "lastCreated"
-	UserSortDisplayName  UserSortBy = "displayName"
+	UserSortFirstCreated  UserSortBy = "firstCreated"
+	UserSortLastCreated   UserSortBy = "lastCreated"
+	UserSortDisplayName   UserSortBy = "displayName"
+	UserSortProfileHandle UserSortBy = "profileHandle"
 )
+
+// UserSearchField is a field of a user that a search matches (the SearchBy of the user and
+// member listings).
+type UserSearchField string
+
+// User search fields. A search with no SearchBy matches all three.
+const (
+	UserSearchDisplayName   UserSearchField = "displayName"
+	UserSearchProfileHandle UserSearchField = "profileHandle"
+	UserSearchUserID        UserSearchField = "userId"
+)
+
+// checkSearchBy checks a SearchBy list: at most 3 fields, none empty.
+func checkSearchBy(op string, fields []UserSearchField) error {
+	if err := maxItems(op, "SearchBy", len(fields), 3); err != nil {
+		return err
+	}
+	for _, f := range fields {
+		if err := required(op, "SearchBy[]", string(f)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 // ListUsersParams filters and pages Users.List. The zero value lists all users.
 type ListUsersParams struct {
 	PageParams
-	// Keyword matches display names (or IDs); ExactMatchKeyword makes it exact.
+	// Keyword matches display names, profile handles and IDs (at most 100 characters);
+	// ExactMatchKeyword makes it exact.
 	Keyword           string
 	ExactMatchKeyword *bool
+	// SearchBy says which fields Keyword matches (at most 3): displayName, profileHandle,
+	// userId; empty matches all three.
+	SearchBy []UserSearchField
 	// Filter: all (default) or flagged.
 	Filter UserFilter
-	// SortBy: firstCreated, lastCreated or displayName.
+	// SortBy: firstCreated, lastCreated, displayName or profileHandle.
 	SortBy UserSortBy
 	// IsDeleted: true lists deleted users only; nil or false live ones only (the server's
 	// default is false).
@@ -123,12 +159,16 @@ type ListUsersParams struct {
 
 func (p *ListUsersParams) query(op string) (query, error) {
 	p = orZero(p)
+	if err := firstErr(maxLen(op, "Keyword", p.Keyword, 100), checkSearchBy(op, p.SearchBy)); err != nil {
+		return nil, err
+	}
 	q, err := p.PageParams.optionsQuery(op, 0)
 	if err != nil {
 		return nil, err
 	}
 	q.str("keyword", p.Keyword)
 	q.boolean("exactMatchKeyword", p.ExactMatchKeyword)
+	enums(q, "searchBy", p.SearchBy)
 	q.str("filter", string(p.Filter))
 	q.str("sortBy", string(p.SortBy))
 	q.boolean("isDeleted", p.IsDeleted)
@@ -303,12 +343,54 @@ func (s *UsersService) IsFlaggedByMe(ctx context.Context, userID string, opts ..
 	return isFlaggedByMe(ctx, s.c, &request{op: "Users.IsFlaggedByMe", method: http.MethodGet, path: "/api/v3/users/%s/isFlagByMe", opts: opts}, userPath, userID)
 }
 
+// UserReportType is the part of a user's profile a report is about, or their behavior.
+type UserReportType string
+
+// User report types (the labels the product shows: Username, Bio, Avatar, Behavior).
+const (
+	UserReportDisplayName  UserReportType = "displayName"
+	UserReportDescription  UserReportType = "description"
+	UserReportAvatarFileID UserReportType = "avatarFileId"
+	UserReportBehavior     UserReportType = "behavior"
+)
+
+// FlagUserParams details a report of Users.Flag. Without it (nil, or a zero value) the flag
+// is a typeless report, as before spec 4.116.1.
+type FlagUserParams struct {
+	// ReportType is what is reported. A reporter holds one report per type on a user: a
+	// repeat of the same type updates it.
+	ReportType UserReportType `json:"reportType,omitempty"`
+	// Reason (at most 300 characters) is required with UserReportBehavior and refused with
+	// every other type and without a type (the server answers 422).
+	Reason FlagReason `json:"reason,omitempty"`
+	// Comment is a free note, allowed on every report (at most 300 characters).
+	Comment string `json:"comment,omitempty"`
+}
+
 // Flag reports (flags) a user as the calling user, which must be a view from Client.AsUser,
 // and returns the flagged user with its files (UserByID(userID); the payload may hold no
-// user, which is not an error once the flag was applied). POST /api/v4/me/flags/{userId}.
-// Not retried after it may have reached the server (a flag adds to the user's flag count).
-func (s *UsersService) Flag(ctx context.Context, userID string, opts ...CallOption) (*UserPayload, error) {
-	return s.flag(ctx, userID, &request{op: "Users.Flag", method: http.MethodPost, opts: opts})
+// user, which is not an error once the flag was applied). POST /api/v4/me/flags/{userId},
+// with params as the body (none when params is nil: a typeless report). Not retried after it
+// may have reached the server (a flag adds to the user's flag count).
+func (s *UsersService) Flag(ctx context.Context, userID string, params *FlagUserParams, opts ...CallOption) (*UserPayload, error) {
+	const op = "Users.Flag"
+	r := &request{op: op, method: http.MethodPost, opts: opts}
+	if params != nil && *params != (FlagUserParams{}) {
+		if err := firstErr(
+			maxLen(op, "Reason", string(params.Reason), postsMaxReason),
+			maxLen(op, "Comment", params.Comment, postsMaxReason),
+		); err != nil {
+			return nil, err
+		}
+		switch t := params.ReportType; {
+		case t == UserReportBehavior && params.Reason == "":
+			return nil, &ValidationError{Op: op, Field: "Reason", Reason: "is required with ReportType behavior"}
+		case params.Reason != "" && (t == "" || t == UserReportDisplayName || t == UserReportDescription || t == UserReportAvatarFileID):
+			return nil, &ValidationError{Op: op, Field: "Reason", Reason: "is only sent with ReportType behavior"}
+		}
+		r.body = params
+	}
+	return s.flag(ctx, userID, r)
 }
 
 // Unflag withdraws the calling user's flag on a user and returns the user with its files

@@ -17,7 +17,8 @@ func init() {
 			Full: func(ctx context.Context, c *amity.Client) error {
 				return errOf(c.Users.ListPage(ctx, &amity.ListUsersParams{
 					PageParams: amity.PageParams{Limit: 50, PageToken: "tok"}, Keyword: "al", ExactMatchKeyword: amity.Ptr(true),
-					Filter: amity.UserFilterFlagged, SortBy: amity.UserSortDisplayName, IsDeleted: amity.Ptr(false)}))
+					SearchBy: []amity.UserSearchField{amity.UserSearchDisplayName, amity.UserSearchProfileHandle, amity.UserSearchUserID},
+					Filter:   amity.UserFilterFlagged, SortBy: amity.UserSortProfileHandle, IsDeleted: amity.Ptr(false)}))
 			}},
 		iteratorCase("Users.ListPages", "GET /api/v3/users", false, nil),
 		conformanceCase{Method: "Users.GetMany", Op: "GET /api/v3/users/list",
@@ -42,7 +43,11 @@ func init() {
 		conformanceCase{Method: "Users.IsFlaggedByMe", Op: "GET /api/v3/users/{userId}/isFlagByMe", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Users.IsFlaggedByMe(ctx, "u1")) }},
 		conformanceCase{Method: "Users.Flag", Op: "POST /api/v4/me/flags/{userId}", AsUser: true,
-			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Users.Flag(ctx, "u1")) }},
+			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Users.Flag(ctx, "u1", nil)) },
+			Full: func(ctx context.Context, c *amity.Client) error {
+				return errOf(c.Users.Flag(ctx, "u1", &amity.FlagUserParams{ReportType: amity.UserReportBehavior,
+					Reason: amity.FlagReasonHarassmentOrBullying, Comment: "repeated insults"}))
+			}},
 		conformanceCase{Method: "Users.Unflag", Op: "DELETE /api/v4/me/flags/{userId}", AsUser: true,
 			Required: func(ctx context.Context, c *amity.Client) error { return errOf(c.Users.Unflag(ctx, "u1")) }},
 		conformanceCase{Method: "Users.ListBlockedPage", Op: "GET /api/v4/me/user-blocks", AsUser: true,
@@ -61,12 +66,20 @@ func init() {
 				return c.Users.Delete(ctx, "u1", &amity.DeleteUserParams{DeleteAll: amity.Ptr(true), MarkMessageDeleted: amity.Ptr(true),
 					HardDeletePost: amity.Ptr(false), HardDeleteComment: amity.Ptr(true)})
 			}},
-		conformanceCase{Method: "Sessions.Register", Op: "POST /api/v4/sessions",
+		conformanceCase{Method: "Sessions.Register", Op: "POST /api/v5/sessions",
 			Required: func(ctx context.Context, c *amity.Client) error {
 				return errOf(c.Sessions.Register(ctx, &amity.RegisterSessionParams{UserID: "u1", DeviceID: "d1"}))
 			},
 			Full: func(ctx context.Context, c *amity.Client) error {
-				return errOf(c.Sessions.Register(ctx, &amity.RegisterSessionParams{UserID: "u1", DeviceID: "d1", DisplayName: "Alice", AuthToken: "at",
+				return errOf(c.Sessions.Register(ctx, &amity.RegisterSessionParams{UserID: "u1", DeviceID: "d1", DisplayName: "Alice",
+					ProfileHandle: "alice", AuthToken: "at", DeviceInfo: &amity.DeviceInfo{Kind: "node", Model: "server", SDKVersion: amity.Version}}))
+			}},
+		conformanceCase{Method: "Sessions.V4.Register", Op: "POST /api/v4/sessions",
+			Required: func(ctx context.Context, c *amity.Client) error {
+				return errOf(c.Sessions.V4.Register(ctx, &amity.RegisterSessionParams{UserID: "u1", DeviceID: "d1"}))
+			},
+			Full: func(ctx context.Context, c *amity.Client) error {
+				return errOf(c.Sessions.V4.Register(ctx, &amity.RegisterSessionParams{UserID: "u1", DeviceID: "d1", DisplayName: "Alice", AuthToken: "at",
 					DeviceInfo: &amity.DeviceInfo{Kind: "node", Model: "server", SDKVersion: amity.Version}}))
 			}},
 		conformanceCase{Method: "Sessions.V3.Register", Op: "POST /api/v3/sessions",

@@ -74,7 +74,7 @@ func TestUsersFlagUnflagAsUser(t *testing.T) {
 	rec.route("DELETE", "/api/v4/me/flags/mallory", fixture(t, "users_flag.json"))
 	rec.route("GET", "/api/v3/users/mallory/isFlagByMe", `{"isFlagByMe":true}`)
 
-	fp, err := u.Users.Flag(ctx, "mallory")
+	fp, err := u.Users.Flag(ctx, "mallory", nil)
 	require.NoError(t, err)
 	assert.Equal(t, "POST", rec.last(t).Method)
 	assert.Equal(t, "Bearer user-tok", rec.last(t).Header.Get("Authorization"), "flags are the user's")
@@ -101,12 +101,12 @@ func TestUsersFlagEmptyAnswerAndNoRetry(t *testing.T) {
 	rec := newRecorder(t, mt)
 	ctx := context.Background()
 	rec.route("POST", "/api/v4/me/flags/bob", `{"users":[],"files":[]}`)
-	u, err := c.Users.Flag(ctx, "bob")
+	u, err := c.Users.Flag(ctx, "bob", nil)
 	require.NoError(t, err, "an answer without the user is not an error after the flag was applied")
 	assert.Nil(t, u.User())
 
 	rec2 := record(t, mt, "POST", "/api/v4/me/flags/carol", "", 502, 200)
-	_, err = c.Users.Flag(ctx, "carol")
+	_, err = c.Users.Flag(ctx, "carol", nil)
 	var ae *amity.Error
 	require.ErrorAs(t, err, &ae)
 	assert.Equal(t, 502, ae.StatusCode)
@@ -219,8 +219,8 @@ func TestUsersModerationBadInputSendsNothing(t *testing.T) {
 		"clear dot":    func() error { return errOf(c.Users.ClearFlags(ctx, "..")) },
 		"isflag empty": func() error { return errOf(c.Users.IsFlaggedByMe(ctx, "")) },
 		"isflag long":  func() error { return errOf(c.Users.IsFlaggedByMe(ctx, strings.Repeat("u", 901))) },
-		"flag empty":   func() error { return errOf(c.Users.Flag(ctx, "")) },
-		"flag long":    func() error { return errOf(c.Users.Flag(ctx, long)) },
+		"flag empty":   func() error { return errOf(c.Users.Flag(ctx, "", nil)) },
+		"flag long":    func() error { return errOf(c.Users.Flag(ctx, long, nil)) },
 		"unflag blank": func() error { return errOf(c.Users.Unflag(ctx, "\t")) },
 		"block empty":  func() error { return errOf(c.Users.Block(ctx, "")) },
 		"unblock dot":  func() error { return errOf(c.Users.Unblock(ctx, ".")) },

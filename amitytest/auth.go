@@ -107,26 +107,32 @@ type deviceInfo struct {
 }
 
 type sessionRequest struct {
-	UserID      string      `json:"userId"`
-	DeviceID    string      `json:"deviceId"`
-	DeviceInfo  *deviceInfo `json:"deviceInfo"`
-	DisplayName *string     `json:"displayName"`
-	AuthToken   string      `json:"authToken"`
+	UserID        string      `json:"userId"`
+	DeviceID      string      `json:"deviceId"`
+	DeviceInfo    *deviceInfo `json:"deviceInfo"`
+	DisplayName   *string     `json:"displayName"`
+	ProfileHandle *string     `json:"profileHandle"` // v5
+	AuthToken     string      `json:"authToken"`
 }
 
+// sessionResponse is the answer of the registrations: v4 and v3 with a refresh token, v5
+// with the user's roles and its userType instead.
 type sessionResponse struct {
 	AccessToken    string     `json:"accessToken"`
-	RefreshToken   string     `json:"refreshToken"`
+	RefreshToken   string     `json:"refreshToken,omitempty"`
 	IssuedAt       string     `json:"issuedAt"`
 	ExpiresAt      string     `json:"expiresAt"`
 	Users          []userJSON `json:"users"`
 	Files          []fileJSON `json:"files"`
+	Roles          []roleJSON `json:"roles,omitempty"`
+	UserType       string     `json:"userType,omitempty"`
 	LastCachePurge string     `json:"lastCachePurge"`
 }
 
 func (s *Server) routesAuth() {
-	s.route("POST /api/v4/sessions", authNone, s.registerSession)
-	s.route("POST /api/v3/sessions", authNone, s.registerSession)
+	s.route("POST /api/v5/sessions", authNone, func(c *request) error { return s.registerSession(c, 5) })
+	s.route("POST /api/v4/sessions", authNone, func(c *request) error { return s.registerSession(c, 4) })
+	s.route("POST /api/v3/sessions", authNone, func(c *request) error { return s.registerSession(c, 3) })
 	s.route("GET /api/v3/sessions", authUser, func(c *request) error {
 		return c.ok(map[string]string{"lastCachePurge": ts(c.st.started)})
 	})
@@ -143,7 +149,11 @@ func (s *Server) routesAuth() {
 	s.route("GET /api/v3/authentication/token", authNone, s.issueAuthTokenV3)
 }
 
-func (s *Server) registerSession(c *request) error {
+// registerSession is POST /api/v{version}/sessions. v5 (spec 4.116.1) also takes a
+// profileHandle, allows a device model of 300 characters (v4 and v3: 100), refuses user IDs
+// starting with ADMIN_ or DELETED_, and answers the user's roles and its userType
+// (signed-in) instead of a refresh token.
+func (s *Server) registerSession(c *request, version int) error {
 	if !secureEqual(c.r.Header.Get("x-api-key"), s.cfg.apiKey) {
 		return errUnauthorized("Invalid API key")
 	}
@@ -159,14 +169,30 @@ func (s *Server) registerSession(c *request) error {
 		return errBadRequest("Parameters validation error: userId must be at most 50 characters")
 	case len(req.DeviceID) > 150:
 		return errBadRequest("Parameters validation error: deviceId must be at most 150 characters")
+	case version >= 5 && (strings.HasPrefix(req.UserID, "ADMIN_") || strings.HasPrefix(req.UserID, "DELETED_")):
+		return errBadRequest("Parameters validation error: userId cannot start with ADMIN_ or DELETED_")
+	case version < 5 && req.ProfileHandle != nil:
+		return errBadRequest("Parameters validation error: \"profileHandle\" is not allowed")
 	}
 	if req.DisplayName != nil {
 		if err := maxLen("displayName", *req.DisplayName, 100); err != nil {
 			return err
 		}
 	}
+	if req.ProfileHandle != nil {
+		if err := maxLen("profileHandle", *req.ProfileHandle, 100); err != nil {
+			return err
+		}
+	}
 	if req.DeviceInfo != nil {
 		if err := enum("deviceInfo.kind", req.DeviceInfo.Kind, "ios", "android", "web", "node"); err != nil {
+			return err
+		}
+		maxModel := 100
+		if version >= 5 {
+			maxModel = 300
+		}
+		if err := maxLen("deviceInfo.model", req.DeviceInfo.Model, maxModel); err != nil {
 			return err
 		}
 	}
@@ -192,10 +218,14 @@ func (s *Server) registerSession(c *request) error {
 		u.displayName = *req.DisplayName
 		u.updatedAt = now
 	}
+	if req.ProfileHandle != nil && *req.ProfileHandle != u.profileHandle {
+		u.profileHandle = *req.ProfileHandle
+		u.updatedAt = now
+	}
 	sess := c.st.newSession(u.id, req.DeviceID, now)
 	b := c.sideload()
 	b.addUser(u.id)
-	return c.ok(sessionResponse{
+	out := sessionResponse{
 		AccessToken:    sess.token,
 		RefreshToken:   sess.refresh,
 		IssuedAt:       ts(sess.issuedAt),
@@ -203,7 +233,11 @@ func (s *Server) registerSession(c *request) error {
 		Users:          b.users(),
 		Files:          b.files(),
 		LastCachePurge: ts(c.st.started),
-	})
+	}
+	if version >= 5 {
+		out.RefreshToken, out.Roles, out.UserType = "", b.roles(), "signed-in"
+	}
+	return c.ok(out)
 }
 
 func (s *Server) revokeSessions(c *request) error {

@@ -2,6 +2,7 @@ package amitytest
 
 import (
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -48,6 +49,46 @@ func TestSessionRegistration(t *testing.T) {
 	clock.advance(30*24*time.Hour + time.Second)
 	r = call(t, srv, tok, "GET", "/api/v3/sessions", nil)
 	assert.Equal(t, http.StatusUnauthorized, r.status)
+}
+
+// TestSessionRegistrationV5: POST /api/v5/sessions, the current registration (spec 4.116.1),
+// answers the user's roles and userType instead of a refresh token, takes a profile handle
+// and a longer device model, and refuses reserved user ID prefixes; v4 refuses what v5 adds.
+func TestSessionRegistrationV5(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	admin := srv.AdminToken()
+	register := func(version string, body map[string]any) resp {
+		return call(t, srv, "", "POST", "/api/"+version+"/sessions", body, "x-api-key", srv.APIKey())
+	}
+	ok(t, register("v5", map[string]any{"userId": "u5", "deviceId": "d1"}))
+	ok(t, call(t, srv, admin, "POST", "/api/v3/roles", map[string]any{"roleId": "editor", "displayName": "Editor", "permissions": []string{"EDIT_USER"}}))
+	ok(t, call(t, srv, admin, "PUT", "/api/v3/users", map[string]any{"userId": "u5", "roles": []string{"editor"}}))
+
+	model := strings.Repeat("m", 300)
+	m := ok(t, register("v5", map[string]any{"userId": "u5", "deviceId": "d1", "profileHandle": "u.five",
+		"deviceInfo": map[string]any{"kind": "web", "model": model}}))
+	assert.NotEmpty(t, m["accessToken"])
+	assert.NotContains(t, m, "refreshToken", "v5 answers no refresh token")
+	assert.Equal(t, "signed-in", m["userType"])
+	users := list(t, m, "users")
+	require.Len(t, users, 1)
+	assert.Equal(t, "u.five", users[0]["profileHandle"])
+	assert.Equal(t, []string{"editor"}, ids(list(t, m, "roles"), "roleId"))
+	me := ok(t, call(t, srv, m["accessToken"].(string), "GET", "/api/v3/users/u5", nil))
+	assert.Equal(t, "u.five", list(t, me, "users")[0]["profileHandle"], "the handle is stored")
+
+	for _, id := range []string{"ADMIN_x", "DELETED_y"} {
+		register("v5", map[string]any{"userId": id, "deviceId": "d"}).isError(t, http.StatusBadRequest, 400000)
+	}
+	register("v5", map[string]any{"userId": "u5", "deviceId": "d", "deviceInfo": map[string]any{"model": model + "m"}}).isError(t, http.StatusBadRequest, 400000)
+
+	// v4: a refresh token, no roles; no profile handle, a model of at most 100 characters.
+	m = ok(t, register("v4", map[string]any{"userId": "u5", "deviceId": "d2"}))
+	assert.NotEmpty(t, m["refreshToken"])
+	assert.NotContains(t, m, "userType")
+	register("v4", map[string]any{"userId": "u5", "deviceId": "d", "profileHandle": "h"}).isError(t, http.StatusBadRequest, 400000)
+	register("v4", map[string]any{"userId": "u5", "deviceId": "d", "deviceInfo": map[string]any{"model": strings.Repeat("m", 101)}}).isError(t, http.StatusBadRequest, 400000)
 }
 
 func TestNewSessionOnSameDeviceInvalidatesOldToken(t *testing.T) {

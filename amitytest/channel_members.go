@@ -204,13 +204,24 @@ func (s *Server) queryChannelUsers(c *request, v4 bool) error {
 		return errPermission("User is not a member of a channel")
 	}
 	sortBy := c.q("sortBy")
-	if err := enum("sortBy", sortBy, "lastCreated", "firstCreated"); err != nil {
+	sorts := []string{"lastCreated", "firstCreated"}
+	if !v4 {
+		sorts = append(sorts, "displayName") // spec 4.116.1
+	}
+	if err := enum("sortBy", sortBy, sorts...); err != nil {
 		return err
 	}
-	var roles, memberships []string
+	var roles, memberships, searchBy []string
+	var isBrand *bool
 	search := ""
 	if v4 {
 		roles, memberships, search = c.qList("role"), c.qList("memberships"), strings.ToLower(c.q("search"))
+		if searchBy, err = c.searchBy(); err != nil { // users.go
+			return err
+		}
+		if isBrand, err = c.qBool("isBrand"); err != nil {
+			return err
+		}
 		for _, m := range memberships {
 			if err := enum("memberships", m, "muted", "banned", "member"); err != nil {
 				return err
@@ -241,8 +252,12 @@ func (s *Server) queryChannelUsers(c *request, v4 bool) error {
 	if err != nil {
 		return err
 	}
-	list := c.filterMembers(ch.members, memberships, roles, isDeleted, search)
-	sortByCreated(list, func(m *membership) (time.Time, int64) { return m.createdAt, m.seq }, sortBy != "firstCreated")
+	list := c.filterMembers(ch.members, memberships, roles, isDeleted, search, searchBy, isBrand)
+	if sortBy == "displayName" {
+		sortByName(list, func(x *membership) string { return c.st.users[x.userID].displayName }, func(x, y *membership) bool { return x.userID < y.userID })
+	} else {
+		sortByCreated(list, func(m *membership) (time.Time, int64) { return m.createdAt, m.seq }, sortBy != "firstCreated")
+	}
 	win, cur := paginate(list, p)
 	body := c.channelsBodyOpt([]*channel{ch}, win, true)
 	if v4 {

@@ -19,6 +19,7 @@ type comment struct {
 	metadata      map[string]any
 	children      []string
 	flags         flagSet
+	flagNotes     map[string]flagNote // the reason and detail of each flag, by flagger
 	reactions     reactionSet
 	mentionees    []mentionee
 	attachments   []commentAttachment
@@ -30,8 +31,8 @@ type comment struct {
 	seq           int64
 }
 
-// commentAttachment is a comment attachment: an image (spec 4.92.0), a video (spec 4.116) or
-// a link with its url (the vendor clients' Amity.Attachment: type 'image' | 'link', url).
+// commentAttachment is a comment attachment: an image or a video (spec 4.116.1), or a link
+// with its url (the vendor clients' Amity.Attachment: type 'image' | 'link', url).
 type commentAttachment struct {
 	Type   string `json:"type"`
 	FileID string `json:"fileId,omitempty"`
@@ -118,6 +119,7 @@ type commentsResponse struct {
 	CommunityUsers  []communityUserJSON `json:"communityUsers"`
 	Users           []userJSON          `json:"users"`
 	Files           []fileJSON          `json:"files"`
+	Roles           []roleJSON          `json:"roles"`
 	Paging          *pagingNextPrevious `json:"paging,omitempty"`
 }
 
@@ -165,6 +167,7 @@ func (c *request) commentsBody(list []*comment) commentsResponse {
 	out.CommunityUsers = nonNil(cb.members)
 	out.Users = b.users()
 	out.Files = b.files()
+	out.Roles = b.roles()
 	return out
 }
 
@@ -352,11 +355,10 @@ func (s *Server) createComment(c *request) error {
 	return c.ok(c.commentsBody([]*comment{cm}))
 }
 
+// queryComments is GET /api/v3/comments. Without referenceId (optional since spec 4.116.1)
+// it lists the comments of every reference (of referenceType, when given).
 func (s *Server) queryComments(c *request) error {
 	refID, refType := c.q("referenceId"), c.q("referenceType")
-	if refID == "" {
-		return errBadRequest("Parameters validation error: referenceId is required")
-	}
 	if err := enum("referenceType", refType, "post", "content", "story"); err != nil {
 		return err
 	}
@@ -389,7 +391,7 @@ func (s *Server) queryComments(c *request) error {
 	parentID := c.q("parentId")
 	var list []*comment
 	for _, cm := range c.st.comments {
-		if cm.referenceID != refID || (refType != "" && cm.referenceType != refType) {
+		if (refID != "" && cm.referenceID != refID) || (refType != "" && cm.referenceType != refType) {
 			continue
 		}
 		if byParent && cm.parentID != parentID {
@@ -460,6 +462,9 @@ type updateCommentRequest struct {
 	Metadata    *map[string]any      `json:"metadata"`
 	Mentionees  *[]mentionee         `json:"mentionees"`
 	Attachments *[]commentAttachment `json:"attachments"`
+	// EditReason (spec 4.116.1, at most 300 characters) is checked; the fake keeps no edit
+	// history to record it in.
+	EditReason *string `json:"editReason"`
 }
 
 func (s *Server) updateComment(c *request) error {
@@ -495,6 +500,11 @@ func (s *Server) updateComment(c *request) error {
 	}
 	if req.Attachments != nil {
 		if err := c.checkCommentAttachments(*req.Attachments); err != nil {
+			return err
+		}
+	}
+	if req.EditReason != nil {
+		if err := maxLen("editReason", *req.EditReason, 300); err != nil {
 			return err
 		}
 	}
@@ -542,15 +552,20 @@ func (s *Server) deleteComment(c *request, permanentAllowed bool) error {
 		}
 		permanent = v != nil && *v
 	}
+	// v4 answers {success} (spec 4.116.1), v3 {status, data: {success}}.
+	done := any(successData())
+	if permanentAllowed {
+		done = successBody
+	}
 	if permanent {
 		c.st.purgeComment(cm)
-		return c.ok(successData())
+		return c.ok(done)
 	}
 	if cm.deleted {
 		return errNotFound("Comment %s not found", cm.id)
 	}
 	cm.deleted, cm.updatedAt = true, c.now()
-	return c.ok(successData())
+	return c.ok(done)
 }
 
 func (s *Server) routesComments() {
@@ -583,7 +598,12 @@ func (s *Server) routesComments() {
 		if req.CommentID != "" && req.CommentID != cm.id {
 			return errBadRequest("Parameters validation error: commentId does not match the path")
 		}
+		note, err := c.readFlagNote() // flags.go: reason and detail (spec 4.116.1)
+		if err != nil {
+			return err
+		}
 		cm.flags[c.identity] = c.now()
+		setFlagNote(&cm.flagNotes, c.identity, note)
 		return c.ok(c.commentsBody([]*comment{cm}))
 	})
 	s.route("DELETE /api/v3/comments/{commentId}/unflag", authUser, func(c *request) error {
@@ -592,6 +612,7 @@ func (s *Server) routesComments() {
 			return err
 		}
 		delete(cm.flags, c.identity)
+		delete(cm.flagNotes, c.identity)
 		return c.ok(c.commentsBody([]*comment{cm}))
 	})
 	s.route("DELETE /api/v3/comments/{commentId}/flags", authUser, clearFlags((*request).pathComment, (*request).canModerateComment, (*request).commentBody))

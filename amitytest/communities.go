@@ -19,6 +19,8 @@ type community struct {
 	onlyAdminCanPost    bool
 	needApproval        bool
 	allowCommentInStory bool
+	discoverable        bool // a private community that listings show on request (spec 4.116.1)
+	joinApproval        bool // joining takes a moderator's approval (spec 4.116.1)
 	notificationMode    string
 	tags                []string
 	metadata            map[string]any
@@ -59,6 +61,9 @@ type communityJSON struct {
 	ModeratorMemberCount       int            `json:"moderatorMemberCount"`
 	AllowCommentInStory        bool           `json:"allowCommentInStory"`
 	NotificationMode           string         `json:"notificationMode"`
+	IsDiscoverable             bool           `json:"isDiscoverable"`
+	RequiresJoinApproval       bool           `json:"requiresJoinApproval"`
+	Type                       string         `json:"type"`
 }
 
 type feedJSON struct {
@@ -134,7 +139,16 @@ func (c *request) communityJSON(cm *community) communityJSON {
 		CreatedAt: ts(cm.createdAt), UpdatedAt: ts(cm.updatedAt),
 		HasFlaggedComment: fc, HasFlaggedPost: fp, NeedApprovalOnPostCreation: cm.needApproval,
 		ModeratorMemberCount: mods, AllowCommentInStory: cm.allowCommentInStory, NotificationMode: mode,
+		IsDiscoverable: cm.discoverable, RequiresJoinApproval: cm.joinApproval, Type: "default",
 	}
+}
+
+// listable reports whether a community listing (and the ranked lists) shows cm to the caller:
+// an admin sees every community, a user the public ones, those it is a member of, and the
+// discoverable private ones when the request asks for them (includeDiscoverablePrivateCommunity,
+// spec 4.116.1).
+func (c *request) listable(cm *community, includeDiscoverable bool) bool {
+	return c.isAdmin || cm.isPublic || cm.isMember(c.identity) || (includeDiscoverable && cm.discoverable)
 }
 
 // feedOf renders the feed object of a target.
@@ -281,6 +295,8 @@ type communityRequest struct {
 	NeedApprovalOnPostCreation *bool           `json:"needApprovalOnPostCreation"`
 	AllowCommentInStory        *bool           `json:"allowCommentInStory"`
 	NotificationMode           *string         `json:"notificationMode"`
+	IsDiscoverable             *bool           `json:"isDiscoverable"`
+	RequiresJoinApproval       *bool           `json:"requiresJoinApproval"`
 }
 
 // validate checks the fields shared by create and update.
@@ -341,6 +357,8 @@ func (req *communityRequest) apply(cm *community) {
 	setOpt(&cm.needApproval, req.NeedApprovalOnPostCreation)
 	setOpt(&cm.allowCommentInStory, req.AllowCommentInStory)
 	setOpt(&cm.notificationMode, req.NotificationMode)
+	setOpt(&cm.discoverable, req.IsDiscoverable)
+	setOpt(&cm.joinApproval, req.RequiresJoinApproval)
 }
 
 // routesCommunities registers the operations on communities themselves (see
@@ -449,8 +467,8 @@ func (s *Server) queryCommunities(c *request) error {
 	if err := enum("sortBy", sortBy, "firstCreated", "lastCreated", "displayName"); err != nil {
 		return err
 	}
-	var isDeleted, hasFlag *bool
-	if err := c.qBools([]string{"isDeleted", "hasFlag"}, &isDeleted, &hasFlag); err != nil {
+	var isDeleted, hasFlag, discoverable *bool
+	if err := c.qBools([]string{"isDeleted", "hasFlag", "includeDiscoverablePrivateCommunity"}, &isDeleted, &hasFlag, &discoverable); err != nil {
 		return err
 	}
 	p, err := c.pageParams(defaultPageSize)
@@ -462,7 +480,7 @@ func (s *Server) queryCommunities(c *request) error {
 	categoryID := c.q("categoryId")
 	var list []*community
 	for _, cm := range c.st.communities {
-		if !deletedFilter(isDeleted, cm.deleted, bothByDefault) {
+		if !deletedFilter(isDeleted, cm.deleted, bothByDefault) || !c.listable(cm, discoverable != nil && *discoverable) {
 			continue
 		}
 		if keyword != "" && !strings.Contains(strings.ToLower(cm.displayName), keyword) {
@@ -498,12 +516,18 @@ func (s *Server) queryCommunities(c *request) error {
 }
 
 // rankCommunities answers the recommended (public communities the caller has
-// not joined) and top-trending lists, by member count.
+// not joined) and top-trending lists, by member count; the discoverable private
+// communities too when the request asks for them.
 func (s *Server) rankCommunities(c *request, recommended bool) error {
 	limit, has, err := c.optInt("limit", 1, maxPageSize)
 	if err != nil {
 		return err
 	}
+	discoverable, err := c.qBool("includeDiscoverablePrivateCommunity")
+	if err != nil {
+		return err
+	}
+	withDiscoverable := discoverable != nil && *discoverable
 	if !has {
 		limit = 5
 	}
@@ -513,7 +537,7 @@ func (s *Server) rankCommunities(c *request, recommended bool) error {
 	}
 	var list []ranked
 	for _, cm := range c.st.communities {
-		if cm.deleted || !cm.isPublic || (recommended && cm.isMember(c.identity)) {
+		if cm.deleted || !(cm.isPublic || withDiscoverable && cm.discoverable) || (recommended && cm.isMember(c.identity)) {
 			continue
 		}
 		_, members, _, _, _ := c.st.communityCounts(cm)

@@ -64,6 +64,20 @@ func TestCommunityCRUD(t *testing.T) {
 	assert.Equal(t, http.StatusForbidden, r.status)
 	assert.Equal(t, http.StatusForbidden, call(t, srv, bob, "GET", "/api/v3/community-feeds/"+cid, nil).status)
 
+	// A private community is listed to its members (and admins) only; a discoverable one to
+	// anyone who asks for them (spec 4.116.1's includeDiscoverablePrivateCommunity).
+	assert.Equal(t, []string{"Bakers"}, query(bob, "sortBy=displayName"))
+	assert.Equal(t, []string{"Bakers", "Hikers"}, query(alice, "sortBy=displayName"))
+	m = ok(t, call(t, srv, alice, "PUT", "/api/v3/communities/"+cid, map[string]any{"communityId": cid, "isDiscoverable": true, "requiresJoinApproval": true}))
+	assert.Equal(t, true, list(t, m, "communities")[0]["isDiscoverable"])
+	assert.Equal(t, true, list(t, m, "communities")[0]["requiresJoinApproval"])
+	assert.Equal(t, []string{"Bakers"}, query(bob, "sortBy=displayName"))
+	assert.Equal(t, []string{"Bakers", "Hikers"}, query(bob, "sortBy=displayName&includeDiscoverablePrivateCommunity=true"))
+	m = ok(t, call(t, srv, bob, "GET", "/api/v3/communities/top-trending?includeDiscoverablePrivateCommunity=true", nil))
+	assert.Contains(t, ids(list(t, m, "communities"), "displayName"), "Hikers")
+	m = ok(t, call(t, srv, bob, "GET", "/api/v3/communities/top-trending", nil))
+	assert.NotContains(t, ids(list(t, m, "communities"), "displayName"), "Hikers")
+
 	// Unique display names.
 	r = call(t, srv, bob, "POST", "/api/v3/communities", map[string]any{"displayName": "hikers", "isUniqueDisplayName": true})
 	r.isError(t, http.StatusForbidden, 400315)
@@ -72,9 +86,10 @@ func TestCommunityCRUD(t *testing.T) {
 	assert.Equal(t, http.StatusForbidden, call(t, srv, bob, "DELETE", "/api/v3/communities/"+cid, nil).status)
 	m = ok(t, call(t, srv, alice, "DELETE", "/api/v3/communities/"+cid, nil))
 	assert.Equal(t, true, m["success"])
-	assert.Equal(t, []string{"Bakers"}, query(bob, "isDeleted=false"))
-	assert.Equal(t, []string{"Hikers"}, query(bob, "isDeleted=true"))
-	assert.ElementsMatch(t, []string{"Bakers", "Hikers"}, query(bob, ""), "isDeleted null (the default) lists both")
+	// The admin sees every community, private ones included.
+	assert.Equal(t, []string{"Bakers"}, query(admin, "isDeleted=false"))
+	assert.Equal(t, []string{"Hikers"}, query(admin, "isDeleted=true"))
+	assert.ElementsMatch(t, []string{"Bakers", "Hikers"}, query(admin, ""), "isDeleted null (the default) lists both")
 	r = createPostResp(t, srv, alice, cid)
 	assert.Equal(t, http.StatusNotFound, r.status)
 }

@@ -102,10 +102,23 @@ func (s *Server) routesCategories() {
 		c.st.categories[cat.id] = cat
 		return c.ok(statusData{Status: "success", Data: c.categoriesBody([]*category{cat})})
 	})
+	// Spec 4.116.1 names the required parameter categoryId (one string); several IDs repeat
+	// it (categoryId=a&categoryId=b, read as a list), and 4.92.0's categoryIds[] is still read.
 	s.route("GET /api/v3/community-categories/list", authUser, func(c *request) error {
-		return listByIDs(c, "categoryIds", 100, lookup(c.st.categories), func(cats []*category) any {
-			return statusData{Status: "success", Data: c.categoriesBody(cats)}
-		})
+		ids := uniq(append(c.qList("categoryId"), c.qList("categoryIds")...))
+		if len(ids) == 0 {
+			return errBadRequest("Parameters validation error: categoryId is required")
+		}
+		if len(ids) > 100 {
+			return errBadRequest("Parameters validation error: at most 100 categoryId")
+		}
+		var cats []*category
+		for _, id := range ids {
+			if cat := c.st.categories[id]; cat != nil {
+				cats = append(cats, cat)
+			}
+		}
+		return c.ok(statusData{Status: "success", Data: c.categoriesBody(cats)})
 	})
 	s.route("GET /api/v3/community-categories/{categoryId}", authUser, func(c *request) error {
 		cat := c.st.categories[c.path("categoryId")]

@@ -83,10 +83,10 @@ func (s *Server) routesCommunityMembers() {
 		if err := c.decode(&req, true); err != nil {
 			return err
 		}
-		return s.changeCommunityRoles(c, req.UserIDs, []string{req.Role}, true)
+		return s.changeCommunityRoles(c, req.UserIDs, []string{req.Role}, true, false)
 	})
 	s.route("DELETE /api/v3/communities/{communityId}/users/roles", authUser, func(c *request) error {
-		return s.changeCommunityRoles(c, c.qList("userIds"), []string{c.q("role")}, false)
+		return s.changeCommunityRoles(c, c.qList("userIds"), []string{c.q("role")}, false, false)
 	})
 	s.route("POST /api/v4/communities/{communityId}/users/roles", authUser, func(c *request) error {
 		var req struct {
@@ -96,10 +96,10 @@ func (s *Server) routesCommunityMembers() {
 		if err := c.decode(&req, true); err != nil {
 			return err
 		}
-		return s.changeCommunityRoles(c, req.UserIDs, req.Roles, true)
+		return s.changeCommunityRoles(c, req.UserIDs, req.Roles, true, true)
 	})
 	s.route("DELETE /api/v4/communities/{communityId}/users/roles", authUser, func(c *request) error {
-		return s.changeCommunityRoles(c, c.qList("userIds"), c.qList("roles"), false)
+		return s.changeCommunityRoles(c, c.qList("userIds"), c.qList("roles"), false, true)
 	})
 	s.route("GET /api/v3/communities/{communityId}/permissions/me", authUser, func(c *request) error {
 		cm, err := c.community(c.path("communityId"))
@@ -147,7 +147,11 @@ func (s *Server) queryCommunityUsers(c *request) error {
 		return err
 	}
 	sortBy := c.q("sortBy")
-	if err := enum("sortBy", sortBy, "firstCreated", "lastCreated", "displayName"); err != nil {
+	if err := enum("sortBy", sortBy, "firstCreated", "lastCreated", "displayName", "profileHandle", "lastJoin", "firstJoin"); err != nil {
+		return err
+	}
+	searchBy, err := c.searchBy() // users.go
+	if err != nil {
 		return err
 	}
 	memberships := c.qList("memberships")
@@ -170,11 +174,15 @@ func (s *Server) queryCommunityUsers(c *request) error {
 	}
 	roles := c.qList("roles")
 	search := strings.ToLower(c.q("search"))
-	list := c.filterMembers(cm.members, memberships, roles, isDeleted, search)
-	if sortBy == "displayName" {
+	list := c.filterMembers(cm.members, memberships, roles, isDeleted, search, searchBy, nil)
+	switch sortBy {
+	case "displayName":
 		sortByName(list, func(x *membership) string { return c.st.users[x.userID].displayName }, func(x, y *membership) bool { return x.userID < y.userID })
-	} else {
-		sortByCreated(list, func(m *membership) (time.Time, int64) { return m.createdAt, m.seq }, sortBy != "firstCreated")
+	case "profileHandle":
+		sortByName(list, func(x *membership) string { return c.st.users[x.userID].profileHandle }, func(x, y *membership) bool { return x.userID < y.userID })
+	default:
+		// A membership's creation is its (latest) join: the created and join orders agree.
+		sortByCreated(list, func(m *membership) (time.Time, int64) { return m.createdAt, m.seq }, sortBy != "firstCreated" && sortBy != "firstJoin")
 	}
 	win, cur := paginate(list, p)
 	body := c.communitiesBodyOpt([]*community{cm}, win, true)
@@ -209,7 +217,7 @@ func (s *Server) changeCommunityMembers(c *request, op string) error {
 	return c.ok(c.communitiesBody([]*community{cm}, changed))
 }
 
-func (s *Server) changeCommunityRoles(c *request, userIDs, roles []string, add bool) error {
+func (s *Server) changeCommunityRoles(c *request, userIDs, roles []string, add, v4 bool) error {
 	cm, err := c.liveCommunity(c.path("communityId"))
 	if err != nil {
 		return err
@@ -227,5 +235,13 @@ func (s *Server) changeCommunityRoles(c *request, userIDs, roles []string, add b
 		}
 	}
 	changed := c.changeRoles(cm.members, userIDs, roles, add)
+	if v4 {
+		// Spec 4.116.1: the v4 answers carry the join requests the change settled; a role
+		// change settles none.
+		return c.ok(struct {
+			communitiesResponse
+			JoinRequests []any `json:"joinRequests"`
+		}{c.communitiesBody([]*community{cm}, changed), []any{}})
+	}
 	return c.ok(c.communitiesBody([]*community{cm}, changed))
 }

@@ -105,3 +105,46 @@ func (c *request) messageBody(m *message) any { return c.messagesBody([]*message
 
 // messageV3Body answers one message as the v3 operations do.
 func (c *request) messageV3Body(m *message) any { return c.messagesV3Body([]*message{m}) }
+
+// flagNote is the reason and detail a user gave with a flag of a post or comment (spec
+// 4.116.1's flag bodies).
+type flagNote struct {
+	Reason string `json:"reason"`
+	Detail string `json:"detail,omitempty"`
+}
+
+// flagReasonOthers is the reason a flag without one records (the spec's default).
+const flagReasonOthers = "Others"
+
+// readFlagNote reads the optional {reason, detail} body of a post or comment flag: each at
+// most 300 characters, the reason Others when left out.
+func (c *request) readFlagNote() (flagNote, error) {
+	var req struct {
+		Reason *string `json:"reason"`
+		Detail *string `json:"detail"`
+	}
+	if err := c.decode(&req, false); err != nil {
+		return flagNote{}, err
+	}
+	n := flagNote{Reason: flagReasonOthers}
+	setOpt(&n.Reason, req.Reason)
+	setOpt(&n.Detail, req.Detail)
+	if n.Reason == "" {
+		n.Reason = flagReasonOthers
+	}
+	if err := maxLen("reason", n.Reason, 300); err != nil {
+		return flagNote{}, err
+	}
+	if err := maxLen("detail", n.Detail, 300); err != nil {
+		return flagNote{}, err
+	}
+	return n, nil
+}
+
+// setFlagNote records n as user's note on an entity's flag.
+func setFlagNote(notes *map[string]flagNote, user string, n flagNote) {
+	if *notes == nil {
+		*notes = map[string]flagNote{}
+	}
+	(*notes)[user] = n
+}

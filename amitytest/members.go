@@ -1,7 +1,6 @@
 package amitytest
 
 import (
-	"strings"
 	"time"
 )
 
@@ -118,7 +117,11 @@ func (c *request) changeRoles(ms memberSet, userIDs, roles []string, add bool) [
 // matches muted members), that have one of roles (when given), whose user is deleted or
 // not as isDeleted asks (both by default) and whose user's display name or ID contains
 // search (lower case; when given).
-func (c *request) filterMembers(ms memberSet, memberships, roles []string, isDeleted *bool, search string) []*membership {
+//
+// search (lower case) matches the fields of the members' users that searchBy names (see
+// user.matches); isBrand, when set, keeps brand users (true: none, the fake has no brand
+// users) or the others.
+func (c *request) filterMembers(ms memberSet, memberships, roles []string, isDeleted *bool, search string, searchBy []string, isBrand *bool) []*membership {
 	now := c.now()
 	var list []*membership
 	for _, m := range ms {
@@ -133,7 +136,10 @@ func (c *request) filterMembers(ms memberSet, memberships, roles []string, isDel
 		if u == nil || !deletedFilter(isDeleted, u.deleted, bothByDefault) {
 			continue
 		}
-		if search != "" && !strings.Contains(strings.ToLower(u.displayName), search) && !strings.Contains(strings.ToLower(u.id), search) {
+		if search != "" && !u.matches(search, searchBy, false) {
+			continue
+		}
+		if isBrand != nil && *isBrand {
 			continue
 		}
 		list = append(list, m)

@@ -15,10 +15,15 @@ type post struct {
 	data         map[string]any
 	metadata     map[string]any
 	tags         []string
+	hashtags     []string
+	links        []map[string]any
+	hidden       bool   // left out of search and hashtag feeds (isDiscoverable false; spec 4.116.1)
+	eventID      string // the event of a room post
 	mentionees   []mentionee
 	children     []string
 	feedType     string // published, reviewing or declined
 	flags        flagSet
+	flagNotes    map[string]flagNote // the reason and detail of each flag, by flagger
 	reactions    reactionSet
 	deleted      bool
 	editedAt     time.Time
@@ -98,6 +103,39 @@ type postJSON struct {
 	Mentionees           []mentioneeJSON `json:"mentionees"`
 	Impression           int             `json:"impression"`
 	Reach                int             `json:"reach"`
+	Hashtags             []string        `json:"hashtags"`
+	StructureType        string          `json:"structureType"`
+	ChildrenNumber       int             `json:"childrenNumber"`
+	// Links and EventID are not in the spec's answer; the vendor clients read them
+	// (InternalPost.links, eventId), so the fake sends them when the post has them.
+	Links   []map[string]any `json:"links,omitempty"`
+	EventID string           `json:"eventId,omitempty"`
+}
+
+// structureType is the media composition of a post (spec 4.116.1's StructureType): its data
+// type, that of its children when they are all of one kind (mixed when not), text when it
+// has none.
+func (st *state) structureType(p *post) string {
+	kind := ""
+	for _, id := range p.children {
+		ch := st.posts[id]
+		if ch == nil {
+			continue
+		}
+		switch {
+		case kind == "":
+			kind = ch.dataType
+		case kind != ch.dataType:
+			return "mixed"
+		}
+	}
+	switch {
+	case kind != "":
+		return kind
+	case containsString([]string{"liveStream", "poll", "room", "clip", "audio"}, p.dataType):
+		return p.dataType
+	}
+	return "text"
 }
 
 // latestCommentIDs is how many recent comment ids a post carries.
@@ -169,6 +207,8 @@ func (c *request) postJSON(p *post) postJSON {
 		IsDeleted: p.deleted, HasFlaggedComment: flaggedComment, HasFlaggedChildren: flaggedChildren,
 		FeedID: stableID("feed:" + p.targetType + ":" + p.targetID + ":" + p.feedType),
 		Tags:   nonNil(append([]string(nil), p.tags...)), Mentionees: st.mentioneesJSON(p.mentionees),
+		Hashtags: nonNil(append([]string(nil), p.hashtags...)), StructureType: st.structureType(p), ChildrenNumber: len(p.children),
+		Links: p.links, EventID: p.eventID,
 	}
 }
 
@@ -184,8 +224,16 @@ type postsResponse struct {
 	Categories      []categoryJSON      `json:"categories"`
 	Feeds           []feedJSON          `json:"feeds"`
 	VideoStreamings []any               `json:"videoStreamings"`
-	Polls           []pollJSON          `json:"polls,omitempty"`
-	Paging          *pagingNextPrevious `json:"paging,omitempty"`
+	// VideoStreamingChildren are the child streams of the live streams (streams.go); the
+	// fake's streams have none. Rooms, RoomChildrens and Products (spec 4.116.1) are empty:
+	// the fake has no rooms or products.
+	VideoStreamingChildren []any               `json:"videoStreamingChildren"`
+	Rooms                  []any               `json:"rooms"`
+	RoomChildrens          []any               `json:"roomChildrens"`
+	Products               []any               `json:"products"`
+	Polls                  []pollJSON          `json:"polls,omitempty"`
+	Roles                  []roleJSON          `json:"roles"`
+	Paging                 *pagingNextPrevious `json:"paging,omitempty"`
 }
 
 // postsBody renders posts with everything they refer to.
@@ -195,7 +243,8 @@ func (c *request) postsBody(posts []*post, withPolls bool) postsResponse {
 	cb := c.newCommunityBundle(b)
 	out := postsResponse{
 		Posts: []postJSON{}, PostChildren: []postJSON{}, Comments: []commentJSON{},
-		Feeds: []feedJSON{}, VideoStreamings: []any{},
+		Feeds: []feedJSON{}, VideoStreamings: []any{}, VideoStreamingChildren: []any{},
+		Rooms: []any{}, RoomChildrens: []any{}, Products: []any{},
 	}
 	var pollIDs orderedSet
 	feeds := map[string]bool{}
@@ -267,6 +316,7 @@ func (c *request) postsBody(posts []*post, withPolls bool) postsResponse {
 	out.VideoStreamings = c.postStreams(out.Posts, out.PostChildren, b) // streams.go
 	out.Users = b.users()
 	out.Files = b.files()
+	out.Roles = b.roles()
 	return out
 }
 
@@ -334,27 +384,45 @@ func (s *Server) routesPosts() {
 		}
 		return s.createPost(c, v4)
 	})
-	s.route("GET /api/v4/posts", authUser, func(c *request) error {
-		q := postQuery{targetType: c.q("targetType"), targetID: c.q("targetId")}
-		if q.targetID == "" {
-			return errBadRequest("Parameters validation error: targetId is required")
-		}
-		return s.listPosts(c, q, true)
-	})
+	// The v5 listing is the v4 one with clip among its data types (spec 4.116.1); both need
+	// targetType and take targetId as an option (without it, every target of the type).
+	s.route("GET /api/v5/posts", authUser, func(c *request) error { return s.listPosts(c, c.postQueryOf(), 5) })
+	s.route("GET /api/v4/posts", authUser, func(c *request) error { return s.listPosts(c, c.postQueryOf(), 4) })
 	s.route("GET /api/v3/posts", authUser, func(c *request) error {
-		q := postQuery{targetType: c.q("targetType"), targetID: c.q("targetId"), dataType: c.q("dataType")}
-		if q.targetType == "" {
-			return errBadRequest("Parameters validation error: targetType is required")
-		}
-		return s.listPosts(c, q, false)
+		q := c.postQueryOf()
+		q.dataType = c.q("dataType")
+		return s.listPosts(c, q, 3)
 	})
 	s.route("GET /api/v3/posts/list", authUser, func(c *request) error {
-		return listByIDs(c, "postIds", 100, lookup(c.st.posts), func(posts []*post) any { return c.postsBody(posts, true) })
+		ignore, err := c.postReadOptions()
+		if err != nil {
+			return err
+		}
+		find := func(id string) *post {
+			if p := c.st.posts[id]; p != nil && (ignore || !c.blockedAuthor(p)) {
+				return p
+			}
+			return nil
+		}
+		return listByIDs(c, "postIds", 100, find, func(posts []*post) any { return c.postsBody(posts, true) })
 	})
 	s.route("GET /api/v3/posts/{postId}", authUser, func(c *request) error {
+		ignore, err := c.postReadOptions()
+		if err != nil {
+			return err
+		}
+		if err := enum("postType", c.q("postType"), "post", "story"); err != nil {
+			return err
+		}
+		if c.q("postType") == "story" { // the fake keeps stories apart from posts
+			return errNotFound("PostId %s not found", c.path("postId"))
+		}
 		p, err := c.post(c.path("postId"))
 		if err != nil {
 			return err
+		}
+		if !ignore && c.blockedAuthor(p) {
+			return errNotFound("PostId %s not found", p.id)
 		}
 		return c.ok(c.postsBody([]*post{p}, true))
 	})
@@ -365,12 +433,17 @@ func (s *Server) routesPosts() {
 	s.route("POST /api/v3/posts/{postId}/approve", authUser, func(c *request) error { return s.reviewPost(c, "published") })
 	s.route("POST /api/v3/posts/{postId}/decline", authUser, func(c *request) error { return s.reviewPost(c, "declined") })
 	s.route("POST /api/v3/posts/{postId}/flag", authUser, func(c *request) error {
+		note, err := c.readFlagNote() // flags.go
+		if err != nil {
+			return err
+		}
 		p, _, err := preHookFor(c, "post.shouldFlag", func() (*post, error) { return c.livePost(c.path("postId")) }, c.postJSON)
 		if err != nil {
 			return err
 		}
 		p.flags[c.identity] = c.now()
-		c.emitPost("v3.post.didFlag", p, map[string]any{"flaggedUserId": c.identity})
+		setFlagNote(&p.flagNotes, c.identity, note)
+		c.emitPost("v3.post.didFlag", p, map[string]any{"flaggedUserId": c.identity, "reason": note.Reason, "detail": note.Detail})
 		return c.ok(c.postsBody([]*post{p}, true))
 	})
 	s.route("DELETE /api/v3/posts/{postId}/unflag", authUser, func(c *request) error {
@@ -379,6 +452,7 @@ func (s *Server) routesPosts() {
 			return err
 		}
 		delete(p.flags, c.identity)
+		delete(p.flagNotes, c.identity)
 		c.emitPost("v3.post.didUnflag", p, map[string]any{"flaggedUserId": c.identity})
 		return c.ok(c.postsBody([]*post{p}, true))
 	})

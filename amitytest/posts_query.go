@@ -170,20 +170,45 @@ func (c *request) pagePosts(q postQuery) (postsResponse, cursors, error) {
 	return c.postsBody(win, false), cur, nil
 }
 
-func (s *Server) listPosts(c *request, q postQuery, v4 bool) error {
-	if err := enum("targetType", q.targetType, "community", "user", "content"); err != nil {
+// postQueryOf starts the query of a post listing from its target parameters.
+func (c *request) postQueryOf() postQuery {
+	return postQuery{targetType: c.q("targetType"), targetID: c.q("targetId")}
+}
+
+// listPosts answers a post listing of API version 3, 4 or 5. Every version needs targetType
+// (v3 also takes all: every target type) and takes one feedType (reviewing, published or
+// declined; spec 4.116.1 declares a string; several values, 4.92.0's array, are still read).
+// v4 and v5 page around a post with options[before] and options[after].
+func (s *Server) listPosts(c *request, q postQuery, version int) error {
+	if q.targetType == "" {
+		return errBadRequest("Parameters validation error: targetType is required")
+	}
+	targets := []string{"community", "user", "content"}
+	if version == 3 {
+		targets = append(targets, "all")
+	}
+	if err := enum("targetType", q.targetType, targets...); err != nil {
 		return err
+	}
+	if q.targetType == "all" {
+		q.targetType = ""
 	}
 	if err := c.readPostQuery(&q); err != nil {
 		return err
 	}
-	if v4 {
-		q.feedTypes = c.qList("feedType")
-		for _, ft := range q.feedTypes {
-			if err := enum("feedType", ft, "reviewing", "published"); err != nil {
-				return err
-			}
+	// dataTypes: spec 4.116.1 lists video, image, file, liveStream, poll (and clip on v5); the
+	// API's clients send any post data type (audio, clip, room, text: rn's FeedDataTypeEnum),
+	// and the fake follows the clients.
+	if len(q.dataTypes) > 10 {
+		return errBadRequest("Parameters validation error: dataTypes takes at most 10 values")
+	}
+	q.feedTypes = c.qList("feedType")
+	for _, ft := range q.feedTypes {
+		if err := enum("feedType", ft, "reviewing", "published", "declined"); err != nil {
+			return err
 		}
+	}
+	if version >= 4 {
 		q.before, q.after = c.opt("before"), c.opt("after")
 	}
 	if err := c.checkCommunityReadable(q.targetType, q.targetID); err != nil {
@@ -195,4 +220,24 @@ func (s *Server) listPosts(c *request, q postQuery, v4 bool) error {
 	}
 	body.Paging = cur.nextPrevious()
 	return c.ok(body)
+}
+
+// postReadOptions reads the options of the reads of posts by ID (spec 4.116.1): whether to
+// answer the posts of users the caller blocked (ignoreBlockList; by default they are left out)
+// and includeModerationDetails, which the fake accepts (it keeps no moderation details).
+func (c *request) postReadOptions() (ignoreBlockList bool, err error) {
+	ignore, err := c.qBool("ignoreBlockList")
+	if err != nil {
+		return false, err
+	}
+	if _, err := c.qBool("includeModerationDetails"); err != nil {
+		return false, err
+	}
+	return ignore != nil && *ignore, nil
+}
+
+// blockedAuthor reports whether the caller blocked the author of p.
+func (c *request) blockedAuthor(p *post) bool {
+	_, blocked := c.st.blocks[c.identity][p.postedUserID]
+	return blocked
 }

@@ -5,9 +5,9 @@ import (
 	"time"
 )
 
-// attachment is a post attachment: image, file or video (spec 4.92.0), or audio and clip,
+// attachment is a post attachment: image, file or video (spec 4.116.1), or audio and clip,
 // which the vendor clients send (ts-sdk-react-native 7.20.0 createAudioPost, createClipPost,
-// createMixedMediaPost); a clip has the displayMode and isMuted of spec 4.116.
+// createMixedMediaPost); a clip has the displayMode and isMuted of spec 4.116.1.
 type attachment struct {
 	FileID      string `json:"fileId"`
 	Type        string `json:"type"`
@@ -27,6 +27,34 @@ type createPostRequest struct {
 	Tags        []string       `json:"tags"`
 	Mentionees  []mentionee    `json:"mentionees"`
 	CreatedAt   string         `json:"createdAt"`
+	// Spec 4.116.1: hashtags (at most 30 of at most 100 characters), links with their
+	// previews (at most 100, each with a url), whether the post shows in search and hashtag
+	// feeds (default true), the event of a room post (at most 24 characters).
+	Hashtags       []string         `json:"hashtags"`
+	Links          []map[string]any `json:"links"`
+	IsDiscoverable *bool            `json:"isDiscoverable"`
+	EventID        string           `json:"eventId"`
+}
+
+// checkHashtagsAndLinks validates the hashtags and links of a post.
+func checkHashtagsAndLinks(hashtags []string, links []map[string]any) error {
+	if len(hashtags) > 30 {
+		return errBadRequest("Parameters validation error: at most 30 hashtags")
+	}
+	for _, h := range hashtags {
+		if err := maxLen("hashtags", h, 100); err != nil {
+			return err
+		}
+	}
+	if len(links) > 100 {
+		return errBadRequest("Parameters validation error: at most 100 links")
+	}
+	for _, l := range links {
+		if u, _ := l["url"].(string); u == "" {
+			return errBadRequest("Parameters validation error: links need a url")
+		}
+	}
+	return nil
 }
 
 // textOf reads data.text.
@@ -153,6 +181,12 @@ func (s *Server) createPost(c *request, req createPostRequest) error {
 	if err := c.checkAttachments(req.Attachments); err != nil {
 		return err
 	}
+	if err := checkHashtagsAndLinks(req.Hashtags, req.Links); err != nil {
+		return err
+	}
+	if err := maxLen("eventId", req.EventID, 24); err != nil {
+		return err
+	}
 	pollID, _ := req.Data["pollId"].(string)
 	custom := strings.Contains(req.DataType, ".")
 	switch {
@@ -213,8 +247,9 @@ func (s *Server) createPost(c *request, req createPostRequest) error {
 	parent := &post{
 		id: id, postedUserID: me.id, targetType: req.TargetType, targetID: req.TargetID,
 		dataType: "text", metadata: obj(req.Metadata), tags: uniq(req.Tags), mentionees: req.Mentionees,
-		children: []string{}, feedType: feedType, flags: flagSet{}, editedAt: now, createdAt: now, updatedAt: now,
-		seq: c.st.nextSeq(),
+		hashtags: uniq(req.Hashtags), links: req.Links, hidden: req.IsDiscoverable != nil && !*req.IsDiscoverable,
+		eventID: req.EventID, children: []string{}, feedType: feedType, flags: flagSet{}, editedAt: now, createdAt: now,
+		updatedAt: now, seq: c.st.nextSeq(),
 	}
 	if custom || req.DataType == "room" {
 		parent.dataType = req.DataType
@@ -262,6 +297,11 @@ type updatePostRequest struct {
 	Tags        *[]string       `json:"tags"`
 	Mentionees  *[]mentionee    `json:"mentionees"`
 	Attachments *[]attachment   `json:"attachments"`
+	// Spec 4.116.1 (v4): hashtags and links replace the post's; reason (at most 300
+	// characters) is an admin's edit reason, which reaches the v3.post.didUpdate webhook.
+	Hashtags *[]string         `json:"hashtags"`
+	Links    *[]map[string]any `json:"links"`
+	Reason   *string           `json:"reason"`
 }
 
 func (s *Server) updatePost(c *request) error {
@@ -310,6 +350,18 @@ func (s *Server) updatePost(c *request) error {
 			return err
 		}
 	}
+	var hashtags []string
+	var links []map[string]any
+	setOpt(&hashtags, req.Hashtags)
+	setOpt(&links, req.Links)
+	if err := checkHashtagsAndLinks(hashtags, links); err != nil {
+		return err
+	}
+	if req.Reason != nil {
+		if err := maxLen("reason", *req.Reason, 300); err != nil {
+			return err
+		}
+	}
 	preview := *p
 	if text != nil {
 		preview.data = map[string]any{}
@@ -339,6 +391,8 @@ func (s *Server) updatePost(c *request) error {
 	setOptWith(&p.metadata, req.Metadata, obj)
 	setOptWith(&p.tags, req.Tags, uniq)
 	setOpt(&p.mentionees, req.Mentionees)
+	setOptWith(&p.hashtags, req.Hashtags, uniq)
+	setOpt(&p.links, req.Links)
 	if req.Attachments != nil {
 		kept := []string{}
 		for _, id := range p.children {
@@ -367,7 +421,11 @@ func (s *Server) updatePost(c *request) error {
 	if modified { // the pre-hook's content replaces the update's
 		p.data, p.metadata, p.tags = preview.data, preview.metadata, preview.tags
 	}
-	c.emitPost("v3.post.didUpdate", p, nil)
+	var extra map[string]any
+	if req.Reason != nil && c.isAdmin { // an admin's edit reason reaches the webhook
+		extra = map[string]any{"reason": *req.Reason}
+	}
+	c.emitPost("v3.post.didUpdate", p, extra)
 	return c.ok(c.postsBody([]*post{p}, true))
 }
 

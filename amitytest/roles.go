@@ -21,13 +21,14 @@ type roleJSON struct {
 	RoleID      string   `json:"roleId"`
 	DisplayName string   `json:"displayName"`
 	Permissions []string `json:"permissions"`
+	CreatedAt   string   `json:"createdAt"`
 	UpdatedAt   string   `json:"updatedAt"`
 	IsDeleted   bool     `json:"isDeleted"`
 }
 
 func (r *role) json() roleJSON {
 	return roleJSON{RoleID: r.id, DisplayName: r.displayName, Permissions: nonNil(append([]string(nil), r.permissions...)),
-		UpdatedAt: ts(r.updatedAt), IsDeleted: r.deleted}
+		CreatedAt: ts(r.createdAt), UpdatedAt: ts(r.updatedAt), IsDeleted: r.deleted}
 }
 
 // permissions are the permissions the spec lists.

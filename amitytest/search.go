@@ -108,7 +108,7 @@ func (s *Server) routesSearch() {
 					continue
 				}
 			}
-			if !c.readablePost(parent) || (targetType != "" && parent.targetType != targetType) || (targetID != "" && parent.targetID != targetID) {
+			if parent.hidden || !c.readablePost(parent) || (targetType != "" && parent.targetType != targetType) || (targetID != "" && parent.targetID != targetID) {
 				continue
 			}
 			if len(tags) > 0 && !anyShared(tags, parent.tags) {

@@ -52,6 +52,26 @@ func (b *sideload) users() []userJSON {
 	return out
 }
 
+// roles renders the roles the collected users hold (those that exist and are not deleted),
+// each once: the roles sideload of spec 4.116.1's user, comment, post, poll, reaction, story
+// and message answers.
+func (b *sideload) roles() []roleJSON {
+	out := []roleJSON{}
+	var seen orderedSet
+	for _, id := range b.userIDs.list {
+		u := b.c.st.users[id]
+		if u == nil {
+			continue
+		}
+		for _, rid := range u.roles {
+			if r := b.c.st.roles[rid]; r != nil && !r.deleted && seen.add(rid) {
+				out = append(out, r.json())
+			}
+		}
+	}
+	return out
+}
+
 // files renders the collected files.
 func (b *sideload) files() []fileJSON {
 	out := []fileJSON{}

@@ -1,6 +1,7 @@
 package amitytest
 
 import (
+	"net/http"
 	"strings"
 	"time"
 )
@@ -10,12 +11,14 @@ type user struct {
 	id              string // public userId
 	internalID      string
 	displayName     string
+	profileHandle   string // set by a v5 session registration
 	description     string
 	avatarFileID    string
 	avatarCustomURL string
 	roles           []string
 	metadata        map[string]any
-	flags           flagSet
+	flags           flagSet               // one entry per report: the reporter, or reporter and report type
+	reports         map[string]userReport // the details of the reports, by the key of flags
 	globalBan       bool
 	deleted         bool
 	createdAt       time.Time
@@ -32,6 +35,7 @@ type userJSON struct {
 	UserPublicID    string         `json:"userPublicId"`
 	Roles           []string       `json:"roles"`
 	DisplayName     string         `json:"displayName"`
+	ProfileHandle   string         `json:"profileHandle,omitempty"`
 	Description     string         `json:"description"`
 	AvatarFileID    string         `json:"avatarFileId,omitempty"`
 	AvatarCustomURL string         `json:"avatarCustomUrl,omitempty"`
@@ -53,6 +57,7 @@ func (u *user) json() userJSON {
 		UserPublicID:    u.id,
 		Roles:           nonNil(append([]string(nil), u.roles...)),
 		DisplayName:     u.displayName,
+		ProfileHandle:   u.profileHandle,
 		Description:     u.description,
 		AvatarFileID:    u.avatarFileID,
 		AvatarCustomURL: u.avatarCustomURL,
@@ -140,6 +145,7 @@ func (s *Server) AddUser(userID, displayName string) {
 type usersResponse struct {
 	Users  []userJSON  `json:"users"`
 	Files  []fileJSON  `json:"files"`
+	Roles  []roleJSON  `json:"roles"`
 	Paging *pagingNext `json:"paging,omitempty"`
 }
 
@@ -148,7 +154,7 @@ func (c *request) usersBody(users []*user) usersResponse {
 	for _, u := range users {
 		b.addUser(u.id)
 	}
-	return usersResponse{Users: b.users(), Files: b.files()}
+	return usersResponse{Users: b.users(), Files: b.files(), Roles: b.roles()}
 }
 
 func (s *Server) routesUsers() {
@@ -170,21 +176,18 @@ func (s *Server) routesUsers() {
 		return c.ok(c.usersBody([]*user{u}))
 	})
 	s.route("DELETE /api/v4/users/{userId}", authAdmin, s.deleteUser)
-	s.route("POST /api/v4/me/flags/{userId}", authUser, func(c *request) error {
-		u := c.st.liveUser(c.path("userId"))
-		if u == nil {
-			return errNotFound("User Not Found.")
-		}
-		u.flags[c.identity] = c.now()
-		c.emitUser("user.didFlag", u)
-		return c.ok(c.usersBody([]*user{u}))
-	})
+	s.route("POST /api/v4/me/flags/{userId}", authUser, s.flagUser)
 	s.route("DELETE /api/v4/me/flags/{userId}", authUser, func(c *request) error {
 		u := c.st.liveUser(c.path("userId"))
 		if u == nil {
 			return errNotFound("User Not Found.")
 		}
-		delete(u.flags, c.identity)
+		for key := range u.flags {
+			if reporterOf(key) == c.identity {
+				delete(u.flags, key)
+				delete(u.reports, key)
+			}
+		}
 		c.emitUser("user.didUnflag", u)
 		return c.ok(c.usersBody([]*user{u}))
 	})
@@ -193,7 +196,7 @@ func (s *Server) routesUsers() {
 		if u == nil {
 			return errNotFound("User Not Found.")
 		}
-		u.flags = flagSet{}
+		u.flags, u.reports = flagSet{}, nil
 		return c.ok(u.json())
 	})
 	isFlagByMe := func(c *request) error {
@@ -201,7 +204,10 @@ func (s *Server) routesUsers() {
 		if u == nil {
 			return errNotFound("User Not Found.")
 		}
-		_, flagged := u.flags[c.identity]
+		flagged := false
+		for key := range u.flags {
+			flagged = flagged || reporterOf(key) == c.identity
+		}
 		return c.ok(map[string]bool{"isFlagByMe": flagged})
 	}
 	s.route("GET /api/v3/users/{userId}/isFlagByMe", authUser, isFlagByMe)
@@ -221,7 +227,11 @@ func (s *Server) queryUsers(c *request) error {
 	if err := enum("filter", filter, "all", "flagged"); err != nil {
 		return err
 	}
-	if err := enum("sortBy", sortBy, "firstCreated", "lastCreated", "displayName"); err != nil {
+	if err := enum("sortBy", sortBy, "firstCreated", "lastCreated", "displayName", "profileHandle"); err != nil {
+		return err
+	}
+	searchBy, err := c.searchBy()
+	if err != nil {
 		return err
 	}
 	exact, err := c.qBool("exactMatchKeyword")
@@ -237,21 +247,16 @@ func (s *Server) queryUsers(c *request) error {
 		if !deletedFilter(isDeleted, u.deleted, liveByDefault) || (filter == "flagged" && u.flags.count() == 0) {
 			continue
 		}
-		if keyword != "" {
-			name, id := strings.ToLower(u.displayName), strings.ToLower(u.id)
-			if exact != nil && *exact {
-				if name != keyword && id != keyword {
-					continue
-				}
-			} else if !strings.Contains(name, keyword) && !strings.Contains(id, keyword) {
-				continue
-			}
+		if keyword != "" && !u.matches(keyword, searchBy, exact != nil && *exact) {
+			continue
 		}
 		list = append(list, u)
 	}
 	switch sortBy {
 	case "firstCreated", "lastCreated":
 		sortByCreated(list, func(u *user) (time.Time, int64) { return u.createdAt, u.seq }, sortBy == "lastCreated")
+	case "profileHandle":
+		sortByName(list, func(x *user) string { return x.profileHandle }, func(x, y *user) bool { return x.id < y.id })
 	default:
 		sortByName(list, func(x *user) string { return x.displayName }, func(x, y *user) bool { return x.id < y.id })
 	}
@@ -519,4 +524,117 @@ func (st *state) userPublicID(id string) string {
 		return u.id
 	}
 	return id
+}
+
+// userReport is the detail of a report on a user (spec 4.116.1): what it is about and why.
+type userReport struct {
+	reportType, reason, comment string
+}
+
+// userReportRequest is the optional body of POST /api/v4/me/flags/{userId}.
+type userReportRequest struct {
+	ReportType *string `json:"reportType"`
+	Reason     *string `json:"reason"`
+	Comment    *string `json:"comment"`
+}
+
+// reporterOf is the reporter of a key of user.flags: "reporter" or "reporter\x00reportType".
+func reporterOf(key string) string {
+	reporter, _, _ := strings.Cut(key, "\x00")
+	return reporter
+}
+
+// flagUser is POST /api/v4/me/flags/{userId}, with the report rules of spec 4.116.1: no body
+// is a typeless report; reportType (displayName, description, avatarFileId, behavior) takes a
+// reason exactly when it is behavior, and a comment on any report (each at most 300
+// characters; a broken rule is 422). A reporter holds one report per type on a user (and one
+// typeless): a repeat of the same type updates the reason and comment it gives and keeps the
+// others, and counts once; the flag count is the number of reports.
+func (s *Server) flagUser(c *request) error {
+	u := c.st.liveUser(c.path("userId"))
+	if u == nil {
+		return errNotFound("User Not Found.")
+	}
+	var req userReportRequest
+	if err := c.decode(&req, false); err != nil {
+		return err
+	}
+	invalid := func(msg string) error {
+		return &apiError{http.StatusUnprocessableEntity, codeBadRequest, "ValidationError: " + msg}
+	}
+	typ := deref(req.ReportType)
+	switch {
+	case typ != "" && !containsString([]string{"displayName", "description", "avatarFileId", "behavior"}, typ):
+		return invalid("reportType must be one of displayName, description, avatarFileId, behavior")
+	case len(deref(req.Reason)) > 300 || len(deref(req.Comment)) > 300:
+		return invalid("reason and comment must be at most 300 characters")
+	case typ == "behavior" && deref(req.Reason) == "":
+		return invalid("reason is required for a behavior report")
+	case typ != "behavior" && req.Reason != nil:
+		return invalid("reason is only allowed for a behavior report")
+	}
+	key := c.identity
+	if typ != "" {
+		key += "\x00" + typ
+	}
+	if u.reports == nil {
+		u.reports = map[string]userReport{}
+	}
+	rep := u.reports[key]
+	rep.reportType = typ
+	setOpt(&rep.reason, req.Reason)
+	setOpt(&rep.comment, req.Comment)
+	u.reports[key] = rep
+	if _, again := u.flags[key]; !again {
+		u.flags[key] = c.now()
+	}
+	c.emitUser("user.didFlag", u)
+	return c.ok(c.usersBody([]*user{u}))
+}
+
+// deref is *p, or "" for nil.
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+// searchBy reads the searchBy list of a user or member search (spec 4.116.1): at most three
+// of displayName, profileHandle and userId; none searches all three.
+func (c *request) searchBy() ([]string, error) {
+	fields := c.qList("searchBy")
+	if len(fields) > 3 {
+		return nil, errBadRequest("Parameters validation error: searchBy takes at most 3 fields")
+	}
+	for _, f := range fields {
+		if err := enum("searchBy", f, "displayName", "profileHandle", "userId"); err != nil {
+			return nil, err
+		}
+	}
+	if len(fields) == 0 {
+		fields = []string{"displayName", "profileHandle", "userId"}
+	}
+	return fields, nil
+}
+
+// matches reports whether the fields of u that searchBy names hold keyword (lower case), or
+// equal it when exact.
+func (u *user) matches(keyword string, searchBy []string, exact bool) bool {
+	for _, f := range searchBy {
+		var v string
+		switch f {
+		case "displayName":
+			v = u.displayName
+		case "profileHandle":
+			v = u.profileHandle
+		case "userId":
+			v = u.id
+		}
+		v = strings.ToLower(v)
+		if v != "" && (v == keyword || !exact && strings.Contains(v, keyword)) {
+			return true
+		}
+	}
+	return false
 }

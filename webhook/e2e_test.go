@@ -114,7 +114,7 @@ func TestE2EPostCreatedIsVerifiedWithAuthor(t *testing.T) {
 	}
 	// Flag, update and delete cause their events, in order.
 	postID := p.Posts[0].PostID
-	if _, err := e.admin.Posts.Flag(context.Background(), postID); err != nil {
+	if _, err := e.admin.Posts.Flag(context.Background(), postID, nil); err != nil {
 		t.Fatal(err)
 	}
 	flag := e.next(t, webhook.EventPostDidFlag).Data.(*webhook.PostEvent)
@@ -180,7 +180,7 @@ func TestE2EPreHookModify(t *testing.T) {
 	if got := p.Posts[0].Data.Text; got != "**** it" {
 		t.Fatalf("answer text %q", got)
 	}
-	stored, err := e.alice.Posts.Get(context.Background(), p.Posts[0].PostID)
+	stored, err := e.alice.Posts.Get(context.Background(), p.Posts[0].PostID, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -37,7 +37,7 @@ func TestApplyHandlesEveryFlaggedItem(t *testing.T) {
 			ctx := context.Background()
 			left := 0
 			for _, id := range seeded.FlaggedPostIDs {
-				p, err := c.Posts.Get(ctx, id)
+				p, err := c.Posts.Get(ctx, id, nil)
 				if err != nil {
 					t.Fatal(err)
 				}

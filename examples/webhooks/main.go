@@ -181,7 +181,7 @@ func run(ctx context.Context, out io.Writer, cfg config) error {
 	}
 
 	fmt.Fprintln(out, "3. flag the first post as the admin:")
-	if _, err := env.Client.Posts.Flag(ctx, created.Posts[0].PostID); err != nil {
+	if _, err := env.Client.Posts.Flag(ctx, created.Posts[0].PostID, &amity.FlagPostParams{Reason: amity.FlagReasonSpamOrScams}); err != nil {
 		return err
 	}
 	if err := flush(); err != nil {

@@ -8,18 +8,15 @@ import (
 	"strings"
 )
 
-// SpecVersion is the version of the spec the SDK targets.
-const SpecVersion = "4.92.0"
-
 // WriteCoverage writes a Markdown report of which operations the SDK covers:
-// a "# Spec coverage" title, a line "N of 266 operations covered (spec
-// 4.92.0)" and a table | area | method | path | SDK method | with one row per
+// a "# Spec coverage" title, a line "N of M operations covered (spec
+// <version>)", M being len(ops), and a table | area | method | path | SDK method | with one row per
 // operation of ops, in the order given. covered maps an operation key
 // ("GET /api/v3/users/{userId}") to the SDK methods that call it
 // ("Users.Get"); they are sorted, de-duplicated and joined with ", ", and an
 // operation without any reads "not yet". Deprecated operations get
 // " (deprecated)" after the path. The output depends only on the arguments.
-func WriteCoverage(w io.Writer, ops []Operation, covered map[string][]string) error {
+func WriteCoverage(w io.Writer, version string, ops []Operation, covered map[string][]string) error {
 	n := 0
 	for _, op := range ops {
 		if len(uniqueSorted(covered[op.Key()])) > 0 {
@@ -27,7 +24,7 @@ func WriteCoverage(w io.Writer, ops []Operation, covered map[string][]string) er
 		}
 	}
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "# Spec coverage\n\n%d of %d operations covered (spec %s)\n\n", n, len(ops), SpecVersion)
+	fmt.Fprintf(bw, "# Spec coverage\n\n%d of %d operations covered (spec %s)\n\n", n, len(ops), version)
 	fmt.Fprintln(bw, "| area | method | path | SDK method |")
 	fmt.Fprintln(bw, "|---|---|---|---|")
 	for _, op := range ops {

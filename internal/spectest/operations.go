@@ -12,10 +12,6 @@ import (
 	"github.com/getkin/kin-openapi/routers"
 )
 
-// RESTOperationCount is the number of real REST operations in spec 4.92.0
-// (webhook and realtime pseudo-operations excluded).
-const RESTOperationCount = 266
-
 // Operation is one REST operation of the spec.
 type Operation struct {
 	// Area is the operation's first tag, e.g. "User".
@@ -42,6 +38,14 @@ func (o Operation) Key() string { return o.Method + " " + o.Path }
 func (s *Spec) Operations() []Operation {
 	return append([]Operation(nil), s.ops...)
 }
+
+// RESTOperationCount is the number of real REST operations of the loaded spec, webhook and
+// realtime pseudo-operations excluded: 380 in 4.116.1 (266 in 4.92.0).
+func (s *Spec) RESTOperationCount() int { return len(s.ops) }
+
+// HasOperation reports whether the loaded spec has the operation with key opKey
+// ("GET /api/v3/users/{userId}").
+func (s *Spec) HasOperation(opKey string) bool { return s.byOpKey[opKey] != nil }
 
 // index builds the operation list and the lookup table.
 func (s *Spec) index() error {

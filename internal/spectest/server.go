@@ -62,6 +62,8 @@ type serverConfig struct {
 	extraFields  map[string]map[string]bool
 	aliases      map[string]map[string]string // op key → query key as sent → declared parameter
 	bodyParams   map[string]map[string]bool   // op key → parameters allowed in the body
+	formAliases  map[string]map[string]string // op key → multipart field as sent → declared field
+	repeated     map[string]map[string]bool   // op key → scalar query parameters that may repeat
 }
 
 type response struct {
@@ -100,6 +102,8 @@ type Server struct {
 	extraFields map[string]map[string]bool
 	aliases     map[string]map[string]string
 	bodyParams  map[string]map[string]bool
+	formAliases map[string]map[string]string
+	repeated    map[string]map[string]bool
 
 	mu         sync.Mutex
 	overrides  map[string]response
@@ -141,7 +145,7 @@ func (s *Spec) NewServer(tb testing.TB, opts ...ServerOption) *Server {
 		tb.Fatalf("spectest: %v", err)
 	}
 	srv := &Server{spec: s, overrides: cfg.overrides, strictQuery: !cfg.unknownQuery, extraFields: cfg.extraFields,
-		aliases: cfg.aliases, bodyParams: cfg.bodyParams}
+		aliases: cfg.aliases, bodyParams: cfg.bodyParams, formAliases: cfg.formAliases, repeated: cfg.repeated}
 	srv.ts = httptest.NewServer(http.HandlerFunc(srv.serve))
 	tb.Cleanup(srv.ts.Close)
 	return srv
@@ -230,7 +234,8 @@ func (srv *Server) handle(r *http.Request, body io.Reader, call *Call) (int, htt
 	}
 	call.Op = info.op
 	key := info.op.Key()
-	err = srv.spec.validateRequest(r, info, pathParams, body, srv.strictQuery, srv.aliases[key])
+	err = srv.spec.validateRequest(r, info, pathParams, body, srv.strictQuery, wireRules{queryAliases: srv.aliases[key],
+		repeated: srv.repeated[key], formAliases: srv.formAliases[key], extra: srv.extraFields[key]})
 	if err == nil {
 		err = unknownBodyFields(r, info.operation, srv.extraFields[key])
 	}

@@ -4,7 +4,8 @@
 // It is test infrastructure: the SDK's conformance tests and the tests of the
 // in-process fake API server use it to
 //
-//   - list the 266 real REST operations of the spec ([Spec.Operations]),
+//   - list the real REST operations of the spec ([Spec.Operations]; 380 in
+//     4.116.1, the spec the SDK targets),
 //   - run an [httptest.Server] that validates every request it receives against
 //     the spec and answers with a response synthesized from the spec's schema
 //     ([Spec.NewServer]); it reads query arrays as the API does (userIds[]=a)
@@ -15,8 +16,9 @@
 //
 // The spec itself is never copied into the repository: [Load] reads it from the
 // file named by the AMITY_OPENAPI_SPEC environment variable or from
-// ../shared/amity-openapi/amity.bundled.json beside the repository, and skips
-// the test when neither exists. The few faults of the upstream spec that would
+// ../shared/amity-openapi-4.116/amity.bundled.json (spec 4.116.1) beside the
+// repository, and fails the test when neither exists (it skips instead with
+// AMITY_SKIP_CONFORMANCE=1). The few faults of the upstream spec that would
 // make a correct request fail validation are repaired in memory after loading
 // (see normalize.go).
 package spectest
@@ -46,11 +48,12 @@ const EnvSpecPath = "AMITY_OPENAPI_SPEC"
 // of the spec.
 const modulePath = "github.com/amity-go/amity"
 
-// defaultRelPath is where the spec lives relative to the repository root.
-var defaultRelPath = filepath.Join("..", "shared", "amity-openapi", "amity.bundled.json")
+// defaultRelPath is where the spec the SDK targets (4.116.1) lives relative to the repository
+// root.
+var defaultRelPath = filepath.Join("..", "shared", "amity-openapi-4.116", "amity.bundled.json")
 
 const skipMessage = "conformance: OpenAPI spec not found; set " + EnvSpecPath +
-	" or put ../shared/amity-openapi/amity.bundled.json beside the repo"
+	" or put ../shared/amity-openapi-4.116/amity.bundled.json beside the repo"
 
 // EnvSkip, set to 1, lets the tests that need the spec skip when it is missing. Without it
 // a missing spec fails them: the conformance suite never passes by being skipped silently.
@@ -92,7 +95,7 @@ var (
 // Find reports where the bundled spec is: the file named by AMITY_OPENAPI_SPEC
 // if that variable is set (a relative name is taken from the repository
 // root, since go test runs each package in its own directory), else
-// ../shared/amity-openapi/amity.bundled.json relative to the repository root
+// ../shared/amity-openapi-4.116/amity.bundled.json relative to the repository root
 // (the nearest directory at or above the working directory whose go.mod
 // declares module github.com/amity-go/amity). ok is false when the file does
 // not exist.
@@ -153,7 +156,7 @@ func isModuleRoot(goMod string) bool {
 }
 
 // Load returns the process-wide Spec, loading and normalising it on first use
-// (the 7.5 MB document takes a while to load, so it is loaded once per test
+// (the 8.7 MB document takes a while to load, so it is loaded once per test
 // binary). It fails the test, loudly, when the spec cannot be found (it skips
 // instead when AMITY_SKIP_CONFORMANCE=1) or cannot be loaded.
 func Load(tb testing.TB) *Spec {
@@ -217,7 +220,7 @@ func LoadFile(path string) (*Spec, error) {
 // Path is the file the spec was loaded from.
 func (s *Spec) Path() string { return s.path }
 
-// Version is the spec's info.version (4.92.0 for the spec the SDK targets).
+// Version is the spec's info.version (4.116.1 for the spec the SDK targets).
 func (s *Spec) Version() string {
 	if s.doc.Info == nil {
 		return ""

@@ -28,7 +28,7 @@ func TestFindUsesEnv(t *testing.T) {
 }
 
 func TestFindRelativeEnvFromRepoRoot(t *testing.T) {
-	t.Setenv(EnvSpecPath, filepath.Join("..", "shared", "amity-openapi", "amity.bundled.json"))
+	t.Setenv(EnvSpecPath, filepath.Join("..", "shared", "amity-openapi-4.116", "amity.bundled.json"))
 	rel, relOK := Find()
 	t.Setenv(EnvSpecPath, "")
 	def, defOK := Find()
@@ -42,13 +42,13 @@ func TestFindDefaultLocation(t *testing.T) {
 	if !ok {
 		t.Skip(skipMessage)
 	}
-	assert.True(t, strings.HasSuffix(p, filepath.Join("shared", "amity-openapi", "amity.bundled.json")), p)
+	assert.True(t, strings.HasSuffix(p, filepath.Join("shared", "amity-openapi-4.116", "amity.bundled.json")), p)
 }
 
 func TestLoad(t *testing.T) {
 	s := Load(t)
 	assert.Same(t, s, Load(t), "loaded once per process")
-	assert.Equal(t, SpecVersion, s.Version())
+	assert.Equal(t, "4.116.1", s.Version(), "the spec the SDK targets")
 	t.Logf("spec %s loaded from %s in %v", s.Version(), s.Path(), s.LoadTime())
 	for _, f := range s.Fixes() {
 		t.Logf("fix: %s", f)
@@ -56,8 +56,13 @@ func TestLoad(t *testing.T) {
 }
 
 func TestOperationsCount(t *testing.T) {
-	ops := Load(t).Operations()
-	require.Len(t, ops, RESTOperationCount)
+	s := Load(t)
+	ops := s.Operations()
+	// The REST operations of each spec version, as its OPERATIONS.md counts them.
+	if want, ok := map[string]int{"4.92.0": 266, "4.116.1": 380}[s.Version()]; ok {
+		require.Len(t, ops, want)
+	}
+	assert.Equal(t, len(ops), s.RESTOperationCount())
 	seen := map[string]bool{}
 	for _, op := range ops {
 		assert.False(t, seen[op.Key()], "duplicate %s", op.Key())
@@ -88,8 +93,9 @@ func TestOperationsMatchOperationsMD(t *testing.T) {
 		if !strings.HasPrefix(line, "| ") || strings.HasPrefix(line, "| area ") {
 			continue
 		}
+		// 4.116.1's table has a seventh column, "new".
 		cells := strings.Split(strings.Trim(line, "|"), "|")
-		require.Len(t, cells, 6, line)
+		require.Contains(t, []int{6, 7}, len(cells), line)
 		for i := range cells {
 			cells[i] = strings.TrimSpace(cells[i])
 		}
@@ -103,8 +109,8 @@ func TestOperationsMatchOperationsMD(t *testing.T) {
 		})
 	}
 	require.NoError(t, sc.Err())
-	require.Len(t, want, RESTOperationCount)
 	got := s.Operations()
+	require.Len(t, want, len(got))
 	for i := range want {
 		assert.Equal(t, want[i], got[i], "row %d", i+1)
 	}
@@ -175,7 +181,7 @@ func TestFindOperation(t *testing.T) {
 
 	op, params, err = s.FindOperation("PUT", "/api/v2/blacklist/records/r1")
 	require.NoError(t, err)
-	assert.Equal(t, "PUT /api/v2/blacklist/records/:ruleId", op.Key())
+	assert.Equal(t, "PUT /api/v2/blacklist/records/{ruleId}", op.Key(), "4.116.1 spells it {ruleId} (4.92.0 :ruleId)")
 	assert.Equal(t, "r1", params["ruleId"])
 
 	_, _, err = s.FindOperation("GET", "/webhook/channel.didCreate")
@@ -258,7 +264,7 @@ func TestServerAcceptsCorrectRequests(t *testing.T) {
 		{method: "GET", path: "/api/v3/communities?options%5Blimit%5D=10&sortBy=lastCreated&tags%5B%5D=a&tags%5B%5D=b", header: bearer()},
 		{method: "GET", path: "/api/v3/communities?tags[]=a", header: bearer()},
 		{method: "GET", path: "/api/v5/messages?messageFeedId=f1&options[limit]=20&options[sortBy]=segmentDesc", header: bearer()},
-		{method: "GET", path: "/api/v4/stories?targetId=c1&targetType=community&options[limit]=5&options[orderBy]=desc"},
+		{method: "GET", path: "/api/v4/stories?targetId=c1&targetType=community&options[limit]=5&options[orderBy]=desc", header: bearer()},
 		{method: "GET", path: "/api/v3/channels/list?channelIds[]=a&channelIds[]=b", header: bearer()},
 		{method: "GET", path: "/api/v3/comments?referenceId=p1&dataTypes[values][]=text&dataTypes[values][]=image&dataTypes[matchType]=any",
 			header: http.Header{"Authorization": {"Bearer t"}, "X-Api-Key": {"k"}}},
@@ -313,10 +319,14 @@ func TestServerRejectsWrongRequests(t *testing.T) {
 		{"bad pattern in body", req{method: "POST", path: "/api/v1/analytics/activities", header: jsonHeader(bearer()),
 			body: []byte(`{"activities":[{"contentId":"p1","contentType":"post","activityType":"view"}]}`)},
 			400, []string{"at /activities/0/contentId", "regular expression", `(got "p1")`}},
-		{"options limit out of range", req{method: "GET", path: "/api/v3/communities?options[limit]=1000", header: bearer()},
+		{"options limit out of range", req{method: "GET", path: "/api/v3/community-categories?options[limit]=1000", header: bearer()},
 			400, []string{`parameter "options" in query`, "at /limit: number must be at most 100 (got 1000)"}},
-		{"flat limit where the spec wants options[limit]", req{method: "GET", path: "/api/v3/communities?limit=10", header: bearer()},
+		{"options[limit] out of range", req{method: "GET", path: "/api/v3/communities?options[limit]=1000", header: bearer()},
+			400, []string{`parameter "options[limit]" in query`, "number must be at most 100 (got 1000)"}},
+		{"flat limit where the spec wants options[limit]", req{method: "GET", path: "/api/v3/community-categories?limit=10", header: bearer()},
 			400, []string{`query parameter "limit" not declared by the spec`, "options[...]"}},
+		{"flat limit where the spec wants options[limit] (declared flat)", req{method: "GET", path: "/api/v3/communities?limit=10", header: bearer()},
+			400, []string{`query parameter "limit" not declared by the spec`, "options[limit]"}},
 		{"unknown options key", req{method: "GET", path: "/api/v3/communities?options[limt]=10", header: bearer()},
 			400, []string{`"options[limt]" not declared`}},
 		{"missing required body field", req{method: "POST", path: "/api/v4/sessions", header: jsonHeader(http.Header{"X-Api-Key": {"k"}}),
@@ -427,7 +437,7 @@ func TestServerMultipartUpload(t *testing.T) {
 	s := Load(t)
 	srv := s.NewServer(t)
 
-	resp, body := upload(t, srv, "/api/v4/images", "files", 1024, map[string]string{"preferredFilename": "photo.jpg"})
+	resp, body := upload(t, srv, "/api/v4/images", "file", 1024, map[string]string{"preferredFilename": "photo.jpg", "altText": "A photo"})
 	require.Equal(t, 200, resp.StatusCode, "%s", body)
 	assert.Empty(t, srv.Violations())
 	assert.NoError(t, s.ValidateResponse("POST", "/api/v4/images", 200, resp.Header, body))
@@ -435,27 +445,57 @@ func TestServerMultipartUpload(t *testing.T) {
 	require.Len(t, calls, 1)
 	assert.Equal(t, "POST /api/v4/images", calls[0].Op.Key())
 	assert.NotNil(t, calls[0].Body, "small bodies are kept")
-	assert.Contains(t, string(calls[0].Body), `name="files"; filename="photo.jpg"`)
+	assert.Contains(t, string(calls[0].Body), `name="file"; filename="photo.jpg"`)
 
 	srv.Reset()
 	resp, body = upload(t, srv, "/api/v3/files", "file", 1024, nil)
 	require.Equal(t, 200, resp.StatusCode, "%s", body)
 	assert.Empty(t, srv.Violations())
 
-	// A v4 upload under the v3 field name misses the required "files".
+	// A v4 upload under the deprecated field name alone misses the required "file" (4.116.1).
 	srv.Reset()
-	resp, body = upload(t, srv, "/api/v4/videos", "file", 10, nil)
+	resp, body = upload(t, srv, "/api/v4/videos", "files", 10, nil)
 	assert.Equal(t, 400, resp.StatusCode)
 	require.Len(t, srv.Violations(), 1)
-	assert.Contains(t, srv.Violations()[0].Err, `property "files" is missing`)
-	assert.Contains(t, string(body), `property \"files\" is missing`)
+	assert.Contains(t, srv.Violations()[0].Err, `property "file" is missing`)
+	assert.Contains(t, string(body), `property \"file\" is missing`)
 
 	// A bad non-file field is caught.
 	srv.Reset()
-	resp, _ = upload(t, srv, "/api/v4/images", "files", 10, map[string]string{"preferredFilename": strings.Repeat("x", 1025)})
+	resp, _ = upload(t, srv, "/api/v4/images", "file", 10, map[string]string{"preferredFilename": strings.Repeat("x", 1025)})
 	assert.Equal(t, 400, resp.StatusCode)
 	require.Len(t, srv.Violations(), 1)
 	assert.Contains(t, srv.Violations()[0].Err, "preferredFilename")
+
+	// So is a field the body does not declare (4.116.1 dropped feedType from video uploads).
+	srv.Reset()
+	resp, _ = upload(t, srv, "/api/v4/videos", "file", 10, map[string]string{"feedType": "post"})
+	assert.Equal(t, 400, resp.StatusCode)
+	require.Len(t, srv.Violations(), 1)
+	assert.Contains(t, srv.Violations()[0].Err, "request body has fields the spec does not declare: feedType")
+}
+
+// TestServerFormFieldAlias checks AllowFormFieldAlias and AllowExtraBodyFields on a multipart
+// body: the aliased field stands for the declared one, an allowed extra field passes, and
+// without the options the same uploads are violations.
+func TestServerFormFieldAlias(t *testing.T) {
+	s := Load(t)
+	const videos = "POST /api/v4/videos"
+	srv := s.NewServer(t, AllowFormFieldAlias(videos, "files", "file"), AllowExtraBodyFields(videos, "feedType"))
+	resp, body := upload(t, srv, "/api/v4/videos", "files", 10, map[string]string{"feedType": "post", "accessType": "network"})
+	assert.Equal(t, 200, resp.StatusCode, "%s", body)
+	assert.Empty(t, srv.Violations())
+
+	srv.Reset()
+	resp, _ = upload(t, srv, "/api/v4/videos", "files", 10, map[string]string{"accessType": "everyone"})
+	assert.Equal(t, 400, resp.StatusCode, "the other fields are still validated")
+	require.Len(t, srv.Violations(), 1)
+	assert.Contains(t, srv.Violations()[0].Err, "accessType")
+
+	plain := s.NewServer(t)
+	upload(t, plain, "/api/v4/videos", "files", 10, nil)
+	upload(t, plain, "/api/v4/videos", "file", 10, map[string]string{"feedType": "post"})
+	assert.Len(t, plain.Violations(), 2)
 }
 
 // TestServerStreamsLargeUploads sends 64 MiB through the server: it is
@@ -466,7 +506,7 @@ func TestServerStreamsLargeUploads(t *testing.T) {
 	}
 	srv := Load(t).NewServer(t)
 	const size = 64 << 20
-	resp, body := upload(t, srv, "/api/v4/files", "files", size, nil)
+	resp, body := upload(t, srv, "/api/v4/files", "file", size, nil)
 	require.Equal(t, 200, resp.StatusCode, "%s", body)
 	assert.Empty(t, srv.Violations())
 	calls := srv.Calls()
@@ -570,16 +610,16 @@ func TestWriteCoverage(t *testing.T) {
 		"GET /not/an/operation/at/all": {"Nope.Nope"},
 	}
 	var a, b bytes.Buffer
-	require.NoError(t, WriteCoverage(&a, ops, covered))
-	require.NoError(t, WriteCoverage(&b, ops, covered))
+	require.NoError(t, WriteCoverage(&a, "4.116.1", ops, covered))
+	require.NoError(t, WriteCoverage(&b, "4.116.1", ops, covered))
 	assert.Equal(t, a.String(), b.String(), "deterministic")
 
 	out := a.String()
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 	assert.Equal(t, "# Spec coverage", lines[0])
-	assert.Equal(t, "3 of 266 operations covered (spec 4.92.0)", lines[2])
+	assert.Equal(t, fmt.Sprintf("3 of %d operations covered (spec 4.116.1)", len(ops)), lines[2], "counts the operations given")
 	assert.Equal(t, "| area | method | path | SDK method |", lines[4])
-	assert.Len(t, lines, 6+RESTOperationCount)
+	assert.Len(t, lines, 6+len(ops))
 	assert.Contains(t, out, "| User | GET | `/api/v3/users/{userId}` | Users.Get |\n")
 	assert.Contains(t, out, "| User | GET | `/api/v3/users` | Users.All, Users.List |\n")
 	assert.Contains(t, out, "| Session | POST | `/api/v3/sessions` (deprecated) | Sessions.RegisterV3 |\n")
@@ -620,7 +660,7 @@ func TestServerQueryAlias(t *testing.T) {
 	for _, path := range []string{
 		"/api/v4/channels/ch1/users?role[]=mod&roles[]=mod",
 		"/api/v4/channels/ch1/users?roles[]=a&roles[]=b",
-		"/api/v4/posts?targetId=c1&feedType=reviewing",
+		"/api/v4/posts?targetType=community&targetId=c1&feedType=reviewing",
 		"/api/v1/semantic-search/communities?query=x&categoryIds[]=c1&categoryIds[]=c2",
 	} {
 		srv.Reset()
@@ -631,7 +671,7 @@ func TestServerQueryAlias(t *testing.T) {
 	for path, reason := range map[string]string{
 		"/api/v4/channels/ch1/users?roles[]=" + strings.Repeat("r", 901):                        `query parameter "roles[]" (sent for "role")`,
 		"/api/v4/channels/ch1/users?rolez[]=a":                                                  `"rolez[]" not declared`,
-		"/api/v4/posts?targetId=c1&feedType=drafts":                                             `query parameter "feedType" (sent for "feedType")`,
+		"/api/v4/posts?targetType=community&feedType=drafts":                                    `query parameter "feedType" (sent for "feedType")`,
 		"/api/v1/semantic-search/communities?query=x&categoryIds[]=" + strings.Repeat("c", 129): `"categoryIds[]" (sent for "categoryIds")`,
 	} {
 		srv.Reset()
@@ -642,7 +682,7 @@ func TestServerQueryAlias(t *testing.T) {
 	}
 	// Without the alias, the same requests are violations.
 	plain := s.NewServer(t)
-	for _, path := range []string{"/api/v4/channels/ch1/users?roles[]=a", "/api/v4/posts?targetId=c1&feedType=reviewing"} {
+	for _, path := range []string{"/api/v4/channels/ch1/users?roles[]=a", "/api/v1/semantic-search/communities?query=x&categoryIds=c1"} {
 		do(t, plain, req{method: "GET", path: path, header: bearer()})
 	}
 	assert.Len(t, plain.Violations(), 2)
@@ -680,12 +720,45 @@ func TestServerWireOptionsMustNameTheSpec(t *testing.T) {
 	}
 	assert.ErrorContains(t, s.checkWireOptions(cfg), `"rolez" is not a query parameter`)
 	cfg = &serverConfig{}
-	AllowQueryAlias("GET /api/v3/comments", "ref", "referenceId")(cfg)
+	AllowQueryAlias("GET /api/v4/posts", "type", "targetType")(cfg)
 	assert.ErrorContains(t, s.checkWireOptions(cfg), "is required")
+	cfg = &serverConfig{}
+	AllowFormFieldAlias("POST /api/v4/videos", "files", "fil")(cfg)
+	assert.ErrorContains(t, s.checkWireOptions(cfg), `"fil" is not a field of the operation's multipart body`)
+	cfg = &serverConfig{}
+	AllowFormFieldAlias("POST /api/v4/vidz", "files", "file")(cfg)
+	assert.ErrorContains(t, s.checkWireOptions(cfg), "no operation")
 	cfg = &serverConfig{}
 	AllowParamsInBody("POST /api/v4/posts", "targetId")(cfg)
 	assert.ErrorContains(t, s.checkWireOptions(cfg), "declares a request body")
 	cfg = &serverConfig{}
 	AllowParamsInBody("DELETE /api/v3/channels/{channelId}/users", "userIdz")(cfg)
 	assert.ErrorContains(t, s.checkWireOptions(cfg), `"userIdz" is not a path or query parameter`)
+}
+
+// TestServerRepeatedScalar checks that a scalar query parameter sent twice is a violation
+// (kin-openapi alone would validate the first value), and that AllowRepeatedQuery lets it
+// through with every value validated.
+func TestServerRepeatedScalar(t *testing.T) {
+	s := Load(t)
+	const list = "GET /api/v3/community-categories/list"
+	plain := s.NewServer(t)
+	resp, _ := do(t, plain, req{method: "GET", path: "/api/v3/community-categories/list?categoryId=a&categoryId=b", header: bearer()})
+	assert.Equal(t, 400, resp.StatusCode)
+	require.Len(t, plain.Violations(), 1)
+	assert.Contains(t, plain.Violations()[0].Err, `query parameter "categoryId" sent 2 times`)
+
+	srv := s.NewServer(t, AllowRepeatedQuery(list, "categoryId"))
+	resp, body := do(t, srv, req{method: "GET", path: "/api/v3/community-categories/list?categoryId=a&categoryId=b", header: bearer()})
+	assert.Equal(t, 200, resp.StatusCode, "%s", body)
+	assert.Empty(t, srv.Violations())
+	srv.Reset()
+	resp, _ = do(t, srv, req{method: "GET", path: "/api/v3/community-categories/list?categoryId=a&categoryId=" + strings.Repeat("c", 51), header: bearer()})
+	assert.Equal(t, 400, resp.StatusCode, "every value is validated")
+	require.Len(t, srv.Violations(), 1)
+	assert.Contains(t, srv.Violations()[0].Err, `query parameter "categoryId" (sent 2 times)`)
+
+	cfg := &serverConfig{}
+	AllowRepeatedQuery(list, "categoryIdz")(cfg)
+	assert.ErrorContains(t, s.checkWireOptions(cfg), `"categoryIdz" is not a query parameter`)
 }

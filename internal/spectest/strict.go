@@ -13,10 +13,11 @@ import (
 )
 
 // AllowExtraBodyFields lets the named fields through the unknown-field check of the JSON
-// request body of one operation (opKey as in "POST /api/v4/posts"). A field is a dotted path
-// from the body's root; "[]" steps into array items: "hashtags", "data.title",
-// "attachments[].displayMode". Use it only for fields the live API documents and the spec
-// lacks, each with a comment saying where it is documented.
+// or multipart request body of one operation (opKey as in "POST /api/v4/posts"). A field is
+// a dotted path from the body's root; "[]" steps into array items: "hashtags", "data.title",
+// "attachments[].displayMode" (a multipart field is a name: "feedType"). Use it only for
+// fields the live API or its shipping clients use and the spec lacks, each with a comment
+// saying where that is recorded.
 func AllowExtraBodyFields(opKey string, fields ...string) ServerOption {
 	return func(c *serverConfig) {
 		if c.extraFields == nil {

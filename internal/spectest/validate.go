@@ -85,6 +85,12 @@ func schemaErrorMessage(err *openapi3.SchemaError) string {
 	case float64, bool, json.Number:
 		reason += fmt.Sprintf(" (got %v)", v)
 	}
+	// An allOf (or another composition) says only that a branch failed: name the branch's
+	// own error, which kin-openapi keeps as the origin.
+	var inner *openapi3.SchemaError
+	if err.Origin != nil && errors.As(err.Origin, &inner) && inner != err {
+		reason += ": " + schemaErrorMessage(inner)
+	}
 	if p := err.JSONPointer(); len(p) > 0 {
 		return fmt.Sprintf("at /%s: %s", strings.Join(p, "/"), reason)
 	}
@@ -129,16 +135,22 @@ const maxFieldSize = 1 << 20
 // goes through without being held in memory. Other bodies are read whole
 // (they are JSON documents of a few KiB).
 //
+// A multipart part the body schema does not declare is an error, unless rules
+// let it through: rules.formAliases maps a field as sent to the declared field
+// it stands for ([AllowFormFieldAlias]), rules.extra names undeclared fields
+// allowed as they are ([AllowExtraBodyFields]). rules.queryAliases and
+// rules.repeated are the query's deviations (see wireQuery).
+//
 // With strictQuery, a query parameter the operation does not declare (or an
 // options[x] key its deepObject schema does not define) is an error too:
 // kin-openapi ignores unknown parameters, so "limit=10" sent where the spec
 // wants "options[limit]=10" would otherwise pass; so is an array parameter
 // sent bare (userIds=a), which the API reads as a string (see wireQuery).
-func (s *Spec) validateRequest(r *http.Request, info *opInfo, pathParams map[string]string, body io.Reader, strictQuery bool, aliases map[string]string) error {
+func (s *Spec) validateRequest(r *http.Request, info *opInfo, pathParams map[string]string, body io.Reader, strictQuery bool, rules wireRules) error {
 	// The query as the API reads it (userIds[]=a) in the spelling kin-openapi validates
 	// (userIds=a); see wireQuery. r.URL is the server's copy: the recorded call keeps the
 	// query as sent.
-	q, wireErr := wireQuery(info, r.URL.Query(), aliases, strictQuery)
+	q, wireErr := wireQuery(info, r.URL.Query(), rules, strictQuery)
 	r.URL.RawQuery = q.Encode()
 	if wireErr != nil {
 		return wireErr // the body is drained by the caller
@@ -168,7 +180,7 @@ func (s *Spec) validateRequest(r *http.Request, info *opInfo, pathParams map[str
 		if err := checkExtras(info, r, strictQuery); err != nil {
 			return err
 		}
-		return validateMultipart(in, rb, params["boundary"], body)
+		return validateMultipart(in, rb, params["boundary"], body, rules)
 	}
 
 	data, err := io.ReadAll(body)
@@ -246,11 +258,24 @@ func deepObjectKey(key string) (name, sub string, ok bool) {
 	return key[:i], sub, true
 }
 
+// wireRules are the documented deviations of one operation's request (wire.go): query keys
+// sent for declared parameters, scalar parameters sent more than once, multipart fields sent
+// under another name than the spec's, and body fields the spec does not declare.
+type wireRules struct {
+	queryAliases map[string]string // query key as sent → declared parameter
+	repeated     map[string]bool   // scalar query parameters that may be sent more than once
+	formAliases  map[string]string // multipart field as sent → declared field
+	extra        map[string]bool   // undeclared body fields allowed as they are
+}
+
 // validateMultipart streams a multipart/form-data body: non-file fields are
 // decoded by their property's type, file parts (a filename, or a binary
 // property) are read to io.Discard and stand in as a placeholder string, then
-// the collected object is validated against the body schema.
-func validateMultipart(in *openapi3filter.RequestValidationInput, rb *openapi3.RequestBody, boundary string, body io.Reader) error {
+// the collected object is validated against the body schema. A part under a
+// name rules.formAliases maps is collected under the declared name; a part under a
+// name the schema does not declare (nor rules.extra allows) is an error, as an
+// undeclared JSON body field is.
+func validateMultipart(in *openapi3filter.RequestValidationInput, rb *openapi3.RequestBody, boundary string, body io.Reader, rules wireRules) error {
 	bodyErr := func(reason string, err error) error {
 		return &openapi3filter.RequestError{Input: in, RequestBody: rb, Reason: reason, Err: err}
 	}
@@ -274,6 +299,9 @@ func validateMultipart(in *openapi3filter.RequestValidationInput, rb *openapi3.R
 		}
 		parts++
 		name := part.FormName()
+		if declared, ok := rules.formAliases[name]; ok {
+			name = declared
+		}
 		var prop *openapi3.Schema
 		if schema != nil {
 			if ref := schema.Properties[name]; ref != nil {
@@ -319,6 +347,18 @@ func validateMultipart(in *openapi3filter.RequestValidationInput, rb *openapi3.R
 	}
 	if schema == nil {
 		return nil
+	}
+	if len(schema.Properties) > 0 {
+		var unknown []string
+		for name := range obj {
+			if schema.Properties[name] == nil && !rules.extra[name] {
+				unknown = append(unknown, name)
+			}
+		}
+		if len(unknown) > 0 {
+			slices.Sort(unknown)
+			return fmt.Errorf("request body has fields the spec does not declare: %s", strings.Join(unknown, ", "))
+		}
 	}
 	if err := schema.VisitJSON(obj, openapi3.VisitAsRequest(), openapi3.SetSchemaErrorMessageCustomizer(schemaErrorMessage)); err != nil {
 		return bodyErr("doesn't match schema", err)

@@ -58,6 +58,43 @@ func AllowParamsInBody(opKey string, names ...string) ServerOption {
 	}
 }
 
+// AllowFormFieldAlias lets the multipart/form-data body of operation opKey
+// ("POST /api/v4/files") carry the parts of its declared field under the name sent instead:
+// they are validated as that field (a required declared field is present when sent is). A
+// field the spec declares and marks deprecated may be the one sent (4.116.1 declares files,
+// deprecated, beside the required file). declared must be a property of the operation's
+// multipart body; [Spec.NewServer] fails the test otherwise. Use it only for a place
+// docs/wire-notes.md records.
+func AllowFormFieldAlias(opKey, sent, declared string) ServerOption {
+	return func(c *serverConfig) {
+		if c.formAliases == nil {
+			c.formAliases = map[string]map[string]string{}
+		}
+		if c.formAliases[opKey] == nil {
+			c.formAliases[opKey] = map[string]string{}
+		}
+		c.formAliases[opKey][sent] = declared
+	}
+}
+
+// AllowRepeatedQuery lets the scalar query parameter name of operation opKey be sent more
+// than once (name=a&name=b, which the API's qs-style parser reads as a list); each value is
+// validated against the parameter's schema. Without it a scalar sent twice is a violation
+// (kin-openapi would validate the first value only). name must be a query parameter of the
+// operation; [Spec.NewServer] fails the test otherwise. Use it only for a place
+// docs/wire-notes.md records.
+func AllowRepeatedQuery(opKey, name string) ServerOption {
+	return func(c *serverConfig) {
+		if c.repeated == nil {
+			c.repeated = map[string]map[string]bool{}
+		}
+		if c.repeated[opKey] == nil {
+			c.repeated[opKey] = map[string]bool{}
+		}
+		c.repeated[opKey][name] = true
+	}
+}
+
 // checkWireOptions fails on an alias or body parameter that names no parameter of its
 // operation, so that an allow-list entry cannot outlive the spec it was written for.
 func (s *Spec) checkWireOptions(cfg *serverConfig) error {
@@ -73,6 +110,34 @@ func (s *Spec) checkWireOptions(cfg *serverConfig) error {
 				return fmt.Errorf("AllowQueryAlias(%q, %q): %q is not a query parameter of the operation", opKey, sent, declared)
 			case p.Required:
 				return fmt.Errorf("AllowQueryAlias(%q, %q): %q is required; an alias cannot stand for it", opKey, sent, declared)
+			}
+		}
+	}
+	for opKey, names := range cfg.repeated {
+		info := s.byKey(opKey)
+		if info == nil {
+			return fmt.Errorf("AllowRepeatedQuery: no operation %q in the spec", opKey)
+		}
+		for name := range names {
+			if queryParams(info)[name] == nil {
+				return fmt.Errorf("AllowRepeatedQuery(%q, %q): %q is not a query parameter of the operation", opKey, name, name)
+			}
+		}
+	}
+	for opKey, aliases := range cfg.formAliases {
+		info := s.byKey(opKey)
+		if info == nil {
+			return fmt.Errorf("AllowFormFieldAlias: no operation %q in the spec", opKey)
+		}
+		var schema *openapi3.Schema
+		if rb := info.operation.RequestBody; rb != nil && rb.Value != nil {
+			if mt := rb.Value.Content.Get("multipart/form-data"); mt != nil && mt.Schema != nil {
+				schema = mt.Schema.Value
+			}
+		}
+		for sent, declared := range aliases {
+			if schema == nil || schema.Properties[declared] == nil {
+				return fmt.Errorf("AllowFormFieldAlias(%q, %q): %q is not a field of the operation's multipart body", opKey, sent, declared)
 			}
 		}
 	}
@@ -141,11 +206,15 @@ func isFormArray(p *openapi3.Parameter) bool {
 //   - with strict, a declared array sent bare (userIds=a) is refused, unless an alias allows
 //     that bare form for the operation;
 //   - a key given by [AllowQueryAlias] is taken out and validated against its declared
-//     parameter.
+//     parameter;
+//   - with strict, a declared scalar parameter sent more than once is refused (kin-openapi
+//     would validate its first value only), unless [AllowRepeatedQuery] allows it: then each
+//     value is validated and the first is left for kin-openapi.
 //
 // Any other key is left as it is, so that the undeclared-parameter check still reports a
 // misspelt one (userIdz[]=a) and kin-openapi the rest.
-func wireQuery(info *opInfo, q url.Values, aliases map[string]string, strict bool) (url.Values, error) {
+func wireQuery(info *opInfo, q url.Values, rules wireRules, strict bool) (url.Values, error) {
+	aliases := rules.queryAliases
 	declared := queryParams(info)
 	out := url.Values{}
 	var errs []string
@@ -179,6 +248,17 @@ func wireQuery(info *opInfo, q url.Values, aliases map[string]string, strict boo
 		if strict && isFormArray(declared[k]) {
 			errs = append(errs, fmt.Sprintf("array query parameter %q sent as %s=...: the API reads a lone %s=v as a string; send %s[]=v (docs/wire-notes.md)", k, k, k, k))
 			continue
+		}
+		if p := declared[k]; strict && len(vs) > 1 && p != nil && !isFormArray(p) && p.Style != openapi3.SerializationDeepObject {
+			if !rules.repeated[k] {
+				errs = append(errs, fmt.Sprintf("query parameter %q sent %d times: the spec declares one value", k, len(vs)))
+				continue
+			}
+			if err := checkParamValues(p, vs); err != nil {
+				errs = append(errs, fmt.Sprintf("query parameter %q (sent %d times): %v", k, len(vs), err))
+				continue
+			}
+			vs = vs[:1]
 		}
 		out[k] = append(out[k], vs...)
 	}
