@@ -191,10 +191,16 @@ type CommunityPayload struct {
 	Users          []User              `json:"users"`
 	Categories     []CommunityCategory `json:"categories"`
 	Feeds          []Feed              `json:"feeds"`
-	// JoinRequests are the join requests a role change settled (the v4 role calls), as
-	// sent: the typed form comes with the community join requests.
-	JoinRequests []RawJSON `json:"joinRequests"`
-	Paging       Paging    `json:"paging"`
+	// JoinRequests are the join requests a role change settled (the v4 role calls; see
+	// JoinRequestByID).
+	JoinRequests []CommunityJoinRequest `json:"joinRequests"`
+	Paging       Paging                 `json:"paging"`
+}
+
+// JoinRequestByID returns the sideloaded join request with the given public or private ID, or
+// nil.
+func (p *CommunityPayload) JoinRequestByID(joinRequestID string) *CommunityJoinRequest {
+	return findJoinRequest(p.JoinRequests, joinRequestID)
 }
 
 func (p *CommunityPayload) pageItems() []Community { return p.Communities }

@@ -94,10 +94,15 @@ func (p *CommunityJoinRequestPayload) JoinRequest() *CommunityJoinRequest {
 
 // JoinRequestByID returns the join request with the given public or private ID, or nil.
 func (p *CommunityJoinRequestPayload) JoinRequestByID(joinRequestID string) *CommunityJoinRequest {
-	if jr := byID(p.JoinRequests, joinRequestID, func(r *CommunityJoinRequest) string { return r.JoinRequestID }); jr != nil {
+	return findJoinRequest(p.JoinRequests, joinRequestID)
+}
+
+// findJoinRequest finds a join request by public, else private ID.
+func findJoinRequest(requests []CommunityJoinRequest, joinRequestID string) *CommunityJoinRequest {
+	if jr := byID(requests, joinRequestID, func(r *CommunityJoinRequest) string { return r.JoinRequestID }); jr != nil {
 		return jr
 	}
-	return byID(p.JoinRequests, joinRequestID, func(r *CommunityJoinRequest) string { return r.ID })
+	return byID(requests, joinRequestID, func(r *CommunityJoinRequest) string { return r.ID })
 }
 
 // UserByID returns the sideloaded user with the given ID (public, else internal), or nil.
@@ -184,6 +189,8 @@ func (p *ListJoinRequestsParams) query(op string) (query, error) {
 
 // ListJoinRequests returns an iterator over the requests to join a community (for its
 // moderators), fetching pages as it goes. GET /api/v4/communities/{communityId}/join.
+// Page tokens are offsets: approving or rejecting the pending requests while ranging over
+// them skips some; use Sweep to act on every one.
 func (s *CommunitiesService) ListJoinRequests(ctx context.Context, communityID string, params *ListJoinRequestsParams, opts ...CallOption) iter.Seq2[CommunityJoinRequest, error] {
 	return listAll(ctx, params, opts, pageOn(communityID, s.ListJoinRequestsPage))
 }

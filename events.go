@@ -173,8 +173,8 @@ type EventPayload struct {
 	Communities []Community `json:"communities"`
 	// Posts are the livestream posts of virtual events (see Post).
 	Posts []Post `json:"posts"`
-	// Rooms are the livestream rooms of virtual events, as the API sent them.
-	Rooms []RawJSON `json:"rooms"`
+	// Rooms are the livestream rooms of virtual events (see Room).
+	Rooms []Room `json:"rooms"`
 	// Paging holds the cursors of a listing.
 	Paging Paging `json:"paging"`
 }
@@ -190,6 +190,10 @@ func (p *EventPayload) Event() *Event { return firstOf(p.Events) }
 func (p *EventPayload) EventByID(eventID string) *Event {
 	return byID(p.Events, eventID, func(e *Event) string { return e.EventID })
 }
+
+// RoomByID returns the sideloaded livestream room with the given public or internal ID, or
+// nil.
+func (p *EventPayload) RoomByID(roomID string) *Room { return findRoom(roomID, p.Rooms) }
 
 // UserByID returns the sideloaded user with the given ID (public, else internal), or nil.
 func (p *EventPayload) UserByID(userID string) *User { return findUser(p.Users, userID) }

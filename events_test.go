@@ -59,7 +59,7 @@ func TestEventsCreate(t *testing.T) {
 	assert.Same(t, ev, out.EventByID("ev-meetup-7"))
 	assert.Equal(t, "Alice", out.UserByID("alice").DisplayName)
 	require.Len(t, out.Rooms, 1)
-	assert.Equal(t, "room-1", out.Rooms[0].Map()["roomId"], "rooms are kept as sent")
+	assert.Equal(t, "room-1", out.RoomByID("room-1").RoomID, "the rooms of the events")
 	assert.Equal(t, "events-2", out.Paging.Next)
 
 	user := &amity.Event{OriginType: amity.EventOriginUser, OriginID: "c-gophers"}

@@ -34,12 +34,12 @@ type PostPayload struct {
 	Polls []Poll `json:"polls"`
 	// Roles are the roles of the users (see RoleByID).
 	Roles []Role `json:"roles"`
-	// Rooms and RoomChildren (the answer's roomChildrens) are the live rooms of room posts and
-	// their child rooms, and Products the products tagged in the posts, each as sent: the
-	// typed forms come with the Rooms and Products areas.
-	Rooms        []RawJSON `json:"rooms"`
-	RoomChildren []RawJSON `json:"roomChildrens"`
-	Products     []RawJSON `json:"products"`
+	// Rooms are the live rooms of room posts (see Room); RoomChildren (the answer's
+	// roomChildrens) their child rooms.
+	Rooms        []Room `json:"rooms"`
+	RoomChildren []Room `json:"roomChildrens"`
+	// Products are the products tagged in the posts (see ProductByID).
+	Products []Product `json:"products"`
 	// Paging holds the cursors of a list answer.
 	Paging Paging `json:"paging"`
 }
@@ -153,6 +153,22 @@ func (p *PostPayload) ChildStreams(stream *VideoStreaming) []VideoStreaming {
 		}
 		return byID(p.VideoStreamings, id, streamKey)
 	})
+}
+
+// Room returns the live room of a room post (referred to by the post or one of its
+// children), or nil.
+func (p *PostPayload) Room(post *Post) *Room {
+	return postReferent(p, post, p.Rooms, func(d *PostData) string { return d.RoomID }, func(r *Room) string { return r.RoomID })
+}
+
+// RoomByID returns the sideloaded room, or child room, with the given public or internal ID,
+// or nil.
+func (p *PostPayload) RoomByID(roomID string) *Room { return findRoom(roomID, p.Rooms, p.RoomChildren) }
+
+// ProductByID returns the sideloaded product with the given product ID (else internal ID), or
+// nil.
+func (p *PostPayload) ProductByID(productID string) *Product {
+	return findProduct(p.Products, productID)
 }
 
 // RoleByID returns the sideloaded role with the given ID, or nil.

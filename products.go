@@ -107,10 +107,15 @@ func (p *ProductPayload) Product() *Product { return firstOf(p.Products) }
 
 // ProductByID returns the product with the given product ID (else internal ID), or nil.
 func (p *ProductPayload) ProductByID(productID string) *Product {
-	if pr := byID(p.Products, productID, func(x *Product) string { return x.ProductID }); pr != nil {
+	return findProduct(p.Products, productID)
+}
+
+// findProduct finds a product by product ID, else internal ID.
+func findProduct(products []Product, productID string) *Product {
+	if pr := byID(products, productID, func(x *Product) string { return x.ProductID }); pr != nil {
 		return pr
 	}
-	return byID(p.Products, productID, func(x *Product) string { return x.ID })
+	return byID(products, productID, func(x *Product) string { return x.ID })
 }
 
 // dataItems decodes the items of an answer that holds them under "data", an object for one

@@ -14,7 +14,7 @@ import (
 func TestArchivedChannels(t *testing.T) {
 	t.Parallel()
 	clock := newFakeClock()
-	srv := newServer(t, WithClock(clock.now))
+	srv := newServer(t, WithClock(clock.Now))
 	alice, bob, eve := srv.UserToken("alice"), srv.UserToken("bob"), srv.UserToken("eve")
 	m := ok(t, call(t, srv, alice, "POST", "/api/v3/channels/conversation", map[string]any{"userIds": []string{"bob"}}))
 	dm := list(t, m, "channels")[0]
@@ -24,7 +24,7 @@ func TestArchivedChannels(t *testing.T) {
 	assert.Equal(t, map[string]any{"archives": []any{}}, ok(t, call(t, srv, alice, "GET", "/api/v1/archives/channels", nil)))
 	m = ok(t, call(t, srv, alice, "POST", "/api/v1/archives/channels/"+dmInternal, nil))
 	assert.Equal(t, map[string]any{"channelId": dmID, "archivedAt": "2024-05-01T12:00:00.000Z"}, m, "by the internal ID the spec's pattern asks for")
-	clock.advance(time.Minute)
+	clock.Advance(time.Minute)
 	ok(t, call(t, srv, alice, "POST", "/api/v1/archives/channels/"+team, nil))
 	m = ok(t, call(t, srv, alice, "POST", "/api/v1/archives/channels/"+dmID, nil))
 	assert.Equal(t, "2024-05-01T12:00:00.000Z", m["archivedAt"], "archiving again keeps the first time")

@@ -13,7 +13,7 @@ import (
 func TestSessionRegistration(t *testing.T) {
 	t.Parallel()
 	clock := newFakeClock()
-	srv := newServer(t, WithClock(clock.now))
+	srv := newServer(t, WithClock(clock.Now))
 
 	// Wrong API key.
 	r := call(t, srv, "", "POST", "/api/v4/sessions", map[string]any{"userId": "u1", "deviceId": "d"}, "x-api-key", "bad")
@@ -33,7 +33,7 @@ func TestSessionRegistration(t *testing.T) {
 	require.NoError(t, err)
 	expires, err := time.Parse(time.RFC3339, m["expiresAt"].(string))
 	require.NoError(t, err)
-	assert.Equal(t, clock.now(), issued)
+	assert.Equal(t, clock.Now(), issued)
 	assert.Equal(t, 30*24*time.Hour, expires.Sub(issued))
 	users := list(t, m, "users")
 	require.Len(t, users, 1)
@@ -46,7 +46,7 @@ func TestSessionRegistration(t *testing.T) {
 	assert.Equal(t, "User One", list(t, me, "users")[0]["displayName"])
 
 	// Tokens expire after 30 days.
-	clock.advance(30*24*time.Hour + time.Second)
+	clock.Advance(30*24*time.Hour + time.Second)
 	r = call(t, srv, tok, "GET", "/api/v3/sessions", nil)
 	assert.Equal(t, http.StatusUnauthorized, r.status)
 }
@@ -134,7 +134,7 @@ func TestRevokeSessions(t *testing.T) {
 func TestSecureMode(t *testing.T) {
 	t.Parallel()
 	clock := newFakeClock()
-	srv := newServer(t, WithServerKey("server-key"), WithClock(clock.now))
+	srv := newServer(t, WithServerKey("server-key"), WithClock(clock.Now))
 	reg := func(body map[string]any) resp {
 		return call(t, srv, "", "POST", "/api/v4/sessions", body, "x-api-key", srv.APIKey())
 	}
@@ -167,7 +167,7 @@ func TestSecureMode(t *testing.T) {
 	ok(t, reg(map[string]any{"userId": "frank", "deviceId": "d", "authToken": v3}))
 
 	// Auth tokens expire after 10 minutes.
-	clock.advance(10*time.Minute + time.Second)
+	clock.Advance(10*time.Minute + time.Second)
 	r = reg(map[string]any{"userId": "erin", "deviceId": "d2", "authToken": authToken})
 	assert.Equal(t, http.StatusUnauthorized, r.status)
 

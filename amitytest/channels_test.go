@@ -133,7 +133,7 @@ func TestConversationChannels(t *testing.T) {
 func TestChannelMuteAndClose(t *testing.T) {
 	t.Parallel()
 	clock := newFakeClock()
-	srv := newServer(t, WithClock(clock.now))
+	srv := newServer(t, WithClock(clock.Now))
 	owner, member := srv.UserToken("owner"), srv.UserToken("member")
 	cid := createChannel(t, srv, owner, map[string]any{"displayName": "Room", "userIds": []string{"member"}})
 	feed := defaultFeed(t, srv, owner, cid)
@@ -151,7 +151,7 @@ func TestChannelMuteAndClose(t *testing.T) {
 	assert.Equal(t, 400302, r.code(t))
 	m = ok(t, call(t, srv, owner, "GET", "/api/v4/channels/"+cid+"/users?memberships=muted", nil))
 	assert.Equal(t, []string{"member"}, ids(list(t, m, "channelUsers"), "userId"))
-	clock.advance(61 * time.Second)
+	clock.Advance(61 * time.Second)
 	ok(t, send(member, "c"))
 
 	ok(t, call(t, srv, owner, "PUT", "/api/v2/channel/"+cid+"/mute", map[string]any{"mutePeriod": -1}))

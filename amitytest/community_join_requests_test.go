@@ -16,7 +16,7 @@ import (
 func TestCommunityJoinRequests(t *testing.T) {
 	t.Parallel()
 	clock := newFakeClock()
-	srv := newServer(t, WithClock(clock.now))
+	srv := newServer(t, WithClock(clock.Now))
 	got := webhookReceiver(t, srv)
 	alice, bob, carol, dave, erin := srv.UserToken("alice"), srv.UserToken("bob"), srv.UserToken("carol"), srv.UserToken("dave"), srv.UserToken("erin")
 	gophers := createCommunity(t, srv, alice, map[string]any{"displayName": "Gophers", "requiresJoinApproval": true})
@@ -55,16 +55,16 @@ func TestCommunityJoinRequests(t *testing.T) {
 	// Cancelling: the requestor's pending request.
 	ok(t, call(t, srv, bob, "DELETE", base, nil))
 	call(t, srv, bob, "DELETE", base, nil).isError(t, http.StatusNotFound, codeNotFound)
-	clock.advance(time.Minute)
+	clock.Advance(time.Minute)
 	again := join(bob, gophers)
 	assert.NotEqual(t, jr["joinRequestId"], again["joinRequestId"])
 	m = ok(t, call(t, srv, bob, "GET", base+"/me", nil))
 	assert.Equal(t, []string{"pending", "cancelled"}, ids(list(t, m, "joinRequests"), "status"), "the latest first")
 	m = ok(t, call(t, srv, bob, "GET", base+"/requests", nil))
 	assert.Equal(t, []string{"pending"}, ids(list(t, m, "joinRequests"), "status"), "the latest only")
-	clock.advance(time.Minute)
+	clock.Advance(time.Minute)
 	join(carol, gophers)
-	clock.advance(time.Minute)
+	clock.Advance(time.Minute)
 	join(dave, gophers)
 
 	// The moderators list and count them.
@@ -87,7 +87,7 @@ func TestCommunityJoinRequests(t *testing.T) {
 		return call(t, srv, token, "POST", base+"/"+verb, map[string]any{"userId": userID})
 	}
 	answer(bob, "approve", "carol").isError(t, http.StatusForbidden, codePermission)
-	clock.advance(time.Minute)
+	clock.Advance(time.Minute)
 	ok(t, answer(alice, "approve", again["requestorInternalId"].(string)))
 	assert.True(t, isJoined(t, srv, bob, gophers), "an approved request makes a member")
 	assert.True(t, memberOf(t, srv, alice, gophers, "bob"))
@@ -96,7 +96,7 @@ func TestCommunityJoinRequests(t *testing.T) {
 	assert.Equal(t, "approved", approved["status"])
 	assert.Equal(t, "alice", approved["responderPublicId"])
 	assert.NotNil(t, approved["respondedAt"])
-	clock.advance(time.Minute)
+	clock.Advance(time.Minute)
 	ok(t, answer(alice, "reject", "carol"))
 	assert.False(t, memberOf(t, srv, alice, gophers, "carol"))
 	answer(alice, "approve", "carol").isError(t, http.StatusNotFound, codeNotFound)

@@ -31,15 +31,15 @@ func snapshotText(t testing.TB, rec map[string]any, key string) string {
 // replaced; the history lists them from version 0, the content as created, to the current one.
 func TestContentHistoryRecordsEdits(t *testing.T) {
 	clock := newFakeClock()
-	srv := newServer(t, WithClock(clock.now))
+	srv := newServer(t, WithClock(clock.Now))
 	alice := srv.UserToken("alice")
 	admin := srv.AdminToken()
 	id := postID(t, createPost(t, srv, alice, map[string]any{"data": map[string]any{"text": "Helo world"}}))
 	assert.Empty(t, history(t, srv, "post", id), "never edited")
 
-	clock.advance(time.Minute)
+	clock.Advance(time.Minute)
 	ok(t, call(t, srv, admin, "PUT", "/api/v4/posts/"+id, map[string]any{"data": map[string]any{"text": "Hello world"}, "reason": "Fixed spelling error"}))
-	clock.advance(time.Minute)
+	clock.Advance(time.Minute)
 	ok(t, call(t, srv, alice, "PATCH", "/api/v4/posts/"+id+"/kv", map[string]any{"metadata": map[string]any{"set": map[string]any{"pinned": true}}}))
 	h := history(t, srv, "post", id)
 	require.Len(t, h, 3)

@@ -15,12 +15,12 @@ import (
 func TestEvents(t *testing.T) {
 	t.Parallel()
 	clock := newFakeClock()
-	srv := newServer(t, WithClock(clock.now))
+	srv := newServer(t, WithClock(clock.Now))
 	admin := srv.AdminToken()
 	alice, bob, carol, dave := srv.UserToken("alice"), srv.UserToken("bob"), srv.UserToken("carol"), srv.UserToken("dave")
 	gophers := createCommunity(t, srv, alice, map[string]any{"displayName": "Gophers", "userIds": []string{"bob"}})
 	secret := createCommunity(t, srv, alice, map[string]any{"displayName": "Secret", "isPublic": false})
-	at := func(d time.Duration) string { return ts(clock.now().Add(d)) }
+	at := func(d time.Duration) string { return ts(clock.Now().Add(d)) }
 	meetup := map[string]any{"title": "Go meetup", "type": "in_person", "location": "Main hall", "startTime": at(24 * time.Hour),
 		"endTime": at(26 * time.Hour), "originId": gophers, "tags": []string{"go", "meetup"}, "metadata": map[string]any{"timezone": "UTC"}}
 	with := func(m map[string]any, k string, v any) map[string]any {
@@ -95,10 +95,10 @@ func TestEvents(t *testing.T) {
 	rsvp(carol, "POST", "maybe").isError(t, http.StatusBadRequest, codeBadRequest)
 	m = ok(t, rsvp(bob, "PUT", "interested"))
 	assert.Equal(t, [2]float64{0, 1}, counts(m))
-	clock.advance(time.Minute)
+	clock.Advance(time.Minute)
 	m = ok(t, rsvp(carol, "POST", "going"))
 	assert.Equal(t, [2]float64{1, 1}, counts(m))
-	clock.advance(time.Minute)
+	clock.Advance(time.Minute)
 	ok(t, rsvp(dave, "POST", "not_going"))
 	m = ok(t, call(t, srv, bob, "GET", "/api/v1/events/"+eventID, nil))
 	assert.Equal(t, "interested", list(t, m, "eventResponses")[0]["status"], "Get carries the caller's RSVP")
@@ -159,11 +159,11 @@ func TestEvents(t *testing.T) {
 
 	// Over time: live, then ended; an ended event takes no answer and leaves the users'
 	// default listing.
-	clock.advance(25 * time.Hour)
+	clock.Advance(25 * time.Hour)
 	m = ok(t, call(t, srv, bob, "GET", "/api/v1/events/"+eventID, nil))
 	assert.Equal(t, "live", list(t, m, "events")[0]["status"])
 	assert.Equal(t, []string{eventID}, listIDs(bob, "?status=live"))
-	clock.advance(2 * time.Hour)
+	clock.Advance(2 * time.Hour)
 	assert.Equal(t, "ended", list(t, ok(t, call(t, srv, bob, "GET", "/api/v1/events/"+eventID, nil)), "events")[0]["status"])
 	rsvp(bob, "PUT", "going").isError(t, http.StatusBadRequest, codeBadRequest)
 	assert.Empty(t, listIDs(bob, ""))

@@ -144,7 +144,7 @@ func (c *request) storeUploads(ups []upload, values map[string]string, kind stri
 }
 
 func (s *Server) uploadV4(c *request, kind string) error {
-	ups, values, err := c.readUploads("files")
+	ups, values, err := c.readUploads("file", "files") // spec 4.116.1's field, and the deprecated one the clients still send (docs/wire-notes.md, row 54)
 	if err != nil {
 		return err
 	}

@@ -148,27 +148,8 @@ func newServer(t testing.TB, opts ...Option) *Server {
 	return srv
 }
 
-// fakeClock is a settable clock for WithClock.
-type fakeClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func newFakeClock() *fakeClock {
-	return &fakeClock{t: time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)}
-}
-
-func (f *fakeClock) now() time.Time {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.t
-}
-
-func (f *fakeClock) advance(d time.Duration) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.t = f.t.Add(d)
-}
+// newFakeClock is the tests' Clock, at a fixed start.
+func newFakeClock() *Clock { return NewClock(time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)) }
 
 // q escapes a query value.
 func q(s string) string { return url.QueryEscape(s) }

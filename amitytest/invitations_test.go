@@ -79,7 +79,7 @@ func checkSpecDeliveries(t *testing.T, srv *Server, got func() []captured, want 
 func TestInvitations(t *testing.T) {
 	t.Parallel()
 	clock := newFakeClock()
-	srv := newServer(t, WithClock(clock.now))
+	srv := newServer(t, WithClock(clock.Now))
 	got := webhookReceiver(t, srv)
 	alice, bob, carol := srv.UserToken("alice"), srv.UserToken("bob"), srv.UserToken("carol")
 	srv.UserToken("dave")
@@ -104,7 +104,7 @@ func TestInvitations(t *testing.T) {
 	assert.Equal(t, "alice", invs[0]["inviterUserId"])
 	assert.ElementsMatch(t, []string{"alice", "bob", "carol"}, ids(list(t, m, "users"), "userId"))
 	bobInv, carolInv := invs[0]["_id"].(string), invs[1]["invitationId"].(string)
-	clock.advance(time.Minute)
+	clock.Advance(time.Minute)
 	m = ok(t, invite(alice, "bob"))
 	assert.Equal(t, bobInv, list(t, m, "invitations")[0]["_id"], "a pending invitation is not made twice")
 
@@ -145,7 +145,7 @@ func TestInvitations(t *testing.T) {
 
 	// Rejecting (with the public invitationId): carol is not a member; the invitation can be
 	// sent again, then cancelled.
-	clock.advance(time.Minute)
+	clock.Advance(time.Minute)
 	ok(t, call(t, srv, carol, "POST", "/api/v1/invitations/"+carolInv+"/reject", nil))
 	assert.False(t, memberOf(t, srv, alice, gophers, "carol"))
 	m = ok(t, call(t, srv, carol, "GET", "/api/v1/invitations/me", nil))

@@ -122,7 +122,7 @@ func TestNetworkSettings4116ReadBack(t *testing.T) {
 func TestAdminTokenRotation(t *testing.T) {
 	t.Parallel()
 	clock := newFakeClock()
-	srv := newServer(t, WithClock(clock.now))
+	srv := newServer(t, WithClock(clock.Now))
 	first := srv.AdminToken()
 	const probe = "/api/v3/network-settings/push-notification"
 
@@ -143,9 +143,9 @@ func TestAdminTokenRotation(t *testing.T) {
 	third := m["adminToken"].(string)
 	assert.Equal(t, "2024-05-01T14:00:00.000Z", m["expiresAt"])
 	assert.Equal(t, http.StatusUnauthorized, call(t, srv, second, "GET", probe, nil).status)
-	clock.advance(119 * time.Minute)
+	clock.Advance(119 * time.Minute)
 	ok(t, call(t, srv, third, "GET", probe, nil))
-	clock.advance(time.Minute)
+	clock.Advance(time.Minute)
 	assert.Equal(t, http.StatusUnauthorized, call(t, srv, third, "GET", probe, nil).status, "expired")
 
 	// Users may not rotate it.

@@ -14,7 +14,7 @@ import (
 func TestNotificationTrayItemsFromActions(t *testing.T) {
 	t.Parallel()
 	clock := newFakeClock()
-	srv := newServer(t, WithClock(clock.now))
+	srv := newServer(t, WithClock(clock.Now))
 	alice, bob, carol := srv.UserToken("alice"), srv.UserToken("bob"), srv.UserToken("carol")
 	cm := createCommunity(t, srv, alice, map[string]any{"displayName": "Gardeners", "isPublic": true})
 	ok(t, call(t, srv, bob, "POST", "/api/v3/communities/"+cm+"/join", nil))
@@ -28,7 +28,7 @@ func TestNotificationTrayItemsFromActions(t *testing.T) {
 	assert.Empty(t, list(t, m, "notificationTrayItems"), "nothing happened to alice yet; her own post is not news")
 	assert.Equal(t, map[string]any{"currentPage": 1.0, "totalPages": 0.0, "totalItems": 0.0, "pageSize": 20.0}, m["paging"])
 
-	step := func() { clock.advance(time.Minute) }
+	step := func() { clock.Advance(time.Minute) }
 	step()
 	react := func(token, refType, refID, name string) {
 		ok(t, call(t, srv, token, "POST", "/api/v2/reactions", map[string]any{"referenceId": refID, "referenceType": refType, "reactionName": name}))
@@ -108,7 +108,7 @@ func TestNotificationTrayItemsFromActions(t *testing.T) {
 func TestNotificationTraySeen(t *testing.T) {
 	t.Parallel()
 	clock := newFakeClock()
-	srv := newServer(t, WithClock(clock.now))
+	srv := newServer(t, WithClock(clock.Now))
 	alice, bob := srv.UserToken("alice"), srv.UserToken("bob")
 	seen := func() map[string]any {
 		return ok(t, call(t, srv, alice, "GET", "/api/v1/notification-tray/tray/seen", nil))
@@ -120,9 +120,9 @@ func TestNotificationTraySeen(t *testing.T) {
 
 	p1 := postID(t, createPost(t, srv, alice, map[string]any{"data": map[string]any{"text": "one"}}))
 	p2 := postID(t, createPost(t, srv, alice, map[string]any{"data": map[string]any{"text": "two"}}))
-	clock.advance(time.Minute)
+	clock.Advance(time.Minute)
 	ok(t, call(t, srv, bob, "POST", "/api/v2/reactions", map[string]any{"referenceId": p1, "referenceType": "post", "reactionName": "like"}))
-	clock.advance(time.Minute)
+	clock.Advance(time.Minute)
 	ok(t, call(t, srv, bob, "POST", "/api/v2/reactions", map[string]any{"referenceId": p2, "referenceType": "post", "reactionName": "like"}))
 	m = seen()
 	assert.Equal(t, "2024-05-01T12:02:00.000Z", m["lastTrayOccuredAt"])

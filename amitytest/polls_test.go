@@ -12,7 +12,7 @@ import (
 func TestPolls(t *testing.T) {
 	t.Parallel()
 	clock := newFakeClock()
-	srv := newServer(t, WithClock(clock.now))
+	srv := newServer(t, WithClock(clock.Now))
 	alice, bob, carol := srv.UserToken("alice"), srv.UserToken("bob"), srv.UserToken("carol")
 
 	m := ok(t, call(t, srv, alice, "POST", "/api/v3/polls", map[string]any{
@@ -67,7 +67,7 @@ func TestPolls(t *testing.T) {
 	no := quick["answers"].([]any)[1].(map[string]any)["id"].(string)
 	r = call(t, srv, bob, "POST", "/api/v3/polls/"+quickID+"/votes", map[string]any{"answerIds": []string{yes, no}})
 	assert.Equal(t, http.StatusBadRequest, r.status, "single-answer polls take one answer")
-	clock.advance(2 * time.Second)
+	clock.Advance(2 * time.Second)
 	r = call(t, srv, bob, "POST", "/api/v3/polls/"+quickID+"/votes", map[string]any{"answerIds": []string{yes}})
 	assert.Equal(t, http.StatusBadRequest, r.status)
 	m = ok(t, call(t, srv, bob, "GET", "/api/v3/polls/"+quickID, nil))

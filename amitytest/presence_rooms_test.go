@@ -12,7 +12,7 @@ import (
 func TestRoomPresenceCountsHeartbeats(t *testing.T) {
 	t.Parallel()
 	clock := newFakeClock()
-	srv := newServer(t, WithClock(clock.now), WithoutRateLimit())
+	srv := newServer(t, WithClock(clock.Now), WithoutRateLimit())
 	alice, bob, carol, admin := srv.UserToken("alice"), srv.UserToken("bob"), srv.UserToken("carol"), srv.AdminToken()
 	id := createRoom(t, srv, alice, map[string]any{"title": "Show"})["roomId"].(string)
 	other := createRoom(t, srv, alice, map[string]any{"title": "Other"})["roomId"].(string)
@@ -28,7 +28,7 @@ func TestRoomPresenceCountsHeartbeats(t *testing.T) {
 	assert.Equal(t, true, r.obj(t)["success"])
 	assert.Equal(t, http.StatusForbidden, beat(admin, id).status, "only users send heartbeats")
 	assert.Equal(t, http.StatusNotFound, beat(bob, "nope").status)
-	clock.advance(10 * time.Second)
+	clock.Advance(10 * time.Second)
 	assert.Equal(t, http.StatusAccepted, beat(carol, id).status)
 	assert.Equal(t, http.StatusAccepted, beat(carol, other).status)
 
@@ -47,15 +47,15 @@ func TestRoomPresenceCountsHeartbeats(t *testing.T) {
 	assert.Equal(t, http.StatusBadRequest, call(t, srv, bob, "GET", "/api/v1/presence/rooms/"+id+"/users?limit=201", nil).status)
 
 	// A viewer stays while its heartbeats keep coming; joinedAt is when it started watching.
-	clock.advance(40 * time.Second)
+	clock.Advance(40 * time.Second)
 	assert.Equal(t, http.StatusAccepted, beat(bob, id).status)
-	clock.advance(30 * time.Second)
+	clock.Advance(30 * time.Second)
 	m = ok(t, call(t, srv, bob, "GET", "/api/v1/presence/rooms/"+id+"/users", nil))
 	viewers := list(t, m, "viewers")
 	require.Len(t, viewers, 1, "carol's last heartbeat is 70 s old, past the window of two 30 s intervals")
 	assert.Equal(t, "bob", viewers[0]["userId"])
 	assert.Equal(t, "2024-05-01T12:00:00.000Z", viewers[0]["joinedAt"])
-	clock.advance(time.Minute)
+	clock.Advance(time.Minute)
 	assert.Equal(t, 0.0, count(id))
 	assert.Equal(t, http.StatusAccepted, beat(bob, id).status)
 	m = ok(t, call(t, srv, bob, "GET", "/api/v1/presence/rooms/"+id+"/users", nil))

@@ -11,7 +11,7 @@ import (
 func TestPresenceHeartbeats(t *testing.T) {
 	t.Parallel()
 	clock := newFakeClock()
-	srv := newServer(t, WithClock(clock.now), WithoutRateLimit())
+	srv := newServer(t, WithClock(clock.Now), WithoutRateLimit())
 	alice, bob, admin := srv.UserToken("alice"), srv.UserToken("bob"), srv.AdminToken()
 
 	m := ok(t, call(t, srv, alice, "GET", "/api/v1/presence/settings", nil))
@@ -29,7 +29,7 @@ func TestPresenceHeartbeats(t *testing.T) {
 	r := call(t, srv, alice, "POST", "/api/v1/presence/heartbeat", nil)
 	assert.Equal(t, http.StatusAccepted, r.status)
 	assert.Equal(t, true, r.obj(t)["success"])
-	clock.advance(10 * time.Second)
+	clock.Advance(10 * time.Second)
 	assert.Equal(t, http.StatusAccepted, call(t, srv, bob, "POST", "/api/v1/presence/heartbeat", nil).status)
 
 	m = ok(t, call(t, srv, admin, "GET", "/api/v1/presence/network/users?orderBy=asc", nil))
@@ -40,7 +40,7 @@ func TestPresenceHeartbeats(t *testing.T) {
 	assert.Equal(t, []string{"alice", "bob"}, srv.OnlineUsers())
 
 	// Alice stops sending heartbeats: a minute later she is offline, bob still online.
-	clock.advance(55 * time.Second)
+	clock.Advance(55 * time.Second)
 	assert.Equal(t, http.StatusAccepted, call(t, srv, bob, "POST", "/api/v1/presence/heartbeat", nil).status)
 	m = ok(t, call(t, srv, admin, "GET", "/api/v1/presence/network/users", nil))
 	assert.Equal(t, []string{"bob"}, ids(list(t, m, "presences"), "userId"))

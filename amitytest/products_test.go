@@ -19,7 +19,7 @@ func createProduct(t testing.TB, srv *Server, body map[string]any) map[string]an
 func TestProductsCRUD(t *testing.T) {
 	t.Parallel()
 	clock := newFakeClock()
-	srv := newServer(t, WithClock(clock.now), WithoutRateLimit())
+	srv := newServer(t, WithClock(clock.Now), WithoutRateLimit())
 	admin, alice := srv.AdminToken(), srv.UserToken("alice")
 	mug := map[string]any{"productId": "sku-mug", "productName": "Blue mug", "productUrl": "https://shop.example/mug", "status": "active",
 		"price": 12.5, "currency": "eur", "thumbnailUrl": "https://shop.example/mug.png", "thumbnailMode": "fit"}
@@ -46,7 +46,7 @@ func TestProductsCRUD(t *testing.T) {
 		{"productId": "sku-cap", "productName": "Red cap", "productUrl": "https://shop.example/cap", "status": "archived"},
 		{"productId": "sku-tee", "productName": "Blue tee", "productUrl": "https://shop.example/tee", "status": "active"},
 	} {
-		clock.advance(time.Minute)
+		clock.Advance(time.Minute)
 		createProduct(t, srv, pr)
 	}
 
@@ -73,7 +73,7 @@ func TestProductsCRUD(t *testing.T) {
 	assert.Equal(t, http.StatusBadRequest, call(t, srv, alice, "GET", "/api/v1/products/list", nil).status)
 
 	// Update: only the given fields; the ID cannot change.
-	clock.advance(time.Minute)
+	clock.Advance(time.Minute)
 	assert.Equal(t, http.StatusForbidden, call(t, srv, alice, "PUT", "/api/v1/products/sku-cap", map[string]any{"status": "active"}).status)
 	assert.Equal(t, http.StatusBadRequest, call(t, srv, admin, "PUT", "/api/v1/products/sku-cap", map[string]any{"productId": "other"}).status)
 	m = ok(t, call(t, srv, admin, "PUT", "/api/v1/products/sku-cap", map[string]any{"status": "active", "price": 9}))
@@ -107,7 +107,7 @@ func TestProductsCRUD(t *testing.T) {
 func TestProductBulkImports(t *testing.T) {
 	t.Parallel()
 	clock := newFakeClock()
-	srv := newServer(t, WithClock(clock.now), WithoutRateLimit())
+	srv := newServer(t, WithClock(clock.Now), WithoutRateLimit())
 	admin, alice := srv.AdminToken(), srv.UserToken("alice")
 	createProduct(t, srv, map[string]any{"productId": "sku-old", "productName": "Old", "productUrl": "https://shop.example/old", "status": "active"})
 
@@ -140,7 +140,7 @@ func TestProductBulkImports(t *testing.T) {
 	assert.Equal(t, http.StatusBadRequest, call(t, srv, admin, "POST", jobPath, map[string]any{"operation": "insert"}).status, "a job starts once")
 
 	// One row a second.
-	clock.advance(2500 * time.Millisecond)
+	clock.Advance(2500 * time.Millisecond)
 	summary := ok(t, call(t, srv, admin, "GET", jobPath, nil))["data"].(map[string]any)["summary"].(map[string]any)
 	assert.Equal(t, 2.0, summary["processedRows"])
 	assert.Equal(t, 1.0, summary["successfulRows"])
@@ -151,7 +151,7 @@ func TestProductBulkImports(t *testing.T) {
 	m = ok(t, call(t, srv, admin, "GET", "/api/v1/products/bulk/jobs?status[]=running", nil))
 	assert.Equal(t, []string{id}, ids(list(t, m, "data"), "jobId"))
 
-	clock.advance(10 * time.Second)
+	clock.Advance(10 * time.Second)
 	job = ok(t, call(t, srv, admin, "GET", jobPath, nil))["data"].(map[string]any)
 	summary = job["summary"].(map[string]any)
 	assert.Equal(t, "done", job["status"])
@@ -170,7 +170,7 @@ func TestProductBulkImports(t *testing.T) {
 	update := uploadOne(t, srv, admin, "/api/v4/files", "update.csv", "text/csv", []byte("productId,status\nsku-a,archived\nsku-zzz,active\n"))
 	id2 := ok(t, call(t, srv, admin, "POST", "/api/v1/products/bulk/jobs", map[string]any{"fileId": update}))["data"].(map[string]any)["jobId"].(string)
 	ok(t, call(t, srv, admin, "POST", "/api/v1/products/bulk/jobs/"+id2, map[string]any{"operation": "update"}))
-	clock.advance(5 * time.Second)
+	clock.Advance(5 * time.Second)
 	m = ok(t, call(t, srv, alice, "GET", "/api/v1/products/sku-a", nil))
 	assert.Equal(t, "archived", m["data"].(map[string]any)["status"])
 	assert.Equal(t, "Alpha", m["data"].(map[string]any)["productName"], "the other fields are kept")
@@ -182,7 +182,7 @@ func TestProductBulkImports(t *testing.T) {
 	notCSV := uploadOne(t, srv, admin, "/api/v4/files", "notes.txt", "text/plain", []byte("name\nno product IDs here\n"))
 	bad := ok(t, call(t, srv, admin, "POST", "/api/v1/products/bulk/jobs", map[string]any{"fileId": notCSV}))["data"].(map[string]any)["jobId"].(string)
 	assert.Equal(t, http.StatusBadRequest, call(t, srv, admin, "POST", "/api/v1/products/bulk/jobs/"+bad, map[string]any{"operation": "insert"}).status)
-	clock.advance(73 * time.Hour)
+	clock.Advance(73 * time.Hour)
 	assert.Equal(t, http.StatusBadRequest, call(t, srv, admin, "POST", "/api/v1/products/bulk/jobs/"+stale, map[string]any{"operation": "update"}).status)
 	m = ok(t, call(t, srv, admin, "GET", "/api/v1/products/bulk/jobs?status[]=pending&sortOrder=asc", nil))
 	assert.Equal(t, []string{stale, bad}, ids(list(t, m, "data"), "jobId"))

@@ -17,7 +17,7 @@ import (
 func TestModerationActivityReports(t *testing.T) {
 	t.Parallel()
 	clock := newFakeClock() // 2024-05-01 12:00 UTC
-	srv := newServer(t, WithClock(clock.now))
+	srv := newServer(t, WithClock(clock.Now))
 	admin, alice, bob := srv.AdminToken(), srv.UserToken("alice"), srv.UserToken("bob")
 
 	m := ok(t, call(t, srv, admin, "GET", "/api/v1/reports/moderation-activity", nil))
@@ -25,7 +25,7 @@ func TestModerationActivityReports(t *testing.T) {
 
 	pid := postID(t, createPost(t, srv, alice, map[string]any{"data": map[string]any{"text": "spam?"}}))
 	ok(t, call(t, srv, bob, "POST", "/api/v3/posts/"+pid+"/flag", nil))
-	clock.advance(24 * time.Hour) // May 2
+	clock.Advance(24 * time.Hour) // May 2
 	cid := commentID(t, ok(t, call(t, srv, bob, "POST", "/api/v3/comments", map[string]any{"referenceId": pid, "referenceType": "post",
 		"data": map[string]any{"text": "rude"}})))
 	ok(t, call(t, srv, bob, "DELETE", "/api/v3/comments/"+cid, nil))
@@ -64,10 +64,10 @@ func TestModerationActivityReports(t *testing.T) {
 func TestUserLastActivityReport(t *testing.T) {
 	t.Parallel()
 	clock := newFakeClock()
-	srv := newServer(t, WithClock(clock.now))
+	srv := newServer(t, WithClock(clock.Now))
 	admin, alice := srv.AdminToken(), srv.UserToken("alice")
 	srv.UserToken("carol") // never calls
-	clock.advance(time.Hour)
+	clock.Advance(time.Hour)
 	ok(t, call(t, srv, alice, "GET", "/api/v3/users/alice", nil))
 
 	m := ok(t, call(t, srv, admin, "GET", "/api/v1/reports/user-last-activity", nil))
@@ -82,7 +82,7 @@ func TestUserLastActivityReport(t *testing.T) {
 	assert.Equal(t, http.StatusOK, res.StatusCode)
 	assert.Equal(t, "userId,displayName,lastActivityAt\nalice,alice,2024-05-01T13:00:00.000Z\ncarol,carol,\n", string(body))
 
-	clock.advance(time.Hour + time.Second)
+	clock.Advance(time.Hour + time.Second)
 	res, err = http.Get(url)
 	require.NoError(t, err)
 	res.Body.Close()
@@ -93,12 +93,12 @@ func TestUserLastActivityReport(t *testing.T) {
 func TestFirstPartyDataExport(t *testing.T) {
 	t.Parallel()
 	clock := newFakeClock()
-	srv := newServer(t, WithClock(clock.now))
+	srv := newServer(t, WithClock(clock.Now))
 	admin, alice, bob := srv.AdminToken(), srv.UserToken("alice"), srv.UserToken("bob")
 	cm := createCommunity(t, srv, alice, map[string]any{"displayName": "Gardeners", "isPublic": true})
 	ok(t, call(t, srv, bob, "POST", "/api/v3/communities/"+cm+"/join", nil))
 	old := postID(t, createPost(t, srv, alice, map[string]any{"data": map[string]any{"text": "old"}}))
-	clock.advance(91 * 24 * time.Hour)
+	clock.Advance(91 * 24 * time.Hour)
 	alice, bob = srv.UserToken("alice"), srv.UserToken("bob") // the old sessions expired
 	pid := postID(t, createPost(t, srv, bob, map[string]any{"data": map[string]any{"text": "new"}, "targetType": "community", "targetId": cm}))
 	ok(t, call(t, srv, alice, "POST", "/api/v2/reactions", map[string]any{"referenceId": pid, "referenceType": "post", "reactionName": "like"}))
@@ -134,20 +134,20 @@ func TestFirstPartyDataExport(t *testing.T) {
 func TestCommunityMetrics(t *testing.T) {
 	t.Parallel()
 	clock := newFakeClock() // Wednesday 2024-05-01 12:00 UTC
-	srv := newServer(t, WithClock(clock.now))
+	srv := newServer(t, WithClock(clock.Now))
 	admin, alice, bob, carol := srv.AdminToken(), srv.UserToken("alice"), srv.UserToken("bob"), srv.UserToken("carol")
 	cm := createCommunity(t, srv, alice, map[string]any{"displayName": "Gardeners", "isPublic": true})
 	ok(t, call(t, srv, bob, "POST", "/api/v3/communities/"+cm+"/join", nil))
 	pid := postID(t, createPost(t, srv, alice, map[string]any{"data": map[string]any{"text": "hi"}, "targetType": "community", "targetId": cm}))
 	createPost(t, srv, alice, map[string]any{"data": map[string]any{"text": "elsewhere"}}) // not the community's
-	clock.advance(25 * time.Hour)                                                          // Thursday 13:00
+	clock.Advance(25 * time.Hour)                                                          // Thursday 13:00
 	cid := commentID(t, ok(t, call(t, srv, bob, "POST", "/api/v3/comments", map[string]any{"referenceId": pid, "referenceType": "post",
 		"data": map[string]any{"text": "hello"}})))
 	ok(t, call(t, srv, alice, "POST", "/api/v2/reactions", map[string]any{"referenceId": cid, "referenceType": "comment", "reactionName": "like"}))
 	ok(t, call(t, srv, bob, "POST", "/api/v2/reactions", map[string]any{"referenceId": pid, "referenceType": "post", "reactionName": "love"}))
 	ok(t, call(t, srv, carol, "POST", "/api/v3/communities/"+cm+"/join", nil))
 	ok(t, call(t, srv, bob, "DELETE", "/api/v3/communities/"+cm+"/leave", nil))
-	clock.advance(24 * time.Hour) // Friday: the default range ends yesterday, Thursday
+	clock.Advance(24 * time.Hour) // Friday: the default range ends yesterday, Thursday
 
 	const base = "/api/v1/analytics/community-metrics/"
 	m := ok(t, call(t, srv, admin, "GET", base+cm+"/activities", nil))

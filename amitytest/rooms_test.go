@@ -112,7 +112,7 @@ func createRoom(t testing.TB, srv *Server, token string, body map[string]any) ma
 func TestRoomLifecycle(t *testing.T) {
 	t.Parallel()
 	clock := newFakeClock()
-	srv := newServer(t, WithClock(clock.now), WithoutRateLimit())
+	srv := newServer(t, WithClock(clock.Now), WithoutRateLimit())
 	alice, bob, carol, admin := srv.UserToken("alice"), srv.UserToken("bob"), srv.UserToken("carol"), srv.AdminToken()
 	thumb := uploadImage(t, srv, alice)
 
@@ -165,7 +165,7 @@ func TestRoomLifecycle(t *testing.T) {
 	require.Error(t, srv.DisconnectRoom(id), "an idle room is not live")
 	require.NoError(t, srv.StartRoom(id))
 	require.Error(t, srv.StartRoom(id), "already live")
-	clock.advance(time.Minute)
+	clock.Advance(time.Minute)
 	require.NoError(t, srv.DisconnectRoom(id))
 	m = ok(t, call(t, srv, carol, "GET", "/api/v1/rooms?statuses[]=waitingReconnect", nil))
 	assert.Equal(t, []string{id}, ids(list(t, m, "rooms"), "roomId"))
@@ -197,13 +197,13 @@ func TestRoomLifecycle(t *testing.T) {
 	assert.Equal(t, "alice", r["targetId"])
 
 	// Stop: live -> ended, once; a stopped room has no ingest data.
-	clock.advance(time.Hour)
+	clock.Advance(time.Hour)
 	assert.Equal(t, http.StatusForbidden, call(t, srv, bob, "POST", "/api/v1/rooms/"+id+"/stop", nil).status)
 	r = list(t, ok(t, call(t, srv, alice, "POST", "/api/v1/rooms/"+id+"/stop", nil)), "rooms")[0]
 	assert.Equal(t, "ended", r["status"])
 	assert.Equal(t, 3660.0, r["durationSeconds"])
 	assert.Nil(t, r["livePlaybackUrl"])
-	clock.advance(time.Minute)
+	clock.Advance(time.Minute)
 	r = list(t, ok(t, call(t, srv, alice, "POST", "/api/v1/rooms/"+id+"/stop", nil)), "rooms")[0]
 	assert.Equal(t, "2024-05-01T13:01:00.000Z", r["endedAt"], "stopping again changes nothing")
 	assert.Equal(t, http.StatusBadRequest, call(t, srv, alice, "GET", "/api/v1/rooms/"+id+"/token", nil).status)

@@ -23,12 +23,12 @@ func schedule(t testing.TB, srv *Server, token string, at time.Time, postData ma
 // time; the next request then publishes it into its feed (DONE), as its author.
 func TestScheduledPostsPublishAtTheirTime(t *testing.T) {
 	clock := newFakeClock()
-	srv := newServer(t, WithClock(clock.now))
+	srv := newServer(t, WithClock(clock.Now))
 	got := webhookReceiver(t, srv)
 	alice, bob := srv.UserToken("alice"), srv.UserToken("bob")
 	comm := createCommunity(t, srv, alice, map[string]any{"displayName": "News", "isPublic": true})
 
-	at := clock.now().Add(time.Hour)
+	at := clock.Now().Add(time.Hour)
 	id := schedule(t, srv, alice, at, map[string]any{"data": map[string]any{"text": "We launch today"}, "targetType": "community",
 		"targetId": comm, "tags": []string{"launch"}, "hashtags": []string{"launch"}})
 	later := schedule(t, srv, alice, at.Add(time.Hour), map[string]any{"data": map[string]any{"text": "Later on my feed"}})
@@ -53,7 +53,7 @@ func TestScheduledPostsPublishAtTheirTime(t *testing.T) {
 	}
 	assert.Empty(t, feed(), "not published before its time")
 
-	clock.advance(time.Hour)
+	clock.Advance(time.Hour)
 	assert.Equal(t, []string{reserved}, feed(), "published at its time, under its reserved ID")
 	p := list(t, ok(t, call(t, srv, bob, "GET", "/api/v3/posts/"+reserved, nil)), "posts")[0]
 	assert.Equal(t, "alice", p["postedUserId"])
@@ -64,10 +64,10 @@ func TestScheduledPostsPublishAtTheirTime(t *testing.T) {
 	assert.Equal(t, reserved, items[0]["postData"].(map[string]any)["postId"])
 	assert.Equal(t, "WAIT", items[1]["status"].(map[string]any)["code"])
 	assert.Equal(t, []string{later}, ids(list(t, ok(t, call(t, srv, alice, "GET", "/api/v1/posts/schedule?notPostedOnly=true", nil)), "data"), "_id"))
-	r := call(t, srv, alice, "PUT", "/api/v1/posts/schedule/"+id, map[string]any{"scheduledAt": clock.now().Add(time.Hour).Format(time.RFC3339)})
+	r := call(t, srv, alice, "PUT", "/api/v1/posts/schedule/"+id, map[string]any{"scheduledAt": clock.Now().Add(time.Hour).Format(time.RFC3339)})
 	r.isError(t, http.StatusBadRequest, codeBadRequest)
 
-	clock.advance(2 * time.Hour)
+	clock.Advance(2 * time.Hour)
 	m = ok(t, call(t, srv, alice, "GET", "/api/v3/user-feeds/alice", nil))
 	assert.Equal(t, "Later on my feed", list(t, m["data"].(map[string]any), "posts")[0]["data"].(map[string]any)["text"])
 	checkDeliveries(t, srv, got, []string{"v3.post.didCreate", "v3.post.didCreate"})
@@ -77,25 +77,25 @@ func TestScheduledPostsPublishAtTheirTime(t *testing.T) {
 // posted.
 func TestScheduledPostsFailAndChange(t *testing.T) {
 	clock := newFakeClock()
-	srv := newServer(t, WithClock(clock.now))
+	srv := newServer(t, WithClock(clock.Now))
 	alice, bob := srv.UserToken("alice"), srv.UserToken("bob")
 	comm := createCommunity(t, srv, alice, map[string]any{"displayName": "Club", "isPublic": true})
 	ok(t, call(t, srv, bob, "POST", "/api/v3/communities/"+comm+"/join", nil))
-	at := clock.now().Add(time.Minute)
+	at := clock.Now().Add(time.Minute)
 	id := schedule(t, srv, bob, at, map[string]any{"data": map[string]any{"text": "hello club"}, "targetType": "community", "targetId": comm})
 	ok(t, call(t, srv, alice, "PUT", "/api/v3/communities/"+comm+"/users/ban", map[string]any{"userIds": []string{"bob"}}))
 
 	// Changes: the author (or the admin) only; a time in the future; postData replaced whole.
-	to := clock.now().Add(2 * time.Minute).Format(time.RFC3339)
+	to := clock.Now().Add(2 * time.Minute).Format(time.RFC3339)
 	call(t, srv, alice, "PUT", "/api/v1/posts/schedule/"+id, map[string]any{"scheduledAt": to}).isError(t, http.StatusForbidden, codePermission)
-	call(t, srv, bob, "PUT", "/api/v1/posts/schedule/"+id, map[string]any{"scheduledAt": clock.now().Add(-time.Minute).Format(time.RFC3339)}).
+	call(t, srv, bob, "PUT", "/api/v1/posts/schedule/"+id, map[string]any{"scheduledAt": clock.Now().Add(-time.Minute).Format(time.RFC3339)}).
 		isError(t, http.StatusBadRequest, codeBadRequest)
 	call(t, srv, bob, "PUT", "/api/v1/posts/schedule/"+id, map[string]any{}).isError(t, http.StatusBadRequest, codeBadRequest)
 	m := ok(t, call(t, srv, srv.AdminToken(), "PUT", "/api/v1/posts/schedule/"+id, map[string]any{"scheduledAt": to}))
 	assert.Equal(t, to[:19], list(t, m, "data")[0]["scheduledAt"].(string)[:19])
 	call(t, srv, bob, "PUT", "/api/v1/posts/schedule/nope", map[string]any{"scheduledAt": to}).isError(t, http.StatusNotFound, codeNotFound)
 
-	clock.advance(3 * time.Minute)
+	clock.Advance(3 * time.Minute)
 	m = ok(t, call(t, srv, bob, "GET", "/api/v1/posts/schedule", nil))
 	status := list(t, m, "data")[0]["status"].(map[string]any)
 	assert.Equal(t, "FAIL", status["code"], "bob was banned before its time")
@@ -105,9 +105,9 @@ func TestScheduledPostsFailAndChange(t *testing.T) {
 	// Bad requests and deletion.
 	call(t, srv, bob, "POST", "/api/v1/posts/schedule", map[string]any{"postData": map[string]any{"data": map[string]any{"text": "x"}}}).
 		isError(t, http.StatusBadRequest, codeBadRequest)
-	call(t, srv, bob, "POST", "/api/v1/posts/schedule", map[string]any{"scheduledAt": clock.now().Format(time.RFC3339),
+	call(t, srv, bob, "POST", "/api/v1/posts/schedule", map[string]any{"scheduledAt": clock.Now().Format(time.RFC3339),
 		"postData": map[string]any{"data": map[string]any{"text": "x"}}}).isError(t, http.StatusBadRequest, codeBadRequest)
-	call(t, srv, bob, "POST", "/api/v1/posts/schedule", map[string]any{"scheduledAt": clock.now().Add(time.Hour).Format(time.RFC3339),
+	call(t, srv, bob, "POST", "/api/v1/posts/schedule", map[string]any{"scheduledAt": clock.Now().Add(time.Hour).Format(time.RFC3339),
 		"postData": map[string]any{"data": map[string]any{"text": "x"}, "targetType": "community", "targetId": comm}}).
 		isError(t, http.StatusForbidden, codeBanned)
 	call(t, srv, alice, "DELETE", "/api/v1/posts/schedule/"+id, nil).isError(t, http.StatusForbidden, codePermission)

@@ -51,7 +51,7 @@ func TestAuthAdminAndMissingToken(t *testing.T) {
 func TestRateLimit(t *testing.T) {
 	t.Parallel()
 	clock := newFakeClock()
-	srv := newServer(t, WithRateLimit(3, 5*time.Second), WithClock(clock.now))
+	srv := newServer(t, WithRateLimit(3, 5*time.Second), WithClock(clock.Now))
 	alice := srv.UserToken("alice")
 	for i := 0; i < 3; i++ {
 		ok(t, call(t, srv, alice, "GET", "/api/v3/users/alice", nil))
@@ -66,7 +66,7 @@ func TestRateLimit(t *testing.T) {
 	ok(t, call(t, srv, srv.AdminToken(), "GET", "/api/v3/users/alice", nil))
 
 	// The window slides.
-	clock.advance(5*time.Second + time.Millisecond)
+	clock.Advance(5*time.Second + time.Millisecond)
 	ok(t, call(t, srv, alice, "GET", "/api/v3/users/alice", nil))
 
 	// It can be switched off.
@@ -86,7 +86,7 @@ func TestRateLimit(t *testing.T) {
 func TestDefaultRateLimitIs100Per5s(t *testing.T) {
 	t.Parallel()
 	clock := newFakeClock()
-	srv := newServer(t, WithClock(clock.now))
+	srv := newServer(t, WithClock(clock.Now))
 	tok := srv.UserToken("busy")
 	for i := 0; i < 100; i++ {
 		require.Equal(t, http.StatusOK, call(t, srv, tok, "GET", "/api/v3/sessions", nil).status)

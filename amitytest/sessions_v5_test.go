@@ -44,16 +44,16 @@ func TestGuestSessions(t *testing.T) {
 // In secure mode a visitor needs an unexpired signature of 64 characters.
 func TestVisitorSessionsInSecureMode(t *testing.T) {
 	clock := newFakeClock()
-	srv := newServer(t, WithServerKey("server-key"), WithClock(clock.now))
+	srv := newServer(t, WithServerKey("server-key"), WithClock(clock.Now))
 	visitor := func(body map[string]any) resp {
 		body["deviceId"] = "browser-1"
 		return call(t, srv, "", "POST", "/api/v5/sessions/visitor", body, "x-api-key", srv.APIKey())
 	}
 	sig := strings.Repeat("ab", 32)
-	expires := clock.now().Add(time.Minute).Format(time.RFC3339)
+	expires := clock.Now().Add(time.Minute).Format(time.RFC3339)
 	visitor(map[string]any{}).isError(t, http.StatusUnauthorized, codeUnauthorized)
 	visitor(map[string]any{"authSignature": "short", "authSignatureExpiresAt": expires}).isError(t, http.StatusUnauthorized, codeUnauthorized)
-	visitor(map[string]any{"authSignature": sig, "authSignatureExpiresAt": clock.now().Add(-time.Minute).Format(time.RFC3339)}).
+	visitor(map[string]any{"authSignature": sig, "authSignatureExpiresAt": clock.Now().Add(-time.Minute).Format(time.RFC3339)}).
 		isError(t, http.StatusUnauthorized, codeUnauthorized)
 	m := ok(t, visitor(map[string]any{"authSignature": sig, "authSignatureExpiresAt": expires}))
 	assert.NotEmpty(t, m["accessToken"])

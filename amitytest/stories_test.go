@@ -11,13 +11,13 @@ import (
 func TestStoriesExpireAndModeration(t *testing.T) {
 	t.Parallel()
 	clock := newFakeClock()
-	srv := newServer(t, WithClock(clock.now))
+	srv := newServer(t, WithClock(clock.Now))
 	owner, viewer, outsider := srv.UserToken("owner"), srv.UserToken("viewer"), srv.UserToken("outsider")
 	cid := createCommunity(t, srv, owner, map[string]any{"displayName": "Hikers", "isPublic": true})
 	ok(t, call(t, srv, viewer, "POST", "/api/v3/communities/"+cid+"/join", nil))
 
 	old := createStory(t, srv, owner, cid, "old")
-	clock.advance(time.Hour)
+	clock.Advance(time.Hour)
 	fresh := createStory(t, srv, owner, cid, "fresh")
 	assert.Equal(t, http.StatusForbidden, call(t, srv, outsider, "POST", "/api/v4/stories", map[string]any{
 		"targetType": "community", "targetId": cid, "dataType": "text", "data": map[string]any{"text": "x"}, "referenceId": "r"}).status, "non-members cannot post stories")
@@ -52,7 +52,7 @@ func TestStoriesExpireAndModeration(t *testing.T) {
 	assert.EqualValues(t, 1, list(t, m, "stories")[0]["reach"])
 
 	// A story past its expiry is not listed; it is still counted and readable by id.
-	clock.advance(23*time.Hour + time.Minute)
+	clock.Advance(23*time.Hour + time.Minute)
 	m = ok(t, call(t, srv, viewer, "GET", "/api/v4/stories?targetType=community&targetId="+cid, nil))
 	assert.Equal(t, []string{fresh}, ids(list(t, m, "stories"), "storyId"), "the first story expired")
 	m = ok(t, call(t, srv, viewer, "GET", "/api/v4/stories?targetType=community&targetId="+cid+"&isExpired=true", nil))

@@ -12,7 +12,7 @@ import (
 func TestLiveStreamsAndTheirBans(t *testing.T) {
 	t.Parallel()
 	clock := newFakeClock()
-	srv := newServer(t, WithClock(clock.now), WithoutRateLimit())
+	srv := newServer(t, WithClock(clock.Now), WithoutRateLimit())
 	alice, bob, carol := srv.UserToken("alice"), srv.UserToken("bob"), srv.UserToken("carol")
 	comm := createCommunity(t, srv, alice, map[string]any{"displayName": "Makers", "isPublic": true})
 	newStream := func(tok, title string) string {
@@ -24,7 +24,7 @@ func TestLiveStreamsAndTheirBans(t *testing.T) {
 	createPost(t, srv, bob, map[string]any{"dataType": "liveStream", "data": map[string]any{"streamId": onFeed}})
 	for _, id := range []string{inCommunity, onFeed, unposted} {
 		require.NoError(t, srv.StartStream(id))
-		clock.advance(time.Second)
+		clock.Advance(time.Second)
 	}
 
 	m := ok(t, call(t, srv, carol, "GET", "/api/v3/video-streaming/live", nil))
