@@ -192,7 +192,7 @@ type Client struct {
 	Streams *StreamsService
 	// PinnedPosts: community pins and globally featured posts.
 	PinnedPosts *PinnedPostsService
-	// Search: semantic search of posts and communities.
+	// Search: semantic search of posts and communities (search by words: Posts.Search, Messages.Search, ...).
 	Search *SearchService
 	// Ads: the network's ads and ad settings.
 	Ads *AdsService

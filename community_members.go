@@ -187,7 +187,10 @@ func (p *CommunityMembersParams) validate(op string, maxLength int) error {
 // POST /api/v3/communities/{communityId}/join. A banned user gets an error matching
 // ErrBanned. Not retried after it may have reached the server: a join is an action on the
 // server (a member event and notifications, refused for private communities), not a
-// stated end state, and the spec does not say that a repeat is harmless.
+// stated end state, and the spec does not say that a repeat is harmless. Spec 4.116.1 marks
+// this endpoint deprecated (for UIKit v3) in favour of POST
+// /api/v4/communities/{communityId}/join, Communities.CreateJoinRequest, which also asks to
+// join a community that requires approval.
 func (s *CommunitiesService) Join(ctx context.Context, communityID string, opts ...CallOption) (*CommunityPayload, error) {
 	const op = "Communities.Join"
 	path, err := communityPath(op, "/api/v3/communities/%s/join", communityID)

@@ -1,10 +1,13 @@
-// Package amity is a typed Go client for the Amity / social.plus REST API, all 266 operations
-// of spec 4.92.0: users, sessions, communities and their categories, posts, comments,
-// reactions, polls, channels, messages, markers, presence, files, moderation, stories, feeds,
-// follows, roles, network settings, notifications, video streams, analytics, pinned and
-// featured posts, semantic search and ads. Package webhook receives its webhooks and
-// pre-hooks, package redislimit shares its rate limit among processes, and package amitytest
-// is an in-process fake of the API.
+// Package amity is a typed Go client for the Amity / social.plus REST API, all 380 operations
+// of spec 4.116.1: users, sessions, communities and their categories, join requests and
+// invitations, posts and scheduled posts, comments, reactions, polls, channels and their
+// archives, messages, markers, presence, files, moderation, stories, feeds, follows, roles,
+// network settings, notifications and the notification tray, video streams and rooms,
+// events and RSVPs, products, reports and community metrics, analytics, pinned and featured
+// posts, search and ads. Sessions.Register and Posts.List use the current v5 endpoints; the
+// older versions hang off their service (Sessions.V4, Posts.V4, ...). Package webhook
+// receives its webhooks and pre-hooks, package redislimit shares its rate limit among
+// processes, and package amitytest is an in-process fake of the API.
 //
 // # Clients and identities
 //
@@ -18,7 +21,7 @@
 //   - the admin token (console → Settings → Admin Users), sent as "Authorization: Bearer",
 //     for server-side administration;
 //   - a user: Client.AsUser("alice") returns a view of c acting as alice. It registers a
-//     session with the API key (POST /api/v4/sessions; first getting a 10-minute auth token
+//     session with the API key (POST /api/v5/sessions; first getting a 10-minute auth token
 //     with the server key when WithServerKey is set, as secure mode requires), caches the
 //     30-day access token, renews it a tenth of its lifetime before expiry and once on 401.
 //     Each Client has its own random device ID, so processes never invalidate each other's
@@ -96,7 +99,7 @@
 //
 // # Testing
 //
-// Package amitytest is an in-process fake of the API serving all 266 operations, with seeded
+// Package amitytest is an in-process fake of the API serving all 380 operations, with seeded
 // data, real error codes, rate limits, signed webhooks and fault injection, for your own tests
 // and for the examples.
 package amity

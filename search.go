@@ -9,7 +9,8 @@ import (
 
 // SearchService searches posts and communities by meaning (semantic search), when the
 // network has it enabled. Results come best match first, each with its score. Reach it as
-// Client.Search.
+// Client.Search. Search by words and hashtags lives with what it finds: Posts.Search,
+// Messages.Search, Channels.Search and Products.Search.
 type SearchService struct{ c *Client }
 
 // SearchTargetType limits a post search to one kind of target.

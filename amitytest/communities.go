@@ -426,7 +426,6 @@ func (s *Server) createCommunity(c *request) error {
 	}
 	req.apply(cm)
 	c.st.communities[cm.id] = cm
-	c.readJoinApproval(cm) // community_join_requests.go
 	m := c.st.setMember(cm.members, me.id, "member", now)
 	m.roles = []string{roleCommunityModerator}
 	for _, id := range req.UserIDs {
@@ -454,7 +453,6 @@ func (s *Server) updateCommunity(c *request) error {
 		return err
 	}
 	req.apply(cm)
-	c.readJoinApproval(cm) // community_join_requests.go
 	cm.updatedAt = c.now()
 	return c.ok(c.communitiesBody([]*community{cm}, nil))
 }

@@ -18,31 +18,17 @@ type joinRequest struct {
 	seq         int64
 }
 
-// joinRequestStore holds the join requests, by private ID, and the communities' join
-// approval setting (requiresJoinApproval), by community ID.
+// joinRequestStore holds the join requests, by private ID.
 type joinRequestStore struct {
-	byID     map[string]*joinRequest
-	approval map[string]bool
+	byID map[string]*joinRequest
 }
 
 // joinRequestStore returns the join requests, made on first use.
 func (st *state) joinRequestStore() *joinRequestStore {
 	if st.joinRequests == nil {
-		st.joinRequests = &joinRequestStore{byID: map[string]*joinRequest{}, approval: map[string]bool{}}
+		st.joinRequests = &joinRequestStore{byID: map[string]*joinRequest{}}
 	}
 	return st.joinRequests
-}
-
-// readJoinApproval records the requiresJoinApproval member of a community create or update
-// body (spec 4.116.1) for cm, when the body has it: a community that requires approval turns
-// joins into pending requests. The community handlers call it, whatever else they read.
-func (c *request) readJoinApproval(cm *community) {
-	var req struct {
-		RequiresJoinApproval *bool `json:"requiresJoinApproval"`
-	}
-	if c.decode(&req, false) == nil && req.RequiresJoinApproval != nil {
-		c.st.joinRequestStore().approval[cm.id] = *req.RequiresJoinApproval
-	}
 }
 
 // requestsOf returns userID's join requests to communityID (all users' for ""), the latest
@@ -220,7 +206,7 @@ func (s *Server) requestToJoin(c *request) error {
 		return c.ok(c.joinRequestsBody([]*joinRequest{jr}))
 	}
 	inv := c.st.invitationStore().pendingFor(cm.id, me.id)
-	needsApproval := store.approval[cm.id] && inv == nil
+	needsApproval := cm.joinApproval && inv == nil
 	if !needsApproval && inv == nil && !cm.isPublic && !c.isAdmin && !c.privateJoinAllowed() {
 		return errForbidden("You are not allowed to do this")
 	}

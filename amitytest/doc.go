@@ -3,8 +3,8 @@
 // net/http.
 //
 // NewServer starts the fake on a loopback address; point the SDK (or any
-// HTTP client) at Server.URL. It serves all 266 REST operations of the
-// official OpenAPI spec (4.92.0), statefully: what one call creates, changes
+// HTTP client) at Server.URL. It serves all 380 REST operations of the
+// official OpenAPI spec (4.116.1), statefully: what one call creates, changes
 // or deletes, the next call sees. Paths, parameters and JSON shapes follow
 // the spec, including its sideloaded response bundles and its several paging
 // shapes, and the package's spec test checks that every operation gives at
