@@ -3,9 +3,7 @@ package amity
 // This file is the admin token rotation, with the other auth calls on SessionsService.
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -26,19 +24,7 @@ type AdminTokenPayload struct {
 }
 
 // setRaw keeps the answer with the token redacted, so that logging Raw leaks nothing.
-func (p *AdminTokenPayload) setRaw(b []byte) {
-	if !bytes.Contains(b, []byte(`"adminToken"`)) {
-		p.Raw = b
-		return
-	}
-	var m map[string]json.RawMessage
-	if json.Unmarshal(b, &m) != nil {
-		p.Raw = nil
-		return
-	}
-	m["adminToken"] = json.RawMessage(`"[redacted]"`)
-	p.Raw, _ = json.Marshal(m)
-}
+func (p *AdminTokenPayload) setRaw(b []byte) { p.Raw = redactMembers(b, "adminToken") }
 
 // LogValue logs the payload without its token.
 func (p AdminTokenPayload) LogValue() slog.Value {

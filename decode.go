@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -42,6 +43,26 @@ type rawJSON struct {
 
 // setRaw keeps b as the payload's Raw.
 func (r *rawJSON) setRaw(b []byte) { r.Raw = b }
+
+// redactMembers returns the JSON object b with the named top-level members (secrets) replaced
+// by "[redacted]", for the Raw of a payload that holds a Secret: b itself when it has none of
+// them, nil when it holds one but is not an object that can be rewritten.
+func redactMembers(b []byte, names ...string) json.RawMessage {
+	if !slices.ContainsFunc(names, func(n string) bool { return bytes.Contains(b, []byte(`"`+n+`"`)) }) {
+		return b
+	}
+	var m map[string]json.RawMessage
+	if json.Unmarshal(b, &m) != nil {
+		return nil
+	}
+	for _, n := range names {
+		if _, ok := m[n]; ok {
+			m[n] = json.RawMessage(`"[redacted]"`)
+		}
+	}
+	out, _ := json.Marshal(m)
+	return out
+}
 
 // rawSetter is a payload whose Raw decodeAnswer sets.
 type rawSetter interface{ setRaw([]byte) }

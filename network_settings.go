@@ -1,9 +1,7 @@
 package amity
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
 )
@@ -253,19 +251,7 @@ type PrehookSettings struct {
 }
 
 // setRaw keeps the answer with the secret key redacted, so that logging Raw leaks nothing.
-func (p *PrehookSettings) setRaw(b []byte) {
-	if !bytes.Contains(b, []byte(`"secretKey"`)) {
-		p.Raw = b
-		return
-	}
-	var m map[string]json.RawMessage
-	if json.Unmarshal(b, &m) != nil {
-		p.Raw = nil
-		return
-	}
-	m["secretKey"] = json.RawMessage(`"[redacted]"`)
-	p.Raw, _ = json.Marshal(m)
-}
+func (p *PrehookSettings) setRaw(b []byte) { p.Raw = redactMembers(b, "secretKey") }
 
 // UpdatePrehookParams changes the pre-hook settings. Nil fields are left as they are.
 type UpdatePrehookParams struct {

@@ -507,6 +507,7 @@ func (s *RoomsService) RemoveParticipant(ctx context.Context, roomID string, par
 
 // RoomIngestPayload is what a broadcaster needs to go live in a room: the stream URL of a
 // directStreaming room, or the co-host token and URL of a coHosts room (a LiveKit token).
+// Raw holds the answer with both secrets redacted.
 type RoomIngestPayload struct {
 	rawJSON
 	// DirectStreamURL is where the host of a directStreaming room sends the stream. It holds
@@ -516,6 +517,12 @@ type RoomIngestPayload struct {
 	CoHostToken Secret `json:"coHostToken"`
 	// CoHostURL is the server the co-hosts connect to with CoHostToken.
 	CoHostURL string `json:"coHostUrl"`
+}
+
+// setRaw keeps the answer with the stream URL and co-host token redacted, so that logging Raw
+// leaks neither.
+func (p *RoomIngestPayload) setRaw(b []byte) {
+	p.Raw = redactMembers(b, "directStreamUrl", "coHostToken")
 }
 
 // GetIngestData returns what the caller needs to broadcast in a room: a stream URL with its

@@ -203,6 +203,8 @@ func TestRoomsIngestDataIsSecret(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "rtmps://ingest.example:443/live/sk_live_SECRET-key-42", string(out.DirectStreamURL))
 	assert.NotContains(t, fmt.Sprintf("%v %+v %s", out.DirectStreamURL, *out, out.DirectStreamURL), "SECRET", "the stream key never prints")
+	assert.NotContains(t, string(out.Raw), "SECRET", "Raw holds the stream URL redacted")
+	assert.Contains(t, string(out.Raw), `"directStreamUrl":"[redacted]"`)
 
 	record(t, mt, "GET", "/api/v1/rooms/r2/token", fixture(t, "rooms_ingest_cohost.json"))
 	out, err = c.Rooms.GetIngestData(ctx, "r2")
@@ -210,6 +212,7 @@ func TestRoomsIngestDataIsSecret(t *testing.T) {
 	assert.Equal(t, "lk-token-SECRET-77", string(out.CoHostToken))
 	assert.Equal(t, "wss://livekit.example", out.CoHostURL)
 	assert.NotContains(t, fmt.Sprint(out.CoHostToken), "SECRET")
+	assert.NotContains(t, string(out.Raw), "SECRET", "Raw holds the co-host token redacted")
 
 	record(t, mt, "GET", "/api/v1/rooms/r3/token", `{"coHostUrl":"wss://livekit.example"}`)
 	_, err = c.Rooms.GetIngestData(ctx, "r3")
