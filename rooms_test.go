@@ -488,11 +488,16 @@ func TestRoomsShape(t *testing.T) {
 				return errOf(c.Rooms.RemoveParticipant(ctx, "r", nil))
 			})},
 		{name: "GetIngestData", method: "GET", path: "/api/v1/rooms/room-launch/token", answer: fixture(t, "rooms_ingest.json"), empty: `{}`,
+			// The payload's Raw is the answer with the secrets redacted (TestRoomsIngestDataIsSecret),
+			// so the harness's Raw rule does not apply.
 			check: func(t *testing.T, out any) {
-				assert.Equal(t, "rtmps://ingest.example:443/live/sk_live_SECRET-key-42", string(out.(*amity.RoomIngestPayload).DirectStreamURL))
+				p := out.(struct{ P *amity.RoomIngestPayload }).P
+				assert.Equal(t, "rtmps://ingest.example:443/live/sk_live_SECRET-key-42", string(p.DirectStreamURL))
+				assert.Contains(t, string(p.Raw), "ingestFutureField", "unknown fields stay in Raw")
 			},
 			call: func(ctx context.Context, c *amity.Client) (any, error) {
-				return c.Rooms.GetIngestData(ctx, "room-launch")
+				p, err := c.Rooms.GetIngestData(ctx, "room-launch")
+				return struct{ P *amity.RoomIngestPayload }{p}, err
 			},
 			invalid: badID(func(ctx context.Context, c *amity.Client, id string) error {
 				return errOf(c.Rooms.GetIngestData(ctx, id))

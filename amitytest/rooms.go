@@ -2,12 +2,10 @@ package amitytest
 
 import (
 	"bytes"
-	"fmt"
 	"image"
 	"image/color"
 	"image/png"
 	"net/http"
-	"sort"
 	"strings"
 	"time"
 )
@@ -306,105 +304,6 @@ func (c *request) ownRoom() (*room, error) {
 	return r, nil
 }
 
-// existingRoom is the room roomID, unless it is unknown or deleted, for the Server methods that
-// drive rooms; s.mu is held.
-func (s *Server) existingRoom(roomID string) (*room, error) {
-	r := s.st.liveData().rooms[roomID]
-	if r == nil || r.deleted {
-		return nil, fmt.Errorf("amitytest: no room %q", roomID)
-	}
-	return r, nil
-}
-
-// StartRoom marks an idle room live (or a room waiting for its broadcaster to reconnect live
-// again), as when its host starts broadcasting with the ingest data of GET
-// /api/v1/rooms/{roomId}/token. It fails for an unknown room or one in another state.
-func (s *Server) StartRoom(roomID string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	r, err := s.existingRoom(roomID)
-	if err != nil {
-		return err
-	}
-	if r.status != "idle" && r.status != "waitingReconnect" {
-		return fmt.Errorf("amitytest: room %q is %s, neither idle nor waiting to reconnect", roomID, r.status)
-	}
-	now := s.now()
-	if r.liveAt.IsZero() {
-		r.liveAt = now
-	}
-	r.status, r.updatedAt = "live", now
-	return nil
-}
-
-// DisconnectRoom marks a live room waitingReconnect, as when its broadcaster drops out;
-// StartRoom makes it live again. It fails for an unknown room or one that is not live.
-func (s *Server) DisconnectRoom(roomID string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	r, err := s.existingRoom(roomID)
-	if err != nil {
-		return err
-	}
-	if r.status != "live" {
-		return fmt.Errorf("amitytest: room %q is %s, not live", roomID, r.status)
-	}
-	r.status, r.updatedAt = "waitingReconnect", s.now()
-	return nil
-}
-
-// RecordRoom marks an ended room recorded, giving it one recording (its recordedPlaybackInfos
-// lead to GET .../recorded/{playbackId}/watch and /thumbnail). It fails for an unknown room or
-// one that has not ended after being live.
-func (s *Server) RecordRoom(roomID string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	r, err := s.existingRoom(roomID)
-	if err != nil {
-		return err
-	}
-	if r.status != "ended" || r.liveAt.IsZero() {
-		return fmt.Errorf("amitytest: room %q is %s, not ended after being live", roomID, r.status)
-	}
-	now := s.now()
-	r.status, r.recordedAt, r.updatedAt = "recorded", now, now
-	return nil
-}
-
-// AddRoomCoHost makes a user a co-host of a coHosts room, as accepting the host's invitation
-// does. It fails for an unknown room or user, a directStreaming or ended room, and a user
-// already broadcasting in the room.
-func (s *Server) AddRoomCoHost(roomID, userID string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	r, err := s.existingRoom(roomID)
-	if err != nil {
-		return err
-	}
-	switch {
-	case s.st.liveUser(userID) == nil:
-		return fmt.Errorf("amitytest: no user %q", userID)
-	case r.kind != "coHosts":
-		return fmt.Errorf("amitytest: room %q is a %s room, without co-hosts", roomID, r.kind)
-	case r.ended():
-		return fmt.Errorf("amitytest: room %q has ended", roomID)
-	case r.isParticipant(userID):
-		return fmt.Errorf("amitytest: %q already broadcasts in room %q", userID, roomID)
-	}
-	r.participants = append(r.participants, roomParticipant{kind: "coHost", userID: userID})
-	delete(r.bans, userID)
-	r.updatedAt = s.now()
-	return nil
-}
-
-// RoomWatchSeconds returns the watching time recorded for a room by POST
-// /api/v3/user-event/room.
-func (s *Server) RoomWatchSeconds(roomID string) float64 {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.st.liveData().roomWatch[roomID]
-}
-
 type roomRequest struct {
 	Title           *string        `json:"title"`
 	Description     *string        `json:"description"`
@@ -543,65 +442,7 @@ func (s *Server) routesRooms() {
 	s.route("GET /api/v1/rooms/{roomId}/recorded/{playbackId}/thumbnail", authNone, func(c *request) error {
 		return c.redirectToRecording(func(r *room) (string, string, []byte) { return "image/png", ".png", roomThumbnail(r) })
 	})
-	s.route("POST /api/v1/rooms/{roomId}/viewer-bans", authUser, func(c *request) error {
-		r, err := c.ownRoom()
-		if err != nil {
-			return err
-		}
-		ids, err := c.banIDs(100)
-		if err != nil {
-			return err
-		}
-		for _, id := range ids {
-			if r.isParticipant(id) {
-				return errBadRequest("%s broadcasts in the room and cannot be banned from it.", id)
-			}
-		}
-		for _, id := range ids {
-			if r.bans[id] == nil {
-				r.bans[id] = &viewerBan{userID: id, bannedBy: c.me().id, createdAt: c.now(), seq: c.st.nextSeq()}
-			}
-			delete(r.viewers, id) // a banned viewer stops watching
-		}
-		return c.ok(successBody)
-	})
-	s.route("DELETE /api/v1/rooms/{roomId}/viewer-bans", authUser, func(c *request) error {
-		r, err := c.ownRoom()
-		if err != nil {
-			return err
-		}
-		ids, err := c.banIDs(100)
-		if err != nil {
-			return err
-		}
-		for _, id := range ids {
-			delete(r.bans, id)
-		}
-		return c.ok(successBody)
-	})
-	s.route("GET /api/v1/rooms/{roomId}/viewer-bans", authUser, func(c *request) error {
-		r, err := c.ownRoom()
-		if err != nil {
-			return err
-		}
-		c.bareOpts = true // flat limit and token
-		p, err := c.pageParams(defaultPageSize)
-		if err != nil {
-			return err
-		}
-		win, cur := paginate(sortedBans(r.bans), p)
-		bans, users := []viewerBanJSON{}, []string{}
-		for _, ban := range win {
-			bans = append(bans, c.viewerBanJSON(ban))
-			users = append(users, ban.userID, ban.bannedBy)
-		}
-		body := c.roomsBody([]*room{r}, users...)
-		body.Paging = &pagingNext{Next: cur.next}
-		return c.ok(struct {
-			RoomBannedUsers []viewerBanJSON `json:"roomBannedUsers"`
-			roomsResponse
-		}{bans, body})
-	})
+	s.routesRoomViewerBans() // rooms_viewer_bans.go
 	s.route("POST /api/v3/user-event/room", authUser, s.roomWatchEvents)
 	s.route("GET /amitytest/media/{key}", authNone, func(c *request) error {
 		m, ok := c.live().media[c.path("key")]
@@ -785,53 +626,6 @@ func roomThumbnail(r *room) []byte {
 	var buf bytes.Buffer
 	_ = png.Encode(&buf, img) // an in-memory RGBA image always encodes
 	return buf.Bytes()
-}
-
-// banIDs reads the userIds of a ban or unban body (at most max when max > 0): each a user.
-func (c *request) banIDs(max int) ([]string, error) {
-	var req struct {
-		UserIDs []string `json:"userIds"`
-	}
-	if err := c.decode(&req, true); err != nil {
-		return nil, err
-	}
-	ids := uniq(req.UserIDs)
-	if len(ids) == 0 {
-		return nil, errBadRequest("Parameters validation error: userIds is required")
-	}
-	if max > 0 && len(ids) > max {
-		return nil, errBadRequest("Parameters validation error: at most %d userIds", max)
-	}
-	for _, id := range ids {
-		if c.st.liveUser(id) == nil {
-			return nil, errNotFound("User %s not found", id)
-		}
-	}
-	return ids, nil
-}
-
-// viewerBanJSON is the spec's banned viewer.
-type viewerBanJSON struct {
-	UserID        string `json:"userId"`
-	BanBy         string `json:"banBy"`
-	UserPublicID  string `json:"userPublicId"`
-	BanByPublicID string `json:"banByPublicId"`
-	CreatedAt     string `json:"createdAt"`
-}
-
-func (c *request) viewerBanJSON(b *viewerBan) viewerBanJSON {
-	return viewerBanJSON{UserID: c.st.internalIDOf(b.userID), BanBy: c.st.internalIDOf(b.bannedBy), UserPublicID: b.userID,
-		BanByPublicID: b.bannedBy, CreatedAt: ts(b.createdAt)}
-}
-
-// sortedBans lists bans newest first.
-func sortedBans(bans map[string]*viewerBan) []*viewerBan {
-	list := make([]*viewerBan, 0, len(bans))
-	for _, b := range bans {
-		list = append(list, b)
-	}
-	sort.Slice(list, func(i, j int) bool { return list[i].seq > list[j].seq })
-	return list
 }
 
 // roomWatchEvents stores the watching time of POST /api/v3/user-event/room. The signature is
