@@ -57,7 +57,11 @@ type HandlerFunc func(ctx context.Context, ev *Event) error
 // the event first thing (a queue, a table) if that matters, or use WithSynchronous, which
 // answers only after the handlers return (200 on success, 500 on error) within the budget.
 //
-// Statuses: 200 accepted; 400 signed but not a JSON event; 401 signature missing or wrong;
+// A legacy duplicate, signed with x-eko-signature and not x-amity-signature (see
+// LegacySignatureHeader), is answered 200 and dropped: never 401 (Amity would count a
+// failed delivery), never run.
+//
+// Statuses: 200 accepted (or a legacy duplicate dropped); 400 signed but not a JSON event; 401 signature missing or wrong;
 // 405 not a POST; 408 body not in within the budget; 413 body over the limit; 500 a synchronous handler failed or ran past the
 // budget; 503 queue full, Handler closed, or (synchronous) WithMaxRunning runs busy.
 //
@@ -234,6 +238,10 @@ func (h *Handler) dispatch(ctx context.Context, ev *Event) (err error) {
 // ServeHTTP receives one delivery; see Handler.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
+	if isLegacyDuplicate(r) {
+		answer(w, http.StatusOK) // acknowledged so that Amity does not send it again; dropped
+		return
+	}
 	body, status := readSigned(w, r, h.secret, h.cfg.maxBody, start.Add(h.cfg.budget-answerMargin(h.cfg.budget)), false)
 	if status != 0 {
 		answer(w, status)
@@ -296,6 +304,13 @@ func (h *Handler) enqueue(ctx context.Context, ev *Event) bool {
 	default:
 		return false
 	}
+}
+
+// isLegacyDuplicate reports whether r is the legacy duplicate of a delivery: a POST signed
+// with x-eko-signature only (see LegacySignatureHeader). Its body is not read: whatever it
+// holds, nothing runs and nothing is stored, so an unsigned request gains nothing by it.
+func isLegacyDuplicate(r *http.Request) bool {
+	return r.Method == http.MethodPost && r.Header.Get(LegacySignatureHeader) != "" && r.Header.Get(SignatureHeader) == ""
 }
 
 // answerMargin is the part of a budget kept to write the answer: a tenth, at most 100 ms.
