@@ -77,9 +77,15 @@ type Handler struct {
 	byName map[EventName][]HandlerFunc
 	any    []HandlerFunc
 
-	jobs      chan job // nil in synchronous mode
+	jobs      chan job // nil in synchronous mode and with an inbox
 	runs      *runner  // the workers (asynchronous) or the handler runs (synchronous)
 	closeOnce sync.Once
+
+	// With an inbox: wake tells idle workers of a stored event; taking ends at Close, to
+	// stop the workers' Take.
+	wake       chan struct{}
+	taking     context.Context
+	stopTaking context.CancelFunc
 }
 
 type job struct {
@@ -120,6 +126,14 @@ func NewHandler(secret []byte, opts ...HandlerOption) (*Handler, error) {
 		return h, nil
 	}
 	h.runs = newRunner(0) // the fixed pool is the bound
+	if h.cfg.inbox.store != nil {
+		h.wake = make(chan struct{}, h.cfg.workers)
+		h.taking, h.stopTaking = context.WithCancel(context.Background())
+		for range h.cfg.workers {
+			_ = h.runs.start(context.Background(), h.inboxWork) // cannot fail: not closed, no bound
+		}
+		return h, nil
+	}
 	h.jobs = make(chan job, h.cfg.queue)
 	for range h.cfg.workers {
 		_ = h.runs.start(context.Background(), h.work) // cannot fail: not closed, no bound
@@ -189,6 +203,9 @@ func (h *Handler) Close(ctx context.Context) error {
 		if h.jobs != nil {
 			close(h.jobs)
 		}
+		if h.stopTaking != nil {
+			h.stopTaking()
+		}
 		h.mu.Unlock()
 	})
 	return h.runs.shutdown(ctx)
@@ -254,6 +271,10 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if h.cfg.sync {
 		answer(w, h.runSync(r.Context(), start, ev))
+		return
+	}
+	if h.cfg.inbox.store != nil {
+		answer(w, h.store(r.Context(), start, body, ev))
 		return
 	}
 	if !h.enqueue(context.WithoutCancel(r.Context()), ev) {

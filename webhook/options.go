@@ -2,6 +2,7 @@ package webhook
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"time"
@@ -89,6 +90,7 @@ type handlerConfig struct {
 	workers int
 	queue   int
 	onError func(ctx context.Context, ev *Event, err error)
+	inbox   inboxConfig
 }
 
 // newHandlerConfig applies opts (nil ones are skipped) to the defaults, and checks the
@@ -97,6 +99,10 @@ func newHandlerConfig(opts []HandlerOption) (handlerConfig, error) {
 	c := handlerConfig{
 		sharedConfig: defaultSharedConfig(),
 		budget:       DefaultBudget, workers: DefaultWorkers, queue: DefaultQueueSize,
+		inbox: inboxConfig{
+			maxAttempts: DefaultMaxAttempts, retryMin: DefaultRetryMin, retryMax: DefaultRetryMax,
+			lease: DefaultLease,
+		},
 	}
 	for _, o := range opts {
 		if o != nil {
@@ -113,6 +119,13 @@ func newHandlerConfig(opts []HandlerOption) (handlerConfig, error) {
 		return c, fmt.Errorf("webhook: WithWorkers(%d): want at least 1 worker", c.workers)
 	case c.queue < 0:
 		return c, fmt.Errorf("webhook: WithQueueSize(%d): the size must be 0 or more", c.queue)
+	case c.sync && c.inbox.store != nil:
+		return c, errors.New("webhook: WithSynchronous and WithInbox: a synchronous Handler runs the handlers before it answers and stores nothing; choose one")
+	}
+	if c.inbox.store != nil {
+		if err := c.inbox.check(); err != nil {
+			return c, err
+		}
 	}
 	return c, nil
 }

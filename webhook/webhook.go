@@ -134,6 +134,11 @@ type Event struct {
 	Push *PushEnvelope
 	// Raw is the whole body as received, with every field the types do not model.
 	Raw json.RawMessage
+	// Key and Attempt are set for an event run from an inbox (WithInbox): the delivery's
+	// key (InboxKey of Raw) and the run's number, 1 for the first. A handler can make
+	// itself idempotent with Key. Empty and 0 otherwise.
+	Key     string
+	Attempt int
 }
 
 // PushEnvelope is the envelope of a push-notification event.
