@@ -90,7 +90,9 @@ type Inbox interface {
 	Put(ctx context.Context, key string, body []byte) (stored bool, err error)
 	// Take leases the next due event for lease: a pending event whose NotBefore has
 	// passed, or a running one whose lease ended (its process died). It counts the
-	// attempt. It returns nil and no error when no event is due.
+	// attempt. It returns nil and no error when no event is due. The receivers sharing an
+	// inbox use one lease: a store may measure another's run against the taker's lease
+	// (the Redis store reclaims the runs idle that long).
 	Take(ctx context.Context, lease time.Duration) (*InboxEvent, error)
 	// Done removes the event ev (from Take) as handled; its key is remembered for the
 	// dedup window.

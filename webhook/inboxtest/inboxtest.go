@@ -258,7 +258,8 @@ func testDedup(t *testing.T, open Open) {
 }
 
 // A run whose lease ended (its process died) is taken again, its attempt counted; the
-// first run can then no longer settle the event.
+// first run can then no longer settle the event. The takers use one lease, as the
+// receivers sharing an inbox do.
 func testLeaseExpiry(t *testing.T, open Open) {
 	ctx := context.Background()
 	store := open(t)
@@ -270,12 +271,12 @@ func testLeaseExpiry(t *testing.T, open Open) {
 	if err != nil || first == nil {
 		t.Fatalf("Take: %v %v", first, err)
 	}
-	if ev, err := store.Take(ctx, time.Minute); err != nil || ev != nil {
+	if ev, err := store.Take(ctx, 100*time.Millisecond); err != nil || ev != nil {
 		t.Fatalf("Take within the lease: %+v %v", ev, err)
 	}
 	var second *webhook.InboxEvent
 	eventually(t, "the lease to end", func() bool {
-		second, err = store.Take(ctx, time.Minute)
+		second, err = store.Take(ctx, 100*time.Millisecond)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -302,7 +303,7 @@ func testLeaseExpiry(t *testing.T, open Open) {
 	if ev, err := store.Take(ctx, 100*time.Millisecond); err != nil || ev == nil {
 		t.Fatalf("Take: %v %v", ev, err)
 	}
-	h := newHandler(t, store, webhook.WithLease(time.Minute))
+	h := newHandler(t, store, webhook.WithLease(200*time.Millisecond))
 	runs := make(chan int, 2)
 	webhook.On(h, webhook.EventPostDidCreate, func(_ context.Context, ev *webhook.Event, _ *webhook.PostEvent) error {
 		runs <- ev.Attempt
