@@ -20,6 +20,17 @@ func (silent) Printf(context.Context, string, ...any) {}
 
 func TestMain(m *testing.M) {
 	redis.SetLogger(silent{}) // go-redis logs every failed dial of a restart
+	if inboxtest.Receiving() {
+		os.Exit(inboxtest.Receive(func() (webhook.Inbox, func() error, error) {
+			rdb := redis.NewClient(&redis.Options{Addr: os.Getenv(crashRedisEnv)})
+			in, err := redisinbox.New(context.Background(), rdb)
+			if err != nil {
+				_ = rdb.Close()
+				return nil, nil, err
+			}
+			return in, rdb.Close, nil
+		}))
+	}
 	os.Exit(m.Run())
 }
 
