@@ -205,13 +205,15 @@ func event(tx *bolt.Tx, key string, m *fileMeta) InboxEvent {
 	return ev
 }
 
-// Take implements Inbox.
+// Take implements Inbox: one fsync'd transaction, batched with the other writes running
+// at once.
 func (f *FileInbox) Take(ctx context.Context, lease time.Duration) (*InboxEvent, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	var taken *InboxEvent
-	err := f.db.Update(func(tx *bolt.Tx) error {
+	err := f.db.Batch(func(tx *bolt.Tx) error {
+		taken = nil // Batch may run the function again
 		now := time.Now().UnixNano()
 		c := tx.Bucket(bucketDue).Cursor()
 		k, _ := c.First()
