@@ -53,17 +53,21 @@ type HandlerFunc func(ctx context.Context, ev *Event) error
 // once: the answer never waits for the handlers, so it always meets Amity's 1.5 s budget
 // (a full queue is answered 503). The cost: an event whose handler fails or panics (the
 // error goes to WithErrorHandler), or that is still queued or running when the process
-// stops, is lost, because Amity does not deliver an event again once it got a 200. Persist
-// the event first thing (a queue, a table) if that matters, or use WithSynchronous, which
-// answers only after the handlers return (200 on success, 500 on error) within the budget.
+// stops, is lost, because Amity does not deliver an event again once it got a 200. Use
+// WithInbox, which stores each delivery durably before the 200 and runs the handlers from
+// the store at least once, with retries and a dead-letter set (FileInbox for one process,
+// package webhook/redisinbox for several); or WithSynchronous, which answers only after the
+// handlers return (200 on success, 500 on error) within the budget.
 //
 // A legacy duplicate, signed with x-eko-signature and not x-amity-signature (see
 // LegacySignatureHeader), is answered 200 and dropped: never 401 (Amity would count a
 // failed delivery), never run.
 //
-// Statuses: 200 accepted (or a legacy duplicate dropped); 400 signed but not a JSON event; 401 signature missing or wrong;
-// 405 not a POST; 408 body not in within the budget; 413 body over the limit; 500 a synchronous handler failed or ran past the
-// budget; 503 queue full, Handler closed, or (synchronous) WithMaxRunning runs busy.
+// Statuses: 200 accepted (or a legacy duplicate dropped); 400 signed but not a JSON event;
+// 401 signature missing or wrong; 405 not a POST; 408 body not in within the budget; 413
+// body over the limit; 500 a synchronous handler failed or ran past the budget; 503 queue
+// full, Handler closed, (synchronous) WithMaxRunning runs busy, or the inbox failed to
+// store the delivery.
 //
 // Handlers get a context with the request's values, not its cancellation (the answer may
 // be sent before they end); Close cancels it. There is no timestamp or event ID in the
@@ -193,6 +197,11 @@ func On[T Data](h *Handler, name EventName, fn func(ctx context.Context, ev *Eve
 // ErrClosed (context.Cause): the handlers get until ctx ends to finish, and are then told
 // to stop; the events still queued then are dropped, each reported to the error handler
 // with ErrClosed. Pass a ctx with a timeout, or an ended one to cancel at once.
+//
+// With an inbox (WithInbox) the workers take no more events and nothing is dropped: Close
+// waits for the runs in progress; one it cancels is made pending again (its outcome is
+// recorded even after Close returns), and the events not taken stay in the inbox for the
+// next process. Close the inbox after the Handler.
 //
 // Close starts no goroutine: one that returns ctx's error leaves nothing behind, and it may
 // be called again, to wait again for the handlers that ignore their context.
