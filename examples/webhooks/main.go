@@ -219,12 +219,12 @@ func durable(ctx context.Context, out io.Writer, fake *amitytest.Server, postID 
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(dir)
+	defer func() { _ = os.RemoveAll(dir) }()
 	in, err := webhook.OpenFileInbox(filepath.Join(dir, "inbox.db"))
 	if err != nil {
 		return err
 	}
-	defer in.Close()
+	defer func() { _ = in.Close() }() // after the Handler's Close below
 	secret := []byte("example-webhook-secret")
 	h, err := webhook.NewHandler(secret, webhook.WithInbox(in), webhook.WithRetryBackoff(10*time.Millisecond, 100*time.Millisecond))
 	if err != nil {
@@ -330,7 +330,7 @@ func listen(ctx context.Context, log *logger, cfg config) error {
 		if err != nil {
 			return err
 		}
-		defer in.Close() // after the Handler's Close below
+		defer func() { _ = in.Close() }() // after the Handler's Close below
 		opts = append(opts, webhook.WithInbox(in))
 	}
 	h, err := receiver(log, []byte(webhookSecret), opts...)

@@ -55,7 +55,7 @@ func Start(t testing.TB, extra ...string) *Server {
 		}
 		s.Port = l.Addr().(*net.TCPAddr).Port
 		s.Addr = "127.0.0.1:" + strconv.Itoa(s.Port)
-		l.Close()
+		_ = l.Close()
 		err = s.tryStart()
 		if err == nil {
 			return s
@@ -101,7 +101,7 @@ func (s *Server) tryStart() error {
 	s.cmd, s.exited = cmd, exited
 	s.mu.Unlock()
 	rdb := redis.NewClient(&redis.Options{Addr: s.Addr, MaxRetries: -1})
-	defer rdb.Close()
+	defer func() { _ = rdb.Close() }()
 	deadline := time.Now().Add(StartTimeout)
 	for {
 		ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
@@ -173,6 +173,6 @@ func (s *Server) signal(sig syscall.Signal) {
 // Client returns a new client of the server, closed at the end of the test.
 func (s *Server) Client(t testing.TB) *redis.Client {
 	rdb := redis.NewClient(&redis.Options{Addr: s.Addr})
-	t.Cleanup(func() { rdb.Close() })
+	t.Cleanup(func() { _ = rdb.Close() })
 	return rdb
 }
