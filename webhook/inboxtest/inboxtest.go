@@ -485,11 +485,12 @@ func testDrop(t *testing.T, open Open) {
 }
 
 // Close stops taking events and waits for the running ones until its ctx ends; an event
-// whose run Close cancelled is pending again and runs in the next Handler; events not
-// taken stay pending.
+// whose run Close cancelled is pending again (not dead, even on its last attempt) and runs
+// in the next Handler; events not taken stay pending.
 func testShutdown(t *testing.T, open Open) {
 	store := open(t)
-	h := newHandler(t, store, webhook.WithWorkers(2))
+	// One attempt: a run Close cancels is not a failed attempt, so it is pending, not dead.
+	h := newHandler(t, store, webhook.WithWorkers(2), webhook.WithMaxAttempts(1))
 	started := make(chan string, 10)
 	release := make(chan struct{})
 	webhook.On(h, webhook.EventPostDidCreate, func(ctx context.Context, _ *webhook.Event, d *webhook.PostEvent) error {
