@@ -9,7 +9,8 @@ import (
 )
 
 // HandlerOption configures NewHandler. WithSynchronous, WithBudget, WithWorkers,
-// WithQueueSize and WithErrorHandler return one, and so do the options of both handlers
+// WithQueueSize, WithErrorHandler, WithInbox, WithMaxAttempts, WithRetryBackoff and
+// WithLease return one, and so do the options of both handlers
 // (Option: WithMaxBodyBytes, WithMaxRunning, WithLogger). An option of NewPreHookHandler only
 // is not a HandlerOption: passing it to NewHandler does not compile.
 type HandlerOption interface {
@@ -230,8 +231,11 @@ func WithQueueSize(n int) HandlerOption {
 // WithErrorHandler sets the function told about a handler that returned an error or
 // panicked after the 200 was sent (asynchronous mode), or in synchronous mode before the
 // 500; about a delivery refused with 503 because WithMaxRunning runs were busy (ErrBusy);
-// and about each event Close dropped from the queue (ErrClosed). The default, also for a
-// nil fn, logs each of them to the logger of WithLogger, and nothing without one.
+// and about each event Close dropped from the queue (ErrClosed). With an inbox: about each
+// failed attempt (retried), each event moved to the dead-letter set (ErrDeadLetter), and
+// each error of the inbox (ErrInbox: a delivery it could not store, answered 503, or an
+// outcome it could not record). The default, also for a nil fn, logs each of them to the
+// logger of WithLogger, and nothing without one.
 func WithErrorHandler(fn func(ctx context.Context, ev *Event, err error)) HandlerOption {
 	return handlerOption(func(c *handlerConfig) { c.onError = fn })
 }
