@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"path/filepath"
+	"strconv"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -101,5 +102,54 @@ func TestInboxOptionErrors(t *testing.T) {
 		if _, err := webhook.OpenFileInbox(filepath.Join(t.TempDir(), "x.db"), opt); err == nil {
 			t.Errorf("%s: no error", name)
 		}
+	}
+}
+
+// A handled key is remembered for the dedup window, then forgotten (pruned as Puts come);
+// with a window of 0 it is not remembered at all.
+func TestFileInboxDedupWindow(t *testing.T) {
+	ctx := context.Background()
+	handle := func(in *webhook.FileInbox, body []byte) {
+		t.Helper()
+		if stored, err := in.Put(ctx, webhook.InboxKey(body), body); err != nil || !stored {
+			t.Fatalf("Put: %t %v", stored, err)
+		}
+		ev, err := in.Take(ctx, time.Minute)
+		if err != nil || ev == nil {
+			t.Fatalf("Take: %v %v", ev, err)
+		}
+		if err := in.Done(ctx, ev); err != nil {
+			t.Fatal(err)
+		}
+	}
+	body := []byte(postBody)
+	none, err := webhook.OpenFileInbox(filepath.Join(t.TempDir(), "none.db"), webhook.WithDedupWindow(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer none.Close()
+	handle(none, body)
+	if stored, err := none.Put(ctx, webhook.InboxKey(body), body); err != nil || !stored {
+		t.Fatalf("window 0, the handled body again: stored %t, %v; want stored", stored, err)
+	}
+
+	short, err := webhook.OpenFileInbox(filepath.Join(t.TempDir(), "short.db"), webhook.WithDedupWindow(time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer short.Close()
+	handle(short, body)
+	if stored, err := short.Put(ctx, webhook.InboxKey(body), body); err != nil || stored {
+		t.Fatalf("within the window: stored %t, %v; want not", stored, err)
+	}
+	time.Sleep(5 * time.Millisecond)
+	for i := range 256 { // the prune comes with the Puts
+		b := []byte(`{"event":"x","data":{"n":` + strconv.Itoa(i) + `}}`)
+		if _, err := short.Put(ctx, webhook.InboxKey(b), b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if stored, err := short.Put(ctx, webhook.InboxKey(body), body); err != nil || !stored {
+		t.Fatalf("after the window: stored %t, %v; want stored", stored, err)
 	}
 }
