@@ -114,6 +114,7 @@ type CrashResult struct {
 	Took                                      time.Duration
 }
 
+// String is the figures in one line, as the test logs them.
 func (r CrashResult) String() string {
 	return fmt.Sprintf("%d deliveries, %d answered 200, %d kills, %d lost, %d extra runs, in %v",
 		r.Deliveries, r.Acked, r.Kills, r.Lost, r.ExtraRuns, r.Took.Round(time.Millisecond))
