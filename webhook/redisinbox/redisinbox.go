@@ -47,6 +47,7 @@ type Inbox struct {
 	window   time.Duration
 	replicas int
 	waitFor  time.Duration
+	expiry   time.Duration
 }
 
 // Option configures New.
@@ -72,10 +73,20 @@ func WithWaitReplicas(n int, timeout time.Duration) Option {
 	return func(in *Inbox) { in.replicas, in.waitFor = n, timeout }
 }
 
+// DefaultConsumerExpiry is how long a consumer of the group (a receiver process) that has
+// nothing pending may stay idle before New removes it.
+const DefaultConsumerExpiry = 24 * time.Hour
+
+// WithConsumerExpiry sets how long a consumer with nothing pending may stay idle before New
+// removes it from the group (default DefaultConsumerExpiry): each process is a consumer of
+// its own, so restarts would pile them up. New returns an error for d <= 0.
+func WithConsumerExpiry(d time.Duration) Option { return func(in *Inbox) { in.expiry = d } }
+
 // New returns the inbox in rdb, creating its stream and consumer group when they do not
-// exist. The caller closes rdb after the Handlers that use the inbox.
+// exist, and removing the consumers of processes long gone (WithConsumerExpiry). The
+// caller closes rdb after the Handlers that use the inbox.
 func New(ctx context.Context, rdb redis.UniversalClient, opts ...Option) (*Inbox, error) {
-	in := &Inbox{rdb: rdb, prefix: DefaultPrefix, window: webhook.DefaultDedupWindow}
+	in := &Inbox{rdb: rdb, prefix: DefaultPrefix, window: webhook.DefaultDedupWindow, expiry: DefaultConsumerExpiry}
 	for _, o := range opts {
 		if o != nil {
 			o(in)
@@ -90,6 +101,8 @@ func New(ctx context.Context, rdb redis.UniversalClient, opts ...Option) (*Inbox
 		return nil, fmt.Errorf("redisinbox: WithWaitReplicas(%d, %v): want n >= 0 and a positive timeout", in.replicas, in.waitFor)
 	case in.prefix == "":
 		return nil, errors.New("redisinbox: WithPrefix(\"\"): want a prefix")
+	case in.expiry <= 0:
+		return nil, fmt.Errorf("redisinbox: WithConsumerExpiry(%v): want more than 0", in.expiry)
 	}
 	if in.consumer == "" {
 		host, _ := os.Hostname()
@@ -100,6 +113,18 @@ func New(ctx context.Context, rdb redis.UniversalClient, opts ...Option) (*Inbox
 	err := rdb.XGroupCreateMkStream(ctx, in.stream(), group, "0").Err()
 	if err != nil && !strings.HasPrefix(err.Error(), "BUSYGROUP") {
 		return nil, fmt.Errorf("redisinbox: create the consumer group: %w", err)
+	}
+	consumers, err := rdb.XInfoConsumers(ctx, in.stream(), group).Result()
+	if err != nil {
+		return nil, fmt.Errorf("redisinbox: list the consumers: %w", err)
+	}
+	for _, c := range consumers {
+		// A consumer with entries pending keeps them until another reclaims them.
+		if c.Pending == 0 && c.Idle >= in.expiry && c.Name != in.consumer {
+			if err := rdb.XGroupDelConsumer(ctx, in.stream(), group, c.Name).Err(); err != nil {
+				return nil, fmt.Errorf("redisinbox: remove an expired consumer: %w", err)
+			}
+		}
 	}
 	return in, nil
 }

@@ -99,7 +99,7 @@ func TestOptionErrors(t *testing.T) {
 	s := redisserver.Start(t)
 	for name, o := range map[string]redisinbox.Option{
 		"window": redisinbox.WithDedupWindow(-1), "replicas": redisinbox.WithWaitReplicas(1, 0),
-		"prefix": redisinbox.WithPrefix(""),
+		"prefix": redisinbox.WithPrefix(""), "expiry": redisinbox.WithConsumerExpiry(0),
 	} {
 		if _, err := redisinbox.New(context.Background(), s.Client(t), o); err == nil {
 			t.Errorf("%s: no error", name)
@@ -129,4 +129,41 @@ func BenchmarkAnswer(b *testing.B) {
 		b.Fatal(err)
 	}
 	inboxtest.BenchmarkAnswer(b, in)
+}
+
+// New removes the consumers idle past the expiry with nothing pending, and keeps those with
+// pending entries (a dead receiver's runs, for another to reclaim).
+func TestExpiredConsumersAreRemoved(t *testing.T) {
+	ctx := context.Background()
+	s := redisserver.Start(t)
+	busy := newInbox(t, s, redisinbox.WithConsumer("busy"))
+	body := inboxtest.Body("c")
+	if _, err := busy.Put(ctx, webhook.InboxKey(body), body); err != nil {
+		t.Fatal(err)
+	}
+	if ev, err := busy.Take(ctx, time.Minute); err != nil || ev == nil {
+		t.Fatalf("Take: %v %v", ev, err)
+	}
+	if err := s.Client(t).XGroupCreateConsumer(ctx, redisinbox.DefaultPrefix+":stream", "receivers", "idle").Err(); err != nil {
+		t.Fatal(err)
+	}
+	names := func() []string {
+		cs, err := s.Client(t).XInfoConsumers(ctx, redisinbox.DefaultPrefix+":stream", "receivers").Result()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, c := range cs {
+			out = append(out, c.Name)
+		}
+		return out
+	}
+	if got := names(); len(got) != 2 {
+		t.Fatalf("consumers %v, want idle and busy", got)
+	}
+	time.Sleep(20 * time.Millisecond)
+	newInbox(t, s, redisinbox.WithConsumer("new"), redisinbox.WithConsumerExpiry(10*time.Millisecond))
+	if got := names(); len(got) != 1 || got[0] != "busy" {
+		t.Fatalf("consumers after New %v, want busy only", got)
+	}
 }
