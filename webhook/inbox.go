@@ -265,6 +265,7 @@ func (h *Handler) inboxWork() {
 func (h *Handler) runStored(stored *InboxEvent) {
 	ic := &h.cfg.inbox
 	ev, err := Parse(stored.Body)
+	lastAttempt := stored.Attempts >= ic.maxAttempts
 	if err == nil {
 		ev.Key, ev.Attempt = stored.Key, stored.Attempts
 		ctx, release := h.runs.context(context.Background(), time.Now().Add(ic.lease))
@@ -272,7 +273,7 @@ func (h *Handler) runStored(stored *InboxEvent) {
 		release()
 	} else {
 		ev = &Event{Name: "unparsable", Key: stored.Key, Attempt: stored.Attempts, Raw: stored.Body}
-		stored.Attempts = ic.maxAttempts // a body that does not parse never will
+		lastAttempt = true // a body that does not parse never will
 	}
 	// The outcome is recorded even when Close gave up waiting: it is what makes the run
 	// count. It gets a bounded time of its own.
@@ -285,7 +286,7 @@ func (h *Handler) runStored(stored *InboxEvent) {
 	case h.runs.base.Err() != nil:
 		// Close cancelled the run: pending again at once, for the next process.
 		rerr = ic.store.Retry(ctx, stored, time.Now(), errText(err))
-	case stored.Attempts >= ic.maxAttempts:
+	case lastAttempt:
 		h.reportError(ctx, ev, fmt.Errorf("%w after %d attempts: %w", ErrDeadLetter, stored.Attempts, err))
 		rerr = ic.store.DeadLetter(ctx, stored, errText(err))
 	default:

@@ -153,3 +153,37 @@ func TestFileInboxDedupWindow(t *testing.T) {
 		t.Fatalf("after the window: stored %t, %v; want stored", stored, err)
 	}
 }
+
+// A stored body that does not parse as an event (put there by another program, or a
+// store's damage) is dead at once, with the parse error, and runs nothing.
+func TestInboxUnparsableBodyIsDead(t *testing.T) {
+	ctx := context.Background()
+	in := openFileInbox(t)
+	body := []byte("not json")
+	if _, err := in.Put(ctx, webhook.InboxKey(body), body); err != nil {
+		t.Fatal(err)
+	}
+	reported := make(chan error, 4)
+	h := newHandler(t, webhook.WithInbox(in),
+		webhook.WithErrorHandler(func(_ context.Context, _ *webhook.Event, err error) { reported <- err }))
+	var runs atomic.Int32
+	h.OnAny(func(context.Context, *webhook.Event) error { runs.Add(1); return nil })
+	if err := receive(t, reported, "the report"); !errors.Is(err, webhook.ErrDeadLetter) || !errors.Is(err, webhook.ErrInvalidPayload) {
+		t.Fatalf("reported %v, want ErrDeadLetter and ErrInvalidPayload", err)
+	}
+	if err := h.Close(ctx); err != nil {
+		t.Fatal(err)
+	}
+	dead, err := in.List(ctx, webhook.InboxDead)
+	if err != nil || len(dead) != 1 || dead[0].Attempts != 1 || dead[0].LastError == "" {
+		t.Fatalf("dead %+v, %v", dead, err)
+	}
+	select {
+	case err := <-reported:
+		t.Fatalf("also reported %v", err)
+	default:
+	}
+	if runs.Load() != 0 {
+		t.Fatal("a body that does not parse ran")
+	}
+}
