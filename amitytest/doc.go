@@ -286,7 +286,9 @@
 // event and its operation) to a URL, signed like Amity signs them
 // (x-amity-signature) and shaped like the spec's webhook pseudo-operations;
 // deliveries run in order on their own goroutine and never block the API
-// (FlushWebhooks, WebhookDeliveries). SetPreHook makes the server ask a URL
+// (FlushWebhooks, WebhookDeliveries). RedeliverWebhooks sends deliveries
+// again as they were, and DeliverWebhookBurst sends many distinct events at
+// once, to test a receiver against duplicates and load. SetPreHook makes the server ask a URL
 // before the operations of the 12 pre-hook events: creating, updating,
 // deleting or flagging a post; creating, updating, flagging or unflagging
 // a message; creating, joining, leaving or updating a channel. It obeys

@@ -142,6 +142,10 @@ type preHookConfig struct {
 // call never waits for them beyond a short hand-off (an event that cannot be queued within
 // 100 ms is dropped and recorded as failed). Use FlushWebhooks to wait for them and
 // WebhookDeliveries to see them. A delivery gets 5 s; Close gives the queue a second.
+//
+// To test a receiver against duplicates and load, RedeliverWebhooks sends deliveries
+// again as they were (Amity's redelivery of an event that got no 200 in time), and
+// DeliverWebhookBurst sends many distinct events at once (1,000 by default).
 func (s *Server) SetWebhook(url string, secret []byte) {
 	s.syncWebhookSetting(url) // the network's webhook switch (network_settings.go)
 	w := &s.webhooks
@@ -299,7 +303,9 @@ func (c *request) emit(event string, data any) {
 		w.quit = make(chan struct{})
 		w.done = make(chan struct{})
 		w.stopCtx, w.stop = context.WithCancel(context.Background())
-		w.client = &http.Client{Timeout: webhookTimeout}
+		if w.client == nil { // DeliverWebhookBurst or RedeliverWebhooks may have made it
+			w.client = &http.Client{Timeout: webhookTimeout}
+		}
 		go c.s.deliverWebhooks(w.stopCtx, w.jobs, w.done)
 	}
 	jobs, quit, job := w.jobs, w.quit, webhookJob{d: d, url: w.url}
@@ -328,24 +334,31 @@ func (s *Server) deliverWebhooks(ctx context.Context, jobs <-chan webhookJob, do
 	defer close(done)
 	w := &s.webhooks
 	for j := range jobs {
-		d := j.d
-		req, err := http.NewRequestWithContext(ctx, http.MethodPost, j.url, bytes.NewReader(d.Body))
-		if err == nil {
-			req.Header.Set("Content-Type", "application/json")
-			req.Header.Set("x-amity-signature", d.Signature)
-			var resp *http.Response
-			resp, err = w.client.Do(req)
-			if err == nil {
-				d.Status = resp.StatusCode
-				_ = resp.Body.Close()
-			}
-		}
-		d.Err = err
+		d := w.post(ctx, w.client, j.url, j.d)
 		w.mu.Lock()
 		w.pending--
 		w.delivered = append(w.delivered, d)
 		w.mu.Unlock()
 	}
+}
+
+// post POSTs the delivery d to url with its signature and returns it with the receiver's
+// status or the failure.
+func (w *webhooks) post(ctx context.Context, client *http.Client, url string, d WebhookDelivery) WebhookDelivery {
+	d.Status, d.Err = 0, nil
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(d.Body))
+	if err == nil {
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("x-amity-signature", d.Signature)
+		var resp *http.Response
+		resp, err = client.Do(req)
+		if err == nil {
+			d.Status = resp.StatusCode
+			_ = resp.Body.Close()
+		}
+	}
+	d.Err = err
+	return d
 }
 
 // errPreHookDenied is the API error of a call a pre-hook denied.

@@ -421,7 +421,7 @@ func TestRecoveryWithoutCallers(t *testing.T) {
 			t.Errorf("round %d: %d probes running with Redis down, want 1", round, probes(l))
 		}
 		time.Sleep(time.Second) // probes fail meanwhile
-		s.start()
+		s.StartAgain()
 		took, ok := eventually(3*time.Second, func() bool { return !l.Degraded() })
 		t.Logf("round %d: back to Redis %v after it answered", round, took.Round(time.Millisecond))
 		if !ok {
@@ -469,7 +469,7 @@ func TestCloseEndsTheProbe(t *testing.T) {
 		t.Fatal(err)
 	}
 	// After Close the limiter still admits, and a Wait still finds Redis again.
-	s.start()
+	s.StartAgain()
 	waitRecovered(t, l)
 	if n := probes(l); n != 0 {
 		t.Errorf("%d probes running after Close and recovery", n)
@@ -567,7 +567,7 @@ func TestRedisRestartMidRun(t *testing.T) {
 	l := redislimit.New(s.Client(t), redislimit.WithLimit(n, window), redislimit.WithLogger(lg))
 	time.AfterFunc(1500*time.Millisecond, s.Kill)
 	restarted := make(chan struct{})
-	time.AfterFunc(2500*time.Millisecond, func() { s.start(); close(restarted) })
+	time.AfterFunc(2500*time.Millisecond, func() { s.StartAgain(); close(restarted) })
 	times := admissions(t, 5*time.Second, 8, l)
 	<-restarted
 	// One process is bounded by its in-process window throughout, also in the window after

@@ -23,6 +23,24 @@
 // beyond). Close answers later deliveries 503, waits for the running handlers until its
 // ctx ends, then cancels their context (cause ErrClosed).
 //
+// A legacy duplicate, signed with x-eko-signature instead of x-amity-signature
+// (LegacySignatureHeader), is answered 200 and dropped: the product docs say these can be
+// ignored, and a 401 would count as a failed delivery.
+//
+// # Inbox: nothing lost
+//
+// WithInbox makes a Handler write each verified delivery to a durable Inbox before the 200
+// (503 when it cannot, so that Amity sends it again) and run the handlers from it, at least
+// once: a bounded pool of workers takes the stored events; a handler that fails or panics
+// is retried with backoff (WithRetryBackoff), and after WithMaxAttempts runs the event
+// moves to a dead-letter set with its last error. An event that was running when its
+// process died is taken again once its lease (WithLease) ends. The same body delivered
+// again is acknowledged and not stored twice. OpenFileInbox keeps the inbox in a local
+// file (bbolt: pure Go, fsync'd transactions), for one process; package
+// webhook/redisinbox keeps it in a Redis stream shared by several receivers. List,
+// Replay, ReplayDead and Drop inspect and repair an inbox; package webhook/inboxtest is
+// the acceptance suite every store passes.
+//
 // A secret that cannot verify anything (empty, white space, a file's trailing newline) is
 // an error of NewHandler and NewPreHookHandler (ErrNoSecret, ErrSecretSpace), not a 401
 // for every delivery later.
@@ -41,12 +59,16 @@
 // (default 1.8 s, below the network's 2 to 3 s timeout), panics or cannot be encoded is
 // replaced by a default reply, which NewPreHookHandler checks (ErrInvalidReply); so is one
 // not asked because WithMaxRunning decisions are running or the PreHookHandler was closed.
+// Pre-hooks stay synchronous (the reply is the decision): when the process is down, the
+// network applies the pre-hook's own defaultAction, set in the network settings, not
+// WithDefaultReply (see PreHookHandler).
 //
 // # Options
 //
 // Each constructor has its own option type, so that an option that does not apply to it is
 // a compile error rather than ignored: NewHandler takes HandlerOptions (WithSynchronous,
-// WithBudget, WithWorkers, WithQueueSize, WithErrorHandler) and NewPreHookHandler
+// WithBudget, WithWorkers, WithQueueSize, WithErrorHandler, WithInbox, WithMaxAttempts,
+// WithRetryBackoff, WithLease) and NewPreHookHandler
 // PreHookOptions (WithPreHookDeadline, WithDefaultReply, WithPreHookErrorHandler); the
 // options of both (WithMaxBodyBytes, WithMaxRunning, WithLogger) return an Option, which is
 // either. An option value out of range (WithMaxBodyBytes(0), WithWorkers(-1), ...) is an

@@ -9,7 +9,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/amity-go/amity/webhook"
 )
@@ -144,4 +146,73 @@ func ExampleParse() {
 	// message.didCreate *webhook.V3MessageEvent
 	// v5.message.didCreate *webhook.MessageEvent
 	// story.didCreate *webhook.Unknown
+}
+
+// A Handler with a file inbox: the delivery is on disk before the 200, the handlers run
+// from the inbox at least once, and the same delivery sent again is not run twice. A
+// handler that fails is retried; after WithMaxAttempts runs the event is dead, listed with
+// its last error until it is replayed or dropped.
+func ExampleWithInbox() {
+	dir, err := os.MkdirTemp("", "inbox")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer os.RemoveAll(dir)
+	inbox, err := webhook.OpenFileInbox(filepath.Join(dir, "amity-inbox.db"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer inbox.Close() // after the Handler
+
+	secret := []byte("the network's webhook secret")
+	h, err := webhook.NewHandler(secret, webhook.WithInbox(inbox),
+		webhook.WithMaxAttempts(2), webhook.WithRetryBackoff(time.Millisecond, time.Millisecond))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	ran := make(chan string, 4)
+	webhook.On(h, webhook.EventPostDidCreate, func(ctx context.Context, ev *webhook.Event, d *webhook.PostEvent) error {
+		if d.Posts[0].PostID == "broken" {
+			return errors.New("cannot handle it")
+		}
+		ran <- fmt.Sprintf("post %s, attempt %d", d.Posts[0].PostID, ev.Attempt)
+		return nil
+	})
+	deliver := func(body string) int {
+		req := httptest.NewRequest(http.MethodPost, "/amity/webhook", strings.NewReader(body))
+		req.Header.Set("x-amity-signature", webhook.Sign([]byte(body), secret))
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec.Code
+	}
+	ok := `{"event":"v3.post.didCreate","data":{"posts":[{"postId":"p1"}]}}`
+	fmt.Println(deliver(ok), deliver(ok)) // Amity sending it again: stored once
+	fmt.Println(<-ran)
+	fmt.Println(deliver(`{"event":"v3.post.didCreate","data":{"posts":[{"postId":"broken"}]}}`))
+
+	ctx := context.Background()
+	for {
+		dead, err := inbox.List(ctx, webhook.InboxDead)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		if len(dead) == 1 {
+			fmt.Printf("dead after %d attempts: %s\n", dead[0].Attempts, dead[0].LastError)
+			fmt.Println(inbox.Drop(ctx, dead[0].Key)) // or inbox.Replay(ctx, dead[0].Key) once fixed
+			break
+		}
+		time.Sleep(time.Millisecond)
+	}
+	fmt.Println(h.Close(ctx))
+	// Output:
+	// 200 200
+	// post p1, attempt 1
+	// 200
+	// dead after 2 attempts: cannot handle it
+	// <nil>
+	// <nil>
 }

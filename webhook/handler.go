@@ -53,13 +53,21 @@ type HandlerFunc func(ctx context.Context, ev *Event) error
 // once: the answer never waits for the handlers, so it always meets Amity's 1.5 s budget
 // (a full queue is answered 503). The cost: an event whose handler fails or panics (the
 // error goes to WithErrorHandler), or that is still queued or running when the process
-// stops, is lost, because Amity does not deliver an event again once it got a 200. Persist
-// the event first thing (a queue, a table) if that matters, or use WithSynchronous, which
-// answers only after the handlers return (200 on success, 500 on error) within the budget.
+// stops, is lost, because Amity does not deliver an event again once it got a 200. Use
+// WithInbox, which stores each delivery durably before the 200 and runs the handlers from
+// the store at least once, with retries and a dead-letter set (FileInbox for one process,
+// package webhook/redisinbox for several); or WithSynchronous, which answers only after the
+// handlers return (200 on success, 500 on error) within the budget.
 //
-// Statuses: 200 accepted; 400 signed but not a JSON event; 401 signature missing or wrong;
-// 405 not a POST; 408 body not in within the budget; 413 body over the limit; 500 a synchronous handler failed or ran past the
-// budget; 503 queue full, Handler closed, or (synchronous) WithMaxRunning runs busy.
+// A legacy duplicate, signed with x-eko-signature and not x-amity-signature (see
+// LegacySignatureHeader), is answered 200 and dropped: never 401 (Amity would count a
+// failed delivery), never run.
+//
+// Statuses: 200 accepted (or a legacy duplicate dropped); 400 signed but not a JSON event;
+// 401 signature missing or wrong; 405 not a POST; 408 body not in within the budget; 413
+// body over the limit; 500 a synchronous handler failed or ran past the budget; 503 queue
+// full, Handler closed, (synchronous) WithMaxRunning runs busy, or the inbox failed to
+// store the delivery.
 //
 // Handlers get a context with the request's values, not its cancellation (the answer may
 // be sent before they end); Close cancels it. There is no timestamp or event ID in the
@@ -73,9 +81,15 @@ type Handler struct {
 	byName map[EventName][]HandlerFunc
 	any    []HandlerFunc
 
-	jobs      chan job // nil in synchronous mode
+	jobs      chan job // nil in synchronous mode and with an inbox
 	runs      *runner  // the workers (asynchronous) or the handler runs (synchronous)
 	closeOnce sync.Once
+
+	// With an inbox: wake tells idle workers of a stored event; taking ends at Close, to
+	// stop the workers' Take.
+	wake       chan struct{}
+	taking     context.Context
+	stopTaking context.CancelFunc
 }
 
 type job struct {
@@ -116,6 +130,14 @@ func NewHandler(secret []byte, opts ...HandlerOption) (*Handler, error) {
 		return h, nil
 	}
 	h.runs = newRunner(0) // the fixed pool is the bound
+	if h.cfg.inbox.store != nil {
+		h.wake = make(chan struct{}, h.cfg.workers)
+		h.taking, h.stopTaking = context.WithCancel(context.Background())
+		for range h.cfg.workers {
+			_ = h.runs.start(context.Background(), h.inboxWork) // cannot fail: not closed, no bound
+		}
+		return h, nil
+	}
 	h.jobs = make(chan job, h.cfg.queue)
 	for range h.cfg.workers {
 		_ = h.runs.start(context.Background(), h.work) // cannot fail: not closed, no bound
@@ -176,6 +198,11 @@ func On[T Data](h *Handler, name EventName, fn func(ctx context.Context, ev *Eve
 // to stop; the events still queued then are dropped, each reported to the error handler
 // with ErrClosed. Pass a ctx with a timeout, or an ended one to cancel at once.
 //
+// With an inbox (WithInbox) the workers take no more events and nothing is dropped: Close
+// waits for the runs in progress; one it cancels is made pending again (its outcome is
+// recorded even after Close returns), and the events not taken stay in the inbox for the
+// next process. Close the inbox after the Handler.
+//
 // Close starts no goroutine: one that returns ctx's error leaves nothing behind, and it may
 // be called again, to wait again for the handlers that ignore their context.
 func (h *Handler) Close(ctx context.Context) error {
@@ -184,6 +211,9 @@ func (h *Handler) Close(ctx context.Context) error {
 		h.runs.close()
 		if h.jobs != nil {
 			close(h.jobs)
+		}
+		if h.stopTaking != nil {
+			h.stopTaking()
 		}
 		h.mu.Unlock()
 	})
@@ -234,6 +264,10 @@ func (h *Handler) dispatch(ctx context.Context, ev *Event) (err error) {
 // ServeHTTP receives one delivery; see Handler.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
+	if isLegacyDuplicate(r) {
+		answer(w, http.StatusOK) // acknowledged so that Amity does not send it again; dropped
+		return
+	}
 	body, status := readSigned(w, r, h.secret, h.cfg.maxBody, start.Add(h.cfg.budget-answerMargin(h.cfg.budget)), false)
 	if status != 0 {
 		answer(w, status)
@@ -246,6 +280,10 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if h.cfg.sync {
 		answer(w, h.runSync(r.Context(), start, ev))
+		return
+	}
+	if h.cfg.inbox.store != nil {
+		answer(w, h.store(r.Context(), start, body, ev))
 		return
 	}
 	if !h.enqueue(context.WithoutCancel(r.Context()), ev) {
@@ -296,6 +334,13 @@ func (h *Handler) enqueue(ctx context.Context, ev *Event) bool {
 	default:
 		return false
 	}
+}
+
+// isLegacyDuplicate reports whether r is the legacy duplicate of a delivery: a POST signed
+// with x-eko-signature only (see LegacySignatureHeader). Its body is not read: whatever it
+// holds, nothing runs and nothing is stored, so an unsigned request gains nothing by it.
+func isLegacyDuplicate(r *http.Request) bool {
+	return r.Method == http.MethodPost && r.Header.Get(LegacySignatureHeader) != "" && r.Header.Get(SignatureHeader) == ""
 }
 
 // answerMargin is the part of a budget kept to write the answer: a tenth, at most 100 ms.

@@ -2,13 +2,15 @@ package webhook
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"time"
 )
 
 // HandlerOption configures NewHandler. WithSynchronous, WithBudget, WithWorkers,
-// WithQueueSize and WithErrorHandler return one, and so do the options of both handlers
+// WithQueueSize, WithErrorHandler, WithInbox, WithMaxAttempts, WithRetryBackoff and
+// WithLease return one, and so do the options of both handlers
 // (Option: WithMaxBodyBytes, WithMaxRunning, WithLogger). An option of NewPreHookHandler only
 // is not a HandlerOption: passing it to NewHandler does not compile.
 type HandlerOption interface {
@@ -89,6 +91,7 @@ type handlerConfig struct {
 	workers int
 	queue   int
 	onError func(ctx context.Context, ev *Event, err error)
+	inbox   inboxConfig
 }
 
 // newHandlerConfig applies opts (nil ones are skipped) to the defaults, and checks the
@@ -97,6 +100,10 @@ func newHandlerConfig(opts []HandlerOption) (handlerConfig, error) {
 	c := handlerConfig{
 		sharedConfig: defaultSharedConfig(),
 		budget:       DefaultBudget, workers: DefaultWorkers, queue: DefaultQueueSize,
+		inbox: inboxConfig{
+			maxAttempts: DefaultMaxAttempts, retryMin: DefaultRetryMin, retryMax: DefaultRetryMax,
+			lease: DefaultLease,
+		},
 	}
 	for _, o := range opts {
 		if o != nil {
@@ -113,6 +120,13 @@ func newHandlerConfig(opts []HandlerOption) (handlerConfig, error) {
 		return c, fmt.Errorf("webhook: WithWorkers(%d): want at least 1 worker", c.workers)
 	case c.queue < 0:
 		return c, fmt.Errorf("webhook: WithQueueSize(%d): the size must be 0 or more", c.queue)
+	case c.sync && c.inbox.store != nil:
+		return c, errors.New("webhook: WithSynchronous and WithInbox: a synchronous Handler runs the handlers before it answers and stores nothing; choose one")
+	}
+	if c.inbox.store != nil {
+		if err := c.inbox.check(); err != nil {
+			return c, err
+		}
 	}
 	return c, nil
 }
@@ -217,8 +231,11 @@ func WithQueueSize(n int) HandlerOption {
 // WithErrorHandler sets the function told about a handler that returned an error or
 // panicked after the 200 was sent (asynchronous mode), or in synchronous mode before the
 // 500; about a delivery refused with 503 because WithMaxRunning runs were busy (ErrBusy);
-// and about each event Close dropped from the queue (ErrClosed). The default, also for a
-// nil fn, logs each of them to the logger of WithLogger, and nothing without one.
+// and about each event Close dropped from the queue (ErrClosed). With an inbox: about each
+// failed attempt (retried), each event moved to the dead-letter set (ErrDeadLetter), and
+// each error of the inbox (ErrInbox: a delivery it could not store, answered 503, or an
+// outcome it could not record). The default, also for a nil fn, logs each of them to the
+// logger of WithLogger, and nothing without one.
 func WithErrorHandler(fn func(ctx context.Context, ev *Event, err error)) HandlerOption {
 	return handlerOption(func(c *handlerConfig) { c.onError = fn })
 }

@@ -210,6 +210,14 @@ func NewPreHookHandler(secret []byte, decide func(ctx context.Context, req *PreH
 // goroutine of its own, so that the reply can be sent at the deadline; at most
 // WithMaxRunning of them run at once, those that outlived their deadline included. Close
 // stops it.
+//
+// Pre-hooks stay synchronous, with no inbox: the reply is the decision, so there is
+// nothing to store for later. WithDefaultReply covers a process that is up: a decision
+// late, panicking or not asked (closed, busy). When the process is down or unreachable, or
+// answers nothing within the network's 2 to 3 s, the network applies the pre-hook's own
+// defaultAction (amity.UpdatePrehookParams.DefaultAction, "allow" or "deny"), not this
+// package's default: set it to the reply you want during an outage ("deny" fails closed:
+// every post and message is refused while the receiver is down).
 type PreHookHandler struct {
 	secret   []byte
 	decide   func(context.Context, *PreHookRequest) PreHookReply

@@ -21,6 +21,11 @@ const (
 	// PreHookSignatureHeader carries the pre-hook signature of the product docs:
 	// hex(HMAC-SHA256(secret, body)). NewPreHookHandler accepts it and SignatureHeader.
 	PreHookSignatureHeader = "X-Signature"
+	// LegacySignatureHeader marks the legacy duplicate of a delivery: Amity sends some events
+	// twice, once signed with SignatureHeader and once with this header, and the product
+	// docs say the duplicates "can safely be ignored". A Handler answers a request that
+	// carries it and no SignatureHeader with 200 and drops it, unread and unprocessed.
+	LegacySignatureHeader = "X-Eko-Signature"
 )
 
 // Errors of Verify, ConstructEvent and Parse. Match them with errors.Is.
@@ -129,6 +134,11 @@ type Event struct {
 	Push *PushEnvelope
 	// Raw is the whole body as received, with every field the types do not model.
 	Raw json.RawMessage
+	// Key and Attempt are set for an event run from an inbox (WithInbox): the delivery's
+	// key (InboxKey of Raw) and the run's number, 1 for the first. A handler can make
+	// itself idempotent with Key. Empty and 0 otherwise.
+	Key     string
+	Attempt int
 }
 
 // PushEnvelope is the envelope of a push-notification event.

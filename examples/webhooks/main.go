@@ -7,10 +7,16 @@
 // received and the denied post. Its first line of output says which network it talks to and
 // in which mode.
 //
+// On the fake it then shows a durable receiver: a file inbox (webhook.OpenFileInbox) that
+// stores each delivery before the 200 and runs the handlers from it, at least once; the
+// fake delivers one event three times (it runs once) and a burst of 100 events, one of
+// whose handlers fails once and is retried.
+//
 // On a real network (AMITY_REGION or AMITY_BASE_URL and credentials set) it only listens, on
 // -addr, at /webhook (secret AMITY_WEBHOOK_SECRET) and /prehook (secret
 // AMITY_PREHOOK_SECRET), until interrupted; register those URLs with Amity (webhooks are
-// enabled through support; the pre-hook with PUT /api/v3/network-settings/prehook).
+// enabled through support; the pre-hook with PUT /api/v3/network-settings/prehook). With
+// -inbox FILE the webhook receiver keeps its deliveries in that file inbox.
 package main
 
 import (
@@ -24,6 +30,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -37,6 +44,7 @@ import (
 type config struct {
 	addr  string
 	block string
+	inbox string // the file inbox of the real-network receiver; "": none
 	// logger gets the errors the receiver's default error handlers log: a handler that
 	// failed, a pre-hook answered with its default reply. Nil: not logged.
 	logger *slog.Logger
@@ -46,6 +54,7 @@ func main() {
 	var cfg config
 	flag.StringVar(&cfg.addr, "addr", ":8080", "address to listen on (real network only)")
 	flag.StringVar(&cfg.block, "block", "forbidden", "the pre-hook denies posts containing this word (case-insensitive)")
+	flag.StringVar(&cfg.inbox, "inbox", "", "keep the webhook deliveries in this file inbox (real network only)")
 	flag.Parse()
 	cfg.logger = slog.New(slog.NewTextHandler(os.Stderr, nil))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -197,7 +206,102 @@ func run(ctx context.Context, out io.Writer, cfg config) error {
 		}
 	}
 	fmt.Fprintf(out, "deliveries: %d answered 200, %d failed; pre-hook calls: %d\n", ok, failed, len(env.Fake.PreHookCalls()))
-	return errors.Join(h.Close(ctx), pre.Close(ctx))
+	if err := errors.Join(h.Close(ctx), pre.Close(ctx)); err != nil {
+		return err
+	}
+	return durable(ctx, out, env.Fake, created.Posts[0].PostID)
+}
+
+// durable shows a receiver with a file inbox on the fake: a delivery sent three times runs
+// once, a burst of 100 runs each event once, and a handler that fails is retried.
+func durable(ctx context.Context, out io.Writer, fake *amitytest.Server, postID string) error {
+	dir, err := os.MkdirTemp("", "amity-inbox")
+	if err != nil {
+		return err
+	}
+	defer func() { _ = os.RemoveAll(dir) }()
+	in, err := webhook.OpenFileInbox(filepath.Join(dir, "inbox.db"))
+	if err != nil {
+		return err
+	}
+	defer func() { _ = in.Close() }() // after the Handler's Close below
+	secret := []byte("example-webhook-secret")
+	h, err := webhook.NewHandler(secret, webhook.WithInbox(in), webhook.WithRetryBackoff(10*time.Millisecond, 100*time.Millisecond))
+	if err != nil {
+		return err
+	}
+	var mu sync.Mutex
+	runs, retried := map[string]int{}, 0
+	webhook.On(h, webhook.EventPostDidCreate, func(ctx context.Context, ev *webhook.Event, d *webhook.PostEvent) error {
+		mu.Lock()
+		defer mu.Unlock()
+		id := d.Posts[0].PostID
+		if id == "burst-7" && ev.Attempt == 1 {
+			return errors.New("the database is busy") // retried after a backoff
+		}
+		if ev.Attempt > 1 {
+			retried++
+		}
+		runs[id]++
+		return nil
+	})
+	ts := httptest.NewServer(h)
+	defer ts.Close()
+	fake.SetWebhook(ts.URL, secret)
+	fmt.Fprintln(out, "4. a durable receiver (file inbox):")
+
+	var first []amitytest.WebhookDelivery
+	for _, d := range fake.WebhookDeliveries() {
+		if d.Event == string(webhook.EventPostDidCreate) && strings.Contains(string(d.Body), postID) {
+			first = append(first, d)
+		}
+	}
+	again, err := fake.RedeliverWebhooks(ctx, append(first, first...)...)
+	if err != nil {
+		return err
+	}
+	burst, err := fake.DeliverWebhookBurst(ctx, amitytest.WebhookBurst{Count: 100})
+	if err != nil {
+		return err
+	}
+	answered := 0
+	for _, d := range append(again, burst...) {
+		if d.Status == http.StatusOK {
+			answered++
+		}
+	}
+	// Wait until the inbox has run everything.
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		pending, err := in.List(ctx, webhook.InboxPending)
+		if err != nil {
+			return err
+		}
+		running, err := in.List(ctx, webhook.InboxRunning)
+		if err != nil {
+			return err
+		}
+		if len(pending)+len(running) == 0 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if err := h.Close(ctx); err != nil {
+		return err
+	}
+	dead, err := in.List(ctx, webhook.InboxDead)
+	if err != nil {
+		return err
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	total := 0
+	for _, n := range runs {
+		total += n
+	}
+	fmt.Fprintf(out, "   %d deliveries answered 200 (post %s twice more, a burst of %d)\n", answered, postID, len(burst))
+	fmt.Fprintf(out, "   %d events run, post %s %d time(s), %d after a retry, %d dead\n", total, postID, runs[postID], retried, len(dead))
+	return nil
 }
 
 // newServer returns the server of the receiver, with every timeout set: without them a
@@ -218,7 +322,18 @@ func newServer(addr string, h http.Handler) *http.Server {
 // listen serves the receiver on a real network until ctx ends.
 func listen(ctx context.Context, log *logger, cfg config) error {
 	webhookSecret, preHookSecret := os.Getenv("AMITY_WEBHOOK_SECRET"), os.Getenv("AMITY_PREHOOK_SECRET")
-	h, err := receiver(log, []byte(webhookSecret), webhook.WithLogger(cfg.logger))
+	opts := []webhook.HandlerOption{webhook.WithLogger(cfg.logger)}
+	if cfg.inbox != "" {
+		// Each delivery is on disk before the 200; the handlers run from the file, at
+		// least once, and what a crash interrupted runs when the process is back.
+		in, err := webhook.OpenFileInbox(cfg.inbox)
+		if err != nil {
+			return err
+		}
+		defer func() { _ = in.Close() }() // after the Handler's Close below
+		opts = append(opts, webhook.WithInbox(in))
+	}
+	h, err := receiver(log, []byte(webhookSecret), opts...)
 	if err != nil {
 		return fmt.Errorf("AMITY_WEBHOOK_SECRET: %w", err)
 	}

@@ -29,6 +29,10 @@ func TestRunOnTheFake(t *testing.T) {
 		"webhook v3.post.didFlag",
 		"pre-hook post.shouldFlag by admin: allow",
 		"failed; pre-hook calls: 3",
+		"4. a durable receiver (file inbox):",
+		"102 deliveries answered 200 (post ",
+		" 1 time(s), 1 after a retry, 0 dead",
+		"   101 events run, post ",
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("output lacks %q:\n%s", want, s)

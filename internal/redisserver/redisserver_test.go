@@ -1,4 +1,4 @@
-package redislimit_test
+package redisserver_test
 
 import (
 	"fmt"
@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/amity-go/amity/internal/redisserver"
 )
 
 // fakeTB stands in for a test's testing.TB when a helper's failure is the subject: it
@@ -100,33 +102,33 @@ func redisChildren(t *testing.T) []string {
 	return out
 }
 
-// TestStartRedisFailureLeavesNoProcess: when the server the helper starts exits at once (a bad
+// TestStartFailureLeavesNoProcess: when the server Start starts exits at once (a bad
 // option, a port in use) or never answers, the helper fails the test and leaves no
 // redis-server process behind, running or unreaped.
-func TestStartRedisFailureLeavesNoProcess(t *testing.T) {
+func TestStartFailureLeavesNoProcess(t *testing.T) {
 	if _, err := os.Stat("/proc/self/stat"); err != nil {
 		t.Skip("no /proc: cannot list child processes")
 	}
-	busy := startRedis(t)                  // a port in use
+	busy := redisserver.Start(t)           // a port in use
 	sockDir, err := os.MkdirTemp("", "rl") // short: a socket's path has at most 107 bytes
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer os.RemoveAll(sockDir)
-	defer func(d time.Duration) { startTimeout = d }(startTimeout)
-	startTimeout = time.Second
+	defer func(d time.Duration) { redisserver.StartTimeout = d }(redisserver.StartTimeout)
+	redisserver.StartTimeout = time.Second
 	for name, extra := range map[string][]string{
 		"bad option":  {"--no-such-option", "x"},
-		"port in use": {"--port", strconv.Itoa(busy.port)},
+		"port in use": {"--port", strconv.Itoa(busy.Port)},
 		// No TCP listener, only a Unix socket: the server runs but never answers on its port.
 		"never answers": {"--port", "0", "--unixsocket", filepath.Join(sockDir, "redis.sock")},
 	} {
 		before := redisChildren(t)
 		f := &fakeTB{TB: t}
 		start := time.Now()
-		f.run(func(tb testing.TB) { startRedis(tb, extra...) })
+		f.run(func(tb testing.TB) { redisserver.Start(tb, extra...) })
 		if f.fatal == "" || f.skipped {
-			t.Errorf("%s: startRedis did not fail the test (skipped %v)", name, f.skipped)
+			t.Errorf("%s: Start did not fail the test (skipped %v)", name, f.skipped)
 		}
 		t.Logf("%s: failed after %v: %s", name, time.Since(start).Round(time.Millisecond), firstLine(f.fatal))
 		if after := redisChildren(t); len(after) != len(before) {
