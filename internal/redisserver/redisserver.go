@@ -151,8 +151,16 @@ func (s *Server) Kill() {
 // empty, unless Start's extra settings turned persistence on ("--appendonly", "yes").
 func (s *Server) Restart() {
 	s.t.Helper()
+	if err := s.TryRestart(); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+// TryRestart is Restart returning its error instead of failing the test, for a goroutine
+// other than the test's (where t.Fatal is not allowed).
+func (s *Server) TryRestart() error {
 	s.Kill()
-	s.StartAgain()
+	return s.tryStart()
 }
 
 // Freeze stops the process (SIGSTOP): connections are accepted by the kernel but nothing
