@@ -343,17 +343,26 @@ func (ct *callTel) endAttempt(ctx context.Context, span trace.Span, resp *http.R
 // each operation for the url.template of its attempts.
 var recordTemplates atomic.Bool
 
-// pathTemplates maps an operation to its path template, "/api/v3/users/{userID}".
+// pathTemplates maps an operation and the number of its path's segments to its path
+// template, "/api/v3/users/{userID}" (an operation may have several shapes, with or without
+// a trailing ID).
 var pathTemplates struct {
 	sync.RWMutex
-	m map[string]string
+	m map[templateKey]string
+}
+
+// templateKey is a key of pathTemplates.
+type templateKey struct {
+	op       string
+	segments int
 }
 
 // rememberTemplate records op's path template, built from pathf's format and IDs, the first
-// time op is seen.
+// time op is seen with a path of its number of segments.
 func rememberTemplate(op, format string, ids []idArg) {
+	key := templateKey{op, strings.Count(format, "/")}
 	pathTemplates.RLock()
-	_, ok := pathTemplates.m[op]
+	_, ok := pathTemplates.m[key]
 	pathTemplates.RUnlock()
 	if ok {
 		return
@@ -371,30 +380,26 @@ func rememberTemplate(op, format string, ids []idArg) {
 	b.WriteString(format)
 	pathTemplates.Lock()
 	if pathTemplates.m == nil {
-		pathTemplates.m = make(map[string]string)
+		pathTemplates.m = make(map[templateKey]string)
 	}
-	if _, ok := pathTemplates.m[op]; !ok {
-		pathTemplates.m[op] = b.String()
+	if _, ok := pathTemplates.m[key]; !ok {
+		pathTemplates.m[key] = b.String()
 	}
 	pathTemplates.Unlock()
 }
 
-// templateOf returns the url.template of r: the template pathf recorded for r.op, or r.path
-// itself when r.op never went through pathf (a path without IDs). A template whose segments
-// do not line up with r.path (an operation with several path shapes) is left out: the path
-// may hold an ID and is never used in its place.
+// templateOf returns the url.template of r: the template pathf recorded for r.op and a path
+// of r.path's number of segments, or r.path itself when r.op never went through pathf (a
+// path without IDs). TestURLTemplateOfEveryOperation checks it for every operation.
 func templateOf(r *request) string {
 	pathTemplates.RLock()
-	tmpl, ok := pathTemplates.m[r.op]
+	tmpl, ok := pathTemplates.m[templateKey{r.op, strings.Count(r.path, "/")}]
 	pathTemplates.RUnlock()
-	if !ok {
-		if strings.Contains(r.path, "%") {
-			return "" // an escaped ID pathf did not see: better no template than an ID
-		}
-		return r.path
+	if ok {
+		return tmpl
 	}
-	if strings.Count(tmpl, "/") != strings.Count(r.path, "/") {
-		return ""
+	if strings.Contains(r.path, "%") {
+		return "" // an escaped ID pathf did not see: better no template than an ID
 	}
-	return tmpl
+	return r.path
 }

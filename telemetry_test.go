@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/amity-go/amity"
+	"github.com/amity-go/amity/internal/spectest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.opentelemetry.io/otel/attribute"
@@ -352,4 +354,49 @@ func TestNoTelemetryWithoutProviders(t *testing.T) {
 	_, err := c.Users.Get(context.Background(), telOtherID)
 	require.NoError(t, err)
 	assert.Equal(t, []string{""}, srv.traceparents, "no traceparent is sent without a tracer provider")
+}
+
+// TestURLTemplateOfEveryOperation runs every conformance case with a tracer and checks that
+// each attempt's url.template is the spec's path template of the operation it called (path
+// parameters' names aside): a template is never the path with its IDs, and never a wrong
+// operation's.
+func TestURLTemplateOfEveryOperation(t *testing.T) {
+	spec := spectest.Load(t)
+	param := regexp.MustCompile(`\{[^}]*\}`)
+	norm := func(p string) string { return param.ReplaceAllString(p, "{}") }
+	for _, tc := range conformanceCases {
+		t.Run(tc.Method, func(t *testing.T) {
+			srv := spec.NewServer(t, conformanceOptions...)
+			rec := tracetest.NewSpanRecorder()
+			tp := sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(rec))
+			c, err := amity.NewClient(amity.WithBaseURL(srv.URL()), amity.WithAdminToken("conformance-admin-token"),
+				amity.WithAPIKey("conformance-api-key"), amity.WithServerKey("conformance-server-key"),
+				amity.WithoutRateLimit(), amity.WithMaxRetries(0), amity.WithTracerProvider(tp))
+			require.NoError(t, err)
+			if tc.AsUser {
+				c, err = c.AsUser("conformance-user", amity.WithDeviceID("conformance-device"))
+				require.NoError(t, err)
+			}
+			if err := tc.Required(context.Background(), c); err != nil {
+				t.Skipf("the call fails here (TestConformance reports it): %v", err)
+			}
+			var want []string
+			for _, call := range srv.Calls() {
+				want = append(want, call.Op.Method+" "+norm(call.Op.Path))
+			}
+			var got []string
+			for _, s := range rec.Ended() {
+				method, ok := attrOf(s, "http.request.method")
+				if !ok {
+					continue
+				}
+				tmpl, ok := attrOf(s, "url.template")
+				require.True(t, ok, "%s: an attempt without url.template", s.Name())
+				got = append(got, method.AsString()+" "+norm(tmpl.AsString()))
+			}
+			sort.Strings(want)
+			sort.Strings(got)
+			assert.Equal(t, want, got)
+		})
+	}
 }
