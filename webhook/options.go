@@ -89,6 +89,7 @@ type handlerConfig struct {
 	workers int
 	queue   int
 	onError func(ctx context.Context, ev *Event, err error)
+	telemetryConfig
 }
 
 // newHandlerConfig applies opts (nil ones are skipped) to the defaults, and checks the
@@ -114,6 +115,7 @@ func newHandlerConfig(opts []HandlerOption) (handlerConfig, error) {
 	case c.queue < 0:
 		return c, fmt.Errorf("webhook: WithQueueSize(%d): the size must be 0 or more", c.queue)
 	}
+	c.tel = newTelemetry(c.tracerProvider, c.meterProvider)
 	return c, nil
 }
 
