@@ -74,6 +74,34 @@ type telemetry struct {
 	limiterWait  metric.Float64Histogram
 	rateLimited  metric.Int64Counter
 	retries      metric.Int64Counter
+
+	setsMu sync.RWMutex
+	sets   map[string]*opSets // by operation
+}
+
+// opSets are the attribute sets of an operation's metrics, made once: {amity.operation} and
+// {amity.operation, amity.outcome=ok}.
+type opSets struct{ op, ok metric.MeasurementOption }
+
+// setsOf returns the attribute sets of op's metrics.
+func (t *telemetry) setsOf(op string) *opSets {
+	t.setsMu.RLock()
+	s := t.sets[op]
+	t.setsMu.RUnlock()
+	if s != nil {
+		return s
+	}
+	s = &opSets{
+		op: metric.WithAttributeSet(attribute.NewSet(attrOperation.String(op))),
+		ok: metric.WithAttributeSet(attribute.NewSet(attrOperation.String(op), attrOutcome.String("ok"))),
+	}
+	t.setsMu.Lock()
+	if t.sets == nil {
+		t.sets = make(map[string]*opSets)
+	}
+	t.sets[op] = s
+	t.setsMu.Unlock()
+	return s
 }
 
 // newTelemetry returns the telemetry of the providers, or nil when both are nil.
@@ -128,7 +156,7 @@ type callTel struct {
 	status   int           // the last attempt's HTTP status
 	lastEnd  time.Time     // when the last attempt ended
 	lastWait time.Duration // the Retry-After of the last answer, -1 when it had none
-	template string
+	template template
 	done     bool
 }
 
@@ -173,15 +201,14 @@ func (ct *callTel) end(err error) {
 		ct.span.End()
 	}
 	if ct.t.callDuration != nil {
-		op := attrOperation.String(ct.op)
-		outcome := attrOutcome.String("ok")
+		sets := ct.t.setsOf(ct.op)
 		if etype != "" {
-			outcome = attrOutcome.String("error")
-			ct.t.callDuration.Record(ct.ctx, time.Since(ct.start).Seconds(), metric.WithAttributes(op, outcome, attrErrorType.String(etype)))
+			ct.t.callDuration.Record(ct.ctx, time.Since(ct.start).Seconds(), metric.WithAttributes(attrOperation.String(ct.op),
+				attrOutcome.String("error"), attrErrorType.String(etype)))
 		} else {
-			ct.t.callDuration.Record(ct.ctx, time.Since(ct.start).Seconds(), metric.WithAttributes(op, outcome))
+			ct.t.callDuration.Record(ct.ctx, time.Since(ct.start).Seconds(), sets.ok)
 		}
-		ct.t.attempts.Record(ct.ctx, int64(ct.attempts), metric.WithAttributes(op))
+		ct.t.attempts.Record(ct.ctx, int64(ct.attempts), sets.op)
 	}
 }
 
@@ -258,7 +285,7 @@ func (ct *callTel) waitLimiter(ctx context.Context, l Limiter, key string) error
 		span.End(trace.WithTimestamp(end))
 	}
 	if ct.t.limiterWait != nil {
-		ct.t.limiterWait.Record(ctx, end.Sub(start).Seconds(), metric.WithAttributes(attrOperation.String(ct.op)))
+		ct.t.limiterWait.Record(ctx, end.Sub(start).Seconds(), ct.t.setsOf(ct.op).op)
 	}
 	return err
 }
@@ -268,7 +295,7 @@ func (ct *callTel) waitLimiter(ctx context.Context, l Limiter, key string) error
 func (ct *callTel) beginAttempt(ctx context.Context, retried bool) {
 	ct.attempts++
 	if ct.attempts > 1 && ct.t.retries != nil {
-		ct.t.retries.Add(ctx, 1, metric.WithAttributes(attrOperation.String(ct.op)))
+		ct.t.retries.Add(ctx, 1, ct.t.setsOf(ct.op).op)
 	}
 	if ct.t.tracer == nil || !retried || ct.lastEnd.IsZero() {
 		return
@@ -281,25 +308,28 @@ func (ct *callTel) beginAttempt(ctx context.Context, retried bool) {
 }
 
 // startAttempt starts the span of an HTTP attempt (nil without a tracer) and injects the W3C
-// trace context into the request's headers. The returned request carries the span in its
-// context.
-func (ct *callTel) startAttempt(req *http.Request) (*http.Request, trace.Span) {
+// trace context into the request's headers. The request keeps its context (the call's span):
+// a copy of it per attempt would cost an allocation for the benefit of HTTP instrumentation
+// inside WithHTTPClient's transport only.
+func (ct *callTel) startAttempt(req *http.Request) trace.Span {
 	if ct.t.tracer == nil {
-		return req, nil
+		return nil
 	}
-	name := req.Method
 	attrs := make([]attribute.KeyValue, 0, 6)
 	attrs = append(attrs, attrMethod.String(req.Method), ct.t.host, ct.t.port, ct.t.scheme)
-	if ct.template != "" {
-		name += " " + ct.template
-		attrs = append(attrs, attrTemplate.String(ct.template))
+	if ct.template.path != "" {
+		attrs = append(attrs, attrTemplate.String(ct.template.path))
 	}
 	if ct.attempts > 1 {
 		attrs = append(attrs, attrResend.Int(ct.attempts-1))
 	}
+	name := ct.template.name
+	if name == "" {
+		name = req.Method
+	}
 	ctx, span := ct.t.tracer.Start(req.Context(), name, trace.WithSpanKind(trace.SpanKindClient), trace.WithAttributes(attrs...))
 	propagation.TraceContext{}.Inject(ctx, propagation.HeaderCarrier(req.Header))
-	return req.WithContext(ctx), span
+	return span
 }
 
 // endAttempt ends an attempt's span with its answer or error, and counts a rate-limited
@@ -325,16 +355,16 @@ func (ct *callTel) endAttempt(ctx context.Context, span trace.Span, resp *http.R
 		etype := transportErrorType(err)
 		span.SetAttributes(attrErrorType.String(etype))
 		span.SetStatus(codes.Error, etype)
+	case resp.StatusCode >= 400:
+		etype := strconv.Itoa(resp.StatusCode)
+		if limited && ct.lastWait >= 0 {
+			span.SetAttributes(attrStatus.Int(resp.StatusCode), attrErrorType.String(etype), attrRetryAfter.Float64(ct.lastWait.Seconds()))
+		} else {
+			span.SetAttributes(attrStatus.Int(resp.StatusCode), attrErrorType.String(etype))
+		}
+		span.SetStatus(codes.Error, etype)
 	default:
 		span.SetAttributes(attrStatus.Int(resp.StatusCode))
-		if resp.StatusCode >= 400 {
-			etype := strconv.Itoa(resp.StatusCode)
-			span.SetAttributes(attrErrorType.String(etype))
-			span.SetStatus(codes.Error, etype)
-		}
-		if limited && ct.lastWait >= 0 {
-			span.SetAttributes(attrRetryAfter.Float64(ct.lastWait.Seconds()))
-		}
 	}
 	span.End(trace.WithTimestamp(ct.lastEnd))
 }
@@ -343,12 +373,16 @@ func (ct *callTel) endAttempt(ctx context.Context, span trace.Span, resp *http.R
 // each operation for the url.template of its attempts.
 var recordTemplates atomic.Bool
 
-// pathTemplates maps an operation and the number of its path's segments to its path
-// template, "/api/v3/users/{userID}" (an operation may have several shapes, with or without
-// a trailing ID).
+// template is the url.template of an operation's path, "/api/v3/users/{userID}", and the
+// name of its attempts' spans, "GET /api/v3/users/{userID}"; empty when unknown.
+type template struct{ path, name string }
+
+// pathTemplates maps an operation and the number of its path's segments to its template (an
+// operation may have several shapes, with or without a trailing ID). The names of the
+// attempts' spans are filled in by templateOf, on first use.
 var pathTemplates struct {
 	sync.RWMutex
-	m map[templateKey]string
+	m map[templateKey]template
 }
 
 // templateKey is a key of pathTemplates.
@@ -380,26 +414,38 @@ func rememberTemplate(op, format string, ids []idArg) {
 	b.WriteString(format)
 	pathTemplates.Lock()
 	if pathTemplates.m == nil {
-		pathTemplates.m = make(map[templateKey]string)
+		pathTemplates.m = make(map[templateKey]template)
 	}
 	if _, ok := pathTemplates.m[key]; !ok {
-		pathTemplates.m[key] = b.String()
+		pathTemplates.m[key] = template{path: b.String()}
 	}
 	pathTemplates.Unlock()
 }
 
-// templateOf returns the url.template of r: the template pathf recorded for r.op and a path
-// of r.path's number of segments, or r.path itself when r.op never went through pathf (a
-// path without IDs). TestURLTemplateOfEveryOperation checks it for every operation.
-func templateOf(r *request) string {
+// templateOf returns the template of r: the one pathf recorded for r.op and a path of
+// r.path's number of segments, or r.path itself when r.op never went through pathf (a path
+// without IDs); no template for an escaped path pathf did not see. TestURLTemplateOfEveryOperation
+// checks it for every operation.
+func templateOf(r *request) template {
+	key := templateKey{r.op, strings.Count(r.path, "/")}
 	pathTemplates.RLock()
-	tmpl, ok := pathTemplates.m[templateKey{r.op, strings.Count(r.path, "/")}]
+	tmpl, ok := pathTemplates.m[key]
 	pathTemplates.RUnlock()
-	if ok {
+	if ok && tmpl.name != "" {
 		return tmpl
 	}
-	if strings.Contains(r.path, "%") {
-		return "" // an escaped ID pathf did not see: better no template than an ID
+	if !ok && strings.Contains(r.path, "%") {
+		return template{} // an escaped ID pathf did not see: better no template than an ID
 	}
-	return r.path
+	if !ok {
+		tmpl.path = r.path
+	}
+	tmpl.name = r.method + " " + tmpl.path
+	pathTemplates.Lock()
+	if pathTemplates.m == nil {
+		pathTemplates.m = make(map[templateKey]template)
+	}
+	pathTemplates.m[key] = tmpl
+	pathTemplates.Unlock()
+	return tmpl
 }

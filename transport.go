@@ -287,7 +287,7 @@ func (rt *roundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	var span trace.Span
 	if ct != nil {
-		req, span = ct.startAttempt(req)
+		span = ct.startAttempt(req)
 	}
 	pol.resetTrace()
 	start := time.Now()
