@@ -36,7 +36,7 @@ func pointKey(set attribute.Set) string {
 		if s != "" {
 			s += ","
 		}
-		s += string(kv.Key) + "=" + kv.Value.Emit()
+		s += string(kv.Key) + "=" + kv.Value.String()
 	}
 	return s
 }

@@ -118,7 +118,7 @@ func spanTree(spans []sdktrace.ReadOnlySpan) string {
 				if kv.Key == "amity.identity" || kv.Key == "server.port" || kv.Key == "amity.retry_after" {
 					continue // vary per run
 				}
-				fmt.Fprintf(&b, " %s=%s", kv.Key, kv.Value.Emit())
+				fmt.Fprintf(&b, " %s=%s", kv.Key, kv.Value.String())
 			}
 			b.WriteString("\n")
 			walk(children[s.SpanContext().SpanID()], depth+1)
@@ -135,12 +135,12 @@ func assertNoSecretInSpans(t *testing.T, spans []sdktrace.ReadOnlySpan) {
 	for _, s := range spans {
 		texts := []string{s.Name(), s.Status().Description}
 		for _, kv := range s.Attributes() {
-			texts = append(texts, string(kv.Key), kv.Value.Emit())
+			texts = append(texts, string(kv.Key), kv.Value.String())
 		}
 		for _, ev := range s.Events() {
 			texts = append(texts, ev.Name)
 			for _, kv := range ev.Attributes {
-				texts = append(texts, string(kv.Key), kv.Value.Emit())
+				texts = append(texts, string(kv.Key), kv.Value.String())
 			}
 		}
 		for _, text := range texts {

@@ -28,7 +28,7 @@ func readMetrics(t *testing.T, reader sdkmetric.Reader) (counts map[string]map[s
 			if s != "" {
 				s += ","
 			}
-			s += string(kv.Key) + "=" + kv.Value.Emit()
+			s += string(kv.Key) + "=" + kv.Value.String()
 		}
 		return s
 	}
