@@ -11,13 +11,13 @@ import (
 	"go.opentelemetry.io/otel/sdk/trace/tracetest"
 )
 
-// BenchmarkGetTelemetry is BenchmarkGet's loopback Users.Get (no rate limit) with no provider (the cost of
-// the instrumentation when off: compare with BenchmarkGet/sdk of a build without it), with
-// the OTel SDK tracing every call (a batch processor in front of an exporter that drops the
-// spans), metering it (a manual reader: the aggregation happens at each record), and both.
-// Run it with
+// BenchmarkGetTelemetry is BenchmarkGet's loopback Users.Get (no rate limit) with no
+// provider (the cost of the instrumentation when off: compare with BenchmarkGet/sdk of a build
+// without it), with the OTel SDK tracing every call (a batch processor in front of an exporter
+// that drops the spans), metering it (a manual reader: the aggregation happens at each
+// record), and both. Run it with
 //
-//	go test -run '^$' -bench 'GetTelemetry' -benchmem -count 5 .
+//	go test -run '^$' -bench 'BenchmarkGet$|GetTelemetry' -benchmem -count 5 .
 func BenchmarkGetTelemetry(b *testing.B) {
 	srv := benchServer(b, userPageBody(1))
 	ctx := context.Background()
