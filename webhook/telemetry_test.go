@@ -188,3 +188,35 @@ func TestDeliveryMetrics(t *testing.T) {
 		}
 	}
 }
+
+// In asynchronous mode the handler run starts after the 200, in a worker, and is still a
+// child of its delivery.
+func TestDeliverySpansAsynchronous(t *testing.T) {
+	rec := tracetest.NewSpanRecorder()
+	tp := sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(rec))
+	h := newHandler(t, webhook.WithTracerProvider(tp))
+	h.OnAny(func(context.Context, *webhook.Event) error { return nil })
+	body := []byte(postBody)
+	if rec := post(t, h, body, signed(body)); rec.Code != http.StatusOK {
+		t.Fatalf("status %d", rec.Code)
+	}
+	if err := h.Close(context.Background()); err != nil { // waits for the worker
+		t.Fatal(err)
+	}
+	spans := rec.Ended()
+	var delivery, run sdktrace.ReadOnlySpan
+	for _, s := range spans {
+		switch s.Name() {
+		case "amity.webhook.delivery":
+			delivery = s
+		case "amity.webhook.handle":
+			run = s
+		}
+	}
+	if delivery == nil || run == nil {
+		t.Fatalf("spans %d: want a delivery and a run", len(spans))
+	}
+	if run.Parent().SpanID() != delivery.SpanContext().SpanID() || run.SpanContext().TraceID() != delivery.SpanContext().TraceID() {
+		t.Error("the asynchronous run is not a child of its delivery")
+	}
+}
