@@ -9,10 +9,13 @@ import (
 	"math"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
+	"go.opentelemetry.io/otel/metric"
+	"go.opentelemetry.io/otel/trace"
 )
 
 // Version is the SDK's version, sent in the User-Agent. It is the top version of
@@ -72,6 +75,9 @@ type config struct {
 	limiter    Limiter
 
 	maxResponse int64
+
+	tracerProvider trace.TracerProvider
+	meterProvider  metric.MeterProvider
 
 	now func() time.Time
 }
@@ -306,6 +312,10 @@ func NewClient(opts ...Option) (*Client, error) {
 		deviceID:     newDeviceID(),
 		now:          cfg.now,
 		sessions:     make(map[sessionKey]*userSession),
+	}
+	port, _ := strconv.Atoi(portOf(base))
+	if t.tel, err = newTelemetry(cfg.tracerProvider, cfg.meterProvider, strings.ToLower(base.Scheme), base.Hostname(), port); err != nil {
+		return nil, fmt.Errorf("amity: WithMeterProvider: %w", err)
 	}
 	t.adminKey, t.apiKeyKey = t.limiterKey(adminIdentity), t.limiterKey(noAuth{}.identity())
 	if t.logger == nil {

@@ -57,6 +57,8 @@ type request struct {
 	// carried are the secrets the call sent (its bearer tokens, a secure-mode auth token in
 	// its body): an error body that echoes one is redacted.
 	carried []Secret
+	// tel is the call's telemetry, nil when the client has none.
+	tel *callTel
 }
 
 // isRead reports whether r is a read (GET or HEAD), retried whatever idempotent says.
@@ -87,7 +89,9 @@ func (c *Client) do(ctx context.Context, r *request, out any) error {
 	}
 	defer cancel()
 	defer resp.Body.Close()
-	return c.decodeAnswer(r, resp, out)
+	err = c.decodeAnswer(r, resp, out)
+	r.tel.end(err)
+	return err
 }
 
 // send is the one request path: call options, auth, limiter, retries, error decoding. It
@@ -111,17 +115,30 @@ func (c *Client) send(ctx context.Context, r *request) (*http.Response, context.
 		return nil, nil, fmt.Errorf("amity: %s: %w", r.op, ErrClientClosed)
 	}
 	c.t.wakeJanitor()
+	if c.t.tel != nil {
+		ctx, r.tel = c.t.tel.startCall(ctx, r, c.auth.limitKey(c.t))
+	}
+	resp, cancel, err := c.sendOn(ctx, r, &co)
+	if err != nil || r.streamAnswer {
+		r.tel.end(err) // do ends the others once their answer is decoded
+	}
+	return resp, cancel, err
+}
+
+// sendOn is send's part after the call's checks: the attempts, the renewal of a user's
+// token after a 401, and the error of an answer that is not a 2xx.
+func (c *Client) sendOn(ctx context.Context, r *request, co *callConfig) (*http.Response, context.CancelFunc, error) {
 	cancel := context.CancelFunc(func() {})
 	if co.timeout > 0 {
 		ctx, cancel = context.WithTimeout(ctx, co.timeout)
 	}
-	resp, tok, err := c.attempt(ctx, r, &co)
+	resp, tok, err := c.attempt(ctx, r, co)
 	if err == nil && resp.StatusCode == http.StatusUnauthorized && tok != "" && c.auth.renewable() {
 		// The user's token was revoked or replaced (a new session on the same device): the
 		// server refused the call unprocessed, so renewing once and resending is safe.
 		resp.Body.Close()
 		c.auth.invalidate(tok)
-		resp, _, err = c.attempt(ctx, r, &co)
+		resp, _, err = c.attempt(ctx, r, co)
 	}
 	if err != nil {
 		cancel()
@@ -232,6 +249,7 @@ func (c *Client) newRequest(ctx context.Context, r *request, co *callConfig) (*r
 		retryWaitMax: c.t.retryWaitMax,
 		op:           r.op,
 		streamAnswer: r.streamAnswer,
+		tel:          r.tel,
 	}
 	if co.retries != nil {
 		pol.maxRetries = *co.retries
@@ -293,6 +311,7 @@ func (c *Client) newRequest(ctx context.Context, r *request, co *callConfig) (*r
 func pathf(op, format string, ids ...idArg) (string, error) {
 	var b strings.Builder
 	b.Grow(len(format) + 32)
+	start := format
 	for _, id := range ids {
 		v := strings.TrimSpace(id.value)
 		switch {
@@ -310,6 +329,9 @@ func pathf(op, format string, ids ...idArg) (string, error) {
 		format = format[at+2:]
 	}
 	b.WriteString(format)
+	if recordTemplates.Load() {
+		rememberTemplate(op, start, ids)
+	}
 	return b.String(), nil
 }
 

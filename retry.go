@@ -35,6 +35,7 @@ type policy struct {
 	op           string
 	streamAnswer bool
 	limited      *http.Response // the last rate-limited answer (its body buffered)
+	tel          *callTel       // the call's telemetry; nil when off
 
 	asked, wrote atomic.Bool
 	sends        atomic.Int32 // the transport's sends of this attempt (refuseResends)

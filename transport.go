@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
+	"go.opentelemetry.io/otel/trace"
 )
 
 // transport is what every view of a Client shares.
@@ -34,8 +35,9 @@ type transport struct {
 	maxRetries   int
 	retryWaitMax time.Duration
 	maxResponse  int64
-	deviceID     string // the default device ID of this client's user sessions
-	adminKey     string // the limiter keys of the admin and of the API key alone
+	tel          *telemetry // nil when neither WithTracerProvider nor WithMeterProvider is set
+	deviceID     string     // the default device ID of this client's user sessions
+	adminKey     string     // the limiter keys of the admin and of the API key alone
 	apiKeyKey    string
 	now          func() time.Time
 	sessionsMu   sync.Mutex
@@ -265,13 +267,27 @@ func (rt *roundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
 		lg.LogAttrs(ctx, slog.LevelInfo, "amity retry", slog.String("op", pol.op), slog.String("method", req.Method),
 			slog.String("path", req.URL.EscapedPath()), slog.Int("attempt", int(attempt)))
 	}
+	ct := pol.tel
+	if ct != nil {
+		ct.beginAttempt(ctx, attempt > 1)
+	}
 	if rt.t.limiter != nil {
-		if err := rt.t.limiter.Wait(ctx, pol.identity); err != nil {
+		var err error
+		if ct != nil {
+			err = ct.waitLimiter(ctx, rt.t.limiter, pol.identity)
+		} else {
+			err = rt.t.limiter.Wait(ctx, pol.identity)
+		}
+		if err != nil {
 			if ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
 				return nil, &errNoTurn{err} // the turn comes after the deadline: ErrRateLimited now
 			}
 			return nil, err
 		}
+	}
+	var span trace.Span
+	if ct != nil {
+		span = ct.startAttempt(req)
 	}
 	pol.resetTrace()
 	start := time.Now()
@@ -286,7 +302,13 @@ func (rt *roundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
 		lg.LogAttrs(ctx, slog.LevelDebug, "amity request failed", slog.String("op", pol.op), slog.String("method", req.Method),
 			slog.String("path", req.URL.EscapedPath()), slog.Int("attempt", int(attempt)), slog.Duration("duration", time.Since(start)),
 			slog.String("error", errorText(err)))
+		if ct != nil {
+			ct.endAttempt(ctx, span, nil, err)
+		}
 		return nil, err
+	}
+	if ct != nil {
+		ct.endAttempt(ctx, span, resp, nil)
 	}
 	if rt.t.limiter != nil && isRateLimited(resp) {
 		pol.limited = resp // its error, should the limiter give the retry no turn in time

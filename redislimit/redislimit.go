@@ -15,6 +15,7 @@ import (
 
 	"github.com/amity-go/amity"
 	"github.com/redis/go-redis/v9"
+	"go.opentelemetry.io/otel/metric"
 )
 
 // ErrUnavailable is wrapped by the error Wait returns, under WithFailClosed, while Redis
@@ -51,6 +52,8 @@ type Limiter struct {
 	failClosed bool
 	logger     *slog.Logger
 	local      amity.Limiter
+	meters     metric.MeterProvider
+	tel        *telemetry // nil without WithMeterProvider
 
 	id  string // names this limiter's reservations, with seq
 	seq atomic.Uint64
@@ -172,6 +175,9 @@ func New(rdb redis.UniversalClient, opts ...Option) *Limiter {
 	if l.logger == nil {
 		l.logger = slog.New(discardHandler{})
 	}
+	if l.meters != nil {
+		l.tel = newTelemetry(l.meters)
+	}
 	var b [8]byte
 	_, _ = rand.Read(b[:])
 	l.id = hex.EncodeToString(b[:]) + ":"
@@ -188,8 +194,21 @@ func New(rdb redis.UniversalClient, opts ...Option) *Limiter {
 // in-process limiter rules alone (or, under WithFailClosed, Wait fails with ErrUnavailable),
 // and a goroutine asks Redis again every half second.
 func (l *Limiter) Wait(ctx context.Context, key string) error {
-	if err := ctx.Err(); err != nil {
+	if l.tel == nil {
+		_, err := l.wait(ctx, key)
 		return err
+	}
+	start := time.Now()
+	local, err := l.wait(ctx, key)
+	l.tel.waited(ctx, time.Since(start), local, err)
+	return err
+}
+
+// wait is Wait; local reports that Redis was unavailable and the in-process limiter decided
+// (or, under WithFailClosed, that the call was refused for it).
+func (l *Limiter) wait(ctx context.Context, key string) (local bool, err error) {
+	if err := ctx.Err(); err != nil {
+		return false, err
 	}
 	b := l.bookOf(key)
 	lost := false // Redis lost the window: put this process's calls back first
@@ -200,7 +219,7 @@ func (l *Limiter) Wait(ctx context.Context, key string) error {
 		r, err := l.reserve(ctx, key, b, lost)
 		if err != nil {
 			if cerr := ctx.Err(); cerr != nil {
-				return cerr
+				return false, cerr
 			}
 			l.fail(err)
 			break
@@ -210,24 +229,24 @@ func (l *Limiter) Wait(ctx context.Context, key string) error {
 		if r.rebuilding > 0 {
 			// Redis lost the window; the processes are putting their calls back.
 			if err := sleep(ctx, r.rebuilding); err != nil {
-				return err
+				return false, err
 			}
 			continue
 		}
 		again, err := l.admit(ctx, key, b, r)
 		if !again {
-			return err
+			return false, err
 		}
 		lost = err == nil // err: the reservation was revoked (another caller put the calls back)
 	}
 	if l.failClosed {
-		return l.unavailable()
+		return true, l.unavailable()
 	}
 	if err := l.local.Wait(ctx, key); err != nil {
-		return err
+		return true, err
 	}
 	b.fallbackCall(l.nextMember(true), l.serverNow())
-	return nil
+	return true, nil
 }
 
 // errRevoked is admit's answer for a reservation revoked by a caller who found the window lost.

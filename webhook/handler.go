@@ -245,6 +245,11 @@ func (h *Handler) reportError(ctx context.Context, ev *Event, err error) {
 
 // dispatch runs the handlers of ev in order and returns the first error (or panic).
 func (h *Handler) dispatch(ctx context.Context, ev *Event) (err error) {
+	if t := h.cfg.tel; t != nil {
+		var run *run
+		ctx, run = t.startRun(ctx, ev)
+		defer func() { run.end(err) }()
+	}
 	h.mu.RLock()
 	fns := append(append([]HandlerFunc(nil), h.byName[ev.Name]...), h.any...)
 	h.mu.RUnlock()
@@ -263,6 +268,11 @@ func (h *Handler) dispatch(ctx context.Context, ev *Event) (err error) {
 
 // ServeHTTP receives one delivery; see Handler.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if t := h.cfg.tel; t != nil {
+		var d *delivery
+		w, r, d = t.startDelivery(w, r)
+		defer d.end()
+	}
 	start := time.Now()
 	if isLegacyDuplicate(r) {
 		answer(w, http.StatusOK) // acknowledged so that Amity does not send it again; dropped
@@ -278,6 +288,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		answer(w, http.StatusBadRequest)
 		return
 	}
+	h.cfg.tel.parsed(r.Context(), ev)
 	if h.cfg.sync {
 		answer(w, h.runSync(r.Context(), start, ev))
 		return

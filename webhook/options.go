@@ -92,6 +92,7 @@ type handlerConfig struct {
 	queue   int
 	onError func(ctx context.Context, ev *Event, err error)
 	inbox   inboxConfig
+	telemetryConfig
 }
 
 // newHandlerConfig applies opts (nil ones are skipped) to the defaults, and checks the
@@ -128,6 +129,7 @@ func newHandlerConfig(opts []HandlerOption) (handlerConfig, error) {
 			return c, err
 		}
 	}
+	c.tel = newTelemetry(c.tracerProvider, c.meterProvider)
 	return c, nil
 }
 
