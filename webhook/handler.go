@@ -216,6 +216,7 @@ func (h *Handler) Close(ctx context.Context) error {
 			h.stopTaking()
 		}
 		h.mu.Unlock()
+		h.cfg.tel.close()
 	})
 	return h.runs.shutdown(ctx)
 }

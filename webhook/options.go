@@ -129,7 +129,7 @@ func newHandlerConfig(opts []HandlerOption) (handlerConfig, error) {
 			return c, err
 		}
 	}
-	c.tel = newTelemetry(c.tracerProvider, c.meterProvider)
+	c.tel = newTelemetry(c.tracerProvider, c.meterProvider, c.inbox.store)
 	return c, nil
 }
 

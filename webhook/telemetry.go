@@ -31,7 +31,9 @@ func WithTracerProvider(tp trace.TracerProvider) HandlerOption {
 // WithMeterProvider sets the OpenTelemetry meter provider of a Handler's metrics:
 // amity.webhook.deliveries (by amity.webhook.outcome: accepted, unauthorized, too_large,
 // unavailable, ..., and http.response.status_code), amity.webhook.handler.duration (s, by
-// event and error.type) and amity.webhook.handler.failures (by event). Default: no metrics.
+// event and error.type), amity.webhook.handler.failures (by event) and, with an inbox,
+// amity.webhook.inbox.events (a gauge of its pending, running and dead events, by
+// amity.webhook.inbox.state; each collection lists the inbox). Default: no metrics.
 func WithMeterProvider(mp metric.MeterProvider) HandlerOption {
 	return handlerOption(func(c *handlerConfig) { c.meterProvider = mp })
 }
@@ -43,6 +45,8 @@ const (
 	attrMethod    = attribute.Key("http.request.method")
 	attrStatus    = attribute.Key("http.response.status_code")
 	attrErrorType = attribute.Key("error.type")
+	// attrInboxState is the state of amity.webhook.inbox.events (an InboxState).
+	attrInboxState = attribute.Key("amity.webhook.inbox.state")
 )
 
 // telemetryConfig is what WithTracerProvider and WithMeterProvider set, and the telemetry
@@ -60,11 +64,12 @@ type telemetry struct {
 	deliveries      metric.Int64Counter
 	handlerDuration metric.Float64Histogram
 	handlerFailures metric.Int64Counter
+	inboxReg        metric.Registration // the inbox gauge's callback, nil without an inbox
 }
 
 // newTelemetry returns the telemetry of the providers, or nil when both are nil. An
 // instrument mp cannot make is reported to the OpenTelemetry error handler and left out.
-func newTelemetry(tp trace.TracerProvider, mp metric.MeterProvider) *telemetry {
+func newTelemetry(tp trace.TracerProvider, mp metric.MeterProvider, inbox Inbox) *telemetry {
 	if tp == nil && mp == nil {
 		return nil
 	}
@@ -92,7 +97,45 @@ func newTelemetry(tp trace.TracerProvider, mp metric.MeterProvider) *telemetry {
 		otel.Handle(err)
 		t.handlerFailures, _ = noop.Meter{}.Int64Counter("")
 	}
+	if inbox != nil {
+		t.observeInbox(m, inbox)
+	}
 	return t
+}
+
+// observeInbox registers amity.webhook.inbox.events, the events of the inbox by
+// amity.webhook.inbox.state (pending, running, dead), observed at each collection by listing
+// the inbox (Inbox.List), so each collection reads the store once per state. close
+// unregisters it.
+func (t *telemetry) observeInbox(m metric.Meter, inbox Inbox) {
+	g, err := m.Int64ObservableGauge("amity.webhook.inbox.events", metric.WithUnit("{event}"),
+		metric.WithDescription("Events in the webhook inbox, by state."))
+	if err != nil {
+		otel.Handle(err)
+		return
+	}
+	t.inboxReg, err = m.RegisterCallback(func(ctx context.Context, o metric.Observer) error {
+		for _, st := range []InboxState{InboxPending, InboxRunning, InboxDead} {
+			evs, err := inbox.List(ctx, st)
+			if err != nil {
+				return err
+			}
+			o.ObserveInt64(g, int64(len(evs)), metric.WithAttributes(attrInboxState.String(string(st))))
+		}
+		return nil
+	}, g)
+	if err != nil {
+		otel.Handle(err)
+	}
+}
+
+// close ends what the telemetry observes (the inbox gauge's callback); t may be nil.
+func (t *telemetry) close() {
+	if t != nil && t.inboxReg != nil {
+		if err := t.inboxReg.Unregister(); err != nil {
+			otel.Handle(err)
+		}
+	}
 }
 
 // delivery is the telemetry of one delivery: its span and the status answered.

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/amity-go/amity/webhook"
 	"go.opentelemetry.io/otel/attribute"
@@ -219,4 +220,72 @@ func TestDeliverySpansAsynchronous(t *testing.T) {
 	if run.Parent().SpanID() != delivery.SpanContext().SpanID() || run.SpanContext().TraceID() != delivery.SpanContext().TraceID() {
 		t.Error("the asynchronous run is not a child of its delivery")
 	}
+}
+
+// With an inbox, amity.webhook.inbox.events observes its events by state, until Close.
+func TestInboxMetrics(t *testing.T) {
+	ctx := context.Background()
+	reader := sdkmetric.NewManualReader()
+	mp := sdkmetric.NewMeterProvider(sdkmetric.WithReader(reader))
+	in := openFileInbox(t)
+	body := []byte("not json") // dead at its first run
+	if _, err := in.Put(ctx, webhook.InboxKey(body), body); err != nil {
+		t.Fatal(err)
+	}
+	reported := make(chan error, 4)
+	h := newHandler(t, webhook.WithInbox(in), webhook.WithMeterProvider(mp),
+		webhook.WithErrorHandler(func(_ context.Context, _ *webhook.Event, err error) { reported <- err }))
+	if err := receive(t, reported, "the dead letter"); !errors.Is(err, webhook.ErrDeadLetter) {
+		t.Fatalf("reported %v, want ErrDeadLetter", err)
+	}
+	events := func() map[string]int64 {
+		var rm metricdata.ResourceMetrics
+		if err := reader.Collect(ctx, &rm); err != nil {
+			t.Fatal(err)
+		}
+		var got map[string]int64
+		for _, sm := range rm.ScopeMetrics {
+			for _, m := range sm.Metrics {
+				if g, ok := m.Data.(metricdata.Gauge[int64]); ok && m.Name == "amity.webhook.inbox.events" {
+					got = map[string]int64{}
+					for _, dp := range g.DataPoints {
+						st, _ := dp.Attributes.Value("amity.webhook.inbox.state")
+						got[st.AsString()] = dp.Value
+					}
+				}
+			}
+		}
+		return got
+	}
+	for start := time.Now(); ; time.Sleep(5 * time.Millisecond) { // the report comes before the store's write
+		if dead, err := in.List(ctx, webhook.InboxDead); err == nil && len(dead) == 1 {
+			break
+		}
+		if time.Since(start) > 10*time.Second {
+			t.Fatal("the event is not dead in the inbox")
+		}
+	}
+	want := map[string]int64{"pending": 0, "running": 0, "dead": 1}
+	if got := events(); !equalCounts(got, want) {
+		t.Fatalf("amity.webhook.inbox.events %v, want %v", got, want)
+	}
+	if err := h.Close(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := events(); got != nil {
+		t.Fatalf("observed after Close: %v", got)
+	}
+}
+
+// equalCounts reports whether two counts by name are the same.
+func equalCounts(a, b map[string]int64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || w != v {
+			return false
+		}
+	}
+	return true
 }
