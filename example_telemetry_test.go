@@ -49,7 +49,6 @@ func ExampleWithTracerProvider() {
 	fmt.Println(strings.Join(names, "\n"))
 	// Output:
 	// Users.Get (client) amity.operation=Users.Get http.response.status_code=200
-	//   amity.limiter.wait (internal)
 	//   GET /api/v3/users/{userID} (client) http.request.method=GET server.address=127.0.0.1 url.scheme=http url.template=/api/v3/users/{userID} http.response.status_code=200
 	//
 	// amity.client.attempts {attempt}

@@ -28,9 +28,9 @@ const instrumentationName = "github.com/amity-go/amity"
 // WithTracerProvider sets the OpenTelemetry tracer provider of the client's spans: one span
 // per call, named after the method ("Posts.Create", kind client), with a child span per HTTP
 // attempt (the HTTP client semantic conventions, the W3C traceparent sent in the request's
-// headers), per limiter wait ("amity.limiter.wait") and per pause before a retry
-// ("amity.retry.pause"). No span holds a credential, a query, a body or a user ID: the
-// identity is a keyed hash and the path is its template ("/api/v3/users/{userID}").
+// headers), per limiter wait of a millisecond or more ("amity.limiter.wait") and per pause
+// before a retry ("amity.retry.pause"). No span holds a credential, a query, a body or a user
+// ID: the identity is a keyed hash and the path is its template ("/api/v3/users/{userID}").
 // Default: no spans.
 func WithTracerProvider(tp trace.TracerProvider) Option {
 	return func(c *config) { c.tracerProvider = tp }
@@ -261,17 +261,15 @@ func transportErrorType(err error) string {
 	return "_OTHER"
 }
 
-// waitLimiter waits for key's turn as rt.t.limiter.Wait does, recording the wait as a span
-// and in amity.client.limiter.wait.duration when ct is not nil.
+// waitLimiter waits for key's turn as rt.t.limiter.Wait does, recording the wait in
+// amity.client.limiter.wait.duration and, when it lasted limiterSpanMin or more or failed, as
+// a span (a turn that comes at once is not worth a span: the call's own span shows it).
 func (ct *callTel) waitLimiter(ctx context.Context, l Limiter, key string) error {
 	start := time.Now()
-	var span trace.Span
-	if ct.t.tracer != nil {
-		_, span = ct.t.tracer.Start(ctx, "amity.limiter.wait", trace.WithTimestamp(start))
-	}
 	err := l.Wait(ctx, key)
 	end := time.Now()
-	if span != nil {
+	if ct.t.tracer != nil && (err != nil || end.Sub(start) >= limiterSpanMin) {
+		_, span := ct.t.tracer.Start(ctx, "amity.limiter.wait", trace.WithTimestamp(start))
 		if err != nil {
 			etype := transportErrorType(err)
 			var lw *LimitWaitError
@@ -289,6 +287,9 @@ func (ct *callTel) waitLimiter(ctx context.Context, l Limiter, key string) error
 	}
 	return err
 }
+
+// limiterSpanMin is the shortest limiter wait recorded as a span.
+const limiterSpanMin = time.Millisecond
 
 // beginAttempt counts an attempt of the call and, for a retry, records the pause before it:
 // a span from the end of the last attempt to now.

@@ -180,7 +180,6 @@ func TestTraceOfARead(t *testing.T) {
 	require.NoError(t, err)
 	spans := rec.Ended()
 	assert.Equal(t, `Users.Get (client) amity.operation=Users.Get http.response.status_code=200
-  amity.limiter.wait (internal)
   GET /api/v3/users/{userID} (client) http.request.method=GET server.address=127.0.0.1 url.scheme=http url.template=/api/v3/users/{userID} http.response.status_code=200
 `, spanTree(spans))
 	call := spansNamed(spans, "Users.Get")[0]
@@ -221,10 +220,8 @@ func TestTraceOfAWriteRetriedAfter503(t *testing.T) {
 	require.NoError(t, c.Archives.RemoveChannel(context.Background(), telChannelID))
 	spans := rec.Ended()
 	assert.Equal(t, `Archives.RemoveChannel (client) amity.operation=Archives.RemoveChannel http.response.status_code=200
-  amity.limiter.wait (internal)
   DELETE /api/v1/archives/channels/{channelID} (client, error) http.request.method=DELETE server.address=127.0.0.1 url.scheme=http url.template=/api/v1/archives/channels/{channelID} http.response.status_code=503 error.type=503
   amity.retry.pause (internal)
-  amity.limiter.wait (internal)
   DELETE /api/v1/archives/channels/{channelID} (client) http.request.method=DELETE server.address=127.0.0.1 url.scheme=http url.template=/api/v1/archives/channels/{channelID} http.request.resend_count=1 http.response.status_code=200
 `, spanTree(spans))
 	attempts := spansNamed(spans, "DELETE /api/v1/archives/channels/{channelID}")
@@ -284,10 +281,8 @@ func TestTraceOfA429WithRetryAfter(t *testing.T) {
 	require.NoError(t, err)
 	spans := rec.Ended()
 	assert.Equal(t, `Users.Get (client) amity.operation=Users.Get http.response.status_code=200
-  amity.limiter.wait (internal)
   GET /api/v3/users/{userID} (client, error) http.request.method=GET server.address=127.0.0.1 url.scheme=http url.template=/api/v3/users/{userID} http.response.status_code=429 error.type=429
   amity.retry.pause (internal)
-  amity.limiter.wait (internal)
   GET /api/v3/users/{userID} (client) http.request.method=GET server.address=127.0.0.1 url.scheme=http url.template=/api/v3/users/{userID} http.request.resend_count=1 http.response.status_code=200
 `, spanTree(spans))
 	pause := spansNamed(spans, "amity.retry.pause")[0]
@@ -328,12 +323,9 @@ func TestTraceOfAnAsUserCallThatRegistersASession(t *testing.T) {
 	spans := rec.Ended()
 	assert.Equal(t, `Users.Get (client) amity.operation=Users.Get http.response.status_code=200
   Sessions.CreateAuthToken (client) amity.operation=Sessions.CreateAuthToken http.response.status_code=200
-    amity.limiter.wait (internal)
     POST /api/v4/authentication/token (client) http.request.method=POST server.address=127.0.0.1 url.scheme=http url.template=/api/v4/authentication/token http.response.status_code=200
   Sessions.Register (client) amity.operation=Sessions.Register http.response.status_code=200
-    amity.limiter.wait (internal)
     POST /api/v5/sessions (client) http.request.method=POST server.address=127.0.0.1 url.scheme=http url.template=/api/v5/sessions http.response.status_code=200
-  amity.limiter.wait (internal)
   GET /api/v3/users/{userID} (client) http.request.method=GET server.address=127.0.0.1 url.scheme=http url.template=/api/v3/users/{userID} http.response.status_code=200
 `, spanTree(spans))
 	get, reg := spansNamed(spans, "Users.Get")[0], spansNamed(spans, "Sessions.Register")[0]
