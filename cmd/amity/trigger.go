@@ -380,7 +380,7 @@ func (e *triggerEnv) joinRequest(ctx context.Context) (communityID, bobID string
 	if err != nil {
 		return
 	}
-	_, err = bob.Communities.Join(ctx, communityID)
+	_, err = bob.Communities.CreateJoinRequest(ctx, communityID)
 	return
 }
 
