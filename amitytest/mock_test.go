@@ -1,0 +1,157 @@
+package amitytest
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// admin calls an admin endpoint of m with token and returns the status and body.
+func admin(t *testing.T, m *Mock, token, method, path, body string) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest(method, m.URL()+path, strings.NewReader(body))
+	require.NoError(t, err)
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	res, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	require.NoError(t, err)
+	return res.StatusCode, string(b)
+}
+
+func startMock(t *testing.T, opts ...MockOption) *Mock {
+	t.Helper()
+	m, err := StartMock("127.0.0.1:0", opts...)
+	require.NoError(t, err)
+	t.Cleanup(m.Close)
+	return m
+}
+
+func TestMockSeedFileAndReset(t *testing.T) {
+	f, err := OpenSeedFile("../testdata/mock_seed.json")
+	require.NoError(t, err)
+	m := startMock(t, WithSeedFile(f))
+	tok := m.AdminToken()
+
+	u := ok(t, call(t, m.Server, tok, "GET", "/api/v3/users/alice", nil))
+	assert.Equal(t, "Alice Smith", list(t, u, "users")[0]["displayName"])
+	ok(t, call(t, m.Server, tok, "GET", "/api/v3/communities/65f000000000000000000c01", nil))
+	post := ok(t, call(t, m.Server, tok, "GET", "/api/v3/posts/65f000000000000000000a02", nil))
+	assert.EqualValues(t, 1, list(t, post, "posts")[0]["flagCount"])
+	cms := ok(t, call(t, m.Server, tok, "GET", "/api/v3/comments?referenceId=65f000000000000000000a01&referenceType=post", nil))
+	assert.NotEmpty(t, list(t, cms, "comments"))
+
+	status, body := admin(t, m, "", "POST", "/_mock/reset", "")
+	assert.Equal(t, http.StatusUnauthorized, status, body)
+	status, body = admin(t, m, "wrong", "POST", "/_mock/reset", "")
+	assert.Equal(t, http.StatusUnauthorized, status, body)
+	status, body = admin(t, m, tok, "POST", "/_mock/reset?to=nowhere", "")
+	assert.Equal(t, http.StatusBadRequest, status, body)
+
+	status, body = admin(t, m, tok, "POST", "/_mock/reset", "")
+	require.Equal(t, http.StatusOK, status, body)
+	assert.Equal(t, http.StatusNotFound, call(t, m.Server, tok, "GET", "/api/v3/users/alice", nil).status)
+	status, body = admin(t, m, tok, "POST", "/_mock/reset?to=seed", "")
+	require.Equal(t, http.StatusOK, status, body)
+	ok(t, call(t, m.Server, tok, "GET", "/api/v3/users/alice", nil))
+
+	// A seed file that refers to what does not exist changes nothing.
+	status, body = admin(t, m, tok, "POST", "/_mock/seed", `{"users":[{"userId":"dora","displayName":"Dora"}],"posts":[{"author":"nobody","text":"x"}]}`)
+	assert.Equal(t, http.StatusBadRequest, status)
+	assert.Contains(t, body, `unknown user \"nobody\"`)
+	assert.Equal(t, http.StatusNotFound, call(t, m.Server, tok, "GET", "/api/v3/users/dora", nil).status)
+	status, body = admin(t, m, tok, "POST", "/_mock/seed", `{"users":[{"userId":"dora","displayName":"Dora"}],"bogus":1}`)
+	assert.Equal(t, http.StatusBadRequest, status, body)
+	status, body = admin(t, m, tok, "POST", "/_mock/seed", `{"users":[{"userId":"dora","displayName":"Dora"}]}`)
+	require.Equal(t, http.StatusOK, status, body)
+	ok(t, call(t, m.Server, tok, "GET", "/api/v3/users/dora", nil))
+	status, body = admin(t, m, tok, "POST", "/_mock/seed?builtin=true", "")
+	require.Equal(t, http.StatusOK, status, body)
+	ok(t, call(t, m.Server, tok, "GET", "/api/v3/users/user-01", nil))
+}
+
+func TestSeedFileChecks(t *testing.T) {
+	for name, f := range map[string]string{
+		"empty userId":      `{"users":[{"displayName":"x"}]}`,
+		"taken community":   `{"users":[{"userId":"a"}],"communities":[{"communityId":"c","creator":"a"},{"communityId":"c","creator":"a"}]}`,
+		"unknown channel":   `{"users":[{"userId":"a"}],"messages":[{"channelId":"nope","author":"a","text":"x"}]}`,
+		"member of nothing": `{"users":[{"userId":"a"}],"members":[{"userId":"a"}]}`,
+		"two flag targets":  `{"users":[{"userId":"a"},{"userId":"b"}],"flags":[{"by":"a","userId":"b","postId":"p"}]}`,
+		"unknown parent":    `{"users":[{"userId":"a"}],"posts":[{"postId":"p","author":"a","text":"x"}],"comments":[{"postId":"p","parentId":"q","author":"a","text":"y"}]}`,
+	} {
+		sf, err := ReadSeedFile(strings.NewReader(f))
+		require.NoError(t, err, name)
+		srv := newServer(t)
+		assert.Error(t, srv.LoadSeedFile(sf), name)
+	}
+}
+
+func TestMockDefaultSeedAndFaults(t *testing.T) {
+	m := startMock(t, WithDefaultSeed(), WithFailRate(1), WithLatency(30*time.Millisecond))
+	tok := m.AdminToken()
+	start := time.Now()
+	r := call(t, m.Server, tok, "GET", "/api/v3/users/user-01", nil)
+	r.isError(t, http.StatusInternalServerError, 500000)
+	status, _ := admin(t, m, "", "GET", "/_mock/health", "")
+	assert.Equal(t, http.StatusOK, status, "the admin endpoints never fail")
+	m2 := startMock(t, WithDefaultSeed(), WithLatency(30*time.Millisecond))
+	start = time.Now()
+	ok(t, call(t, m2.Server, tok, "GET", "/api/v3/users/user-01", nil))
+	assert.GreaterOrEqual(t, time.Since(start), 30*time.Millisecond, "the latency")
+
+	_, err := StartMock("127.0.0.1:0", WithFailRate(1.5))
+	assert.Error(t, err)
+}
+
+func TestMockWebhooksAndRedeliver(t *testing.T) {
+	rcv, got := receiver(t, nil)
+	secret := []byte("mock-secret")
+	m := startMock(t, WithMockWebhook(rcv.URL, secret))
+	tok := m.AdminToken()
+	status, body := admin(t, m, tok, "POST", "/_mock/webhooks/0/redeliver", "")
+	assert.Equal(t, http.StatusBadRequest, status, body)
+
+	alice := register(t, m.Server, "alice", "d1")
+	createPost(t, m.Server, alice, map[string]any{"data": map[string]any{"text": "hi"}})
+	require.NoError(t, m.FlushWebhooks(context.Background()))
+	status, body = admin(t, m, tok, "GET", "/_mock/webhooks", "")
+	require.Equal(t, http.StatusOK, status)
+	assert.Contains(t, body, `"event":"v3.post.didCreate"`)
+	assert.Contains(t, body, `"status":200`)
+
+	// A reset keeps the webhook: the next event is still delivered.
+	status, _ = admin(t, m, tok, "POST", "/_mock/reset", "")
+	require.Equal(t, http.StatusOK, status)
+	n := len(m.WebhookDeliveries())
+	status, body = admin(t, m, tok, "POST", "/_mock/webhooks/"+strconv.Itoa(n-1)+"/redeliver", "")
+	require.Equal(t, http.StatusOK, status, body)
+	require.NoError(t, m.FlushWebhooks(context.Background()))
+	ds := m.WebhookDeliveries()
+	require.Len(t, ds, n+1)
+	assert.Equal(t, ds[n-1].Body, ds[n].Body, "the same event and data")
+	assert.Equal(t, ds[n-1].Signature, ds[n].Signature)
+	caps := got()
+	last := caps[len(caps)-1]
+	assert.Equal(t, sig(last.body, secret), last.header.Get("x-amity-signature"))
+
+	status, body = admin(t, m, tok, "POST", "/_mock/webhooks/x/redeliver", "")
+	assert.Equal(t, http.StatusBadRequest, status, body)
+}
+
+func TestMockStreamsEndpoints(t *testing.T) {
+	m := startMock(t)
+	tok := m.AdminToken()
+	status, body := admin(t, m, tok, "POST", "/_mock/streams/nope/start", "")
+	assert.Equal(t, http.StatusBadRequest, status)
+	assert.Contains(t, body, "no stream")
+}
