@@ -1,0 +1,97 @@
+package amitytest
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"testing"
+
+	"github.com/amity-go/amity"
+)
+
+// benchCommunity is the community the store benchmarks fill.
+const benchCommunity = "65f0000000000000000bc001"
+
+// fillPosts returns a server without rate limit holding n text posts in one community,
+// loaded with a seed file, and an SDK client of its admin.
+func fillPosts(b *testing.B, n int) (*Server, *amity.Client) {
+	b.Helper()
+	srv := NewServer(WithoutRateLimit())
+	b.Cleanup(srv.Close)
+	f := &SeedFile{
+		Users:       []SeedUser{{UserID: "author", DisplayName: "Author"}},
+		Communities: []SeedCommunity{{ID: benchCommunity, DisplayName: "Bench", Creator: "author"}},
+	}
+	for i := 0; i < n; i++ {
+		f.Posts = append(f.Posts, SeedPost{Author: "author", Community: benchCommunity, Text: fmt.Sprintf("post %d", i), Tags: []string{"bench"}})
+	}
+	if err := srv.LoadSeedFile(f); err != nil {
+		b.Fatal(err)
+	}
+	c, err := amity.NewClient(amity.WithBaseURL(srv.URL()), amity.WithAdminToken(srv.AdminToken()), amity.WithAPIKey(srv.APIKey()), amity.WithoutRateLimit())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { _ = c.Close() })
+	return srv, c
+}
+
+var benchSizes = []int{1, 10_000, 100_000}
+
+// BenchmarkPostsListPage is a page of a community feed (the SDK's default page size) read
+// through the SDK on loopback, with 1, 10,000 and 100,000 posts stored.
+func BenchmarkPostsListPage(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("posts=%d", n), func(b *testing.B) {
+			_, c := fillPosts(b, n)
+			ctx := context.Background()
+			params := &amity.ListPostsParams{TargetType: amity.PostTargetCommunity, TargetID: benchCommunity}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				p, err := c.Posts.ListPage(ctx, params)
+				if err != nil || len(p.Posts) == 0 {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+		})
+	}
+}
+
+// BenchmarkPostsCreate is a text post created in the community through the SDK on loopback,
+// with 1, 10,000 and 100,000 posts stored.
+func BenchmarkPostsCreate(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("posts=%d", n), func(b *testing.B) {
+			_, c := fillPosts(b, n)
+			ctx := context.Background()
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				_, err := c.Posts.Create(ctx, &amity.CreatePostParams{TargetType: amity.PostTargetCommunity, TargetID: benchCommunity,
+					Data: &amity.CreatePostData{Text: "benchmark"}})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "creates/s")
+		})
+	}
+}
+
+// BenchmarkPostMemory reports the heap a stored post takes (a seed file's text post in a
+// community, with its indexes), from 100,000 posts.
+func BenchmarkPostMemory(b *testing.B) {
+	const n = 100_000
+	for i := 0; i < b.N; i++ {
+		runtime.GC()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		srv, _ := fillPosts(b, n)
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/n, "B/post")
+		runtime.KeepAlive(srv)
+	}
+}
