@@ -16,6 +16,8 @@ const benchCommunity = "65f0000000000000000bc001"
 // loaded with a seed file, and an SDK client of its admin.
 func fillPosts(b *testing.B, n int) (*Server, *amity.Client) {
 	b.Helper()
+	verifyPostIndex = false // the tests' check of every index use (index_verify_test.go) is a scan
+	b.Cleanup(func() { verifyPostIndex = true })
 	srv := NewServer(WithoutRateLimit())
 	b.Cleanup(srv.Close)
 	f := &SeedFile{

@@ -19,6 +19,9 @@ func clearFlags[T flaggable](find func(*request) (T, error), canModerate func(*r
 			return errPermission("You are not allowed to do this.")
 		}
 		*e.flagSet() = flagSet{}
+		if p, isPost := any(e).(*post); isPost {
+			c.st.touchPost(p)
+		}
 		return c.ok(body(c, e))
 	}
 }

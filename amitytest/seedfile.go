@@ -328,7 +328,7 @@ func (st *state) loadSeedFile(f *SeedFile, now time.Time) {
 			children: []string{}, feedType: "published", flags: flagSet{},
 			editedAt: now, createdAt: now, updatedAt: now, seq: st.nextSeq(),
 		}
-		st.posts[p.id] = p
+		st.addPost(p)
 	}
 	for _, sc := range f.Comments {
 		p := st.posts[sc.Post]
@@ -363,6 +363,7 @@ func (st *state) loadSeedFile(f *SeedFile, now time.Time) {
 		switch {
 		case fl.Post != "":
 			st.posts[fl.Post].flags[fl.By] = now
+			st.touchPost(st.posts[fl.Post])
 		case fl.Comment != "":
 			st.comments[fl.Comment].flags[fl.By] = now
 		case fl.Message != "":

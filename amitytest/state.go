@@ -29,7 +29,8 @@ type state struct {
 	blocks       map[string]map[string]time.Time // blocker -> blocked -> when
 
 	files       map[string]*file
-	posts       map[string]*post
+	posts       map[string]*post // changed only through addPost and removePost (posts_index.go)
+	pidx        *postIndex       // the posts' order and counts, made on first use
 	comments    map[string]*comment
 	communities map[string]*community
 	categories  map[string]*category
