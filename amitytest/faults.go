@@ -24,8 +24,13 @@ type faults struct {
 	dropN     int
 	malformed int
 	delay     time.Duration
-	requests  []RecordedRequest
+	requests  []RecordedRequest // a ring of the last requestLogSize requests
+	total     int               // the requests received, all of them
 }
+
+// requestLogSize is how many requests Requests keeps: a server that a load test or a
+// long-running stack talks to must not grow without bound.
+const requestLogSize = 10_000
 
 // FailNext makes the next n requests fail with the given HTTP status and a
 // spec-shaped error body (429 uses code 400311 "RateLimit Exceed.").
@@ -58,26 +63,37 @@ func (s *Server) MalformedNext(n int) {
 	s.faults.malformed = n
 }
 
-// Requests returns a copy of the requests received so far.
+// Requests returns a copy of the requests received so far, in arrival order: all of them,
+// or the last 10,000 once more have come (RequestCount counts them all).
 func (s *Server) Requests() []RecordedRequest {
 	s.faults.mu.Lock()
 	defer s.faults.mu.Unlock()
-	out := make([]RecordedRequest, len(s.faults.requests))
-	copy(out, s.faults.requests)
-	return out
+	f := &s.faults
+	if f.total <= len(f.requests) {
+		return append([]RecordedRequest(nil), f.requests...)
+	}
+	at := f.total % len(f.requests) // the oldest kept
+	out := make([]RecordedRequest, 0, len(f.requests))
+	out = append(out, f.requests[at:]...)
+	return append(out, f.requests[:at]...)
 }
 
 // RequestCount returns the number of requests received so far.
 func (s *Server) RequestCount() int {
 	s.faults.mu.Lock()
 	defer s.faults.mu.Unlock()
-	return len(s.faults.requests)
+	return s.faults.total
 }
 
 func (f *faults) record(r RecordedRequest) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.requests = append(f.requests, r)
+	if len(f.requests) < requestLogSize {
+		f.requests = append(f.requests, r)
+	} else {
+		f.requests[f.total%requestLogSize] = r
+	}
+	f.total++
 }
 
 type faultKind int

@@ -155,3 +155,24 @@ func TestMockStreamsEndpoints(t *testing.T) {
 	assert.Equal(t, http.StatusBadRequest, status)
 	assert.Contains(t, body, "no stream")
 }
+
+// TestRequestLogRing checks that the request log keeps the last requestLogSize requests in
+// order and counts them all.
+func TestRequestLogRing(t *testing.T) {
+	var f faults
+	for i := 0; i < requestLogSize+5; i++ {
+		f.record(RecordedRequest{Path: strconv.Itoa(i)})
+	}
+	srv := &Server{}
+	srv.faults.requests, srv.faults.total = f.requests, f.total
+	got := srv.Requests()
+	require.Len(t, got, requestLogSize)
+	assert.Equal(t, "5", got[0].Path)
+	assert.Equal(t, strconv.Itoa(requestLogSize+4), got[len(got)-1].Path)
+	assert.Equal(t, requestLogSize+5, srv.RequestCount())
+	for i := 1; i < len(got); i++ {
+		a, _ := strconv.Atoi(got[i-1].Path)
+		b, _ := strconv.Atoi(got[i].Path)
+		require.Equal(t, a+1, b)
+	}
+}
