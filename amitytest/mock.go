@@ -87,6 +87,7 @@ func WithMockLogger(l *slog.Logger) MockOption { return func(c *mockConfig) { c.
 //	POST /_mock/seed[?builtin=true]           add a seed file (the body) or the built-in seed
 //	GET  /_mock/webhooks                      the webhook deliveries, in order
 //	POST /_mock/webhooks/{index}/redeliver    deliver the index-th delivery again
+//	POST /_mock/follow-approval?required=B    Server.SetFollowApproval (follow requests)
 //	POST /_mock/streams/{streamId}/start      Server.StartStream (video-streaming.didStart)
 //	POST /_mock/streams/{streamId}/record     Server.RecordStream (video-streaming.didRecord)
 //
@@ -279,6 +280,14 @@ func (m *Mock) adminRoutes() {
 			return nil, err
 		}
 		m.log.Info("amity mock: webhook redelivered", "index", i)
+		return nil, nil
+	})
+	m.handleAdmin("POST "+MockPrefix+"follow-approval", func(r *http.Request) (any, error) {
+		required, err := strconv.ParseBool(r.URL.Query().Get("required"))
+		if err != nil {
+			return nil, errors.New("required must be true or false")
+		}
+		m.SetFollowApproval(required)
 		return nil, nil
 	})
 	m.handleAdmin("POST "+MockPrefix+"streams/{streamId}/start", func(r *http.Request) (any, error) {

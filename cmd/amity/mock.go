@@ -25,6 +25,7 @@ The first lines printed are the base URL, the admin token, the API key and the s
   POST /_mock/seed[?builtin=true]          add a seed file (the body) or the built-in seed
   GET  /_mock/webhooks                     the webhook deliveries, in order
   POST /_mock/webhooks/{index}/redeliver   deliver one again
+  POST /_mock/follow-approval?required=B    make follows wait for acceptance (true) or not
   POST /_mock/streams/{streamId}/start     make an idle stream live (video-streaming.didStart)
   POST /_mock/streams/{streamId}/record    record an ended stream (video-streaming.didRecord)
 

@@ -340,6 +340,19 @@ func (e *triggerEnv) follow(ctx context.Context) (alice, bob *amity.Client, alic
 	return
 }
 
+// followRequest makes bob ask to follow alice: follow approval is turned on for the follow
+// and off again after it.
+func (e *triggerEnv) followRequest(ctx context.Context) (alice, bob *amity.Client, aliceID, bobID string, err error) {
+	if err = e.mockCall(ctx, http.MethodPost, "follow-approval?required=true", nil); err != nil {
+		return
+	}
+	alice, bob, aliceID, bobID, err = e.follow(ctx)
+	if offErr := e.mockCall(ctx, http.MethodPost, "follow-approval?required=false", nil); err == nil {
+		err = offErr
+	}
+	return
+}
+
 // invitation has the admin invite bob to a new community.
 func (e *triggerEnv) invitation(ctx context.Context) (*amity.Client, string, error) {
 	communityID, err := e.community(ctx, &amity.CreateCommunityParams{})
@@ -617,6 +630,31 @@ func triggers() []trigger {
 		}},
 		{"follow.didDeleteFollower", "bob follows alice, alice removes him from her followers", func(ctx context.Context, e *triggerEnv) error {
 			alice, _, _, bobID, err := e.follow(ctx)
+			if err != nil {
+				return err
+			}
+			return ignore(alice.Follows.RemoveFollower(ctx, bobID))
+		}},
+		{"follow.didRequest", "with follow approval on (POST /_mock/follow-approval), bob asks to follow alice", func(ctx context.Context, e *triggerEnv) error {
+			_, _, _, _, err := e.followRequest(ctx)
+			return err
+		}},
+		{"follow.didAcceptRequest", "bob asks to follow alice, she accepts", func(ctx context.Context, e *triggerEnv) error {
+			alice, _, _, bobID, err := e.followRequest(ctx)
+			if err != nil {
+				return err
+			}
+			return ignore(alice.Follows.Accept(ctx, bobID))
+		}},
+		{"follow.didCancelRequest", "bob asks to follow alice, then cancels his request", func(ctx context.Context, e *triggerEnv) error {
+			_, bob, aliceID, _, err := e.followRequest(ctx)
+			if err != nil {
+				return err
+			}
+			return ignore(bob.Follows.Unfollow(ctx, aliceID))
+		}},
+		{"follow.didDeclineRequest", "bob asks to follow alice, she declines", func(ctx context.Context, e *triggerEnv) error {
+			alice, _, _, bobID, err := e.followRequest(ctx)
 			if err != nil {
 				return err
 			}
