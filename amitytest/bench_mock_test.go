@@ -3,6 +3,8 @@ package amitytest
 import (
 	"context"
 	"fmt"
+	"io"
+	"net/http"
 	"runtime"
 	"testing"
 
@@ -95,5 +97,34 @@ func BenchmarkPostMemory(b *testing.B) {
 		runtime.ReadMemStats(&after)
 		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/n, "B/post")
 		runtime.KeepAlive(srv)
+	}
+}
+
+// BenchmarkPostsListPageHTTP is BenchmarkPostsListPage without the SDK: the same page asked
+// with net/http and its body read but not decoded, which is the fake's own cost.
+func BenchmarkPostsListPageHTTP(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("posts=%d", n), func(b *testing.B) {
+			srv, _ := fillPosts(b, n)
+			req, err := http.NewRequest(http.MethodGet, srv.URL()+"/api/v5/posts?targetType=community&targetId="+benchCommunity, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			req.Header.Set("Authorization", "Bearer "+srv.AdminToken())
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				res, err := http.DefaultClient.Do(req)
+				if err != nil {
+					b.Fatal(err)
+				}
+				_, _ = io.Copy(io.Discard, res.Body)
+				_ = res.Body.Close()
+				if res.StatusCode != http.StatusOK {
+					b.Fatal(res.Status)
+				}
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+		})
 	}
 }
