@@ -99,13 +99,12 @@ func TestSeedFileChecks(t *testing.T) {
 func TestMockDefaultSeedAndFaults(t *testing.T) {
 	m := startMock(t, WithDefaultSeed(), WithFailRate(1), WithLatency(30*time.Millisecond))
 	tok := m.AdminToken()
-	start := time.Now()
 	r := call(t, m.Server, tok, "GET", "/api/v3/users/user-01", nil)
 	r.isError(t, http.StatusInternalServerError, 500000)
 	status, _ := admin(t, m, "", "GET", "/_mock/health", "")
 	assert.Equal(t, http.StatusOK, status, "the admin endpoints never fail")
 	m2 := startMock(t, WithDefaultSeed(), WithLatency(30*time.Millisecond))
-	start = time.Now()
+	start := time.Now()
 	ok(t, call(t, m2.Server, tok, "GET", "/api/v3/users/user-01", nil))
 	assert.GreaterOrEqual(t, time.Since(start), 30*time.Millisecond, "the latency")
 

@@ -88,7 +88,7 @@ func runTrigger(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	defer c.Close()
+	defer func() { _ = c.Close() }()
 	e := &triggerEnv{admin: c, base: base, token: *adminToken, run: strconv.FormatInt(time.Now().UnixNano()%1e12, 36), http: &http.Client{Timeout: 10 * time.Second}}
 	before, err := e.deliveries(ctx)
 	if err != nil {
