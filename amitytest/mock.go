@@ -39,6 +39,7 @@ type mockConfig struct {
 	preURL        string
 	preSecret     []byte
 	logger        *slog.Logger
+	publicURL     string
 }
 
 // WithServerOptions passes options to the Server the Mock runs (credentials, rate limit,
@@ -72,6 +73,14 @@ func WithMockWebhook(url string, secret []byte) MockOption {
 // (Server.SetPreHook with the default timeout and action); a reset keeps it.
 func WithMockPreHook(url string, secret []byte) MockOption {
 	return func(c *mockConfig) { c.preURL, c.preSecret = url, secret }
+}
+
+// WithPublicURL sets the base URL the Mock reports (Server.URL) and uses in the links its
+// answers carry (file URLs), for a Mock that others reach by another name than its listen
+// address (a container's service name). By default it is http://host:port of the listener
+// (127.0.0.1 for an unspecified host).
+func WithPublicURL(u string) MockOption {
+	return func(c *mockConfig) { c.publicURL = strings.TrimRight(u, "/") }
 }
 
 // WithMockLogger logs the Mock's admin actions (resets, seeds, redeliveries) to l; by
@@ -126,6 +135,9 @@ func StartMock(addr string, opts ...MockOption) (*Mock, error) {
 	ts.Start()
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && tcp.IP.IsUnspecified() {
 		ts.URL = "http://" + net.JoinHostPort("127.0.0.1", strconv.Itoa(tcp.Port))
+	}
+	if cfg.publicURL != "" {
+		ts.URL = cfg.publicURL
 	}
 	m.start(ts)
 	m.SetDelay(cfg.latency)

@@ -147,6 +147,14 @@ func TestMockWebhooksAndRedeliver(t *testing.T) {
 	assert.Equal(t, http.StatusBadRequest, status, body)
 }
 
+func TestMockPublicURL(t *testing.T) {
+	m := startMock(t, WithPublicURL("http://amity:8080/"))
+	assert.Equal(t, "http://amity:8080", m.URL())
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	assert.Equal(t, "http://amity:8080", m.st.baseURL, "the links of answers")
+}
+
 func TestMockStreamsEndpoints(t *testing.T) {
 	m := startMock(t)
 	tok := m.AdminToken()

@@ -37,6 +37,7 @@ Flags:
 // mockFlags are the flags of amity mock.
 type mockFlags struct {
 	addr, adminToken, apiKey, serverKey string
+	publicURL                           string
 	jsonOut, seedDefault, noRateLimit   bool
 	seed                                string
 	webhookURL, webhookSecret           string
@@ -57,6 +58,7 @@ func mockFlagSet(stderr io.Writer) (*flag.FlagSet, *mockFlags) {
 		fs.PrintDefaults()
 	}
 	fs.StringVar(&f.addr, "addr", "127.0.0.1:8080", "listen on `host:port` (port 0 picks a free port)")
+	fs.StringVar(&f.publicURL, "public-url", "", "the base `URL` to print and to use in links (file URLs) when others reach the mock by another name (default http://<addr>)")
 	fs.BoolVar(&f.jsonOut, "json", false, "print the base URL and credentials as one JSON object")
 	fs.StringVar(&f.adminToken, "admin-token", "amitytest-admin-token", "the admin `token` the mock accepts")
 	fs.StringVar(&f.apiKey, "api-key", "amitytest-api-key", "the API `key` session registration requires")
@@ -138,6 +140,9 @@ func (f *mockFlags) options(stderr io.Writer) ([]amitytest.MockOption, error) {
 		server = append(server, amitytest.WithRateLimit(f.rateCalls, f.rateWindow))
 	}
 	opts := []amitytest.MockOption{amitytest.WithServerOptions(server...)}
+	if f.publicURL != "" {
+		opts = append(opts, amitytest.WithPublicURL(f.publicURL))
+	}
 	if f.seed != "" {
 		sf, err := amitytest.OpenSeedFile(f.seed)
 		if err != nil {
