@@ -1,6 +1,7 @@
 package amitytest
 
 import (
+	"math/rand/v2"
 	"net/http"
 	"sync"
 	"time"
@@ -23,6 +24,7 @@ type faults struct {
 	failCode  int
 	dropN     int
 	malformed int
+	failRate  float64 // the probability of failing a request with 500 (SetFailRate)
 	delay     time.Duration
 	requests  []RecordedRequest // a ring of the last requestLogSize requests
 	total     int               // the requests received, all of them
@@ -38,6 +40,15 @@ func (s *Server) FailNext(n int, status int) {
 	s.faults.mu.Lock()
 	defer s.faults.mu.Unlock()
 	s.faults.failN, s.faults.failCode = n, status
+}
+
+// SetFailRate makes each following request fail with 500 and a spec-shaped error body
+// (code 500000) with probability p, after FailNext, DropNext and MalformedNext have had their
+// turn; 0 turns it off. The request is recorded like any other.
+func (s *Server) SetFailRate(p float64) {
+	s.faults.mu.Lock()
+	defer s.faults.mu.Unlock()
+	s.faults.failRate = p
 }
 
 // SetDelay delays every following request by d before it is handled (0 turns
@@ -119,6 +130,8 @@ func (f *faults) take() (faultKind, int, time.Duration) {
 	case f.malformed > 0:
 		f.malformed--
 		return faultMalformed, 0, f.delay
+	case f.failRate > 0 && rand.Float64() < f.failRate:
+		return faultFail, http.StatusInternalServerError, f.delay
 	}
 	return faultNone, 0, f.delay
 }

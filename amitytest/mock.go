@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"math/rand/v2"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -56,8 +55,8 @@ func WithSeedFile(f *SeedFile) MockOption { return func(c *mockConfig) { c.seed 
 // every reset to the seed.
 func WithDefaultSeed() MockOption { return func(c *mockConfig) { c.seedDefault = true } }
 
-// WithFailRate makes each API request fail with 500 (code 500000) with probability p, before
-// it is handled; the admin endpoints never fail.
+// WithFailRate makes each API request fail with 500 (code 500000) with probability p
+// (Server.SetFailRate); the admin endpoints never fail.
 func WithFailRate(p float64) MockOption { return func(c *mockConfig) { c.failRate = p } }
 
 // WithLatency delays every API request by d before it is handled (Server.SetDelay).
@@ -141,6 +140,7 @@ func StartMock(addr string, opts ...MockOption) (*Mock, error) {
 	}
 	m.start(ts)
 	m.SetDelay(cfg.latency)
+	m.SetFailRate(cfg.failRate)
 	m.configureHooks()
 	if err := m.loadSeed(); err != nil {
 		m.Close()
@@ -216,15 +216,10 @@ func (s *Server) RedeliverWebhook(index int) error {
 	return nil
 }
 
-// serveHTTP routes the admin endpoints, injects the fail rate and serves the API.
+// serveHTTP routes the admin endpoints and serves the API.
 func (m *Mock) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	if strings.HasPrefix(r.URL.Path, MockPrefix) {
 		m.admin.ServeHTTP(w, r)
-		return
-	}
-	if p := m.cfg.failRate; p > 0 && rand.Float64() < p {
-		code, msg := codeForStatus(http.StatusInternalServerError)
-		writeJSON(w, http.StatusInternalServerError, errorBody{Status: "error", Code: code, Message: msg})
 		return
 	}
 	m.Server.serveHTTP(w, r)

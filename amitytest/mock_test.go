@@ -101,6 +101,7 @@ func TestMockDefaultSeedAndFaults(t *testing.T) {
 	tok := m.AdminToken()
 	r := call(t, m.Server, tok, "GET", "/api/v3/users/user-01", nil)
 	r.isError(t, http.StatusInternalServerError, 500000)
+	assert.Equal(t, 1, m.RequestCount(), "a failed request is recorded")
 	status, _ := admin(t, m, "", "GET", "/_mock/health", "")
 	assert.Equal(t, http.StatusOK, status, "the admin endpoints never fail")
 	m2 := startMock(t, WithDefaultSeed(), WithLatency(30*time.Millisecond))
