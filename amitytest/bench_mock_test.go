@@ -16,7 +16,10 @@ const benchCommunity = "65f0000000000000000bc001"
 
 // fillPosts returns a server without rate limit holding n text posts in one community,
 // loaded with a seed file, and an SDK client of its admin.
-func fillPosts(b *testing.B, n int) (*Server, *amity.Client) {
+func fillPosts(b *testing.B, n int) (*Server, *amity.Client) { return fillPostsComments(b, n, 0) }
+
+// fillPostsComments is fillPosts with comments on each post.
+func fillPostsComments(b *testing.B, n, comments int) (*Server, *amity.Client) {
 	b.Helper()
 	verifyPostIndex = false // the tests' check of every index use (index_verify_test.go) is a scan
 	b.Cleanup(func() { verifyPostIndex = true })
@@ -27,7 +30,11 @@ func fillPosts(b *testing.B, n int) (*Server, *amity.Client) {
 		Communities: []SeedCommunity{{ID: benchCommunity, DisplayName: "Bench", Creator: "author"}},
 	}
 	for i := 0; i < n; i++ {
-		f.Posts = append(f.Posts, SeedPost{Author: "author", Community: benchCommunity, Text: fmt.Sprintf("post %d", i), Tags: []string{"bench"}})
+		id := fmt.Sprintf("65f1%020x", i)
+		f.Posts = append(f.Posts, SeedPost{ID: id, Author: "author", Community: benchCommunity, Text: fmt.Sprintf("post %d", i), Tags: []string{"bench"}})
+		for k := 0; k < comments; k++ {
+			f.Comments = append(f.Comments, SeedComment{Post: id, Author: "author", Text: "a comment"})
+		}
 	}
 	if err := srv.LoadSeedFile(f); err != nil {
 		b.Fatal(err)
@@ -127,4 +134,20 @@ func BenchmarkPostsListPageHTTP(b *testing.B) {
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 		})
 	}
+}
+
+// BenchmarkPostsListPageComments is BenchmarkPostsListPage with 10,000 posts of 5 comments
+// each: a post's answer reads its comments (count, latest, flagged) and its community's.
+func BenchmarkPostsListPageComments(b *testing.B) {
+	_, c := fillPostsComments(b, 10_000, 5)
+	ctx := context.Background()
+	params := &amity.ListPostsParams{TargetType: amity.PostTargetCommunity, TargetID: benchCommunity}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := c.Posts.ListPage(ctx, params); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 }

@@ -100,11 +100,7 @@ func (st *state) communityCounts(cm *community) (posts, members, moderators int,
 	}
 	pc := st.targetCounts("community", cm.id)
 	posts, flaggedPost = pc.parents["published"], pc.flagged > 0
-	for _, cmt := range st.comments {
-		if !cmt.deleted && cmt.flags.count() > 0 && cmt.targetType == "community" && cmt.targetID == cm.id {
-			flaggedComment = true
-		}
-	}
+	flaggedComment = st.flaggedCommentsOfTarget("community", cm.id) > 0
 	return
 }
 

@@ -19,8 +19,11 @@ func clearFlags[T flaggable](find func(*request) (T, error), canModerate func(*r
 			return errPermission("You are not allowed to do this.")
 		}
 		*e.flagSet() = flagSet{}
-		if p, isPost := any(e).(*post); isPost {
-			c.st.touchPost(p)
+		switch x := any(e).(type) {
+		case *post:
+			c.st.touchPost(x)
+		case *comment:
+			c.st.touchComment(x)
 		}
 		return c.ok(body(c, e))
 	}

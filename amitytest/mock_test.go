@@ -184,3 +184,43 @@ func TestRequestLogRing(t *testing.T) {
 		require.Equal(t, a+1, b)
 	}
 }
+
+// TestIndexedCountsFollowChanges checks the counts the post and comment indexes keep (a
+// community's postsCount, hasFlaggedPost and hasFlaggedComment) through creates, flags,
+// unflags, clearing, deletion and a permanent delete.
+func TestIndexedCountsFollowChanges(t *testing.T) {
+	srv := newServer(t)
+	admin := srv.AdminToken()
+	alice := register(t, srv, "alice", "d1")
+	bob := register(t, srv, "bob", "d2")
+	cid := createCommunity(t, srv, admin, map[string]any{"displayName": "Counts", "isPublic": true})
+	ok(t, call(t, srv, bob, "POST", "/api/v3/communities/"+cid+"/join", nil))
+	ok(t, call(t, srv, alice, "POST", "/api/v3/communities/"+cid+"/join", nil))
+	community := func() map[string]any {
+		return list(t, ok(t, call(t, srv, admin, "GET", "/api/v3/communities/"+cid, nil)), "communities")[0]
+	}
+	pid := postID(t, createPost(t, srv, alice, map[string]any{"targetType": "community", "targetId": cid, "data": map[string]any{"text": "hi"}}))
+	cm := ok(t, call(t, srv, alice, "POST", "/api/v3/comments", map[string]any{"referenceId": pid, "referenceType": "post", "data": map[string]any{"text": "c"}}))
+	commentID := commentID(t, cm)
+	got := community()
+	assert.EqualValues(t, 1, got["postsCount"])
+	assert.Equal(t, false, got["hasFlaggedComment"])
+
+	ok(t, call(t, srv, bob, "POST", "/api/v3/comments/"+commentID+"/flag", nil))
+	assert.Equal(t, true, community()["hasFlaggedComment"])
+	ok(t, call(t, srv, bob, "DELETE", "/api/v3/comments/"+commentID+"/unflag", nil))
+	assert.Equal(t, false, community()["hasFlaggedComment"])
+	ok(t, call(t, srv, bob, "POST", "/api/v3/comments/"+commentID+"/flag", nil))
+	ok(t, call(t, srv, admin, "DELETE", "/api/v3/comments/"+commentID+"/flags", nil))
+	assert.Equal(t, false, community()["hasFlaggedComment"])
+	ok(t, call(t, srv, bob, "POST", "/api/v3/comments/"+commentID+"/flag", nil))
+	call(t, srv, admin, "DELETE", "/api/v3/comments/"+commentID, nil)
+	assert.Equal(t, false, community()["hasFlaggedComment"], "a deleted comment")
+
+	ok(t, call(t, srv, bob, "POST", "/api/v3/posts/"+pid+"/flag", nil))
+	assert.Equal(t, true, community()["hasFlaggedPost"])
+	ok(t, call(t, srv, bob, "DELETE", "/api/v3/posts/"+pid+"/unflag", nil))
+	assert.Equal(t, false, community()["hasFlaggedPost"])
+	call(t, srv, admin, "DELETE", "/api/v4/posts/"+pid, nil)
+	assert.EqualValues(t, 0, community()["postsCount"], "a deleted post")
+}

@@ -144,8 +144,8 @@ const latestCommentIDs = 5
 // postComments returns the live comments on a post, oldest first.
 func (st *state) postComments(postID string) []*comment {
 	var out []*comment
-	for _, cm := range st.comments {
-		if cm.referenceType == "post" && cm.referenceID == postID && !cm.deleted {
+	for _, cm := range st.commentsOn("post", postID) {
+		if !cm.deleted {
 			out = append(out, cm)
 		}
 	}

@@ -434,10 +434,8 @@ func (st *state) purgePost(p *post) {
 	for _, id := range p.children {
 		st.removePost(id)
 	}
-	for _, cm := range st.comments {
-		if cm.referenceType == "post" && cm.referenceID == p.id {
-			delete(st.comments, cm.id)
-		}
+	for _, cm := range append([]*comment(nil), st.commentsOn("post", p.id)...) {
+		st.removeComment(cm)
 	}
 	st.removePost(p.id)
 }

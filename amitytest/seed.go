@@ -275,10 +275,11 @@ func (g *seeder) post(targetType, targetID, author string, audience []string, wi
 			metadata: map[string]any{}, children: []string{}, flags: flagSet{}, segment: k + 1,
 			editedAt: t, createdAt: t, updatedAt: t, seq: g.st.nextSeq(),
 		}
-		g.st.comments[cm.id] = cm
+		g.st.addComment(cm)
 		g.res.CommentIDs = append(g.res.CommentIDs, cm.id)
 		if (len(g.res.CommentIDs))%7 == 0 {
 			g.flagBy(cm.flags, audience)
+			g.st.touchComment(cm)
 			g.res.FlaggedCommentIDs = append(g.res.FlaggedCommentIDs, cm.id)
 		}
 		if targetType == "community" {
@@ -298,11 +299,12 @@ func (g *seeder) reply(cm *comment, audience []string) {
 			data: map[string]any{"text": g.pick(seedReplies)}, metadata: map[string]any{}, children: []string{}, flags: flagSet{},
 			segment: k + 1, editedAt: t, createdAt: t, updatedAt: t, seq: g.st.nextSeq(),
 		}
-		g.st.comments[r.id] = r
+		g.st.addComment(r)
 		cm.children = append(cm.children, r.id)
 		g.res.ReplyIDs = append(g.res.ReplyIDs, r.id)
 		if len(g.res.ReplyIDs)%4 == 0 {
 			g.flagBy(r.flags, audience)
+			g.st.touchComment(r)
 			g.res.FlaggedReplyIDs = append(g.res.FlaggedReplyIDs, r.id)
 		}
 	}

@@ -345,7 +345,7 @@ func (st *state) loadSeedFile(f *SeedFile, now time.Time) {
 			}
 			parent.children = append(parent.children, cm.id)
 		}
-		st.comments[cm.id] = cm
+		st.addComment(cm)
 	}
 	for _, sm := range f.Messages {
 		ch := st.channels[sm.Channel]
@@ -366,6 +366,7 @@ func (st *state) loadSeedFile(f *SeedFile, now time.Time) {
 			st.touchPost(st.posts[fl.Post])
 		case fl.Comment != "":
 			st.comments[fl.Comment].flags[fl.By] = now
+			st.touchComment(st.comments[fl.Comment])
 		case fl.Message != "":
 			st.messages[fl.Message].flags[fl.By] = now
 		default:
