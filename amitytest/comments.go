@@ -336,14 +336,14 @@ func (s *Server) createComment(c *request) error {
 	} else if c.st.comments[cm.id] != nil {
 		return errDuplicate()
 	}
-	for _, other := range c.st.comments {
-		if other.referenceID == cm.referenceID && other.referenceType == cm.referenceType && other.segment > cm.segment {
+	for _, other := range c.st.commentsOn(cm.referenceType, cm.referenceID) {
+		if other.segment > cm.segment {
 			cm.segment = other.segment
 		}
 	}
 	cm.segment++
 	cm.editedAt, cm.createdAt, cm.updatedAt, cm.seq = now, now, now, c.st.nextSeq()
-	c.st.comments[cm.id] = cm
+	c.st.addComment(cm)
 	if parent != nil {
 		parent.children = append(parent.children, cm.id)
 	}
@@ -533,7 +533,7 @@ func (st *state) purgeComment(cm *comment) {
 	if p := st.comments[cm.parentID]; p != nil {
 		p.children = removeString(p.children, cm.id)
 	}
-	delete(st.comments, cm.id)
+	st.removeComment(cm)
 }
 
 func (s *Server) deleteComment(c *request, permanentAllowed bool) error {
@@ -565,6 +565,7 @@ func (s *Server) deleteComment(c *request, permanentAllowed bool) error {
 		return errNotFound("Comment %s not found", cm.id)
 	}
 	cm.deleted, cm.updatedAt = true, c.now()
+	c.st.touchComment(cm)
 	return c.ok(done)
 }
 
@@ -603,6 +604,7 @@ func (s *Server) routesComments() {
 			return err
 		}
 		cm.flags[c.identity] = c.now()
+		c.st.touchComment(cm)
 		setFlagNote(&cm.flagNotes, c.identity, note)
 		return c.ok(c.commentsBody([]*comment{cm}))
 	})
@@ -612,6 +614,7 @@ func (s *Server) routesComments() {
 			return err
 		}
 		delete(cm.flags, c.identity)
+		c.st.touchComment(cm)
 		delete(cm.flagNotes, c.identity)
 		return c.ok(c.commentsBody([]*comment{cm}))
 	})

@@ -98,22 +98,9 @@ func (st *state) communityCounts(cm *community) (posts, members, moderators int,
 			}
 		}
 	}
-	for _, p := range st.posts {
-		if p.targetType != "community" || p.targetID != cm.id || p.deleted {
-			continue
-		}
-		if p.parentID == "" && p.feedType == "published" {
-			posts++
-		}
-		if p.flags.count() > 0 {
-			flaggedPost = true
-		}
-	}
-	for _, cmt := range st.comments {
-		if !cmt.deleted && cmt.flags.count() > 0 && cmt.targetType == "community" && cmt.targetID == cm.id {
-			flaggedComment = true
-		}
-	}
+	pc := st.targetCounts("community", cm.id)
+	posts, flaggedPost = pc.parents["published"], pc.flagged > 0
+	flaggedComment = st.flaggedCommentsOfTarget("community", cm.id) > 0
 	return
 }
 
@@ -153,12 +140,7 @@ func (c *request) listable(cm *community, includeDiscoverable bool) bool {
 
 // feedOf renders the feed object of a target.
 func (st *state) feedOf(targetType, targetID, feedType string, created time.Time) feedJSON {
-	n := 0
-	for _, p := range st.posts {
-		if p.targetType == targetType && p.targetID == targetID && p.parentID == "" && !p.deleted && p.feedType == feedType {
-			n++
-		}
-	}
+	n := st.targetCounts(targetType, targetID).parents[feedType]
 	return feedJSON{
 		TargetID: targetID, TargetType: targetType, PostCount: n, FeedType: feedType,
 		FeedID:    stableID("feed:" + targetType + ":" + targetID + ":" + feedType),

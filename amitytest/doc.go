@@ -17,6 +17,12 @@
 //	res := srv.Seed(amitytest.SeedOptions{})
 //	token := srv.UserToken(res.UserIDs[0]) // or POST /api/v4/sessions
 //
+// StartMock runs the same server on an address of one's choice, with admin endpoints under
+// MockPrefix (reset, seed files, webhook deliveries and redelivery), fault rates and latency:
+// what the `amity mock` command (cmd/amity) serves to programs that are not Go tests. A
+// SeedFile (testdata/mock_seed.json documents the format) loads fixed fixtures; Seed makes
+// generated ones.
+//
 // # Sessions and authentication
 //
 // Requests carry "Authorization: Bearer <token>", where the token is the

@@ -1,6 +1,7 @@
 package amitytest
 
 import (
+	"math/rand/v2"
 	"net/http"
 	"sync"
 	"time"
@@ -23,9 +24,15 @@ type faults struct {
 	failCode  int
 	dropN     int
 	malformed int
+	failRate  float64 // the probability of failing a request with 500 (SetFailRate)
 	delay     time.Duration
-	requests  []RecordedRequest
+	requests  []RecordedRequest // a ring of the last requestLogSize requests
+	total     int               // the requests received, all of them
 }
+
+// requestLogSize is how many requests Requests keeps: a server that a load test or a
+// long-running stack talks to must not grow without bound.
+const requestLogSize = 10_000
 
 // FailNext makes the next n requests fail with the given HTTP status and a
 // spec-shaped error body (429 uses code 400311 "RateLimit Exceed.").
@@ -33,6 +40,15 @@ func (s *Server) FailNext(n int, status int) {
 	s.faults.mu.Lock()
 	defer s.faults.mu.Unlock()
 	s.faults.failN, s.faults.failCode = n, status
+}
+
+// SetFailRate makes each following request fail with 500 and a spec-shaped error body
+// (code 500000) with probability p, after FailNext, DropNext and MalformedNext have had their
+// turn; 0 turns it off. The request is recorded like any other.
+func (s *Server) SetFailRate(p float64) {
+	s.faults.mu.Lock()
+	defer s.faults.mu.Unlock()
+	s.faults.failRate = p
 }
 
 // SetDelay delays every following request by d before it is handled (0 turns
@@ -58,26 +74,37 @@ func (s *Server) MalformedNext(n int) {
 	s.faults.malformed = n
 }
 
-// Requests returns a copy of the requests received so far.
+// Requests returns a copy of the requests received so far, in arrival order: all of them,
+// or the last 10,000 once more have come (RequestCount counts them all).
 func (s *Server) Requests() []RecordedRequest {
 	s.faults.mu.Lock()
 	defer s.faults.mu.Unlock()
-	out := make([]RecordedRequest, len(s.faults.requests))
-	copy(out, s.faults.requests)
-	return out
+	f := &s.faults
+	if f.total <= len(f.requests) {
+		return append([]RecordedRequest(nil), f.requests...)
+	}
+	at := f.total % len(f.requests) // the oldest kept
+	out := make([]RecordedRequest, 0, len(f.requests))
+	out = append(out, f.requests[at:]...)
+	return append(out, f.requests[:at]...)
 }
 
 // RequestCount returns the number of requests received so far.
 func (s *Server) RequestCount() int {
 	s.faults.mu.Lock()
 	defer s.faults.mu.Unlock()
-	return len(s.faults.requests)
+	return s.faults.total
 }
 
 func (f *faults) record(r RecordedRequest) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.requests = append(f.requests, r)
+	if len(f.requests) < requestLogSize {
+		f.requests = append(f.requests, r)
+	} else {
+		f.requests[f.total%requestLogSize] = r
+	}
+	f.total++
 }
 
 type faultKind int
@@ -103,6 +130,8 @@ func (f *faults) take() (faultKind, int, time.Duration) {
 	case f.malformed > 0:
 		f.malformed--
 		return faultMalformed, 0, f.delay
+	case f.failRate > 0 && rand.Float64() < f.failRate:
+		return faultFail, http.StatusInternalServerError, f.delay
 	}
 	return faultNone, 0, f.delay
 }

@@ -19,6 +19,12 @@ func clearFlags[T flaggable](find func(*request) (T, error), canModerate func(*r
 			return errPermission("You are not allowed to do this.")
 		}
 		*e.flagSet() = flagSet{}
+		switch x := any(e).(type) {
+		case *post:
+			c.st.touchPost(x)
+		case *comment:
+			c.st.touchComment(x)
+		}
 		return c.ok(body(c, e))
 	}
 }

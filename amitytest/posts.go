@@ -144,8 +144,8 @@ const latestCommentIDs = 5
 // postComments returns the live comments on a post, oldest first.
 func (st *state) postComments(postID string) []*comment {
 	var out []*comment
-	for _, cm := range st.comments {
-		if cm.referenceType == "post" && cm.referenceID == postID && !cm.deleted {
+	for _, cm := range st.commentsOn("post", postID) {
+		if !cm.deleted {
 			out = append(out, cm)
 		}
 	}
@@ -442,6 +442,7 @@ func (s *Server) routesPosts() {
 			return err
 		}
 		p.flags[c.identity] = c.now()
+		c.st.touchPost(p)
 		setFlagNote(&p.flagNotes, c.identity, note)
 		c.emitPost("v3.post.didFlag", p, map[string]any{"flaggedUserId": c.identity, "reason": note.Reason, "detail": note.Detail})
 		return c.ok(c.postsBody([]*post{p}, true))
@@ -452,6 +453,7 @@ func (s *Server) routesPosts() {
 			return err
 		}
 		delete(p.flags, c.identity)
+		c.st.touchPost(p)
 		delete(p.flagNotes, c.identity)
 		c.emitPost("v3.post.didUnflag", p, map[string]any{"flaggedUserId": c.identity})
 		return c.ok(c.postsBody([]*post{p}, true))
@@ -473,9 +475,11 @@ func (s *Server) reviewPost(c *request, feedType string) error {
 	}
 	now := c.now()
 	p.feedType, p.updatedAt = feedType, now
+	c.st.touchPost(p)
 	for _, id := range p.children {
 		if ch := c.st.posts[id]; ch != nil {
 			ch.feedType, ch.updatedAt = feedType, now
+			c.st.touchPost(ch)
 		}
 	}
 	if feedType == "published" {

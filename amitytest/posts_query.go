@@ -16,6 +16,7 @@ type postQuery struct {
 	parentsOnly bool
 	before      string
 	after       string
+	upTo        int // with a created sort and no before/after: stop after this many posts (0: all)
 }
 
 // readPostQuery reads the common query parameters.
@@ -82,7 +83,20 @@ func (c *request) findPosts(q postQuery) []*post {
 	if q.hasFlag != nil {
 		flaggedComments = st.flaggedComments()
 	}
-	for _, p := range st.posts {
+	// The index is in ascending (createdAt, seq) order: the order of the created sorts, read
+	// backwards for the newest first; a page stops at q.upTo matches (pagePosts).
+	src := st.indexedPosts(q.targetType, q.targetID)
+	byUpdate := q.sortBy == "lastUpdated" || q.sortBy == "firstUpdated"
+	desc := q.sortBy != "firstCreated" && q.sortBy != "firstUpdated"
+	upTo := 0
+	if !byUpdate && q.before == "" && q.after == "" {
+		upTo = q.upTo
+	}
+	for i := range src {
+		p := src[i]
+		if desc && !byUpdate {
+			p = src[len(src)-1-i]
+		}
 		if q.targetType != "" && p.targetType != q.targetType {
 			continue
 		}
@@ -130,15 +144,13 @@ func (c *request) findPosts(q postQuery) []*post {
 			}
 		}
 		list = append(list, p)
-	}
-	byUpdate := q.sortBy == "lastUpdated" || q.sortBy == "firstUpdated"
-	desc := q.sortBy != "firstCreated" && q.sortBy != "firstUpdated"
-	sortByCreated(list, func(p *post) (time.Time, int64) {
-		if byUpdate {
-			return p.updatedAt, p.seq
+		if upTo > 0 && len(list) >= upTo {
+			break
 		}
-		return p.createdAt, p.seq
-	}, desc)
+	}
+	if byUpdate {
+		sortByCreated(list, func(p *post) (time.Time, int64) { return p.updatedAt, p.seq }, desc)
+	}
 	created := func(p *post) (time.Time, int64) { return p.createdAt, p.seq }
 	return cutAround(list, func(p *post) string { return p.id }, created, q.before, q.after)
 }
@@ -166,6 +178,7 @@ func (c *request) pagePosts(q postQuery) (postsResponse, cursors, error) {
 	if err != nil {
 		return postsResponse{}, cursors{}, err
 	}
+	q.upTo = p.offset + p.limit + 1 // the page and whether another follows
 	win, cur := paginate(c.findPosts(q), p)
 	return c.postsBody(win, false), cur, nil
 }

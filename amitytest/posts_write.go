@@ -269,7 +269,7 @@ func (s *Server) createPost(c *request, req createPostRequest) error {
 	if req.PostID != "" && c.st.posts[req.PostID] != nil { // again: the lock was released
 		return errDuplicate()
 	}
-	c.st.posts[parent.id] = parent
+	c.st.addPost(parent)
 	newChild := func(dataType string, data map[string]any) {
 		ch := &post{
 			id: c.st.newID(), parentID: parent.id, postedUserID: me.id, targetType: parent.targetType,
@@ -277,7 +277,7 @@ func (s *Server) createPost(c *request, req createPostRequest) error {
 			children: []string{}, feedType: feedType, flags: flagSet{}, editedAt: now, createdAt: now,
 			updatedAt: now, seq: c.st.nextSeq(),
 		}
-		c.st.posts[ch.id] = ch
+		c.st.addPost(ch)
 		parent.children = append(parent.children, ch.id)
 	}
 	for _, a := range req.Attachments {
@@ -399,7 +399,7 @@ func (s *Server) updatePost(c *request) error {
 			if ch := c.st.posts[id]; ch != nil && ch.dataType == "poll" {
 				kept = append(kept, id)
 			} else if ch != nil {
-				delete(c.st.posts, id)
+				c.st.removePost(id)
 			}
 		}
 		p.children = kept
@@ -410,7 +410,7 @@ func (s *Server) updatePost(c *request) error {
 				children: []string{}, feedType: p.feedType, flags: flagSet{}, editedAt: now, createdAt: now,
 				updatedAt: now, seq: c.st.nextSeq(),
 			}
-			c.st.posts[ch.id] = ch
+			c.st.addPost(ch)
 			p.children = append(p.children, ch.id)
 		}
 	}
@@ -432,14 +432,12 @@ func (s *Server) updatePost(c *request) error {
 // purgePost removes a post, its children and its comments for good.
 func (st *state) purgePost(p *post) {
 	for _, id := range p.children {
-		delete(st.posts, id)
+		st.removePost(id)
 	}
-	for _, cm := range st.comments {
-		if cm.referenceType == "post" && cm.referenceID == p.id {
-			delete(st.comments, cm.id)
-		}
+	for _, cm := range append([]*comment(nil), st.commentsOn("post", p.id)...) {
+		st.removeComment(cm)
 	}
-	delete(st.posts, p.id)
+	st.removePost(p.id)
 }
 
 func (s *Server) deletePost(c *request, permanentAllowed bool) error {
@@ -474,9 +472,11 @@ func (s *Server) deletePost(c *request, permanentAllowed bool) error {
 	}
 	now := c.now()
 	p.deleted, p.updatedAt = true, now
+	c.st.touchPost(p)
 	for _, id := range p.children {
 		if ch := c.st.posts[id]; ch != nil {
 			ch.deleted, ch.updatedAt = true, now
+			c.st.touchPost(ch)
 		}
 	}
 	c.emitPost("v3.post.didDelete", p, nil)

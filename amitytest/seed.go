@@ -242,7 +242,7 @@ func (g *seeder) post(targetType, targetID, author string, audience []string, wi
 		tags: []string{g.pick(seedTags)}, children: []string{}, feedType: "published", flags: flagSet{},
 		editedAt: now, createdAt: now, updatedAt: now, seq: g.st.nextSeq(),
 	}
-	g.st.posts[p.id] = p
+	g.st.addPost(p)
 	g.res.PostIDs = append(g.res.PostIDs, p.id)
 	if withImage {
 		for k := 0; k < 1+g.rng.Intn(2); k++ {
@@ -252,7 +252,7 @@ func (g *seeder) post(targetType, targetID, author string, audience []string, wi
 				dataType: "image", data: map[string]any{"fileId": fid}, metadata: map[string]any{}, children: []string{},
 				feedType: "published", flags: flagSet{}, editedAt: now, createdAt: now, updatedAt: now, seq: g.st.nextSeq(),
 			}
-			g.st.posts[ch.id] = ch
+			g.st.addPost(ch)
 			p.children = append(p.children, ch.id)
 		}
 		g.res.ImagePostIDs = append(g.res.ImagePostIDs, p.id)
@@ -264,6 +264,7 @@ func (g *seeder) post(targetType, targetID, author string, audience []string, wi
 	}
 	if flagged {
 		g.flagBy(p.flags, audience)
+		g.st.touchPost(p)
 		g.res.FlaggedPostIDs = append(g.res.FlaggedPostIDs, p.id)
 	}
 	for k := 0; k < comments; k++ {
@@ -274,10 +275,11 @@ func (g *seeder) post(targetType, targetID, author string, audience []string, wi
 			metadata: map[string]any{}, children: []string{}, flags: flagSet{}, segment: k + 1,
 			editedAt: t, createdAt: t, updatedAt: t, seq: g.st.nextSeq(),
 		}
-		g.st.comments[cm.id] = cm
+		g.st.addComment(cm)
 		g.res.CommentIDs = append(g.res.CommentIDs, cm.id)
 		if (len(g.res.CommentIDs))%7 == 0 {
 			g.flagBy(cm.flags, audience)
+			g.st.touchComment(cm)
 			g.res.FlaggedCommentIDs = append(g.res.FlaggedCommentIDs, cm.id)
 		}
 		if targetType == "community" {
@@ -297,11 +299,12 @@ func (g *seeder) reply(cm *comment, audience []string) {
 			data: map[string]any{"text": g.pick(seedReplies)}, metadata: map[string]any{}, children: []string{}, flags: flagSet{},
 			segment: k + 1, editedAt: t, createdAt: t, updatedAt: t, seq: g.st.nextSeq(),
 		}
-		g.st.comments[r.id] = r
+		g.st.addComment(r)
 		cm.children = append(cm.children, r.id)
 		g.res.ReplyIDs = append(g.res.ReplyIDs, r.id)
 		if len(g.res.ReplyIDs)%4 == 0 {
 			g.flagBy(r.flags, audience)
+			g.st.touchComment(r)
 			g.res.FlaggedReplyIDs = append(g.res.FlaggedReplyIDs, r.id)
 		}
 	}
@@ -348,7 +351,8 @@ func (g *seeder) poll() {
 		feedType: "published", flags: flagSet{}, editedAt: now, createdAt: now, updatedAt: now, seq: g.st.nextSeq(),
 	}
 	p.children = []string{ch.id}
-	g.st.posts[p.id], g.st.posts[ch.id] = p, ch
+	g.st.addPost(p)
+	g.st.addPost(ch)
 	g.res.PollID, g.res.PollPostID = pl.id, p.id
 	g.res.PostIDs = append(g.res.PostIDs, p.id)
 }

@@ -78,6 +78,13 @@ type Server struct {
 
 // NewServer starts a fake Amity API server on a loopback address.
 func NewServer(opts ...Option) *Server {
+	s := buildServer(opts)
+	s.start(httptest.NewServer(http.HandlerFunc(s.serveHTTP)))
+	return s
+}
+
+// buildServer builds a Server that serves nothing yet; start gives it its listener.
+func buildServer(opts []Option) *Server {
 	cfg := config{
 		adminToken:  defaultAdminToken,
 		apiKey:      defaultAPIKey,
@@ -94,11 +101,15 @@ func NewServer(opts ...Option) *Server {
 	s.limiter = newLimiter(cfg.rateCalls, cfg.rateWindow, cfg.rateEnabled)
 	s.st = newState(s.now())
 	s.routes()
-	s.ts = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
+	return s
+}
+
+// start records the running server ts (NewServer's, or the one StartMock listens with).
+func (s *Server) start(ts *httptest.Server) {
+	s.ts = ts
 	s.mu.Lock()
 	s.st.baseURL = s.ts.URL
 	s.mu.Unlock()
-	return s
 }
 
 // URL returns the base URL of the server, e.g. http://127.0.0.1:41234.

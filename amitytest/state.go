@@ -29,8 +29,10 @@ type state struct {
 	blocks       map[string]map[string]time.Time // blocker -> blocked -> when
 
 	files       map[string]*file
-	posts       map[string]*post
-	comments    map[string]*comment
+	posts       map[string]*post    // changed only through addPost and removePost (posts_index.go)
+	pidx        *postIndex          // the posts' order and counts, made on first use
+	comments    map[string]*comment // changed only through addComment and removeComment (comments_index.go)
+	cidx        *commentIndex       // the comments by reference and target, made on first use
 	communities map[string]*community
 	categories  map[string]*category
 	channels    map[string]*channel
