@@ -1,0 +1,81 @@
+package bulk
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+)
+
+// Slice returns the items of s as a stream for Run.
+func Slice[T any](s []T) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		for _, item := range s {
+			if !yield(item, nil) {
+				return
+			}
+		}
+	}
+}
+
+// Row is one record of a CSV file read by CSV.
+type Row struct {
+	// Line is the record's line number in the file (from 1).
+	Line int
+	// Fields are the record's fields.
+	Fields []string
+	// Err is the error of a record that could not be parsed (a bare quote, a wrong number of
+	// fields): its Fields may be partial. The stream goes on after it, so that the Job can
+	// record the row (as skipped, say) under a key of its own.
+	Err error
+	// header maps the header's column names to their indexes.
+	header map[string]int
+}
+
+// Get returns the field of the named column (by the header line), or "" when the column or
+// the field is missing.
+func (r Row) Get(column string) string {
+	if i, ok := r.header[column]; ok && i < len(r.Fields) {
+		return r.Fields[i]
+	}
+	return ""
+}
+
+// CSV returns the records of a CSV file as a stream of Rows, read one at a time: the file is
+// never held in memory. The first record is the header: it names the columns of Row.Get and
+// is not yielded. A record the csv package cannot parse is yielded with its Err set; an
+// error reading r ends the stream with that error.
+func CSV(r io.Reader) iter.Seq2[Row, error] {
+	return func(yield func(Row, error) bool) {
+		cr := csv.NewReader(r)
+		cr.FieldsPerRecord = -1
+		cr.ReuseRecord = false
+		var header map[string]int
+		for {
+			rec, err := cr.Read()
+			if errors.Is(err, io.EOF) {
+				return
+			}
+			line, _ := cr.FieldPos(0)
+			var pe *csv.ParseError
+			if err != nil && !errors.As(err, &pe) {
+				yield(Row{}, fmt.Errorf("bulk: reading the CSV: %w", err))
+				return
+			}
+			if pe != nil {
+				line = pe.StartLine
+			}
+			if header == nil && err == nil {
+				header = make(map[string]int, len(rec))
+				for i, name := range rec {
+					header[name] = i
+				}
+				continue
+			}
+			if !yield(Row{Line: line, Fields: rec, Err: err, header: header}, nil) {
+				return
+			}
+		}
+	}
+}
