@@ -74,3 +74,51 @@ func ExampleRun() {
 	// succeeded 3, skipped 1, failed 0, unknown 0, resumed 0
 	// succeeded 0, skipped 0, failed 0, unknown 0, resumed 4
 }
+
+// A moderation job over a listing it changes: the flagged posts of community feeds, the
+// ones flagged twice or more deleted and the others' flags cleared. Each action takes the
+// post out of the hasFlag listing, whose page tokens are offsets: Swept hands Run the items
+// of amity.Sweep (a snapshot, then new items until none turn up), and the journal makes the
+// job resumable.
+func ExampleSwept() {
+	fake := amitytest.NewServer()
+	defer fake.Close()
+	fake.Seed(amitytest.SeedOptions{Communities: 2, PostsPerCommunity: 40})
+	c, err := amity.NewClient(amity.WithBaseURL(fake.URL()), amity.WithAdminToken(fake.AdminToken()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+	flagged := &amity.V3ListPostsParams{PageParams: amity.PageParams{Limit: 10}, TargetType: amity.PostTargetCommunity,
+		HasFlag: amity.Ptr(true), IsDeleted: amity.Ptr(false)}
+	postID := func(p amity.Post) string { return p.PostID }
+	job := bulk.Job[amity.Post]{
+		Key: postID,
+		Do: func(ctx context.Context, p amity.Post) error {
+			switch {
+			case p.FlagCount == 0:
+				return fmt.Errorf("%w: listed for its flagged comments", bulk.ErrSkip)
+			case p.FlagCount >= 2:
+				return c.Posts.Delete(ctx, p.PostID, nil)
+			}
+			_, err := c.Posts.ClearFlags(ctx, p.PostID)
+			return err
+		},
+	}
+	stats, err := bulk.Run(ctx, bulk.Swept(ctx, c.Posts.V3.List(ctx, flagged), postID), job)
+	if err != nil {
+		log.Fatal(err)
+	}
+	left := 0
+	for p, err := range c.Posts.V3.List(ctx, flagged) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		if p.FlagCount > 0 {
+			left++
+		}
+	}
+	fmt.Printf("handled %d flagged posts, %d skipped, %d failed, %d left flagged\n", stats.Succeeded, stats.Skipped, stats.Failed, left)
+	// Output:
+	// handled 20 flagged posts, 25 skipped, 0 failed, 0 left flagged
+}

@@ -1,11 +1,14 @@
 package bulk
 
 import (
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"iter"
+
+	"github.com/amity-go/amity"
 )
 
 // Slice returns the items of s as a stream for Run.
@@ -76,6 +79,28 @@ func CSV(r io.Reader) iter.Seq2[Row, error] {
 			if !yield(Row{Line: line, Fields: rec, Err: err, header: header}, nil) {
 				return
 			}
+		}
+	}
+}
+
+// Swept returns the items of list as amity.Sweep hands them to its action, as a stream for
+// Run: the safe way to run a job over a listing whose membership the job changes (deleting
+// flagged posts, clearing their flags, banning the members of a filtered list). Sweep takes
+// a snapshot of the listing, hands over its items, lists again and hands over the items it
+// has not seen, until a listing brings no new one; key names the items, as Job.Key does.
+// The stream ends with Sweep's error, if any.
+func Swept[T any](ctx context.Context, list iter.Seq2[T, error], key func(T) string) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		stopped := errors.New("stopped")
+		_, err := amity.Sweep(ctx, list, key, func(_ context.Context, item T) error {
+			if !yield(item, nil) {
+				return stopped
+			}
+			return nil
+		})
+		if err != nil && !errors.Is(err, stopped) {
+			var zero T
+			yield(zero, err)
 		}
 	}
 }
