@@ -60,14 +60,16 @@ func CSV(r io.Reader) iter.Seq2[Row, error] {
 			if errors.Is(err, io.EOF) {
 				return
 			}
-			line, _ := cr.FieldPos(0)
+			var line int
 			var pe *csv.ParseError
-			if err != nil && !errors.As(err, &pe) {
+			switch {
+			case err == nil:
+				line, _ = cr.FieldPos(0)
+			case errors.As(err, &pe):
+				line = pe.StartLine
+			default:
 				yield(Row{}, fmt.Errorf("bulk: reading the CSV: %w", err))
 				return
-			}
-			if pe != nil {
-				line = pe.StartLine
 			}
 			if header == nil && err == nil {
 				header = make(map[string]int, len(rec))
