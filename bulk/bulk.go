@@ -79,8 +79,8 @@ type Stats struct {
 // Done is the number of items this run recorded, in any state.
 func (s Stats) Done() int { return s.Succeeded + s.Failed + s.Skipped + s.Unknown }
 
-// String is a progress line: "1200/10000 done (3 failed, 0 unknown, 400 resumed), 19.2/s,
-// ETA 7m38s".
+// String is a progress line: "1200/10000 done (3 failed, 1 skipped, 0 unknown, 400
+// resumed), 19.2/s, ETA 7m38s".
 func (s Stats) String() string {
 	line := fmt.Sprintf("%d", s.Done()+s.Resumed)
 	if s.Total > 0 {
@@ -135,9 +135,13 @@ func WithCallsPerItem(n float64) Option { return func(c *config) { c.callsPerIte
 // WithTotal gives the number of items in the stream, for the progress line and the ETA.
 func WithTotal(n int) Option { return func(c *config) { c.total = n } }
 
-// WithProgress calls f with the run's Stats every interval (1 s if 0) and once at the end.
+// WithProgress calls f with the run's Stats every interval (1 s if not positive) and once at
+// the end.
 // f is called from one goroutine at a time.
 func WithProgress(f func(Stats), interval time.Duration) Option {
+	if interval <= 0 {
+		interval = time.Second
+	}
 	return func(c *config) { c.progress, c.progressEvery = f, interval }
 }
 

@@ -359,3 +359,56 @@ func TestIsUnknown(t *testing.T) {
 		t.Errorf("closed client %v: unknown", err)
 	}
 }
+
+// TestStopsAtSourceError: an error of the stream ends the run with that error, after the
+// items already handed over are done; the next items are not run.
+func TestStopsAtSourceError(t *testing.T) {
+	broken := errors.New("the disk went away")
+	items := func(yield func(int, error) bool) {
+		for i := range 3 {
+			if !yield(i, nil) {
+				return
+			}
+		}
+		if !yield(0, broken) {
+			return
+		}
+		yield(99, nil)
+	}
+	var ran sync.Map
+	job := bulk.Job[int]{Key: func(i int) string { return fmt.Sprint(i) }, Do: func(_ context.Context, i int) error {
+		ran.Store(i, true)
+		return nil
+	}}
+	var final bulk.Stats
+	stats, err := bulk.Run(context.Background(), items, job, bulk.WithProgress(func(s bulk.Stats) { final = s }, 0))
+	if !errors.Is(err, broken) {
+		t.Fatalf("error %v, want the stream's", err)
+	}
+	if _, ok := ran.Load(99); ok || stats.Succeeded != 3 || final != stats {
+		t.Fatalf("stats %+v, progress %+v", stats, final)
+	}
+}
+
+// TestCancelRecordsInFlightAsUnknown: when ctx ends, the items in flight get its
+// cancellation and are recorded as unknown; the run says it stopped.
+func TestCancelRecordsInFlightAsUnknown(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "journal.jsonl")
+	ctx, cancel := context.WithCancel(context.Background())
+	started := make(chan struct{})
+	var once sync.Once
+	job := bulk.Job[int]{Key: func(i int) string { return fmt.Sprint(i) }, Do: func(ctx context.Context, i int) error {
+		once.Do(func() { close(started) })
+		<-ctx.Done()
+		return ctx.Err()
+	}}
+	go func() { <-started; cancel() }()
+	stats, err := bulk.Run(ctx, bulk.Slice([]int{1, 2, 3}), job, bulk.WithJournal(open(t, path)), bulk.WithWindow(1, time.Second))
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("error %v, want context.Canceled", err)
+	}
+	last, _ := states(t, path)
+	if stats.Unknown != 1 || last["1"] != bulk.Unknown || len(last) != 1 {
+		t.Fatalf("stats %+v, journal %v", stats, last)
+	}
+}

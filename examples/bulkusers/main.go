@@ -104,7 +104,7 @@ type config struct {
 //go:embed users.csv
 var sampleCSV string
 
-func run(ctx context.Context, out, errw io.Writer, cfg config) error {
+func run(ctx context.Context, out, errw io.Writer, cfg config) (err error) {
 	mode := exampleenv.Apply
 	if cfg.dryRun {
 		mode = exampleenv.DryRun
@@ -161,7 +161,11 @@ func run(ctx context.Context, out, errw io.Writer, cfg config) error {
 		if err != nil {
 			return err
 		}
-		defer j.Close()
+		defer func() {
+			if cerr := j.Close(); err == nil {
+				err = cerr // the last lines reach the disk
+			}
+		}()
 		opts = append(opts, bulk.WithJournal(j))
 		if cfg.retryFailed {
 			opts = append(opts, bulk.WithRetryFailed())

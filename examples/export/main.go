@@ -46,7 +46,7 @@ func main() {
 	}
 }
 
-func run(ctx context.Context, stdout, errw io.Writer, outPath, journal string, pageSize int) error {
+func run(ctx context.Context, stdout, errw io.Writer, outPath, journal string, pageSize int) (err error) {
 	if journal != "" && outPath == "-" {
 		return fmt.Errorf("-journal needs -o FILE: a resumed export appends to the file")
 	}
@@ -66,7 +66,11 @@ func run(ctx context.Context, stdout, errw io.Writer, outPath, journal string, p
 			if err != nil {
 				return err
 			}
-			defer j.Close()
+			defer func() {
+				if cerr := j.Close(); err == nil {
+					err = cerr // the last lines reach the disk
+				}
+			}()
 			// A community's export only reads: one of unknown outcome is exported again.
 			opts = append(opts, bulk.WithJournal(j), bulk.WithRetryFailed(), bulk.WithRetryUnknown())
 		}

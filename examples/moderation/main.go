@@ -104,9 +104,14 @@ func main() {
 			fmt.Fprintln(os.Stderr, "moderation:", err)
 			os.Exit(1)
 		}
-		defer cfg.journal.Close()
 	}
-	if err := run(ctx, env.Client, os.Stdout, os.Stderr, cfg); err != nil {
+	err = run(ctx, env.Client, os.Stdout, os.Stderr, cfg)
+	if cfg.journal != nil {
+		if cerr := cfg.journal.Close(); err == nil {
+			err = cerr // the last lines reach the disk
+		}
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "moderation:", err)
 		os.Exit(1)
 	}
