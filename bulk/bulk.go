@@ -28,7 +28,9 @@ import (
 	"iter"
 	"log/slog"
 	"net"
+	"net/http/httptrace"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/amity-go/amity"
@@ -44,7 +46,11 @@ type Job[T any] struct {
 	// unique in the stream and stable across runs. Required.
 	Key func(T) string
 	// Do does the work on one item. It returns nil on success, an error matching ErrSkip to
-	// skip the item, or the error of the call. Required.
+	// skip the item, or the error of the call. Required. Its calls must use the ctx it is
+	// given: the runner journals the item as started when Do's first request asks for a
+	// connection (a net/http httptrace hook on ctx, after the rate limiter's wait and before
+	// anything is sent), so that an item in flight when the process dies reads back as
+	// Unknown, while one still waiting for its turn is simply run again.
 	Do func(ctx context.Context, item T) error
 	// Check reports whether the work of an item whose outcome is unknown was applied (a
 	// read: does the user exist with this display name?). Called on a resumed run before Do
@@ -204,8 +210,10 @@ type runner[T any] struct {
 // Run calls job.Do on every item of items and returns what it did. Items are read one at a
 // time as workers free up, so a streamed source is never held in memory. Run returns when
 // every item has been run or passed over, or at the first error of items or of the journal
-// (items in flight finish first), or when ctx ends (items in flight get ctx's cancellation
-// and are recorded as unknown); the error says which, and the Stats count what was done.
+// (items in flight finish first), or when ctx ends (items in flight get ctx's cancellation:
+// one whose request was sent is recorded as unknown, one still waiting for its turn is not
+// recorded, and the next run does it); the error says which, and the Stats count what was
+// done.
 func Run[T any](ctx context.Context, items iter.Seq2[T, error], job Job[T], opts ...Option) (Stats, error) {
 	cfg := config{calls: 100, window: 5 * time.Second, callsPerItem: 1, progressEvery: time.Second, unknown: IsUnknown,
 		logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
@@ -356,18 +364,30 @@ func (r *runner[T]) do(ctx context.Context, t task[T]) {
 			return
 		}
 	}
-	if r.cfg.journal != nil {
-		if err := r.cfg.journal.Record(t.key, Started, nil); err != nil {
-			r.fail(err)
-			return
-		}
-	}
-	err := r.job.Do(ctx, t.item)
+	// The item is started when its first request asks for a connection: after the rate
+	// limiter's wait, before a byte is sent. (httptrace hooks compose: the SDK's own trace is
+	// added to this one.) An item still waiting for its turn when the process dies or the run
+	// stops is not started, and the next run simply does it.
+	var once sync.Once
+	var sent atomic.Bool
+	doCtx := httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{GetConn: func(string) {
+		once.Do(func() {
+			sent.Store(true)
+			if r.cfg.journal != nil {
+				if err := r.cfg.journal.Record(t.key, Started, nil); err != nil {
+					r.fail(err)
+				}
+			}
+		})
+	}})
+	err := r.job.Do(doCtx, t.item)
 	switch {
 	case err == nil:
 		r.record(t.key, Succeeded, nil)
 	case errors.Is(err, ErrSkip):
 		r.record(t.key, Skipped, err)
+	case !sent.Load() && ctx.Err() != nil:
+		// Stopped before its first request was sent: nothing to record.
 	case r.cfg.unknown(err):
 		r.record(t.key, Unknown, err)
 	default:

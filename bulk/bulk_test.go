@@ -390,25 +390,78 @@ func TestStopsAtSourceError(t *testing.T) {
 	}
 }
 
-// TestCancelRecordsInFlightAsUnknown: when ctx ends, the items in flight get its
-// cancellation and are recorded as unknown; the run says it stopped.
+// TestCancelRecordsInFlightAsUnknown: when ctx ends, an item whose request was sent is
+// recorded as unknown (started, then unknown); one still waiting for its turn (here: for the
+// first to finish, as behind the rate limiter) is not recorded, and the next run does it.
 func TestCancelRecordsInFlightAsUnknown(t *testing.T) {
+	fake := amitytest.NewServer()
+	defer fake.Close()
+	fake.SetDelay(time.Second) // the run is cancelled 100 ms into the call
+	c, err := amity.NewClient(amity.WithBaseURL(fake.URL()), amity.WithAdminToken(fake.AdminToken()), amity.WithMaxRetries(0))
+	if err != nil {
+		t.Fatal(err)
+	}
 	path := filepath.Join(t.TempDir(), "journal.jsonl")
 	ctx, cancel := context.WithCancel(context.Background())
-	started := make(chan struct{})
-	var once sync.Once
-	job := bulk.Job[int]{Key: func(i int) string { return fmt.Sprint(i) }, Do: func(ctx context.Context, i int) error {
-		once.Do(func() { close(started) })
-		<-ctx.Done()
-		return ctx.Err()
+	sending := make(chan struct{})
+	var turn sync.Mutex // one call at a time, as one identity's limiter would pace them
+	job := bulk.Job[string]{Key: func(s string) string { return s }, Do: func(ctx context.Context, s string) error {
+		if s == "sent" {
+			turn.Lock()
+			defer turn.Unlock()
+			close(sending)
+		} else {
+			<-sending
+			if !turn.TryLock() {
+				<-ctx.Done() // waiting for its turn
+				return ctx.Err()
+			}
+		}
+		_, err := c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: s})
+		return err
 	}}
-	go func() { <-started; cancel() }()
-	stats, err := bulk.Run(ctx, bulk.Slice([]int{1, 2, 3}), job, bulk.WithJournal(open(t, path)), bulk.WithWindow(1, time.Second))
+	go func() { <-sending; time.Sleep(100 * time.Millisecond); cancel() }()
+	stats, err := bulk.Run(ctx, bulk.Slice([]string{"sent", "waiting"}), job, bulk.WithJournal(open(t, path)))
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("error %v, want context.Canceled", err)
 	}
-	last, _ := states(t, path)
-	if stats.Unknown != 1 || last["1"] != bulk.Unknown || len(last) != 1 {
+	last, lines := states(t, path)
+	if stats.Unknown != 1 || last["sent"] != bulk.Unknown || lines["sent"] != 2 || len(last) != 1 {
 		t.Fatalf("stats %+v, journal %v", stats, last)
+	}
+}
+
+// TestStartedOnlyWhenSent: the journal's started line is written when a request is sent,
+// not for an item whose Do sends nothing.
+func TestStartedOnlyWhenSent(t *testing.T) {
+	fake := amitytest.NewServer()
+	defer fake.Close()
+	c, err := amity.NewClient(amity.WithBaseURL(fake.URL()), amity.WithAdminToken(fake.AdminToken()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "journal.jsonl")
+	job := bulk.Job[string]{Key: func(s string) string { return s }, Do: func(ctx context.Context, s string) error {
+		if s == "local" {
+			return nil
+		}
+		_, err := c.Communities.Create(ctx, &amity.CreateCommunityParams{DisplayName: s})
+		return err
+	}}
+	if _, err := bulk.Run(context.Background(), bulk.Slice([]string{"remote", "local"}), job, bulk.WithJournal(open(t, path))); err != nil {
+		t.Fatal(err)
+	}
+	var seq []string
+	for e, err := range bulk.ReadJournal(path) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.Key == "remote" {
+			seq = append(seq, string(e.State))
+		}
+	}
+	_, lines := states(t, path)
+	if fmt.Sprint(seq) != "[started succeeded]" || lines["local"] != 1 {
+		t.Fatalf("remote %v, local %d lines", seq, lines["local"])
 	}
 }

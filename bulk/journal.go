@@ -17,14 +17,14 @@ import (
 type State string
 
 // The states a journal records. Succeeded, Failed, Skipped and Unknown are outcomes; Started
-// is written just before an item's Do is called, so that an item whose process died during
-// the call reads back as Unknown.
+// is written when an item's first request is about to be sent (see Job.Do), so that an item
+// whose process died during the call reads back as Unknown.
 const (
 	Succeeded State = "succeeded" // Do returned nil, or Check found the work done
 	Failed    State = "failed"    // Do returned an error known not to have applied the work
 	Skipped   State = "skipped"   // Do returned an error matching ErrSkip
 	Unknown   State = "unknown"   // the work may or may not have been applied
-	Started   State = "started"   // Do was called; read back as Unknown when nothing follows
+	Started   State = "started"   // Do's first request was about to be sent; Unknown when nothing follows
 )
 
 // Entry is one line of a journal.
