@@ -7,6 +7,12 @@
 // It is a dry run unless -apply is given: it reports what it would do and changes nothing. Its
 // first line of output says which network it talks to and in which mode.
 //
+// Each listing is swept with the bulk runner over amity.Sweep (bulk.Swept): items are
+// handled in parallel, as many as the admin's rate-limit window serves, and with -journal
+// each item's outcome is recorded, so that an interrupted sweep resumes without acting twice
+// on an item it already handled (a post whose flags it cleared stays in no listing, but one
+// it chose to keep would be acted on again).
+//
 // With no AMITY_REGION and credentials set it runs on the built-in fake (amitytest).
 package main
 
@@ -16,13 +22,17 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"os/signal"
 	"strings"
+	"sync"
 	"text/tabwriter"
+	"time"
 
 	"github.com/amity-go/amity"
 	"github.com/amity-go/amity/amitytest"
+	"github.com/amity-go/amity/bulk"
 	"github.com/amity-go/amity/examples/internal/exampleenv"
 )
 
@@ -31,16 +41,34 @@ type config struct {
 	blocklist       string
 	dryRun          bool
 	page            amity.PageParams // the page size of the flagged listings
+	journal         *bulk.Journal    // the outcome of each item handled, nil for none
 }
 
-// tally counts what the sweep did, per kind of content.
-type tally map[string]*[3]int // kind -> seen, deleted, cleared
+// tally counts what the sweep did, per kind of content. It is safe for concurrent use.
+type tally struct {
+	mu sync.Mutex
+	n  map[string]*[3]int // kind -> seen, deleted, cleared
+}
 
-func (t tally) add(kind string, col int) {
-	if t[kind] == nil {
-		t[kind] = new([3]int)
+func (t *tally) add(kind string, col int) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.n == nil {
+		t.n = map[string]*[3]int{}
 	}
-	t[kind][col]++
+	if t.n[kind] == nil {
+		t.n[kind] = new([3]int)
+	}
+	t.n[kind][col]++
+}
+
+func (t *tally) get(kind string) [3]int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.n[kind] == nil {
+		return [3]int{}
+	}
+	return *t.n[kind]
 }
 
 const (
@@ -56,6 +84,7 @@ func main() {
 	flag.StringVar(&cfg.blocklist, "blocklist", "", "file of words or regular expressions to blocklist, e.g. examples/moderation/blocklist.txt (default: none)")
 	flag.IntVar(&cfg.page.Limit, "page-size", 100, "items per page of the flagged listings (1 to 100)")
 	apply := flag.Bool("apply", false, "make the changes (default: a dry run that changes nothing)")
+	journal := flag.String("journal", "", "with -apply: journal file recording each item handled, to resume an interrupted sweep")
 	flag.Parse()
 	cfg.dryRun = !*apply
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -70,7 +99,19 @@ func main() {
 		os.Exit(1)
 	}
 	defer env.Close()
-	if err := run(ctx, env.Client, os.Stdout, os.Stderr, cfg); err != nil {
+	if *journal != "" && !cfg.dryRun {
+		if cfg.journal, err = bulk.OpenJournal(*journal); err != nil {
+			fmt.Fprintln(os.Stderr, "moderation:", err)
+			os.Exit(1)
+		}
+	}
+	err = run(ctx, env.Client, os.Stdout, os.Stderr, cfg)
+	if cfg.journal != nil {
+		if cerr := cfg.journal.Close(); err == nil {
+			err = cerr // the last lines reach the disk
+		}
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "moderation:", err)
 		os.Exit(1)
 	}
@@ -78,7 +119,7 @@ func main() {
 
 // run sweeps the network of c and prints the summary to out (progress to errw).
 func run(ctx context.Context, c *amity.Client, out, errw io.Writer, cfg config) error {
-	t := tally{}
+	t := &tally{}
 	banned, blocklisted := 0, 0
 	var err error
 
@@ -93,7 +134,7 @@ func run(ctx context.Context, c *amity.Client, out, errw io.Writer, cfg config) 
 	if err := sweepChannels(ctx, c, errw, cfg, t); err != nil {
 		return err
 	}
-	if banned, err = banUsers(ctx, c, cfg, t); err != nil {
+	if banned, err = banUsers(ctx, c, errw, cfg, t); err != nil {
 		return err
 	}
 
@@ -101,10 +142,7 @@ func run(ctx context.Context, c *amity.Client, out, errw io.Writer, cfg config) 
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "kind\tflagged\tdeleted\tflags cleared")
 	for _, kind := range []string{"posts", "comments", "messages", "users"} {
-		n := t[kind]
-		if n == nil {
-			n = new([3]int)
-		}
+		n := t.get(kind)
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\n", kind, n[seen], n[deleted], n[cleared])
 	}
 	tw.Flush()
@@ -145,7 +183,7 @@ func uploadBlocklist(ctx context.Context, c *amity.Client, cfg config) (int, err
 }
 
 // act deletes or clears one flagged item according to the rule.
-func act(cfg config, t tally, kind string, flags int, del, clear func() error) error {
+func act(cfg config, t *tally, kind string, flags int, del, clear func() error) error {
 	t.add(kind, seen)
 	if flags >= cfg.deleteAt {
 		t.add(kind, deleted)
@@ -163,18 +201,36 @@ func act(cfg config, t tally, kind string, flags int, del, clear func() error) e
 
 // Acting on an item takes it out of a filtered listing (hasFlag=true), and the API's page
 // tokens are offsets: ranging over a listing while acting on its items would skip some of
-// them. Every listing below is swept with amity.Sweep, which lists, acts, and lists again.
+// them. Every listing below is swept with amity.Sweep, which lists, acts, and lists again;
+// the top-level listings through the bulk runner (bulk.Swept), which acts on their items in
+// parallel and records each outcome in the journal.
+
+// sweep runs do on every item of list with the bulk runner: key names an item for Sweep and,
+// prefixed with kind, in the journal. It fails when an item failed or its outcome is unknown.
+func sweep[T any](ctx context.Context, errw io.Writer, cfg config, kind string, list iter.Seq2[T, error], key func(T) string,
+	do func(context.Context, T) error) error {
+	opts := []bulk.Option{bulk.WithProgress(func(s bulk.Stats) { fmt.Fprintf(errw, "%s: %s\n", kind, s) }, 5*time.Second)}
+	if cfg.journal != nil {
+		opts = append(opts, bulk.WithJournal(cfg.journal), bulk.WithRetryFailed())
+	}
+	job := bulk.Job[T]{Key: func(item T) string { return kind + " " + key(item) }, Do: do}
+	stats, err := bulk.Run(ctx, bulk.Swept(ctx, list, key), job, opts...)
+	if err != nil {
+		return fmt.Errorf("sweeping %s: %w", kind, err)
+	}
+	if stats.Failed+stats.Unknown > 0 {
+		return fmt.Errorf("sweeping %s: %d failed and %d of unknown outcome (run again with -journal to resume)", kind, stats.Failed, stats.Unknown)
+	}
+	return nil
+}
 
 // sweepPosts sweeps the flagged posts of community and user feeds (GET /api/v3/posts lists
 // across feeds), and the flagged comments and replies of the posts that have some.
-func sweepPosts(ctx context.Context, c *amity.Client, errw io.Writer, cfg config, t tally) error {
-	progress := exampleenv.NewProgress(errw, "flagged posts swept", 0)
-	defer progress.Finish()
+func sweepPosts(ctx context.Context, c *amity.Client, errw io.Writer, cfg config, t *tally) error {
 	for _, target := range []amity.PostTargetType{amity.PostTargetCommunity, amity.PostTargetUser} {
 		flagged := &amity.V3ListPostsParams{PageParams: cfg.page, TargetType: target, HasFlag: amity.Ptr(true), IsDeleted: amity.Ptr(false)}
-		_, err := amity.Sweep(ctx, c.Posts.V3.List(ctx, flagged), func(p amity.Post) string { return p.PostID },
+		err := sweep(ctx, errw, cfg, "flagged "+string(target)+" posts", c.Posts.V3.List(ctx, flagged), func(p amity.Post) string { return p.PostID },
 			func(ctx context.Context, post amity.Post) error {
-				defer progress.Add(1)
 				if post.HasFlaggedComment {
 					if err := sweepComments(ctx, c, cfg, t, post.PostID); err != nil {
 						return err
@@ -183,24 +239,21 @@ func sweepPosts(ctx context.Context, c *amity.Client, errw io.Writer, cfg config
 				if post.FlagCount == 0 {
 					return nil // listed for its flagged comments or children
 				}
-				err := act(cfg, t, "posts", post.FlagCount,
+				return act(cfg, t, "posts", post.FlagCount,
 					func() error { return c.Posts.Delete(ctx, post.PostID, nil) },
 					func() error { _, err := c.Posts.ClearFlags(ctx, post.PostID); return err })
-				if err != nil {
-					return fmt.Errorf("post %s: %w", post.PostID, err)
-				}
-				return nil
 			})
 		if err != nil {
-			return fmt.Errorf("sweeping flagged %s posts: %w", target, err)
+			return err
 		}
 	}
 	return nil
 }
 
 // sweepComments sweeps the flagged comments of a post and the flagged replies under every
-// comment (a reply is listed under its parent, which need not be flagged itself).
-func sweepComments(ctx context.Context, c *amity.Client, cfg config, t tally, postID string) error {
+// comment (a reply is listed under its parent, which need not be flagged itself), one at a
+// time: the post's sweep is the unit of work of the runner.
+func sweepComments(ctx context.Context, c *amity.Client, cfg config, t *tally, postID string) error {
 	commentID := func(cm amity.Comment) string { return cm.CommentID }
 	moderate := func(ctx context.Context, cm amity.Comment) error {
 		if cm.FlagCount == 0 {
@@ -233,61 +286,53 @@ func sweepComments(ctx context.Context, c *amity.Client, cfg config, t tally, po
 
 // sweepChannels sweeps the flagged messages of every channel (a channel's default message
 // feed has the channel's internal ID).
-func sweepChannels(ctx context.Context, c *amity.Client, errw io.Writer, cfg config, t tally) error {
-	progress := exampleenv.NewProgress(errw, "channels swept", 0)
-	defer progress.Finish()
+func sweepChannels(ctx context.Context, c *amity.Client, errw io.Writer, cfg config, t *tally) error {
 	for ch, err := range c.Channels.List(ctx, &amity.ListChannelsParams{PageParams: amity.PageParams{Limit: 100}}) {
 		if err != nil {
 			return fmt.Errorf("listing channels: %w", err)
 		}
 		flagged := &amity.ListMessagesParams{PageParams: cfg.page, MessageFeedID: ch.DefaultMessageFeedID(), HasFlags: amity.Ptr(true)}
-		_, err := amity.Sweep(ctx, c.Messages.List(ctx, flagged), func(m amity.Message) string { return m.MessageID },
+		err := sweep(ctx, io.Discard, cfg, "flagged messages", c.Messages.List(ctx, flagged), func(m amity.Message) string { return m.MessageID },
 			func(ctx context.Context, m amity.Message) error {
-				err := act(cfg, t, "messages", m.FlagCount,
+				return act(cfg, t, "messages", m.FlagCount,
 					func() error { return c.Messages.Delete(ctx, m.MessageID, nil) },
 					func() error { _, err := c.Messages.ClearFlags(ctx, m.MessageID); return err })
-				if err != nil {
-					return fmt.Errorf("message %s: %w", m.MessageID, err)
-				}
-				return nil
 			})
 		if err != nil {
-			return fmt.Errorf("sweeping channel %s: %w", ch.ChannelID, err)
+			return fmt.Errorf("channel %s: %w", ch.ChannelID, err)
 		}
-		progress.Add(1)
 	}
 	return nil
 }
 
 // banUsers bans, network-wide, the flagged users over the threshold and clears the flags of
 // the others (which takes them out of the flagged listing: it is swept too).
-func banUsers(ctx context.Context, c *amity.Client, cfg config, t tally) (int, error) {
+func banUsers(ctx context.Context, c *amity.Client, errw io.Writer, cfg config, t *tally) (int, error) {
+	var mu sync.Mutex
 	banned := 0
 	flagged := &amity.ListUsersParams{PageParams: cfg.page, Filter: amity.UserFilterFlagged}
-	_, err := amity.Sweep(ctx, c.Users.List(ctx, flagged), func(u amity.User) string { return u.UserID },
+	err := sweep(ctx, errw, cfg, "flagged users", c.Users.List(ctx, flagged), func(u amity.User) string { return u.UserID },
 		func(ctx context.Context, u amity.User) error {
 			t.add("users", seen)
 			switch {
 			case u.IsGlobalBan:
 			case u.FlagCount >= cfg.banAt:
+				mu.Lock()
 				banned++
+				mu.Unlock()
 				if !cfg.dryRun {
-					if err := c.Users.Ban(ctx, u.UserID); err != nil {
-						return fmt.Errorf("banning %s: %w", u.UserID, err)
-					}
+					return c.Users.Ban(ctx, u.UserID)
 				}
 			default:
 				t.add("users", cleared)
 				if !cfg.dryRun {
-					if _, err := c.Users.ClearFlags(ctx, u.UserID); err != nil {
-						return fmt.Errorf("clearing flags of %s: %w", u.UserID, err)
-					}
+					_, err := c.Users.ClearFlags(ctx, u.UserID)
+					return err
 				}
 			}
 			return nil
 		})
-	if err != nil {
-		return banned, fmt.Errorf("sweeping flagged users: %w", err)
-	}
-	return banned, nil
+	mu.Lock()
+	defer mu.Unlock()
+	return banned, err
 }

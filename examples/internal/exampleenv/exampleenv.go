@@ -1,6 +1,6 @@
 // Package exampleenv connects the example programs to the Amity API when AMITY_REGION (or
-// AMITY_BASE_URL) and credentials are set, and otherwise to a seeded amitytest fake, and
-// reports progress on long runs.
+// AMITY_BASE_URL) and credentials are set, and otherwise to a seeded amitytest fake. (Long
+// runs report progress, keep their place and resume with package bulk, which users import.)
 package exampleenv
 
 import (
@@ -8,8 +8,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"sync"
-	"time"
 
 	"github.com/amity-go/amity"
 	"github.com/amity-go/amity/amitytest"
@@ -84,58 +82,4 @@ func Connect(out io.Writer, seed amitytest.SeedOptions, mode Mode) (*Env, error)
 	}
 	fmt.Fprintf(out, "network: no AMITY_REGION and credentials set: running on the built-in fake (amitytest) at %s with seeded data; mode: %s\n", fake.URL(), mode)
 	return &Env{Client: c, Fake: fake, Seeded: seeded}, nil
-}
-
-// Progress writes "label: done/total (rate/s, ETA)" lines to w, at most once a second and
-// once at the end. It is safe for concurrent use.
-type Progress struct {
-	w     io.Writer
-	label string
-	total int
-	start time.Time
-
-	mu   sync.Mutex
-	done int
-	last time.Time
-}
-
-// NewProgress starts a progress report of total steps (0 if unknown).
-func NewProgress(w io.Writer, label string, total int) *Progress {
-	now := time.Now()
-	return &Progress{w: w, label: label, total: total, start: now, last: now}
-}
-
-// Add records n more steps done.
-func (p *Progress) Add(n int) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.done += n
-	if now := time.Now(); now.Sub(p.last) >= time.Second {
-		p.last = now
-		p.print(now)
-	}
-}
-
-// Finish prints the final line.
-func (p *Progress) Finish() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.print(time.Now())
-}
-
-func (p *Progress) print(now time.Time) {
-	elapsed := now.Sub(p.start)
-	rate := 0.0
-	if elapsed > 0 {
-		rate = float64(p.done) / elapsed.Seconds()
-	}
-	switch {
-	case p.total > 0 && rate > 0:
-		eta := time.Duration(float64(p.total-p.done) / rate * float64(time.Second))
-		fmt.Fprintf(p.w, "%s: %d/%d (%.1f/s, ETA %s)\n", p.label, p.done, p.total, rate, eta.Round(time.Second))
-	case p.total > 0:
-		fmt.Fprintf(p.w, "%s: %d/%d\n", p.label, p.done, p.total)
-	default:
-		fmt.Fprintf(p.w, "%s: %d (%.1f/s)\n", p.label, p.done, rate)
-	}
 }
