@@ -1,0 +1,198 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"github.com/amity-go/amity"
+	"github.com/amity-go/amity/amitytest"
+)
+
+// The credentials of the fake the command tests run against: no output may hold them.
+const (
+	testAdminToken = "cli-test-admin-secret-0f3c"
+	testAPIKey     = "cli-test-api-key-secret-9b1d"
+)
+
+// fake is an in-process amitytest server, seeded, with a client of the test's own.
+type fake struct {
+	*amitytest.Server
+	seeded amitytest.SeedResult
+	c      *amity.Client
+	env    []string // the AMITY_* variables of the commands
+}
+
+func newFake(t *testing.T, seed amitytest.SeedOptions, opts ...amitytest.Option) *fake {
+	t.Helper()
+	s := amitytest.NewServer(append([]amitytest.Option{amitytest.WithAdminToken(testAdminToken), amitytest.WithAPIKey(testAPIKey)}, opts...)...)
+	t.Cleanup(s.Close)
+	f := &fake{Server: s, seeded: s.Seed(seed)}
+	c, err := amity.NewClient(amity.WithBaseURL(s.URL()), amity.WithAdminToken(testAdminToken), amity.WithAPIKey(testAPIKey))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = c.Close() })
+	f.c = c
+	f.env = []string{"AMITY_BASE_URL=" + s.URL(), "AMITY_ADMIN_TOKEN=" + testAdminToken, "AMITY_API_KEY=" + testAPIKey}
+	return f
+}
+
+// result is what a run of the built command did.
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// amity runs the built command with args and the environment env (and nothing of the test
+// process's AMITY_* variables), and checks that no credential of the fake is in its output.
+func runBin(t *testing.T, bin string, env []string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "AMITY_") {
+			cmd.Env = append(cmd.Env, kv)
+		}
+	}
+	cmd.Env = append(cmd.Env, env...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	r := result{stdout: stdout.String(), stderr: stderr.String()}
+	var exit *exec.ExitError
+	switch {
+	case errors.As(err, &exit):
+		r.code = exit.ExitCode()
+	case err != nil:
+		t.Fatalf("amity %q: %v", args, err)
+	}
+	for _, secret := range []string{testAdminToken, testAPIKey} {
+		if strings.Contains(r.stdout+r.stderr, secret) {
+			t.Errorf("amity %q printed a credential:\n%s%s", args, r.stdout, r.stderr)
+		}
+	}
+	return r
+}
+
+// want checks a run's exit status and that its stdout (or, for a failure, stderr) holds each
+// of the strings.
+func (r result) want(t *testing.T, code int, in ...string) {
+	t.Helper()
+	if r.code != code {
+		t.Errorf("exit status %d, want %d\nstdout:\n%s\nstderr:\n%s", r.code, code, r.stdout, r.stderr)
+	}
+	out := r.stdout
+	if code != 0 {
+		out = r.stderr
+	}
+	for _, s := range in {
+		if !strings.Contains(out, s) {
+			t.Errorf("%q not in the output (status %d):\nstdout:\n%s\nstderr:\n%s", s, r.code, r.stdout, r.stderr)
+		}
+	}
+}
+
+// jsonLines decodes each line of out as a T.
+func jsonLines[T any](t *testing.T, out string) []T {
+	t.Helper()
+	var vs []T
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		if line == "" {
+			continue
+		}
+		var v T
+		if err := json.Unmarshal([]byte(line), &v); err != nil {
+			t.Fatalf("not a JSON line: %q: %v", line, err)
+		}
+		vs = append(vs, v)
+	}
+	return vs
+}
+
+func TestUsersCommands(t *testing.T) {
+	bin := buildAmity(t)
+	f := newFake(t, amitytest.SeedOptions{Users: 7})
+	ctx := context.Background()
+	id := f.seeded.UserIDs[0]
+	want, err := f.c.Users.Get(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	runBin(t, bin, f.env, "users", "get", id).want(t, 0, id, want.User().DisplayName)
+	r := runBin(t, bin, f.env, "users", "get", "--json", id)
+	r.want(t, 0)
+	if us := jsonLines[amity.User](t, r.stdout); len(us) != 1 || us[0].UserID != id || us[0].DisplayName != want.User().DisplayName {
+		t.Errorf("users get --json: %s", r.stdout)
+	}
+	runBin(t, bin, f.env, "users", "get", "no-such-user").want(t, 1, "404 Not Found")
+
+	r = runBin(t, bin, f.env, "users", "list", "--json")
+	r.want(t, 0)
+	listed := map[string]bool{}
+	for _, u := range jsonLines[amity.User](t, r.stdout) {
+		listed[u.UserID] = true
+	}
+	for _, id := range f.seeded.UserIDs {
+		if !listed[id] {
+			t.Errorf("users list --json: %s not listed", id)
+		}
+	}
+	r = runBin(t, bin, f.env, "users", "list", "--max", "3")
+	r.want(t, 0, "flags")
+	if n := strings.Count(r.stdout, "\n"); n != 3 {
+		t.Errorf("users list --max 3: %d lines\n%s", n, r.stdout)
+	}
+
+	banned := f.seeded.UserIDs[1:3]
+	runBin(t, bin, f.env, append([]string{"users", "ban"}, banned...)...).want(t, 0, "ban "+banned[0]+": done", "ban "+banned[1]+": done")
+	for _, id := range banned {
+		if u, err := f.c.Users.Get(ctx, id); err != nil || !u.User().IsGlobalBan {
+			t.Errorf("after amity users ban, %s: %+v %v", id, u, err)
+		}
+	}
+	runBin(t, bin, f.env, "users", "get", banned[0]).want(t, 0, "banned")
+	r = runBin(t, bin, f.env, append([]string{"users", "unban", "--json"}, banned...)...)
+	r.want(t, 0)
+	type outcome struct {
+		Action, ID string
+		OK         bool
+	}
+	if oc := jsonLines[outcome](t, r.stdout); len(oc) != 2 || !oc[0].OK || oc[0].Action != "unban" || oc[1].ID != banned[1] {
+		t.Errorf("users unban --json: %s", r.stdout)
+	}
+	for _, id := range banned {
+		if u, err := f.c.Users.Get(ctx, id); err != nil || u.User().IsGlobalBan {
+			t.Errorf("after amity users unban, %s: %+v %v", id, u, err)
+		}
+	}
+}
+
+// TestExitStatus checks the statuses every API command shares: 2 for a usage error
+// (including no API or credentials configured), 3 for a rate limit the command could not
+// wait out, 1 for another failure.
+func TestExitStatus(t *testing.T) {
+	bin := buildAmity(t)
+	f := newFake(t, amitytest.SeedOptions{Users: 4})
+	runBin(t, bin, nil, "users", "get", "x").want(t, 2, "no API: set AMITY_REGION or AMITY_BASE_URL")
+	runBin(t, bin, f.env[:1], "users", "get", "x").want(t, 2, "no credentials")
+	runBin(t, bin, f.env, "users").want(t, 2, "no subcommand")
+	runBin(t, bin, f.env, "users", "get").want(t, 2, "one user ID")
+	runBin(t, bin, f.env, "users", "frob").want(t, 2, `unknown users subcommand "frob"`)
+	runBin(t, bin, f.env, "users", "list", "--bogus").want(t, 2, "flag provided but not defined")
+	runBin(t, bin, f.env, "users", "--help").want(t, 0)
+	// One call per minute, and 2 s to run: the second ban's turn comes after the deadline.
+	r := runBin(t, bin, f.env, append([]string{"users", "ban", "--rate-limit", "1", "--rate-window", "1m", "--timeout", "2s"}, f.seeded.UserIDs[:3]...)...)
+	r.want(t, exitRateLimited, "rate limit")
+	if !strings.Contains(r.stdout, "ban "+f.seeded.UserIDs[0]+": done") || strings.Contains(r.stdout, f.seeded.UserIDs[2]) {
+		t.Errorf("the ban should stop at the rate limit after the first user:\n%s", r.stdout)
+	}
+	// A wrong token: the API refuses (401), status 1, and the token is not printed.
+	bad := append([]string{"AMITY_ADMIN_TOKEN=wrong-" + testAdminToken}, f.env[0], f.env[2])
+	runBin(t, bin, bad, "users", "get", f.seeded.UserIDs[0]).want(t, 1)
+}
