@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"strings"
@@ -195,4 +196,87 @@ func TestExitStatus(t *testing.T) {
 	// A wrong token: the API refuses (401), status 1, and the token is not printed.
 	bad := append([]string{"AMITY_ADMIN_TOKEN=wrong-" + testAdminToken}, f.env[0], f.env[2])
 	runBin(t, bin, bad, "users", "get", f.seeded.UserIDs[0]).want(t, 1)
+}
+
+// flaggedLeft counts the seeded flagged posts, comments and users still flagged.
+func (f *fake) flaggedLeft(t *testing.T) int {
+	t.Helper()
+	ctx, left := context.Background(), 0
+	for _, id := range f.seeded.FlaggedPostIDs {
+		p, err := f.c.Posts.Get(ctx, id, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !p.Post().IsDeleted && p.Post().FlagCount > 0 {
+			left++
+		}
+	}
+	for _, id := range f.seeded.FlaggedCommentIDs {
+		cm, err := f.c.Comments.Get(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !cm.Comment().IsDeleted && cm.Comment().FlagCount > 0 {
+			left++
+		}
+	}
+	for _, id := range f.seeded.FlaggedUserIDs {
+		u, err := f.c.Users.Get(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !u.User().IsGlobalBan && u.User().FlagCount > 0 {
+			left++
+		}
+	}
+	return left
+}
+
+func TestModerationSweep(t *testing.T) {
+	bin := buildAmity(t)
+	f := newFake(t, amitytest.SeedOptions{Communities: 2, PostsPerCommunity: 30, CommentsPerPost: 1})
+	flagged := f.flaggedLeft(t)
+	if len(f.seeded.FlaggedPostIDs) == 0 || flagged == 0 {
+		t.Fatalf("nothing flagged in the seed: %+v", f.seeded)
+	}
+	type summary struct {
+		Kinds []struct {
+			Kind                      string
+			Flagged, Deleted, Cleared int
+		}
+		Banned int
+		DryRun bool
+	}
+	posts := func(s summary) int {
+		for _, k := range s.Kinds {
+			if k.Kind == "posts" {
+				return k.Flagged
+			}
+		}
+		return -1
+	}
+	r := runBin(t, bin, f.env, "moderation", "sweep", "--json")
+	r.want(t, 0)
+	dry := jsonLines[summary](t, r.stdout)
+	if len(dry) != 1 || !dry[0].DryRun || posts(dry[0]) != len(f.seeded.FlaggedPostIDs) {
+		t.Fatalf("dry run: %s, want %d flagged posts", r.stdout, len(f.seeded.FlaggedPostIDs))
+	}
+	if left := f.flaggedLeft(t); left != flagged {
+		t.Fatalf("the dry run changed the network: %d flagged left of %d", left, flagged)
+	}
+	journal := t.TempDir() + "/sweep.jsonl"
+	runBin(t, bin, f.env, "moderation", "sweep", "--apply", "--delete-at", "3", "--ban-at", "1", "--journal", journal).
+		want(t, 0, "moderation summary", fmt.Sprintf("posts     %d", len(f.seeded.FlaggedPostIDs)))
+	if left := f.flaggedLeft(t); left != 0 {
+		t.Errorf("after --apply, %d of %d flagged items are left", left, flagged)
+	}
+	if b, err := os.ReadFile(journal); err != nil || !strings.Contains(string(b), `"succeeded"`) {
+		t.Errorf("the journal: %v\n%s", err, b)
+	}
+	r = runBin(t, bin, f.env, "moderation", "sweep", "--json")
+	if again := jsonLines[summary](t, r.stdout); r.code != 0 || len(again) != 1 || posts(again[0]) != 0 {
+		t.Errorf("a sweep after --apply: %d %s", r.code, r.stdout)
+	}
+	runBin(t, bin, f.env, "moderation").want(t, 2, "amity moderation sweep")
+	runBin(t, bin, f.env, "moderation", "sweep", "--delete-at", "0").want(t, 2, "--delete-at")
 }

@@ -6,10 +6,11 @@
 //
 // Its subcommands:
 //
-//	amity mock     serve the stateful fake of the Amity (social.plus) API (package amitytest)
-//	               on an address, with signed webhooks, pre-hooks, faults and admin endpoints
-//	amity trigger  perform, on a running mock, the operations that make it send an event
-//	amity users    get, list, ban and unban users
+//	amity mock        serve the stateful fake of the Amity (social.plus) API (package amitytest)
+//	                  on an address, with signed webhooks, pre-hooks, faults and admin endpoints
+//	amity trigger     perform, on a running mock, the operations that make it send an event
+//	amity users       get, list, ban and unban users
+//	amity moderation  sweep the flagged content (a dry run unless --apply)
 //
 // Run "amity <command> --help" for a command's flags. The command uses only the standard
 // library and the module's own packages, so it adds no dependency to the SDK's users.
@@ -38,9 +39,10 @@ const usage = `Usage: amity <command> [flags]
 amity is the command-line companion of the amity-go SDK.
 
 Commands:
-  mock      serve the stateful fake of the Amity (social.plus) API on an address
-  trigger   make a running mock send a webhook event (amity trigger --list lists them)
-  users     get, list, ban and unban users (amity users get|list|ban|unban)
+  mock        serve the stateful fake of the Amity (social.plus) API on an address
+  trigger     make a running mock send a webhook event (amity trigger --list lists them)
+  users       get, list, ban and unban users (amity users get|list|ban|unban)
+  moderation  sweep the flagged content: delete, clear flags, ban (a dry run unless --apply)
 
 Run "amity <command> --help" for the flags of a command.
 `
@@ -64,6 +66,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = runTrigger(ctx, args[1:], stdout, stderr)
 	case "users":
 		err = runUsers(ctx, args[1:], stdout, stderr)
+	case "moderation":
+		err = runModeration(ctx, args[1:], stdout, stderr)
 	default:
 		fmt.Fprintf(stderr, "amity: unknown command %q\n\n%s", args[0], usage)
 		return 2
