@@ -280,3 +280,47 @@ func TestModerationSweep(t *testing.T) {
 	runBin(t, bin, f.env, "moderation").want(t, 2, "amity moderation sweep")
 	runBin(t, bin, f.env, "moderation", "sweep", "--delete-at", "0").want(t, 2, "--delete-at")
 }
+
+func TestExport(t *testing.T) {
+	bin := buildAmity(t)
+	f := newFake(t, amitytest.SeedOptions{Users: 9, Communities: 2, PostsPerCommunity: 5})
+	dir := t.TempDir()
+	out, journal := dir+"/users.jsonl", dir+"/users.journal"
+	lines := func(path string) []map[string]any {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return jsonLines[map[string]any](t, string(b))
+	}
+	runBin(t, bin, f.env, "export", "users", "--out", out, "--journal", journal).want(t, 0, "exported")
+	users := lines(out)
+	ids := map[any]int{}
+	for _, u := range users {
+		ids[u["userId"]]++
+	}
+	for _, id := range f.seeded.UserIDs {
+		if ids[id] != 1 {
+			t.Errorf("user %s exported %d times", id, ids[id])
+		}
+	}
+	// Run again with the journal: nothing is appended.
+	runBin(t, bin, f.env, "export", "users", "--out", out, "--journal", journal).want(t, 0, "exported 0 users", fmt.Sprintf("(%d already exported)", len(users)))
+	if n := len(lines(out)); n != len(users) {
+		t.Errorf("a resumed export appended: %d lines, was %d", n, len(users))
+	}
+	cm := f.seeded.CommunityIDs[0]
+	runBin(t, bin, f.env, "export", "posts", "--community", cm, "--out", dir+"/posts.jsonl").want(t, 0, "exported")
+	for _, p := range lines(dir + "/posts.jsonl") {
+		if p["targetId"] != cm {
+			t.Errorf("a post of another feed: %v", p)
+		}
+	}
+	if len(lines(dir+"/posts.jsonl")) == 0 {
+		t.Error("no post exported")
+	}
+	runBin(t, bin, f.env, "export", "members", "--community", cm, "--out", dir+"/members.jsonl").want(t, 0, "exported")
+	runBin(t, bin, f.env, "export", "communities", "--out", dir+"/communities.jsonl").want(t, 0, fmt.Sprintf("exported %d communities", len(f.seeded.CommunityIDs)))
+	runBin(t, bin, f.env, "export", "members", "--out", dir+"/m.jsonl").want(t, 2, "--community")
+	runBin(t, bin, f.env, "export", "users").want(t, 2, "--out")
+}

@@ -11,6 +11,7 @@
 //	amity trigger     perform, on a running mock, the operations that make it send an event
 //	amity users       get, list, ban and unban users
 //	amity moderation  sweep the flagged content (a dry run unless --apply)
+//	amity export      write users, communities, members or posts as JSON lines (resumable)
 //
 // Run "amity <command> --help" for a command's flags. The command uses only the standard
 // library and the module's own packages, so it adds no dependency to the SDK's users.
@@ -43,6 +44,7 @@ Commands:
   trigger     make a running mock send a webhook event (amity trigger --list lists them)
   users       get, list, ban and unban users (amity users get|list|ban|unban)
   moderation  sweep the flagged content: delete, clear flags, ban (a dry run unless --apply)
+  export      write users, communities, members or posts as JSON lines (resumable)
 
 Run "amity <command> --help" for the flags of a command.
 `
@@ -68,6 +70,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = runUsers(ctx, args[1:], stdout, stderr)
 	case "moderation":
 		err = runModeration(ctx, args[1:], stdout, stderr)
+	case "export":
+		err = runExport(ctx, args[1:], stdout, stderr)
 	default:
 		fmt.Fprintf(stderr, "amity: unknown command %q\n\n%s", args[0], usage)
 		return 2
