@@ -8,8 +8,11 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"runtime"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/amity-go/amity"
 	"github.com/amity-go/amity/amitytest"
@@ -323,4 +326,87 @@ func TestExport(t *testing.T) {
 	runBin(t, bin, f.env, "export", "communities", "--out", dir+"/communities.jsonl").want(t, 0, fmt.Sprintf("exported %d communities", len(f.seeded.CommunityIDs)))
 	runBin(t, bin, f.env, "export", "members", "--out", dir+"/m.jsonl").want(t, 2, "--community")
 	runBin(t, bin, f.env, "export", "users").want(t, 2, "--out")
+}
+
+// TestImportKillAndResume imports users from a CSV with the built binary, kills it with
+// SIGKILL twice mid-import, resumes it with the same journal, and checks that every row ends
+// in exactly one outcome, every user exists, and no user was registered again beyond one per
+// kill.
+func TestImportKillAndResume(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("SIGKILL")
+	}
+	const rows, kills = 400, 2
+	bin := buildAmity(t)
+	f := newFake(t, amitytest.SeedOptions{Users: 1}, amitytest.WithoutRateLimit())
+	dir := t.TempDir()
+	csvPath, journal := dir+"/users.csv", dir+"/import.journal"
+	var csv strings.Builder
+	csv.WriteString("user_id,display_name\n")
+	for i := range rows {
+		fmt.Fprintf(&csv, "imported-%04d,Imported User %d\n", i, i)
+	}
+	csv.WriteString(",no id\n") // a malformed row: skipped
+	if err := os.WriteFile(csvPath, []byte(csv.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// 100 calls a second: about 4 s for the file, time to kill it twice.
+	args := []string{"import", "users", csvPath, "--journal", journal, "--apply", "--rate-limit", "100", "--rate-window", "1s"}
+	runBin(t, bin, f.env, "import", "users", csvPath).want(t, 0, fmt.Sprintf("would register or update %d users (1 malformed", rows))
+	journalLines := func() int {
+		b, _ := os.ReadFile(journal)
+		return strings.Count(string(b), "\n")
+	}
+	for k := 1; k <= kills; k++ {
+		cmd := exec.Command(bin, args...)
+		cmd.Env = append(os.Environ(), f.env...)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		for deadline := time.Now().Add(30 * time.Second); journalLines() < k*rows/(kills+1) && time.Now().Before(deadline); {
+			time.Sleep(20 * time.Millisecond)
+		}
+		_ = cmd.Process.Signal(syscall.SIGKILL)
+		_ = cmd.Wait()
+	}
+	if n := journalLines(); n >= 2*rows {
+		t.Fatalf("the import finished before the kills (%d journal lines)", n)
+	}
+	runBin(t, bin, f.env, args...).want(t, 0, "already done (resumed)")
+
+	b, err := os.ReadFile(journal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last, succeeded := map[string]string{}, map[string]int{}
+	for _, e := range jsonLines[struct{ Key, State string }](t, string(b)) {
+		if e.State == "started" {
+			continue
+		}
+		last[e.Key] = e.State
+		if e.State == "succeeded" {
+			succeeded[e.Key]++
+		}
+	}
+	again := 0
+	for i := range rows {
+		key := fmt.Sprintf("user imported-%04d", i)
+		if last[key] != "succeeded" {
+			t.Errorf("%s ends %q", key, last[key])
+		}
+		again += max(succeeded[key]-1, 0)
+	}
+	if len(last) != rows+1 || last[fmt.Sprintf("line %d", rows+2)] != "skipped" {
+		t.Errorf("%d rows with an outcome, want %d (the malformed one skipped): %v", len(last), rows+1, last[fmt.Sprintf("line %d", rows+2)])
+	}
+	if again > kills {
+		t.Errorf("%d users registered again, more than one per kill (%d)", again, kills)
+	}
+	ctx := context.Background()
+	for _, i := range []int{0, rows / 2, rows - 1} {
+		if u, err := f.c.Users.Get(ctx, fmt.Sprintf("imported-%04d", i)); err != nil || u.User().DisplayName != fmt.Sprintf("Imported User %d", i) {
+			t.Errorf("user %d: %v %v", i, u, err)
+		}
+	}
+	t.Logf("%d rows, %d kills: %d registered again", rows, kills, again)
 }

@@ -12,6 +12,7 @@
 //	amity users       get, list, ban and unban users
 //	amity moderation  sweep the flagged content (a dry run unless --apply)
 //	amity export      write users, communities, members or posts as JSON lines (resumable)
+//	amity import      create or update users from a CSV file (resumable)
 //
 // Run "amity <command> --help" for a command's flags. The command uses only the standard
 // library and the module's own packages, so it adds no dependency to the SDK's users.
@@ -45,6 +46,7 @@ Commands:
   users       get, list, ban and unban users (amity users get|list|ban|unban)
   moderation  sweep the flagged content: delete, clear flags, ban (a dry run unless --apply)
   export      write users, communities, members or posts as JSON lines (resumable)
+  import      create or update users from a CSV file (resumable, a dry run unless --apply)
 
 Run "amity <command> --help" for the flags of a command.
 `
@@ -72,6 +74,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = runModeration(ctx, args[1:], stdout, stderr)
 	case "export":
 		err = runExport(ctx, args[1:], stdout, stderr)
+	case "import":
+		err = runImport(ctx, args[1:], stdout, stderr)
 	default:
 		fmt.Fprintf(stderr, "amity: unknown command %q\n\n%s", args[0], usage)
 		return 2
