@@ -372,7 +372,12 @@ func TestImportKillAndResume(t *testing.T) {
 	if n := journalLines(); n >= 2*rows {
 		t.Fatalf("the import finished before the kills (%d journal lines)", n)
 	}
-	runBin(t, bin, f.env, args...).want(t, 0, "already done (resumed)")
+	r := runBin(t, bin, f.env, args...)
+	r.want(t, 0, "already done (resumed)")
+	// Not a terminal: plain progress lines (the ETA comes from the total), the last at the end.
+	if !strings.Contains(r.stderr, "users: ") || !strings.Contains(r.stderr, fmt.Sprintf("users: %d/%d done", rows+1, rows+1)) || strings.Contains(r.stderr, "\r") {
+		t.Errorf("no plain progress line on stderr:\n%s", r.stderr)
+	}
 
 	b, err := os.ReadFile(journal)
 	if err != nil {

@@ -60,7 +60,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) (er
 			err = cerr
 		}
 	}()
-	var opts []bulk.Option
+	opts := []bulk.Option{progress(stderr, kind)}
 	if *journal != "" {
 		j, err := bulk.OpenJournal(*journal)
 		if err != nil {
@@ -77,13 +77,13 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) (er
 	var stats bulk.Stats
 	switch kind {
 	case "users":
-		stats, err = export(ctx, out, c.Users.List(ctx, &amity.ListUsersParams{PageParams: page}), func(u amity.User) string { return u.UserID }, opts)
+		stats, err = export(ctx, out, stderr, c.Users.List(ctx, &amity.ListUsersParams{PageParams: page}), func(u amity.User) string { return u.UserID }, opts)
 	case "communities":
-		stats, err = export(ctx, out, c.Communities.List(ctx, &amity.ListCommunitiesParams{PageParams: page}), func(cm amity.Community) string { return cm.CommunityID }, opts)
+		stats, err = export(ctx, out, stderr, c.Communities.List(ctx, &amity.ListCommunitiesParams{PageParams: page}), func(cm amity.Community) string { return cm.CommunityID }, opts)
 	case "members":
-		stats, err = export(ctx, out, c.Communities.ListMembers(ctx, *community, &amity.ListCommunityMembersParams{PageParams: page}), func(m amity.CommunityUser) string { return m.UserID }, opts)
+		stats, err = export(ctx, out, stderr, c.Communities.ListMembers(ctx, *community, &amity.ListCommunityMembersParams{PageParams: page}), func(m amity.CommunityUser) string { return m.UserID }, opts)
 	case "posts":
-		stats, err = export(ctx, out, c.Posts.List(ctx, &amity.ListPostsParams{PageParams: page, TargetType: amity.PostTargetCommunity, TargetID: *community}), func(p amity.Post) string { return p.PostID }, opts)
+		stats, err = export(ctx, out, stderr, c.Posts.List(ctx, &amity.ListPostsParams{PageParams: page, TargetType: amity.PostTargetCommunity, TargetID: *community}), func(p amity.Post) string { return p.PostID }, opts)
 	}
 	if err != nil {
 		return err
@@ -97,7 +97,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) (er
 
 // export appends each item of list to out as a JSON line, on the bulk runner: one write per
 // item, so that a line is whole or absent.
-func export[T any](ctx context.Context, out io.Writer, list iter.Seq2[T, error], key func(T) string, opts []bulk.Option) (bulk.Stats, error) {
+func export[T any](ctx context.Context, out, progressOut io.Writer, list iter.Seq2[T, error], key func(T) string, opts []bulk.Option) (bulk.Stats, error) {
 	var mu sync.Mutex
 	job := bulk.Job[T]{Key: key, Do: func(_ context.Context, item T) error {
 		b, err := json.Marshal(item)
@@ -110,6 +110,9 @@ func export[T any](ctx context.Context, out io.Writer, list iter.Seq2[T, error],
 		return err
 	}}
 	stats, err := bulk.Run(ctx, list, job, opts...)
+	if isTerminal(progressOut) {
+		fmt.Fprintln(progressOut) // end the progress line
+	}
 	if err == nil && stats.Failed+stats.Unknown > 0 {
 		err = fmt.Errorf("%d items not exported (run again with the same --journal to resume)", stats.Failed+stats.Unknown)
 	}

@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/amity-go/amity"
 	"github.com/amity-go/amity/bulk"
@@ -88,10 +87,18 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) (er
 		}
 	}()
 	opts := []bulk.Option{bulk.WithJournal(j), bulk.WithWindow(af.rateCalls, af.rateWindow),
-		bulk.WithProgress(func(s bulk.Stats) { fmt.Fprintf(stderr, "users: %s\n", s) }, 5*time.Second)}
+		progress(stderr, "users")}
 	if *retryFailed {
 		opts = append(opts, bulk.WithRetryFailed())
 	}
+	total := 0 // for the progress line's ETA: a first pass, streamed
+	for _, err := range rows {
+		if err != nil {
+			return err
+		}
+		total++
+	}
+	opts = append(opts, bulk.WithTotal(total))
 	job := bulk.Job[bulk.Row]{
 		Key: func(r bulk.Row) string {
 			if id, _, err := importRow(r); err == nil {
@@ -123,6 +130,9 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) (er
 		},
 	}
 	stats, err := bulk.Run(ctx, rows, job, opts...)
+	if isTerminal(stderr) {
+		fmt.Fprintln(stderr) // end the progress line
+	}
 	if af.jsonOut {
 		if perr := newPrinter(stdout, true).value(stats); perr != nil && err == nil {
 			err = perr
