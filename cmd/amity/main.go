@@ -14,6 +14,11 @@
 //	amity export      write users, communities, members or posts as JSON lines (resumable)
 //	amity import      create or update users from a CSV file (resumable)
 //
+// The commands over the API (users, moderation, export, import) read AMITY_REGION or
+// AMITY_BASE_URL and the credentials AMITY_ADMIN_TOKEN, AMITY_API_KEY and AMITY_SERVER_KEY,
+// as the examples do; they exit with status 0 on success, 1 on a failure, 2 on a usage
+// error and 3 when stopped by a rate limit they could not wait out.
+//
 // Run "amity <command> --help" for a command's flags. The command uses only the standard
 // library and the module's own packages, so it adds no dependency to the SDK's users.
 package main
