@@ -161,6 +161,14 @@ func TestUsersCommands(t *testing.T) {
 		}
 	}
 	runBin(t, bin, f.env, "users", "get", banned[0]).want(t, 0, "banned")
+	// An unknown user fails; the ban goes on past it and exits with status 1.
+	last := f.seeded.UserIDs[3]
+	r = runBin(t, bin, f.env, "users", "ban", "no-such-user", last)
+	r.want(t, 1, "1 of 2 users not banned")
+	if !strings.Contains(r.stdout, "ban no-such-user: failed") || !strings.Contains(r.stdout, "ban "+last+": done") {
+		t.Errorf("ban past a failure:\n%s", r.stdout)
+	}
+	runBin(t, bin, f.env, "users", "unban", last).want(t, 0)
 	r = runBin(t, bin, f.env, append([]string{"users", "unban", "--json"}, banned...)...)
 	r.want(t, 0)
 	type outcome struct {
