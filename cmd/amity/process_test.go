@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -66,18 +67,41 @@ func (rc *receiver) has(event string) bool {
 	return false
 }
 
-// buildAmity builds the command once for the test.
+// built is the command, built once for the test package by buildAmity.
+var built struct {
+	once     sync.Once
+	dir, bin string
+	err      error
+}
+
+// buildAmity builds the command once for the test package (TestMain removes it).
 func buildAmity(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "amity")
-	if runtime.GOOS == "windows" {
-		bin += ".exe"
+	built.once.Do(func() {
+		if built.dir, built.err = os.MkdirTemp("", "amity-cmd-test"); built.err != nil {
+			return
+		}
+		built.bin = filepath.Join(built.dir, "amity")
+		if runtime.GOOS == "windows" {
+			built.bin += ".exe"
+		}
+		out, err := exec.Command("go", "build", "-o", built.bin, ".").CombinedOutput()
+		if err != nil {
+			built.err = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if built.err != nil {
+		t.Fatal(built.err)
 	}
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	return built.bin
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if built.dir != "" {
+		_ = os.RemoveAll(built.dir)
 	}
-	return bin
+	os.Exit(code)
 }
 
 // TestMockProcess is the "done when": amity mock as a real process, the SDK pointed

@@ -9,6 +9,7 @@ import (
 
 	"github.com/amity-go/amity"
 	"github.com/amity-go/amity/amitytest"
+	"github.com/amity-go/amity/internal/moderation"
 )
 
 // TestApplyHandlesEveryFlaggedItem runs the program with -apply on a fake seeded with 150
@@ -30,8 +31,8 @@ func TestApplyHandlesEveryFlaggedItem(t *testing.T) {
 				t.Fatal(err)
 			}
 			var out strings.Builder
-			cfg := config{deleteAt: 2, banAt: 2, page: amity.PageParams{Limit: size}}
-			if err := run(context.Background(), c, &out, io.Discard, cfg); err != nil {
+			cfg := moderation.Config{DeleteAt: 2, BanAt: 2, Page: amity.PageParams{Limit: size}}
+			if err := moderation.Run(context.Background(), c, &out, io.Discard, cfg); err != nil {
 				t.Fatal(err)
 			}
 			ctx := context.Background()
