@@ -428,6 +428,9 @@ func rememberTemplate(op, format string, ids []idArg) {
 // without IDs); no template for an escaped path pathf did not see. TestURLTemplateOfEveryOperation
 // checks it for every operation.
 func templateOf(r *request) template {
+	if r.op == rawOp {
+		return template{} // a caller's path may hold IDs anywhere: no template, the span is named by its method
+	}
 	key := templateKey{r.op, strings.Count(r.path, "/")}
 	pathTemplates.RLock()
 	tmpl, ok := pathTemplates.m[key]

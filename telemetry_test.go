@@ -392,3 +392,20 @@ func TestURLTemplateOfEveryOperation(t *testing.T) {
 		})
 	}
 }
+
+// A Client.Raw call is traced like any other, but its attempt has no url.template and is
+// named by its method: a caller's path may hold IDs anywhere.
+func TestTraceOfARawCall(t *testing.T) {
+	srv := newTelServer(t)
+	c, rec := tracedClient(t, srv)
+	_, err := c.Raw(context.Background(), "GET", "/api/v3/users/"+telOtherID, nil)
+	require.NoError(t, err)
+	spans := rec.Ended()
+	require.Len(t, spansNamed(spans, "Client.Raw"), 1)
+	attempts := spansNamed(spans, "GET")
+	require.Len(t, attempts, 1)
+	for _, kv := range attempts[0].Attributes() {
+		assert.NotEqual(t, "url.template", string(kv.Key), "no template for a raw path")
+	}
+	assertNoSecretInSpans(t, spans)
+}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -422,4 +423,53 @@ func TestImportKillAndResume(t *testing.T) {
 		}
 	}
 	t.Logf("%d rows, %d kills: %d registered again", rows, kills, again)
+}
+
+// amity api sends any operation through the SDK's transport: a read with its query, every
+// page with --paginate, a write with --data; bad input is a usage error (2), an API error 1.
+func TestAPICommand(t *testing.T) {
+	bin := buildAmity(t)
+	f := newFake(t, amitytest.SeedOptions{Users: 5})
+	id := f.seeded.UserIDs[0]
+
+	r := runBin(t, bin, f.env, "api", "GET", "/api/v3/users/"+id)
+	r.want(t, 0, `"userId": "`+id+`"`)
+
+	r = runBin(t, bin, f.env, "api", "get", "/api/v3/users?options[limit]=2", "--paginate")
+	r.want(t, 0)
+	var users []string
+	pages := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	for _, line := range pages {
+		var p struct {
+			Users []struct {
+				UserID string `json:"userId"`
+			} `json:"users"`
+		}
+		if err := json.Unmarshal([]byte(line), &p); err != nil {
+			t.Fatalf("a page is not one JSON line: %q", line)
+		}
+		for _, u := range p.Users {
+			users = append(users, u.UserID)
+		}
+	}
+	if len(pages) < 3 {
+		t.Errorf("--paginate at 2 a page printed %d pages", len(pages))
+	}
+	for _, want := range f.seeded.UserIDs {
+		if !slices.Contains(users, want) {
+			t.Errorf("--paginate: %s not listed (%v)", want, users)
+		}
+	}
+
+	r = runBin(t, bin, f.env, "api", "PUT", "/api/v3/users", "--data", `{"userId":"`+id+`","displayName":"Renamed by api"}`)
+	r.want(t, 0, "Renamed by api")
+	got, err := f.c.Users.Get(context.Background(), id)
+	if err != nil || got.User().DisplayName != "Renamed by api" {
+		t.Errorf("after amity api PUT: %+v, %v", got, err)
+	}
+
+	runBin(t, bin, f.env, "api", "GET", "/api/v3/users/no-such-user").want(t, 1, "404")
+	runBin(t, bin, f.env, "api", "GET", "https://evil.example/api/v3/users").want(t, 1, "path")
+	runBin(t, bin, f.env, "api", "GET").want(t, 2)
+	runBin(t, bin, f.env, "api", "POST", "/api/v4/posts", "--data", "{not json").want(t, 2, "not JSON")
 }

@@ -52,6 +52,7 @@ Commands:
   moderation  sweep the flagged content: delete, clear flags, ban (a dry run unless --apply)
   export      write users, communities, members or posts as JSON lines (resumable)
   import      create or update users from a CSV file (resumable, a dry run unless --apply)
+  api         send any operation through the SDK's transport and print the answer (like gh api)
 
 Run "amity <command> --help" for the flags of a command.
 `
@@ -81,6 +82,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = runExport(ctx, args[1:], stdout, stderr)
 	case "import":
 		err = runImport(ctx, args[1:], stdout, stderr)
+	case "api":
+		err = runAPI(ctx, args[1:], stdout, stderr)
 	default:
 		fmt.Fprintf(stderr, "amity: unknown command %q\n\n%s", args[0], usage)
 		return 2
