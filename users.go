@@ -473,21 +473,30 @@ type BlockedUsersPayload struct {
 // Blocked returns the blocked users of the page, in the order of Follows. A relation whose
 // user is not sideloaded gives a User holding only its ID.
 func (p *BlockedUsersPayload) Blocked() []User {
-	if len(p.Follows) == 0 {
-		return p.Users
+	return relationUsers(p.Follows, p.Users, p.BlockedUser, func(f *UserFollow) (string, string, string) {
+		return f.ToUserPublicID, f.ToUserInternalID, f.To
+	})
+}
+
+// relationUsers lists the users at one end of follows, in order: lookup's sideloaded user,
+// else a User holding only the IDs end gives (public, internal, and the relation's own ID
+// of that end, used when the public one is missing); users when there are no follows.
+func relationUsers(follows []UserFollow, users []User, lookup func(*UserFollow) *User, end func(*UserFollow) (public, internal, id string)) []User {
+	if len(follows) == 0 {
+		return users
 	}
-	out := make([]User, 0, len(p.Follows))
-	for i := range p.Follows {
-		f := &p.Follows[i]
-		if u := p.BlockedUser(f); u != nil {
+	out := make([]User, 0, len(follows))
+	for i := range follows {
+		f := &follows[i]
+		if u := lookup(f); u != nil {
 			out = append(out, *u)
 			continue
 		}
-		uid := f.ToUserPublicID
-		if uid == "" {
-			uid = f.To
+		public, internal, id := end(f)
+		if public == "" {
+			public = id
 		}
-		out = append(out, User{UserID: uid, UserInternalID: f.ToUserInternalID})
+		out = append(out, User{UserID: public, UserInternalID: internal})
 	}
 	return out
 }

@@ -201,23 +201,9 @@ type BlockersPayload struct {
 // Blockers returns the users of the page who blocked the caller, in the order of Follows. A
 // relation whose user is not sideloaded gives a User holding only its ID.
 func (p *BlockersPayload) Blockers() []User {
-	if len(p.Follows) == 0 {
-		return p.Users
-	}
-	out := make([]User, 0, len(p.Follows))
-	for i := range p.Follows {
-		f := &p.Follows[i]
-		if u := p.Blocker(f); u != nil {
-			out = append(out, *u)
-			continue
-		}
-		uid := f.FromUserPublicID
-		if uid == "" {
-			uid = f.From
-		}
-		out = append(out, User{UserID: uid, UserInternalID: f.FromUserInternalID})
-	}
-	return out
+	return relationUsers(p.Follows, p.Users, p.Blocker, func(f *UserFollow) (string, string, string) {
+		return f.FromUserPublicID, f.FromUserInternalID, f.From
+	})
 }
 
 // Blocker returns the sideloaded user a block relation comes from, or nil.
